@@ -1,0 +1,151 @@
+// The CLI: `run(argv, stdout, stderr)` returns the exit code (0 passed, 1 blocked, 2 usage or configuration error).
+import { writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { analyze, type Mode } from '../engine.js';
+import { discoverSpecs } from '../load/discover.js';
+import { loadSpec } from '../load/index.js';
+import { fsReader, isInside } from '../load/reader.js';
+import { buildReport, type FailOn, type FailOnScope, SEVERITIES } from '../report/json.js';
+import { renderText } from '../report/text.js';
+import { TOOL_VERSION } from '../version.js';
+
+export interface Output {
+  write(text: string): void;
+}
+
+const FORMATS = ['json', 'text'] as const;
+const FAIL_ON = [...SEVERITIES.filter((s) => s !== 'info'), 'none'] as const;
+const SCOPES = ['new', 'all'] as const;
+
+export const USAGE = `Usage:
+  api-posture diff <base> <head> [options]   compare two versions of an OpenAPI document
+  api-posture scan <spec|dir>... [options]   inventory and posture of documents (a directory is searched)
+
+Options:
+  --format json|text          output format (default text)
+  --output FILE               write the report to FILE instead of stdout
+  --fail-on LEVEL             critical|high|medium|low|none (default critical)
+  --fail-on-scope new|all     gate on new findings only, or on all (default new)
+  -h, --help                  show this help
+  -v, --version               print the version
+
+Exit codes: 0 passed, 1 blocked, 2 usage or configuration error.
+`;
+
+/** A mistake in how the tool was called or configured: reported in one line, exit code 2. */
+export class UsageError extends Error {}
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`--${flag} "${value}" is not valid; use one of: ${allowed.join(', ')}`);
+}
+
+export async function run(argv: string[], stdout: Output, stderr: Output, cwd = process.cwd()): Promise<number> {
+  try {
+    return execute(argv, stdout, cwd);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      stderr.write(`api-posture: ${error.message}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    stderr.write(`api-posture: internal error: ${message}\nPlease report this with the command you ran.\n`);
+    return 2;
+  }
+}
+
+function execute(argv: string[], stdout: Output, cwd: string): number {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    stdout.write(`${TOOL_VERSION}\n`);
+    return 0;
+  }
+  const [command, ...args] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    stdout.write(USAGE);
+    return 0;
+  }
+  const format = oneOf('format', values.format, FORMATS, 'text');
+  const failOn = oneOf<FailOn>('fail-on', values['fail-on'], FAIL_ON, 'critical');
+  const failOnScope = oneOf<FailOnScope>('fail-on-scope', values['fail-on-scope'], SCOPES, 'new');
+
+  let mode: Mode;
+  let pairs: Parameters<typeof analyze>[1];
+  if (command === 'diff') {
+    if (args.length !== 2) throw new UsageError(`diff takes exactly two documents, base and head\n\n${USAGE}`);
+    mode = 'diff';
+    const base = openDocument(cwd, args[0]!);
+    const head = openDocument(cwd, args[1]!);
+    pairs = [{ path: head.path, base: loadSpec(base.reader, base.path), head: loadSpec(head.reader, head.path) }];
+  } else if (command === 'scan') {
+    if (args.length === 0) throw new UsageError(`scan needs at least one document or directory\n\n${USAGE}`);
+    mode = 'scan';
+    pairs = args.flatMap((arg) =>
+      scanTargets(cwd, arg).map((doc) => {
+        const loaded = loadSpec(doc.reader, doc.path);
+        return { path: doc.path, base: loaded, head: loaded };
+      }),
+    );
+  } else {
+    throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
+  }
+  const report = buildReport(analyze(mode, pairs), { failOn, failOnScope });
+  const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderText(report);
+  if (values.output) writeFileSync(resolve(cwd, values.output), text);
+  else stdout.write(text);
+  return report.blocked ? 1 : 0;
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      'fail-on': { type: 'string' },
+      'fail-on-scope': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+}
+
+interface OpenDocument {
+  reader: ReturnType<typeof fsReader>;
+  /** Path relative to the reader's root. */
+  path: string;
+}
+
+/**
+ * A document and the workspace its `$ref`s may reach: the current directory when the file is inside it,
+ * otherwise the file's own directory.
+ */
+function openDocument(cwd: string, arg: string): OpenDocument {
+  const full = resolve(cwd, arg);
+  if (!existsSync(full) || !statSync(full).isFile()) throw new UsageError(`${arg}: no such file`);
+  const root = isInside(cwd, full) ? cwd : dirname(full);
+  return { reader: fsReader(root), path: relative(root, full).split('\\').join('/') };
+}
+
+function scanTargets(cwd: string, arg: string): OpenDocument[] {
+  const full = resolve(cwd, arg);
+  if (!existsSync(full)) throw new UsageError(`${arg}: no such file or directory`);
+  if (statSync(full).isFile()) return [openDocument(cwd, arg)];
+  const root = isInside(cwd, full) ? cwd : full;
+  const reader = fsReader(root);
+  const prefix = relative(root, full).split('\\').join('/');
+  const found = discoverSpecs(full).map((p) => (prefix === '' ? p : `${prefix}/${p}`));
+  if (found.length === 0) throw new UsageError(`${arg}: no OpenAPI documents found (files whose root has \`openapi:\` or \`swagger:\`)`);
+  return found.map((path) => ({ reader, path }));
+}

@@ -1,0 +1,219 @@
+// Model × model → endpoint changes. Endpoints match by id (`METHOD /path/{}`), so renaming a path
+// parameter is a rename, not a removal and an addition.
+import type { ApiModel, Endpoint, Loc, MediaType, Parameter, Response } from '../model.js';
+import { type Direction, SchemaDiffer } from './schema.js';
+import { securityChanges } from './security.js';
+import type { Change, EndpointDiff, SpecDiff } from './types.js';
+
+export type { Change, EndpointDiff, SpecDiff } from './types.js';
+
+/** Diffs two versions of one API description; either side may be missing (an added or deleted spec). */
+export function diffSpecs(path: string, base: ApiModel | undefined, head: ApiModel | undefined): SpecDiff {
+  const schemas = new SchemaDiffer();
+  const baseById = new Map((base?.endpoints ?? []).map((e) => [e.id, e]));
+  const endpoints: EndpointDiff[] = [];
+  for (const h of head?.endpoints ?? []) {
+    const b = baseById.get(h.id);
+    if (!b || !base || !head) {
+      endpoints.push({ id: h.id, method: h.method.toUpperCase(), path: h.path, change: 'added', head: h, changes: [] });
+      continue;
+    }
+    const changes = diffEndpoint(b, h, base, head, schemas);
+    endpoints.push({
+      id: h.id,
+      method: h.method.toUpperCase(),
+      path: h.path,
+      change: changes.length > 0 ? 'modified' : 'unchanged',
+      base: b,
+      head: h,
+      changes,
+    });
+  }
+  const headIds = new Set((head?.endpoints ?? []).map((e) => e.id));
+  for (const b of base?.endpoints ?? []) {
+    if (!headIds.has(b.id)) {
+      endpoints.push({ id: b.id, method: b.method.toUpperCase(), path: b.path, change: 'removed', base: b, changes: [] });
+    }
+  }
+  const status = !base ? 'added' : !head ? 'removed' : endpoints.some((e) => e.change !== 'unchanged') ? 'modified' : 'unchanged';
+  return { path, status, base, head, endpoints };
+}
+
+/** One version on its own (inventory): every endpoint `unchanged`. */
+export function scanSpec(path: string, model: ApiModel | undefined): SpecDiff {
+  const endpoints = (model?.endpoints ?? []).map(
+    (e): EndpointDiff => ({ id: e.id, method: e.method.toUpperCase(), path: e.path, change: 'unchanged', base: e, head: e, changes: [] }),
+  );
+  return { path, status: 'unchanged', base: model, head: model, endpoints };
+}
+
+export function diffEndpoint(b: Endpoint, h: Endpoint, baseModel: ApiModel, headModel: ApiModel, schemas: SchemaDiffer): Change[] {
+  const changes: Change[] = [];
+  changes.push(...securityChanges(b, h, baseModel, headModel));
+  changes.push(...serverChanges(b, h, headModel));
+  changes.push(...parameterChanges(b, h, schemas));
+  changes.push(...requestBodyChanges(b, h, schemas));
+  changes.push(...responseChanges(b, h, schemas));
+  if (b.deprecated !== h.deprecated) {
+    changes.push(at(h.loc, 'deprecated-changed', h.deprecated ? 'marked deprecated' : 'no longer deprecated', false));
+  }
+  if (b.classification !== h.classification) {
+    changes.push(at(h.loc, 'classification-changed', `classification changed from ${b.classification} to ${h.classification}`, false));
+  }
+  return changes;
+}
+
+function at(location: Loc, kind: Change['kind'], message: string, breaking: boolean): Change {
+  return { kind, message, pointer: location.pointer, breaking, location };
+}
+
+function parentLoc(loc: Loc): Loc {
+  return { file: loc.file, pointer: loc.pointer.slice(0, Math.max(0, loc.pointer.lastIndexOf('/'))) };
+}
+
+function serverChanges(b: Endpoint, h: Endpoint, headModel: ApiModel): Change[] {
+  const baseUrls = new Set(b.servers.map((s) => s.url));
+  const headUrls = new Set(h.servers.map((s) => s.url));
+  const out: Change[] = [];
+  const documentLevel = (loc: Loc) => loc.file === headModel.file && /^\/(servers|schemes|host|basePath)(\/|$)/.test(loc.pointer);
+  for (const server of h.servers) {
+    if (baseUrls.has(server.url)) continue;
+    const change = at(server.loc, 'server-added', `server ${server.url} added`, false);
+    out.push(documentLevel(server.loc) ? { ...change, documentLevel: true } : change);
+  }
+  const first = h.servers[0];
+  const removedAt = first ? parentLoc(first.loc) : h.loc;
+  for (const server of b.servers) {
+    if (headUrls.has(server.url)) continue;
+    const change = at(removedAt, 'server-removed', `server ${server.url} removed`, true);
+    out.push(documentLevel(server.loc) ? { ...change, documentLevel: true } : change);
+  }
+  return out;
+}
+
+/** Path parameters match by position in the path, others by location and name (headers ignore case). */
+function parameterKey(endpoint: Endpoint, p: Parameter): string {
+  if (p.in === 'path') {
+    const names = [...endpoint.path.matchAll(/\{([^}/]*)\}/g)].map((m) => m[1]);
+    const index = names.indexOf(p.name);
+    return index === -1 ? `path:${p.name}` : `path#${index}`;
+  }
+  return `${p.in}:${p.in === 'header' ? p.name.toLowerCase() : p.name}`;
+}
+
+function parameterChanges(b: Endpoint, h: Endpoint, schemas: SchemaDiffer): Change[] {
+  const out: Change[] = [];
+  const baseByKey = new Map(b.parameters.map((p) => [parameterKey(b, p), p]));
+  const headByKey = new Map(h.parameters.map((p) => [parameterKey(h, p), p]));
+  const added: Parameter[] = [];
+  for (const [key, hp] of headByKey) {
+    const bp = baseByKey.get(key);
+    if (!bp) {
+      added.push(hp);
+      continue;
+    }
+    const label = `${hp.in} parameter \`${hp.name}\``;
+    if (bp.name !== hp.name) {
+      out.push(at(hp.loc, 'parameter-renamed', `path parameter \`${bp.name}\` renamed to \`${hp.name}\``, false));
+    }
+    if (bp.required !== hp.required) {
+      out.push(at(hp.loc, 'parameter-required-changed', `${label} is now ${hp.required ? 'required' : 'optional'}`, hp.required));
+    }
+    out.push(...schemas.compare(bp.schema, hp.schema, 'request', label));
+  }
+  const removed = [...baseByKey].filter(([key]) => !headByKey.has(key)).map(([, p]) => p);
+  for (const hp of added) {
+    const moved = removed.findIndex((bp) => bp.name.toLowerCase() === hp.name.toLowerCase());
+    if (moved !== -1) {
+      const bp = removed.splice(moved, 1)[0]!;
+      out.push(at(hp.loc, 'parameter-location-changed', `parameter \`${hp.name}\` moved from ${bp.in} to ${hp.in}`, true));
+      continue;
+    }
+    out.push(at(hp.loc, 'parameter-added', `${hp.required ? 'required' : 'optional'} ${hp.in} parameter \`${hp.name}\` added`, hp.required));
+  }
+  for (const bp of removed) {
+    out.push(at(h.loc, 'parameter-removed', `${bp.in} parameter \`${bp.name}\` removed`, false));
+  }
+  return out;
+}
+
+function requestBodyChanges(b: Endpoint, h: Endpoint, schemas: SchemaDiffer): Change[] {
+  const bb = b.requestBody;
+  const hb = h.requestBody;
+  if (!bb && !hb) return [];
+  if (!bb && hb) {
+    return [at(hb.loc, 'request-body-added', `${hb.required ? 'required' : 'optional'} request body added`, hb.required)];
+  }
+  if (bb && !hb) return [at(h.loc, 'request-body-removed', 'request body removed', false)];
+  const out: Change[] = [];
+  if (bb!.required !== hb!.required) {
+    out.push(at(hb!.loc, 'request-body-required-changed', `request body is now ${hb!.required ? 'required' : 'optional'}`, hb!.required));
+  }
+  out.push(...mediaTypeChanges(bb!.content, hb!.content, hb!.loc, 'request body', 'request', schemas));
+  return out;
+}
+
+function mediaTypeChanges(
+  base: MediaType[],
+  head: MediaType[],
+  parent: Loc,
+  label: string,
+  direction: Direction,
+  schemas: SchemaDiffer,
+): Change[] {
+  const out: Change[] = [];
+  const baseByType = new Map(base.map((m) => [m.contentType.toLowerCase(), m]));
+  const headTypes = new Set(head.map((m) => m.contentType.toLowerCase()));
+  for (const hm of head) {
+    const bm = baseByType.get(hm.contentType.toLowerCase());
+    if (!bm) {
+      out.push(at(hm.loc, 'media-type-added', `${label} media type ${hm.contentType} added`, false));
+      continue;
+    }
+    out.push(...schemas.compare(bm.schema, hm.schema, direction, `${label} ${hm.contentType}`));
+  }
+  for (const bm of base) {
+    if (!headTypes.has(bm.contentType.toLowerCase())) {
+      out.push(at(parent, 'media-type-removed', `${label} media type ${bm.contentType} removed`, direction === 'response'));
+    }
+  }
+  return out;
+}
+
+function responseChanges(b: Endpoint, h: Endpoint, schemas: SchemaDiffer): Change[] {
+  const out: Change[] = [];
+  const baseByStatus = new Map(b.responses.map((r) => [r.status.toUpperCase(), r]));
+  const headStatuses = new Set(h.responses.map((r) => r.status.toUpperCase()));
+  for (const hr of h.responses) {
+    const br = baseByStatus.get(hr.status.toUpperCase());
+    if (!br) {
+      out.push(at(hr.loc, 'response-status-added', `response ${hr.status} added`, false));
+      continue;
+    }
+    out.push(...responseHeaderChanges(br, hr, schemas));
+    out.push(...mediaTypeChanges(br.content, hr.content, hr.loc, `response ${hr.status}`, 'response', schemas));
+  }
+  for (const br of b.responses) {
+    if (!headStatuses.has(br.status.toUpperCase())) {
+      out.push(at(h.loc, 'response-status-removed', `response ${br.status} removed`, br.status.startsWith('2')));
+    }
+  }
+  return out;
+}
+
+function responseHeaderChanges(br: Response, hr: Response, schemas: SchemaDiffer): Change[] {
+  const out: Change[] = [];
+  const baseByName = new Map(br.headers.map((x) => [x.name.toLowerCase(), x]));
+  const headNames = new Set(hr.headers.map((x) => x.name.toLowerCase()));
+  for (const hh of hr.headers) {
+    const bh = baseByName.get(hh.name.toLowerCase());
+    if (!bh) out.push(at(hh.loc, 'response-header-added', `response ${hr.status} header ${hh.name} added`, false));
+    else out.push(...schemas.compare(bh.schema, hh.schema, 'response', `response ${hr.status} header ${hh.name}`));
+  }
+  for (const bh of br.headers) {
+    if (!headNames.has(bh.name.toLowerCase())) {
+      out.push(at(hr.loc, 'response-header-removed', `response ${hr.status} header ${bh.name} removed`, hr.status.startsWith('2')));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,222 @@
+// Schema constraint changes between two versions of a schema, memoised per (base, head, direction)
+// so shared components are compared once however many endpoints use them.
+import type { Loc, Schema } from '../model.js';
+import { joinPointer } from '../util/pointer.js';
+import type { Change, ChangeKind } from './types.js';
+
+/** Requests: tightening breaks clients. Responses: loosening does. */
+export type Direction = 'request' | 'response';
+
+/** A change found inside a schema, relative to where the comparison started. */
+interface SchemaChange {
+  kind: ChangeKind;
+  /** `.user.name`, `[]`…, relative to the compared schema. */
+  at: string;
+  what: string;
+  location: Loc;
+}
+
+export class SchemaDiffer {
+  private readonly memo: Record<Direction, Map<Schema, Map<Schema, SchemaChange[]>>> = { request: new Map(), response: new Map() };
+  private readonly inProgress = new Set<string>();
+  private readonly ids = new WeakMap<Schema, number>();
+  private nextId = 0;
+
+  /** Changes between two schemas, with `label` naming where they sit (e.g. "request body application/json"). */
+  compare(base: Schema | undefined, head: Schema | undefined, direction: Direction, label: string): Change[] {
+    if (!base || !head) return [];
+    return this.pairChanges(base, head, direction).map((c) => toChange(c, direction, label));
+  }
+
+  private pairChanges(base: Schema, head: Schema, direction: Direction): SchemaChange[] {
+    let row = this.memo[direction].get(base);
+    if (!row) {
+      row = new Map();
+      this.memo[direction].set(base, row);
+    }
+    const cached = row.get(head);
+    if (cached) return cached;
+    const key = `${this.id(base)}:${this.id(head)}:${direction}`;
+    if (this.inProgress.has(key)) return []; // a cycle: its changes are reported where it started
+    this.inProgress.add(key);
+    const out = dedupe(this.compareNow(base, head, direction));
+    this.inProgress.delete(key);
+    row.set(head, out);
+    return out;
+  }
+
+  private id(schema: Schema): number {
+    let id = this.ids.get(schema);
+    if (id === undefined) {
+      id = this.nextId++;
+      this.ids.set(schema, id);
+    }
+    return id;
+  }
+
+  private compareNow(base: Schema, head: Schema, direction: Direction): SchemaChange[] {
+    const out: SchemaChange[] = [];
+    const here = (key: string, exists: boolean): Loc =>
+      exists ? { file: head.loc.file, pointer: joinPointer(head.loc.pointer, key) } : head.loc;
+    const loosened = (what: string, key: string, exists: boolean) =>
+      out.push({ kind: 'schema-constraint-loosened', at: '', what, location: here(key, exists) });
+    const tightened = (what: string, key: string, exists: boolean) =>
+      out.push({ kind: 'schema-constraint-tightened', at: '', what, location: here(key, exists) });
+
+    compareTypes(base, head, out);
+    upperBound('maxLength', base.maxLength, head.maxLength, loosened, tightened);
+    upperBound('maxItems', base.maxItems, head.maxItems, loosened, tightened);
+    upperBound('maximum', base.maximum, head.maximum, loosened, tightened);
+    lowerBound('minLength', base.minLength, head.minLength, loosened, tightened);
+    lowerBound('minItems', base.minItems, head.minItems, loosened, tightened);
+    lowerBound('minimum', base.minimum, head.minimum, loosened, tightened);
+    if (base.pattern !== head.pattern) {
+      if (head.pattern === undefined) loosened(`pattern \`${base.pattern}\` removed`, 'pattern', false);
+      else if (base.pattern === undefined) tightened(`pattern \`${head.pattern}\` added`, 'pattern', true);
+      else
+        out.push({
+          kind: 'schema-constraint-changed',
+          at: '',
+          what: `pattern changed from \`${base.pattern}\` to \`${head.pattern}\``,
+          location: here('pattern', true),
+        });
+    }
+    if (base.format !== head.format) {
+      out.push({
+        kind: 'schema-constraint-changed',
+        at: '',
+        what: `format changed from ${base.format ?? 'none'} to ${head.format ?? 'none'}`,
+        location: here('format', head.format !== undefined),
+      });
+    }
+    compareEnums(base, head, loosened, tightened);
+    compareAdditionalProperties(base, head, loosened, tightened);
+    const addedRequired = head.required.filter((name) => !base.required.includes(name));
+    const removedRequired = base.required.filter((name) => !head.required.includes(name));
+    if (addedRequired.length > 0) tightened(`now requires ${names(addedRequired)}`, 'required', true);
+    if (removedRequired.length > 0) loosened(`no longer requires ${names(removedRequired)}`, 'required', head.required.length > 0);
+
+    for (const name of Object.keys(head.properties)) {
+      const headProperty = head.properties[name]!;
+      const baseProperty = Object.hasOwn(base.properties, name) ? base.properties[name] : undefined;
+      if (!baseProperty) {
+        out.push({ kind: 'schema-property-added', at: `.${name}`, what: 'property added', location: headProperty.loc });
+        continue;
+      }
+      for (const c of this.pairChanges(baseProperty, headProperty, direction)) out.push({ ...c, at: `.${name}${c.at}` });
+    }
+    for (const name of Object.keys(base.properties)) {
+      if (!Object.hasOwn(head.properties, name)) {
+        out.push({ kind: 'schema-property-removed', at: `.${name}`, what: 'property removed', location: here('properties', Object.keys(head.properties).length > 0) });
+      }
+    }
+    if (base.items && head.items) {
+      for (const c of this.pairChanges(base.items, head.items, direction)) out.push({ ...c, at: `[]${c.at}` });
+    }
+    if (base.additionalProperties && head.additionalProperties && typeof base.additionalProperties === 'object' && typeof head.additionalProperties === 'object') {
+      for (const c of this.pairChanges(base.additionalProperties, head.additionalProperties, direction)) {
+        out.push({ ...c, at: `.*${c.at}` });
+      }
+    }
+    for (const combinator of ['allOf', 'oneOf', 'anyOf'] as const) {
+      const b = base[combinator];
+      const h = head[combinator];
+      const shared = Math.min(b.length, h.length);
+      for (let i = 0; i < shared; i++) {
+        for (const c of this.pairChanges(b[i]!, h[i]!, direction)) out.push({ ...c, at: `(${combinator}[${i}])${c.at}` });
+      }
+      if (b.length !== h.length) {
+        out.push({
+          kind: 'schema-constraint-changed',
+          at: '',
+          what: `${combinator} has ${h.length} subschemas instead of ${b.length}`,
+          location: here(combinator, h.length > 0),
+        });
+      }
+    }
+    return out;
+  }
+}
+
+type Report = (what: string, key: string, exists: boolean) => void;
+
+function upperBound(key: string, base: number | undefined, head: number | undefined, loosened: Report, tightened: Report) {
+  if (base === head) return;
+  if (head === undefined) loosened(`${key} ${base} removed`, key, false);
+  else if (base === undefined) tightened(`${key} ${head} added`, key, true);
+  else if (head > base) loosened(`${key} raised from ${base} to ${head}`, key, true);
+  else tightened(`${key} lowered from ${base} to ${head}`, key, true);
+}
+
+function lowerBound(key: string, base: number | undefined, head: number | undefined, loosened: Report, tightened: Report) {
+  if (base === head) return;
+  if (head === undefined) loosened(`${key} ${base} removed`, key, false);
+  else if (base === undefined) tightened(`${key} ${head} added`, key, true);
+  else if (head < base) loosened(`${key} lowered from ${base} to ${head}`, key, true);
+  else tightened(`${key} raised from ${base} to ${head}`, key, true);
+}
+
+function compareTypes(base: Schema, head: Schema, out: SchemaChange[]) {
+  const b = base.types ?? [];
+  const h = head.types ?? [];
+  if (b.join() === h.join()) return;
+  const location = head.loc;
+  if (h.length === 0) {
+    out.push({ kind: 'schema-constraint-loosened', at: '', what: `type ${b.join('|')} removed`, location });
+  } else if (b.length === 0) {
+    out.push({ kind: 'schema-constraint-tightened', at: '', what: `type ${h.join('|')} added`, location });
+  } else if (b.every((t) => h.includes(t))) {
+    out.push({ kind: 'schema-constraint-loosened', at: '', what: `type widened from ${b.join('|')} to ${h.join('|')}`, location });
+  } else if (h.every((t) => b.includes(t))) {
+    out.push({ kind: 'schema-constraint-tightened', at: '', what: `type narrowed from ${b.join('|')} to ${h.join('|')}`, location });
+  } else {
+    out.push({ kind: 'schema-type-changed', at: '', what: `type changed from ${b.join('|')} to ${h.join('|')}`, location });
+  }
+}
+
+function compareEnums(base: Schema, head: Schema, loosened: Report, tightened: Report) {
+  if (base.enum === undefined && head.enum === undefined) return;
+  if (head.enum === undefined) return loosened('enum removed: any value is accepted', 'enum', false);
+  if (base.enum === undefined) return tightened(`enum added: only ${values(head.enum)}`, 'enum', true);
+  const b = new Set(base.enum.map((v) => JSON.stringify(v)));
+  const h = new Set(head.enum.map((v) => JSON.stringify(v)));
+  const added = [...h].filter((v) => !b.has(v));
+  const removed = [...b].filter((v) => !h.has(v));
+  if (added.length > 0) loosened(`enum values added: ${added.join(', ')}`, 'enum', true);
+  if (removed.length > 0) tightened(`enum values removed: ${removed.join(', ')}`, 'enum', true);
+}
+
+function compareAdditionalProperties(base: Schema, head: Schema, loosened: Report, tightened: Report) {
+  const closed = (s: Schema) => s.additionalProperties === false;
+  if (closed(base) && !closed(head)) loosened('additional properties are now allowed', 'additionalProperties', head.additionalProperties !== undefined);
+  if (!closed(base) && closed(head)) tightened('additional properties are no longer allowed', 'additionalProperties', true);
+}
+
+function names(list: string[]): string {
+  return list.map((n) => `\`${n}\``).join(', ');
+}
+
+function values(list: unknown[]): string {
+  const shown = list.slice(0, 5).map((v) => JSON.stringify(v));
+  return list.length > 5 ? `${shown.join(', ')}, …` : shown.join(', ');
+}
+
+function dedupe(changes: SchemaChange[]): SchemaChange[] {
+  const seen = new Set<string>();
+  return changes.filter((c) => {
+    const key = `${c.kind}|${c.location.file}|${c.location.pointer}|${c.what}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function toChange(c: SchemaChange, direction: Direction, label: string): Change {
+  const breaking =
+    c.kind === 'schema-type-changed' ||
+    (direction === 'request' && (c.kind === 'schema-constraint-tightened' || c.kind === 'schema-constraint-changed')) ||
+    (direction === 'response' &&
+      (c.kind === 'schema-constraint-loosened' || c.kind === 'schema-property-removed' || c.kind === 'schema-constraint-changed'));
+  const where = c.at === '' ? label : `${label} \`${c.at.replace(/^\./, '')}\``;
+  return { kind: c.kind, message: `${where}: ${c.what}`, pointer: c.location.pointer, breaking, location: c.location };
+}

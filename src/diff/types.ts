@@ -1,0 +1,67 @@
+import type { ApiModel, Endpoint, Loc } from '../model.js';
+
+export type EndpointChange = 'added' | 'removed' | 'modified' | 'unchanged';
+export type SpecStatus = 'added' | 'removed' | 'modified' | 'unchanged';
+
+export type ChangeKind =
+  | 'security-added'
+  | 'security-removed'
+  | 'security-weakened'
+  | 'security-strengthened'
+  | 'security-scheme-changed'
+  | 'server-added'
+  | 'server-removed'
+  | 'parameter-added'
+  | 'parameter-removed'
+  | 'parameter-renamed'
+  | 'parameter-required-changed'
+  | 'parameter-location-changed'
+  | 'request-body-added'
+  | 'request-body-removed'
+  | 'request-body-required-changed'
+  | 'media-type-added'
+  | 'media-type-removed'
+  | 'schema-type-changed'
+  | 'schema-constraint-loosened'
+  | 'schema-constraint-tightened'
+  | 'schema-constraint-changed'
+  | 'schema-property-added'
+  | 'schema-property-removed'
+  | 'response-status-added'
+  | 'response-status-removed'
+  | 'response-header-added'
+  | 'response-header-removed'
+  | 'deprecated-changed'
+  | 'classification-changed';
+
+export interface Change {
+  kind: ChangeKind;
+  message: string;
+  /** JSON pointer of the changed node in the file that holds it (`location.file`). */
+  pointer: string;
+  breaking: boolean;
+  /** Where to point a reviewer: the changed node in head, or the nearest head node for removals. */
+  location: Loc;
+  /** Set for changes declared once for the whole document (global security, schemes, root servers). */
+  documentLevel?: true;
+}
+
+export interface EndpointDiff {
+  id: string;
+  method: string;
+  /** As written in head (base when removed). */
+  path: string;
+  change: EndpointChange;
+  base?: Endpoint;
+  head?: Endpoint;
+  changes: Change[];
+}
+
+export interface SpecDiff {
+  /** Workspace-relative path of the root document (head's, or base's when removed). */
+  path: string;
+  status: SpecStatus;
+  base?: ApiModel;
+  head?: ApiModel;
+  endpoints: EndpointDiff[];
+}

@@ -1,0 +1,51 @@
+// Finding root OpenAPI documents in a workspace: by glob, or by sniffing for a root `openapi:`/`swagger:` key.
+import { readdirSync, readSync, openSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
+import picomatch from 'picomatch';
+
+const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'coverage', '.venv', 'vendor']);
+const CANDIDATE = /\.(ya?ml|json)$/i;
+const SNIFF_BYTES = 64 * 1024;
+
+/** Splits an input like "a/*.yaml, b/**\/*.json\n c.yaml" into patterns. */
+export function splitPatterns(input: string): string[] {
+  return input
+    .split(/[\n,]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+}
+
+/** Workspace-relative paths of root documents, sorted. Without patterns, every file that looks like one. */
+export function discoverSpecs(root: string, patterns: string[] = []): string[] {
+  const matchers = patterns.map((p) => picomatch(p.replace(/^\.\//, ''), { dot: false }));
+  const found: string[] = [];
+  const walk = (dir: string, rel: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(join(dir, entry.name), path);
+      } else if (entry.isFile() && CANDIDATE.test(entry.name)) {
+        if (matchers.length > 0 ? matchers.some((m) => m(path)) : looksLikeRootDocument(join(dir, entry.name))) found.push(path);
+      }
+    }
+  };
+  walk(root, '');
+  return found.sort();
+}
+
+/** True when the file's head declares `openapi` or `swagger` at the top level. */
+export function looksLikeRootDocument(file: string): boolean {
+  const buffer = Buffer.alloc(SNIFF_BYTES);
+  const fd = openSync(file, 'r');
+  let length = 0;
+  try {
+    length = readSync(fd, buffer, 0, SNIFF_BYTES, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return isRootDocumentText(buffer.subarray(0, length).toString('utf8'));
+}
+
+export function isRootDocumentText(head: string): boolean {
+  return /^(openapi|swagger)\s*:/m.test(head) || /^\s*\{\s*"(openapi|swagger)"\s*:/.test(head) || /^ {0,4}"(openapi|swagger)"\s*:/m.test(head);
+}

@@ -1,0 +1,134 @@
+// The files of one API description, loaded on demand as `$ref`s reach them.
+// Remote refs are never fetched and refs leaving the workspace are refused: a PR's content is hostile.
+import { posix } from 'node:path';
+import type { Loc, SpecProblem } from '../model.js';
+import { fragmentToPointer, joinPointer, parsePointer } from '../util/pointer.js';
+import type { FileReader } from './reader.js';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits, parseSource, type SourceFile } from './source.js';
+
+/** A value in a document together with where it lives. */
+export interface Node {
+  value: unknown;
+  loc: Loc;
+}
+
+const MAX_REF_HOPS = 64;
+
+export class DocumentSet {
+  readonly problems: SpecProblem[] = [];
+  private readonly files = new Map<string, SourceFile | undefined>();
+  private readonly reported = new Set<string>();
+
+  constructor(
+    private readonly reader: FileReader,
+    private readonly limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+  ) {}
+
+  /** The parsed file, or undefined when it does not exist. Parse problems are recorded once. */
+  file(path: string): SourceFile | undefined {
+    if (!this.files.has(path)) {
+      const text = this.reader.read(path);
+      const source = text === undefined ? undefined : parseSource(path, text, this.limits);
+      this.files.set(path, source);
+      if (source) this.problems.push(...source.problems);
+    }
+    return this.files.get(path);
+  }
+
+  /** Every file read so far (the root and what its `$ref`s reached). */
+  loadedFiles(): SourceFile[] {
+    return [...this.files.values()].filter((f): f is SourceFile => f !== undefined);
+  }
+
+  /** Follows `$ref`s from `node` until a non-reference value; undefined (with a recorded problem) if broken. */
+  deref(node: Node): Node | undefined {
+    let current = node;
+    const seen = new Set<string>();
+    for (let hop = 0; hop < MAX_REF_HOPS; hop++) {
+      const ref = refOf(current.value);
+      if (ref === undefined) return current;
+      const key = `${current.loc.file}#${current.loc.pointer}`;
+      if (seen.has(key)) {
+        this.problem('ref-circular', `\`$ref\` "${ref}" is circular: it refers back to itself`, node.loc);
+        return undefined;
+      }
+      seen.add(key);
+      const target = this.resolve(ref, joinPointer(current.loc.pointer, '$ref'), current.loc.file);
+      if (!target) return undefined;
+      current = target;
+    }
+    this.problem('ref-circular', `\`$ref\` chain is longer than ${MAX_REF_HOPS} hops`, node.loc);
+    return undefined;
+  }
+
+  private resolve(ref: string, refPointer: string, fromFile: string): Node | undefined {
+    const at: Loc = { file: fromFile, pointer: refPointer };
+    if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
+      const remote = /^https?:/i.test(ref);
+      this.problem(
+        remote ? 'ref-remote' : 'ref-outside',
+        remote
+          ? `remote \`$ref\` "${ref}" was not fetched: documents from a pull request are never allowed to reach the network`
+          : `\`$ref\` "${ref}" uses an unsupported scheme; only relative file references are followed`,
+        at,
+      );
+      return undefined;
+    }
+    const hash = ref.indexOf('#');
+    const filePart = hash === -1 ? ref : ref.slice(0, hash);
+    const pointer = hash === -1 ? '' : fragmentToPointer(ref.slice(hash));
+    let file = fromFile;
+    if (filePart !== '') {
+      let decoded = filePart;
+      try {
+        decoded = decodeURIComponent(filePart);
+      } catch {
+        // keep as written
+      }
+      file = posix.normalize(posix.join(posix.dirname(fromFile), decoded.replace(/\\/g, '/')));
+      if (decoded.startsWith('/') || file.startsWith('../') || file === '..') {
+        this.problem('ref-outside', `\`$ref\` "${ref}" points outside the workspace and was not read`, at);
+        return undefined;
+      }
+    }
+    const source = this.file(file);
+    if (!source) {
+      this.problem('ref-missing', `\`$ref\` "${ref}" points to ${file}, which does not exist`, at);
+      return undefined;
+    }
+    if (source.value === undefined) return undefined; // its parse problem is already recorded
+    let value: unknown = source.value;
+    for (const segment of parsePointer(pointer)) {
+      value = own(value, segment);
+      if (value === undefined) {
+        this.problem('ref-missing', `\`$ref\` "${ref}" does not resolve: ${file} has nothing at "${pointer}"`, at);
+        return undefined;
+      }
+    }
+    return { value, loc: { file, pointer } };
+  }
+
+  problem(kind: SpecProblem['kind'], message: string, loc: Loc): void {
+    const key = `${kind}|${loc.file}|${loc.pointer}|${message}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.problems.push({ kind, message, loc });
+  }
+}
+
+export function refOf(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const ref = (value as { $ref?: unknown }).$ref;
+  return typeof ref === 'string' ? ref : undefined;
+}
+
+export function child(node: Node, key: string | number): Node {
+  const value = own(node.value, key);
+  return { value, loc: { file: node.loc.file, pointer: joinPointer(node.loc.pointer, key) } };
+}
+
+/** `value[key]` for own properties only: `constructor` or `__proto__` in a hostile document must not reach the prototype. */
+export function own(value: unknown, key: string | number): unknown {
+  if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
+  return (value as Record<string | number, unknown>)[key];
+}

@@ -1,0 +1,30 @@
+// Reading one API description (root file plus what its `$ref`s reach) and building its model.
+import type { ApiModel, SpecProblem } from '../model.js';
+import { type NormalizeOptions, normalize } from '../normalize/index.js';
+import { DocumentSet } from './documents.js';
+import type { FileReader } from './reader.js';
+import type { ParseLimits, SourceFile } from './source.js';
+
+export interface LoadedSpec {
+  /** Workspace-relative path of the root document. */
+  path: string;
+  /** Undefined when the root is missing, unparsable or not OpenAPI (see `problems`). */
+  model?: ApiModel;
+  /** False when the root file does not exist in this version (an added or deleted spec). */
+  exists: boolean;
+  problems: SpecProblem[];
+  /** Every file this description is made of, for positions and for "did the PR touch it?". */
+  files: SourceFile[];
+}
+
+export interface LoadOptions extends NormalizeOptions {
+  limits?: ParseLimits;
+}
+
+export function loadSpec(reader: FileReader, path: string, options: LoadOptions = {}): LoadedSpec {
+  const docs = new DocumentSet(reader, options.limits);
+  const root = docs.file(path);
+  if (!root) return { path, exists: false, problems: [], files: [] };
+  const model = normalize(docs, path, options);
+  return { path, model, exists: true, problems: docs.problems, files: docs.loadedFiles() };
+}

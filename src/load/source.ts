@@ -1,0 +1,160 @@
+// A parsed document file that can answer "which line is this JSON pointer on?" lazily.
+import { type Node as JsonNode, type ParseError, parse as parseJsonc, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import type { Position, SpecProblem } from '../model.js';
+import { parsePointer } from '../util/pointer.js';
+import { LineIndex } from './lines.js';
+
+export type Format = 'json' | 'yaml';
+
+export interface SourceFile {
+  /** Workspace-relative path. */
+  path: string;
+  format: Format;
+  /** Parsed value; undefined when the text could not be parsed. */
+  value: unknown;
+  problems: SpecProblem[];
+  /** Line and column of the deepest existing node on the pointer's way (keys are reported at the key). */
+  position(pointer: string): Position;
+}
+
+export interface ParseLimits {
+  /** YAML aliases expanded per document before giving up (billion-laughs guard). */
+  maxAliasCount: number;
+}
+
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxAliasCount: 1000 };
+
+export function parseSource(path: string, text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): SourceFile {
+  const looksJson = /\.json$/i.test(path) || /^\s*[{[]/.test(text);
+  if (looksJson) {
+    try {
+      return jsonSource(path, text, JSON.parse(text));
+    } catch {
+      if (/\.json$/i.test(path)) return jsonSource(path, text, undefined, jsonError(path, text));
+      // not JSON after all: YAML below reports its own error
+    }
+  }
+  return yamlSource(path, text, limits);
+}
+
+function jsonError(path: string, text: string): ProblemAt {
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false });
+  const first = errors[0];
+  const offset = first?.offset ?? 0;
+  const what = first ? printParseErrorCode(first.error) : 'unexpected input';
+  return { kind: 'parse', message: `invalid JSON: ${what}`, loc: { file: path, pointer: '' }, offset };
+}
+
+function jsonSource(path: string, text: string, value: unknown, problem?: ProblemAt): SourceFile {
+  let lines: LineIndex | undefined;
+  let tree: JsonNode | undefined;
+  const lineIndex = () => {
+    lines ??= new LineIndex(text);
+    return lines;
+  };
+  const at = (pointer: string, offset: number): Position => ({ file: path, pointer, ...lineIndex().position(offset) });
+  const problems: SpecProblem[] = [];
+  if (problem) problems.push(withPosition(problem, at));
+  return {
+    path,
+    format: 'json',
+    value,
+    problems,
+    position(pointer) {
+      tree ??= parseTree(text, [], { disallowComments: false, allowTrailingComma: true });
+      return at(pointer, tree ? jsonOffset(tree, parsePointer(pointer)) : 0);
+    },
+  };
+}
+
+function jsonOffset(root: JsonNode, segments: string[]): number {
+  let node = root;
+  let offset = root.offset;
+  for (const segment of segments) {
+    let next: JsonNode | undefined;
+    if (node.type === 'object') {
+      const property = node.children?.find((p) => p.children?.[0]?.value === segment);
+      if (property) {
+        offset = property.offset;
+        next = property.children?.[1];
+      }
+    } else if (node.type === 'array' && /^\d+$/.test(segment)) {
+      next = node.children?.[Number(segment)];
+      if (next) offset = next.offset;
+    }
+    if (!next) break;
+    node = next;
+  }
+  return offset;
+}
+
+function yamlSource(path: string, text: string, limits: ParseLimits): SourceFile {
+  const lines = new LineIndex(text);
+  const at = (pointer: string, offset: number): Position => ({ file: path, pointer, ...lines.position(offset) });
+  const problems: SpecProblem[] = [];
+  let doc: Document.Parsed | undefined;
+  let value: unknown;
+  try {
+    doc = parseDocument(text, { keepSourceTokens: false, prettyErrors: false });
+    const fatal = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
+    for (const e of doc.errors) {
+      const message = `invalid YAML: ${firstLine(e.message)}`;
+      const kind = e.code === 'DUPLICATE_KEY' ? 'invalid' : 'parse';
+      problems.push(withPosition({ kind, message, loc: { file: path, pointer: '' }, offset: e.pos[0] }, at));
+    }
+    if (fatal.length === 0) value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
+  } catch (error) {
+    value = undefined;
+    problems.push({ kind: 'parse', message: `invalid YAML: ${firstLine(String((error as Error)?.message ?? error))}`, loc: { file: path, pointer: '' } });
+  }
+  return {
+    path,
+    format: 'yaml',
+    value,
+    problems,
+    position(pointer) {
+      return at(pointer, doc ? yamlOffset(doc, parsePointer(pointer)) : 0);
+    },
+  };
+}
+
+function yamlOffset(doc: Document.Parsed, segments: string[]): number {
+  let node: unknown = doc.contents;
+  let offset = rangeStart(node) ?? 0;
+  for (const segment of segments) {
+    let next: unknown;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === segment);
+      if (pair) {
+        offset = rangeStart(pair.key) ?? offset;
+        next = pair.value;
+      }
+    } else if (isSeq(node) && /^\d+$/.test(segment)) {
+      next = node.items[Number(segment)];
+      offset = rangeStart(next) ?? offset;
+    }
+    if (next === undefined || next === null) break;
+    node = next;
+  }
+  return offset;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  return range?.[0];
+}
+
+type ProblemAt = SpecProblem & { offset: number };
+
+/** Parse errors carry an offset; turn it into line/column now, while the text is at hand. */
+function withPosition(problem: ProblemAt, at: (pointer: string, offset: number) => Position): SpecProblem {
+  const { offset, ...rest } = problem;
+  const { line, column } = at('', offset);
+  return { ...rest, line, column };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]?.trim() ?? message;
+}

@@ -1,0 +1,337 @@
+// OpenAPI 2.0 / 3.0 / 3.1 document → the API model.
+import { child, type DocumentSet, type Node } from '../load/documents.js';
+import {
+  type ApiModel,
+  CLASSIFICATIONS,
+  type Classification,
+  type Endpoint,
+  HTTP_METHODS,
+  type MediaType,
+  type Parameter,
+  type RequestBody,
+  type Response,
+  type ResponseHeader,
+  type Schema,
+  type SecurityScheme,
+} from '../model.js';
+import { SchemaReader } from './schema.js';
+import { effectiveSecurity, readSecuritySchemes } from './security.js';
+import { oas3Servers, swaggerServers } from './servers.js';
+import { extensionsOf, isObj, type Obj, str, strings } from './values.js';
+
+export interface NormalizeOptions {
+  /** Classification of endpoints nothing else classifies (default `external`: the conservative choice). */
+  defaultClassification?: Classification;
+  /** Config rules (host, tag, path globs); consulted after the document's own markers. */
+  classify?: (endpoint: Pick<Endpoint, 'method' | 'path' | 'tags' | 'servers'>) => Classification | undefined;
+}
+
+/** `GET /users/{userId}` → `GET /users/{}`: path parameter names do not make a different endpoint. */
+export function endpointId(method: string, path: string): string {
+  return `${method.toUpperCase()} ${path.replace(/\{[^}/]*\}/g, '{}')}`;
+}
+
+/** Builds the model from the root document of `docs`; undefined (with a recorded problem) if it is not OpenAPI. */
+export function normalize(docs: DocumentSet, rootFile: string, options: NormalizeOptions = {}): ApiModel | undefined {
+  const source = docs.file(rootFile);
+  if (!source || source.value === undefined) return undefined;
+  const root: Node = { value: source.value, loc: { file: rootFile, pointer: '' } };
+  const raw = root.value;
+  const version = isObj(raw) ? (str(raw.openapi) ?? str(raw.swagger) ?? numberVersion(raw)) : undefined;
+  if (!isObj(raw) || version === undefined) {
+    docs.problem('not-openapi', 'not an OpenAPI document: the root has no `openapi` or `swagger` field', root.loc);
+    return undefined;
+  }
+  const swagger = version.startsWith('2');
+  if (!swagger && !version.startsWith('3')) {
+    docs.problem('not-openapi', `unsupported OpenAPI version "${version}"; 2.0, 3.0 and 3.1 are supported`, child(root, raw.openapi !== undefined ? 'openapi' : 'swagger').loc);
+    return undefined;
+  }
+  const info = isObj(raw.info) ? raw.info : {};
+  const contact = isObj(info.contact) ? info.contact : undefined;
+  const schemes = readSecuritySchemes(docs, root, swagger);
+  const context: Context = { docs, root, swagger, schemes, schemas: new SchemaReader(docs), options };
+  const model: ApiModel = {
+    file: rootFile,
+    openapiVersion: version,
+    title: str(info.title),
+    version: str(info.version),
+    contact: contact ? { name: str(contact.name), email: str(contact.email), url: str(contact.url) } : undefined,
+    securitySchemes: schemes,
+    servers: swagger ? swaggerServers(root, root) : oas3Servers(root),
+    endpoints: readEndpoints(context),
+    extensions: extensionsOf(raw),
+    loc: root.loc,
+  };
+  return model;
+}
+
+function numberVersion(raw: Obj): string | undefined {
+  // `openapi: 3.0` unquoted in YAML parses as a number.
+  const value = raw.openapi ?? raw.swagger;
+  return typeof value === 'number' ? String(value) : undefined;
+}
+
+interface Context {
+  docs: DocumentSet;
+  root: Node;
+  swagger: boolean;
+  schemes: Record<string, SecurityScheme>;
+  schemas: SchemaReader;
+  options: NormalizeOptions;
+}
+
+function readEndpoints(ctx: Context): Endpoint[] {
+  const paths = child(ctx.root, 'paths');
+  if (!isObj(paths.value)) return [];
+  const endpoints: Endpoint[] = [];
+  const ids = new Set<string>();
+  for (const path of Object.keys(paths.value)) {
+    const pathItem = ctx.docs.deref(child(paths, path));
+    if (!pathItem || !isObj(pathItem.value)) continue;
+    for (const method of HTTP_METHODS) {
+      const operation = child(pathItem, method);
+      if (!isObj(operation.value)) continue;
+      let id = endpointId(method, path);
+      if (ids.has(id)) {
+        ctx.docs.problem('invalid', `\`${method.toUpperCase()} ${path}\` matches the same requests as another path (${id})`, operation.loc);
+        id = `${method.toUpperCase()} ${path}`;
+      }
+      ids.add(id);
+      endpoints.push(readEndpoint(ctx, id, method, path, pathItem, operation));
+    }
+  }
+  return endpoints;
+}
+
+function readEndpoint(
+  ctx: Context,
+  id: string,
+  method: Endpoint['method'],
+  path: string,
+  pathItem: Node,
+  operation: Node,
+): Endpoint {
+  const op = operation.value as Obj;
+  const { parameters, bodyParameters } = readParameters(ctx, pathItem, operation);
+  const tags = strings(op.tags);
+  const servers = ctx.swagger ? swaggerServers(operation, ctx.root) : oas3Servers(operation, pathItem, ctx.root);
+  const endpoint: Endpoint = {
+    id,
+    method,
+    path,
+    operationId: str(op.operationId),
+    summary: str(op.summary),
+    description: str(op.description),
+    tags,
+    deprecated: op.deprecated === true,
+    classification: 'external',
+    security: effectiveSecurity(operation, ctx.root, ctx.schemes),
+    servers,
+    parameters,
+    requestBody: ctx.swagger ? swaggerRequestBody(ctx, operation, bodyParameters) : oas3RequestBody(ctx, operation),
+    responses: readResponses(ctx, operation),
+    extensions: { ...extensionsOf(pathItem.value), ...extensionsOf(op) },
+    dataTypes: [],
+    loc: operation.loc,
+  };
+  endpoint.classification = classify(ctx, endpoint);
+  return endpoint;
+}
+
+function classify(ctx: Context, endpoint: Endpoint): Classification {
+  // `endpoint.extensions` already has the operation's keys over its path item's.
+  const levels = [endpoint.extensions, extensionsOf(ctx.root.value)];
+  for (const level of levels) {
+    const declared = level['x-api-classification'];
+    if (declared === undefined) continue;
+    if (typeof declared === 'string' && (CLASSIFICATIONS as readonly string[]).includes(declared)) {
+      return declared as Classification;
+    }
+    ctx.docs.problem(
+      'invalid',
+      `x-api-classification "${String(declared)}" is not one of ${CLASSIFICATIONS.join(', ')}; it was ignored`,
+      endpoint.loc,
+    );
+  }
+  if (endpoint.deprecated) return 'deprecated';
+  const internal = levels.map((level) => level['x-internal']).find((v) => typeof v === 'boolean');
+  if (internal === true) return 'internal';
+  return ctx.options.classify?.(endpoint) ?? ctx.options.defaultClassification ?? 'external';
+}
+
+function readParameters(ctx: Context, pathItem: Node, operation: Node): { parameters: Parameter[]; bodyParameters: Node[] } {
+  const byKey = new Map<string, Parameter>();
+  const bodies = new Map<string, Node>();
+  for (const level of [pathItem, operation]) {
+    const list = child(level, 'parameters');
+    if (!Array.isArray(list.value)) continue;
+    list.value.forEach((_, i) => {
+      const node = ctx.docs.deref(child(list, i));
+      if (!node || !isObj(node.value)) return;
+      const raw = node.value;
+      const name = str(raw.name) ?? '';
+      const where = str(raw.in);
+      if (ctx.swagger && (where === 'body' || where === 'formData')) {
+        bodies.set(`${where}:${name}`, node);
+        return;
+      }
+      if (where !== 'query' && where !== 'header' && where !== 'path' && where !== 'cookie') return;
+      const parameter: Parameter = {
+        name,
+        in: where,
+        required: where === 'path' || raw.required === true,
+        deprecated: raw.deprecated === true,
+        description: str(raw.description),
+        schema: parameterSchema(ctx, node),
+        examples: parameterExamples(ctx, node),
+        loc: node.loc,
+      };
+      byKey.set(`${where}:${where === 'header' ? name.toLowerCase() : name}`, parameter);
+    });
+  }
+  return { parameters: [...byKey.values()], bodyParameters: [...bodies.values()] };
+}
+
+function parameterSchema(ctx: Context, node: Node): Schema | undefined {
+  if (ctx.swagger) return ctx.schemas.read(node); // a 2.0 parameter carries its own type and constraints
+  const raw = node.value as Obj;
+  if (raw.schema !== undefined) return ctx.schemas.read(child(node, 'schema'));
+  const content = child(node, 'content');
+  if (isObj(content.value)) {
+    const first = Object.keys(content.value)[0];
+    if (first !== undefined) return ctx.schemas.read(child(child(content, first), 'schema'));
+  }
+  return undefined;
+}
+
+function parameterExamples(ctx: Context, node: Node): unknown[] {
+  const raw = node.value as Obj;
+  const out: unknown[] = [];
+  if ('example' in raw) out.push(raw.example);
+  if ('x-example' in raw) out.push(raw['x-example']);
+  out.push(...exampleMapValues(ctx, child(node, 'examples')));
+  return out;
+}
+
+/** Values of an OpenAPI 3 `examples` map (Example objects, possibly `$ref`s). `externalValue` is never fetched. */
+function exampleMapValues(ctx: Context, examples: Node): unknown[] {
+  if (!isObj(examples.value)) return [];
+  const out: unknown[] = [];
+  for (const key of Object.keys(examples.value)) {
+    const example = ctx.docs.deref(child(examples, key));
+    if (example && isObj(example.value) && 'value' in example.value) out.push(example.value.value);
+  }
+  return out;
+}
+
+function mediaTypes(ctx: Context, content: Node): MediaType[] {
+  if (!isObj(content.value)) return [];
+  return Object.keys(content.value).map((contentType) => {
+    const media = child(content, contentType);
+    const raw = isObj(media.value) ? media.value : {};
+    const examples = 'example' in raw ? [raw.example] : [];
+    examples.push(...exampleMapValues(ctx, child(media, 'examples')));
+    const schema = raw.schema !== undefined ? ctx.schemas.read(child(media, 'schema')) : undefined;
+    return { contentType, schema, examples, loc: media.loc };
+  });
+}
+
+function oas3RequestBody(ctx: Context, operation: Node): RequestBody | undefined {
+  const body = ctx.docs.deref(child(operation, 'requestBody'));
+  if (!body || !isObj(body.value)) return undefined;
+  return { required: body.value.required === true, content: mediaTypes(ctx, child(body, 'content')), loc: body.loc };
+}
+
+function swaggerMimeTypes(ctx: Context, operation: Node, key: 'consumes' | 'produces', fallback: string): string[] {
+  const own = strings(child(operation, key).value);
+  if (own.length > 0) return own;
+  const global = strings(child(ctx.root, key).value);
+  return global.length > 0 ? global : [fallback];
+}
+
+function swaggerRequestBody(ctx: Context, operation: Node, bodyParameters: Node[]): RequestBody | undefined {
+  const body = bodyParameters.find((p) => (p.value as Obj).in === 'body');
+  if (body) {
+    const schema = ctx.schemas.read(child(body, 'schema'));
+    const types = swaggerMimeTypes(ctx, operation, 'consumes', 'application/json');
+    return {
+      required: (body.value as Obj).required === true,
+      content: types.map((contentType) => ({ contentType, schema, examples: [], loc: body.loc })),
+      loc: body.loc,
+    };
+  }
+  const fields = bodyParameters.filter((p) => (p.value as Obj).in === 'formData');
+  const first = fields[0];
+  if (!first) return undefined;
+  // formData parameters are the properties of one form body.
+  const schema: Schema = {
+    loc: first.loc,
+    types: ['object'],
+    properties: {},
+    required: [],
+    allOf: [],
+    oneOf: [],
+    anyOf: [],
+    examples: [],
+  };
+  for (const field of fields) {
+    const raw = field.value as Obj;
+    const name = str(raw.name) ?? '';
+    const property = ctx.schemas.read(field);
+    if (property) schema.properties[name] = property;
+    if (raw.required === true) schema.required.push(name);
+  }
+  const multipart = fields.some((f) => (f.value as Obj).type === 'file');
+  const types = swaggerMimeTypes(ctx, operation, 'consumes', multipart ? 'multipart/form-data' : 'application/x-www-form-urlencoded');
+  return {
+    required: schema.required.length > 0,
+    content: types.map((contentType) => ({ contentType, schema, examples: [], loc: first.loc })),
+    loc: first.loc,
+  };
+}
+
+function readResponses(ctx: Context, operation: Node): Response[] {
+  const responses = child(operation, 'responses');
+  if (!isObj(responses.value)) return [];
+  const out: Response[] = [];
+  for (const status of Object.keys(responses.value)) {
+    if (status.startsWith('x-')) continue;
+    const node = ctx.docs.deref(child(responses, status));
+    if (!node || !isObj(node.value)) continue;
+    const raw = node.value;
+    out.push({
+      status,
+      description: str(raw.description),
+      headers: readHeaders(ctx, child(node, 'headers')),
+      content: ctx.swagger ? swaggerResponseContent(ctx, operation, node) : mediaTypes(ctx, child(node, 'content')),
+      loc: node.loc,
+    });
+  }
+  return out;
+}
+
+function readHeaders(ctx: Context, headers: Node): ResponseHeader[] {
+  if (!isObj(headers.value)) return [];
+  const out: ResponseHeader[] = [];
+  for (const name of Object.keys(headers.value)) {
+    const node = ctx.docs.deref(child(headers, name));
+    if (!node || !isObj(node.value)) continue;
+    const schema = ctx.swagger ? ctx.schemas.read(node) : parameterSchema(ctx, node);
+    out.push({ name, schema, loc: node.loc });
+  }
+  return out;
+}
+
+function swaggerResponseContent(ctx: Context, operation: Node, response: Node): MediaType[] {
+  const raw = response.value as Obj;
+  if (raw.schema === undefined) return [];
+  const schema = ctx.schemas.read(child(response, 'schema'));
+  const examples = isObj(raw.examples) ? raw.examples : {};
+  return swaggerMimeTypes(ctx, operation, 'produces', 'application/json').map((contentType) => ({
+    contentType,
+    schema,
+    examples: Object.hasOwn(examples, contentType) ? [examples[contentType]] : [],
+    loc: child(response, 'schema').loc,
+  }));
+}

@@ -1,0 +1,106 @@
+// JSON Schema (OpenAPI 2.0 / 3.0 / 3.1 dialects) → the model's `Schema`.
+// One `Schema` per raw schema object, memoised, so shared `$ref`s stay shared and cycles terminate.
+import { child, type DocumentSet, type Node, refOf } from '../load/documents.js';
+import type { Schema, SchemaType } from '../model.js';
+import { isObj, num, type Obj, str, strings } from './values.js';
+
+const SCHEMA_TYPES = new Set<string>(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);
+const MAX_DEPTH = 256;
+
+export class SchemaReader {
+  private readonly memo = new WeakMap<object, Schema>();
+
+  constructor(private readonly docs: DocumentSet) {}
+
+  read(node: Node, depth = 0): Schema | undefined {
+    const ref = refOf(node.value);
+    const target = this.docs.deref(node);
+    if (!target || !isObj(target.value)) return undefined;
+    const raw = target.value;
+    const known = this.memo.get(raw);
+    if (known) return known;
+    const schema: Schema = {
+      loc: target.loc,
+      properties: {},
+      required: strings(raw.required),
+      allOf: [],
+      oneOf: [],
+      anyOf: [],
+      examples: examplesOf(raw),
+    };
+    if (ref !== undefined) schema.refName = ref.slice(ref.lastIndexOf('/') + 1);
+    this.memo.set(raw, schema);
+    if (depth > MAX_DEPTH) {
+      this.docs.problem('invalid', `schema nesting is deeper than ${MAX_DEPTH} levels; the rest was not read`, target.loc);
+      return schema;
+    }
+    fillScalars(schema, raw);
+    const sub = (key: string): Schema | undefined => this.read(child(target, key), depth + 1);
+    const subs = (key: string): Schema[] =>
+      Array.isArray(raw[key])
+        ? (raw[key] as unknown[])
+            .map((_, i) => this.read(child(child(target, key), i), depth + 1))
+            .filter((s): s is Schema => s !== undefined)
+        : [];
+    if (isObj(raw.properties)) {
+      const properties = child(target, 'properties');
+      for (const name of Object.keys(raw.properties)) {
+        const property = this.read(child(properties, name), depth + 1);
+        if (property) schema.properties[name] = property;
+      }
+    }
+    if (raw.additionalProperties === false || raw.additionalProperties === true) {
+      schema.additionalProperties = raw.additionalProperties;
+    } else if (isObj(raw.additionalProperties)) {
+      schema.additionalProperties = sub('additionalProperties') ?? true;
+    }
+    if (isObj(raw.items)) schema.items = sub('items');
+    schema.allOf = subs('allOf');
+    schema.oneOf = subs('oneOf');
+    schema.anyOf = subs('anyOf');
+    return schema;
+  }
+}
+
+function fillScalars(schema: Schema, raw: Obj): void {
+  const types = (Array.isArray(raw.type) ? raw.type : [raw.type]).filter(
+    (t): t is SchemaType => typeof t === 'string' && SCHEMA_TYPES.has(t),
+  );
+  if (raw.nullable === true || raw['x-nullable'] === true) types.push('null');
+  if (types.length > 0) schema.types = [...new Set(types)].sort();
+  schema.format = str(raw.format);
+  if (Array.isArray(raw.enum)) schema.enum = raw.enum;
+  else if ('const' in raw) schema.enum = [raw.const];
+  schema.pattern = str(raw.pattern);
+  schema.minLength = num(raw.minLength);
+  schema.maxLength = num(raw.maxLength);
+  schema.minItems = num(raw.minItems);
+  schema.maxItems = num(raw.maxItems);
+  schema.description = str(raw.description);
+  if ('default' in raw) schema.default = raw.default;
+  if (raw.readOnly === true) schema.readOnly = true;
+  if (raw.writeOnly === true) schema.writeOnly = true;
+  // 3.0 / 2.0: boolean exclusive flags beside minimum/maximum; 3.1: the bound itself.
+  schema.minimum = num(raw.minimum);
+  schema.maximum = num(raw.maximum);
+  if (raw.exclusiveMinimum === true) schema.exclusiveMinimum = true;
+  if (raw.exclusiveMaximum === true) schema.exclusiveMaximum = true;
+  const exclusiveMin = num(raw.exclusiveMinimum);
+  if (exclusiveMin !== undefined && (schema.minimum === undefined || exclusiveMin >= schema.minimum)) {
+    schema.minimum = exclusiveMin;
+    schema.exclusiveMinimum = true;
+  }
+  const exclusiveMax = num(raw.exclusiveMaximum);
+  if (exclusiveMax !== undefined && (schema.maximum === undefined || exclusiveMax <= schema.maximum)) {
+    schema.maximum = exclusiveMax;
+    schema.exclusiveMaximum = true;
+  }
+}
+
+function examplesOf(raw: Obj): unknown[] {
+  const out: unknown[] = [];
+  if ('example' in raw) out.push(raw.example);
+  if ('x-example' in raw) out.push(raw['x-example']);
+  if (Array.isArray(raw.examples)) out.push(...raw.examples);
+  return out;
+}

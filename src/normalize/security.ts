@@ -1,0 +1,114 @@
+// Security schemes and effective security requirements (OpenAPI 3.x and Swagger 2.0).
+import { child, type DocumentSet, type Node } from '../load/documents.js';
+import type { EffectiveSecurity, OAuthFlow, SecurityRequirement, SecurityScheme } from '../model.js';
+import { isObj, str, strings } from './values.js';
+
+const SWAGGER_FLOWS: Record<string, OAuthFlow['type']> = {
+  implicit: 'implicit',
+  password: 'password',
+  application: 'clientCredentials',
+  accessCode: 'authorizationCode',
+};
+const OAS3_FLOWS = ['implicit', 'password', 'clientCredentials', 'authorizationCode'] as const;
+
+/** `components.securitySchemes` (3.x) or `securityDefinitions` (2.0) → schemes by name. */
+export function readSecuritySchemes(docs: DocumentSet, root: Node, swagger: boolean): Record<string, SecurityScheme> {
+  const container = swagger ? child(root, 'securityDefinitions') : child(child(root, 'components'), 'securitySchemes');
+  const out: Record<string, SecurityScheme> = {};
+  if (!isObj(container.value)) return out;
+  for (const name of Object.keys(container.value)) {
+    const node = docs.deref(child(container, name));
+    if (!node || !isObj(node.value)) continue;
+    out[name] = swagger ? swaggerScheme(name, node) : oas3Scheme(name, node);
+  }
+  return out;
+}
+
+function oas3Scheme(name: string, node: Node): SecurityScheme {
+  const raw = node.value as Record<string, unknown>;
+  const type = str(raw.type);
+  const scheme: SecurityScheme = { name, type: 'unknown', flows: [], loc: node.loc };
+  if (type === 'apiKey') {
+    scheme.type = 'apiKey';
+    scheme.in = keyLocation(raw.in);
+    scheme.paramName = str(raw.name);
+  } else if (type === 'http') {
+    scheme.type = 'http';
+    scheme.scheme = str(raw.scheme)?.toLowerCase();
+    scheme.bearerFormat = str(raw.bearerFormat);
+  } else if (type === 'oauth2') {
+    scheme.type = 'oauth2';
+    const flows = isObj(raw.flows) ? raw.flows : {};
+    for (const flowType of OAS3_FLOWS) {
+      const flow = flows[flowType];
+      if (isObj(flow)) scheme.flows.push(readFlow(flowType, flow));
+    }
+  } else if (type === 'openIdConnect') {
+    scheme.type = 'openIdConnect';
+    scheme.openIdConnectUrl = str(raw.openIdConnectUrl);
+  } else if (type === 'mutualTLS') {
+    scheme.type = 'mutualTLS';
+  }
+  return scheme;
+}
+
+function swaggerScheme(name: string, node: Node): SecurityScheme {
+  const raw = node.value as Record<string, unknown>;
+  const type = str(raw.type);
+  const scheme: SecurityScheme = { name, type: 'unknown', flows: [], loc: node.loc };
+  if (type === 'basic') {
+    scheme.type = 'http';
+    scheme.scheme = 'basic';
+  } else if (type === 'apiKey') {
+    scheme.type = 'apiKey';
+    scheme.in = keyLocation(raw.in);
+    scheme.paramName = str(raw.name);
+  } else if (type === 'oauth2') {
+    scheme.type = 'oauth2';
+    const flowType = SWAGGER_FLOWS[str(raw.flow) ?? ''];
+    if (flowType) scheme.flows.push(readFlow(flowType, raw));
+  }
+  return scheme;
+}
+
+function readFlow(type: OAuthFlow['type'], raw: Record<string, unknown>): OAuthFlow {
+  const flow: OAuthFlow = { type, scopes: isObj(raw.scopes) ? Object.keys(raw.scopes).sort() : [] };
+  const authorizationUrl = str(raw.authorizationUrl);
+  const tokenUrl = str(raw.tokenUrl);
+  const refreshUrl = str(raw.refreshUrl);
+  if (authorizationUrl !== undefined) flow.authorizationUrl = authorizationUrl;
+  if (tokenUrl !== undefined) flow.tokenUrl = tokenUrl;
+  if (refreshUrl !== undefined) flow.refreshUrl = refreshUrl;
+  return flow;
+}
+
+function keyLocation(value: unknown): SecurityScheme['in'] {
+  return value === 'query' || value === 'header' || value === 'cookie' ? value : undefined;
+}
+
+/** The operation's `security` overrides the root's; `[]` means none, `{}` inside means anonymous allowed. */
+export function effectiveSecurity(
+  operation: Node,
+  root: Node,
+  schemes: Record<string, SecurityScheme>,
+): EffectiveSecurity {
+  const declared = Array.isArray(child(operation, 'security').value)
+    ? child(operation, 'security')
+    : Array.isArray(child(root, 'security').value)
+      ? child(root, 'security')
+      : undefined;
+  if (!declared) return { requirements: [] };
+  const requirements: SecurityRequirement[] = [];
+  for (const item of declared.value as unknown[]) {
+    if (!isObj(item)) continue;
+    requirements.push(
+      Object.keys(item)
+        .sort()
+        .map((name) => {
+          const scheme = Object.hasOwn(schemes, name) ? schemes[name] : undefined;
+          return scheme ? { name, scopes: strings(item[name]).sort(), scheme } : { name, scopes: strings(item[name]).sort() };
+        }),
+    );
+  }
+  return { requirements, loc: declared.loc };
+}
