@@ -15,7 +15,14 @@ export function diffSpecs(path: string, base: ApiModel | undefined, head: ApiMod
   for (const h of head?.endpoints ?? []) {
     const b = baseById.get(h.id);
     if (!b || !base || !head) {
-      endpoints.push({ id: h.id, method: h.method.toUpperCase(), path: h.path, change: 'added', head: h, changes: [] });
+      endpoints.push({
+        id: h.id,
+        method: h.method.toUpperCase(),
+        path: h.path,
+        change: 'added',
+        head: h,
+        changes: [],
+      });
       continue;
     }
     const changes = diffEndpoint(b, h, base, head, schemas);
@@ -32,22 +39,49 @@ export function diffSpecs(path: string, base: ApiModel | undefined, head: ApiMod
   const headIds = new Set((head?.endpoints ?? []).map((e) => e.id));
   for (const b of base?.endpoints ?? []) {
     if (!headIds.has(b.id)) {
-      endpoints.push({ id: b.id, method: b.method.toUpperCase(), path: b.path, change: 'removed', base: b, changes: [] });
+      endpoints.push({
+        id: b.id,
+        method: b.method.toUpperCase(),
+        path: b.path,
+        change: 'removed',
+        base: b,
+        changes: [],
+      });
     }
   }
-  const status = !base ? 'added' : !head ? 'removed' : endpoints.some((e) => e.change !== 'unchanged') ? 'modified' : 'unchanged';
+  const status = !base
+    ? 'added'
+    : !head
+      ? 'removed'
+      : endpoints.some((e) => e.change !== 'unchanged')
+        ? 'modified'
+        : 'unchanged';
   return { path, status, base, head, endpoints };
 }
 
 /** One version on its own (inventory): every endpoint `unchanged`. */
 export function scanSpec(path: string, model: ApiModel | undefined): SpecDiff {
   const endpoints = (model?.endpoints ?? []).map(
-    (e): EndpointDiff => ({ id: e.id, method: e.method.toUpperCase(), path: e.path, change: 'unchanged', base: e, head: e, changes: [] }),
+    (e): EndpointDiff => ({
+      id: e.id,
+      method: e.method.toUpperCase(),
+      path: e.path,
+      change: 'unchanged',
+      base: e,
+      head: e,
+      changes: [],
+    }),
   );
   return { path, status: 'unchanged', base: model, head: model, endpoints };
 }
 
-export function diffEndpoint(b: Endpoint, h: Endpoint, baseModel: ApiModel, headModel: ApiModel, schemas: SchemaDiffer): Change[] {
+export function diffEndpoint(
+  b: Endpoint,
+  h: Endpoint,
+  baseModel: ApiModel,
+  headModel: ApiModel,
+  schemas: SchemaDiffer,
+): Change[] {
   const changes: Change[] = [];
   changes.push(...securityChanges(b, h, baseModel, headModel));
   changes.push(...serverChanges(b, h, headModel));
@@ -55,10 +89,19 @@ export function diffEndpoint(b: Endpoint, h: Endpoint, baseModel: ApiModel, head
   changes.push(...requestBodyChanges(b, h, schemas));
   changes.push(...responseChanges(b, h, schemas));
   if (b.deprecated !== h.deprecated) {
-    changes.push(at(h.loc, 'deprecated-changed', h.deprecated ? 'marked deprecated' : 'no longer deprecated', false));
+    changes.push(
+      at(h.loc, 'deprecated-changed', h.deprecated ? 'marked deprecated' : 'no longer deprecated', false),
+    );
   }
   if (b.classification !== h.classification) {
-    changes.push(at(h.loc, 'classification-changed', `classification changed from ${b.classification} to ${h.classification}`, false));
+    changes.push(
+      at(
+        h.loc,
+        'classification-changed',
+        `classification changed from ${b.classification} to ${h.classification}`,
+        false,
+      ),
+    );
   }
   return changes;
 }
@@ -75,7 +118,8 @@ function serverChanges(b: Endpoint, h: Endpoint, headModel: ApiModel): Change[] 
   const baseUrls = new Set(b.servers.map((s) => s.url));
   const headUrls = new Set(h.servers.map((s) => s.url));
   const out: Change[] = [];
-  const documentLevel = (loc: Loc) => loc.file === headModel.file && /^\/(servers|schemes|host|basePath)(\/|$)/.test(loc.pointer);
+  const documentLevel = (loc: Loc) =>
+    loc.file === headModel.file && /^\/(servers|schemes|host|basePath)(\/|$)/.test(loc.pointer);
   for (const server of h.servers) {
     if (baseUrls.has(server.url)) continue;
     const change = at(server.loc, 'server-added', `server ${server.url} added`, false);
@@ -114,10 +158,19 @@ function parameterChanges(b: Endpoint, h: Endpoint, schemas: SchemaDiffer): Chan
     }
     const label = `${hp.in} parameter \`${hp.name}\``;
     if (bp.name !== hp.name) {
-      out.push(at(hp.loc, 'parameter-renamed', `path parameter \`${bp.name}\` renamed to \`${hp.name}\``, false));
+      out.push(
+        at(hp.loc, 'parameter-renamed', `path parameter \`${bp.name}\` renamed to \`${hp.name}\``, false),
+      );
     }
     if (bp.required !== hp.required) {
-      out.push(at(hp.loc, 'parameter-required-changed', `${label} is now ${hp.required ? 'required' : 'optional'}`, hp.required));
+      out.push(
+        at(
+          hp.loc,
+          'parameter-required-changed',
+          `${label} is now ${hp.required ? 'required' : 'optional'}`,
+          hp.required,
+        ),
+      );
     }
     out.push(...schemas.compare(bp.schema, hp.schema, 'request', label));
   }
@@ -126,10 +179,24 @@ function parameterChanges(b: Endpoint, h: Endpoint, schemas: SchemaDiffer): Chan
     const moved = removed.findIndex((bp) => bp.name.toLowerCase() === hp.name.toLowerCase());
     if (moved !== -1) {
       const bp = removed.splice(moved, 1)[0]!;
-      out.push(at(hp.loc, 'parameter-location-changed', `parameter \`${hp.name}\` moved from ${bp.in} to ${hp.in}`, true));
+      out.push(
+        at(
+          hp.loc,
+          'parameter-location-changed',
+          `parameter \`${hp.name}\` moved from ${bp.in} to ${hp.in}`,
+          true,
+        ),
+      );
       continue;
     }
-    out.push(at(hp.loc, 'parameter-added', `${hp.required ? 'required' : 'optional'} ${hp.in} parameter \`${hp.name}\` added`, hp.required));
+    out.push(
+      at(
+        hp.loc,
+        'parameter-added',
+        `${hp.required ? 'required' : 'optional'} ${hp.in} parameter \`${hp.name}\` added`,
+        hp.required,
+      ),
+    );
   }
   for (const bp of removed) {
     out.push(at(h.loc, 'parameter-removed', `${bp.in} parameter \`${bp.name}\` removed`, false));
@@ -142,12 +209,26 @@ function requestBodyChanges(b: Endpoint, h: Endpoint, schemas: SchemaDiffer): Ch
   const hb = h.requestBody;
   if (!bb && !hb) return [];
   if (!bb && hb) {
-    return [at(hb.loc, 'request-body-added', `${hb.required ? 'required' : 'optional'} request body added`, hb.required)];
+    return [
+      at(
+        hb.loc,
+        'request-body-added',
+        `${hb.required ? 'required' : 'optional'} request body added`,
+        hb.required,
+      ),
+    ];
   }
   if (bb && !hb) return [at(h.loc, 'request-body-removed', 'request body removed', false)];
   const out: Change[] = [];
   if (bb!.required !== hb!.required) {
-    out.push(at(hb!.loc, 'request-body-required-changed', `request body is now ${hb!.required ? 'required' : 'optional'}`, hb!.required));
+    out.push(
+      at(
+        hb!.loc,
+        'request-body-required-changed',
+        `request body is now ${hb!.required ? 'required' : 'optional'}`,
+        hb!.required,
+      ),
+    );
   }
   out.push(...mediaTypeChanges(bb!.content, hb!.content, hb!.loc, 'request body', 'request', schemas));
   return out;
@@ -174,7 +255,14 @@ function mediaTypeChanges(
   }
   for (const bm of base) {
     if (!headTypes.has(bm.contentType.toLowerCase())) {
-      out.push(at(parent, 'media-type-removed', `${label} media type ${bm.contentType} removed`, direction === 'response'));
+      out.push(
+        at(
+          parent,
+          'media-type-removed',
+          `${label} media type ${bm.contentType} removed`,
+          direction === 'response',
+        ),
+      );
     }
   }
   return out;
@@ -191,11 +279,15 @@ function responseChanges(b: Endpoint, h: Endpoint, schemas: SchemaDiffer): Chang
       continue;
     }
     out.push(...responseHeaderChanges(br, hr, schemas));
-    out.push(...mediaTypeChanges(br.content, hr.content, hr.loc, `response ${hr.status}`, 'response', schemas));
+    out.push(
+      ...mediaTypeChanges(br.content, hr.content, hr.loc, `response ${hr.status}`, 'response', schemas),
+    );
   }
   for (const br of b.responses) {
     if (!headStatuses.has(br.status.toUpperCase())) {
-      out.push(at(h.loc, 'response-status-removed', `response ${br.status} removed`, br.status.startsWith('2')));
+      out.push(
+        at(h.loc, 'response-status-removed', `response ${br.status} removed`, br.status.startsWith('2')),
+      );
     }
   }
   return out;
@@ -207,12 +299,23 @@ function responseHeaderChanges(br: Response, hr: Response, schemas: SchemaDiffer
   const headNames = new Set(hr.headers.map((x) => x.name.toLowerCase()));
   for (const hh of hr.headers) {
     const bh = baseByName.get(hh.name.toLowerCase());
-    if (!bh) out.push(at(hh.loc, 'response-header-added', `response ${hr.status} header ${hh.name} added`, false));
-    else out.push(...schemas.compare(bh.schema, hh.schema, 'response', `response ${hr.status} header ${hh.name}`));
+    if (!bh)
+      out.push(at(hh.loc, 'response-header-added', `response ${hr.status} header ${hh.name} added`, false));
+    else
+      out.push(
+        ...schemas.compare(bh.schema, hh.schema, 'response', `response ${hr.status} header ${hh.name}`),
+      );
   }
   for (const bh of br.headers) {
     if (!headNames.has(bh.name.toLowerCase())) {
-      out.push(at(hr.loc, 'response-header-removed', `response ${hr.status} header ${bh.name} removed`, hr.status.startsWith('2')));
+      out.push(
+        at(
+          hr.loc,
+          'response-header-removed',
+          `response ${hr.status} header ${bh.name} removed`,
+          hr.status.startsWith('2'),
+        ),
+      );
     }
   }
   return out;

@@ -17,7 +17,10 @@ interface SchemaChange {
 }
 
 export class SchemaDiffer {
-  private readonly memo: Record<Direction, Map<Schema, Map<Schema, SchemaChange[]>>> = { request: new Map(), response: new Map() };
+  private readonly memo: Record<Direction, Map<Schema, Map<Schema, SchemaChange[]>>> = {
+    request: new Map(),
+    response: new Map(),
+  };
   private readonly inProgress = new Set<string>();
   private readonly ids = new WeakMap<Schema, number>();
   private nextId = 0;
@@ -94,26 +97,44 @@ export class SchemaDiffer {
     const addedRequired = head.required.filter((name) => !base.required.includes(name));
     const removedRequired = base.required.filter((name) => !head.required.includes(name));
     if (addedRequired.length > 0) tightened(`now requires ${names(addedRequired)}`, 'required', true);
-    if (removedRequired.length > 0) loosened(`no longer requires ${names(removedRequired)}`, 'required', head.required.length > 0);
+    if (removedRequired.length > 0)
+      loosened(`no longer requires ${names(removedRequired)}`, 'required', head.required.length > 0);
 
     for (const name of Object.keys(head.properties)) {
       const headProperty = head.properties[name]!;
       const baseProperty = Object.hasOwn(base.properties, name) ? base.properties[name] : undefined;
       if (!baseProperty) {
-        out.push({ kind: 'schema-property-added', at: `.${name}`, what: 'property added', location: headProperty.loc });
+        out.push({
+          kind: 'schema-property-added',
+          at: `.${name}`,
+          what: 'property added',
+          location: headProperty.loc,
+        });
         continue;
       }
-      for (const c of this.pairChanges(baseProperty, headProperty, direction)) out.push({ ...c, at: `.${name}${c.at}` });
+      for (const c of this.pairChanges(baseProperty, headProperty, direction))
+        out.push({ ...c, at: `.${name}${c.at}` });
     }
     for (const name of Object.keys(base.properties)) {
       if (!Object.hasOwn(head.properties, name)) {
-        out.push({ kind: 'schema-property-removed', at: `.${name}`, what: 'property removed', location: here('properties', Object.keys(head.properties).length > 0) });
+        out.push({
+          kind: 'schema-property-removed',
+          at: `.${name}`,
+          what: 'property removed',
+          location: here('properties', Object.keys(head.properties).length > 0),
+        });
       }
     }
     if (base.items && head.items) {
-      for (const c of this.pairChanges(base.items, head.items, direction)) out.push({ ...c, at: `[]${c.at}` });
+      for (const c of this.pairChanges(base.items, head.items, direction))
+        out.push({ ...c, at: `[]${c.at}` });
     }
-    if (base.additionalProperties && head.additionalProperties && typeof base.additionalProperties === 'object' && typeof head.additionalProperties === 'object') {
+    if (
+      base.additionalProperties &&
+      head.additionalProperties &&
+      typeof base.additionalProperties === 'object' &&
+      typeof head.additionalProperties === 'object'
+    ) {
       for (const c of this.pairChanges(base.additionalProperties, head.additionalProperties, direction)) {
         out.push({ ...c, at: `.*${c.at}` });
       }
@@ -123,7 +144,8 @@ export class SchemaDiffer {
       const h = head[combinator];
       const shared = Math.min(b.length, h.length);
       for (let i = 0; i < shared; i++) {
-        for (const c of this.pairChanges(b[i]!, h[i]!, direction)) out.push({ ...c, at: `(${combinator}[${i}])${c.at}` });
+        for (const c of this.pairChanges(b[i]!, h[i]!, direction))
+          out.push({ ...c, at: `(${combinator}[${i}])${c.at}` });
       }
       if (b.length !== h.length) {
         out.push({
@@ -140,7 +162,13 @@ export class SchemaDiffer {
 
 type Report = (what: string, key: string, exists: boolean) => void;
 
-function upperBound(key: string, base: number | undefined, head: number | undefined, loosened: Report, tightened: Report) {
+function upperBound(
+  key: string,
+  base: number | undefined,
+  head: number | undefined,
+  loosened: Report,
+  tightened: Report,
+) {
   if (base === head) return;
   if (head === undefined) loosened(`${key} ${base} removed`, key, false);
   else if (base === undefined) tightened(`${key} ${head} added`, key, true);
@@ -148,7 +176,13 @@ function upperBound(key: string, base: number | undefined, head: number | undefi
   else tightened(`${key} lowered from ${base} to ${head}`, key, true);
 }
 
-function lowerBound(key: string, base: number | undefined, head: number | undefined, loosened: Report, tightened: Report) {
+function lowerBound(
+  key: string,
+  base: number | undefined,
+  head: number | undefined,
+  loosened: Report,
+  tightened: Report,
+) {
   if (base === head) return;
   if (head === undefined) loosened(`${key} ${base} removed`, key, false);
   else if (base === undefined) tightened(`${key} ${head} added`, key, true);
@@ -166,11 +200,26 @@ function compareTypes(base: Schema, head: Schema, out: SchemaChange[]) {
   } else if (b.length === 0) {
     out.push({ kind: 'schema-constraint-tightened', at: '', what: `type ${h.join('|')} added`, location });
   } else if (b.every((t) => h.includes(t))) {
-    out.push({ kind: 'schema-constraint-loosened', at: '', what: `type widened from ${b.join('|')} to ${h.join('|')}`, location });
+    out.push({
+      kind: 'schema-constraint-loosened',
+      at: '',
+      what: `type widened from ${b.join('|')} to ${h.join('|')}`,
+      location,
+    });
   } else if (h.every((t) => b.includes(t))) {
-    out.push({ kind: 'schema-constraint-tightened', at: '', what: `type narrowed from ${b.join('|')} to ${h.join('|')}`, location });
+    out.push({
+      kind: 'schema-constraint-tightened',
+      at: '',
+      what: `type narrowed from ${b.join('|')} to ${h.join('|')}`,
+      location,
+    });
   } else {
-    out.push({ kind: 'schema-type-changed', at: '', what: `type changed from ${b.join('|')} to ${h.join('|')}`, location });
+    out.push({
+      kind: 'schema-type-changed',
+      at: '',
+      what: `type changed from ${b.join('|')} to ${h.join('|')}`,
+      location,
+    });
   }
 }
 
@@ -188,8 +237,14 @@ function compareEnums(base: Schema, head: Schema, loosened: Report, tightened: R
 
 function compareAdditionalProperties(base: Schema, head: Schema, loosened: Report, tightened: Report) {
   const closed = (s: Schema) => s.additionalProperties === false;
-  if (closed(base) && !closed(head)) loosened('additional properties are now allowed', 'additionalProperties', head.additionalProperties !== undefined);
-  if (!closed(base) && closed(head)) tightened('additional properties are no longer allowed', 'additionalProperties', true);
+  if (closed(base) && !closed(head))
+    loosened(
+      'additional properties are now allowed',
+      'additionalProperties',
+      head.additionalProperties !== undefined,
+    );
+  if (!closed(base) && closed(head))
+    tightened('additional properties are no longer allowed', 'additionalProperties', true);
 }
 
 function names(list: string[]): string {
@@ -214,9 +269,18 @@ function dedupe(changes: SchemaChange[]): SchemaChange[] {
 function toChange(c: SchemaChange, direction: Direction, label: string): Change {
   const breaking =
     c.kind === 'schema-type-changed' ||
-    (direction === 'request' && (c.kind === 'schema-constraint-tightened' || c.kind === 'schema-constraint-changed')) ||
+    (direction === 'request' &&
+      (c.kind === 'schema-constraint-tightened' || c.kind === 'schema-constraint-changed')) ||
     (direction === 'response' &&
-      (c.kind === 'schema-constraint-loosened' || c.kind === 'schema-property-removed' || c.kind === 'schema-constraint-changed'));
+      (c.kind === 'schema-constraint-loosened' ||
+        c.kind === 'schema-property-removed' ||
+        c.kind === 'schema-constraint-changed'));
   const where = c.at === '' ? label : `${label} \`${c.at.replace(/^\./, '')}\``;
-  return { kind: c.kind, message: `${where}: ${c.what}`, pointer: c.location.pointer, breaking, location: c.location };
+  return {
+    kind: c.kind,
+    message: `${where}: ${c.what}`,
+    pointer: c.location.pointer,
+    breaking,
+    location: c.location,
+  };
 }

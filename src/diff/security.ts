@@ -1,5 +1,12 @@
 // Security requirement and scheme changes of one endpoint, judged as weakened or strengthened.
-import type { ApiModel, EffectiveSecurity, Endpoint, Loc, SecurityRequirement, SecurityScheme } from '../model.js';
+import type {
+  ApiModel,
+  EffectiveSecurity,
+  Endpoint,
+  Loc,
+  SecurityRequirement,
+  SecurityScheme,
+} from '../model.js';
 import type { Change } from './types.js';
 
 export function describeRequirement(requirement: SecurityRequirement): string {
@@ -11,21 +18,41 @@ export function describeRequirement(requirement: SecurityRequirement): string {
 
 const names = (requirement: SecurityRequirement) => requirement.map((e) => e.name).join('+');
 
-export function securityChanges(base: Endpoint, head: Endpoint, baseModel: ApiModel, headModel: ApiModel): Change[] {
+export function securityChanges(
+  base: Endpoint,
+  head: Endpoint,
+  baseModel: ApiModel,
+  headModel: ApiModel,
+): Change[] {
   const out: Change[] = [];
   const b = base.security;
   const h = head.security;
   const location = h.loc ?? head.loc;
   const documentLevel = isRootSecurity(h, headModel) && isRootSecurity(b, baseModel);
   const push = (kind: Change['kind'], message: string, breaking: boolean) =>
-    out.push({ kind, message, pointer: location.pointer, breaking, location, ...(documentLevel ? { documentLevel: true } : {}) });
+    out.push({
+      kind,
+      message,
+      pointer: location.pointer,
+      breaking,
+      location,
+      ...(documentLevel ? { documentLevel: true } : {}),
+    });
 
   const bNone = b.requirements.length === 0;
   const hNone = h.requirements.length === 0;
   if (bNone && !hNone) {
-    push('security-added', `now requires ${h.requirements.map(describeRequirement).join(' or ')}`, !h.requirements.some((r) => r.length === 0));
+    push(
+      'security-added',
+      `now requires ${h.requirements.map(describeRequirement).join(' or ')}`,
+      !h.requirements.some((r) => r.length === 0),
+    );
   } else if (!bNone && hNone) {
-    push('security-removed', `no longer requires authentication (was ${b.requirements.map(describeRequirement).join(' or ')})`, false);
+    push(
+      'security-removed',
+      `no longer requires authentication (was ${b.requirements.map(describeRequirement).join(' or ')})`,
+      false,
+    );
   } else if (!bNone && !hNone) {
     const baseByNames = new Map(b.requirements.map((r) => [names(r), r]));
     const headByNames = new Map(h.requirements.map((r) => [names(r), r]));
@@ -37,8 +64,10 @@ export function securityChanges(base: Endpoint, head: Endpoint, baseModel: ApiMo
       }
       const lost = scopesOf(before).filter((s) => !scopesOf(requirement).includes(s));
       const gained = scopesOf(requirement).filter((s) => !scopesOf(before).includes(s));
-      if (lost.length > 0) push('security-weakened', `${key} no longer requires scopes ${lost.join(', ')}`, false);
-      if (gained.length > 0) push('security-strengthened', `${key} now requires scopes ${gained.join(', ')}`, true);
+      if (lost.length > 0)
+        push('security-weakened', `${key} no longer requires scopes ${lost.join(', ')}`, false);
+      if (gained.length > 0)
+        push('security-strengthened', `${key} now requires scopes ${gained.join(', ')}`, true);
     }
     for (const [key, requirement] of baseByNames) {
       if (!headByNames.has(key)) {
@@ -55,7 +84,9 @@ function scopesOf(requirement: SecurityRequirement): string[] {
 }
 
 function isRootSecurity(security: EffectiveSecurity, model: ApiModel): boolean {
-  return security.loc === undefined || (security.loc.file === model.file && security.loc.pointer === '/security');
+  return (
+    security.loc === undefined || (security.loc.file === model.file && security.loc.pointer === '/security')
+  );
 }
 
 /** How much a scheme protects, roughly: used only to say whether a scheme change weakened it. */
@@ -63,7 +94,8 @@ function strength(scheme: SecurityScheme | undefined): number {
   if (!scheme) return 0;
   if (scheme.type === 'http') return scheme.scheme === 'basic' ? 1 : 3;
   if (scheme.type === 'apiKey') return scheme.in === 'query' ? 1 : 2;
-  if (scheme.type === 'oauth2') return scheme.flows.some((f) => f.type === 'implicit' || f.type === 'password') ? 3 : 4;
+  if (scheme.type === 'oauth2')
+    return scheme.flows.some((f) => f.type === 'implicit' || f.type === 'password') ? 3 : 4;
   if (scheme.type === 'openIdConnect' || scheme.type === 'mutualTLS') return 4;
   return 0;
 }
@@ -93,7 +125,9 @@ function schemeChanges(head: Endpoint, baseModel: ApiModel): Change[] {
   for (const entry of head.security.requirements.flat()) {
     if (!entry.scheme || seen.has(entry.name)) continue;
     seen.add(entry.name);
-    const before = Object.hasOwn(baseModel.securitySchemes, entry.name) ? baseModel.securitySchemes[entry.name] : undefined;
+    const before = Object.hasOwn(baseModel.securitySchemes, entry.name)
+      ? baseModel.securitySchemes[entry.name]
+      : undefined;
     if (!before || signature(before) === signature(entry.scheme)) continue;
     const weaker = strength(entry.scheme) < strength(before);
     const location: Loc = entry.scheme.loc;

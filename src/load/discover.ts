@@ -1,5 +1,5 @@
 // Finding root OpenAPI documents in a workspace: by glob, or by sniffing for a root `openapi:`/`swagger:` key.
-import { readdirSync, readSync, openSync, closeSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
 
@@ -20,12 +20,17 @@ export function discoverSpecs(root: string, patterns: string[] = []): string[] {
   const matchers = patterns.map((p) => picomatch(p.replace(/^\.\//, ''), { dot: false }));
   const found: string[] = [];
   const walk = (dir: string, rel: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(join(dir, entry.name), path);
       } else if (entry.isFile() && CANDIDATE.test(entry.name)) {
-        if (matchers.length > 0 ? matchers.some((m) => m(path)) : looksLikeRootDocument(join(dir, entry.name))) found.push(path);
+        if (
+          matchers.length > 0 ? matchers.some((m) => m(path)) : looksLikeRootDocument(join(dir, entry.name))
+        )
+          found.push(path);
       }
     }
   };
@@ -47,5 +52,9 @@ export function looksLikeRootDocument(file: string): boolean {
 }
 
 export function isRootDocumentText(head: string): boolean {
-  return /^(openapi|swagger)\s*:/m.test(head) || /^\s*\{\s*"(openapi|swagger)"\s*:/.test(head) || /^ {0,4}"(openapi|swagger)"\s*:/m.test(head);
+  return (
+    /^(openapi|swagger)\s*:/m.test(head) ||
+    /^\s*\{\s*"(openapi|swagger)"\s*:/.test(head) ||
+    /^ {0,4}"(openapi|swagger)"\s*:/m.test(head)
+  );
 }

@@ -101,7 +101,11 @@ export class DocumentSet {
     for (const segment of parsePointer(pointer)) {
       value = own(value, segment);
       if (value === undefined) {
-        this.problem('ref-missing', `\`$ref\` "${ref}" does not resolve: ${file} has nothing at "${pointer}"`, at);
+        this.problem(
+          'ref-missing',
+          `\`$ref\` "${ref}" does not resolve: ${file} has nothing at "${pointer}"`,
+          at,
+        );
         return undefined;
       }
     }

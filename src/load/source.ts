@@ -1,6 +1,12 @@
 // A parsed document file that can answer "which line is this JSON pointer on?" lazily.
-import { type Node as JsonNode, type ParseError, parse as parseJsonc, parseTree, printParseErrorCode } from 'jsonc-parser';
-import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import {
+  type Node as JsonNode,
+  type ParseError,
+  parse as parseJsonc,
+  parseTree,
+  printParseErrorCode,
+} from 'jsonc-parser';
+import { type Document, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Position, SpecProblem } from '../model.js';
 import { parsePointer } from '../util/pointer.js';
 import { LineIndex } from './lines.js';
@@ -25,7 +31,11 @@ export interface ParseLimits {
 
 export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxAliasCount: 1000 };
 
-export function parseSource(path: string, text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): SourceFile {
+export function parseSource(
+  path: string,
+  text: string,
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+): SourceFile {
   const looksJson = /\.json$/i.test(path) || /^\s*[{[]/.test(text);
   if (looksJson) {
     try {
@@ -54,7 +64,11 @@ function jsonSource(path: string, text: string, value: unknown, problem?: Proble
     lines ??= new LineIndex(text);
     return lines;
   };
-  const at = (pointer: string, offset: number): Position => ({ file: path, pointer, ...lineIndex().position(offset) });
+  const at = (pointer: string, offset: number): Position => ({
+    file: path,
+    pointer,
+    ...lineIndex().position(offset),
+  });
   const problems: SpecProblem[] = [];
   if (problem) problems.push(withPosition(problem, at));
   return {
@@ -92,7 +106,11 @@ function jsonOffset(root: JsonNode, segments: string[]): number {
 
 function yamlSource(path: string, text: string, limits: ParseLimits): SourceFile {
   const lines = new LineIndex(text);
-  const at = (pointer: string, offset: number): Position => ({ file: path, pointer, ...lines.position(offset) });
+  const at = (pointer: string, offset: number): Position => ({
+    file: path,
+    pointer,
+    ...lines.position(offset),
+  });
   const problems: SpecProblem[] = [];
   let doc: Document.Parsed | undefined;
   let value: unknown;
@@ -107,7 +125,11 @@ function yamlSource(path: string, text: string, limits: ParseLimits): SourceFile
     if (fatal.length === 0) value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
   } catch (error) {
     value = undefined;
-    problems.push({ kind: 'parse', message: `invalid YAML: ${firstLine(String((error as Error)?.message ?? error))}`, loc: { file: path, pointer: '' } });
+    problems.push({
+      kind: 'parse',
+      message: `invalid YAML: ${firstLine(String((error as Error)?.message ?? error))}`,
+      loc: { file: path, pointer: '' },
+    });
   }
   return {
     path,

@@ -32,19 +32,31 @@ export function endpointId(method: string, path: string): string {
 }
 
 /** Builds the model from the root document of `docs`; undefined (with a recorded problem) if it is not OpenAPI. */
-export function normalize(docs: DocumentSet, rootFile: string, options: NormalizeOptions = {}): ApiModel | undefined {
+export function normalize(
+  docs: DocumentSet,
+  rootFile: string,
+  options: NormalizeOptions = {},
+): ApiModel | undefined {
   const source = docs.file(rootFile);
   if (!source || source.value === undefined) return undefined;
   const root: Node = { value: source.value, loc: { file: rootFile, pointer: '' } };
   const raw = root.value;
   const version = isObj(raw) ? (str(raw.openapi) ?? str(raw.swagger) ?? numberVersion(raw)) : undefined;
   if (!isObj(raw) || version === undefined) {
-    docs.problem('not-openapi', 'not an OpenAPI document: the root has no `openapi` or `swagger` field', root.loc);
+    docs.problem(
+      'not-openapi',
+      'not an OpenAPI document: the root has no `openapi` or `swagger` field',
+      root.loc,
+    );
     return undefined;
   }
   const swagger = version.startsWith('2');
   if (!swagger && !version.startsWith('3')) {
-    docs.problem('not-openapi', `unsupported OpenAPI version "${version}"; 2.0, 3.0 and 3.1 are supported`, child(root, raw.openapi !== undefined ? 'openapi' : 'swagger').loc);
+    docs.problem(
+      'not-openapi',
+      `unsupported OpenAPI version "${version}"; 2.0, 3.0 and 3.1 are supported`,
+      child(root, raw.openapi !== undefined ? 'openapi' : 'swagger').loc,
+    );
     return undefined;
   }
   const info = isObj(raw.info) ? raw.info : {};
@@ -56,7 +68,9 @@ export function normalize(docs: DocumentSet, rootFile: string, options: Normaliz
     openapiVersion: version,
     title: str(info.title),
     version: str(info.version),
-    contact: contact ? { name: str(contact.name), email: str(contact.email), url: str(contact.url) } : undefined,
+    contact: contact
+      ? { name: str(contact.name), email: str(contact.email), url: str(contact.url) }
+      : undefined,
     securitySchemes: schemes,
     servers: swagger ? swaggerServers(root, root) : oas3Servers(root),
     endpoints: readEndpoints(context),
@@ -94,7 +108,11 @@ function readEndpoints(ctx: Context): Endpoint[] {
       if (!isObj(operation.value)) continue;
       let id = endpointId(method, path);
       if (ids.has(id)) {
-        ctx.docs.problem('invalid', `\`${method.toUpperCase()} ${path}\` matches the same requests as another path (${id})`, operation.loc);
+        ctx.docs.problem(
+          'invalid',
+          `\`${method.toUpperCase()} ${path}\` matches the same requests as another path (${id})`,
+          operation.loc,
+        );
         id = `${method.toUpperCase()} ${path}`;
       }
       ids.add(id);
@@ -115,7 +133,9 @@ function readEndpoint(
   const op = operation.value as Obj;
   const { parameters, bodyParameters } = readParameters(ctx, pathItem, operation);
   const tags = strings(op.tags);
-  const servers = ctx.swagger ? swaggerServers(operation, ctx.root) : oas3Servers(operation, pathItem, ctx.root);
+  const servers = ctx.swagger
+    ? swaggerServers(operation, ctx.root)
+    : oas3Servers(operation, pathItem, ctx.root);
   const endpoint: Endpoint = {
     id,
     method,
@@ -129,7 +149,9 @@ function readEndpoint(
     security: effectiveSecurity(operation, ctx.root, ctx.schemes),
     servers,
     parameters,
-    requestBody: ctx.swagger ? swaggerRequestBody(ctx, operation, bodyParameters) : oas3RequestBody(ctx, operation),
+    requestBody: ctx.swagger
+      ? swaggerRequestBody(ctx, operation, bodyParameters)
+      : oas3RequestBody(ctx, operation),
     responses: readResponses(ctx, operation),
     extensions: { ...extensionsOf(pathItem.value), ...extensionsOf(op) },
     dataTypes: [],
@@ -160,7 +182,11 @@ function classify(ctx: Context, endpoint: Endpoint): Classification {
   return ctx.options.classify?.(endpoint) ?? ctx.options.defaultClassification ?? 'external';
 }
 
-function readParameters(ctx: Context, pathItem: Node, operation: Node): { parameters: Parameter[]; bodyParameters: Node[] } {
+function readParameters(
+  ctx: Context,
+  pathItem: Node,
+  operation: Node,
+): { parameters: Parameter[]; bodyParameters: Node[] } {
   const byKey = new Map<string, Parameter>();
   const bodies = new Map<string, Node>();
   for (const level of [pathItem, operation]) {
@@ -240,10 +266,19 @@ function mediaTypes(ctx: Context, content: Node): MediaType[] {
 function oas3RequestBody(ctx: Context, operation: Node): RequestBody | undefined {
   const body = ctx.docs.deref(child(operation, 'requestBody'));
   if (!body || !isObj(body.value)) return undefined;
-  return { required: body.value.required === true, content: mediaTypes(ctx, child(body, 'content')), loc: body.loc };
+  return {
+    required: body.value.required === true,
+    content: mediaTypes(ctx, child(body, 'content')),
+    loc: body.loc,
+  };
 }
 
-function swaggerMimeTypes(ctx: Context, operation: Node, key: 'consumes' | 'produces', fallback: string): string[] {
+function swaggerMimeTypes(
+  ctx: Context,
+  operation: Node,
+  key: 'consumes' | 'produces',
+  fallback: string,
+): string[] {
   const own = strings(child(operation, key).value);
   if (own.length > 0) return own;
   const global = strings(child(ctx.root, key).value);
@@ -283,7 +318,12 @@ function swaggerRequestBody(ctx: Context, operation: Node, bodyParameters: Node[
     if (raw.required === true) schema.required.push(name);
   }
   const multipart = fields.some((f) => (f.value as Obj).type === 'file');
-  const types = swaggerMimeTypes(ctx, operation, 'consumes', multipart ? 'multipart/form-data' : 'application/x-www-form-urlencoded');
+  const types = swaggerMimeTypes(
+    ctx,
+    operation,
+    'consumes',
+    multipart ? 'multipart/form-data' : 'application/x-www-form-urlencoded',
+  );
   return {
     required: schema.required.length > 0,
     content: types.map((contentType) => ({ contentType, schema, examples: [], loc: first.loc })),
@@ -304,7 +344,9 @@ function readResponses(ctx: Context, operation: Node): Response[] {
       status,
       description: str(raw.description),
       headers: readHeaders(ctx, child(node, 'headers')),
-      content: ctx.swagger ? swaggerResponseContent(ctx, operation, node) : mediaTypes(ctx, child(node, 'content')),
+      content: ctx.swagger
+        ? swaggerResponseContent(ctx, operation, node)
+        : mediaTypes(ctx, child(node, 'content')),
       loc: node.loc,
     });
   }

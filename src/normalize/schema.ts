@@ -31,7 +31,11 @@ export class SchemaReader {
     if (ref !== undefined) schema.refName = ref.slice(ref.lastIndexOf('/') + 1);
     this.memo.set(raw, schema);
     if (depth > MAX_DEPTH) {
-      this.docs.problem('invalid', `schema nesting is deeper than ${MAX_DEPTH} levels; the rest was not read`, target.loc);
+      this.docs.problem(
+        'invalid',
+        `schema nesting is deeper than ${MAX_DEPTH} levels; the rest was not read`,
+        target.loc,
+      );
       return schema;
     }
     fillScalars(schema, raw);

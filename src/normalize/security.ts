@@ -12,8 +12,14 @@ const SWAGGER_FLOWS: Record<string, OAuthFlow['type']> = {
 const OAS3_FLOWS = ['implicit', 'password', 'clientCredentials', 'authorizationCode'] as const;
 
 /** `components.securitySchemes` (3.x) or `securityDefinitions` (2.0) → schemes by name. */
-export function readSecuritySchemes(docs: DocumentSet, root: Node, swagger: boolean): Record<string, SecurityScheme> {
-  const container = swagger ? child(root, 'securityDefinitions') : child(child(root, 'components'), 'securitySchemes');
+export function readSecuritySchemes(
+  docs: DocumentSet,
+  root: Node,
+  swagger: boolean,
+): Record<string, SecurityScheme> {
+  const container = swagger
+    ? child(root, 'securityDefinitions')
+    : child(child(root, 'components'), 'securitySchemes');
   const out: Record<string, SecurityScheme> = {};
   if (!isObj(container.value)) return out;
   for (const name of Object.keys(container.value)) {
@@ -106,7 +112,9 @@ export function effectiveSecurity(
         .sort()
         .map((name) => {
           const scheme = Object.hasOwn(schemes, name) ? schemes[name] : undefined;
-          return scheme ? { name, scopes: strings(item[name]).sort(), scheme } : { name, scopes: strings(item[name]).sort() };
+          return scheme
+            ? { name, scopes: strings(item[name]).sort(), scheme }
+            : { name, scopes: strings(item[name]).sort() };
         }),
     );
   }

@@ -10,7 +10,11 @@ export function oas3Servers(...levels: Node[]): Server[] {
     const out: Server[] = [];
     servers.value.forEach((raw, i) => {
       const url = isObj(raw) ? str(raw.url) : undefined;
-      if (url !== undefined) out.push({ url: substituteVariables(url, raw as Record<string, unknown>), loc: child(servers, i).loc });
+      if (url !== undefined)
+        out.push({
+          url: substituteVariables(url, raw as Record<string, unknown>),
+          loc: child(servers, i).loc,
+        });
     });
     return out;
   }

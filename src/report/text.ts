@@ -4,7 +4,7 @@ import type { Report, ReportChange, ReportEndpoint, ReportSpec } from './json.js
 const MARK: Record<ReportEndpoint['change'], string> = { added: '+', removed: '-', modified: '~', unchanged: ' ' };
 
 export function renderText(report: Report): string {
-  const lines: string[] = [];
+  const lines: string[] = report.mode === 'diff' ? ['Legend: + added  - removed  ~ modified;  ! breaking change  · non-breaking change', ''] : [];
   for (const spec of report.specs) lines.push(...renderSpec(spec, report.mode), '');
   if (report.errors.length > 0) {
     lines.push(`Problems (${report.errors.length}):`);
@@ -30,11 +30,19 @@ function renderSpec(spec: ReportSpec, mode: Report['mode']): string[] {
   }
   const shown = mode === 'scan' ? spec.endpoints : spec.endpoints.filter((e) => e.change !== 'unchanged');
   if (mode === 'diff' && shown.length === 0) lines.push('  No endpoint changes.');
+  const documentLevel = new Set(spec.changes.map(changeKey));
   for (const e of shown) {
     lines.push(`  ${MARK[e.change]} ${oneLine(e.id === `${e.method} ${e.path}` ? e.id : `${e.method} ${e.path}`)}  ${e.change === 'unchanged' ? e.classification : e.change}  ${e.location.file}:${e.location.line}`);
-    for (const c of e.changes) lines.push(`      ${changeLine(c)}`);
+    const own = e.changes.filter((c) => !documentLevel.has(changeKey(c)));
+    for (const c of own) lines.push(`      ${changeLine(c)}`);
+    if (own.length === 0 && e.changes.length > 0) lines.push('      (document-level changes only, listed above)');
   }
   return lines;
+}
+
+/** Document-level changes are listed once above the endpoints, not under each of them. */
+function changeKey(c: ReportChange): string {
+  return `${c.kind}|${c.location.file}|${c.location.pointer}|${c.message}`;
 }
 
 function changeLine(c: ReportChange): string {

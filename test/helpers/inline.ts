@@ -10,7 +10,10 @@ export function memoryReader(files: Record<string, string>, label = 'memory'): F
 
 /** Removes the common leading indentation of a template literal, so inline YAML can be indented in tests. */
 export function outdent(text: string): string {
-  const lines = text.replace(/^\n/, '').replace(/\n\s*$/, '').split('\n');
+  const lines = text
+    .replace(/^\n/, '')
+    .replace(/\n\s*$/, '')
+    .split('\n');
   const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => l.match(/^ */)![0].length));
   return `${lines.map((l) => l.slice(indent)).join('\n')}\n`;
 }
@@ -20,6 +23,10 @@ export function loadInline(files: Record<string, string> | string, root = 'opena
   return loadSpec(memoryReader(map), root);
 }
 
-export function diffInline(base: Record<string, string> | string, head: Record<string, string> | string, root = 'openapi.yaml'): SpecDiff {
+export function diffInline(
+  base: Record<string, string> | string,
+  head: Record<string, string> | string,
+  root = 'openapi.yaml',
+): SpecDiff {
   return diffSpecs(root, loadInline(base, root).model, loadInline(head, root).model);
 }
