@@ -1,37 +1,208 @@
-// The pipeline, wired once for the CLI and the action: load → normalize → diff (→ assess → score → policy → gate).
+// The pipeline, wired once for the CLI and the action:
+// load → normalize → diff → assess → score → policy → gate. Renderers read the Analysis.
+import { type AssessOptions, assess, compareFindings } from './assess/index.js';
+import { assessOptions, type Config, EMPTY_CONFIG, normalizeOptions } from './config/index.js';
 import { diffSpecs, type SpecDiff, scanSpec } from './diff/index.js';
-import type { LoadedSpec } from './load/index.js';
-import type { Loc, Position } from './model.js';
+import type { EndpointDiff } from './diff/types.js';
+import type { Finding } from './findings.js';
+import { type FailOn, type FailOnScope, type GateResult, gate } from './gate/index.js';
+import { type LoadedSpec, loadSpec } from './load/index.js';
+import type { FileReader } from './load/reader.js';
+import type { ApiModel, Endpoint, Loc, Position } from './model.js';
+import { type EndpointFacts, evaluatePolicies, type Violation } from './policy/evaluate.js';
+import type { Policy } from './policy/load.js';
+import { type Score, scoreEndpoint } from './score/index.js';
 
 export type Mode = 'diff' | 'scan';
+
+/** Where one version of a document comes from. */
+export interface DocumentSource {
+  reader: FileReader;
+  path: string;
+}
+
+/** One API description to analyse: its reported path and its base and head versions. */
+export interface SpecSource {
+  path: string;
+  base?: DocumentSource;
+  head?: DocumentSource;
+}
+
+export interface EngineOptions {
+  mode: Mode;
+  config?: Config;
+  policies?: Policy[];
+  failOn: FailOn;
+  failOnScope: FailOnScope;
+  /** `YYYY-MM-DD` for suppression expiry; today when omitted. */
+  today?: string;
+}
+
+export interface EndpointScores {
+  base?: Score;
+  head?: Score;
+}
 
 export interface SpecAnalysis {
   path: string;
   base: LoadedSpec;
   head: LoadedSpec;
   diff: SpecDiff;
-  /** Line and column of a location in the head version (base for removed specs). */
+  /** Head findings (new/existing) and base-only findings (fixed). */
+  findings: Finding[];
+  violations: Violation[];
+  /** Base violations that the head no longer has. */
+  scores: Map<string, EndpointScores>;
+  /** Line and column of a location, in head (default) or base. */
   position(loc: Loc, side?: 'base' | 'head'): Position;
 }
 
 export interface Analysis {
   mode: Mode;
+  failOn: FailOn;
+  failOnScope: FailOnScope;
   specs: SpecAnalysis[];
+  gate: GateResult;
 }
 
-/** Analyses each (base, head) pair. In scan mode base and head are the same load. */
-export function analyze(mode: Mode, pairs: { path: string; base: LoadedSpec; head: LoadedSpec }[]): Analysis {
-  const specs = pairs.map(({ path, base, head }) => {
-    const diff = mode === 'scan' ? scanSpec(path, head.model) : diffSpecs(path, base.model, head.model);
-    return { path, base, head, diff, position: positionsOf(base, head) };
+const MISSING: LoadedSpec = { path: '', exists: false, problems: [], files: [] };
+
+/** Loads each source (with the config's classification rules) and analyses it. */
+export function runEngine(sources: SpecSource[], options: EngineOptions): Analysis {
+  const config = options.config ?? EMPTY_CONFIG;
+  const pairs = sources.map((source) => {
+    const load = (doc?: DocumentSource) =>
+      doc ? loadSpec(doc.reader, doc.path, normalizeOptions(config, source.path)) : MISSING;
+    const head = load(source.head);
+    return { path: source.path, head, base: options.mode === 'scan' ? head : load(source.base) };
   });
-  return { mode, specs };
+  return analyze(options.mode, pairs, options);
+}
+
+export interface LoadedPair {
+  path: string;
+  base: LoadedSpec;
+  head: LoadedSpec;
+}
+
+/** Analyses loaded (base, head) pairs; in scan mode base and head are the same load. */
+export function analyze(mode: Mode, pairs: LoadedPair[], options: Partial<EngineOptions> = {}): Analysis {
+  const full: EngineOptions = { failOn: 'critical', failOnScope: 'new', ...options, mode };
+  const assessWith = assessOptions(full.config ?? EMPTY_CONFIG, full.today);
+  const specs = pairs.map((pair) => analyseSpec(pair, full, assessWith));
+  const findings = specs.flatMap((s) => s.findings);
+  const violations = specs.flatMap((s) => s.violations);
+  return {
+    mode,
+    failOn: full.failOn,
+    failOnScope: full.failOnScope,
+    specs,
+    gate: gate(findings, violations, full.failOn, full.failOnScope),
+  };
+}
+
+function analyseSpec(source: LoadedPair, options: EngineOptions, assessWith: AssessOptions): SpecAnalysis {
+  const { head, base } = source;
+  const scan = options.mode === 'scan';
+  const diff = scan ? scanSpec(source.path, head.model) : diffSpecs(source.path, base.model, head.model);
+
+  const headFindings = head.exists
+    ? assess(
+        {
+          specPath: source.path,
+          model: head.model,
+          problems: head.problems,
+          ...(scan ? {} : { changes: diff.endpoints }),
+        },
+        assessWith,
+      )
+    : [];
+  const baseFindings =
+    scan || !base.exists
+      ? []
+      : assess({ specPath: source.path, model: base.model, problems: base.problems }, assessWith);
+  const findings = scan
+    ? headFindings.map((f) => ({ ...f, status: 'existing' as const }))
+    : compareFindings(baseFindings, headFindings);
+
+  const scores = new Map<string, EndpointScores>();
+  const headFacts: EndpointFacts[] = [];
+  const baseFacts: EndpointFacts[] = [];
+  for (const e of diff.endpoints) {
+    const entry: EndpointScores = {};
+    if (e.head) {
+      const applying = applyingTo(e.head, headFindings);
+      entry.head = scoreEndpoint(e.head, applying);
+      headFacts.push(facts(e, e.head, applying, entry.head.score));
+    }
+    if (e.base) {
+      if (scan) entry.base = entry.head;
+      else {
+        const applying = applyingTo(e.base, baseFindings);
+        entry.base = scoreEndpoint(e.base, applying);
+        baseFacts.push({
+          endpoint: e.base,
+          change: 'unchanged',
+          changes: [],
+          findings: applying,
+          score: entry.base.score,
+        });
+      }
+    }
+    scores.set(e.id, entry);
+  }
+  const policies = options.policies ?? [];
+  const settings = assessWith.settings!;
+  const headViolations = head.model ? evaluatePolicies(policies, head.model, settings, headFacts) : [];
+  const baseViolations =
+    !scan && base.model ? evaluatePolicies(policies, base.model, settings, baseFacts) : [];
+  const baseKeys = new Set(baseViolations.map(violationKey));
+  const violations = headViolations.map((v) => ({
+    ...v,
+    status: scan || baseKeys.has(violationKey(v)) ? ('existing' as const) : ('new' as const),
+  }));
+  return {
+    path: source.path,
+    base,
+    head,
+    diff,
+    findings,
+    violations,
+    scores,
+    position: positionsOf(base, head),
+  };
+}
+
+function violationKey(v: Violation): string {
+  return `${v.policy}\n${v.endpoint}`;
+}
+
+/** The unsuppressed findings that count for an endpoint: its own and the document-level ones naming it. */
+function applyingTo(endpoint: Endpoint, findings: Finding[]): Finding[] {
+  return findings.filter(
+    (f) => !f.suppressed && (f.endpoint === endpoint.id || f.endpoints?.includes(endpoint.id)),
+  );
+}
+
+function facts(e: EndpointDiff, endpoint: Endpoint, findings: Finding[], score: number): EndpointFacts {
+  return {
+    endpoint,
+    change: e.change === 'removed' ? 'unchanged' : e.change,
+    changes: e.changes,
+    findings,
+    score,
+  };
 }
 
 function positionsOf(base: LoadedSpec, head: LoadedSpec): SpecAnalysis['position'] {
-  const files = { base: new Map(base.files.map((f) => [f.path, f])), head: new Map(head.files.map((f) => [f.path, f])) };
+  const files = {
+    base: new Map(base.files.map((f) => [f.path, f])),
+    head: new Map(head.files.map((f) => [f.path, f])),
+  };
   return (loc, side = head.exists ? 'head' : 'base') => {
     const file = files[side].get(loc.file) ?? files.head.get(loc.file) ?? files.base.get(loc.file);
     return file ? file.position(loc.pointer) : { ...loc, line: 1, column: 1 };
   };
 }
+
+export type { ApiModel };

@@ -128,6 +128,15 @@ export interface RequestBody {
 export interface ResponseHeader {
   name: string;
   schema?: Schema;
+  /** `example` / `examples` declared on the header object itself. */
+  examples: unknown[];
+  loc: Loc;
+}
+
+/** A callback (3.x `callbacks`) URL expression, e.g. `{$request.body#/callbackUrl}` or a literal URL. */
+export interface Callback {
+  name: string;
+  url: string;
   loc: Loc;
 }
 
@@ -156,6 +165,7 @@ export interface Endpoint {
   parameters: Parameter[];
   requestBody?: RequestBody;
   responses: Response[];
+  callbacks: Callback[];
   /** `x-…` keys of the operation merged over its path item's. */
   extensions: Record<string, unknown>;
   /** Sensitive data kinds found in its schemas (filled by the assessment). */

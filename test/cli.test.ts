@@ -11,7 +11,17 @@ const repo = new URL('..', import.meta.url).pathname;
 async function cli(args: string[], cwd = repo) {
   let stdout = '';
   let stderr = '';
-  const code = await run(args, { write: (t) => void (stdout += t) }, { write: (t) => void (stderr += t) }, cwd);
+  const out = {
+    write: (t: string) => {
+      stdout += t;
+    },
+  };
+  const err = {
+    write: (t: string) => {
+      stderr += t;
+    },
+  };
+  const code = await run(args, out, err, cwd);
   return { code, stdout, stderr };
 }
 
@@ -21,28 +31,65 @@ describe('cli diff on the bundled examples', () => {
   it('prints the SPEC §10 report shape', async () => {
     const { code, stdout, stderr } = await cli([...EXAMPLE, '--format', 'json']);
     expect(stderr).toBe('');
-    expect(code).toBe(0);
+    expect(code).toBe(1); // the example PR removes authentication from an external POST: blocked
     const report = JSON.parse(stdout) as Report;
-    expect(Object.keys(report)).toEqual(['tool', 'mode', 'blocked', 'failOn', 'failOnScope', 'summary', 'specs', 'violations', 'errors']);
+    expect(Object.keys(report)).toEqual([
+      'tool',
+      'mode',
+      'blocked',
+      'failOn',
+      'failOnScope',
+      'summary',
+      'specs',
+      'violations',
+      'errors',
+    ]);
     expect(report.tool.name).toBe('api-posture');
     expect(report.mode).toBe('diff');
+    expect(report.blocked).toBe(true);
     expect(report.failOn).toBe('critical');
     expect(report.failOnScope).toBe('new');
+    expect(Object.keys(report.summary)).toEqual([
+      'verdict',
+      'endpoints',
+      'findings',
+      'violations',
+      'suppressed',
+    ]);
     expect(Object.keys(report.summary.findings)).toEqual(['new', 'existing', 'fixed']);
     expect(Object.keys(report.summary.findings.new)).toEqual(['critical', 'high', 'medium', 'low', 'info']);
     expect(Object.keys(report.summary.violations)).toEqual(['new', 'existing']);
     expect(report.summary.endpoints).toEqual({ added: 1, removed: 0, modified: 4, unchanged: 0 });
     const spec = report.specs[0]!;
-    expect(Object.keys(spec)).toEqual(expect.arrayContaining(['path', 'status', 'version', 'metrics', 'findings', 'endpoints']));
+    expect(Object.keys(spec)).toEqual(
+      expect.arrayContaining(['path', 'status', 'version', 'metrics', 'findings', 'endpoints']),
+    );
     expect(spec.path).toBe('examples/head/payments.yaml');
     expect(spec.version).toEqual({ base: '1.4.0', head: '1.5.0' });
     const endpoint = spec.endpoints.find((e) => e.id === 'POST /PaymentAuth')!;
     expect(Object.keys(endpoint)).toEqual(
-      expect.arrayContaining(['id', 'method', 'path', 'change', 'classification', 'dataTypes', 'changes', 'score', 'findings']),
+      expect.arrayContaining([
+        'id',
+        'method',
+        'path',
+        'change',
+        'classification',
+        'dataTypes',
+        'changes',
+        'score',
+        'findings',
+      ]),
     );
     const removed = endpoint.changes.find((c) => c.kind === 'security-removed')!;
-    expect(removed.location).toEqual({ file: 'examples/head/payments.yaml', line: 41, column: 7, pointer: '/paths/~1PaymentAuth/post/security' });
-    const cardToken = endpoint.changes.find((c) => c.message.includes('cardToken') && c.message.includes('maxLength'))!;
+    expect(removed.location).toEqual({
+      file: 'examples/head/payments.yaml',
+      line: 41,
+      column: 7,
+      pointer: '/paths/~1PaymentAuth/post/security',
+    });
+    const cardToken = endpoint.changes.find(
+      (c) => c.message.includes('cardToken') && c.message.includes('maxLength'),
+    )!;
     expect(cardToken.kind).toBe('schema-constraint-loosened');
     expect(cardToken.location.file).toBe('examples/head/schemas.yaml');
     expect(cardToken.location.line).toBe(19);
@@ -50,17 +97,20 @@ describe('cli diff on the bundled examples', () => {
 
   it('renders readable text with the verdict', async () => {
     const { code, stdout } = await cli(EXAMPLE);
-    expect(code).toBe(0);
+    expect(code).toBe(1);
     expect(stdout).toContain('+ POST /PaymentAuthNew  added');
-    expect(stdout).toContain('no longer requires authentication (was oauth2 (payments:write))  examples/head/payments.yaml:41');
+    expect(stdout).toContain(
+      'no longer requires authentication (was oauth2 (payments:write))  examples/head/payments.yaml:41',
+    );
     expect(stdout).toContain('path parameter `paymentId` renamed to `id`');
-    expect(stdout).toMatch(/Endpoints: 1 added, 0 removed, 4 modified, 0 unchanged\.\nVerdict: passed/);
+    expect(stdout).toMatch(/Endpoints: 1 added, 0 removed, 4 modified, 0 unchanged\./);
+    expect(stdout).toMatch(/\nVerdict: BLOCKED — 1 new finding and \d+ new policy violations at critical/);
   });
 
   it('writes --output instead of stdout', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'api-posture-')), 'report.json');
     const { code, stdout } = await cli([...EXAMPLE, '--format', 'json', '--output', out]);
-    expect(code).toBe(0);
+    expect(code).toBe(1);
     expect(stdout).toBe('');
     expect((JSON.parse(readFileSync(out, 'utf8')) as Report).mode).toBe('diff');
   });
@@ -72,16 +122,28 @@ describe('cli scan', () => {
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as Report;
     expect(report.mode).toBe('scan');
-    expect(report.specs.map((s) => s.path)).toEqual(['examples/base/payments.yaml', 'examples/head/payments.yaml']);
+    expect(report.specs.map((s) => s.path)).toEqual([
+      'examples/base/payments.yaml',
+      'examples/head/payments.yaml',
+    ]);
     expect(report.specs.flatMap((s) => s.endpoints.map((e) => e.change))).toEqual(Array(9).fill('unchanged'));
   });
 });
 
 describe('cli usage errors exit 2 with a message naming the problem', () => {
   it.each([
-    [['diff', 'examples/base/payments.yaml', 'examples/head/payments.yaml', '--fail-on', 'hihg'], '--fail-on "hihg" is not valid; use one of: critical, high, medium, low, none'],
-    [['diff', 'examples/base/payments.yaml', 'examples/head/payments.yaml', '--format', 'xml'], '--format "xml" is not valid; use one of: json, text'],
-    [['diff', 'examples/base/payments.yaml', 'examples/head/payments.yaml', '--fail-on-scope', 'some'], '--fail-on-scope "some" is not valid; use one of: new, all'],
+    [
+      ['diff', 'examples/base/payments.yaml', 'examples/head/payments.yaml', '--fail-on', 'hihg'],
+      '--fail-on "hihg" is not valid; use one of: critical, high, medium, low, none',
+    ],
+    [
+      ['diff', 'examples/base/payments.yaml', 'examples/head/payments.yaml', '--format', 'xml'],
+      '--format "xml" is not valid; use one of: json, text',
+    ],
+    [
+      ['diff', 'examples/base/payments.yaml', 'examples/head/payments.yaml', '--fail-on-scope', 'some'],
+      '--fail-on-scope "some" is not valid; use one of: new, all',
+    ],
     [['diff', 'examples/base/payments.yaml'], 'diff takes exactly two documents'],
     [['diff', 'nope.yaml', 'examples/head/payments.yaml'], 'nope.yaml: no such file'],
     [['scan'], 'scan needs at least one document'],
@@ -99,8 +161,14 @@ describe('cli usage errors exit 2 with a message naming the problem', () => {
 describe('cli on a broken head document', () => {
   it('reports the parse error with file, line and column, and still diffs what it can', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'api-posture-'));
-    writeFileSync(join(dir, 'base.yaml'), 'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      responses: {}\n');
-    writeFileSync(join(dir, 'head.yaml'), 'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      responses: [\n');
+    writeFileSync(
+      join(dir, 'base.yaml'),
+      'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      responses: {}\n',
+    );
+    writeFileSync(
+      join(dir, 'head.yaml'),
+      'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      responses: [\n',
+    );
     const { code, stdout } = await cli(['diff', 'base.yaml', 'head.yaml', '--format', 'json'], dir);
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as Report;
@@ -111,16 +179,22 @@ describe('cli on a broken head document', () => {
 });
 
 describe('the bundled CLI (dist/cli/index.js) run as a user runs it', () => {
-  it('prints the same JSON report as the source and exits 0', async () => {
-    const child = spawnSync(process.execPath, ['dist/cli/index.js', ...EXAMPLE, '--format', 'json'], { cwd: repo, encoding: 'utf8' });
+  it('prints the same JSON report as the source and exits 1 (blocked)', async () => {
+    const child = spawnSync(process.execPath, ['dist/cli/index.js', ...EXAMPLE, '--format', 'json'], {
+      cwd: repo,
+      encoding: 'utf8',
+    });
     expect(child.stderr).toBe('');
-    expect(child.status).toBe(0);
+    expect(child.status).toBe(1);
     const inProcess = await cli([...EXAMPLE, '--format', 'json']);
     expect(child.stdout).toBe(inProcess.stdout);
   });
 
   it('exits 2 on a bad flag value without a stack trace', () => {
-    const child = spawnSync(process.execPath, ['dist/cli/index.js', ...EXAMPLE, '--fail-on', 'hihg'], { cwd: repo, encoding: 'utf8' });
+    const child = spawnSync(process.execPath, ['dist/cli/index.js', ...EXAMPLE, '--fail-on', 'hihg'], {
+      cwd: repo,
+      encoding: 'utf8',
+    });
     expect(child.status).toBe(2);
     expect(child.stderr).toContain('--fail-on "hihg" is not valid');
     expect(child.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);

@@ -1,13 +1,16 @@
 // The CLI: `run(argv, stdout, stderr)` returns the exit code (0 passed, 1 blocked, 2 usage or configuration error).
-import { writeFileSync } from 'node:fs';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, type Mode } from '../engine.js';
+import { ConfigError } from '../config/errors.js';
+import { type Config, EMPTY_CONFIG, loadConfig } from '../config/index.js';
+import { type Mode, runEngine, type SpecSource } from '../engine.js';
+import { FAIL_ON_SCOPES, FAIL_ON_VALUES, type FailOn, type FailOnScope } from '../gate/index.js';
 import { discoverSpecs } from '../load/discover.js';
-import { loadSpec } from '../load/index.js';
 import { fsReader, isInside } from '../load/reader.js';
-import { buildReport, type FailOn, type FailOnScope, SEVERITIES } from '../report/json.js';
+import { BUILTIN_POLICIES } from '../policy/builtin.js';
+import { loadPolicies, type Policy } from '../policy/load.js';
+import { buildReport } from '../report/json.js';
 import { renderText } from '../report/text.js';
 import { TOOL_VERSION } from '../version.js';
 
@@ -16,8 +19,6 @@ export interface Output {
 }
 
 const FORMATS = ['json', 'text'] as const;
-const FAIL_ON = [...SEVERITIES.filter((s) => s !== 'info'), 'none'] as const;
-const SCOPES = ['new', 'all'] as const;
 
 export const USAGE = `Usage:
   api-posture diff <base> <head> [options]   compare two versions of an OpenAPI document
@@ -26,6 +27,9 @@ export const USAGE = `Usage:
 Options:
   --format json|text          output format (default text)
   --output FILE               write the report to FILE instead of stdout
+  --policies FILE             policy file (repeatable); \`default\` and \`owasp-strict\` name the shipped
+                              packs (default: default)
+  --config FILE               config file (default: .github/api-posture.yml when it exists)
   --fail-on LEVEL             critical|high|medium|low|none (default critical)
   --fail-on-scope new|all     gate on new findings only, or on all (default new)
   -h, --help                  show this help
@@ -37,17 +41,27 @@ Exit codes: 0 passed, 1 blocked, 2 usage or configuration error.
 /** A mistake in how the tool was called or configured: reported in one line, exit code 2. */
 export class UsageError extends Error {}
 
-function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+function oneOf<T extends string>(
+  flag: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`--${flag} "${value}" is not valid; use one of: ${allowed.join(', ')}`);
 }
 
-export async function run(argv: string[], stdout: Output, stderr: Output, cwd = process.cwd()): Promise<number> {
+export async function run(
+  argv: string[],
+  stdout: Output,
+  stderr: Output,
+  cwd = process.cwd(),
+): Promise<number> {
   try {
     return execute(argv, stdout, cwd);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof ConfigError) {
       stderr.write(`api-posture: ${error.message}\n`);
       return 2;
     }
@@ -75,30 +89,28 @@ function execute(argv: string[], stdout: Output, cwd: string): number {
     return 0;
   }
   const format = oneOf('format', values.format, FORMATS, 'text');
-  const failOn = oneOf<FailOn>('fail-on', values['fail-on'], FAIL_ON, 'critical');
-  const failOnScope = oneOf<FailOnScope>('fail-on-scope', values['fail-on-scope'], SCOPES, 'new');
+  const failOn = oneOf<FailOn>('fail-on', values['fail-on'], FAIL_ON_VALUES, 'critical');
+  const failOnScope = oneOf<FailOnScope>('fail-on-scope', values['fail-on-scope'], FAIL_ON_SCOPES, 'new');
 
   let mode: Mode;
-  let pairs: Parameters<typeof analyze>[1];
+  let sources: SpecSource[];
   if (command === 'diff') {
-    if (args.length !== 2) throw new UsageError(`diff takes exactly two documents, base and head\n\n${USAGE}`);
+    if (args.length !== 2)
+      throw new UsageError(`diff takes exactly two documents, base and head\n\n${USAGE}`);
     mode = 'diff';
     const base = openDocument(cwd, args[0]!);
     const head = openDocument(cwd, args[1]!);
-    pairs = [{ path: head.path, base: loadSpec(base.reader, base.path), head: loadSpec(head.reader, head.path) }];
+    sources = [{ path: head.path, base, head }];
   } else if (command === 'scan') {
     if (args.length === 0) throw new UsageError(`scan needs at least one document or directory\n\n${USAGE}`);
     mode = 'scan';
-    pairs = args.flatMap((arg) =>
-      scanTargets(cwd, arg).map((doc) => {
-        const loaded = loadSpec(doc.reader, doc.path);
-        return { path: doc.path, base: loaded, head: loaded };
-      }),
-    );
+    sources = args.flatMap((arg) => scanTargets(cwd, arg).map((doc) => ({ path: doc.path, head: doc })));
   } else {
     throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
   }
-  const report = buildReport(analyze(mode, pairs), { failOn, failOnScope });
+  const config = readConfig(cwd, values.config);
+  const policies = readPolicies(cwd, values.policies ?? ['default']);
+  const report = buildReport(runEngine(sources, { mode, config, policies, failOn, failOnScope }));
   const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderText(report);
   if (values.output) writeFileSync(resolve(cwd, values.output), text);
   else stdout.write(text);
@@ -115,6 +127,8 @@ function parse(argv: string[]) {
       output: { type: 'string', short: 'o' },
       'fail-on': { type: 'string' },
       'fail-on-scope': { type: 'string' },
+      policies: { type: 'string', multiple: true },
+      config: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -146,6 +160,36 @@ function scanTargets(cwd: string, arg: string): OpenDocument[] {
   const reader = fsReader(root);
   const prefix = relative(root, full).split('\\').join('/');
   const found = discoverSpecs(full).map((p) => (prefix === '' ? p : `${prefix}/${p}`));
-  if (found.length === 0) throw new UsageError(`${arg}: no OpenAPI documents found (files whose root has \`openapi:\` or \`swagger:\`)`);
+  if (found.length === 0)
+    throw new UsageError(
+      `${arg}: no OpenAPI documents found (files whose root has \`openapi:\` or \`swagger:\`)`,
+    );
   return found.map((path) => ({ reader, path }));
+}
+
+function readConfig(cwd: string, flag: string | undefined): Config {
+  const path = flag ?? '.github/api-posture.yml';
+  const full = resolve(cwd, path);
+  if (!existsSync(full)) {
+    if (flag !== undefined) throw new UsageError(`--config ${flag}: no such file`);
+    return EMPTY_CONFIG;
+  }
+  return loadConfig(path, readFileSync(full, 'utf8'));
+}
+
+function readPolicies(cwd: string, names: string[]): Policy[] {
+  return names.flatMap((name) => {
+    const builtin = BUILTIN_POLICIES[`${name}.yml`];
+    if (builtin !== undefined && !existsSync(resolve(cwd, name)))
+      return loadPolicies(`policies/${name}.yml`, builtin);
+    const full = resolve(cwd, name);
+    if (!existsSync(full)) {
+      throw new UsageError(
+        `--policies ${name}: no such file (the shipped packs are: ${Object.keys(BUILTIN_POLICIES)
+          .map((f) => f.replace(/\.yml$/, ''))
+          .join(', ')})`,
+      );
+    }
+    return loadPolicies(name, readFileSync(full, 'utf8'));
+  });
 }

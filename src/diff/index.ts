@@ -1,6 +1,6 @@
 // Model × model → endpoint changes. Endpoints match by id (`METHOD /path/{}`), so renaming a path
 // parameter is a rename, not a removal and an addition.
-import type { ApiModel, Endpoint, Loc, MediaType, Parameter, Response } from '../model.js';
+import type { ApiModel, Endpoint, Loc, MediaType, Parameter, Response, Server } from '../model.js';
 import { type Direction, SchemaDiffer } from './schema.js';
 import { securityChanges } from './security.js';
 import type { Change, EndpointDiff, SpecDiff } from './types.js';
@@ -84,7 +84,7 @@ export function diffEndpoint(
 ): Change[] {
   const changes: Change[] = [];
   changes.push(...securityChanges(b, h, baseModel, headModel));
-  changes.push(...serverChanges(b, h, headModel));
+  changes.push(...serverChanges(b, h, baseModel, headModel));
   changes.push(...parameterChanges(b, h, schemas));
   changes.push(...requestBodyChanges(b, h, schemas));
   changes.push(...responseChanges(b, h, schemas));
@@ -114,23 +114,25 @@ function parentLoc(loc: Loc): Loc {
   return { file: loc.file, pointer: loc.pointer.slice(0, Math.max(0, loc.pointer.lastIndexOf('/'))) };
 }
 
-function serverChanges(b: Endpoint, h: Endpoint, headModel: ApiModel): Change[] {
+function serverChanges(b: Endpoint, h: Endpoint, baseModel: ApiModel, headModel: ApiModel): Change[] {
   const baseUrls = new Set(b.servers.map((s) => s.url));
   const headUrls = new Set(h.servers.map((s) => s.url));
   const out: Change[] = [];
-  const documentLevel = (loc: Loc) =>
-    loc.file === headModel.file && /^\/(servers|schemes|host|basePath)(\/|$)/.test(loc.pointer);
+  // Document-level only when both versions take this endpoint's servers from the root: an operation
+  // that starts or stops overriding them changed on its own, whatever the root says.
+  const fromRoot = (model: ApiModel) => (server: Server) =>
+    server.loc.file === model.file && /^\/(servers|schemes|host|basePath)(\/|$)/.test(server.loc.pointer);
+  const documentLevel = b.servers.every(fromRoot(baseModel)) && h.servers.every(fromRoot(headModel));
+  const mark = (change: Change): Change => (documentLevel ? { ...change, documentLevel: true } : change);
   for (const server of h.servers) {
     if (baseUrls.has(server.url)) continue;
-    const change = at(server.loc, 'server-added', `server ${server.url} added`, false);
-    out.push(documentLevel(server.loc) ? { ...change, documentLevel: true } : change);
+    out.push(mark(at(server.loc, 'server-added', `server ${server.url} added`, false)));
   }
   const first = h.servers[0];
-  const removedAt = first ? parentLoc(first.loc) : h.loc;
+  const removedAt = first ? parentLoc(first.loc) : documentLevel ? headModel.loc : h.loc;
   for (const server of b.servers) {
     if (headUrls.has(server.url)) continue;
-    const change = at(removedAt, 'server-removed', `server ${server.url} removed`, true);
-    out.push(documentLevel(server.loc) ? { ...change, documentLevel: true } : change);
+    out.push(mark(at(removedAt, 'server-removed', `server ${server.url} removed`, true)));
   }
   return out;
 }
@@ -157,7 +159,8 @@ function parameterChanges(b: Endpoint, h: Endpoint, schemas: SchemaDiffer): Chan
       continue;
     }
     const label = `${hp.in} parameter \`${hp.name}\``;
-    if (bp.name !== hp.name) {
+    // Only a path parameter can be renamed: headers match ignoring case, so `X-Trace` → `x-trace` is no change.
+    if (hp.in === 'path' && bp.name !== hp.name) {
       out.push(
         at(hp.loc, 'parameter-renamed', `path parameter \`${bp.name}\` renamed to \`${hp.name}\``, false),
       );
@@ -260,7 +263,7 @@ function mediaTypeChanges(
           parent,
           'media-type-removed',
           `${label} media type ${bm.contentType} removed`,
-          direction === 'response',
+          true, // clients that send it (request) or ask for it (response) break
         ),
       );
     }

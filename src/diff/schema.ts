@@ -22,6 +22,14 @@ export class SchemaDiffer {
     response: new Map(),
   };
   private readonly inProgress = new Set<string>();
+  /**
+   * Results that cut a cycle at pairs still being compared above them (`cuts`): they lack those pairs'
+   * changes, which are reported where the cycle started. Reused only while all of those pairs are again in
+   * progress, so an endpoint that enters the cycle elsewhere still sees every change its schema reaches.
+   */
+  private readonly partial = new Map<string, { changes: SchemaChange[]; cuts: string[] }>();
+  /** Pairs in progress at which the comparison under way cut a cycle. */
+  private cuts: Set<string> | undefined;
   private readonly ids = new WeakMap<Schema, number>();
   private nextId = 0;
 
@@ -40,12 +48,34 @@ export class SchemaDiffer {
     const cached = row.get(head);
     if (cached) return cached;
     const key = `${this.id(base)}:${this.id(head)}:${direction}`;
-    if (this.inProgress.has(key)) return []; // a cycle: its changes are reported where it started
+    if (this.inProgress.has(key)) {
+      this.cut([key]); // a cycle: its changes are reported where it started
+      return [];
+    }
+    const partial = this.partial.get(key);
+    if (partial?.cuts.every((k) => this.inProgress.has(k))) {
+      this.cut(partial.cuts);
+      return partial.changes;
+    }
+    const outer = this.cuts;
+    this.cuts = undefined;
     this.inProgress.add(key);
     const out = dedupe(this.compareNow(base, head, direction));
     this.inProgress.delete(key);
-    row.set(head, out);
+    const cuts = [...(this.cuts ?? [])].filter((k) => k !== key);
+    this.cuts = outer;
+    if (cuts.length === 0) {
+      row.set(head, out);
+    } else {
+      this.partial.set(key, { changes: out, cuts });
+      this.cut(cuts);
+    }
     return out;
+  }
+
+  private cut(keys: string[]): void {
+    this.cuts ??= new Set();
+    for (const k of keys) this.cuts.add(k);
   }
 
   private id(schema: Schema): number {
@@ -73,6 +103,12 @@ export class SchemaDiffer {
     lowerBound('minLength', base.minLength, head.minLength, loosened, tightened);
     lowerBound('minItems', base.minItems, head.minItems, loosened, tightened);
     lowerBound('minimum', base.minimum, head.minimum, loosened, tightened);
+    if (base.maximum === head.maximum) {
+      exclusivity('maximum', head.maximum, base.exclusiveMaximum, head.exclusiveMaximum, loosened, tightened);
+    }
+    if (base.minimum === head.minimum) {
+      exclusivity('minimum', head.minimum, base.exclusiveMinimum, head.exclusiveMinimum, loosened, tightened);
+    }
     if (base.pattern !== head.pattern) {
       if (head.pattern === undefined) loosened(`pattern \`${base.pattern}\` removed`, 'pattern', false);
       else if (base.pattern === undefined) tightened(`pattern \`${head.pattern}\` added`, 'pattern', true);
@@ -190,6 +226,26 @@ function lowerBound(
   else tightened(`${key} raised from ${base} to ${head}`, key, true);
 }
 
+/** The same bound turned exclusive (`exclusiveMaximum: true`, or 3.1's numeric form) or back to inclusive. */
+function exclusivity(
+  key: 'minimum' | 'maximum',
+  bound: number | undefined,
+  base: boolean | undefined,
+  head: boolean | undefined,
+  loosened: Report,
+  tightened: Report,
+) {
+  if (bound === undefined || !base === !head) return;
+  const exclusiveKey = key === 'minimum' ? 'exclusiveMinimum' : 'exclusiveMaximum';
+  if (head) tightened(`${key} ${bound} is now exclusive`, exclusiveKey, true);
+  else loosened(`${key} ${bound} is now inclusive`, key, true);
+}
+
+/** `integer` values are `number` values: integer → number widens, number → integer narrows. */
+function covers(types: string[], type: string): boolean {
+  return types.includes(type) || (type === 'integer' && types.includes('number'));
+}
+
 function compareTypes(base: Schema, head: Schema, out: SchemaChange[]) {
   const b = base.types ?? [];
   const h = head.types ?? [];
@@ -199,14 +255,14 @@ function compareTypes(base: Schema, head: Schema, out: SchemaChange[]) {
     out.push({ kind: 'schema-constraint-loosened', at: '', what: `type ${b.join('|')} removed`, location });
   } else if (b.length === 0) {
     out.push({ kind: 'schema-constraint-tightened', at: '', what: `type ${h.join('|')} added`, location });
-  } else if (b.every((t) => h.includes(t))) {
+  } else if (b.every((t) => covers(h, t))) {
     out.push({
       kind: 'schema-constraint-loosened',
       at: '',
       what: `type widened from ${b.join('|')} to ${h.join('|')}`,
       location,
     });
-  } else if (h.every((t) => b.includes(t))) {
+  } else if (h.every((t) => covers(b, t))) {
     out.push({
       kind: 'schema-constraint-tightened',
       at: '',
@@ -278,6 +334,7 @@ function toChange(c: SchemaChange, direction: Direction, label: string): Change 
   const where = c.at === '' ? label : `${label} \`${c.at.replace(/^\./, '')}\``;
   return {
     kind: c.kind,
+    side: direction,
     message: `${where}: ${c.what}`,
     pointer: c.location.pointer,
     breaking,

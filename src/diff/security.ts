@@ -39,8 +39,9 @@ export function securityChanges(
       ...(documentLevel ? { documentLevel: true } : {}),
     });
 
-  const bNone = b.requirements.length === 0;
-  const hNone = h.requirements.length === 0;
+  // `security: [{}]` (anonymous only) protects no more than `security: []`.
+  const bNone = b.requirements.every((r) => r.length === 0);
+  const hNone = h.requirements.every((r) => r.length === 0);
   if (bNone && !hNone) {
     push(
       'security-added',

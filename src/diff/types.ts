@@ -42,6 +42,8 @@ export interface Change {
   breaking: boolean;
   /** Where to point a reviewer: the changed node in head, or the nearest head node for removals. */
   location: Loc;
+  /** For schema changes: whether the schema is something clients send (request) or receive (response). */
+  side?: 'request' | 'response';
   /** Set for changes declared once for the whole document (global security, schemes, root servers). */
   documentLevel?: true;
 }

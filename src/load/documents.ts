@@ -77,6 +77,15 @@ export class DocumentSet {
     const hash = ref.indexOf('#');
     const filePart = hash === -1 ? ref : ref.slice(0, hash);
     const pointer = hash === -1 ? '' : fragmentToPointer(ref.slice(hash));
+    if (pointer !== '' && !pointer.startsWith('/')) {
+      // A plain-name fragment (`#User`, a 3.1 `$anchor`) is not a JSON pointer; walking it would yield the whole file.
+      this.problem(
+        'ref-missing',
+        `\`$ref\` "${ref}" does not resolve: its fragment is not a JSON pointer`,
+        at,
+      );
+      return undefined;
+    }
     let file = fromFile;
     if (filePart !== '') {
       let decoded = filePart;

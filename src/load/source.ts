@@ -36,6 +36,8 @@ export function parseSource(
   text: string,
   limits: ParseLimits = DEFAULT_PARSE_LIMITS,
 ): SourceFile {
+  // A byte-order mark is not JSON (JSON.parse rejects it) and no editor counts it as a column.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const looksJson = /\.json$/i.test(path) || /^\s*[{[]/.test(text);
   if (looksJson) {
     try {
@@ -115,7 +117,7 @@ function yamlSource(path: string, text: string, limits: ParseLimits): SourceFile
   let doc: Document.Parsed | undefined;
   let value: unknown;
   try {
-    doc = parseDocument(text, { keepSourceTokens: false, prettyErrors: false });
+    doc = parseDocument(text, { keepSourceTokens: false, prettyErrors: false, merge: true });
     const fatal = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
     for (const e of doc.errors) {
       const message = `invalid YAML: ${firstLine(e.message)}`;

@@ -2,6 +2,7 @@
 import { child, type DocumentSet, type Node } from '../load/documents.js';
 import {
   type ApiModel,
+  type Callback,
   CLASSIFICATIONS,
   type Classification,
   type Endpoint,
@@ -14,6 +15,7 @@ import {
   type Schema,
   type SecurityScheme,
 } from '../model.js';
+import { dataKindOfName, sensitiveFields } from '../sensitive.js';
 import { SchemaReader } from './schema.js';
 import { effectiveSecurity, readSecuritySchemes } from './security.js';
 import { oas3Servers, swaggerServers } from './servers.js';
@@ -81,9 +83,10 @@ export function normalize(
 }
 
 function numberVersion(raw: Obj): string | undefined {
-  // `openapi: 3.0` unquoted in YAML parses as a number.
+  // `openapi: 3.0` unquoted in YAML parses as a number; keep the `.0` it was written with.
   const value = raw.openapi ?? raw.swagger;
-  return typeof value === 'number' ? String(value) : undefined;
+  if (typeof value !== 'number') return undefined;
+  return Number.isInteger(value) ? value.toFixed(1) : String(value);
 }
 
 interface Context {
@@ -153,31 +156,38 @@ function readEndpoint(
       ? swaggerRequestBody(ctx, operation, bodyParameters)
       : oas3RequestBody(ctx, operation),
     responses: readResponses(ctx, operation),
+    callbacks: readCallbacks(ctx, operation),
     extensions: { ...extensionsOf(pathItem.value), ...extensionsOf(op) },
     dataTypes: [],
     loc: operation.loc,
   };
-  endpoint.classification = classify(ctx, endpoint);
+  endpoint.classification = classify(ctx, endpoint, pathItem, operation);
+  endpoint.dataTypes = endpointDataTypes(endpoint);
   return endpoint;
 }
 
-function classify(ctx: Context, endpoint: Endpoint): Classification {
-  // `endpoint.extensions` already has the operation's keys over its path item's.
-  const levels = [endpoint.extensions, extensionsOf(ctx.root.value)];
+function classify(ctx: Context, endpoint: Endpoint, pathItem: Node, operation: Node): Classification {
+  // Operation > path item > root; an invalid value is reported where it is written and the next level decides.
+  const levels = [operation, pathItem, ctx.root];
   for (const level of levels) {
-    const declared = level['x-api-classification'];
-    if (declared === undefined) continue;
-    if (typeof declared === 'string' && (CLASSIFICATIONS as readonly string[]).includes(declared)) {
-      return declared as Classification;
+    const declared = child(level, 'x-api-classification');
+    if (declared.value === undefined) continue;
+    if (
+      typeof declared.value === 'string' &&
+      (CLASSIFICATIONS as readonly string[]).includes(declared.value)
+    ) {
+      return declared.value as Classification;
     }
     ctx.docs.problem(
       'invalid',
-      `x-api-classification "${String(declared)}" is not one of ${CLASSIFICATIONS.join(', ')}; it was ignored`,
-      endpoint.loc,
+      `x-api-classification "${String(declared.value)}" is not one of ${CLASSIFICATIONS.join(', ')}; it was ignored`,
+      declared.loc,
     );
   }
   if (endpoint.deprecated) return 'deprecated';
-  const internal = levels.map((level) => level['x-internal']).find((v) => typeof v === 'boolean');
+  const internal = levels
+    .map((level) => child(level, 'x-internal').value)
+    .find((v) => typeof v === 'boolean');
   if (internal === true) return 'internal';
   return ctx.options.classify?.(endpoint) ?? ctx.options.defaultClassification ?? 'external';
 }
@@ -360,7 +370,7 @@ function readHeaders(ctx: Context, headers: Node): ResponseHeader[] {
     const node = ctx.docs.deref(child(headers, name));
     if (!node || !isObj(node.value)) continue;
     const schema = ctx.swagger ? ctx.schemas.read(node) : parameterSchema(ctx, node);
-    out.push({ name, schema, loc: node.loc });
+    out.push({ name, schema, examples: parameterExamples(ctx, node), loc: node.loc });
   }
   return out;
 }
@@ -376,4 +386,31 @@ function swaggerResponseContent(ctx: Context, operation: Node, response: Node): 
     examples: Object.hasOwn(examples, contentType) ? [examples[contentType]] : [],
     loc: child(response, 'schema').loc,
   }));
+}
+
+/** 3.x `callbacks`: each expression key (a runtime expression or a literal URL) of each callback. */
+function readCallbacks(ctx: Context, operation: Node): Callback[] {
+  const callbacks = child(operation, 'callbacks');
+  if (ctx.swagger || !isObj(callbacks.value)) return [];
+  const out: Callback[] = [];
+  for (const name of Object.keys(callbacks.value)) {
+    const callback = ctx.docs.deref(child(callbacks, name));
+    if (!callback || !isObj(callback.value)) continue;
+    for (const url of Object.keys(callback.value)) {
+      if (!url.startsWith('x-')) out.push({ name, url, loc: child(callback, url).loc });
+    }
+  }
+  return out;
+}
+
+/** Sensitive data kinds named in what the endpoint takes and returns (SPEC §3 "data types"). */
+function endpointDataTypes(endpoint: Endpoint): string[] {
+  const kinds = new Set<string>();
+  for (const p of endpoint.parameters) {
+    const kind = dataKindOfName(p.name);
+    if (kind) kinds.add(kind);
+  }
+  const media = [...(endpoint.requestBody?.content ?? []), ...endpoint.responses.flatMap((r) => r.content)];
+  for (const m of media) for (const field of sensitiveFields(m.schema, false, 50)) kinds.add(field.kind);
+  return [...kinds].sort();
 }

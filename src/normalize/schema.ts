@@ -70,7 +70,8 @@ function fillScalars(schema: Schema, raw: Obj): void {
   const types = (Array.isArray(raw.type) ? raw.type : [raw.type]).filter(
     (t): t is SchemaType => typeof t === 'string' && SCHEMA_TYPES.has(t),
   );
-  if (raw.nullable === true || raw['x-nullable'] === true) types.push('null');
+  // `nullable` only widens a declared type: `{ nullable: true, allOf: [...] }` does not mean "only null".
+  if ((raw.nullable === true || raw['x-nullable'] === true) && types.length > 0) types.push('null');
   if (types.length > 0) schema.types = [...new Set(types)].sort();
   schema.format = str(raw.format);
   if (Array.isArray(raw.enum)) schema.enum = raw.enum;

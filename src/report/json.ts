@@ -1,20 +1,27 @@
-// The JSON report (SPEC §10): the contract other tools read. Keys and shapes here are fixed.
-import type { Analysis, SpecAnalysis } from '../engine.js';
+// The JSON report (SPEC §10): the contract other tools read, and what every other renderer reads.
+import { CHECKS } from '../assess/registry.js';
 import type { Change } from '../diff/types.js';
+import type { Analysis, SpecAnalysis } from '../engine.js';
+import {
+  type Category,
+  type Finding,
+  type FindingStatus,
+  type ReportedFinding,
+  type SeverityCounts,
+  severityRank,
+  zeroCounts,
+} from '../findings.js';
+import type { FailOn, FailOnScope } from '../gate/index.js';
+import type { Endpoint, Position } from '../model.js';
+import type { Violation } from '../policy/evaluate.js';
+import type { Band } from '../score/index.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-export type SeverityCounts = Record<Severity, number>;
-export type FailOn = Severity | 'none';
-export type FailOnScope = 'new' | 'all';
+export type { Severity } from '../findings.js';
+export { SEVERITIES } from '../findings.js';
+export type { FailOn, FailOnScope } from '../gate/index.js';
 
-export interface ReportLocation {
-  file: string;
-  line: number;
-  column: number;
-  pointer: string;
-}
+export type ReportLocation = Position;
 
 export interface ReportChange {
   kind: Change['kind'];
@@ -32,9 +39,22 @@ export interface ReportEndpoint {
   classification: string;
   dataTypes: string[];
   changes: ReportChange[];
-  score: { base: number | null; head: number | null; level: string | null; breakdown: string[] };
-  findings: unknown[];
+  score: { base: number | null; head: number | null; level: Band | null; breakdown: string[] };
+  findings: ReportedFinding[];
   location: ReportLocation;
+}
+
+export interface Metrics {
+  endpoints: number;
+  documentedPercent: number;
+  averageScore: number;
+  criticalEndpoints: number;
+  shadowEndpoints: number;
+  authenticationCoveragePercent: number;
+  tlsCoveragePercent: number;
+  policyCompliancePercent: number;
+  perBand: Record<Band, number>;
+  perClassification: Record<string, number>;
 }
 
 export interface ReportSpec {
@@ -44,16 +64,20 @@ export interface ReportSpec {
   metrics: { base: Metrics | null; head: Metrics | null };
   /** Changes declared once for the whole document, with the endpoints they apply to. */
   changes: (ReportChange & { endpoints: string[] })[];
-  findings: unknown[];
+  /** Document-level findings (a server, a scheme, a broken file) with the endpoints they affect. */
+  findings: (ReportedFinding & { endpoints: string[] })[];
   endpoints: ReportEndpoint[];
 }
 
-export interface Metrics {
-  endpoints: number;
-  documentedPercent: number;
-  authenticationCoveragePercent: number;
-  tlsCoveragePercent: number;
-  perClassification: Record<string, number>;
+export interface ReportViolation {
+  policy: string;
+  spec: string;
+  endpoint: string;
+  severity: ReportedFinding['severity'];
+  status: Exclude<FindingStatus, 'fixed'>;
+  message: string;
+  remediation: string;
+  location: ReportLocation;
 }
 
 export interface Report {
@@ -63,42 +87,89 @@ export interface Report {
   failOn: FailOn;
   failOnScope: FailOnScope;
   summary: {
+    /** The gate's one-line reason. */
+    verdict: string;
     endpoints: { added: number; removed: number; modified: number; unchanged: number };
     findings: { new: SeverityCounts; existing: SeverityCounts; fixed: SeverityCounts };
     violations: { new: SeverityCounts; existing: SeverityCounts };
+    suppressed: number;
   };
   specs: ReportSpec[];
-  violations: unknown[];
+  violations: ReportViolation[];
   errors: { file: string; line: number; column: number; message: string }[];
 }
 
-export function zeroCounts(): SeverityCounts {
-  return { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+export { zeroCounts };
+
+const CHECK_BY_ID = new Map(CHECKS.map((c) => [c.id, c]));
+
+/** Most severe first, then new before existing before fixed, then by place. */
+export function byImportance(a: ReportedFinding, b: ReportedFinding): number {
+  const status = { new: 0, existing: 1, fixed: 2, undefined: 1 } as const;
+  return (
+    severityRank(b.severity) - severityRank(a.severity) ||
+    status[`${a.status}` as keyof typeof status] - status[`${b.status}` as keyof typeof status] ||
+    a.location.file.localeCompare(b.location.file) ||
+    a.location.line - b.location.line ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
 }
 
-export interface GateSettings {
-  failOn: FailOn;
-  failOnScope: FailOnScope;
-}
-
-export function buildReport(analysis: Analysis, gate: GateSettings): Report {
+export function buildReport(analysis: Analysis): Report {
   const specs = analysis.specs.map(reportSpec);
   const endpoints = { added: 0, removed: 0, modified: 0, unchanged: 0 };
   for (const spec of specs) for (const e of spec.endpoints) endpoints[e.change]++;
+  const findings = { new: zeroCounts(), existing: zeroCounts(), fixed: zeroCounts() };
+  let suppressed = 0;
+  for (const f of analysis.specs.flatMap((s) => s.findings)) {
+    if (f.suppressed) suppressed++;
+    else findings[f.status ?? 'existing'][f.severity]++;
+  }
+  const violations = analysis.specs.flatMap((s) => s.violations.map((v) => reportViolation(s, v)));
+  const violationCounts = { new: zeroCounts(), existing: zeroCounts() };
+  for (const v of violations) violationCounts[v.status][v.severity]++;
   return {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     mode: analysis.mode,
-    blocked: false,
-    failOn: gate.failOn,
-    failOnScope: gate.failOnScope,
-    summary: {
-      endpoints,
-      findings: { new: zeroCounts(), existing: zeroCounts(), fixed: zeroCounts() },
-      violations: { new: zeroCounts(), existing: zeroCounts() },
-    },
+    blocked: analysis.gate.blocked,
+    failOn: analysis.failOn,
+    failOnScope: analysis.failOnScope,
+    summary: { verdict: analysis.gate.reason, endpoints, findings, violations: violationCounts, suppressed },
     specs,
-    violations: [],
+    violations,
     errors: analysis.specs.flatMap(reportErrors),
+  };
+}
+
+export function reportFinding(spec: SpecAnalysis, f: Finding): ReportedFinding {
+  const check = CHECK_BY_ID.get(f.ruleId);
+  return {
+    ruleId: f.ruleId,
+    category: f.category,
+    severity: f.severity,
+    message: f.message,
+    remediation: f.remediation,
+    location: f.position
+      ? { file: f.loc.file, pointer: f.loc.pointer, ...f.position }
+      : spec.position(f.loc, f.status === 'fixed' ? 'base' : 'head'),
+    fingerprint: f.fingerprint,
+    ...(f.status ? { status: f.status } : {}),
+    owasp: check?.owasp ?? '',
+    cwe: check?.cwe ?? '',
+    ...(f.suppressed ? { suppressed: f.suppressed } : {}),
+  };
+}
+
+function reportViolation(spec: SpecAnalysis, v: Violation): ReportViolation {
+  return {
+    policy: v.policy,
+    spec: spec.path,
+    endpoint: v.endpoint,
+    severity: v.severity,
+    status: v.status ?? 'new',
+    message: v.message,
+    remediation: v.remediation,
+    location: spec.position(v.loc),
   };
 }
 
@@ -112,6 +183,18 @@ function reportSpec(spec: SpecAnalysis): ReportSpec {
     location: spec.position(c.location),
   });
   const documentChanges = new Map<string, ReportChange & { endpoints: string[] }>();
+  const endpointFindings = new Map<string, ReportedFinding[]>();
+  const documentFindings: (ReportedFinding & { endpoints: string[] })[] = [];
+  for (const f of spec.findings) {
+    const reported = reportFinding(spec, f);
+    if (f.endpoint) {
+      const list = endpointFindings.get(f.endpoint) ?? [];
+      list.push(reported);
+      endpointFindings.set(f.endpoint, list);
+    } else {
+      documentFindings.push({ ...reported, endpoints: f.endpoints ?? [] });
+    }
+  }
   const endpoints = diff.endpoints.map((e): ReportEndpoint => {
     const endpoint = e.head ?? e.base!;
     for (const c of e.changes) {
@@ -121,6 +204,8 @@ function reportSpec(spec: SpecAnalysis): ReportSpec {
       if (known) known.endpoints.push(e.id);
       else documentChanges.set(key, { ...toChange(c), endpoints: [e.id] });
     }
+    const scores = spec.scores.get(e.id);
+    const current = scores?.head ?? scores?.base;
     return {
       id: e.id,
       method: e.method,
@@ -129,21 +214,32 @@ function reportSpec(spec: SpecAnalysis): ReportSpec {
       classification: endpoint.classification,
       dataTypes: endpoint.dataTypes,
       changes: e.changes.map(toChange),
-      score: { base: null, head: null, level: null, breakdown: [] },
-      findings: [],
+      score: {
+        base: scores?.base?.score ?? null,
+        head: scores?.head?.score ?? null,
+        level: current?.level ?? null,
+        breakdown: current?.breakdown ?? [],
+      },
+      findings: (endpointFindings.get(e.id) ?? []).sort(byImportance),
       location: spec.position(endpoint.loc, e.head ? 'head' : 'base'),
     };
   });
+  const violatedHead = new Set(spec.violations.map((v) => v.endpoint));
   return {
     path: spec.path,
     status: diff.status,
     version: { base: diff.base?.version ?? null, head: diff.head?.version ?? null },
     metrics: {
-      base: diff.base && spec.base !== spec.head ? metricsOf(diff.base.endpoints) : null,
-      head: diff.head ? metricsOf(diff.head.endpoints) : null,
+      base:
+        diff.base && spec.base !== spec.head
+          ? metricsOf(diff.base.endpoints, (id) => spec.scores.get(id)?.base?.score, undefined)
+          : null,
+      head: diff.head
+        ? metricsOf(diff.head.endpoints, (id) => spec.scores.get(id)?.head?.score, violatedHead)
+        : null,
     },
     changes: [...documentChanges.values()],
-    findings: [],
+    findings: documentFindings.sort(byImportance),
     endpoints,
   };
 }
@@ -152,36 +248,67 @@ function percent(part: number, whole: number): number {
   return whole === 0 ? 100 : Math.round((part / whole) * 1000) / 10;
 }
 
-export function metricsOf(endpoints: import('../model.js').Endpoint[]): Metrics {
+/** The seed's dashboard metrics over one version's endpoints. Compliance is only known for head. */
+export function metricsOf(
+  endpoints: Endpoint[],
+  scoreOf: (id: string) => number | undefined,
+  violated: Set<string> | undefined,
+): Metrics {
   const perClassification: Record<string, number> = {};
-  for (const e of endpoints) perClassification[e.classification] = (perClassification[e.classification] ?? 0) + 1;
+  const perBand: Record<Band, number> = { critical: 0, high: 0, medium: 0, low: 0 };
+  let total = 0;
+  for (const e of endpoints) {
+    perClassification[e.classification] = (perClassification[e.classification] ?? 0) + 1;
+    const score = scoreOf(e.id) ?? 0;
+    total += score;
+    perBand[score >= 75 ? 'critical' : score >= 50 ? 'high' : score >= 25 ? 'medium' : 'low']++;
+  }
   const documented = endpoints.filter((e) => Boolean(e.summary?.trim() || e.description?.trim())).length;
   const authenticated = endpoints.filter(
     (e) => e.security.requirements.length > 0 && e.security.requirements.every((r) => r.length > 0),
   ).length;
-  const tls = endpoints.filter((e) => e.servers.length > 0 && e.servers.every((s) => /^https:\/\//i.test(s.url))).length;
+  const tls = endpoints.filter(
+    (e) => e.servers.length > 0 && e.servers.every((s) => /^https:\/\//i.test(s.url)),
+  ).length;
   return {
     endpoints: endpoints.length,
     documentedPercent: percent(documented, endpoints.length),
+    averageScore: endpoints.length === 0 ? 0 : Math.round((total / endpoints.length) * 10) / 10,
+    criticalEndpoints: perBand.critical,
+    shadowEndpoints: perClassification.shadow ?? 0,
     authenticationCoveragePercent: percent(authenticated, endpoints.length),
     tlsCoveragePercent: percent(tls, endpoints.length),
+    policyCompliancePercent: violated
+      ? percent(endpoints.filter((e) => !violated.has(e.id)).length, endpoints.length)
+      : 100,
+    perBand,
     perClassification,
   };
 }
 
 function reportErrors(spec: SpecAnalysis): Report['errors'] {
-  const sides = spec.base === spec.head ? [['head', spec.head] as const] : ([['base', spec.base], ['head', spec.head]] as const);
+  const sides =
+    spec.base === spec.head
+      ? [['head', spec.head] as const]
+      : ([
+          ['base', spec.base],
+          ['head', spec.head],
+        ] as const);
   const out: Report['errors'] = [];
   for (const [side, loaded] of sides) {
     for (const p of loaded.problems) {
-      const position = p.line !== undefined ? { line: p.line, column: p.column ?? 1 } : spec.position(p.loc, side);
+      const position =
+        p.line !== undefined ? { line: p.line, column: p.column ?? 1 } : spec.position(p.loc, side);
       out.push({
         file: p.loc.file,
         line: position.line,
         column: position.column,
-        message: side === 'base' && spec.base.path === spec.head.path ? `(base version) ${p.message}` : p.message,
+        message:
+          side === 'base' && spec.base.path === spec.head.path ? `(base version) ${p.message}` : p.message,
       });
     }
   }
   return out;
 }
+
+export type { Category };

@@ -1,43 +1,171 @@
-// Plain-text rendering of a report for terminals and CI logs.
-import type { Report, ReportChange, ReportEndpoint, ReportSpec } from './json.js';
+// Plain-text rendering for terminals and CI logs: what changed, what it costs, what to do.
+import type { ReportedFinding } from '../findings.js';
+import type { Report, ReportChange, ReportEndpoint, ReportSpec, ReportViolation } from './json.js';
+import { configSuppression, inlineSuppression } from './suppress-hint.js';
 
-const MARK: Record<ReportEndpoint['change'], string> = { added: '+', removed: '-', modified: '~', unchanged: ' ' };
+const MARK: Record<ReportEndpoint['change'], string> = {
+  added: '+',
+  removed: '-',
+  modified: '~',
+  unchanged: ' ',
+};
+const TOP_RISKS = 20;
 
 export function renderText(report: Report): string {
-  const lines: string[] = report.mode === 'diff' ? ['Legend: + added  - removed  ~ modified;  ! breaking change  · non-breaking change', ''] : [];
-  for (const spec of report.specs) lines.push(...renderSpec(spec, report.mode), '');
+  const lines: string[] =
+    report.mode === 'diff'
+      ? ['Legend: + added  - removed  ~ modified;  ! breaking change  · non-breaking change', '']
+      : [];
+  for (const spec of report.specs) {
+    const violations = report.violations.filter((v) => v.spec === spec.path);
+    lines.push(
+      ...(report.mode === 'diff' ? renderDiffSpec(spec, violations) : renderScanSpec(spec, violations)),
+      '',
+    );
+  }
   if (report.errors.length > 0) {
-    lines.push(`Problems (${report.errors.length}):`);
-    for (const e of report.errors) lines.push(`  ${e.file}:${e.line}:${e.column}  ${oneLine(e.message)}`);
+    lines.push(`Problems reading the documents (${report.errors.length}):`);
+    for (const e of report.errors)
+      lines.push(`  ${oneLine(e.file)}:${e.line}:${e.column}  ${oneLine(e.message)}`);
     lines.push('');
   }
   const { added, removed, modified, unchanged } = report.summary.endpoints;
+  const f = report.summary.findings;
+  const count = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
   lines.push(
     report.mode === 'diff'
       ? `Endpoints: ${added} added, ${removed} removed, ${modified} modified, ${unchanged} unchanged.`
       : `Endpoints: ${unchanged} in ${report.specs.length} document${report.specs.length === 1 ? '' : 's'}.`,
   );
-  lines.push(report.blocked ? `Verdict: BLOCKED (fail-on ${report.failOn}).` : `Verdict: passed (fail-on ${report.failOn}).`);
+  lines.push(
+    report.mode === 'diff'
+      ? `Findings: ${count(f.new)} new, ${count(f.existing)} existing, ${count(f.fixed)} fixed${report.summary.suppressed ? `, ${report.summary.suppressed} suppressed` : ''}. Policy violations: ${count(report.summary.violations.new)} new, ${count(report.summary.violations.existing)} existing.`
+      : `Findings: ${count(f.existing)}${report.summary.suppressed ? ` (+${report.summary.suppressed} suppressed)` : ''}. Policy violations: ${count(report.summary.violations.existing)}.`,
+  );
+  lines.push(
+    `Verdict: ${report.blocked ? 'BLOCKED' : 'passed'} — ${report.summary.verdict} (fail-on ${report.failOn}, scope ${report.failOnScope}).`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
-function renderSpec(spec: ReportSpec, mode: Report['mode']): string[] {
-  const version = spec.version.base === spec.version.head ? (spec.version.head ?? '') : `${spec.version.base ?? '∅'} → ${spec.version.head ?? '∅'}`;
-  const lines = [`${oneLine(spec.path)}  [${spec.status}]${version ? `  version ${oneLine(version)}` : ''}`];
+function header(spec: ReportSpec): string {
+  const version =
+    spec.version.base === spec.version.head
+      ? (spec.version.head ?? '')
+      : `${spec.version.base ?? '∅'} → ${spec.version.head ?? '∅'}`;
+  return `${oneLine(spec.path)}  [${spec.status}]${version ? `  version ${oneLine(version)}` : ''}`;
+}
+
+function renderDiffSpec(spec: ReportSpec, violations: ReportViolation[]): string[] {
+  const lines = [header(spec)];
   if (spec.changes.length > 0) {
     lines.push('  Document-level changes:');
-    for (const c of spec.changes) lines.push(`    ${changeLine(c)}  (${c.endpoints.length} endpoint${c.endpoints.length === 1 ? '' : 's'})`);
+    for (const c of spec.changes)
+      lines.push(
+        `    ${changeLine(c)}  (${c.endpoints.length} endpoint${c.endpoints.length === 1 ? '' : 's'})`,
+      );
   }
-  const shown = mode === 'scan' ? spec.endpoints : spec.endpoints.filter((e) => e.change !== 'unchanged');
-  if (mode === 'diff' && shown.length === 0) lines.push('  No endpoint changes.');
+  const docNew = spec.findings.filter((x) => x.status === 'new' && !x.suppressed);
+  const docFixed = spec.findings.filter((x) => x.status === 'fixed' && !x.suppressed);
+  if (docNew.length > 0) {
+    lines.push('  New document-level findings:');
+    for (const finding of docNew) lines.push(...findingLines(finding, '    ', true));
+  }
+  if (docFixed.length > 0)
+    lines.push(
+      '  Fixed document-level findings:',
+      ...docFixed.map((x) => `    ✓ ${x.severity} ${x.ruleId}  ${oneLine(x.message)}`),
+    );
   const documentLevel = new Set(spec.changes.map(changeKey));
+  const shown = spec.endpoints.filter(
+    (e) =>
+      e.change !== 'unchanged' ||
+      e.findings.some((x) => x.status !== 'existing') ||
+      violations.some((v) => v.endpoint === e.id && v.status === 'new'),
+  );
+  if (shown.length === 0) lines.push('  No endpoint changes.');
   for (const e of shown) {
-    lines.push(`  ${MARK[e.change]} ${oneLine(e.id === `${e.method} ${e.path}` ? e.id : `${e.method} ${e.path}`)}  ${e.change === 'unchanged' ? e.classification : e.change}  ${e.location.file}:${e.location.line}`);
+    lines.push(
+      `  ${MARK[e.change]} ${oneLine(`${e.method} ${e.path}`)}  ${e.change}  ${scoreText(e)}  ${e.location.file}:${e.location.line}`,
+    );
     const own = e.changes.filter((c) => !documentLevel.has(changeKey(c)));
     for (const c of own) lines.push(`      ${changeLine(c)}`);
-    if (own.length === 0 && e.changes.length > 0) lines.push('      (document-level changes only, listed above)');
+    if (own.length === 0 && e.changes.length > 0)
+      lines.push('      (document-level changes only, listed above)');
+    const fresh = e.findings.filter((x) => x.status === 'new' && !x.suppressed);
+    if (fresh.length > 0) {
+      lines.push('    New findings:');
+      for (const finding of fresh) lines.push(...findingLines(finding, '      ', false));
+    }
+    const fixed = e.findings.filter((x) => x.status === 'fixed' && !x.suppressed);
+    if (fixed.length > 0)
+      lines.push(
+        '    Fixed:',
+        ...fixed.map((x) => `      ✓ ${x.severity} ${x.ruleId}  ${oneLine(x.message)}`),
+      );
+    const broken = violations.filter((v) => v.endpoint === e.id && v.status === 'new');
+    if (broken.length > 0) {
+      lines.push('    New policy violations:');
+      for (const v of broken)
+        lines.push(
+          `      ${v.severity.toUpperCase()} ${oneLine(v.policy)}  ${v.location.file}:${v.location.line}`,
+          `        ${oneLine(v.message)}`,
+          `        fix: ${oneLine(v.remediation)}`,
+        );
+    }
+    const existing = e.findings.filter((x) => x.status === 'existing' && !x.suppressed).length;
+    if (existing > 0)
+      lines.push(
+        `    (${existing} existing finding${existing === 1 ? '' : 's'} not introduced by this change: see --format json)`,
+      );
   }
   return lines;
+}
+
+function renderScanSpec(spec: ReportSpec, violations: ReportViolation[]): string[] {
+  const lines = [header(spec)];
+  const m = spec.metrics.head;
+  if (m) {
+    lines.push(
+      `  ${m.endpoints} endpoints; average risk ${m.averageScore}; bands: ${m.perBand.critical} critical, ${m.perBand.high} high, ${m.perBand.medium} medium, ${m.perBand.low} low`,
+      `  documented ${m.documentedPercent}%, authentication ${m.authenticationCoveragePercent}%, TLS ${m.tlsCoveragePercent}%, policy compliance ${m.policyCompliancePercent}%`,
+    );
+  }
+  for (const finding of spec.findings.filter((x) => !x.suppressed))
+    lines.push(...findingLines(finding, '  ', true));
+  const top = [...spec.endpoints]
+    .sort((a, b) => (b.score.head ?? 0) - (a.score.head ?? 0) || a.id.localeCompare(b.id))
+    .slice(0, TOP_RISKS);
+  if (top.length > 0) lines.push(`  Top ${top.length} risks:`);
+  for (const e of top) {
+    const count = e.findings.filter((x) => !x.suppressed).length;
+    const policies = violations.filter((v) => v.endpoint === e.id).map((v) => v.policy);
+    lines.push(
+      `    ${String(e.score.head ?? 0).padStart(3)} ${e.score.level ?? ''}  ${oneLine(`${e.method} ${e.path}`)}  (${e.classification}; ${count} finding${count === 1 ? '' : 's'}${policies.length > 0 ? `; violates ${policies.join(', ')}` : ''})  ${e.location.file}:${e.location.line}`,
+    );
+    for (const x of e.findings.filter(
+      (y) => !y.suppressed && (y.severity === 'critical' || y.severity === 'high'),
+    )) {
+      lines.push(`        ${x.severity} ${x.ruleId}: ${oneLine(x.message)}`);
+    }
+  }
+  return lines;
+}
+
+function scoreText(e: ReportEndpoint): string {
+  const { base, head, level } = e.score;
+  if (base === null && head === null) return '';
+  if (base === null || head === null || base === head) return `score ${head ?? base} (${level})`;
+  return `score ${base} → ${head} (${level})`;
+}
+
+function findingLines(x: ReportedFinding, indent: string, documentLevel: boolean): string[] {
+  return [
+    `${indent}${x.severity.toUpperCase()} ${x.ruleId}  ${x.location.file}:${x.location.line}:${x.location.column}`,
+    `${indent}  ${oneLine(x.message)}`,
+    `${indent}  fix: ${oneLine(x.remediation)}`,
+    `${indent}  suppress: ${documentLevel ? configSuppression(x) : inlineSuppression(x, false)}`,
+  ];
 }
 
 /** Document-level changes are listed once above the endpoints, not under each of them. */

@@ -1,0 +1,27 @@
+import { byExposure, isWrite, label } from '../context.js';
+import type { EndpointCheck } from '../types.js';
+
+export const authAnonymousAlternative: EndpointCheck = {
+  id: 'auth-anonymous-alternative',
+  category: 'authentication',
+  severity: 'medium',
+  owasp: 'API2:2023 Broken Authentication',
+  cwe: 'CWE-287',
+  title: 'Anonymous access allowed as an alternative',
+  rationale:
+    'An empty requirement `{}` next to real ones lets any caller skip authentication; it is easy to add by accident.',
+  remediation:
+    'Remove the empty `{}` entry from `security`, or document the anonymous behaviour explicitly if it is intended.',
+  scope: 'endpoint',
+  run(endpoint) {
+    const { requirements, loc } = endpoint.security;
+    if (!requirements.some((r) => r.length === 0) || !requirements.some((r) => r.length > 0)) return [];
+    return [
+      {
+        message: `${label(endpoint)} lists an empty security requirement \`{}\`, so callers may skip authentication`,
+        loc: loc ?? endpoint.loc,
+        severity: byExposure(endpoint, isWrite(endpoint) ? 'high' : 'medium'),
+      },
+    ];
+  },
+};

@@ -1,0 +1,27 @@
+import { dataKindOfName } from '../../sensitive.js';
+import { byExposure, label } from '../context.js';
+import type { EndpointCheck } from '../types.js';
+
+export const authCredentialsInUrl: EndpointCheck = {
+  id: 'auth-credentials-in-url',
+  category: 'authentication',
+  severity: 'high',
+  owasp: 'API2:2023 Broken Authentication',
+  cwe: 'CWE-598',
+  title: 'Credentials in the URL',
+  rationale:
+    'Tokens, passwords and keys in the path or query string are written to access logs, proxies and browser history.',
+  remediation:
+    'Accept credentials in the `Authorization` header (or a header API key), never as path or query parameters.',
+  scope: 'endpoint',
+  run(endpoint) {
+    return endpoint.parameters
+      .filter((p) => (p.in === 'query' || p.in === 'path') && dataKindOfName(p.name) === 'credential')
+      .map((p) => ({
+        message: `${label(endpoint)} takes the credential \`${p.name}\` in the ${p.in}, where logs and proxies record it`,
+        loc: p.loc,
+        severity: byExposure(endpoint, 'high'),
+        key: `${p.in}:${p.name}`,
+      }));
+  },
+};

@@ -1,0 +1,50 @@
+import { handlesSeriousData, isExposed, isWrite, label, objectIdParameters } from '../context.js';
+import type { EndpointCheck } from '../types.js';
+
+export const authMissing: EndpointCheck = {
+  id: 'auth-missing',
+  category: 'authentication',
+  severity: 'high',
+  owasp: 'API2:2023 Broken Authentication',
+  cwe: 'CWE-306',
+  title: 'Operation without authentication',
+  rationale:
+    'Anyone who can reach the endpoint can call it; unauthenticated writes and object reads are how data leaks.',
+  remediation:
+    'Add a `security` requirement (OAuth2, OpenID Connect, bearer token or API key) to the operation or the document root.',
+  scope: 'endpoint',
+  run(endpoint) {
+    if (endpoint.security.requirements.some((r) => r.length > 0)) return []; // `[{}]` alone is no authentication
+    const exposed = isExposed(endpoint);
+    const objectIds = objectIdParameters(endpoint);
+    const reasons = [
+      isWrite(endpoint) ? 'changes data' : undefined,
+      objectIds.length > 0
+        ? `selects objects by ${objectIds.map((p) => `\`${p.name}\``).join(', ')}`
+        : undefined,
+      endpoint.dataTypes.length > 0 ? `handles ${endpoint.dataTypes.join(', ')} data` : undefined,
+    ].filter((r): r is string => r !== undefined);
+    const serious = isWrite(endpoint) || objectIds.length > 0 || handlesSeriousData(endpoint);
+    // `security: []` written on the operation is a deliberate opt-out: a public read of nothing sensitive
+    // (a health check, a catalogue) is fine, so it stays low unless the operation does something serious.
+    const explicitOptOut =
+      endpoint.security.loc?.pointer === `${endpoint.loc.pointer}/security` &&
+      endpoint.security.loc.file === endpoint.loc.file;
+    const severity = !exposed
+      ? serious
+        ? 'medium'
+        : 'low'
+      : serious
+        ? 'critical'
+        : explicitOptOut
+          ? 'low'
+          : 'high';
+    return [
+      {
+        message: `${label(endpoint)} (${endpoint.classification}) accepts requests without authentication${reasons.length > 0 ? `; it ${reasons.join(' and ')}` : ''}`,
+        loc: endpoint.security.loc ?? endpoint.loc,
+        severity,
+      },
+    ];
+  },
+};

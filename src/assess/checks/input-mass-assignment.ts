@@ -1,0 +1,49 @@
+import { label } from '../context.js';
+import type { EndpointCheck } from '../types.js';
+
+const PRIVILEGED =
+  /^(role|roles|is_?admin|admin|permissions?|scopes?|owner(_?id)?|is_?verified|verified|balance|credit|tenant(_?id)?|account_?type|plan|tier|is_?staff|superuser)$/i;
+
+export const inputMassAssignment: EndpointCheck = {
+  id: 'input-mass-assignment',
+  category: 'input-validation',
+  severity: 'low',
+  owasp: 'API3:2023 Broken Object Property Level Authorization',
+  cwe: 'CWE-915',
+  title: 'Write body accepts undeclared properties',
+  rationale:
+    'A body schema that allows additional properties lets clients send fields the server may bind to its objects (mass assignment).',
+  remediation:
+    'Set `additionalProperties: false` on write bodies and keep server-owned fields (`role`, `owner`, `id`) out of input schemas.',
+  scope: 'endpoint',
+  run(endpoint) {
+    if (!['post', 'put', 'patch'].includes(endpoint.method)) return [];
+    return (endpoint.requestBody?.content ?? [])
+      .filter(
+        (m) =>
+          /json/i.test(m.contentType) &&
+          m.schema &&
+          (m.schema.types?.includes('object') || Object.keys(m.schema.properties).length > 0),
+      )
+      .filter((m) => m.schema!.additionalProperties !== false && m.schema!.allOf.length === 0)
+      .map((m) => {
+        const schema = m.schema!;
+        const privileged = Object.keys(schema.properties).filter(
+          (name) => PRIVILEGED.test(name) && !schema.properties[name]!.readOnly,
+        );
+        const serverOwned = Object.keys(schema.properties).filter(
+          (name) => schema.properties[name]!.readOnly,
+        );
+        const detail =
+          privileged.length > 0
+            ? `; it also takes privileged fields ${privileged.map((n) => `\`${n}\``).join(', ')}`
+            : '';
+        return {
+          message: `${label(endpoint)} accepts properties its ${m.contentType} body does not declare (no \`additionalProperties: false\`)${detail}`,
+          loc: schema.loc,
+          severity: privileged.length > 0 || serverOwned.length > 0 ? 'medium' : 'low',
+          key: m.contentType,
+        };
+      });
+  },
+};

@@ -1,0 +1,39 @@
+import type { DocumentCheck, Hit } from '../types.js';
+import { hostOf } from '../urls.js';
+
+const NON_PRODUCTION =
+  /(^|[.-])(localhost|local|dev|devel|development|test|testing|qa|uat|stage|staging|stg|sandbox|preprod|pre-prod|int|integration|demo|mock)([.-]|\d|$)/i;
+
+export const inventoryNonProductionServer: DocumentCheck = {
+  id: 'inventory-non-production-server',
+  category: 'inventory',
+  severity: 'low',
+  owasp: 'API9:2023 Improper Inventory Management',
+  cwe: 'CWE-1059',
+  title: 'Non-production server in an external spec',
+  rationale:
+    'Published dev, test and staging hosts are often less protected than production and hold real data.',
+  remediation:
+    'Keep non-production servers out of the published document (a separate spec or an internal overlay).',
+  scope: 'document',
+  run(model) {
+    const hits = new Map<string, Hit & { endpoints: string[] }>();
+    for (const endpoint of model.endpoints) {
+      if (endpoint.classification === 'internal') continue;
+      for (const server of endpoint.servers) {
+        const host = hostOf(server.url);
+        if (!host || !NON_PRODUCTION.test(host)) continue;
+        const key = `${server.loc.file}#${server.loc.pointer}`;
+        const hit = hits.get(key) ?? {
+          message: `non-production server ${server.url} is published in a document with external endpoints`,
+          loc: server.loc,
+          key: server.url,
+          endpoints: [],
+        };
+        hit.endpoints.push(endpoint.id);
+        hits.set(key, hit);
+      }
+    }
+    return [...hits.values()];
+  },
+};

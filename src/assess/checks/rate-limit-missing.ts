@@ -1,0 +1,46 @@
+import type { Endpoint } from '../../model.js';
+import { isExposed, label } from '../context.js';
+import type { EndpointCheck } from '../types.js';
+
+const RATE_LIMIT_HEADER = /^(x-)?rate-?limit|^retry-after$/i;
+const RATE_LIMIT_EXTENSION =
+  /^x-(rate-?limit|throttl|quota|amazon-apigateway-throttl|kong-plugin-rate-limiting|google-quota|ms-throttl)/i;
+const CREDENTIAL_PATH =
+  /(login|log-in|signin|sign-in|token|password|passwd|otp|mfa|2fa|verify|verification|reset|register|signup|sign-up)/i;
+
+export function declaresRateLimit(endpoint: Endpoint, rootExtensions: Record<string, unknown>): boolean {
+  return (
+    endpoint.responses.some(
+      (r) => r.status === '429' || r.headers.some((h) => RATE_LIMIT_HEADER.test(h.name)),
+    ) ||
+    Object.keys(endpoint.extensions).some((k) => RATE_LIMIT_EXTENSION.test(k)) ||
+    Object.keys(rootExtensions).some((k) => RATE_LIMIT_EXTENSION.test(k))
+  );
+}
+
+export const rateLimitMissing: EndpointCheck = {
+  id: 'rate-limit-missing',
+  category: 'rate-limiting',
+  severity: 'medium',
+  owasp: 'API4:2023 Unrestricted Resource Consumption',
+  cwe: 'CWE-770',
+  title: 'No rate limit declared',
+  rationale:
+    'Without a declared limit, clients cannot back off and nothing shows the operation is protected against brute force and scraping.',
+  remediation:
+    'Declare a `429` response with `Retry-After` or `RateLimit-*` headers, or mark rate limiting as enforced at the gateway in the config.',
+  scope: 'endpoint',
+  run(endpoint, ctx) {
+    if (ctx.settings.gatewayControls.includes('rate-limiting')) return [];
+    if (declaresRateLimit(endpoint, ctx.model.extensions)) return [];
+    const credentialFlow = CREDENTIAL_PATH.test(endpoint.path);
+    const severity = credentialFlow && isExposed(endpoint) ? 'high' : isExposed(endpoint) ? 'medium' : 'low';
+    return [
+      {
+        message: `${label(endpoint)} declares no rate limit (no 429 response, no RateLimit or Retry-After headers)${credentialFlow ? ' on a credential flow open to brute force' : ''}`,
+        loc: endpoint.loc,
+        severity,
+      },
+    ];
+  },
+};

@@ -1,0 +1,51 @@
+import type { Severity } from '../../findings.js';
+import { type DataKind, type NamedField, sensitiveFields } from '../../sensitive.js';
+import { byExposure, label } from '../context.js';
+import { successResponses } from '../headers.js';
+import type { EndpointCheck } from '../types.js';
+
+const SEVERITY: Record<DataKind, Severity> = {
+  credential: 'high',
+  'payment-card': 'high',
+  'government-id': 'high',
+  'bank-account': 'medium',
+  'date-of-birth': 'medium',
+  email: 'low',
+  phone: 'low',
+  address: 'low',
+};
+
+export const sensitiveResponseField: EndpointCheck = {
+  id: 'sensitive-response-field',
+  category: 'sensitive-data',
+  severity: 'medium',
+  owasp: 'API3:2023 Broken Object Property Level Authorization',
+  cwe: 'CWE-200',
+  title: 'Sensitive data in responses',
+  rationale:
+    'Secrets and personal data returned by an API are exposed to every client and every log that records the response.',
+  remediation:
+    'Return only what the client needs: drop or mask the field, mark secrets `writeOnly: true`, and protect the endpoint with authentication and scopes.',
+  scope: 'endpoint',
+  run(endpoint) {
+    const byKind = new Map<DataKind, NamedField[]>();
+    for (const response of successResponses(endpoint)) {
+      for (const media of response.content) {
+        for (const field of sensitiveFields(media.schema, true)) {
+          const list = byKind.get(field.kind) ?? [];
+          if (!list.some((f) => f.path === field.path)) list.push(field);
+          byKind.set(field.kind, list);
+        }
+      }
+    }
+    return [...byKind].map(([kind, fields]) => ({
+      message: `${label(endpoint)} returns ${kind} data in ${fields
+        .slice(0, 3)
+        .map((f) => `\`${f.path}\``)
+        .join(', ')}${fields.length > 3 ? ` and ${fields.length - 3} more` : ''}`,
+      loc: fields[0]!.schema.loc,
+      severity: byExposure(endpoint, SEVERITY[kind]),
+      key: kind,
+    }));
+  },
+};

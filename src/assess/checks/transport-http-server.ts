@@ -1,0 +1,37 @@
+import type { Server } from '../../model.js';
+import type { DocumentCheck } from '../types.js';
+import { isLoopback, isPlainHttp } from '../urls.js';
+
+export const transportHttpServer: DocumentCheck = {
+  id: 'transport-http-server',
+  category: 'transport',
+  severity: 'high',
+  owasp: 'API8:2023 Security Misconfiguration',
+  cwe: 'CWE-319',
+  title: 'Server over plain HTTP',
+  rationale:
+    'Requests to an http:// server — credentials and data included — can be read and altered on the network.',
+  remediation: 'Serve the API over https:// only (and redirect or refuse plain HTTP at the edge).',
+  scope: 'document',
+  run(model) {
+    // A server declared once (root) is one finding listing every endpoint it serves.
+    const byLocation = new Map<string, { server: Server; endpoints: string[]; exposed: boolean }>();
+    for (const endpoint of model.endpoints) {
+      for (const server of endpoint.servers) {
+        if (!isPlainHttp(server.url) || isLoopback(server.url)) continue;
+        const key = `${server.loc.file}#${server.loc.pointer}`;
+        const entry = byLocation.get(key) ?? { server, endpoints: [], exposed: false };
+        entry.endpoints.push(endpoint.id);
+        entry.exposed ||= endpoint.classification !== 'internal';
+        byLocation.set(key, entry);
+      }
+    }
+    return [...byLocation.values()].map(({ server, endpoints, exposed }) => ({
+      message: `${model.openapiVersion.startsWith('2') ? 'Swagger scheme for' : 'server'} ${server.url} is plain HTTP: traffic to ${endpoints.length} endpoint${endpoints.length === 1 ? '' : 's'} can be read and altered`,
+      loc: server.loc,
+      severity: exposed ? 'high' : 'medium',
+      key: server.url,
+      endpoints,
+    }));
+  },
+};

@@ -1,0 +1,68 @@
+// What an endpoint declares about CORS, from response header schemas and from AWS API Gateway extensions.
+import type { ApiModel, Endpoint, Loc, Schema } from '../model.js';
+import { joinPointer } from '../util/pointer.js';
+
+export interface CorsFacts {
+  /** Declared `Access-Control-Allow-Origin` values, with where each was declared. */
+  origins: { value: string; loc: Loc }[];
+  /** Where `Access-Control-Allow-Credentials: true` was declared, if anywhere. */
+  credentials?: Loc;
+}
+
+const ORIGIN = 'access-control-allow-origin';
+const CREDENTIALS = 'access-control-allow-credentials';
+const GATEWAY_PARAM = /^method\.response\.header\.(.+)$/i;
+
+/** Literal values a header schema pins: enum/const, default, examples. */
+function pinnedValues(schema: Schema | undefined): string[] {
+  if (!schema) return [];
+  return [...(schema.enum ?? []), schema.default, ...schema.examples]
+    .filter((v) => v !== undefined)
+    .map(String);
+}
+
+/** API Gateway writes literals as `'*'` (single-quoted) in integration response parameters. */
+function unquote(value: string): string {
+  return value.replace(/^'(.*)'$/, '$1');
+}
+
+export function corsFacts(endpoint: Endpoint, model: ApiModel): CorsFacts {
+  const facts: CorsFacts = { origins: [] };
+  for (const response of endpoint.responses) {
+    for (const header of response.headers) {
+      const name = header.name.toLowerCase();
+      if (name === ORIGIN)
+        for (const value of pinnedValues(header.schema)) facts.origins.push({ value, loc: header.loc });
+      if (name === CREDENTIALS && pinnedValues(header.schema).some((v) => v === 'true'))
+        facts.credentials ??= header.loc;
+    }
+  }
+  const integration = endpoint.extensions['x-amazon-apigateway-integration'];
+  const responses = isRecord(integration) && isRecord(integration.responses) ? integration.responses : {};
+  const integrationLoc = {
+    file: endpoint.loc.file,
+    pointer: joinPointer(endpoint.loc.pointer, 'x-amazon-apigateway-integration'),
+  };
+  for (const response of Object.values(responses)) {
+    const parameters =
+      isRecord(response) && isRecord(response.responseParameters) ? response.responseParameters : {};
+    for (const [key, raw] of Object.entries(parameters)) {
+      const header = key.match(GATEWAY_PARAM)?.[1]?.toLowerCase();
+      if (typeof raw !== 'string' || !header) continue;
+      if (header === ORIGIN) facts.origins.push({ value: unquote(raw), loc: integrationLoc });
+      if (header === CREDENTIALS && unquote(raw) === 'true') facts.credentials ??= integrationLoc;
+    }
+  }
+  const gatewayCors = model.extensions['x-amazon-apigateway-cors'];
+  if (isRecord(gatewayCors)) {
+    const loc = { file: model.file, pointer: '/x-amazon-apigateway-cors' };
+    const allowed = Array.isArray(gatewayCors.allowOrigins) ? gatewayCors.allowOrigins : [];
+    for (const value of allowed) if (typeof value === 'string') facts.origins.push({ value, loc });
+    if (gatewayCors.allowCredentials === true) facts.credentials ??= loc;
+  }
+  return facts;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -1,0 +1,132 @@
+// model (+ diff) → findings: runs every check once, adds ids, fingerprints and suppressions.
+import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
+import type { EndpointDiff } from '../diff/types.js';
+import type { Finding, Severity } from '../findings.js';
+import type { ApiModel, Endpoint, Loc, SpecProblem } from '../model.js';
+import { CHECKS } from './registry.js';
+import {
+  documentSuppressions,
+  type IgnoreRule,
+  type SuppressionProblem,
+  suppressionFor,
+} from './suppress.js';
+import { type AssessSettings, type Check, type CheckContext, DEFAULT_SETTINGS, type Hit } from './types.js';
+
+export interface AssessOptions {
+  settings?: AssessSettings;
+  /** Per-rule severity from config; `off` disables the rule. */
+  ruleSeverity?: Record<string, Severity | 'off'>;
+  /** Config-level ignores. */
+  ignores?: IgnoreRule[];
+  /** `YYYY-MM-DD`, for suppression expiry (passed in to keep assessment pure). */
+  today?: string;
+}
+
+export interface SpecInput {
+  /** The spec's path as reported (the same for base and head, so fingerprints match across versions). */
+  specPath: string;
+  model?: ApiModel;
+  problems: SpecProblem[];
+  /** Diff mode, head side: the endpoint changes, for change checks. */
+  changes?: EndpointDiff[];
+}
+
+export function assess(input: SpecInput, options: AssessOptions = {}): Finding[] {
+  const ctxSettings = options.settings ?? DEFAULT_SETTINGS;
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const { model, specPath } = input;
+  const out: Finding[] = [];
+  const suppressionProblems: SuppressionProblem[] = [];
+  const suppressions = model ? documentSuppressions(model, suppressionProblems) : undefined;
+  const ctx: CheckContext | undefined = model ? { model, settings: ctxSettings } : undefined;
+  const rootDir = posix.dirname(model?.file ?? specPath);
+
+  const emit = (check: Check, hit: Hit, endpoint?: Endpoint) => {
+    const configured = options.ruleSeverity?.[check.id];
+    if (configured === 'off') return;
+    const finding: Finding = {
+      ruleId: check.id,
+      category: check.category,
+      severity: configured ?? hit.severity ?? check.severity,
+      message: hit.message,
+      remediation: check.remediation,
+      loc: hit.loc,
+      fingerprint: fingerprint(check.id, specPath, rootDir, endpoint, hit),
+      ...(endpoint ? { endpoint: endpoint.id } : {}),
+      ...(hit.endpoints ? { endpoints: [...new Set(hit.endpoints)] } : {}),
+      ...(hit.position ? { position: hit.position } : {}),
+    };
+    const rules = [
+      ...(endpoint && suppressions ? suppressions.forEndpoint(endpoint) : []),
+      ...(suppressions?.document ?? []),
+      ...(options.ignores ?? []),
+    ];
+    const suppressed = suppressionFor(rules, finding, specPath, today);
+    if (suppressed) finding.suppressed = suppressed;
+    out.push(finding);
+  };
+
+  const problems = [
+    ...input.problems,
+    ...suppressionProblems.map((p): SpecProblem => ({ kind: 'invalid', message: p.message, loc: p.loc })),
+  ];
+  for (const check of CHECKS) {
+    if (check.scope === 'problem') {
+      for (const hit of check.run(problems)) emit(check, hit);
+    } else if (check.scope === 'document' && model && ctx) {
+      for (const hit of check.run(model, ctx)) emit(check, hit);
+    } else if (check.scope === 'endpoint' && model && ctx) {
+      for (const endpoint of model.endpoints)
+        for (const hit of check.run(endpoint, ctx)) emit(check, hit, endpoint);
+    } else if (check.scope === 'change' && ctx && input.changes) {
+      for (const change of input.changes) {
+        if (!change.head) continue;
+        for (const hit of check.run(change, ctx)) emit(check, hit, change.head);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Stable across line shifts and reformatting: rule + spec + endpoint id + where inside the endpoint
+ * (a check-supplied key, or the pointer relative to the operation, or file#pointer outside it).
+ */
+function fingerprint(
+  ruleId: string,
+  specPath: string,
+  rootDir: string,
+  endpoint: Endpoint | undefined,
+  hit: Hit,
+): string {
+  const where = hit.key ?? relativeLocation(hit.loc, endpoint, rootDir);
+  return createHash('sha256')
+    .update(`${ruleId}\n${specPath}\n${endpoint?.id ?? ''}\n${where}`)
+    .digest('hex')
+    .slice(0, 16);
+}
+
+function relativeLocation(loc: Loc, endpoint: Endpoint | undefined, rootDir: string): string {
+  if (
+    endpoint &&
+    loc.file === endpoint.loc.file &&
+    (loc.pointer === endpoint.loc.pointer || loc.pointer.startsWith(`${endpoint.loc.pointer}/`))
+  ) {
+    return `@${loc.pointer.slice(endpoint.loc.pointer.length)}`;
+  }
+  return `${posix.relative(rootDir, loc.file)}#${loc.pointer}`;
+}
+
+/** Marks head findings new/existing and adds base-only ones as fixed. */
+export function compareFindings(base: Finding[], head: Finding[]): Finding[] {
+  const baseKeys = new Set(base.map((f) => f.fingerprint));
+  const headKeys = new Set(head.map((f) => f.fingerprint));
+  return [
+    ...head.map((f) => ({
+      ...f,
+      status: baseKeys.has(f.fingerprint) ? ('existing' as const) : ('new' as const),
+    })),
+    ...base.filter((f) => !headKeys.has(f.fingerprint)).map((f) => ({ ...f, status: 'fixed' as const })),
+  ];
+}

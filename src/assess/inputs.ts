@@ -1,0 +1,79 @@
+// The values a caller sends: parameters and request-body fields, flattened with readable paths.
+import type { Endpoint, Loc, Schema } from '../model.js';
+
+export interface InputField {
+  /** `query limit`, `body payment.card.number`. */
+  path: string;
+  name: string;
+  schema: Schema;
+  loc: Loc;
+}
+
+const MAX_FIELDS = 500;
+
+export function inputFields(endpoint: Endpoint): InputField[] {
+  const out: InputField[] = [];
+  for (const p of endpoint.parameters) {
+    if (p.schema)
+      out.push({ path: `${p.in} parameter \`${p.name}\``, name: p.name, schema: p.schema, loc: p.loc });
+  }
+  const seen = new Set<Schema>();
+  const visit = (schema: Schema, path: string) => {
+    if (seen.has(schema) || out.length >= MAX_FIELDS) return;
+    seen.add(schema);
+    for (const [name, property] of Object.entries(schema.properties)) {
+      if (property.readOnly) continue; // never sent by clients
+      const propertyPath = path === '' ? name : `${path}.${name}`;
+      out.push({ path: `body field \`${propertyPath}\``, name, schema: property, loc: property.loc });
+      visit(property, propertyPath);
+    }
+    if (schema.items) visit(schema.items, `${path}[]`);
+    for (const sub of [...schema.allOf, ...schema.oneOf, ...schema.anyOf]) visit(sub, path);
+  };
+  for (const media of endpoint.requestBody?.content ?? []) if (media.schema) visit(media.schema, '');
+  return out;
+}
+
+/** Formats whose values have a bounded size by definition. */
+const BOUNDED_FORMATS = new Set([
+  'uuid',
+  'date',
+  'date-time',
+  'time',
+  'email',
+  'ipv4',
+  'ipv6',
+  'int32',
+  'int64',
+  'byte-size',
+  'duration',
+  'hostname',
+]);
+
+/** What is unbounded about a leaf input, or undefined if it is bounded (or not a leaf). */
+export function unboundedAspect(schema: Schema): string | undefined {
+  if (schema.enum) return undefined;
+  const types = schema.types ?? [];
+  if (
+    types.includes('string') &&
+    schema.maxLength === undefined &&
+    !BOUNDED_FORMATS.has(schema.format ?? '') &&
+    !anchoredPattern(schema.pattern)
+  ) {
+    return 'string without maxLength';
+  }
+  if (types.includes('array') && schema.maxItems === undefined) return 'array without maxItems';
+  if (
+    (types.includes('integer') || types.includes('number')) &&
+    schema.maximum === undefined &&
+    schema.format !== 'int32'
+  ) {
+    return `${types.includes('integer') ? 'integer' : 'number'} without maximum`;
+  }
+  return undefined;
+}
+
+/** `^[a-z]{1,20}$` bounds the length; `^tok_` does not. */
+function anchoredPattern(pattern: string | undefined): boolean {
+  return pattern?.startsWith('^') === true && pattern.endsWith('$') && !/[*+]|\{\d+,\}/.test(pattern);
+}

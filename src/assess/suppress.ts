@@ -1,0 +1,119 @@
+// Suppressions: `x-api-posture-ignore` in the document (operation, path item or root) and `ignore`
+// entries in the config file. Each needs a reason; an expired one no longer suppresses.
+import picomatch from 'picomatch';
+import type { Finding, Suppression } from '../findings.js';
+import type { ApiModel, Endpoint, Loc } from '../model.js';
+import { joinPointer } from '../util/pointer.js';
+
+export interface IgnoreRule {
+  /** A rule id or a category. */
+  rule?: string;
+  fingerprint?: string;
+  /** Globs on endpoint ids, e.g. `GET /internal/**` or `* /health`. */
+  endpoints?: string[];
+  /** Globs on spec paths. */
+  specs?: string[];
+  reason: string;
+  expires?: string;
+  source: string;
+}
+
+export interface SuppressionProblem {
+  message: string;
+  loc: Loc;
+}
+
+/** Reads `x-api-posture-ignore` at one level: a list of `{rule, reason, expires?}` or a map `rule: reason`. */
+export function readIgnoreExtension(value: unknown, loc: Loc, problems: SuppressionProblem[]): IgnoreRule[] {
+  if (value === undefined) return [];
+  const at = joinPointer(loc.pointer, 'x-api-posture-ignore');
+  const source = `${loc.file}#${at}`;
+  const here: Loc = { file: loc.file, pointer: at };
+  const out: IgnoreRule[] = [];
+  const entries: unknown[] = Array.isArray(value)
+    ? value
+    : value !== null && typeof value === 'object'
+      ? Object.entries(value).map(([rule, reason]) =>
+          typeof reason === 'string' ? { rule, reason } : { rule, ...(reason as object) },
+        )
+      : [value];
+  for (const entry of entries) {
+    const e = entry as { rule?: unknown; reason?: unknown; expires?: unknown } | null;
+    if (e === null || typeof e !== 'object' || typeof e.rule !== 'string') {
+      problems.push({
+        message: 'x-api-posture-ignore entries need a `rule` (a rule id or a category) and a `reason`',
+        loc: here,
+      });
+      continue;
+    }
+    if (typeof e.reason !== 'string' || e.reason.trim() === '') {
+      problems.push({
+        message: `x-api-posture-ignore of \`${e.rule}\` has no \`reason\`; it does not suppress anything until it says why`,
+        loc: here,
+      });
+      continue;
+    }
+    const expires = e.expires instanceof Date ? e.expires.toISOString().slice(0, 10) : e.expires;
+    if (expires !== undefined && (typeof expires !== 'string' || Number.isNaN(Date.parse(expires)))) {
+      problems.push({
+        message: `x-api-posture-ignore of \`${e.rule}\` has an \`expires\` that is not a date (YYYY-MM-DD)`,
+        loc: here,
+      });
+      continue;
+    }
+    out.push({ rule: e.rule, reason: e.reason, ...(expires ? { expires } : {}), source });
+  }
+  return out;
+}
+
+export interface SuppressionIndex {
+  forEndpoint(endpoint: Endpoint): IgnoreRule[];
+  document: IgnoreRule[];
+}
+
+export function documentSuppressions(model: ApiModel, problems: SuppressionProblem[]): SuppressionIndex {
+  const document = readIgnoreExtension(model.extensions['x-api-posture-ignore'], model.loc, problems);
+  const perEndpoint = new Map<Endpoint, IgnoreRule[]>();
+  for (const endpoint of model.endpoints) {
+    const value = endpoint.extensions['x-api-posture-ignore'];
+    perEndpoint.set(endpoint, readIgnoreExtension(value, endpoint.loc, problems));
+  }
+  return { document, forEndpoint: (e) => perEndpoint.get(e) ?? [] };
+}
+
+function matches(rule: IgnoreRule, finding: Finding, specPath: string): boolean {
+  if (rule.fingerprint !== undefined && rule.fingerprint !== finding.fingerprint) return false;
+  if (rule.rule !== undefined && rule.rule !== finding.ruleId && rule.rule !== finding.category) return false;
+  if (rule.specs && !rule.specs.some((glob) => picomatch.isMatch(specPath, glob))) return false;
+  if (rule.endpoints) {
+    const ids = finding.endpoint ? [finding.endpoint] : (finding.endpoints ?? []);
+    if (!ids.some((id) => rule.endpoints!.some((glob) => endpointMatches(glob, id)))) return false;
+  }
+  return true;
+}
+
+/** `POST /payments/**`, `* /health`: a method (or `*`) and a path glob. */
+export function endpointMatches(glob: string, id: string): boolean {
+  const [globMethod, ...globPath] = glob.trim().split(/\s+/);
+  const [method, ...path] = id.split(' ');
+  if (globPath.length === 0) return picomatch.isMatch(path.join(' '), globMethod ?? '', { dot: true });
+  return (
+    (globMethod === '*' || globMethod?.toUpperCase() === method) &&
+    picomatch.isMatch(path.join(' '), globPath.join(' '), { dot: true })
+  );
+}
+
+/** The first unexpired rule that covers the finding, as its suppression. */
+export function suppressionFor(
+  rules: IgnoreRule[],
+  finding: Finding,
+  specPath: string,
+  today: string,
+): Suppression | undefined {
+  for (const rule of rules) {
+    if (!matches(rule, finding, specPath)) continue;
+    if (rule.expires !== undefined && rule.expires < today) continue;
+    return { reason: rule.reason, ...(rule.expires ? { expires: rule.expires } : {}), source: rule.source };
+  }
+  return undefined;
+}

@@ -1,0 +1,77 @@
+// What a check is: one file exporting one of these. Checks are pure: they read the model (and, for
+// change checks, the diff) and return hits; ids, severities and fingerprints are added by `assess`.
+import type { EndpointDiff } from '../diff/types.js';
+import type { Category, Severity } from '../findings.js';
+import type { ApiModel, Endpoint, Loc, SpecProblem } from '../model.js';
+
+/** Settings from the config file that checks read. */
+export interface AssessSettings {
+  /** Response headers the gateway adds to every response (lower-case), e.g. `strict-transport-security`. */
+  gatewayHeaders: string[];
+  /** Controls enforced at the gateway instead of in the document: their checks raise nothing. */
+  gatewayControls: ('rate-limiting' | 'security-headers' | 'cors')[];
+}
+
+export const DEFAULT_SETTINGS: AssessSettings = { gatewayHeaders: [], gatewayControls: [] };
+
+export interface CheckContext {
+  model: ApiModel;
+  settings: AssessSettings;
+}
+
+/** One problem a check found. */
+export interface Hit {
+  message: string;
+  /** The node to point at: the offending node, or the nearest existing one for something missing. */
+  loc: Loc;
+  /** Context-adjusted severity; the check's default when omitted. */
+  severity?: Severity;
+  /** Distinguishes several hits of one rule on one endpoint (a parameter name, a header), for fingerprints. */
+  key?: string;
+  /** Document-level hits: the endpoints affected. */
+  endpoints?: string[];
+  /** A place in the text rather than a node (a parse error): overrides the position of `loc`. */
+  position?: { line: number; column: number };
+}
+
+interface CheckInfo {
+  /** kebab-case, stable: used in suppressions, SARIF and docs/rules/<id>.md. */
+  id: string;
+  category: Category;
+  /** Default severity, before context raises or lowers it. */
+  severity: Severity;
+  /** OWASP API Security Top 10 (2023) item, e.g. `API2:2023 Broken Authentication`. */
+  owasp: string;
+  /** e.g. `CWE-306`. */
+  cwe: string;
+  /** Short name for lists and SARIF. */
+  title: string;
+  /** Why it matters, in one line. */
+  rationale: string;
+  /** What to do about it, in one line. */
+  remediation: string;
+}
+
+export interface EndpointCheck extends CheckInfo {
+  scope: 'endpoint';
+  run(endpoint: Endpoint, ctx: CheckContext): Hit[];
+}
+
+export interface DocumentCheck extends CheckInfo {
+  scope: 'document';
+  run(model: ApiModel, ctx: CheckContext): Hit[];
+}
+
+/** Judges what a pull request changed (diff mode only): its hits are always new. */
+export interface ChangeCheck extends CheckInfo {
+  scope: 'change';
+  run(change: EndpointDiff, ctx: CheckContext): Hit[];
+}
+
+/** Turns load problems (unparsable files, broken `$ref`s) into findings. */
+export interface ProblemCheck extends CheckInfo {
+  scope: 'problem';
+  run(problems: SpecProblem[]): Hit[];
+}
+
+export type Check = EndpointCheck | DocumentCheck | ChangeCheck | ProblemCheck;

@@ -1,0 +1,67 @@
+// `.github/api-posture.yml`: classification rules, what the gateway enforces, rule severities, ignores.
+import { z } from 'zod';
+import { SEVERITIES } from '../findings.js';
+import { CLASSIFICATIONS } from '../model.js';
+
+const list = z
+  .union([z.string().min(1), z.array(z.string().min(1))])
+  .transform((v) => (Array.isArray(v) ? v : [v]));
+const isoDate = z
+  .union([z.string(), z.date()])
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+  .refine(
+    (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)),
+    'must be a date written YYYY-MM-DD',
+  );
+
+export const GATEWAY_CONTROLS = ['rate-limiting', 'security-headers', 'cors'] as const;
+
+export const configSchema = z.strictObject({
+  classification: z
+    .strictObject({
+      default: z.enum(CLASSIFICATIONS).optional(),
+      rules: z
+        .array(
+          z.strictObject({
+            classification: z.enum(CLASSIFICATIONS),
+            hosts: list.optional(),
+            paths: list.optional(),
+            tags: list.optional(),
+            specs: list.optional(),
+          }),
+        )
+        .optional(),
+    })
+    .optional(),
+  gateway: z
+    .strictObject({
+      headers: z.array(z.string().min(1)).optional(),
+      enforces: z.array(z.enum(GATEWAY_CONTROLS)).optional(),
+    })
+    .optional(),
+  rules: z
+    .record(z.string().regex(/^[a-z0-9-]+$/, 'rule ids are kebab-case'), z.enum([...SEVERITIES, 'off']))
+    .optional(),
+  ignore: z
+    .array(
+      z
+        .strictObject({
+          rule: z.string().min(1).optional(),
+          fingerprint: z
+            .string()
+            .regex(/^[0-9a-f]{16}$/, 'a fingerprint is 16 hex characters')
+            .optional(),
+          endpoints: list.optional(),
+          specs: list.optional(),
+          reason: z.string().min(1, 'say why the finding is acceptable'),
+          expires: isoDate.optional(),
+        })
+        .refine(
+          (e) => e.rule !== undefined || e.fingerprint !== undefined,
+          'an ignore entry needs a `rule` or a `fingerprint`',
+        ),
+    )
+    .optional(),
+});
+
+export type ConfigFile = z.infer<typeof configSchema>;

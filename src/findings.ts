@@ -1,0 +1,92 @@
+// The findings contract (SPEC §5): categories, severities and the shape every renderer reads.
+import type { Loc, Position } from './model.js';
+
+export const CATEGORIES = [
+  'authentication',
+  'authorization',
+  'transport',
+  'cors',
+  'security-headers',
+  'rate-limiting',
+  'input-validation',
+  'sensitive-data',
+  'inventory',
+  'configuration',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Most severe first. */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export type SeverityCounts = Record<Severity, number>;
+
+export type FindingStatus = 'new' | 'existing' | 'fixed';
+
+/** Higher is more severe: critical 4 … info 0. */
+export function severityRank(severity: Severity): number {
+  return 4 - SEVERITIES.indexOf(severity);
+}
+
+export function atLeast(severity: Severity, threshold: Severity): boolean {
+  return severityRank(severity) >= severityRank(threshold);
+}
+
+export function maxSeverity(a: Severity, b: Severity): Severity {
+  return severityRank(a) >= severityRank(b) ? a : b;
+}
+
+/** One step more severe (critical stays critical). */
+export function raise(severity: Severity, steps = 1): Severity {
+  return SEVERITIES[Math.max(0, SEVERITIES.indexOf(severity) - steps)]!;
+}
+
+/** One step less severe (info stays info). */
+export function lower(severity: Severity, steps = 1): Severity {
+  return SEVERITIES[Math.min(SEVERITIES.length - 1, SEVERITIES.indexOf(severity) + steps)]!;
+}
+
+export function zeroCounts(): SeverityCounts {
+  return { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+}
+
+export interface Suppression {
+  reason: string;
+  expires?: string;
+  /** Where the suppression was declared: the `x-api-posture-ignore` node or the config file. */
+  source: string;
+}
+
+/** A finding before positions are computed: its place is a pointer into a file. */
+export interface Finding {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  message: string;
+  remediation: string;
+  loc: Loc;
+  fingerprint: string;
+  /** The endpoint it sits on; undefined for document-level findings. */
+  endpoint?: string;
+  /** Document-level findings: the endpoints they affect. */
+  endpoints?: string[];
+  status?: FindingStatus;
+  suppressed?: Suppression;
+  /** A place in the text rather than a node (a parse error): overrides the position of `loc`. */
+  position?: { line: number; column: number };
+}
+
+/** A finding as reported (JSON, SARIF, comment): with line and column. */
+export interface ReportedFinding {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  message: string;
+  remediation: string;
+  location: Position;
+  fingerprint: string;
+  status?: FindingStatus;
+  owasp: string;
+  cwe: string;
+  suppressed?: Suppression;
+  endpoints?: string[];
+}

@@ -1,0 +1,212 @@
+// Policies × endpoints → violations. Pure: reads the model, findings, changes and scores.
+import picomatch from 'picomatch';
+import { declaresRateLimit } from '../assess/checks/rate-limit-missing.js';
+import { label, requiresAuthentication } from '../assess/context.js';
+import { corsFacts } from '../assess/cors.js';
+import { declaresHeader, successResponses } from '../assess/headers.js';
+import type { AssessSettings } from '../assess/types.js';
+import { isLoopback, isPlainHttp } from '../assess/urls.js';
+import type { Change, EndpointChange } from '../diff/types.js';
+import type { Category, Finding, FindingStatus, Severity } from '../findings.js';
+import type { ApiModel, Endpoint, Loc } from '../model.js';
+import { evaluate, type Facts } from './condition.js';
+import type { Policy } from './load.js';
+import type { Control } from './schema.js';
+
+export interface EndpointFacts {
+  endpoint: Endpoint;
+  change: Exclude<EndpointChange, 'removed'>;
+  changes: Change[];
+  /** Unsuppressed findings on the endpoint, its own and document-level ones. */
+  findings: Finding[];
+  score: number;
+}
+
+export interface Violation {
+  policy: string;
+  /** The policy file, for "where does this rule come from". */
+  policyFile: string;
+  endpoint: string;
+  severity: Severity;
+  message: string;
+  remediation: string;
+  loc: Loc;
+  status?: Exclude<FindingStatus, 'fixed'>;
+}
+
+interface Failure {
+  reason: string;
+  loc?: Loc;
+}
+
+export function evaluatePolicies(
+  policies: Policy[],
+  model: ApiModel,
+  settings: AssessSettings,
+  endpoints: EndpointFacts[],
+): Violation[] {
+  const out: Violation[] = [];
+  for (const policy of policies) {
+    if (policy.enabled === false) continue;
+    for (const facts of endpoints) {
+      if (!inScope(policy, facts)) continue;
+      for (const failure of failures(policy, facts, model, settings)) {
+        out.push({
+          policy: policy.name,
+          policyFile: policy.file,
+          endpoint: facts.endpoint.id,
+          severity: policy.severity,
+          message: `${label(facts.endpoint)} ${failure.reason} (policy \`${policy.name}\`${policy.description ? `: ${policy.description}` : ''})`,
+          remediation:
+            policy.remediation ??
+            'Change the endpoint so the policy holds, or ask the policy owners for an exception.',
+          loc: failure.loc ?? facts.endpoint.loc,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function inScope(policy: Policy, { endpoint, change }: EndpointFacts): boolean {
+  const scope = policy.scope;
+  if (!scope) return true;
+  if (scope.classification && !scope.classification.includes(endpoint.classification)) return false;
+  if (scope.methods && !scope.methods.some((m) => m.toLowerCase() === endpoint.method)) return false;
+  if (scope.paths && !scope.paths.some((glob) => picomatch.isMatch(endpoint.path, glob, { dot: true })))
+    return false;
+  if (scope.tags && !scope.tags.some((t) => endpoint.tags.includes(t))) return false;
+  if (scope.changes && !scope.changes.includes(change)) return false;
+  return true;
+}
+
+function failures(
+  policy: Policy,
+  facts: EndpointFacts,
+  model: ApiModel,
+  settings: AssessSettings,
+): Failure[] {
+  const rule = policy.rule;
+  const out: Failure[] = [];
+  const { endpoint } = facts;
+  if (rule.control && (rule.required === true || (rule.required === undefined && !rule.condition))) {
+    const failure = controlFailure(rule.control, facts, model, settings);
+    if (failure) out.push(failure);
+  }
+  if (policy.condition && !evaluate(policy.condition, conditionFacts(facts, model, settings))) {
+    const origins = corsFacts(endpoint, model).origins;
+    out.push({ reason: `does not meet \`${rule.condition}\``, loc: origins[0]?.loc });
+  }
+  if (rule.documented === true && !isDocumented(endpoint))
+    out.push({ reason: 'has no summary or description' });
+  if (
+    rule.header_present &&
+    !successResponses(endpoint).some((r) => declaresHeader(r, rule.header_present!))
+  ) {
+    if (!settings.gatewayHeaders.includes(rule.header_present.toLowerCase())) {
+      out.push({ reason: `does not declare the \`${rule.header_present}\` response header` });
+    }
+  }
+  if (rule.max_score !== undefined && facts.score > rule.max_score) {
+    out.push({ reason: `has risk score ${facts.score}, above the allowed ${rule.max_score}` });
+  }
+  if (rule.forbid) {
+    const hits = facts.findings.filter((f) =>
+      rule.forbid!.some((x) => x === f.ruleId || x === f.category || x === f.severity),
+    );
+    if (hits.length > 0) {
+      out.push({
+        reason: `has forbidden findings: ${[...new Set(hits.map((f) => f.ruleId))].join(', ')}`,
+        loc: hits[0]!.loc,
+      });
+    }
+  }
+  if (rule.no_breaking_changes === true) {
+    const breaking = facts.changes.filter((c) => c.breaking);
+    if (breaking.length > 0)
+      out.push({
+        reason: `has ${breaking.length} breaking change${breaking.length === 1 ? '' : 's'}: ${breaking[0]!.message}`,
+        loc: breaking[0]!.location,
+      });
+  }
+  return out;
+}
+
+function isDocumented(endpoint: Endpoint): boolean {
+  return Boolean(endpoint.summary?.trim() || endpoint.description?.trim());
+}
+
+function plainHttpServer(endpoint: Endpoint) {
+  return endpoint.servers.find((s) => isPlainHttp(s.url) && !isLoopback(s.url));
+}
+
+function findingsIn(facts: EndpointFacts, category: Category): Finding[] {
+  return facts.findings.filter((f) => f.category === category);
+}
+
+function controlFailure(
+  control: Control,
+  facts: EndpointFacts,
+  model: ApiModel,
+  settings: AssessSettings,
+): Failure | undefined {
+  const { endpoint } = facts;
+  switch (control) {
+    case 'authentication':
+      return requiresAuthentication(endpoint)
+        ? undefined
+        : { reason: 'does not require authentication', loc: endpoint.security.loc };
+    case 'transport_encryption':
+    case 'transport': {
+      const server = plainHttpServer(endpoint);
+      return server ? { reason: `is served over plain HTTP (${server.url})`, loc: server.loc } : undefined;
+    }
+    case 'rate_limiting':
+    case 'rate-limiting':
+      return settings.gatewayControls.includes('rate-limiting') ||
+        declaresRateLimit(endpoint, model.extensions)
+        ? undefined
+        : { reason: 'declares no rate limit (no 429 response or rate-limit headers)' };
+    case 'cors_policy':
+    case 'cors': {
+      const wildcard = corsFacts(endpoint, model).origins.find((o) => o.value.trim() === '*');
+      return wildcard ? { reason: 'allows any CORS origin (`*`)', loc: wildcard.loc } : undefined;
+    }
+    case 'security_headers':
+      return categoryFailure(facts, 'security-headers');
+    case 'input_validation':
+      return categoryFailure(facts, 'input-validation');
+    default:
+      return categoryFailure(facts, control);
+  }
+}
+
+function categoryFailure(facts: EndpointFacts, category: Category): Failure | undefined {
+  const found = findingsIn(facts, category);
+  if (found.length === 0) return undefined;
+  return {
+    reason: `has ${category} findings: ${[...new Set(found.map((f) => f.ruleId))].join(', ')}`,
+    loc: found[0]!.loc,
+  };
+}
+
+function conditionFacts(facts: EndpointFacts, model: ApiModel, settings: AssessSettings): Facts {
+  const { endpoint } = facts;
+  const cors = corsFacts(endpoint, model);
+  return {
+    origin: cors.origins.map((o) => o.value.trim()),
+    credentials: cors.credentials !== undefined,
+    score: facts.score,
+    classification: endpoint.classification,
+    method: endpoint.method.toUpperCase(),
+    path: endpoint.path,
+    authenticated: requiresAuthentication(endpoint),
+    tls: plainHttpServer(endpoint) === undefined,
+    rate_limited:
+      settings.gatewayControls.includes('rate-limiting') || declaresRateLimit(endpoint, model.extensions),
+    documented: isDocumented(endpoint),
+    deprecated: endpoint.deprecated,
+    breaking_changes: facts.changes.filter((c) => c.breaking).length,
+    change: facts.change,
+  };
+}
