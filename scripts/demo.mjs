@@ -7,7 +7,13 @@ if (!existsSync('dist/cli/index.js')) {
   console.error('dist/cli/index.js is missing: run `npm run build` first.');
   process.exit(2);
 }
-const args = ['dist/cli/index.js', 'diff', 'examples/base/payments.yaml', 'examples/head/payments.yaml', ...process.argv.slice(2)];
+const args = [
+  'dist/cli/index.js',
+  'diff',
+  'examples/base/payments.yaml',
+  'examples/head/payments.yaml',
+  ...process.argv.slice(2),
+];
 console.log(`$ node ${args.join(' ')}\n`);
 const result = spawnSync(process.execPath, args, { stdio: 'inherit' });
 process.exit(result.status === 1 ? 0 : (result.status ?? 2));

@@ -50,8 +50,10 @@ export interface SpecAnalysis {
   diff: SpecDiff;
   /** Head findings (new/existing) and base-only findings (fixed). */
   findings: Finding[];
+  /** Head violations, new or existing. */
   violations: Violation[];
-  /** Base violations that the head no longer has. */
+  /** Violations of the base version (diff mode), for its metrics. */
+  baseViolations: Violation[];
   scores: Map<string, EndpointScores>;
   /** Line and column of a location, in head (default) or base. */
   position(loc: Loc, side?: 'base' | 'head'): Position;
@@ -140,9 +142,10 @@ function analyseSpec(source: LoadedPair, options: EngineOptions, assessWith: Ass
       else {
         const applying = applyingTo(e.base, baseFindings);
         entry.base = scoreEndpoint(e.base, applying);
+        // Scoped by the head's change kind, so `changes: [modified]` compares like with like.
         baseFacts.push({
           endpoint: e.base,
-          change: 'unchanged',
+          change: e.change === 'removed' ? 'unchanged' : e.change,
           changes: [],
           findings: applying,
           score: entry.base.score,
@@ -168,13 +171,17 @@ function analyseSpec(source: LoadedPair, options: EngineOptions, assessWith: Ass
     diff,
     findings,
     violations,
+    baseViolations,
     scores,
     position: positionsOf(base, head),
   };
 }
 
+/** A violation is the same across versions when the same policy fails the same way on the same endpoint. */
 function violationKey(v: Violation): string {
-  return `${v.policy}\n${v.endpoint}`;
+  // A score moving from 62 to 64, or a renamed path parameter, is still the same violation.
+  const reason = v.message.replace(/\d+/g, '#').replace(/\{[^}]*\}/g, '{}');
+  return `${v.policy}\n${v.endpoint}\n${reason}`;
 }
 
 /** The unsuppressed findings that count for an endpoint: its own and the document-level ones naming it. */

@@ -181,6 +181,8 @@ export interface ApiModel {
   title?: string;
   version?: string;
   contact?: { name?: string; email?: string; url?: string };
+  /** `x-…` keys of `info` (owner extensions often live there). */
+  infoExtensions: Record<string, unknown>;
   securitySchemes: Record<string, SecurityScheme>;
   servers: Server[];
   endpoints: Endpoint[];

@@ -37,7 +37,14 @@ export function dataKindOfName(name: string): DataKind | undefined {
     normalized === '' ||
     /(url|uri|type|count|expiry|expiresat|expiresin|length|hint|required|enabled|format|policy)$/.test(
       normalized,
-    )
+    ) ||
+    // Pagination cursors (`pageToken`, AWS `NextToken`) and idempotency keys (`ClientToken`) are not credentials.
+    /(page|next|prev|previous|start|skip|continuation|pagination|sync|cursor|resume|idempotency|client|clientrequest|creation)token$/.test(
+      normalized,
+    ) ||
+    // Masked values (`maskedCardNumber`, `redactedEmail`) are what you show instead of the data.
+    /^(masked|redacted|obfuscated|truncated)/.test(normalized) ||
+    /(micro|head|ear|speaker)phone$/.test(normalized)
   ) {
     return undefined;
   }
@@ -121,7 +128,44 @@ const TEST_CARDS = new Set([
   '4917610000000000',
   '4462030000000000',
   '4444333322221111',
+  '378734493671000',
+  '3530111333300000',
+  '30569309025904',
+  '38520000023237',
+  '4166676667666746',
+  '5577000055770004',
+  '3600666633336666',
+  '6011601160116611',
+  '3569990010095841',
 ]);
+
+/** SSNs printed in advertising and documentation for decades (078-05-1120 came in wallets): not a leak. */
+const SAMPLE_SSNS = new Set(['123-45-6789', '078-05-1120', '219-09-9999']);
+
+/** The token GitHub's own documentation shows (`ghp_`, `ghu_`, `ghs_`… prefixes). */
+const SAMPLE_KEY = /16C7e42F292c6912E7710c838347Ae178B4a$/;
+
+/**
+ * Prefixed object ids (`dpl_2euZBFqxYdDMDG1jTrHFnNZ2eUVa`, `prj_…`, `cus_…`): a short type prefix, then
+ * random characters. Prefixes that name a secret (`whsec_`, `sk_`, `pat_`, `token_`…) do not count.
+ */
+const TYPED_ID =
+  /^(?!(sk|rk|whsec|pat|glpat|shpat|shpss|npm|key|secret|token|tok|api|apikey|access|refresh|sess|session|priv|private|auth|pwd|pass)_)[a-z]{2,8}_[A-Za-z0-9]{16,}$/;
+
+/** Words that mark a value as made up. */
+const PLACEHOLDER = /example|dummy|placeholder|x{6,}|redacted/i;
+
+const JWT = /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g;
+
+/** PEM blocks other than private keys (certificates, public keys) and SSH public keys. */
+const PUBLIC_MATERIAL =
+  /-----BEGIN [A-Z0-9 ]+-----[\s\S]*?(-----END [A-Z0-9 ]+-----|$)|\b(ssh-(rsa|dss|ed25519)|ecdsa-sha2-nistp\d+) [A-Za-z0-9+/=]+/g;
+
+/** Base64 that starts like a file (PNG, JPEG, GIF, PDF, ZIP, WebP, XML, SVG): content, not a key. */
+const BASE64_FILE = /^(iVBORw0KGgo|\/9j\/|R0lGOD|JVBERi0|UEsDB|UklGR|PD94bW|PHN2Zy)/;
+
+/** `sha256-…` (subresource integrity), `sha-256=…` (Digest), `md5:…`: a checksum follows. */
+const DIGEST_PREFIX = /(sha-?(1|224|256|384|512)|md5)[-=:]$/i;
 
 function redact(value: string): string {
   return value.length <= 8 ? '****' : `${value.slice(0, 4)}…${value.slice(-2)} (${value.length} chars)`;
@@ -140,6 +184,32 @@ function luhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/**
+ * Issuer prefix and length of a major card network: Visa (16, 19; 13-digit cards are retired, and
+ * 13-digit numbers starting with 4 are mostly EAN-13 barcodes), Mastercard, Amex, Discover, Diners,
+ * JCB, UnionPay.
+ */
+function cardNetwork(digits: string): boolean {
+  const n = digits.length;
+  const prefix = (k: number) => Number(digits.slice(0, k));
+  if (digits[0] === '4') return n === 16 || n === 19;
+  if ((prefix(2) >= 51 && prefix(2) <= 55) || (prefix(4) >= 2221 && prefix(4) <= 2720)) return n === 16;
+  if (prefix(2) === 34 || prefix(2) === 37) return n === 15;
+  if (prefix(4) === 6011 || prefix(2) === 65 || (prefix(3) >= 644 && prefix(3) <= 649) || prefix(2) === 62)
+    return n >= 16 && n <= 19;
+  if ((prefix(3) >= 300 && prefix(3) <= 305) || prefix(2) === 36 || prefix(2) === 38 || prefix(2) === 39)
+    return n >= 14 && n <= 19;
+  if (prefix(4) >= 3528 && prefix(4) <= 3589) return n >= 16 && n <= 19;
+  return false;
+}
+
+/** Written as one run of digits, or in the groups cards are printed in (4-4-4-4[-3], Amex 4-6-5, Diners 4-6-4). */
+function cardLayout(candidate: string): boolean {
+  return (
+    !/[ -]/.test(candidate) || /^(\d{4}([ -]\d{4}){3}([ -]\d{3})?|\d{4}[ -]\d{6}[ -]\d{4,5})$/.test(candidate)
+  );
+}
+
 function entropy(value: string): number {
   const counts = new Map<string, number>();
   for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
@@ -148,61 +218,126 @@ function entropy(value: string): number {
   return bits;
 }
 
-function jwtLike(value: string): boolean {
-  const parts = value.split('.');
-  if (parts.length !== 3 || !parts[0]!.startsWith('eyJ')) return false;
+/**
+ * Mean length of the words in `ProductHero2024` or `projects/my-project-123`: identifiers, paths and
+ * camelCase names are made of words (4 and more), random keys of 1–3 character runs.
+ */
+function wordiness(value: string): number {
+  const words = value.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g) ?? [];
+  return words.reduce((sum, w) => sum + w.length, 0) / Math.max(1, words.length);
+}
+
+/** The text a base64 word encodes, when it is printable text (a cursor, `Type:id`), not random bytes. */
+function base64Text(word: string): string | undefined {
+  const text = Buffer.from(word, /[-_]/.test(word) ? 'base64url' : 'base64').toString('latin1');
+  return text.length > 0 && /^[\x20-\x7e\t\r\n]+$/.test(text) ? text : undefined;
+}
+
+function decodeJson(part: string): Record<string, unknown> | undefined {
   try {
-    const header = JSON.parse(Buffer.from(parts[0]!, 'base64url').toString('utf8')) as unknown;
-    return typeof header === 'object' && header !== null && 'alg' in header;
+    const value = JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as unknown;
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** A JWT whose header decodes to `{ "alg": … }` and whose claims are not the jwt.io sample or example data. */
+function realJwt(token: string): boolean {
+  const [header, payload] = token.split('.');
+  const alg = decodeJson(header!);
+  if (!alg || !('alg' in alg)) return false;
+  const claims = decodeJson(payload!);
+  return !(claims && (claims.sub === '1234567890' || PLACEHOLDER.test(JSON.stringify(claims))));
+}
+
+/** A PEM private key block with a body: `-----BEGIN PRIVATE KEY-----\n...\n` in docs is not a key. */
+function privateKeyBlock(value: string): boolean {
+  const pem = value.match(
+    /-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----([\s\S]*?)(-----END|$)/,
+  );
+  if (!pem) return false;
+  const body = pem[4]!.replace(/^[A-Za-z-]+:.*$/gm, ''); // `Proc-Type:` / `Version:` header lines
+  return (body.match(/[A-Za-z0-9+/=]/g) ?? []).length >= 64 && !PLACEHOLDER.test(body);
 }
 
 /** What a literal string from a document looks like, if it looks like a real secret or PII. */
 export function secretInValue(value: string): SecretMatch | undefined {
+  return findSecret(value, 0);
+}
+
+function findSecret(value: string, depth: number): SecretMatch | undefined {
   if (value.length < 9 || value.length > 20_000) return undefined;
-  if (/-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED) )?PRIVATE KEY-----/.test(value)) {
-    return { kind: 'private-key', preview: 'a PEM private key block' };
-  }
-  if (/example|dummy|placeholder|x{6,}|redacted/i.test(value)) return undefined;
+  if (privateKeyBlock(value)) return { kind: 'private-key', preview: 'a PEM private key block' };
+  if (PLACEHOLDER.test(value)) return undefined;
   for (const [name, pattern] of CLOUD_KEYS) {
     const match = value.match(pattern);
-    if (match) return { kind: 'cloud-key', preview: `${name} ${redact(match[0])}` };
+    if (match && !SAMPLE_KEY.test(match[0]))
+      return { kind: 'cloud-key', preview: `${name} ${redact(match[0])}` };
   }
-  for (const token of value.match(/eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g) ?? []) {
-    if (jwtLike(token)) return { kind: 'jwt', preview: `a signed JWT ${redact(token)}` };
+  for (const token of value.match(JWT) ?? []) {
+    if (realJwt(token)) return { kind: 'jwt', preview: `a signed JWT ${redact(token)}` };
   }
-  for (const candidate of value.match(/\b\d(?:[ -]?\d){12,18}\b/g) ?? []) {
+  // A sample JWT is judged as a JWT, not as three random keys; public keys and certificates are not secret.
+  value = value.replace(JWT, ' ').replace(PUBLIC_MATERIAL, ' ');
+  // Not after `+` (an E.164 phone number) or inside a longer number.
+  for (const candidate of value.match(/(?<![+\d])\b\d(?:[ -]?\d){12,18}\b/g) ?? []) {
     const digits = candidate.replace(/[ -]/g, '');
     if (
-      digits.length >= 13 &&
-      digits.length <= 19 &&
-      /^[3-6]/.test(digits) &&
+      cardLayout(candidate) &&
+      cardNetwork(digits) &&
       luhn(digits) &&
       !TEST_CARDS.has(digits) &&
-      !/^(\d)\1+$/.test(digits)
+      new Set(digits).size > 3 && // `4444444444444448`, `5555 5555 5555 4444`: typed, not issued
+      !/0{5}/.test(digits) // Stripe's and Adyen's test cards (4000000000000077, 4100000000000019…)
     ) {
       return { kind: 'payment-card', preview: `a Luhn-valid card number ${redact(digits)}` };
     }
   }
-  const ssn = value.match(/\b(\d{3})-(\d{2})-(\d{4})\b/);
-  if (
-    ssn &&
-    ssn[1] !== '000' &&
-    ssn[1] !== '666' &&
-    !ssn[1]!.startsWith('9') &&
-    ssn[2] !== '00' &&
-    ssn[3] !== '0000' &&
-    ssn[0] !== '123-45-6789'
-  ) {
-    return { kind: 'ssn', preview: `a US social security number ${redact(ssn[0])}` };
-  }
-  for (const word of value.match(/[A-Za-z0-9+/_-]{32,}={0,2}/g) ?? []) {
-    const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((re) => re.test(word)).length;
-    if (word.length <= 128 && classes === 3 && entropy(word) > 4.3 && !/^[0-9a-f-]+$/i.test(word)) {
-      return { kind: 'random-key', preview: `a random-looking ${word.length}-character key ${redact(word)}` };
+  // Not a part of a longer identifier (`ORD-123-45-6789-A`).
+  for (const ssn of value.matchAll(/(?<![\w-])(\d{3})-(\d{2})-(\d{4})(?![\w-])/g)) {
+    if (
+      ssn[1] !== '000' &&
+      ssn[1] !== '666' &&
+      !ssn[1]!.startsWith('9') &&
+      ssn[2] !== '00' &&
+      ssn[3] !== '0000' &&
+      !SAMPLE_SSNS.has(ssn[0]) &&
+      !/^(\d)\1\1-\1\1-\1\1\1\1$/.test(ssn[0])
+    ) {
+      return { kind: 'ssn', preview: `a US social security number ${redact(ssn[0])}` };
     }
+  }
+  // Hex runs and UUIDs (commit shas, object ids, Azure subscription ids) are ids, not keys: a path or URL made
+  // of words and ids is not judged as one long random-looking word.
+  value = value.replace(/(?<![A-Za-z0-9])[0-9A-Fa-f]{8,}(-[0-9A-Fa-f]{4,})*(?![A-Za-z0-9])/g, ' ');
+  // In a URL, each path segment is judged on its own (`/v1/tracks/2takcwOaAZWiXQijPHIx7B` is an id in a path).
+  value = value.replace(/\b(https?|wss?):\/\/[^\s"'<>?#]*/gi, (url) => url.replace(/\//g, ' '));
+  for (const found of value.matchAll(/[A-Za-z0-9+/_-]{32,}={0,2}/g)) {
+    const word = found[0];
+    const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((re) => re.test(word)).length;
+    if (
+      word.length > 128 ||
+      classes < 3 ||
+      entropy(word) <= 4.3 ||
+      /^[0-9a-f-]+$/i.test(word) ||
+      BASE64_FILE.test(word) ||
+      /^(pk_(live|test)|[rs]k_test)_/.test(word) || // Stripe publishable and test-mode keys
+      TYPED_ID.test(word) ||
+      DIGEST_PREFIX.test(value.slice(0, found.index)) ||
+      /^(sha-?(1|224|256|384|512)|md5)-/i.test(word) ||
+      wordiness(word) >= 3.5
+    ) {
+      continue;
+    }
+    // Base64 of text (a JSON cursor, a GraphQL `Type:id`) is judged by the text it encodes.
+    const text = base64Text(word);
+    if (text !== undefined) {
+      const inner = depth < 2 ? findSecret(text, depth + 1) : undefined;
+      if (inner) return inner;
+      continue;
+    }
+    return { kind: 'random-key', preview: `a random-looking ${word.length}-character key ${redact(word)}` };
   }
   return undefined;
 }

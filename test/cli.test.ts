@@ -138,7 +138,7 @@ describe('cli usage errors exit 2 with a message naming the problem', () => {
     ],
     [
       ['diff', 'examples/base/payments.yaml', 'examples/head/payments.yaml', '--format', 'xml'],
-      '--format "xml" is not valid; use one of: json, text',
+      '--format "xml" is not valid; use one of: json, markdown, sarif, text',
     ],
     [
       ['diff', 'examples/base/payments.yaml', 'examples/head/payments.yaml', '--fail-on-scope', 'some'],

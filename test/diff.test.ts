@@ -195,11 +195,24 @@ describe('security changes', () => {
       reverse: [c('security-strengthened', true, `${OP}/security`)],
     },
     {
-      name: 'a requirement replaced by another: both directions reported',
+      name: 'a requirement replaced by a weaker one (bearer → API key) ↔ by a stronger one',
       base: secured('[{ bearer: [] }]'),
       head: secured('[{ key: [] }]'),
       expect: [
         c('security-weakened', false, `${OP}/security`),
+        c('security-strengthened', true, `${OP}/security`),
+      ],
+      reverse: [
+        c('security-alternative-added', false, `${OP}/security`),
+        c('security-strengthened', true, `${OP}/security`),
+      ],
+    },
+    {
+      name: 'a second factor added to a requirement is not weakening ↔ dropping it is',
+      base: secured('[{ key: [] }]'),
+      head: secured('[{ key: [], bearer: [] }]'),
+      expect: [
+        c('security-alternative-added', false, `${OP}/security`),
         c('security-strengthened', true, `${OP}/security`),
       ],
       reverse: [
@@ -825,6 +838,7 @@ describe('every change kind has a row', () => {
     'security-removed': true,
     'security-weakened': true,
     'security-strengthened': true,
+    'security-alternative-added': true,
     'security-scheme-changed': true,
     'server-added': true,
     'server-removed': true,

@@ -13122,7 +13122,59 @@ function isExposed(endpoint) {
 }
 /** Path parameters that select an object (BOLA territory); versions, formats and locales do not. */
 function objectIdParameters(endpoint) {
-    return endpoint.parameters.filter((p) => p.in === 'path' && !/^(v|version|api[-_]?version|format|locale|lang|language|ext)$/i.test(p.name));
+    const notAnId = /^(v|version|api[-_]?version|format|locale|lang|language|ext)$/i;
+    const declared = endpoint.parameters.filter((p) => p.in === 'path');
+    // A `{name}` in the path is a parameter even when the document forgot to declare it.
+    const undeclared = [...endpoint.path.matchAll(/\{([^}/]+)\}/g)]
+        .map((m) => m[1])
+        .filter((name) => !declared.some((p) => p.name === name))
+        .map((name) => ({
+        name,
+        in: 'path',
+        required: true,
+        deprecated: false,
+        examples: [],
+        loc: endpoint.loc,
+    }));
+    return [...declared, ...undeclared].filter((p) => !notAnId.test(p.name));
+}
+/** The words of a path, parameters left out: `/users/{id}/resetPassword` → users, reset, password. */
+function pathWords(path) {
+    return path
+        .replace(/\{[^}]*\}/g, '/')
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w !== '');
+}
+const CREDENTIAL_WORDS = new Set([
+    'login',
+    'logon',
+    'signin',
+    'signup',
+    'token',
+    'tokens',
+    'password',
+    'passwords',
+    'passwordless',
+    'passwd',
+    'otp',
+    'mfa',
+    '2fa',
+    'verify',
+    'verification',
+    'reset',
+    'register',
+]);
+const CREDENTIAL_PAIRS = new Set(['log in', 'log on', 'sign in', 'sign up']);
+/** Login, token, sign-up, password reset, OTP/MFA and verification paths: where credentials are submitted. */
+function isCredentialFlow(endpoint) {
+    const words = pathWords(endpoint.path);
+    return words.some((w, i) => CREDENTIAL_WORDS.has(w) || CREDENTIAL_PAIRS.has(`${w} ${words[i + 1]}`));
+}
+/** A boolean parameter (`?sendEmail=true`, `?mobile=1`) carries a choice, not the data its name mentions. */
+function isFlag(parameter) {
+    return parameter.schema?.types?.length === 1 && parameter.schema.types[0] === 'boolean';
 }
 /** Data kinds that make a leak or an unauthenticated call serious on their own. */
 const SERIOUS_DATA = new Set(['credential', 'payment-card', 'government-id', 'bank-account']);
@@ -13227,7 +13279,12 @@ const NAME_RULES = [
 function dataKindOfName(name) {
     const normalized = name.toLowerCase().replace(/[^a-z0-9]/g, '');
     if (normalized === '' ||
-        /(url|uri|type|count|expiry|expiresat|expiresin|length|hint|required|enabled|format|policy)$/.test(normalized)) {
+        /(url|uri|type|count|expiry|expiresat|expiresin|length|hint|required|enabled|format|policy)$/.test(normalized) ||
+        // Pagination cursors (`pageToken`, AWS `NextToken`) and idempotency keys (`ClientToken`) are not credentials.
+        /(page|next|prev|previous|start|skip|continuation|pagination|sync|cursor|resume|idempotency|client|clientrequest|creation)token$/.test(normalized) ||
+        // Masked values (`maskedCardNumber`, `redactedEmail`) are what you show instead of the data.
+        /^(masked|redacted|obfuscated|truncated)/.test(normalized) ||
+        /(micro|head|ear|speaker)phone$/.test(normalized)) {
         return undefined;
     }
     for (const [kind, pattern] of NAME_RULES)
@@ -13298,7 +13355,34 @@ const TEST_CARDS = new Set([
     '4917610000000000',
     '4462030000000000',
     '4444333322221111',
+    '378734493671000',
+    '3530111333300000',
+    '30569309025904',
+    '38520000023237',
+    '4166676667666746',
+    '5577000055770004',
+    '3600666633336666',
+    '6011601160116611',
+    '3569990010095841',
 ]);
+/** SSNs printed in advertising and documentation for decades (078-05-1120 came in wallets): not a leak. */
+const SAMPLE_SSNS = new Set(['123-45-6789', '078-05-1120', '219-09-9999']);
+/** The token GitHub's own documentation shows (`ghp_`, `ghu_`, `ghs_`… prefixes). */
+const SAMPLE_KEY = /16C7e42F292c6912E7710c838347Ae178B4a$/;
+/**
+ * Prefixed object ids (`dpl_2euZBFqxYdDMDG1jTrHFnNZ2eUVa`, `prj_…`, `cus_…`): a short type prefix, then
+ * random characters. Prefixes that name a secret (`whsec_`, `sk_`, `pat_`, `token_`…) do not count.
+ */
+const TYPED_ID = /^(?!(sk|rk|whsec|pat|glpat|shpat|shpss|npm|key|secret|token|tok|api|apikey|access|refresh|sess|session|priv|private|auth|pwd|pass)_)[a-z]{2,8}_[A-Za-z0-9]{16,}$/;
+/** Words that mark a value as made up. */
+const PLACEHOLDER = /example|dummy|placeholder|x{6,}|redacted/i;
+const JWT = /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g;
+/** PEM blocks other than private keys (certificates, public keys) and SSH public keys. */
+const PUBLIC_MATERIAL = /-----BEGIN [A-Z0-9 ]+-----[\s\S]*?(-----END [A-Z0-9 ]+-----|$)|\b(ssh-(rsa|dss|ed25519)|ecdsa-sha2-nistp\d+) [A-Za-z0-9+/=]+/g;
+/** Base64 that starts like a file (PNG, JPEG, GIF, PDF, ZIP, WebP, XML, SVG): content, not a key. */
+const BASE64_FILE = /^(iVBORw0KGgo|\/9j\/|R0lGOD|JVBERi0|UEsDB|UklGR|PD94bW|PHN2Zy)/;
+/** `sha256-…` (subresource integrity), `sha-256=…` (Digest), `md5:…`: a checksum follows. */
+const DIGEST_PREFIX = /(sha-?(1|224|256|384|512)|md5)[-=:]$/i;
 function redact(value) {
     return value.length <= 8 ? '****' : `${value.slice(0, 4)}…${value.slice(-2)} (${value.length} chars)`;
 }
@@ -13315,6 +13399,32 @@ function luhn(digits) {
     }
     return sum % 10 === 0;
 }
+/**
+ * Issuer prefix and length of a major card network: Visa (16, 19; 13-digit cards are retired, and
+ * 13-digit numbers starting with 4 are mostly EAN-13 barcodes), Mastercard, Amex, Discover, Diners,
+ * JCB, UnionPay.
+ */
+function cardNetwork(digits) {
+    const n = digits.length;
+    const prefix = (k) => Number(digits.slice(0, k));
+    if (digits[0] === '4')
+        return n === 16 || n === 19;
+    if ((prefix(2) >= 51 && prefix(2) <= 55) || (prefix(4) >= 2221 && prefix(4) <= 2720))
+        return n === 16;
+    if (prefix(2) === 34 || prefix(2) === 37)
+        return n === 15;
+    if (prefix(4) === 6011 || prefix(2) === 65 || (prefix(3) >= 644 && prefix(3) <= 649) || prefix(2) === 62)
+        return n >= 16 && n <= 19;
+    if ((prefix(3) >= 300 && prefix(3) <= 305) || prefix(2) === 36 || prefix(2) === 38 || prefix(2) === 39)
+        return n >= 14 && n <= 19;
+    if (prefix(4) >= 3528 && prefix(4) <= 3589)
+        return n >= 16 && n <= 19;
+    return false;
+}
+/** Written as one run of digits, or in the groups cards are printed in (4-4-4-4[-3], Amex 4-6-5, Diners 4-6-4). */
+function cardLayout(candidate) {
+    return (!/[ -]/.test(candidate) || /^(\d{4}([ -]\d{4}){3}([ -]\d{3})?|\d{4}[ -]\d{6}[ -]\d{4,5})$/.test(candidate));
+}
 function entropy(value) {
     const counts = new Map();
     for (const ch of value)
@@ -13324,62 +13434,121 @@ function entropy(value) {
         bits -= (n / value.length) * Math.log2(n / value.length);
     return bits;
 }
-function jwtLike(value) {
-    const parts = value.split('.');
-    if (parts.length !== 3 || !parts[0].startsWith('eyJ'))
-        return false;
+/**
+ * Mean length of the words in `ProductHero2024` or `projects/my-project-123`: identifiers, paths and
+ * camelCase names are made of words (4 and more), random keys of 1–3 character runs.
+ */
+function wordiness(value) {
+    const words = value.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g) ?? [];
+    return words.reduce((sum, w) => sum + w.length, 0) / Math.max(1, words.length);
+}
+/** The text a base64 word encodes, when it is printable text (a cursor, `Type:id`), not random bytes. */
+function base64Text(word) {
+    const text = Buffer.from(word, /[-_]/.test(word) ? 'base64url' : 'base64').toString('latin1');
+    return text.length > 0 && /^[\x20-\x7e\t\r\n]+$/.test(text) ? text : undefined;
+}
+function decodeJson(part) {
     try {
-        const header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8'));
-        return typeof header === 'object' && header !== null && 'alg' in header;
+        const value = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+        return typeof value === 'object' && value !== null ? value : undefined;
     }
     catch {
-        return false;
+        return undefined;
     }
+}
+/** A JWT whose header decodes to `{ "alg": … }` and whose claims are not the jwt.io sample or example data. */
+function realJwt(token) {
+    const [header, payload] = token.split('.');
+    const alg = decodeJson(header);
+    if (!alg || !('alg' in alg))
+        return false;
+    const claims = decodeJson(payload);
+    return !(claims && (claims.sub === '1234567890' || PLACEHOLDER.test(JSON.stringify(claims))));
+}
+/** A PEM private key block with a body: `-----BEGIN PRIVATE KEY-----\n...\n` in docs is not a key. */
+function privateKeyBlock(value) {
+    const pem = value.match(/-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----([\s\S]*?)(-----END|$)/);
+    if (!pem)
+        return false;
+    const body = pem[4].replace(/^[A-Za-z-]+:.*$/gm, ''); // `Proc-Type:` / `Version:` header lines
+    return (body.match(/[A-Za-z0-9+/=]/g) ?? []).length >= 64 && !PLACEHOLDER.test(body);
 }
 /** What a literal string from a document looks like, if it looks like a real secret or PII. */
 function secretInValue(value) {
+    return findSecret(value, 0);
+}
+function findSecret(value, depth) {
     if (value.length < 9 || value.length > 20_000)
         return undefined;
-    if (/-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED) )?PRIVATE KEY-----/.test(value)) {
+    if (privateKeyBlock(value))
         return { kind: 'private-key', preview: 'a PEM private key block' };
-    }
-    if (/example|dummy|placeholder|x{6,}|redacted/i.test(value))
+    if (PLACEHOLDER.test(value))
         return undefined;
     for (const [name, pattern] of CLOUD_KEYS) {
         const match = value.match(pattern);
-        if (match)
+        if (match && !SAMPLE_KEY.test(match[0]))
             return { kind: 'cloud-key', preview: `${name} ${redact(match[0])}` };
     }
-    for (const token of value.match(/eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g) ?? []) {
-        if (jwtLike(token))
+    for (const token of value.match(JWT) ?? []) {
+        if (realJwt(token))
             return { kind: 'jwt', preview: `a signed JWT ${redact(token)}` };
     }
-    for (const candidate of value.match(/\b\d(?:[ -]?\d){12,18}\b/g) ?? []) {
+    // A sample JWT is judged as a JWT, not as three random keys; public keys and certificates are not secret.
+    value = value.replace(JWT, ' ').replace(PUBLIC_MATERIAL, ' ');
+    // Not after `+` (an E.164 phone number) or inside a longer number.
+    for (const candidate of value.match(/(?<![+\d])\b\d(?:[ -]?\d){12,18}\b/g) ?? []) {
         const digits = candidate.replace(/[ -]/g, '');
-        if (digits.length >= 13 &&
-            digits.length <= 19 &&
-            /^[3-6]/.test(digits) &&
+        if (cardLayout(candidate) &&
+            cardNetwork(digits) &&
             luhn(digits) &&
             !TEST_CARDS.has(digits) &&
-            !/^(\d)\1+$/.test(digits)) {
+            new Set(digits).size > 3 && // `4444444444444448`, `5555 5555 5555 4444`: typed, not issued
+            !/0{5}/.test(digits) // Stripe's and Adyen's test cards (4000000000000077, 4100000000000019…)
+        ) {
             return { kind: 'payment-card', preview: `a Luhn-valid card number ${redact(digits)}` };
         }
     }
-    const ssn = value.match(/\b(\d{3})-(\d{2})-(\d{4})\b/);
-    if (ssn &&
-        ssn[1] !== '000' &&
-        ssn[1] !== '666' &&
-        !ssn[1].startsWith('9') &&
-        ssn[2] !== '00' &&
-        ssn[3] !== '0000' &&
-        ssn[0] !== '123-45-6789') {
-        return { kind: 'ssn', preview: `a US social security number ${redact(ssn[0])}` };
-    }
-    for (const word of value.match(/[A-Za-z0-9+/_-]{32,}={0,2}/g) ?? []) {
-        const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((re) => re.test(word)).length;
-        if (word.length <= 128 && classes === 3 && entropy(word) > 4.3 && !/^[0-9a-f-]+$/i.test(word)) {
-            return { kind: 'random-key', preview: `a random-looking ${word.length}-character key ${redact(word)}` };
+    // Not a part of a longer identifier (`ORD-123-45-6789-A`).
+    for (const ssn of value.matchAll(/(?<![\w-])(\d{3})-(\d{2})-(\d{4})(?![\w-])/g)) {
+        if (ssn[1] !== '000' &&
+            ssn[1] !== '666' &&
+            !ssn[1].startsWith('9') &&
+            ssn[2] !== '00' &&
+            ssn[3] !== '0000' &&
+            !SAMPLE_SSNS.has(ssn[0]) &&
+            !/^(\d)\1\1-\1\1-\1\1\1\1$/.test(ssn[0])) {
+            return { kind: 'ssn', preview: `a US social security number ${redact(ssn[0])}` };
         }
+    }
+    // Hex runs and UUIDs (commit shas, object ids, Azure subscription ids) are ids, not keys: a path or URL made
+    // of words and ids is not judged as one long random-looking word.
+    value = value.replace(/(?<![A-Za-z0-9])[0-9A-Fa-f]{8,}(-[0-9A-Fa-f]{4,})*(?![A-Za-z0-9])/g, ' ');
+    // In a URL, each path segment is judged on its own (`/v1/tracks/2takcwOaAZWiXQijPHIx7B` is an id in a path).
+    value = value.replace(/\b(https?|wss?):\/\/[^\s"'<>?#]*/gi, (url) => url.replace(/\//g, ' '));
+    for (const found of value.matchAll(/[A-Za-z0-9+/_-]{32,}={0,2}/g)) {
+        const word = found[0];
+        const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((re) => re.test(word)).length;
+        if (word.length > 128 ||
+            classes < 3 ||
+            entropy(word) <= 4.3 ||
+            /^[0-9a-f-]+$/i.test(word) ||
+            BASE64_FILE.test(word) ||
+            /^(pk_(live|test)|[rs]k_test)_/.test(word) || // Stripe publishable and test-mode keys
+            TYPED_ID.test(word) ||
+            DIGEST_PREFIX.test(value.slice(0, found.index)) ||
+            /^(sha-?(1|224|256|384|512)|md5)-/i.test(word) ||
+            wordiness(word) >= 3.5) {
+            continue;
+        }
+        // Base64 of text (a JSON cursor, a GraphQL `Type:id`) is judged by the text it encodes.
+        const text = base64Text(word);
+        if (text !== undefined) {
+            const inner = depth < 2 ? findSecret(text, depth + 1) : undefined;
+            if (inner)
+                return inner;
+            continue;
+        }
+        return { kind: 'random-key', preview: `a random-looking ${word.length}-character key ${redact(word)}` };
     }
     return undefined;
 }
@@ -13415,7 +13584,7 @@ const authCredentialsInUrl = {
     scope: 'endpoint',
     run(endpoint) {
         return endpoint.parameters
-            .filter((p) => (p.in === 'query' || p.in === 'path') && dataKindOfName(p.name) === 'credential')
+            .filter((p) => (p.in === 'query' || p.in === 'path') && !isFlag(p) && dataKindOfName(p.name) === 'credential')
             .map((p) => ({
             message: `${label(endpoint)} takes the credential \`${p.name}\` in the ${p.in}, where logs and proxies record it`,
             loc: p.loc,
@@ -13453,7 +13622,7 @@ const authHttpBasic = {
 ;// CONCATENATED MODULE: ./src/assess/urls.ts
 // URL facts used by the transport and inventory checks.
 function hostOf(url) {
-    const match = url.match(/^(?:[a-z][a-z0-9+.-]*:)?\/\/([^/?#:]+|\[[^\]]+\])/i);
+    const match = url.match(/^(?:[a-z][a-z0-9+.-]*:)?\/\/(\[[^\]]+\]|[^/?#:]+)/i); // `[::1]` before plain hosts
     return match?.[1]?.toLowerCase();
 }
 function isLoopback(url) {
@@ -13513,28 +13682,36 @@ const authMissing = {
     run(endpoint) {
         if (endpoint.security.requirements.some((r) => r.length > 0))
             return []; // `[{}]` alone is no authentication
+        if (endpoint.method === 'options')
+            return []; // CORS preflight requests never carry credentials
         const exposed = isExposed(endpoint);
+        const write = isWrite(endpoint);
+        const seriousData = handlesSeriousData(endpoint);
         const objectIds = objectIdParameters(endpoint);
         const reasons = [
-            isWrite(endpoint) ? 'changes data' : undefined,
+            write ? 'changes data' : undefined,
             objectIds.length > 0
                 ? `selects objects by ${objectIds.map((p) => `\`${p.name}\``).join(', ')}`
                 : undefined,
             endpoint.dataTypes.length > 0 ? `handles ${endpoint.dataTypes.join(', ')} data` : undefined,
         ].filter((r) => r !== undefined);
-        const serious = isWrite(endpoint) || objectIds.length > 0 || handlesSeriousData(endpoint);
-        // `security: []` written on the operation is a deliberate opt-out: a public read of nothing sensitive
-        // (a health check, a catalogue) is fine, so it stays low unless the operation does something serious.
+        const serious = write || objectIds.length > 0 || seriousData;
+        // `security: []` written on the operation is a deliberate opt-out. Public by design: reads of nothing
+        // sensitive (a health check, a catalogue item by id) and the credential flows themselves (login, token,
+        // sign-up, password reset) when they select no object. Those stay low (medium for an exposed read by id).
         const explicitOptOut = endpoint.security.loc?.pointer === `${endpoint.loc.pointer}/security` &&
             endpoint.security.loc.file === endpoint.loc.file;
-        const severity = !exposed
-            ? serious
+        const deliberate = explicitOptOut && ((isCredentialFlow(endpoint) && objectIds.length === 0) || (!write && !seriousData));
+        const severity = deliberate
+            ? exposed && objectIds.length > 0
                 ? 'medium'
                 : 'low'
-            : serious
-                ? 'critical'
-                : explicitOptOut
-                    ? 'low'
+            : !exposed
+                ? serious
+                    ? 'medium'
+                    : 'low'
+                : serious
+                    ? 'critical'
                     : 'high';
         return [
             {
@@ -13624,7 +13801,19 @@ const authUndefinedScheme = {
 
 ;// CONCATENATED MODULE: ./src/assess/checks/authz-admin-path-exposed.ts
 
-const ADMIN_SEGMENT = /^(admin|administration|administrator|_?debug|actuator|management|manage|internal|_internal|console|metrics|env|heapdump|threaddump|jolokia|phpmyadmin|graphiql|swagger-ui|superuser|sudo)$/i;
+/** Admin, debug and actuator segments, wherever they appear in the path. */
+const ADMIN_SEGMENT = /^(admin|administration|administrator|_?debug|actuator|_?internal|phpmyadmin|graphiql|swagger-ui|superuser|sudo|heapdump|threaddump|jolokia)$/i;
+/** Admin words only at the start of a path (`/metrics`, `/v1/manage/users`); deeper they name resources (`/campaigns/{id}/metrics`). */
+const ADMIN_ROOT_SEGMENT = /^(management|manage|console|metrics|env)$/i;
+/** Leading segments that are not the path's subject: `/api`, `/v2`, `/2024-01-01`. */
+const PREFIX_SEGMENT = /^(api|v\d+[a-z0-9]*|\d{4}-\d{2}-\d{2})$/i;
+/** The admin segment of a path, if any. `/internal` on an internal endpoint says nothing new. */
+function adminSegment(path, internal) {
+    const segments = path.split('/').filter((s) => s !== '');
+    const first = segments.findIndex((s) => !PREFIX_SEGMENT.test(s));
+    return segments.find((s, i) => (ADMIN_SEGMENT.test(s) && !(internal && /^_?internal$/i.test(s))) ||
+        (i === first && ADMIN_ROOT_SEGMENT.test(s)));
+}
 const authzAdminPathExposed = {
     id: 'authz-admin-path-exposed',
     category: 'authorization',
@@ -13636,7 +13825,7 @@ const authzAdminPathExposed = {
     remediation: 'Serve administrative endpoints from an internal spec or host (`x-internal: true`) and require authentication with an admin scope.',
     scope: 'endpoint',
     run(endpoint) {
-        const segment = endpoint.path.split('/').find((s) => ADMIN_SEGMENT.test(s));
+        const segment = adminSegment(endpoint.path, endpoint.classification === 'internal');
         if (!segment)
             return [];
         const authenticated = requiresAuthentication(endpoint);
@@ -13761,7 +13950,7 @@ const configRemoteRef = {
     cwe: 'CWE-918',
     title: 'Remote `$ref` not fetched',
     rationale: 'Fetching URLs named in a pull request would let its author make the CI runner call any host (SSRF); the referenced part goes unassessed.',
-    remediation: 'Vendor the referenced document into the repository and use a relative `$ref`, or allow the host explicitly in the config.',
+    remediation: 'Vendor the referenced document into the repository and use a relative `$ref`.',
     scope: 'problem',
     run: problemsOf(['ref-remote']),
 };
@@ -13833,11 +14022,10 @@ function fragmentToPointer(fragment) {
 const ORIGIN = 'access-control-allow-origin';
 const CREDENTIALS = 'access-control-allow-credentials';
 const GATEWAY_PARAM = /^method\.response\.header\.(.+)$/i;
-/** Literal values a header schema pins: enum/const, default, examples. */
-function pinnedValues(schema) {
-    if (!schema)
-        return [];
-    return [...(schema.enum ?? []), schema.default, ...schema.examples]
+/** Literal values a header pins: its schema's enum/const, default and examples, and the header's own `example(s)`. */
+function pinnedValues(header) {
+    const schema = header.schema;
+    return [...(schema?.enum ?? []), schema?.default, ...(schema?.examples ?? []), ...header.examples]
         .filter((v) => v !== undefined)
         .map(String);
 }
@@ -13851,9 +14039,9 @@ function corsFacts(endpoint, model) {
         for (const header of response.headers) {
             const name = header.name.toLowerCase();
             if (name === ORIGIN)
-                for (const value of pinnedValues(header.schema))
+                for (const value of pinnedValues(header))
                     facts.origins.push({ value, loc: header.loc });
-            if (name === CREDENTIALS && pinnedValues(header.schema).some((v) => v === 'true'))
+            if (name === CREDENTIALS && pinnedValues(header).some((v) => v === 'true'))
                 facts.credentials ??= header.loc;
         }
     }
@@ -13930,7 +14118,7 @@ const corsWildcardWithCredentials = {
     owasp: 'API8:2023 Security Misconfiguration',
     cwe: 'CWE-942',
     title: 'CORS wildcard origin with credentials',
-    rationale: 'A wildcard (or reflected) origin together with `Access-Control-Allow-Credentials: true` lets any site make authenticated calls as the visitor and read the answers.',
+    rationale: 'A wildcard origin together with `Access-Control-Allow-Credentials: true` lets any site make authenticated calls as the visitor and read the answers.',
     remediation: 'Never combine credentials with `*`: allow an explicit list of trusted origins, or drop `Access-Control-Allow-Credentials`.',
     scope: 'endpoint',
     run(endpoint, ctx) {
@@ -13954,15 +14142,31 @@ function successResponses(endpoint) {
     const success = endpoint.responses.filter((r) => /^2/.test(r.status));
     return success.length > 0 ? success : endpoint.responses.filter((r) => r.status === 'default');
 }
-function declaresHeader(response, name) {
+/**
+ * True when the response declares the header and, if `value` is given and the declaration pins its
+ * values (enum, const, default, examples), one of them carries it: `Cache-Control: public` is not `no-store`.
+ */
+function declaresHeader(response, name, value) {
     const lower = name.toLowerCase();
-    return response.headers.some((h) => h.name.toLowerCase() === lower);
+    return response.headers.some((h) => {
+        if (h.name.toLowerCase() !== lower)
+            return false;
+        if (!value)
+            return true;
+        const pinned = [
+            ...(h.schema?.enum ?? []),
+            h.schema?.default,
+            ...(h.schema?.examples ?? []),
+            ...h.examples,
+        ].filter((v) => v !== undefined);
+        return pinned.length === 0 || pinned.some((v) => value.test(String(v)));
+    });
 }
-/** Success responses that do not declare any of `names` (the first found is enough). */
-function responsesMissing(endpoint, names, settings) {
+/** Success responses that do not declare any of `names` (the first found is enough), with `value` if given. */
+function responsesMissing(endpoint, names, settings, value) {
     if (names.some((n) => settings.gatewayHeaders.includes(n.toLowerCase())))
         return [];
-    return successResponses(endpoint).filter((r) => !names.some((n) => declaresHeader(r, n)));
+    return successResponses(endpoint).filter((r) => !names.some((n) => declaresHeader(r, n, value)));
 }
 
 ;// CONCATENATED MODULE: ./src/assess/checks/headers-missing-cache-control.ts
@@ -13979,11 +14183,13 @@ const headersMissingCacheControl = {
     remediation: 'Declare `Cache-Control: no-store` on authenticated or sensitive responses, or list it under `gateway.headers` in the config.',
     scope: 'endpoint',
     run(endpoint, ctx) {
+        if (endpoint.method === 'options')
+            return []; // CORS preflight: answered by the gateway or framework
         if (ctx.settings.gatewayControls.includes('security-headers'))
             return [];
         if (!requiresAuthentication(endpoint) && endpoint.dataTypes.length === 0)
             return [];
-        const missing = responsesMissing(endpoint, ['Cache-Control'], ctx.settings).filter((r) => r.content.length > 0);
+        const missing = responsesMissing(endpoint, ['Cache-Control'], ctx.settings, /no-store/i).filter((r) => r.content.length > 0);
         if (missing.length === 0)
             return [];
         return [
@@ -14009,6 +14215,8 @@ const headersMissingFrameOptions = {
     remediation: 'Declare `X-Frame-Options: DENY` (or a CSP `frame-ancestors`) on HTML responses, or list it under `gateway.headers`.',
     scope: 'endpoint',
     run(endpoint, ctx) {
+        if (endpoint.method === 'options')
+            return []; // CORS preflight: answered by the gateway or framework
         if (ctx.settings.gatewayControls.includes('security-headers'))
             return [];
         const missing = responsesMissing(endpoint, ['X-Frame-Options', 'Content-Security-Policy'], ctx.settings).filter((r) => r.content.some((m) => /^text\/html/i.test(m.contentType)));
@@ -14037,6 +14245,8 @@ const headersMissingHsts = {
     remediation: 'Declare `Strict-Transport-Security` on success responses, or list it under `gateway.headers` in the config if the gateway adds it.',
     scope: 'endpoint',
     run(endpoint, ctx) {
+        if (endpoint.method === 'options')
+            return []; // CORS preflight: answered by the gateway or framework
         if (ctx.settings.gatewayControls.includes('security-headers'))
             return [];
         const missing = responsesMissing(endpoint, ['Strict-Transport-Security'], ctx.settings);
@@ -14065,9 +14275,11 @@ const headersMissingNosniff = {
     remediation: 'Declare `X-Content-Type-Options: nosniff` on responses with a body, or list it under `gateway.headers` in the config.',
     scope: 'endpoint',
     run(endpoint, ctx) {
+        if (endpoint.method === 'options')
+            return []; // CORS preflight: answered by the gateway or framework
         if (ctx.settings.gatewayControls.includes('security-headers'))
             return [];
-        const missing = responsesMissing(endpoint, ['X-Content-Type-Options'], ctx.settings).filter((r) => r.content.length > 0);
+        const missing = responsesMissing(endpoint, ['X-Content-Type-Options'], ctx.settings, /nosniff/i).filter((r) => r.content.length > 0);
         if (missing.length === 0)
             return [];
         return [
@@ -14149,7 +14361,11 @@ const inputMassAssignment = {
             .filter((m) => /json/i.test(m.contentType) &&
             m.schema &&
             (m.schema.types?.includes('object') || Object.keys(m.schema.properties).length > 0))
-            .filter((m) => m.schema.additionalProperties !== false && m.schema.allOf.length === 0)
+            .filter((m) => m.schema.additionalProperties !== false &&
+            m.schema.allOf.length === 0 &&
+            // A typed map (`additionalProperties: { type: string }`, no properties) takes any key by design.
+            !(typeof m.schema.additionalProperties === 'object' &&
+                Object.keys(m.schema.properties).length === 0))
             .map((m) => {
             const schema = m.schema;
             const privileged = Object.keys(schema.properties).filter((name) => PRIVILEGED.test(name) && !schema.properties[name].readOnly);
@@ -14232,9 +14448,13 @@ function unboundedAspect(schema) {
     }
     return undefined;
 }
-/** `^[a-z]{1,20}$` bounds the length; `^tok_` does not. */
+/** `^[a-z]{1,20}$` and `^\+[1-9]\d{1,14}$` bound the length; `^tok_` and `^\d+$` do not. */
 function anchoredPattern(pattern) {
-    return pattern?.startsWith('^') === true && pattern.endsWith('$') && !/[*+]|\{\d+,\}/.test(pattern);
+    if (pattern?.startsWith('^') !== true || !pattern.endsWith('$'))
+        return false;
+    // Escaped characters (`\+`) and character classes (`[+*]`) are literals, not repetition.
+    const operators = pattern.replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+    return !/[*+]|\{\d+,\}/.test(operators);
 }
 
 ;// CONCATENATED MODULE: ./src/assess/checks/input-ssrf-url.ts
@@ -14256,7 +14476,7 @@ const inputSsrfUrl = {
             .filter((f) => (f.schema.types ?? ['string']).includes('string') && !f.schema.enum)
             .filter((f) => ['uri', 'url', 'iri', 'uri-reference', 'iri-reference'].includes(f.schema.format ?? '') ||
             URL_NAME.test(f.name))
-            .filter((f) => !f.schema.pattern)
+            .filter((f) => !allowListPattern(f.schema.pattern))
             .map((f) => ({
             message: `${label(endpoint)} takes a URL in ${f.path} with no allow-list pattern (server-side request forgery risk)`,
             loc: f.loc,
@@ -14265,6 +14485,13 @@ const inputSsrfUrl = {
         }));
     },
 };
+/** A pattern that names hosts (`^https://(api|www)\\.example\\.com/`) restricts; `^https?://.*$` does not. */
+function allowListPattern(pattern) {
+    if (!pattern)
+        return false;
+    const afterScheme = pattern.replace(/^\^?(\(?https\??\)?|https?\??):\\?\/\\?\//, '');
+    return /\\\./.test(afterScheme) && !/^(\.[*+]|\[\^)/.test(afterScheme) && !/\.[*+]\\\./.test(afterScheme);
+}
 
 ;// CONCATENATED MODULE: ./src/assess/checks/input-unbounded.ts
 
@@ -14335,13 +14562,13 @@ const inventoryMissingOwner = {
     cwe: 'CWE-1059',
     title: 'No owner or contact',
     rationale: 'When an incident or a report arrives, someone has to own the API; unowned APIs are not patched.',
-    remediation: 'Add `info.contact` (name and email or URL of the owning team), or an `x-owner` extension.',
+    remediation: 'Add `info.contact` (name and email or URL of the owning team), or an `x-owner` extension in `info` or at the document root.',
     scope: 'document',
     run(model) {
         const contact = model.contact;
         if (contact && (contact.email || contact.url || contact.name))
             return [];
-        if (OWNER_EXTENSIONS.some((k) => model.extensions[k] !== undefined))
+        if (OWNER_EXTENSIONS.some((k) => model.extensions[k] !== undefined || model.infoExtensions[k] !== undefined))
             return [];
         if (model.endpoints.length === 0)
             return [];
@@ -14377,7 +14604,7 @@ const inventoryNonProductionServer = {
                 const host = hostOf(server.url);
                 if (!host || !NON_PRODUCTION.test(host))
                     continue;
-                const key = `${server.loc.file}#${server.loc.pointer}`;
+                const key = server.url; // one finding per URL, however many places declare it
                 const hit = hits.get(key) ?? {
                     message: `non-production server ${server.url} is published in a document with external endpoints`,
                     loc: server.loc,
@@ -14405,6 +14632,8 @@ const inventoryUndocumentedOperation = {
     remediation: 'Add a `summary` (one line) and, where behaviour is not obvious, a `description`.',
     scope: 'endpoint',
     run(endpoint) {
+        if (endpoint.method === 'options')
+            return []; // CORS preflight: answered by the gateway or framework
         if (endpoint.summary?.trim() || endpoint.description?.trim())
             return [];
         return [{ message: `${label(endpoint)} has neither a summary nor a description`, loc: endpoint.loc }];
@@ -14415,7 +14644,6 @@ const inventoryUndocumentedOperation = {
 
 const RATE_LIMIT_HEADER = /^(x-)?rate-?limit|^retry-after$/i;
 const RATE_LIMIT_EXTENSION = /^x-(rate-?limit|throttl|quota|amazon-apigateway-throttl|kong-plugin-rate-limiting|google-quota|ms-throttl)/i;
-const CREDENTIAL_PATH = /(login|log-in|signin|sign-in|token|password|passwd|otp|mfa|2fa|verify|verification|reset|register|signup|sign-up)/i;
 function declaresRateLimit(endpoint, rootExtensions) {
     return (endpoint.responses.some((r) => r.status === '429' || r.headers.some((h) => RATE_LIMIT_HEADER.test(h.name))) ||
         Object.keys(endpoint.extensions).some((k) => RATE_LIMIT_EXTENSION.test(k)) ||
@@ -14432,11 +14660,13 @@ const rateLimitMissing = {
     remediation: 'Declare a `429` response with `Retry-After` or `RateLimit-*` headers, or mark rate limiting as enforced at the gateway in the config.',
     scope: 'endpoint',
     run(endpoint, ctx) {
+        if (endpoint.method === 'options')
+            return []; // CORS preflight: answered by the gateway or framework
         if (ctx.settings.gatewayControls.includes('rate-limiting'))
             return [];
         if (declaresRateLimit(endpoint, ctx.model.extensions))
             return [];
-        const credentialFlow = CREDENTIAL_PATH.test(endpoint.path);
+        const credentialFlow = isCredentialFlow(endpoint);
         const severity = credentialFlow && isExposed(endpoint) ? 'high' : isExposed(endpoint) ? 'medium' : 'low';
         return [
             {
@@ -14493,8 +14723,11 @@ function endpointLiterals(endpoint) {
             out.push({ values: m.examples, loc: m.loc });
         schemaLiterals(m.schema, seen, out);
     }
-    for (const h of endpoint.responses.flatMap((r) => r.headers))
+    for (const h of endpoint.responses.flatMap((r) => r.headers)) {
+        if (h.examples.length > 0)
+            out.push({ values: h.examples, loc: h.loc });
         schemaLiterals(h.schema, seen, out);
+    }
     return out;
 }
 const sensitiveExampleValue = {
@@ -14552,7 +14785,7 @@ const sensitiveQueryParam = {
     scope: 'endpoint',
     run(endpoint) {
         return endpoint.parameters
-            .map((p) => ({ p, kind: p.in === 'query' ? dataKindOfName(p.name) : undefined }))
+            .map((p) => ({ p, kind: p.in === 'query' && !isFlag(p) ? dataKindOfName(p.name) : undefined }))
             .filter(({ kind }) => kind !== undefined && kind !== 'credential') // credentials: auth-credentials-in-url
             .map(({ p, kind }) => ({
             message: `${label(endpoint)} takes ${kind} data in the query parameter \`${p.name}\`, where logs record it`,
@@ -14577,6 +14810,37 @@ const sensitive_response_field_SEVERITY = {
     phone: 'low',
     address: 'low',
 };
+const ISSUING_WORDS = new Set([
+    'token',
+    'tokens',
+    'oauth',
+    'oauth2',
+    'login',
+    'logon',
+    'signin',
+    'session',
+    'sessions',
+    'authenticate',
+    'key',
+    'keys',
+    'apikey',
+    'apikeys',
+    'credential',
+    'credentials',
+]);
+/**
+ * `POST /oauth/token`, `POST /login`, `POST /api-keys`: returning the new token, key or secret is what
+ * the operation is for. Passwords are never issued this way, so they are still reported. (`auth` alone is
+ * not enough: `POST /PaymentAuth` authorises a payment.)
+ */
+function issuedCredential(endpoint, field) {
+    if (field.kind !== 'credential' || endpoint.method !== 'post')
+        return false;
+    if (/(password|passwd|passphrase|pwd|pin)$/i.test(field.path.replace(/[^a-z0-9]/gi, '')))
+        return false;
+    const words = pathWords(endpoint.path);
+    return words.some((w, i) => ISSUING_WORDS.has(w) || `${w} ${words[i + 1]}` === 'sign in');
+}
 const sensitiveResponseField = {
     id: 'sensitive-response-field',
     category: 'sensitive-data',
@@ -14592,6 +14856,8 @@ const sensitiveResponseField = {
         for (const response of successResponses(endpoint)) {
             for (const media of response.content) {
                 for (const field of sensitiveFields(media.schema, true)) {
+                    if (issuedCredential(endpoint, field))
+                        continue;
                     const list = byKind.get(field.kind) ?? [];
                     if (!list.some((f) => f.path === field.path))
                         list.push(field);
@@ -14648,13 +14914,13 @@ const transportHttpServer = {
     remediation: 'Serve the API over https:// only (and redirect or refuse plain HTTP at the edge).',
     scope: 'document',
     run(model) {
-        // A server declared once (root) is one finding listing every endpoint it serves.
+        // One finding per URL, listing every endpoint it serves, wherever (root, path, operation) it is declared.
         const byLocation = new Map();
         for (const endpoint of model.endpoints) {
             for (const server of endpoint.servers) {
                 if (!isPlainHttp(server.url) || isLoopback(server.url))
                     continue;
-                const key = `${server.loc.file}#${server.loc.pointer}`;
+                const key = server.url; // one finding per URL, however many places declare it
                 const entry = byLocation.get(key) ?? { server, endpoints: [], exposed: false };
                 entry.endpoints.push(endpoint.id);
                 entry.exposed ||= endpoint.classification !== 'internal';
@@ -24304,7 +24570,11 @@ const list = union([schemas_string().min(1), array(schemas_string().min(1))])
     .transform((v) => (Array.isArray(v) ? v : [v]));
 const isoDate = union([schemas_string(), schemas_date()])
     .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
-    .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), 'must be a date written YYYY-MM-DD');
+    .refine(
+// Round trip: `Date.parse` accepts 2025-02-30 as March 2nd.
+(v) => /^\d{4}-\d{2}-\d{2}$/.test(v) &&
+    !Number.isNaN(Date.parse(v)) &&
+    new Date(v).toISOString().slice(0, 10) === v, 'must be a date written YYYY-MM-DD');
 const GATEWAY_CONTROLS = ['rate-limiting', 'security-headers', 'cors'];
 const configSchema = strictObject({
     classification: strictObject({
@@ -24333,7 +24603,9 @@ const configSchema = strictObject({
             .optional(),
         endpoints: list.optional(),
         specs: list.optional(),
-        reason: schemas_string().min(1, 'say why the finding is acceptable'),
+        reason: schemas_string({ error: 'an ignore entry needs a `reason` saying why the finding is acceptable' })
+            .min(1, 'say why the finding is acceptable')
+            .refine((v) => v.trim() !== '', 'say why the finding is acceptable'),
         expires: isoDate.optional(),
     })
         .refine((e) => e.rule !== undefined || e.fingerprint !== undefined, 'an ignore entry needs a `rule` or a `fingerprint`'))
@@ -24355,10 +24627,18 @@ function parseYamlFile(file, text, schema) {
         const { line, col } = lines.linePos(first.pos[0]);
         throw new ConfigError(file, line, col, `invalid YAML: ${first.message.split('\n')[0]}`);
     }
-    const value = doc.toJS({ maxAliasCount: 100 });
+    let value;
+    try {
+        value = doc.toJS({ maxAliasCount: 100 });
+    }
+    catch (error) {
+        // An alias bomb (`maxAliasCount`) or an alias to nothing: a mistake in the file, not in the tool.
+        const { line, col } = lines.linePos(rangeStart(doc.contents) ?? 0);
+        throw new ConfigError(file, line, col, `invalid YAML: ${error.message}`);
+    }
     const result = schema.safeParse(value ?? {});
-    const errorAt = (path, detail) => {
-        const { line, col } = lines.linePos(offsetOf(doc.contents, path, false));
+    const errorAt = (path, detail, atKey = false) => {
+        const { line, col } = lines.linePos(offsetOf(doc.contents, path, atKey));
         return new ConfigError(file, line, col, detail);
     };
     if (result.success)
@@ -24367,7 +24647,8 @@ function parseYamlFile(file, text, schema) {
     const path = issue.path.filter((p) => typeof p !== 'symbol');
     const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
     const where = unknownKey !== undefined ? [...path, unknownKey] : path;
-    const offset = offsetOf(doc.contents, where, unknownKey !== undefined);
+    // An unknown key, or a record key that fails its check, is pointed at by its key rather than its value.
+    const offset = offsetOf(doc.contents, where, unknownKey !== undefined || issue.code === 'invalid_key');
     const { line, col } = lines.linePos(offset);
     const received = issue.code === 'invalid_value' || issue.code === 'invalid_type' ? valueAt(value, path) : undefined;
     const shown = received === undefined ? '' : `${JSON.stringify(received)?.slice(0, 60)} `;
@@ -24376,6 +24657,9 @@ function parseYamlFile(file, text, schema) {
 function yaml_file_describe(issue, unknownKey) {
     if (unknownKey !== undefined)
         return `unknown key "${unknownKey}"`;
+    // A record key that fails its own check (`rules: { Auth-Missing: off }`): say what the key check says.
+    if (issue.code === 'invalid_key')
+        return issue.issues[0]?.message ?? issue.message;
     if (issue.code === 'invalid_value') {
         return `${issue.message.replace(/^Invalid option: expected one of /, 'must be one of ').replace(/"\|"/g, '", "')}`;
     }
@@ -24436,7 +24720,7 @@ function loadConfig(file, text) {
     const known = new Set([...CHECKS.map((c) => c.id)]);
     for (const [id] of Object.entries(parsed.data.rules ?? {})) {
         if (!known.has(id))
-            throw parsed.errorAt(['rules', id], `rules.${id}: unknown rule id "${id}"`);
+            throw parsed.errorAt(['rules', id], `rules.${id}: unknown rule id "${id}"`, true);
     }
     (parsed.data.ignore ?? []).forEach((entry, i) => {
         if (entry.rule !== undefined &&
@@ -24464,7 +24748,9 @@ function normalizeOptions(config, specPath) {
                     if (rule.tags && !rule.tags.some((t) => endpoint.tags.includes(t)))
                         continue;
                     if (rule.hosts &&
-                        !endpoint.servers.some((s) => rule.hosts.some((g) => picomatch_default().isMatch(hostOf(s.url) ?? '', g))))
+                        !endpoint.servers.some((s) => 
+                        // Host names are case-insensitive; `hostOf` lower-cases the server's.
+                        rule.hosts.some((g) => picomatch_default().isMatch(hostOf(s.url) ?? '', g, { nocase: true }))))
                         continue;
                     return rule.classification;
                 }
@@ -24526,7 +24812,7 @@ function readIgnoreExtension(value, loc, problems) {
             continue;
         }
         const expires = e.expires instanceof Date ? e.expires.toISOString().slice(0, 10) : e.expires;
-        if (expires !== undefined && (typeof expires !== 'string' || Number.isNaN(Date.parse(expires)))) {
+        if (expires !== undefined && !isIsoDate(expires)) {
             problems.push({
                 message: `x-api-posture-ignore of \`${e.rule}\` has an \`expires\` that is not a date (YYYY-MM-DD)`,
                 loc: here,
@@ -24554,8 +24840,10 @@ function matches(rule, finding, specPath) {
     if (rule.specs && !rule.specs.some((glob) => picomatch_default().isMatch(specPath, glob)))
         return false;
     if (rule.endpoints) {
+        // A document-level finding (a weak scheme, a plain-HTTP server) is suppressed only when every
+        // endpoint it affects is covered: ignoring it for `GET /legacy` must not hide it everywhere else.
         const ids = finding.endpoint ? [finding.endpoint] : (finding.endpoints ?? []);
-        if (!ids.some((id) => rule.endpoints.some((glob) => endpointMatches(glob, id))))
+        if (ids.length === 0 || !ids.every((id) => rule.endpoints.some((glob) => endpointMatches(glob, id))))
             return false;
     }
     return true;
@@ -24564,10 +24852,12 @@ function matches(rule, finding, specPath) {
 function endpointMatches(glob, id) {
     const [globMethod, ...globPath] = glob.trim().split(/\s+/);
     const [method, ...path] = id.split(' ');
+    // Ids have path parameters as `{}`; `{id}` in a glob is a path parameter too, not brace expansion.
+    const pathGlob = (text) => text.replace(/\{[^}/]*\}/g, '\\{\\}');
     if (globPath.length === 0)
-        return picomatch_default().isMatch(path.join(' '), globMethod ?? '', { dot: true });
+        return picomatch_default().isMatch(path.join(' '), pathGlob(globMethod ?? ''), { dot: true });
     return ((globMethod === '*' || globMethod?.toUpperCase() === method) &&
-        picomatch_default().isMatch(path.join(' '), globPath.join(' '), { dot: true }));
+        picomatch_default().isMatch(path.join(' '), pathGlob(globPath.join(' ')), { dot: true }));
 }
 /** The first unexpired rule that covers the finding, as its suppression. */
 function suppressionFor(rules, finding, specPath, today) {
@@ -24579,6 +24869,13 @@ function suppressionFor(rules, finding, specPath, today) {
         return { reason: rule.reason, ...(rule.expires ? { expires: rule.expires } : {}), source: rule.source };
     }
     return undefined;
+}
+/** `2027-01-31`, and a real day (`2027-02-30` is not). */
+function isIsoDate(value) {
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value))
+        return false;
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 ;// CONCATENATED MODULE: ./src/assess/index.ts
@@ -25029,10 +25326,14 @@ function securityChanges(base, head, baseModel, headModel) {
     else if (!bNone && !hNone) {
         const baseByNames = new Map(b.requirements.map((r) => [security_names(r), r]));
         const headByNames = new Map(h.requirements.map((r) => [security_names(r), r]));
+        const weakestBase = Math.min(...b.requirements.map(requirementStrength));
         for (const [key, requirement] of headByNames) {
             const before = baseByNames.get(key);
             if (!before) {
-                push('security-weakened', `now also accepts ${describeRequirement(requirement)}`, false);
+                // A new way in weakens the endpoint only if it is easier than every way in it already had:
+                // adding OAuth2 next to Basic, or a second factor to a key, does not.
+                const harder = b.requirements.some((r) => r.length > 0 && r.every((e) => requirement.some((x) => x.name === e.name))) || requirementStrength(requirement) >= weakestBase;
+                push(harder ? 'security-alternative-added' : 'security-weakened', `now also accepts ${describeRequirement(requirement)}`, false);
                 continue;
             }
             const lost = scopesOf(before).filter((s) => !scopesOf(requirement).includes(s));
@@ -25057,7 +25358,11 @@ function scopesOf(requirement) {
 function isRootSecurity(security, model) {
     return (security.loc === undefined || (security.loc.file === model.file && security.loc.pointer === '/security'));
 }
-/** How much a scheme protects, roughly: used only to say whether a scheme change weakened it. */
+/** All schemes of a requirement are needed together, so it is as strong as its strongest; `{}` is 0. */
+function requirementStrength(requirement) {
+    return Math.max(0, ...requirement.map((e) => strength(e.scheme)));
+}
+/** How much a scheme protects, roughly: used only to say whether a change weakened it. */
 function strength(scheme) {
     if (!scheme)
         return 0;
@@ -26043,6 +26348,7 @@ function normalize(docs, rootFile, options = {}) {
         openapiVersion: version,
         title: str(info.title),
         version: str(info.version),
+        infoExtensions: extensionsOf(info),
         contact: contact
             ? { name: str(contact.name), email: str(contact.email), url: str(contact.url) }
             : undefined,
@@ -26408,8 +26714,19 @@ function tokenize(source) {
     return tokens;
 }
 const OPS = new Set(['==', '!=', '<', '<=', '>', '>=', 'in']);
-/** Parses and checks field names against `fields`; throws ConditionError with a readable message. */
-function parseCondition(source, fields) {
+/** A token as written, so a quoted `'and'` is not shown as the word `and`. */
+function show(token) {
+    return token.kind === 'string' ? `'${token.text}'` : token.text;
+}
+/** Punctuation only: a quoted `']'` or `','` inside a list is a value. */
+function isPunct(token, text) {
+    return token?.kind === 'punct' && token.text === text;
+}
+/**
+ * Parses and checks field names against `fields` (and values against `kinds`, when given); throws
+ * ConditionError with a readable message.
+ */
+function parseCondition(source, fields, kinds) {
     const tokens = tokenize(source);
     let i = 0;
     const peek = () => tokens[i];
@@ -26429,14 +26746,14 @@ function parseCondition(source, fields) {
             return t.text === 'true';
         if (t.kind === 'punct' && t.text === '[') {
             const list = [];
-            while (peek()?.text !== ']') {
+            while (!isPunct(peek(), ']')) {
                 const item = literal();
                 if (Array.isArray(item))
                     throw new ConditionError('lists cannot be nested');
                 list.push(item);
-                if (peek()?.text === ',')
+                if (isPunct(peek(), ','))
                     i++;
-                else if (peek()?.text !== ']')
+                else if (!isPunct(peek(), ']'))
                     throw new ConditionError('expected "," or "]" in a list');
             }
             i++;
@@ -26451,25 +26768,40 @@ function parseCondition(source, fields) {
         if (!fields.includes(field.text))
             throw new ConditionError(`unknown field "${field.text}"; known fields: ${fields.join(', ')}`);
         const op = next();
-        if (!OPS.has(op.text))
-            throw new ConditionError(`expected one of == != < <= > >= in after "${field.text}", found "${op.text}"`);
+        // Quoted text is a value, never an operator or a joiner: `origin '==' 'x'` is not a condition.
+        if (op.kind === 'string' || op.kind === 'number' || !OPS.has(op.text))
+            throw new ConditionError(`expected one of == != < <= > >= in after "${field.text}", found "${show(op)}"`);
         const value = literal();
         if ((op.text === 'in') !== Array.isArray(value)) {
             throw new ConditionError(op.text === 'in' ? '"in" needs a [list]' : `a [list] can only follow "in"`);
         }
+        const kind = kinds && Object.hasOwn(kinds, field.text) ? kinds[field.text] : undefined;
+        if (kind)
+            checkKind(field.text, op.text, value, kind);
         return { field: field.text, op: op.text, value };
     };
     const condition = [[comparison()]];
     while (i < tokens.length) {
-        const joiner = next().text;
+        const token = next();
+        const joiner = token.kind === 'string' || token.kind === 'number' ? '' : token.text;
         if (joiner === 'and' || joiner === '&&')
             condition[condition.length - 1].push(comparison());
         else if (joiner === 'or' || joiner === '||')
             condition.push([comparison()]);
         else
-            throw new ConditionError(`expected "and" or "or", found "${joiner}"`);
+            throw new ConditionError(`expected "and" or "or", found "${show(token)}"`);
     }
     return condition;
+}
+function checkKind(field, op, value, kind) {
+    if (['<', '<=', '>', '>='].includes(op) && kind.type !== 'number')
+        throw new ConditionError(`"${op}" compares numbers, and "${field}" is a ${kind.type}`);
+    for (const v of Array.isArray(value) ? value : [value]) {
+        if (typeof v !== kind.type)
+            throw new ConditionError(`"${field}" is a ${kind.type}, so it never equals ${JSON.stringify(v)}`);
+        if (kind.values && typeof v === 'string' && !kind.values.includes(v))
+            throw new ConditionError(`"${field}" is one of ${kind.values.map((x) => `'${x}'`).join(', ')}, so it never equals '${v}'`);
+    }
 }
 function evaluate(condition, facts) {
     return condition.some((all) => all.every((c) => holds(c, facts[c.field])));
@@ -26797,9 +27129,10 @@ function analyseSpec(source, options, assessWith) {
             else {
                 const applying = applyingTo(e.base, baseFindings);
                 entry.base = scoreEndpoint(e.base, applying);
+                // Scoped by the head's change kind, so `changes: [modified]` compares like with like.
                 baseFacts.push({
                     endpoint: e.base,
-                    change: 'unchanged',
+                    change: e.change === 'removed' ? 'unchanged' : e.change,
                     changes: [],
                     findings: applying,
                     score: entry.base.score,
@@ -26824,12 +27157,16 @@ function analyseSpec(source, options, assessWith) {
         diff,
         findings,
         violations,
+        baseViolations,
         scores,
         position: positionsOf(base, head),
     };
 }
+/** A violation is the same across versions when the same policy fails the same way on the same endpoint. */
 function violationKey(v) {
-    return `${v.policy}\n${v.endpoint}`;
+    // A score moving from 62 to 64, or a renamed path parameter, is still the same violation.
+    const reason = v.message.replace(/\d+/g, '#').replace(/\{[^}]*\}/g, '{}');
+    return `${v.policy}\n${v.endpoint}\n${reason}`;
 }
 /** The unsuppressed findings that count for an endpoint: its own and the document-level ones naming it. */
 function applyingTo(endpoint, findings) {
@@ -26975,39 +27312,54 @@ const CONTROLS = [
     ...CATEGORIES,
 ];
 const CHANGE_SCOPES = ['added', 'modified', 'unchanged'];
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+/** Case-insensitive without the `i` flag, so the published JSON Schema (which has no flags) agrees. */
+const ANY_CASE_METHOD = new RegExp(`^(${METHODS.map((m) => [...m].map((c) => `[${c}${c.toUpperCase()}]`).join('')).join('|')})$`);
 const stringList = union([schemas_string().min(1), array(schemas_string().min(1))])
     .transform((v) => (Array.isArray(v) ? v : [v]));
 const policySchema = strictObject({
-    name: schemas_string().min(1),
-    description: schemas_string().optional(),
-    enabled: schemas_boolean().optional(),
+    name: schemas_string().min(1).describe('Unique name, shown in violations'),
+    description: schemas_string().optional().describe('What the policy requires, shown in violations'),
+    enabled: schemas_boolean().optional().describe('false turns the policy off'),
     scope: strictObject({
         classification: array(schemas_enum(CLASSIFICATIONS)).optional(),
-        methods: array(schemas_string().regex(/^(get|put|post|delete|options|head|patch|trace)$/i, 'must be an HTTP method'))
-            .optional(),
+        methods: array(schemas_string().regex(ANY_CASE_METHOD, 'must be an HTTP method')).optional(),
         paths: stringList.optional(),
         tags: stringList.optional(),
         changes: array(schemas_enum(CHANGE_SCOPES)).optional(),
     })
         .optional(),
     rule: strictObject({
-        control: schemas_enum(CONTROLS).optional(),
-        required: schemas_boolean().optional(),
-        condition: schemas_string().min(1).optional(),
-        documented: schemas_boolean().optional(),
-        header_present: schemas_string().min(1).optional(),
-        max_score: schemas_number().min(0).max(100).optional(),
-        forbid: stringList.optional(),
-        no_breaking_changes: schemas_boolean().optional(),
+        control: schemas_enum(CONTROLS).optional().describe('The security control the rule is about'),
+        required: schemas_boolean().optional().describe('true: the control must be present'),
+        condition: schemas_string()
+            .min(1)
+            .optional()
+            .describe("A comparison that must hold, e.g. origin != '*' (fields: see docs/policies.md)"),
+        documented: schemas_boolean().optional().describe('true: the operation needs a summary or description'),
+        header_present: schemas_string()
+            .min(1)
+            .optional()
+            .describe('A response header a success response must declare'),
+        max_score: schemas_number().min(0).max(100).optional().describe('Highest allowed risk score'),
+        forbid: stringList.optional().describe('Rule ids, categories or severities that must not be found'),
+        no_breaking_changes: schemas_boolean().optional().describe('true: the pull request may not break clients'),
     })
-        .refine((r) => Object.keys(r).length > 0, 'a rule needs at least one of control, condition, documented, header_present, max_score, forbid, no_breaking_changes'),
-    severity: schemas_enum(SEVERITIES),
-    remediation: schemas_string().optional(),
+        .refine((r) => Object.keys(r).some((k) => k !== 'required'), 'a rule needs at least one of control, condition, documented, header_present, max_score, forbid, no_breaking_changes')
+        .refine((r) => r.required === undefined || r.control !== undefined, {
+        message: '`required` needs a `control` to require',
+        path: ['required'],
+    }),
+    severity: schemas_enum(SEVERITIES).describe('Severity of a violation; the gate compares it with fail-on'),
+    remediation: schemas_string().optional().describe('What to do, shown with each violation'),
 });
 const policyFileSchema = strictObject({ policies: array(policySchema) });
 
 ;// CONCATENATED MODULE: ./src/policy/load.ts
 // Loading policy files: YAML → validated policies with parsed conditions. Any mistake is a ConfigError.
+
+
+
 
 
 
@@ -27027,6 +27379,24 @@ const CONDITION_FIELDS = [
     'breaking_changes',
     'change',
 ];
+/** The type (and, for enumerations, the values) of each condition field, as `evaluate.ts` computes it. */
+const CONDITION_FIELD_KINDS = {
+    origin: { type: 'string' },
+    credentials: { type: 'boolean' },
+    score: { type: 'number' },
+    classification: { type: 'string', values: CLASSIFICATIONS },
+    method: { type: 'string', values: HTTP_METHODS.map((m) => m.toUpperCase()) },
+    path: { type: 'string' },
+    authenticated: { type: 'boolean' },
+    tls: { type: 'boolean' },
+    rate_limited: { type: 'boolean' },
+    documented: { type: 'boolean' },
+    deprecated: { type: 'boolean' },
+    breaking_changes: { type: 'number' },
+    change: { type: 'string', values: ['added', 'modified', 'unchanged'] },
+};
+/** What `forbid` may name: a typo would silently forbid nothing. */
+const FORBIDDABLE = new Set([...CHECKS.map((c) => c.id), ...CATEGORIES, ...SEVERITIES]);
 function loadPolicies(file, text) {
     const parsed = parseYamlFile(file, text, policyFileSchema);
     const names = new Set();
@@ -27035,11 +27405,16 @@ function loadPolicies(file, text) {
             throw parsed.errorAt(['policies', index, 'name'], `policies[${index}].name: "${definition.name}" is already used by another policy`);
         }
         names.add(definition.name);
+        (definition.rule.forbid ?? []).forEach((entry, j) => {
+            if (!FORBIDDABLE.has(entry)) {
+                throw parsed.errorAt(['policies', index, 'rule', 'forbid', j], `policies[${index}].rule.forbid[${j}]: "${entry}" is neither a rule id, a category nor a severity`);
+            }
+        });
         const policy = { ...definition, file };
         const source = definition.rule?.condition;
         if (source !== undefined) {
             try {
-                policy.condition = parseCondition(source, CONDITION_FIELDS);
+                policy.condition = parseCondition(source, CONDITION_FIELDS, CONDITION_FIELD_KINDS);
             }
             catch (error) {
                 if (!(error instanceof ConditionError))
@@ -27195,7 +27570,7 @@ function reportSpec(spec) {
         version: { base: diff.base?.version ?? null, head: diff.head?.version ?? null },
         metrics: {
             base: diff.base && spec.base !== spec.head
-                ? metricsOf(diff.base.endpoints, (id) => spec.scores.get(id)?.base?.score, undefined)
+                ? metricsOf(diff.base.endpoints, (id) => spec.scores.get(id)?.base?.score, new Set(spec.baseViolations.map((v) => v.endpoint)))
                 : null,
             head: diff.head
                 ? metricsOf(diff.head.endpoints, (id) => spec.scores.get(id)?.head?.score, violatedHead)
@@ -27209,7 +27584,7 @@ function reportSpec(spec) {
 function percent(part, whole) {
     return whole === 0 ? 100 : Math.round((part / whole) * 1000) / 10;
 }
-/** The seed's dashboard metrics over one version's endpoints. Compliance is only known for head. */
+/** The seed's dashboard metrics over one version's endpoints. */
 function metricsOf(endpoints, scoreOf, violated) {
     const perClassification = {};
     const perBand = { critical: 0, high: 0, medium: 0, low: 0 };
@@ -27260,6 +27635,60 @@ function reportErrors(spec) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/report/escape.ts
+// Escaping for GitHub-flavoured Markdown. Every string that comes from a document goes through here
+// before it reaches a comment or summary: no HTML, no images or links, no @mentions, no table breaks.
+/** Control characters and line breaks would end table rows or smuggle terminal escapes. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+const MAX_INLINE = 400;
+function truncate(text, max = MAX_INLINE) {
+    const chars = [...text];
+    return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+/** Plain text: every Markdown and HTML metacharacter neutralised. */
+function escapeText(text) {
+    return truncate(text.replace(CONTROL, ' '))
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/([\\`*_{}[\]()#+\-.!|~^=$])/g, '\\$1')
+        .replace(/@/g, '@&#8203;')
+        .replace(/:\/\//g, '&#58;//');
+}
+/** Text inside a code span: a backtick cannot occur (we split on them), `|` still ends a table cell. */
+function escapeCode(text) {
+    return text.replace(CONTROL, ' ').replace(/\|/g, '\\|');
+}
+/**
+ * A message whose `code` spans were written by us around names from the document. Splitting on the
+ * backticks and escaping the text between keeps the spans and makes whatever the document put inside
+ * or around them inert: code spans render literally, the rest is escaped.
+ */
+function inline(message) {
+    const clean = truncate(message.replace(CONTROL, ' '));
+    const parts = clean.split('`');
+    if (parts.length % 2 === 0)
+        return escapeText(clean); // an unmatched backtick: no spans at all
+    return parts
+        .map((part, i) => (i % 2 === 0 ? escapeText(part) : part === '' ? '' : `\`${escapeCode(part)}\``))
+        .join('');
+}
+/** A code span around a whole value from the document (an endpoint, a path). */
+function code(text) {
+    const clean = truncate(text.replace(CONTROL, ' ')).replace(/`/g, "'");
+    return clean === '' ? '' : `\`${escapeCode(clean)}\``;
+}
+/** A link to a file line at a commit, or the escaped `file:line` when there is no repository. */
+function lineLink(file, line, blobBase) {
+    const label = code(`${file}:${line}`);
+    if (!blobBase)
+        return label;
+    const path = file.split('/').map(encodeURIComponent).join('/');
+    return `[${label}](${blobBase}/${path}#L${line})`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/suppress-hint.ts
 /** In the document, on the operation (endpoint findings) or the root (document-level findings). */
 function inlineSuppression(finding, documentLevel) {
@@ -27268,6 +27697,407 @@ function inlineSuppression(finding, documentLevel) {
 /** In `.github/api-posture.yml`, keyed by the finding's fingerprint. */
 function configSuppression(finding) {
     return `ignore: [{ fingerprint: ${finding.fingerprint}, reason: "<why this is acceptable>" }]  # ${finding.ruleId}, in .github/api-posture.yml`;
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+
+/** Finds the comment again on the next run: it is edited in place, never posted twice. */
+const COMMENT_MARKER = '<!-- api-posture:pr-comment -->';
+/** GitHub rejects comments above 65,536 characters; keep a margin for the truncation note. */
+const COMMENT_LIMIT = 65_536;
+const ICON = { critical: '🔴', high: '🟠', medium: '🟡', low: '🔵', info: '⚪' };
+const BAND_RANK = { critical: 3, high: 2, medium: 1, low: 0 };
+function renderComment(report, ctx = {}) {
+    return fitWithin([COMMENT_MARKER, ...sections(report, ctx, false)], COMMENT_LIMIT, ctx);
+}
+/** The job summary: the whole report (existing findings included), within the 1 MiB summary limit. */
+function renderSummary(report, ctx = {}) {
+    if (report.mode === 'scan')
+        return fitWithin(inventorySections(report, ctx), 1_000_000, ctx);
+    return fitWithin(sections(report, ctx, true), 1_000_000, ctx);
+}
+/** Joins sections until the limit, then says what was left out and where to find it. */
+function fitWithin(parts, limit, ctx) {
+    const note = (left) => `\n> ✂️ ${left} more section${left === 1 ? '' : 's'} did not fit in ${limit === COMMENT_LIMIT ? 'a PR comment' : 'the job summary'}. The full report is in ${[
+        ctx.runUrl ? `the [job summary](${ctx.runUrl})` : 'the job summary',
+        ctx.reportFile ? `the JSON report (${code(ctx.reportFile)})` : 'the JSON report',
+        ctx.sarifFile ? `the SARIF file (${code(ctx.sarifFile)})` : 'SARIF',
+    ].join(', ')}.\n`;
+    const reserve = 600;
+    let out = '';
+    for (let i = 0; i < parts.length; i++) {
+        const part = `${parts[i]}\n`;
+        if (out.length + part.length + reserve > limit)
+            return out + note(parts.length - i);
+        out += part;
+    }
+    return out;
+}
+function sections(report, ctx, full) {
+    const out = [verdict(report)];
+    const specs = [...report.specs].sort((a, b) => worstBand(b) - worstBand(a) || a.path.localeCompare(b.path));
+    for (const spec of specs) {
+        const violations = report.violations.filter((v) => v.spec === spec.path);
+        out.push(...specSections(spec, violations, ctx, full, report.specs.length > 1));
+    }
+    out.push(footer(report, ctx));
+    return out;
+}
+function worstBand(spec) {
+    return Math.max(-1, ...spec.endpoints
+        .filter((e) => e.change !== 'unchanged')
+        .map((e) => BAND_RANK[e.score.level ?? 'low'] ?? 0));
+}
+function count(c) {
+    return Object.values(c).reduce((a, b) => a + b, 0);
+}
+function severityList(c) {
+    return ['critical', 'high', 'medium', 'low', 'info']
+        .filter((s) => (c[s] ?? 0) > 0)
+        .map((s) => `${c[s]} ${s}`)
+        .join(', ');
+}
+function verdict(report) {
+    const { findings, violations, endpoints } = report.summary;
+    const head = report.blocked
+        ? `### ⛔ api-posture: blocked — ${escapeText(report.summary.verdict)}`
+        : `### ✅ api-posture: passed — ${escapeText(report.summary.verdict)}`;
+    const facts = [
+        `**${count(findings.new)}** new finding${count(findings.new) === 1 ? '' : 's'}${count(findings.new) > 0 ? ` (${severityList(findings.new)})` : ''}`,
+        `**${count(violations.new)}** new policy violation${count(violations.new) === 1 ? '' : 's'}`,
+        `**${count(findings.fixed)}** fixed`,
+        `${endpoints.added} added · ${endpoints.removed} removed · ${endpoints.modified} modified endpoint${endpoints.modified === 1 ? '' : 's'}`,
+    ];
+    return `${head}\n\n${facts.join(' · ')}\n\n<sub>fail-on: ${report.failOn} · scope: ${report.failOnScope} · ${report.tool.name} ${report.tool.version}</sub>\n`;
+}
+function specSections(spec, violations, ctx, full, many) {
+    const out = [];
+    const changed = spec.endpoints.filter((e) => e.change !== 'unchanged' ||
+        e.findings.some((f) => f.status === 'new' || f.status === 'fixed') ||
+        violations.some((v) => v.endpoint === e.id && v.status === 'new'));
+    const title = `${many ? '#### ' : '#### '}${code(spec.path)} — ${spec.status}${spec.version.base !== spec.version.head ? ` (${escapeText(spec.version.base ?? '∅')} → ${escapeText(spec.version.head ?? '∅')})` : ''}`;
+    out.push(title);
+    if (changed.length === 0)
+        out.push('No endpoint changes.\n');
+    else
+        out.push(endpointTable(changed, violations));
+    const docNew = spec.findings.filter((f) => f.status === 'new' && !f.suppressed);
+    if (docNew.length > 0) {
+        out.push(`**New findings on the document**\n\n${docNew.map((f) => findingItem(f, ctx, true)).join('\n')}\n`);
+    }
+    for (const e of changed) {
+        const fresh = e.findings.filter((f) => f.status === 'new' && !f.suppressed);
+        const broken = violations.filter((v) => v.endpoint === e.id && v.status === 'new');
+        if (fresh.length === 0 && broken.length === 0)
+            continue;
+        const items = [
+            ...fresh.map((f) => findingItem(f, ctx, false)),
+            ...broken.map((v) => violationItem(v, ctx)),
+        ];
+        out.push(`**${code(`${e.method} ${e.path}`)}** · ${e.change} · risk ${scoreCell(e)}\n\n${items.join('\n')}\n`);
+    }
+    const breaking = changed.flatMap((e) => e.changes.filter((c) => c.breaking).map((c) => ({ e, c })));
+    if (breaking.length > 0) {
+        const rows = breaking.map(({ e, c }) => `- ${code(`${e.method} ${e.path}`)}: ${inline(c.message)} (${lineLink(c.location.file, c.location.line, ctx.blobBase)})`);
+        out.push(details(`💥 ${breaking.length} breaking change${breaking.length === 1 ? '' : 's'} for clients`, rows.join('\n')));
+    }
+    const fixed = [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)].filter((f) => f.status === 'fixed' && !f.suppressed);
+    if (fixed.length > 0) {
+        out.push(details(`✅ ${fixed.length} finding${fixed.length === 1 ? '' : 's'} fixed`, fixed
+            .map((f) => `- ${ICON[f.severity]} ${f.severity} \`${f.ruleId}\` — ${inline(f.message)}`)
+            .join('\n')));
+    }
+    if (spec.metrics.head)
+        out.push(metricsTable(spec.metrics.base, spec.metrics.head));
+    const existing = [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)].filter((f) => f.status === 'existing' && !f.suppressed);
+    if (existing.length > 0) {
+        const shown = full ? existing : existing.slice(0, 50);
+        const more = existing.length - shown.length;
+        out.push(details(`📋 ${existing.length} existing finding${existing.length === 1 ? '' : 's'} (not introduced by this PR)`, shown
+            .map((f) => `- ${ICON[f.severity]} ${f.severity} \`${f.ruleId}\` — ${inline(f.message)} (${lineLink(f.location.file, f.location.line, ctx.blobBase)})`)
+            .join('\n') + (more > 0 ? `\n- … and ${more} more in the job summary` : '')));
+    }
+    const suppressed = [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)].filter((f) => f.suppressed && f.status !== 'fixed');
+    if (suppressed.length > 0) {
+        out.push(details(`🔕 ${suppressed.length} suppressed`, suppressed
+            .map((f) => `- \`${f.ruleId}\` — ${inline(f.message)}: _${escapeText(f.suppressed.reason)}_${f.suppressed.expires ? ` (until ${escapeText(f.suppressed.expires)})` : ''}`)
+            .join('\n')));
+    }
+    return out;
+}
+function endpointTable(endpoints, violations) {
+    const rows = endpoints
+        .slice()
+        .sort((a, b) => (b.score.head ?? b.score.base ?? 0) - (a.score.head ?? a.score.base ?? 0) || a.id.localeCompare(b.id))
+        .map((e) => {
+        const fresh = e.findings.filter((f) => f.status === 'new' && !f.suppressed);
+        const counts = {};
+        for (const f of fresh)
+            counts[f.severity] = (counts[f.severity] ?? 0) + 1;
+        const broken = violations.filter((v) => v.endpoint === e.id && v.status === 'new').length;
+        const news = [severityList(counts), broken > 0 ? `${broken} polic${broken === 1 ? 'y' : 'ies'}` : '']
+            .filter(Boolean)
+            .join(', ') || '—';
+        return `| ${ICON[e.score.level ?? 'low']} | ${code(e.method)} | ${code(e.path)} | ${e.change} | ${scoreCell(e)} | ${news} |`;
+    });
+    return `| | Method | Path | Change | Risk (base → head) | New |\n|---|---|---|---|---|---|\n${rows.join('\n')}\n`;
+}
+function scoreCell(e) {
+    const { base, head, level } = e.score;
+    if (head === null)
+        return `${base ?? '—'} → removed`;
+    if (base === null || base === head)
+        return `**${head}** ${level}`;
+    const arrow = head > base ? '↑' : '↓';
+    return `${base} → **${head}** ${level} ${arrow}`;
+}
+function findingItem(f, ctx, documentLevel) {
+    const snippet = documentLevel ? configSuppression(f) : inlineSuppression(f, false);
+    return [
+        `- ${ICON[f.severity]} **${f.severity}** \`${f.ruleId}\` — ${inline(f.message)} (${lineLink(f.location.file, f.location.line, ctx.blobBase)})`,
+        `  <br>Fix: ${inline(f.remediation)}`,
+        `  <details><summary>Suppress</summary>\n\n  \`\`\`yaml\n  ${snippet}\n  \`\`\`\n  </details>`,
+    ].join('\n');
+}
+function violationItem(v, ctx) {
+    return [
+        `- ${ICON[v.severity]} **${v.severity}** policy \`${escapeCodeName(v.policy)}\` — ${inline(v.message)} (${lineLink(v.location.file, v.location.line, ctx.blobBase)})`,
+        `  <br>Fix: ${inline(v.remediation)}`,
+    ].join('\n');
+}
+/** Policy names come from the base commit's policy files, not from the PR, but are escaped all the same. */
+function escapeCodeName(name) {
+    return name.replace(/[`|\n\r]/g, ' ');
+}
+function details(summary, body) {
+    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>\n`;
+}
+const TARGETS = [
+    {
+        key: 'documentedPercent',
+        label: 'Documented',
+        target: '> 95%',
+        met: (m) => m.documentedPercent > 95,
+        unit: '%',
+    },
+    {
+        key: 'averageScore',
+        label: 'Average risk score',
+        target: '< 25',
+        met: (m) => m.averageScore < 25,
+        unit: '',
+    },
+    {
+        key: 'criticalEndpoints',
+        label: 'Critical-risk endpoints',
+        target: '0',
+        met: (m) => m.criticalEndpoints === 0,
+        unit: '',
+    },
+    {
+        key: 'shadowEndpoints',
+        label: 'Shadow endpoints',
+        target: '0',
+        met: (m) => m.shadowEndpoints === 0,
+        unit: '',
+    },
+    {
+        key: 'authenticationCoveragePercent',
+        label: 'Authentication coverage',
+        target: '100%',
+        met: (m) => m.authenticationCoveragePercent === 100,
+        unit: '%',
+    },
+    {
+        key: 'tlsCoveragePercent',
+        label: 'TLS coverage',
+        target: '100%',
+        met: (m) => m.tlsCoveragePercent === 100,
+        unit: '%',
+    },
+    {
+        key: 'policyCompliancePercent',
+        label: 'Policy compliance',
+        target: '> 90%',
+        met: (m) => m.policyCompliancePercent > 90,
+        unit: '%',
+    },
+];
+function metricsTable(base, head) {
+    const rows = TARGETS.map(({ key, label, target, met, unit }) => {
+        const h = `${head[key]}${unit}`;
+        const b = base ? `${base[key]}${unit} → ` : '';
+        return `| ${label} | ${b}${h} | ${target} | ${met(head) ? '✅' : '❌'} |`;
+    });
+    const bands = (m) => `${m.perBand.critical} / ${m.perBand.high} / ${m.perBand.medium} / ${m.perBand.low}`;
+    rows.push(`| Endpoints (critical / high / medium / low) | ${base ? `${bands(base)} → ` : ''}${bands(head)} | | |`);
+    return details('📊 Posture metrics', `| Metric | ${base ? 'Base → head' : 'Value'} | Target | Met |\n|---|---|---|---|\n${rows.join('\n')}`);
+}
+function footer(report, ctx) {
+    const where = [
+        ctx.runUrl ? `[job summary](${ctx.runUrl})` : undefined,
+        ctx.reportFile ? `JSON: ${code(ctx.reportFile)}` : undefined,
+        ctx.sarifFile ? `SARIF: ${code(ctx.sarifFile)}` : undefined,
+    ].filter(Boolean);
+    return `<sub>${report.errors.length > 0 ? `⚠️ ${report.errors.length} problem${report.errors.length === 1 ? '' : 's'} reading the documents (see the findings). ` : ''}${where.length > 0 ? `Full report: ${where.join(' · ')}. ` : ''}Rules: [docs/rules](https://github.com/api-posture/api-posture/tree/main/docs/rules).</sub>`;
+}
+/** Inventory mode (push, schedule): every endpoint with its classification, score and data types. */
+function inventorySections(report, ctx) {
+    const out = [
+        `### 📒 api-posture: API inventory and posture — ${report.specs.length} document${report.specs.length === 1 ? '' : 's'}, ${report.summary.endpoints.unchanged} endpoints\n`,
+    ];
+    for (const spec of report.specs) {
+        out.push(`#### ${code(spec.path)}${spec.version.head ? ` — version ${escapeText(spec.version.head)}` : ''}`);
+        if (spec.metrics.head)
+            out.push(metricsTable(null, spec.metrics.head).replace('<details><summary>📊 Posture metrics</summary>', '<details open><summary>📊 Posture metrics</summary>'));
+        const top = [...spec.endpoints]
+            .sort((a, b) => (b.score.head ?? 0) - (a.score.head ?? 0) || a.id.localeCompare(b.id))
+            .slice(0, 20);
+        if (top.length > 0) {
+            out.push(`**Top ${top.length} risks**\n\n| Score | Method | Path | Classification | Worst findings |\n|---|---|---|---|---|\n${top
+                .map((e) => {
+                const worst = e.findings
+                    .filter((f) => !f.suppressed)
+                    .slice(0, 3)
+                    .map((f) => `${ICON[f.severity]} \`${f.ruleId}\``)
+                    .join(' ');
+                return `| **${e.score.head ?? 0}** ${e.score.level ?? ''} | ${code(e.method)} | ${code(e.path)} | ${e.classification} | ${worst || '—'} |`;
+            })
+                .join('\n')}\n`);
+        }
+        const rows = spec.endpoints.map((e) => `| ${code(e.method)} | ${code(e.path)} | ${e.classification} | ${e.score.head ?? 0} ${e.score.level ?? ''} | ${e.dataTypes.map((d) => code(d)).join(' ') || '—'} | ${e.findings.filter((f) => !f.suppressed).length} | ${lineLink(e.location.file, e.location.line, ctx.blobBase)} |`);
+        out.push(details(`All ${spec.endpoints.length} endpoints`, `| Method | Path | Classification | Score | Data | Findings | Where |\n|---|---|---|---|---|---|---|\n${rows.join('\n')}`));
+        const docFindings = spec.findings.filter((f) => !f.suppressed);
+        if (docFindings.length > 0) {
+            out.push(details(`Document findings (${docFindings.length})`, docFindings
+                .map((f) => `- ${ICON[f.severity]} ${f.severity} \`${f.ruleId}\` — ${inline(f.message)}`)
+                .join('\n')));
+        }
+    }
+    out.push(footer(report, ctx));
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/report/sarif.ts
+
+/** GitHub's `security-severity` scale: ≥9 critical, ≥7 high, ≥4 medium, >0 low. */
+const SECURITY_SEVERITY = {
+    critical: '9.5',
+    high: '8.0',
+    medium: '5.5',
+    low: '3.0',
+    info: '0.0',
+};
+const LEVEL = {
+    critical: 'error',
+    high: 'error',
+    medium: 'warning',
+    low: 'note',
+    info: 'note',
+};
+function renderSarif(report, ctx) {
+    const rules = CHECKS.map((check) => ({
+        id: check.id,
+        name: check.title
+            .replace(/[^A-Za-z0-9]+(.)?/g, (_, c) => (c ? c.toUpperCase() : ''))
+            .replace(/^./, (c) => c.toUpperCase()),
+        shortDescription: { text: check.title },
+        fullDescription: { text: check.rationale },
+        help: {
+            text: check.remediation,
+            markdown: `${check.remediation}\n\n[Rule documentation](${ctx.docsBase}/docs/rules/${check.id}.md)`,
+        },
+        helpUri: `${ctx.docsBase}/docs/rules/${check.id}.md`,
+        defaultConfiguration: { level: LEVEL[check.severity] },
+        properties: {
+            tags: ['security', check.category, check.owasp, check.cwe, `external/cwe/${check.cwe.toLowerCase()}`],
+            'security-severity': SECURITY_SEVERITY[check.severity],
+            precision: 'high',
+            problem: { severity: check.severity },
+        },
+    }));
+    const policyNames = [...new Set(report.violations.map((v) => v.policy))].sort();
+    for (const name of policyNames) {
+        const example = report.violations.find((v) => v.policy === name);
+        rules.push({
+            id: `policy/${name}`,
+            name: `Policy ${name}`,
+            shortDescription: { text: `Policy ${name}` },
+            fullDescription: { text: example.message },
+            help: { text: example.remediation },
+            helpUri: `${ctx.docsBase}/docs/policies.md`,
+            defaultConfiguration: { level: LEVEL[example.severity] },
+            properties: { tags: ['security', 'policy'], 'security-severity': SECURITY_SEVERITY[example.severity] },
+        });
+    }
+    const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+    const findings = report.specs
+        .flatMap((s) => [...s.findings, ...s.endpoints.flatMap((e) => e.findings)])
+        .filter((f) => f.status !== 'fixed');
+    const results = [
+        ...findings.map((f) => findingResult(f, ruleIndex.get(f.ruleId))),
+        ...report.violations.map((v) => violationResult(v, ruleIndex.get(`policy/${v.policy}`))),
+    ];
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: report.tool.name,
+                        version: report.tool.version,
+                        semanticVersion: report.tool.version,
+                        informationUri: ctx.docsBase.replace(/\/blob\/.*$/, ''),
+                        rules,
+                    },
+                },
+                results,
+                columnKind: 'unicodeCodePoints',
+                originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root' } } },
+            },
+        ],
+    };
+}
+function sarif_location(file, line, column) {
+    return [
+        {
+            physicalLocation: {
+                artifactLocation: { uri: file, uriBaseId: '%SRCROOT%' },
+                region: { startLine: Math.max(1, line), startColumn: Math.max(1, column) },
+            },
+        },
+    ];
+}
+function findingResult(f, index) {
+    return {
+        ruleId: f.ruleId,
+        ...(index !== undefined ? { ruleIndex: index } : {}),
+        level: LEVEL[f.severity],
+        message: { text: `${f.message}\nFix: ${f.remediation}` },
+        locations: sarif_location(f.location.file, f.location.line, f.location.column),
+        partialFingerprints: { 'apiPosture/v1': f.fingerprint },
+        ...(f.suppressed ? { suppressions: [{ kind: 'inSource', justification: f.suppressed.reason }] } : {}),
+        properties: {
+            severity: f.severity,
+            status: f.status ?? 'existing',
+            category: f.category,
+            owasp: f.owasp,
+            cwe: f.cwe,
+        },
+    };
+}
+function violationResult(v, index) {
+    return {
+        ruleId: `policy/${v.policy}`,
+        ...(index !== undefined ? { ruleIndex: index } : {}),
+        level: LEVEL[v.severity],
+        message: { text: `${v.message}\nFix: ${v.remediation}` },
+        locations: sarif_location(v.location.file, v.location.line, v.location.column),
+        partialFingerprints: { 'apiPosture/v1': `${v.policy}:${v.spec}:${v.endpoint}` },
+        properties: { severity: v.severity, status: v.status },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
@@ -27429,13 +28259,17 @@ function oneLine(text) {
 
 
 
-const FORMATS = ['json', 'text'];
+
+
+/** Where the rule pages are published, for SARIF help links. */
+const DOCS_BASE = `https://github.com/api-posture/api-posture/blob/v${TOOL_VERSION}`;
+const FORMATS = ['json', 'markdown', 'sarif', 'text'];
 const USAGE = `Usage:
   api-posture diff <base> <head> [options]   compare two versions of an OpenAPI document
   api-posture scan <spec|dir>... [options]   inventory and posture of documents (a directory is searched)
 
 Options:
-  --format json|text          output format (default text)
+  --format FORMAT             text (default), json, markdown (the PR comment) or sarif
   --output FILE               write the report to FILE instead of stdout
   --policies FILE             policy file (repeatable); \`default\` and \`owasp-strict\` name the shipped
                               packs (default: default)
@@ -27514,7 +28348,15 @@ function execute(argv, stdout, cwd) {
     const config = readConfig(cwd, values.config);
     const policies = readPolicies(cwd, values.policies ?? ['default']);
     const report = buildReport(runEngine(sources, { mode, config, policies, failOn, failOnScope }));
-    const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderText(report);
+    const text = format === 'json'
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : format === 'markdown'
+            ? report.mode === 'diff'
+                ? renderComment(report)
+                : renderSummary(report)
+            : format === 'sarif'
+                ? `${JSON.stringify(renderSarif(report, { docsBase: DOCS_BASE }), null, 2)}\n`
+                : renderText(report);
     if (values.output)
         (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.resolve)(cwd, values.output), text);
     else

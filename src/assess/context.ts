@@ -15,9 +15,65 @@ export function isExposed(endpoint: Endpoint): boolean {
 
 /** Path parameters that select an object (BOLA territory); versions, formats and locales do not. */
 export function objectIdParameters(endpoint: Endpoint): Parameter[] {
-  return endpoint.parameters.filter(
-    (p) => p.in === 'path' && !/^(v|version|api[-_]?version|format|locale|lang|language|ext)$/i.test(p.name),
-  );
+  const notAnId = /^(v|version|api[-_]?version|format|locale|lang|language|ext)$/i;
+  const declared = endpoint.parameters.filter((p) => p.in === 'path');
+  // A `{name}` in the path is a parameter even when the document forgot to declare it.
+  const undeclared = [...endpoint.path.matchAll(/\{([^}/]+)\}/g)]
+    .map((m) => m[1]!)
+    .filter((name) => !declared.some((p) => p.name === name))
+    .map(
+      (name): Parameter => ({
+        name,
+        in: 'path',
+        required: true,
+        deprecated: false,
+        examples: [],
+        loc: endpoint.loc,
+      }),
+    );
+  return [...declared, ...undeclared].filter((p) => !notAnId.test(p.name));
+}
+
+/** The words of a path, parameters left out: `/users/{id}/resetPassword` → users, reset, password. */
+export function pathWords(path: string): string[] {
+  return path
+    .replace(/\{[^}]*\}/g, '/')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
+}
+
+const CREDENTIAL_WORDS = new Set([
+  'login',
+  'logon',
+  'signin',
+  'signup',
+  'token',
+  'tokens',
+  'password',
+  'passwords',
+  'passwordless',
+  'passwd',
+  'otp',
+  'mfa',
+  '2fa',
+  'verify',
+  'verification',
+  'reset',
+  'register',
+]);
+const CREDENTIAL_PAIRS = new Set(['log in', 'log on', 'sign in', 'sign up']);
+
+/** Login, token, sign-up, password reset, OTP/MFA and verification paths: where credentials are submitted. */
+export function isCredentialFlow(endpoint: Endpoint): boolean {
+  const words = pathWords(endpoint.path);
+  return words.some((w, i) => CREDENTIAL_WORDS.has(w) || CREDENTIAL_PAIRS.has(`${w} ${words[i + 1]}`));
+}
+
+/** A boolean parameter (`?sendEmail=true`, `?mobile=1`) carries a choice, not the data its name mentions. */
+export function isFlag(parameter: Parameter): boolean {
+  return parameter.schema?.types?.length === 1 && parameter.schema.types[0] === 'boolean';
 }
 
 /** Data kinds that make a leak or an unauthenticated call serious on their own. */

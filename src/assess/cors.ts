@@ -1,5 +1,5 @@
 // What an endpoint declares about CORS, from response header schemas and from AWS API Gateway extensions.
-import type { ApiModel, Endpoint, Loc, Schema } from '../model.js';
+import type { ApiModel, Endpoint, Loc, ResponseHeader } from '../model.js';
 import { joinPointer } from '../util/pointer.js';
 
 export interface CorsFacts {
@@ -13,10 +13,10 @@ const ORIGIN = 'access-control-allow-origin';
 const CREDENTIALS = 'access-control-allow-credentials';
 const GATEWAY_PARAM = /^method\.response\.header\.(.+)$/i;
 
-/** Literal values a header schema pins: enum/const, default, examples. */
-function pinnedValues(schema: Schema | undefined): string[] {
-  if (!schema) return [];
-  return [...(schema.enum ?? []), schema.default, ...schema.examples]
+/** Literal values a header pins: its schema's enum/const, default and examples, and the header's own `example(s)`. */
+function pinnedValues(header: ResponseHeader): string[] {
+  const schema = header.schema;
+  return [...(schema?.enum ?? []), schema?.default, ...(schema?.examples ?? []), ...header.examples]
     .filter((v) => v !== undefined)
     .map(String);
 }
@@ -32,8 +32,8 @@ export function corsFacts(endpoint: Endpoint, model: ApiModel): CorsFacts {
     for (const header of response.headers) {
       const name = header.name.toLowerCase();
       if (name === ORIGIN)
-        for (const value of pinnedValues(header.schema)) facts.origins.push({ value, loc: header.loc });
-      if (name === CREDENTIALS && pinnedValues(header.schema).some((v) => v === 'true'))
+        for (const value of pinnedValues(header)) facts.origins.push({ value, loc: header.loc });
+      if (name === CREDENTIALS && pinnedValues(header).some((v) => v === 'true'))
         facts.credentials ??= header.loc;
     }
   }

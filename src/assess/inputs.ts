@@ -73,7 +73,10 @@ export function unboundedAspect(schema: Schema): string | undefined {
   return undefined;
 }
 
-/** `^[a-z]{1,20}$` bounds the length; `^tok_` does not. */
+/** `^[a-z]{1,20}$` and `^\+[1-9]\d{1,14}$` bound the length; `^tok_` and `^\d+$` do not. */
 function anchoredPattern(pattern: string | undefined): boolean {
-  return pattern?.startsWith('^') === true && pattern.endsWith('$') && !/[*+]|\{\d+,\}/.test(pattern);
+  if (pattern?.startsWith('^') !== true || !pattern.endsWith('$')) return false;
+  // Escaped characters (`\+`) and character classes (`[+*]`) are literals, not repetition.
+  const operators = pattern.replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+  return !/[*+]|\{\d+,\}/.test(operators);
 }

@@ -54,7 +54,7 @@ export function readIgnoreExtension(value: unknown, loc: Loc, problems: Suppress
       continue;
     }
     const expires = e.expires instanceof Date ? e.expires.toISOString().slice(0, 10) : e.expires;
-    if (expires !== undefined && (typeof expires !== 'string' || Number.isNaN(Date.parse(expires)))) {
+    if (expires !== undefined && !isIsoDate(expires)) {
       problems.push({
         message: `x-api-posture-ignore of \`${e.rule}\` has an \`expires\` that is not a date (YYYY-MM-DD)`,
         loc: here,
@@ -86,8 +86,11 @@ function matches(rule: IgnoreRule, finding: Finding, specPath: string): boolean 
   if (rule.rule !== undefined && rule.rule !== finding.ruleId && rule.rule !== finding.category) return false;
   if (rule.specs && !rule.specs.some((glob) => picomatch.isMatch(specPath, glob))) return false;
   if (rule.endpoints) {
+    // A document-level finding (a weak scheme, a plain-HTTP server) is suppressed only when every
+    // endpoint it affects is covered: ignoring it for `GET /legacy` must not hide it everywhere else.
     const ids = finding.endpoint ? [finding.endpoint] : (finding.endpoints ?? []);
-    if (!ids.some((id) => rule.endpoints!.some((glob) => endpointMatches(glob, id)))) return false;
+    if (ids.length === 0 || !ids.every((id) => rule.endpoints!.some((glob) => endpointMatches(glob, id))))
+      return false;
   }
   return true;
 }
@@ -96,10 +99,13 @@ function matches(rule: IgnoreRule, finding: Finding, specPath: string): boolean 
 export function endpointMatches(glob: string, id: string): boolean {
   const [globMethod, ...globPath] = glob.trim().split(/\s+/);
   const [method, ...path] = id.split(' ');
-  if (globPath.length === 0) return picomatch.isMatch(path.join(' '), globMethod ?? '', { dot: true });
+  // Ids have path parameters as `{}`; `{id}` in a glob is a path parameter too, not brace expansion.
+  const pathGlob = (text: string) => text.replace(/\{[^}/]*\}/g, '\\{\\}');
+  if (globPath.length === 0)
+    return picomatch.isMatch(path.join(' '), pathGlob(globMethod ?? ''), { dot: true });
   return (
     (globMethod === '*' || globMethod?.toUpperCase() === method) &&
-    picomatch.isMatch(path.join(' '), globPath.join(' '), { dot: true })
+    picomatch.isMatch(path.join(' '), pathGlob(globPath.join(' ')), { dot: true })
   );
 }
 
@@ -116,4 +122,11 @@ export function suppressionFor(
     return { reason: rule.reason, ...(rule.expires ? { expires: rule.expires } : {}), source: rule.source };
   }
   return undefined;
+}
+
+/** `2027-01-31`, and a real day (`2027-02-30` is not). */
+function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }

@@ -1,7 +1,7 @@
 // URL facts used by the transport and inventory checks.
 
 export function hostOf(url: string): string | undefined {
-  const match = url.match(/^(?:[a-z][a-z0-9+.-]*:)?\/\/([^/?#:]+|\[[^\]]+\])/i);
+  const match = url.match(/^(?:[a-z][a-z0-9+.-]*:)?\/\/(\[[^\]]+\]|[^/?#:]+)/i); // `[::1]` before plain hosts
   return match?.[1]?.toLowerCase();
 }
 

@@ -11,6 +11,8 @@ import { fsReader, isInside } from '../load/reader.js';
 import { BUILTIN_POLICIES } from '../policy/builtin.js';
 import { loadPolicies, type Policy } from '../policy/load.js';
 import { buildReport } from '../report/json.js';
+import { renderComment, renderSummary } from '../report/markdown.js';
+import { renderSarif } from '../report/sarif.js';
 import { renderText } from '../report/text.js';
 import { TOOL_VERSION } from '../version.js';
 
@@ -18,14 +20,17 @@ export interface Output {
   write(text: string): void;
 }
 
-const FORMATS = ['json', 'text'] as const;
+/** Where the rule pages are published, for SARIF help links. */
+const DOCS_BASE = `https://github.com/api-posture/api-posture/blob/v${TOOL_VERSION}`;
+
+const FORMATS = ['json', 'markdown', 'sarif', 'text'] as const;
 
 export const USAGE = `Usage:
   api-posture diff <base> <head> [options]   compare two versions of an OpenAPI document
   api-posture scan <spec|dir>... [options]   inventory and posture of documents (a directory is searched)
 
 Options:
-  --format json|text          output format (default text)
+  --format FORMAT             text (default), json, markdown (the PR comment) or sarif
   --output FILE               write the report to FILE instead of stdout
   --policies FILE             policy file (repeatable); \`default\` and \`owasp-strict\` name the shipped
                               packs (default: default)
@@ -111,7 +116,16 @@ function execute(argv: string[], stdout: Output, cwd: string): number {
   const config = readConfig(cwd, values.config);
   const policies = readPolicies(cwd, values.policies ?? ['default']);
   const report = buildReport(runEngine(sources, { mode, config, policies, failOn, failOnScope }));
-  const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderText(report);
+  const text =
+    format === 'json'
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : format === 'markdown'
+        ? report.mode === 'diff'
+          ? renderComment(report)
+          : renderSummary(report)
+        : format === 'sarif'
+          ? `${JSON.stringify(renderSarif(report, { docsBase: DOCS_BASE }), null, 2)}\n`
+          : renderText(report);
   if (values.output) writeFileSync(resolve(cwd, values.output), text);
   else stdout.write(text);
   return report.blocked ? 1 : 0;

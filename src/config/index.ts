@@ -22,7 +22,7 @@ export function loadConfig(file: string, text: string): Config {
   const parsed = parseYamlFile(file, text, configSchema);
   const known = new Set<string>([...CHECKS.map((c) => c.id)]);
   for (const [id] of Object.entries(parsed.data.rules ?? {})) {
-    if (!known.has(id)) throw parsed.errorAt(['rules', id], `rules.${id}: unknown rule id "${id}"`);
+    if (!known.has(id)) throw parsed.errorAt(['rules', id], `rules.${id}: unknown rule id "${id}"`, true);
   }
   (parsed.data.ignore ?? []).forEach((entry, i) => {
     if (
@@ -57,7 +57,8 @@ export function normalizeOptions(config: Config, specPath: string): NormalizeOpt
               if (
                 rule.hosts &&
                 !endpoint.servers.some((s) =>
-                  rule.hosts!.some((g) => picomatch.isMatch(hostOf(s.url) ?? '', g)),
+                  // Host names are case-insensitive; `hostOf` lower-cases the server's.
+                  rule.hosts!.some((g) => picomatch.isMatch(hostOf(s.url) ?? '', g, { nocase: true })),
                 )
               )
                 continue;

@@ -10,7 +10,11 @@ const isoDate = z
   .union([z.string(), z.date()])
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
   .refine(
-    (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)),
+    // Round trip: `Date.parse` accepts 2025-02-30 as March 2nd.
+    (v) =>
+      /^\d{4}-\d{2}-\d{2}$/.test(v) &&
+      !Number.isNaN(Date.parse(v)) &&
+      new Date(v).toISOString().slice(0, 10) === v,
     'must be a date written YYYY-MM-DD',
   );
 
@@ -53,7 +57,10 @@ export const configSchema = z.strictObject({
             .optional(),
           endpoints: list.optional(),
           specs: list.optional(),
-          reason: z.string().min(1, 'say why the finding is acceptable'),
+          reason: z
+            .string({ error: 'an ignore entry needs a `reason` saying why the finding is acceptable' })
+            .min(1, 'say why the finding is acceptable')
+            .refine((v) => v.trim() !== '', 'say why the finding is acceptable'),
           expires: isoDate.optional(),
         })
         .refine(

@@ -8,8 +8,8 @@ type Path = (string | number)[];
 
 export interface YamlFile<T> {
   data: T;
-  /** A ConfigError pointing at the node at `path` (or the deepest existing node on the way). */
-  errorAt(path: Path, detail: string): ConfigError;
+  /** A ConfigError pointing at the node at `path` (its key when `atKey`), or the deepest existing node on the way. */
+  errorAt(path: Path, detail: string, atKey?: boolean): ConfigError;
 }
 
 export function parseYamlFile<T>(file: string, text: string, schema: z.ZodType<T>): YamlFile<T> {
@@ -20,10 +20,17 @@ export function parseYamlFile<T>(file: string, text: string, schema: z.ZodType<T
     const { line, col } = lines.linePos(first.pos[0]);
     throw new ConfigError(file, line, col, `invalid YAML: ${first.message.split('\n')[0]}`);
   }
-  const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // An alias bomb (`maxAliasCount`) or an alias to nothing: a mistake in the file, not in the tool.
+    const { line, col } = lines.linePos(rangeStart(doc.contents) ?? 0);
+    throw new ConfigError(file, line, col, `invalid YAML: ${(error as Error).message}`);
+  }
   const result = schema.safeParse(value ?? {});
-  const errorAt = (path: Path, detail: string) => {
-    const { line, col } = lines.linePos(offsetOf(doc.contents, path, false));
+  const errorAt = (path: Path, detail: string, atKey = false) => {
+    const { line, col } = lines.linePos(offsetOf(doc.contents, path, atKey));
     return new ConfigError(file, line, col, detail);
   };
   if (result.success) return { data: result.data, errorAt };
@@ -31,7 +38,8 @@ export function parseYamlFile<T>(file: string, text: string, schema: z.ZodType<T
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
   const where = unknownKey !== undefined ? [...path, unknownKey] : path;
-  const offset = offsetOf(doc.contents, where, unknownKey !== undefined);
+  // An unknown key, or a record key that fails its check, is pointed at by its key rather than its value.
+  const offset = offsetOf(doc.contents, where, unknownKey !== undefined || issue.code === 'invalid_key');
   const { line, col } = lines.linePos(offset);
   const received =
     issue.code === 'invalid_value' || issue.code === 'invalid_type' ? valueAt(value, path) : undefined;
@@ -46,6 +54,8 @@ export function parseYamlFile<T>(file: string, text: string, schema: z.ZodType<T
 
 function describe(issue: z.core.$ZodIssue, unknownKey: string | undefined): string {
   if (unknownKey !== undefined) return `unknown key "${unknownKey}"`;
+  // A record key that fails its own check (`rules: { Auth-Missing: off }`): say what the key check says.
+  if (issue.code === 'invalid_key') return issue.issues[0]?.message ?? issue.message;
   if (issue.code === 'invalid_value') {
     return `${issue.message.replace(/^Invalid option: expected one of /, 'must be one of ').replace(/"\|"/g, '", "')}`;
   }

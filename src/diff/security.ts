@@ -57,10 +57,21 @@ export function securityChanges(
   } else if (!bNone && !hNone) {
     const baseByNames = new Map(b.requirements.map((r) => [names(r), r]));
     const headByNames = new Map(h.requirements.map((r) => [names(r), r]));
+    const weakestBase = Math.min(...b.requirements.map(requirementStrength));
     for (const [key, requirement] of headByNames) {
       const before = baseByNames.get(key);
       if (!before) {
-        push('security-weakened', `now also accepts ${describeRequirement(requirement)}`, false);
+        // A new way in weakens the endpoint only if it is easier than every way in it already had:
+        // adding OAuth2 next to Basic, or a second factor to a key, does not.
+        const harder =
+          b.requirements.some(
+            (r) => r.length > 0 && r.every((e) => requirement.some((x) => x.name === e.name)),
+          ) || requirementStrength(requirement) >= weakestBase;
+        push(
+          harder ? 'security-alternative-added' : 'security-weakened',
+          `now also accepts ${describeRequirement(requirement)}`,
+          false,
+        );
         continue;
       }
       const lost = scopesOf(before).filter((s) => !scopesOf(requirement).includes(s));
@@ -90,7 +101,12 @@ function isRootSecurity(security: EffectiveSecurity, model: ApiModel): boolean {
   );
 }
 
-/** How much a scheme protects, roughly: used only to say whether a scheme change weakened it. */
+/** All schemes of a requirement are needed together, so it is as strong as its strongest; `{}` is 0. */
+function requirementStrength(requirement: SecurityRequirement): number {
+  return Math.max(0, ...requirement.map((e) => strength(e.scheme)));
+}
+
+/** How much a scheme protects, roughly: used only to say whether a change weakened it. */
 function strength(scheme: SecurityScheme | undefined): number {
   if (!scheme) return 0;
   if (scheme.type === 'http') return scheme.scheme === 'basic' ? 1 : 3;

@@ -8,6 +8,7 @@ export type ChangeKind =
   | 'security-removed'
   | 'security-weakened'
   | 'security-strengthened'
+  | 'security-alternative-added'
   | 'security-scheme-changed'
   | 'server-added'
   | 'server-removed'

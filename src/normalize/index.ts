@@ -70,6 +70,7 @@ export function normalize(
     openapiVersion: version,
     title: str(info.title),
     version: str(info.version),
+    infoExtensions: extensionsOf(info),
     contact: contact
       ? { name: str(contact.name), email: str(contact.email), url: str(contact.url) }
       : undefined,

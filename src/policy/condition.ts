@@ -17,6 +17,13 @@ export type Condition = Comparison[][];
 
 export class ConditionError extends Error {}
 
+/** What a field holds, so a comparison that can never hold (`score == '40'`, `method == 'post'`) is an error. */
+export interface FieldKind {
+  type: 'string' | 'number' | 'boolean';
+  /** The only values a string field takes. */
+  values?: readonly string[];
+}
+
 const TOKEN =
   /\s*(?:(==|!=|<=|>=|<|>|&&|\|\||\[|\]|,)|'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|(-?\d+(?:\.\d+)?)\b|([A-Za-z_][A-Za-z0-9_.]*))/y;
 
@@ -46,8 +53,25 @@ function tokenize(source: string): Token[] {
 
 const OPS = new Set(['==', '!=', '<', '<=', '>', '>=', 'in']);
 
-/** Parses and checks field names against `fields`; throws ConditionError with a readable message. */
-export function parseCondition(source: string, fields: readonly string[]): Condition {
+/** A token as written, so a quoted `'and'` is not shown as the word `and`. */
+function show(token: Token): string {
+  return token.kind === 'string' ? `'${token.text}'` : token.text;
+}
+
+/** Punctuation only: a quoted `']'` or `','` inside a list is a value. */
+function isPunct(token: Token | undefined, text: string): boolean {
+  return token?.kind === 'punct' && token.text === text;
+}
+
+/**
+ * Parses and checks field names against `fields` (and values against `kinds`, when given); throws
+ * ConditionError with a readable message.
+ */
+export function parseCondition(
+  source: string,
+  fields: readonly string[],
+  kinds?: Readonly<Record<string, FieldKind>>,
+): Condition {
   const tokens = tokenize(source);
   let i = 0;
   const peek = () => tokens[i];
@@ -63,12 +87,12 @@ export function parseCondition(source: string, fields: readonly string[]): Condi
     if (t.kind === 'word' && (t.text === 'true' || t.text === 'false')) return t.text === 'true';
     if (t.kind === 'punct' && t.text === '[') {
       const list: Scalar[] = [];
-      while (peek()?.text !== ']') {
+      while (!isPunct(peek(), ']')) {
         const item = literal();
         if (Array.isArray(item)) throw new ConditionError('lists cannot be nested');
         list.push(item);
-        if (peek()?.text === ',') i++;
-        else if (peek()?.text !== ']') throw new ConditionError('expected "," or "]" in a list');
+        if (isPunct(peek(), ',')) i++;
+        else if (!isPunct(peek(), ']')) throw new ConditionError('expected "," or "]" in a list');
       }
       i++;
       return list;
@@ -83,24 +107,41 @@ export function parseCondition(source: string, fields: readonly string[]): Condi
     if (!fields.includes(field.text))
       throw new ConditionError(`unknown field "${field.text}"; known fields: ${fields.join(', ')}`);
     const op = next();
-    if (!OPS.has(op.text))
+    // Quoted text is a value, never an operator or a joiner: `origin '==' 'x'` is not a condition.
+    if (op.kind === 'string' || op.kind === 'number' || !OPS.has(op.text))
       throw new ConditionError(
-        `expected one of == != < <= > >= in after "${field.text}", found "${op.text}"`,
+        `expected one of == != < <= > >= in after "${field.text}", found "${show(op)}"`,
       );
     const value = literal();
     if ((op.text === 'in') !== Array.isArray(value)) {
       throw new ConditionError(op.text === 'in' ? '"in" needs a [list]' : `a [list] can only follow "in"`);
     }
+    const kind = kinds && Object.hasOwn(kinds, field.text) ? kinds[field.text] : undefined;
+    if (kind) checkKind(field.text, op.text, value, kind);
     return { field: field.text, op: op.text as Op, value };
   };
   const condition: Condition = [[comparison()]];
   while (i < tokens.length) {
-    const joiner = next().text;
+    const token = next();
+    const joiner = token.kind === 'string' || token.kind === 'number' ? '' : token.text;
     if (joiner === 'and' || joiner === '&&') condition[condition.length - 1]!.push(comparison());
     else if (joiner === 'or' || joiner === '||') condition.push([comparison()]);
-    else throw new ConditionError(`expected "and" or "or", found "${joiner}"`);
+    else throw new ConditionError(`expected "and" or "or", found "${show(token)}"`);
   }
   return condition;
+}
+
+function checkKind(field: string, op: string, value: Literal, kind: FieldKind): void {
+  if (['<', '<=', '>', '>='].includes(op) && kind.type !== 'number')
+    throw new ConditionError(`"${op}" compares numbers, and "${field}" is a ${kind.type}`);
+  for (const v of Array.isArray(value) ? value : [value]) {
+    if (typeof v !== kind.type)
+      throw new ConditionError(`"${field}" is a ${kind.type}, so it never equals ${JSON.stringify(v)}`);
+    if (kind.values && typeof v === 'string' && !kind.values.includes(v))
+      throw new ConditionError(
+        `"${field}" is one of ${kind.values.map((x) => `'${x}'`).join(', ')}, so it never equals '${v}'`,
+      );
+  }
 }
 
 /** A multi-valued fact (every declared origin) satisfies a comparison only if each value does. */

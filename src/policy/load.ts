@@ -1,6 +1,9 @@
 // Loading policy files: YAML → validated policies with parsed conditions. Any mistake is a ConfigError.
+import { CHECKS } from '../assess/registry.js';
 import { parseYamlFile } from '../config/yaml-file.js';
-import { type Condition, ConditionError, parseCondition } from './condition.js';
+import { CATEGORIES, SEVERITIES } from '../findings.js';
+import { CLASSIFICATIONS, HTTP_METHODS } from '../model.js';
+import { type Condition, ConditionError, type FieldKind, parseCondition } from './condition.js';
 import { type PolicyDefinition, policyFileSchema } from './schema.js';
 
 /** Fields a condition may compare; see docs/policies.md. */
@@ -20,6 +23,26 @@ export const CONDITION_FIELDS = [
   'change',
 ] as const;
 
+/** The type (and, for enumerations, the values) of each condition field, as `evaluate.ts` computes it. */
+export const CONDITION_FIELD_KINDS: Record<(typeof CONDITION_FIELDS)[number], FieldKind> = {
+  origin: { type: 'string' },
+  credentials: { type: 'boolean' },
+  score: { type: 'number' },
+  classification: { type: 'string', values: CLASSIFICATIONS },
+  method: { type: 'string', values: HTTP_METHODS.map((m) => m.toUpperCase()) },
+  path: { type: 'string' },
+  authenticated: { type: 'boolean' },
+  tls: { type: 'boolean' },
+  rate_limited: { type: 'boolean' },
+  documented: { type: 'boolean' },
+  deprecated: { type: 'boolean' },
+  breaking_changes: { type: 'number' },
+  change: { type: 'string', values: ['added', 'modified', 'unchanged'] },
+};
+
+/** What `forbid` may name: a typo would silently forbid nothing. */
+const FORBIDDABLE = new Set<string>([...CHECKS.map((c) => c.id), ...CATEGORIES, ...SEVERITIES]);
+
 export interface Policy extends PolicyDefinition {
   /** The file it came from, for messages. */
   file: string;
@@ -37,11 +60,19 @@ export function loadPolicies(file: string, text: string): Policy[] {
       );
     }
     names.add(definition.name);
+    (definition.rule.forbid ?? []).forEach((entry, j) => {
+      if (!FORBIDDABLE.has(entry)) {
+        throw parsed.errorAt(
+          ['policies', index, 'rule', 'forbid', j],
+          `policies[${index}].rule.forbid[${j}]: "${entry}" is neither a rule id, a category nor a severity`,
+        );
+      }
+    });
     const policy: Policy = { ...definition, file };
     const source = definition.rule?.condition;
     if (source !== undefined) {
       try {
-        policy.condition = parseCondition(source, CONDITION_FIELDS);
+        policy.condition = parseCondition(source, CONDITION_FIELDS, CONDITION_FIELD_KINDS);
       } catch (error) {
         if (!(error instanceof ConditionError)) throw error;
         throw parsed.errorAt(

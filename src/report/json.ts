@@ -232,7 +232,11 @@ function reportSpec(spec: SpecAnalysis): ReportSpec {
     metrics: {
       base:
         diff.base && spec.base !== spec.head
-          ? metricsOf(diff.base.endpoints, (id) => spec.scores.get(id)?.base?.score, undefined)
+          ? metricsOf(
+              diff.base.endpoints,
+              (id) => spec.scores.get(id)?.base?.score,
+              new Set(spec.baseViolations.map((v) => v.endpoint)),
+            )
           : null,
       head: diff.head
         ? metricsOf(diff.head.endpoints, (id) => spec.scores.get(id)?.head?.score, violatedHead)
@@ -248,11 +252,11 @@ function percent(part: number, whole: number): number {
   return whole === 0 ? 100 : Math.round((part / whole) * 1000) / 10;
 }
 
-/** The seed's dashboard metrics over one version's endpoints. Compliance is only known for head. */
+/** The seed's dashboard metrics over one version's endpoints. */
 export function metricsOf(
   endpoints: Endpoint[],
   scoreOf: (id: string) => number | undefined,
-  violated: Set<string> | undefined,
+  violated: Set<string>,
 ): Metrics {
   const perClassification: Record<string, number> = {};
   const perBand: Record<Band, number> = { critical: 0, high: 0, medium: 0, low: 0 };

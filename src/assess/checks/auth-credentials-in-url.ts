@@ -1,5 +1,5 @@
 import { dataKindOfName } from '../../sensitive.js';
-import { byExposure, label } from '../context.js';
+import { byExposure, isFlag, label } from '../context.js';
 import type { EndpointCheck } from '../types.js';
 
 export const authCredentialsInUrl: EndpointCheck = {
@@ -16,7 +16,9 @@ export const authCredentialsInUrl: EndpointCheck = {
   scope: 'endpoint',
   run(endpoint) {
     return endpoint.parameters
-      .filter((p) => (p.in === 'query' || p.in === 'path') && dataKindOfName(p.name) === 'credential')
+      .filter(
+        (p) => (p.in === 'query' || p.in === 'path') && !isFlag(p) && dataKindOfName(p.name) === 'credential',
+      )
       .map((p) => ({
         message: `${label(endpoint)} takes the credential \`${p.name}\` in the ${p.in}, where logs and proxies record it`,
         loc: p.loc,

@@ -1,4 +1,11 @@
-import { handlesSeriousData, isExposed, isWrite, label, objectIdParameters } from '../context.js';
+import {
+  handlesSeriousData,
+  isCredentialFlow,
+  isExposed,
+  isWrite,
+  label,
+  objectIdParameters,
+} from '../context.js';
 import type { EndpointCheck } from '../types.js';
 
 export const authMissing: EndpointCheck = {
@@ -15,29 +22,37 @@ export const authMissing: EndpointCheck = {
   scope: 'endpoint',
   run(endpoint) {
     if (endpoint.security.requirements.some((r) => r.length > 0)) return []; // `[{}]` alone is no authentication
+    if (endpoint.method === 'options') return []; // CORS preflight requests never carry credentials
     const exposed = isExposed(endpoint);
+    const write = isWrite(endpoint);
+    const seriousData = handlesSeriousData(endpoint);
     const objectIds = objectIdParameters(endpoint);
     const reasons = [
-      isWrite(endpoint) ? 'changes data' : undefined,
+      write ? 'changes data' : undefined,
       objectIds.length > 0
         ? `selects objects by ${objectIds.map((p) => `\`${p.name}\``).join(', ')}`
         : undefined,
       endpoint.dataTypes.length > 0 ? `handles ${endpoint.dataTypes.join(', ')} data` : undefined,
     ].filter((r): r is string => r !== undefined);
-    const serious = isWrite(endpoint) || objectIds.length > 0 || handlesSeriousData(endpoint);
-    // `security: []` written on the operation is a deliberate opt-out: a public read of nothing sensitive
-    // (a health check, a catalogue) is fine, so it stays low unless the operation does something serious.
+    const serious = write || objectIds.length > 0 || seriousData;
+    // `security: []` written on the operation is a deliberate opt-out. Public by design: reads of nothing
+    // sensitive (a health check, a catalogue item by id) and the credential flows themselves (login, token,
+    // sign-up, password reset) when they select no object. Those stay low (medium for an exposed read by id).
     const explicitOptOut =
       endpoint.security.loc?.pointer === `${endpoint.loc.pointer}/security` &&
       endpoint.security.loc.file === endpoint.loc.file;
-    const severity = !exposed
-      ? serious
+    const deliberate =
+      explicitOptOut && ((isCredentialFlow(endpoint) && objectIds.length === 0) || (!write && !seriousData));
+    const severity = deliberate
+      ? exposed && objectIds.length > 0
         ? 'medium'
         : 'low'
-      : serious
-        ? 'critical'
-        : explicitOptOut
-          ? 'low'
+      : !exposed
+        ? serious
+          ? 'medium'
+          : 'low'
+        : serious
+          ? 'critical'
           : 'high';
     return [
       {

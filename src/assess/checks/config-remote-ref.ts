@@ -10,8 +10,7 @@ export const configRemoteRef: ProblemCheck = {
   title: 'Remote `$ref` not fetched',
   rationale:
     'Fetching URLs named in a pull request would let its author make the CI runner call any host (SSRF); the referenced part goes unassessed.',
-  remediation:
-    'Vendor the referenced document into the repository and use a relative `$ref`, or allow the host explicitly in the config.',
+  remediation: 'Vendor the referenced document into the repository and use a relative `$ref`.',
   scope: 'problem',
   run: problemsOf(['ref-remote']),
 };

@@ -10,7 +10,7 @@ export const corsWildcardWithCredentials: EndpointCheck = {
   cwe: 'CWE-942',
   title: 'CORS wildcard origin with credentials',
   rationale:
-    'A wildcard (or reflected) origin together with `Access-Control-Allow-Credentials: true` lets any site make authenticated calls as the visitor and read the answers.',
+    'A wildcard origin together with `Access-Control-Allow-Credentials: true` lets any site make authenticated calls as the visitor and read the answers.',
   remediation:
     'Never combine credentials with `*`: allow an explicit list of trusted origins, or drop `Access-Control-Allow-Credentials`.',
   scope: 'endpoint',

@@ -15,9 +15,10 @@ export const headersMissingCacheControl: EndpointCheck = {
     'Declare `Cache-Control: no-store` on authenticated or sensitive responses, or list it under `gateway.headers` in the config.',
   scope: 'endpoint',
   run(endpoint, ctx) {
+    if (endpoint.method === 'options') return []; // CORS preflight: answered by the gateway or framework
     if (ctx.settings.gatewayControls.includes('security-headers')) return [];
     if (!requiresAuthentication(endpoint) && endpoint.dataTypes.length === 0) return [];
-    const missing = responsesMissing(endpoint, ['Cache-Control'], ctx.settings).filter(
+    const missing = responsesMissing(endpoint, ['Cache-Control'], ctx.settings, /no-store/i).filter(
       (r) => r.content.length > 0,
     );
     if (missing.length === 0) return [];

@@ -25,7 +25,16 @@ export const inputMassAssignment: EndpointCheck = {
           m.schema &&
           (m.schema.types?.includes('object') || Object.keys(m.schema.properties).length > 0),
       )
-      .filter((m) => m.schema!.additionalProperties !== false && m.schema!.allOf.length === 0)
+      .filter(
+        (m) =>
+          m.schema!.additionalProperties !== false &&
+          m.schema!.allOf.length === 0 &&
+          // A typed map (`additionalProperties: { type: string }`, no properties) takes any key by design.
+          !(
+            typeof m.schema!.additionalProperties === 'object' &&
+            Object.keys(m.schema!.properties).length === 0
+          ),
+      )
       .map((m) => {
         const schema = m.schema!;
         const privileged = Object.keys(schema.properties).filter(

@@ -25,7 +25,7 @@ export const inputSsrfUrl: EndpointCheck = {
           ['uri', 'url', 'iri', 'uri-reference', 'iri-reference'].includes(f.schema.format ?? '') ||
           URL_NAME.test(f.name),
       )
-      .filter((f) => !f.schema.pattern)
+      .filter((f) => !allowListPattern(f.schema.pattern))
       .map((f) => ({
         message: `${label(endpoint)} takes a URL in ${f.path} with no allow-list pattern (server-side request forgery risk)`,
         loc: f.loc,
@@ -34,3 +34,10 @@ export const inputSsrfUrl: EndpointCheck = {
       }));
   },
 };
+
+/** A pattern that names hosts (`^https://(api|www)\\.example\\.com/`) restricts; `^https?://.*$` does not. */
+function allowListPattern(pattern: string | undefined): boolean {
+  if (!pattern) return false;
+  const afterScheme = pattern.replace(/^\^?(\(?https\??\)?|https?\??):\\?\/\\?\//, '');
+  return /\\\./.test(afterScheme) && !/^(\.[*+]|\[\^)/.test(afterScheme) && !/\.[*+]\\\./.test(afterScheme);
+}

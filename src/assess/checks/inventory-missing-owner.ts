@@ -11,12 +11,16 @@ export const inventoryMissingOwner: DocumentCheck = {
   title: 'No owner or contact',
   rationale:
     'When an incident or a report arrives, someone has to own the API; unowned APIs are not patched.',
-  remediation: 'Add `info.contact` (name and email or URL of the owning team), or an `x-owner` extension.',
+  remediation:
+    'Add `info.contact` (name and email or URL of the owning team), or an `x-owner` extension in `info` or at the document root.',
   scope: 'document',
   run(model) {
     const contact = model.contact;
     if (contact && (contact.email || contact.url || contact.name)) return [];
-    if (OWNER_EXTENSIONS.some((k) => model.extensions[k] !== undefined)) return [];
+    if (
+      OWNER_EXTENSIONS.some((k) => model.extensions[k] !== undefined || model.infoExtensions[k] !== undefined)
+    )
+      return [];
     if (model.endpoints.length === 0) return [];
     return [
       {

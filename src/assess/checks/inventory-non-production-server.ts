@@ -23,7 +23,7 @@ export const inventoryNonProductionServer: DocumentCheck = {
       for (const server of endpoint.servers) {
         const host = hostOf(server.url);
         if (!host || !NON_PRODUCTION.test(host)) continue;
-        const key = `${server.loc.file}#${server.loc.pointer}`;
+        const key = server.url; // one finding per URL, however many places declare it
         const hit = hits.get(key) ?? {
           message: `non-production server ${server.url} is published in a document with external endpoints`,
           loc: server.loc,

@@ -13,6 +13,7 @@ export const inventoryUndocumentedOperation: EndpointCheck = {
   remediation: 'Add a `summary` (one line) and, where behaviour is not obvious, a `description`.',
   scope: 'endpoint',
   run(endpoint) {
+    if (endpoint.method === 'options') return []; // CORS preflight: answered by the gateway or framework
     if (endpoint.summary?.trim() || endpoint.description?.trim()) return [];
     return [{ message: `${label(endpoint)} has neither a summary nor a description`, loc: endpoint.loc }];
   },

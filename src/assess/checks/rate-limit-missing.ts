@@ -1,12 +1,10 @@
 import type { Endpoint } from '../../model.js';
-import { isExposed, label } from '../context.js';
+import { isCredentialFlow, isExposed, label } from '../context.js';
 import type { EndpointCheck } from '../types.js';
 
 const RATE_LIMIT_HEADER = /^(x-)?rate-?limit|^retry-after$/i;
 const RATE_LIMIT_EXTENSION =
   /^x-(rate-?limit|throttl|quota|amazon-apigateway-throttl|kong-plugin-rate-limiting|google-quota|ms-throttl)/i;
-const CREDENTIAL_PATH =
-  /(login|log-in|signin|sign-in|token|password|passwd|otp|mfa|2fa|verify|verification|reset|register|signup|sign-up)/i;
 
 export function declaresRateLimit(endpoint: Endpoint, rootExtensions: Record<string, unknown>): boolean {
   return (
@@ -31,9 +29,10 @@ export const rateLimitMissing: EndpointCheck = {
     'Declare a `429` response with `Retry-After` or `RateLimit-*` headers, or mark rate limiting as enforced at the gateway in the config.',
   scope: 'endpoint',
   run(endpoint, ctx) {
+    if (endpoint.method === 'options') return []; // CORS preflight: answered by the gateway or framework
     if (ctx.settings.gatewayControls.includes('rate-limiting')) return [];
     if (declaresRateLimit(endpoint, ctx.model.extensions)) return [];
-    const credentialFlow = CREDENTIAL_PATH.test(endpoint.path);
+    const credentialFlow = isCredentialFlow(endpoint);
     const severity = credentialFlow && isExposed(endpoint) ? 'high' : isExposed(endpoint) ? 'medium' : 'low';
     return [
       {

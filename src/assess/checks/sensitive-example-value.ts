@@ -48,7 +48,10 @@ function endpointLiterals(endpoint: Endpoint): Literals[] {
     if (m.examples.length > 0) out.push({ values: m.examples, loc: m.loc });
     schemaLiterals(m.schema, seen, out);
   }
-  for (const h of endpoint.responses.flatMap((r) => r.headers)) schemaLiterals(h.schema, seen, out);
+  for (const h of endpoint.responses.flatMap((r) => r.headers)) {
+    if (h.examples.length > 0) out.push({ values: h.examples, loc: h.loc });
+    schemaLiterals(h.schema, seen, out);
+  }
   return out;
 }
 

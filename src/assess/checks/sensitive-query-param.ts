@@ -1,5 +1,5 @@
 import { dataKindOfName } from '../../sensitive.js';
-import { byExposure, label } from '../context.js';
+import { byExposure, isFlag, label } from '../context.js';
 import type { EndpointCheck } from '../types.js';
 
 export const sensitiveQueryParam: EndpointCheck = {
@@ -15,7 +15,7 @@ export const sensitiveQueryParam: EndpointCheck = {
   scope: 'endpoint',
   run(endpoint) {
     return endpoint.parameters
-      .map((p) => ({ p, kind: p.in === 'query' ? dataKindOfName(p.name) : undefined }))
+      .map((p) => ({ p, kind: p.in === 'query' && !isFlag(p) ? dataKindOfName(p.name) : undefined }))
       .filter(({ kind }) => kind !== undefined && kind !== 'credential') // credentials: auth-credentials-in-url
       .map(({ p, kind }) => ({
         message: `${label(endpoint)} takes ${kind} data in the query parameter \`${p.name}\`, where logs record it`,

@@ -1,6 +1,7 @@
 import type { Severity } from '../../findings.js';
+import type { Endpoint } from '../../model.js';
 import { type DataKind, type NamedField, sensitiveFields } from '../../sensitive.js';
-import { byExposure, label } from '../context.js';
+import { byExposure, label, pathWords } from '../context.js';
 import { successResponses } from '../headers.js';
 import type { EndpointCheck } from '../types.js';
 
@@ -14,6 +15,37 @@ const SEVERITY: Record<DataKind, Severity> = {
   phone: 'low',
   address: 'low',
 };
+
+const ISSUING_WORDS = new Set([
+  'token',
+  'tokens',
+  'oauth',
+  'oauth2',
+  'login',
+  'logon',
+  'signin',
+  'session',
+  'sessions',
+  'authenticate',
+  'key',
+  'keys',
+  'apikey',
+  'apikeys',
+  'credential',
+  'credentials',
+]);
+
+/**
+ * `POST /oauth/token`, `POST /login`, `POST /api-keys`: returning the new token, key or secret is what
+ * the operation is for. Passwords are never issued this way, so they are still reported. (`auth` alone is
+ * not enough: `POST /PaymentAuth` authorises a payment.)
+ */
+function issuedCredential(endpoint: Endpoint, field: NamedField): boolean {
+  if (field.kind !== 'credential' || endpoint.method !== 'post') return false;
+  if (/(password|passwd|passphrase|pwd|pin)$/i.test(field.path.replace(/[^a-z0-9]/gi, ''))) return false;
+  const words = pathWords(endpoint.path);
+  return words.some((w, i) => ISSUING_WORDS.has(w) || `${w} ${words[i + 1]}` === 'sign in');
+}
 
 export const sensitiveResponseField: EndpointCheck = {
   id: 'sensitive-response-field',
@@ -32,6 +64,7 @@ export const sensitiveResponseField: EndpointCheck = {
     for (const response of successResponses(endpoint)) {
       for (const media of response.content) {
         for (const field of sensitiveFields(media.schema, true)) {
+          if (issuedCredential(endpoint, field)) continue;
           const list = byKind.get(field.kind) ?? [];
           if (!list.some((f) => f.path === field.path)) list.push(field);
           byKind.set(field.kind, list);

@@ -14,12 +14,12 @@ export const transportHttpServer: DocumentCheck = {
   remediation: 'Serve the API over https:// only (and redirect or refuse plain HTTP at the edge).',
   scope: 'document',
   run(model) {
-    // A server declared once (root) is one finding listing every endpoint it serves.
+    // One finding per URL, listing every endpoint it serves, wherever (root, path, operation) it is declared.
     const byLocation = new Map<string, { server: Server; endpoints: string[]; exposed: boolean }>();
     for (const endpoint of model.endpoints) {
       for (const server of endpoint.servers) {
         if (!isPlainHttp(server.url) || isLoopback(server.url)) continue;
-        const key = `${server.loc.file}#${server.loc.pointer}`;
+        const key = server.url; // one finding per URL, however many places declare it
         const entry = byLocation.get(key) ?? { server, endpoints: [], exposed: false };
         entry.endpoints.push(endpoint.id);
         entry.exposed ||= endpoint.classification !== 'internal';

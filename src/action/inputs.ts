@@ -1,0 +1,50 @@
+// The action's inputs, validated: a wrong value is an error naming the input and the valid values.
+import { FAIL_ON_SCOPES, FAIL_ON_VALUES, type FailOn, type FailOnScope } from '../gate/index.js';
+import { splitPatterns } from '../load/discover.js';
+
+export interface ActionInputs {
+  specs: string[];
+  policies: string[];
+  config?: string;
+  failOn: FailOn;
+  failOnScope: FailOnScope;
+  comment: boolean;
+  annotations: boolean;
+  sarifFile?: string;
+  baseRef?: string;
+  token: string;
+  /** Read config and policies from the PR head instead of the base commit (lets a PR change its own gate). */
+  trustPrConfig: boolean;
+}
+
+export class InputError extends Error {}
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new InputError(`input \`${name}\` is "${value}"; use one of: ${allowed.join(', ')}`);
+}
+
+function bool(name: string, value: string, fallback: boolean): boolean {
+  if (value === '') return fallback;
+  if (/^(true|yes|on)$/i.test(value)) return true;
+  if (/^(false|no|off)$/i.test(value)) return false;
+  throw new InputError(`input \`${name}\` is "${value}"; use true or false`);
+}
+
+/** `get(name)` returns the trimmed input or '' (as `core.getInput` does). */
+export function readInputs(get: (name: string) => string): ActionInputs {
+  const sarif = get('sarif-file');
+  return {
+    specs: splitPatterns(get('specs')),
+    policies: splitPatterns(get('policies') || 'default'),
+    ...(get('config') ? { config: get('config') } : {}),
+    failOn: oneOf('fail-on', get('fail-on') || 'critical', FAIL_ON_VALUES),
+    failOnScope: oneOf('fail-on-scope', get('fail-on-scope') || 'new', FAIL_ON_SCOPES),
+    comment: bool('comment', get('comment'), true),
+    annotations: bool('annotations', get('annotations'), true),
+    ...(sarif ? { sarifFile: sarif } : {}),
+    ...(get('base-ref') ? { baseRef: get('base-ref') } : {}),
+    token: get('github-token'),
+    trustPrConfig: bool('trust-pr-config', get('trust-pr-config'), false),
+  };
+}

@@ -1,0 +1,373 @@
+// The GitHub Action: reads the event, picks the specs the PR touched, runs the engine, publishes.
+// PR mode (pull_request, pull_request_target) compares base and head; other events report the inventory.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import * as core from '@actions/core';
+import picomatch from 'picomatch';
+import { ConfigError } from '../config/errors.js';
+import { type Config, EMPTY_CONFIG, loadConfig } from '../config/index.js';
+import { type Mode, runEngine, type SpecSource } from '../engine.js';
+import { discoverSpecs, isRootDocumentText } from '../load/discover.js';
+import { type ChangedFile, changedSince, fetchCommit, hasCommit } from '../load/git.js';
+import { loadSpec } from '../load/index.js';
+import { type FileReader, fsReader, gitReader } from '../load/reader.js';
+import { BUILTIN_POLICIES } from '../policy/builtin.js';
+import { loadPolicies, type Policy } from '../policy/load.js';
+import {
+  createClient,
+  fileAt,
+  type GitHubClient,
+  httpStatus,
+  pullRequestFiles,
+  type Repo,
+  upsertComment,
+} from '../publish/github.js';
+import { selectAnnotations } from '../report/annotations.js';
+import { buildReport, type Report } from '../report/json.js';
+import { renderComment, renderSummary } from '../report/markdown.js';
+import { renderSarif } from '../report/sarif.js';
+import { type ActionInputs, InputError, readInputs } from './inputs.js';
+
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+
+interface Environment {
+  eventName: string;
+  eventPath?: string;
+  workspace: string;
+  repository: Repo;
+  serverUrl: string;
+  apiUrl: string;
+  runId?: string;
+  sha?: string;
+  tempDir: string;
+  actionRepository?: string;
+  actionRef?: string;
+}
+
+function readEnvironment(env: NodeJS.ProcessEnv): Environment {
+  const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  return {
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    ...(env.GITHUB_EVENT_PATH ? { eventPath: env.GITHUB_EVENT_PATH } : {}),
+    workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+    repository: { owner, repo },
+    serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
+    apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+    ...(env.GITHUB_RUN_ID ? { runId: env.GITHUB_RUN_ID } : {}),
+    ...(env.GITHUB_SHA ? { sha: env.GITHUB_SHA } : {}),
+    tempDir: env.RUNNER_TEMP ?? env.GITHUB_WORKSPACE ?? process.cwd(),
+    ...(env.GITHUB_ACTION_REPOSITORY ? { actionRepository: env.GITHUB_ACTION_REPOSITORY } : {}),
+    ...(env.GITHUB_ACTION_REF ? { actionRef: env.GITHUB_ACTION_REF } : {}),
+  };
+}
+
+interface PullRequest {
+  number: number;
+  baseSha: string;
+  headSha: string;
+}
+
+function readPullRequest(eventPath: string | undefined): PullRequest | undefined {
+  if (!eventPath) return undefined;
+  const payload = JSON.parse(readFileSync(eventPath, 'utf8')) as {
+    pull_request?: { number?: number; base?: { sha?: string }; head?: { sha?: string } };
+    number?: number;
+  };
+  const pr = payload.pull_request;
+  if (!pr?.base?.sha || !pr.head?.sha) return undefined;
+  return { number: pr.number ?? payload.number ?? 0, baseSha: pr.base.sha, headSha: pr.head.sha };
+}
+
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  try {
+    const inputs = readInputs((name) => core.getInput(name));
+    const environment = readEnvironment(env);
+    await execute(inputs, environment);
+  } catch (error) {
+    if (error instanceof InputError || error instanceof ConfigError) core.setFailed(error.message);
+    else
+      core.setFailed(
+        `api-posture failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+      );
+  }
+}
+
+async function execute(inputs: ActionInputs, env: Environment): Promise<void> {
+  const client = inputs.token ? createClient(inputs.token, env.apiUrl, (m) => core.info(m)) : undefined;
+  const pr = PR_EVENTS.has(env.eventName) ? readPullRequest(env.eventPath) : undefined;
+  if (PR_EVENTS.has(env.eventName) && !pr)
+    throw new InputError(`the ${env.eventName} event has no pull_request base and head SHAs`);
+  const mode: Mode = pr ? 'diff' : 'scan';
+  const head = fsReader(env.workspace);
+  let sources: SpecSource[];
+  let settingsReader: FileReader = head;
+  if (pr) {
+    const baseSha = inputs.baseRef ?? pr.baseSha;
+    const base = await baseReader(env, client, baseSha);
+    if (!inputs.trustPrConfig) settingsReader = base.reader;
+    sources = await pullRequestSources(env, inputs, client, pr, base);
+  } else {
+    sources = discoverSpecs(env.workspace, inputs.specs).map((path) => ({
+      path,
+      head: { reader: head, path },
+    }));
+  }
+  const config = readConfig(settingsReader, inputs.config, pr !== undefined && !inputs.trustPrConfig);
+  const policies = readPolicies(settingsReader, inputs.policies);
+  core.info(
+    `api-posture: ${sources.length} document${sources.length === 1 ? '' : 's'} to analyse (${mode} mode)${sources.length > 0 ? `: ${sources.map((s) => s.path).join(', ')}` : ''}`,
+  );
+  const analysis = runEngine(sources, {
+    mode,
+    config,
+    policies,
+    failOn: inputs.failOn,
+    failOnScope: inputs.failOnScope,
+  });
+  const report = buildReport(analysis);
+  await publish(report, inputs, env, client, pr);
+  if (report.blocked) core.setFailed(`api-posture blocked this change: ${report.summary.verdict}`);
+}
+
+interface BaseSide {
+  reader: FileReader;
+  /** Set when git has the base commit: changed files come from git, otherwise from the REST API. */
+  viaGit: boolean;
+  sha: string;
+}
+
+/** The base commit through git (fetched if the checkout is shallow), or through the REST API. */
+async function baseReader(
+  env: Environment,
+  client: GitHubClient | undefined,
+  sha: string,
+): Promise<BaseSide> {
+  if (!hasCommit(env.workspace, sha)) {
+    const fetched = fetchCommit(env.workspace, sha);
+    if (!fetched.ok)
+      core.info(
+        `api-posture: could not fetch the base commit ${sha.slice(0, 12)} with git (${fetched.message}); reading it through the REST API`,
+      );
+  }
+  if (hasCommit(env.workspace, sha)) return { reader: gitReader(env.workspace, sha), viaGit: true, sha };
+  if (!client)
+    throw new InputError(
+      `the base commit ${sha} is not in the checkout and no github-token is set to read it through the API`,
+    );
+  return { reader: await restReader(client, env.repository, sha), viaGit: false, sha };
+}
+
+/** A reader over files fetched through the contents API on demand (cached; pre-filled for sync use). */
+async function restReader(
+  client: GitHubClient,
+  repo: Repo,
+  sha: string,
+): Promise<FileReader & { prefetch(paths: string[]): Promise<void> }> {
+  const cache = new Map<string, string | undefined>();
+  return {
+    label: sha.slice(0, 12),
+    read: (path) => cache.get(path),
+    async prefetch(paths) {
+      for (const path of paths) if (!cache.has(path)) cache.set(path, await fileAt(client, repo, path, sha));
+    },
+  };
+}
+
+/** The root documents this PR touches: changed themselves, or through a file they `$ref`; added and deleted ones too. */
+async function pullRequestSources(
+  env: Environment,
+  inputs: ActionInputs,
+  client: GitHubClient | undefined,
+  pr: PullRequest,
+  base: BaseSide,
+): Promise<SpecSource[]> {
+  let changed: ChangedFile[] | undefined = base.viaGit ? changedSince(env.workspace, base.sha) : undefined;
+  if (!changed) {
+    if (!client)
+      throw new InputError(
+        'cannot list the files this pull request changed: no git base and no github-token',
+      );
+    changed = (await pullRequestFiles(client, env.repository, pr.number)).map((f) => ({
+      path: f.path,
+      status: f.status === 'added' ? 'A' : f.status === 'removed' ? 'D' : f.status === 'renamed' ? 'R' : 'M',
+      ...(f.previous ? { previous: f.previous } : {}),
+    }));
+  }
+  const touched = new Set(changed.flatMap((f) => [f.path, ...(f.previous ? [f.previous] : [])]));
+  if (![...touched].some((p) => /\.(ya?ml|json)$/i.test(p))) return []; // the common case: no document touched
+  const head = fsReader(env.workspace);
+  const prefetch = (base.reader as { prefetch?: (paths: string[]) => Promise<void> }).prefetch;
+  const sources: SpecSource[] = [];
+  for (const path of discoverSpecs(env.workspace, inputs.specs)) {
+    const files = loadSpec(head, path).files.map((f) => f.path);
+    if (!files.some((f) => touched.has(f))) continue;
+    if (prefetch) await prefetchSpec(base.reader, prefetch, path);
+    sources.push({
+      path,
+      base: { reader: base.reader, path: previousName(changed, path) },
+      head: { reader: head, path },
+    });
+  }
+  for (const file of changed.filter((f) => f.status === 'D' || f.status === 'R')) {
+    const old = file.status === 'R' ? file.previous! : file.path;
+    if (sources.some((s) => s.base?.path === old)) continue;
+    if (!/\.(ya?ml|json)$/i.test(old) || (inputs.specs.length > 0 && !matchesAny(old, inputs.specs)))
+      continue;
+    if (prefetch) await prefetchSpec(base.reader, prefetch, old);
+    const text = base.reader.read(old);
+    if (text !== undefined && isRootDocumentText(text.slice(0, 65536)))
+      sources.push({ path: old, base: { reader: base.reader, path: old } });
+  }
+  return sources;
+}
+
+function previousName(changed: ChangedFile[], path: string): string {
+  return changed.find((f) => f.status === 'R' && f.path === path)?.previous ?? path;
+}
+
+function matchesAny(path: string, patterns: string[]): boolean {
+  return patterns.some((p) => picomatch.isMatch(path, p.replace(/^\.\//, '')));
+}
+
+/** Fetches, through the API, the base files a spec reaches: load, fetch what was missing, repeat. */
+async function prefetchSpec(
+  reader: FileReader,
+  prefetch: (paths: string[]) => Promise<void>,
+  path: string,
+): Promise<void> {
+  const asked = new Set<string>([path]);
+  await prefetch([path]);
+  for (let round = 0; round < 20; round++) {
+    const recording: FileReader = {
+      label: reader.label,
+      read: (p) => {
+        asked.add(p);
+        return reader.read(p);
+      },
+    };
+    const before = asked.size;
+    loadSpec(recording, path);
+    await prefetch([...asked]);
+    if (asked.size === before) return;
+  }
+}
+
+function readConfig(reader: FileReader, path: string | undefined, fromBase: boolean): Config {
+  const file = path ?? '.github/api-posture.yml';
+  const text = reader.read(file);
+  if (text === undefined) {
+    if (path !== undefined) {
+      if (fromBase)
+        core.warning(`config ${file} is not in the base commit; the defaults apply until it is merged`);
+      else throw new InputError(`input \`config\`: ${file} does not exist`);
+    }
+    return EMPTY_CONFIG;
+  }
+  return loadConfig(file, text);
+}
+
+function readPolicies(reader: FileReader, names: string[]): Policy[] {
+  return names.flatMap((name) => {
+    const text = reader.read(name.replace(/^\.\//, ''));
+    if (text !== undefined) return loadPolicies(name, text);
+    const builtin = BUILTIN_POLICIES[`${name}.yml`];
+    if (builtin !== undefined) return loadPolicies(`policies/${name}.yml`, builtin);
+    throw new InputError(
+      `input \`policies\`: ${name} does not exist${reader.label ? ` at ${reader.label}` : ''} and is not a shipped pack (${Object.keys(
+        BUILTIN_POLICIES,
+      )
+        .map((f) => f.replace(/\.yml$/, ''))
+        .join(', ')})`,
+    );
+  });
+}
+
+async function publish(
+  report: Report,
+  inputs: ActionInputs,
+  env: Environment,
+  client: GitHubClient | undefined,
+  pr: PullRequest | undefined,
+): Promise<void> {
+  const repoUrl = `${env.serverUrl}/${env.repository.owner}/${env.repository.repo}`;
+  const headSha = pr?.headSha ?? env.sha;
+  const runUrl = env.runId ? `${repoUrl}/actions/runs/${env.runId}` : undefined;
+  const reportFile = join(env.tempDir, 'api-posture-report.json');
+  mkdirSync(dirname(reportFile), { recursive: true });
+  writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+  core.setOutput('report-file', reportFile);
+
+  const sarifPath = inputs.sarifFile ? resolve(env.workspace, inputs.sarifFile) : undefined;
+  if (sarifPath) {
+    const docsBase = env.actionRepository
+      ? `${env.serverUrl}/${env.actionRepository}/blob/${env.actionRef || 'main'}`
+      : 'https://github.com/api-posture/api-posture/blob/main';
+    mkdirSync(dirname(sarifPath), { recursive: true });
+    writeFileSync(sarifPath, `${JSON.stringify(renderSarif(report, { docsBase }), null, 2)}\n`);
+  }
+  core.setOutput('sarif-file', sarifPath ?? '');
+
+  const ctx = {
+    ...(headSha ? { blobBase: `${repoUrl}/blob/${headSha}` } : {}),
+    ...(runUrl ? { runUrl } : {}),
+    reportFile: 'api-posture-report.json',
+    ...(inputs.sarifFile ? { sarifFile: inputs.sarifFile } : {}),
+  };
+  if (inputs.annotations) {
+    const { shown, omitted } = selectAnnotations(report);
+    for (const a of shown) {
+      const properties = { title: a.title, file: a.file, startLine: a.line, startColumn: a.column };
+      if (a.level === 'error') core.error(a.message, properties);
+      else if (a.level === 'warning') core.warning(a.message, properties);
+      else core.notice(a.message, properties);
+    }
+    if (omitted > 0)
+      core.info(
+        `api-posture: ${omitted} more annotation${omitted === 1 ? '' : 's'} than GitHub shows per step; all are in the job summary and the SARIF file`,
+      );
+  }
+  try {
+    await core.summary.addRaw(renderSummary(report, ctx)).write();
+  } catch (error) {
+    core.warning(
+      `could not write the job summary: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+
+  const outputs = outputsOf(report);
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+
+  let commentUrl = '';
+  if (pr && inputs.comment && report.specs.length > 0) {
+    if (!client)
+      core.warning(
+        'no github-token: the PR comment was skipped (annotations, summary, SARIF and the gate still ran)',
+      );
+    else {
+      try {
+        const result = await upsertComment(client, env.repository, pr.number, renderComment(report, ctx));
+        commentUrl = result.url;
+        core.info(`api-posture: PR comment ${result.action}: ${result.url}`);
+      } catch (error) {
+        const status = httpStatus(error);
+        if (status === 403 || status === 404) {
+          core.warning(
+            `could not write the PR comment (HTTP ${status}: the token cannot comment — a fork PR or a read-only token). The gate, annotations, job summary and SARIF are unaffected.`,
+          );
+        } else throw error;
+      }
+    }
+  }
+  core.setOutput('comment-url', commentUrl);
+}
+
+export function outputsOf(report: Report): Record<string, string> {
+  const scores = report.specs.flatMap((s) => s.endpoints.map((e) => e.score.head ?? 0));
+  const count = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
+  return {
+    blocked: String(report.blocked),
+    'max-score': String(scores.length > 0 ? Math.max(...scores) : 0),
+    'new-findings': String(count(report.summary.findings.new)),
+    'new-critical': String(report.summary.findings.new.critical),
+  };
+}

@@ -1,0 +1,68 @@
+// Which new findings and violations become line annotations: most severe first, within GitHub's
+// per-step limits (10 errors, 10 warnings, 10 notices are displayed); the rest are in the summary and SARIF.
+import { type Severity, severityRank } from '../findings.js';
+import type { Report } from './json.js';
+
+export type AnnotationLevel = 'error' | 'warning' | 'notice';
+
+export interface Annotation {
+  level: AnnotationLevel;
+  file: string;
+  line: number;
+  column: number;
+  title: string;
+  message: string;
+  severity: Severity;
+}
+
+export const ANNOTATIONS_PER_LEVEL = 10;
+
+const LEVEL: Record<Severity, AnnotationLevel | undefined> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'notice',
+  info: undefined,
+};
+
+export function selectAnnotations(
+  report: Report,
+  perLevel = ANNOTATIONS_PER_LEVEL,
+): { shown: Annotation[]; omitted: number } {
+  const all: Annotation[] = [];
+  for (const spec of report.specs) {
+    for (const f of [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)]) {
+      const level = LEVEL[f.severity];
+      if (!level || f.suppressed || (report.mode === 'diff' && f.status !== 'new')) continue;
+      all.push({
+        level,
+        file: f.location.file,
+        line: f.location.line,
+        column: f.location.column,
+        title: `${f.severity}: ${f.ruleId}`,
+        message: `${f.message}\nFix: ${f.remediation}`,
+        severity: f.severity,
+      });
+    }
+  }
+  for (const v of report.violations) {
+    const level = LEVEL[v.severity];
+    if (!level || (report.mode === 'diff' && v.status !== 'new')) continue;
+    all.push({
+      level,
+      file: v.location.file,
+      line: v.location.line,
+      column: v.location.column,
+      title: `${v.severity}: policy ${v.policy}`,
+      message: `${v.message}\nFix: ${v.remediation}`,
+      severity: v.severity,
+    });
+  }
+  all.sort(
+    (a, b) =>
+      severityRank(b.severity) - severityRank(a.severity) || a.file.localeCompare(b.file) || a.line - b.line,
+  );
+  const used: Record<AnnotationLevel, number> = { error: 0, warning: 0, notice: 0 };
+  const shown = all.filter((a) => used[a.level]++ < perLevel);
+  return { shown, omitted: all.length - shown.length };
+}

@@ -1,0 +1,495 @@
+import { describe, it } from 'vitest';
+import { check, op, outdent, type Row } from './table.js';
+
+/** `POST /users` with a JSON request body schema (YAML flow mapping) and extra root keys. */
+function body(schema: string, root = '', method = 'post', contentType = 'application/json'): string {
+  return outdent(`
+    openapi: 3.0.3
+    info: { title: Svc, version: '1' }
+    ${root}
+    paths:
+      /users:
+        ${method}:
+          requestBody:
+            content:
+              ${contentType}:
+                schema: ${schema}
+          responses: { '200': { description: ok } }
+  `);
+}
+
+/** `GET /search` with the given parameters (YAML flow sequence). */
+function query(parameters: string, root = ''): string {
+  return outdent(`
+    openapi: 3.0.3
+    info: { title: Svc, version: '1' }
+    ${root}
+    paths:
+      /search:
+        get:
+          parameters: ${parameters}
+          responses: { '200': { description: ok } }
+  `);
+}
+
+const USERS = op('/users', 'post');
+const MEDIA = `${USERS}/requestBody/content/application~1json`;
+const SCHEMA = `${MEDIA}/schema`;
+
+describe('input-body-without-schema', () => {
+  const rule = 'input-body-without-schema';
+  const noSchema = (contentType: string, root = '') =>
+    outdent(`
+      openapi: 3.0.3
+      info: { title: Svc, version: '1' }
+      ${root}
+      paths:
+        /users:
+          post:
+            requestBody:
+              content:
+                ${contentType}: {}
+            responses: { '200': { description: ok } }
+    `);
+  const rows: Row[] = [
+    {
+      name: 'JSON body without a schema: medium, at the media type',
+      spec: noSchema('application/json'),
+      expect: [{ ruleId: rule, severity: 'medium', pointer: MEDIA, endpoint: 'POST /users', at: [9, 11] }],
+    },
+    {
+      name: 'form bodies are structured too',
+      spec: noSchema('application/x-www-form-urlencoded'),
+      expect: [
+        {
+          ruleId: rule,
+          severity: 'medium',
+          pointer: `${USERS}/requestBody/content/application~1x-www-form-urlencoded`,
+        },
+      ],
+    },
+    {
+      name: 'internal: low',
+      spec: noSchema('application/json', 'x-internal: true'),
+      expect: [{ ruleId: rule, severity: 'low', pointer: MEDIA }],
+    },
+    { name: 'opaque bodies (octet-stream): nothing', spec: noSchema('application/octet-stream'), expect: [] },
+    { name: 'opaque bodies (images): nothing', spec: noSchema('image/png'), expect: [] },
+    { name: 'opaque bodies (text/plain): nothing', spec: noSchema('text/plain'), expect: [] },
+    { name: 'with a schema: nothing', spec: body('{ type: object }'), expect: [] },
+    {
+      name: 'Swagger 2.0 `in: body` parameter without a schema: at the parameter',
+      spec: outdent(`
+        swagger: '2.0'
+        info: { title: Legacy, version: '1' }
+        paths:
+          /pets:
+            post:
+              consumes: [application/json]
+              parameters:
+                - { name: pet, in: body }
+              responses: { '200': { description: ok } }
+      `),
+      expect: [{ ruleId: rule, severity: 'medium', pointer: `${op('/pets', 'post')}/parameters/0` }],
+    },
+    {
+      name: 'Swagger 2.0 formData parameters make a schema: nothing',
+      spec: outdent(`
+        swagger: '2.0'
+        info: { title: Legacy, version: '1' }
+        paths:
+          /pets:
+            post:
+              parameters:
+                - { name: name, in: formData, type: string, maxLength: 10 }
+              responses: { '200': { description: ok } }
+      `),
+      expect: [],
+    },
+  ];
+  it.each(rows)('$name', (row) => {
+    check(rule, row);
+  });
+});
+
+describe('input-mass-assignment', () => {
+  const rule = 'input-mass-assignment';
+  const rows: Row[] = [
+    {
+      name: 'open object body on a write: low, at the schema',
+      spec: body('{ type: object, properties: { name: { type: string } } }'),
+      expect: [{ ruleId: rule, severity: 'low', pointer: SCHEMA, endpoint: 'POST /users', at: [10, 13] }],
+    },
+    {
+      name: 'privileged fields (`role`, `isAdmin`) in an open body: medium',
+      spec: body(
+        '{ type: object, properties: { name: { type: string }, role: { type: string }, isAdmin: { type: boolean } } }',
+      ),
+      expect: [{ ruleId: rule, severity: 'medium', pointer: SCHEMA }],
+    },
+    {
+      name: 'server-owned (readOnly) fields in an open body: medium',
+      spec: body(
+        '{ type: object, properties: { id: { type: string, readOnly: true }, name: { type: string } } }',
+        '',
+        'put',
+      ),
+      expect: [
+        {
+          ruleId: rule,
+          severity: 'medium',
+          pointer: `${op('/users', 'put')}/requestBody/content/application~1json/schema`,
+        },
+      ],
+    },
+    {
+      name: 'explicit `additionalProperties: true`: low',
+      spec: body(
+        '{ type: object, additionalProperties: true, properties: { name: { type: string } } }',
+        '',
+        'patch',
+      ),
+      expect: [
+        {
+          ruleId: rule,
+          severity: 'low',
+          pointer: `${op('/users', 'patch')}/requestBody/content/application~1json/schema`,
+        },
+      ],
+    },
+    {
+      name: 'a shared component schema: at the component',
+      spec: outdent(`
+        openapi: 3.0.3
+        info: { title: Svc, version: '1' }
+        components:
+          schemas:
+            NewUser: { type: object, properties: { name: { type: string } } }
+        paths:
+          /users:
+            post:
+              requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/NewUser' } } } }
+              responses: { '200': { description: ok } }
+      `),
+      expect: [{ ruleId: rule, severity: 'low', pointer: '/components/schemas/NewUser', at: [5, 5] }],
+    },
+    {
+      name: 'Swagger 2.0 body parameter schema',
+      spec: outdent(`
+        swagger: '2.0'
+        info: { title: Legacy, version: '1' }
+        paths:
+          /pets:
+            post:
+              parameters:
+                - name: pet
+                  in: body
+                  schema: { type: object, properties: { name: { type: string } } }
+              responses: { '200': { description: ok } }
+      `),
+      expect: [{ ruleId: rule, severity: 'low', pointer: `${op('/pets', 'post')}/parameters/0/schema` }],
+    },
+    {
+      name: '`additionalProperties: false`: nothing',
+      spec: body('{ type: object, additionalProperties: false, properties: { role: { type: string } } }'),
+      expect: [],
+    },
+    {
+      name: 'a typed map (`additionalProperties: {type: string}`, no properties) takes any key by design: nothing',
+      spec: body('{ type: object, additionalProperties: { type: string } }', '', 'put'),
+      expect: [],
+    },
+    {
+      name: 'composed with allOf (closing it needs unevaluatedProperties): nothing',
+      spec: body('{ allOf: [{ type: object, properties: { name: { type: string } } }] }'),
+      expect: [],
+    },
+    {
+      name: 'reads and deletes are not writes of a body: nothing',
+      spec: body('{ type: object, properties: { name: { type: string } } }', '', 'delete'),
+      expect: [],
+    },
+    {
+      name: 'non-JSON bodies (forms): nothing',
+      spec: body(
+        '{ type: object, properties: { name: { type: string } } }',
+        '',
+        'post',
+        'application/x-www-form-urlencoded',
+      ),
+      expect: [],
+    },
+    { name: 'a scalar body: nothing', spec: body('{ type: string, maxLength: 10 }'), expect: [] },
+  ];
+  it.each(rows)('$name', (row) => {
+    check(rule, row);
+  });
+});
+
+describe('input-unbounded', () => {
+  const rule = 'input-unbounded';
+  const P0 = `${op('/search', 'get')}/parameters/0`;
+  const rows: Row[] = [
+    {
+      name: 'query string without maxLength: low, at the first unbounded input',
+      spec: query('[{ name: q, in: query, schema: { type: string } }]'),
+      expect: [{ ruleId: rule, severity: 'low', pointer: P0, endpoint: 'GET /search', at: [7, 20] }],
+    },
+    {
+      name: 'internal: info',
+      spec: query('[{ name: q, in: query, schema: { type: string } }]', 'x-internal: true'),
+      expect: [{ ruleId: rule, severity: 'info', pointer: P0 }],
+    },
+    {
+      name: 'one finding per operation however many inputs are unbounded (array, integer, body field)',
+      spec: outdent(`
+        openapi: 3.0.3
+        info: { title: Svc, version: '1' }
+        paths:
+          /users:
+            post:
+              parameters:
+                - { name: limit, in: query, schema: { type: integer } }
+                - { name: ids, in: query, schema: { type: array, items: { type: string, format: uuid } } }
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        bio: { type: string }
+                        id: { type: string, readOnly: true }
+              responses: { '200': { description: ok } }
+      `),
+      expect: [{ ruleId: rule, severity: 'low', pointer: `${USERS}/parameters/0` }],
+    },
+    {
+      name: 'a body field: at the property',
+      spec: body('{ type: object, additionalProperties: false, properties: { note: { type: string } } }'),
+      expect: [{ ruleId: rule, severity: 'low', pointer: `${SCHEMA}/properties/note` }],
+    },
+    {
+      name: 'an unanchored or repeating pattern does not bound the length (`^\\d+$`, `^tok_`)',
+      spec: query(
+        "[{ name: a, in: query, schema: { type: string, pattern: '^\\d+$' } }, { name: b, in: query, schema: { type: string, pattern: '^tok_' } }]",
+      ),
+      expect: [{ ruleId: rule, severity: 'low', pointer: P0 }],
+    },
+    {
+      name: 'bounded: maxLength, enum, bounded formats, anchored patterns, maxItems, maximum, int32',
+      spec: outdent(`
+        openapi: 3.0.3
+        info: { title: Svc, version: '1' }
+        paths:
+          /search:
+            get:
+              parameters:
+                - { name: q, in: query, schema: { type: string, maxLength: 100 } }
+                - { name: sort, in: query, schema: { type: string, enum: [asc, desc] } }
+                - { name: id, in: query, schema: { type: string, format: uuid } }
+                - { name: since, in: query, schema: { type: string, format: date-time } }
+                - { name: code, in: query, schema: { type: string, pattern: '^[A-Z]{2}$' } }
+                - { name: tags, in: query, schema: { type: array, maxItems: 10, items: { type: string, maxLength: 20 } } }
+                - { name: limit, in: query, schema: { type: integer, maximum: 100 } }
+                - { name: page, in: query, schema: { type: integer, format: int32 } }
+                - { name: exact, in: query, schema: { type: boolean } }
+              responses: { '200': { description: ok } }
+      `),
+      expect: [],
+    },
+    {
+      name: 'an E.164 phone pattern is bounded: the escaped `\\+` is a literal, not repetition',
+      spec: query(
+        "[{ name: phone, in: query, schema: { type: string, pattern: '^\\+[1-9]\\d{1,14}$' } }, { name: sign, in: query, schema: { type: string, pattern: '^[+-][0-9]{1,3}$' } }]",
+      ),
+      expect: [],
+    },
+    {
+      name: 'Swagger 2.0 query parameter (type on the parameter)',
+      spec: outdent(`
+        swagger: '2.0'
+        info: { title: Legacy, version: '1' }
+        paths:
+          /pets:
+            get:
+              parameters: [{ name: name, in: query, type: string }]
+              responses: { '200': { description: ok } }
+      `),
+      expect: [{ ruleId: rule, severity: 'low', pointer: `${op('/pets', 'get')}/parameters/0` }],
+    },
+  ];
+  it.each(rows)('$name', (row) => {
+    check(rule, row);
+  });
+});
+
+describe('input-ssrf-url', () => {
+  const rule = 'input-ssrf-url';
+  const rows: Row[] = [
+    {
+      name: 'body field named like a URL: medium, at the property',
+      spec: body('{ type: object, properties: { callbackUrl: { type: string } } }'),
+      expect: [
+        {
+          ruleId: rule,
+          severity: 'medium',
+          pointer: `${SCHEMA}/properties/callbackUrl`,
+          endpoint: 'POST /users',
+          at: [10, 51],
+        },
+      ],
+    },
+    {
+      name: '`format: uri` whatever the name',
+      spec: body('{ type: object, properties: { target: { type: string, format: uri } } }'),
+      expect: [{ ruleId: rule, severity: 'medium', pointer: `${SCHEMA}/properties/target` }],
+    },
+    {
+      name: 'query `redirect_uri` and `return_to` (open redirect): one finding each',
+      spec: query(
+        '[{ name: redirect_uri, in: query, schema: { type: string } }, { name: return_to, in: query, schema: { type: string } }]',
+      ),
+      expect: [
+        { ruleId: rule, severity: 'medium', pointer: `${op('/search', 'get')}/parameters/0` },
+        { ruleId: rule, severity: 'medium', pointer: `${op('/search', 'get')}/parameters/1` },
+      ],
+    },
+    {
+      name: 'internal: low',
+      spec: body('{ type: object, properties: { webhook: { type: string } } }', 'x-internal: true'),
+      expect: [{ ruleId: rule, severity: 'low', pointer: `${SCHEMA}/properties/webhook` }],
+    },
+    {
+      name: 'restricted by a pattern or an enum: nothing',
+      spec: body(
+        "{ type: object, properties: { avatarUrl: { type: string, pattern: '^https://cdn\\.acme\\.io/' }, feed: { type: string, enum: ['https://a.io/rss'] } } }",
+      ),
+      expect: [],
+    },
+    {
+      name: 'not strings (`hasNext: boolean`), server-set (`readOnly`) or response-only URLs: nothing',
+      spec: outdent(`
+        openapi: 3.0.3
+        info: { title: Svc, version: '1' }
+        paths:
+          /users:
+            post:
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        next: { type: boolean }
+                        html_url: { type: string, readOnly: true }
+              responses:
+                '200':
+                  description: ok
+                  content: { application/json: { schema: { type: object, properties: { avatar_url: { type: string } } } } }
+      `),
+      expect: [],
+    },
+  ];
+  it.each(rows)('$name', (row) => {
+    check(rule, row);
+  });
+});
+
+describe('input-constraint-loosened (diff)', () => {
+  const rule = 'input-constraint-loosened';
+  const doc = (name: string, response = '{ type: string, maxLength: 10 }', root = '') =>
+    outdent(`
+      openapi: 3.0.3
+      info: { title: Svc, version: '1' }
+      ${root}
+      paths:
+        /users:
+          post:
+            requestBody:
+              content:
+                application/json:
+                  schema:
+                    type: object
+                    additionalProperties: false
+                    properties:
+                      name: ${name}
+            responses:
+              '200':
+                description: ok
+                content: { application/json: { schema: { type: object, properties: { code: ${response} } } } }
+    `);
+  const NAME = `${SCHEMA}/properties/name`;
+  const rows: Row[] = [
+    {
+      name: 'maxLength raised on a request field: medium, at the head constraint',
+      base: doc('{ type: string, maxLength: 50 }'),
+      spec: doc('{ type: string, maxLength: 5000 }'),
+      expect: [
+        {
+          ruleId: rule,
+          severity: 'medium',
+          pointer: `${NAME}/maxLength`,
+          endpoint: 'POST /users',
+          at: [14, 39],
+        },
+      ],
+    },
+    {
+      name: 'maxLength removed: at the schema that lost it',
+      base: doc('{ type: string, maxLength: 50 }'),
+      spec: doc('{ type: string }'),
+      expect: [{ ruleId: rule, severity: 'medium', pointer: NAME }],
+    },
+    {
+      name: 'enum widened',
+      base: doc('{ type: string, enum: [a, b] }'),
+      spec: doc('{ type: string, enum: [a, b, c] }'),
+      expect: [{ ruleId: rule, severity: 'medium', pointer: `${NAME}/enum` }],
+    },
+    {
+      name: 'pattern removed',
+      base: doc("{ type: string, pattern: '^[a-z]{1,10}$' }"),
+      spec: doc('{ type: string }'),
+      expect: [{ ruleId: rule, severity: 'medium', pointer: NAME }],
+    },
+    {
+      name: 'internal endpoint: low',
+      base: doc('{ type: string, maxLength: 50 }', undefined, 'x-internal: true'),
+      spec: doc('{ type: string, maxLength: 5000 }', undefined, 'x-internal: true'),
+      expect: [{ ruleId: rule, severity: 'low', pointer: `${NAME}/maxLength` }],
+    },
+    {
+      name: 'the reverse (tightened): nothing',
+      base: doc('{ type: string, maxLength: 5000 }'),
+      spec: doc('{ type: string, maxLength: 50 }'),
+      expect: [],
+    },
+    {
+      name: 'a loosened response field is not an input: nothing',
+      base: doc('{ type: string, maxLength: 50 }', '{ type: string, maxLength: 10 }'),
+      spec: doc('{ type: string, maxLength: 50 }', '{ type: string }'),
+      expect: [],
+    },
+    {
+      name: 'not in diff mode: nothing',
+      spec: doc('{ type: string }'),
+      expect: [],
+    },
+  ];
+  it.each(rows)('$name', (row) => {
+    check(rule, row);
+  });
+
+  it('`additionalProperties: false` dropped from a request body', () => {
+    const closed = body(
+      '{ type: object, additionalProperties: false, properties: { name: { type: string, maxLength: 5 } } }',
+    );
+    const open = body('{ type: object, properties: { name: { type: string, maxLength: 5 } } }');
+    check(rule, {
+      name: 'closed → open',
+      base: closed,
+      spec: open,
+      expect: [{ ruleId: rule, severity: 'medium', pointer: SCHEMA }],
+    });
+  });
+});

@@ -1,0 +1,422 @@
+import { describe, it } from 'vitest';
+import { check, op, outdent, type Row } from './table.js';
+
+/** `method path` whose 200 response returns an object with the given properties (YAML flow mapping). */
+function returns(properties: string, path = '/users/{id}', method = 'get', root = ''): string {
+  return outdent(`
+    openapi: 3.0.3
+    info: { title: Svc, version: '1' }
+    ${root}
+    paths:
+      ${path}:
+        ${method}:
+          responses:
+            '200':
+              description: ok
+              content:
+                application/json:
+                  schema: { type: object, properties: ${properties} }
+            '400':
+              description: bad
+              content:
+                application/json:
+                  schema: { type: object, properties: { password: { type: string } } }
+  `);
+}
+
+const prop = (path: string, method: string, name: string) =>
+  `${op(path, method)}/responses/200/content/application~1json/schema/properties/${name}`;
+
+describe('sensitive-response-field', () => {
+  const rule = 'sensitive-response-field';
+  const rows: Row[] = [
+    {
+      name: 'a password returned (success responses only): high, at the property',
+      spec: returns('{ name: { type: string }, password: { type: string } }'),
+      expect: [
+        {
+          ruleId: rule,
+          severity: 'high',
+          pointer: prop('/users/{id}', 'get', 'password'),
+          endpoint: 'GET /users/{}',
+          at: [12, 77],
+        },
+      ],
+    },
+    {
+      name: 'one finding per kind: government id and card (high), date of birth (medium), email and phone (low)',
+      spec: returns(
+        '{ ssn: { type: string }, card_number: { type: string }, dateOfBirth: { type: string }, email: { type: string }, mobilePhone: { type: string } }',
+      ),
+      expect: [
+        { ruleId: rule, severity: 'high', pointer: prop('/users/{id}', 'get', 'ssn') },
+        { ruleId: rule, severity: 'high', pointer: prop('/users/{id}', 'get', 'card_number') },
+        { ruleId: rule, severity: 'medium', pointer: prop('/users/{id}', 'get', 'dateOfBirth') },
+        { ruleId: rule, severity: 'low', pointer: prop('/users/{id}', 'get', 'email') },
+        { ruleId: rule, severity: 'low', pointer: prop('/users/{id}', 'get', 'mobilePhone') },
+      ],
+    },
+    {
+      name: 'internal endpoint: one step lower (email → info)',
+      spec: returns('{ email: { type: string } }', '/users/{id}', 'get', 'x-internal: true'),
+      expect: [{ ruleId: rule, severity: 'info', pointer: prop('/users/{id}', 'get', 'email') }],
+    },
+    {
+      name: 'nested and array fields are found',
+      spec: returns(
+        '{ data: { type: array, items: { type: object, properties: { apiKey: { type: string } } } } }',
+      ),
+      expect: [
+        {
+          ruleId: rule,
+          severity: 'high',
+          pointer: `${prop('/users/{id}', 'get', 'data')}/items/properties/apiKey`,
+        },
+      ],
+    },
+    {
+      name: 'the OAuth token endpoint returns tokens by design: nothing',
+      spec: returns(
+        '{ access_token: { type: string }, refresh_token: { type: string }, id_token: { type: string }, token_type: { type: string }, expires_in: { type: integer } }',
+        '/oauth2/token',
+        'post',
+      ),
+      expect: [],
+    },
+    {
+      name: 'login returning a session token, and creating an API key returning its secret: nothing',
+      spec: outdent(`
+        openapi: 3.0.3
+        info: { title: Svc, version: '1' }
+        paths:
+          /auth/login:
+            post:
+              responses:
+                '200': { description: ok, content: { application/json: { schema: { type: object, properties: { sessionToken: { type: string } } } } } }
+          /projects/{id}/api-keys:
+            post:
+              responses:
+                '201': { description: ok, content: { application/json: { schema: { type: object, properties: { key: { type: string }, secret: { type: string } } } } } }
+      `),
+      expect: [],
+    },
+    {
+      name: 'an issuing endpoint still must not return a password',
+      spec: returns('{ token: { type: string }, password: { type: string } }', '/login', 'post'),
+      expect: [{ ruleId: rule, severity: 'high', pointer: prop('/login', 'post', 'password') }],
+    },
+    {
+      name: '`auth` alone does not make an issuing endpoint: `POST /PaymentAuth` returning a token is high',
+      spec: returns('{ paymentToken: { type: string } }', '/PaymentAuth', 'post'),
+      expect: [{ ruleId: rule, severity: 'high', pointer: prop('/PaymentAuth', 'post', 'paymentToken') }],
+    },
+    {
+      name: 'reading a key back is not issuing it: high',
+      spec: returns('{ secret: { type: string } }', '/api-keys/{id}', 'get'),
+      expect: [{ ruleId: rule, severity: 'high', pointer: prop('/api-keys/{id}', 'get', 'secret') }],
+    },
+    {
+      name: 'a write that issues nothing (search) still must not return credentials: high',
+      spec: returns('{ apiKey: { type: string } }', '/users/search', 'post'),
+      expect: [{ ruleId: rule, severity: 'high', pointer: prop('/users/search', 'post', 'apiKey') }],
+    },
+    {
+      name: 'writeOnly secrets, booleans and objects named like data, masked values and pagination cursors: nothing',
+      spec: returns(
+        '{ password: { type: string, writeOnly: true }, emailVerified: { type: boolean }, hasPassword: { type: boolean }, address: { type: object }, maskedCardNumber: { type: string }, nextPageToken: { type: string }, passwordPolicy: { type: string }, tokenUrl: { type: string } }',
+      ),
+      expect: [],
+    },
+    {
+      name: 'Swagger 2.0 response schema',
+      spec: outdent(`
+        swagger: '2.0'
+        info: { title: Legacy, version: '1' }
+        paths:
+          /users/{id}:
+            get:
+              parameters: [{ name: id, in: path, required: true, type: string }]
+              responses:
+                '200': { description: ok, schema: { type: object, properties: { passport_number: { type: string } } } }
+      `),
+      expect: [
+        {
+          ruleId: rule,
+          severity: 'high',
+          pointer: `${op('/users/{id}', 'get')}/responses/200/schema/properties/passport_number`,
+        },
+      ],
+    },
+  ];
+  it.each(rows)('$name', (row) => {
+    check(rule, row);
+  });
+});
+
+describe('sensitive-query-param', () => {
+  const rule = 'sensitive-query-param';
+  const params = (parameters: string, root = '') =>
+    outdent(`
+      openapi: 3.0.3
+      info: { title: Svc, version: '1' }
+      ${root}
+      paths:
+        /customers:
+          get:
+            parameters: ${parameters}
+            responses: { '200': { description: ok } }
+    `);
+  const P = (i: number) => `${op('/customers', 'get')}/parameters/${i}`;
+  const rows: Row[] = [
+    {
+      name: 'email in the query: medium, at the parameter',
+      spec: params('[{ name: email, in: query, schema: { type: string, format: email } }]'),
+      expect: [{ ruleId: rule, severity: 'medium', pointer: P(0), endpoint: 'GET /customers', at: [7, 20] }],
+    },
+    {
+      name: 'government id and card number in the query: high',
+      spec: params(
+        '[{ name: ssn, in: query, schema: { type: string } }, { name: cardNumber, in: query, schema: { type: string } }]',
+      ),
+      expect: [
+        { ruleId: rule, severity: 'high', pointer: P(0) },
+        { ruleId: rule, severity: 'high', pointer: P(1) },
+      ],
+    },
+    {
+      name: 'internal: one step lower',
+      spec: params('[{ name: phone_number, in: query, schema: { type: string } }]', 'x-internal: true'),
+      expect: [{ ruleId: rule, severity: 'low', pointer: P(0) }],
+    },
+    {
+      name: 'Swagger 2.0 query parameter',
+      spec: outdent(`
+        swagger: '2.0'
+        info: { title: Legacy, version: '1' }
+        paths:
+          /customers:
+            get:
+              parameters: [{ name: date_of_birth, in: query, type: string }]
+              responses: { '200': { description: ok } }
+      `),
+      expect: [{ ruleId: rule, severity: 'medium', pointer: `${op('/customers', 'get')}/parameters/0` }],
+    },
+    {
+      name: 'boolean flags named like data (`sendEmail`, `mobile`): nothing',
+      spec: params(
+        '[{ name: sendEmail, in: query, schema: { type: boolean } }, { name: mobile, in: query, schema: { type: boolean } }]',
+      ),
+      expect: [],
+    },
+    {
+      name: 'credentials are auth-credentials-in-url’s; headers and paths are not the query: nothing',
+      spec: params(
+        '[{ name: password, in: query, schema: { type: string } }, { name: X-User-Email, in: header, schema: { type: string } }]',
+      ),
+      expect: [],
+    },
+  ];
+  it.each(rows)('$name', (row) => {
+    check(rule, row);
+  });
+});
+
+describe('sensitive-example-value', () => {
+  const rule = 'sensitive-example-value';
+  const AWS_KEY = 'AKIA2E0A8F3B244C9986';
+  const JWT =
+    'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c3JfOGYzYTJjIiwiaWF0IjoxNzE3MDAwMDAwfQ.3q2-7wXn9K1v0pQ4dJmZ8sYtR6uLcE5hN2bF7aG1xWk';
+  const rows: Row[] = [
+    {
+      name: 'a Luhn-valid card number as a body property example: high, at the property, listing the endpoint',
+      spec: outdent(`
+        openapi: 3.0.3
+        info: { title: Pay, version: '1' }
+        paths:
+          /payments:
+            post:
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        card_number: { type: string, example: '4539 5787 6362 1486' }
+              responses: { '200': { description: ok } }
+      `),
+      expect: [
+        {
+          ruleId: rule,
+          severity: 'high',
+          pointer: `${op('/payments', 'post')}/requestBody/content/application~1json/schema/properties/card_number`,
+          endpoints: ['POST /payments'],
+          at: [12, 17],
+        },
+      ],
+    },
+    {
+      name: 'an AWS access key id as a parameter example: high, at the parameter',
+      spec: outdent(`
+        openapi: 3.0.3
+        info: { title: Svc, version: '1' }
+        paths:
+          /buckets:
+            get:
+              parameters: [{ name: X-Access-Key, in: header, example: ${AWS_KEY}, schema: { type: string } }]
+              responses: { '200': { description: ok } }
+      `),
+      expect: [{ ruleId: rule, severity: 'high', pointer: `${op('/buckets', 'get')}/parameters/0` }],
+    },
+    {
+      name: 'a signed JWT in a response media example: medium, at the media type',
+      spec: outdent(`
+        openapi: 3.0.3
+        info: { title: Svc, version: '1' }
+        paths:
+          /session:
+            get:
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      example: { user: u1, jwt: '${JWT}' }
+      `),
+      expect: [
+        {
+          ruleId: rule,
+          severity: 'medium',
+          pointer: `${op('/session', 'get')}/responses/200/content/application~1json`,
+        },
+      ],
+    },
+    {
+      name: 'a private key block as a schema default: critical',
+      spec: outdent(`
+        openapi: 3.0.3
+        info: { title: Svc, version: '1' }
+        paths:
+          /certificates:
+            post:
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        key:
+                          type: string
+                          default: "-----BEGIN RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEAwQHoetcl9+5ikGzV6cMzWtWPJHqXT3wpbEkRU9Yz7lgvddmG\\ndtcGbg/1CGZu0jJGkMoppoUo4c3dts3iwqRYmBikUP77wwY2QGmDZw==\\n-----END RSA PRIVATE KEY-----\\n"
+              responses: { '200': { description: ok } }
+      `),
+      expect: [
+        {
+          ruleId: rule,
+          severity: 'critical',
+          pointer: `${op('/certificates', 'post')}/requestBody/content/application~1json/schema/properties/key`,
+        },
+      ],
+    },
+    {
+      name: 'a live Stripe key as a response header example (on the header object): high, at the header',
+      spec: outdent(`
+        openapi: 3.0.3
+        info: { title: Svc, version: '1' }
+        paths:
+          /keys:
+            get:
+              responses:
+                '200':
+                  description: ok
+                  headers:
+                    X-Api-Key: { schema: { type: string }, example: sk_live_51HxQ2cK8vZ3mN7pR4tY6wB9 }
+      `),
+      expect: [
+        { ruleId: rule, severity: 'high', pointer: `${op('/keys', 'get')}/responses/200/headers/X-Api-Key` },
+      ],
+    },
+    {
+      name: 'an SSN in an enum of a shared schema: one finding at the component, listing every endpoint',
+      spec: outdent(`
+        openapi: 3.0.3
+        info: { title: Svc, version: '1' }
+        components:
+          schemas:
+            Person:
+              type: object
+              properties:
+                ssn: { type: string, enum: ['536-90-4412'] }
+        paths:
+          /people:
+            get:
+              responses: { '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Person' } } } } }
+          /people/{id}:
+            put:
+              requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/Person' } } } }
+              responses: { '200': { description: ok } }
+      `),
+      expect: [
+        {
+          ruleId: rule,
+          severity: 'high',
+          pointer: '/components/schemas/Person/properties/ssn',
+          endpoints: ['GET /people', 'PUT /people/{}'],
+        },
+      ],
+    },
+    {
+      name: 'Swagger 2.0 `x-example` on a parameter and `examples` on a response',
+      spec: outdent(`
+        swagger: '2.0'
+        info: { title: Legacy, version: '1' }
+        produces: [application/json]
+        paths:
+          /keys:
+            get:
+              parameters: [{ name: key, in: query, type: string, x-example: ${AWS_KEY} }]
+              responses:
+                '200':
+                  description: ok
+                  schema: { type: object }
+                  examples: { application/json: { token: '${JWT}' } }
+      `),
+      expect: [
+        { ruleId: rule, severity: 'high', pointer: `${op('/keys', 'get')}/parameters/0` },
+        { ruleId: rule, severity: 'medium', pointer: `${op('/keys', 'get')}/responses/200/schema` },
+      ],
+    },
+    {
+      name: 'placeholders and published test values: nothing',
+      spec: outdent(`
+        openapi: 3.0.3
+        info: { title: Svc, version: '1' }
+        paths:
+          /payments:
+            post:
+              parameters:
+                - { name: X-Aws-Key, in: header, example: AKIAIOSFODNN7EXAMPLE, schema: { type: string } }
+                - { name: X-Secret, in: header, example: sk_live_xxxxxxxxxxxxxxxxxxxxxxxx, schema: { type: string } }
+                - { name: Authorization, in: header, example: 'Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c', schema: { type: string } }
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        card: { type: string, example: '4242 4242 4242 4242' }
+                        ssn: { type: string, example: '123-45-6789' }
+                        id: { type: string, format: uuid, example: 3fa85f64-5717-4562-b3fc-2c963f66afa6 }
+                        digest: { type: string, example: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 }
+                        placed: { type: string, format: date-time, example: '2024-01-15T10:30:00Z' }
+                        phone: { type: string, example: '+4915112345678' }
+                        key: { type: string, example: "-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----" }
+                        cursor: { type: string, example: eyJpZCI6MTIzNDU2Nzg5MCwiY3JlYXRlZEF0IjoiMjAyNC0wMS0xNSJ9 }
+              responses: { '200': { description: ok } }
+      `),
+      expect: [],
+    },
+  ];
+  it.each(rows)('$name', (row) => {
+    check(rule, row);
+  });
+});

@@ -1,0 +1,287 @@
+// Runs the bundled action (dist/index.js) exactly as the runner does, against a temporary git
+// repository and a loopback HTTP server standing in for the GitHub REST API.
+import { execFile, execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const REPO_ROOT = new URL('../..', import.meta.url).pathname;
+export const OWNER = 'acme';
+export const NAME = 'payments';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  body: unknown;
+}
+
+export interface Comment {
+  id: number;
+  body: string;
+  user: { login: string; type: string };
+  html_url: string;
+}
+
+/** What the fake API should do; every request is recorded. */
+export interface FakeGitHub {
+  url: string;
+  requests: RecordedRequest[];
+  comments: Comment[];
+  /** Status codes to answer (in order) before behaving normally, per `METHOD /path` prefix. */
+  faults: { match: string; statuses: number[]; headers?: Record<string, string> }[];
+  prFiles: { filename: string; status: string; previous_filename?: string }[];
+  close(): Promise<void>;
+}
+
+export async function startFakeGitHub(prNumber: number): Promise<FakeGitHub> {
+  const state: Omit<FakeGitHub, 'url' | 'close'> = { requests: [], comments: [], faults: [], prFiles: [] };
+  let nextId = 1000;
+  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    let raw = '';
+    req.on('data', (chunk) => {
+      raw += chunk;
+    });
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const body = raw ? (JSON.parse(raw) as unknown) : undefined;
+      const key = `${req.method} ${url.pathname}`;
+      state.requests.push({ method: req.method ?? '', path: `${url.pathname}${url.search}`, body });
+      const send = (status: number, data: unknown, headers: Record<string, string> = {}) => {
+        res.writeHead(status, { 'content-type': 'application/json', ...headers });
+        res.end(JSON.stringify(data));
+      };
+      const fault = state.faults.find((f) => key.startsWith(f.match) && f.statuses.length > 0);
+      if (fault) return send(fault.statuses.shift()!, { message: 'injected fault' }, fault.headers ?? {});
+      const base = `/repos/${OWNER}/${NAME}`;
+      if (req.method === 'GET' && url.pathname === `${base}/issues/${prNumber}/comments`) {
+        const perPage = Number(url.searchParams.get('per_page') ?? 30);
+        const page = Number(url.searchParams.get('page') ?? 1);
+        const slice = state.comments.slice((page - 1) * perPage, page * perPage);
+        const last = Math.max(1, Math.ceil(state.comments.length / perPage));
+        const link: Record<string, string> =
+          page < last
+            ? {
+                link: `<http://${req.headers.host}${url.pathname}?per_page=${perPage}&page=${page + 1}>; rel="next"`,
+              }
+            : {};
+        return send(200, slice, link);
+      }
+      if (req.method === 'POST' && url.pathname === `${base}/issues/${prNumber}/comments`) {
+        const id = nextId++;
+        const comment = {
+          id,
+          body: (body as { body: string }).body,
+          user: { login: 'github-actions[bot]', type: 'Bot' },
+          html_url: `https://github.com/${OWNER}/${NAME}/pull/${prNumber}#issuecomment-${id}`,
+        };
+        state.comments.push(comment);
+        return send(201, comment);
+      }
+      const edit = url.pathname.match(new RegExp(`^${base}/issues/comments/(\\d+)$`));
+      if (req.method === 'PATCH' && edit) {
+        const comment = state.comments.find((c) => c.id === Number(edit[1]));
+        if (!comment) return send(404, { message: 'Not Found' });
+        comment.body = (body as { body: string }).body;
+        return send(200, comment);
+      }
+      if (req.method === 'GET' && url.pathname === `${base}/pulls/${prNumber}/files`) {
+        const perPage = Number(url.searchParams.get('per_page') ?? 30);
+        const page = Number(url.searchParams.get('page') ?? 1);
+        return send(200, state.prFiles.slice((page - 1) * perPage, page * perPage));
+      }
+      return send(404, { message: `Not Found: ${key}` });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return Object.assign(state, {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  });
+}
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.com',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.com',
+    },
+  }).trim();
+}
+
+export interface TestRepo {
+  /** The bare repository standing in for GitHub's. */
+  origin: string;
+  baseSha: string;
+  headSha: string;
+  /** A checkout of head, as actions/checkout makes it. */
+  workspace: string;
+}
+
+/**
+ * A repository with a base commit and a head commit on top; `edit` writes the head's changes into the
+ * working tree. The workspace is a clone of head: full history, or depth 1 like actions/checkout.
+ */
+export function makeRepo(
+  base: Record<string, string>,
+  edit: Record<string, string | null>,
+  { shallow = false } = {},
+): TestRepo {
+  const root = mkdtempSync(join(tmpdir(), 'api-posture-e2e-'));
+  const author = join(root, 'author');
+  mkdirSync(author);
+  git(author, 'init', '-q', '-b', 'main');
+  write(author, base);
+  git(author, 'add', '-A');
+  git(author, 'commit', '-q', '-m', 'base');
+  const baseSha = git(author, 'rev-parse', 'HEAD');
+  write(author, edit);
+  git(author, 'add', '-A');
+  git(author, 'commit', '-q', '--allow-empty', '-m', 'head');
+  const headSha = git(author, 'rev-parse', 'HEAD');
+  const origin = join(root, 'origin.git');
+  git(root, 'clone', '-q', '--bare', author, origin);
+  git(origin, 'config', 'uploadpack.allowAnySHA1InWant', 'true');
+  const workspace = join(root, 'workspace');
+  git(root, 'clone', '-q', ...(shallow ? ['--depth=1'] : []), `file://${origin}`, workspace);
+  return { origin, baseSha, headSha, workspace };
+}
+
+function write(dir: string, files: Record<string, string | null>) {
+  for (const [path, text] of Object.entries(files)) {
+    const full = join(dir, path);
+    if (text === null) {
+      execFileSync('rm', ['-f', full]);
+      continue;
+    }
+    mkdirSync(join(full, '..'), { recursive: true });
+    writeFileSync(full, text);
+  }
+}
+
+export function exampleFiles(side: 'base' | 'head'): Record<string, string> {
+  const dir = join(REPO_ROOT, 'examples', side);
+  return {
+    'api/payments.yaml': readFileSync(join(dir, 'payments.yaml'), 'utf8'),
+    'api/schemas.yaml': readFileSync(join(dir, 'schemas.yaml'), 'utf8'),
+  };
+}
+
+/** A real `pull_request` webhook payload (from @octokit/webhooks-examples) pointed at our repository. */
+export function pullRequestEvent(repo: TestRepo, number: number, eventName = 'pull_request'): string {
+  const examples = JSON.parse(
+    readFileSync(
+      join(REPO_ROOT, 'node_modules/@octokit/webhooks-examples/api.github.com/index.json'),
+      'utf8',
+    ),
+  ) as {
+    name: string;
+    examples: Record<string, unknown>[];
+  }[];
+  const payload = structuredClone(
+    examples.find((e) => e.name === 'pull_request')!.examples.find((e) => e.action === 'opened')!,
+  ) as {
+    number: number;
+    pull_request: { number: number; base: { sha: string }; head: { sha: string } };
+    repository: { name: string; full_name: string; owner: { login: string } };
+  };
+  payload.number = number;
+  payload.pull_request.number = number;
+  payload.pull_request.base.sha = repo.baseSha;
+  payload.pull_request.head.sha = repo.headSha;
+  payload.repository.name = NAME;
+  payload.repository.full_name = `${OWNER}/${NAME}`;
+  payload.repository.owner.login = OWNER;
+  const path = join(repo.workspace, '..', `${eventName}-event.json`);
+  writeFileSync(path, JSON.stringify(payload));
+  return path;
+}
+
+export interface ActionRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+/** Runs dist/index.js with the runner's environment: INPUT_* (hyphens kept), GITHUB_* files, API URL. */
+export function runAction(
+  repo: TestRepo,
+  api: FakeGitHub,
+  inputs: Record<string, string>,
+  event: { name: string; path: string },
+): Promise<ActionRun> {
+  const runnerDir = mkdtempSync(join(tmpdir(), 'api-posture-runner-'));
+  const outputFile = join(runnerDir, 'output');
+  const summaryFile = join(runnerDir, 'summary');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  const defaults: Record<string, string> = {
+    'fail-on': 'critical',
+    'fail-on-scope': 'new',
+    comment: 'true',
+    annotations: 'true',
+    'sarif-file': 'api-posture.sarif',
+    'github-token': 'test-token',
+    policies: 'default',
+    'trust-pr-config': 'false',
+  };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: event.name,
+    GITHUB_EVENT_PATH: event.path,
+    GITHUB_WORKSPACE: repo.workspace,
+    GITHUB_REPOSITORY: `${OWNER}/${NAME}`,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: api.url,
+    GITHUB_RUN_ID: '4242',
+    GITHUB_SHA: repo.headSha,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_TEMP: runnerDir,
+  };
+  for (const [name, value] of Object.entries({ ...defaults, ...inputs }))
+    env[`INPUT_${name.toUpperCase()}`] = value;
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [join(REPO_ROOT, 'dist/index.js')],
+      { cwd: repo.workspace, env, encoding: 'utf8', timeout: 120_000 },
+      (error, stdout, stderr) => {
+        resolve({
+          code: error ? ((error as { code?: number }).code ?? 1) : 0,
+          stdout,
+          stderr,
+          outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
+          summary: readFileSync(summaryFile, 'utf8'),
+        });
+      },
+    );
+  });
+}
+
+/** GITHUB_OUTPUT uses `name<<DELIMITER\nvalue\nDELIMITER` blocks. */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = lines[i]!.match(/^([^<=]+)<<(.+)$/);
+    if (!m) continue;
+    const value: string[] = [];
+    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]!);
+    out[m[1]!] = value.join('\n');
+  }
+  return out;
+}
+
+export { cpSync };

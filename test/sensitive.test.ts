@@ -1,0 +1,318 @@
+import { describe, expect, it } from 'vitest';
+import { type DataKind, dataKindOfName, type SecretMatch, secretInValue } from '../src/sensitive.js';
+
+describe('dataKindOfName', () => {
+  const rows: [string, DataKind | undefined][] = [
+    // credentials
+    ['password', 'credential'],
+    ['newPassword', 'credential'],
+    ['client_secret', 'credential'],
+    ['api_key', 'credential'],
+    ['X-Api-Key', 'credential'],
+    ['access_token', 'credential'],
+    ['refreshToken', 'credential'],
+    ['sessionId', 'credential'],
+    ['JSESSIONID', 'credential'],
+    ['pin', 'credential'],
+    ['pwd', 'credential'],
+    ['privateKey', 'credential'],
+    ['passphrase', 'credential'],
+    // payment cards
+    ['card_number', 'payment-card'],
+    ['cardNumber', 'payment-card'],
+    ['Card-Number', 'payment-card'],
+    ['creditCard', 'payment-card'],
+    ['cvv', 'payment-card'],
+    ['CVC2', 'payment-card'],
+    ['pan', 'payment-card'],
+    // government ids
+    ['ssn', 'government-id'],
+    ['social_security_number', 'government-id'],
+    ['nationalId', 'government-id'],
+    ['passportNumber', 'government-id'],
+    ['tax_id', 'government-id'],
+    ['drivers_license_number', 'government-id'],
+    // bank accounts
+    ['iban', 'bank-account'],
+    ['bankAccountNumber', 'bank-account'],
+    ['routing_number', 'bank-account'],
+    ['sortCode', 'bank-account'],
+    // dates of birth
+    ['dob', 'date-of-birth'],
+    ['dateOfBirth', 'date-of-birth'],
+    ['birth_date', 'date-of-birth'],
+    ['birthday', 'date-of-birth'],
+    // contact data
+    ['email', 'email'],
+    ['emailAddress', 'email'],
+    ['billing_email', 'email'],
+    ['phone', 'phone'],
+    ['phoneNumber', 'phone'],
+    ['mobile', 'phone'],
+    ['telephone', 'phone'],
+    ['msisdn', 'phone'],
+    ['address', 'address'],
+    ['streetAddress', 'address'],
+    ['address_line1', 'address'],
+    ['postalAddress', 'address'],
+    // about the data, not the data: URLs, types, counts, hints, flags, policies, expiry
+    ['tokenUrl', undefined],
+    ['token_type', undefined],
+    ['expires_in', undefined],
+    ['tokenExpiresAt', undefined],
+    ['passwordPolicy', undefined],
+    ['password_required', undefined],
+    ['passwordHint', undefined],
+    ['cardType', undefined],
+    ['email_count', undefined],
+    ['emailEnabled', undefined],
+    ['phone_format', undefined],
+    // pagination cursors and idempotency keys (Google, AWS, Azure)
+    ['pageToken', undefined],
+    ['nextPageToken', undefined],
+    ['NextToken', undefined],
+    ['continuationToken', undefined],
+    ['ClientToken', undefined],
+    ['idempotency_token', undefined],
+    ['syncToken', undefined],
+    ['cursorToken', undefined],
+    // masked values are what is shown instead of the data
+    ['maskedCardNumber', undefined],
+    ['redactedEmail', undefined],
+    ['truncated_phone', undefined],
+    // words that merely end like a sensitive one
+    ['microphone', undefined],
+    ['headphone', undefined],
+    ['ipAddress', undefined],
+    ['macAddress', undefined],
+    ['spinner', undefined],
+    ['secretId', undefined],
+    ['username', undefined],
+    ['', undefined],
+  ];
+  it.each(rows)('%s → %s', (name, kind) => {
+    expect(dataKindOfName(name)).toBe(kind);
+  });
+});
+
+/** Appends the Luhn check digit. */
+function withCheckDigit(body: string): string {
+  let sum = 0;
+  for (let i = 0; i < body.length; i++) {
+    let d = Number(body[body.length - 1 - i]);
+    if (i % 2 === 0) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return `${body}${(10 - (sum % 10)) % 10}`;
+}
+
+const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const jwt = (header: unknown, payload: unknown) =>
+  `${b64url(header)}.${b64url(payload)}.3q2-7wXn9K1v0pQ4dJmZ8sYtR6uLcE5hN2bF7aG1xWk`;
+
+const VISA = withCheckDigit('453957876362148'); // 4539578763621486
+const MASTERCARD = withCheckDigit('541275000043912');
+const MASTERCARD_2 = withCheckDigit('222300412345678');
+const AMEX = withCheckDigit('37954321098765');
+const DISCOVER = withCheckDigit('601154321098765');
+const JCB = withCheckDigit('353954321098765');
+const PEM_BODY =
+  'MIIEowIBAAKCAQEAwQHoetcl9+5ikGzV6cMzWtWPJHqXT3wpbEkRU9Yz7lgvddmG\ndtcGbg/1CGZu0jJGkMoppoUo4c3dts3iwqRYmBikUP77wwY2QGmDZw==';
+
+describe('secretInValue: found', () => {
+  const rows: [string, string, SecretMatch['kind']][] = [
+    // social security numbers
+    ['an SSN', '536-90-4412', 'ssn'],
+    ['an SSN in a sentence', 'SSN: 536-90-4412.', 'ssn'],
+    ['a real SSN after a sample one', '123-45-6789 or 536-90-4412', 'ssn'],
+    // payment cards (Luhn-valid, issuer prefix and length of a network, not a published test card)
+    ['Visa', VISA, 'payment-card'],
+    ['Visa in groups of four', VISA.replace(/(\d{4})(?=\d)/g, '$1 '), 'payment-card'],
+    ['Visa with dashes', VISA.replace(/(\d{4})(?=\d)/g, '$1-'), 'payment-card'],
+    ['Mastercard', MASTERCARD, 'payment-card'],
+    ['Mastercard 2-series', MASTERCARD_2, 'payment-card'],
+    ['Amex (15 digits)', AMEX, 'payment-card'],
+    ['Amex printed 4-6-5', `${AMEX.slice(0, 4)} ${AMEX.slice(4, 10)} ${AMEX.slice(10)}`, 'payment-card'],
+    ['Discover', DISCOVER, 'payment-card'],
+    ['JCB', JCB, 'payment-card'],
+    ['a card inside a JSON-ish string', `{"pan":"${VISA}","exp":"12/29"}`, 'payment-card'],
+    // JWTs whose header decodes to an object with `alg`
+    ['a signed JWT', jwt({ alg: 'HS256', typ: 'JWT' }, { sub: 'usr_8f3a2c', iat: 1717000000 }), 'jwt'],
+    [
+      'a bearer header value',
+      `Bearer ${jwt({ alg: 'RS256', kid: 'k1' }, { sub: 'u-42', scope: 'orders' })}`,
+      'jwt',
+    ],
+    // cloud and SaaS keys
+    ['AWS access key id', 'AKIA2E0A8F3B244C9986', 'cloud-key'],
+    ['AWS temporary key id in a query string', 'X-Amz-Credential=ASIA5QX7RZ4NBT2LKW9M/20240115', 'cloud-key'],
+    ['Google API key', 'AIzaSyDdI0hCZtE6vySjMm-WEfRq3CPzqKqqsHI', 'cloud-key'],
+    ['GitHub token', 'ghp_R8sKq2Lm9Xv4Wp7Zt3Nd6Hf1Jb5Gc0YtUeAa', 'cloud-key'],
+    ['GitHub fine-grained token', `github_pat_11ABCDEFG0${'a1B2c3D4e5'.repeat(7)}`, 'cloud-key'],
+    ['Slack bot token', 'xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx', 'cloud-key'],
+    ['Stripe live secret key', 'sk_live_51HxQ2cK8vZ3mN7pR4tY6wB9', 'cloud-key'],
+    ['Stripe live restricted key', 'rk_live_51HxQ2cK8vZ3mN7pR4tY6wB9', 'cloud-key'],
+    // private keys with a body
+    [
+      'an RSA private key',
+      `-----BEGIN RSA PRIVATE KEY-----\n${PEM_BODY}\n-----END RSA PRIVATE KEY-----\n`,
+      'private-key',
+    ],
+    [
+      'a PKCS#8 private key',
+      `-----BEGIN PRIVATE KEY-----\n${PEM_BODY}\n-----END PRIVATE KEY-----`,
+      'private-key',
+    ],
+    [
+      'an OpenSSH private key',
+      `-----BEGIN OPENSSH PRIVATE KEY-----\n${PEM_BODY}\n-----END OPENSSH PRIVATE KEY-----`,
+      'private-key',
+    ],
+    [
+      'a PGP private key block',
+      `-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n${PEM_BODY}\n-----END PGP PRIVATE KEY BLOCK-----`,
+      'private-key',
+    ],
+    // random keys: long, mixed case and digits, high entropy, no words
+    ['a random 40-character key', 'Zq8Xv2Lm9Rt4Wp7Ks3Nd6Hf1Jb5Gc0YtUeRiOpAs', 'random-key'],
+    ['a random 32-character key after a label', 'api_key=k7Hq2MZp9vXw4RtL8cNy3BsF6dGj1QaE', 'random-key'],
+    ['a webhook signing secret', 'whsec_k7Hq2MZp9vXw4RtL8cNy3BsF6dGj1QaE', 'random-key'],
+    ['a key in a URL query', 'https://hooks.acme.io/in?key=Zq8Xv2Lm9Rt4Wp7Ks3Nd6Hf1Jb5Gc0YtUe', 'random-key'],
+    [
+      'a capability URL segment',
+      'https://files.acme.io/d/Zq8Xv2Lm9Rt4Wp7Ks3Nd6Hf1Jb5Gc0YtUeRi/report.pdf',
+      'random-key',
+    ],
+    ['base64 of random bytes', 'q3Vd8/Zk1mR+f0TbX9wLc2YhN7sJ4uPe6GaK5oQiB8E=', 'random-key'],
+    [
+      'a key hidden in base64-encoded text',
+      Buffer.from('client:Zq8Xv2Lm9Rt4Wp7Ks3Nd6Hf1Jb5Gc0YtUe').toString('base64'),
+      'random-key',
+    ],
+  ];
+  it.each(rows)('%s', (_name, value, kind) => {
+    const match = secretInValue(value);
+    expect(match?.kind).toBe(kind);
+    // The preview never prints the secret.
+    expect(match?.preview).not.toContain(value.trim());
+  });
+});
+
+describe('secretInValue: not found', () => {
+  const rows: [string, string][] = [
+    // SSNs that cannot be issued, and the famous samples
+    ['SSN area 000', '000-12-3456'],
+    ['SSN area 666', '666-12-3456'],
+    ['SSN area 9xx (ITIN range)', '912-34-5678'],
+    ['SSN group 00', '536-00-4412'],
+    ['SSN serial 0000', '536-90-0000'],
+    ['the textbook sample 123-45-6789', '123-45-6789'],
+    ['the Woolworth wallet SSN', '078-05-1120'],
+    ['an advertised SSN', '219-09-9999'],
+    ['one repeated digit', '111-11-1111'],
+    ['part of an order id', 'ORD-536-90-4412'],
+    ['followed by more digits', '536-90-4412-7'],
+    ['a US phone number', '415-555-0132'],
+    // card-like numbers that are not card numbers
+    ['Luhn-invalid', withCheckDigit('453957876362148').replace(/6$/, '7')],
+    ['the Visa test card', '4111 1111 1111 1111'],
+    ['the Stripe test card', '4242424242424242'],
+    ['the Mastercard test card', '5555555555554444'],
+    ['the Amex test card', '378282246310005'],
+    ['the Discover test card', '6011111111111117'],
+    ['the Braintree JCB test card', '3530111333300000'],
+    ['a Stripe decline test card', '4000000000000077'],
+    ['a Stripe 3-D Secure test card', '4000002500003155'],
+    ['three digits or fewer', '4444444444444448'],
+    ['no card network starts with 9', withCheckDigit('953957876362148')],
+    ['an EAN-13 barcode', '4006381333931'],
+    ['a 15-digit Visa-like tracking number', withCheckDigit('44904430413782')],
+    ['an E.164 phone number', '+4915112345678'],
+    ['an international phone number with spaces', '+49 151 1234 5678'],
+    ['digits grouped like a phone, not a card', '49 151 12345678'],
+    ['an epoch in milliseconds', '1705314600000'],
+    ['a compact timestamp', '20240115103000123'],
+    // JWTs that are not real tokens
+    [
+      'the jwt.io sample',
+      'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
+    ],
+    ['claims with example data', jwt({ alg: 'RS256' }, { iss: 'https://auth.example.com', sub: 'u1' })],
+    ['a header without `alg`', jwt({ typ: 'JWT' }, { sub: 'u1', iat: 1717000000 })],
+    [
+      'a header that does not decode',
+      `eyJ${Buffer.from('not json at all').toString('base64url')}.${b64url({ sub: 'u1' })}.signature123`,
+    ],
+    // placeholders
+    ['the AWS documentation key', 'AKIAIOSFODNN7EXAMPLE'],
+    ['the AWS documentation secret', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'],
+    ['the GitHub documentation token', 'ghu_16C7e42F292c6912E7710c838347Ae178B4a'],
+    ['x-ed out', 'sk_live_xxxxxxxxxxxxxxxxxxxxxxxx'],
+    ['a dummy', 'dummy-token-Zq8Xv2Lm9Rt4Wp7Ks3Nd6Hf1Jb5Gc0'],
+    ['Stripe test-mode keys', 'sk_test_4eC39HqLyjWDarjtT1zdp7dc'],
+    ['Stripe publishable keys', 'pk_live_51HxQ2cK8vZ3mN7pR4tY6wB9Lm'],
+    [
+      'a private key block without a body',
+      '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----',
+    ],
+    [
+      'a private key block marked EXAMPLE',
+      `-----BEGIN PRIVATE KEY-----\nEXAMPLE${PEM_BODY}\n-----END PRIVATE KEY-----`,
+    ],
+    // public material
+    ['a public key', `-----BEGIN PUBLIC KEY-----\n${PEM_BODY}\n-----END PUBLIC KEY-----`],
+    ['a certificate', `-----BEGIN CERTIFICATE-----\n${PEM_BODY}\n-----END CERTIFICATE-----`],
+    [
+      'an SSH public key',
+      'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl ops@bastion',
+    ],
+    // ids, hashes and encodings
+    ['a sha256 hex digest', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
+    ['a git commit sha', '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b'],
+    ['a UUID', '550e8400-e29b-41d4-a716-446655440000'],
+    ['a subresource-integrity hash', 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='],
+    ['a Digest header', 'sha-256=X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE='],
+    [
+      'a base64 PNG data URI',
+      'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    ],
+    [
+      'bare base64 PNG',
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    ],
+    ['a base64 JSON pagination cursor', 'eyJpZCI6MTIzNDU2Nzg5MCwiY3JlYXRlZEF0IjoiMjAyNC0wMS0xNSJ9'],
+    ['a GraphQL global id', 'Q2hlY2tvdXRTZXNzaW9uOjEyMzQ1Njc4OTA='],
+    ['a Stripe object id', 'pi_3MtwBwLkdIwHu7ix28a3tqPa'],
+    ['a prefixed object id', 'dpl_2euZBFqxYdDMDG1jTrHFnNZ2eUVa'],
+    ['an id in a URL path', 'https://api.spotify.com/v1/audio-analysis/2takcwOaAZWiXQijPHIx7B'],
+    ['an order id', 'ORD-2024-000123-A7'],
+    // everyday values
+    ['an ISO date-time', '2024-01-15T10:30:00.000Z'],
+    ['a semantic version', '1.2.3-beta.1+build.20240115'],
+    ['a long URL', 'https://storage.googleapis.com/acme-prod-bucket/Folder1/SubFolder/fileName2.png'],
+    [
+      'a commit URL',
+      'https://api.github.com/repos/octocat/Hello-World/git/commits/7638417db6d59f3c431d3e1f261cc637155684cd',
+    ],
+    [
+      'an Azure resource id',
+      '/subscriptions/20ff7fc3-e762-44dd-bd96-b71116dcdc23/resourceGroups/myRg/providers/Microsoft.Compute/virtualMachineScaleSets/vmss1',
+    ],
+    ['a name with a UUID', 'TargetTracking-my-asg-AlarmLow-61a39305-ed0c-47af-bd9e-471a352ee1a2'],
+    ['a resource name', 'projects/my-project-123/locations/us-central1/functions/processOrderEvents'],
+    ['a path with ids', 'customers/CustomerAccountNumber12345/invoices/InvoiceNumber2024'],
+    ['a long camelCase identifier', 'ProductCatalogueItemV2SummaryResponse2024'],
+    ['another one', 'getUserAccountSettingsByOrganizationId2'],
+    ['a media type', 'application/vnd.github.v3+json'],
+    ['an OAuth grant type', 'urn:ietf:params:oauth:grant-type:jwt-bearer'],
+    ['English text', 'The quick brown fox jumps over the lazy dog 1234567890 times'],
+    ['too short to judge', 'abc12'],
+    ['too long to judge', 'Zq8Xv2Lm9Rt4Wp7Ks3Nd6Hf1Jb5Gc0 '.repeat(700)],
+  ];
+  it.each(rows)('%s', (_name, value) => {
+    expect(secretInValue(value)).toBeUndefined();
+  });
+});
