@@ -127,20 +127,22 @@ function analyseSpec(source: LoadedPair, options: EngineOptions, assessWith: Ass
     ? headFindings.map((f) => ({ ...f, status: 'existing' as const }))
     : compareFindings(baseFindings, headFindings);
 
+  const headByEndpoint = byEndpoint(headFindings);
+  const baseByEndpoint = byEndpoint(baseFindings);
   const scores = new Map<string, EndpointScores>();
   const headFacts: EndpointFacts[] = [];
   const baseFacts: EndpointFacts[] = [];
   for (const e of diff.endpoints) {
     const entry: EndpointScores = {};
     if (e.head) {
-      const applying = applyingTo(e.head, headFindings);
+      const applying = headByEndpoint.get(e.head.id) ?? [];
       entry.head = scoreEndpoint(e.head, applying);
       headFacts.push(facts(e, e.head, applying, entry.head.score));
     }
     if (e.base) {
       if (scan) entry.base = entry.head;
       else {
-        const applying = applyingTo(e.base, baseFindings);
+        const applying = baseByEndpoint.get(e.base.id) ?? [];
         entry.base = scoreEndpoint(e.base, applying);
         // Scoped by the head's change kind, so `changes: [modified]` compares like with like.
         baseFacts.push({
@@ -184,11 +186,20 @@ function violationKey(v: Violation): string {
   return `${v.policy}\n${v.endpoint}\n${reason}`;
 }
 
-/** The unsuppressed findings that count for an endpoint: its own and the document-level ones naming it. */
-function applyingTo(endpoint: Endpoint, findings: Finding[]): Finding[] {
-  return findings.filter(
-    (f) => !f.suppressed && (f.endpoint === endpoint.id || f.endpoints?.includes(endpoint.id)),
-  );
+/** The unsuppressed findings that count for each endpoint: its own and the document-level ones naming it. */
+function byEndpoint(findings: Finding[]): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  const add = (id: string, f: Finding) => {
+    const list = out.get(id);
+    if (list) list.push(f);
+    else out.set(id, [f]);
+  };
+  for (const f of findings) {
+    if (f.suppressed) continue;
+    if (f.endpoint !== undefined) add(f.endpoint, f);
+    for (const id of f.endpoints ?? []) add(id, f);
+  }
+  return out;
 }
 
 function facts(e: EndpointDiff, endpoint: Endpoint, findings: Finding[], score: number): EndpointFacts {

@@ -64,32 +64,58 @@ export interface NamedField {
  * `writeOnly` properties are skipped when `skipWriteOnly` (they never appear in responses).
  */
 export function sensitiveFields(root: Schema | undefined, skipWriteOnly: boolean, limit = 200): NamedField[] {
+  return root ? fieldsOf(root, skipWriteOnly, new Set()).slice(0, limit) : [];
+}
+
+/** Reachable sensitive fields per schema, computed once: shared components are walked once, not per endpoint. */
+const FIELD_CACHE = {
+  withWriteOnly: new WeakMap<Schema, NamedField[]>(),
+  withoutWriteOnly: new WeakMap<Schema, NamedField[]>(),
+};
+const MAX_FIELDS = 200;
+
+function fieldsOf(schema: Schema, skipWriteOnly: boolean, inProgress: Set<Schema>): NamedField[] {
+  const cache = skipWriteOnly ? FIELD_CACHE.withoutWriteOnly : FIELD_CACHE.withWriteOnly;
+  const known = cache.get(schema);
+  if (known) return known;
+  if (inProgress.has(schema)) return []; // a cycle: its fields are listed where it started
+  inProgress.add(schema);
   const out: NamedField[] = [];
-  const seen = new Set<Schema>();
-  const visit = (schema: Schema, path: string) => {
-    if (seen.has(schema) || out.length >= limit) return;
-    seen.add(schema);
-    for (const [name, property] of Object.entries(schema.properties)) {
-      if (skipWriteOnly && property.writeOnly) continue;
-      const propertyPath = path === '' ? name : `${path}.${name}`;
-      const kind = dataKindOfName(name);
-      if (
-        kind &&
-        !(
-          property.types?.length === 1 &&
-          (property.types[0] === 'boolean' || property.types[0] === 'object' || property.types[0] === 'array')
-        )
-      ) {
-        out.push({ path: propertyPath, kind, schema: property });
-      }
-      visit(property, propertyPath);
+  const add = (fields: NamedField[], prefix: string) => {
+    for (const f of fields) {
+      if (out.length >= MAX_FIELDS) return;
+      out.push(
+        prefix === ''
+          ? f
+          : { ...f, path: f.path.startsWith('[') ? `${prefix}${f.path}` : `${prefix}.${f.path}` },
+      );
     }
-    if (schema.items) visit(schema.items, `${path}[]`);
-    if (typeof schema.additionalProperties === 'object') visit(schema.additionalProperties, `${path}.*`);
-    for (const sub of [...schema.allOf, ...schema.oneOf, ...schema.anyOf]) visit(sub, path);
   };
-  if (root) visit(root, '');
-  return out;
+  for (const [name, property] of Object.entries(schema.properties)) {
+    if (skipWriteOnly && property.writeOnly) continue;
+    const kind = dataKindOfName(name);
+    const container =
+      property.types?.length === 1 && ['boolean', 'object', 'array'].includes(property.types[0]!);
+    if (kind && !container && out.length < MAX_FIELDS) out.push({ path: name, kind, schema: property });
+    add(fieldsOf(property, skipWriteOnly, inProgress), name);
+  }
+  if (schema.items)
+    add(
+      fieldsOf(schema.items, skipWriteOnly, inProgress).map((f) => ({
+        ...f,
+        path: `[].${f.path}`.replace('[].[', '[]['),
+      })),
+      '',
+    );
+  if (typeof schema.additionalProperties === 'object')
+    add(fieldsOf(schema.additionalProperties, skipWriteOnly, inProgress), '*');
+  for (const sub of [...schema.allOf, ...schema.oneOf, ...schema.anyOf])
+    add(fieldsOf(sub, skipWriteOnly, inProgress), '');
+  inProgress.delete(schema);
+  // Dedupe: the same property reached through allOf and directly is one field.
+  const unique = [...new Map(out.map((f) => [f.path, f])).values()];
+  cache.set(schema, unique);
+  return unique;
 }
 
 export interface SecretMatch {

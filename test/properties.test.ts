@@ -702,7 +702,7 @@ describe('generated OpenAPI 3.0 documents', () => {
 
 // --- Known bugs the properties found ---------------------------------------------------------------
 
-describe('security alternatives naming the same schemes (src/diff/security.ts: alternatives keyed by scheme names)', () => {
+describe('security alternatives naming the same schemes', () => {
   const withSecurity = (security: string) =>
     outdent(`
       openapi: 3.0.3
@@ -723,9 +723,8 @@ describe('security alternatives naming the same schemes (src/diff/security.ts: a
     return diff.endpoints[0]!;
   };
 
-  // BUG: `new Map(requirements.map((r) => [names(r), r]))` keeps only the last alternative per name set,
-  // so an alternative that disappears is never seen.
-  it.fails('reports dropping the alternative `oauth (read)` of `oauth (read)` or `oauth (admin)`', () => {
+  // Fixed: alternatives used to be keyed by their scheme names only, so one with the same schemes hid another.
+  it('reports dropping the alternative `oauth (read)` of `oauth (read)` or `oauth (admin)`', () => {
     const endpoint = only(
       diffInline(
         withSecurity('[{ oauth: [read] }, { oauth: [admin] }]'),
@@ -736,7 +735,7 @@ describe('security alternatives naming the same schemes (src/diff/security.ts: a
     expect(endpoint.changes.map((c) => c.kind)).toContain('security-strengthened');
   });
 
-  it.fails('reports adding the alternative `oauth (read)` to `oauth (admin)`', () => {
+  it('reports adding the alternative `oauth (read)` to `oauth (admin)`', () => {
     const endpoint = only(
       diffInline(
         withSecurity('[{ oauth: [admin] }]'),
@@ -747,9 +746,8 @@ describe('security alternatives naming the same schemes (src/diff/security.ts: a
     expect(endpoint.changes.map((c) => c.kind)).toContain('security-weakened');
   });
 
-  // BUG, same cause: listing the same alternatives in another order is reported as a weakening and a
-  // (breaking) strengthening.
-  it.fails('reports nothing when the same alternatives are listed in another order', () => {
+  // Fixed, same cause: listing the same alternatives in another order was a weakening and a strengthening.
+  it('reports nothing when the same alternatives are listed in another order', () => {
     const endpoint = only(
       diffInline(
         withSecurity('[{ oauth: [read] }, { oauth: [admin] }]'),

@@ -13297,34 +13297,55 @@ function dataKindOfName(name) {
  * `writeOnly` properties are skipped when `skipWriteOnly` (they never appear in responses).
  */
 function sensitiveFields(root, skipWriteOnly, limit = 200) {
+    return root ? fieldsOf(root, skipWriteOnly, new Set()).slice(0, limit) : [];
+}
+/** Reachable sensitive fields per schema, computed once: shared components are walked once, not per endpoint. */
+const FIELD_CACHE = {
+    withWriteOnly: new WeakMap(),
+    withoutWriteOnly: new WeakMap(),
+};
+const MAX_FIELDS = 200;
+function fieldsOf(schema, skipWriteOnly, inProgress) {
+    const cache = skipWriteOnly ? FIELD_CACHE.withoutWriteOnly : FIELD_CACHE.withWriteOnly;
+    const known = cache.get(schema);
+    if (known)
+        return known;
+    if (inProgress.has(schema))
+        return []; // a cycle: its fields are listed where it started
+    inProgress.add(schema);
     const out = [];
-    const seen = new Set();
-    const visit = (schema, path) => {
-        if (seen.has(schema) || out.length >= limit)
-            return;
-        seen.add(schema);
-        for (const [name, property] of Object.entries(schema.properties)) {
-            if (skipWriteOnly && property.writeOnly)
-                continue;
-            const propertyPath = path === '' ? name : `${path}.${name}`;
-            const kind = dataKindOfName(name);
-            if (kind &&
-                !(property.types?.length === 1 &&
-                    (property.types[0] === 'boolean' || property.types[0] === 'object' || property.types[0] === 'array'))) {
-                out.push({ path: propertyPath, kind, schema: property });
-            }
-            visit(property, propertyPath);
+    const add = (fields, prefix) => {
+        for (const f of fields) {
+            if (out.length >= MAX_FIELDS)
+                return;
+            out.push(prefix === ''
+                ? f
+                : { ...f, path: f.path.startsWith('[') ? `${prefix}${f.path}` : `${prefix}.${f.path}` });
         }
-        if (schema.items)
-            visit(schema.items, `${path}[]`);
-        if (typeof schema.additionalProperties === 'object')
-            visit(schema.additionalProperties, `${path}.*`);
-        for (const sub of [...schema.allOf, ...schema.oneOf, ...schema.anyOf])
-            visit(sub, path);
     };
-    if (root)
-        visit(root, '');
-    return out;
+    for (const [name, property] of Object.entries(schema.properties)) {
+        if (skipWriteOnly && property.writeOnly)
+            continue;
+        const kind = dataKindOfName(name);
+        const container = property.types?.length === 1 && ['boolean', 'object', 'array'].includes(property.types[0]);
+        if (kind && !container && out.length < MAX_FIELDS)
+            out.push({ path: name, kind, schema: property });
+        add(fieldsOf(property, skipWriteOnly, inProgress), name);
+    }
+    if (schema.items)
+        add(fieldsOf(schema.items, skipWriteOnly, inProgress).map((f) => ({
+            ...f,
+            path: `[].${f.path}`.replace('[].[', '[]['),
+        })), '');
+    if (typeof schema.additionalProperties === 'object')
+        add(fieldsOf(schema.additionalProperties, skipWriteOnly, inProgress), '*');
+    for (const sub of [...schema.allOf, ...schema.oneOf, ...schema.anyOf])
+        add(fieldsOf(sub, skipWriteOnly, inProgress), '');
+    inProgress.delete(schema);
+    // Dedupe: the same property reached through allOf and directly is one field.
+    const unique = [...new Map(out.map((f) => [f.path, f])).values()];
+    cache.set(schema, unique);
+    return unique;
 }
 const CLOUD_KEYS = [
     ['AWS access key id', /\b(AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16}\b/],
@@ -14384,7 +14405,7 @@ const inputMassAssignment = {
 };
 
 ;// CONCATENATED MODULE: ./src/assess/inputs.ts
-const MAX_FIELDS = 500;
+const inputs_MAX_FIELDS = 500;
 function inputFields(endpoint) {
     const out = [];
     for (const p of endpoint.parameters) {
@@ -14393,7 +14414,7 @@ function inputFields(endpoint) {
     }
     const seen = new Set();
     const visit = (schema, path) => {
-        if (seen.has(schema) || out.length >= MAX_FIELDS)
+        if (seen.has(schema) || out.length >= inputs_MAX_FIELDS)
             return;
         seen.add(schema);
         for (const [name, property] of Object.entries(schema.properties)) {
@@ -14688,45 +14709,50 @@ const SEVERITY = {
     jwt: 'medium',
     'random-key': 'medium',
 };
-function schemaLiterals(root, seen, out) {
-    const stack = root ? [root] : [];
-    while (stack.length > 0) {
-        const schema = stack.pop();
-        if (seen.has(schema))
-            continue;
-        seen.add(schema);
-        const values = [
-            ...schema.examples,
-            ...(schema.enum ?? []),
-            ...(schema.default !== undefined ? [schema.default] : []),
-        ];
-        if (values.length > 0)
-            out.push({ values, loc: schema.loc });
-        stack.push(...Object.values(schema.properties), ...schema.allOf, ...schema.oneOf, ...schema.anyOf);
-        if (schema.items)
-            stack.push(schema.items);
-        if (typeof schema.additionalProperties === 'object')
-            stack.push(schema.additionalProperties);
-    }
-}
-function endpointLiterals(endpoint) {
+function hitsIn(values, loc) {
     const out = [];
-    const seen = new Set();
-    for (const p of endpoint.parameters) {
-        if (p.examples.length > 0)
-            out.push({ values: p.examples, loc: p.loc });
-        schemaLiterals(p.schema, seen, out);
+    for (const text of values.flatMap((v) => stringsIn(v))) {
+        const match = secretInValue(text);
+        if (match && !out.some((h) => h.match.kind === match.kind))
+            out.push({ match, loc });
     }
+    return out;
+}
+/**
+ * Hits in a schema and everything under it, computed once per schema (WeakMap): shared components are
+ * scanned once however many endpoints use them. A cycle contributes nothing the second time round.
+ */
+function schemaHits(schema, cache, inProgress) {
+    if (!schema)
+        return [];
+    const known = cache.get(schema);
+    if (known)
+        return known;
+    if (inProgress.has(schema))
+        return [];
+    inProgress.add(schema);
+    const own = hitsIn([...schema.examples, ...(schema.enum ?? []), ...(schema.default !== undefined ? [schema.default] : [])], schema.loc);
+    const children = [
+        ...Object.values(schema.properties),
+        ...schema.allOf,
+        ...schema.oneOf,
+        ...schema.anyOf,
+        ...(schema.items ? [schema.items] : []),
+        ...(typeof schema.additionalProperties === 'object' ? [schema.additionalProperties] : []),
+    ];
+    const all = [...own, ...children.flatMap((c) => schemaHits(c, cache, inProgress))];
+    inProgress.delete(schema);
+    cache.set(schema, all);
+    return all;
+}
+function endpointHits(endpoint, cache) {
+    const inProgress = new Set();
+    const out = [];
     const media = [...(endpoint.requestBody?.content ?? []), ...endpoint.responses.flatMap((r) => r.content)];
-    for (const m of media) {
-        if (m.examples.length > 0)
-            out.push({ values: m.examples, loc: m.loc });
-        schemaLiterals(m.schema, seen, out);
-    }
-    for (const h of endpoint.responses.flatMap((r) => r.headers)) {
-        if (h.examples.length > 0)
-            out.push({ values: h.examples, loc: h.loc });
-        schemaLiterals(h.schema, seen, out);
+    for (const place of [...endpoint.parameters, ...media, ...endpoint.responses.flatMap((r) => r.headers)]) {
+        if (place.examples.length > 0)
+            out.push(...hitsIn(place.examples, place.loc));
+        out.push(...schemaHits(place.schema, cache, inProgress));
     }
     return out;
 }
@@ -14743,30 +14769,25 @@ const sensitiveExampleValue = {
     run(model) {
         // A literal in a shared schema is one finding listing every endpoint that shows it.
         const found = new Map();
+        const cache = new WeakMap();
         for (const endpoint of model.endpoints) {
-            for (const { values, loc } of endpointLiterals(endpoint)) {
-                for (const text of values.flatMap((v) => stringsIn(v))) {
-                    const match = secretInValue(text);
-                    if (!match)
-                        continue;
-                    const key = `${loc.file}#${loc.pointer}|${match.kind}`;
-                    const known = found.get(key);
-                    if (known) {
-                        if (!known.endpoints.includes(endpoint.id))
-                            known.endpoints.push(endpoint.id);
-                        continue;
-                    }
-                    found.set(key, {
-                        message: `an example or default value contains ${match.preview}`,
-                        loc,
-                        severity: SEVERITY[match.kind],
-                        key: `${match.kind}:${loc.file}#${loc.pointer}`,
-                        endpoints: [endpoint.id],
-                    });
+            for (const { match, loc } of endpointHits(endpoint, cache)) {
+                const key = `${loc.file}#${loc.pointer}|${match.kind}`;
+                const known = found.get(key);
+                if (known) {
+                    known.affected.add(endpoint.id);
+                    continue;
                 }
+                found.set(key, {
+                    message: `an example or default value contains ${match.preview}`,
+                    loc,
+                    severity: SEVERITY[match.kind],
+                    key: `${match.kind}:${loc.file}#${loc.pointer}`,
+                    affected: new Set([endpoint.id]),
+                });
             }
         }
-        return [...found.values()];
+        return [...found.values()].map(({ affected, ...hit }) => ({ ...hit, endpoints: [...affected] }));
     },
 };
 
@@ -25324,33 +25345,68 @@ function securityChanges(base, head, baseModel, headModel) {
         push('security-removed', `no longer requires authentication (was ${b.requirements.map(describeRequirement).join(' or ')})`, false);
     }
     else if (!bNone && !hNone) {
-        const baseByNames = new Map(b.requirements.map((r) => [security_names(r), r]));
-        const headByNames = new Map(h.requirements.map((r) => [security_names(r), r]));
         const weakestBase = Math.min(...b.requirements.map(requirementStrength));
-        for (const [key, requirement] of headByNames) {
-            const before = baseByNames.get(key);
-            if (!before) {
-                // A new way in weakens the endpoint only if it is easier than every way in it already had:
-                // adding OAuth2 next to Basic, or a second factor to a key, does not.
-                const harder = b.requirements.some((r) => r.length > 0 && r.every((e) => requirement.some((x) => x.name === e.name))) || requirementStrength(requirement) >= weakestBase;
-                push(harder ? 'security-alternative-added' : 'security-weakened', `now also accepts ${describeRequirement(requirement)}`, false);
+        const added = (requirement) => {
+            // A new way in weakens the endpoint only if it is easier than every way in it already had:
+            // adding OAuth2 next to Basic, or a second factor to a key, does not.
+            const harder = b.requirements.some((r) => r.length > 0 && r.every((e) => requirement.some((x) => x.name === e.name))) || requirementStrength(requirement) >= weakestBase;
+            push(harder ? 'security-alternative-added' : 'security-weakened', `now also accepts ${describeRequirement(requirement)}`, false);
+        };
+        const dropped = (requirement) => push('security-strengthened', `no longer accepts ${describeRequirement(requirement)}`, true);
+        // Alternatives naming the same schemes are compared by their scopes when there is one on each side;
+        // otherwise (several alternatives with the same schemes) as whole requirements.
+        const baseGroups = groupBy(b.requirements, security_names);
+        const headGroups = groupBy(h.requirements, security_names);
+        for (const [key, heads] of headGroups) {
+            const bases = baseGroups.get(key) ?? [];
+            if (bases.length === 1 && heads.length === 1) {
+                const [before, requirement] = [bases[0], heads[0]];
+                const lost = scopesOf(before).filter((x) => !scopesOf(requirement).includes(x));
+                const gained = scopesOf(requirement).filter((x) => !scopesOf(before).includes(x));
+                if (lost.length > 0)
+                    push('security-weakened', `${key} no longer requires scopes ${lost.join(', ')}`, false);
+                if (gained.length > 0)
+                    push('security-strengthened', `${key} now requires scopes ${gained.join(', ')}`, true);
                 continue;
             }
-            const lost = scopesOf(before).filter((s) => !scopesOf(requirement).includes(s));
-            const gained = scopesOf(requirement).filter((s) => !scopesOf(before).includes(s));
-            if (lost.length > 0)
-                push('security-weakened', `${key} no longer requires scopes ${lost.join(', ')}`, false);
-            if (gained.length > 0)
-                push('security-strengthened', `${key} now requires scopes ${gained.join(', ')}`, true);
-        }
-        for (const [key, requirement] of baseByNames) {
-            if (!headByNames.has(key)) {
-                push('security-strengthened', `no longer accepts ${describeRequirement(requirement)}`, true);
+            const baseSignatures = new Set(bases.map(requirementSignature));
+            const headSignatures = new Set(heads.map(requirementSignature));
+            for (const requirement of heads) {
+                if (baseSignatures.has(requirementSignature(requirement)))
+                    continue;
+                // Same schemes, other scopes: a token with fewer scopes now gets in, unless it asks at least as much.
+                const demanding = bases.some((before) => scopesOf(before).every((x) => scopesOf(requirement).includes(x)));
+                if (bases.length === 0)
+                    added(requirement);
+                else
+                    push(demanding ? 'security-alternative-added' : 'security-weakened', `now also accepts ${describeRequirement(requirement)}`, false);
             }
+            for (const requirement of bases)
+                if (!headSignatures.has(requirementSignature(requirement)))
+                    dropped(requirement);
         }
+        for (const [key, bases] of baseGroups)
+            if (!headGroups.has(key))
+                for (const requirement of bases)
+                    dropped(requirement);
     }
     out.push(...schemeChanges(head, baseModel));
     return out;
+}
+function groupBy(items, key) {
+    const out = new Map();
+    for (const item of items) {
+        const k = key(item);
+        const list = out.get(k);
+        if (list)
+            list.push(item);
+        else
+            out.set(k, [item]);
+    }
+    return out;
+}
+function requirementSignature(requirement) {
+    return requirement.map((e) => `${e.name}(${[...e.scopes].sort().join(',')})`).join('+');
 }
 function scopesOf(requirement) {
     return requirement.flatMap((e) => e.scopes.map((s) => `${e.name}:${s}`));
@@ -27113,13 +27169,15 @@ function analyseSpec(source, options, assessWith) {
     const findings = scan
         ? headFindings.map((f) => ({ ...f, status: 'existing' }))
         : compareFindings(baseFindings, headFindings);
+    const headByEndpoint = byEndpoint(headFindings);
+    const baseByEndpoint = byEndpoint(baseFindings);
     const scores = new Map();
     const headFacts = [];
     const baseFacts = [];
     for (const e of diff.endpoints) {
         const entry = {};
         if (e.head) {
-            const applying = applyingTo(e.head, headFindings);
+            const applying = headByEndpoint.get(e.head.id) ?? [];
             entry.head = scoreEndpoint(e.head, applying);
             headFacts.push(facts(e, e.head, applying, entry.head.score));
         }
@@ -27127,7 +27185,7 @@ function analyseSpec(source, options, assessWith) {
             if (scan)
                 entry.base = entry.head;
             else {
-                const applying = applyingTo(e.base, baseFindings);
+                const applying = baseByEndpoint.get(e.base.id) ?? [];
                 entry.base = scoreEndpoint(e.base, applying);
                 // Scoped by the head's change kind, so `changes: [modified]` compares like with like.
                 baseFacts.push({
@@ -27168,9 +27226,25 @@ function violationKey(v) {
     const reason = v.message.replace(/\d+/g, '#').replace(/\{[^}]*\}/g, '{}');
     return `${v.policy}\n${v.endpoint}\n${reason}`;
 }
-/** The unsuppressed findings that count for an endpoint: its own and the document-level ones naming it. */
-function applyingTo(endpoint, findings) {
-    return findings.filter((f) => !f.suppressed && (f.endpoint === endpoint.id || f.endpoints?.includes(endpoint.id)));
+/** The unsuppressed findings that count for each endpoint: its own and the document-level ones naming it. */
+function byEndpoint(findings) {
+    const out = new Map();
+    const add = (id, f) => {
+        const list = out.get(id);
+        if (list)
+            list.push(f);
+        else
+            out.set(id, [f]);
+    };
+    for (const f of findings) {
+        if (f.suppressed)
+            continue;
+        if (f.endpoint !== undefined)
+            add(f.endpoint, f);
+        for (const id of f.endpoints ?? [])
+            add(id, f);
+    }
+    return out;
 }
 function facts(e, endpoint, findings, score) {
     return {

@@ -55,40 +55,77 @@ export function securityChanges(
       false,
     );
   } else if (!bNone && !hNone) {
-    const baseByNames = new Map(b.requirements.map((r) => [names(r), r]));
-    const headByNames = new Map(h.requirements.map((r) => [names(r), r]));
     const weakestBase = Math.min(...b.requirements.map(requirementStrength));
-    for (const [key, requirement] of headByNames) {
-      const before = baseByNames.get(key);
-      if (!before) {
-        // A new way in weakens the endpoint only if it is easier than every way in it already had:
-        // adding OAuth2 next to Basic, or a second factor to a key, does not.
-        const harder =
-          b.requirements.some(
-            (r) => r.length > 0 && r.every((e) => requirement.some((x) => x.name === e.name)),
-          ) || requirementStrength(requirement) >= weakestBase;
-        push(
-          harder ? 'security-alternative-added' : 'security-weakened',
-          `now also accepts ${describeRequirement(requirement)}`,
-          false,
-        );
+    const added = (requirement: SecurityRequirement) => {
+      // A new way in weakens the endpoint only if it is easier than every way in it already had:
+      // adding OAuth2 next to Basic, or a second factor to a key, does not.
+      const harder =
+        b.requirements.some(
+          (r) => r.length > 0 && r.every((e) => requirement.some((x) => x.name === e.name)),
+        ) || requirementStrength(requirement) >= weakestBase;
+      push(
+        harder ? 'security-alternative-added' : 'security-weakened',
+        `now also accepts ${describeRequirement(requirement)}`,
+        false,
+      );
+    };
+    const dropped = (requirement: SecurityRequirement) =>
+      push('security-strengthened', `no longer accepts ${describeRequirement(requirement)}`, true);
+    // Alternatives naming the same schemes are compared by their scopes when there is one on each side;
+    // otherwise (several alternatives with the same schemes) as whole requirements.
+    const baseGroups = groupBy(b.requirements, names);
+    const headGroups = groupBy(h.requirements, names);
+    for (const [key, heads] of headGroups) {
+      const bases = baseGroups.get(key) ?? [];
+      if (bases.length === 1 && heads.length === 1) {
+        const [before, requirement] = [bases[0]!, heads[0]!];
+        const lost = scopesOf(before).filter((x) => !scopesOf(requirement).includes(x));
+        const gained = scopesOf(requirement).filter((x) => !scopesOf(before).includes(x));
+        if (lost.length > 0)
+          push('security-weakened', `${key} no longer requires scopes ${lost.join(', ')}`, false);
+        if (gained.length > 0)
+          push('security-strengthened', `${key} now requires scopes ${gained.join(', ')}`, true);
         continue;
       }
-      const lost = scopesOf(before).filter((s) => !scopesOf(requirement).includes(s));
-      const gained = scopesOf(requirement).filter((s) => !scopesOf(before).includes(s));
-      if (lost.length > 0)
-        push('security-weakened', `${key} no longer requires scopes ${lost.join(', ')}`, false);
-      if (gained.length > 0)
-        push('security-strengthened', `${key} now requires scopes ${gained.join(', ')}`, true);
-    }
-    for (const [key, requirement] of baseByNames) {
-      if (!headByNames.has(key)) {
-        push('security-strengthened', `no longer accepts ${describeRequirement(requirement)}`, true);
+      const baseSignatures = new Set(bases.map(requirementSignature));
+      const headSignatures = new Set(heads.map(requirementSignature));
+      for (const requirement of heads) {
+        if (baseSignatures.has(requirementSignature(requirement))) continue;
+        // Same schemes, other scopes: a token with fewer scopes now gets in, unless it asks at least as much.
+        const demanding = bases.some((before) =>
+          scopesOf(before).every((x) => scopesOf(requirement).includes(x)),
+        );
+        if (bases.length === 0) added(requirement);
+        else
+          push(
+            demanding ? 'security-alternative-added' : 'security-weakened',
+            `now also accepts ${describeRequirement(requirement)}`,
+            false,
+          );
       }
+      for (const requirement of bases)
+        if (!headSignatures.has(requirementSignature(requirement))) dropped(requirement);
     }
+    for (const [key, bases] of baseGroups)
+      if (!headGroups.has(key)) for (const requirement of bases) dropped(requirement);
   }
   out.push(...schemeChanges(head, baseModel));
   return out;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+function requirementSignature(requirement: SecurityRequirement): string {
+  return requirement.map((e) => `${e.name}(${[...e.scopes].sort().join(',')})`).join('+');
 }
 
 function scopesOf(requirement: SecurityRequirement): string[] {

@@ -12,45 +12,60 @@ const SEVERITY: Record<SecretMatch['kind'], Severity> = {
   'random-key': 'medium',
 };
 
-/** Literal values in one place of the document, and where that place is. */
-interface Literals {
-  values: unknown[];
+/** A literal that looks like a secret, and where it is written. */
+interface LiteralHit {
+  match: SecretMatch;
   loc: Loc;
 }
 
-function schemaLiterals(root: Schema | undefined, seen: Set<Schema>, out: Literals[]) {
-  const stack = root ? [root] : [];
-  while (stack.length > 0) {
-    const schema = stack.pop()!;
-    if (seen.has(schema)) continue;
-    seen.add(schema);
-    const values = [
-      ...schema.examples,
-      ...(schema.enum ?? []),
-      ...(schema.default !== undefined ? [schema.default] : []),
-    ];
-    if (values.length > 0) out.push({ values, loc: schema.loc });
-    stack.push(...Object.values(schema.properties), ...schema.allOf, ...schema.oneOf, ...schema.anyOf);
-    if (schema.items) stack.push(schema.items);
-    if (typeof schema.additionalProperties === 'object') stack.push(schema.additionalProperties);
+function hitsIn(values: unknown[], loc: Loc): LiteralHit[] {
+  const out: LiteralHit[] = [];
+  for (const text of values.flatMap((v) => stringsIn(v))) {
+    const match = secretInValue(text);
+    if (match && !out.some((h) => h.match.kind === match.kind)) out.push({ match, loc });
   }
+  return out;
 }
 
-function endpointLiterals(endpoint: Endpoint): Literals[] {
-  const out: Literals[] = [];
-  const seen = new Set<Schema>();
-  for (const p of endpoint.parameters) {
-    if (p.examples.length > 0) out.push({ values: p.examples, loc: p.loc });
-    schemaLiterals(p.schema, seen, out);
-  }
+/**
+ * Hits in a schema and everything under it, computed once per schema (WeakMap): shared components are
+ * scanned once however many endpoints use them. A cycle contributes nothing the second time round.
+ */
+function schemaHits(
+  schema: Schema | undefined,
+  cache: WeakMap<Schema, LiteralHit[]>,
+  inProgress: Set<Schema>,
+): LiteralHit[] {
+  if (!schema) return [];
+  const known = cache.get(schema);
+  if (known) return known;
+  if (inProgress.has(schema)) return [];
+  inProgress.add(schema);
+  const own = hitsIn(
+    [...schema.examples, ...(schema.enum ?? []), ...(schema.default !== undefined ? [schema.default] : [])],
+    schema.loc,
+  );
+  const children = [
+    ...Object.values(schema.properties),
+    ...schema.allOf,
+    ...schema.oneOf,
+    ...schema.anyOf,
+    ...(schema.items ? [schema.items] : []),
+    ...(typeof schema.additionalProperties === 'object' ? [schema.additionalProperties] : []),
+  ];
+  const all = [...own, ...children.flatMap((c) => schemaHits(c, cache, inProgress))];
+  inProgress.delete(schema);
+  cache.set(schema, all);
+  return all;
+}
+
+function endpointHits(endpoint: Endpoint, cache: WeakMap<Schema, LiteralHit[]>): LiteralHit[] {
+  const inProgress = new Set<Schema>();
+  const out: LiteralHit[] = [];
   const media = [...(endpoint.requestBody?.content ?? []), ...endpoint.responses.flatMap((r) => r.content)];
-  for (const m of media) {
-    if (m.examples.length > 0) out.push({ values: m.examples, loc: m.loc });
-    schemaLiterals(m.schema, seen, out);
-  }
-  for (const h of endpoint.responses.flatMap((r) => r.headers)) {
-    if (h.examples.length > 0) out.push({ values: h.examples, loc: h.loc });
-    schemaLiterals(h.schema, seen, out);
+  for (const place of [...endpoint.parameters, ...media, ...endpoint.responses.flatMap((r) => r.headers)]) {
+    if (place.examples.length > 0) out.push(...hitsIn(place.examples, place.loc));
+    out.push(...schemaHits(place.schema, cache, inProgress));
   }
   return out;
 }
@@ -69,28 +84,25 @@ export const sensitiveExampleValue: DocumentCheck = {
   scope: 'document',
   run(model) {
     // A literal in a shared schema is one finding listing every endpoint that shows it.
-    const found = new Map<string, Hit & { endpoints: string[] }>();
+    const found = new Map<string, Hit & { affected: Set<string> }>();
+    const cache = new WeakMap<Schema, LiteralHit[]>();
     for (const endpoint of model.endpoints) {
-      for (const { values, loc } of endpointLiterals(endpoint)) {
-        for (const text of values.flatMap((v) => stringsIn(v))) {
-          const match = secretInValue(text);
-          if (!match) continue;
-          const key = `${loc.file}#${loc.pointer}|${match.kind}`;
-          const known = found.get(key);
-          if (known) {
-            if (!known.endpoints.includes(endpoint.id)) known.endpoints.push(endpoint.id);
-            continue;
-          }
-          found.set(key, {
-            message: `an example or default value contains ${match.preview}`,
-            loc,
-            severity: SEVERITY[match.kind],
-            key: `${match.kind}:${loc.file}#${loc.pointer}`,
-            endpoints: [endpoint.id],
-          });
+      for (const { match, loc } of endpointHits(endpoint, cache)) {
+        const key = `${loc.file}#${loc.pointer}|${match.kind}`;
+        const known = found.get(key);
+        if (known) {
+          known.affected.add(endpoint.id);
+          continue;
         }
+        found.set(key, {
+          message: `an example or default value contains ${match.preview}`,
+          loc,
+          severity: SEVERITY[match.kind],
+          key: `${match.kind}:${loc.file}#${loc.pointer}`,
+          affected: new Set([endpoint.id]),
+        });
       }
     }
-    return [...found.values()];
+    return [...found.values()].map(({ affected, ...hit }) => ({ ...hit, endpoints: [...affected] }));
   },
 };
