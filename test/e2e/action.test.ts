@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -207,5 +208,34 @@ describe('inputs', () => {
     expect(run.stdout).toContain(
       '::error::input `fail-on` is "hihg"; use one of: critical, high, medium, low, none',
     );
+  });
+});
+
+describe('when git cannot reach the base commit', () => {
+  it('reads the changed files and the base versions through the REST API', { timeout: 120_000 }, async () => {
+    api = await startFakeGitHub(PR);
+    const base = exampleFiles('base');
+    const repo = makeRepo(base, exampleFiles('head'), { shallow: true });
+    execFileSync('git', ['remote', 'remove', 'origin'], { cwd: repo.workspace }); // no way to fetch the base
+    api.contents[repo.baseSha] = base;
+    api.prFiles = [
+      { filename: 'api/payments.yaml', status: 'modified' },
+      { filename: 'api/schemas.yaml', status: 'modified' },
+    ];
+    const run = await runAction(repo, api, {}, { name: 'pull_request', path: pullRequestEvent(repo, PR) });
+    expect(run.outputs.blocked).toBe('true');
+    expect(api.requests.some((r) => r.path.startsWith(`/repos/acme/payments/pulls/${PR}/files`))).toBe(true);
+    const fetched = api.requests
+      .filter((r) => r.path.startsWith('/repos/acme/payments/contents/'))
+      .map((r) => r.path);
+    expect(fetched).toEqual(
+      expect.arrayContaining([`/repos/acme/payments/contents/api%2Fpayments.yaml?ref=${repo.baseSha}`]),
+    );
+    expect(fetched.some((p) => p.includes('schemas.yaml'))).toBe(true);
+    // The base really was read: the finding is new (base had authentication), not merely present.
+    const report = JSON.parse(readFileSync(run.outputs['report-file']!, 'utf8')) as {
+      summary: { findings: { new: { critical: number }; existing: { critical: number } } };
+    };
+    expect(report.summary.findings.new.critical).toBe(1);
   });
 });

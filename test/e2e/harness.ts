@@ -32,11 +32,19 @@ export interface FakeGitHub {
   /** Status codes to answer (in order) before behaving normally, per `METHOD /path` prefix. */
   faults: { match: string; statuses: number[]; headers?: Record<string, string> }[];
   prFiles: { filename: string; status: string; previous_filename?: string }[];
+  /** Files served by the contents API, by commit: the REST fallback for the base version. */
+  contents: Record<string, Record<string, string>>;
   close(): Promise<void>;
 }
 
 export async function startFakeGitHub(prNumber: number): Promise<FakeGitHub> {
-  const state: Omit<FakeGitHub, 'url' | 'close'> = { requests: [], comments: [], faults: [], prFiles: [] };
+  const state: Omit<FakeGitHub, 'url' | 'close'> = {
+    requests: [],
+    comments: [],
+    faults: [],
+    prFiles: [],
+    contents: {},
+  };
   let nextId = 1000;
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     let raw = '';
@@ -90,6 +98,18 @@ export async function startFakeGitHub(prNumber: number): Promise<FakeGitHub> {
         const perPage = Number(url.searchParams.get('per_page') ?? 30);
         const page = Number(url.searchParams.get('page') ?? 1);
         return send(200, state.prFiles.slice((page - 1) * perPage, page * perPage));
+      }
+      const content = url.pathname.match(new RegExp(`^${base}/contents/(.+)$`));
+      if (req.method === 'GET' && content) {
+        const path = decodeURIComponent(content[1]!);
+        const text = state.contents[url.searchParams.get('ref') ?? '']?.[path];
+        if (text === undefined) return send(404, { message: 'Not Found' });
+        return send(200, {
+          type: 'file',
+          path,
+          encoding: 'base64',
+          content: Buffer.from(text).toString('base64'),
+        });
       }
       return send(404, { message: `Not Found: ${key}` });
     });

@@ -1,0 +1,209 @@
+// Renderers: SARIF against the official 2.1.0 schema, the comment's size limit, escaping of hostile strings.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import Ajv from 'ajv-draft-04';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CHECKS } from '../src/assess/registry.js';
+import { runEngine } from '../src/engine.js';
+import { BUILTIN_POLICIES } from '../src/policy/builtin.js';
+import { loadPolicies } from '../src/policy/load.js';
+import { selectAnnotations } from '../src/report/annotations.js';
+import { code, escapeText, inline } from '../src/report/escape.js';
+import { buildReport, type Report } from '../src/report/json.js';
+import { COMMENT_LIMIT, COMMENT_MARKER, renderComment, renderSummary } from '../src/report/markdown.js';
+import { renderSarif } from '../src/report/sarif.js';
+import { renderText } from '../src/report/text.js';
+import { memoryReader, outdent } from './helpers/inline.js';
+
+const require = createRequire(import.meta.url);
+const policies = loadPolicies('policies/default.yml', BUILTIN_POLICIES['default.yml']!);
+
+function reportFor(base: string | undefined, head: string): Report {
+  const files = (text: string | undefined) =>
+    memoryReader(text === undefined ? {} : { 'openapi.yaml': text });
+  return buildReport(
+    runEngine(
+      [
+        {
+          path: 'openapi.yaml',
+          ...(base !== undefined ? { base: { reader: files(base), path: 'openapi.yaml' } } : {}),
+          head: { reader: files(head), path: 'openapi.yaml' },
+        },
+      ],
+      { mode: 'diff', policies, failOn: 'critical', failOnScope: 'new', today: '2026-11-27' },
+    ),
+  );
+}
+
+const examples = (side: string) =>
+  readFileSync(new URL(`../examples/${side}/payments.yaml`, import.meta.url), 'utf8');
+function exampleReport(): Report {
+  const read = (side: string) => ({
+    reader: memoryReader({
+      'payments.yaml': examples(side),
+      'schemas.yaml': readFileSync(new URL(`../examples/${side}/schemas.yaml`, import.meta.url), 'utf8'),
+    }),
+    path: 'payments.yaml',
+  });
+  return buildReport(
+    runEngine([{ path: 'payments.yaml', base: read('base'), head: read('head') }], {
+      mode: 'diff',
+      policies,
+      failOn: 'critical',
+      failOnScope: 'new',
+      today: '2026-11-27',
+    }),
+  );
+}
+
+describe('SARIF', () => {
+  const schema = JSON.parse(
+    readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
+  ) as object;
+  const validate = new Ajv({
+    strict: false,
+    allErrors: true,
+    validateFormats: false,
+    unicodeRegExp: false,
+  }).compile(schema);
+
+  it('is valid against the SARIF 2.1.0 schema, with a rule per check and fingerprints on every result', () => {
+    const report = exampleReport();
+    const sarif = renderSarif(report, { docsBase: 'https://github.com/api-posture/api-posture/blob/v1' });
+    expect(validate({ version: '2.1.0', runs: [{ results: [] }] })).toBe(false); // the validator can fail: a run needs a tool
+    const valid = validate(sarif);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+    const run = sarif.runs[0]!;
+    const rules = run.tool.driver.rules!;
+    for (const check of CHECKS) {
+      const rule = rules.find((r) => r.id === check.id)!;
+      expect(rule.helpUri).toBe(
+        `https://github.com/api-posture/api-posture/blob/v1/docs/rules/${check.id}.md`,
+      );
+      expect(rule.properties?.['security-severity']).toMatch(/^\d+\.\d$/);
+      expect(rule.properties?.tags).toEqual(expect.arrayContaining([check.owasp, check.cwe]));
+    }
+    expect(run.results!.length).toBeGreaterThan(10);
+    for (const result of run.results!) {
+      expect(result.partialFingerprints?.['apiPosture/v1']).toBeTruthy();
+      const location = result.locations![0]!.physicalLocation!;
+      expect(location.artifactLocation!.uri).toMatch(/^(payments|schemas)\.yaml$/);
+      expect(location.region!.startLine).toBeGreaterThanOrEqual(1);
+      expect(rules[result.ruleIndex!]!.id).toBe(result.ruleId);
+    }
+    const auth = run.results!.find((r) => r.ruleId === 'auth-missing' && r.properties?.status === 'new')!;
+    expect(auth.level).toBe('error');
+    expect(auth.locations![0]!.physicalLocation!.region!.startLine).toBe(41);
+  });
+});
+
+describe('the PR comment', () => {
+  it('starts with the marker and the verdict', () => {
+    const comment = renderComment(exampleReport());
+    expect(comment.startsWith(`${COMMENT_MARKER}\n### ⛔ api-posture: blocked`)).toBe(true);
+  });
+
+  it('stays under 65,536 characters on a huge PR and says where the rest is', () => {
+    // 1,500 new unauthenticated write endpoints with long (hostile) paths.
+    const paths = Array.from(
+      { length: 1500 },
+      (_, i) =>
+        `  /very/long/path/segment/${'x'.repeat(60)}/${i}/{id}:\n    post:\n      responses:\n        '200': { description: ok }\n`,
+    ).join('');
+    const head = `openapi: 3.0.3\ninfo: { title: t, version: '1' }\nservers: [{ url: 'http://api.example.com' }]\npaths:\n${paths}`;
+    const report = reportFor(undefined, head);
+    const comment = renderComment(report, {
+      runUrl: 'https://github.com/o/r/actions/runs/1',
+      reportFile: 'api-posture-report.json',
+      sarifFile: 'api-posture.sarif',
+    });
+    expect(comment.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    expect(comment).toContain('did not fit in a PR comment');
+    expect(comment).toContain('[job summary](https://github.com/o/r/actions/runs/1)');
+    expect(comment.startsWith(`${COMMENT_MARKER}\n### ⛔ api-posture: blocked`)).toBe(true);
+    expect(renderSummary(report).length).toBeLessThanOrEqual(1_000_000);
+  });
+});
+
+describe('escaping', () => {
+  const hostile = fc
+    .string({ unit: 'binary', maxLength: 300 })
+    .map(
+      (s) =>
+        `${s}<img src=x onerror=alert(1)> @octocat ![i](https://e.x/i.png) [l](https://e.x) | \`code\` \r\n # h`,
+    );
+
+  it('escapeText leaves no HTML, image, link, mention, table or line break', () => {
+    fc.assert(
+      fc.property(hostile, (s) => {
+        const out = escapeText(s);
+        expect(out).not.toMatch(/<|>|\n|\r|(^|[^\\])\||(^|[^\\])\[|(^|[^\\])!\[|@(?!&#8203;)/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('inline keeps code spans but nothing outside them is live, and never throws', () => {
+    fc.assert(
+      fc.property(hostile, (s) => {
+        const out = inline(s);
+        const outside = out.replace(/`[^`]*`/g, '');
+        expect(outside).not.toMatch(/<|>|\n|(^|[^\\])\[|@(?!&#8203;)/);
+        expect(code(s)).not.toMatch(/\n|\r/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('every renderer survives arbitrary document strings', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
+        fc.string({ maxLength: 80 }),
+        (segment, summary) => {
+          const path = `/${segment.replace(/[\n\r'"\\:#{}[\],&*!|>%@`]/g, '_')}/{id}`;
+          const head = outdent(`
+          openapi: 3.0.3
+          info: { title: t, version: '1' }
+          paths:
+            ${JSON.stringify(path)}:
+              post:
+                summary: ${JSON.stringify(summary)}
+                responses:
+                  '200': { description: ok }
+        `);
+          const report = reportFor(undefined, head);
+          for (const out of [
+            renderComment(report),
+            renderSummary(report),
+            renderText(report),
+            JSON.stringify(renderSarif(report, { docsBase: 'x' })),
+          ]) {
+            expect(typeof out).toBe('string');
+          }
+          const text = renderText(report);
+          // biome-ignore lint/suspicious/noControlCharactersInRegex: the point
+          expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('annotations', () => {
+  it('are most severe first and capped at 10 per level', () => {
+    const paths = Array.from(
+      { length: 30 },
+      (_, i) => `  /items${i}/{id}:\n    post:\n      responses:\n        '200': { description: ok }\n`,
+    ).join('');
+    const report = reportFor(undefined, `openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths:\n${paths}`);
+    const { shown, omitted } = selectAnnotations(report);
+    expect(shown.filter((a) => a.level === 'error')).toHaveLength(10);
+    expect(shown.filter((a) => a.level === 'warning').length).toBeLessThanOrEqual(10);
+    expect(shown[0]!.severity).toBe('critical');
+    expect(omitted).toBeGreaterThan(20);
+  });
+});
