@@ -58027,7 +58027,7 @@ function sections(report, ctx, full) {
     const specs = [...report.specs].sort((a, b) => worstBand(b) - worstBand(a) || a.path.localeCompare(b.path));
     for (const spec of specs) {
         const violations = report.violations.filter((v) => v.spec === spec.path);
-        out.push(...specSections(spec, violations, ctx, full, report.specs.length > 1));
+        out.push(...specSections(spec, violations, ctx, full));
     }
     out.push(footer(report, ctx));
     return out;
@@ -58059,12 +58059,15 @@ function verdict(report) {
     ];
     return `${head}\n\n${facts.join(' · ')}\n\n<sub>fail-on: ${report.failOn} · scope: ${report.failOnScope} · ${report.tool.name} ${report.tool.version}</sub>\n`;
 }
-function specSections(spec, violations, ctx, full, many) {
+function specSections(spec, violations, ctx, full) {
     const out = [];
-    const changed = spec.endpoints.filter((e) => e.change !== 'unchanged' ||
+    // Riskiest first, in the table and in the details below it.
+    const changed = spec.endpoints
+        .filter((e) => e.change !== 'unchanged' ||
         e.findings.some((f) => f.status === 'new' || f.status === 'fixed') ||
-        violations.some((v) => v.endpoint === e.id && v.status === 'new'));
-    const title = `${many ? '#### ' : '#### '}${code(spec.path)} — ${spec.status}${spec.version.base !== spec.version.head ? ` (${escapeText(spec.version.base ?? '∅')} → ${escapeText(spec.version.head ?? '∅')})` : ''}`;
+        violations.some((v) => v.endpoint === e.id && v.status === 'new'))
+        .sort((a, b) => (b.score.head ?? b.score.base ?? 0) - (a.score.head ?? a.score.base ?? 0) || a.id.localeCompare(b.id));
+    const title = `#### ${code(spec.path)} — ${spec.status}${spec.version.base !== spec.version.head ? ` (${escapeText(spec.version.base ?? '∅')} → ${escapeText(spec.version.head ?? '∅')})` : ''}`;
     out.push(title);
     if (changed.length === 0)
         out.push('No endpoint changes.\n');

@@ -56,7 +56,7 @@ function sections(report: Report, ctx: MarkdownContext, full: boolean): string[]
   const specs = [...report.specs].sort((a, b) => worstBand(b) - worstBand(a) || a.path.localeCompare(b.path));
   for (const spec of specs) {
     const violations = report.violations.filter((v) => v.spec === spec.path);
-    out.push(...specSections(spec, violations, ctx, full, report.specs.length > 1));
+    out.push(...specSections(spec, violations, ctx, full));
   }
   out.push(footer(report, ctx));
   return out;
@@ -101,16 +101,21 @@ function specSections(
   violations: ReportViolation[],
   ctx: MarkdownContext,
   full: boolean,
-  many: boolean,
 ): string[] {
   const out: string[] = [];
-  const changed = spec.endpoints.filter(
-    (e) =>
-      e.change !== 'unchanged' ||
-      e.findings.some((f) => f.status === 'new' || f.status === 'fixed') ||
-      violations.some((v) => v.endpoint === e.id && v.status === 'new'),
-  );
-  const title = `${many ? '#### ' : '#### '}${code(spec.path)} — ${spec.status}${spec.version.base !== spec.version.head ? ` (${escapeText(spec.version.base ?? '∅')} → ${escapeText(spec.version.head ?? '∅')})` : ''}`;
+  // Riskiest first, in the table and in the details below it.
+  const changed = spec.endpoints
+    .filter(
+      (e) =>
+        e.change !== 'unchanged' ||
+        e.findings.some((f) => f.status === 'new' || f.status === 'fixed') ||
+        violations.some((v) => v.endpoint === e.id && v.status === 'new'),
+    )
+    .sort(
+      (a, b) =>
+        (b.score.head ?? b.score.base ?? 0) - (a.score.head ?? a.score.base ?? 0) || a.id.localeCompare(b.id),
+    );
+  const title = `#### ${code(spec.path)} — ${spec.status}${spec.version.base !== spec.version.head ? ` (${escapeText(spec.version.base ?? '∅')} → ${escapeText(spec.version.head ?? '∅')})` : ''}`;
   out.push(title);
   if (changed.length === 0) out.push('No endpoint changes.\n');
   else out.push(endpointTable(changed, violations));
