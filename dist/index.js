@@ -39564,12 +39564,22 @@ const inputSsrfUrl = {
         }));
     },
 };
-/** A pattern that names hosts (`^https://(api|www)\\.example\\.com/`) restricts; `^https?://.*$` does not. */
+/**
+ * A pattern that names hosts (`^https://(api|www)\\.example\\.com/.*`) restricts; `^https?://.*$` and
+ * `^https://(.*)\\.example\\.com/` do not: the host part (before the first `/`) must be literal.
+ */
 function allowListPattern(pattern) {
     if (!pattern)
         return false;
     const afterScheme = pattern.replace(/^\^?(\(?https\??\)?|https?\??):\\?\/\\?\//, '');
-    return /\\\./.test(afterScheme) && !/^(\.[*+]|\[\^)/.test(afterScheme) && !/\.[*+]\\\./.test(afterScheme);
+    if (afterScheme === pattern)
+        return false; // does not pin the scheme and host at the start
+    const host = afterScheme.split(/(?<!\\)\//)[0] ?? '';
+    // A character class may vary a label (`[a-z0-9-]+\\.hooks\\.example\\.com`) but must not reach a dot,
+    // slash, `@`, `:`, `#` or `?`, which would let the host itself change.
+    const classes = host.match(/\[[^\]]*\]/g) ?? [];
+    const leaky = classes.some((c) => c.startsWith('[^') || /[./@:#?]|\\[SWDsw]/.test(c.slice(1, -1)));
+    return /\\\./.test(host) && !leaky && !/(^|[^\\])\.[*+?]|\\[SWsw]/.test(host);
 }
 
 ;// CONCATENATED MODULE: ./src/assess/checks/input-unbounded.ts
@@ -49673,6 +49683,29 @@ const configSchema = strictObject({
         enforces: array(schemas_enum(GATEWAY_CONTROLS)).optional(),
     })
         .optional(),
+    limits: strictObject({
+        maxFileBytes: schemas_number()
+            .int()
+            .positive()
+            .optional()
+            .describe('Largest document file read, in bytes (default 64 MiB)'),
+        maxFiles: schemas_number()
+            .int()
+            .positive()
+            .optional()
+            .describe('Files one description may span through $refs (default 1000)'),
+        maxEndpoints: schemas_number()
+            .int()
+            .positive()
+            .optional()
+            .describe('Operations analysed per description (default 20000)'),
+        maxAliasCount: schemas_number()
+            .int()
+            .nonnegative()
+            .optional()
+            .describe('YAML aliases expanded per file (default 1000)'),
+    })
+        .optional(),
     rules: record(schemas_string().regex(/^[a-z0-9-]+$/, 'rule ids are kebab-case'), schemas_enum([...SEVERITIES, 'off']))
         .optional(),
     ignore: array(strictObject({
@@ -49815,6 +49848,7 @@ function normalizeOptions(config, specPath) {
     const classification = config.data.classification;
     const rules = classification?.rules ?? [];
     return {
+        ...(config.data.limits ? { limits: config.data.limits } : {}),
         ...(classification?.default ? { defaultClassification: classification.default } : {}),
         classify: rules.length === 0
             ? undefined
@@ -50832,7 +50866,12 @@ class LineIndex {
 
 
 
-const DEFAULT_PARSE_LIMITS = { maxAliasCount: 1000 };
+const DEFAULT_PARSE_LIMITS = {
+    maxAliasCount: 1000,
+    maxFileBytes: 64 * 1024 * 1024,
+    maxFiles: 1000,
+    maxEndpoints: 20_000,
+};
 function parseSource(path, text, limits = DEFAULT_PARSE_LIMITS) {
     // A byte-order mark is not JSON (JSON.parse rejects it) and no editor counts it as a column.
     if (text.charCodeAt(0) === 0xfeff)
@@ -51002,13 +51041,34 @@ class DocumentSet {
     /** The parsed file, or undefined when it does not exist. Parse problems are recorded once. */
     file(path) {
         if (!this.files.has(path)) {
+            if (this.files.size >= this.limits.maxFiles) {
+                this.problem('parse', `not read: the description already spans ${this.limits.maxFiles} files (limits.maxFiles)`, { file: path, pointer: '' });
+                return undefined;
+            }
             const text = this.reader.read(path);
-            const source = text === undefined ? undefined : parseSource(path, text, this.limits);
+            let source;
+            if (text !== undefined && Buffer.byteLength(text) > this.limits.maxFileBytes) {
+                const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+                source = {
+                    path,
+                    format: 'yaml',
+                    value: undefined,
+                    problems: [],
+                    position: (pointer) => ({ file: path, pointer, line: 1, column: 1 }),
+                };
+                this.problem('parse', `not analysed: ${mb(Buffer.byteLength(text))} is above the ${mb(this.limits.maxFileBytes)} limit (limits.maxFileBytes)`, { file: path, pointer: '' });
+            }
+            else if (text !== undefined) {
+                source = parseSource(path, text, this.limits);
+            }
             this.files.set(path, source);
             if (source)
                 this.problems.push(...source.problems);
         }
         return this.files.get(path);
+    }
+    get maxEndpoints() {
+        return this.limits.maxEndpoints;
     }
     /** Every file read so far (the root and what its `$ref`s reached). */
     loadedFiles() {
@@ -51495,6 +51555,10 @@ function readEndpoints(ctx) {
             const operation = child(pathItem, method);
             if (!isObj(operation.value))
                 continue;
+            if (endpoints.length >= ctx.docs.maxEndpoints) {
+                ctx.docs.problem('invalid', `only the first ${ctx.docs.maxEndpoints} operations were analysed (limits.maxEndpoints)`, paths.loc);
+                return endpoints;
+            }
             let id = endpointId(method, path);
             if (ids.has(id)) {
                 ctx.docs.problem('invalid', `\`${method.toUpperCase()} ${path}\` matches the same requests as another path (${id})`, operation.loc);
@@ -51789,8 +51853,9 @@ function endpointDataTypes(endpoint) {
 ;// CONCATENATED MODULE: ./src/load/index.ts
 
 
+
 function loadSpec(reader, path, options = {}) {
-    const docs = new DocumentSet(reader, options.limits);
+    const docs = new DocumentSet(reader, { ...DEFAULT_PARSE_LIMITS, ...options.limits });
     const root = docs.file(path);
     if (!root)
         return { path, exists: false, problems: [], files: [] };
@@ -58781,6 +58846,8 @@ function readInputs(get) {
 
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/** `GET /pulls/{n}/files` stops at 3,000 files. */
+const MAX_LISTED_PR_FILES = 3000;
 function readEnvironment(env) {
     const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
     return {
@@ -58895,14 +58962,20 @@ async function pullRequestSources(env, inputs, client, pr, base) {
         }));
     }
     const touched = new Set(changed.flatMap((f) => [f.path, ...(f.previous ? [f.previous] : [])]));
-    if (![...touched].some((p) => /\.(ya?ml|json)$/i.test(p)))
-        return []; // the common case: no document touched
+    // The REST API lists at most 3,000 files of a PR: beyond that nobody can tell what was touched, so
+    // every spec is analysed (unchanged ones simply report no change) rather than silently skipped.
+    const listIncomplete = !base.viaGit && changed.length >= MAX_LISTED_PR_FILES;
+    if (listIncomplete) {
+        warning(`the pull request changes ${MAX_LISTED_PR_FILES} or more files, the most the GitHub API lists: analysing every spec`);
+    }
+    if (!listIncomplete && ![...touched].some((p) => /\.(ya?ml|json)$/i.test(p)))
+        return []; // the common case
     const head = fsReader(env.workspace);
     const prefetch = base.reader.prefetch;
     const sources = [];
     for (const path of discoverSpecs(env.workspace, inputs.specs)) {
         const files = loadSpec(head, path).files.map((f) => f.path);
-        if (!files.some((f) => touched.has(f)))
+        if (!listIncomplete && !files.some((f) => touched.has(f)))
             continue;
         if (prefetch)
             await prefetchSpec(base.reader, prefetch, path);

@@ -29,6 +29,8 @@ import { renderSarif } from '../report/sarif.js';
 import { type ActionInputs, InputError, readInputs } from './inputs.js';
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/** `GET /pulls/{n}/files` stops at 3,000 files. */
+const MAX_LISTED_PR_FILES = 3000;
 
 interface Environment {
   eventName: string;
@@ -194,13 +196,21 @@ async function pullRequestSources(
     }));
   }
   const touched = new Set(changed.flatMap((f) => [f.path, ...(f.previous ? [f.previous] : [])]));
-  if (![...touched].some((p) => /\.(ya?ml|json)$/i.test(p))) return []; // the common case: no document touched
+  // The REST API lists at most 3,000 files of a PR: beyond that nobody can tell what was touched, so
+  // every spec is analysed (unchanged ones simply report no change) rather than silently skipped.
+  const listIncomplete = !base.viaGit && changed.length >= MAX_LISTED_PR_FILES;
+  if (listIncomplete) {
+    core.warning(
+      `the pull request changes ${MAX_LISTED_PR_FILES} or more files, the most the GitHub API lists: analysing every spec`,
+    );
+  }
+  if (!listIncomplete && ![...touched].some((p) => /\.(ya?ml|json)$/i.test(p))) return []; // the common case
   const head = fsReader(env.workspace);
   const prefetch = (base.reader as { prefetch?: (paths: string[]) => Promise<void> }).prefetch;
   const sources: SpecSource[] = [];
   for (const path of discoverSpecs(env.workspace, inputs.specs)) {
     const files = loadSpec(head, path).files.map((f) => f.path);
-    if (!files.some((f) => touched.has(f))) continue;
+    if (!listIncomplete && !files.some((f) => touched.has(f))) continue;
     if (prefetch) await prefetchSpec(base.reader, prefetch, path);
     sources.push({
       path,

@@ -44,6 +44,7 @@ export function normalizeOptions(config: Config, specPath: string): NormalizeOpt
   const classification = config.data.classification;
   const rules = classification?.rules ?? [];
   return {
+    ...(config.data.limits ? { limits: config.data.limits } : {}),
     ...(classification?.default ? { defaultClassification: classification.default } : {}),
     classify:
       rules.length === 0

@@ -43,6 +43,34 @@ export const configSchema = z.strictObject({
       enforces: z.array(z.enum(GATEWAY_CONTROLS)).optional(),
     })
     .optional(),
+  limits: z
+    .strictObject({
+      maxFileBytes: z
+        .number()
+        .int()
+        .positive()
+        .optional()
+        .describe('Largest document file read, in bytes (default 64 MiB)'),
+      maxFiles: z
+        .number()
+        .int()
+        .positive()
+        .optional()
+        .describe('Files one description may span through $refs (default 1000)'),
+      maxEndpoints: z
+        .number()
+        .int()
+        .positive()
+        .optional()
+        .describe('Operations analysed per description (default 20000)'),
+      maxAliasCount: z
+        .number()
+        .int()
+        .nonnegative()
+        .optional()
+        .describe('YAML aliases expanded per file (default 1000)'),
+    })
+    .optional(),
   rules: z
     .record(z.string().regex(/^[a-z0-9-]+$/, 'rule ids are kebab-case'), z.enum([...SEVERITIES, 'off']))
     .optional(),

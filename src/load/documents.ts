@@ -27,12 +27,41 @@ export class DocumentSet {
   /** The parsed file, or undefined when it does not exist. Parse problems are recorded once. */
   file(path: string): SourceFile | undefined {
     if (!this.files.has(path)) {
+      if (this.files.size >= this.limits.maxFiles) {
+        this.problem(
+          'parse',
+          `not read: the description already spans ${this.limits.maxFiles} files (limits.maxFiles)`,
+          { file: path, pointer: '' },
+        );
+        return undefined;
+      }
       const text = this.reader.read(path);
-      const source = text === undefined ? undefined : parseSource(path, text, this.limits);
+      let source: SourceFile | undefined;
+      if (text !== undefined && Buffer.byteLength(text) > this.limits.maxFileBytes) {
+        const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+        source = {
+          path,
+          format: 'yaml',
+          value: undefined,
+          problems: [],
+          position: (pointer) => ({ file: path, pointer, line: 1, column: 1 }),
+        };
+        this.problem(
+          'parse',
+          `not analysed: ${mb(Buffer.byteLength(text))} is above the ${mb(this.limits.maxFileBytes)} limit (limits.maxFileBytes)`,
+          { file: path, pointer: '' },
+        );
+      } else if (text !== undefined) {
+        source = parseSource(path, text, this.limits);
+      }
       this.files.set(path, source);
       if (source) this.problems.push(...source.problems);
     }
     return this.files.get(path);
+  }
+
+  get maxEndpoints(): number {
+    return this.limits.maxEndpoints;
   }
 
   /** Every file read so far (the root and what its `$ref`s reached). */

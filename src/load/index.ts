@@ -3,7 +3,7 @@ import type { ApiModel, SpecProblem } from '../model.js';
 import { type NormalizeOptions, normalize } from '../normalize/index.js';
 import { DocumentSet } from './documents.js';
 import type { FileReader } from './reader.js';
-import type { ParseLimits, SourceFile } from './source.js';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits, type SourceFile } from './source.js';
 
 export interface LoadedSpec {
   /** Workspace-relative path of the root document. */
@@ -18,11 +18,11 @@ export interface LoadedSpec {
 }
 
 export interface LoadOptions extends NormalizeOptions {
-  limits?: ParseLimits;
+  limits?: Partial<ParseLimits>;
 }
 
 export function loadSpec(reader: FileReader, path: string, options: LoadOptions = {}): LoadedSpec {
-  const docs = new DocumentSet(reader, options.limits);
+  const docs = new DocumentSet(reader, { ...DEFAULT_PARSE_LIMITS, ...options.limits });
   const root = docs.file(path);
   if (!root) return { path, exists: false, problems: [], files: [] };
   const model = normalize(docs, path, options);

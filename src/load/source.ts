@@ -24,12 +24,24 @@ export interface SourceFile {
   position(pointer: string): Position;
 }
 
+/** Bounds on what a (hostile) document can make the tool do; configurable under `limits:` in the config. */
 export interface ParseLimits {
   /** YAML aliases expanded per document before giving up (billion-laughs guard). */
   maxAliasCount: number;
+  /** Largest file read, in bytes (GitHub's whole REST description is 12 MB). */
+  maxFileBytes: number;
+  /** Files one description may span through `$ref`s. */
+  maxFiles: number;
+  /** Operations read from one description; the rest are reported, not analysed. */
+  maxEndpoints: number;
 }
 
-export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxAliasCount: 1000 };
+export const DEFAULT_PARSE_LIMITS: ParseLimits = {
+  maxAliasCount: 1000,
+  maxFileBytes: 64 * 1024 * 1024,
+  maxFiles: 1000,
+  maxEndpoints: 20_000,
+};
 
 export function parseSource(
   path: string,

@@ -110,6 +110,14 @@ function readEndpoints(ctx: Context): Endpoint[] {
     for (const method of HTTP_METHODS) {
       const operation = child(pathItem, method);
       if (!isObj(operation.value)) continue;
+      if (endpoints.length >= ctx.docs.maxEndpoints) {
+        ctx.docs.problem(
+          'invalid',
+          `only the first ${ctx.docs.maxEndpoints} operations were analysed (limits.maxEndpoints)`,
+          paths.loc,
+        );
+        return endpoints;
+      }
       let id = endpointId(method, path);
       if (ids.has(id)) {
         ctx.docs.problem(

@@ -239,3 +239,70 @@ describe('when git cannot reach the base commit', () => {
     expect(report.summary.findings.new.critical).toBe(1);
   });
 });
+
+describe('more GitHub faults', () => {
+  it('waits out a secondary rate limit (403 with retry-after) and then comments', {
+    timeout: 120_000,
+  }, async () => {
+    api = await startFakeGitHub(PR);
+    api.faults.push({
+      match: `POST /repos/acme/payments/issues/${PR}/comments`,
+      statuses: [403],
+      headers: { 'retry-after': '1' },
+      message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+    });
+    const repo = makeRepo(exampleFiles('base'), exampleFiles('head'));
+    const run = await runAction(repo, api, {}, { name: 'pull_request', path: pullRequestEvent(repo, PR) });
+    expect(run.stdout).toMatch(/secondary rate limit on POST/);
+    expect(api.requests.filter((r) => r.method === 'POST')).toHaveLength(2);
+    expect(api.comments).toHaveLength(1);
+    expect(run.outputs['comment-url']).not.toBe('');
+  });
+
+  it('finds its comment on the third page of a busy PR and edits it', { timeout: 120_000 }, async () => {
+    api = await startFakeGitHub(PR);
+    const repo = makeRepo(exampleFiles('base'), exampleFiles('head'));
+    const event = { name: 'pull_request', path: pullRequestEvent(repo, PR) };
+    for (let i = 0; i < 230; i++)
+      api.comments.push({
+        id: i + 1,
+        body: `comment ${i}`,
+        user: { login: 'someone', type: 'User' },
+        html_url: 'x',
+      });
+    await runAction(repo, api, {}, event); // creates ours, the 231st
+    for (let i = 0; i < 20; i++)
+      api.comments.push({
+        id: 500 + i,
+        body: `later ${i}`,
+        user: { login: 'someone', type: 'User' },
+        html_url: 'x',
+      });
+    const before = api.requests.length;
+    await runAction(repo, api, {}, event);
+    const rerun = api.requests.slice(before);
+    expect(rerun.some((r) => r.path.includes('page=3'))).toBe(true);
+    expect(rerun.filter((r) => r.method === 'POST')).toHaveLength(0);
+    expect(rerun.filter((r) => r.method === 'PATCH')).toHaveLength(1);
+  });
+
+  it('analyses every spec when the PR lists 3,000 files (the API limit) and git cannot tell', {
+    timeout: 120_000,
+  }, async () => {
+    api = await startFakeGitHub(PR);
+    const base = exampleFiles('base');
+    const repo = makeRepo(base, exampleFiles('head'), { shallow: true });
+    execFileSync('git', ['remote', 'remove', 'origin'], { cwd: repo.workspace });
+    api.contents[repo.baseSha] = base;
+    api.prFiles = Array.from({ length: 3000 }, (_, i) => ({
+      filename: `docs/page-${i}.md`,
+      status: 'modified',
+    }));
+    const run = await runAction(repo, api, {}, { name: 'pull_request', path: pullRequestEvent(repo, PR) });
+    expect(run.stdout).toContain(
+      '::warning::the pull request changes 3000 or more files, the most the GitHub API lists: analysing every spec',
+    );
+    expect(run.outputs.blocked).toBe('true');
+    expect(api.requests.filter((r) => r.path.includes('/pulls/17/files')).length).toBe(30);
+  });
+});

@@ -30,7 +30,7 @@ export interface FakeGitHub {
   requests: RecordedRequest[];
   comments: Comment[];
   /** Status codes to answer (in order) before behaving normally, per `METHOD /path` prefix. */
-  faults: { match: string; statuses: number[]; headers?: Record<string, string> }[];
+  faults: { match: string; statuses: number[]; headers?: Record<string, string>; message?: string }[];
   prFiles: { filename: string; status: string; previous_filename?: string }[];
   /** Files served by the contents API, by commit: the REST fallback for the base version. */
   contents: Record<string, Record<string, string>>;
@@ -61,7 +61,12 @@ export async function startFakeGitHub(prNumber: number): Promise<FakeGitHub> {
         res.end(JSON.stringify(data));
       };
       const fault = state.faults.find((f) => key.startsWith(f.match) && f.statuses.length > 0);
-      if (fault) return send(fault.statuses.shift()!, { message: 'injected fault' }, fault.headers ?? {});
+      if (fault)
+        return send(
+          fault.statuses.shift()!,
+          { message: fault.message ?? 'injected fault' },
+          fault.headers ?? {},
+        );
       const base = `/repos/${OWNER}/${NAME}`;
       if (req.method === 'GET' && url.pathname === `${base}/issues/${prNumber}/comments`) {
         const perPage = Number(url.searchParams.get('per_page') ?? 30);
@@ -97,7 +102,14 @@ export async function startFakeGitHub(prNumber: number): Promise<FakeGitHub> {
       if (req.method === 'GET' && url.pathname === `${base}/pulls/${prNumber}/files`) {
         const perPage = Number(url.searchParams.get('per_page') ?? 30);
         const page = Number(url.searchParams.get('page') ?? 1);
-        return send(200, state.prFiles.slice((page - 1) * perPage, page * perPage));
+        const last = Math.max(1, Math.ceil(state.prFiles.length / perPage));
+        const link: Record<string, string> =
+          page < last
+            ? {
+                link: `<http://${req.headers.host}${url.pathname}?per_page=${perPage}&page=${page + 1}>; rel="next"`,
+              }
+            : {};
+        return send(200, state.prFiles.slice((page - 1) * perPage, page * perPage), link);
       }
       const content = url.pathname.match(new RegExp(`^${base}/contents/(.+)$`));
       if (req.method === 'GET' && content) {

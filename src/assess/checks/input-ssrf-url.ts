@@ -35,9 +35,18 @@ export const inputSsrfUrl: EndpointCheck = {
   },
 };
 
-/** A pattern that names hosts (`^https://(api|www)\\.example\\.com/`) restricts; `^https?://.*$` does not. */
+/**
+ * A pattern that names hosts (`^https://(api|www)\\.example\\.com/.*`) restricts; `^https?://.*$` and
+ * `^https://(.*)\\.example\\.com/` do not: the host part (before the first `/`) must be literal.
+ */
 function allowListPattern(pattern: string | undefined): boolean {
   if (!pattern) return false;
   const afterScheme = pattern.replace(/^\^?(\(?https\??\)?|https?\??):\\?\/\\?\//, '');
-  return /\\\./.test(afterScheme) && !/^(\.[*+]|\[\^)/.test(afterScheme) && !/\.[*+]\\\./.test(afterScheme);
+  if (afterScheme === pattern) return false; // does not pin the scheme and host at the start
+  const host = afterScheme.split(/(?<!\\)\//)[0] ?? '';
+  // A character class may vary a label (`[a-z0-9-]+\\.hooks\\.example\\.com`) but must not reach a dot,
+  // slash, `@`, `:`, `#` or `?`, which would let the host itself change.
+  const classes = host.match(/\[[^\]]*\]/g) ?? [];
+  const leaky = classes.some((c) => c.startsWith('[^') || /[./@:#?]|\\[SWDsw]/.test(c.slice(1, -1)));
+  return /\\\./.test(host) && !leaky && !/(^|[^\\])\.[*+?]|\\[SWsw]/.test(host);
 }
