@@ -50918,7 +50918,14 @@ function jsonSource(path, text, value, problem) {
         value,
         problems,
         position(pointer) {
-            tree ??= (0,main.parseTree)(text, [], { disallowComments: false, allowTrailingComma: true });
+            if (tree === undefined) {
+                try {
+                    tree = (0,main.parseTree)(text, [], { disallowComments: false, allowTrailingComma: true }) ?? null;
+                }
+                catch {
+                    tree = null; // nesting too deep for the tree builder's recursion: report at the top of the file
+                }
+            }
             return at(pointer, tree ? jsonOffset(tree, parsePointer(pointer)) : 0);
         },
     };
@@ -58038,7 +58045,11 @@ function lineLink(file, line, blobBase) {
     const label = code(`${file}:${line}`);
     if (!blobBase)
         return label;
-    const path = file.split('/').map(encodeURIComponent).join('/');
+    // Lone surrogates would make encodeURIComponent throw; parentheses would end the Markdown link.
+    const path = file
+        .split('/')
+        .map((segment) => encodeURIComponent(segment.toWellFormed()).replace(/[()'*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+        .join('/');
     return `[${label}](${blobBase}/${path}#L${line})`;
 }
 

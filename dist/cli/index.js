@@ -25860,7 +25860,14 @@ function jsonSource(path, text, value, problem) {
         value,
         problems,
         position(pointer) {
-            tree ??= (0,main.parseTree)(text, [], { disallowComments: false, allowTrailingComma: true });
+            if (tree === undefined) {
+                try {
+                    tree = (0,main.parseTree)(text, [], { disallowComments: false, allowTrailingComma: true }) ?? null;
+                }
+                catch {
+                    tree = null; // nesting too deep for the tree builder's recursion: report at the top of the file
+                }
+            }
             return at(pointer, tree ? jsonOffset(tree, parsePointer(pointer)) : 0);
         },
     };
@@ -27824,7 +27831,11 @@ function lineLink(file, line, blobBase) {
     const label = code(`${file}:${line}`);
     if (!blobBase)
         return label;
-    const path = file.split('/').map(encodeURIComponent).join('/');
+    // Lone surrogates would make encodeURIComponent throw; parentheses would end the Markdown link.
+    const path = file
+        .split('/')
+        .map((segment) => encodeURIComponent(segment.toWellFormed()).replace(/[()'*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+        .join('/');
     return `[${label}](${blobBase}/${path}#L${line})`;
 }
 
@@ -28306,7 +28317,7 @@ function renderDiffSpec(spec, violations) {
     if (shown.length === 0)
         lines.push('  No endpoint changes.');
     for (const e of shown) {
-        lines.push(`  ${MARK[e.change]} ${oneLine(`${e.method} ${e.path}`)}  ${e.change}  ${scoreText(e)}  ${e.location.file}:${e.location.line}`);
+        lines.push(`  ${MARK[e.change]} ${oneLine(`${e.method} ${e.path}`)}  ${e.change}  ${scoreText(e)}  ${oneLine(e.location.file)}:${e.location.line}`);
         const own = e.changes.filter((c) => !documentLevel.has(changeKey(c)));
         for (const c of own)
             lines.push(`      ${changeLine(c)}`);
@@ -28325,7 +28336,7 @@ function renderDiffSpec(spec, violations) {
         if (broken.length > 0) {
             lines.push('    New policy violations:');
             for (const v of broken)
-                lines.push(`      ${v.severity.toUpperCase()} ${oneLine(v.policy)}  ${v.location.file}:${v.location.line}`, `        ${oneLine(v.message)}`, `        fix: ${oneLine(v.remediation)}`);
+                lines.push(`      ${v.severity.toUpperCase()} ${oneLine(v.policy)}  ${oneLine(v.location.file)}:${v.location.line}`, `        ${oneLine(v.message)}`, `        fix: ${oneLine(v.remediation)}`);
         }
         const existing = e.findings.filter((x) => x.status === 'existing' && !x.suppressed).length;
         if (existing > 0)
@@ -28349,7 +28360,7 @@ function renderScanSpec(spec, violations) {
     for (const e of top) {
         const count = e.findings.filter((x) => !x.suppressed).length;
         const policies = violations.filter((v) => v.endpoint === e.id).map((v) => v.policy);
-        lines.push(`    ${String(e.score.head ?? 0).padStart(3)} ${e.score.level ?? ''}  ${oneLine(`${e.method} ${e.path}`)}  (${e.classification}; ${count} finding${count === 1 ? '' : 's'}${policies.length > 0 ? `; violates ${policies.join(', ')}` : ''})  ${e.location.file}:${e.location.line}`);
+        lines.push(`    ${String(e.score.head ?? 0).padStart(3)} ${e.score.level ?? ''}  ${oneLine(`${e.method} ${e.path}`)}  (${e.classification}; ${count} finding${count === 1 ? '' : 's'}${policies.length > 0 ? `; violates ${policies.join(', ')}` : ''})  ${oneLine(e.location.file)}:${e.location.line}`);
         for (const x of e.findings.filter((y) => !y.suppressed && (y.severity === 'critical' || y.severity === 'high'))) {
             lines.push(`        ${x.severity} ${x.ruleId}: ${oneLine(x.message)}`);
         }
@@ -28366,7 +28377,7 @@ function scoreText(e) {
 }
 function findingLines(x, indent, documentLevel) {
     return [
-        `${indent}${x.severity.toUpperCase()} ${x.ruleId}  ${x.location.file}:${x.location.line}:${x.location.column}`,
+        `${indent}${x.severity.toUpperCase()} ${x.ruleId}  ${oneLine(x.location.file)}:${x.location.line}:${x.location.column}`,
         `${indent}  ${oneLine(x.message)}`,
         `${indent}  fix: ${oneLine(x.remediation)}`,
         `${indent}  suppress: ${documentLevel ? configSuppression(x) : inlineSuppression(x, false)}`,
@@ -28377,7 +28388,7 @@ function changeKey(c) {
     return `${c.kind}|${c.location.file}|${c.location.pointer}|${c.message}`;
 }
 function changeLine(c) {
-    return `${c.breaking ? '! ' : '· '}${oneLine(c.message)}  ${c.location.file}:${c.location.line}`;
+    return `${c.breaking ? '! ' : '· '}${oneLine(c.message)}  ${oneLine(c.location.file)}:${c.location.line}`;
 }
 /** Terminal-safe: no control characters (escape sequences) from a document reach the log. */
 function oneLine(text) {

@@ -73,7 +73,7 @@ function jsonError(path: string, text: string): ProblemAt {
 
 function jsonSource(path: string, text: string, value: unknown, problem?: ProblemAt): SourceFile {
   let lines: LineIndex | undefined;
-  let tree: JsonNode | undefined;
+  let tree: JsonNode | null | undefined;
   const lineIndex = () => {
     lines ??= new LineIndex(text);
     return lines;
@@ -91,7 +91,13 @@ function jsonSource(path: string, text: string, value: unknown, problem?: Proble
     value,
     problems,
     position(pointer) {
-      tree ??= parseTree(text, [], { disallowComments: false, allowTrailingComma: true });
+      if (tree === undefined) {
+        try {
+          tree = parseTree(text, [], { disallowComments: false, allowTrailingComma: true }) ?? null;
+        } catch {
+          tree = null; // nesting too deep for the tree builder's recursion: report at the top of the file
+        }
+      }
       return at(pointer, tree ? jsonOffset(tree, parsePointer(pointer)) : 0);
     },
   };

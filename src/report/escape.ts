@@ -52,6 +52,15 @@ export function code(text: string): string {
 export function lineLink(file: string, line: number, blobBase: string | undefined): string {
   const label = code(`${file}:${line}`);
   if (!blobBase) return label;
-  const path = file.split('/').map(encodeURIComponent).join('/');
+  // Lone surrogates would make encodeURIComponent throw; parentheses would end the Markdown link.
+  const path = file
+    .split('/')
+    .map((segment) =>
+      encodeURIComponent(segment.toWellFormed()).replace(
+        /[()'*!]/g,
+        (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+      ),
+    )
+    .join('/');
   return `[${label}](${blobBase}/${path}#L${line})`;
 }

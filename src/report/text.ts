@@ -86,7 +86,7 @@ function renderDiffSpec(spec: ReportSpec, violations: ReportViolation[]): string
   if (shown.length === 0) lines.push('  No endpoint changes.');
   for (const e of shown) {
     lines.push(
-      `  ${MARK[e.change]} ${oneLine(`${e.method} ${e.path}`)}  ${e.change}  ${scoreText(e)}  ${e.location.file}:${e.location.line}`,
+      `  ${MARK[e.change]} ${oneLine(`${e.method} ${e.path}`)}  ${e.change}  ${scoreText(e)}  ${oneLine(e.location.file)}:${e.location.line}`,
     );
     const own = e.changes.filter((c) => !documentLevel.has(changeKey(c)));
     for (const c of own) lines.push(`      ${changeLine(c)}`);
@@ -108,7 +108,7 @@ function renderDiffSpec(spec: ReportSpec, violations: ReportViolation[]): string
       lines.push('    New policy violations:');
       for (const v of broken)
         lines.push(
-          `      ${v.severity.toUpperCase()} ${oneLine(v.policy)}  ${v.location.file}:${v.location.line}`,
+          `      ${v.severity.toUpperCase()} ${oneLine(v.policy)}  ${oneLine(v.location.file)}:${v.location.line}`,
           `        ${oneLine(v.message)}`,
           `        fix: ${oneLine(v.remediation)}`,
         );
@@ -141,7 +141,7 @@ function renderScanSpec(spec: ReportSpec, violations: ReportViolation[]): string
     const count = e.findings.filter((x) => !x.suppressed).length;
     const policies = violations.filter((v) => v.endpoint === e.id).map((v) => v.policy);
     lines.push(
-      `    ${String(e.score.head ?? 0).padStart(3)} ${e.score.level ?? ''}  ${oneLine(`${e.method} ${e.path}`)}  (${e.classification}; ${count} finding${count === 1 ? '' : 's'}${policies.length > 0 ? `; violates ${policies.join(', ')}` : ''})  ${e.location.file}:${e.location.line}`,
+      `    ${String(e.score.head ?? 0).padStart(3)} ${e.score.level ?? ''}  ${oneLine(`${e.method} ${e.path}`)}  (${e.classification}; ${count} finding${count === 1 ? '' : 's'}${policies.length > 0 ? `; violates ${policies.join(', ')}` : ''})  ${oneLine(e.location.file)}:${e.location.line}`,
     );
     for (const x of e.findings.filter(
       (y) => !y.suppressed && (y.severity === 'critical' || y.severity === 'high'),
@@ -161,7 +161,7 @@ function scoreText(e: ReportEndpoint): string {
 
 function findingLines(x: ReportedFinding, indent: string, documentLevel: boolean): string[] {
   return [
-    `${indent}${x.severity.toUpperCase()} ${x.ruleId}  ${x.location.file}:${x.location.line}:${x.location.column}`,
+    `${indent}${x.severity.toUpperCase()} ${x.ruleId}  ${oneLine(x.location.file)}:${x.location.line}:${x.location.column}`,
     `${indent}  ${oneLine(x.message)}`,
     `${indent}  fix: ${oneLine(x.remediation)}`,
     `${indent}  suppress: ${documentLevel ? configSuppression(x) : inlineSuppression(x, false)}`,
@@ -174,7 +174,7 @@ function changeKey(c: ReportChange): string {
 }
 
 function changeLine(c: ReportChange): string {
-  return `${c.breaking ? '! ' : '· '}${oneLine(c.message)}  ${c.location.file}:${c.location.line}`;
+  return `${c.breaking ? '! ' : '· '}${oneLine(c.message)}  ${oneLine(c.location.file)}:${c.location.line}`;
 }
 
 /** Terminal-safe: no control characters (escape sequences) from a document reach the log. */
