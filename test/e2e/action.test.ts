@@ -306,3 +306,23 @@ describe('more GitHub faults', () => {
     expect(api.requests.filter((r) => r.path.includes('/pulls/17/files')).length).toBe(30);
   });
 });
+
+describe('no permission to list comments', () => {
+  it('turns a 404 on the comment list into a warning; the gate still decides', {
+    timeout: 120_000,
+  }, async () => {
+    api = await startFakeGitHub(PR);
+    api.faults.push({
+      match: `GET /repos/acme/payments/issues/${PR}/comments`,
+      statuses: [404],
+      message: 'Not Found',
+    });
+    const repo = makeRepo(exampleFiles('base'), exampleFiles('head'));
+    const run = await runAction(repo, api, {}, { name: 'pull_request', path: pullRequestEvent(repo, PR) });
+    expect(run.stdout).toMatch(/::warning::could not write the PR comment \(HTTP 404/);
+    expect(run.outputs.blocked).toBe('true');
+    expect(run.code).not.toBe(0);
+    expect(api.comments).toHaveLength(0);
+    expect(run.summary).toContain('api-posture: blocked');
+  });
+});
