@@ -38244,7 +38244,7 @@ function requiresAuthentication(endpoint) {
     const { requirements } = endpoint.security;
     return requirements.length > 0 && requirements.every((r) => r.length > 0);
 }
-/** One step more severe for exposed endpoints, one step less for internal ones. */
+/** One step less severe on internal endpoints; unchanged on exposed ones. */
 function byExposure(endpoint, severity) {
     return endpoint.classification === 'internal' ? lower(severity) : severity;
 }
@@ -58473,8 +58473,6 @@ const TOOL_VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
 // The JSON report (SPEC §10): the contract other tools read, and what every other renderer reads.
-
-
 
 
 

@@ -8,7 +8,7 @@ import type { Finding } from './findings.js';
 import { type FailOn, type FailOnScope, type GateResult, gate } from './gate/index.js';
 import { type LoadedSpec, loadSpec } from './load/index.js';
 import type { FileReader } from './load/reader.js';
-import type { ApiModel, Endpoint, Loc, Position } from './model.js';
+import type { Endpoint, Loc, Position } from './model.js';
 import { type EndpointFacts, evaluatePolicies, type Violation } from './policy/evaluate.js';
 import type { Policy } from './policy/load.js';
 import { type Score, scoreEndpoint } from './score/index.js';
@@ -222,5 +222,3 @@ function positionsOf(base: LoadedSpec, head: LoadedSpec): SpecAnalysis['position
     return file ? file.position(loc.pointer) : { ...loc, line: 1, column: 1 };
   };
 }
-
-export type { ApiModel };

@@ -89,7 +89,7 @@ export function requiresAuthentication(endpoint: Endpoint): boolean {
   return requirements.length > 0 && requirements.every((r) => r.length > 0);
 }
 
-/** One step more severe for exposed endpoints, one step less for internal ones. */
+/** One step less severe on internal endpoints; unchanged on exposed ones. */
 export function byExposure(endpoint: Endpoint, severity: Severity): Severity {
   return endpoint.classification === 'internal' ? lower(severity) : severity;
 }

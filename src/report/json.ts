@@ -3,7 +3,6 @@ import { CHECKS } from '../assess/registry.js';
 import type { Change } from '../diff/types.js';
 import type { Analysis, SpecAnalysis } from '../engine.js';
 import {
-  type Category,
   type Finding,
   type FindingStatus,
   type ReportedFinding,
@@ -16,10 +15,6 @@ import type { Endpoint, Position } from '../model.js';
 import type { Violation } from '../policy/evaluate.js';
 import type { Band } from '../score/index.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
-
-export type { Severity } from '../findings.js';
-export { SEVERITIES } from '../findings.js';
-export type { FailOn, FailOnScope } from '../gate/index.js';
 
 export type ReportLocation = Position;
 
@@ -98,8 +93,6 @@ export interface Report {
   violations: ReportViolation[];
   errors: { file: string; line: number; column: number; message: string }[];
 }
-
-export { zeroCounts };
 
 const CHECK_BY_ID = new Map(CHECKS.map((c) => [c.id, c]));
 
@@ -314,5 +307,3 @@ function reportErrors(spec: SpecAnalysis): Report['errors'] {
   }
   return out;
 }
-
-export type { Category };
