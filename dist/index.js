@@ -35141,7 +35141,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3433);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3123);
 // GitHub Action entry: everything happens in main.ts's run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -35151,7 +35151,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3433:
+/***/ 3123:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38335,6 +38335,18 @@ const NAME_RULES = [
 ];
 /** `card_number`, `cardNumber`, `Card-Number` → `payment-card`. */
 function dataKindOfName(name) {
+    // The same property names (`id`, `name`, `url`…) recur thousands of times in a large description.
+    let kind = KIND_OF_NAME.get(name);
+    if (kind === undefined) {
+        kind = kindOfName(name) ?? null;
+        if (KIND_OF_NAME.size >= 50_000)
+            KIND_OF_NAME.clear();
+        KIND_OF_NAME.set(name, kind);
+    }
+    return kind ?? undefined;
+}
+const KIND_OF_NAME = new Map();
+function kindOfName(name) {
     const normalized = name.toLowerCase().replace(/[^a-z0-9]/g, '');
     if (normalized === '' ||
         /(url|uri|type|count|expiry|expiresat|expiresin|length|hint|required|enabled|format|policy)$/.test(normalized) ||
@@ -38369,19 +38381,18 @@ function fieldsOf(schema, skipWriteOnly, inProgress) {
     if (known)
         return known;
     if (inProgress.has(schema))
-        return []; // a cycle: its fields are listed where it started
+        return NO_FIELDS; // a cycle: its fields are listed where it started
     inProgress.add(schema);
     const out = [];
     const add = (fields, prefix) => {
         for (const f of fields) {
             if (out.length >= MAX_FIELDS)
                 return;
-            out.push(prefix === ''
-                ? f
-                : { ...f, path: f.path.startsWith('[') ? `${prefix}${f.path}` : `${prefix}.${f.path}` });
+            out.push(prefix === '' ? f : { ...f, path: `${prefix}${f.path.startsWith('[') ? '' : '.'}${f.path}` });
         }
     };
-    for (const [name, property] of Object.entries(schema.properties)) {
+    for (const name of Object.keys(schema.properties)) {
+        const property = schema.properties[name];
         if (skipWriteOnly && property.writeOnly)
             continue;
         const kind = dataKindOfName(name);
@@ -38391,20 +38402,22 @@ function fieldsOf(schema, skipWriteOnly, inProgress) {
         add(fieldsOf(property, skipWriteOnly, inProgress), name);
     }
     if (schema.items)
-        add(fieldsOf(schema.items, skipWriteOnly, inProgress).map((f) => ({
-            ...f,
-            path: `[].${f.path}`.replace('[].[', '[]['),
-        })), '');
+        add(fieldsOf(schema.items, skipWriteOnly, inProgress), '[]');
     if (typeof schema.additionalProperties === 'object')
         add(fieldsOf(schema.additionalProperties, skipWriteOnly, inProgress), '*');
-    for (const sub of [...schema.allOf, ...schema.oneOf, ...schema.anyOf])
+    for (const sub of schema.allOf)
+        add(fieldsOf(sub, skipWriteOnly, inProgress), '');
+    for (const sub of schema.oneOf)
+        add(fieldsOf(sub, skipWriteOnly, inProgress), '');
+    for (const sub of schema.anyOf)
         add(fieldsOf(sub, skipWriteOnly, inProgress), '');
     inProgress.delete(schema);
-    // Dedupe: the same property reached through allOf and directly is one field.
-    const unique = [...new Map(out.map((f) => [f.path, f])).values()];
+    // Dedupe: the same property reached through allOf and directly is one field. Most schemas have none.
+    const unique = out.length === 0 ? NO_FIELDS : [...new Map(out.map((f) => [f.path, f])).values()];
     cache.set(schema, unique);
     return unique;
 }
+const NO_FIELDS = [];
 const CLOUD_KEYS = [
     ['AWS access key id', /\b(AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16}\b/],
     ['Google API key', /\bAIza[0-9A-Za-z_-]{35}\b/],
@@ -38552,8 +38565,29 @@ function privateKeyBlock(value) {
     const body = pem[4].replace(/^[A-Za-z-]+:.*$/gm, ''); // `Proc-Type:` / `Version:` header lines
     return (body.match(/[A-Za-z0-9+/=]/g) ?? []).length >= 64 && !PLACEHOLDER.test(body);
 }
+/**
+ * What every secret below starts with or contains: a PEM line, a cloud key prefix, a JWT header, a run of
+ * 13+ digits, an SSN, or a 32-character word. One scan rules out the ordinary strings (most of them)
+ * before the dozen specific patterns run; the tests run the long way as well and compare.
+ */
+const COULD_BE_SECRET = /-----BEGIN|ssh-|ecdsa-|AKIA|ASIA|AGPA|AIDA|AROA|ANPA|AIza|gh[pousr]_|github_pat_|xox[abposr]-|[rs]k_live_|eyJ|\d(?:[ -]?\d){12}|\d{3}-\d{2}-\d{4}|[A-Za-z0-9+/_-]{32}/;
 /** What a literal string from a document looks like, if it looks like a real secret or PII. */
 function secretInValue(value) {
+    if (value.length < 9 || value.length > 20_000)
+        return undefined;
+    // Shared examples reach the check once per endpoint that shows them, and base and head repeat each other.
+    const known = SECRET_CACHE.get(value);
+    if (known !== undefined)
+        return known ?? undefined;
+    const match = COULD_BE_SECRET.test(value) ? findSecret(value, 0) : undefined;
+    if (SECRET_CACHE.size >= 100_000)
+        SECRET_CACHE.clear();
+    SECRET_CACHE.set(value, match ?? null);
+    return match;
+}
+const SECRET_CACHE = new Map();
+/** `secretInValue` without the quick rejection (for tests that prove the rejection loses nothing). */
+function secretInValueThoroughly(value) {
     return findSecret(value, 0);
 }
 function findSecret(value, depth) {
@@ -39066,11 +39100,13 @@ const configUnresolvedRef = {
 
 ;// CONCATENATED MODULE: ./src/util/pointer.ts
 // JSON pointers (RFC 6901).
+// The checks are there because these run for every node of every schema: most segments need no escaping.
 function escapeSegment(segment) {
-    return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+    const s = String(segment);
+    return s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
 }
 function unescapeSegment(segment) {
-    return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+    return segment.includes('~') ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment;
 }
 function joinPointer(pointer, ...segments) {
     let out = pointer;
@@ -39779,12 +39815,34 @@ const SEVERITY = {
 };
 function hitsIn(values, loc) {
     const out = [];
-    for (const text of values.flatMap((v) => stringsIn(v))) {
-        const match = secretInValue(text);
-        if (match && !out.some((h) => h.match.kind === match.kind))
-            out.push({ match, loc });
+    for (const value of values) {
+        for (const match of matchesIn(value)) {
+            if (!out.some((h) => h.match.kind === match.kind))
+                out.push({ match, loc });
+        }
     }
     return out;
+}
+/** Matches in one literal; an object literal (a shared `$ref`d example) is walked once however often it is shown. */
+const MATCHES = new WeakMap();
+function matchesIn(value) {
+    if (typeof value === 'string') {
+        const match = secretInValue(value);
+        return match ? [match] : [];
+    }
+    if (value === null || typeof value !== 'object')
+        return [];
+    let matches = MATCHES.get(value);
+    if (!matches) {
+        matches = [];
+        for (const text of stringsIn(value)) {
+            const match = secretInValue(text);
+            if (match)
+                matches.push(match);
+        }
+        MATCHES.set(value, matches);
+    }
+    return matches;
 }
 /**
  * Hits in a schema and everything under it, computed once per schema (WeakMap): shared components are
@@ -39792,27 +39850,44 @@ function hitsIn(values, loc) {
  */
 function schemaHits(schema, cache, inProgress) {
     if (!schema)
-        return [];
+        return NONE;
     const known = cache.get(schema);
     if (known)
         return known;
     if (inProgress.has(schema))
-        return [];
+        return NONE;
     inProgress.add(schema);
-    const own = hitsIn([...schema.examples, ...(schema.enum ?? []), ...(schema.default !== undefined ? [schema.default] : [])], schema.loc);
-    const children = [
-        ...Object.values(schema.properties),
-        ...schema.allOf,
-        ...schema.oneOf,
-        ...schema.anyOf,
-        ...(schema.items ? [schema.items] : []),
-        ...(typeof schema.additionalProperties === 'object' ? [schema.additionalProperties] : []),
-    ];
-    const all = [...own, ...children.flatMap((c) => schemaHits(c, cache, inProgress))];
+    const literals = schema.examples.length > 0 || schema.enum || schema.default !== undefined
+        ? [
+            ...schema.examples,
+            ...(schema.enum ?? []),
+            ...(schema.default !== undefined ? [schema.default] : []),
+        ]
+        : NONE;
+    // Most schemas hold no secret: share one empty array rather than allocating per schema.
+    let all = literals.length > 0 ? hitsIn(literals, schema.loc) : NONE;
+    const add = (child) => {
+        if (typeof child !== 'object')
+            return;
+        const hits = schemaHits(child, cache, inProgress);
+        if (hits.length > 0)
+            all = all.length > 0 ? [...all, ...hits] : hits;
+    };
+    for (const property of Object.values(schema.properties))
+        add(property);
+    for (const sub of schema.allOf)
+        add(sub);
+    for (const sub of schema.oneOf)
+        add(sub);
+    for (const sub of schema.anyOf)
+        add(sub);
+    add(schema.items);
+    add(schema.additionalProperties);
     inProgress.delete(schema);
     cache.set(schema, all);
     return all;
 }
+const NONE = [];
 function endpointHits(endpoint, cache) {
     const inProgress = new Set();
     const out = [];
@@ -41149,19 +41224,19 @@ function cloneIssues(issues) {
 }
 const recursive = /*@__PURE__*/ new WeakMap();
 /** What the walk established, in order of certainty: ordered so the strongest answer among children wins. */
-const NONE = 0;
+const memoizer_NONE = 0;
 const ASSUMED = 1;
 const PROVEN = 2;
 /** Whether this schema's subtree contains a cycle, so one parse can re-enter it. */
 function isRecursive(inst, stack, resolve) {
     const cached = recursive.get(inst);
     if (cached !== undefined)
-        return cached ? PROVEN : NONE;
+        return cached ? PROVEN : memoizer_NONE;
     // Relative to the walk in progress, so not cached.
     if (stack.has(inst))
         return PROVEN;
     stack.add(inst);
-    let result = NONE;
+    let result = memoizer_NONE;
     const check = (child) => {
         if (result !== PROVEN && child?._zod) {
             const answer = isRecursive(child, stack, resolve);
@@ -41171,14 +41246,14 @@ function isRecursive(inst, stack, resolve) {
     };
     // `Reflect.ownKeys` rather than `Object.keys`, so a cycle through a declared symbol key is still seen
     const shape = (sh, spread) => {
-        let answer = NONE;
+        let answer = memoizer_NONE;
         for (const key of Reflect.ownKeys(sh)) {
             const desc = Object.getOwnPropertyDescriptor(sh, key);
             // an object resolves its shape by spread, so a key it does not enumerate is never parsed; `z.properties` reads every own key and so keeps them all
             if (spread && !desc.enumerable)
                 continue;
             // resolving runs user code, and a factory mints a fresh subtree per read, so an edge the walk can't follow counts as a cycle
-            const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE;
+            const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : memoizer_NONE;
             if (child > answer)
                 answer = child;
         }
@@ -41307,7 +41382,7 @@ function settle(inst, answer) {
  */
 function isRecursiveSchema(inst) {
     // z.compile never parses, so nothing would ever resolve a lazy for it; it runs once and already treats a throw here as recursive
-    return isRecursive(inst, new Set(), true) !== NONE;
+    return isRecursive(inst, new Set(), true) !== memoizer_NONE;
 }
 function bucketFor(state, inst) {
     let bucket = state.buckets.get(inst);
@@ -41362,7 +41437,7 @@ const memo = {
             const wrapped = (payload, ctx) => {
                 if (isRecursiveInst === undefined) {
                     const walked = isRecursive(inst, new Set(), false);
-                    if (walked === NONE) {
+                    if (walked === memoizer_NONE) {
                         // Nothing here can ever fire, so take it back out.
                         inst._zod.parse = base;
                         if (inst._zod.run === wrapped)
@@ -50837,6 +50912,189 @@ function gate(findings, violations, failOn, scope) {
 
 // EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
 var main = __nccwpck_require__(9547);
+;// CONCATENATED MODULE: ./src/load/json-locate.ts
+// Finds where a JSON pointer sits in JSON text without building a syntax tree.
+//
+// A full tree of a 13 MB description is millions of objects (about a second of parsing and
+// as much again in garbage collection); a report needs a few thousand positions. So: one
+// allocation-free pass records where each object/array closes, and an object's keys are read
+// only when a pointer goes through it, once (cached). Iterative throughout: nesting depth
+// cannot overflow the stack.
+class JsonLocator {
+    text;
+    opens = new Int32Array(1024);
+    closes = new Int32Array(1024);
+    count = 0;
+    members = new Map();
+    root;
+    constructor(text) {
+        this.text = text;
+        this.indexContainers();
+        this.root = this.skipSpace(0);
+    }
+    /** Offset of the deepest node on the pointer's way; an object member is reported at its key. */
+    offset(segments) {
+        let node = this.root;
+        let offset = node;
+        for (const segment of segments) {
+            const children = this.childrenOf(node);
+            if (!children)
+                break;
+            const member = Array.isArray(children)
+                ? /^\d+$/.test(segment)
+                    ? children[Number(segment)]
+                    : undefined
+                : children.get(segment);
+            if (!member)
+                break;
+            offset = member.at;
+            node = member.value;
+        }
+        return offset;
+    }
+    childrenOf(node) {
+        const open = this.text.charCodeAt(node);
+        if (open !== 0x7b && open !== 0x5b)
+            return undefined; // not { or [
+        let children = this.members.get(node);
+        if (!children) {
+            children = open === 0x7b ? this.readObject(node) : this.readArray(node);
+            this.members.set(node, children);
+        }
+        return children;
+    }
+    readObject(start) {
+        const members = new Map();
+        const end = this.closeOf(start);
+        let i = this.skipSpace(start + 1);
+        while (i < end && this.text.charCodeAt(i) === 0x22) {
+            const keyEnd = this.stringEnd(i);
+            const raw = this.text.slice(i + 1, keyEnd);
+            const key = raw.includes('\\') ? decodeKey(raw) : raw;
+            const colon = this.skipSpace(keyEnd + 1);
+            if (this.text.charCodeAt(colon) !== 0x3a)
+                break; // not ':' — malformed, stop here
+            const value = this.skipSpace(colon + 1);
+            members.set(key, { at: i, value }); // the last duplicate wins, as in JSON.parse
+            i = this.nextMember(value, end);
+        }
+        return members;
+    }
+    readArray(start) {
+        const items = [];
+        const end = this.closeOf(start);
+        let i = this.skipSpace(start + 1);
+        while (i < end) {
+            items.push({ at: i, value: i });
+            const next = this.nextMember(i, end);
+            if (next <= i)
+                break;
+            i = next;
+        }
+        return items;
+    }
+    /** From a value's first character to the first character of the following member (or `end`). */
+    nextMember(value, end) {
+        const c = this.text.charCodeAt(value);
+        let i;
+        if (c === 0x22)
+            i = this.stringEnd(value) + 1;
+        else if (c === 0x7b || c === 0x5b)
+            i = this.closeOf(value) + 1;
+        else {
+            i = value;
+            while (i < end) {
+                const d = this.text.charCodeAt(i);
+                if (d === 0x2c || d === 0x7d || d === 0x5d)
+                    break; // , } ]
+                i++;
+            }
+        }
+        i = this.skipSpace(i);
+        if (this.text.charCodeAt(i) !== 0x2c)
+            return end; // no comma: that was the last member
+        return this.skipSpace(i + 1);
+    }
+    /** One pass over the text: for every { and [ (in order of appearance) where it closes. */
+    indexContainers() {
+        const text = this.text;
+        const stack = [];
+        for (let i = 0; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c === 0x22)
+                i = this.stringEnd(i);
+            else if (c === 0x7b || c === 0x5b) {
+                if (this.count === this.opens.length)
+                    this.grow();
+                stack.push(this.count);
+                this.opens[this.count] = i;
+                this.closes[this.count] = text.length; // unclosed: runs to the end
+                this.count++;
+            }
+            else if (c === 0x7d || c === 0x5d) {
+                const index = stack.pop();
+                if (index !== undefined)
+                    this.closes[index] = i;
+            }
+        }
+    }
+    grow() {
+        const opens = new Int32Array(this.opens.length * 2);
+        const closes = new Int32Array(this.closes.length * 2);
+        opens.set(this.opens);
+        closes.set(this.closes);
+        this.opens = opens;
+        this.closes = closes;
+    }
+    closeOf(open) {
+        let lo = 0;
+        let hi = this.count - 1;
+        while (lo <= hi) {
+            const mid = (lo + hi) >> 1;
+            const at = this.opens[mid];
+            if (at === open)
+                return this.closes[mid];
+            if (at < open)
+                lo = mid + 1;
+            else
+                hi = mid - 1;
+        }
+        return this.text.length;
+    }
+    /** Offset of the quote closing the string that opens at `quote` (text length if unterminated). */
+    stringEnd(quote) {
+        const text = this.text;
+        let i = quote;
+        for (;;) {
+            i = text.indexOf('"', i + 1);
+            if (i === -1)
+                return text.length;
+            let backslashes = 0;
+            while (text.charCodeAt(i - 1 - backslashes) === 0x5c)
+                backslashes++;
+            if (backslashes % 2 === 0)
+                return i;
+        }
+    }
+    skipSpace(i) {
+        const text = this.text;
+        for (;;) {
+            const c = text.charCodeAt(i);
+            if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
+                return i;
+            i++;
+        }
+    }
+}
+function decodeKey(raw) {
+    try {
+        return JSON.parse(`"${raw}"`);
+    }
+    catch {
+        return raw;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/load/lines.ts
 // Offset → line/column, from a line index built once per file.
 class LineIndex {
@@ -50862,6 +51120,7 @@ class LineIndex {
 
 ;// CONCATENATED MODULE: ./src/load/source.ts
 // A parsed document file that can answer "which line is this JSON pointer on?" lazily.
+
 
 
 
@@ -50899,7 +51158,7 @@ function jsonError(path, text) {
 }
 function jsonSource(path, text, value, problem) {
     let lines;
-    let tree;
+    let locator;
     const lineIndex = () => {
         lines ??= new LineIndex(text);
         return lines;
@@ -50918,40 +51177,10 @@ function jsonSource(path, text, value, problem) {
         value,
         problems,
         position(pointer) {
-            if (tree === undefined) {
-                try {
-                    tree = (0,main.parseTree)(text, [], { disallowComments: false, allowTrailingComma: true }) ?? null;
-                }
-                catch {
-                    tree = null; // nesting too deep for the tree builder's recursion: report at the top of the file
-                }
-            }
-            return at(pointer, tree ? jsonOffset(tree, parsePointer(pointer)) : 0);
+            locator ??= new JsonLocator(text);
+            return at(pointer, locator.offset(parsePointer(pointer)));
         },
     };
-}
-function jsonOffset(root, segments) {
-    let node = root;
-    let offset = root.offset;
-    for (const segment of segments) {
-        let next;
-        if (node.type === 'object') {
-            const property = node.children?.find((p) => p.children?.[0]?.value === segment);
-            if (property) {
-                offset = property.offset;
-                next = property.children?.[1];
-            }
-        }
-        else if (node.type === 'array' && /^\d+$/.test(segment)) {
-            next = node.children?.[Number(segment)];
-            if (next)
-                offset = next.offset;
-        }
-        if (!next)
-            break;
-        node = next;
-    }
-    return offset;
 }
 function yamlSource(path, text, limits) {
     const lines = new LineIndex(text);
@@ -51041,6 +51270,7 @@ class DocumentSet {
     problems = [];
     files = new Map();
     reported = new Set();
+    resolved = new Map();
     constructor(reader, limits = DEFAULT_PARSE_LIMITS) {
         this.reader = reader;
         this.limits = limits;
@@ -51083,6 +51313,8 @@ class DocumentSet {
     }
     /** Follows `$ref`s from `node` until a non-reference value; undefined (with a recorded problem) if broken. */
     deref(node) {
+        if (refOf(node.value) === undefined)
+            return node; // the common case: nothing to follow
         let current = node;
         const seen = new Set();
         for (let hop = 0; hop < MAX_REF_HOPS; hop++) {
@@ -51104,6 +51336,17 @@ class DocumentSet {
         return undefined;
     }
     resolve(ref, refPointer, fromFile) {
+        // Shared components are referenced thousands of times; a broken ref is not cached, so each site is reported.
+        const key = `${fromFile}#${ref}`;
+        const known = this.resolved.get(key);
+        if (known)
+            return known;
+        const target = this.resolveOnce(ref, refPointer, fromFile);
+        if (target)
+            this.resolved.set(key, target);
+        return target;
+    }
+    resolveOnce(ref, refPointer, fromFile) {
         const at = { file: fromFile, pointer: refPointer };
         if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
             const remote = /^https?:/i.test(ref);

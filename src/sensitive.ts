@@ -32,6 +32,19 @@ const NAME_RULES: [DataKind, RegExp][] = [
 
 /** `card_number`, `cardNumber`, `Card-Number` → `payment-card`. */
 export function dataKindOfName(name: string): DataKind | undefined {
+  // The same property names (`id`, `name`, `url`…) recur thousands of times in a large description.
+  let kind = KIND_OF_NAME.get(name);
+  if (kind === undefined) {
+    kind = kindOfName(name) ?? null;
+    if (KIND_OF_NAME.size >= 50_000) KIND_OF_NAME.clear();
+    KIND_OF_NAME.set(name, kind);
+  }
+  return kind ?? undefined;
+}
+
+const KIND_OF_NAME = new Map<string, DataKind | null>();
+
+function kindOfName(name: string): DataKind | undefined {
   const normalized = name.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (
     normalized === '' ||
@@ -78,20 +91,17 @@ function fieldsOf(schema: Schema, skipWriteOnly: boolean, inProgress: Set<Schema
   const cache = skipWriteOnly ? FIELD_CACHE.withoutWriteOnly : FIELD_CACHE.withWriteOnly;
   const known = cache.get(schema);
   if (known) return known;
-  if (inProgress.has(schema)) return []; // a cycle: its fields are listed where it started
+  if (inProgress.has(schema)) return NO_FIELDS; // a cycle: its fields are listed where it started
   inProgress.add(schema);
   const out: NamedField[] = [];
   const add = (fields: NamedField[], prefix: string) => {
     for (const f of fields) {
       if (out.length >= MAX_FIELDS) return;
-      out.push(
-        prefix === ''
-          ? f
-          : { ...f, path: f.path.startsWith('[') ? `${prefix}${f.path}` : `${prefix}.${f.path}` },
-      );
+      out.push(prefix === '' ? f : { ...f, path: `${prefix}${f.path.startsWith('[') ? '' : '.'}${f.path}` });
     }
   };
-  for (const [name, property] of Object.entries(schema.properties)) {
+  for (const name of Object.keys(schema.properties)) {
+    const property = schema.properties[name] as Schema;
     if (skipWriteOnly && property.writeOnly) continue;
     const kind = dataKindOfName(name);
     const container =
@@ -99,24 +109,20 @@ function fieldsOf(schema: Schema, skipWriteOnly: boolean, inProgress: Set<Schema
     if (kind && !container && out.length < MAX_FIELDS) out.push({ path: name, kind, schema: property });
     add(fieldsOf(property, skipWriteOnly, inProgress), name);
   }
-  if (schema.items)
-    add(
-      fieldsOf(schema.items, skipWriteOnly, inProgress).map((f) => ({
-        ...f,
-        path: `[].${f.path}`.replace('[].[', '[]['),
-      })),
-      '',
-    );
+  if (schema.items) add(fieldsOf(schema.items, skipWriteOnly, inProgress), '[]');
   if (typeof schema.additionalProperties === 'object')
     add(fieldsOf(schema.additionalProperties, skipWriteOnly, inProgress), '*');
-  for (const sub of [...schema.allOf, ...schema.oneOf, ...schema.anyOf])
-    add(fieldsOf(sub, skipWriteOnly, inProgress), '');
+  for (const sub of schema.allOf) add(fieldsOf(sub, skipWriteOnly, inProgress), '');
+  for (const sub of schema.oneOf) add(fieldsOf(sub, skipWriteOnly, inProgress), '');
+  for (const sub of schema.anyOf) add(fieldsOf(sub, skipWriteOnly, inProgress), '');
   inProgress.delete(schema);
-  // Dedupe: the same property reached through allOf and directly is one field.
-  const unique = [...new Map(out.map((f) => [f.path, f])).values()];
+  // Dedupe: the same property reached through allOf and directly is one field. Most schemas have none.
+  const unique = out.length === 0 ? NO_FIELDS : [...new Map(out.map((f) => [f.path, f])).values()];
   cache.set(schema, unique);
   return unique;
 }
+
+const NO_FIELDS: NamedField[] = [];
 
 export interface SecretMatch {
   kind: 'private-key' | 'cloud-key' | 'jwt' | 'payment-card' | 'ssn' | 'random-key';
@@ -287,8 +293,30 @@ function privateKeyBlock(value: string): boolean {
   return (body.match(/[A-Za-z0-9+/=]/g) ?? []).length >= 64 && !PLACEHOLDER.test(body);
 }
 
+/**
+ * What every secret below starts with or contains: a PEM line, a cloud key prefix, a JWT header, a run of
+ * 13+ digits, an SSN, or a 32-character word. One scan rules out the ordinary strings (most of them)
+ * before the dozen specific patterns run; the tests run the long way as well and compare.
+ */
+const COULD_BE_SECRET =
+  /-----BEGIN|ssh-|ecdsa-|AKIA|ASIA|AGPA|AIDA|AROA|ANPA|AIza|gh[pousr]_|github_pat_|xox[abposr]-|[rs]k_live_|eyJ|\d(?:[ -]?\d){12}|\d{3}-\d{2}-\d{4}|[A-Za-z0-9+/_-]{32}/;
+
 /** What a literal string from a document looks like, if it looks like a real secret or PII. */
 export function secretInValue(value: string): SecretMatch | undefined {
+  if (value.length < 9 || value.length > 20_000) return undefined;
+  // Shared examples reach the check once per endpoint that shows them, and base and head repeat each other.
+  const known = SECRET_CACHE.get(value);
+  if (known !== undefined) return known ?? undefined;
+  const match = COULD_BE_SECRET.test(value) ? findSecret(value, 0) : undefined;
+  if (SECRET_CACHE.size >= 100_000) SECRET_CACHE.clear();
+  SECRET_CACHE.set(value, match ?? null);
+  return match;
+}
+
+const SECRET_CACHE = new Map<string, SecretMatch | null>();
+
+/** `secretInValue` without the quick rejection (for tests that prove the rejection loses nothing). */
+export function secretInValueThoroughly(value: string): SecretMatch | undefined {
   return findSecret(value, 0);
 }
 

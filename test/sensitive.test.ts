@@ -1,5 +1,15 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type DataKind, dataKindOfName, type SecretMatch, secretInValue } from '../src/sensitive.js';
+import {
+  type DataKind,
+  dataKindOfName,
+  type SecretMatch,
+  secretInValue,
+  secretInValueThoroughly,
+  stringsIn,
+} from '../src/sensitive.js';
+import { directorySample, githubSpecPaths, isCorpusInstalled } from './corpus/index.js';
 
 describe('dataKindOfName', () => {
   const rows: [string, DataKind | undefined][] = [
@@ -315,4 +325,51 @@ describe('secretInValue: not found', () => {
   it.each(rows)('%s', (_name, value) => {
     expect(secretInValue(value)).toBeUndefined();
   });
+});
+
+describe('secretInValue: the quick rejection loses nothing', () => {
+  const same = (value: string): void => {
+    expect(secretInValue(value), value).toEqual(secretInValueThoroughly(value));
+  };
+
+  it('on strings made of the characters secrets are made of', () => {
+    const pieces = fc.constantFrom(
+      ...'0123456789 -_+/=.:abcdefXYZ'.split(''),
+      'eyJ',
+      'AKIA',
+      'ghp_',
+      'sk_live_',
+      '-----BEGIN PRIVATE KEY-----\n',
+      'ssh-rsa ',
+      'Zq8Xv2Lm9Rt4Wp7K',
+      '4556737586899855',
+      '536-90-4412',
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
+        same(parts.join(''));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it.skipIf(!isCorpusInstalled())(
+    'on every string in GitHub’s description and a sample of the directory',
+    () => {
+      const files = [
+        githubSpecPaths().v23,
+        ...directorySample()
+          .slice(0, 40)
+          .map((e) => e.path),
+      ];
+      let found = 0;
+      for (const file of files.filter((f) => f.endsWith('.json'))) {
+        for (const value of stringsIn(JSON.parse(readFileSync(file, 'utf8')), 1_000_000)) {
+          same(value);
+          if (secretInValue(value)) found++;
+        }
+      }
+      expect(found).toBeGreaterThan(0); // the comparison covered strings that do match
+    },
+  );
 });

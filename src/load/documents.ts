@@ -18,6 +18,7 @@ export class DocumentSet {
   readonly problems: SpecProblem[] = [];
   private readonly files = new Map<string, SourceFile | undefined>();
   private readonly reported = new Set<string>();
+  private readonly resolved = new Map<string, Node>();
 
   constructor(
     private readonly reader: FileReader,
@@ -71,6 +72,7 @@ export class DocumentSet {
 
   /** Follows `$ref`s from `node` until a non-reference value; undefined (with a recorded problem) if broken. */
   deref(node: Node): Node | undefined {
+    if (refOf(node.value) === undefined) return node; // the common case: nothing to follow
     let current = node;
     const seen = new Set<string>();
     for (let hop = 0; hop < MAX_REF_HOPS; hop++) {
@@ -91,6 +93,16 @@ export class DocumentSet {
   }
 
   private resolve(ref: string, refPointer: string, fromFile: string): Node | undefined {
+    // Shared components are referenced thousands of times; a broken ref is not cached, so each site is reported.
+    const key = `${fromFile}#${ref}`;
+    const known = this.resolved.get(key);
+    if (known) return known;
+    const target = this.resolveOnce(ref, refPointer, fromFile);
+    if (target) this.resolved.set(key, target);
+    return target;
+  }
+
+  private resolveOnce(ref: string, refPointer: string, fromFile: string): Node | undefined {
     const at: Loc = { file: fromFile, pointer: refPointer };
     if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
       const remote = /^https?:/i.test(ref);

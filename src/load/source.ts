@@ -1,14 +1,9 @@
 // A parsed document file that can answer "which line is this JSON pointer on?" lazily.
-import {
-  type Node as JsonNode,
-  type ParseError,
-  parse as parseJsonc,
-  parseTree,
-  printParseErrorCode,
-} from 'jsonc-parser';
+import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
 import { type Document, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Position, SpecProblem } from '../model.js';
 import { parsePointer } from '../util/pointer.js';
+import { JsonLocator } from './json-locate.js';
 import { LineIndex } from './lines.js';
 
 export type Format = 'json' | 'yaml';
@@ -73,7 +68,7 @@ function jsonError(path: string, text: string): ProblemAt {
 
 function jsonSource(path: string, text: string, value: unknown, problem?: ProblemAt): SourceFile {
   let lines: LineIndex | undefined;
-  let tree: JsonNode | null | undefined;
+  let locator: JsonLocator | undefined;
   const lineIndex = () => {
     lines ??= new LineIndex(text);
     return lines;
@@ -91,37 +86,10 @@ function jsonSource(path: string, text: string, value: unknown, problem?: Proble
     value,
     problems,
     position(pointer) {
-      if (tree === undefined) {
-        try {
-          tree = parseTree(text, [], { disallowComments: false, allowTrailingComma: true }) ?? null;
-        } catch {
-          tree = null; // nesting too deep for the tree builder's recursion: report at the top of the file
-        }
-      }
-      return at(pointer, tree ? jsonOffset(tree, parsePointer(pointer)) : 0);
+      locator ??= new JsonLocator(text);
+      return at(pointer, locator.offset(parsePointer(pointer)));
     },
   };
-}
-
-function jsonOffset(root: JsonNode, segments: string[]): number {
-  let node = root;
-  let offset = root.offset;
-  for (const segment of segments) {
-    let next: JsonNode | undefined;
-    if (node.type === 'object') {
-      const property = node.children?.find((p) => p.children?.[0]?.value === segment);
-      if (property) {
-        offset = property.offset;
-        next = property.children?.[1];
-      }
-    } else if (node.type === 'array' && /^\d+$/.test(segment)) {
-      next = node.children?.[Number(segment)];
-      if (next) offset = next.offset;
-    }
-    if (!next) break;
-    node = next;
-  }
-  return offset;
 }
 
 function yamlSource(path: string, text: string, limits: ParseLimits): SourceFile {

@@ -20,11 +20,33 @@ interface LiteralHit {
 
 function hitsIn(values: unknown[], loc: Loc): LiteralHit[] {
   const out: LiteralHit[] = [];
-  for (const text of values.flatMap((v) => stringsIn(v))) {
-    const match = secretInValue(text);
-    if (match && !out.some((h) => h.match.kind === match.kind)) out.push({ match, loc });
+  for (const value of values) {
+    for (const match of matchesIn(value)) {
+      if (!out.some((h) => h.match.kind === match.kind)) out.push({ match, loc });
+    }
   }
   return out;
+}
+
+/** Matches in one literal; an object literal (a shared `$ref`d example) is walked once however often it is shown. */
+const MATCHES = new WeakMap<object, SecretMatch[]>();
+
+function matchesIn(value: unknown): SecretMatch[] {
+  if (typeof value === 'string') {
+    const match = secretInValue(value);
+    return match ? [match] : [];
+  }
+  if (value === null || typeof value !== 'object') return [];
+  let matches = MATCHES.get(value);
+  if (!matches) {
+    matches = [];
+    for (const text of stringsIn(value)) {
+      const match = secretInValue(text);
+      if (match) matches.push(match);
+    }
+    MATCHES.set(value, matches);
+  }
+  return matches;
 }
 
 /**
@@ -36,28 +58,38 @@ function schemaHits(
   cache: WeakMap<Schema, LiteralHit[]>,
   inProgress: Set<Schema>,
 ): LiteralHit[] {
-  if (!schema) return [];
+  if (!schema) return NONE;
   const known = cache.get(schema);
   if (known) return known;
-  if (inProgress.has(schema)) return [];
+  if (inProgress.has(schema)) return NONE;
   inProgress.add(schema);
-  const own = hitsIn(
-    [...schema.examples, ...(schema.enum ?? []), ...(schema.default !== undefined ? [schema.default] : [])],
-    schema.loc,
-  );
-  const children = [
-    ...Object.values(schema.properties),
-    ...schema.allOf,
-    ...schema.oneOf,
-    ...schema.anyOf,
-    ...(schema.items ? [schema.items] : []),
-    ...(typeof schema.additionalProperties === 'object' ? [schema.additionalProperties] : []),
-  ];
-  const all = [...own, ...children.flatMap((c) => schemaHits(c, cache, inProgress))];
+  const literals =
+    schema.examples.length > 0 || schema.enum || schema.default !== undefined
+      ? [
+          ...schema.examples,
+          ...(schema.enum ?? []),
+          ...(schema.default !== undefined ? [schema.default] : []),
+        ]
+      : NONE;
+  // Most schemas hold no secret: share one empty array rather than allocating per schema.
+  let all: LiteralHit[] = literals.length > 0 ? hitsIn(literals, schema.loc) : NONE;
+  const add = (child: Schema | boolean | undefined) => {
+    if (typeof child !== 'object') return;
+    const hits = schemaHits(child, cache, inProgress);
+    if (hits.length > 0) all = all.length > 0 ? [...all, ...hits] : hits;
+  };
+  for (const property of Object.values(schema.properties)) add(property);
+  for (const sub of schema.allOf) add(sub);
+  for (const sub of schema.oneOf) add(sub);
+  for (const sub of schema.anyOf) add(sub);
+  add(schema.items);
+  add(schema.additionalProperties);
   inProgress.delete(schema);
   cache.set(schema, all);
   return all;
 }
+
+const NONE: never[] = [];
 
 function endpointHits(endpoint: Endpoint, cache: WeakMap<Schema, LiteralHit[]>): LiteralHit[] {
   const inProgress = new Set<Schema>();

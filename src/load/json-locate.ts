@@ -1,0 +1,178 @@
+// Finds where a JSON pointer sits in JSON text without building a syntax tree.
+//
+// A full tree of a 13 MB description is millions of objects (about a second of parsing and
+// as much again in garbage collection); a report needs a few thousand positions. So: one
+// allocation-free pass records where each object/array closes, and an object's keys are read
+// only when a pointer goes through it, once (cached). Iterative throughout: nesting depth
+// cannot overflow the stack.
+
+interface Member {
+  /** Offset of the key's opening quote (an array element: of the element). */
+  at: number;
+  /** Offset of the value's first character. */
+  value: number;
+}
+
+export class JsonLocator {
+  private opens = new Int32Array(1024);
+  private closes = new Int32Array(1024);
+  private count = 0;
+  private readonly members = new Map<number, Map<string, Member> | Member[]>();
+  private readonly root: number;
+
+  constructor(private readonly text: string) {
+    this.indexContainers();
+    this.root = this.skipSpace(0);
+  }
+
+  /** Offset of the deepest node on the pointer's way; an object member is reported at its key. */
+  offset(segments: readonly string[]): number {
+    let node = this.root;
+    let offset = node;
+    for (const segment of segments) {
+      const children = this.childrenOf(node);
+      if (!children) break;
+      const member = Array.isArray(children)
+        ? /^\d+$/.test(segment)
+          ? children[Number(segment)]
+          : undefined
+        : children.get(segment);
+      if (!member) break;
+      offset = member.at;
+      node = member.value;
+    }
+    return offset;
+  }
+
+  private childrenOf(node: number): Map<string, Member> | Member[] | undefined {
+    const open = this.text.charCodeAt(node);
+    if (open !== 0x7b && open !== 0x5b) return undefined; // not { or [
+    let children = this.members.get(node);
+    if (!children) {
+      children = open === 0x7b ? this.readObject(node) : this.readArray(node);
+      this.members.set(node, children);
+    }
+    return children;
+  }
+
+  private readObject(start: number): Map<string, Member> {
+    const members = new Map<string, Member>();
+    const end = this.closeOf(start);
+    let i = this.skipSpace(start + 1);
+    while (i < end && this.text.charCodeAt(i) === 0x22) {
+      const keyEnd = this.stringEnd(i);
+      const raw = this.text.slice(i + 1, keyEnd);
+      const key = raw.includes('\\') ? decodeKey(raw) : raw;
+      const colon = this.skipSpace(keyEnd + 1);
+      if (this.text.charCodeAt(colon) !== 0x3a) break; // not ':' — malformed, stop here
+      const value = this.skipSpace(colon + 1);
+      members.set(key, { at: i, value }); // the last duplicate wins, as in JSON.parse
+      i = this.nextMember(value, end);
+    }
+    return members;
+  }
+
+  private readArray(start: number): Member[] {
+    const items: Member[] = [];
+    const end = this.closeOf(start);
+    let i = this.skipSpace(start + 1);
+    while (i < end) {
+      items.push({ at: i, value: i });
+      const next = this.nextMember(i, end);
+      if (next <= i) break;
+      i = next;
+    }
+    return items;
+  }
+
+  /** From a value's first character to the first character of the following member (or `end`). */
+  private nextMember(value: number, end: number): number {
+    const c = this.text.charCodeAt(value);
+    let i: number;
+    if (c === 0x22) i = this.stringEnd(value) + 1;
+    else if (c === 0x7b || c === 0x5b) i = this.closeOf(value) + 1;
+    else {
+      i = value;
+      while (i < end) {
+        const d = this.text.charCodeAt(i);
+        if (d === 0x2c || d === 0x7d || d === 0x5d) break; // , } ]
+        i++;
+      }
+    }
+    i = this.skipSpace(i);
+    if (this.text.charCodeAt(i) !== 0x2c) return end; // no comma: that was the last member
+    return this.skipSpace(i + 1);
+  }
+
+  /** One pass over the text: for every { and [ (in order of appearance) where it closes. */
+  private indexContainers(): void {
+    const text = this.text;
+    const stack: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x22) i = this.stringEnd(i);
+      else if (c === 0x7b || c === 0x5b) {
+        if (this.count === this.opens.length) this.grow();
+        stack.push(this.count);
+        this.opens[this.count] = i;
+        this.closes[this.count] = text.length; // unclosed: runs to the end
+        this.count++;
+      } else if (c === 0x7d || c === 0x5d) {
+        const index = stack.pop();
+        if (index !== undefined) this.closes[index] = i;
+      }
+    }
+  }
+
+  private grow(): void {
+    const opens = new Int32Array(this.opens.length * 2);
+    const closes = new Int32Array(this.closes.length * 2);
+    opens.set(this.opens);
+    closes.set(this.closes);
+    this.opens = opens;
+    this.closes = closes;
+  }
+
+  private closeOf(open: number): number {
+    let lo = 0;
+    let hi = this.count - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = this.opens[mid] as number;
+      if (at === open) return this.closes[mid] as number;
+      if (at < open) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return this.text.length;
+  }
+
+  /** Offset of the quote closing the string that opens at `quote` (text length if unterminated). */
+  private stringEnd(quote: number): number {
+    const text = this.text;
+    let i = quote;
+    for (;;) {
+      i = text.indexOf('"', i + 1);
+      if (i === -1) return text.length;
+      let backslashes = 0;
+      while (text.charCodeAt(i - 1 - backslashes) === 0x5c) backslashes++;
+      if (backslashes % 2 === 0) return i;
+    }
+  }
+
+  private skipSpace(i: number): number {
+    const text = this.text;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return i;
+      i++;
+    }
+  }
+}
+
+function decodeKey(raw: string): string {
+  try {
+    return JSON.parse(`"${raw}"`) as string;
+  } catch {
+    return raw;
+  }
+}

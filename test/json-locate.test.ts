@@ -1,0 +1,120 @@
+// The tree-free JSON locator against jsonc-parser's syntax tree (the oracle it replaced): same
+// offset for every pointer, on generated documents in any layout and on GitHub's REST description.
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { type Node as JsonNode, parseTree } from 'jsonc-parser';
+import { describe, expect, it } from 'vitest';
+import { JsonLocator } from '../src/load/json-locate.js';
+import { githubSpecPaths, isCorpusInstalled } from './corpus/index.js';
+
+/** Offset per jsonc-parser: an object member at its key, an array element at the element. */
+function oracleOffset(root: JsonNode, segments: string[]): number {
+  let node = root;
+  let offset = root.offset;
+  for (const segment of segments) {
+    let next: JsonNode | undefined;
+    if (node.type === 'object') {
+      const property = node.children?.find((p) => p.children?.[0]?.value === segment);
+      if (property) {
+        offset = property.offset;
+        next = property.children?.[1];
+      }
+    } else if (node.type === 'array' && /^\d+$/.test(segment)) {
+      next = node.children?.[Number(segment)];
+      if (next) offset = next.offset;
+    }
+    if (!next) break;
+    node = next;
+  }
+  return offset;
+}
+
+/** Every pointer into a value, plus one that runs past each leaf and one missing key per object. */
+function pointersOf(value: unknown, prefix: string[] = [], out: string[][] = []): string[][] {
+  out.push(prefix);
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) pointersOf(v, [...prefix, String(i)], out);
+    out.push([...prefix, String(value.length)]);
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) pointersOf(v, [...prefix, k], out);
+    out.push([...prefix, '\u0000missing']);
+  } else out.push([...prefix, 'x']);
+  return out;
+}
+
+const layouts: ((v: unknown) => string)[] = [
+  (v) => JSON.stringify(v),
+  (v) => JSON.stringify(v, null, 2),
+  (v) => JSON.stringify(v, null, '\t').replace(/\n/g, '\r\n'),
+  (v) => ` \n${JSON.stringify(v, null, 1).replace(/": /g, '" :  ').replace(/,\n/g, '\n,')}\n`,
+];
+
+describe('JsonLocator', () => {
+  it('agrees with a full syntax tree on every pointer of generated documents in several layouts', () => {
+    const key = fc.oneof(fc.string(), fc.constantFrom('"', '\\', '/', '~', 'a"b', '\\"', '\u2028', '{', ']'));
+    const doc = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.oneof(
+          fc.string(),
+          fc.double({ noNaN: true, noDefaultInfinity: true }),
+          fc.boolean(),
+          fc.constant(null),
+        ),
+        fc.array(tie('value'), { maxLength: 4 }),
+        fc.dictionary(key, tie('value'), { maxKeys: 4 }),
+      ),
+    })).value;
+    fc.assert(
+      fc.property(doc, fc.nat(layouts.length - 1), (value, layout) => {
+        const text = (layouts[layout] as (v: unknown) => string)(value);
+        const tree = parseTree(text) as JsonNode;
+        const locator = new JsonLocator(text);
+        for (const pointer of pointersOf(value)) {
+          expect(locator.offset(pointer), JSON.stringify({ text, pointer })).toBe(
+            oracleOffset(tree, pointer),
+          );
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('survives nesting far deeper than any stack and text that is not JSON', () => {
+    const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    expect(new JsonLocator(deep).offset(['0', '0', '0'])).toBe(3);
+    for (const text of ['', '{', '{"a"', '{"a":', '{"a":1,', '[1,,2]', '"abc', 'nul', '{"a" 1}']) {
+      expect(() => new JsonLocator(text).offset(['a', '0'])).not.toThrow();
+    }
+  });
+
+  it.skipIf(!isCorpusInstalled())(
+    'agrees with a full syntax tree on every operation of GitHub’s REST description',
+    () => {
+      const text = readFileSync(githubSpecPaths().v23, 'utf8');
+      const value = JSON.parse(text) as { paths: Record<string, Record<string, { responses?: object }>> };
+      const tree = parseTree(text) as JsonNode;
+      const locator = new JsonLocator(text);
+      let compared = 0;
+      for (const [path, item] of Object.entries(value.paths)) {
+        for (const [method, operation] of Object.entries(item)) {
+          for (const code of Object.keys(operation.responses ?? {})) {
+            const pointer = [
+              'paths',
+              path,
+              method,
+              'responses',
+              code,
+              'content',
+              'application/json',
+              'schema',
+            ];
+            expect(locator.offset(pointer)).toBe(oracleOffset(tree, pointer));
+            compared++;
+          }
+        }
+      }
+      expect(compared).toBeGreaterThan(2000);
+    },
+  );
+});
