@@ -11,6 +11,7 @@
 //   --peer-runs N    measured runs per peer, no warm-up (default 1: a peer run costs seconds to minutes)
 //   --peer-timeout S a peer run taking longer is killed and reported as "timeout" (default 120)
 //   --no-peers       skip Spectral and Redocly
+//   --only NAME      run only the cases whose name contains NAME: github, action, directory, scaling, cold
 
 import { spawn, spawnSync } from 'node:child_process';
 import {
@@ -23,6 +24,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer } from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +40,7 @@ const binDir = join(benchDir, 'node_modules', '.bin');
 // --- Options -----------------------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const opts = { quick: false, runs: 5, peerRuns: 1, peerTimeoutS: 120, peers: true };
+  const opts = { quick: false, runs: 5, peerRuns: 1, peerTimeoutS: 120, peers: true, only: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = () => {
@@ -51,8 +53,9 @@ function parseArgs(argv) {
     else if (a === '--peer-runs') opts.peerRuns = Math.floor(num());
     else if (a === '--peer-timeout') opts.peerTimeoutS = num();
     else if (a === '--no-peers') opts.peers = false;
+    else if (a === '--only') opts.only = argv[++i];
     else if (a === '-h' || a === '--help') {
-      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(6, 13).join('\n'));
+      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(6, 14).join('\n'));
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -370,33 +373,38 @@ async function scalingCases() {
   return perEndpoint;
 }
 
-async function coldStartCase() {
-  log('cold start: the action on a pull request that touches no spec');
-  const repo = join(work, 'cold-repo');
+/**
+ * A git repository with a base and a head commit (files given per commit), the pull_request event for
+ * them, and the runner environment the action reads. `apiUrl`: where the action's GitHub API calls go.
+ */
+function pullRequestRepo(name, baseFiles, headFiles, apiUrl) {
+  const repo = join(work, name);
   mkdirSync(repo);
   const git = (...args) => {
     const r = spawnSync('git', args, { cwd: repo, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
     return r.stdout.trim();
   };
+  const commit = (files, message) => {
+    for (const [path, text] of Object.entries(files)) writeFileSync(join(repo, path), text);
+    git('add', '-A');
+    git('commit', '-q', '-m', message);
+    return git('rev-parse', 'HEAD');
+  };
   git('init', '-q');
   git('config', 'user.email', 'bench@example.invalid');
   git('config', 'user.name', 'bench');
   git('config', 'commit.gpgsign', 'false');
-  writeFileSync(join(repo, 'README.md'), '# bench\n');
-  git('add', 'README.md');
-  git('commit', '-q', '-m', 'base');
-  const baseSha = git('rev-parse', 'HEAD');
-  writeFileSync(join(repo, 'README.md'), '# bench\n\nChanged by the pull request.\n');
-  git('commit', '-q', '-am', 'head');
-  const headSha = git('rev-parse', 'HEAD');
-  const eventPath = join(work, 'event.json');
+  const baseSha = commit(baseFiles, 'base');
+  const headSha = commit(headFiles, 'head');
+  const runnerTemp = join(work, `${name}-runner-temp`);
+  mkdirSync(runnerTemp);
+  const eventPath = join(runnerTemp, 'event.json');
   writeFileSync(
     eventPath,
     JSON.stringify({ action: 'synchronize', number: 1, pull_request: { number: 1, base: { sha: baseSha, ref: 'main' }, head: { sha: headSha, ref: 'feature' } } }),
   );
-  const runnerTemp = join(work, 'runner-temp');
-  mkdirSync(runnerTemp);
+  for (const f of ['output', 'summary.md']) writeFileSync(join(runnerTemp, f), '');
   const env = {
     PATH: process.env.PATH,
     HOME: process.env.HOME ?? work,
@@ -404,16 +412,16 @@ async function coldStartCase() {
     GITHUB_EVENT_NAME: 'pull_request',
     GITHUB_EVENT_PATH: eventPath,
     GITHUB_WORKSPACE: repo,
-    GITHUB_REPOSITORY: 'bench/cold-start',
+    GITHUB_REPOSITORY: 'bench/repo',
     GITHUB_SHA: headSha,
     GITHUB_RUN_ID: '1',
     GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_API_URL: 'https://api.github.invalid',
+    GITHUB_API_URL: apiUrl ?? 'https://api.github.invalid',
     GITHUB_OUTPUT: join(runnerTemp, 'output'),
     GITHUB_STEP_SUMMARY: join(runnerTemp, 'summary.md'),
     RUNNER_TEMP: runnerTemp,
-    'INPUT_GITHUB-TOKEN': '',
-    INPUT_COMMENT: 'false',
+    'INPUT_GITHUB-TOKEN': apiUrl ? 'bench-token' : '',
+    INPUT_COMMENT: apiUrl ? 'true' : 'false',
     INPUT_ANNOTATIONS: 'true',
     INPUT_SPECS: '',
     INPUT_POLICIES: 'default',
@@ -424,18 +432,86 @@ async function coldStartCase() {
     'INPUT_BASE-REF': '',
     'INPUT_TRUST-PR-CONFIG': 'false',
   };
-  for (const f of ['output', 'summary.md']) writeFileSync(join(runnerTemp, f), '');
-  // One checked run first: it must succeed and report 0 documents, or the timing means nothing.
-  const check = spawnSync(node, [actionPath], { cwd: repo, env, encoding: 'utf8' });
-  const said = `${check.stdout}${check.stderr}`;
-  if (check.status !== 0 || !/0 documents to analyse/.test(said)) {
-    log(`  the action did not run cleanly (exit ${check.status}):\n${indent(said.trim().split('\n').slice(-8).join('\n'))}`);
-    addRow('cold start: action, no spec', { s: NaN, mib: NaN, status: `failed (exit ${check.status})` }, undefined);
-    return;
+  return { repo, env };
+}
+
+/**
+ * Runs the action once, checked: it must exit with an allowed code and say `expect`, or timing it means
+ * nothing. Asynchronous: the loopback API it may call is served by this process.
+ */
+async function checkedAction(name, repo, env, okCodes, expect) {
+  const child = spawn(node, [actionPath], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let said = '';
+  child.stdout.on('data', (chunk) => {
+    said = (said + chunk).slice(-100_000);
+  });
+  child.stderr.on('data', (chunk) => {
+    said = (said + chunk).slice(-100_000);
+  });
+  const status = await new Promise((r) => child.on('close', r));
+  if (okCodes.includes(status) && expect.test(said)) return true;
+  log(`  the action did not run cleanly (exit ${status}):\n${indent(said.trim().split('\n').slice(-8).join('\n'))}`);
+  addRow(name, { s: NaN, mib: NaN, status: `failed (exit ${status})` }, undefined);
+  return false;
+}
+
+/**
+ * A loopback stand-in for the two GitHub API calls of a PR comment (list comments, create one), so the
+ * action's full run includes rendering and posting the comment without the network.
+ */
+async function commentApi() {
+  const server = createServer((req, res) => {
+    const json = (status, body) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    let body = '';
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      if (req.method === 'GET' && /\/issues\/1\/comments/.test(req.url)) return json(200, []);
+      if (req.method === 'POST' && /\/issues\/1\/comments/.test(req.url))
+        return json(201, { id: 1, html_url: 'https://github.com/bench/repo/pull/1#issuecomment-1', body_length: body.length });
+      return json(404, { message: 'Not Found' });
+    });
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
+}
+
+async function githubActionCase() {
+  const name = 'GitHub v22 -> v23 (action, PR run)';
+  log('GitHub REST description v22 -> v23 as a pull request: the action in a git repository, every output');
+  const api = await commentApi();
+  try {
+    const { repo, env } = pullRequestRepo(
+      'github-repo',
+      { 'api.github.com.json': readFileSync(github.v22, 'utf8') },
+      { 'api.github.com.json': readFileSync(github.v23, 'utf8') },
+      api.url,
+    );
+    if (!(await checkedAction(name, repo, env, [0, 1], /1 document to analyse[\s\S]*PR comment created/))) return;
+    const floor = await measure('floor', node, [floorPath, github.v22, github.v23]);
+    const ours = await measure('ours', node, [actionPath], { cwd: repo, env, okCodes: [0, 1] });
+    addRow(name, ours, floor);
+  } finally {
+    api.close();
   }
+}
+
+async function coldStartCase() {
+  const name = 'cold start: action, no spec';
+  log('cold start: the action on a pull request that touches no spec');
+  const { repo, env } = pullRequestRepo(
+    'cold-repo',
+    { 'README.md': '# bench\n' },
+    { 'README.md': '# bench\n\nChanged by the pull request.\n' },
+  );
+  if (!(await checkedAction(name, repo, env, [0], /0 documents to analyse/))) return;
   const floor = await measure('floor (node -e 0)', node, ['-e', '0'], { cwd: repo });
   const ours = await measure('ours', node, [actionPath], { cwd: repo, env });
-  addRow('cold start: action, no spec', ours, floor, undefined, { floorLabel: 'node -e 0' });
+  addRow(name, ours, floor, undefined, { floorLabel: 'node -e 0' });
 }
 
 // --- Main --------------------------------------------------------------------------------------------
@@ -447,10 +523,13 @@ log(
     `${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}`,
 );
 try {
-  await githubCase();
-  await directoryCases();
-  const scaling = await scalingCases();
-  await coldStartCase();
+  const cases = { github: githubCase, action: githubActionCase, directory: directoryCases, scaling: scalingCases, cold: coldStartCase };
+  let scaling = [];
+  for (const [name, run] of Object.entries(cases)) {
+    if (opts.only && !name.includes(opts.only)) continue;
+    const result = await run();
+    if (name === 'scaling') scaling = result;
+  }
   printTable(scaling);
 } finally {
   rmSync(work, { recursive: true, force: true });

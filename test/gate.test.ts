@@ -4,7 +4,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { nothingToAnalyse } from '../src/action/main.js';
 import { run } from '../src/cli/run.js';
+import { runEngine } from '../src/engine.js';
 import { SEVERITIES } from '../src/findings.js';
 import { blocks, FAIL_ON_SCOPES, FAIL_ON_VALUES, type GateItem, gate } from '../src/gate/index.js';
 import { outdent } from './helpers/inline.js';
@@ -431,5 +433,16 @@ describe('CLI exit codes', () => {
     ]);
     expect(JSON.parse(stdout).summary.verdict).toBe('no new findings or policy violations at critical');
     expect(code).toBe(0);
+  });
+});
+
+describe('the action without sources', () => {
+  it('builds the analysis the engine would, without loading it', () => {
+    for (const mode of ['diff', 'scan'] as const)
+      for (const failOn of FAIL_ON_VALUES)
+        for (const failOnScope of FAIL_ON_SCOPES)
+          expect(nothingToAnalyse(mode, failOn, failOnScope)).toEqual(
+            runEngine([], { mode, failOn, failOnScope }),
+          );
   });
 });

@@ -3,6 +3,7 @@ import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { specFiles } from '../src/load/files.js';
 import { loadSpec } from '../src/load/index.js';
 import { type FileReader, fsReader } from '../src/load/reader.js';
 import type { SpecProblem } from '../src/model.js';
@@ -890,5 +891,59 @@ describe('the workspace boundary (fsReader)', () => {
     expect(reader.read('../secret.yaml')).toBeUndefined();
     expect(reader.read('schemas')).toBeUndefined();
     expect(reader.read('missing.yaml')).toBeUndefined();
+  });
+});
+
+describe('specFiles: the files a description spans, without a model', () => {
+  it('follows every `$ref` through nested files, once each, and nothing outside the workspace or remote', () => {
+    const reads: string[] = [];
+    const files: Record<string, string> = {
+      'api/openapi.yaml': outdent(`
+        openapi: 3.0.3
+        paths:
+          /a:
+            $ref: './paths/a.yaml'
+          /b:
+            $ref: 'paths/b.json#/item'
+        components:
+          schemas:
+            Unused:
+              $ref: 'schemas/unused.yaml'
+            Remote:
+              $ref: 'https://example.com/x.yaml'
+            Outside:
+              $ref: '../../etc/passwd'
+      `),
+      'api/paths/a.yaml': "get:\n  responses:\n    '200':\n      $ref: '../schemas/ok.yaml'\n",
+      'api/paths/b.json': '{"item": {"get": {"responses": {"200": {"$ref": "#/ok"}}}}, "ok": {}}',
+      'api/schemas/ok.yaml': "description: ok\nschema:\n  $ref: './ok.yaml#/description'\n",
+      'api/schemas/unused.yaml': 'type: string\n',
+      'api/schemas/never.yaml': 'type: string\n',
+    };
+    const reader: FileReader = {
+      label: 'memory',
+      read: (path) => {
+        reads.push(path);
+        return memoryReader(files).read(path);
+      },
+    };
+    expect(specFiles(reader, 'api/openapi.yaml').sort()).toEqual([
+      'api/openapi.yaml',
+      'api/paths/a.yaml',
+      'api/paths/b.json',
+      'api/schemas/ok.yaml',
+      'api/schemas/unused.yaml',
+    ]);
+    expect(reads.filter((p) => !p.startsWith('api/'))).toEqual([]);
+    expect(new Set(reads).size).toBe(reads.length);
+  });
+
+  it('lists at least the files a full load reads, on the multi-file fixture', () => {
+    for (const side of ['base', 'head']) {
+      const reader = fsReader(join(import.meta.dirname, 'fixtures', 'multifile', side));
+      const loaded = loadSpec(reader, 'openapi.yaml').files.map((f) => f.path);
+      expect(loaded.length).toBeGreaterThan(1);
+      expect(specFiles(reader, 'openapi.yaml')).toEqual(expect.arrayContaining(loaded));
+    }
   });
 });

@@ -26305,21 +26305,9 @@ class DocumentSet {
             this.problem('ref-missing', `\`$ref\` "${ref}" does not resolve: its fragment is not a JSON pointer`, at);
             return undefined;
         }
-        let file = fromFile;
-        if (filePart !== '') {
-            let decoded = filePart;
-            try {
-                decoded = decodeURIComponent(filePart);
-            }
-            catch {
-                // keep as written
-            }
-            file = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(fromFile), decoded.replace(/\\/g, '/')));
-            if (decoded.startsWith('/') || file.startsWith('../') || file === '..') {
-                this.problem('ref-outside', `\`$ref\` "${ref}" points outside the workspace and was not read`, at);
-                return undefined;
-            }
-        }
+        const file = this.refFile(ref, filePart, fromFile, at);
+        if (file === undefined)
+            return undefined;
         const source = this.file(file);
         if (!source) {
             this.problem('ref-missing', `\`$ref\` "${ref}" points to ${file}, which does not exist`, at);
@@ -26336,6 +26324,59 @@ class DocumentSet {
             }
         }
         return { value, loc: { file, pointer } };
+    }
+    /** The workspace-relative file a ref's file part names (relative to `fromFile`); undefined if it leaves. */
+    refFile(ref, filePart, fromFile, at) {
+        if (filePart === '')
+            return fromFile;
+        let decoded = filePart;
+        try {
+            decoded = decodeURIComponent(filePart);
+        }
+        catch {
+            // keep as written
+        }
+        const file = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(fromFile), decoded.replace(/\\/g, '/')));
+        if (decoded.startsWith('/') || file.startsWith('../') || file === '..') {
+            this.problem('ref-outside', `\`$ref\` "${ref}" points outside the workspace and was not read`, at);
+            return undefined;
+        }
+        return file;
+    }
+    /**
+     * Every file reachable from `root` through `$ref`s, read but without resolving pointers or building a
+     * model: what a PR must have touched for the description to have changed.
+     */
+    reachableFiles(root) {
+        const pending = [root];
+        const visited = new Set();
+        while (pending.length > 0) {
+            const file = pending.pop();
+            if (visited.has(file))
+                continue;
+            visited.add(file);
+            const source = this.file(file);
+            if (!source)
+                continue;
+            const stack = [source.value];
+            while (stack.length > 0) {
+                const value = stack.pop();
+                if (value === null || typeof value !== 'object')
+                    continue;
+                const ref = refOf(value);
+                if (ref !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
+                    const hash = ref.indexOf('#');
+                    const filePart = hash === -1 ? ref : ref.slice(0, hash);
+                    const target = this.refFile(ref, filePart, file, { file, pointer: '' });
+                    if (target !== undefined && !visited.has(target))
+                        pending.push(target);
+                }
+                for (const item of Object.values(value))
+                    if (item !== null && typeof item === 'object')
+                        stack.push(item);
+            }
+        }
+        return this.loadedFiles().map((f) => f.path);
     }
     problem(kind, message, loc) {
         const key = `${kind}|${loc.file}|${loc.pointer}|${message}`;
@@ -27827,6 +27868,19 @@ const TOOL_VERSION = '0.1.0';
 
 const CHECK_BY_ID = new Map(CHECKS.map((c) => [c.id, c]));
 /** Most severe first, then new before existing before fixed, then by place. */
+function newViolationsByEndpoint(violations) {
+    const out = new Map();
+    for (const v of violations) {
+        if (v.status !== 'new')
+            continue;
+        const list = out.get(v.endpoint);
+        if (list)
+            list.push(v);
+        else
+            out.set(v.endpoint, [v]);
+    }
+    return out;
+}
 function byImportance(a, b) {
     const status = { new: 0, existing: 1, fixed: 2, undefined: 1 };
     return (severityRank(b.severity) - severityRank(a.severity) ||
@@ -28093,6 +28147,7 @@ function configSuppression(finding) {
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 
 
+
 /** Finds the comment again on the next run: it is edited in place, never posted twice. */
 const COMMENT_MARKER = '<!-- api-posture:pr-comment -->';
 /** GitHub rejects comments above 65,536 characters; keep a margin for the truncation note. */
@@ -28164,25 +28219,26 @@ function verdict(report) {
 }
 function specSections(spec, violations, ctx, full) {
     const out = [];
+    const newViolations = newViolationsByEndpoint(violations);
     // Riskiest first, in the table and in the details below it.
     const changed = spec.endpoints
         .filter((e) => e.change !== 'unchanged' ||
         e.findings.some((f) => f.status === 'new' || f.status === 'fixed') ||
-        violations.some((v) => v.endpoint === e.id && v.status === 'new'))
+        newViolations.has(e.id))
         .sort((a, b) => (b.score.head ?? b.score.base ?? 0) - (a.score.head ?? a.score.base ?? 0) || a.id.localeCompare(b.id));
     const title = `#### ${code(spec.path)} — ${spec.status}${spec.version.base !== spec.version.head ? ` (${escapeText(spec.version.base ?? '∅')} → ${escapeText(spec.version.head ?? '∅')})` : ''}`;
     out.push(title);
     if (changed.length === 0)
         out.push('No endpoint changes.\n');
     else
-        out.push(endpointTable(changed, violations));
+        out.push(endpointTable(changed, newViolations));
     const docNew = spec.findings.filter((f) => f.status === 'new' && !f.suppressed);
     if (docNew.length > 0) {
         out.push(`**New findings on the document**\n\n${docNew.map((f) => findingItem(f, ctx, true)).join('\n')}\n`);
     }
     for (const e of changed) {
         const fresh = e.findings.filter((f) => f.status === 'new' && !f.suppressed);
-        const broken = violations.filter((v) => v.endpoint === e.id && v.status === 'new');
+        const broken = newViolations.get(e.id) ?? [];
         if (fresh.length === 0 && broken.length === 0)
             continue;
         const items = [
@@ -28220,7 +28276,7 @@ function specSections(spec, violations, ctx, full) {
     }
     return out;
 }
-function endpointTable(endpoints, violations) {
+function endpointTable(endpoints, newViolations) {
     const rows = endpoints
         .slice()
         .sort((a, b) => (b.score.head ?? b.score.base ?? 0) - (a.score.head ?? a.score.base ?? 0) || a.id.localeCompare(b.id))
@@ -28229,7 +28285,7 @@ function endpointTable(endpoints, violations) {
         const counts = {};
         for (const f of fresh)
             counts[f.severity] = (counts[f.severity] ?? 0) + 1;
-        const broken = violations.filter((v) => v.endpoint === e.id && v.status === 'new').length;
+        const broken = newViolations.get(e.id)?.length ?? 0;
         const news = [severityList(counts), broken > 0 ? `${broken} polic${broken === 1 ? 'y' : 'ies'}` : '']
             .filter(Boolean)
             .join(', ') || '—';
@@ -28496,6 +28552,7 @@ function violationResult(v, index) {
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
 
+
 const MARK = {
     added: '+',
     removed: '-',
@@ -28552,9 +28609,8 @@ function renderDiffSpec(spec, violations) {
     if (docFixed.length > 0)
         lines.push('  Fixed document-level findings:', ...docFixed.map((x) => `    ✓ ${x.severity} ${x.ruleId}  ${oneLine(x.message)}`));
     const documentLevel = new Set(spec.changes.map(changeKey));
-    const shown = spec.endpoints.filter((e) => e.change !== 'unchanged' ||
-        e.findings.some((x) => x.status !== 'existing') ||
-        violations.some((v) => v.endpoint === e.id && v.status === 'new'));
+    const newViolations = newViolationsByEndpoint(violations);
+    const shown = spec.endpoints.filter((e) => e.change !== 'unchanged' || e.findings.some((x) => x.status !== 'existing') || newViolations.has(e.id));
     if (shown.length === 0)
         lines.push('  No endpoint changes.');
     for (const e of shown) {
@@ -28573,7 +28629,7 @@ function renderDiffSpec(spec, violations) {
         const fixed = e.findings.filter((x) => x.status === 'fixed' && !x.suppressed);
         if (fixed.length > 0)
             lines.push('    Fixed:', ...fixed.map((x) => `      ✓ ${x.severity} ${x.ruleId}  ${oneLine(x.message)}`));
-        const broken = violations.filter((v) => v.endpoint === e.id && v.status === 'new');
+        const broken = newViolations.get(e.id) ?? [];
         if (broken.length > 0) {
             lines.push('    New policy violations:');
             for (const v of broken)

@@ -5,23 +5,13 @@ import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import picomatch from 'picomatch';
 import { ConfigError } from '../config/errors.js';
-import { type Config, EMPTY_CONFIG, loadConfig } from '../config/index.js';
-import { type Mode, runEngine, type SpecSource } from '../engine.js';
+import type { Analysis, Mode, SpecSource } from '../engine.js';
+import { type FailOn, type FailOnScope, gate } from '../gate/index.js';
 import { discoverSpecs, isRootDocumentText } from '../load/discover.js';
+import { specFiles } from '../load/files.js';
 import { type ChangedFile, changedSince, fetchCommit, hasCommit } from '../load/git.js';
-import { loadSpec } from '../load/index.js';
 import { type FileReader, fsReader, gitReader } from '../load/reader.js';
-import { BUILTIN_POLICIES } from '../policy/builtin.js';
-import { loadPolicies, type Policy } from '../policy/load.js';
-import {
-  createClient,
-  fileAt,
-  type GitHubClient,
-  httpStatus,
-  pullRequestFiles,
-  type Repo,
-  upsertComment,
-} from '../publish/github.js';
+import type { GitHubClient, Repo } from '../publish/github.js';
 import { selectAnnotations } from '../report/annotations.js';
 import { buildReport, type Report } from '../report/json.js';
 import { renderComment, renderSummary } from '../report/markdown.js';
@@ -94,8 +84,27 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   }
 }
 
+/**
+ * The GitHub client, created on first use: most runs (a PR that touches no spec, a base commit in the
+ * checkout, no comment) never need it, and loading it is a good part of the action's start-up time.
+ */
+type ClientOnDemand = () => Promise<GitHubClient | undefined>;
+
+function clientOnDemand(inputs: ActionInputs, env: Environment): ClientOnDemand {
+  let client: Promise<GitHubClient | undefined> | undefined;
+  return () => {
+    const token = inputs.token;
+    client ??= token
+      ? import('../publish/github.js').then((github) =>
+          github.createClient(token, env.apiUrl, (m) => core.info(m)),
+        )
+      : Promise.resolve(undefined);
+    return client;
+  };
+}
+
 async function execute(inputs: ActionInputs, env: Environment): Promise<void> {
-  const client = inputs.token ? createClient(inputs.token, env.apiUrl, (m) => core.info(m)) : undefined;
+  const client = clientOnDemand(inputs, env);
   const pr = PR_EVENTS.has(env.eventName) ? readPullRequest(env.eventPath) : undefined;
   if (PR_EVENTS.has(env.eventName) && !pr)
     throw new InputError(`the ${env.eventName} event has no pull_request base and head SHAs`);
@@ -114,21 +123,22 @@ async function execute(inputs: ActionInputs, env: Environment): Promise<void> {
       head: { reader: head, path },
     }));
   }
-  const config = readConfig(settingsReader, inputs.config, pr !== undefined && !inputs.trustPrConfig);
-  const policies = readPolicies(settingsReader, inputs.policies);
   core.info(
     `api-posture: ${sources.length} document${sources.length === 1 ? '' : 's'} to analyse (${mode} mode)${sources.length > 0 ? `: ${sources.map((s) => s.path).join(', ')}` : ''}`,
   );
-  const analysis = runEngine(sources, {
-    mode,
-    config,
-    policies,
-    failOn: inputs.failOn,
-    failOnScope: inputs.failOnScope,
-  });
+  // Nothing to analyse (the common case in a busy repository): the engine, config and policies are not loaded.
+  const analysis: Analysis =
+    sources.length === 0
+      ? nothingToAnalyse(mode, inputs.failOn, inputs.failOnScope)
+      : await (await import('./analyse.js')).analyse(sources, mode, inputs, settingsReader, pr !== undefined);
   const report = buildReport(analysis);
   await publish(report, inputs, env, client, pr);
   if (report.blocked) core.setFailed(`api-posture blocked this change: ${report.summary.verdict}`);
+}
+
+/** What the engine returns for no sources, without loading it. */
+export function nothingToAnalyse(mode: Mode, failOn: FailOn, failOnScope: FailOnScope): Analysis {
+  return { mode, failOn, failOnScope, specs: [], gate: gate([], [], failOn, failOnScope) };
 }
 
 interface BaseSide {
@@ -139,11 +149,7 @@ interface BaseSide {
 }
 
 /** The base commit through git (fetched if the checkout is shallow), or through the REST API. */
-async function baseReader(
-  env: Environment,
-  client: GitHubClient | undefined,
-  sha: string,
-): Promise<BaseSide> {
+async function baseReader(env: Environment, clientOf: ClientOnDemand, sha: string): Promise<BaseSide> {
   if (!hasCommit(env.workspace, sha)) {
     const fetched = fetchCommit(env.workspace, sha);
     if (!fetched.ok)
@@ -152,6 +158,7 @@ async function baseReader(
       );
   }
   if (hasCommit(env.workspace, sha)) return { reader: gitReader(env.workspace, sha), viaGit: true, sha };
+  const client = await clientOf();
   if (!client)
     throw new InputError(
       `the base commit ${sha} is not in the checkout and no github-token is set to read it through the API`,
@@ -166,6 +173,7 @@ async function restReader(
   sha: string,
 ): Promise<FileReader & { prefetch(paths: string[]): Promise<void> }> {
   const cache = new Map<string, string | undefined>();
+  const { fileAt } = await import('../publish/github.js');
   return {
     label: sha.slice(0, 12),
     read: (path) => cache.get(path),
@@ -179,16 +187,18 @@ async function restReader(
 async function pullRequestSources(
   env: Environment,
   inputs: ActionInputs,
-  client: GitHubClient | undefined,
+  clientOf: ClientOnDemand,
   pr: PullRequest,
   base: BaseSide,
 ): Promise<SpecSource[]> {
   let changed: ChangedFile[] | undefined = base.viaGit ? changedSince(env.workspace, base.sha) : undefined;
   if (!changed) {
+    const client = await clientOf();
     if (!client)
       throw new InputError(
         'cannot list the files this pull request changed: no git base and no github-token',
       );
+    const { pullRequestFiles } = await import('../publish/github.js');
     changed = (await pullRequestFiles(client, env.repository, pr.number)).map((f) => ({
       path: f.path,
       status: f.status === 'added' ? 'A' : f.status === 'removed' ? 'D' : f.status === 'renamed' ? 'R' : 'M',
@@ -209,8 +219,10 @@ async function pullRequestSources(
   const prefetch = (base.reader as { prefetch?: (paths: string[]) => Promise<void> }).prefetch;
   const sources: SpecSource[] = [];
   for (const path of discoverSpecs(env.workspace, inputs.specs)) {
-    const files = loadSpec(head, path).files.map((f) => f.path);
-    if (!listIncomplete && !files.some((f) => touched.has(f))) continue;
+    // A touched root needs no walk of its `$ref`s (reading a large description costs as much as parsing it).
+    const changedHere =
+      listIncomplete || touched.has(path) || specFiles(head, path).some((f) => touched.has(f));
+    if (!changedHere) continue;
     if (prefetch) await prefetchSpec(base.reader, prefetch, path);
     sources.push({
       path,
@@ -256,47 +268,17 @@ async function prefetchSpec(
       },
     };
     const before = asked.size;
-    loadSpec(recording, path);
+    specFiles(recording, path);
     await prefetch([...asked]);
     if (asked.size === before) return;
   }
-}
-
-function readConfig(reader: FileReader, path: string | undefined, fromBase: boolean): Config {
-  const file = path ?? '.github/api-posture.yml';
-  const text = reader.read(file);
-  if (text === undefined) {
-    if (path !== undefined) {
-      if (fromBase)
-        core.warning(`config ${file} is not in the base commit; the defaults apply until it is merged`);
-      else throw new InputError(`input \`config\`: ${file} does not exist`);
-    }
-    return EMPTY_CONFIG;
-  }
-  return loadConfig(file, text);
-}
-
-function readPolicies(reader: FileReader, names: string[]): Policy[] {
-  return names.flatMap((name) => {
-    const text = reader.read(name.replace(/^\.\//, ''));
-    if (text !== undefined) return loadPolicies(name, text);
-    const builtin = BUILTIN_POLICIES[`${name}.yml`];
-    if (builtin !== undefined) return loadPolicies(`policies/${name}.yml`, builtin);
-    throw new InputError(
-      `input \`policies\`: ${name} does not exist${reader.label ? ` at ${reader.label}` : ''} and is not a shipped pack (${Object.keys(
-        BUILTIN_POLICIES,
-      )
-        .map((f) => f.replace(/\.yml$/, ''))
-        .join(', ')})`,
-    );
-  });
 }
 
 async function publish(
   report: Report,
   inputs: ActionInputs,
   env: Environment,
-  client: GitHubClient | undefined,
+  clientOf: ClientOnDemand,
   pr: PullRequest | undefined,
 ): Promise<void> {
   const repoUrl = `${env.serverUrl}/${env.repository.owner}/${env.repository.repo}`;
@@ -348,12 +330,14 @@ async function publish(
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
 
   let commentUrl = '';
+  const client = pr && inputs.comment && report.specs.length > 0 ? await clientOf() : undefined;
   if (pr && inputs.comment && report.specs.length > 0) {
     if (!client)
       core.warning(
         'no github-token: the PR comment was skipped (annotations, summary, SARIF and the gate still ran)',
       );
     else {
+      const { httpStatus, upsertComment } = await import('../publish/github.js');
       try {
         const result = await upsertComment(client, env.repository, pr.number, renderComment(report, ctx));
         commentUrl = result.url;

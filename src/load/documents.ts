@@ -127,20 +127,8 @@ export class DocumentSet {
       );
       return undefined;
     }
-    let file = fromFile;
-    if (filePart !== '') {
-      let decoded = filePart;
-      try {
-        decoded = decodeURIComponent(filePart);
-      } catch {
-        // keep as written
-      }
-      file = posix.normalize(posix.join(posix.dirname(fromFile), decoded.replace(/\\/g, '/')));
-      if (decoded.startsWith('/') || file.startsWith('../') || file === '..') {
-        this.problem('ref-outside', `\`$ref\` "${ref}" points outside the workspace and was not read`, at);
-        return undefined;
-      }
-    }
+    const file = this.refFile(ref, filePart, fromFile, at);
+    if (file === undefined) return undefined;
     const source = this.file(file);
     if (!source) {
       this.problem('ref-missing', `\`$ref\` "${ref}" points to ${file}, which does not exist`, at);
@@ -160,6 +148,54 @@ export class DocumentSet {
       }
     }
     return { value, loc: { file, pointer } };
+  }
+
+  /** The workspace-relative file a ref's file part names (relative to `fromFile`); undefined if it leaves. */
+  private refFile(ref: string, filePart: string, fromFile: string, at: Loc): string | undefined {
+    if (filePart === '') return fromFile;
+    let decoded = filePart;
+    try {
+      decoded = decodeURIComponent(filePart);
+    } catch {
+      // keep as written
+    }
+    const file = posix.normalize(posix.join(posix.dirname(fromFile), decoded.replace(/\\/g, '/')));
+    if (decoded.startsWith('/') || file.startsWith('../') || file === '..') {
+      this.problem('ref-outside', `\`$ref\` "${ref}" points outside the workspace and was not read`, at);
+      return undefined;
+    }
+    return file;
+  }
+
+  /**
+   * Every file reachable from `root` through `$ref`s, read but without resolving pointers or building a
+   * model: what a PR must have touched for the description to have changed.
+   */
+  reachableFiles(root: string): string[] {
+    const pending = [root];
+    const visited = new Set<string>();
+    while (pending.length > 0) {
+      const file = pending.pop() as string;
+      if (visited.has(file)) continue;
+      visited.add(file);
+      const source = this.file(file);
+      if (!source) continue;
+      const stack: unknown[] = [source.value];
+      while (stack.length > 0) {
+        const value = stack.pop();
+        if (value === null || typeof value !== 'object') continue;
+        const ref = refOf(value);
+        if (ref !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
+          const hash = ref.indexOf('#');
+          const filePart = hash === -1 ? ref : ref.slice(0, hash);
+          const target = this.refFile(ref, filePart, file, { file, pointer: '' });
+          if (target !== undefined && !visited.has(target)) pending.push(target);
+        }
+        for (const item of Object.values(value))
+          if (item !== null && typeof item === 'object') stack.push(item);
+      }
+    }
+    return this.loadedFiles().map((f) => f.path);
   }
 
   problem(kind: SpecProblem['kind'], message: string, loc: Loc): void {

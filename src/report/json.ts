@@ -97,6 +97,18 @@ export interface Report {
 const CHECK_BY_ID = new Map(CHECKS.map((c) => [c.id, c]));
 
 /** Most severe first, then new before existing before fixed, then by place. */
+export /** New violations per endpoint id, looked up once per endpoint rather than scanned (thousands of each). */
+function newViolationsByEndpoint(violations: ReportViolation[]): Map<string, ReportViolation[]> {
+  const out = new Map<string, ReportViolation[]>();
+  for (const v of violations) {
+    if (v.status !== 'new') continue;
+    const list = out.get(v.endpoint);
+    if (list) list.push(v);
+    else out.set(v.endpoint, [v]);
+  }
+  return out;
+}
+
 export function byImportance(a: ReportedFinding, b: ReportedFinding): number {
   const status = { new: 0, existing: 1, fixed: 2, undefined: 1 } as const;
   return (

@@ -2,7 +2,14 @@
 // then what changed and what is new, then the rest collapsed. Every document string is escaped.
 import type { ReportedFinding } from '../findings.js';
 import { code, escapeText, inline, lineLink } from './escape.js';
-import type { Metrics, Report, ReportEndpoint, ReportSpec, ReportViolation } from './json.js';
+import {
+  type Metrics,
+  newViolationsByEndpoint,
+  type Report,
+  type ReportEndpoint,
+  type ReportSpec,
+  type ReportViolation,
+} from './json.js';
 import { configSuppression, inlineSuppression } from './suppress-hint.js';
 
 /** Finds the comment again on the next run: it is edited in place, never posted twice. */
@@ -103,13 +110,14 @@ function specSections(
   full: boolean,
 ): string[] {
   const out: string[] = [];
+  const newViolations = newViolationsByEndpoint(violations);
   // Riskiest first, in the table and in the details below it.
   const changed = spec.endpoints
     .filter(
       (e) =>
         e.change !== 'unchanged' ||
         e.findings.some((f) => f.status === 'new' || f.status === 'fixed') ||
-        violations.some((v) => v.endpoint === e.id && v.status === 'new'),
+        newViolations.has(e.id),
     )
     .sort(
       (a, b) =>
@@ -118,7 +126,7 @@ function specSections(
   const title = `#### ${code(spec.path)} — ${spec.status}${spec.version.base !== spec.version.head ? ` (${escapeText(spec.version.base ?? '∅')} → ${escapeText(spec.version.head ?? '∅')})` : ''}`;
   out.push(title);
   if (changed.length === 0) out.push('No endpoint changes.\n');
-  else out.push(endpointTable(changed, violations));
+  else out.push(endpointTable(changed, newViolations));
 
   const docNew = spec.findings.filter((f) => f.status === 'new' && !f.suppressed);
   if (docNew.length > 0) {
@@ -128,7 +136,7 @@ function specSections(
   }
   for (const e of changed) {
     const fresh = e.findings.filter((f) => f.status === 'new' && !f.suppressed);
-    const broken = violations.filter((v) => v.endpoint === e.id && v.status === 'new');
+    const broken = newViolations.get(e.id) ?? [];
     if (fresh.length === 0 && broken.length === 0) continue;
     const items = [
       ...fresh.map((f) => findingItem(f, ctx, false)),
@@ -202,7 +210,7 @@ function specSections(
   return out;
 }
 
-function endpointTable(endpoints: ReportEndpoint[], violations: ReportViolation[]): string {
+function endpointTable(endpoints: ReportEndpoint[], newViolations: Map<string, ReportViolation[]>): string {
   const rows = endpoints
     .slice()
     .sort(
@@ -213,7 +221,7 @@ function endpointTable(endpoints: ReportEndpoint[], violations: ReportViolation[
       const fresh = e.findings.filter((f) => f.status === 'new' && !f.suppressed);
       const counts: Record<string, number> = {};
       for (const f of fresh) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
-      const broken = violations.filter((v) => v.endpoint === e.id && v.status === 'new').length;
+      const broken = newViolations.get(e.id)?.length ?? 0;
       const news =
         [severityList(counts), broken > 0 ? `${broken} polic${broken === 1 ? 'y' : 'ies'}` : '']
           .filter(Boolean)

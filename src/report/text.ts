@@ -1,6 +1,13 @@
 // Plain-text rendering for terminals and CI logs: what changed, what it costs, what to do.
 import type { ReportedFinding } from '../findings.js';
-import type { Report, ReportChange, ReportEndpoint, ReportSpec, ReportViolation } from './json.js';
+import {
+  newViolationsByEndpoint,
+  type Report,
+  type ReportChange,
+  type ReportEndpoint,
+  type ReportSpec,
+  type ReportViolation,
+} from './json.js';
 import { configSuppression, inlineSuppression } from './suppress-hint.js';
 
 const MARK: Record<ReportEndpoint['change'], string> = {
@@ -77,11 +84,10 @@ function renderDiffSpec(spec: ReportSpec, violations: ReportViolation[]): string
       ...docFixed.map((x) => `    ✓ ${x.severity} ${x.ruleId}  ${oneLine(x.message)}`),
     );
   const documentLevel = new Set(spec.changes.map(changeKey));
+  const newViolations = newViolationsByEndpoint(violations);
   const shown = spec.endpoints.filter(
     (e) =>
-      e.change !== 'unchanged' ||
-      e.findings.some((x) => x.status !== 'existing') ||
-      violations.some((v) => v.endpoint === e.id && v.status === 'new'),
+      e.change !== 'unchanged' || e.findings.some((x) => x.status !== 'existing') || newViolations.has(e.id),
   );
   if (shown.length === 0) lines.push('  No endpoint changes.');
   for (const e of shown) {
@@ -103,7 +109,7 @@ function renderDiffSpec(spec: ReportSpec, violations: ReportViolation[]): string
         '    Fixed:',
         ...fixed.map((x) => `      ✓ ${x.severity} ${x.ruleId}  ${oneLine(x.message)}`),
       );
-    const broken = violations.filter((v) => v.endpoint === e.id && v.status === 'new');
+    const broken = newViolations.get(e.id) ?? [];
     if (broken.length > 0) {
       lines.push('    New policy violations:');
       for (const v of broken)

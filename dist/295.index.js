@@ -1,0 +1,2623 @@
+export const id = 295;
+export const ids = [295];
+export const modules = {
+
+/***/ 3295:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  analyse: () => (/* binding */ analyse)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __webpack_require__(6257);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(4006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+// EXTERNAL MODULE: ./src/assess/registry.ts + 40 modules
+var registry = __webpack_require__(7194);
+;// CONCATENATED MODULE: ./src/assess/types.ts
+const DEFAULT_SETTINGS = { gatewayHeaders: [], gatewayControls: [] };
+
+// EXTERNAL MODULE: ./src/assess/urls.ts
+var urls = __webpack_require__(8170);
+// EXTERNAL MODULE: ./src/findings.ts
+var src_findings = __webpack_require__(1001);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __webpack_require__(8816);
+;// CONCATENATED MODULE: ./src/model.ts
+// The API model every stage after `normalize` reads. Nothing downstream looks at raw OpenAPI.
+const CLASSIFICATIONS = ['external', 'internal', 'partner', 'shadow', 'deprecated'];
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+;// CONCATENATED MODULE: ./src/config/schema.ts
+// `.github/api-posture.yml`: classification rules, what the gateway enforces, rule severities, ignores.
+
+
+
+const list = schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* array */.YOg(schemas/* string */.YjP().min(1))])
+    .transform((v) => (Array.isArray(v) ? v : [v]));
+const isoDate = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* date */.p6U()])
+    .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+    .refine(
+// Round trip: `Date.parse` accepts 2025-02-30 as March 2nd.
+(v) => /^\d{4}-\d{2}-\d{2}$/.test(v) &&
+    !Number.isNaN(Date.parse(v)) &&
+    new Date(v).toISOString().slice(0, 10) === v, 'must be a date written YYYY-MM-DD');
+const GATEWAY_CONTROLS = ['rate-limiting', 'security-headers', 'cors'];
+const configSchema = schemas/* strictObject */.rej({
+    classification: schemas/* strictObject */.rej({
+        default: schemas/* enum */.k5n(CLASSIFICATIONS).optional(),
+        rules: schemas/* array */.YOg(schemas/* strictObject */.rej({
+            classification: schemas/* enum */.k5n(CLASSIFICATIONS),
+            hosts: list.optional(),
+            paths: list.optional(),
+            tags: list.optional(),
+            specs: list.optional(),
+        }))
+            .optional(),
+    })
+        .optional(),
+    gateway: schemas/* strictObject */.rej({
+        headers: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).optional(),
+        enforces: schemas/* array */.YOg(schemas/* enum */.k5n(GATEWAY_CONTROLS)).optional(),
+    })
+        .optional(),
+    limits: schemas/* strictObject */.rej({
+        maxFileBytes: schemas/* number */.aig()
+            .int()
+            .positive()
+            .optional()
+            .describe('Largest document file read, in bytes (default 64 MiB)'),
+        maxFiles: schemas/* number */.aig()
+            .int()
+            .positive()
+            .optional()
+            .describe('Files one description may span through $refs (default 1000)'),
+        maxEndpoints: schemas/* number */.aig()
+            .int()
+            .positive()
+            .optional()
+            .describe('Operations analysed per description (default 20000)'),
+        maxAliasCount: schemas/* number */.aig()
+            .int()
+            .nonnegative()
+            .optional()
+            .describe('YAML aliases expanded per file (default 1000)'),
+    })
+        .optional(),
+    rules: schemas/* record */.g1P(schemas/* string */.YjP().regex(/^[a-z0-9-]+$/, 'rule ids are kebab-case'), schemas/* enum */.k5n([...src_findings/* SEVERITIES */.oC, 'off']))
+        .optional(),
+    ignore: schemas/* array */.YOg(schemas/* strictObject */.rej({
+        rule: schemas/* string */.YjP().min(1).optional(),
+        fingerprint: schemas/* string */.YjP()
+            .regex(/^[0-9a-f]{16}$/, 'a fingerprint is 16 hex characters')
+            .optional(),
+        endpoints: list.optional(),
+        specs: list.optional(),
+        reason: schemas/* string */.YjP({ error: 'an ignore entry needs a `reason` saying why the finding is acceptable' })
+            .min(1, 'say why the finding is acceptable')
+            .refine((v) => v.trim() !== '', 'say why the finding is acceptable'),
+        expires: isoDate.optional(),
+    })
+        .refine((e) => e.rule !== undefined || e.fingerprint !== undefined, 'an ignore entry needs a `rule` or a `fingerprint`'))
+        .optional(),
+});
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __webpack_require__(7827);
+;// CONCATENATED MODULE: ./src/config/yaml-file.ts
+// Reads a YAML settings file (policy or config) and validates it with zod, turning every problem into a
+// ConfigError naming file, line and key. Unknown keys are errors: a typo must never be silently ignored.
+
+
+function parseYamlFile(file, text, schema) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const first = doc.errors[0];
+    if (first) {
+        const { line, col } = lines.linePos(first.pos[0]);
+        throw new errors/* ConfigError */.x(file, line, col, `invalid YAML: ${first.message.split('\n')[0]}`);
+    }
+    let value;
+    try {
+        value = doc.toJS({ maxAliasCount: 100 });
+    }
+    catch (error) {
+        // An alias bomb (`maxAliasCount`) or an alias to nothing: a mistake in the file, not in the tool.
+        const { line, col } = lines.linePos(rangeStart(doc.contents) ?? 0);
+        throw new errors/* ConfigError */.x(file, line, col, `invalid YAML: ${error.message}`);
+    }
+    const result = schema.safeParse(value ?? {});
+    const errorAt = (path, detail, atKey = false) => {
+        const { line, col } = lines.linePos(offsetOf(doc.contents, path, atKey));
+        return new errors/* ConfigError */.x(file, line, col, detail);
+    };
+    if (result.success)
+        return { data: result.data, errorAt };
+    const issue = result.error.issues[0];
+    const path = issue.path.filter((p) => typeof p !== 'symbol');
+    const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+    const where = unknownKey !== undefined ? [...path, unknownKey] : path;
+    // An unknown key, or a record key that fails its check, is pointed at by its key rather than its value.
+    const offset = offsetOf(doc.contents, where, unknownKey !== undefined || issue.code === 'invalid_key');
+    const { line, col } = lines.linePos(offset);
+    const received = issue.code === 'invalid_value' || issue.code === 'invalid_type' ? valueAt(value, path) : undefined;
+    const shown = received === undefined ? '' : `${JSON.stringify(received)?.slice(0, 60)} `;
+    throw new errors/* ConfigError */.x(file, line, col, `${formatPath(where) || '(top level)'}: ${shown}${describe(issue, unknownKey)}`);
+}
+function describe(issue, unknownKey) {
+    if (unknownKey !== undefined)
+        return `unknown key "${unknownKey}"`;
+    // A record key that fails its own check (`rules: { Auth-Missing: off }`): say what the key check says.
+    if (issue.code === 'invalid_key')
+        return issue.issues[0]?.message ?? issue.message;
+    if (issue.code === 'invalid_value') {
+        return `${issue.message.replace(/^Invalid option: expected one of /, 'must be one of ').replace(/"\|"/g, '", "')}`;
+    }
+    return issue.message;
+}
+function valueAt(root, path) {
+    let node = root;
+    for (const segment of path) {
+        if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment))
+            return undefined;
+        node = node[segment];
+    }
+    return node;
+}
+function formatPath(path) {
+    return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+/** Offset of the node at `path` (its key when `atKey`), or of the deepest node that exists on the way. */
+function offsetOf(root, path, atKey) {
+    let node = root;
+    let offset = rangeStart(root) ?? 0;
+    path.forEach((segment, i) => {
+        if (node === undefined)
+            return;
+        let next;
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((p) => String((0,dist/* isScalar */.jn)(p.key) ? p.key.value : p.key) === String(segment));
+            if (pair) {
+                const last = i === path.length - 1;
+                offset = (last && !atKey ? rangeStart(pair.value) : undefined) ?? rangeStart(pair.key) ?? offset;
+                next = pair.value;
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
+            next = node.items[segment];
+            offset = rangeStart(next) ?? offset;
+        }
+        node = next;
+    });
+    return offset;
+}
+function rangeStart(node) {
+    return node?.range?.[0];
+}
+
+;// CONCATENATED MODULE: ./src/config/index.ts
+// The config file, read and validated; and what the engine derives from it.
+
+
+
+
+
+
+
+const EMPTY_CONFIG = { data: {} };
+function loadConfig(file, text) {
+    const parsed = parseYamlFile(file, text, configSchema);
+    const known = new Set([...registry/* CHECKS */.u.map((c) => c.id)]);
+    for (const [id] of Object.entries(parsed.data.rules ?? {})) {
+        if (!known.has(id))
+            throw parsed.errorAt(['rules', id], `rules.${id}: unknown rule id "${id}"`, true);
+    }
+    (parsed.data.ignore ?? []).forEach((entry, i) => {
+        if (entry.rule !== undefined &&
+            !known.has(entry.rule) &&
+            !src_findings/* CATEGORIES */.R6.includes(entry.rule)) {
+            throw parsed.errorAt(['ignore', i, 'rule'], `ignore[${i}].rule: "${entry.rule}" is neither a rule id nor a category`);
+        }
+    });
+    return { file, data: parsed.data };
+}
+/** Classification rules from the config, for `normalize`. */
+function normalizeOptions(config, specPath) {
+    const classification = config.data.classification;
+    const rules = classification?.rules ?? [];
+    return {
+        ...(config.data.limits ? { limits: config.data.limits } : {}),
+        ...(classification?.default ? { defaultClassification: classification.default } : {}),
+        classify: rules.length === 0
+            ? undefined
+            : (endpoint) => {
+                for (const rule of rules) {
+                    if (rule.specs && !rule.specs.some((g) => picomatch_default().isMatch(specPath, g)))
+                        continue;
+                    if (rule.paths && !rule.paths.some((g) => picomatch_default().isMatch(endpoint.path, g, { dot: true })))
+                        continue;
+                    if (rule.tags && !rule.tags.some((t) => endpoint.tags.includes(t)))
+                        continue;
+                    if (rule.hosts &&
+                        !endpoint.servers.some((s) => 
+                        // Host names are case-insensitive; `hostOf` lower-cases the server's.
+                        rule.hosts.some((g) => picomatch_default().isMatch((0,urls/* hostOf */.w4)(s.url) ?? '', g, { nocase: true }))))
+                        continue;
+                    return rule.classification;
+                }
+                return undefined;
+            },
+    };
+}
+function assessOptions(config, today) {
+    const gateway = config.data.gateway;
+    const ignores = (config.data.ignore ?? []).map((entry, i) => ({
+        ...entry,
+        source: `${config.file ?? 'config'} ignore[${i}]`,
+    }));
+    return {
+        settings: {
+            gatewayHeaders: (gateway?.headers ?? DEFAULT_SETTINGS.gatewayHeaders).map((h) => h.toLowerCase()),
+            gatewayControls: gateway?.enforces ?? DEFAULT_SETTINGS.gatewayControls,
+        },
+        ruleSeverity: config.data.rules ?? {},
+        ignores,
+        ...(today ? { today } : {}),
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/util/pointer.ts
+var pointer = __webpack_require__(6065);
+;// CONCATENATED MODULE: ./src/assess/suppress.ts
+// Suppressions: `x-api-posture-ignore` in the document (operation, path item or root) and `ignore`
+// entries in the config file. Each needs a reason; an expired one no longer suppresses.
+
+
+/** Reads `x-api-posture-ignore` at one level: a list of `{rule, reason, expires?}` or a map `rule: reason`. */
+function readIgnoreExtension(value, loc, problems) {
+    if (value === undefined)
+        return [];
+    const at = (0,pointer/* joinPointer */.Kn)(loc.pointer, 'x-api-posture-ignore');
+    const source = `${loc.file}#${at}`;
+    const here = { file: loc.file, pointer: at };
+    const out = [];
+    const entries = Array.isArray(value)
+        ? value
+        : value !== null && typeof value === 'object'
+            ? Object.entries(value).map(([rule, reason]) => typeof reason === 'string' ? { rule, reason } : { rule, ...reason })
+            : [value];
+    for (const entry of entries) {
+        const e = entry;
+        if (e === null || typeof e !== 'object' || typeof e.rule !== 'string') {
+            problems.push({
+                message: 'x-api-posture-ignore entries need a `rule` (a rule id or a category) and a `reason`',
+                loc: here,
+            });
+            continue;
+        }
+        if (typeof e.reason !== 'string' || e.reason.trim() === '') {
+            problems.push({
+                message: `x-api-posture-ignore of \`${e.rule}\` has no \`reason\`; it does not suppress anything until it says why`,
+                loc: here,
+            });
+            continue;
+        }
+        const expires = e.expires instanceof Date ? e.expires.toISOString().slice(0, 10) : e.expires;
+        if (expires !== undefined && !isIsoDate(expires)) {
+            problems.push({
+                message: `x-api-posture-ignore of \`${e.rule}\` has an \`expires\` that is not a date (YYYY-MM-DD)`,
+                loc: here,
+            });
+            continue;
+        }
+        out.push({ rule: e.rule, reason: e.reason, ...(expires ? { expires } : {}), source });
+    }
+    return out;
+}
+function documentSuppressions(model, problems) {
+    const document = readIgnoreExtension(model.extensions['x-api-posture-ignore'], model.loc, problems);
+    const perEndpoint = new Map();
+    for (const endpoint of model.endpoints) {
+        const value = endpoint.extensions['x-api-posture-ignore'];
+        perEndpoint.set(endpoint, readIgnoreExtension(value, endpoint.loc, problems));
+    }
+    return { document, forEndpoint: (e) => perEndpoint.get(e) ?? [] };
+}
+function matches(rule, finding, specPath) {
+    if (rule.fingerprint !== undefined && rule.fingerprint !== finding.fingerprint)
+        return false;
+    if (rule.rule !== undefined && rule.rule !== finding.ruleId && rule.rule !== finding.category)
+        return false;
+    if (rule.specs && !rule.specs.some((glob) => picomatch_default().isMatch(specPath, glob)))
+        return false;
+    if (rule.endpoints) {
+        // A document-level finding (a weak scheme, a plain-HTTP server) is suppressed only when every
+        // endpoint it affects is covered: ignoring it for `GET /legacy` must not hide it everywhere else.
+        const ids = finding.endpoint ? [finding.endpoint] : (finding.endpoints ?? []);
+        if (ids.length === 0 || !ids.every((id) => rule.endpoints.some((glob) => endpointMatches(glob, id))))
+            return false;
+    }
+    return true;
+}
+/** `POST /payments/**`, `* /health`: a method (or `*`) and a path glob. */
+function endpointMatches(glob, id) {
+    const [globMethod, ...globPath] = glob.trim().split(/\s+/);
+    const [method, ...path] = id.split(' ');
+    // Ids have path parameters as `{}`; `{id}` in a glob is a path parameter too, not brace expansion.
+    const pathGlob = (text) => text.replace(/\{[^}/]*\}/g, '\\{\\}');
+    if (globPath.length === 0)
+        return picomatch_default().isMatch(path.join(' '), pathGlob(globMethod ?? ''), { dot: true });
+    return ((globMethod === '*' || globMethod?.toUpperCase() === method) &&
+        picomatch_default().isMatch(path.join(' '), pathGlob(globPath.join(' ')), { dot: true }));
+}
+/** The first unexpired rule that covers the finding, as its suppression. */
+function suppressionFor(rules, finding, specPath, today) {
+    for (const rule of rules) {
+        if (!matches(rule, finding, specPath))
+            continue;
+        if (rule.expires !== undefined && rule.expires < today)
+            continue;
+        return { reason: rule.reason, ...(rule.expires ? { expires: rule.expires } : {}), source: rule.source };
+    }
+    return undefined;
+}
+/** `2027-01-31`, and a real day (`2027-02-30` is not). */
+function isIsoDate(value) {
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value))
+        return false;
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+;// CONCATENATED MODULE: ./src/assess/index.ts
+// model (+ diff) → findings: runs every check once, adds ids, fingerprints and suppressions.
+
+
+
+
+
+function assess(input, options = {}) {
+    const ctxSettings = options.settings ?? DEFAULT_SETTINGS;
+    const today = options.today ?? new Date().toISOString().slice(0, 10);
+    const { model, specPath } = input;
+    const out = [];
+    const suppressionProblems = [];
+    const suppressions = model ? documentSuppressions(model, suppressionProblems) : undefined;
+    const ctx = model ? { model, settings: ctxSettings } : undefined;
+    const rootDir = external_node_path_.posix.dirname(model?.file ?? specPath);
+    const emit = (check, hit, endpoint) => {
+        const configured = options.ruleSeverity?.[check.id];
+        if (configured === 'off')
+            return;
+        const finding = {
+            ruleId: check.id,
+            category: check.category,
+            severity: configured ?? hit.severity ?? check.severity,
+            message: hit.message,
+            remediation: check.remediation,
+            loc: hit.loc,
+            fingerprint: fingerprint(check.id, specPath, rootDir, endpoint, hit),
+            ...(endpoint ? { endpoint: endpoint.id } : {}),
+            ...(hit.endpoints ? { endpoints: [...new Set(hit.endpoints)] } : {}),
+            ...(hit.position ? { position: hit.position } : {}),
+        };
+        const rules = [
+            ...(endpoint && suppressions ? suppressions.forEndpoint(endpoint) : []),
+            ...(suppressions?.document ?? []),
+            ...(options.ignores ?? []),
+        ];
+        const suppressed = suppressionFor(rules, finding, specPath, today);
+        if (suppressed)
+            finding.suppressed = suppressed;
+        out.push(finding);
+    };
+    const problems = [
+        ...input.problems,
+        ...suppressionProblems.map((p) => ({ kind: 'invalid', message: p.message, loc: p.loc })),
+    ];
+    for (const check of registry/* CHECKS */.u) {
+        if (check.scope === 'problem') {
+            for (const hit of check.run(problems))
+                emit(check, hit);
+        }
+        else if (check.scope === 'document' && model && ctx) {
+            for (const hit of check.run(model, ctx))
+                emit(check, hit);
+        }
+        else if (check.scope === 'endpoint' && model && ctx) {
+            for (const endpoint of model.endpoints)
+                for (const hit of check.run(endpoint, ctx))
+                    emit(check, hit, endpoint);
+        }
+        else if (check.scope === 'change' && ctx && input.changes) {
+            for (const change of input.changes) {
+                if (!change.head)
+                    continue;
+                for (const hit of check.run(change, ctx))
+                    emit(check, hit, change.head);
+            }
+        }
+    }
+    return out;
+}
+/**
+ * Stable across line shifts and reformatting: rule + spec + endpoint id + where inside the endpoint
+ * (a check-supplied key, or the pointer relative to the operation, or file#pointer outside it).
+ */
+function fingerprint(ruleId, specPath, rootDir, endpoint, hit) {
+    const where = hit.key ?? relativeLocation(hit.loc, endpoint, rootDir);
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(`${ruleId}\n${specPath}\n${endpoint?.id ?? ''}\n${where}`)
+        .digest('hex')
+        .slice(0, 16);
+}
+function relativeLocation(loc, endpoint, rootDir) {
+    if (endpoint &&
+        loc.file === endpoint.loc.file &&
+        (loc.pointer === endpoint.loc.pointer || loc.pointer.startsWith(`${endpoint.loc.pointer}/`))) {
+        return `@${loc.pointer.slice(endpoint.loc.pointer.length)}`;
+    }
+    return `${external_node_path_.posix.relative(rootDir, loc.file)}#${loc.pointer}`;
+}
+/** Marks head findings new/existing and adds base-only ones as fixed. */
+function compareFindings(base, head) {
+    const baseKeys = new Set(base.map((f) => f.fingerprint));
+    const headKeys = new Set(head.map((f) => f.fingerprint));
+    return [
+        ...head.map((f) => ({
+            ...f,
+            status: baseKeys.has(f.fingerprint) ? 'existing' : 'new',
+        })),
+        ...base.filter((f) => !headKeys.has(f.fingerprint)).map((f) => ({ ...f, status: 'fixed' })),
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/diff/schema.ts
+
+class SchemaDiffer {
+    memo = {
+        request: new Map(),
+        response: new Map(),
+    };
+    inProgress = new Set();
+    /**
+     * Results that cut a cycle at pairs still being compared above them (`cuts`): they lack those pairs'
+     * changes, which are reported where the cycle started. Reused only while all of those pairs are again in
+     * progress, so an endpoint that enters the cycle elsewhere still sees every change its schema reaches.
+     */
+    partial = new Map();
+    /** Pairs in progress at which the comparison under way cut a cycle. */
+    cuts;
+    ids = new WeakMap();
+    nextId = 0;
+    /** Changes between two schemas, with `label` naming where they sit (e.g. "request body application/json"). */
+    compare(base, head, direction, label) {
+        if (!base || !head)
+            return [];
+        return this.pairChanges(base, head, direction).map((c) => toChange(c, direction, label));
+    }
+    pairChanges(base, head, direction) {
+        let row = this.memo[direction].get(base);
+        if (!row) {
+            row = new Map();
+            this.memo[direction].set(base, row);
+        }
+        const cached = row.get(head);
+        if (cached)
+            return cached;
+        const key = `${this.id(base)}:${this.id(head)}:${direction}`;
+        if (this.inProgress.has(key)) {
+            this.cut([key]); // a cycle: its changes are reported where it started
+            return [];
+        }
+        const partial = this.partial.get(key);
+        if (partial?.cuts.every((k) => this.inProgress.has(k))) {
+            this.cut(partial.cuts);
+            return partial.changes;
+        }
+        const outer = this.cuts;
+        this.cuts = undefined;
+        this.inProgress.add(key);
+        const out = dedupe(this.compareNow(base, head, direction));
+        this.inProgress.delete(key);
+        const cuts = [...(this.cuts ?? [])].filter((k) => k !== key);
+        this.cuts = outer;
+        if (cuts.length === 0) {
+            row.set(head, out);
+        }
+        else {
+            this.partial.set(key, { changes: out, cuts });
+            this.cut(cuts);
+        }
+        return out;
+    }
+    cut(keys) {
+        this.cuts ??= new Set();
+        for (const k of keys)
+            this.cuts.add(k);
+    }
+    id(schema) {
+        let id = this.ids.get(schema);
+        if (id === undefined) {
+            id = this.nextId++;
+            this.ids.set(schema, id);
+        }
+        return id;
+    }
+    compareNow(base, head, direction) {
+        const out = [];
+        const here = (key, exists) => exists ? { file: head.loc.file, pointer: (0,pointer/* joinPointer */.Kn)(head.loc.pointer, key) } : head.loc;
+        const loosened = (what, key, exists) => out.push({ kind: 'schema-constraint-loosened', at: '', what, location: here(key, exists) });
+        const tightened = (what, key, exists) => out.push({ kind: 'schema-constraint-tightened', at: '', what, location: here(key, exists) });
+        compareTypes(base, head, out);
+        upperBound('maxLength', base.maxLength, head.maxLength, loosened, tightened);
+        upperBound('maxItems', base.maxItems, head.maxItems, loosened, tightened);
+        upperBound('maximum', base.maximum, head.maximum, loosened, tightened);
+        lowerBound('minLength', base.minLength, head.minLength, loosened, tightened);
+        lowerBound('minItems', base.minItems, head.minItems, loosened, tightened);
+        lowerBound('minimum', base.minimum, head.minimum, loosened, tightened);
+        if (base.maximum === head.maximum) {
+            exclusivity('maximum', head.maximum, base.exclusiveMaximum, head.exclusiveMaximum, loosened, tightened);
+        }
+        if (base.minimum === head.minimum) {
+            exclusivity('minimum', head.minimum, base.exclusiveMinimum, head.exclusiveMinimum, loosened, tightened);
+        }
+        if (base.pattern !== head.pattern) {
+            if (head.pattern === undefined)
+                loosened(`pattern \`${base.pattern}\` removed`, 'pattern', false);
+            else if (base.pattern === undefined)
+                tightened(`pattern \`${head.pattern}\` added`, 'pattern', true);
+            else
+                out.push({
+                    kind: 'schema-constraint-changed',
+                    at: '',
+                    what: `pattern changed from \`${base.pattern}\` to \`${head.pattern}\``,
+                    location: here('pattern', true),
+                });
+        }
+        if (base.format !== head.format) {
+            out.push({
+                kind: 'schema-constraint-changed',
+                at: '',
+                what: `format changed from ${base.format ?? 'none'} to ${head.format ?? 'none'}`,
+                location: here('format', head.format !== undefined),
+            });
+        }
+        compareEnums(base, head, loosened, tightened);
+        compareAdditionalProperties(base, head, loosened, tightened);
+        const addedRequired = head.required.filter((name) => !base.required.includes(name));
+        const removedRequired = base.required.filter((name) => !head.required.includes(name));
+        if (addedRequired.length > 0)
+            tightened(`now requires ${names(addedRequired)}`, 'required', true);
+        if (removedRequired.length > 0)
+            loosened(`no longer requires ${names(removedRequired)}`, 'required', head.required.length > 0);
+        for (const name of Object.keys(head.properties)) {
+            const headProperty = head.properties[name];
+            const baseProperty = Object.hasOwn(base.properties, name) ? base.properties[name] : undefined;
+            if (!baseProperty) {
+                out.push({
+                    kind: 'schema-property-added',
+                    at: `.${name}`,
+                    what: 'property added',
+                    location: headProperty.loc,
+                });
+                continue;
+            }
+            for (const c of this.pairChanges(baseProperty, headProperty, direction))
+                out.push({ ...c, at: `.${name}${c.at}` });
+        }
+        for (const name of Object.keys(base.properties)) {
+            if (!Object.hasOwn(head.properties, name)) {
+                out.push({
+                    kind: 'schema-property-removed',
+                    at: `.${name}`,
+                    what: 'property removed',
+                    location: here('properties', Object.keys(head.properties).length > 0),
+                });
+            }
+        }
+        if (base.items && head.items) {
+            for (const c of this.pairChanges(base.items, head.items, direction))
+                out.push({ ...c, at: `[]${c.at}` });
+        }
+        if (base.additionalProperties &&
+            head.additionalProperties &&
+            typeof base.additionalProperties === 'object' &&
+            typeof head.additionalProperties === 'object') {
+            for (const c of this.pairChanges(base.additionalProperties, head.additionalProperties, direction)) {
+                out.push({ ...c, at: `.*${c.at}` });
+            }
+        }
+        for (const combinator of ['allOf', 'oneOf', 'anyOf']) {
+            const b = base[combinator];
+            const h = head[combinator];
+            const shared = Math.min(b.length, h.length);
+            for (let i = 0; i < shared; i++) {
+                for (const c of this.pairChanges(b[i], h[i], direction))
+                    out.push({ ...c, at: `(${combinator}[${i}])${c.at}` });
+            }
+            if (b.length !== h.length) {
+                out.push({
+                    kind: 'schema-constraint-changed',
+                    at: '',
+                    what: `${combinator} has ${h.length} subschemas instead of ${b.length}`,
+                    location: here(combinator, h.length > 0),
+                });
+            }
+        }
+        return out;
+    }
+}
+function upperBound(key, base, head, loosened, tightened) {
+    if (base === head)
+        return;
+    if (head === undefined)
+        loosened(`${key} ${base} removed`, key, false);
+    else if (base === undefined)
+        tightened(`${key} ${head} added`, key, true);
+    else if (head > base)
+        loosened(`${key} raised from ${base} to ${head}`, key, true);
+    else
+        tightened(`${key} lowered from ${base} to ${head}`, key, true);
+}
+function lowerBound(key, base, head, loosened, tightened) {
+    if (base === head)
+        return;
+    if (head === undefined)
+        loosened(`${key} ${base} removed`, key, false);
+    else if (base === undefined)
+        tightened(`${key} ${head} added`, key, true);
+    else if (head < base)
+        loosened(`${key} lowered from ${base} to ${head}`, key, true);
+    else
+        tightened(`${key} raised from ${base} to ${head}`, key, true);
+}
+/** The same bound turned exclusive (`exclusiveMaximum: true`, or 3.1's numeric form) or back to inclusive. */
+function exclusivity(key, bound, base, head, loosened, tightened) {
+    if (bound === undefined || !base === !head)
+        return;
+    const exclusiveKey = key === 'minimum' ? 'exclusiveMinimum' : 'exclusiveMaximum';
+    if (head)
+        tightened(`${key} ${bound} is now exclusive`, exclusiveKey, true);
+    else
+        loosened(`${key} ${bound} is now inclusive`, key, true);
+}
+/** `integer` values are `number` values: integer → number widens, number → integer narrows. */
+function covers(types, type) {
+    return types.includes(type) || (type === 'integer' && types.includes('number'));
+}
+function compareTypes(base, head, out) {
+    const b = base.types ?? [];
+    const h = head.types ?? [];
+    if (b.join() === h.join())
+        return;
+    const location = head.loc;
+    if (h.length === 0) {
+        out.push({ kind: 'schema-constraint-loosened', at: '', what: `type ${b.join('|')} removed`, location });
+    }
+    else if (b.length === 0) {
+        out.push({ kind: 'schema-constraint-tightened', at: '', what: `type ${h.join('|')} added`, location });
+    }
+    else if (b.every((t) => covers(h, t))) {
+        out.push({
+            kind: 'schema-constraint-loosened',
+            at: '',
+            what: `type widened from ${b.join('|')} to ${h.join('|')}`,
+            location,
+        });
+    }
+    else if (h.every((t) => covers(b, t))) {
+        out.push({
+            kind: 'schema-constraint-tightened',
+            at: '',
+            what: `type narrowed from ${b.join('|')} to ${h.join('|')}`,
+            location,
+        });
+    }
+    else {
+        out.push({
+            kind: 'schema-type-changed',
+            at: '',
+            what: `type changed from ${b.join('|')} to ${h.join('|')}`,
+            location,
+        });
+    }
+}
+function compareEnums(base, head, loosened, tightened) {
+    if (base.enum === undefined && head.enum === undefined)
+        return;
+    if (head.enum === undefined)
+        return loosened('enum removed: any value is accepted', 'enum', false);
+    if (base.enum === undefined)
+        return tightened(`enum added: only ${values(head.enum)}`, 'enum', true);
+    const b = new Set(base.enum.map((v) => JSON.stringify(v)));
+    const h = new Set(head.enum.map((v) => JSON.stringify(v)));
+    const added = [...h].filter((v) => !b.has(v));
+    const removed = [...b].filter((v) => !h.has(v));
+    if (added.length > 0)
+        loosened(`enum values added: ${added.join(', ')}`, 'enum', true);
+    if (removed.length > 0)
+        tightened(`enum values removed: ${removed.join(', ')}`, 'enum', true);
+}
+function compareAdditionalProperties(base, head, loosened, tightened) {
+    const closed = (s) => s.additionalProperties === false;
+    if (closed(base) && !closed(head))
+        loosened('additional properties are now allowed', 'additionalProperties', head.additionalProperties !== undefined);
+    if (!closed(base) && closed(head))
+        tightened('additional properties are no longer allowed', 'additionalProperties', true);
+}
+function names(list) {
+    return list.map((n) => `\`${n}\``).join(', ');
+}
+function values(list) {
+    const shown = list.slice(0, 5).map((v) => JSON.stringify(v));
+    return list.length > 5 ? `${shown.join(', ')}, …` : shown.join(', ');
+}
+function dedupe(changes) {
+    const seen = new Set();
+    return changes.filter((c) => {
+        const key = `${c.kind}|${c.location.file}|${c.location.pointer}|${c.what}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+function toChange(c, direction, label) {
+    const breaking = c.kind === 'schema-type-changed' ||
+        (direction === 'request' &&
+            (c.kind === 'schema-constraint-tightened' || c.kind === 'schema-constraint-changed')) ||
+        (direction === 'response' &&
+            (c.kind === 'schema-constraint-loosened' ||
+                c.kind === 'schema-property-removed' ||
+                c.kind === 'schema-constraint-changed'));
+    const where = c.at === '' ? label : `${label} \`${c.at.replace(/^\./, '')}\``;
+    return {
+        kind: c.kind,
+        side: direction,
+        message: `${where}: ${c.what}`,
+        pointer: c.location.pointer,
+        breaking,
+        location: c.location,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/diff/security.ts
+function describeRequirement(requirement) {
+    if (requirement.length === 0)
+        return 'anonymous access';
+    return requirement
+        .map((entry) => `${entry.name}${entry.scopes.length > 0 ? ` (${entry.scopes.join(', ')})` : ''}`)
+        .join(' + ');
+}
+const security_names = (requirement) => requirement.map((e) => e.name).join('+');
+function securityChanges(base, head, baseModel, headModel) {
+    const out = [];
+    const b = base.security;
+    const h = head.security;
+    const location = h.loc ?? head.loc;
+    const documentLevel = isRootSecurity(h, headModel) && isRootSecurity(b, baseModel);
+    const push = (kind, message, breaking) => out.push({
+        kind,
+        message,
+        pointer: location.pointer,
+        breaking,
+        location,
+        ...(documentLevel ? { documentLevel: true } : {}),
+    });
+    // `security: [{}]` (anonymous only) protects no more than `security: []`.
+    const bNone = b.requirements.every((r) => r.length === 0);
+    const hNone = h.requirements.every((r) => r.length === 0);
+    if (bNone && !hNone) {
+        push('security-added', `now requires ${h.requirements.map(describeRequirement).join(' or ')}`, !h.requirements.some((r) => r.length === 0));
+    }
+    else if (!bNone && hNone) {
+        push('security-removed', `no longer requires authentication (was ${b.requirements.map(describeRequirement).join(' or ')})`, false);
+    }
+    else if (!bNone && !hNone) {
+        const weakestBase = Math.min(...b.requirements.map(requirementStrength));
+        const added = (requirement) => {
+            // A new way in weakens the endpoint only if it is easier than every way in it already had:
+            // adding OAuth2 next to Basic, or a second factor to a key, does not.
+            const harder = b.requirements.some((r) => r.length > 0 && r.every((e) => requirement.some((x) => x.name === e.name))) || requirementStrength(requirement) >= weakestBase;
+            push(harder ? 'security-alternative-added' : 'security-weakened', `now also accepts ${describeRequirement(requirement)}`, false);
+        };
+        const dropped = (requirement) => push('security-strengthened', `no longer accepts ${describeRequirement(requirement)}`, true);
+        // Alternatives naming the same schemes are compared by their scopes when there is one on each side;
+        // otherwise (several alternatives with the same schemes) as whole requirements.
+        const baseGroups = groupBy(b.requirements, security_names);
+        const headGroups = groupBy(h.requirements, security_names);
+        for (const [key, heads] of headGroups) {
+            const bases = baseGroups.get(key) ?? [];
+            if (bases.length === 1 && heads.length === 1) {
+                const [before, requirement] = [bases[0], heads[0]];
+                const lost = scopesOf(before).filter((x) => !scopesOf(requirement).includes(x));
+                const gained = scopesOf(requirement).filter((x) => !scopesOf(before).includes(x));
+                if (lost.length > 0)
+                    push('security-weakened', `${key} no longer requires scopes ${lost.join(', ')}`, false);
+                if (gained.length > 0)
+                    push('security-strengthened', `${key} now requires scopes ${gained.join(', ')}`, true);
+                continue;
+            }
+            const baseSignatures = new Set(bases.map(requirementSignature));
+            const headSignatures = new Set(heads.map(requirementSignature));
+            for (const requirement of heads) {
+                if (baseSignatures.has(requirementSignature(requirement)))
+                    continue;
+                // Same schemes, other scopes: a token with fewer scopes now gets in, unless it asks at least as much.
+                const demanding = bases.some((before) => scopesOf(before).every((x) => scopesOf(requirement).includes(x)));
+                if (bases.length === 0)
+                    added(requirement);
+                else
+                    push(demanding ? 'security-alternative-added' : 'security-weakened', `now also accepts ${describeRequirement(requirement)}`, false);
+            }
+            for (const requirement of bases)
+                if (!headSignatures.has(requirementSignature(requirement)))
+                    dropped(requirement);
+        }
+        for (const [key, bases] of baseGroups)
+            if (!headGroups.has(key))
+                for (const requirement of bases)
+                    dropped(requirement);
+    }
+    out.push(...schemeChanges(head, baseModel));
+    return out;
+}
+function groupBy(items, key) {
+    const out = new Map();
+    for (const item of items) {
+        const k = key(item);
+        const list = out.get(k);
+        if (list)
+            list.push(item);
+        else
+            out.set(k, [item]);
+    }
+    return out;
+}
+function requirementSignature(requirement) {
+    return requirement.map((e) => `${e.name}(${[...e.scopes].sort().join(',')})`).join('+');
+}
+function scopesOf(requirement) {
+    return requirement.flatMap((e) => e.scopes.map((s) => `${e.name}:${s}`));
+}
+function isRootSecurity(security, model) {
+    return (security.loc === undefined || (security.loc.file === model.file && security.loc.pointer === '/security'));
+}
+/** All schemes of a requirement are needed together, so it is as strong as its strongest; `{}` is 0. */
+function requirementStrength(requirement) {
+    return Math.max(0, ...requirement.map((e) => strength(e.scheme)));
+}
+/** How much a scheme protects, roughly: used only to say whether a change weakened it. */
+function strength(scheme) {
+    if (!scheme)
+        return 0;
+    if (scheme.type === 'http')
+        return scheme.scheme === 'basic' ? 1 : 3;
+    if (scheme.type === 'apiKey')
+        return scheme.in === 'query' ? 1 : 2;
+    if (scheme.type === 'oauth2')
+        return scheme.flows.some((f) => f.type === 'implicit' || f.type === 'password') ? 3 : 4;
+    if (scheme.type === 'openIdConnect' || scheme.type === 'mutualTLS')
+        return 4;
+    return 0;
+}
+function signature(scheme) {
+    return JSON.stringify([
+        scheme.type,
+        scheme.in,
+        scheme.paramName,
+        scheme.scheme,
+        scheme.openIdConnectUrl,
+        scheme.flows.map((f) => [f.type, f.authorizationUrl, f.tokenUrl]),
+    ]);
+}
+function describeScheme(scheme) {
+    if (scheme.type === 'apiKey')
+        return `API key in ${scheme.in ?? '?'} "${scheme.paramName ?? ''}"`;
+    if (scheme.type === 'http')
+        return `HTTP ${scheme.scheme ?? '?'}`;
+    if (scheme.type === 'oauth2')
+        return `OAuth2 (${scheme.flows.map((f) => f.type).join(', ') || 'no flows'})`;
+    return scheme.type;
+}
+/** A scheme this endpoint uses whose definition changed (reported on every endpoint using it). */
+function schemeChanges(head, baseModel) {
+    const out = [];
+    const seen = new Set();
+    for (const entry of head.security.requirements.flat()) {
+        if (!entry.scheme || seen.has(entry.name))
+            continue;
+        seen.add(entry.name);
+        const before = Object.hasOwn(baseModel.securitySchemes, entry.name)
+            ? baseModel.securitySchemes[entry.name]
+            : undefined;
+        if (!before || signature(before) === signature(entry.scheme))
+            continue;
+        const weaker = strength(entry.scheme) < strength(before);
+        const location = entry.scheme.loc;
+        out.push({
+            kind: weaker ? 'security-weakened' : 'security-scheme-changed',
+            message: `security scheme \`${entry.name}\` changed from ${describeScheme(before)} to ${describeScheme(entry.scheme)}${weaker ? ' (weaker)' : ''}`,
+            pointer: location.pointer,
+            breaking: true,
+            location,
+            documentLevel: true,
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/diff/index.ts
+
+
+/** Diffs two versions of one API description; either side may be missing (an added or deleted spec). */
+function diffSpecs(path, base, head) {
+    const schemas = new SchemaDiffer();
+    const baseById = new Map((base?.endpoints ?? []).map((e) => [e.id, e]));
+    const endpoints = [];
+    for (const h of head?.endpoints ?? []) {
+        const b = baseById.get(h.id);
+        if (!b || !base || !head) {
+            endpoints.push({
+                id: h.id,
+                method: h.method.toUpperCase(),
+                path: h.path,
+                change: 'added',
+                head: h,
+                changes: [],
+            });
+            continue;
+        }
+        const changes = diffEndpoint(b, h, base, head, schemas);
+        endpoints.push({
+            id: h.id,
+            method: h.method.toUpperCase(),
+            path: h.path,
+            change: changes.length > 0 ? 'modified' : 'unchanged',
+            base: b,
+            head: h,
+            changes,
+        });
+    }
+    const headIds = new Set((head?.endpoints ?? []).map((e) => e.id));
+    for (const b of base?.endpoints ?? []) {
+        if (!headIds.has(b.id)) {
+            endpoints.push({
+                id: b.id,
+                method: b.method.toUpperCase(),
+                path: b.path,
+                change: 'removed',
+                base: b,
+                changes: [],
+            });
+        }
+    }
+    const status = !base
+        ? 'added'
+        : !head
+            ? 'removed'
+            : endpoints.some((e) => e.change !== 'unchanged')
+                ? 'modified'
+                : 'unchanged';
+    return { path, status, base, head, endpoints };
+}
+/** One version on its own (inventory): every endpoint `unchanged`. */
+function scanSpec(path, model) {
+    const endpoints = (model?.endpoints ?? []).map((e) => ({
+        id: e.id,
+        method: e.method.toUpperCase(),
+        path: e.path,
+        change: 'unchanged',
+        base: e,
+        head: e,
+        changes: [],
+    }));
+    return { path, status: 'unchanged', base: model, head: model, endpoints };
+}
+function diffEndpoint(b, h, baseModel, headModel, schemas) {
+    const changes = [];
+    changes.push(...securityChanges(b, h, baseModel, headModel));
+    changes.push(...serverChanges(b, h, baseModel, headModel));
+    changes.push(...parameterChanges(b, h, schemas));
+    changes.push(...requestBodyChanges(b, h, schemas));
+    changes.push(...responseChanges(b, h, schemas));
+    if (b.deprecated !== h.deprecated) {
+        changes.push(at(h.loc, 'deprecated-changed', h.deprecated ? 'marked deprecated' : 'no longer deprecated', false));
+    }
+    if (b.classification !== h.classification) {
+        changes.push(at(h.loc, 'classification-changed', `classification changed from ${b.classification} to ${h.classification}`, false));
+    }
+    return changes;
+}
+function at(location, kind, message, breaking) {
+    return { kind, message, pointer: location.pointer, breaking, location };
+}
+function parentLoc(loc) {
+    return { file: loc.file, pointer: loc.pointer.slice(0, Math.max(0, loc.pointer.lastIndexOf('/'))) };
+}
+function serverChanges(b, h, baseModel, headModel) {
+    const baseUrls = new Set(b.servers.map((s) => s.url));
+    const headUrls = new Set(h.servers.map((s) => s.url));
+    const out = [];
+    // Document-level only when both versions take this endpoint's servers from the root: an operation
+    // that starts or stops overriding them changed on its own, whatever the root says.
+    const fromRoot = (model) => (server) => server.loc.file === model.file && /^\/(servers|schemes|host|basePath)(\/|$)/.test(server.loc.pointer);
+    const documentLevel = b.servers.every(fromRoot(baseModel)) && h.servers.every(fromRoot(headModel));
+    const mark = (change) => (documentLevel ? { ...change, documentLevel: true } : change);
+    for (const server of h.servers) {
+        if (baseUrls.has(server.url))
+            continue;
+        out.push(mark(at(server.loc, 'server-added', `server ${server.url} added`, false)));
+    }
+    const first = h.servers[0];
+    const removedAt = first ? parentLoc(first.loc) : documentLevel ? headModel.loc : h.loc;
+    for (const server of b.servers) {
+        if (headUrls.has(server.url))
+            continue;
+        out.push(mark(at(removedAt, 'server-removed', `server ${server.url} removed`, true)));
+    }
+    return out;
+}
+/** Path parameters match by position in the path, others by location and name (headers ignore case). */
+function parameterKey(endpoint, p) {
+    if (p.in === 'path') {
+        const names = [...endpoint.path.matchAll(/\{([^}/]*)\}/g)].map((m) => m[1]);
+        const index = names.indexOf(p.name);
+        return index === -1 ? `path:${p.name}` : `path#${index}`;
+    }
+    return `${p.in}:${p.in === 'header' ? p.name.toLowerCase() : p.name}`;
+}
+function parameterChanges(b, h, schemas) {
+    const out = [];
+    const baseByKey = new Map(b.parameters.map((p) => [parameterKey(b, p), p]));
+    const headByKey = new Map(h.parameters.map((p) => [parameterKey(h, p), p]));
+    const added = [];
+    for (const [key, hp] of headByKey) {
+        const bp = baseByKey.get(key);
+        if (!bp) {
+            added.push(hp);
+            continue;
+        }
+        const label = `${hp.in} parameter \`${hp.name}\``;
+        // Only a path parameter can be renamed: headers match ignoring case, so `X-Trace` → `x-trace` is no change.
+        if (hp.in === 'path' && bp.name !== hp.name) {
+            out.push(at(hp.loc, 'parameter-renamed', `path parameter \`${bp.name}\` renamed to \`${hp.name}\``, false));
+        }
+        if (bp.required !== hp.required) {
+            out.push(at(hp.loc, 'parameter-required-changed', `${label} is now ${hp.required ? 'required' : 'optional'}`, hp.required));
+        }
+        out.push(...schemas.compare(bp.schema, hp.schema, 'request', label));
+    }
+    const removed = [...baseByKey].filter(([key]) => !headByKey.has(key)).map(([, p]) => p);
+    for (const hp of added) {
+        const moved = removed.findIndex((bp) => bp.name.toLowerCase() === hp.name.toLowerCase());
+        if (moved !== -1) {
+            const bp = removed.splice(moved, 1)[0];
+            out.push(at(hp.loc, 'parameter-location-changed', `parameter \`${hp.name}\` moved from ${bp.in} to ${hp.in}`, true));
+            continue;
+        }
+        out.push(at(hp.loc, 'parameter-added', `${hp.required ? 'required' : 'optional'} ${hp.in} parameter \`${hp.name}\` added`, hp.required));
+    }
+    for (const bp of removed) {
+        out.push(at(h.loc, 'parameter-removed', `${bp.in} parameter \`${bp.name}\` removed`, false));
+    }
+    return out;
+}
+function requestBodyChanges(b, h, schemas) {
+    const bb = b.requestBody;
+    const hb = h.requestBody;
+    if (!bb && !hb)
+        return [];
+    if (!bb && hb) {
+        return [
+            at(hb.loc, 'request-body-added', `${hb.required ? 'required' : 'optional'} request body added`, hb.required),
+        ];
+    }
+    if (bb && !hb)
+        return [at(h.loc, 'request-body-removed', 'request body removed', false)];
+    const out = [];
+    if (bb.required !== hb.required) {
+        out.push(at(hb.loc, 'request-body-required-changed', `request body is now ${hb.required ? 'required' : 'optional'}`, hb.required));
+    }
+    out.push(...mediaTypeChanges(bb.content, hb.content, hb.loc, 'request body', 'request', schemas));
+    return out;
+}
+function mediaTypeChanges(base, head, parent, label, direction, schemas) {
+    const out = [];
+    const baseByType = new Map(base.map((m) => [m.contentType.toLowerCase(), m]));
+    const headTypes = new Set(head.map((m) => m.contentType.toLowerCase()));
+    for (const hm of head) {
+        const bm = baseByType.get(hm.contentType.toLowerCase());
+        if (!bm) {
+            out.push(at(hm.loc, 'media-type-added', `${label} media type ${hm.contentType} added`, false));
+            continue;
+        }
+        out.push(...schemas.compare(bm.schema, hm.schema, direction, `${label} ${hm.contentType}`));
+    }
+    for (const bm of base) {
+        if (!headTypes.has(bm.contentType.toLowerCase())) {
+            out.push(at(parent, 'media-type-removed', `${label} media type ${bm.contentType} removed`, true));
+        }
+    }
+    return out;
+}
+function responseChanges(b, h, schemas) {
+    const out = [];
+    const baseByStatus = new Map(b.responses.map((r) => [r.status.toUpperCase(), r]));
+    const headStatuses = new Set(h.responses.map((r) => r.status.toUpperCase()));
+    for (const hr of h.responses) {
+        const br = baseByStatus.get(hr.status.toUpperCase());
+        if (!br) {
+            out.push(at(hr.loc, 'response-status-added', `response ${hr.status} added`, false));
+            continue;
+        }
+        out.push(...responseHeaderChanges(br, hr, schemas));
+        out.push(...mediaTypeChanges(br.content, hr.content, hr.loc, `response ${hr.status}`, 'response', schemas));
+    }
+    for (const br of b.responses) {
+        if (!headStatuses.has(br.status.toUpperCase())) {
+            out.push(at(h.loc, 'response-status-removed', `response ${br.status} removed`, br.status.startsWith('2')));
+        }
+    }
+    return out;
+}
+function responseHeaderChanges(br, hr, schemas) {
+    const out = [];
+    const baseByName = new Map(br.headers.map((x) => [x.name.toLowerCase(), x]));
+    const headNames = new Set(hr.headers.map((x) => x.name.toLowerCase()));
+    for (const hh of hr.headers) {
+        const bh = baseByName.get(hh.name.toLowerCase());
+        if (!bh)
+            out.push(at(hh.loc, 'response-header-added', `response ${hr.status} header ${hh.name} added`, false));
+        else
+            out.push(...schemas.compare(bh.schema, hh.schema, 'response', `response ${hr.status} header ${hh.name}`));
+    }
+    for (const bh of br.headers) {
+        if (!headNames.has(bh.name.toLowerCase())) {
+            out.push(at(hr.loc, 'response-header-removed', `response ${hr.status} header ${bh.name} removed`, hr.status.startsWith('2')));
+        }
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/gate/index.ts
+var gate = __webpack_require__(7155);
+// EXTERNAL MODULE: ./src/load/documents.ts
+var documents = __webpack_require__(690);
+// EXTERNAL MODULE: ./src/sensitive.ts
+var sensitive = __webpack_require__(1247);
+;// CONCATENATED MODULE: ./src/normalize/values.ts
+// Narrow readers for untyped document values.
+function isObj(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+function str(value) {
+    return typeof value === 'string' ? value : undefined;
+}
+function num(value) {
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+function strings(value) {
+    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
+}
+/** Own keys that are vendor extensions (`x-…`). */
+function extensionsOf(value) {
+    const out = {};
+    if (!isObj(value))
+        return out;
+    for (const key of Object.keys(value))
+        if (key.startsWith('x-'))
+            out[key] = value[key];
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/normalize/schema.ts
+// JSON Schema (OpenAPI 2.0 / 3.0 / 3.1 dialects) → the model's `Schema`.
+// One `Schema` per raw schema object, memoised, so shared `$ref`s stay shared and cycles terminate.
+
+
+const SCHEMA_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);
+const MAX_DEPTH = 256;
+class SchemaReader {
+    docs;
+    memo = new WeakMap();
+    constructor(docs) {
+        this.docs = docs;
+    }
+    read(node, depth = 0) {
+        const ref = (0,documents/* refOf */.H8)(node.value);
+        const target = this.docs.deref(node);
+        if (!target || !isObj(target.value))
+            return undefined;
+        const raw = target.value;
+        const known = this.memo.get(raw);
+        if (known)
+            return known;
+        const schema = {
+            loc: target.loc,
+            properties: {},
+            required: strings(raw.required),
+            allOf: [],
+            oneOf: [],
+            anyOf: [],
+            examples: examplesOf(raw),
+        };
+        if (ref !== undefined)
+            schema.refName = ref.slice(ref.lastIndexOf('/') + 1);
+        this.memo.set(raw, schema);
+        if (depth > MAX_DEPTH) {
+            this.docs.problem('invalid', `schema nesting is deeper than ${MAX_DEPTH} levels; the rest was not read`, target.loc);
+            return schema;
+        }
+        fillScalars(schema, raw);
+        const sub = (key) => this.read((0,documents/* child */.jf)(target, key), depth + 1);
+        const subs = (key) => Array.isArray(raw[key])
+            ? raw[key]
+                .map((_, i) => this.read((0,documents/* child */.jf)((0,documents/* child */.jf)(target, key), i), depth + 1))
+                .filter((s) => s !== undefined)
+            : [];
+        if (isObj(raw.properties)) {
+            const properties = (0,documents/* child */.jf)(target, 'properties');
+            for (const name of Object.keys(raw.properties)) {
+                const property = this.read((0,documents/* child */.jf)(properties, name), depth + 1);
+                if (property)
+                    schema.properties[name] = property;
+            }
+        }
+        if (raw.additionalProperties === false || raw.additionalProperties === true) {
+            schema.additionalProperties = raw.additionalProperties;
+        }
+        else if (isObj(raw.additionalProperties)) {
+            schema.additionalProperties = sub('additionalProperties') ?? true;
+        }
+        if (isObj(raw.items))
+            schema.items = sub('items');
+        schema.allOf = subs('allOf');
+        schema.oneOf = subs('oneOf');
+        schema.anyOf = subs('anyOf');
+        return schema;
+    }
+}
+function fillScalars(schema, raw) {
+    const types = (Array.isArray(raw.type) ? raw.type : [raw.type]).filter((t) => typeof t === 'string' && SCHEMA_TYPES.has(t));
+    // `nullable` only widens a declared type: `{ nullable: true, allOf: [...] }` does not mean "only null".
+    if ((raw.nullable === true || raw['x-nullable'] === true) && types.length > 0)
+        types.push('null');
+    if (types.length > 0)
+        schema.types = [...new Set(types)].sort();
+    schema.format = str(raw.format);
+    if (Array.isArray(raw.enum))
+        schema.enum = raw.enum;
+    else if ('const' in raw)
+        schema.enum = [raw.const];
+    schema.pattern = str(raw.pattern);
+    schema.minLength = num(raw.minLength);
+    schema.maxLength = num(raw.maxLength);
+    schema.minItems = num(raw.minItems);
+    schema.maxItems = num(raw.maxItems);
+    schema.description = str(raw.description);
+    if ('default' in raw)
+        schema.default = raw.default;
+    if (raw.readOnly === true)
+        schema.readOnly = true;
+    if (raw.writeOnly === true)
+        schema.writeOnly = true;
+    // 3.0 / 2.0: boolean exclusive flags beside minimum/maximum; 3.1: the bound itself.
+    schema.minimum = num(raw.minimum);
+    schema.maximum = num(raw.maximum);
+    if (raw.exclusiveMinimum === true)
+        schema.exclusiveMinimum = true;
+    if (raw.exclusiveMaximum === true)
+        schema.exclusiveMaximum = true;
+    const exclusiveMin = num(raw.exclusiveMinimum);
+    if (exclusiveMin !== undefined && (schema.minimum === undefined || exclusiveMin >= schema.minimum)) {
+        schema.minimum = exclusiveMin;
+        schema.exclusiveMinimum = true;
+    }
+    const exclusiveMax = num(raw.exclusiveMaximum);
+    if (exclusiveMax !== undefined && (schema.maximum === undefined || exclusiveMax <= schema.maximum)) {
+        schema.maximum = exclusiveMax;
+        schema.exclusiveMaximum = true;
+    }
+}
+function examplesOf(raw) {
+    const out = [];
+    if ('example' in raw)
+        out.push(raw.example);
+    if ('x-example' in raw)
+        out.push(raw['x-example']);
+    if (Array.isArray(raw.examples))
+        out.push(...raw.examples);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/normalize/security.ts
+// Security schemes and effective security requirements (OpenAPI 3.x and Swagger 2.0).
+
+
+const SWAGGER_FLOWS = {
+    implicit: 'implicit',
+    password: 'password',
+    application: 'clientCredentials',
+    accessCode: 'authorizationCode',
+};
+const OAS3_FLOWS = ['implicit', 'password', 'clientCredentials', 'authorizationCode'];
+/** `components.securitySchemes` (3.x) or `securityDefinitions` (2.0) → schemes by name. */
+function readSecuritySchemes(docs, root, swagger) {
+    const container = swagger
+        ? (0,documents/* child */.jf)(root, 'securityDefinitions')
+        : (0,documents/* child */.jf)((0,documents/* child */.jf)(root, 'components'), 'securitySchemes');
+    const out = {};
+    if (!isObj(container.value))
+        return out;
+    for (const name of Object.keys(container.value)) {
+        const node = docs.deref((0,documents/* child */.jf)(container, name));
+        if (!node || !isObj(node.value))
+            continue;
+        out[name] = swagger ? swaggerScheme(name, node) : oas3Scheme(name, node);
+    }
+    return out;
+}
+function oas3Scheme(name, node) {
+    const raw = node.value;
+    const type = str(raw.type);
+    const scheme = { name, type: 'unknown', flows: [], loc: node.loc };
+    if (type === 'apiKey') {
+        scheme.type = 'apiKey';
+        scheme.in = keyLocation(raw.in);
+        scheme.paramName = str(raw.name);
+    }
+    else if (type === 'http') {
+        scheme.type = 'http';
+        scheme.scheme = str(raw.scheme)?.toLowerCase();
+        scheme.bearerFormat = str(raw.bearerFormat);
+    }
+    else if (type === 'oauth2') {
+        scheme.type = 'oauth2';
+        const flows = isObj(raw.flows) ? raw.flows : {};
+        for (const flowType of OAS3_FLOWS) {
+            const flow = flows[flowType];
+            if (isObj(flow))
+                scheme.flows.push(readFlow(flowType, flow));
+        }
+    }
+    else if (type === 'openIdConnect') {
+        scheme.type = 'openIdConnect';
+        scheme.openIdConnectUrl = str(raw.openIdConnectUrl);
+    }
+    else if (type === 'mutualTLS') {
+        scheme.type = 'mutualTLS';
+    }
+    return scheme;
+}
+function swaggerScheme(name, node) {
+    const raw = node.value;
+    const type = str(raw.type);
+    const scheme = { name, type: 'unknown', flows: [], loc: node.loc };
+    if (type === 'basic') {
+        scheme.type = 'http';
+        scheme.scheme = 'basic';
+    }
+    else if (type === 'apiKey') {
+        scheme.type = 'apiKey';
+        scheme.in = keyLocation(raw.in);
+        scheme.paramName = str(raw.name);
+    }
+    else if (type === 'oauth2') {
+        scheme.type = 'oauth2';
+        const flowType = SWAGGER_FLOWS[str(raw.flow) ?? ''];
+        if (flowType)
+            scheme.flows.push(readFlow(flowType, raw));
+    }
+    return scheme;
+}
+function readFlow(type, raw) {
+    const flow = { type, scopes: isObj(raw.scopes) ? Object.keys(raw.scopes).sort() : [] };
+    const authorizationUrl = str(raw.authorizationUrl);
+    const tokenUrl = str(raw.tokenUrl);
+    const refreshUrl = str(raw.refreshUrl);
+    if (authorizationUrl !== undefined)
+        flow.authorizationUrl = authorizationUrl;
+    if (tokenUrl !== undefined)
+        flow.tokenUrl = tokenUrl;
+    if (refreshUrl !== undefined)
+        flow.refreshUrl = refreshUrl;
+    return flow;
+}
+function keyLocation(value) {
+    return value === 'query' || value === 'header' || value === 'cookie' ? value : undefined;
+}
+/** The operation's `security` overrides the root's; `[]` means none, `{}` inside means anonymous allowed. */
+function effectiveSecurity(operation, root, schemes) {
+    const declared = Array.isArray((0,documents/* child */.jf)(operation, 'security').value)
+        ? (0,documents/* child */.jf)(operation, 'security')
+        : Array.isArray((0,documents/* child */.jf)(root, 'security').value)
+            ? (0,documents/* child */.jf)(root, 'security')
+            : undefined;
+    if (!declared)
+        return { requirements: [] };
+    const requirements = [];
+    for (const item of declared.value) {
+        if (!isObj(item))
+            continue;
+        requirements.push(Object.keys(item)
+            .sort()
+            .map((name) => {
+            const scheme = Object.hasOwn(schemes, name) ? schemes[name] : undefined;
+            return scheme
+                ? { name, scopes: strings(item[name]).sort(), scheme }
+                : { name, scopes: strings(item[name]).sort() };
+        }));
+    }
+    return { requirements, loc: declared.loc };
+}
+
+;// CONCATENATED MODULE: ./src/normalize/servers.ts
+// Effective servers: operation > path item > root (3.x); schemes + host + basePath (2.0).
+
+
+function oas3Servers(...levels) {
+    for (const level of levels) {
+        const servers = (0,documents/* child */.jf)(level, 'servers');
+        if (!Array.isArray(servers.value) || servers.value.length === 0)
+            continue;
+        const out = [];
+        servers.value.forEach((raw, i) => {
+            const url = isObj(raw) ? str(raw.url) : undefined;
+            if (url !== undefined)
+                out.push({
+                    url: substituteVariables(url, raw),
+                    loc: (0,documents/* child */.jf)(servers, i).loc,
+                });
+        });
+        return out;
+    }
+    return [];
+}
+/** `https://{region}.example.com` → its default values, so the URL can be judged (TLS, host). */
+function substituteVariables(url, server) {
+    const variables = isObj(server.variables) ? server.variables : {};
+    return url.replace(/\{([^}]*)\}/g, (whole, name) => {
+        const variable = variables[name];
+        const value = isObj(variable) ? variable.default : undefined;
+        return typeof value === 'string' || typeof value === 'number' ? String(value) : whole;
+    });
+}
+function swaggerServers(operation, root) {
+    const host = str((0,documents/* child */.jf)(root, 'host').value);
+    const basePath = str((0,documents/* child */.jf)(root, 'basePath').value) ?? '';
+    const opSchemes = (0,documents/* child */.jf)(operation, 'schemes');
+    const schemesNode = Array.isArray(opSchemes.value) ? opSchemes : (0,documents/* child */.jf)(root, 'schemes');
+    const schemes = strings(schemesNode.value);
+    const hostLoc = host !== undefined ? (0,documents/* child */.jf)(root, 'host').loc : root.loc;
+    if (schemes.length === 0) {
+        return host === undefined ? [] : [{ url: `//${host}${basePath}`, loc: hostLoc }];
+    }
+    return schemes.map((scheme, i) => ({
+        url: `${scheme.toLowerCase()}://${host ?? ''}${basePath}`,
+        loc: (0,documents/* child */.jf)(schemesNode, i).loc,
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/normalize/index.ts
+// OpenAPI 2.0 / 3.0 / 3.1 document → the API model.
+
+
+
+
+
+
+
+/** `GET /users/{userId}` → `GET /users/{}`: path parameter names do not make a different endpoint. */
+function endpointId(method, path) {
+    return `${method.toUpperCase()} ${path.replace(/\{[^}/]*\}/g, '{}')}`;
+}
+/** Builds the model from the root document of `docs`; undefined (with a recorded problem) if it is not OpenAPI. */
+function normalize(docs, rootFile, options = {}) {
+    const source = docs.file(rootFile);
+    if (!source || source.value === undefined)
+        return undefined;
+    const root = { value: source.value, loc: { file: rootFile, pointer: '' } };
+    const raw = root.value;
+    const version = isObj(raw) ? (str(raw.openapi) ?? str(raw.swagger) ?? numberVersion(raw)) : undefined;
+    if (!isObj(raw) || version === undefined) {
+        docs.problem('not-openapi', 'not an OpenAPI document: the root has no `openapi` or `swagger` field', root.loc);
+        return undefined;
+    }
+    const swagger = version.startsWith('2');
+    if (!swagger && !version.startsWith('3')) {
+        docs.problem('not-openapi', `unsupported OpenAPI version "${version}"; 2.0, 3.0 and 3.1 are supported`, (0,documents/* child */.jf)(root, raw.openapi !== undefined ? 'openapi' : 'swagger').loc);
+        return undefined;
+    }
+    const info = isObj(raw.info) ? raw.info : {};
+    const contact = isObj(info.contact) ? info.contact : undefined;
+    const schemes = readSecuritySchemes(docs, root, swagger);
+    const context = { docs, root, swagger, schemes, schemas: new SchemaReader(docs), options };
+    const model = {
+        file: rootFile,
+        openapiVersion: version,
+        title: str(info.title),
+        version: str(info.version),
+        infoExtensions: extensionsOf(info),
+        contact: contact
+            ? { name: str(contact.name), email: str(contact.email), url: str(contact.url) }
+            : undefined,
+        securitySchemes: schemes,
+        servers: swagger ? swaggerServers(root, root) : oas3Servers(root),
+        endpoints: readEndpoints(context),
+        extensions: extensionsOf(raw),
+        loc: root.loc,
+    };
+    return model;
+}
+function numberVersion(raw) {
+    // `openapi: 3.0` unquoted in YAML parses as a number; keep the `.0` it was written with.
+    const value = raw.openapi ?? raw.swagger;
+    if (typeof value !== 'number')
+        return undefined;
+    return Number.isInteger(value) ? value.toFixed(1) : String(value);
+}
+function readEndpoints(ctx) {
+    const paths = (0,documents/* child */.jf)(ctx.root, 'paths');
+    if (!isObj(paths.value))
+        return [];
+    const endpoints = [];
+    const ids = new Set();
+    for (const path of Object.keys(paths.value)) {
+        const pathItem = ctx.docs.deref((0,documents/* child */.jf)(paths, path));
+        if (!pathItem || !isObj(pathItem.value))
+            continue;
+        for (const method of HTTP_METHODS) {
+            const operation = (0,documents/* child */.jf)(pathItem, method);
+            if (!isObj(operation.value))
+                continue;
+            if (endpoints.length >= ctx.docs.maxEndpoints) {
+                ctx.docs.problem('invalid', `only the first ${ctx.docs.maxEndpoints} operations were analysed (limits.maxEndpoints)`, paths.loc);
+                return endpoints;
+            }
+            let id = endpointId(method, path);
+            if (ids.has(id)) {
+                ctx.docs.problem('invalid', `\`${method.toUpperCase()} ${path}\` matches the same requests as another path (${id})`, operation.loc);
+                id = `${method.toUpperCase()} ${path}`;
+            }
+            ids.add(id);
+            endpoints.push(readEndpoint(ctx, id, method, path, pathItem, operation));
+        }
+    }
+    return endpoints;
+}
+function readEndpoint(ctx, id, method, path, pathItem, operation) {
+    const op = operation.value;
+    const { parameters, bodyParameters } = readParameters(ctx, pathItem, operation);
+    const tags = strings(op.tags);
+    const servers = ctx.swagger
+        ? swaggerServers(operation, ctx.root)
+        : oas3Servers(operation, pathItem, ctx.root);
+    const endpoint = {
+        id,
+        method,
+        path,
+        operationId: str(op.operationId),
+        summary: str(op.summary),
+        description: str(op.description),
+        tags,
+        deprecated: op.deprecated === true,
+        classification: 'external',
+        security: effectiveSecurity(operation, ctx.root, ctx.schemes),
+        servers,
+        parameters,
+        requestBody: ctx.swagger
+            ? swaggerRequestBody(ctx, operation, bodyParameters)
+            : oas3RequestBody(ctx, operation),
+        responses: readResponses(ctx, operation),
+        callbacks: readCallbacks(ctx, operation),
+        extensions: { ...extensionsOf(pathItem.value), ...extensionsOf(op) },
+        dataTypes: [],
+        loc: operation.loc,
+    };
+    endpoint.classification = classify(ctx, endpoint, pathItem, operation);
+    endpoint.dataTypes = endpointDataTypes(endpoint);
+    return endpoint;
+}
+function classify(ctx, endpoint, pathItem, operation) {
+    // Operation > path item > root; an invalid value is reported where it is written and the next level decides.
+    const levels = [operation, pathItem, ctx.root];
+    for (const level of levels) {
+        const declared = (0,documents/* child */.jf)(level, 'x-api-classification');
+        if (declared.value === undefined)
+            continue;
+        if (typeof declared.value === 'string' &&
+            CLASSIFICATIONS.includes(declared.value)) {
+            return declared.value;
+        }
+        ctx.docs.problem('invalid', `x-api-classification "${String(declared.value)}" is not one of ${CLASSIFICATIONS.join(', ')}; it was ignored`, declared.loc);
+    }
+    if (endpoint.deprecated)
+        return 'deprecated';
+    const internal = levels
+        .map((level) => (0,documents/* child */.jf)(level, 'x-internal').value)
+        .find((v) => typeof v === 'boolean');
+    if (internal === true)
+        return 'internal';
+    return ctx.options.classify?.(endpoint) ?? ctx.options.defaultClassification ?? 'external';
+}
+function readParameters(ctx, pathItem, operation) {
+    const byKey = new Map();
+    const bodies = new Map();
+    for (const level of [pathItem, operation]) {
+        const list = (0,documents/* child */.jf)(level, 'parameters');
+        if (!Array.isArray(list.value))
+            continue;
+        list.value.forEach((_, i) => {
+            const node = ctx.docs.deref((0,documents/* child */.jf)(list, i));
+            if (!node || !isObj(node.value))
+                return;
+            const raw = node.value;
+            const name = str(raw.name) ?? '';
+            const where = str(raw.in);
+            if (ctx.swagger && (where === 'body' || where === 'formData')) {
+                bodies.set(`${where}:${name}`, node);
+                return;
+            }
+            if (where !== 'query' && where !== 'header' && where !== 'path' && where !== 'cookie')
+                return;
+            const parameter = {
+                name,
+                in: where,
+                required: where === 'path' || raw.required === true,
+                deprecated: raw.deprecated === true,
+                description: str(raw.description),
+                schema: parameterSchema(ctx, node),
+                examples: parameterExamples(ctx, node),
+                loc: node.loc,
+            };
+            byKey.set(`${where}:${where === 'header' ? name.toLowerCase() : name}`, parameter);
+        });
+    }
+    return { parameters: [...byKey.values()], bodyParameters: [...bodies.values()] };
+}
+function parameterSchema(ctx, node) {
+    if (ctx.swagger)
+        return ctx.schemas.read(node); // a 2.0 parameter carries its own type and constraints
+    const raw = node.value;
+    if (raw.schema !== undefined)
+        return ctx.schemas.read((0,documents/* child */.jf)(node, 'schema'));
+    const content = (0,documents/* child */.jf)(node, 'content');
+    if (isObj(content.value)) {
+        const first = Object.keys(content.value)[0];
+        if (first !== undefined)
+            return ctx.schemas.read((0,documents/* child */.jf)((0,documents/* child */.jf)(content, first), 'schema'));
+    }
+    return undefined;
+}
+function parameterExamples(ctx, node) {
+    const raw = node.value;
+    const out = [];
+    if ('example' in raw)
+        out.push(raw.example);
+    if ('x-example' in raw)
+        out.push(raw['x-example']);
+    out.push(...exampleMapValues(ctx, (0,documents/* child */.jf)(node, 'examples')));
+    return out;
+}
+/** Values of an OpenAPI 3 `examples` map (Example objects, possibly `$ref`s). `externalValue` is never fetched. */
+function exampleMapValues(ctx, examples) {
+    if (!isObj(examples.value))
+        return [];
+    const out = [];
+    for (const key of Object.keys(examples.value)) {
+        const example = ctx.docs.deref((0,documents/* child */.jf)(examples, key));
+        if (example && isObj(example.value) && 'value' in example.value)
+            out.push(example.value.value);
+    }
+    return out;
+}
+function mediaTypes(ctx, content) {
+    if (!isObj(content.value))
+        return [];
+    return Object.keys(content.value).map((contentType) => {
+        const media = (0,documents/* child */.jf)(content, contentType);
+        const raw = isObj(media.value) ? media.value : {};
+        const examples = 'example' in raw ? [raw.example] : [];
+        examples.push(...exampleMapValues(ctx, (0,documents/* child */.jf)(media, 'examples')));
+        const schema = raw.schema !== undefined ? ctx.schemas.read((0,documents/* child */.jf)(media, 'schema')) : undefined;
+        return { contentType, schema, examples, loc: media.loc };
+    });
+}
+function oas3RequestBody(ctx, operation) {
+    const body = ctx.docs.deref((0,documents/* child */.jf)(operation, 'requestBody'));
+    if (!body || !isObj(body.value))
+        return undefined;
+    return {
+        required: body.value.required === true,
+        content: mediaTypes(ctx, (0,documents/* child */.jf)(body, 'content')),
+        loc: body.loc,
+    };
+}
+function swaggerMimeTypes(ctx, operation, key, fallback) {
+    const own = strings((0,documents/* child */.jf)(operation, key).value);
+    if (own.length > 0)
+        return own;
+    const global = strings((0,documents/* child */.jf)(ctx.root, key).value);
+    return global.length > 0 ? global : [fallback];
+}
+function swaggerRequestBody(ctx, operation, bodyParameters) {
+    const body = bodyParameters.find((p) => p.value.in === 'body');
+    if (body) {
+        const schema = ctx.schemas.read((0,documents/* child */.jf)(body, 'schema'));
+        const types = swaggerMimeTypes(ctx, operation, 'consumes', 'application/json');
+        return {
+            required: body.value.required === true,
+            content: types.map((contentType) => ({ contentType, schema, examples: [], loc: body.loc })),
+            loc: body.loc,
+        };
+    }
+    const fields = bodyParameters.filter((p) => p.value.in === 'formData');
+    const first = fields[0];
+    if (!first)
+        return undefined;
+    // formData parameters are the properties of one form body.
+    const schema = {
+        loc: first.loc,
+        types: ['object'],
+        properties: {},
+        required: [],
+        allOf: [],
+        oneOf: [],
+        anyOf: [],
+        examples: [],
+    };
+    for (const field of fields) {
+        const raw = field.value;
+        const name = str(raw.name) ?? '';
+        const property = ctx.schemas.read(field);
+        if (property)
+            schema.properties[name] = property;
+        if (raw.required === true)
+            schema.required.push(name);
+    }
+    const multipart = fields.some((f) => f.value.type === 'file');
+    const types = swaggerMimeTypes(ctx, operation, 'consumes', multipart ? 'multipart/form-data' : 'application/x-www-form-urlencoded');
+    return {
+        required: schema.required.length > 0,
+        content: types.map((contentType) => ({ contentType, schema, examples: [], loc: first.loc })),
+        loc: first.loc,
+    };
+}
+function readResponses(ctx, operation) {
+    const responses = (0,documents/* child */.jf)(operation, 'responses');
+    if (!isObj(responses.value))
+        return [];
+    const out = [];
+    for (const status of Object.keys(responses.value)) {
+        if (status.startsWith('x-'))
+            continue;
+        const node = ctx.docs.deref((0,documents/* child */.jf)(responses, status));
+        if (!node || !isObj(node.value))
+            continue;
+        const raw = node.value;
+        out.push({
+            status,
+            description: str(raw.description),
+            headers: readHeaders(ctx, (0,documents/* child */.jf)(node, 'headers')),
+            content: ctx.swagger
+                ? swaggerResponseContent(ctx, operation, node)
+                : mediaTypes(ctx, (0,documents/* child */.jf)(node, 'content')),
+            loc: node.loc,
+        });
+    }
+    return out;
+}
+function readHeaders(ctx, headers) {
+    if (!isObj(headers.value))
+        return [];
+    const out = [];
+    for (const name of Object.keys(headers.value)) {
+        const node = ctx.docs.deref((0,documents/* child */.jf)(headers, name));
+        if (!node || !isObj(node.value))
+            continue;
+        const schema = ctx.swagger ? ctx.schemas.read(node) : parameterSchema(ctx, node);
+        out.push({ name, schema, examples: parameterExamples(ctx, node), loc: node.loc });
+    }
+    return out;
+}
+function swaggerResponseContent(ctx, operation, response) {
+    const raw = response.value;
+    if (raw.schema === undefined)
+        return [];
+    const schema = ctx.schemas.read((0,documents/* child */.jf)(response, 'schema'));
+    const examples = isObj(raw.examples) ? raw.examples : {};
+    return swaggerMimeTypes(ctx, operation, 'produces', 'application/json').map((contentType) => ({
+        contentType,
+        schema,
+        examples: Object.hasOwn(examples, contentType) ? [examples[contentType]] : [],
+        loc: (0,documents/* child */.jf)(response, 'schema').loc,
+    }));
+}
+/** 3.x `callbacks`: each expression key (a runtime expression or a literal URL) of each callback. */
+function readCallbacks(ctx, operation) {
+    const callbacks = (0,documents/* child */.jf)(operation, 'callbacks');
+    if (ctx.swagger || !isObj(callbacks.value))
+        return [];
+    const out = [];
+    for (const name of Object.keys(callbacks.value)) {
+        const callback = ctx.docs.deref((0,documents/* child */.jf)(callbacks, name));
+        if (!callback || !isObj(callback.value))
+            continue;
+        for (const url of Object.keys(callback.value)) {
+            if (!url.startsWith('x-'))
+                out.push({ name, url, loc: (0,documents/* child */.jf)(callback, url).loc });
+        }
+    }
+    return out;
+}
+/** Sensitive data kinds named in what the endpoint takes and returns (SPEC §3 "data types"). */
+function endpointDataTypes(endpoint) {
+    const kinds = new Set();
+    for (const p of endpoint.parameters) {
+        const kind = (0,sensitive/* dataKindOfName */.X9)(p.name);
+        if (kind)
+            kinds.add(kind);
+    }
+    const media = [...(endpoint.requestBody?.content ?? []), ...endpoint.responses.flatMap((r) => r.content)];
+    for (const m of media)
+        for (const field of (0,sensitive/* sensitiveFields */.uL)(m.schema, false, 50))
+            kinds.add(field.kind);
+    return [...kinds].sort();
+}
+
+// EXTERNAL MODULE: ./src/load/source.ts + 2 modules
+var source = __webpack_require__(6740);
+;// CONCATENATED MODULE: ./src/load/index.ts
+
+
+
+function loadSpec(reader, path, options = {}) {
+    const docs = new documents/* DocumentSet */.C8(reader, { ...source/* DEFAULT_PARSE_LIMITS */.t, ...options.limits });
+    const root = docs.file(path);
+    if (!root)
+        return { path, exists: false, problems: [], files: [] };
+    const model = normalize(docs, path, options);
+    return { path, model, exists: true, problems: docs.problems, files: docs.loadedFiles() };
+}
+
+// EXTERNAL MODULE: ./src/assess/checks/rate-limit-missing.ts
+var rate_limit_missing = __webpack_require__(1289);
+// EXTERNAL MODULE: ./src/assess/context.ts
+var context = __webpack_require__(889);
+// EXTERNAL MODULE: ./src/assess/cors.ts
+var assess_cors = __webpack_require__(4025);
+// EXTERNAL MODULE: ./src/assess/headers.ts
+var headers = __webpack_require__(9628);
+;// CONCATENATED MODULE: ./src/policy/condition.ts
+class ConditionError extends Error {
+}
+const TOKEN = /\s*(?:(==|!=|<=|>=|<|>|&&|\|\||\[|\]|,)|'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|(-?\d+(?:\.\d+)?)\b|([A-Za-z_][A-Za-z0-9_.]*))/y;
+function tokenize(source) {
+    const tokens = [];
+    TOKEN.lastIndex = 0;
+    let position = 0;
+    while (position < source.length) {
+        if (/^\s*$/.test(source.slice(position)))
+            break;
+        TOKEN.lastIndex = position;
+        const m = TOKEN.exec(source);
+        if (!m)
+            throw new ConditionError(`unexpected "${source.slice(position).trim().slice(0, 20)}" at character ${position + 1}`);
+        position = TOKEN.lastIndex;
+        if (m[1] !== undefined)
+            tokens.push({ kind: 'punct', text: m[1] });
+        else if (m[2] !== undefined)
+            tokens.push({ kind: 'string', text: m[2].replace(/\\(.)/g, '$1') });
+        else if (m[3] !== undefined)
+            tokens.push({ kind: 'string', text: m[3].replace(/\\(.)/g, '$1') });
+        else if (m[4] !== undefined)
+            tokens.push({ kind: 'number', text: m[4] });
+        else
+            tokens.push({ kind: 'word', text: m[5] });
+    }
+    return tokens;
+}
+const OPS = new Set(['==', '!=', '<', '<=', '>', '>=', 'in']);
+/** A token as written, so a quoted `'and'` is not shown as the word `and`. */
+function show(token) {
+    return token.kind === 'string' ? `'${token.text}'` : token.text;
+}
+/** Punctuation only: a quoted `']'` or `','` inside a list is a value. */
+function isPunct(token, text) {
+    return token?.kind === 'punct' && token.text === text;
+}
+/**
+ * Parses and checks field names against `fields` (and values against `kinds`, when given); throws
+ * ConditionError with a readable message.
+ */
+function parseCondition(source, fields, kinds) {
+    const tokens = tokenize(source);
+    let i = 0;
+    const peek = () => tokens[i];
+    const next = () => {
+        const t = tokens[i++];
+        if (!t)
+            throw new ConditionError('the condition ends too early');
+        return t;
+    };
+    const literal = () => {
+        const t = next();
+        if (t.kind === 'string')
+            return t.text;
+        if (t.kind === 'number')
+            return Number(t.text);
+        if (t.kind === 'word' && (t.text === 'true' || t.text === 'false'))
+            return t.text === 'true';
+        if (t.kind === 'punct' && t.text === '[') {
+            const list = [];
+            while (!isPunct(peek(), ']')) {
+                const item = literal();
+                if (Array.isArray(item))
+                    throw new ConditionError('lists cannot be nested');
+                list.push(item);
+                if (isPunct(peek(), ','))
+                    i++;
+                else if (!isPunct(peek(), ']'))
+                    throw new ConditionError('expected "," or "]" in a list');
+            }
+            i++;
+            return list;
+        }
+        throw new ConditionError(`expected a value ('text', a number, true, false or a [list]), found "${t.text}"`);
+    };
+    const comparison = () => {
+        const field = next();
+        if (field.kind !== 'word')
+            throw new ConditionError(`expected a field name, found "${field.text}"`);
+        if (!fields.includes(field.text))
+            throw new ConditionError(`unknown field "${field.text}"; known fields: ${fields.join(', ')}`);
+        const op = next();
+        // Quoted text is a value, never an operator or a joiner: `origin '==' 'x'` is not a condition.
+        if (op.kind === 'string' || op.kind === 'number' || !OPS.has(op.text))
+            throw new ConditionError(`expected one of == != < <= > >= in after "${field.text}", found "${show(op)}"`);
+        const value = literal();
+        if ((op.text === 'in') !== Array.isArray(value)) {
+            throw new ConditionError(op.text === 'in' ? '"in" needs a [list]' : `a [list] can only follow "in"`);
+        }
+        const kind = kinds && Object.hasOwn(kinds, field.text) ? kinds[field.text] : undefined;
+        if (kind)
+            checkKind(field.text, op.text, value, kind);
+        return { field: field.text, op: op.text, value };
+    };
+    const condition = [[comparison()]];
+    while (i < tokens.length) {
+        const token = next();
+        const joiner = token.kind === 'string' || token.kind === 'number' ? '' : token.text;
+        if (joiner === 'and' || joiner === '&&')
+            condition[condition.length - 1].push(comparison());
+        else if (joiner === 'or' || joiner === '||')
+            condition.push([comparison()]);
+        else
+            throw new ConditionError(`expected "and" or "or", found "${show(token)}"`);
+    }
+    return condition;
+}
+function checkKind(field, op, value, kind) {
+    if (['<', '<=', '>', '>='].includes(op) && kind.type !== 'number')
+        throw new ConditionError(`"${op}" compares numbers, and "${field}" is a ${kind.type}`);
+    for (const v of Array.isArray(value) ? value : [value]) {
+        if (typeof v !== kind.type)
+            throw new ConditionError(`"${field}" is a ${kind.type}, so it never equals ${JSON.stringify(v)}`);
+        if (kind.values && typeof v === 'string' && !kind.values.includes(v))
+            throw new ConditionError(`"${field}" is one of ${kind.values.map((x) => `'${x}'`).join(', ')}, so it never equals '${v}'`);
+    }
+}
+function evaluate(condition, facts) {
+    return condition.some((all) => all.every((c) => holds(c, facts[c.field])));
+}
+function holds(c, fact) {
+    if (fact === undefined)
+        return c.op === '!=';
+    const values = Array.isArray(fact) ? fact : [fact];
+    return values.every((v) => compare(v, c.op, c.value));
+}
+function compare(actual, op, expected) {
+    if (op === 'in')
+        return expected.some((e) => e === actual);
+    const e = expected;
+    switch (op) {
+        case '==':
+            return actual === e;
+        case '!=':
+            return actual !== e;
+        case '<':
+            return typeof actual === 'number' && typeof e === 'number' && actual < e;
+        case '<=':
+            return typeof actual === 'number' && typeof e === 'number' && actual <= e;
+        case '>':
+            return typeof actual === 'number' && typeof e === 'number' && actual > e;
+        case '>=':
+            return typeof actual === 'number' && typeof e === 'number' && actual >= e;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/policy/evaluate.ts
+// Policies × endpoints → violations. Pure: reads the model, findings, changes and scores.
+
+
+
+
+
+
+
+function evaluatePolicies(policies, model, settings, endpoints) {
+    const out = [];
+    for (const policy of policies) {
+        if (policy.enabled === false)
+            continue;
+        for (const facts of endpoints) {
+            if (!inScope(policy, facts))
+                continue;
+            for (const failure of failures(policy, facts, model, settings)) {
+                out.push({
+                    policy: policy.name,
+                    policyFile: policy.file,
+                    endpoint: facts.endpoint.id,
+                    severity: policy.severity,
+                    message: `${(0,context/* label */.Pf)(facts.endpoint)} ${failure.reason} (policy \`${policy.name}\`${policy.description ? `: ${policy.description}` : ''})`,
+                    remediation: policy.remediation ??
+                        'Change the endpoint so the policy holds, or ask the policy owners for an exception.',
+                    loc: failure.loc ?? facts.endpoint.loc,
+                });
+            }
+        }
+    }
+    return out;
+}
+function inScope(policy, { endpoint, change }) {
+    const scope = policy.scope;
+    if (!scope)
+        return true;
+    if (scope.classification && !scope.classification.includes(endpoint.classification))
+        return false;
+    if (scope.methods && !scope.methods.some((m) => m.toLowerCase() === endpoint.method))
+        return false;
+    if (scope.paths && !scope.paths.some((glob) => picomatch_default().isMatch(endpoint.path, glob, { dot: true })))
+        return false;
+    if (scope.tags && !scope.tags.some((t) => endpoint.tags.includes(t)))
+        return false;
+    if (scope.changes && !scope.changes.includes(change))
+        return false;
+    return true;
+}
+function failures(policy, facts, model, settings) {
+    const rule = policy.rule;
+    const out = [];
+    const { endpoint } = facts;
+    if (rule.control && (rule.required === true || (rule.required === undefined && !rule.condition))) {
+        const failure = controlFailure(rule.control, facts, model, settings);
+        if (failure)
+            out.push(failure);
+    }
+    if (policy.condition && !evaluate(policy.condition, conditionFacts(facts, model, settings))) {
+        const origins = (0,assess_cors/* corsFacts */.J)(endpoint, model).origins;
+        out.push({ reason: `does not meet \`${rule.condition}\``, loc: origins[0]?.loc });
+    }
+    if (rule.documented === true && !isDocumented(endpoint))
+        out.push({ reason: 'has no summary or description' });
+    if (rule.header_present &&
+        !(0,headers/* successResponses */.KS)(endpoint).some((r) => (0,headers/* declaresHeader */.F7)(r, rule.header_present))) {
+        if (!settings.gatewayHeaders.includes(rule.header_present.toLowerCase())) {
+            out.push({ reason: `does not declare the \`${rule.header_present}\` response header` });
+        }
+    }
+    if (rule.max_score !== undefined && facts.score > rule.max_score) {
+        out.push({ reason: `has risk score ${facts.score}, above the allowed ${rule.max_score}` });
+    }
+    if (rule.forbid) {
+        const hits = facts.findings.filter((f) => rule.forbid.some((x) => x === f.ruleId || x === f.category || x === f.severity));
+        if (hits.length > 0) {
+            out.push({
+                reason: `has forbidden findings: ${[...new Set(hits.map((f) => f.ruleId))].join(', ')}`,
+                loc: hits[0].loc,
+            });
+        }
+    }
+    if (rule.no_breaking_changes === true) {
+        const breaking = facts.changes.filter((c) => c.breaking);
+        if (breaking.length > 0)
+            out.push({
+                reason: `has ${breaking.length} breaking change${breaking.length === 1 ? '' : 's'}: ${breaking[0].message}`,
+                loc: breaking[0].location,
+            });
+    }
+    return out;
+}
+function isDocumented(endpoint) {
+    return Boolean(endpoint.summary?.trim() || endpoint.description?.trim());
+}
+function plainHttpServer(endpoint) {
+    return endpoint.servers.find((s) => (0,urls/* isPlainHttp */.fq)(s.url) && !(0,urls/* isLoopback */.U9)(s.url));
+}
+function findingsIn(facts, category) {
+    return facts.findings.filter((f) => f.category === category);
+}
+function controlFailure(control, facts, model, settings) {
+    const { endpoint } = facts;
+    switch (control) {
+        case 'authentication':
+            return (0,context/* requiresAuthentication */.f1)(endpoint)
+                ? undefined
+                : { reason: 'does not require authentication', loc: endpoint.security.loc };
+        case 'transport_encryption':
+        case 'transport': {
+            const server = plainHttpServer(endpoint);
+            return server ? { reason: `is served over plain HTTP (${server.url})`, loc: server.loc } : undefined;
+        }
+        case 'rate_limiting':
+        case 'rate-limiting':
+            return settings.gatewayControls.includes('rate-limiting') ||
+                (0,rate_limit_missing/* declaresRateLimit */.L)(endpoint, model.extensions)
+                ? undefined
+                : { reason: 'declares no rate limit (no 429 response or rate-limit headers)' };
+        case 'cors_policy':
+        case 'cors': {
+            const wildcard = (0,assess_cors/* corsFacts */.J)(endpoint, model).origins.find((o) => o.value.trim() === '*');
+            return wildcard ? { reason: 'allows any CORS origin (`*`)', loc: wildcard.loc } : undefined;
+        }
+        case 'security_headers':
+            return categoryFailure(facts, 'security-headers');
+        case 'input_validation':
+            return categoryFailure(facts, 'input-validation');
+        default:
+            return categoryFailure(facts, control);
+    }
+}
+function categoryFailure(facts, category) {
+    const found = findingsIn(facts, category);
+    if (found.length === 0)
+        return undefined;
+    return {
+        reason: `has ${category} findings: ${[...new Set(found.map((f) => f.ruleId))].join(', ')}`,
+        loc: found[0].loc,
+    };
+}
+function conditionFacts(facts, model, settings) {
+    const { endpoint } = facts;
+    const cors = (0,assess_cors/* corsFacts */.J)(endpoint, model);
+    return {
+        origin: cors.origins.map((o) => o.value.trim()),
+        credentials: cors.credentials !== undefined,
+        score: facts.score,
+        classification: endpoint.classification,
+        method: endpoint.method.toUpperCase(),
+        path: endpoint.path,
+        authenticated: (0,context/* requiresAuthentication */.f1)(endpoint),
+        tls: plainHttpServer(endpoint) === undefined,
+        rate_limited: settings.gatewayControls.includes('rate-limiting') || (0,rate_limit_missing/* declaresRateLimit */.L)(endpoint, model.extensions),
+        documented: isDocumented(endpoint),
+        deprecated: endpoint.deprecated,
+        breaking_changes: facts.changes.filter((c) => c.breaking).length,
+        change: facts.change,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/score/index.ts
+// Risk score per endpoint: deterministic 0–100 with a readable breakdown (SPEC §7, seed weights).
+
+/** Points a finding adds before the exposure multiplier. */
+const SEVERITY_POINTS = {
+    critical: 40,
+    high: 20,
+    medium: 8,
+    low: 3,
+    info: 0,
+};
+/** The seed's classification multipliers. */
+const CLASSIFICATION_MULTIPLIER = {
+    external: 1.5,
+    partner: 1.3,
+    shadow: 2.0,
+    deprecated: 1.8,
+    internal: 1.0,
+};
+const UNDOCUMENTED_POINTS = 10;
+const SENSITIVE_DATA_POINTS = 5;
+/** The lowest score of each band: an endpoint is never in a band below its worst finding. */
+const BAND_FLOOR = { critical: 75, high: 50, medium: 25, low: 0, info: 0 };
+/** The highest score reachable by piling up findings below a severity: many lows never make a critical. */
+const BAND_CAP = { critical: 100, high: 100, medium: 74, low: 49, info: 49 };
+function bandOf(score) {
+    return score >= 75 ? 'critical' : score >= 50 ? 'high' : score >= 25 ? 'medium' : 'low';
+}
+/** `findings` are the unsuppressed findings that apply to the endpoint (its own and document-level ones). */
+function scoreEndpoint(endpoint, findings) {
+    const breakdown = [];
+    let points = 0;
+    const sorted = [...findings].sort((a, b) => (0,src_findings/* severityRank */.qs)(b.severity) - (0,src_findings/* severityRank */.qs)(a.severity) || a.ruleId.localeCompare(b.ruleId));
+    for (const f of sorted) {
+        const add = SEVERITY_POINTS[f.severity];
+        if (add === 0)
+            continue;
+        points += add;
+        breakdown.push(`${f.ruleId} (${f.severity}) +${add}`);
+    }
+    if (!endpoint.summary?.trim() && !endpoint.description?.trim()) {
+        points += UNDOCUMENTED_POINTS;
+        breakdown.push(`undocumented +${UNDOCUMENTED_POINTS}`);
+    }
+    if (endpoint.dataTypes.length > 0) {
+        const add = SENSITIVE_DATA_POINTS * endpoint.dataTypes.length;
+        points += add;
+        breakdown.push(`sensitive data (${endpoint.dataTypes.join(', ')}) +${add}`);
+    }
+    const multiplier = CLASSIFICATION_MULTIPLIER[endpoint.classification];
+    let score = points * multiplier;
+    if (multiplier !== 1)
+        breakdown.push(`× ${multiplier} (${endpoint.classification})`);
+    const worst = sorted[0]?.severity ?? 'info';
+    if (score > BAND_CAP[worst]) {
+        score = BAND_CAP[worst];
+        breakdown.push(`capped at ${score}: no finding above ${worst}`);
+    }
+    if (score < BAND_FLOOR[worst]) {
+        score = BAND_FLOOR[worst];
+        breakdown.push(`raised to ${score}: a ${worst} finding`);
+    }
+    score = Math.min(100, Math.round(score));
+    return { score, level: bandOf(score), breakdown };
+}
+
+;// CONCATENATED MODULE: ./src/engine.ts
+// The pipeline, wired once for the CLI and the action:
+// load → normalize → diff → assess → score → policy → gate. Renderers read the Analysis.
+
+
+
+
+
+
+
+const MISSING = { path: '', exists: false, problems: [], files: [] };
+/** Loads each source (with the config's classification rules) and analyses it. */
+function runEngine(sources, options) {
+    const config = options.config ?? EMPTY_CONFIG;
+    const pairs = sources.map((source) => {
+        const load = (doc) => doc ? loadSpec(doc.reader, doc.path, normalizeOptions(config, source.path)) : MISSING;
+        const head = load(source.head);
+        return { path: source.path, head, base: options.mode === 'scan' ? head : load(source.base) };
+    });
+    return analyze(options.mode, pairs, options);
+}
+/** Analyses loaded (base, head) pairs; in scan mode base and head are the same load. */
+function analyze(mode, pairs, options = {}) {
+    const full = { failOn: 'critical', failOnScope: 'new', ...options, mode };
+    const assessWith = assessOptions(full.config ?? EMPTY_CONFIG, full.today);
+    const specs = pairs.map((pair) => analyseSpec(pair, full, assessWith));
+    const findings = specs.flatMap((s) => s.findings);
+    const violations = specs.flatMap((s) => s.violations);
+    return {
+        mode,
+        failOn: full.failOn,
+        failOnScope: full.failOnScope,
+        specs,
+        gate: (0,gate/* gate */.Gj)(findings, violations, full.failOn, full.failOnScope),
+    };
+}
+function analyseSpec(source, options, assessWith) {
+    const { head, base } = source;
+    const scan = options.mode === 'scan';
+    const diff = scan ? scanSpec(source.path, head.model) : diffSpecs(source.path, base.model, head.model);
+    const headFindings = head.exists
+        ? assess({
+            specPath: source.path,
+            model: head.model,
+            problems: head.problems,
+            ...(scan ? {} : { changes: diff.endpoints }),
+        }, assessWith)
+        : [];
+    const baseFindings = scan || !base.exists
+        ? []
+        : assess({ specPath: source.path, model: base.model, problems: base.problems }, assessWith);
+    const findings = scan
+        ? headFindings.map((f) => ({ ...f, status: 'existing' }))
+        : compareFindings(baseFindings, headFindings);
+    const headByEndpoint = byEndpoint(headFindings);
+    const baseByEndpoint = byEndpoint(baseFindings);
+    const scores = new Map();
+    const headFacts = [];
+    const baseFacts = [];
+    for (const e of diff.endpoints) {
+        const entry = {};
+        if (e.head) {
+            const applying = headByEndpoint.get(e.head.id) ?? [];
+            entry.head = scoreEndpoint(e.head, applying);
+            headFacts.push(facts(e, e.head, applying, entry.head.score));
+        }
+        if (e.base) {
+            if (scan)
+                entry.base = entry.head;
+            else {
+                const applying = baseByEndpoint.get(e.base.id) ?? [];
+                entry.base = scoreEndpoint(e.base, applying);
+                // Scoped by the head's change kind, so `changes: [modified]` compares like with like.
+                baseFacts.push({
+                    endpoint: e.base,
+                    change: e.change === 'removed' ? 'unchanged' : e.change,
+                    changes: [],
+                    findings: applying,
+                    score: entry.base.score,
+                });
+            }
+        }
+        scores.set(e.id, entry);
+    }
+    const policies = options.policies ?? [];
+    const settings = assessWith.settings;
+    const headViolations = head.model ? evaluatePolicies(policies, head.model, settings, headFacts) : [];
+    const baseViolations = !scan && base.model ? evaluatePolicies(policies, base.model, settings, baseFacts) : [];
+    const baseKeys = new Set(baseViolations.map(violationKey));
+    const violations = headViolations.map((v) => ({
+        ...v,
+        status: scan || baseKeys.has(violationKey(v)) ? 'existing' : 'new',
+    }));
+    return {
+        path: source.path,
+        base,
+        head,
+        diff,
+        findings,
+        violations,
+        baseViolations,
+        scores,
+        position: positionsOf(base, head),
+    };
+}
+/** A violation is the same across versions when the same policy fails the same way on the same endpoint. */
+function violationKey(v) {
+    // A score moving from 62 to 64, or a renamed path parameter, is still the same violation.
+    const reason = v.message.replace(/\d+/g, '#').replace(/\{[^}]*\}/g, '{}');
+    return `${v.policy}\n${v.endpoint}\n${reason}`;
+}
+/** The unsuppressed findings that count for each endpoint: its own and the document-level ones naming it. */
+function byEndpoint(findings) {
+    const out = new Map();
+    const add = (id, f) => {
+        const list = out.get(id);
+        if (list)
+            list.push(f);
+        else
+            out.set(id, [f]);
+    };
+    for (const f of findings) {
+        if (f.suppressed)
+            continue;
+        if (f.endpoint !== undefined)
+            add(f.endpoint, f);
+        for (const id of f.endpoints ?? [])
+            add(id, f);
+    }
+    return out;
+}
+function facts(e, endpoint, findings, score) {
+    return {
+        endpoint,
+        change: e.change === 'removed' ? 'unchanged' : e.change,
+        changes: e.changes,
+        findings,
+        score,
+    };
+}
+function positionsOf(base, head) {
+    const files = {
+        base: new Map(base.files.map((f) => [f.path, f])),
+        head: new Map(head.files.map((f) => [f.path, f])),
+    };
+    return (loc, side = head.exists ? 'head' : 'base') => {
+        const file = files[side].get(loc.file) ?? files.head.get(loc.file) ?? files.base.get(loc.file);
+        return file ? file.position(loc.pointer) : { ...loc, line: 1, column: 1 };
+    };
+}
+
+;// CONCATENATED MODULE: ./src/policy/builtin.ts
+// The shipped policy packs, embedded so the bundled action needs no files beside dist/.
+// Kept equal to policies/*.yml by test/policy.test.ts; regenerate with `node scripts/embed-policies.mjs`.
+const BUILTIN_POLICIES = {
+    'default.yml': '# api-posture default policies: the six policies of the posture-management seed, unchanged.\n# Copy this file to write your own, and pass it with --policies (CLI) or the `policies` input (action).\npolicies:\n  - name: require-authentication\n    description: All external APIs must require authentication\n    scope:\n      classification: [external, partner]\n    rule:\n      control: authentication\n      required: true\n    severity: critical\n    remediation: "Add OAuth2, API key, or JWT authentication"\n\n  - name: enforce-tls\n    description: All APIs must use HTTPS\n    scope:\n      classification: [external, internal, partner]\n    rule:\n      control: transport_encryption\n      required: true\n    severity: critical\n    remediation: "Configure TLS certificates and redirect HTTP to HTTPS"\n\n  - name: require-rate-limiting\n    description: External APIs must implement rate limiting\n    scope:\n      classification: [external]\n    rule:\n      control: rate_limiting\n      required: true\n    severity: high\n    remediation: "Configure rate limiting at API gateway level"\n\n  - name: no-wildcard-cors\n    description: APIs must not use wildcard CORS origins\n    scope:\n      classification: [external]\n    rule:\n      control: cors_policy\n      condition: "origin != \'*\'"\n    severity: high\n    remediation: "Specify explicit allowed origins in CORS configuration"\n\n  - name: documentation-required\n    description: All APIs must have OpenAPI documentation\n    scope:\n      classification: [external, partner]\n    rule:\n      documented: true\n    severity: medium\n    remediation: "Create and publish OpenAPI specification"\n\n  - name: deprecation-sunset\n    description: Deprecated APIs must have sunset headers\n    scope:\n      classification: [deprecated]\n    rule:\n      header_present: "Sunset"\n    severity: medium\n    remediation: "Add Sunset header with planned removal date"\n',
+    'owasp-strict.yml': '# api-posture strict pack: the OWASP API Security Top 10 (2023) as blocking policies for external and\n# partner APIs. Use it on top of (or instead of) default.yml when every endpoint must meet the bar.\npolicies:\n  - name: owasp-api2-authentication\n    description: "API2:2023 - every external or partner endpoint requires authentication, without an anonymous alternative"\n    scope:\n      classification: [external, partner, shadow, deprecated]\n    rule:\n      control: authentication\n      required: true\n    severity: critical\n    remediation: "Add an OAuth2, OpenID Connect, bearer or API-key requirement and remove any empty `{}` alternative"\n\n  - name: owasp-api2-strong-schemes\n    description: "API2:2023 - no HTTP Basic, API keys in URLs, implicit or password OAuth flows, or credentials in URLs"\n    scope:\n      classification: [external, partner]\n    rule:\n      forbid: [auth-http-basic, auth-apikey-in-query, auth-oauth-legacy-flow, auth-credentials-in-url, auth-insecure-oauth-url]\n    severity: high\n    remediation: "Use OAuth2 authorization code with PKCE, client credentials, or header API keys over HTTPS"\n\n  - name: owasp-api5-function-level-authorization\n    description: "API5:2023 - write operations ask for a scope and admin endpoints stay internal"\n    scope:\n      classification: [external, partner]\n    rule:\n      forbid: [authz-no-scopes-on-write, authz-admin-path-exposed]\n    severity: high\n    remediation: "Require a specific OAuth scope on writes and move administrative endpoints to an internal API"\n\n  - name: owasp-api3-property-level-authorization\n    description: "API3:2023 - no secrets or government and card data in responses, no mass assignment"\n    scope:\n      classification: [external, partner]\n    rule:\n      forbid: [sensitive-response-field, input-mass-assignment]\n    severity: high\n    remediation: "Return only the fields clients need, mark secrets writeOnly and close write bodies with additionalProperties: false"\n\n  - name: owasp-api4-resource-consumption\n    description: "API4:2023 - rate limits declared and inputs bounded"\n    scope:\n      classification: [external, partner]\n    rule:\n      forbid: [rate-limit-missing, input-unbounded]\n    severity: medium\n    remediation: "Declare 429 responses with RateLimit headers and bound every string, array and number"\n\n  - name: owasp-api7-ssrf\n    description: "API7:2023 - URLs taken as input are restricted"\n    scope:\n      classification: [external, partner]\n    rule:\n      forbid: [input-ssrf-url]\n    severity: high\n    remediation: "Restrict URL inputs to an allow-list of hosts"\n\n  - name: owasp-api8-transport-and-cors\n    description: "API8:2023 - HTTPS only and no wildcard CORS"\n    scope:\n      classification: [external, partner, internal]\n    rule:\n      forbid: [transport, cors]\n    severity: high\n    remediation: "Serve over HTTPS only and list trusted origins explicitly"\n\n  - name: owasp-api9-inventory\n    description: "API9:2023 - documented, owned, with announced sunsets and no published test hosts"\n    scope:\n      classification: [external, partner, deprecated]\n    rule:\n      forbid: [inventory]\n    severity: medium\n    remediation: "Document every operation, name an owner, announce Sunset dates and keep test servers out of the spec"\n\n  - name: no-critical-risk\n    description: "No endpoint in the critical risk band"\n    rule:\n      max_score: 74\n    severity: high\n    remediation: "Fix the findings listed in the endpoint\'s score breakdown"\n',
+};
+
+;// CONCATENATED MODULE: ./src/policy/schema.ts
+// The policy file format: the seed's format, extended (SPEC §8). Strict: unknown keys are errors.
+
+
+
+/** The seed's control names, and the finding categories as aliases. */
+const CONTROLS = [
+    'authentication',
+    'transport_encryption',
+    'rate_limiting',
+    'cors_policy',
+    'security_headers',
+    'input_validation',
+    ...src_findings/* CATEGORIES */.R6,
+];
+const CHANGE_SCOPES = ['added', 'modified', 'unchanged'];
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+/** Case-insensitive without the `i` flag, so the published JSON Schema (which has no flags) agrees. */
+const ANY_CASE_METHOD = new RegExp(`^(${METHODS.map((m) => [...m].map((c) => `[${c}${c.toUpperCase()}]`).join('')).join('|')})$`);
+const stringList = schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* array */.YOg(schemas/* string */.YjP().min(1))])
+    .transform((v) => (Array.isArray(v) ? v : [v]));
+const policySchema = schemas/* strictObject */.rej({
+    name: schemas/* string */.YjP().min(1).describe('Unique name, shown in violations'),
+    description: schemas/* string */.YjP().optional().describe('What the policy requires, shown in violations'),
+    enabled: schemas/* boolean */.zMY().optional().describe('false turns the policy off'),
+    scope: schemas/* strictObject */.rej({
+        classification: schemas/* array */.YOg(schemas/* enum */.k5n(CLASSIFICATIONS)).optional(),
+        methods: schemas/* array */.YOg(schemas/* string */.YjP().regex(ANY_CASE_METHOD, 'must be an HTTP method')).optional(),
+        paths: stringList.optional(),
+        tags: stringList.optional(),
+        changes: schemas/* array */.YOg(schemas/* enum */.k5n(CHANGE_SCOPES)).optional(),
+    })
+        .optional(),
+    rule: schemas/* strictObject */.rej({
+        control: schemas/* enum */.k5n(CONTROLS).optional().describe('The security control the rule is about'),
+        required: schemas/* boolean */.zMY().optional().describe('true: the control must be present'),
+        condition: schemas/* string */.YjP()
+            .min(1)
+            .optional()
+            .describe("A comparison that must hold, e.g. origin != '*' (fields: see docs/policies.md)"),
+        documented: schemas/* boolean */.zMY().optional().describe('true: the operation needs a summary or description'),
+        header_present: schemas/* string */.YjP()
+            .min(1)
+            .optional()
+            .describe('A response header a success response must declare'),
+        max_score: schemas/* number */.aig().min(0).max(100).optional().describe('Highest allowed risk score'),
+        forbid: stringList.optional().describe('Rule ids, categories or severities that must not be found'),
+        no_breaking_changes: schemas/* boolean */.zMY().optional().describe('true: the pull request may not break clients'),
+    })
+        .refine((r) => Object.keys(r).some((k) => k !== 'required'), 'a rule needs at least one of control, condition, documented, header_present, max_score, forbid, no_breaking_changes')
+        .refine((r) => r.required === undefined || r.control !== undefined, {
+        message: '`required` needs a `control` to require',
+        path: ['required'],
+    }),
+    severity: schemas/* enum */.k5n(src_findings/* SEVERITIES */.oC).describe('Severity of a violation; the gate compares it with fail-on'),
+    remediation: schemas/* string */.YjP().optional().describe('What to do, shown with each violation'),
+});
+const policyFileSchema = schemas/* strictObject */.rej({ policies: schemas/* array */.YOg(policySchema) });
+
+;// CONCATENATED MODULE: ./src/policy/load.ts
+// Loading policy files: YAML → validated policies with parsed conditions. Any mistake is a ConfigError.
+
+
+
+
+
+
+/** Fields a condition may compare; see docs/policies.md. */
+const CONDITION_FIELDS = [
+    'origin',
+    'credentials',
+    'score',
+    'classification',
+    'method',
+    'path',
+    'authenticated',
+    'tls',
+    'rate_limited',
+    'documented',
+    'deprecated',
+    'breaking_changes',
+    'change',
+];
+/** The type (and, for enumerations, the values) of each condition field, as `evaluate.ts` computes it. */
+const CONDITION_FIELD_KINDS = {
+    origin: { type: 'string' },
+    credentials: { type: 'boolean' },
+    score: { type: 'number' },
+    classification: { type: 'string', values: CLASSIFICATIONS },
+    method: { type: 'string', values: HTTP_METHODS.map((m) => m.toUpperCase()) },
+    path: { type: 'string' },
+    authenticated: { type: 'boolean' },
+    tls: { type: 'boolean' },
+    rate_limited: { type: 'boolean' },
+    documented: { type: 'boolean' },
+    deprecated: { type: 'boolean' },
+    breaking_changes: { type: 'number' },
+    change: { type: 'string', values: ['added', 'modified', 'unchanged'] },
+};
+/** What `forbid` may name: a typo would silently forbid nothing. */
+const FORBIDDABLE = new Set([...registry/* CHECKS */.u.map((c) => c.id), ...src_findings/* CATEGORIES */.R6, ...src_findings/* SEVERITIES */.oC]);
+function loadPolicies(file, text) {
+    const parsed = parseYamlFile(file, text, policyFileSchema);
+    const names = new Set();
+    return parsed.data.policies.map((definition, index) => {
+        if (names.has(definition.name)) {
+            throw parsed.errorAt(['policies', index, 'name'], `policies[${index}].name: "${definition.name}" is already used by another policy`);
+        }
+        names.add(definition.name);
+        (definition.rule.forbid ?? []).forEach((entry, j) => {
+            if (!FORBIDDABLE.has(entry)) {
+                throw parsed.errorAt(['policies', index, 'rule', 'forbid', j], `policies[${index}].rule.forbid[${j}]: "${entry}" is neither a rule id, a category nor a severity`);
+            }
+        });
+        const policy = { ...definition, file };
+        const source = definition.rule?.condition;
+        if (source !== undefined) {
+            try {
+                policy.condition = parseCondition(source, CONDITION_FIELDS, CONDITION_FIELD_KINDS);
+            }
+            catch (error) {
+                if (!(error instanceof ConditionError))
+                    throw error;
+                throw parsed.errorAt(['policies', index, 'rule', 'condition'], `policies[${index}].rule.condition: ${error.message}`);
+            }
+        }
+        return policy;
+    });
+}
+
+// EXTERNAL MODULE: ./src/action/inputs.ts
+var inputs = __webpack_require__(1729);
+;// CONCATENATED MODULE: ./src/action/analyse.ts
+// The analysis half of the action, imported only when the PR touches a description: the config, the
+// policies and the engine (with the YAML and schema libraries they bring) stay unloaded otherwise.
+
+
+
+
+
+
+/** Reads the config and policies (from the base commit unless `trust-pr-config`) and runs the engine. */
+function analyse(sources, mode, inputs, settingsReader, pullRequest) {
+    const config = readConfig(settingsReader, inputs.config, pullRequest && !inputs.trustPrConfig);
+    const policies = readPolicies(settingsReader, inputs.policies);
+    return runEngine(sources, {
+        mode,
+        config,
+        policies,
+        failOn: inputs.failOn,
+        failOnScope: inputs.failOnScope,
+    });
+}
+function readConfig(reader, path, fromBase) {
+    const file = path ?? '.github/api-posture.yml';
+    const text = reader.read(file);
+    if (text === undefined) {
+        if (path !== undefined) {
+            if (fromBase)
+                core/* warning */.$e(`config ${file} is not in the base commit; the defaults apply until it is merged`);
+            else
+                throw new inputs/* InputError */.d(`input \`config\`: ${file} does not exist`);
+        }
+        return EMPTY_CONFIG;
+    }
+    return loadConfig(file, text);
+}
+function readPolicies(reader, names) {
+    return names.flatMap((name) => {
+        const text = reader.read(name.replace(/^\.\//, ''));
+        if (text !== undefined)
+            return loadPolicies(name, text);
+        const builtin = BUILTIN_POLICIES[`${name}.yml`];
+        if (builtin !== undefined)
+            return loadPolicies(`policies/${name}.yml`, builtin);
+        throw new inputs/* InputError */.d(`input \`policies\`: ${name} does not exist${reader.label ? ` at ${reader.label}` : ''} and is not a shipped pack (${Object.keys(BUILTIN_POLICIES)
+            .map((f) => f.replace(/\.yml$/, ''))
+            .join(', ')})`);
+    });
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,58 @@
+// The analysis half of the action, imported only when the PR touches a description: the config, the
+// policies and the engine (with the YAML and schema libraries they bring) stay unloaded otherwise.
+import * as core from '@actions/core';
+import { type Config, EMPTY_CONFIG, loadConfig } from '../config/index.js';
+import { type Analysis, type Mode, runEngine, type SpecSource } from '../engine.js';
+import type { FileReader } from '../load/reader.js';
+import { BUILTIN_POLICIES } from '../policy/builtin.js';
+import { loadPolicies, type Policy } from '../policy/load.js';
+import { type ActionInputs, InputError } from './inputs.js';
+
+/** Reads the config and policies (from the base commit unless `trust-pr-config`) and runs the engine. */
+export function analyse(
+  sources: SpecSource[],
+  mode: Mode,
+  inputs: ActionInputs,
+  settingsReader: FileReader,
+  pullRequest: boolean,
+): Analysis {
+  const config = readConfig(settingsReader, inputs.config, pullRequest && !inputs.trustPrConfig);
+  const policies = readPolicies(settingsReader, inputs.policies);
+  return runEngine(sources, {
+    mode,
+    config,
+    policies,
+    failOn: inputs.failOn,
+    failOnScope: inputs.failOnScope,
+  });
+}
+
+function readConfig(reader: FileReader, path: string | undefined, fromBase: boolean): Config {
+  const file = path ?? '.github/api-posture.yml';
+  const text = reader.read(file);
+  if (text === undefined) {
+    if (path !== undefined) {
+      if (fromBase)
+        core.warning(`config ${file} is not in the base commit; the defaults apply until it is merged`);
+      else throw new InputError(`input \`config\`: ${file} does not exist`);
+    }
+    return EMPTY_CONFIG;
+  }
+  return loadConfig(file, text);
+}
+
+function readPolicies(reader: FileReader, names: string[]): Policy[] {
+  return names.flatMap((name) => {
+    const text = reader.read(name.replace(/^\.\//, ''));
+    if (text !== undefined) return loadPolicies(name, text);
+    const builtin = BUILTIN_POLICIES[`${name}.yml`];
+    if (builtin !== undefined) return loadPolicies(`policies/${name}.yml`, builtin);
+    throw new InputError(
+      `input \`policies\`: ${name} does not exist${reader.label ? ` at ${reader.label}` : ''} and is not a shipped pack (${Object.keys(
+        BUILTIN_POLICIES,
+      )
+        .map((f) => f.replace(/\.yml$/, ''))
+        .join(', ')})`,
+    );
+  });
+}
