@@ -27,6 +27,10 @@ const DEFAULT_SETTINGS = { gatewayHeaders: [], gatewayControls: [] };
 var urls = __webpack_require__(8170);
 // EXTERNAL MODULE: ./src/findings.ts
 var src_findings = __webpack_require__(1001);
+// EXTERNAL MODULE: ./src/load/remote.ts
+var remote = __webpack_require__(724);
+// EXTERNAL MODULE: ./src/load/source.ts + 2 modules
+var source = __webpack_require__(6740);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __webpack_require__(8816);
 ;// CONCATENATED MODULE: ./src/model.ts
@@ -36,6 +40,7 @@ const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'
 
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 // `.github/api-posture.yml`: classification rules, what the gateway enforces, rule severities, ignores.
+
 
 
 
@@ -88,6 +93,21 @@ const configSchema = schemas/* strictObject */.rej({
             .nonnegative()
             .optional()
             .describe('YAML aliases expanded per file (default 1000)'),
+    })
+        .optional(),
+    remoteRefs: schemas/* strictObject */.rej({
+        allow: schemas/* array */.YOg(schemas/* string */.YjP().superRefine((prefix, ctx) => {
+            const problem = (0,remote/* remotePrefixProblem */.I)(prefix);
+            if (problem)
+                ctx.addIssue({ code: 'custom', message: problem });
+        }))
+            .optional()
+            .describe('URL prefixes (same origin, path under the prefix) whose remote $refs are fetched; none by default'),
+        timeoutSeconds: schemas/* number */.aig()
+            .positive()
+            .max(120)
+            .optional()
+            .describe('Per-document fetch timeout in seconds (default 10)'),
     })
         .optional(),
     rules: schemas/* record */.g1P(schemas/* string */.YjP().regex(/^[a-z0-9-]+$/, 'rule ids are kebab-case'), schemas/* enum */.k5n([...src_findings/* SEVERITIES */.oC, 'off']))
@@ -212,6 +232,8 @@ function rangeStart(node) {
 
 
 
+
+
 const EMPTY_CONFIG = { data: {} };
 function loadConfig(file, text) {
     const parsed = parseYamlFile(file, text, configSchema);
@@ -272,6 +294,18 @@ function assessOptions(config, today) {
         ignores,
         ...(today ? { today } : {}),
     };
+}
+/**
+ * The remote documents a run may fetch: the config's `remoteRefs.allow` plus prefixes given to the CLI or
+ * the action (validated where they were given), with the config's limits.
+ */
+function remoteDocuments(config, extraPrefixes = []) {
+    const limits = { ...source/* DEFAULT_PARSE_LIMITS */.t, ...config.data.limits };
+    return new remote/* RemoteDocuments */.L([...(config.data.remoteRefs?.allow ?? []), ...extraPrefixes], {
+        timeoutMs: (config.data.remoteRefs?.timeoutSeconds ?? 10) * 1000,
+        maxBytes: limits.maxFileBytes,
+        maxFiles: limits.maxFiles,
+    });
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -1879,14 +1913,12 @@ function endpointDataTypes(endpoint) {
     return [...kinds].sort();
 }
 
-// EXTERNAL MODULE: ./src/load/source.ts + 2 modules
-var source = __webpack_require__(6740);
 ;// CONCATENATED MODULE: ./src/load/index.ts
 
 
 
 function loadSpec(reader, path, options = {}) {
-    const docs = new documents/* DocumentSet */.C8(reader, { ...source/* DEFAULT_PARSE_LIMITS */.t, ...options.limits });
+    const docs = new documents/* DocumentSet */.C8(reader, { ...source/* DEFAULT_PARSE_LIMITS */.t, ...options.limits }, options.remote);
     const root = docs.file(path);
     if (!root)
         return { path, exists: false, problems: [], files: [] };
@@ -2292,7 +2324,12 @@ const MISSING = { path: '', exists: false, problems: [], files: [] };
 function runEngine(sources, options) {
     const config = options.config ?? EMPTY_CONFIG;
     const pairs = sources.map((source) => {
-        const load = (doc) => doc ? loadSpec(doc.reader, doc.path, normalizeOptions(config, source.path)) : MISSING;
+        const load = (doc) => doc
+            ? loadSpec(doc.reader, doc.path, {
+                ...normalizeOptions(config, source.path),
+                ...(options.remote ? { remote: options.remote } : {}),
+            })
+            : MISSING;
         const head = load(source.head);
         return { path: source.path, head, base: options.mode === 'scan' ? head : load(source.base) };
     });
@@ -2428,6 +2465,8 @@ function positionsOf(base, head) {
     };
 }
 
+// EXTERNAL MODULE: ./src/load/files.ts
+var files = __webpack_require__(6255);
 ;// CONCATENATED MODULE: ./src/policy/builtin.ts
 // The shipped policy packs, embedded so the bundled action needs no files beside dist/.
 // Kept equal to policies/*.yml by test/policy.test.ts; regenerate with `node scripts/embed-policies.mjs`.
@@ -2577,16 +2616,20 @@ var inputs = __webpack_require__(1729);
 
 
 
+
 /** Reads the config and policies (from the base commit unless `trust-pr-config`) and runs the engine. */
-function analyse(sources, mode, inputs, settingsReader, pullRequest) {
+async function analyse(sources, mode, inputs, settingsReader, pullRequest) {
     const config = readConfig(settingsReader, inputs.config, pullRequest && !inputs.trustPrConfig);
     const policies = readPolicies(settingsReader, inputs.policies);
+    const remote = remoteDocuments(config, inputs.allowRemoteRefs);
+    await (0,files/* fetchRemoteRefs */.D)(sources.flatMap((s) => [s.base, s.head].filter((d) => d !== undefined)), remote, config.data.limits);
     return runEngine(sources, {
         mode,
         config,
         policies,
         failOn: inputs.failOn,
         failOnScope: inputs.failOnScope,
+        ...(remote.enabled ? { remote } : {}),
     });
 }
 function readConfig(reader, path, fromBase) {

@@ -11,6 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   fileAt: () => (/* binding */ fileAt),
 /* harmony export */   httpStatus: () => (/* binding */ httpStatus),
 /* harmony export */   pullRequestFiles: () => (/* binding */ pullRequestFiles),
+/* harmony export */   requestTimeoutMs: () => (/* binding */ requestTimeoutMs),
 /* harmony export */   upsertComment: () => (/* binding */ upsertComment)
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1758);
@@ -23,10 +24,23 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+/**
+ * How long one API request may take before it is abandoned (and retried like a 5xx): without a bound, a
+ * hung connection would hold the job until the runner's 6-hour limit. `API_POSTURE_API_TIMEOUT_MS`
+ * overrides it (a slow GitHub Enterprise Server; the tests).
+ */
+function requestTimeoutMs(env = process.env) {
+    const configured = Number(env.API_POSTURE_API_TIMEOUT_MS);
+    return Number.isFinite(configured) && configured > 0 ? configured : 30_000;
+}
 /** Octokit against `apiUrl` (GITHUB_API_URL), with retries for 5xx and waits for (secondary) rate limits. */
 function createClient(token, apiUrl, log) {
+    const timeout = requestTimeoutMs();
     return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
         baseUrl: apiUrl,
+        request: {
+            fetch: (url, init) => fetch(url, { ...init, signal: init.signal ?? AbortSignal.timeout(timeout) }),
+        },
         throttle: {
             onRateLimit: (retryAfter, options, _o, retryCount) => {
                 log(`GitHub rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`);

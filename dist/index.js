@@ -32768,7 +32768,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7470);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7649);
 // GitHub Action entry: everything happens in main.ts's run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -32785,9 +32785,11 @@ __webpack_async_result__();
 /* harmony export */   K: () => (/* binding */ readInputs),
 /* harmony export */   d: () => (/* binding */ InputError)
 /* harmony export */ });
-/* harmony import */ var _gate_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7155);
+/* harmony import */ var _gate_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7155);
 /* harmony import */ var _load_discover_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3533);
+/* harmony import */ var _load_remote_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(724);
 // The action's inputs, validated: a wrong value is an error naming the input and the valid values.
+
 
 
 class InputError extends Error {
@@ -32806,6 +32808,15 @@ function bool(name, value, fallback) {
         return false;
     throw new InputError(`input \`${name}\` is "${value}"; use true or false`);
 }
+function remotePrefixes(value) {
+    const prefixes = value.split(/[\s,]+/).filter((p) => p !== '');
+    for (const prefix of prefixes) {
+        const problem = (0,_load_remote_js__WEBPACK_IMPORTED_MODULE_1__/* .remotePrefixProblem */ .I)(prefix);
+        if (problem)
+            throw new InputError(`input \`allow-remote-refs\`: ${problem}`);
+    }
+    return prefixes;
+}
 /** `get(name)` returns the trimmed input or '' (as `core.getInput` does). */
 function readInputs(get) {
     const sarif = get('sarif-file');
@@ -32813,21 +32824,22 @@ function readInputs(get) {
         specs: (0,_load_discover_js__WEBPACK_IMPORTED_MODULE_0__/* .splitPatterns */ .sb)(get('specs')),
         policies: (0,_load_discover_js__WEBPACK_IMPORTED_MODULE_0__/* .splitPatterns */ .sb)(get('policies') || 'default'),
         ...(get('config') ? { config: get('config') } : {}),
-        failOn: oneOf('fail-on', get('fail-on') || 'critical', _gate_index_js__WEBPACK_IMPORTED_MODULE_1__/* .FAIL_ON_VALUES */ .Qm),
-        failOnScope: oneOf('fail-on-scope', get('fail-on-scope') || 'new', _gate_index_js__WEBPACK_IMPORTED_MODULE_1__/* .FAIL_ON_SCOPES */ .lM),
+        failOn: oneOf('fail-on', get('fail-on') || 'critical', _gate_index_js__WEBPACK_IMPORTED_MODULE_2__/* .FAIL_ON_VALUES */ .Qm),
+        failOnScope: oneOf('fail-on-scope', get('fail-on-scope') || 'new', _gate_index_js__WEBPACK_IMPORTED_MODULE_2__/* .FAIL_ON_SCOPES */ .lM),
         comment: bool('comment', get('comment'), true),
         annotations: bool('annotations', get('annotations'), true),
         ...(sarif ? { sarifFile: sarif } : {}),
         ...(get('base-ref') ? { baseRef: get('base-ref') } : {}),
         token: get('github-token'),
         trustPrConfig: bool('trust-pr-config', get('trust-pr-config'), false),
+        allowRemoteRefs: remotePrefixes(get('allow-remote-refs')),
     };
 }
 
 
 /***/ }),
 
-/***/ 7470:
+/***/ 7649:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32853,19 +32865,8 @@ var errors = __nccwpck_require__(7827);
 var gate = __nccwpck_require__(7155);
 // EXTERNAL MODULE: ./src/load/discover.ts
 var discover = __nccwpck_require__(3533);
-// EXTERNAL MODULE: ./src/load/documents.ts
-var documents = __nccwpck_require__(690);
-// EXTERNAL MODULE: ./src/load/source.ts + 2 modules
-var source = __nccwpck_require__(6740);
-;// CONCATENATED MODULE: ./src/load/files.ts
-// The files one description spans, found without building its model (the action's "did the PR touch it?").
-
-
-/** The root and every file its `$ref`s reach (remote refs and refs leaving the workspace are not followed). */
-function specFiles(reader, path, limits) {
-    return new documents/* DocumentSet */.C8(reader, { ...source/* DEFAULT_PARSE_LIMITS */.t, ...limits }).reachableFiles(path);
-}
-
+// EXTERNAL MODULE: ./src/load/files.ts
+var files = __nccwpck_require__(6255);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/load/git.ts
@@ -33290,7 +33291,7 @@ async function pullRequestSources(env, inputs, clientOf, pr, base) {
     const sources = [];
     for (const path of (0,discover/* discoverSpecs */.AW)(env.workspace, inputs.specs)) {
         // A touched root needs no walk of its `$ref`s (reading a large description costs as much as parsing it).
-        const changedHere = listIncomplete || touched.has(path) || specFiles(head, path).some((f) => touched.has(f));
+        const changedHere = listIncomplete || touched.has(path) || (0,files/* specFiles */.J)(head, path).some((f) => touched.has(f));
         if (!changedHere)
             continue;
         if (prefetch)
@@ -33334,7 +33335,7 @@ async function prefetchSpec(reader, prefetch, path) {
             },
         };
         const before = asked.size;
-        specFiles(recording, path);
+        (0,files/* specFiles */.J)(recording, path);
         await prefetch([...asked]);
         if (asked.size === before)
             return;
@@ -33399,12 +33400,14 @@ async function publish(report, inputs, env, clientOf, pr) {
                 core/* info */.pq(`api-posture: PR comment ${result.action}: ${result.url}`);
             }
             catch (error) {
-                const status = httpStatus(error);
-                if (status === 403 || status === 404) {
-                    core/* warning */.$e(`could not write the PR comment (HTTP ${status}: the token cannot comment — a fork PR or a read-only token). The gate, annotations, job summary and SARIF are unaffected.`);
-                }
-                else
-                    throw error;
+                // The comment is for reviewers; the gate's verdict (the exit code) does not depend on it.
+                // Octokit reports a connection that failed or timed out as status 500 without a response.
+                const answered = error?.response !== undefined;
+                const status = answered ? httpStatus(error) : undefined;
+                const why = status === 403 || status === 404
+                    ? `HTTP ${status}: the token cannot comment — a fork PR or a read-only token`
+                    : `${status ? `HTTP ${status}` : 'no answer'} from the GitHub API after retries: ${error instanceof Error ? error.message : String(error)}`;
+                core/* warning */.$e(`could not write the PR comment (${why}). The gate, annotations, job summary and SARIF are unaffected.`);
             }
         }
     }
@@ -35332,13 +35335,17 @@ const MAX_REF_HOPS = 64;
 class DocumentSet {
     reader;
     limits;
+    remote;
     problems = [];
     files = new Map();
     reported = new Set();
     resolved = new Map();
-    constructor(reader, limits = _source_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_PARSE_LIMITS */ .t) {
+    constructor(reader, limits = _source_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_PARSE_LIMITS */ .t, 
+    /** Fetched remote documents, when the configuration allows some (never otherwise). */
+    remote) {
         this.reader = reader;
         this.limits = limits;
+        this.remote = remote;
     }
     /** The parsed file, or undefined when it does not exist. Parse problems are recorded once. */
     file(path) {
@@ -35347,7 +35354,7 @@ class DocumentSet {
                 this.problem('parse', `not read: the description already spans ${this.limits.maxFiles} files (limits.maxFiles)`, { file: path, pointer: '' });
                 return undefined;
             }
-            const text = this.reader.read(path);
+            const text = isUrl(path) ? this.remote?.text(path) : this.reader.read(path);
             let source;
             if (text !== undefined && Buffer.byteLength(text) > this.limits.maxFileBytes) {
                 const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -35413,25 +35420,38 @@ class DocumentSet {
     }
     resolveOnce(ref, refPointer, fromFile) {
         const at = { file: fromFile, pointer: refPointer };
-        if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
-            const remote = /^https?:/i.test(ref);
+        const hash = ref.indexOf('#');
+        const filePart = hash === -1 ? ref : ref.slice(0, hash);
+        const absolute = absoluteOf(ref, filePart, fromFile);
+        if (absolute !== undefined && isUrl(absolute) && this.remote?.allows(absolute)) {
+            return this.resolveIn(absolute, ref, hash === -1 ? '' : (0,_util_pointer_js__WEBPACK_IMPORTED_MODULE_2__/* .fragmentToPointer */ .tY)(ref.slice(hash)), at);
+        }
+        if (absolute !== undefined || hasScheme(ref)) {
+            const remote = /^https?:/i.test(absolute ?? ref);
             this.problem(remote ? 'ref-remote' : 'ref-outside', remote
-                ? `remote \`$ref\` "${ref}" was not fetched: documents from a pull request are never allowed to reach the network`
+                ? `remote \`$ref\` "${ref}" was not fetched: documents from a pull request reach the network only under a prefix the configuration allows (remoteRefs.allow)`
                 : `\`$ref\` "${ref}" uses an unsupported scheme; only relative file references are followed`, at);
             return undefined;
         }
-        const hash = ref.indexOf('#');
-        const filePart = hash === -1 ? ref : ref.slice(0, hash);
         const pointer = hash === -1 ? '' : (0,_util_pointer_js__WEBPACK_IMPORTED_MODULE_2__/* .fragmentToPointer */ .tY)(ref.slice(hash));
+        const file = this.refFile(ref, filePart, fromFile, at);
+        if (file === undefined)
+            return undefined;
+        return this.resolveIn(file, ref, pointer, at);
+    }
+    /** The node at `pointer` in `file` (a workspace path or an allowed URL), or a recorded problem. */
+    resolveIn(file, ref, pointer, at) {
         if (pointer !== '' && !pointer.startsWith('/')) {
             // A plain-name fragment (`#User`, a 3.1 `$anchor`) is not a JSON pointer; walking it would yield the whole file.
             this.problem('ref-missing', `\`$ref\` "${ref}" does not resolve: its fragment is not a JSON pointer`, at);
             return undefined;
         }
-        const file = this.refFile(ref, filePart, fromFile, at);
-        if (file === undefined)
-            return undefined;
         const source = this.file(file);
+        if (!source && isUrl(file)) {
+            const why = this.remote?.failure(file);
+            this.problem('ref-remote', `remote \`$ref\` "${ref}" could not be fetched: ${why ?? 'not fetched'}`, at);
+            return undefined;
+        }
         if (!source) {
             this.problem('ref-missing', `\`$ref\` "${ref}" points to ${file}, which does not exist`, at);
             return undefined;
@@ -35487,10 +35507,14 @@ class DocumentSet {
                 if (value === null || typeof value !== 'object')
                     continue;
                 const ref = refOf(value);
-                if (ref !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
-                    const hash = ref.indexOf('#');
-                    const filePart = hash === -1 ? ref : ref.slice(0, hash);
-                    const target = this.refFile(ref, filePart, file, { file, pointer: '' });
+                if (ref !== undefined) {
+                    const filePart = ref.includes('#') ? ref.slice(0, ref.indexOf('#')) : ref;
+                    const absolute = absoluteOf(ref, filePart, file);
+                    const target = absolute !== undefined
+                        ? isUrl(absolute) && this.remote?.allows(absolute)
+                            ? absolute
+                            : undefined
+                        : this.refFile(ref, filePart, file, { file, pointer: '' });
                     if (target !== undefined && !visited.has(target))
                         pending.push(target);
                 }
@@ -35509,6 +35533,29 @@ class DocumentSet {
         this.problems.push({ kind, message, loc });
     }
 }
+function hasScheme(ref) {
+    return /^[a-z][a-z0-9+.-]*:/i.test(ref);
+}
+/** A ref's file part as an absolute URL: written as one, or relative inside a fetched document; else undefined. */
+function absoluteOf(ref, filePart, fromFile) {
+    if (hasScheme(ref))
+        return filePart;
+    return isUrl(fromFile) && filePart !== '' ? urlFrom(filePart, fromFile) : undefined;
+}
+function isUrl(path) {
+    return /^https?:\/\//i.test(path);
+}
+/** A relative ref inside a fetched document, against that document's URL (without its fragment). */
+function urlFrom(relative, base) {
+    try {
+        const url = new URL(relative, base);
+        url.hash = '';
+        return url.href;
+    }
+    catch {
+        return undefined;
+    }
+}
 function refOf(value) {
     if (value === null || typeof value !== 'object')
         return undefined;
@@ -35524,6 +35571,186 @@ function own(value, key) {
     if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key))
         return undefined;
     return value[key];
+}
+
+
+/***/ }),
+
+/***/ 6255:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ fetchRemoteRefs),
+/* harmony export */   J: () => (/* binding */ specFiles)
+/* harmony export */ });
+/* harmony import */ var _documents_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(690);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6740);
+// The files one description spans, found without building its model (the action's "did the PR touch it?").
+
+
+/** The root and every file its `$ref`s reach (remote refs and refs leaving the workspace are not followed). */
+function specFiles(reader, path, limits) {
+    return new _documents_js__WEBPACK_IMPORTED_MODULE_0__/* .DocumentSet */ .C8(reader, { ..._source_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_PARSE_LIMITS */ .t, ...limits }).reachableFiles(path);
+}
+/**
+ * Fetches the allowed remote documents these descriptions reach, in rounds (a fetched document may refer
+ * to more), before the synchronous load reads them. Does nothing when no remote prefix is allowed.
+ */
+async function fetchRemoteRefs(documents, remote, limits) {
+    if (!remote.enabled)
+        return;
+    for (let round = 0; round < 20; round++) {
+        for (const doc of documents)
+            new _documents_js__WEBPACK_IMPORTED_MODULE_0__/* .DocumentSet */ .C8(doc.reader, { ..._source_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_PARSE_LIMITS */ .t, ...limits }, remote).reachableFiles(doc.path);
+        if ((await remote.fetchWanted()) === 0)
+            return;
+    }
+}
+
+
+/***/ }),
+
+/***/ 724:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ remotePrefixProblem),
+/* harmony export */   L: () => (/* binding */ RemoteDocuments)
+/* harmony export */ });
+// Remote `$ref`s, for teams whose descriptions share schemas from a server they control.
+//
+// Off by default: a PR's content is hostile, and a ref the tool follows is a request its author makes
+// from the CI runner (SSRF). Only URLs under a prefix the repository's own config (or the workflow, or
+// the CLI user) allows are fetched: same origin, path under the prefix's path, no credentials in the
+// URL, GET only, no redirects, a timeout and the size and file limits of local documents. The tool's
+// synchronous loader then reads what was fetched; fetching happens before, in rounds (a fetched document
+// may refer to further ones).
+/** What was fetched (text) or why not (failure), by URL without its fragment. */
+class RemoteDocuments {
+    options;
+    allowed;
+    fetched = new Map();
+    wanted = new Set();
+    /** Prefixes must be absolute http(s) URLs (checked where they are configured: see `remotePrefixProblem`). */
+    constructor(prefixes, options = {
+        timeoutMs: 10_000,
+        maxBytes: 64 * 1024 * 1024,
+        maxFiles: 1000,
+    }) {
+        this.options = options;
+        this.allowed = prefixes.map((p) => new URL(p));
+    }
+    get enabled() {
+        return this.allowed.length > 0;
+    }
+    /** Same origin as an allowed prefix and a path under its path; never with credentials in the URL. */
+    allows(url) {
+        let parsed;
+        try {
+            parsed = new URL(url);
+        }
+        catch {
+            return false;
+        }
+        if (parsed.username !== '' || parsed.password !== '')
+            return false;
+        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+            return false;
+        return this.allowed.some((a) => a.origin === parsed.origin && parsed.pathname.startsWith(a.pathname));
+    }
+    /** The document's text once fetched; asking for one not fetched yet queues it for the next round. */
+    text(url) {
+        const known = this.fetched.get(url);
+        if (!known)
+            this.wanted.add(url);
+        return known?.text;
+    }
+    /** Why an allowed document could not be had (undefined when it was, or was not tried yet). */
+    failure(url) {
+        return this.fetched.get(url)?.failure;
+    }
+    /** Fetches what was asked for and not fetched yet; returns how many were tried. */
+    async fetchWanted() {
+        const urls = [...this.wanted].filter((u) => !this.fetched.has(u));
+        this.wanted.clear();
+        for (const url of urls) {
+            if (this.fetched.size >= this.options.maxFiles) {
+                this.fetched.set(url, {
+                    failure: `not fetched: already ${this.options.maxFiles} files (limits.maxFiles)`,
+                });
+                continue;
+            }
+            this.fetched.set(url, await this.fetchOne(url));
+        }
+        return urls.length;
+    }
+    async fetchOne(url) {
+        try {
+            const response = await fetch(url, {
+                redirect: 'manual',
+                credentials: 'omit',
+                headers: { accept: 'application/json, application/yaml, text/yaml, */*' },
+                signal: AbortSignal.timeout(this.options.timeoutMs),
+            });
+            const refuse = (failure) => {
+                void response.body?.cancel().catch(() => undefined);
+                return { failure };
+            };
+            if (response.status >= 300 && response.status < 400)
+                return refuse(`the server redirected it (HTTP ${response.status}); redirects are not followed`);
+            if (!response.ok)
+                return refuse(`HTTP ${response.status}`);
+            const declared = Number(response.headers.get('content-length') ?? 0);
+            if (declared > this.options.maxBytes)
+                return refuse(tooLarge(declared, this.options.maxBytes));
+            const body = await readAtMost(response, this.options.maxBytes);
+            if (body === undefined)
+                return { failure: tooLarge(undefined, this.options.maxBytes) };
+            return { text: body };
+        }
+        catch (error) {
+            const name = error?.name;
+            if (name === 'TimeoutError' || name === 'AbortError')
+                return { failure: `no answer within ${this.options.timeoutMs / 1000} s` };
+            const cause = error?.cause;
+            return { failure: cause?.code ?? cause?.message ?? error?.message ?? String(error) };
+        }
+    }
+}
+function tooLarge(bytes, limit) {
+    const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    return `${bytes === undefined ? 'it is' : mb(bytes)} above the ${mb(limit)} limit (limits.maxFileBytes)`;
+}
+/** The body as text, or undefined once it passes `limit` bytes (the rest is not read). */
+async function readAtMost(response, limit) {
+    if (!response.body)
+        return '';
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of response.body) {
+        size += chunk.byteLength;
+        if (size > limit)
+            return undefined;
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+/** Why a configured prefix cannot be used (undefined when it can). */
+function remotePrefixProblem(prefix) {
+    let url;
+    try {
+        url = new URL(prefix);
+    }
+    catch {
+        return `"${prefix}" is not an absolute URL`;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        return `"${prefix}" is not an http(s) URL`;
+    if (url.username !== '' || url.password !== '')
+        return `"${prefix}" must not carry credentials`;
+    if (url.search !== '' || url.hash !== '')
+        return `"${prefix}" must not have a query or fragment`;
+    return undefined;
 }
 
 
@@ -36193,7 +36420,8 @@ function code(text) {
 /** A link to a file line at a commit, or the escaped `file:line` when there is no repository. */
 function lineLink(file, line, blobBase) {
     const label = code(`${file}:${line}`);
-    if (!blobBase)
+    // A fetched remote document (an allowed remote `$ref`) is not in the repository: no blob link.
+    if (!blobBase || /^https?:\/\//i.test(file))
         return label;
     // Lone surrogates would make encodeURIComponent throw; parentheses would end the Markdown link.
     const path = file

@@ -8,6 +8,7 @@ import type { Finding } from './findings.js';
 import { type FailOn, type FailOnScope, type GateResult, gate } from './gate/index.js';
 import { type LoadedSpec, loadSpec } from './load/index.js';
 import type { FileReader } from './load/reader.js';
+import type { RemoteDocuments } from './load/remote.js';
 import type { Endpoint, Loc, Position } from './model.js';
 import { type EndpointFacts, evaluatePolicies, type Violation } from './policy/evaluate.js';
 import type { Policy } from './policy/load.js';
@@ -36,6 +37,8 @@ export interface EngineOptions {
   failOnScope: FailOnScope;
   /** `YYYY-MM-DD` for suppression expiry; today when omitted. */
   today?: string;
+  /** Remote documents the configuration allows, already fetched (`fetchRemoteRefs`). */
+  remote?: RemoteDocuments;
 }
 
 export interface EndpointScores {
@@ -74,7 +77,12 @@ export function runEngine(sources: SpecSource[], options: EngineOptions): Analys
   const config = options.config ?? EMPTY_CONFIG;
   const pairs = sources.map((source) => {
     const load = (doc?: DocumentSource) =>
-      doc ? loadSpec(doc.reader, doc.path, normalizeOptions(config, source.path)) : MISSING;
+      doc
+        ? loadSpec(doc.reader, doc.path, {
+            ...normalizeOptions(config, source.path),
+            ...(options.remote ? { remote: options.remote } : {}),
+          })
+        : MISSING;
     const head = load(source.head);
     return { path: source.path, head, base: options.mode === 'scan' ? head : load(source.base) };
   });

@@ -1,6 +1,7 @@
 // `.github/api-posture.yml`: loading and validation (exact messages with file:line:column and key), and
 // what the engine derives from it: classification rules, gateway controls and headers, rule severities,
 // and ignores with endpoint globs and expiry.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../src/config/errors.js';
 import { type Config, EMPTY_CONFIG, loadConfig, normalizeOptions } from '../src/config/index.js';
@@ -543,5 +544,25 @@ describe('what the config changes in the assessment', () => {
     expect(before.breakdown.some((l) => l.startsWith('cors-wildcard-origin'))).toBe(true);
     expect(after.breakdown.some((l) => l.startsWith('cors-wildcard-origin'))).toBe(false);
     expect(after.score).toBeLessThan(before.score);
+  });
+});
+
+describe('the documented config file', () => {
+  it('docs/policies.md shows a config that loads, with every top-level key', () => {
+    const text = readFileSync(new URL('../docs/policies.md', import.meta.url), 'utf8');
+    const section = text.slice(text.indexOf('## The config file'));
+    const block = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(block).toBeDefined();
+    const config = loadConfig(FILE, block!);
+    expect(Object.keys(config.data).sort()).toEqual(
+      ['classification', 'gateway', 'ignore', 'limits', 'remoteRefs', 'rules'].sort(),
+    );
+    expect(config.data.remoteRefs?.allow).toEqual(['https://schemas.example.com/shared/']);
+  });
+
+  it('names the bad remote prefix with its line', () => {
+    expect(configError("remoteRefs:\n  allow: ['ftp://x/']\n")).toMatch(
+      /^\.github\/api-posture\.yml:2:11: remoteRefs\.allow\[0\]: "ftp:\/\/x\/" is not an http\(s\) URL/,
+    );
   });
 });

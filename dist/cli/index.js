@@ -15127,6 +15127,492 @@ const CHECKS = [
 ;// CONCATENATED MODULE: ./src/assess/types.ts
 const DEFAULT_SETTINGS = { gatewayHeaders: [], gatewayControls: [] };
 
+;// CONCATENATED MODULE: ./src/load/remote.ts
+// Remote `$ref`s, for teams whose descriptions share schemas from a server they control.
+//
+// Off by default: a PR's content is hostile, and a ref the tool follows is a request its author makes
+// from the CI runner (SSRF). Only URLs under a prefix the repository's own config (or the workflow, or
+// the CLI user) allows are fetched: same origin, path under the prefix's path, no credentials in the
+// URL, GET only, no redirects, a timeout and the size and file limits of local documents. The tool's
+// synchronous loader then reads what was fetched; fetching happens before, in rounds (a fetched document
+// may refer to further ones).
+/** What was fetched (text) or why not (failure), by URL without its fragment. */
+class RemoteDocuments {
+    options;
+    allowed;
+    fetched = new Map();
+    wanted = new Set();
+    /** Prefixes must be absolute http(s) URLs (checked where they are configured: see `remotePrefixProblem`). */
+    constructor(prefixes, options = {
+        timeoutMs: 10_000,
+        maxBytes: 64 * 1024 * 1024,
+        maxFiles: 1000,
+    }) {
+        this.options = options;
+        this.allowed = prefixes.map((p) => new URL(p));
+    }
+    get enabled() {
+        return this.allowed.length > 0;
+    }
+    /** Same origin as an allowed prefix and a path under its path; never with credentials in the URL. */
+    allows(url) {
+        let parsed;
+        try {
+            parsed = new URL(url);
+        }
+        catch {
+            return false;
+        }
+        if (parsed.username !== '' || parsed.password !== '')
+            return false;
+        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+            return false;
+        return this.allowed.some((a) => a.origin === parsed.origin && parsed.pathname.startsWith(a.pathname));
+    }
+    /** The document's text once fetched; asking for one not fetched yet queues it for the next round. */
+    text(url) {
+        const known = this.fetched.get(url);
+        if (!known)
+            this.wanted.add(url);
+        return known?.text;
+    }
+    /** Why an allowed document could not be had (undefined when it was, or was not tried yet). */
+    failure(url) {
+        return this.fetched.get(url)?.failure;
+    }
+    /** Fetches what was asked for and not fetched yet; returns how many were tried. */
+    async fetchWanted() {
+        const urls = [...this.wanted].filter((u) => !this.fetched.has(u));
+        this.wanted.clear();
+        for (const url of urls) {
+            if (this.fetched.size >= this.options.maxFiles) {
+                this.fetched.set(url, {
+                    failure: `not fetched: already ${this.options.maxFiles} files (limits.maxFiles)`,
+                });
+                continue;
+            }
+            this.fetched.set(url, await this.fetchOne(url));
+        }
+        return urls.length;
+    }
+    async fetchOne(url) {
+        try {
+            const response = await fetch(url, {
+                redirect: 'manual',
+                credentials: 'omit',
+                headers: { accept: 'application/json, application/yaml, text/yaml, */*' },
+                signal: AbortSignal.timeout(this.options.timeoutMs),
+            });
+            const refuse = (failure) => {
+                void response.body?.cancel().catch(() => undefined);
+                return { failure };
+            };
+            if (response.status >= 300 && response.status < 400)
+                return refuse(`the server redirected it (HTTP ${response.status}); redirects are not followed`);
+            if (!response.ok)
+                return refuse(`HTTP ${response.status}`);
+            const declared = Number(response.headers.get('content-length') ?? 0);
+            if (declared > this.options.maxBytes)
+                return refuse(tooLarge(declared, this.options.maxBytes));
+            const body = await readAtMost(response, this.options.maxBytes);
+            if (body === undefined)
+                return { failure: tooLarge(undefined, this.options.maxBytes) };
+            return { text: body };
+        }
+        catch (error) {
+            const name = error?.name;
+            if (name === 'TimeoutError' || name === 'AbortError')
+                return { failure: `no answer within ${this.options.timeoutMs / 1000} s` };
+            const cause = error?.cause;
+            return { failure: cause?.code ?? cause?.message ?? error?.message ?? String(error) };
+        }
+    }
+}
+function tooLarge(bytes, limit) {
+    const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    return `${bytes === undefined ? 'it is' : mb(bytes)} above the ${mb(limit)} limit (limits.maxFileBytes)`;
+}
+/** The body as text, or undefined once it passes `limit` bytes (the rest is not read). */
+async function readAtMost(response, limit) {
+    if (!response.body)
+        return '';
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of response.body) {
+        size += chunk.byteLength;
+        if (size > limit)
+            return undefined;
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+/** Why a configured prefix cannot be used (undefined when it can). */
+function remotePrefixProblem(prefix) {
+    let url;
+    try {
+        url = new URL(prefix);
+    }
+    catch {
+        return `"${prefix}" is not an absolute URL`;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        return `"${prefix}" is not an http(s) URL`;
+    if (url.username !== '' || url.password !== '')
+        return `"${prefix}" must not carry credentials`;
+    if (url.search !== '' || url.hash !== '')
+        return `"${prefix}" must not have a query or fragment`;
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
+var main = __nccwpck_require__(9547);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/load/json-locate.ts
+// Finds where a JSON pointer sits in JSON text without building a syntax tree.
+//
+// A full tree of a 13 MB description is millions of objects (about a second of parsing and
+// as much again in garbage collection); a report needs a few thousand positions. So: one
+// allocation-free pass records where each object/array closes, and an object's keys are read
+// only when a pointer goes through it, once (cached). Iterative throughout: nesting depth
+// cannot overflow the stack.
+class JsonLocator {
+    text;
+    opens = new Int32Array(1024);
+    closes = new Int32Array(1024);
+    count = 0;
+    members = new Map();
+    root;
+    constructor(text) {
+        this.text = text;
+        this.indexContainers();
+        this.root = this.skipSpace(0);
+    }
+    /** Offset of the deepest node on the pointer's way; an object member is reported at its key. */
+    offset(segments) {
+        let node = this.root;
+        let offset = node;
+        for (const segment of segments) {
+            const children = this.childrenOf(node);
+            if (!children)
+                break;
+            const member = Array.isArray(children)
+                ? /^\d+$/.test(segment)
+                    ? children[Number(segment)]
+                    : undefined
+                : children.get(segment);
+            if (!member)
+                break;
+            offset = member.at;
+            node = member.value;
+        }
+        return offset;
+    }
+    childrenOf(node) {
+        const open = this.text.charCodeAt(node);
+        if (open !== 0x7b && open !== 0x5b)
+            return undefined; // not { or [
+        let children = this.members.get(node);
+        if (!children) {
+            children = open === 0x7b ? this.readObject(node) : this.readArray(node);
+            this.members.set(node, children);
+        }
+        return children;
+    }
+    readObject(start) {
+        const members = new Map();
+        const end = this.closeOf(start);
+        let i = this.skipSpace(start + 1);
+        while (i < end && this.text.charCodeAt(i) === 0x22) {
+            const keyEnd = this.stringEnd(i);
+            const raw = this.text.slice(i + 1, keyEnd);
+            const key = raw.includes('\\') ? decodeKey(raw) : raw;
+            const colon = this.skipSpace(keyEnd + 1);
+            if (this.text.charCodeAt(colon) !== 0x3a)
+                break; // not ':' — malformed, stop here
+            const value = this.skipSpace(colon + 1);
+            members.set(key, { at: i, value }); // the last duplicate wins, as in JSON.parse
+            i = this.nextMember(value, end);
+        }
+        return members;
+    }
+    readArray(start) {
+        const items = [];
+        const end = this.closeOf(start);
+        let i = this.skipSpace(start + 1);
+        while (i < end) {
+            items.push({ at: i, value: i });
+            const next = this.nextMember(i, end);
+            if (next <= i)
+                break;
+            i = next;
+        }
+        return items;
+    }
+    /** From a value's first character to the first character of the following member (or `end`). */
+    nextMember(value, end) {
+        const c = this.text.charCodeAt(value);
+        let i;
+        if (c === 0x22)
+            i = this.stringEnd(value) + 1;
+        else if (c === 0x7b || c === 0x5b)
+            i = this.closeOf(value) + 1;
+        else {
+            i = value;
+            while (i < end) {
+                const d = this.text.charCodeAt(i);
+                if (d === 0x2c || d === 0x7d || d === 0x5d)
+                    break; // , } ]
+                i++;
+            }
+        }
+        i = this.skipSpace(i);
+        if (this.text.charCodeAt(i) !== 0x2c)
+            return end; // no comma: that was the last member
+        return this.skipSpace(i + 1);
+    }
+    /** One pass over the text: for every { and [ (in order of appearance) where it closes. */
+    indexContainers() {
+        const text = this.text;
+        const stack = [];
+        for (let i = 0; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c === 0x22)
+                i = this.stringEnd(i);
+            else if (c === 0x7b || c === 0x5b) {
+                if (this.count === this.opens.length)
+                    this.grow();
+                stack.push(this.count);
+                this.opens[this.count] = i;
+                this.closes[this.count] = text.length; // unclosed: runs to the end
+                this.count++;
+            }
+            else if (c === 0x7d || c === 0x5d) {
+                const index = stack.pop();
+                if (index !== undefined)
+                    this.closes[index] = i;
+            }
+        }
+    }
+    grow() {
+        const opens = new Int32Array(this.opens.length * 2);
+        const closes = new Int32Array(this.closes.length * 2);
+        opens.set(this.opens);
+        closes.set(this.closes);
+        this.opens = opens;
+        this.closes = closes;
+    }
+    closeOf(open) {
+        let lo = 0;
+        let hi = this.count - 1;
+        while (lo <= hi) {
+            const mid = (lo + hi) >> 1;
+            const at = this.opens[mid];
+            if (at === open)
+                return this.closes[mid];
+            if (at < open)
+                lo = mid + 1;
+            else
+                hi = mid - 1;
+        }
+        return this.text.length;
+    }
+    /** Offset of the quote closing the string that opens at `quote` (text length if unterminated). */
+    stringEnd(quote) {
+        const text = this.text;
+        let i = quote;
+        for (;;) {
+            i = text.indexOf('"', i + 1);
+            if (i === -1)
+                return text.length;
+            let backslashes = 0;
+            while (text.charCodeAt(i - 1 - backslashes) === 0x5c)
+                backslashes++;
+            if (backslashes % 2 === 0)
+                return i;
+        }
+    }
+    skipSpace(i) {
+        const text = this.text;
+        for (;;) {
+            const c = text.charCodeAt(i);
+            if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
+                return i;
+            i++;
+        }
+    }
+}
+function decodeKey(raw) {
+    try {
+        return JSON.parse(`"${raw}"`);
+    }
+    catch {
+        return raw;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/load/lines.ts
+// Offset → line/column, from a line index built once per file.
+class LineIndex {
+    starts = [0];
+    constructor(text) {
+        for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+            this.starts.push(i + 1);
+    }
+    /** 1-based line and column of a character offset. */
+    position(offset) {
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if ((this.starts[mid] ?? 0) <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return { line: lo + 1, column: offset - (this.starts[lo] ?? 0) + 1 };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/load/source.ts
+// A parsed document file that can answer "which line is this JSON pointer on?" lazily.
+
+
+
+
+
+const source_DEFAULT_PARSE_LIMITS = {
+    maxAliasCount: 1000,
+    maxFileBytes: 64 * 1024 * 1024,
+    maxFiles: 1000,
+    maxEndpoints: 20_000,
+};
+function parseSource(path, text, limits = source_DEFAULT_PARSE_LIMITS) {
+    // A byte-order mark is not JSON (JSON.parse rejects it) and no editor counts it as a column.
+    if (text.charCodeAt(0) === 0xfeff)
+        text = text.slice(1);
+    const looksJson = /\.json$/i.test(path) || /^\s*[{[]/.test(text);
+    if (looksJson) {
+        try {
+            return jsonSource(path, text, JSON.parse(text));
+        }
+        catch {
+            if (/\.json$/i.test(path))
+                return jsonSource(path, text, undefined, jsonError(path, text));
+            // not JSON after all: YAML below reports its own error
+        }
+    }
+    return yamlSource(path, text, limits);
+}
+function jsonError(path, text) {
+    const errors = [];
+    (0,main.parse)(text, errors, { disallowComments: true, allowTrailingComma: false });
+    const first = errors[0];
+    const offset = first?.offset ?? 0;
+    const what = first ? (0,main.printParseErrorCode)(first.error) : 'unexpected input';
+    return { kind: 'parse', message: `invalid JSON: ${what}`, loc: { file: path, pointer: '' }, offset };
+}
+function jsonSource(path, text, value, problem) {
+    let lines;
+    let locator;
+    const lineIndex = () => {
+        lines ??= new LineIndex(text);
+        return lines;
+    };
+    const at = (pointer, offset) => ({
+        file: path,
+        pointer,
+        ...lineIndex().position(offset),
+    });
+    const problems = [];
+    if (problem)
+        problems.push(withPosition(problem, at));
+    return {
+        path,
+        format: 'json',
+        value,
+        problems,
+        position(pointer) {
+            locator ??= new JsonLocator(text);
+            return at(pointer, locator.offset(parsePointer(pointer)));
+        },
+    };
+}
+function yamlSource(path, text, limits) {
+    const lines = new LineIndex(text);
+    const at = (pointer, offset) => ({
+        file: path,
+        pointer,
+        ...lines.position(offset),
+    });
+    const problems = [];
+    let doc;
+    let value;
+    try {
+        doc = (0,dist/* parseDocument */.Tp)(text, { keepSourceTokens: false, prettyErrors: false, merge: true });
+        const fatal = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
+        for (const e of doc.errors) {
+            const message = `invalid YAML: ${firstLine(e.message)}`;
+            const kind = e.code === 'DUPLICATE_KEY' ? 'invalid' : 'parse';
+            problems.push(withPosition({ kind, message, loc: { file: path, pointer: '' }, offset: e.pos[0] }, at));
+        }
+        if (fatal.length === 0)
+            value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
+    }
+    catch (error) {
+        value = undefined;
+        problems.push({
+            kind: 'parse',
+            message: `invalid YAML: ${firstLine(String(error?.message ?? error))}`,
+            loc: { file: path, pointer: '' },
+        });
+    }
+    return {
+        path,
+        format: 'yaml',
+        value,
+        problems,
+        position(pointer) {
+            return at(pointer, doc ? yamlOffset(doc, parsePointer(pointer)) : 0);
+        },
+    };
+}
+function yamlOffset(doc, segments) {
+    let node = doc.contents;
+    let offset = rangeStart(node) ?? 0;
+    for (const segment of segments) {
+        let next;
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((p) => String((0,dist/* isScalar */.jn)(p.key) ? p.key.value : p.key) === segment);
+            if (pair) {
+                offset = rangeStart(pair.key) ?? offset;
+                next = pair.value;
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(node) && /^\d+$/.test(segment)) {
+            next = node.items[Number(segment)];
+            offset = rangeStart(next) ?? offset;
+        }
+        if (next === undefined || next === null)
+            break;
+        node = next;
+    }
+    return offset;
+}
+function rangeStart(node) {
+    const range = node?.range;
+    return range?.[0];
+}
+/** Parse errors carry an offset; turn it into line/column now, while the text is at hand. */
+function withPosition(problem, at) {
+    const { offset, ...rest } = problem;
+    const { line, column } = at('', offset);
+    return { ...rest, line, column };
+}
+function firstLine(message) {
+    return message.split('\n')[0]?.trim() ?? message;
+}
+
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -24672,6 +25158,7 @@ const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'
 
 
 
+
 const list = union([schemas_string().min(1), array(schemas_string().min(1))])
     .transform((v) => (Array.isArray(v) ? v : [v]));
 const isoDate = union([schemas_string(), schemas_date()])
@@ -24723,6 +25210,21 @@ const configSchema = strictObject({
             .describe('YAML aliases expanded per file (default 1000)'),
     })
         .optional(),
+    remoteRefs: strictObject({
+        allow: array(schemas_string().superRefine((prefix, ctx) => {
+            const problem = remotePrefixProblem(prefix);
+            if (problem)
+                ctx.addIssue({ code: 'custom', message: problem });
+        }))
+            .optional()
+            .describe('URL prefixes (same origin, path under the prefix) whose remote $refs are fetched; none by default'),
+        timeoutSeconds: schemas_number()
+            .positive()
+            .max(120)
+            .optional()
+            .describe('Per-document fetch timeout in seconds (default 10)'),
+    })
+        .optional(),
     rules: record(schemas_string().regex(/^[a-z0-9-]+$/, 'rule ids are kebab-case'), schemas_enum([...SEVERITIES, 'off']))
         .optional(),
     ignore: array(strictObject({
@@ -24741,8 +25243,6 @@ const configSchema = strictObject({
         .optional(),
 });
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/config/yaml-file.ts
 // Reads a YAML settings file (policy or config) and validates it with zod, turning every problem into a
 // ConfigError naming file, line and key. Unknown keys are errors: a typo must never be silently ignored.
@@ -24762,7 +25262,7 @@ function parseYamlFile(file, text, schema) {
     }
     catch (error) {
         // An alias bomb (`maxAliasCount`) or an alias to nothing: a mistake in the file, not in the tool.
-        const { line, col } = lines.linePos(rangeStart(doc.contents) ?? 0);
+        const { line, col } = lines.linePos(yaml_file_rangeStart(doc.contents) ?? 0);
         throw new ConfigError(file, line, col, `invalid YAML: ${error.message}`);
     }
     const result = schema.safeParse(value ?? {});
@@ -24809,7 +25309,7 @@ function formatPath(path) {
 /** Offset of the node at `path` (its key when `atKey`), or of the deepest node that exists on the way. */
 function offsetOf(root, path, atKey) {
     let node = root;
-    let offset = rangeStart(root) ?? 0;
+    let offset = yaml_file_rangeStart(root) ?? 0;
     path.forEach((segment, i) => {
         if (node === undefined)
             return;
@@ -24818,24 +25318,26 @@ function offsetOf(root, path, atKey) {
             const pair = node.items.find((p) => String((0,dist/* isScalar */.jn)(p.key) ? p.key.value : p.key) === String(segment));
             if (pair) {
                 const last = i === path.length - 1;
-                offset = (last && !atKey ? rangeStart(pair.value) : undefined) ?? rangeStart(pair.key) ?? offset;
+                offset = (last && !atKey ? yaml_file_rangeStart(pair.value) : undefined) ?? yaml_file_rangeStart(pair.key) ?? offset;
                 next = pair.value;
             }
         }
         else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
             next = node.items[segment];
-            offset = rangeStart(next) ?? offset;
+            offset = yaml_file_rangeStart(next) ?? offset;
         }
         node = next;
     });
     return offset;
 }
-function rangeStart(node) {
+function yaml_file_rangeStart(node) {
     return node?.range?.[0];
 }
 
 ;// CONCATENATED MODULE: ./src/config/index.ts
 // The config file, read and validated; and what the engine derives from it.
+
+
 
 
 
@@ -24903,6 +25405,18 @@ function assessOptions(config, today) {
         ignores,
         ...(today ? { today } : {}),
     };
+}
+/**
+ * The remote documents a run may fetch: the config's `remoteRefs.allow` plus prefixes given to the CLI or
+ * the action (validated where they were given), with the config's limits.
+ */
+function remoteDocuments(config, extraPrefixes = []) {
+    const limits = { ...source_DEFAULT_PARSE_LIMITS, ...config.data.limits };
+    return new RemoteDocuments([...(config.data.remoteRefs?.allow ?? []), ...extraPrefixes], {
+        timeoutMs: (config.data.remoteRefs?.timeoutSeconds ?? 10) * 1000,
+        maxBytes: limits.maxFileBytes,
+        maxFiles: limits.maxFiles,
+    });
 }
 
 ;// CONCATENATED MODULE: external "node:crypto"
@@ -25852,353 +26366,6 @@ function gate(findings, violations, failOn, scope) {
     return { blocked: true, reason: `${parts.join(' and ')} at ${threshold}`, blocking };
 }
 
-// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
-var main = __nccwpck_require__(9547);
-;// CONCATENATED MODULE: ./src/load/json-locate.ts
-// Finds where a JSON pointer sits in JSON text without building a syntax tree.
-//
-// A full tree of a 13 MB description is millions of objects (about a second of parsing and
-// as much again in garbage collection); a report needs a few thousand positions. So: one
-// allocation-free pass records where each object/array closes, and an object's keys are read
-// only when a pointer goes through it, once (cached). Iterative throughout: nesting depth
-// cannot overflow the stack.
-class JsonLocator {
-    text;
-    opens = new Int32Array(1024);
-    closes = new Int32Array(1024);
-    count = 0;
-    members = new Map();
-    root;
-    constructor(text) {
-        this.text = text;
-        this.indexContainers();
-        this.root = this.skipSpace(0);
-    }
-    /** Offset of the deepest node on the pointer's way; an object member is reported at its key. */
-    offset(segments) {
-        let node = this.root;
-        let offset = node;
-        for (const segment of segments) {
-            const children = this.childrenOf(node);
-            if (!children)
-                break;
-            const member = Array.isArray(children)
-                ? /^\d+$/.test(segment)
-                    ? children[Number(segment)]
-                    : undefined
-                : children.get(segment);
-            if (!member)
-                break;
-            offset = member.at;
-            node = member.value;
-        }
-        return offset;
-    }
-    childrenOf(node) {
-        const open = this.text.charCodeAt(node);
-        if (open !== 0x7b && open !== 0x5b)
-            return undefined; // not { or [
-        let children = this.members.get(node);
-        if (!children) {
-            children = open === 0x7b ? this.readObject(node) : this.readArray(node);
-            this.members.set(node, children);
-        }
-        return children;
-    }
-    readObject(start) {
-        const members = new Map();
-        const end = this.closeOf(start);
-        let i = this.skipSpace(start + 1);
-        while (i < end && this.text.charCodeAt(i) === 0x22) {
-            const keyEnd = this.stringEnd(i);
-            const raw = this.text.slice(i + 1, keyEnd);
-            const key = raw.includes('\\') ? decodeKey(raw) : raw;
-            const colon = this.skipSpace(keyEnd + 1);
-            if (this.text.charCodeAt(colon) !== 0x3a)
-                break; // not ':' — malformed, stop here
-            const value = this.skipSpace(colon + 1);
-            members.set(key, { at: i, value }); // the last duplicate wins, as in JSON.parse
-            i = this.nextMember(value, end);
-        }
-        return members;
-    }
-    readArray(start) {
-        const items = [];
-        const end = this.closeOf(start);
-        let i = this.skipSpace(start + 1);
-        while (i < end) {
-            items.push({ at: i, value: i });
-            const next = this.nextMember(i, end);
-            if (next <= i)
-                break;
-            i = next;
-        }
-        return items;
-    }
-    /** From a value's first character to the first character of the following member (or `end`). */
-    nextMember(value, end) {
-        const c = this.text.charCodeAt(value);
-        let i;
-        if (c === 0x22)
-            i = this.stringEnd(value) + 1;
-        else if (c === 0x7b || c === 0x5b)
-            i = this.closeOf(value) + 1;
-        else {
-            i = value;
-            while (i < end) {
-                const d = this.text.charCodeAt(i);
-                if (d === 0x2c || d === 0x7d || d === 0x5d)
-                    break; // , } ]
-                i++;
-            }
-        }
-        i = this.skipSpace(i);
-        if (this.text.charCodeAt(i) !== 0x2c)
-            return end; // no comma: that was the last member
-        return this.skipSpace(i + 1);
-    }
-    /** One pass over the text: for every { and [ (in order of appearance) where it closes. */
-    indexContainers() {
-        const text = this.text;
-        const stack = [];
-        for (let i = 0; i < text.length; i++) {
-            const c = text.charCodeAt(i);
-            if (c === 0x22)
-                i = this.stringEnd(i);
-            else if (c === 0x7b || c === 0x5b) {
-                if (this.count === this.opens.length)
-                    this.grow();
-                stack.push(this.count);
-                this.opens[this.count] = i;
-                this.closes[this.count] = text.length; // unclosed: runs to the end
-                this.count++;
-            }
-            else if (c === 0x7d || c === 0x5d) {
-                const index = stack.pop();
-                if (index !== undefined)
-                    this.closes[index] = i;
-            }
-        }
-    }
-    grow() {
-        const opens = new Int32Array(this.opens.length * 2);
-        const closes = new Int32Array(this.closes.length * 2);
-        opens.set(this.opens);
-        closes.set(this.closes);
-        this.opens = opens;
-        this.closes = closes;
-    }
-    closeOf(open) {
-        let lo = 0;
-        let hi = this.count - 1;
-        while (lo <= hi) {
-            const mid = (lo + hi) >> 1;
-            const at = this.opens[mid];
-            if (at === open)
-                return this.closes[mid];
-            if (at < open)
-                lo = mid + 1;
-            else
-                hi = mid - 1;
-        }
-        return this.text.length;
-    }
-    /** Offset of the quote closing the string that opens at `quote` (text length if unterminated). */
-    stringEnd(quote) {
-        const text = this.text;
-        let i = quote;
-        for (;;) {
-            i = text.indexOf('"', i + 1);
-            if (i === -1)
-                return text.length;
-            let backslashes = 0;
-            while (text.charCodeAt(i - 1 - backslashes) === 0x5c)
-                backslashes++;
-            if (backslashes % 2 === 0)
-                return i;
-        }
-    }
-    skipSpace(i) {
-        const text = this.text;
-        for (;;) {
-            const c = text.charCodeAt(i);
-            if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
-                return i;
-            i++;
-        }
-    }
-}
-function decodeKey(raw) {
-    try {
-        return JSON.parse(`"${raw}"`);
-    }
-    catch {
-        return raw;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/load/lines.ts
-// Offset → line/column, from a line index built once per file.
-class LineIndex {
-    starts = [0];
-    constructor(text) {
-        for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
-            this.starts.push(i + 1);
-    }
-    /** 1-based line and column of a character offset. */
-    position(offset) {
-        let lo = 0;
-        let hi = this.starts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if ((this.starts[mid] ?? 0) <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return { line: lo + 1, column: offset - (this.starts[lo] ?? 0) + 1 };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/load/source.ts
-// A parsed document file that can answer "which line is this JSON pointer on?" lazily.
-
-
-
-
-
-const DEFAULT_PARSE_LIMITS = {
-    maxAliasCount: 1000,
-    maxFileBytes: 64 * 1024 * 1024,
-    maxFiles: 1000,
-    maxEndpoints: 20_000,
-};
-function parseSource(path, text, limits = DEFAULT_PARSE_LIMITS) {
-    // A byte-order mark is not JSON (JSON.parse rejects it) and no editor counts it as a column.
-    if (text.charCodeAt(0) === 0xfeff)
-        text = text.slice(1);
-    const looksJson = /\.json$/i.test(path) || /^\s*[{[]/.test(text);
-    if (looksJson) {
-        try {
-            return jsonSource(path, text, JSON.parse(text));
-        }
-        catch {
-            if (/\.json$/i.test(path))
-                return jsonSource(path, text, undefined, jsonError(path, text));
-            // not JSON after all: YAML below reports its own error
-        }
-    }
-    return yamlSource(path, text, limits);
-}
-function jsonError(path, text) {
-    const errors = [];
-    (0,main.parse)(text, errors, { disallowComments: true, allowTrailingComma: false });
-    const first = errors[0];
-    const offset = first?.offset ?? 0;
-    const what = first ? (0,main.printParseErrorCode)(first.error) : 'unexpected input';
-    return { kind: 'parse', message: `invalid JSON: ${what}`, loc: { file: path, pointer: '' }, offset };
-}
-function jsonSource(path, text, value, problem) {
-    let lines;
-    let locator;
-    const lineIndex = () => {
-        lines ??= new LineIndex(text);
-        return lines;
-    };
-    const at = (pointer, offset) => ({
-        file: path,
-        pointer,
-        ...lineIndex().position(offset),
-    });
-    const problems = [];
-    if (problem)
-        problems.push(withPosition(problem, at));
-    return {
-        path,
-        format: 'json',
-        value,
-        problems,
-        position(pointer) {
-            locator ??= new JsonLocator(text);
-            return at(pointer, locator.offset(parsePointer(pointer)));
-        },
-    };
-}
-function yamlSource(path, text, limits) {
-    const lines = new LineIndex(text);
-    const at = (pointer, offset) => ({
-        file: path,
-        pointer,
-        ...lines.position(offset),
-    });
-    const problems = [];
-    let doc;
-    let value;
-    try {
-        doc = (0,dist/* parseDocument */.Tp)(text, { keepSourceTokens: false, prettyErrors: false, merge: true });
-        const fatal = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
-        for (const e of doc.errors) {
-            const message = `invalid YAML: ${firstLine(e.message)}`;
-            const kind = e.code === 'DUPLICATE_KEY' ? 'invalid' : 'parse';
-            problems.push(withPosition({ kind, message, loc: { file: path, pointer: '' }, offset: e.pos[0] }, at));
-        }
-        if (fatal.length === 0)
-            value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
-    }
-    catch (error) {
-        value = undefined;
-        problems.push({
-            kind: 'parse',
-            message: `invalid YAML: ${firstLine(String(error?.message ?? error))}`,
-            loc: { file: path, pointer: '' },
-        });
-    }
-    return {
-        path,
-        format: 'yaml',
-        value,
-        problems,
-        position(pointer) {
-            return at(pointer, doc ? yamlOffset(doc, parsePointer(pointer)) : 0);
-        },
-    };
-}
-function yamlOffset(doc, segments) {
-    let node = doc.contents;
-    let offset = source_rangeStart(node) ?? 0;
-    for (const segment of segments) {
-        let next;
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((p) => String((0,dist/* isScalar */.jn)(p.key) ? p.key.value : p.key) === segment);
-            if (pair) {
-                offset = source_rangeStart(pair.key) ?? offset;
-                next = pair.value;
-            }
-        }
-        else if ((0,dist/* isSeq */.oP)(node) && /^\d+$/.test(segment)) {
-            next = node.items[Number(segment)];
-            offset = source_rangeStart(next) ?? offset;
-        }
-        if (next === undefined || next === null)
-            break;
-        node = next;
-    }
-    return offset;
-}
-function source_rangeStart(node) {
-    const range = node?.range;
-    return range?.[0];
-}
-/** Parse errors carry an offset; turn it into line/column now, while the text is at hand. */
-function withPosition(problem, at) {
-    const { offset, ...rest } = problem;
-    const { line, column } = at('', offset);
-    return { ...rest, line, column };
-}
-function firstLine(message) {
-    return message.split('\n')[0]?.trim() ?? message;
-}
-
 ;// CONCATENATED MODULE: ./src/load/documents.ts
 // The files of one API description, loaded on demand as `$ref`s reach them.
 // Remote refs are never fetched and refs leaving the workspace are refused: a PR's content is hostile.
@@ -26206,16 +26373,20 @@ function firstLine(message) {
 
 
 const MAX_REF_HOPS = 64;
-class DocumentSet {
+class documents_DocumentSet {
     reader;
     limits;
+    remote;
     problems = [];
     files = new Map();
     reported = new Set();
     resolved = new Map();
-    constructor(reader, limits = DEFAULT_PARSE_LIMITS) {
+    constructor(reader, limits = source_DEFAULT_PARSE_LIMITS, 
+    /** Fetched remote documents, when the configuration allows some (never otherwise). */
+    remote) {
         this.reader = reader;
         this.limits = limits;
+        this.remote = remote;
     }
     /** The parsed file, or undefined when it does not exist. Parse problems are recorded once. */
     file(path) {
@@ -26224,7 +26395,7 @@ class DocumentSet {
                 this.problem('parse', `not read: the description already spans ${this.limits.maxFiles} files (limits.maxFiles)`, { file: path, pointer: '' });
                 return undefined;
             }
-            const text = this.reader.read(path);
+            const text = isUrl(path) ? this.remote?.text(path) : this.reader.read(path);
             let source;
             if (text !== undefined && Buffer.byteLength(text) > this.limits.maxFileBytes) {
                 const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -26290,25 +26461,38 @@ class DocumentSet {
     }
     resolveOnce(ref, refPointer, fromFile) {
         const at = { file: fromFile, pointer: refPointer };
-        if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
-            const remote = /^https?:/i.test(ref);
+        const hash = ref.indexOf('#');
+        const filePart = hash === -1 ? ref : ref.slice(0, hash);
+        const absolute = absoluteOf(ref, filePart, fromFile);
+        if (absolute !== undefined && isUrl(absolute) && this.remote?.allows(absolute)) {
+            return this.resolveIn(absolute, ref, hash === -1 ? '' : fragmentToPointer(ref.slice(hash)), at);
+        }
+        if (absolute !== undefined || hasScheme(ref)) {
+            const remote = /^https?:/i.test(absolute ?? ref);
             this.problem(remote ? 'ref-remote' : 'ref-outside', remote
-                ? `remote \`$ref\` "${ref}" was not fetched: documents from a pull request are never allowed to reach the network`
+                ? `remote \`$ref\` "${ref}" was not fetched: documents from a pull request reach the network only under a prefix the configuration allows (remoteRefs.allow)`
                 : `\`$ref\` "${ref}" uses an unsupported scheme; only relative file references are followed`, at);
             return undefined;
         }
-        const hash = ref.indexOf('#');
-        const filePart = hash === -1 ? ref : ref.slice(0, hash);
         const pointer = hash === -1 ? '' : fragmentToPointer(ref.slice(hash));
+        const file = this.refFile(ref, filePart, fromFile, at);
+        if (file === undefined)
+            return undefined;
+        return this.resolveIn(file, ref, pointer, at);
+    }
+    /** The node at `pointer` in `file` (a workspace path or an allowed URL), or a recorded problem. */
+    resolveIn(file, ref, pointer, at) {
         if (pointer !== '' && !pointer.startsWith('/')) {
             // A plain-name fragment (`#User`, a 3.1 `$anchor`) is not a JSON pointer; walking it would yield the whole file.
             this.problem('ref-missing', `\`$ref\` "${ref}" does not resolve: its fragment is not a JSON pointer`, at);
             return undefined;
         }
-        const file = this.refFile(ref, filePart, fromFile, at);
-        if (file === undefined)
-            return undefined;
         const source = this.file(file);
+        if (!source && isUrl(file)) {
+            const why = this.remote?.failure(file);
+            this.problem('ref-remote', `remote \`$ref\` "${ref}" could not be fetched: ${why ?? 'not fetched'}`, at);
+            return undefined;
+        }
         if (!source) {
             this.problem('ref-missing', `\`$ref\` "${ref}" points to ${file}, which does not exist`, at);
             return undefined;
@@ -26364,10 +26548,14 @@ class DocumentSet {
                 if (value === null || typeof value !== 'object')
                     continue;
                 const ref = refOf(value);
-                if (ref !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
-                    const hash = ref.indexOf('#');
-                    const filePart = hash === -1 ? ref : ref.slice(0, hash);
-                    const target = this.refFile(ref, filePart, file, { file, pointer: '' });
+                if (ref !== undefined) {
+                    const filePart = ref.includes('#') ? ref.slice(0, ref.indexOf('#')) : ref;
+                    const absolute = absoluteOf(ref, filePart, file);
+                    const target = absolute !== undefined
+                        ? isUrl(absolute) && this.remote?.allows(absolute)
+                            ? absolute
+                            : undefined
+                        : this.refFile(ref, filePart, file, { file, pointer: '' });
                     if (target !== undefined && !visited.has(target))
                         pending.push(target);
                 }
@@ -26384,6 +26572,29 @@ class DocumentSet {
             return;
         this.reported.add(key);
         this.problems.push({ kind, message, loc });
+    }
+}
+function hasScheme(ref) {
+    return /^[a-z][a-z0-9+.-]*:/i.test(ref);
+}
+/** A ref's file part as an absolute URL: written as one, or relative inside a fetched document; else undefined. */
+function absoluteOf(ref, filePart, fromFile) {
+    if (hasScheme(ref))
+        return filePart;
+    return isUrl(fromFile) && filePart !== '' ? urlFrom(filePart, fromFile) : undefined;
+}
+function isUrl(path) {
+    return /^https?:\/\//i.test(path);
+}
+/** A relative ref inside a fetched document, against that document's URL (without its fragment). */
+function urlFrom(relative, base) {
+    try {
+        const url = new URL(relative, base);
+        url.hash = '';
+        return url.href;
+    }
+    catch {
+        return undefined;
     }
 }
 function refOf(value) {
@@ -27088,7 +27299,7 @@ function endpointDataTypes(endpoint) {
 
 
 function loadSpec(reader, path, options = {}) {
-    const docs = new DocumentSet(reader, { ...DEFAULT_PARSE_LIMITS, ...options.limits });
+    const docs = new documents_DocumentSet(reader, { ...source_DEFAULT_PARSE_LIMITS, ...options.limits }, options.remote);
     const root = docs.file(path);
     if (!root)
         return { path, exists: false, problems: [], files: [] };
@@ -27486,7 +27697,12 @@ const MISSING = { path: '', exists: false, problems: [], files: [] };
 function runEngine(sources, options) {
     const config = options.config ?? EMPTY_CONFIG;
     const pairs = sources.map((source) => {
-        const load = (doc) => doc ? loadSpec(doc.reader, doc.path, normalizeOptions(config, source.path)) : MISSING;
+        const load = (doc) => doc
+            ? loadSpec(doc.reader, doc.path, {
+                ...normalizeOptions(config, source.path),
+                ...(options.remote ? { remote: options.remote } : {}),
+            })
+            : MISSING;
         const head = load(source.head);
         return { path: source.path, head, base: options.mode === 'scan' ? head : load(source.base) };
     });
@@ -27674,6 +27890,29 @@ function isRootDocumentText(head) {
     return (/^(openapi|swagger)\s*:/m.test(head) ||
         /^\s*\{\s*"(openapi|swagger)"\s*:/.test(head) ||
         /^ {0,4}"(openapi|swagger)"\s*:/m.test(head));
+}
+
+;// CONCATENATED MODULE: ./src/load/files.ts
+// The files one description spans, found without building its model (the action's "did the PR touch it?").
+
+
+/** The root and every file its `$ref`s reach (remote refs and refs leaving the workspace are not followed). */
+function specFiles(reader, path, limits) {
+    return new DocumentSet(reader, { ...DEFAULT_PARSE_LIMITS, ...limits }).reachableFiles(path);
+}
+/**
+ * Fetches the allowed remote documents these descriptions reach, in rounds (a fetched document may refer
+ * to more), before the synchronous load reads them. Does nothing when no remote prefix is allowed.
+ */
+async function fetchRemoteRefs(documents, remote, limits) {
+    if (!remote.enabled)
+        return;
+    for (let round = 0; round < 20; round++) {
+        for (const doc of documents)
+            new documents_DocumentSet(doc.reader, { ...source_DEFAULT_PARSE_LIMITS, ...limits }, remote).reachableFiles(doc.path);
+        if ((await remote.fetchWanted()) === 0)
+            return;
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -28124,7 +28363,8 @@ function code(text) {
 /** A link to a file line at a commit, or the escaped `file:line` when there is no repository. */
 function lineLink(file, line, blobBase) {
     const label = code(`${file}:${line}`);
-    if (!blobBase)
+    // A fetched remote document (an allowed remote `$ref`) is not in the repository: no blob link.
+    if (!blobBase || /^https?:\/\//i.test(file))
         return label;
     // Lone surrogates would make encodeURIComponent throw; parentheses would end the Markdown link.
     const path = file
@@ -28711,6 +28951,8 @@ function oneLine(text) {
 
 
 
+
+
 /** Where the rule pages are published, for SARIF help links. */
 const DOCS_BASE = `https://github.com/api-posture/api-posture/blob/v${TOOL_VERSION}`;
 const FORMATS = ['json', 'markdown', 'sarif', 'text'];
@@ -28726,6 +28968,8 @@ Options:
   --config FILE               config file (default: .github/api-posture.yml when it exists)
   --fail-on LEVEL             critical|high|medium|low|none (default critical)
   --fail-on-scope new|all     gate on new findings only, or on all (default new)
+  --allow-remote-ref PREFIX   fetch remote $refs under this URL prefix (repeatable; same origin, path
+                              under the prefix); remote refs are never fetched otherwise
   -h, --help                  show this help
   -v, --version               print the version
 
@@ -28743,7 +28987,7 @@ function oneOf(flag, value, allowed, fallback) {
 }
 async function run(argv, stdout, stderr, cwd = process.cwd()) {
     try {
-        return execute(argv, stdout, cwd);
+        return await execute(argv, stdout, cwd);
     }
     catch (error) {
         if (error instanceof UsageError || error instanceof ConfigError) {
@@ -28755,7 +28999,7 @@ async function run(argv, stdout, stderr, cwd = process.cwd()) {
         return 2;
     }
 }
-function execute(argv, stdout, cwd) {
+async function execute(argv, stdout, cwd) {
     let parsed;
     try {
         parsed = run_parse(argv);
@@ -28797,7 +29041,22 @@ function execute(argv, stdout, cwd) {
     }
     const config = readConfig(cwd, values.config);
     const policies = readPolicies(cwd, values.policies ?? ['default']);
-    const report = buildReport(runEngine(sources, { mode, config, policies, failOn, failOnScope }));
+    const prefixes = values['allow-remote-ref'] ?? [];
+    for (const prefix of prefixes) {
+        const problem = remotePrefixProblem(prefix);
+        if (problem)
+            throw new UsageError(`--allow-remote-ref: ${problem}`);
+    }
+    const remote = remoteDocuments(config, prefixes);
+    await fetchRemoteRefs(sources.flatMap((s) => [s.base, s.head].filter((d) => d !== undefined)), remote, config.data.limits);
+    const report = buildReport(runEngine(sources, {
+        mode,
+        config,
+        policies,
+        failOn,
+        failOnScope,
+        ...(remote.enabled ? { remote } : {}),
+    }));
     const text = format === 'json'
         ? `${JSON.stringify(report, null, 2)}\n`
         : format === 'markdown'
@@ -28825,6 +29084,7 @@ function run_parse(argv) {
             'fail-on-scope': { type: 'string' },
             policies: { type: 'string', multiple: true },
             config: { type: 'string' },
+            'allow-remote-ref': { type: 'string', multiple: true },
             help: { type: 'boolean', short: 'h' },
             version: { type: 'boolean', short: 'v' },
         },

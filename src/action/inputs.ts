@@ -1,6 +1,7 @@
 // The action's inputs, validated: a wrong value is an error naming the input and the valid values.
 import { FAIL_ON_SCOPES, FAIL_ON_VALUES, type FailOn, type FailOnScope } from '../gate/index.js';
 import { splitPatterns } from '../load/discover.js';
+import { remotePrefixProblem } from '../load/remote.js';
 
 export interface ActionInputs {
   specs: string[];
@@ -15,6 +16,8 @@ export interface ActionInputs {
   token: string;
   /** Read config and policies from the PR head instead of the base commit (lets a PR change its own gate). */
   trustPrConfig: boolean;
+  /** URL prefixes under which remote `$ref`s are fetched (with the config's `remoteRefs.allow`). */
+  allowRemoteRefs: string[];
 }
 
 export class InputError extends Error {}
@@ -29,6 +32,15 @@ function bool(name: string, value: string, fallback: boolean): boolean {
   if (/^(true|yes|on)$/i.test(value)) return true;
   if (/^(false|no|off)$/i.test(value)) return false;
   throw new InputError(`input \`${name}\` is "${value}"; use true or false`);
+}
+
+function remotePrefixes(value: string): string[] {
+  const prefixes = value.split(/[\s,]+/).filter((p) => p !== '');
+  for (const prefix of prefixes) {
+    const problem = remotePrefixProblem(prefix);
+    if (problem) throw new InputError(`input \`allow-remote-refs\`: ${problem}`);
+  }
+  return prefixes;
 }
 
 /** `get(name)` returns the trimmed input or '' (as `core.getInput` does). */
@@ -46,5 +58,6 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     ...(get('base-ref') ? { baseRef: get('base-ref') } : {}),
     token: get('github-token'),
     trustPrConfig: bool('trust-pr-config', get('trust-pr-config'), false),
+    allowRemoteRefs: remotePrefixes(get('allow-remote-refs')),
   };
 }

@@ -343,12 +343,17 @@ async function publish(
         commentUrl = result.url;
         core.info(`api-posture: PR comment ${result.action}: ${result.url}`);
       } catch (error) {
-        const status = httpStatus(error);
-        if (status === 403 || status === 404) {
-          core.warning(
-            `could not write the PR comment (HTTP ${status}: the token cannot comment — a fork PR or a read-only token). The gate, annotations, job summary and SARIF are unaffected.`,
-          );
-        } else throw error;
+        // The comment is for reviewers; the gate's verdict (the exit code) does not depend on it.
+        // Octokit reports a connection that failed or timed out as status 500 without a response.
+        const answered = (error as { response?: unknown } | null)?.response !== undefined;
+        const status = answered ? httpStatus(error) : undefined;
+        const why =
+          status === 403 || status === 404
+            ? `HTTP ${status}: the token cannot comment — a fork PR or a read-only token`
+            : `${status ? `HTTP ${status}` : 'no answer'} from the GitHub API after retries: ${error instanceof Error ? error.message : String(error)}`;
+        core.warning(
+          `could not write the PR comment (${why}). The gate, annotations, job summary and SARIF are unaffected.`,
+        );
       }
     }
   }

@@ -3,11 +3,13 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/errors.js';
-import { type Config, EMPTY_CONFIG, loadConfig } from '../config/index.js';
+import { type Config, EMPTY_CONFIG, loadConfig, remoteDocuments } from '../config/index.js';
 import { type Mode, runEngine, type SpecSource } from '../engine.js';
 import { FAIL_ON_SCOPES, FAIL_ON_VALUES, type FailOn, type FailOnScope } from '../gate/index.js';
 import { discoverSpecs } from '../load/discover.js';
+import { fetchRemoteRefs } from '../load/files.js';
 import { fsReader, isInside } from '../load/reader.js';
+import { remotePrefixProblem } from '../load/remote.js';
 import { BUILTIN_POLICIES } from '../policy/builtin.js';
 import { loadPolicies, type Policy } from '../policy/load.js';
 import { buildReport } from '../report/json.js';
@@ -37,6 +39,8 @@ Options:
   --config FILE               config file (default: .github/api-posture.yml when it exists)
   --fail-on LEVEL             critical|high|medium|low|none (default critical)
   --fail-on-scope new|all     gate on new findings only, or on all (default new)
+  --allow-remote-ref PREFIX   fetch remote $refs under this URL prefix (repeatable; same origin, path
+                              under the prefix); remote refs are never fetched otherwise
   -h, --help                  show this help
   -v, --version               print the version
 
@@ -64,7 +68,7 @@ export async function run(
   cwd = process.cwd(),
 ): Promise<number> {
   try {
-    return execute(argv, stdout, cwd);
+    return await execute(argv, stdout, cwd);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {
       stderr.write(`api-posture: ${error.message}\n`);
@@ -76,7 +80,7 @@ export async function run(
   }
 }
 
-function execute(argv: string[], stdout: Output, cwd: string): number {
+async function execute(argv: string[], stdout: Output, cwd: string): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -115,7 +119,27 @@ function execute(argv: string[], stdout: Output, cwd: string): number {
   }
   const config = readConfig(cwd, values.config);
   const policies = readPolicies(cwd, values.policies ?? ['default']);
-  const report = buildReport(runEngine(sources, { mode, config, policies, failOn, failOnScope }));
+  const prefixes = values['allow-remote-ref'] ?? [];
+  for (const prefix of prefixes) {
+    const problem = remotePrefixProblem(prefix);
+    if (problem) throw new UsageError(`--allow-remote-ref: ${problem}`);
+  }
+  const remote = remoteDocuments(config, prefixes);
+  await fetchRemoteRefs(
+    sources.flatMap((s) => [s.base, s.head].filter((d) => d !== undefined)),
+    remote,
+    config.data.limits,
+  );
+  const report = buildReport(
+    runEngine(sources, {
+      mode,
+      config,
+      policies,
+      failOn,
+      failOnScope,
+      ...(remote.enabled ? { remote } : {}),
+    }),
+  );
   const text =
     format === 'json'
       ? `${JSON.stringify(report, null, 2)}\n`
@@ -143,6 +167,7 @@ function parse(argv: string[]) {
       'fail-on-scope': { type: 'string' },
       policies: { type: 'string', multiple: true },
       config: { type: 'string' },
+      'allow-remote-ref': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

@@ -1,6 +1,7 @@
 // `.github/api-posture.yml`: classification rules, what the gateway enforces, rule severities, ignores.
 import { z } from 'zod';
 import { SEVERITIES } from '../findings.js';
+import { remotePrefixProblem } from '../load/remote.js';
 import { CLASSIFICATIONS } from '../model.js';
 
 const list = z
@@ -69,6 +70,27 @@ export const configSchema = z.strictObject({
         .nonnegative()
         .optional()
         .describe('YAML aliases expanded per file (default 1000)'),
+    })
+    .optional(),
+  remoteRefs: z
+    .strictObject({
+      allow: z
+        .array(
+          z.string().superRefine((prefix, ctx) => {
+            const problem = remotePrefixProblem(prefix);
+            if (problem) ctx.addIssue({ code: 'custom', message: problem });
+          }),
+        )
+        .optional()
+        .describe(
+          'URL prefixes (same origin, path under the prefix) whose remote $refs are fetched; none by default',
+        ),
+      timeoutSeconds: z
+        .number()
+        .positive()
+        .max(120)
+        .optional()
+        .describe('Per-document fetch timeout in seconds (default 10)'),
     })
     .optional(),
   rules: z

@@ -4,6 +4,7 @@ import { posix } from 'node:path';
 import type { Loc, SpecProblem } from '../model.js';
 import { fragmentToPointer, joinPointer, parsePointer } from '../util/pointer.js';
 import type { FileReader } from './reader.js';
+import type { RemoteDocuments } from './remote.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits, parseSource, type SourceFile } from './source.js';
 
 /** A value in a document together with where it lives. */
@@ -23,6 +24,8 @@ export class DocumentSet {
   constructor(
     private readonly reader: FileReader,
     private readonly limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+    /** Fetched remote documents, when the configuration allows some (never otherwise). */
+    private readonly remote?: RemoteDocuments,
   ) {}
 
   /** The parsed file, or undefined when it does not exist. Parse problems are recorded once. */
@@ -36,7 +39,7 @@ export class DocumentSet {
         );
         return undefined;
       }
-      const text = this.reader.read(path);
+      const text = isUrl(path) ? this.remote?.text(path) : this.reader.read(path);
       let source: SourceFile | undefined;
       if (text !== undefined && Buffer.byteLength(text) > this.limits.maxFileBytes) {
         const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -104,20 +107,31 @@ export class DocumentSet {
 
   private resolveOnce(ref: string, refPointer: string, fromFile: string): Node | undefined {
     const at: Loc = { file: fromFile, pointer: refPointer };
-    if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
-      const remote = /^https?:/i.test(ref);
+    const hash = ref.indexOf('#');
+    const filePart = hash === -1 ? ref : ref.slice(0, hash);
+    const absolute = absoluteOf(ref, filePart, fromFile);
+    if (absolute !== undefined && isUrl(absolute) && this.remote?.allows(absolute)) {
+      return this.resolveIn(absolute, ref, hash === -1 ? '' : fragmentToPointer(ref.slice(hash)), at);
+    }
+    if (absolute !== undefined || hasScheme(ref)) {
+      const remote = /^https?:/i.test(absolute ?? ref);
       this.problem(
         remote ? 'ref-remote' : 'ref-outside',
         remote
-          ? `remote \`$ref\` "${ref}" was not fetched: documents from a pull request are never allowed to reach the network`
+          ? `remote \`$ref\` "${ref}" was not fetched: documents from a pull request reach the network only under a prefix the configuration allows (remoteRefs.allow)`
           : `\`$ref\` "${ref}" uses an unsupported scheme; only relative file references are followed`,
         at,
       );
       return undefined;
     }
-    const hash = ref.indexOf('#');
-    const filePart = hash === -1 ? ref : ref.slice(0, hash);
     const pointer = hash === -1 ? '' : fragmentToPointer(ref.slice(hash));
+    const file = this.refFile(ref, filePart, fromFile, at);
+    if (file === undefined) return undefined;
+    return this.resolveIn(file, ref, pointer, at);
+  }
+
+  /** The node at `pointer` in `file` (a workspace path or an allowed URL), or a recorded problem. */
+  private resolveIn(file: string, ref: string, pointer: string, at: Loc): Node | undefined {
     if (pointer !== '' && !pointer.startsWith('/')) {
       // A plain-name fragment (`#User`, a 3.1 `$anchor`) is not a JSON pointer; walking it would yield the whole file.
       this.problem(
@@ -127,9 +141,16 @@ export class DocumentSet {
       );
       return undefined;
     }
-    const file = this.refFile(ref, filePart, fromFile, at);
-    if (file === undefined) return undefined;
     const source = this.file(file);
+    if (!source && isUrl(file)) {
+      const why = this.remote?.failure(file);
+      this.problem(
+        'ref-remote',
+        `remote \`$ref\` "${ref}" could not be fetched: ${why ?? 'not fetched'}`,
+        at,
+      );
+      return undefined;
+    }
     if (!source) {
       this.problem('ref-missing', `\`$ref\` "${ref}" points to ${file}, which does not exist`, at);
       return undefined;
@@ -185,10 +206,15 @@ export class DocumentSet {
         const value = stack.pop();
         if (value === null || typeof value !== 'object') continue;
         const ref = refOf(value);
-        if (ref !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
-          const hash = ref.indexOf('#');
-          const filePart = hash === -1 ? ref : ref.slice(0, hash);
-          const target = this.refFile(ref, filePart, file, { file, pointer: '' });
+        if (ref !== undefined) {
+          const filePart = ref.includes('#') ? ref.slice(0, ref.indexOf('#')) : ref;
+          const absolute = absoluteOf(ref, filePart, file);
+          const target =
+            absolute !== undefined
+              ? isUrl(absolute) && this.remote?.allows(absolute)
+                ? absolute
+                : undefined
+              : this.refFile(ref, filePart, file, { file, pointer: '' });
           if (target !== undefined && !visited.has(target)) pending.push(target);
         }
         for (const item of Object.values(value))
@@ -203,6 +229,31 @@ export class DocumentSet {
     if (this.reported.has(key)) return;
     this.reported.add(key);
     this.problems.push({ kind, message, loc });
+  }
+}
+
+function hasScheme(ref: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(ref);
+}
+
+/** A ref's file part as an absolute URL: written as one, or relative inside a fetched document; else undefined. */
+function absoluteOf(ref: string, filePart: string, fromFile: string): string | undefined {
+  if (hasScheme(ref)) return filePart;
+  return isUrl(fromFile) && filePart !== '' ? urlFrom(filePart, fromFile) : undefined;
+}
+
+function isUrl(path: string): boolean {
+  return /^https?:\/\//i.test(path);
+}
+
+/** A relative ref inside a fetched document, against that document's URL (without its fragment). */
+function urlFrom(relative: string, base: string): string | undefined {
+  try {
+    const url = new URL(relative, base);
+    url.hash = '';
+    return url.href;
+  } catch {
+    return undefined;
   }
 }
 

@@ -3,6 +3,7 @@ import type { ApiModel, SpecProblem } from '../model.js';
 import { type NormalizeOptions, normalize } from '../normalize/index.js';
 import { DocumentSet } from './documents.js';
 import type { FileReader } from './reader.js';
+import type { RemoteDocuments } from './remote.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits, type SourceFile } from './source.js';
 
 export interface LoadedSpec {
@@ -19,10 +20,12 @@ export interface LoadedSpec {
 
 export interface LoadOptions extends NormalizeOptions {
   limits?: Partial<ParseLimits>;
+  /** Allowed remote documents, fetched beforehand (`fetchRemoteRefs`). */
+  remote?: RemoteDocuments;
 }
 
 export function loadSpec(reader: FileReader, path: string, options: LoadOptions = {}): LoadedSpec {
-  const docs = new DocumentSet(reader, { ...DEFAULT_PARSE_LIMITS, ...options.limits });
+  const docs = new DocumentSet(reader, { ...DEFAULT_PARSE_LIMITS, ...options.limits }, options.remote);
   const root = docs.file(path);
   if (!root) return { path, exists: false, problems: [], files: [] };
   const model = normalize(docs, path, options);

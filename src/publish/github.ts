@@ -12,12 +12,27 @@ export interface Repo {
   repo: string;
 }
 
+/**
+ * How long one API request may take before it is abandoned (and retried like a 5xx): without a bound, a
+ * hung connection would hold the job until the runner's 6-hour limit. `API_POSTURE_API_TIMEOUT_MS`
+ * overrides it (a slow GitHub Enterprise Server; the tests).
+ */
+export function requestTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = Number(env.API_POSTURE_API_TIMEOUT_MS);
+  return Number.isFinite(configured) && configured > 0 ? configured : 30_000;
+}
+
 /** Octokit against `apiUrl` (GITHUB_API_URL), with retries for 5xx and waits for (secondary) rate limits. */
 export function createClient(token: string, apiUrl: string, log: (message: string) => void): GitHubClient {
+  const timeout = requestTimeoutMs();
   return getOctokit(
     token,
     {
       baseUrl: apiUrl,
+      request: {
+        fetch: (url: string, init: RequestInit) =>
+          fetch(url, { ...init, signal: init.signal ?? AbortSignal.timeout(timeout) }),
+      },
       throttle: {
         onRateLimit: (
           retryAfter: number,

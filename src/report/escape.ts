@@ -51,7 +51,8 @@ export function code(text: string): string {
 /** A link to a file line at a commit, or the escaped `file:line` when there is no repository. */
 export function lineLink(file: string, line: number, blobBase: string | undefined): string {
   const label = code(`${file}:${line}`);
-  if (!blobBase) return label;
+  // A fetched remote document (an allowed remote `$ref`) is not in the repository: no blob link.
+  if (!blobBase || /^https?:\/\//i.test(file)) return label;
   // Lone surrogates would make encodeURIComponent throw; parentheses would end the Markdown link.
   const path = file
     .split('/')

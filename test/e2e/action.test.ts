@@ -131,6 +131,33 @@ describe('GitHub faults', () => {
   });
 });
 
+describe('a GitHub API that stops answering', () => {
+  it('gives up on the comment after the request timeout and its retries; the gate still decides', {
+    timeout: 120_000,
+  }, async () => {
+    api = await startFakeGitHub(PR);
+    const listComments = `GET /repos/acme/payments/issues/${PR}/comments`;
+    api.faults.push({ match: listComments, statuses: [0, 0, 0, 0] });
+    const repo = makeRepo(exampleFiles('base'), exampleFiles('head'));
+    const started = Date.now();
+    const run = await runAction(
+      repo,
+      api,
+      {},
+      { name: 'pull_request', path: pullRequestEvent(repo, PR) },
+      { API_POSTURE_API_TIMEOUT_MS: '400' },
+    );
+    expect(Date.now() - started).toBeLessThan(60_000);
+    // Asked once and retried (the retry plugin's 3 retries), never answered, never commented.
+    expect(api.requests.filter((r) => `${r.method} ${r.path}`.startsWith(listComments))).toHaveLength(4);
+    expect(api.comments).toHaveLength(0);
+    expect(run.stdout).toMatch(/::warning::could not write the PR comment \(no answer from the GitHub API/);
+    expect(run.code).not.toBe(0); // blocked by the gate, not by the outage
+    expect(run.outputs.blocked).toBe('true');
+    expect(run.summary).toContain('api-posture: blocked');
+  });
+});
+
 describe('hostile documents', () => {
   it('never lets spec strings reach the comment raw', { timeout: 120_000 }, async () => {
     api = await startFakeGitHub(PR);

@@ -30,6 +30,7 @@ export interface FakeGitHub {
   requests: RecordedRequest[];
   comments: Comment[];
   /** Status codes to answer (in order) before behaving normally, per `METHOD /path` prefix. */
+  /** Answers for matching requests, in order; status 0 accepts the request and never answers. */
   faults: { match: string; statuses: number[]; headers?: Record<string, string>; message?: string }[];
   prFiles: { filename: string; status: string; previous_filename?: string }[];
   /** Files served by the contents API, by commit: the REST fallback for the base version. */
@@ -46,6 +47,7 @@ export async function startFakeGitHub(prNumber: number): Promise<FakeGitHub> {
     contents: {},
   };
   let nextId = 1000;
+  const hung: ServerResponse[] = [];
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     let raw = '';
     req.on('data', (chunk) => {
@@ -61,6 +63,11 @@ export async function startFakeGitHub(prNumber: number): Promise<FakeGitHub> {
         res.end(JSON.stringify(data));
       };
       const fault = state.faults.find((f) => key.startsWith(f.match) && f.statuses.length > 0);
+      if (fault?.statuses[0] === 0) {
+        fault.statuses.shift(); // 0: the request is accepted and never answered (a hung connection)
+        hung.push(res);
+        return;
+      }
       if (fault)
         return send(
           fault.statuses.shift()!,
@@ -130,7 +137,11 @@ export async function startFakeGitHub(prNumber: number): Promise<FakeGitHub> {
   const { port } = server.address() as AddressInfo;
   return Object.assign(state, {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of hung.splice(0)) res.destroy();
+        server.close(() => resolve());
+      }),
   });
 }
 
@@ -250,6 +261,7 @@ export function runAction(
   api: FakeGitHub,
   inputs: Record<string, string>,
   event: { name: string; path: string },
+  extraEnv: Record<string, string> = {},
 ): Promise<ActionRun> {
   const runnerDir = mkdtempSync(join(tmpdir(), 'api-posture-runner-'));
   const outputFile = join(runnerDir, 'output');
@@ -281,6 +293,7 @@ export function runAction(
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
     RUNNER_TEMP: runnerDir,
+    ...extraEnv,
   };
   for (const [name, value] of Object.entries({ ...defaults, ...inputs }))
     env[`INPUT_${name.toUpperCase()}`] = value;
