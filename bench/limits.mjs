@@ -24,10 +24,14 @@ const opsDoc = (n) => `${head},"paths":{${Array.from({ length: n }, (_, i) => op
 function cases() {
   const out = [];
   // maxFileBytes (64 MiB): one document just over it is not parsed; one just under it is analysed.
-  const per = operation(0).length + 1;
-  const under = Math.floor((64 * 2 ** 20 - head.length - 20) / per) - 200;
-  out.push(['maxFileBytes: a 63.9 MiB document (analysed)', { 'big.json': opsDoc(under) }, 'big.json']);
-  out.push(['maxFileBytes: a 64.1 MiB document (refused)', { 'big.json': opsDoc(under + 1200) }, 'big.json']);
+  const limit = 64 * 2 ** 20;
+  let n = 100_000;
+  for (let i = 0; i < 3; i++) n = Math.floor((n * (limit - 100_000)) / Buffer.byteLength(opsDoc(n)));
+  const under = opsDoc(n);
+  const over = opsDoc(n + 2000);
+  const mib = (text) => (Buffer.byteLength(text) / 2 ** 20).toFixed(1);
+  out.push([`maxFileBytes: a ${mib(under)} MiB document (analysed)`, { 'big.json': under }, 'big.json']);
+  out.push([`maxFileBytes: a ${mib(over)} MiB document (refused)`, { 'big.json': over }, 'big.json']);
   // maxEndpoints (20,000): 25,000 operations, the first 20,000 analysed.
   out.push(['maxEndpoints: 25,000 operations', { 'many.json': opsDoc(25_000) }, 'many.json']);
   // maxFiles (1,000): 1,500 path items, each in its own file.
