@@ -566,10 +566,26 @@ function printTable(scaling) {
   console.log('');
   console.log('Scaling (whole process, synthetic copies of GitHub v23; the same 6 endpoint changes at every size):');
   const ref = scaling.find((s) => s.ours.status === 'ok');
-  for (const s of scaling) {
+  // Marginal cost: the time each added endpoint costs between consecutive sizes. Whole-process time per
+  // endpoint also spreads the fixed costs (start-up, shared components), so it falls as the size grows;
+  // a linear cost shows as a flat marginal figure.
+  const marginal = [];
+  scaling.forEach((s, i) => {
+    const prev = scaling[i - 1];
     const dev = ref && s.ours.status === 'ok' ? `${s.us >= ref.us ? '+' : ''}${fmt((s.us / ref.us - 1) * 100, 0)}% vs 1x` : '';
     const net = s.ours.status === 'ok' && s.floor.status === 'ok' ? `; above floor ${fmt(((s.ours.s - s.floor.s) * 1e6) / s.endpoints, 0)} us/endpoint` : '';
-    console.log(`  ${s.factor}x  ${String(s.endpoints).padStart(6)} endpoints  ${fmt(s.us, 0).padStart(6)} us/endpoint ${dev}${net}`);
+    const step =
+      prev && prev.ours.status === 'ok' && s.ours.status === 'ok'
+        ? ((s.ours.s - prev.ours.s) * 1e6) / (s.endpoints - prev.endpoints)
+        : undefined;
+    if (step !== undefined) marginal.push(step);
+    const stepText = step !== undefined ? `; marginal ${fmt(step, 0)} us per added endpoint` : '';
+    console.log(`  ${s.factor}x  ${String(s.endpoints).padStart(6)} endpoints  ${fmt(s.us, 0).padStart(6)} us/endpoint ${dev}${net}${stepText}`);
+  });
+  if (marginal.length > 1) {
+    const mean = marginal.reduce((a, b) => a + b, 0) / marginal.length;
+    const spread = Math.max(...marginal.map((m) => Math.abs(m / mean - 1))) * 100;
+    console.log(`  marginal cost ${fmt(mean, 0)} us per endpoint, within ±${fmt(spread, 0)}% across sizes`);
   }
   console.log('');
   console.log('Floor: read + JSON.parse of both files (cold start row: `node -e 0`). Peak MiB: peak RSS of our process (peer rows: of the peer).');

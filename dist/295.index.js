@@ -1257,6 +1257,16 @@ function extensionsOf(value) {
             out[key] = value[key];
     return out;
 }
+/**
+ * `target[key] = value` as an own property even for `__proto__`: a document's keys are hostile, and an
+ * assignment would set the object's prototype instead (the entry lost, inherited fields appearing).
+ */
+function setOwn(target, key, value) {
+    if (key === '__proto__')
+        Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+    else
+        target[key] = value;
+}
 
 ;// CONCATENATED MODULE: ./src/normalize/schema.ts
 // JSON Schema (OpenAPI 2.0 / 3.0 / 3.1 dialects) → the model's `Schema`.
@@ -1308,7 +1318,7 @@ class SchemaReader {
             for (const name of Object.keys(raw.properties)) {
                 const property = this.read((0,documents/* child */.jf)(properties, name), depth + 1);
                 if (property)
-                    schema.properties[name] = property;
+                    setOwn(schema.properties, name, property);
             }
         }
         if (raw.additionalProperties === false || raw.additionalProperties === true) {
@@ -1401,7 +1411,7 @@ function readSecuritySchemes(docs, root, swagger) {
         const node = docs.deref((0,documents/* child */.jf)(container, name));
         if (!node || !isObj(node.value))
             continue;
-        out[name] = swagger ? swaggerScheme(name, node) : oas3Scheme(name, node);
+        setOwn(out, name, swagger ? swaggerScheme(name, node) : oas3Scheme(name, node));
     }
     return out;
 }
@@ -1819,7 +1829,7 @@ function swaggerRequestBody(ctx, operation, bodyParameters) {
         const name = str(raw.name) ?? '';
         const property = ctx.schemas.read(field);
         if (property)
-            schema.properties[name] = property;
+            setOwn(schema.properties, name, property);
         if (raw.required === true)
             schema.required.push(name);
     }

@@ -908,3 +908,31 @@ describe('schemas across dialects', () => {
     ]);
   });
 });
+
+describe('hostile keys', () => {
+  it('a property and a security scheme named `__proto__` are own entries, not prototypes', () => {
+    // Written as JSON text: a `__proto__` key in a JS object literal would set the prototype right here.
+    const m = model(`{
+      "openapi": "3.0.3",
+      "info": { "title": "t", "version": "1" },
+      "security": [{ "__proto__": [] }],
+      "paths": { "/a": { "post": {
+        "requestBody": { "content": { "application/json": { "schema": {
+          "type": "object", "properties": { "__proto__": { "type": "string" }, "in": { "type": "string" } }
+        } } } },
+        "responses": { "200": { "description": "ok" } }
+      } } },
+      "components": { "securitySchemes": { "__proto__": { "type": "apiKey", "in": "header", "name": "X-Key" } } }
+    }`);
+    const schema = m.endpoints[0]!.requestBody!.content[0]!.schema!;
+    expect(Object.keys(schema.properties)).toEqual(['__proto__', 'in']);
+    expect(Object.getPrototypeOf(schema.properties)).toBe(Object.prototype);
+    expect(Object.keys(m.securitySchemes)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(m.securitySchemes)).toBe(Object.prototype);
+    // The requirement finds its scheme (an assignment would have left it undefined).
+    expect(m.endpoints[0]!.security.requirements[0]?.[0]).toMatchObject({
+      name: '__proto__',
+      scheme: { type: 'apiKey' },
+    });
+  });
+});

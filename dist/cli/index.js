@@ -26638,6 +26638,16 @@ function extensionsOf(value) {
             out[key] = value[key];
     return out;
 }
+/**
+ * `target[key] = value` as an own property even for `__proto__`: a document's keys are hostile, and an
+ * assignment would set the object's prototype instead (the entry lost, inherited fields appearing).
+ */
+function setOwn(target, key, value) {
+    if (key === '__proto__')
+        Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+    else
+        target[key] = value;
+}
 
 ;// CONCATENATED MODULE: ./src/normalize/schema.ts
 // JSON Schema (OpenAPI 2.0 / 3.0 / 3.1 dialects) → the model's `Schema`.
@@ -26689,7 +26699,7 @@ class SchemaReader {
             for (const name of Object.keys(raw.properties)) {
                 const property = this.read(child(properties, name), depth + 1);
                 if (property)
-                    schema.properties[name] = property;
+                    setOwn(schema.properties, name, property);
             }
         }
         if (raw.additionalProperties === false || raw.additionalProperties === true) {
@@ -26782,7 +26792,7 @@ function readSecuritySchemes(docs, root, swagger) {
         const node = docs.deref(child(container, name));
         if (!node || !isObj(node.value))
             continue;
-        out[name] = swagger ? swaggerScheme(name, node) : oas3Scheme(name, node);
+        setOwn(out, name, swagger ? swaggerScheme(name, node) : oas3Scheme(name, node));
     }
     return out;
 }
@@ -27200,7 +27210,7 @@ function swaggerRequestBody(ctx, operation, bodyParameters) {
         const name = str(raw.name) ?? '';
         const property = ctx.schemas.read(field);
         if (property)
-            schema.properties[name] = property;
+            setOwn(schema.properties, name, property);
         if (raw.required === true)
             schema.required.push(name);
     }

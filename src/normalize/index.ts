@@ -19,7 +19,7 @@ import { dataKindOfName, sensitiveFields } from '../sensitive.js';
 import { SchemaReader } from './schema.js';
 import { effectiveSecurity, readSecuritySchemes } from './security.js';
 import { oas3Servers, swaggerServers } from './servers.js';
-import { extensionsOf, isObj, type Obj, str, strings } from './values.js';
+import { extensionsOf, isObj, type Obj, setOwn, str, strings } from './values.js';
 
 export interface NormalizeOptions {
   /** Classification of endpoints nothing else classifies (default `external`: the conservative choice). */
@@ -333,7 +333,7 @@ function swaggerRequestBody(ctx: Context, operation: Node, bodyParameters: Node[
     const raw = field.value as Obj;
     const name = str(raw.name) ?? '';
     const property = ctx.schemas.read(field);
-    if (property) schema.properties[name] = property;
+    if (property) setOwn(schema.properties, name, property);
     if (raw.required === true) schema.required.push(name);
   }
   const multipart = fields.some((f) => (f.value as Obj).type === 'file');

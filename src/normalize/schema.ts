@@ -2,7 +2,7 @@
 // One `Schema` per raw schema object, memoised, so shared `$ref`s stay shared and cycles terminate.
 import { child, type DocumentSet, type Node, refOf } from '../load/documents.js';
 import type { Schema, SchemaType } from '../model.js';
-import { isObj, num, type Obj, str, strings } from './values.js';
+import { isObj, num, type Obj, setOwn, str, strings } from './values.js';
 
 const SCHEMA_TYPES = new Set<string>(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);
 const MAX_DEPTH = 256;
@@ -50,7 +50,7 @@ export class SchemaReader {
       const properties = child(target, 'properties');
       for (const name of Object.keys(raw.properties)) {
         const property = this.read(child(properties, name), depth + 1);
-        if (property) schema.properties[name] = property;
+        if (property) setOwn(schema.properties, name, property);
       }
     }
     if (raw.additionalProperties === false || raw.additionalProperties === true) {

@@ -1,7 +1,7 @@
 // Security schemes and effective security requirements (OpenAPI 3.x and Swagger 2.0).
 import { child, type DocumentSet, type Node } from '../load/documents.js';
 import type { EffectiveSecurity, OAuthFlow, SecurityRequirement, SecurityScheme } from '../model.js';
-import { isObj, str, strings } from './values.js';
+import { isObj, setOwn, str, strings } from './values.js';
 
 const SWAGGER_FLOWS: Record<string, OAuthFlow['type']> = {
   implicit: 'implicit',
@@ -25,7 +25,7 @@ export function readSecuritySchemes(
   for (const name of Object.keys(container.value)) {
     const node = docs.deref(child(container, name));
     if (!node || !isObj(node.value)) continue;
-    out[name] = swagger ? swaggerScheme(name, node) : oas3Scheme(name, node);
+    setOwn(out, name, swagger ? swaggerScheme(name, node) : oas3Scheme(name, node));
   }
   return out;
 }
