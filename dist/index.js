@@ -36052,15 +36052,25 @@ function yamlSource(path, text, limits) {
     const problems = [];
     let doc;
     let value;
+    const keyIndex = new WeakMap();
     try {
-        doc = (0,dist/* parseDocument */.Tp)(text, { keepSourceTokens: false, prettyErrors: false, merge: true });
-        const fatal = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
+        // The parser's own duplicate-key check compares each key with every other of its map: quadratic on a
+        // 4,000-path `paths`. The same check, linear, follows.
+        doc = (0,dist/* parseDocument */.Tp)(text, {
+            keepSourceTokens: false,
+            prettyErrors: false,
+            merge: true,
+            uniqueKeys: false,
+        });
         for (const e of doc.errors) {
             const message = `invalid YAML: ${firstLine(e.message)}`;
-            const kind = e.code === 'DUPLICATE_KEY' ? 'invalid' : 'parse';
-            problems.push(withPosition({ kind, message, loc: { file: path, pointer: '' }, offset: e.pos[0] }, at));
+            problems.push(withPosition({ kind: 'parse', message, loc: { file: path, pointer: '' }, offset: e.pos[0] }, at));
         }
-        if (fatal.length === 0)
+        for (const offset of duplicateKeys(doc)) {
+            const message = 'invalid YAML: Map keys must be unique';
+            problems.push(withPosition({ kind: 'invalid', message, loc: { file: path, pointer: '' }, offset }, at));
+        }
+        if (doc.errors.length === 0)
             value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
     }
     catch (error) {
@@ -36077,17 +36087,51 @@ function yamlSource(path, text, limits) {
         value,
         problems,
         position(pointer) {
-            return at(pointer, doc ? yamlOffset(doc, (0,util_pointer/* parsePointer */.vp)(pointer)) : 0);
+            return at(pointer, doc ? yamlOffset(doc, (0,util_pointer/* parsePointer */.vp)(pointer), keyIndex) : 0);
         },
     };
 }
-function yamlOffset(doc, segments) {
+/** Offsets of the keys that repeat an earlier scalar key of the same mapping (the last value wins). */
+function duplicateKeys(doc) {
+    const out = [];
+    (0,dist/* visit */.YR)(doc, {
+        Map(_, map) {
+            const seen = new Set();
+            for (const pair of map.items) {
+                if (!(0,dist/* isScalar */.jn)(pair.key) || pair.key.value === '<<')
+                    continue;
+                const key = `${typeof pair.key.value}:${String(pair.key.value)}`;
+                if (seen.has(key))
+                    out.push(rangeStart(pair.key) ?? 0);
+                else
+                    seen.add(key);
+            }
+        },
+    });
+    return out;
+}
+/** A mapping's pairs by key, built the first time a pointer goes through it (a linear search per lookup
+ * was quadratic: 20,000 findings under a 4,000-path `paths` map). The first of duplicate keys wins. */
+function pairsByKey(node, index) {
+    let pairs = index.get(node);
+    if (!pairs) {
+        pairs = new Map();
+        for (const p of node.items) {
+            const key = String((0,dist/* isScalar */.jn)(p.key) ? p.key.value : p.key);
+            if (!pairs.has(key))
+                pairs.set(key, p);
+        }
+        index.set(node, pairs);
+    }
+    return pairs;
+}
+function yamlOffset(doc, segments, index) {
     let node = doc.contents;
     let offset = rangeStart(node) ?? 0;
     for (const segment of segments) {
         let next;
         if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((p) => String((0,dist/* isScalar */.jn)(p.key) ? p.key.value : p.key) === segment);
+            const pair = pairsByKey(node, index).get(segment);
             if (pair) {
                 offset = rangeStart(pair.key) ?? offset;
                 next = pair.value;
@@ -36546,34 +36590,46 @@ function specSections(spec, violations, ctx, full) {
         ];
         out.push(`**${code(`${e.method} ${e.path}`)}** · ${e.change} · risk ${scoreCell(e)}\n\n${items.join('\n')}\n`);
     }
+    // A long list is cut where it passes its share of the budget (and is not rendered past it): a cut list
+    // with a pointer to the rest beats a section dropped whole, and a 7,000-item list costs time to escape.
+    const listBudget = full ? 300_000 : 16_000;
+    const rest = full ? 'the JSON report and SARIF' : 'the job summary';
     const breaking = changed.flatMap((e) => e.changes.filter((c) => c.breaking).map((c) => ({ e, c })));
     if (breaking.length > 0) {
-        const rows = breaking.map(({ e, c }) => `- ${code(`${e.method} ${e.path}`)}: ${inline(c.message)} (${lineLink(c.location.file, c.location.line, ctx.blobBase)})`);
-        out.push(details(`💥 ${breaking.length} breaking change${breaking.length === 1 ? '' : 's'} for clients`, rows.join('\n')));
+        out.push(details(`💥 ${breaking.length} breaking change${breaking.length === 1 ? '' : 's'} for clients`, cappedList(breaking, ({ e, c }) => `- ${code(`${e.method} ${e.path}`)}: ${inline(c.message)} (${lineLink(c.location.file, c.location.line, ctx.blobBase)})`, listBudget, rest)));
     }
     const fixed = [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)].filter((f) => f.status === 'fixed' && !f.suppressed);
     if (fixed.length > 0) {
-        out.push(details(`✅ ${fixed.length} finding${fixed.length === 1 ? '' : 's'} fixed`, fixed
-            .map((f) => `- ${ICON[f.severity]} ${f.severity} \`${f.ruleId}\` — ${inline(f.message)}`)
-            .join('\n')));
+        out.push(details(`✅ ${fixed.length} finding${fixed.length === 1 ? '' : 's'} fixed`, cappedList(fixed, (f) => `- ${ICON[f.severity]} ${f.severity} \`${f.ruleId}\` — ${inline(f.message)}`, listBudget, rest)));
     }
     if (spec.metrics.head)
         out.push(metricsTable(spec.metrics.base, spec.metrics.head));
     const existing = [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)].filter((f) => f.status === 'existing' && !f.suppressed);
     if (existing.length > 0) {
-        const shown = full ? existing : existing.slice(0, 50);
-        const more = existing.length - shown.length;
-        out.push(details(`📋 ${existing.length} existing finding${existing.length === 1 ? '' : 's'} (not introduced by this PR)`, shown
-            .map((f) => `- ${ICON[f.severity]} ${f.severity} \`${f.ruleId}\` — ${inline(f.message)} (${lineLink(f.location.file, f.location.line, ctx.blobBase)})`)
-            .join('\n') + (more > 0 ? `\n- … and ${more} more in the job summary` : '')));
+        out.push(details(`📋 ${existing.length} existing finding${existing.length === 1 ? '' : 's'} (not introduced by this PR)`, cappedList(full ? existing : existing.slice(0, 50), (f) => `- ${ICON[f.severity]} ${f.severity} \`${f.ruleId}\` — ${inline(f.message)} (${lineLink(f.location.file, f.location.line, ctx.blobBase)})`, listBudget, rest, existing.length)));
     }
     const suppressed = [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)].filter((f) => f.suppressed && f.status !== 'fixed');
     if (suppressed.length > 0) {
-        out.push(details(`🔕 ${suppressed.length} suppressed`, suppressed
-            .map((f) => `- \`${f.ruleId}\` — ${inline(f.message)}: _${escapeText(f.suppressed.reason)}_${f.suppressed.expires ? ` (until ${escapeText(f.suppressed.expires)})` : ''}`)
-            .join('\n')));
+        out.push(details(`🔕 ${suppressed.length} suppressed`, cappedList(suppressed, (f) => `- \`${f.ruleId}\` — ${inline(f.message)}: _${escapeText(f.suppressed.reason)}_${f.suppressed.expires ? ` (until ${escapeText(f.suppressed.expires)})` : ''}`, listBudget, rest)));
     }
     return out;
+}
+/**
+ * One line per item until `budget` characters, then "… and N more in `rest`". `total` counts items not
+ * passed in (a list already cut to its first 50).
+ */
+function cappedList(items, render, budget, rest, total = items.length) {
+    const lines = [];
+    let size = 0;
+    for (const item of items) {
+        const line = render(item);
+        if (size + line.length > budget && lines.length > 0)
+            break;
+        lines.push(line);
+        size += line.length + 1;
+    }
+    const more = total - lines.length;
+    return more > 0 ? `${lines.join('\n')}\n- … and ${more} more in ${rest}` : lines.join('\n');
 }
 function endpointTable(endpoints, newViolations) {
     const rows = endpoints
@@ -40045,7 +40101,7 @@ __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 

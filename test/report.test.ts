@@ -127,6 +127,33 @@ describe('the PR comment', () => {
   });
 });
 
+describe('the job summary of a PR over a large description', () => {
+  it('cuts the existing-findings list at its budget, says where the rest is, and keeps what follows', () => {
+    // 600 pre-existing endpoints with findings, one new endpoint: the existing list is over its 300,000-character share.
+    const paths = (n: number) =>
+      Array.from(
+        { length: n },
+        (_, i) =>
+          `  /items/${i}/{id}:\n    post:\n      requestBody: { content: { application/json: { schema: { type: object, properties: { url: { type: string } } } } } }\n      responses:\n        '200': { description: ok }\n`,
+      ).join('');
+    const doc = (n: number) =>
+      `openapi: 3.0.3\ninfo: { title: t, version: '1' }\nservers: [{ url: 'http://api.example.com' }]\npaths:\n${paths(n)}`;
+    const report = reportFor(doc(600), doc(601));
+    const spec = report.specs[0]!;
+    const existing = [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)].filter(
+      (f) => f.status === 'existing' && !f.suppressed,
+    );
+    expect(existing.length).toBeGreaterThan(3_000);
+    const summary = renderSummary(report, { reportFile: 'api-posture-report.json' });
+    expect(summary.length).toBeLessThanOrEqual(1_000_000);
+    expect(summary).toContain(`📋 ${existing.length} existing findings`);
+    const shown = /\n- … and (\d+) more in the JSON report and SARIF/.exec(summary);
+    expect(Number(shown?.[1])).toBeGreaterThan(0);
+    expect(Number(shown?.[1])).toBeLessThan(existing.length);
+    expect(summary).not.toContain('did not fit in the job summary');
+  });
+});
+
 describe('escaping', () => {
   const hostile = fc
     .string({ unit: 'binary', maxLength: 300 })

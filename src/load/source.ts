@@ -1,6 +1,6 @@
 // A parsed document file that can answer "which line is this JSON pointer on?" lazily.
 import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
-import { type Document, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Position, SpecProblem } from '../model.js';
 import { parsePointer } from '../util/pointer.js';
 import { JsonLocator } from './json-locate.js';
@@ -102,15 +102,27 @@ function yamlSource(path: string, text: string, limits: ParseLimits): SourceFile
   const problems: SpecProblem[] = [];
   let doc: Document.Parsed | undefined;
   let value: unknown;
+  const keyIndex = new WeakMap<object, Map<string, YamlPair>>();
   try {
-    doc = parseDocument(text, { keepSourceTokens: false, prettyErrors: false, merge: true });
-    const fatal = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
+    // The parser's own duplicate-key check compares each key with every other of its map: quadratic on a
+    // 4,000-path `paths`. The same check, linear, follows.
+    doc = parseDocument(text, {
+      keepSourceTokens: false,
+      prettyErrors: false,
+      merge: true,
+      uniqueKeys: false,
+    });
     for (const e of doc.errors) {
       const message = `invalid YAML: ${firstLine(e.message)}`;
-      const kind = e.code === 'DUPLICATE_KEY' ? 'invalid' : 'parse';
-      problems.push(withPosition({ kind, message, loc: { file: path, pointer: '' }, offset: e.pos[0] }, at));
+      problems.push(
+        withPosition({ kind: 'parse', message, loc: { file: path, pointer: '' }, offset: e.pos[0] }, at),
+      );
     }
-    if (fatal.length === 0) value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
+    for (const offset of duplicateKeys(doc)) {
+      const message = 'invalid YAML: Map keys must be unique';
+      problems.push(withPosition({ kind: 'invalid', message, loc: { file: path, pointer: '' }, offset }, at));
+    }
+    if (doc.errors.length === 0) value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
   } catch (error) {
     value = undefined;
     problems.push({
@@ -125,18 +137,56 @@ function yamlSource(path: string, text: string, limits: ParseLimits): SourceFile
     value,
     problems,
     position(pointer) {
-      return at(pointer, doc ? yamlOffset(doc, parsePointer(pointer)) : 0);
+      return at(pointer, doc ? yamlOffset(doc, parsePointer(pointer), keyIndex) : 0);
     },
   };
 }
 
-function yamlOffset(doc: Document.Parsed, segments: string[]): number {
+type YamlPair = { key: unknown; value: unknown };
+
+/** Offsets of the keys that repeat an earlier scalar key of the same mapping (the last value wins). */
+function duplicateKeys(doc: Document.Parsed): number[] {
+  const out: number[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key) || pair.key.value === '<<') continue;
+        const key = `${typeof pair.key.value}:${String(pair.key.value)}`;
+        if (seen.has(key)) out.push(rangeStart(pair.key) ?? 0);
+        else seen.add(key);
+      }
+    },
+  });
+  return out;
+}
+
+/** A mapping's pairs by key, built the first time a pointer goes through it (a linear search per lookup
+ * was quadratic: 20,000 findings under a 4,000-path `paths` map). The first of duplicate keys wins. */
+function pairsByKey(node: { items: YamlPair[] }, index: WeakMap<object, Map<string, YamlPair>>) {
+  let pairs = index.get(node);
+  if (!pairs) {
+    pairs = new Map();
+    for (const p of node.items) {
+      const key = String(isScalar(p.key) ? p.key.value : p.key);
+      if (!pairs.has(key)) pairs.set(key, p);
+    }
+    index.set(node, pairs);
+  }
+  return pairs;
+}
+
+function yamlOffset(
+  doc: Document.Parsed,
+  segments: string[],
+  index: WeakMap<object, Map<string, YamlPair>>,
+): number {
   let node: unknown = doc.contents;
   let offset = rangeStart(node) ?? 0;
   for (const segment of segments) {
     let next: unknown;
     if (isMap(node)) {
-      const pair = node.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === segment);
+      const pair = pairsByKey(node as { items: YamlPair[] }, index).get(segment);
       if (pair) {
         offset = rangeStart(pair.key) ?? offset;
         next = pair.value;

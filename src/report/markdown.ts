@@ -146,16 +146,22 @@ function specSections(
       `**${code(`${e.method} ${e.path}`)}** · ${e.change} · risk ${scoreCell(e)}\n\n${items.join('\n')}\n`,
     );
   }
+  // A long list is cut where it passes its share of the budget (and is not rendered past it): a cut list
+  // with a pointer to the rest beats a section dropped whole, and a 7,000-item list costs time to escape.
+  const listBudget = full ? 300_000 : 16_000;
+  const rest = full ? 'the JSON report and SARIF' : 'the job summary';
   const breaking = changed.flatMap((e) => e.changes.filter((c) => c.breaking).map((c) => ({ e, c })));
   if (breaking.length > 0) {
-    const rows = breaking.map(
-      ({ e, c }) =>
-        `- ${code(`${e.method} ${e.path}`)}: ${inline(c.message)} (${lineLink(c.location.file, c.location.line, ctx.blobBase)})`,
-    );
     out.push(
       details(
         `💥 ${breaking.length} breaking change${breaking.length === 1 ? '' : 's'} for clients`,
-        rows.join('\n'),
+        cappedList(
+          breaking,
+          ({ e, c }) =>
+            `- ${code(`${e.method} ${e.path}`)}: ${inline(c.message)} (${lineLink(c.location.file, c.location.line, ctx.blobBase)})`,
+          listBudget,
+          rest,
+        ),
       ),
     );
   }
@@ -166,9 +172,12 @@ function specSections(
     out.push(
       details(
         `✅ ${fixed.length} finding${fixed.length === 1 ? '' : 's'} fixed`,
-        fixed
-          .map((f) => `- ${ICON[f.severity]} ${f.severity} \`${f.ruleId}\` — ${inline(f.message)}`)
-          .join('\n'),
+        cappedList(
+          fixed,
+          (f) => `- ${ICON[f.severity]} ${f.severity} \`${f.ruleId}\` — ${inline(f.message)}`,
+          listBudget,
+          rest,
+        ),
       ),
     );
   }
@@ -177,17 +186,17 @@ function specSections(
     (f) => f.status === 'existing' && !f.suppressed,
   );
   if (existing.length > 0) {
-    const shown = full ? existing : existing.slice(0, 50);
-    const more = existing.length - shown.length;
     out.push(
       details(
         `📋 ${existing.length} existing finding${existing.length === 1 ? '' : 's'} (not introduced by this PR)`,
-        shown
-          .map(
-            (f) =>
-              `- ${ICON[f.severity]} ${f.severity} \`${f.ruleId}\` — ${inline(f.message)} (${lineLink(f.location.file, f.location.line, ctx.blobBase)})`,
-          )
-          .join('\n') + (more > 0 ? `\n- … and ${more} more in the job summary` : ''),
+        cappedList(
+          full ? existing : existing.slice(0, 50),
+          (f) =>
+            `- ${ICON[f.severity]} ${f.severity} \`${f.ruleId}\` — ${inline(f.message)} (${lineLink(f.location.file, f.location.line, ctx.blobBase)})`,
+          listBudget,
+          rest,
+          existing.length,
+        ),
       ),
     );
   }
@@ -198,16 +207,40 @@ function specSections(
     out.push(
       details(
         `🔕 ${suppressed.length} suppressed`,
-        suppressed
-          .map(
-            (f) =>
-              `- \`${f.ruleId}\` — ${inline(f.message)}: _${escapeText(f.suppressed!.reason)}_${f.suppressed!.expires ? ` (until ${escapeText(f.suppressed!.expires)})` : ''}`,
-          )
-          .join('\n'),
+        cappedList(
+          suppressed,
+          (f) =>
+            `- \`${f.ruleId}\` — ${inline(f.message)}: _${escapeText(f.suppressed!.reason)}_${f.suppressed!.expires ? ` (until ${escapeText(f.suppressed!.expires)})` : ''}`,
+          listBudget,
+          rest,
+        ),
       ),
     );
   }
   return out;
+}
+
+/**
+ * One line per item until `budget` characters, then "… and N more in `rest`". `total` counts items not
+ * passed in (a list already cut to its first 50).
+ */
+function cappedList<T>(
+  items: T[],
+  render: (item: T) => string,
+  budget: number,
+  rest: string,
+  total = items.length,
+): string {
+  const lines: string[] = [];
+  let size = 0;
+  for (const item of items) {
+    const line = render(item);
+    if (size + line.length > budget && lines.length > 0) break;
+    lines.push(line);
+    size += line.length + 1;
+  }
+  const more = total - lines.length;
+  return more > 0 ? `${lines.join('\n')}\n- … and ${more} more in ${rest}` : lines.join('\n');
 }
 
 function endpointTable(endpoints: ReportEndpoint[], newViolations: Map<string, ReportViolation[]>): string {
