@@ -302,6 +302,11 @@ async function githubCase() {
     notes.push('peers skipped (--quick or --no-peers)');
     return;
   }
+  await peerRows(ours, floor, github.v23, 'v23');
+}
+
+/** Spectral (OWASP ruleset) and Redocly linting `file`, as rows under the case they compare with. */
+async function peerRows(ours, floor, file, label) {
   const peerOpts = { okCodes: [0, 1], runs: opts.peerRuns, warm: 0, timeoutMs: opts.peerTimeoutS * 1000 };
   const peerEnv = {
     ...process.env,
@@ -313,14 +318,14 @@ async function githubCase() {
   };
   const peers = [
     {
-      name: 'vs spectral lint (OWASP) on v23',
+      name: `vs spectral lint (OWASP) on ${label}`,
       bin: 'spectral',
-      args: ['lint', github.v23, '--ruleset', join(benchDir, 'spectral-owasp.yaml'), '-f', 'json', '-o', join(work, 'spectral.json')],
+      args: ['lint', file, '--ruleset', join(benchDir, 'spectral-owasp.yaml'), '-f', 'json', '-o', join(work, 'spectral.json')],
     },
     {
-      name: 'vs redocly lint on v23',
+      name: `vs redocly lint on ${label}`,
       bin: 'redocly',
-      args: ['lint', github.v23, '--format', 'json'],
+      args: ['lint', file, '--format', 'json'],
     },
   ];
   for (const p of peers) {
@@ -335,6 +340,9 @@ async function githubCase() {
   }
 }
 
+/** Directory documents up to this size also get peer rows (larger ones would mostly time out). */
+const PEER_MAX_BYTES = 10 * 2 ** 20;
+
 async function directoryCases() {
   const specs = largestDirectorySpecs(3);
   for (const spec of specs) {
@@ -345,6 +353,8 @@ async function directoryCases() {
     const floor = await measure('floor', node, [floorPath, spec, head]);
     const ours = await measure('ours', node, diffArgs(spec, head), { okCodes: [0, 1] });
     addRow(`${name} vs reformatted`, ours, floor);
+    // Peers on the documents they can finish in reasonable time (Spectral takes about 20 s on 6 MiB here).
+    if (opts.peers && statSync(spec).size <= PEER_MAX_BYTES) await peerRows(ours, floor, spec, name);
     rmSync(head, { force: true });
   }
 }
