@@ -34445,7 +34445,17 @@ const inputMassAssignment = {
 
 ;// CONCATENATED MODULE: ./src/assess/inputs.ts
 const MAX_FIELDS = 500;
+/** Per endpoint, computed once for the checks that read it (a body can have hundreds of fields). */
+const FIELDS = new WeakMap();
 function inputFields(endpoint) {
+    let fields = FIELDS.get(endpoint);
+    if (!fields) {
+        fields = collectInputFields(endpoint);
+        FIELDS.set(endpoint, fields);
+    }
+    return fields;
+}
+function collectInputFields(endpoint) {
     const out = [];
     for (const p of endpoint.parameters) {
         if (p.schema)

@@ -14442,7 +14442,17 @@ const inputMassAssignment = {
 
 ;// CONCATENATED MODULE: ./src/assess/inputs.ts
 const inputs_MAX_FIELDS = 500;
+/** Per endpoint, computed once for the checks that read it (a body can have hundreds of fields). */
+const FIELDS = new WeakMap();
 function inputFields(endpoint) {
+    let fields = FIELDS.get(endpoint);
+    if (!fields) {
+        fields = collectInputFields(endpoint);
+        FIELDS.set(endpoint, fields);
+    }
+    return fields;
+}
+function collectInputFields(endpoint) {
     const out = [];
     for (const p of endpoint.parameters) {
         if (p.schema)
@@ -25654,7 +25664,20 @@ function relativeLocation(loc, endpoint, rootDir) {
         (loc.pointer === endpoint.loc.pointer || loc.pointer.startsWith(`${endpoint.loc.pointer}/`))) {
         return `@${loc.pointer.slice(endpoint.loc.pointer.length)}`;
     }
-    return `${external_node_path_namespaceObject.posix.relative(rootDir, loc.file)}#${loc.pointer}`;
+    return `${relativeFile(rootDir, loc.file)}#${loc.pointer}`;
+}
+/** `posix.relative`, remembered: it runs for most of tens of thousands of findings, over a few files. */
+const RELATIVE = new Map();
+function relativeFile(rootDir, file) {
+    const key = `${rootDir}\n${file}`;
+    let relative = RELATIVE.get(key);
+    if (relative === undefined) {
+        relative = external_node_path_namespaceObject.posix.relative(rootDir, file);
+        if (RELATIVE.size >= 10_000)
+            RELATIVE.clear();
+        RELATIVE.set(key, relative);
+    }
+    return relative;
 }
 /** Marks head findings new/existing and adds base-only ones as fixed. */
 function compareFindings(base, head) {

@@ -115,7 +115,21 @@ function relativeLocation(loc: Loc, endpoint: Endpoint | undefined, rootDir: str
   ) {
     return `@${loc.pointer.slice(endpoint.loc.pointer.length)}`;
   }
-  return `${posix.relative(rootDir, loc.file)}#${loc.pointer}`;
+  return `${relativeFile(rootDir, loc.file)}#${loc.pointer}`;
+}
+
+/** `posix.relative`, remembered: it runs for most of tens of thousands of findings, over a few files. */
+const RELATIVE = new Map<string, string>();
+
+function relativeFile(rootDir: string, file: string): string {
+  const key = `${rootDir}\n${file}`;
+  let relative = RELATIVE.get(key);
+  if (relative === undefined) {
+    relative = posix.relative(rootDir, file);
+    if (RELATIVE.size >= 10_000) RELATIVE.clear();
+    RELATIVE.set(key, relative);
+  }
+  return relative;
 }
 
 /** Marks head findings new/existing and adds base-only ones as fixed. */

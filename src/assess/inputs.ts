@@ -11,7 +11,19 @@ export interface InputField {
 
 const MAX_FIELDS = 500;
 
+/** Per endpoint, computed once for the checks that read it (a body can have hundreds of fields). */
+const FIELDS = new WeakMap<Endpoint, InputField[]>();
+
 export function inputFields(endpoint: Endpoint): InputField[] {
+  let fields = FIELDS.get(endpoint);
+  if (!fields) {
+    fields = collectInputFields(endpoint);
+    FIELDS.set(endpoint, fields);
+  }
+  return fields;
+}
+
+function collectInputFields(endpoint: Endpoint): InputField[] {
   const out: InputField[] = [];
   for (const p of endpoint.parameters) {
     if (p.schema)
