@@ -35367,7 +35367,7 @@ class DocumentSet {
             const text = isUrl(path) ? this.remote?.text(path) : this.reader.read(path);
             let source;
             if (text !== undefined && Buffer.byteLength(text) > this.limits.maxFileBytes) {
-                const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+                const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
                 source = {
                     path,
                     format: 'yaml',
@@ -35728,7 +35728,7 @@ class RemoteDocuments {
     }
 }
 function tooLarge(bytes, limit) {
-    const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
     return `${bytes === undefined ? 'it is' : mb(bytes)} above the ${mb(limit)} limit (limits.maxFileBytes)`;
 }
 /** The body as text, or undefined once it passes `limit` bytes (the rest is not read). */

@@ -32,7 +32,7 @@ describe('limits', () => {
     expect(model).toBeUndefined();
     const [finding] = byRule(list, 'config-unparsable');
     expect(finding?.message).toMatch(
-      /openapi\.yaml: not analysed: 0\.0 MB is above the 0\.0 MB limit \(limits\.maxFileBytes\)/,
+      /openapi\.yaml: not analysed: 0\.0 MiB is above the 0\.0 MiB limit \(limits\.maxFileBytes\)/,
     );
     expect(finding?.severity).toBe('high');
     expect(analysis.gate.blocked).toBe(true);

@@ -15239,7 +15239,7 @@ class RemoteDocuments {
     }
 }
 function tooLarge(bytes, limit) {
-    const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
     return `${bytes === undefined ? 'it is' : mb(bytes)} above the ${mb(limit)} limit (limits.maxFileBytes)`;
 }
 /** The body as text, or undefined once it passes `limit` bytes (the rest is not read). */
@@ -26465,7 +26465,7 @@ class documents_DocumentSet {
             const text = isUrl(path) ? this.remote?.text(path) : this.reader.read(path);
             let source;
             if (text !== undefined && Buffer.byteLength(text) > this.limits.maxFileBytes) {
-                const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+                const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
                 source = {
                     path,
                     format: 'yaml',

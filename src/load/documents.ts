@@ -42,7 +42,7 @@ export class DocumentSet {
       const text = isUrl(path) ? this.remote?.text(path) : this.reader.read(path);
       let source: SourceFile | undefined;
       if (text !== undefined && Buffer.byteLength(text) > this.limits.maxFileBytes) {
-        const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+        const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
         source = {
           path,
           format: 'yaml',

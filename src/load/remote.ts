@@ -101,7 +101,7 @@ export class RemoteDocuments {
 }
 
 function tooLarge(bytes: number | undefined, limit: number): string {
-  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
   return `${bytes === undefined ? 'it is' : mb(bytes)} above the ${mb(limit)} limit (limits.maxFileBytes)`;
 }
 
