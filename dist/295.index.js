@@ -1931,8 +1931,8 @@ function endpointDataTypes(endpoint) {
     }
     const media = [...(endpoint.requestBody?.content ?? []), ...endpoint.responses.flatMap((r) => r.content)];
     for (const m of media)
-        for (const field of (0,sensitive/* sensitiveFields */.uL)(m.schema, false, 50))
-            kinds.add(field.kind);
+        for (const kind of (0,sensitive/* sensitiveKinds */.Ch)(m.schema))
+            kinds.add(kind);
     return [...kinds].sort();
 }
 

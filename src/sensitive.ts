@@ -124,6 +124,50 @@ function fieldsOf(schema: Schema, skipWriteOnly: boolean, inProgress: Set<Schema
 
 const NO_FIELDS: NamedField[] = [];
 
+/**
+ * The kinds of sensitive data reachable from a schema: the kinds of `sensitiveFields(root, false)` without
+ * building their paths (an endpoint's data types need only the kinds; computed once per schema).
+ */
+export function sensitiveKinds(root: Schema | undefined): ReadonlySet<DataKind> {
+  return root ? kindsOf(root, new Set()) : NO_KINDS;
+}
+
+const KIND_CACHE = new WeakMap<Schema, ReadonlySet<DataKind>>();
+const NO_KINDS: ReadonlySet<DataKind> = new Set();
+
+function kindsOf(schema: Schema, inProgress: Set<Schema>): ReadonlySet<DataKind> {
+  const known = KIND_CACHE.get(schema);
+  if (known) return known;
+  if (inProgress.has(schema)) return NO_KINDS; // a cycle: its kinds are counted where it started
+  inProgress.add(schema);
+  // Most schemas hold none: their result is the shared empty set, not a new one.
+  let kinds: Set<DataKind> | undefined;
+  const addKind = (kind: DataKind) => {
+    kinds ??= new Set();
+    kinds.add(kind);
+  };
+  const add = (more: ReadonlySet<DataKind>) => {
+    for (const k of more) addKind(k);
+  };
+  for (const name of Object.keys(schema.properties)) {
+    const property = schema.properties[name] as Schema;
+    const kind = dataKindOfName(name);
+    const container =
+      property.types?.length === 1 && ['boolean', 'object', 'array'].includes(property.types[0]!);
+    if (kind && !container) addKind(kind);
+    add(kindsOf(property, inProgress));
+  }
+  if (schema.items) add(kindsOf(schema.items, inProgress));
+  if (typeof schema.additionalProperties === 'object') add(kindsOf(schema.additionalProperties, inProgress));
+  for (const sub of schema.allOf) add(kindsOf(sub, inProgress));
+  for (const sub of schema.oneOf) add(kindsOf(sub, inProgress));
+  for (const sub of schema.anyOf) add(kindsOf(sub, inProgress));
+  inProgress.delete(schema);
+  const result = kinds ?? NO_KINDS;
+  KIND_CACHE.set(schema, result);
+  return result;
+}
+
 export interface SecretMatch {
   kind: 'private-key' | 'cloud-key' | 'jwt' | 'payment-card' | 'ssn' | 'random-key';
   /** A redacted preview for messages: never print the secret itself. */

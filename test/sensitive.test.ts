@@ -1,12 +1,17 @@
 import { readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { loadSpec } from '../src/load/index.js';
+import { fsReader } from '../src/load/reader.js';
 import {
   type DataKind,
   dataKindOfName,
   type SecretMatch,
   secretInValue,
   secretInValueThoroughly,
+  sensitiveFields,
+  sensitiveKinds,
   stringsIn,
 } from '../src/sensitive.js';
 import { directorySample, githubSpecPaths, isCorpusInstalled } from './corpus/index.js';
@@ -370,6 +375,43 @@ describe('secretInValue: the quick rejection loses nothing', () => {
         }
       }
       expect(found).toBeGreaterThan(0); // the comparison covered strings that do match
+    },
+  );
+});
+
+describe('sensitiveKinds', () => {
+  it.skipIf(!isCorpusInstalled())(
+    'is the set of kinds of sensitiveFields on every media schema of GitHub’s description and a directory sample',
+    () => {
+      const files = [
+        githubSpecPaths().v23,
+        ...directorySample()
+          .slice(0, 20)
+          .map((e) => e.path),
+      ];
+      let compared = 0;
+      let withKinds = 0;
+      for (const file of files) {
+        const spec = loadSpec(fsReader(dirname(file)), basename(file));
+        for (const endpoint of spec.model?.endpoints ?? []) {
+          const media = [
+            ...(endpoint.requestBody?.content ?? []),
+            ...endpoint.responses.flatMap((r) => r.content),
+          ];
+          for (const { schema } of media) {
+            const fields = sensitiveFields(schema, false);
+            const kinds = [...sensitiveKinds(schema)].sort();
+            const fromFields = [...new Set(fields.map((f) => f.kind))].sort();
+            // sensitiveFields stops at 200 fields; the kinds are all of them.
+            if (fields.length < 200) expect(kinds).toEqual(fromFields);
+            else expect(kinds).toEqual(expect.arrayContaining(fromFields));
+            compared++;
+            if (kinds.length > 0) withKinds++;
+          }
+        }
+      }
+      expect(compared).toBeGreaterThan(2000);
+      expect(withKinds).toBeGreaterThan(100);
     },
   );
 });

@@ -13360,6 +13360,55 @@ function fieldsOf(schema, skipWriteOnly, inProgress) {
     return unique;
 }
 const NO_FIELDS = [];
+/**
+ * The kinds of sensitive data reachable from a schema: the kinds of `sensitiveFields(root, false)` without
+ * building their paths (an endpoint's data types need only the kinds; computed once per schema).
+ */
+function sensitiveKinds(root) {
+    return root ? kindsOf(root, new Set()) : NO_KINDS;
+}
+const KIND_CACHE = new WeakMap();
+const NO_KINDS = new Set();
+function kindsOf(schema, inProgress) {
+    const known = KIND_CACHE.get(schema);
+    if (known)
+        return known;
+    if (inProgress.has(schema))
+        return NO_KINDS; // a cycle: its kinds are counted where it started
+    inProgress.add(schema);
+    // Most schemas hold none: their result is the shared empty set, not a new one.
+    let kinds;
+    const addKind = (kind) => {
+        kinds ??= new Set();
+        kinds.add(kind);
+    };
+    const add = (more) => {
+        for (const k of more)
+            addKind(k);
+    };
+    for (const name of Object.keys(schema.properties)) {
+        const property = schema.properties[name];
+        const kind = dataKindOfName(name);
+        const container = property.types?.length === 1 && ['boolean', 'object', 'array'].includes(property.types[0]);
+        if (kind && !container)
+            addKind(kind);
+        add(kindsOf(property, inProgress));
+    }
+    if (schema.items)
+        add(kindsOf(schema.items, inProgress));
+    if (typeof schema.additionalProperties === 'object')
+        add(kindsOf(schema.additionalProperties, inProgress));
+    for (const sub of schema.allOf)
+        add(kindsOf(sub, inProgress));
+    for (const sub of schema.oneOf)
+        add(kindsOf(sub, inProgress));
+    for (const sub of schema.anyOf)
+        add(kindsOf(sub, inProgress));
+    inProgress.delete(schema);
+    const result = kinds ?? NO_KINDS;
+    KIND_CACHE.set(schema, result);
+    return result;
+}
 const CLOUD_KEYS = [
     ['AWS access key id', /\b(AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16}\b/],
     ['Google API key', /\bAIza[0-9A-Za-z_-]{35}\b/],
@@ -27366,8 +27415,8 @@ function endpointDataTypes(endpoint) {
     }
     const media = [...(endpoint.requestBody?.content ?? []), ...endpoint.responses.flatMap((r) => r.content)];
     for (const m of media)
-        for (const field of sensitiveFields(m.schema, false, 50))
-            kinds.add(field.kind);
+        for (const kind of sensitiveKinds(m.schema))
+            kinds.add(kind);
     return [...kinds].sort();
 }
 

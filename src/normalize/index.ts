@@ -15,7 +15,7 @@ import {
   type Schema,
   type SecurityScheme,
 } from '../model.js';
-import { dataKindOfName, sensitiveFields } from '../sensitive.js';
+import { dataKindOfName, sensitiveKinds } from '../sensitive.js';
 import { SchemaReader } from './schema.js';
 import { effectiveSecurity, readSecuritySchemes } from './security.js';
 import { oas3Servers, swaggerServers } from './servers.js';
@@ -420,6 +420,6 @@ function endpointDataTypes(endpoint: Endpoint): string[] {
     if (kind) kinds.add(kind);
   }
   const media = [...(endpoint.requestBody?.content ?? []), ...endpoint.responses.flatMap((r) => r.content)];
-  for (const m of media) for (const field of sensitiveFields(m.schema, false, 50)) kinds.add(field.kind);
+  for (const m of media) for (const kind of sensitiveKinds(m.schema)) kinds.add(kind);
   return [...kinds].sort();
 }
