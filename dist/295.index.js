@@ -27,12 +27,10 @@ const DEFAULT_SETTINGS = { gatewayHeaders: [], gatewayControls: [] };
 var urls = __webpack_require__(8170);
 // EXTERNAL MODULE: ./src/findings.ts
 var src_findings = __webpack_require__(1001);
-// EXTERNAL MODULE: ./src/load/remote.ts
-var remote = __webpack_require__(724);
-// EXTERNAL MODULE: ./src/load/source.ts + 2 modules
-var source = __webpack_require__(6740);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __webpack_require__(8816);
+// EXTERNAL MODULE: ./src/load/remote.ts
+var load_remote = __webpack_require__(724);
 ;// CONCATENATED MODULE: ./src/model.ts
 // The API model every stage after `normalize` reads. Nothing downstream looks at raw OpenAPI.
 const CLASSIFICATIONS = ['external', 'internal', 'partner', 'shadow', 'deprecated'];
@@ -97,7 +95,7 @@ const configSchema = schemas/* strictObject */.rej({
         .optional(),
     remoteRefs: schemas/* strictObject */.rej({
         allow: schemas/* array */.YOg(schemas/* string */.YjP().superRefine((prefix, ctx) => {
-            const problem = (0,remote/* remotePrefixProblem */.I)(prefix);
+            const problem = (0,load_remote/* remotePrefixProblem */.I)(prefix);
             if (problem)
                 ctx.addIssue({ code: 'custom', message: problem });
         }))
@@ -232,8 +230,6 @@ function rangeStart(node) {
 
 
 
-
-
 const EMPTY_CONFIG = { data: {} };
 function loadConfig(file, text) {
     const parsed = parseYamlFile(file, text, configSchema);
@@ -294,18 +290,6 @@ function assessOptions(config, today) {
         ignores,
         ...(today ? { today } : {}),
     };
-}
-/**
- * The remote documents a run may fetch: the config's `remoteRefs.allow` plus prefixes given to the CLI or
- * the action (validated where they were given), with the config's limits.
- */
-function remoteDocuments(config, extraPrefixes = []) {
-    const limits = { ...source/* DEFAULT_PARSE_LIMITS */.t, ...config.data.limits };
-    return new remote/* RemoteDocuments */.L([...(config.data.remoteRefs?.allow ?? []), ...extraPrefixes], {
-        timeoutMs: (config.data.remoteRefs?.timeoutSeconds ?? 10) * 1000,
-        maxBytes: limits.maxFileBytes,
-        maxFiles: limits.maxFiles,
-    });
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -1242,6 +1226,8 @@ function responseHeaderChanges(br, hr, schemas) {
 
 // EXTERNAL MODULE: ./src/gate/index.ts
 var gate = __webpack_require__(7155);
+// EXTERNAL MODULE: ./src/load/files.ts
+var files = __webpack_require__(6255);
 // EXTERNAL MODULE: ./src/load/documents.ts
 var documents = __webpack_require__(690);
 // EXTERNAL MODULE: ./src/sensitive.ts
@@ -1936,6 +1922,8 @@ function endpointDataTypes(endpoint) {
     return [...kinds].sort();
 }
 
+// EXTERNAL MODULE: ./src/load/source.ts + 2 modules
+var source = __webpack_require__(6740);
 ;// CONCATENATED MODULE: ./src/load/index.ts
 
 
@@ -2342,7 +2330,27 @@ function scoreEndpoint(endpoint, findings) {
 
 
 
+
+
+
 const MISSING = { path: '', exists: false, problems: [], files: [] };
+/**
+ * The remote documents `sources` may use: those under the config's `remoteRefs.allow` and `extraPrefixes`
+ * (the CLI flag, the action input), fetched now, before the synchronous load. Undefined when none is allowed.
+ */
+async function fetchAllowedRemoteRefs(sources, config, extraPrefixes) {
+    const limits = { ...source/* DEFAULT_PARSE_LIMITS */.t, ...config.data.limits };
+    const remote = new load_remote/* RemoteDocuments */.L([...(config.data.remoteRefs?.allow ?? []), ...extraPrefixes], {
+        timeoutMs: (config.data.remoteRefs?.timeoutSeconds ?? 10) * 1000,
+        maxBytes: limits.maxFileBytes,
+        maxFiles: limits.maxFiles,
+    });
+    if (!remote.enabled)
+        return undefined;
+    const documents = sources.flatMap((s) => [s.base, s.head].filter((d) => d !== undefined));
+    await (0,files/* fetchRemoteRefs */.D)(documents, remote, limits);
+    return remote;
+}
 /** Loads each source (with the config's classification rules) and analyses it. */
 function runEngine(sources, options) {
     const config = options.config ?? EMPTY_CONFIG;
@@ -2488,8 +2496,6 @@ function positionsOf(base, head) {
     };
 }
 
-// EXTERNAL MODULE: ./src/load/files.ts
-var files = __webpack_require__(6255);
 ;// CONCATENATED MODULE: ./src/policy/builtin.ts
 // The shipped policy packs, embedded so the bundled action needs no files beside dist/.
 // Kept equal to policies/*.yml by test/policy.test.ts; regenerate with `node scripts/embed-policies.mjs`.
@@ -2639,20 +2645,18 @@ var inputs = __webpack_require__(1729);
 
 
 
-
 /** Reads the config and policies (from the base commit unless `trust-pr-config`) and runs the engine. */
 async function analyse(sources, mode, inputs, settingsReader, pullRequest) {
     const config = readConfig(settingsReader, inputs.config, pullRequest && !inputs.trustPrConfig);
     const policies = readPolicies(settingsReader, inputs.policies);
-    const remote = remoteDocuments(config, inputs.allowRemoteRefs);
-    await (0,files/* fetchRemoteRefs */.D)(sources.flatMap((s) => [s.base, s.head].filter((d) => d !== undefined)), remote, config.data.limits);
+    const remote = await fetchAllowedRemoteRefs(sources, config, inputs.allowRemoteRefs);
     return runEngine(sources, {
         mode,
         config,
         policies,
         failOn: inputs.failOn,
         failOnScope: inputs.failOnScope,
-        ...(remote.enabled ? { remote } : {}),
+        ...(remote ? { remote } : {}),
     });
 }
 function readConfig(reader, path, fromBase) {

@@ -33388,8 +33388,8 @@ async function publish(report, inputs, env, clientOf, pr) {
     for (const [name, value] of Object.entries(outputs))
         core/* setOutput */.uH(name, value);
     let commentUrl = '';
-    const client = pr && inputs.comment && report.specs.length > 0 ? await clientOf() : undefined;
     if (pr && inputs.comment && report.specs.length > 0) {
+        const client = await clientOf();
         if (!client)
             core/* warning */.$e('no github-token: the PR comment was skipped (annotations, summary, SARIF and the gate still ran)');
         else {
@@ -35430,24 +35430,29 @@ class DocumentSet {
     }
     resolveOnce(ref, refPointer, fromFile) {
         const at = { file: fromFile, pointer: refPointer };
+        const file = this.refTarget(ref, fromFile, at);
+        if (file === undefined)
+            return undefined;
+        const hash = ref.indexOf('#');
+        return this.resolveIn(file, ref, hash === -1 ? '' : (0,_util_pointer_js__WEBPACK_IMPORTED_MODULE_2__/* .fragmentToPointer */ .tY)(ref.slice(hash)), at);
+    }
+    /**
+     * The file a ref points into: a workspace path, or a URL under an allowed remote prefix. Undefined, with
+     * the problem recorded at `at`, when it may not be followed (remote, another scheme, outside the workspace).
+     */
+    refTarget(ref, fromFile, at) {
         const hash = ref.indexOf('#');
         const filePart = hash === -1 ? ref : ref.slice(0, hash);
         const absolute = absoluteOf(ref, filePart, fromFile);
-        if (absolute !== undefined && isUrl(absolute) && this.remote?.allows(absolute)) {
-            return this.resolveIn(absolute, ref, hash === -1 ? '' : (0,_util_pointer_js__WEBPACK_IMPORTED_MODULE_2__/* .fragmentToPointer */ .tY)(ref.slice(hash)), at);
-        }
-        if (absolute !== undefined || hasScheme(ref)) {
-            const remote = /^https?:/i.test(absolute ?? ref);
-            this.problem(remote ? 'ref-remote' : 'ref-outside', remote
-                ? `remote \`$ref\` "${ref}" was not fetched: documents from a pull request reach the network only under a prefix the configuration allows (remoteRefs.allow)`
-                : `\`$ref\` "${ref}" uses an unsupported scheme; only relative file references are followed`, at);
-            return undefined;
-        }
-        const pointer = hash === -1 ? '' : (0,_util_pointer_js__WEBPACK_IMPORTED_MODULE_2__/* .fragmentToPointer */ .tY)(ref.slice(hash));
-        const file = this.refFile(ref, filePart, fromFile, at);
-        if (file === undefined)
-            return undefined;
-        return this.resolveIn(file, ref, pointer, at);
+        if (absolute === undefined)
+            return this.refFile(ref, filePart, fromFile, at);
+        if (isUrl(absolute) && this.remote?.allows(absolute))
+            return absolute;
+        const remote = /^https?:/i.test(absolute);
+        this.problem(remote ? 'ref-remote' : 'ref-outside', remote
+            ? `remote \`$ref\` "${ref}" was not fetched: documents from a pull request reach the network only under a prefix the configuration allows (remoteRefs.allow)`
+            : `\`$ref\` "${ref}" uses an unsupported scheme; only relative file references are followed`, at);
+        return undefined;
     }
     /** The node at `pointer` in `file` (a workspace path or an allowed URL), or a recorded problem. */
     resolveIn(file, ref, pointer, at) {
@@ -35517,17 +35522,9 @@ class DocumentSet {
                 if (value === null || typeof value !== 'object')
                     continue;
                 const ref = refOf(value);
-                if (ref !== undefined) {
-                    const filePart = ref.includes('#') ? ref.slice(0, ref.indexOf('#')) : ref;
-                    const absolute = absoluteOf(ref, filePart, file);
-                    const target = absolute !== undefined
-                        ? isUrl(absolute) && this.remote?.allows(absolute)
-                            ? absolute
-                            : undefined
-                        : this.refFile(ref, filePart, file, { file, pointer: '' });
-                    if (target !== undefined && !visited.has(target))
-                        pending.push(target);
-                }
+                const target = ref === undefined ? undefined : this.refTarget(ref, file, { file, pointer: '' });
+                if (target !== undefined && !visited.has(target))
+                    pending.push(target);
                 for (const item of Object.values(value))
                     if (item !== null && typeof item === 'object')
                         stack.push(item);
@@ -35642,11 +35639,7 @@ class RemoteDocuments {
     fetched = new Map();
     wanted = new Set();
     /** Prefixes must be absolute http(s) URLs (checked where they are configured: see `remotePrefixProblem`). */
-    constructor(prefixes, options = {
-        timeoutMs: 10_000,
-        maxBytes: 64 * 1024 * 1024,
-        maxFiles: 1000,
-    }) {
+    constructor(prefixes, options) {
         this.options = options;
         this.allowed = prefixes.map((p) => new URL(p));
     }
@@ -36201,7 +36194,7 @@ const TOOL_VERSION = '0.1.0';
 
 
 const CHECK_BY_ID = new Map(registry/* CHECKS */.u.map((c) => [c.id, c]));
-/** Most severe first, then new before existing before fixed, then by place. */
+/** New violations per endpoint id, looked up once per endpoint rather than scanned (thousands of each). */
 function newViolationsByEndpoint(violations) {
     const out = new Map();
     for (const v of violations) {
@@ -36215,6 +36208,7 @@ function newViolationsByEndpoint(violations) {
     }
     return out;
 }
+/** Most severe first, then new before existing before fixed, then by place. */
 function byImportance(a, b) {
     const status = { new: 0, existing: 1, fixed: 2, undefined: 1 };
     return ((0,src_findings/* severityRank */.qs)(b.severity) - (0,src_findings/* severityRank */.qs)(a.severity) ||
@@ -36608,17 +36602,18 @@ function specSections(spec, violations, ctx, full) {
     if (breaking.length > 0) {
         out.push(details(`💥 ${breaking.length} breaking change${breaking.length === 1 ? '' : 's'} for clients`, cappedList(breaking, ({ e, c }) => `- ${code(`${e.method} ${e.path}`)}: ${inline(c.message)} (${lineLink(c.location.file, c.location.line, ctx.blobBase)})`, listBudget, rest)));
     }
-    const fixed = [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)].filter((f) => f.status === 'fixed' && !f.suppressed);
+    const everyFinding = [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)];
+    const fixed = everyFinding.filter((f) => f.status === 'fixed' && !f.suppressed);
     if (fixed.length > 0) {
         out.push(details(`✅ ${fixed.length} finding${fixed.length === 1 ? '' : 's'} fixed`, cappedList(fixed, (f) => `- ${ICON[f.severity]} ${f.severity} \`${f.ruleId}\` — ${inline(f.message)}`, listBudget, rest)));
     }
     if (spec.metrics.head)
         out.push(metricsTable(spec.metrics.base, spec.metrics.head));
-    const existing = [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)].filter((f) => f.status === 'existing' && !f.suppressed);
+    const existing = everyFinding.filter((f) => f.status === 'existing' && !f.suppressed);
     if (existing.length > 0) {
         out.push(details(`📋 ${existing.length} existing finding${existing.length === 1 ? '' : 's'} (not introduced by this PR)`, cappedList(full ? existing : existing.slice(0, 50), (f) => `- ${ICON[f.severity]} ${f.severity} \`${f.ruleId}\` — ${inline(f.message)} (${lineLink(f.location.file, f.location.line, ctx.blobBase)})`, listBudget, rest, existing.length)));
     }
-    const suppressed = [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)].filter((f) => f.suppressed && f.status !== 'fixed');
+    const suppressed = everyFinding.filter((f) => f.suppressed && f.status !== 'fixed');
     if (suppressed.length > 0) {
         out.push(details(`🔕 ${suppressed.length} suppressed`, cappedList(suppressed, (f) => `- \`${f.ruleId}\` — ${inline(f.message)}: _${escapeText(f.suppressed.reason)}_${f.suppressed.expires ? ` (until ${escapeText(f.suppressed.expires)})` : ''}`, listBudget, rest)));
     }
@@ -36886,9 +36881,8 @@ function fieldsOf(schema, skipWriteOnly, inProgress) {
         const property = schema.properties[name];
         if (skipWriteOnly && property.writeOnly)
             continue;
-        const kind = dataKindOfName(name);
-        const container = property.types?.length === 1 && ['boolean', 'object', 'array'].includes(property.types[0]);
-        if (kind && !container && out.length < MAX_FIELDS)
+        const kind = propertyKind(name, property);
+        if (kind && out.length < MAX_FIELDS)
             out.push({ path: name, kind, schema: property });
         add(fieldsOf(property, skipWriteOnly, inProgress), name);
     }
@@ -36909,6 +36903,11 @@ function fieldsOf(schema, skipWriteOnly, inProgress) {
     return unique;
 }
 const NO_FIELDS = [];
+/** The kind a property's name gives it; a container (`password: { type: object }`) holds the data, it is not it. */
+function propertyKind(name, property) {
+    const container = property.types?.length === 1 && ['boolean', 'object', 'array'].includes(property.types[0]);
+    return container ? undefined : dataKindOfName(name);
+}
 /**
  * The kinds of sensitive data reachable from a schema: the kinds of `sensitiveFields(root, false)` without
  * building their paths (an endpoint's data types need only the kinds; computed once per schema).
@@ -36937,9 +36936,8 @@ function kindsOf(schema, inProgress) {
     };
     for (const name of Object.keys(schema.properties)) {
         const property = schema.properties[name];
-        const kind = dataKindOfName(name);
-        const container = property.types?.length === 1 && ['boolean', 'object', 'array'].includes(property.types[0]);
-        if (kind && !container)
+        const kind = propertyKind(name, property);
+        if (kind)
             addKind(kind);
         add(kindsOf(property, inProgress));
     }

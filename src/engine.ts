@@ -6,9 +6,11 @@ import { diffSpecs, type SpecDiff, scanSpec } from './diff/index.js';
 import type { EndpointDiff } from './diff/types.js';
 import type { Finding } from './findings.js';
 import { type FailOn, type FailOnScope, type GateResult, gate } from './gate/index.js';
+import { fetchRemoteRefs } from './load/files.js';
 import { type LoadedSpec, loadSpec } from './load/index.js';
 import type { FileReader } from './load/reader.js';
-import type { RemoteDocuments } from './load/remote.js';
+import { RemoteDocuments } from './load/remote.js';
+import { DEFAULT_PARSE_LIMITS } from './load/source.js';
 import type { Endpoint, Loc, Position } from './model.js';
 import { type EndpointFacts, evaluatePolicies, type Violation } from './policy/evaluate.js';
 import type { Policy } from './policy/load.js';
@@ -71,6 +73,27 @@ export interface Analysis {
 }
 
 const MISSING: LoadedSpec = { path: '', exists: false, problems: [], files: [] };
+
+/**
+ * The remote documents `sources` may use: those under the config's `remoteRefs.allow` and `extraPrefixes`
+ * (the CLI flag, the action input), fetched now, before the synchronous load. Undefined when none is allowed.
+ */
+export async function fetchAllowedRemoteRefs(
+  sources: SpecSource[],
+  config: Config,
+  extraPrefixes: string[],
+): Promise<RemoteDocuments | undefined> {
+  const limits = { ...DEFAULT_PARSE_LIMITS, ...config.data.limits };
+  const remote = new RemoteDocuments([...(config.data.remoteRefs?.allow ?? []), ...extraPrefixes], {
+    timeoutMs: (config.data.remoteRefs?.timeoutSeconds ?? 10) * 1000,
+    maxBytes: limits.maxFileBytes,
+    maxFiles: limits.maxFiles,
+  });
+  if (!remote.enabled) return undefined;
+  const documents = sources.flatMap((s) => [s.base, s.head].filter((d) => d !== undefined));
+  await fetchRemoteRefs(documents, remote, limits);
+  return remote;
+}
 
 /** Loads each source (with the config's classification rules) and analyses it. */
 export function runEngine(sources: SpecSource[], options: EngineOptions): Analysis {

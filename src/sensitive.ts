@@ -103,10 +103,8 @@ function fieldsOf(schema: Schema, skipWriteOnly: boolean, inProgress: Set<Schema
   for (const name of Object.keys(schema.properties)) {
     const property = schema.properties[name] as Schema;
     if (skipWriteOnly && property.writeOnly) continue;
-    const kind = dataKindOfName(name);
-    const container =
-      property.types?.length === 1 && ['boolean', 'object', 'array'].includes(property.types[0]!);
-    if (kind && !container && out.length < MAX_FIELDS) out.push({ path: name, kind, schema: property });
+    const kind = propertyKind(name, property);
+    if (kind && out.length < MAX_FIELDS) out.push({ path: name, kind, schema: property });
     add(fieldsOf(property, skipWriteOnly, inProgress), name);
   }
   if (schema.items) add(fieldsOf(schema.items, skipWriteOnly, inProgress), '[]');
@@ -123,6 +121,13 @@ function fieldsOf(schema: Schema, skipWriteOnly: boolean, inProgress: Set<Schema
 }
 
 const NO_FIELDS: NamedField[] = [];
+
+/** The kind a property's name gives it; a container (`password: { type: object }`) holds the data, it is not it. */
+function propertyKind(name: string, property: Schema): DataKind | undefined {
+  const container =
+    property.types?.length === 1 && ['boolean', 'object', 'array'].includes(property.types[0]!);
+  return container ? undefined : dataKindOfName(name);
+}
 
 /**
  * The kinds of sensitive data reachable from a schema: the kinds of `sensitiveFields(root, false)` without
@@ -151,10 +156,8 @@ function kindsOf(schema: Schema, inProgress: Set<Schema>): ReadonlySet<DataKind>
   };
   for (const name of Object.keys(schema.properties)) {
     const property = schema.properties[name] as Schema;
-    const kind = dataKindOfName(name);
-    const container =
-      property.types?.length === 1 && ['boolean', 'object', 'array'].includes(property.types[0]!);
-    if (kind && !container) addKind(kind);
+    const kind = propertyKind(name, property);
+    if (kind) addKind(kind);
     add(kindsOf(property, inProgress));
   }
   if (schema.items) add(kindsOf(schema.items, inProgress));

@@ -13337,9 +13337,8 @@ function fieldsOf(schema, skipWriteOnly, inProgress) {
         const property = schema.properties[name];
         if (skipWriteOnly && property.writeOnly)
             continue;
-        const kind = dataKindOfName(name);
-        const container = property.types?.length === 1 && ['boolean', 'object', 'array'].includes(property.types[0]);
-        if (kind && !container && out.length < MAX_FIELDS)
+        const kind = propertyKind(name, property);
+        if (kind && out.length < MAX_FIELDS)
             out.push({ path: name, kind, schema: property });
         add(fieldsOf(property, skipWriteOnly, inProgress), name);
     }
@@ -13360,6 +13359,11 @@ function fieldsOf(schema, skipWriteOnly, inProgress) {
     return unique;
 }
 const NO_FIELDS = [];
+/** The kind a property's name gives it; a container (`password: { type: object }`) holds the data, it is not it. */
+function propertyKind(name, property) {
+    const container = property.types?.length === 1 && ['boolean', 'object', 'array'].includes(property.types[0]);
+    return container ? undefined : dataKindOfName(name);
+}
 /**
  * The kinds of sensitive data reachable from a schema: the kinds of `sensitiveFields(root, false)` without
  * building their paths (an endpoint's data types need only the kinds; computed once per schema).
@@ -13388,9 +13392,8 @@ function kindsOf(schema, inProgress) {
     };
     for (const name of Object.keys(schema.properties)) {
         const property = schema.properties[name];
-        const kind = dataKindOfName(name);
-        const container = property.types?.length === 1 && ['boolean', 'object', 'array'].includes(property.types[0]);
-        if (kind && !container)
+        const kind = propertyKind(name, property);
+        if (kind)
             addKind(kind);
         add(kindsOf(property, inProgress));
     }
@@ -15185,536 +15188,6 @@ const CHECKS = [
 
 ;// CONCATENATED MODULE: ./src/assess/types.ts
 const DEFAULT_SETTINGS = { gatewayHeaders: [], gatewayControls: [] };
-
-;// CONCATENATED MODULE: ./src/load/remote.ts
-// Remote `$ref`s, for teams whose descriptions share schemas from a server they control.
-//
-// Off by default: a PR's content is hostile, and a ref the tool follows is a request its author makes
-// from the CI runner (SSRF). Only URLs under a prefix the repository's own config (or the workflow, or
-// the CLI user) allows are fetched: same origin, path under the prefix's path, no credentials in the
-// URL, GET only, no redirects, a timeout and the size and file limits of local documents. The tool's
-// synchronous loader then reads what was fetched; fetching happens before, in rounds (a fetched document
-// may refer to further ones).
-/** What was fetched (text) or why not (failure), by URL without its fragment. */
-class RemoteDocuments {
-    options;
-    allowed;
-    fetched = new Map();
-    wanted = new Set();
-    /** Prefixes must be absolute http(s) URLs (checked where they are configured: see `remotePrefixProblem`). */
-    constructor(prefixes, options = {
-        timeoutMs: 10_000,
-        maxBytes: 64 * 1024 * 1024,
-        maxFiles: 1000,
-    }) {
-        this.options = options;
-        this.allowed = prefixes.map((p) => new URL(p));
-    }
-    get enabled() {
-        return this.allowed.length > 0;
-    }
-    /** Same origin as an allowed prefix and a path under its path; never with credentials in the URL. */
-    allows(url) {
-        let parsed;
-        try {
-            parsed = new URL(url);
-        }
-        catch {
-            return false;
-        }
-        if (parsed.username !== '' || parsed.password !== '')
-            return false;
-        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-            return false;
-        return this.allowed.some((a) => a.origin === parsed.origin && parsed.pathname.startsWith(a.pathname));
-    }
-    /** The document's text once fetched; asking for one not fetched yet queues it for the next round. */
-    text(url) {
-        const known = this.fetched.get(url);
-        if (!known)
-            this.wanted.add(url);
-        return known?.text;
-    }
-    /** Why an allowed document could not be had (undefined when it was, or was not tried yet). */
-    failure(url) {
-        return this.fetched.get(url)?.failure;
-    }
-    /** Fetches what was asked for and not fetched yet; returns how many were tried. */
-    async fetchWanted() {
-        const urls = [...this.wanted].filter((u) => !this.fetched.has(u));
-        this.wanted.clear();
-        for (const url of urls) {
-            if (this.fetched.size >= this.options.maxFiles) {
-                this.fetched.set(url, {
-                    failure: `not fetched: already ${this.options.maxFiles} files (limits.maxFiles)`,
-                });
-                continue;
-            }
-            this.fetched.set(url, await this.fetchOne(url));
-        }
-        return urls.length;
-    }
-    async fetchOne(url) {
-        try {
-            const response = await fetch(url, {
-                redirect: 'manual',
-                credentials: 'omit',
-                headers: { accept: 'application/json, application/yaml, text/yaml, */*' },
-                signal: AbortSignal.timeout(this.options.timeoutMs),
-            });
-            const refuse = (failure) => {
-                void response.body?.cancel().catch(() => undefined);
-                return { failure };
-            };
-            if (response.status >= 300 && response.status < 400)
-                return refuse(`the server redirected it (HTTP ${response.status}); redirects are not followed`);
-            if (!response.ok)
-                return refuse(`HTTP ${response.status}`);
-            const declared = Number(response.headers.get('content-length') ?? 0);
-            if (declared > this.options.maxBytes)
-                return refuse(tooLarge(declared, this.options.maxBytes));
-            const body = await readAtMost(response, this.options.maxBytes);
-            if (body === undefined)
-                return { failure: tooLarge(undefined, this.options.maxBytes) };
-            return { text: body };
-        }
-        catch (error) {
-            const name = error?.name;
-            if (name === 'TimeoutError' || name === 'AbortError')
-                return { failure: `no answer within ${this.options.timeoutMs / 1000} s` };
-            const cause = error?.cause;
-            return { failure: cause?.code ?? cause?.message ?? error?.message ?? String(error) };
-        }
-    }
-}
-function tooLarge(bytes, limit) {
-    const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
-    return `${bytes === undefined ? 'it is' : mb(bytes)} above the ${mb(limit)} limit (limits.maxFileBytes)`;
-}
-/** The body as text, or undefined once it passes `limit` bytes (the rest is not read). */
-async function readAtMost(response, limit) {
-    if (!response.body)
-        return '';
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of response.body) {
-        size += chunk.byteLength;
-        if (size > limit)
-            return undefined;
-        chunks.push(chunk);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-}
-/** Why a configured prefix cannot be used (undefined when it can). */
-function remotePrefixProblem(prefix) {
-    let url;
-    try {
-        url = new URL(prefix);
-    }
-    catch {
-        return `"${prefix}" is not an absolute URL`;
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        return `"${prefix}" is not an http(s) URL`;
-    if (url.username !== '' || url.password !== '')
-        return `"${prefix}" must not carry credentials`;
-    if (url.search !== '' || url.hash !== '')
-        return `"${prefix}" must not have a query or fragment`;
-    return undefined;
-}
-
-// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
-var main = __nccwpck_require__(9547);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/load/json-locate.ts
-// Finds where a JSON pointer sits in JSON text without building a syntax tree.
-//
-// A full tree of a 13 MB description is millions of objects (about a second of parsing and
-// as much again in garbage collection); a report needs a few thousand positions. So: one
-// allocation-free pass records where each object/array closes, and an object's keys are read
-// only when a pointer goes through it, once (cached). Iterative throughout: nesting depth
-// cannot overflow the stack.
-class JsonLocator {
-    text;
-    opens = new Int32Array(1024);
-    closes = new Int32Array(1024);
-    count = 0;
-    members = new Map();
-    root;
-    constructor(text) {
-        this.text = text;
-        this.indexContainers();
-        this.root = this.skipSpace(0);
-    }
-    /** Offset of the deepest node on the pointer's way; an object member is reported at its key. */
-    offset(segments) {
-        let node = this.root;
-        let offset = node;
-        for (const segment of segments) {
-            const children = this.childrenOf(node);
-            if (!children)
-                break;
-            const member = Array.isArray(children)
-                ? /^\d+$/.test(segment)
-                    ? children[Number(segment)]
-                    : undefined
-                : children.get(segment);
-            if (!member)
-                break;
-            offset = member.at;
-            node = member.value;
-        }
-        return offset;
-    }
-    childrenOf(node) {
-        const open = this.text.charCodeAt(node);
-        if (open !== 0x7b && open !== 0x5b)
-            return undefined; // not { or [
-        let children = this.members.get(node);
-        if (!children) {
-            children = open === 0x7b ? this.readObject(node) : this.readArray(node);
-            this.members.set(node, children);
-        }
-        return children;
-    }
-    readObject(start) {
-        const members = new Map();
-        const end = this.closeOf(start);
-        let i = this.skipSpace(start + 1);
-        while (i < end && this.text.charCodeAt(i) === 0x22) {
-            const keyEnd = this.stringEnd(i);
-            const raw = this.text.slice(i + 1, keyEnd);
-            const key = raw.includes('\\') ? decodeKey(raw) : raw;
-            const colon = this.skipSpace(keyEnd + 1);
-            if (this.text.charCodeAt(colon) !== 0x3a)
-                break; // not ':' — malformed, stop here
-            const value = this.skipSpace(colon + 1);
-            members.set(key, { at: i, value }); // the last duplicate wins, as in JSON.parse
-            i = this.nextMember(value, end);
-        }
-        return members;
-    }
-    readArray(start) {
-        const items = [];
-        const end = this.closeOf(start);
-        let i = this.skipSpace(start + 1);
-        while (i < end) {
-            items.push({ at: i, value: i });
-            const next = this.nextMember(i, end);
-            if (next <= i)
-                break;
-            i = next;
-        }
-        return items;
-    }
-    /** From a value's first character to the first character of the following member (or `end`). */
-    nextMember(value, end) {
-        const c = this.text.charCodeAt(value);
-        let i;
-        if (c === 0x22)
-            i = this.stringEnd(value) + 1;
-        else if (c === 0x7b || c === 0x5b)
-            i = this.closeOf(value) + 1;
-        else {
-            i = value;
-            while (i < end) {
-                const d = this.text.charCodeAt(i);
-                if (d === 0x2c || d === 0x7d || d === 0x5d)
-                    break; // , } ]
-                i++;
-            }
-        }
-        i = this.skipSpace(i);
-        if (this.text.charCodeAt(i) !== 0x2c)
-            return end; // no comma: that was the last member
-        return this.skipSpace(i + 1);
-    }
-    /** One pass over the text: for every { and [ (in order of appearance) where it closes. */
-    indexContainers() {
-        const text = this.text;
-        const stack = [];
-        for (let i = 0; i < text.length; i++) {
-            const c = text.charCodeAt(i);
-            if (c === 0x22)
-                i = this.stringEnd(i);
-            else if (c === 0x7b || c === 0x5b) {
-                if (this.count === this.opens.length)
-                    this.grow();
-                stack.push(this.count);
-                this.opens[this.count] = i;
-                this.closes[this.count] = text.length; // unclosed: runs to the end
-                this.count++;
-            }
-            else if (c === 0x7d || c === 0x5d) {
-                const index = stack.pop();
-                if (index !== undefined)
-                    this.closes[index] = i;
-            }
-        }
-    }
-    grow() {
-        const opens = new Int32Array(this.opens.length * 2);
-        const closes = new Int32Array(this.closes.length * 2);
-        opens.set(this.opens);
-        closes.set(this.closes);
-        this.opens = opens;
-        this.closes = closes;
-    }
-    closeOf(open) {
-        let lo = 0;
-        let hi = this.count - 1;
-        while (lo <= hi) {
-            const mid = (lo + hi) >> 1;
-            const at = this.opens[mid];
-            if (at === open)
-                return this.closes[mid];
-            if (at < open)
-                lo = mid + 1;
-            else
-                hi = mid - 1;
-        }
-        return this.text.length;
-    }
-    /** Offset of the quote closing the string that opens at `quote` (text length if unterminated). */
-    stringEnd(quote) {
-        const text = this.text;
-        let i = quote;
-        for (;;) {
-            i = text.indexOf('"', i + 1);
-            if (i === -1)
-                return text.length;
-            let backslashes = 0;
-            while (text.charCodeAt(i - 1 - backslashes) === 0x5c)
-                backslashes++;
-            if (backslashes % 2 === 0)
-                return i;
-        }
-    }
-    skipSpace(i) {
-        const text = this.text;
-        for (;;) {
-            const c = text.charCodeAt(i);
-            if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
-                return i;
-            i++;
-        }
-    }
-}
-function decodeKey(raw) {
-    try {
-        return JSON.parse(`"${raw}"`);
-    }
-    catch {
-        return raw;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/load/lines.ts
-// Offset → line/column, from a line index built once per file.
-class LineIndex {
-    starts = [0];
-    constructor(text) {
-        for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
-            this.starts.push(i + 1);
-    }
-    /** 1-based line and column of a character offset. */
-    position(offset) {
-        let lo = 0;
-        let hi = this.starts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if ((this.starts[mid] ?? 0) <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return { line: lo + 1, column: offset - (this.starts[lo] ?? 0) + 1 };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/load/source.ts
-// A parsed document file that can answer "which line is this JSON pointer on?" lazily.
-
-
-
-
-
-const source_DEFAULT_PARSE_LIMITS = {
-    maxAliasCount: 1000,
-    maxFileBytes: 64 * 1024 * 1024,
-    maxFiles: 1000,
-    maxEndpoints: 20_000,
-};
-function parseSource(path, text, limits = source_DEFAULT_PARSE_LIMITS) {
-    // A byte-order mark is not JSON (JSON.parse rejects it) and no editor counts it as a column.
-    if (text.charCodeAt(0) === 0xfeff)
-        text = text.slice(1);
-    const looksJson = /\.json$/i.test(path) || /^\s*[{[]/.test(text);
-    if (looksJson) {
-        try {
-            return jsonSource(path, text, JSON.parse(text));
-        }
-        catch {
-            if (/\.json$/i.test(path))
-                return jsonSource(path, text, undefined, jsonError(path, text));
-            // not JSON after all: YAML below reports its own error
-        }
-    }
-    return yamlSource(path, text, limits);
-}
-function jsonError(path, text) {
-    const errors = [];
-    (0,main.parse)(text, errors, { disallowComments: true, allowTrailingComma: false });
-    const first = errors[0];
-    const offset = first?.offset ?? 0;
-    const what = first ? (0,main.printParseErrorCode)(first.error) : 'unexpected input';
-    return { kind: 'parse', message: `invalid JSON: ${what}`, loc: { file: path, pointer: '' }, offset };
-}
-function jsonSource(path, text, value, problem) {
-    let lines;
-    let locator;
-    const lineIndex = () => {
-        lines ??= new LineIndex(text);
-        return lines;
-    };
-    const at = (pointer, offset) => ({
-        file: path,
-        pointer,
-        ...lineIndex().position(offset),
-    });
-    const problems = [];
-    if (problem)
-        problems.push(withPosition(problem, at));
-    return {
-        path,
-        format: 'json',
-        value,
-        problems,
-        position(pointer) {
-            locator ??= new JsonLocator(text);
-            return at(pointer, locator.offset(parsePointer(pointer)));
-        },
-    };
-}
-function yamlSource(path, text, limits) {
-    const lines = new LineIndex(text);
-    const at = (pointer, offset) => ({
-        file: path,
-        pointer,
-        ...lines.position(offset),
-    });
-    const problems = [];
-    let doc;
-    let value;
-    const keyIndex = new WeakMap();
-    try {
-        // The parser's own duplicate-key check compares each key with every other of its map: quadratic on a
-        // 4,000-path `paths`. The same check, linear, follows.
-        doc = (0,dist/* parseDocument */.Tp)(text, {
-            keepSourceTokens: false,
-            prettyErrors: false,
-            merge: true,
-            uniqueKeys: false,
-        });
-        for (const e of doc.errors) {
-            const message = `invalid YAML: ${firstLine(e.message)}`;
-            problems.push(withPosition({ kind: 'parse', message, loc: { file: path, pointer: '' }, offset: e.pos[0] }, at));
-        }
-        for (const offset of duplicateKeys(doc)) {
-            const message = 'invalid YAML: Map keys must be unique';
-            problems.push(withPosition({ kind: 'invalid', message, loc: { file: path, pointer: '' }, offset }, at));
-        }
-        if (doc.errors.length === 0)
-            value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
-    }
-    catch (error) {
-        value = undefined;
-        problems.push({
-            kind: 'parse',
-            message: `invalid YAML: ${firstLine(String(error?.message ?? error))}`,
-            loc: { file: path, pointer: '' },
-        });
-    }
-    return {
-        path,
-        format: 'yaml',
-        value,
-        problems,
-        position(pointer) {
-            return at(pointer, doc ? yamlOffset(doc, parsePointer(pointer), keyIndex) : 0);
-        },
-    };
-}
-/** Offsets of the keys that repeat an earlier scalar key of the same mapping (the last value wins). */
-function duplicateKeys(doc) {
-    const out = [];
-    (0,dist/* visit */.YR)(doc, {
-        Map(_, map) {
-            const seen = new Set();
-            for (const pair of map.items) {
-                if (!(0,dist/* isScalar */.jn)(pair.key) || pair.key.value === '<<')
-                    continue;
-                const key = `${typeof pair.key.value}:${String(pair.key.value)}`;
-                if (seen.has(key))
-                    out.push(rangeStart(pair.key) ?? 0);
-                else
-                    seen.add(key);
-            }
-        },
-    });
-    return out;
-}
-/** A mapping's pairs by key, built the first time a pointer goes through it (a linear search per lookup
- * was quadratic: 20,000 findings under a 4,000-path `paths` map). The first of duplicate keys wins. */
-function pairsByKey(node, index) {
-    let pairs = index.get(node);
-    if (!pairs) {
-        pairs = new Map();
-        for (const p of node.items) {
-            const key = String((0,dist/* isScalar */.jn)(p.key) ? p.key.value : p.key);
-            if (!pairs.has(key))
-                pairs.set(key, p);
-        }
-        index.set(node, pairs);
-    }
-    return pairs;
-}
-function yamlOffset(doc, segments, index) {
-    let node = doc.contents;
-    let offset = rangeStart(node) ?? 0;
-    for (const segment of segments) {
-        let next;
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = pairsByKey(node, index).get(segment);
-            if (pair) {
-                offset = rangeStart(pair.key) ?? offset;
-                next = pair.value;
-            }
-        }
-        else if ((0,dist/* isSeq */.oP)(node) && /^\d+$/.test(segment)) {
-            next = node.items[Number(segment)];
-            offset = rangeStart(next) ?? offset;
-        }
-        if (next === undefined || next === null)
-            break;
-        node = next;
-    }
-    return offset;
-}
-function rangeStart(node) {
-    const range = node?.range;
-    return range?.[0];
-}
-/** Parse errors carry an offset; turn it into line/column now, while the text is at hand. */
-function withPosition(problem, at) {
-    const { offset, ...rest } = problem;
-    const { line, column } = at('', offset);
-    return { ...rest, line, column };
-}
-function firstLine(message) {
-    return message.split('\n')[0]?.trim() ?? message;
-}
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
@@ -25251,6 +24724,139 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/load/remote.ts
+// Remote `$ref`s, for teams whose descriptions share schemas from a server they control.
+//
+// Off by default: a PR's content is hostile, and a ref the tool follows is a request its author makes
+// from the CI runner (SSRF). Only URLs under a prefix the repository's own config (or the workflow, or
+// the CLI user) allows are fetched: same origin, path under the prefix's path, no credentials in the
+// URL, GET only, no redirects, a timeout and the size and file limits of local documents. The tool's
+// synchronous loader then reads what was fetched; fetching happens before, in rounds (a fetched document
+// may refer to further ones).
+/** What was fetched (text) or why not (failure), by URL without its fragment. */
+class RemoteDocuments {
+    options;
+    allowed;
+    fetched = new Map();
+    wanted = new Set();
+    /** Prefixes must be absolute http(s) URLs (checked where they are configured: see `remotePrefixProblem`). */
+    constructor(prefixes, options) {
+        this.options = options;
+        this.allowed = prefixes.map((p) => new URL(p));
+    }
+    get enabled() {
+        return this.allowed.length > 0;
+    }
+    /** Same origin as an allowed prefix and a path under its path; never with credentials in the URL. */
+    allows(url) {
+        let parsed;
+        try {
+            parsed = new URL(url);
+        }
+        catch {
+            return false;
+        }
+        if (parsed.username !== '' || parsed.password !== '')
+            return false;
+        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+            return false;
+        return this.allowed.some((a) => a.origin === parsed.origin && parsed.pathname.startsWith(a.pathname));
+    }
+    /** The document's text once fetched; asking for one not fetched yet queues it for the next round. */
+    text(url) {
+        const known = this.fetched.get(url);
+        if (!known)
+            this.wanted.add(url);
+        return known?.text;
+    }
+    /** Why an allowed document could not be had (undefined when it was, or was not tried yet). */
+    failure(url) {
+        return this.fetched.get(url)?.failure;
+    }
+    /** Fetches what was asked for and not fetched yet; returns how many were tried. */
+    async fetchWanted() {
+        const urls = [...this.wanted].filter((u) => !this.fetched.has(u));
+        this.wanted.clear();
+        for (const url of urls) {
+            if (this.fetched.size >= this.options.maxFiles) {
+                this.fetched.set(url, {
+                    failure: `not fetched: already ${this.options.maxFiles} files (limits.maxFiles)`,
+                });
+                continue;
+            }
+            this.fetched.set(url, await this.fetchOne(url));
+        }
+        return urls.length;
+    }
+    async fetchOne(url) {
+        try {
+            const response = await fetch(url, {
+                redirect: 'manual',
+                credentials: 'omit',
+                headers: { accept: 'application/json, application/yaml, text/yaml, */*' },
+                signal: AbortSignal.timeout(this.options.timeoutMs),
+            });
+            const refuse = (failure) => {
+                void response.body?.cancel().catch(() => undefined);
+                return { failure };
+            };
+            if (response.status >= 300 && response.status < 400)
+                return refuse(`the server redirected it (HTTP ${response.status}); redirects are not followed`);
+            if (!response.ok)
+                return refuse(`HTTP ${response.status}`);
+            const declared = Number(response.headers.get('content-length') ?? 0);
+            if (declared > this.options.maxBytes)
+                return refuse(tooLarge(declared, this.options.maxBytes));
+            const body = await readAtMost(response, this.options.maxBytes);
+            if (body === undefined)
+                return { failure: tooLarge(undefined, this.options.maxBytes) };
+            return { text: body };
+        }
+        catch (error) {
+            const name = error?.name;
+            if (name === 'TimeoutError' || name === 'AbortError')
+                return { failure: `no answer within ${this.options.timeoutMs / 1000} s` };
+            const cause = error?.cause;
+            return { failure: cause?.code ?? cause?.message ?? error?.message ?? String(error) };
+        }
+    }
+}
+function tooLarge(bytes, limit) {
+    const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+    return `${bytes === undefined ? 'it is' : mb(bytes)} above the ${mb(limit)} limit (limits.maxFileBytes)`;
+}
+/** The body as text, or undefined once it passes `limit` bytes (the rest is not read). */
+async function readAtMost(response, limit) {
+    if (!response.body)
+        return '';
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of response.body) {
+        size += chunk.byteLength;
+        if (size > limit)
+            return undefined;
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+/** Why a configured prefix cannot be used (undefined when it can). */
+function remotePrefixProblem(prefix) {
+    let url;
+    try {
+        url = new URL(prefix);
+    }
+    catch {
+        return `"${prefix}" is not an absolute URL`;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        return `"${prefix}" is not an http(s) URL`;
+    if (url.username !== '' || url.password !== '')
+        return `"${prefix}" must not carry credentials`;
+    if (url.search !== '' || url.hash !== '')
+        return `"${prefix}" must not have a query or fragment`;
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/model.ts
 // The API model every stage after `normalize` reads. Nothing downstream looks at raw OpenAPI.
 const CLASSIFICATIONS = ['external', 'internal', 'partner', 'shadow', 'deprecated'];
@@ -25346,6 +24952,8 @@ const configSchema = strictObject({
         .optional(),
 });
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/config/yaml-file.ts
 // Reads a YAML settings file (policy or config) and validates it with zod, turning every problem into a
 // ConfigError naming file, line and key. Unknown keys are errors: a typo must never be silently ignored.
@@ -25365,7 +24973,7 @@ function parseYamlFile(file, text, schema) {
     }
     catch (error) {
         // An alias bomb (`maxAliasCount`) or an alias to nothing: a mistake in the file, not in the tool.
-        const { line, col } = lines.linePos(yaml_file_rangeStart(doc.contents) ?? 0);
+        const { line, col } = lines.linePos(rangeStart(doc.contents) ?? 0);
         throw new ConfigError(file, line, col, `invalid YAML: ${error.message}`);
     }
     const result = schema.safeParse(value ?? {});
@@ -25412,7 +25020,7 @@ function formatPath(path) {
 /** Offset of the node at `path` (its key when `atKey`), or of the deepest node that exists on the way. */
 function offsetOf(root, path, atKey) {
     let node = root;
-    let offset = yaml_file_rangeStart(root) ?? 0;
+    let offset = rangeStart(root) ?? 0;
     path.forEach((segment, i) => {
         if (node === undefined)
             return;
@@ -25421,26 +25029,24 @@ function offsetOf(root, path, atKey) {
             const pair = node.items.find((p) => String((0,dist/* isScalar */.jn)(p.key) ? p.key.value : p.key) === String(segment));
             if (pair) {
                 const last = i === path.length - 1;
-                offset = (last && !atKey ? yaml_file_rangeStart(pair.value) : undefined) ?? yaml_file_rangeStart(pair.key) ?? offset;
+                offset = (last && !atKey ? rangeStart(pair.value) : undefined) ?? rangeStart(pair.key) ?? offset;
                 next = pair.value;
             }
         }
         else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
             next = node.items[segment];
-            offset = yaml_file_rangeStart(next) ?? offset;
+            offset = rangeStart(next) ?? offset;
         }
         node = next;
     });
     return offset;
 }
-function yaml_file_rangeStart(node) {
+function rangeStart(node) {
     return node?.range?.[0];
 }
 
 ;// CONCATENATED MODULE: ./src/config/index.ts
 // The config file, read and validated; and what the engine derives from it.
-
-
 
 
 
@@ -25508,18 +25114,6 @@ function assessOptions(config, today) {
         ignores,
         ...(today ? { today } : {}),
     };
-}
-/**
- * The remote documents a run may fetch: the config's `remoteRefs.allow` plus prefixes given to the CLI or
- * the action (validated where they were given), with the config's limits.
- */
-function remoteDocuments(config, extraPrefixes = []) {
-    const limits = { ...source_DEFAULT_PARSE_LIMITS, ...config.data.limits };
-    return new RemoteDocuments([...(config.data.remoteRefs?.allow ?? []), ...extraPrefixes], {
-        timeoutMs: (config.data.remoteRefs?.timeoutSeconds ?? 10) * 1000,
-        maxBytes: limits.maxFileBytes,
-        maxFiles: limits.maxFiles,
-    });
 }
 
 ;// CONCATENATED MODULE: external "node:crypto"
@@ -26482,6 +26076,397 @@ function gate(findings, violations, failOn, scope) {
     return { blocked: true, reason: `${parts.join(' and ')} at ${threshold}`, blocking };
 }
 
+// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
+var main = __nccwpck_require__(9547);
+;// CONCATENATED MODULE: ./src/load/json-locate.ts
+// Finds where a JSON pointer sits in JSON text without building a syntax tree.
+//
+// A full tree of a 13 MB description is millions of objects (about a second of parsing and
+// as much again in garbage collection); a report needs a few thousand positions. So: one
+// allocation-free pass records where each object/array closes, and an object's keys are read
+// only when a pointer goes through it, once (cached). Iterative throughout: nesting depth
+// cannot overflow the stack.
+class JsonLocator {
+    text;
+    opens = new Int32Array(1024);
+    closes = new Int32Array(1024);
+    count = 0;
+    members = new Map();
+    root;
+    constructor(text) {
+        this.text = text;
+        this.indexContainers();
+        this.root = this.skipSpace(0);
+    }
+    /** Offset of the deepest node on the pointer's way; an object member is reported at its key. */
+    offset(segments) {
+        let node = this.root;
+        let offset = node;
+        for (const segment of segments) {
+            const children = this.childrenOf(node);
+            if (!children)
+                break;
+            const member = Array.isArray(children)
+                ? /^\d+$/.test(segment)
+                    ? children[Number(segment)]
+                    : undefined
+                : children.get(segment);
+            if (!member)
+                break;
+            offset = member.at;
+            node = member.value;
+        }
+        return offset;
+    }
+    childrenOf(node) {
+        const open = this.text.charCodeAt(node);
+        if (open !== 0x7b && open !== 0x5b)
+            return undefined; // not { or [
+        let children = this.members.get(node);
+        if (!children) {
+            children = open === 0x7b ? this.readObject(node) : this.readArray(node);
+            this.members.set(node, children);
+        }
+        return children;
+    }
+    readObject(start) {
+        const members = new Map();
+        const end = this.closeOf(start);
+        let i = this.skipSpace(start + 1);
+        while (i < end && this.text.charCodeAt(i) === 0x22) {
+            const keyEnd = this.stringEnd(i);
+            const raw = this.text.slice(i + 1, keyEnd);
+            const key = raw.includes('\\') ? decodeKey(raw) : raw;
+            const colon = this.skipSpace(keyEnd + 1);
+            if (this.text.charCodeAt(colon) !== 0x3a)
+                break; // not ':' — malformed, stop here
+            const value = this.skipSpace(colon + 1);
+            members.set(key, { at: i, value }); // the last duplicate wins, as in JSON.parse
+            i = this.nextMember(value, end);
+        }
+        return members;
+    }
+    readArray(start) {
+        const items = [];
+        const end = this.closeOf(start);
+        let i = this.skipSpace(start + 1);
+        while (i < end) {
+            items.push({ at: i, value: i });
+            const next = this.nextMember(i, end);
+            if (next <= i)
+                break;
+            i = next;
+        }
+        return items;
+    }
+    /** From a value's first character to the first character of the following member (or `end`). */
+    nextMember(value, end) {
+        const c = this.text.charCodeAt(value);
+        let i;
+        if (c === 0x22)
+            i = this.stringEnd(value) + 1;
+        else if (c === 0x7b || c === 0x5b)
+            i = this.closeOf(value) + 1;
+        else {
+            i = value;
+            while (i < end) {
+                const d = this.text.charCodeAt(i);
+                if (d === 0x2c || d === 0x7d || d === 0x5d)
+                    break; // , } ]
+                i++;
+            }
+        }
+        i = this.skipSpace(i);
+        if (this.text.charCodeAt(i) !== 0x2c)
+            return end; // no comma: that was the last member
+        return this.skipSpace(i + 1);
+    }
+    /** One pass over the text: for every { and [ (in order of appearance) where it closes. */
+    indexContainers() {
+        const text = this.text;
+        const stack = [];
+        for (let i = 0; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c === 0x22)
+                i = this.stringEnd(i);
+            else if (c === 0x7b || c === 0x5b) {
+                if (this.count === this.opens.length)
+                    this.grow();
+                stack.push(this.count);
+                this.opens[this.count] = i;
+                this.closes[this.count] = text.length; // unclosed: runs to the end
+                this.count++;
+            }
+            else if (c === 0x7d || c === 0x5d) {
+                const index = stack.pop();
+                if (index !== undefined)
+                    this.closes[index] = i;
+            }
+        }
+    }
+    grow() {
+        const opens = new Int32Array(this.opens.length * 2);
+        const closes = new Int32Array(this.closes.length * 2);
+        opens.set(this.opens);
+        closes.set(this.closes);
+        this.opens = opens;
+        this.closes = closes;
+    }
+    closeOf(open) {
+        let lo = 0;
+        let hi = this.count - 1;
+        while (lo <= hi) {
+            const mid = (lo + hi) >> 1;
+            const at = this.opens[mid];
+            if (at === open)
+                return this.closes[mid];
+            if (at < open)
+                lo = mid + 1;
+            else
+                hi = mid - 1;
+        }
+        return this.text.length;
+    }
+    /** Offset of the quote closing the string that opens at `quote` (text length if unterminated). */
+    stringEnd(quote) {
+        const text = this.text;
+        let i = quote;
+        for (;;) {
+            i = text.indexOf('"', i + 1);
+            if (i === -1)
+                return text.length;
+            let backslashes = 0;
+            while (text.charCodeAt(i - 1 - backslashes) === 0x5c)
+                backslashes++;
+            if (backslashes % 2 === 0)
+                return i;
+        }
+    }
+    skipSpace(i) {
+        const text = this.text;
+        for (;;) {
+            const c = text.charCodeAt(i);
+            if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
+                return i;
+            i++;
+        }
+    }
+}
+function decodeKey(raw) {
+    try {
+        return JSON.parse(`"${raw}"`);
+    }
+    catch {
+        return raw;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/load/lines.ts
+// Offset → line/column, from a line index built once per file.
+class LineIndex {
+    starts = [0];
+    constructor(text) {
+        for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+            this.starts.push(i + 1);
+    }
+    /** 1-based line and column of a character offset. */
+    position(offset) {
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if ((this.starts[mid] ?? 0) <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return { line: lo + 1, column: offset - (this.starts[lo] ?? 0) + 1 };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/load/source.ts
+// A parsed document file that can answer "which line is this JSON pointer on?" lazily.
+
+
+
+
+
+const source_DEFAULT_PARSE_LIMITS = {
+    maxAliasCount: 1000,
+    maxFileBytes: 64 * 1024 * 1024,
+    maxFiles: 1000,
+    maxEndpoints: 20_000,
+};
+function parseSource(path, text, limits = source_DEFAULT_PARSE_LIMITS) {
+    // A byte-order mark is not JSON (JSON.parse rejects it) and no editor counts it as a column.
+    if (text.charCodeAt(0) === 0xfeff)
+        text = text.slice(1);
+    const looksJson = /\.json$/i.test(path) || /^\s*[{[]/.test(text);
+    if (looksJson) {
+        try {
+            return jsonSource(path, text, JSON.parse(text));
+        }
+        catch {
+            if (/\.json$/i.test(path))
+                return jsonSource(path, text, undefined, jsonError(path, text));
+            // not JSON after all: YAML below reports its own error
+        }
+    }
+    return yamlSource(path, text, limits);
+}
+function jsonError(path, text) {
+    const errors = [];
+    (0,main.parse)(text, errors, { disallowComments: true, allowTrailingComma: false });
+    const first = errors[0];
+    const offset = first?.offset ?? 0;
+    const what = first ? (0,main.printParseErrorCode)(first.error) : 'unexpected input';
+    return { kind: 'parse', message: `invalid JSON: ${what}`, loc: { file: path, pointer: '' }, offset };
+}
+function jsonSource(path, text, value, problem) {
+    let lines;
+    let locator;
+    const lineIndex = () => {
+        lines ??= new LineIndex(text);
+        return lines;
+    };
+    const at = (pointer, offset) => ({
+        file: path,
+        pointer,
+        ...lineIndex().position(offset),
+    });
+    const problems = [];
+    if (problem)
+        problems.push(withPosition(problem, at));
+    return {
+        path,
+        format: 'json',
+        value,
+        problems,
+        position(pointer) {
+            locator ??= new JsonLocator(text);
+            return at(pointer, locator.offset(parsePointer(pointer)));
+        },
+    };
+}
+function yamlSource(path, text, limits) {
+    const lines = new LineIndex(text);
+    const at = (pointer, offset) => ({
+        file: path,
+        pointer,
+        ...lines.position(offset),
+    });
+    const problems = [];
+    let doc;
+    let value;
+    const keyIndex = new WeakMap();
+    try {
+        // The parser's own duplicate-key check compares each key with every other of its map: quadratic on a
+        // 4,000-path `paths`. The same check, linear, follows.
+        doc = (0,dist/* parseDocument */.Tp)(text, {
+            keepSourceTokens: false,
+            prettyErrors: false,
+            merge: true,
+            uniqueKeys: false,
+        });
+        for (const e of doc.errors) {
+            const message = `invalid YAML: ${firstLine(e.message)}`;
+            problems.push(withPosition({ kind: 'parse', message, loc: { file: path, pointer: '' }, offset: e.pos[0] }, at));
+        }
+        for (const offset of duplicateKeys(doc)) {
+            const message = 'invalid YAML: Map keys must be unique';
+            problems.push(withPosition({ kind: 'invalid', message, loc: { file: path, pointer: '' }, offset }, at));
+        }
+        if (doc.errors.length === 0)
+            value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
+    }
+    catch (error) {
+        value = undefined;
+        problems.push({
+            kind: 'parse',
+            message: `invalid YAML: ${firstLine(String(error?.message ?? error))}`,
+            loc: { file: path, pointer: '' },
+        });
+    }
+    return {
+        path,
+        format: 'yaml',
+        value,
+        problems,
+        position(pointer) {
+            return at(pointer, doc ? yamlOffset(doc, parsePointer(pointer), keyIndex) : 0);
+        },
+    };
+}
+/** Offsets of the keys that repeat an earlier scalar key of the same mapping (the last value wins). */
+function duplicateKeys(doc) {
+    const out = [];
+    (0,dist/* visit */.YR)(doc, {
+        Map(_, map) {
+            const seen = new Set();
+            for (const pair of map.items) {
+                if (!(0,dist/* isScalar */.jn)(pair.key) || pair.key.value === '<<')
+                    continue;
+                const key = `${typeof pair.key.value}:${String(pair.key.value)}`;
+                if (seen.has(key))
+                    out.push(source_rangeStart(pair.key) ?? 0);
+                else
+                    seen.add(key);
+            }
+        },
+    });
+    return out;
+}
+/** A mapping's pairs by key, built the first time a pointer goes through it (a linear search per lookup
+ * was quadratic: 20,000 findings under a 4,000-path `paths` map). The first of duplicate keys wins. */
+function pairsByKey(node, index) {
+    let pairs = index.get(node);
+    if (!pairs) {
+        pairs = new Map();
+        for (const p of node.items) {
+            const key = String((0,dist/* isScalar */.jn)(p.key) ? p.key.value : p.key);
+            if (!pairs.has(key))
+                pairs.set(key, p);
+        }
+        index.set(node, pairs);
+    }
+    return pairs;
+}
+function yamlOffset(doc, segments, index) {
+    let node = doc.contents;
+    let offset = source_rangeStart(node) ?? 0;
+    for (const segment of segments) {
+        let next;
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = pairsByKey(node, index).get(segment);
+            if (pair) {
+                offset = source_rangeStart(pair.key) ?? offset;
+                next = pair.value;
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(node) && /^\d+$/.test(segment)) {
+            next = node.items[Number(segment)];
+            offset = source_rangeStart(next) ?? offset;
+        }
+        if (next === undefined || next === null)
+            break;
+        node = next;
+    }
+    return offset;
+}
+function source_rangeStart(node) {
+    const range = node?.range;
+    return range?.[0];
+}
+/** Parse errors carry an offset; turn it into line/column now, while the text is at hand. */
+function withPosition(problem, at) {
+    const { offset, ...rest } = problem;
+    const { line, column } = at('', offset);
+    return { ...rest, line, column };
+}
+function firstLine(message) {
+    return message.split('\n')[0]?.trim() ?? message;
+}
+
 ;// CONCATENATED MODULE: ./src/load/documents.ts
 // The files of one API description, loaded on demand as `$ref`s reach them.
 // Remote refs are never fetched and refs leaving the workspace are refused: a PR's content is hostile.
@@ -26577,24 +26562,29 @@ class documents_DocumentSet {
     }
     resolveOnce(ref, refPointer, fromFile) {
         const at = { file: fromFile, pointer: refPointer };
+        const file = this.refTarget(ref, fromFile, at);
+        if (file === undefined)
+            return undefined;
+        const hash = ref.indexOf('#');
+        return this.resolveIn(file, ref, hash === -1 ? '' : fragmentToPointer(ref.slice(hash)), at);
+    }
+    /**
+     * The file a ref points into: a workspace path, or a URL under an allowed remote prefix. Undefined, with
+     * the problem recorded at `at`, when it may not be followed (remote, another scheme, outside the workspace).
+     */
+    refTarget(ref, fromFile, at) {
         const hash = ref.indexOf('#');
         const filePart = hash === -1 ? ref : ref.slice(0, hash);
         const absolute = absoluteOf(ref, filePart, fromFile);
-        if (absolute !== undefined && isUrl(absolute) && this.remote?.allows(absolute)) {
-            return this.resolveIn(absolute, ref, hash === -1 ? '' : fragmentToPointer(ref.slice(hash)), at);
-        }
-        if (absolute !== undefined || hasScheme(ref)) {
-            const remote = /^https?:/i.test(absolute ?? ref);
-            this.problem(remote ? 'ref-remote' : 'ref-outside', remote
-                ? `remote \`$ref\` "${ref}" was not fetched: documents from a pull request reach the network only under a prefix the configuration allows (remoteRefs.allow)`
-                : `\`$ref\` "${ref}" uses an unsupported scheme; only relative file references are followed`, at);
-            return undefined;
-        }
-        const pointer = hash === -1 ? '' : fragmentToPointer(ref.slice(hash));
-        const file = this.refFile(ref, filePart, fromFile, at);
-        if (file === undefined)
-            return undefined;
-        return this.resolveIn(file, ref, pointer, at);
+        if (absolute === undefined)
+            return this.refFile(ref, filePart, fromFile, at);
+        if (isUrl(absolute) && this.remote?.allows(absolute))
+            return absolute;
+        const remote = /^https?:/i.test(absolute);
+        this.problem(remote ? 'ref-remote' : 'ref-outside', remote
+            ? `remote \`$ref\` "${ref}" was not fetched: documents from a pull request reach the network only under a prefix the configuration allows (remoteRefs.allow)`
+            : `\`$ref\` "${ref}" uses an unsupported scheme; only relative file references are followed`, at);
+        return undefined;
     }
     /** The node at `pointer` in `file` (a workspace path or an allowed URL), or a recorded problem. */
     resolveIn(file, ref, pointer, at) {
@@ -26664,17 +26654,9 @@ class documents_DocumentSet {
                 if (value === null || typeof value !== 'object')
                     continue;
                 const ref = refOf(value);
-                if (ref !== undefined) {
-                    const filePart = ref.includes('#') ? ref.slice(0, ref.indexOf('#')) : ref;
-                    const absolute = absoluteOf(ref, filePart, file);
-                    const target = absolute !== undefined
-                        ? isUrl(absolute) && this.remote?.allows(absolute)
-                            ? absolute
-                            : undefined
-                        : this.refFile(ref, filePart, file, { file, pointer: '' });
-                    if (target !== undefined && !visited.has(target))
-                        pending.push(target);
-                }
+                const target = ref === undefined ? undefined : this.refTarget(ref, file, { file, pointer: '' });
+                if (target !== undefined && !visited.has(target))
+                    pending.push(target);
                 for (const item of Object.values(value))
                     if (item !== null && typeof item === 'object')
                         stack.push(item);
@@ -26728,6 +26710,29 @@ function documents_own(value, key) {
     if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key))
         return undefined;
     return value[key];
+}
+
+;// CONCATENATED MODULE: ./src/load/files.ts
+// The files one description spans, found without building its model (the action's "did the PR touch it?").
+
+
+/** The root and every file its `$ref`s reach (remote refs and refs leaving the workspace are not followed). */
+function specFiles(reader, path, limits) {
+    return new DocumentSet(reader, { ...DEFAULT_PARSE_LIMITS, ...limits }).reachableFiles(path);
+}
+/**
+ * Fetches the allowed remote documents these descriptions reach, in rounds (a fetched document may refer
+ * to more), before the synchronous load reads them. Does nothing when no remote prefix is allowed.
+ */
+async function fetchRemoteRefs(documents, remote, limits) {
+    if (!remote.enabled)
+        return;
+    for (let round = 0; round < 20; round++) {
+        for (const doc of documents)
+            new documents_DocumentSet(doc.reader, { ...source_DEFAULT_PARSE_LIMITS, ...limits }, remote).reachableFiles(doc.path);
+        if ((await remote.fetchWanted()) === 0)
+            return;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/normalize/values.ts
@@ -27818,7 +27823,27 @@ function scoreEndpoint(endpoint, findings) {
 
 
 
+
+
+
 const MISSING = { path: '', exists: false, problems: [], files: [] };
+/**
+ * The remote documents `sources` may use: those under the config's `remoteRefs.allow` and `extraPrefixes`
+ * (the CLI flag, the action input), fetched now, before the synchronous load. Undefined when none is allowed.
+ */
+async function fetchAllowedRemoteRefs(sources, config, extraPrefixes) {
+    const limits = { ...source_DEFAULT_PARSE_LIMITS, ...config.data.limits };
+    const remote = new RemoteDocuments([...(config.data.remoteRefs?.allow ?? []), ...extraPrefixes], {
+        timeoutMs: (config.data.remoteRefs?.timeoutSeconds ?? 10) * 1000,
+        maxBytes: limits.maxFileBytes,
+        maxFiles: limits.maxFiles,
+    });
+    if (!remote.enabled)
+        return undefined;
+    const documents = sources.flatMap((s) => [s.base, s.head].filter((d) => d !== undefined));
+    await fetchRemoteRefs(documents, remote, limits);
+    return remote;
+}
 /** Loads each source (with the config's classification rules) and analyses it. */
 function runEngine(sources, options) {
     const config = options.config ?? EMPTY_CONFIG;
@@ -28018,29 +28043,6 @@ function isRootDocumentText(head) {
         /^ {0,4}"(openapi|swagger)"\s*:/m.test(head));
 }
 
-;// CONCATENATED MODULE: ./src/load/files.ts
-// The files one description spans, found without building its model (the action's "did the PR touch it?").
-
-
-/** The root and every file its `$ref`s reach (remote refs and refs leaving the workspace are not followed). */
-function specFiles(reader, path, limits) {
-    return new DocumentSet(reader, { ...DEFAULT_PARSE_LIMITS, ...limits }).reachableFiles(path);
-}
-/**
- * Fetches the allowed remote documents these descriptions reach, in rounds (a fetched document may refer
- * to more), before the synchronous load reads them. Does nothing when no remote prefix is allowed.
- */
-async function fetchRemoteRefs(documents, remote, limits) {
-    if (!remote.enabled)
-        return;
-    for (let round = 0; round < 20; round++) {
-        for (const doc of documents)
-            new documents_DocumentSet(doc.reader, { ...source_DEFAULT_PARSE_LIMITS, ...limits }, remote).reachableFiles(doc.path);
-        if ((await remote.fetchWanted()) === 0)
-            return;
-    }
-}
-
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/load/reader.ts
@@ -28232,7 +28234,7 @@ const TOOL_VERSION = '0.1.0';
 
 
 const CHECK_BY_ID = new Map(CHECKS.map((c) => [c.id, c]));
-/** Most severe first, then new before existing before fixed, then by place. */
+/** New violations per endpoint id, looked up once per endpoint rather than scanned (thousands of each). */
 function newViolationsByEndpoint(violations) {
     const out = new Map();
     for (const v of violations) {
@@ -28246,6 +28248,7 @@ function newViolationsByEndpoint(violations) {
     }
     return out;
 }
+/** Most severe first, then new before existing before fixed, then by place. */
 function byImportance(a, b) {
     const status = { new: 0, existing: 1, fixed: 2, undefined: 1 };
     return (severityRank(b.severity) - severityRank(a.severity) ||
@@ -28621,17 +28624,18 @@ function specSections(spec, violations, ctx, full) {
     if (breaking.length > 0) {
         out.push(details(`💥 ${breaking.length} breaking change${breaking.length === 1 ? '' : 's'} for clients`, cappedList(breaking, ({ e, c }) => `- ${code(`${e.method} ${e.path}`)}: ${inline(c.message)} (${lineLink(c.location.file, c.location.line, ctx.blobBase)})`, listBudget, rest)));
     }
-    const fixed = [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)].filter((f) => f.status === 'fixed' && !f.suppressed);
+    const everyFinding = [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)];
+    const fixed = everyFinding.filter((f) => f.status === 'fixed' && !f.suppressed);
     if (fixed.length > 0) {
         out.push(details(`✅ ${fixed.length} finding${fixed.length === 1 ? '' : 's'} fixed`, cappedList(fixed, (f) => `- ${ICON[f.severity]} ${f.severity} \`${f.ruleId}\` — ${inline(f.message)}`, listBudget, rest)));
     }
     if (spec.metrics.head)
         out.push(metricsTable(spec.metrics.base, spec.metrics.head));
-    const existing = [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)].filter((f) => f.status === 'existing' && !f.suppressed);
+    const existing = everyFinding.filter((f) => f.status === 'existing' && !f.suppressed);
     if (existing.length > 0) {
         out.push(details(`📋 ${existing.length} existing finding${existing.length === 1 ? '' : 's'} (not introduced by this PR)`, cappedList(full ? existing : existing.slice(0, 50), (f) => `- ${ICON[f.severity]} ${f.severity} \`${f.ruleId}\` — ${inline(f.message)} (${lineLink(f.location.file, f.location.line, ctx.blobBase)})`, listBudget, rest, existing.length)));
     }
-    const suppressed = [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)].filter((f) => f.suppressed && f.status !== 'fixed');
+    const suppressed = everyFinding.filter((f) => f.suppressed && f.status !== 'fixed');
     if (suppressed.length > 0) {
         out.push(details(`🔕 ${suppressed.length} suppressed`, cappedList(suppressed, (f) => `- \`${f.ruleId}\` — ${inline(f.message)}: _${escapeText(f.suppressed.reason)}_${f.suppressed.expires ? ` (until ${escapeText(f.suppressed.expires)})` : ''}`, listBudget, rest)));
     }
@@ -29090,7 +29094,6 @@ function oneLine(text) {
 
 
 
-
 /** Where the rule pages are published, for SARIF help links. */
 const DOCS_BASE = `https://github.com/api-posture/api-posture/blob/v${TOOL_VERSION}`;
 const FORMATS = ['json', 'markdown', 'sarif', 'text'];
@@ -29185,16 +29188,8 @@ async function execute(argv, stdout, cwd) {
         if (problem)
             throw new UsageError(`--allow-remote-ref: ${problem}`);
     }
-    const remote = remoteDocuments(config, prefixes);
-    await fetchRemoteRefs(sources.flatMap((s) => [s.base, s.head].filter((d) => d !== undefined)), remote, config.data.limits);
-    const report = buildReport(runEngine(sources, {
-        mode,
-        config,
-        policies,
-        failOn,
-        failOnScope,
-        ...(remote.enabled ? { remote } : {}),
-    }));
+    const remote = await fetchAllowedRemoteRefs(sources, config, prefixes);
+    const report = buildReport(runEngine(sources, { mode, config, policies, failOn, failOnScope, ...(remote ? { remote } : {}) }));
     const text = format === 'json'
         ? `${JSON.stringify(report, null, 2)}\n`
         : format === 'markdown'

@@ -1,9 +1,8 @@
 // The analysis half of the action, imported only when the PR touches a description: the config, the
 // policies and the engine (with the YAML and schema libraries they bring) stay unloaded otherwise.
 import * as core from '@actions/core';
-import { type Config, EMPTY_CONFIG, loadConfig, remoteDocuments } from '../config/index.js';
-import { type Analysis, type Mode, runEngine, type SpecSource } from '../engine.js';
-import { fetchRemoteRefs } from '../load/files.js';
+import { type Config, EMPTY_CONFIG, loadConfig } from '../config/index.js';
+import { type Analysis, fetchAllowedRemoteRefs, type Mode, runEngine, type SpecSource } from '../engine.js';
 import type { FileReader } from '../load/reader.js';
 import { BUILTIN_POLICIES } from '../policy/builtin.js';
 import { loadPolicies, type Policy } from '../policy/load.js';
@@ -19,19 +18,14 @@ export async function analyse(
 ): Promise<Analysis> {
   const config = readConfig(settingsReader, inputs.config, pullRequest && !inputs.trustPrConfig);
   const policies = readPolicies(settingsReader, inputs.policies);
-  const remote = remoteDocuments(config, inputs.allowRemoteRefs);
-  await fetchRemoteRefs(
-    sources.flatMap((s) => [s.base, s.head].filter((d) => d !== undefined)),
-    remote,
-    config.data.limits,
-  );
+  const remote = await fetchAllowedRemoteRefs(sources, config, inputs.allowRemoteRefs);
   return runEngine(sources, {
     mode,
     config,
     policies,
     failOn: inputs.failOn,
     failOnScope: inputs.failOnScope,
-    ...(remote.enabled ? { remote } : {}),
+    ...(remote ? { remote } : {}),
   });
 }
 

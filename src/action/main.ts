@@ -330,8 +330,8 @@ async function publish(
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
 
   let commentUrl = '';
-  const client = pr && inputs.comment && report.specs.length > 0 ? await clientOf() : undefined;
   if (pr && inputs.comment && report.specs.length > 0) {
+    const client = await clientOf();
     if (!client)
       core.warning(
         'no github-token: the PR comment was skipped (annotations, summary, SARIF and the gate still ran)',

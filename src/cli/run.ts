@@ -3,11 +3,10 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/errors.js';
-import { type Config, EMPTY_CONFIG, loadConfig, remoteDocuments } from '../config/index.js';
-import { type Mode, runEngine, type SpecSource } from '../engine.js';
+import { type Config, EMPTY_CONFIG, loadConfig } from '../config/index.js';
+import { fetchAllowedRemoteRefs, type Mode, runEngine, type SpecSource } from '../engine.js';
 import { FAIL_ON_SCOPES, FAIL_ON_VALUES, type FailOn, type FailOnScope } from '../gate/index.js';
 import { discoverSpecs } from '../load/discover.js';
-import { fetchRemoteRefs } from '../load/files.js';
 import { fsReader, isInside } from '../load/reader.js';
 import { remotePrefixProblem } from '../load/remote.js';
 import { BUILTIN_POLICIES } from '../policy/builtin.js';
@@ -124,21 +123,9 @@ async function execute(argv: string[], stdout: Output, cwd: string): Promise<num
     const problem = remotePrefixProblem(prefix);
     if (problem) throw new UsageError(`--allow-remote-ref: ${problem}`);
   }
-  const remote = remoteDocuments(config, prefixes);
-  await fetchRemoteRefs(
-    sources.flatMap((s) => [s.base, s.head].filter((d) => d !== undefined)),
-    remote,
-    config.data.limits,
-  );
+  const remote = await fetchAllowedRemoteRefs(sources, config, prefixes);
   const report = buildReport(
-    runEngine(sources, {
-      mode,
-      config,
-      policies,
-      failOn,
-      failOnScope,
-      ...(remote.enabled ? { remote } : {}),
-    }),
+    runEngine(sources, { mode, config, policies, failOn, failOnScope, ...(remote ? { remote } : {}) }),
   );
   const text =
     format === 'json'

@@ -6,8 +6,6 @@ import type { IgnoreRule } from '../assess/suppress.js';
 import { DEFAULT_SETTINGS } from '../assess/types.js';
 import { hostOf } from '../assess/urls.js';
 import { CATEGORIES } from '../findings.js';
-import { RemoteDocuments } from '../load/remote.js';
-import { DEFAULT_PARSE_LIMITS } from '../load/source.js';
 import type { Classification, Endpoint } from '../model.js';
 import type { NormalizeOptions } from '../normalize/index.js';
 import { type ConfigFile, configSchema } from './schema.js';
@@ -87,17 +85,4 @@ export function assessOptions(config: Config, today?: string): AssessOptions {
     ignores,
     ...(today ? { today } : {}),
   };
-}
-
-/**
- * The remote documents a run may fetch: the config's `remoteRefs.allow` plus prefixes given to the CLI or
- * the action (validated where they were given), with the config's limits.
- */
-export function remoteDocuments(config: Config, extraPrefixes: string[] = []): RemoteDocuments {
-  const limits = { ...DEFAULT_PARSE_LIMITS, ...config.data.limits };
-  return new RemoteDocuments([...(config.data.remoteRefs?.allow ?? []), ...extraPrefixes], {
-    timeoutMs: (config.data.remoteRefs?.timeoutSeconds ?? 10) * 1000,
-    maxBytes: limits.maxFileBytes,
-    maxFiles: limits.maxFiles,
-  });
 }

@@ -107,27 +107,31 @@ export class DocumentSet {
 
   private resolveOnce(ref: string, refPointer: string, fromFile: string): Node | undefined {
     const at: Loc = { file: fromFile, pointer: refPointer };
+    const file = this.refTarget(ref, fromFile, at);
+    if (file === undefined) return undefined;
+    const hash = ref.indexOf('#');
+    return this.resolveIn(file, ref, hash === -1 ? '' : fragmentToPointer(ref.slice(hash)), at);
+  }
+
+  /**
+   * The file a ref points into: a workspace path, or a URL under an allowed remote prefix. Undefined, with
+   * the problem recorded at `at`, when it may not be followed (remote, another scheme, outside the workspace).
+   */
+  private refTarget(ref: string, fromFile: string, at: Loc): string | undefined {
     const hash = ref.indexOf('#');
     const filePart = hash === -1 ? ref : ref.slice(0, hash);
     const absolute = absoluteOf(ref, filePart, fromFile);
-    if (absolute !== undefined && isUrl(absolute) && this.remote?.allows(absolute)) {
-      return this.resolveIn(absolute, ref, hash === -1 ? '' : fragmentToPointer(ref.slice(hash)), at);
-    }
-    if (absolute !== undefined || hasScheme(ref)) {
-      const remote = /^https?:/i.test(absolute ?? ref);
-      this.problem(
-        remote ? 'ref-remote' : 'ref-outside',
-        remote
-          ? `remote \`$ref\` "${ref}" was not fetched: documents from a pull request reach the network only under a prefix the configuration allows (remoteRefs.allow)`
-          : `\`$ref\` "${ref}" uses an unsupported scheme; only relative file references are followed`,
-        at,
-      );
-      return undefined;
-    }
-    const pointer = hash === -1 ? '' : fragmentToPointer(ref.slice(hash));
-    const file = this.refFile(ref, filePart, fromFile, at);
-    if (file === undefined) return undefined;
-    return this.resolveIn(file, ref, pointer, at);
+    if (absolute === undefined) return this.refFile(ref, filePart, fromFile, at);
+    if (isUrl(absolute) && this.remote?.allows(absolute)) return absolute;
+    const remote = /^https?:/i.test(absolute);
+    this.problem(
+      remote ? 'ref-remote' : 'ref-outside',
+      remote
+        ? `remote \`$ref\` "${ref}" was not fetched: documents from a pull request reach the network only under a prefix the configuration allows (remoteRefs.allow)`
+        : `\`$ref\` "${ref}" uses an unsupported scheme; only relative file references are followed`,
+      at,
+    );
+    return undefined;
   }
 
   /** The node at `pointer` in `file` (a workspace path or an allowed URL), or a recorded problem. */
@@ -206,17 +210,8 @@ export class DocumentSet {
         const value = stack.pop();
         if (value === null || typeof value !== 'object') continue;
         const ref = refOf(value);
-        if (ref !== undefined) {
-          const filePart = ref.includes('#') ? ref.slice(0, ref.indexOf('#')) : ref;
-          const absolute = absoluteOf(ref, filePart, file);
-          const target =
-            absolute !== undefined
-              ? isUrl(absolute) && this.remote?.allows(absolute)
-                ? absolute
-                : undefined
-              : this.refFile(ref, filePart, file, { file, pointer: '' });
-          if (target !== undefined && !visited.has(target)) pending.push(target);
-        }
+        const target = ref === undefined ? undefined : this.refTarget(ref, file, { file, pointer: '' });
+        if (target !== undefined && !visited.has(target)) pending.push(target);
         for (const item of Object.values(value))
           if (item !== null && typeof item === 'object') stack.push(item);
       }

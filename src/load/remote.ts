@@ -16,11 +16,7 @@ export class RemoteDocuments {
   /** Prefixes must be absolute http(s) URLs (checked where they are configured: see `remotePrefixProblem`). */
   constructor(
     prefixes: string[],
-    private readonly options: { timeoutMs: number; maxBytes: number; maxFiles: number } = {
-      timeoutMs: 10_000,
-      maxBytes: 64 * 1024 * 1024,
-      maxFiles: 1000,
-    },
+    private readonly options: { timeoutMs: number; maxBytes: number; maxFiles: number },
   ) {
     this.allowed = prefixes.map((p) => new URL(p));
   }

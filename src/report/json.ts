@@ -96,9 +96,8 @@ export interface Report {
 
 const CHECK_BY_ID = new Map(CHECKS.map((c) => [c.id, c]));
 
-/** Most severe first, then new before existing before fixed, then by place. */
-export /** New violations per endpoint id, looked up once per endpoint rather than scanned (thousands of each). */
-function newViolationsByEndpoint(violations: ReportViolation[]): Map<string, ReportViolation[]> {
+/** New violations per endpoint id, looked up once per endpoint rather than scanned (thousands of each). */
+export function newViolationsByEndpoint(violations: ReportViolation[]): Map<string, ReportViolation[]> {
   const out = new Map<string, ReportViolation[]>();
   for (const v of violations) {
     if (v.status !== 'new') continue;
@@ -109,6 +108,7 @@ function newViolationsByEndpoint(violations: ReportViolation[]): Map<string, Rep
   return out;
 }
 
+/** Most severe first, then new before existing before fixed, then by place. */
 export function byImportance(a: ReportedFinding, b: ReportedFinding): number {
   const status = { new: 0, existing: 1, fixed: 2, undefined: 1 } as const;
   return (

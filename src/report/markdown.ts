@@ -165,9 +165,8 @@ function specSections(
       ),
     );
   }
-  const fixed = [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)].filter(
-    (f) => f.status === 'fixed' && !f.suppressed,
-  );
+  const everyFinding = [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)];
+  const fixed = everyFinding.filter((f) => f.status === 'fixed' && !f.suppressed);
   if (fixed.length > 0) {
     out.push(
       details(
@@ -182,9 +181,7 @@ function specSections(
     );
   }
   if (spec.metrics.head) out.push(metricsTable(spec.metrics.base, spec.metrics.head));
-  const existing = [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)].filter(
-    (f) => f.status === 'existing' && !f.suppressed,
-  );
+  const existing = everyFinding.filter((f) => f.status === 'existing' && !f.suppressed);
   if (existing.length > 0) {
     out.push(
       details(
@@ -200,9 +197,7 @@ function specSections(
       ),
     );
   }
-  const suppressed = [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)].filter(
-    (f) => f.suppressed && f.status !== 'fixed',
-  );
+  const suppressed = everyFinding.filter((f) => f.suppressed && f.status !== 'fixed');
   if (suppressed.length > 0) {
     out.push(
       details(
