@@ -35659,7 +35659,7 @@ class RemoteDocuments {
             return false;
         if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
             return false;
-        return this.allowed.some((a) => a.origin === parsed.origin && parsed.pathname.startsWith(a.pathname));
+        return this.allowed.some((a) => a.origin === parsed.origin && underPath(parsed.pathname, a.pathname));
     }
     /** The document's text once fetched; asking for one not fetched yet queues it for the next round. */
     text(url) {
@@ -35719,6 +35719,12 @@ class RemoteDocuments {
             return { failure: cause?.code ?? cause?.message ?? error?.message ?? String(error) };
         }
     }
+}
+/** `/shared/x.yaml` is under `/shared` and `/shared/`; `/shared-evil/x.yaml` is under neither. */
+function underPath(path, prefix) {
+    if (prefix.endsWith('/'))
+        return path.startsWith(prefix);
+    return path === prefix || path.startsWith(`${prefix}/`);
 }
 function tooLarge(bytes, limit) {
     const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MiB`;

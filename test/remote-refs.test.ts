@@ -189,6 +189,19 @@ describe('remote `$ref`s, opted in', () => {
     expect(remote.failure(url)).toBe('no answer within 0.3 s');
   });
 
+  it('reads a prefix without a trailing slash as a whole path segment', () => {
+    const remote = new RemoteDocuments(['https://schemas.example.com/shared'], {
+      timeoutMs: 1000,
+      maxBytes: 1024,
+      maxFiles: 10,
+    });
+    expect(remote.allows('https://schemas.example.com/shared')).toBe(true);
+    expect(remote.allows('https://schemas.example.com/shared/user.yaml')).toBe(true);
+    expect(remote.allows('https://schemas.example.com/shared-evil/user.yaml')).toBe(false);
+    expect(remote.allows('https://schemas.example.com/sharedx')).toBe(false);
+    expect(remote.allows('https://schemas.example.com/shared/../private/x.yaml')).toBe(false);
+  });
+
   it('rejects a prefix that is not an http(s) URL, or carries credentials, naming the flag', async () => {
     for (const prefix of ['file:///etc/', 'schemas/', `http://user:pw@127.0.0.1/`]) {
       const { code, stderr } = await scan(workspace('#/components/x'), '--allow-remote-ref', prefix);

@@ -35,7 +35,7 @@ export class RemoteDocuments {
     }
     if (parsed.username !== '' || parsed.password !== '') return false;
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return false;
-    return this.allowed.some((a) => a.origin === parsed.origin && parsed.pathname.startsWith(a.pathname));
+    return this.allowed.some((a) => a.origin === parsed.origin && underPath(parsed.pathname, a.pathname));
   }
 
   /** The document's text once fetched; asking for one not fetched yet queues it for the next round. */
@@ -94,6 +94,12 @@ export class RemoteDocuments {
       return { failure: cause?.code ?? cause?.message ?? (error as Error)?.message ?? String(error) };
     }
   }
+}
+
+/** `/shared/x.yaml` is under `/shared` and `/shared/`; `/shared-evil/x.yaml` is under neither. */
+function underPath(path: string, prefix: string): boolean {
+  if (prefix.endsWith('/')) return path.startsWith(prefix);
+  return path === prefix || path.startsWith(`${prefix}/`);
 }
 
 function tooLarge(bytes: number | undefined, limit: number): string {
