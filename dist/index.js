@@ -33225,7 +33225,7 @@ async function execute(inputs, env) {
     // Nothing to analyse (the common case in a busy repository): the engine, config and policies are not loaded.
     const analysis = sources.length === 0
         ? nothingToAnalyse(mode, inputs.failOn, inputs.failOnScope)
-        : await (await Promise.all(/* import() */[__nccwpck_require__.e(816), __nccwpck_require__.e(295)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3295))).analyse(sources, mode, inputs, settingsReader, pr !== undefined);
+        : await (await Promise.all(/* import() */[__nccwpck_require__.e(816), __nccwpck_require__.e(370)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3370))).analyse(sources, mode, inputs, settingsReader, pr !== undefined);
     const report = (0,json/* buildReport */.FK)(analysis);
     await publish(report, inputs, env, client, pr);
     if (report.blocked)
@@ -34087,7 +34087,7 @@ function problemsOf(kinds) {
         .map((p) => ({
         message: `${p.loc.file}: ${p.message}`,
         loc: p.loc,
-        key: `${p.loc.file}#${p.loc.pointer}|${p.message}`,
+        variant: p.message,
         ...(p.line !== undefined ? { position: { line: p.line, column: p.column ?? 1 } } : {}),
     }));
 }
@@ -34844,7 +34844,7 @@ const sensitiveExampleValue = {
                     message: `an example or default value contains ${match.preview}`,
                     loc,
                     severity: SEVERITY[match.kind],
-                    key: `${match.kind}:${loc.file}#${loc.pointer}`,
+                    variant: match.kind,
                     affected: new Set([endpoint.id]),
                 });
             }

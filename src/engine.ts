@@ -1,6 +1,6 @@
 // The pipeline, wired once for the CLI and the action:
 // load → normalize → diff → assess → score → policy → gate. Renderers read the Analysis.
-import { type AssessOptions, assess, compareFindings } from './assess/index.js';
+import { type AssessOptions, assess, compareFindings, type SharedWithHead } from './assess/index.js';
 import { assessOptions, type Config, EMPTY_CONFIG, normalizeOptions } from './config/index.js';
 import { diffSpecs, type SpecDiff, scanSpec } from './diff/index.js';
 import type { EndpointDiff } from './diff/types.js';
@@ -12,6 +12,7 @@ import type { FileReader } from './load/reader.js';
 import { RemoteDocuments } from './load/remote.js';
 import { DEFAULT_PARSE_LIMITS } from './load/source.js';
 import type { Endpoint, Loc, Position } from './model.js';
+import type { HeadVersion } from './normalize/index.js';
 import { type EndpointFacts, evaluatePolicies, type Violation } from './policy/evaluate.js';
 import type { Policy } from './policy/load.js';
 import { type Score, scoreEndpoint } from './score/index.js';
@@ -41,6 +42,11 @@ export interface EngineOptions {
   today?: string;
   /** Remote documents the configuration allows, already fetched (`fetchRemoteRefs`). */
   remote?: RemoteDocuments;
+  /**
+   * Read every base endpoint again instead of sharing those whose input is unchanged with the head: the
+   * same result (tests compare both ways), only slower.
+   */
+  readBaseInFull?: boolean;
 }
 
 export interface EndpointScores {
@@ -99,17 +105,26 @@ export async function fetchAllowedRemoteRefs(
 export function runEngine(sources: SpecSource[], options: EngineOptions): Analysis {
   const config = options.config ?? EMPTY_CONFIG;
   const pairs = sources.map((source) => {
-    const load = (doc?: DocumentSource) =>
+    const load = (doc?: DocumentSource, head?: HeadVersion) =>
       doc
         ? loadSpec(doc.reader, doc.path, {
             ...normalizeOptions(config, source.path),
             ...(options.remote ? { remote: options.remote } : {}),
+            ...(head ? { head } : {}),
           })
         : MISSING;
     const head = load(source.head);
-    return { path: source.path, head, base: options.mode === 'scan' ? head : load(source.base) };
+    if (options.mode === 'scan') return { path: source.path, head, base: head };
+    const shared = options.readBaseInFull ? undefined : headVersion(head);
+    return { path: source.path, head, base: load(source.base, shared) };
   });
   return analyze(options.mode, pairs, options);
+}
+
+/** What a base version may share with its head (see `NormalizeOptions.head`). */
+function headVersion(head: LoadedSpec): HeadVersion | undefined {
+  const root = head.files.find((f) => f.path === head.path);
+  return head.model && root ? { model: head.model, root: root.value } : undefined;
 }
 
 export interface LoadedPair {
@@ -139,21 +154,31 @@ function analyseSpec(source: LoadedPair, options: EngineOptions, assessWith: Ass
   const scan = options.mode === 'scan';
   const diff = scan ? scanSpec(source.path, head.model) : diffSpecs(source.path, base.model, head.model);
 
+  const endpointFindings = new Map<Endpoint, Finding[]>();
   const headFindings = head.exists
     ? assess(
         {
           specPath: source.path,
           model: head.model,
           problems: head.problems,
-          ...(scan ? {} : { changes: diff.endpoints }),
+          ...(scan ? {} : { changes: diff.endpoints, endpointFindings }),
         },
         assessWith,
       )
     : [];
+  const headRoot = head.model?.file;
+  const baseRoot = base.model?.file;
+  const shared: SharedWithHead = {
+    endpointFindings,
+    relocate: (loc) =>
+      loc.file === headRoot && baseRoot !== undefined && headRoot !== baseRoot
+        ? { ...loc, file: baseRoot }
+        : loc,
+  };
   const baseFindings =
     scan || !base.exists
       ? []
-      : assess({ specPath: source.path, model: base.model, problems: base.problems }, assessWith);
+      : assess({ specPath: source.path, model: base.model, problems: base.problems, shared }, assessWith);
   const findings = scan
     ? headFindings.map((f) => ({ ...f, status: 'existing' as const }))
     : compareFindings(baseFindings, headFindings);

@@ -14012,7 +14012,7 @@ function problemsOf(kinds) {
         .map((p) => ({
         message: `${p.loc.file}: ${p.message}`,
         loc: p.loc,
-        key: `${p.loc.file}#${p.loc.pointer}|${p.message}`,
+        variant: p.message,
         ...(p.line !== undefined ? { position: { line: p.line, column: p.column ?? 1 } } : {}),
     }));
 }
@@ -14929,7 +14929,7 @@ const sensitiveExampleValue = {
                     message: `an example or default value contains ${match.preview}`,
                     loc,
                     severity: SEVERITY[match.kind],
-                    key: `${match.kind}:${loc.file}#${loc.pointer}`,
+                    variant: match.kind,
                     affected: new Set([endpoint.id]),
                 });
             }
@@ -25241,10 +25241,13 @@ function assess(input, options = {}) {
     const suppressions = model ? documentSuppressions(model, suppressionProblems) : undefined;
     const ctx = model ? { model, settings: ctxSettings } : undefined;
     const rootDir = external_node_path_namespaceObject.posix.dirname(model?.file ?? specPath);
+    const relocate = input.shared?.relocate;
     const emit = (check, hit, endpoint) => {
         const configured = options.ruleSeverity?.[check.id];
         if (configured === 'off')
             return;
+        if (relocate)
+            hit = { ...hit, loc: relocate(hit.loc) };
         const finding = {
             ruleId: check.id,
             category: check.category,
@@ -25266,7 +25269,17 @@ function assess(input, options = {}) {
         if (suppressed)
             finding.suppressed = suppressed;
         out.push(finding);
+        if (endpoint && check.scope === 'endpoint')
+            input.endpointFindings?.get(endpoint)?.push(finding);
     };
+    // Endpoint checks read the endpoint, the root's extensions and the settings: the same in both versions
+    // for a shared endpoint, so the head's findings are this version's too.
+    const known = input.shared?.endpointFindings;
+    const toCheck = model?.endpoints.filter((endpoint) => !known?.has(endpoint)) ?? [];
+    for (const endpoint of model?.endpoints ?? []) {
+        input.endpointFindings?.set(endpoint, []);
+        out.push(...(known?.get(endpoint) ?? []));
+    }
     const problems = [
         ...input.problems,
         ...suppressionProblems.map((p) => ({ kind: 'invalid', message: p.message, loc: p.loc })),
@@ -25280,8 +25293,8 @@ function assess(input, options = {}) {
             for (const hit of check.run(model, ctx))
                 emit(check, hit);
         }
-        else if (check.scope === 'endpoint' && model && ctx) {
-            for (const endpoint of model.endpoints)
+        else if (check.scope === 'endpoint' && ctx) {
+            for (const endpoint of toCheck)
                 for (const hit of check.run(endpoint, ctx))
                     emit(check, hit, endpoint);
         }
@@ -25301,7 +25314,10 @@ function assess(input, options = {}) {
  * (a check-supplied key, or the pointer relative to the operation, or file#pointer outside it).
  */
 function fingerprint(ruleId, specPath, rootDir, endpoint, hit) {
-    const where = hit.key ?? relativeLocation(hit.loc, endpoint, rootDir);
+    const variant = hit.variant === undefined
+        ? ''
+        : `|${rootDir === '.' ? hit.variant : hit.variant.replaceAll(`${rootDir}/`, '')}`;
+    const where = hit.key ?? `${relativeLocation(hit.loc, endpoint, rootDir)}${variant}`;
     return (0,external_node_crypto_namespaceObject.createHash)('sha256')
         .update(`${ruleId}\n${specPath}\n${endpoint?.id ?? ''}\n${where}`)
         .digest('hex')
@@ -25366,6 +25382,8 @@ class SchemaDiffer {
         return this.pairChanges(base, head, direction).map((c) => toChange(c, direction, label));
     }
     pairChanges(base, head, direction) {
+        if (base === head)
+            return []; // one object shared by both versions (src/normalize/unchanged.ts)
         let row = this.memo[direction].get(base);
         if (!row) {
             row = new Map();
@@ -25885,6 +25903,9 @@ function scanSpec(path, model) {
     return { path, status: 'unchanged', base: model, head: model, endpoints };
 }
 function diffEndpoint(b, h, baseModel, headModel, schemas) {
+    // The base took the head's own endpoint: its input, the document context included, is unchanged.
+    if (b === h)
+        return [];
     const changes = [];
     changes.push(...securityChanges(b, h, baseModel, headModel));
     changes.push(...serverChanges(b, h, baseModel, headModel));
@@ -26785,12 +26806,20 @@ const SCHEMA_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array',
 const MAX_DEPTH = 256;
 class SchemaReader {
     docs;
+    head;
     memo = new WeakMap();
-    constructor(docs) {
+    constructor(docs, head) {
         this.docs = docs;
+        this.head = head;
     }
     read(node, depth = 0) {
         const ref = refOf(node.value);
+        if (ref?.startsWith('#') && this.head && node.loc.file === this.head.rootFile) {
+            const headRaw = this.head.inputs.unchangedTarget(ref);
+            const known = isObj(headRaw) ? this.head.reader.memo.get(headRaw) : undefined;
+            if (known)
+                return known;
+        }
         const target = this.docs.deref(node);
         if (!target || !isObj(target.value))
             return undefined;
@@ -27064,6 +27093,205 @@ function swaggerServers(operation, root) {
     }));
 }
 
+;// CONCATENATED MODULE: ./src/normalize/unchanged.ts
+// Which path items of a base version read exactly the same input as in the head version, so that the
+// head's endpoints for them can stand for the base's (a PR usually changes a few endpoints of hundreds).
+//
+// Exact, not a heuristic: the path item, every `$ref` target it reaches (transitively) and the document
+// context an endpoint reads must be deep-equal in both versions. The context is the root without
+// `paths`, the maps refs point into and the fields neither endpoint reading nor an endpoint check reads
+// (`info`, `tags`…), plus what `components` holds beside those maps (e.g. `securitySchemes`). Only refs
+// inside the root file are followed; a path item that reaches another file is read again (conservative).
+// A spec's content is hostile, so every walk here is iterative.
+
+
+/** Maps refs point into; their entries are compared only when something reaches them. */
+const REF_MAPS_3 = new Set([
+    'schemas',
+    'responses',
+    'parameters',
+    'examples',
+    'requestBodies',
+    'headers',
+    'links',
+    'callbacks',
+    'pathItems',
+]);
+const REF_MAPS_2 = new Set(['definitions', 'parameters', 'responses']);
+/** Root fields that are documentation only: nothing an endpoint is built from or checked against. */
+const NOT_ENDPOINT_INPUT = new Set(['paths', 'info', 'tags', 'externalDocs', 'webhooks', 'x-webhooks']);
+class UnchangedInputs {
+    base;
+    head;
+    targets = new Map();
+    paths = new Map();
+    refs = new Map();
+    sameContext;
+    constructor(base, head) {
+        this.base = base;
+        this.head = head;
+        this.sameContext = this.contextEqual();
+    }
+    /** True when the path item under `paths` is read from identical input in both versions. */
+    pathItem(path) {
+        let known = this.paths.get(path);
+        if (known === undefined) {
+            known = this.pathItemEqual(path);
+            this.paths.set(path, known);
+        }
+        return known;
+    }
+    /**
+     * The head's value at a root-file `$ref` (`#/…`) when it and everything it reaches are equal in both
+     * versions (and the context is): what the head built from it can stand for the base's.
+     */
+    unchangedTarget(ref) {
+        let known = this.refs.get(ref);
+        if (known === undefined) {
+            known = this.sameContext && this.closureEqual([ref]);
+            this.refs.set(ref, known);
+        }
+        return known ? unchanged_at(this.head, fragmentToPointer(ref)) : undefined;
+    }
+    pathItemEqual(path) {
+        if (!this.sameContext)
+            return false;
+        const basePaths = this.base.paths;
+        const headPaths = this.head.paths;
+        if (!isObj(basePaths) || !isObj(headPaths))
+            return false;
+        if (!Object.hasOwn(basePaths, path) || !Object.hasOwn(headPaths, path))
+            return false;
+        const refs = [];
+        if (!sameValue(basePaths[path], headPaths[path], refs))
+            return false;
+        return this.closureEqual(refs);
+    }
+    contextEqual() {
+        const swagger = this.head.swagger !== undefined;
+        const refs = [];
+        for (const key of unionKeys(this.base, this.head)) {
+            if (NOT_ENDPOINT_INPUT.has(key) || (swagger && REF_MAPS_2.has(key)))
+                continue;
+            if (key === 'components' && !swagger) {
+                const base = isObj(this.base.components) ? this.base.components : {};
+                const head = isObj(this.head.components) ? this.head.components : {};
+                for (const name of unionKeys(base, head)) {
+                    if (!REF_MAPS_3.has(name) && !sameValue(base[name], head[name], refs))
+                        return false;
+                }
+                continue;
+            }
+            if (!sameValue(this.base[key], this.head[key], refs))
+                return false;
+        }
+        return this.closureEqual(refs);
+    }
+    /** Every target the refs reach, transitively, is equal in both versions. */
+    closureEqual(refs) {
+        const pending = [...refs];
+        const seen = new Set();
+        while (pending.length > 0) {
+            const ref = pending.pop();
+            if (seen.has(ref))
+                continue;
+            seen.add(ref);
+            const target = this.target(ref);
+            if (!target.equal || target.refs === undefined)
+                return false;
+            pending.push(...target.refs);
+        }
+        return true;
+    }
+    target(ref) {
+        let known = this.targets.get(ref);
+        if (!known) {
+            const refs = [];
+            const pointer = ref.startsWith('#') ? fragmentToPointer(ref) : undefined;
+            const [base, head] = pointer !== undefined && (pointer === '' || pointer.startsWith('/'))
+                ? [unchanged_at(this.base, pointer), unchanged_at(this.head, pointer)]
+                : [undefined, undefined];
+            const equal = head !== undefined && sameValue(base, head, refs);
+            known = { equal, refs: equal ? refs : undefined };
+            this.targets.set(ref, known);
+        }
+        return known;
+    }
+}
+function unchanged_at(root, pointer) {
+    let value = root;
+    for (const segment of parsePointer(pointer)) {
+        if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment))
+            return undefined;
+        value = value[segment];
+    }
+    return value;
+}
+function unionKeys(a, b) {
+    return new Set([...Object.keys(a), ...Object.keys(b)]);
+}
+/**
+ * Deep equality of two parsed values, iterative; collects the `$ref` strings met on the way into `refs`
+ * (a ref leaving the root file makes the result false: it is not followed here).
+ */
+function sameValue(a, b, refs) {
+    const stack = [a, b];
+    while (stack.length > 0) {
+        const y = stack.pop();
+        const x = stack.pop();
+        if (x === y) {
+            if (x !== null && typeof x === 'object' && !collectRefs(x, refs))
+                return false;
+            continue;
+        }
+        if (x === null || y === null || typeof x !== 'object' || typeof y !== 'object')
+            return false;
+        if (Array.isArray(x)) {
+            if (!Array.isArray(y) || x.length !== y.length)
+                return false;
+            for (let i = 0; i < x.length; i++)
+                stack.push(x[i], y[i]);
+            continue;
+        }
+        if (Array.isArray(y))
+            return false;
+        const keys = Object.keys(x);
+        if (keys.length !== Object.keys(y).length)
+            return false;
+        for (const key of keys) {
+            if (!Object.hasOwn(y, key))
+                return false;
+            const value = x[key];
+            if (key === '$ref' && typeof value === 'string') {
+                if (!value.startsWith('#'))
+                    return false;
+                refs.push(value);
+            }
+            stack.push(value, y[key]);
+        }
+    }
+    return true;
+}
+/** The refs inside one value (YAML aliases make a value appear in both versions as the same object). */
+function collectRefs(value, refs) {
+    const stack = [value];
+    while (stack.length > 0) {
+        const x = stack.pop();
+        if (x === null || typeof x !== 'object')
+            continue;
+        for (const [key, item] of Object.entries(x)) {
+            if (key === '$ref' && typeof item === 'string') {
+                if (!item.startsWith('#'))
+                    return false;
+                refs.push(item);
+            }
+            if (item !== null && typeof item === 'object')
+                stack.push(item);
+        }
+    }
+    return true;
+}
+
 ;// CONCATENATED MODULE: ./src/normalize/index.ts
 // OpenAPI 2.0 / 3.0 / 3.1 document → the API model.
 
@@ -27073,6 +27301,13 @@ function swaggerServers(operation, root) {
 
 
 
+
+/**
+ * Models whose endpoints were read without any problem reported, with the reader of their schemas: only
+ * those are shared with a base (a problem is reported once, by the first endpoint or schema that meets
+ * it, so a shared one could not tell which problems it would have had).
+ */
+const SHAREABLE = new WeakMap();
 /** `GET /users/{userId}` → `GET /users/{}`: path parameter names do not make a different endpoint. */
 function endpointId(method, path) {
     return `${method.toUpperCase()} ${path.replace(/\{[^}/]*\}/g, '{}')}`;
@@ -27097,7 +27332,17 @@ function normalize(docs, rootFile, options = {}) {
     const info = isObj(raw.info) ? raw.info : {};
     const contact = isObj(info.contact) ? info.contact : undefined;
     const schemes = readSecuritySchemes(docs, root, swagger);
-    const context = { docs, root, swagger, schemes, schemas: new SchemaReader(docs), options };
+    const shared = sharedWithHead(raw, rootFile, options.head);
+    const context = {
+        docs,
+        root,
+        swagger,
+        schemes,
+        schemas: new SchemaReader(docs, shared?.schemas),
+        options,
+        ...(shared ? { shared } : {}),
+    };
+    const problemsBefore = docs.problems.length;
     const model = {
         file: rootFile,
         openapiVersion: version,
@@ -27113,7 +27358,21 @@ function normalize(docs, rootFile, options = {}) {
         extensions: extensionsOf(raw),
         loc: root.loc,
     };
+    if (docs.problems.length === problemsBefore)
+        SHAREABLE.set(model, context.schemas);
     return model;
+}
+/** What a base version may take from its head: endpoints by `METHOD path`, schemas, and the check that their input is unchanged. */
+function sharedWithHead(raw, rootFile, head) {
+    const reader = head && SHAREABLE.get(head.model);
+    if (!head || !reader || !isObj(head.root))
+        return undefined;
+    const inputs = new UnchangedInputs(raw, head.root);
+    return {
+        byKey: new Map(head.model.endpoints.map((e) => [`${e.method} ${e.path}`, e])),
+        inputs,
+        schemas: { rootFile, inputs, reader },
+    };
 }
 function numberVersion(raw) {
     // `openapi: 3.0` unquoted in YAML parses as a number; keep the `.0` it was written with.
@@ -27146,7 +27405,10 @@ function readEndpoints(ctx) {
                 id = `${method.toUpperCase()} ${path}`;
             }
             ids.add(id);
-            endpoints.push(readEndpoint(ctx, id, method, path, pathItem, operation));
+            const shared = ctx.shared?.byKey.get(`${method} ${path}`);
+            endpoints.push(shared?.id === id && ctx.shared?.inputs.pathItem(path)
+                ? shared
+                : readEndpoint(ctx, id, method, path, pathItem, operation));
         }
     }
     return endpoints;
@@ -27441,6 +27703,12 @@ function loadSpec(reader, path, options = {}) {
     if (!root)
         return { path, exists: false, problems: [], files: [] };
     const model = normalize(docs, path, options);
+    if (options.head &&
+        options.head.model.file !== path &&
+        docs.loadedFiles().some((f) => f.path === options.head?.model.file)) {
+        // This version reads the head's own file: its locations could not be told apart from shared ones.
+        return loadSpec(reader, path, { ...options, head: undefined });
+    }
     return { path, model, exists: true, problems: docs.problems, files: docs.loadedFiles() };
 }
 
@@ -27854,16 +28122,25 @@ async function fetchAllowedRemoteRefs(sources, config, extraPrefixes) {
 function runEngine(sources, options) {
     const config = options.config ?? EMPTY_CONFIG;
     const pairs = sources.map((source) => {
-        const load = (doc) => doc
+        const load = (doc, head) => doc
             ? loadSpec(doc.reader, doc.path, {
                 ...normalizeOptions(config, source.path),
                 ...(options.remote ? { remote: options.remote } : {}),
+                ...(head ? { head } : {}),
             })
             : MISSING;
         const head = load(source.head);
-        return { path: source.path, head, base: options.mode === 'scan' ? head : load(source.base) };
+        if (options.mode === 'scan')
+            return { path: source.path, head, base: head };
+        const shared = options.readBaseInFull ? undefined : headVersion(head);
+        return { path: source.path, head, base: load(source.base, shared) };
     });
     return analyze(options.mode, pairs, options);
+}
+/** What a base version may share with its head (see `NormalizeOptions.head`). */
+function headVersion(head) {
+    const root = head.files.find((f) => f.path === head.path);
+    return head.model && root ? { model: head.model, root: root.value } : undefined;
 }
 /** Analyses loaded (base, head) pairs; in scan mode base and head are the same load. */
 function analyze(mode, pairs, options = {}) {
@@ -27884,17 +28161,26 @@ function analyseSpec(source, options, assessWith) {
     const { head, base } = source;
     const scan = options.mode === 'scan';
     const diff = scan ? scanSpec(source.path, head.model) : diffSpecs(source.path, base.model, head.model);
+    const endpointFindings = new Map();
     const headFindings = head.exists
         ? assess({
             specPath: source.path,
             model: head.model,
             problems: head.problems,
-            ...(scan ? {} : { changes: diff.endpoints }),
+            ...(scan ? {} : { changes: diff.endpoints, endpointFindings }),
         }, assessWith)
         : [];
+    const headRoot = head.model?.file;
+    const baseRoot = base.model?.file;
+    const shared = {
+        endpointFindings,
+        relocate: (loc) => loc.file === headRoot && baseRoot !== undefined && headRoot !== baseRoot
+            ? { ...loc, file: baseRoot }
+            : loc,
+    };
     const baseFindings = scan || !base.exists
         ? []
-        : assess({ specPath: source.path, model: base.model, problems: base.problems }, assessWith);
+        : assess({ specPath: source.path, model: base.model, problems: base.problems, shared }, assessWith);
     const findings = scan
         ? headFindings.map((f) => ({ ...f, status: 'existing' }))
         : compareFindings(baseFindings, headFindings);

@@ -30,6 +30,17 @@ export interface SpecInput {
   problems: SpecProblem[];
   /** Diff mode, head side: the endpoint changes, for change checks. */
   changes?: EndpointDiff[];
+  /** Diff mode, head side: filled with each endpoint's findings from the endpoint checks. */
+  endpointFindings?: Map<Endpoint, Finding[]>;
+  /** Diff mode, base side: what it shares with the head (see `NormalizeOptions.head`). */
+  shared?: SharedWithHead;
+}
+
+export interface SharedWithHead {
+  /** The head's `endpointFindings`: an endpoint found here is the head's own object, its findings known. */
+  endpointFindings: ReadonlyMap<Endpoint, Finding[]>;
+  /** A location in a shared object, in this version's files (the root files' paths may differ). */
+  relocate(loc: Loc): Loc;
 }
 
 export function assess(input: SpecInput, options: AssessOptions = {}): Finding[] {
@@ -42,9 +53,11 @@ export function assess(input: SpecInput, options: AssessOptions = {}): Finding[]
   const ctx: CheckContext | undefined = model ? { model, settings: ctxSettings } : undefined;
   const rootDir = posix.dirname(model?.file ?? specPath);
 
+  const relocate = input.shared?.relocate;
   const emit = (check: Check, hit: Hit, endpoint?: Endpoint) => {
     const configured = options.ruleSeverity?.[check.id];
     if (configured === 'off') return;
+    if (relocate) hit = { ...hit, loc: relocate(hit.loc) };
     const finding: Finding = {
       ruleId: check.id,
       category: check.category,
@@ -65,7 +78,17 @@ export function assess(input: SpecInput, options: AssessOptions = {}): Finding[]
     const suppressed = suppressionFor(rules, finding, specPath, today);
     if (suppressed) finding.suppressed = suppressed;
     out.push(finding);
+    if (endpoint && check.scope === 'endpoint') input.endpointFindings?.get(endpoint)?.push(finding);
   };
+
+  // Endpoint checks read the endpoint, the root's extensions and the settings: the same in both versions
+  // for a shared endpoint, so the head's findings are this version's too.
+  const known = input.shared?.endpointFindings;
+  const toCheck = model?.endpoints.filter((endpoint) => !known?.has(endpoint)) ?? [];
+  for (const endpoint of model?.endpoints ?? []) {
+    input.endpointFindings?.set(endpoint, []);
+    out.push(...(known?.get(endpoint) ?? []));
+  }
 
   const problems = [
     ...input.problems,
@@ -76,9 +99,8 @@ export function assess(input: SpecInput, options: AssessOptions = {}): Finding[]
       for (const hit of check.run(problems)) emit(check, hit);
     } else if (check.scope === 'document' && model && ctx) {
       for (const hit of check.run(model, ctx)) emit(check, hit);
-    } else if (check.scope === 'endpoint' && model && ctx) {
-      for (const endpoint of model.endpoints)
-        for (const hit of check.run(endpoint, ctx)) emit(check, hit, endpoint);
+    } else if (check.scope === 'endpoint' && ctx) {
+      for (const endpoint of toCheck) for (const hit of check.run(endpoint, ctx)) emit(check, hit, endpoint);
     } else if (check.scope === 'change' && ctx && input.changes) {
       for (const change of input.changes) {
         if (!change.head) continue;
@@ -100,7 +122,11 @@ function fingerprint(
   endpoint: Endpoint | undefined,
   hit: Hit,
 ): string {
-  const where = hit.key ?? relativeLocation(hit.loc, endpoint, rootDir);
+  const variant =
+    hit.variant === undefined
+      ? ''
+      : `|${rootDir === '.' ? hit.variant : hit.variant.replaceAll(`${rootDir}/`, '')}`;
+  const where = hit.key ?? `${relativeLocation(hit.loc, endpoint, rootDir)}${variant}`;
   return createHash('sha256')
     .update(`${ruleId}\n${specPath}\n${endpoint?.id ?? ''}\n${where}`)
     .digest('hex')

@@ -9,7 +9,7 @@ export function problemsOf(kinds: SpecProblem['kind'][]) {
       .map((p) => ({
         message: `${p.loc.file}: ${p.message}`,
         loc: p.loc,
-        key: `${p.loc.file}#${p.loc.pointer}|${p.message}`,
+        variant: p.message,
         ...(p.line !== undefined ? { position: { line: p.line, column: p.column ?? 1 } } : {}),
       }));
 }

@@ -28,6 +28,12 @@ export interface Hit {
   severity?: Severity;
   /** Distinguishes several hits of one rule on one endpoint (a parameter name, a header), for fingerprints. */
   key?: string;
+  /**
+   * Tells apart hits of one rule at one location (a secret's kind, a problem's message). Joins the
+   * location in the fingerprint; paths in both are taken relative to the spec's root folder, so a version
+   * read from another folder keeps its fingerprints.
+   */
+  variant?: string;
   /** Document-level hits: the endpoints affected. */
   endpoints?: string[];
   /** A place in the text rather than a node (a parse error): overrides the position of `loc`. */

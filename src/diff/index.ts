@@ -82,6 +82,8 @@ export function diffEndpoint(
   headModel: ApiModel,
   schemas: SchemaDiffer,
 ): Change[] {
+  // The base took the head's own endpoint: its input, the document context included, is unchanged.
+  if (b === h) return [];
   const changes: Change[] = [];
   changes.push(...securityChanges(b, h, baseModel, headModel));
   changes.push(...serverChanges(b, h, baseModel, headModel));

@@ -40,6 +40,7 @@ export class SchemaDiffer {
   }
 
   private pairChanges(base: Schema, head: Schema, direction: Direction): SchemaChange[] {
+    if (base === head) return []; // one object shared by both versions (src/normalize/unchanged.ts)
     let row = this.memo[direction].get(base);
     if (!row) {
       row = new Map();

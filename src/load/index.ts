@@ -29,5 +29,13 @@ export function loadSpec(reader: FileReader, path: string, options: LoadOptions 
   const root = docs.file(path);
   if (!root) return { path, exists: false, problems: [], files: [] };
   const model = normalize(docs, path, options);
+  if (
+    options.head &&
+    options.head.model.file !== path &&
+    docs.loadedFiles().some((f) => f.path === options.head?.model.file)
+  ) {
+    // This version reads the head's own file: its locations could not be told apart from shared ones.
+    return loadSpec(reader, path, { ...options, head: undefined });
+  }
   return { path, model, exists: true, problems: docs.problems, files: docs.loadedFiles() };
 }

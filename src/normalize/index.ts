@@ -16,9 +16,10 @@ import {
   type SecurityScheme,
 } from '../model.js';
 import { dataKindOfName, sensitiveKinds } from '../sensitive.js';
-import { SchemaReader } from './schema.js';
+import { type HeadSchemas, SchemaReader } from './schema.js';
 import { effectiveSecurity, readSecuritySchemes } from './security.js';
 import { oas3Servers, swaggerServers } from './servers.js';
+import { UnchangedInputs } from './unchanged.js';
 import { extensionsOf, isObj, type Obj, setOwn, str, strings } from './values.js';
 
 export interface NormalizeOptions {
@@ -26,7 +27,25 @@ export interface NormalizeOptions {
   defaultClassification?: Classification;
   /** Config rules (host, tag, path globs); consulted after the document's own markers. */
   classify?: (endpoint: Pick<Endpoint, 'method' | 'path' | 'tags' | 'servers'>) => Classification | undefined;
+  /**
+   * The head version of this document, when this is its base (same options): endpoints whose input is
+   * identical are taken from it rather than read again, so both versions share those Endpoint objects.
+   */
+  head?: HeadVersion;
 }
+
+export interface HeadVersion {
+  model: ApiModel;
+  /** The parsed root document of the head. */
+  root: unknown;
+}
+
+/**
+ * Models whose endpoints were read without any problem reported, with the reader of their schemas: only
+ * those are shared with a base (a problem is reported once, by the first endpoint or schema that meets
+ * it, so a shared one could not tell which problems it would have had).
+ */
+const SHAREABLE = new WeakMap<ApiModel, SchemaReader>();
 
 /** `GET /users/{userId}` → `GET /users/{}`: path parameter names do not make a different endpoint. */
 export function endpointId(method: string, path: string): string {
@@ -64,7 +83,17 @@ export function normalize(
   const info = isObj(raw.info) ? raw.info : {};
   const contact = isObj(info.contact) ? info.contact : undefined;
   const schemes = readSecuritySchemes(docs, root, swagger);
-  const context: Context = { docs, root, swagger, schemes, schemas: new SchemaReader(docs), options };
+  const shared = sharedWithHead(raw, rootFile, options.head);
+  const context: Context = {
+    docs,
+    root,
+    swagger,
+    schemes,
+    schemas: new SchemaReader(docs, shared?.schemas),
+    options,
+    ...(shared ? { shared } : {}),
+  };
+  const problemsBefore = docs.problems.length;
   const model: ApiModel = {
     file: rootFile,
     openapiVersion: version,
@@ -80,7 +109,20 @@ export function normalize(
     extensions: extensionsOf(raw),
     loc: root.loc,
   };
+  if (docs.problems.length === problemsBefore) SHAREABLE.set(model, context.schemas);
   return model;
+}
+
+/** What a base version may take from its head: endpoints by `METHOD path`, schemas, and the check that their input is unchanged. */
+function sharedWithHead(raw: Obj, rootFile: string, head: HeadVersion | undefined): Context['shared'] {
+  const reader = head && SHAREABLE.get(head.model);
+  if (!head || !reader || !isObj(head.root)) return undefined;
+  const inputs = new UnchangedInputs(raw, head.root);
+  return {
+    byKey: new Map(head.model.endpoints.map((e) => [`${e.method} ${e.path}`, e])),
+    inputs,
+    schemas: { rootFile, inputs, reader },
+  };
 }
 
 function numberVersion(raw: Obj): string | undefined {
@@ -97,6 +139,7 @@ interface Context {
   schemes: Record<string, SecurityScheme>;
   schemas: SchemaReader;
   options: NormalizeOptions;
+  shared?: { byKey: Map<string, Endpoint>; inputs: UnchangedInputs; schemas: HeadSchemas };
 }
 
 function readEndpoints(ctx: Context): Endpoint[] {
@@ -128,7 +171,12 @@ function readEndpoints(ctx: Context): Endpoint[] {
         id = `${method.toUpperCase()} ${path}`;
       }
       ids.add(id);
-      endpoints.push(readEndpoint(ctx, id, method, path, pathItem, operation));
+      const shared = ctx.shared?.byKey.get(`${method} ${path}`);
+      endpoints.push(
+        shared?.id === id && ctx.shared?.inputs.pathItem(path)
+          ? shared
+          : readEndpoint(ctx, id, method, path, pathItem, operation),
+      );
     }
   }
   return endpoints;

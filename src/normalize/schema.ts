@@ -2,18 +2,35 @@
 // One `Schema` per raw schema object, memoised, so shared `$ref`s stay shared and cycles terminate.
 import { child, type DocumentSet, type Node, refOf } from '../load/documents.js';
 import type { Schema, SchemaType } from '../model.js';
+import type { UnchangedInputs } from './unchanged.js';
 import { isObj, num, type Obj, setOwn, str, strings } from './values.js';
 
 const SCHEMA_TYPES = new Set<string>(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);
 const MAX_DEPTH = 256;
 
+/** A base version's view of its head: schemas whose input is unchanged are taken from the head's reader. */
+export interface HeadSchemas {
+  /** This version's root file: only its `#/…` refs are compared with the head's. */
+  rootFile: string;
+  inputs: UnchangedInputs;
+  reader: SchemaReader;
+}
+
 export class SchemaReader {
   private readonly memo = new WeakMap<object, Schema>();
 
-  constructor(private readonly docs: DocumentSet) {}
+  constructor(
+    private readonly docs: DocumentSet,
+    private readonly head?: HeadSchemas,
+  ) {}
 
   read(node: Node, depth = 0): Schema | undefined {
     const ref = refOf(node.value);
+    if (ref?.startsWith('#') && this.head && node.loc.file === this.head.rootFile) {
+      const headRaw = this.head.inputs.unchangedTarget(ref);
+      const known = isObj(headRaw) ? this.head.reader.memo.get(headRaw) : undefined;
+      if (known) return known;
+    }
     const target = this.docs.deref(node);
     if (!target || !isObj(target.value)) return undefined;
     const raw = target.value;

@@ -130,7 +130,7 @@ export const sensitiveExampleValue: DocumentCheck = {
           message: `an example or default value contains ${match.preview}`,
           loc,
           severity: SEVERITY[match.kind],
-          key: `${match.kind}:${loc.file}#${loc.pointer}`,
+          variant: match.kind,
           affected: new Set([endpoint.id]),
         });
       }
