@@ -2671,14 +2671,7 @@ function analyseSpec(source, options, assessWith) {
             ...(scan ? {} : { changes: diff.endpoints, endpointFindings }),
         }, assessWith)
         : [];
-    const headRoot = head.model?.file;
-    const baseRoot = base.model?.file;
-    const shared = {
-        endpointFindings,
-        relocate: (loc) => loc.file === headRoot && baseRoot !== undefined && headRoot !== baseRoot
-            ? { ...loc, file: baseRoot }
-            : loc,
-    };
+    const shared = { endpointFindings, relocate: relocation(base, head) };
     const baseFindings = scan || !base.exists
         ? []
         : assess({ specPath: source.path, model: base.model, problems: base.problems, shared }, assessWith);
@@ -2735,6 +2728,18 @@ function analyseSpec(source, options, assessWith) {
         scores,
         position: positionsOf(base, head),
     };
+}
+/**
+ * Objects the base took from the head locate themselves in the head's root file; in the base's report
+ * that is the base's root. Only when the base never reads a file of that name itself (src/load/index.ts
+ * then reads it without sharing): a location there is always a shared one.
+ */
+function relocation(base, head) {
+    const from = head.model?.file;
+    const to = base.model?.file;
+    if (from === undefined || to === undefined || from === to || base.files.some((f) => f.path === from))
+        return (loc) => loc;
+    return (loc) => (loc.file === from ? { ...loc, file: to } : loc);
 }
 /** A violation is the same across versions when the same policy fails the same way on the same endpoint. */
 function violationKey(v) {

@@ -166,15 +166,7 @@ function analyseSpec(source: LoadedPair, options: EngineOptions, assessWith: Ass
         assessWith,
       )
     : [];
-  const headRoot = head.model?.file;
-  const baseRoot = base.model?.file;
-  const shared: SharedWithHead = {
-    endpointFindings,
-    relocate: (loc) =>
-      loc.file === headRoot && baseRoot !== undefined && headRoot !== baseRoot
-        ? { ...loc, file: baseRoot }
-        : loc,
-  };
+  const shared: SharedWithHead = { endpointFindings, relocate: relocation(base, head) };
   const baseFindings =
     scan || !base.exists
       ? []
@@ -233,6 +225,19 @@ function analyseSpec(source: LoadedPair, options: EngineOptions, assessWith: Ass
     scores,
     position: positionsOf(base, head),
   };
+}
+
+/**
+ * Objects the base took from the head locate themselves in the head's root file; in the base's report
+ * that is the base's root. Only when the base never reads a file of that name itself (src/load/index.ts
+ * then reads it without sharing): a location there is always a shared one.
+ */
+function relocation(base: LoadedSpec, head: LoadedSpec): (loc: Loc) => Loc {
+  const from = head.model?.file;
+  const to = base.model?.file;
+  if (from === undefined || to === undefined || from === to || base.files.some((f) => f.path === from))
+    return (loc) => loc;
+  return (loc) => (loc.file === from ? { ...loc, file: to } : loc);
 }
 
 /** A violation is the same across versions when the same policy fails the same way on the same endpoint. */

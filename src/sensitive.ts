@@ -2,6 +2,7 @@
 // in literal values (examples, defaults, enums). Tuned against false positives: names must end in the
 // sensitive word, known test values are ignored, random-looking strings need entropy and length.
 import type { Schema } from './model.js';
+import { cachedWalk } from './util/cached-walk.js';
 
 export type DataKind =
   | 'credential'
@@ -77,7 +78,12 @@ export interface NamedField {
  * `writeOnly` properties are skipped when `skipWriteOnly` (they never appear in responses).
  */
 export function sensitiveFields(root: Schema | undefined, skipWriteOnly: boolean, limit = 200): NamedField[] {
-  return root ? fieldsOf(root, skipWriteOnly, new Set()).slice(0, limit) : [];
+  if (!root) return [];
+  const cache = skipWriteOnly ? FIELD_CACHE.withoutWriteOnly : FIELD_CACHE.withWriteOnly;
+  return cachedWalk(root, cache, NO_FIELDS, (schema, visit) => fieldsOf(schema, skipWriteOnly, visit)).slice(
+    0,
+    limit,
+  );
 }
 
 /** Reachable sensitive fields per schema, computed once: shared components are walked once, not per endpoint. */
@@ -87,12 +93,12 @@ const FIELD_CACHE = {
 };
 const MAX_FIELDS = 200;
 
-function fieldsOf(schema: Schema, skipWriteOnly: boolean, inProgress: Set<Schema>): NamedField[] {
-  const cache = skipWriteOnly ? FIELD_CACHE.withoutWriteOnly : FIELD_CACHE.withWriteOnly;
-  const known = cache.get(schema);
-  if (known) return known;
-  if (inProgress.has(schema)) return NO_FIELDS; // a cycle: its fields are listed where it started
-  inProgress.add(schema);
+/** One schema's fields: its own properties' and, prefixed, those `visit` gives for what it contains. */
+function fieldsOf(
+  schema: Schema,
+  skipWriteOnly: boolean,
+  visit: (child: Schema) => NamedField[],
+): NamedField[] {
   const out: NamedField[] = [];
   const add = (fields: NamedField[], prefix: string) => {
     for (const f of fields) {
@@ -105,19 +111,15 @@ function fieldsOf(schema: Schema, skipWriteOnly: boolean, inProgress: Set<Schema
     if (skipWriteOnly && property.writeOnly) continue;
     const kind = propertyKind(name, property);
     if (kind && out.length < MAX_FIELDS) out.push({ path: name, kind, schema: property });
-    add(fieldsOf(property, skipWriteOnly, inProgress), name);
+    add(visit(property), name);
   }
-  if (schema.items) add(fieldsOf(schema.items, skipWriteOnly, inProgress), '[]');
-  if (typeof schema.additionalProperties === 'object')
-    add(fieldsOf(schema.additionalProperties, skipWriteOnly, inProgress), '*');
-  for (const sub of schema.allOf) add(fieldsOf(sub, skipWriteOnly, inProgress), '');
-  for (const sub of schema.oneOf) add(fieldsOf(sub, skipWriteOnly, inProgress), '');
-  for (const sub of schema.anyOf) add(fieldsOf(sub, skipWriteOnly, inProgress), '');
-  inProgress.delete(schema);
+  if (schema.items) add(visit(schema.items), '[]');
+  if (typeof schema.additionalProperties === 'object') add(visit(schema.additionalProperties), '*');
+  for (const sub of schema.allOf) add(visit(sub), '');
+  for (const sub of schema.oneOf) add(visit(sub), '');
+  for (const sub of schema.anyOf) add(visit(sub), '');
   // Dedupe: the same property reached through allOf and directly is one field. Most schemas have none.
-  const unique = out.length === 0 ? NO_FIELDS : [...new Map(out.map((f) => [f.path, f])).values()];
-  cache.set(schema, unique);
-  return unique;
+  return out.length === 0 ? NO_FIELDS : [...new Map(out.map((f) => [f.path, f])).values()];
 }
 
 const NO_FIELDS: NamedField[] = [];
@@ -134,17 +136,13 @@ function propertyKind(name: string, property: Schema): DataKind | undefined {
  * building their paths (an endpoint's data types need only the kinds; computed once per schema).
  */
 export function sensitiveKinds(root: Schema | undefined): ReadonlySet<DataKind> {
-  return root ? kindsOf(root, new Set()) : NO_KINDS;
+  return root ? cachedWalk(root, KIND_CACHE, NO_KINDS, kindsOf) : NO_KINDS;
 }
 
 const KIND_CACHE = new WeakMap<Schema, ReadonlySet<DataKind>>();
 const NO_KINDS: ReadonlySet<DataKind> = new Set();
 
-function kindsOf(schema: Schema, inProgress: Set<Schema>): ReadonlySet<DataKind> {
-  const known = KIND_CACHE.get(schema);
-  if (known) return known;
-  if (inProgress.has(schema)) return NO_KINDS; // a cycle: its kinds are counted where it started
-  inProgress.add(schema);
+function kindsOf(schema: Schema, visit: (child: Schema) => ReadonlySet<DataKind>): ReadonlySet<DataKind> {
   // Most schemas hold none: their result is the shared empty set, not a new one.
   let kinds: Set<DataKind> | undefined;
   const addKind = (kind: DataKind) => {
@@ -158,17 +156,14 @@ function kindsOf(schema: Schema, inProgress: Set<Schema>): ReadonlySet<DataKind>
     const property = schema.properties[name] as Schema;
     const kind = propertyKind(name, property);
     if (kind) addKind(kind);
-    add(kindsOf(property, inProgress));
+    add(visit(property));
   }
-  if (schema.items) add(kindsOf(schema.items, inProgress));
-  if (typeof schema.additionalProperties === 'object') add(kindsOf(schema.additionalProperties, inProgress));
-  for (const sub of schema.allOf) add(kindsOf(sub, inProgress));
-  for (const sub of schema.oneOf) add(kindsOf(sub, inProgress));
-  for (const sub of schema.anyOf) add(kindsOf(sub, inProgress));
-  inProgress.delete(schema);
-  const result = kinds ?? NO_KINDS;
-  KIND_CACHE.set(schema, result);
-  return result;
+  if (schema.items) add(visit(schema.items));
+  if (typeof schema.additionalProperties === 'object') add(visit(schema.additionalProperties));
+  for (const sub of schema.allOf) add(visit(sub));
+  for (const sub of schema.oneOf) add(visit(sub));
+  for (const sub of schema.anyOf) add(visit(sub));
+  return kinds ?? NO_KINDS;
 }
 
 export interface SecretMatch {

@@ -15,6 +15,7 @@ import {
   stringsIn,
 } from '../src/sensitive.js';
 import { directorySample, githubSpecPaths, isCorpusInstalled } from './corpus/index.js';
+import { loadInline } from './helpers/inline.js';
 
 describe('dataKindOfName', () => {
   const rows: [string, DataKind | undefined][] = [
@@ -414,4 +415,40 @@ describe('sensitiveKinds', () => {
       expect(withKinds).toBeGreaterThan(100);
     },
   );
+});
+
+describe('results over cyclic schemas', () => {
+  // Node -> Tree -> Node: whichever endpoint is read first, /tree reaches the password through the cycle.
+  const spec = (first: 'node' | 'tree') => {
+    const paths = {
+      node: `  /node:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: { $ref: '#/components/schemas/Node' }\n`,
+      tree: `  /tree:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: { $ref: '#/components/schemas/Tree' }\n`,
+    };
+    return loadInline(
+      `openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths:\n${first === 'node' ? paths.node + paths.tree : paths.tree + paths.node}components:\n  schemas:\n    Node:\n      type: object\n      properties:\n        password: { type: string }\n        parent: { $ref: '#/components/schemas/Tree' }\n    Tree:\n      type: object\n      properties:\n        node: { $ref: '#/components/schemas/Node' }\n`,
+    );
+  };
+  const treeOf = (first: 'node' | 'tree') => {
+    const endpoints = spec(first).model?.endpoints ?? [];
+    const tree = endpoints.find((e) => e.path === '/tree');
+    const node = endpoints.find((e) => e.path === '/node');
+    // Asked in the document's order, as the checks do.
+    const schemas = (first === 'node' ? [node, tree] : [tree, node]).map(
+      (e) => e?.responses[0]?.content[0]?.schema,
+    );
+    const fields = schemas.map((s) => sensitiveFields(s, true).map((f) => f.path));
+    return { dataTypes: tree?.dataTypes, treeFields: first === 'node' ? fields[1] : fields[0] };
+  };
+
+  it('an endpoint’s data types do not depend on which endpoint entered the cycle first', () => {
+    const kind = dataKindOfName('password');
+    expect(kind).toBeDefined();
+    expect(treeOf('tree').dataTypes).toEqual([kind]);
+    expect(treeOf('node').dataTypes).toEqual([kind]);
+  });
+
+  it('sensitive fields do not either', () => {
+    expect(treeOf('tree').treeFields).toContain('node.password');
+    expect(treeOf('node').treeFields).toEqual(treeOf('tree').treeFields);
+  });
 });

@@ -299,6 +299,35 @@ function applyEdit(doc: unknown, path: string[], kind: number, original: unknown
   EDITS[kind]?.(parent, key, original);
 }
 
+describe('a base version that reads the head’s own file', () => {
+  it('keeps its locations in that file (nothing is moved to its own root)', () => {
+    // `diff base.json spec.json` where base.json refs into spec.json: a problem the base meets there is
+    // in spec.json, not in base.json (found by the fuzz suite).
+    const head = edited((d) => {
+      (d.components.schemas as Record<string, unknown>).Bad = { $ref: '#/components/schemas/Nope' };
+    });
+    const base = edited((d) => {
+      d.paths['/b'].get.responses['200'] = {
+        description: 'ok',
+        content: { 'application/json': { schema: { $ref: 'spec.json#/components/schemas/Bad' } } },
+      } as never;
+    });
+    const files = { 'base.json': JSON.stringify(base, null, 2), 'spec.json': JSON.stringify(head, null, 2) };
+    const source: SpecSource = {
+      path: 'spec.json',
+      base: { reader: memoryReader(files), path: 'base.json' },
+      head: { reader: memoryReader(files), path: 'spec.json' },
+    };
+    const report = JSON.parse(compare(source).fast) as {
+      specs: { findings: { ruleId: string; status: string; location: { file: string; line: number } }[] }[];
+    };
+    const fixed = report.specs[0]?.findings.filter((f) => f.ruleId === 'config-unresolved-ref') ?? [];
+    expect(fixed.map((f) => [f.status, f.location.file])).toEqual([['fixed', 'spec.json']]);
+    const line = (files['spec.json'].split('\n').findIndex((l) => l.includes('"Bad"')) ?? -1) + 1;
+    expect(fixed[0]?.location.line).toBeGreaterThanOrEqual(line);
+  });
+});
+
 describe('fingerprints do not depend on where the spec sits', () => {
   it('a broken ref in both versions, read from different folders, is existing rather than new and fixed', () => {
     const broken = edited((d) => {

@@ -13258,7 +13258,47 @@ const authApiKeyInQuery = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/util/cached-walk.ts
+// Depth-first results over a graph (schemas), remembered per node so shared components are computed once.
+//
+// A walk that meets a node still in progress (a cycle) gets `empty` there: that node's own part is counted
+// where the walk entered the cycle. A result cut that way above its own node depends on where the walk
+// entered, so it is kept for the walk at hand only; every other result is the same whoever asks first and
+// goes into `cache`. Results so do not depend on the order endpoints, or versions, are walked in.
+function cachedWalk(root, cache, empty, compute) {
+    const depthOf = new Map(); // the nodes in progress: the current path
+    const local = new Map();
+    let low = Number.POSITIVE_INFINITY; // shallowest in-progress node a cut reached, in the subtree at hand
+    const visit = (node) => {
+        const known = cache.get(node) ?? local.get(node);
+        if (known !== undefined)
+            return known;
+        const inProgress = depthOf.get(node);
+        if (inProgress !== undefined) {
+            low = Math.min(low, inProgress);
+            return empty;
+        }
+        const depth = depthOf.size;
+        depthOf.set(node, depth);
+        const outer = low;
+        low = Number.POSITIVE_INFINITY;
+        const result = compute(node, visit);
+        depthOf.delete(node);
+        if (low >= depth) {
+            cache.set(node, result); // cut at most at itself: complete, whoever asked
+            low = outer;
+        }
+        else {
+            local.set(node, result);
+            low = Math.min(outer, low);
+        }
+        return result;
+    };
+    return visit(root);
+}
+
 ;// CONCATENATED MODULE: ./src/sensitive.ts
+
 const NAME_RULES = [
     ['credential', /(password|passwd|passphrase|secret|token|apikey|privatekey|sessionid|^pwd|^pin)$/],
     [
@@ -13309,7 +13349,10 @@ function kindOfName(name) {
  * `writeOnly` properties are skipped when `skipWriteOnly` (they never appear in responses).
  */
 function sensitiveFields(root, skipWriteOnly, limit = 200) {
-    return root ? fieldsOf(root, skipWriteOnly, new Set()).slice(0, limit) : [];
+    if (!root)
+        return [];
+    const cache = skipWriteOnly ? FIELD_CACHE.withoutWriteOnly : FIELD_CACHE.withWriteOnly;
+    return cachedWalk(root, cache, NO_FIELDS, (schema, visit) => fieldsOf(schema, skipWriteOnly, visit)).slice(0, limit);
 }
 /** Reachable sensitive fields per schema, computed once: shared components are walked once, not per endpoint. */
 const FIELD_CACHE = {
@@ -13317,14 +13360,8 @@ const FIELD_CACHE = {
     withoutWriteOnly: new WeakMap(),
 };
 const MAX_FIELDS = 200;
-function fieldsOf(schema, skipWriteOnly, inProgress) {
-    const cache = skipWriteOnly ? FIELD_CACHE.withoutWriteOnly : FIELD_CACHE.withWriteOnly;
-    const known = cache.get(schema);
-    if (known)
-        return known;
-    if (inProgress.has(schema))
-        return NO_FIELDS; // a cycle: its fields are listed where it started
-    inProgress.add(schema);
+/** One schema's fields: its own properties' and, prefixed, those `visit` gives for what it contains. */
+function fieldsOf(schema, skipWriteOnly, visit) {
     const out = [];
     const add = (fields, prefix) => {
         for (const f of fields) {
@@ -13340,23 +13377,20 @@ function fieldsOf(schema, skipWriteOnly, inProgress) {
         const kind = propertyKind(name, property);
         if (kind && out.length < MAX_FIELDS)
             out.push({ path: name, kind, schema: property });
-        add(fieldsOf(property, skipWriteOnly, inProgress), name);
+        add(visit(property), name);
     }
     if (schema.items)
-        add(fieldsOf(schema.items, skipWriteOnly, inProgress), '[]');
+        add(visit(schema.items), '[]');
     if (typeof schema.additionalProperties === 'object')
-        add(fieldsOf(schema.additionalProperties, skipWriteOnly, inProgress), '*');
+        add(visit(schema.additionalProperties), '*');
     for (const sub of schema.allOf)
-        add(fieldsOf(sub, skipWriteOnly, inProgress), '');
+        add(visit(sub), '');
     for (const sub of schema.oneOf)
-        add(fieldsOf(sub, skipWriteOnly, inProgress), '');
+        add(visit(sub), '');
     for (const sub of schema.anyOf)
-        add(fieldsOf(sub, skipWriteOnly, inProgress), '');
-    inProgress.delete(schema);
+        add(visit(sub), '');
     // Dedupe: the same property reached through allOf and directly is one field. Most schemas have none.
-    const unique = out.length === 0 ? NO_FIELDS : [...new Map(out.map((f) => [f.path, f])).values()];
-    cache.set(schema, unique);
-    return unique;
+    return out.length === 0 ? NO_FIELDS : [...new Map(out.map((f) => [f.path, f])).values()];
 }
 const NO_FIELDS = [];
 /** The kind a property's name gives it; a container (`password: { type: object }`) holds the data, it is not it. */
@@ -13369,17 +13403,11 @@ function propertyKind(name, property) {
  * building their paths (an endpoint's data types need only the kinds; computed once per schema).
  */
 function sensitiveKinds(root) {
-    return root ? kindsOf(root, new Set()) : NO_KINDS;
+    return root ? cachedWalk(root, KIND_CACHE, NO_KINDS, kindsOf) : NO_KINDS;
 }
 const KIND_CACHE = new WeakMap();
 const NO_KINDS = new Set();
-function kindsOf(schema, inProgress) {
-    const known = KIND_CACHE.get(schema);
-    if (known)
-        return known;
-    if (inProgress.has(schema))
-        return NO_KINDS; // a cycle: its kinds are counted where it started
-    inProgress.add(schema);
+function kindsOf(schema, visit) {
     // Most schemas hold none: their result is the shared empty set, not a new one.
     let kinds;
     const addKind = (kind) => {
@@ -13395,22 +13423,19 @@ function kindsOf(schema, inProgress) {
         const kind = propertyKind(name, property);
         if (kind)
             addKind(kind);
-        add(kindsOf(property, inProgress));
+        add(visit(property));
     }
     if (schema.items)
-        add(kindsOf(schema.items, inProgress));
+        add(visit(schema.items));
     if (typeof schema.additionalProperties === 'object')
-        add(kindsOf(schema.additionalProperties, inProgress));
+        add(visit(schema.additionalProperties));
     for (const sub of schema.allOf)
-        add(kindsOf(sub, inProgress));
+        add(visit(sub));
     for (const sub of schema.oneOf)
-        add(kindsOf(sub, inProgress));
+        add(visit(sub));
     for (const sub of schema.anyOf)
-        add(kindsOf(sub, inProgress));
-    inProgress.delete(schema);
-    const result = kinds ?? NO_KINDS;
-    KIND_CACHE.set(schema, result);
-    return result;
+        add(visit(sub));
+    return kinds ?? NO_KINDS;
 }
 const CLOUD_KEYS = [
     ['AWS access key id', /\b(AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16}\b/],
@@ -14809,6 +14834,7 @@ const rateLimitMissing = {
 
 ;// CONCATENATED MODULE: ./src/assess/checks/sensitive-example-value.ts
 
+
 const SEVERITY = {
     'private-key': 'critical',
     'cloud-key': 'high',
@@ -14849,18 +14875,14 @@ function matchesIn(value) {
     return matches;
 }
 /**
- * Hits in a schema and everything under it, computed once per schema (WeakMap): shared components are
- * scanned once however many endpoints use them. A cycle contributes nothing the second time round.
+ * Hits in a schema and everything under it, computed once per schema: shared components are scanned once
+ * however many endpoints (in either version) show them.
  */
-function schemaHits(schema, cache, inProgress) {
-    if (!schema)
-        return NONE;
-    const known = cache.get(schema);
-    if (known)
-        return known;
-    if (inProgress.has(schema))
-        return NONE;
-    inProgress.add(schema);
+function schemaHits(schema) {
+    return schema ? cachedWalk(schema, HITS, NONE, hitsUnder) : NONE;
+}
+const HITS = new WeakMap();
+function hitsUnder(schema, visit) {
     const literals = schema.examples.length > 0 || schema.enum || schema.default !== undefined
         ? [
             ...schema.examples,
@@ -14873,7 +14895,7 @@ function schemaHits(schema, cache, inProgress) {
     const add = (child) => {
         if (typeof child !== 'object')
             return;
-        const hits = schemaHits(child, cache, inProgress);
+        const hits = visit(child);
         if (hits.length > 0)
             all = all.length > 0 ? [...all, ...hits] : hits;
     };
@@ -14887,19 +14909,16 @@ function schemaHits(schema, cache, inProgress) {
         add(sub);
     add(schema.items);
     add(schema.additionalProperties);
-    inProgress.delete(schema);
-    cache.set(schema, all);
     return all;
 }
 const NONE = [];
-function endpointHits(endpoint, cache) {
-    const inProgress = new Set();
+function endpointHits(endpoint) {
     const out = [];
     const media = [...(endpoint.requestBody?.content ?? []), ...endpoint.responses.flatMap((r) => r.content)];
     for (const place of [...endpoint.parameters, ...media, ...endpoint.responses.flatMap((r) => r.headers)]) {
         if (place.examples.length > 0)
             out.push(...hitsIn(place.examples, place.loc));
-        out.push(...schemaHits(place.schema, cache, inProgress));
+        out.push(...schemaHits(place.schema));
     }
     return out;
 }
@@ -14916,9 +14935,8 @@ const sensitiveExampleValue = {
     run(model) {
         // A literal in a shared schema is one finding listing every endpoint that shows it.
         const found = new Map();
-        const cache = new WeakMap();
         for (const endpoint of model.endpoints) {
-            for (const { match, loc } of endpointHits(endpoint, cache)) {
+            for (const { match, loc } of endpointHits(endpoint)) {
                 const key = `${loc.file}#${loc.pointer}|${match.kind}`;
                 const known = found.get(key);
                 if (known) {
@@ -26369,10 +26387,10 @@ function jsonSource(path, text, value, problem) {
         format: 'json',
         value,
         problems,
-        position(pointer) {
+        position: remembered((pointer) => {
             locator ??= new JsonLocator(text);
             return at(pointer, locator.offset(parsePointer(pointer)));
-        },
+        }),
     };
 }
 function yamlSource(path, text, limits) {
@@ -26419,9 +26437,19 @@ function yamlSource(path, text, limits) {
         format: 'yaml',
         value,
         problems,
-        position(pointer) {
-            return at(pointer, doc ? yamlOffset(doc, parsePointer(pointer), keyIndex) : 0);
-        },
+        position: remembered((pointer) => at(pointer, doc ? yamlOffset(doc, parsePointer(pointer), keyIndex) : 0)),
+    };
+}
+/** A report asks for the same few thousand pointers again and again (an endpoint, its findings, its changes). */
+function remembered(position) {
+    const known = new Map();
+    return (pointer) => {
+        let found = known.get(pointer);
+        if (!found) {
+            found = position(pointer);
+            known.set(pointer, found);
+        }
+        return found;
     };
 }
 /** Offsets of the keys that repeat an earlier scalar key of the same mapping (the last value wins). */
@@ -28170,14 +28198,7 @@ function analyseSpec(source, options, assessWith) {
             ...(scan ? {} : { changes: diff.endpoints, endpointFindings }),
         }, assessWith)
         : [];
-    const headRoot = head.model?.file;
-    const baseRoot = base.model?.file;
-    const shared = {
-        endpointFindings,
-        relocate: (loc) => loc.file === headRoot && baseRoot !== undefined && headRoot !== baseRoot
-            ? { ...loc, file: baseRoot }
-            : loc,
-    };
+    const shared = { endpointFindings, relocate: relocation(base, head) };
     const baseFindings = scan || !base.exists
         ? []
         : assess({ specPath: source.path, model: base.model, problems: base.problems, shared }, assessWith);
@@ -28234,6 +28255,18 @@ function analyseSpec(source, options, assessWith) {
         scores,
         position: positionsOf(base, head),
     };
+}
+/**
+ * Objects the base took from the head locate themselves in the head's root file; in the base's report
+ * that is the base's root. Only when the base never reads a file of that name itself (src/load/index.ts
+ * then reads it without sharing): a location there is always a shared one.
+ */
+function relocation(base, head) {
+    const from = head.model?.file;
+    const to = base.model?.file;
+    if (from === undefined || to === undefined || from === to || base.files.some((f) => f.path === from))
+        return (loc) => loc;
+    return (loc) => (loc.file === from ? { ...loc, file: to } : loc);
 }
 /** A violation is the same across versions when the same policy fails the same way on the same endpoint. */
 function violationKey(v) {
@@ -28581,21 +28614,25 @@ function buildReport(analysis) {
 }
 function reportFinding(spec, f) {
     const check = CHECK_BY_ID.get(f.ruleId);
-    return {
+    // Assigned in the report's key order rather than spread: this runs for every one of tens of thousands.
+    const reported = {
         ruleId: f.ruleId,
         category: f.category,
         severity: f.severity,
         message: f.message,
         remediation: f.remediation,
         location: f.position
-            ? { file: f.loc.file, pointer: f.loc.pointer, ...f.position }
+            ? { file: f.loc.file, pointer: f.loc.pointer, line: f.position.line, column: f.position.column }
             : spec.position(f.loc, f.status === 'fixed' ? 'base' : 'head'),
         fingerprint: f.fingerprint,
-        ...(f.status ? { status: f.status } : {}),
-        owasp: check?.owasp ?? '',
-        cwe: check?.cwe ?? '',
-        ...(f.suppressed ? { suppressed: f.suppressed } : {}),
     };
+    if (f.status)
+        reported.status = f.status;
+    reported.owasp = check?.owasp ?? '';
+    reported.cwe = check?.cwe ?? '';
+    if (f.suppressed)
+        reported.suppressed = f.suppressed;
+    return reported;
 }
 function reportViolation(spec, v) {
     return {

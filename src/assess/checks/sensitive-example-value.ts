@@ -1,6 +1,7 @@
 import type { Severity } from '../../findings.js';
 import type { Endpoint, Loc, Schema } from '../../model.js';
 import { type SecretMatch, secretInValue, stringsIn } from '../../sensitive.js';
+import { cachedWalk } from '../../util/cached-walk.js';
 import type { DocumentCheck, Hit } from '../types.js';
 
 const SEVERITY: Record<SecretMatch['kind'], Severity> = {
@@ -50,19 +51,16 @@ function matchesIn(value: unknown): SecretMatch[] {
 }
 
 /**
- * Hits in a schema and everything under it, computed once per schema (WeakMap): shared components are
- * scanned once however many endpoints use them. A cycle contributes nothing the second time round.
+ * Hits in a schema and everything under it, computed once per schema: shared components are scanned once
+ * however many endpoints (in either version) show them.
  */
-function schemaHits(
-  schema: Schema | undefined,
-  cache: WeakMap<Schema, LiteralHit[]>,
-  inProgress: Set<Schema>,
-): LiteralHit[] {
-  if (!schema) return NONE;
-  const known = cache.get(schema);
-  if (known) return known;
-  if (inProgress.has(schema)) return NONE;
-  inProgress.add(schema);
+function schemaHits(schema: Schema | undefined): LiteralHit[] {
+  return schema ? cachedWalk(schema, HITS, NONE, hitsUnder) : NONE;
+}
+
+const HITS = new WeakMap<Schema, LiteralHit[]>();
+
+function hitsUnder(schema: Schema, visit: (child: Schema) => LiteralHit[]): LiteralHit[] {
   const literals =
     schema.examples.length > 0 || schema.enum || schema.default !== undefined
       ? [
@@ -75,7 +73,7 @@ function schemaHits(
   let all: LiteralHit[] = literals.length > 0 ? hitsIn(literals, schema.loc) : NONE;
   const add = (child: Schema | boolean | undefined) => {
     if (typeof child !== 'object') return;
-    const hits = schemaHits(child, cache, inProgress);
+    const hits = visit(child);
     if (hits.length > 0) all = all.length > 0 ? [...all, ...hits] : hits;
   };
   for (const property of Object.values(schema.properties)) add(property);
@@ -84,20 +82,17 @@ function schemaHits(
   for (const sub of schema.anyOf) add(sub);
   add(schema.items);
   add(schema.additionalProperties);
-  inProgress.delete(schema);
-  cache.set(schema, all);
   return all;
 }
 
 const NONE: never[] = [];
 
-function endpointHits(endpoint: Endpoint, cache: WeakMap<Schema, LiteralHit[]>): LiteralHit[] {
-  const inProgress = new Set<Schema>();
+function endpointHits(endpoint: Endpoint): LiteralHit[] {
   const out: LiteralHit[] = [];
   const media = [...(endpoint.requestBody?.content ?? []), ...endpoint.responses.flatMap((r) => r.content)];
   for (const place of [...endpoint.parameters, ...media, ...endpoint.responses.flatMap((r) => r.headers)]) {
     if (place.examples.length > 0) out.push(...hitsIn(place.examples, place.loc));
-    out.push(...schemaHits(place.schema, cache, inProgress));
+    out.push(...schemaHits(place.schema));
   }
   return out;
 }
@@ -117,9 +112,8 @@ export const sensitiveExampleValue: DocumentCheck = {
   run(model) {
     // A literal in a shared schema is one finding listing every endpoint that shows it.
     const found = new Map<string, Hit & { affected: Set<string> }>();
-    const cache = new WeakMap<Schema, LiteralHit[]>();
     for (const endpoint of model.endpoints) {
-      for (const { match, loc } of endpointHits(endpoint, cache)) {
+      for (const { match, loc } of endpointHits(endpoint)) {
         const key = `${loc.file}#${loc.pointer}|${match.kind}`;
         const known = found.get(key);
         if (known) {
