@@ -16,7 +16,7 @@ import {
   type SecurityScheme,
 } from '../model.js';
 import { dataKindOfName, sensitiveKinds } from '../sensitive.js';
-import { type HeadSchemas, SchemaReader } from './schema.js';
+import { emptySchema, type HeadSchemas, SchemaReader } from './schema.js';
 import { effectiveSecurity, readSecuritySchemes } from './security.js';
 import { oas3Servers, swaggerServers } from './servers.js';
 import { UnchangedInputs } from './unchanged.js';
@@ -367,16 +367,8 @@ function swaggerRequestBody(ctx: Context, operation: Node, bodyParameters: Node[
   const first = fields[0];
   if (!first) return undefined;
   // formData parameters are the properties of one form body.
-  const schema: Schema = {
-    loc: first.loc,
-    types: ['object'],
-    properties: {},
-    required: [],
-    allOf: [],
-    oneOf: [],
-    anyOf: [],
-    examples: [],
-  };
+  const schema = emptySchema(first.loc);
+  schema.types = ['object'];
   for (const field of fields) {
     const raw = field.value as Obj;
     const name = str(raw.name) ?? '';

@@ -1,7 +1,7 @@
 // JSON Schema (OpenAPI 2.0 / 3.0 / 3.1 dialects) → the model's `Schema`.
 // One `Schema` per raw schema object, memoised, so shared `$ref`s stay shared and cycles terminate.
 import { child, type DocumentSet, type Node, refOf } from '../load/documents.js';
-import type { Schema, SchemaType } from '../model.js';
+import type { Loc, Schema, SchemaType } from '../model.js';
 import type { UnchangedInputs } from './unchanged.js';
 import { isObj, num, type Obj, setOwn, str, strings } from './values.js';
 
@@ -36,15 +36,9 @@ export class SchemaReader {
     const raw = target.value;
     const known = this.memo.get(raw);
     if (known) return known;
-    const schema: Schema = {
-      loc: target.loc,
-      properties: {},
-      required: strings(raw.required),
-      allOf: [],
-      oneOf: [],
-      anyOf: [],
-      examples: examplesOf(raw),
-    };
+    const schema = emptySchema(target.loc);
+    schema.required = strings(raw.required);
+    schema.examples = examplesOf(raw);
     if (ref !== undefined) schema.refName = ref.slice(ref.lastIndexOf('/') + 1);
     this.memo.set(raw, schema);
     if (depth > MAX_DEPTH) {
@@ -81,6 +75,41 @@ export class SchemaReader {
     schema.anyOf = subs('anyOf');
     return schema;
   }
+}
+
+/**
+ * A schema with every field present, always in the same order: the checks read schemas at hot sites, and
+ * objects of one shape keep those reads fast (optional fields added one by one made dozens of shapes).
+ */
+export function emptySchema(loc: Loc): Schema {
+  return {
+    loc,
+    refName: undefined,
+    types: undefined,
+    format: undefined,
+    enum: undefined,
+    pattern: undefined,
+    minLength: undefined,
+    maxLength: undefined,
+    minimum: undefined,
+    maximum: undefined,
+    exclusiveMinimum: undefined,
+    exclusiveMaximum: undefined,
+    minItems: undefined,
+    maxItems: undefined,
+    properties: {},
+    required: [],
+    additionalProperties: undefined,
+    items: undefined,
+    allOf: [],
+    oneOf: [],
+    anyOf: [],
+    readOnly: undefined,
+    writeOnly: undefined,
+    description: undefined,
+    default: undefined,
+    examples: [],
+  };
 }
 
 function fillScalars(schema: Schema, raw: Obj): void {
