@@ -1318,15 +1318,9 @@ class SchemaReader {
         const known = this.memo.get(raw);
         if (known)
             return known;
-        const schema = {
-            loc: target.loc,
-            properties: {},
-            required: strings(raw.required),
-            allOf: [],
-            oneOf: [],
-            anyOf: [],
-            examples: examplesOf(raw),
-        };
+        const schema = emptySchema(target.loc);
+        schema.required = strings(raw.required);
+        schema.examples = examplesOf(raw);
         if (ref !== undefined)
             schema.refName = ref.slice(ref.lastIndexOf('/') + 1);
         this.memo.set(raw, schema);
@@ -1362,6 +1356,40 @@ class SchemaReader {
         schema.anyOf = subs('anyOf');
         return schema;
     }
+}
+/**
+ * A schema with every field present, always in the same order: the checks read schemas at hot sites, and
+ * objects of one shape keep those reads fast (optional fields added one by one made dozens of shapes).
+ */
+function emptySchema(loc) {
+    return {
+        loc,
+        refName: undefined,
+        types: undefined,
+        format: undefined,
+        enum: undefined,
+        pattern: undefined,
+        minLength: undefined,
+        maxLength: undefined,
+        minimum: undefined,
+        maximum: undefined,
+        exclusiveMinimum: undefined,
+        exclusiveMaximum: undefined,
+        minItems: undefined,
+        maxItems: undefined,
+        properties: {},
+        required: [],
+        additionalProperties: undefined,
+        items: undefined,
+        allOf: [],
+        oneOf: [],
+        anyOf: [],
+        readOnly: undefined,
+        writeOnly: undefined,
+        description: undefined,
+        default: undefined,
+        examples: [],
+    };
 }
 function fillScalars(schema, raw) {
     const types = (Array.isArray(raw.type) ? raw.type : [raw.type]).filter((t) => typeof t === 'string' && SCHEMA_TYPES.has(t));
@@ -2075,16 +2103,8 @@ function swaggerRequestBody(ctx, operation, bodyParameters) {
     if (!first)
         return undefined;
     // formData parameters are the properties of one form body.
-    const schema = {
-        loc: first.loc,
-        types: ['object'],
-        properties: {},
-        required: [],
-        allOf: [],
-        oneOf: [],
-        anyOf: [],
-        examples: [],
-    };
+    const schema = emptySchema(first.loc);
+    schema.types = ['object'];
     for (const field of fields) {
         const raw = field.value;
         const name = str(raw.name) ?? '';

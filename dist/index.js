@@ -37238,6 +37238,9 @@ function stringsIn(value, limit = 2000) {
 // entered, so it is kept for the walk at hand only; every other result is the same whoever asks first and
 // goes into `cache`. Results so do not depend on the order endpoints, or versions, are walked in.
 function cachedWalk(root, cache, empty, compute) {
+    const done = cache.get(root);
+    if (done !== undefined)
+        return done; // the common case: a shared component, walked before
     const depthOf = new Map(); // the nodes in progress: the current path
     const local = new Map();
     let low = Number.POSITIVE_INFINITY; // shallowest in-progress node a cut reached, in the subtree at hand

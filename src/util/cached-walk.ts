@@ -11,6 +11,8 @@ export function cachedWalk<N extends object, R>(
   empty: R,
   compute: (node: N, visit: (child: N) => R) => R,
 ): R {
+  const done = cache.get(root);
+  if (done !== undefined) return done; // the common case: a shared component, walked before
   const depthOf = new Map<N, number>(); // the nodes in progress: the current path
   const local = new Map<N, R>();
   let low = Number.POSITIVE_INFINITY; // shallowest in-progress node a cut reached, in the subtree at hand
