@@ -1621,7 +1621,9 @@ function swaggerServers(operation, root) {
 // `paths`, the maps refs point into and the fields neither endpoint reading nor an endpoint check reads
 // (`info`, `tags`…), plus what `components` holds beside those maps (e.g. `securitySchemes`). Only refs
 // inside the root file are followed; a path item that reaches another file is read again (conservative).
-// A spec's content is hostile, so every walk here is iterative.
+// (One difference from a full read: a schema a YAML alias shows at two places is located where the head
+// met it first, in both versions, so its findings match across them.) A spec's content is hostile, so
+// every walk here is iterative.
 
 
 /** Maps refs point into; their entries are compared only when something reaches them. */
