@@ -27333,7 +27333,7 @@ function sameValue(a, b, refs) {
     }
     return true;
 }
-/** The refs inside one value (YAML aliases make a value appear in both versions as the same object). */
+/** The refs inside one value: the same object on both sides (a document compared with itself). */
 function collectRefs(value, refs) {
     const stack = [value];
     while (stack.length > 0) {

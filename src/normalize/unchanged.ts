@@ -179,7 +179,7 @@ export function sameValue(a: unknown, b: unknown, refs: string[]): boolean {
   return true;
 }
 
-/** The refs inside one value (YAML aliases make a value appear in both versions as the same object). */
+/** The refs inside one value: the same object on both sides (a document compared with itself). */
 function collectRefs(value: object, refs: string[]): boolean {
   const stack: unknown[] = [value];
   while (stack.length > 0) {
