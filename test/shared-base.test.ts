@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { stringify as stringifyYaml } from 'yaml';
 import { type Analysis, runEngine, type SpecSource } from '../src/engine.js';
 import { UnchangedInputs } from '../src/normalize/unchanged.js';
 import { BUILTIN_POLICIES } from '../src/policy/builtin.js';
@@ -47,10 +48,15 @@ function inMemory(
   basePath = 'api/openapi.json',
   headPath = basePath,
 ): SpecSource {
+  // The path's extension picks the format: the same documents as YAML go through the YAML parser.
+  const text = (doc: unknown, path: string) =>
+    path.endsWith('.yaml')
+      ? stringifyYaml(doc, { aliasDuplicateObjects: false })
+      : JSON.stringify(doc, null, 2);
   return {
     path: headPath,
-    base: { reader: memoryReader({ [basePath]: JSON.stringify(base, null, 2) }), path: basePath },
-    head: { reader: memoryReader({ [headPath]: JSON.stringify(head, null, 2) }), path: headPath },
+    base: { reader: memoryReader({ [basePath]: text(base, basePath) }), path: basePath },
+    head: { reader: memoryReader({ [headPath]: text(head, headPath) }), path: headPath },
   };
 }
 
@@ -224,17 +230,25 @@ describe('a base version sharing endpoints with its head', () => {
           side: fc.boolean(),
         });
         fc.assert(
-          fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), fc.boolean(), (edits, apart) => {
-            const base = structuredClone(original);
-            const head = structuredClone(original);
-            for (const e of edits) applyEdit(e.side ? head : base, e.node, e.kind, original);
-            // Two folders, as in `diff old/openapi.json new/openapi.json`, or one path, as in a PR.
-            const result = compare(
-              apart ? inMemory(base, head, 'old/spec.json', 'new/spec.json') : inMemory(base, head),
-            );
-            if (result.shared > 0) sharedSomewhere++;
-            expect(result.same).toBe(true);
-          }),
+          fc.property(
+            fc.array(edit, { minLength: 1, maxLength: 3 }),
+            fc.boolean(),
+            fc.boolean(),
+            (edits, apart, yaml) => {
+              const base = structuredClone(original);
+              const head = structuredClone(original);
+              for (const e of edits) applyEdit(e.side ? head : base, e.node, e.kind, original);
+              // Two folders, as in `diff old/openapi.json new/openapi.json`, or one path, as in a PR; JSON or YAML.
+              const ext = yaml ? 'yaml' : 'json';
+              const result = compare(
+                apart
+                  ? inMemory(base, head, `old/spec.${ext}`, `new/spec.${ext}`)
+                  : inMemory(base, head, `api/openapi.${ext}`),
+              );
+              if (result.shared > 0) sharedSomewhere++;
+              expect(result.same).toBe(true);
+            },
+          ),
           { numRuns: 20, seed: 20261127 },
         );
       }
