@@ -1888,11 +1888,9 @@ function sharedWithHead(raw, rootFile, head) {
     const reader = head && SHAREABLE.get(head.model);
     if (!head || !reader || !isObj(head.root))
         return undefined;
-    const inputs = new UnchangedInputs(raw, head.root);
     return {
         byKey: new Map(head.model.endpoints.map((e) => [`${e.method} ${e.path}`, e])),
-        inputs,
-        schemas: { rootFile, inputs, reader },
+        schemas: { rootFile, inputs: new UnchangedInputs(raw, head.root), reader },
     };
 }
 function numberVersion(raw) {
@@ -1927,7 +1925,7 @@ function readEndpoints(ctx) {
             }
             ids.add(id);
             const shared = ctx.shared?.byKey.get(`${method} ${path}`);
-            endpoints.push(shared?.id === id && ctx.shared?.inputs.pathItem(path)
+            endpoints.push(shared?.id === id && ctx.shared?.schemas.inputs.pathItem(path)
                 ? shared
                 : readEndpoint(ctx, id, method, path, pathItem, operation));
         }
@@ -2693,7 +2691,8 @@ function analyseSpec(source, options, assessWith) {
             ...(scan ? {} : { changes: diff.endpoints, endpointFindings }),
         }, assessWith)
         : [];
-    const shared = { endpointFindings, relocate: relocation(base, head) };
+    const relocate = relocation(base, head);
+    const shared = { endpointFindings, ...(relocate ? { relocate } : {}) };
     const baseFindings = scan || !base.exists
         ? []
         : assess({ specPath: source.path, model: base.model, problems: base.problems, shared }, assessWith);
@@ -2760,7 +2759,7 @@ function relocation(base, head) {
     const from = head.model?.file;
     const to = base.model?.file;
     if (from === undefined || to === undefined || from === to || base.files.some((f) => f.path === from))
-        return (loc) => loc;
+        return undefined;
     return (loc) => (loc.file === from ? { ...loc, file: to } : loc);
 }
 /** A violation is the same across versions when the same policy fails the same way on the same endpoint. */

@@ -36040,10 +36040,10 @@ function jsonSource(path, text, value, problem) {
         format: 'json',
         value,
         problems,
-        position: remembered((pointer) => {
+        position(pointer) {
             locator ??= new JsonLocator(text);
             return at(pointer, locator.offset((0,util_pointer/* parsePointer */.vp)(pointer)));
-        }),
+        },
     };
 }
 function yamlSource(path, text, limits) {
@@ -36090,19 +36090,9 @@ function yamlSource(path, text, limits) {
         format: 'yaml',
         value,
         problems,
-        position: remembered((pointer) => at(pointer, doc ? yamlOffset(doc, (0,util_pointer/* parsePointer */.vp)(pointer), keyIndex) : 0)),
-    };
-}
-/** A report asks for the same few thousand pointers again and again (an endpoint, its findings, its changes). */
-function remembered(position) {
-    const known = new Map();
-    return (pointer) => {
-        let found = known.get(pointer);
-        if (!found) {
-            found = position(pointer);
-            known.set(pointer, found);
-        }
-        return found;
+        position(pointer) {
+            return at(pointer, doc ? yamlOffset(doc, (0,util_pointer/* parsePointer */.vp)(pointer), keyIndex) : 0);
+        },
     };
 }
 /** Offsets of the keys that repeat an earlier scalar key of the same mapping (the last value wins). */

@@ -166,7 +166,8 @@ function analyseSpec(source: LoadedPair, options: EngineOptions, assessWith: Ass
         assessWith,
       )
     : [];
-  const shared: SharedWithHead = { endpointFindings, relocate: relocation(base, head) };
+  const relocate = relocation(base, head);
+  const shared: SharedWithHead = { endpointFindings, ...(relocate ? { relocate } : {}) };
   const baseFindings =
     scan || !base.exists
       ? []
@@ -232,11 +233,11 @@ function analyseSpec(source: LoadedPair, options: EngineOptions, assessWith: Ass
  * that is the base's root. Only when the base never reads a file of that name itself (src/load/index.ts
  * then reads it without sharing): a location there is always a shared one.
  */
-function relocation(base: LoadedSpec, head: LoadedSpec): (loc: Loc) => Loc {
+function relocation(base: LoadedSpec, head: LoadedSpec): ((loc: Loc) => Loc) | undefined {
   const from = head.model?.file;
   const to = base.model?.file;
   if (from === undefined || to === undefined || from === to || base.files.some((f) => f.path === from))
-    return (loc) => loc;
+    return undefined;
   return (loc) => (loc.file === from ? { ...loc, file: to } : loc);
 }
 

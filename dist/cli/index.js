@@ -26390,10 +26390,10 @@ function jsonSource(path, text, value, problem) {
         format: 'json',
         value,
         problems,
-        position: remembered((pointer) => {
+        position(pointer) {
             locator ??= new JsonLocator(text);
             return at(pointer, locator.offset(parsePointer(pointer)));
-        }),
+        },
     };
 }
 function yamlSource(path, text, limits) {
@@ -26440,19 +26440,9 @@ function yamlSource(path, text, limits) {
         format: 'yaml',
         value,
         problems,
-        position: remembered((pointer) => at(pointer, doc ? yamlOffset(doc, parsePointer(pointer), keyIndex) : 0)),
-    };
-}
-/** A report asks for the same few thousand pointers again and again (an endpoint, its findings, its changes). */
-function remembered(position) {
-    const known = new Map();
-    return (pointer) => {
-        let found = known.get(pointer);
-        if (!found) {
-            found = position(pointer);
-            known.set(pointer, found);
-        }
-        return found;
+        position(pointer) {
+            return at(pointer, doc ? yamlOffset(doc, parsePointer(pointer), keyIndex) : 0);
+        },
     };
 }
 /** Offsets of the keys that repeat an earlier scalar key of the same mapping (the last value wins). */
@@ -27428,11 +27418,9 @@ function sharedWithHead(raw, rootFile, head) {
     const reader = head && SHAREABLE.get(head.model);
     if (!head || !reader || !isObj(head.root))
         return undefined;
-    const inputs = new UnchangedInputs(raw, head.root);
     return {
         byKey: new Map(head.model.endpoints.map((e) => [`${e.method} ${e.path}`, e])),
-        inputs,
-        schemas: { rootFile, inputs, reader },
+        schemas: { rootFile, inputs: new UnchangedInputs(raw, head.root), reader },
     };
 }
 function numberVersion(raw) {
@@ -27467,7 +27455,7 @@ function readEndpoints(ctx) {
             }
             ids.add(id);
             const shared = ctx.shared?.byKey.get(`${method} ${path}`);
-            endpoints.push(shared?.id === id && ctx.shared?.inputs.pathItem(path)
+            endpoints.push(shared?.id === id && ctx.shared?.schemas.inputs.pathItem(path)
                 ? shared
                 : readEndpoint(ctx, id, method, path, pathItem, operation));
         }
@@ -28223,7 +28211,8 @@ function analyseSpec(source, options, assessWith) {
             ...(scan ? {} : { changes: diff.endpoints, endpointFindings }),
         }, assessWith)
         : [];
-    const shared = { endpointFindings, relocate: relocation(base, head) };
+    const relocate = relocation(base, head);
+    const shared = { endpointFindings, ...(relocate ? { relocate } : {}) };
     const baseFindings = scan || !base.exists
         ? []
         : assess({ specPath: source.path, model: base.model, problems: base.problems, shared }, assessWith);
@@ -28290,7 +28279,7 @@ function relocation(base, head) {
     const from = head.model?.file;
     const to = base.model?.file;
     if (from === undefined || to === undefined || from === to || base.files.some((f) => f.path === from))
-        return (loc) => loc;
+        return undefined;
     return (loc) => (loc.file === from ? { ...loc, file: to } : loc);
 }
 /** A violation is the same across versions when the same policy fails the same way on the same endpoint. */

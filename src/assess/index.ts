@@ -39,8 +39,8 @@ export interface SpecInput {
 export interface SharedWithHead {
   /** The head's `endpointFindings`: an endpoint found here is the head's own object, its findings known. */
   endpointFindings: ReadonlyMap<Endpoint, Finding[]>;
-  /** A location in a shared object, in this version's files (the root files' paths may differ). */
-  relocate(loc: Loc): Loc;
+  /** A location in a shared object, in this version's files; absent when the root files' paths are the same. */
+  relocate?: (loc: Loc) => Loc;
 }
 
 export function assess(input: SpecInput, options: AssessOptions = {}): Finding[] {

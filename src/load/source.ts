@@ -85,10 +85,10 @@ function jsonSource(path: string, text: string, value: unknown, problem?: Proble
     format: 'json',
     value,
     problems,
-    position: remembered((pointer) => {
+    position(pointer) {
       locator ??= new JsonLocator(text);
       return at(pointer, locator.offset(parsePointer(pointer)));
-    }),
+    },
   };
 }
 
@@ -136,22 +136,9 @@ function yamlSource(path: string, text: string, limits: ParseLimits): SourceFile
     format: 'yaml',
     value,
     problems,
-    position: remembered((pointer) =>
-      at(pointer, doc ? yamlOffset(doc, parsePointer(pointer), keyIndex) : 0),
-    ),
-  };
-}
-
-/** A report asks for the same few thousand pointers again and again (an endpoint, its findings, its changes). */
-function remembered(position: (pointer: string) => Position): (pointer: string) => Position {
-  const known = new Map<string, Position>();
-  return (pointer) => {
-    let found = known.get(pointer);
-    if (!found) {
-      found = position(pointer);
-      known.set(pointer, found);
-    }
-    return found;
+    position(pointer) {
+      return at(pointer, doc ? yamlOffset(doc, parsePointer(pointer), keyIndex) : 0);
+    },
   };
 }
 

@@ -117,11 +117,9 @@ export function normalize(
 function sharedWithHead(raw: Obj, rootFile: string, head: HeadVersion | undefined): Context['shared'] {
   const reader = head && SHAREABLE.get(head.model);
   if (!head || !reader || !isObj(head.root)) return undefined;
-  const inputs = new UnchangedInputs(raw, head.root);
   return {
     byKey: new Map(head.model.endpoints.map((e) => [`${e.method} ${e.path}`, e])),
-    inputs,
-    schemas: { rootFile, inputs, reader },
+    schemas: { rootFile, inputs: new UnchangedInputs(raw, head.root), reader },
   };
 }
 
@@ -139,7 +137,7 @@ interface Context {
   schemes: Record<string, SecurityScheme>;
   schemas: SchemaReader;
   options: NormalizeOptions;
-  shared?: { byKey: Map<string, Endpoint>; inputs: UnchangedInputs; schemas: HeadSchemas };
+  shared?: { byKey: Map<string, Endpoint>; schemas: HeadSchemas };
 }
 
 function readEndpoints(ctx: Context): Endpoint[] {
@@ -173,7 +171,7 @@ function readEndpoints(ctx: Context): Endpoint[] {
       ids.add(id);
       const shared = ctx.shared?.byKey.get(`${method} ${path}`);
       endpoints.push(
-        shared?.id === id && ctx.shared?.inputs.pathItem(path)
+        shared?.id === id && ctx.shared?.schemas.inputs.pathItem(path)
           ? shared
           : readEndpoint(ctx, id, method, path, pathItem, operation),
       );
