@@ -67,6 +67,18 @@ function cases() {
     },
     'deep-schema.json',
   ]);
+  // Long lists (no knob): more items than a call takes as arguments, and per-item work that must stay linear.
+  const N = 200_000;
+  const post = (content) =>
+    `${head},"paths":{"/a":{"post":{"requestBody":{"content":{"application/json":${content}}},"responses":{"200":{"description":"ok"}}}}}}`;
+  const examples = Array.from({ length: N }, (_, i) => `"e${i}":{"value":"v${i}"}`).join(',');
+  out.push(['lists: an examples map of 200,000 entries', { 'examples.json': post(`{"examples":{${examples}}}`) }, 'examples.json']);
+  const secretProperties = Array.from({ length: N / 2 }, (_, i) => `"p${i}":{"type":"string","example":"AKIAZXCVBNMQWERTY${String(i).padStart(6, '0').slice(-3)}"}`).join(',');
+  out.push([
+    'lists: 100,000 properties, each with a key-like example',
+    { 'properties.json': post(`{"schema":{"type":"object","properties":{${secretProperties}}}}`) },
+    'properties.json',
+  ]);
   return out;
 }
 

@@ -296,6 +296,8 @@ function assessOptions(config, today) {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/util/arrays.ts
+var arrays = __webpack_require__(5232);
 // EXTERNAL MODULE: ./src/util/pointer.ts
 var util_pointer = __webpack_require__(6065);
 ;// CONCATENATED MODULE: ./src/assess/suppress.ts
@@ -406,6 +408,7 @@ function isIsoDate(value) {
 
 
 
+
 function assess(input, options = {}) {
     const ctxSettings = options.settings ?? DEFAULT_SETTINGS;
     const today = options.today ?? new Date().toISOString().slice(0, 10);
@@ -452,7 +455,7 @@ function assess(input, options = {}) {
     const toCheck = model?.endpoints.filter((endpoint) => !known?.has(endpoint)) ?? [];
     for (const endpoint of model?.endpoints ?? []) {
         input.endpointFindings?.set(endpoint, []);
-        out.push(...(known?.get(endpoint) ?? []));
+        (0,arrays/* pushAll */.iI)(out, known?.get(endpoint) ?? []);
     }
     const problems = [
         ...input.problems,
@@ -646,8 +649,10 @@ class SchemaDiffer {
         }
         compareEnums(base, head, loosened, tightened);
         compareAdditionalProperties(base, head, loosened, tightened);
-        const addedRequired = head.required.filter((name) => !base.required.includes(name));
-        const removedRequired = base.required.filter((name) => !head.required.includes(name));
+        const baseRequired = new Set(base.required);
+        const headRequired = new Set(head.required);
+        const addedRequired = head.required.filter((name) => !baseRequired.has(name));
+        const removedRequired = base.required.filter((name) => !headRequired.has(name));
         if (addedRequired.length > 0)
             tightened(`now requires ${names(addedRequired)}`, 'required', true);
         if (removedRequired.length > 0)
@@ -844,6 +849,7 @@ function toChange(c, direction, label) {
 }
 
 ;// CONCATENATED MODULE: ./src/diff/security.ts
+
 function describeRequirement(requirement) {
     if (requirement.length === 0)
         return 'anonymous access';
@@ -876,11 +882,13 @@ function securityChanges(base, head, baseModel, headModel) {
         push('security-removed', `no longer requires authentication (was ${b.requirements.map(describeRequirement).join(' or ')})`, false);
     }
     else if (!bNone && !hNone) {
-        const weakestBase = Math.min(...b.requirements.map(requirementStrength));
+        const weakestBase = (0,arrays/* minOf */._h)(b.requirements.map(requirementStrength), Number.POSITIVE_INFINITY);
+        const coversBaseSchemes = subsetFinder(b.requirements.filter((r) => r.length > 0).map((r) => r.map((e) => e.name)));
         const added = (requirement) => {
             // A new way in weakens the endpoint only if it is easier than every way in it already had:
             // adding OAuth2 next to Basic, or a second factor to a key, does not.
-            const harder = b.requirements.some((r) => r.length > 0 && r.every((e) => requirement.some((x) => x.name === e.name))) || requirementStrength(requirement) >= weakestBase;
+            const harder = coversBaseSchemes(new Set(requirement.map((x) => x.name))) ||
+                requirementStrength(requirement) >= weakestBase;
             push(harder ? 'security-alternative-added' : 'security-weakened', `now also accepts ${describeRequirement(requirement)}`, false);
         };
         const dropped = (requirement) => push('security-strengthened', `no longer accepts ${describeRequirement(requirement)}`, true);
@@ -892,8 +900,10 @@ function securityChanges(base, head, baseModel, headModel) {
             const bases = baseGroups.get(key) ?? [];
             if (bases.length === 1 && heads.length === 1) {
                 const [before, requirement] = [bases[0], heads[0]];
-                const lost = scopesOf(before).filter((x) => !scopesOf(requirement).includes(x));
-                const gained = scopesOf(requirement).filter((x) => !scopesOf(before).includes(x));
+                const beforeScopes = new Set(scopesOf(before));
+                const afterScopes = new Set(scopesOf(requirement));
+                const lost = scopesOf(before).filter((x) => !afterScopes.has(x));
+                const gained = scopesOf(requirement).filter((x) => !beforeScopes.has(x));
                 if (lost.length > 0)
                     push('security-weakened', `${key} no longer requires scopes ${lost.join(', ')}`, false);
                 if (gained.length > 0)
@@ -902,11 +912,12 @@ function securityChanges(base, head, baseModel, headModel) {
             }
             const baseSignatures = new Set(bases.map(requirementSignature));
             const headSignatures = new Set(heads.map(requirementSignature));
+            const asksAtLeast = subsetFinder(bases.map(scopesOf));
             for (const requirement of heads) {
                 if (baseSignatures.has(requirementSignature(requirement)))
                     continue;
                 // Same schemes, other scopes: a token with fewer scopes now gets in, unless it asks at least as much.
-                const demanding = bases.some((before) => scopesOf(before).every((x) => scopesOf(requirement).includes(x)));
+                const demanding = asksAtLeast(new Set(scopesOf(requirement)));
                 if (bases.length === 0)
                     added(requirement);
                 else
@@ -921,7 +932,7 @@ function securityChanges(base, head, baseModel, headModel) {
                 for (const requirement of bases)
                     dropped(requirement);
     }
-    out.push(...schemeChanges(head, baseModel));
+    (0,arrays/* pushAll */.iI)(out, schemeChanges(head, baseModel));
     return out;
 }
 function groupBy(items, key) {
@@ -939,6 +950,38 @@ function groupBy(items, key) {
 function requirementSignature(requirement) {
     return requirement.map((e) => `${e.name}(${[...e.scopes].sort().join(',')})`).join('+');
 }
+/**
+ * Whether one of `sets` is a subset of the set asked about. Each set is filed under its rarest member, so
+ * a question looks only at the sets filed under its own members: hundreds of thousands of alternatives in
+ * a hostile document are not compared pairwise.
+ */
+function subsetFinder(sets) {
+    if (sets.some((set) => set.length === 0))
+        return () => true; // the empty set is in every set
+    const frequency = new Map();
+    for (const set of sets)
+        for (const x of new Set(set))
+            frequency.set(x, (frequency.get(x) ?? 0) + 1);
+    const filed = new Map();
+    for (const set of sets) {
+        let rarest = set[0];
+        for (const x of set)
+            if (frequency.get(x) < frequency.get(rarest))
+                rarest = x;
+        const list = filed.get(rarest);
+        if (list)
+            list.push(set);
+        else
+            filed.set(rarest, [set]);
+    }
+    return (of) => {
+        for (const x of of)
+            for (const set of filed.get(x) ?? [])
+                if (set.every((y) => of.has(y)))
+                    return true;
+        return false;
+    };
+}
 function scopesOf(requirement) {
     return requirement.flatMap((e) => e.scopes.map((s) => `${e.name}:${s}`));
 }
@@ -947,7 +990,7 @@ function isRootSecurity(security, model) {
 }
 /** All schemes of a requirement are needed together, so it is as strong as its strongest; `{}` is 0. */
 function requirementStrength(requirement) {
-    return Math.max(0, ...requirement.map((e) => strength(e.scheme)));
+    return Math.max(0, (0,arrays/* maxOf */._)(requirement.map((e) => strength(e.scheme)), 0));
 }
 /** How much a scheme protects, roughly: used only to say whether a change weakened it. */
 function strength(scheme) {
@@ -1010,6 +1053,7 @@ function schemeChanges(head, baseModel) {
 }
 
 ;// CONCATENATED MODULE: ./src/diff/index.ts
+
 
 
 /** Diffs two versions of one API description; either side may be missing (an added or deleted spec). */
@@ -1081,11 +1125,11 @@ function diffEndpoint(b, h, baseModel, headModel, schemas) {
     if (b === h)
         return [];
     const changes = [];
-    changes.push(...securityChanges(b, h, baseModel, headModel));
-    changes.push(...serverChanges(b, h, baseModel, headModel));
-    changes.push(...parameterChanges(b, h, schemas));
-    changes.push(...requestBodyChanges(b, h, schemas));
-    changes.push(...responseChanges(b, h, schemas));
+    (0,arrays/* pushAll */.iI)(changes, securityChanges(b, h, baseModel, headModel));
+    (0,arrays/* pushAll */.iI)(changes, serverChanges(b, h, baseModel, headModel));
+    (0,arrays/* pushAll */.iI)(changes, parameterChanges(b, h, schemas));
+    (0,arrays/* pushAll */.iI)(changes, requestBodyChanges(b, h, schemas));
+    (0,arrays/* pushAll */.iI)(changes, responseChanges(b, h, schemas));
     if (b.deprecated !== h.deprecated) {
         changes.push(at(h.loc, 'deprecated-changed', h.deprecated ? 'marked deprecated' : 'no longer deprecated', false));
     }
@@ -1124,18 +1168,25 @@ function serverChanges(b, h, baseModel, headModel) {
     return out;
 }
 /** Path parameters match by position in the path, others by location and name (headers ignore case). */
-function parameterKey(endpoint, p) {
-    if (p.in === 'path') {
-        const names = [...endpoint.path.matchAll(/\{([^}/]*)\}/g)].map((m) => m[1]);
-        const index = names.indexOf(p.name);
-        return index === -1 ? `path:${p.name}` : `path#${index}`;
-    }
-    return `${p.in}:${p.in === 'header' ? p.name.toLowerCase() : p.name}`;
+function parameterKeys(endpoint) {
+    const position = new Map(); // a template's name → its first position in the path
+    for (const [i, m] of [...endpoint.path.matchAll(/\{([^}/]*)\}/g)].entries())
+        if (!position.has(m[1]))
+            position.set(m[1], i);
+    return (p) => {
+        if (p.in === 'path') {
+            const index = position.get(p.name);
+            return index === undefined ? `path:${p.name}` : `path#${index}`;
+        }
+        return `${p.in}:${p.in === 'header' ? p.name.toLowerCase() : p.name}`;
+    };
 }
 function parameterChanges(b, h, schemas) {
     const out = [];
-    const baseByKey = new Map(b.parameters.map((p) => [parameterKey(b, p), p]));
-    const headByKey = new Map(h.parameters.map((p) => [parameterKey(h, p), p]));
+    const baseKey = parameterKeys(b);
+    const headKey = parameterKeys(h);
+    const baseByKey = new Map(b.parameters.map((p) => [baseKey(p), p]));
+    const headByKey = new Map(h.parameters.map((p) => [headKey(p), p]));
     const added = [];
     for (const [key, hp] of headByKey) {
         const bp = baseByKey.get(key);
@@ -1151,7 +1202,7 @@ function parameterChanges(b, h, schemas) {
         if (bp.required !== hp.required) {
             out.push(at(hp.loc, 'parameter-required-changed', `${label} is now ${hp.required ? 'required' : 'optional'}`, hp.required));
         }
-        out.push(...schemas.compare(bp.schema, hp.schema, 'request', label));
+        (0,arrays/* pushAll */.iI)(out, schemas.compare(bp.schema, hp.schema, 'request', label));
     }
     const removed = [...baseByKey].filter(([key]) => !headByKey.has(key)).map(([, p]) => p);
     for (const hp of added) {
@@ -1184,7 +1235,7 @@ function requestBodyChanges(b, h, schemas) {
     if (bb.required !== hb.required) {
         out.push(at(hb.loc, 'request-body-required-changed', `request body is now ${hb.required ? 'required' : 'optional'}`, hb.required));
     }
-    out.push(...mediaTypeChanges(bb.content, hb.content, hb.loc, 'request body', 'request', schemas));
+    (0,arrays/* pushAll */.iI)(out, mediaTypeChanges(bb.content, hb.content, hb.loc, 'request body', 'request', schemas));
     return out;
 }
 function mediaTypeChanges(base, head, parent, label, direction, schemas) {
@@ -1197,7 +1248,7 @@ function mediaTypeChanges(base, head, parent, label, direction, schemas) {
             out.push(at(hm.loc, 'media-type-added', `${label} media type ${hm.contentType} added`, false));
             continue;
         }
-        out.push(...schemas.compare(bm.schema, hm.schema, direction, `${label} ${hm.contentType}`));
+        (0,arrays/* pushAll */.iI)(out, schemas.compare(bm.schema, hm.schema, direction, `${label} ${hm.contentType}`));
     }
     for (const bm of base) {
         if (!headTypes.has(bm.contentType.toLowerCase())) {
@@ -1216,7 +1267,7 @@ function responseChanges(b, h, schemas) {
             out.push(at(hr.loc, 'response-status-added', `response ${hr.status} added`, false));
             continue;
         }
-        out.push(...responseHeaderChanges(br, hr, schemas));
+        (0,arrays/* pushAll */.iI)(out, responseHeaderChanges(br, hr, schemas));
         out.push(...mediaTypeChanges(br.content, hr.content, hr.loc, `response ${hr.status}`, 'response', schemas));
     }
     for (const br of b.responses) {
@@ -1291,6 +1342,7 @@ function setOwn(target, key, value) {
 ;// CONCATENATED MODULE: ./src/normalize/schema.ts
 // JSON Schema (OpenAPI 2.0 / 3.0 / 3.1 dialects) → the model's `Schema`.
 // One `Schema` per raw schema object, memoised, so shared `$ref`s stay shared and cycles terminate.
+
 
 
 const SCHEMA_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);
@@ -1440,7 +1492,7 @@ function examplesOf(raw) {
     if ('x-example' in raw)
         out.push(raw['x-example']);
     if (Array.isArray(raw.examples))
-        out.push(...raw.examples);
+        (0,arrays/* pushAll */.iI)(out, raw.examples);
     return out;
 }
 
@@ -1626,6 +1678,7 @@ function swaggerServers(operation, root) {
 // every walk here is iterative.
 
 
+
 /** Maps refs point into; their entries are compared only when something reaches them. */
 const REF_MAPS_3 = new Set([
     'schemas',
@@ -1720,7 +1773,7 @@ class UnchangedInputs {
             const target = this.target(ref);
             if (!target.equal || target.refs === undefined)
                 return false;
-            pending.push(...target.refs);
+            (0,arrays/* pushAll */.iI)(pending, target.refs);
         }
         return true;
     }
@@ -1815,6 +1868,7 @@ function collectRefs(value, refs) {
 
 ;// CONCATENATED MODULE: ./src/normalize/index.ts
 // OpenAPI 2.0 / 3.0 / 3.1 document → the API model.
+
 
 
 
@@ -2043,7 +2097,7 @@ function parameterExamples(ctx, node) {
         out.push(raw.example);
     if ('x-example' in raw)
         out.push(raw['x-example']);
-    out.push(...exampleMapValues(ctx, (0,documents/* child */.jf)(node, 'examples')));
+    (0,arrays/* pushAll */.iI)(out, exampleMapValues(ctx, (0,documents/* child */.jf)(node, 'examples')));
     return out;
 }
 /** Values of an OpenAPI 3 `examples` map (Example objects, possibly `$ref`s). `externalValue` is never fetched. */
@@ -2065,7 +2119,7 @@ function mediaTypes(ctx, content) {
         const media = (0,documents/* child */.jf)(content, contentType);
         const raw = isObj(media.value) ? media.value : {};
         const examples = 'example' in raw ? [raw.example] : [];
-        examples.push(...exampleMapValues(ctx, (0,documents/* child */.jf)(media, 'examples')));
+        (0,arrays/* pushAll */.iI)(examples, exampleMapValues(ctx, (0,documents/* child */.jf)(media, 'examples')));
         const schema = raw.schema !== undefined ? ctx.schemas.read((0,documents/* child */.jf)(media, 'schema')) : undefined;
         return { contentType, schema, examples, loc: media.loc };
     });

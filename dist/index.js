@@ -33128,11 +33128,14 @@ function violationResult(v, index) {
     };
 }
 
+// EXTERNAL MODULE: ./src/util/arrays.ts
+var arrays = __nccwpck_require__(5232);
 // EXTERNAL MODULE: ./src/action/inputs.ts
 var action_inputs = __nccwpck_require__(1729);
 ;// CONCATENATED MODULE: ./src/action/main.ts
 // The GitHub Action: reads the event, picks the specs the PR touched, runs the engine, publishes.
 // PR mode (pull_request, pull_request_target) compares base and head; other events report the inventory.
+
 
 
 
@@ -33418,7 +33421,7 @@ function outputsOf(report) {
     const count = (c) => Object.values(c).reduce((a, b) => a + b, 0);
     return {
         blocked: String(report.blocked),
-        'max-score': String(scores.length > 0 ? Math.max(...scores) : 0),
+        'max-score': String((0,arrays/* maxOf */._)(scores, 0)),
         'new-findings': String(count(report.summary.findings.new)),
         'new-critical': String(report.summary.findings.new.critical),
     };
@@ -33731,14 +33734,35 @@ const authAnonymousAlternative = {
 };
 
 ;// CONCATENATED MODULE: ./src/assess/schemes.ts
+/** Endpoints by the names of the schemes their requirements use, built once per model: a check asks per
+ * scheme, and a scan per scheme would be schemes × endpoints. */
+const USERS = new WeakMap();
+function usersOf(model, scheme) {
+    let index = USERS.get(model);
+    if (!index) {
+        index = new Map();
+        for (const endpoint of model.endpoints) {
+            const names = new Set();
+            for (const requirement of endpoint.security.requirements)
+                for (const entry of requirement)
+                    names.add(entry.name);
+            for (const name of names) {
+                const list = index.get(name);
+                if (list)
+                    list.push(endpoint);
+                else
+                    index.set(name, [endpoint]);
+            }
+        }
+        USERS.set(model, index);
+    }
+    return index.get(scheme.name) ?? [];
+}
 function endpointsUsing(model, scheme) {
-    return model.endpoints
-        .filter((e) => e.security.requirements.some((r) => r.some((entry) => entry.name === scheme.name)))
-        .map((e) => e.id);
+    return usersOf(model, scheme).map((e) => e.id);
 }
 function exposedUse(model, scheme) {
-    return model.endpoints.some((e) => e.classification !== 'internal' &&
-        e.security.requirements.some((r) => r.some((entry) => entry.name === scheme.name)));
+    return usersOf(model, scheme).some((e) => e.classification !== 'internal');
 }
 
 ;// CONCATENATED MODULE: ./src/assess/checks/auth-apikey-in-query.ts
@@ -34722,9 +34746,12 @@ const inventoryUndocumentedOperation = {
 
 // EXTERNAL MODULE: ./src/assess/checks/rate-limit-missing.ts
 var rate_limit_missing = __nccwpck_require__(1289);
+// EXTERNAL MODULE: ./src/util/arrays.ts
+var arrays = __nccwpck_require__(5232);
 // EXTERNAL MODULE: ./src/util/cached-walk.ts
 var cached_walk = __nccwpck_require__(9311);
 ;// CONCATENATED MODULE: ./src/assess/checks/sensitive-example-value.ts
+
 
 
 const SEVERITY = {
@@ -34782,14 +34809,26 @@ function hitsUnder(schema, visit) {
             ...(schema.default !== undefined ? [schema.default] : []),
         ]
         : NONE;
-    // Most schemas hold no secret: share one empty array rather than allocating per schema.
+    // Most schemas hold no secret: share one empty array rather than allocating per schema, and share a
+    // single child's array; a second child with hits gets an array of this schema's own (appending, so
+    // 100,000 properties with a secret each are linear, not quadratic).
     let all = literals.length > 0 ? hitsIn(literals, schema.loc) : NONE;
+    let own = all.length > 0;
     const add = (child) => {
         if (typeof child !== 'object')
             return;
         const hits = visit(child);
-        if (hits.length > 0)
-            all = all.length > 0 ? [...all, ...hits] : hits;
+        if (hits.length === 0)
+            return;
+        if (all.length === 0)
+            all = hits;
+        else {
+            if (!own) {
+                all = [...all];
+                own = true;
+            }
+            (0,arrays/* pushAll */.iI)(all, hits);
+        }
     };
     for (const property of Object.values(schema.properties))
         add(property);
@@ -34809,8 +34848,8 @@ function endpointHits(endpoint) {
     const media = [...(endpoint.requestBody?.content ?? []), ...endpoint.responses.flatMap((r) => r.content)];
     for (const place of [...endpoint.parameters, ...media, ...endpoint.responses.flatMap((r) => r.headers)]) {
         if (place.examples.length > 0)
-            out.push(...hitsIn(place.examples, place.loc));
-        out.push(...schemaHits(place.schema));
+            (0,arrays/* pushAll */.iI)(out, hitsIn(place.examples, place.loc));
+        (0,arrays/* pushAll */.iI)(out, schemaHits(place.schema));
     }
     return out;
 }
@@ -34931,15 +34970,21 @@ const sensitiveResponseField = {
     scope: 'endpoint',
     run(endpoint) {
         const byKind = new Map();
+        const seen = new Set(); // kind and path: a field shown by several responses is listed once
         for (const response of (0,headers/* successResponses */.KS)(endpoint)) {
             for (const media of response.content) {
                 for (const field of (0,sensitive/* sensitiveFields */.uL)(media.schema, true)) {
                     if (issuedCredential(endpoint, field))
                         continue;
-                    const list = byKind.get(field.kind) ?? [];
-                    if (!list.some((f) => f.path === field.path))
+                    const key = `${field.kind}\n${field.path}`;
+                    if (seen.has(key))
+                        continue;
+                    seen.add(key);
+                    const list = byKind.get(field.kind);
+                    if (list)
                         list.push(field);
-                    byKind.set(field.kind, list);
+                    else
+                        byKind.set(field.kind, [field]);
                 }
             }
         }
@@ -35329,10 +35374,12 @@ function isRootDocumentText(head) {
 /* unused harmony export own */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_pointer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6065);
+/* harmony import */ var _util_arrays_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5232);
+/* harmony import */ var _util_pointer_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6065);
 /* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6740);
 // The files of one API description, loaded on demand as `$ref`s reach them.
 // Remote refs are never fetched and refs leaving the workspace are refused: a PR's content is hostile.
+
 
 
 
@@ -35377,7 +35424,7 @@ class DocumentSet {
             }
             this.files.set(path, source);
             if (source)
-                this.problems.push(...source.problems);
+                (0,_util_arrays_js__WEBPACK_IMPORTED_MODULE_2__/* .pushAll */ .iI)(this.problems, source.problems);
         }
         return this.files.get(path);
     }
@@ -35404,7 +35451,7 @@ class DocumentSet {
                 return undefined;
             }
             seen.add(key);
-            const target = this.resolve(ref, (0,_util_pointer_js__WEBPACK_IMPORTED_MODULE_2__/* .joinPointer */ .Kn)(current.loc.pointer, '$ref'), current.loc.file);
+            const target = this.resolve(ref, (0,_util_pointer_js__WEBPACK_IMPORTED_MODULE_3__/* .joinPointer */ .Kn)(current.loc.pointer, '$ref'), current.loc.file);
             if (!target)
                 return undefined;
             current = target;
@@ -35429,7 +35476,7 @@ class DocumentSet {
         if (file === undefined)
             return undefined;
         const hash = ref.indexOf('#');
-        return this.resolveIn(file, ref, hash === -1 ? '' : (0,_util_pointer_js__WEBPACK_IMPORTED_MODULE_2__/* .fragmentToPointer */ .tY)(ref.slice(hash)), at);
+        return this.resolveIn(file, ref, hash === -1 ? '' : (0,_util_pointer_js__WEBPACK_IMPORTED_MODULE_3__/* .fragmentToPointer */ .tY)(ref.slice(hash)), at);
     }
     /**
      * The file a ref points into: a workspace path, or a URL under an allowed remote prefix. Undefined, with
@@ -35469,7 +35516,7 @@ class DocumentSet {
         if (source.value === undefined)
             return undefined; // its parse problem is already recorded
         let value = source.value;
-        for (const segment of (0,_util_pointer_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePointer */ .vp)(pointer)) {
+        for (const segment of (0,_util_pointer_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePointer */ .vp)(pointer)) {
             value = own(value, segment);
             if (value === undefined) {
                 this.problem('ref-missing', `\`$ref\` "${ref}" does not resolve: ${file} has nothing at "${pointer}"`, at);
@@ -35566,7 +35613,7 @@ function refOf(value) {
 }
 function child(node, key) {
     const value = own(node.value, key);
-    return { value, loc: { file: node.loc.file, pointer: (0,_util_pointer_js__WEBPACK_IMPORTED_MODULE_2__/* .joinPointer */ .Kn)(node.loc.pointer, key) } };
+    return { value, loc: { file: node.loc.file, pointer: (0,_util_pointer_js__WEBPACK_IMPORTED_MODULE_3__/* .joinPointer */ .Kn)(node.loc.pointer, key) } };
 }
 /** `value[key]` for own properties only: `constructor` or `__proto__` in a hostile document must not reach the prototype. */
 function own(value, key) {
@@ -36425,6 +36472,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: COMMENT_LIMIT, metricsTable
 
+// EXTERNAL MODULE: ./src/util/arrays.ts
+var arrays = __nccwpck_require__(5232);
 ;// CONCATENATED MODULE: ./src/report/escape.ts
 // Escaping for GitHub-flavoured Markdown. Every string that comes from a document goes through here
 // before it reaches a comment or summary: no HTML, no images or links, no @mentions, no table breaks.
@@ -36500,6 +36549,7 @@ function configSuppression(finding) {
 
 
 
+
 /** Finds the comment again on the next run: it is edited in place, never posted twice. */
 const COMMENT_MARKER = '<!-- api-posture:pr-comment -->';
 /** GitHub rejects comments above 65,536 characters; keep a margin for the truncation note. */
@@ -36537,7 +36587,7 @@ function sections(report, ctx, full) {
     const specs = [...report.specs].sort((a, b) => worstBand(b) - worstBand(a) || a.path.localeCompare(b.path));
     for (const spec of specs) {
         const violations = report.violations.filter((v) => v.spec === spec.path);
-        out.push(...specSections(spec, violations, ctx, full));
+        (0,arrays/* pushAll */.iI)(out, specSections(spec, violations, ctx, full));
     }
     out.push(footer(report, ctx));
     return out;
@@ -37202,14 +37252,54 @@ function stringsIn(value, limit = 2000) {
     let visited = 0;
     while (stack.length > 0 && visited++ < limit) {
         const v = stack.pop();
+        // Pushed one by one: spreading a long array into push() overflows the call's argument limit.
         if (typeof v === 'string')
             out.push(v);
         else if (Array.isArray(v))
-            stack.push(...v);
+            for (const item of v)
+                stack.push(item);
         else if (v !== null && typeof v === 'object')
-            stack.push(...Object.values(v));
+            for (const item of Object.values(v))
+                stack.push(item);
     }
     return out;
+}
+
+
+/***/ }),
+
+/***/ 5232:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ maxOf),
+/* harmony export */   _h: () => (/* binding */ minOf),
+/* harmony export */   iI: () => (/* binding */ pushAll)
+/* harmony export */ });
+// Array helpers for values whose length a document decides. `target.push(...items)` and
+// `Math.max(...items)` pass every item as a call argument, and V8 throws a RangeError somewhere past
+// 100,000 of them: a hostile `examples` list or `security` array must not crash the tool.
+/** Appends every item to `target` (in order) and returns `target`. */
+function pushAll(target, items) {
+    for (const item of items)
+        target.push(item);
+    return target;
+}
+/** The largest of `values`, or `empty` when there is none. */
+function maxOf(values, empty) {
+    let max;
+    for (const v of values)
+        if (max === undefined || v > max)
+            max = v;
+    return max ?? empty;
+}
+/** The smallest of `values`, or `empty` when there is none. */
+function minOf(values, empty) {
+    let min;
+    for (const v of values)
+        if (min === undefined || v < min)
+            min = v;
+    return min ?? empty;
 }
 
 

@@ -445,9 +445,10 @@ export function stringsIn(value: unknown, limit = 2000): string[] {
   let visited = 0;
   while (stack.length > 0 && visited++ < limit) {
     const v = stack.pop();
+    // Pushed one by one: spreading a long array into push() overflows the call's argument limit.
     if (typeof v === 'string') out.push(v);
-    else if (Array.isArray(v)) stack.push(...v);
-    else if (v !== null && typeof v === 'object') stack.push(...Object.values(v));
+    else if (Array.isArray(v)) for (const item of v) stack.push(item);
+    else if (v !== null && typeof v === 'object') for (const item of Object.values(v)) stack.push(item);
   }
   return out;
 }

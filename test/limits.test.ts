@@ -107,3 +107,63 @@ describe('limits', () => {
     expect(() => loadConfig('c.yml', 'limits: { maxFilez: 3 }\n')).toThrow(/unknown key "maxFilez"/);
   });
 });
+
+// A list in a document can be longer than a call takes arguments (V8 throws past about 125,000), and two
+// lists compared item by item against each other take minutes at this size. Each case here once crashed
+// with "Maximum call stack size exceeded" or ran for minutes.
+describe('lists of 200,000 items', () => {
+  const N = 200_000;
+  const KEY = 'AKIAZXCVBNMQWERTYUIO'; // a real-looking AWS access key id
+  const doc = (operation: object, extra: object = {}) =>
+    JSON.stringify({
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: { '/a/{id}': { post: { ...operation, responses: { 200: { description: 'ok' } } } } },
+      ...extra,
+    });
+  const media = (content: object) => ({ requestBody: { content: { 'application/json': content } } });
+  const scan = (text: string) => findings({ 'openapi.json': text }, '', 'openapi.json');
+  const diff = (base: string, head: string) =>
+    runEngine(
+      [
+        {
+          path: 'openapi.json',
+          base: { reader: memoryReader({ 'openapi.json': base }), path: 'openapi.json' },
+          head: { reader: memoryReader({ 'openapi.json': head }), path: 'openapi.json' },
+        },
+      ],
+      { mode: 'diff', failOn: 'critical', failOnScope: 'new', today: '2026-11-27' },
+    ).specs[0]!;
+  const secrets = (list: Finding[]) => byRule(list, 'sensitive-example-value');
+  const many = <T>(f: (i: number) => T): T[] => Array.from({ length: N }, (_, i) => f(i));
+
+  it('an examples map, an examples list and an example that is a list are read to the end', () => {
+    const map = Object.fromEntries(many((i) => [`e${i}`, { value: i === N - 1 ? KEY : `v${i}` }] as const));
+    expect(secrets(scan(doc(media({ schema: { type: 'string' }, examples: map }))).findings)).toHaveLength(1);
+    const list = many((i) => (i === N - 1 ? KEY : `v${i}`));
+    expect(secrets(scan(doc(media({ schema: { type: 'string', examples: list } }))).findings)).toHaveLength(
+      1,
+    );
+    expect(secrets(scan(doc(media({ schema: { type: 'array' }, example: list }))).findings)).toHaveLength(1);
+  });
+
+  it('security alternatives that change their scopes are compared by index, not pairwise', () => {
+    const schemes = {
+      k: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://a/t', scopes: {} } } },
+    };
+    const version = (scope: string) =>
+      doc({ security: many((i) => ({ k: [`${scope}${i}`] })) }, { components: { securitySchemes: schemes } });
+    const { diff: result } = diff(version('read'), version('write'));
+    const kinds = result.endpoints[0]!.changes.map((c) => c.kind);
+    expect(kinds.filter((k) => k === 'security-weakened')).toHaveLength(N);
+    expect(kinds.filter((k) => k === 'security-strengthened')).toHaveLength(N);
+  });
+
+  it('required properties that change are matched by name, not pairwise', () => {
+    const body = (prefix: string) =>
+      media({ schema: { type: 'object', required: many((i) => `${prefix}${i}`) } });
+    const changes = diff(doc(body('a')), doc(body('b'))).diff.endpoints[0]!.changes;
+    expect(changes.some((c) => /now requires `b0`/.test(c.message))).toBe(true);
+    expect(changes.some((c) => /no longer requires `a0`/.test(c.message))).toBe(true);
+  });
+}, 120_000);

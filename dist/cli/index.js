@@ -13223,14 +13223,35 @@ const authAnonymousAlternative = {
 };
 
 ;// CONCATENATED MODULE: ./src/assess/schemes.ts
+/** Endpoints by the names of the schemes their requirements use, built once per model: a check asks per
+ * scheme, and a scan per scheme would be schemes × endpoints. */
+const USERS = new WeakMap();
+function usersOf(model, scheme) {
+    let index = USERS.get(model);
+    if (!index) {
+        index = new Map();
+        for (const endpoint of model.endpoints) {
+            const names = new Set();
+            for (const requirement of endpoint.security.requirements)
+                for (const entry of requirement)
+                    names.add(entry.name);
+            for (const name of names) {
+                const list = index.get(name);
+                if (list)
+                    list.push(endpoint);
+                else
+                    index.set(name, [endpoint]);
+            }
+        }
+        USERS.set(model, index);
+    }
+    return index.get(scheme.name) ?? [];
+}
 function endpointsUsing(model, scheme) {
-    return model.endpoints
-        .filter((e) => e.security.requirements.some((r) => r.some((entry) => entry.name === scheme.name)))
-        .map((e) => e.id);
+    return usersOf(model, scheme).map((e) => e.id);
 }
 function exposedUse(model, scheme) {
-    return model.endpoints.some((e) => e.classification !== 'internal' &&
-        e.security.requirements.some((r) => r.some((entry) => entry.name === scheme.name)));
+    return usersOf(model, scheme).some((e) => e.classification !== 'internal');
 }
 
 ;// CONCATENATED MODULE: ./src/assess/checks/auth-apikey-in-query.ts
@@ -13694,12 +13715,15 @@ function stringsIn(value, limit = 2000) {
     let visited = 0;
     while (stack.length > 0 && visited++ < limit) {
         const v = stack.pop();
+        // Pushed one by one: spreading a long array into push() overflows the call's argument limit.
         if (typeof v === 'string')
             out.push(v);
         else if (Array.isArray(v))
-            stack.push(...v);
+            for (const item of v)
+                stack.push(item);
         else if (v !== null && typeof v === 'object')
-            stack.push(...Object.values(v));
+            for (const item of Object.values(v))
+                stack.push(item);
     }
     return out;
 }
@@ -14835,7 +14859,35 @@ const rateLimitMissing = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/util/arrays.ts
+// Array helpers for values whose length a document decides. `target.push(...items)` and
+// `Math.max(...items)` pass every item as a call argument, and V8 throws a RangeError somewhere past
+// 100,000 of them: a hostile `examples` list or `security` array must not crash the tool.
+/** Appends every item to `target` (in order) and returns `target`. */
+function pushAll(target, items) {
+    for (const item of items)
+        target.push(item);
+    return target;
+}
+/** The largest of `values`, or `empty` when there is none. */
+function maxOf(values, empty) {
+    let max;
+    for (const v of values)
+        if (max === undefined || v > max)
+            max = v;
+    return max ?? empty;
+}
+/** The smallest of `values`, or `empty` when there is none. */
+function minOf(values, empty) {
+    let min;
+    for (const v of values)
+        if (min === undefined || v < min)
+            min = v;
+    return min ?? empty;
+}
+
 ;// CONCATENATED MODULE: ./src/assess/checks/sensitive-example-value.ts
+
 
 
 const SEVERITY = {
@@ -14893,14 +14945,26 @@ function hitsUnder(schema, visit) {
             ...(schema.default !== undefined ? [schema.default] : []),
         ]
         : NONE;
-    // Most schemas hold no secret: share one empty array rather than allocating per schema.
+    // Most schemas hold no secret: share one empty array rather than allocating per schema, and share a
+    // single child's array; a second child with hits gets an array of this schema's own (appending, so
+    // 100,000 properties with a secret each are linear, not quadratic).
     let all = literals.length > 0 ? hitsIn(literals, schema.loc) : NONE;
+    let own = all.length > 0;
     const add = (child) => {
         if (typeof child !== 'object')
             return;
         const hits = visit(child);
-        if (hits.length > 0)
-            all = all.length > 0 ? [...all, ...hits] : hits;
+        if (hits.length === 0)
+            return;
+        if (all.length === 0)
+            all = hits;
+        else {
+            if (!own) {
+                all = [...all];
+                own = true;
+            }
+            pushAll(all, hits);
+        }
     };
     for (const property of Object.values(schema.properties))
         add(property);
@@ -14920,8 +14984,8 @@ function endpointHits(endpoint) {
     const media = [...(endpoint.requestBody?.content ?? []), ...endpoint.responses.flatMap((r) => r.content)];
     for (const place of [...endpoint.parameters, ...media, ...endpoint.responses.flatMap((r) => r.headers)]) {
         if (place.examples.length > 0)
-            out.push(...hitsIn(place.examples, place.loc));
-        out.push(...schemaHits(place.schema));
+            pushAll(out, hitsIn(place.examples, place.loc));
+        pushAll(out, schemaHits(place.schema));
     }
     return out;
 }
@@ -15042,15 +15106,21 @@ const sensitiveResponseField = {
     scope: 'endpoint',
     run(endpoint) {
         const byKind = new Map();
+        const seen = new Set(); // kind and path: a field shown by several responses is listed once
         for (const response of successResponses(endpoint)) {
             for (const media of response.content) {
                 for (const field of sensitiveFields(media.schema, true)) {
                     if (issuedCredential(endpoint, field))
                         continue;
-                    const list = byKind.get(field.kind) ?? [];
-                    if (!list.some((f) => f.path === field.path))
+                    const key = `${field.kind}\n${field.path}`;
+                    if (seen.has(key))
+                        continue;
+                    seen.add(key);
+                    const list = byKind.get(field.kind);
+                    if (list)
                         list.push(field);
-                    byKind.set(field.kind, list);
+                    else
+                        byKind.set(field.kind, [field]);
                 }
             }
         }
@@ -25253,6 +25323,7 @@ function isIsoDate(value) {
 
 
 
+
 function assess(input, options = {}) {
     const ctxSettings = options.settings ?? DEFAULT_SETTINGS;
     const today = options.today ?? new Date().toISOString().slice(0, 10);
@@ -25299,7 +25370,7 @@ function assess(input, options = {}) {
     const toCheck = model?.endpoints.filter((endpoint) => !known?.has(endpoint)) ?? [];
     for (const endpoint of model?.endpoints ?? []) {
         input.endpointFindings?.set(endpoint, []);
-        out.push(...(known?.get(endpoint) ?? []));
+        pushAll(out, known?.get(endpoint) ?? []);
     }
     const problems = [
         ...input.problems,
@@ -25493,8 +25564,10 @@ class SchemaDiffer {
         }
         compareEnums(base, head, loosened, tightened);
         compareAdditionalProperties(base, head, loosened, tightened);
-        const addedRequired = head.required.filter((name) => !base.required.includes(name));
-        const removedRequired = base.required.filter((name) => !head.required.includes(name));
+        const baseRequired = new Set(base.required);
+        const headRequired = new Set(head.required);
+        const addedRequired = head.required.filter((name) => !baseRequired.has(name));
+        const removedRequired = base.required.filter((name) => !headRequired.has(name));
         if (addedRequired.length > 0)
             tightened(`now requires ${names(addedRequired)}`, 'required', true);
         if (removedRequired.length > 0)
@@ -25691,6 +25764,7 @@ function toChange(c, direction, label) {
 }
 
 ;// CONCATENATED MODULE: ./src/diff/security.ts
+
 function describeRequirement(requirement) {
     if (requirement.length === 0)
         return 'anonymous access';
@@ -25723,11 +25797,13 @@ function securityChanges(base, head, baseModel, headModel) {
         push('security-removed', `no longer requires authentication (was ${b.requirements.map(describeRequirement).join(' or ')})`, false);
     }
     else if (!bNone && !hNone) {
-        const weakestBase = Math.min(...b.requirements.map(requirementStrength));
+        const weakestBase = minOf(b.requirements.map(requirementStrength), Number.POSITIVE_INFINITY);
+        const coversBaseSchemes = subsetFinder(b.requirements.filter((r) => r.length > 0).map((r) => r.map((e) => e.name)));
         const added = (requirement) => {
             // A new way in weakens the endpoint only if it is easier than every way in it already had:
             // adding OAuth2 next to Basic, or a second factor to a key, does not.
-            const harder = b.requirements.some((r) => r.length > 0 && r.every((e) => requirement.some((x) => x.name === e.name))) || requirementStrength(requirement) >= weakestBase;
+            const harder = coversBaseSchemes(new Set(requirement.map((x) => x.name))) ||
+                requirementStrength(requirement) >= weakestBase;
             push(harder ? 'security-alternative-added' : 'security-weakened', `now also accepts ${describeRequirement(requirement)}`, false);
         };
         const dropped = (requirement) => push('security-strengthened', `no longer accepts ${describeRequirement(requirement)}`, true);
@@ -25739,8 +25815,10 @@ function securityChanges(base, head, baseModel, headModel) {
             const bases = baseGroups.get(key) ?? [];
             if (bases.length === 1 && heads.length === 1) {
                 const [before, requirement] = [bases[0], heads[0]];
-                const lost = scopesOf(before).filter((x) => !scopesOf(requirement).includes(x));
-                const gained = scopesOf(requirement).filter((x) => !scopesOf(before).includes(x));
+                const beforeScopes = new Set(scopesOf(before));
+                const afterScopes = new Set(scopesOf(requirement));
+                const lost = scopesOf(before).filter((x) => !afterScopes.has(x));
+                const gained = scopesOf(requirement).filter((x) => !beforeScopes.has(x));
                 if (lost.length > 0)
                     push('security-weakened', `${key} no longer requires scopes ${lost.join(', ')}`, false);
                 if (gained.length > 0)
@@ -25749,11 +25827,12 @@ function securityChanges(base, head, baseModel, headModel) {
             }
             const baseSignatures = new Set(bases.map(requirementSignature));
             const headSignatures = new Set(heads.map(requirementSignature));
+            const asksAtLeast = subsetFinder(bases.map(scopesOf));
             for (const requirement of heads) {
                 if (baseSignatures.has(requirementSignature(requirement)))
                     continue;
                 // Same schemes, other scopes: a token with fewer scopes now gets in, unless it asks at least as much.
-                const demanding = bases.some((before) => scopesOf(before).every((x) => scopesOf(requirement).includes(x)));
+                const demanding = asksAtLeast(new Set(scopesOf(requirement)));
                 if (bases.length === 0)
                     added(requirement);
                 else
@@ -25768,7 +25847,7 @@ function securityChanges(base, head, baseModel, headModel) {
                 for (const requirement of bases)
                     dropped(requirement);
     }
-    out.push(...schemeChanges(head, baseModel));
+    pushAll(out, schemeChanges(head, baseModel));
     return out;
 }
 function groupBy(items, key) {
@@ -25786,6 +25865,38 @@ function groupBy(items, key) {
 function requirementSignature(requirement) {
     return requirement.map((e) => `${e.name}(${[...e.scopes].sort().join(',')})`).join('+');
 }
+/**
+ * Whether one of `sets` is a subset of the set asked about. Each set is filed under its rarest member, so
+ * a question looks only at the sets filed under its own members: hundreds of thousands of alternatives in
+ * a hostile document are not compared pairwise.
+ */
+function subsetFinder(sets) {
+    if (sets.some((set) => set.length === 0))
+        return () => true; // the empty set is in every set
+    const frequency = new Map();
+    for (const set of sets)
+        for (const x of new Set(set))
+            frequency.set(x, (frequency.get(x) ?? 0) + 1);
+    const filed = new Map();
+    for (const set of sets) {
+        let rarest = set[0];
+        for (const x of set)
+            if (frequency.get(x) < frequency.get(rarest))
+                rarest = x;
+        const list = filed.get(rarest);
+        if (list)
+            list.push(set);
+        else
+            filed.set(rarest, [set]);
+    }
+    return (of) => {
+        for (const x of of)
+            for (const set of filed.get(x) ?? [])
+                if (set.every((y) => of.has(y)))
+                    return true;
+        return false;
+    };
+}
 function scopesOf(requirement) {
     return requirement.flatMap((e) => e.scopes.map((s) => `${e.name}:${s}`));
 }
@@ -25794,7 +25905,7 @@ function isRootSecurity(security, model) {
 }
 /** All schemes of a requirement are needed together, so it is as strong as its strongest; `{}` is 0. */
 function requirementStrength(requirement) {
-    return Math.max(0, ...requirement.map((e) => strength(e.scheme)));
+    return Math.max(0, maxOf(requirement.map((e) => strength(e.scheme)), 0));
 }
 /** How much a scheme protects, roughly: used only to say whether a change weakened it. */
 function strength(scheme) {
@@ -25857,6 +25968,7 @@ function schemeChanges(head, baseModel) {
 }
 
 ;// CONCATENATED MODULE: ./src/diff/index.ts
+
 
 
 /** Diffs two versions of one API description; either side may be missing (an added or deleted spec). */
@@ -25928,11 +26040,11 @@ function diffEndpoint(b, h, baseModel, headModel, schemas) {
     if (b === h)
         return [];
     const changes = [];
-    changes.push(...securityChanges(b, h, baseModel, headModel));
-    changes.push(...serverChanges(b, h, baseModel, headModel));
-    changes.push(...parameterChanges(b, h, schemas));
-    changes.push(...requestBodyChanges(b, h, schemas));
-    changes.push(...responseChanges(b, h, schemas));
+    pushAll(changes, securityChanges(b, h, baseModel, headModel));
+    pushAll(changes, serverChanges(b, h, baseModel, headModel));
+    pushAll(changes, parameterChanges(b, h, schemas));
+    pushAll(changes, requestBodyChanges(b, h, schemas));
+    pushAll(changes, responseChanges(b, h, schemas));
     if (b.deprecated !== h.deprecated) {
         changes.push(at(h.loc, 'deprecated-changed', h.deprecated ? 'marked deprecated' : 'no longer deprecated', false));
     }
@@ -25971,18 +26083,25 @@ function serverChanges(b, h, baseModel, headModel) {
     return out;
 }
 /** Path parameters match by position in the path, others by location and name (headers ignore case). */
-function parameterKey(endpoint, p) {
-    if (p.in === 'path') {
-        const names = [...endpoint.path.matchAll(/\{([^}/]*)\}/g)].map((m) => m[1]);
-        const index = names.indexOf(p.name);
-        return index === -1 ? `path:${p.name}` : `path#${index}`;
-    }
-    return `${p.in}:${p.in === 'header' ? p.name.toLowerCase() : p.name}`;
+function parameterKeys(endpoint) {
+    const position = new Map(); // a template's name → its first position in the path
+    for (const [i, m] of [...endpoint.path.matchAll(/\{([^}/]*)\}/g)].entries())
+        if (!position.has(m[1]))
+            position.set(m[1], i);
+    return (p) => {
+        if (p.in === 'path') {
+            const index = position.get(p.name);
+            return index === undefined ? `path:${p.name}` : `path#${index}`;
+        }
+        return `${p.in}:${p.in === 'header' ? p.name.toLowerCase() : p.name}`;
+    };
 }
 function parameterChanges(b, h, schemas) {
     const out = [];
-    const baseByKey = new Map(b.parameters.map((p) => [parameterKey(b, p), p]));
-    const headByKey = new Map(h.parameters.map((p) => [parameterKey(h, p), p]));
+    const baseKey = parameterKeys(b);
+    const headKey = parameterKeys(h);
+    const baseByKey = new Map(b.parameters.map((p) => [baseKey(p), p]));
+    const headByKey = new Map(h.parameters.map((p) => [headKey(p), p]));
     const added = [];
     for (const [key, hp] of headByKey) {
         const bp = baseByKey.get(key);
@@ -25998,7 +26117,7 @@ function parameterChanges(b, h, schemas) {
         if (bp.required !== hp.required) {
             out.push(at(hp.loc, 'parameter-required-changed', `${label} is now ${hp.required ? 'required' : 'optional'}`, hp.required));
         }
-        out.push(...schemas.compare(bp.schema, hp.schema, 'request', label));
+        pushAll(out, schemas.compare(bp.schema, hp.schema, 'request', label));
     }
     const removed = [...baseByKey].filter(([key]) => !headByKey.has(key)).map(([, p]) => p);
     for (const hp of added) {
@@ -26031,7 +26150,7 @@ function requestBodyChanges(b, h, schemas) {
     if (bb.required !== hb.required) {
         out.push(at(hb.loc, 'request-body-required-changed', `request body is now ${hb.required ? 'required' : 'optional'}`, hb.required));
     }
-    out.push(...mediaTypeChanges(bb.content, hb.content, hb.loc, 'request body', 'request', schemas));
+    pushAll(out, mediaTypeChanges(bb.content, hb.content, hb.loc, 'request body', 'request', schemas));
     return out;
 }
 function mediaTypeChanges(base, head, parent, label, direction, schemas) {
@@ -26044,7 +26163,7 @@ function mediaTypeChanges(base, head, parent, label, direction, schemas) {
             out.push(at(hm.loc, 'media-type-added', `${label} media type ${hm.contentType} added`, false));
             continue;
         }
-        out.push(...schemas.compare(bm.schema, hm.schema, direction, `${label} ${hm.contentType}`));
+        pushAll(out, schemas.compare(bm.schema, hm.schema, direction, `${label} ${hm.contentType}`));
     }
     for (const bm of base) {
         if (!headTypes.has(bm.contentType.toLowerCase())) {
@@ -26063,7 +26182,7 @@ function responseChanges(b, h, schemas) {
             out.push(at(hr.loc, 'response-status-added', `response ${hr.status} added`, false));
             continue;
         }
-        out.push(...responseHeaderChanges(br, hr, schemas));
+        pushAll(out, responseHeaderChanges(br, hr, schemas));
         out.push(...mediaTypeChanges(br.content, hr.content, hr.loc, `response ${hr.status}`, 'response', schemas));
     }
     for (const br of b.responses) {
@@ -26521,6 +26640,7 @@ function firstLine(message) {
 
 
 
+
 const MAX_REF_HOPS = 64;
 class documents_DocumentSet {
     reader;
@@ -26562,7 +26682,7 @@ class documents_DocumentSet {
             }
             this.files.set(path, source);
             if (source)
-                this.problems.push(...source.problems);
+                pushAll(this.problems, source.problems);
         }
         return this.files.get(path);
     }
@@ -26823,6 +26943,7 @@ function setOwn(target, key, value) {
 // One `Schema` per raw schema object, memoised, so shared `$ref`s stay shared and cycles terminate.
 
 
+
 const SCHEMA_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);
 const MAX_DEPTH = 256;
 class SchemaReader {
@@ -26970,7 +27091,7 @@ function examplesOf(raw) {
     if ('x-example' in raw)
         out.push(raw['x-example']);
     if (Array.isArray(raw.examples))
-        out.push(...raw.examples);
+        pushAll(out, raw.examples);
     return out;
 }
 
@@ -27156,6 +27277,7 @@ function swaggerServers(operation, root) {
 // every walk here is iterative.
 
 
+
 /** Maps refs point into; their entries are compared only when something reaches them. */
 const REF_MAPS_3 = new Set([
     'schemas',
@@ -27250,7 +27372,7 @@ class UnchangedInputs {
             const target = this.target(ref);
             if (!target.equal || target.refs === undefined)
                 return false;
-            pending.push(...target.refs);
+            pushAll(pending, target.refs);
         }
         return true;
     }
@@ -27345,6 +27467,7 @@ function collectRefs(value, refs) {
 
 ;// CONCATENATED MODULE: ./src/normalize/index.ts
 // OpenAPI 2.0 / 3.0 / 3.1 document → the API model.
+
 
 
 
@@ -27573,7 +27696,7 @@ function parameterExamples(ctx, node) {
         out.push(raw.example);
     if ('x-example' in raw)
         out.push(raw['x-example']);
-    out.push(...exampleMapValues(ctx, child(node, 'examples')));
+    pushAll(out, exampleMapValues(ctx, child(node, 'examples')));
     return out;
 }
 /** Values of an OpenAPI 3 `examples` map (Example objects, possibly `$ref`s). `externalValue` is never fetched. */
@@ -27595,7 +27718,7 @@ function mediaTypes(ctx, content) {
         const media = child(content, contentType);
         const raw = isObj(media.value) ? media.value : {};
         const examples = 'example' in raw ? [raw.example] : [];
-        examples.push(...exampleMapValues(ctx, child(media, 'examples')));
+        pushAll(examples, exampleMapValues(ctx, child(media, 'examples')));
         const schema = raw.schema !== undefined ? ctx.schemas.read(child(media, 'schema')) : undefined;
         return { contentType, schema, examples, loc: media.loc };
     });
@@ -28860,6 +28983,7 @@ function configSuppression(finding) {
 
 
 
+
 /** Finds the comment again on the next run: it is edited in place, never posted twice. */
 const COMMENT_MARKER = '<!-- api-posture:pr-comment -->';
 /** GitHub rejects comments above 65,536 characters; keep a margin for the truncation note. */
@@ -28897,7 +29021,7 @@ function sections(report, ctx, full) {
     const specs = [...report.specs].sort((a, b) => worstBand(b) - worstBand(a) || a.path.localeCompare(b.path));
     for (const spec of specs) {
         const violations = report.violations.filter((v) => v.spec === spec.path);
-        out.push(...specSections(spec, violations, ctx, full));
+        pushAll(out, specSections(spec, violations, ctx, full));
     }
     out.push(footer(report, ctx));
     return out;
@@ -29278,6 +29402,7 @@ function violationResult(v, index) {
 ;// CONCATENATED MODULE: ./src/report/text.ts
 
 
+
 const MARK = {
     added: '+',
     removed: '-',
@@ -29329,7 +29454,7 @@ function renderDiffSpec(spec, violations) {
     if (docNew.length > 0) {
         lines.push('  New document-level findings:');
         for (const finding of docNew)
-            lines.push(...findingLines(finding, '    ', true));
+            pushAll(lines, findingLines(finding, '    ', true));
     }
     if (docFixed.length > 0)
         lines.push('  Fixed document-level findings:', ...docFixed.map((x) => `    ✓ ${x.severity} ${x.ruleId}  ${oneLine(x.message)}`));
@@ -29349,7 +29474,7 @@ function renderDiffSpec(spec, violations) {
         if (fresh.length > 0) {
             lines.push('    New findings:');
             for (const finding of fresh)
-                lines.push(...findingLines(finding, '      ', false));
+                pushAll(lines, findingLines(finding, '      ', false));
         }
         const fixed = e.findings.filter((x) => x.status === 'fixed' && !x.suppressed);
         if (fixed.length > 0)
@@ -29373,7 +29498,7 @@ function renderScanSpec(spec, violations) {
         lines.push(`  ${m.endpoints} endpoints; average risk ${m.averageScore}; bands: ${m.perBand.critical} critical, ${m.perBand.high} high, ${m.perBand.medium} medium, ${m.perBand.low} low`, `  documented ${m.documentedPercent}%, authentication ${m.authenticationCoveragePercent}%, TLS ${m.tlsCoveragePercent}%, policy compliance ${m.policyCompliancePercent}%`);
     }
     for (const finding of spec.findings.filter((x) => !x.suppressed))
-        lines.push(...findingLines(finding, '  ', true));
+        pushAll(lines, findingLines(finding, '  ', true));
     const top = [...spec.endpoints]
         .sort((a, b) => (b.score.head ?? 0) - (a.score.head ?? 0) || a.id.localeCompare(b.id))
         .slice(0, TOP_RISKS);

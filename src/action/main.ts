@@ -16,6 +16,7 @@ import { selectAnnotations } from '../report/annotations.js';
 import { buildReport, type Report } from '../report/json.js';
 import { renderComment, renderSummary } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
+import { maxOf } from '../util/arrays.js';
 import { type ActionInputs, InputError, readInputs } from './inputs.js';
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
@@ -365,7 +366,7 @@ export function outputsOf(report: Report): Record<string, string> {
   const count = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
   return {
     blocked: String(report.blocked),
-    'max-score': String(scores.length > 0 ? Math.max(...scores) : 0),
+    'max-score': String(maxOf(scores, 0)),
     'new-findings': String(count(report.summary.findings.new)),
     'new-critical': String(report.summary.findings.new.critical),
   };

@@ -4,6 +4,7 @@ import { posix } from 'node:path';
 import type { EndpointDiff } from '../diff/types.js';
 import type { Finding, Severity } from '../findings.js';
 import type { ApiModel, Endpoint, Loc, SpecProblem } from '../model.js';
+import { pushAll } from '../util/arrays.js';
 import { CHECKS } from './registry.js';
 import {
   documentSuppressions,
@@ -87,7 +88,7 @@ export function assess(input: SpecInput, options: AssessOptions = {}): Finding[]
   const toCheck = model?.endpoints.filter((endpoint) => !known?.has(endpoint)) ?? [];
   for (const endpoint of model?.endpoints ?? []) {
     input.endpointFindings?.set(endpoint, []);
-    out.push(...(known?.get(endpoint) ?? []));
+    pushAll(out, known?.get(endpoint) ?? []);
   }
 
   const problems = [

@@ -1,6 +1,7 @@
 // Model × model → endpoint changes. Endpoints match by id (`METHOD /path/{}`), so renaming a path
 // parameter is a rename, not a removal and an addition.
 import type { ApiModel, Endpoint, Loc, MediaType, Parameter, Response, Server } from '../model.js';
+import { pushAll } from '../util/arrays.js';
 import { type Direction, SchemaDiffer } from './schema.js';
 import { securityChanges } from './security.js';
 import type { Change, EndpointDiff, SpecDiff } from './types.js';
@@ -85,11 +86,11 @@ export function diffEndpoint(
   // The base took the head's own endpoint: its input, the document context included, is unchanged.
   if (b === h) return [];
   const changes: Change[] = [];
-  changes.push(...securityChanges(b, h, baseModel, headModel));
-  changes.push(...serverChanges(b, h, baseModel, headModel));
-  changes.push(...parameterChanges(b, h, schemas));
-  changes.push(...requestBodyChanges(b, h, schemas));
-  changes.push(...responseChanges(b, h, schemas));
+  pushAll(changes, securityChanges(b, h, baseModel, headModel));
+  pushAll(changes, serverChanges(b, h, baseModel, headModel));
+  pushAll(changes, parameterChanges(b, h, schemas));
+  pushAll(changes, requestBodyChanges(b, h, schemas));
+  pushAll(changes, responseChanges(b, h, schemas));
   if (b.deprecated !== h.deprecated) {
     changes.push(
       at(h.loc, 'deprecated-changed', h.deprecated ? 'marked deprecated' : 'no longer deprecated', false),
@@ -140,19 +141,25 @@ function serverChanges(b: Endpoint, h: Endpoint, baseModel: ApiModel, headModel:
 }
 
 /** Path parameters match by position in the path, others by location and name (headers ignore case). */
-function parameterKey(endpoint: Endpoint, p: Parameter): string {
-  if (p.in === 'path') {
-    const names = [...endpoint.path.matchAll(/\{([^}/]*)\}/g)].map((m) => m[1]);
-    const index = names.indexOf(p.name);
-    return index === -1 ? `path:${p.name}` : `path#${index}`;
-  }
-  return `${p.in}:${p.in === 'header' ? p.name.toLowerCase() : p.name}`;
+function parameterKeys(endpoint: Endpoint): (p: Parameter) => string {
+  const position = new Map<string, number>(); // a template's name → its first position in the path
+  for (const [i, m] of [...endpoint.path.matchAll(/\{([^}/]*)\}/g)].entries())
+    if (!position.has(m[1]!)) position.set(m[1]!, i);
+  return (p) => {
+    if (p.in === 'path') {
+      const index = position.get(p.name);
+      return index === undefined ? `path:${p.name}` : `path#${index}`;
+    }
+    return `${p.in}:${p.in === 'header' ? p.name.toLowerCase() : p.name}`;
+  };
 }
 
 function parameterChanges(b: Endpoint, h: Endpoint, schemas: SchemaDiffer): Change[] {
   const out: Change[] = [];
-  const baseByKey = new Map(b.parameters.map((p) => [parameterKey(b, p), p]));
-  const headByKey = new Map(h.parameters.map((p) => [parameterKey(h, p), p]));
+  const baseKey = parameterKeys(b);
+  const headKey = parameterKeys(h);
+  const baseByKey = new Map(b.parameters.map((p) => [baseKey(p), p]));
+  const headByKey = new Map(h.parameters.map((p) => [headKey(p), p]));
   const added: Parameter[] = [];
   for (const [key, hp] of headByKey) {
     const bp = baseByKey.get(key);
@@ -177,7 +184,7 @@ function parameterChanges(b: Endpoint, h: Endpoint, schemas: SchemaDiffer): Chan
         ),
       );
     }
-    out.push(...schemas.compare(bp.schema, hp.schema, 'request', label));
+    pushAll(out, schemas.compare(bp.schema, hp.schema, 'request', label));
   }
   const removed = [...baseByKey].filter(([key]) => !headByKey.has(key)).map(([, p]) => p);
   for (const hp of added) {
@@ -235,7 +242,7 @@ function requestBodyChanges(b: Endpoint, h: Endpoint, schemas: SchemaDiffer): Ch
       ),
     );
   }
-  out.push(...mediaTypeChanges(bb!.content, hb!.content, hb!.loc, 'request body', 'request', schemas));
+  pushAll(out, mediaTypeChanges(bb!.content, hb!.content, hb!.loc, 'request body', 'request', schemas));
   return out;
 }
 
@@ -256,7 +263,7 @@ function mediaTypeChanges(
       out.push(at(hm.loc, 'media-type-added', `${label} media type ${hm.contentType} added`, false));
       continue;
     }
-    out.push(...schemas.compare(bm.schema, hm.schema, direction, `${label} ${hm.contentType}`));
+    pushAll(out, schemas.compare(bm.schema, hm.schema, direction, `${label} ${hm.contentType}`));
   }
   for (const bm of base) {
     if (!headTypes.has(bm.contentType.toLowerCase())) {
@@ -283,7 +290,7 @@ function responseChanges(b: Endpoint, h: Endpoint, schemas: SchemaDiffer): Chang
       out.push(at(hr.loc, 'response-status-added', `response ${hr.status} added`, false));
       continue;
     }
-    out.push(...responseHeaderChanges(br, hr, schemas));
+    pushAll(out, responseHeaderChanges(br, hr, schemas));
     out.push(
       ...mediaTypeChanges(br.content, hr.content, hr.loc, `response ${hr.status}`, 'response', schemas),
     );

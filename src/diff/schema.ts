@@ -131,8 +131,10 @@ export class SchemaDiffer {
     }
     compareEnums(base, head, loosened, tightened);
     compareAdditionalProperties(base, head, loosened, tightened);
-    const addedRequired = head.required.filter((name) => !base.required.includes(name));
-    const removedRequired = base.required.filter((name) => !head.required.includes(name));
+    const baseRequired = new Set(base.required);
+    const headRequired = new Set(head.required);
+    const addedRequired = head.required.filter((name) => !baseRequired.has(name));
+    const removedRequired = base.required.filter((name) => !headRequired.has(name));
     if (addedRequired.length > 0) tightened(`now requires ${names(addedRequired)}`, 'required', true);
     if (removedRequired.length > 0)
       loosened(`no longer requires ${names(removedRequired)}`, 'required', head.required.length > 0);

@@ -7,6 +7,7 @@ import type {
   SecurityRequirement,
   SecurityScheme,
 } from '../model.js';
+import { maxOf, minOf, pushAll } from '../util/arrays.js';
 import type { Change } from './types.js';
 
 export function describeRequirement(requirement: SecurityRequirement): string {
@@ -55,14 +56,16 @@ export function securityChanges(
       false,
     );
   } else if (!bNone && !hNone) {
-    const weakestBase = Math.min(...b.requirements.map(requirementStrength));
+    const weakestBase = minOf(b.requirements.map(requirementStrength), Number.POSITIVE_INFINITY);
+    const coversBaseSchemes = subsetFinder(
+      b.requirements.filter((r) => r.length > 0).map((r) => r.map((e) => e.name)),
+    );
     const added = (requirement: SecurityRequirement) => {
       // A new way in weakens the endpoint only if it is easier than every way in it already had:
       // adding OAuth2 next to Basic, or a second factor to a key, does not.
       const harder =
-        b.requirements.some(
-          (r) => r.length > 0 && r.every((e) => requirement.some((x) => x.name === e.name)),
-        ) || requirementStrength(requirement) >= weakestBase;
+        coversBaseSchemes(new Set(requirement.map((x) => x.name))) ||
+        requirementStrength(requirement) >= weakestBase;
       push(
         harder ? 'security-alternative-added' : 'security-weakened',
         `now also accepts ${describeRequirement(requirement)}`,
@@ -79,8 +82,10 @@ export function securityChanges(
       const bases = baseGroups.get(key) ?? [];
       if (bases.length === 1 && heads.length === 1) {
         const [before, requirement] = [bases[0]!, heads[0]!];
-        const lost = scopesOf(before).filter((x) => !scopesOf(requirement).includes(x));
-        const gained = scopesOf(requirement).filter((x) => !scopesOf(before).includes(x));
+        const beforeScopes = new Set(scopesOf(before));
+        const afterScopes = new Set(scopesOf(requirement));
+        const lost = scopesOf(before).filter((x) => !afterScopes.has(x));
+        const gained = scopesOf(requirement).filter((x) => !beforeScopes.has(x));
         if (lost.length > 0)
           push('security-weakened', `${key} no longer requires scopes ${lost.join(', ')}`, false);
         if (gained.length > 0)
@@ -89,12 +94,11 @@ export function securityChanges(
       }
       const baseSignatures = new Set(bases.map(requirementSignature));
       const headSignatures = new Set(heads.map(requirementSignature));
+      const asksAtLeast = subsetFinder(bases.map(scopesOf));
       for (const requirement of heads) {
         if (baseSignatures.has(requirementSignature(requirement))) continue;
         // Same schemes, other scopes: a token with fewer scopes now gets in, unless it asks at least as much.
-        const demanding = bases.some((before) =>
-          scopesOf(before).every((x) => scopesOf(requirement).includes(x)),
-        );
+        const demanding = asksAtLeast(new Set(scopesOf(requirement)));
         if (bases.length === 0) added(requirement);
         else
           push(
@@ -109,7 +113,7 @@ export function securityChanges(
     for (const [key, bases] of baseGroups)
       if (!headGroups.has(key)) for (const requirement of bases) dropped(requirement);
   }
-  out.push(...schemeChanges(head, baseModel));
+  pushAll(out, schemeChanges(head, baseModel));
   return out;
 }
 
@@ -128,6 +132,29 @@ function requirementSignature(requirement: SecurityRequirement): string {
   return requirement.map((e) => `${e.name}(${[...e.scopes].sort().join(',')})`).join('+');
 }
 
+/**
+ * Whether one of `sets` is a subset of the set asked about. Each set is filed under its rarest member, so
+ * a question looks only at the sets filed under its own members: hundreds of thousands of alternatives in
+ * a hostile document are not compared pairwise.
+ */
+function subsetFinder(sets: string[][]): (of: Set<string>) => boolean {
+  if (sets.some((set) => set.length === 0)) return () => true; // the empty set is in every set
+  const frequency = new Map<string, number>();
+  for (const set of sets) for (const x of new Set(set)) frequency.set(x, (frequency.get(x) ?? 0) + 1);
+  const filed = new Map<string, string[][]>();
+  for (const set of sets) {
+    let rarest = set[0]!;
+    for (const x of set) if (frequency.get(x)! < frequency.get(rarest)!) rarest = x;
+    const list = filed.get(rarest);
+    if (list) list.push(set);
+    else filed.set(rarest, [set]);
+  }
+  return (of) => {
+    for (const x of of) for (const set of filed.get(x) ?? []) if (set.every((y) => of.has(y))) return true;
+    return false;
+  };
+}
+
 function scopesOf(requirement: SecurityRequirement): string[] {
   return requirement.flatMap((e) => e.scopes.map((s) => `${e.name}:${s}`));
 }
@@ -140,7 +167,13 @@ function isRootSecurity(security: EffectiveSecurity, model: ApiModel): boolean {
 
 /** All schemes of a requirement are needed together, so it is as strong as its strongest; `{}` is 0. */
 function requirementStrength(requirement: SecurityRequirement): number {
-  return Math.max(0, ...requirement.map((e) => strength(e.scheme)));
+  return Math.max(
+    0,
+    maxOf(
+      requirement.map((e) => strength(e.scheme)),
+      0,
+    ),
+  );
 }
 
 /** How much a scheme protects, roughly: used only to say whether a change weakened it. */

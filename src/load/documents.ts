@@ -2,6 +2,7 @@
 // Remote refs are never fetched and refs leaving the workspace are refused: a PR's content is hostile.
 import { posix } from 'node:path';
 import type { Loc, SpecProblem } from '../model.js';
+import { pushAll } from '../util/arrays.js';
 import { fragmentToPointer, joinPointer, parsePointer } from '../util/pointer.js';
 import type { FileReader } from './reader.js';
 import type { RemoteDocuments } from './remote.js';
@@ -59,7 +60,7 @@ export class DocumentSet {
         source = parseSource(path, text, this.limits);
       }
       this.files.set(path, source);
-      if (source) this.problems.push(...source.problems);
+      if (source) pushAll(this.problems, source.problems);
     }
     return this.files.get(path);
   }

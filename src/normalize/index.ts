@@ -16,6 +16,7 @@ import {
   type SecurityScheme,
 } from '../model.js';
 import { dataKindOfName, sensitiveKinds } from '../sensitive.js';
+import { pushAll } from '../util/arrays.js';
 import { emptySchema, type HeadSchemas, SchemaReader } from './schema.js';
 import { effectiveSecurity, readSecuritySchemes } from './security.js';
 import { oas3Servers, swaggerServers } from './servers.js';
@@ -301,7 +302,7 @@ function parameterExamples(ctx: Context, node: Node): unknown[] {
   const out: unknown[] = [];
   if ('example' in raw) out.push(raw.example);
   if ('x-example' in raw) out.push(raw['x-example']);
-  out.push(...exampleMapValues(ctx, child(node, 'examples')));
+  pushAll(out, exampleMapValues(ctx, child(node, 'examples')));
   return out;
 }
 
@@ -322,7 +323,7 @@ function mediaTypes(ctx: Context, content: Node): MediaType[] {
     const media = child(content, contentType);
     const raw = isObj(media.value) ? media.value : {};
     const examples = 'example' in raw ? [raw.example] : [];
-    examples.push(...exampleMapValues(ctx, child(media, 'examples')));
+    pushAll(examples, exampleMapValues(ctx, child(media, 'examples')));
     const schema = raw.schema !== undefined ? ctx.schemas.read(child(media, 'schema')) : undefined;
     return { contentType, schema, examples, loc: media.loc };
   });

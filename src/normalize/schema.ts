@@ -2,6 +2,7 @@
 // One `Schema` per raw schema object, memoised, so shared `$ref`s stay shared and cycles terminate.
 import { child, type DocumentSet, type Node, refOf } from '../load/documents.js';
 import type { Loc, Schema, SchemaType } from '../model.js';
+import { pushAll } from '../util/arrays.js';
 import type { UnchangedInputs } from './unchanged.js';
 import { isObj, num, type Obj, setOwn, str, strings } from './values.js';
 
@@ -152,6 +153,6 @@ function examplesOf(raw: Obj): unknown[] {
   const out: unknown[] = [];
   if ('example' in raw) out.push(raw.example);
   if ('x-example' in raw) out.push(raw['x-example']);
-  if (Array.isArray(raw.examples)) out.push(...raw.examples);
+  if (Array.isArray(raw.examples)) pushAll(out, raw.examples as unknown[]);
   return out;
 }

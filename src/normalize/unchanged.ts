@@ -9,6 +9,8 @@
 // (One difference from a full read: a schema a YAML alias shows at two places is located where the head
 // met it first, in both versions, so its findings match across them.) A spec's content is hostile, so
 // every walk here is iterative.
+
+import { pushAll } from '../util/arrays.js';
 import { fragmentToPointer, parsePointer } from '../util/pointer.js';
 import { isObj, type Obj } from './values.js';
 
@@ -109,7 +111,7 @@ export class UnchangedInputs {
       seen.add(ref);
       const target = this.target(ref);
       if (!target.equal || target.refs === undefined) return false;
-      pending.push(...target.refs);
+      pushAll(pending, target.refs);
     }
     return true;
   }

@@ -1,6 +1,7 @@
 // The PR comment and the job summary, rendered from the JSON report. Reviewer first: the verdict,
 // then what changed and what is new, then the rest collapsed. Every document string is escaped.
 import type { ReportedFinding } from '../findings.js';
+import { pushAll } from '../util/arrays.js';
 import { code, escapeText, inline, lineLink } from './escape.js';
 import {
   type Metrics,
@@ -63,7 +64,7 @@ function sections(report: Report, ctx: MarkdownContext, full: boolean): string[]
   const specs = [...report.specs].sort((a, b) => worstBand(b) - worstBand(a) || a.path.localeCompare(b.path));
   for (const spec of specs) {
     const violations = report.violations.filter((v) => v.spec === spec.path);
-    out.push(...specSections(spec, violations, ctx, full));
+    pushAll(out, specSections(spec, violations, ctx, full));
   }
   out.push(footer(report, ctx));
   return out;

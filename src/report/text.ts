@@ -1,5 +1,6 @@
 // Plain-text rendering for terminals and CI logs: what changed, what it costs, what to do.
 import type { ReportedFinding } from '../findings.js';
+import { pushAll } from '../util/arrays.js';
 import {
   newViolationsByEndpoint,
   type Report,
@@ -76,7 +77,7 @@ function renderDiffSpec(spec: ReportSpec, violations: ReportViolation[]): string
   const docFixed = spec.findings.filter((x) => x.status === 'fixed' && !x.suppressed);
   if (docNew.length > 0) {
     lines.push('  New document-level findings:');
-    for (const finding of docNew) lines.push(...findingLines(finding, '    ', true));
+    for (const finding of docNew) pushAll(lines, findingLines(finding, '    ', true));
   }
   if (docFixed.length > 0)
     lines.push(
@@ -101,7 +102,7 @@ function renderDiffSpec(spec: ReportSpec, violations: ReportViolation[]): string
     const fresh = e.findings.filter((x) => x.status === 'new' && !x.suppressed);
     if (fresh.length > 0) {
       lines.push('    New findings:');
-      for (const finding of fresh) lines.push(...findingLines(finding, '      ', false));
+      for (const finding of fresh) pushAll(lines, findingLines(finding, '      ', false));
     }
     const fixed = e.findings.filter((x) => x.status === 'fixed' && !x.suppressed);
     if (fixed.length > 0)
@@ -138,7 +139,7 @@ function renderScanSpec(spec: ReportSpec, violations: ReportViolation[]): string
     );
   }
   for (const finding of spec.findings.filter((x) => !x.suppressed))
-    lines.push(...findingLines(finding, '  ', true));
+    pushAll(lines, findingLines(finding, '  ', true));
   const top = [...spec.endpoints]
     .sort((a, b) => (b.score.head ?? 0) - (a.score.head ?? 0) || a.id.localeCompare(b.id))
     .slice(0, TOP_RISKS);

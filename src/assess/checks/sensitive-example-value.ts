@@ -1,6 +1,7 @@
 import type { Severity } from '../../findings.js';
 import type { Endpoint, Loc, Schema } from '../../model.js';
 import { type SecretMatch, secretInValue, stringsIn } from '../../sensitive.js';
+import { pushAll } from '../../util/arrays.js';
 import { cachedWalk } from '../../util/cached-walk.js';
 import type { DocumentCheck, Hit } from '../types.js';
 
@@ -69,12 +70,23 @@ function hitsUnder(schema: Schema, visit: (child: Schema) => LiteralHit[]): Lite
           ...(schema.default !== undefined ? [schema.default] : []),
         ]
       : NONE;
-  // Most schemas hold no secret: share one empty array rather than allocating per schema.
+  // Most schemas hold no secret: share one empty array rather than allocating per schema, and share a
+  // single child's array; a second child with hits gets an array of this schema's own (appending, so
+  // 100,000 properties with a secret each are linear, not quadratic).
   let all: LiteralHit[] = literals.length > 0 ? hitsIn(literals, schema.loc) : NONE;
+  let own = all.length > 0;
   const add = (child: Schema | boolean | undefined) => {
     if (typeof child !== 'object') return;
     const hits = visit(child);
-    if (hits.length > 0) all = all.length > 0 ? [...all, ...hits] : hits;
+    if (hits.length === 0) return;
+    if (all.length === 0) all = hits;
+    else {
+      if (!own) {
+        all = [...all];
+        own = true;
+      }
+      pushAll(all, hits);
+    }
   };
   for (const property of Object.values(schema.properties)) add(property);
   for (const sub of schema.allOf) add(sub);
@@ -91,8 +103,8 @@ function endpointHits(endpoint: Endpoint): LiteralHit[] {
   const out: LiteralHit[] = [];
   const media = [...(endpoint.requestBody?.content ?? []), ...endpoint.responses.flatMap((r) => r.content)];
   for (const place of [...endpoint.parameters, ...media, ...endpoint.responses.flatMap((r) => r.headers)]) {
-    if (place.examples.length > 0) out.push(...hitsIn(place.examples, place.loc));
-    out.push(...schemaHits(place.schema));
+    if (place.examples.length > 0) pushAll(out, hitsIn(place.examples, place.loc));
+    pushAll(out, schemaHits(place.schema));
   }
   return out;
 }

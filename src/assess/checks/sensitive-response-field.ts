@@ -61,13 +61,17 @@ export const sensitiveResponseField: EndpointCheck = {
   scope: 'endpoint',
   run(endpoint) {
     const byKind = new Map<DataKind, NamedField[]>();
+    const seen = new Set<string>(); // kind and path: a field shown by several responses is listed once
     for (const response of successResponses(endpoint)) {
       for (const media of response.content) {
         for (const field of sensitiveFields(media.schema, true)) {
           if (issuedCredential(endpoint, field)) continue;
-          const list = byKind.get(field.kind) ?? [];
-          if (!list.some((f) => f.path === field.path)) list.push(field);
-          byKind.set(field.kind, list);
+          const key = `${field.kind}\n${field.path}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const list = byKind.get(field.kind);
+          if (list) list.push(field);
+          else byKind.set(field.kind, [field]);
         }
       }
     }
