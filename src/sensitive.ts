@@ -343,15 +343,20 @@ function privateKeyBlock(value: string): boolean {
 const COULD_BE_SECRET =
   /-----BEGIN|ssh-|ecdsa-|AKIA|ASIA|AGPA|AIDA|AROA|ANPA|AIza|gh[pousr]_|github_pat_|xox[abposr]-|[rs]k_live_|eyJ|\d(?:[ -]?\d){12}|\d{3}-\d{2}-\d{4}|[A-Za-z0-9+/_-]{32}/;
 
+/** `COULD_BE_SECRET` but the 32-character word: what every secret other than a random key needs. */
+const MARKED =
+  /-----BEGIN|ssh-|ecdsa-|AKIA|ASIA|AGPA|AIDA|AROA|ANPA|AIza|gh[pousr]_|github_pat_|xox[abposr]-|[rs]k_live_|eyJ|\d(?:[ -]?\d){12}|\d{3}-\d{2}-\d{4}/;
+
 /** What a literal string from a document looks like, if it looks like a real secret or PII. */
 export function secretInValue(value: string): SecretMatch | undefined {
   if (value.length < 9 || value.length > 20_000) return undefined;
   // Shared examples reach the check once per endpoint that shows them, and base and head repeat each other.
   const known = SECRET_CACHE.get(value);
   if (known !== undefined) return known ?? undefined;
-  const match = COULD_BE_SECRET.test(value) ? findSecret(value, 0) : undefined;
+  const match = COULD_BE_SECRET.test(value) ? findSecret(value, 0, MARKED.test(value)) : undefined;
   if (SECRET_CACHE.size >= 100_000) SECRET_CACHE.clear();
-  SECRET_CACHE.set(value, match ?? null);
+  // V8 hashes a string of more than 16,383 characters by its length: long keys of one length would collide.
+  if (value.length <= 16_383) SECRET_CACHE.set(value, match ?? null);
   return match;
 }
 
@@ -359,13 +364,28 @@ const SECRET_CACHE = new Map<string, SecretMatch | null>();
 
 /** `secretInValue` without the quick rejection (for tests that prove the rejection loses nothing). */
 export function secretInValueThoroughly(value: string): SecretMatch | undefined {
-  return findSecret(value, 0);
+  return findSecret(value, 0, true);
 }
 
-function findSecret(value: string, depth: number): SecretMatch | undefined {
+/**
+ * `marked`: the value holds one of `MARKED`'s markers. Without one, only a random-looking word can be
+ * there: most strings that pass the quick rejection are URLs and ids, and go straight to that test.
+ */
+function findSecret(value: string, depth: number, marked: boolean): SecretMatch | undefined {
   if (value.length < 9 || value.length > 20_000) return undefined;
-  if (privateKeyBlock(value)) return { kind: 'private-key', preview: 'a PEM private key block' };
+  if (marked && privateKeyBlock(value)) return { kind: 'private-key', preview: 'a PEM private key block' };
   if (PLACEHOLDER.test(value)) return undefined;
+  if (marked) {
+    const found = markedSecret(value);
+    if (found) return found;
+    // A sample JWT is judged as a JWT, not as three random keys; public keys and certificates are not secret.
+    value = value.replace(JWT, ' ').replace(PUBLIC_MATERIAL, ' ');
+  }
+  return randomKey(value, depth);
+}
+
+/** The secrets that start with or contain a marker: cloud keys, signed JWTs, card numbers, SSNs. */
+function markedSecret(value: string): SecretMatch | undefined {
   for (const [name, pattern] of CLOUD_KEYS) {
     const match = value.match(pattern);
     if (match && !SAMPLE_KEY.test(match[0]))
@@ -374,8 +394,6 @@ function findSecret(value: string, depth: number): SecretMatch | undefined {
   for (const token of value.match(JWT) ?? []) {
     if (realJwt(token)) return { kind: 'jwt', preview: `a signed JWT ${redact(token)}` };
   }
-  // A sample JWT is judged as a JWT, not as three random keys; public keys and certificates are not secret.
-  value = value.replace(JWT, ' ').replace(PUBLIC_MATERIAL, ' ');
   // Not after `+` (an E.164 phone number) or inside a longer number.
   for (const candidate of value.match(/(?<![+\d])\b\d(?:[ -]?\d){12,18}\b/g) ?? []) {
     const digits = candidate.replace(/[ -]/g, '');
@@ -404,6 +422,10 @@ function findSecret(value: string, depth: number): SecretMatch | undefined {
       return { kind: 'ssn', preview: `a US social security number ${redact(ssn[0])}` };
     }
   }
+  return undefined;
+}
+
+function randomKey(value: string, depth: number): SecretMatch | undefined {
   // Hex runs and UUIDs (commit shas, object ids, Azure subscription ids) are ids, not keys: a path or URL made
   // of words and ids is not judged as one long random-looking word.
   value = value.replace(/(?<![A-Za-z0-9])[0-9A-Fa-f]{8,}(-[0-9A-Fa-f]{4,})*(?![A-Za-z0-9])/g, ' ');
@@ -429,7 +451,7 @@ function findSecret(value: string, depth: number): SecretMatch | undefined {
     // Base64 of text (a JSON cursor, a GraphQL `Type:id`) is judged by the text it encodes.
     const text = base64Text(word);
     if (text !== undefined) {
-      const inner = depth < 2 ? findSecret(text, depth + 1) : undefined;
+      const inner = depth < 2 ? findSecret(text, depth + 1, true) : undefined;
       if (inner) return inner;
       continue;
     }

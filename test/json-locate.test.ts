@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { type Node as JsonNode, parseTree } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { JsonLocator } from '../src/load/json-locate.js';
+import { joinPointer } from '../src/util/pointer.js';
 import { githubSpecPaths, isCorpusInstalled } from './corpus/index.js';
 
 /** Offset per jsonc-parser: an object member at its key, an array element at the element. */
@@ -29,16 +30,17 @@ function oracleOffset(root: JsonNode, segments: string[]): number {
   return offset;
 }
 
-/** Every pointer into a value, plus one that runs past each leaf and one missing key per object. */
+/** Every pointer into a value, plus ones that run past each leaf and through a missing key or index. */
 function pointersOf(value: unknown, prefix: string[] = [], out: string[][] = []): string[][] {
   out.push(prefix);
   if (Array.isArray(value)) {
     for (const [i, v] of value.entries()) pointersOf(v, [...prefix, String(i)], out);
-    out.push([...prefix, String(value.length)]);
+    out.push([...prefix, String(value.length)], [...prefix, String(value.length), '0']);
   } else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) pointersOf(v, [...prefix, k], out);
-    out.push([...prefix, '\u0000missing']);
-  } else out.push([...prefix, 'x']);
+    // Past a missing key, an existing one must not be found again.
+    out.push([...prefix, '\u0000missing'], [...prefix, '\u0000missing', ...Object.keys(value).slice(0, 1)]);
+  } else out.push([...prefix, 'x'], [...prefix, 'x', 'y']);
   return out;
 }
 
@@ -66,16 +68,30 @@ describe('JsonLocator', () => {
       ),
     })).value;
     fc.assert(
-      fc.property(doc, fc.nat(layouts.length - 1), (value, layout) => {
-        const text = (layouts[layout] as (v: unknown) => string)(value);
-        const tree = parseTree(text) as JsonNode;
-        const locator = new JsonLocator(text);
-        for (const pointer of pointersOf(value)) {
-          expect(locator.offset(pointer), JSON.stringify({ text, pointer })).toBe(
-            oracleOffset(tree, pointer),
-          );
-        }
-      }),
+      fc.property(
+        doc,
+        fc.nat(layouts.length - 1),
+        fc.array(fc.nat(), { maxLength: 60 }),
+        (value, layout, order) => {
+          const text = (layouts[layout] as (v: unknown) => string)(value);
+          const tree = parseTree(text) as JsonNode;
+          const locator = new JsonLocator(text);
+          const pointers = pointersOf(value);
+          for (const pointer of pointers) {
+            expect(locator.offset(pointer), JSON.stringify({ text, pointer })).toBe(
+              oracleOffset(tree, pointer),
+            );
+          }
+          // The pointer-string lookup remembers prefixes: any order of asking gives the same answers.
+          const remembering = new JsonLocator(text);
+          for (const pointer of order.map((i) => pointers[i % pointers.length] as string[])) {
+            expect(
+              remembering.offsetOfPointer(joinPointer('', ...pointer)),
+              JSON.stringify({ text, pointer }),
+            ).toBe(oracleOffset(tree, pointer));
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -110,6 +126,7 @@ describe('JsonLocator', () => {
               'schema',
             ];
             expect(locator.offset(pointer)).toBe(oracleOffset(tree, pointer));
+            expect(locator.offsetOfPointer(joinPointer('', ...pointer))).toBe(oracleOffset(tree, pointer));
             compared++;
           }
         }

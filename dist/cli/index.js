@@ -13614,6 +13614,8 @@ function privateKeyBlock(value) {
  * before the dozen specific patterns run; the tests run the long way as well and compare.
  */
 const COULD_BE_SECRET = /-----BEGIN|ssh-|ecdsa-|AKIA|ASIA|AGPA|AIDA|AROA|ANPA|AIza|gh[pousr]_|github_pat_|xox[abposr]-|[rs]k_live_|eyJ|\d(?:[ -]?\d){12}|\d{3}-\d{2}-\d{4}|[A-Za-z0-9+/_-]{32}/;
+/** `COULD_BE_SECRET` but the 32-character word: what every secret other than a random key needs. */
+const MARKED = /-----BEGIN|ssh-|ecdsa-|AKIA|ASIA|AGPA|AIDA|AROA|ANPA|AIza|gh[pousr]_|github_pat_|xox[abposr]-|[rs]k_live_|eyJ|\d(?:[ -]?\d){12}|\d{3}-\d{2}-\d{4}/;
 /** What a literal string from a document looks like, if it looks like a real secret or PII. */
 function secretInValue(value) {
     if (value.length < 9 || value.length > 20_000)
@@ -13622,24 +13624,41 @@ function secretInValue(value) {
     const known = SECRET_CACHE.get(value);
     if (known !== undefined)
         return known ?? undefined;
-    const match = COULD_BE_SECRET.test(value) ? findSecret(value, 0) : undefined;
+    const match = COULD_BE_SECRET.test(value) ? findSecret(value, 0, MARKED.test(value)) : undefined;
     if (SECRET_CACHE.size >= 100_000)
         SECRET_CACHE.clear();
-    SECRET_CACHE.set(value, match ?? null);
+    // V8 hashes a string of more than 16,383 characters by its length: long keys of one length would collide.
+    if (value.length <= 16_383)
+        SECRET_CACHE.set(value, match ?? null);
     return match;
 }
 const SECRET_CACHE = new Map();
 /** `secretInValue` without the quick rejection (for tests that prove the rejection loses nothing). */
 function secretInValueThoroughly(value) {
-    return findSecret(value, 0);
+    return findSecret(value, 0, true);
 }
-function findSecret(value, depth) {
+/**
+ * `marked`: the value holds one of `MARKED`'s markers. Without one, only a random-looking word can be
+ * there: most strings that pass the quick rejection are URLs and ids, and go straight to that test.
+ */
+function findSecret(value, depth, marked) {
     if (value.length < 9 || value.length > 20_000)
         return undefined;
-    if (privateKeyBlock(value))
+    if (marked && privateKeyBlock(value))
         return { kind: 'private-key', preview: 'a PEM private key block' };
     if (PLACEHOLDER.test(value))
         return undefined;
+    if (marked) {
+        const found = markedSecret(value);
+        if (found)
+            return found;
+        // A sample JWT is judged as a JWT, not as three random keys; public keys and certificates are not secret.
+        value = value.replace(JWT, ' ').replace(PUBLIC_MATERIAL, ' ');
+    }
+    return randomKey(value, depth);
+}
+/** The secrets that start with or contain a marker: cloud keys, signed JWTs, card numbers, SSNs. */
+function markedSecret(value) {
     for (const [name, pattern] of CLOUD_KEYS) {
         const match = value.match(pattern);
         if (match && !SAMPLE_KEY.test(match[0]))
@@ -13649,8 +13668,6 @@ function findSecret(value, depth) {
         if (realJwt(token))
             return { kind: 'jwt', preview: `a signed JWT ${redact(token)}` };
     }
-    // A sample JWT is judged as a JWT, not as three random keys; public keys and certificates are not secret.
-    value = value.replace(JWT, ' ').replace(PUBLIC_MATERIAL, ' ');
     // Not after `+` (an E.164 phone number) or inside a longer number.
     for (const candidate of value.match(/(?<![+\d])\b\d(?:[ -]?\d){12,18}\b/g) ?? []) {
         const digits = candidate.replace(/[ -]/g, '');
@@ -13676,6 +13693,9 @@ function findSecret(value, depth) {
             return { kind: 'ssn', preview: `a US social security number ${redact(ssn[0])}` };
         }
     }
+    return undefined;
+}
+function randomKey(value, depth) {
     // Hex runs and UUIDs (commit shas, object ids, Azure subscription ids) are ids, not keys: a path or URL made
     // of words and ids is not judged as one long random-looking word.
     value = value.replace(/(?<![A-Za-z0-9])[0-9A-Fa-f]{8,}(-[0-9A-Fa-f]{4,})*(?![A-Za-z0-9])/g, ' ');
@@ -13699,7 +13719,7 @@ function findSecret(value, depth) {
         // Base64 of text (a JSON cursor, a GraphQL `Type:id`) is judged by the text it encodes.
         const text = base64Text(word);
         if (text !== undefined) {
-            const inner = depth < 2 ? findSecret(text, depth + 1) : undefined;
+            const inner = depth < 2 ? findSecret(text, depth + 1, true) : undefined;
             if (inner)
                 return inner;
             continue;
@@ -25334,30 +25354,32 @@ function assess(input, options = {}) {
     const ctx = model ? { model, settings: ctxSettings } : undefined;
     const rootDir = external_node_path_namespaceObject.posix.dirname(model?.file ?? specPath);
     const relocate = input.shared?.relocate;
+    // The document's rules and the config's, in that order; an endpoint's own rules go first.
+    const generalRules = [...(suppressions?.document ?? []), ...(options.ignores ?? [])];
     const emit = (check, hit, endpoint) => {
         const configured = options.ruleSeverity?.[check.id];
         if (configured === 'off')
             return;
-        if (relocate)
-            hit = { ...hit, loc: relocate(hit.loc) };
+        const loc = relocate ? relocate(hit.loc) : hit.loc;
+        // Assigned rather than spread: this runs for each of tens of thousands of findings.
         const finding = {
             ruleId: check.id,
             category: check.category,
             severity: configured ?? hit.severity ?? check.severity,
             message: hit.message,
             remediation: check.remediation,
-            loc: hit.loc,
-            fingerprint: fingerprint(check.id, specPath, rootDir, endpoint, hit),
-            ...(endpoint ? { endpoint: endpoint.id } : {}),
-            ...(hit.endpoints ? { endpoints: [...new Set(hit.endpoints)] } : {}),
-            ...(hit.position ? { position: hit.position } : {}),
+            loc,
+            fingerprint: fingerprint(check.id, specPath, rootDir, endpoint, hit, loc),
         };
-        const rules = [
-            ...(endpoint && suppressions ? suppressions.forEndpoint(endpoint) : []),
-            ...(suppressions?.document ?? []),
-            ...(options.ignores ?? []),
-        ];
-        const suppressed = suppressionFor(rules, finding, specPath, today);
+        if (endpoint)
+            finding.endpoint = endpoint.id;
+        if (hit.endpoints)
+            finding.endpoints = [...new Set(hit.endpoints)];
+        if (hit.position)
+            finding.position = hit.position;
+        const own = endpoint && suppressions ? suppressions.forEndpoint(endpoint) : [];
+        const rules = own.length > 0 ? [...own, ...generalRules] : generalRules;
+        const suppressed = rules.length > 0 ? suppressionFor(rules, finding, specPath, today) : undefined;
         if (suppressed)
             finding.suppressed = suppressed;
         out.push(finding);
@@ -25405,16 +25427,17 @@ function assess(input, options = {}) {
  * Stable across line shifts and reformatting: rule + spec + endpoint id + where inside the endpoint
  * (a check-supplied key, or the pointer relative to the operation, or file#pointer outside it).
  */
-function fingerprint(ruleId, specPath, rootDir, endpoint, hit) {
+function fingerprint(ruleId, specPath, rootDir, endpoint, hit, loc) {
     const variant = hit.variant === undefined
         ? ''
         : `|${rootDir === '.' ? hit.variant : hit.variant.replaceAll(`${rootDir}/`, '')}`;
-    const where = hit.key ?? `${relativeLocation(hit.loc, endpoint, rootDir)}${variant}`;
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256')
-        .update(`${ruleId}\n${specPath}\n${endpoint?.id ?? ''}\n${where}`)
-        .digest('hex')
-        .slice(0, 16);
+    const where = hit.key ?? `${relativeLocation(loc, endpoint, rootDir)}${variant}`;
+    return sha256Hex(`${ruleId}\n${specPath}\n${endpoint?.id ?? ''}\n${where}`).slice(0, 16);
 }
+/** One-shot `crypto.hash` (Node 20.12+) is a third of the cost of a Hash object; both give the same digest. */
+const sha256Hex = typeof external_node_crypto_namespaceObject.hash === 'function'
+    ? (text) => external_node_crypto_namespaceObject.hash('sha256', text, 'hex')
+    : (text) => external_node_crypto_namespaceObject.createHash('sha256').update(text).digest('hex');
 function relativeLocation(loc, endpoint, rootDir) {
     if (endpoint &&
         loc.file === endpoint.loc.file &&
@@ -26253,12 +26276,18 @@ var main = __nccwpck_require__(9547);
 // allocation-free pass records where each object/array closes, and an object's keys are read
 // only when a pointer goes through it, once (cached). Iterative throughout: nesting depth
 // cannot overflow the stack.
+
+/** The `value` of a pointer that does not exist: nothing below it exists either. */
+const MISSING = -1;
+/** Longer pointers are looked up without remembering them (see `offsetOfPointer`). */
+const MAX_REMEMBERED = 4096;
 class JsonLocator {
     text;
     opens = new Int32Array(1024);
     closes = new Int32Array(1024);
     count = 0;
     members = new Map();
+    byPointer = new Map();
     root;
     constructor(text) {
         this.text = text;
@@ -26270,14 +26299,7 @@ class JsonLocator {
         let node = this.root;
         let offset = node;
         for (const segment of segments) {
-            const children = this.childrenOf(node);
-            if (!children)
-                break;
-            const member = Array.isArray(children)
-                ? /^\d+$/.test(segment)
-                    ? children[Number(segment)]
-                    : undefined
-                : children.get(segment);
+            const member = this.memberOf(node, segment);
             if (!member)
                 break;
             offset = member.at;
@@ -26285,7 +26307,57 @@ class JsonLocator {
         }
         return offset;
     }
+    /**
+     * `offset` for an escaped pointer (`/paths/~1users/get`). Findings repeat pointers and share their
+     * prefixes, so each prefix is resolved once: a lookup walks only the segments below the longest one known.
+     */
+    offsetOfPointer(pointer) {
+        const known = this.byPointer.get(pointer);
+        if (known !== undefined)
+            return known.at;
+        // V8 hashes a string longer than 16,383 characters by its length alone: such keys would all collide.
+        if (pointer.length > MAX_REMEMBERED || (pointer !== '' && !pointer.startsWith('/')))
+            return this.offset(parsePointer(pointer));
+        let prefix = pointer;
+        let found;
+        while (found === undefined) {
+            const slash = prefix.lastIndexOf('/');
+            if (slash === -1) {
+                prefix = '';
+                found = { at: this.root, value: this.root };
+                break;
+            }
+            prefix = prefix.slice(0, slash);
+            found = this.byPointer.get(prefix);
+        }
+        let current = found;
+        let end = prefix.length;
+        while (end < pointer.length && current.value !== MISSING) {
+            const next = pointer.indexOf('/', end + 1);
+            const stop = next === -1 ? pointer.length : next;
+            const member = this.memberOf(current.value, unescapeSegment(pointer.slice(end + 1, stop)));
+            // Past the deepest existing node every longer pointer reports that node's offset.
+            current = member ?? { at: current.at, value: MISSING };
+            end = stop;
+            this.byPointer.set(pointer.slice(0, end), current);
+        }
+        if (end < pointer.length)
+            this.byPointer.set(pointer, current);
+        return current.at;
+    }
+    memberOf(node, segment) {
+        const children = this.childrenOf(node);
+        if (!children)
+            return undefined;
+        return Array.isArray(children)
+            ? /^\d+$/.test(segment)
+                ? children[Number(segment)]
+                : undefined
+            : children.get(segment);
+    }
     childrenOf(node) {
+        if (node === MISSING)
+            return undefined;
         const open = this.text.charCodeAt(node);
         if (open !== 0x7b && open !== 0x5b)
             return undefined; // not { or [
@@ -26511,7 +26583,7 @@ function jsonSource(path, text, value, problem) {
         problems,
         position(pointer) {
             locator ??= new JsonLocator(text);
-            return at(pointer, locator.offset(parsePointer(pointer)));
+            return at(pointer, locator.offsetOfPointer(pointer.startsWith('#') ? pointer.slice(1) : pointer));
         },
     };
 }
@@ -28264,7 +28336,7 @@ function scoreEndpoint(endpoint, findings) {
 
 
 
-const MISSING = { path: '', exists: false, problems: [], files: [] };
+const engine_MISSING = { path: '', exists: false, problems: [], files: [] };
 /**
  * The remote documents `sources` may use: those under the config's `remoteRefs.allow` and `extraPrefixes`
  * (the CLI flag, the action input), fetched now, before the synchronous load. Undefined when none is allowed.
@@ -28292,7 +28364,7 @@ function runEngine(sources, options) {
                 ...(options.remote ? { remote: options.remote } : {}),
                 ...(head ? { head } : {}),
             })
-            : MISSING;
+            : engine_MISSING;
         const head = load(source.head);
         if (options.mode === 'scan')
             return { path: source.path, head, base: head };

@@ -6,6 +6,8 @@
 // only when a pointer goes through it, once (cached). Iterative throughout: nesting depth
 // cannot overflow the stack.
 
+import { parsePointer, unescapeSegment } from '../util/pointer.js';
+
 interface Member {
   /** Offset of the key's opening quote (an array element: of the element). */
   at: number;
@@ -13,11 +15,18 @@ interface Member {
   value: number;
 }
 
+/** The `value` of a pointer that does not exist: nothing below it exists either. */
+const MISSING = -1;
+
+/** Longer pointers are looked up without remembering them (see `offsetOfPointer`). */
+const MAX_REMEMBERED = 4096;
+
 export class JsonLocator {
   private opens = new Int32Array(1024);
   private closes = new Int32Array(1024);
   private count = 0;
   private readonly members = new Map<number, Map<string, Member> | Member[]>();
+  private readonly byPointer = new Map<string, Member>();
   private readonly root: number;
 
   constructor(private readonly text: string) {
@@ -30,13 +39,7 @@ export class JsonLocator {
     let node = this.root;
     let offset = node;
     for (const segment of segments) {
-      const children = this.childrenOf(node);
-      if (!children) break;
-      const member = Array.isArray(children)
-        ? /^\d+$/.test(segment)
-          ? children[Number(segment)]
-          : undefined
-        : children.get(segment);
+      const member = this.memberOf(node, segment);
       if (!member) break;
       offset = member.at;
       node = member.value;
@@ -44,7 +47,55 @@ export class JsonLocator {
     return offset;
   }
 
+  /**
+   * `offset` for an escaped pointer (`/paths/~1users/get`). Findings repeat pointers and share their
+   * prefixes, so each prefix is resolved once: a lookup walks only the segments below the longest one known.
+   */
+  offsetOfPointer(pointer: string): number {
+    const known = this.byPointer.get(pointer);
+    if (known !== undefined) return known.at;
+    // V8 hashes a string longer than 16,383 characters by its length alone: such keys would all collide.
+    if (pointer.length > MAX_REMEMBERED || (pointer !== '' && !pointer.startsWith('/')))
+      return this.offset(parsePointer(pointer));
+    let prefix = pointer;
+    let found: Member | undefined;
+    while (found === undefined) {
+      const slash = prefix.lastIndexOf('/');
+      if (slash === -1) {
+        prefix = '';
+        found = { at: this.root, value: this.root };
+        break;
+      }
+      prefix = prefix.slice(0, slash);
+      found = this.byPointer.get(prefix);
+    }
+    let current = found;
+    let end = prefix.length;
+    while (end < pointer.length && current.value !== MISSING) {
+      const next = pointer.indexOf('/', end + 1);
+      const stop = next === -1 ? pointer.length : next;
+      const member = this.memberOf(current.value, unescapeSegment(pointer.slice(end + 1, stop)));
+      // Past the deepest existing node every longer pointer reports that node's offset.
+      current = member ?? { at: current.at, value: MISSING };
+      end = stop;
+      this.byPointer.set(pointer.slice(0, end), current);
+    }
+    if (end < pointer.length) this.byPointer.set(pointer, current);
+    return current.at;
+  }
+
+  private memberOf(node: number, segment: string): Member | undefined {
+    const children = this.childrenOf(node);
+    if (!children) return undefined;
+    return Array.isArray(children)
+      ? /^\d+$/.test(segment)
+        ? children[Number(segment)]
+        : undefined
+      : children.get(segment);
+  }
+
   private childrenOf(node: number): Map<string, Member> | Member[] | undefined {
+    if (node === MISSING) return undefined;
     const open = this.text.charCodeAt(node);
     if (open !== 0x7b && open !== 0x5b) return undefined; // not { or [
     let children = this.members.get(node);

@@ -87,7 +87,7 @@ function jsonSource(path: string, text: string, value: unknown, problem?: Proble
     problems,
     position(pointer) {
       locator ??= new JsonLocator(text);
-      return at(pointer, locator.offset(parsePointer(pointer)));
+      return at(pointer, locator.offsetOfPointer(pointer.startsWith('#') ? pointer.slice(1) : pointer));
     },
   };
 }
