@@ -665,6 +665,21 @@ describe('schema changes (request body: tightening breaks)', () => {
       reverse: [c('schema-property-removed', false, `${S}/properties`)],
     },
     {
+      name: 'two properties added ↔ both removed (one change each, though they share a location)',
+      base: body('{ type: object, properties: { a: { type: string } } }'),
+      head: body(
+        '{ type: object, properties: { a: { type: string }, b: { type: string }, c: { type: string } } }',
+      ),
+      expect: [
+        c('schema-property-added', false, `${S}/properties/b`),
+        c('schema-property-added', false, `${S}/properties/c`),
+      ],
+      reverse: [
+        c('schema-property-removed', false, `${S}/properties`),
+        c('schema-property-removed', false, `${S}/properties`),
+      ],
+    },
+    {
       name: 'a nested property constraint, located at the property',
       base: body('{ type: object, properties: { name: { type: string, maxLength: 10 } } }'),
       head: body('{ type: object, properties: { name: { type: string } } }'),

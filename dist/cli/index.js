@@ -25604,19 +25604,22 @@ class SchemaDiffer {
                     at: `.${name}`,
                     what: 'property added',
                     location: headProperty.loc,
+                    subject: name,
                 });
                 continue;
             }
             for (const c of this.pairChanges(baseProperty, headProperty, direction))
                 out.push({ ...c, at: `.${name}${c.at}` });
         }
+        const headHasProperties = Object.keys(head.properties).length > 0; // once, not per removed property
         for (const name of Object.keys(base.properties)) {
             if (!Object.hasOwn(head.properties, name)) {
                 out.push({
                     kind: 'schema-property-removed',
                     at: `.${name}`,
                     what: 'property removed',
-                    location: here('properties', Object.keys(head.properties).length > 0),
+                    location: here('properties', headHasProperties),
+                    subject: name,
                 });
             }
         }
@@ -25739,9 +25742,9 @@ function compareEnums(base, head, loosened, tightened) {
     const added = [...h].filter((v) => !b.has(v));
     const removed = [...b].filter((v) => !h.has(v));
     if (added.length > 0)
-        loosened(`enum values added: ${added.join(', ')}`, 'enum', true);
+        loosened(`enum values added: ${listed(added)}`, 'enum', true);
     if (removed.length > 0)
-        tightened(`enum values removed: ${removed.join(', ')}`, 'enum', true);
+        tightened(`enum values removed: ${listed(removed)}`, 'enum', true);
 }
 function compareAdditionalProperties(base, head, loosened, tightened) {
     const closed = (s) => s.additionalProperties === false;
@@ -25751,7 +25754,13 @@ function compareAdditionalProperties(base, head, loosened, tightened) {
         tightened('additional properties are no longer allowed', 'additionalProperties', true);
 }
 function names(list) {
-    return list.map((n) => `\`${n}\``).join(', ');
+    return listed(list.map((n) => `\`${n}\``));
+}
+/** The first ten, then how many more: a message stays readable however long the list in the document. */
+function listed(items) {
+    return items.length > 10
+        ? `${items.slice(0, 10).join(', ')} and ${items.length - 10} more`
+        : items.join(', ');
 }
 function values(list) {
     const shown = list.slice(0, 5).map((v) => JSON.stringify(v));
@@ -25760,7 +25769,7 @@ function values(list) {
 function dedupe(changes) {
     const seen = new Set();
     return changes.filter((c) => {
-        const key = `${c.kind}|${c.location.file}|${c.location.pointer}|${c.what}`;
+        const key = `${c.kind}|${c.location.file}|${c.location.pointer}|${c.what}|${c.subject ?? ''}`;
         if (seen.has(key))
             return false;
         seen.add(key);

@@ -14,6 +14,12 @@ interface SchemaChange {
   at: string;
   what: string;
   location: Loc;
+  /**
+   * The property a change adds or removes. Changes are merged by kind, location and text (a schema shared
+   * by several properties is reported once, not once per path to it, which could double per level), so
+   * two properties removed from one object, which share the object's location, need their names to stay two.
+   */
+  subject?: string;
 }
 
 export class SchemaDiffer {
@@ -148,19 +154,22 @@ export class SchemaDiffer {
           at: `.${name}`,
           what: 'property added',
           location: headProperty.loc,
+          subject: name,
         });
         continue;
       }
       for (const c of this.pairChanges(baseProperty, headProperty, direction))
         out.push({ ...c, at: `.${name}${c.at}` });
     }
+    const headHasProperties = Object.keys(head.properties).length > 0; // once, not per removed property
     for (const name of Object.keys(base.properties)) {
       if (!Object.hasOwn(head.properties, name)) {
         out.push({
           kind: 'schema-property-removed',
           at: `.${name}`,
           what: 'property removed',
-          location: here('properties', Object.keys(head.properties).length > 0),
+          location: here('properties', headHasProperties),
+          subject: name,
         });
       }
     }
@@ -290,8 +299,8 @@ function compareEnums(base: Schema, head: Schema, loosened: Report, tightened: R
   const h = new Set(head.enum.map((v) => JSON.stringify(v)));
   const added = [...h].filter((v) => !b.has(v));
   const removed = [...b].filter((v) => !h.has(v));
-  if (added.length > 0) loosened(`enum values added: ${added.join(', ')}`, 'enum', true);
-  if (removed.length > 0) tightened(`enum values removed: ${removed.join(', ')}`, 'enum', true);
+  if (added.length > 0) loosened(`enum values added: ${listed(added)}`, 'enum', true);
+  if (removed.length > 0) tightened(`enum values removed: ${listed(removed)}`, 'enum', true);
 }
 
 function compareAdditionalProperties(base: Schema, head: Schema, loosened: Report, tightened: Report) {
@@ -307,7 +316,14 @@ function compareAdditionalProperties(base: Schema, head: Schema, loosened: Repor
 }
 
 function names(list: string[]): string {
-  return list.map((n) => `\`${n}\``).join(', ');
+  return listed(list.map((n) => `\`${n}\``));
+}
+
+/** The first ten, then how many more: a message stays readable however long the list in the document. */
+function listed(items: string[]): string {
+  return items.length > 10
+    ? `${items.slice(0, 10).join(', ')} and ${items.length - 10} more`
+    : items.join(', ');
 }
 
 function values(list: unknown[]): string {
@@ -318,7 +334,7 @@ function values(list: unknown[]): string {
 function dedupe(changes: SchemaChange[]): SchemaChange[] {
   const seen = new Set<string>();
   return changes.filter((c) => {
-    const key = `${c.kind}|${c.location.file}|${c.location.pointer}|${c.what}`;
+    const key = `${c.kind}|${c.location.file}|${c.location.pointer}|${c.what}|${c.subject ?? ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
