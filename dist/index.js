@@ -32768,7 +32768,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7649);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9328);
 // GitHub Action entry: everything happens in main.ts's run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -32839,7 +32839,7 @@ function readInputs(get) {
 
 /***/ }),
 
-/***/ 7649:
+/***/ 9328:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33003,6 +33003,69 @@ function selectAnnotations(report, perLevel = ANNOTATIONS_PER_LEVEL) {
 
 // EXTERNAL MODULE: ./src/report/json.ts + 1 modules
 var json = __nccwpck_require__(4159);
+;// CONCATENATED MODULE: ./src/report/json-text.ts
+// JSON text in pieces: `JSON.stringify(value, null, 2)` exactly, without building it as one string.
+// Node cannot hold a string over 512 MiB, and a report that large (a hostile document with a finding
+// per item of a 200,000-item list) must still be written. Containers near the root are written member by
+// member; a member is one `JSON.stringify`.
+const STREAMED_DEPTH = 4;
+/** The pieces of `JSON.stringify(value, null, 2)`, for plain data (no `toJSON`, no cycles), in order. */
+function* jsonPieces(value, indent = '', depth = 0) {
+    if (depth >= STREAMED_DEPTH || value === null || typeof value !== 'object' || hasToJson(value)) {
+        const text = JSON.stringify(value, null, 2) ?? 'null';
+        yield indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
+        return;
+    }
+    const inner = `${indent}  `;
+    if (Array.isArray(value)) {
+        if (value.length === 0) {
+            yield '[]';
+            return;
+        }
+        yield '[\n';
+        for (let i = 0; i < value.length; i++) {
+            yield inner;
+            const item = value[i];
+            // In an array, what JSON cannot show (undefined, a function) is null.
+            yield* jsonPieces(showable(item) ? item : null, inner, depth + 1);
+            yield i < value.length - 1 ? ',\n' : '\n';
+        }
+        yield `${indent}]`;
+        return;
+    }
+    const keys = Object.keys(value).filter((k) => showable(value[k]));
+    if (keys.length === 0) {
+        yield '{}';
+        return;
+    }
+    yield '{\n';
+    for (const [i, key] of keys.entries()) {
+        yield `${inner}${JSON.stringify(key)}: `;
+        yield* jsonPieces(value[key], inner, depth + 1);
+        yield i < keys.length - 1 ? ',\n' : '\n';
+    }
+    yield `${indent}}`;
+}
+/** In an object, a member JSON cannot show is left out. */
+function showable(value) {
+    return value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
+}
+function hasToJson(value) {
+    return typeof value.toJSON === 'function';
+}
+/** Calls `write` with the JSON text and a final newline, in chunks of about a megabyte. */
+function writeJson(value, write) {
+    let buffer = '';
+    for (const piece of jsonPieces(value)) {
+        buffer += piece;
+        if (buffer.length >= 1 << 20) {
+            write(buffer);
+            buffer = '';
+        }
+    }
+    write(`${buffer}\n`);
+}
+
 // EXTERNAL MODULE: ./src/report/markdown.ts + 2 modules
 var markdown = __nccwpck_require__(7691);
 // EXTERNAL MODULE: ./src/assess/registry.ts + 40 modules
@@ -33135,6 +33198,7 @@ var action_inputs = __nccwpck_require__(1729);
 ;// CONCATENATED MODULE: ./src/action/main.ts
 // The GitHub Action: reads the event, picks the specs the PR touched, runs the engine, publishes.
 // PR mode (pull_request, pull_request_target) compares base and head; other events report the inventory.
+
 
 
 
@@ -33350,7 +33414,7 @@ async function publish(report, inputs, env, clientOf, pr) {
     const runUrl = env.runId ? `${repoUrl}/actions/runs/${env.runId}` : undefined;
     const reportFile = (0,external_node_path_.join)(env.tempDir, 'api-posture-report.json');
     (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(reportFile), { recursive: true });
-    (0,external_node_fs_.writeFileSync)(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+    writeJsonFile(reportFile, report);
     core/* setOutput */.uH('report-file', reportFile);
     const sarifPath = inputs.sarifFile ? (0,external_node_path_.resolve)(env.workspace, inputs.sarifFile) : undefined;
     if (sarifPath) {
@@ -33358,7 +33422,7 @@ async function publish(report, inputs, env, clientOf, pr) {
             ? `${env.serverUrl}/${env.actionRepository}/blob/${env.actionRef || 'main'}`
             : 'https://github.com/api-posture/api-posture/blob/main';
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(sarifPath), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(sarifPath, `${JSON.stringify(renderSarif(report, { docsBase }), null, 2)}\n`);
+        writeJsonFile(sarifPath, renderSarif(report, { docsBase }));
     }
     core/* setOutput */.uH('sarif-file', sarifPath ?? '');
     const ctx = {
@@ -33425,6 +33489,16 @@ function outputsOf(report) {
         'new-findings': String(count(report.summary.findings.new)),
         'new-critical': String(report.summary.findings.new.critical),
     };
+}
+/** JSON written in pieces: a report can outgrow the largest string Node can build (512 MiB). */
+function writeJsonFile(path, value) {
+    const fd = (0,external_node_fs_.openSync)(path, 'w');
+    try {
+        writeJson(value, (chunk) => (0,external_node_fs_.writeSync)(fd, chunk));
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
 }
 
 

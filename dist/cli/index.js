@@ -28991,6 +28991,69 @@ function reportErrors(spec) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/report/json-text.ts
+// JSON text in pieces: `JSON.stringify(value, null, 2)` exactly, without building it as one string.
+// Node cannot hold a string over 512 MiB, and a report that large (a hostile document with a finding
+// per item of a 200,000-item list) must still be written. Containers near the root are written member by
+// member; a member is one `JSON.stringify`.
+const STREAMED_DEPTH = 4;
+/** The pieces of `JSON.stringify(value, null, 2)`, for plain data (no `toJSON`, no cycles), in order. */
+function* jsonPieces(value, indent = '', depth = 0) {
+    if (depth >= STREAMED_DEPTH || value === null || typeof value !== 'object' || hasToJson(value)) {
+        const text = JSON.stringify(value, null, 2) ?? 'null';
+        yield indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
+        return;
+    }
+    const inner = `${indent}  `;
+    if (Array.isArray(value)) {
+        if (value.length === 0) {
+            yield '[]';
+            return;
+        }
+        yield '[\n';
+        for (let i = 0; i < value.length; i++) {
+            yield inner;
+            const item = value[i];
+            // In an array, what JSON cannot show (undefined, a function) is null.
+            yield* jsonPieces(showable(item) ? item : null, inner, depth + 1);
+            yield i < value.length - 1 ? ',\n' : '\n';
+        }
+        yield `${indent}]`;
+        return;
+    }
+    const keys = Object.keys(value).filter((k) => showable(value[k]));
+    if (keys.length === 0) {
+        yield '{}';
+        return;
+    }
+    yield '{\n';
+    for (const [i, key] of keys.entries()) {
+        yield `${inner}${JSON.stringify(key)}: `;
+        yield* jsonPieces(value[key], inner, depth + 1);
+        yield i < keys.length - 1 ? ',\n' : '\n';
+    }
+    yield `${indent}}`;
+}
+/** In an object, a member JSON cannot show is left out. */
+function showable(value) {
+    return value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
+}
+function hasToJson(value) {
+    return typeof value.toJSON === 'function';
+}
+/** Calls `write` with the JSON text and a final newline, in chunks of about a megabyte. */
+function writeJson(value, write) {
+    let buffer = '';
+    for (const piece of jsonPieces(value)) {
+        buffer += piece;
+        if (buffer.length >= 1 << 20) {
+            write(buffer);
+            buffer = '';
+        }
+    }
+    write(`${buffer}\n`);
+}
+
 ;// CONCATENATED MODULE: ./src/report/escape.ts
 // Escaping for GitHub-flavoured Markdown. Every string that comes from a document goes through here
 // before it reaches a comment or summary: no HTML, no images or links, no @mentions, no table breaks.
@@ -29643,6 +29706,7 @@ function oneLine(text) {
 
 
 
+
 /** Where the rule pages are published, for SARIF help links. */
 const DOCS_BASE = `https://github.com/api-posture/api-posture/blob/v${TOOL_VERSION}`;
 const FORMATS = ['json', 'markdown', 'sarif', 'text'];
@@ -29739,19 +29803,30 @@ async function execute(argv, stdout, cwd) {
     }
     const remote = await fetchAllowedRemoteRefs(sources, config, prefixes);
     const report = buildReport(runEngine(sources, { mode, config, policies, failOn, failOnScope, ...(remote ? { remote } : {}) }));
-    const text = format === 'json'
-        ? `${JSON.stringify(report, null, 2)}\n`
-        : format === 'markdown'
+    const write = (emit) => {
+        if (!values.output)
+            return emit((chunk) => stdout.write(chunk));
+        const fd = (0,external_node_fs_namespaceObject.openSync)((0,external_node_path_namespaceObject.resolve)(cwd, values.output), 'w');
+        try {
+            emit((chunk) => (0,external_node_fs_namespaceObject.writeSync)(fd, chunk));
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+        }
+    };
+    // JSON is written in pieces: a report can outgrow the largest string Node can build (512 MiB).
+    if (format === 'json')
+        write((w) => writeJson(report, w));
+    else if (format === 'sarif')
+        write((w) => writeJson(renderSarif(report, { docsBase: DOCS_BASE }), w));
+    else {
+        const text = format === 'markdown'
             ? report.mode === 'diff'
                 ? renderComment(report)
                 : renderSummary(report)
-            : format === 'sarif'
-                ? `${JSON.stringify(renderSarif(report, { docsBase: DOCS_BASE }), null, 2)}\n`
-                : renderText(report);
-    if (values.output)
-        (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.resolve)(cwd, values.output), text);
-    else
-        stdout.write(text);
+            : renderText(report);
+        write((w) => w(text));
+    }
     return report.blocked ? 1 : 0;
 }
 function run_parse(argv) {

@@ -1,0 +1,66 @@
+// JSON text in pieces: `JSON.stringify(value, null, 2)` exactly, without building it as one string.
+// Node cannot hold a string over 512 MiB, and a report that large (a hostile document with a finding
+// per item of a 200,000-item list) must still be written. Containers near the root are written member by
+// member; a member is one `JSON.stringify`.
+
+const STREAMED_DEPTH = 4;
+
+/** The pieces of `JSON.stringify(value, null, 2)`, for plain data (no `toJSON`, no cycles), in order. */
+export function* jsonPieces(value: unknown, indent = '', depth = 0): Generator<string> {
+  if (depth >= STREAMED_DEPTH || value === null || typeof value !== 'object' || hasToJson(value)) {
+    const text = JSON.stringify(value, null, 2) ?? 'null';
+    yield indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
+    return;
+  }
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) {
+      yield '[]';
+      return;
+    }
+    yield '[\n';
+    for (let i = 0; i < value.length; i++) {
+      yield inner;
+      const item = value[i];
+      // In an array, what JSON cannot show (undefined, a function) is null.
+      yield* jsonPieces(showable(item) ? item : null, inner, depth + 1);
+      yield i < value.length - 1 ? ',\n' : '\n';
+    }
+    yield `${indent}]`;
+    return;
+  }
+  const keys = Object.keys(value).filter((k) => showable((value as Record<string, unknown>)[k]));
+  if (keys.length === 0) {
+    yield '{}';
+    return;
+  }
+  yield '{\n';
+  for (const [i, key] of keys.entries()) {
+    yield `${inner}${JSON.stringify(key)}: `;
+    yield* jsonPieces((value as Record<string, unknown>)[key], inner, depth + 1);
+    yield i < keys.length - 1 ? ',\n' : '\n';
+  }
+  yield `${indent}}`;
+}
+
+/** In an object, a member JSON cannot show is left out. */
+function showable(value: unknown): boolean {
+  return value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
+}
+
+function hasToJson(value: object): boolean {
+  return typeof (value as { toJSON?: unknown }).toJSON === 'function';
+}
+
+/** Calls `write` with the JSON text and a final newline, in chunks of about a megabyte. */
+export function writeJson(value: unknown, write: (chunk: string) => void): void {
+  let buffer = '';
+  for (const piece of jsonPieces(value)) {
+    buffer += piece;
+    if (buffer.length >= 1 << 20) {
+      write(buffer);
+      buffer = '';
+    }
+  }
+  write(`${buffer}\n`);
+}

@@ -1,0 +1,40 @@
+// The JSON report written in pieces must be JSON.stringify(value, null, 2) exactly.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { jsonPieces, writeJson } from '../src/report/json-text.js';
+
+const whole = (value: unknown) => [...jsonPieces(value)].join('');
+
+describe('jsonPieces', () => {
+  it('equals JSON.stringify(value, null, 2) on generated JSON values, deep and shallow', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 7 }), (value) => {
+        expect(whole(value)).toBe(JSON.stringify(value, null, 2));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('leaves out what JSON leaves out, and shows it as null inside arrays, as JSON.stringify does', () => {
+    const value = {
+      a: undefined,
+      b: () => 1,
+      c: [undefined, () => 1, Symbol('s'), 1, new Array(2), 2],
+      d: { e: { f: { g: { h: undefined, i: [undefined] } } } },
+      j: new Date(0),
+      k: { toJSON: () => 'custom' },
+      l: [],
+      m: {},
+      '\u2028"key"': 'x',
+    };
+    expect(whole(value)).toBe(JSON.stringify(value, null, 2));
+  });
+
+  it('writes in chunks that join to the text and a final newline', () => {
+    const value = { list: Array.from({ length: 50_000 }, (_, i) => ({ id: i, text: 'x'.repeat(40) })) };
+    const chunks: string[] = [];
+    writeJson(value, (chunk) => chunks.push(chunk));
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.join('')).toBe(`${JSON.stringify(value, null, 2)}\n`);
+  });
+});
