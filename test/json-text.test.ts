@@ -30,11 +30,28 @@ describe('jsonPieces', () => {
     expect(whole(value)).toBe(JSON.stringify(value, null, 2));
   });
 
-  it('writes in chunks that join to the text and a final newline', () => {
+  it('writes in chunks when the text is too long for one string, and in one piece otherwise', () => {
     const value = { list: Array.from({ length: 50_000 }, (_, i) => ({ id: i, text: 'x'.repeat(40) })) };
+    const expected = `${JSON.stringify(value, null, 2)}\n`;
+    const whole: string[] = [];
+    writeJson(value, (chunk) => whole.push(chunk));
+    expect(whole).toEqual([expected]);
+    // Node's own error for a string over 512 MiB, without building one.
+    const tooLong = () => {
+      throw new RangeError('Invalid string length');
+    };
     const chunks: string[] = [];
-    writeJson(value, (chunk) => chunks.push(chunk));
+    writeJson(value, (chunk) => chunks.push(chunk), tooLong);
     expect(chunks.length).toBeGreaterThan(1);
-    expect(chunks.join('')).toBe(`${JSON.stringify(value, null, 2)}\n`);
+    expect(chunks.join('')).toBe(expected);
+    expect(() =>
+      writeJson(
+        value,
+        () => {},
+        () => {
+          throw new TypeError('cyclic');
+        },
+      ),
+    ).toThrow(TypeError);
   });
 });
