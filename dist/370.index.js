@@ -1002,7 +1002,7 @@ function isRootSecurity(security, model) {
 }
 /** All schemes of a requirement are needed together, so it is as strong as its strongest; `{}` is 0. */
 function requirementStrength(requirement) {
-    return Math.max(0, (0,arrays/* maxOf */._)(requirement.map((e) => strength(e.scheme)), 0));
+    return (0,arrays/* maxOf */._)(requirement.map((e) => strength(e.scheme)), 0);
 }
 /** How much a scheme protects, roughly: used only to say whether a change weakened it. */
 function strength(scheme) {
@@ -1280,7 +1280,7 @@ function responseChanges(b, h, schemas) {
             continue;
         }
         (0,arrays/* pushAll */.iI)(out, responseHeaderChanges(br, hr, schemas));
-        out.push(...mediaTypeChanges(br.content, hr.content, hr.loc, `response ${hr.status}`, 'response', schemas));
+        (0,arrays/* pushAll */.iI)(out, mediaTypeChanges(br.content, hr.content, hr.loc, `response ${hr.status}`, 'response', schemas));
     }
     for (const br of b.responses) {
         if (!headStatuses.has(br.status.toUpperCase())) {

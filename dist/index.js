@@ -33009,6 +33009,7 @@ var json = __nccwpck_require__(4159);
 // per item of a 200,000-item list) must still be written. Containers near the root are written member by
 // member; a member is one `JSON.stringify`. One string is still faster (by about 60 ms on a 9 MB report),
 // so the pieces are the fallback.
+
 const STREAMED_DEPTH = 4;
 /** The pieces of `JSON.stringify(value, null, 2)`, for plain data (no `toJSON`, no cycles), in order. */
 function* jsonPieces(value, indent = '', depth = 0) {
@@ -33078,6 +33079,16 @@ function writeJson(value, write, stringify = (v) => JSON.stringify(v, null, 2)) 
         return;
     }
     write(`${text}\n`);
+}
+/** `writeJson` into a file. */
+function writeJsonFile(path, value) {
+    const fd = (0,external_node_fs_.openSync)(path, 'w');
+    try {
+        writeJson(value, (chunk) => (0,external_node_fs_.writeSync)(fd, chunk));
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
 }
 
 // EXTERNAL MODULE: ./src/report/markdown.ts + 2 modules
@@ -33503,16 +33514,6 @@ function outputsOf(report) {
         'new-findings': String(count(report.summary.findings.new)),
         'new-critical': String(report.summary.findings.new.critical),
     };
-}
-/** JSON written in pieces: a report can outgrow the largest string Node can build (512 MiB). */
-function writeJsonFile(path, value) {
-    const fd = (0,external_node_fs_.openSync)(path, 'w');
-    try {
-        writeJson(value, (chunk) => (0,external_node_fs_.writeSync)(fd, chunk));
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
 }
 
 
@@ -37282,14 +37283,14 @@ function privateKeyBlock(value) {
     const body = pem[4].replace(/^[A-Za-z-]+:.*$/gm, ''); // `Proc-Type:` / `Version:` header lines
     return (body.match(/[A-Za-z0-9+/=]/g) ?? []).length >= 64 && !PLACEHOLDER.test(body);
 }
-/**
- * What every secret below starts with or contains: a PEM line, a cloud key prefix, a JWT header, a run of
- * 13+ digits, an SSN, or a 32-character word. One scan rules out the ordinary strings (most of them)
- * before the dozen specific patterns run; the tests run the long way as well and compare.
- */
-const COULD_BE_SECRET = /-----BEGIN|ssh-|ecdsa-|AKIA|ASIA|AGPA|AIDA|AROA|ANPA|AIza|gh[pousr]_|github_pat_|xox[abposr]-|[rs]k_live_|eyJ|\d(?:[ -]?\d){12}|\d{3}-\d{2}-\d{4}|[A-Za-z0-9+/_-]{32}/;
-/** `COULD_BE_SECRET` but the 32-character word: what every secret other than a random key needs. */
+/** What every secret but a random key starts with or contains: a PEM line, a cloud key prefix, a JWT
+ * header, a run of 13+ digits or an SSN. */
 const MARKED = /-----BEGIN|ssh-|ecdsa-|AKIA|ASIA|AGPA|AIDA|AROA|ANPA|AIza|gh[pousr]_|github_pat_|xox[abposr]-|[rs]k_live_|eyJ|\d(?:[ -]?\d){12}|\d{3}-\d{2}-\d{4}/;
+/**
+ * A marker or a 32-character word: what every secret below holds. One scan rules out the ordinary strings
+ * (most of them) before the dozen specific patterns run; the tests run the long way as well and compare.
+ */
+const COULD_BE_SECRET = new RegExp(`${MARKED.source}|[A-Za-z0-9+/_-]{32}`);
 /** What a literal string from a document looks like, if it looks like a real secret or PII. */
 function secretInValue(value) {
     if (value.length < 9 || value.length > 20_000)

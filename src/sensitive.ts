@@ -335,17 +335,16 @@ function privateKeyBlock(value: string): boolean {
   return (body.match(/[A-Za-z0-9+/=]/g) ?? []).length >= 64 && !PLACEHOLDER.test(body);
 }
 
-/**
- * What every secret below starts with or contains: a PEM line, a cloud key prefix, a JWT header, a run of
- * 13+ digits, an SSN, or a 32-character word. One scan rules out the ordinary strings (most of them)
- * before the dozen specific patterns run; the tests run the long way as well and compare.
- */
-const COULD_BE_SECRET =
-  /-----BEGIN|ssh-|ecdsa-|AKIA|ASIA|AGPA|AIDA|AROA|ANPA|AIza|gh[pousr]_|github_pat_|xox[abposr]-|[rs]k_live_|eyJ|\d(?:[ -]?\d){12}|\d{3}-\d{2}-\d{4}|[A-Za-z0-9+/_-]{32}/;
-
-/** `COULD_BE_SECRET` but the 32-character word: what every secret other than a random key needs. */
+/** What every secret but a random key starts with or contains: a PEM line, a cloud key prefix, a JWT
+ * header, a run of 13+ digits or an SSN. */
 const MARKED =
   /-----BEGIN|ssh-|ecdsa-|AKIA|ASIA|AGPA|AIDA|AROA|ANPA|AIza|gh[pousr]_|github_pat_|xox[abposr]-|[rs]k_live_|eyJ|\d(?:[ -]?\d){12}|\d{3}-\d{2}-\d{4}/;
+
+/**
+ * A marker or a 32-character word: what every secret below holds. One scan rules out the ordinary strings
+ * (most of them) before the dozen specific patterns run; the tests run the long way as well and compare.
+ */
+const COULD_BE_SECRET = new RegExp(`${MARKED.source}|[A-Za-z0-9+/_-]{32}`);
 
 /** What a literal string from a document looks like, if it looks like a real secret or PII. */
 export function secretInValue(value: string): SecretMatch | undefined {

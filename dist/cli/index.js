@@ -13608,14 +13608,14 @@ function privateKeyBlock(value) {
     const body = pem[4].replace(/^[A-Za-z-]+:.*$/gm, ''); // `Proc-Type:` / `Version:` header lines
     return (body.match(/[A-Za-z0-9+/=]/g) ?? []).length >= 64 && !PLACEHOLDER.test(body);
 }
-/**
- * What every secret below starts with or contains: a PEM line, a cloud key prefix, a JWT header, a run of
- * 13+ digits, an SSN, or a 32-character word. One scan rules out the ordinary strings (most of them)
- * before the dozen specific patterns run; the tests run the long way as well and compare.
- */
-const COULD_BE_SECRET = /-----BEGIN|ssh-|ecdsa-|AKIA|ASIA|AGPA|AIDA|AROA|ANPA|AIza|gh[pousr]_|github_pat_|xox[abposr]-|[rs]k_live_|eyJ|\d(?:[ -]?\d){12}|\d{3}-\d{2}-\d{4}|[A-Za-z0-9+/_-]{32}/;
-/** `COULD_BE_SECRET` but the 32-character word: what every secret other than a random key needs. */
+/** What every secret but a random key starts with or contains: a PEM line, a cloud key prefix, a JWT
+ * header, a run of 13+ digits or an SSN. */
 const MARKED = /-----BEGIN|ssh-|ecdsa-|AKIA|ASIA|AGPA|AIDA|AROA|ANPA|AIza|gh[pousr]_|github_pat_|xox[abposr]-|[rs]k_live_|eyJ|\d(?:[ -]?\d){12}|\d{3}-\d{2}-\d{4}/;
+/**
+ * A marker or a 32-character word: what every secret below holds. One scan rules out the ordinary strings
+ * (most of them) before the dozen specific patterns run; the tests run the long way as well and compare.
+ */
+const COULD_BE_SECRET = new RegExp(`${MARKED.source}|[A-Za-z0-9+/_-]{32}`);
 /** What a literal string from a document looks like, if it looks like a real secret or PII. */
 function secretInValue(value) {
     if (value.length < 9 || value.length > 20_000)
@@ -25937,7 +25937,7 @@ function isRootSecurity(security, model) {
 }
 /** All schemes of a requirement are needed together, so it is as strong as its strongest; `{}` is 0. */
 function requirementStrength(requirement) {
-    return Math.max(0, maxOf(requirement.map((e) => strength(e.scheme)), 0));
+    return maxOf(requirement.map((e) => strength(e.scheme)), 0);
 }
 /** How much a scheme protects, roughly: used only to say whether a change weakened it. */
 function strength(scheme) {
@@ -26215,7 +26215,7 @@ function responseChanges(b, h, schemas) {
             continue;
         }
         pushAll(out, responseHeaderChanges(br, hr, schemas));
-        out.push(...mediaTypeChanges(br.content, hr.content, hr.loc, `response ${hr.status}`, 'response', schemas));
+        pushAll(out, mediaTypeChanges(br.content, hr.content, hr.loc, `response ${hr.status}`, 'response', schemas));
     }
     for (const br of b.responses) {
         if (!headStatuses.has(br.status.toUpperCase())) {
@@ -28997,6 +28997,7 @@ function reportErrors(spec) {
 // per item of a 200,000-item list) must still be written. Containers near the root are written member by
 // member; a member is one `JSON.stringify`. One string is still faster (by about 60 ms on a 9 MB report),
 // so the pieces are the fallback.
+
 const STREAMED_DEPTH = 4;
 /** The pieces of `JSON.stringify(value, null, 2)`, for plain data (no `toJSON`, no cycles), in order. */
 function* jsonPieces(value, indent = '', depth = 0) {
@@ -29066,6 +29067,16 @@ function writeJson(value, write, stringify = (v) => JSON.stringify(v, null, 2)) 
         return;
     }
     write(`${text}\n`);
+}
+/** `writeJson` into a file. */
+function writeJsonFile(path, value) {
+    const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'w');
+    try {
+        writeJson(value, (chunk) => (0,external_node_fs_namespaceObject.writeSync)(fd, chunk));
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
@@ -29817,29 +29828,25 @@ async function execute(argv, stdout, cwd) {
     }
     const remote = await fetchAllowedRemoteRefs(sources, config, prefixes);
     const report = buildReport(runEngine(sources, { mode, config, policies, failOn, failOnScope, ...(remote ? { remote } : {}) }));
-    const write = (emit) => {
-        if (!values.output)
-            return emit((chunk) => stdout.write(chunk));
-        const fd = (0,external_node_fs_namespaceObject.openSync)((0,external_node_path_namespaceObject.resolve)(cwd, values.output), 'w');
-        try {
-            emit((chunk) => (0,external_node_fs_namespaceObject.writeSync)(fd, chunk));
-        }
-        finally {
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
-        }
-    };
-    // JSON is written in pieces: a report can outgrow the largest string Node can build (512 MiB).
-    if (format === 'json')
-        write((w) => writeJson(report, w));
-    else if (format === 'sarif')
-        write((w) => writeJson(renderSarif(report, { docsBase: DOCS_BASE }), w));
+    const output = values.output ? (0,external_node_path_namespaceObject.resolve)(cwd, values.output) : undefined;
+    if (format === 'json' || format === 'sarif') {
+        // Through writeJson: a report can outgrow the largest string Node can build (512 MiB).
+        const value = format === 'json' ? report : renderSarif(report, { docsBase: DOCS_BASE });
+        if (output)
+            writeJsonFile(output, value);
+        else
+            writeJson(value, (chunk) => stdout.write(chunk));
+    }
     else {
         const text = format === 'markdown'
             ? report.mode === 'diff'
                 ? renderComment(report)
                 : renderSummary(report)
             : renderText(report);
-        write((w) => w(text));
+        if (output)
+            (0,external_node_fs_namespaceObject.writeFileSync)(output, text);
+        else
+            stdout.write(text);
     }
     return report.blocked ? 1 : 0;
 }

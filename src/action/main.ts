@@ -1,6 +1,6 @@
 // The GitHub Action: reads the event, picks the specs the PR touched, runs the engine, publishes.
 // PR mode (pull_request, pull_request_target) compares base and head; other events report the inventory.
-import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import picomatch from 'picomatch';
@@ -14,7 +14,7 @@ import { type FileReader, fsReader, gitReader } from '../load/reader.js';
 import type { GitHubClient, Repo } from '../publish/github.js';
 import { selectAnnotations } from '../report/annotations.js';
 import { buildReport, type Report } from '../report/json.js';
-import { writeJson } from '../report/json-text.js';
+import { writeJsonFile } from '../report/json-text.js';
 import { renderComment, renderSummary } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
 import { maxOf } from '../util/arrays.js';
@@ -371,14 +371,4 @@ export function outputsOf(report: Report): Record<string, string> {
     'new-findings': String(count(report.summary.findings.new)),
     'new-critical': String(report.summary.findings.new.critical),
   };
-}
-
-/** JSON written in pieces: a report can outgrow the largest string Node can build (512 MiB). */
-function writeJsonFile(path: string, value: unknown): void {
-  const fd = openSync(path, 'w');
-  try {
-    writeJson(value, (chunk) => writeSync(fd, chunk));
-  } finally {
-    closeSync(fd);
-  }
 }

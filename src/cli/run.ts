@@ -1,5 +1,5 @@
 // The CLI: `run(argv, stdout, stderr)` returns the exit code (0 passed, 1 blocked, 2 usage or configuration error).
-import { closeSync, existsSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/errors.js';
@@ -12,7 +12,7 @@ import { remotePrefixProblem } from '../load/remote.js';
 import { BUILTIN_POLICIES } from '../policy/builtin.js';
 import { loadPolicies, type Policy } from '../policy/load.js';
 import { buildReport } from '../report/json.js';
-import { writeJson } from '../report/json-text.js';
+import { writeJson, writeJsonFile } from '../report/json-text.js';
 import { renderComment, renderSummary } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
 import { renderText } from '../report/text.js';
@@ -128,26 +128,21 @@ async function execute(argv: string[], stdout: Output, cwd: string): Promise<num
   const report = buildReport(
     runEngine(sources, { mode, config, policies, failOn, failOnScope, ...(remote ? { remote } : {}) }),
   );
-  const write = (emit: (write: (chunk: string) => void) => void) => {
-    if (!values.output) return emit((chunk) => stdout.write(chunk));
-    const fd = openSync(resolve(cwd, values.output), 'w');
-    try {
-      emit((chunk) => writeSync(fd, chunk));
-    } finally {
-      closeSync(fd);
-    }
-  };
-  // JSON is written in pieces: a report can outgrow the largest string Node can build (512 MiB).
-  if (format === 'json') write((w) => writeJson(report, w));
-  else if (format === 'sarif') write((w) => writeJson(renderSarif(report, { docsBase: DOCS_BASE }), w));
-  else {
+  const output = values.output ? resolve(cwd, values.output) : undefined;
+  if (format === 'json' || format === 'sarif') {
+    // Through writeJson: a report can outgrow the largest string Node can build (512 MiB).
+    const value = format === 'json' ? report : renderSarif(report, { docsBase: DOCS_BASE });
+    if (output) writeJsonFile(output, value);
+    else writeJson(value, (chunk) => stdout.write(chunk));
+  } else {
     const text =
       format === 'markdown'
         ? report.mode === 'diff'
           ? renderComment(report)
           : renderSummary(report)
         : renderText(report);
-    write((w) => w(text));
+    if (output) writeFileSync(output, text);
+    else stdout.write(text);
   }
   return report.blocked ? 1 : 0;
 }

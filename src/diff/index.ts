@@ -291,8 +291,9 @@ function responseChanges(b: Endpoint, h: Endpoint, schemas: SchemaDiffer): Chang
       continue;
     }
     pushAll(out, responseHeaderChanges(br, hr, schemas));
-    out.push(
-      ...mediaTypeChanges(br.content, hr.content, hr.loc, `response ${hr.status}`, 'response', schemas),
+    pushAll(
+      out,
+      mediaTypeChanges(br.content, hr.content, hr.loc, `response ${hr.status}`, 'response', schemas),
     );
   }
   for (const br of b.responses) {

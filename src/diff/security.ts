@@ -167,12 +167,9 @@ function isRootSecurity(security: EffectiveSecurity, model: ApiModel): boolean {
 
 /** All schemes of a requirement are needed together, so it is as strong as its strongest; `{}` is 0. */
 function requirementStrength(requirement: SecurityRequirement): number {
-  return Math.max(
+  return maxOf(
+    requirement.map((e) => strength(e.scheme)),
     0,
-    maxOf(
-      requirement.map((e) => strength(e.scheme)),
-      0,
-    ),
   );
 }
 

@@ -4,6 +4,8 @@
 // member; a member is one `JSON.stringify`. One string is still faster (by about 60 ms on a 9 MB report),
 // so the pieces are the fallback.
 
+import { closeSync, openSync, writeSync } from 'node:fs';
+
 const STREAMED_DEPTH = 4;
 
 /** The pieces of `JSON.stringify(value, null, 2)`, for plain data (no `toJSON`, no cycles), in order. */
@@ -79,4 +81,14 @@ export function writeJson(
     return;
   }
   write(`${text}\n`);
+}
+
+/** `writeJson` into a file. */
+export function writeJsonFile(path: string, value: unknown): void {
+  const fd = openSync(path, 'w');
+  try {
+    writeJson(value, (chunk) => writeSync(fd, chunk));
+  } finally {
+    closeSync(fd);
+  }
 }
