@@ -553,7 +553,7 @@ class SchemaDiffer {
     partial = new Map();
     /** Pairs in progress at which the comparison under way cut a cycle. */
     cuts;
-    ids = new WeakMap();
+    ids = new Map();
     nextId = 0;
     /** Changes between two schemas, with `label` naming where they sit (e.g. "request body application/json"). */
     compare(base, head, direction, label) {
@@ -1362,7 +1362,7 @@ const MAX_DEPTH = 256;
 class SchemaReader {
     docs;
     head;
-    memo = new WeakMap();
+    memo = new Map();
     constructor(docs, head) {
         this.docs = docs;
         this.head = head;
@@ -2270,8 +2270,8 @@ function endpointDataTypes(endpoint) {
     return [...kinds].sort();
 }
 
-// EXTERNAL MODULE: ./src/load/source.ts + 2 modules
-var source = __webpack_require__(6740);
+// EXTERNAL MODULE: ./src/load/source.ts + 3 modules
+var source = __webpack_require__(6380);
 ;// CONCATENATED MODULE: ./src/load/index.ts
 
 

@@ -35465,7 +35465,7 @@ function isRootDocumentText(head) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_arrays_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5232);
 /* harmony import */ var _util_pointer_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6065);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6740);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6380);
 // The files of one API description, loaded on demand as `$ref`s reach them.
 // Remote refs are never fetched and refs leaving the workspace are refused: a PR's content is hostile.
 
@@ -35722,7 +35722,7 @@ function own(value, key) {
 /* harmony export */   J: () => (/* binding */ specFiles)
 /* harmony export */ });
 /* harmony import */ var _documents_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(690);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6740);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6380);
 // The files one description spans, found without building its model (the action's "did the PR touch it?").
 
 
@@ -35896,7 +35896,7 @@ function remotePrefixProblem(prefix) {
 
 /***/ }),
 
-/***/ 6740:
+/***/ 6380:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35912,14 +35912,222 @@ var main = __nccwpck_require__(9547);
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./src/util/pointer.ts
 var util_pointer = __nccwpck_require__(6065);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./src/load/json-scan.ts
+// The one pass over JSON text that positions need (where each object and array closes, where each line
+// starts), and a second thread to run it on while the main thread parses and analyses the same text.
+//
+// On GitHub's REST description the pass is a tenth of a second per version, all of it otherwise on the
+// critical path. The engine is synchronous, so the main thread collects a result by blocking on a shared
+// flag (`Atomics.wait`) and taking the message off the port (`receiveMessageOnPort`); by then the result
+// is almost always waiting. Any failure of the thread falls back to scanning on the main thread.
+
+/**
+ * One pass over the text. Self-contained on purpose (no imports, no helpers outside it): its source is
+ * what the second thread runs. A string's body is skipped with `indexOf`, which makes the pass cheap:
+ * most of a description is strings.
+ */
+function scanJson(text) {
+    const n = text.length;
+    let opens = new Int32Array(1024);
+    let closes = new Int32Array(1024);
+    let lines = new Int32Array(1024);
+    let count = 0;
+    let lineCount = 1; // lines[0] = 0
+    const stack = [];
+    let i = 0;
+    while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === 0x22) {
+            // the closing quote: the first one not escaped (most strings hold no escaped quote)
+            let end = text.indexOf('"', i + 1);
+            while (end !== -1 && text.charCodeAt(end - 1) === 0x5c) {
+                let backslashes = 1;
+                while (text.charCodeAt(end - 1 - backslashes) === 0x5c)
+                    backslashes++;
+                if (backslashes % 2 === 0)
+                    break;
+                end = text.indexOf('"', end + 1);
+            }
+            i = end === -1 ? n : end + 1;
+            continue;
+        }
+        if (c === 0x0a) {
+            if (lineCount === lines.length) {
+                const grown = new Int32Array(lines.length * 2);
+                grown.set(lines);
+                lines = grown;
+            }
+            lines[lineCount++] = i + 1;
+        }
+        else if (c === 0x7b || c === 0x5b) {
+            if (count === opens.length) {
+                const grownOpens = new Int32Array(opens.length * 2);
+                const grownCloses = new Int32Array(closes.length * 2);
+                grownOpens.set(opens);
+                grownCloses.set(closes);
+                opens = grownOpens;
+                closes = grownCloses;
+            }
+            stack.push(count);
+            opens[count] = i;
+            closes[count] = n; // unclosed: runs to the end
+            count++;
+        }
+        else if (c === 0x7d || c === 0x5d) {
+            const index = stack.pop();
+            if (index !== undefined)
+                closes[index] = i;
+        }
+        i++;
+    }
+    return {
+        opens: opens.slice(0, count),
+        closes: closes.slice(0, count),
+        lineStarts: lines.slice(0, lineCount),
+    };
+}
+/** Shorter texts are scanned where they are needed: for them a thread costs more than it saves. */
+const BACKGROUND_MIN_CHARS = 1 << 20;
+const WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const scanJson = ${scanJson.toString()};
+workerData.port.on('message', ({ id, text, done }) => {
+  let index;
+  try {
+    index = scanJson(text);
+  } catch {
+    index = undefined;
+  }
+  const transfer = index ? [index.opens.buffer, index.closes.buffer, index.lineStarts.buffer] : [];
+  workerData.port.postMessage({ id, index }, transfer);
+  Atomics.store(done, 0, 1);
+  Atomics.notify(done, 0);
+});
+`;
+/** undefined: not started yet; null: could not start, scan on the main thread. */
+let thread;
+function backgroundThread() {
+    if (thread !== undefined)
+        return thread;
+    try {
+        const { port1, port2 } = new external_node_worker_threads_.MessageChannel();
+        const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, {
+            eval: true,
+            workerData: { port: port2 },
+            transferList: [port2],
+        });
+        // Neither keeps the process alive: a result nobody asks for is simply never read.
+        worker.unref();
+        port1.unref();
+        worker.on('error', () => {
+            thread = null;
+        });
+        thread = { port: port1, early: new Map(), nextId: 0 };
+    }
+    catch {
+        thread = null;
+    }
+    return thread;
+}
+/**
+ * Starts indexing `text` and returns how to get the index when it is needed. Large texts go to the
+ * second thread; the returned function then waits for it (or scans here if the thread failed).
+ */
+function scanJsonLater(text) {
+    const background = text.length >= BACKGROUND_MIN_CHARS ? scanJsonInBackground(text) : undefined;
+    let index;
+    return () => {
+        index ??= background?.() ?? scanJson(text);
+        return index;
+    };
+}
+/** The second thread's half of `scanJsonLater`: its answer, or undefined when it could not give one. */
+function scanJsonInBackground(text) {
+    const background = backgroundThread();
+    if (!background)
+        return undefined;
+    const id = background.nextId++;
+    const done = new Int32Array(new SharedArrayBuffer(4));
+    try {
+        background.port.postMessage({ id, text, done });
+    }
+    catch {
+        return undefined;
+    }
+    let claimed = false;
+    let index;
+    return () => {
+        if (!claimed)
+            index = collect(background, id, done, text);
+        claimed = true;
+        return index;
+    };
+}
+function collect(background, id, done, text) {
+    // Generous: the scan takes about 10 ms per MB; a thread that has not answered by then is not going to.
+    const timeoutMs = 2000 + text.length / 1000;
+    if (Atomics.wait(done, 0, 0, timeoutMs) === 'timed-out')
+        return undefined;
+    if (background.early.has(id)) {
+        const index = background.early.get(id);
+        background.early.delete(id);
+        return index;
+    }
+    for (;;) {
+        const received = (0,external_node_worker_threads_.receiveMessageOnPort)(background.port);
+        if (!received)
+            return undefined;
+        const message = received.message;
+        if (message.id === id)
+            return message.index;
+        background.early.set(message.id, message.index);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/load/lines.ts
+// Offset → line/column, from a line index built once per file.
+class LineIndex {
+    starts;
+    constructor(starts) {
+        this.starts = starts;
+    }
+    static of(text) {
+        const starts = [0];
+        for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+            starts.push(i + 1);
+        return new LineIndex(starts);
+    }
+    /** From the offsets where lines start, ascending, the first 0. */
+    static fromStarts(starts) {
+        return new LineIndex(starts);
+    }
+    /** 1-based line and column of a character offset. */
+    position(offset) {
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if ((this.starts[mid] ?? 0) <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return { line: lo + 1, column: offset - (this.starts[lo] ?? 0) + 1 };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/load/json-locate.ts
 // Finds where a JSON pointer sits in JSON text without building a syntax tree.
 //
 // A full tree of a 13 MB description is millions of objects (about a second of parsing and
 // as much again in garbage collection); a report needs a few thousand positions. So: one
-// allocation-free pass records where each object/array closes, and an object's keys are read
+// allocation-free pass (`scanJson`) records where each object/array closes, and an object's keys are read
 // only when a pointer goes through it, once (cached). Iterative throughout: nesting depth
 // cannot overflow the stack.
+
+
 
 /** The `value` of a pointer that does not exist: nothing below it exists either. */
 const MISSING = -1;
@@ -35927,16 +36135,23 @@ const MISSING = -1;
 const MAX_REMEMBERED = 4096;
 class JsonLocator {
     text;
-    opens = new Int32Array(1024);
-    closes = new Int32Array(1024);
-    count = 0;
+    opens;
+    closes;
     members = new Map();
     byPointer = new Map();
     root;
-    constructor(text) {
+    lineStarts;
+    /** `index`: the text's `scanJson`, when it was made elsewhere (on the second thread). */
+    constructor(text, index = scanJson(text)) {
         this.text = text;
-        this.indexContainers();
+        this.opens = index.opens;
+        this.closes = index.closes;
+        this.lineStarts = index.lineStarts;
         this.root = this.skipSpace(0);
+    }
+    /** The text's lines, from the same pass (only for text that parsed as JSON: see `scanJson`). */
+    lines() {
+        return LineIndex.fromStarts(this.lineStarts);
     }
     /** Offset of the deepest node on the pointer's way; an object member is reported at its key. */
     offset(segments) {
@@ -36064,40 +36279,9 @@ class JsonLocator {
             return end; // no comma: that was the last member
         return this.skipSpace(i + 1);
     }
-    /** One pass over the text: for every { and [ (in order of appearance) where it closes. */
-    indexContainers() {
-        const text = this.text;
-        const stack = [];
-        for (let i = 0; i < text.length; i++) {
-            const c = text.charCodeAt(i);
-            if (c === 0x22)
-                i = this.stringEnd(i);
-            else if (c === 0x7b || c === 0x5b) {
-                if (this.count === this.opens.length)
-                    this.grow();
-                stack.push(this.count);
-                this.opens[this.count] = i;
-                this.closes[this.count] = text.length; // unclosed: runs to the end
-                this.count++;
-            }
-            else if (c === 0x7d || c === 0x5d) {
-                const index = stack.pop();
-                if (index !== undefined)
-                    this.closes[index] = i;
-            }
-        }
-    }
-    grow() {
-        const opens = new Int32Array(this.opens.length * 2);
-        const closes = new Int32Array(this.closes.length * 2);
-        opens.set(this.opens);
-        closes.set(this.closes);
-        this.opens = opens;
-        this.closes = closes;
-    }
     closeOf(open) {
         let lo = 0;
-        let hi = this.count - 1;
+        let hi = this.opens.length - 1;
         while (lo <= hi) {
             const mid = (lo + hi) >> 1;
             const at = this.opens[mid];
@@ -36113,17 +36297,17 @@ class JsonLocator {
     /** Offset of the quote closing the string that opens at `quote` (text length if unterminated). */
     stringEnd(quote) {
         const text = this.text;
-        let i = quote;
-        for (;;) {
-            i = text.indexOf('"', i + 1);
-            if (i === -1)
-                return text.length;
-            let backslashes = 0;
+        let i = text.indexOf('"', quote + 1);
+        // Most strings hold no escaped quote: one look at the character before the quote settles it.
+        while (i !== -1 && text.charCodeAt(i - 1) === 0x5c) {
+            let backslashes = 1;
             while (text.charCodeAt(i - 1 - backslashes) === 0x5c)
                 backslashes++;
             if (backslashes % 2 === 0)
                 return i;
+            i = text.indexOf('"', i + 1);
         }
+        return i === -1 ? text.length : i;
     }
     skipSpace(i) {
         const text = this.text;
@@ -36144,31 +36328,9 @@ function decodeKey(raw) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/load/lines.ts
-// Offset → line/column, from a line index built once per file.
-class LineIndex {
-    starts = [0];
-    constructor(text) {
-        for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
-            this.starts.push(i + 1);
-    }
-    /** 1-based line and column of a character offset. */
-    position(offset) {
-        let lo = 0;
-        let hi = this.starts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if ((this.starts[mid] ?? 0) <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return { line: lo + 1, column: offset - (this.starts[lo] ?? 0) + 1 };
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/load/source.ts
 // A parsed document file that can answer "which line is this JSON pointer on?" lazily.
+
 
 
 
@@ -36186,12 +36348,14 @@ function parseSource(path, text, limits = DEFAULT_PARSE_LIMITS) {
         text = text.slice(1);
     const looksJson = /\.json$/i.test(path) || /^\s*[{[]/.test(text);
     if (looksJson) {
+        // Started before the parse so that, for a large text, the two run side by side.
+        const index = scanJsonLater(text);
         try {
-            return jsonSource(path, text, JSON.parse(text));
+            return jsonSource(path, text, JSON.parse(text), index);
         }
         catch {
             if (/\.json$/i.test(path))
-                return jsonSource(path, text, undefined, jsonError(path, text));
+                return jsonSource(path, text, undefined, undefined, jsonError(path, text));
             // not JSON after all: YAML below reports its own error
         }
     }
@@ -36205,12 +36369,18 @@ function jsonError(path, text) {
     const what = first ? (0,main.printParseErrorCode)(first.error) : 'unexpected input';
     return { kind: 'parse', message: `invalid JSON: ${what}`, loc: { file: path, pointer: '' }, offset };
 }
-function jsonSource(path, text, value, problem) {
+function jsonSource(path, text, value, index, problem) {
     let lines;
     let locator;
+    // Text that parsed has its lines counted by the locator's one pass; text that did not may hold raw line
+    // breaks inside strings, which that pass skips.
     const lineIndex = () => {
-        lines ??= new LineIndex(text);
+        lines ??= value !== undefined ? locate().lines() : LineIndex.of(text);
         return lines;
+    };
+    const locate = () => {
+        locator ??= new JsonLocator(text, index?.());
+        return locator;
     };
     const at = (pointer, offset) => ({
         file: path,
@@ -36226,13 +36396,12 @@ function jsonSource(path, text, value, problem) {
         value,
         problems,
         position(pointer) {
-            locator ??= new JsonLocator(text);
-            return at(pointer, locator.offsetOfPointer(pointer.startsWith('#') ? pointer.slice(1) : pointer));
+            return at(pointer, locate().offsetOfPointer(pointer.startsWith('#') ? pointer.slice(1) : pointer));
         },
     };
 }
 function yamlSource(path, text, limits) {
-    const lines = new LineIndex(text);
+    const lines = LineIndex.of(text);
     const at = (pointer, offset) => ({
         file: path,
         pointer,

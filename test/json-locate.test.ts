@@ -5,6 +5,14 @@ import fc from 'fast-check';
 import { type Node as JsonNode, parseTree } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { JsonLocator } from '../src/load/json-locate.js';
+import {
+  BACKGROUND_MIN_CHARS,
+  type JsonIndex,
+  scanJson,
+  scanJsonInBackground,
+  scanJsonLater,
+} from '../src/load/json-scan.js';
+import { LineIndex } from '../src/load/lines.js';
 import { joinPointer } from '../src/util/pointer.js';
 import { githubSpecPaths, isCorpusInstalled } from './corpus/index.js';
 
@@ -134,4 +142,58 @@ describe('JsonLocator', () => {
       expect(compared).toBeGreaterThan(2000);
     },
   );
+});
+
+describe('scanJson on the second thread', () => {
+  const bytes = (a: Int32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  const sameIndex = (a: JsonIndex, b: JsonIndex) =>
+    a.opens.length > 0 &&
+    bytes(a.opens).equals(bytes(b.opens)) &&
+    bytes(a.closes).equals(bytes(b.closes)) &&
+    bytes(a.lineStarts).equals(bytes(b.lineStarts));
+
+  /** A 2 MB description-like text: pretty-printed, strings with escaped quotes, backslashes and brackets. */
+  function largeText(seed: number): string {
+    const items = Array.from({ length: 12_000 }, (_, i) => ({
+      [`/things/{id}/${i + seed}`]: {
+        description: `a "quoted" \\ value [${i}] {${seed}}`,
+        tags: ['a', `b\\`, { nested: [i, null, true] }],
+      },
+    }));
+    return JSON.stringify({ openapi: '3.0.3', paths: items }, null, 2);
+  }
+
+  it('gives the same index as the main thread, for several texts collected out of order', () => {
+    const texts = [largeText(1), largeText(2), largeText(3)];
+    expect(texts[0]!.length).toBeGreaterThanOrEqual(BACKGROUND_MIN_CHARS);
+    const pending = texts.map((text) => scanJsonInBackground(text));
+    for (const i of [2, 0, 1]) {
+      const collect = pending[i];
+      expect(collect, 'the thread started').toBeDefined();
+      const index = collect!();
+      expect(index, 'the thread answered').toBeDefined();
+      expect(sameIndex(index!, scanJson(texts[i]!))).toBe(true);
+      expect(collect!(), 'asking again gives the same answer').toBe(index);
+    }
+    // What the locator is built from either way gives the same positions.
+    const later = scanJsonLater(texts[1]!);
+    const locator = new JsonLocator(texts[1]!, later());
+    expect(locator.offsetOfPointer('/paths/11999/~1things~1{id}~111999/tags/2/nested/1')).toBe(
+      new JsonLocator(texts[1]!).offsetOfPointer('/paths/11999/~1things~1{id}~111999/tags/2/nested/1'),
+    );
+  });
+
+  it('counts the same lines as a plain line index on valid JSON in any layout', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.nat(layouts.length - 1), (value, layout) => {
+        const text = (layouts[layout] as (v: unknown) => string)(value);
+        const fromScan = new JsonLocator(text).lines();
+        const plain = LineIndex.of(text);
+        for (let offset = 0; offset <= text.length; offset += 1 + (offset % 7)) {
+          expect(fromScan.position(offset)).toEqual(plain.position(offset));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -36,7 +36,7 @@ export class SchemaDiffer {
   private readonly partial = new Map<string, { changes: SchemaChange[]; cuts: string[] }>();
   /** Pairs in progress at which the comparison under way cut a cycle. */
   private cuts: Set<string> | undefined;
-  private readonly ids = new WeakMap<Schema, number>();
+  private readonly ids = new Map<Schema, number>();
   private nextId = 0;
 
   /** Changes between two schemas, with `label` naming where they sit (e.g. "request body application/json"). */

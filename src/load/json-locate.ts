@@ -2,11 +2,13 @@
 //
 // A full tree of a 13 MB description is millions of objects (about a second of parsing and
 // as much again in garbage collection); a report needs a few thousand positions. So: one
-// allocation-free pass records where each object/array closes, and an object's keys are read
+// allocation-free pass (`scanJson`) records where each object/array closes, and an object's keys are read
 // only when a pointer goes through it, once (cached). Iterative throughout: nesting depth
 // cannot overflow the stack.
 
 import { parsePointer, unescapeSegment } from '../util/pointer.js';
+import { type JsonIndex, scanJson } from './json-scan.js';
+import { LineIndex } from './lines.js';
 
 interface Member {
   /** Offset of the key's opening quote (an array element: of the element). */
@@ -22,16 +24,28 @@ const MISSING = -1;
 const MAX_REMEMBERED = 4096;
 
 export class JsonLocator {
-  private opens = new Int32Array(1024);
-  private closes = new Int32Array(1024);
-  private count = 0;
+  private readonly opens: Int32Array;
+  private readonly closes: Int32Array;
   private readonly members = new Map<number, Map<string, Member> | Member[]>();
   private readonly byPointer = new Map<string, Member>();
   private readonly root: number;
 
-  constructor(private readonly text: string) {
-    this.indexContainers();
+  private readonly lineStarts: Int32Array;
+
+  /** `index`: the text's `scanJson`, when it was made elsewhere (on the second thread). */
+  constructor(
+    private readonly text: string,
+    index: JsonIndex = scanJson(text),
+  ) {
+    this.opens = index.opens;
+    this.closes = index.closes;
+    this.lineStarts = index.lineStarts;
     this.root = this.skipSpace(0);
+  }
+
+  /** The text's lines, from the same pass (only for text that parsed as JSON: see `scanJson`). */
+  lines(): LineIndex {
+    return LineIndex.fromStarts(this.lineStarts);
   }
 
   /** Offset of the deepest node on the pointer's way; an object member is reported at its key. */
@@ -155,38 +169,9 @@ export class JsonLocator {
     return this.skipSpace(i + 1);
   }
 
-  /** One pass over the text: for every { and [ (in order of appearance) where it closes. */
-  private indexContainers(): void {
-    const text = this.text;
-    const stack: number[] = [];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0x22) i = this.stringEnd(i);
-      else if (c === 0x7b || c === 0x5b) {
-        if (this.count === this.opens.length) this.grow();
-        stack.push(this.count);
-        this.opens[this.count] = i;
-        this.closes[this.count] = text.length; // unclosed: runs to the end
-        this.count++;
-      } else if (c === 0x7d || c === 0x5d) {
-        const index = stack.pop();
-        if (index !== undefined) this.closes[index] = i;
-      }
-    }
-  }
-
-  private grow(): void {
-    const opens = new Int32Array(this.opens.length * 2);
-    const closes = new Int32Array(this.closes.length * 2);
-    opens.set(this.opens);
-    closes.set(this.closes);
-    this.opens = opens;
-    this.closes = closes;
-  }
-
   private closeOf(open: number): number {
     let lo = 0;
-    let hi = this.count - 1;
+    let hi = this.opens.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const at = this.opens[mid] as number;
@@ -200,14 +185,15 @@ export class JsonLocator {
   /** Offset of the quote closing the string that opens at `quote` (text length if unterminated). */
   private stringEnd(quote: number): number {
     const text = this.text;
-    let i = quote;
-    for (;;) {
-      i = text.indexOf('"', i + 1);
-      if (i === -1) return text.length;
-      let backslashes = 0;
+    let i = text.indexOf('"', quote + 1);
+    // Most strings hold no escaped quote: one look at the character before the quote settles it.
+    while (i !== -1 && text.charCodeAt(i - 1) === 0x5c) {
+      let backslashes = 1;
       while (text.charCodeAt(i - 1 - backslashes) === 0x5c) backslashes++;
       if (backslashes % 2 === 0) return i;
+      i = text.indexOf('"', i + 1);
     }
+    return i === -1 ? text.length : i;
   }
 
   private skipSpace(i: number): number {

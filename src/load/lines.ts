@@ -1,10 +1,17 @@
 // Offset → line/column, from a line index built once per file.
 
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private constructor(private readonly starts: ArrayLike<number>) {}
 
-  constructor(text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  static of(text: string): LineIndex {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return new LineIndex(starts);
+  }
+
+  /** From the offsets where lines start, ascending, the first 0. */
+  static fromStarts(starts: ArrayLike<number>): LineIndex {
+    return new LineIndex(starts);
   }
 
   /** 1-based line and column of a character offset. */

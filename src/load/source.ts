@@ -4,6 +4,7 @@ import { type Document, isMap, isScalar, isSeq, parseDocument, visit } from 'yam
 import type { Position, SpecProblem } from '../model.js';
 import { parsePointer } from '../util/pointer.js';
 import { JsonLocator } from './json-locate.js';
+import { type JsonIndex, scanJsonLater } from './json-scan.js';
 import { LineIndex } from './lines.js';
 
 export type Format = 'json' | 'yaml';
@@ -47,10 +48,12 @@ export function parseSource(
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const looksJson = /\.json$/i.test(path) || /^\s*[{[]/.test(text);
   if (looksJson) {
+    // Started before the parse so that, for a large text, the two run side by side.
+    const index = scanJsonLater(text);
     try {
-      return jsonSource(path, text, JSON.parse(text));
+      return jsonSource(path, text, JSON.parse(text), index);
     } catch {
-      if (/\.json$/i.test(path)) return jsonSource(path, text, undefined, jsonError(path, text));
+      if (/\.json$/i.test(path)) return jsonSource(path, text, undefined, undefined, jsonError(path, text));
       // not JSON after all: YAML below reports its own error
     }
   }
@@ -66,12 +69,24 @@ function jsonError(path: string, text: string): ProblemAt {
   return { kind: 'parse', message: `invalid JSON: ${what}`, loc: { file: path, pointer: '' }, offset };
 }
 
-function jsonSource(path: string, text: string, value: unknown, problem?: ProblemAt): SourceFile {
+function jsonSource(
+  path: string,
+  text: string,
+  value: unknown,
+  index?: () => JsonIndex,
+  problem?: ProblemAt,
+): SourceFile {
   let lines: LineIndex | undefined;
   let locator: JsonLocator | undefined;
+  // Text that parsed has its lines counted by the locator's one pass; text that did not may hold raw line
+  // breaks inside strings, which that pass skips.
   const lineIndex = () => {
-    lines ??= new LineIndex(text);
+    lines ??= value !== undefined ? locate().lines() : LineIndex.of(text);
     return lines;
+  };
+  const locate = () => {
+    locator ??= new JsonLocator(text, index?.());
+    return locator;
   };
   const at = (pointer: string, offset: number): Position => ({
     file: path,
@@ -86,14 +101,13 @@ function jsonSource(path: string, text: string, value: unknown, problem?: Proble
     value,
     problems,
     position(pointer) {
-      locator ??= new JsonLocator(text);
-      return at(pointer, locator.offsetOfPointer(pointer.startsWith('#') ? pointer.slice(1) : pointer));
+      return at(pointer, locate().offsetOfPointer(pointer.startsWith('#') ? pointer.slice(1) : pointer));
     },
   };
 }
 
 function yamlSource(path: string, text: string, limits: ParseLimits): SourceFile {
-  const lines = new LineIndex(text);
+  const lines = LineIndex.of(text);
   const at = (pointer: string, offset: number): Position => ({
     file: path,
     pointer,

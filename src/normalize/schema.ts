@@ -18,7 +18,7 @@ export interface HeadSchemas {
 }
 
 export class SchemaReader {
-  private readonly memo = new WeakMap<object, Schema>();
+  private readonly memo = new Map<object, Schema>();
 
   constructor(
     private readonly docs: DocumentSet,

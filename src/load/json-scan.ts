@@ -1,0 +1,181 @@
+// The one pass over JSON text that positions need (where each object and array closes, where each line
+// starts), and a second thread to run it on while the main thread parses and analyses the same text.
+//
+// On GitHub's REST description the pass is a tenth of a second per version, all of it otherwise on the
+// critical path. The engine is synchronous, so the main thread collects a result by blocking on a shared
+// flag (`Atomics.wait`) and taking the message off the port (`receiveMessageOnPort`); by then the result
+// is almost always waiting. Any failure of the thread falls back to scanning on the main thread.
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+
+export interface JsonIndex {
+  /** Offset of every `{` and `[` outside strings, in order of appearance. */
+  opens: Int32Array;
+  /** Where each of them closes (the text's length if it never does). */
+  closes: Int32Array;
+  /** Offsets where lines start, the first 0. Valid JSON has no raw line break inside a string. */
+  lineStarts: Int32Array;
+}
+
+/**
+ * One pass over the text. Self-contained on purpose (no imports, no helpers outside it): its source is
+ * what the second thread runs. A string's body is skipped with `indexOf`, which makes the pass cheap:
+ * most of a description is strings.
+ */
+export function scanJson(text: string): JsonIndex {
+  const n = text.length;
+  let opens = new Int32Array(1024);
+  let closes = new Int32Array(1024);
+  let lines = new Int32Array(1024);
+  let count = 0;
+  let lineCount = 1; // lines[0] = 0
+  const stack: number[] = [];
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // the closing quote: the first one not escaped (most strings hold no escaped quote)
+      let end = text.indexOf('"', i + 1);
+      while (end !== -1 && text.charCodeAt(end - 1) === 0x5c) {
+        let backslashes = 1;
+        while (text.charCodeAt(end - 1 - backslashes) === 0x5c) backslashes++;
+        if (backslashes % 2 === 0) break;
+        end = text.indexOf('"', end + 1);
+      }
+      i = end === -1 ? n : end + 1;
+      continue;
+    }
+    if (c === 0x0a) {
+      if (lineCount === lines.length) {
+        const grown = new Int32Array(lines.length * 2);
+        grown.set(lines);
+        lines = grown;
+      }
+      lines[lineCount++] = i + 1;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (count === opens.length) {
+        const grownOpens = new Int32Array(opens.length * 2);
+        const grownCloses = new Int32Array(closes.length * 2);
+        grownOpens.set(opens);
+        grownCloses.set(closes);
+        opens = grownOpens;
+        closes = grownCloses;
+      }
+      stack.push(count);
+      opens[count] = i;
+      closes[count] = n; // unclosed: runs to the end
+      count++;
+    } else if (c === 0x7d || c === 0x5d) {
+      const index = stack.pop();
+      if (index !== undefined) closes[index] = i;
+    }
+    i++;
+  }
+  return {
+    opens: opens.slice(0, count),
+    closes: closes.slice(0, count),
+    lineStarts: lines.slice(0, lineCount),
+  };
+}
+
+/** Shorter texts are scanned where they are needed: for them a thread costs more than it saves. */
+export const BACKGROUND_MIN_CHARS = 1 << 20;
+
+const WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const scanJson = ${scanJson.toString()};
+workerData.port.on('message', ({ id, text, done }) => {
+  let index;
+  try {
+    index = scanJson(text);
+  } catch {
+    index = undefined;
+  }
+  const transfer = index ? [index.opens.buffer, index.closes.buffer, index.lineStarts.buffer] : [];
+  workerData.port.postMessage({ id, index }, transfer);
+  Atomics.store(done, 0, 1);
+  Atomics.notify(done, 0);
+});
+`;
+
+interface Thread {
+  port: MessagePort;
+  /** Results taken off the port while waiting for another one. */
+  early: Map<number, JsonIndex | undefined>;
+  nextId: number;
+}
+
+/** undefined: not started yet; null: could not start, scan on the main thread. */
+let thread: Thread | null | undefined;
+
+function backgroundThread(): Thread | null {
+  if (thread !== undefined) return thread;
+  try {
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { port: port2 },
+      transferList: [port2],
+    });
+    // Neither keeps the process alive: a result nobody asks for is simply never read.
+    worker.unref();
+    port1.unref();
+    worker.on('error', () => {
+      thread = null;
+    });
+    thread = { port: port1, early: new Map(), nextId: 0 };
+  } catch {
+    thread = null;
+  }
+  return thread;
+}
+
+/**
+ * Starts indexing `text` and returns how to get the index when it is needed. Large texts go to the
+ * second thread; the returned function then waits for it (or scans here if the thread failed).
+ */
+export function scanJsonLater(text: string): () => JsonIndex {
+  const background = text.length >= BACKGROUND_MIN_CHARS ? scanJsonInBackground(text) : undefined;
+  let index: JsonIndex | undefined;
+  return () => {
+    index ??= background?.() ?? scanJson(text);
+    return index;
+  };
+}
+
+/** The second thread's half of `scanJsonLater`: its answer, or undefined when it could not give one. */
+export function scanJsonInBackground(text: string): (() => JsonIndex | undefined) | undefined {
+  const background = backgroundThread();
+  if (!background) return undefined;
+  const id = background.nextId++;
+  const done = new Int32Array(new SharedArrayBuffer(4));
+  try {
+    background.port.postMessage({ id, text, done });
+  } catch {
+    return undefined;
+  }
+  let claimed = false;
+  let index: JsonIndex | undefined;
+  return () => {
+    if (!claimed) index = collect(background, id, done, text);
+    claimed = true;
+    return index;
+  };
+}
+
+function collect(background: Thread, id: number, done: Int32Array, text: string): JsonIndex | undefined {
+  // Generous: the scan takes about 10 ms per MB; a thread that has not answered by then is not going to.
+  const timeoutMs = 2000 + text.length / 1000;
+  if (Atomics.wait(done, 0, 0, timeoutMs) === 'timed-out') return undefined;
+  if (background.early.has(id)) {
+    const index = background.early.get(id);
+    background.early.delete(id);
+    return index;
+  }
+  for (;;) {
+    const received = receiveMessageOnPort(background.port);
+    if (!received) return undefined;
+    const message = received.message as { id: number; index: JsonIndex | undefined };
+    if (message.id === id) return message.index;
+    background.early.set(message.id, message.index);
+  }
+}
