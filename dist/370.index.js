@@ -1998,21 +1998,30 @@ function sameValue(a, b, refs) {
     }
     return true;
 }
-/** The refs inside one value: the same object on both sides (a document compared with itself). */
+/**
+ * The refs inside one value: the same object on both sides (a document compared with itself, or a base
+ * that took the head's parsed values where their texts agree: most of it). `for…in` rather than
+ * `Object.entries`: this walks most of a description, and the entries arrays were most of its cost.
+ */
 function collectRefs(value, refs) {
     const stack = [value];
     while (stack.length > 0) {
         const x = stack.pop();
-        if (x === null || typeof x !== 'object')
+        if (Array.isArray(x)) {
+            for (const item of x)
+                if (item !== null && typeof item === 'object')
+                    stack.push(item);
             continue;
-        for (const [key, item] of Object.entries(x)) {
-            if (key === '$ref' && typeof item === 'string') {
+        }
+        for (const key in x) {
+            const item = x[key];
+            if (item !== null && typeof item === 'object')
+                stack.push(item);
+            else if (key === '$ref' && typeof item === 'string') {
                 if (!item.startsWith('#'))
                     return false;
                 refs.push(item);
             }
-            if (item !== null && typeof item === 'object')
-                stack.push(item);
         }
     }
     return true;
@@ -2410,14 +2419,24 @@ function endpointDataTypes(endpoint) {
     return [...kinds].sort();
 }
 
-// EXTERNAL MODULE: ./src/load/source.ts + 3 modules
-var source = __webpack_require__(6380);
+// EXTERNAL MODULE: ./src/load/source.ts + 4 modules
+var source = __webpack_require__(8807);
 ;// CONCATENATED MODULE: ./src/load/index.ts
 
 
 
+/**
+ * Reads a version's root file now and starts indexing it, so that the index is ready (made on the second
+ * thread while the other version loads) when this version is loaded with `ahead`.
+ */
+function readAhead(reader, path, maxFileBytes) {
+    const text = reader.read(path);
+    // Past the limit the file is refused unread (DocumentSet): no point indexing it.
+    const index = text !== undefined && text.length <= maxFileBytes ? (0,source/* indexAhead */.s5)(path, text) : undefined;
+    return { path, text, ...(index ? { index } : {}) };
+}
 function loadSpec(reader, path, options = {}) {
-    const docs = new documents/* DocumentSet */.C8(reader, { ...source/* DEFAULT_PARSE_LIMITS */.t, ...options.limits }, options.remote);
+    const docs = new documents/* DocumentSet */.C8(reader, { ...source/* DEFAULT_PARSE_LIMITS */.tN, ...options.limits }, options.remote, options.ahead?.path === path ? options.ahead : undefined);
     const root = docs.file(path);
     if (!root)
         return { path, exists: false, problems: [], files: [] };
@@ -2833,7 +2852,7 @@ const MISSING = { path: '', exists: false, problems: [], files: [] };
  * (the CLI flag, the action input), fetched now, before the synchronous load. Undefined when none is allowed.
  */
 async function fetchAllowedRemoteRefs(sources, config, extraPrefixes) {
-    const limits = { ...source/* DEFAULT_PARSE_LIMITS */.t, ...config.data.limits };
+    const limits = { ...source/* DEFAULT_PARSE_LIMITS */.tN, ...config.data.limits };
     const remote = new load_remote/* RemoteDocuments */.L([...(config.data.remoteRefs?.allow ?? []), ...extraPrefixes], {
         timeoutMs: (config.data.remoteRefs?.timeoutSeconds ?? 10) * 1000,
         maxBytes: limits.maxFileBytes,
@@ -2848,19 +2867,29 @@ async function fetchAllowedRemoteRefs(sources, config, extraPrefixes) {
 /** Loads each source (with the config's classification rules) and analyses it. */
 function runEngine(sources, options) {
     const config = options.config ?? EMPTY_CONFIG;
+    const limits = { ...source/* DEFAULT_PARSE_LIMITS */.tN, ...config.data.limits };
     const pairs = sources.map((source) => {
-        const load = (doc, head) => doc
+        const load = (doc, head, ahead) => doc
             ? loadSpec(doc.reader, doc.path, {
                 ...normalizeOptions(config, source.path),
                 ...(options.remote ? { remote: options.remote } : {}),
                 ...(head ? { head } : {}),
+                ...(ahead ? { ahead } : {}),
             })
             : MISSING;
+        const reuse = options.mode !== 'scan' && !options.readBaseInFull;
+        // The base's root is read first so that its index is made on the second thread while the head loads.
+        const ahead = reuse && source.base ? readAhead(source.base.reader, source.base.path, limits.maxFileBytes) : undefined;
         const head = load(source.head);
         if (options.mode === 'scan')
             return { path: source.path, head, base: head };
-        const shared = options.readBaseInFull ? undefined : headVersion(head);
-        return { path: source.path, head, base: load(source.base, shared) };
+        const like = reuse ? head.files.find((f) => f.path === head.path) : undefined;
+        const shared = reuse ? headVersion(head) : undefined;
+        return {
+            path: source.path,
+            head,
+            base: load(source.base, shared, ahead && { ...ahead, ...(like ? { like } : {}) }),
+        };
     });
     return analyze(options.mode, pairs, options);
 }

@@ -35465,7 +35465,7 @@ function isRootDocumentText(head) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_arrays_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5232);
 /* harmony import */ var _util_pointer_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6065);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6380);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8807);
 // The files of one API description, loaded on demand as `$ref`s reach them.
 // Remote refs are never fetched and refs leaving the workspace are refused: a PR's content is hostile.
 
@@ -35477,16 +35477,20 @@ class DocumentSet {
     reader;
     limits;
     remote;
+    root;
     problems = [];
     files = new Map();
     reported = new Set();
     resolved = new Map();
-    constructor(reader, limits = _source_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_PARSE_LIMITS */ .t, 
+    constructor(reader, limits = _source_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_PARSE_LIMITS */ .tN, 
     /** Fetched remote documents, when the configuration allows some (never otherwise). */
-    remote) {
+    remote, 
+    /** The root file's text read ahead, and what its parse can reuse (see `RootAhead`). */
+    root) {
         this.reader = reader;
         this.limits = limits;
         this.remote = remote;
+        this.root = root;
     }
     /** The parsed file, or undefined when it does not exist. Parse problems are recorded once. */
     file(path) {
@@ -35495,9 +35499,10 @@ class DocumentSet {
                 this.problem('parse', `not read: the description already spans ${this.limits.maxFiles} files (limits.maxFiles)`, { file: path, pointer: '' });
                 return undefined;
             }
-            const text = isUrl(path) ? this.remote?.text(path) : this.reader.read(path);
+            const ahead = this.root?.path === path ? this.root : undefined;
+            const text = isUrl(path) ? this.remote?.text(path) : ahead ? ahead.text : this.reader.read(path);
             let source;
-            if (text !== undefined && Buffer.byteLength(text) > this.limits.maxFileBytes) {
+            if (text !== undefined && overLimit(text, this.limits.maxFileBytes)) {
                 const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
                 source = {
                     path,
@@ -35509,7 +35514,9 @@ class DocumentSet {
                 this.problem('parse', `not analysed: ${mb(Buffer.byteLength(text))} is above the ${mb(this.limits.maxFileBytes)} limit (limits.maxFileBytes)`, { file: path, pointer: '' });
             }
             else if (text !== undefined) {
-                source = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSource */ .P)(path, text, this.limits);
+                source = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSource */ .PJ)(path, text, this.limits, ahead
+                    ? { ...(ahead.index ? { index: ahead.index } : {}), ...(ahead.like ? { like: ahead.like } : {}) }
+                    : {});
             }
             this.files.set(path, source);
             if (source)
@@ -35694,6 +35701,14 @@ function urlFrom(relative, base) {
         return undefined;
     }
 }
+/** UTF-8 size over `max`, counted only when the length cannot tell (a UTF-16 unit is 1 to 3 bytes). */
+function overLimit(text, max) {
+    if (text.length > max)
+        return true;
+    if (text.length * 3 <= max)
+        return false;
+    return Buffer.byteLength(text) > max;
+}
 function refOf(value) {
     if (value === null || typeof value !== 'object')
         return undefined;
@@ -35722,13 +35737,13 @@ function own(value, key) {
 /* harmony export */   J: () => (/* binding */ specFiles)
 /* harmony export */ });
 /* harmony import */ var _documents_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(690);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6380);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8807);
 // The files one description spans, found without building its model (the action's "did the PR touch it?").
 
 
 /** The root and every file its `$ref`s reach (remote refs and refs leaving the workspace are not followed). */
 function specFiles(reader, path, limits) {
-    return new _documents_js__WEBPACK_IMPORTED_MODULE_0__/* .DocumentSet */ .C8(reader, { ..._source_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_PARSE_LIMITS */ .t, ...limits }).reachableFiles(path);
+    return new _documents_js__WEBPACK_IMPORTED_MODULE_0__/* .DocumentSet */ .C8(reader, { ..._source_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_PARSE_LIMITS */ .tN, ...limits }).reachableFiles(path);
 }
 /**
  * Fetches the allowed remote documents these descriptions reach, in rounds (a fetched document may refer
@@ -35739,7 +35754,7 @@ async function fetchRemoteRefs(documents, remote, limits) {
         return;
     for (let round = 0; round < 20; round++) {
         for (const doc of documents)
-            new _documents_js__WEBPACK_IMPORTED_MODULE_0__/* .DocumentSet */ .C8(doc.reader, { ..._source_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_PARSE_LIMITS */ .t, ...limits }, remote).reachableFiles(doc.path);
+            new _documents_js__WEBPACK_IMPORTED_MODULE_0__/* .DocumentSet */ .C8(doc.reader, { ..._source_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_PARSE_LIMITS */ .tN, ...limits }, remote).reachableFiles(doc.path);
         if ((await remote.fetchWanted()) === 0)
             return;
     }
@@ -35896,14 +35911,15 @@ function remotePrefixProblem(prefix) {
 
 /***/ }),
 
-/***/ 6380:
+/***/ 8807:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  t: () => (/* binding */ DEFAULT_PARSE_LIMITS),
-  P: () => (/* binding */ parseSource)
+  tN: () => (/* binding */ DEFAULT_PARSE_LIMITS),
+  s5: () => (/* binding */ indexAhead),
+  PJ: () => (/* binding */ parseSource)
 });
 
 // EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
@@ -36204,6 +36220,23 @@ class JsonLocator {
             this.byPointer.set(pointer, current);
         return current.at;
     }
+    /** The root value's first character. */
+    get rootOffset() {
+        return this.root;
+    }
+    /** The members of the object whose `{` is at `offset` (the last of duplicate keys); undefined if not one. */
+    objectMembers(offset) {
+        if (this.text.charCodeAt(offset) !== 0x7b)
+            return undefined;
+        return this.childrenOf(offset);
+    }
+    /**
+     * Just past the object or array whose first character is at `offset` (the text's length if it never
+     * closes). Only for containers: that is what the index knows.
+     */
+    containerEnd(offset) {
+        return Math.min(this.closeOf(offset) + 1, this.text.length);
+    }
     memberOf(node, segment) {
         const children = this.childrenOf(node);
         if (!children)
@@ -36328,8 +36361,112 @@ function decodeKey(raw) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/load/json-reuse.ts
+// Parsing a base version's JSON by reusing its head's: a pull request changes a few of a description's
+// thousands of path items and components, and the text of the rest is the same in both versions.
+//
+// The base text is cut into regions (the values of the root's members, and of the members of large
+// objects below it, down to one path item or one schema). A region whose text equals the head's at the
+// same key takes the head's parsed value, shared; any other region is parsed on its own. What is left
+// (the skeleton: keys, scalars, punctuation, with `null` in place of each region) is parsed too, and the
+// values are set into it. The result is what `JSON.parse` of the whole text gives: equal text parses to
+// equal values, the skeleton keeps the text's key order and its last-duplicate-wins, and every part of
+// the text is parsed by JSON.parse (the head's regions were, with the head). Invalid text, or anything
+// unexpected, gives undefined: the caller then parses the whole text (and reports the error).
+
+/** Objects smaller than this are compared and parsed whole rather than member by member. */
+const SPLIT_MIN_CHARS = 16 * 1024;
+/** How far below the root objects are split: `components` → `schemas` → one schema. */
+const MAX_SPLIT_DEPTH = 2;
+function parseReusing(text, index, like) {
+    if (text === like.text)
+        return like.value;
+    const here = new JsonLocator(text, index);
+    const there = new JsonLocator(like.text, like.index);
+    const regions = [];
+    // Regions for the container members of the object at `at` (the head's at `likeAt`); false if either is not an object.
+    const split = (at, likeAt, likeValue, path, depth) => {
+        const members = here.objectMembers(at);
+        const likeMembers = there.objectMembers(likeAt);
+        if (!members || !likeMembers || !isRecord(likeValue))
+            return false;
+        for (const [key, member] of members) {
+            const start = member.value;
+            const open = text.charCodeAt(start);
+            if (open !== 0x7b && open !== 0x5b)
+                continue; // a scalar: the skeleton holds it
+            const end = here.containerEnd(start);
+            const memberPath = [...path, key];
+            const likeMember = likeMembers.get(key);
+            if (likeMember && Object.hasOwn(likeValue, key) && like.text.charCodeAt(likeMember.value) === open) {
+                const likeEnd = there.containerEnd(likeMember.value);
+                if (end - start === likeEnd - likeMember.value &&
+                    text.slice(start, end) === like.text.slice(likeMember.value, likeEnd)) {
+                    regions.push({ start, end, path: memberPath, reused: true, value: likeValue[key] });
+                    continue;
+                }
+                if (depth < MAX_SPLIT_DEPTH &&
+                    end - start >= SPLIT_MIN_CHARS &&
+                    split(start, likeMember.value, likeValue[key], memberPath, depth + 1)) {
+                    continue;
+                }
+            }
+            regions.push({ start, end, path: memberPath, reused: false, value: undefined });
+        }
+        return true;
+    };
+    try {
+        if (!split(here.rootOffset, there.rootOffset, like.value, [], 0))
+            return undefined;
+        // A key's value is its last duplicate's, but the map lists keys in first-seen order: sort by place.
+        regions.sort((a, b) => a.start - b.start);
+        const pieces = [];
+        let from = 0;
+        for (const region of regions) {
+            if (region.start < from)
+                return undefined; // overlapping: not text this reading understands
+            pieces.push(text.slice(from, region.start), 'null');
+            from = region.end;
+        }
+        pieces.push(text.slice(from));
+        const root = JSON.parse(pieces.join(''));
+        for (const region of regions) {
+            const value = region.reused ? region.value : JSON.parse(text.slice(region.start, region.end));
+            if (!place(root, region.path, value))
+                return undefined;
+        }
+        return root;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Sets the value where the skeleton holds its `null`; false if there is no such place. */
+function place(root, path, value) {
+    let parent = root;
+    for (let i = 0; i < path.length - 1; i++) {
+        const key = path[i];
+        if (!isRecord(parent) || !Object.hasOwn(parent, key))
+            return false;
+        parent = parent[key];
+    }
+    const key = path[path.length - 1];
+    if (!isRecord(parent) || !Object.hasOwn(parent, key) || parent[key] !== null)
+        return false;
+    // `__proto__` is defined rather than assigned, whatever the object (JSON.parse made it an own property).
+    if (key === '__proto__')
+        Object.defineProperty(parent, key, { value, enumerable: true, writable: true, configurable: true });
+    else
+        parent[key] = value;
+    return true;
+}
+function isRecord(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 ;// CONCATENATED MODULE: ./src/load/source.ts
 // A parsed document file that can answer "which line is this JSON pointer on?" lazily.
+
 
 
 
@@ -36342,16 +36479,13 @@ const DEFAULT_PARSE_LIMITS = {
     maxFiles: 1000,
     maxEndpoints: 20_000,
 };
-function parseSource(path, text, limits = DEFAULT_PARSE_LIMITS) {
-    // A byte-order mark is not JSON (JSON.parse rejects it) and no editor counts it as a column.
-    if (text.charCodeAt(0) === 0xfeff)
-        text = text.slice(1);
-    const looksJson = /\.json$/i.test(path) || /^\s*[{[]/.test(text);
-    if (looksJson) {
+function parseSource(path, text, limits = DEFAULT_PARSE_LIMITS, hints = {}) {
+    text = withoutByteOrderMark(text);
+    if (looksLikeJson(path, text)) {
         // Started before the parse so that, for a large text, the two run side by side.
-        const index = scanJsonLater(text);
+        const index = hints.index ?? scanJsonLater(text);
         try {
-            return jsonSource(path, text, JSON.parse(text), index);
+            return jsonSource(path, text, parseJson(text, index, hints.like), index);
         }
         catch {
             if (/\.json$/i.test(path))
@@ -36360,6 +36494,34 @@ function parseSource(path, text, limits = DEFAULT_PARSE_LIMITS) {
         }
     }
     return yamlSource(path, text, limits);
+}
+/**
+ * Starts indexing a file's JSON text before `parseSource` gets it (on the second thread when large), for
+ * its `hints.index`; undefined for text that is not JSON.
+ */
+function indexAhead(path, text) {
+    const json = withoutByteOrderMark(text);
+    return looksLikeJson(path, json) ? scanJsonLater(json) : undefined;
+}
+/** A byte-order mark is not JSON (JSON.parse rejects it) and no editor counts it as a column. */
+function withoutByteOrderMark(text) {
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+function looksLikeJson(path, text) {
+    return /\.json$/i.test(path) || /^\s*[{[]/.test(text);
+}
+/** `JSON.parse`, reusing the other version's values where the texts agree (large texts: see `parseReusing`). */
+function parseJson(text, index, like) {
+    if (like?.json && text.length >= BACKGROUND_MIN_CHARS) {
+        const value = parseReusing(text, index(), {
+            text: like.json.text,
+            index: like.json.index(),
+            value: like.value,
+        });
+        if (value !== undefined)
+            return value;
+    }
+    return JSON.parse(text);
 }
 function jsonError(path, text) {
     const errors = [];
@@ -36398,6 +36560,7 @@ function jsonSource(path, text, value, index, problem) {
         position(pointer) {
             return at(pointer, locate().offsetOfPointer(pointer.startsWith('#') ? pointer.slice(1) : pointer));
         },
+        ...(value !== undefined && index ? { json: { text, index } } : {}),
     };
 }
 function yamlSource(path, text, limits) {

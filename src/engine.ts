@@ -6,8 +6,9 @@ import { diffSpecs, type SpecDiff, scanSpec } from './diff/index.js';
 import type { EndpointDiff } from './diff/types.js';
 import type { Finding } from './findings.js';
 import { type FailOn, type FailOnScope, type GateResult, gate } from './gate/index.js';
+import type { RootAhead } from './load/documents.js';
 import { fetchRemoteRefs } from './load/files.js';
-import { type LoadedSpec, loadSpec } from './load/index.js';
+import { type LoadedSpec, loadSpec, readAhead } from './load/index.js';
 import type { FileReader } from './load/reader.js';
 import { RemoteDocuments } from './load/remote.js';
 import { DEFAULT_PARSE_LIMITS } from './load/source.js';
@@ -104,19 +105,30 @@ export async function fetchAllowedRemoteRefs(
 /** Loads each source (with the config's classification rules) and analyses it. */
 export function runEngine(sources: SpecSource[], options: EngineOptions): Analysis {
   const config = options.config ?? EMPTY_CONFIG;
+  const limits = { ...DEFAULT_PARSE_LIMITS, ...config.data.limits };
   const pairs = sources.map((source) => {
-    const load = (doc?: DocumentSource, head?: HeadVersion) =>
+    const load = (doc?: DocumentSource, head?: HeadVersion, ahead?: RootAhead) =>
       doc
         ? loadSpec(doc.reader, doc.path, {
             ...normalizeOptions(config, source.path),
             ...(options.remote ? { remote: options.remote } : {}),
             ...(head ? { head } : {}),
+            ...(ahead ? { ahead } : {}),
           })
         : MISSING;
+    const reuse = options.mode !== 'scan' && !options.readBaseInFull;
+    // The base's root is read first so that its index is made on the second thread while the head loads.
+    const ahead =
+      reuse && source.base ? readAhead(source.base.reader, source.base.path, limits.maxFileBytes) : undefined;
     const head = load(source.head);
     if (options.mode === 'scan') return { path: source.path, head, base: head };
-    const shared = options.readBaseInFull ? undefined : headVersion(head);
-    return { path: source.path, head, base: load(source.base, shared) };
+    const like = reuse ? head.files.find((f) => f.path === head.path) : undefined;
+    const shared = reuse ? headVersion(head) : undefined;
+    return {
+      path: source.path,
+      head,
+      base: load(source.base, shared, ahead && { ...ahead, ...(like ? { like } : {}) }),
+    };
   });
   return analyze(options.mode, pairs, options);
 }

@@ -26569,6 +26569,23 @@ class JsonLocator {
             this.byPointer.set(pointer, current);
         return current.at;
     }
+    /** The root value's first character. */
+    get rootOffset() {
+        return this.root;
+    }
+    /** The members of the object whose `{` is at `offset` (the last of duplicate keys); undefined if not one. */
+    objectMembers(offset) {
+        if (this.text.charCodeAt(offset) !== 0x7b)
+            return undefined;
+        return this.childrenOf(offset);
+    }
+    /**
+     * Just past the object or array whose first character is at `offset` (the text's length if it never
+     * closes). Only for containers: that is what the index knows.
+     */
+    containerEnd(offset) {
+        return Math.min(this.closeOf(offset) + 1, this.text.length);
+    }
     memberOf(node, segment) {
         const children = this.childrenOf(node);
         if (!children)
@@ -26693,8 +26710,112 @@ function decodeKey(raw) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/load/json-reuse.ts
+// Parsing a base version's JSON by reusing its head's: a pull request changes a few of a description's
+// thousands of path items and components, and the text of the rest is the same in both versions.
+//
+// The base text is cut into regions (the values of the root's members, and of the members of large
+// objects below it, down to one path item or one schema). A region whose text equals the head's at the
+// same key takes the head's parsed value, shared; any other region is parsed on its own. What is left
+// (the skeleton: keys, scalars, punctuation, with `null` in place of each region) is parsed too, and the
+// values are set into it. The result is what `JSON.parse` of the whole text gives: equal text parses to
+// equal values, the skeleton keeps the text's key order and its last-duplicate-wins, and every part of
+// the text is parsed by JSON.parse (the head's regions were, with the head). Invalid text, or anything
+// unexpected, gives undefined: the caller then parses the whole text (and reports the error).
+
+/** Objects smaller than this are compared and parsed whole rather than member by member. */
+const SPLIT_MIN_CHARS = 16 * 1024;
+/** How far below the root objects are split: `components` → `schemas` → one schema. */
+const MAX_SPLIT_DEPTH = 2;
+function parseReusing(text, index, like) {
+    if (text === like.text)
+        return like.value;
+    const here = new JsonLocator(text, index);
+    const there = new JsonLocator(like.text, like.index);
+    const regions = [];
+    // Regions for the container members of the object at `at` (the head's at `likeAt`); false if either is not an object.
+    const split = (at, likeAt, likeValue, path, depth) => {
+        const members = here.objectMembers(at);
+        const likeMembers = there.objectMembers(likeAt);
+        if (!members || !likeMembers || !json_reuse_isRecord(likeValue))
+            return false;
+        for (const [key, member] of members) {
+            const start = member.value;
+            const open = text.charCodeAt(start);
+            if (open !== 0x7b && open !== 0x5b)
+                continue; // a scalar: the skeleton holds it
+            const end = here.containerEnd(start);
+            const memberPath = [...path, key];
+            const likeMember = likeMembers.get(key);
+            if (likeMember && Object.hasOwn(likeValue, key) && like.text.charCodeAt(likeMember.value) === open) {
+                const likeEnd = there.containerEnd(likeMember.value);
+                if (end - start === likeEnd - likeMember.value &&
+                    text.slice(start, end) === like.text.slice(likeMember.value, likeEnd)) {
+                    regions.push({ start, end, path: memberPath, reused: true, value: likeValue[key] });
+                    continue;
+                }
+                if (depth < MAX_SPLIT_DEPTH &&
+                    end - start >= SPLIT_MIN_CHARS &&
+                    split(start, likeMember.value, likeValue[key], memberPath, depth + 1)) {
+                    continue;
+                }
+            }
+            regions.push({ start, end, path: memberPath, reused: false, value: undefined });
+        }
+        return true;
+    };
+    try {
+        if (!split(here.rootOffset, there.rootOffset, like.value, [], 0))
+            return undefined;
+        // A key's value is its last duplicate's, but the map lists keys in first-seen order: sort by place.
+        regions.sort((a, b) => a.start - b.start);
+        const pieces = [];
+        let from = 0;
+        for (const region of regions) {
+            if (region.start < from)
+                return undefined; // overlapping: not text this reading understands
+            pieces.push(text.slice(from, region.start), 'null');
+            from = region.end;
+        }
+        pieces.push(text.slice(from));
+        const root = JSON.parse(pieces.join(''));
+        for (const region of regions) {
+            const value = region.reused ? region.value : JSON.parse(text.slice(region.start, region.end));
+            if (!place(root, region.path, value))
+                return undefined;
+        }
+        return root;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Sets the value where the skeleton holds its `null`; false if there is no such place. */
+function place(root, path, value) {
+    let parent = root;
+    for (let i = 0; i < path.length - 1; i++) {
+        const key = path[i];
+        if (!json_reuse_isRecord(parent) || !Object.hasOwn(parent, key))
+            return false;
+        parent = parent[key];
+    }
+    const key = path[path.length - 1];
+    if (!json_reuse_isRecord(parent) || !Object.hasOwn(parent, key) || parent[key] !== null)
+        return false;
+    // `__proto__` is defined rather than assigned, whatever the object (JSON.parse made it an own property).
+    if (key === '__proto__')
+        Object.defineProperty(parent, key, { value, enumerable: true, writable: true, configurable: true });
+    else
+        parent[key] = value;
+    return true;
+}
+function json_reuse_isRecord(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 ;// CONCATENATED MODULE: ./src/load/source.ts
 // A parsed document file that can answer "which line is this JSON pointer on?" lazily.
+
 
 
 
@@ -26707,16 +26828,13 @@ const source_DEFAULT_PARSE_LIMITS = {
     maxFiles: 1000,
     maxEndpoints: 20_000,
 };
-function parseSource(path, text, limits = source_DEFAULT_PARSE_LIMITS) {
-    // A byte-order mark is not JSON (JSON.parse rejects it) and no editor counts it as a column.
-    if (text.charCodeAt(0) === 0xfeff)
-        text = text.slice(1);
-    const looksJson = /\.json$/i.test(path) || /^\s*[{[]/.test(text);
-    if (looksJson) {
+function parseSource(path, text, limits = source_DEFAULT_PARSE_LIMITS, hints = {}) {
+    text = withoutByteOrderMark(text);
+    if (looksLikeJson(path, text)) {
         // Started before the parse so that, for a large text, the two run side by side.
-        const index = scanJsonLater(text);
+        const index = hints.index ?? scanJsonLater(text);
         try {
-            return jsonSource(path, text, JSON.parse(text), index);
+            return jsonSource(path, text, parseJson(text, index, hints.like), index);
         }
         catch {
             if (/\.json$/i.test(path))
@@ -26725,6 +26843,34 @@ function parseSource(path, text, limits = source_DEFAULT_PARSE_LIMITS) {
         }
     }
     return yamlSource(path, text, limits);
+}
+/**
+ * Starts indexing a file's JSON text before `parseSource` gets it (on the second thread when large), for
+ * its `hints.index`; undefined for text that is not JSON.
+ */
+function indexAhead(path, text) {
+    const json = withoutByteOrderMark(text);
+    return looksLikeJson(path, json) ? scanJsonLater(json) : undefined;
+}
+/** A byte-order mark is not JSON (JSON.parse rejects it) and no editor counts it as a column. */
+function withoutByteOrderMark(text) {
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+function looksLikeJson(path, text) {
+    return /\.json$/i.test(path) || /^\s*[{[]/.test(text);
+}
+/** `JSON.parse`, reusing the other version's values where the texts agree (large texts: see `parseReusing`). */
+function parseJson(text, index, like) {
+    if (like?.json && text.length >= BACKGROUND_MIN_CHARS) {
+        const value = parseReusing(text, index(), {
+            text: like.json.text,
+            index: like.json.index(),
+            value: like.value,
+        });
+        if (value !== undefined)
+            return value;
+    }
+    return JSON.parse(text);
 }
 function jsonError(path, text) {
     const errors = [];
@@ -26763,6 +26909,7 @@ function jsonSource(path, text, value, index, problem) {
         position(pointer) {
             return at(pointer, locate().offsetOfPointer(pointer.startsWith('#') ? pointer.slice(1) : pointer));
         },
+        ...(value !== undefined && index ? { json: { text, index } } : {}),
     };
 }
 function yamlSource(path, text, limits) {
@@ -26896,16 +27043,20 @@ class documents_DocumentSet {
     reader;
     limits;
     remote;
+    root;
     problems = [];
     files = new Map();
     reported = new Set();
     resolved = new Map();
     constructor(reader, limits = source_DEFAULT_PARSE_LIMITS, 
     /** Fetched remote documents, when the configuration allows some (never otherwise). */
-    remote) {
+    remote, 
+    /** The root file's text read ahead, and what its parse can reuse (see `RootAhead`). */
+    root) {
         this.reader = reader;
         this.limits = limits;
         this.remote = remote;
+        this.root = root;
     }
     /** The parsed file, or undefined when it does not exist. Parse problems are recorded once. */
     file(path) {
@@ -26914,9 +27065,10 @@ class documents_DocumentSet {
                 this.problem('parse', `not read: the description already spans ${this.limits.maxFiles} files (limits.maxFiles)`, { file: path, pointer: '' });
                 return undefined;
             }
-            const text = isUrl(path) ? this.remote?.text(path) : this.reader.read(path);
+            const ahead = this.root?.path === path ? this.root : undefined;
+            const text = isUrl(path) ? this.remote?.text(path) : ahead ? ahead.text : this.reader.read(path);
             let source;
-            if (text !== undefined && Buffer.byteLength(text) > this.limits.maxFileBytes) {
+            if (text !== undefined && overLimit(text, this.limits.maxFileBytes)) {
                 const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
                 source = {
                     path,
@@ -26928,7 +27080,9 @@ class documents_DocumentSet {
                 this.problem('parse', `not analysed: ${mb(Buffer.byteLength(text))} is above the ${mb(this.limits.maxFileBytes)} limit (limits.maxFileBytes)`, { file: path, pointer: '' });
             }
             else if (text !== undefined) {
-                source = parseSource(path, text, this.limits);
+                source = parseSource(path, text, this.limits, ahead
+                    ? { ...(ahead.index ? { index: ahead.index } : {}), ...(ahead.like ? { like: ahead.like } : {}) }
+                    : {});
             }
             this.files.set(path, source);
             if (source)
@@ -27112,6 +27266,14 @@ function urlFrom(relative, base) {
     catch {
         return undefined;
     }
+}
+/** UTF-8 size over `max`, counted only when the length cannot tell (a UTF-16 unit is 1 to 3 bytes). */
+function overLimit(text, max) {
+    if (text.length > max)
+        return true;
+    if (text.length * 3 <= max)
+        return false;
+    return Buffer.byteLength(text) > max;
 }
 function refOf(value) {
     if (value === null || typeof value !== 'object')
@@ -27835,21 +27997,30 @@ function sameValue(a, b, refs) {
     }
     return true;
 }
-/** The refs inside one value: the same object on both sides (a document compared with itself). */
+/**
+ * The refs inside one value: the same object on both sides (a document compared with itself, or a base
+ * that took the head's parsed values where their texts agree: most of it). `for…in` rather than
+ * `Object.entries`: this walks most of a description, and the entries arrays were most of its cost.
+ */
 function collectRefs(value, refs) {
     const stack = [value];
     while (stack.length > 0) {
         const x = stack.pop();
-        if (x === null || typeof x !== 'object')
+        if (Array.isArray(x)) {
+            for (const item of x)
+                if (item !== null && typeof item === 'object')
+                    stack.push(item);
             continue;
-        for (const [key, item] of Object.entries(x)) {
-            if (key === '$ref' && typeof item === 'string') {
+        }
+        for (const key in x) {
+            const item = x[key];
+            if (item !== null && typeof item === 'object')
+                stack.push(item);
+            else if (key === '$ref' && typeof item === 'string') {
                 if (!item.startsWith('#'))
                     return false;
                 refs.push(item);
             }
-            if (item !== null && typeof item === 'object')
-                stack.push(item);
         }
     }
     return true;
@@ -28251,8 +28422,18 @@ function endpointDataTypes(endpoint) {
 
 
 
+/**
+ * Reads a version's root file now and starts indexing it, so that the index is ready (made on the second
+ * thread while the other version loads) when this version is loaded with `ahead`.
+ */
+function readAhead(reader, path, maxFileBytes) {
+    const text = reader.read(path);
+    // Past the limit the file is refused unread (DocumentSet): no point indexing it.
+    const index = text !== undefined && text.length <= maxFileBytes ? indexAhead(path, text) : undefined;
+    return { path, text, ...(index ? { index } : {}) };
+}
 function loadSpec(reader, path, options = {}) {
-    const docs = new documents_DocumentSet(reader, { ...source_DEFAULT_PARSE_LIMITS, ...options.limits }, options.remote);
+    const docs = new documents_DocumentSet(reader, { ...source_DEFAULT_PARSE_LIMITS, ...options.limits }, options.remote, options.ahead?.path === path ? options.ahead : undefined);
     const root = docs.file(path);
     if (!root)
         return { path, exists: false, problems: [], files: [] };
@@ -28675,19 +28856,29 @@ async function fetchAllowedRemoteRefs(sources, config, extraPrefixes) {
 /** Loads each source (with the config's classification rules) and analyses it. */
 function runEngine(sources, options) {
     const config = options.config ?? EMPTY_CONFIG;
+    const limits = { ...source_DEFAULT_PARSE_LIMITS, ...config.data.limits };
     const pairs = sources.map((source) => {
-        const load = (doc, head) => doc
+        const load = (doc, head, ahead) => doc
             ? loadSpec(doc.reader, doc.path, {
                 ...normalizeOptions(config, source.path),
                 ...(options.remote ? { remote: options.remote } : {}),
                 ...(head ? { head } : {}),
+                ...(ahead ? { ahead } : {}),
             })
             : engine_MISSING;
+        const reuse = options.mode !== 'scan' && !options.readBaseInFull;
+        // The base's root is read first so that its index is made on the second thread while the head loads.
+        const ahead = reuse && source.base ? readAhead(source.base.reader, source.base.path, limits.maxFileBytes) : undefined;
         const head = load(source.head);
         if (options.mode === 'scan')
             return { path: source.path, head, base: head };
-        const shared = options.readBaseInFull ? undefined : headVersion(head);
-        return { path: source.path, head, base: load(source.base, shared) };
+        const like = reuse ? head.files.find((f) => f.path === head.path) : undefined;
+        const shared = reuse ? headVersion(head) : undefined;
+        return {
+            path: source.path,
+            head,
+            base: load(source.base, shared, ahead && { ...ahead, ...(like ? { like } : {}) }),
+        };
     });
     return analyze(options.mode, pairs, options);
 }

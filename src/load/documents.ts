@@ -4,6 +4,7 @@ import { posix } from 'node:path';
 import type { Loc, SpecProblem } from '../model.js';
 import { pushAll } from '../util/arrays.js';
 import { fragmentToPointer, joinPointer, parsePointer } from '../util/pointer.js';
+import type { JsonIndex } from './json-scan.js';
 import type { FileReader } from './reader.js';
 import type { RemoteDocuments } from './remote.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits, parseSource, type SourceFile } from './source.js';
@@ -16,6 +17,17 @@ export interface Node {
 
 const MAX_REF_HOPS = 64;
 
+/**
+ * A root file read before its turn: its text (undefined: it does not exist), the JSON index started on
+ * it (`indexAhead`), and the other version's root, whose parsed values its parse may reuse.
+ */
+export interface RootAhead {
+  path: string;
+  text: string | undefined;
+  index?: () => JsonIndex;
+  like?: SourceFile;
+}
+
 export class DocumentSet {
   readonly problems: SpecProblem[] = [];
   private readonly files = new Map<string, SourceFile | undefined>();
@@ -27,6 +39,8 @@ export class DocumentSet {
     private readonly limits: ParseLimits = DEFAULT_PARSE_LIMITS,
     /** Fetched remote documents, when the configuration allows some (never otherwise). */
     private readonly remote?: RemoteDocuments,
+    /** The root file's text read ahead, and what its parse can reuse (see `RootAhead`). */
+    private readonly root?: RootAhead,
   ) {}
 
   /** The parsed file, or undefined when it does not exist. Parse problems are recorded once. */
@@ -40,9 +54,10 @@ export class DocumentSet {
         );
         return undefined;
       }
-      const text = isUrl(path) ? this.remote?.text(path) : this.reader.read(path);
+      const ahead = this.root?.path === path ? this.root : undefined;
+      const text = isUrl(path) ? this.remote?.text(path) : ahead ? ahead.text : this.reader.read(path);
       let source: SourceFile | undefined;
-      if (text !== undefined && Buffer.byteLength(text) > this.limits.maxFileBytes) {
+      if (text !== undefined && overLimit(text, this.limits.maxFileBytes)) {
         const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
         source = {
           path,
@@ -57,7 +72,14 @@ export class DocumentSet {
           { file: path, pointer: '' },
         );
       } else if (text !== undefined) {
-        source = parseSource(path, text, this.limits);
+        source = parseSource(
+          path,
+          text,
+          this.limits,
+          ahead
+            ? { ...(ahead.index ? { index: ahead.index } : {}), ...(ahead.like ? { like: ahead.like } : {}) }
+            : {},
+        );
       }
       this.files.set(path, source);
       if (source) pushAll(this.problems, source.problems);
@@ -251,6 +273,13 @@ function urlFrom(relative: string, base: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** UTF-8 size over `max`, counted only when the length cannot tell (a UTF-16 unit is 1 to 3 bytes). */
+function overLimit(text: string, max: number): boolean {
+  if (text.length > max) return true;
+  if (text.length * 3 <= max) return false;
+  return Buffer.byteLength(text) > max;
 }
 
 export function refOf(value: unknown): string | undefined {

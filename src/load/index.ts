@@ -1,10 +1,10 @@
 // Reading one API description (root file plus what its `$ref`s reach) and building its model.
 import type { ApiModel, SpecProblem } from '../model.js';
 import { type NormalizeOptions, normalize } from '../normalize/index.js';
-import { DocumentSet } from './documents.js';
+import { DocumentSet, type RootAhead } from './documents.js';
 import type { FileReader } from './reader.js';
 import type { RemoteDocuments } from './remote.js';
-import { DEFAULT_PARSE_LIMITS, type ParseLimits, type SourceFile } from './source.js';
+import { DEFAULT_PARSE_LIMITS, indexAhead, type ParseLimits, type SourceFile } from './source.js';
 
 export interface LoadedSpec {
   /** Workspace-relative path of the root document. */
@@ -22,10 +22,28 @@ export interface LoadOptions extends NormalizeOptions {
   limits?: Partial<ParseLimits>;
   /** Allowed remote documents, fetched beforehand (`fetchRemoteRefs`). */
   remote?: RemoteDocuments;
+  /** The root file, read ahead (`readAhead`). */
+  ahead?: RootAhead;
+}
+
+/**
+ * Reads a version's root file now and starts indexing it, so that the index is ready (made on the second
+ * thread while the other version loads) when this version is loaded with `ahead`.
+ */
+export function readAhead(reader: FileReader, path: string, maxFileBytes: number): RootAhead {
+  const text = reader.read(path);
+  // Past the limit the file is refused unread (DocumentSet): no point indexing it.
+  const index = text !== undefined && text.length <= maxFileBytes ? indexAhead(path, text) : undefined;
+  return { path, text, ...(index ? { index } : {}) };
 }
 
 export function loadSpec(reader: FileReader, path: string, options: LoadOptions = {}): LoadedSpec {
-  const docs = new DocumentSet(reader, { ...DEFAULT_PARSE_LIMITS, ...options.limits }, options.remote);
+  const docs = new DocumentSet(
+    reader,
+    { ...DEFAULT_PARSE_LIMITS, ...options.limits },
+    options.remote,
+    options.ahead?.path === path ? options.ahead : undefined,
+  );
   const root = docs.file(path);
   if (!root) return { path, exists: false, problems: [], files: [] };
   const model = normalize(docs, path, options);

@@ -10,7 +10,7 @@ import { parsePointer, unescapeSegment } from '../util/pointer.js';
 import { type JsonIndex, scanJson } from './json-scan.js';
 import { LineIndex } from './lines.js';
 
-interface Member {
+export interface Member {
   /** Offset of the key's opening quote (an array element: of the element). */
   at: number;
   /** Offset of the value's first character. */
@@ -96,6 +96,25 @@ export class JsonLocator {
     }
     if (end < pointer.length) this.byPointer.set(pointer, current);
     return current.at;
+  }
+
+  /** The root value's first character. */
+  get rootOffset(): number {
+    return this.root;
+  }
+
+  /** The members of the object whose `{` is at `offset` (the last of duplicate keys); undefined if not one. */
+  objectMembers(offset: number): ReadonlyMap<string, Member> | undefined {
+    if (this.text.charCodeAt(offset) !== 0x7b) return undefined;
+    return this.childrenOf(offset) as Map<string, Member>;
+  }
+
+  /**
+   * Just past the object or array whose first character is at `offset` (the text's length if it never
+   * closes). Only for containers: that is what the index knows.
+   */
+  containerEnd(offset: number): number {
+    return Math.min(this.closeOf(offset) + 1, this.text.length);
   }
 
   private memberOf(node: number, segment: string): Member | undefined {

@@ -4,7 +4,8 @@ import { type Document, isMap, isScalar, isSeq, parseDocument, visit } from 'yam
 import type { Position, SpecProblem } from '../model.js';
 import { parsePointer } from '../util/pointer.js';
 import { JsonLocator } from './json-locate.js';
-import { type JsonIndex, scanJsonLater } from './json-scan.js';
+import { parseReusing } from './json-reuse.js';
+import { BACKGROUND_MIN_CHARS, type JsonIndex, scanJsonLater } from './json-scan.js';
 import { LineIndex } from './lines.js';
 
 export type Format = 'json' | 'yaml';
@@ -18,6 +19,14 @@ export interface SourceFile {
   problems: SpecProblem[];
   /** Line and column of the deepest existing node on the pointer's way (keys are reported at the key). */
   position(pointer: string): Position;
+  /** JSON that parsed: its text and index, which another version's parse can reuse (`parseReusing`). */
+  json?: { text: string; index: () => JsonIndex };
+}
+
+/** What a parse can start from: the text's index, started earlier (`indexAhead`); the other version's file. */
+export interface ParseHints {
+  index?: () => JsonIndex;
+  like?: SourceFile;
 }
 
 /** Bounds on what a (hostile) document can make the tool do; configurable under `limits:` in the config. */
@@ -43,21 +52,51 @@ export function parseSource(
   path: string,
   text: string,
   limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+  hints: ParseHints = {},
 ): SourceFile {
-  // A byte-order mark is not JSON (JSON.parse rejects it) and no editor counts it as a column.
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const looksJson = /\.json$/i.test(path) || /^\s*[{[]/.test(text);
-  if (looksJson) {
+  text = withoutByteOrderMark(text);
+  if (looksLikeJson(path, text)) {
     // Started before the parse so that, for a large text, the two run side by side.
-    const index = scanJsonLater(text);
+    const index = hints.index ?? scanJsonLater(text);
     try {
-      return jsonSource(path, text, JSON.parse(text), index);
+      return jsonSource(path, text, parseJson(text, index, hints.like), index);
     } catch {
       if (/\.json$/i.test(path)) return jsonSource(path, text, undefined, undefined, jsonError(path, text));
       // not JSON after all: YAML below reports its own error
     }
   }
   return yamlSource(path, text, limits);
+}
+
+/**
+ * Starts indexing a file's JSON text before `parseSource` gets it (on the second thread when large), for
+ * its `hints.index`; undefined for text that is not JSON.
+ */
+export function indexAhead(path: string, text: string): (() => JsonIndex) | undefined {
+  const json = withoutByteOrderMark(text);
+  return looksLikeJson(path, json) ? scanJsonLater(json) : undefined;
+}
+
+/** A byte-order mark is not JSON (JSON.parse rejects it) and no editor counts it as a column. */
+function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function looksLikeJson(path: string, text: string): boolean {
+  return /\.json$/i.test(path) || /^\s*[{[]/.test(text);
+}
+
+/** `JSON.parse`, reusing the other version's values where the texts agree (large texts: see `parseReusing`). */
+function parseJson(text: string, index: () => JsonIndex, like: SourceFile | undefined): unknown {
+  if (like?.json && text.length >= BACKGROUND_MIN_CHARS) {
+    const value = parseReusing(text, index(), {
+      text: like.json.text,
+      index: like.json.index(),
+      value: like.value,
+    });
+    if (value !== undefined) return value;
+  }
+  return JSON.parse(text);
 }
 
 function jsonError(path: string, text: string): ProblemAt {
@@ -103,6 +142,7 @@ function jsonSource(
     position(pointer) {
       return at(pointer, locate().offsetOfPointer(pointer.startsWith('#') ? pointer.slice(1) : pointer));
     },
+    ...(value !== undefined && index ? { json: { text, index } } : {}),
   };
 }
 

@@ -181,18 +181,26 @@ export function sameValue(a: unknown, b: unknown, refs: string[]): boolean {
   return true;
 }
 
-/** The refs inside one value: the same object on both sides (a document compared with itself). */
+/**
+ * The refs inside one value: the same object on both sides (a document compared with itself, or a base
+ * that took the head's parsed values where their texts agree: most of it). `for…in` rather than
+ * `Object.entries`: this walks most of a description, and the entries arrays were most of its cost.
+ */
 function collectRefs(value: object, refs: string[]): boolean {
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const x = stack.pop();
-    if (x === null || typeof x !== 'object') continue;
-    for (const [key, item] of Object.entries(x)) {
-      if (key === '$ref' && typeof item === 'string') {
+    if (Array.isArray(x)) {
+      for (const item of x) if (item !== null && typeof item === 'object') stack.push(item);
+      continue;
+    }
+    for (const key in x as Obj) {
+      const item = (x as Obj)[key];
+      if (item !== null && typeof item === 'object') stack.push(item);
+      else if (key === '$ref' && typeof item === 'string') {
         if (!item.startsWith('#')) return false;
         refs.push(item);
       }
-      if (item !== null && typeof item === 'object') stack.push(item);
     }
   }
   return true;
