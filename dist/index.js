@@ -36952,6 +36952,9 @@ var arrays = __nccwpck_require__(5232);
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 const MAX_INLINE = 400;
 function truncate(text, max = MAX_INLINE) {
+    // No longer than `max` UTF-16 units is no longer than `max` characters: nothing to count.
+    if (text.length <= max)
+        return text;
     const chars = [...text];
     return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }

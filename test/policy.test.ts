@@ -11,7 +11,13 @@ import { CATEGORIES, SEVERITIES } from '../src/findings.js';
 import { BUILTIN_POLICIES } from '../src/policy/builtin.js';
 import { ConditionError, evaluate, type Facts, parseCondition } from '../src/policy/condition.js';
 import type { Violation } from '../src/policy/evaluate.js';
-import { CONDITION_FIELD_KINDS, CONDITION_FIELDS, loadPolicies, type Policy } from '../src/policy/load.js';
+import {
+  CONDITION_FIELD_KINDS,
+  CONDITION_FIELDS,
+  loadBuiltinPolicies,
+  loadPolicies,
+  type Policy,
+} from '../src/policy/load.js';
 import { CONTROLS } from '../src/policy/schema.js';
 import { memoryReader, outdent } from './helpers/inline.js';
 
@@ -168,6 +174,16 @@ describe('the shipped policy packs', () => {
     expect(Object.keys(BUILTIN_POLICIES).sort()).toEqual(files);
     for (const file of files)
       expect(BUILTIN_POLICIES[file]).toBe(readFileSync(`${REPO}policies/${file}`, 'utf8'));
+  });
+
+  it('a shipped pack loaded from its embedded definitions equals the pack loaded from its text', () => {
+    const names = Object.keys(BUILTIN_POLICIES).map((f) => f.replace(/\.yml$/, ''));
+    expect(names.length).toBeGreaterThan(1);
+    for (const name of names) {
+      const fromText = loadPolicies(`policies/${name}.yml`, BUILTIN_POLICIES[`${name}.yml`]!);
+      expect(loadBuiltinPolicies(name)).toEqual(fromText);
+    }
+    expect(loadBuiltinPolicies('no-such-pack')).toBeUndefined();
   });
 
   it('owasp-strict loads, and everything it forbids exists', () => {

@@ -5,7 +5,7 @@ import { type Config, EMPTY_CONFIG, loadConfig } from '../config/index.js';
 import { type Analysis, fetchAllowedRemoteRefs, type Mode, runEngine, type SpecSource } from '../engine.js';
 import type { FileReader } from '../load/reader.js';
 import { BUILTIN_POLICIES } from '../policy/builtin.js';
-import { loadPolicies, type Policy } from '../policy/load.js';
+import { loadBuiltinPolicies, loadPolicies, type Policy } from '../policy/load.js';
 import { type ActionInputs, InputError } from './inputs.js';
 
 /** Reads the config and policies (from the base commit unless `trust-pr-config`) and runs the engine. */
@@ -47,8 +47,8 @@ function readPolicies(reader: FileReader, names: string[]): Policy[] {
   return names.flatMap((name) => {
     const text = reader.read(name.replace(/^\.\//, ''));
     if (text !== undefined) return loadPolicies(name, text);
-    const builtin = BUILTIN_POLICIES[`${name}.yml`];
-    if (builtin !== undefined) return loadPolicies(`policies/${name}.yml`, builtin);
+    const builtin = loadBuiltinPolicies(name);
+    if (builtin) return builtin;
     throw new InputError(
       `input \`policies\`: ${name} does not exist${reader.label ? ` at ${reader.label}` : ''} and is not a shipped pack (${Object.keys(
         BUILTIN_POLICIES,

@@ -10,7 +10,7 @@ import { discoverSpecs } from '../load/discover.js';
 import { fsReader, isInside } from '../load/reader.js';
 import { remotePrefixProblem } from '../load/remote.js';
 import { BUILTIN_POLICIES } from '../policy/builtin.js';
-import { loadPolicies, type Policy } from '../policy/load.js';
+import { loadBuiltinPolicies, loadPolicies, type Policy } from '../policy/load.js';
 import { buildReport } from '../report/json.js';
 import { writeJson, writeJsonFile } from '../report/json-text.js';
 import { renderComment, renderSummary } from '../report/markdown.js';
@@ -210,9 +210,8 @@ function readConfig(cwd: string, flag: string | undefined): Config {
 
 function readPolicies(cwd: string, names: string[]): Policy[] {
   return names.flatMap((name) => {
-    const builtin = BUILTIN_POLICIES[`${name}.yml`];
-    if (builtin !== undefined && !existsSync(resolve(cwd, name)))
-      return loadPolicies(`policies/${name}.yml`, builtin);
+    const builtin = existsSync(resolve(cwd, name)) ? undefined : loadBuiltinPolicies(name);
+    if (builtin) return builtin;
     const full = resolve(cwd, name);
     if (!existsSync(full)) {
       throw new UsageError(

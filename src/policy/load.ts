@@ -1,8 +1,10 @@
 // Loading policy files: YAML → validated policies with parsed conditions. Any mistake is a ConfigError.
 import { CHECKS } from '../assess/registry.js';
+import { ConfigError } from '../config/errors.js';
 import { parseYamlFile } from '../config/yaml-file.js';
 import { CATEGORIES, SEVERITIES } from '../findings.js';
 import { CLASSIFICATIONS, HTTP_METHODS } from '../model.js';
+import { BUILTIN_POLICY_DEFINITIONS } from './builtin.js';
 import { type Condition, ConditionError, type FieldKind, parseCondition } from './condition.js';
 import { type PolicyDefinition, policyFileSchema } from './schema.js';
 
@@ -51,10 +53,30 @@ export interface Policy extends PolicyDefinition {
 
 export function loadPolicies(file: string, text: string): Policy[] {
   const parsed = parseYamlFile(file, text, policyFileSchema);
+  return policiesFrom(file, parsed.data.policies, parsed.errorAt);
+}
+
+/**
+ * A shipped pack (`default`, `owasp-strict`…) from its definitions embedded at build time: what
+ * `loadPolicies` makes of its text (test/policy.test.ts), without the YAML parser and the schema checks.
+ */
+export function loadBuiltinPolicies(name: string): Policy[] | undefined {
+  const definitions = BUILTIN_POLICY_DEFINITIONS[`${name}.yml`];
+  const file = `policies/${name}.yml`;
+  return definitions
+    ? policiesFrom(file, structuredClone(definitions), (_, detail) => new ConfigError(file, 1, 1, detail))
+    : undefined;
+}
+
+function policiesFrom(
+  file: string,
+  definitions: PolicyDefinition[],
+  errorAt: (path: (string | number)[], detail: string) => ConfigError,
+): Policy[] {
   const names = new Set<string>();
-  return parsed.data.policies.map((definition, index) => {
+  return definitions.map((definition, index) => {
     if (names.has(definition.name)) {
-      throw parsed.errorAt(
+      throw errorAt(
         ['policies', index, 'name'],
         `policies[${index}].name: "${definition.name}" is already used by another policy`,
       );
@@ -62,7 +84,7 @@ export function loadPolicies(file: string, text: string): Policy[] {
     names.add(definition.name);
     (definition.rule.forbid ?? []).forEach((entry, j) => {
       if (!FORBIDDABLE.has(entry)) {
-        throw parsed.errorAt(
+        throw errorAt(
           ['policies', index, 'rule', 'forbid', j],
           `policies[${index}].rule.forbid[${j}]: "${entry}" is neither a rule id, a category nor a severity`,
         );
@@ -75,7 +97,7 @@ export function loadPolicies(file: string, text: string): Policy[] {
         policy.condition = parseCondition(source, CONDITION_FIELDS, CONDITION_FIELD_KINDS);
       } catch (error) {
         if (!(error instanceof ConditionError)) throw error;
-        throw parsed.errorAt(
+        throw errorAt(
           ['policies', index, 'rule', 'condition'],
           `policies[${index}].rule.condition: ${error.message}`,
         );

@@ -7,6 +7,8 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 const MAX_INLINE = 400;
 
 export function truncate(text: string, max = MAX_INLINE): string {
+  // No longer than `max` UTF-16 units is no longer than `max` characters: nothing to count.
+  if (text.length <= max) return text;
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
