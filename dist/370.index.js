@@ -829,7 +829,7 @@ function listed(items) {
 }
 function values(list) {
     const shown = list.slice(0, 5).map((v) => JSON.stringify(v));
-    return list.length > 5 ? `${shown.join(', ')}, …` : shown.join(', ');
+    return list.length > 5 ? `${shown.join(', ')}, ...` : shown.join(', ');
 }
 function dedupe(changes) {
     const seen = new Set();

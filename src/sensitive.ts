@@ -242,7 +242,7 @@ const BASE64_FILE = /^(iVBORw0KGgo|\/9j\/|R0lGOD|JVBERi0|UEsDB|UklGR|PD94bW|PHN2
 const DIGEST_PREFIX = /(sha-?(1|224|256|384|512)|md5)[-=:]$/i;
 
 function redact(value: string): string {
-  return value.length <= 8 ? '****' : `${value.slice(0, 4)}…${value.slice(-2)} (${value.length} chars)`;
+  return value.length <= 8 ? '****' : `${value.slice(0, 4)}...${value.slice(-2)} (${value.length} chars)`;
 }
 
 function luhn(digits: string): boolean {

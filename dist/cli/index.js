@@ -13519,7 +13519,7 @@ const BASE64_FILE = /^(iVBORw0KGgo|\/9j\/|R0lGOD|JVBERi0|UEsDB|UklGR|PD94bW|PHN2
 /** `sha256-…` (subresource integrity), `sha-256=…` (Digest), `md5:…`: a checksum follows. */
 const DIGEST_PREFIX = /(sha-?(1|224|256|384|512)|md5)[-=:]$/i;
 function redact(value) {
-    return value.length <= 8 ? '****' : `${value.slice(0, 4)}…${value.slice(-2)} (${value.length} chars)`;
+    return value.length <= 8 ? '****' : `${value.slice(0, 4)}...${value.slice(-2)} (${value.length} chars)`;
 }
 function luhn(digits) {
     let sum = 0;
@@ -14060,7 +14060,7 @@ const authzNoScopesOnWrite = {
     owasp: 'API5:2023 Broken Function Level Authorization',
     cwe: 'CWE-285',
     title: 'Write operation requires no OAuth scope',
-    rationale: 'Without a scope any token — including a read-only one — can call a write operation.',
+    rationale: 'Without a scope any token, including a read-only one, can call a write operation.',
     remediation: 'List the scope the operation needs in its OAuth2 / OpenID Connect requirement (e.g. `payments:write`).',
     scope: 'endpoint',
     run(endpoint) {
@@ -15017,7 +15017,7 @@ const sensitiveExampleValue = {
     cwe: 'CWE-798',
     title: 'Real-looking secret or personal data in an example',
     rationale: 'Examples are published in portals and SDKs; a real key, token, card or SSN copied into one is a leak.',
-    remediation: 'Replace the value with an obvious placeholder (e.g. `sk_test_…`, `4111 1111 1111 1111`, `EXAMPLE`), and revoke the secret if it was real.',
+    remediation: 'Replace the value with an obvious placeholder (e.g. `sk_test_...`, `4111 1111 1111 1111`, `EXAMPLE`), and revoke the secret if it was real.',
     scope: 'document',
     run(model) {
         // A literal in a shared schema is one finding listing every endpoint that shows it.
@@ -15189,7 +15189,7 @@ const transportHttpServer = {
     owasp: 'API8:2023 Security Misconfiguration',
     cwe: 'CWE-319',
     title: 'Server over plain HTTP',
-    rationale: 'Requests to an http:// server — credentials and data included — can be read and altered on the network.',
+    rationale: 'Requests to an http:// server, credentials and data included, can be read and altered on the network.',
     remediation: 'Serve the API over https:// only (and redirect or refuse plain HTTP at the edge).',
     scope: 'document',
     run(model) {
@@ -25764,7 +25764,7 @@ function listed(items) {
 }
 function values(list) {
     const shown = list.slice(0, 5).map((v) => JSON.stringify(v));
-    return list.length > 5 ? `${shown.join(', ')}, …` : shown.join(', ');
+    return list.length > 5 ? `${shown.join(', ')}, ...` : shown.join(', ');
 }
 function dedupe(changes) {
     const seen = new Set();

@@ -328,7 +328,7 @@ function listed(items: string[]): string {
 
 function values(list: unknown[]): string {
   const shown = list.slice(0, 5).map((v) => JSON.stringify(v));
-  return list.length > 5 ? `${shown.join(', ')}, …` : shown.join(', ');
+  return list.length > 5 ? `${shown.join(', ')}, ...` : shown.join(', ');
 }
 
 function dedupe(changes: SchemaChange[]): SchemaChange[] {

@@ -8,7 +8,7 @@ export const authzNoScopesOnWrite: EndpointCheck = {
   owasp: 'API5:2023 Broken Function Level Authorization',
   cwe: 'CWE-285',
   title: 'Write operation requires no OAuth scope',
-  rationale: 'Without a scope any token — including a read-only one — can call a write operation.',
+  rationale: 'Without a scope any token, including a read-only one, can call a write operation.',
   remediation:
     'List the scope the operation needs in its OAuth2 / OpenID Connect requirement (e.g. `payments:write`).',
   scope: 'endpoint',

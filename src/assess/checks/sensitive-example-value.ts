@@ -119,7 +119,7 @@ export const sensitiveExampleValue: DocumentCheck = {
   rationale:
     'Examples are published in portals and SDKs; a real key, token, card or SSN copied into one is a leak.',
   remediation:
-    'Replace the value with an obvious placeholder (e.g. `sk_test_…`, `4111 1111 1111 1111`, `EXAMPLE`), and revoke the secret if it was real.',
+    'Replace the value with an obvious placeholder (e.g. `sk_test_...`, `4111 1111 1111 1111`, `EXAMPLE`), and revoke the secret if it was real.',
   scope: 'document',
   run(model) {
     // A literal in a shared schema is one finding listing every endpoint that shows it.

@@ -10,7 +10,7 @@ export const transportHttpServer: DocumentCheck = {
   cwe: 'CWE-319',
   title: 'Server over plain HTTP',
   rationale:
-    'Requests to an http:// server — credentials and data included — can be read and altered on the network.',
+    'Requests to an http:// server, credentials and data included, can be read and altered on the network.',
   remediation: 'Serve the API over https:// only (and redirect or refuse plain HTTP at the edge).',
   scope: 'document',
   run(model) {
