@@ -60,20 +60,24 @@ function exampleReport(): Report {
 describe('the JSON report and SARIF', () => {
   // One character past U+00FF makes V8 build the whole report as a two-byte string: on a 12 MB report that
   // made JSON.stringify about 25 ms slower, for each of the JSON report and SARIF.
-  const LATIN1 = /^[\u0000-\u00ff]*$/;
+  const BEYOND_LATIN1 = /[\u0100-\uffff]/;
   it('carry only Latin-1 text of their own (a document’s own text is what it is)', () => {
     for (const check of CHECKS) {
-      for (const text of [check.title, check.rationale, check.remediation]) expect(text).toMatch(LATIN1);
+      for (const text of [check.title, check.rationale, check.remediation])
+        expect(text).not.toMatch(BEYOND_LATIN1);
     }
     for (const name of Object.keys(BUILTIN_POLICIES)) {
       for (const policy of loadPolicies(`policies/${name}`, BUILTIN_POLICIES[name]!)) {
-        for (const text of [policy.description ?? '', policy.remediation ?? '']) expect(text).toMatch(LATIN1);
+        for (const text of [policy.description ?? '', policy.remediation ?? ''])
+          expect(text).not.toMatch(BEYOND_LATIN1);
       }
     }
     const report = exampleReport();
     expect(report.specs[0]?.endpoints.flatMap((e) => e.findings).length).toBeGreaterThan(5);
-    expect(JSON.stringify(report)).toMatch(LATIN1);
-    expect(JSON.stringify(renderSarif(report, { docsBase: 'https://example.com' }))).toMatch(LATIN1);
+    expect(JSON.stringify(report)).not.toMatch(BEYOND_LATIN1);
+    expect(JSON.stringify(renderSarif(report, { docsBase: 'https://example.com' }))).not.toMatch(
+      BEYOND_LATIN1,
+    );
   });
 });
 
