@@ -2419,21 +2419,30 @@ function endpointDataTypes(endpoint) {
     return [...kinds].sort();
 }
 
-// EXTERNAL MODULE: ./src/load/source.ts + 4 modules
-var source = __webpack_require__(8807);
+// EXTERNAL MODULE: ./src/load/source.ts + 3 modules
+var source = __webpack_require__(4937);
 ;// CONCATENATED MODULE: ./src/load/index.ts
 
 
 
 /**
- * Reads a version's root file now and starts indexing it, so that the index is ready (made on the second
- * thread while the other version loads) when this version is loaded with `ahead`.
+ * Reads a version's root file now, or starts reading it on the second thread (git), and starts indexing
+ * it, so that both are done while the other version loads. Load this version with `ahead`.
  */
 function readAhead(reader, path, maxFileBytes) {
+    const later = reader.readLater?.(path);
+    if (later) {
+        let read;
+        const get = () => {
+            read ??= later();
+            return read;
+        };
+        return { path, text: () => get().text, index: () => get().index };
+    }
     const text = reader.read(path);
     // Past the limit the file is refused unread (DocumentSet): no point indexing it.
     const index = text !== undefined && text.length <= maxFileBytes ? (0,source/* indexAhead */.s5)(path, text) : undefined;
-    return { path, text, ...(index ? { index } : {}) };
+    return { path, text: () => text, ...(index ? { index } : {}) };
 }
 function loadSpec(reader, path, options = {}) {
     const docs = new documents/* DocumentSet */.C8(reader, { ...source/* DEFAULT_PARSE_LIMITS */.tN, ...options.limits }, options.remote, options.ahead?.path === path ? options.ahead : undefined);

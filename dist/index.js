@@ -32768,7 +32768,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9328);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1016);
 // GitHub Action entry: everything happens in main.ts's run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -32839,7 +32839,7 @@ function readInputs(get) {
 
 /***/ }),
 
-/***/ 9328:
+/***/ 1016:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32867,50 +32867,16 @@ var gate = __nccwpck_require__(7155);
 var discover = __nccwpck_require__(3533);
 // EXTERNAL MODULE: ./src/load/files.ts
 var files = __nccwpck_require__(6255);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/load/git.ts
-// Reading the pull request's base through git: is the commit here, fetch it if the checkout is shallow,
-// and which files differ between it and the working tree.
-
-function git(repoDir, args) {
-    return (0,external_node_child_process_namespaceObject.spawnSync)('git', args, { cwd: repoDir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-}
-function hasCommit(repoDir, sha) {
-    return git(repoDir, ['cat-file', '-e', `${sha}^{commit}`]).status === 0;
-}
-/** Fetches one commit (the default `actions/checkout` is a depth-1 clone without the base). */
-function fetchCommit(repoDir, sha) {
-    const result = git(repoDir, ['fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', sha]);
-    return {
-        ok: result.status === 0 && hasCommit(repoDir, sha),
-        message: (result.stderr || result.stdout).trim().split('\n').pop() ?? '',
-    };
-}
-/** Files that differ between `sha` and the working tree (renames detected). Undefined if git cannot tell. */
-function changedSince(repoDir, sha) {
-    const result = git(repoDir, ['diff', '--name-status', '-M', '-z', '--no-ext-diff', sha, '--']);
-    if (result.status !== 0)
-        return undefined;
-    const fields = result.stdout.split('\0').filter((f) => f !== '');
-    const out = [];
-    for (let i = 0; i < fields.length;) {
-        const code = fields[i++];
-        if (code.startsWith('R') || code.startsWith('C')) {
-            const previous = fields[i++];
-            const path = fields[i++];
-            out.push(code.startsWith('R') ? { path, status: 'R', previous } : { path, status: 'A' });
-        }
-        else {
-            const path = fields[i++];
-            out.push({ path, status: code === 'A' ? 'A' : code === 'D' ? 'D' : 'M' });
-        }
-    }
-    return out;
-}
-
+// EXTERNAL MODULE: ./src/load/git.ts
+var git = __nccwpck_require__(9311);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: ./src/load/json-scan.ts
+var json_scan = __nccwpck_require__(6560);
 ;// CONCATENATED MODULE: ./src/load/reader.ts
 // Where document text comes from: the working tree or a git commit. Paths are workspace-relative (posix).
+
+
 
 
 
@@ -32932,15 +32898,14 @@ function fsReader(root) {
 }
 /** Reads files as they are in `commit` of the repository at `repoDir`. */
 function gitReader(repoDir, commit) {
+    const read = (path) => (0,git/* gitShow */.k)(external_node_child_process_.spawnSync, repoDir, commit, path);
     return {
         label: commit.slice(0, 12),
-        read(path) {
-            const result = (0,external_node_child_process_namespaceObject.spawnSync)('git', ['show', `${commit}:${path}`], {
-                cwd: repoDir,
-                encoding: 'utf8',
-                maxBuffer: 512 * 1024 * 1024,
-            });
-            return result.status === 0 ? result.stdout : undefined;
+        read,
+        readLater(path) {
+            const later = (0,json_scan/* readGitInBackground */.I7)(repoDir, commit, path);
+            // A thread that did not answer: read it here after all.
+            return later && (() => later() ?? { text: read(path), index: undefined });
         },
     };
 }
@@ -33329,12 +33294,12 @@ function nothingToAnalyse(mode, failOn, failOnScope) {
 }
 /** The base commit through git (fetched if the checkout is shallow), or through the REST API. */
 async function baseReader(env, clientOf, sha) {
-    if (!hasCommit(env.workspace, sha)) {
-        const fetched = fetchCommit(env.workspace, sha);
+    if (!(0,git/* hasCommit */.QE)(env.workspace, sha)) {
+        const fetched = (0,git/* fetchCommit */.iH)(env.workspace, sha);
         if (!fetched.ok)
             core/* info */.pq(`api-posture: could not fetch the base commit ${sha.slice(0, 12)} with git (${fetched.message}); reading it through the REST API`);
     }
-    if (hasCommit(env.workspace, sha))
+    if ((0,git/* hasCommit */.QE)(env.workspace, sha))
         return { reader: gitReader(env.workspace, sha), viaGit: true, sha };
     const client = await clientOf();
     if (!client)
@@ -33357,7 +33322,7 @@ async function restReader(client, repo, sha) {
 }
 /** The root documents this PR touches: changed themselves, or through a file they `$ref`; added and deleted ones too. */
 async function pullRequestSources(env, inputs, clientOf, pr, base) {
-    let changed = base.viaGit ? changedSince(env.workspace, base.sha) : undefined;
+    let changed = base.viaGit ? (0,git/* changedSince */.$A)(env.workspace, base.sha) : undefined;
     if (!changed) {
         const client = await clientOf();
         if (!client)
@@ -34838,7 +34803,7 @@ var rate_limit_missing = __nccwpck_require__(1289);
 // EXTERNAL MODULE: ./src/util/arrays.ts
 var arrays = __nccwpck_require__(5232);
 // EXTERNAL MODULE: ./src/util/cached-walk.ts
-var cached_walk = __nccwpck_require__(9311);
+var cached_walk = __nccwpck_require__(6930);
 ;// CONCATENATED MODULE: ./src/assess/checks/sensitive-example-value.ts
 
 
@@ -35465,7 +35430,7 @@ function isRootDocumentText(head) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_arrays_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5232);
 /* harmony import */ var _util_pointer_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6065);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8807);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4937);
 // The files of one API description, loaded on demand as `$ref`s reach them.
 // Remote refs are never fetched and refs leaving the workspace are refused: a PR's content is hostile.
 
@@ -35500,7 +35465,7 @@ class DocumentSet {
                 return undefined;
             }
             const ahead = this.root?.path === path ? this.root : undefined;
-            const text = isUrl(path) ? this.remote?.text(path) : ahead ? ahead.text : this.reader.read(path);
+            const text = isUrl(path) ? this.remote?.text(path) : ahead ? ahead.text() : this.reader.read(path);
             let source;
             if (text !== undefined && overLimit(text, this.limits.maxFileBytes)) {
                 const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
@@ -35737,7 +35702,7 @@ function own(value, key) {
 /* harmony export */   J: () => (/* binding */ specFiles)
 /* harmony export */ });
 /* harmony import */ var _documents_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(690);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8807);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4937);
 // The files one description spans, found without building its model (the action's "did the PR touch it?").
 
 
@@ -35757,6 +35722,293 @@ async function fetchRemoteRefs(documents, remote, limits) {
             new _documents_js__WEBPACK_IMPORTED_MODULE_0__/* .DocumentSet */ .C8(doc.reader, { ..._source_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_PARSE_LIMITS */ .tN, ...limits }, remote).reachableFiles(doc.path);
         if ((await remote.fetchWanted()) === 0)
             return;
+    }
+}
+
+
+/***/ }),
+
+/***/ 9311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $A: () => (/* binding */ changedSince),
+/* harmony export */   QE: () => (/* binding */ hasCommit),
+/* harmony export */   iH: () => (/* binding */ fetchCommit),
+/* harmony export */   k: () => (/* binding */ gitShow)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+// Reading the pull request's base through git: is the commit here, fetch it if the checkout is shallow,
+// and which files differ between it and the working tree.
+
+function git(repoDir, args) {
+    return (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawnSync)('git', args, { cwd: repoDir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+}
+function hasCommit(repoDir, sha) {
+    return git(repoDir, ['cat-file', '-e', `${sha}^{commit}`]).status === 0;
+}
+/** Fetches one commit (the default `actions/checkout` is a depth-1 clone without the base). */
+function fetchCommit(repoDir, sha) {
+    const result = git(repoDir, ['fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', sha]);
+    return {
+        ok: result.status === 0 && hasCommit(repoDir, sha),
+        message: (result.stderr || result.stdout).trim().split('\n').pop() ?? '',
+    };
+}
+/** Files that differ between `sha` and the working tree (renames detected). Undefined if git cannot tell. */
+function changedSince(repoDir, sha) {
+    const result = git(repoDir, ['diff', '--name-status', '-M', '-z', '--no-ext-diff', sha, '--']);
+    if (result.status !== 0)
+        return undefined;
+    const fields = result.stdout.split('\0').filter((f) => f !== '');
+    const out = [];
+    for (let i = 0; i < fields.length;) {
+        const code = fields[i++];
+        if (code.startsWith('R') || code.startsWith('C')) {
+            const previous = fields[i++];
+            const path = fields[i++];
+            out.push(code.startsWith('R') ? { path, status: 'R', previous } : { path, status: 'A' });
+        }
+        else {
+            const path = fields[i++];
+            out.push({ path, status: code === 'A' ? 'A' : code === 'D' ? 'D' : 'M' });
+        }
+    }
+    return out;
+}
+/**
+ * `git show commit:path`, undefined when git cannot show it. Self-contained (`spawn` is passed in): the
+ * second thread runs its source too.
+ */
+function gitShow(spawn, repoDir, commit, path) {
+    const result = spawn('git', ['show', `${commit}:${path}`], {
+        cwd: repoDir,
+        encoding: 'utf8',
+        maxBuffer: 512 * 1024 * 1024,
+    });
+    return result.status === 0 ? result.stdout : undefined;
+}
+
+
+/***/ }),
+
+/***/ 6560:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ey: () => (/* binding */ scanJson),
+/* harmony export */   I7: () => (/* binding */ readGitInBackground),
+/* harmony export */   OM: () => (/* binding */ BACKGROUND_MIN_CHARS),
+/* harmony export */   WE: () => (/* binding */ scanJsonLater),
+/* harmony export */   tc: () => (/* binding */ jsonTextOf)
+/* harmony export */ });
+/* unused harmony export scanJsonInBackground */
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9311);
+// The one pass over JSON text that positions need (where each object and array closes, where each line
+// starts), and a second thread to run it on while the main thread parses and analyses the same text. The
+// thread also reads a version's root file from git (and indexes it) while the other version loads.
+//
+// On GitHub's REST description the pass is a tenth of a second per version, all of it otherwise on the
+// critical path. The engine is synchronous, so the main thread collects a result by blocking on a shared
+// flag (`Atomics.wait`) and taking the message off the port (`receiveMessageOnPort`); by then the result
+// is almost always waiting. Any failure of the thread falls back to scanning on the main thread.
+
+
+/**
+ * One pass over the text. Self-contained on purpose (no imports, no helpers outside it): its source is
+ * what the second thread runs. A string's body is skipped with `indexOf`, which makes the pass cheap:
+ * most of a description is strings.
+ */
+function scanJson(text) {
+    const n = text.length;
+    let opens = new Int32Array(1024);
+    let closes = new Int32Array(1024);
+    let lines = new Int32Array(1024);
+    let count = 0;
+    let lineCount = 1; // lines[0] = 0
+    const stack = [];
+    let i = 0;
+    while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === 0x22) {
+            // the closing quote: the first one not escaped (most strings hold no escaped quote)
+            let end = text.indexOf('"', i + 1);
+            while (end !== -1 && text.charCodeAt(end - 1) === 0x5c) {
+                let backslashes = 1;
+                while (text.charCodeAt(end - 1 - backslashes) === 0x5c)
+                    backslashes++;
+                if (backslashes % 2 === 0)
+                    break;
+                end = text.indexOf('"', end + 1);
+            }
+            i = end === -1 ? n : end + 1;
+            continue;
+        }
+        if (c === 0x0a) {
+            if (lineCount === lines.length) {
+                const grown = new Int32Array(lines.length * 2);
+                grown.set(lines);
+                lines = grown;
+            }
+            lines[lineCount++] = i + 1;
+        }
+        else if (c === 0x7b || c === 0x5b) {
+            if (count === opens.length) {
+                const grownOpens = new Int32Array(opens.length * 2);
+                const grownCloses = new Int32Array(closes.length * 2);
+                grownOpens.set(opens);
+                grownCloses.set(closes);
+                opens = grownOpens;
+                closes = grownCloses;
+            }
+            stack.push(count);
+            opens[count] = i;
+            closes[count] = n; // unclosed: runs to the end
+            count++;
+        }
+        else if (c === 0x7d || c === 0x5d) {
+            const index = stack.pop();
+            if (index !== undefined)
+                closes[index] = i;
+        }
+        i++;
+    }
+    return {
+        opens: opens.slice(0, count),
+        closes: closes.slice(0, count),
+        lineStarts: lines.slice(0, lineCount),
+    };
+}
+/**
+ * The text JSON.parse is given (a byte-order mark is not JSON, and no editor counts it as a column) when
+ * the file looks like JSON; undefined otherwise. Self-contained: the second thread runs its source too.
+ */
+function jsonTextOf(path, text) {
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return /\.json$/i.test(path) || /^\s*[{[]/.test(body) ? body : undefined;
+}
+/** Shorter texts are scanned where they are needed: for them a thread costs more than it saves. */
+const BACKGROUND_MIN_CHARS = 1 << 20;
+function workerSource() {
+    return `
+const { workerData } = require('node:worker_threads');
+const { spawnSync } = require('node:child_process');
+const scanJson = ${scanJson.toString()};
+const jsonTextOf = ${jsonTextOf.toString()};
+const gitShow = ${_git_js__WEBPACK_IMPORTED_MODULE_1__/* .gitShow */ .k.toString()};
+const safely = (f) => { try { return f(); } catch { return undefined; } };
+workerData.port.on('message', ({ id, text, git, done }) => {
+  let reply;
+  if (git) {
+    const read = safely(() => gitShow(spawnSync, git.repoDir, git.commit, git.path));
+    const json = read === undefined ? undefined : jsonTextOf(git.path, read);
+    reply = { id, read: read !== undefined, text: read, index: json === undefined ? undefined : safely(() => scanJson(json)) };
+  } else {
+    reply = { id, index: safely(() => scanJson(text)) };
+  }
+  const index = reply.index;
+  workerData.port.postMessage(reply, index ? [index.opens.buffer, index.closes.buffer, index.lineStarts.buffer] : []);
+  Atomics.store(done, 0, 1);
+  Atomics.notify(done, 0);
+});
+`;
+}
+/** undefined: not started yet; null: could not start, scan on the main thread. */
+let thread;
+function backgroundThread() {
+    if (thread !== undefined)
+        return thread;
+    try {
+        const { port1, port2 } = new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.MessageChannel();
+        const worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.Worker(workerSource(), {
+            eval: true,
+            workerData: { port: port2 },
+            transferList: [port2],
+        });
+        // Neither keeps the process alive: a result nobody asks for is simply never read.
+        worker.unref();
+        port1.unref();
+        worker.on('error', () => {
+            thread = null;
+        });
+        thread = { port: port1, early: new Map(), nextId: 0 };
+    }
+    catch {
+        thread = null;
+    }
+    return thread;
+}
+/**
+ * Starts indexing `text` and returns how to get the index when it is needed. Large texts go to the
+ * second thread; the returned function then waits for it (or scans here if the thread failed).
+ */
+function scanJsonLater(text) {
+    const background = text.length >= BACKGROUND_MIN_CHARS ? scanJsonInBackground(text) : undefined;
+    let index;
+    return () => {
+        index ??= background?.() ?? scanJson(text);
+        return index;
+    };
+}
+/** The second thread's half of `scanJsonLater`: its answer, or undefined when it could not give one. */
+function scanJsonInBackground(text) {
+    // Generous: the scan takes about 10 ms per MB; a thread that has not answered by then is not going to.
+    const reply = request({ text }, 2000 + text.length / 1000);
+    return reply && (() => reply()?.index);
+}
+/**
+ * `git show commit:path` on the second thread, and the index of its JSON text: undefined when the thread
+ * is not there; the returned function waits, and gives undefined if the thread did not answer (read here).
+ */
+function readGitInBackground(repoDir, commit, path) {
+    const reply = request({ git: { repoDir, commit, path } }, 120_000);
+    return (reply &&
+        (() => {
+            const r = reply();
+            return r?.read === undefined ? undefined : { text: r.read ? r.text : undefined, index: r.index };
+        }));
+}
+/** Posts a request; the returned function waits for its reply once (later calls give the same). */
+function request(message, timeoutMs) {
+    const background = backgroundThread();
+    if (!background)
+        return undefined;
+    const id = background.nextId++;
+    const done = new Int32Array(new SharedArrayBuffer(4));
+    try {
+        background.port.postMessage({ ...message, id, done });
+    }
+    catch {
+        return undefined;
+    }
+    let claimed = false;
+    let reply;
+    return () => {
+        if (!claimed)
+            reply = collect(background, id, done, timeoutMs);
+        claimed = true;
+        return reply;
+    };
+}
+function collect(background, id, done, timeoutMs) {
+    if (Atomics.wait(done, 0, 0, timeoutMs) === 'timed-out')
+        return undefined;
+    const early = background.early.get(id);
+    if (early) {
+        background.early.delete(id);
+        return early;
+    }
+    for (;;) {
+        const received = (0,node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.receiveMessageOnPort)(background.port);
+        if (!received)
+            return undefined;
+        const reply = received.message;
+        if (reply.id === id)
+            return reply;
+        background.early.set(reply.id, reply);
     }
 }
 
@@ -35911,7 +36163,7 @@ function remotePrefixProblem(prefix) {
 
 /***/ }),
 
-/***/ 8807:
+/***/ 4937:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35928,180 +36180,8 @@ var main = __nccwpck_require__(9547);
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./src/util/pointer.ts
 var util_pointer = __nccwpck_require__(6065);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(5919);
-;// CONCATENATED MODULE: ./src/load/json-scan.ts
-// The one pass over JSON text that positions need (where each object and array closes, where each line
-// starts), and a second thread to run it on while the main thread parses and analyses the same text.
-//
-// On GitHub's REST description the pass is a tenth of a second per version, all of it otherwise on the
-// critical path. The engine is synchronous, so the main thread collects a result by blocking on a shared
-// flag (`Atomics.wait`) and taking the message off the port (`receiveMessageOnPort`); by then the result
-// is almost always waiting. Any failure of the thread falls back to scanning on the main thread.
-
-/**
- * One pass over the text. Self-contained on purpose (no imports, no helpers outside it): its source is
- * what the second thread runs. A string's body is skipped with `indexOf`, which makes the pass cheap:
- * most of a description is strings.
- */
-function scanJson(text) {
-    const n = text.length;
-    let opens = new Int32Array(1024);
-    let closes = new Int32Array(1024);
-    let lines = new Int32Array(1024);
-    let count = 0;
-    let lineCount = 1; // lines[0] = 0
-    const stack = [];
-    let i = 0;
-    while (i < n) {
-        const c = text.charCodeAt(i);
-        if (c === 0x22) {
-            // the closing quote: the first one not escaped (most strings hold no escaped quote)
-            let end = text.indexOf('"', i + 1);
-            while (end !== -1 && text.charCodeAt(end - 1) === 0x5c) {
-                let backslashes = 1;
-                while (text.charCodeAt(end - 1 - backslashes) === 0x5c)
-                    backslashes++;
-                if (backslashes % 2 === 0)
-                    break;
-                end = text.indexOf('"', end + 1);
-            }
-            i = end === -1 ? n : end + 1;
-            continue;
-        }
-        if (c === 0x0a) {
-            if (lineCount === lines.length) {
-                const grown = new Int32Array(lines.length * 2);
-                grown.set(lines);
-                lines = grown;
-            }
-            lines[lineCount++] = i + 1;
-        }
-        else if (c === 0x7b || c === 0x5b) {
-            if (count === opens.length) {
-                const grownOpens = new Int32Array(opens.length * 2);
-                const grownCloses = new Int32Array(closes.length * 2);
-                grownOpens.set(opens);
-                grownCloses.set(closes);
-                opens = grownOpens;
-                closes = grownCloses;
-            }
-            stack.push(count);
-            opens[count] = i;
-            closes[count] = n; // unclosed: runs to the end
-            count++;
-        }
-        else if (c === 0x7d || c === 0x5d) {
-            const index = stack.pop();
-            if (index !== undefined)
-                closes[index] = i;
-        }
-        i++;
-    }
-    return {
-        opens: opens.slice(0, count),
-        closes: closes.slice(0, count),
-        lineStarts: lines.slice(0, lineCount),
-    };
-}
-/** Shorter texts are scanned where they are needed: for them a thread costs more than it saves. */
-const BACKGROUND_MIN_CHARS = 1 << 20;
-const WORKER_SOURCE = `
-const { workerData } = require('node:worker_threads');
-const scanJson = ${scanJson.toString()};
-workerData.port.on('message', ({ id, text, done }) => {
-  let index;
-  try {
-    index = scanJson(text);
-  } catch {
-    index = undefined;
-  }
-  const transfer = index ? [index.opens.buffer, index.closes.buffer, index.lineStarts.buffer] : [];
-  workerData.port.postMessage({ id, index }, transfer);
-  Atomics.store(done, 0, 1);
-  Atomics.notify(done, 0);
-});
-`;
-/** undefined: not started yet; null: could not start, scan on the main thread. */
-let thread;
-function backgroundThread() {
-    if (thread !== undefined)
-        return thread;
-    try {
-        const { port1, port2 } = new external_node_worker_threads_.MessageChannel();
-        const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, {
-            eval: true,
-            workerData: { port: port2 },
-            transferList: [port2],
-        });
-        // Neither keeps the process alive: a result nobody asks for is simply never read.
-        worker.unref();
-        port1.unref();
-        worker.on('error', () => {
-            thread = null;
-        });
-        thread = { port: port1, early: new Map(), nextId: 0 };
-    }
-    catch {
-        thread = null;
-    }
-    return thread;
-}
-/**
- * Starts indexing `text` and returns how to get the index when it is needed. Large texts go to the
- * second thread; the returned function then waits for it (or scans here if the thread failed).
- */
-function scanJsonLater(text) {
-    const background = text.length >= BACKGROUND_MIN_CHARS ? scanJsonInBackground(text) : undefined;
-    let index;
-    return () => {
-        index ??= background?.() ?? scanJson(text);
-        return index;
-    };
-}
-/** The second thread's half of `scanJsonLater`: its answer, or undefined when it could not give one. */
-function scanJsonInBackground(text) {
-    const background = backgroundThread();
-    if (!background)
-        return undefined;
-    const id = background.nextId++;
-    const done = new Int32Array(new SharedArrayBuffer(4));
-    try {
-        background.port.postMessage({ id, text, done });
-    }
-    catch {
-        return undefined;
-    }
-    let claimed = false;
-    let index;
-    return () => {
-        if (!claimed)
-            index = collect(background, id, done, text);
-        claimed = true;
-        return index;
-    };
-}
-function collect(background, id, done, text) {
-    // Generous: the scan takes about 10 ms per MB; a thread that has not answered by then is not going to.
-    const timeoutMs = 2000 + text.length / 1000;
-    if (Atomics.wait(done, 0, 0, timeoutMs) === 'timed-out')
-        return undefined;
-    if (background.early.has(id)) {
-        const index = background.early.get(id);
-        background.early.delete(id);
-        return index;
-    }
-    for (;;) {
-        const received = (0,external_node_worker_threads_.receiveMessageOnPort)(background.port);
-        if (!received)
-            return undefined;
-        const message = received.message;
-        if (message.id === id)
-            return message.index;
-        background.early.set(message.id, message.index);
-    }
-}
-
+// EXTERNAL MODULE: ./src/load/json-scan.ts
+var json_scan = __nccwpck_require__(6560);
 ;// CONCATENATED MODULE: ./src/load/lines.ts
 // Offset → line/column, from a line index built once per file.
 class LineIndex {
@@ -36158,7 +36238,7 @@ class JsonLocator {
     root;
     lineStarts;
     /** `index`: the text's `scanJson`, when it was made elsewhere (on the second thread). */
-    constructor(text, index = scanJson(text)) {
+    constructor(text, index = (0,json_scan/* scanJson */.Ey)(text)) {
         this.text = text;
         this.opens = index.opens;
         this.closes = index.closes;
@@ -36480,39 +36560,39 @@ const DEFAULT_PARSE_LIMITS = {
     maxEndpoints: 20_000,
 };
 function parseSource(path, text, limits = DEFAULT_PARSE_LIMITS, hints = {}) {
-    text = withoutByteOrderMark(text);
-    if (looksLikeJson(path, text)) {
+    const json = (0,json_scan/* jsonTextOf */.tc)(path, text);
+    if (json !== undefined) {
         // Started before the parse so that, for a large text, the two run side by side.
-        const index = hints.index ?? scanJsonLater(text);
+        const ahead = hints.index;
+        const later = ahead ? undefined : (0,json_scan/* scanJsonLater */.WE)(json);
+        let known;
+        const index = () => {
+            known ??= ahead?.() ?? later?.() ?? (0,json_scan/* scanJson */.Ey)(json);
+            return known;
+        };
         try {
-            return jsonSource(path, text, parseJson(text, index, hints.like), index);
+            return jsonSource(path, json, parseJson(json, index, hints.like), index);
         }
         catch {
             if (/\.json$/i.test(path))
-                return jsonSource(path, text, undefined, undefined, jsonError(path, text));
+                return jsonSource(path, json, undefined, undefined, jsonError(path, json));
             // not JSON after all: YAML below reports its own error
         }
     }
-    return yamlSource(path, text, limits);
+    // A byte-order mark is no part of the document, and no editor counts it as a column.
+    return yamlSource(path, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, limits);
 }
 /**
  * Starts indexing a file's JSON text before `parseSource` gets it (on the second thread when large), for
  * its `hints.index`; undefined for text that is not JSON.
  */
 function indexAhead(path, text) {
-    const json = withoutByteOrderMark(text);
-    return looksLikeJson(path, json) ? scanJsonLater(json) : undefined;
-}
-/** A byte-order mark is not JSON (JSON.parse rejects it) and no editor counts it as a column. */
-function withoutByteOrderMark(text) {
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-function looksLikeJson(path, text) {
-    return /\.json$/i.test(path) || /^\s*[{[]/.test(text);
+    const json = (0,json_scan/* jsonTextOf */.tc)(path, text);
+    return json === undefined ? undefined : (0,json_scan/* scanJsonLater */.WE)(json);
 }
 /** `JSON.parse`, reusing the other version's values where the texts agree (large texts: see `parseReusing`). */
 function parseJson(text, index, like) {
-    if (like?.json && text.length >= BACKGROUND_MIN_CHARS) {
+    if (like?.json && text.length >= json_scan/* BACKGROUND_MIN_CHARS */.OM) {
         const value = parseReusing(text, index(), {
             text: like.json.text,
             index: like.json.index(),
@@ -37331,7 +37411,7 @@ function inventorySections(report, ctx) {
 /* harmony export */   uL: () => (/* binding */ sensitiveFields)
 /* harmony export */ });
 /* unused harmony export secretInValueThoroughly */
-/* harmony import */ var _util_cached_walk_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9311);
+/* harmony import */ var _util_cached_walk_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6930);
 
 const NAME_RULES = [
     ['credential', /(password|passwd|passphrase|secret|token|apikey|privatekey|sessionid|^pwd|^pin)$/],
@@ -37798,7 +37878,7 @@ function minOf(values, empty) {
 
 /***/ }),
 
-/***/ 9311:
+/***/ 6930:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -37961,6 +38041,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -5,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { specFiles } from '../src/load/files.js';
 import { loadSpec } from '../src/load/index.js';
-import { type FileReader, fsReader } from '../src/load/reader.js';
+import { jsonTextOf, scanJson } from '../src/load/json-scan.js';
+import { type FileReader, fsReader, gitReader } from '../src/load/reader.js';
 import type { SpecProblem } from '../src/model.js';
 import { loadInline, memoryReader, outdent } from './helpers/inline.js';
 
@@ -945,5 +947,42 @@ describe('specFiles: the files a description spans, without a model', () => {
       expect(loaded.length).toBeGreaterThan(1);
       expect(specFiles(reader, 'openapi.yaml')).toEqual(expect.arrayContaining(loaded));
     }
+  });
+});
+
+describe('gitReader on the second thread', () => {
+  const repo = mkdtempSync(join(tmpdir(), 'api-posture-git-'));
+  const git = (...args: string[]) => {
+    const r = spawnSync('git', args, { cwd: repo, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+    return r.stdout.trim();
+  };
+  const json = `${JSON.stringify({ openapi: '3.0.3', paths: { '/a': { get: {} } } }, null, 2)}\n`;
+  let sha = '';
+  beforeAll(() => {
+    writeFileSync(join(repo, 'api.json'), json);
+    writeFileSync(join(repo, 'bom.json'), `\ufeff${json}`);
+    writeFileSync(join(repo, 'api.yaml'), 'openapi: 3.0.3\npaths: {}\n');
+    git('init', '-q');
+    git('add', '-A');
+    git('-c', 'user.email=t@example.invalid', '-c', 'user.name=t', 'commit', '-q', '-m', 'x');
+    sha = git('rev-parse', 'HEAD');
+  });
+  afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+  it('gives what read gives, with the index of JSON text (a byte-order mark left out)', () => {
+    const reader = gitReader(repo, sha);
+    const pending = ['api.json', 'bom.json', 'api.yaml', 'missing.json'].map(
+      (path) => [path, reader.readLater?.(path)] as const,
+    );
+    for (const [path, later] of pending.reverse()) {
+      expect(later, 'the thread started').toBeDefined();
+      const result = later!();
+      expect(result.text).toBe(reader.read(path));
+      const body = result.text === undefined ? undefined : jsonTextOf(path, result.text);
+      if (body === undefined) expect(result.index).toBeUndefined();
+      else expect(result.index).toEqual(scanJson(body));
+    }
+    expect(reader.read('bom.json')?.startsWith('\ufeff')).toBe(true);
   });
 });

@@ -26279,14 +26279,70 @@ function gate(findings, violations, failOn, scope) {
 var main = __nccwpck_require__(9547);
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/load/git.ts
+// Reading the pull request's base through git: is the commit here, fetch it if the checkout is shallow,
+// and which files differ between it and the working tree.
+
+function git(repoDir, args) {
+    return spawnSync('git', args, { cwd: repoDir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+}
+function hasCommit(repoDir, sha) {
+    return git(repoDir, ['cat-file', '-e', `${sha}^{commit}`]).status === 0;
+}
+/** Fetches one commit (the default `actions/checkout` is a depth-1 clone without the base). */
+function fetchCommit(repoDir, sha) {
+    const result = git(repoDir, ['fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', sha]);
+    return {
+        ok: result.status === 0 && hasCommit(repoDir, sha),
+        message: (result.stderr || result.stdout).trim().split('\n').pop() ?? '',
+    };
+}
+/** Files that differ between `sha` and the working tree (renames detected). Undefined if git cannot tell. */
+function changedSince(repoDir, sha) {
+    const result = git(repoDir, ['diff', '--name-status', '-M', '-z', '--no-ext-diff', sha, '--']);
+    if (result.status !== 0)
+        return undefined;
+    const fields = result.stdout.split('\0').filter((f) => f !== '');
+    const out = [];
+    for (let i = 0; i < fields.length;) {
+        const code = fields[i++];
+        if (code.startsWith('R') || code.startsWith('C')) {
+            const previous = fields[i++];
+            const path = fields[i++];
+            out.push(code.startsWith('R') ? { path, status: 'R', previous } : { path, status: 'A' });
+        }
+        else {
+            const path = fields[i++];
+            out.push({ path, status: code === 'A' ? 'A' : code === 'D' ? 'D' : 'M' });
+        }
+    }
+    return out;
+}
+/**
+ * `git show commit:path`, undefined when git cannot show it. Self-contained (`spawn` is passed in): the
+ * second thread runs its source too.
+ */
+function git_gitShow(spawn, repoDir, commit, path) {
+    const result = spawn('git', ['show', `${commit}:${path}`], {
+        cwd: repoDir,
+        encoding: 'utf8',
+        maxBuffer: 512 * 1024 * 1024,
+    });
+    return result.status === 0 ? result.stdout : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/load/json-scan.ts
 // The one pass over JSON text that positions need (where each object and array closes, where each line
-// starts), and a second thread to run it on while the main thread parses and analyses the same text.
+// starts), and a second thread to run it on while the main thread parses and analyses the same text. The
+// thread also reads a version's root file from git (and indexes it) while the other version loads.
 //
 // On GitHub's REST description the pass is a tenth of a second per version, all of it otherwise on the
 // critical path. The engine is synchronous, so the main thread collects a result by blocking on a shared
 // flag (`Atomics.wait`) and taking the message off the port (`receiveMessageOnPort`); by then the result
 // is almost always waiting. Any failure of the thread falls back to scanning on the main thread.
+
 
 /**
  * One pass over the text. Self-contained on purpose (no imports, no helpers outside it): its source is
@@ -26353,24 +26409,40 @@ function scanJson(text) {
         lineStarts: lines.slice(0, lineCount),
     };
 }
+/**
+ * The text JSON.parse is given (a byte-order mark is not JSON, and no editor counts it as a column) when
+ * the file looks like JSON; undefined otherwise. Self-contained: the second thread runs its source too.
+ */
+function jsonTextOf(path, text) {
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return /\.json$/i.test(path) || /^\s*[{[]/.test(body) ? body : undefined;
+}
 /** Shorter texts are scanned where they are needed: for them a thread costs more than it saves. */
 const BACKGROUND_MIN_CHARS = 1 << 20;
-const WORKER_SOURCE = `
+function workerSource() {
+    return `
 const { workerData } = require('node:worker_threads');
+const { spawnSync } = require('node:child_process');
 const scanJson = ${scanJson.toString()};
-workerData.port.on('message', ({ id, text, done }) => {
-  let index;
-  try {
-    index = scanJson(text);
-  } catch {
-    index = undefined;
+const jsonTextOf = ${jsonTextOf.toString()};
+const gitShow = ${git_gitShow.toString()};
+const safely = (f) => { try { return f(); } catch { return undefined; } };
+workerData.port.on('message', ({ id, text, git, done }) => {
+  let reply;
+  if (git) {
+    const read = safely(() => gitShow(spawnSync, git.repoDir, git.commit, git.path));
+    const json = read === undefined ? undefined : jsonTextOf(git.path, read);
+    reply = { id, read: read !== undefined, text: read, index: json === undefined ? undefined : safely(() => scanJson(json)) };
+  } else {
+    reply = { id, index: safely(() => scanJson(text)) };
   }
-  const transfer = index ? [index.opens.buffer, index.closes.buffer, index.lineStarts.buffer] : [];
-  workerData.port.postMessage({ id, index }, transfer);
+  const index = reply.index;
+  workerData.port.postMessage(reply, index ? [index.opens.buffer, index.closes.buffer, index.lineStarts.buffer] : []);
   Atomics.store(done, 0, 1);
   Atomics.notify(done, 0);
 });
 `;
+}
 /** undefined: not started yet; null: could not start, scan on the main thread. */
 let thread;
 function backgroundThread() {
@@ -26378,7 +26450,7 @@ function backgroundThread() {
         return thread;
     try {
         const { port1, port2 } = new external_node_worker_threads_namespaceObject.MessageChannel();
-        const worker = new external_node_worker_threads_namespaceObject.Worker(WORKER_SOURCE, {
+        const worker = new external_node_worker_threads_namespaceObject.Worker(workerSource(), {
             eval: true,
             workerData: { port: port2 },
             transferList: [port2],
@@ -26410,44 +26482,60 @@ function scanJsonLater(text) {
 }
 /** The second thread's half of `scanJsonLater`: its answer, or undefined when it could not give one. */
 function scanJsonInBackground(text) {
+    // Generous: the scan takes about 10 ms per MB; a thread that has not answered by then is not going to.
+    const reply = request({ text }, 2000 + text.length / 1000);
+    return reply && (() => reply()?.index);
+}
+/**
+ * `git show commit:path` on the second thread, and the index of its JSON text: undefined when the thread
+ * is not there; the returned function waits, and gives undefined if the thread did not answer (read here).
+ */
+function json_scan_readGitInBackground(repoDir, commit, path) {
+    const reply = request({ git: { repoDir, commit, path } }, 120_000);
+    return (reply &&
+        (() => {
+            const r = reply();
+            return r?.read === undefined ? undefined : { text: r.read ? r.text : undefined, index: r.index };
+        }));
+}
+/** Posts a request; the returned function waits for its reply once (later calls give the same). */
+function request(message, timeoutMs) {
     const background = backgroundThread();
     if (!background)
         return undefined;
     const id = background.nextId++;
     const done = new Int32Array(new SharedArrayBuffer(4));
     try {
-        background.port.postMessage({ id, text, done });
+        background.port.postMessage({ ...message, id, done });
     }
     catch {
         return undefined;
     }
     let claimed = false;
-    let index;
+    let reply;
     return () => {
         if (!claimed)
-            index = collect(background, id, done, text);
+            reply = collect(background, id, done, timeoutMs);
         claimed = true;
-        return index;
+        return reply;
     };
 }
-function collect(background, id, done, text) {
-    // Generous: the scan takes about 10 ms per MB; a thread that has not answered by then is not going to.
-    const timeoutMs = 2000 + text.length / 1000;
+function collect(background, id, done, timeoutMs) {
     if (Atomics.wait(done, 0, 0, timeoutMs) === 'timed-out')
         return undefined;
-    if (background.early.has(id)) {
-        const index = background.early.get(id);
+    const early = background.early.get(id);
+    if (early) {
         background.early.delete(id);
-        return index;
+        return early;
     }
     for (;;) {
         const received = (0,external_node_worker_threads_namespaceObject.receiveMessageOnPort)(background.port);
         if (!received)
             return undefined;
-        const message = received.message;
-        if (message.id === id)
-            return message.index;
-        background.early.set(message.id, message.index);
+        const reply = received.message;
+        if (reply.id === id)
+            return reply;
+        background.early.set(reply.id, reply);
     }
 }
 
@@ -26829,35 +26917,35 @@ const source_DEFAULT_PARSE_LIMITS = {
     maxEndpoints: 20_000,
 };
 function parseSource(path, text, limits = source_DEFAULT_PARSE_LIMITS, hints = {}) {
-    text = withoutByteOrderMark(text);
-    if (looksLikeJson(path, text)) {
+    const json = jsonTextOf(path, text);
+    if (json !== undefined) {
         // Started before the parse so that, for a large text, the two run side by side.
-        const index = hints.index ?? scanJsonLater(text);
+        const ahead = hints.index;
+        const later = ahead ? undefined : scanJsonLater(json);
+        let known;
+        const index = () => {
+            known ??= ahead?.() ?? later?.() ?? scanJson(json);
+            return known;
+        };
         try {
-            return jsonSource(path, text, parseJson(text, index, hints.like), index);
+            return jsonSource(path, json, parseJson(json, index, hints.like), index);
         }
         catch {
             if (/\.json$/i.test(path))
-                return jsonSource(path, text, undefined, undefined, jsonError(path, text));
+                return jsonSource(path, json, undefined, undefined, jsonError(path, json));
             // not JSON after all: YAML below reports its own error
         }
     }
-    return yamlSource(path, text, limits);
+    // A byte-order mark is no part of the document, and no editor counts it as a column.
+    return yamlSource(path, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, limits);
 }
 /**
  * Starts indexing a file's JSON text before `parseSource` gets it (on the second thread when large), for
  * its `hints.index`; undefined for text that is not JSON.
  */
 function indexAhead(path, text) {
-    const json = withoutByteOrderMark(text);
-    return looksLikeJson(path, json) ? scanJsonLater(json) : undefined;
-}
-/** A byte-order mark is not JSON (JSON.parse rejects it) and no editor counts it as a column. */
-function withoutByteOrderMark(text) {
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-function looksLikeJson(path, text) {
-    return /\.json$/i.test(path) || /^\s*[{[]/.test(text);
+    const json = jsonTextOf(path, text);
+    return json === undefined ? undefined : scanJsonLater(json);
 }
 /** `JSON.parse`, reusing the other version's values where the texts agree (large texts: see `parseReusing`). */
 function parseJson(text, index, like) {
@@ -27066,7 +27154,7 @@ class documents_DocumentSet {
                 return undefined;
             }
             const ahead = this.root?.path === path ? this.root : undefined;
-            const text = isUrl(path) ? this.remote?.text(path) : ahead ? ahead.text : this.reader.read(path);
+            const text = isUrl(path) ? this.remote?.text(path) : ahead ? ahead.text() : this.reader.read(path);
             let source;
             if (text !== undefined && overLimit(text, this.limits.maxFileBytes)) {
                 const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
@@ -28423,14 +28511,23 @@ function endpointDataTypes(endpoint) {
 
 
 /**
- * Reads a version's root file now and starts indexing it, so that the index is ready (made on the second
- * thread while the other version loads) when this version is loaded with `ahead`.
+ * Reads a version's root file now, or starts reading it on the second thread (git), and starts indexing
+ * it, so that both are done while the other version loads. Load this version with `ahead`.
  */
 function readAhead(reader, path, maxFileBytes) {
+    const later = reader.readLater?.(path);
+    if (later) {
+        let read;
+        const get = () => {
+            read ??= later();
+            return read;
+        };
+        return { path, text: () => get().text, index: () => get().index };
+    }
     const text = reader.read(path);
     // Past the limit the file is refused unread (DocumentSet): no point indexing it.
     const index = text !== undefined && text.length <= maxFileBytes ? indexAhead(path, text) : undefined;
-    return { path, text, ...(index ? { index } : {}) };
+    return { path, text: () => text, ...(index ? { index } : {}) };
 }
 function loadSpec(reader, path, options = {}) {
     const docs = new documents_DocumentSet(reader, { ...source_DEFAULT_PARSE_LIMITS, ...options.limits }, options.remote, options.ahead?.path === path ? options.ahead : undefined);
@@ -29086,10 +29183,10 @@ function isRootDocumentText(head) {
         /^ {0,4}"(openapi|swagger)"\s*:/m.test(head));
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/load/reader.ts
 // Where document text comes from: the working tree or a git commit. Paths are workspace-relative (posix).
+
+
 
 
 
@@ -29111,15 +29208,14 @@ function fsReader(root) {
 }
 /** Reads files as they are in `commit` of the repository at `repoDir`. */
 function gitReader(repoDir, commit) {
+    const read = (path) => gitShow(spawnSync, repoDir, commit, path);
     return {
         label: commit.slice(0, 12),
-        read(path) {
-            const result = spawnSync('git', ['show', `${commit}:${path}`], {
-                cwd: repoDir,
-                encoding: 'utf8',
-                maxBuffer: 512 * 1024 * 1024,
-            });
-            return result.status === 0 ? result.stdout : undefined;
+        read,
+        readLater(path) {
+            const later = readGitInBackground(repoDir, commit, path);
+            // A thread that did not answer: read it here after all.
+            return later && (() => later() ?? { text: read(path), index: undefined });
         },
     };
 }

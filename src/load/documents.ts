@@ -18,13 +18,14 @@ export interface Node {
 const MAX_REF_HOPS = 64;
 
 /**
- * A root file read before its turn: its text (undefined: it does not exist), the JSON index started on
- * it (`indexAhead`), and the other version's root, whose parsed values its parse may reuse.
+ * A root file read before its turn (`readAhead`): its text (undefined: it does not exist), perhaps still
+ * being read on the second thread; the index of its JSON text, when one was started; and the other
+ * version's root, whose parsed values its parse may reuse.
  */
 export interface RootAhead {
   path: string;
-  text: string | undefined;
-  index?: () => JsonIndex;
+  text: () => string | undefined;
+  index?: () => JsonIndex | undefined;
   like?: SourceFile;
 }
 
@@ -55,7 +56,7 @@ export class DocumentSet {
         return undefined;
       }
       const ahead = this.root?.path === path ? this.root : undefined;
-      const text = isUrl(path) ? this.remote?.text(path) : ahead ? ahead.text : this.reader.read(path);
+      const text = isUrl(path) ? this.remote?.text(path) : ahead ? ahead.text() : this.reader.read(path);
       let source: SourceFile | undefined;
       if (text !== undefined && overLimit(text, this.limits.maxFileBytes)) {
         const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;

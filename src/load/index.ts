@@ -27,14 +27,23 @@ export interface LoadOptions extends NormalizeOptions {
 }
 
 /**
- * Reads a version's root file now and starts indexing it, so that the index is ready (made on the second
- * thread while the other version loads) when this version is loaded with `ahead`.
+ * Reads a version's root file now, or starts reading it on the second thread (git), and starts indexing
+ * it, so that both are done while the other version loads. Load this version with `ahead`.
  */
 export function readAhead(reader: FileReader, path: string, maxFileBytes: number): RootAhead {
+  const later = reader.readLater?.(path);
+  if (later) {
+    let read: ReturnType<typeof later> | undefined;
+    const get = () => {
+      read ??= later();
+      return read;
+    };
+    return { path, text: () => get().text, index: () => get().index };
+  }
   const text = reader.read(path);
   // Past the limit the file is refused unread (DocumentSet): no point indexing it.
   const index = text !== undefined && text.length <= maxFileBytes ? indexAhead(path, text) : undefined;
-  return { path, text, ...(index ? { index } : {}) };
+  return { path, text: () => text, ...(index ? { index } : {}) };
 }
 
 export function loadSpec(reader: FileReader, path: string, options: LoadOptions = {}): LoadedSpec {

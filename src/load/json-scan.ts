@@ -1,11 +1,13 @@
 // The one pass over JSON text that positions need (where each object and array closes, where each line
-// starts), and a second thread to run it on while the main thread parses and analyses the same text.
+// starts), and a second thread to run it on while the main thread parses and analyses the same text. The
+// thread also reads a version's root file from git (and indexes it) while the other version loads.
 //
 // On GitHub's REST description the pass is a tenth of a second per version, all of it otherwise on the
 // critical path. The engine is synchronous, so the main thread collects a result by blocking on a shared
 // flag (`Atomics.wait`) and taking the message off the port (`receiveMessageOnPort`); by then the result
 // is almost always waiting. Any failure of the thread falls back to scanning on the main thread.
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { gitShow } from './git.js';
 
 export interface JsonIndex {
   /** Offset of every `{` and `[` outside strings, in order of appearance. */
@@ -77,30 +79,55 @@ export function scanJson(text: string): JsonIndex {
   };
 }
 
+/**
+ * The text JSON.parse is given (a byte-order mark is not JSON, and no editor counts it as a column) when
+ * the file looks like JSON; undefined otherwise. Self-contained: the second thread runs its source too.
+ */
+export function jsonTextOf(path: string, text: string): string | undefined {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return /\.json$/i.test(path) || /^\s*[{[]/.test(body) ? body : undefined;
+}
+
 /** Shorter texts are scanned where they are needed: for them a thread costs more than it saves. */
 export const BACKGROUND_MIN_CHARS = 1 << 20;
 
-const WORKER_SOURCE = `
+function workerSource(): string {
+  return `
 const { workerData } = require('node:worker_threads');
+const { spawnSync } = require('node:child_process');
 const scanJson = ${scanJson.toString()};
-workerData.port.on('message', ({ id, text, done }) => {
-  let index;
-  try {
-    index = scanJson(text);
-  } catch {
-    index = undefined;
+const jsonTextOf = ${jsonTextOf.toString()};
+const gitShow = ${gitShow.toString()};
+const safely = (f) => { try { return f(); } catch { return undefined; } };
+workerData.port.on('message', ({ id, text, git, done }) => {
+  let reply;
+  if (git) {
+    const read = safely(() => gitShow(spawnSync, git.repoDir, git.commit, git.path));
+    const json = read === undefined ? undefined : jsonTextOf(git.path, read);
+    reply = { id, read: read !== undefined, text: read, index: json === undefined ? undefined : safely(() => scanJson(json)) };
+  } else {
+    reply = { id, index: safely(() => scanJson(text)) };
   }
-  const transfer = index ? [index.opens.buffer, index.closes.buffer, index.lineStarts.buffer] : [];
-  workerData.port.postMessage({ id, index }, transfer);
+  const index = reply.index;
+  workerData.port.postMessage(reply, index ? [index.opens.buffer, index.closes.buffer, index.lineStarts.buffer] : []);
   Atomics.store(done, 0, 1);
   Atomics.notify(done, 0);
 });
 `;
+}
+
+/** What the thread answers: an index, and for a git read whether it succeeded and the text. */
+interface Reply {
+  id: number;
+  index: JsonIndex | undefined;
+  read?: boolean;
+  text?: string | undefined;
+}
 
 interface Thread {
   port: MessagePort;
-  /** Results taken off the port while waiting for another one. */
-  early: Map<number, JsonIndex | undefined>;
+  /** Replies taken off the port while waiting for another one. */
+  early: Map<number, Reply>;
   nextId: number;
 }
 
@@ -111,7 +138,7 @@ function backgroundThread(): Thread | null {
   if (thread !== undefined) return thread;
   try {
     const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(WORKER_SOURCE, {
+    const worker = new Worker(workerSource(), {
       eval: true,
       workerData: { port: port2 },
       transferList: [port2],
@@ -144,38 +171,65 @@ export function scanJsonLater(text: string): () => JsonIndex {
 
 /** The second thread's half of `scanJsonLater`: its answer, or undefined when it could not give one. */
 export function scanJsonInBackground(text: string): (() => JsonIndex | undefined) | undefined {
+  // Generous: the scan takes about 10 ms per MB; a thread that has not answered by then is not going to.
+  const reply = request({ text }, 2000 + text.length / 1000);
+  return reply && (() => reply()?.index);
+}
+
+/**
+ * `git show commit:path` on the second thread, and the index of its JSON text: undefined when the thread
+ * is not there; the returned function waits, and gives undefined if the thread did not answer (read here).
+ */
+export function readGitInBackground(
+  repoDir: string,
+  commit: string,
+  path: string,
+): (() => { text: string | undefined; index: JsonIndex | undefined } | undefined) | undefined {
+  const reply = request({ git: { repoDir, commit, path } }, 120_000);
+  return (
+    reply &&
+    (() => {
+      const r = reply();
+      return r?.read === undefined ? undefined : { text: r.read ? r.text : undefined, index: r.index };
+    })
+  );
+}
+
+/** Posts a request; the returned function waits for its reply once (later calls give the same). */
+function request(
+  message: { text: string } | { git: { repoDir: string; commit: string; path: string } },
+  timeoutMs: number,
+): (() => Reply | undefined) | undefined {
   const background = backgroundThread();
   if (!background) return undefined;
   const id = background.nextId++;
   const done = new Int32Array(new SharedArrayBuffer(4));
   try {
-    background.port.postMessage({ id, text, done });
+    background.port.postMessage({ ...message, id, done });
   } catch {
     return undefined;
   }
   let claimed = false;
-  let index: JsonIndex | undefined;
+  let reply: Reply | undefined;
   return () => {
-    if (!claimed) index = collect(background, id, done, text);
+    if (!claimed) reply = collect(background, id, done, timeoutMs);
     claimed = true;
-    return index;
+    return reply;
   };
 }
 
-function collect(background: Thread, id: number, done: Int32Array, text: string): JsonIndex | undefined {
-  // Generous: the scan takes about 10 ms per MB; a thread that has not answered by then is not going to.
-  const timeoutMs = 2000 + text.length / 1000;
+function collect(background: Thread, id: number, done: Int32Array, timeoutMs: number): Reply | undefined {
   if (Atomics.wait(done, 0, 0, timeoutMs) === 'timed-out') return undefined;
-  if (background.early.has(id)) {
-    const index = background.early.get(id);
+  const early = background.early.get(id);
+  if (early) {
     background.early.delete(id);
-    return index;
+    return early;
   }
   for (;;) {
     const received = receiveMessageOnPort(background.port);
     if (!received) return undefined;
-    const message = received.message as { id: number; index: JsonIndex | undefined };
-    if (message.id === id) return message.index;
-    background.early.set(message.id, message.index);
+    const reply = received.message as Reply;
+    if (reply.id === id) return reply;
+    background.early.set(reply.id, reply);
   }
 }

@@ -2,12 +2,19 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
+import { gitShow } from './git.js';
+import { type JsonIndex, readGitInBackground } from './json-scan.js';
 
 export interface FileReader {
   /** A label for messages: the directory, or `<sha>` for a commit. */
   label: string;
   /** The file's text, or undefined when it does not exist (or is not a regular file inside the workspace). */
   read(path: string): string | undefined;
+  /**
+   * Starts `read` elsewhere (the second thread) and returns how to get its text, and the index of its
+   * JSON text when one was made; undefined when it cannot start.
+   */
+  readLater?(path: string): (() => { text: string | undefined; index: JsonIndex | undefined }) | undefined;
 }
 
 /** Reads files under `root`, refusing anything whose real path (symlinks followed) leaves it. */
@@ -27,15 +34,14 @@ export function fsReader(root: string): FileReader {
 
 /** Reads files as they are in `commit` of the repository at `repoDir`. */
 export function gitReader(repoDir: string, commit: string): FileReader {
+  const read = (path: string) => gitShow(spawnSync, repoDir, commit, path);
   return {
     label: commit.slice(0, 12),
-    read(path) {
-      const result = spawnSync('git', ['show', `${commit}:${path}`], {
-        cwd: repoDir,
-        encoding: 'utf8',
-        maxBuffer: 512 * 1024 * 1024,
-      });
-      return result.status === 0 ? result.stdout : undefined;
+    read,
+    readLater(path) {
+      const later = readGitInBackground(repoDir, commit, path);
+      // A thread that did not answer: read it here after all.
+      return later && (() => later() ?? { text: read(path), index: undefined });
     },
   };
 }

@@ -5,7 +5,7 @@ import type { Position, SpecProblem } from '../model.js';
 import { parsePointer } from '../util/pointer.js';
 import { JsonLocator } from './json-locate.js';
 import { parseReusing } from './json-reuse.js';
-import { BACKGROUND_MIN_CHARS, type JsonIndex, scanJsonLater } from './json-scan.js';
+import { BACKGROUND_MIN_CHARS, type JsonIndex, jsonTextOf, scanJson, scanJsonLater } from './json-scan.js';
 import { LineIndex } from './lines.js';
 
 export type Format = 'json' | 'yaml';
@@ -23,9 +23,12 @@ export interface SourceFile {
   json?: { text: string; index: () => JsonIndex };
 }
 
-/** What a parse can start from: the text's index, started earlier (`indexAhead`); the other version's file. */
+/**
+ * What a parse can start from: the index of its JSON text, started earlier (`indexAhead`, or a read on the
+ * second thread; undefined when none was made); the other version's file.
+ */
 export interface ParseHints {
-  index?: () => JsonIndex;
+  index?: () => JsonIndex | undefined;
   like?: SourceFile;
 }
 
@@ -54,18 +57,25 @@ export function parseSource(
   limits: ParseLimits = DEFAULT_PARSE_LIMITS,
   hints: ParseHints = {},
 ): SourceFile {
-  text = withoutByteOrderMark(text);
-  if (looksLikeJson(path, text)) {
+  const json = jsonTextOf(path, text);
+  if (json !== undefined) {
     // Started before the parse so that, for a large text, the two run side by side.
-    const index = hints.index ?? scanJsonLater(text);
+    const ahead = hints.index;
+    const later = ahead ? undefined : scanJsonLater(json);
+    let known: JsonIndex | undefined;
+    const index = () => {
+      known ??= ahead?.() ?? later?.() ?? scanJson(json);
+      return known;
+    };
     try {
-      return jsonSource(path, text, parseJson(text, index, hints.like), index);
+      return jsonSource(path, json, parseJson(json, index, hints.like), index);
     } catch {
-      if (/\.json$/i.test(path)) return jsonSource(path, text, undefined, undefined, jsonError(path, text));
+      if (/\.json$/i.test(path)) return jsonSource(path, json, undefined, undefined, jsonError(path, json));
       // not JSON after all: YAML below reports its own error
     }
   }
-  return yamlSource(path, text, limits);
+  // A byte-order mark is no part of the document, and no editor counts it as a column.
+  return yamlSource(path, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, limits);
 }
 
 /**
@@ -73,17 +83,8 @@ export function parseSource(
  * its `hints.index`; undefined for text that is not JSON.
  */
 export function indexAhead(path: string, text: string): (() => JsonIndex) | undefined {
-  const json = withoutByteOrderMark(text);
-  return looksLikeJson(path, json) ? scanJsonLater(json) : undefined;
-}
-
-/** A byte-order mark is not JSON (JSON.parse rejects it) and no editor counts it as a column. */
-function withoutByteOrderMark(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-function looksLikeJson(path: string, text: string): boolean {
-  return /\.json$/i.test(path) || /^\s*[{[]/.test(text);
+  const json = jsonTextOf(path, text);
+  return json === undefined ? undefined : scanJsonLater(json);
 }
 
 /** `JSON.parse`, reusing the other version's values where the texts agree (large texts: see `parseReusing`). */
