@@ -2426,11 +2426,11 @@ var source = __webpack_require__(4937);
 
 
 /**
- * Reads a version's root file now, or starts reading it on the second thread (git), and starts indexing
- * it, so that both are done while the other version loads. Load this version with `ahead`.
+ * Reads a version's root file now and starts indexing it, so that the index is made (on the second thread)
+ * while the other version loads; a large file is read there too. Load this version with `ahead`.
  */
-function readAhead(reader, path, maxFileBytes) {
-    const later = reader.readLater?.(path);
+function readAhead(reader, path, maxFileBytes, large) {
+    const later = large ? reader.readLater?.(path) : undefined;
     if (later) {
         let read;
         const get = () => {
@@ -2459,6 +2459,8 @@ function loadSpec(reader, path, options = {}) {
     return { path, model, exists: true, problems: docs.problems, files: docs.loadedFiles() };
 }
 
+// EXTERNAL MODULE: ./src/load/json-scan.ts
+var json_scan = __webpack_require__(6560);
 // EXTERNAL MODULE: ./src/assess/checks/rate-limit-missing.ts
 var rate_limit_missing = __webpack_require__(1289);
 // EXTERNAL MODULE: ./src/assess/context.ts
@@ -2855,6 +2857,7 @@ function scoreEndpoint(endpoint, findings) {
 
 
 
+
 const MISSING = { path: '', exists: false, problems: [], files: [] };
 /**
  * The remote documents `sources` may use: those under the config's `remoteRefs.allow` and `extraPrefixes`
@@ -2888,7 +2891,9 @@ function runEngine(sources, options) {
             : MISSING;
         const reuse = options.mode !== 'scan' && !options.readBaseInFull;
         // The base's root is read first so that its index is made on the second thread while the head loads.
-        const ahead = reuse && source.base ? readAhead(source.base.reader, source.base.path, limits.maxFileBytes) : undefined;
+        const ahead = reuse && source.base
+            ? readAhead(source.base.reader, source.base.path, limits.maxFileBytes, isLarge(source))
+            : undefined;
         const head = load(source.head);
         if (options.mode === 'scan')
             return { path: source.path, head, base: head };
@@ -2901,6 +2906,13 @@ function runEngine(sources, options) {
         };
     });
     return analyze(options.mode, pairs, options);
+}
+/**
+ * Either version's root is large enough for the second thread (by the size a reader can tell): a thread
+ * started for a small file costs more than it saves.
+ */
+function isLarge(source) {
+    return [source.base, source.head].some((doc) => doc !== undefined && (doc.reader.size?.(doc.path) ?? 0) >= json_scan/* BACKGROUND_MIN_CHARS */.OM);
 }
 /** What a base version may share with its head (see `NormalizeOptions.head`). */
 function headVersion(head) {

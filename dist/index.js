@@ -32768,7 +32768,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1016);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9328);
 // GitHub Action entry: everything happens in main.ts's run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -32839,7 +32839,7 @@ function readInputs(get) {
 
 /***/ }),
 
-/***/ 1016:
+/***/ 9328:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32867,14 +32867,56 @@ var gate = __nccwpck_require__(7155);
 var discover = __nccwpck_require__(3533);
 // EXTERNAL MODULE: ./src/load/files.ts
 var files = __nccwpck_require__(6255);
-// EXTERNAL MODULE: ./src/load/git.ts
-var git = __nccwpck_require__(9311);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/load/git.ts
+// Reading the pull request's base through git: is the commit here, fetch it if the checkout is shallow,
+// and which files differ between it and the working tree.
+
+function git(repoDir, args) {
+    return (0,external_node_child_process_namespaceObject.spawnSync)('git', args, { cwd: repoDir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+}
+function hasCommit(repoDir, sha) {
+    return git(repoDir, ['cat-file', '-e', `${sha}^{commit}`]).status === 0;
+}
+/** Fetches one commit (the default `actions/checkout` is a depth-1 clone without the base). */
+function fetchCommit(repoDir, sha) {
+    const result = git(repoDir, ['fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', sha]);
+    return {
+        ok: result.status === 0 && hasCommit(repoDir, sha),
+        message: (result.stderr || result.stdout).trim().split('\n').pop() ?? '',
+    };
+}
+/** Files that differ between `sha` and the working tree (renames detected). Undefined if git cannot tell. */
+function changedSince(repoDir, sha) {
+    const result = git(repoDir, ['diff', '--name-status', '-M', '-z', '--no-ext-diff', sha, '--']);
+    if (result.status !== 0)
+        return undefined;
+    const fields = result.stdout.split('\0').filter((f) => f !== '');
+    const out = [];
+    for (let i = 0; i < fields.length;) {
+        const code = fields[i++];
+        if (code.startsWith('R') || code.startsWith('C')) {
+            const previous = fields[i++];
+            const path = fields[i++];
+            out.push(code.startsWith('R') ? { path, status: 'R', previous } : { path, status: 'A' });
+        }
+        else {
+            const path = fields[i++];
+            out.push({ path, status: code === 'A' ? 'A' : code === 'D' ? 'D' : 'M' });
+        }
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/load/file-text.ts
+var file_text = __nccwpck_require__(8762);
 // EXTERNAL MODULE: ./src/load/json-scan.ts
 var json_scan = __nccwpck_require__(6560);
 ;// CONCATENATED MODULE: ./src/load/reader.ts
 // Where document text comes from: the working tree or a git commit. Paths are workspace-relative (posix).
+
+
 
 
 
@@ -32885,33 +32927,31 @@ function fsReader(root) {
     const realRoot = (0,external_node_fs_.realpathSync)(root);
     return {
         label: root,
-        read(path) {
-            const full = (0,external_node_path_.join)(realRoot, path);
-            if (!(0,external_node_fs_.existsSync)(full))
-                return undefined;
-            const real = (0,external_node_fs_.realpathSync)(full);
-            if (!isInside(realRoot, real) || !(0,external_node_fs_.statSync)(real).isFile())
-                return undefined;
-            return (0,external_node_fs_.readFileSync)(real, 'utf8');
+        read: (path) => (0,file_text/* readInside */.x)(external_node_fs_, external_node_path_, realRoot, path),
+        size: (path) => external_node_fs_.statSync(external_node_path_.join(realRoot, path), { throwIfNoEntry: false })?.size,
+        readLater(path) {
+            const later = (0,json_scan/* readInBackground */.gI)({ kind: 'file', realRoot, path });
+            // A thread that did not answer: read it here after all.
+            return later && (() => later() ?? { text: (0,file_text/* readInside */.x)(external_node_fs_, external_node_path_, realRoot, path), index: undefined });
         },
     };
 }
 /** Reads files as they are in `commit` of the repository at `repoDir`. */
 function gitReader(repoDir, commit) {
-    const read = (path) => (0,git/* gitShow */.k)(external_node_child_process_.spawnSync, repoDir, commit, path);
+    const read = (path) => (0,file_text/* gitShow */.k)(external_node_child_process_namespaceObject.spawnSync, repoDir, commit, path);
     return {
         label: commit.slice(0, 12),
         read,
         readLater(path) {
-            const later = (0,json_scan/* readGitInBackground */.I7)(repoDir, commit, path);
+            const later = (0,json_scan/* readInBackground */.gI)({ kind: 'git', repoDir, commit, path });
             // A thread that did not answer: read it here after all.
             return later && (() => later() ?? { text: read(path), index: undefined });
         },
     };
 }
 function isInside(root, path) {
-    const rel = (0,external_node_path_.relative)(root, path);
-    return rel === '' || (!rel.startsWith(`..${external_node_path_.sep}`) && rel !== '..' && !(0,external_node_path_.isAbsolute)(rel));
+    const rel = relative(root, path);
+    return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }
 
 // EXTERNAL MODULE: ./src/findings.ts
@@ -33294,12 +33334,12 @@ function nothingToAnalyse(mode, failOn, failOnScope) {
 }
 /** The base commit through git (fetched if the checkout is shallow), or through the REST API. */
 async function baseReader(env, clientOf, sha) {
-    if (!(0,git/* hasCommit */.QE)(env.workspace, sha)) {
-        const fetched = (0,git/* fetchCommit */.iH)(env.workspace, sha);
+    if (!hasCommit(env.workspace, sha)) {
+        const fetched = fetchCommit(env.workspace, sha);
         if (!fetched.ok)
             core/* info */.pq(`api-posture: could not fetch the base commit ${sha.slice(0, 12)} with git (${fetched.message}); reading it through the REST API`);
     }
-    if ((0,git/* hasCommit */.QE)(env.workspace, sha))
+    if (hasCommit(env.workspace, sha))
         return { reader: gitReader(env.workspace, sha), viaGit: true, sha };
     const client = await clientOf();
     if (!client)
@@ -33322,7 +33362,7 @@ async function restReader(client, repo, sha) {
 }
 /** The root documents this PR touches: changed themselves, or through a file they `$ref`; added and deleted ones too. */
 async function pullRequestSources(env, inputs, clientOf, pr, base) {
-    let changed = base.viaGit ? (0,git/* changedSince */.$A)(env.workspace, base.sha) : undefined;
+    let changed = base.viaGit ? changedSince(env.workspace, base.sha) : undefined;
     if (!changed) {
         const client = await clientOf();
         if (!client)
@@ -34803,7 +34843,7 @@ var rate_limit_missing = __nccwpck_require__(1289);
 // EXTERNAL MODULE: ./src/util/arrays.ts
 var arrays = __nccwpck_require__(5232);
 // EXTERNAL MODULE: ./src/util/cached-walk.ts
-var cached_walk = __nccwpck_require__(6930);
+var cached_walk = __nccwpck_require__(9311);
 ;// CONCATENATED MODULE: ./src/assess/checks/sensitive-example-value.ts
 
 
@@ -35694,6 +35734,45 @@ function own(value, key) {
 
 /***/ }),
 
+/***/ 8762:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ gitShow),
+/* harmony export */   x: () => (/* binding */ readInside)
+/* harmony export */ });
+// How a file's text is read: from a git commit, or from under a directory without leaving it. Both are
+// self-contained (the modules they use are passed in): the second thread (json-scan.ts) runs their source.
+/**
+ * `git show commit:path`, undefined when git cannot show it.
+ */
+function gitShow(spawn, repoDir, commit, path) {
+    const result = spawn('git', ['show', `${commit}:${path}`], {
+        cwd: repoDir,
+        encoding: 'utf8',
+        maxBuffer: 512 * 1024 * 1024,
+    });
+    return result.status === 0 ? result.stdout : undefined;
+}
+/**
+ * The text of `path` under `realRoot`; undefined when it does not exist, or its real path (symlinks
+ * followed) leaves the root or is not a regular file.
+ */
+function readInside(files, paths, realRoot, path) {
+    const full = paths.join(realRoot, path);
+    if (!files.existsSync(full))
+        return undefined;
+    const real = files.realpathSync(full);
+    const rel = paths.relative(realRoot, real);
+    const inside = rel === '' || (!rel.startsWith(`..${paths.sep}`) && rel !== '..' && !paths.isAbsolute(rel));
+    if (!inside || !files.statSync(real).isFile())
+        return undefined;
+    return files.readFileSync(real, 'utf8');
+}
+
+
+/***/ }),
+
 /***/ 6255:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -35728,85 +35807,20 @@ async function fetchRemoteRefs(documents, remote, limits) {
 
 /***/ }),
 
-/***/ 9311:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $A: () => (/* binding */ changedSince),
-/* harmony export */   QE: () => (/* binding */ hasCommit),
-/* harmony export */   iH: () => (/* binding */ fetchCommit),
-/* harmony export */   k: () => (/* binding */ gitShow)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-// Reading the pull request's base through git: is the commit here, fetch it if the checkout is shallow,
-// and which files differ between it and the working tree.
-
-function git(repoDir, args) {
-    return (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawnSync)('git', args, { cwd: repoDir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-}
-function hasCommit(repoDir, sha) {
-    return git(repoDir, ['cat-file', '-e', `${sha}^{commit}`]).status === 0;
-}
-/** Fetches one commit (the default `actions/checkout` is a depth-1 clone without the base). */
-function fetchCommit(repoDir, sha) {
-    const result = git(repoDir, ['fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', sha]);
-    return {
-        ok: result.status === 0 && hasCommit(repoDir, sha),
-        message: (result.stderr || result.stdout).trim().split('\n').pop() ?? '',
-    };
-}
-/** Files that differ between `sha` and the working tree (renames detected). Undefined if git cannot tell. */
-function changedSince(repoDir, sha) {
-    const result = git(repoDir, ['diff', '--name-status', '-M', '-z', '--no-ext-diff', sha, '--']);
-    if (result.status !== 0)
-        return undefined;
-    const fields = result.stdout.split('\0').filter((f) => f !== '');
-    const out = [];
-    for (let i = 0; i < fields.length;) {
-        const code = fields[i++];
-        if (code.startsWith('R') || code.startsWith('C')) {
-            const previous = fields[i++];
-            const path = fields[i++];
-            out.push(code.startsWith('R') ? { path, status: 'R', previous } : { path, status: 'A' });
-        }
-        else {
-            const path = fields[i++];
-            out.push({ path, status: code === 'A' ? 'A' : code === 'D' ? 'D' : 'M' });
-        }
-    }
-    return out;
-}
-/**
- * `git show commit:path`, undefined when git cannot show it. Self-contained (`spawn` is passed in): the
- * second thread runs its source too.
- */
-function gitShow(spawn, repoDir, commit, path) {
-    const result = spawn('git', ['show', `${commit}:${path}`], {
-        cwd: repoDir,
-        encoding: 'utf8',
-        maxBuffer: 512 * 1024 * 1024,
-    });
-    return result.status === 0 ? result.stdout : undefined;
-}
-
-
-/***/ }),
-
 /***/ 6560:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ey: () => (/* binding */ scanJson),
-/* harmony export */   I7: () => (/* binding */ readGitInBackground),
 /* harmony export */   OM: () => (/* binding */ BACKGROUND_MIN_CHARS),
 /* harmony export */   WE: () => (/* binding */ scanJsonLater),
+/* harmony export */   gI: () => (/* binding */ readInBackground),
 /* harmony export */   tc: () => (/* binding */ jsonTextOf)
 /* harmony export */ });
 /* unused harmony export scanJsonInBackground */
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9311);
+/* harmony import */ var _file_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8762);
 // The one pass over JSON text that positions need (where each object and array closes, where each line
 // starts), and a second thread to run it on while the main thread parses and analyses the same text. The
 // thread also reads a version's root file from git (and indexes it) while the other version loads.
@@ -35898,13 +35912,18 @@ const { workerData } = require('node:worker_threads');
 const { spawnSync } = require('node:child_process');
 const scanJson = ${scanJson.toString()};
 const jsonTextOf = ${jsonTextOf.toString()};
-const gitShow = ${_git_js__WEBPACK_IMPORTED_MODULE_1__/* .gitShow */ .k.toString()};
+const gitShow = ${_file_text_js__WEBPACK_IMPORTED_MODULE_1__/* .gitShow */ .k.toString()};
+const readInside = ${_file_text_js__WEBPACK_IMPORTED_MODULE_1__/* .readInside */ .x.toString()};
 const safely = (f) => { try { return f(); } catch { return undefined; } };
-workerData.port.on('message', ({ id, text, git, done }) => {
+const readFile = (file) =>
+  file.kind === 'git'
+    ? gitShow(spawnSync, file.repoDir, file.commit, file.path)
+    : readInside(require('node:fs'), require('node:path'), file.realRoot, file.path);
+workerData.port.on('message', ({ id, text, file, done }) => {
   let reply;
-  if (git) {
-    const read = safely(() => gitShow(spawnSync, git.repoDir, git.commit, git.path));
-    const json = read === undefined ? undefined : jsonTextOf(git.path, read);
+  if (file) {
+    const read = safely(() => readFile(file));
+    const json = read === undefined ? undefined : jsonTextOf(file.path, read);
     reply = { id, read: read !== undefined, text: read, index: json === undefined ? undefined : safely(() => scanJson(json)) };
   } else {
     reply = { id, index: safely(() => scanJson(text)) };
@@ -35960,11 +35979,11 @@ function scanJsonInBackground(text) {
     return reply && (() => reply()?.index);
 }
 /**
- * `git show commit:path` on the second thread, and the index of its JSON text: undefined when the thread
- * is not there; the returned function waits, and gives undefined if the thread did not answer (read here).
+ * Reads a file on the second thread, and indexes its JSON text: undefined when the thread is not there;
+ * the returned function waits, and gives undefined if the thread did not answer (read it here then).
  */
-function readGitInBackground(repoDir, commit, path) {
-    const reply = request({ git: { repoDir, commit, path } }, 120_000);
+function readInBackground(file) {
+    const reply = request({ file }, 120_000);
     return (reply &&
         (() => {
             const r = reply();
@@ -37411,7 +37430,7 @@ function inventorySections(report, ctx) {
 /* harmony export */   uL: () => (/* binding */ sensitiveFields)
 /* harmony export */ });
 /* unused harmony export secretInValueThoroughly */
-/* harmony import */ var _util_cached_walk_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6930);
+/* harmony import */ var _util_cached_walk_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9311);
 
 const NAME_RULES = [
     ['credential', /(password|passwd|passphrase|secret|token|apikey|privatekey|sessionid|^pwd|^pin)$/],
@@ -37878,7 +37897,7 @@ function minOf(values, empty) {
 
 /***/ }),
 
-/***/ 6930:
+/***/ 9311:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -38041,13 +38060,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 1421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 

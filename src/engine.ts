@@ -9,6 +9,7 @@ import { type FailOn, type FailOnScope, type GateResult, gate } from './gate/ind
 import type { RootAhead } from './load/documents.js';
 import { fetchRemoteRefs } from './load/files.js';
 import { type LoadedSpec, loadSpec, readAhead } from './load/index.js';
+import { BACKGROUND_MIN_CHARS } from './load/json-scan.js';
 import type { FileReader } from './load/reader.js';
 import { RemoteDocuments } from './load/remote.js';
 import { DEFAULT_PARSE_LIMITS } from './load/source.js';
@@ -119,7 +120,9 @@ export function runEngine(sources: SpecSource[], options: EngineOptions): Analys
     const reuse = options.mode !== 'scan' && !options.readBaseInFull;
     // The base's root is read first so that its index is made on the second thread while the head loads.
     const ahead =
-      reuse && source.base ? readAhead(source.base.reader, source.base.path, limits.maxFileBytes) : undefined;
+      reuse && source.base
+        ? readAhead(source.base.reader, source.base.path, limits.maxFileBytes, isLarge(source))
+        : undefined;
     const head = load(source.head);
     if (options.mode === 'scan') return { path: source.path, head, base: head };
     const like = reuse ? head.files.find((f) => f.path === head.path) : undefined;
@@ -131,6 +134,16 @@ export function runEngine(sources: SpecSource[], options: EngineOptions): Analys
     };
   });
   return analyze(options.mode, pairs, options);
+}
+
+/**
+ * Either version's root is large enough for the second thread (by the size a reader can tell): a thread
+ * started for a small file costs more than it saves.
+ */
+function isLarge(source: SpecSource): boolean {
+  return [source.base, source.head].some(
+    (doc) => doc !== undefined && (doc.reader.size?.(doc.path) ?? 0) >= BACKGROUND_MIN_CHARS,
+  );
 }
 
 /** What a base version may share with its head (see `NormalizeOptions.head`). */

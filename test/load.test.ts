@@ -894,6 +894,22 @@ describe('the workspace boundary (fsReader)', () => {
     expect(reader.read('schemas')).toBeUndefined();
     expect(reader.read('missing.yaml')).toBeUndefined();
   });
+
+  it('and so does its read on the second thread', () => {
+    const reader = fsReader(workspace);
+    const paths = ['schemas/user.yaml', 'link.yaml', '../secret.yaml', 'schemas', 'missing.yaml'];
+    const pending = paths.map((path) => [path, reader.readLater?.(path)] as const);
+    for (const [path, later] of pending) {
+      expect(later, 'the thread started').toBeDefined();
+      expect(later!(), path).toEqual({ text: reader.read(path), index: undefined });
+    }
+    // A JSON file comes back indexed: the thread, not the fallback on this one, read it.
+    writeFileSync(join(workspace, 'api.json'), '{"openapi": "3.0.3"}\n');
+    const json = reader.readLater?.('api.json')?.();
+    expect(json).toEqual({ text: '{"openapi": "3.0.3"}\n', index: scanJson('{"openapi": "3.0.3"}\n') });
+    expect(reader.size?.('schemas/user.yaml')).toBe('User: { type: object }\n'.length);
+    expect(reader.size?.('missing.yaml')).toBeUndefined();
+  });
 });
 
 describe('specFiles: the files a description spans, without a model', () => {

@@ -26279,58 +26279,34 @@ function gate(findings, violations, failOn, scope) {
 var main = __nccwpck_require__(9547);
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/load/git.ts
-// Reading the pull request's base through git: is the commit here, fetch it if the checkout is shallow,
-// and which files differ between it and the working tree.
-
-function git(repoDir, args) {
-    return spawnSync('git', args, { cwd: repoDir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-}
-function hasCommit(repoDir, sha) {
-    return git(repoDir, ['cat-file', '-e', `${sha}^{commit}`]).status === 0;
-}
-/** Fetches one commit (the default `actions/checkout` is a depth-1 clone without the base). */
-function fetchCommit(repoDir, sha) {
-    const result = git(repoDir, ['fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', sha]);
-    return {
-        ok: result.status === 0 && hasCommit(repoDir, sha),
-        message: (result.stderr || result.stdout).trim().split('\n').pop() ?? '',
-    };
-}
-/** Files that differ between `sha` and the working tree (renames detected). Undefined if git cannot tell. */
-function changedSince(repoDir, sha) {
-    const result = git(repoDir, ['diff', '--name-status', '-M', '-z', '--no-ext-diff', sha, '--']);
-    if (result.status !== 0)
-        return undefined;
-    const fields = result.stdout.split('\0').filter((f) => f !== '');
-    const out = [];
-    for (let i = 0; i < fields.length;) {
-        const code = fields[i++];
-        if (code.startsWith('R') || code.startsWith('C')) {
-            const previous = fields[i++];
-            const path = fields[i++];
-            out.push(code.startsWith('R') ? { path, status: 'R', previous } : { path, status: 'A' });
-        }
-        else {
-            const path = fields[i++];
-            out.push({ path, status: code === 'A' ? 'A' : code === 'D' ? 'D' : 'M' });
-        }
-    }
-    return out;
-}
+;// CONCATENATED MODULE: ./src/load/file-text.ts
+// How a file's text is read: from a git commit, or from under a directory without leaving it. Both are
+// self-contained (the modules they use are passed in): the second thread (json-scan.ts) runs their source.
 /**
- * `git show commit:path`, undefined when git cannot show it. Self-contained (`spawn` is passed in): the
- * second thread runs its source too.
+ * `git show commit:path`, undefined when git cannot show it.
  */
-function git_gitShow(spawn, repoDir, commit, path) {
+function file_text_gitShow(spawn, repoDir, commit, path) {
     const result = spawn('git', ['show', `${commit}:${path}`], {
         cwd: repoDir,
         encoding: 'utf8',
         maxBuffer: 512 * 1024 * 1024,
     });
     return result.status === 0 ? result.stdout : undefined;
+}
+/**
+ * The text of `path` under `realRoot`; undefined when it does not exist, or its real path (symlinks
+ * followed) leaves the root or is not a regular file.
+ */
+function readInside(files, paths, realRoot, path) {
+    const full = paths.join(realRoot, path);
+    if (!files.existsSync(full))
+        return undefined;
+    const real = files.realpathSync(full);
+    const rel = paths.relative(realRoot, real);
+    const inside = rel === '' || (!rel.startsWith(`..${paths.sep}`) && rel !== '..' && !paths.isAbsolute(rel));
+    if (!inside || !files.statSync(real).isFile())
+        return undefined;
+    return files.readFileSync(real, 'utf8');
 }
 
 ;// CONCATENATED MODULE: ./src/load/json-scan.ts
@@ -26425,13 +26401,18 @@ const { workerData } = require('node:worker_threads');
 const { spawnSync } = require('node:child_process');
 const scanJson = ${scanJson.toString()};
 const jsonTextOf = ${jsonTextOf.toString()};
-const gitShow = ${git_gitShow.toString()};
+const gitShow = ${file_text_gitShow.toString()};
+const readInside = ${readInside.toString()};
 const safely = (f) => { try { return f(); } catch { return undefined; } };
-workerData.port.on('message', ({ id, text, git, done }) => {
+const readFile = (file) =>
+  file.kind === 'git'
+    ? gitShow(spawnSync, file.repoDir, file.commit, file.path)
+    : readInside(require('node:fs'), require('node:path'), file.realRoot, file.path);
+workerData.port.on('message', ({ id, text, file, done }) => {
   let reply;
-  if (git) {
-    const read = safely(() => gitShow(spawnSync, git.repoDir, git.commit, git.path));
-    const json = read === undefined ? undefined : jsonTextOf(git.path, read);
+  if (file) {
+    const read = safely(() => readFile(file));
+    const json = read === undefined ? undefined : jsonTextOf(file.path, read);
     reply = { id, read: read !== undefined, text: read, index: json === undefined ? undefined : safely(() => scanJson(json)) };
   } else {
     reply = { id, index: safely(() => scanJson(text)) };
@@ -26487,11 +26468,11 @@ function scanJsonInBackground(text) {
     return reply && (() => reply()?.index);
 }
 /**
- * `git show commit:path` on the second thread, and the index of its JSON text: undefined when the thread
- * is not there; the returned function waits, and gives undefined if the thread did not answer (read here).
+ * Reads a file on the second thread, and indexes its JSON text: undefined when the thread is not there;
+ * the returned function waits, and gives undefined if the thread did not answer (read it here then).
  */
-function json_scan_readGitInBackground(repoDir, commit, path) {
-    const reply = request({ git: { repoDir, commit, path } }, 120_000);
+function json_scan_readInBackground(file) {
+    const reply = request({ file }, 120_000);
     return (reply &&
         (() => {
             const r = reply();
@@ -28511,11 +28492,11 @@ function endpointDataTypes(endpoint) {
 
 
 /**
- * Reads a version's root file now, or starts reading it on the second thread (git), and starts indexing
- * it, so that both are done while the other version loads. Load this version with `ahead`.
+ * Reads a version's root file now and starts indexing it, so that the index is made (on the second thread)
+ * while the other version loads; a large file is read there too. Load this version with `ahead`.
  */
-function readAhead(reader, path, maxFileBytes) {
-    const later = reader.readLater?.(path);
+function readAhead(reader, path, maxFileBytes, large) {
+    const later = large ? reader.readLater?.(path) : undefined;
     if (later) {
         let read;
         const get = () => {
@@ -28932,6 +28913,7 @@ function scoreEndpoint(endpoint, findings) {
 
 
 
+
 const engine_MISSING = { path: '', exists: false, problems: [], files: [] };
 /**
  * The remote documents `sources` may use: those under the config's `remoteRefs.allow` and `extraPrefixes`
@@ -28965,7 +28947,9 @@ function runEngine(sources, options) {
             : engine_MISSING;
         const reuse = options.mode !== 'scan' && !options.readBaseInFull;
         // The base's root is read first so that its index is made on the second thread while the head loads.
-        const ahead = reuse && source.base ? readAhead(source.base.reader, source.base.path, limits.maxFileBytes) : undefined;
+        const ahead = reuse && source.base
+            ? readAhead(source.base.reader, source.base.path, limits.maxFileBytes, isLarge(source))
+            : undefined;
         const head = load(source.head);
         if (options.mode === 'scan')
             return { path: source.path, head, base: head };
@@ -28978,6 +28962,13 @@ function runEngine(sources, options) {
         };
     });
     return analyze(options.mode, pairs, options);
+}
+/**
+ * Either version's root is large enough for the second thread (by the size a reader can tell): a thread
+ * started for a small file costs more than it saves.
+ */
+function isLarge(source) {
+    return [source.base, source.head].some((doc) => doc !== undefined && (doc.reader.size?.(doc.path) ?? 0) >= BACKGROUND_MIN_CHARS);
 }
 /** What a base version may share with its head (see `NormalizeOptions.head`). */
 function headVersion(head) {
@@ -29183,8 +29174,12 @@ function isRootDocumentText(head) {
         /^ {0,4}"(openapi|swagger)"\s*:/m.test(head));
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/load/reader.ts
 // Where document text comes from: the working tree or a git commit. Paths are workspace-relative (posix).
+
+
 
 
 
@@ -29195,14 +29190,12 @@ function fsReader(root) {
     const realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
     return {
         label: root,
-        read(path) {
-            const full = (0,external_node_path_namespaceObject.join)(realRoot, path);
-            if (!(0,external_node_fs_namespaceObject.existsSync)(full))
-                return undefined;
-            const real = (0,external_node_fs_namespaceObject.realpathSync)(full);
-            if (!isInside(realRoot, real) || !(0,external_node_fs_namespaceObject.statSync)(real).isFile())
-                return undefined;
-            return (0,external_node_fs_namespaceObject.readFileSync)(real, 'utf8');
+        read: (path) => readInside(external_node_fs_namespaceObject, external_node_path_namespaceObject, realRoot, path),
+        size: (path) => external_node_fs_namespaceObject.statSync(external_node_path_namespaceObject.join(realRoot, path), { throwIfNoEntry: false })?.size,
+        readLater(path) {
+            const later = json_scan_readInBackground({ kind: 'file', realRoot, path });
+            // A thread that did not answer: read it here after all.
+            return later && (() => later() ?? { text: readInside(external_node_fs_namespaceObject, external_node_path_namespaceObject, realRoot, path), index: undefined });
         },
     };
 }
@@ -29213,7 +29206,7 @@ function gitReader(repoDir, commit) {
         label: commit.slice(0, 12),
         read,
         readLater(path) {
-            const later = readGitInBackground(repoDir, commit, path);
+            const later = readInBackground({ kind: 'git', repoDir, commit, path });
             // A thread that did not answer: read it here after all.
             return later && (() => later() ?? { text: read(path), index: undefined });
         },

@@ -45,21 +45,3 @@ export function changedSince(repoDir: string, sha: string): ChangedFile[] | unde
   }
   return out;
 }
-
-/**
- * `git show commit:path`, undefined when git cannot show it. Self-contained (`spawn` is passed in): the
- * second thread runs its source too.
- */
-export function gitShow(
-  spawn: typeof spawnSync,
-  repoDir: string,
-  commit: string,
-  path: string,
-): string | undefined {
-  const result = spawn('git', ['show', `${commit}:${path}`], {
-    cwd: repoDir,
-    encoding: 'utf8',
-    maxBuffer: 512 * 1024 * 1024,
-  });
-  return result.status === 0 ? result.stdout : undefined;
-}

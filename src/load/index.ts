@@ -27,11 +27,11 @@ export interface LoadOptions extends NormalizeOptions {
 }
 
 /**
- * Reads a version's root file now, or starts reading it on the second thread (git), and starts indexing
- * it, so that both are done while the other version loads. Load this version with `ahead`.
+ * Reads a version's root file now and starts indexing it, so that the index is made (on the second thread)
+ * while the other version loads; a large file is read there too. Load this version with `ahead`.
  */
-export function readAhead(reader: FileReader, path: string, maxFileBytes: number): RootAhead {
-  const later = reader.readLater?.(path);
+export function readAhead(reader: FileReader, path: string, maxFileBytes: number, large: boolean): RootAhead {
+  const later = large ? reader.readLater?.(path) : undefined;
   if (later) {
     let read: ReturnType<typeof later> | undefined;
     const get = () => {

@@ -7,7 +7,7 @@
 // flag (`Atomics.wait`) and taking the message off the port (`receiveMessageOnPort`); by then the result
 // is almost always waiting. Any failure of the thread falls back to scanning on the main thread.
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { gitShow } from './git.js';
+import { gitShow, readInside } from './file-text.js';
 
 export interface JsonIndex {
   /** Offset of every `{` and `[` outside strings, in order of appearance. */
@@ -98,12 +98,17 @@ const { spawnSync } = require('node:child_process');
 const scanJson = ${scanJson.toString()};
 const jsonTextOf = ${jsonTextOf.toString()};
 const gitShow = ${gitShow.toString()};
+const readInside = ${readInside.toString()};
 const safely = (f) => { try { return f(); } catch { return undefined; } };
-workerData.port.on('message', ({ id, text, git, done }) => {
+const readFile = (file) =>
+  file.kind === 'git'
+    ? gitShow(spawnSync, file.repoDir, file.commit, file.path)
+    : readInside(require('node:fs'), require('node:path'), file.realRoot, file.path);
+workerData.port.on('message', ({ id, text, file, done }) => {
   let reply;
-  if (git) {
-    const read = safely(() => gitShow(spawnSync, git.repoDir, git.commit, git.path));
-    const json = read === undefined ? undefined : jsonTextOf(git.path, read);
+  if (file) {
+    const read = safely(() => readFile(file));
+    const json = read === undefined ? undefined : jsonTextOf(file.path, read);
     reply = { id, read: read !== undefined, text: read, index: json === undefined ? undefined : safely(() => scanJson(json)) };
   } else {
     reply = { id, index: safely(() => scanJson(text)) };
@@ -116,7 +121,7 @@ workerData.port.on('message', ({ id, text, git, done }) => {
 `;
 }
 
-/** What the thread answers: an index, and for a git read whether it succeeded and the text. */
+/** What the thread answers: an index, and for a file read whether it succeeded and the text. */
 interface Reply {
   id: number;
   index: JsonIndex | undefined;
@@ -176,16 +181,19 @@ export function scanJsonInBackground(text: string): (() => JsonIndex | undefined
   return reply && (() => reply()?.index);
 }
 
+/** A file for the second thread to read: from a git commit (`gitShow`) or under a directory (`readInside`). */
+export type FileToRead =
+  | { kind: 'git'; repoDir: string; commit: string; path: string }
+  | { kind: 'file'; realRoot: string; path: string };
+
 /**
- * `git show commit:path` on the second thread, and the index of its JSON text: undefined when the thread
- * is not there; the returned function waits, and gives undefined if the thread did not answer (read here).
+ * Reads a file on the second thread, and indexes its JSON text: undefined when the thread is not there;
+ * the returned function waits, and gives undefined if the thread did not answer (read it here then).
  */
-export function readGitInBackground(
-  repoDir: string,
-  commit: string,
-  path: string,
+export function readInBackground(
+  file: FileToRead,
 ): (() => { text: string | undefined; index: JsonIndex | undefined } | undefined) | undefined {
-  const reply = request({ git: { repoDir, commit, path } }, 120_000);
+  const reply = request({ file }, 120_000);
   return (
     reply &&
     (() => {
@@ -197,7 +205,7 @@ export function readGitInBackground(
 
 /** Posts a request; the returned function waits for its reply once (later calls give the same). */
 function request(
-  message: { text: string } | { git: { repoDir: string; commit: string; path: string } },
+  message: { text: string } | { file: FileToRead },
   timeoutMs: number,
 ): (() => Reply | undefined) | undefined {
   const background = backgroundThread();

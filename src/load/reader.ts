@@ -1,9 +1,11 @@
 // Where document text comes from: the working tree or a git commit. Paths are workspace-relative (posix).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
-import { gitShow } from './git.js';
-import { type JsonIndex, readGitInBackground } from './json-scan.js';
+import * as fs from 'node:fs';
+import { realpathSync } from 'node:fs';
+import * as nodePath from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
+import { gitShow, readInside } from './file-text.js';
+import { type JsonIndex, readInBackground } from './json-scan.js';
 
 export interface FileReader {
   /** A label for messages: the directory, or `<sha>` for a commit. */
@@ -15,6 +17,8 @@ export interface FileReader {
    * JSON text when one was made; undefined when it cannot start.
    */
   readLater?(path: string): (() => { text: string | undefined; index: JsonIndex | undefined }) | undefined;
+  /** The file's size in bytes, cheaply, when the reader can tell (a hint: the file is not checked). */
+  size?(path: string): number | undefined;
 }
 
 /** Reads files under `root`, refusing anything whose real path (symlinks followed) leaves it. */
@@ -22,12 +26,12 @@ export function fsReader(root: string): FileReader {
   const realRoot = realpathSync(root);
   return {
     label: root,
-    read(path) {
-      const full = join(realRoot, path);
-      if (!existsSync(full)) return undefined;
-      const real = realpathSync(full);
-      if (!isInside(realRoot, real) || !statSync(real).isFile()) return undefined;
-      return readFileSync(real, 'utf8');
+    read: (path) => readInside(fs, nodePath, realRoot, path),
+    size: (path) => fs.statSync(nodePath.join(realRoot, path), { throwIfNoEntry: false })?.size,
+    readLater(path) {
+      const later = readInBackground({ kind: 'file', realRoot, path });
+      // A thread that did not answer: read it here after all.
+      return later && (() => later() ?? { text: readInside(fs, nodePath, realRoot, path), index: undefined });
     },
   };
 }
@@ -39,7 +43,7 @@ export function gitReader(repoDir: string, commit: string): FileReader {
     label: commit.slice(0, 12),
     read,
     readLater(path) {
-      const later = readGitInBackground(repoDir, commit, path);
+      const later = readInBackground({ kind: 'git', repoDir, commit, path });
       // A thread that did not answer: read it here after all.
       return later && (() => later() ?? { text: read(path), index: undefined });
     },
