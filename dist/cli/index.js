@@ -26648,6 +26648,15 @@ class JsonLocator {
             return undefined;
         return this.childrenOf(offset);
     }
+    /** The first `limit` members of the object whose `{` is at `offset`, read without reading the rest. */
+    firstMembers(offset, limit) {
+        if (this.text.charCodeAt(offset) !== 0x7b)
+            return [];
+        const known = this.members.get(offset);
+        if (known instanceof Map)
+            return [...known].slice(0, limit);
+        return [...this.readObject(offset, limit)];
+    }
     /**
      * Just past the object or array whose first character is at `offset` (the text's length if it never
      * closes). Only for containers: that is what the index knows.
@@ -26678,11 +26687,11 @@ class JsonLocator {
         }
         return children;
     }
-    readObject(start) {
+    readObject(start, limit = Number.POSITIVE_INFINITY) {
         const members = new Map();
         const end = this.closeOf(start);
         let i = this.skipSpace(start + 1);
-        while (i < end && this.text.charCodeAt(i) === 0x22) {
+        while (i < end && this.text.charCodeAt(i) === 0x22 && members.size < limit) {
             const keyEnd = this.stringEnd(i);
             const raw = this.text.slice(i + 1, keyEnd);
             const key = raw.includes('\\') ? decodeKey(raw) : raw;
@@ -26834,7 +26843,16 @@ function parseReusing(text, index, like) {
         return true;
     };
     try {
+        if (!startsAlike(text, here, like.text, there))
+            return undefined;
         if (!split(here.rootOffset, there.rootOffset, like.value, [], 0))
+            return undefined;
+        // Little in common (a reformatted document): parsing region by region would cost more than one parse.
+        let reusedChars = 0;
+        for (const region of regions)
+            if (region.reused)
+                reusedChars += region.end - region.start;
+        if (reusedChars < text.length / 4)
             return undefined;
         // A key's value is its last duplicate's, but the map lists keys in first-seen order: sort by place.
         regions.sort((a, b) => a.start - b.start);
@@ -26858,6 +26876,52 @@ function parseReusing(text, index, like) {
     catch {
         return undefined;
     }
+}
+/** How many of the first members of the largest object are compared before the rest is read. */
+const SAMPLE = 16;
+/**
+ * Whether one of the first members of the root's largest object (`paths`, mostly) has the same text in
+ * both versions. A reformatted document has nothing in common with its head, and finding that out member
+ * by member took a third of a parse on Microsoft Graph: this looks at a few members first.
+ */
+function startsAlike(text, here, likeText, there) {
+    let largest;
+    for (const [key, member] of here.firstMembers(here.rootOffset, Number.POSITIVE_INFINITY)) {
+        const open = text.charCodeAt(member.value);
+        if (open !== 0x7b)
+            continue;
+        const end = here.containerEnd(member.value);
+        if (!largest || end - member.value > largest.end - largest.start)
+            largest = { start: member.value, end, key };
+    }
+    if (!largest)
+        return true; // nothing large to split: the split below is cheap
+    const likeMember = there
+        .firstMembers(there.rootOffset, Number.POSITIVE_INFINITY)
+        .find(([k]) => k === largest.key);
+    if (!likeMember || likeText.charCodeAt(likeMember[1].value) !== 0x7b)
+        return false;
+    const likeEnd = there.containerEnd(likeMember[1].value);
+    if (sameText(text, largest.start, largest.end, likeText, likeMember[1].value, likeEnd))
+        return true;
+    const theirs = new Map(there.firstMembers(likeMember[1].value, SAMPLE));
+    let compared = 0;
+    for (const [key, member] of here.firstMembers(largest.start, SAMPLE)) {
+        const like = theirs.get(key);
+        const start = member.value;
+        const open = text.charCodeAt(start);
+        if (!like || (open !== 0x7b && open !== 0x5b) || likeText.charCodeAt(like.value) !== open)
+            continue;
+        compared++;
+        const end = here.containerEnd(start);
+        if (sameText(text, start, end, likeText, like.value, there.containerEnd(like.value)))
+            return true;
+    }
+    // Nothing to compare (no objects among the first members): let the split find out.
+    return compared === 0;
+}
+function sameText(a, aStart, aEnd, b, bStart, bEnd) {
+    return aEnd - aStart === bEnd - bStart && a.slice(aStart, aEnd) === b.slice(bStart, bEnd);
 }
 /** Sets the value where the skeleton holds its `null`; false if there is no such place. */
 function place(root, path, value) {

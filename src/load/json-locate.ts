@@ -109,6 +109,14 @@ export class JsonLocator {
     return this.childrenOf(offset) as Map<string, Member>;
   }
 
+  /** The first `limit` members of the object whose `{` is at `offset`, read without reading the rest. */
+  firstMembers(offset: number, limit: number): [string, Member][] {
+    if (this.text.charCodeAt(offset) !== 0x7b) return [];
+    const known = this.members.get(offset);
+    if (known instanceof Map) return [...known].slice(0, limit);
+    return [...this.readObject(offset, limit)];
+  }
+
   /**
    * Just past the object or array whose first character is at `offset` (the text's length if it never
    * closes). Only for containers: that is what the index knows.
@@ -139,11 +147,11 @@ export class JsonLocator {
     return children;
   }
 
-  private readObject(start: number): Map<string, Member> {
+  private readObject(start: number, limit = Number.POSITIVE_INFINITY): Map<string, Member> {
     const members = new Map<string, Member>();
     const end = this.closeOf(start);
     let i = this.skipSpace(start + 1);
-    while (i < end && this.text.charCodeAt(i) === 0x22) {
+    while (i < end && this.text.charCodeAt(i) === 0x22 && members.size < limit) {
       const keyEnd = this.stringEnd(i);
       const raw = this.text.slice(i + 1, keyEnd);
       const key = raw.includes('\\') ? decodeKey(raw) : raw;
