@@ -26411,9 +26411,17 @@ const readFile = (file) =>
 workerData.port.on('message', ({ id, text, file, done }) => {
   let reply;
   if (file) {
-    const read = safely(() => readFile(file));
+    // A read that throws is answered as not done: the main thread reads again, and meets the error itself.
+    let read;
+    let failed = false;
+    try {
+      read = readFile(file);
+    } catch {
+      failed = true;
+    }
     const json = read === undefined ? undefined : jsonTextOf(file.path, read);
-    reply = { id, read: read !== undefined, text: read, index: json === undefined ? undefined : safely(() => scanJson(json)) };
+    const index = json === undefined ? undefined : safely(() => scanJson(json));
+    reply = failed ? { id, index: undefined } : { id, read: read !== undefined, text: read, index };
   } else {
     reply = { id, index: safely(() => scanJson(text)) };
   }
@@ -27213,9 +27221,7 @@ class documents_DocumentSet {
                 this.problem('parse', `not analysed: ${mb(Buffer.byteLength(text))} is above the ${mb(this.limits.maxFileBytes)} limit (limits.maxFileBytes)`, { file: path, pointer: '' });
             }
             else if (text !== undefined) {
-                source = parseSource(path, text, this.limits, ahead
-                    ? { ...(ahead.index ? { index: ahead.index } : {}), ...(ahead.like ? { like: ahead.like } : {}) }
-                    : {});
+                source = parseSource(path, text, this.limits, ahead ?? {});
             }
             this.files.set(path, source);
             if (source)

@@ -73,14 +73,7 @@ export class DocumentSet {
           { file: path, pointer: '' },
         );
       } else if (text !== undefined) {
-        source = parseSource(
-          path,
-          text,
-          this.limits,
-          ahead
-            ? { ...(ahead.index ? { index: ahead.index } : {}), ...(ahead.like ? { like: ahead.like } : {}) }
-            : {},
-        );
+        source = parseSource(path, text, this.limits, ahead ?? {});
       }
       this.files.set(path, source);
       if (source) pushAll(this.problems, source.problems);
