@@ -32929,11 +32929,7 @@ function fsReader(root) {
         label: root,
         read: (path) => (0,file_text/* readInside */.x)(external_node_fs_, external_node_path_, realRoot, path),
         size: (path) => external_node_fs_.statSync(external_node_path_.join(realRoot, path), { throwIfNoEntry: false })?.size,
-        readLater(path) {
-            const later = (0,json_scan/* readInBackground */.gI)({ kind: 'file', realRoot, path });
-            // A thread that did not answer: read it here after all.
-            return later && (() => later() ?? { text: (0,file_text/* readInside */.x)(external_node_fs_, external_node_path_, realRoot, path), index: undefined });
-        },
+        readLater: (path) => readingLater({ kind: 'file', realRoot, path }, () => (0,file_text/* readInside */.x)(external_node_fs_, external_node_path_, realRoot, path)),
     };
 }
 /** Reads files as they are in `commit` of the repository at `repoDir`. */
@@ -32942,12 +32938,13 @@ function gitReader(repoDir, commit) {
     return {
         label: commit.slice(0, 12),
         read,
-        readLater(path) {
-            const later = (0,json_scan/* readInBackground */.gI)({ kind: 'git', repoDir, commit, path });
-            // A thread that did not answer: read it here after all.
-            return later && (() => later() ?? { text: read(path), index: undefined });
-        },
+        readLater: (path) => readingLater({ kind: 'git', repoDir, commit, path }, () => read(path)),
     };
+}
+/** `readLater` for both readers: the second thread's read, or this thread's if the thread did not answer. */
+function readingLater(file, read) {
+    const later = (0,json_scan/* readInBackground */.gI)(file);
+    return later && (() => later() ?? { text: read(), index: undefined });
 }
 function isInside(root, path) {
     const rel = relative(root, path);
@@ -33322,7 +33319,7 @@ async function execute(inputs, env) {
     // Nothing to analyse (the common case in a busy repository): the engine, config and policies are not loaded.
     const analysis = sources.length === 0
         ? nothingToAnalyse(mode, inputs.failOn, inputs.failOnScope)
-        : await (await Promise.all(/* import() */[__nccwpck_require__.e(816), __nccwpck_require__.e(370)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3370))).analyse(sources, mode, inputs, settingsReader, pr !== undefined);
+        : await (await Promise.all(/* import() */[__nccwpck_require__.e(816), __nccwpck_require__.e(526)]).then(__nccwpck_require__.bind(__nccwpck_require__, 526))).analyse(sources, mode, inputs, settingsReader, pr !== undefined);
     const report = (0,json/* buildReport */.FK)(analysis);
     await publish(report, inputs, env, client, pr);
     if (report.blocked)
@@ -36339,9 +36336,6 @@ class JsonLocator {
     firstMembers(offset, limit) {
         if (this.text.charCodeAt(offset) !== 0x7b)
             return [];
-        const known = this.members.get(offset);
-        if (known instanceof Map)
-            return [...known].slice(0, limit);
         return [...this.readObject(offset, limit)];
     }
     /**
@@ -36475,6 +36469,8 @@ function decodeKey(raw) {
     }
 }
 
+// EXTERNAL MODULE: ./src/normalize/values.ts
+var values = __nccwpck_require__(2329);
 ;// CONCATENATED MODULE: ./src/load/json-reuse.ts
 // Parsing a base version's JSON by reusing its head's: a pull request changes a few of a description's
 // thousands of path items and components, and the text of the rest is the same in both versions.
@@ -36487,6 +36483,7 @@ function decodeKey(raw) {
 // equal values, the skeleton keeps the text's key order and its last-duplicate-wins, and every part of
 // the text is parsed by JSON.parse (the head's regions were, with the head). Invalid text, or anything
 // unexpected, gives undefined: the caller then parses the whole text (and reports the error).
+
 
 /** Objects smaller than this are compared and parsed whole rather than member by member. */
 const SPLIT_MIN_CHARS = 16 * 1024;
@@ -36514,8 +36511,7 @@ function parseReusing(text, index, like) {
             const likeMember = likeMembers.get(key);
             if (likeMember && Object.hasOwn(likeValue, key) && like.text.charCodeAt(likeMember.value) === open) {
                 const likeEnd = there.containerEnd(likeMember.value);
-                if (end - start === likeEnd - likeMember.value &&
-                    text.slice(start, end) === like.text.slice(likeMember.value, likeEnd)) {
+                if (sameText(text, start, end, like.text, likeMember.value, likeEnd)) {
                     regions.push({ start, end, path: memberPath, reused: true, value: likeValue[key] });
                     continue;
                 }
@@ -36573,7 +36569,7 @@ const SAMPLE = 16;
  */
 function startsAlike(text, here, likeText, there) {
     let largest;
-    for (const [key, member] of here.firstMembers(here.rootOffset, Number.POSITIVE_INFINITY)) {
+    for (const [key, member] of here.objectMembers(here.rootOffset) ?? []) {
         const open = text.charCodeAt(member.value);
         if (open !== 0x7b)
             continue;
@@ -36583,15 +36579,13 @@ function startsAlike(text, here, likeText, there) {
     }
     if (!largest)
         return true; // nothing large to split: the split below is cheap
-    const likeMember = there
-        .firstMembers(there.rootOffset, Number.POSITIVE_INFINITY)
-        .find(([k]) => k === largest.key);
-    if (!likeMember || likeText.charCodeAt(likeMember[1].value) !== 0x7b)
+    const likeMember = there.objectMembers(there.rootOffset)?.get(largest.key);
+    if (!likeMember || likeText.charCodeAt(likeMember.value) !== 0x7b)
         return false;
-    const likeEnd = there.containerEnd(likeMember[1].value);
-    if (sameText(text, largest.start, largest.end, likeText, likeMember[1].value, likeEnd))
+    const likeEnd = there.containerEnd(likeMember.value);
+    if (sameText(text, largest.start, largest.end, likeText, likeMember.value, likeEnd))
         return true;
-    const theirs = new Map(there.firstMembers(likeMember[1].value, SAMPLE));
+    const theirs = new Map(there.firstMembers(likeMember.value, SAMPLE));
     let compared = 0;
     for (const [key, member] of here.firstMembers(largest.start, SAMPLE)) {
         const like = theirs.get(key);
@@ -36622,11 +36616,7 @@ function place(root, path, value) {
     const key = path[path.length - 1];
     if (!isRecord(parent) || !Object.hasOwn(parent, key) || parent[key] !== null)
         return false;
-    // `__proto__` is defined rather than assigned, whatever the object (JSON.parse made it an own property).
-    if (key === '__proto__')
-        Object.defineProperty(parent, key, { value, enumerable: true, writable: true, configurable: true });
-    else
-        parent[key] = value;
+    (0,values/* setOwn */.P5)(parent, key, value); // the key may be `__proto__`: JSON.parse made it an own property
     return true;
 }
 function isRecord(value) {
@@ -36849,6 +36839,54 @@ function withPosition(problem, at) {
 }
 function firstLine(message) {
     return message.split('\n')[0]?.trim() ?? message;
+}
+
+
+/***/ }),
+
+/***/ 2329:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P$: () => (/* binding */ strings),
+/* harmony export */   P5: () => (/* binding */ setOwn),
+/* harmony export */   bu: () => (/* binding */ num),
+/* harmony export */   gx: () => (/* binding */ str),
+/* harmony export */   oQ: () => (/* binding */ extensionsOf),
+/* harmony export */   sA: () => (/* binding */ isObj)
+/* harmony export */ });
+// Narrow readers for untyped document values.
+function isObj(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+function str(value) {
+    return typeof value === 'string' ? value : undefined;
+}
+function num(value) {
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+function strings(value) {
+    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
+}
+/** Own keys that are vendor extensions (`x-…`). */
+function extensionsOf(value) {
+    const out = {};
+    if (!isObj(value))
+        return out;
+    for (const key of Object.keys(value))
+        if (key.startsWith('x-'))
+            out[key] = value[key];
+    return out;
+}
+/**
+ * `target[key] = value` as an own property even for `__proto__`: a document's keys are hostile, and an
+ * assignment would set the object's prototype instead (the entry lost, inherited fields appearing).
+ */
+function setOwn(target, key, value) {
+    if (key === '__proto__')
+        Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+    else
+        target[key] = value;
 }
 
 

@@ -26479,7 +26479,7 @@ function scanJsonInBackground(text) {
  * Reads a file on the second thread, and indexes its JSON text: undefined when the thread is not there;
  * the returned function waits, and gives undefined if the thread did not answer (read it here then).
  */
-function json_scan_readInBackground(file) {
+function readInBackground(file) {
     const reply = request({ file }, 120_000);
     return (reply &&
         (() => {
@@ -26660,9 +26660,6 @@ class JsonLocator {
     firstMembers(offset, limit) {
         if (this.text.charCodeAt(offset) !== 0x7b)
             return [];
-        const known = this.members.get(offset);
-        if (known instanceof Map)
-            return [...known].slice(0, limit);
         return [...this.readObject(offset, limit)];
     }
     /**
@@ -26796,6 +26793,41 @@ function decodeKey(raw) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/normalize/values.ts
+// Narrow readers for untyped document values.
+function isObj(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+function str(value) {
+    return typeof value === 'string' ? value : undefined;
+}
+function num(value) {
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+function strings(value) {
+    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
+}
+/** Own keys that are vendor extensions (`x-…`). */
+function extensionsOf(value) {
+    const out = {};
+    if (!isObj(value))
+        return out;
+    for (const key of Object.keys(value))
+        if (key.startsWith('x-'))
+            out[key] = value[key];
+    return out;
+}
+/**
+ * `target[key] = value` as an own property even for `__proto__`: a document's keys are hostile, and an
+ * assignment would set the object's prototype instead (the entry lost, inherited fields appearing).
+ */
+function setOwn(target, key, value) {
+    if (key === '__proto__')
+        Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+    else
+        target[key] = value;
+}
+
 ;// CONCATENATED MODULE: ./src/load/json-reuse.ts
 // Parsing a base version's JSON by reusing its head's: a pull request changes a few of a description's
 // thousands of path items and components, and the text of the rest is the same in both versions.
@@ -26808,6 +26840,7 @@ function decodeKey(raw) {
 // equal values, the skeleton keeps the text's key order and its last-duplicate-wins, and every part of
 // the text is parsed by JSON.parse (the head's regions were, with the head). Invalid text, or anything
 // unexpected, gives undefined: the caller then parses the whole text (and reports the error).
+
 
 /** Objects smaller than this are compared and parsed whole rather than member by member. */
 const SPLIT_MIN_CHARS = 16 * 1024;
@@ -26835,8 +26868,7 @@ function parseReusing(text, index, like) {
             const likeMember = likeMembers.get(key);
             if (likeMember && Object.hasOwn(likeValue, key) && like.text.charCodeAt(likeMember.value) === open) {
                 const likeEnd = there.containerEnd(likeMember.value);
-                if (end - start === likeEnd - likeMember.value &&
-                    text.slice(start, end) === like.text.slice(likeMember.value, likeEnd)) {
+                if (sameText(text, start, end, like.text, likeMember.value, likeEnd)) {
                     regions.push({ start, end, path: memberPath, reused: true, value: likeValue[key] });
                     continue;
                 }
@@ -26894,7 +26926,7 @@ const SAMPLE = 16;
  */
 function startsAlike(text, here, likeText, there) {
     let largest;
-    for (const [key, member] of here.firstMembers(here.rootOffset, Number.POSITIVE_INFINITY)) {
+    for (const [key, member] of here.objectMembers(here.rootOffset) ?? []) {
         const open = text.charCodeAt(member.value);
         if (open !== 0x7b)
             continue;
@@ -26904,15 +26936,13 @@ function startsAlike(text, here, likeText, there) {
     }
     if (!largest)
         return true; // nothing large to split: the split below is cheap
-    const likeMember = there
-        .firstMembers(there.rootOffset, Number.POSITIVE_INFINITY)
-        .find(([k]) => k === largest.key);
-    if (!likeMember || likeText.charCodeAt(likeMember[1].value) !== 0x7b)
+    const likeMember = there.objectMembers(there.rootOffset)?.get(largest.key);
+    if (!likeMember || likeText.charCodeAt(likeMember.value) !== 0x7b)
         return false;
-    const likeEnd = there.containerEnd(likeMember[1].value);
-    if (sameText(text, largest.start, largest.end, likeText, likeMember[1].value, likeEnd))
+    const likeEnd = there.containerEnd(likeMember.value);
+    if (sameText(text, largest.start, largest.end, likeText, likeMember.value, likeEnd))
         return true;
-    const theirs = new Map(there.firstMembers(likeMember[1].value, SAMPLE));
+    const theirs = new Map(there.firstMembers(likeMember.value, SAMPLE));
     let compared = 0;
     for (const [key, member] of here.firstMembers(largest.start, SAMPLE)) {
         const like = theirs.get(key);
@@ -26943,11 +26973,7 @@ function place(root, path, value) {
     const key = path[path.length - 1];
     if (!json_reuse_isRecord(parent) || !Object.hasOwn(parent, key) || parent[key] !== null)
         return false;
-    // `__proto__` is defined rather than assigned, whatever the object (JSON.parse made it an own property).
-    if (key === '__proto__')
-        Object.defineProperty(parent, key, { value, enumerable: true, writable: true, configurable: true });
-    else
-        parent[key] = value;
+    setOwn(parent, key, value); // the key may be `__proto__`: JSON.parse made it an own property
     return true;
 }
 function json_reuse_isRecord(value) {
@@ -27452,41 +27478,6 @@ async function fetchRemoteRefs(documents, remote, limits) {
         if ((await remote.fetchWanted()) === 0)
             return;
     }
-}
-
-;// CONCATENATED MODULE: ./src/normalize/values.ts
-// Narrow readers for untyped document values.
-function isObj(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-function str(value) {
-    return typeof value === 'string' ? value : undefined;
-}
-function num(value) {
-    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-function strings(value) {
-    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
-}
-/** Own keys that are vendor extensions (`x-…`). */
-function extensionsOf(value) {
-    const out = {};
-    if (!isObj(value))
-        return out;
-    for (const key of Object.keys(value))
-        if (key.startsWith('x-'))
-            out[key] = value[key];
-    return out;
-}
-/**
- * `target[key] = value` as an own property even for `__proto__`: a document's keys are hostile, and an
- * assignment would set the object's prototype instead (the entry lost, inherited fields appearing).
- */
-function setOwn(target, key, value) {
-    if (key === '__proto__')
-        Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-    else
-        target[key] = value;
 }
 
 ;// CONCATENATED MODULE: ./src/normalize/schema.ts
@@ -29262,11 +29253,7 @@ function fsReader(root) {
         label: root,
         read: (path) => readInside(external_node_fs_namespaceObject, external_node_path_namespaceObject, realRoot, path),
         size: (path) => external_node_fs_namespaceObject.statSync(external_node_path_namespaceObject.join(realRoot, path), { throwIfNoEntry: false })?.size,
-        readLater(path) {
-            const later = json_scan_readInBackground({ kind: 'file', realRoot, path });
-            // A thread that did not answer: read it here after all.
-            return later && (() => later() ?? { text: readInside(external_node_fs_namespaceObject, external_node_path_namespaceObject, realRoot, path), index: undefined });
-        },
+        readLater: (path) => readingLater({ kind: 'file', realRoot, path }, () => readInside(external_node_fs_namespaceObject, external_node_path_namespaceObject, realRoot, path)),
     };
 }
 /** Reads files as they are in `commit` of the repository at `repoDir`. */
@@ -29275,12 +29262,13 @@ function gitReader(repoDir, commit) {
     return {
         label: commit.slice(0, 12),
         read,
-        readLater(path) {
-            const later = readInBackground({ kind: 'git', repoDir, commit, path });
-            // A thread that did not answer: read it here after all.
-            return later && (() => later() ?? { text: read(path), index: undefined });
-        },
+        readLater: (path) => readingLater({ kind: 'git', repoDir, commit, path }, () => read(path)),
     };
+}
+/** `readLater` for both readers: the second thread's read, or this thread's if the thread did not answer. */
+function readingLater(file, read) {
+    const later = readInBackground(file);
+    return later && (() => later() ?? { text: read(), index: undefined });
 }
 function isInside(root, path) {
     const rel = (0,external_node_path_namespaceObject.relative)(root, path);

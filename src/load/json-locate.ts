@@ -112,8 +112,6 @@ export class JsonLocator {
   /** The first `limit` members of the object whose `{` is at `offset`, read without reading the rest. */
   firstMembers(offset: number, limit: number): [string, Member][] {
     if (this.text.charCodeAt(offset) !== 0x7b) return [];
-    const known = this.members.get(offset);
-    if (known instanceof Map) return [...known].slice(0, limit);
     return [...this.readObject(offset, limit)];
   }
 

@@ -10,6 +10,7 @@
 // the text is parsed by JSON.parse (the head's regions were, with the head). Invalid text, or anything
 // unexpected, gives undefined: the caller then parses the whole text (and reports the error).
 
+import { setOwn } from '../normalize/values.js';
 import { JsonLocator } from './json-locate.js';
 import type { JsonIndex } from './json-scan.js';
 
@@ -54,10 +55,7 @@ export function parseReusing(text: string, index: JsonIndex, like: ParsedJson): 
       const likeMember = likeMembers.get(key);
       if (likeMember && Object.hasOwn(likeValue, key) && like.text.charCodeAt(likeMember.value) === open) {
         const likeEnd = there.containerEnd(likeMember.value);
-        if (
-          end - start === likeEnd - likeMember.value &&
-          text.slice(start, end) === like.text.slice(likeMember.value, likeEnd)
-        ) {
+        if (sameText(text, start, end, like.text, likeMember.value, likeEnd)) {
           regions.push({ start, end, path: memberPath, reused: true, value: likeValue[key] });
           continue;
         }
@@ -112,7 +110,7 @@ const SAMPLE = 16;
  */
 function startsAlike(text: string, here: JsonLocator, likeText: string, there: JsonLocator): boolean {
   let largest: { start: number; end: number; key: string } | undefined;
-  for (const [key, member] of here.firstMembers(here.rootOffset, Number.POSITIVE_INFINITY)) {
+  for (const [key, member] of here.objectMembers(here.rootOffset) ?? []) {
     const open = text.charCodeAt(member.value);
     if (open !== 0x7b) continue;
     const end = here.containerEnd(member.value);
@@ -120,13 +118,11 @@ function startsAlike(text: string, here: JsonLocator, likeText: string, there: J
       largest = { start: member.value, end, key };
   }
   if (!largest) return true; // nothing large to split: the split below is cheap
-  const likeMember = there
-    .firstMembers(there.rootOffset, Number.POSITIVE_INFINITY)
-    .find(([k]) => k === largest.key);
-  if (!likeMember || likeText.charCodeAt(likeMember[1].value) !== 0x7b) return false;
-  const likeEnd = there.containerEnd(likeMember[1].value);
-  if (sameText(text, largest.start, largest.end, likeText, likeMember[1].value, likeEnd)) return true;
-  const theirs = new Map(there.firstMembers(likeMember[1].value, SAMPLE));
+  const likeMember = there.objectMembers(there.rootOffset)?.get(largest.key);
+  if (!likeMember || likeText.charCodeAt(likeMember.value) !== 0x7b) return false;
+  const likeEnd = there.containerEnd(likeMember.value);
+  if (sameText(text, largest.start, largest.end, likeText, likeMember.value, likeEnd)) return true;
+  const theirs = new Map(there.firstMembers(likeMember.value, SAMPLE));
   let compared = 0;
   for (const [key, member] of here.firstMembers(largest.start, SAMPLE)) {
     const like = theirs.get(key);
@@ -155,10 +151,7 @@ function place(root: unknown, path: string[], value: unknown): boolean {
   }
   const key = path[path.length - 1] as string;
   if (!isRecord(parent) || !Object.hasOwn(parent, key) || parent[key] !== null) return false;
-  // `__proto__` is defined rather than assigned, whatever the object (JSON.parse made it an own property).
-  if (key === '__proto__')
-    Object.defineProperty(parent, key, { value, enumerable: true, writable: true, configurable: true });
-  else parent[key] = value;
+  setOwn(parent, key, value); // the key may be `__proto__`: JSON.parse made it an own property
   return true;
 }
 

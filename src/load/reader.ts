@@ -5,7 +5,7 @@ import { realpathSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { isAbsolute, relative, sep } from 'node:path';
 import { gitShow, readInside } from './file-text.js';
-import { type JsonIndex, readInBackground } from './json-scan.js';
+import { type FileToRead, type JsonIndex, readInBackground } from './json-scan.js';
 
 export interface FileReader {
   /** A label for messages: the directory, or `<sha>` for a commit. */
@@ -28,11 +28,8 @@ export function fsReader(root: string): FileReader {
     label: root,
     read: (path) => readInside(fs, nodePath, realRoot, path),
     size: (path) => fs.statSync(nodePath.join(realRoot, path), { throwIfNoEntry: false })?.size,
-    readLater(path) {
-      const later = readInBackground({ kind: 'file', realRoot, path });
-      // A thread that did not answer: read it here after all.
-      return later && (() => later() ?? { text: readInside(fs, nodePath, realRoot, path), index: undefined });
-    },
+    readLater: (path) =>
+      readingLater({ kind: 'file', realRoot, path }, () => readInside(fs, nodePath, realRoot, path)),
   };
 }
 
@@ -42,12 +39,17 @@ export function gitReader(repoDir: string, commit: string): FileReader {
   return {
     label: commit.slice(0, 12),
     read,
-    readLater(path) {
-      const later = readInBackground({ kind: 'git', repoDir, commit, path });
-      // A thread that did not answer: read it here after all.
-      return later && (() => later() ?? { text: read(path), index: undefined });
-    },
+    readLater: (path) => readingLater({ kind: 'git', repoDir, commit, path }, () => read(path)),
   };
+}
+
+/** `readLater` for both readers: the second thread's read, or this thread's if the thread did not answer. */
+function readingLater(
+  file: FileToRead,
+  read: () => string | undefined,
+): ReturnType<NonNullable<FileReader['readLater']>> {
+  const later = readInBackground(file);
+  return later && (() => later() ?? { text: read(), index: undefined });
 }
 
 export function isInside(root: string, path: string): boolean {

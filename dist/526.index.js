@@ -1,8 +1,8 @@
-export const id = 370;
-export const ids = [370];
+export const id = 526;
+export const ids = [526];
 export const modules = {
 
-/***/ 3370:
+/***/ 526:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1316,41 +1316,8 @@ var files = __webpack_require__(6255);
 var documents = __webpack_require__(690);
 // EXTERNAL MODULE: ./src/sensitive.ts
 var sensitive = __webpack_require__(1247);
-;// CONCATENATED MODULE: ./src/normalize/values.ts
-// Narrow readers for untyped document values.
-function isObj(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-function str(value) {
-    return typeof value === 'string' ? value : undefined;
-}
-function num(value) {
-    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-function strings(value) {
-    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
-}
-/** Own keys that are vendor extensions (`x-…`). */
-function extensionsOf(value) {
-    const out = {};
-    if (!isObj(value))
-        return out;
-    for (const key of Object.keys(value))
-        if (key.startsWith('x-'))
-            out[key] = value[key];
-    return out;
-}
-/**
- * `target[key] = value` as an own property even for `__proto__`: a document's keys are hostile, and an
- * assignment would set the object's prototype instead (the entry lost, inherited fields appearing).
- */
-function setOwn(target, key, value) {
-    if (key === '__proto__')
-        Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-    else
-        target[key] = value;
-}
-
+// EXTERNAL MODULE: ./src/normalize/values.ts
+var normalize_values = __webpack_require__(2329);
 ;// CONCATENATED MODULE: ./src/normalize/schema.ts
 // JSON Schema (OpenAPI 2.0 / 3.0 / 3.1 dialects) → the model's `Schema`.
 // One `Schema` per raw schema object, memoised, so shared `$ref`s stay shared and cycles terminate.
@@ -1371,12 +1338,12 @@ class SchemaReader {
         const ref = (0,documents/* refOf */.H8)(node.value);
         if (ref?.startsWith('#') && this.head && node.loc.file === this.head.rootFile) {
             const headRaw = this.head.inputs.unchangedTarget(ref);
-            const known = isObj(headRaw) ? this.head.reader.memo.get(headRaw) : undefined;
+            const known = (0,normalize_values/* isObj */.sA)(headRaw) ? this.head.reader.memo.get(headRaw) : undefined;
             if (known)
                 return known;
         }
         const target = this.docs.deref(node);
-        if (!target || !isObj(target.value))
+        if (!target || !(0,normalize_values/* isObj */.sA)(target.value))
             return undefined;
         const raw = target.value;
         const known = this.memo.get(raw);
@@ -1384,7 +1351,7 @@ class SchemaReader {
             return known;
         const keywords = new Keywords(raw);
         const schema = emptySchema(target.loc);
-        schema.required = strings(keywords.required);
+        schema.required = (0,normalize_values/* strings */.P$)(keywords.required);
         schema.examples = examplesOf(keywords);
         if (ref !== undefined)
             schema.refName = ref.slice(ref.lastIndexOf('/') + 1);
@@ -1400,22 +1367,22 @@ class SchemaReader {
                 .map((_, i) => this.read((0,documents/* child */.jf)((0,documents/* child */.jf)(target, key), i), depth + 1))
                 .filter((s) => s !== undefined)
             : [];
-        if (isObj(keywords.properties)) {
+        if ((0,normalize_values/* isObj */.sA)(keywords.properties)) {
             const properties = (0,documents/* child */.jf)(target, 'properties');
             for (const name of Object.keys(keywords.properties)) {
                 const property = this.read((0,documents/* child */.jf)(properties, name), depth + 1);
                 if (property)
-                    setOwn(schema.properties, name, property);
+                    (0,normalize_values/* setOwn */.P5)(schema.properties, name, property);
             }
         }
         const additional = keywords.additionalProperties;
         if (additional === false || additional === true) {
             schema.additionalProperties = additional;
         }
-        else if (isObj(additional)) {
+        else if ((0,normalize_values/* isObj */.sA)(additional)) {
             schema.additionalProperties = sub('additionalProperties') ?? true;
         }
-        if (isObj(keywords.items))
+        if ((0,normalize_values/* isObj */.sA)(keywords.items))
             schema.items = sub('items');
         schema.allOf = subs('allOf', keywords.allOf);
         schema.oneOf = subs('oneOf', keywords.oneOf);
@@ -1602,17 +1569,17 @@ function fillScalars(schema, raw) {
         types.push('null');
     if (types.length > 0)
         schema.types = [...new Set(types)].sort();
-    schema.format = str(raw.format);
+    schema.format = (0,normalize_values/* str */.gx)(raw.format);
     if (Array.isArray(raw.enum))
         schema.enum = raw.enum;
     else if (raw.hasConst)
         schema.enum = [raw.const];
-    schema.pattern = str(raw.pattern);
-    schema.minLength = num(raw.minLength);
-    schema.maxLength = num(raw.maxLength);
-    schema.minItems = num(raw.minItems);
-    schema.maxItems = num(raw.maxItems);
-    schema.description = str(raw.description);
+    schema.pattern = (0,normalize_values/* str */.gx)(raw.pattern);
+    schema.minLength = (0,normalize_values/* num */.bu)(raw.minLength);
+    schema.maxLength = (0,normalize_values/* num */.bu)(raw.maxLength);
+    schema.minItems = (0,normalize_values/* num */.bu)(raw.minItems);
+    schema.maxItems = (0,normalize_values/* num */.bu)(raw.maxItems);
+    schema.description = (0,normalize_values/* str */.gx)(raw.description);
     if (raw.hasDefault)
         schema.default = raw.default;
     if (raw.readOnly === true)
@@ -1620,18 +1587,18 @@ function fillScalars(schema, raw) {
     if (raw.writeOnly === true)
         schema.writeOnly = true;
     // 3.0 / 2.0: boolean exclusive flags beside minimum/maximum; 3.1: the bound itself.
-    schema.minimum = num(raw.minimum);
-    schema.maximum = num(raw.maximum);
+    schema.minimum = (0,normalize_values/* num */.bu)(raw.minimum);
+    schema.maximum = (0,normalize_values/* num */.bu)(raw.maximum);
     if (raw.exclusiveMinimum === true)
         schema.exclusiveMinimum = true;
     if (raw.exclusiveMaximum === true)
         schema.exclusiveMaximum = true;
-    const exclusiveMin = num(raw.exclusiveMinimum);
+    const exclusiveMin = (0,normalize_values/* num */.bu)(raw.exclusiveMinimum);
     if (exclusiveMin !== undefined && (schema.minimum === undefined || exclusiveMin >= schema.minimum)) {
         schema.minimum = exclusiveMin;
         schema.exclusiveMinimum = true;
     }
-    const exclusiveMax = num(raw.exclusiveMaximum);
+    const exclusiveMax = (0,normalize_values/* num */.bu)(raw.exclusiveMaximum);
     if (exclusiveMax !== undefined && (schema.maximum === undefined || exclusiveMax <= schema.maximum)) {
         schema.maximum = exclusiveMax;
         schema.exclusiveMaximum = true;
@@ -1665,42 +1632,42 @@ function readSecuritySchemes(docs, root, swagger) {
         ? (0,documents/* child */.jf)(root, 'securityDefinitions')
         : (0,documents/* child */.jf)((0,documents/* child */.jf)(root, 'components'), 'securitySchemes');
     const out = {};
-    if (!isObj(container.value))
+    if (!(0,normalize_values/* isObj */.sA)(container.value))
         return out;
     for (const name of Object.keys(container.value)) {
         const node = docs.deref((0,documents/* child */.jf)(container, name));
-        if (!node || !isObj(node.value))
+        if (!node || !(0,normalize_values/* isObj */.sA)(node.value))
             continue;
-        setOwn(out, name, swagger ? swaggerScheme(name, node) : oas3Scheme(name, node));
+        (0,normalize_values/* setOwn */.P5)(out, name, swagger ? swaggerScheme(name, node) : oas3Scheme(name, node));
     }
     return out;
 }
 function oas3Scheme(name, node) {
     const raw = node.value;
-    const type = str(raw.type);
+    const type = (0,normalize_values/* str */.gx)(raw.type);
     const scheme = { name, type: 'unknown', flows: [], loc: node.loc };
     if (type === 'apiKey') {
         scheme.type = 'apiKey';
         scheme.in = keyLocation(raw.in);
-        scheme.paramName = str(raw.name);
+        scheme.paramName = (0,normalize_values/* str */.gx)(raw.name);
     }
     else if (type === 'http') {
         scheme.type = 'http';
-        scheme.scheme = str(raw.scheme)?.toLowerCase();
-        scheme.bearerFormat = str(raw.bearerFormat);
+        scheme.scheme = (0,normalize_values/* str */.gx)(raw.scheme)?.toLowerCase();
+        scheme.bearerFormat = (0,normalize_values/* str */.gx)(raw.bearerFormat);
     }
     else if (type === 'oauth2') {
         scheme.type = 'oauth2';
-        const flows = isObj(raw.flows) ? raw.flows : {};
+        const flows = (0,normalize_values/* isObj */.sA)(raw.flows) ? raw.flows : {};
         for (const flowType of OAS3_FLOWS) {
             const flow = flows[flowType];
-            if (isObj(flow))
+            if ((0,normalize_values/* isObj */.sA)(flow))
                 scheme.flows.push(readFlow(flowType, flow));
         }
     }
     else if (type === 'openIdConnect') {
         scheme.type = 'openIdConnect';
-        scheme.openIdConnectUrl = str(raw.openIdConnectUrl);
+        scheme.openIdConnectUrl = (0,normalize_values/* str */.gx)(raw.openIdConnectUrl);
     }
     else if (type === 'mutualTLS') {
         scheme.type = 'mutualTLS';
@@ -1709,7 +1676,7 @@ function oas3Scheme(name, node) {
 }
 function swaggerScheme(name, node) {
     const raw = node.value;
-    const type = str(raw.type);
+    const type = (0,normalize_values/* str */.gx)(raw.type);
     const scheme = { name, type: 'unknown', flows: [], loc: node.loc };
     if (type === 'basic') {
         scheme.type = 'http';
@@ -1718,21 +1685,21 @@ function swaggerScheme(name, node) {
     else if (type === 'apiKey') {
         scheme.type = 'apiKey';
         scheme.in = keyLocation(raw.in);
-        scheme.paramName = str(raw.name);
+        scheme.paramName = (0,normalize_values/* str */.gx)(raw.name);
     }
     else if (type === 'oauth2') {
         scheme.type = 'oauth2';
-        const flowType = SWAGGER_FLOWS[str(raw.flow) ?? ''];
+        const flowType = SWAGGER_FLOWS[(0,normalize_values/* str */.gx)(raw.flow) ?? ''];
         if (flowType)
             scheme.flows.push(readFlow(flowType, raw));
     }
     return scheme;
 }
 function readFlow(type, raw) {
-    const flow = { type, scopes: isObj(raw.scopes) ? Object.keys(raw.scopes).sort() : [] };
-    const authorizationUrl = str(raw.authorizationUrl);
-    const tokenUrl = str(raw.tokenUrl);
-    const refreshUrl = str(raw.refreshUrl);
+    const flow = { type, scopes: (0,normalize_values/* isObj */.sA)(raw.scopes) ? Object.keys(raw.scopes).sort() : [] };
+    const authorizationUrl = (0,normalize_values/* str */.gx)(raw.authorizationUrl);
+    const tokenUrl = (0,normalize_values/* str */.gx)(raw.tokenUrl);
+    const refreshUrl = (0,normalize_values/* str */.gx)(raw.refreshUrl);
     if (authorizationUrl !== undefined)
         flow.authorizationUrl = authorizationUrl;
     if (tokenUrl !== undefined)
@@ -1755,15 +1722,15 @@ function effectiveSecurity(operation, root, schemes) {
         return { requirements: [] };
     const requirements = [];
     for (const item of declared.value) {
-        if (!isObj(item))
+        if (!(0,normalize_values/* isObj */.sA)(item))
             continue;
         requirements.push(Object.keys(item)
             .sort()
             .map((name) => {
             const scheme = Object.hasOwn(schemes, name) ? schemes[name] : undefined;
             return scheme
-                ? { name, scopes: strings(item[name]).sort(), scheme }
-                : { name, scopes: strings(item[name]).sort() };
+                ? { name, scopes: (0,normalize_values/* strings */.P$)(item[name]).sort(), scheme }
+                : { name, scopes: (0,normalize_values/* strings */.P$)(item[name]).sort() };
         }));
     }
     return { requirements, loc: declared.loc };
@@ -1780,7 +1747,7 @@ function oas3Servers(...levels) {
             continue;
         const out = [];
         servers.value.forEach((raw, i) => {
-            const url = isObj(raw) ? str(raw.url) : undefined;
+            const url = (0,normalize_values/* isObj */.sA)(raw) ? (0,normalize_values/* str */.gx)(raw.url) : undefined;
             if (url !== undefined)
                 out.push({
                     url: substituteVariables(url, raw),
@@ -1793,19 +1760,19 @@ function oas3Servers(...levels) {
 }
 /** `https://{region}.example.com` → its default values, so the URL can be judged (TLS, host). */
 function substituteVariables(url, server) {
-    const variables = isObj(server.variables) ? server.variables : {};
+    const variables = (0,normalize_values/* isObj */.sA)(server.variables) ? server.variables : {};
     return url.replace(/\{([^}]*)\}/g, (whole, name) => {
         const variable = variables[name];
-        const value = isObj(variable) ? variable.default : undefined;
+        const value = (0,normalize_values/* isObj */.sA)(variable) ? variable.default : undefined;
         return typeof value === 'string' || typeof value === 'number' ? String(value) : whole;
     });
 }
 function swaggerServers(operation, root) {
-    const host = str((0,documents/* child */.jf)(root, 'host').value);
-    const basePath = str((0,documents/* child */.jf)(root, 'basePath').value) ?? '';
+    const host = (0,normalize_values/* str */.gx)((0,documents/* child */.jf)(root, 'host').value);
+    const basePath = (0,normalize_values/* str */.gx)((0,documents/* child */.jf)(root, 'basePath').value) ?? '';
     const opSchemes = (0,documents/* child */.jf)(operation, 'schemes');
     const schemesNode = Array.isArray(opSchemes.value) ? opSchemes : (0,documents/* child */.jf)(root, 'schemes');
-    const schemes = strings(schemesNode.value);
+    const schemes = (0,normalize_values/* strings */.P$)(schemesNode.value);
     const hostLoc = host !== undefined ? (0,documents/* child */.jf)(root, 'host').loc : root.loc;
     if (schemes.length === 0) {
         return host === undefined ? [] : [{ url: `//${host}${basePath}`, loc: hostLoc }];
@@ -1884,7 +1851,7 @@ class UnchangedInputs {
             return false;
         const basePaths = this.base.paths;
         const headPaths = this.head.paths;
-        if (!isObj(basePaths) || !isObj(headPaths))
+        if (!(0,normalize_values/* isObj */.sA)(basePaths) || !(0,normalize_values/* isObj */.sA)(headPaths))
             return false;
         if (!Object.hasOwn(basePaths, path) || !Object.hasOwn(headPaths, path))
             return false;
@@ -1900,8 +1867,8 @@ class UnchangedInputs {
             if (NOT_ENDPOINT_INPUT.has(key) || (swagger && REF_MAPS_2.has(key)))
                 continue;
             if (key === 'components' && !swagger) {
-                const base = isObj(this.base.components) ? this.base.components : {};
-                const head = isObj(this.head.components) ? this.head.components : {};
+                const base = (0,normalize_values/* isObj */.sA)(this.base.components) ? this.base.components : {};
+                const head = (0,normalize_values/* isObj */.sA)(this.head.components) ? this.head.components : {};
                 for (const name of unionKeys(base, head)) {
                     if (!REF_MAPS_3.has(name) && !sameValue(base[name], head[name], refs))
                         return false;
@@ -2055,8 +2022,8 @@ function normalize(docs, rootFile, options = {}) {
         return undefined;
     const root = { value: source.value, loc: { file: rootFile, pointer: '' } };
     const raw = root.value;
-    const version = isObj(raw) ? (str(raw.openapi) ?? str(raw.swagger) ?? numberVersion(raw)) : undefined;
-    if (!isObj(raw) || version === undefined) {
+    const version = (0,normalize_values/* isObj */.sA)(raw) ? ((0,normalize_values/* str */.gx)(raw.openapi) ?? (0,normalize_values/* str */.gx)(raw.swagger) ?? numberVersion(raw)) : undefined;
+    if (!(0,normalize_values/* isObj */.sA)(raw) || version === undefined) {
         docs.problem('not-openapi', 'not an OpenAPI document: the root has no `openapi` or `swagger` field', root.loc);
         return undefined;
     }
@@ -2065,8 +2032,8 @@ function normalize(docs, rootFile, options = {}) {
         docs.problem('not-openapi', `unsupported OpenAPI version "${version}"; 2.0, 3.0 and 3.1 are supported`, (0,documents/* child */.jf)(root, raw.openapi !== undefined ? 'openapi' : 'swagger').loc);
         return undefined;
     }
-    const info = isObj(raw.info) ? raw.info : {};
-    const contact = isObj(info.contact) ? info.contact : undefined;
+    const info = (0,normalize_values/* isObj */.sA)(raw.info) ? raw.info : {};
+    const contact = (0,normalize_values/* isObj */.sA)(info.contact) ? info.contact : undefined;
     const schemes = readSecuritySchemes(docs, root, swagger);
     const shared = sharedWithHead(raw, rootFile, options.head);
     const context = {
@@ -2082,16 +2049,16 @@ function normalize(docs, rootFile, options = {}) {
     const model = {
         file: rootFile,
         openapiVersion: version,
-        title: str(info.title),
-        version: str(info.version),
-        infoExtensions: extensionsOf(info),
+        title: (0,normalize_values/* str */.gx)(info.title),
+        version: (0,normalize_values/* str */.gx)(info.version),
+        infoExtensions: (0,normalize_values/* extensionsOf */.oQ)(info),
         contact: contact
-            ? { name: str(contact.name), email: str(contact.email), url: str(contact.url) }
+            ? { name: (0,normalize_values/* str */.gx)(contact.name), email: (0,normalize_values/* str */.gx)(contact.email), url: (0,normalize_values/* str */.gx)(contact.url) }
             : undefined,
         securitySchemes: schemes,
         servers: swagger ? swaggerServers(root, root) : oas3Servers(root),
         endpoints: readEndpoints(context),
-        extensions: extensionsOf(raw),
+        extensions: (0,normalize_values/* extensionsOf */.oQ)(raw),
         loc: root.loc,
     };
     if (docs.problems.length === problemsBefore)
@@ -2101,7 +2068,7 @@ function normalize(docs, rootFile, options = {}) {
 /** What a base version may take from its head: endpoints by `METHOD path`, schemas, and the check that their input is unchanged. */
 function sharedWithHead(raw, rootFile, head) {
     const reader = head && SHAREABLE.get(head.model);
-    if (!head || !reader || !isObj(head.root))
+    if (!head || !reader || !(0,normalize_values/* isObj */.sA)(head.root))
         return undefined;
     return {
         byKey: new Map(head.model.endpoints.map((e) => [`${e.method} ${e.path}`, e])),
@@ -2117,17 +2084,17 @@ function numberVersion(raw) {
 }
 function readEndpoints(ctx) {
     const paths = (0,documents/* child */.jf)(ctx.root, 'paths');
-    if (!isObj(paths.value))
+    if (!(0,normalize_values/* isObj */.sA)(paths.value))
         return [];
     const endpoints = [];
     const ids = new Set();
     for (const path of Object.keys(paths.value)) {
         const pathItem = ctx.docs.deref((0,documents/* child */.jf)(paths, path));
-        if (!pathItem || !isObj(pathItem.value))
+        if (!pathItem || !(0,normalize_values/* isObj */.sA)(pathItem.value))
             continue;
         for (const method of HTTP_METHODS) {
             const operation = (0,documents/* child */.jf)(pathItem, method);
-            if (!isObj(operation.value))
+            if (!(0,normalize_values/* isObj */.sA)(operation.value))
                 continue;
             if (endpoints.length >= ctx.docs.maxEndpoints) {
                 ctx.docs.problem('invalid', `only the first ${ctx.docs.maxEndpoints} operations were analysed (limits.maxEndpoints)`, paths.loc);
@@ -2150,7 +2117,7 @@ function readEndpoints(ctx) {
 function readEndpoint(ctx, id, method, path, pathItem, operation) {
     const op = operation.value;
     const { parameters, bodyParameters } = readParameters(ctx, pathItem, operation);
-    const tags = strings(op.tags);
+    const tags = (0,normalize_values/* strings */.P$)(op.tags);
     const servers = ctx.swagger
         ? swaggerServers(operation, ctx.root)
         : oas3Servers(operation, pathItem, ctx.root);
@@ -2158,9 +2125,9 @@ function readEndpoint(ctx, id, method, path, pathItem, operation) {
         id,
         method,
         path,
-        operationId: str(op.operationId),
-        summary: str(op.summary),
-        description: str(op.description),
+        operationId: (0,normalize_values/* str */.gx)(op.operationId),
+        summary: (0,normalize_values/* str */.gx)(op.summary),
+        description: (0,normalize_values/* str */.gx)(op.description),
         tags,
         deprecated: op.deprecated === true,
         classification: 'external',
@@ -2172,7 +2139,7 @@ function readEndpoint(ctx, id, method, path, pathItem, operation) {
             : oas3RequestBody(ctx, operation),
         responses: readResponses(ctx, operation),
         callbacks: readCallbacks(ctx, operation),
-        extensions: { ...extensionsOf(pathItem.value), ...extensionsOf(op) },
+        extensions: { ...(0,normalize_values/* extensionsOf */.oQ)(pathItem.value), ...(0,normalize_values/* extensionsOf */.oQ)(op) },
         dataTypes: [],
         loc: operation.loc,
     };
@@ -2211,11 +2178,11 @@ function readParameters(ctx, pathItem, operation) {
             continue;
         list.value.forEach((_, i) => {
             const node = ctx.docs.deref((0,documents/* child */.jf)(list, i));
-            if (!node || !isObj(node.value))
+            if (!node || !(0,normalize_values/* isObj */.sA)(node.value))
                 return;
             const raw = node.value;
-            const name = str(raw.name) ?? '';
-            const where = str(raw.in);
+            const name = (0,normalize_values/* str */.gx)(raw.name) ?? '';
+            const where = (0,normalize_values/* str */.gx)(raw.in);
             if (ctx.swagger && (where === 'body' || where === 'formData')) {
                 bodies.set(`${where}:${name}`, node);
                 return;
@@ -2227,7 +2194,7 @@ function readParameters(ctx, pathItem, operation) {
                 in: where,
                 required: where === 'path' || raw.required === true,
                 deprecated: raw.deprecated === true,
-                description: str(raw.description),
+                description: (0,normalize_values/* str */.gx)(raw.description),
                 schema: parameterSchema(ctx, node),
                 examples: parameterExamples(ctx, node),
                 loc: node.loc,
@@ -2244,7 +2211,7 @@ function parameterSchema(ctx, node) {
     if (raw.schema !== undefined)
         return ctx.schemas.read((0,documents/* child */.jf)(node, 'schema'));
     const content = (0,documents/* child */.jf)(node, 'content');
-    if (isObj(content.value)) {
+    if ((0,normalize_values/* isObj */.sA)(content.value)) {
         const first = Object.keys(content.value)[0];
         if (first !== undefined)
             return ctx.schemas.read((0,documents/* child */.jf)((0,documents/* child */.jf)(content, first), 'schema'));
@@ -2263,22 +2230,22 @@ function parameterExamples(ctx, node) {
 }
 /** Values of an OpenAPI 3 `examples` map (Example objects, possibly `$ref`s). `externalValue` is never fetched. */
 function exampleMapValues(ctx, examples) {
-    if (!isObj(examples.value))
+    if (!(0,normalize_values/* isObj */.sA)(examples.value))
         return [];
     const out = [];
     for (const key of Object.keys(examples.value)) {
         const example = ctx.docs.deref((0,documents/* child */.jf)(examples, key));
-        if (example && isObj(example.value) && 'value' in example.value)
+        if (example && (0,normalize_values/* isObj */.sA)(example.value) && 'value' in example.value)
             out.push(example.value.value);
     }
     return out;
 }
 function mediaTypes(ctx, content) {
-    if (!isObj(content.value))
+    if (!(0,normalize_values/* isObj */.sA)(content.value))
         return [];
     return Object.keys(content.value).map((contentType) => {
         const media = (0,documents/* child */.jf)(content, contentType);
-        const raw = isObj(media.value) ? media.value : {};
+        const raw = (0,normalize_values/* isObj */.sA)(media.value) ? media.value : {};
         const examples = 'example' in raw ? [raw.example] : [];
         (0,arrays/* pushAll */.iI)(examples, exampleMapValues(ctx, (0,documents/* child */.jf)(media, 'examples')));
         const schema = raw.schema !== undefined ? ctx.schemas.read((0,documents/* child */.jf)(media, 'schema')) : undefined;
@@ -2287,7 +2254,7 @@ function mediaTypes(ctx, content) {
 }
 function oas3RequestBody(ctx, operation) {
     const body = ctx.docs.deref((0,documents/* child */.jf)(operation, 'requestBody'));
-    if (!body || !isObj(body.value))
+    if (!body || !(0,normalize_values/* isObj */.sA)(body.value))
         return undefined;
     return {
         required: body.value.required === true,
@@ -2296,10 +2263,10 @@ function oas3RequestBody(ctx, operation) {
     };
 }
 function swaggerMimeTypes(ctx, operation, key, fallback) {
-    const own = strings((0,documents/* child */.jf)(operation, key).value);
+    const own = (0,normalize_values/* strings */.P$)((0,documents/* child */.jf)(operation, key).value);
     if (own.length > 0)
         return own;
-    const global = strings((0,documents/* child */.jf)(ctx.root, key).value);
+    const global = (0,normalize_values/* strings */.P$)((0,documents/* child */.jf)(ctx.root, key).value);
     return global.length > 0 ? global : [fallback];
 }
 function swaggerRequestBody(ctx, operation, bodyParameters) {
@@ -2322,10 +2289,10 @@ function swaggerRequestBody(ctx, operation, bodyParameters) {
     schema.types = ['object'];
     for (const field of fields) {
         const raw = field.value;
-        const name = str(raw.name) ?? '';
+        const name = (0,normalize_values/* str */.gx)(raw.name) ?? '';
         const property = ctx.schemas.read(field);
         if (property)
-            setOwn(schema.properties, name, property);
+            (0,normalize_values/* setOwn */.P5)(schema.properties, name, property);
         if (raw.required === true)
             schema.required.push(name);
     }
@@ -2339,19 +2306,19 @@ function swaggerRequestBody(ctx, operation, bodyParameters) {
 }
 function readResponses(ctx, operation) {
     const responses = (0,documents/* child */.jf)(operation, 'responses');
-    if (!isObj(responses.value))
+    if (!(0,normalize_values/* isObj */.sA)(responses.value))
         return [];
     const out = [];
     for (const status of Object.keys(responses.value)) {
         if (status.startsWith('x-'))
             continue;
         const node = ctx.docs.deref((0,documents/* child */.jf)(responses, status));
-        if (!node || !isObj(node.value))
+        if (!node || !(0,normalize_values/* isObj */.sA)(node.value))
             continue;
         const raw = node.value;
         out.push({
             status,
-            description: str(raw.description),
+            description: (0,normalize_values/* str */.gx)(raw.description),
             headers: readHeaders(ctx, (0,documents/* child */.jf)(node, 'headers')),
             content: ctx.swagger
                 ? swaggerResponseContent(ctx, operation, node)
@@ -2362,12 +2329,12 @@ function readResponses(ctx, operation) {
     return out;
 }
 function readHeaders(ctx, headers) {
-    if (!isObj(headers.value))
+    if (!(0,normalize_values/* isObj */.sA)(headers.value))
         return [];
     const out = [];
     for (const name of Object.keys(headers.value)) {
         const node = ctx.docs.deref((0,documents/* child */.jf)(headers, name));
-        if (!node || !isObj(node.value))
+        if (!node || !(0,normalize_values/* isObj */.sA)(node.value))
             continue;
         const schema = ctx.swagger ? ctx.schemas.read(node) : parameterSchema(ctx, node);
         out.push({ name, schema, examples: parameterExamples(ctx, node), loc: node.loc });
@@ -2379,7 +2346,7 @@ function swaggerResponseContent(ctx, operation, response) {
     if (raw.schema === undefined)
         return [];
     const schema = ctx.schemas.read((0,documents/* child */.jf)(response, 'schema'));
-    const examples = isObj(raw.examples) ? raw.examples : {};
+    const examples = (0,normalize_values/* isObj */.sA)(raw.examples) ? raw.examples : {};
     return swaggerMimeTypes(ctx, operation, 'produces', 'application/json').map((contentType) => ({
         contentType,
         schema,
@@ -2390,12 +2357,12 @@ function swaggerResponseContent(ctx, operation, response) {
 /** 3.x `callbacks`: each expression key (a runtime expression or a literal URL) of each callback. */
 function readCallbacks(ctx, operation) {
     const callbacks = (0,documents/* child */.jf)(operation, 'callbacks');
-    if (ctx.swagger || !isObj(callbacks.value))
+    if (ctx.swagger || !(0,normalize_values/* isObj */.sA)(callbacks.value))
         return [];
     const out = [];
     for (const name of Object.keys(callbacks.value)) {
         const callback = ctx.docs.deref((0,documents/* child */.jf)(callbacks, name));
-        if (!callback || !isObj(callback.value))
+        if (!callback || !(0,normalize_values/* isObj */.sA)(callback.value))
             continue;
         for (const url of Object.keys(callback.value)) {
             if (!url.startsWith('x-'))
