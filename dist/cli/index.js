@@ -25490,10 +25490,18 @@ class SchemaDiffer {
     cuts;
     ids = new Map();
     nextId = 0;
-    /** Changes between two schemas, with `label` naming where they sit (e.g. "request body application/json"). */
-    compare(base, head, direction, label) {
-        if (!base || !head)
+    /**
+     * Changes between two schemas, with `label` naming where they sit (e.g. "request body application/json")
+     * and `where` the head's node that holds them (the parameter, media type or header).
+     */
+    compare(base, head, direction, label, where) {
+        if (!base || !head) {
+            if (head && constrains(head))
+                return [toChange(schemaAdded(head), direction, label)];
+            if (base && constrains(base))
+                return [toChange(schemaRemoved(where), direction, label)];
             return [];
+        }
         return this.pairChanges(base, head, direction).map((c) => toChange(c, direction, label));
     }
     pairChanges(base, head, direction) {
@@ -25627,13 +25635,24 @@ class SchemaDiffer {
             for (const c of this.pairChanges(base.items, head.items, direction))
                 out.push({ ...c, at: `[]${c.at}` });
         }
-        if (base.additionalProperties &&
-            head.additionalProperties &&
-            typeof base.additionalProperties === 'object' &&
-            typeof head.additionalProperties === 'object') {
-            for (const c of this.pairChanges(base.additionalProperties, head.additionalProperties, direction)) {
+        else if (head.items && constrains(head.items)) {
+            out.push(schemaAdded(head.items, 'items must now match a schema'));
+        }
+        else if (base.items && constrains(base.items)) {
+            out.push(schemaRemoved(here('items', false), 'items are no longer checked: any item is accepted'));
+        }
+        const baseExtra = schemaOf(base.additionalProperties);
+        const headExtra = schemaOf(head.additionalProperties);
+        if (baseExtra && headExtra) {
+            for (const c of this.pairChanges(baseExtra, headExtra, direction))
                 out.push({ ...c, at: `.*${c.at}` });
-            }
+        }
+        else if (headExtra && base.additionalProperties !== false) {
+            out.push(schemaAdded(headExtra, 'additional properties must now match a schema'));
+        }
+        else if (baseExtra && head.additionalProperties !== false) {
+            const where = here('additionalProperties', head.additionalProperties !== undefined);
+            out.push(schemaRemoved(where, 'additional properties are no longer checked: any value is accepted'));
         }
         for (const combinator of ['allOf', 'oneOf', 'anyOf']) {
             const b = base[combinator];
@@ -25654,6 +25673,38 @@ class SchemaDiffer {
         }
         return out;
     }
+}
+/** `additionalProperties` as a schema that constrains something (`{}` accepts anything, as `true` does). */
+function schemaOf(value) {
+    return typeof value === 'object' && constrains(value) ? value : undefined;
+}
+/** Whether a schema refuses anything at all: `{}` (or one with only a description) does not. */
+function constrains(s) {
+    return (s.types !== undefined ||
+        s.format !== undefined ||
+        s.enum !== undefined ||
+        s.pattern !== undefined ||
+        s.minLength !== undefined ||
+        s.maxLength !== undefined ||
+        s.minimum !== undefined ||
+        s.maximum !== undefined ||
+        s.minItems !== undefined ||
+        s.maxItems !== undefined ||
+        s.required.length > 0 ||
+        Object.keys(s.properties).length > 0 ||
+        (s.additionalProperties !== undefined && s.additionalProperties !== true) ||
+        s.items !== undefined ||
+        s.allOf.length > 0 ||
+        s.oneOf.length > 0 ||
+        s.anyOf.length > 0);
+}
+/** A schema where there was none: values that were accepted before may now be refused. */
+function schemaAdded(head, what = 'schema added') {
+    return { kind: 'schema-constraint-tightened', at: '', what, location: head.loc };
+}
+/** A schema gone: whatever it refused is accepted now. */
+function schemaRemoved(where, what = 'schema removed: any value is accepted') {
+    return { kind: 'schema-constraint-loosened', at: '', what, location: where };
 }
 function upperBound(key, base, head, loosened, tightened) {
     if (base === head)
@@ -26149,7 +26200,7 @@ function parameterChanges(b, h, schemas) {
         if (bp.required !== hp.required) {
             out.push(at(hp.loc, 'parameter-required-changed', `${label} is now ${hp.required ? 'required' : 'optional'}`, hp.required));
         }
-        pushAll(out, schemas.compare(bp.schema, hp.schema, 'request', label));
+        pushAll(out, schemas.compare(bp.schema, hp.schema, 'request', label, hp.loc));
     }
     const removed = [...baseByKey].filter(([key]) => !headByKey.has(key)).map(([, p]) => p);
     for (const hp of added) {
@@ -26195,7 +26246,7 @@ function mediaTypeChanges(base, head, parent, label, direction, schemas) {
             out.push(at(hm.loc, 'media-type-added', `${label} media type ${hm.contentType} added`, false));
             continue;
         }
-        pushAll(out, schemas.compare(bm.schema, hm.schema, direction, `${label} ${hm.contentType}`));
+        pushAll(out, schemas.compare(bm.schema, hm.schema, direction, `${label} ${hm.contentType}`, hm.loc));
     }
     for (const bm of base) {
         if (!headTypes.has(bm.contentType.toLowerCase())) {
@@ -26233,7 +26284,7 @@ function responseHeaderChanges(br, hr, schemas) {
         if (!bh)
             out.push(at(hh.loc, 'response-header-added', `response ${hr.status} header ${hh.name} added`, false));
         else
-            out.push(...schemas.compare(bh.schema, hh.schema, 'response', `response ${hr.status} header ${hh.name}`));
+            out.push(...schemas.compare(bh.schema, hh.schema, 'response', `response ${hr.status} header ${hh.name}`, hh.loc));
     }
     for (const bh of br.headers) {
         if (!headNames.has(bh.name.toLowerCase())) {

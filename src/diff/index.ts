@@ -184,7 +184,7 @@ function parameterChanges(b: Endpoint, h: Endpoint, schemas: SchemaDiffer): Chan
         ),
       );
     }
-    pushAll(out, schemas.compare(bp.schema, hp.schema, 'request', label));
+    pushAll(out, schemas.compare(bp.schema, hp.schema, 'request', label, hp.loc));
   }
   const removed = [...baseByKey].filter(([key]) => !headByKey.has(key)).map(([, p]) => p);
   for (const hp of added) {
@@ -263,7 +263,7 @@ function mediaTypeChanges(
       out.push(at(hm.loc, 'media-type-added', `${label} media type ${hm.contentType} added`, false));
       continue;
     }
-    pushAll(out, schemas.compare(bm.schema, hm.schema, direction, `${label} ${hm.contentType}`));
+    pushAll(out, schemas.compare(bm.schema, hm.schema, direction, `${label} ${hm.contentType}`, hm.loc));
   }
   for (const bm of base) {
     if (!headTypes.has(bm.contentType.toLowerCase())) {
@@ -316,7 +316,13 @@ function responseHeaderChanges(br: Response, hr: Response, schemas: SchemaDiffer
       out.push(at(hh.loc, 'response-header-added', `response ${hr.status} header ${hh.name} added`, false));
     else
       out.push(
-        ...schemas.compare(bh.schema, hh.schema, 'response', `response ${hr.status} header ${hh.name}`),
+        ...schemas.compare(
+          bh.schema,
+          hh.schema,
+          'response',
+          `response ${hr.status} header ${hh.name}`,
+          hh.loc,
+        ),
       );
   }
   for (const bh of br.headers) {

@@ -39,9 +39,22 @@ export class SchemaDiffer {
   private readonly ids = new Map<Schema, number>();
   private nextId = 0;
 
-  /** Changes between two schemas, with `label` naming where they sit (e.g. "request body application/json"). */
-  compare(base: Schema | undefined, head: Schema | undefined, direction: Direction, label: string): Change[] {
-    if (!base || !head) return [];
+  /**
+   * Changes between two schemas, with `label` naming where they sit (e.g. "request body application/json")
+   * and `where` the head's node that holds them (the parameter, media type or header).
+   */
+  compare(
+    base: Schema | undefined,
+    head: Schema | undefined,
+    direction: Direction,
+    label: string,
+    where: Loc,
+  ): Change[] {
+    if (!base || !head) {
+      if (head && constrains(head)) return [toChange(schemaAdded(head), direction, label)];
+      if (base && constrains(base)) return [toChange(schemaRemoved(where), direction, label)];
+      return [];
+    }
     return this.pairChanges(base, head, direction).map((c) => toChange(c, direction, label));
   }
 
@@ -176,16 +189,20 @@ export class SchemaDiffer {
     if (base.items && head.items) {
       for (const c of this.pairChanges(base.items, head.items, direction))
         out.push({ ...c, at: `[]${c.at}` });
+    } else if (head.items && constrains(head.items)) {
+      out.push(schemaAdded(head.items, 'items must now match a schema'));
+    } else if (base.items && constrains(base.items)) {
+      out.push(schemaRemoved(here('items', false), 'items are no longer checked: any item is accepted'));
     }
-    if (
-      base.additionalProperties &&
-      head.additionalProperties &&
-      typeof base.additionalProperties === 'object' &&
-      typeof head.additionalProperties === 'object'
-    ) {
-      for (const c of this.pairChanges(base.additionalProperties, head.additionalProperties, direction)) {
-        out.push({ ...c, at: `.*${c.at}` });
-      }
+    const baseExtra = schemaOf(base.additionalProperties);
+    const headExtra = schemaOf(head.additionalProperties);
+    if (baseExtra && headExtra) {
+      for (const c of this.pairChanges(baseExtra, headExtra, direction)) out.push({ ...c, at: `.*${c.at}` });
+    } else if (headExtra && base.additionalProperties !== false) {
+      out.push(schemaAdded(headExtra, 'additional properties must now match a schema'));
+    } else if (baseExtra && head.additionalProperties !== false) {
+      const where = here('additionalProperties', head.additionalProperties !== undefined);
+      out.push(schemaRemoved(where, 'additional properties are no longer checked: any value is accepted'));
     }
     for (const combinator of ['allOf', 'oneOf', 'anyOf'] as const) {
       const b = base[combinator];
@@ -209,6 +226,44 @@ export class SchemaDiffer {
 }
 
 type Report = (what: string, key: string, exists: boolean) => void;
+
+/** `additionalProperties` as a schema that constrains something (`{}` accepts anything, as `true` does). */
+function schemaOf(value: Schema | boolean | undefined): Schema | undefined {
+  return typeof value === 'object' && constrains(value) ? value : undefined;
+}
+
+/** Whether a schema refuses anything at all: `{}` (or one with only a description) does not. */
+function constrains(s: Schema): boolean {
+  return (
+    s.types !== undefined ||
+    s.format !== undefined ||
+    s.enum !== undefined ||
+    s.pattern !== undefined ||
+    s.minLength !== undefined ||
+    s.maxLength !== undefined ||
+    s.minimum !== undefined ||
+    s.maximum !== undefined ||
+    s.minItems !== undefined ||
+    s.maxItems !== undefined ||
+    s.required.length > 0 ||
+    Object.keys(s.properties).length > 0 ||
+    (s.additionalProperties !== undefined && s.additionalProperties !== true) ||
+    s.items !== undefined ||
+    s.allOf.length > 0 ||
+    s.oneOf.length > 0 ||
+    s.anyOf.length > 0
+  );
+}
+
+/** A schema where there was none: values that were accepted before may now be refused. */
+function schemaAdded(head: Schema, what = 'schema added'): SchemaChange {
+  return { kind: 'schema-constraint-tightened', at: '', what, location: head.loc };
+}
+
+/** A schema gone: whatever it refused is accepted now. */
+function schemaRemoved(where: Loc, what = 'schema removed: any value is accepted'): SchemaChange {
+  return { kind: 'schema-constraint-loosened', at: '', what, location: where };
+}
 
 function upperBound(
   key: string,
