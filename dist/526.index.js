@@ -2756,8 +2756,13 @@ function controlFailure(control, facts, model, settings) {
                 : { reason: 'declares no rate limit (no 429 response or rate-limit headers)' };
         case 'cors_policy':
         case 'cors': {
-            const wildcard = (0,assess_cors/* corsFacts */.J)(endpoint, model).origins.find((o) => o.value.trim() === '*');
-            return wildcard ? { reason: 'allows any CORS origin (`*`)', loc: wildcard.loc } : undefined;
+            const wildcard = (0,assess_cors/* anyOrigin */.D)((0,assess_cors/* corsFacts */.J)(endpoint, model));
+            if (!wildcard)
+                return undefined;
+            const reason = wildcard.reflected
+                ? "allows any CORS origin (it sends each request's `Origin` back)"
+                : 'allows any CORS origin (`*`)';
+            return { reason, loc: wildcard.loc };
         }
         case 'security_headers':
             return categoryFailure(facts, 'security-headers');
@@ -2780,7 +2785,7 @@ function conditionFacts(facts, model, settings) {
     const { endpoint } = facts;
     const cors = (0,assess_cors/* corsFacts */.J)(endpoint, model);
     return {
-        origin: cors.origins.map((o) => o.value.trim()),
+        origin: cors.origins.map((o) => (o.reflected ? '*' : o.value.trim())), // an echoed origin allows any
         credentials: cors.credentials !== undefined,
         score: facts.score,
         classification: endpoint.classification,

@@ -672,6 +672,11 @@ const VARIANTS = {
     GET_200_HEADERS,
     `${GET_200_HEADERS}            Access-Control-Allow-Origin: { schema: { type: string, enum: ['*'] } }\n`,
   ),
+  echoedCors: change(
+    GOOD,
+    GET_SUMMARY,
+    `${GET_SUMMARY}      x-amazon-apigateway-integration:\n        type: http_proxy\n        responses:\n          default:\n            responseParameters:\n              method.response.header.Access-Control-Allow-Origin: method.request.header.Origin\n`,
+  ),
   noHsts: change(GOOD, "            Strict-Transport-Security: { $ref: '#/components/headers/HSTS' }\n", ''),
   unboundedInput: change(
     GOOD,
@@ -767,6 +772,11 @@ describe('rule: control (required)', () => {
     ],
     ['cors_policy', 'wildcardCors', [`${GET}: allows any CORS origin (\`*\`)`]],
     ['cors', 'wildcardCors', [`${GET}: allows any CORS origin (\`*\`)`]],
+    [
+      'cors_policy',
+      'echoedCors',
+      [`${GET}: allows any CORS origin (it sends each request's \`Origin\` back)`],
+    ],
     ['security_headers', 'noHsts', [`${GET}: has security-headers findings: headers-missing-hsts`]],
     ['security-headers', 'noHsts', [`${GET}: has security-headers findings: headers-missing-hsts`]],
     ['input_validation', 'unboundedInput', [`${GET}: has input-validation findings: input-unbounded`]],
@@ -856,6 +866,7 @@ describe('rule: condition (the seed no-wildcard-cors and others)', () => {
       ),
       [GET, POST],
     ],
+    ['the request’s own Origin sent back (counts as *)', VARIANTS.echoedCors, [GET]],
     [
       'x-amazon-apigateway-cors with explicit origins',
       change(

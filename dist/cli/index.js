@@ -14203,6 +14203,8 @@ function fragmentToPointer(fragment) {
 const ORIGIN = 'access-control-allow-origin';
 const CREDENTIALS = 'access-control-allow-credentials';
 const GATEWAY_PARAM = /^method\.response\.header\.(.+)$/i;
+/** An API Gateway mapping that copies the request's `Origin` header into the response. */
+const GATEWAY_REFLECTED_ORIGIN = /^method\.request\.header\.origin$/i;
 /** Literal values a header pins: its schema's enum/const, default and examples, and the header's own `example(s)`. */
 function pinnedValues(header) {
     const schema = header.schema;
@@ -14221,7 +14223,7 @@ function corsFacts(endpoint, model) {
             const name = header.name.toLowerCase();
             if (name === ORIGIN)
                 for (const value of pinnedValues(header))
-                    facts.origins.push({ value, loc: header.loc });
+                    facts.origins.push({ value, loc: header.loc, reflected: false });
             if (name === CREDENTIALS && pinnedValues(header).some((v) => v === 'true'))
                 facts.credentials ??= header.loc;
         }
@@ -14239,7 +14241,11 @@ function corsFacts(endpoint, model) {
             if (typeof raw !== 'string' || !header)
                 continue;
             if (header === ORIGIN)
-                facts.origins.push({ value: unquote(raw), loc: integrationLoc });
+                facts.origins.push({
+                    value: unquote(raw),
+                    loc: integrationLoc,
+                    reflected: GATEWAY_REFLECTED_ORIGIN.test(raw.trim()),
+                });
             if (header === CREDENTIALS && unquote(raw) === 'true')
                 facts.credentials ??= integrationLoc;
         }
@@ -14250,11 +14256,15 @@ function corsFacts(endpoint, model) {
         const allowed = Array.isArray(gatewayCors.allowOrigins) ? gatewayCors.allowOrigins : [];
         for (const value of allowed)
             if (typeof value === 'string')
-                facts.origins.push({ value, loc });
+                facts.origins.push({ value, loc, reflected: false });
         if (gatewayCors.allowCredentials === true)
             facts.credentials ??= loc;
     }
     return facts;
+}
+/** The first origin that lets any site in: `*`, or the request's own origin sent back. */
+function anyOrigin(facts) {
+    return facts.origins.find((o) => o.reflected || o.value.trim() === '*');
 }
 function isRecord(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -14270,18 +14280,21 @@ const corsWildcardOrigin = {
     owasp: 'API8:2023 Security Misconfiguration',
     cwe: 'CWE-942',
     title: 'CORS allows any origin',
-    rationale: "`Access-Control-Allow-Origin: *` lets any web page read the responses from a visitor's browser.",
-    remediation: 'Allow an explicit list of trusted origins instead of `*`.',
+    rationale: "`Access-Control-Allow-Origin: *`, or the request's own `Origin` sent back, lets any web page read the responses from a visitor's browser.",
+    remediation: 'Allow only an explicit list of trusted origins.',
     scope: 'endpoint',
     run(endpoint, ctx) {
         if (ctx.settings.gatewayControls.includes('cors'))
             return [];
-        const wildcard = corsFacts(endpoint, ctx.model).origins.find((o) => o.value.trim() === '*');
+        const wildcard = anyOrigin(corsFacts(endpoint, ctx.model));
         if (!wildcard)
             return [];
+        const declares = wildcard.reflected
+            ? "sends each request's `Origin` back as `Access-Control-Allow-Origin`"
+            : 'declares `Access-Control-Allow-Origin: *`';
         return [
             {
-                message: `${label(endpoint)} declares \`Access-Control-Allow-Origin: *\`, so any website can read its responses`,
+                message: `${label(endpoint)} ${declares}, so any website can read its responses`,
                 loc: wildcard.loc,
                 severity: byExposure(endpoint, 'high'),
             },
@@ -14299,19 +14312,20 @@ const corsWildcardWithCredentials = {
     owasp: 'API8:2023 Security Misconfiguration',
     cwe: 'CWE-942',
     title: 'CORS wildcard origin with credentials',
-    rationale: 'A wildcard origin together with `Access-Control-Allow-Credentials: true` lets any site make authenticated calls as the visitor and read the answers.',
-    remediation: 'Never combine credentials with `*`: allow an explicit list of trusted origins, or drop `Access-Control-Allow-Credentials`.',
+    rationale: 'A wildcard origin together with `Access-Control-Allow-Credentials: true` lets any site make authenticated calls as the visitor and read the answers. Browsers refuse a literal `*` with credentials, but not an echoed request origin, which is why echoing is the usual form of this mistake.',
+    remediation: 'Never combine credentials with `*` or an echoed origin: allow an explicit list of trusted origins, or drop `Access-Control-Allow-Credentials`.',
     scope: 'endpoint',
     run(endpoint, ctx) {
         if (ctx.settings.gatewayControls.includes('cors'))
             return [];
         const facts = corsFacts(endpoint, ctx.model);
-        const wildcard = facts.origins.find((o) => o.value.trim() === '*');
+        const wildcard = anyOrigin(facts);
         if (!wildcard || !facts.credentials)
             return [];
+        const any = wildcard.reflected ? "any origin (each request's `Origin` sent back)" : 'any origin (`*`)';
         return [
             {
-                message: `${label(endpoint)} allows any origin (\`*\`) together with \`Access-Control-Allow-Credentials: true\``,
+                message: `${label(endpoint)} allows ${any} together with \`Access-Control-Allow-Credentials: true\``,
                 loc: facts.credentials,
             },
         ];
@@ -28906,8 +28920,13 @@ function controlFailure(control, facts, model, settings) {
                 : { reason: 'declares no rate limit (no 429 response or rate-limit headers)' };
         case 'cors_policy':
         case 'cors': {
-            const wildcard = corsFacts(endpoint, model).origins.find((o) => o.value.trim() === '*');
-            return wildcard ? { reason: 'allows any CORS origin (`*`)', loc: wildcard.loc } : undefined;
+            const wildcard = anyOrigin(corsFacts(endpoint, model));
+            if (!wildcard)
+                return undefined;
+            const reason = wildcard.reflected
+                ? "allows any CORS origin (it sends each request's `Origin` back)"
+                : 'allows any CORS origin (`*`)';
+            return { reason, loc: wildcard.loc };
         }
         case 'security_headers':
             return categoryFailure(facts, 'security-headers');
@@ -28930,7 +28949,7 @@ function conditionFacts(facts, model, settings) {
     const { endpoint } = facts;
     const cors = corsFacts(endpoint, model);
     return {
-        origin: cors.origins.map((o) => o.value.trim()),
+        origin: cors.origins.map((o) => (o.reflected ? '*' : o.value.trim())), // an echoed origin allows any
         credentials: cors.credentials !== undefined,
         score: facts.score,
         classification: endpoint.classification,

@@ -2,7 +2,7 @@
 import picomatch from 'picomatch';
 import { declaresRateLimit } from '../assess/checks/rate-limit-missing.js';
 import { label, requiresAuthentication } from '../assess/context.js';
-import { corsFacts } from '../assess/cors.js';
+import { anyOrigin, corsFacts } from '../assess/cors.js';
 import { declaresHeader, successResponses } from '../assess/headers.js';
 import type { AssessSettings } from '../assess/types.js';
 import { isLoopback, isPlainHttp } from '../assess/urls.js';
@@ -169,8 +169,12 @@ function controlFailure(
         : { reason: 'declares no rate limit (no 429 response or rate-limit headers)' };
     case 'cors_policy':
     case 'cors': {
-      const wildcard = corsFacts(endpoint, model).origins.find((o) => o.value.trim() === '*');
-      return wildcard ? { reason: 'allows any CORS origin (`*`)', loc: wildcard.loc } : undefined;
+      const wildcard = anyOrigin(corsFacts(endpoint, model));
+      if (!wildcard) return undefined;
+      const reason = wildcard.reflected
+        ? "allows any CORS origin (it sends each request's `Origin` back)"
+        : 'allows any CORS origin (`*`)';
+      return { reason, loc: wildcard.loc };
     }
     case 'security_headers':
       return categoryFailure(facts, 'security-headers');
@@ -194,7 +198,7 @@ function conditionFacts(facts: EndpointFacts, model: ApiModel, settings: AssessS
   const { endpoint } = facts;
   const cors = corsFacts(endpoint, model);
   return {
-    origin: cors.origins.map((o) => o.value.trim()),
+    origin: cors.origins.map((o) => (o.reflected ? '*' : o.value.trim())), // an echoed origin allows any
     credentials: cors.credentials !== undefined,
     score: facts.score,
     classification: endpoint.classification,

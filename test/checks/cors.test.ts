@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { check, op, outdent, type Row } from './table.js';
 
 /** `GET /things` whose 200 response declares `headers` (YAML flow mapping). */
@@ -123,6 +123,26 @@ describe('cors-wildcard-origin', () => {
       ],
     },
     {
+      name: 'API Gateway integration sending the request’s `Origin` back (`method.request.header.Origin`): any origin',
+      spec: gatewayIntegration(
+        'method.response.header.Access-Control-Allow-Origin: method.request.header.origin',
+      ),
+      expect: [
+        {
+          ruleId: rule,
+          severity: 'high',
+          pointer: `${op('/things', 'options')}/x-amazon-apigateway-integration`,
+        },
+      ],
+    },
+    {
+      name: 'negative: the text `method.request.header.Origin` as a quoted literal, or another request header mapped',
+      spec: gatewayIntegration(
+        `method.response.header.Access-Control-Allow-Origin: "'method.request.header.Origin'"\n                  method.response.header.X-Request-Origin: method.request.header.Origin`,
+      ),
+      expect: [],
+    },
+    {
       name: 'API Gateway HTTP API `x-amazon-apigateway-cors.allowOrigins: ["*"]`: each endpoint, at the root extension',
       spec: gatewayCors("{ allowOrigins: ['*'], allowMethods: [GET, POST] }"),
       expect: [
@@ -175,6 +195,36 @@ describe('cors-wildcard-origin', () => {
   });
 });
 
+it('names an echoed origin as such in both findings', () => {
+  const spec = gatewayIntegration(
+    `method.response.header.Access-Control-Allow-Origin: method.request.header.Origin\n                  method.response.header.Access-Control-Allow-Credentials: "'true'"`,
+  );
+  const [origin] = check('cors-wildcard-origin', {
+    name: 'echoed',
+    spec,
+    expect: [
+      {
+        ruleId: 'cors-wildcard-origin',
+        severity: 'high',
+        pointer: `${op('/things', 'options')}/x-amazon-apigateway-integration`,
+      },
+    ],
+  });
+  expect(origin!.message).toContain("sends each request's `Origin` back");
+  const [credentials] = check('cors-wildcard-with-credentials', {
+    name: 'echoed with credentials',
+    spec,
+    expect: [
+      {
+        ruleId: 'cors-wildcard-with-credentials',
+        severity: 'critical',
+        pointer: `${op('/things', 'options')}/x-amazon-apigateway-integration`,
+      },
+    ],
+  });
+  expect(credentials!.message).toContain("each request's `Origin` sent back");
+});
+
 describe('cors-wildcard-with-credentials', () => {
   const rule = 'cors-wildcard-with-credentials';
   const rows: Row[] = [
@@ -199,6 +249,19 @@ describe('cors-wildcard-with-credentials', () => {
       name: 'API Gateway integration response: `"\'*\'"` and `"\'true\'"`',
       spec: gatewayIntegration(
         `method.response.header.Access-Control-Allow-Origin: "'*'"\n                  method.response.header.Access-Control-Allow-Credentials: "'true'"`,
+      ),
+      expect: [
+        {
+          ruleId: rule,
+          severity: 'critical',
+          pointer: `${op('/things', 'options')}/x-amazon-apigateway-integration`,
+        },
+      ],
+    },
+    {
+      name: 'API Gateway: the request’s `Origin` sent back with credentials (browsers refuse `*` here, not this)',
+      spec: gatewayIntegration(
+        `method.response.header.Access-Control-Allow-Origin: method.request.header.Origin\n                  method.response.header.Access-Control-Allow-Credentials: "'true'"`,
       ),
       expect: [
         {

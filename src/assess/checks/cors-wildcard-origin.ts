@@ -1,5 +1,5 @@
 import { byExposure, label } from '../context.js';
-import { corsFacts } from '../cors.js';
+import { anyOrigin, corsFacts } from '../cors.js';
 import type { EndpointCheck } from '../types.js';
 
 export const corsWildcardOrigin: EndpointCheck = {
@@ -10,16 +10,19 @@ export const corsWildcardOrigin: EndpointCheck = {
   cwe: 'CWE-942',
   title: 'CORS allows any origin',
   rationale:
-    "`Access-Control-Allow-Origin: *` lets any web page read the responses from a visitor's browser.",
-  remediation: 'Allow an explicit list of trusted origins instead of `*`.',
+    "`Access-Control-Allow-Origin: *`, or the request's own `Origin` sent back, lets any web page read the responses from a visitor's browser.",
+  remediation: 'Allow only an explicit list of trusted origins.',
   scope: 'endpoint',
   run(endpoint, ctx) {
     if (ctx.settings.gatewayControls.includes('cors')) return [];
-    const wildcard = corsFacts(endpoint, ctx.model).origins.find((o) => o.value.trim() === '*');
+    const wildcard = anyOrigin(corsFacts(endpoint, ctx.model));
     if (!wildcard) return [];
+    const declares = wildcard.reflected
+      ? "sends each request's `Origin` back as `Access-Control-Allow-Origin`"
+      : 'declares `Access-Control-Allow-Origin: *`';
     return [
       {
-        message: `${label(endpoint)} declares \`Access-Control-Allow-Origin: *\`, so any website can read its responses`,
+        message: `${label(endpoint)} ${declares}, so any website can read its responses`,
         loc: wildcard.loc,
         severity: byExposure(endpoint, 'high'),
       },
