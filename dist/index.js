@@ -35411,9 +35411,12 @@ function gate(findings, violations, failOn, scope) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4006);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var jsonc_parser__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9547);
+/* harmony import */ var jsonc_parser__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(jsonc_parser__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_3__);
 // Finding root OpenAPI documents in a workspace: by glob, or by sniffing for a root `openapi:`/`swagger:` key.
+
 
 
 
@@ -35429,7 +35432,7 @@ function splitPatterns(input) {
 }
 /** Workspace-relative paths of root documents, sorted. Without patterns, every file that looks like one. */
 function discoverSpecs(root, patterns = []) {
-    const matchers = patterns.map((p) => picomatch__WEBPACK_IMPORTED_MODULE_2___default()(p.replace(/^\.\//, ''), { dot: false }));
+    const matchers = patterns.map((p) => picomatch__WEBPACK_IMPORTED_MODULE_3___default()(p.replace(/^\.\//, ''), { dot: false }));
     const found = [];
     const walk = (dir, rel) => {
         for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -35460,10 +35463,54 @@ function looksLikeRootDocument(file) {
     }
     return isRootDocumentText(buffer.subarray(0, length).toString('utf8'));
 }
+/**
+ * True when a file's first bytes declare `openapi` or `swagger` as a root key: block YAML (the key at the
+ * start of a line), a JSON or flow-YAML root object (`{openapi: 3.1.0, …}`), or minified JSON whose
+ * `openapi` key comes after others. A root missed here is a document the gate never sees.
+ */
 function isRootDocumentText(head) {
-    return (/^(openapi|swagger)\s*:/m.test(head) ||
-        /^\s*\{\s*"(openapi|swagger)"\s*:/.test(head) ||
-        /^ {0,4}"(openapi|swagger)"\s*:/m.test(head));
+    if (/^['"]?(openapi|swagger)['"]?\s*:/m.test(head) || /^ {0,4}"(openapi|swagger)"\s*:/m.test(head))
+        return true;
+    const body = afterPreamble(head.replace(/^\uFEFF/, ''));
+    if (!body.startsWith('{'))
+        return false;
+    return /^\{\s*['"]?(openapi|swagger)['"]?\s*:/.test(body) || jsonRootKeys(body).some(isVersionKey);
+}
+const isVersionKey = (key) => key === 'openapi' || key === 'swagger';
+/** The text after leading blank lines, comments, directives (`%YAML`) and a bare `---` marker. */
+function afterPreamble(text) {
+    let at = 0;
+    while (at < text.length) {
+        const end = text.indexOf('\n', at);
+        const line = text.slice(at, end === -1 ? text.length : end).trim();
+        if (line !== '' && line !== '---' && !line.startsWith('#') && !line.startsWith('%'))
+            return text.slice(at).trimStart();
+        if (end === -1)
+            break;
+        at = end + 1;
+    }
+    return '';
+}
+/** The keys of a JSON text's root object, as far as the (possibly cut-off) text goes. */
+function jsonRootKeys(text) {
+    const keys = [];
+    let depth = 0;
+    const enter = () => depth++ === 0; // only the root's children are read; nested values are skipped
+    (0,jsonc_parser__WEBPACK_IMPORTED_MODULE_2__.visit)(text, {
+        onObjectBegin: enter,
+        onArrayBegin: enter,
+        onObjectEnd: () => {
+            depth--;
+        },
+        onArrayEnd: () => {
+            depth--;
+        },
+        onObjectProperty: (key) => {
+            if (depth === 1)
+                keys.push(key);
+        },
+    });
+    return keys;
 }
 
 

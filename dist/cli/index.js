@@ -29256,6 +29256,7 @@ function positionsOf(base, head) {
 
 
 
+
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'coverage', '.venv', 'vendor']);
 const CANDIDATE = /\.(ya?ml|json)$/i;
 const SNIFF_BYTES = 64 * 1024;
@@ -29299,10 +29300,54 @@ function looksLikeRootDocument(file) {
     }
     return isRootDocumentText(buffer.subarray(0, length).toString('utf8'));
 }
+/**
+ * True when a file's first bytes declare `openapi` or `swagger` as a root key: block YAML (the key at the
+ * start of a line), a JSON or flow-YAML root object (`{openapi: 3.1.0, …}`), or minified JSON whose
+ * `openapi` key comes after others. A root missed here is a document the gate never sees.
+ */
 function isRootDocumentText(head) {
-    return (/^(openapi|swagger)\s*:/m.test(head) ||
-        /^\s*\{\s*"(openapi|swagger)"\s*:/.test(head) ||
-        /^ {0,4}"(openapi|swagger)"\s*:/m.test(head));
+    if (/^['"]?(openapi|swagger)['"]?\s*:/m.test(head) || /^ {0,4}"(openapi|swagger)"\s*:/m.test(head))
+        return true;
+    const body = afterPreamble(head.replace(/^\uFEFF/, ''));
+    if (!body.startsWith('{'))
+        return false;
+    return /^\{\s*['"]?(openapi|swagger)['"]?\s*:/.test(body) || jsonRootKeys(body).some(isVersionKey);
+}
+const isVersionKey = (key) => key === 'openapi' || key === 'swagger';
+/** The text after leading blank lines, comments, directives (`%YAML`) and a bare `---` marker. */
+function afterPreamble(text) {
+    let at = 0;
+    while (at < text.length) {
+        const end = text.indexOf('\n', at);
+        const line = text.slice(at, end === -1 ? text.length : end).trim();
+        if (line !== '' && line !== '---' && !line.startsWith('#') && !line.startsWith('%'))
+            return text.slice(at).trimStart();
+        if (end === -1)
+            break;
+        at = end + 1;
+    }
+    return '';
+}
+/** The keys of a JSON text's root object, as far as the (possibly cut-off) text goes. */
+function jsonRootKeys(text) {
+    const keys = [];
+    let depth = 0;
+    const enter = () => depth++ === 0; // only the root's children are read; nested values are skipped
+    (0,main.visit)(text, {
+        onObjectBegin: enter,
+        onArrayBegin: enter,
+        onObjectEnd: () => {
+            depth--;
+        },
+        onArrayEnd: () => {
+            depth--;
+        },
+        onObjectProperty: (key) => {
+            if (depth === 1)
+                keys.push(key);
+        },
+    });
+    return keys;
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"

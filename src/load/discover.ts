@@ -1,6 +1,7 @@
 // Finding root OpenAPI documents in a workspace: by glob, or by sniffing for a root `openapi:`/`swagger:` key.
 import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
+import { visit } from 'jsonc-parser';
 import picomatch from 'picomatch';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'coverage', '.venv', 'vendor']);
@@ -51,10 +52,52 @@ export function looksLikeRootDocument(file: string): boolean {
   return isRootDocumentText(buffer.subarray(0, length).toString('utf8'));
 }
 
+/**
+ * True when a file's first bytes declare `openapi` or `swagger` as a root key: block YAML (the key at the
+ * start of a line), a JSON or flow-YAML root object (`{openapi: 3.1.0, …}`), or minified JSON whose
+ * `openapi` key comes after others. A root missed here is a document the gate never sees.
+ */
 export function isRootDocumentText(head: string): boolean {
-  return (
-    /^(openapi|swagger)\s*:/m.test(head) ||
-    /^\s*\{\s*"(openapi|swagger)"\s*:/.test(head) ||
-    /^ {0,4}"(openapi|swagger)"\s*:/m.test(head)
-  );
+  if (/^['"]?(openapi|swagger)['"]?\s*:/m.test(head) || /^ {0,4}"(openapi|swagger)"\s*:/m.test(head))
+    return true;
+  const body = afterPreamble(head.replace(/^\uFEFF/, ''));
+  if (!body.startsWith('{')) return false;
+  return /^\{\s*['"]?(openapi|swagger)['"]?\s*:/.test(body) || jsonRootKeys(body).some(isVersionKey);
+}
+
+const isVersionKey = (key: string) => key === 'openapi' || key === 'swagger';
+
+/** The text after leading blank lines, comments, directives (`%YAML`) and a bare `---` marker. */
+function afterPreamble(text: string): string {
+  let at = 0;
+  while (at < text.length) {
+    const end = text.indexOf('\n', at);
+    const line = text.slice(at, end === -1 ? text.length : end).trim();
+    if (line !== '' && line !== '---' && !line.startsWith('#') && !line.startsWith('%'))
+      return text.slice(at).trimStart();
+    if (end === -1) break;
+    at = end + 1;
+  }
+  return '';
+}
+
+/** The keys of a JSON text's root object, as far as the (possibly cut-off) text goes. */
+function jsonRootKeys(text: string): string[] {
+  const keys: string[] = [];
+  let depth = 0;
+  const enter = () => depth++ === 0; // only the root's children are read; nested values are skipped
+  visit(text, {
+    onObjectBegin: enter,
+    onArrayBegin: enter,
+    onObjectEnd: () => {
+      depth--;
+    },
+    onArrayEnd: () => {
+      depth--;
+    },
+    onObjectProperty: (key) => {
+      if (depth === 1) keys.push(key);
+    },
+  });
+  return keys;
 }
