@@ -36798,20 +36798,21 @@ function yamlSource(path, text, limits) {
     try {
         // The parser's own duplicate-key check compares each key with every other of its map: quadratic on a
         // 4,000-path `paths`. The same check, linear, follows.
+        // `logLevel: 'error'`: the parser would print its own warning for a collection key to the process's
+        // stderr; `keyProblems` reports it with the document's position instead.
         doc = (0,dist/* parseDocument */.Tp)(text, {
             keepSourceTokens: false,
             prettyErrors: false,
             merge: true,
             uniqueKeys: false,
+            logLevel: 'error',
         });
         for (const e of doc.errors) {
             const message = `invalid YAML: ${firstLine(e.message)}`;
             problems.push(withPosition({ kind: 'parse', message, loc: { file: path, pointer: '' }, offset: e.pos[0] }, at));
         }
-        for (const offset of duplicateKeys(doc)) {
-            const message = 'invalid YAML: Map keys must be unique';
+        for (const { message, offset } of keyProblems(doc))
             problems.push(withPosition({ kind: 'invalid', message, loc: { file: path, pointer: '' }, offset }, at));
-        }
         if (doc.errors.length === 0)
             value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
     }
@@ -36833,18 +36834,25 @@ function yamlSource(path, text, limits) {
         },
     };
 }
-/** Offsets of the keys that repeat an earlier scalar key of the same mapping (the last value wins). */
-function duplicateKeys(doc) {
+/**
+ * Keys that repeat an earlier scalar key of the same mapping (the last value wins), and keys that are
+ * collections (`? [a, b]`), which a JSON value can only hold as their text.
+ */
+function keyProblems(doc) {
     const out = [];
     (0,dist/* visit */.YR)(doc, {
         Map(_, map) {
             const seen = new Set();
             for (const pair of map.items) {
+                if ((0,dist/* isMap */.jh)(pair.key) || (0,dist/* isSeq */.oP)(pair.key)) {
+                    const message = 'invalid YAML: a mapping key must be a string, not a list or a mapping';
+                    out.push({ message, offset: rangeStart(pair.key) ?? 0 });
+                }
                 if (!(0,dist/* isScalar */.jn)(pair.key) || pair.key.value === '<<')
                     continue;
                 const key = `${typeof pair.key.value}:${String(pair.key.value)}`;
                 if (seen.has(key))
-                    out.push(rangeStart(pair.key) ?? 0);
+                    out.push({ message: 'invalid YAML: Map keys must be unique', offset: rangeStart(pair.key) ?? 0 });
                 else
                     seen.add(key);
             }

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { specFiles } from '../src/load/files.js';
 import { loadSpec } from '../src/load/index.js';
 import { jsonTextOf, scanJson } from '../src/load/json-scan.js';
@@ -418,6 +418,32 @@ describe('YAML specifics', () => {
     ]);
     expect(spec.problems[0]?.message).toBe('invalid YAML: Map keys must be unique');
     expect(spec.model?.title).toBe('second');
+  });
+
+  it('a list or mapping as a key is an `invalid` problem at that key, and nothing is printed', () => {
+    const warn = vi.spyOn(process, 'emitWarning');
+    try {
+      const spec = loadInline(
+        outdent(`
+          openapi: 3.0.3
+          info: { title: t, version: '1' }
+          paths: {}
+          x-matrix:
+            ? [a, b]
+            : both
+        `),
+      );
+      expect(spec.problems.map(summary)).toEqual([
+        { kind: 'invalid', file: 'openapi.yaml', pointer: '', line: 5, column: 5 },
+      ]);
+      expect(spec.problems[0]?.message).toBe(
+        'invalid YAML: a mapping key must be a string, not a list or a mapping',
+      );
+      expect(spec.model?.title).toBe('t');
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('anchors, aliases and `<<` merge keys expand', () => {

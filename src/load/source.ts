@@ -161,11 +161,14 @@ function yamlSource(path: string, text: string, limits: ParseLimits): SourceFile
   try {
     // The parser's own duplicate-key check compares each key with every other of its map: quadratic on a
     // 4,000-path `paths`. The same check, linear, follows.
+    // `logLevel: 'error'`: the parser would print its own warning for a collection key to the process's
+    // stderr; `keyProblems` reports it with the document's position instead.
     doc = parseDocument(text, {
       keepSourceTokens: false,
       prettyErrors: false,
       merge: true,
       uniqueKeys: false,
+      logLevel: 'error',
     });
     for (const e of doc.errors) {
       const message = `invalid YAML: ${firstLine(e.message)}`;
@@ -173,10 +176,8 @@ function yamlSource(path: string, text: string, limits: ParseLimits): SourceFile
         withPosition({ kind: 'parse', message, loc: { file: path, pointer: '' }, offset: e.pos[0] }, at),
       );
     }
-    for (const offset of duplicateKeys(doc)) {
-      const message = 'invalid YAML: Map keys must be unique';
+    for (const { message, offset } of keyProblems(doc))
       problems.push(withPosition({ kind: 'invalid', message, loc: { file: path, pointer: '' }, offset }, at));
-    }
     if (doc.errors.length === 0) value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
   } catch (error) {
     value = undefined;
@@ -199,16 +200,24 @@ function yamlSource(path: string, text: string, limits: ParseLimits): SourceFile
 
 type YamlPair = { key: unknown; value: unknown };
 
-/** Offsets of the keys that repeat an earlier scalar key of the same mapping (the last value wins). */
-function duplicateKeys(doc: Document.Parsed): number[] {
-  const out: number[] = [];
+/**
+ * Keys that repeat an earlier scalar key of the same mapping (the last value wins), and keys that are
+ * collections (`? [a, b]`), which a JSON value can only hold as their text.
+ */
+function keyProblems(doc: Document.Parsed): { message: string; offset: number }[] {
+  const out: { message: string; offset: number }[] = [];
   visit(doc, {
     Map(_, map) {
       const seen = new Set<string>();
       for (const pair of map.items) {
+        if (isMap(pair.key) || isSeq(pair.key)) {
+          const message = 'invalid YAML: a mapping key must be a string, not a list or a mapping';
+          out.push({ message, offset: rangeStart(pair.key) ?? 0 });
+        }
         if (!isScalar(pair.key) || pair.key.value === '<<') continue;
         const key = `${typeof pair.key.value}:${String(pair.key.value)}`;
-        if (seen.has(key)) out.push(rangeStart(pair.key) ?? 0);
+        if (seen.has(key))
+          out.push({ message: 'invalid YAML: Map keys must be unique', offset: rangeStart(pair.key) ?? 0 });
         else seen.add(key);
       }
     },
