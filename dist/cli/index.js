@@ -28321,9 +28321,8 @@ function readEndpoints(ctx) {
     const paths = child(ctx.root, 'paths');
     if (!isObj(paths.value))
         return [];
-    const endpoints = [];
-    const ids = new Set();
-    for (const path of Object.keys(paths.value)) {
+    const operations = [];
+    collect: for (const path of Object.keys(paths.value)) {
         const pathItem = ctx.docs.deref(child(paths, path));
         if (!pathItem || !isObj(pathItem.value))
             continue;
@@ -28331,23 +28330,32 @@ function readEndpoints(ctx) {
             const operation = child(pathItem, method);
             if (!isObj(operation.value))
                 continue;
-            if (endpoints.length >= ctx.docs.maxEndpoints) {
+            if (operations.length >= ctx.docs.maxEndpoints) {
                 ctx.docs.problem('invalid', `only the first ${ctx.docs.maxEndpoints} operations were analysed (limits.maxEndpoints)`, paths.loc);
-                return endpoints;
+                break collect;
             }
-            let id = endpointId(method, path);
-            if (ids.has(id)) {
-                ctx.docs.problem('invalid', `\`${method.toUpperCase()} ${path}\` matches the same requests as another path (${id})`, operation.loc);
-                id = `${method.toUpperCase()} ${path}`;
-            }
-            ids.add(id);
-            const shared = ctx.shared?.byKey.get(`${method} ${path}`);
-            endpoints.push(shared?.id === id && ctx.shared?.schemas.inputs.pathItem(path)
-                ? shared
-                : readEndpoint(ctx, id, method, path, pathItem, operation));
+            operations.push({ id: endpointId(method, path), method, path, pathItem, operation });
         }
     }
-    return endpoints;
+    // Paths that differ only in parameter names match the same requests. The smallest of them keeps the
+    // shared id, whatever their order under `paths`, so reordering keys is no change; the others keep
+    // their own path as written.
+    const owners = new Map();
+    for (const { id, path } of operations) {
+        const owner = owners.get(id);
+        if (owner === undefined || path < owner)
+            owners.set(id, path);
+    }
+    return operations.map(({ id, method, path, pathItem, operation }) => {
+        if (owners.get(id) !== path) {
+            ctx.docs.problem('invalid', `\`${method.toUpperCase()} ${path}\` matches the same requests as another path (${id})`, operation.loc);
+            id = `${method.toUpperCase()} ${path}`;
+        }
+        const shared = ctx.shared?.byKey.get(`${method} ${path}`);
+        return shared?.id === id && ctx.shared?.schemas.inputs.pathItem(path)
+            ? shared
+            : readEndpoint(ctx, id, method, path, pathItem, operation);
+    });
 }
 function readEndpoint(ctx, id, method, path, pathItem, operation) {
     const op = operation.value;
