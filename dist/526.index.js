@@ -463,10 +463,13 @@ function assess(input, options = {}) {
         ...input.problems,
         ...suppressionProblems.map((p) => ({ kind: 'invalid', message: p.message, loc: p.loc })),
     ];
+    const endpointsAt = problems.length > 0 && model ? endpointsByLocation(model.endpoints, relocate) : undefined;
     for (const check of registry/* CHECKS */.u) {
         if (check.scope === 'problem') {
-            for (const hit of check.run(problems))
-                emit(check, hit);
+            for (const hit of check.run(problems)) {
+                const endpoints = endpointsAt?.(hit.loc);
+                emit(check, endpoints ? { ...hit, endpoints } : hit);
+            }
         }
         else if (check.scope === 'document' && model && ctx) {
             for (const hit of check.run(model, ctx))
@@ -487,6 +490,36 @@ function assess(input, options = {}) {
         }
     }
     return out;
+}
+/**
+ * The endpoints a location inside an operation or a path item belongs to, so that a load problem there (a
+ * broken `$ref` in a request body, say) counts for them as their own findings do.
+ */
+function endpointsByLocation(endpoints, relocate) {
+    const byPointer = new Map();
+    const add = (file, pointer, id) => {
+        const key = `${file}#${pointer}`;
+        const ids = byPointer.get(key);
+        if (ids)
+            ids.push(id);
+        else
+            byPointer.set(key, [id]);
+    };
+    for (const endpoint of endpoints) {
+        const { file, pointer } = relocate ? relocate(endpoint.loc) : endpoint.loc;
+        add(file, pointer, endpoint.id);
+        const pathItem = pointer.slice(0, pointer.lastIndexOf('/'));
+        if (pathItem !== '')
+            add(file, pathItem, endpoint.id);
+    }
+    return (loc) => {
+        for (let pointer = loc.pointer; pointer !== ''; pointer = pointer.slice(0, pointer.lastIndexOf('/'))) {
+            const ids = byPointer.get(`${loc.file}#${pointer}`);
+            if (ids)
+                return ids;
+        }
+        return undefined;
+    };
 }
 /**
  * Stable across line shifts and reformatting: rule + spec + endpoint id + where inside the endpoint

@@ -95,9 +95,14 @@ export function assess(input: SpecInput, options: AssessOptions = {}): Finding[]
     ...input.problems,
     ...suppressionProblems.map((p): SpecProblem => ({ kind: 'invalid', message: p.message, loc: p.loc })),
   ];
+  const endpointsAt =
+    problems.length > 0 && model ? endpointsByLocation(model.endpoints, relocate) : undefined;
   for (const check of CHECKS) {
     if (check.scope === 'problem') {
-      for (const hit of check.run(problems)) emit(check, hit);
+      for (const hit of check.run(problems)) {
+        const endpoints = endpointsAt?.(hit.loc);
+        emit(check, endpoints ? { ...hit, endpoints } : hit);
+      }
     } else if (check.scope === 'document' && model && ctx) {
       for (const hit of check.run(model, ctx)) emit(check, hit);
     } else if (check.scope === 'endpoint' && ctx) {
@@ -110,6 +115,36 @@ export function assess(input: SpecInput, options: AssessOptions = {}): Finding[]
     }
   }
   return out;
+}
+
+/**
+ * The endpoints a location inside an operation or a path item belongs to, so that a load problem there (a
+ * broken `$ref` in a request body, say) counts for them as their own findings do.
+ */
+function endpointsByLocation(
+  endpoints: Endpoint[],
+  relocate: ((loc: Loc) => Loc) | undefined,
+): (loc: Loc) => string[] | undefined {
+  const byPointer = new Map<string, string[]>();
+  const add = (file: string, pointer: string, id: string) => {
+    const key = `${file}#${pointer}`;
+    const ids = byPointer.get(key);
+    if (ids) ids.push(id);
+    else byPointer.set(key, [id]);
+  };
+  for (const endpoint of endpoints) {
+    const { file, pointer } = relocate ? relocate(endpoint.loc) : endpoint.loc;
+    add(file, pointer, endpoint.id);
+    const pathItem = pointer.slice(0, pointer.lastIndexOf('/'));
+    if (pathItem !== '') add(file, pathItem, endpoint.id);
+  }
+  return (loc) => {
+    for (let pointer = loc.pointer; pointer !== ''; pointer = pointer.slice(0, pointer.lastIndexOf('/'))) {
+      const ids = byPointer.get(`${loc.file}#${pointer}`);
+      if (ids) return ids;
+    }
+    return undefined;
+  };
 }
 
 /**

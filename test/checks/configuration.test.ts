@@ -47,9 +47,9 @@ describe('config-unresolved-ref', () => {
   const rule = 'config-unresolved-ref';
   const rows: Row[] = [
     {
-      name: 'a missing file: high, at the `$ref`',
+      name: 'a missing file: high, at the `$ref`, naming the operation it sits in',
       spec: refTo('./responses.yaml#/Ok'),
-      expect: [{ ruleId: rule, severity: 'high', pointer: REF, at: [6, 29] }],
+      expect: [{ ruleId: rule, severity: 'high', pointer: REF, at: [6, 29], endpoints: ['GET /a'] }],
     },
     {
       name: 'a pointer to nothing in the same file',
@@ -81,6 +81,26 @@ describe('config-unresolved-ref', () => {
       expect: [{ ruleId: rule, severity: 'high', pointer: `${op('/a', 'get')}/responses/200` }],
     },
     {
+      name: 'in a path item’s parameters: naming each of its operations',
+      spec: outdent(`
+        openapi: 3.0.3
+        info: { title: Svc, version: '1' }
+        paths:
+          /a/{id}:
+            parameters: [{ $ref: '#/components/parameters/Id' }]
+            get: { responses: { '200': { description: ok } } }
+            delete: { responses: { '204': { description: gone } } }
+      `),
+      expect: [
+        {
+          ruleId: rule,
+          severity: 'high',
+          pointer: '/paths/~1a~1{id}/parameters/0/$ref',
+          endpoints: ['GET /a/{}', 'DELETE /a/{}'],
+        },
+      ],
+    },
+    {
       name: 'a resolving reference into another file: nothing',
       spec: { 'openapi.yaml': refTo('./common.yaml#/Ok'), 'common.yaml': 'Ok:\n  description: ok\n' },
       expect: [],
@@ -89,6 +109,16 @@ describe('config-unresolved-ref', () => {
   it.each(rows)('$name', (row) => {
     check(rule, row);
   });
+});
+
+it('a problem outside any operation names no endpoint', () => {
+  const { findings } = run({
+    'openapi.yaml': refTo('./common.yaml#/Ok'),
+    'common.yaml': 'Ok:\n  $ref: "#/Missing"\n',
+  });
+  const [finding] = findings.filter((f) => f.ruleId === 'config-unresolved-ref');
+  expect(finding?.loc.file).toBe('common.yaml');
+  expect(finding?.endpoints).toBeUndefined();
 });
 
 describe('config-remote-ref', () => {
