@@ -33613,11 +33613,13 @@ function objectIdParameters(endpoint) {
     }));
     return [...declared, ...undeclared].filter((p) => !notAnId.test(p.name));
 }
-/** The words of a path, parameters left out: `/users/{id}/resetPassword` → users, reset, password. */
+/** The words of a path, parameters left out: `/users/{id}/resetPassword` → users, reset, password; `/2FA` → 2fa. */
 function pathWords(path) {
     return path
         .replace(/\{[^}]*\}/g, '/')
-        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .replace(/([a-z])([A-Z])/g, '$1 $2') // resetPassword
+        .replace(/([A-Z]{2,}|\d)([A-Z][a-z])/g, '$1 $2') // MFAToken, v2Users (but OAuth stays one word)
+        .replace(/([a-z])(\d+[A-Z]+(?![a-z]))/g, '$1 $2') // enable2FA: `2fa` is one word
         .toLowerCase()
         .split(/[^a-z0-9]+/)
         .filter((w) => w !== '');

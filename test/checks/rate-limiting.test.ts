@@ -1,4 +1,5 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { pathWords } from '../../src/assess/context.js';
 import { check, op, outdent, type Row } from './table.js';
 
 /** One operation at `path` with the given responses and extra operation / root keys. */
@@ -71,6 +72,24 @@ describe('rate-limit-missing', () => {
         { ruleId: rule, severity: 'high', pointer: op('/sign-in', 'post') },
         { ruleId: rule, severity: 'high', pointer: op('/signUp', 'post') },
         { ruleId: rule, severity: 'high', pointer: op('/mfa/verify', 'post') },
+      ],
+    },
+    {
+      name: 'credential flows: acronyms and numbers in camelCase (`/users/2FA`, `/enable2FA`, `/MFAToken`, `/getOAuthToken`)',
+      spec: outdent(`
+        openapi: 3.0.3
+        info: { title: Svc, version: '1' }
+        paths:
+          /users/2FA: { post: { responses: { '200': { description: ok } } } }
+          /enable2FA: { post: { responses: { '200': { description: ok } } } }
+          /MFAToken: { post: { responses: { '200': { description: ok } } } }
+          /getOAuthToken: { post: { responses: { '200': { description: ok } } } }
+      `),
+      expect: [
+        { ruleId: rule, severity: 'high', pointer: op('/users/2FA', 'post') },
+        { ruleId: rule, severity: 'high', pointer: op('/enable2FA', 'post') },
+        { ruleId: rule, severity: 'high', pointer: op('/MFAToken', 'post') },
+        { ruleId: rule, severity: 'high', pointer: op('/getOAuthToken', 'post') },
       ],
     },
     {
@@ -157,5 +176,19 @@ describe('rate-limit-missing', () => {
   ];
   it.each(rows)('$name', (row) => {
     check(rule, row);
+  });
+});
+
+describe('pathWords', () => {
+  it.each([
+    ['/users/{id}/resetPassword', ['users', 'reset', 'password']],
+    ['/users/2FA', ['users', '2fa']],
+    ['/account/enable2FA', ['account', 'enable', '2fa']],
+    ['/MFAToken', ['mfa', 'token']],
+    ['/api/getOAuthToken', ['api', 'get', 'oauth', 'token']],
+    ['/v2Users/oauth2', ['v2', 'users', 'oauth2']],
+    ['/XMLHttpRequest', ['xml', 'http', 'request']],
+  ])('%s', (path, words) => {
+    expect(pathWords(path)).toEqual(words);
   });
 });
