@@ -418,6 +418,8 @@ function assess(input, options = {}) {
     const suppressions = model ? documentSuppressions(model, suppressionProblems) : undefined;
     const ctx = model ? { model, settings: ctxSettings } : undefined;
     const rootDir = external_node_path_.posix.dirname(model?.file ?? specPath);
+    const headRoot = input.shared?.headRoot;
+    const rename = headRoot !== undefined && model ? rootRename(model.file, headRoot) : undefined;
     const relocate = input.shared?.relocate;
     // The document's rules and the config's, in that order; an endpoint's own rules go first.
     const generalRules = [...(suppressions?.document ?? []), ...(options.ignores ?? [])];
@@ -434,7 +436,7 @@ function assess(input, options = {}) {
             message: hit.message,
             remediation: check.remediation,
             loc,
-            fingerprint: fingerprint(check.id, specPath, rootDir, endpoint, hit, loc),
+            fingerprint: fingerprint(check.id, specPath, rootDir, endpoint, hit, loc, rename),
         };
         if (endpoint)
             finding.endpoint = endpoint.id;
@@ -525,24 +527,32 @@ function endpointsByLocation(endpoints, relocate) {
  * Stable across line shifts and reformatting: rule + spec + endpoint id + where inside the endpoint
  * (a check-supplied key, or the pointer relative to the operation, or file#pointer outside it).
  */
-function fingerprint(ruleId, specPath, rootDir, endpoint, hit, loc) {
-    const variant = hit.variant === undefined
+function fingerprint(ruleId, specPath, rootDir, endpoint, hit, loc, rename) {
+    let variant = hit.variant === undefined
         ? ''
         : `|${rootDir === '.' ? hit.variant : hit.variant.replaceAll(`${rootDir}/`, '')}`;
-    const where = hit.key ?? `${relativeLocation(loc, endpoint, rootDir)}${variant}`;
+    if (rename && variant !== '')
+        variant = variant.replace(rename.inText, rename.to);
+    const where = hit.key ?? `${relativeLocation(loc, endpoint, rootDir, rename)}${variant}`;
     return sha256Hex(`${ruleId}\n${specPath}\n${endpoint?.id ?? ''}\n${where}`).slice(0, 16);
 }
 /** One-shot `crypto.hash` (Node 20.12+) is a third of the cost of a Hash object; both give the same digest. */
 const sha256Hex = typeof external_node_crypto_.hash === 'function'
     ? (text) => external_node_crypto_.hash('sha256', text, 'hex')
     : (text) => external_node_crypto_.createHash('sha256').update(text).digest('hex');
-function relativeLocation(loc, endpoint, rootDir) {
+function rootRename(root, headRoot) {
+    const from = external_node_path_.posix.basename(root);
+    const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return { from, to: external_node_path_.posix.basename(headRoot), inText: new RegExp(`(?<![\\w.-])${escaped}(?![\\w.-])`, 'g') };
+}
+function relativeLocation(loc, endpoint, rootDir, rename) {
     if (endpoint &&
         loc.file === endpoint.loc.file &&
         (loc.pointer === endpoint.loc.pointer || loc.pointer.startsWith(`${endpoint.loc.pointer}/`))) {
         return `@${loc.pointer.slice(endpoint.loc.pointer.length)}`;
     }
-    return `${relativeFile(rootDir, loc.file)}#${loc.pointer}`;
+    const file = relativeFile(rootDir, loc.file);
+    return `${rename && file === rename.from ? rename.to : file}#${loc.pointer}`;
 }
 /** `posix.relative`, remembered: it runs for most of tens of thousands of findings, over a few files. */
 const RELATIVE = new Map();
@@ -3012,7 +3022,10 @@ function analyseSpec(source, options, assessWith) {
         }, assessWith)
         : [];
     const relocate = relocation(base, head);
-    const shared = { endpointFindings, ...(relocate ? { relocate } : {}) };
+    const shared = {
+        endpointFindings,
+        ...(relocate && head.model ? { relocate, headRoot: head.model.file } : {}),
+    };
     const baseFindings = scan || !base.exists
         ? []
         : assess({ specPath: source.path, model: base.model, problems: base.problems, shared }, assessWith);

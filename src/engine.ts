@@ -192,7 +192,10 @@ function analyseSpec(source: LoadedPair, options: EngineOptions, assessWith: Ass
       )
     : [];
   const relocate = relocation(base, head);
-  const shared: SharedWithHead = { endpointFindings, ...(relocate ? { relocate } : {}) };
+  const shared: SharedWithHead = {
+    endpointFindings,
+    ...(relocate && head.model ? { relocate, headRoot: head.model.file } : {}),
+  };
   const baseFindings =
     scan || !base.exists
       ? []

@@ -178,6 +178,40 @@ describe('cli on a broken head document', () => {
   });
 });
 
+describe('cli diff of two files named differently (api-v1.yaml → api-v2.yaml)', () => {
+  // Document-level findings and load problems sit in the root file, which has another name in each version.
+  const v1 = `openapi: 3.0.3
+info: { title: Payments, version: '1' }
+servers: [{ url: 'http://api.example.com' }]
+paths:
+  /pay:
+    post:
+      summary: Pay
+      requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/Missing' } } } }
+      responses: { '200': { description: ok } }
+`;
+
+  it('finds the unchanged findings of the root file existing, not new and fixed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'api-posture-'));
+    writeFileSync(join(dir, 'api-v1.yaml'), v1);
+    writeFileSync(join(dir, 'api-v2.yaml'), v1.replace("version: '1'", "version: '2'"));
+    const { stdout } = await cli(['diff', 'api-v1.yaml', 'api-v2.yaml', '--format', 'json'], dir);
+    const report = JSON.parse(stdout) as Report;
+    const spec = report.specs[0]!;
+    const all = [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)];
+    const ids = (status: string) =>
+      all
+        .filter((f) => f.status === status)
+        .map((f) => f.ruleId)
+        .sort();
+    expect(ids('existing')).toEqual(
+      expect.arrayContaining(['config-unresolved-ref', 'inventory-missing-owner', 'transport-http-server']),
+    );
+    expect(ids('new')).toEqual([]);
+    expect(ids('fixed')).toEqual([]);
+  });
+});
+
 describe('the bundled CLI (dist/cli/index.js) run as a user runs it', () => {
   it('prints the same JSON report as the source and exits 1 (blocked)', async () => {
     const child = spawnSync(process.execPath, ['dist/cli/index.js', ...EXAMPLE, '--format', 'json'], {

@@ -42,6 +42,11 @@ export interface SharedWithHead {
   endpointFindings: ReadonlyMap<Endpoint, Finding[]>;
   /** A location in a shared object, in this version's files; absent when the root files' paths are the same. */
   relocate?: (loc: Loc) => Loc;
+  /**
+   * The head's root file, when this version's is named otherwise (`diff api-v1.yaml api-v2.yaml`): a finding
+   * in this version's root fingerprints as if it were in the head's, so an unchanged one is not new.
+   */
+  headRoot?: string;
 }
 
 export function assess(input: SpecInput, options: AssessOptions = {}): Finding[] {
@@ -53,6 +58,8 @@ export function assess(input: SpecInput, options: AssessOptions = {}): Finding[]
   const suppressions = model ? documentSuppressions(model, suppressionProblems) : undefined;
   const ctx: CheckContext | undefined = model ? { model, settings: ctxSettings } : undefined;
   const rootDir = posix.dirname(model?.file ?? specPath);
+  const headRoot = input.shared?.headRoot;
+  const rename = headRoot !== undefined && model ? rootRename(model.file, headRoot) : undefined;
 
   const relocate = input.shared?.relocate;
   // The document's rules and the config's, in that order; an endpoint's own rules go first.
@@ -69,7 +76,7 @@ export function assess(input: SpecInput, options: AssessOptions = {}): Finding[]
       message: hit.message,
       remediation: check.remediation,
       loc,
-      fingerprint: fingerprint(check.id, specPath, rootDir, endpoint, hit, loc),
+      fingerprint: fingerprint(check.id, specPath, rootDir, endpoint, hit, loc, rename),
     };
     if (endpoint) finding.endpoint = endpoint.id;
     if (hit.endpoints) finding.endpoints = [...new Set(hit.endpoints)];
@@ -158,12 +165,14 @@ function fingerprint(
   endpoint: Endpoint | undefined,
   hit: Hit,
   loc: Loc,
+  rename: RootRename | undefined,
 ): string {
-  const variant =
+  let variant =
     hit.variant === undefined
       ? ''
       : `|${rootDir === '.' ? hit.variant : hit.variant.replaceAll(`${rootDir}/`, '')}`;
-  const where = hit.key ?? `${relativeLocation(loc, endpoint, rootDir)}${variant}`;
+  if (rename && variant !== '') variant = variant.replace(rename.inText, rename.to);
+  const where = hit.key ?? `${relativeLocation(loc, endpoint, rootDir, rename)}${variant}`;
   return sha256Hex(`${ruleId}\n${specPath}\n${endpoint?.id ?? ''}\n${where}`).slice(0, 16);
 }
 
@@ -173,7 +182,26 @@ const sha256Hex: (text: string) => string =
     ? (text) => crypto.hash('sha256', text, 'hex')
     : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
-function relativeLocation(loc: Loc, endpoint: Endpoint | undefined, rootDir: string): string {
+/** This version's root file, by name relative to its folder, and the head's, which it stands for. */
+interface RootRename {
+  from: string;
+  to: string;
+  /** `from` as a whole word of a message (`a.yaml` but not `data.yaml`). */
+  inText: RegExp;
+}
+
+function rootRename(root: string, headRoot: string): RootRename {
+  const from = posix.basename(root);
+  const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return { from, to: posix.basename(headRoot), inText: new RegExp(`(?<![\\w.-])${escaped}(?![\\w.-])`, 'g') };
+}
+
+function relativeLocation(
+  loc: Loc,
+  endpoint: Endpoint | undefined,
+  rootDir: string,
+  rename: RootRename | undefined,
+): string {
   if (
     endpoint &&
     loc.file === endpoint.loc.file &&
@@ -181,7 +209,8 @@ function relativeLocation(loc: Loc, endpoint: Endpoint | undefined, rootDir: str
   ) {
     return `@${loc.pointer.slice(endpoint.loc.pointer.length)}`;
   }
-  return `${relativeFile(rootDir, loc.file)}#${loc.pointer}`;
+  const file = relativeFile(rootDir, loc.file);
+  return `${rename && file === rename.from ? rename.to : file}#${loc.pointer}`;
 }
 
 /** `posix.relative`, remembered: it runs for most of tens of thousands of findings, over a few files. */
