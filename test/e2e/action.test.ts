@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/report/json.js';
 import { COMMENT_MARKER } from '../../src/report/markdown.js';
+import { outdent } from '../helpers/inline.js';
 import {
   exampleFiles,
   type FakeGitHub,
@@ -201,6 +203,41 @@ describe('a change only in a referenced file', () => {
       specs: { path: string }[];
     };
     expect(report.specs.map((s) => s.path)).toEqual(['api/payments.yaml']);
+  });
+});
+
+describe('a pull request that renames a spec file', () => {
+  it('pairs it with its old name and finds nothing new in it', { timeout: 120_000 }, async () => {
+    api = await startFakeGitHub(PR);
+    // Findings located in the root file by file and pointer: a broken `$ref` (high) and no owner (low).
+    const spec = outdent(`
+      openapi: 3.0.3
+      info: { title: Legacy, version: '1' }
+      servers: [{ url: 'https://api.example.com' }]
+      paths:
+        /health: { get: { summary: Health, responses: { '200': { $ref: '#/components/responses/Gone' } } } }
+    `);
+    const repo = makeRepo(
+      { 'api/legacy.yaml': spec },
+      { 'api/legacy.yaml': null, 'api/payments.yaml': spec },
+    );
+    const run = await runAction(
+      repo,
+      api,
+      { 'fail-on': 'high' },
+      { name: 'pull_request', path: pullRequestEvent(repo, PR) },
+    );
+    const report = JSON.parse(readFileSync(run.outputs['report-file']!, 'utf8')) as Report;
+    expect(report.specs.map((s) => s.path)).toEqual(['api/payments.yaml']);
+    const findings = report.specs[0]!.findings;
+    expect(findings.map((f) => [f.ruleId, f.status]).sort()).toEqual([
+      ['config-unresolved-ref', 'existing'],
+      ['inventory-missing-owner', 'existing'],
+    ]);
+    expect(report.summary.findings.new).toEqual({ critical: 0, high: 0, medium: 0, low: 0, info: 0 });
+    expect(report.summary.findings.fixed).toEqual({ critical: 0, high: 0, medium: 0, low: 0, info: 0 });
+    expect(run.outputs.blocked).toBe('false');
+    expect(run.code).toBe(0);
   });
 });
 
