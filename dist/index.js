@@ -33319,7 +33319,7 @@ async function execute(inputs, env) {
     // Nothing to analyse (the common case in a busy repository): the engine, config and policies are not loaded.
     const analysis = sources.length === 0
         ? nothingToAnalyse(mode, inputs.failOn, inputs.failOnScope)
-        : await (await Promise.all(/* import() */[__nccwpck_require__.e(816), __nccwpck_require__.e(526)]).then(__nccwpck_require__.bind(__nccwpck_require__, 526))).analyse(sources, mode, inputs, settingsReader, pr !== undefined);
+        : await (await Promise.all(/* import() */[__nccwpck_require__.e(816), __nccwpck_require__.e(610)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6610))).analyse(sources, mode, inputs, settingsReader, pr !== undefined);
     const report = (0,json/* buildReport */.FK)(analysis);
     await publish(report, inputs, env, client, pr);
     if (report.blocked)
@@ -34297,7 +34297,10 @@ const configUnresolvedRef = {
 
 // EXTERNAL MODULE: ./src/assess/cors.ts
 var cors = __nccwpck_require__(4025);
+// EXTERNAL MODULE: ./src/assess/types.ts
+var types = __nccwpck_require__(5479);
 ;// CONCATENATED MODULE: ./src/assess/checks/cors-wildcard-origin.ts
+
 
 
 const corsWildcardOrigin = {
@@ -34323,6 +34326,7 @@ const corsWildcardOrigin = {
             {
                 message: `${(0,context/* label */.Pf)(endpoint)} ${declares}, so any website can read its responses`,
                 loc: wildcard.loc,
+                key: types/* ONE_PER_ENDPOINT */.$,
                 severity: (0,context/* byExposure */.Je)(endpoint, 'high'),
             },
         ];
@@ -34330,6 +34334,7 @@ const corsWildcardOrigin = {
 };
 
 ;// CONCATENATED MODULE: ./src/assess/checks/cors-wildcard-with-credentials.ts
+
 
 
 const corsWildcardWithCredentials = {
@@ -34354,6 +34359,7 @@ const corsWildcardWithCredentials = {
             {
                 message: `${(0,context/* label */.Pf)(endpoint)} allows ${any} together with \`Access-Control-Allow-Credentials: true\``,
                 loc: facts.credentials,
+                key: types/* ONE_PER_ENDPOINT */.$,
             },
         ];
     },
@@ -34362,6 +34368,7 @@ const corsWildcardWithCredentials = {
 // EXTERNAL MODULE: ./src/assess/headers.ts
 var headers = __nccwpck_require__(9628);
 ;// CONCATENATED MODULE: ./src/assess/checks/headers-missing-cache-control.ts
+
 
 
 const headersMissingCacheControl = {
@@ -34388,12 +34395,14 @@ const headersMissingCacheControl = {
             {
                 message: `${(0,context/* label */.Pf)(endpoint)} returns private data without declaring \`Cache-Control: no-store\` (response ${missing.map((r) => r.status).join(', ')})`,
                 loc: missing[0].loc,
+                key: types/* ONE_PER_ENDPOINT */.$,
             },
         ];
     },
 };
 
 ;// CONCATENATED MODULE: ./src/assess/checks/headers-missing-frame-options.ts
+
 
 
 const headersMissingFrameOptions = {
@@ -34418,12 +34427,14 @@ const headersMissingFrameOptions = {
             {
                 message: `${(0,context/* label */.Pf)(endpoint)} returns HTML without declaring \`X-Frame-Options\` or \`Content-Security-Policy\``,
                 loc: missing[0].loc,
+                key: types/* ONE_PER_ENDPOINT */.$,
             },
         ];
     },
 };
 
 ;// CONCATENATED MODULE: ./src/assess/checks/headers-missing-hsts.ts
+
 
 
 const headersMissingHsts = {
@@ -34448,12 +34459,14 @@ const headersMissingHsts = {
             {
                 message: `${(0,context/* label */.Pf)(endpoint)} does not declare \`Strict-Transport-Security\` on response ${missing.map((r) => r.status).join(', ')}`,
                 loc: missing[0].loc,
+                key: types/* ONE_PER_ENDPOINT */.$,
             },
         ];
     },
 };
 
 ;// CONCATENATED MODULE: ./src/assess/checks/headers-missing-nosniff.ts
+
 
 
 const headersMissingNosniff = {
@@ -34478,6 +34491,7 @@ const headersMissingNosniff = {
             {
                 message: `${(0,context/* label */.Pf)(endpoint)} does not declare \`X-Content-Type-Options: nosniff\` on response ${missing.map((r) => r.status).join(', ')}`,
                 loc: missing[0].loc,
+                key: types/* ONE_PER_ENDPOINT */.$,
             },
         ];
     },
@@ -34708,6 +34722,7 @@ function allowListPattern(pattern) {
 ;// CONCATENATED MODULE: ./src/assess/checks/input-unbounded.ts
 
 
+
 const SHOWN = 5;
 const inputUnbounded = {
     id: 'input-unbounded',
@@ -34731,6 +34746,7 @@ const inputUnbounded = {
             {
                 message: `${(0,context/* label */.Pf)(endpoint)} has ${unbounded.length} unbounded input${unbounded.length === 1 ? '' : 's'}: ${listed.join(', ')}${more}`,
                 loc: unbounded[0].field.loc,
+                key: types/* ONE_PER_ENDPOINT */.$,
                 severity: (0,context/* byExposure */.Je)(endpoint, 'low'),
             },
         ];
@@ -35248,6 +35264,24 @@ const CHECKS = [
     configUnparsable,
     configUnresolvedRef,
 ];
+
+
+/***/ }),
+
+/***/ 5479:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ ONE_PER_ENDPOINT),
+/* harmony export */   a: () => (/* binding */ DEFAULT_SETTINGS)
+/* harmony export */ });
+const DEFAULT_SETTINGS = { gatewayHeaders: [], gatewayControls: [] };
+/**
+ * The `key` of a rule that reports at most once per endpoint, pointing at a node that may sit outside the
+ * operation (a response, a header or a schema reached through `$ref`). Its fingerprint is then the
+ * endpoint's alone, so splitting a description into files, or merging it back, does not make it new.
+ */
+const ONE_PER_ENDPOINT = 'endpoint';
 
 
 /***/ }),

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { run } from '../src/cli/run.js';
 import type { Report } from '../src/report/json.js';
 
@@ -209,6 +210,108 @@ paths:
     );
     expect(ids('new')).toEqual([]);
     expect(ids('fixed')).toEqual([]);
+  });
+});
+
+describe('cli diff of the same description split into files, merged into one, or converted to JSON', () => {
+  // Findings reached through `$ref` point into whichever file holds the node; their fingerprints must not.
+  const api = `openapi: 3.0.3
+info: { title: Split, version: '1' }
+servers: [{ url: 'https://api.example.com' }]
+paths:
+  /users/{id}:
+    parameters: [{ $ref: './parts.yaml#/parameters/Id' }]
+    get:
+      summary: Get a user
+      security: []
+      parameters: [{ $ref: './parts.yaml#/parameters/Query' }]
+      responses: { '200': { $ref: './parts.yaml#/responses/User' } }
+    put:
+      summary: Update
+      requestBody:
+        content:
+          application/json:
+            schema: { $ref: './parts.yaml#/schemas/UserInput' }
+            examples: { one: { $ref: './parts.yaml#/examples/Secret' } }
+      responses: { '200': { $ref: './parts.yaml#/responses/User' } }
+    delete:
+      summary: Remove
+      deprecated: true
+      responses: { '204': { $ref: './parts.yaml#/responses/Gone' } }
+`;
+  const parts = `parameters:
+  Id: { name: id, in: path, required: true, schema: { type: string } }
+  Query: { name: q, in: query, schema: { type: string } }
+responses:
+  User:
+    description: ok
+    headers:
+      Access-Control-Allow-Origin: { schema: { type: string, enum: ['*'] } }
+    content:
+      application/json:
+        schema: { $ref: '#/schemas/User' }
+  Gone: { description: gone }
+schemas:
+  User:
+    type: object
+    properties:
+      email: { type: string }
+      password: { type: string }
+      ssn: { type: string, example: '123-45-6789' }
+  UserInput:
+    type: object
+    properties:
+      name: { type: string }
+      role: { type: string }
+      callbackUrl: { type: string, format: uri }
+examples:
+  Secret:
+    value: { name: AKIAZ7Q2M4XK9P3L6TRB, role: x }
+`;
+  /** The same description as one file: what a bundler makes of it. */
+  const merged = `${api.replaceAll('./parts.yaml#/', '#/components/')}components:\n${parts
+    .replaceAll("'#/schemas/", "'#/components/schemas/")
+    .replace(/^(?=.)/gm, '  ')}`;
+
+  const layouts = (): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'api-posture-layouts-'));
+    mkdirSync(join(dir, 'split'));
+    mkdirSync(join(dir, 'merged'));
+    writeFileSync(join(dir, 'split/api.yaml'), api);
+    writeFileSync(join(dir, 'split/parts.yaml'), parts);
+    writeFileSync(join(dir, 'merged/api.yaml'), merged);
+    writeFileSync(join(dir, 'merged/openapi.json'), JSON.stringify(parseYaml(merged), null, 2));
+    return dir;
+  };
+
+  it.each([
+    ['split -> merged', 'split/api.yaml', 'merged/api.yaml'],
+    ['merged -> split', 'merged/api.yaml', 'split/api.yaml'],
+    ['split YAML -> merged JSON under another name', 'split/api.yaml', 'merged/openapi.json'],
+  ])('%s: no change, nothing new, nothing fixed', async (_name, base, head) => {
+    const { stdout, stderr } = await cli(['diff', base, head, '--format', 'json'], layouts());
+    expect(stderr).toBe('');
+    const spec = (JSON.parse(stdout) as Report).specs[0]!;
+    expect(spec.endpoints.map((e) => e.change)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+    const all = [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)];
+    expect(all.filter((f) => f.status !== 'existing').map((f) => `${f.status} ${f.ruleId}`)).toEqual([]);
+    expect(new Set(all.map((f) => f.ruleId))).toEqual(
+      new Set([
+        'auth-missing',
+        'cors-wildcard-origin',
+        'headers-missing-cache-control',
+        'headers-missing-hsts',
+        'headers-missing-nosniff',
+        'input-mass-assignment',
+        'input-ssrf-url',
+        'input-unbounded',
+        'inventory-deprecated-without-sunset',
+        'inventory-missing-owner',
+        'rate-limit-missing',
+        'sensitive-example-value',
+        'sensitive-response-field',
+      ]),
+    );
   });
 });
 

@@ -14272,7 +14272,17 @@ function isRecord(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+;// CONCATENATED MODULE: ./src/assess/types.ts
+const DEFAULT_SETTINGS = { gatewayHeaders: [], gatewayControls: [] };
+/**
+ * The `key` of a rule that reports at most once per endpoint, pointing at a node that may sit outside the
+ * operation (a response, a header or a schema reached through `$ref`). Its fingerprint is then the
+ * endpoint's alone, so splitting a description into files, or merging it back, does not make it new.
+ */
+const ONE_PER_ENDPOINT = 'endpoint';
+
 ;// CONCATENATED MODULE: ./src/assess/checks/cors-wildcard-origin.ts
+
 
 
 const corsWildcardOrigin = {
@@ -14298,6 +14308,7 @@ const corsWildcardOrigin = {
             {
                 message: `${label(endpoint)} ${declares}, so any website can read its responses`,
                 loc: wildcard.loc,
+                key: ONE_PER_ENDPOINT,
                 severity: byExposure(endpoint, 'high'),
             },
         ];
@@ -14305,6 +14316,7 @@ const corsWildcardOrigin = {
 };
 
 ;// CONCATENATED MODULE: ./src/assess/checks/cors-wildcard-with-credentials.ts
+
 
 
 const corsWildcardWithCredentials = {
@@ -14329,6 +14341,7 @@ const corsWildcardWithCredentials = {
             {
                 message: `${label(endpoint)} allows ${any} together with \`Access-Control-Allow-Credentials: true\``,
                 loc: facts.credentials,
+                key: ONE_PER_ENDPOINT,
             },
         ];
     },
@@ -14369,6 +14382,7 @@ function responsesMissing(endpoint, names, settings, value) {
 ;// CONCATENATED MODULE: ./src/assess/checks/headers-missing-cache-control.ts
 
 
+
 const headersMissingCacheControl = {
     id: 'headers-missing-cache-control',
     category: 'security-headers',
@@ -14393,12 +14407,14 @@ const headersMissingCacheControl = {
             {
                 message: `${label(endpoint)} returns private data without declaring \`Cache-Control: no-store\` (response ${missing.map((r) => r.status).join(', ')})`,
                 loc: missing[0].loc,
+                key: ONE_PER_ENDPOINT,
             },
         ];
     },
 };
 
 ;// CONCATENATED MODULE: ./src/assess/checks/headers-missing-frame-options.ts
+
 
 
 const headersMissingFrameOptions = {
@@ -14423,12 +14439,14 @@ const headersMissingFrameOptions = {
             {
                 message: `${label(endpoint)} returns HTML without declaring \`X-Frame-Options\` or \`Content-Security-Policy\``,
                 loc: missing[0].loc,
+                key: ONE_PER_ENDPOINT,
             },
         ];
     },
 };
 
 ;// CONCATENATED MODULE: ./src/assess/checks/headers-missing-hsts.ts
+
 
 
 const headersMissingHsts = {
@@ -14453,12 +14471,14 @@ const headersMissingHsts = {
             {
                 message: `${label(endpoint)} does not declare \`Strict-Transport-Security\` on response ${missing.map((r) => r.status).join(', ')}`,
                 loc: missing[0].loc,
+                key: ONE_PER_ENDPOINT,
             },
         ];
     },
 };
 
 ;// CONCATENATED MODULE: ./src/assess/checks/headers-missing-nosniff.ts
+
 
 
 const headersMissingNosniff = {
@@ -14483,6 +14503,7 @@ const headersMissingNosniff = {
             {
                 message: `${label(endpoint)} does not declare \`X-Content-Type-Options: nosniff\` on response ${missing.map((r) => r.status).join(', ')}`,
                 loc: missing[0].loc,
+                key: ONE_PER_ENDPOINT,
             },
         ];
     },
@@ -14713,6 +14734,7 @@ function allowListPattern(pattern) {
 ;// CONCATENATED MODULE: ./src/assess/checks/input-unbounded.ts
 
 
+
 const SHOWN = 5;
 const inputUnbounded = {
     id: 'input-unbounded',
@@ -14736,6 +14758,7 @@ const inputUnbounded = {
             {
                 message: `${label(endpoint)} has ${unbounded.length} unbounded input${unbounded.length === 1 ? '' : 's'}: ${listed.join(', ')}${more}`,
                 loc: unbounded[0].field.loc,
+                key: ONE_PER_ENDPOINT,
                 severity: byExposure(endpoint, 'low'),
             },
         ];
@@ -15312,9 +15335,6 @@ const CHECKS = [
     configUnparsable,
     configUnresolvedRef,
 ];
-
-;// CONCATENATED MODULE: ./src/assess/types.ts
-const DEFAULT_SETTINGS = { gatewayHeaders: [], gatewayControls: [] };
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 

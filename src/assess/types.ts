@@ -19,6 +19,13 @@ export interface CheckContext {
   settings: AssessSettings;
 }
 
+/**
+ * The `key` of a rule that reports at most once per endpoint, pointing at a node that may sit outside the
+ * operation (a response, a header or a schema reached through `$ref`). Its fingerprint is then the
+ * endpoint's alone, so splitting a description into files, or merging it back, does not make it new.
+ */
+export const ONE_PER_ENDPOINT = 'endpoint';
+
 /** One problem a check found. */
 export interface Hit {
   message: string;

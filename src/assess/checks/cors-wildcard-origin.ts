@@ -1,6 +1,6 @@
 import { byExposure, label } from '../context.js';
 import { anyOrigin, corsFacts } from '../cors.js';
-import type { EndpointCheck } from '../types.js';
+import { type EndpointCheck, ONE_PER_ENDPOINT } from '../types.js';
 
 export const corsWildcardOrigin: EndpointCheck = {
   id: 'cors-wildcard-origin',
@@ -24,6 +24,7 @@ export const corsWildcardOrigin: EndpointCheck = {
       {
         message: `${label(endpoint)} ${declares}, so any website can read its responses`,
         loc: wildcard.loc,
+        key: ONE_PER_ENDPOINT,
         severity: byExposure(endpoint, 'high'),
       },
     ];

@@ -1,6 +1,6 @@
 import { label } from '../context.js';
 import { anyOrigin, corsFacts } from '../cors.js';
-import type { EndpointCheck } from '../types.js';
+import { type EndpointCheck, ONE_PER_ENDPOINT } from '../types.js';
 
 export const corsWildcardWithCredentials: EndpointCheck = {
   id: 'cors-wildcard-with-credentials',
@@ -24,6 +24,7 @@ export const corsWildcardWithCredentials: EndpointCheck = {
       {
         message: `${label(endpoint)} allows ${any} together with \`Access-Control-Allow-Credentials: true\``,
         loc: facts.credentials,
+        key: ONE_PER_ENDPOINT,
       },
     ];
   },

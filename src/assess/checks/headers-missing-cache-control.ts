@@ -1,6 +1,6 @@
 import { label, requiresAuthentication } from '../context.js';
 import { responsesMissing } from '../headers.js';
-import type { EndpointCheck } from '../types.js';
+import { type EndpointCheck, ONE_PER_ENDPOINT } from '../types.js';
 
 export const headersMissingCacheControl: EndpointCheck = {
   id: 'headers-missing-cache-control',
@@ -26,6 +26,7 @@ export const headersMissingCacheControl: EndpointCheck = {
       {
         message: `${label(endpoint)} returns private data without declaring \`Cache-Control: no-store\` (response ${missing.map((r) => r.status).join(', ')})`,
         loc: missing[0]!.loc,
+        key: ONE_PER_ENDPOINT,
       },
     ];
   },

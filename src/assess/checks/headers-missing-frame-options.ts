@@ -1,6 +1,6 @@
 import { label } from '../context.js';
 import { responsesMissing } from '../headers.js';
-import type { EndpointCheck } from '../types.js';
+import { type EndpointCheck, ONE_PER_ENDPOINT } from '../types.js';
 
 export const headersMissingFrameOptions: EndpointCheck = {
   id: 'headers-missing-frame-options',
@@ -26,6 +26,7 @@ export const headersMissingFrameOptions: EndpointCheck = {
       {
         message: `${label(endpoint)} returns HTML without declaring \`X-Frame-Options\` or \`Content-Security-Policy\``,
         loc: missing[0]!.loc,
+        key: ONE_PER_ENDPOINT,
       },
     ];
   },

@@ -1,6 +1,6 @@
 import { label } from '../context.js';
 import { responsesMissing } from '../headers.js';
-import type { EndpointCheck } from '../types.js';
+import { type EndpointCheck, ONE_PER_ENDPOINT } from '../types.js';
 
 export const headersMissingHsts: EndpointCheck = {
   id: 'headers-missing-hsts',
@@ -22,6 +22,7 @@ export const headersMissingHsts: EndpointCheck = {
       {
         message: `${label(endpoint)} does not declare \`Strict-Transport-Security\` on response ${missing.map((r) => r.status).join(', ')}`,
         loc: missing[0]!.loc,
+        key: ONE_PER_ENDPOINT,
       },
     ];
   },

@@ -1,6 +1,6 @@
 import { label } from '../context.js';
 import { responsesMissing } from '../headers.js';
-import type { EndpointCheck } from '../types.js';
+import { type EndpointCheck, ONE_PER_ENDPOINT } from '../types.js';
 
 export const headersMissingNosniff: EndpointCheck = {
   id: 'headers-missing-nosniff',
@@ -24,6 +24,7 @@ export const headersMissingNosniff: EndpointCheck = {
       {
         message: `${label(endpoint)} does not declare \`X-Content-Type-Options: nosniff\` on response ${missing.map((r) => r.status).join(', ')}`,
         loc: missing[0]!.loc,
+        key: ONE_PER_ENDPOINT,
       },
     ];
   },

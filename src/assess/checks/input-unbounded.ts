@@ -1,6 +1,6 @@
 import { byExposure, label } from '../context.js';
 import { inputFields, unboundedAspect } from '../inputs.js';
-import type { EndpointCheck } from '../types.js';
+import { type EndpointCheck, ONE_PER_ENDPOINT } from '../types.js';
 
 const SHOWN = 5;
 
@@ -26,6 +26,7 @@ export const inputUnbounded: EndpointCheck = {
       {
         message: `${label(endpoint)} has ${unbounded.length} unbounded input${unbounded.length === 1 ? '' : 's'}: ${listed.join(', ')}${more}`,
         loc: unbounded[0]!.field.loc,
+        key: ONE_PER_ENDPOINT,
         severity: byExposure(endpoint, 'low'),
       },
     ];

@@ -1,8 +1,8 @@
-export const id = 526;
-export const ids = [526];
+export const id = 610;
+export const ids = [610];
 export const modules = {
 
-/***/ 526:
+/***/ 6610:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20,9 +20,8 @@ var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 // EXTERNAL MODULE: ./src/assess/registry.ts + 40 modules
 var registry = __webpack_require__(7194);
-;// CONCATENATED MODULE: ./src/assess/types.ts
-const DEFAULT_SETTINGS = { gatewayHeaders: [], gatewayControls: [] };
-
+// EXTERNAL MODULE: ./src/assess/types.ts
+var types = __webpack_require__(5479);
 // EXTERNAL MODULE: ./src/assess/urls.ts
 var urls = __webpack_require__(8170);
 // EXTERNAL MODULE: ./src/findings.ts
@@ -283,8 +282,8 @@ function assessOptions(config, today) {
     }));
     return {
         settings: {
-            gatewayHeaders: (gateway?.headers ?? DEFAULT_SETTINGS.gatewayHeaders).map((h) => h.toLowerCase()),
-            gatewayControls: gateway?.enforces ?? DEFAULT_SETTINGS.gatewayControls,
+            gatewayHeaders: (gateway?.headers ?? types/* DEFAULT_SETTINGS */.a.gatewayHeaders).map((h) => h.toLowerCase()),
+            gatewayControls: gateway?.enforces ?? types/* DEFAULT_SETTINGS */.a.gatewayControls,
         },
         ruleSeverity: config.data.rules ?? {},
         ignores,
@@ -410,7 +409,7 @@ function isIsoDate(value) {
 
 
 function assess(input, options = {}) {
-    const ctxSettings = options.settings ?? DEFAULT_SETTINGS;
+    const ctxSettings = options.settings ?? types/* DEFAULT_SETTINGS */.a;
     const today = options.today ?? new Date().toISOString().slice(0, 10);
     const { model, specPath } = input;
     const out = [];
