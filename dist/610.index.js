@@ -297,6 +297,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/util/arrays.ts
 var arrays = __webpack_require__(5232);
+// EXTERNAL MODULE: ./src/assess/locations.ts
+var locations = __webpack_require__(2978);
 // EXTERNAL MODULE: ./src/util/pointer.ts
 var util_pointer = __webpack_require__(6065);
 ;// CONCATENATED MODULE: ./src/assess/suppress.ts
@@ -408,6 +410,7 @@ function isIsoDate(value) {
 
 
 
+
 function assess(input, options = {}) {
     const ctxSettings = options.settings ?? types/* DEFAULT_SETTINGS */.a;
     const today = options.today ?? new Date().toISOString().slice(0, 10);
@@ -464,11 +467,13 @@ function assess(input, options = {}) {
         ...input.problems,
         ...suppressionProblems.map((p) => ({ kind: 'invalid', message: p.message, loc: p.loc })),
     ];
-    const endpointsAt = problems.length > 0 && model ? endpointsByLocation(model.endpoints, relocate) : undefined;
+    const endpointsAt = problems.length > 0 && model ? (0,locations/* endpointsByLocation */.X)(model.endpoints, relocate) : undefined;
     for (const check of registry/* CHECKS */.u) {
         if (check.scope === 'problem') {
+            // A load problem inside an operation or its path item (a broken `$ref` in a request body, say)
+            // counts for those endpoints as their own findings do.
             for (const hit of check.run(problems)) {
-                const endpoints = endpointsAt?.(hit.loc);
+                const endpoints = endpointsAt?.(hit.loc)?.ids;
                 emit(check, endpoints ? { ...hit, endpoints } : hit);
             }
         }
@@ -491,36 +496,6 @@ function assess(input, options = {}) {
         }
     }
     return out;
-}
-/**
- * The endpoints a location inside an operation or a path item belongs to, so that a load problem there (a
- * broken `$ref` in a request body, say) counts for them as their own findings do.
- */
-function endpointsByLocation(endpoints, relocate) {
-    const byPointer = new Map();
-    const add = (file, pointer, id) => {
-        const key = `${file}#${pointer}`;
-        const ids = byPointer.get(key);
-        if (ids)
-            ids.push(id);
-        else
-            byPointer.set(key, [id]);
-    };
-    for (const endpoint of endpoints) {
-        const { file, pointer } = relocate ? relocate(endpoint.loc) : endpoint.loc;
-        add(file, pointer, endpoint.id);
-        const pathItem = pointer.slice(0, pointer.lastIndexOf('/'));
-        if (pathItem !== '')
-            add(file, pathItem, endpoint.id);
-    }
-    return (loc) => {
-        for (let pointer = loc.pointer; pointer !== ''; pointer = pointer.slice(0, pointer.lastIndexOf('/'))) {
-            const ids = byPointer.get(`${loc.file}#${pointer}`);
-            if (ids)
-                return ids;
-        }
-        return undefined;
-    };
 }
 /**
  * Stable across line shifts and reformatting: rule + spec + endpoint id + where inside the endpoint

@@ -33800,6 +33800,94 @@ function responsesMissing(endpoint, names, settings, value) {
 
 /***/ }),
 
+/***/ 2978:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ endpointsByLocation),
+/* harmony export */   Z: () => (/* binding */ componentPath)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_pointer_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6065);
+// Where a node is, in terms that do not depend on how the description is laid out in files.
+
+
+/**
+ * The endpoints a location inside an operation or a path item belongs to, whichever file holds it:
+ * `(loc) => ids`, or undefined outside every operation. `relocate` maps the endpoints' own locations
+ * first (a base version's view of objects shared with its head).
+ */
+function endpointsByLocation(endpoints, relocate) {
+    const byPointer = new Map();
+    const add = (file, pointer, id) => {
+        const key = `${file}#${pointer}`;
+        const entry = byPointer.get(key);
+        if (entry)
+            entry.ids.push(id);
+        else
+            byPointer.set(key, { ids: [id], pointer });
+    };
+    for (const endpoint of endpoints) {
+        const { file, pointer } = relocate ? relocate(endpoint.loc) : endpoint.loc;
+        add(file, pointer, endpoint.id);
+        const pathItem = pointer.slice(0, pointer.lastIndexOf('/'));
+        if (pathItem !== '')
+            add(file, pathItem, endpoint.id);
+    }
+    return (loc) => {
+        for (let pointer = loc.pointer; pointer !== ''; pointer = pointer.slice(0, pointer.lastIndexOf('/'))) {
+            const entry = byPointer.get(`${loc.file}#${pointer}`);
+            if (entry)
+                return { ids: entry.ids, inside: loc.pointer.slice(entry.pointer.length) };
+        }
+        return undefined;
+    };
+}
+/** Sections that hold named components: under `components` (3.x), at a 2.0 root, or in a file of their own. */
+const COMPONENT_SECTIONS = new Set([
+    'schemas',
+    'responses',
+    'parameters',
+    'examples',
+    'requestBodies',
+    'headers',
+    'securitySchemes',
+    'links',
+    'callbacks',
+    'pathItems',
+    'definitions',
+]);
+/**
+ * A location inside a named component, as `Name/inner/pointer`: the same whether the component sits in
+ * the root's `components`, in a file of components (`parts.yaml#/schemas/Name`) or in a file of its own
+ * (`schemas/Name.yaml`), which is how bundlers name it when they merge files. Undefined elsewhere.
+ */
+function componentPath(loc, rootFile) {
+    const segments = (0,_util_pointer_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePointer */ .vp)(loc.pointer);
+    let name;
+    let rest;
+    if (segments[0] === 'components' && segments.length >= 3) {
+        name = segments[2];
+        rest = segments.slice(3);
+    }
+    else if (loc.file === rootFile) {
+        return undefined;
+    }
+    else if (segments.length >= 2 && COMPONENT_SECTIONS.has(segments[0])) {
+        name = segments[1];
+        rest = segments.slice(2);
+    }
+    else {
+        name = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.basename(loc.file).replace(/\.(ya?ml|json)$/i, '');
+        rest = segments;
+    }
+    return (0,_util_pointer_js__WEBPACK_IMPORTED_MODULE_1__/* .joinPointer */ .Kn)(name, ...rest);
+}
+
+
+/***/ }),
+
 /***/ 7194:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -34874,7 +34962,10 @@ var rate_limit_missing = __nccwpck_require__(1289);
 var arrays = __nccwpck_require__(5232);
 // EXTERNAL MODULE: ./src/util/cached-walk.ts
 var cached_walk = __nccwpck_require__(9311);
+// EXTERNAL MODULE: ./src/assess/locations.ts
+var locations = __nccwpck_require__(2978);
 ;// CONCATENATED MODULE: ./src/assess/checks/sensitive-example-value.ts
+
 
 
 
@@ -35007,9 +35098,35 @@ const sensitiveExampleValue = {
                 });
             }
         }
-        return [...found.values()].map(({ affected, ...hit }) => ({ ...hit, endpoints: [...affected] }));
+        const hits = [...found.values()].map(({ affected, ...hit }) => ({ ...hit, endpoints: [...affected] }));
+        return withLayoutFreeKeys(hits, model);
     },
 };
+/**
+ * Keys that name where a literal is without naming its file: inside an operation, or inside a named
+ * component. Moving a shared schema into a file of its own, or merging files back, then keeps the
+ * finding's fingerprint. Two literals that would share a key (components of one name in two files) keep
+ * their file and pointer instead, so fingerprints stay unique.
+ */
+function withLayoutFreeKeys(hits, model) {
+    if (hits.length === 0)
+        return hits;
+    const inEndpoint = (0,locations/* endpointsByLocation */.X)(model.endpoints);
+    const keyOf = (hit) => {
+        const at = inEndpoint(hit.loc);
+        const where = at ? `${at.ids[0]}@${at.inside}` : (0,locations/* componentPath */.Z)(hit.loc, model.file);
+        return where === undefined ? undefined : `${where}|${hit.variant}`;
+    };
+    const keys = hits.map(keyOf);
+    const seen = new Map();
+    for (const key of keys)
+        if (key !== undefined)
+            seen.set(key, (seen.get(key) ?? 0) + 1);
+    return hits.map((hit, i) => {
+        const key = keys[i];
+        return key !== undefined && seen.get(key) === 1 ? { ...hit, key } : hit;
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/assess/checks/sensitive-query-param.ts
 

@@ -264,6 +264,7 @@ schemas:
       name: { type: string }
       role: { type: string }
       callbackUrl: { type: string, format: uri }
+      token: { type: string, example: 'ghp_Z7Q2M4XK9P3L6TRBZ7Q2M4XK9P3L6TRBab12' }
 examples:
   Secret:
     value: { name: AKIAZ7Q2M4XK9P3L6TRB, role: x }
@@ -295,6 +296,8 @@ examples:
     expect(spec.endpoints.map((e) => e.change)).toEqual(['unchanged', 'unchanged', 'unchanged']);
     const all = [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)];
     expect(all.filter((f) => f.status !== 'existing').map((f) => `${f.status} ${f.ruleId}`)).toEqual([]);
+    // The secrets: one in a media type's example, one in a shared schema's (in parts.yaml when split).
+    expect(all.filter((f) => f.ruleId === 'sensitive-example-value')).toHaveLength(2);
     expect(new Set(all.map((f) => f.ruleId))).toEqual(
       new Set([
         'auth-missing',

@@ -14945,7 +14945,84 @@ function minOf(values, empty) {
     return min ?? empty;
 }
 
+;// CONCATENATED MODULE: ./src/assess/locations.ts
+// Where a node is, in terms that do not depend on how the description is laid out in files.
+
+
+/**
+ * The endpoints a location inside an operation or a path item belongs to, whichever file holds it:
+ * `(loc) => ids`, or undefined outside every operation. `relocate` maps the endpoints' own locations
+ * first (a base version's view of objects shared with its head).
+ */
+function endpointsByLocation(endpoints, relocate) {
+    const byPointer = new Map();
+    const add = (file, pointer, id) => {
+        const key = `${file}#${pointer}`;
+        const entry = byPointer.get(key);
+        if (entry)
+            entry.ids.push(id);
+        else
+            byPointer.set(key, { ids: [id], pointer });
+    };
+    for (const endpoint of endpoints) {
+        const { file, pointer } = relocate ? relocate(endpoint.loc) : endpoint.loc;
+        add(file, pointer, endpoint.id);
+        const pathItem = pointer.slice(0, pointer.lastIndexOf('/'));
+        if (pathItem !== '')
+            add(file, pathItem, endpoint.id);
+    }
+    return (loc) => {
+        for (let pointer = loc.pointer; pointer !== ''; pointer = pointer.slice(0, pointer.lastIndexOf('/'))) {
+            const entry = byPointer.get(`${loc.file}#${pointer}`);
+            if (entry)
+                return { ids: entry.ids, inside: loc.pointer.slice(entry.pointer.length) };
+        }
+        return undefined;
+    };
+}
+/** Sections that hold named components: under `components` (3.x), at a 2.0 root, or in a file of their own. */
+const COMPONENT_SECTIONS = new Set([
+    'schemas',
+    'responses',
+    'parameters',
+    'examples',
+    'requestBodies',
+    'headers',
+    'securitySchemes',
+    'links',
+    'callbacks',
+    'pathItems',
+    'definitions',
+]);
+/**
+ * A location inside a named component, as `Name/inner/pointer`: the same whether the component sits in
+ * the root's `components`, in a file of components (`parts.yaml#/schemas/Name`) or in a file of its own
+ * (`schemas/Name.yaml`), which is how bundlers name it when they merge files. Undefined elsewhere.
+ */
+function componentPath(loc, rootFile) {
+    const segments = parsePointer(loc.pointer);
+    let name;
+    let rest;
+    if (segments[0] === 'components' && segments.length >= 3) {
+        name = segments[2];
+        rest = segments.slice(3);
+    }
+    else if (loc.file === rootFile) {
+        return undefined;
+    }
+    else if (segments.length >= 2 && COMPONENT_SECTIONS.has(segments[0])) {
+        name = segments[1];
+        rest = segments.slice(2);
+    }
+    else {
+        name = external_node_path_namespaceObject.posix.basename(loc.file).replace(/\.(ya?ml|json)$/i, '');
+        rest = segments;
+    }
+    return joinPointer(name, ...rest);
+}
+
 ;// CONCATENATED MODULE: ./src/assess/checks/sensitive-example-value.ts
+
 
 
 
@@ -15078,9 +15155,35 @@ const sensitiveExampleValue = {
                 });
             }
         }
-        return [...found.values()].map(({ affected, ...hit }) => ({ ...hit, endpoints: [...affected] }));
+        const hits = [...found.values()].map(({ affected, ...hit }) => ({ ...hit, endpoints: [...affected] }));
+        return withLayoutFreeKeys(hits, model);
     },
 };
+/**
+ * Keys that name where a literal is without naming its file: inside an operation, or inside a named
+ * component. Moving a shared schema into a file of its own, or merging files back, then keeps the
+ * finding's fingerprint. Two literals that would share a key (components of one name in two files) keep
+ * their file and pointer instead, so fingerprints stay unique.
+ */
+function withLayoutFreeKeys(hits, model) {
+    if (hits.length === 0)
+        return hits;
+    const inEndpoint = endpointsByLocation(model.endpoints);
+    const keyOf = (hit) => {
+        const at = inEndpoint(hit.loc);
+        const where = at ? `${at.ids[0]}@${at.inside}` : componentPath(hit.loc, model.file);
+        return where === undefined ? undefined : `${where}|${hit.variant}`;
+    };
+    const keys = hits.map(keyOf);
+    const seen = new Map();
+    for (const key of keys)
+        if (key !== undefined)
+            seen.set(key, (seen.get(key) ?? 0) + 1);
+    return hits.map((hit, i) => {
+        const key = keys[i];
+        return key !== undefined && seen.get(key) === 1 ? { ...hit, key } : hit;
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/assess/checks/sensitive-query-param.ts
 
@@ -25380,6 +25483,7 @@ function isIsoDate(value) {
 
 
 
+
 function assess(input, options = {}) {
     const ctxSettings = options.settings ?? DEFAULT_SETTINGS;
     const today = options.today ?? new Date().toISOString().slice(0, 10);
@@ -25439,8 +25543,10 @@ function assess(input, options = {}) {
     const endpointsAt = problems.length > 0 && model ? endpointsByLocation(model.endpoints, relocate) : undefined;
     for (const check of CHECKS) {
         if (check.scope === 'problem') {
+            // A load problem inside an operation or its path item (a broken `$ref` in a request body, say)
+            // counts for those endpoints as their own findings do.
             for (const hit of check.run(problems)) {
-                const endpoints = endpointsAt?.(hit.loc);
+                const endpoints = endpointsAt?.(hit.loc)?.ids;
                 emit(check, endpoints ? { ...hit, endpoints } : hit);
             }
         }
@@ -25463,36 +25569,6 @@ function assess(input, options = {}) {
         }
     }
     return out;
-}
-/**
- * The endpoints a location inside an operation or a path item belongs to, so that a load problem there (a
- * broken `$ref` in a request body, say) counts for them as their own findings do.
- */
-function endpointsByLocation(endpoints, relocate) {
-    const byPointer = new Map();
-    const add = (file, pointer, id) => {
-        const key = `${file}#${pointer}`;
-        const ids = byPointer.get(key);
-        if (ids)
-            ids.push(id);
-        else
-            byPointer.set(key, [id]);
-    };
-    for (const endpoint of endpoints) {
-        const { file, pointer } = relocate ? relocate(endpoint.loc) : endpoint.loc;
-        add(file, pointer, endpoint.id);
-        const pathItem = pointer.slice(0, pointer.lastIndexOf('/'));
-        if (pathItem !== '')
-            add(file, pathItem, endpoint.id);
-    }
-    return (loc) => {
-        for (let pointer = loc.pointer; pointer !== ''; pointer = pointer.slice(0, pointer.lastIndexOf('/'))) {
-            const ids = byPointer.get(`${loc.file}#${pointer}`);
-            if (ids)
-                return ids;
-        }
-        return undefined;
-    };
 }
 /**
  * Stable across line shifts and reformatting: rule + spec + endpoint id + where inside the endpoint

@@ -5,6 +5,7 @@ import type { EndpointDiff } from '../diff/types.js';
 import type { Finding, Severity } from '../findings.js';
 import type { ApiModel, Endpoint, Loc, SpecProblem } from '../model.js';
 import { pushAll } from '../util/arrays.js';
+import { endpointsByLocation } from './locations.js';
 import { CHECKS } from './registry.js';
 import {
   documentSuppressions,
@@ -106,8 +107,10 @@ export function assess(input: SpecInput, options: AssessOptions = {}): Finding[]
     problems.length > 0 && model ? endpointsByLocation(model.endpoints, relocate) : undefined;
   for (const check of CHECKS) {
     if (check.scope === 'problem') {
+      // A load problem inside an operation or its path item (a broken `$ref` in a request body, say)
+      // counts for those endpoints as their own findings do.
       for (const hit of check.run(problems)) {
-        const endpoints = endpointsAt?.(hit.loc);
+        const endpoints = endpointsAt?.(hit.loc)?.ids;
         emit(check, endpoints ? { ...hit, endpoints } : hit);
       }
     } else if (check.scope === 'document' && model && ctx) {
@@ -122,36 +125,6 @@ export function assess(input: SpecInput, options: AssessOptions = {}): Finding[]
     }
   }
   return out;
-}
-
-/**
- * The endpoints a location inside an operation or a path item belongs to, so that a load problem there (a
- * broken `$ref` in a request body, say) counts for them as their own findings do.
- */
-function endpointsByLocation(
-  endpoints: Endpoint[],
-  relocate: ((loc: Loc) => Loc) | undefined,
-): (loc: Loc) => string[] | undefined {
-  const byPointer = new Map<string, string[]>();
-  const add = (file: string, pointer: string, id: string) => {
-    const key = `${file}#${pointer}`;
-    const ids = byPointer.get(key);
-    if (ids) ids.push(id);
-    else byPointer.set(key, [id]);
-  };
-  for (const endpoint of endpoints) {
-    const { file, pointer } = relocate ? relocate(endpoint.loc) : endpoint.loc;
-    add(file, pointer, endpoint.id);
-    const pathItem = pointer.slice(0, pointer.lastIndexOf('/'));
-    if (pathItem !== '') add(file, pathItem, endpoint.id);
-  }
-  return (loc) => {
-    for (let pointer = loc.pointer; pointer !== ''; pointer = pointer.slice(0, pointer.lastIndexOf('/'))) {
-      const ids = byPointer.get(`${loc.file}#${pointer}`);
-      if (ids) return ids;
-    }
-    return undefined;
-  };
 }
 
 /**

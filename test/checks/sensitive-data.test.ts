@@ -1,5 +1,5 @@
-import { describe, it } from 'vitest';
-import { check, op, outdent, type Row } from './table.js';
+import { describe, expect, it } from 'vitest';
+import { check, op, outdent, type Row, run } from './table.js';
 
 /** `method path` whose 200 response returns an object with the given properties (YAML flow mapping). */
 function returns(properties: string, path = '/users/{id}', method = 'get', root = ''): string {
@@ -418,5 +418,54 @@ describe('sensitive-example-value', () => {
   ];
   it.each(rows)('$name', (row) => {
     check(rule, row);
+  });
+});
+
+describe('sensitive-example-value fingerprints', () => {
+  const secret = (name: string) =>
+    `${name}: { type: object, properties: { key: { type: string, example: 'AKIA2E0A8F3B244C9986' } } }`;
+  const doc = (refs: string[]) =>
+    outdent(`
+      openapi: 3.0.3
+      info: { title: Keys, version: '1' }
+      paths:
+        ${refs
+          .map(
+            (ref, i) =>
+              `/k${i}: { get: { responses: { '200': { description: ok, content: { application/json: { schema: { $ref: '${ref}' } } } } } } }`,
+          )
+          .join('\n        ')}
+    `);
+
+  it('are the same whether a schema sits in components, a file of components or a file of its own', () => {
+    const fingerprints = [
+      run({
+        'openapi.yaml': `${doc(['#/components/schemas/Keys'])}components:\n  schemas:\n    ${secret('Keys')}\n`,
+      }),
+      run({
+        'openapi.yaml': doc(['./parts.yaml#/schemas/Keys']),
+        'parts.yaml': `schemas:\n  ${secret('Keys')}\n`,
+      }),
+      run({
+        'openapi.yaml': doc(['./schemas/Keys.yaml']),
+        'schemas/Keys.yaml': secret('Keys').replace(/^Keys: /, ''),
+      }),
+    ].map(({ findings }) =>
+      findings.filter((f) => f.ruleId === 'sensitive-example-value').map((f) => f.fingerprint),
+    );
+    expect(fingerprints[0]).toHaveLength(1);
+    expect(fingerprints[1]).toEqual(fingerprints[0]);
+    expect(fingerprints[2]).toEqual(fingerprints[0]);
+  });
+
+  it('stay unique when two files hold a component of the same name', () => {
+    const { findings } = run({
+      'openapi.yaml': doc(['./a.yaml#/schemas/Keys', './b.yaml#/schemas/Keys']),
+      'a.yaml': `schemas:\n  ${secret('Keys')}\n`,
+      'b.yaml': `schemas:\n  ${secret('Keys')}\n`,
+    });
+    const found = findings.filter((f) => f.ruleId === 'sensitive-example-value');
+    expect(found.map((f) => f.loc.file).sort()).toEqual(['a.yaml', 'b.yaml']);
+    expect(new Set(found.map((f) => f.fingerprint)).size).toBe(2);
   });
 });

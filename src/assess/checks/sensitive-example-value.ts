@@ -1,8 +1,9 @@
 import type { Severity } from '../../findings.js';
-import type { Endpoint, Loc, Schema } from '../../model.js';
+import type { ApiModel, Endpoint, Loc, Schema } from '../../model.js';
 import { type SecretMatch, secretInValue, stringsIn } from '../../sensitive.js';
 import { pushAll } from '../../util/arrays.js';
 import { cachedWalk } from '../../util/cached-walk.js';
+import { componentPath, endpointsByLocation } from '../locations.js';
 import type { DocumentCheck, Hit } from '../types.js';
 
 const SEVERITY: Record<SecretMatch['kind'], Severity> = {
@@ -141,6 +142,32 @@ export const sensitiveExampleValue: DocumentCheck = {
         });
       }
     }
-    return [...found.values()].map(({ affected, ...hit }) => ({ ...hit, endpoints: [...affected] }));
+    const hits = [...found.values()].map(
+      ({ affected, ...hit }): Hit => ({ ...hit, endpoints: [...affected] }),
+    );
+    return withLayoutFreeKeys(hits, model);
   },
 };
+
+/**
+ * Keys that name where a literal is without naming its file: inside an operation, or inside a named
+ * component. Moving a shared schema into a file of its own, or merging files back, then keeps the
+ * finding's fingerprint. Two literals that would share a key (components of one name in two files) keep
+ * their file and pointer instead, so fingerprints stay unique.
+ */
+function withLayoutFreeKeys(hits: Hit[], model: ApiModel): Hit[] {
+  if (hits.length === 0) return hits;
+  const inEndpoint = endpointsByLocation(model.endpoints);
+  const keyOf = (hit: Hit): string | undefined => {
+    const at = inEndpoint(hit.loc);
+    const where = at ? `${at.ids[0]}@${at.inside}` : componentPath(hit.loc, model.file);
+    return where === undefined ? undefined : `${where}|${hit.variant}`;
+  };
+  const keys = hits.map(keyOf);
+  const seen = new Map<string, number>();
+  for (const key of keys) if (key !== undefined) seen.set(key, (seen.get(key) ?? 0) + 1);
+  return hits.map((hit, i) => {
+    const key = keys[i];
+    return key !== undefined && seen.get(key) === 1 ? { ...hit, key } : hit;
+  });
+}
