@@ -33899,7 +33899,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/assess/context.ts
 var context = __nccwpck_require__(889);
+// EXTERNAL MODULE: ./src/assess/types.ts
+var types = __nccwpck_require__(5479);
 ;// CONCATENATED MODULE: ./src/assess/checks/auth-anonymous-alternative.ts
+
 
 const authAnonymousAlternative = {
     id: 'auth-anonymous-alternative',
@@ -33919,6 +33922,7 @@ const authAnonymousAlternative = {
             {
                 message: `${(0,context/* label */.Pf)(endpoint)} lists an empty security requirement \`{}\`, so callers may skip authentication`,
                 loc: loc ?? endpoint.loc,
+                key: types/* ONE_PER_ENDPOINT */.$, // the root's `security` or the operation's: moving it is no new finding
                 severity: (0,context/* byExposure */.Je)(endpoint, (0,context/* isWrite */.ao)(endpoint) ? 'high' : 'medium'),
             },
         ];
@@ -34385,8 +34389,6 @@ const configUnresolvedRef = {
 
 // EXTERNAL MODULE: ./src/assess/cors.ts
 var cors = __nccwpck_require__(4025);
-// EXTERNAL MODULE: ./src/assess/types.ts
-var types = __nccwpck_require__(5479);
 ;// CONCATENATED MODULE: ./src/assess/checks/cors-wildcard-origin.ts
 
 

@@ -13198,7 +13198,17 @@ function label(endpoint) {
     return `\`${endpoint.method.toUpperCase()} ${endpoint.path}\``;
 }
 
+;// CONCATENATED MODULE: ./src/assess/types.ts
+const DEFAULT_SETTINGS = { gatewayHeaders: [], gatewayControls: [] };
+/**
+ * The `key` of a rule that reports at most once per endpoint, pointing at a node that may sit outside the
+ * operation (a response, a header or a schema reached through `$ref`). Its fingerprint is then the
+ * endpoint's alone, so splitting a description into files, or merging it back, does not make it new.
+ */
+const ONE_PER_ENDPOINT = 'endpoint';
+
 ;// CONCATENATED MODULE: ./src/assess/checks/auth-anonymous-alternative.ts
+
 
 const authAnonymousAlternative = {
     id: 'auth-anonymous-alternative',
@@ -13218,6 +13228,7 @@ const authAnonymousAlternative = {
             {
                 message: `${label(endpoint)} lists an empty security requirement \`{}\`, so callers may skip authentication`,
                 loc: loc ?? endpoint.loc,
+                key: ONE_PER_ENDPOINT, // the root's `security` or the operation's: moving it is no new finding
                 severity: byExposure(endpoint, isWrite(endpoint) ? 'high' : 'medium'),
             },
         ];
@@ -14271,15 +14282,6 @@ function anyOrigin(facts) {
 function isRecord(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
-
-;// CONCATENATED MODULE: ./src/assess/types.ts
-const DEFAULT_SETTINGS = { gatewayHeaders: [], gatewayControls: [] };
-/**
- * The `key` of a rule that reports at most once per endpoint, pointing at a node that may sit outside the
- * operation (a response, a header or a schema reached through `$ref`). Its fingerprint is then the
- * endpoint's alone, so splitting a description into files, or merging it back, does not make it new.
- */
-const ONE_PER_ENDPOINT = 'endpoint';
 
 ;// CONCATENATED MODULE: ./src/assess/checks/cors-wildcard-origin.ts
 

@@ -1,5 +1,5 @@
-import { describe, it } from 'vitest';
-import { check, op, outdent, type Row } from './table.js';
+import { describe, expect, it } from 'vitest';
+import { check, op, outdent, type Row, run } from './table.js';
 
 describe('auth-missing', () => {
   const rule = 'auth-missing';
@@ -467,6 +467,19 @@ describe('auth-anonymous-alternative', () => {
   ];
   it.each(rows)('$name', (row) => {
     check(rule, row);
+  });
+  it('keeps its fingerprint when `security` moves from the root to the operation', () => {
+    const schemes = 'components:\n  securitySchemes:\n    bearer: { type: http, scheme: bearer }\n';
+    const atRoot = `openapi: 3.0.3\ninfo: { title: Svc, version: '1' }\n${schemes}security: [{ bearer: [] }, {}]\npaths:\n  /items:\n    get:\n      responses: { '200': { description: ok } }\n`;
+    const onOperation = `openapi: 3.0.3\ninfo: { title: Svc, version: '1' }\n${schemes}paths:\n  /items:\n    get:\n      security: [{ bearer: [] }, {}]\n      responses: { '200': { description: ok } }\n`;
+    const fingerprints = [atRoot, onOperation].map((spec) =>
+      run(spec)
+        .findings.filter((f) => f.ruleId === rule)
+        .map((f) => [f.loc.pointer, f.fingerprint]),
+    );
+    expect(fingerprints[0]![0]![0]).toBe('/security');
+    expect(fingerprints[1]![0]![0]).toBe(`${op('/items', 'get')}/security`);
+    expect(fingerprints[1]![0]![1]).toBe(fingerprints[0]![0]![1]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { byExposure, isWrite, label } from '../context.js';
-import type { EndpointCheck } from '../types.js';
+import { type EndpointCheck, ONE_PER_ENDPOINT } from '../types.js';
 
 export const authAnonymousAlternative: EndpointCheck = {
   id: 'auth-anonymous-alternative',
@@ -20,6 +20,7 @@ export const authAnonymousAlternative: EndpointCheck = {
       {
         message: `${label(endpoint)} lists an empty security requirement \`{}\`, so callers may skip authentication`,
         loc: loc ?? endpoint.loc,
+        key: ONE_PER_ENDPOINT, // the root's `security` or the operation's: moving it is no new finding
         severity: byExposure(endpoint, isWrite(endpoint) ? 'high' : 'medium'),
       },
     ];
