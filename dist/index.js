@@ -33319,7 +33319,7 @@ async function execute(inputs, env) {
     // Nothing to analyse (the common case in a busy repository): the engine, config and policies are not loaded.
     const analysis = sources.length === 0
         ? nothingToAnalyse(mode, inputs.failOn, inputs.failOnScope)
-        : await (await Promise.all(/* import() */[__nccwpck_require__.e(816), __nccwpck_require__.e(610)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6610))).analyse(sources, mode, inputs, settingsReader, pr !== undefined);
+        : await (await Promise.all(/* import() */[__nccwpck_require__.e(816), __nccwpck_require__.e(163)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6163))).analyse(sources, mode, inputs, settingsReader, pr !== undefined);
     const report = (0,json/* buildReport */.FK)(analysis);
     await publish(report, inputs, env, client, pr);
     if (report.blocked)
@@ -33809,8 +33809,10 @@ function responsesMissing(endpoint, names, settings, value) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_pointer_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6065);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(182);
+/* harmony import */ var _util_pointer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6065);
 // Where a node is, in terms that do not depend on how the description is laid out in files.
+
 
 
 /**
@@ -33844,27 +33846,13 @@ function endpointsByLocation(endpoints, relocate) {
         return undefined;
     };
 }
-/** Sections that hold named components: under `components` (3.x), at a 2.0 root, or in a file of their own. */
-const COMPONENT_SECTIONS = new Set([
-    'schemas',
-    'responses',
-    'parameters',
-    'examples',
-    'requestBodies',
-    'headers',
-    'securitySchemes',
-    'links',
-    'callbacks',
-    'pathItems',
-    'definitions',
-]);
 /**
  * A location inside a named component, as `Name/inner/pointer`: the same whether the component sits in
  * the root's `components`, in a file of components (`parts.yaml#/schemas/Name`) or in a file of its own
  * (`schemas/Name.yaml`), which is how bundlers name it when they merge files. Undefined elsewhere.
  */
 function componentPath(loc, rootFile) {
-    const segments = (0,_util_pointer_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePointer */ .vp)(loc.pointer);
+    const segments = (0,_util_pointer_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePointer */ .vp)(loc.pointer);
     let name;
     let rest;
     if (segments[0] === 'components' && segments.length >= 3) {
@@ -33874,7 +33862,8 @@ function componentPath(loc, rootFile) {
     else if (loc.file === rootFile) {
         return undefined;
     }
-    else if (segments.length >= 2 && COMPONENT_SECTIONS.has(segments[0])) {
+    else if (segments.length >= 2 &&
+        (_model_js__WEBPACK_IMPORTED_MODULE_1__/* .COMPONENT_MAPS_3 */ .oJ.has(segments[0]) || _model_js__WEBPACK_IMPORTED_MODULE_1__/* .COMPONENT_MAPS_2 */ .h7.has(segments[0]))) {
         name = segments[1];
         rest = segments.slice(2);
     }
@@ -33882,7 +33871,7 @@ function componentPath(loc, rootFile) {
         name = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.basename(loc.file).replace(/\.(ya?ml|json)$/i, '');
         rest = segments;
     }
-    return (0,_util_pointer_js__WEBPACK_IMPORTED_MODULE_1__/* .joinPointer */ .Kn)(name, ...rest);
+    return (0,_util_pointer_js__WEBPACK_IMPORTED_MODULE_2__/* .joinPointer */ .Kn)(name, ...rest);
 }
 
 
@@ -37065,6 +37054,35 @@ function withPosition(problem, at) {
 function firstLine(message) {
     return message.split('\n')[0]?.trim() ?? message;
 }
+
+
+/***/ }),
+
+/***/ 182:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ii: () => (/* binding */ CLASSIFICATIONS),
+/* harmony export */   h7: () => (/* binding */ COMPONENT_MAPS_2),
+/* harmony export */   oJ: () => (/* binding */ COMPONENT_MAPS_3),
+/* harmony export */   y8: () => (/* binding */ HTTP_METHODS)
+/* harmony export */ });
+// The API model every stage after `normalize` reads. Nothing downstream looks at raw OpenAPI.
+const CLASSIFICATIONS = ['external', 'internal', 'partner', 'shadow', 'deprecated'];
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+/** The maps of named components that `$ref`s point into: under 3.x `components`, and at a 2.0 root. */
+const COMPONENT_MAPS_3 = new Set([
+    'schemas',
+    'responses',
+    'parameters',
+    'examples',
+    'requestBodies',
+    'headers',
+    'links',
+    'callbacks',
+    'pathItems',
+]);
+const COMPONENT_MAPS_2 = new Set(['definitions', 'parameters', 'responses']);
 
 
 /***/ }),

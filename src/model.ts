@@ -18,6 +18,20 @@ export type Classification = (typeof CLASSIFICATIONS)[number];
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
+/** The maps of named components that `$ref`s point into: under 3.x `components`, and at a 2.0 root. */
+export const COMPONENT_MAPS_3: ReadonlySet<string> = new Set([
+  'schemas',
+  'responses',
+  'parameters',
+  'examples',
+  'requestBodies',
+  'headers',
+  'links',
+  'callbacks',
+  'pathItems',
+]);
+export const COMPONENT_MAPS_2: ReadonlySet<string> = new Set(['definitions', 'parameters', 'responses']);
+
 export interface OAuthFlow {
   type: 'implicit' | 'password' | 'clientCredentials' | 'authorizationCode';
   authorizationUrl?: string;

@@ -14947,8 +14947,27 @@ function minOf(values, empty) {
     return min ?? empty;
 }
 
+;// CONCATENATED MODULE: ./src/model.ts
+// The API model every stage after `normalize` reads. Nothing downstream looks at raw OpenAPI.
+const CLASSIFICATIONS = ['external', 'internal', 'partner', 'shadow', 'deprecated'];
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+/** The maps of named components that `$ref`s point into: under 3.x `components`, and at a 2.0 root. */
+const COMPONENT_MAPS_3 = new Set([
+    'schemas',
+    'responses',
+    'parameters',
+    'examples',
+    'requestBodies',
+    'headers',
+    'links',
+    'callbacks',
+    'pathItems',
+]);
+const COMPONENT_MAPS_2 = new Set(['definitions', 'parameters', 'responses']);
+
 ;// CONCATENATED MODULE: ./src/assess/locations.ts
 // Where a node is, in terms that do not depend on how the description is laid out in files.
+
 
 
 /**
@@ -14982,20 +15001,6 @@ function endpointsByLocation(endpoints, relocate) {
         return undefined;
     };
 }
-/** Sections that hold named components: under `components` (3.x), at a 2.0 root, or in a file of their own. */
-const COMPONENT_SECTIONS = new Set([
-    'schemas',
-    'responses',
-    'parameters',
-    'examples',
-    'requestBodies',
-    'headers',
-    'securitySchemes',
-    'links',
-    'callbacks',
-    'pathItems',
-    'definitions',
-]);
 /**
  * A location inside a named component, as `Name/inner/pointer`: the same whether the component sits in
  * the root's `components`, in a file of components (`parts.yaml#/schemas/Name`) or in a file of its own
@@ -15012,7 +15017,8 @@ function componentPath(loc, rootFile) {
     else if (loc.file === rootFile) {
         return undefined;
     }
-    else if (segments.length >= 2 && COMPONENT_SECTIONS.has(segments[0])) {
+    else if (segments.length >= 2 &&
+        (COMPONENT_MAPS_3.has(segments[0]) || COMPONENT_MAPS_2.has(segments[0]))) {
         name = segments[1];
         rest = segments.slice(2);
     }
@@ -25115,11 +25121,6 @@ function remotePrefixProblem(prefix) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/model.ts
-// The API model every stage after `normalize` reads. Nothing downstream looks at raw OpenAPI.
-const CLASSIFICATIONS = ['external', 'internal', 'partner', 'shadow', 'deprecated'];
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 // `.github/api-posture.yml`: classification rules, what the gateway enforces, rule severities, ignores.
 
@@ -28176,19 +28177,7 @@ function swaggerServers(operation, root) {
 
 
 
-/** Maps refs point into; their entries are compared only when something reaches them. */
-const REF_MAPS_3 = new Set([
-    'schemas',
-    'responses',
-    'parameters',
-    'examples',
-    'requestBodies',
-    'headers',
-    'links',
-    'callbacks',
-    'pathItems',
-]);
-const REF_MAPS_2 = new Set(['definitions', 'parameters', 'responses']);
+
 /** Root fields that are documentation only: nothing an endpoint is built from or checked against. */
 const NOT_ENDPOINT_INPUT = new Set(['paths', 'info', 'tags', 'externalDocs', 'webhooks', 'x-webhooks']);
 class UnchangedInputs {
@@ -28241,14 +28230,15 @@ class UnchangedInputs {
     contextEqual() {
         const swagger = this.head.swagger !== undefined;
         const refs = [];
+        // Component maps are compared entry by entry, and only when a ref reaches them: skipped here.
         for (const key of unionKeys(this.base, this.head)) {
-            if (NOT_ENDPOINT_INPUT.has(key) || (swagger && REF_MAPS_2.has(key)))
+            if (NOT_ENDPOINT_INPUT.has(key) || (swagger && COMPONENT_MAPS_2.has(key)))
                 continue;
             if (key === 'components' && !swagger) {
                 const base = isObj(this.base.components) ? this.base.components : {};
                 const head = isObj(this.head.components) ? this.head.components : {};
                 for (const name of unionKeys(base, head)) {
-                    if (!REF_MAPS_3.has(name) && !sameValue(base[name], head[name], refs))
+                    if (!COMPONENT_MAPS_3.has(name) && !sameValue(base[name], head[name], refs))
                         return false;
                 }
                 continue;

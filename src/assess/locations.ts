@@ -1,6 +1,6 @@
 // Where a node is, in terms that do not depend on how the description is laid out in files.
 import { posix } from 'node:path';
-import type { Endpoint, Loc } from '../model.js';
+import { COMPONENT_MAPS_2, COMPONENT_MAPS_3, type Endpoint, type Loc } from '../model.js';
 import { joinPointer, parsePointer } from '../util/pointer.js';
 
 /**
@@ -34,21 +34,6 @@ export function endpointsByLocation(
   };
 }
 
-/** Sections that hold named components: under `components` (3.x), at a 2.0 root, or in a file of their own. */
-const COMPONENT_SECTIONS = new Set([
-  'schemas',
-  'responses',
-  'parameters',
-  'examples',
-  'requestBodies',
-  'headers',
-  'securitySchemes',
-  'links',
-  'callbacks',
-  'pathItems',
-  'definitions',
-]);
-
 /**
  * A location inside a named component, as `Name/inner/pointer`: the same whether the component sits in
  * the root's `components`, in a file of components (`parts.yaml#/schemas/Name`) or in a file of its own
@@ -63,7 +48,10 @@ export function componentPath(loc: Loc, rootFile: string): string | undefined {
     rest = segments.slice(3);
   } else if (loc.file === rootFile) {
     return undefined;
-  } else if (segments.length >= 2 && COMPONENT_SECTIONS.has(segments[0]!)) {
+  } else if (
+    segments.length >= 2 &&
+    (COMPONENT_MAPS_3.has(segments[0]!) || COMPONENT_MAPS_2.has(segments[0]!))
+  ) {
     name = segments[1]!;
     rest = segments.slice(2);
   } else {

@@ -10,23 +10,11 @@
 // met it first, in both versions, so its findings match across them.) A spec's content is hostile, so
 // every walk here is iterative.
 
+import { COMPONENT_MAPS_2, COMPONENT_MAPS_3 } from '../model.js';
 import { pushAll } from '../util/arrays.js';
 import { fragmentToPointer, parsePointer } from '../util/pointer.js';
 import { isObj, type Obj } from './values.js';
 
-/** Maps refs point into; their entries are compared only when something reaches them. */
-const REF_MAPS_3 = new Set([
-  'schemas',
-  'responses',
-  'parameters',
-  'examples',
-  'requestBodies',
-  'headers',
-  'links',
-  'callbacks',
-  'pathItems',
-]);
-const REF_MAPS_2 = new Set(['definitions', 'parameters', 'responses']);
 /** Root fields that are documentation only: nothing an endpoint is built from or checked against. */
 const NOT_ENDPOINT_INPUT = new Set(['paths', 'info', 'tags', 'externalDocs', 'webhooks', 'x-webhooks']);
 
@@ -86,13 +74,14 @@ export class UnchangedInputs {
   private contextEqual(): boolean {
     const swagger = this.head.swagger !== undefined;
     const refs: string[] = [];
+    // Component maps are compared entry by entry, and only when a ref reaches them: skipped here.
     for (const key of unionKeys(this.base, this.head)) {
-      if (NOT_ENDPOINT_INPUT.has(key) || (swagger && REF_MAPS_2.has(key))) continue;
+      if (NOT_ENDPOINT_INPUT.has(key) || (swagger && COMPONENT_MAPS_2.has(key))) continue;
       if (key === 'components' && !swagger) {
         const base = isObj(this.base.components) ? this.base.components : {};
         const head = isObj(this.head.components) ? this.head.components : {};
         for (const name of unionKeys(base, head)) {
-          if (!REF_MAPS_3.has(name) && !sameValue(base[name], head[name], refs)) return false;
+          if (!COMPONENT_MAPS_3.has(name) && !sameValue(base[name], head[name], refs)) return false;
         }
         continue;
       }

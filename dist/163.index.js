@@ -1,8 +1,8 @@
-export const id = 610;
-export const ids = [610];
+export const id = 163;
+export const ids = [163];
 export const modules = {
 
-/***/ 6610:
+/***/ 6163:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -30,11 +30,8 @@ var src_findings = __webpack_require__(1001);
 var schemas = __webpack_require__(8816);
 // EXTERNAL MODULE: ./src/load/remote.ts
 var load_remote = __webpack_require__(724);
-;// CONCATENATED MODULE: ./src/model.ts
-// The API model every stage after `normalize` reads. Nothing downstream looks at raw OpenAPI.
-const CLASSIFICATIONS = ['external', 'internal', 'partner', 'shadow', 'deprecated'];
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-
+// EXTERNAL MODULE: ./src/model.ts
+var model = __webpack_require__(182);
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 // `.github/api-posture.yml`: classification rules, what the gateway enforces, rule severities, ignores.
 
@@ -53,9 +50,9 @@ const isoDate = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* dat
 const GATEWAY_CONTROLS = ['rate-limiting', 'security-headers', 'cors'];
 const configSchema = schemas/* strictObject */.rej({
     classification: schemas/* strictObject */.rej({
-        default: schemas/* enum */.k5n(CLASSIFICATIONS).optional(),
+        default: schemas/* enum */.k5n(model/* CLASSIFICATIONS */.Ii).optional(),
         rules: schemas/* array */.YOg(schemas/* strictObject */.rej({
-            classification: schemas/* enum */.k5n(CLASSIFICATIONS),
+            classification: schemas/* enum */.k5n(model/* CLASSIFICATIONS */.Ii),
             hosts: list.optional(),
             paths: list.optional(),
             tags: list.optional(),
@@ -1866,19 +1863,7 @@ function swaggerServers(operation, root) {
 
 
 
-/** Maps refs point into; their entries are compared only when something reaches them. */
-const REF_MAPS_3 = new Set([
-    'schemas',
-    'responses',
-    'parameters',
-    'examples',
-    'requestBodies',
-    'headers',
-    'links',
-    'callbacks',
-    'pathItems',
-]);
-const REF_MAPS_2 = new Set(['definitions', 'parameters', 'responses']);
+
 /** Root fields that are documentation only: nothing an endpoint is built from or checked against. */
 const NOT_ENDPOINT_INPUT = new Set(['paths', 'info', 'tags', 'externalDocs', 'webhooks', 'x-webhooks']);
 class UnchangedInputs {
@@ -1931,14 +1916,15 @@ class UnchangedInputs {
     contextEqual() {
         const swagger = this.head.swagger !== undefined;
         const refs = [];
+        // Component maps are compared entry by entry, and only when a ref reaches them: skipped here.
         for (const key of unionKeys(this.base, this.head)) {
-            if (NOT_ENDPOINT_INPUT.has(key) || (swagger && REF_MAPS_2.has(key)))
+            if (NOT_ENDPOINT_INPUT.has(key) || (swagger && model/* COMPONENT_MAPS_2 */.h7.has(key)))
                 continue;
             if (key === 'components' && !swagger) {
                 const base = (0,normalize_values/* isObj */.sA)(this.base.components) ? this.base.components : {};
                 const head = (0,normalize_values/* isObj */.sA)(this.head.components) ? this.head.components : {};
                 for (const name of unionKeys(base, head)) {
-                    if (!REF_MAPS_3.has(name) && !sameValue(base[name], head[name], refs))
+                    if (!model/* COMPONENT_MAPS_3 */.oJ.has(name) && !sameValue(base[name], head[name], refs))
                         return false;
                 }
                 continue;
@@ -2159,7 +2145,7 @@ function readEndpoints(ctx) {
         const pathItem = ctx.docs.deref((0,documents/* child */.jf)(paths, path));
         if (!pathItem || !(0,normalize_values/* isObj */.sA)(pathItem.value))
             continue;
-        for (const method of HTTP_METHODS) {
+        for (const method of model/* HTTP_METHODS */.y8) {
             const operation = (0,documents/* child */.jf)(pathItem, method);
             if (!(0,normalize_values/* isObj */.sA)(operation.value))
                 continue;
@@ -2231,10 +2217,10 @@ function classify(ctx, endpoint, pathItem, operation) {
         if (declared.value === undefined)
             continue;
         if (typeof declared.value === 'string' &&
-            CLASSIFICATIONS.includes(declared.value)) {
+            model/* CLASSIFICATIONS */.Ii.includes(declared.value)) {
             return declared.value;
         }
-        ctx.docs.problem('invalid', `x-api-classification "${String(declared.value)}" is not one of ${CLASSIFICATIONS.join(', ')}; it was ignored`, declared.loc);
+        ctx.docs.problem('invalid', `x-api-classification "${String(declared.value)}" is not one of ${model/* CLASSIFICATIONS */.Ii.join(', ')}; it was ignored`, declared.loc);
     }
     if (endpoint.deprecated)
         return 'deprecated';
@@ -3281,7 +3267,7 @@ const policySchema = schemas/* strictObject */.rej({
     description: schemas/* string */.YjP().optional().describe('What the policy requires, shown in violations'),
     enabled: schemas/* boolean */.zMY().optional().describe('false turns the policy off'),
     scope: schemas/* strictObject */.rej({
-        classification: schemas/* array */.YOg(schemas/* enum */.k5n(CLASSIFICATIONS)).optional(),
+        classification: schemas/* array */.YOg(schemas/* enum */.k5n(model/* CLASSIFICATIONS */.Ii)).optional(),
         methods: schemas/* array */.YOg(schemas/* string */.YjP().regex(ANY_CASE_METHOD, 'must be an HTTP method')).optional(),
         paths: stringList.optional(),
         tags: stringList.optional(),
@@ -3345,8 +3331,8 @@ const CONDITION_FIELD_KINDS = {
     origin: { type: 'string' },
     credentials: { type: 'boolean' },
     score: { type: 'number' },
-    classification: { type: 'string', values: CLASSIFICATIONS },
-    method: { type: 'string', values: HTTP_METHODS.map((m) => m.toUpperCase()) },
+    classification: { type: 'string', values: model/* CLASSIFICATIONS */.Ii },
+    method: { type: 'string', values: model/* HTTP_METHODS */.y8.map((m) => m.toUpperCase()) },
     path: { type: 'string' },
     authenticated: { type: 'boolean' },
     tls: { type: 'boolean' },
