@@ -1,6 +1,7 @@
 // The action's inputs, validated: a wrong value is an error naming the input and the valid values.
 import { FAIL_ON_SCOPES, FAIL_ON_VALUES, type FailOn, type FailOnScope } from '../gate/index.js';
 import { splitPatterns } from '../load/discover.js';
+import { refProblem } from '../load/git.js';
 import { remotePrefixProblem } from '../load/remote.js';
 
 export interface ActionInputs {
@@ -43,6 +44,14 @@ function remotePrefixes(value: string): string[] {
   return prefixes;
 }
 
+/** `base-ref`: a SHA or a ref name that git cannot read as an option. */
+function baseRef(value: string): string {
+  const problem = refProblem(value);
+  if (problem)
+    throw new InputError(`input \`base-ref\` is "${value}": ${problem}; use a commit SHA or a branch name`);
+  return value;
+}
+
 /** `get(name)` returns the trimmed input or '' (as `core.getInput` does). */
 export function readInputs(get: (name: string) => string): ActionInputs {
   const sarif = get('sarif-file');
@@ -55,7 +64,7 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     comment: bool('comment', get('comment'), true),
     annotations: bool('annotations', get('annotations'), true),
     ...(sarif ? { sarifFile: sarif } : {}),
-    ...(get('base-ref') ? { baseRef: get('base-ref') } : {}),
+    ...(get('base-ref') ? { baseRef: baseRef(get('base-ref')) } : {}),
     token: get('github-token'),
     trustPrConfig: bool('trust-pr-config', get('trust-pr-config'), false),
     allowRemoteRefs: remotePrefixes(get('allow-remote-refs')),

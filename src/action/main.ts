@@ -1,7 +1,7 @@
 // The GitHub Action: reads the event, picks the specs the PR touched, runs the engine, publishes.
 // PR mode (pull_request, pull_request_target) compares base and head; other events report the inventory.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import picomatch from 'picomatch';
 import { ConfigError } from '../config/errors.js';
@@ -11,10 +11,10 @@ import { discoverSpecs, isRootDocumentText } from '../load/discover.js';
 import { specFiles } from '../load/files.js';
 import { type ChangedFile, changedSince, fetchCommit, hasCommit } from '../load/git.js';
 import { type FileReader, fsReader, gitReader } from '../load/reader.js';
+import { writeJsonReport } from '../publish/files.js';
 import type { GitHubClient, Repo } from '../publish/github.js';
 import { selectAnnotations } from '../report/annotations.js';
 import { buildReport, type Report } from '../report/json.js';
-import { writeJsonFile } from '../report/json-text.js';
 import { renderComment, renderSummary } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
 import { maxOf } from '../util/arrays.js';
@@ -286,18 +286,25 @@ async function publish(
   const repoUrl = `${env.serverUrl}/${env.repository.owner}/${env.repository.repo}`;
   const headSha = pr?.headSha ?? env.sha;
   const runUrl = env.runId ? `${repoUrl}/actions/runs/${env.runId}` : undefined;
+  // Report files go only inside the workspace or RUNNER_TEMP, never through a symlink (publish/files.ts).
+  const writable = [env.workspace, env.tempDir];
   const reportFile = join(env.tempDir, 'api-posture-report.json');
-  mkdirSync(dirname(reportFile), { recursive: true });
-  writeJsonFile(reportFile, report);
-  core.setOutput('report-file', reportFile);
+  const reportRefused = writeJsonReport(reportFile, writable, report);
+  if (reportRefused) core.warning(`the JSON report was not written: ${reportRefused}`);
+  core.setOutput('report-file', reportRefused ? '' : reportFile);
 
-  const sarifPath = inputs.sarifFile ? resolve(env.workspace, inputs.sarifFile) : undefined;
+  let sarifPath = inputs.sarifFile ? resolve(env.workspace, inputs.sarifFile) : undefined;
   if (sarifPath) {
     const docsBase = env.actionRepository
       ? `${env.serverUrl}/${env.actionRepository}/blob/${env.actionRef || 'main'}`
       : 'https://github.com/api-posture/api-posture/blob/main';
-    mkdirSync(dirname(sarifPath), { recursive: true });
-    writeJsonFile(sarifPath, renderSarif(report, { docsBase }));
+    const refused = writeJsonReport(sarifPath, writable, renderSarif(report, { docsBase }));
+    if (refused) {
+      core.error(
+        `input \`sarif-file\` (${inputs.sarifFile}): ${refused}; no SARIF was written (the gate still decides)`,
+      );
+      sarifPath = undefined;
+    }
   }
   core.setOutput('sarif-file', sarifPath ?? '');
 
@@ -305,7 +312,7 @@ async function publish(
     ...(headSha ? { blobBase: `${repoUrl}/blob/${headSha}` } : {}),
     ...(runUrl ? { runUrl } : {}),
     reportFile: 'api-posture-report.json',
-    ...(inputs.sarifFile ? { sarifFile: inputs.sarifFile } : {}),
+    ...(inputs.sarifFile && sarifPath ? { sarifFile: inputs.sarifFile } : {}),
   };
   if (inputs.annotations) {
     const { shown, omitted } = selectAnnotations(report);

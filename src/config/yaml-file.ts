@@ -2,6 +2,7 @@
 // ConfigError naming file, line and key. Unknown keys are errors: a typo must never be silently ignored.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { yamlReason } from '../load/source.js';
 import { ConfigError } from './errors.js';
 
 type Path = (string | number)[];
@@ -18,7 +19,7 @@ export function parseYamlFile<T>(file: string, text: string, schema: z.ZodType<T
   const first = doc.errors[0];
   if (first) {
     const { line, col } = lines.linePos(first.pos[0]);
-    throw new ConfigError(file, line, col, `invalid YAML: ${first.message.split('\n')[0]}`);
+    throw new ConfigError(file, line, col, `invalid YAML: ${yamlReason(first)}`);
   }
   let value: unknown;
   try {
@@ -26,7 +27,7 @@ export function parseYamlFile<T>(file: string, text: string, schema: z.ZodType<T
   } catch (error) {
     // An alias bomb (`maxAliasCount`) or an alias to nothing: a mistake in the file, not in the tool.
     const { line, col } = lines.linePos(rangeStart(doc.contents) ?? 0);
-    throw new ConfigError(file, line, col, `invalid YAML: ${(error as Error).message}`);
+    throw new ConfigError(file, line, col, `invalid YAML: ${yamlReason(error)}`);
   }
   const result = schema.safeParse(value ?? {});
   const errorAt = (path: Path, detail: string, atKey = false) => {

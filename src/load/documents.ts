@@ -5,7 +5,7 @@ import type { Loc, SpecProblem } from '../model.js';
 import { pushAll } from '../util/arrays.js';
 import { fragmentToPointer, joinPointer, parsePointer } from '../util/pointer.js';
 import type { JsonIndex } from './json-scan.js';
-import type { FileReader } from './reader.js';
+import { type FileRead, type FileReader, openFile, type Refusal } from './reader.js';
 import type { RemoteDocuments } from './remote.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits, parseSource, type SourceFile } from './source.js';
 
@@ -18,13 +18,13 @@ export interface Node {
 const MAX_REF_HOPS = 64;
 
 /**
- * A root file read before its turn (`readAhead`): its text (undefined: it does not exist), perhaps still
- * being read on the second thread; the index of its JSON text, when one was started; and the other
- * version's root, whose parsed values its parse may reuse.
+ * A root file read before its turn (`readAhead`): its text or why it was refused (undefined: it does not
+ * exist), perhaps still being read on the second thread; the index of its JSON text, when one was started;
+ * and the other version's root, whose parsed values its parse may reuse.
  */
 export interface RootAhead {
   path: string;
-  text: () => string | undefined;
+  read: () => FileRead | undefined;
   index?: () => JsonIndex | undefined;
   like?: SourceFile;
 }
@@ -34,6 +34,8 @@ export class DocumentSet {
   private readonly files = new Map<string, SourceFile | undefined>();
   private readonly reported = new Set<string>();
   private readonly resolved = new Map<string, Node>();
+  /** Files that exist but were not read, and why. */
+  private readonly refusals = new Map<string, Refusal>();
 
   constructor(
     private readonly reader: FileReader,
@@ -44,8 +46,12 @@ export class DocumentSet {
     private readonly root?: RootAhead,
   ) {}
 
-  /** The parsed file, or undefined when it does not exist. Parse problems are recorded once. */
-  file(path: string): SourceFile | undefined {
+  /**
+   * The parsed file, or undefined when it does not exist. Parse problems are recorded once. A file that
+   * exists but was refused (see `Refusal`) is an empty file whose problem says why, recorded at `at` (the
+   * `$ref` that asked for it) or, for the root, at the file; never its content.
+   */
+  file(path: string, at?: Loc): SourceFile | undefined {
     if (!this.files.has(path)) {
       if (this.files.size >= this.limits.maxFiles) {
         this.problem(
@@ -56,10 +62,17 @@ export class DocumentSet {
         return undefined;
       }
       const ahead = this.root?.path === path ? this.root : undefined;
-      const text = isUrl(path) ? this.remote?.text(path) : ahead ? ahead.text() : this.reader.read(path);
+      let read: FileRead | undefined;
+      if (isUrl(path)) {
+        const text = this.remote?.text(path);
+        read = text === undefined ? undefined : { text };
+      } else read = ahead ? ahead.read() : openFile(this.reader, path, this.limits.maxFileBytes);
+      // Readers without `open` (in memory, the REST API) hand over text, its size only counted now.
+      if (read && 'text' in read && overLimit(read.text, this.limits.maxFileBytes))
+        read = { refused: { reason: 'too-large', bytes: Buffer.byteLength(read.text) } };
       let source: SourceFile | undefined;
-      if (text !== undefined && overLimit(text, this.limits.maxFileBytes)) {
-        const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+      if (read && 'refused' in read) {
+        this.refusals.set(path, read.refused);
         source = {
           path,
           format: 'yaml',
@@ -67,18 +80,56 @@ export class DocumentSet {
           problems: [],
           position: (pointer) => ({ file: path, pointer, line: 1, column: 1 }),
         };
-        this.problem(
-          'parse',
-          `not analysed: ${mb(Buffer.byteLength(text))} is above the ${mb(this.limits.maxFileBytes)} limit (limits.maxFileBytes)`,
-          { file: path, pointer: '' },
-        );
-      } else if (text !== undefined) {
-        source = parseSource(path, text, this.limits, ahead ?? {});
+      } else if (read) {
+        source = parseSource(path, read.text, this.limits, ahead ?? {});
       }
       this.files.set(path, source);
       if (source) pushAll(this.problems, source.problems);
     }
+    const refusal = this.refusals.get(path);
+    if (refusal) this.refused(path, refusal, at);
     return this.files.get(path);
+  }
+
+  /** The problem for a refused file: where the `$ref` asked for it, or at the file (the root, size, text). */
+  private refused(path: string, refusal: Refusal, at: Loc | undefined): void {
+    const self: Loc = { file: path, pointer: '' };
+    switch (refusal.reason) {
+      case 'too-large': {
+        const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+        this.problem(
+          'parse',
+          `not analysed: ${mb(refusal.bytes)} is above the ${mb(this.limits.maxFileBytes)} limit (limits.maxFileBytes)`,
+          self,
+        );
+        return;
+      }
+      case 'not-text': {
+        const from = refusal.line === undefined ? '' : ` (from line ${refusal.line})`;
+        this.problem(
+          'parse',
+          `not analysed: not ${refusal.encoding} text${from}; save it as UTF-8 (or UTF-16/UTF-32 with a byte-order mark)`,
+          self,
+          refusal.line === undefined ? undefined : { line: refusal.line, column: 1 },
+        );
+        return;
+      }
+      default: {
+        const why =
+          refusal.reason === 'outside'
+            ? 'its real path (symlinks followed) is outside the workspace'
+            : refusal.reason === 'git-dir'
+              ? "it is under .git (git's own files, which hold credentials)"
+              : 'it is not a regular file (a directory, device, FIFO, or a symbolic link or submodule in a commit)';
+        if (at)
+          this.problem(
+            refusal.reason === 'not-file' ? 'ref-missing' : 'ref-outside',
+            `refused to read ${path}: ${why}`,
+            at,
+          );
+        else this.problem('parse', `not analysed: refused to read ${path}: ${why}`, self);
+      }
+    }
   }
 
   get maxEndpoints(): number {
@@ -87,7 +138,12 @@ export class DocumentSet {
 
   /** Every file read so far (the root and what its `$ref`s reached). */
   loadedFiles(): SourceFile[] {
-    return [...this.files.values()].filter((f): f is SourceFile => f !== undefined);
+    // A file refused for where it is (outside, under .git) is no part of the description.
+    const elsewhere = (f: SourceFile) => {
+      const reason = this.refusals.get(f.path)?.reason;
+      return reason === 'outside' || reason === 'git-dir';
+    };
+    return [...this.files.values()].filter((f): f is SourceFile => f !== undefined && !elsewhere(f));
   }
 
   /** Follows `$ref`s from `node` until a non-reference value; undefined (with a recorded problem) if broken. */
@@ -162,7 +218,7 @@ export class DocumentSet {
       );
       return undefined;
     }
-    const source = this.file(file);
+    const source = this.file(file, at);
     if (!source && isUrl(file)) {
       const why = this.remote?.failure(file);
       this.problem(
@@ -236,11 +292,16 @@ export class DocumentSet {
     return this.loadedFiles().map((f) => f.path);
   }
 
-  problem(kind: SpecProblem['kind'], message: string, loc: Loc): void {
+  problem(
+    kind: SpecProblem['kind'],
+    message: string,
+    loc: Loc,
+    position?: { line: number; column: number },
+  ): void {
     const key = `${kind}|${loc.file}|${loc.pointer}|${message}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
-    this.problems.push({ kind, message, loc });
+    this.problems.push({ kind, message, loc, ...position });
   }
 }
 

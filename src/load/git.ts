@@ -1,18 +1,53 @@
 // Reading the pull request's base through git: is the commit here, fetch it if the checkout is shallow,
 // and which files differ between it and the working tree.
+//
+// A commit name reaches git only after `refProblem` found nothing wrong with it, and after
+// `--end-of-options` (git 2.24+), so that no value can be read as an option (`--upload-pack=…` runs a
+// command); paths go after `--`.
 import { spawnSync } from 'node:child_process';
 
 function git(repoDir: string, args: string[]) {
   return spawnSync('git', args, { cwd: repoDir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
 }
 
+/**
+ * What is wrong with `ref` as a commit name (a SHA or a branch/tag name, per `git check-ref-format`), or
+ * undefined. Never one that starts with `-`.
+ */
+export function refProblem(ref: string): string | undefined {
+  if (ref === '') return 'it is empty';
+  if (ref.startsWith('-')) return 'it starts with "-", which git would read as an option';
+  if (/^[0-9a-f]{7,64}$/i.test(ref)) return undefined;
+  // Letters, digits and `._/-` (stricter than `git check-ref-format`: no space, control character,
+  // `~^:?*[\` or non-ASCII), then its rules: no "..", "@{", "//", part starting with "." or ending with
+  // ".lock", no "/" or "." at the end.
+  if (!/^[A-Za-z0-9._/-]+$/.test(ref)) return 'only letters, digits and . _ / - are accepted in a git ref';
+  if (ref.includes('..') || ref.includes('@{') || ref.includes('//') || ref === '@')
+    return 'it is not a valid git ref';
+  if (ref.endsWith('/') || ref.endsWith('.') || ref.startsWith('/')) return 'it is not a valid git ref';
+  if (ref.split('/').some((part) => part.startsWith('.') || part.endsWith('.lock')))
+    return 'it is not a valid git ref';
+  return undefined;
+}
+
 export function hasCommit(repoDir: string, sha: string): boolean {
-  return git(repoDir, ['cat-file', '-e', `${sha}^{commit}`]).status === 0;
+  if (refProblem(sha)) return false;
+  return git(repoDir, ['cat-file', '-e', '--end-of-options', `${sha}^{commit}`]).status === 0;
 }
 
 /** Fetches one commit (the default `actions/checkout` is a depth-1 clone without the base). */
 export function fetchCommit(repoDir: string, sha: string): { ok: boolean; message: string } {
-  const result = git(repoDir, ['fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', sha]);
+  const problem = refProblem(sha);
+  if (problem) return { ok: false, message: `not fetched: ${problem}` };
+  const result = git(repoDir, [
+    'fetch',
+    '--no-tags',
+    '--no-recurse-submodules',
+    '--depth=1',
+    '--end-of-options',
+    'origin',
+    sha,
+  ]);
   return {
     ok: result.status === 0 && hasCommit(repoDir, sha),
     message: (result.stderr || result.stdout).trim().split('\n').pop() ?? '',
@@ -28,7 +63,17 @@ export interface ChangedFile {
 
 /** Files that differ between `sha` and the working tree (renames detected). Undefined if git cannot tell. */
 export function changedSince(repoDir: string, sha: string): ChangedFile[] | undefined {
-  const result = git(repoDir, ['diff', '--name-status', '-M', '-z', '--no-ext-diff', sha, '--']);
+  if (refProblem(sha)) return undefined;
+  const result = git(repoDir, [
+    'diff',
+    '--name-status',
+    '-M',
+    '-z',
+    '--no-ext-diff',
+    '--end-of-options',
+    sha,
+    '--',
+  ]);
   if (result.status !== 0) return undefined;
   const fields = result.stdout.split('\0').filter((f) => f !== '');
   const out: ChangedFile[] = [];

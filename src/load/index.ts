@@ -2,7 +2,7 @@
 import type { ApiModel, SpecProblem } from '../model.js';
 import { type NormalizeOptions, normalize } from '../normalize/index.js';
 import { DocumentSet, type RootAhead } from './documents.js';
-import type { FileReader } from './reader.js';
+import { type FileReader, openFile } from './reader.js';
 import type { RemoteDocuments } from './remote.js';
 import { DEFAULT_PARSE_LIMITS, indexAhead, type ParseLimits, type SourceFile } from './source.js';
 
@@ -31,19 +31,27 @@ export interface LoadOptions extends NormalizeOptions {
  * while the other version loads; a large file is read there too. Load this version with `ahead`.
  */
 export function readAhead(reader: FileReader, path: string, maxFileBytes: number, large: boolean): RootAhead {
-  const later = large ? reader.readLater?.(path) : undefined;
+  const later = large ? reader.readLater?.(path, maxFileBytes) : undefined;
   if (later) {
     let read: ReturnType<typeof later> | undefined;
     const get = () => {
       read ??= later();
       return read;
     };
-    return { path, text: () => get().text, index: () => get().index };
+    return {
+      path,
+      read: () => {
+        const { text, refused } = get();
+        return refused ? { refused } : text === undefined ? undefined : { text };
+      },
+      index: () => get().index,
+    };
   }
-  const text = reader.read(path);
+  const read = openFile(reader, path, maxFileBytes);
   // Past the limit the file is refused unread (DocumentSet): no point indexing it.
-  const index = text !== undefined && text.length <= maxFileBytes ? indexAhead(path, text) : undefined;
-  return { path, text: () => text, ...(index ? { index } : {}) };
+  const index =
+    read && 'text' in read && read.text.length <= maxFileBytes ? indexAhead(path, read.text) : undefined;
+  return { path, read: () => read, ...(index ? { index } : {}) };
 }
 
 export function loadSpec(reader: FileReader, path: string, options: LoadOptions = {}): LoadedSpec {

@@ -7,7 +7,7 @@
 // flag (`Atomics.wait`) and taking the message off the port (`receiveMessageOnPort`); by then the result
 // is almost always waiting. Any failure of the thread falls back to scanning on the main thread.
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { gitShow, readInside } from './file-text.js';
+import { decodeText, gitShow, type Refusal, readInside } from './file-text.js';
 
 export interface JsonIndex {
   /** Offset of every `{` and `[` outside strings, in order of appearance. */
@@ -97,13 +97,14 @@ const { workerData } = require('node:worker_threads');
 const { spawnSync } = require('node:child_process');
 const scanJson = ${scanJson.toString()};
 const jsonTextOf = ${jsonTextOf.toString()};
+const decodeText = ${decodeText.toString()};
 const gitShow = ${gitShow.toString()};
 const readInside = ${readInside.toString()};
 const safely = (f) => { try { return f(); } catch { return undefined; } };
 const readFile = (file) =>
   file.kind === 'git'
-    ? gitShow(spawnSync, file.repoDir, file.commit, file.path)
-    : readInside(require('node:fs'), require('node:path'), file.realRoot, file.path);
+    ? gitShow(spawnSync, decodeText, file.repoDir, file.commit, file.path, file.maxBytes)
+    : readInside(require('node:fs'), require('node:path'), decodeText, file.realRoot, file.path, file.maxBytes);
 workerData.port.on('message', ({ id, text, file, done }) => {
   let reply;
   if (file) {
@@ -115,9 +116,12 @@ workerData.port.on('message', ({ id, text, file, done }) => {
     } catch {
       failed = true;
     }
-    const json = read === undefined ? undefined : jsonTextOf(file.path, read);
+    const text = read && read.text;
+    const json = text === undefined ? undefined : jsonTextOf(file.path, text);
     const index = json === undefined ? undefined : safely(() => scanJson(json));
-    reply = failed ? { id, index: undefined } : { id, read: read !== undefined, text: read, index };
+    reply = failed
+      ? { id, index: undefined }
+      : { id, read: read !== undefined, text, refused: read && read.refused, index };
   } else {
     reply = { id, index: safely(() => scanJson(text)) };
   }
@@ -129,12 +133,13 @@ workerData.port.on('message', ({ id, text, file, done }) => {
 `;
 }
 
-/** What the thread answers: an index, and for a file read whether it succeeded and the text. */
+/** What the thread answers: an index, and for a file read whether it exists, its text or why it was refused. */
 interface Reply {
   id: number;
   index: JsonIndex | undefined;
   read?: boolean;
   text?: string | undefined;
+  refused?: Refusal | undefined;
 }
 
 interface Thread {
@@ -191,8 +196,8 @@ export function scanJsonInBackground(text: string): (() => JsonIndex | undefined
 
 /** A file for the second thread to read: from a git commit (`gitShow`) or under a directory (`readInside`). */
 export type FileToRead =
-  | { kind: 'git'; repoDir: string; commit: string; path: string }
-  | { kind: 'file'; realRoot: string; path: string };
+  | { kind: 'git'; repoDir: string; commit: string; path: string; maxBytes: number }
+  | { kind: 'file'; realRoot: string; path: string; maxBytes: number };
 
 /**
  * Reads a file on the second thread, and indexes its JSON text: undefined when the thread is not there;
@@ -200,13 +205,18 @@ export type FileToRead =
  */
 export function readInBackground(
   file: FileToRead,
-): (() => { text: string | undefined; index: JsonIndex | undefined } | undefined) | undefined {
+):
+  | (() => { text: string | undefined; index: JsonIndex | undefined; refused?: Refusal } | undefined)
+  | undefined {
   const reply = request({ file }, 120_000);
   return (
     reply &&
     (() => {
       const r = reply();
-      return r?.read === undefined ? undefined : { text: r.read ? r.text : undefined, index: r.index };
+      if (r?.read === undefined) return undefined;
+      return r.refused
+        ? { text: undefined, index: undefined, refused: r.refused }
+        : { text: r.read ? r.text : undefined, index: r.index };
     })
   );
 }

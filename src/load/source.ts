@@ -171,7 +171,7 @@ function yamlSource(path: string, text: string, limits: ParseLimits): SourceFile
       logLevel: 'error',
     });
     for (const e of doc.errors) {
-      const message = `invalid YAML: ${firstLine(e.message)}`;
+      const message = `invalid YAML: ${yamlReason(e)}`;
       problems.push(
         withPosition({ kind: 'parse', message, loc: { file: path, pointer: '' }, offset: e.pos[0] }, at),
       );
@@ -183,7 +183,7 @@ function yamlSource(path: string, text: string, limits: ParseLimits): SourceFile
     value = undefined;
     problems.push({
       kind: 'parse',
-      message: `invalid YAML: ${firstLine(String((error as Error)?.message ?? error))}`,
+      message: `invalid YAML: ${yamlReason(error)}`,
       loc: { file: path, pointer: '' },
     });
   }
@@ -279,6 +279,110 @@ function withPosition(problem: ProblemAt, at: (pointer: string, offset: number) 
   return { ...rest, line, column };
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0]?.trim() ?? message;
+/**
+ * The parser's reason for a YAML error, without any of the document's text: the library quotes the
+ * offending token, tag or alias in many of its messages (`Unexpected scalar token in YAML stream: "…"`), and
+ * an unparsable file can be anything (a credential file reached by a symlink). Only messages known to be
+ * the library's own words are kept; any other gets a fixed sentence for its error code. The position goes
+ * with the problem.
+ */
+export function yamlReason(error: unknown): string {
+  const raw = String((error as { message?: unknown } | null)?.message ?? '');
+  const first = (raw.split('\n')[0] ?? '').trim();
+  // The stream error appends the token's source as JSON: drop it.
+  const own = first
+    .replace(
+      /^(Unexpected [a-z]+(?:-[a-z]+)* token in YAML (?:stream|document)|Unexpected block-seq-ind on same line with key): ".*$/,
+      '$1',
+    )
+    .replace(/^(Unresolved alias \(the anchor must be set before the alias\)): .*$/, '$1');
+  if (OWN_YAML_MESSAGES.has(own) || OWN_YAML_TEMPLATES.some((t) => t.test(own))) return own;
+  const code = (error as { code?: unknown } | null)?.code;
+  return (typeof code === 'string' && YAML_CODE_REASONS[code]) || 'the text is not valid YAML here';
 }
+
+/** Messages of the `yaml` library that interpolate nothing. */
+const OWN_YAML_MESSAGES = new Set([
+  'Each pair must have its own sequence indicator',
+  'Expected a mapping for this tag',
+  'Expected a sequence for this tag',
+  'Set items must all have null values',
+  'Verbatim tags must end with a >',
+  '%TAG directive should contain exactly two parts',
+  '%YAML directive should contain exactly one part',
+  'Anchor cannot be an empty string',
+  'Map comment with trailing content',
+  'Missing directives-end indicator line',
+  'Implicit keys need to be on a single line',
+  'The : indicator must be at most 1024 chars after the start of an implicit block mapping key',
+  'The : indicator must be at most 1024 chars after the start of an implicit flow sequence key',
+  'Implicit map keys need to be followed by map values',
+  'Map keys must be unique',
+  'Tags and anchors must be separated from the next token by white space',
+  'Alias ending in : is ambiguous',
+  'Alias cannot be an empty string',
+  'A block sequence may not be used as an implicit map key',
+  'Nested mappings are not allowed in compact mappings',
+  'Sequence item without - indicator',
+  'All sequence items must start at the same column',
+  'Block collection cannot start on same line with directives-end marker',
+  'Block scalar header not found',
+  "Missing closing 'quote",
+  'Missing closing "quote',
+  'Implicit keys of flow sequence pairs need to be on a single line',
+  'Tabs are not allowed as indentation',
+  'An alias node must not specify any properties',
+  'Comments must be separated from other tokens by white space characters',
+  'Missing directives-end/doc-start indicator line',
+  'A node can have at most one anchor',
+  'A node can have at most one tag',
+  'Anchor ending in : is ambiguous',
+  'All mapping items must start at the same column',
+  'Flow end indicator should be more indented than parent',
+  'Block collections are not allowed within flow collections',
+  'With simple keys, collection cannot be used as a key value',
+  'Unexpected doc-end without preceding document',
+  'Missing newline after block sequence props',
+  'Block scalars with more-indented leading empty lines must use an explicit indentation indicator',
+  'Block scalar values in collections must be indented',
+  'Excessive alias count indicates a resource exhaustion attack',
+  'Unresolved alias (the anchor must be set before the alias)',
+  'Unexpected block-seq-ind on same line with key',
+  'Source contains multiple documents; please use YAML.parseAllDocuments()',
+]);
+
+/** Messages of the `yaml` library whose only variable part is a token type or a collection kind. */
+const OWN_YAML_TEMPLATES = [
+  /^Unexpected [a-z]+(?:-[a-z]+)* (?:token|at node end|token in YAML stream|token in YAML document)$/,
+  /^Flow (?:map|sequence) (?:in block collection must be sufficiently indented and )?(?:must )?end with a [\]}]$/,
+  /^Unexpected token in block scalar header: [a-z]+(?:-[a-z]+)*$/,
+  /^(?:Missing , between|Missing , or : between) flow (?:map|sequence|collection) items$/,
+  /^(?:Missing space after : in|Unexpected , in|Unexpected empty item in) flow (?:map|sequence|collection)$/,
+];
+
+/** A fixed reason per error code, for the messages that would quote the document. */
+const YAML_CODE_REASONS: Record<string, string> = {
+  ALIAS_PROPS: 'an alias node must not specify any properties',
+  BAD_ALIAS: 'invalid alias or anchor',
+  BAD_COLLECTION_TYPE: 'a tag does not fit the collection it is on',
+  BAD_DIRECTIVE: 'invalid directive',
+  BAD_DQ_ESCAPE: 'invalid escape sequence in a double-quoted string',
+  BAD_INDENT: 'bad indentation',
+  BAD_PROP_ORDER: 'anchors and tags must come after the indicator',
+  BAD_SCALAR_START: 'a plain value cannot start with this character',
+  BLOCK_AS_IMPLICIT_KEY: 'a block collection cannot be an implicit key',
+  BLOCK_IN_FLOW: 'block collections are not allowed within flow collections',
+  DUPLICATE_KEY: 'Map keys must be unique',
+  IMPOSSIBLE: 'the parser could not continue here',
+  KEY_OVER_1024_CHARS: 'an implicit key is longer than 1024 characters',
+  MISSING_CHAR: 'a quote, comma, colon or space is missing',
+  MULTILINE_IMPLICIT_KEY: 'implicit keys need to be on a single line',
+  MULTIPLE_ANCHORS: 'a node can have at most one anchor',
+  MULTIPLE_DOCS: 'the file holds more than one YAML document',
+  MULTIPLE_TAGS: 'a node can have at most one tag',
+  NON_STRING_KEY: 'a mapping key must be a string',
+  RESOURCE_EXHAUSTION: 'too many alias expansions (limits.maxAliasCount)',
+  TAB_AS_INDENT: 'tabs are not allowed as indentation',
+  TAG_RESOLVE_FAILED: 'unknown tag',
+  UNEXPECTED_TOKEN: 'unexpected token',
+};

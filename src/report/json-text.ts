@@ -87,8 +87,13 @@ export function writeJson(
 export function writeJsonFile(path: string, value: unknown): void {
   const fd = openSync(path, 'w');
   try {
-    writeJson(value, (chunk) => writeSync(fd, chunk));
+    writeJsonToFd(fd, value);
   } finally {
     closeSync(fd);
   }
+}
+
+/** `writeJson` into an open file (see `openReportFile` in publish/files.ts); the caller closes it. */
+export function writeJsonToFd(fd: number, value: unknown): void {
+  writeJson(value, (chunk) => writeSync(fd, chunk));
 }
