@@ -3,13 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
-import picomatch from 'picomatch';
 import { ConfigError } from '../config/errors.js';
 import type { Analysis, Mode, SpecSource } from '../engine.js';
 import { type FailOn, type FailOnScope, gate } from '../gate/index.js';
-import { discoverSpecs, isRootDocumentText } from '../load/discover.js';
-import { specFiles } from '../load/files.js';
+import { discoverSpecs } from '../load/discover.js';
 import { type ChangedFile, changedSince, fetchCommit, hasCommit } from '../load/git.js';
+import { pullRequestSources as touchedDocuments } from '../load/pull-request.js';
 import { type FileReader, fsReader, gitReader } from '../load/reader.js';
 import { writeJsonReport } from '../publish/files.js';
 import type { GitHubClient, Repo } from '../publish/github.js';
@@ -185,7 +184,7 @@ async function restReader(
   };
 }
 
-/** The root documents this PR touches: changed themselves, or through a file they `$ref`; added and deleted ones too. */
+/** The root documents this PR touches (see load/pull-request.ts), from git's list of changed files or the API's. */
 async function pullRequestSources(
   env: Environment,
   inputs: ActionInputs,
@@ -207,73 +206,21 @@ async function pullRequestSources(
       ...(f.previous ? { previous: f.previous } : {}),
     }));
   }
-  const touched = new Set(changed.flatMap((f) => [f.path, ...(f.previous ? [f.previous] : [])]));
   // The REST API lists at most 3,000 files of a PR: beyond that nobody can tell what was touched, so
   // every spec is analysed (unchanged ones simply report no change) rather than silently skipped.
-  const listIncomplete = !base.viaGit && changed.length >= MAX_LISTED_PR_FILES;
-  if (listIncomplete) {
+  const complete = base.viaGit || changed.length < MAX_LISTED_PR_FILES;
+  if (!complete) {
     core.warning(
       `the pull request changes ${MAX_LISTED_PR_FILES} or more files, the most the GitHub API lists: analysing every spec`,
     );
   }
-  if (!listIncomplete && ![...touched].some((p) => /\.(ya?ml|json)$/i.test(p))) return []; // the common case
-  const head = fsReader(env.workspace);
-  const prefetch = (base.reader as { prefetch?: (paths: string[]) => Promise<void> }).prefetch;
-  const sources: SpecSource[] = [];
-  for (const path of discoverSpecs(env.workspace, inputs.specs)) {
-    // A touched root needs no walk of its `$ref`s (reading a large description costs as much as parsing it).
-    const changedHere =
-      listIncomplete || touched.has(path) || specFiles(head, path).some((f) => touched.has(f));
-    if (!changedHere) continue;
-    if (prefetch) await prefetchSpec(base.reader, prefetch, path);
-    sources.push({
-      path,
-      base: { reader: base.reader, path: previousName(changed, path) },
-      head: { reader: head, path },
-    });
-  }
-  for (const file of changed.filter((f) => f.status === 'D' || f.status === 'R')) {
-    const old = file.status === 'R' ? file.previous! : file.path;
-    if (sources.some((s) => s.base?.path === old)) continue;
-    if (!/\.(ya?ml|json)$/i.test(old) || (inputs.specs.length > 0 && !matchesAny(old, inputs.specs)))
-      continue;
-    if (prefetch) await prefetchSpec(base.reader, prefetch, old);
-    const text = base.reader.read(old);
-    if (text !== undefined && isRootDocumentText(text.slice(0, 65536)))
-      sources.push({ path: old, base: { reader: base.reader, path: old } });
-  }
-  return sources;
-}
-
-function previousName(changed: ChangedFile[], path: string): string {
-  return changed.find((f) => f.status === 'R' && f.path === path)?.previous ?? path;
-}
-
-function matchesAny(path: string, patterns: string[]): boolean {
-  return patterns.some((p) => picomatch.isMatch(path, p.replace(/^\.\//, '')));
-}
-
-/** Fetches, through the API, the base files a spec reaches: load, fetch what was missing, repeat. */
-async function prefetchSpec(
-  reader: FileReader,
-  prefetch: (paths: string[]) => Promise<void>,
-  path: string,
-): Promise<void> {
-  const asked = new Set<string>([path]);
-  await prefetch([path]);
-  for (let round = 0; round < 20; round++) {
-    const recording: FileReader = {
-      label: reader.label,
-      read: (p) => {
-        asked.add(p);
-        return reader.read(p);
-      },
-    };
-    const before = asked.size;
-    specFiles(recording, path);
-    await prefetch([...asked]);
-    if (asked.size === before) return;
-  }
+  return touchedDocuments({
+    workspace: env.workspace,
+    changed,
+    complete,
+    base: base.reader,
+    specs: inputs.specs,
+  });
 }
 
 async function publish(

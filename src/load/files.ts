@@ -4,9 +4,22 @@ import type { FileReader } from './reader.js';
 import type { RemoteDocuments } from './remote.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './source.js';
 
-/** The root and every file its `$ref`s reach (remote refs and refs leaving the workspace are not followed). */
+/**
+ * The root and every file its `$ref`s reach (remote refs and refs leaving the workspace are not followed),
+ * including those that could not be read: a PR that deletes a `$ref`'d file has touched the description.
+ */
 export function specFiles(reader: FileReader, path: string, limits?: Partial<ParseLimits>): string[] {
-  return new DocumentSet(reader, { ...DEFAULT_PARSE_LIMITS, ...limits }).reachableFiles(path);
+  const asked = new Set<string>();
+  const recording: FileReader = {
+    label: reader.label,
+    read: (file) => {
+      asked.add(file);
+      return reader.read(file);
+    },
+  };
+  const reached = new DocumentSet(recording, { ...DEFAULT_PARSE_LIMITS, ...limits }).reachableFiles(path);
+  for (const file of reached) asked.add(file);
+  return [...asked];
 }
 
 /**

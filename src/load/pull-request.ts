@@ -1,0 +1,135 @@
+// Which root documents a pull request touches. The PR's author decides the head's bytes, file names and
+// symlinks, so the head alone cannot say what was there: every changed file that was a root in the base
+// is analysed wherever it went, and a head root counts as touched through any file it reaches, compared
+// by real path.
+import { existsSync, realpathSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { discoverSpecs, isCandidate, isRootDocumentText, isSkippedPath, matchesAny } from './discover.js';
+import { specFiles } from './files.js';
+import type { ChangedFile } from './git.js';
+import { type FileReader, fsReader, isInside } from './reader.js';
+
+/** A reader over the base commit; `prefetch` when its files come from the REST API (asynchronously). */
+export type BaseReader = FileReader & { prefetch?: (paths: string[]) => Promise<void> };
+
+/** One document to analyse (the engine's `SpecSource`): the path it is reported under, and its two versions. */
+export interface PullRequestSource {
+  path: string;
+  base?: { reader: FileReader; path: string };
+  head?: { reader: FileReader; path: string };
+}
+
+export interface PullRequestChanges {
+  /** The checked-out head. */
+  workspace: string;
+  /** The files the PR changed, from git or the REST API (paths relative to the workspace). */
+  changed: ChangedFile[];
+  /** False when the list may be cut short (the REST API lists 3,000 files): every root is analysed. */
+  complete: boolean;
+  base: BaseReader;
+  /** The `specs` input: when given, roots are the files matching it instead of the sniffed ones. */
+  specs: string[];
+}
+
+/** The documents this PR touches: their base and head versions (one of them absent when added or deleted). */
+export async function pullRequestSources(pr: PullRequestChanges): Promise<PullRequestSource[]> {
+  const touched = new Set(pr.changed.flatMap((f) => [f.path, ...(f.previous ? [f.previous] : [])]));
+  // The common case: no description file changed (a `$ref` reaches only .yaml/.yml/.json names).
+  if (pr.complete && ![...touched].some(isCandidate)) return [];
+  const head = fsReader(pr.workspace);
+  const sources = new Map<string, PullRequestSource>();
+  for (const file of pr.changed) {
+    const root = await baseRoot(pr, file);
+    if (root === undefined) continue;
+    const headPath = file.status === 'D' ? stillReadable(pr.workspace, root) : file.path;
+    const path = headPath ?? root;
+    sources.set(path, {
+      path,
+      base: { reader: pr.base, path: root },
+      ...(headPath !== undefined ? { head: { reader: head, path: headPath } } : {}),
+    });
+  }
+  const isTouched = touchedTest(pr.workspace, touched);
+  for (const path of discoverSpecs(pr.workspace, pr.specs)) {
+    if (sources.has(path)) continue;
+    // A touched root needs no walk of its `$ref`s (reading a large description costs as much as parsing it).
+    if (!pr.complete || isTouched(path) || specFiles(head, path).some(isTouched))
+      sources.set(path, { path, base: { reader: pr.base, path }, head: { reader: head, path } });
+  }
+  const list = [...sources.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const prefetch = pr.base.prefetch;
+  if (prefetch)
+    for (const source of list) if (source.base) await prefetchSpec(pr.base, prefetch, source.base.path);
+  return list;
+}
+
+/**
+ * The base path of a changed file when it was a root document there (as base discovery would have found
+ * it: a matching name, outside the skipped folders, its root declaring the version).
+ */
+async function baseRoot(pr: PullRequestChanges, file: ChangedFile): Promise<string | undefined> {
+  if (file.status === 'A') return undefined;
+  const path = file.previous ?? file.path;
+  if (!isCandidate(path) || isSkippedPath(path)) return undefined;
+  if (pr.specs.length > 0 && !matchesAny(path, pr.specs)) return undefined;
+  await pr.base.prefetch?.([path]);
+  const text = pr.base.read(path);
+  if (text === undefined) return undefined;
+  return pr.specs.length > 0 || isRootDocumentText(text) ? path : undefined;
+}
+
+/** A deleted path that the head still has (under a symlinked folder): it is then read there. */
+function stillReadable(workspace: string, path: string): string | undefined {
+  return existsSync(join(workspace, path)) ? path : undefined;
+}
+
+/**
+ * Whether a head file counts as changed: it, a folder above it (a symlinked folder retargeted), or the
+ * real file it resolves to inside the workspace (a symlink whose target the PR edited).
+ */
+function touchedTest(workspace: string, touched: Set<string>): (path: string) => boolean {
+  const realRoot = realpathSync(workspace);
+  const underTouched = (path: string) => {
+    for (let at = path.length; at > 0; at = path.lastIndexOf('/', at - 1))
+      if (touched.has(path.slice(0, at))) return true;
+    return false;
+  };
+  return (path) => {
+    if (underTouched(path)) return true;
+    const real = realPath(join(realRoot, path));
+    if (real === undefined || !isInside(realRoot, real)) return false;
+    const rel = relative(realRoot, real).split(sep).join('/');
+    return rel !== path && underTouched(rel);
+  };
+}
+
+function realPath(full: string): string | undefined {
+  try {
+    return realpathSync(full);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Fetches, through the API, the base files a spec reaches: load, fetch what was missing, repeat. */
+async function prefetchSpec(
+  reader: FileReader,
+  prefetch: (paths: string[]) => Promise<void>,
+  path: string,
+): Promise<void> {
+  const asked = new Set<string>([path]);
+  await prefetch([path]);
+  for (let round = 0; round < 20; round++) {
+    const recording: FileReader = {
+      label: reader.label,
+      read: (p) => {
+        asked.add(p);
+        return reader.read(p);
+      },
+    };
+    const before = asked.size;
+    specFiles(recording, path);
+    await prefetch([...asked]);
+    if (asked.size === before) return;
+  }
+}
