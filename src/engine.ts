@@ -6,6 +6,7 @@ import { diffSpecs, type SpecDiff, scanSpec } from './diff/index.js';
 import type { EndpointDiff } from './diff/types.js';
 import type { Finding } from './findings.js';
 import { type FailOn, type FailOnScope, type GateResult, gate } from './gate/index.js';
+import { whyNotAnalysable } from './load/analysable.js';
 import type { RootAhead } from './load/documents.js';
 import { fetchRemoteRefs } from './load/files.js';
 import { type LoadedSpec, loadSpec, readAhead } from './load/index.js';
@@ -13,7 +14,7 @@ import { BACKGROUND_MIN_CHARS } from './load/json-scan.js';
 import type { FileReader } from './load/reader.js';
 import { RemoteDocuments } from './load/remote.js';
 import { DEFAULT_PARSE_LIMITS } from './load/source.js';
-import type { Endpoint, Loc, Position } from './model.js';
+import type { Endpoint, Loc, Position, SpecProblem } from './model.js';
 import type { HeadVersion } from './normalize/index.js';
 import { type EndpointFacts, evaluatePolicies, type Violation } from './policy/evaluate.js';
 import type { Policy } from './policy/load.js';
@@ -70,6 +71,18 @@ export interface SpecAnalysis {
   scores: Map<string, EndpointScores>;
   /** Line and column of a location, in head (default) or base. */
   position(loc: Loc, side?: 'base' | 'head'): Position;
+  /** Set when the head exists but cannot be analysed (fail closed: in diff mode the gate blocks). */
+  failure?: SpecFailure;
+  /** Endpoints left unjudged because the head cannot be analysed: neither removed nor unchanged. */
+  notAssessed?: string[];
+}
+
+/** Why a document's head cannot be analysed: the place to fix (`file`, `line`, `column`) and what is wrong. */
+export interface SpecFailure {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
 }
 
 export interface Analysis {
@@ -165,19 +178,85 @@ export function analyze(mode: Mode, pairs: LoadedPair[], options: Partial<Engine
   const specs = pairs.map((pair) => analyseSpec(pair, full, assessWith));
   const findings = specs.flatMap((s) => s.findings);
   const violations = specs.flatMap((s) => s.violations);
+  // Scan mode reports an unreadable document (a finding, the spec's `failure`) but never blocks on it.
+  const failures = mode === 'scan' ? [] : specs.flatMap((s) => (s.failure ? [s.failure] : []));
   return {
     mode,
     failOn: full.failOn,
     failOnScope: full.failOnScope,
     specs,
-    gate: gate(findings, violations, full.failOn, full.failOnScope),
+    gate: gate(findings, violations, full.failOn, full.failOnScope, failures),
   };
 }
 
 function analyseSpec(source: LoadedPair, options: EngineOptions, assessWith: AssessOptions): SpecAnalysis {
+  const scan = options.mode === 'scan';
+  const problem = scan
+    ? source.head.model
+      ? undefined
+      : whyNotAnalysable(source.head)
+    : whyNotAnalysable(source.head, source.base);
+  if (problem && !scan) return notAnalysed(source, problem, assessWith);
+  const analysis = analyseVersions(source, options, assessWith);
+  return problem ? { ...analysis, failure: failureAt(analysis, problem) } : analysis;
+}
+
+/**
+ * A head that cannot be analysed (fail closed): nothing is compared, so no endpoint is removed and no
+ * finding fixed. The endpoints of both versions are listed as not assessed; the findings are the load
+ * problems of the head (new, or existing when the base had them too).
+ */
+function notAnalysed(source: LoadedPair, problem: SpecProblem, assessWith: AssessOptions): SpecAnalysis {
+  const { head, base } = source;
+  const problemFindings = (loaded: LoadedSpec) =>
+    loaded.exists ? assess({ specPath: source.path, problems: loaded.problems }, assessWith) : [];
+  const findings = compareFindings(problemFindings(base), problemFindings(head)).filter(
+    (f) => f.status !== 'fixed',
+  );
+  const ids = [...(base.model?.endpoints ?? []), ...(head.model?.endpoints ?? [])].map((e) => e.id);
+  const analysis: SpecAnalysis = {
+    path: source.path,
+    base,
+    head,
+    diff: {
+      path: source.path,
+      status: base.exists ? 'modified' : 'added',
+      ...(base.model ? { base: base.model } : {}),
+      endpoints: [],
+    },
+    findings,
+    violations: [],
+    baseViolations: [],
+    scores: new Map(),
+    position: positionsOf(base, head),
+    notAssessed: [...new Set(ids)].sort(),
+  };
+  return { ...analysis, failure: failureAt(analysis, problem) };
+}
+
+function failureAt(analysis: SpecAnalysis, problem: SpecProblem): SpecFailure {
+  const at =
+    problem.line !== undefined
+      ? { line: problem.line, column: problem.column ?? 1 }
+      : analysis.position(problem.loc, 'head');
+  const file = problem.loc.file;
+  // "cannot be analysed: not analysed: …" would say it twice.
+  const what = problem.message.replace(/^not (analysed|read): /, '');
+  const message =
+    file === analysis.path ? what : `${what} (in a file ${analysis.path} reaches through \`$ref\`)`;
+  return { file, line: at.line, column: at.column, message };
+}
+
+function analyseVersions(
+  source: LoadedPair,
+  options: EngineOptions,
+  assessWith: AssessOptions,
+): SpecAnalysis {
   const { head, base } = source;
   const scan = options.mode === 'scan';
-  const diff = scan ? scanSpec(source.path, head.model) : diffSpecs(source.path, base.model, head.model);
+  const diff = scan
+    ? scanSpec(source.path, head.model)
+    : diffSpecs(source.path, base.model, head.model, { base: base.exists, head: head.exists });
 
   const endpointFindings = new Map<Endpoint, Finding[]>();
   const headFindings = head.exists

@@ -160,7 +160,7 @@ describe('cli usage errors exit 2 with a message naming the problem', () => {
 });
 
 describe('cli on a broken head document', () => {
-  it('reports the parse error with file, line and column, and still diffs what it can', async () => {
+  it('reports the parse error with file, line and column, and fails closed (SPEC §9)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'api-posture-'));
     writeFileSync(
       join(dir, 'base.yaml'),
@@ -171,11 +171,16 @@ describe('cli on a broken head document', () => {
       'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      responses: [\n',
     );
     const { code, stdout } = await cli(['diff', 'base.yaml', 'head.yaml', '--format', 'json'], dir);
-    expect(code).toBe(0);
+    expect(code).toBe(1);
     const report = JSON.parse(stdout) as Report;
-    expect(report.errors).toHaveLength(1);
+    // The failure first, then the parse error it comes from (test/fail-closed.test.ts has the rest).
+    expect(report.errors).toHaveLength(2);
     expect(report.errors[0]).toMatchObject({ file: 'head.yaml', line: 7 });
-    expect(report.errors[0]!.message).toMatch(/^invalid YAML/);
+    expect(report.errors[0]!.message).toMatch(
+      /^head\.yaml cannot be analysed, so the gate fails closed: invalid YAML/,
+    );
+    expect(report.errors[1]).toMatchObject({ file: 'head.yaml', line: 7 });
+    expect(report.errors[1]!.message).toMatch(/^invalid YAML/);
   });
 });
 

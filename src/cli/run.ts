@@ -15,7 +15,7 @@ import { buildReport } from '../report/json.js';
 import { writeJson, writeJsonFile } from '../report/json-text.js';
 import { renderComment, renderSummary } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
-import { renderText } from '../report/text.js';
+import { oneLine, renderText } from '../report/text.js';
 import { TOOL_VERSION } from '../version.js';
 
 export interface Output {
@@ -68,7 +68,7 @@ export async function run(
   cwd = process.cwd(),
 ): Promise<number> {
   try {
-    return await execute(argv, stdout, cwd);
+    return await execute(argv, stdout, cwd, stderr);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {
       stderr.write(`api-posture: ${error.message}\n`);
@@ -80,7 +80,7 @@ export async function run(
   }
 }
 
-async function execute(argv: string[], stdout: Output, cwd: string): Promise<number> {
+async function execute(argv: string[], stdout: Output, cwd: string, stderr: Output): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -144,6 +144,11 @@ async function execute(argv: string[], stdout: Output, cwd: string): Promise<num
     if (output) writeFileSync(output, text);
     else stdout.write(text);
   }
+  // Fail closed: the reason also goes to stderr, where it is seen whatever the format and --output.
+  if (report.mode === 'diff' && report.specs.some((s) => !s.analysed))
+    stderr.write(
+      `api-posture: ${report.blocked ? 'blocked' : 'not blocking'}: ${oneLine(report.summary.verdict)}\n`,
+    );
   return report.blocked ? 1 : 0;
 }
 

@@ -8,8 +8,17 @@ import type { Change, EndpointDiff, SpecDiff } from './types.js';
 
 export type { Change, EndpointDiff, SpecDiff } from './types.js';
 
-/** Diffs two versions of one API description; either side may be missing (an added or deleted spec). */
-export function diffSpecs(path: string, base: ApiModel | undefined, head: ApiModel | undefined): SpecDiff {
+/**
+ * Diffs two versions of one API description; either side may be missing (an added or deleted spec).
+ * `present` says which files exist: a file that exists without a model (it does not parse) was neither
+ * added nor removed, so the spec is `modified`.
+ */
+export function diffSpecs(
+  path: string,
+  base: ApiModel | undefined,
+  head: ApiModel | undefined,
+  present: { base: boolean; head: boolean } = { base: base !== undefined, head: head !== undefined },
+): SpecDiff {
   const schemas = new SchemaDiffer();
   const baseById = new Map((base?.endpoints ?? []).map((e) => [e.id, e]));
   const endpoints: EndpointDiff[] = [];
@@ -50,11 +59,11 @@ export function diffSpecs(path: string, base: ApiModel | undefined, head: ApiMod
       });
     }
   }
-  const status = !base
+  const status = !present.base
     ? 'added'
-    : !head
+    : !present.head
       ? 'removed'
-      : endpoints.some((e) => e.change !== 'unchanged')
+      : !base || !head || endpoints.some((e) => e.change !== 'unchanged')
         ? 'modified'
         : 'unchanged';
   return { path, status, base, head, endpoints };

@@ -55,6 +55,13 @@ export interface Metrics {
 export interface ReportSpec {
   path: string;
   status: 'added' | 'removed' | 'modified' | 'unchanged';
+  /**
+   * False when the head exists but cannot be analysed (fail closed): `failure` says where and why, and
+   * `notAssessed` lists the endpoints left unjudged (they are not in `endpoints`: not removed, not unchanged).
+   */
+  analysed: boolean;
+  failure?: ReportError;
+  notAssessed?: string[];
   version: { base: string | null; head: string | null };
   metrics: { base: Metrics | null; head: Metrics | null };
   /** Changes declared once for the whole document, with the endpoints they apply to. */
@@ -91,7 +98,14 @@ export interface Report {
   };
   specs: ReportSpec[];
   violations: ReportViolation[];
-  errors: { file: string; line: number; column: number; message: string }[];
+  errors: ReportError[];
+}
+
+export interface ReportError {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
 }
 
 const CHECK_BY_ID = new Map(CHECKS.map((c) => [c.id, c]));
@@ -142,7 +156,7 @@ export function buildReport(analysis: Analysis): Report {
     summary: { verdict: analysis.gate.reason, endpoints, findings, violations: violationCounts, suppressed },
     specs,
     violations,
-    errors: analysis.specs.flatMap(reportErrors),
+    errors: [...failureErrors(analysis), ...analysis.specs.flatMap(reportErrors)],
   };
 }
 
@@ -235,10 +249,14 @@ function reportSpec(spec: SpecAnalysis): ReportSpec {
   return {
     path: spec.path,
     status: diff.status,
+    analysed: spec.failure === undefined,
+    ...(spec.failure ? { failure: { ...spec.failure } } : {}),
+    ...(spec.notAssessed ? { notAssessed: spec.notAssessed } : {}),
     version: { base: diff.base?.version ?? null, head: diff.head?.version ?? null },
     metrics: {
+      // Not analysed: no metrics at all, rather than a base → empty head that reads as "the API vanished".
       base:
-        diff.base && spec.base !== spec.head
+        diff.base && spec.base !== spec.head && !spec.failure
           ? metricsOf(
               diff.base.endpoints,
               (id) => spec.scores.get(id)?.base?.score,
@@ -320,4 +338,19 @@ function reportErrors(spec: SpecAnalysis): Report['errors'] {
     }
   }
   return out;
+}
+
+/** Diff mode: each document that cannot be analysed, first among the errors, saying the gate is closed. */
+function failureErrors(analysis: Analysis): ReportError[] {
+  if (analysis.mode !== 'diff') return [];
+  return analysis.specs.flatMap((s) =>
+    s.failure
+      ? [
+          {
+            ...s.failure,
+            message: `${s.path} cannot be analysed, so the gate fails closed: ${s.failure.message}`,
+          },
+        ]
+      : [],
+  );
 }

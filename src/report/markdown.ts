@@ -71,6 +71,7 @@ function sections(report: Report, ctx: MarkdownContext, full: boolean): string[]
 }
 
 function worstBand(spec: ReportSpec): number {
+  if (!spec.analysed) return BAND_RANK.critical! + 1; // its failure is the verdict's reason: first
   return Math.max(
     -1,
     ...spec.endpoints
@@ -101,7 +102,32 @@ function verdict(report: Report): string {
     `**${count(findings.fixed)}** fixed`,
     `${endpoints.added} added · ${endpoints.removed} removed · ${endpoints.modified} modified endpoint${endpoints.modified === 1 ? '' : 's'}`,
   ];
-  return `${head}\n\n${facts.join(' · ')}\n\n<sub>fail-on: ${report.failOn} · scope: ${report.failOnScope} · ${report.tool.name} ${report.tool.version}</sub>\n`;
+  return `${head}\n\n${failureNotes(report)}${facts.join(' · ')}\n\n<sub>fail-on: ${report.failOn} · scope: ${report.failOnScope} · ${report.tool.name} ${report.tool.version}</sub>\n`;
+}
+
+/** Fail closed, said before anything else: which document cannot be analysed, where, and what it means. */
+function failureNotes(report: Report): string {
+  const notes = report.specs.flatMap((spec) => {
+    const f = spec.failure;
+    if (!f) return [];
+    const n = spec.notAssessed?.length ?? 0;
+    const what = `> ${report.blocked ? '⛔' : '⚠️'} **${code(spec.path)} cannot be analysed** — ${code(`${f.file}:${f.line}:${f.column}`)}: ${inline(f.message)}`;
+    if (report.mode === 'scan') return [`${what}\n`];
+    return [
+      `${what}\n>\n> Its ${n} endpoint${n === 1 ? ' is' : 's are'} **not assessed** (not removed), and no finding counts as fixed: the gate stays closed until the document can be read.\n`,
+    ];
+  });
+  return notes.length > 0 ? `${notes.join('\n')}\n` : '';
+}
+
+/** The endpoints a document that cannot be analysed leaves unjudged, in place of its endpoint table. */
+function notAssessedNote(spec: ReportSpec): string {
+  const ids = spec.notAssessed ?? [];
+  if (ids.length === 0) return '**Not analysed**: no endpoint could be read.\n';
+  return details(
+    `❔ ${ids.length} endpoint${ids.length === 1 ? '' : 's'} not assessed (the document cannot be analysed; not removed)`,
+    cappedList(ids, (id) => `- ${code(id)}`, 16_000, 'the JSON report'),
+  );
 }
 
 function specSections(
@@ -125,8 +151,9 @@ function specSections(
         (b.score.head ?? b.score.base ?? 0) - (a.score.head ?? a.score.base ?? 0) || a.id.localeCompare(b.id),
     );
   const title = `#### ${code(spec.path)} — ${spec.status}${spec.version.base !== spec.version.head ? ` (${escapeText(spec.version.base ?? '∅')} → ${escapeText(spec.version.head ?? '∅')})` : ''}`;
-  out.push(title);
-  if (changed.length === 0) out.push('No endpoint changes.\n');
+  out.push(spec.analysed ? title : `${title} — **not analysed**`);
+  if (!spec.analysed) out.push(notAssessedNote(spec));
+  else if (changed.length === 0) out.push('No endpoint changes.\n');
   else out.push(endpointTable(changed, newViolations));
 
   const docNew = spec.findings.filter((f) => f.status === 'new' && !f.suppressed);
@@ -386,6 +413,10 @@ function inventorySections(report: Report, ctx: MarkdownContext): string[] {
     out.push(
       `#### ${code(spec.path)}${spec.version.head ? ` — version ${escapeText(spec.version.head)}` : ''}`,
     );
+    if (spec.failure)
+      out.push(
+        `> ⚠️ **Not analysed** — ${code(`${spec.failure.file}:${spec.failure.line}:${spec.failure.column}`)}: ${inline(spec.failure.message)}\n`,
+      );
     if (spec.metrics.head)
       out.push(
         metricsTable(null, spec.metrics.head).replace(

@@ -20,10 +20,9 @@ const MARK: Record<ReportEndpoint['change'], string> = {
 const TOP_RISKS = 20;
 
 export function renderText(report: Report): string {
-  const lines: string[] =
-    report.mode === 'diff'
-      ? ['Legend: + added  - removed  ~ modified;  ! breaking change  · non-breaking change', '']
-      : [];
+  const lines: string[] = failureLines(report);
+  if (report.mode === 'diff')
+    lines.push('Legend: + added  - removed  ~ modified;  ! breaking change  · non-breaking change', '');
   for (const spec of report.specs) {
     const violations = report.violations.filter((v) => v.spec === spec.path);
     lines.push(
@@ -38,11 +37,12 @@ export function renderText(report: Report): string {
     lines.push('');
   }
   const { added, removed, modified, unchanged } = report.summary.endpoints;
+  const unjudged = report.specs.reduce((n, s) => n + (s.notAssessed?.length ?? 0), 0);
   const f = report.summary.findings;
   const count = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
   lines.push(
     report.mode === 'diff'
-      ? `Endpoints: ${added} added, ${removed} removed, ${modified} modified, ${unchanged} unchanged.`
+      ? `Endpoints: ${added} added, ${removed} removed, ${modified} modified, ${unchanged} unchanged${unjudged > 0 ? `, ${unjudged} not assessed` : ''}.`
       : `Endpoints: ${unchanged} in ${report.specs.length} document${report.specs.length === 1 ? '' : 's'}.`,
   );
   lines.push(
@@ -61,11 +61,42 @@ function header(spec: ReportSpec): string {
     spec.version.base === spec.version.head
       ? (spec.version.head ?? '')
       : `${spec.version.base ?? '∅'} → ${spec.version.head ?? '∅'}`;
-  return `${oneLine(spec.path)}  [${spec.status}]${version ? `  version ${oneLine(version)}` : ''}`;
+  return `${oneLine(spec.path)}  [${spec.status}]${spec.analysed ? '' : '  NOT ANALYSED'}${version ? `  version ${oneLine(version)}` : ''}`;
+}
+
+/** Fail closed, said first: each document that cannot be analysed, where, and what that means. */
+function failureLines(report: Report): string[] {
+  const lines: string[] = [];
+  for (const spec of report.specs) {
+    const f = spec.failure;
+    if (!f) continue;
+    const label = report.mode === 'scan' ? 'NOT ANALYSED' : report.blocked ? 'BLOCKED' : 'NOT ANALYSED';
+    lines.push(
+      `${label}: ${oneLine(f.file)}:${f.line}:${f.column}  ${oneLine(spec.path)} cannot be analysed: ${oneLine(f.message)}`,
+    );
+    if (report.mode === 'diff') {
+      const n = spec.notAssessed?.length ?? 0;
+      lines.push(
+        `  ${n} endpoint${n === 1 ? ' is' : 's are'} not assessed (not removed) and no finding counts as fixed; fix the document to have this change judged.`,
+      );
+    }
+  }
+  if (lines.length > 0) lines.push('');
+  return lines;
+}
+
+/** The endpoints a document that cannot be analysed leaves unjudged: `?`, never `-` (removed). */
+function notAssessedLines(spec: ReportSpec): string[] {
+  const ids = spec.notAssessed ?? [];
+  if (ids.length === 0) return [];
+  const shown = ids.slice(0, TOP_RISKS).map((id) => `  ? ${oneLine(id)}  not assessed`);
+  if (ids.length > TOP_RISKS) shown.push(`  ? … and ${ids.length - TOP_RISKS} more (see --format json)`);
+  return shown;
 }
 
 function renderDiffSpec(spec: ReportSpec, violations: ReportViolation[]): string[] {
   const lines = [header(spec)];
+  pushAll(lines, notAssessedLines(spec));
   if (spec.changes.length > 0) {
     lines.push('  Document-level changes:');
     for (const c of spec.changes)
@@ -90,7 +121,7 @@ function renderDiffSpec(spec: ReportSpec, violations: ReportViolation[]): string
     (e) =>
       e.change !== 'unchanged' || e.findings.some((x) => x.status !== 'existing') || newViolations.has(e.id),
   );
-  if (shown.length === 0) lines.push('  No endpoint changes.');
+  if (shown.length === 0 && spec.analysed) lines.push('  No endpoint changes.');
   for (const e of shown) {
     lines.push(
       `  ${MARK[e.change]} ${oneLine(`${e.method} ${e.path}`)}  ${e.change}  ${scoreText(e)}  ${oneLine(e.location.file)}:${e.location.line}`,
