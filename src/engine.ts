@@ -1,6 +1,7 @@
 // The pipeline, wired once for the CLI and the action:
 // load → normalize → diff → assess → score → policy → gate. Renderers read the Analysis.
 import { type AssessOptions, assess, compareFindings, type SharedWithHead } from './assess/index.js';
+import { pinToBase, type WaiverRequest } from './assess/pin.js';
 import { assessOptions, type Config, EMPTY_CONFIG, normalizeOptions } from './config/index.js';
 import { diffSpecs, type SpecDiff, scanSpec } from './diff/index.js';
 import type { EndpointDiff } from './diff/types.js';
@@ -75,6 +76,8 @@ export interface SpecAnalysis {
   failure?: SpecFailure;
   /** Endpoints left unjudged because the head cannot be analysed: neither removed nor unchanged. */
   notAssessed?: string[];
+  /** What the PR asked to be judged by about its own endpoints (classification, inline suppressions). */
+  waiverRequests: WaiverRequest[];
 }
 
 /** Why a document's head cannot be analysed: the place to fix (`file`, `line`, `column`) and what is wrong. */
@@ -230,6 +233,7 @@ function notAnalysed(source: LoadedPair, problem: SpecProblem, assessWith: Asses
     scores: new Map(),
     position: positionsOf(base, head),
     notAssessed: [...new Set(ids)].sort(),
+    waiverRequests: [],
   };
   return { ...analysis, failure: failureAt(analysis, problem) };
 }
@@ -252,8 +256,11 @@ function analyseVersions(
   options: EngineOptions,
   assessWith: AssessOptions,
 ): SpecAnalysis {
-  const { head, base } = source;
+  const { base } = source;
   const scan = options.mode === 'scan';
+  // What the PR declares about its own endpoints counts only as far as the base config trusts it (SPEC §9).
+  const pinned = scan ? undefined : pinHead(base, source.head, options.config ?? EMPTY_CONFIG, source.path);
+  const head = pinned?.head ?? source.head;
   const diff = scan
     ? scanSpec(source.path, head.model)
     : diffSpecs(source.path, base.model, head.model, { base: base.exists, head: head.exists });
@@ -332,7 +339,19 @@ function analyseVersions(
     baseViolations,
     scores,
     position: positionsOf(base, head),
+    waiverRequests: pinned?.requests ?? [],
   };
+}
+
+/** The head with its self-declared classification and inline suppressions pinned to the base's. */
+function pinHead(base: LoadedSpec, head: LoadedSpec, config: Config, specPath: string) {
+  if (!head.model) return undefined;
+  const trust = config.data.trust;
+  const pinned = pinToBase(base.model, head.model, {
+    ...normalizeOptions(config, specPath),
+    ...(trust ? { trust } : {}),
+  });
+  return { head: { ...head, model: pinned.model }, requests: pinned.requests };
 }
 
 /**

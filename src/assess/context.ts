@@ -1,6 +1,7 @@
 // Facts about an endpoint that several checks use to raise or lower severity.
 import { lower, raise, type Severity } from '../findings.js';
 import type { Endpoint, Parameter } from '../model.js';
+import { requiresAuthentication as authenticationRequired } from '../normalize/security.js';
 
 const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
 
@@ -85,10 +86,9 @@ export function handlesSeriousData(endpoint: Endpoint): boolean {
   return endpoint.dataTypes.some((kind) => SERIOUS_DATA.has(kind));
 }
 
-/** Authentication is required: at least one requirement, and no anonymous `{}` alternative. */
+/** Authentication is required: at least one requirement, no anonymous `{}` alternative, no undefined scheme alone. */
 export function requiresAuthentication(endpoint: Endpoint): boolean {
-  const { requirements } = endpoint.security;
-  return requirements.length > 0 && requirements.every((r) => r.length > 0);
+  return authenticationRequired(endpoint.security);
 }
 
 /** One step less severe on internal endpoints; unchanged on exposed ones. */

@@ -25,45 +25,70 @@ export interface SuppressionProblem {
 
 /** Reads `x-api-posture-ignore` at one level: a list of `{rule, reason, expires?}` or a map `rule: reason`. */
 export function readIgnoreExtension(value: unknown, loc: Loc, problems: SuppressionProblem[]): IgnoreRule[] {
-  if (value === undefined) return [];
-  const at = joinPointer(loc.pointer, 'x-api-posture-ignore');
-  const source = `${loc.file}#${at}`;
-  const here: Loc = { file: loc.file, pointer: at };
   const out: IgnoreRule[] = [];
-  const entries: unknown[] = Array.isArray(value)
+  for (const entry of ignoreEntries(value)) {
+    const rule = readIgnoreEntry(entry, loc, problems);
+    if (rule) out.push(rule);
+  }
+  return out;
+}
+
+/** The entries of an `x-api-posture-ignore` value as written, one per rule (a map's keys become `rule`). */
+export function ignoreEntries(value: unknown): unknown[] {
+  if (value === undefined) return [];
+  return Array.isArray(value)
     ? value
     : value !== null && typeof value === 'object'
       ? Object.entries(value).map(([rule, reason]) =>
           typeof reason === 'string' ? { rule, reason } : { rule, ...(reason as object) },
         )
       : [value];
-  for (const entry of entries) {
-    const e = entry as { rule?: unknown; reason?: unknown; expires?: unknown } | null;
-    if (e === null || typeof e !== 'object' || typeof e.rule !== 'string') {
-      problems.push({
-        message: 'x-api-posture-ignore entries need a `rule` (a rule id or a category) and a `reason`',
-        loc: here,
-      });
-      continue;
-    }
-    if (typeof e.reason !== 'string' || e.reason.trim() === '') {
-      problems.push({
-        message: `x-api-posture-ignore of \`${e.rule}\` has no \`reason\`; it does not suppress anything until it says why`,
-        loc: here,
-      });
-      continue;
-    }
-    const expires = e.expires instanceof Date ? e.expires.toISOString().slice(0, 10) : e.expires;
-    if (expires !== undefined && !isIsoDate(expires)) {
-      problems.push({
-        message: `x-api-posture-ignore of \`${e.rule}\` has an \`expires\` that is not a date (YYYY-MM-DD)`,
-        loc: here,
-      });
-      continue;
-    }
-    out.push({ rule: e.rule, reason: e.reason, ...(expires ? { expires } : {}), source });
+}
+
+/** One entry of `x-api-posture-ignore` at `loc`, or undefined (with a problem) when it cannot suppress. */
+export function readIgnoreEntry(
+  entry: unknown,
+  loc: Loc,
+  problems: SuppressionProblem[],
+): IgnoreRule | undefined {
+  const at = joinPointer(loc.pointer, 'x-api-posture-ignore');
+  const here: Loc = { file: loc.file, pointer: at };
+  const e = entry as { rule?: unknown; reason?: unknown; expires?: unknown } | null;
+  if (e === null || typeof e !== 'object' || typeof e.rule !== 'string') {
+    problems.push({
+      message: 'x-api-posture-ignore entries need a `rule` (a rule id or a category) and a `reason`',
+      loc: here,
+    });
+    return undefined;
   }
-  return out;
+  if (typeof e.reason !== 'string' || !hasVisibleText(e.reason)) {
+    problems.push({
+      message: `x-api-posture-ignore of \`${e.rule}\` has no \`reason\` in visible text; it does not suppress anything until it says why`,
+      loc: here,
+    });
+    return undefined;
+  }
+  const expires = e.expires instanceof Date ? e.expires.toISOString().slice(0, 10) : e.expires;
+  if (expires !== undefined && !isIsoDate(expires)) {
+    problems.push({
+      message: `x-api-posture-ignore of \`${e.rule}\` has an \`expires\` that is not a date (YYYY-MM-DD)`,
+      loc: here,
+    });
+    return undefined;
+  }
+  return { rule: e.rule, reason: e.reason, ...(expires ? { expires } : {}), source: `${loc.file}#${at}` };
+}
+
+/**
+ * Characters that show nothing on their own: white space, controls, format characters (zero-width
+ * space and joiners, bidi marks), combining marks, default-ignorable fillers (Hangul filler) and the
+ * blank braille pattern. A reason made only of them says nothing a reviewer can read.
+ */
+const INVISIBLE = /[\p{White_Space}\p{Cc}\p{Cf}\p{Z}\p{M}\p{Default_Ignorable_Code_Point}\u2800]/gu;
+
+/** True when `text` has at least one character a reader can see. */
+export function hasVisibleText(text: string): boolean {
+  return text.replace(INVISIBLE, '') !== '';
 }
 
 export interface SuppressionIndex {

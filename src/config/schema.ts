@@ -1,5 +1,6 @@
 // `.github/api-posture.yml`: classification rules, what the gateway enforces, rule severities, ignores.
 import { z } from 'zod';
+import { hasVisibleText } from '../assess/suppress.js';
 import { SEVERITIES } from '../findings.js';
 import { remotePrefixProblem } from '../load/remote.js';
 import { CLASSIFICATIONS } from '../model.js';
@@ -38,6 +39,25 @@ export const configSchema = z.strictObject({
         .optional(),
     })
     .optional(),
+  trust: z
+    .strictObject({
+      classification: z
+        .array(z.enum(CLASSIFICATIONS))
+        .optional()
+        .describe(
+          'Classifications a pull request may give endpoints by what it writes (x-api-classification, x-internal, deprecated, servers or tags matched by classification rules); none by default, so such a change is judged with the base classification',
+        ),
+      inlineSuppressions: z
+        .boolean()
+        .optional()
+        .describe(
+          'Whether x-api-posture-ignore entries a pull request adds or extends suppress findings; false by default, so only those already in the base count',
+        ),
+    })
+    .optional()
+    .describe(
+      "What a pull request may declare about its own endpoints; read from the base's config, listed first in the report whether granted or not",
+    ),
   gateway: z
     .strictObject({
       headers: z.array(z.string().min(1)).optional(),
@@ -110,7 +130,7 @@ export const configSchema = z.strictObject({
           reason: z
             .string({ error: 'an ignore entry needs a `reason` saying why the finding is acceptable' })
             .min(1, 'say why the finding is acceptable')
-            .refine((v) => v.trim() !== '', 'say why the finding is acceptable'),
+            .refine(hasVisibleText, 'say why the finding is acceptable'),
           expires: isoDate.optional(),
         })
         .refine(

@@ -120,3 +120,19 @@ export function effectiveSecurity(
   }
   return { requirements, loc: declared.loc };
 }
+
+/**
+ * A requirement authenticates when it names at least one defined scheme. `{}` is anonymous access, and a
+ * name with no scheme behind it protects nothing: gateways and generators ignore or reject it.
+ */
+export function authenticates(requirement: SecurityRequirement): boolean {
+  return requirement.some((entry) => entry.scheme !== undefined);
+}
+
+/**
+ * Authentication is required: at least one requirement, and every alternative authenticates (no `{}`,
+ * no requirement naming only undefined schemes). The one definition checks, policies and metrics read.
+ */
+export function requiresAuthentication(security: EffectiveSecurity): boolean {
+  return security.requirements.length > 0 && security.requirements.every(authenticates);
+}

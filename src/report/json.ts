@@ -12,6 +12,7 @@ import {
 } from '../findings.js';
 import type { FailOn, FailOnScope } from '../gate/index.js';
 import type { Endpoint, Position } from '../model.js';
+import { requiresAuthentication } from '../normalize/security.js';
 import type { Violation } from '../policy/evaluate.js';
 import type { Band } from '../score/index.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
@@ -69,6 +70,22 @@ export interface ReportSpec {
   /** Document-level findings (a server, a scheme, a broken file) with the endpoints they affect. */
   findings: (ReportedFinding & { endpoints: string[] })[];
   endpoints: ReportEndpoint[];
+  /**
+   * What the PR asked to be judged by about its own endpoints (a lower classification, an inline
+   * suppression the base does not have): granted only when the base config's `trust` allows it.
+   */
+  waiverRequests: ReportWaiverRequest[];
+}
+
+export interface ReportWaiverRequest {
+  /** The endpoint id; null for the document root. */
+  endpoint: string | null;
+  kind: 'classification' | 'suppression';
+  /** The classification asked for, or the rule id or category to suppress. */
+  requested: string;
+  granted: boolean;
+  message: string;
+  location: ReportLocation;
 }
 
 export interface ReportViolation {
@@ -270,7 +287,20 @@ function reportSpec(spec: SpecAnalysis): ReportSpec {
     changes: [...documentChanges.values()],
     findings: documentFindings.sort(byImportance),
     endpoints,
+    waiverRequests: reportWaiverRequests(spec),
   };
+}
+
+/** The PR's requests to be judged by its own declarations, as they were decided (SPEC §9). */
+function reportWaiverRequests(spec: SpecAnalysis): ReportWaiverRequest[] {
+  return spec.waiverRequests.map((r) => ({
+    endpoint: r.endpoint ?? null,
+    kind: r.kind,
+    requested: r.requested,
+    granted: r.granted,
+    message: r.message,
+    location: spec.position(r.loc, 'head'),
+  }));
 }
 
 function percent(part: number, whole: number): number {
@@ -293,9 +323,7 @@ export function metricsOf(
     perBand[score >= 75 ? 'critical' : score >= 50 ? 'high' : score >= 25 ? 'medium' : 'low']++;
   }
   const documented = endpoints.filter((e) => Boolean(e.summary?.trim() || e.description?.trim())).length;
-  const authenticated = endpoints.filter(
-    (e) => e.security.requirements.length > 0 && e.security.requirements.every((r) => r.length > 0),
-  ).length;
+  const authenticated = endpoints.filter((e) => requiresAuthentication(e.security)).length;
   const tls = endpoints.filter(
     (e) => e.servers.length > 0 && e.servers.every((s) => /^https:\/\//i.test(s.url)),
   ).length;

@@ -61,6 +61,7 @@ function fitWithin(parts: string[], limit: number, ctx: MarkdownContext): string
 
 function sections(report: Report, ctx: MarkdownContext, full: boolean): string[] {
   const out: string[] = [verdict(report)];
+  pushAll(out, waiverSection(report, ctx));
   const specs = [...report.specs].sort((a, b) => worstBand(b) - worstBand(a) || a.path.localeCompare(b.path));
   for (const spec of specs) {
     const violations = report.violations.filter((v) => v.spec === spec.path);
@@ -68,6 +69,27 @@ function sections(report: Report, ctx: MarkdownContext, full: boolean): string[]
   }
   out.push(footer(report, ctx));
   return out;
+}
+
+/** Shown at most in the comment; the JSON report has them all. */
+const MAX_WAIVERS_SHOWN = 50;
+
+/** What the PR asked to be judged by about its own endpoints, right under the verdict (SPEC §9). */
+function waiverSection(report: Report, ctx: MarkdownContext): string[] {
+  const requests = report.specs.flatMap((s) => s.waiverRequests ?? []);
+  if (requests.length === 0) return [];
+  const denied = requests.filter((r) => !r.granted).length;
+  const items = requests
+    .slice(0, MAX_WAIVERS_SHOWN)
+    .map(
+      (r) =>
+        `- ${r.granted ? '⚠️ granted' : '🚫 not granted'}: ${inline(r.message)} — ${lineLink(r.location.file, r.location.line, ctx.blobBase)}`,
+    );
+  if (requests.length > MAX_WAIVERS_SHOWN)
+    items.push(`- … and ${requests.length - MAX_WAIVERS_SHOWN} more in the JSON report`);
+  return [
+    `**This PR asks to waive ${requests.length} check${requests.length === 1 ? '' : 's'} on its own changes** (${denied} not granted: judged with the base's values; the base config's \`trust\` decides)\n\n${items.join('\n')}\n`,
+  ];
 }
 
 function worstBand(spec: ReportSpec): number {

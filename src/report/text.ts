@@ -20,7 +20,7 @@ const MARK: Record<ReportEndpoint['change'], string> = {
 const TOP_RISKS = 20;
 
 export function renderText(report: Report): string {
-  const lines: string[] = failureLines(report);
+  const lines: string[] = [...failureLines(report), ...waiverLines(report)];
   if (report.mode === 'diff')
     lines.push('Legend: + added  - removed  ~ modified;  ! breaking change  · non-breaking change', '');
   for (const spec of report.specs) {
@@ -54,6 +54,20 @@ export function renderText(report: Report): string {
     `Verdict: ${report.blocked ? 'BLOCKED' : 'passed'} — ${report.summary.verdict} (fail-on ${report.failOn}, scope ${report.failOnScope}).`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** What the PR asked to be judged by about its own endpoints, first of all (SPEC §9). */
+function waiverLines(report: Report): string[] {
+  const requests = report.specs.flatMap((s) => s.waiverRequests ?? []);
+  if (requests.length === 0) return [];
+  return [
+    `This PR asks to waive ${requests.length} check${requests.length === 1 ? '' : 's'} on its own changes (judged with the base's values unless the base config's \`trust\` grants it):`,
+    ...requests.map(
+      (r) =>
+        `  ${r.granted ? 'granted    ' : 'not granted'}  ${oneLine(r.message)}  ${oneLine(r.location.file)}:${r.location.line}`,
+    ),
+    '',
+  ];
 }
 
 function header(spec: ReportSpec): string {

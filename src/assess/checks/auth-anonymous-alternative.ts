@@ -1,3 +1,4 @@
+import { authenticates } from '../../normalize/security.js';
 import { byExposure, isWrite, label } from '../context.js';
 import { type EndpointCheck, ONE_PER_ENDPOINT } from '../types.js';
 
@@ -15,7 +16,8 @@ export const authAnonymousAlternative: EndpointCheck = {
   scope: 'endpoint',
   run(endpoint) {
     const { requirements, loc } = endpoint.security;
-    if (!requirements.some((r) => r.length === 0) || !requirements.some((r) => r.length > 0)) return [];
+    // Beside only undefined schemes, `{}` is no alternative: auth-missing reports the endpoint instead.
+    if (!requirements.some((r) => r.length === 0) || !requirements.some(authenticates)) return [];
     return [
       {
         message: `${label(endpoint)} lists an empty security requirement \`{}\`, so callers may skip authentication`,

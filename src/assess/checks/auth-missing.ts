@@ -1,3 +1,4 @@
+import { authenticates } from '../../normalize/security.js';
 import {
   handlesSeriousData,
   isCredentialFlow,
@@ -21,12 +22,15 @@ export const authMissing: EndpointCheck = {
     'Add a `security` requirement (OAuth2, OpenID Connect, bearer token or API key) to the operation or the document root.',
   scope: 'endpoint',
   run(endpoint) {
-    if (endpoint.security.requirements.some((r) => r.length > 0)) return []; // `[{}]` alone is no authentication
+    // `[{}]` alone is no authentication, nor is a requirement naming only undefined schemes.
+    const { requirements } = endpoint.security;
+    if (requirements.some(authenticates)) return [];
     if (endpoint.method === 'options') return []; // CORS preflight requests never carry credentials
     const exposed = isExposed(endpoint);
     const write = isWrite(endpoint);
     const seriousData = handlesSeriousData(endpoint);
     const objectIds = objectIdParameters(endpoint);
+    const undefinedSchemes = [...new Set(requirements.flat().map((e) => e.name))];
     const reasons = [
       write ? 'changes data' : undefined,
       objectIds.length > 0
@@ -39,6 +43,7 @@ export const authMissing: EndpointCheck = {
     // sensitive (a health check, a catalogue item by id) and the credential flows themselves (login, token,
     // sign-up, password reset) when they select no object. Those stay low (medium for an exposed read by id).
     const explicitOptOut =
+      requirements.every((r) => r.length === 0) &&
       endpoint.security.loc?.pointer === `${endpoint.loc.pointer}/security` &&
       endpoint.security.loc.file === endpoint.loc.file;
     const deliberate =
@@ -56,7 +61,7 @@ export const authMissing: EndpointCheck = {
           : 'high';
     return [
       {
-        message: `${label(endpoint)} (${endpoint.classification}) accepts requests without authentication${reasons.length > 0 ? `; it ${reasons.join(' and ')}` : ''}`,
+        message: `${label(endpoint)} (${endpoint.classification}) accepts requests without authentication${undefinedSchemes.length > 0 ? ` (its \`security\` names only undefined schemes: ${undefinedSchemes.map((n) => `\`${n}\``).join(', ')})` : ''}${reasons.length > 0 ? `; it ${reasons.join(' and ')}` : ''}`,
         loc: endpoint.security.loc ?? endpoint.loc,
         severity,
       },
