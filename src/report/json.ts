@@ -15,6 +15,7 @@ import type { Endpoint, Position } from '../model.js';
 import type { Violation } from '../policy/evaluate.js';
 import type { Band } from '../score/index.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { maskSecrets } from './mask.js';
 
 export type ReportLocation = Position;
 
@@ -153,8 +154,9 @@ export function reportFinding(spec: SpecAnalysis, f: Finding): ReportedFinding {
     ruleId: f.ruleId,
     category: f.category,
     severity: f.severity,
-    message: f.message,
-    remediation: f.remediation,
+    // Masked here, where every renderer's strings come from: no secret a message quotes is reprinted.
+    message: maskSecrets(f.message),
+    remediation: maskSecrets(f.remediation),
     location: f.position
       ? { file: f.loc.file, pointer: f.loc.pointer, line: f.position.line, column: f.position.column }
       : spec.position(f.loc, f.status === 'fixed' ? 'base' : 'head'),
@@ -163,7 +165,7 @@ export function reportFinding(spec: SpecAnalysis, f: Finding): ReportedFinding {
   if (f.status) reported.status = f.status;
   reported.owasp = check?.owasp ?? '';
   reported.cwe = check?.cwe ?? '';
-  if (f.suppressed) reported.suppressed = f.suppressed;
+  if (f.suppressed) reported.suppressed = { ...f.suppressed, reason: maskSecrets(f.suppressed.reason) };
   return reported;
 }
 
@@ -174,8 +176,8 @@ function reportViolation(spec: SpecAnalysis, v: Violation): ReportViolation {
     endpoint: v.endpoint,
     severity: v.severity,
     status: v.status ?? 'new',
-    message: v.message,
-    remediation: v.remediation,
+    message: maskSecrets(v.message),
+    remediation: maskSecrets(v.remediation),
     location: spec.position(v.loc),
   };
 }
@@ -184,7 +186,7 @@ function reportSpec(spec: SpecAnalysis): ReportSpec {
   const { diff } = spec;
   const toChange = (c: Change): ReportChange => ({
     kind: c.kind,
-    message: c.message,
+    message: maskSecrets(c.message),
     pointer: c.pointer,
     breaking: c.breaking,
     location: spec.position(c.location),
@@ -235,7 +237,10 @@ function reportSpec(spec: SpecAnalysis): ReportSpec {
   return {
     path: spec.path,
     status: diff.status,
-    version: { base: diff.base?.version ?? null, head: diff.head?.version ?? null },
+    version: {
+      base: diff.base?.version === undefined ? null : maskSecrets(diff.base.version),
+      head: diff.head?.version === undefined ? null : maskSecrets(diff.head.version),
+    },
     metrics: {
       base:
         diff.base && spec.base !== spec.head
@@ -314,8 +319,9 @@ function reportErrors(spec: SpecAnalysis): Report['errors'] {
         file: p.loc.file,
         line: position.line,
         column: position.column,
-        message:
+        message: maskSecrets(
           side === 'base' && spec.base.path === spec.head.path ? `(base version) ${p.message}` : p.message,
+        ),
       });
     }
   }
