@@ -6,6 +6,7 @@ import { type Analysis, fetchAllowedRemoteRefs, type Mode, runEngine, type SpecS
 import type { FileReader } from '../load/reader.js';
 import { BUILTIN_POLICIES } from '../policy/builtin.js';
 import { loadBuiltinPolicies, loadPolicies, type Policy } from '../policy/load.js';
+import { logText } from '../report/escape.js';
 import { type ActionInputs, InputError } from './inputs.js';
 
 /** Reads the config and policies (from the base commit unless `trust-pr-config`) and runs the engine. */
@@ -35,7 +36,9 @@ function readConfig(reader: FileReader, path: string | undefined, fromBase: bool
   if (text === undefined) {
     if (path !== undefined) {
       if (fromBase)
-        core.warning(`config ${file} is not in the base commit; the defaults apply until it is merged`);
+        core.warning(
+          logText(`config ${file} is not in the base commit; the defaults apply until it is merged`),
+        );
       else throw new InputError(`input \`config\`: ${file} does not exist`);
     }
     return EMPTY_CONFIG;

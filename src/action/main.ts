@@ -13,6 +13,7 @@ import { type FileReader, fsReader, gitReader } from '../load/reader.js';
 import { writeJsonReport } from '../publish/files.js';
 import type { GitHubClient, Repo } from '../publish/github.js';
 import { selectAnnotations } from '../report/annotations.js';
+import { logText } from '../report/escape.js';
 import { buildReport, type Report } from '../report/json.js';
 import { renderComment, renderSummary } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
@@ -77,10 +78,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const environment = readEnvironment(env);
     await execute(inputs, environment);
   } catch (error) {
-    if (error instanceof InputError || error instanceof ConfigError) core.setFailed(error.message);
+    // Every log line goes through `logText`: a file name or document string holding a newline would
+    // otherwise write a workflow command of its own (a forged `::error::`, a `::stop-commands::`).
+    if (error instanceof InputError || error instanceof ConfigError) core.setFailed(logText(error.message));
     else
       core.setFailed(
-        `api-posture failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+        `api-posture failed unexpectedly: ${logText(error instanceof Error ? error.message : String(error))}`,
       );
   }
 }
@@ -97,7 +100,7 @@ function clientOnDemand(inputs: ActionInputs, env: Environment): ClientOnDemand 
     const token = inputs.token;
     client ??= token
       ? import('../publish/github.js').then((github) =>
-          github.createClient(token, env.apiUrl, (m) => core.info(m)),
+          github.createClient(token, env.apiUrl, (m) => core.info(logText(m))),
         )
       : Promise.resolve(undefined);
     return client;
@@ -125,7 +128,9 @@ async function execute(inputs: ActionInputs, env: Environment): Promise<void> {
     }));
   }
   core.info(
-    `api-posture: ${sources.length} document${sources.length === 1 ? '' : 's'} to analyse (${mode} mode)${sources.length > 0 ? `: ${sources.map((s) => s.path).join(', ')}` : ''}`,
+    logText(
+      `api-posture: ${sources.length} document${sources.length === 1 ? '' : 's'} to analyse (${mode} mode)${sources.length > 0 ? `: ${sources.map((s) => s.path).join(', ')}` : ''}`,
+    ),
   );
   // Nothing to analyse (the common case in a busy repository): the engine, config and policies are not loaded.
   const analysis: Analysis =
@@ -134,7 +139,7 @@ async function execute(inputs: ActionInputs, env: Environment): Promise<void> {
       : await (await import('./analyse.js')).analyse(sources, mode, inputs, settingsReader, pr !== undefined);
   const report = buildReport(analysis);
   await publish(report, inputs, env, client, pr);
-  if (report.blocked) core.setFailed(`api-posture blocked this change: ${report.summary.verdict}`);
+  if (report.blocked) core.setFailed(`api-posture blocked this change: ${logText(report.summary.verdict)}`);
 }
 
 /** What the engine returns for no sources, without loading it. */
@@ -155,7 +160,9 @@ async function baseReader(env: Environment, clientOf: ClientOnDemand, sha: strin
     const fetched = fetchCommit(env.workspace, sha);
     if (!fetched.ok)
       core.info(
-        `api-posture: could not fetch the base commit ${sha.slice(0, 12)} with git (${fetched.message}); reading it through the REST API`,
+        logText(
+          `api-posture: could not fetch the base commit ${sha.slice(0, 12)} with git (${fetched.message}); reading it through the REST API`,
+        ),
       );
   }
   if (hasCommit(env.workspace, sha)) return { reader: gitReader(env.workspace, sha), viaGit: true, sha };
@@ -278,7 +285,7 @@ async function publish(
     await core.summary.addRaw(renderSummary(report, ctx)).write();
   } catch (error) {
     core.warning(
-      `could not write the job summary: ${error instanceof Error ? error.message : String(error)}`,
+      `could not write the job summary: ${logText(error instanceof Error ? error.message : String(error))}`,
     );
   }
 
@@ -295,9 +302,20 @@ async function publish(
     else {
       const { httpStatus, upsertComment } = await import('../publish/github.js');
       try {
-        const result = await upsertComment(client, env.repository, pr.number, renderComment(report, ctx));
+        const result = await upsertComment(
+          client,
+          env.repository,
+          pr.number,
+          renderComment(report, ctx),
+          (author) =>
+            core.notice(
+              logText(
+                `api-posture: a comment by ${author} carries this action's marker but was not written by this token; it is left alone and the report is posted as a comment of its own`,
+              ),
+            ),
+        );
         commentUrl = result.url;
-        core.info(`api-posture: PR comment ${result.action}: ${result.url}`);
+        core.info(logText(`api-posture: PR comment ${result.action}: ${result.url}`));
       } catch (error) {
         // The comment is for reviewers; the gate's verdict (the exit code) does not depend on it.
         // Octokit reports a connection that failed or timed out as status 500 without a response.
@@ -306,7 +324,7 @@ async function publish(
         const why =
           status === 403 || status === 404
             ? `HTTP ${status}: the token cannot comment — a fork PR or a read-only token`
-            : `${status ? `HTTP ${status}` : 'no answer'} from the GitHub API after retries: ${error instanceof Error ? error.message : String(error)}`;
+            : `${status ? `HTTP ${status}` : 'no answer'} from the GitHub API after retries: ${logText(error instanceof Error ? error.message : String(error))}`;
         core.warning(
           `could not write the PR comment (${why}). The gate, annotations, job summary and SARIF are unaffected.`,
         );

@@ -11,6 +11,7 @@ import { fsReader, isInside } from '../load/reader.js';
 import { remotePrefixProblem } from '../load/remote.js';
 import { BUILTIN_POLICIES } from '../policy/builtin.js';
 import { loadBuiltinPolicies, loadPolicies, type Policy } from '../policy/load.js';
+import { logText } from '../report/escape.js';
 import { buildReport } from '../report/json.js';
 import { writeJson, writeJsonFile } from '../report/json-text.js';
 import { renderComment, renderSummary } from '../report/markdown.js';
@@ -71,10 +72,10 @@ export async function run(
     return await execute(argv, stdout, cwd, stderr);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {
-      stderr.write(`api-posture: ${error.message}\n`);
+      stderr.write(`api-posture: ${logText(error.message)}\n`); // one line: it may name a hostile file
       return 2;
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = logText(error instanceof Error ? error.message : String(error));
     stderr.write(`api-posture: internal error: ${message}\nPlease report this with the command you ran.\n`);
     return 2;
   }

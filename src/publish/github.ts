@@ -64,22 +64,97 @@ export interface CommentResult {
   action: 'created' | 'updated';
 }
 
-/** Edits the comment carrying the marker, or creates it: one comment per PR, however many runs. */
+/** Who the token writes as: comments are identified by their author, never by their text alone. */
+export interface TokenIdentity {
+  login: string;
+  type: string;
+  /** The account id, when `GET /user` gave it: a login can be renamed and then taken by someone else. */
+  id?: number;
+}
+
+/** The default GITHUB_TOKEN writes as this bot (on GitHub Enterprise Server too, with another id). */
+export const ACTIONS_BOT: TokenIdentity = { login: 'github-actions[bot]', type: 'Bot' };
+
+/**
+ * The token's own account. `GET /user` answers for a personal access token; an installation token (the
+ * default GITHUB_TOKEN, a GitHub App's) is refused there with 403, and GraphQL's `viewer` names the app's
+ * bot; when that fails too, the token is taken for the default GITHUB_TOKEN. Undefined when GitHub could
+ * not say (then no comment is edited: a new one is written).
+ */
+export async function tokenIdentity(client: GitHubClient): Promise<TokenIdentity | undefined> {
+  try {
+    const { data } = await client.rest.users.getAuthenticated();
+    return { login: data.login, type: data.type, id: data.id };
+  } catch (error) {
+    if (httpStatus(error) !== 403) return undefined;
+  }
+  try {
+    const data = await client.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }');
+    const login = data.viewer?.login;
+    // A bot's REST login carries `[bot]`; GraphQL leaves it off for some tokens and not for others.
+    if (typeof login === 'string' && login !== '')
+      return { login: login.endsWith('[bot]') ? login : `${login}[bot]`, type: 'Bot' };
+  } catch {
+    // No GraphQL (an old GitHub Enterprise Server, a proxy): the default token is by far the most common.
+  }
+  return ACTIONS_BOT;
+}
+
+interface CommentAuthor {
+  login?: string;
+  type?: string;
+  id?: number;
+}
+
+/**
+ * Written by the token's own account: same id (or login, when there is no id to compare) and same type.
+ * Only an app can write as a `Bot` and no user login can contain `[bot]`, so a PR author cannot pass for
+ * the action's bot; a comment an app performed is also checked against the app it names.
+ */
+export function writtenBy(
+  comment: { user?: CommentAuthor | null; performed_via_github_app?: { slug?: string } | null },
+  identity: TokenIdentity,
+): boolean {
+  const user = comment.user;
+  if (!user || user.type !== identity.type) return false;
+  const sameAccount =
+    identity.id !== undefined && user.id !== undefined
+      ? user.id === identity.id
+      : user.login === identity.login;
+  if (!sameAccount) return false;
+  const app = comment.performed_via_github_app?.slug;
+  return identity.type !== 'Bot' || app === undefined || `${app}[bot]` === identity.login;
+}
+
+/**
+ * Edits the action's own comment carrying the marker, or creates it: one comment per PR, however many
+ * runs. A comment carrying the marker that someone else wrote (a PR author can post one first, then edit
+ * it back to "passed") is never touched: `onForeign` is told its author and a comment of our own is made.
+ */
 export async function upsertComment(
   client: GitHubClient,
   repo: Repo,
   issueNumber: number,
   body: string,
+  onForeign: (author: string) => void = () => {},
 ): Promise<CommentResult> {
   const comments = await client.paginate(client.rest.issues.listComments, {
     ...repo,
     issue_number: issueNumber,
     per_page: 100,
   });
-  const mine = comments.find((c) => typeof c.body === 'string' && c.body.startsWith(COMMENT_MARKER));
+  const marked = comments.filter((c) => typeof c.body === 'string' && c.body.startsWith(COMMENT_MARKER));
+  const identity = marked.length > 0 ? await tokenIdentity(client) : undefined;
+  const mine = identity ? marked.find((c) => writtenBy(c, identity)) : undefined;
+  for (const c of marked)
+    if (c !== mine && !(identity && writtenBy(c, identity))) onForeign(c.user?.login ?? '(unknown)');
   if (mine) {
-    const { data } = await client.rest.issues.updateComment({ ...repo, comment_id: mine.id, body });
-    return { url: data.html_url, action: 'updated' };
+    try {
+      const { data } = await client.rest.issues.updateComment({ ...repo, comment_id: mine.id, body });
+      return { url: data.html_url, action: 'updated' };
+    } catch (error) {
+      if (httpStatus(error) !== 404) throw error; // deleted since it was listed: write a new one
+    }
   }
   const { data } = await client.rest.issues.createComment({ ...repo, issue_number: issueNumber, body });
   return { url: data.html_url, action: 'created' };

@@ -1,6 +1,7 @@
 // Which new findings and violations become line annotations: most severe first, within GitHub's
 // per-step limits (10 errors, 10 warnings, 10 notices are displayed); the rest are in the summary and SARIF.
 import { type Severity, severityRank } from '../findings.js';
+import { logText } from './escape.js';
 import type { Report } from './json.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
@@ -36,11 +37,12 @@ export function selectAnnotations(
       if (!level || f.suppressed || (report.mode === 'diff' && f.status !== 'new')) continue;
       all.push({
         level,
-        file: f.location.file,
+        // Workflow-command data and properties: `@actions/core` escapes CR and LF, `logText` the rest.
+        file: logText(f.location.file),
         line: f.location.line,
         column: f.location.column,
         title: `${f.severity}: ${f.ruleId}`,
-        message: `${f.message}\nFix: ${f.remediation}`,
+        message: `${logText(f.message)}\nFix: ${logText(f.remediation)}`,
         severity: f.severity,
       });
     }
@@ -50,11 +52,11 @@ export function selectAnnotations(
     if (!level || (report.mode === 'diff' && v.status !== 'new')) continue;
     all.push({
       level,
-      file: v.location.file,
+      file: logText(v.location.file),
       line: v.location.line,
       column: v.location.column,
-      title: `${v.severity}: policy ${v.policy}`,
-      message: `${v.message}\nFix: ${v.remediation}`,
+      title: logText(`${v.severity}: policy ${v.policy}`),
+      message: `${logText(v.message)}\nFix: ${logText(v.remediation)}`,
       severity: v.severity,
     });
   }

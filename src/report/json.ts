@@ -16,6 +16,7 @@ import { requiresAuthentication } from '../normalize/security.js';
 import type { Violation } from '../policy/evaluate.js';
 import type { Band } from '../score/index.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { maskSecrets } from './mask.js';
 
 export type ReportLocation = Position;
 
@@ -184,8 +185,9 @@ export function reportFinding(spec: SpecAnalysis, f: Finding): ReportedFinding {
     ruleId: f.ruleId,
     category: f.category,
     severity: f.severity,
-    message: f.message,
-    remediation: f.remediation,
+    // Masked here, where every renderer's strings come from: no secret a message quotes is reprinted.
+    message: maskSecrets(f.message),
+    remediation: maskSecrets(f.remediation),
     location: f.position
       ? { file: f.loc.file, pointer: f.loc.pointer, line: f.position.line, column: f.position.column }
       : spec.position(f.loc, f.status === 'fixed' ? 'base' : 'head'),
@@ -194,7 +196,7 @@ export function reportFinding(spec: SpecAnalysis, f: Finding): ReportedFinding {
   if (f.status) reported.status = f.status;
   reported.owasp = check?.owasp ?? '';
   reported.cwe = check?.cwe ?? '';
-  if (f.suppressed) reported.suppressed = f.suppressed;
+  if (f.suppressed) reported.suppressed = { ...f.suppressed, reason: maskSecrets(f.suppressed.reason) };
   return reported;
 }
 
@@ -205,8 +207,8 @@ function reportViolation(spec: SpecAnalysis, v: Violation): ReportViolation {
     endpoint: v.endpoint,
     severity: v.severity,
     status: v.status ?? 'new',
-    message: v.message,
-    remediation: v.remediation,
+    message: maskSecrets(v.message),
+    remediation: maskSecrets(v.remediation),
     location: spec.position(v.loc),
   };
 }
@@ -215,7 +217,7 @@ function reportSpec(spec: SpecAnalysis): ReportSpec {
   const { diff } = spec;
   const toChange = (c: Change): ReportChange => ({
     kind: c.kind,
-    message: c.message,
+    message: maskSecrets(c.message),
     pointer: c.pointer,
     breaking: c.breaking,
     location: spec.position(c.location),
@@ -269,7 +271,10 @@ function reportSpec(spec: SpecAnalysis): ReportSpec {
     analysed: spec.failure === undefined,
     ...(spec.failure ? { failure: { ...spec.failure } } : {}),
     ...(spec.notAssessed ? { notAssessed: spec.notAssessed } : {}),
-    version: { base: diff.base?.version ?? null, head: diff.head?.version ?? null },
+    version: {
+      base: diff.base?.version === undefined ? null : maskSecrets(diff.base.version),
+      head: diff.head?.version === undefined ? null : maskSecrets(diff.head.version),
+    },
     metrics: {
       // Not analysed: no metrics at all, rather than a base → empty head that reads as "the API vanished".
       base:
@@ -298,7 +303,7 @@ function reportWaiverRequests(spec: SpecAnalysis): ReportWaiverRequest[] {
     kind: r.kind,
     requested: r.requested,
     granted: r.granted,
-    message: r.message,
+    message: maskSecrets(r.message),
     location: spec.position(r.loc, 'head'),
   }));
 }
@@ -360,8 +365,9 @@ function reportErrors(spec: SpecAnalysis): Report['errors'] {
         file: p.loc.file,
         line: position.line,
         column: position.column,
-        message:
+        message: maskSecrets(
           side === 'base' && spec.base.path === spec.head.path ? `(base version) ${p.message}` : p.message,
+        ),
       });
     }
   }

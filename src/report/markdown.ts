@@ -35,26 +35,48 @@ export function renderComment(report: Report, ctx: MarkdownContext = {}): string
   return fitWithin([COMMENT_MARKER, ...sections(report, ctx, false)], COMMENT_LIMIT, ctx);
 }
 
+/** GitHub refuses a step's job summary above 1 MiB, counted in bytes of UTF-8. */
+export const SUMMARY_LIMIT_BYTES = 1_048_576;
+
 /** The job summary: the whole report (existing findings included), within the 1 MiB summary limit. */
 export function renderSummary(report: Report, ctx: MarkdownContext = {}): string {
-  if (report.mode === 'scan') return fitWithin(inventorySections(report, ctx), 1_000_000, ctx);
-  return fitWithin(sections(report, ctx, true), 1_000_000, ctx);
+  const parts = report.mode === 'scan' ? inventorySections(report, ctx) : sections(report, ctx, true);
+  return fitWithin(parts, SUMMARY_LIMIT_BYTES, ctx, utf8Bytes);
 }
 
-/** Joins sections until the limit, then says what was left out and where to find it. */
-function fitWithin(parts: string[], limit: number, ctx: MarkdownContext): string {
+/** A comment's limit is in characters: UTF-16 units are never fewer. */
+function utf16Units(text: string): number {
+  return text.length;
+}
+
+/** The summary's limit is in bytes: an emoji or a CJK path costs 3–4 of them per character. */
+function utf8Bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+/** Joins sections until the limit (in `size` units), then says what was left out and where to find it. */
+function fitWithin(
+  parts: string[],
+  limit: number,
+  ctx: MarkdownContext,
+  size: (text: string) => number = utf16Units,
+): string {
   const note = (left: number) =>
     `\n> ✂️ ${left} more section${left === 1 ? '' : 's'} did not fit in ${limit === COMMENT_LIMIT ? 'a PR comment' : 'the job summary'}. The full report is in ${[
       ctx.runUrl ? `the [job summary](${ctx.runUrl})` : 'the job summary',
       ctx.reportFile ? `the JSON report (${code(ctx.reportFile)})` : 'the JSON report',
       ctx.sarifFile ? `the SARIF file (${code(ctx.sarifFile)})` : 'SARIF',
     ].join(', ')}.\n`;
-  const reserve = 600;
+  // The note names files from the inputs: measured, not guessed (its count never has more digits than this).
+  const reserve = size(note(parts.length)) + 16;
   let out = '';
+  let used = 0;
   for (let i = 0; i < parts.length; i++) {
     const part = `${parts[i]}\n`;
-    if (out.length + part.length + reserve > limit) return out + note(parts.length - i);
+    const cost = size(part);
+    if (used + cost + reserve > limit) return out + note(parts.length - i);
     out += part;
+    used += cost;
   }
   return out;
 }

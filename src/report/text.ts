@@ -1,6 +1,7 @@
 // Plain-text rendering for terminals and CI logs: what changed, what it costs, what to do.
 import type { ReportedFinding } from '../findings.js';
 import { pushAll } from '../util/arrays.js';
+import { showInvisible } from './escape.js';
 import {
   newViolationsByEndpoint,
   type Report,
@@ -231,6 +232,7 @@ function changeLine(c: ReportChange): string {
 
 /** Terminal-safe: no control characters (escape sequences) from a document reach the log. */
 export function oneLine(text: string): string {
+  // Bidi overrides and zero-width characters shown as `<U+202E>`: a path cannot pass for another one.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+  return showInvisible(text).replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
 }

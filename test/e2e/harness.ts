@@ -20,9 +20,19 @@ export interface RecordedRequest {
 export interface Comment {
   id: number;
   body: string;
-  user: { login: string; type: string };
+  user: { login: string; type: string; id?: number };
+  performed_via_github_app?: { slug: string } | null;
   html_url: string;
 }
+
+export interface FakeUser {
+  login: string;
+  type: string;
+  id: number;
+}
+
+/** The default GITHUB_TOKEN's bot, as GitHub.com shows it on the comments it writes. */
+export const ACTIONS_BOT_USER: FakeUser = { login: 'github-actions[bot]', type: 'Bot', id: 41898282 };
 
 /** What the fake API should do; every request is recorded. */
 export interface FakeGitHub {
@@ -35,6 +45,13 @@ export interface FakeGitHub {
   prFiles: { filename: string; status: string; previous_filename?: string }[];
   /** Files served by the contents API, by commit: the REST fallback for the base version. */
   contents: Record<string, Record<string, string>>;
+  /**
+   * Who the token is. Unset: an installation token like the default GITHUB_TOKEN (`GET /user` answers 403,
+   * comments are written as github-actions[bot]); set: a personal access token of this user.
+   */
+  tokenUser?: FakeUser;
+  /** GraphQL `viewer { login }`'s answer; unset: `POST /graphql` answers 404. */
+  viewerLogin?: string;
   close(): Promise<void>;
 }
 
@@ -75,6 +92,17 @@ export async function startFakeGitHub(prNumber: number): Promise<FakeGitHub> {
           fault.headers ?? {},
         );
       const base = `/repos/${OWNER}/${NAME}`;
+      if (req.method === 'GET' && url.pathname === '/user') {
+        if (!state.tokenUser)
+          return send(403, {
+            message: 'Resource not accessible by integration',
+            documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+            status: '403',
+          });
+        return send(200, { ...state.tokenUser });
+      }
+      if (req.method === 'POST' && url.pathname === '/graphql' && state.viewerLogin !== undefined)
+        return send(200, { data: { viewer: { login: state.viewerLogin } } });
       if (req.method === 'GET' && url.pathname === `${base}/issues/${prNumber}/comments`) {
         const perPage = Number(url.searchParams.get('per_page') ?? 30);
         const page = Number(url.searchParams.get('page') ?? 1);
@@ -90,10 +118,11 @@ export async function startFakeGitHub(prNumber: number): Promise<FakeGitHub> {
       }
       if (req.method === 'POST' && url.pathname === `${base}/issues/${prNumber}/comments`) {
         const id = nextId++;
-        const comment = {
+        const comment: Comment = {
           id,
           body: (body as { body: string }).body,
-          user: { login: 'github-actions[bot]', type: 'Bot' },
+          user: { ...(state.tokenUser ?? ACTIONS_BOT_USER) },
+          performed_via_github_app: state.tokenUser ? null : { slug: 'github-actions' },
           html_url: `https://github.com/${OWNER}/${NAME}/pull/${prNumber}#issuecomment-${id}`,
         };
         state.comments.push(comment);
