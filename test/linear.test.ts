@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pathWords, splitAcronyms } from '../src/assess/context.js';
 import { jwtMatches, secretInValue, secretInValueThoroughly } from '../src/sensitive.js';
-import { replaceTemplates, templates } from '../src/util/braces.js';
+import { bracketSpans, replaceTemplates, templates } from '../src/util/braces.js';
 
 /** Strings over the characters these patterns care about, so matches and near-misses are frequent. */
 const text = (alphabet: string[]) =>
@@ -33,6 +33,10 @@ describe('templates: the matches of /\\{([^}]*)\\}/g and /\\{([^}/]*)\\}/g', () 
           s.replace(/\{([^}]*)\}/g, (whole, name: string) => `<${name}|${whole}>`),
         );
         expect(replaceTemplates(s, () => '{}', true)).toBe(s.replace(/\{[^}/]*\}/g, '{}'));
+        const squared = s.replaceAll('{', '[').replaceAll('}', ']');
+        expect(bracketSpans(squared).map((t) => squared.slice(t.start, t.end))).toEqual(
+          squared.match(/\[[^\]]*\]/g) ?? [],
+        );
       }),
       { numRuns: 2000 },
     );

@@ -19,6 +19,22 @@ export interface Template {
  * `+` instead of `*`: `{}` is not a template then.
  */
 export function templates(text: string, stopAtSlash = false, nonEmpty = false): Template[] {
+  return spans(text, '{', '}', stopAtSlash ? '/' : undefined, nonEmpty);
+}
+
+/** The matches of `/\[[^\]]*\]/g` (character classes in a `pattern`), in order. */
+export function bracketSpans(text: string): Template[] {
+  return spans(text, '[', ']', undefined, false);
+}
+
+/** `open`, then anything but `close` (and `stop`), then `close`: leftmost first, without overlap. */
+function spans(
+  text: string,
+  open: string,
+  closer: string,
+  stop: string | undefined,
+  nonEmpty: boolean,
+): Template[] {
   const out: Template[] = [];
   // The next `}` and `/` at or after where the scan is, remembered: searching again from every `{` would
   // read the same stretch once per `{`.
@@ -26,15 +42,15 @@ export function templates(text: string, stopAtSlash = false, nonEmpty = false): 
   let slash = -1;
   let from = 0;
   for (;;) {
-    const start = text.indexOf('{', from);
+    const start = text.indexOf(open, from);
     if (start < 0) return out;
-    if (close <= start) close = text.indexOf('}', start + 1);
+    if (close <= start) close = text.indexOf(closer, start + 1);
     if (close < 0) return out; // no `}` after this `{`, so none after a later one either
-    if (stopAtSlash && slash !== -2 && slash <= start) {
-      slash = text.indexOf('/', start + 1);
+    if (stop !== undefined && slash !== -2 && slash <= start) {
+      slash = text.indexOf(stop, start + 1);
       if (slash < 0) slash = -2; // none left
     }
-    if (stopAtSlash && slash >= 0 && slash < close) {
+    if (slash >= 0 && slash < close) {
       // Every `{` before this `/` meets it before a `}`: none of them opens a template.
       from = slash + 1;
       continue;
