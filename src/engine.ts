@@ -20,6 +20,7 @@ import type { HeadVersion } from './normalize/index.js';
 import { type EndpointFacts, evaluatePolicies, type Violation } from './policy/evaluate.js';
 import type { Policy } from './policy/load.js';
 import { type Score, scoreEndpoint } from './score/index.js';
+import { replaceTemplates } from './util/braces.js';
 
 export type Mode = 'diff' | 'scan';
 
@@ -370,7 +371,7 @@ function relocation(base: LoadedSpec, head: LoadedSpec): ((loc: Loc) => Loc) | u
 /** A violation is the same across versions when the same policy fails the same way on the same endpoint. */
 function violationKey(v: Violation): string {
   // A score moving from 62 to 64, or a renamed path parameter, is still the same violation.
-  const reason = v.message.replace(/\d+/g, '#').replace(/\{[^}]*\}/g, '{}');
+  const reason = replaceTemplates(v.message.replace(/\d+/g, '#'), () => '{}');
   return `${v.policy}\n${v.endpoint}\n${reason}`;
 }
 

@@ -229,7 +229,47 @@ const TYPED_ID =
 /** Words that mark a value as made up. */
 const PLACEHOLDER = /example|dummy|placeholder|x{6,}|redacted/i;
 
-const JWT = /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g;
+/**
+ * The matches of `/eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g`, found in one pass: that
+ * expression scans from every `eyJ` to the end of its run of characters, quadratic on `eyJeyJeyJ…`
+ * (seconds at 20,000 characters). Each part can only end where its run ends, so a start that fails makes
+ * every later `eyJ` in the same run fail too: the scan goes on after the run.
+ */
+export function jwtMatches(value: string): { index: number; token: string }[] {
+  const out: { index: number; token: string }[] = [];
+  const runEnd = (from: number) => {
+    let i = from;
+    while (i < value.length && JWT_CHAR.test(value[i]!)) i++;
+    return i;
+  };
+  let from = 0;
+  for (;;) {
+    const start = value.indexOf('eyJ', from);
+    if (start < 0) return out;
+    const first = runEnd(start + 3);
+    from = first;
+    if (first - (start + 3) < 8 || value[first] !== '.' || !value.startsWith('eyJ', first + 1)) continue;
+    const second = runEnd(first + 4);
+    if (second - (first + 4) < 8 || value[second] !== '.') continue;
+    const third = runEnd(second + 1);
+    if (third - (second + 1) < 8) continue;
+    out.push({ index: start, token: value.slice(start, third) });
+    from = third;
+  }
+}
+
+const JWT_CHAR = /[A-Za-z0-9_-]/;
+
+/** `value` with every JWT (`jwtMatches`) replaced by a space. */
+function withoutJwts(value: string): string {
+  let out = '';
+  let last = 0;
+  for (const { index, token } of jwtMatches(value)) {
+    out += `${value.slice(last, index)} `;
+    last = index + token.length;
+  }
+  return last === 0 ? value : out + value.slice(last);
+}
 
 /** PEM blocks other than private keys (certificates, public keys) and SSH public keys. */
 const PUBLIC_MATERIAL =
@@ -378,7 +418,7 @@ function findSecret(value: string, depth: number, marked: boolean): SecretMatch 
     const found = markedSecret(value);
     if (found) return found;
     // A sample JWT is judged as a JWT, not as three random keys; public keys and certificates are not secret.
-    value = value.replace(JWT, ' ').replace(PUBLIC_MATERIAL, ' ');
+    value = withoutJwts(value).replace(PUBLIC_MATERIAL, ' ');
   }
   return randomKey(value, depth);
 }
@@ -390,7 +430,7 @@ function markedSecret(value: string): SecretMatch | undefined {
     if (match && !SAMPLE_KEY.test(match[0]))
       return { kind: 'cloud-key', preview: `${name} ${redact(match[0])}` };
   }
-  for (const token of value.match(JWT) ?? []) {
+  for (const { token } of jwtMatches(value)) {
     if (realJwt(token)) return { kind: 'jwt', preview: `a signed JWT ${redact(token)}` };
   }
   // Not after `+` (an E.164 phone number) or inside a longer number.
@@ -441,7 +481,7 @@ function randomKey(value: string, depth: number): SecretMatch | undefined {
       BASE64_FILE.test(word) ||
       /^(pk_(live|test)|[rs]k_test)_/.test(word) || // Stripe publishable and test-mode keys
       TYPED_ID.test(word) ||
-      DIGEST_PREFIX.test(value.slice(0, found.index)) ||
+      DIGEST_PREFIX.test(value.slice(Math.max(0, found.index - 8), found.index)) || // `sha-512=`: 8 at most
       /^(sha-?(1|224|256|384|512)|md5)-/i.test(word) ||
       wordiness(word) >= 3.5
     ) {

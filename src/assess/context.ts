@@ -2,6 +2,7 @@
 import { lower, raise, type Severity } from '../findings.js';
 import type { Endpoint, Parameter } from '../model.js';
 import { requiresAuthentication as authenticationRequired } from '../normalize/security.js';
+import { replaceTemplates, templates } from '../util/braces.js';
 
 const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
 
@@ -19,8 +20,8 @@ export function objectIdParameters(endpoint: Endpoint): Parameter[] {
   const notAnId = /^(v|version|api[-_]?version|format|locale|lang|language|ext)$/i;
   const declared = endpoint.parameters.filter((p) => p.in === 'path');
   // A `{name}` in the path is a parameter even when the document forgot to declare it.
-  const undeclared = [...endpoint.path.matchAll(/\{([^}/]+)\}/g)]
-    .map((m) => m[1]!)
+  const undeclared = templates(endpoint.path, true, true)
+    .map((t) => t.name)
     .filter((name) => !declared.some((p) => p.name === name))
     .map(
       (name): Parameter => ({
@@ -37,15 +38,48 @@ export function objectIdParameters(endpoint: Endpoint): Parameter[] {
 
 /** The words of a path, parameters left out: `/users/{id}/resetPassword` → users, reset, password; `/2FA` → 2fa. */
 export function pathWords(path: string): string[] {
-  return path
-    .replace(/\{[^}]*\}/g, '/')
-    .replace(/([a-z])([A-Z])/g, '$1 $2') // resetPassword
-    .replace(/([A-Z]{2,}|\d)([A-Z][a-z])/g, '$1 $2') // MFAToken, v2Users (but OAuth stays one word)
+  const camel = replaceTemplates(path, () => '/').replace(/([a-z])([A-Z])/g, '$1 $2'); // resetPassword
+  return splitAcronyms(camel)
     .replace(/([a-z])(\d+[A-Z]+(?![a-z]))/g, '$1 $2') // enable2FA: `2fa` is one word
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((w) => w !== '');
 }
+
+/**
+ * `MFAToken` → `MFA Token`, `v2Users` → `v2 Users`, but `OAuth` stays one word: what
+ * `.replace(/([A-Z]{2,}|\d)([A-Z][a-z])/g, '$1 $2')` does, in one pass. That expression backtracks through
+ * a run of capitals from each of its letters: quadratic (seconds) on a path of 60,000 capitals.
+ */
+export function splitAcronyms(text: string): string {
+  let out = '';
+  let last = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (isDigit(text, i)) {
+      if (isUpper(text, i + 1) && isLower(text, i + 2)) {
+        out += `${text.slice(last, i + 1)} ${text.slice(i + 1, i + 3)}`;
+        last = i + 3;
+        i = last;
+      } else i++;
+    } else if (isUpper(text, i)) {
+      let end = i;
+      while (isUpper(text, end)) end++;
+      // Two capitals or more, then a capital starting a word: split before that one.
+      if (end - i >= 3 && isLower(text, end)) {
+        out += `${text.slice(last, end - 1)} ${text.slice(end - 1, end + 1)}`;
+        last = end + 1;
+        i = end + 1;
+      } else i = end; // no match can start inside this run either
+    } else i++;
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
+const isDigit = (text: string, i: number) => inRange(text.charCodeAt(i), 48, 57);
+const isUpper = (text: string, i: number) => inRange(text.charCodeAt(i), 65, 90);
+const isLower = (text: string, i: number) => inRange(text.charCodeAt(i), 97, 122);
+const inRange = (code: number, low: number, high: number) => code >= low && code <= high;
 
 const CREDENTIAL_WORDS = new Set([
   'login',

@@ -1,5 +1,6 @@
 // The values a caller sends: parameters and request-body fields, flattened with readable paths.
 import type { Endpoint, Loc, Schema } from '../model.js';
+import { bracketSpans } from '../util/braces.js';
 
 export interface InputField {
   /** `query limit`, `body payment.card.number`. */
@@ -89,6 +90,14 @@ export function unboundedAspect(schema: Schema): string | undefined {
 function anchoredPattern(pattern: string | undefined): boolean {
   if (pattern?.startsWith('^') !== true || !pattern.endsWith('$')) return false;
   // Escaped characters (`\+`) and character classes (`[+*]`) are literals, not repetition.
-  const operators = pattern.replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+  const unescaped = pattern.replace(/\\./g, '');
+  // Not `/\[[^\]]*\]/g`: quadratic on a pattern of unclosed `[`.
+  let operators = '';
+  let last = 0;
+  for (const span of bracketSpans(unescaped)) {
+    operators += unescaped.slice(last, span.start);
+    last = span.end;
+  }
+  operators += unescaped.slice(last);
   return !/[*+]|\{\d+,\}/.test(operators);
 }

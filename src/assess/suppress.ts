@@ -3,6 +3,7 @@
 import picomatch from 'picomatch';
 import type { Finding, Suppression } from '../findings.js';
 import type { ApiModel, Endpoint, Loc } from '../model.js';
+import { replaceTemplates } from '../util/braces.js';
 import { joinPointer } from '../util/pointer.js';
 
 export interface IgnoreRule {
@@ -125,7 +126,7 @@ export function endpointMatches(glob: string, id: string): boolean {
   const [globMethod, ...globPath] = glob.trim().split(/\s+/);
   const [method, ...path] = id.split(' ');
   // Ids have path parameters as `{}`; `{id}` in a glob is a path parameter too, not brace expansion.
-  const pathGlob = (text: string) => text.replace(/\{[^}/]*\}/g, '\\{\\}');
+  const pathGlob = (text: string) => replaceTemplates(text, () => '\\{\\}', true);
   if (globPath.length === 0)
     return picomatch.isMatch(path.join(' '), pathGlob(globMethod ?? ''), { dot: true });
   return (

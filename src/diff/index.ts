@@ -2,6 +2,7 @@
 // parameter is a rename, not a removal and an addition.
 import type { ApiModel, Endpoint, Loc, MediaType, Parameter, Response, Server } from '../model.js';
 import { pushAll } from '../util/arrays.js';
+import { templates } from '../util/braces.js';
 import { type Direction, SchemaDiffer } from './schema.js';
 import { securityChanges } from './security.js';
 import type { Change, EndpointDiff, SpecDiff } from './types.js';
@@ -152,8 +153,8 @@ function serverChanges(b: Endpoint, h: Endpoint, baseModel: ApiModel, headModel:
 /** Path parameters match by position in the path, others by location and name (headers ignore case). */
 function parameterKeys(endpoint: Endpoint): (p: Parameter) => string {
   const position = new Map<string, number>(); // a template's name → its first position in the path
-  for (const [i, m] of [...endpoint.path.matchAll(/\{([^}/]*)\}/g)].entries())
-    if (!position.has(m[1]!)) position.set(m[1]!, i);
+  for (const [i, t] of templates(endpoint.path, true).entries())
+    if (!position.has(t.name)) position.set(t.name, i);
   return (p) => {
     if (p.in === 'path') {
       const index = position.get(p.name);

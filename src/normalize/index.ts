@@ -17,6 +17,7 @@ import {
 } from '../model.js';
 import { dataKindOfName, sensitiveKinds } from '../sensitive.js';
 import { pushAll } from '../util/arrays.js';
+import { replaceTemplates } from '../util/braces.js';
 import { emptySchema, type HeadSchemas, SchemaReader } from './schema.js';
 import { effectiveSecurity, readSecuritySchemes } from './security.js';
 import { oas3Servers, swaggerServers } from './servers.js';
@@ -50,7 +51,7 @@ const SHAREABLE = new WeakMap<ApiModel, SchemaReader>();
 
 /** `GET /users/{userId}` → `GET /users/{}`: path parameter names do not make a different endpoint. */
 export function endpointId(method: string, path: string): string {
-  return `${method.toUpperCase()} ${path.replace(/\{[^}/]*\}/g, '{}')}`;
+  return `${method.toUpperCase()} ${replaceTemplates(path, () => '{}', true)}`;
 }
 
 /** Builds the model from the root document of `docs`; undefined (with a recorded problem) if it is not OpenAPI. */

@@ -1,6 +1,7 @@
 // Effective servers: operation > path item > root (3.x); schemes + host + basePath (2.0).
 import { child, type Node } from '../load/documents.js';
 import type { Server } from '../model.js';
+import { replaceTemplates } from '../util/braces.js';
 import { isObj, str, strings } from './values.js';
 
 export function oas3Servers(...levels: Node[]): Server[] {
@@ -24,7 +25,7 @@ export function oas3Servers(...levels: Node[]): Server[] {
 /** `https://{region}.example.com` → its default values, so the URL can be judged (TLS, host). */
 function substituteVariables(url: string, server: Record<string, unknown>): string {
   const variables = isObj(server.variables) ? server.variables : {};
-  return url.replace(/\{([^}]*)\}/g, (whole, name: string) => {
+  return replaceTemplates(url, (whole, name) => {
     const variable = variables[name];
     const value = isObj(variable) ? variable.default : undefined;
     return typeof value === 'string' || typeof value === 'number' ? String(value) : whole;

@@ -1,3 +1,4 @@
+import { bracketSpans } from '../../util/braces.js';
 import { byExposure, label } from '../context.js';
 import { inputFields } from '../inputs.js';
 import type { EndpointCheck } from '../types.js';
@@ -46,7 +47,7 @@ function allowListPattern(pattern: string | undefined): boolean {
   const host = afterScheme.split(/(?<!\\)\//)[0] ?? '';
   // A character class may vary a label (`[a-z0-9-]+\\.hooks\\.example\\.com`) but must not reach a dot,
   // slash, `@`, `:`, `#` or `?`, which would let the host itself change.
-  const classes = host.match(/\[[^\]]*\]/g) ?? [];
+  const classes = bracketSpans(host).map((span) => host.slice(span.start, span.end)); // not quadratic on `[[[`
   const leaky = classes.some((c) => c.startsWith('[^') || /[./@:#?]|\\[SWDsw]/.test(c.slice(1, -1)));
   return /\\\./.test(host) && !leaky && !/(^|[^\\])\.[*+?]|\\[SWsw]/.test(host);
 }
