@@ -2,7 +2,7 @@
 // load → normalize → diff → assess → score → policy → gate. Renderers read the Analysis.
 import { type AssessOptions, assess, compareFindings, type SharedWithHead } from './assess/index.js';
 import { assessOptions, type Config, EMPTY_CONFIG, normalizeOptions } from './config/index.js';
-import { diffSpecs, type SpecDiff, scanSpec } from './diff/index.js';
+import { diffSpecs, renamedEndpointIds, type SpecDiff, scanSpec } from './diff/index.js';
 import type { EndpointDiff } from './diff/types.js';
 import type { Finding } from './findings.js';
 import { type FailOn, type FailOnScope, type GateResult, gate } from './gate/index.js';
@@ -195,6 +195,7 @@ function analyseSpec(source: LoadedPair, options: EngineOptions, assessWith: Ass
   const shared: SharedWithHead = {
     endpointFindings,
     ...(relocate && head.model ? { relocate, headRoot: head.model.file } : {}),
+    endpointIds: renamedEndpointIds(diff),
   };
   const baseFindings =
     scan || !base.exists
