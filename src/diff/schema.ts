@@ -1,7 +1,7 @@
 // Schema constraint changes between two versions of a schema, memoised per (base, head, direction)
 // so shared components are compared once however many endpoints use them.
 import type { Loc, Schema } from '../model.js';
-import { constrains, unwrapAnnotated } from '../normalize/schema.js';
+import { constrains, isAllOfOnly, unwrapAnnotated } from '../normalize/schema.js';
 import { joinPointer } from '../util/pointer.js';
 import { matchBranches } from './branches.js';
 import { compareRegex } from './pattern.js';
@@ -124,6 +124,8 @@ export class SchemaDiffer {
   }
 
   private compareNow(base: Schema, head: Schema, mode: Mode): SchemaChange[] {
+    const asList = this.compareWithAllOf(base, head, mode);
+    if (asList) return asList;
     const out: SchemaChange[] = [];
     const here = (key: string, exists: boolean): Loc =>
       exists ? { file: head.loc.file, pointer: joinPointer(head.loc.pointer, key) } : head.loc;
@@ -214,34 +216,67 @@ export class SchemaDiffer {
       const b = base[combinator];
       const h = head[combinator];
       if (b.length === 0 && h.length === 0) continue;
-      // Matched by `$ref` target, discriminator value or title before position: one branch inserted
-      // first does not "change" every branch after it.
-      const same = (x: Schema, y: Schema) => this.pairChanges(x, y, mode).length === 0;
-      const matched = matchBranches(b, h, base.loc, head.loc, combinator, same);
-      for (const { base: bi, head: hi } of matched.pairs) {
-        for (const c of this.pairChanges(b[bi]!, h[hi]!, mode))
-          out.push({ ...c, at: `(${combinator}[${hi}])${c.at}` });
-      }
-      for (const hi of matched.added) {
-        out.push({
-          kind: 'schema-constraint-changed',
-          at: '',
-          what: `${combinator} subschema ${matched.name(h[hi]!, hi)} added`,
-          location: h[hi]!.loc,
-          subject: `+${combinator}[${hi}]`,
-        });
-      }
-      for (const bi of matched.removed) {
-        out.push({
-          kind: 'schema-constraint-changed',
-          at: '',
-          what: `${combinator} subschema ${matched.name(b[bi]!, bi)} removed`,
-          location: here(combinator, h.length > 0),
-          subject: `-${combinator}[${bi}]`,
-        });
-      }
+      this.compareBranches(combinator, b, h, base, head, mode, out, here(combinator, h.length > 0));
     }
     return out;
+  }
+
+  /**
+   * `X` → `{ allOf: [X, { required: [email] }] }` adds a member to a list of one; it does not remove every
+   * constraint of X. Undefined when neither or both sides are only an `allOf`.
+   */
+  private compareWithAllOf(base: Schema, head: Schema, mode: Mode): SchemaChange[] | undefined {
+    const baseList = isAllOfOnly(base);
+    const headList = isAllOfOnly(head);
+    if (baseList === headList || (baseList ? head : base).allOf.length > 0) return undefined;
+    const out: SchemaChange[] = [];
+    const b = baseList ? base.allOf : [base];
+    const h = headList ? head.allOf : [head];
+    const removedAt = headList
+      ? { file: head.loc.file, pointer: joinPointer(head.loc.pointer, 'allOf') }
+      : head.loc;
+    this.compareBranches('allOf', b, h, base, head, mode, out, removedAt);
+    return out;
+  }
+
+  /**
+   * Subschemas matched by `$ref` target, discriminator value or title before position (src/diff/branches.ts):
+   * one branch inserted first does not "change" every branch after it.
+   */
+  private compareBranches(
+    combinator: 'allOf' | 'oneOf' | 'anyOf',
+    b: Schema[],
+    h: Schema[],
+    base: Schema,
+    head: Schema,
+    mode: Mode,
+    out: SchemaChange[],
+    removedAt: Loc,
+  ): void {
+    const same = (x: Schema, y: Schema) => this.pairChanges(x, y, mode).length === 0;
+    const matched = matchBranches(b, h, base.loc, head.loc, combinator, same);
+    for (const { base: bi, head: hi } of matched.pairs) {
+      for (const c of this.pairChanges(b[bi]!, h[hi]!, mode))
+        out.push({ ...c, at: `(${combinator}[${hi}])${c.at}` });
+    }
+    for (const hi of matched.added) {
+      out.push({
+        kind: 'schema-constraint-changed',
+        at: '',
+        what: `${combinator} subschema ${matched.name(h[hi]!, hi)} added`,
+        location: h[hi]!.loc,
+        subject: `+${combinator}[${hi}]`,
+      });
+    }
+    for (const bi of matched.removed) {
+      out.push({
+        kind: 'schema-constraint-changed',
+        at: '',
+        what: `${combinator} subschema ${matched.name(b[bi]!, bi)} removed`,
+        location: removedAt,
+        subject: `-${combinator}[${bi}]`,
+      });
+    }
   }
 }
 

@@ -343,6 +343,14 @@ export function unwrapAnnotated(schema: Schema): Schema {
 }
 
 function isAnnotationWrapper(s: Schema): boolean {
+  if (!isAllOfOnly(s)) return false;
+  let constraining = 0;
+  for (const member of s.allOf) if (constrains(member)) constraining++;
+  return constraining === 1;
+}
+
+/** A schema that is only an `allOf` list: it constrains nothing beside its members. */
+export function isAllOfOnly(s: Schema): boolean {
   if (s.allOf.length === 0 || s.oneOf.length > 0 || s.anyOf.length > 0) return false;
   if (s.types !== undefined || s.format !== undefined || s.enum !== undefined || s.pattern !== undefined)
     return false;
@@ -356,8 +364,5 @@ function isAnnotationWrapper(s: Schema): boolean {
   )
     return false;
   if (s.required.length > 0 || s.items !== undefined || Object.keys(s.properties).length > 0) return false;
-  if (s.additionalProperties !== undefined && s.additionalProperties !== true) return false;
-  let constraining = 0;
-  for (const member of s.allOf) if (constrains(member)) constraining++;
-  return constraining === 1;
+  return s.additionalProperties === undefined || s.additionalProperties === true;
 }
