@@ -28,7 +28,8 @@ function doc(schema: string, components = '', method = 'post', contentType = 'ap
   ].join('\n');
 }
 
-const USER = 'User: { type: object, required: [name], properties: { name: { type: string, maxLength: 64 } } }';
+const USER =
+  'User: { type: object, required: [name], properties: { name: { type: string, maxLength: 64 } } }';
 
 interface Pinned {
   kind: ChangeKind;
@@ -128,7 +129,10 @@ describe('`oneOf`/`anyOf` branches match by `$ref`, discriminator value, title, 
     {
       name: 'a `$ref` branch inserted first changes no other branch',
       base: doc(`{ oneOf: [${ref('Card')}, ${ref('Bank')}] }`, `${CARD}\n${BANK}\n${WALLET}`),
-      head: doc(`{ oneOf: [${ref('Wallet')}, ${ref('Card')}, ${ref('Bank')}] }`, `${CARD}\n${BANK}\n${WALLET}`),
+      head: doc(
+        `{ oneOf: [${ref('Wallet')}, ${ref('Card')}, ${ref('Bank')}] }`,
+        `${CARD}\n${BANK}\n${WALLET}`,
+      ),
       expect: [pin('schema-constraint-changed', '/components/schemas/Wallet')],
       reverse: [pin('schema-constraint-changed', `${S}/oneOf`)],
     },
@@ -151,10 +155,23 @@ describe('`oneOf`/`anyOf` branches match by `$ref`, discriminator value, title, 
     },
     {
       name: 'inline branches keep their identity by title',
-      base: doc('{ oneOf: [{ title: short, type: string, maxLength: 8 }, { title: long, type: string, maxLength: 64 }] }'),
-      head: doc('{ oneOf: [{ title: long, type: string, maxLength: 64 }, { title: short, type: string, maxLength: 8 }] }'),
+      base: doc(
+        '{ oneOf: [{ title: short, type: string, maxLength: 8 }, { title: long, type: string, maxLength: 64 }] }',
+      ),
+      head: doc(
+        '{ oneOf: [{ title: long, type: string, maxLength: 64 }, { title: short, type: string, maxLength: 8 }] }',
+      ),
       expect: [],
       reverse: [],
+    },
+    {
+      name: 'a schema becoming one alternative of a `oneOf` keeps its constraints (an alternative added)',
+      base: doc('{ type: array, items: { type: string, maxLength: 39 } }'),
+      head: doc(
+        '{ type: array, items: { oneOf: [{ type: string, maxLength: 39 }, { type: object, properties: { login: { type: string, maxLength: 39 } } }] } }',
+      ),
+      expect: [pin('schema-constraint-changed', `${S}/items/oneOf/1`)],
+      reverse: [pin('schema-constraint-changed', `${S}/items`)],
     },
     {
       name: 'a branch whose `$ref` target was renamed keeps its place',
@@ -187,7 +204,9 @@ describe('accepts more, still bounded: widened (listed, not a loosening)', () =>
     },
     {
       name: '`required` moved to an alternative (`oneOf` branches requiring it)',
-      base: doc('{ type: object, required: [email], properties: { email: { type: string }, phone: { type: string } } }'),
+      base: doc(
+        '{ type: object, required: [email], properties: { email: { type: string }, phone: { type: string } } }',
+      ),
       head: doc(
         '{ type: object, properties: { email: { type: string }, phone: { type: string } }, oneOf: [{ required: [email] }, { required: [phone] }] }',
       ),
@@ -204,27 +223,62 @@ describe('accepts more, still bounded: widened (listed, not a loosening)', () =>
     },
     {
       name: '`required` replaced by another field',
-      base: doc('{ type: object, required: [card_id], properties: { card_id: { type: string }, source: { type: string } } }'),
-      head: doc('{ type: object, required: [source], properties: { card_id: { type: string }, source: { type: string } } }'),
-      expect: [pin('schema-constraint-tightened', `${S}/required`), pin('schema-constraint-widened', `${S}/required`)],
-      reverse: [pin('schema-constraint-tightened', `${S}/required`), pin('schema-constraint-widened', `${S}/required`)],
+      base: doc(
+        '{ type: object, required: [card_id], properties: { card_id: { type: string }, source: { type: string } } }',
+      ),
+      head: doc(
+        '{ type: object, required: [source], properties: { card_id: { type: string }, source: { type: string } } }',
+      ),
+      expect: [
+        pin('schema-constraint-tightened', `${S}/required`),
+        pin('schema-constraint-widened', `${S}/required`),
+      ],
+      reverse: [
+        pin('schema-constraint-tightened', `${S}/required`),
+        pin('schema-constraint-widened', `${S}/required`),
+      ],
     },
     {
       name: 'a PATCH body requiring less',
       id: 'PATCH /users',
       base: doc('{ type: object, required: [name], properties: { name: { type: string } } }', '', 'patch'),
       head: doc('{ type: object, properties: { name: { type: string } } }', '', 'patch'),
-      expect: [pin('schema-constraint-widened', '/paths/~1users/patch/requestBody/content/application~1json/schema')],
-      reverse: [pin('schema-constraint-tightened', '/paths/~1users/patch/requestBody/content/application~1json/schema/required')],
+      expect: [
+        pin('schema-constraint-widened', '/paths/~1users/patch/requestBody/content/application~1json/schema'),
+      ],
+      reverse: [
+        pin(
+          'schema-constraint-tightened',
+          '/paths/~1users/patch/requestBody/content/application~1json/schema/required',
+        ),
+      ],
     },
     {
       name: 'a merge-patch body requiring less, whatever the method',
       id: 'PUT /users',
-      base: doc('{ type: object, required: [name], properties: { name: { type: string } } }', '', 'put', 'application/merge-patch+json'),
-      head: doc('{ type: object, properties: { name: { type: string } } }', '', 'put', 'application/merge-patch+json'),
-      expect: [pin('schema-constraint-widened', '/paths/~1users/put/requestBody/content/application~1merge-patch+json/schema')],
+      base: doc(
+        '{ type: object, required: [name], properties: { name: { type: string } } }',
+        '',
+        'put',
+        'application/merge-patch+json',
+      ),
+      head: doc(
+        '{ type: object, properties: { name: { type: string } } }',
+        '',
+        'put',
+        'application/merge-patch+json',
+      ),
+      expect: [
+        pin(
+          'schema-constraint-widened',
+          '/paths/~1users/put/requestBody/content/application~1merge-patch+json/schema',
+        ),
+      ],
       reverse: [
-        pin('schema-constraint-tightened', '/paths/~1users/put/requestBody/content/application~1merge-patch+json/schema/required'),
+        pin(
+          'schema-constraint-tightened',
+          '/paths/~1users/put/requestBody/content/application~1merge-patch+json/schema/required',
+        ),
       ],
     },
     {
@@ -343,9 +397,19 @@ describe('input-constraint-loosened reports loosenings only', () => {
   });
 
   it.each([
-    ['maxLength removed', doc('{ type: string, maxLength: 64 }'), doc('{ type: string }'), 'maxLength 64 removed'],
+    [
+      'maxLength removed',
+      doc('{ type: string, maxLength: 64 }'),
+      doc('{ type: string }'),
+      'maxLength 64 removed',
+    ],
     ['enum dropped', doc('{ type: string, enum: [a] }'), doc('{ type: string }'), 'enum removed'],
-    ['pattern removed', doc("{ type: string, pattern: '^a$' }"), doc('{ type: string }'), 'pattern `^a$` removed'],
+    [
+      'pattern removed',
+      doc("{ type: string, pattern: '^a$' }"),
+      doc('{ type: string }'),
+      'pattern `^a$` removed',
+    ],
   ])('%s', (_name, base, head, what) => {
     const found = loosenings(analyse(base, head));
     expect(found.map((f) => [f.status, f.message.includes(what)])).toEqual([['new', true]]);

@@ -1,7 +1,7 @@
 // Schema constraint changes between two versions of a schema, memoised per (base, head, direction)
 // so shared components are compared once however many endpoints use them.
 import type { Loc, Schema } from '../model.js';
-import { constrains, isAllOfOnly, unwrapAnnotated } from '../normalize/schema.js';
+import { constrains, unwrapAnnotated } from '../normalize/schema.js';
 import { joinPointer } from '../util/pointer.js';
 import { matchBranches } from './branches.js';
 import { compareRegex } from './pattern.js';
@@ -124,7 +124,7 @@ export class SchemaDiffer {
   }
 
   private compareNow(base: Schema, head: Schema, mode: Mode): SchemaChange[] {
-    const asList = this.compareWithAllOf(base, head, mode);
+    const asList = this.compareAsList(base, head, mode);
     if (asList) return asList;
     const out: SchemaChange[] = [];
     const here = (key: string, exists: boolean): Loc =>
@@ -222,20 +222,23 @@ export class SchemaDiffer {
   }
 
   /**
-   * `X` → `{ allOf: [X, { required: [email] }] }` adds a member to a list of one; it does not remove every
-   * constraint of X. Undefined when neither or both sides are only an `allOf`.
+   * `X` → `{ allOf: [X, { required: [email] }] }` adds a member to a list of one, and `X` → `{ oneOf: [X, Y] }`
+   * an alternative: neither removes every constraint of X. Undefined unless exactly one side is only a
+   * list (`allOf`, `oneOf` or `anyOf`, constraining nothing of its own) and the other has no list at all.
    */
-  private compareWithAllOf(base: Schema, head: Schema, mode: Mode): SchemaChange[] | undefined {
-    const baseList = isAllOfOnly(base);
-    const headList = isAllOfOnly(head);
-    if (baseList === headList || (baseList ? head : base).allOf.length > 0) return undefined;
+  private compareAsList(base: Schema, head: Schema, mode: Mode): SchemaChange[] | undefined {
+    const baseList = onlyList(base);
+    const headList = onlyList(head);
+    if ((baseList === undefined) === (headList === undefined)) return undefined;
+    const combinator = (baseList ?? headList)!;
+    if (!hasNoList(baseList ? head : base)) return undefined;
     const out: SchemaChange[] = [];
-    const b = baseList ? base.allOf : [base];
-    const h = headList ? head.allOf : [head];
+    const b = baseList ? base[combinator] : [base];
+    const h = headList ? head[combinator] : [head];
     const removedAt = headList
-      ? { file: head.loc.file, pointer: joinPointer(head.loc.pointer, 'allOf') }
+      ? { file: head.loc.file, pointer: joinPointer(head.loc.pointer, combinator) }
       : head.loc;
-    this.compareBranches('allOf', b, h, base, head, mode, out, removedAt);
+    this.compareBranches(combinator, b, h, base, head, mode, out, removedAt);
     return out;
   }
 
@@ -244,7 +247,7 @@ export class SchemaDiffer {
    * one branch inserted first does not "change" every branch after it.
    */
   private compareBranches(
-    combinator: 'allOf' | 'oneOf' | 'anyOf',
+    combinator: Combinator,
     b: Schema[],
     h: Schema[],
     base: Schema,
@@ -278,6 +281,19 @@ export class SchemaDiffer {
       });
     }
   }
+}
+
+type Combinator = 'allOf' | 'oneOf' | 'anyOf';
+
+function hasNoList(s: Schema): boolean {
+  return s.allOf.length === 0 && s.oneOf.length === 0 && s.anyOf.length === 0;
+}
+
+/** The one combinator a schema consists of, when it constrains nothing else. */
+function onlyList(s: Schema): Combinator | undefined {
+  const lists = (['allOf', 'oneOf', 'anyOf'] as const).filter((c) => s[c].length > 0);
+  if (lists.length !== 1) return undefined;
+  return constrains({ ...s, allOf: [], oneOf: [], anyOf: [] }) ? undefined : lists[0];
 }
 
 type Report = (what: string, key: string, exists: boolean) => void;

@@ -350,7 +350,7 @@ function isAnnotationWrapper(s: Schema): boolean {
 }
 
 /** A schema that is only an `allOf` list: it constrains nothing beside its members. */
-export function isAllOfOnly(s: Schema): boolean {
+function isAllOfOnly(s: Schema): boolean {
   if (s.allOf.length === 0 || s.oneOf.length > 0 || s.anyOf.length > 0) return false;
   if (s.types !== undefined || s.format !== undefined || s.enum !== undefined || s.pattern !== undefined)
     return false;
