@@ -3,7 +3,7 @@
 import { type AssessOptions, assess, compareFindings, type SharedWithHead } from './assess/index.js';
 import { pinToBase, type WaiverRequest } from './assess/pin.js';
 import { assessOptions, type Config, EMPTY_CONFIG, normalizeOptions } from './config/index.js';
-import { diffSpecs, type SpecDiff, scanSpec } from './diff/index.js';
+import { diffSpecs, renamedEndpointIds, type SpecDiff, scanSpec } from './diff/index.js';
 import type { EndpointDiff } from './diff/types.js';
 import type { Finding } from './findings.js';
 import { type FailOn, type FailOnScope, type GateResult, gate } from './gate/index.js';
@@ -282,6 +282,7 @@ function analyseVersions(
   const shared: SharedWithHead = {
     endpointFindings,
     ...(relocate && head.model ? { relocate, headRoot: head.model.file } : {}),
+    endpointIds: renamedEndpointIds(diff),
   };
   const baseFindings =
     scan || !base.exists

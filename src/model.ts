@@ -110,6 +110,7 @@ export interface Schema {
   anyOf: Schema[];
   readOnly?: boolean;
   writeOnly?: boolean;
+  title?: string;
   description?: string;
   default?: unknown;
   examples: unknown[];

@@ -372,10 +372,10 @@ describe('parameter changes', () => {
       reverse: [c('parameter-added', false, `${OP}/parameters/1`)],
     },
     {
-      name: 'parameter schema loosened ↔ tightened',
+      name: 'parameter schema widened (still bounded) ↔ tightened',
       base: withParameters('[{ name: limit, in: query, schema: { type: integer, maximum: 100 } }]'),
       head: withParameters('[{ name: limit, in: query, schema: { type: integer, maximum: 1000 } }]'),
-      expect: [c('schema-constraint-loosened', false, `${P0}/schema/maximum`)],
+      expect: [c('schema-constraint-widened', false, `${P0}/schema/maximum`)],
       reverse: [c('schema-constraint-tightened', true, `${P0}/schema/maximum`)],
     },
     {
@@ -417,6 +417,49 @@ describe('parameter changes', () => {
     );
     expect(diff.endpoints.map((e) => [e.id, e.path, e.change, e.changes.map((x) => x.kind)])).toEqual([
       ['GET /users/{}', '/users/{userId}', 'modified', ['parameter-renamed']],
+    ]);
+  });
+
+  covered.add('path-renamed'); // the rows above pin one id for both directions; a renamed path has two
+  it('a trailing slash dropped, with a parameter renamed: one endpoint, path renamed (either way)', () => {
+    const withSlash =
+      'openapi: 3.0.3\npaths:\n  /users/{id}/:\n    get:\n      parameters: [{ name: id, in: path }]\n';
+    const without =
+      'openapi: 3.0.3\npaths:\n  /users/{userId}:\n    get:\n      parameters: [{ name: userId, in: path }]\n';
+    const rows = (base: string, head: string) =>
+      diffInline(base, head).endpoints.map((e) => [e.id, e.path, e.change, e.changes.map(summary)]);
+    expect(rows(withSlash, without)).toEqual([
+      [
+        'GET /users/{}',
+        '/users/{userId}',
+        'modified',
+        [
+          c('path-renamed', true, '/paths/~1users~1{userId}/get'),
+          c('parameter-renamed', false, '/paths/~1users~1{userId}/get/parameters/0'),
+        ],
+      ],
+    ]);
+    expect(rows(without, withSlash)).toEqual([
+      [
+        'GET /users/{}/',
+        '/users/{id}/',
+        'modified',
+        [
+          c('path-renamed', true, '/paths/~1users~1{id}~1/get'),
+          c('parameter-renamed', false, '/paths/~1users~1{id}~1/get/parameters/0'),
+        ],
+      ],
+    ]);
+  });
+
+  it('negative: a path with and without a trailing slash on both sides stays two endpoints', () => {
+    const both = (extra: string) =>
+      `openapi: 3.0.3\npaths:\n  /users:\n    get: {}\n  /users/:\n    get: {}\n${extra}`;
+    const diff = diffInline(both(''), both('  /teams:\n    get: {}\n'));
+    expect(diff.endpoints.map((e) => [e.id, e.change])).toEqual([
+      ['GET /users', 'unchanged'],
+      ['GET /users/', 'unchanged'],
+      ['GET /teams', 'added'],
     ]);
   });
 });
@@ -488,10 +531,10 @@ describe('schema changes (request body: tightening breaks)', () => {
       reverse: [c('schema-constraint-tightened', true, `${S}/maxLength`)],
     },
     {
-      name: 'maxLength raised ↔ lowered',
+      name: 'maxLength raised (widened, still bounded) ↔ lowered',
       base: body('{ type: string, maxLength: 10 }'),
       head: body('{ type: string, maxLength: 20 }'),
-      expect: [c('schema-constraint-loosened', false, `${S}/maxLength`)],
+      expect: [c('schema-constraint-widened', false, `${S}/maxLength`)],
       reverse: [c('schema-constraint-tightened', true, `${S}/maxLength`)],
     },
     {
@@ -509,11 +552,11 @@ describe('schema changes (request body: tightening breaks)', () => {
       reverse: [c('schema-constraint-loosened', false, S)],
     },
     {
-      name: 'maximum lowered ↔ raised',
+      name: 'maximum lowered ↔ raised (widened)',
       base: body('{ type: integer, maximum: 100 }'),
       head: body('{ type: integer, maximum: 50 }'),
       expect: [c('schema-constraint-tightened', true, `${S}/maximum`)],
-      reverse: [c('schema-constraint-loosened', false, `${S}/maximum`)],
+      reverse: [c('schema-constraint-widened', false, `${S}/maximum`)],
     },
     {
       name: 'minimum removed ↔ added',
@@ -523,11 +566,11 @@ describe('schema changes (request body: tightening breaks)', () => {
       reverse: [c('schema-constraint-tightened', true, `${S}/minimum`)],
     },
     {
-      name: 'maximum made exclusive ↔ inclusive',
+      name: 'maximum made exclusive ↔ inclusive (widened by one value)',
       base: body('{ type: integer, maximum: 10 }'),
       head: body('{ type: integer, maximum: 10, exclusiveMaximum: true }'),
       expect: [c('schema-constraint-tightened', true, `${S}/exclusiveMaximum`)],
-      reverse: [c('schema-constraint-loosened', false, `${S}/maximum`)],
+      reverse: [c('schema-constraint-widened', false, `${S}/maximum`)],
     },
     {
       name: 'negative: 3.0 boolean exclusiveMaximum ↔ 3.1 numeric exclusiveMaximum',
@@ -551,10 +594,10 @@ describe('schema changes (request body: tightening breaks)', () => {
       reverse: [c('schema-constraint-changed', true, `${S}/pattern`)],
     },
     {
-      name: 'enum value added ↔ removed',
+      name: 'enum value added (widened) ↔ removed',
       base: body('{ type: string, enum: [a, b] }'),
       head: body('{ type: string, enum: [a, b, c] }'),
-      expect: [c('schema-constraint-loosened', false, `${S}/enum`)],
+      expect: [c('schema-constraint-widened', false, `${S}/enum`)],
       reverse: [c('schema-constraint-tightened', true, `${S}/enum`)],
     },
     {
@@ -665,11 +708,11 @@ describe('schema changes (request body: tightening breaks)', () => {
       reverse: [c('schema-constraint-tightened', true, `${S}/maxItems`)],
     },
     {
-      name: 'minItems raised ↔ lowered',
+      name: 'minItems raised ↔ lowered (widened)',
       base: body('{ type: array, minItems: 1 }'),
       head: body('{ type: array, minItems: 2 }'),
       expect: [c('schema-constraint-tightened', true, `${S}/minItems`)],
-      reverse: [c('schema-constraint-loosened', false, `${S}/minItems`)],
+      reverse: [c('schema-constraint-widened', false, `${S}/minItems`)],
     },
     {
       name: 'type changed string → integer (breaking both ways)',
@@ -739,14 +782,14 @@ describe('schema changes (request body: tightening breaks)', () => {
       name: 'oneOf gained a subschema (either way it may reject)',
       base: body('{ oneOf: [{ type: string }] }'),
       head: body('{ oneOf: [{ type: string }, { type: integer }] }'),
-      expect: [c('schema-constraint-changed', true, `${S}/oneOf`)],
+      expect: [c('schema-constraint-changed', true, `${S}/oneOf/1`)],
       reverse: [c('schema-constraint-changed', true, `${S}/oneOf`)],
     },
     {
       name: 'array items',
       base: body('{ type: array, items: { type: string, maxLength: 3 } }'),
       head: body('{ type: array, items: { type: string, maxLength: 4 } }'),
-      expect: [c('schema-constraint-loosened', false, `${S}/items/maxLength`)],
+      expect: [c('schema-constraint-widened', false, `${S}/items/maxLength`)],
       reverse: [c('schema-constraint-tightened', true, `${S}/items/maxLength`)],
     },
   ]);
@@ -769,10 +812,10 @@ describe('schema changes (response: loosening breaks)', () => {
       reverse: [c('schema-property-added', false, `${R}/properties/b`)],
     },
     {
-      name: 'enum value added (breaking) ↔ removed',
+      name: 'enum value added (widened; breaking) ↔ removed',
       base: returns('{ type: string, enum: [active] }'),
       head: returns('{ type: string, enum: [active, suspended] }'),
-      expect: [c('schema-constraint-loosened', true, `${R}/enum`)],
+      expect: [c('schema-constraint-widened', true, `${R}/enum`)],
       reverse: [c('schema-constraint-tightened', false, `${R}/enum`)],
     },
   ]);
@@ -898,6 +941,7 @@ describe('deprecation and classification changes', () => {
 describe('every change kind has a row', () => {
   // A Record, so the compiler fails here when src/diff/types.ts gains or loses a kind.
   const KINDS: Record<ChangeKind, true> = {
+    'path-renamed': true,
     'security-added': true,
     'security-removed': true,
     'security-weakened': true,
@@ -918,6 +962,7 @@ describe('every change kind has a row', () => {
     'media-type-removed': true,
     'schema-type-changed': true,
     'schema-constraint-loosened': true,
+    'schema-constraint-widened': true,
     'schema-constraint-tightened': true,
     'schema-constraint-changed': true,
     'schema-property-added': true,

@@ -48,6 +48,8 @@ export interface SharedWithHead {
    * in this version's root fingerprints as if it were in the head's, so an unchanged one is not new.
    */
   headRoot?: string;
+  /** Base endpoints the diff matched to a head endpoint of another id (a renamed path): the head's id. */
+  endpointIds?: ReadonlyMap<Endpoint, string>;
 }
 
 export function assess(input: SpecInput, options: AssessOptions = {}): Finding[] {
@@ -63,6 +65,7 @@ export function assess(input: SpecInput, options: AssessOptions = {}): Finding[]
   const rename = headRoot !== undefined && model ? rootRename(model.file, headRoot) : undefined;
 
   const relocate = input.shared?.relocate;
+  const endpointIds = input.shared?.endpointIds;
   // The document's rules and the config's, in that order; an endpoint's own rules go first.
   const generalRules = [...(suppressions?.document ?? []), ...(options.ignores ?? [])];
   const emit = (check: Check, hit: Hit, endpoint?: Endpoint) => {
@@ -77,7 +80,7 @@ export function assess(input: SpecInput, options: AssessOptions = {}): Finding[]
       message: hit.message,
       remediation: check.remediation,
       loc,
-      fingerprint: fingerprint(check.id, specPath, rootDir, endpoint, hit, loc, rename),
+      fingerprint: fingerprint(check.id, specPath, rootDir, endpoint, hit, loc, rename, endpointIds),
     };
     if (endpoint) finding.endpoint = endpoint.id;
     if (hit.endpoints) finding.endpoints = [...new Set(hit.endpoints)];
@@ -139,6 +142,7 @@ function fingerprint(
   hit: Hit,
   loc: Loc,
   rename: RootRename | undefined,
+  endpointIds: ReadonlyMap<Endpoint, string> | undefined,
 ): string {
   let variant =
     hit.variant === undefined
@@ -146,7 +150,8 @@ function fingerprint(
       : `|${rootDir === '.' ? hit.variant : hit.variant.replaceAll(`${rootDir}/`, '')}`;
   if (rename && variant !== '') variant = variant.replace(rename.inText, rename.to);
   const where = hit.key ?? `${relativeLocation(loc, endpoint, rootDir, rename)}${variant}`;
-  return sha256Hex(`${ruleId}\n${specPath}\n${endpoint?.id ?? ''}\n${where}`).slice(0, 16);
+  const id = endpoint && (endpointIds?.get(endpoint) ?? endpoint.id);
+  return sha256Hex(`${ruleId}\n${specPath}\n${id ?? ''}\n${where}`).slice(0, 16);
 }
 
 /** One-shot `crypto.hash` (Node 20.12+) is a third of the cost of a Hash object; both give the same digest. */

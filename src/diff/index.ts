@@ -1,5 +1,6 @@
 // Model × model → endpoint changes. Endpoints match by id (`METHOD /path/{}`), so renaming a path
-// parameter is a rename, not a removal and an addition.
+// parameter is a rename, not a removal and an addition; then, among the rest, across a trailing slash
+// (`/users/{id}/` → `/users/{userId}`), so dropping one is a renamed path, not an endpoint removed and added.
 import type { ApiModel, Endpoint, Loc, MediaType, Parameter, Response, Server } from '../model.js';
 import { pushAll } from '../util/arrays.js';
 import { templates } from '../util/braces.js';
@@ -22,9 +23,12 @@ export function diffSpecs(
 ): SpecDiff {
   const schemas = new SchemaDiffer();
   const baseById = new Map((base?.endpoints ?? []).map((e) => [e.id, e]));
+  const renamed = renamedPaths(base?.endpoints ?? [], head?.endpoints ?? []);
+  const matchedBase = new Set<Endpoint>();
   const endpoints: EndpointDiff[] = [];
   for (const h of head?.endpoints ?? []) {
-    const b = baseById.get(h.id);
+    const b = baseById.get(h.id) ?? renamed.get(h);
+    if (b) matchedBase.add(b);
     if (!b || !base || !head) {
       endpoints.push({
         id: h.id,
@@ -37,6 +41,10 @@ export function diffSpecs(
       continue;
     }
     const changes = diffEndpoint(b, h, base, head, schemas);
+    if (b.id !== h.id) {
+      const message = `path renamed from \`${b.path}\` to \`${h.path}\``;
+      changes.unshift(at(h.loc, 'path-renamed', message, true)); // a client calling the old URL may break
+    }
     endpoints.push({
       id: h.id,
       method: h.method.toUpperCase(),
@@ -47,9 +55,8 @@ export function diffSpecs(
       changes,
     });
   }
-  const headIds = new Set((head?.endpoints ?? []).map((e) => e.id));
   for (const b of base?.endpoints ?? []) {
-    if (!headIds.has(b.id)) {
+    if (!matchedBase.has(b)) {
       endpoints.push({
         id: b.id,
         method: b.method.toUpperCase(),
@@ -68,6 +75,49 @@ export function diffSpecs(
         ? 'modified'
         : 'unchanged';
   return { path, status, base, head, endpoints };
+}
+
+/** `GET /users/{}/` → `GET /users/{}`: ids that differ only in a trailing slash name one endpoint renamed. */
+function withoutTrailingSlash(id: string): string {
+  return id.length > 1 && id.endsWith('/') && !id.endsWith(' /') ? id.slice(0, -1) : id;
+}
+
+/**
+ * Head endpoints with no base endpoint of the same id, paired with the base endpoint, itself unmatched,
+ * whose id differs only in a trailing slash (ids already ignore path parameter names). A base endpoint
+ * whose id the head keeps is never taken, nor one two head endpoints could claim.
+ */
+function renamedPaths(base: Endpoint[], head: Endpoint[]): Map<Endpoint, Endpoint> {
+  const headIds = new Set(head.map((e) => e.id));
+  const baseIds = new Set(base.map((e) => e.id));
+  const unmatchedBase = new Map<string, Endpoint[]>();
+  for (const b of base) {
+    if (headIds.has(b.id)) continue;
+    const key = withoutTrailingSlash(b.id);
+    unmatchedBase.set(key, [...(unmatchedBase.get(key) ?? []), b]);
+  }
+  const claims = new Map<string, Endpoint[]>();
+  for (const h of head) {
+    if (baseIds.has(h.id)) continue;
+    const key = withoutTrailingSlash(h.id);
+    claims.set(key, [...(claims.get(key) ?? []), h]);
+  }
+  const out = new Map<Endpoint, Endpoint>();
+  for (const [key, heads] of claims) {
+    const bases = unmatchedBase.get(key);
+    if (heads.length === 1 && bases?.length === 1) out.set(heads[0]!, bases[0]!);
+  }
+  return out;
+}
+
+/**
+ * For each base endpoint matched to a head endpoint of another id (a renamed path), the head's id: the
+ * base's findings on it fingerprint under that id, so they stay `existing` rather than fixed and new.
+ */
+export function renamedEndpointIds(diff: SpecDiff): Map<Endpoint, string> {
+  const out = new Map<Endpoint, string>();
+  for (const e of diff.endpoints) if (e.base && e.head && e.base.id !== e.head.id) out.set(e.base, e.head.id);
+  return out;
 }
 
 /** One version on its own (inventory): every endpoint `unchanged`. */
@@ -252,7 +302,18 @@ function requestBodyChanges(b: Endpoint, h: Endpoint, schemas: SchemaDiffer): Ch
       ),
     );
   }
-  pushAll(out, mediaTypeChanges(bb!.content, hb!.content, hb!.loc, 'request body', 'request', schemas));
+  pushAll(
+    out,
+    mediaTypeChanges(
+      bb!.content,
+      hb!.content,
+      hb!.loc,
+      'request body',
+      'request',
+      schemas,
+      h.method === 'patch',
+    ),
+  );
   return out;
 }
 
@@ -263,6 +324,7 @@ function mediaTypeChanges(
   label: string,
   direction: Direction,
   schemas: SchemaDiffer,
+  patch = false,
 ): Change[] {
   const out: Change[] = [];
   const baseByType = new Map(base.map((m) => [m.contentType.toLowerCase(), m]));
@@ -273,7 +335,17 @@ function mediaTypeChanges(
       out.push(at(hm.loc, 'media-type-added', `${label} media type ${hm.contentType} added`, false));
       continue;
     }
-    pushAll(out, schemas.compare(bm.schema, hm.schema, direction, `${label} ${hm.contentType}`, hm.loc));
+    // A PATCH or a merge patch sends only the fields it changes: its body's `required` may shrink.
+    const partial = patch || /merge-patch/i.test(hm.contentType);
+    const changes = schemas.compare(
+      bm.schema,
+      hm.schema,
+      direction,
+      `${label} ${hm.contentType}`,
+      hm.loc,
+      partial,
+    );
+    pushAll(out, changes);
   }
   for (const bm of base) {
     if (!headTypes.has(bm.contentType.toLowerCase())) {

@@ -1,11 +1,20 @@
 // Schema constraint changes between two versions of a schema, memoised per (base, head, direction)
 // so shared components are compared once however many endpoints use them.
 import type { Loc, Schema } from '../model.js';
+import { constrains, unwrapAnnotated } from '../normalize/schema.js';
 import { joinPointer } from '../util/pointer.js';
+import { matchBranches } from './branches.js';
+import { compareRegex } from './pattern.js';
 import type { Change, ChangeKind } from './types.js';
 
 /** Requests: tightening breaks clients. Responses: loosening does. */
 export type Direction = 'request' | 'response';
+
+/**
+ * How a schema is read: `partial` is a request body that updates only the fields it sends (a PATCH, a
+ * merge patch), so a property it stops requiring is the point of the change, not a loosening.
+ */
+type Mode = Direction | 'partial';
 
 /** A change found inside a schema, relative to where the comparison started. */
 interface SchemaChange {
@@ -23,8 +32,9 @@ interface SchemaChange {
 }
 
 export class SchemaDiffer {
-  private readonly memo: Record<Direction, Map<Schema, Map<Schema, SchemaChange[]>>> = {
+  private readonly memo: Record<Mode, Map<Schema, Map<Schema, SchemaChange[]>>> = {
     request: new Map(),
+    partial: new Map(),
     response: new Map(),
   };
   private readonly inProgress = new Set<string>();
@@ -41,7 +51,8 @@ export class SchemaDiffer {
 
   /**
    * Changes between two schemas, with `label` naming where they sit (e.g. "request body application/json")
-   * and `where` the head's node that holds them (the parameter, media type or header).
+   * and `where` the head's node that holds them (the parameter, media type or header). `partial`: a
+   * request body that updates only what it sends (see `Mode`).
    */
   compare(
     base: Schema | undefined,
@@ -49,25 +60,30 @@ export class SchemaDiffer {
     direction: Direction,
     label: string,
     where: Loc,
+    partial = false,
   ): Change[] {
     if (!base || !head) {
       if (head && constrains(head)) return [toChange(schemaAdded(head), direction, label)];
       if (base && constrains(base)) return [toChange(schemaRemoved(where), direction, label)];
       return [];
     }
-    return this.pairChanges(base, head, direction).map((c) => toChange(c, direction, label));
+    const mode: Mode = partial && direction === 'request' ? 'partial' : direction;
+    return this.pairChanges(base, head, mode).map((c) => toChange(c, direction, label));
   }
 
-  private pairChanges(base: Schema, head: Schema, direction: Direction): SchemaChange[] {
+  private pairChanges(wrappedBase: Schema, wrappedHead: Schema, mode: Mode): SchemaChange[] {
+    // `{ allOf: [{ $ref: X }], description }` is X: wrapping a `$ref` to annotate it changes nothing.
+    const base = unwrapAnnotated(wrappedBase);
+    const head = unwrapAnnotated(wrappedHead);
     if (base === head) return []; // one object shared by both versions (src/normalize/unchanged.ts)
-    let row = this.memo[direction].get(base);
+    let row = this.memo[mode].get(base);
     if (!row) {
       row = new Map();
-      this.memo[direction].set(base, row);
+      this.memo[mode].set(base, row);
     }
     const cached = row.get(head);
     if (cached) return cached;
-    const key = `${this.id(base)}:${this.id(head)}:${direction}`;
+    const key = `${this.id(base)}:${this.id(head)}:${mode}`;
     if (this.inProgress.has(key)) {
       this.cut([key]); // a cycle: its changes are reported where it started
       return [];
@@ -80,7 +96,7 @@ export class SchemaDiffer {
     const outer = this.cuts;
     this.cuts = undefined;
     this.inProgress.add(key);
-    const out = dedupe(this.compareNow(base, head, direction));
+    const out = dedupe(this.compareNow(base, head, mode));
     this.inProgress.delete(key);
     const cuts = [...(this.cuts ?? [])].filter((k) => k !== key);
     this.cuts = outer;
@@ -107,56 +123,47 @@ export class SchemaDiffer {
     return id;
   }
 
-  private compareNow(base: Schema, head: Schema, direction: Direction): SchemaChange[] {
+  private compareNow(base: Schema, head: Schema, mode: Mode): SchemaChange[] {
+    const asList = this.compareAsList(base, head, mode);
+    if (asList) return asList;
     const out: SchemaChange[] = [];
     const here = (key: string, exists: boolean): Loc =>
       exists ? { file: head.loc.file, pointer: joinPointer(head.loc.pointer, key) } : head.loc;
-    const loosened = (what: string, key: string, exists: boolean) =>
-      out.push({ kind: 'schema-constraint-loosened', at: '', what, location: here(key, exists) });
-    const tightened = (what: string, key: string, exists: boolean) =>
-      out.push({ kind: 'schema-constraint-tightened', at: '', what, location: here(key, exists) });
+    const report =
+      (kind: ChangeKind): Report =>
+      (what, key, exists) =>
+        out.push({ kind, at: '', what, location: here(key, exists) });
+    const r: Reports = {
+      loosened: report('schema-constraint-loosened'),
+      widened: report('schema-constraint-widened'),
+      tightened: report('schema-constraint-tightened'),
+      changed: report('schema-constraint-changed'),
+    };
 
     compareTypes(base, head, out);
-    upperBound('maxLength', base.maxLength, head.maxLength, loosened, tightened);
-    upperBound('maxItems', base.maxItems, head.maxItems, loosened, tightened);
-    upperBound('maximum', base.maximum, head.maximum, loosened, tightened);
-    lowerBound('minLength', base.minLength, head.minLength, loosened, tightened);
-    lowerBound('minItems', base.minItems, head.minItems, loosened, tightened);
-    lowerBound('minimum', base.minimum, head.minimum, loosened, tightened);
+    upperBound('maxLength', base.maxLength, head.maxLength, r);
+    upperBound('maxItems', base.maxItems, head.maxItems, r);
+    upperBound('maximum', base.maximum, head.maximum, r);
+    lowerBound('minLength', base.minLength, head.minLength, r);
+    lowerBound('minItems', base.minItems, head.minItems, r);
+    lowerBound('minimum', base.minimum, head.minimum, r);
     if (base.maximum === head.maximum) {
-      exclusivity('maximum', head.maximum, base.exclusiveMaximum, head.exclusiveMaximum, loosened, tightened);
+      exclusivity('maximum', head.maximum, base.exclusiveMaximum, head.exclusiveMaximum, r);
     }
     if (base.minimum === head.minimum) {
-      exclusivity('minimum', head.minimum, base.exclusiveMinimum, head.exclusiveMinimum, loosened, tightened);
+      exclusivity('minimum', head.minimum, base.exclusiveMinimum, head.exclusiveMinimum, r);
     }
-    if (base.pattern !== head.pattern) {
-      if (head.pattern === undefined) loosened(`pattern \`${base.pattern}\` removed`, 'pattern', false);
-      else if (base.pattern === undefined) tightened(`pattern \`${head.pattern}\` added`, 'pattern', true);
-      else
-        out.push({
-          kind: 'schema-constraint-changed',
-          at: '',
-          what: `pattern changed from \`${base.pattern}\` to \`${head.pattern}\``,
-          location: here('pattern', true),
-        });
-    }
+    if (base.pattern !== head.pattern) comparePatterns(base.pattern, head.pattern, r);
     if (base.format !== head.format) {
-      out.push({
-        kind: 'schema-constraint-changed',
-        at: '',
-        what: `format changed from ${base.format ?? 'none'} to ${head.format ?? 'none'}`,
-        location: here('format', head.format !== undefined),
-      });
+      r.changed(
+        `format changed from ${base.format ?? 'none'} to ${head.format ?? 'none'}`,
+        'format',
+        head.format !== undefined,
+      );
     }
-    compareEnums(base, head, loosened, tightened);
-    compareAdditionalProperties(base, head, loosened, tightened);
-    const baseRequired = new Set(base.required);
-    const headRequired = new Set(head.required);
-    const addedRequired = head.required.filter((name) => !baseRequired.has(name));
-    const removedRequired = base.required.filter((name) => !headRequired.has(name));
-    if (addedRequired.length > 0) tightened(`now requires ${names(addedRequired)}`, 'required', true);
-    if (removedRequired.length > 0)
-      loosened(`no longer requires ${names(removedRequired)}`, 'required', head.required.length > 0);
+    compareEnums(base, head, r);
+    compareAdditionalProperties(base, head, r);
+    compareRequired(base, head, mode, r);
 
     for (const name of Object.keys(head.properties)) {
       const headProperty = head.properties[name]!;
@@ -171,7 +178,7 @@ export class SchemaDiffer {
         });
         continue;
       }
-      for (const c of this.pairChanges(baseProperty, headProperty, direction))
+      for (const c of this.pairChanges(baseProperty, headProperty, mode))
         out.push({ ...c, at: `.${name}${c.at}` });
     }
     const headHasProperties = Object.keys(head.properties).length > 0; // once, not per removed property
@@ -186,9 +193,10 @@ export class SchemaDiffer {
         });
       }
     }
+    // An array in a merge patch replaces the whole value: its items are complete, not partial.
+    const itemMode = mode === 'partial' ? 'request' : mode;
     if (base.items && head.items) {
-      for (const c of this.pairChanges(base.items, head.items, direction))
-        out.push({ ...c, at: `[]${c.at}` });
+      for (const c of this.pairChanges(base.items, head.items, itemMode)) out.push({ ...c, at: `[]${c.at}` });
     } else if (head.items && constrains(head.items)) {
       out.push(schemaAdded(head.items, 'items must now match a schema'));
     } else if (base.items && constrains(base.items)) {
@@ -197,7 +205,7 @@ export class SchemaDiffer {
     const baseExtra = schemaOf(base.additionalProperties);
     const headExtra = schemaOf(head.additionalProperties);
     if (baseExtra && headExtra) {
-      for (const c of this.pairChanges(baseExtra, headExtra, direction)) out.push({ ...c, at: `.*${c.at}` });
+      for (const c of this.pairChanges(baseExtra, headExtra, mode)) out.push({ ...c, at: `.*${c.at}` });
     } else if (headExtra && base.additionalProperties !== false) {
       out.push(schemaAdded(headExtra, 'additional properties must now match a schema'));
     } else if (baseExtra && head.additionalProperties !== false) {
@@ -207,52 +215,103 @@ export class SchemaDiffer {
     for (const combinator of ['allOf', 'oneOf', 'anyOf'] as const) {
       const b = base[combinator];
       const h = head[combinator];
-      const shared = Math.min(b.length, h.length);
-      for (let i = 0; i < shared; i++) {
-        for (const c of this.pairChanges(b[i]!, h[i]!, direction))
-          out.push({ ...c, at: `(${combinator}[${i}])${c.at}` });
-      }
-      if (b.length !== h.length) {
-        out.push({
-          kind: 'schema-constraint-changed',
-          at: '',
-          what: `${combinator} has ${h.length} subschemas instead of ${b.length}`,
-          location: here(combinator, h.length > 0),
-        });
-      }
+      if (b.length === 0 && h.length === 0) continue;
+      this.compareBranches(combinator, b, h, base, head, mode, out, here(combinator, h.length > 0));
     }
     return out;
   }
+
+  /**
+   * `X` → `{ allOf: [X, { required: [email] }] }` adds a member to a list of one, and `X` → `{ oneOf: [X, Y] }`
+   * an alternative: neither removes every constraint of X. Undefined unless exactly one side is only a
+   * list (`allOf`, `oneOf` or `anyOf`, constraining nothing of its own) and the other has no list at all.
+   */
+  private compareAsList(base: Schema, head: Schema, mode: Mode): SchemaChange[] | undefined {
+    const baseList = onlyList(base);
+    const headList = onlyList(head);
+    if ((baseList === undefined) === (headList === undefined)) return undefined;
+    const combinator = (baseList ?? headList)!;
+    if (!hasNoList(baseList ? head : base)) return undefined;
+    const out: SchemaChange[] = [];
+    const b = baseList ? base[combinator] : [base];
+    const h = headList ? head[combinator] : [head];
+    const removedAt = headList
+      ? { file: head.loc.file, pointer: joinPointer(head.loc.pointer, combinator) }
+      : head.loc;
+    this.compareBranches(combinator, b, h, base, head, mode, out, removedAt);
+    return out;
+  }
+
+  /**
+   * Subschemas matched by `$ref` target, discriminator value or title before position (src/diff/branches.ts):
+   * one branch inserted first does not "change" every branch after it.
+   */
+  private compareBranches(
+    combinator: Combinator,
+    b: Schema[],
+    h: Schema[],
+    base: Schema,
+    head: Schema,
+    mode: Mode,
+    out: SchemaChange[],
+    removedAt: Loc,
+  ): void {
+    const same = (x: Schema, y: Schema) => this.pairChanges(x, y, mode).length === 0;
+    const matched = matchBranches(b, h, base.loc, head.loc, combinator, same);
+    for (const { base: bi, head: hi } of matched.pairs) {
+      for (const c of this.pairChanges(b[bi]!, h[hi]!, mode))
+        out.push({ ...c, at: `(${combinator}[${hi}])${c.at}` });
+    }
+    for (const hi of matched.added) {
+      out.push({
+        kind: 'schema-constraint-changed',
+        at: '',
+        what: `${combinator} subschema ${matched.name(h[hi]!, hi)} added`,
+        location: h[hi]!.loc,
+        subject: `+${combinator}[${hi}]`,
+      });
+    }
+    for (const bi of matched.removed) {
+      out.push({
+        kind: 'schema-constraint-changed',
+        at: '',
+        what: `${combinator} subschema ${matched.name(b[bi]!, bi)} removed`,
+        location: removedAt,
+        subject: `-${combinator}[${bi}]`,
+      });
+    }
+  }
+}
+
+type Combinator = 'allOf' | 'oneOf' | 'anyOf';
+
+function hasNoList(s: Schema): boolean {
+  return s.allOf.length === 0 && s.oneOf.length === 0 && s.anyOf.length === 0;
+}
+
+/** The one combinator a schema consists of, when it constrains nothing else. */
+function onlyList(s: Schema): Combinator | undefined {
+  const lists = (['allOf', 'oneOf', 'anyOf'] as const).filter((c) => s[c].length > 0);
+  if (lists.length !== 1) return undefined;
+  return constrains({ ...s, allOf: [], oneOf: [], anyOf: [] }) ? undefined : lists[0];
 }
 
 type Report = (what: string, key: string, exists: boolean) => void;
 
+/**
+ * Where a constraint change goes. `loosened`: the schema stops refusing a class of values (a bound or an
+ * enum removed); `widened`: it accepts more but stays bounded (a bound raised, enum values added).
+ */
+interface Reports {
+  loosened: Report;
+  widened: Report;
+  tightened: Report;
+  changed: Report;
+}
+
 /** `additionalProperties` as a schema that constrains something (`{}` accepts anything, as `true` does). */
 function schemaOf(value: Schema | boolean | undefined): Schema | undefined {
   return typeof value === 'object' && constrains(value) ? value : undefined;
-}
-
-/** Whether a schema refuses anything at all: `{}` (or one with only a description) does not. */
-function constrains(s: Schema): boolean {
-  return (
-    s.types !== undefined ||
-    s.format !== undefined ||
-    s.enum !== undefined ||
-    s.pattern !== undefined ||
-    s.minLength !== undefined ||
-    s.maxLength !== undefined ||
-    s.minimum !== undefined ||
-    s.maximum !== undefined ||
-    s.minItems !== undefined ||
-    s.maxItems !== undefined ||
-    s.required.length > 0 ||
-    Object.keys(s.properties).length > 0 ||
-    (s.additionalProperties !== undefined && s.additionalProperties !== true) ||
-    s.items !== undefined ||
-    s.allOf.length > 0 ||
-    s.oneOf.length > 0 ||
-    s.anyOf.length > 0
-  );
 }
 
 /** A schema where there was none: values that were accepted before may now be refused. */
@@ -265,32 +324,20 @@ function schemaRemoved(where: Loc, what = 'schema removed: any value is accepted
   return { kind: 'schema-constraint-loosened', at: '', what, location: where };
 }
 
-function upperBound(
-  key: string,
-  base: number | undefined,
-  head: number | undefined,
-  loosened: Report,
-  tightened: Report,
-) {
+function upperBound(key: string, base: number | undefined, head: number | undefined, r: Reports) {
   if (base === head) return;
-  if (head === undefined) loosened(`${key} ${base} removed`, key, false);
-  else if (base === undefined) tightened(`${key} ${head} added`, key, true);
-  else if (head > base) loosened(`${key} raised from ${base} to ${head}`, key, true);
-  else tightened(`${key} lowered from ${base} to ${head}`, key, true);
+  if (head === undefined) r.loosened(`${key} ${base} removed`, key, false);
+  else if (base === undefined) r.tightened(`${key} ${head} added`, key, true);
+  else if (head > base) r.widened(`${key} raised from ${base} to ${head}`, key, true);
+  else r.tightened(`${key} lowered from ${base} to ${head}`, key, true);
 }
 
-function lowerBound(
-  key: string,
-  base: number | undefined,
-  head: number | undefined,
-  loosened: Report,
-  tightened: Report,
-) {
+function lowerBound(key: string, base: number | undefined, head: number | undefined, r: Reports) {
   if (base === head) return;
-  if (head === undefined) loosened(`${key} ${base} removed`, key, false);
-  else if (base === undefined) tightened(`${key} ${head} added`, key, true);
-  else if (head < base) loosened(`${key} lowered from ${base} to ${head}`, key, true);
-  else tightened(`${key} raised from ${base} to ${head}`, key, true);
+  if (head === undefined) r.loosened(`${key} ${base} removed`, key, false);
+  else if (base === undefined) r.tightened(`${key} ${head} added`, key, true);
+  else if (head < base) r.widened(`${key} lowered from ${base} to ${head}`, key, true);
+  else r.tightened(`${key} raised from ${base} to ${head}`, key, true);
 }
 
 /** The same bound turned exclusive (`exclusiveMaximum: true`, or 3.1's numeric form) or back to inclusive. */
@@ -299,13 +346,29 @@ function exclusivity(
   bound: number | undefined,
   base: boolean | undefined,
   head: boolean | undefined,
-  loosened: Report,
-  tightened: Report,
+  r: Reports,
 ) {
   if (bound === undefined || !base === !head) return;
   const exclusiveKey = key === 'minimum' ? 'exclusiveMinimum' : 'exclusiveMaximum';
-  if (head) tightened(`${key} ${bound} is now exclusive`, exclusiveKey, true);
-  else loosened(`${key} ${bound} is now inclusive`, key, true);
+  if (head) r.tightened(`${key} ${bound} is now exclusive`, exclusiveKey, true);
+  else r.widened(`${key} ${bound} is now inclusive`, key, true); // one more value: still bounded
+}
+
+/**
+ * A pattern removed is a loosening; one replaced is compared when that is cheap to decide (src/diff/pattern.ts):
+ * one that accepts any string, or drops an anchor, or a repetition's upper bound, loosens; one whose
+ * repetitions only got wider widens; one accepting a subset tightens; anything else is a change that is
+ * neither (the message says so).
+ */
+function comparePatterns(base: string | undefined, head: string | undefined, r: Reports) {
+  if (head === undefined) return r.loosened(`pattern \`${base}\` removed`, 'pattern', false);
+  if (base === undefined) return r.tightened(`pattern \`${head}\` added`, 'pattern', true);
+  const from = `pattern changed from \`${base}\` to \`${head}\``;
+  const relation = compareRegex(base, head);
+  if (relation.kind === 'loosened') r.loosened(`${from}: ${relation.why}`, 'pattern', true);
+  else if (relation.kind === 'widened') r.widened(`${from}: ${relation.why}`, 'pattern', true);
+  else if (relation.kind === 'tightened') r.tightened(`${from}: ${relation.why}`, 'pattern', true);
+  else r.changed(`${from} (whether it accepts more was not decided)`, 'pattern', true);
 }
 
 /** `integer` values are `number` values: integer → number widens, number → integer narrows. */
@@ -346,28 +409,68 @@ function compareTypes(base: Schema, head: Schema, out: SchemaChange[]) {
   }
 }
 
-function compareEnums(base: Schema, head: Schema, loosened: Report, tightened: Report) {
+function compareEnums(base: Schema, head: Schema, r: Reports) {
   if (base.enum === undefined && head.enum === undefined) return;
-  if (head.enum === undefined) return loosened('enum removed: any value is accepted', 'enum', false);
-  if (base.enum === undefined) return tightened(`enum added: only ${values(head.enum)}`, 'enum', true);
+  if (head.enum === undefined) return r.loosened('enum removed: any value is accepted', 'enum', false);
+  if (base.enum === undefined) return r.tightened(`enum added: only ${values(head.enum)}`, 'enum', true);
   const b = new Set(base.enum.map((v) => JSON.stringify(v)));
   const h = new Set(head.enum.map((v) => JSON.stringify(v)));
   const added = [...h].filter((v) => !b.has(v));
   const removed = [...b].filter((v) => !h.has(v));
-  if (added.length > 0) loosened(`enum values added: ${listed(added)}`, 'enum', true);
-  if (removed.length > 0) tightened(`enum values removed: ${listed(removed)}`, 'enum', true);
+  // New values are named one by one, still a closed list: a change to review, not validation dropped.
+  if (added.length > 0) r.widened(`enum values added: ${listed(added)}`, 'enum', true);
+  if (removed.length > 0) r.tightened(`enum values removed: ${listed(removed)}`, 'enum', true);
 }
 
-function compareAdditionalProperties(base: Schema, head: Schema, loosened: Report, tightened: Report) {
+function compareAdditionalProperties(base: Schema, head: Schema, r: Reports) {
   const closed = (s: Schema) => s.additionalProperties === false;
   if (closed(base) && !closed(head))
-    loosened(
+    r.loosened(
       'additional properties are now allowed',
       'additionalProperties',
       head.additionalProperties !== undefined,
     );
   if (!closed(base) && closed(head))
-    tightened('additional properties are no longer allowed', 'additionalProperties', true);
+    r.tightened('additional properties are no longer allowed', 'additionalProperties', true);
+}
+
+/**
+ * A property no longer required loosens, unless something takes its role: another property now required
+ * in its place, or an alternative (`oneOf`/`anyOf` branch) that requires it; and in a partial update (a
+ * PATCH or merge-patch body) sending fewer fields is what the change is for.
+ */
+function compareRequired(base: Schema, head: Schema, mode: Mode, r: Reports) {
+  const baseRequired = new Set(base.required);
+  const headRequired = new Set(head.required);
+  const added = head.required.filter((name) => !baseRequired.has(name));
+  const removed = base.required.filter((name) => !headRequired.has(name));
+  if (added.length > 0) r.tightened(`now requires ${names(added)}`, 'required', true);
+  if (removed.length === 0) return;
+  const exists = head.required.length > 0;
+  if (mode === 'partial') {
+    return r.widened(`no longer requires ${names(removed)} (a partial update)`, 'required', exists);
+  }
+  if (added.length > 0) {
+    return r.widened(
+      `no longer requires ${names(removed)}: requires ${names(added)} instead`,
+      'required',
+      exists,
+    );
+  }
+  const alternatives = new Set(
+    [...head.oneOf, ...head.anyOf].flatMap((branch) => unwrapAnnotated(branch).required),
+  );
+  const moved = removed.filter((name) => alternatives.has(name));
+  const dropped = removed.filter((name) => !alternatives.has(name));
+  if (moved.length > 0) {
+    const combinator = head.oneOf.length > 0 ? 'oneOf' : 'anyOf';
+    r.widened(
+      `${names(moved)} now required by an alternative (\`${combinator}\`) instead of always`,
+      'required',
+      exists,
+    );
+  }
+  if (dropped.length > 0) r.loosened(`no longer requires ${names(dropped)}`, 'required', exists);
 }
 
 function names(list: string[]): string {
@@ -403,6 +506,7 @@ function toChange(c: SchemaChange, direction: Direction, label: string): Change 
       (c.kind === 'schema-constraint-tightened' || c.kind === 'schema-constraint-changed')) ||
     (direction === 'response' &&
       (c.kind === 'schema-constraint-loosened' ||
+        c.kind === 'schema-constraint-widened' || // a client meets a value it never saw
         c.kind === 'schema-property-removed' ||
         c.kind === 'schema-constraint-changed'));
   const where = c.at === '' ? label : `${label} \`${c.at.replace(/^\./, '')}\``;

@@ -4,6 +4,7 @@ export type EndpointChange = 'added' | 'removed' | 'modified' | 'unchanged';
 export type SpecStatus = 'added' | 'removed' | 'modified' | 'unchanged';
 
 export type ChangeKind =
+  | 'path-renamed'
   | 'security-added'
   | 'security-removed'
   | 'security-weakened'
@@ -24,6 +25,8 @@ export type ChangeKind =
   | 'media-type-removed'
   | 'schema-type-changed'
   | 'schema-constraint-loosened'
+  /** Accepts more but stays bounded: enum values added, a bound raised, `required` moved to an alternative. */
+  | 'schema-constraint-widened'
   | 'schema-constraint-tightened'
   | 'schema-constraint-changed'
   | 'schema-property-added'

@@ -109,6 +109,7 @@ export function emptySchema(loc: Loc): Schema {
     anyOf: [],
     readOnly: undefined,
     writeOnly: undefined,
+    title: undefined,
     description: undefined,
     default: undefined,
     examples: [],
@@ -137,6 +138,7 @@ class Keywords {
   maximum: unknown = undefined;
   exclusiveMinimum: unknown = undefined;
   exclusiveMaximum: unknown = undefined;
+  title: unknown = undefined;
   description: unknown = undefined;
   hasDefault = false;
   default: unknown = undefined;
@@ -204,6 +206,9 @@ class Keywords {
         case 'exclusiveMaximum':
           this.exclusiveMaximum = value;
           break;
+        case 'title':
+          this.title = value;
+          break;
         case 'description':
           this.description = value;
           break;
@@ -269,6 +274,7 @@ function fillScalars(schema: Schema, raw: Keywords): void {
   schema.maxLength = num(raw.maxLength);
   schema.minItems = num(raw.minItems);
   schema.maxItems = num(raw.maxItems);
+  schema.title = str(raw.title);
   schema.description = str(raw.description);
   if (raw.hasDefault) schema.default = raw.default;
   if (raw.readOnly === true) schema.readOnly = true;
@@ -296,4 +302,67 @@ function examplesOf(raw: Keywords): unknown[] {
   if (raw.hasXExample) out.push(raw.xExample);
   if (Array.isArray(raw.examples)) pushAll(out, raw.examples as unknown[]);
   return out;
+}
+
+/** Whether a schema refuses anything at all: `{}` (or one with only annotations: a description, a title) does not. */
+export function constrains(s: Schema): boolean {
+  return (
+    s.types !== undefined ||
+    s.format !== undefined ||
+    s.enum !== undefined ||
+    s.pattern !== undefined ||
+    s.minLength !== undefined ||
+    s.maxLength !== undefined ||
+    s.minimum !== undefined ||
+    s.maximum !== undefined ||
+    s.minItems !== undefined ||
+    s.maxItems !== undefined ||
+    s.required.length > 0 ||
+    Object.keys(s.properties).length > 0 ||
+    (s.additionalProperties !== undefined && s.additionalProperties !== true) ||
+    s.items !== undefined ||
+    s.allOf.length > 0 ||
+    s.oneOf.length > 0 ||
+    s.anyOf.length > 0
+  );
+}
+
+/**
+ * The schema an annotation wrapper stands for: `{ description, allOf: [{ $ref: X }, { example }] }` accepts
+ * exactly what X accepts, so it is X wherever constraints are compared or checked. A wrapper constrains
+ * nothing of its own, and of its `allOf` members exactly one constrains anything (the others carry only
+ * annotations: description, title, examples, default, readOnly/writeOnly, deprecated, nullable, `x-…`).
+ * Wrappers of wrappers unwrap all the way; anything else is returned as it is.
+ */
+export function unwrapAnnotated(schema: Schema): Schema {
+  let current = schema;
+  for (let depth = 0; depth < 16 && isAnnotationWrapper(current); depth++) {
+    current = current.allOf.find(constrains)!;
+  }
+  return current;
+}
+
+function isAnnotationWrapper(s: Schema): boolean {
+  if (!isAllOfOnly(s)) return false;
+  let constraining = 0;
+  for (const member of s.allOf) if (constrains(member)) constraining++;
+  return constraining === 1;
+}
+
+/** A schema that is only an `allOf` list: it constrains nothing beside its members. */
+function isAllOfOnly(s: Schema): boolean {
+  if (s.allOf.length === 0 || s.oneOf.length > 0 || s.anyOf.length > 0) return false;
+  if (s.types !== undefined || s.format !== undefined || s.enum !== undefined || s.pattern !== undefined)
+    return false;
+  if (
+    s.minLength !== undefined ||
+    s.maxLength !== undefined ||
+    s.minimum !== undefined ||
+    s.maximum !== undefined ||
+    s.minItems !== undefined ||
+    s.maxItems !== undefined
+  )
+    return false;
+  if (s.required.length > 0 || s.items !== undefined || Object.keys(s.properties).length > 0) return false;
+  return s.additionalProperties === undefined || s.additionalProperties === true;
 }
