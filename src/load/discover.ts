@@ -124,10 +124,11 @@ const MAY_NAME_VERSION_KEY = /openapi|swagger|\\[xuU\r\n]/;
 function hasRootKey(raw: string, complete: boolean): boolean {
   const text = readableText(raw);
   if (!MAY_NAME_VERSION_KEY.test(text)) return false;
-  if (/^\s*[{[]/.test(text)) {
+  if (/^\s*(?:[{[]|\/[/*])/.test(text)) {
     const json = jsonRootKey(text);
     if (json !== 'unsure') return json === 'yes';
-    // A cut JSON text waits for the whole; not JSON (flow-style YAML, or broken): YAML decides, as for the loader.
+    // JSON (comments allowed: the loader refuses them, and says so). A cut JSON text waits for the whole;
+    // not JSON (flow-style YAML, or broken): YAML decides, as for the loader.
     if (!complete) return false;
   }
   return yamlRootKey(complete ? text : text.slice(0, text.lastIndexOf('\n') + 1));

@@ -2,7 +2,8 @@
 // symlinks, so the head alone cannot say what was there: every changed file that was a root in the base
 // is analysed wherever it went, and a head root counts as touched through any file it reaches, compared
 // by real path.
-import { existsSync, realpathSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, realpathSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { discoverSpecs, isCandidate, isRootDocumentText, isSkippedPath, matchesAny } from './discover.js';
 import { specFiles } from './files.js';
@@ -34,8 +35,7 @@ export interface PullRequestChanges {
 /** The documents this PR touches: their base and head versions (one of them absent when added or deleted). */
 export async function pullRequestSources(pr: PullRequestChanges): Promise<PullRequestSource[]> {
   const touched = new Set(pr.changed.flatMap((f) => [f.path, ...(f.previous ? [f.previous] : [])]));
-  // The common case: no description file changed (a `$ref` reaches only .yaml/.yml/.json names).
-  if (pr.complete && ![...touched].some(isCandidate)) return [];
+  if (pr.complete && !mayTouchDocuments(pr.workspace, touched)) return []; // the common case
   const head = fsReader(pr.workspace);
   const sources = new Map<string, PullRequestSource>();
   for (const file of pr.changed) {
@@ -61,6 +61,37 @@ export async function pullRequestSources(pr: PullRequestChanges): Promise<PullRe
   if (prefetch)
     for (const source of list) if (source.base) await prefetchSpec(pr.base, prefetch, source.base.path);
   return list;
+}
+
+/**
+ * False when no changed file can be part of a description, checked without reading one: none is named
+ * .yaml/.yml/.json, none is a symlink, and no symlink git tracks leads to, into or above one (the real
+ * file behind a symlinked `$ref` may have any name). Not seen here: a `$ref` written straight to a file
+ * with another extension (`$ref: schema.txt`) whose file alone the PR changes.
+ */
+function mayTouchDocuments(workspace: string, touched: Set<string>): boolean {
+  if ([...touched].some(isCandidate)) return true;
+  const realRoot = realpathSync(workspace);
+  if ([...touched].some((path) => isSymlink(join(realRoot, path)))) return true;
+  const listed = spawnSync('git', ['ls-files', '--stage', '-z'], {
+    cwd: workspace,
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024 * 1024,
+  });
+  if (listed.status !== 0) return true; // cannot tell: look at every root
+  for (const line of listed.stdout.split('\0')) {
+    if (!line.startsWith('120000 ')) continue; // a symlink's mode
+    const real = realPath(join(realRoot, line.slice(line.indexOf('\t') + 1)));
+    if (real === undefined || !isInside(realRoot, real)) continue;
+    const target = relative(realRoot, real).split(sep).join('/');
+    for (const path of touched)
+      if (target === path || target.startsWith(`${path}/`) || path.startsWith(`${target}/`)) return true;
+  }
+  return false;
+}
+
+function isSymlink(full: string): boolean {
+  return lstatSync(full, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
 }
 
 /**
