@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { runEngine } from '../src/engine.js';
 import { changedSince } from '../src/load/git.js';
 import { type PullRequestSource, pullRequestSources } from '../src/load/pull-request.js';
@@ -164,6 +165,26 @@ describe('a base root moved where discovery does not look is followed to its new
       expect(verdict(sources).blocked).toBe(true);
     },
   );
+
+  it('rewritten as it moved (git sees no rename): the new root is analysed as new, and blocks', async () => {
+    const asJson = JSON.stringify(parse(WEAKENED.replace(/schemas\.yaml/g, 'schemas.json')));
+    const repo = repository(BASE, {
+      'api/payments.yaml': null,
+      'api/schemas.yaml': null,
+      'vendor/api/payments.json': asJson,
+      'vendor/api/schemas.json': JSON.stringify(parse(SCHEMAS)),
+    });
+    const sources = await sourcesOf(repo);
+    expect(pairs(sources)).toEqual([
+      { path: 'api/payments.yaml', base: 'api/payments.yaml', head: undefined },
+      {
+        path: 'vendor/api/payments.json',
+        base: 'vendor/api/payments.json',
+        head: 'vendor/api/payments.json',
+      },
+    ]);
+    expect(verdict(sources).blocked).toBe(true);
+  });
 
   it('outside the `specs` patterns too', async () => {
     const repo = repository(BASE, {

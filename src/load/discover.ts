@@ -49,6 +49,7 @@ export function matchesAny(path: string, patterns: string[]): boolean {
  */
 export function discoverSpecs(root: string, patterns: string[] = []): string[] {
   const realRoot = realpathSync(root);
+  const matchers = patterns.map((p) => picomatch(p.replace(/^\.\//, ''), { dot: false }));
   const found: string[] = [];
   const walk = (dir: string, rel: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
@@ -62,7 +63,7 @@ export function discoverSpecs(root: string, patterns: string[] = []): string[] {
       if (!isCandidate(entry.name)) continue;
       const file = regularFileInside(realRoot, join(dir, entry.name), entry);
       if (file === undefined) continue;
-      if (patterns.length > 0 ? matchesAny(path, patterns) : looksLikeRootDocument(file)) found.push(path);
+      if (matchers.length > 0 ? matchers.some((m) => m(path)) : looksLikeRootDocument(file)) found.push(path);
     }
   };
   walk(realRoot, '');
@@ -109,6 +110,7 @@ export function looksLikeRootDocument(file: string): boolean {
  * name without building the document (an alias, a `<<` merge) counts as a root too.
  */
 export function isRootDocumentText(text: string): boolean {
+  if (text.length > DEFAULT_PARSE_LIMITS.maxFileBytes) return true; // as looksLikeRootDocument
   if (text.length > SNIFF_BYTES && hasRootKey(text.slice(0, SNIFF_BYTES), false)) return true;
   return hasRootKey(text, true);
 }

@@ -9,6 +9,7 @@ import { discoverSpecs, isCandidate, isRootDocumentText, isSkippedPath, matchesA
 import { specFiles } from './files.js';
 import type { ChangedFile } from './git.js';
 import { type FileReader, fsReader, isInside } from './reader.js';
+import { DEFAULT_PARSE_LIMITS } from './source.js';
 
 /** A reader over the base commit; `prefetch` when its files come from the REST API (asynchronously). */
 export type BaseReader = FileReader & { prefetch?: (paths: string[]) => Promise<void> };
@@ -49,6 +50,20 @@ export async function pullRequestSources(pr: PullRequestChanges): Promise<PullRe
       ...(headPath !== undefined ? { head: { reader: head, path: headPath } } : {}),
     });
   }
+  // A root deleted where git saw no rename (rewritten as it moved: YAML to JSON, say) may live on under
+  // another name: when the PR removes one, every root it adds is analysed, wherever it is.
+  if ([...sources.values()].some((s) => s.head === undefined))
+    for (const file of pr.changed)
+      if (
+        (file.status === 'A' || file.status === 'R') &&
+        !sources.has(file.path) &&
+        isHeadRoot(head, file.path)
+      )
+        sources.set(file.path, {
+          path: file.path,
+          base: { reader: pr.base, path: file.path },
+          head: { reader: head, path: file.path },
+        });
   const isTouched = touchedTest(pr.workspace, touched);
   for (const path of discoverSpecs(pr.workspace, pr.specs)) {
     if (sources.has(path)) continue;
@@ -107,6 +122,14 @@ async function baseRoot(pr: PullRequestChanges, file: ChangedFile): Promise<stri
   const text = pr.base.read(path);
   if (text === undefined) return undefined;
   return pr.specs.length > 0 || isRootDocumentText(text) ? path : undefined;
+}
+
+/** An added file that is a root (read inside the workspace; one over the size limit counts). */
+function isHeadRoot(head: FileReader, path: string): boolean {
+  if (!isCandidate(path)) return false;
+  if ((head.size?.(path) ?? 0) > DEFAULT_PARSE_LIMITS.maxFileBytes) return true;
+  const text = head.read(path);
+  return text !== undefined && isRootDocumentText(text);
 }
 
 /** A deleted path that the head still has (under a symlinked folder): it is then read there. */
