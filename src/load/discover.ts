@@ -49,6 +49,7 @@ export function matchesAny(path: string, patterns: string[]): boolean {
  */
 export function discoverSpecs(root: string, patterns: string[] = []): string[] {
   const realRoot = realpathSync(root);
+  const matchers = patterns.map((p) => picomatch(p.replace(/^\.\//, ''), { dot: false }));
   const found: string[] = [];
   const walk = (dir: string, rel: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
@@ -62,7 +63,7 @@ export function discoverSpecs(root: string, patterns: string[] = []): string[] {
       if (!isCandidate(entry.name)) continue;
       const file = regularFileInside(realRoot, join(dir, entry.name), entry);
       if (file === undefined) continue;
-      if (patterns.length > 0 ? matchesAny(path, patterns) : looksLikeRootDocument(file)) found.push(path);
+      if (matchers.length > 0 ? matchers.some((m) => m(path)) : looksLikeRootDocument(file)) found.push(path);
     }
   };
   walk(realRoot, '');
@@ -109,6 +110,7 @@ export function looksLikeRootDocument(file: string): boolean {
  * name without building the document (an alias, a `<<` merge) counts as a root too.
  */
 export function isRootDocumentText(text: string): boolean {
+  if (text.length > DEFAULT_PARSE_LIMITS.maxFileBytes) return true; // as looksLikeRootDocument
   if (text.length > SNIFF_BYTES && hasRootKey(text.slice(0, SNIFF_BYTES), false)) return true;
   return hasRootKey(text, true);
 }
@@ -124,10 +126,11 @@ const MAY_NAME_VERSION_KEY = /openapi|swagger|\\[xuU\r\n]/;
 function hasRootKey(raw: string, complete: boolean): boolean {
   const text = readableText(raw);
   if (!MAY_NAME_VERSION_KEY.test(text)) return false;
-  if (/^\s*[{[]/.test(text)) {
+  if (/^\s*(?:[{[]|\/[/*])/.test(text)) {
     const json = jsonRootKey(text);
     if (json !== 'unsure') return json === 'yes';
-    // A cut JSON text waits for the whole; not JSON (flow-style YAML, or broken): YAML decides, as for the loader.
+    // JSON (comments allowed: the loader refuses them, and says so). A cut JSON text waits for the whole;
+    // not JSON (flow-style YAML, or broken): YAML decides, as for the loader.
     if (!complete) return false;
   }
   return yamlRootKey(complete ? text : text.slice(0, text.lastIndexOf('\n') + 1));

@@ -2,12 +2,14 @@
 // symlinks, so the head alone cannot say what was there: every changed file that was a root in the base
 // is analysed wherever it went, and a head root counts as touched through any file it reaches, compared
 // by real path.
-import { existsSync, realpathSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, realpathSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { discoverSpecs, isCandidate, isRootDocumentText, isSkippedPath, matchesAny } from './discover.js';
 import { specFiles } from './files.js';
 import type { ChangedFile } from './git.js';
 import { type FileReader, fsReader, isInside } from './reader.js';
+import { DEFAULT_PARSE_LIMITS } from './source.js';
 
 /** A reader over the base commit; `prefetch` when its files come from the REST API (asynchronously). */
 export type BaseReader = FileReader & { prefetch?: (paths: string[]) => Promise<void> };
@@ -34,8 +36,7 @@ export interface PullRequestChanges {
 /** The documents this PR touches: their base and head versions (one of them absent when added or deleted). */
 export async function pullRequestSources(pr: PullRequestChanges): Promise<PullRequestSource[]> {
   const touched = new Set(pr.changed.flatMap((f) => [f.path, ...(f.previous ? [f.previous] : [])]));
-  // The common case: no description file changed (a `$ref` reaches only .yaml/.yml/.json names).
-  if (pr.complete && ![...touched].some(isCandidate)) return [];
+  if (pr.complete && !mayTouchDocuments(pr.workspace, touched)) return []; // the common case
   const head = fsReader(pr.workspace);
   const sources = new Map<string, PullRequestSource>();
   for (const file of pr.changed) {
@@ -49,6 +50,20 @@ export async function pullRequestSources(pr: PullRequestChanges): Promise<PullRe
       ...(headPath !== undefined ? { head: { reader: head, path: headPath } } : {}),
     });
   }
+  // A root deleted where git saw no rename (rewritten as it moved: YAML to JSON, say) may live on under
+  // another name: when the PR removes one, every root it adds is analysed, wherever it is.
+  if ([...sources.values()].some((s) => s.head === undefined))
+    for (const file of pr.changed)
+      if (
+        (file.status === 'A' || file.status === 'R') &&
+        !sources.has(file.path) &&
+        isHeadRoot(head, file.path)
+      )
+        sources.set(file.path, {
+          path: file.path,
+          base: { reader: pr.base, path: file.path },
+          head: { reader: head, path: file.path },
+        });
   const isTouched = touchedTest(pr.workspace, touched);
   for (const path of discoverSpecs(pr.workspace, pr.specs)) {
     if (sources.has(path)) continue;
@@ -64,6 +79,37 @@ export async function pullRequestSources(pr: PullRequestChanges): Promise<PullRe
 }
 
 /**
+ * False when no changed file can be part of a description, checked without reading one: none is named
+ * .yaml/.yml/.json, none is a symlink, and no symlink git tracks leads to, into or above one (the real
+ * file behind a symlinked `$ref` may have any name). Not seen here: a `$ref` written straight to a file
+ * with another extension (`$ref: schema.txt`) whose file alone the PR changes.
+ */
+function mayTouchDocuments(workspace: string, touched: Set<string>): boolean {
+  if ([...touched].some(isCandidate)) return true;
+  const realRoot = realpathSync(workspace);
+  if ([...touched].some((path) => isSymlink(join(realRoot, path)))) return true;
+  const listed = spawnSync('git', ['ls-files', '--stage', '-z'], {
+    cwd: workspace,
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024 * 1024,
+  });
+  if (listed.status !== 0) return true; // cannot tell: look at every root
+  for (const line of listed.stdout.split('\0')) {
+    if (!line.startsWith('120000 ')) continue; // a symlink's mode
+    const real = realPath(join(realRoot, line.slice(line.indexOf('\t') + 1)));
+    if (real === undefined || !isInside(realRoot, real)) continue;
+    const target = relative(realRoot, real).split(sep).join('/');
+    for (const path of touched)
+      if (target === path || target.startsWith(`${path}/`) || path.startsWith(`${target}/`)) return true;
+  }
+  return false;
+}
+
+function isSymlink(full: string): boolean {
+  return lstatSync(full, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+}
+
+/**
  * The base path of a changed file when it was a root document there (as base discovery would have found
  * it: a matching name, outside the skipped folders, its root declaring the version).
  */
@@ -76,6 +122,14 @@ async function baseRoot(pr: PullRequestChanges, file: ChangedFile): Promise<stri
   const text = pr.base.read(path);
   if (text === undefined) return undefined;
   return pr.specs.length > 0 || isRootDocumentText(text) ? path : undefined;
+}
+
+/** An added file that is a root (read inside the workspace; one over the size limit counts). */
+function isHeadRoot(head: FileReader, path: string): boolean {
+  if (!isCandidate(path)) return false;
+  if ((head.size?.(path) ?? 0) > DEFAULT_PARSE_LIMITS.maxFileBytes) return true;
+  const text = head.read(path);
+  return text !== undefined && isRootDocumentText(text);
 }
 
 /** A deleted path that the head still has (under a symlinked folder): it is then read there. */
