@@ -286,7 +286,7 @@ describe('a head that cannot be analysed fails closed (CLI diff)', () => {
     });
   }
 
-  it('a UTF-16 head that removes authentication is blocked either way (decoded or not), fixing nothing', async () => {
+  it('a UTF-16 head that removes authentication is decoded and blocked on the removal', async () => {
     const dir = workspace({
       'base/openapi.yaml': BASE,
       'base/schemas.yaml': SCHEMAS,
@@ -300,7 +300,10 @@ describe('a head that cannot be analysed fails closed (CLI diff)', () => {
     expect(code).toBe(1);
     const report = JSON.parse(stdout) as Report;
     expect(report.summary.endpoints.removed).toBe(0);
-    expect(everyFinding(report).filter((f) => f.status === 'fixed')).toEqual([]);
+    // Decoded by its byte-order mark, the head is judged like its UTF-8 twin: the removal is a new finding.
+    expect(report.specs[0]!.analysed).toBe(true);
+    const authMissing = everyFinding(report).filter((f) => f.ruleId === 'auth-missing');
+    expect(authMissing.map((f) => f.status)).toContain('new');
   });
 
   it('a `$ref`d file already broken in the base is existing debt: a finding, not a closed gate', async () => {
