@@ -54,6 +54,8 @@ const CONFIG_RULES = [
   '  rules:',
   '    - classification: internal',
   "      hosts: '*.internal.example.com'",
+  '    - classification: internal',
+  '      tags: [back-office]',
 ];
 
 async function cli(cwd: string, args: string[]) {
@@ -166,6 +168,19 @@ const MARKERS: {
     kind: 'classification',
     requested: 'internal',
     trust: TRUST_INTERNAL,
+  },
+  {
+    name: 'a tag the base config classifies internal',
+    head: { op: [UNAUTHENTICATED, 'tags: [back-office]'] },
+    kind: 'classification',
+    requested: 'internal',
+    trust: TRUST_INTERNAL,
+  },
+  {
+    name: 'x-api-classification: partner (outside external-only policies)',
+    head: { op: [UNAUTHENTICATED, 'x-api-classification: partner'] },
+    kind: 'classification',
+    requested: 'partner',
   },
   {
     name: 'an inline x-api-posture-ignore on the operation',
