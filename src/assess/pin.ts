@@ -132,7 +132,7 @@ function classificationSource(endpoint: Endpoint, model: ApiModel): { what: stri
   if (endpoint.deprecated) return { what: '`deprecated: true`', loc: endpoint.loc };
   if (endpoint.extensions['x-internal'] === true || model.extensions['x-internal'] === true)
     return { what: '`x-internal: true`', loc: endpoint.loc };
-  return { what: "its servers, tags or path (the config's classification rules)", loc: endpoint.loc };
+  return { what: "servers, tags or a path the config's rules classify so", loc: endpoint.loc };
 }
 
 interface IgnoreLevel {

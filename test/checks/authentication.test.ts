@@ -356,7 +356,8 @@ describe('auth-missing', () => {
       expect: [],
     },
     {
-      name: 'a requirement naming an undefined scheme is reported by auth-undefined-scheme, not here',
+      // Not a deliberate opt-out either (that is `security: []`): a write stays critical.
+      name: 'a requirement naming only an undefined scheme is no authentication (and auth-undefined-scheme too)',
       spec: outdent(`
         openapi: 3.0.3
         info: { title: Svc, version: '1' }
@@ -364,6 +365,22 @@ describe('auth-missing', () => {
           /orders:
             post:
               security: [{ nope: [] }]
+              responses: { '200': { description: ok } }
+      `),
+      expect: [{ ruleId: rule, severity: 'critical', pointer: `${op('/orders', 'post')}/security` }],
+    },
+    {
+      name: 'a defined scheme beside an undefined one still authenticates',
+      spec: outdent(`
+        openapi: 3.0.3
+        info: { title: Svc, version: '1' }
+        components:
+          securitySchemes:
+            bearer: { type: http, scheme: bearer }
+        paths:
+          /orders:
+            post:
+              security: [{ bearer: [], nope: [] }]
               responses: { '200': { description: ok } }
       `),
       expect: [],

@@ -61,7 +61,7 @@ export const authMissing: EndpointCheck = {
           : 'high';
     return [
       {
-        message: `${label(endpoint)} (${endpoint.classification}) accepts requests without authentication${undefinedSchemes.length > 0 ? ` (its \`security\` names only undefined schemes: ${undefinedSchemes.map((n) => `\`${n}\``).join(', ')})` : ''}${reasons.length > 0 ? `; it ${reasons.join(' and ')}` : ''}`,
+        message: `${label(endpoint)} (${endpoint.classification}) accepts requests without authentication${undefinedSchemes.length > 0 ? ` (its \`security\` names no defined scheme, only ${undefinedSchemes.map((n) => `\`${n}\``).join(', ')})` : ''}${reasons.length > 0 ? `; it ${reasons.join(' and ')}` : ''}`,
         loc: endpoint.security.loc ?? endpoint.loc,
         severity,
       },
