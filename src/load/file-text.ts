@@ -178,6 +178,8 @@ export function readInside(
 ): FileRead | undefined {
   const underGit = (rel: string) => rel.split(/[\\/]/).some((part) => part.toLowerCase() === '.git');
   const full = paths.join(realRoot, path);
+  // By its name first (a `.GIT` that a case-folding filesystem would open), then by its real path.
+  if (underGit(paths.relative(realRoot, full))) return { refused: { reason: 'git-dir' } };
   let real: string;
   try {
     real = (files.realpathSync.native ?? files.realpathSync)(full);
@@ -189,7 +191,7 @@ export function readInside(
   const rel = paths.relative(realRoot, real);
   const inside = rel === '' || (!rel.startsWith(`..${paths.sep}`) && rel !== '..' && !paths.isAbsolute(rel));
   if (!inside) return { refused: { reason: 'outside' } };
-  if (underGit(rel) || underGit(paths.relative(realRoot, full))) return { refused: { reason: 'git-dir' } };
+  if (underGit(rel)) return { refused: { reason: 'git-dir' } };
   const c = files.constants;
   // No blocking on a FIFO; the real path's last part is no symlink (unless swapped since: then refused).
   let fd: number;
