@@ -346,7 +346,7 @@ describe('text is decoded by its byte-order mark', () => {
 
   it('UTF-16 without a mark (NUL characters) and broken UTF-16 are not text either', () => {
     expect(decodeText(Buffer.from('openapi: 3.0.3\n', 'utf16le'))).toEqual({
-      refused: { reason: 'not-text', encoding: 'text without NUL characters' },
+      refused: { reason: 'not-text', encoding: 'UTF-8', line: 1 },
     });
     expect(decodeText(Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00]))).toEqual({
       refused: { reason: 'not-text', encoding: 'UTF-16LE' },

@@ -107,7 +107,13 @@ export function decodeText(bytes: Uint8Array): FileRead {
       return notText('UTF-8', badUtf8(start));
     }
   }
-  if ('text' in decoded && decoded.text.includes('\0')) return notText('text without NUL characters');
+  const nul = 'text' in decoded ? decoded.text.indexOf('\0') : -1;
+  if (nul !== -1) {
+    const text = (decoded as { text: string }).text;
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < nul; i = text.indexOf('\n', i + 1)) line++;
+    return { refused: { reason: 'not-text', encoding: 'UTF-8', line } };
+  }
   return decoded;
 }
 
