@@ -107,7 +107,13 @@ export function decodeText(bytes: Uint8Array): FileRead {
       return notText('UTF-8', badUtf8(start));
     }
   }
-  if ('text' in decoded && decoded.text.includes('\0')) return notText('text without NUL characters');
+  const nul = 'text' in decoded ? decoded.text.indexOf('\0') : -1;
+  if (nul !== -1) {
+    const text = (decoded as { text: string }).text;
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < nul; i = text.indexOf('\n', i + 1)) line++;
+    return { refused: { reason: 'not-text', encoding: 'UTF-8', line } };
+  }
   return decoded;
 }
 
@@ -178,6 +184,8 @@ export function readInside(
 ): FileRead | undefined {
   const underGit = (rel: string) => rel.split(/[\\/]/).some((part) => part.toLowerCase() === '.git');
   const full = paths.join(realRoot, path);
+  // By its name first (a `.GIT` that a case-folding filesystem would open), then by its real path.
+  if (underGit(paths.relative(realRoot, full))) return { refused: { reason: 'git-dir' } };
   let real: string;
   try {
     real = (files.realpathSync.native ?? files.realpathSync)(full);
@@ -189,7 +197,7 @@ export function readInside(
   const rel = paths.relative(realRoot, real);
   const inside = rel === '' || (!rel.startsWith(`..${paths.sep}`) && rel !== '..' && !paths.isAbsolute(rel));
   if (!inside) return { refused: { reason: 'outside' } };
-  if (underGit(rel) || underGit(paths.relative(realRoot, full))) return { refused: { reason: 'git-dir' } };
+  if (underGit(rel)) return { refused: { reason: 'git-dir' } };
   const c = files.constants;
   // No blocking on a FIFO; the real path's last part is no symlink (unless swapped since: then refused).
   let fd: number;
