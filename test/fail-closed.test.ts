@@ -1,14 +1,22 @@
 // Fail closed (SPEC §9): a head that exists but cannot be analysed blocks at every fail-on except none,
 // says why first, leaves its base endpoints "not assessed" (never removed) and fixes nothing.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
 import { runEngine } from '../src/engine.js';
 import { fsReader } from '../src/load/reader.js';
 import { buildReport, type Report } from '../src/report/json.js';
 import { renderComment } from '../src/report/markdown.js';
+import {
+  exampleFiles,
+  type FakeGitHub,
+  makeRepo,
+  pullRequestEvent,
+  runAction,
+  startFakeGitHub,
+} from './e2e/harness.js';
 import { outdent } from './helpers/inline.js';
 
 async function cli(args: string[], cwd: string) {
@@ -403,5 +411,60 @@ describe('scan mode reports a document it cannot analyse, visibly, without block
     expect(report.specs.find((s) => s.path === 'good.yaml')!.analysed).toBe(true);
     const summary = (await cli(['scan', 'good.yaml', 'bad.yaml', '--format', 'markdown'], dir)).stdout;
     expect(summary).toContain('> ⚠️ **Not analysed** — `bad.yaml:1:1`');
+  });
+});
+
+describe('the bundled action (dist/index.js) on a pull request', () => {
+  const PR = 21;
+  let api: FakeGitHub | undefined;
+  afterEach(async () => {
+    await api?.close();
+    api = undefined;
+  });
+
+  it('that removes authentication and breaks one YAML line: blocked, reason first, nothing removed or fixed', {
+    timeout: 120_000,
+  }, async () => {
+    api = await startFakeGitHub(PR);
+    const head = exampleFiles('head');
+    // Line 17 of the head: the PR's broken line, next to the operation that loses its authentication.
+    head['api/payments.yaml'] = head['api/payments.yaml']!.replace(
+      '      summary: List payments\n',
+      '      summary: List payments\n   oops: [\n',
+    );
+    const repo = makeRepo(exampleFiles('base'), head);
+    const run = await runAction(repo, api, {}, { name: 'pull_request', path: pullRequestEvent(repo, PR) });
+    expect(run.code).not.toBe(0);
+    expect(run.outputs.blocked).toBe('true');
+    expect(run.stdout).toMatch(
+      /::error::api-posture blocked this change: api\/payments\.yaml:17:\d+ cannot be analysed: invalid YAML/,
+    );
+    const report = JSON.parse(readFileSync(run.outputs['report-file']!, 'utf8')) as Report;
+    const spec = report.specs[0]!;
+    expect(spec.path).toBe('api/payments.yaml');
+    expect(spec.status).toBe('modified');
+    expect(spec.analysed).toBe(false);
+    expect(spec.notAssessed).toContain('POST /PaymentAuth');
+    expect(report.summary.endpoints.removed).toBe(0);
+    expect(everyFinding(report).filter((f) => f.status === 'fixed')).toEqual([]);
+    expect(api.comments).toHaveLength(1);
+    const lines = api.comments[0]!.body.split('\n');
+    expect(lines[1]).toMatch(/^### ⛔ api-posture: blocked — api\/payments\\?\.yaml:17:\d+ cannot be analysed/);
+    expect(lines[3]).toContain('`api/payments.yaml` cannot be analysed');
+    expect(api.comments[0]!.body).not.toContain('fixed</summary>');
+    expect(run.summary).toContain('cannot be analysed');
+  });
+
+  it('that deletes the document: removed, and passed at fail-on critical', { timeout: 120_000 }, async () => {
+    api = await startFakeGitHub(PR);
+    const repo = makeRepo(exampleFiles('base'), { 'api/payments.yaml': null, 'api/schemas.yaml': null });
+    const run = await runAction(repo, api, {}, { name: 'pull_request', path: pullRequestEvent(repo, PR) });
+    const report = JSON.parse(readFileSync(run.outputs['report-file']!, 'utf8')) as Report;
+    expect(report.specs.map((s) => [s.path, s.status, s.analysed])).toEqual([
+      ['api/payments.yaml', 'removed', true],
+    ]);
+    expect(report.summary.findings.new.critical).toBe(0);
+    expect(run.outputs.blocked).toBe('false');
+    expect(run.code).toBe(0);
   });
 });
