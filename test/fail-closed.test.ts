@@ -449,7 +449,9 @@ describe('the bundled action (dist/index.js) on a pull request', () => {
     expect(everyFinding(report).filter((f) => f.status === 'fixed')).toEqual([]);
     expect(api.comments).toHaveLength(1);
     const lines = api.comments[0]!.body.split('\n');
-    expect(lines[1]).toMatch(/^### ⛔ api-posture: blocked — api\/payments\\?\.yaml:17:\d+ cannot be analysed/);
+    expect(lines[1]).toMatch(
+      /^### ⛔ api-posture: blocked — api\/payments\\?\.yaml:17:\d+ cannot be analysed/,
+    );
     expect(lines[3]).toContain('`api/payments.yaml` cannot be analysed');
     expect(api.comments[0]!.body).not.toContain('fixed</summary>');
     expect(run.summary).toContain('cannot be analysed');
