@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
 import { runEngine } from '../src/engine.js';
+import { gate } from '../src/gate/index.js';
 import { fsReader } from '../src/load/reader.js';
 import { buildReport, type Report } from '../src/report/json.js';
 import { renderComment } from '../src/report/markdown.js';
@@ -468,5 +469,33 @@ describe('the bundled action (dist/index.js) on a pull request', () => {
     expect(report.summary.findings.new.critical).toBe(0);
     expect(run.outputs.blocked).toBe('false');
     expect(run.code).toBe(0);
+  });
+});
+
+describe('the gate with a document that cannot be analysed', () => {
+  const failure = { file: 'api.yaml', line: 3, column: 5, message: 'invalid YAML: bad indentation' };
+  const critical = { severity: 'critical' as const, status: 'new' as const };
+
+  it('blocks first on the failure, then names what else blocks', () => {
+    expect(gate([], [], 'critical', 'new', [failure])).toEqual({
+      blocked: true,
+      reason: 'api.yaml:3:5 cannot be analysed: invalid YAML: bad indentation',
+      blocking: 1,
+    });
+    const both = gate([critical], [], 'low', 'all', [failure, { ...failure, file: 'b.yaml' }]);
+    expect(both.blocked).toBe(true);
+    expect(both.reason).toBe(
+      'api.yaml:3:5 cannot be analysed: invalid YAML: bad indentation (and 1 more document); also 1 finding at low or above',
+    );
+  });
+
+  it('does not block at fail-on none, and still says why', () => {
+    const none = gate([critical], [], 'none', 'new', [failure]);
+    expect(none.blocked).toBe(false);
+    expect(none.reason).toContain('api.yaml:3:5 cannot be analysed');
+  });
+
+  it('without failures it is unchanged: a suppressed finding does not block', () => {
+    expect(gate([{ ...critical, suppressed: true }], [], 'critical', 'new').blocked).toBe(false);
   });
 });
