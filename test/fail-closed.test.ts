@@ -295,6 +295,54 @@ describe('a head that cannot be analysed fails closed (CLI diff)', () => {
     });
   }
 
+  it('stays closed when the config turns config-unparsable off or ignores it: the failure is no finding', async () => {
+    const dir = workspace({
+      'base/openapi.yaml': BASE,
+      'base/schemas.yaml': SCHEMAS,
+      'head/openapi.yaml': withoutAuth(BASE).replace('openapi: 3.0.3', 'openapi: 9.9.9'),
+      'head/schemas.yaml': SCHEMAS,
+      'off.yml': 'rules:\n  config-unparsable: off\n',
+      'ignored.yml': 'ignore:\n  - rule: config-unparsable\n    reason: we know\n',
+    });
+    for (const config of ['off.yml', 'ignored.yml']) {
+      const args = ['diff', 'base/openapi.yaml', 'head/openapi.yaml', '--config', config, '--format', 'json'];
+      const { code, stdout } = await cli(args, dir);
+      expect(code).toBe(1);
+      const report = JSON.parse(stdout) as Report;
+      expect(report.summary.verdict).toMatch(/^head\/openapi\.yaml:1:\d+ cannot be analysed/);
+      expect(report.summary.findings.new.high).toBe(0);
+    }
+  });
+
+  it('a head over limits.maxEndpoints is not judged in part: the operations past the limit would go unseen', async () => {
+    const dir = workspace({
+      'base/openapi.yaml': BASE,
+      'base/schemas.yaml': SCHEMAS,
+      'head/openapi.yaml': withoutAuth(BASE),
+      'head/schemas.yaml': SCHEMAS,
+      'config.yml': 'limits:\n  maxEndpoints: 2\n',
+    });
+    const args = [
+      'diff',
+      'base/openapi.yaml',
+      'head/openapi.yaml',
+      '--config',
+      'config.yml',
+      '--format',
+      'json',
+    ];
+    const { code, stdout } = await cli(args, dir);
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as Report;
+    expect(report.summary.verdict).toMatch(
+      /^head\/openapi\.yaml:\d+:\d+ cannot be analysed: .*\(limits\.maxEndpoints\)$/,
+    );
+    // The operations read before the limit (the rest were never read, in either version).
+    expect(report.specs[0]!.notAssessed).toEqual(BASE_IDS.slice(0, 2));
+    expect(report.summary.endpoints.removed).toBe(0);
+    expect(everyFinding(report).filter((f) => f.status === 'fixed')).toEqual([]);
+  });
+
   it('a UTF-16 head that removes authentication is blocked either way (decoded or not), fixing nothing', async () => {
     const dir = workspace({
       'base/openapi.yaml': BASE,
