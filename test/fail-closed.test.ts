@@ -1,14 +1,23 @@
 // Fail closed (SPEC §9): a head that exists but cannot be analysed blocks at every fail-on except none,
 // says why first, leaves its base endpoints "not assessed" (never removed) and fixes nothing.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
 import { runEngine } from '../src/engine.js';
+import { gate } from '../src/gate/index.js';
 import { fsReader } from '../src/load/reader.js';
 import { buildReport, type Report } from '../src/report/json.js';
 import { renderComment } from '../src/report/markdown.js';
+import {
+  exampleFiles,
+  type FakeGitHub,
+  makeRepo,
+  pullRequestEvent,
+  runAction,
+  startFakeGitHub,
+} from './e2e/harness.js';
 import { outdent } from './helpers/inline.js';
 
 async function cli(args: string[], cwd: string) {
@@ -286,6 +295,54 @@ describe('a head that cannot be analysed fails closed (CLI diff)', () => {
     });
   }
 
+  it('stays closed when the config turns config-unparsable off or ignores it: the failure is no finding', async () => {
+    const dir = workspace({
+      'base/openapi.yaml': BASE,
+      'base/schemas.yaml': SCHEMAS,
+      'head/openapi.yaml': withoutAuth(BASE).replace('openapi: 3.0.3', 'openapi: 9.9.9'),
+      'head/schemas.yaml': SCHEMAS,
+      'off.yml': 'rules:\n  config-unparsable: off\n',
+      'ignored.yml': 'ignore:\n  - rule: config-unparsable\n    reason: we know\n',
+    });
+    for (const config of ['off.yml', 'ignored.yml']) {
+      const args = ['diff', 'base/openapi.yaml', 'head/openapi.yaml', '--config', config, '--format', 'json'];
+      const { code, stdout } = await cli(args, dir);
+      expect(code).toBe(1);
+      const report = JSON.parse(stdout) as Report;
+      expect(report.summary.verdict).toMatch(/^head\/openapi\.yaml:1:\d+ cannot be analysed/);
+      expect(report.summary.findings.new.high).toBe(0);
+    }
+  });
+
+  it('a head over limits.maxEndpoints is not judged in part: the operations past the limit would go unseen', async () => {
+    const dir = workspace({
+      'base/openapi.yaml': BASE,
+      'base/schemas.yaml': SCHEMAS,
+      'head/openapi.yaml': withoutAuth(BASE),
+      'head/schemas.yaml': SCHEMAS,
+      'config.yml': 'limits:\n  maxEndpoints: 2\n',
+    });
+    const args = [
+      'diff',
+      'base/openapi.yaml',
+      'head/openapi.yaml',
+      '--config',
+      'config.yml',
+      '--format',
+      'json',
+    ];
+    const { code, stdout } = await cli(args, dir);
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as Report;
+    expect(report.summary.verdict).toMatch(
+      /^head\/openapi\.yaml:\d+:\d+ cannot be analysed: .*\(limits\.maxEndpoints\)$/,
+    );
+    // The operations read before the limit (the rest were never read, in either version).
+    expect(report.specs[0]!.notAssessed).toEqual(BASE_IDS.slice(0, 2));
+    expect(report.summary.endpoints.removed).toBe(0);
+    expect(everyFinding(report).filter((f) => f.status === 'fixed')).toEqual([]);
+  });
+
   it('a UTF-16 head that removes authentication is decoded and blocked on the removal', async () => {
     const dir = workspace({
       'base/openapi.yaml': BASE,
@@ -406,5 +463,90 @@ describe('scan mode reports a document it cannot analyse, visibly, without block
     expect(report.specs.find((s) => s.path === 'good.yaml')!.analysed).toBe(true);
     const summary = (await cli(['scan', 'good.yaml', 'bad.yaml', '--format', 'markdown'], dir)).stdout;
     expect(summary).toContain('> ⚠️ **Not analysed** — `bad.yaml:1:1`');
+  });
+});
+
+describe('the bundled action (dist/index.js) on a pull request', () => {
+  const PR = 21;
+  let api: FakeGitHub | undefined;
+  afterEach(async () => {
+    await api?.close();
+    api = undefined;
+  });
+
+  it('that removes authentication and breaks one YAML line: blocked, reason first, nothing removed or fixed', {
+    timeout: 120_000,
+  }, async () => {
+    api = await startFakeGitHub(PR);
+    const head = exampleFiles('head');
+    // Line 17 of the head: the PR's broken line, next to the operation that loses its authentication.
+    head['api/payments.yaml'] = head['api/payments.yaml']!.replace(
+      '      summary: List payments\n',
+      '      summary: List payments\n   oops: [\n',
+    );
+    const repo = makeRepo(exampleFiles('base'), head);
+    const run = await runAction(repo, api, {}, { name: 'pull_request', path: pullRequestEvent(repo, PR) });
+    expect(run.code).not.toBe(0);
+    expect(run.outputs.blocked).toBe('true');
+    expect(run.stdout).toMatch(
+      /::error::api-posture blocked this change: api\/payments\.yaml:17:\d+ cannot be analysed: invalid YAML/,
+    );
+    const report = JSON.parse(readFileSync(run.outputs['report-file']!, 'utf8')) as Report;
+    const spec = report.specs[0]!;
+    expect(spec.path).toBe('api/payments.yaml');
+    expect(spec.status).toBe('modified');
+    expect(spec.analysed).toBe(false);
+    expect(spec.notAssessed).toContain('POST /PaymentAuth');
+    expect(report.summary.endpoints.removed).toBe(0);
+    expect(everyFinding(report).filter((f) => f.status === 'fixed')).toEqual([]);
+    expect(api.comments).toHaveLength(1);
+    const lines = api.comments[0]!.body.split('\n');
+    expect(lines[1]).toMatch(
+      /^### ⛔ api-posture: blocked — api\/payments\\?\.yaml:17:\d+ cannot be analysed/,
+    );
+    expect(lines[3]).toContain('`api/payments.yaml` cannot be analysed');
+    expect(api.comments[0]!.body).not.toContain('fixed</summary>');
+    expect(run.summary).toContain('cannot be analysed');
+  });
+
+  it('that deletes the document: removed, and passed at fail-on critical', { timeout: 120_000 }, async () => {
+    api = await startFakeGitHub(PR);
+    const repo = makeRepo(exampleFiles('base'), { 'api/payments.yaml': null, 'api/schemas.yaml': null });
+    const run = await runAction(repo, api, {}, { name: 'pull_request', path: pullRequestEvent(repo, PR) });
+    const report = JSON.parse(readFileSync(run.outputs['report-file']!, 'utf8')) as Report;
+    expect(report.specs.map((s) => [s.path, s.status, s.analysed])).toEqual([
+      ['api/payments.yaml', 'removed', true],
+    ]);
+    expect(report.summary.findings.new.critical).toBe(0);
+    expect(run.outputs.blocked).toBe('false');
+    expect(run.code).toBe(0);
+  });
+});
+
+describe('the gate with a document that cannot be analysed', () => {
+  const failure = { file: 'api.yaml', line: 3, column: 5, message: 'invalid YAML: bad indentation' };
+  const critical = { severity: 'critical' as const, status: 'new' as const };
+
+  it('blocks first on the failure, then names what else blocks', () => {
+    expect(gate([], [], 'critical', 'new', [failure])).toEqual({
+      blocked: true,
+      reason: 'api.yaml:3:5 cannot be analysed: invalid YAML: bad indentation',
+      blocking: 1,
+    });
+    const both = gate([critical], [], 'low', 'all', [failure, { ...failure, file: 'b.yaml' }]);
+    expect(both.blocked).toBe(true);
+    expect(both.reason).toBe(
+      'api.yaml:3:5 cannot be analysed: invalid YAML: bad indentation (and 1 more document); also 1 finding at low or above',
+    );
+  });
+
+  it('does not block at fail-on none, and still says why', () => {
+    const none = gate([critical], [], 'none', 'new', [failure]);
+    expect(none.blocked).toBe(false);
+    expect(none.reason).toContain('api.yaml:3:5 cannot be analysed');
+  });
+
+  it('without failures it is unchanged: a suppressed finding does not block', () => {
+    expect(gate([{ ...critical, suppressed: true }], [], 'critical', 'new').blocked).toBe(false);
   });
 });

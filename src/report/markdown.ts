@@ -195,7 +195,7 @@ function specSections(
         (b.score.head ?? b.score.base ?? 0) - (a.score.head ?? a.score.base ?? 0) || a.id.localeCompare(b.id),
     );
   const title = `#### ${code(spec.path)} — ${spec.status}${spec.version.base !== spec.version.head ? ` (${escapeText(spec.version.base ?? '∅')} → ${escapeText(spec.version.head ?? '∅')})` : ''}`;
-  out.push(spec.analysed ? title : `${title} — **not analysed**`);
+  out.push(spec.analysed ? title : `#### ${code(spec.path)} — ${spec.status} — **not analysed**`);
   if (!spec.analysed) out.push(notAssessedNote(spec));
   else if (changed.length === 0) out.push('No endpoint changes.\n');
   else out.push(endpointTable(changed, newViolations));

@@ -72,8 +72,9 @@ function waiverLines(report: Report): string[] {
 }
 
 function header(spec: ReportSpec): string {
-  const version =
-    spec.version.base === spec.version.head
+  const version = !spec.analysed
+    ? (spec.version.base ?? '') // the head's version is unknown, not gone
+    : spec.version.base === spec.version.head
       ? (spec.version.head ?? '')
       : `${spec.version.base ?? '∅'} → ${spec.version.head ?? '∅'}`;
   return `${oneLine(spec.path)}  [${spec.status}]${spec.analysed ? '' : '  NOT ANALYSED'}${version ? `  version ${oneLine(version)}` : ''}`;
