@@ -195,7 +195,7 @@ describe('scoreEndpoint properties', () => {
     expect(findings).toEqual(copy);
   });
 
-  it('the breakdown names every finding that adds points, once per finding, with its severity and points', () => {
+  it('the breakdown names every finding that adds points, with its severity and points (repeats of a rule counted on one line)', () => {
     fc.assert(
       fc.property(endpointArb, findingsArb, (e, findings) => {
         const { breakdown } = scoreEndpoint(e, findings);
@@ -205,9 +205,13 @@ describe('scoreEndpoint properties', () => {
           const line = `${f.ruleId} (${f.severity}) +${SEVERITY_POINTS[f.severity]}`;
           expected.set(line, (expected.get(line) ?? 0) + 1);
         }
+        // Repeats of one rule at one severity are one line ending in `× count`.
         const actual = new Map<string, number>();
-        for (const line of breakdown.filter((l) => / \((critical|high|medium|low|info)\) \+/.test(l)))
-          actual.set(line, (actual.get(line) ?? 0) + 1);
+        for (const line of breakdown.filter((l) => / \((critical|high|medium|low|info)\) \+/.test(l))) {
+          const [, once, times] = /^(.*?)(?: × (\d+))?$/.exec(line)!;
+          expect(actual.has(once!)).toBe(false);
+          actual.set(once!, Number(times ?? 1));
+        }
         expect(actual).toEqual(expected);
         const undocumented = !e.summary?.trim() && !e.description?.trim();
         expect(breakdown.includes('undocumented +10')).toBe(undocumented);
@@ -243,12 +247,7 @@ describe('classification multipliers (seed: external 1.5, partner 1.3, shadow 2.
     expect(scores).toEqual([26, 34, 39, 47, 52]);
     expect(scoreEndpoint(endpoint({ classification: 'shadow' }), findings).breakdown).toEqual([
       'rate-limit-missing (medium) +8',
-      'headers-missing-hsts (low) +3',
-      'headers-missing-hsts (low) +3',
-      'headers-missing-hsts (low) +3',
-      'headers-missing-hsts (low) +3',
-      'headers-missing-hsts (low) +3',
-      'headers-missing-hsts (low) +3',
+      'headers-missing-hsts (low) +3 × 6',
       '× 2 (shadow)',
     ]);
   });

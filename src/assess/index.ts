@@ -83,7 +83,7 @@ export function assess(input: SpecInput, options: AssessOptions = {}): Finding[]
       fingerprint: fingerprint(check.id, specPath, rootDir, endpoint, hit, loc, rename, endpointIds),
     };
     if (endpoint) finding.endpoint = endpoint.id;
-    if (hit.endpoints) finding.endpoints = [...new Set(hit.endpoints)];
+    if (hit.endpoints) finding.endpoints = distinct(hit.endpoints);
     if (hit.position) finding.position = hit.position;
     const own = endpoint && suppressions ? suppressions.forEndpoint(endpoint) : [];
     const rules = own.length > 0 ? [...own, ...generalRules] : generalRules;
@@ -129,6 +129,22 @@ export function assess(input: SpecInput, options: AssessOptions = {}): Finding[]
   }
   return out;
 }
+
+/**
+ * `ids` without repeats; the same array when it has none, and one copy per array otherwise: N findings
+ * sharing one list of 2N ids (the server checks) must not make N copies of it.
+ */
+function distinct(ids: string[]): string[] {
+  let out = DISTINCT.get(ids);
+  if (!out) {
+    const unique = new Set(ids);
+    out = unique.size === ids.length ? ids : [...unique];
+    DISTINCT.set(ids, out);
+  }
+  return out;
+}
+
+const DISTINCT = new WeakMap<string[], string[]>();
 
 /**
  * Stable across line shifts and reformatting: rule + spec + endpoint id + where inside the endpoint

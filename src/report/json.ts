@@ -54,6 +54,18 @@ export interface Metrics {
   perClassification: Record<string, number>;
 }
 
+/**
+ * The endpoints a document-level finding or change applies to: the first `LISTED_ENDPOINTS` ids and how
+ * many there are. Listing all of them made N servers × 2N endpoints an N² report (16 MB from 320 KB);
+ * each endpoint's own entry in `endpoints` still shows its score with every finding counted.
+ */
+export interface AffectedEndpoints {
+  endpoints: string[];
+  endpointCount: number;
+}
+
+export const LISTED_ENDPOINTS = 10;
+
 export interface ReportSpec {
   path: string;
   status: 'added' | 'removed' | 'modified' | 'unchanged';
@@ -67,9 +79,9 @@ export interface ReportSpec {
   version: { base: string | null; head: string | null };
   metrics: { base: Metrics | null; head: Metrics | null };
   /** Changes declared once for the whole document, with the endpoints they apply to. */
-  changes: (ReportChange & { endpoints: string[] })[];
+  changes: (ReportChange & AffectedEndpoints)[];
   /** Document-level findings (a server, a scheme, a broken file) with the endpoints they affect. */
-  findings: (ReportedFinding & { endpoints: string[] })[];
+  findings: (ReportedFinding & AffectedEndpoints)[];
   endpoints: ReportEndpoint[];
   /**
    * What the PR asked to be judged by about its own endpoints (a lower classification, an inline
@@ -222,9 +234,9 @@ function reportSpec(spec: SpecAnalysis): ReportSpec {
     breaking: c.breaking,
     location: spec.position(c.location),
   });
-  const documentChanges = new Map<string, ReportChange & { endpoints: string[] }>();
+  const documentChanges = new Map<string, ReportChange & AffectedEndpoints>();
   const endpointFindings = new Map<string, ReportedFinding[]>();
-  const documentFindings: (ReportedFinding & { endpoints: string[] })[] = [];
+  const documentFindings: (ReportedFinding & AffectedEndpoints)[] = [];
   for (const f of spec.findings) {
     const reported = reportFinding(spec, f);
     if (f.endpoint) {
@@ -232,7 +244,12 @@ function reportSpec(spec: SpecAnalysis): ReportSpec {
       list.push(reported);
       endpointFindings.set(f.endpoint, list);
     } else {
-      documentFindings.push({ ...reported, endpoints: f.endpoints ?? [] });
+      const affected = f.endpoints ?? [];
+      documentFindings.push({
+        ...reported,
+        endpoints: affected.slice(0, LISTED_ENDPOINTS),
+        endpointCount: affected.length,
+      });
     }
   }
   const endpoints = diff.endpoints.map((e): ReportEndpoint => {
@@ -241,8 +258,8 @@ function reportSpec(spec: SpecAnalysis): ReportSpec {
       if (!c.documentLevel) continue;
       const key = `${c.kind}|${c.location.file}|${c.location.pointer}|${c.message}`;
       const known = documentChanges.get(key);
-      if (known) known.endpoints.push(e.id);
-      else documentChanges.set(key, { ...toChange(c), endpoints: [e.id] });
+      if (!known) documentChanges.set(key, { ...toChange(c), endpoints: [e.id], endpointCount: 1 });
+      else if (known.endpointCount++ < LISTED_ENDPOINTS) known.endpoints.push(e.id);
     }
     const scores = spec.scores.get(e.id);
     const current = scores?.head ?? scores?.base;

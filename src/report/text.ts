@@ -116,9 +116,7 @@ function renderDiffSpec(spec: ReportSpec, violations: ReportViolation[]): string
   if (spec.changes.length > 0) {
     lines.push('  Document-level changes:');
     for (const c of spec.changes)
-      lines.push(
-        `    ${changeLine(c)}  (${c.endpoints.length} endpoint${c.endpoints.length === 1 ? '' : 's'})`,
-      );
+      lines.push(`    ${changeLine(c)}  (${c.endpointCount} endpoint${c.endpointCount === 1 ? '' : 's'})`);
   }
   const docNew = spec.findings.filter((x) => x.status === 'new' && !x.suppressed);
   const docFixed = spec.findings.filter((x) => x.status === 'fixed' && !x.suppressed);

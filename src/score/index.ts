@@ -47,11 +47,17 @@ export function scoreEndpoint(endpoint: Endpoint, findings: Finding[]): Score {
   const sorted = [...findings].sort(
     (a, b) => severityRank(b.severity) - severityRank(a.severity) || a.ruleId.localeCompare(b.ruleId),
   );
-  for (const f of sorted) {
+  // Repeats of one rule at one severity (N plain-HTTP servers on every endpoint) make one line, `× N`:
+  // a line per finding made the report N servers × 2N endpoints long. Sorted, repeats are adjacent.
+  for (let i = 0; i < sorted.length; ) {
+    const f = sorted[i]!;
+    let count = 1;
+    while (sorted[i + count]?.ruleId === f.ruleId && sorted[i + count]!.severity === f.severity) count++;
+    i += count;
     const add = SEVERITY_POINTS[f.severity];
     if (add === 0) continue;
-    points += add;
-    breakdown.push(`${f.ruleId} (${f.severity}) +${add}`);
+    points += add * count;
+    breakdown.push(`${f.ruleId} (${f.severity}) +${add}${count === 1 ? '' : ` × ${count}`}`);
   }
   if (!endpoint.summary?.trim() && !endpoint.description?.trim()) {
     points += UNDOCUMENTED_POINTS;

@@ -1,3 +1,4 @@
+import { inEndpointOrder, serverGroups } from '../server-groups.js';
 import type { DocumentCheck, Hit } from '../types.js';
 import { hostOf } from '../urls.js';
 
@@ -17,10 +18,10 @@ export const inventoryNonProductionServer: DocumentCheck = {
     'Keep non-production servers out of the published document (a separate spec or an internal overlay).',
   scope: 'document',
   run(model) {
-    const hits = new Map<string, Hit & { endpoints: string[] }>();
-    for (const endpoint of model.endpoints) {
-      if (endpoint.classification === 'internal') continue;
-      for (const server of endpoint.servers) {
+    const exposed = model.endpoints.filter((endpoint) => endpoint.classification !== 'internal');
+    const hits = new Map<string, Hit & { lists: string[][] }>();
+    for (const group of serverGroups(exposed)) {
+      for (const server of group.servers) {
         const host = hostOf(server.url);
         if (!host || !NON_PRODUCTION.test(host)) continue;
         const key = server.url; // one finding per URL, however many places declare it
@@ -28,12 +29,15 @@ export const inventoryNonProductionServer: DocumentCheck = {
           message: `non-production server ${server.url} is published in a document with external endpoints`,
           loc: server.loc,
           key: server.url,
-          endpoints: [],
+          lists: [],
         };
-        hit.endpoints.push(endpoint.id);
+        hit.lists.push(group.ids);
         hits.set(key, hit);
       }
     }
-    return [...hits.values()];
+    return [...hits.values()].map(({ lists, ...hit }) => ({
+      ...hit,
+      endpoints: inEndpointOrder(lists, exposed),
+    }));
   },
 };

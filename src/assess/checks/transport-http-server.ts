@@ -1,4 +1,5 @@
 import type { Server } from '../../model.js';
+import { inEndpointOrder, serverGroups } from '../server-groups.js';
 import type { DocumentCheck } from '../types.js';
 import { isLoopback, isPlainHttp } from '../urls.js';
 
@@ -15,23 +16,26 @@ export const transportHttpServer: DocumentCheck = {
   scope: 'document',
   run(model) {
     // One finding per URL, listing every endpoint it serves, wherever (root, path, operation) it is declared.
-    const byLocation = new Map<string, { server: Server; endpoints: string[]; exposed: boolean }>();
-    for (const endpoint of model.endpoints) {
-      for (const server of endpoint.servers) {
+    const byLocation = new Map<string, { server: Server; lists: string[][]; exposed: boolean }>();
+    for (const group of serverGroups(model.endpoints)) {
+      for (const server of group.servers) {
         if (!isPlainHttp(server.url) || isLoopback(server.url)) continue;
         const key = server.url; // one finding per URL, however many places declare it
-        const entry = byLocation.get(key) ?? { server, endpoints: [], exposed: false };
-        entry.endpoints.push(endpoint.id);
-        entry.exposed ||= endpoint.classification !== 'internal';
+        const entry = byLocation.get(key) ?? { server, lists: [], exposed: false };
+        entry.lists.push(group.ids);
+        entry.exposed ||= group.exposed;
         byLocation.set(key, entry);
       }
     }
-    return [...byLocation.values()].map(({ server, endpoints, exposed }) => ({
-      message: `${model.openapiVersion.startsWith('2') ? 'Swagger scheme for' : 'server'} ${server.url} is plain HTTP: traffic to ${endpoints.length} endpoint${endpoints.length === 1 ? '' : 's'} can be read and altered`,
-      loc: server.loc,
-      severity: exposed ? 'high' : 'medium',
-      key: server.url,
-      endpoints,
-    }));
+    return [...byLocation.values()].map(({ server, lists, exposed }) => {
+      const endpoints = inEndpointOrder(lists, model.endpoints);
+      return {
+        message: `${model.openapiVersion.startsWith('2') ? 'Swagger scheme for' : 'server'} ${server.url} is plain HTTP: traffic to ${endpoints.length} endpoint${endpoints.length === 1 ? '' : 's'} can be read and altered`,
+        loc: server.loc,
+        severity: exposed ? 'high' : 'medium',
+        key: server.url,
+        endpoints,
+      };
+    });
   },
 };
