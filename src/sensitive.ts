@@ -386,6 +386,11 @@ const MARKED =
  */
 const COULD_BE_SECRET = new RegExp(`${MARKED.source}|[A-Za-z0-9+/_-]{32}`);
 
+/** False when no part of `text` can be a secret: the quick rejection `secretInValue` starts with. */
+export function mayHoldSecret(text: string): boolean {
+  return COULD_BE_SECRET.test(text);
+}
+
 /** What a literal string from a document looks like, if it looks like a real secret or PII. */
 export function secretInValue(value: string): SecretMatch | undefined {
   if (value.length < 9 || value.length > 20_000) return undefined;

@@ -307,12 +307,8 @@ async function publish(
           env.repository,
           pr.number,
           renderComment(report, ctx),
-          (author) =>
-            core.notice(
-              logText(
-                `api-posture: a comment by ${author} carries this action's marker but was not written by this token; it is left alone and the report is posted as a comment of its own`,
-              ),
-            ),
+          // Author logins come from the API but are named in a log line: escaped like any other string.
+          (note) => core.notice(logText(`api-posture: ${note}`)),
         );
         commentUrl = result.url;
         core.info(logText(`api-posture: PR comment ${result.action}: ${result.url}`));

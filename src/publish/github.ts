@@ -129,14 +129,15 @@ export function writtenBy(
 /**
  * Edits the action's own comment carrying the marker, or creates it: one comment per PR, however many
  * runs. A comment carrying the marker that someone else wrote (a PR author can post one first, then edit
- * it back to "passed") is never touched: `onForeign` is told its author and a comment of our own is made.
+ * it back to "passed") is never touched: `onForeign` gets one line naming their authors, and a comment
+ * of our own is made.
  */
 export async function upsertComment(
   client: GitHubClient,
   repo: Repo,
   issueNumber: number,
   body: string,
-  onForeign: (author: string) => void = () => {},
+  onForeign: (note: string) => void = () => {},
 ): Promise<CommentResult> {
   const comments = await client.paginate(client.rest.issues.listComments, {
     ...repo,
@@ -146,8 +147,8 @@ export async function upsertComment(
   const marked = comments.filter((c) => typeof c.body === 'string' && c.body.startsWith(COMMENT_MARKER));
   const identity = marked.length > 0 ? await tokenIdentity(client) : undefined;
   const mine = identity ? marked.find((c) => writtenBy(c, identity)) : undefined;
-  for (const c of marked)
-    if (c !== mine && !(identity && writtenBy(c, identity))) onForeign(c.user?.login ?? '(unknown)');
+  const foreign = marked.filter((c) => !(identity && writtenBy(c, identity)));
+  if (foreign.length > 0) onForeign(foreignNote(foreign.map((c) => c.user?.login ?? '(unknown)')));
   if (mine) {
     try {
       const { data } = await client.rest.issues.updateComment({ ...repo, comment_id: mine.id, body });
@@ -158,6 +159,13 @@ export async function upsertComment(
   }
   const { data } = await client.rest.issues.createComment({ ...repo, issue_number: issueNumber, body });
   return { url: data.html_url, action: 'created' };
+}
+
+/** One line however many there are (a PR author can post hundreds): the count and the first five authors. */
+function foreignNote(authors: string[]): string {
+  const names = [...new Set(authors)];
+  const one = authors.length === 1;
+  return `${one ? 'a comment' : `${authors.length} comments`} by ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''} ${one ? 'carries' : 'carry'} this action's marker but ${one ? 'was' : 'were'} not written by this token: left alone, the report is posted as a comment of its own`;
 }
 
 /** Files changed by a PR (when git cannot tell): name, status and previous name for renames. */

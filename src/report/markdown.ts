@@ -37,11 +37,13 @@ export function renderComment(report: Report, ctx: MarkdownContext = {}): string
 
 /** GitHub refuses a step's job summary above 1 MiB, counted in bytes of UTF-8. */
 export const SUMMARY_LIMIT_BYTES = 1_048_576;
+/** What the summary may use: in bytes, as GitHub counts, with room to spare under its limit. */
+export const SUMMARY_BUDGET_BYTES = 1_000_000;
 
 /** The job summary: the whole report (existing findings included), within the 1 MiB summary limit. */
 export function renderSummary(report: Report, ctx: MarkdownContext = {}): string {
   const parts = report.mode === 'scan' ? inventorySections(report, ctx) : sections(report, ctx, true);
-  return fitWithin(parts, SUMMARY_LIMIT_BYTES, ctx, utf8Bytes);
+  return fitWithin(parts, SUMMARY_BUDGET_BYTES, ctx, utf8Bytes);
 }
 
 /** A comment's limit is in characters: UTF-16 units are never fewer. */

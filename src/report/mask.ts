@@ -2,7 +2,7 @@
 // document value (an enum value added, a default, a server URL) would otherwise reprint a live key in the
 // comment, the summary, annotations, SARIF and the JSON report. The detectors are `sensitive.ts`'s: a
 // value is masked exactly when the sensitive-example-value rule would call it a secret.
-import { secretInValue } from '../sensitive.js';
+import { mayHoldSecret, secretInValue } from '../sensitive.js';
 
 /** `sk_l…9xQz`: enough of each end to recognise the value, never enough to use it. */
 export function maskValue(secret: string): string {
@@ -35,7 +35,8 @@ function maskWords(text: string): { text: string; masked: boolean } {
  * PEM block) is masked whole.
  */
 export function maskSecrets(message: string): string {
-  if (message.length < 9) return message;
+  // Most messages hold nothing that could be a secret: one scan, and they are returned as they are.
+  if (message.length < 9 || !mayHoldSecret(message)) return message;
   const parts = message.split('`');
   let changed = false;
   const out = parts.map((part, i) => {
