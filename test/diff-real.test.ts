@@ -416,6 +416,39 @@ describe('input-constraint-loosened reports loosenings only', () => {
   });
 });
 
+describe('constraint checks read an annotation wrapper as its `$ref`', () => {
+  const unbounded = (schema: string, components: string) =>
+    runEngine(
+      [
+        {
+          path: 'openapi.yaml',
+          head: { reader: memoryReader({ 'openapi.yaml': doc(schema, components) }), path: 'openapi.yaml' },
+        },
+      ],
+      { mode: 'scan', failOn: 'high', failOnScope: 'new', today: '2026-01-01' },
+    )
+      .specs.flatMap((s) => s.findings)
+      .filter((f) => f.ruleId === 'input-unbounded')
+      .map((f) => f.message);
+  const body = (name: string) =>
+    `{ type: object, additionalProperties: false, properties: { name: ${name} } }`;
+
+  it.each([
+    ['a plain `$ref`', ref('Name')],
+    ['a wrapper with a description', `{ description: the name, allOf: [${ref('Name')}] }`],
+  ])('%s to an unbounded string is unbounded', (_name, name) => {
+    expect(unbounded(body(name), 'Name: { type: string }')).toEqual([
+      expect.stringContaining('body field `name` (string without maxLength)'),
+    ]);
+  });
+
+  it('negative: a wrapper of a bounded string is bounded', () => {
+    expect(
+      unbounded(body(`{ description: d, allOf: [${ref('Name')}] }`), 'Name: { type: string, maxLength: 9 }'),
+    ).toEqual([]);
+  });
+});
+
 describe('a renamed path keeps its findings', () => {
   // An API key in the query (auth-apikey-in-query) on `GET /users/{id}/`, the same after the rename.
   const usersAt = (path: string, param: string) => `openapi: 3.0.3
