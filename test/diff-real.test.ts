@@ -8,6 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Change, ChangeKind } from '../src/diff/types.js';
 import { type Analysis, runEngine } from '../src/engine.js';
 import type { Finding } from '../src/findings.js';
+import { BUILTIN_POLICIES } from '../src/policy/builtin.js';
+import { loadPolicies, type Policy } from '../src/policy/load.js';
 import { corpusDir, isCorpusInstalled } from './corpus/index.js';
 import { diffInline, memoryReader } from './helpers/inline.js';
 
@@ -362,7 +364,9 @@ describe('still loosenings', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // Through the engine: findings and their status
 
-function analyse(base: string, head: string): Analysis {
+const POLICIES = loadPolicies('policies/default.yml', BUILTIN_POLICIES['default.yml'] as string);
+
+function analyse(base: string, head: string, policies: Policy[] = []): Analysis {
   return runEngine(
     [
       {
@@ -371,7 +375,7 @@ function analyse(base: string, head: string): Analysis {
         head: { reader: memoryReader({ 'openapi.yaml': head }), path: 'openapi.yaml' },
       },
     ],
-    { mode: 'diff', failOn: 'high', failOnScope: 'new', today: '2026-01-01' },
+    { mode: 'diff', failOn: 'high', failOnScope: 'new', today: '2026-01-01', policies },
   );
 }
 
@@ -470,8 +474,12 @@ paths:
   it.each([
     ['trailing slash dropped, parameter renamed', slash, plain],
     ['trailing slash added back', plain, slash],
-  ])('%s: existing findings stay existing, none new or fixed', (_name, base, head) => {
-    const spec = analyse(base, head).specs[0]!;
+  ])('%s: existing findings and violations stay existing, none new or fixed', (_name, base, head) => {
+    const analysis = analyse(base, head, POLICIES);
+    expect(analysis.gate.blocked).toBe(false);
+    const spec = analysis.specs[0]!;
+    expect(spec.violations.length).toBeGreaterThan(0); // no rate limit, no summary: the default policies fail
+    expect(new Set(spec.violations.map((v) => v.status))).toEqual(new Set(['existing']));
     expect(spec.diff.endpoints.map((e) => [e.change, e.changes.map((c) => c.kind)])).toEqual([
       ['modified', ['path-renamed', 'parameter-renamed']],
     ]);
