@@ -326,7 +326,10 @@ function analyseVersions(
   const headViolations = head.model ? evaluatePolicies(policies, head.model, settings, headFacts) : [];
   const baseViolations =
     !scan && base.model ? evaluatePolicies(policies, base.model, settings, baseFacts) : [];
-  const baseKeys = new Set(baseViolations.map(violationKey));
+  const renamed = new Map(
+    diff.endpoints.filter((e) => e.base && e.head && e.base.id !== e.head.id).map((e) => [e.base!.id, e]),
+  );
+  const baseKeys = new Set(baseViolations.map((v) => violationKey(asHeadViolation(v, renamed))));
   const violations = headViolations.map((v) => ({
     ...v,
     status: scan || baseKeys.has(violationKey(v)) ? ('existing' as const) : ('new' as const),
@@ -367,6 +370,14 @@ function relocation(base: LoadedSpec, head: LoadedSpec): ((loc: Loc) => Loc) | u
   if (from === undefined || to === undefined || from === to || base.files.some((f) => f.path === from))
     return undefined;
   return (loc) => (loc.file === from ? { ...loc, file: to } : loc);
+}
+
+/** A base violation on a path the head renamed (`/users/{id}/` → `/users/{userId}`), as the head would name it. */
+function asHeadViolation(v: Violation, renamed: ReadonlyMap<string, EndpointDiff>): Violation {
+  const e = renamed.get(v.endpoint);
+  if (!e?.base) return v;
+  const from = `\`${e.base.method.toUpperCase()} ${e.base.path}\``;
+  return { ...v, endpoint: e.id, message: v.message.replace(from, `\`${e.method} ${e.path}\``) };
 }
 
 /** A violation is the same across versions when the same policy fails the same way on the same endpoint. */

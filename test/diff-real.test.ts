@@ -8,6 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Change, ChangeKind } from '../src/diff/types.js';
 import { type Analysis, runEngine } from '../src/engine.js';
 import type { Finding } from '../src/findings.js';
+import { BUILTIN_POLICIES } from '../src/policy/builtin.js';
+import { loadPolicies, type Policy } from '../src/policy/load.js';
 import { corpusDir, isCorpusInstalled } from './corpus/index.js';
 import { diffInline, memoryReader } from './helpers/inline.js';
 
@@ -362,7 +364,9 @@ describe('still loosenings', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // Through the engine: findings and their status
 
-function analyse(base: string, head: string): Analysis {
+const POLICIES = loadPolicies('policies/default.yml', BUILTIN_POLICIES['default.yml'] as string);
+
+function analyse(base: string, head: string, policies: Policy[] = []): Analysis {
   return runEngine(
     [
       {
@@ -371,7 +375,7 @@ function analyse(base: string, head: string): Analysis {
         head: { reader: memoryReader({ 'openapi.yaml': head }), path: 'openapi.yaml' },
       },
     ],
-    { mode: 'diff', failOn: 'high', failOnScope: 'new', today: '2026-01-01' },
+    { mode: 'diff', failOn: 'high', failOnScope: 'new', today: '2026-01-01', policies },
   );
 }
 
@@ -416,6 +420,39 @@ describe('input-constraint-loosened reports loosenings only', () => {
   });
 });
 
+describe('constraint checks read an annotation wrapper as its `$ref`', () => {
+  const unbounded = (schema: string, components: string) =>
+    runEngine(
+      [
+        {
+          path: 'openapi.yaml',
+          head: { reader: memoryReader({ 'openapi.yaml': doc(schema, components) }), path: 'openapi.yaml' },
+        },
+      ],
+      { mode: 'scan', failOn: 'high', failOnScope: 'new', today: '2026-01-01' },
+    )
+      .specs.flatMap((s) => s.findings)
+      .filter((f) => f.ruleId === 'input-unbounded')
+      .map((f) => f.message);
+  const body = (name: string) =>
+    `{ type: object, additionalProperties: false, properties: { name: ${name} } }`;
+
+  it.each([
+    ['a plain `$ref`', ref('Name')],
+    ['a wrapper with a description', `{ description: the name, allOf: [${ref('Name')}] }`],
+  ])('%s to an unbounded string is unbounded', (_name, name) => {
+    expect(unbounded(body(name), 'Name: { type: string }')).toEqual([
+      expect.stringContaining('body field `name` (string without maxLength)'),
+    ]);
+  });
+
+  it('negative: a wrapper of a bounded string is bounded', () => {
+    expect(
+      unbounded(body(`{ description: d, allOf: [${ref('Name')}] }`), 'Name: { type: string, maxLength: 9 }'),
+    ).toEqual([]);
+  });
+});
+
 describe('a renamed path keeps its findings', () => {
   // An API key in the query (auth-apikey-in-query) on `GET /users/{id}/`, the same after the rename.
   const usersAt = (path: string, param: string) => `openapi: 3.0.3
@@ -437,8 +474,12 @@ paths:
   it.each([
     ['trailing slash dropped, parameter renamed', slash, plain],
     ['trailing slash added back', plain, slash],
-  ])('%s: existing findings stay existing, none new or fixed', (_name, base, head) => {
-    const spec = analyse(base, head).specs[0]!;
+  ])('%s: existing findings and violations stay existing, none new or fixed', (_name, base, head) => {
+    const analysis = analyse(base, head, POLICIES);
+    expect(analysis.gate.blocked).toBe(false);
+    const spec = analysis.specs[0]!;
+    expect(spec.violations.length).toBeGreaterThan(0); // no rate limit, no summary: the default policies fail
+    expect(new Set(spec.violations.map((v) => v.status))).toEqual(new Set(['existing']));
     expect(spec.diff.endpoints.map((e) => [e.change, e.changes.map((c) => c.kind)])).toEqual([
       ['modified', ['path-renamed', 'parameter-renamed']],
     ]);

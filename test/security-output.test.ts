@@ -237,6 +237,8 @@ describe('the job summary budget', () => {
         {
           path: 'openapi.yaml',
           status: 'modified',
+          analysed: true,
+          waiverRequests: [],
           version: { base: '1', head: '1' },
           metrics: { base: null, head: null },
           changes: [],

@@ -1,5 +1,6 @@
 // The values a caller sends: parameters and request-body fields, flattened with readable paths.
 import type { Endpoint, Loc, Schema } from '../model.js';
+import { unwrapAnnotated } from '../normalize/schema.js';
 import { bracketSpans } from '../util/braces.js';
 
 export interface InputField {
@@ -64,7 +65,8 @@ const BOUNDED_FORMATS = new Set([
 ]);
 
 /** What is unbounded about a leaf input, or undefined if it is bounded (or not a leaf). */
-export function unboundedAspect(schema: Schema): string | undefined {
+export function unboundedAspect(annotated: Schema): string | undefined {
+  const schema = unwrapAnnotated(annotated); // `{ allOf: [{ $ref: Name }], description }` is Name
   if (schema.enum) return undefined;
   const types = schema.types ?? [];
   if (

@@ -35,6 +35,10 @@ export function matchBranches(
 ): BranchMatch {
   const baseKeys = base.map((b, i) => keysOf(b, i, baseParent, combinator));
   const headKeys = head.map((h, i) => keysOf(h, i, headParent, combinator));
+  // The common case, a list whose branches kept their names and places, pairs by position at once.
+  if (base.length === head.length && baseKeys.every((k, i) => sameKeys(k, headKeys[i]!))) {
+    return { pairs: base.map((_, i) => ({ base: i, head: i })), added: [], removed: [], name: nameOf };
+  }
   const freeBase = new Set(base.keys());
   const freeHead = new Set(head.keys());
   const pairs: BranchMatch['pairs'] = [];
@@ -44,10 +48,17 @@ export function matchBranches(
     freeHead.delete(h);
   };
   for (const key of ['ref', 'value', 'title'] as const) {
+    const byKey = new Map<string, number[]>(); // free base branches by this key, in order
+    for (const i of freeBase) {
+      const k = baseKeys[i]![key];
+      if (k === undefined) continue;
+      const list = byKey.get(k);
+      if (list) list.push(i);
+      else byKey.set(k, [i]);
+    }
     for (const h of [...freeHead]) {
       const k = headKeys[h]![key];
-      if (k === undefined) continue;
-      const b = [...freeBase].find((i) => baseKeys[i]![key] === k);
+      const b = k === undefined ? undefined : byKey.get(k)?.shift();
       if (b !== undefined) pair(b, h);
     }
   }
@@ -81,6 +92,10 @@ export function matchBranches(
   };
 }
 
+function sameKeys(a: BranchKeys, b: BranchKeys): boolean {
+  return a.ref === b.ref && a.value === b.value && a.title === b.title;
+}
+
 interface BranchKeys {
   ref?: string;
   value?: string;
@@ -101,8 +116,20 @@ function keysOf(branch: Schema, index: number, parent: Loc, combinator: string):
   return keys;
 }
 
+/** Per schema object: a shared component is a branch of many lists. */
+const VALUES = new WeakMap<Schema, string | null>();
+
 /** `"card"` for `{ const: card }`, `type="card"` for `{ properties: { type: { enum: [card] } } }`. */
 function discriminatorValue(s: Schema): string | undefined {
+  let value = VALUES.get(s);
+  if (value === undefined) {
+    value = computeDiscriminatorValue(s) ?? null;
+    VALUES.set(s, value);
+  }
+  return value ?? undefined;
+}
+
+function computeDiscriminatorValue(s: Schema): string | undefined {
   if (s.enum?.length === 1) return JSON.stringify(s.enum[0]);
   const fixed = Object.entries(s.properties)
     .filter(([, p]) => p.enum?.length === 1)
