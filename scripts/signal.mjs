@@ -13,6 +13,8 @@
 //   npm run signal                                 all pairs: per-pair table and totals
 //   npm run signal -- --pair stripe-recent         one pair (repeatable)
 //   npm run signal -- --fetch-only                 only download, verify and extract the documents
+//   npm run signal -- --planted-only               only the planted regressions (test/signal/planted.json)
+//   npm run signal -- --no-planted                 only the pairs
 //   npm run signal -- --json out.json              also write the per-pair results as JSON
 //   npm run signal -- --unjudged out.jsonl         write the new medium+ findings that have no judgement
 //   npm run signal -- --unjudged out.jsonl --sample 300 --seed 16   ... only a seeded random sample of them
@@ -41,7 +43,16 @@ function fail(message) {
 }
 
 function parseArgs(argv) {
-  const options = { pairs: [], fetchOnly: false, json: null, unjudged: null, sample: 0, seed: 16 };
+  const options = {
+    pairs: [],
+    fetchOnly: false,
+    plantedOnly: false,
+    noPlanted: false,
+    json: null,
+    unjudged: null,
+    sample: 0,
+    seed: 16,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -50,6 +61,8 @@ function parseArgs(argv) {
     };
     if (arg === '--pair') options.pairs.push(value());
     else if (arg === '--fetch-only') options.fetchOnly = true;
+    else if (arg === '--planted-only') options.plantedOnly = true;
+    else if (arg === '--no-planted') options.noPlanted = true;
     else if (arg === '--json') options.json = value();
     else if (arg === '--unjudged') options.unjudged = value();
     else if (arg === '--sample') options.sample = Number(value());
@@ -389,6 +402,164 @@ function seededSample(items, size, seed) {
   return copy.slice(0, size);
 }
 
+// ---------- planted regressions on real documents ----------
+// Each planted case takes the head document of a real pair as the base and plants one known security
+// regression in a copy (the head). The case is caught when one of the expected rules reports a new finding.
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+
+function operations(doc) {
+  const out = [];
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    for (const method of METHODS) if (item?.[method]) out.push({ path, method, op: item[method] });
+  }
+  return out;
+}
+
+function authenticated(doc, op) {
+  const requirements = op.security ?? doc.security ?? [];
+  return requirements.length > 0 && requirements.every((r) => Object.keys(r).length > 0);
+}
+
+function resolve(doc, node) {
+  let current = node;
+  for (let hops = 0; current?.$ref?.startsWith('#/') && hops < 20; hops++) {
+    current = current.$ref
+      .slice(2)
+      .split('/')
+      .reduce((n, key) => n?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+  }
+  return current;
+}
+
+const firstJsonSchema = (doc, response) =>
+  resolve(doc, resolve(doc, response)?.content?.['application/json']?.schema);
+
+/** Each plant mutates the document and returns what it did, or null when the document has nothing to plant on. */
+const PLANTS = {
+  'remove-auth': (doc) => {
+    const t = operations(doc).find((o) => o.method !== 'get' && authenticated(doc, o.op));
+    if (!t) return null;
+    t.op.security = [];
+    return `${t.method.toUpperCase()} ${t.path}: security requirement removed`;
+  },
+  'unauthenticated-write': (doc) => {
+    const t = operations(doc).find((o) => o.method === 'post' && authenticated(doc, o.op));
+    if (!t) return null;
+    const copy = { ...structuredClone(t.op), operationId: 'plantedUnauthenticatedWrite', security: [] };
+    doc.paths['/planted/unauthenticated-write'] = { post: copy };
+    return `POST /planted/unauthenticated-write added (copy of ${t.method.toUpperCase()} ${t.path}) with no security`;
+  },
+  'http-server': (doc) => {
+    const url = doc.servers?.[0]?.url;
+    if (!url?.startsWith('https://')) return null;
+    doc.servers.push({ url: url.replace('https://', 'http://') });
+    return `server ${url.replace('https://', 'http://')} added`;
+  },
+  'wildcard-cors': (doc) => {
+    const t = operations(doc).find((o) => o.op.responses?.['200']);
+    if (!t) return null;
+    const response = resolve(doc, t.op.responses['200']);
+    const header = { schema: { type: 'string', example: '*' } };
+    t.op.responses['200'] = {
+      ...response,
+      headers: { ...response.headers, 'Access-Control-Allow-Origin': header },
+    };
+    return `${t.method.toUpperCase()} ${t.path}: 200 declares Access-Control-Allow-Origin: *`;
+  },
+  'apikey-in-query': (doc) => {
+    const entry = Object.entries(doc.components?.securitySchemes ?? {}).find(
+      ([, s]) => s.type === 'apiKey' && s.in === 'header',
+    );
+    if (!entry) return null;
+    entry[1].in = 'query';
+    return `security scheme ${entry[0]}: API key moved from a header to the query`;
+  },
+  'implicit-flow': (doc) => {
+    const entry = Object.entries(doc.components?.securitySchemes ?? {}).find(
+      ([, s]) => s.type === 'oauth2' && s.flows?.authorizationCode,
+    );
+    if (!entry) return null;
+    const code = entry[1].flows.authorizationCode;
+    entry[1].flows.implicit = { authorizationUrl: code.authorizationUrl, scopes: code.scopes ?? {} };
+    return `security scheme ${entry[0]}: OAuth implicit flow added`;
+  },
+  'secret-example': (doc) => {
+    for (const o of operations(doc)) {
+      const index = (o.op.parameters ?? []).findIndex((p) => resolve(doc, p)?.schema?.type === 'string');
+      if (index < 0) continue;
+      const parameter = resolve(doc, o.op.parameters[index]);
+      o.op.parameters[index] = { ...parameter, example: 'AKIAQ3EGRS5XWPLN7TZD' };
+      return `${o.method.toUpperCase()} ${o.path}: parameter ${parameter.name} gets an AWS access key id as example`;
+    }
+    return null;
+  },
+  'sensitive-field': (doc) => {
+    for (const o of operations(doc)) {
+      if (!o.op.responses?.['200']) continue;
+      const schema = firstJsonSchema(doc, o.op.responses['200']);
+      if (!schema?.properties) continue;
+      schema.properties.password = { type: 'string' };
+      return `${o.method.toUpperCase()} ${o.path}: 200 response returns a new \`password\` field`;
+    }
+    return null;
+  },
+};
+
+function measurePlanted(plants) {
+  const rows = [];
+  for (const plant of plants.cases) {
+    const pair = plants.corpus.pairs.find((p) => p.id === plant.pair);
+    const original = readFileSync(join(pairsDir, pair.id, 'head', pair.file), 'utf8').replace(/^\uFEFF/, '');
+    for (const [name, expected] of Object.entries(plants.expect)) {
+      const id = `${plant.pair}+${name}`;
+      const doc = JSON.parse(original);
+      const what = PLANTS[name](doc);
+      if (!what) {
+        rows.push({ id, applicable: false });
+        continue;
+      }
+      const dir = join(cacheDir, 'planted', id);
+      mkdirSync(join(dir, 'base'), { recursive: true });
+      mkdirSync(join(dir, 'head'), { recursive: true });
+      writeFileSync(join(dir, 'base', pair.file), original);
+      writeFileSync(join(dir, 'head', pair.file), JSON.stringify(doc, null, 2));
+      const args = [cli, 'diff', join('base', pair.file), join('head', pair.file), '--format', 'json'];
+      const r = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
+      if (r.status !== 0 && r.status !== 1) {
+        rows.push({ id, applicable: true, what, error: `exit ${r.status}` });
+        continue;
+      }
+      const report = JSON.parse(r.stdout);
+      const hits = allFindings(report).filter((f) => f.status === 'new' && expected.includes(f.ruleId));
+      rows.push({
+        id,
+        applicable: true,
+        what,
+        caught: hits.length > 0,
+        found: [...new Set(hits.map((f) => `${f.ruleId} (${f.severity})`))].join(', '),
+        blocked: report.blocked === true,
+      });
+    }
+  }
+  console.log('');
+  console.log(
+    'planted regressions (base = a real head document, head = the same with one regression planted):',
+  );
+  for (const r of rows) {
+    if (!r.applicable) console.log(`  ${r.id}: not applicable to this document`);
+    else if (r.error) console.log(`  ${r.id}: ERROR ${r.error}`);
+    else {
+      const verdict = r.caught ? `caught: ${r.found}` : 'MISSED';
+      console.log(`  ${r.id}: ${verdict}; ${r.blocked ? 'blocked' : 'passed'} — ${r.what}`);
+    }
+  }
+  const applied = rows.filter((r) => r.applicable && !r.error);
+  console.log(
+    `planted: ${applied.length} applied, ${applied.filter((r) => r.caught).length} caught, ${applied.filter((r) => r.blocked).length} blocked`,
+  );
+}
+
 // ---------- main ----------
 
 const options = parseArgs(process.argv.slice(2));
@@ -398,13 +569,19 @@ if (unknown.length > 0) fail(`no pair named ${unknown.join(', ')} in test/signal
 const pairs =
   options.pairs.length > 0 ? corpus.pairs.filter((p) => options.pairs.includes(p.id)) : corpus.pairs;
 
-await ensureCorpus(corpus, pairs);
+const plants = { ...JSON.parse(readFileSync(join(signalDir, 'planted.json'), 'utf8')), corpus };
+const plantPairs = corpus.pairs.filter((p) => plants.cases.some((c) => c.pair === p.id));
+await ensureCorpus(corpus, [...new Set([...pairs, ...(options.noPlanted ? [] : plantPairs)])]);
 if (options.fetchOnly) {
   console.log(`signal: ${pairs.length} pairs ready in ${join('test', 'signal', 'cache', 'pairs')}`);
   process.exit(0);
 }
 if (!existsSync(cli)) fail('dist/cli/index.js is missing: run `npm run build` first');
 
+if (options.plantedOnly) {
+  measurePlanted(plants);
+  process.exit(0);
+}
 const judgements = loadJudgements();
 const rows = [];
 for (const pair of pairs) {
@@ -417,6 +594,7 @@ const seedNote =
     ? ` (sample of ${options.sample} written with seed ${options.seed})`
     : '';
 printTotals(rows, seedNote);
+if (!options.noPlanted) measurePlanted(plants);
 
 if (options.unjudged) {
   let open = rows.flatMap((r) =>
