@@ -231,7 +231,8 @@ export class SchemaDiffer {
     const headList = onlyList(head);
     if ((baseList === undefined) === (headList === undefined)) return undefined;
     const combinator = (baseList ?? headList)!;
-    if (!hasNoList(baseList ? head : base)) return undefined;
+    const plain = baseList ? head : base;
+    if (!hasNoList(plain) || !constrains(plain)) return undefined; // `{}` ↔ a list: compared as before
     const out: SchemaChange[] = [];
     const b = baseList ? base[combinator] : [base];
     const h = headList ? head[combinator] : [head];

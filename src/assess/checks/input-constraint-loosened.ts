@@ -15,6 +15,8 @@ export const inputConstraintLoosened: ChangeCheck = {
   scope: 'change',
   run(change) {
     const endpoint = change.head!;
+    // Only constraints dropped: a widened one (a bound raised, enum values added, `required` moved to an
+    // alternative or relaxed on a PATCH body) is listed among the changes but accepts a bounded set still.
     return change.changes
       .filter((c) => c.kind === 'schema-constraint-loosened' && c.side === 'request')
       .map((c) => ({
