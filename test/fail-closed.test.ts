@@ -242,7 +242,7 @@ describe('a head that cannot be analysed fails closed (CLI diff)', () => {
         expect(report.summary.verdict.slice(0, where.length)).toBe(where);
         expect(report.summary.verdict).toMatch(/cannot be analysed/);
         expect(report.summary.verdict).toMatch(c.message);
-        expect(json.stderr).toMatch(new RegExp(`^api-posture: blocked: ${c.file.replace('.', '\\.')}:`));
+        expect(json.stderr).toBe('');
 
         const spec = report.specs[0]!;
         expect(spec.status).toBe('modified');
@@ -259,6 +259,12 @@ describe('a head that cannot be analysed fails closed (CLI diff)', () => {
         // The first error is the failure itself.
         expect(report.errors[0]).toMatchObject({ file: c.file });
         expect(report.errors[0]!.message).toMatch(/cannot be analysed, so the gate fails closed/);
+
+        // With the report in a file, the reason still reaches the terminal.
+        const toFile = await cli([...args, '--output', 'report.txt'], dir);
+        expect(toFile.code).toBe(1);
+        expect(toFile.stdout).toBe('');
+        expect(toFile.stderr).toMatch(new RegExp(`^api-posture: blocked: ${c.file.replace('.', '\\.')}:`));
 
         const text = await cli(args, dir);
         expect(text.code).toBe(1);
@@ -341,6 +347,27 @@ describe('a head that cannot be analysed fails closed (CLI diff)', () => {
     expect(report.specs[0]!.notAssessed).toEqual(BASE_IDS.slice(0, 2));
     expect(report.summary.endpoints.removed).toBe(0);
     expect(everyFinding(report).filter((f) => f.status === 'fixed')).toEqual([]);
+  });
+
+  it('a schema nested past the depth bound is not judged in part', async () => {
+    let nested = '{ type: string, maxLength: 10 }';
+    for (let i = 0; i < 300; i++) nested = `{ type: object, properties: { a: ${nested} } }`;
+    const dir = workspace({
+      'base/openapi.yaml': BASE,
+      'base/schemas.yaml': SCHEMAS,
+      'head/openapi.yaml': withoutAuth(BASE),
+      'head/schemas.yaml': `${SCHEMAS}Deep: ${nested}\n`,
+    });
+    const head = withoutAuth(BASE).replace("$ref: 'schemas.yaml#/User'", "$ref: 'schemas.yaml#/Deep'");
+    writeFileSync(join(dir, 'head/openapi.yaml'), head);
+    const args = ['diff', 'base/openapi.yaml', 'head/openapi.yaml', '--format', 'json'];
+    const { code, stdout } = await cli(args, dir);
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as Report;
+    expect(report.summary.verdict).toMatch(
+      /^head\/schemas\.yaml:\d+:\d+ cannot be analysed: schema nesting is deeper/,
+    );
+    expect(report.specs[0]!.notAssessed).toEqual(BASE_IDS);
   });
 
   it('a UTF-16 head that removes authentication is decoded and blocked on the removal', async () => {

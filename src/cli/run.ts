@@ -145,8 +145,8 @@ async function execute(argv: string[], stdout: Output, cwd: string, stderr: Outp
     if (output) writeFileSync(output, text);
     else stdout.write(text);
   }
-  // Fail closed: the reason also goes to stderr, where it is seen whatever the format and --output.
-  if (report.mode === 'diff' && report.specs.some((s) => !s.analysed))
+  // Fail closed: with the report in a file, the reason still reaches the terminal (stderr).
+  if (output && report.mode === 'diff' && report.specs.some((s) => !s.analysed))
     stderr.write(
       `api-posture: ${report.blocked ? 'blocked' : 'not blocking'}: ${oneLine(report.summary.verdict)}\n`,
     );

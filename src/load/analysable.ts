@@ -4,8 +4,11 @@ import { posix } from 'node:path';
 import type { SpecProblem } from '../model.js';
 import type { LoadedSpec } from './index.js';
 
-/** Problems that end with the name of the limit they hit, e.g. `(limits.maxFileBytes)`. */
-const LIMIT = /\(limits\.\w+\)$/;
+/**
+ * Problems that end with the name of the limit they hit, e.g. `(limits.maxFileBytes)`, and the fixed bound
+ * on schema nesting (src/normalize/schema.ts): past either, part of the document goes unread.
+ */
+const LIMIT = /\(limits\.\w+\)$|^schema nesting is deeper than \d+ levels/;
 
 export function isLimitProblem(problem: SpecProblem): boolean {
   return LIMIT.test(problem.message);
