@@ -3,6 +3,7 @@
 import { posix } from 'node:path';
 import type { Loc, SpecProblem } from '../model.js';
 import { pushAll } from '../util/arrays.js';
+import { formatBytes } from '../util/bytes.js';
 import { fragmentToPointer, joinPointer, parsePointer } from '../util/pointer.js';
 import type { JsonIndex } from './json-scan.js';
 import { type FileRead, type FileReader, openFile, type Refusal } from './reader.js';
@@ -96,10 +97,9 @@ export class DocumentSet {
     const self: Loc = { file: path, pointer: '' };
     switch (refusal.reason) {
       case 'too-large': {
-        const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
         this.problem(
           'parse',
-          `not analysed: ${mb(refusal.bytes)} is above the ${mb(this.limits.maxFileBytes)} limit (limits.maxFileBytes)`,
+          `not analysed: ${formatBytes(refusal.bytes)} is above the ${formatBytes(this.limits.maxFileBytes)} limit (limits.maxFileBytes)`,
           self,
         );
         return;

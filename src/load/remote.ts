@@ -7,6 +7,8 @@
 // synchronous loader then reads what was fetched; fetching happens before, in rounds (a fetched document
 // may refer to further ones).
 
+import { formatBytes } from '../util/bytes.js';
+
 /** What was fetched (text) or why not (failure), by URL without its fragment. */
 export class RemoteDocuments {
   private readonly allowed: URL[];
@@ -103,8 +105,7 @@ function underPath(path: string, prefix: string): boolean {
 }
 
 function tooLarge(bytes: number | undefined, limit: number): string {
-  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
-  return `${bytes === undefined ? 'it is' : mb(bytes)} above the ${mb(limit)} limit (limits.maxFileBytes)`;
+  return `${bytes === undefined ? 'it is' : formatBytes(bytes)} above the ${formatBytes(limit)} limit (limits.maxFileBytes)`;
 }
 
 /** The body as text, or undefined once it passes `limit` bytes (the rest is not read). */
