@@ -15,6 +15,7 @@
 // A finding on an added endpoint that follows a convention is `existing`; anything else stays `new`: an
 // endpoint without a rate limit where most declare one, an unauthenticated endpoint in a document that
 // declares security, and every finding on a modified endpoint (removing its auth is the PR's change).
+import { posix } from 'node:path';
 import type { EndpointDiff } from '../diff/types.js';
 import type { Finding } from '../findings.js';
 import type { ApiModel, Endpoint } from '../model.js';
@@ -92,13 +93,14 @@ export function documentConventions(
 
   // The base's endpoint findings by place (a shared component) and by message with the endpoint's name taken out.
   const baseById = new Map(base.endpoints.map((e) => [e.id, e]));
+  const file = sameFileIn(base, head);
   const atPlace = new Set<string>();
   const byHabit = new Map<string, Set<string>>();
   for (const f of baseFindings) {
     const endpoint = f.endpoint === undefined ? undefined : baseById.get(f.endpoint);
     if (!endpoint || !ENDPOINT_RULES.has(f.ruleId)) continue;
     const habit = habitKey(f, endpoint);
-    if (!inside(f, endpoint)) atPlace.add(placeKey(f, habit));
+    if (!inside(f, endpoint)) atPlace.add(placeKey(f, habit, file));
     const ids = byHabit.get(habit) ?? new Set<string>();
     ids.add(endpoint.id);
     byHabit.set(habit, ids);
@@ -113,7 +115,7 @@ export function documentConventions(
       if (finding.ruleId === 'auth-missing') return authentication;
       if (OWN_CONVENTION.has(finding.ruleId)) return undefined;
       const habit = habitKey(finding, endpoint);
-      if (!inside(finding, endpoint) && atPlace.has(placeKey(finding, habit)))
+      if (!inside(finding, endpoint) && atPlace.has(placeKey(finding, habit, file)))
         return `follows the base document's convention: the shared \`${finding.loc.pointer}\` has it on base endpoints too`;
       const sharing = byHabit.get(habit)?.size ?? 0;
       if (habits && sharing / baseEndpoints.length >= CONVENTION_SHARE)
@@ -153,8 +155,23 @@ function inside(finding: Finding, endpoint: Endpoint): boolean {
   );
 }
 
-function placeKey(finding: Finding, habit: string): string {
-  return `${finding.loc.file}#${finding.loc.pointer}\n${habit}`;
+function placeKey(finding: Finding, habit: string, file: (path: string) => string): string {
+  return `${file(finding.loc.file)}#${finding.loc.pointer}\n${habit}`;
+}
+
+/**
+ * A file named the same in either version (`v1/api.yaml` and `v2/api.yaml` are both the root; their
+ * `schemas.yaml` the same file): relative to its version's root folder, the root itself as ''. A base
+ * finding may be located in either version's files (one shared with the head is the head's own object).
+ */
+function sameFileIn(base: ApiModel, head: ApiModel): (path: string) => string {
+  const roots = [head.file, base.file];
+  const dirs = roots.map((root) => posix.dirname(root)).filter((dir) => dir !== '.');
+  return (path) => {
+    if (roots.includes(path)) return '';
+    const dir = dirs.find((d) => path.startsWith(`${d}/`));
+    return dir ? path.slice(dir.length + 1) : path;
+  };
 }
 
 function habitKey(finding: Finding, endpoint: Endpoint): string {
