@@ -226,6 +226,26 @@ describe('shared parameters', () => {
     );
   });
 
+  it('the shared place is the same when the versions sit in different folders (`v1/` and `v2/`)', () => {
+    const base = doc({ top: tokenParam, paths: { '/a': get('a', { extra: usesToken }) } });
+    const head = doc({
+      top: tokenParam,
+      paths: { '/a': get('a', { extra: usesToken }), '/new': get('new', { extra: usesToken }) },
+    });
+    const analysis = analyze(
+      'diff',
+      [
+        {
+          path: 'openapi.yaml',
+          base: loadInline({ 'v1/openapi.yaml': base }, 'v1/openapi.yaml'),
+          head: loadInline({ 'v2/openapi.yaml': head }, 'v2/openapi.yaml'),
+        },
+      ],
+      { policies: POLICIES },
+    );
+    expect(statusOf(analysis, 'GET /new', 'auth-credentials-in-url')).toBe('existing');
+  });
+
   it('the same inline parameter on most base endpoints: the added endpoint with it is existing', () => {
     const inline =
       '      parameters: [{ name: oauth_token, in: query, schema: { type: string, maxLength: 64 } }]\n';
