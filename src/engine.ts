@@ -1,5 +1,6 @@
 // The pipeline, wired once for the CLI and the action:
 // load → normalize → diff → assess → score → policy → gate. Renderers read the Analysis.
+import { documentConventions } from './assess/conventions.js';
 import { type AssessOptions, assess, compareFindings, type SharedWithHead } from './assess/index.js';
 import { pinToBase, type WaiverRequest } from './assess/pin.js';
 import { assessOptions, type Config, EMPTY_CONFIG, normalizeOptions } from './config/index.js';
@@ -288,11 +289,16 @@ function analyseVersions(
     scan || !base.exists
       ? []
       : assess({ specPath: source.path, model: base.model, problems: base.problems, shared }, assessWith);
+  // An added endpoint following a convention of the base (no rate limits anywhere…) inherits its debt.
+  const conventions = scan
+    ? undefined
+    : documentConventions(base.model, head.model, diff.endpoints, baseFindings, assessWith.settings!);
   const findings = scan
     ? headFindings.map((f) => ({ ...f, status: 'existing' as const }))
-    : compareFindings(baseFindings, headFindings);
+    : compareFindings(baseFindings, headFindings, conventions);
 
-  const headByEndpoint = byEndpoint(headFindings);
+  // With their status, so a policy resting only on existing findings is existing too.
+  const headByEndpoint = byEndpoint(findings.filter((f) => f.status !== 'fixed'));
   const baseByEndpoint = byEndpoint(baseFindings);
   const scores = new Map<string, EndpointScores>();
   const headFacts: EndpointFacts[] = [];
@@ -302,7 +308,11 @@ function analyseVersions(
     if (e.head) {
       const applying = headByEndpoint.get(e.head.id) ?? [];
       entry.head = scoreEndpoint(e.head, applying);
-      headFacts.push(facts(e, e.head, applying, entry.head.score));
+      const inherited = conventions?.forEndpoint(e.head.id);
+      headFacts.push({
+        ...facts(e, e.head, applying, entry.head.score),
+        ...(inherited ? { inherited } : {}),
+      });
     }
     if (e.base) {
       if (scan) entry.base = entry.head;
@@ -332,7 +342,11 @@ function analyseVersions(
   const baseKeys = new Set(baseViolations.map((v) => violationKey(asHeadViolation(v, renamed))));
   const violations = headViolations.map((v) => ({
     ...v,
-    status: scan || baseKeys.has(violationKey(v)) ? ('existing' as const) : ('new' as const),
+    // `existing` when the base had it, or when it rests only on facts an added endpoint inherits (evaluate.ts).
+    status:
+      scan || v.status === 'existing' || baseKeys.has(violationKey(v))
+        ? ('existing' as const)
+        : ('new' as const),
   }));
   return {
     path: source.path,

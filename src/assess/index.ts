@@ -5,6 +5,7 @@ import type { EndpointDiff } from '../diff/types.js';
 import type { Finding, Severity } from '../findings.js';
 import type { ApiModel, Endpoint, Loc, SpecProblem } from '../model.js';
 import { pushAll } from '../util/arrays.js';
+import type { Conventions } from './conventions.js';
 import { endpointsByLocation } from './locations.js';
 import { CHECKS } from './registry.js';
 import {
@@ -221,15 +222,22 @@ function relativeFile(rootDir: string, file: string): string {
   return relative;
 }
 
-/** Marks head findings new/existing and adds base-only ones as fixed. */
-export function compareFindings(base: Finding[], head: Finding[]): Finding[] {
+/**
+ * Marks head findings new/existing and adds base-only ones as fixed. A head finding the base lacks is still
+ * `existing` when it is on an endpoint the PR added and follows a convention of the base document
+ * (`documentConventions`, src/assess/conventions.ts): the PR inherited that debt, it did not introduce it.
+ */
+export function compareFindings(base: Finding[], head: Finding[], conventions?: Conventions): Finding[] {
   const baseKeys = new Set(base.map((f) => f.fingerprint));
   const headKeys = new Set(head.map((f) => f.fingerprint));
   return [
-    ...head.map((f) => ({
-      ...f,
-      status: baseKeys.has(f.fingerprint) ? ('existing' as const) : ('new' as const),
-    })),
+    ...head.map((f): Finding => {
+      if (baseKeys.has(f.fingerprint)) return { ...f, status: 'existing' };
+      const inherited = conventions?.inherited(f);
+      return inherited
+        ? { ...f, message: `${f.message} (${inherited})`, status: 'existing' }
+        : { ...f, status: 'new' };
+    }),
     ...base.filter((f) => !headKeys.has(f.fingerprint)).map((f) => ({ ...f, status: 'fixed' as const })),
   ];
 }

@@ -2,6 +2,7 @@
 import picomatch from 'picomatch';
 import { declaresRateLimit } from '../assess/checks/rate-limit-missing.js';
 import { label, requiresAuthentication } from '../assess/context.js';
+import type { InheritedFacts } from '../assess/conventions.js';
 import { anyOrigin, corsFacts } from '../assess/cors.js';
 import { declaresHeader, successResponses } from '../assess/headers.js';
 import type { AssessSettings } from '../assess/types.js';
@@ -20,6 +21,11 @@ export interface EndpointFacts {
   /** Unsuppressed findings on the endpoint, its own and document-level ones. */
   findings: Finding[];
   score: number;
+  /**
+   * An endpoint the PR added: what it inherits from the base document's conventions. A violation resting only
+   * on those facts (or only on existing findings) is `existing`: the PR did not introduce it.
+   */
+  inherited?: InheritedFacts;
 }
 
 export interface Violation {
@@ -37,6 +43,8 @@ export interface Violation {
 interface Failure {
   reason: string;
   loc?: Loc;
+  /** It rests only on facts the endpoint inherits from the base's conventions (see `EndpointFacts.inherited`). */
+  inherited?: boolean;
 }
 
 export function evaluatePolicies(
@@ -61,6 +69,7 @@ export function evaluatePolicies(
             policy.remediation ??
             'Change the endpoint so the policy holds, or ask the policy owners for an exception.',
           loc: failure.loc ?? facts.endpoint.loc,
+          ...(failure.inherited ? { status: 'existing' as const } : {}),
         });
       }
     }
@@ -108,7 +117,10 @@ function failures(
     }
   }
   if (rule.max_score !== undefined && facts.score > rule.max_score) {
-    out.push({ reason: `has risk score ${facts.score}, above the allowed ${rule.max_score}` });
+    out.push({
+      reason: `has risk score ${facts.score}, above the allowed ${rule.max_score}`,
+      ...(restsOnExisting(facts, facts.findings) ? { inherited: true } : {}),
+    });
   }
   if (rule.forbid) {
     const hits = facts.findings.filter((f) =>
@@ -118,6 +130,7 @@ function failures(
       out.push({
         reason: `has forbidden findings: ${[...new Set(hits.map((f) => f.ruleId))].join(', ')}`,
         loc: hits[0]!.loc,
+        ...(restsOnExisting(facts, hits) ? { inherited: true } : {}),
       });
     }
   }
@@ -155,18 +168,32 @@ function controlFailure(
     case 'authentication':
       return requiresAuthentication(endpoint)
         ? undefined
-        : { reason: 'does not require authentication', loc: endpoint.security.loc };
+        : {
+            reason: 'does not require authentication',
+            loc: endpoint.security.loc,
+            ...(facts.inherited?.authentication ? { inherited: true } : {}),
+          };
     case 'transport_encryption':
     case 'transport': {
       const server = plainHttpServer(endpoint);
-      return server ? { reason: `is served over plain HTTP (${server.url})`, loc: server.loc } : undefined;
+      // A server the base already served is not new for an endpoint the PR added to it.
+      return server
+        ? {
+            reason: `is served over plain HTTP (${server.url})`,
+            loc: server.loc,
+            ...(facts.inherited?.plainHttpServers.has(server.url) ? { inherited: true } : {}),
+          }
+        : undefined;
     }
     case 'rate_limiting':
     case 'rate-limiting':
       return settings.gatewayControls.includes('rate-limiting') ||
         declaresRateLimit(endpoint, model.extensions)
         ? undefined
-        : { reason: 'declares no rate limit (no 429 response or rate-limit headers)' };
+        : {
+            reason: 'declares no rate limit (no 429 response or rate-limit headers)',
+            ...(facts.inherited?.rateLimiting ? { inherited: true } : {}),
+          };
     case 'cors_policy':
     case 'cors': {
       const wildcard = anyOrigin(corsFacts(endpoint, model));
@@ -191,7 +218,19 @@ function categoryFailure(facts: EndpointFacts, category: Category): Failure | un
   return {
     reason: `has ${category} findings: ${[...new Set(found.map((f) => f.ruleId))].join(', ')}`,
     loc: found[0]!.loc,
+    ...(restsOnExisting(facts, found) ? { inherited: true } : {}),
   };
+}
+
+/**
+ * On an added endpoint, a violation citing only `existing` findings (debt inherited from the base's
+ * conventions, src/assess/conventions.ts) is existing too. Only there: on any other endpoint the base's own
+ * violations decide (src/engine.ts `violationKey`).
+ */
+function restsOnExisting(facts: EndpointFacts, findings: Finding[]): boolean {
+  return (
+    facts.inherited !== undefined && findings.length > 0 && findings.every((f) => f.status === 'existing')
+  );
 }
 
 function conditionFacts(facts: EndpointFacts, model: ApiModel, settings: AssessSettings): Facts {

@@ -1,0 +1,179 @@
+// Document conventions: when a finding on an endpoint the PR ADDED is the base's debt, not the PR's own.
+//
+// Definition. A condition is a convention of the document when the base has it document-wide, and the head
+// still does (the PR did not itself start departing from it):
+// - no rate limits: at least CONVENTION_SHARE (80 %) of the endpoints declare no rate limit, in both versions;
+// - no security: nothing declares security at all, in both versions: no scheme, no root `security`, no
+//   operation `security` (strict on purpose: one declared scheme makes an unauthenticated endpoint a choice);
+// - a shared place: the finding sits in a component the base's endpoints already use (same `$ref` target,
+//   same file and pointer) and the base already reports the same rule there with the same message (endpoint
+//   name aside: a finding listing the endpoint's own inputs too is not only about the shared one);
+// - a shared parameter or habit: the same rule with the same message (endpoint name aside) on at least
+//   CONVENTION_SHARE of the base's endpoints (a shared `oauth_token` query parameter on every operation).
+// A habit of fewer than CONVENTION_MIN_ENDPOINTS (5) base endpoints is no convention (the one-endpoint seed
+// example's missing rate limit is not one); the shared place needs none, being the same component.
+// A finding on an added endpoint that follows a convention is `existing`; anything else stays `new`: an
+// endpoint without a rate limit where most declare one, an unauthenticated endpoint in a document that
+// declares security, and every finding on a modified endpoint (removing its auth is the PR's change).
+import { posix } from 'node:path';
+import type { EndpointDiff } from '../diff/types.js';
+import type { Finding } from '../findings.js';
+import type { ApiModel, Endpoint } from '../model.js';
+import { declaresRateLimit } from './checks/rate-limit-missing.js';
+import { label } from './context.js';
+import { CHECKS } from './registry.js';
+import type { AssessSettings } from './types.js';
+import { isLoopback, isPlainHttp } from './urls.js';
+
+/** "Most" endpoints: the share of the base (and head) that must share a condition for it to be a convention. */
+export const CONVENTION_SHARE = 0.8;
+/** Fewer base endpoints than this make no document-wide habit. */
+export const CONVENTION_MIN_ENDPOINTS = 5;
+
+/** What an added endpoint inherits from the base's conventions, read by the policies (src/policy/evaluate.ts). */
+export interface InheritedFacts {
+  /** Why its missing authentication is the document's convention; undefined when it is not. */
+  authentication?: string;
+  /** Why its missing rate limit is the document's convention; undefined when it is not. */
+  rateLimiting?: string;
+  /** Plain-HTTP server URLs the base already served: serving an added endpoint there is not new. */
+  plainHttpServers: ReadonlySet<string>;
+}
+
+export interface Conventions {
+  /** Why a head finding is inherited debt (appended to its message), or undefined when it is the PR's own. */
+  inherited(finding: Finding): string | undefined;
+  /** The inherited facts of an added endpoint, by id; undefined for any other endpoint. */
+  forEndpoint(id: string): InheritedFacts | undefined;
+}
+
+const NONE: Conventions = { inherited: () => undefined, forEndpoint: () => undefined };
+
+/** Findings of these rules inherit only through their own convention above, never through the generic ones. */
+const OWN_CONVENTION = new Set(['auth-missing', 'rate-limit-missing']);
+const ENDPOINT_RULES = new Set(CHECKS.filter((c) => c.scope === 'endpoint').map((c) => c.id));
+
+export function documentConventions(
+  base: ApiModel | undefined,
+  head: ApiModel | undefined,
+  changes: readonly EndpointDiff[],
+  baseFindings: readonly Finding[],
+  settings: AssessSettings,
+): Conventions {
+  const baseEndpoints = base ? callable(base) : [];
+  if (!base || !head || baseEndpoints.length === 0) return NONE;
+  const added = new Map<string, Endpoint>();
+  for (const e of changes) if (e.change === 'added' && e.head) added.set(e.head.id, e.head);
+  if (added.size === 0) return NONE;
+
+  const withoutRateLimit = (model: ApiModel) =>
+    share(callable(model), (e) => !declaresRateLimit(e, model.extensions));
+  const habits = baseEndpoints.length >= CONVENTION_MIN_ENDPOINTS;
+  const rateLimiting =
+    habits &&
+    !settings.gatewayControls.includes('rate-limiting') &&
+    withoutRateLimit(base) >= CONVENTION_SHARE &&
+    withoutRateLimit(head) >= CONVENTION_SHARE
+      ? `follows the base document's convention: ${percent(withoutRateLimit(base))} of its endpoints declare no rate limit`
+      : undefined;
+  const authentication =
+    habits && declaresNoSecurity(base) && declaresNoSecurity(head)
+      ? "follows the base document's convention: it declares no security anywhere (no scheme, no `security`)"
+      : undefined;
+  const plainHttpServers = new Set(
+    base.endpoints
+      .flatMap((e) => e.servers.filter((s) => isPlainHttp(s.url) && !isLoopback(s.url)))
+      .map((s) => s.url),
+  );
+  const inheritedFacts: InheritedFacts = {
+    ...(authentication ? { authentication } : {}),
+    ...(rateLimiting ? { rateLimiting } : {}),
+    plainHttpServers,
+  };
+
+  // The base's endpoint findings by place (a shared component) and by message with the endpoint's name taken out.
+  const baseById = new Map(base.endpoints.map((e) => [e.id, e]));
+  const file = sameFileIn(base, head);
+  const atPlace = new Set<string>();
+  const byHabit = new Map<string, Set<string>>();
+  for (const f of baseFindings) {
+    const endpoint = f.endpoint === undefined ? undefined : baseById.get(f.endpoint);
+    if (!endpoint || !ENDPOINT_RULES.has(f.ruleId)) continue;
+    const habit = habitKey(f, endpoint);
+    if (!inside(f, endpoint)) atPlace.add(placeKey(f, habit, file));
+    const ids = byHabit.get(habit) ?? new Set<string>();
+    ids.add(endpoint.id);
+    byHabit.set(habit, ids);
+  }
+
+  return {
+    forEndpoint: (id) => (added.has(id) ? inheritedFacts : undefined),
+    inherited(finding) {
+      const endpoint = finding.endpoint === undefined ? undefined : added.get(finding.endpoint);
+      if (!endpoint || !ENDPOINT_RULES.has(finding.ruleId)) return undefined;
+      if (finding.ruleId === 'rate-limit-missing') return rateLimiting;
+      if (finding.ruleId === 'auth-missing') return authentication;
+      if (OWN_CONVENTION.has(finding.ruleId)) return undefined;
+      const habit = habitKey(finding, endpoint);
+      if (!inside(finding, endpoint) && atPlace.has(placeKey(finding, habit, file)))
+        return `follows the base document's convention: the shared \`${finding.loc.pointer}\` has it on base endpoints too`;
+      const sharing = byHabit.get(habit)?.size ?? 0;
+      if (habits && sharing / baseEndpoints.length >= CONVENTION_SHARE)
+        return `follows the base document's convention: ${sharing} of its ${baseEndpoints.length} endpoints have the same finding`;
+      return undefined;
+    },
+  };
+}
+
+/** Endpoints a client calls: CORS preflights (`OPTIONS`) are answered by the gateway and carry no controls. */
+function callable(model: ApiModel): Endpoint[] {
+  return model.endpoints.filter((e) => e.method !== 'options');
+}
+
+function share(endpoints: Endpoint[], holds: (e: Endpoint) => boolean): number {
+  return endpoints.length === 0 ? 0 : endpoints.filter(holds).length / endpoints.length;
+}
+
+function percent(fraction: number): string {
+  return `${Math.floor(fraction * 100)} %`;
+}
+
+/** No scheme defined, no `security` at the root or on any operation (an effective `security` has a place). */
+function declaresNoSecurity(model: ApiModel): boolean {
+  return (
+    Object.keys(model.securitySchemes).length === 0 &&
+    model.endpoints.every((e) => e.security.loc === undefined && e.security.requirements.length === 0)
+  );
+}
+
+/** The finding sits in the endpoint's own operation, not in something it shares. */
+function inside(finding: Finding, endpoint: Endpoint): boolean {
+  const { loc } = finding;
+  return (
+    loc.file === endpoint.loc.file &&
+    (loc.pointer === endpoint.loc.pointer || loc.pointer.startsWith(`${endpoint.loc.pointer}/`))
+  );
+}
+
+function placeKey(finding: Finding, habit: string, file: (path: string) => string): string {
+  return `${file(finding.loc.file)}#${finding.loc.pointer}\n${habit}`;
+}
+
+/**
+ * A file named the same in either version (`v1/api.yaml` and `v2/api.yaml` are both the root; their
+ * `schemas.yaml` the same file): relative to its version's root folder, the root itself as ''. A base
+ * finding may be located in either version's files (one shared with the head is the head's own object).
+ */
+function sameFileIn(base: ApiModel, head: ApiModel): (path: string) => string {
+  const roots = [head.file, base.file];
+  const dirs = roots.map((root) => posix.dirname(root)).filter((dir) => dir !== '.');
+  return (path) => {
+    if (roots.includes(path)) return '';
+    const dir = dirs.find((d) => path.startsWith(`${d}/`));
+    return dir ? path.slice(dir.length + 1) : path;
+  };
+}
+
+function habitKey(finding: Finding, endpoint: Endpoint): string {
+  return `${finding.ruleId}\n${finding.severity}\n${finding.message.replaceAll(label(endpoint), '\u0000')}`;
+}

@@ -1,0 +1,325 @@
+// "New means introduced by this PR" (SPEC §5): an added endpoint that follows a convention of the base
+// document inherits its debt (existing); one that departs from it, or a changed endpoint, is new.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Analysis, analyze } from '../src/engine.js';
+import type { Finding } from '../src/findings.js';
+import { loadSpec } from '../src/load/index.js';
+import { loadBuiltinPolicies } from '../src/policy/load.js';
+import { githubSpecPaths, isCorpusInstalled } from './corpus/index.js';
+import { loadInline, memoryReader } from './helpers/inline.js';
+
+const POLICIES = loadBuiltinPolicies('default')!;
+
+interface DocOptions {
+  /** Extra top-level YAML (servers, security, components…), already indented at column 0. */
+  top?: string;
+  /** Path → operations YAML, indented for the `paths` map (4 spaces for the method). */
+  paths: Record<string, string>;
+}
+
+function doc({ top = '', paths }: DocOptions): string {
+  const body = Object.entries(paths)
+    .map(([path, ops]) => `  ${path}:\n${ops}`)
+    .join('');
+  return `openapi: 3.0.3\ninfo: { title: Shop, version: '1' }\nservers: [{ url: 'https://api.shop.example' }]\n${top}paths:\n${body}`;
+}
+
+/** A read, with (or without) a 429 response. */
+function get(summary: string, { limited = false, extra = '' } = {}): string {
+  const tooMany = limited ? "        '429': { description: slow down }\n" : '';
+  return `    get:\n      summary: ${summary}\n${extra}      responses:\n        '200': { description: ok }\n${tooMany}`;
+}
+
+/** A write with a body, with (or without) a 429 response. */
+function post(summary: string, { limited = false, extra = '' } = {}): string {
+  const tooMany = limited ? "        '429': { description: slow down }\n" : '';
+  return `    post:\n      summary: ${summary}\n${extra}      requestBody:\n        content:\n          application/json:\n            schema: { type: object, additionalProperties: false, properties: { n: { type: integer, maximum: 9 } } }\n      responses:\n        '201': { description: created }\n${tooMany}`;
+}
+
+/** Five base reads `/r0` … `/r4`, each limited or not as `limited(i)` says. */
+function reads(limited: (i: number) => boolean, extra = ''): Record<string, string> {
+  return Object.fromEntries(
+    [0, 1, 2, 3, 4].map((i) => [`/r${i}`, get(`read ${i}`, { limited: limited(i), extra })]),
+  );
+}
+
+function pr(base: string, head: string): Analysis {
+  return analyze('diff', [{ path: 'openapi.yaml', base: loadInline(base), head: loadInline(head) }], {
+    policies: POLICIES,
+  });
+}
+
+function on(analysis: Analysis, endpoint: string, ruleId: string): Finding[] {
+  return analysis.specs[0]!.findings.filter((f) => f.endpoint === endpoint && f.ruleId === ruleId);
+}
+
+function statusOf(analysis: Analysis, endpoint: string, ruleId: string): string | undefined {
+  const found = on(analysis, endpoint, ruleId);
+  expect(found, `${ruleId} on ${endpoint}`).toHaveLength(1);
+  return found[0]!.status;
+}
+
+function violationStatus(analysis: Analysis, endpoint: string, policy: string): string | undefined {
+  const found = analysis.specs[0]!.violations.filter((v) => v.endpoint === endpoint && v.policy === policy);
+  expect(found, `${policy} on ${endpoint}`).toHaveLength(1);
+  return found[0]!.status;
+}
+
+const SECURED = `components:
+  securitySchemes:
+    bearer: { type: http, scheme: bearer }
+security: [{ bearer: [] }]
+`;
+
+describe('rate limits', () => {
+  it('declared on no base endpoint: an added endpoint without one is existing debt, finding and policy', () => {
+    const base = doc({ paths: reads(() => false) });
+    const head = doc({ paths: { ...reads(() => false), '/new': get('new read') } });
+    const analysis = pr(base, head);
+    expect(statusOf(analysis, 'GET /new', 'rate-limit-missing')).toBe('existing');
+    expect(on(analysis, 'GET /new', 'rate-limit-missing')[0]!.message).toMatch(
+      /follows the base document's convention: 100 % of its endpoints declare no rate limit/,
+    );
+    expect(violationStatus(analysis, 'GET /new', 'require-rate-limiting')).toBe('existing');
+  });
+
+  it('declared on every base endpoint: an added endpoint without one departs from it (new)', () => {
+    const base = doc({ paths: reads(() => true) });
+    const head = doc({ paths: { ...reads(() => true), '/new': get('new read') } });
+    const analysis = pr(base, head);
+    expect(statusOf(analysis, 'GET /new', 'rate-limit-missing')).toBe('new');
+    expect(violationStatus(analysis, 'GET /new', 'require-rate-limiting')).toBe('new');
+  });
+
+  it('the threshold: 80 % without a limit is a convention, 60 % is not', () => {
+    const head = (limited: (i: number) => boolean) =>
+      doc({ paths: { ...reads(limited), '/new': get('new read') } });
+    const oneLimited = (i: number) => i === 0;
+    const twoLimited = (i: number) => i < 2;
+    const eighty = pr(doc({ paths: reads(oneLimited) }), head(oneLimited));
+    expect(statusOf(eighty, 'GET /new', 'rate-limit-missing')).toBe('existing');
+    const sixty = pr(doc({ paths: reads(twoLimited) }), head(twoLimited));
+    expect(statusOf(sixty, 'GET /new', 'rate-limit-missing')).toBe('new');
+  });
+
+  it('a base of fewer than five endpoints has no convention (the seed example keeps its new violation)', () => {
+    const small = { '/a': get('a'), '/b': get('b') };
+    const analysis = pr(doc({ paths: small }), doc({ paths: { ...small, '/new': get('new read') } }));
+    expect(statusOf(analysis, 'GET /new', 'rate-limit-missing')).toBe('new');
+    expect(violationStatus(analysis, 'GET /new', 'require-rate-limiting')).toBe('new');
+  });
+
+  it('a head that starts declaring limits on the base endpoints breaks the convention for its added ones', () => {
+    const base = doc({ paths: reads(() => false) });
+    const head = doc({ paths: { ...reads(() => true), '/new': get('new read') } });
+    expect(statusOf(pr(base, head), 'GET /new', 'rate-limit-missing')).toBe('new');
+  });
+});
+
+describe('authentication', () => {
+  it('no security declared anywhere in base and head: an added unauthenticated write is existing debt and does not block', () => {
+    const base = doc({ paths: reads(() => false) });
+    const head = doc({ paths: { ...reads(() => false), '/orders': post('create order') } });
+    const analysis = pr(base, head);
+    const [finding] = on(analysis, 'POST /orders', 'auth-missing');
+    expect(finding?.severity).toBe('critical');
+    expect(finding?.status).toBe('existing');
+    expect(finding?.message).toMatch(/declares no security anywhere/);
+    expect(violationStatus(analysis, 'POST /orders', 'require-authentication')).toBe('existing');
+    expect(analysis.gate.blocked).toBe(false);
+  });
+
+  it('a base that declares security: an added unauthenticated write is new and blocks', () => {
+    const open = { extra: '      security: []\n' };
+    const base = doc({ top: SECURED, paths: reads(() => false) });
+    const head = doc({
+      top: SECURED,
+      paths: { ...reads(() => false), '/orders': post('create order', open) },
+    });
+    const analysis = pr(base, head);
+    expect(on(analysis, 'POST /orders', 'auth-missing')[0]?.severity).toBe('critical');
+    expect(statusOf(analysis, 'POST /orders', 'auth-missing')).toBe('new');
+    expect(violationStatus(analysis, 'POST /orders', 'require-authentication')).toBe('new');
+    expect(analysis.gate.blocked).toBe(true);
+  });
+
+  it('a scheme defined but never required still counts as declared security: the added write is new', () => {
+    const unused = 'components:\n  securitySchemes:\n    key: { type: apiKey, in: header, name: X-Key }\n';
+    const base = doc({ top: unused, paths: reads(() => false) });
+    const head = doc({ top: unused, paths: { ...reads(() => false), '/orders': post('create order') } });
+    expect(statusOf(pr(base, head), 'POST /orders', 'auth-missing')).toBe('new');
+  });
+
+  it('a head that starts declaring security breaks the convention for its unauthenticated added endpoints', () => {
+    const base = doc({ paths: reads(() => false) });
+    const head = doc({
+      paths: {
+        ...reads(() => false, '      security: [{ bearer: [] }]\n'),
+        '/orders': post('create order'),
+      },
+      top: 'components:\n  securitySchemes:\n    bearer: { type: http, scheme: bearer }\n',
+    });
+    expect(statusOf(pr(base, head), 'POST /orders', 'auth-missing')).toBe('new');
+  });
+
+  it('removing auth from an existing endpoint is new and blocks, however the rest of the document looks', () => {
+    const paths = { ...reads(() => false), '/orders': post('create order') };
+    const base = doc({ top: SECURED, paths });
+    const head = doc({
+      top: SECURED,
+      paths: { ...paths, '/orders': post('create order', { extra: '      security: []\n' }) },
+    });
+    const analysis = pr(base, head);
+    expect(statusOf(analysis, 'POST /orders', 'auth-missing')).toBe('new');
+    expect(violationStatus(analysis, 'POST /orders', 'require-authentication')).toBe('new');
+    expect(analysis.gate.blocked).toBe(true);
+  });
+});
+
+describe('transport', () => {
+  const plain = "servers: [{ url: 'http://api.shop.example' }]\n";
+  const withServer = (text: string) =>
+    text.replace("servers: [{ url: 'https://api.shop.example' }]\n", plain);
+
+  it('an added endpoint on the plain-HTTP server the base already had: enforce-tls is existing', () => {
+    const base = withServer(doc({ top: SECURED, paths: reads(() => true) }));
+    const head = withServer(
+      doc({ top: SECURED, paths: { ...reads(() => true), '/new': get('new', { limited: true }) } }),
+    );
+    const analysis = pr(base, head);
+    expect(violationStatus(analysis, 'GET /new', 'enforce-tls')).toBe('existing');
+    expect(analysis.gate.blocked).toBe(false);
+  });
+
+  it('an added endpoint on a new plain-HTTP server: enforce-tls is new and blocks', () => {
+    const base = doc({ top: SECURED, paths: reads(() => true) });
+    const head = doc({
+      top: SECURED,
+      paths: {
+        ...reads(() => true),
+        '/new': `    servers: [{ url: 'http://legacy.shop.example' }]\n${get('new', { limited: true })}`,
+      },
+    });
+    const analysis = pr(base, head);
+    expect(violationStatus(analysis, 'GET /new', 'enforce-tls')).toBe('new');
+    expect(analysis.gate.blocked).toBe(true);
+  });
+});
+
+describe('shared parameters', () => {
+  const tokenParam =
+    'components:\n  parameters:\n    token: { name: oauth_token, in: query, schema: { type: string, maxLength: 64 } }\n';
+  const usesToken = "      parameters: [{ $ref: '#/components/parameters/token' }]\n";
+
+  it('a shared `$ref` parameter the base already reports: the added endpoint using it is existing', () => {
+    const base = doc({ top: tokenParam, paths: { '/a': get('a', { extra: usesToken }) } });
+    const head = doc({
+      top: tokenParam,
+      paths: { '/a': get('a', { extra: usesToken }), '/new': get('new', { extra: usesToken }) },
+    });
+    const analysis = pr(base, head);
+    expect(statusOf(analysis, 'GET /new', 'auth-credentials-in-url')).toBe('existing');
+    expect(on(analysis, 'GET /new', 'auth-credentials-in-url')[0]!.message).toMatch(
+      /the shared `\/components\/parameters\/token` has it on base endpoints too/,
+    );
+  });
+
+  it('the shared place is the same when the versions sit in different folders (`v1/` and `v2/`)', () => {
+    const base = doc({ top: tokenParam, paths: { '/a': get('a', { extra: usesToken }) } });
+    const head = doc({
+      top: tokenParam,
+      paths: { '/a': get('a', { extra: usesToken }), '/new': get('new', { extra: usesToken }) },
+    });
+    const analysis = analyze(
+      'diff',
+      [
+        {
+          path: 'openapi.yaml',
+          base: loadInline({ 'v1/openapi.yaml': base }, 'v1/openapi.yaml'),
+          head: loadInline({ 'v2/openapi.yaml': head }, 'v2/openapi.yaml'),
+        },
+      ],
+      { policies: POLICIES },
+    );
+    expect(statusOf(analysis, 'GET /new', 'auth-credentials-in-url')).toBe('existing');
+  });
+
+  it('the same inline parameter on most base endpoints: the added endpoint with it is existing', () => {
+    const inline =
+      '      parameters: [{ name: oauth_token, in: query, schema: { type: string, maxLength: 64 } }]\n';
+    const base = doc({ paths: reads(() => true, inline) });
+    const head = doc({
+      paths: { ...reads(() => true, inline), '/new': get('new', { limited: true, extra: inline }) },
+    });
+    expect(statusOf(pr(base, head), 'GET /new', 'auth-credentials-in-url')).toBe('existing');
+  });
+
+  it('an added endpoint with a credential parameter of its own is new', () => {
+    const inline =
+      '      parameters: [{ name: oauth_token, in: query, schema: { type: string, maxLength: 64 } }]\n';
+    const own = '      parameters: [{ name: api_key, in: query, schema: { type: string, maxLength: 64 } }]\n';
+    const base = doc({ paths: reads(() => true, inline) });
+    const head = doc({
+      paths: { ...reads(() => true, inline), '/new': get('new', { limited: true, extra: own }) },
+    });
+    expect(statusOf(pr(base, head), 'GET /new', 'auth-credentials-in-url')).toBe('new');
+  });
+
+  it('an existing endpoint that starts using the shared parameter is new: conventions cover added endpoints only', () => {
+    const base = doc({ top: tokenParam, paths: { '/a': get('a', { extra: usesToken }), '/b': get('b') } });
+    const head = doc({
+      top: tokenParam,
+      paths: { '/a': get('a', { extra: usesToken }), '/b': get('b', { extra: usesToken }) },
+    });
+    expect(statusOf(pr(base, head), 'GET /b', 'auth-credentials-in-url')).toBe('new');
+  });
+});
+
+describe("GitHub's REST description v22 → v23 (declares no security anywhere, no rate limits)", () => {
+  let analysis: Analysis;
+  let added: Set<string>;
+
+  beforeAll(() => {
+    expect(isCorpusInstalled(), 'run `node scripts/ensure-corpus.mjs`').toBe(true);
+    const { v22, v23 } = githubSpecPaths();
+    const file = basename(v23);
+    const read = (path: string) => memoryReader({ [file]: readFileSync(path, 'utf8') });
+    const base = loadSpec(read(v22), file);
+    const head = loadSpec(read(v23), file);
+    analysis = analyze('diff', [{ path: file, base, head }], { policies: POLICIES });
+    added = new Set(analysis.specs[0]!.diff.endpoints.filter((e) => e.change === 'added').map((e) => e.id));
+  }, 120_000);
+
+  it('reports no new critical finding and no new authentication or rate-limit violation, and does not block', () => {
+    const spec = analysis.specs[0]!;
+    expect(added.size).toBeGreaterThan(100);
+    const fresh = spec.findings.filter((f) => f.status === 'new');
+    expect(fresh.filter((f) => f.severity === 'critical')).toEqual([]);
+    expect(fresh.filter((f) => f.ruleId === 'auth-missing' || f.ruleId === 'rate-limit-missing')).toEqual([]);
+    expect(
+      spec.violations.filter(
+        (v) =>
+          v.status === 'new' &&
+          (v.policy === 'require-authentication' || v.policy === 'require-rate-limiting'),
+      ),
+    ).toEqual([]);
+    expect(analysis.gate.blocked).toBe(false);
+  });
+
+  it('still reports the inherited debt on every added endpoint, as existing', () => {
+    const findings = analysis.specs[0]!.findings;
+    for (const rule of ['auth-missing', 'rate-limit-missing']) {
+      const onAdded = findings.filter((f) => f.ruleId === rule && f.endpoint && added.has(f.endpoint));
+      expect(onAdded.length, rule).toBeGreaterThanOrEqual(added.size - 5);
+      expect(onAdded.every((f) => f.status === 'existing')).toBe(true);
+    }
+  });
+
+  it('keeps the changes that are the PR’s own as new (findings the conventions do not explain)', () => {
+    const fresh = analysis.specs[0]!.findings.filter((f) => f.status === 'new');
+    expect(fresh.some((f) => f.ruleId === 'sensitive-response-field' && f.severity === 'high')).toBe(true);
+    expect(fresh.some((f) => f.ruleId === 'input-constraint-loosened')).toBe(true);
+  });
+});
