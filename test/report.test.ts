@@ -11,7 +11,13 @@ import { loadPolicies } from '../src/policy/load.js';
 import { selectAnnotations } from '../src/report/annotations.js';
 import { code, escapeText, inline } from '../src/report/escape.js';
 import { buildReport, type Report } from '../src/report/json.js';
-import { COMMENT_LIMIT, COMMENT_MARKER, renderComment, renderSummary } from '../src/report/markdown.js';
+import {
+  COMMENT_LIMIT,
+  COMMENT_MARKER,
+  renderComment,
+  renderSummary,
+  SUMMARY_LIMIT_BYTES,
+} from '../src/report/markdown.js';
 import { renderSarif } from '../src/report/sarif.js';
 import { renderText } from '../src/report/text.js';
 import { memoryReader, outdent } from './helpers/inline.js';
@@ -147,7 +153,18 @@ describe('the PR comment', () => {
     expect(comment).toContain('did not fit in a PR comment');
     expect(comment).toContain('[job summary](https://github.com/o/r/actions/runs/1)');
     expect(comment.startsWith(`${COMMENT_MARKER}\n### ⛔ api-posture: blocked`)).toBe(true);
-    expect(renderSummary(report).length).toBeLessThanOrEqual(1_000_000);
+    // Every one of the 1,500 blocks: each is listed (compact when the full form does not fit), or counted
+    // with where the rest is; nothing else is shown before them.
+    const blocking = /#### ⛔ (\d+) blocking/.exec(comment);
+    expect(Number(blocking?.[1])).toBeGreaterThanOrEqual(1500);
+    const shown = comment.match(/^- 🔴 critical `auth-missing`/gm)?.length ?? 0;
+    const more = Number(/^- … and (\d+) more blocking in the \[job summary\]/m.exec(comment)?.[1] ?? 0);
+    expect(shown).toBeGreaterThan(100);
+    expect(shown + more).toBe(Number(blocking?.[1]));
+    // The job summary's limit is 1 MiB of UTF-8, and it does not point at itself for the rest.
+    const summary = renderSummary(report, { reportFile: 'api-posture-report.json' });
+    expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES);
+    expect(summary).not.toMatch(/in the job summary/);
   });
 });
 
@@ -169,8 +186,8 @@ describe('the job summary of a PR over a large description', () => {
     );
     expect(existing.length).toBeGreaterThan(3_000);
     const summary = renderSummary(report, { reportFile: 'api-posture-report.json' });
-    expect(summary.length).toBeLessThanOrEqual(1_000_000);
-    expect(summary).toContain(`📋 ${existing.length} existing findings`);
+    expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES);
+    expect(summary).toContain(`<summary>${existing.length} existing findings</summary>`);
     const shown = /\n- … and (\d+) more in the JSON report and SARIF/.exec(summary);
     expect(Number(shown?.[1])).toBeGreaterThan(0);
     expect(Number(shown?.[1])).toBeLessThan(existing.length);
