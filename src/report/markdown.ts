@@ -467,7 +467,10 @@ function scoreDelta(e: ReportEndpoint): number {
 function endpointRow(e: ReportEndpoint, news: Entry[]): string {
   const counts: Record<string, number> = {};
   for (const entry of news) counts[entry.severity] = (counts[entry.severity] ?? 0) + 1;
-  const policies = news.reduce((n, entry) => n + entry.violations.length, 0);
+  const policies = news.reduce(
+    (n, entry) => n + entry.violations.filter((v) => v.endpoint === e.id).length,
+    0,
+  );
   const breaking = e.change === 'removed' || e.changes.some((c) => c.breaking);
   const security = e.changes.some((c) => SECURITY_CHANGES.has(c.kind));
   const what =
@@ -512,7 +515,7 @@ function entryItem(entry: Entry, ctx: MarkdownContext): string {
   if (!f) return violationItem(entry.violations[0]!, ctx, entry.status);
   const snippet = entry.endpoint ? inlineSuppression(f, false) : configSuppression(f);
   return [
-    `- ${ICON[f.severity]} **${f.severity}**${entry.status === 'existing' ? ' existing' : ''} \`${f.ruleId}\` — ${inline(f.message)} (${lineLink(f.location.file, f.location.line, ctx.blobBase)})`,
+    `- ${ICON[entry.severity]} **${entry.severity}**${entry.status === 'existing' ? ' existing' : ''} \`${f.ruleId}\`${f.severity !== entry.severity ? ` (finding: ${f.severity})` : ''} — ${inline(f.message)} (${lineLink(f.location.file, f.location.line, ctx.blobBase)})`,
     ...(entry.violations.length > 0 ? [`  <br>Also violates policy ${alsoViolates(entry)}.`] : []),
     `  <br>Fix: ${inline(f.remediation)}`,
     `  <details><summary>Suppress</summary>\n\n  \`\`\`yaml\n  ${snippet}\n  \`\`\`\n  </details>`,
