@@ -206,7 +206,12 @@ describe('a policy violation that restates a finding', () => {
     expect(comment).not.toContain(violation!.message.replace(/`/g, ''));
     // The verdict still counts it: presentation only.
     expect(report.summary.violations.new.critical).toBeGreaterThanOrEqual(1);
-    expect(renderText(report).indexOf('auth-missing')).toBeLessThan(renderText(report).indexOf('Endpoints:'));
+    // The log follows the same order: what blocks first, once, with the policy that restates it.
+    const text = renderText(report).split('\n');
+    expect(text[0]).toMatch(/^Blocking \(1, at fail-on critical\):$/);
+    expect(text[1]).toMatch(
+      /^ {2}CRITICAL auth-missing \(\+ policy require-authentication\) {2}DELETE \/orders\/\{id\} {2}openapi\.yaml:\d+$/,
+    );
   });
 
   it('is never merged with a finding of another family', () => {

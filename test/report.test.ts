@@ -135,6 +135,19 @@ describe('the PR comment', () => {
     expect(comment.startsWith(`${COMMENT_MARKER}\n### ⛔ api-posture: blocked`)).toBe(true);
   });
 
+  it('merges a document-level finding with the violations restating it on each endpoint it affects', () => {
+    const report = exampleReport();
+    const tls = report.violations.filter((v) => v.policy === 'enforce-tls' && v.status === 'new');
+    expect(tls.length).toBeGreaterThan(1); // the JSON report keeps every one of them
+    const comment = renderComment(report);
+    expect(comment.match(/`enforce-tls`/g)).toHaveLength(1);
+    const item = comment.split('\n- ').find((block) => block.includes('`transport-http-server`'))!;
+    expect(item).toContain(`Also violates policy \`enforce-tls\` (critical on ${tls.length} endpoints).`);
+    // It blocks through the policy: listed first, under the severity that blocks, its own one noted.
+    expect(item.startsWith('🔴 **critical** `transport-http-server` (finding: high)')).toBe(true);
+    expect(comment.indexOf(item)).toBeLessThan(comment.indexOf('new findings** (not blocking)'));
+  });
+
   it('stays under 65,536 characters on a huge PR and says where the rest is', () => {
     // 1,500 new unauthenticated write endpoints with long (hostile) paths.
     const paths = Array.from(
