@@ -182,6 +182,24 @@ describe('the PR comment', () => {
 });
 
 describe('the job summary of a PR over a large description', () => {
+  it('is cut in UTF-8 bytes, not characters: CJK paths cost three bytes each', () => {
+    const paths = Array.from(
+      { length: 1200 },
+      (_, i) =>
+        `  /${'路径'.repeat(120)}/${i}/{id}:\n    post:\n      responses:\n        '200': { description: ok }\n`,
+    ).join('');
+    const report = reportFor(
+      undefined,
+      `openapi: 3.0.3\ninfo: { title: t, version: '1' }\nservers: [{ url: 'http://api.example.com' }]\npaths:\n${paths}`,
+    );
+    const summary = renderSummary(report, { reportFile: 'api-posture-report.json' });
+    const bytes = Buffer.byteLength(summary, 'utf8');
+    expect(bytes).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES);
+    expect(summary.length).toBeLessThan(bytes / 2); // mostly three-byte characters: a character count would overshoot
+    expect(bytes).toBeGreaterThan(SUMMARY_LIMIT_BYTES * 0.9); // and the room is used, not wasted
+    expect(summary).toMatch(/more (blocking )?in the JSON report|did not fit in the job summary/);
+  });
+
   it('cuts the existing-findings list at its budget, says where the rest is, and keeps what follows', () => {
     // 600 pre-existing endpoints with findings, one new endpoint: the existing list is over its 300,000-character share.
     const paths = (n: number) =>
