@@ -11,7 +11,13 @@ import { loadPolicies } from '../src/policy/load.js';
 import { selectAnnotations } from '../src/report/annotations.js';
 import { code, escapeText, inline } from '../src/report/escape.js';
 import { buildReport, type Report } from '../src/report/json.js';
-import { COMMENT_LIMIT, COMMENT_MARKER, renderComment, renderSummary } from '../src/report/markdown.js';
+import {
+  COMMENT_LIMIT,
+  COMMENT_MARKER,
+  renderComment,
+  renderSummary,
+  SUMMARY_LIMIT_BYTES,
+} from '../src/report/markdown.js';
 import { renderSarif } from '../src/report/sarif.js';
 import { renderText } from '../src/report/text.js';
 import { memoryReader, outdent } from './helpers/inline.js';
@@ -129,6 +135,19 @@ describe('the PR comment', () => {
     expect(comment.startsWith(`${COMMENT_MARKER}\n### ⛔ api-posture: blocked`)).toBe(true);
   });
 
+  it('merges a document-level finding with the violations restating it on each endpoint it affects', () => {
+    const report = exampleReport();
+    const tls = report.violations.filter((v) => v.policy === 'enforce-tls' && v.status === 'new');
+    expect(tls.length).toBeGreaterThan(1); // the JSON report keeps every one of them
+    const comment = renderComment(report);
+    expect(comment.match(/`enforce-tls`/g)).toHaveLength(1);
+    const item = comment.split('\n- ').find((block) => block.includes('`transport-http-server`'))!;
+    expect(item).toContain(`Also violates policy \`enforce-tls\` (critical on ${tls.length} endpoints).`);
+    // It blocks through the policy: listed first, under the severity that blocks, its own one noted.
+    expect(item.startsWith('🔴 **critical** `transport-http-server` (finding: high)')).toBe(true);
+    expect(comment.indexOf(item)).toBeLessThan(comment.indexOf('new findings** (not blocking)'));
+  });
+
   it('stays under 65,536 characters on a huge PR and says where the rest is', () => {
     // 1,500 new unauthenticated write endpoints with long (hostile) paths.
     const paths = Array.from(
@@ -147,11 +166,40 @@ describe('the PR comment', () => {
     expect(comment).toContain('did not fit in a PR comment');
     expect(comment).toContain('[job summary](https://github.com/o/r/actions/runs/1)');
     expect(comment.startsWith(`${COMMENT_MARKER}\n### ⛔ api-posture: blocked`)).toBe(true);
-    expect(renderSummary(report).length).toBeLessThanOrEqual(1_000_000);
+    // Every one of the 1,500 blocks: each is listed (compact when the full form does not fit), or counted
+    // with where the rest is; nothing else is shown before them.
+    const blocking = /#### ⛔ (\d+) blocking/.exec(comment);
+    expect(Number(blocking?.[1])).toBeGreaterThanOrEqual(1500);
+    const shown = comment.match(/^- 🔴 critical /gm)?.length ?? 0;
+    const more = Number(/^- … and (\d+) more blocking in the \[job summary\]/m.exec(comment)?.[1] ?? 0);
+    expect(shown).toBeGreaterThan(100);
+    expect(shown + more).toBe(Number(blocking?.[1]));
+    // The job summary's limit is 1 MiB of UTF-8, and it does not point at itself for the rest.
+    const summary = renderSummary(report, { reportFile: 'api-posture-report.json' });
+    expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES);
+    expect(summary).not.toMatch(/full report is in the job summary|more in the job summary/);
   });
 });
 
 describe('the job summary of a PR over a large description', () => {
+  it('is cut in UTF-8 bytes, not characters: CJK paths cost three bytes each', () => {
+    const paths = Array.from(
+      { length: 1200 },
+      (_, i) =>
+        `  /${'路径'.repeat(120)}/${i}/{id}:\n    post:\n      responses:\n        '200': { description: ok }\n`,
+    ).join('');
+    const report = reportFor(
+      undefined,
+      `openapi: 3.0.3\ninfo: { title: t, version: '1' }\nservers: [{ url: 'http://api.example.com' }]\npaths:\n${paths}`,
+    );
+    const summary = renderSummary(report, { reportFile: 'api-posture-report.json' });
+    const bytes = Buffer.byteLength(summary, 'utf8');
+    expect(bytes).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES);
+    expect(summary.length).toBeLessThan(bytes / 2); // mostly three-byte characters: a character count would overshoot
+    expect(bytes).toBeGreaterThan(SUMMARY_LIMIT_BYTES * 0.9); // and the room is used, not wasted
+    expect(summary).toMatch(/more (blocking )?in the JSON report|did not fit in the job summary/);
+  });
+
   it('cuts the existing-findings list at its budget, says where the rest is, and keeps what follows', () => {
     // 600 pre-existing endpoints with findings, one new endpoint: the existing list is over its 300,000-character share.
     const paths = (n: number) =>
@@ -169,8 +217,8 @@ describe('the job summary of a PR over a large description', () => {
     );
     expect(existing.length).toBeGreaterThan(3_000);
     const summary = renderSummary(report, { reportFile: 'api-posture-report.json' });
-    expect(summary.length).toBeLessThanOrEqual(1_000_000);
-    expect(summary).toContain(`📋 ${existing.length} existing findings`);
+    expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES);
+    expect(summary).toContain(`<summary>${existing.length} existing findings</summary>`);
     const shown = /\n- … and (\d+) more in the JSON report and SARIF/.exec(summary);
     expect(Number(shown?.[1])).toBeGreaterThan(0);
     expect(Number(shown?.[1])).toBeLessThan(existing.length);

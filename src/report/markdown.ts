@@ -1,11 +1,12 @@
 // The PR comment and the job summary, rendered from the JSON report. Reviewer first: the verdict,
 // then what changed and what is new, then the rest collapsed. Every document string is escaped.
-import type { ReportedFinding } from '../findings.js';
+import { severityRank } from '../findings.js';
 import { pushAll } from '../util/arrays.js';
+import { byUrgency, type Entry, specEntries } from './entries.js';
 import { code, escapeText, inline, lineLink } from './escape.js';
 import {
+  byImportance,
   type Metrics,
-  newViolationsByEndpoint,
   type Report,
   type ReportEndpoint,
   type ReportSpec,
@@ -32,7 +33,11 @@ const ICON: Record<string, string> = { critical: '🔴', high: '🟠', medium: '
 const BAND_RANK: Record<string, number> = { critical: 3, high: 2, medium: 1, low: 0 };
 
 export function renderComment(report: Report, ctx: MarkdownContext = {}): string {
-  return fitWithin([COMMENT_MARKER, ...sections(report, ctx, false)], COMMENT_LIMIT, ctx);
+  return fitWithin(
+    [whole(COMMENT_MARKER, PRIORITY.verdict), ...sections(report, ctx, false)],
+    COMMENT_LIMIT,
+    ctx,
+  );
 }
 
 /** GitHub refuses a step's job summary above 1 MiB, counted in bytes of UTF-8. */
@@ -42,7 +47,10 @@ export const SUMMARY_BUDGET_BYTES = 1_000_000;
 
 /** The job summary: the whole report (existing findings included), within the 1 MiB summary limit. */
 export function renderSummary(report: Report, ctx: MarkdownContext = {}): string {
-  const parts = report.mode === 'scan' ? inventorySections(report, ctx) : sections(report, ctx, true);
+  const parts =
+    report.mode === 'scan'
+      ? inventorySections(report, ctx).map((text, i) => whole(text, i)) // in reading order
+      : sections(report, ctx, true);
   return fitWithin(parts, SUMMARY_BUDGET_BYTES, ctx, utf8Bytes);
 }
 
@@ -56,43 +64,144 @@ function utf8Bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8');
 }
 
-/** Joins sections until the limit (in `size` units), then says what was left out and where to find it. */
+/**
+ * A section: whole text, kept or dropped; or a list, cut to what fits with "… and N more" naming where the
+ * rest is. `priority` decides what is kept when not everything fits (lower first); the comment still reads
+ * in the order the parts are given.
+ */
+interface Part {
+  priority: number;
+  text?: string;
+  list?: ListPart;
+}
+
+interface ListPart {
+  head: string;
+  items: string[];
+  /** All items, including those not rendered (`items` may already be cut at the list's own budget). */
+  total: number;
+  rest: string;
+  tail: string;
+  /** Items to try, one line each, when `items` do not fit whole (the blocking findings). */
+  compact?: string[];
+  /** Kept even with no item (then only "… and N more"): the blocking findings are never silently cut. */
+  required?: boolean;
+  noun?: string;
+  /** The line saying how many more and where, when not the default list item. */
+  more?: (n: number) => string;
+}
+
+// The debt line is one line: kept before the long lists are.
+const PRIORITY = {
+  verdict: 0,
+  blocking: 1,
+  debt: 2,
+  findings: 3,
+  table: 4,
+  other: 5,
+  metrics: 6,
+  details: 7,
+};
+
+function whole(text: string, priority: number): Part {
+  return { priority, text };
+}
+
+/**
+ * Keeps parts by priority until the limit (in `size` units), cutting lists to what fits, then says what
+ * was left out and where the rest is.
+ */
 function fitWithin(
-  parts: string[],
+  parts: Part[],
   limit: number,
   ctx: MarkdownContext,
   size: (text: string) => number = utf16Units,
 ): string {
+  const summary = limit !== COMMENT_LIMIT;
   const note = (left: number) =>
-    `\n> ✂️ ${left} more section${left === 1 ? '' : 's'} did not fit in ${limit === COMMENT_LIMIT ? 'a PR comment' : 'the job summary'}. The full report is in ${[
-      ctx.runUrl ? `the [job summary](${ctx.runUrl})` : 'the job summary',
-      ctx.reportFile ? `the JSON report (${code(ctx.reportFile)})` : 'the JSON report',
-      ctx.sarifFile ? `the SARIF file (${code(ctx.sarifFile)})` : 'SARIF',
-    ].join(', ')}.\n`;
+    `\n> ✂️ ${left} more section${left === 1 ? '' : 's'} did not fit in ${summary ? 'the job summary' : 'a PR comment'}. The full report is in ${elsewhere(ctx, summary)}.\n`;
   // The note names files from the inputs: measured, not guessed (its count never has more digits than this).
-  const reserve = size(note(parts.length)) + 16;
-  let out = '';
+  const budget = limit - size(note(parts.length)) - 16;
   let used = 0;
-  for (let i = 0; i < parts.length; i++) {
-    const part = `${parts[i]}\n`;
-    const cost = size(part);
-    if (used + cost + reserve > limit) return out + note(parts.length - i);
-    out += part;
-    used += cost;
+  let dropped = 0;
+  const kept: (string | undefined)[] = parts.map(() => undefined);
+  const order = parts.map((_, i) => i).sort((a, b) => parts[a]!.priority - parts[b]!.priority || a - b);
+  for (const i of order) {
+    const part = parts[i]!;
+    const text = part.text !== undefined ? `${part.text}\n` : fitList(part.list!, budget - used, size);
+    if (text === undefined || size(text) > budget - used) {
+      dropped++;
+      continue;
+    }
+    kept[i] = text;
+    used += size(text);
   }
+  const out = kept.filter((t) => t !== undefined).join('');
+  return dropped > 0 ? out + note(dropped) : out;
+}
+
+/** A list whole if it fits in `room`; else its compact lines; else as many as fit and how many more. */
+function fitList(list: ListPart, room: number, size: (text: string) => number): string | undefined {
+  const more =
+    list.more ?? ((n: number) => `- … and ${n} more${list.noun ? ` ${list.noun}` : ''} in ${list.rest}`);
+  const render = (items: string[], shown: number) =>
+    `${list.head}${[...items.slice(0, shown), ...(list.total > shown ? [more(list.total - shown)] : [])].join('\n')}${list.tail}\n`;
+  const full = render(list.items, list.items.length);
+  if (size(full) <= room) return full;
+  const items = list.compact ?? list.items;
+  if (list.compact) {
+    const compact = render(items, items.length);
+    if (size(compact) <= room) return compact;
+  }
+  // As many as fit, counted in the same units as the whole: the "more" line is measured at its widest.
+  let used = size(list.head) + size(list.tail) + 1 + size(`\n${more(list.total)}`);
+  let shown = 0;
+  while (shown < items.length && used + size(items[shown]!) + 1 <= room) {
+    used += size(items[shown]!) + 1;
+    shown++;
+  }
+  if (shown === 0 && !list.required) return undefined;
+  return render(items, shown);
+}
+
+/** Where the rest of the report is, from the comment (the job summary first) or from the summary. */
+function elsewhere(ctx: MarkdownContext, fromSummary: boolean): string {
+  return [
+    fromSummary ? undefined : ctx.runUrl ? `the [job summary](${ctx.runUrl})` : 'the job summary',
+    ctx.reportFile ? `the JSON report (${code(ctx.reportFile)})` : 'the JSON report',
+    ctx.sarifFile ? `the SARIF file (${code(ctx.sarifFile)})` : 'SARIF',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+function sections(report: Report, ctx: MarkdownContext, full: boolean): Part[] {
+  const out: Part[] = [whole(verdict(report), PRIORITY.verdict)];
+  for (const w of waiverSection(report, ctx)) out.push(whole(w, PRIORITY.verdict));
+  const specs = [...report.specs].sort((a, b) => worstBand(b) - worstBand(a) || a.path.localeCompare(b.path));
+  const entries = new Map(specs.map((spec) => [spec, specEntries(report, spec)]));
+  const blocking = specs.flatMap((spec) => entries.get(spec)!.filter((e) => e.blocking)).sort(byUrgency);
+  if (blocking.length > 0) out.push(blockingSection(blocking, report, ctx, full));
+  for (const spec of specs) pushAll(out, specSections(spec, entries.get(spec)!, ctx, full));
+  out.push(whole(footer(report, ctx), PRIORITY.verdict));
   return out;
 }
 
-function sections(report: Report, ctx: MarkdownContext, full: boolean): string[] {
-  const out: string[] = [verdict(report)];
-  pushAll(out, waiverSection(report, ctx));
-  const specs = [...report.specs].sort((a, b) => worstBand(b) - worstBand(a) || a.path.localeCompare(b.path));
-  for (const spec of specs) {
-    const violations = report.violations.filter((v) => v.spec === spec.path);
-    pushAll(out, specSections(spec, violations, ctx, full));
-  }
-  out.push(footer(report, ctx));
-  return out;
+/** Everything that makes the gate block, first and never cut: compact lines before anything is left out. */
+function blockingSection(blocking: Entry[], report: Report, ctx: MarkdownContext, full: boolean): Part {
+  return {
+    priority: PRIORITY.blocking,
+    list: {
+      head: `#### ⛔ ${blocking.length} blocking (at fail-on ${report.failOn}${report.failOnScope === 'all' ? ', existing included' : ''})\n\n`,
+      items: blocking.map((e) => entryItem(e, ctx)),
+      compact: blocking.map((e) => entryLine(e, ctx)),
+      total: blocking.length,
+      rest: elsewhere(ctx, full),
+      tail: '\n',
+      required: true,
+      noun: 'blocking',
+    },
+  };
 }
 
 /** Shown at most in the comment; the JSON report has them all. */
@@ -176,130 +285,131 @@ function notAssessedNote(spec: ReportSpec): string {
   );
 }
 
-function specSections(
-  spec: ReportSpec,
-  violations: ReportViolation[],
-  ctx: MarkdownContext,
-  full: boolean,
-): string[] {
-  const out: string[] = [];
-  const newViolations = newViolationsByEndpoint(violations);
-  // Riskiest first, in the table and in the details below it.
-  const changed = spec.endpoints
-    .filter(
-      (e) =>
-        e.change !== 'unchanged' ||
-        e.findings.some((f) => f.status === 'new' || f.status === 'fixed') ||
-        newViolations.has(e.id),
-    )
-    .sort(
-      (a, b) =>
-        (b.score.head ?? b.score.base ?? 0) - (a.score.head ?? a.score.base ?? 0) || a.id.localeCompare(b.id),
-    );
-  const title = `#### ${code(spec.path)} — ${spec.status}${spec.version.base !== spec.version.head ? ` (${escapeText(spec.version.base ?? '∅')} → ${escapeText(spec.version.head ?? '∅')})` : ''}`;
-  out.push(spec.analysed ? title : `#### ${code(spec.path)} — ${spec.status} — **not analysed**`);
-  if (!spec.analysed) out.push(notAssessedNote(spec));
-  else if (changed.length === 0) out.push('No endpoint changes.\n');
-  else out.push(endpointTable(changed, newViolations));
-
-  const docNew = spec.findings.filter((f) => f.status === 'new' && !f.suppressed);
-  if (docNew.length > 0) {
-    out.push(
-      `**New findings on the document**\n\n${docNew.map((f) => findingItem(f, ctx, true)).join('\n')}\n`,
-    );
-  }
-  for (const e of changed) {
-    const fresh = e.findings.filter((f) => f.status === 'new' && !f.suppressed);
-    const broken = newViolations.get(e.id) ?? [];
-    if (fresh.length === 0 && broken.length === 0) continue;
-    const items = [
-      ...fresh.map((f) => findingItem(f, ctx, false)),
-      ...broken.map((v) => violationItem(v, ctx)),
-    ];
-    out.push(
-      `**${code(`${e.method} ${e.path}`)}** · ${e.change} · risk ${scoreCell(e)}\n\n${items.join('\n')}\n`,
-    );
-  }
-  // A long list is cut where it passes its share of the budget (and is not rendered past it): a cut list
-  // with a pointer to the rest beats a section dropped whole, and a 7,000-item list costs time to escape.
+function specSections(spec: ReportSpec, entries: Entry[], ctx: MarkdownContext, full: boolean): Part[] {
+  const out: Part[] = [];
+  // A long list is cut at its share of the budget (and not rendered past it), so one list cannot starve the
+  // next, and a 7,000-item list costs no time to escape; what fits of it is decided with the rest.
   const listBudget = full ? 300_000 : 16_000;
   const rest = full ? 'the JSON report and SARIF' : 'the job summary';
+  const list = (
+    priority: number,
+    head: string,
+    items: string[],
+    total = items.length,
+    tail = '',
+    more?: (n: number) => string,
+  ): Part => ({ priority, list: { head, items, total, rest, tail, ...(more ? { more } : {}) } });
+  const collapsed = <T>(priority: number, summary: string, items: T[], render: (item: T) => string) =>
+    list(
+      priority,
+      `<details><summary>${summary}</summary>\n\n`,
+      capItems(items, render, listBudget),
+      items.length,
+      '\n\n</details>\n',
+    );
+
+  const title = `#### ${code(spec.path)} — ${spec.status}${spec.version.base !== spec.version.head ? ` (${escapeText(spec.version.base ?? '∅')} → ${escapeText(spec.version.head ?? '∅')})` : ''}`;
+  out.push(whole(spec.analysed ? title : `${title} — **not analysed**`, PRIORITY.verdict));
+  if (!spec.analysed) out.push(whole(notAssessedNote(spec), PRIORITY.findings));
+
+  // The other new findings (the blocking ones are above), most severe first, each once with its policies.
+  const fresh = entries.filter((e) => e.status === 'new' && !e.blocking);
+  if (fresh.length > 0)
+    out.push(
+      list(
+        PRIORITY.findings,
+        `**${fresh.length} new finding${fresh.length === 1 ? '' : 's'}** (not blocking)\n\n`,
+        capItems(fresh, (e) => entryItem(e, ctx), listBudget),
+        fresh.length,
+        '\n',
+      ),
+    );
+
+  // Only endpoints with something new, ordered by what is new: a reviewer's list, not an inventory.
+  const news = newsByEndpoint(entries);
+  const changed = spec.endpoints
+    .filter((e) => news.has(e.id) || breakingOrSecurity(e))
+    .map((e) => ({ e, rank: newsRank(news.get(e.id)) }))
+    .sort((a, b) => b.rank - a.rank || scoreDelta(b.e) - scoreDelta(a.e) || a.e.id.localeCompare(b.e.id))
+    .map(({ e }) => e);
+  if (spec.analysed) {
+    if (changed.length === 0) out.push(whole('No endpoint with anything new.\n', PRIORITY.table));
+    else
+      out.push(
+        list(
+          PRIORITY.table,
+          `**${changed.length} endpoint${changed.length === 1 ? '' : 's'} with something new**\n\n| | Method | Path | Change | Risk (base → head) | New |\n|---|---|---|---|---|---|\n`,
+          capItems(changed, (e) => endpointRow(e, news.get(e.id) ?? []), listBudget),
+          changed.length,
+          '\n',
+          (n) => `\n… and ${n} more endpoints in ${rest}`,
+        ),
+      );
+  }
+
   const breaking = changed.flatMap((e) => e.changes.filter((c) => c.breaking).map((c) => ({ e, c })));
-  if (breaking.length > 0) {
+  if (breaking.length > 0)
     out.push(
-      details(
+      collapsed(
+        PRIORITY.other,
         `💥 ${breaking.length} breaking change${breaking.length === 1 ? '' : 's'} for clients`,
-        cappedList(
-          breaking,
-          ({ e, c }) =>
-            `- ${code(`${e.method} ${e.path}`)}: ${inline(c.message)} (${lineLink(c.location.file, c.location.line, ctx.blobBase)})`,
-          listBudget,
-          rest,
-        ),
+        breaking,
+        ({ e, c }) =>
+          `- ${code(`${e.method} ${e.path}`)}: ${inline(c.message)} (${lineLink(c.location.file, c.location.line, ctx.blobBase)})`,
       ),
     );
-  }
+
   const everyFinding = [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)];
-  const fixed = everyFinding.filter((f) => f.status === 'fixed' && !f.suppressed);
-  if (fixed.length > 0) {
+  const existing = everyFinding.filter((f) => f.status === 'existing' && !f.suppressed);
+  const existingViolations = entries.filter((e) => e.status === 'existing' && !e.finding).length;
+  if (existing.length > 0 || existingViolations > 0) {
+    const counts: Record<string, number> = {};
+    for (const f of existing) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
     out.push(
-      details(
-        `✅ ${fixed.length} finding${fixed.length === 1 ? '' : 's'} fixed`,
-        cappedList(
-          fixed,
-          (f) => `- ${ICON[f.severity]} ${f.severity} \`${f.ruleId}\` — ${inline(f.message)}`,
-          listBudget,
-          rest,
-        ),
+      whole(
+        `📋 **Existing debt** (not introduced by this PR): ${existing.length} finding${existing.length === 1 ? '' : 's'}${existing.length > 0 ? ` (${severityList(counts)})` : ''}${existingViolations > 0 ? ` · ${existingViolations} more policy violation${existingViolations === 1 ? '' : 's'}` : ''}\n`,
+        PRIORITY.debt,
       ),
     );
-  }
-  if (spec.metrics.head) out.push(metricsTable(spec.metrics.base, spec.metrics.head));
-  const existing = everyFinding.filter((f) => f.status === 'existing' && !f.suppressed);
-  if (existing.length > 0) {
-    out.push(
-      details(
-        `📋 ${existing.length} existing finding${existing.length === 1 ? '' : 's'} (not introduced by this PR)`,
-        cappedList(
-          full ? existing : existing.slice(0, 50),
+    if (existing.length > 0)
+      out.push(
+        collapsed(
+          PRIORITY.details,
+          `${existing.length} existing finding${existing.length === 1 ? '' : 's'}`,
+          existing.sort(byImportance),
           (f) =>
             `- ${ICON[f.severity]} ${f.severity} \`${f.ruleId}\` — ${inline(f.message)} (${lineLink(f.location.file, f.location.line, ctx.blobBase)})`,
-          listBudget,
-          rest,
-          existing.length,
         ),
-      ),
-    );
+      );
   }
-  const suppressed = everyFinding.filter((f) => f.suppressed && f.status !== 'fixed');
-  if (suppressed.length > 0) {
+  const fixed = everyFinding.filter((f) => f.status === 'fixed' && !f.suppressed);
+  if (fixed.length > 0)
     out.push(
-      details(
-        `🔕 ${suppressed.length} suppressed`,
-        cappedList(
-          suppressed,
-          (f) =>
-            `- \`${f.ruleId}\` — ${inline(f.message)}: _${escapeText(f.suppressed!.reason)}_${f.suppressed!.expires ? ` (until ${escapeText(f.suppressed!.expires)})` : ''}`,
-          listBudget,
-          rest,
-        ),
+      collapsed(
+        PRIORITY.other,
+        `✅ ${fixed.length} finding${fixed.length === 1 ? '' : 's'} fixed`,
+        fixed,
+        (f) => `- ${ICON[f.severity]} ${f.severity} \`${f.ruleId}\` — ${inline(f.message)}`,
       ),
     );
-  }
+  const suppressed = everyFinding.filter((f) => f.suppressed && f.status !== 'fixed');
+  if (suppressed.length > 0)
+    out.push(
+      collapsed(
+        PRIORITY.other,
+        `🔕 ${suppressed.length} suppressed`,
+        suppressed,
+        (f) =>
+          `- \`${f.ruleId}\` — ${inline(f.message)}: _${escapeText(f.suppressed!.reason)}_${f.suppressed!.expires ? ` (until ${escapeText(f.suppressed!.expires)})` : ''}`,
+      ),
+    );
+  if (spec.metrics.head)
+    out.push(whole(metricsTable(spec.metrics.base, spec.metrics.head), PRIORITY.metrics));
   return out;
 }
 
-/**
- * One line per item until `budget` characters, then "… and N more in `rest`". `total` counts items not
- * passed in (a list already cut to its first 50).
- */
-function cappedList<T>(
-  items: T[],
-  render: (item: T) => string,
-  budget: number,
-  rest: string,
-  total = items.length,
-): string {
+/** Rendered one line per item until `budget` characters (at least one item): the rest is never escaped. */
+function capItems<T>(items: T[], render: (item: T) => string, budget: number): string[] {
   const lines: string[] = [];
   let size = 0;
   for (const item of items) {
@@ -308,29 +418,73 @@ function cappedList<T>(
     lines.push(line);
     size += line.length + 1;
   }
-  const more = total - lines.length;
+  return lines;
+}
+
+/** One line per item until `budget` characters, then "… and N more in `rest`". */
+function cappedList<T>(items: T[], render: (item: T) => string, budget: number, rest: string): string {
+  const lines = capItems(items, render, budget);
+  const more = items.length - lines.length;
   return more > 0 ? `${lines.join('\n')}\n- … and ${more} more in ${rest}` : lines.join('\n');
 }
 
-function endpointTable(endpoints: ReportEndpoint[], newViolations: Map<string, ReportViolation[]>): string {
-  const rows = endpoints
-    .slice()
-    .sort(
-      (a, b) =>
-        (b.score.head ?? b.score.base ?? 0) - (a.score.head ?? a.score.base ?? 0) || a.id.localeCompare(b.id),
-    )
-    .map((e) => {
-      const fresh = e.findings.filter((f) => f.status === 'new' && !f.suppressed);
-      const counts: Record<string, number> = {};
-      for (const f of fresh) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
-      const broken = newViolations.get(e.id)?.length ?? 0;
-      const news =
-        [severityList(counts), broken > 0 ? `${broken} polic${broken === 1 ? 'y' : 'ies'}` : '']
-          .filter(Boolean)
-          .join(', ') || '—';
-      return `| ${ICON[e.score.level ?? 'low']} | ${code(e.method)} | ${code(e.path)} | ${e.change} | ${scoreCell(e)} | ${news} |`;
-    });
-  return `| | Method | Path | Change | Risk (base → head) | New |\n|---|---|---|---|---|---|\n${rows.join('\n')}\n`;
+/** The new entries of each endpoint (document-level findings count on every endpoint they affect). */
+function newsByEndpoint(entries: Entry[]): Map<string, Entry[]> {
+  const out = new Map<string, Entry[]>();
+  const add = (id: string, entry: Entry) => {
+    const list = out.get(id);
+    if (list) list.push(entry);
+    else out.set(id, [entry]);
+  };
+  for (const entry of entries) {
+    if (entry.status !== 'new') continue;
+    if (entry.endpoint) add(entry.endpoint.id, entry);
+    else for (const id of entry.finding?.endpoints ?? []) add(id, entry);
+  }
+  return out;
+}
+
+/** Changes that are new for a reviewer even without a finding: breaking for clients, or about security. */
+const SECURITY_CHANGES = new Set([
+  'security-removed',
+  'security-weakened',
+  'security-alternative-added',
+  'security-scheme-changed',
+]);
+function breakingOrSecurity(e: ReportEndpoint): boolean {
+  return e.change === 'removed' || e.changes.some((c) => c.breaking || SECURITY_CHANGES.has(c.kind));
+}
+
+/** The most severe new item's rank; a breaking or security change alone ranks below every finding. */
+function newsRank(news: Entry[] | undefined): number {
+  let rank = -1;
+  for (const entry of news ?? []) rank = Math.max(rank, severityRank(entry.severity));
+  return rank;
+}
+
+function scoreDelta(e: ReportEndpoint): number {
+  return (e.score.head ?? 0) - (e.score.base ?? 0);
+}
+
+function endpointRow(e: ReportEndpoint, news: Entry[]): string {
+  const counts: Record<string, number> = {};
+  for (const entry of news) counts[entry.severity] = (counts[entry.severity] ?? 0) + 1;
+  const policies = news.reduce(
+    (n, entry) => n + entry.violations.filter((v) => v.endpoint === e.id).length,
+    0,
+  );
+  const breaking = e.change === 'removed' || e.changes.some((c) => c.breaking);
+  const security = e.changes.some((c) => SECURITY_CHANGES.has(c.kind));
+  const what =
+    [
+      severityList(counts),
+      policies > 0 ? `${policies} polic${policies === 1 ? 'y' : 'ies'}` : '',
+      breaking ? 'breaking' : '',
+      security ? 'security change' : '',
+    ]
+      .filter(Boolean)
+      .join(', ') || '—';
+  return `| ${ICON[e.score.level ?? 'low']} | ${code(e.method)} | ${code(e.path)} | ${e.change} | ${scoreCell(e)} | ${what} |`;
 }
 
 function scoreCell(e: ReportEndpoint): string {
@@ -341,18 +495,52 @@ function scoreCell(e: ReportEndpoint): string {
   return `${base} → **${head}** ${level} ${arrow}`;
 }
 
-function findingItem(f: ReportedFinding, ctx: MarkdownContext, documentLevel: boolean): string {
-  const snippet = documentLevel ? configSuppression(f) : inlineSuppression(f, false);
+/** "also violates policy `X` (critical)", once per policy (a document-level finding: on how many endpoints). */
+function alsoViolates(entry: Entry): string {
+  const byPolicy = new Map<string, ReportViolation[]>();
+  for (const v of entry.violations) {
+    const list = byPolicy.get(v.policy);
+    if (list) list.push(v);
+    else byPolicy.set(v.policy, [v]);
+  }
+  return [...byPolicy]
+    .map(
+      ([policy, vs]) =>
+        `\`${escapeCodeName(policy)}\` (${vs[0]!.severity}${entry.endpoint ? '' : ` on ${vs.length} endpoint${vs.length === 1 ? '' : 's'}`})`,
+    )
+    .join(', ');
+}
+
+/** A finding with its remediation, the policies restating it and the snippet that suppresses it. */
+function entryItem(entry: Entry, ctx: MarkdownContext): string {
+  const f = entry.finding;
+  if (!f) return violationItem(entry.violations[0]!, ctx, entry.status);
+  const snippet = entry.endpoint ? inlineSuppression(f, false) : configSuppression(f);
   return [
-    `- ${ICON[f.severity]} **${f.severity}** \`${f.ruleId}\` — ${inline(f.message)} (${lineLink(f.location.file, f.location.line, ctx.blobBase)})`,
+    `- ${ICON[entry.severity]} **${entry.severity}**${entry.status === 'existing' ? ' existing' : ''} \`${f.ruleId}\`${f.severity !== entry.severity ? ` (finding: ${f.severity})` : ''} — ${inline(f.message)} (${lineLink(f.location.file, f.location.line, ctx.blobBase)})`,
+    ...(entry.violations.length > 0 ? [`  <br>Also violates policy ${alsoViolates(entry)}.`] : []),
     `  <br>Fix: ${inline(f.remediation)}`,
     `  <details><summary>Suppress</summary>\n\n  \`\`\`yaml\n  ${snippet}\n  \`\`\`\n  </details>`,
   ].join('\n');
 }
 
-function violationItem(v: ReportViolation, ctx: MarkdownContext): string {
+/** The same entry in one line: rule, severity, endpoint, file:line. */
+function entryLine(entry: Entry, ctx: MarkdownContext): string {
+  const f = entry.finding;
+  const v = entry.violations[0];
+  const where = entry.endpoint
+    ? code(`${entry.endpoint.method} ${entry.endpoint.path}`)
+    : `document, ${f?.endpoints?.length ?? 0} endpoint${f?.endpoints?.length === 1 ? '' : 's'}`;
+  const location = (f ?? v)!.location;
+  const what = f
+    ? `\`${f.ruleId}\`${entry.violations.length > 0 ? ` (+ policy ${alsoViolates(entry)})` : ''}`
+    : `policy \`${escapeCodeName(v!.policy)}\``;
+  return `- ${ICON[entry.severity]} ${entry.severity}${entry.status === 'existing' ? ' existing' : ''} ${what} · ${where} · ${lineLink(location.file, location.line, ctx.blobBase)}`;
+}
+
+function violationItem(v: ReportViolation, ctx: MarkdownContext, status: string): string {
   return [
-    `- ${ICON[v.severity]} **${v.severity}** policy \`${escapeCodeName(v.policy)}\` — ${inline(v.message)} (${lineLink(v.location.file, v.location.line, ctx.blobBase)})`,
+    `- ${ICON[v.severity]} **${v.severity}**${status === 'existing' ? ' existing' : ''} policy \`${escapeCodeName(v.policy)}\` — ${inline(v.message)} (${lineLink(v.location.file, v.location.line, ctx.blobBase)})`,
     `  <br>Fix: ${inline(v.remediation)}`,
   ].join('\n');
 }

@@ -1,6 +1,7 @@
 // Plain-text rendering for terminals and CI logs: what changed, what it costs, what to do.
-import type { ReportedFinding } from '../findings.js';
-import { pushAll } from '../util/arrays.js';
+import { type ReportedFinding, severityRank } from '../findings.js';
+import { maxOf, pushAll } from '../util/arrays.js';
+import { byUrgency, specEntries } from './entries.js';
 import { showInvisible } from './escape.js';
 import {
   newViolationsByEndpoint,
@@ -21,7 +22,7 @@ const MARK: Record<ReportEndpoint['change'], string> = {
 const TOP_RISKS = 20;
 
 export function renderText(report: Report): string {
-  const lines: string[] = [...failureLines(report), ...waiverLines(report)];
+  const lines: string[] = [...failureLines(report), ...waiverLines(report), ...blockingLines(report)];
   if (report.mode === 'diff')
     lines.push('Legend: + added  - removed  ~ modified;  ! breaking change  · non-breaking change', '');
   for (const spec of report.specs) {
@@ -55,6 +56,25 @@ export function renderText(report: Report): string {
     `Verdict: ${report.blocked ? 'BLOCKED' : 'passed'} — ${report.summary.verdict} (fail-on ${report.failOn}, scope ${report.failOnScope}).`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** What makes the gate block, right after the fail-closed notes and waiver requests, one line each. */
+function blockingLines(report: Report): string[] {
+  const blocking = report.specs.flatMap((spec) => specEntries(report, spec).filter((e) => e.blocking));
+  if (blocking.length === 0) return [];
+  return [
+    `Blocking (${blocking.length}, at fail-on ${report.failOn}):`,
+    ...blocking.sort(byUrgency).map((e) => {
+      const where = e.finding ?? e.violations[0]!;
+      const also =
+        e.finding && e.violations.length > 0
+          ? ` (+ policy ${[...new Set(e.violations.map((v) => v.policy))].join(', ')})`
+          : '';
+      const what = e.finding ? `${e.finding.ruleId}${also}` : `policy ${e.violations[0]!.policy}`;
+      return `  ${e.severity.toUpperCase()} ${oneLine(what)}  ${e.endpoint ? oneLine(`${e.endpoint.method} ${e.endpoint.path}`) : 'document'}  ${oneLine(where.location.file)}:${where.location.line}`;
+    }),
+    '',
+  ];
 }
 
 /** What the PR asked to be judged by about its own endpoints, first of all (SPEC §9). */
@@ -135,6 +155,16 @@ function renderDiffSpec(spec: ReportSpec, violations: ReportViolation[]): string
     (e) =>
       e.change !== 'unchanged' || e.findings.some((x) => x.status !== 'existing') || newViolations.has(e.id),
   );
+  // Ordered by what is new, as in the comment: the most severe new finding or violation first.
+  const newest = (e: ReportEndpoint) =>
+    maxOf(
+      [
+        ...e.findings.filter((x) => x.status === 'new' && !x.suppressed).map((x) => severityRank(x.severity)),
+        ...(newViolations.get(e.id) ?? []).map((v) => severityRank(v.severity)),
+      ],
+      -1,
+    );
+  shown.sort((a, b) => newest(b) - newest(a));
   if (shown.length === 0 && spec.analysed) lines.push('  No endpoint changes.');
   for (const e of shown) {
     lines.push(
