@@ -72,6 +72,7 @@ export function trackedReader(root: string, tracked: TrackedFiles): FileReader {
   /** Why `path` is not read before looking at its content, or undefined to let `files` decide. */
   const refusal = (path: string): Refusal | undefined => {
     const asked = posix.normalize(path);
+    if (underGit(asked)) return undefined; // refused by `files` as under .git
     let real: string;
     try {
       real = realpathSync.native(nodePath.join(realRoot, asked));
@@ -80,6 +81,7 @@ export function trackedReader(root: string, tracked: TrackedFiles): FileReader {
     }
     if (!isInside(realRoot, real)) return undefined; // refused by `files` as outside
     const target = relative(realRoot, real).split(sep).join('/');
+    if (underGit(target)) return undefined;
     return listed(tracked, asked) && tracked.files.has(target) ? undefined : { reason: 'untracked' };
   };
   const admits = (path: string) => refusal(path) === undefined;
@@ -95,6 +97,8 @@ export function trackedReader(root: string, tracked: TrackedFiles): FileReader {
     admits,
   };
 }
+
+const underGit = (path: string) => path.split('/').some((part) => part.toLowerCase() === '.git');
 
 /** Whether `path` is committed itself, or lies under a committed symlink (to a folder). */
 function listed(tracked: TrackedFiles, path: string): boolean {
