@@ -13,6 +13,7 @@ import { type PullRequestSource, pullRequestSources } from '../src/load/pull-req
 import { type FileReader, fsReader, gitReader, trackedReader } from '../src/load/reader.js';
 import { BUILTIN_POLICIES } from '../src/policy/builtin.js';
 import { loadPolicies } from '../src/policy/load.js';
+import { createClient, fileAt } from '../src/publish/github.js';
 import { buildReport } from '../src/report/json.js';
 import { renderComment, renderSummary } from '../src/report/markdown.js';
 import { renderSarif } from '../src/report/sarif.js';
@@ -20,7 +21,6 @@ import { renderText } from '../src/report/text.js';
 import {
   type FakeGitHub,
   pullRequestEvent,
-  REPO_ROOT,
   runAction,
   startFakeGitHub,
   type TestRepo,
@@ -204,8 +204,16 @@ describe('a file an earlier step left in the workspace (untracked), `$ref`d by t
   it('a committed symlink to it, or an untracked symlink to a committed file, is refused', () => {
     const repo = repository(
       { 'api/openapi.yaml': BASE_ROOT },
-      { 'api/creds.json': { link: '../gha-creds-4f1c.json' }, 'api/shared': { link: 'parts' }, 'api/parts/a.yaml': 'a: 1\n' },
-      { 'gha-creds-4f1c.json': CREDS, 'api/alias.yaml': { link: 'openapi.yaml' }, 'api/parts/b.yaml': 'b: 2\n' },
+      {
+        'api/creds.json': { link: '../gha-creds-4f1c.json' },
+        'api/shared': { link: 'parts' },
+        'api/parts/a.yaml': 'a: 1\n',
+      },
+      {
+        'gha-creds-4f1c.json': CREDS,
+        'api/alias.yaml': { link: 'openapi.yaml' },
+        'api/parts/b.yaml': 'b: 2\n',
+      },
     );
     const head = trackedReader(repo.workspace, trackedFiles(repo.workspace)!);
     expect(head.open?.('api/creds.json', 1e6)).toEqual({ refused: { reason: 'untracked' } });
@@ -256,7 +264,9 @@ describe('through the bundled action', () => {
     api = undefined;
   });
 
-  it('an untracked credentials file `$ref`d by the PR: refused, in no output', { timeout: 120_000 }, async () => {
+  it('an untracked credentials file `$ref`d by the PR: refused, in no output', {
+    timeout: 120_000,
+  }, async () => {
     api = await startFakeGitHub(PR);
     const repo = repository(
       { 'api/openapi.yaml': BASE_ROOT },
@@ -284,4 +294,171 @@ describe('through the bundled action', () => {
   });
 });
 
-export { REPO_ROOT };
+describe('inventory mode (push) reads committed files too', () => {
+  let api: FakeGitHub | undefined;
+  afterEach(async () => {
+    await api?.close();
+    api = undefined;
+  });
+
+  it('a root an earlier step wrote is named as not analysed; committed roots are', {
+    timeout: 120_000,
+  }, async () => {
+    api = await startFakeGitHub(PR_REST);
+    const repo = repository(
+      { 'api/openapi.yaml': BASE_ROOT },
+      {},
+      { 'generated/openapi.yaml': HEAD_ROOT, 'gha-creds-4f1c.json': CREDS },
+    );
+    writeFileSync(join(repo.workspace, '..', 'push.json'), '{}');
+    const run = await runAction(
+      repo,
+      api,
+      {},
+      { name: 'push', path: join(repo.workspace, '..', 'push.json') },
+    );
+    expect(run.stdout).toContain('1 document to analyse (scan mode): api/openapi.yaml');
+    expect(run.stdout).toContain('not analysed, not committed in the checkout: generated/openapi.yaml');
+    expect(run.summary).toContain('api/openapi.yaml');
+    expect(run.summary).not.toContain(SECRET);
+  });
+});
+
+describe('the base through the REST API (git cannot reach it)', () => {
+  let api: FakeGitHub | undefined;
+  afterEach(async () => {
+    await api?.close();
+    api = undefined;
+  });
+  const SHA = 'a'.repeat(40);
+  const repo = { owner: 'acme', repo: 'payments' };
+  const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+
+  it('refuses symlinks, submodules and oversized files like git does, and decodes by the BOM', async () => {
+    api = await startFakeGitHub(1);
+    const client = createClient('test-token', api.url, () => {});
+    api.contents[SHA] = { 'api/openapi.yaml': BASE_ROOT };
+    const big = 'x: 1\n'.repeat(300_000); // 1.5 MB: GitHub leaves the content out, the blob API has it
+    api.contentEntries[SHA] = {
+      'api/link.yaml': { type: 'symlink', target: '../../etc/passwd' },
+      'api/vendor': { type: 'submodule', url: 'https://github.com/acme/vendor' },
+      // A symlink to a file in the repository: GitHub answers with the file, under its own path.
+      'api/followed.yaml': { type: 'file', text: 'secret: 1\n', path: 'config/secret.yaml' },
+      'api/huge.yaml': { type: 'file', text: 'x: 1\n', size: 100 * 1024 * 1024, omitContent: true },
+      'api/big.yaml': { type: 'file', text: big, omitContent: true },
+      'api/wide.yaml': { type: 'file', text: utf16(BASE_ROOT) },
+    };
+    expect(await fileAt(client, repo, 'api/openapi.yaml', SHA, 1e6)).toEqual({ text: BASE_ROOT });
+    expect(await fileAt(client, repo, 'api/missing.yaml', SHA, 1e6)).toBeUndefined();
+    expect(await fileAt(client, repo, 'api/wide.yaml', SHA, 1e6)).toEqual({ text: BASE_ROOT });
+    for (const path of ['api/link.yaml', 'api/vendor', 'api/followed.yaml'])
+      expect(await fileAt(client, repo, path, SHA, 1e6)).toEqual({ refused: { reason: 'not-file' } });
+    expect(await fileAt(client, repo, '.git/config', SHA, 1e6)).toEqual({ refused: { reason: 'git-dir' } });
+    expect(await fileAt(client, repo, 'api/huge.yaml', SHA, 64 * 1024 * 1024)).toEqual({
+      refused: { reason: 'too-large', bytes: 100 * 1024 * 1024 },
+    });
+    expect(await fileAt(client, repo, 'api/big.yaml', SHA, 1e6)).toEqual({
+      refused: { reason: 'too-large', bytes: big.length },
+    });
+    // Refused by size before any blob was downloaded; within the limit, the blob is fetched.
+    expect(api.requests.filter((r) => r.path.includes('/git/blobs/'))).toEqual([]);
+    expect(await fileAt(client, repo, 'api/big.yaml', SHA, 2e6)).toEqual({ text: big });
+    expect(api.requests.filter((r) => r.path.includes('/git/blobs/'))).toHaveLength(1);
+    expect(api.requests.some((r) => r.path.includes('.git'))).toBe(false);
+  });
+
+  it('in the action: an oversized base root is refused unread, a symlinked base config is an error', {
+    timeout: 120_000,
+  }, async () => {
+    api = await startFakeGitHub(PR_REST);
+    const repo = shallowWithoutBase(
+      { 'api/openapi.yaml': BASE_ROOT, '.github/api-posture.yml': 'fail-on: high\n' },
+      { 'api/openapi.yaml': HEAD_ROOT.replace(/^.*gha-creds.*$/gm, '') },
+    );
+    api.prFiles = [{ filename: 'api/openapi.yaml', status: 'modified' }];
+    api.contentEntries[repo.baseSha] = {
+      'api/openapi.yaml': { type: 'file', text: BASE_ROOT, size: 100 * 1024 * 1024, omitContent: true },
+      '.github/api-posture.yml': { type: 'symlink', target: '../../../etc/shadow' },
+    };
+    const event = { name: 'pull_request', path: pullRequestEvent(repo, PR_REST) };
+    const run = await runAction(repo, api, {}, event);
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toContain(
+      `::error::input \`config\`: .github/api-posture.yml at ${repo.baseSha.slice(0, 12)} was not read: it is not a regular file`,
+    );
+    expect(api.requests.some((r) => r.path.includes('/git/blobs/'))).toBe(false);
+    // With no config in the base, the oversized base root is reported as such, not read.
+    delete api.contentEntries[repo.baseSha]!['.github/api-posture.yml'];
+    const again = await runAction(repo, api, {}, event);
+    const report = readFileSync(again.outputs['report-file']!, 'utf8');
+    expect(report).toContain('100.0 MiB is above the 64.0 MiB limit');
+    expect(api.requests.some((r) => r.path.includes('/git/blobs/'))).toBe(false);
+  });
+});
+
+describe('config and policies read from the base', () => {
+  let api: FakeGitHub | undefined;
+  afterEach(async () => {
+    await api?.close();
+    api = undefined;
+  });
+
+  it('a symlinked config in the base commit is an error naming the input, not the defaults', {
+    timeout: 120_000,
+  }, async () => {
+    api = await startFakeGitHub(PR_REST);
+    const repo = repository(
+      {
+        'api/openapi.yaml': BASE_ROOT,
+        'settings/real.yml': 'fail-on: high\n',
+        '.github/api-posture.yml': { link: '../settings/real.yml' },
+      },
+      { 'api/openapi.yaml': BASE_ROOT.replace('version: 1.0.0', 'version: 1.0.1') },
+    );
+    const run = await runAction(
+      repo,
+      api,
+      {},
+      { name: 'pull_request', path: pullRequestEvent(repo, PR_REST) },
+    );
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toContain(
+      `::error::input \`config\`: .github/api-posture.yml at ${repo.baseSha.slice(0, 12)} was not read: it is not a regular file`,
+    );
+  });
+
+  it('a symlinked policy file in the base commit is an error naming the input', {
+    timeout: 120_000,
+  }, async () => {
+    api = await startFakeGitHub(PR_REST);
+    const repo = repository(
+      {
+        'api/openapi.yaml': BASE_ROOT,
+        'settings/team.yml': 'policies: []\n',
+        'policies/team.yml': { link: '../settings/team.yml' },
+      },
+      { 'api/openapi.yaml': BASE_ROOT.replace('version: 1.0.0', 'version: 1.0.1') },
+    );
+    const run = await runAction(
+      repo,
+      api,
+      { policies: 'policies/team.yml' },
+      { name: 'pull_request', path: pullRequestEvent(repo, PR_REST) },
+    );
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toContain(
+      `::error::input \`policies\`: policies/team.yml at ${repo.baseSha.slice(0, 12)} was not read: it is not a regular file`,
+    );
+  });
+});
+
+const PR_REST = 37;
+
+/** A depth-1 checkout whose origin is gone: git cannot reach the base, the REST API must. */
+function shallowWithoutBase(base: Record<string, Entry>, edit: Record<string, Entry>): TestRepo {
+  const repo = repository(base, edit);
+  const shallow = join(repo.workspace, '..', 'shallow');
+  git(join(repo.workspace, '..'), 'clone', '-q', '--depth=1', `file://${repo.origin}`, shallow);
+  git(shallow, 'remote', 'remove', 'origin');
+  return { ...repo, workspace: shallow };
+}

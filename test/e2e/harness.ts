@@ -65,7 +65,7 @@ export interface FakeGitHub {
 export type ContentEntry =
   | { type: 'symlink'; target: string }
   | { type: 'submodule'; url: string }
-  | { type: 'file'; text: string; size?: number; omitContent?: boolean; path?: string };
+  | { type: 'file'; text: string | Buffer; size?: number; omitContent?: boolean; path?: string };
 
 export async function startFakeGitHub(prNumber: number): Promise<FakeGitHub> {
   const state: Omit<FakeGitHub, 'url' | 'close'> = {
@@ -76,7 +76,7 @@ export async function startFakeGitHub(prNumber: number): Promise<FakeGitHub> {
     contents: {},
     contentEntries: {},
   };
-  const blobs = new Map<string, string>();
+  const blobs = new Map<string, string | Buffer>();
   let nextId = 1000;
   const hung: ServerResponse[] = [];
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
