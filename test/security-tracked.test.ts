@@ -201,18 +201,23 @@ describe('a file an earlier step left in the workspace (untracked), `$ref`d by t
     expect(text).toContain(SECRET);
   });
 
-  it('a committed symlink to it, or an untracked symlink to a committed file, is refused', () => {
+  it('a committed symlink to it, an untracked symlink to a committed file, a committed file swapped for a symlink: refused', () => {
     const repo = repository(
       { 'api/openapi.yaml': BASE_ROOT },
       {
         'api/creds.json': { link: '../gha-creds-4f1c.json' },
         'api/shared': { link: 'parts' },
         'api/parts/a.yaml': 'a: 1\n',
+        'api/c.yaml': 'c: 3\n',
+        'api/d.yaml': 'd: 4\n',
       },
       {
         'gha-creds-4f1c.json': CREDS,
         'api/alias.yaml': { link: 'openapi.yaml' },
         'api/parts/b.yaml': 'b: 2\n',
+        // Committed files an earlier step replaced by symlinks: to an uncommitted file, and to .git.
+        'api/c.yaml': { link: '../gha-creds-4f1c.json' },
+        'api/d.yaml': { link: '../.git/config' },
       },
     );
     const head = trackedReader(repo.workspace, trackedFiles(repo.workspace)!);
@@ -225,6 +230,8 @@ describe('a file an earlier step left in the workspace (untracked), `$ref`d by t
     expect(head.open?.('api/openapi.yaml', 1e6)).toEqual({ text: BASE_ROOT });
     expect(head.open?.('api/missing.yaml', 1e6)).toBeUndefined();
     expect(head.open?.('.git/config', 1e6)).toEqual({ refused: { reason: 'git-dir' } });
+    expect(head.open?.('api/c.yaml', 1e6)).toEqual({ refused: { reason: 'untracked' } });
+    expect(head.open?.('api/d.yaml', 1e6)).toEqual({ refused: { reason: 'git-dir' } });
     expect(head.read('gha-creds-4f1c.json')).toBeUndefined();
     expect(head.admits?.('gha-creds-4f1c.json')).toBe(false);
     expect(head.admits?.('api/openapi.yaml')).toBe(true);
@@ -392,6 +399,41 @@ describe('the base through the REST API (git cannot reach it)', () => {
     const again = await runAction(repo, api, {}, event);
     const report = readFileSync(again.outputs['report-file']!, 'utf8');
     expect(report).toContain('100.0 MiB is above the 64.0 MiB limit');
+    expect(api.requests.some((r) => r.path.includes('/git/blobs/'))).toBe(false);
+  });
+});
+
+describe('a base root over the size limit, read through the REST API', () => {
+  let api: FakeGitHub | undefined;
+  afterEach(async () => {
+    await api?.close();
+    api = undefined;
+  });
+
+  it('moved by the PR where discovery does not look: still followed (a root), refused unread', {
+    timeout: 120_000,
+  }, async () => {
+    api = await startFakeGitHub(PR_REST);
+    const repo = shallowWithoutBase(
+      { 'api/openapi.yaml': BASE_ROOT },
+      { 'api/openapi.yaml': null, 'vendor/api/openapi.yaml': BASE_ROOT.replace('[{ key: [] }]', '[]') },
+    );
+    api.prFiles = [
+      { filename: 'vendor/api/openapi.yaml', status: 'renamed', previous_filename: 'api/openapi.yaml' },
+    ];
+    api.contentEntries[repo.baseSha] = {
+      'api/openapi.yaml': { type: 'file', text: BASE_ROOT, size: 100 * 1024 * 1024, omitContent: true },
+    };
+    const run = await runAction(
+      repo,
+      api,
+      {},
+      { name: 'pull_request', path: pullRequestEvent(repo, PR_REST) },
+    );
+    expect(run.stdout).toContain('1 document to analyse (diff mode): vendor/api/openapi.yaml');
+    expect(readFileSync(run.outputs['report-file']!, 'utf8')).toContain(
+      '100.0 MiB is above the 64.0 MiB limit',
+    );
     expect(api.requests.some((r) => r.path.includes('/git/blobs/'))).toBe(false);
   });
 });

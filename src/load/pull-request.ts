@@ -7,7 +7,7 @@ import { join, relative, sep } from 'node:path';
 import { discoverSpecs, isCandidate, isRootDocumentText, isSkippedPath, matchesAny } from './discover.js';
 import { specFiles } from './files.js';
 import { type ChangedFile, type TrackedFiles, trackedFiles } from './git.js';
-import { type FileReader, fsReader, isInside } from './reader.js';
+import { type FileReader, fsReader, isInside, openFile } from './reader.js';
 import { DEFAULT_PARSE_LIMITS } from './source.js';
 
 /** A reader over the base commit; `prefetch` when its files come from the REST API (asynchronously). */
@@ -129,9 +129,11 @@ async function baseRoot(pr: PullRequestChanges, file: ChangedFile): Promise<stri
   if (!isCandidate(path) || isSkippedPath(path)) return undefined;
   if (pr.specs.length > 0 && !matchesAny(path, pr.specs)) return undefined;
   await pr.base.prefetch?.([path]);
-  const text = pr.base.read(path);
-  if (text === undefined) return undefined;
-  return pr.specs.length > 0 || isRootDocumentText(text) ? path : undefined;
+  const read = openFile(pr.base, path, DEFAULT_PARSE_LIMITS.maxFileBytes);
+  // Over the size limit it counts as a root, as in discovery: its load then says why it was not analysed.
+  if (read && 'refused' in read) return read.refused.reason === 'too-large' ? path : undefined;
+  if (read === undefined) return undefined;
+  return pr.specs.length > 0 || isRootDocumentText(read.text) ? path : undefined;
 }
 
 /** An added file that is a root (read inside the workspace; one over the size limit counts). */
