@@ -7,9 +7,17 @@ import { ConfigError } from '../config/errors.js';
 import type { Analysis, Mode, SpecSource } from '../engine.js';
 import { type FailOn, type FailOnScope, gate } from '../gate/index.js';
 import { discoverSpecs } from '../load/discover.js';
-import { type ChangedFile, changedSince, fetchCommit, hasCommit } from '../load/git.js';
+import {
+  type ChangedFile,
+  changedSince,
+  fetchCommit,
+  hasCommit,
+  type TrackedFiles,
+  trackedFiles,
+} from '../load/git.js';
 import { pullRequestSources as touchedDocuments } from '../load/pull-request.js';
-import { type FileReader, fsReader, gitReader } from '../load/reader.js';
+import { type FileRead, type FileReader, fsReader, gitReader, trackedReader } from '../load/reader.js';
+import { DEFAULT_PARSE_LIMITS } from '../load/source.js';
 import { writeJsonReport } from '../publish/files.js';
 import type { GitHubClient, Repo } from '../publish/github.js';
 import { selectAnnotations } from '../report/annotations.js';
@@ -113,19 +121,24 @@ async function execute(inputs: ActionInputs, env: Environment): Promise<void> {
   if (PR_EVENTS.has(env.eventName) && !pr)
     throw new InputError(`the ${env.eventName} event has no pull_request base and head SHAs`);
   const mode: Mode = pr ? 'diff' : 'scan';
-  const head = fsReader(env.workspace);
+  const head = headReader(env.workspace, pr !== undefined);
   let sources: SpecSource[];
   let settingsReader: FileReader = head;
   if (pr) {
     const baseSha = inputs.baseRef ?? pr.baseSha;
     const base = await baseReader(env, client, baseSha);
     if (!inputs.trustPrConfig) settingsReader = base.reader;
-    sources = await pullRequestSources(env, inputs, client, pr, base);
+    sources = await pullRequestSources(env, inputs, client, pr, base, head);
   } else {
-    sources = discoverSpecs(env.workspace, inputs.specs).map((path) => ({
-      path,
-      head: { reader: head, path },
-    }));
+    const found = discoverSpecs(env.workspace, inputs.specs);
+    const uncommitted = found.filter((path) => head.admits?.(path) === false);
+    if (uncommitted.length > 0)
+      core.info(
+        logText(`api-posture: not analysed, not committed in the checkout: ${uncommitted.join(', ')}`),
+      );
+    sources = found
+      .filter((path) => head.admits?.(path) !== false)
+      .map((path) => ({ path, head: { reader: head, path } }));
   }
   core.info(
     logText(
@@ -154,6 +167,24 @@ interface BaseSide {
   sha: string;
 }
 
+/**
+ * The head as the action reads it: only files committed in the checkout (an earlier step may have left
+ * credentials in the workspace, and a PR can `$ref` any path). Without git's list a pull request is not
+ * analysed (fail closed); an inventory run then reads the workspace as it is, and says so.
+ */
+function headReader(workspace: string, pullRequest: boolean): FileReader & { tracked?: TrackedFiles } {
+  const tracked = trackedFiles(workspace);
+  if (tracked) return Object.assign(trackedReader(workspace, tracked), { tracked });
+  if (pullRequest)
+    throw new InputError(
+      'cannot list the files committed in the checkout (git ls-tree HEAD failed): run actions/checkout before api-posture',
+    );
+  core.warning(
+    'api-posture: the workspace is not a git checkout; every file in it is read, committed or not',
+  );
+  return fsReader(workspace);
+}
+
 /** The base commit through git (fetched if the checkout is shallow), or through the REST API. */
 async function baseReader(env: Environment, clientOf: ClientOnDemand, sha: string): Promise<BaseSide> {
   if (!hasCommit(env.workspace, sha)) {
@@ -174,19 +205,35 @@ async function baseReader(env: Environment, clientOf: ClientOnDemand, sha: strin
   return { reader: await restReader(client, env.repository, sha), viaGit: false, sha };
 }
 
-/** A reader over files fetched through the contents API on demand (cached; pre-filled for sync use). */
+/**
+ * A reader over files fetched through the contents API on demand (cached; pre-filled for sync use), which
+ * refuses what git's reader refuses (symlinks, submodules, `.git`, over the size limit: `fileAt`). Files
+ * are fetched up to the default size limit, the most a configured limit can then see.
+ */
 async function restReader(
   client: GitHubClient,
   repo: Repo,
   sha: string,
 ): Promise<FileReader & { prefetch(paths: string[]): Promise<void> }> {
-  const cache = new Map<string, string | undefined>();
+  const cache = new Map<string, FileRead | undefined>();
   const { fileAt } = await import('../publish/github.js');
+  const open = (path: string, maxBytes: number): FileRead | undefined => {
+    const read = cache.get(path);
+    if (read && 'text' in read && Buffer.byteLength(read.text) > maxBytes)
+      return { refused: { reason: 'too-large', bytes: Buffer.byteLength(read.text) } };
+    return read;
+  };
   return {
     label: sha.slice(0, 12),
-    read: (path) => cache.get(path),
+    read: (path) => {
+      const read = cache.get(path);
+      return read && 'text' in read ? read.text : undefined;
+    },
+    open,
     async prefetch(paths) {
-      for (const path of paths) if (!cache.has(path)) cache.set(path, await fileAt(client, repo, path, sha));
+      for (const path of paths)
+        if (!cache.has(path))
+          cache.set(path, await fileAt(client, repo, path, sha, DEFAULT_PARSE_LIMITS.maxFileBytes));
     },
   };
 }
@@ -198,6 +245,7 @@ async function pullRequestSources(
   clientOf: ClientOnDemand,
   pr: PullRequest,
   base: BaseSide,
+  head: FileReader & { tracked?: TrackedFiles },
 ): Promise<SpecSource[]> {
   let changed: ChangedFile[] | undefined = base.viaGit ? changedSince(env.workspace, base.sha) : undefined;
   if (!changed) {
@@ -226,6 +274,8 @@ async function pullRequestSources(
     changed,
     complete,
     base: base.reader,
+    head,
+    ...(head.tracked ? { tracked: head.tracked } : {}),
     specs: inputs.specs,
   });
 }

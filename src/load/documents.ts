@@ -120,7 +120,9 @@ export class DocumentSet {
             ? 'its real path (symlinks followed) is outside the workspace'
             : refusal.reason === 'git-dir'
               ? "it is under .git (git's own files, which hold credentials)"
-              : 'it is not a regular file (a directory, device, FIFO, or a symbolic link or submodule in a commit)';
+              : refusal.reason === 'untracked'
+                ? 'it is not a file committed in the checkout (files an earlier step wrote, such as credentials, are never read)'
+                : 'it is not a regular file (a directory, device, FIFO, or a symbolic link or submodule in a commit)';
         if (at)
           this.problem(
             refusal.reason === 'not-file' ? 'ref-missing' : 'ref-outside',
@@ -141,7 +143,7 @@ export class DocumentSet {
     // A file refused for where it is (outside, under .git) is no part of the description.
     const elsewhere = (f: SourceFile) => {
       const reason = this.refusals.get(f.path)?.reason;
-      return reason === 'outside' || reason === 'git-dir';
+      return reason === 'outside' || reason === 'git-dir' || reason === 'untracked';
     };
     return [...this.files.values()].filter((f): f is SourceFile => f !== undefined && !elsewhere(f));
   }

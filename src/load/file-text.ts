@@ -16,6 +16,8 @@ export type Refusal =
   | { reason: 'outside' }
   /** It is under a `.git` directory. */
   | { reason: 'git-dir' }
+  /** Not committed in the checkout: a file an earlier workflow step wrote (see `trackedReader`). */
+  | { reason: 'untracked' }
   /** A directory, device, FIFO or socket; in a commit, a symbolic link or a submodule. */
   | { reason: 'not-file' }
   | { reason: 'too-large'; bytes: number }

@@ -90,3 +90,32 @@ export function changedSince(repoDir: string, sha: string): ChangedFile[] | unde
   }
   return out;
 }
+
+/** The files committed in a checkout's HEAD (paths relative to the checkout, posix). */
+export interface TrackedFiles {
+  /** Regular files (modes 100644 and 100755). */
+  files: Set<string>;
+  /** Symbolic links (mode 120000). */
+  links: Set<string>;
+}
+
+/**
+ * What HEAD of the repository at `repoDir` holds under `repoDir`: one `git ls-tree` (a few milliseconds
+ * for thousands of files). Undefined when git cannot tell (not a repository, no commit). Files an earlier
+ * step wrote into the workspace (`gha-creds-*.json`, build output) are not in it.
+ */
+export function trackedFiles(repoDir: string): TrackedFiles | undefined {
+  // Without `--full-tree`, the listing is limited to `repoDir` and relative to it; quoting is off with -z.
+  const listed = git(repoDir, ['ls-tree', '-r', '-z', '--end-of-options', 'HEAD']);
+  if (listed.status !== 0) return undefined;
+  const tracked: TrackedFiles = { files: new Set(), links: new Set() };
+  for (const entry of listed.stdout.split('\0')) {
+    const tab = entry.indexOf('\t');
+    if (tab < 0) continue;
+    const mode = entry.slice(0, entry.indexOf(' '));
+    const path = entry.slice(tab + 1);
+    if (mode === '100644' || mode === '100755') tracked.files.add(path);
+    else if (mode === '120000') tracked.links.add(path);
+  }
+  return tracked;
+}

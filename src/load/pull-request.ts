@@ -2,13 +2,12 @@
 // symlinks, so the head alone cannot say what was there: every changed file that was a root in the base
 // is analysed wherever it went, and a head root counts as touched through any file it reaches, compared
 // by real path.
-import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, realpathSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { discoverSpecs, isCandidate, isRootDocumentText, isSkippedPath, matchesAny } from './discover.js';
 import { specFiles } from './files.js';
-import type { ChangedFile } from './git.js';
-import { type FileReader, fsReader, isInside } from './reader.js';
+import { type ChangedFile, type TrackedFiles, trackedFiles } from './git.js';
+import { type FileReader, fsReader, isInside, openFile } from './reader.js';
 import { DEFAULT_PARSE_LIMITS } from './source.js';
 
 /** A reader over the base commit; `prefetch` when its files come from the REST API (asynchronously). */
@@ -29,6 +28,10 @@ export interface PullRequestChanges {
   /** False when the list may be cut short (the REST API lists 3,000 files): every root is analysed. */
   complete: boolean;
   base: BaseReader;
+  /** The head's reader (the action's reads only committed files); the workspace as it is by default. */
+  head?: FileReader;
+  /** What the head commits, when listed already (its symlinks are then not listed again). */
+  tracked?: TrackedFiles;
   /** The `specs` input: when given, roots are the files matching it instead of the sniffed ones. */
   specs: string[];
 }
@@ -36,8 +39,8 @@ export interface PullRequestChanges {
 /** The documents this PR touches: their base and head versions (one of them absent when added or deleted). */
 export async function pullRequestSources(pr: PullRequestChanges): Promise<PullRequestSource[]> {
   const touched = new Set(pr.changed.flatMap((f) => [f.path, ...(f.previous ? [f.previous] : [])]));
-  if (pr.complete && !mayTouchDocuments(pr.workspace, touched)) return []; // the common case
-  const head = fsReader(pr.workspace);
+  if (pr.complete && !mayTouchDocuments(pr.workspace, touched, pr.tracked)) return []; // the common case
+  const head = pr.head ?? fsReader(pr.workspace);
   const sources = new Map<string, PullRequestSource>();
   for (const file of pr.changed) {
     const root = await baseRoot(pr, file);
@@ -66,7 +69,7 @@ export async function pullRequestSources(pr: PullRequestChanges): Promise<PullRe
         });
   const isTouched = touchedTest(pr.workspace, touched);
   for (const path of discoverSpecs(pr.workspace, pr.specs)) {
-    if (sources.has(path)) continue;
+    if (sources.has(path) || head.admits?.(path) === false) continue;
     // A touched root needs no walk of its `$ref`s (reading a large description costs as much as parsing it).
     if (!pr.complete || isTouched(path) || specFiles(head, path).some(isTouched))
       sources.set(path, { path, base: { reader: pr.base, path }, head: { reader: head, path } });
@@ -80,29 +83,36 @@ export async function pullRequestSources(pr: PullRequestChanges): Promise<PullRe
 
 /**
  * False when no changed file can be part of a description, checked without reading one: none is named
- * .yaml/.yml/.json, none is a symlink, and no symlink git tracks leads to, into or above one (the real
- * file behind a symlinked `$ref` may have any name). Not seen here: a `$ref` written straight to a file
- * with another extension (`$ref: schema.txt`) whose file alone the PR changes.
+ * .yaml/.yml/.json or has a name a `$ref` may give a document (`$ref: schemas.txt`: anything but source
+ * code, see `mayBeReferenced`), none is a symlink, and no symlink git tracks leads to, into or above one
+ * (the real file behind a symlinked `$ref` may have any name).
  */
-function mayTouchDocuments(workspace: string, touched: Set<string>): boolean {
-  if ([...touched].some(isCandidate)) return true;
+function mayTouchDocuments(workspace: string, touched: Set<string>, tracked?: TrackedFiles): boolean {
+  if ([...touched].some((path) => isCandidate(path) || mayBeReferenced(path))) return true;
   const realRoot = realpathSync(workspace);
   if ([...touched].some((path) => isSymlink(join(realRoot, path)))) return true;
-  const listed = spawnSync('git', ['ls-files', '--stage', '-z'], {
-    cwd: workspace,
-    encoding: 'utf8',
-    maxBuffer: 1024 * 1024 * 1024,
-  });
-  if (listed.status !== 0) return true; // cannot tell: look at every root
-  for (const line of listed.stdout.split('\0')) {
-    if (!line.startsWith('120000 ')) continue; // a symlink's mode
-    const real = realPath(join(realRoot, line.slice(line.indexOf('\t') + 1)));
+  const links = tracked?.links ?? trackedFiles(workspace)?.links;
+  if (!links) return true; // cannot tell: look at every root
+  for (const link of links) {
+    const real = realPath(join(realRoot, link));
     if (real === undefined || !isInside(realRoot, real)) continue;
     const target = relative(realRoot, real).split(sep).join('/');
     for (const path of touched)
       if (target === path || target.startsWith(`${path}/`) || path.startsWith(`${target}/`)) return true;
   }
   return false;
+}
+
+/**
+ * Source code a pull request commonly changes (a `$ref` to one is not followed by this check): changing
+ * only these skips reading the descriptions. Anything else (`.txt`, `.schema`, no extension) may be a
+ * document a `$ref` names, so its change makes every root's files be looked at.
+ */
+const SOURCE_CODE =
+  /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs|go|py|rb|java|kt|kts|scala|cs|fs|vb|c|h|cc|cpp|hpp|rs|swift|m|php|ex|exs|erl|clj|dart|lua|sh|ps1|sql|css|scss|less|html|vue|svelte|md|mdx|rst|lock|toml|ini|cfg|gradle|xml|proto|graphql|tf|png|jpg|jpeg|gif|svg|ico|webp|pdf|zip|gz|jar)$/i;
+
+function mayBeReferenced(path: string): boolean {
+  return !SOURCE_CODE.test(path);
 }
 
 function isSymlink(full: string): boolean {
@@ -119,9 +129,11 @@ async function baseRoot(pr: PullRequestChanges, file: ChangedFile): Promise<stri
   if (!isCandidate(path) || isSkippedPath(path)) return undefined;
   if (pr.specs.length > 0 && !matchesAny(path, pr.specs)) return undefined;
   await pr.base.prefetch?.([path]);
-  const text = pr.base.read(path);
-  if (text === undefined) return undefined;
-  return pr.specs.length > 0 || isRootDocumentText(text) ? path : undefined;
+  const read = openFile(pr.base, path, DEFAULT_PARSE_LIMITS.maxFileBytes);
+  // Over the size limit it counts as a root, as in discovery: its load then says why it was not analysed.
+  if (read && 'refused' in read) return read.refused.reason === 'too-large' ? path : undefined;
+  if (read === undefined) return undefined;
+  return pr.specs.length > 0 || isRootDocumentText(read.text) ? path : undefined;
 }
 
 /** An added file that is a root (read inside the workspace; one over the size limit counts). */

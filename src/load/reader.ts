@@ -3,8 +3,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { realpathSync } from 'node:fs';
 import * as nodePath from 'node:path';
-import { isAbsolute, relative, sep } from 'node:path';
+import { isAbsolute, posix, relative, sep } from 'node:path';
 import { decodeText, type FileRead, gitShow, type Refusal, readInside } from './file-text.js';
+import type { TrackedFiles } from './git.js';
 import { type FileToRead, type JsonIndex, readInBackground } from './json-scan.js';
 
 export type { FileRead, Refusal } from './file-text.js';
@@ -32,6 +33,8 @@ export interface FileReader {
   ): (() => { text: string | undefined; index: JsonIndex | undefined; refused?: Refusal }) | undefined;
   /** The file's size in bytes, cheaply, when the reader can tell (a hint: the file is not checked). */
   size?(path: string): number | undefined;
+  /** False for a path this reader never reads (a file not committed); readers without it read any file. */
+  admits?(path: string): boolean;
 }
 
 /** What `reader` says of `path`: `open` when it has one, else `read`'s text (a refusal reads as missing). */
@@ -54,6 +57,55 @@ export function fsReader(root: string): FileReader {
     readLater: (path, maxBytes = READ_MAX_BYTES) =>
       readingLater({ kind: 'file', realRoot, path, maxBytes }, () => open(path, maxBytes)),
   };
+}
+
+/**
+ * Reads only the files committed in the checkout (`tracked`, listed once by `trackedFiles`), as they are in
+ * the working tree: what an earlier workflow step left in the workspace (`gha-creds-*.json` written by
+ * google-github-actions/auth, build output) is refused as `untracked`, never read. A path is read when it
+ * is committed (or lies under a committed symlinked folder) and its real path, symlinks followed, is a
+ * committed regular file inside the workspace; everything else `fsReader` refuses is refused as before.
+ */
+export function trackedReader(root: string, tracked: TrackedFiles): FileReader {
+  const files = fsReader(root);
+  const realRoot = realpathSync(root);
+  /** Why `path` is not read before looking at its content, or undefined to let `files` decide. */
+  const refusal = (path: string): Refusal | undefined => {
+    const asked = posix.normalize(path);
+    if (underGit(asked)) return undefined; // refused by `files` as under .git
+    let real: string;
+    try {
+      real = realpathSync.native(nodePath.join(realRoot, asked));
+    } catch {
+      return undefined; // missing, or a loop: `files` says which without reading anything
+    }
+    if (!isInside(realRoot, real)) return undefined; // refused by `files` as outside
+    const target = relative(realRoot, real).split(sep).join('/');
+    if (underGit(target)) return undefined;
+    return listed(tracked, asked) && tracked.files.has(target) ? undefined : { reason: 'untracked' };
+  };
+  const admits = (path: string) => refusal(path) === undefined;
+  return {
+    label: files.label,
+    read: (path) => (admits(path) ? files.read(path) : undefined),
+    open: (path, maxBytes) => {
+      const refused = refusal(path);
+      return refused ? { refused } : files.open?.(path, maxBytes);
+    },
+    size: (path) => (admits(path) ? files.size?.(path) : undefined),
+    readLater: (path, maxBytes) => (admits(path) ? files.readLater?.(path, maxBytes) : undefined),
+    admits,
+  };
+}
+
+const underGit = (path: string) => path.split('/').some((part) => part.toLowerCase() === '.git');
+
+/** Whether `path` is committed itself, or lies under a committed symlink (to a folder). */
+function listed(tracked: TrackedFiles, path: string): boolean {
+  if (tracked.files.has(path) || tracked.links.has(path)) return true;
+  for (let at = path.lastIndexOf('/'); at > 0; at = path.lastIndexOf('/', at - 1))
+    if (tracked.links.has(path.slice(0, at))) return true;
+  return false;
 }
 
 /** Reads files as they are in `commit` of the repository at `repoDir`. */

@@ -3,6 +3,7 @@
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import { decodeText, type FileRead } from '../load/file-text.js';
 import { COMMENT_MARKER } from '../report/markdown.js';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
@@ -186,21 +187,43 @@ export async function pullRequestFiles(
   }));
 }
 
-/** A file's text at a commit through the contents API; undefined when it does not exist there. */
+/**
+ * A file at a commit through the contents API, read like git's reader (load/file-text.ts `gitShow`):
+ * decoded by its byte-order mark, or why it was not read; undefined when it does not exist there.
+ * Refused: a path under `.git`; a directory, symlink or submodule (a symlink to a file is answered with
+ * that file under its own path, so an answer for another path is one); a file over `maxBytes`, by the
+ * size the answer reports, before its content is decoded or its blob downloaded.
+ */
 export async function fileAt(
   client: GitHubClient,
   repo: Repo,
   path: string,
   ref: string,
-): Promise<string | undefined> {
+  maxBytes: number,
+): Promise<FileRead | undefined> {
+  if (path.split('/').some((part) => part.toLowerCase() === '.git'))
+    return { refused: { reason: 'git-dir' } };
+  let data: Awaited<ReturnType<GitHubClient['rest']['repos']['getContent']>>['data'];
   try {
-    const { data } = await client.rest.repos.getContent({ ...repo, path, ref });
-    if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined;
-    return Buffer.from(data.content, 'base64').toString('utf8');
+    ({ data } = await client.rest.repos.getContent({ ...repo, path, ref }));
   } catch (error) {
-    if ((error as { status?: number }).status === 404) return undefined;
+    if (httpStatus(error) === 404) return undefined;
     throw error;
   }
+  if (Array.isArray(data) || data.type !== 'file' || data.path !== path)
+    return { refused: { reason: 'not-file' } };
+  const size = typeof data.size === 'number' ? data.size : 0; // unknown: the decoded bytes are checked
+  if (size > maxBytes) return { refused: { reason: 'too-large', bytes: size } };
+  let base64 = 'content' in data && data.encoding === 'base64' ? data.content : '';
+  // Over 1 MB the contents API leaves the content out (encoding "none"): the blob API has it.
+  if (base64 === '' && size > 0) {
+    const blob = await client.rest.git.getBlob({ ...repo, file_sha: data.sha });
+    if (blob.data.encoding !== 'base64') return { refused: { reason: 'not-text', encoding: 'UTF-8' } };
+    base64 = blob.data.content;
+  }
+  const bytes = Buffer.from(base64, 'base64');
+  if (bytes.length > maxBytes) return { refused: { reason: 'too-large', bytes: bytes.length } };
+  return decodeText(bytes);
 }
 
 export function httpStatus(error: unknown): number | undefined {

@@ -1,6 +1,7 @@
 // Runs the bundled action (dist/index.js) exactly as the runner does, against a temporary git
 // repository and a loopback HTTP server standing in for the GitHub REST API.
 import { execFile, execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -46,6 +47,12 @@ export interface FakeGitHub {
   /** Files served by the contents API, by commit: the REST fallback for the base version. */
   contents: Record<string, Record<string, string>>;
   /**
+   * Other answers of the contents API, by commit and path (checked before `contents`): a symlink or
+   * submodule entry, or a file whose `size` is given (over 1 MB GitHub leaves `content` out: then
+   * `GET /git/blobs/{sha}` serves it) or answered under another path (a symlink GitHub followed).
+   */
+  contentEntries: Record<string, Record<string, ContentEntry>>;
+  /**
    * Who the token is. Unset: an installation token like the default GITHUB_TOKEN (`GET /user` answers 403,
    * comments are written as github-actions[bot]); set: a personal access token of this user.
    */
@@ -55,6 +62,11 @@ export interface FakeGitHub {
   close(): Promise<void>;
 }
 
+export type ContentEntry =
+  | { type: 'symlink'; target: string }
+  | { type: 'submodule'; url: string }
+  | { type: 'file'; text: string | Buffer; size?: number; omitContent?: boolean; path?: string };
+
 export async function startFakeGitHub(prNumber: number): Promise<FakeGitHub> {
   const state: Omit<FakeGitHub, 'url' | 'close'> = {
     requests: [],
@@ -62,7 +74,9 @@ export async function startFakeGitHub(prNumber: number): Promise<FakeGitHub> {
     faults: [],
     prFiles: [],
     contents: {},
+    contentEntries: {},
   };
+  const blobs = new Map<string, string | Buffer>();
   let nextId = 1000;
   const hung: ServerResponse[] = [];
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -150,15 +164,40 @@ export async function startFakeGitHub(prNumber: number): Promise<FakeGitHub> {
       const content = url.pathname.match(new RegExp(`^${base}/contents/(.+)$`));
       if (req.method === 'GET' && content) {
         const path = decodeURIComponent(content[1]!);
+        const entry = state.contentEntries[url.searchParams.get('ref') ?? '']?.[path];
+        if (entry?.type === 'symlink' || entry?.type === 'submodule')
+          return send(200, { ...entry, path, name: path.split('/').pop(), size: 0, sha: 'f'.repeat(40) });
+        if (entry?.type === 'file') {
+          const sha = createHash('sha1').update(entry.text).digest('hex');
+          blobs.set(sha, entry.text);
+          return send(200, {
+            type: 'file',
+            path: entry.path ?? path,
+            sha,
+            size: entry.size ?? Buffer.byteLength(entry.text),
+            encoding: entry.omitContent ? 'none' : 'base64',
+            content: entry.omitContent ? '' : Buffer.from(entry.text).toString('base64'),
+          });
+        }
         const text = state.contents[url.searchParams.get('ref') ?? '']?.[path];
         if (text === undefined) return send(404, { message: 'Not Found' });
         return send(200, {
           type: 'file',
           path,
+          size: Buffer.byteLength(text),
           encoding: 'base64',
           content: Buffer.from(text).toString('base64'),
         });
       }
+      const blob = url.pathname.match(new RegExp(`^${base}/git/blobs/([0-9a-f]+)$`));
+      const blobText = blob ? blobs.get(blob[1]!) : undefined;
+      if (req.method === 'GET' && blobText !== undefined)
+        return send(200, {
+          sha: blob![1],
+          size: Buffer.byteLength(blobText),
+          encoding: 'base64',
+          content: Buffer.from(blobText).toString('base64'),
+        });
       return send(404, { message: `Not Found: ${key}` });
     });
   });
