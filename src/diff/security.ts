@@ -159,7 +159,7 @@ function scopesOf(requirement: SecurityRequirement): string[] {
   return requirement.flatMap((e) => e.scopes.map((s) => `${e.name}:${s}`));
 }
 
-function isRootSecurity(security: EffectiveSecurity, model: ApiModel): boolean {
+export function isRootSecurity(security: EffectiveSecurity, model: ApiModel): boolean {
   return (
     security.loc === undefined || (security.loc.file === model.file && security.loc.pointer === '/security')
   );
