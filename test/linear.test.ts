@@ -205,6 +205,25 @@ describe('changes made once for many endpoints are reported once (SPEC §4)', ()
     for (const e of report.endpoints) expect(e.changes.length).toBeLessThanOrEqual(2);
   });
 
+  it('a global security of N alternatives is described by its first ten, on each endpoint', () => {
+    const names = Array.from({ length: N }, (_, i) => `s${i}`);
+    const open = inheriting(N, HTTPS, [], querySchemes(N));
+    const secured = inheriting(
+      N,
+      HTTPS,
+      names.map((name) => ({ [name]: [] })),
+      querySchemes(N),
+    );
+    const diff = diffInline({ 'openapi.json': open }, { 'openapi.json': secured }, 'openapi.json');
+    const first = names.slice(0, 10).join(' or ');
+    for (const e of diff.endpoints)
+      expect(e.changes.map((c) => c.message)).toEqual([`now requires ${first} or 30 more`]);
+    const back = diffInline({ 'openapi.json': secured }, { 'openapi.json': open }, 'openapi.json');
+    expect(back.endpoints[0]!.changes.map((c) => c.message)).toEqual([
+      `no longer requires authentication (was ${first} or 30 more)`,
+    ]);
+  });
+
   it('N alternatives added to the global security: one weakening per endpoint, still a finding', () => {
     const head = inheriting(
       N,
