@@ -8,7 +8,8 @@
 //
 // After the suite, test/fuzz/linear-time.ts puts 40,000-character strings of each character class into
 // every string position of a document and checks the CLI run stays within a small multiple of the same
-// run with short strings, and that N servers × 2N endpoints grows linearly (it times, so it is not a test).
+// run with short strings, and that N servers × 2N endpoints grows linearly, in scan mode and in diff mode
+// (N servers added, N schemes added to the global security) (it times, so it is not a test).
 //
 // A failure prints fast-check's seed and path; replay it with FUZZ_SEED=<seed> FUZZ_PATH=<path>.
 import { spawnSync } from 'node:child_process';

@@ -5,10 +5,10 @@ import type { ApiModel, Endpoint, Loc, MediaType, Parameter, Response, Server } 
 import { pushAll } from '../util/arrays.js';
 import { templates } from '../util/braces.js';
 import { type Direction, SchemaDiffer } from './schema.js';
-import { securityChanges } from './security.js';
-import type { Change, EndpointDiff, SpecDiff } from './types.js';
+import { isRootSecurity, securityChanges } from './security.js';
+import type { Change, EndpointDiff, ListedChange, SpecDiff } from './types.js';
 
-export type { Change, EndpointDiff, SpecDiff } from './types.js';
+export type { Change, EndpointDiff, ListedChange, SpecDiff } from './types.js';
 
 /**
  * Diffs two versions of one API description; either side may be missing (an added or deleted spec).
@@ -22,6 +22,7 @@ export function diffSpecs(
   present: { base: boolean; head: boolean } = { base: base !== undefined, head: head !== undefined },
 ): SpecDiff {
   const schemas = new SchemaDiffer();
+  const shared = new SharedChanges();
   const baseById = new Map((base?.endpoints ?? []).map((e) => [e.id, e]));
   const renamed = renamedPaths(base?.endpoints ?? [], head?.endpoints ?? []);
   const matchedBase = new Set<Endpoint>();
@@ -40,7 +41,7 @@ export function diffSpecs(
       });
       continue;
     }
-    const changes = diffEndpoint(b, h, base, head, schemas);
+    const changes = diffEndpoint(b, h, base, head, schemas, shared);
     if (b.id !== h.id) {
       const message = `path renamed from \`${b.path}\` to \`${h.path}\``;
       changes.unshift(at(h.loc, 'path-renamed', message, true)); // a client calling the old URL may break
@@ -74,7 +75,14 @@ export function diffSpecs(
       : !base || !head || endpoints.some((e) => e.change !== 'unchanged')
         ? 'modified'
         : 'unchanged';
-  return { path, status, base, head, endpoints };
+  return {
+    path,
+    status,
+    base,
+    head,
+    endpoints,
+    ...(shared.listed.length > 0 ? { changes: shared.listed } : {}),
+  };
 }
 
 /** `GET /users/{}/` → `GET /users/{}`: ids that differ only in a trailing slash name one endpoint renamed. */
@@ -142,12 +150,13 @@ export function diffEndpoint(
   baseModel: ApiModel,
   headModel: ApiModel,
   schemas: SchemaDiffer,
+  shared = new SharedChanges(),
 ): Change[] {
   // The base took the head's own endpoint: its input, the document context included, is unchanged.
   if (b === h) return [];
   const changes: Change[] = [];
-  pushAll(changes, securityChanges(b, h, baseModel, headModel));
-  pushAll(changes, serverChanges(b, h, baseModel, headModel));
+  pushAll(changes, shared.securityChanges(b, h, baseModel, headModel));
+  pushAll(changes, shared.serverChanges(b, h, baseModel, headModel));
   pushAll(changes, parameterChanges(b, h, schemas));
   pushAll(changes, requestBodyChanges(b, h, schemas));
   pushAll(changes, responseChanges(b, h, schemas));
@@ -177,27 +186,169 @@ function parentLoc(loc: Loc): Loc {
   return { file: loc.file, pointer: loc.pointer.slice(0, Math.max(0, loc.pointer.lastIndexOf('/'))) };
 }
 
-function serverChanges(b: Endpoint, h: Endpoint, baseModel: ApiModel, headModel: ApiModel): Change[] {
+/**
+ * The changes of one (base servers, head servers) pair, or of the global security, shared by the
+ * endpoints inheriting both sides. Past SHARED_CHANGES_PER_KIND of one kind, each endpoint carries one
+ * summary of them and the changes themselves are listed once for the spec (SPEC §4).
+ */
+interface ServerPair {
+  changes: Change[];
+  /** Ids of the endpoints the listed changes affect (one array, shared by those changes). */
+  endpoints: string[];
+  listing: boolean;
+}
+
+/** Per diff: the server pairs already compared, and the changes listed once for the spec. */
+export class SharedChanges {
+  private readonly pairs = new Map<Server[], Map<Server[], ServerPair>>();
+  readonly listed: ListedChange[] = [];
+
+  serverChanges(b: Endpoint, h: Endpoint, baseModel: ApiModel, headModel: ApiModel): Change[] {
+    let byHead = this.pairs.get(b.servers);
+    let pair = byHead?.get(h.servers);
+    if (!pair) {
+      const compared = compareServers(b, h, baseModel, headModel);
+      pair = { changes: compared.changes, endpoints: [], listing: compared.listed.length > 0 };
+      for (const change of compared.listed) this.listed.push({ ...change, endpoints: pair.endpoints });
+      // With no head servers outside the root, removals point at the endpoint itself: not shared.
+      if (!compared.perEndpoint) {
+        if (!byHead) {
+          byHead = new Map();
+          this.pairs.set(b.servers, byHead);
+        }
+        byHead.set(h.servers, pair);
+      }
+    }
+    if (pair.listing) pair.endpoints.push(h.id);
+    return [...pair.changes];
+  }
+
+  private readonly rootSecurity = new Map<string, ServerPair>();
+
+  /**
+   * Security changes; those of the global security (and of the schemes it names) are the same for every
+   * endpoint inheriting it on both sides, so they are compared once, and past a few of one kind listed once.
+   */
+  securityChanges(b: Endpoint, h: Endpoint, baseModel: ApiModel, headModel: ApiModel): Change[] {
+    // Without a head `security` anywhere, a removal points at the endpoint itself: not shared.
+    const inherited =
+      h.security.loc !== undefined &&
+      isRootSecurity(b.security, baseModel) &&
+      isRootSecurity(h.security, headModel);
+    if (!inherited) return securityChanges(b, h, baseModel, headModel);
+    const key = `${b.security.loc?.file ?? ''}#${b.security.loc?.pointer ?? ''}|${h.security.loc!.file}`;
+    let pair = this.rootSecurity.get(key);
+    if (!pair) {
+      const all = securityChanges(b, h, baseModel, headModel);
+      const summarised = summariseByKind(all, 'in the global security');
+      pair = { changes: summarised.changes, endpoints: [], listing: summarised.listed.length > 0 };
+      for (const change of summarised.listed) this.listed.push({ ...change, endpoints: pair.endpoints });
+      this.rootSecurity.set(key, pair);
+    }
+    if (pair.listing) pair.endpoints.push(h.id);
+    return [...pair.changes];
+  }
+}
+
+/** More changes of one kind than this, made once for many endpoints, become one summary on each. */
+export const SHARED_CHANGES_PER_KIND = 3;
+
+/**
+ * Changes of one kind (and breaking or not) past SHARED_CHANGES_PER_KIND become one change of that kind
+ * naming the first few; all of them are returned as `listed`, to be reported once for the spec. A check
+ * reading the endpoint's changes still sees each kind that happened (a weakening stays a weakening).
+ */
+function summariseByKind(changes: Change[], where: string): { changes: Change[]; listed: Change[] } {
+  const groups = new Map<string, Change[]>();
+  for (const change of changes) {
+    const key = `${change.kind}|${change.breaking}`;
+    const group = groups.get(key);
+    if (group) group.push(change);
+    else groups.set(key, [change]);
+  }
+  const out: Change[] = [];
+  const listed: Change[] = [];
+  for (const group of groups.values()) {
+    if (group.length <= SHARED_CHANGES_PER_KIND) {
+      pushAll(out, group);
+      continue;
+    }
+    pushAll(listed, group);
+    const first = group[0]!;
+    const examples = group.slice(0, SHARED_CHANGES_PER_KIND).map((c) => c.message);
+    out.push(
+      at(
+        first.location,
+        first.kind,
+        `${group.length} ${first.kind} changes ${where} (each listed once in the document-level changes): ${examples.join('; ')}; …`,
+        first.breaking,
+      ),
+    );
+  }
+  return { changes: out, listed };
+}
+
+/** Servers the operation declares itself (not inherited from its path item or the root). */
+function ownServers(e: Endpoint): boolean {
+  const prefix = `${e.loc.pointer}/servers/`;
+  return (
+    e.servers.length > 0 &&
+    e.servers.every((s) => s.loc.file === e.loc.file && s.loc.pointer.startsWith(prefix))
+  );
+}
+
+function compareServers(
+  b: Endpoint,
+  h: Endpoint,
+  baseModel: ApiModel,
+  headModel: ApiModel,
+): { changes: Change[]; listed: Change[]; perEndpoint: boolean } {
   const baseUrls = new Set(b.servers.map((s) => s.url));
   const headUrls = new Set(h.servers.map((s) => s.url));
-  const out: Change[] = [];
   // Document-level only when both versions take this endpoint's servers from the root: an operation
   // that starts or stops overriding them changed on its own, whatever the root says.
   const fromRoot = (model: ApiModel) => (server: Server) =>
     server.loc.file === model.file && /^\/(servers|schemes|host|basePath)(\/|$)/.test(server.loc.pointer);
-  const documentLevel = b.servers.every(fromRoot(baseModel)) && h.servers.every(fromRoot(headModel));
+  const baseFromRoot = b.servers.every(fromRoot(baseModel));
+  const headFromRoot = h.servers.every(fromRoot(headModel));
+  const documentLevel = baseFromRoot && headFromRoot;
   const mark = (change: Change): Change => (documentLevel ? { ...change, documentLevel: true } : change);
-  for (const server of h.servers) {
-    if (baseUrls.has(server.url)) continue;
-    out.push(mark(at(server.loc, 'server-added', `server ${server.url} added`, false)));
-  }
+  const addedServers = h.servers.filter((server) => !baseUrls.has(server.url));
+  const added = addedServers.map((server) =>
+    mark(at(server.loc, 'server-added', `server ${server.url} added`, false)),
+  );
   const first = h.servers[0];
   const removedAt = first ? parentLoc(first.loc) : documentLevel ? headModel.loc : h.loc;
-  for (const server of b.servers) {
-    if (headUrls.has(server.url)) continue;
-    out.push(mark(at(removedAt, 'server-removed', `server ${server.url} removed`, true)));
-  }
-  return out;
+  const removedServers = b.servers.filter((server) => !headUrls.has(server.url));
+  const removed = removedServers.map((server) =>
+    mark(at(removedAt, 'server-removed', `server ${server.url} removed`, true)),
+  );
+  const changes: Change[] = [];
+  const listed: Change[] = [];
+  const summarise = (
+    list: Change[],
+    servers: Server[],
+    inherited: boolean,
+    root: boolean,
+    verb: 'added' | 'removed',
+  ) => {
+    if (!inherited || list.length <= SHARED_CHANGES_PER_KIND) return pushAll(changes, list);
+    pushAll(listed, list);
+    const urls = servers.slice(0, SHARED_CHANGES_PER_KIND).map((server) => server.url);
+    const where = root ? 'at the document root' : 'for this path';
+    const location = verb === 'added' ? parentLoc(list[0]!.location) : removedAt;
+    changes.push(
+      at(
+        location,
+        list[0]!.kind,
+        `${list.length} servers ${verb} ${where} (each listed once in the document-level changes): ${urls.join(', ')}, …`,
+        verb === 'removed',
+      ),
+    );
+  };
+  summarise(added, addedServers, h.servers.length > 0 && !ownServers(h), headFromRoot, 'added');
+  summarise(removed, removedServers, b.servers.length > 0 && !ownServers(b), baseFromRoot, 'removed');
+  return { changes, listed, perEndpoint: !first && !documentLevel };
 }
 
 /** Path parameters match by position in the path, others by location and name (headers ignore case). */

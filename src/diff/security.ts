@@ -10,11 +10,29 @@ import type {
 import { maxOf, minOf, pushAll } from '../util/arrays.js';
 import type { Change } from './types.js';
 
+/** Names listed in one message: a global security of N schemes is described on every endpoint it covers. */
+const NAMED = 10;
+
+/** The first NAMED of `total` items joined, then how many more: a message stays short whatever the
+ * document lists. `items` may hold only the first NAMED. */
+function firstOf(items: string[], total: number, separator: string): string {
+  const named = items.slice(0, NAMED).join(separator);
+  return total > NAMED ? `${named}${separator}${total - NAMED} more` : named;
+}
+
 export function describeRequirement(requirement: SecurityRequirement): string {
   if (requirement.length === 0) return 'anonymous access';
-  return requirement
-    .map((entry) => `${entry.name}${entry.scopes.length > 0 ? ` (${entry.scopes.join(', ')})` : ''}`)
-    .join(' + ');
+  const entries = requirement
+    .slice(0, NAMED)
+    .map(
+      (entry) =>
+        `${entry.name}${entry.scopes.length > 0 ? ` (${firstOf(entry.scopes, entry.scopes.length, ', ')})` : ''}`,
+    );
+  return firstOf(entries, requirement.length, ' + ');
+}
+
+function describeAlternatives(requirements: SecurityRequirement[]): string {
+  return firstOf(requirements.slice(0, NAMED).map(describeRequirement), requirements.length, ' or ');
 }
 
 const names = (requirement: SecurityRequirement) => requirement.map((e) => e.name).join('+');
@@ -46,13 +64,13 @@ export function securityChanges(
   if (bNone && !hNone) {
     push(
       'security-added',
-      `now requires ${h.requirements.map(describeRequirement).join(' or ')}`,
+      `now requires ${describeAlternatives(h.requirements)}`,
       !h.requirements.some((r) => r.length === 0),
     );
   } else if (!bNone && hNone) {
     push(
       'security-removed',
-      `no longer requires authentication (was ${b.requirements.map(describeRequirement).join(' or ')})`,
+      `no longer requires authentication (was ${describeAlternatives(b.requirements)})`,
       false,
     );
   } else if (!bNone && !hNone) {
@@ -86,10 +104,23 @@ export function securityChanges(
         const afterScopes = new Set(scopesOf(requirement));
         const lost = scopesOf(before).filter((x) => !afterScopes.has(x));
         const gained = scopesOf(requirement).filter((x) => !beforeScopes.has(x));
+        const label = firstOf(
+          requirement.slice(0, NAMED).map((e) => e.name),
+          requirement.length,
+          '+',
+        );
         if (lost.length > 0)
-          push('security-weakened', `${key} no longer requires scopes ${lost.join(', ')}`, false);
+          push(
+            'security-weakened',
+            `${label} no longer requires scopes ${firstOf(lost, lost.length, ', ')}`,
+            false,
+          );
         if (gained.length > 0)
-          push('security-strengthened', `${key} now requires scopes ${gained.join(', ')}`, true);
+          push(
+            'security-strengthened',
+            `${label} now requires scopes ${firstOf(gained, gained.length, ', ')}`,
+            true,
+          );
         continue;
       }
       const baseSignatures = new Set(bases.map(requirementSignature));
@@ -159,7 +190,7 @@ function scopesOf(requirement: SecurityRequirement): string[] {
   return requirement.flatMap((e) => e.scopes.map((s) => `${e.name}:${s}`));
 }
 
-function isRootSecurity(security: EffectiveSecurity, model: ApiModel): boolean {
+export function isRootSecurity(security: EffectiveSecurity, model: ApiModel): boolean {
   return (
     security.loc === undefined || (security.loc.file === model.file && security.loc.pointer === '/security')
   );

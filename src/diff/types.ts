@@ -52,6 +52,12 @@ export interface Change {
   documentLevel?: true;
 }
 
+/** A change made once for many endpoints (N servers added at the root), listed once for the spec. */
+export interface ListedChange extends Change {
+  /** Ids of the endpoints it affects, in document order: one array, shared by the changes of one place. */
+  endpoints: string[];
+}
+
 export interface EndpointDiff {
   id: string;
   method: string;
@@ -70,4 +76,9 @@ export interface SpecDiff {
   base?: ApiModel;
   head?: ApiModel;
   endpoints: EndpointDiff[];
+  /**
+   * Changes listed once rather than on every endpoint they affect: each of those endpoints carries one
+   * summary change pointing here instead (SPEC §4, a document-level change is reported once).
+   */
+  changes?: ListedChange[];
 }

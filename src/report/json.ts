@@ -252,6 +252,12 @@ function reportSpec(spec: SpecAnalysis): ReportSpec {
       });
     }
   }
+  // Changes the diff listed once (N servers added at the root): each endpoint carries one summary of them.
+  for (const c of diff.changes ?? []) {
+    const key = `${c.kind}|${c.location.file}|${c.location.pointer}|${c.message}`;
+    const affected = { endpoints: c.endpoints.slice(0, LISTED_ENDPOINTS), endpointCount: c.endpoints.length };
+    if (!documentChanges.has(key)) documentChanges.set(key, { ...toChange(c), ...affected });
+  }
   const endpoints = diff.endpoints.map((e): ReportEndpoint => {
     const endpoint = e.head ?? e.base!;
     for (const c of e.changes) {

@@ -7,7 +7,9 @@
 //    (plus a small allowance for the bigger file itself). A regular expression that backtracks
 //    quadratically takes seconds here; a linear pass takes milliseconds.
 // 2. N plain-HTTP, non-production servers × 2N endpoints at two sizes: the time ratio must stay near the
-//    size ratio (2), far from its square (4).
+//    size ratio (2), far from its square (4). The same in diff mode with the servers as the change (base one
+//    https server, head N plain-HTTP ones: N "server added" on each endpoint before they were listed once),
+//    and with N query-key schemes as alternatives of the global security (base one header key).
 //
 // Times are CPU time of this process (user + system), the least of two tries: other processes on a
 // busy machine do not count. Usage: node --import tsx test/fuzz/linear-time.ts [position-filter]
@@ -204,11 +206,44 @@ function serversTimesEndpoints(n: number): Doc {
   return doc;
 }
 
+/** 2N endpoints inheriting the root's servers and security. */
+function inheriting(n: number, servers: object[], security: object[], schemes: object): Doc {
+  const paths: Record<string, object> = {};
+  for (let i = 0; i < 2 * n; i++)
+    paths[`/things${i}`] = { get: { summary: 'a thing', responses: { '200': { description: 'ok' } } } };
+  return {
+    openapi: '3.0.3',
+    info: { title: 'Things', version: '1' },
+    servers,
+    security,
+    paths,
+    components: { securitySchemes: schemes },
+  };
+}
+const ONE_KEY = { k: { type: 'apiKey', in: 'header', name: 'X-Key' } };
+const ONE_HTTPS = [{ url: 'https://api.example.com/v1' }];
+
+/** Diff mode: the base has one https server, the head N plain-HTTP ones, over 2N endpoints. */
+function serversAdded(n: number): [Doc, Doc] {
+  const http = Array.from({ length: n }, (_, i) => ({ url: `http://dev${i}.example.com/v1` }));
+  return [inheriting(n, ONE_HTTPS, [{ k: [] }], ONE_KEY), inheriting(n, http, [{ k: [] }], ONE_KEY)];
+}
+
+/** Diff mode: the head's global security accepts any of N query-key schemes, over 2N endpoints. */
+function schemesAdded(n: number): [Doc, Doc] {
+  const names = Array.from({ length: n }, (_, i) => `s${i}`);
+  const schemes = Object.fromEntries(names.map((name) => [name, { type: 'apiKey', in: 'query', name }]));
+  const security = names.map((name) => ({ [name]: [] }));
+  return [inheriting(n, ONE_HTTPS, [{ k: [] }], ONE_KEY), inheriting(n, ONE_HTTPS, security, schemes)];
+}
+
 const sink = { write() {} };
 
 /** CPU milliseconds of `diff base head` in every format, the least of `tries`. */
-async function cpuMs(dir: string, head: Doc, tries = 2): Promise<number> {
-  writeFileSync(join(dir, 'head.json'), JSON.stringify(head));
+async function cpuMs(dir: string, head: Doc | [Doc, Doc], tries = 2): Promise<number> {
+  const [base, changed] = Array.isArray(head) ? head : [baseDocument(), head];
+  writeFileSync(join(dir, 'base.json'), JSON.stringify(base));
+  writeFileSync(join(dir, 'head.json'), JSON.stringify(changed));
   let best = Number.POSITIVE_INFINITY;
   for (let t = 0; t < tries; t++) {
     const start = process.cpuUsage();
@@ -263,17 +298,23 @@ async function main(): Promise<number> {
     }
     console.log(`largest ratio: ${worst.ratio.toFixed(1)}× in ${worst.name}`);
 
-    if (!filter || 'servers-endpoints'.includes(filter)) {
+    const sizes: [string, string, (n: number) => Doc | [Doc, Doc]][] = [
+      ['servers-endpoints', 'N servers × 2N endpoints', serversTimesEndpoints],
+      ['servers-added', 'diff: N servers added × 2N endpoints', serversAdded],
+      ['schemes-added', 'diff: N schemes in the global security × 2N endpoints', schemesAdded],
+    ];
+    for (const [key, label, build] of sizes) {
+      if (filter && !key.includes(filter)) continue;
       const [small, large] = [150, 300];
-      await cpuMs(dir, serversTimesEndpoints(small / 3), 1); // warm the paths a big document takes
-      const t1 = await cpuMs(dir, serversTimesEndpoints(small));
-      const t2 = await cpuMs(dir, serversTimesEndpoints(large));
+      await cpuMs(dir, build(small / 3), 1); // warm the paths a big document takes
+      const t1 = await cpuMs(dir, build(small));
+      const t2 = await cpuMs(dir, build(large));
       const ratio = t2 / t1;
       console.log(
-        `N servers × 2N endpoints: N=${small} ${t1.toFixed(0)} ms, N=${large} ${t2.toFixed(0)} ms: ratio ${ratio.toFixed(2)} (limit ${SIZE_RATIO_LIMIT})`,
+        `${label}: N=${small} ${t1.toFixed(0)} ms, N=${large} ${t2.toFixed(0)} ms: ratio ${ratio.toFixed(2)} (limit ${SIZE_RATIO_LIMIT})`,
       );
       if (ratio > SIZE_RATIO_LIMIT)
-        failures.push(`N servers × 2N endpoints: doubling N multiplied the time by ${ratio.toFixed(2)}`);
+        failures.push(`${label}: doubling N multiplied the time by ${ratio.toFixed(2)}`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
