@@ -1,10 +1,7 @@
-// Which documents a pull request touches cannot be dodged: each way a PR author could hide a weakened root
-// from discovery, in a real git repository, with the PR also removing authentication from an operation.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runEngine } from '../src/engine.js';
 import { changedSince } from '../src/load/git.js';
@@ -13,7 +10,9 @@ import { gitReader } from '../src/load/reader.js';
 import { BUILTIN_POLICIES } from '../src/policy/builtin.js';
 import { loadPolicies } from '../src/policy/load.js';
 import {
+  type RepoEntry as Entry,
   type FakeGitHub,
+  makeRepo,
   pullRequestEvent,
   REPO_ROOT,
   runAction,
@@ -22,61 +21,9 @@ import {
 } from './e2e/harness.js';
 import { outdent } from './helpers/inline.js';
 
-/** A file's text, a symlink to `link` (relative to the link's folder, or absolute), or null: deleted. */
-type Entry = string | { link: string } | null;
-
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@example.com',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@example.com',
-    },
-  }).trim();
-}
-
-function write(dir: string, files: Record<string, Entry>): void {
-  for (const [path, entry] of Object.entries(files)) {
-    const full = join(dir, path);
-    rmSync(full, { recursive: true, force: true });
-    if (entry === null) continue;
-    mkdirSync(join(full, '..'), { recursive: true });
-    if (typeof entry === 'string') writeFileSync(full, entry);
-    else symlinkSync(entry.link, full);
-  }
-}
-
 /** A base commit, a head commit on top, and a full clone of head as the workspace (symlinks committed as such). */
 function repository(base: Record<string, Entry>, edit: Record<string, Entry>): TestRepo & { root: string } {
-  const root = mkdtempSync(join(tmpdir(), 'api-posture-discovery-'));
-  roots.push(root);
-  const author = join(root, 'author');
-  mkdirSync(author);
-  git(author, 'init', '-q', '-b', 'main');
-  git(author, 'config', 'core.symlinks', 'true');
-  write(author, base);
-  git(author, 'add', '-A');
-  git(author, 'commit', '-q', '-m', 'base');
-  const baseSha = git(author, 'rev-parse', 'HEAD');
-  write(author, edit);
-  git(author, 'add', '-A');
-  git(author, 'commit', '-q', '--allow-empty', '-m', 'head');
-  const headSha = git(author, 'rev-parse', 'HEAD');
-  const origin = join(root, 'origin.git');
-  git(root, 'clone', '-q', '--bare', author, origin);
-  git(origin, 'config', 'uploadpack.allowAnySHA1InWant', 'true');
-  const workspace = join(root, 'workspace');
-  git(root, 'clone', '-q', `file://${origin}`, workspace);
-  return { root, origin, baseSha, headSha, workspace };
+  return makeRepo(base, edit);
 }
 
 /** The documents the action would analyse for this PR, as its git path finds them. */
@@ -235,7 +182,6 @@ describe('a base root turned into a symlink', () => {
 
   it('to a file outside the workspace: still a source (its load is refused, never skipped)', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'api-posture-outside-'));
-    roots.push(outside);
     writeFileSync(join(outside, 'payments.yaml'), WEAKENED);
     const repo = repository(BASE, { 'api/payments.yaml': { link: join(outside, 'payments.yaml') } });
     const sources = await sourcesOf(repo);

@@ -1,12 +1,6 @@
-// The action reads only what the pull request committed: a file an earlier workflow step left in the
-// workspace (google-github-actions/auth writes `gha-creds-*.json` there) is refused when a PR `$ref`s it,
-// and its content reaches no output. The REST fallback for the base refuses what git's reader refuses;
-// a refused config is an error; a `$ref` to a file of any name, changed alone, still touches its root.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { runEngine } from '../src/engine.js';
 import { changedSince, trackedFiles } from '../src/load/git.js';
 import { type PullRequestSource, pullRequestSources } from '../src/load/pull-request.js';
@@ -19,46 +13,16 @@ import { renderComment, renderSummary } from '../src/report/markdown.js';
 import { renderSarif } from '../src/report/sarif.js';
 import { renderText } from '../src/report/text.js';
 import {
+  type RepoEntry as Entry,
   type FakeGitHub,
+  git,
+  makeRepo,
   pullRequestEvent,
   runAction,
   startFakeGitHub,
   type TestRepo,
 } from './e2e/harness.js';
 import { outdent } from './helpers/inline.js';
-
-/** A file's text, a symlink to `link` (relative to the link's folder), or null: deleted. */
-type Entry = string | { link: string } | null;
-
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@example.com',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@example.com',
-    },
-  }).trim();
-}
-
-function write(dir: string, files: Record<string, Entry>): void {
-  for (const [path, entry] of Object.entries(files)) {
-    const full = join(dir, path);
-    rmSync(full, { recursive: true, force: true });
-    if (entry === null) continue;
-    mkdirSync(join(full, '..'), { recursive: true });
-    if (typeof entry === 'string') writeFileSync(full, entry);
-    else symlinkSync(entry.link, full);
-  }
-}
 
 /**
  * A base commit, a head commit on top, and a full clone of head as the workspace; `untracked` is then
@@ -69,27 +33,7 @@ function repository(
   edit: Record<string, Entry>,
   untracked: Record<string, Entry> = {},
 ): TestRepo {
-  const root = mkdtempSync(join(tmpdir(), 'api-posture-tracked-'));
-  roots.push(root);
-  const author = join(root, 'author');
-  mkdirSync(author);
-  git(author, 'init', '-q', '-b', 'main');
-  git(author, 'config', 'core.symlinks', 'true');
-  write(author, base);
-  git(author, 'add', '-A');
-  git(author, 'commit', '-q', '-m', 'base');
-  const baseSha = git(author, 'rev-parse', 'HEAD');
-  write(author, edit);
-  git(author, 'add', '-A');
-  git(author, 'commit', '-q', '--allow-empty', '-m', 'head');
-  const headSha = git(author, 'rev-parse', 'HEAD');
-  const origin = join(root, 'origin.git');
-  git(root, 'clone', '-q', '--bare', author, origin);
-  git(origin, 'config', 'uploadpack.allowAnySHA1InWant', 'true');
-  const workspace = join(root, 'workspace');
-  git(root, 'clone', '-q', `file://${origin}`, workspace);
-  write(workspace, untracked);
-  return { origin, baseSha, headSha, workspace };
+  return makeRepo(base, edit, { untracked });
 }
 
 /** The documents the action would analyse, read as the action reads the head (committed files only). */

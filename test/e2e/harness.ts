@@ -2,7 +2,7 @@
 // repository and a loopback HTTP server standing in for the GitHub REST API.
 import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -213,7 +213,7 @@ export async function startFakeGitHub(prNumber: number): Promise<FakeGitHub> {
   });
 }
 
-function git(cwd: string, ...args: string[]): string {
+export function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {
     cwd,
     encoding: 'utf8',
@@ -236,19 +236,24 @@ export interface TestRepo {
   workspace: string;
 }
 
+/** A file's text, a symlink to `link` (relative to the link's folder, or absolute), or null: deleted. */
+export type RepoEntry = string | { link: string } | null;
+
 /**
  * A repository with a base commit and a head commit on top; `edit` writes the head's changes into the
- * working tree. The workspace is a clone of head: full history, or depth 1 like actions/checkout.
+ * working tree (symlinks are committed as such). The workspace is a clone of head: full history, or depth 1
+ * like actions/checkout; `untracked` is then written into it uncommitted, as an earlier workflow step would.
  */
 export function makeRepo(
-  base: Record<string, string>,
-  edit: Record<string, string | null>,
-  { shallow = false } = {},
-): TestRepo {
+  base: Record<string, RepoEntry>,
+  edit: Record<string, RepoEntry>,
+  { shallow = false, untracked = {} }: { shallow?: boolean; untracked?: Record<string, RepoEntry> } = {},
+): TestRepo & { root: string } {
   const root = mkdtempSync(join(tmpdir(), 'api-posture-e2e-'));
   const author = join(root, 'author');
   mkdirSync(author);
   git(author, 'init', '-q', '-b', 'main');
+  git(author, 'config', 'core.symlinks', 'true');
   write(author, base);
   git(author, 'add', '-A');
   git(author, 'commit', '-q', '-m', 'base');
@@ -262,18 +267,18 @@ export function makeRepo(
   git(origin, 'config', 'uploadpack.allowAnySHA1InWant', 'true');
   const workspace = join(root, 'workspace');
   git(root, 'clone', '-q', ...(shallow ? ['--depth=1'] : []), `file://${origin}`, workspace);
-  return { origin, baseSha, headSha, workspace };
+  write(workspace, untracked);
+  return { root, origin, baseSha, headSha, workspace };
 }
 
-function write(dir: string, files: Record<string, string | null>) {
-  for (const [path, text] of Object.entries(files)) {
+function write(dir: string, files: Record<string, RepoEntry>): void {
+  for (const [path, entry] of Object.entries(files)) {
     const full = join(dir, path);
-    if (text === null) {
-      execFileSync('rm', ['-f', full]);
-      continue;
-    }
+    rmSync(full, { recursive: true, force: true });
+    if (entry === null) continue;
     mkdirSync(join(full, '..'), { recursive: true });
-    writeFileSync(full, text);
+    if (typeof entry === 'string') writeFileSync(full, entry);
+    else symlinkSync(entry.link, full);
   }
 }
 
