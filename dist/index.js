@@ -32768,7 +32768,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9328);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7133);
 // GitHub Action entry: everything happens in main.ts's run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -32785,10 +32785,12 @@ __webpack_async_result__();
 /* harmony export */   K: () => (/* binding */ readInputs),
 /* harmony export */   d: () => (/* binding */ InputError)
 /* harmony export */ });
-/* harmony import */ var _gate_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7155);
+/* harmony import */ var _gate_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7155);
 /* harmony import */ var _load_discover_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3533);
-/* harmony import */ var _load_remote_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(724);
+/* harmony import */ var _load_git_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9311);
+/* harmony import */ var _load_remote_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(724);
 // The action's inputs, validated: a wrong value is an error naming the input and the valid values.
+
 
 
 
@@ -32811,11 +32813,18 @@ function bool(name, value, fallback) {
 function remotePrefixes(value) {
     const prefixes = value.split(/[\s,]+/).filter((p) => p !== '');
     for (const prefix of prefixes) {
-        const problem = (0,_load_remote_js__WEBPACK_IMPORTED_MODULE_1__/* .remotePrefixProblem */ .I)(prefix);
+        const problem = (0,_load_remote_js__WEBPACK_IMPORTED_MODULE_2__/* .remotePrefixProblem */ .I)(prefix);
         if (problem)
             throw new InputError(`input \`allow-remote-refs\`: ${problem}`);
     }
     return prefixes;
+}
+/** `base-ref`: a SHA or a ref name that git cannot read as an option. */
+function baseRef(value) {
+    const problem = (0,_load_git_js__WEBPACK_IMPORTED_MODULE_1__/* .refProblem */ .Tb)(value);
+    if (problem)
+        throw new InputError(`input \`base-ref\` is "${value}": ${problem}; use a commit SHA or a branch name`);
+    return value;
 }
 /** `get(name)` returns the trimmed input or '' (as `core.getInput` does). */
 function readInputs(get) {
@@ -32824,12 +32833,12 @@ function readInputs(get) {
         specs: (0,_load_discover_js__WEBPACK_IMPORTED_MODULE_0__/* .splitPatterns */ .sb)(get('specs')),
         policies: (0,_load_discover_js__WEBPACK_IMPORTED_MODULE_0__/* .splitPatterns */ .sb)(get('policies') || 'default'),
         ...(get('config') ? { config: get('config') } : {}),
-        failOn: oneOf('fail-on', get('fail-on') || 'critical', _gate_index_js__WEBPACK_IMPORTED_MODULE_2__/* .FAIL_ON_VALUES */ .Qm),
-        failOnScope: oneOf('fail-on-scope', get('fail-on-scope') || 'new', _gate_index_js__WEBPACK_IMPORTED_MODULE_2__/* .FAIL_ON_SCOPES */ .lM),
+        failOn: oneOf('fail-on', get('fail-on') || 'critical', _gate_index_js__WEBPACK_IMPORTED_MODULE_3__/* .FAIL_ON_VALUES */ .Qm),
+        failOnScope: oneOf('fail-on-scope', get('fail-on-scope') || 'new', _gate_index_js__WEBPACK_IMPORTED_MODULE_3__/* .FAIL_ON_SCOPES */ .lM),
         comment: bool('comment', get('comment'), true),
         annotations: bool('annotations', get('annotations'), true),
         ...(sarif ? { sarifFile: sarif } : {}),
-        ...(get('base-ref') ? { baseRef: get('base-ref') } : {}),
+        ...(get('base-ref') ? { baseRef: baseRef(get('base-ref')) } : {}),
         token: get('github-token'),
         trustPrConfig: bool('trust-pr-config', get('trust-pr-config'), false),
         allowRemoteRefs: remotePrefixes(get('allow-remote-refs')),
@@ -32839,7 +32848,7 @@ function readInputs(get) {
 
 /***/ }),
 
-/***/ 9328:
+/***/ 7133:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32856,65 +32865,25 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(6257);
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __nccwpck_require__(7827);
 // EXTERNAL MODULE: ./src/gate/index.ts
 var gate = __nccwpck_require__(7155);
 // EXTERNAL MODULE: ./src/load/discover.ts
 var discover = __nccwpck_require__(3533);
+// EXTERNAL MODULE: ./src/load/git.ts
+var git = __nccwpck_require__(9311);
 // EXTERNAL MODULE: ./src/load/files.ts
 var files = __nccwpck_require__(6255);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/load/git.ts
-// Reading the pull request's base through git: is the commit here, fetch it if the checkout is shallow,
-// and which files differ between it and the working tree.
-
-function git(repoDir, args) {
-    return (0,external_node_child_process_namespaceObject.spawnSync)('git', args, { cwd: repoDir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-}
-function hasCommit(repoDir, sha) {
-    return git(repoDir, ['cat-file', '-e', `${sha}^{commit}`]).status === 0;
-}
-/** Fetches one commit (the default `actions/checkout` is a depth-1 clone without the base). */
-function fetchCommit(repoDir, sha) {
-    const result = git(repoDir, ['fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', sha]);
-    return {
-        ok: result.status === 0 && hasCommit(repoDir, sha),
-        message: (result.stderr || result.stdout).trim().split('\n').pop() ?? '',
-    };
-}
-/** Files that differ between `sha` and the working tree (renames detected). Undefined if git cannot tell. */
-function changedSince(repoDir, sha) {
-    const result = git(repoDir, ['diff', '--name-status', '-M', '-z', '--no-ext-diff', sha, '--']);
-    if (result.status !== 0)
-        return undefined;
-    const fields = result.stdout.split('\0').filter((f) => f !== '');
-    const out = [];
-    for (let i = 0; i < fields.length;) {
-        const code = fields[i++];
-        if (code.startsWith('R') || code.startsWith('C')) {
-            const previous = fields[i++];
-            const path = fields[i++];
-            out.push(code.startsWith('R') ? { path, status: 'R', previous } : { path, status: 'A' });
-        }
-        else {
-            const path = fields[i++];
-            out.push({ path, status: code === 'A' ? 'A' : code === 'D' ? 'D' : 'M' });
-        }
-    }
-    return out;
-}
-
-// EXTERNAL MODULE: ./src/load/file-text.ts
-var file_text = __nccwpck_require__(8762);
-// EXTERNAL MODULE: ./src/load/json-scan.ts
-var json_scan = __nccwpck_require__(6560);
-;// CONCATENATED MODULE: ./src/load/reader.ts
-// Where document text comes from: the working tree or a git commit. Paths are workspace-relative (posix).
+// EXTERNAL MODULE: ./src/load/reader.ts
+var reader = __nccwpck_require__(8657);
+// EXTERNAL MODULE: ./src/load/source.ts + 3 modules
+var source = __nccwpck_require__(4937);
+;// CONCATENATED MODULE: ./src/load/pull-request.ts
+// Which root documents a pull request touches. The PR's author decides the head's bytes, file names and
+// symlinks, so the head alone cannot say what was there: every changed file that was a root in the base
+// is analysed wherever it went, and a head root counts as touched through any file it reaches, compared
+// by real path.
 
 
 
@@ -32922,89 +32891,175 @@ var json_scan = __nccwpck_require__(6560);
 
 
 
-/** Reads files under `root`, refusing anything whose real path (symlinks followed) leaves it. */
-function fsReader(root) {
-    const realRoot = (0,external_node_fs_.realpathSync)(root);
-    return {
-        label: root,
-        read: (path) => (0,file_text/* readInside */.x)(external_node_fs_, external_node_path_, realRoot, path),
-        size: (path) => external_node_fs_.statSync(external_node_path_.join(realRoot, path), { throwIfNoEntry: false })?.size,
-        readLater: (path) => readingLater({ kind: 'file', realRoot, path }, () => (0,file_text/* readInside */.x)(external_node_fs_, external_node_path_, realRoot, path)),
-    };
-}
-/** Reads files as they are in `commit` of the repository at `repoDir`. */
-function gitReader(repoDir, commit) {
-    const read = (path) => (0,file_text/* gitShow */.k)(external_node_child_process_namespaceObject.spawnSync, repoDir, commit, path);
-    return {
-        label: commit.slice(0, 12),
-        read,
-        readLater: (path) => readingLater({ kind: 'git', repoDir, commit, path }, () => read(path)),
-    };
-}
-/** `readLater` for both readers: the second thread's read, or this thread's if the thread did not answer. */
-function readingLater(file, read) {
-    const later = (0,json_scan/* readInBackground */.gI)(file);
-    return later && (() => later() ?? { text: read(), index: undefined });
-}
-function isInside(root, path) {
-    const rel = relative(root, path);
-    return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
-}
-
-// EXTERNAL MODULE: ./src/findings.ts
-var findings = __nccwpck_require__(1001);
-;// CONCATENATED MODULE: ./src/report/annotations.ts
-// Which new findings and violations become line annotations: most severe first, within GitHub's
-// per-step limits (10 errors, 10 warnings, 10 notices are displayed); the rest are in the summary and SARIF.
-
-const ANNOTATIONS_PER_LEVEL = 10;
-const LEVEL = {
-    critical: 'error',
-    high: 'error',
-    medium: 'warning',
-    low: 'notice',
-    info: undefined,
-};
-function selectAnnotations(report, perLevel = ANNOTATIONS_PER_LEVEL) {
-    const all = [];
-    for (const spec of report.specs) {
-        for (const f of [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)]) {
-            const level = LEVEL[f.severity];
-            if (!level || f.suppressed || (report.mode === 'diff' && f.status !== 'new'))
-                continue;
-            all.push({
-                level,
-                file: f.location.file,
-                line: f.location.line,
-                column: f.location.column,
-                title: `${f.severity}: ${f.ruleId}`,
-                message: `${f.message}\nFix: ${f.remediation}`,
-                severity: f.severity,
-            });
-        }
-    }
-    for (const v of report.violations) {
-        const level = LEVEL[v.severity];
-        if (!level || (report.mode === 'diff' && v.status !== 'new'))
+/** The documents this PR touches: their base and head versions (one of them absent when added or deleted). */
+async function pullRequestSources(pr) {
+    const touched = new Set(pr.changed.flatMap((f) => [f.path, ...(f.previous ? [f.previous] : [])]));
+    if (pr.complete && !mayTouchDocuments(pr.workspace, touched, pr.tracked))
+        return []; // the common case
+    const head = pr.head ?? (0,reader/* fsReader */.d)(pr.workspace);
+    const sources = new Map();
+    for (const file of pr.changed) {
+        const root = await baseRoot(pr, file);
+        if (root === undefined)
             continue;
-        all.push({
-            level,
-            file: v.location.file,
-            line: v.location.line,
-            column: v.location.column,
-            title: `${v.severity}: policy ${v.policy}`,
-            message: `${v.message}\nFix: ${v.remediation}`,
-            severity: v.severity,
+        const headPath = file.status === 'D' ? stillReadable(pr.workspace, root) : file.path;
+        const path = headPath ?? root;
+        sources.set(path, {
+            path,
+            base: { reader: pr.base, path: root },
+            ...(headPath !== undefined ? { head: { reader: head, path: headPath } } : {}),
         });
     }
-    all.sort((a, b) => (0,findings/* severityRank */.qs)(b.severity) - (0,findings/* severityRank */.qs)(a.severity) || a.file.localeCompare(b.file) || a.line - b.line);
-    const used = { error: 0, warning: 0, notice: 0 };
-    const shown = all.filter((a) => used[a.level]++ < perLevel);
-    return { shown, omitted: all.length - shown.length };
+    // A root deleted where git saw no rename (rewritten as it moved: YAML to JSON, say) may live on under
+    // another name: when the PR removes one, every root it adds is analysed, wherever it is.
+    if ([...sources.values()].some((s) => s.head === undefined))
+        for (const file of pr.changed)
+            if ((file.status === 'A' || file.status === 'R') &&
+                !sources.has(file.path) &&
+                isHeadRoot(head, file.path))
+                sources.set(file.path, {
+                    path: file.path,
+                    base: { reader: pr.base, path: file.path },
+                    head: { reader: head, path: file.path },
+                });
+    const isTouched = touchedTest(pr.workspace, touched);
+    for (const path of (0,discover/* discoverSpecs */.AW)(pr.workspace, pr.specs)) {
+        if (sources.has(path) || head.admits?.(path) === false)
+            continue;
+        // A touched root needs no walk of its `$ref`s (reading a large description costs as much as parsing it).
+        if (!pr.complete || isTouched(path) || (0,files/* specFiles */.J)(head, path).some(isTouched))
+            sources.set(path, { path, base: { reader: pr.base, path }, head: { reader: head, path } });
+    }
+    const list = [...sources.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const prefetch = pr.base.prefetch;
+    if (prefetch)
+        for (const source of list)
+            if (source.base)
+                await prefetchSpec(pr.base, prefetch, source.base.path);
+    return list;
+}
+/**
+ * False when no changed file can be part of a description, checked without reading one: none is named
+ * .yaml/.yml/.json or has a name a `$ref` may give a document (`$ref: schemas.txt`: anything but source
+ * code, see `mayBeReferenced`), none is a symlink, and no symlink git tracks leads to, into or above one
+ * (the real file behind a symlinked `$ref` may have any name).
+ */
+function mayTouchDocuments(workspace, touched, tracked) {
+    if ([...touched].some((path) => (0,discover/* isCandidate */.qn)(path) || mayBeReferenced(path)))
+        return true;
+    const realRoot = (0,external_node_fs_.realpathSync)(workspace);
+    if ([...touched].some((path) => isSymlink((0,external_node_path_.join)(realRoot, path))))
+        return true;
+    const links = tracked?.links ?? (0,git/* trackedFiles */.O)(workspace)?.links;
+    if (!links)
+        return true; // cannot tell: look at every root
+    for (const link of links) {
+        const real = realPath((0,external_node_path_.join)(realRoot, link));
+        if (real === undefined || !(0,reader/* isInside */.FK)(realRoot, real))
+            continue;
+        const target = (0,external_node_path_.relative)(realRoot, real).split(external_node_path_.sep).join('/');
+        for (const path of touched)
+            if (target === path || target.startsWith(`${path}/`) || path.startsWith(`${target}/`))
+                return true;
+    }
+    return false;
+}
+/**
+ * Source code a pull request commonly changes (a `$ref` to one is not followed by this check): changing
+ * only these skips reading the descriptions. Anything else (`.txt`, `.schema`, no extension) may be a
+ * document a `$ref` names, so its change makes every root's files be looked at.
+ */
+const SOURCE_CODE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs|go|py|rb|java|kt|kts|scala|cs|fs|vb|c|h|cc|cpp|hpp|rs|swift|m|php|ex|exs|erl|clj|dart|lua|sh|ps1|sql|css|scss|less|html|vue|svelte|md|mdx|rst|lock|toml|ini|cfg|gradle|xml|proto|graphql|tf|png|jpg|jpeg|gif|svg|ico|webp|pdf|zip|gz|jar)$/i;
+function mayBeReferenced(path) {
+    return !SOURCE_CODE.test(path);
+}
+function isSymlink(full) {
+    return (0,external_node_fs_.lstatSync)(full, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+}
+/**
+ * The base path of a changed file when it was a root document there (as base discovery would have found
+ * it: a matching name, outside the skipped folders, its root declaring the version).
+ */
+async function baseRoot(pr, file) {
+    if (file.status === 'A')
+        return undefined;
+    const path = file.previous ?? file.path;
+    if (!(0,discover/* isCandidate */.qn)(path) || (0,discover/* isSkippedPath */.cT)(path))
+        return undefined;
+    if (pr.specs.length > 0 && !(0,discover/* matchesAny */._I)(path, pr.specs))
+        return undefined;
+    await pr.base.prefetch?.([path]);
+    const read = (0,reader/* openFile */.Tq)(pr.base, path, source/* DEFAULT_PARSE_LIMITS */.tN.maxFileBytes);
+    // Over the size limit it counts as a root, as in discovery: its load then says why it was not analysed.
+    if (read && 'refused' in read)
+        return read.refused.reason === 'too-large' ? path : undefined;
+    if (read === undefined)
+        return undefined;
+    return pr.specs.length > 0 || (0,discover/* isRootDocumentText */.xt)(read.text) ? path : undefined;
+}
+/** An added file that is a root (read inside the workspace; one over the size limit counts). */
+function isHeadRoot(head, path) {
+    if (!(0,discover/* isCandidate */.qn)(path))
+        return false;
+    if ((head.size?.(path) ?? 0) > source/* DEFAULT_PARSE_LIMITS */.tN.maxFileBytes)
+        return true;
+    const text = head.read(path);
+    return text !== undefined && (0,discover/* isRootDocumentText */.xt)(text);
+}
+/** A deleted path that the head still has (under a symlinked folder): it is then read there. */
+function stillReadable(workspace, path) {
+    return (0,external_node_fs_.existsSync)((0,external_node_path_.join)(workspace, path)) ? path : undefined;
+}
+/**
+ * Whether a head file counts as changed: it, a folder above it (a symlinked folder retargeted), or the
+ * real file it resolves to inside the workspace (a symlink whose target the PR edited).
+ */
+function touchedTest(workspace, touched) {
+    const realRoot = (0,external_node_fs_.realpathSync)(workspace);
+    const underTouched = (path) => {
+        for (let at = path.length; at > 0; at = path.lastIndexOf('/', at - 1))
+            if (touched.has(path.slice(0, at)))
+                return true;
+        return false;
+    };
+    return (path) => {
+        if (underTouched(path))
+            return true;
+        const real = realPath((0,external_node_path_.join)(realRoot, path));
+        if (real === undefined || !(0,reader/* isInside */.FK)(realRoot, real))
+            return false;
+        const rel = (0,external_node_path_.relative)(realRoot, real).split(external_node_path_.sep).join('/');
+        return rel !== path && underTouched(rel);
+    };
+}
+function realPath(full) {
+    try {
+        return (0,external_node_fs_.realpathSync)(full);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Fetches, through the API, the base files a spec reaches: load, fetch what was missing, repeat. */
+async function prefetchSpec(reader, prefetch, path) {
+    const asked = new Set([path]);
+    await prefetch([path]);
+    for (let round = 0; round < 20; round++) {
+        const recording = {
+            label: reader.label,
+            read: (p) => {
+                asked.add(p);
+                return reader.read(p);
+            },
+        };
+        const before = asked.size;
+        (0,files/* specFiles */.J)(recording, path);
+        await prefetch([...asked]);
+        if (asked.size === before)
+            return;
+    }
 }
 
-// EXTERNAL MODULE: ./src/report/json.ts + 1 modules
-var json = __nccwpck_require__(4159);
 ;// CONCATENATED MODULE: ./src/report/json-text.ts
 // JSON text in pieces: `JSON.stringify(value, null, 2)` exactly, without building it as one string.
 // Node cannot hold a string over 512 MiB, and a report that large (a hostile document with a finding
@@ -33084,19 +33139,192 @@ function writeJson(value, write, stringify = (v) => JSON.stringify(v, null, 2)) 
 }
 /** `writeJson` into a file. */
 function writeJsonFile(path, value) {
-    const fd = (0,external_node_fs_.openSync)(path, 'w');
+    const fd = openSync(path, 'w');
     try {
-        writeJson(value, (chunk) => (0,external_node_fs_.writeSync)(fd, chunk));
+        writeJsonToFd(fd, value);
     }
     finally {
-        (0,external_node_fs_.closeSync)(fd);
+        closeSync(fd);
+    }
+}
+/** `writeJson` into an open file (see `openReportFile` in publish/files.ts); the caller closes it. */
+function writeJsonToFd(fd, value) {
+    writeJson(value, (chunk) => (0,external_node_fs_.writeSync)(fd, chunk));
+}
+
+;// CONCATENATED MODULE: ./src/publish/files.ts
+// Report files the action writes (the JSON report, SARIF): only inside the workspace or RUNNER_TEMP, and
+// never through a symbolic link. A pull request can commit `api-posture.sarif` (or a folder on its path) as
+// a symlink to `~/.gitconfig` or to the next step's code; following it would let the PR overwrite that.
+
+
+
+class WriteRefused extends Error {
+}
+const isInside = (rel) => rel !== '' && rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(rel);
+/**
+ * Opens `path` for writing (created or truncated) and returns its descriptor. Refused (`WriteRefused`)
+ * unless it lies inside one of `roots`, no part of it below the root is a symbolic link or a `.git`
+ * directory, and it is (or becomes) a regular file; missing folders are created, one at a time, each
+ * checked. The file itself is opened without following a link (`O_NOFOLLOW`) and without blocking on a FIFO.
+ */
+function openReportFile(path, roots) {
+    const full = (0,external_node_path_.resolve)(path);
+    let realRoot;
+    let rel = '';
+    for (const root of roots) {
+        let real;
+        try {
+            real = external_node_fs_.realpathSync(root);
+        }
+        catch {
+            continue;
+        }
+        const fromRoot = [(0,external_node_path_.relative)((0,external_node_path_.resolve)(root), full), (0,external_node_path_.relative)(real, full)].find(isInside);
+        if (fromRoot !== undefined) {
+            realRoot = real;
+            rel = fromRoot;
+            break;
+        }
+    }
+    if (realRoot === undefined)
+        throw new WriteRefused('it is not inside the workspace or the runner temporary directory');
+    const parts = rel.split(external_node_path_.sep);
+    if (parts.some((p) => p.toLowerCase() === '.git'))
+        throw new WriteRefused('it is under .git');
+    let at = realRoot; // the walk so far: folders, then the file
+    for (const [i, part] of parts.entries()) {
+        const next = (0,external_node_path_.join)(at, part);
+        const shown = parts.slice(0, i + 1).join('/');
+        const last = i === parts.length - 1;
+        const stat = external_node_fs_.lstatSync(next, { throwIfNoEntry: false });
+        if (stat?.isSymbolicLink())
+            throw new WriteRefused(`${shown} is a symbolic link`);
+        if (!last) {
+            if (!stat)
+                external_node_fs_.mkdirSync(next);
+            else if (!stat.isDirectory())
+                throw new WriteRefused(`${shown} is not a directory`);
+            const again = external_node_fs_.lstatSync(next);
+            if (!again.isDirectory())
+                throw new WriteRefused(`${shown} is not a directory`);
+        }
+        else if (stat && !stat.isFile())
+            throw new WriteRefused(`${shown} is not a regular file`);
+        at = next;
+    }
+    // The folder is where the walk says (nothing swapped in since): its real path is under the root's.
+    const parent = external_node_fs_.realpathSync((0,external_node_path_.join)(at, '..'));
+    if (parent !== realRoot && !isInside((0,external_node_path_.relative)(realRoot, parent)))
+        throw new WriteRefused('its folder is not inside the workspace or the runner temporary directory');
+    const c = external_node_fs_.constants;
+    let fd;
+    try {
+        fd = external_node_fs_.openSync(at, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | (c.O_NOFOLLOW ?? 0) | (c.O_NONBLOCK ?? 0), 0o644);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ELOOP')
+            throw new WriteRefused(`${parts.join('/')} is a symbolic link`);
+        if (code === 'ENXIO')
+            throw new WriteRefused(`${parts.join('/')} is not a regular file`);
+        throw error;
+    }
+    if (!external_node_fs_.fstatSync(fd).isFile()) {
+        external_node_fs_.closeSync(fd);
+        throw new WriteRefused(`${parts.join('/')} is not a regular file`);
+    }
+    return fd;
+}
+/**
+ * Writes `value` as JSON (`JSON.stringify(value, null, 2)` and a newline) to `path`, as `openReportFile`
+ * allows. Returns why it was not written, or undefined when it was: a report that cannot be written is a
+ * warning, the gate still decides.
+ */
+function writeJsonReport(path, roots, value) {
+    let fd;
+    try {
+        fd = openReportFile(path, roots);
+    }
+    catch (error) {
+        if (error instanceof WriteRefused)
+            return `refused to write ${path}: ${error.message}`;
+        return `could not write ${path}: ${error.code ?? String(error)}`;
+    }
+    try {
+        writeJsonToFd(fd, value);
+        return undefined;
+    }
+    catch (error) {
+        return `could not write ${path}: ${error.code ?? String(error)}`;
+    }
+    finally {
+        external_node_fs_.closeSync(fd);
     }
 }
 
+// EXTERNAL MODULE: ./src/findings.ts
+var findings = __nccwpck_require__(1001);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __nccwpck_require__(6412);
+;// CONCATENATED MODULE: ./src/report/annotations.ts
+// Which new findings and violations become line annotations: most severe first, within GitHub's
+// per-step limits (10 errors, 10 warnings, 10 notices are displayed); the rest are in the summary and SARIF.
+
+
+const ANNOTATIONS_PER_LEVEL = 10;
+const LEVEL = {
+    critical: 'error',
+    high: 'error',
+    medium: 'warning',
+    low: 'notice',
+    info: undefined,
+};
+function selectAnnotations(report, perLevel = ANNOTATIONS_PER_LEVEL) {
+    const all = [];
+    for (const spec of report.specs) {
+        for (const f of [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)]) {
+            const level = LEVEL[f.severity];
+            if (!level || f.suppressed || (report.mode === 'diff' && f.status !== 'new'))
+                continue;
+            all.push({
+                level,
+                // Workflow-command data and properties: `@actions/core` escapes CR and LF, `logText` the rest.
+                file: (0,report_escape/* logText */.kc)(f.location.file),
+                line: f.location.line,
+                column: f.location.column,
+                title: `${f.severity}: ${f.ruleId}`,
+                message: `${(0,report_escape/* logText */.kc)(f.message)}\nFix: ${(0,report_escape/* logText */.kc)(f.remediation)}`,
+                severity: f.severity,
+            });
+        }
+    }
+    for (const v of report.violations) {
+        const level = LEVEL[v.severity];
+        if (!level || (report.mode === 'diff' && v.status !== 'new'))
+            continue;
+        all.push({
+            level,
+            file: (0,report_escape/* logText */.kc)(v.location.file),
+            line: v.location.line,
+            column: v.location.column,
+            title: (0,report_escape/* logText */.kc)(`${v.severity}: policy ${v.policy}`),
+            message: `${(0,report_escape/* logText */.kc)(v.message)}\nFix: ${(0,report_escape/* logText */.kc)(v.remediation)}`,
+            severity: v.severity,
+        });
+    }
+    all.sort((a, b) => (0,findings/* severityRank */.qs)(b.severity) - (0,findings/* severityRank */.qs)(a.severity) || a.file.localeCompare(b.file) || a.line - b.line);
+    const used = { error: 0, warning: 0, notice: 0 };
+    const shown = all.filter((a) => used[a.level]++ < perLevel);
+    return { shown, omitted: all.length - shown.length };
+}
+
+// EXTERNAL MODULE: ./src/report/json.ts + 2 modules
+var json = __nccwpck_require__(6105);
 // EXTERNAL MODULE: ./src/report/markdown.ts + 2 modules
-var markdown = __nccwpck_require__(7691);
-// EXTERNAL MODULE: ./src/assess/registry.ts + 40 modules
-var registry = __nccwpck_require__(7194);
+var markdown = __nccwpck_require__(6679);
+// EXTERNAL MODULE: ./src/assess/registry.ts + 41 modules
+var registry = __nccwpck_require__(8282);
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 
 /** GitHub's `security-severity` scale: ≥9 critical, ≥7 high, ≥4 medium, >0 low. */
@@ -33242,6 +33470,7 @@ var action_inputs = __nccwpck_require__(1729);
 
 
 
+
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
 /** `GET /pulls/{n}/files` stops at 3,000 files. */
 const MAX_LISTED_PR_FILES = 3000;
@@ -33277,10 +33506,12 @@ async function run(env = process.env) {
         await execute(inputs, environment);
     }
     catch (error) {
+        // Every log line goes through `logText`: a file name or document string holding a newline would
+        // otherwise write a workflow command of its own (a forged `::error::`, a `::stop-commands::`).
         if (error instanceof action_inputs/* InputError */.d || error instanceof errors/* ConfigError */.x)
-            core/* setFailed */.C1(error.message);
+            core/* setFailed */.C1((0,report_escape/* logText */.kc)(error.message));
         else
-            core/* setFailed */.C1(`api-posture failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
+            core/* setFailed */.C1(`api-posture failed unexpectedly: ${(0,report_escape/* logText */.kc)(error instanceof Error ? error.message : String(error))}`);
     }
 }
 function clientOnDemand(inputs, env) {
@@ -33288,7 +33519,7 @@ function clientOnDemand(inputs, env) {
     return () => {
         const token = inputs.token;
         client ??= token
-            ? Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9520)).then((github) => github.createClient(token, env.apiUrl, (m) => core/* info */.pq(m)))
+            ? Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9520)).then((github) => github.createClient(token, env.apiUrl, (m) => core/* info */.pq((0,report_escape/* logText */.kc)(m))))
             : Promise.resolve(undefined);
         return client;
     };
@@ -33299,7 +33530,7 @@ async function execute(inputs, env) {
     if (PR_EVENTS.has(env.eventName) && !pr)
         throw new action_inputs/* InputError */.d(`the ${env.eventName} event has no pull_request base and head SHAs`);
     const mode = pr ? 'diff' : 'scan';
-    const head = fsReader(env.workspace);
+    const head = headReader(env.workspace, pr !== undefined);
     let sources;
     let settingsReader = head;
     if (pr) {
@@ -33307,59 +33538,90 @@ async function execute(inputs, env) {
         const base = await baseReader(env, client, baseSha);
         if (!inputs.trustPrConfig)
             settingsReader = base.reader;
-        sources = await pullRequestSources(env, inputs, client, pr, base);
+        sources = await main_pullRequestSources(env, inputs, client, pr, base, head);
     }
     else {
-        sources = (0,discover/* discoverSpecs */.AW)(env.workspace, inputs.specs).map((path) => ({
-            path,
-            head: { reader: head, path },
-        }));
+        const found = (0,discover/* discoverSpecs */.AW)(env.workspace, inputs.specs);
+        const uncommitted = found.filter((path) => head.admits?.(path) === false);
+        if (uncommitted.length > 0)
+            core/* info */.pq((0,report_escape/* logText */.kc)(`api-posture: not analysed, not committed in the checkout: ${uncommitted.join(', ')}`));
+        sources = found
+            .filter((path) => head.admits?.(path) !== false)
+            .map((path) => ({ path, head: { reader: head, path } }));
     }
-    core/* info */.pq(`api-posture: ${sources.length} document${sources.length === 1 ? '' : 's'} to analyse (${mode} mode)${sources.length > 0 ? `: ${sources.map((s) => s.path).join(', ')}` : ''}`);
+    core/* info */.pq((0,report_escape/* logText */.kc)(`api-posture: ${sources.length} document${sources.length === 1 ? '' : 's'} to analyse (${mode} mode)${sources.length > 0 ? `: ${sources.map((s) => s.path).join(', ')}` : ''}`));
     // Nothing to analyse (the common case in a busy repository): the engine, config and policies are not loaded.
     const analysis = sources.length === 0
         ? nothingToAnalyse(mode, inputs.failOn, inputs.failOnScope)
-        : await (await Promise.all(/* import() */[__nccwpck_require__.e(816), __nccwpck_require__.e(163)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6163))).analyse(sources, mode, inputs, settingsReader, pr !== undefined);
+        : await (await Promise.all(/* import() */[__nccwpck_require__.e(816), __nccwpck_require__.e(252)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6252))).analyse(sources, mode, inputs, settingsReader, pr !== undefined);
     const report = (0,json/* buildReport */.FK)(analysis);
     await publish(report, inputs, env, client, pr);
     if (report.blocked)
-        core/* setFailed */.C1(`api-posture blocked this change: ${report.summary.verdict}`);
+        core/* setFailed */.C1(`api-posture blocked this change: ${(0,report_escape/* logText */.kc)(report.summary.verdict)}`);
 }
 /** What the engine returns for no sources, without loading it. */
 function nothingToAnalyse(mode, failOn, failOnScope) {
     return { mode, failOn, failOnScope, specs: [], gate: (0,gate/* gate */.Gj)([], [], failOn, failOnScope) };
 }
+/**
+ * The head as the action reads it: only files committed in the checkout (an earlier step may have left
+ * credentials in the workspace, and a PR can `$ref` any path). Without git's list a pull request is not
+ * analysed (fail closed); an inventory run then reads the workspace as it is, and says so.
+ */
+function headReader(workspace, pullRequest) {
+    const tracked = (0,git/* trackedFiles */.O)(workspace);
+    if (tracked)
+        return Object.assign((0,reader/* trackedReader */.yB)(workspace, tracked), { tracked });
+    if (pullRequest)
+        throw new action_inputs/* InputError */.d('cannot list the files committed in the checkout (git ls-tree HEAD failed): run actions/checkout before api-posture');
+    core/* warning */.$e('api-posture: the workspace is not a git checkout; every file in it is read, committed or not');
+    return (0,reader/* fsReader */.d)(workspace);
+}
 /** The base commit through git (fetched if the checkout is shallow), or through the REST API. */
 async function baseReader(env, clientOf, sha) {
-    if (!hasCommit(env.workspace, sha)) {
-        const fetched = fetchCommit(env.workspace, sha);
+    if (!(0,git/* hasCommit */.QE)(env.workspace, sha)) {
+        const fetched = (0,git/* fetchCommit */.iH)(env.workspace, sha);
         if (!fetched.ok)
-            core/* info */.pq(`api-posture: could not fetch the base commit ${sha.slice(0, 12)} with git (${fetched.message}); reading it through the REST API`);
+            core/* info */.pq((0,report_escape/* logText */.kc)(`api-posture: could not fetch the base commit ${sha.slice(0, 12)} with git (${fetched.message}); reading it through the REST API`));
     }
-    if (hasCommit(env.workspace, sha))
-        return { reader: gitReader(env.workspace, sha), viaGit: true, sha };
+    if ((0,git/* hasCommit */.QE)(env.workspace, sha))
+        return { reader: (0,reader/* gitReader */.e8)(env.workspace, sha), viaGit: true, sha };
     const client = await clientOf();
     if (!client)
         throw new action_inputs/* InputError */.d(`the base commit ${sha} is not in the checkout and no github-token is set to read it through the API`);
     return { reader: await restReader(client, env.repository, sha), viaGit: false, sha };
 }
-/** A reader over files fetched through the contents API on demand (cached; pre-filled for sync use). */
+/**
+ * A reader over files fetched through the contents API on demand (cached; pre-filled for sync use), which
+ * refuses what git's reader refuses (symlinks, submodules, `.git`, over the size limit: `fileAt`). Files
+ * are fetched up to the default size limit, the most a configured limit can then see.
+ */
 async function restReader(client, repo, sha) {
     const cache = new Map();
     const { fileAt } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9520));
+    const open = (path, maxBytes) => {
+        const read = cache.get(path);
+        if (read && 'text' in read && Buffer.byteLength(read.text) > maxBytes)
+            return { refused: { reason: 'too-large', bytes: Buffer.byteLength(read.text) } };
+        return read;
+    };
     return {
         label: sha.slice(0, 12),
-        read: (path) => cache.get(path),
+        read: (path) => {
+            const read = cache.get(path);
+            return read && 'text' in read ? read.text : undefined;
+        },
+        open,
         async prefetch(paths) {
             for (const path of paths)
                 if (!cache.has(path))
-                    cache.set(path, await fileAt(client, repo, path, sha));
+                    cache.set(path, await fileAt(client, repo, path, sha, source/* DEFAULT_PARSE_LIMITS */.tN.maxFileBytes));
         },
     };
 }
-/** The root documents this PR touches: changed themselves, or through a file they `$ref`; added and deleted ones too. */
-async function pullRequestSources(env, inputs, clientOf, pr, base) {
-    let changed = base.viaGit ? changedSince(env.workspace, base.sha) : undefined;
+/** The root documents this PR touches (see load/pull-request.ts), from git's list of changed files or the API's. */
+async function main_pullRequestSources(env, inputs, clientOf, pr, base, head) {
+    let changed = base.viaGit ? (0,git/* changedSince */.$A)(env.workspace, base.sha) : undefined;
     if (!changed) {
         const client = await clientOf();
         if (!client)
@@ -33371,92 +33633,50 @@ async function pullRequestSources(env, inputs, clientOf, pr, base) {
             ...(f.previous ? { previous: f.previous } : {}),
         }));
     }
-    const touched = new Set(changed.flatMap((f) => [f.path, ...(f.previous ? [f.previous] : [])]));
     // The REST API lists at most 3,000 files of a PR: beyond that nobody can tell what was touched, so
     // every spec is analysed (unchanged ones simply report no change) rather than silently skipped.
-    const listIncomplete = !base.viaGit && changed.length >= MAX_LISTED_PR_FILES;
-    if (listIncomplete) {
+    const complete = base.viaGit || changed.length < MAX_LISTED_PR_FILES;
+    if (!complete) {
         core/* warning */.$e(`the pull request changes ${MAX_LISTED_PR_FILES} or more files, the most the GitHub API lists: analysing every spec`);
     }
-    if (!listIncomplete && ![...touched].some((p) => /\.(ya?ml|json)$/i.test(p)))
-        return []; // the common case
-    const head = fsReader(env.workspace);
-    const prefetch = base.reader.prefetch;
-    const sources = [];
-    for (const path of (0,discover/* discoverSpecs */.AW)(env.workspace, inputs.specs)) {
-        // A touched root needs no walk of its `$ref`s (reading a large description costs as much as parsing it).
-        const changedHere = listIncomplete || touched.has(path) || (0,files/* specFiles */.J)(head, path).some((f) => touched.has(f));
-        if (!changedHere)
-            continue;
-        if (prefetch)
-            await prefetchSpec(base.reader, prefetch, path);
-        sources.push({
-            path,
-            base: { reader: base.reader, path: previousName(changed, path) },
-            head: { reader: head, path },
-        });
-    }
-    for (const file of changed.filter((f) => f.status === 'D' || f.status === 'R')) {
-        const old = file.status === 'R' ? file.previous : file.path;
-        if (sources.some((s) => s.base?.path === old))
-            continue;
-        if (!/\.(ya?ml|json)$/i.test(old) || (inputs.specs.length > 0 && !matchesAny(old, inputs.specs)))
-            continue;
-        if (prefetch)
-            await prefetchSpec(base.reader, prefetch, old);
-        const text = base.reader.read(old);
-        if (text !== undefined && (0,discover/* isRootDocumentText */.xt)(text.slice(0, 65536)))
-            sources.push({ path: old, base: { reader: base.reader, path: old } });
-    }
-    return sources;
-}
-function previousName(changed, path) {
-    return changed.find((f) => f.status === 'R' && f.path === path)?.previous ?? path;
-}
-function matchesAny(path, patterns) {
-    return patterns.some((p) => picomatch_default().isMatch(path, p.replace(/^\.\//, '')));
-}
-/** Fetches, through the API, the base files a spec reaches: load, fetch what was missing, repeat. */
-async function prefetchSpec(reader, prefetch, path) {
-    const asked = new Set([path]);
-    await prefetch([path]);
-    for (let round = 0; round < 20; round++) {
-        const recording = {
-            label: reader.label,
-            read: (p) => {
-                asked.add(p);
-                return reader.read(p);
-            },
-        };
-        const before = asked.size;
-        (0,files/* specFiles */.J)(recording, path);
-        await prefetch([...asked]);
-        if (asked.size === before)
-            return;
-    }
+    return pullRequestSources({
+        workspace: env.workspace,
+        changed,
+        complete,
+        base: base.reader,
+        head,
+        ...(head.tracked ? { tracked: head.tracked } : {}),
+        specs: inputs.specs,
+    });
 }
 async function publish(report, inputs, env, clientOf, pr) {
     const repoUrl = `${env.serverUrl}/${env.repository.owner}/${env.repository.repo}`;
     const headSha = pr?.headSha ?? env.sha;
     const runUrl = env.runId ? `${repoUrl}/actions/runs/${env.runId}` : undefined;
+    // Report files go only inside the workspace or RUNNER_TEMP, never through a symlink (publish/files.ts).
+    const writable = [env.workspace, env.tempDir];
     const reportFile = (0,external_node_path_.join)(env.tempDir, 'api-posture-report.json');
-    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(reportFile), { recursive: true });
-    writeJsonFile(reportFile, report);
-    core/* setOutput */.uH('report-file', reportFile);
-    const sarifPath = inputs.sarifFile ? (0,external_node_path_.resolve)(env.workspace, inputs.sarifFile) : undefined;
+    const reportRefused = writeJsonReport(reportFile, writable, report);
+    if (reportRefused)
+        core/* warning */.$e(`the JSON report was not written: ${reportRefused}`);
+    core/* setOutput */.uH('report-file', reportRefused ? '' : reportFile);
+    let sarifPath = inputs.sarifFile ? (0,external_node_path_.resolve)(env.workspace, inputs.sarifFile) : undefined;
     if (sarifPath) {
         const docsBase = env.actionRepository
             ? `${env.serverUrl}/${env.actionRepository}/blob/${env.actionRef || 'main'}`
             : 'https://github.com/api-posture/api-posture/blob/main';
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(sarifPath), { recursive: true });
-        writeJsonFile(sarifPath, renderSarif(report, { docsBase }));
+        const refused = writeJsonReport(sarifPath, writable, renderSarif(report, { docsBase }));
+        if (refused) {
+            core/* error */.z3(`input \`sarif-file\` (${inputs.sarifFile}): ${refused}; no SARIF was written (the gate still decides)`);
+            sarifPath = undefined;
+        }
     }
     core/* setOutput */.uH('sarif-file', sarifPath ?? '');
     const ctx = {
         ...(headSha ? { blobBase: `${repoUrl}/blob/${headSha}` } : {}),
         ...(runUrl ? { runUrl } : {}),
         reportFile: 'api-posture-report.json',
-        ...(inputs.sarifFile ? { sarifFile: inputs.sarifFile } : {}),
+        ...(inputs.sarifFile && sarifPath ? { sarifFile: inputs.sarifFile } : {}),
     };
     if (inputs.annotations) {
         const { shown, omitted } = selectAnnotations(report);
@@ -33476,7 +33696,7 @@ async function publish(report, inputs, env, clientOf, pr) {
         await core/* summary */.z.addRaw((0,markdown/* renderSummary */.Br)(report, ctx)).write();
     }
     catch (error) {
-        core/* warning */.$e(`could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+        core/* warning */.$e(`could not write the job summary: ${(0,report_escape/* logText */.kc)(error instanceof Error ? error.message : String(error))}`);
     }
     const outputs = outputsOf(report);
     for (const [name, value] of Object.entries(outputs))
@@ -33489,9 +33709,11 @@ async function publish(report, inputs, env, clientOf, pr) {
         else {
             const { httpStatus, upsertComment } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9520));
             try {
-                const result = await upsertComment(client, env.repository, pr.number, (0,markdown/* renderComment */.wQ)(report, ctx));
+                const result = await upsertComment(client, env.repository, pr.number, (0,markdown/* renderComment */.wQ)(report, ctx), 
+                // Author logins come from the API but are named in a log line: escaped like any other string.
+                (note) => core/* notice */.lm((0,report_escape/* logText */.kc)(`api-posture: ${note}`)));
                 commentUrl = result.url;
-                core/* info */.pq(`api-posture: PR comment ${result.action}: ${result.url}`);
+                core/* info */.pq((0,report_escape/* logText */.kc)(`api-posture: PR comment ${result.action}: ${result.url}`));
             }
             catch (error) {
                 // The comment is for reviewers; the gate's verdict (the exit code) does not depend on it.
@@ -33500,7 +33722,7 @@ async function publish(report, inputs, env, clientOf, pr) {
                 const status = answered ? httpStatus(error) : undefined;
                 const why = status === 403 || status === 404
                     ? `HTTP ${status}: the token cannot comment — a fork PR or a read-only token`
-                    : `${status ? `HTTP ${status}` : 'no answer'} from the GitHub API after retries: ${error instanceof Error ? error.message : String(error)}`;
+                    : `${status ? `HTTP ${status}` : 'no answer'} from the GitHub API after retries: ${(0,report_escape/* logText */.kc)(error instanceof Error ? error.message : String(error))}`;
                 core/* warning */.$e(`could not write the PR comment (${why}). The gate, annotations, job summary and SARIF are unaffected.`);
             }
         }
@@ -33584,8 +33806,13 @@ const rateLimitMissing = {
 /* harmony export */   f1: () => (/* binding */ requiresAuthentication),
 /* harmony export */   xR: () => (/* binding */ pathWords)
 /* harmony export */ });
-/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1001);
+/* unused harmony export splitAcronyms */
+/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1001);
+/* harmony import */ var _normalize_security_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(461);
+/* harmony import */ var _util_braces_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1734);
 // Facts about an endpoint that several checks use to raise or lower severity.
+
+
 
 const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
 function isWrite(endpoint) {
@@ -33600,8 +33827,8 @@ function objectIdParameters(endpoint) {
     const notAnId = /^(v|version|api[-_]?version|format|locale|lang|language|ext)$/i;
     const declared = endpoint.parameters.filter((p) => p.in === 'path');
     // A `{name}` in the path is a parameter even when the document forgot to declare it.
-    const undeclared = [...endpoint.path.matchAll(/\{([^}/]+)\}/g)]
-        .map((m) => m[1])
+    const undeclared = (0,_util_braces_js__WEBPACK_IMPORTED_MODULE_1__/* .templates */ .kT)(endpoint.path, true, true)
+        .map((t) => t.name)
         .filter((name) => !declared.some((p) => p.name === name))
         .map((name) => ({
         name,
@@ -33615,15 +33842,54 @@ function objectIdParameters(endpoint) {
 }
 /** The words of a path, parameters left out: `/users/{id}/resetPassword` → users, reset, password; `/2FA` → 2fa. */
 function pathWords(path) {
-    return path
-        .replace(/\{[^}]*\}/g, '/')
-        .replace(/([a-z])([A-Z])/g, '$1 $2') // resetPassword
-        .replace(/([A-Z]{2,}|\d)([A-Z][a-z])/g, '$1 $2') // MFAToken, v2Users (but OAuth stays one word)
+    const camel = (0,_util_braces_js__WEBPACK_IMPORTED_MODULE_1__/* .replaceTemplates */ .gQ)(path, () => '/').replace(/([a-z])([A-Z])/g, '$1 $2'); // resetPassword
+    return splitAcronyms(camel)
         .replace(/([a-z])(\d+[A-Z]+(?![a-z]))/g, '$1 $2') // enable2FA: `2fa` is one word
         .toLowerCase()
         .split(/[^a-z0-9]+/)
         .filter((w) => w !== '');
 }
+/**
+ * `MFAToken` → `MFA Token`, `v2Users` → `v2 Users`, but `OAuth` stays one word: what
+ * `.replace(/([A-Z]{2,}|\d)([A-Z][a-z])/g, '$1 $2')` does, in one pass. That expression backtracks through
+ * a run of capitals from each of its letters: quadratic (seconds) on a path of 60,000 capitals.
+ */
+function splitAcronyms(text) {
+    let out = '';
+    let last = 0;
+    let i = 0;
+    while (i < text.length) {
+        if (isDigit(text, i)) {
+            if (isUpper(text, i + 1) && isLower(text, i + 2)) {
+                out += `${text.slice(last, i + 1)} ${text.slice(i + 1, i + 3)}`;
+                last = i + 3;
+                i = last;
+            }
+            else
+                i++;
+        }
+        else if (isUpper(text, i)) {
+            let end = i;
+            while (isUpper(text, end))
+                end++;
+            // Two capitals or more, then a capital starting a word: split before that one.
+            if (end - i >= 3 && isLower(text, end)) {
+                out += `${text.slice(last, end - 1)} ${text.slice(end - 1, end + 1)}`;
+                last = end + 1;
+                i = end + 1;
+            }
+            else
+                i = end; // no match can start inside this run either
+        }
+        else
+            i++;
+    }
+    return last === 0 ? text : out + text.slice(last);
+}
+const isDigit = (text, i) => inRange(text.charCodeAt(i), 48, 57);
+const isUpper = (text, i) => inRange(text.charCodeAt(i), 65, 90);
+const isLower = (text, i) => inRange(text.charCodeAt(i), 97, 122);
+const inRange = (code, low, high) => code >= low && code <= high;
 const CREDENTIAL_WORDS = new Set([
     'login',
     'logon',
@@ -33658,14 +33924,13 @@ const SERIOUS_DATA = new Set(['credential', 'payment-card', 'government-id', 'ba
 function handlesSeriousData(endpoint) {
     return endpoint.dataTypes.some((kind) => SERIOUS_DATA.has(kind));
 }
-/** Authentication is required: at least one requirement, and no anonymous `{}` alternative. */
+/** Authentication is required: at least one requirement, no anonymous `{}` alternative, no undefined scheme alone. */
 function requiresAuthentication(endpoint) {
-    const { requirements } = endpoint.security;
-    return requirements.length > 0 && requirements.every((r) => r.length > 0);
+    return (0,_normalize_security_js__WEBPACK_IMPORTED_MODULE_0__/* .requiresAuthentication */ .f1)(endpoint.security);
 }
 /** One step less severe on internal endpoints; unchanged on exposed ones. */
 function byExposure(endpoint, severity) {
-    return endpoint.classification === 'internal' ? (0,_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .lower */ .ib)(severity) : severity;
+    return endpoint.classification === 'internal' ? (0,_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .lower */ .ib)(severity) : severity;
 }
 
 /** `POST /payments` — how endpoints are named in messages. */
@@ -33877,7 +34142,7 @@ function componentPath(loc, rootFile) {
 
 /***/ }),
 
-/***/ 7194:
+/***/ 8282:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33886,11 +34151,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   u: () => (/* binding */ CHECKS)
 });
 
+// EXTERNAL MODULE: ./src/normalize/security.ts
+var security = __nccwpck_require__(461);
 // EXTERNAL MODULE: ./src/assess/context.ts
 var context = __nccwpck_require__(889);
 // EXTERNAL MODULE: ./src/assess/types.ts
 var types = __nccwpck_require__(5479);
 ;// CONCATENATED MODULE: ./src/assess/checks/auth-anonymous-alternative.ts
+
 
 
 const authAnonymousAlternative = {
@@ -33905,7 +34173,8 @@ const authAnonymousAlternative = {
     scope: 'endpoint',
     run(endpoint) {
         const { requirements, loc } = endpoint.security;
-        if (!requirements.some((r) => r.length === 0) || !requirements.some((r) => r.length > 0))
+        // Beside only undefined schemes, `{}` is no alternative: auth-missing reports the endpoint instead.
+        if (!requirements.some((r) => r.length === 0) || !requirements.some(security/* authenticates */.t_))
             return [];
         return [
             {
@@ -33918,36 +34187,105 @@ const authAnonymousAlternative = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/assess/server-groups.ts
+/** Groups in the order of their first endpoint. */
+function serverGroups(endpoints) {
+    const groups = new Map();
+    for (const endpoint of endpoints) {
+        let group = groups.get(endpoint.servers);
+        if (!group) {
+            group = { servers: endpoint.servers, ids: [], exposed: false };
+            groups.set(endpoint.servers, group);
+        }
+        group.ids.push(endpoint.id);
+        group.exposed ||= endpoint.classification !== 'internal';
+    }
+    return [...groups.values()];
+}
+/**
+ * The ids of several groups' lists merged into the order of `endpoints` (as a loop over the endpoints
+ * would list them); a single list is returned as it is, shared.
+ */
+function inEndpointOrder(lists, endpoints) {
+    if (lists.length === 1)
+        return lists[0];
+    const position = new Map();
+    endpoints.forEach((endpoint, i) => {
+        if (!position.has(endpoint.id))
+            position.set(endpoint.id, i);
+    });
+    return lists.flat().sort((a, b) => position.get(a) - position.get(b));
+}
+
 ;// CONCATENATED MODULE: ./src/assess/schemes.ts
-/** Endpoints by the names of the schemes their requirements use, built once per model: a check asks per
- * scheme, and a scan per scheme would be schemes × endpoints. */
+
+/** Per model: scheme name → the groups using it, built once (a scan per scheme is schemes × endpoints). */
 const USERS = new WeakMap();
+/** Merged id lists by the groups they merge: schemes used by the same groups share one list. */
+const MERGED = new WeakMap();
 function usersOf(model, scheme) {
     let index = USERS.get(model);
     if (!index) {
         index = new Map();
-        for (const endpoint of model.endpoints) {
-            const names = new Set();
-            for (const requirement of endpoint.security.requirements)
-                for (const entry of requirement)
-                    names.add(entry.name);
-            for (const name of names) {
-                const list = index.get(name);
-                if (list)
-                    list.push(endpoint);
-                else
-                    index.set(name, [endpoint]);
+        // Endpoints whose effective `security` is the same node read the same requirements.
+        const byPlace = new Map();
+        for (const [i, endpoint] of model.endpoints.entries()) {
+            const loc = endpoint.security.loc;
+            if (endpoint.security.requirements.length === 0)
+                continue;
+            const place = loc ? `${loc.file}#${loc.pointer}` : `endpoint ${i}`;
+            let group = byPlace.get(place);
+            if (!group) {
+                group = { index: byPlace.size, ids: [], exposed: false };
+                byPlace.set(place, group);
+                for (const name of namesOf(endpoint)) {
+                    const users = index.get(name);
+                    if (users)
+                        users.groups.push(group);
+                    else
+                        index.set(name, { groups: [group] });
+                }
             }
+            group.ids.push(endpoint.id);
+            group.exposed ||= endpoint.classification !== 'internal';
         }
         USERS.set(model, index);
     }
-    return index.get(scheme.name) ?? [];
+    return index.get(scheme.name);
+}
+function namesOf(endpoint) {
+    const names = new Set();
+    for (const requirement of endpoint.security.requirements)
+        for (const entry of requirement)
+            names.add(entry.name);
+    return names;
 }
 function endpointsUsing(model, scheme) {
-    return usersOf(model, scheme).map((e) => e.id);
+    const users = usersOf(model, scheme);
+    if (!users)
+        return [];
+    if (!users.ids) {
+        if (users.groups.length === 1)
+            users.ids = users.groups[0].ids;
+        else {
+            let merged = MERGED.get(model);
+            if (!merged) {
+                merged = new Map();
+                MERGED.set(model, merged);
+            }
+            const key = users.groups.map((g) => g.index).join(',');
+            let ids = merged.get(key);
+            if (!ids) {
+                ids = inEndpointOrder(users.groups.map((g) => g.ids), model.endpoints);
+                merged.set(key, ids);
+            }
+            users.ids = ids;
+        }
+    }
+    return users.ids;
 }
 function exposedUse(model, scheme) {
-    return usersOf(model, scheme).some((e) => e.classification !== 'internal');
+    return usersOf(model, scheme)?.groups.some((g) => g.exposed) ?? false;
 }
 
 ;// CONCATENATED MODULE: ./src/assess/checks/auth-apikey-in-query.ts
@@ -34060,6 +34398,7 @@ const authInsecureOAuthUrl = {
 
 ;// CONCATENATED MODULE: ./src/assess/checks/auth-missing.ts
 
+
 const authMissing = {
     id: 'auth-missing',
     category: 'authentication',
@@ -34071,14 +34410,17 @@ const authMissing = {
     remediation: 'Add a `security` requirement (OAuth2, OpenID Connect, bearer token or API key) to the operation or the document root.',
     scope: 'endpoint',
     run(endpoint) {
-        if (endpoint.security.requirements.some((r) => r.length > 0))
-            return []; // `[{}]` alone is no authentication
+        // `[{}]` alone is no authentication, nor is a requirement naming only undefined schemes.
+        const { requirements } = endpoint.security;
+        if (requirements.some(security/* authenticates */.t_))
+            return [];
         if (endpoint.method === 'options')
             return []; // CORS preflight requests never carry credentials
         const exposed = (0,context/* isExposed */.Lw)(endpoint);
         const write = (0,context/* isWrite */.ao)(endpoint);
         const seriousData = (0,context/* handlesSeriousData */.Sl)(endpoint);
         const objectIds = (0,context/* objectIdParameters */.R7)(endpoint);
+        const undefinedSchemes = [...new Set(requirements.flat().map((e) => e.name))];
         const reasons = [
             write ? 'changes data' : undefined,
             objectIds.length > 0
@@ -34090,7 +34432,8 @@ const authMissing = {
         // `security: []` written on the operation is a deliberate opt-out. Public by design: reads of nothing
         // sensitive (a health check, a catalogue item by id) and the credential flows themselves (login, token,
         // sign-up, password reset) when they select no object. Those stay low (medium for an exposed read by id).
-        const explicitOptOut = endpoint.security.loc?.pointer === `${endpoint.loc.pointer}/security` &&
+        const explicitOptOut = requirements.every((r) => r.length === 0) &&
+            endpoint.security.loc?.pointer === `${endpoint.loc.pointer}/security` &&
             endpoint.security.loc.file === endpoint.loc.file;
         const deliberate = explicitOptOut && (((0,context/* isCredentialFlow */.Yf)(endpoint) && objectIds.length === 0) || (!write && !seriousData));
         const severity = deliberate
@@ -34106,7 +34449,7 @@ const authMissing = {
                     : 'high';
         return [
             {
-                message: `${(0,context/* label */.Pf)(endpoint)} (${endpoint.classification}) accepts requests without authentication${reasons.length > 0 ? `; it ${reasons.join(' and ')}` : ''}`,
+                message: `${(0,context/* label */.Pf)(endpoint)} (${endpoint.classification}) accepts requests without authentication${undefinedSchemes.length > 0 ? ` (its \`security\` names no defined scheme, only ${undefinedSchemes.map((n) => `\`${n}\``).join(', ')})` : ''}${reasons.length > 0 ? `; it ${reasons.join(' and ')}` : ''}`,
                 loc: endpoint.security.loc ?? endpoint.loc,
                 severity,
             },
@@ -34615,6 +34958,8 @@ const inputConstraintLoosened = {
     scope: 'change',
     run(change) {
         const endpoint = change.head;
+        // Only constraints dropped: a widened one (a bound raised, enum values added, `required` moved to an
+        // alternative or relaxed on a PATCH body) is listed among the changes but accepts a bounded set still.
         return change.changes
             .filter((c) => c.kind === 'schema-constraint-loosened' && c.side === 'request')
             .map((c) => ({
@@ -34668,7 +35013,13 @@ const inputMassAssignment = {
     },
 };
 
+// EXTERNAL MODULE: ./src/util/braces.ts
+var braces = __nccwpck_require__(1734);
+// EXTERNAL MODULE: ./src/normalize/schema.ts
+var normalize_schema = __nccwpck_require__(3956);
 ;// CONCATENATED MODULE: ./src/assess/inputs.ts
+
+
 const MAX_FIELDS = 500;
 /** Per endpoint, computed once for the checks that read it (a body can have hundreds of fields). */
 const FIELDS = new WeakMap();
@@ -34724,7 +35075,8 @@ const BOUNDED_FORMATS = new Set([
     'hostname',
 ]);
 /** What is unbounded about a leaf input, or undefined if it is bounded (or not a leaf). */
-function unboundedAspect(schema) {
+function unboundedAspect(annotated) {
+    const schema = (0,normalize_schema/* unwrapAnnotated */._3)(annotated); // `{ allOf: [{ $ref: Name }], description }` is Name
     if (schema.enum)
         return undefined;
     const types = schema.types ?? [];
@@ -34748,11 +35100,20 @@ function anchoredPattern(pattern) {
     if (pattern?.startsWith('^') !== true || !pattern.endsWith('$'))
         return false;
     // Escaped characters (`\+`) and character classes (`[+*]`) are literals, not repetition.
-    const operators = pattern.replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+    const unescaped = pattern.replace(/\\./g, '');
+    // Not `/\[[^\]]*\]/g`: quadratic on a pattern of unclosed `[`.
+    let operators = '';
+    let last = 0;
+    for (const span of (0,braces/* bracketSpans */.uG)(unescaped)) {
+        operators += unescaped.slice(last, span.start);
+        last = span.end;
+    }
+    operators += unescaped.slice(last);
     return !/[*+]|\{\d+,\}/.test(operators);
 }
 
 ;// CONCATENATED MODULE: ./src/assess/checks/input-ssrf-url.ts
+
 
 
 const URL_NAME = /(url|uri|href|callback|webhook|redirect(_?to)?|return_?to|next|link|endpoint|feed|image_?src|avatar_?src)$/i;
@@ -34793,7 +35154,7 @@ function allowListPattern(pattern) {
     const host = afterScheme.split(/(?<!\\)\//)[0] ?? '';
     // A character class may vary a label (`[a-z0-9-]+\\.hooks\\.example\\.com`) but must not reach a dot,
     // slash, `@`, `:`, `#` or `?`, which would let the host itself change.
-    const classes = host.match(/\[[^\]]*\]/g) ?? [];
+    const classes = (0,braces/* bracketSpans */.uG)(host).map((span) => host.slice(span.start, span.end)); // not quadratic on `[[[`
     const leaky = classes.some((c) => c.startsWith('[^') || /[./@:#?]|\\[SWDsw]/.test(c.slice(1, -1)));
     return /\\\./.test(host) && !leaky && !/(^|[^\\])\.[*+?]|\\[SWsw]/.test(host);
 }
@@ -34891,6 +35252,7 @@ const inventoryMissingOwner = {
 
 ;// CONCATENATED MODULE: ./src/assess/checks/inventory-non-production-server.ts
 
+
 const NON_PRODUCTION = /(^|[.-])(localhost|local|dev|devel|development|test|testing|qa|uat|stage|staging|stg|sandbox|preprod|pre-prod|int|integration|demo|mock)([.-]|\d|$)/i;
 const inventoryNonProductionServer = {
     id: 'inventory-non-production-server',
@@ -34903,11 +35265,10 @@ const inventoryNonProductionServer = {
     remediation: 'Keep non-production servers out of the published document (a separate spec or an internal overlay).',
     scope: 'document',
     run(model) {
+        const exposed = model.endpoints.filter((endpoint) => endpoint.classification !== 'internal');
         const hits = new Map();
-        for (const endpoint of model.endpoints) {
-            if (endpoint.classification === 'internal')
-                continue;
-            for (const server of endpoint.servers) {
+        for (const group of serverGroups(exposed)) {
+            for (const server of group.servers) {
                 const host = (0,assess_urls/* hostOf */.w4)(server.url);
                 if (!host || !NON_PRODUCTION.test(host))
                     continue;
@@ -34916,13 +35277,16 @@ const inventoryNonProductionServer = {
                     message: `non-production server ${server.url} is published in a document with external endpoints`,
                     loc: server.loc,
                     key: server.url,
-                    endpoints: [],
+                    lists: [],
                 };
-                hit.endpoints.push(endpoint.id);
+                hit.lists.push(group.ids);
                 hits.set(key, hit);
             }
         }
-        return [...hits.values()];
+        return [...hits.values()].map(({ lists, ...hit }) => ({
+            ...hit,
+            endpoints: inEndpointOrder(lists, exposed),
+        }));
     },
 };
 
@@ -34952,7 +35316,7 @@ var rate_limit_missing = __nccwpck_require__(1289);
 // EXTERNAL MODULE: ./src/util/arrays.ts
 var arrays = __nccwpck_require__(5232);
 // EXTERNAL MODULE: ./src/util/cached-walk.ts
-var cached_walk = __nccwpck_require__(9311);
+var cached_walk = __nccwpck_require__(6930);
 // EXTERNAL MODULE: ./src/assess/locations.ts
 var locations = __nccwpck_require__(2978);
 ;// CONCATENATED MODULE: ./src/assess/checks/sensitive-example-value.ts
@@ -35258,6 +35622,7 @@ const transportHttpCallback = {
 
 ;// CONCATENATED MODULE: ./src/assess/checks/transport-http-server.ts
 
+
 const transportHttpServer = {
     id: 'transport-http-server',
     category: 'transport',
@@ -35271,24 +35636,27 @@ const transportHttpServer = {
     run(model) {
         // One finding per URL, listing every endpoint it serves, wherever (root, path, operation) it is declared.
         const byLocation = new Map();
-        for (const endpoint of model.endpoints) {
-            for (const server of endpoint.servers) {
+        for (const group of serverGroups(model.endpoints)) {
+            for (const server of group.servers) {
                 if (!(0,assess_urls/* isPlainHttp */.fq)(server.url) || (0,assess_urls/* isLoopback */.U9)(server.url))
                     continue;
                 const key = server.url; // one finding per URL, however many places declare it
-                const entry = byLocation.get(key) ?? { server, endpoints: [], exposed: false };
-                entry.endpoints.push(endpoint.id);
-                entry.exposed ||= endpoint.classification !== 'internal';
+                const entry = byLocation.get(key) ?? { server, lists: [], exposed: false };
+                entry.lists.push(group.ids);
+                entry.exposed ||= group.exposed;
                 byLocation.set(key, entry);
             }
         }
-        return [...byLocation.values()].map(({ server, endpoints, exposed }) => ({
-            message: `${model.openapiVersion.startsWith('2') ? 'Swagger scheme for' : 'server'} ${server.url} is plain HTTP: traffic to ${endpoints.length} endpoint${endpoints.length === 1 ? '' : 's'} can be read and altered`,
-            loc: server.loc,
-            severity: exposed ? 'high' : 'medium',
-            key: server.url,
-            endpoints,
-        }));
+        return [...byLocation.values()].map(({ server, lists, exposed }) => {
+            const endpoints = inEndpointOrder(lists, model.endpoints);
+            return {
+                message: `${model.openapiVersion.startsWith('2') ? 'Swagger scheme for' : 'server'} ${server.url} is plain HTTP: traffic to ${endpoints.length} endpoint${endpoints.length === 1 ? '' : 's'} can be read and altered`,
+                loc: server.loc,
+                severity: exposed ? 'high' : 'medium',
+                key: server.url,
+                endpoints,
+            };
+        });
     },
 };
 
@@ -35502,11 +35870,12 @@ function zeroCounts() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bv: () => (/* binding */ blocks),
 /* harmony export */   Gj: () => (/* binding */ gate),
 /* harmony export */   Qm: () => (/* binding */ FAIL_ON_VALUES),
 /* harmony export */   lM: () => (/* binding */ FAIL_ON_SCOPES)
 /* harmony export */ });
-/* unused harmony export blocks */
+/* unused harmony export failureReason */
 /* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1001);
 // The gate (SPEC §9): blocked when a finding or violation at or above `fail-on` is new (or, with
 // `fail-on-scope: all`, present at all). Suppressed findings never block.
@@ -35520,12 +35889,29 @@ function blocks(item, failOn, scope) {
         return false;
     return (0,_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .atLeast */ .jZ)(item.severity, failOn);
 }
-function gate(findings, violations, failOn, scope) {
+/**
+ * Blocked at `fail-on` by the findings and violations, and by every document that cannot be analysed
+ * (fail closed: whatever `fail-on-scope` says, only `none` lets it pass). The reason names the first such
+ * document first.
+ */
+function gate(findings, violations, failOn, scope, failures = []) {
     const blockingFindings = findings.filter((f) => blocks(f, failOn, scope)).length;
     const blockingViolations = violations.filter((v) => blocks(v, failOn, scope)).length;
     const blocking = blockingFindings + blockingViolations;
     if (failOn === 'none')
-        return { blocked: false, reason: 'fail-on is none: the gate never blocks', blocking: 0 };
+        return {
+            blocked: false,
+            reason: `fail-on is none: the gate never blocks${failures.length > 0 ? ` (${failureReason(failures)})` : ''}`,
+            blocking: 0,
+        };
+    if (failures.length > 0) {
+        const rest = gate(findings, violations, failOn, scope);
+        return {
+            blocked: true,
+            reason: `${failureReason(failures)}${rest.blocked ? `; also ${rest.reason}` : ''}`,
+            blocking: blocking + failures.length,
+        };
+    }
     const threshold = failOn === 'critical' ? 'critical' : `${failOn} or above`;
     const which = scope === 'new' ? 'new ' : '';
     if (blocking === 0)
@@ -35538,6 +35924,14 @@ function gate(findings, violations, failOn, scope) {
     ].filter(Boolean);
     return { blocked: true, reason: `${parts.join(' and ')} at ${threshold}`, blocking };
 }
+/** `api.yaml:12:3 cannot be analysed: invalid YAML: …`, and how many more documents cannot. */
+function failureReason(failures) {
+    const [first, ...others] = failures;
+    if (!first)
+        return '';
+    const more = others.length > 0 ? ` (and ${others.length} more document${others.length === 1 ? '' : 's'})` : '';
+    return `${first.file}:${first.line}:${first.column} cannot be analysed: ${first.message}${more}`;
+}
 
 
 /***/ }),
@@ -35547,6 +35941,9 @@ function gate(findings, violations, failOn, scope) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   AW: () => (/* binding */ discoverSpecs),
+/* harmony export */   _I: () => (/* binding */ matchesAny),
+/* harmony export */   cT: () => (/* binding */ isSkippedPath),
+/* harmony export */   qn: () => (/* binding */ isCandidate),
 /* harmony export */   sb: () => (/* binding */ splitPatterns),
 /* harmony export */   xt: () => (/* binding */ isRootDocumentText)
 /* harmony export */ });
@@ -35557,16 +35954,37 @@ function gate(findings, violations, failOn, scope) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var jsonc_parser__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9547);
 /* harmony import */ var jsonc_parser__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(jsonc_parser__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4006);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_3__);
-// Finding root OpenAPI documents in a workspace: by glob, or by sniffing for a root `openapi:`/`swagger:` key.
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_6__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8815);
+/* harmony import */ var _reader_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8657);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4937);
+// Finding root OpenAPI documents in a workspace: by glob, or by parsing each candidate far enough to see
+// whether its root mapping has an `openapi` or `swagger` key. What the PR writes decides the bytes, so
+// the sniff reads the document as the loader will (indentation, comments, escapes, flow style), not its
+// first lines.
+
+
+
 
 
 
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'coverage', '.venv', 'vendor']);
 const CANDIDATE = /\.(ya?ml|json)$/i;
+/** Most roots declare their version in the first lines: this much is parsed before the whole file. */
 const SNIFF_BYTES = 64 * 1024;
+/** True for a file name discovery considers (.yaml, .yml, .json). */
+function isCandidate(path) {
+    return CANDIDATE.test(path);
+}
+/** True for a path inside a folder discovery does not walk (SKIPPED_DIRS, dot-folders). */
+function isSkippedPath(path) {
+    return path
+        .split('/')
+        .slice(0, -1)
+        .some((dir) => SKIPPED_DIRS.has(dir) || dir.startsWith('.'));
+}
 /** Splits an input like "a/*.yaml, b/**\/*.json\n c.yaml" into patterns. */
 function splitPatterns(input) {
     return input
@@ -35574,9 +35992,19 @@ function splitPatterns(input) {
         .map((p) => p.trim())
         .filter((p) => p !== '');
 }
-/** Workspace-relative paths of root documents, sorted. Without patterns, every file that looks like one. */
+/** True when `path` matches one of the `specs` patterns. */
+function matchesAny(path, patterns) {
+    return patterns.some((p) => picomatch__WEBPACK_IMPORTED_MODULE_6___default().isMatch(path, p.replace(/^\.\//, ''), { dot: false }));
+}
+/**
+ * Workspace-relative paths of root documents, sorted. Without patterns, every file that is one. A symlink
+ * to a file inside `root` counts under its own path; one leaving `root` is not read. Symlinked folders and
+ * the folders in SKIPPED_DIRS (and dot-folders) are not walked: a root the base had there is still
+ * followed by the pull request's own discovery (pull-request.ts).
+ */
 function discoverSpecs(root, patterns = []) {
-    const matchers = patterns.map((p) => picomatch__WEBPACK_IMPORTED_MODULE_3___default()(p.replace(/^\.\//, ''), { dot: false }));
+    const realRoot = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(root);
+    const matchers = patterns.map((p) => picomatch__WEBPACK_IMPORTED_MODULE_6___default()(p.replace(/^\.\//, ''), { dot: false }));
     const found = [];
     const walk = (dir, rel) => {
         for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -35584,78 +36012,194 @@ function discoverSpecs(root, patterns = []) {
             if (entry.isDirectory()) {
                 if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.'))
                     walk((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name), path);
+                continue;
             }
-            else if (entry.isFile() && CANDIDATE.test(entry.name)) {
-                if (matchers.length > 0 ? matchers.some((m) => m(path)) : looksLikeRootDocument((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name)))
-                    found.push(path);
-            }
+            if (!isCandidate(entry.name))
+                continue;
+            const file = regularFileInside(realRoot, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name), entry);
+            if (file === undefined)
+                continue;
+            if (matchers.length > 0 ? matchers.some((m) => m(path)) : looksLikeRootDocument(file))
+                found.push(path);
         }
     };
-    walk(root, '');
+    walk(realRoot, '');
     return found.sort();
 }
-/** True when the file's head declares `openapi` or `swagger` at the top level. */
-function looksLikeRootDocument(file) {
-    const buffer = Buffer.alloc(SNIFF_BYTES);
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, 'r');
-    let length = 0;
+/** The file to read for a directory entry: itself, or a symlink's target when that is a file inside `realRoot`. */
+function regularFileInside(realRoot, full, entry) {
+    if (entry.isFile())
+        return full;
+    if (!entry.isSymbolicLink())
+        return undefined;
     try {
-        length = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buffer, 0, SNIFF_BYTES, 0);
+        const real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(full);
+        return (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .isInside */ .FK)(realRoot, real) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(real).isFile() ? real : undefined;
+    }
+    catch {
+        return undefined; // a dangling or looping link
+    }
+}
+/**
+ * True when the file's root mapping has an `openapi` or `swagger` key. Only the first 64 KB are read when
+ * they already show one; a file over the loader's size limit counts as a root (the load then refuses it
+ * and says why) rather than being read whole here or skipped.
+ */
+function looksLikeRootDocument(file) {
+    const size = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).size;
+    if (size > _source_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_PARSE_LIMITS */ .tN.maxFileBytes)
+        return true;
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, 'r');
+    try {
+        const head = Buffer.alloc(Math.min(size, SNIFF_BYTES));
+        const length = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, head, 0, head.length, 0);
+        if (length >= size)
+            return isRootDocumentText(head.subarray(0, length).toString('utf8'));
+        if (hasRootKey(head.subarray(0, length).toString('utf8'), false))
+            return true;
+        const whole = Buffer.alloc(size);
+        return hasRootKey(whole.subarray(0, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, whole, 0, size, 0)).toString('utf8'), true);
     }
     finally {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     }
-    return isRootDocumentText(buffer.subarray(0, length).toString('utf8'));
 }
 /**
- * True when a file's first bytes declare `openapi` or `swagger` as a root key: block YAML (the key at the
- * start of a line), a JSON or flow-YAML root object (`{openapi: 3.1.0, …}`), or minified JSON whose
- * `openapi` key comes after others. A root missed here is a document the gate never sees.
+ * True when the text's root mapping has an `openapi` or `swagger` key, as the loader parses it: JSON (a
+ * key written with escapes counts unescaped), or YAML in any layout — indented, after any amount of
+ * comments, flow style, quoted or escaped keys, an explicit `? openapi` key. A root key the sniff cannot
+ * name without building the document (an alias, a `<<` merge) counts as a root too.
  */
-function isRootDocumentText(head) {
-    if (/^['"]?(openapi|swagger)['"]?\s*:/m.test(head) || /^ {0,4}"(openapi|swagger)"\s*:/m.test(head))
+function isRootDocumentText(text) {
+    if (text.length > _source_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_PARSE_LIMITS */ .tN.maxFileBytes)
+        return true; // as looksLikeRootDocument
+    if (text.length > SNIFF_BYTES && hasRootKey(text.slice(0, SNIFF_BYTES), false))
         return true;
-    const body = afterPreamble(head.replace(/^\uFEFF/, ''));
-    if (!body.startsWith('{'))
+    return hasRootKey(text, true);
+}
+/**
+ * A key can only read `openapi` or `swagger` when the text spells it, or writes letters as escapes (`\x61`,
+ * `\u0061`) or joins a quoted line with an escaped line break; aliases and merges repeat keys spelled
+ * elsewhere in the text. Files without any of these (most that are not roots) need no parse.
+ */
+const MAY_NAME_VERSION_KEY = /openapi|swagger|\\[xuU\r\n]/;
+/** `complete`: the text is the whole file; otherwise a prefix, whose last (perhaps cut) line is ignored. */
+function hasRootKey(raw, complete) {
+    const text = readableText(raw);
+    if (!MAY_NAME_VERSION_KEY.test(text))
         return false;
-    return /^\{\s*['"]?(openapi|swagger)['"]?\s*:/.test(body) || jsonRootKeys(body).some(isVersionKey);
+    if (/^\s*(?:[{[]|\/[/*])/.test(text)) {
+        const json = jsonRootKey(text);
+        if (json !== 'unsure')
+            return json === 'yes';
+        // JSON (comments allowed: the loader refuses them, and says so). A cut JSON text waits for the whole;
+        // not JSON (flow-style YAML, or broken): YAML decides, as for the loader.
+        if (!complete)
+            return false;
+    }
+    return yamlRootKey(complete ? text : text.slice(0, text.lastIndexOf('\n') + 1));
+}
+/**
+ * The text without a byte-order mark; UTF-16 or UTF-32 read as UTF-8 keeps its ASCII characters between
+ * NULs, so dropping the NULs (and the mark, now replacement characters) shows its keys.
+ */
+function readableText(raw) {
+    const text = raw.replace(/^\uFEFF/, '');
+    return text.includes('\0') ? text.replace(/\0/g, '').replace(/^[\uFFFD\uFEFF]+/, '') : text;
+}
+/** jsonc-parser's `SyntaxKind` (a const enum, which this build cannot import). */
+const SyntaxKind = {
+    OpenBraceToken: 1,
+    CloseBraceToken: 2,
+    OpenBracketToken: 3,
+    CloseBracketToken: 4,
+    CommaToken: 5,
+    ColonToken: 6,
+    StringLiteral: 10,
+    Unknown: 16,
+    EOF: 17,
+};
+/** Scans JSON tokens: 'yes' when the root object has the key, 'no' when well-formed without it, else 'unsure'. */
+function jsonRootKey(text) {
+    const scanner = (0,jsonc_parser__WEBPACK_IMPORTED_MODULE_2__.createScanner)(text, true);
+    let depth = 0;
+    let inObject = false; // the root value is an object
+    let expectKey = false;
+    let key;
+    let wellFormed = true;
+    for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+        if (scanner.getTokenError() !== 0 || kind === SyntaxKind.Unknown)
+            wellFormed = false;
+        if (depth === 1 && inObject && key !== undefined && kind === SyntaxKind.ColonToken && isVersionKey(key))
+            return 'yes';
+        key = depth === 1 && expectKey && kind === SyntaxKind.StringLiteral ? scanner.getTokenValue() : undefined;
+        expectKey = false;
+        if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) {
+            if (depth === 0)
+                inObject = kind === SyntaxKind.OpenBraceToken;
+            depth++;
+            expectKey = depth === 1 && inObject;
+        }
+        else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken)
+            depth--;
+        else if (kind === SyntaxKind.CommaToken)
+            expectKey = depth === 1 && inObject;
+    }
+    return wellFormed && depth === 0 ? 'no' : 'unsure';
+}
+/**
+ * Lexes and parses YAML into its syntax tree (no document is built, so aliases are never expanded),
+ * stopping at the first root key that names the version.
+ */
+function yamlRootKey(text) {
+    const parser = new yaml__WEBPACK_IMPORTED_MODULE_3__/* .Parser */ .iX();
+    let root;
+    let checked = 0;
+    for (const lexeme of new yaml__WEBPACK_IMPORTED_MODULE_3__/* .Lexer */ .JG().lex(text)) {
+        for (const token of parser.next(lexeme))
+            if (token.type === 'document' && rootKeys(token.value, 0, false))
+                return true;
+        const value = parser.stack[0]?.type === 'document' ? parser.stack[1] : undefined;
+        if (value !== root) {
+            root = value;
+            checked = 0;
+        }
+        const items = rootItems(root);
+        // An item's key is complete once its `:` has been read.
+        while (checked < items.length && items[checked].sep?.some((t) => t.type === 'map-value-ind')) {
+            if (rootKeys(root, checked, true))
+                return true;
+            checked++;
+        }
+    }
+    for (const token of parser.end())
+        if (token.type === 'document' && rootKeys(token.value, 0, false))
+            return true;
+    return false;
+}
+function rootItems(value) {
+    if (value?.type === 'block-map')
+        return value.items;
+    if (value?.type === 'flow-collection' && value.start.source === '{')
+        return value.items;
+    return [];
+}
+/** Whether the root mapping's items from `from` (only that one when `one`) include a version key. */
+function rootKeys(value, from, one) {
+    const items = rootItems(value);
+    for (let i = from; i < (one ? from + 1 : items.length); i++) {
+        const key = items[i]?.key;
+        if (!key)
+            continue;
+        if (key.type === 'alias')
+            return true; // names a key the sniff does not resolve
+        const scalar = yaml__WEBPACK_IMPORTED_MODULE_3__/* .CST */ .DB.resolveAsScalar(key);
+        if (scalar && (isVersionKey(scalar.value) || scalar.value === '<<'))
+            return true;
+    }
+    return false;
 }
 const isVersionKey = (key) => key === 'openapi' || key === 'swagger';
-/** The text after leading blank lines, comments, directives (`%YAML`) and a bare `---` marker. */
-function afterPreamble(text) {
-    let at = 0;
-    while (at < text.length) {
-        const end = text.indexOf('\n', at);
-        const line = text.slice(at, end === -1 ? text.length : end).trim();
-        if (line !== '' && line !== '---' && !line.startsWith('#') && !line.startsWith('%'))
-            return text.slice(at).trimStart();
-        if (end === -1)
-            break;
-        at = end + 1;
-    }
-    return '';
-}
-/** The keys of a JSON text's root object, as far as the (possibly cut-off) text goes. */
-function jsonRootKeys(text) {
-    const keys = [];
-    let depth = 0;
-    const enter = () => depth++ === 0; // only the root's children are read; nested values are skipped
-    (0,jsonc_parser__WEBPACK_IMPORTED_MODULE_2__.visit)(text, {
-        onObjectBegin: enter,
-        onArrayBegin: enter,
-        onObjectEnd: () => {
-            depth--;
-        },
-        onArrayEnd: () => {
-            depth--;
-        },
-        onObjectProperty: (key) => {
-            if (depth === 1)
-                keys.push(key);
-        },
-    });
-    return keys;
-}
 
 
 /***/ }),
@@ -35671,11 +36215,15 @@ function jsonRootKeys(text) {
 /* unused harmony export own */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_arrays_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5232);
-/* harmony import */ var _util_pointer_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6065);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4937);
+/* harmony import */ var _util_arrays_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5232);
+/* harmony import */ var _util_bytes_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1671);
+/* harmony import */ var _util_pointer_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6065);
+/* harmony import */ var _reader_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8657);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4937);
 // The files of one API description, loaded on demand as `$ref`s reach them.
 // Remote refs are never fetched and refs leaving the workspace are refused: a PR's content is hostile.
+
+
 
 
 
@@ -35690,7 +36238,9 @@ class DocumentSet {
     files = new Map();
     reported = new Set();
     resolved = new Map();
-    constructor(reader, limits = _source_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_PARSE_LIMITS */ .tN, 
+    /** Files that exist but were not read, and why. */
+    refusals = new Map();
+    constructor(reader, limits = _source_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_PARSE_LIMITS */ .tN, 
     /** Fetched remote documents, when the configuration allows some (never otherwise). */
     remote, 
     /** The root file's text read ahead, and what its parse can reuse (see `RootAhead`). */
@@ -35700,18 +36250,31 @@ class DocumentSet {
         this.remote = remote;
         this.root = root;
     }
-    /** The parsed file, or undefined when it does not exist. Parse problems are recorded once. */
-    file(path) {
+    /**
+     * The parsed file, or undefined when it does not exist. Parse problems are recorded once. A file that
+     * exists but was refused (see `Refusal`) is an empty file whose problem says why, recorded at `at` (the
+     * `$ref` that asked for it) or, for the root, at the file; never its content.
+     */
+    file(path, at) {
         if (!this.files.has(path)) {
             if (this.files.size >= this.limits.maxFiles) {
                 this.problem('parse', `not read: the description already spans ${this.limits.maxFiles} files (limits.maxFiles)`, { file: path, pointer: '' });
                 return undefined;
             }
             const ahead = this.root?.path === path ? this.root : undefined;
-            const text = isUrl(path) ? this.remote?.text(path) : ahead ? ahead.text() : this.reader.read(path);
+            let read;
+            if (isUrl(path)) {
+                const text = this.remote?.text(path);
+                read = text === undefined ? undefined : { text };
+            }
+            else
+                read = ahead ? ahead.read() : (0,_reader_js__WEBPACK_IMPORTED_MODULE_1__/* .openFile */ .Tq)(this.reader, path, this.limits.maxFileBytes);
+            // Readers without `open` (in memory, the REST API) hand over text, its size only counted now.
+            if (read && 'text' in read && overLimit(read.text, this.limits.maxFileBytes))
+                read = { refused: { reason: 'too-large', bytes: Buffer.byteLength(read.text) } };
             let source;
-            if (text !== undefined && overLimit(text, this.limits.maxFileBytes)) {
-                const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+            if (read && 'refused' in read) {
+                this.refusals.set(path, read.refused);
                 source = {
                     path,
                     format: 'yaml',
@@ -35719,23 +36282,58 @@ class DocumentSet {
                     problems: [],
                     position: (pointer) => ({ file: path, pointer, line: 1, column: 1 }),
                 };
-                this.problem('parse', `not analysed: ${mb(Buffer.byteLength(text))} is above the ${mb(this.limits.maxFileBytes)} limit (limits.maxFileBytes)`, { file: path, pointer: '' });
             }
-            else if (text !== undefined) {
-                source = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSource */ .PJ)(path, text, this.limits, ahead ?? {});
+            else if (read) {
+                source = (0,_source_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSource */ .PJ)(path, read.text, this.limits, ahead ?? {});
             }
             this.files.set(path, source);
             if (source)
-                (0,_util_arrays_js__WEBPACK_IMPORTED_MODULE_2__/* .pushAll */ .iI)(this.problems, source.problems);
+                (0,_util_arrays_js__WEBPACK_IMPORTED_MODULE_3__/* .pushAll */ .iI)(this.problems, source.problems);
         }
+        const refusal = this.refusals.get(path);
+        if (refusal)
+            this.refused(path, refusal, at);
         return this.files.get(path);
+    }
+    /** The problem for a refused file: where the `$ref` asked for it, or at the file (the root, size, text). */
+    refused(path, refusal, at) {
+        const self = { file: path, pointer: '' };
+        switch (refusal.reason) {
+            case 'too-large': {
+                this.problem('parse', `not analysed: ${(0,_util_bytes_js__WEBPACK_IMPORTED_MODULE_4__/* .formatBytes */ .z)(refusal.bytes)} is above the ${(0,_util_bytes_js__WEBPACK_IMPORTED_MODULE_4__/* .formatBytes */ .z)(this.limits.maxFileBytes)} limit (limits.maxFileBytes)`, self);
+                return;
+            }
+            case 'not-text': {
+                const from = refusal.line === undefined ? '' : ` (from line ${refusal.line})`;
+                this.problem('parse', `not analysed: not ${refusal.encoding} text${from}; save it as UTF-8 (or UTF-16/UTF-32 with a byte-order mark)`, self, refusal.line === undefined ? undefined : { line: refusal.line, column: 1 });
+                return;
+            }
+            default: {
+                const why = refusal.reason === 'outside'
+                    ? 'its real path (symlinks followed) is outside the workspace'
+                    : refusal.reason === 'git-dir'
+                        ? "it is under .git (git's own files, which hold credentials)"
+                        : refusal.reason === 'untracked'
+                            ? 'it is not a file committed in the checkout (files an earlier step wrote, such as credentials, are never read)'
+                            : 'it is not a regular file (a directory, device, FIFO, or a symbolic link or submodule in a commit)';
+                if (at)
+                    this.problem(refusal.reason === 'not-file' ? 'ref-missing' : 'ref-outside', `refused to read ${path}: ${why}`, at);
+                else
+                    this.problem('parse', `not analysed: refused to read ${path}: ${why}`, self);
+            }
+        }
     }
     get maxEndpoints() {
         return this.limits.maxEndpoints;
     }
     /** Every file read so far (the root and what its `$ref`s reached). */
     loadedFiles() {
-        return [...this.files.values()].filter((f) => f !== undefined);
+        // A file refused for where it is (outside, under .git) is no part of the description.
+        const elsewhere = (f) => {
+            const reason = this.refusals.get(f.path)?.reason;
+            return reason === 'outside' || reason === 'git-dir' || reason === 'untracked';
+        };
+        return [...this.files.values()].filter((f) => f !== undefined && !elsewhere(f));
     }
     /** Follows `$ref`s from `node` until a non-reference value; undefined (with a recorded problem) if broken. */
     deref(node) {
@@ -35753,7 +36351,7 @@ class DocumentSet {
                 return undefined;
             }
             seen.add(key);
-            const target = this.resolve(ref, (0,_util_pointer_js__WEBPACK_IMPORTED_MODULE_3__/* .joinPointer */ .Kn)(current.loc.pointer, '$ref'), current.loc.file);
+            const target = this.resolve(ref, (0,_util_pointer_js__WEBPACK_IMPORTED_MODULE_5__/* .joinPointer */ .Kn)(current.loc.pointer, '$ref'), current.loc.file);
             if (!target)
                 return undefined;
             current = target;
@@ -35778,7 +36376,7 @@ class DocumentSet {
         if (file === undefined)
             return undefined;
         const hash = ref.indexOf('#');
-        return this.resolveIn(file, ref, hash === -1 ? '' : (0,_util_pointer_js__WEBPACK_IMPORTED_MODULE_3__/* .fragmentToPointer */ .tY)(ref.slice(hash)), at);
+        return this.resolveIn(file, ref, hash === -1 ? '' : (0,_util_pointer_js__WEBPACK_IMPORTED_MODULE_5__/* .fragmentToPointer */ .tY)(ref.slice(hash)), at);
     }
     /**
      * The file a ref points into: a workspace path, or a URL under an allowed remote prefix. Undefined, with
@@ -35805,7 +36403,7 @@ class DocumentSet {
             this.problem('ref-missing', `\`$ref\` "${ref}" does not resolve: its fragment is not a JSON pointer`, at);
             return undefined;
         }
-        const source = this.file(file);
+        const source = this.file(file, at);
         if (!source && isUrl(file)) {
             const why = this.remote?.failure(file);
             this.problem('ref-remote', `remote \`$ref\` "${ref}" could not be fetched: ${why ?? 'not fetched'}`, at);
@@ -35818,7 +36416,7 @@ class DocumentSet {
         if (source.value === undefined)
             return undefined; // its parse problem is already recorded
         let value = source.value;
-        for (const segment of (0,_util_pointer_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePointer */ .vp)(pointer)) {
+        for (const segment of (0,_util_pointer_js__WEBPACK_IMPORTED_MODULE_5__/* .parsePointer */ .vp)(pointer)) {
             value = own(value, segment);
             if (value === undefined) {
                 this.problem('ref-missing', `\`$ref\` "${ref}" does not resolve: ${file} has nothing at "${pointer}"`, at);
@@ -35876,12 +36474,12 @@ class DocumentSet {
         }
         return this.loadedFiles().map((f) => f.path);
     }
-    problem(kind, message, loc) {
+    problem(kind, message, loc, position) {
         const key = `${kind}|${loc.file}|${loc.pointer}|${message}`;
         if (this.reported.has(key))
             return;
         this.reported.add(key);
-        this.problems.push({ kind, message, loc });
+        this.problems.push({ kind, message, loc, ...position });
     }
 }
 function hasScheme(ref) {
@@ -35923,7 +36521,7 @@ function refOf(value) {
 }
 function child(node, key) {
     const value = own(node.value, key);
-    return { value, loc: { file: node.loc.file, pointer: (0,_util_pointer_js__WEBPACK_IMPORTED_MODULE_3__/* .joinPointer */ .Kn)(node.loc.pointer, key) } };
+    return { value, loc: { file: node.loc.file, pointer: (0,_util_pointer_js__WEBPACK_IMPORTED_MODULE_5__/* .joinPointer */ .Kn)(node.loc.pointer, key) } };
 }
 /** `value[key]` for own properties only: `constructor` or `__proto__` in a hostile document must not reach the prototype. */
 function own(value, key) {
@@ -35939,36 +36537,234 @@ function own(value, key) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g7: () => (/* binding */ decodeText),
 /* harmony export */   k: () => (/* binding */ gitShow),
-/* harmony export */   x: () => (/* binding */ readInside)
+/* harmony export */   xO: () => (/* binding */ readInside)
 /* harmony export */ });
-// How a file's text is read: from a git commit, or from under a directory without leaving it. Both are
-// self-contained (the modules they use are passed in): the second thread (json-scan.ts) runs their source.
+// How a file's text is read: from a git commit, or from under a directory without leaving it. Each
+// function is self-contained (the modules and helpers it uses are passed in): the second thread
+// (json-scan.ts) runs their source.
+//
+// A pull request's content is hostile: a file is read only when it is a regular file (a blob in a commit)
+// whose real path stays inside the workspace and outside every `.git` directory (`.git/config` holds the
+// job's token), and only up to the size limit, checked before reading. A file that is not read says why.
 /**
- * `git show commit:path`, undefined when git cannot show it.
+ * The text of a file's bytes: UTF-8, or UTF-16/UTF-32 when a byte-order mark says so (the mark is not part
+ * of the text). Bytes that do not decode, and text holding NUL characters (UTF-16 without a mark reads as
+ * UTF-8 full of them; neither YAML nor JSON allows one), are refused as not text. Self-contained.
  */
-function gitShow(spawn, repoDir, commit, path) {
-    const result = spawn('git', ['show', `${commit}:${path}`], {
-        cwd: repoDir,
-        encoding: 'utf8',
-        maxBuffer: 512 * 1024 * 1024,
-    });
-    return result.status === 0 ? result.stdout : undefined;
+function decodeText(bytes) {
+    const b = bytes;
+    const notText = (encoding, at) => {
+        if (at === undefined)
+            return { refused: { reason: 'not-text', encoding } };
+        let line = 1;
+        for (let i = 0; i < at; i++)
+            if (b[i] === 0x0a)
+                line++;
+        return { refused: { reason: 'not-text', encoding, line } };
+    };
+    /** Where UTF-8 first goes wrong (only called once the fast decoder has said it does). */
+    const badUtf8 = (start) => {
+        let i = start;
+        while (i < b.length) {
+            const c = b[i];
+            const need = c < 0x80
+                ? 0
+                : c >= 0xc2 && c <= 0xdf
+                    ? 1
+                    : c >= 0xe0 && c <= 0xef
+                        ? 2
+                        : c >= 0xf0 && c <= 0xf4
+                            ? 3
+                            : -1;
+            if (need < 0 || i + need >= b.length)
+                return i;
+            for (let k = 1; k <= need; k++)
+                if ((b[i + k] & 0xc0) !== 0x80)
+                    return i;
+            const second = b[i + 1];
+            if (c === 0xe0 && second < 0xa0)
+                return i; // overlong
+            if (c === 0xed && second > 0x9f)
+                return i; // a surrogate
+            if (c === 0xf0 && second < 0x90)
+                return i; // overlong
+            if (c === 0xf4 && second > 0x8f)
+                return i; // past U+10FFFF
+            i += need + 1;
+        }
+        return b.length;
+    };
+    const utf32 = (start, little) => {
+        if ((b.length - start) % 4 !== 0)
+            return notText(little ? 'UTF-32LE' : 'UTF-32BE');
+        const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+        const parts = [];
+        let chunk = [];
+        for (let i = start; i < b.length; i += 4) {
+            const cp = view.getUint32(i, little);
+            if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+                return notText(little ? 'UTF-32LE' : 'UTF-32BE');
+            chunk.push(cp);
+            if (chunk.length === 8192) {
+                parts.push(String.fromCodePoint(...chunk));
+                chunk = [];
+            }
+        }
+        parts.push(String.fromCodePoint(...chunk));
+        return { text: parts.join('') };
+    };
+    let decoded;
+    if (b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0)
+        decoded = utf32(4, true);
+    else if (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff)
+        decoded = utf32(4, false);
+    else if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) {
+        const little = b[0] === 0xff;
+        const encoding = little ? 'UTF-16LE' : 'UTF-16BE';
+        if (b.length % 2 !== 0)
+            return notText(encoding);
+        // Big-endian is swapped into little-endian, which every Node build decodes.
+        const units = little ? b.subarray(2) : Uint8Array.from(b.subarray(2));
+        if (!little)
+            for (let i = 0; i + 1 < units.length; i += 2)
+                [units[i], units[i + 1]] = [units[i + 1], units[i]];
+        try {
+            decoded = { text: new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true }).decode(units) };
+        }
+        catch {
+            return notText(encoding);
+        }
+    }
+    else {
+        const start = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+        try {
+            decoded = {
+                text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(b.subarray(start)),
+            };
+        }
+        catch {
+            return notText('UTF-8', badUtf8(start));
+        }
+    }
+    const nul = 'text' in decoded ? decoded.text.indexOf('\0') : -1;
+    if (nul !== -1) {
+        const text = decoded.text;
+        let line = 1;
+        for (let i = text.indexOf('\n'); i !== -1 && i < nul; i = text.indexOf('\n', i + 1))
+            line++;
+        return { refused: { reason: 'not-text', encoding: 'UTF-8', line } };
+    }
+    return decoded;
 }
 /**
- * The text of `path` under `realRoot`; undefined when it does not exist, or its real path (symlinks
- * followed) leaves the root or is not a regular file.
+ * The blob at `path` in `commit` (validated by the caller: a hex object name), decoded. Undefined when the
+ * commit has no such path. Refused: a symbolic link (`git show` would print its target as if it were the
+ * file), a submodule or a directory, a path under `.git`, a blob over `maxBytes` (its size is asked first).
  */
-function readInside(files, paths, realRoot, path) {
-    const full = paths.join(realRoot, path);
-    if (!files.existsSync(full))
+function gitShow(spawn, decode, repoDir, commit, path, maxBytes) {
+    if (path.split('/').some((part) => part.toLowerCase() === '.git'))
+        return { refused: { reason: 'git-dir' } };
+    // `--full-tree`: the path is from the top of the tree, as in `git show commit:path`; literal pathspecs.
+    const env = { ...process.env, GIT_LITERAL_PATHSPECS: '1' };
+    const listed = spawn('git', ['ls-tree', '-l', '-z', '--full-tree', '--end-of-options', commit, '--', path], {
+        cwd: repoDir,
+        encoding: 'utf8',
+        env,
+        maxBuffer: 1024 * 1024,
+    });
+    if (listed.status !== 0)
         return undefined;
-    const real = files.realpathSync(full);
+    // `<mode> <type> <object> <size>\t<path>`: the entry named exactly `path`.
+    const entry = listed.stdout
+        .split('\0')
+        .map((line) => {
+        const tab = line.indexOf('\t');
+        const [mode = '', type = '', object = '', size = ''] = line.slice(0, tab).trim().split(/ +/);
+        return { mode, type, object, size, name: line.slice(tab + 1) };
+    })
+        .find((e) => e.name === path);
+    if (!entry)
+        return undefined;
+    if (entry.type !== 'blob' || entry.mode === '120000' || !/^[0-9a-f]+$/.test(entry.object))
+        return { refused: { reason: 'not-file' } };
+    const bytes = Number(entry.size);
+    if (!(bytes <= maxBytes))
+        return { refused: { reason: 'too-large', bytes } };
+    const blob = spawn('git', ['cat-file', 'blob', entry.object], {
+        cwd: repoDir,
+        env,
+        maxBuffer: maxBytes + 1024,
+    });
+    if (blob.status !== 0 || !blob.stdout)
+        return undefined;
+    return decode(blob.stdout);
+}
+/**
+ * The text of `path` under `realRoot`; undefined when it does not exist. Refused: its real path (symlinks
+ * followed) leaves the root or goes under a `.git` directory, it is not a regular file, or it is larger
+ * than `maxBytes` (the size of the opened file is checked before reading; at most `maxBytes + 1` bytes
+ * are read whatever it claims).
+ */
+function readInside(files, paths, decode, realRoot, path, maxBytes) {
+    const underGit = (rel) => rel.split(/[\\/]/).some((part) => part.toLowerCase() === '.git');
+    const full = paths.join(realRoot, path);
+    // By its name first (a `.GIT` that a case-folding filesystem would open), then by its real path.
+    if (underGit(paths.relative(realRoot, full)))
+        return { refused: { reason: 'git-dir' } };
+    let real;
+    try {
+        real = (files.realpathSync.native ?? files.realpathSync)(full);
+    }
+    catch (error) {
+        const code = error?.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return undefined;
+        return { refused: { reason: 'not-file' } }; // a symlink loop, a path too long, no permission
+    }
     const rel = paths.relative(realRoot, real);
     const inside = rel === '' || (!rel.startsWith(`..${paths.sep}`) && rel !== '..' && !paths.isAbsolute(rel));
-    if (!inside || !files.statSync(real).isFile())
-        return undefined;
-    return files.readFileSync(real, 'utf8');
+    if (!inside)
+        return { refused: { reason: 'outside' } };
+    if (underGit(rel))
+        return { refused: { reason: 'git-dir' } };
+    const c = files.constants;
+    // No blocking on a FIFO; the real path's last part is no symlink (unless swapped since: then refused).
+    let fd;
+    try {
+        fd = files.openSync(real, c.O_RDONLY | (c.O_NONBLOCK ?? 0) | (c.O_NOFOLLOW ?? 0));
+    }
+    catch {
+        return { refused: { reason: 'not-file' } };
+    }
+    try {
+        const stat = files.fstatSync(fd);
+        if (!stat.isFile())
+            return { refused: { reason: 'not-file' } };
+        if (stat.size > maxBytes)
+            return { refused: { reason: 'too-large', bytes: stat.size } };
+        // What the size said, and more if the file grows, but never past the limit (a size can lie: /proc).
+        let buffer = new Uint8Array(Math.min(stat.size, maxBytes) + 1);
+        let length = 0;
+        for (;;) {
+            if (length === buffer.length) {
+                if (length > maxBytes)
+                    return { refused: { reason: 'too-large', bytes: length } };
+                const grown = new Uint8Array(Math.min(length * 2, maxBytes + 1));
+                grown.set(buffer);
+                buffer = grown;
+            }
+            const n = files.readSync(fd, buffer, length, buffer.length - length, null);
+            if (n === 0)
+                break;
+            length += n;
+        }
+        return decode(buffer.subarray(0, length));
+    }
+    finally {
+        files.closeSync(fd);
+    }
 }
 
 
@@ -35986,9 +36782,23 @@ function readInside(files, paths, realRoot, path) {
 // The files one description spans, found without building its model (the action's "did the PR touch it?").
 
 
-/** The root and every file its `$ref`s reach (remote refs and refs leaving the workspace are not followed). */
+/**
+ * The root and every file its `$ref`s reach (remote refs and refs leaving the workspace are not followed),
+ * including those that could not be read: a PR that deletes a `$ref`'d file has touched the description.
+ */
 function specFiles(reader, path, limits) {
-    return new _documents_js__WEBPACK_IMPORTED_MODULE_0__/* .DocumentSet */ .C8(reader, { ..._source_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_PARSE_LIMITS */ .tN, ...limits }).reachableFiles(path);
+    const asked = new Set();
+    const recording = {
+        label: reader.label,
+        read: (file) => {
+            asked.add(file);
+            return reader.read(file);
+        },
+    };
+    const reached = new _documents_js__WEBPACK_IMPORTED_MODULE_0__/* .DocumentSet */ .C8(recording, { ..._source_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_PARSE_LIMITS */ .tN, ...limits }).reachableFiles(path);
+    for (const file of reached)
+        asked.add(file);
+    return [...asked];
 }
 /**
  * Fetches the allowed remote documents these descriptions reach, in rounds (a fetched document may refer
@@ -36003,6 +36813,136 @@ async function fetchRemoteRefs(documents, remote, limits) {
         if ((await remote.fetchWanted()) === 0)
             return;
     }
+}
+
+
+/***/ }),
+
+/***/ 9311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $A: () => (/* binding */ changedSince),
+/* harmony export */   O: () => (/* binding */ trackedFiles),
+/* harmony export */   QE: () => (/* binding */ hasCommit),
+/* harmony export */   Tb: () => (/* binding */ refProblem),
+/* harmony export */   iH: () => (/* binding */ fetchCommit)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+// Reading the pull request's base through git: is the commit here, fetch it if the checkout is shallow,
+// and which files differ between it and the working tree.
+//
+// A commit name reaches git only after `refProblem` found nothing wrong with it, and after
+// `--end-of-options` (git 2.24+), so that no value can be read as an option (`--upload-pack=…` runs a
+// command); paths go after `--`.
+
+function git(repoDir, args) {
+    return (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawnSync)('git', args, { cwd: repoDir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+}
+/**
+ * What is wrong with `ref` as a commit name (a SHA or a branch/tag name, per `git check-ref-format`), or
+ * undefined. Never one that starts with `-`.
+ */
+function refProblem(ref) {
+    if (ref === '')
+        return 'it is empty';
+    if (ref.startsWith('-'))
+        return 'it starts with "-", which git would read as an option';
+    if (/^[0-9a-f]{7,64}$/i.test(ref))
+        return undefined;
+    // Letters, digits and `._/-` (stricter than `git check-ref-format`: no space, control character,
+    // `~^:?*[\` or non-ASCII), then its rules: no "..", "@{", "//", part starting with "." or ending with
+    // ".lock", no "/" or "." at the end.
+    if (!/^[A-Za-z0-9._/-]+$/.test(ref))
+        return 'only letters, digits and . _ / - are accepted in a git ref';
+    if (ref.includes('..') || ref.includes('@{') || ref.includes('//') || ref === '@')
+        return 'it is not a valid git ref';
+    if (ref.endsWith('/') || ref.endsWith('.') || ref.startsWith('/'))
+        return 'it is not a valid git ref';
+    if (ref.split('/').some((part) => part.startsWith('.') || part.endsWith('.lock')))
+        return 'it is not a valid git ref';
+    return undefined;
+}
+function hasCommit(repoDir, sha) {
+    if (refProblem(sha))
+        return false;
+    return git(repoDir, ['cat-file', '-e', '--end-of-options', `${sha}^{commit}`]).status === 0;
+}
+/** Fetches one commit (the default `actions/checkout` is a depth-1 clone without the base). */
+function fetchCommit(repoDir, sha) {
+    const problem = refProblem(sha);
+    if (problem)
+        return { ok: false, message: `not fetched: ${problem}` };
+    const result = git(repoDir, [
+        'fetch',
+        '--no-tags',
+        '--no-recurse-submodules',
+        '--depth=1',
+        '--end-of-options',
+        'origin',
+        sha,
+    ]);
+    return {
+        ok: result.status === 0 && hasCommit(repoDir, sha),
+        message: (result.stderr || result.stdout).trim().split('\n').pop() ?? '',
+    };
+}
+/** Files that differ between `sha` and the working tree (renames detected). Undefined if git cannot tell. */
+function changedSince(repoDir, sha) {
+    if (refProblem(sha))
+        return undefined;
+    const result = git(repoDir, [
+        'diff',
+        '--name-status',
+        '-M',
+        '-z',
+        '--no-ext-diff',
+        '--end-of-options',
+        sha,
+        '--',
+    ]);
+    if (result.status !== 0)
+        return undefined;
+    const fields = result.stdout.split('\0').filter((f) => f !== '');
+    const out = [];
+    for (let i = 0; i < fields.length;) {
+        const code = fields[i++];
+        if (code.startsWith('R') || code.startsWith('C')) {
+            const previous = fields[i++];
+            const path = fields[i++];
+            out.push(code.startsWith('R') ? { path, status: 'R', previous } : { path, status: 'A' });
+        }
+        else {
+            const path = fields[i++];
+            out.push({ path, status: code === 'A' ? 'A' : code === 'D' ? 'D' : 'M' });
+        }
+    }
+    return out;
+}
+/**
+ * What HEAD of the repository at `repoDir` holds under `repoDir`: one `git ls-tree` (a few milliseconds
+ * for thousands of files). Undefined when git cannot tell (not a repository, no commit). Files an earlier
+ * step wrote into the workspace (`gha-creds-*.json`, build output) are not in it.
+ */
+function trackedFiles(repoDir) {
+    // Without `--full-tree`, the listing is limited to `repoDir` and relative to it; quoting is off with -z.
+    const listed = git(repoDir, ['ls-tree', '-r', '-z', '--end-of-options', 'HEAD']);
+    if (listed.status !== 0)
+        return undefined;
+    const tracked = { files: new Set(), links: new Set() };
+    for (const entry of listed.stdout.split('\0')) {
+        const tab = entry.indexOf('\t');
+        if (tab < 0)
+            continue;
+        const mode = entry.slice(0, entry.indexOf(' '));
+        const path = entry.slice(tab + 1);
+        if (mode === '100644' || mode === '100755')
+            tracked.files.add(path);
+        else if (mode === '120000')
+            tracked.links.add(path);
+    }
+    return tracked;
 }
 
 
@@ -36113,13 +37053,14 @@ const { workerData } = require('node:worker_threads');
 const { spawnSync } = require('node:child_process');
 const scanJson = ${scanJson.toString()};
 const jsonTextOf = ${jsonTextOf.toString()};
+const decodeText = ${_file_text_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeText */ .g7.toString()};
 const gitShow = ${_file_text_js__WEBPACK_IMPORTED_MODULE_1__/* .gitShow */ .k.toString()};
-const readInside = ${_file_text_js__WEBPACK_IMPORTED_MODULE_1__/* .readInside */ .x.toString()};
+const readInside = ${_file_text_js__WEBPACK_IMPORTED_MODULE_1__/* .readInside */ .xO.toString()};
 const safely = (f) => { try { return f(); } catch { return undefined; } };
 const readFile = (file) =>
   file.kind === 'git'
-    ? gitShow(spawnSync, file.repoDir, file.commit, file.path)
-    : readInside(require('node:fs'), require('node:path'), file.realRoot, file.path);
+    ? gitShow(spawnSync, decodeText, file.repoDir, file.commit, file.path, file.maxBytes)
+    : readInside(require('node:fs'), require('node:path'), decodeText, file.realRoot, file.path, file.maxBytes);
 workerData.port.on('message', ({ id, text, file, done }) => {
   let reply;
   if (file) {
@@ -36131,9 +37072,12 @@ workerData.port.on('message', ({ id, text, file, done }) => {
     } catch {
       failed = true;
     }
-    const json = read === undefined ? undefined : jsonTextOf(file.path, read);
+    const text = read && read.text;
+    const json = text === undefined ? undefined : jsonTextOf(file.path, text);
     const index = json === undefined ? undefined : safely(() => scanJson(json));
-    reply = failed ? { id, index: undefined } : { id, read: read !== undefined, text: read, index };
+    reply = failed
+      ? { id, index: undefined }
+      : { id, read: read !== undefined, text, refused: read && read.refused, index };
   } else {
     reply = { id, index: safely(() => scanJson(text)) };
   }
@@ -36196,7 +37140,11 @@ function readInBackground(file) {
     return (reply &&
         (() => {
             const r = reply();
-            return r?.read === undefined ? undefined : { text: r.read ? r.text : undefined, index: r.index };
+            if (r?.read === undefined)
+                return undefined;
+            return r.refused
+                ? { text: undefined, index: undefined, refused: r.refused }
+                : { text: r.read ? r.text : undefined, index: r.index };
         }));
 }
 /** Posts a request; the returned function waits for its reply once (later calls give the same). */
@@ -36243,6 +37191,140 @@ function collect(background, id, done, timeoutMs) {
 
 /***/ }),
 
+/***/ 8657:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FK: () => (/* binding */ isInside),
+/* harmony export */   Tq: () => (/* binding */ openFile),
+/* harmony export */   d: () => (/* binding */ fsReader),
+/* harmony export */   e8: () => (/* binding */ gitReader),
+/* harmony export */   yB: () => (/* binding */ trackedReader)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _file_text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8762);
+/* harmony import */ var _json_scan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6560);
+// Where document text comes from: the working tree or a git commit. Paths are workspace-relative (posix).
+
+
+
+
+
+
+
+/** The most `read` (without a limit of its own) reads of one file: the default `limits.maxFileBytes`. */
+const READ_MAX_BYTES = 64 * 1024 * 1024;
+/** What `reader` says of `path`: `open` when it has one, else `read`'s text (a refusal reads as missing). */
+function openFile(reader, path, maxBytes) {
+    if (reader.open)
+        return reader.open(path, maxBytes);
+    const text = reader.read(path);
+    return text === undefined ? undefined : { text };
+}
+/** Reads files under `root`, refusing anything whose real path (symlinks followed) leaves it. */
+function fsReader(root) {
+    const realRoot = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.realpathSync)(root);
+    const open = (path, maxBytes = READ_MAX_BYTES) => (0,_file_text_js__WEBPACK_IMPORTED_MODULE_4__/* .readInside */ .xO)(node_fs__WEBPACK_IMPORTED_MODULE_1__, node_path__WEBPACK_IMPORTED_MODULE_2__, _file_text_js__WEBPACK_IMPORTED_MODULE_4__/* .decodeText */ .g7, realRoot, path, maxBytes);
+    return {
+        label: root,
+        read: (path) => textOf(open(path)),
+        open,
+        size: (path) => node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync(node_path__WEBPACK_IMPORTED_MODULE_2__.join(realRoot, path), { throwIfNoEntry: false })?.size,
+        readLater: (path, maxBytes = READ_MAX_BYTES) => readingLater({ kind: 'file', realRoot, path, maxBytes }, () => open(path, maxBytes)),
+    };
+}
+/**
+ * Reads only the files committed in the checkout (`tracked`, listed once by `trackedFiles`), as they are in
+ * the working tree: what an earlier workflow step left in the workspace (`gha-creds-*.json` written by
+ * google-github-actions/auth, build output) is refused as `untracked`, never read. A path is read when it
+ * is committed (or lies under a committed symlinked folder) and its real path, symlinks followed, is a
+ * committed regular file inside the workspace; everything else `fsReader` refuses is refused as before.
+ */
+function trackedReader(root, tracked) {
+    const files = fsReader(root);
+    const realRoot = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.realpathSync)(root);
+    /** Why `path` is not read before looking at its content, or undefined to let `files` decide. */
+    const refusal = (path) => {
+        const asked = node_path__WEBPACK_IMPORTED_MODULE_2__.posix.normalize(path);
+        if (underGit(asked))
+            return undefined; // refused by `files` as under .git
+        let real;
+        try {
+            real = node_fs__WEBPACK_IMPORTED_MODULE_1__.realpathSync.native(node_path__WEBPACK_IMPORTED_MODULE_2__.join(realRoot, asked));
+        }
+        catch {
+            return undefined; // missing, or a loop: `files` says which without reading anything
+        }
+        if (!isInside(realRoot, real))
+            return undefined; // refused by `files` as outside
+        const target = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(realRoot, real).split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/');
+        if (underGit(target))
+            return undefined;
+        return listed(tracked, asked) && tracked.files.has(target) ? undefined : { reason: 'untracked' };
+    };
+    const admits = (path) => refusal(path) === undefined;
+    return {
+        label: files.label,
+        read: (path) => (admits(path) ? files.read(path) : undefined),
+        open: (path, maxBytes) => {
+            const refused = refusal(path);
+            return refused ? { refused } : files.open?.(path, maxBytes);
+        },
+        size: (path) => (admits(path) ? files.size?.(path) : undefined),
+        readLater: (path, maxBytes) => (admits(path) ? files.readLater?.(path, maxBytes) : undefined),
+        admits,
+    };
+}
+const underGit = (path) => path.split('/').some((part) => part.toLowerCase() === '.git');
+/** Whether `path` is committed itself, or lies under a committed symlink (to a folder). */
+function listed(tracked, path) {
+    if (tracked.files.has(path) || tracked.links.has(path))
+        return true;
+    for (let at = path.lastIndexOf('/'); at > 0; at = path.lastIndexOf('/', at - 1))
+        if (tracked.links.has(path.slice(0, at)))
+            return true;
+    return false;
+}
+/** Reads files as they are in `commit` of the repository at `repoDir`. */
+function gitReader(repoDir, commit) {
+    const open = (path, maxBytes = READ_MAX_BYTES) => (0,_file_text_js__WEBPACK_IMPORTED_MODULE_4__/* .gitShow */ .k)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawnSync, _file_text_js__WEBPACK_IMPORTED_MODULE_4__/* .decodeText */ .g7, repoDir, commit, path, maxBytes);
+    return {
+        label: commit.slice(0, 12),
+        read: (path) => textOf(open(path)),
+        open,
+        readLater: (path, maxBytes = READ_MAX_BYTES) => readingLater({ kind: 'git', repoDir, commit, path, maxBytes }, () => open(path, maxBytes)),
+    };
+}
+function textOf(read) {
+    return read && 'text' in read ? read.text : undefined;
+}
+/** `readLater` for both readers: the second thread's read, or this thread's if the thread did not answer. */
+function readingLater(file, open) {
+    const later = (0,_json_scan_js__WEBPACK_IMPORTED_MODULE_3__/* .readInBackground */ .gI)(file);
+    return (later &&
+        (() => {
+            const done = later();
+            if (done)
+                return done;
+            const read = open();
+            return read && 'refused' in read
+                ? { text: undefined, index: undefined, refused: read.refused }
+                : { text: read?.text, index: undefined };
+        }));
+}
+function isInside(root, path) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(root, path);
+    return rel === '' || (!rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_2__.sep}`) && rel !== '..' && !(0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(rel));
+}
+
+
+/***/ }),
+
 /***/ 724:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -36250,6 +37332,7 @@ function collect(background, id, done, timeoutMs) {
 /* harmony export */   I: () => (/* binding */ remotePrefixProblem),
 /* harmony export */   L: () => (/* binding */ RemoteDocuments)
 /* harmony export */ });
+/* harmony import */ var _util_bytes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1671);
 // Remote `$ref`s, for teams whose descriptions share schemas from a server they control.
 //
 // Off by default: a PR's content is hostile, and a ref the tool follows is a request its author makes
@@ -36258,6 +37341,7 @@ function collect(background, id, done, timeoutMs) {
 // URL, GET only, no redirects, a timeout and the size and file limits of local documents. The tool's
 // synchronous loader then reads what was fetched; fetching happens before, in rounds (a fetched document
 // may refer to further ones).
+
 /** What was fetched (text) or why not (failure), by URL without its fragment. */
 class RemoteDocuments {
     options;
@@ -36353,8 +37437,7 @@ function underPath(path, prefix) {
     return path === prefix || path.startsWith(`${prefix}/`);
 }
 function tooLarge(bytes, limit) {
-    const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
-    return `${bytes === undefined ? 'it is' : mb(bytes)} above the ${mb(limit)} limit (limits.maxFileBytes)`;
+    return `${bytes === undefined ? 'it is' : (0,_util_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(bytes)} above the ${(0,_util_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(limit)} limit (limits.maxFileBytes)`;
 }
 /** The body as text, or undefined once it passes `limit` bytes (the rest is not read). */
 async function readAtMost(response, limit) {
@@ -36399,7 +37482,8 @@ function remotePrefixProblem(prefix) {
 __nccwpck_require__.d(__webpack_exports__, {
   tN: () => (/* binding */ DEFAULT_PARSE_LIMITS),
   s5: () => (/* binding */ indexAhead),
-  PJ: () => (/* binding */ parseSource)
+  PJ: () => (/* binding */ parseSource),
+  ck: () => (/* binding */ yamlReason)
 });
 
 // EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
@@ -36952,7 +38036,7 @@ function yamlSource(path, text, limits) {
             logLevel: 'error',
         });
         for (const e of doc.errors) {
-            const message = `invalid YAML: ${firstLine(e.message)}`;
+            const message = `invalid YAML: ${yamlReason(e)}`;
             problems.push(withPosition({ kind: 'parse', message, loc: { file: path, pointer: '' }, offset: e.pos[0] }, at));
         }
         for (const { message, offset } of keyProblems(doc))
@@ -36964,7 +38048,7 @@ function yamlSource(path, text, limits) {
         value = undefined;
         problems.push({
             kind: 'parse',
-            message: `invalid YAML: ${firstLine(String(error?.message ?? error))}`,
+            message: `invalid YAML: ${yamlReason(error)}`,
             loc: { file: path, pointer: '' },
         });
     }
@@ -37051,9 +38135,108 @@ function withPosition(problem, at) {
     const { line, column } = at('', offset);
     return { ...rest, line, column };
 }
-function firstLine(message) {
-    return message.split('\n')[0]?.trim() ?? message;
+/**
+ * The parser's reason for a YAML error, without any of the document's text: the library quotes the
+ * offending token, tag or alias in many of its messages (`Unexpected scalar token in YAML stream: "…"`), and
+ * an unparsable file can be anything (a credential file reached by a symlink). Only messages known to be
+ * the library's own words are kept; any other gets a fixed sentence for its error code. The position goes
+ * with the problem.
+ */
+function yamlReason(error) {
+    const raw = String(error?.message ?? '');
+    const first = (raw.split('\n')[0] ?? '').trim();
+    // The stream error appends the token's source as JSON: drop it.
+    const own = first
+        .replace(/^(Unexpected [a-z]+(?:-[a-z]+)* token in YAML (?:stream|document)|Unexpected block-seq-ind on same line with key): ".*$/, '$1')
+        .replace(/^(Unresolved alias \(the anchor must be set before the alias\)): .*$/, '$1');
+    if (OWN_YAML_MESSAGES.has(own) || OWN_YAML_TEMPLATES.some((t) => t.test(own)))
+        return own;
+    const code = error?.code;
+    return (typeof code === 'string' && YAML_CODE_REASONS[code]) || 'the text is not valid YAML here';
 }
+/** Messages of the `yaml` library that interpolate nothing. */
+const OWN_YAML_MESSAGES = new Set([
+    'Each pair must have its own sequence indicator',
+    'Expected a mapping for this tag',
+    'Expected a sequence for this tag',
+    'Set items must all have null values',
+    'Verbatim tags must end with a >',
+    '%TAG directive should contain exactly two parts',
+    '%YAML directive should contain exactly one part',
+    'Anchor cannot be an empty string',
+    'Map comment with trailing content',
+    'Missing directives-end indicator line',
+    'Implicit keys need to be on a single line',
+    'The : indicator must be at most 1024 chars after the start of an implicit block mapping key',
+    'The : indicator must be at most 1024 chars after the start of an implicit flow sequence key',
+    'Implicit map keys need to be followed by map values',
+    'Map keys must be unique',
+    'Tags and anchors must be separated from the next token by white space',
+    'Alias ending in : is ambiguous',
+    'Alias cannot be an empty string',
+    'A block sequence may not be used as an implicit map key',
+    'Nested mappings are not allowed in compact mappings',
+    'Sequence item without - indicator',
+    'All sequence items must start at the same column',
+    'Block collection cannot start on same line with directives-end marker',
+    'Block scalar header not found',
+    "Missing closing 'quote",
+    'Missing closing "quote',
+    'Implicit keys of flow sequence pairs need to be on a single line',
+    'Tabs are not allowed as indentation',
+    'An alias node must not specify any properties',
+    'Comments must be separated from other tokens by white space characters',
+    'Missing directives-end/doc-start indicator line',
+    'A node can have at most one anchor',
+    'A node can have at most one tag',
+    'Anchor ending in : is ambiguous',
+    'All mapping items must start at the same column',
+    'Flow end indicator should be more indented than parent',
+    'Block collections are not allowed within flow collections',
+    'With simple keys, collection cannot be used as a key value',
+    'Unexpected doc-end without preceding document',
+    'Missing newline after block sequence props',
+    'Block scalars with more-indented leading empty lines must use an explicit indentation indicator',
+    'Block scalar values in collections must be indented',
+    'Excessive alias count indicates a resource exhaustion attack',
+    'Unresolved alias (the anchor must be set before the alias)',
+    'Unexpected block-seq-ind on same line with key',
+    'Source contains multiple documents; please use YAML.parseAllDocuments()',
+]);
+/** Messages of the `yaml` library whose only variable part is a token type or a collection kind. */
+const OWN_YAML_TEMPLATES = [
+    /^Unexpected [a-z]+(?:-[a-z]+)* (?:token|at node end|token in YAML stream|token in YAML document)$/,
+    /^Flow (?:map|sequence) (?:in block collection must be sufficiently indented and )?(?:must )?end with a [\]}]$/,
+    /^Unexpected token in block scalar header: [a-z]+(?:-[a-z]+)*$/,
+    /^(?:Missing , between|Missing , or : between) flow (?:map|sequence|collection) items$/,
+    /^(?:Missing space after : in|Unexpected , in|Unexpected empty item in) flow (?:map|sequence|collection)$/,
+];
+/** A fixed reason per error code, for the messages that would quote the document. */
+const YAML_CODE_REASONS = {
+    ALIAS_PROPS: 'an alias node must not specify any properties',
+    BAD_ALIAS: 'invalid alias or anchor',
+    BAD_COLLECTION_TYPE: 'a tag does not fit the collection it is on',
+    BAD_DIRECTIVE: 'invalid directive',
+    BAD_DQ_ESCAPE: 'invalid escape sequence in a double-quoted string',
+    BAD_INDENT: 'bad indentation',
+    BAD_PROP_ORDER: 'anchors and tags must come after the indicator',
+    BAD_SCALAR_START: 'a plain value cannot start with this character',
+    BLOCK_AS_IMPLICIT_KEY: 'a block collection cannot be an implicit key',
+    BLOCK_IN_FLOW: 'block collections are not allowed within flow collections',
+    DUPLICATE_KEY: 'Map keys must be unique',
+    IMPOSSIBLE: 'the parser could not continue here',
+    KEY_OVER_1024_CHARS: 'an implicit key is longer than 1024 characters',
+    MISSING_CHAR: 'a quote, comma, colon or space is missing',
+    MULTILINE_IMPLICIT_KEY: 'implicit keys need to be on a single line',
+    MULTIPLE_ANCHORS: 'a node can have at most one anchor',
+    MULTIPLE_DOCS: 'the file holds more than one YAML document',
+    MULTIPLE_TAGS: 'a node can have at most one tag',
+    NON_STRING_KEY: 'a mapping key must be a string',
+    RESOURCE_EXHAUSTION: 'too many alias expansions (limits.maxAliasCount)',
+    TAB_AS_INDENT: 'tabs are not allowed as indentation',
+    TAG_RESOLVE_FAILED: 'unknown tag',
+    UNEXPECTED_TOKEN: 'unexpected token',
+};
 
 
 /***/ }),
@@ -37083,6 +38266,531 @@ const COMPONENT_MAPS_3 = new Set([
     'pathItems',
 ]);
 const COMPONENT_MAPS_2 = new Set(['definitions', 'parameters', 'responses']);
+
+
+/***/ }),
+
+/***/ 3956:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jv: () => (/* binding */ constrains),
+/* harmony export */   _3: () => (/* binding */ unwrapAnnotated),
+/* harmony export */   bN: () => (/* binding */ emptySchema),
+/* harmony export */   vX: () => (/* binding */ SchemaReader)
+/* harmony export */ });
+/* harmony import */ var _load_documents_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(690);
+/* harmony import */ var _util_arrays_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5232);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2329);
+// JSON Schema (OpenAPI 2.0 / 3.0 / 3.1 dialects) → the model's `Schema`.
+// One `Schema` per raw schema object, memoised, so shared `$ref`s stay shared and cycles terminate.
+
+
+
+const SCHEMA_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);
+const MAX_DEPTH = 256;
+class SchemaReader {
+    docs;
+    head;
+    memo = new Map();
+    constructor(docs, head) {
+        this.docs = docs;
+        this.head = head;
+    }
+    read(node, depth = 0) {
+        const ref = (0,_load_documents_js__WEBPACK_IMPORTED_MODULE_0__/* .refOf */ .H8)(node.value);
+        if (ref?.startsWith('#') && this.head && node.loc.file === this.head.rootFile) {
+            const headRaw = this.head.inputs.unchangedTarget(ref);
+            const known = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(headRaw) ? this.head.reader.memo.get(headRaw) : undefined;
+            if (known)
+                return known;
+        }
+        const target = this.docs.deref(node);
+        if (!target || !(0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(target.value))
+            return undefined;
+        const raw = target.value;
+        const known = this.memo.get(raw);
+        if (known)
+            return known;
+        const keywords = new Keywords(raw);
+        const schema = emptySchema(target.loc);
+        schema.required = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .strings */ .P$)(keywords.required);
+        schema.examples = examplesOf(keywords);
+        if (ref !== undefined)
+            schema.refName = ref.slice(ref.lastIndexOf('/') + 1);
+        this.memo.set(raw, schema);
+        if (depth > MAX_DEPTH) {
+            this.docs.problem('invalid', `schema nesting is deeper than ${MAX_DEPTH} levels; the rest was not read`, target.loc);
+            return schema;
+        }
+        fillScalars(schema, keywords);
+        const sub = (key) => this.read((0,_load_documents_js__WEBPACK_IMPORTED_MODULE_0__/* .child */ .jf)(target, key), depth + 1);
+        const subs = (key, list) => Array.isArray(list)
+            ? list
+                .map((_, i) => this.read((0,_load_documents_js__WEBPACK_IMPORTED_MODULE_0__/* .child */ .jf)((0,_load_documents_js__WEBPACK_IMPORTED_MODULE_0__/* .child */ .jf)(target, key), i), depth + 1))
+                .filter((s) => s !== undefined)
+            : [];
+        if ((0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(keywords.properties)) {
+            const properties = (0,_load_documents_js__WEBPACK_IMPORTED_MODULE_0__/* .child */ .jf)(target, 'properties');
+            for (const name of Object.keys(keywords.properties)) {
+                const property = this.read((0,_load_documents_js__WEBPACK_IMPORTED_MODULE_0__/* .child */ .jf)(properties, name), depth + 1);
+                if (property)
+                    (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .setOwn */ .P5)(schema.properties, name, property);
+            }
+        }
+        const additional = keywords.additionalProperties;
+        if (additional === false || additional === true) {
+            schema.additionalProperties = additional;
+        }
+        else if ((0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(additional)) {
+            schema.additionalProperties = sub('additionalProperties') ?? true;
+        }
+        if ((0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(keywords.items))
+            schema.items = sub('items');
+        schema.allOf = subs('allOf', keywords.allOf);
+        schema.oneOf = subs('oneOf', keywords.oneOf);
+        schema.anyOf = subs('anyOf', keywords.anyOf);
+        return schema;
+    }
+}
+/**
+ * A schema with every field present, always in the same order: the checks read schemas at hot sites, and
+ * objects of one shape keep those reads fast (optional fields added one by one made dozens of shapes).
+ */
+function emptySchema(loc) {
+    return {
+        loc,
+        refName: undefined,
+        types: undefined,
+        format: undefined,
+        enum: undefined,
+        pattern: undefined,
+        minLength: undefined,
+        maxLength: undefined,
+        minimum: undefined,
+        maximum: undefined,
+        exclusiveMinimum: undefined,
+        exclusiveMaximum: undefined,
+        minItems: undefined,
+        maxItems: undefined,
+        properties: {},
+        required: [],
+        additionalProperties: undefined,
+        items: undefined,
+        allOf: [],
+        oneOf: [],
+        anyOf: [],
+        readOnly: undefined,
+        writeOnly: undefined,
+        title: undefined,
+        description: undefined,
+        default: undefined,
+        examples: [],
+    };
+}
+/**
+ * The keywords read here, taken in one pass over a schema object's keys. Most of these thirty are absent
+ * from any one schema, and on a parsed document's objects (nearly each of its own shape) looking up an
+ * absent key costs as much as a present one: on GitHub's 40,000 schemas the pass is several times faster
+ * than the lookups. `has…`: the key is present (whatever its value), as `in` would say.
+ */
+class Keywords {
+    type = undefined;
+    nullable = false;
+    format = undefined;
+    enum = undefined;
+    hasConst = false;
+    const = undefined;
+    pattern = undefined;
+    minLength = undefined;
+    maxLength = undefined;
+    minItems = undefined;
+    maxItems = undefined;
+    minimum = undefined;
+    maximum = undefined;
+    exclusiveMinimum = undefined;
+    exclusiveMaximum = undefined;
+    title = undefined;
+    description = undefined;
+    hasDefault = false;
+    default = undefined;
+    readOnly = undefined;
+    writeOnly = undefined;
+    hasExample = false;
+    example = undefined;
+    hasXExample = false;
+    xExample = undefined;
+    examples = undefined;
+    required = undefined;
+    properties = undefined;
+    additionalProperties = undefined;
+    items = undefined;
+    allOf = undefined;
+    oneOf = undefined;
+    anyOf = undefined;
+    constructor(raw) {
+        // `for…in` as the lookups were: own and inherited keys (a parsed document's objects inherit none).
+        for (const key in raw) {
+            const value = raw[key];
+            switch (key) {
+                case 'type':
+                    this.type = value;
+                    break;
+                case 'nullable':
+                case 'x-nullable':
+                    if (value === true)
+                        this.nullable = true;
+                    break;
+                case 'format':
+                    this.format = value;
+                    break;
+                case 'enum':
+                    this.enum = value;
+                    break;
+                case 'const':
+                    this.hasConst = true;
+                    this.const = value;
+                    break;
+                case 'pattern':
+                    this.pattern = value;
+                    break;
+                case 'minLength':
+                    this.minLength = value;
+                    break;
+                case 'maxLength':
+                    this.maxLength = value;
+                    break;
+                case 'minItems':
+                    this.minItems = value;
+                    break;
+                case 'maxItems':
+                    this.maxItems = value;
+                    break;
+                case 'minimum':
+                    this.minimum = value;
+                    break;
+                case 'maximum':
+                    this.maximum = value;
+                    break;
+                case 'exclusiveMinimum':
+                    this.exclusiveMinimum = value;
+                    break;
+                case 'exclusiveMaximum':
+                    this.exclusiveMaximum = value;
+                    break;
+                case 'title':
+                    this.title = value;
+                    break;
+                case 'description':
+                    this.description = value;
+                    break;
+                case 'default':
+                    this.hasDefault = true;
+                    this.default = value;
+                    break;
+                case 'readOnly':
+                    this.readOnly = value;
+                    break;
+                case 'writeOnly':
+                    this.writeOnly = value;
+                    break;
+                case 'example':
+                    this.hasExample = true;
+                    this.example = value;
+                    break;
+                case 'x-example':
+                    this.hasXExample = true;
+                    this.xExample = value;
+                    break;
+                case 'examples':
+                    this.examples = value;
+                    break;
+                case 'required':
+                    this.required = value;
+                    break;
+                case 'properties':
+                    this.properties = value;
+                    break;
+                case 'additionalProperties':
+                    this.additionalProperties = value;
+                    break;
+                case 'items':
+                    this.items = value;
+                    break;
+                case 'allOf':
+                    this.allOf = value;
+                    break;
+                case 'oneOf':
+                    this.oneOf = value;
+                    break;
+                case 'anyOf':
+                    this.anyOf = value;
+                    break;
+            }
+        }
+    }
+}
+function fillScalars(schema, raw) {
+    const types = (Array.isArray(raw.type) ? raw.type : [raw.type]).filter((t) => typeof t === 'string' && SCHEMA_TYPES.has(t));
+    // `nullable` only widens a declared type: `{ nullable: true, allOf: [...] }` does not mean "only null".
+    if (raw.nullable && types.length > 0)
+        types.push('null');
+    if (types.length > 0)
+        schema.types = [...new Set(types)].sort();
+    schema.format = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(raw.format);
+    if (Array.isArray(raw.enum))
+        schema.enum = raw.enum;
+    else if (raw.hasConst)
+        schema.enum = [raw.const];
+    schema.pattern = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(raw.pattern);
+    schema.minLength = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(raw.minLength);
+    schema.maxLength = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(raw.maxLength);
+    schema.minItems = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(raw.minItems);
+    schema.maxItems = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(raw.maxItems);
+    schema.title = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(raw.title);
+    schema.description = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(raw.description);
+    if (raw.hasDefault)
+        schema.default = raw.default;
+    if (raw.readOnly === true)
+        schema.readOnly = true;
+    if (raw.writeOnly === true)
+        schema.writeOnly = true;
+    // 3.0 / 2.0: boolean exclusive flags beside minimum/maximum; 3.1: the bound itself.
+    schema.minimum = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(raw.minimum);
+    schema.maximum = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(raw.maximum);
+    if (raw.exclusiveMinimum === true)
+        schema.exclusiveMinimum = true;
+    if (raw.exclusiveMaximum === true)
+        schema.exclusiveMaximum = true;
+    const exclusiveMin = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(raw.exclusiveMinimum);
+    if (exclusiveMin !== undefined && (schema.minimum === undefined || exclusiveMin >= schema.minimum)) {
+        schema.minimum = exclusiveMin;
+        schema.exclusiveMinimum = true;
+    }
+    const exclusiveMax = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(raw.exclusiveMaximum);
+    if (exclusiveMax !== undefined && (schema.maximum === undefined || exclusiveMax <= schema.maximum)) {
+        schema.maximum = exclusiveMax;
+        schema.exclusiveMaximum = true;
+    }
+}
+function examplesOf(raw) {
+    const out = [];
+    if (raw.hasExample)
+        out.push(raw.example);
+    if (raw.hasXExample)
+        out.push(raw.xExample);
+    if (Array.isArray(raw.examples))
+        (0,_util_arrays_js__WEBPACK_IMPORTED_MODULE_2__/* .pushAll */ .iI)(out, raw.examples);
+    return out;
+}
+/** Whether a schema refuses anything at all: `{}` (or one with only annotations: a description, a title) does not. */
+function constrains(s) {
+    return (s.types !== undefined ||
+        s.format !== undefined ||
+        s.enum !== undefined ||
+        s.pattern !== undefined ||
+        s.minLength !== undefined ||
+        s.maxLength !== undefined ||
+        s.minimum !== undefined ||
+        s.maximum !== undefined ||
+        s.minItems !== undefined ||
+        s.maxItems !== undefined ||
+        s.required.length > 0 ||
+        Object.keys(s.properties).length > 0 ||
+        (s.additionalProperties !== undefined && s.additionalProperties !== true) ||
+        s.items !== undefined ||
+        s.allOf.length > 0 ||
+        s.oneOf.length > 0 ||
+        s.anyOf.length > 0);
+}
+/**
+ * The schema an annotation wrapper stands for: `{ description, allOf: [{ $ref: X }, { example }] }` accepts
+ * exactly what X accepts, so it is X wherever constraints are compared or checked. A wrapper constrains
+ * nothing of its own, and of its `allOf` members exactly one constrains anything (the others carry only
+ * annotations: description, title, examples, default, readOnly/writeOnly, deprecated, nullable, `x-…`).
+ * Wrappers of wrappers unwrap all the way; anything else is returned as it is.
+ */
+function unwrapAnnotated(schema) {
+    let current = schema;
+    for (let depth = 0; depth < 16 && isAnnotationWrapper(current); depth++) {
+        current = current.allOf.find(constrains);
+    }
+    return current;
+}
+function isAnnotationWrapper(s) {
+    if (!isAllOfOnly(s))
+        return false;
+    let constraining = 0;
+    for (const member of s.allOf)
+        if (constrains(member))
+            constraining++;
+    return constraining === 1;
+}
+/** A schema that is only an `allOf` list: it constrains nothing beside its members. */
+function isAllOfOnly(s) {
+    if (s.allOf.length === 0 || s.oneOf.length > 0 || s.anyOf.length > 0)
+        return false;
+    if (s.types !== undefined || s.format !== undefined || s.enum !== undefined || s.pattern !== undefined)
+        return false;
+    if (s.minLength !== undefined ||
+        s.maxLength !== undefined ||
+        s.minimum !== undefined ||
+        s.maximum !== undefined ||
+        s.minItems !== undefined ||
+        s.maxItems !== undefined)
+        return false;
+    if (s.required.length > 0 || s.items !== undefined || Object.keys(s.properties).length > 0)
+        return false;
+    return s.additionalProperties === undefined || s.additionalProperties === true;
+}
+
+
+/***/ }),
+
+/***/ 461:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Id: () => (/* binding */ effectiveSecurity),
+/* harmony export */   NE: () => (/* binding */ readSecuritySchemes),
+/* harmony export */   f1: () => (/* binding */ requiresAuthentication),
+/* harmony export */   t_: () => (/* binding */ authenticates)
+/* harmony export */ });
+/* harmony import */ var _load_documents_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(690);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2329);
+// Security schemes and effective security requirements (OpenAPI 3.x and Swagger 2.0).
+
+
+const SWAGGER_FLOWS = {
+    implicit: 'implicit',
+    password: 'password',
+    application: 'clientCredentials',
+    accessCode: 'authorizationCode',
+};
+const OAS3_FLOWS = ['implicit', 'password', 'clientCredentials', 'authorizationCode'];
+/** `components.securitySchemes` (3.x) or `securityDefinitions` (2.0) → schemes by name. */
+function readSecuritySchemes(docs, root, swagger) {
+    const container = swagger
+        ? (0,_load_documents_js__WEBPACK_IMPORTED_MODULE_0__/* .child */ .jf)(root, 'securityDefinitions')
+        : (0,_load_documents_js__WEBPACK_IMPORTED_MODULE_0__/* .child */ .jf)((0,_load_documents_js__WEBPACK_IMPORTED_MODULE_0__/* .child */ .jf)(root, 'components'), 'securitySchemes');
+    const out = {};
+    if (!(0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(container.value))
+        return out;
+    for (const name of Object.keys(container.value)) {
+        const node = docs.deref((0,_load_documents_js__WEBPACK_IMPORTED_MODULE_0__/* .child */ .jf)(container, name));
+        if (!node || !(0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(node.value))
+            continue;
+        (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .setOwn */ .P5)(out, name, swagger ? swaggerScheme(name, node) : oas3Scheme(name, node));
+    }
+    return out;
+}
+function oas3Scheme(name, node) {
+    const raw = node.value;
+    const type = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(raw.type);
+    const scheme = { name, type: 'unknown', flows: [], loc: node.loc };
+    if (type === 'apiKey') {
+        scheme.type = 'apiKey';
+        scheme.in = keyLocation(raw.in);
+        scheme.paramName = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(raw.name);
+    }
+    else if (type === 'http') {
+        scheme.type = 'http';
+        scheme.scheme = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(raw.scheme)?.toLowerCase();
+        scheme.bearerFormat = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(raw.bearerFormat);
+    }
+    else if (type === 'oauth2') {
+        scheme.type = 'oauth2';
+        const flows = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(raw.flows) ? raw.flows : {};
+        for (const flowType of OAS3_FLOWS) {
+            const flow = flows[flowType];
+            if ((0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(flow))
+                scheme.flows.push(readFlow(flowType, flow));
+        }
+    }
+    else if (type === 'openIdConnect') {
+        scheme.type = 'openIdConnect';
+        scheme.openIdConnectUrl = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(raw.openIdConnectUrl);
+    }
+    else if (type === 'mutualTLS') {
+        scheme.type = 'mutualTLS';
+    }
+    return scheme;
+}
+function swaggerScheme(name, node) {
+    const raw = node.value;
+    const type = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(raw.type);
+    const scheme = { name, type: 'unknown', flows: [], loc: node.loc };
+    if (type === 'basic') {
+        scheme.type = 'http';
+        scheme.scheme = 'basic';
+    }
+    else if (type === 'apiKey') {
+        scheme.type = 'apiKey';
+        scheme.in = keyLocation(raw.in);
+        scheme.paramName = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(raw.name);
+    }
+    else if (type === 'oauth2') {
+        scheme.type = 'oauth2';
+        const flowType = SWAGGER_FLOWS[(0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(raw.flow) ?? ''];
+        if (flowType)
+            scheme.flows.push(readFlow(flowType, raw));
+    }
+    return scheme;
+}
+function readFlow(type, raw) {
+    const flow = { type, scopes: (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(raw.scopes) ? Object.keys(raw.scopes).sort() : [] };
+    const authorizationUrl = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(raw.authorizationUrl);
+    const tokenUrl = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(raw.tokenUrl);
+    const refreshUrl = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(raw.refreshUrl);
+    if (authorizationUrl !== undefined)
+        flow.authorizationUrl = authorizationUrl;
+    if (tokenUrl !== undefined)
+        flow.tokenUrl = tokenUrl;
+    if (refreshUrl !== undefined)
+        flow.refreshUrl = refreshUrl;
+    return flow;
+}
+function keyLocation(value) {
+    return value === 'query' || value === 'header' || value === 'cookie' ? value : undefined;
+}
+/** The operation's `security` overrides the root's; `[]` means none, `{}` inside means anonymous allowed. */
+function effectiveSecurity(operation, root, schemes) {
+    const declared = Array.isArray((0,_load_documents_js__WEBPACK_IMPORTED_MODULE_0__/* .child */ .jf)(operation, 'security').value)
+        ? (0,_load_documents_js__WEBPACK_IMPORTED_MODULE_0__/* .child */ .jf)(operation, 'security')
+        : Array.isArray((0,_load_documents_js__WEBPACK_IMPORTED_MODULE_0__/* .child */ .jf)(root, 'security').value)
+            ? (0,_load_documents_js__WEBPACK_IMPORTED_MODULE_0__/* .child */ .jf)(root, 'security')
+            : undefined;
+    if (!declared)
+        return { requirements: [] };
+    const requirements = [];
+    for (const item of declared.value) {
+        if (!(0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(item))
+            continue;
+        requirements.push(Object.keys(item)
+            .sort()
+            .map((name) => {
+            const scheme = Object.hasOwn(schemes, name) ? schemes[name] : undefined;
+            return scheme
+                ? { name, scopes: (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .strings */ .P$)(item[name]).sort(), scheme }
+                : { name, scopes: (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .strings */ .P$)(item[name]).sort() };
+        }));
+    }
+    return { requirements, loc: declared.loc };
+}
+/**
+ * A requirement authenticates when it names at least one defined scheme. `{}` is anonymous access, and a
+ * name with no scheme behind it protects nothing: gateways and generators ignore or reject it.
+ */
+function authenticates(requirement) {
+    return requirement.some((entry) => entry.scheme !== undefined);
+}
+/**
+ * Authentication is required: at least one requirement, and every alternative authenticates (no `{}`,
+ * no requirement naming only undefined schemes). The one definition checks, policies and metrics read.
+ */
+function requiresAuthentication(security) {
+    return security.requirements.length > 0 && security.requirements.every(authenticates);
+}
 
 
 /***/ }),
@@ -37135,32 +38843,219 @@ function setOwn(target, key, value) {
 
 /***/ }),
 
-/***/ 4159:
+/***/ 6412:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X1: () => (/* binding */ escapeText),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   kc: () => (/* binding */ logText),
+/* harmony export */   lz: () => (/* binding */ lineLink),
+/* harmony export */   mG: () => (/* binding */ inline)
+/* harmony export */ });
+/* unused harmony exports truncate, showInvisible */
+// Escaping for GitHub-flavoured Markdown. Every string that comes from a document goes through here
+// before it reaches a comment or summary: no HTML, no images or links, no @mentions, no issue, pull
+// request or commit references, no table breaks, no invisible characters. `logText` does the same job
+// for workflow log lines.
+/** Control characters and line breaks would end table rows or smuggle terminal escapes. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+/**
+ * Characters that draw nothing or reorder what is drawn: bidi embeddings, overrides and isolates, zero-width
+ * spaces and joiners, the BOM, invisible operators, fillers and tag characters. A path holding one can
+ * look exactly like another path; shown as `<U+202E>` it cannot.
+ */
+const INVISIBLE = 
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each code point is matched on its own, on purpose
+/[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\u{e0000}-\u{e007f}]/gu;
+const MAX_INLINE = 400;
+/** What GitHub renders as nothing but breaks its reference autolinking (Renovate does the same). */
+const ZWSP = '&#8203;';
+function truncate(text, max = MAX_INLINE) {
+    // No longer than `max` UTF-16 units is no longer than `max` characters: nothing to count.
+    if (text.length <= max)
+        return text;
+    const chars = [...text];
+    return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+/** Invisible and bidi characters written as `<U+202E>`: in Markdown, plain text and logs alike. */
+function showInvisible(text) {
+    return text.replace(INVISIBLE, (c) => `<U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+const CONTROL_NAMES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * A string for a workflow log line or command: one line, whatever it holds. The runner reads every line
+ * of the step's output, so a newline in a file name would start a forged `::error::` or
+ * `::stop-commands::`; `@actions/core` escapes CR and LF in annotation data but not in `core.info`, and
+ * nothing else anywhere. Control and invisible characters are shown, never written.
+ */
+function logText(text) {
+    return showInvisible(text).replace(CONTROL, (run) => [...run].map((c) => CONTROL_NAMES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''));
+}
+/**
+ * `#123`, `GH-123`, `owner/repo#123` and 7–40 hex digits (a commit) become links on GitHub even when
+ * escaped; a zero-width space after the `#` or `GH-`, and every six hex digits, keeps them text.
+ * Works on text already escaped by `escapeText` (`#` is `\#`, `-` is `\-`, `.` is `\.`).
+ */
+function neutraliseAutolinks(escaped) {
+    return escaped
+        .replace(/\\#(?=\d)/g, `\\#${ZWSP}`)
+        .replace(/\b(gh)\\-(?=\d)/gi, `$1\\-${ZWSP}`)
+        .replace(/\b(www)(?=\\\.)/gi, `$1${ZWSP}`)
+        .replace(/[0-9A-Za-z]+/g, (word) => word.length >= 7 && /^[0-9a-f]+$/i.test(word) ? (word.match(/.{1,6}/g) ?? []).join(ZWSP) : word);
+}
+/** Plain text: every Markdown and HTML metacharacter neutralised. */
+function escapeText(text) {
+    return neutraliseAutolinks(truncate(showInvisible(text).replace(CONTROL, ' '))
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/([\\`*_{}[\]()#+\-.!|~^=$])/g, '\\$1')
+        .replace(/@/g, '@&#8203;')
+        .replace(/:\/\//g, '&#58;//'));
+}
+/**
+ * A code span around text without backticks (the callers split on them or replace them). Inside a table,
+ * `|` must be written `\|` even in a code span; but a backslash already before the pipe reads, to some
+ * Markdown parsers, as an escaped backslash followed by a live pipe that ends the cell. So a pipe that
+ * follows a backslash is written between two code spans, as escaped text: `a\|b` → `` `a\`\|`b` ``.
+ */
+function codeSpan(text) {
+    if (text === '')
+        return '';
+    if (!text.includes('\\|'))
+        return `\`${text.replace(/\|/g, '\\|')}\``;
+    return text
+        .split('|')
+        .map((part) => (part === '' ? '' : `\`${part}\``))
+        .join('\\|');
+}
+/**
+ * A message whose `code` spans were written by us around names from the document. Splitting on the
+ * backticks and escaping the text between keeps the spans and makes whatever the document put inside
+ * or around them inert: code spans render literally, the rest is escaped.
+ */
+function inline(message) {
+    const clean = truncate(showInvisible(message).replace(CONTROL, ' '));
+    const parts = clean.split('`');
+    if (parts.length % 2 === 0)
+        return escapeText(clean); // an unmatched backtick: no spans at all
+    return parts.map((part, i) => (i % 2 === 0 ? escapeText(part) : codeSpan(part))).join('');
+}
+/** A code span around a whole value from the document (an endpoint, a path). */
+function code(text) {
+    return codeSpan(truncate(showInvisible(text).replace(CONTROL, ' ')).replace(/`/g, "'"));
+}
+/** A link to a file line at a commit, or the escaped `file:line` when there is no repository. */
+function lineLink(file, line, blobBase) {
+    const label = code(`${file}:${line}`);
+    // A fetched remote document (an allowed remote `$ref`) is not in the repository: no blob link.
+    if (!blobBase || /^https?:\/\//i.test(file))
+        return label;
+    // Lone surrogates would make encodeURIComponent throw; parentheses would end the Markdown link.
+    const path = file
+        .split('/')
+        .map((segment) => encodeURIComponent(segment.toWellFormed()).replace(/[()'*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+        .join('/');
+    return `[${label}](${blobBase}/${path}#L${line})`;
+}
+
+
+/***/ }),
+
+/***/ 6105:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   FK: () => (/* binding */ buildReport),
-  Ni: () => (/* binding */ newViolationsByEndpoint)
+  G5: () => (/* binding */ byImportance)
 });
 
-// UNUSED EXPORTS: byImportance, metricsOf, reportFinding
+// UNUSED EXPORTS: LISTED_ENDPOINTS, metricsOf, newViolationsByEndpoint, reportFinding
 
-// EXTERNAL MODULE: ./src/assess/registry.ts + 40 modules
-var registry = __nccwpck_require__(7194);
+// EXTERNAL MODULE: ./src/assess/registry.ts + 41 modules
+var registry = __nccwpck_require__(8282);
 // EXTERNAL MODULE: ./src/findings.ts
 var src_findings = __nccwpck_require__(1001);
+// EXTERNAL MODULE: ./src/normalize/security.ts
+var security = __nccwpck_require__(461);
 ;// CONCATENATED MODULE: ./src/version.ts
 // Kept equal to package.json's version by a test (a JSON import would drag package.json into dist/).
 const TOOL_NAME = 'api-posture';
 const TOOL_VERSION = '0.1.0';
+
+// EXTERNAL MODULE: ./src/sensitive.ts
+var sensitive = __nccwpck_require__(1247);
+;// CONCATENATED MODULE: ./src/report/mask.ts
+// Secrets quoted by a message are masked before the report reaches any renderer. A rule that quotes a
+// document value (an enum value added, a default, a server URL) would otherwise reprint a live key in the
+// comment, the summary, annotations, SARIF and the JSON report. The detectors are `sensitive.ts`'s: a
+// value is masked exactly when the sensitive-example-value rule would call it a secret.
+
+/** `sk_l…9xQz`: enough of each end to recognise the value, never enough to use it. */
+function maskValue(secret) {
+    const keep = Math.min(4, Math.floor([...secret].length / 6));
+    if (keep === 0)
+        return '…';
+    const chars = [...secret];
+    return `${chars.slice(0, keep).join('')}…${chars.slice(-keep).join('')}`;
+}
+/** Words as messages quote values: JSON strings, lists, code spans, parentheses around them. */
+const WORD = /[^\s`"',;()[\]{}<>]+/g;
+const TRAILING_PUNCTUATION = /[.:!?]+$/;
+function maskWords(text) {
+    let masked = false;
+    const out = text.replace(WORD, (word) => {
+        if (word.length < 9)
+            return word;
+        const trail = word.match(TRAILING_PUNCTUATION)?.[0] ?? '';
+        const core = trail ? word.slice(0, -trail.length) : word;
+        if (!(0,sensitive/* secretInValue */.nw)(core))
+            return word;
+        masked = true;
+        return `${maskValue(core)}${trail}`;
+    });
+    return { text: out, masked };
+}
+/**
+ * Every secret in a message masked. Each word is judged on its own (outside the words, a message is our
+ * own text); a code span whose content is a secret only as a whole (a card number written in groups, a
+ * PEM block) is masked whole.
+ */
+function maskSecrets(message) {
+    // Most messages hold nothing that could be a secret: one scan, and they are returned as they are.
+    if (message.length < 9 || !(0,sensitive/* mayHoldSecret */.dV)(message))
+        return message;
+    const parts = message.split('`');
+    let changed = false;
+    const out = parts.map((part, i) => {
+        if (part.length < 9)
+            return part;
+        const words = maskWords(part);
+        const inSpan = i % 2 === 1 && i < parts.length - 1;
+        if (!words.masked && inSpan && (0,sensitive/* secretInValue */.nw)(part)) {
+            changed = true;
+            return maskValue(part);
+        }
+        if (words.masked)
+            changed = true;
+        return words.text;
+    });
+    return changed ? out.join('`') : message;
+}
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
 // The JSON report (SPEC §10): the contract other tools read, and what every other renderer reads.
 
 
 
+
+
+const LISTED_ENDPOINTS = 10;
 const CHECK_BY_ID = new Map(registry/* CHECKS */.u.map((c) => [c.id, c]));
 /** New violations per endpoint id, looked up once per endpoint rather than scanned (thousands of each). */
 function newViolationsByEndpoint(violations) {
@@ -37212,7 +39107,7 @@ function buildReport(analysis) {
         summary: { verdict: analysis.gate.reason, endpoints, findings, violations: violationCounts, suppressed },
         specs,
         violations,
-        errors: analysis.specs.flatMap(reportErrors),
+        errors: [...failureErrors(analysis), ...analysis.specs.flatMap(reportErrors)],
     };
 }
 function reportFinding(spec, f) {
@@ -37222,8 +39117,9 @@ function reportFinding(spec, f) {
         ruleId: f.ruleId,
         category: f.category,
         severity: f.severity,
-        message: f.message,
-        remediation: f.remediation,
+        // Masked here, where every renderer's strings come from: no secret a message quotes is reprinted.
+        message: maskSecrets(f.message),
+        remediation: maskSecrets(f.remediation),
         location: f.position
             ? { file: f.loc.file, pointer: f.loc.pointer, line: f.position.line, column: f.position.column }
             : spec.position(f.loc, f.status === 'fixed' ? 'base' : 'head'),
@@ -37234,7 +39130,7 @@ function reportFinding(spec, f) {
     reported.owasp = check?.owasp ?? '';
     reported.cwe = check?.cwe ?? '';
     if (f.suppressed)
-        reported.suppressed = f.suppressed;
+        reported.suppressed = { ...f.suppressed, reason: maskSecrets(f.suppressed.reason) };
     return reported;
 }
 function reportViolation(spec, v) {
@@ -37244,8 +39140,8 @@ function reportViolation(spec, v) {
         endpoint: v.endpoint,
         severity: v.severity,
         status: v.status ?? 'new',
-        message: v.message,
-        remediation: v.remediation,
+        message: maskSecrets(v.message),
+        remediation: maskSecrets(v.remediation),
         location: spec.position(v.loc),
     };
 }
@@ -37253,7 +39149,7 @@ function reportSpec(spec) {
     const { diff } = spec;
     const toChange = (c) => ({
         kind: c.kind,
-        message: c.message,
+        message: maskSecrets(c.message),
         pointer: c.pointer,
         breaking: c.breaking,
         location: spec.position(c.location),
@@ -37269,8 +39165,20 @@ function reportSpec(spec) {
             endpointFindings.set(f.endpoint, list);
         }
         else {
-            documentFindings.push({ ...reported, endpoints: f.endpoints ?? [] });
+            const affected = f.endpoints ?? [];
+            documentFindings.push({
+                ...reported,
+                endpoints: affected.slice(0, LISTED_ENDPOINTS),
+                endpointCount: affected.length,
+            });
         }
+    }
+    // Changes the diff listed once (N servers added at the root): each endpoint carries one summary of them.
+    for (const c of diff.changes ?? []) {
+        const key = `${c.kind}|${c.location.file}|${c.location.pointer}|${c.message}`;
+        const affected = { endpoints: c.endpoints.slice(0, LISTED_ENDPOINTS), endpointCount: c.endpoints.length };
+        if (!documentChanges.has(key))
+            documentChanges.set(key, { ...toChange(c), ...affected });
     }
     const endpoints = diff.endpoints.map((e) => {
         const endpoint = e.head ?? e.base;
@@ -37279,10 +39187,10 @@ function reportSpec(spec) {
                 continue;
             const key = `${c.kind}|${c.location.file}|${c.location.pointer}|${c.message}`;
             const known = documentChanges.get(key);
-            if (known)
+            if (!known)
+                documentChanges.set(key, { ...toChange(c), endpoints: [e.id], endpointCount: 1 });
+            else if (known.endpointCount++ < LISTED_ENDPOINTS)
                 known.endpoints.push(e.id);
-            else
-                documentChanges.set(key, { ...toChange(c), endpoints: [e.id] });
         }
         const scores = spec.scores.get(e.id);
         const current = scores?.head ?? scores?.base;
@@ -37308,9 +39216,16 @@ function reportSpec(spec) {
     return {
         path: spec.path,
         status: diff.status,
-        version: { base: diff.base?.version ?? null, head: diff.head?.version ?? null },
+        analysed: spec.failure === undefined,
+        ...(spec.failure ? { failure: { ...spec.failure } } : {}),
+        ...(spec.notAssessed ? { notAssessed: spec.notAssessed } : {}),
+        version: {
+            base: diff.base?.version === undefined ? null : maskSecrets(diff.base.version),
+            head: diff.head?.version === undefined ? null : maskSecrets(diff.head.version),
+        },
         metrics: {
-            base: diff.base && spec.base !== spec.head
+            // Not analysed: no metrics at all, rather than a base → empty head that reads as "the API vanished".
+            base: diff.base && spec.base !== spec.head && !spec.failure
                 ? metricsOf(diff.base.endpoints, (id) => spec.scores.get(id)?.base?.score, new Set(spec.baseViolations.map((v) => v.endpoint)))
                 : null,
             head: diff.head
@@ -37320,7 +39235,19 @@ function reportSpec(spec) {
         changes: [...documentChanges.values()],
         findings: documentFindings.sort(byImportance),
         endpoints,
+        waiverRequests: reportWaiverRequests(spec),
     };
+}
+/** The PR's requests to be judged by its own declarations, as they were decided (SPEC §9). */
+function reportWaiverRequests(spec) {
+    return spec.waiverRequests.map((r) => ({
+        endpoint: r.endpoint ?? null,
+        kind: r.kind,
+        requested: r.requested,
+        granted: r.granted,
+        message: maskSecrets(r.message),
+        location: spec.position(r.loc, 'head'),
+    }));
 }
 function percent(part, whole) {
     return whole === 0 ? 100 : Math.round((part / whole) * 1000) / 10;
@@ -37337,7 +39264,7 @@ function metricsOf(endpoints, scoreOf, violated) {
         perBand[score >= 75 ? 'critical' : score >= 50 ? 'high' : score >= 25 ? 'medium' : 'low']++;
     }
     const documented = endpoints.filter((e) => Boolean(e.summary?.trim() || e.description?.trim())).length;
-    const authenticated = endpoints.filter((e) => e.security.requirements.length > 0 && e.security.requirements.every((r) => r.length > 0)).length;
+    const authenticated = endpoints.filter((e) => (0,security/* requiresAuthentication */.f1)(e.security)).length;
     const tls = endpoints.filter((e) => e.servers.length > 0 && e.servers.every((s) => /^https:\/\//i.test(s.url))).length;
     return {
         endpoints: endpoints.length,
@@ -37369,17 +39296,30 @@ function reportErrors(spec) {
                 file: p.loc.file,
                 line: position.line,
                 column: position.column,
-                message: side === 'base' && spec.base.path === spec.head.path ? `(base version) ${p.message}` : p.message,
+                message: maskSecrets(side === 'base' && spec.base.path === spec.head.path ? `(base version) ${p.message}` : p.message),
             });
         }
     }
     return out;
 }
+/** Diff mode: each document that cannot be analysed, first among the errors, saying the gate is closed. */
+function failureErrors(analysis) {
+    if (analysis.mode !== 'diff')
+        return [];
+    return analysis.specs.flatMap((s) => s.failure
+        ? [
+            {
+                ...s.failure,
+                message: `${s.path} cannot be analysed, so the gate fails closed: ${s.failure.message}`,
+            },
+        ]
+        : []);
+}
 
 
 /***/ }),
 
-/***/ 7691:
+/***/ 6679:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37390,74 +39330,161 @@ __nccwpck_require__.d(__webpack_exports__, {
   Br: () => (/* binding */ renderSummary)
 });
 
-// UNUSED EXPORTS: COMMENT_LIMIT, metricsTable
+// UNUSED EXPORTS: COMMENT_LIMIT, SUMMARY_BUDGET_BYTES, SUMMARY_LIMIT_BYTES, metricsTable
 
+// EXTERNAL MODULE: ./src/findings.ts
+var findings = __nccwpck_require__(1001);
 // EXTERNAL MODULE: ./src/util/arrays.ts
 var arrays = __nccwpck_require__(5232);
-;// CONCATENATED MODULE: ./src/report/escape.ts
-// Escaping for GitHub-flavoured Markdown. Every string that comes from a document goes through here
-// before it reaches a comment or summary: no HTML, no images or links, no @mentions, no table breaks.
-/** Control characters and line breaks would end table rows or smuggle terminal escapes. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
-const MAX_INLINE = 400;
-function truncate(text, max = MAX_INLINE) {
-    // No longer than `max` UTF-16 units is no longer than `max` characters: nothing to count.
-    if (text.length <= max)
-        return text;
-    const chars = [...text];
-    return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
-/** Plain text: every Markdown and HTML metacharacter neutralised. */
-function escapeText(text) {
-    return truncate(text.replace(CONTROL, ' '))
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/([\\`*_{}[\]()#+\-.!|~^=$])/g, '\\$1')
-        .replace(/@/g, '@&#8203;')
-        .replace(/:\/\//g, '&#58;//');
-}
-/** Text inside a code span: a backtick cannot occur (we split on them), `|` still ends a table cell. */
-function escapeCode(text) {
-    return text.replace(CONTROL, ' ').replace(/\|/g, '\\|');
+// EXTERNAL MODULE: ./src/gate/index.ts
+var src_gate = __nccwpck_require__(7155);
+;// CONCATENATED MODULE: ./src/report/entries.ts
+
+
+/**
+ * Policies of the shipped packs whose violation restates a check's finding on the same endpoint: the
+ * policy is the check's control required by name (`require-rate-limiting` is `rate-limit-missing` one
+ * severity higher). Keyed by policy name because a violation in the report carries only its name; the
+ * values are rule ids or whole categories. A policy not listed here (a custom name, a score limit) is
+ * always shown on its own.
+ */
+const POLICY_RESTATES = {
+    // policies/default.yml
+    'require-authentication': ['auth-missing', 'auth-undefined-scheme', 'auth-anonymous-alternative'],
+    'enforce-tls': ['transport-http-server'],
+    'require-rate-limiting': ['rate-limit-missing'],
+    'no-wildcard-cors': ['cors-wildcard-origin', 'cors-wildcard-with-credentials'],
+    'documentation-required': ['inventory-undocumented-operation'],
+    'deprecation-sunset': ['inventory-deprecated-without-sunset'],
+    // policies/owasp-strict.yml: its `forbid` lists
+    'owasp-api2-authentication': ['auth-missing', 'auth-undefined-scheme', 'auth-anonymous-alternative'],
+    'owasp-api2-strong-schemes': [
+        'auth-http-basic',
+        'auth-apikey-in-query',
+        'auth-oauth-legacy-flow',
+        'auth-credentials-in-url',
+        'auth-insecure-oauth-url',
+    ],
+    'owasp-api5-function-level-authorization': ['authz-no-scopes-on-write', 'authz-admin-path-exposed'],
+    'owasp-api3-property-level-authorization': ['sensitive-response-field', 'input-mass-assignment'],
+    'owasp-api4-resource-consumption': ['rate-limit-missing', 'input-unbounded'],
+    'owasp-api7-ssrf': ['input-ssrf-url'],
+    'owasp-api8-transport-and-cors': ['transport', 'cors'],
+    'owasp-api9-inventory': ['inventory'],
+};
+function restates(policy, finding) {
+    const rules = POLICY_RESTATES[policy];
+    return rules !== undefined && (rules.includes(finding.ruleId) || rules.includes(finding.category));
 }
 /**
- * A message whose `code` spans were written by us around names from the document. Splitting on the
- * backticks and escaping the text between keeps the spans and makes whatever the document put inside
- * or around them inert: code spans render literally, the rest is escaped.
+ * Every unsuppressed, unfixed finding and violation of `spec` as entries, a violation merged into the most
+ * severe finding of the same status on the same endpoint that it restates (an endpoint's own findings
+ * before document-level ones).
  */
-function inline(message) {
-    const clean = truncate(message.replace(CONTROL, ' '));
-    const parts = clean.split('`');
-    if (parts.length % 2 === 0)
-        return escapeText(clean); // an unmatched backtick: no spans at all
-    return parts
-        .map((part, i) => (i % 2 === 0 ? escapeText(part) : part === '' ? '' : `\`${escapeCode(part)}\``))
-        .join('');
+function specEntries(report, spec) {
+    const gate = (item) => (0,src_gate/* blocks */.Bv)(item, report.failOn, report.failOnScope);
+    const open = (f) => !f.suppressed && f.status !== 'fixed';
+    const byEndpoint = new Map();
+    for (const v of report.violations) {
+        if (v.spec !== spec.path)
+            continue;
+        const list = byEndpoint.get(v.endpoint);
+        if (list)
+            list.push(v);
+        else
+            byEndpoint.set(v.endpoint, [v]);
+    }
+    const entries = [];
+    const endpointById = new Map(spec.endpoints.map((e) => [e.id, e]));
+    const make = (finding, endpoint, violations) => {
+        const status = (finding?.status ?? violations[0]?.status ?? 'existing') === 'new' ? 'new' : 'existing';
+        let severity = finding?.severity ?? violations[0].severity;
+        for (const v of violations)
+            if ((0,findings/* severityRank */.qs)(v.severity) > (0,findings/* severityRank */.qs)(severity))
+                severity = v.severity;
+        const blocking = (finding !== undefined && gate(finding)) || violations.some(gate);
+        return {
+            spec,
+            ...(endpoint ? { endpoint } : {}),
+            ...(finding ? { finding } : {}),
+            violations,
+            status,
+            severity,
+            blocking,
+        };
+    };
+    const mostSevereFirst = (a, b) => (0,findings/* severityRank */.qs)(b.severity) - (0,findings/* severityRank */.qs)(a.severity);
+    const findingEntries = new Map();
+    for (const e of spec.endpoints) {
+        const findings = e.findings.filter(open).sort(mostSevereFirst);
+        for (const f of findings) {
+            const entry = make(f, e, []);
+            findingEntries.set(f, entry);
+            entries.push(entry);
+        }
+        const rest = [];
+        for (const v of byEndpoint.get(e.id) ?? []) {
+            const host = findings.find((f) => (f.status ?? 'existing') === v.status && restates(v.policy, f));
+            if (host)
+                findingEntries.get(host).violations.push(v);
+            else
+                rest.push(v);
+        }
+        byEndpoint.set(e.id, rest);
+    }
+    for (const f of spec.findings.filter(open).sort(mostSevereFirst)) {
+        const merged = [];
+        for (const id of f.endpoints ?? []) {
+            const list = byEndpoint.get(id);
+            if (!list)
+                continue;
+            const keep = list.filter((v) => !((f.status ?? 'existing') === v.status && restates(v.policy, f)));
+            if (keep.length !== list.length) {
+                for (const v of list)
+                    if (!keep.includes(v))
+                        merged.push(v);
+                byEndpoint.set(id, keep);
+            }
+        }
+        const entry = make(f, undefined, []);
+        entry.violations = merged;
+        findingEntries.set(f, entry);
+        entries.push(entry);
+    }
+    for (const [id, list] of byEndpoint)
+        for (const v of list)
+            entries.push(make(undefined, endpointById.get(id), [v]));
+    // Recomputed now that every violation found its host.
+    for (const entry of entries) {
+        const again = make(entry.finding, entry.endpoint, entry.violations);
+        entry.severity = again.severity;
+        entry.blocking = again.blocking;
+    }
+    return entries.sort(byUrgency);
 }
-/** A code span around a whole value from the document (an endpoint, a path). */
-function code(text) {
-    const clean = truncate(text.replace(CONTROL, ' ')).replace(/`/g, "'");
-    return clean === '' ? '' : `\`${escapeCode(clean)}\``;
+/** Blocking first, then most severe, then new before existing, then by place. */
+function byUrgency(a, b) {
+    return (Number(b.blocking) - Number(a.blocking) ||
+        (0,findings/* severityRank */.qs)(b.severity) - (0,findings/* severityRank */.qs)(a.severity) ||
+        Number(b.status === 'new') - Number(a.status === 'new') ||
+        where(a).localeCompare(where(b)) ||
+        line(a) - line(b) ||
+        rule(a).localeCompare(rule(b)));
 }
-/** A link to a file line at a commit, or the escaped `file:line` when there is no repository. */
-function lineLink(file, line, blobBase) {
-    const label = code(`${file}:${line}`);
-    // A fetched remote document (an allowed remote `$ref`) is not in the repository: no blob link.
-    if (!blobBase || /^https?:\/\//i.test(file))
-        return label;
-    // Lone surrogates would make encodeURIComponent throw; parentheses would end the Markdown link.
-    const path = file
-        .split('/')
-        .map((segment) => encodeURIComponent(segment.toWellFormed()).replace(/[()'*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-        .join('/');
-    return `[${label}](${blobBase}/${path}#L${line})`;
+function where(e) {
+    return `${e.spec.path}\u0000${e.endpoint?.id ?? ''}`;
+}
+function line(e) {
+    return (e.finding?.location ?? e.violations[0].location).line;
+}
+function rule(e) {
+    return e.finding?.ruleId ?? e.violations[0].policy;
 }
 
-// EXTERNAL MODULE: ./src/report/json.ts + 1 modules
-var json = __nccwpck_require__(4159);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __nccwpck_require__(6412);
+// EXTERNAL MODULE: ./src/report/json.ts + 2 modules
+var json = __nccwpck_require__(6105);
 ;// CONCATENATED MODULE: ./src/report/suppress-hint.ts
 /** In the document, on the operation (endpoint findings) or the root (document-level findings). */
 function inlineSuppression(finding, documentLevel) {
@@ -37469,6 +39496,10 @@ function configSuppression(finding) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+// The PR comment and the job summary, rendered from the JSON report. Reviewer first: the verdict,
+// then what changed and what is new, then the rest collapsed. Every document string is escaped.
+
+
 
 
 
@@ -37480,42 +39511,151 @@ const COMMENT_LIMIT = 65_536;
 const ICON = { critical: '🔴', high: '🟠', medium: '🟡', low: '🔵', info: '⚪' };
 const BAND_RANK = { critical: 3, high: 2, medium: 1, low: 0 };
 function renderComment(report, ctx = {}) {
-    return fitWithin([COMMENT_MARKER, ...sections(report, ctx, false)], COMMENT_LIMIT, ctx);
+    return fitWithin([whole(COMMENT_MARKER, PRIORITY.verdict), ...sections(report, ctx, false)], COMMENT_LIMIT, ctx);
 }
+/** GitHub refuses a step's job summary above 1 MiB, counted in bytes of UTF-8. */
+const SUMMARY_LIMIT_BYTES = 1_048_576;
+/** What the summary may use: in bytes, as GitHub counts, with room to spare under its limit. */
+const SUMMARY_BUDGET_BYTES = 1_000_000;
 /** The job summary: the whole report (existing findings included), within the 1 MiB summary limit. */
 function renderSummary(report, ctx = {}) {
-    if (report.mode === 'scan')
-        return fitWithin(inventorySections(report, ctx), 1_000_000, ctx);
-    return fitWithin(sections(report, ctx, true), 1_000_000, ctx);
+    const parts = report.mode === 'scan'
+        ? inventorySections(report, ctx).map((text, i) => whole(text, i)) // in reading order
+        : sections(report, ctx, true);
+    return fitWithin(parts, SUMMARY_BUDGET_BYTES, ctx, utf8Bytes);
 }
-/** Joins sections until the limit, then says what was left out and where to find it. */
-function fitWithin(parts, limit, ctx) {
-    const note = (left) => `\n> ✂️ ${left} more section${left === 1 ? '' : 's'} did not fit in ${limit === COMMENT_LIMIT ? 'a PR comment' : 'the job summary'}. The full report is in ${[
-        ctx.runUrl ? `the [job summary](${ctx.runUrl})` : 'the job summary',
-        ctx.reportFile ? `the JSON report (${code(ctx.reportFile)})` : 'the JSON report',
-        ctx.sarifFile ? `the SARIF file (${code(ctx.sarifFile)})` : 'SARIF',
-    ].join(', ')}.\n`;
-    const reserve = 600;
-    let out = '';
-    for (let i = 0; i < parts.length; i++) {
-        const part = `${parts[i]}\n`;
-        if (out.length + part.length + reserve > limit)
-            return out + note(parts.length - i);
-        out += part;
+/** A comment's limit is in characters: UTF-16 units are never fewer. */
+function utf16Units(text) {
+    return text.length;
+}
+/** The summary's limit is in bytes: an emoji or a CJK path costs 3–4 of them per character. */
+function utf8Bytes(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+// The debt line is one line: kept before the long lists are.
+const PRIORITY = {
+    verdict: 0,
+    blocking: 1,
+    debt: 2,
+    findings: 3,
+    table: 4,
+    other: 5,
+    metrics: 6,
+    details: 7,
+};
+function whole(text, priority) {
+    return { priority, text };
+}
+/**
+ * Keeps parts by priority until the limit (in `size` units), cutting lists to what fits, then says what
+ * was left out and where the rest is.
+ */
+function fitWithin(parts, limit, ctx, size = utf16Units) {
+    const summary = limit !== COMMENT_LIMIT;
+    const note = (left) => `\n> ✂️ ${left} more section${left === 1 ? '' : 's'} did not fit in ${summary ? 'the job summary' : 'a PR comment'}. The full report is in ${elsewhere(ctx, summary)}.\n`;
+    // The note names files from the inputs: measured, not guessed (its count never has more digits than this).
+    const budget = limit - size(note(parts.length)) - 16;
+    let used = 0;
+    let dropped = 0;
+    const kept = parts.map(() => undefined);
+    const order = parts.map((_, i) => i).sort((a, b) => parts[a].priority - parts[b].priority || a - b);
+    for (const i of order) {
+        const part = parts[i];
+        const text = part.text !== undefined ? `${part.text}\n` : fitList(part.list, budget - used, size);
+        if (text === undefined || size(text) > budget - used) {
+            dropped++;
+            continue;
+        }
+        kept[i] = text;
+        used += size(text);
     }
-    return out;
+    const out = kept.filter((t) => t !== undefined).join('');
+    return dropped > 0 ? out + note(dropped) : out;
+}
+/** A list whole if it fits in `room`; else its compact lines; else as many as fit and how many more. */
+function fitList(list, room, size) {
+    const more = list.more ?? ((n) => `- … and ${n} more${list.noun ? ` ${list.noun}` : ''} in ${list.rest}`);
+    const render = (items, shown) => `${list.head}${[...items.slice(0, shown), ...(list.total > shown ? [more(list.total - shown)] : [])].join('\n')}${list.tail}\n`;
+    const full = render(list.items, list.items.length);
+    if (size(full) <= room)
+        return full;
+    const items = list.compact ?? list.items;
+    if (list.compact) {
+        const compact = render(items, items.length);
+        if (size(compact) <= room)
+            return compact;
+    }
+    // As many as fit, counted in the same units as the whole: the "more" line is measured at its widest.
+    let used = size(list.head) + size(list.tail) + 1 + size(`\n${more(list.total)}`);
+    let shown = 0;
+    while (shown < items.length && used + size(items[shown]) + 1 <= room) {
+        used += size(items[shown]) + 1;
+        shown++;
+    }
+    if (shown === 0 && !list.required)
+        return undefined;
+    return render(items, shown);
+}
+/** Where the rest of the report is, from the comment (the job summary first) or from the summary. */
+function elsewhere(ctx, fromSummary) {
+    return [
+        fromSummary ? undefined : ctx.runUrl ? `the [job summary](${ctx.runUrl})` : 'the job summary',
+        ctx.reportFile ? `the JSON report (${(0,report_escape/* code */.aY)(ctx.reportFile)})` : 'the JSON report',
+        ctx.sarifFile ? `the SARIF file (${(0,report_escape/* code */.aY)(ctx.sarifFile)})` : 'SARIF',
+    ]
+        .filter(Boolean)
+        .join(', ');
 }
 function sections(report, ctx, full) {
-    const out = [verdict(report)];
+    const out = [whole(verdict(report), PRIORITY.verdict)];
+    for (const w of waiverSection(report, ctx))
+        out.push(whole(w, PRIORITY.verdict));
     const specs = [...report.specs].sort((a, b) => worstBand(b) - worstBand(a) || a.path.localeCompare(b.path));
-    for (const spec of specs) {
-        const violations = report.violations.filter((v) => v.spec === spec.path);
-        (0,arrays/* pushAll */.iI)(out, specSections(spec, violations, ctx, full));
-    }
-    out.push(footer(report, ctx));
+    const entries = new Map(specs.map((spec) => [spec, specEntries(report, spec)]));
+    const blocking = specs.flatMap((spec) => entries.get(spec).filter((e) => e.blocking)).sort(byUrgency);
+    if (blocking.length > 0)
+        out.push(blockingSection(blocking, report, ctx, full));
+    for (const spec of specs)
+        (0,arrays/* pushAll */.iI)(out, specSections(spec, entries.get(spec), ctx, full));
+    out.push(whole(footer(report, ctx), PRIORITY.verdict));
     return out;
 }
+/** Everything that makes the gate block, first and never cut: compact lines before anything is left out. */
+function blockingSection(blocking, report, ctx, full) {
+    return {
+        priority: PRIORITY.blocking,
+        list: {
+            head: `#### ⛔ ${blocking.length} blocking (at fail-on ${report.failOn}${report.failOnScope === 'all' ? ', existing included' : ''})\n\n`,
+            items: blocking.map((e) => entryItem(e, ctx)),
+            compact: blocking.map((e) => entryLine(e, ctx)),
+            total: blocking.length,
+            rest: elsewhere(ctx, full),
+            tail: '\n',
+            required: true,
+            noun: 'blocking',
+        },
+    };
+}
+/** Shown at most in the comment; the JSON report has them all. */
+const MAX_WAIVERS_SHOWN = 50;
+/** What the PR asked to be judged by about its own endpoints, right under the verdict (SPEC §9). */
+function waiverSection(report, ctx) {
+    const requests = report.specs.flatMap((s) => s.waiverRequests ?? []);
+    if (requests.length === 0)
+        return [];
+    const denied = requests.filter((r) => !r.granted).length;
+    const items = requests
+        .slice(0, MAX_WAIVERS_SHOWN)
+        .map((r) => `- ${r.granted ? '⚠️ granted' : '🚫 not granted'}: ${(0,report_escape/* inline */.mG)(r.message)} — ${(0,report_escape/* lineLink */.lz)(r.location.file, r.location.line, ctx.blobBase)}`);
+    if (requests.length > MAX_WAIVERS_SHOWN)
+        items.push(`- … and ${requests.length - MAX_WAIVERS_SHOWN} more in the JSON report`);
+    return [
+        `**This PR asks to waive ${requests.length} check${requests.length === 1 ? '' : 's'} on its own changes** (${denied} not granted: judged with the base's values; the base config's \`trust\` decides)\n\n${items.join('\n')}\n`,
+    ];
+}
 function worstBand(spec) {
+    if (!spec.analysed)
+        return BAND_RANK.critical + 1; // its failure is the verdict's reason: first
     return Math.max(-1, ...spec.endpoints
         .filter((e) => e.change !== 'unchanged')
         .map((e) => BAND_RANK[e.score.level ?? 'low'] ?? 0));
@@ -37532,76 +39672,94 @@ function severityList(c) {
 function verdict(report) {
     const { findings, violations, endpoints } = report.summary;
     const head = report.blocked
-        ? `### ⛔ api-posture: blocked — ${escapeText(report.summary.verdict)}`
-        : `### ✅ api-posture: passed — ${escapeText(report.summary.verdict)}`;
+        ? `### ⛔ api-posture: blocked — ${(0,report_escape/* escapeText */.X1)(report.summary.verdict)}`
+        : `### ✅ api-posture: passed — ${(0,report_escape/* escapeText */.X1)(report.summary.verdict)}`;
     const facts = [
         `**${count(findings.new)}** new finding${count(findings.new) === 1 ? '' : 's'}${count(findings.new) > 0 ? ` (${severityList(findings.new)})` : ''}`,
         `**${count(violations.new)}** new policy violation${count(violations.new) === 1 ? '' : 's'}`,
         `**${count(findings.fixed)}** fixed`,
         `${endpoints.added} added · ${endpoints.removed} removed · ${endpoints.modified} modified endpoint${endpoints.modified === 1 ? '' : 's'}`,
     ];
-    return `${head}\n\n${facts.join(' · ')}\n\n<sub>fail-on: ${report.failOn} · scope: ${report.failOnScope} · ${report.tool.name} ${report.tool.version}</sub>\n`;
+    return `${head}\n\n${failureNotes(report)}${facts.join(' · ')}\n\n<sub>fail-on: ${report.failOn} · scope: ${report.failOnScope} · ${report.tool.name} ${report.tool.version}</sub>\n`;
 }
-function specSections(spec, violations, ctx, full) {
-    const out = [];
-    const newViolations = (0,json/* newViolationsByEndpoint */.Ni)(violations);
-    // Riskiest first, in the table and in the details below it.
-    const changed = spec.endpoints
-        .filter((e) => e.change !== 'unchanged' ||
-        e.findings.some((f) => f.status === 'new' || f.status === 'fixed') ||
-        newViolations.has(e.id))
-        .sort((a, b) => (b.score.head ?? b.score.base ?? 0) - (a.score.head ?? a.score.base ?? 0) || a.id.localeCompare(b.id));
-    const title = `#### ${code(spec.path)} — ${spec.status}${spec.version.base !== spec.version.head ? ` (${escapeText(spec.version.base ?? '∅')} → ${escapeText(spec.version.head ?? '∅')})` : ''}`;
-    out.push(title);
-    if (changed.length === 0)
-        out.push('No endpoint changes.\n');
-    else
-        out.push(endpointTable(changed, newViolations));
-    const docNew = spec.findings.filter((f) => f.status === 'new' && !f.suppressed);
-    if (docNew.length > 0) {
-        out.push(`**New findings on the document**\n\n${docNew.map((f) => findingItem(f, ctx, true)).join('\n')}\n`);
-    }
-    for (const e of changed) {
-        const fresh = e.findings.filter((f) => f.status === 'new' && !f.suppressed);
-        const broken = newViolations.get(e.id) ?? [];
-        if (fresh.length === 0 && broken.length === 0)
-            continue;
-        const items = [
-            ...fresh.map((f) => findingItem(f, ctx, false)),
-            ...broken.map((v) => violationItem(v, ctx)),
+/** Fail closed, said before anything else: which document cannot be analysed, where, and what it means. */
+function failureNotes(report) {
+    const notes = report.specs.flatMap((spec) => {
+        const f = spec.failure;
+        if (!f)
+            return [];
+        const n = spec.notAssessed?.length ?? 0;
+        const what = `> ${report.blocked ? '⛔' : '⚠️'} **${(0,report_escape/* code */.aY)(spec.path)} cannot be analysed** — ${(0,report_escape/* code */.aY)(`${f.file}:${f.line}:${f.column}`)}: ${(0,report_escape/* inline */.mG)(f.message)}`;
+        if (report.mode === 'scan')
+            return [`${what}\n`];
+        return [
+            `${what}\n>\n> Its ${n} endpoint${n === 1 ? ' is' : 's are'} **not assessed** (not removed), and no finding counts as fixed: the gate stays closed until the document can be read.\n`,
         ];
-        out.push(`**${code(`${e.method} ${e.path}`)}** · ${e.change} · risk ${scoreCell(e)}\n\n${items.join('\n')}\n`);
-    }
-    // A long list is cut where it passes its share of the budget (and is not rendered past it): a cut list
-    // with a pointer to the rest beats a section dropped whole, and a 7,000-item list costs time to escape.
+    });
+    return notes.length > 0 ? `${notes.join('\n')}\n` : '';
+}
+/** The endpoints a document that cannot be analysed leaves unjudged, in place of its endpoint table. */
+function notAssessedNote(spec) {
+    const ids = spec.notAssessed ?? [];
+    if (ids.length === 0)
+        return '**Not analysed**: no endpoint could be read.\n';
+    return details(`❔ ${ids.length} endpoint${ids.length === 1 ? '' : 's'} not assessed (the document cannot be analysed; not removed)`, cappedList(ids, (id) => `- ${(0,report_escape/* code */.aY)(id)}`, 16_000, 'the JSON report'));
+}
+function specSections(spec, entries, ctx, full) {
+    const out = [];
+    // A long list is cut at its share of the budget (and not rendered past it), so one list cannot starve the
+    // next, and a 7,000-item list costs no time to escape; what fits of it is decided with the rest.
     const listBudget = full ? 300_000 : 16_000;
     const rest = full ? 'the JSON report and SARIF' : 'the job summary';
+    const list = (priority, head, items, total = items.length, tail = '', more) => ({ priority, list: { head, items, total, rest, tail, ...(more ? { more } : {}) } });
+    const collapsed = (priority, summary, items, render) => list(priority, `<details><summary>${summary}</summary>\n\n`, capItems(items, render, listBudget), items.length, '\n\n</details>\n');
+    const title = `#### ${(0,report_escape/* code */.aY)(spec.path)} — ${spec.status}${spec.version.base !== spec.version.head ? ` (${(0,report_escape/* escapeText */.X1)(spec.version.base ?? '∅')} → ${(0,report_escape/* escapeText */.X1)(spec.version.head ?? '∅')})` : ''}`;
+    out.push(whole(spec.analysed ? title : `${title} — **not analysed**`, PRIORITY.verdict));
+    if (!spec.analysed)
+        out.push(whole(notAssessedNote(spec), PRIORITY.findings));
+    // The other new findings (the blocking ones are above), most severe first, each once with its policies.
+    const fresh = entries.filter((e) => e.status === 'new' && !e.blocking);
+    if (fresh.length > 0)
+        out.push(list(PRIORITY.findings, `**${fresh.length} new finding${fresh.length === 1 ? '' : 's'}** (not blocking)\n\n`, capItems(fresh, (e) => entryItem(e, ctx), listBudget), fresh.length, '\n'));
+    // Only endpoints with something new, ordered by what is new: a reviewer's list, not an inventory.
+    const news = newsByEndpoint(entries);
+    const changed = spec.endpoints
+        .filter((e) => news.has(e.id) || breakingOrSecurity(e))
+        .map((e) => ({ e, rank: newsRank(news.get(e.id)) }))
+        .sort((a, b) => b.rank - a.rank || scoreDelta(b.e) - scoreDelta(a.e) || a.e.id.localeCompare(b.e.id))
+        .map(({ e }) => e);
+    if (spec.analysed) {
+        if (changed.length === 0)
+            out.push(whole('No endpoint with anything new.\n', PRIORITY.table));
+        else
+            out.push(list(PRIORITY.table, `**${changed.length} endpoint${changed.length === 1 ? '' : 's'} with something new**\n\n| | Method | Path | Change | Risk (base → head) | New |\n|---|---|---|---|---|---|\n`, capItems(changed, (e) => endpointRow(e, news.get(e.id) ?? []), listBudget), changed.length, '\n', (n) => `\n… and ${n} more endpoints in ${rest}`));
+    }
     const breaking = changed.flatMap((e) => e.changes.filter((c) => c.breaking).map((c) => ({ e, c })));
-    if (breaking.length > 0) {
-        out.push(details(`💥 ${breaking.length} breaking change${breaking.length === 1 ? '' : 's'} for clients`, cappedList(breaking, ({ e, c }) => `- ${code(`${e.method} ${e.path}`)}: ${inline(c.message)} (${lineLink(c.location.file, c.location.line, ctx.blobBase)})`, listBudget, rest)));
-    }
+    if (breaking.length > 0)
+        out.push(collapsed(PRIORITY.other, `💥 ${breaking.length} breaking change${breaking.length === 1 ? '' : 's'} for clients`, breaking, ({ e, c }) => `- ${(0,report_escape/* code */.aY)(`${e.method} ${e.path}`)}: ${(0,report_escape/* inline */.mG)(c.message)} (${(0,report_escape/* lineLink */.lz)(c.location.file, c.location.line, ctx.blobBase)})`));
     const everyFinding = [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)];
-    const fixed = everyFinding.filter((f) => f.status === 'fixed' && !f.suppressed);
-    if (fixed.length > 0) {
-        out.push(details(`✅ ${fixed.length} finding${fixed.length === 1 ? '' : 's'} fixed`, cappedList(fixed, (f) => `- ${ICON[f.severity]} ${f.severity} \`${f.ruleId}\` — ${inline(f.message)}`, listBudget, rest)));
-    }
-    if (spec.metrics.head)
-        out.push(metricsTable(spec.metrics.base, spec.metrics.head));
     const existing = everyFinding.filter((f) => f.status === 'existing' && !f.suppressed);
-    if (existing.length > 0) {
-        out.push(details(`📋 ${existing.length} existing finding${existing.length === 1 ? '' : 's'} (not introduced by this PR)`, cappedList(full ? existing : existing.slice(0, 50), (f) => `- ${ICON[f.severity]} ${f.severity} \`${f.ruleId}\` — ${inline(f.message)} (${lineLink(f.location.file, f.location.line, ctx.blobBase)})`, listBudget, rest, existing.length)));
+    const existingViolations = entries.filter((e) => e.status === 'existing' && !e.finding).length;
+    if (existing.length > 0 || existingViolations > 0) {
+        const counts = {};
+        for (const f of existing)
+            counts[f.severity] = (counts[f.severity] ?? 0) + 1;
+        out.push(whole(`📋 **Existing debt** (not introduced by this PR): ${existing.length} finding${existing.length === 1 ? '' : 's'}${existing.length > 0 ? ` (${severityList(counts)})` : ''}${existingViolations > 0 ? ` · ${existingViolations} more policy violation${existingViolations === 1 ? '' : 's'}` : ''}\n`, PRIORITY.debt));
+        if (existing.length > 0)
+            out.push(collapsed(PRIORITY.details, `${existing.length} existing finding${existing.length === 1 ? '' : 's'}`, existing.sort(json/* byImportance */.G5), (f) => `- ${ICON[f.severity]} ${f.severity} \`${f.ruleId}\` — ${(0,report_escape/* inline */.mG)(f.message)} (${(0,report_escape/* lineLink */.lz)(f.location.file, f.location.line, ctx.blobBase)})`));
     }
+    const fixed = everyFinding.filter((f) => f.status === 'fixed' && !f.suppressed);
+    if (fixed.length > 0)
+        out.push(collapsed(PRIORITY.other, `✅ ${fixed.length} finding${fixed.length === 1 ? '' : 's'} fixed`, fixed, (f) => `- ${ICON[f.severity]} ${f.severity} \`${f.ruleId}\` — ${(0,report_escape/* inline */.mG)(f.message)}`));
     const suppressed = everyFinding.filter((f) => f.suppressed && f.status !== 'fixed');
-    if (suppressed.length > 0) {
-        out.push(details(`🔕 ${suppressed.length} suppressed`, cappedList(suppressed, (f) => `- \`${f.ruleId}\` — ${inline(f.message)}: _${escapeText(f.suppressed.reason)}_${f.suppressed.expires ? ` (until ${escapeText(f.suppressed.expires)})` : ''}`, listBudget, rest)));
-    }
+    if (suppressed.length > 0)
+        out.push(collapsed(PRIORITY.other, `🔕 ${suppressed.length} suppressed`, suppressed, (f) => `- \`${f.ruleId}\` — ${(0,report_escape/* inline */.mG)(f.message)}: _${(0,report_escape/* escapeText */.X1)(f.suppressed.reason)}_${f.suppressed.expires ? ` (until ${(0,report_escape/* escapeText */.X1)(f.suppressed.expires)})` : ''}`));
+    if (spec.metrics.head)
+        out.push(whole(metricsTable(spec.metrics.base, spec.metrics.head), PRIORITY.metrics));
     return out;
 }
-/**
- * One line per item until `budget` characters, then "… and N more in `rest`". `total` counts items not
- * passed in (a list already cut to its first 50).
- */
-function cappedList(items, render, budget, rest, total = items.length) {
+/** Rendered one line per item until `budget` characters (at least one item): the rest is never escaped. */
+function capItems(items, render, budget) {
     const lines = [];
     let size = 0;
     for (const item of items) {
@@ -37611,25 +39769,71 @@ function cappedList(items, render, budget, rest, total = items.length) {
         lines.push(line);
         size += line.length + 1;
     }
-    const more = total - lines.length;
+    return lines;
+}
+/** One line per item until `budget` characters, then "… and N more in `rest`". */
+function cappedList(items, render, budget, rest) {
+    const lines = capItems(items, render, budget);
+    const more = items.length - lines.length;
     return more > 0 ? `${lines.join('\n')}\n- … and ${more} more in ${rest}` : lines.join('\n');
 }
-function endpointTable(endpoints, newViolations) {
-    const rows = endpoints
-        .slice()
-        .sort((a, b) => (b.score.head ?? b.score.base ?? 0) - (a.score.head ?? a.score.base ?? 0) || a.id.localeCompare(b.id))
-        .map((e) => {
-        const fresh = e.findings.filter((f) => f.status === 'new' && !f.suppressed);
-        const counts = {};
-        for (const f of fresh)
-            counts[f.severity] = (counts[f.severity] ?? 0) + 1;
-        const broken = newViolations.get(e.id)?.length ?? 0;
-        const news = [severityList(counts), broken > 0 ? `${broken} polic${broken === 1 ? 'y' : 'ies'}` : '']
-            .filter(Boolean)
-            .join(', ') || '—';
-        return `| ${ICON[e.score.level ?? 'low']} | ${code(e.method)} | ${code(e.path)} | ${e.change} | ${scoreCell(e)} | ${news} |`;
-    });
-    return `| | Method | Path | Change | Risk (base → head) | New |\n|---|---|---|---|---|---|\n${rows.join('\n')}\n`;
+/** The new entries of each endpoint (document-level findings count on every endpoint they affect). */
+function newsByEndpoint(entries) {
+    const out = new Map();
+    const add = (id, entry) => {
+        const list = out.get(id);
+        if (list)
+            list.push(entry);
+        else
+            out.set(id, [entry]);
+    };
+    for (const entry of entries) {
+        if (entry.status !== 'new')
+            continue;
+        if (entry.endpoint)
+            add(entry.endpoint.id, entry);
+        else
+            for (const id of entry.finding?.endpoints ?? [])
+                add(id, entry);
+    }
+    return out;
+}
+/** Changes that are new for a reviewer even without a finding: breaking for clients, or about security. */
+const SECURITY_CHANGES = new Set([
+    'security-removed',
+    'security-weakened',
+    'security-alternative-added',
+    'security-scheme-changed',
+]);
+function breakingOrSecurity(e) {
+    return e.change === 'removed' || e.changes.some((c) => c.breaking || SECURITY_CHANGES.has(c.kind));
+}
+/** The most severe new item's rank; a breaking or security change alone ranks below every finding. */
+function newsRank(news) {
+    let rank = -1;
+    for (const entry of news ?? [])
+        rank = Math.max(rank, (0,findings/* severityRank */.qs)(entry.severity));
+    return rank;
+}
+function scoreDelta(e) {
+    return (e.score.head ?? 0) - (e.score.base ?? 0);
+}
+function endpointRow(e, news) {
+    const counts = {};
+    for (const entry of news)
+        counts[entry.severity] = (counts[entry.severity] ?? 0) + 1;
+    const policies = news.reduce((n, entry) => n + entry.violations.filter((v) => v.endpoint === e.id).length, 0);
+    const breaking = e.change === 'removed' || e.changes.some((c) => c.breaking);
+    const security = e.changes.some((c) => SECURITY_CHANGES.has(c.kind));
+    const what = [
+        severityList(counts),
+        policies > 0 ? `${policies} polic${policies === 1 ? 'y' : 'ies'}` : '',
+        breaking ? 'breaking' : '',
+        security ? 'security change' : '',
+    ]
+        .filter(Boolean)
+        .join(', ') || '—';
+    return `| ${ICON[e.score.level ?? 'low']} | ${(0,report_escape/* code */.aY)(e.method)} | ${(0,report_escape/* code */.aY)(e.path)} | ${e.change} | ${scoreCell(e)} | ${what} |`;
 }
 function scoreCell(e) {
     const { base, head, level } = e.score;
@@ -37640,18 +39844,50 @@ function scoreCell(e) {
     const arrow = head > base ? '↑' : '↓';
     return `${base} → **${head}** ${level} ${arrow}`;
 }
-function findingItem(f, ctx, documentLevel) {
-    const snippet = documentLevel ? configSuppression(f) : inlineSuppression(f, false);
+/** "also violates policy `X` (critical)", once per policy (a document-level finding: on how many endpoints). */
+function alsoViolates(entry) {
+    const byPolicy = new Map();
+    for (const v of entry.violations) {
+        const list = byPolicy.get(v.policy);
+        if (list)
+            list.push(v);
+        else
+            byPolicy.set(v.policy, [v]);
+    }
+    return [...byPolicy]
+        .map(([policy, vs]) => `\`${escapeCodeName(policy)}\` (${vs[0].severity}${entry.endpoint ? '' : ` on ${vs.length} endpoint${vs.length === 1 ? '' : 's'}`})`)
+        .join(', ');
+}
+/** A finding with its remediation, the policies restating it and the snippet that suppresses it. */
+function entryItem(entry, ctx) {
+    const f = entry.finding;
+    if (!f)
+        return violationItem(entry.violations[0], ctx, entry.status);
+    const snippet = entry.endpoint ? inlineSuppression(f, false) : configSuppression(f);
     return [
-        `- ${ICON[f.severity]} **${f.severity}** \`${f.ruleId}\` — ${inline(f.message)} (${lineLink(f.location.file, f.location.line, ctx.blobBase)})`,
-        `  <br>Fix: ${inline(f.remediation)}`,
+        `- ${ICON[entry.severity]} **${entry.severity}**${entry.status === 'existing' ? ' existing' : ''} \`${f.ruleId}\`${f.severity !== entry.severity ? ` (finding: ${f.severity})` : ''} — ${(0,report_escape/* inline */.mG)(f.message)} (${(0,report_escape/* lineLink */.lz)(f.location.file, f.location.line, ctx.blobBase)})`,
+        ...(entry.violations.length > 0 ? [`  <br>Also violates policy ${alsoViolates(entry)}.`] : []),
+        `  <br>Fix: ${(0,report_escape/* inline */.mG)(f.remediation)}`,
         `  <details><summary>Suppress</summary>\n\n  \`\`\`yaml\n  ${snippet}\n  \`\`\`\n  </details>`,
     ].join('\n');
 }
-function violationItem(v, ctx) {
+/** The same entry in one line: rule, severity, endpoint, file:line. */
+function entryLine(entry, ctx) {
+    const f = entry.finding;
+    const v = entry.violations[0];
+    const where = entry.endpoint
+        ? (0,report_escape/* code */.aY)(`${entry.endpoint.method} ${entry.endpoint.path}`)
+        : `document, ${f?.endpoints?.length ?? 0} endpoint${f?.endpoints?.length === 1 ? '' : 's'}`;
+    const location = (f ?? v).location;
+    const what = f
+        ? `\`${f.ruleId}\`${entry.violations.length > 0 ? ` (+ policy ${alsoViolates(entry)})` : ''}`
+        : `policy \`${escapeCodeName(v.policy)}\``;
+    return `- ${ICON[entry.severity]} ${entry.severity}${entry.status === 'existing' ? ' existing' : ''} ${what} · ${where} · ${(0,report_escape/* lineLink */.lz)(location.file, location.line, ctx.blobBase)}`;
+}
+function violationItem(v, ctx, status) {
     return [
-        `- ${ICON[v.severity]} **${v.severity}** policy \`${escapeCodeName(v.policy)}\` — ${inline(v.message)} (${lineLink(v.location.file, v.location.line, ctx.blobBase)})`,
-        `  <br>Fix: ${inline(v.remediation)}`,
+        `- ${ICON[v.severity]} **${v.severity}**${status === 'existing' ? ' existing' : ''} policy \`${escapeCodeName(v.policy)}\` — ${(0,report_escape/* inline */.mG)(v.message)} (${(0,report_escape/* lineLink */.lz)(v.location.file, v.location.line, ctx.blobBase)})`,
+        `  <br>Fix: ${(0,report_escape/* inline */.mG)(v.remediation)}`,
     ].join('\n');
 }
 /** Policy names come from the base commit's policy files, not from the PR, but are escaped all the same. */
@@ -37725,8 +39961,8 @@ function metricsTable(base, head) {
 function footer(report, ctx) {
     const where = [
         ctx.runUrl ? `[job summary](${ctx.runUrl})` : undefined,
-        ctx.reportFile ? `JSON: ${code(ctx.reportFile)}` : undefined,
-        ctx.sarifFile ? `SARIF: ${code(ctx.sarifFile)}` : undefined,
+        ctx.reportFile ? `JSON: ${(0,report_escape/* code */.aY)(ctx.reportFile)}` : undefined,
+        ctx.sarifFile ? `SARIF: ${(0,report_escape/* code */.aY)(ctx.sarifFile)}` : undefined,
     ].filter(Boolean);
     return `<sub>${report.errors.length > 0 ? `⚠️ ${report.errors.length} problem${report.errors.length === 1 ? '' : 's'} reading the documents (see the findings). ` : ''}${where.length > 0 ? `Full report: ${where.join(' · ')}. ` : ''}Rules: [docs/rules](https://github.com/api-posture/api-posture/tree/main/docs/rules).</sub>`;
 }
@@ -37736,7 +39972,9 @@ function inventorySections(report, ctx) {
         `### 📒 api-posture: API inventory and posture — ${report.specs.length} document${report.specs.length === 1 ? '' : 's'}, ${report.summary.endpoints.unchanged} endpoints\n`,
     ];
     for (const spec of report.specs) {
-        out.push(`#### ${code(spec.path)}${spec.version.head ? ` — version ${escapeText(spec.version.head)}` : ''}`);
+        out.push(`#### ${(0,report_escape/* code */.aY)(spec.path)}${spec.version.head ? ` — version ${(0,report_escape/* escapeText */.X1)(spec.version.head)}` : ''}`);
+        if (spec.failure)
+            out.push(`> ⚠️ **Not analysed** — ${(0,report_escape/* code */.aY)(`${spec.failure.file}:${spec.failure.line}:${spec.failure.column}`)}: ${(0,report_escape/* inline */.mG)(spec.failure.message)}\n`);
         if (spec.metrics.head)
             out.push(metricsTable(null, spec.metrics.head).replace('<details><summary>📊 Posture metrics</summary>', '<details open><summary>📊 Posture metrics</summary>'));
         const top = [...spec.endpoints]
@@ -37750,16 +39988,16 @@ function inventorySections(report, ctx) {
                     .slice(0, 3)
                     .map((f) => `${ICON[f.severity]} \`${f.ruleId}\``)
                     .join(' ');
-                return `| **${e.score.head ?? 0}** ${e.score.level ?? ''} | ${code(e.method)} | ${code(e.path)} | ${e.classification} | ${worst || '—'} |`;
+                return `| **${e.score.head ?? 0}** ${e.score.level ?? ''} | ${(0,report_escape/* code */.aY)(e.method)} | ${(0,report_escape/* code */.aY)(e.path)} | ${e.classification} | ${worst || '—'} |`;
             })
                 .join('\n')}\n`);
         }
-        const rows = spec.endpoints.map((e) => `| ${code(e.method)} | ${code(e.path)} | ${e.classification} | ${e.score.head ?? 0} ${e.score.level ?? ''} | ${e.dataTypes.map((d) => code(d)).join(' ') || '—'} | ${e.findings.filter((f) => !f.suppressed).length} | ${lineLink(e.location.file, e.location.line, ctx.blobBase)} |`);
+        const rows = spec.endpoints.map((e) => `| ${(0,report_escape/* code */.aY)(e.method)} | ${(0,report_escape/* code */.aY)(e.path)} | ${e.classification} | ${e.score.head ?? 0} ${e.score.level ?? ''} | ${e.dataTypes.map((d) => (0,report_escape/* code */.aY)(d)).join(' ') || '—'} | ${e.findings.filter((f) => !f.suppressed).length} | ${(0,report_escape/* lineLink */.lz)(e.location.file, e.location.line, ctx.blobBase)} |`);
         out.push(details(`All ${spec.endpoints.length} endpoints`, `| Method | Path | Classification | Score | Data | Findings | Where |\n|---|---|---|---|---|---|---|\n${rows.join('\n')}`));
         const docFindings = spec.findings.filter((f) => !f.suppressed);
         if (docFindings.length > 0) {
             out.push(details(`Document findings (${docFindings.length})`, docFindings
-                .map((f) => `- ${ICON[f.severity]} ${f.severity} \`${f.ruleId}\` — ${inline(f.message)}`)
+                .map((f) => `- ${ICON[f.severity]} ${f.severity} \`${f.ruleId}\` — ${(0,report_escape/* inline */.mG)(f.message)}`)
                 .join('\n')));
         }
     }
@@ -37777,11 +40015,12 @@ function inventorySections(report, ctx) {
 /* harmony export */   Ch: () => (/* binding */ sensitiveKinds),
 /* harmony export */   QQ: () => (/* binding */ stringsIn),
 /* harmony export */   X9: () => (/* binding */ dataKindOfName),
+/* harmony export */   dV: () => (/* binding */ mayHoldSecret),
 /* harmony export */   nw: () => (/* binding */ secretInValue),
 /* harmony export */   uL: () => (/* binding */ sensitiveFields)
 /* harmony export */ });
-/* unused harmony export secretInValueThoroughly */
-/* harmony import */ var _util_cached_walk_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9311);
+/* unused harmony exports jwtMatches, secretInValueThoroughly */
+/* harmony import */ var _util_cached_walk_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6930);
 
 const NAME_RULES = [
     ['credential', /(password|passwd|passphrase|secret|token|apikey|privatekey|sessionid|^pwd|^pin)$/],
@@ -37971,7 +40210,50 @@ const SAMPLE_KEY = /16C7e42F292c6912E7710c838347Ae178B4a$/;
 const TYPED_ID = /^(?!(sk|rk|whsec|pat|glpat|shpat|shpss|npm|key|secret|token|tok|api|apikey|access|refresh|sess|session|priv|private|auth|pwd|pass)_)[a-z]{2,8}_[A-Za-z0-9]{16,}$/;
 /** Words that mark a value as made up. */
 const PLACEHOLDER = /example|dummy|placeholder|x{6,}|redacted/i;
-const JWT = /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g;
+/**
+ * The matches of `/eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g`, found in one pass: that
+ * expression scans from every `eyJ` to the end of its run of characters, quadratic on `eyJeyJeyJ…`
+ * (seconds at 20,000 characters). Each part can only end where its run ends, so a start that fails makes
+ * every later `eyJ` in the same run fail too: the scan goes on after the run.
+ */
+function jwtMatches(value) {
+    const out = [];
+    const runEnd = (from) => {
+        let i = from;
+        while (i < value.length && JWT_CHAR.test(value[i]))
+            i++;
+        return i;
+    };
+    let from = 0;
+    for (;;) {
+        const start = value.indexOf('eyJ', from);
+        if (start < 0)
+            return out;
+        const first = runEnd(start + 3);
+        from = first;
+        if (first - (start + 3) < 8 || value[first] !== '.' || !value.startsWith('eyJ', first + 1))
+            continue;
+        const second = runEnd(first + 4);
+        if (second - (first + 4) < 8 || value[second] !== '.')
+            continue;
+        const third = runEnd(second + 1);
+        if (third - (second + 1) < 8)
+            continue;
+        out.push({ index: start, token: value.slice(start, third) });
+        from = third;
+    }
+}
+const JWT_CHAR = /[A-Za-z0-9_-]/;
+/** `value` with every JWT (`jwtMatches`) replaced by a space. */
+function withoutJwts(value) {
+    let out = '';
+    let last = 0;
+    for (const { index, token } of jwtMatches(value)) {
+        out += `${value.slice(last, index)} `;
+        last = index + token.length;
+    }
+    return last === 0 ? value : out + value.slice(last);
+}
 /** PEM blocks other than private keys (certificates, public keys) and SSH public keys. */
 const PUBLIC_MATERIAL = /-----BEGIN [A-Z0-9 ]+-----[\s\S]*?(-----END [A-Z0-9 ]+-----|$)|\b(ssh-(rsa|dss|ed25519)|ecdsa-sha2-nistp\d+) [A-Za-z0-9+/=]+/g;
 /** Base64 that starts like a file (PNG, JPEG, GIF, PDF, ZIP, WebP, XML, SVG): content, not a key. */
@@ -38076,6 +40358,10 @@ const MARKED = /-----BEGIN|ssh-|ecdsa-|AKIA|ASIA|AGPA|AIDA|AROA|ANPA|AIza|gh[pou
  * (most of them) before the dozen specific patterns run; the tests run the long way as well and compare.
  */
 const COULD_BE_SECRET = new RegExp(`${MARKED.source}|[A-Za-z0-9+/_-]{32}`);
+/** False when no part of `text` can be a secret: the quick rejection `secretInValue` starts with. */
+function mayHoldSecret(text) {
+    return COULD_BE_SECRET.test(text);
+}
 /** What a literal string from a document looks like, if it looks like a real secret or PII. */
 function secretInValue(value) {
     if (value.length < 9 || value.length > 20_000)
@@ -38113,7 +40399,7 @@ function findSecret(value, depth, marked) {
         if (found)
             return found;
         // A sample JWT is judged as a JWT, not as three random keys; public keys and certificates are not secret.
-        value = value.replace(JWT, ' ').replace(PUBLIC_MATERIAL, ' ');
+        value = withoutJwts(value).replace(PUBLIC_MATERIAL, ' ');
     }
     return randomKey(value, depth);
 }
@@ -38124,7 +40410,7 @@ function markedSecret(value) {
         if (match && !SAMPLE_KEY.test(match[0]))
             return { kind: 'cloud-key', preview: `${name} ${redact(match[0])}` };
     }
-    for (const token of value.match(JWT) ?? []) {
+    for (const { token } of jwtMatches(value)) {
         if (realJwt(token))
             return { kind: 'jwt', preview: `a signed JWT ${redact(token)}` };
     }
@@ -38171,7 +40457,7 @@ function randomKey(value, depth) {
             BASE64_FILE.test(word) ||
             /^(pk_(live|test)|[rs]k_test)_/.test(word) || // Stripe publishable and test-mode keys
             TYPED_ID.test(word) ||
-            DIGEST_PREFIX.test(value.slice(0, found.index)) ||
+            DIGEST_PREFIX.test(value.slice(Math.max(0, found.index - 8), found.index)) || // `sha-512=`: 8 at most
             /^(sha-?(1|224|256|384|512)|md5)-/i.test(word) ||
             wordiness(word) >= 3.5) {
             continue;
@@ -38248,7 +40534,101 @@ function minOf(values, empty) {
 
 /***/ }),
 
-/***/ 9311:
+/***/ 1734:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   gQ: () => (/* binding */ replaceTemplates),
+/* harmony export */   kT: () => (/* binding */ templates),
+/* harmony export */   uG: () => (/* binding */ bracketSpans)
+/* harmony export */ });
+// `{name}` templates in paths and server URLs, found by a scan instead of `/\{([^}]*)\}/g`.
+//
+// That regular expression is quadratic on hostile text: at every `{` without a closing `}` (or, stopping
+// at `/`, without one before the next `/`) it scans to the end of the text or segment and fails, then
+// starts again at the next `{`. `{a{a{a…` of 60,000 characters took seconds. These functions find the
+// same matches, left to right and without overlap, in one pass.
+/**
+ * The matches of `/\{([^}]*)\}/g` (or `/\{([^}/]*)\}/g` with `stopAtSlash`), in order. `nonEmpty` gives
+ * `+` instead of `*`: `{}` is not a template then.
+ */
+function templates(text, stopAtSlash = false, nonEmpty = false) {
+    return spans(text, '{', '}', stopAtSlash ? '/' : undefined, nonEmpty);
+}
+/** The matches of `/\[[^\]]*\]/g` (character classes in a `pattern`), in order. */
+function bracketSpans(text) {
+    return spans(text, '[', ']', undefined, false);
+}
+/** `open`, then anything but `close` (and `stop`), then `close`: leftmost first, without overlap. */
+function spans(text, open, closer, stop, nonEmpty) {
+    const out = [];
+    // The next `}` and `/` at or after where the scan is, remembered: searching again from every `{` would
+    // read the same stretch once per `{`.
+    let close = -1;
+    let slash = -1;
+    let from = 0;
+    for (;;) {
+        const start = text.indexOf(open, from);
+        if (start < 0)
+            return out;
+        if (close <= start)
+            close = text.indexOf(closer, start + 1);
+        if (close < 0)
+            return out; // no `}` after this `{`, so none after a later one either
+        if (stop !== undefined && slash !== -2 && slash <= start) {
+            slash = text.indexOf(stop, start + 1);
+            if (slash < 0)
+                slash = -2; // none left
+        }
+        if (slash >= 0 && slash < close) {
+            // Every `{` before this `/` meets it before a `}`: none of them opens a template.
+            from = slash + 1;
+            continue;
+        }
+        if (nonEmpty && close === start + 1) {
+            from = start + 1;
+            continue;
+        }
+        out.push({ start, end: close + 1, name: text.slice(start + 1, close) });
+        from = close + 1;
+    }
+}
+/** `text.replace(/\{([^}]*)\}/g, (whole, name) => …)` (or `[^}/]` with `stopAtSlash`), in linear time. */
+function replaceTemplates(text, replacement, stopAtSlash = false) {
+    const found = templates(text, stopAtSlash);
+    if (found.length === 0)
+        return text;
+    let out = '';
+    let last = 0;
+    for (const t of found) {
+        out += text.slice(last, t.start) + replacement(text.slice(t.start, t.end), t.name);
+        last = t.end;
+    }
+    return out + text.slice(last);
+}
+
+
+/***/ }),
+
+/***/ 1671:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/** A size for messages: bytes, KiB or MiB, so a small limit never reads "0.0 MiB". */
+function formatBytes(n) {
+    if (n < 1024)
+        return `${n} byte${n === 1 ? '' : 's'}`;
+    if (n < 1024 * 1024)
+        return `${(n / 1024).toFixed(1)} KiB`;
+    return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+
+/***/ }),
+
+/***/ 6930:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -38411,6 +40791,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
@@ -41227,10 +43614,10 @@ __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
-__webpack_unused_export__ = cst;
-__webpack_unused_export__ = lexer.Lexer;
+exports.DB = cst;
+exports.JG = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
-__webpack_unused_export__ = parser.Parser;
+exports.iX = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;

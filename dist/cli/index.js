@@ -7057,10 +7057,10 @@ __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
-__webpack_unused_export__ = cst;
-__webpack_unused_export__ = lexer.Lexer;
+exports.DB = cst;
+exports.JG = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
-__webpack_unused_export__ = parser.Parser;
+exports.iX = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
@@ -13070,8 +13070,1878 @@ class ConfigError extends Error {
 }
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+var node_modules_picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(node_modules_picomatch);
+;// CONCATENATED MODULE: ./src/util/arrays.ts
+// Array helpers for values whose length a document decides. `target.push(...items)` and
+// `Math.max(...items)` pass every item as a call argument, and V8 throws a RangeError somewhere past
+// 100,000 of them: a hostile `examples` list or `security` array must not crash the tool.
+/** Appends every item to `target` (in order) and returns `target`. */
+function pushAll(target, items) {
+    for (const item of items)
+        target.push(item);
+    return target;
+}
+/** The largest of `values`, or `empty` when there is none. */
+function maxOf(values, empty) {
+    let max;
+    for (const v of values)
+        if (max === undefined || v > max)
+            max = v;
+    return max ?? empty;
+}
+/** The smallest of `values`, or `empty` when there is none. */
+function minOf(values, empty) {
+    let min;
+    for (const v of values)
+        if (min === undefined || v < min)
+            min = v;
+    return min ?? empty;
+}
+
+;// CONCATENATED MODULE: ./src/util/bytes.ts
+/** A size for messages: bytes, KiB or MiB, so a small limit never reads "0.0 MiB". */
+function formatBytes(n) {
+    if (n < 1024)
+        return `${n} byte${n === 1 ? '' : 's'}`;
+    if (n < 1024 * 1024)
+        return `${(n / 1024).toFixed(1)} KiB`;
+    return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+;// CONCATENATED MODULE: ./src/util/pointer.ts
+// JSON pointers (RFC 6901).
+// The checks are there because these run for every node of every schema: most segments need no escaping.
+function escapeSegment(segment) {
+    const s = String(segment);
+    return s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
+}
+function unescapeSegment(segment) {
+    return segment.includes('~') ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment;
+}
+function joinPointer(pointer, ...segments) {
+    let out = pointer;
+    for (const s of segments)
+        out += `/${escapeSegment(s)}`;
+    return out;
+}
+function parsePointer(pointer) {
+    if (pointer === '' || pointer === '#')
+        return [];
+    const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
+    return body.split('/').slice(1).map(unescapeSegment);
+}
+/** Decodes a URI fragment (`#/components/schemas/a%20b`) into a pointer. */
+function fragmentToPointer(fragment) {
+    let decoded = fragment;
+    try {
+        decoded = decodeURIComponent(fragment);
+    }
+    catch {
+        // keep it as written; an invalid escape simply will not resolve
+    }
+    return decoded.startsWith('#') ? decoded.slice(1) : decoded;
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/load/file-text.ts
+// How a file's text is read: from a git commit, or from under a directory without leaving it. Each
+// function is self-contained (the modules and helpers it uses are passed in): the second thread
+// (json-scan.ts) runs their source.
+//
+// A pull request's content is hostile: a file is read only when it is a regular file (a blob in a commit)
+// whose real path stays inside the workspace and outside every `.git` directory (`.git/config` holds the
+// job's token), and only up to the size limit, checked before reading. A file that is not read says why.
+/**
+ * The text of a file's bytes: UTF-8, or UTF-16/UTF-32 when a byte-order mark says so (the mark is not part
+ * of the text). Bytes that do not decode, and text holding NUL characters (UTF-16 without a mark reads as
+ * UTF-8 full of them; neither YAML nor JSON allows one), are refused as not text. Self-contained.
+ */
+function file_text_decodeText(bytes) {
+    const b = bytes;
+    const notText = (encoding, at) => {
+        if (at === undefined)
+            return { refused: { reason: 'not-text', encoding } };
+        let line = 1;
+        for (let i = 0; i < at; i++)
+            if (b[i] === 0x0a)
+                line++;
+        return { refused: { reason: 'not-text', encoding, line } };
+    };
+    /** Where UTF-8 first goes wrong (only called once the fast decoder has said it does). */
+    const badUtf8 = (start) => {
+        let i = start;
+        while (i < b.length) {
+            const c = b[i];
+            const need = c < 0x80
+                ? 0
+                : c >= 0xc2 && c <= 0xdf
+                    ? 1
+                    : c >= 0xe0 && c <= 0xef
+                        ? 2
+                        : c >= 0xf0 && c <= 0xf4
+                            ? 3
+                            : -1;
+            if (need < 0 || i + need >= b.length)
+                return i;
+            for (let k = 1; k <= need; k++)
+                if ((b[i + k] & 0xc0) !== 0x80)
+                    return i;
+            const second = b[i + 1];
+            if (c === 0xe0 && second < 0xa0)
+                return i; // overlong
+            if (c === 0xed && second > 0x9f)
+                return i; // a surrogate
+            if (c === 0xf0 && second < 0x90)
+                return i; // overlong
+            if (c === 0xf4 && second > 0x8f)
+                return i; // past U+10FFFF
+            i += need + 1;
+        }
+        return b.length;
+    };
+    const utf32 = (start, little) => {
+        if ((b.length - start) % 4 !== 0)
+            return notText(little ? 'UTF-32LE' : 'UTF-32BE');
+        const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+        const parts = [];
+        let chunk = [];
+        for (let i = start; i < b.length; i += 4) {
+            const cp = view.getUint32(i, little);
+            if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+                return notText(little ? 'UTF-32LE' : 'UTF-32BE');
+            chunk.push(cp);
+            if (chunk.length === 8192) {
+                parts.push(String.fromCodePoint(...chunk));
+                chunk = [];
+            }
+        }
+        parts.push(String.fromCodePoint(...chunk));
+        return { text: parts.join('') };
+    };
+    let decoded;
+    if (b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0)
+        decoded = utf32(4, true);
+    else if (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff)
+        decoded = utf32(4, false);
+    else if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) {
+        const little = b[0] === 0xff;
+        const encoding = little ? 'UTF-16LE' : 'UTF-16BE';
+        if (b.length % 2 !== 0)
+            return notText(encoding);
+        // Big-endian is swapped into little-endian, which every Node build decodes.
+        const units = little ? b.subarray(2) : Uint8Array.from(b.subarray(2));
+        if (!little)
+            for (let i = 0; i + 1 < units.length; i += 2)
+                [units[i], units[i + 1]] = [units[i + 1], units[i]];
+        try {
+            decoded = { text: new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true }).decode(units) };
+        }
+        catch {
+            return notText(encoding);
+        }
+    }
+    else {
+        const start = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+        try {
+            decoded = {
+                text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(b.subarray(start)),
+            };
+        }
+        catch {
+            return notText('UTF-8', badUtf8(start));
+        }
+    }
+    const nul = 'text' in decoded ? decoded.text.indexOf('\0') : -1;
+    if (nul !== -1) {
+        const text = decoded.text;
+        let line = 1;
+        for (let i = text.indexOf('\n'); i !== -1 && i < nul; i = text.indexOf('\n', i + 1))
+            line++;
+        return { refused: { reason: 'not-text', encoding: 'UTF-8', line } };
+    }
+    return decoded;
+}
+/**
+ * The blob at `path` in `commit` (validated by the caller: a hex object name), decoded. Undefined when the
+ * commit has no such path. Refused: a symbolic link (`git show` would print its target as if it were the
+ * file), a submodule or a directory, a path under `.git`, a blob over `maxBytes` (its size is asked first).
+ */
+function file_text_gitShow(spawn, decode, repoDir, commit, path, maxBytes) {
+    if (path.split('/').some((part) => part.toLowerCase() === '.git'))
+        return { refused: { reason: 'git-dir' } };
+    // `--full-tree`: the path is from the top of the tree, as in `git show commit:path`; literal pathspecs.
+    const env = { ...process.env, GIT_LITERAL_PATHSPECS: '1' };
+    const listed = spawn('git', ['ls-tree', '-l', '-z', '--full-tree', '--end-of-options', commit, '--', path], {
+        cwd: repoDir,
+        encoding: 'utf8',
+        env,
+        maxBuffer: 1024 * 1024,
+    });
+    if (listed.status !== 0)
+        return undefined;
+    // `<mode> <type> <object> <size>\t<path>`: the entry named exactly `path`.
+    const entry = listed.stdout
+        .split('\0')
+        .map((line) => {
+        const tab = line.indexOf('\t');
+        const [mode = '', type = '', object = '', size = ''] = line.slice(0, tab).trim().split(/ +/);
+        return { mode, type, object, size, name: line.slice(tab + 1) };
+    })
+        .find((e) => e.name === path);
+    if (!entry)
+        return undefined;
+    if (entry.type !== 'blob' || entry.mode === '120000' || !/^[0-9a-f]+$/.test(entry.object))
+        return { refused: { reason: 'not-file' } };
+    const bytes = Number(entry.size);
+    if (!(bytes <= maxBytes))
+        return { refused: { reason: 'too-large', bytes } };
+    const blob = spawn('git', ['cat-file', 'blob', entry.object], {
+        cwd: repoDir,
+        env,
+        maxBuffer: maxBytes + 1024,
+    });
+    if (blob.status !== 0 || !blob.stdout)
+        return undefined;
+    return decode(blob.stdout);
+}
+/**
+ * The text of `path` under `realRoot`; undefined when it does not exist. Refused: its real path (symlinks
+ * followed) leaves the root or goes under a `.git` directory, it is not a regular file, or it is larger
+ * than `maxBytes` (the size of the opened file is checked before reading; at most `maxBytes + 1` bytes
+ * are read whatever it claims).
+ */
+function readInside(files, paths, decode, realRoot, path, maxBytes) {
+    const underGit = (rel) => rel.split(/[\\/]/).some((part) => part.toLowerCase() === '.git');
+    const full = paths.join(realRoot, path);
+    // By its name first (a `.GIT` that a case-folding filesystem would open), then by its real path.
+    if (underGit(paths.relative(realRoot, full)))
+        return { refused: { reason: 'git-dir' } };
+    let real;
+    try {
+        real = (files.realpathSync.native ?? files.realpathSync)(full);
+    }
+    catch (error) {
+        const code = error?.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return undefined;
+        return { refused: { reason: 'not-file' } }; // a symlink loop, a path too long, no permission
+    }
+    const rel = paths.relative(realRoot, real);
+    const inside = rel === '' || (!rel.startsWith(`..${paths.sep}`) && rel !== '..' && !paths.isAbsolute(rel));
+    if (!inside)
+        return { refused: { reason: 'outside' } };
+    if (underGit(rel))
+        return { refused: { reason: 'git-dir' } };
+    const c = files.constants;
+    // No blocking on a FIFO; the real path's last part is no symlink (unless swapped since: then refused).
+    let fd;
+    try {
+        fd = files.openSync(real, c.O_RDONLY | (c.O_NONBLOCK ?? 0) | (c.O_NOFOLLOW ?? 0));
+    }
+    catch {
+        return { refused: { reason: 'not-file' } };
+    }
+    try {
+        const stat = files.fstatSync(fd);
+        if (!stat.isFile())
+            return { refused: { reason: 'not-file' } };
+        if (stat.size > maxBytes)
+            return { refused: { reason: 'too-large', bytes: stat.size } };
+        // What the size said, and more if the file grows, but never past the limit (a size can lie: /proc).
+        let buffer = new Uint8Array(Math.min(stat.size, maxBytes) + 1);
+        let length = 0;
+        for (;;) {
+            if (length === buffer.length) {
+                if (length > maxBytes)
+                    return { refused: { reason: 'too-large', bytes: length } };
+                const grown = new Uint8Array(Math.min(length * 2, maxBytes + 1));
+                grown.set(buffer);
+                buffer = grown;
+            }
+            const n = files.readSync(fd, buffer, length, buffer.length - length, null);
+            if (n === 0)
+                break;
+            length += n;
+        }
+        return decode(buffer.subarray(0, length));
+    }
+    finally {
+        files.closeSync(fd);
+    }
+}
+
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: ./src/load/json-scan.ts
+// The one pass over JSON text that positions need (where each object and array closes, where each line
+// starts), and a second thread to run it on while the main thread parses and analyses the same text. The
+// thread also reads a version's root file from git (and indexes it) while the other version loads.
+//
+// On GitHub's REST description the pass is a tenth of a second per version, all of it otherwise on the
+// critical path. The engine is synchronous, so the main thread collects a result by blocking on a shared
+// flag (`Atomics.wait`) and taking the message off the port (`receiveMessageOnPort`); by then the result
+// is almost always waiting. Any failure of the thread falls back to scanning on the main thread.
+
+
+/**
+ * One pass over the text. Self-contained on purpose (no imports, no helpers outside it): its source is
+ * what the second thread runs. A string's body is skipped with `indexOf`, which makes the pass cheap:
+ * most of a description is strings.
+ */
+function scanJson(text) {
+    const n = text.length;
+    let opens = new Int32Array(1024);
+    let closes = new Int32Array(1024);
+    let lines = new Int32Array(1024);
+    let count = 0;
+    let lineCount = 1; // lines[0] = 0
+    const stack = [];
+    let i = 0;
+    while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === 0x22) {
+            // the closing quote: the first one not escaped (most strings hold no escaped quote)
+            let end = text.indexOf('"', i + 1);
+            while (end !== -1 && text.charCodeAt(end - 1) === 0x5c) {
+                let backslashes = 1;
+                while (text.charCodeAt(end - 1 - backslashes) === 0x5c)
+                    backslashes++;
+                if (backslashes % 2 === 0)
+                    break;
+                end = text.indexOf('"', end + 1);
+            }
+            i = end === -1 ? n : end + 1;
+            continue;
+        }
+        if (c === 0x0a) {
+            if (lineCount === lines.length) {
+                const grown = new Int32Array(lines.length * 2);
+                grown.set(lines);
+                lines = grown;
+            }
+            lines[lineCount++] = i + 1;
+        }
+        else if (c === 0x7b || c === 0x5b) {
+            if (count === opens.length) {
+                const grownOpens = new Int32Array(opens.length * 2);
+                const grownCloses = new Int32Array(closes.length * 2);
+                grownOpens.set(opens);
+                grownCloses.set(closes);
+                opens = grownOpens;
+                closes = grownCloses;
+            }
+            stack.push(count);
+            opens[count] = i;
+            closes[count] = n; // unclosed: runs to the end
+            count++;
+        }
+        else if (c === 0x7d || c === 0x5d) {
+            const index = stack.pop();
+            if (index !== undefined)
+                closes[index] = i;
+        }
+        i++;
+    }
+    return {
+        opens: opens.slice(0, count),
+        closes: closes.slice(0, count),
+        lineStarts: lines.slice(0, lineCount),
+    };
+}
+/**
+ * The text JSON.parse is given (a byte-order mark is not JSON, and no editor counts it as a column) when
+ * the file looks like JSON; undefined otherwise. Self-contained: the second thread runs its source too.
+ */
+function jsonTextOf(path, text) {
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return /\.json$/i.test(path) || /^\s*[{[]/.test(body) ? body : undefined;
+}
+/** Shorter texts are scanned where they are needed: for them a thread costs more than it saves. */
+const BACKGROUND_MIN_CHARS = 1 << 20;
+function workerSource() {
+    return `
+const { workerData } = require('node:worker_threads');
+const { spawnSync } = require('node:child_process');
+const scanJson = ${scanJson.toString()};
+const jsonTextOf = ${jsonTextOf.toString()};
+const decodeText = ${file_text_decodeText.toString()};
+const gitShow = ${file_text_gitShow.toString()};
+const readInside = ${readInside.toString()};
+const safely = (f) => { try { return f(); } catch { return undefined; } };
+const readFile = (file) =>
+  file.kind === 'git'
+    ? gitShow(spawnSync, decodeText, file.repoDir, file.commit, file.path, file.maxBytes)
+    : readInside(require('node:fs'), require('node:path'), decodeText, file.realRoot, file.path, file.maxBytes);
+workerData.port.on('message', ({ id, text, file, done }) => {
+  let reply;
+  if (file) {
+    // A read that throws is answered as not done: the main thread reads again, and meets the error itself.
+    let read;
+    let failed = false;
+    try {
+      read = readFile(file);
+    } catch {
+      failed = true;
+    }
+    const text = read && read.text;
+    const json = text === undefined ? undefined : jsonTextOf(file.path, text);
+    const index = json === undefined ? undefined : safely(() => scanJson(json));
+    reply = failed
+      ? { id, index: undefined }
+      : { id, read: read !== undefined, text, refused: read && read.refused, index };
+  } else {
+    reply = { id, index: safely(() => scanJson(text)) };
+  }
+  const index = reply.index;
+  workerData.port.postMessage(reply, index ? [index.opens.buffer, index.closes.buffer, index.lineStarts.buffer] : []);
+  Atomics.store(done, 0, 1);
+  Atomics.notify(done, 0);
+});
+`;
+}
+/** undefined: not started yet; null: could not start, scan on the main thread. */
+let thread;
+function backgroundThread() {
+    if (thread !== undefined)
+        return thread;
+    try {
+        const { port1, port2 } = new external_node_worker_threads_namespaceObject.MessageChannel();
+        const worker = new external_node_worker_threads_namespaceObject.Worker(workerSource(), {
+            eval: true,
+            workerData: { port: port2 },
+            transferList: [port2],
+        });
+        // Neither keeps the process alive: a result nobody asks for is simply never read.
+        worker.unref();
+        port1.unref();
+        worker.on('error', () => {
+            thread = null;
+        });
+        thread = { port: port1, early: new Map(), nextId: 0 };
+    }
+    catch {
+        thread = null;
+    }
+    return thread;
+}
+/**
+ * Starts indexing `text` and returns how to get the index when it is needed. Large texts go to the
+ * second thread; the returned function then waits for it (or scans here if the thread failed).
+ */
+function scanJsonLater(text) {
+    const background = text.length >= BACKGROUND_MIN_CHARS ? scanJsonInBackground(text) : undefined;
+    let index;
+    return () => {
+        index ??= background?.() ?? scanJson(text);
+        return index;
+    };
+}
+/** The second thread's half of `scanJsonLater`: its answer, or undefined when it could not give one. */
+function scanJsonInBackground(text) {
+    // Generous: the scan takes about 10 ms per MB; a thread that has not answered by then is not going to.
+    const reply = request({ text }, 2000 + text.length / 1000);
+    return reply && (() => reply()?.index);
+}
+/**
+ * Reads a file on the second thread, and indexes its JSON text: undefined when the thread is not there;
+ * the returned function waits, and gives undefined if the thread did not answer (read it here then).
+ */
+function readInBackground(file) {
+    const reply = request({ file }, 120_000);
+    return (reply &&
+        (() => {
+            const r = reply();
+            if (r?.read === undefined)
+                return undefined;
+            return r.refused
+                ? { text: undefined, index: undefined, refused: r.refused }
+                : { text: r.read ? r.text : undefined, index: r.index };
+        }));
+}
+/** Posts a request; the returned function waits for its reply once (later calls give the same). */
+function request(message, timeoutMs) {
+    const background = backgroundThread();
+    if (!background)
+        return undefined;
+    const id = background.nextId++;
+    const done = new Int32Array(new SharedArrayBuffer(4));
+    try {
+        background.port.postMessage({ ...message, id, done });
+    }
+    catch {
+        return undefined;
+    }
+    let claimed = false;
+    let reply;
+    return () => {
+        if (!claimed)
+            reply = collect(background, id, done, timeoutMs);
+        claimed = true;
+        return reply;
+    };
+}
+function collect(background, id, done, timeoutMs) {
+    if (Atomics.wait(done, 0, 0, timeoutMs) === 'timed-out')
+        return undefined;
+    const early = background.early.get(id);
+    if (early) {
+        background.early.delete(id);
+        return early;
+    }
+    for (;;) {
+        const received = (0,external_node_worker_threads_namespaceObject.receiveMessageOnPort)(background.port);
+        if (!received)
+            return undefined;
+        const reply = received.message;
+        if (reply.id === id)
+            return reply;
+        background.early.set(reply.id, reply);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/load/reader.ts
+// Where document text comes from: the working tree or a git commit. Paths are workspace-relative (posix).
+
+
+
+
+
+
+
+/** The most `read` (without a limit of its own) reads of one file: the default `limits.maxFileBytes`. */
+const READ_MAX_BYTES = 64 * 1024 * 1024;
+/** What `reader` says of `path`: `open` when it has one, else `read`'s text (a refusal reads as missing). */
+function openFile(reader, path, maxBytes) {
+    if (reader.open)
+        return reader.open(path, maxBytes);
+    const text = reader.read(path);
+    return text === undefined ? undefined : { text };
+}
+/** Reads files under `root`, refusing anything whose real path (symlinks followed) leaves it. */
+function fsReader(root) {
+    const realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
+    const open = (path, maxBytes = READ_MAX_BYTES) => readInside(external_node_fs_namespaceObject, external_node_path_namespaceObject, file_text_decodeText, realRoot, path, maxBytes);
+    return {
+        label: root,
+        read: (path) => textOf(open(path)),
+        open,
+        size: (path) => external_node_fs_namespaceObject.statSync(external_node_path_namespaceObject.join(realRoot, path), { throwIfNoEntry: false })?.size,
+        readLater: (path, maxBytes = READ_MAX_BYTES) => readingLater({ kind: 'file', realRoot, path, maxBytes }, () => open(path, maxBytes)),
+    };
+}
+/**
+ * Reads only the files committed in the checkout (`tracked`, listed once by `trackedFiles`), as they are in
+ * the working tree: what an earlier workflow step left in the workspace (`gha-creds-*.json` written by
+ * google-github-actions/auth, build output) is refused as `untracked`, never read. A path is read when it
+ * is committed (or lies under a committed symlinked folder) and its real path, symlinks followed, is a
+ * committed regular file inside the workspace; everything else `fsReader` refuses is refused as before.
+ */
+function trackedReader(root, tracked) {
+    const files = fsReader(root);
+    const realRoot = realpathSync(root);
+    /** Why `path` is not read before looking at its content, or undefined to let `files` decide. */
+    const refusal = (path) => {
+        const asked = posix.normalize(path);
+        if (underGit(asked))
+            return undefined; // refused by `files` as under .git
+        let real;
+        try {
+            real = realpathSync.native(nodePath.join(realRoot, asked));
+        }
+        catch {
+            return undefined; // missing, or a loop: `files` says which without reading anything
+        }
+        if (!isInside(realRoot, real))
+            return undefined; // refused by `files` as outside
+        const target = relative(realRoot, real).split(sep).join('/');
+        if (underGit(target))
+            return undefined;
+        return listed(tracked, asked) && tracked.files.has(target) ? undefined : { reason: 'untracked' };
+    };
+    const admits = (path) => refusal(path) === undefined;
+    return {
+        label: files.label,
+        read: (path) => (admits(path) ? files.read(path) : undefined),
+        open: (path, maxBytes) => {
+            const refused = refusal(path);
+            return refused ? { refused } : files.open?.(path, maxBytes);
+        },
+        size: (path) => (admits(path) ? files.size?.(path) : undefined),
+        readLater: (path, maxBytes) => (admits(path) ? files.readLater?.(path, maxBytes) : undefined),
+        admits,
+    };
+}
+const underGit = (path) => path.split('/').some((part) => part.toLowerCase() === '.git');
+/** Whether `path` is committed itself, or lies under a committed symlink (to a folder). */
+function listed(tracked, path) {
+    if (tracked.files.has(path) || tracked.links.has(path))
+        return true;
+    for (let at = path.lastIndexOf('/'); at > 0; at = path.lastIndexOf('/', at - 1))
+        if (tracked.links.has(path.slice(0, at)))
+            return true;
+    return false;
+}
+/** Reads files as they are in `commit` of the repository at `repoDir`. */
+function gitReader(repoDir, commit) {
+    const open = (path, maxBytes = READ_MAX_BYTES) => gitShow(spawnSync, decodeText, repoDir, commit, path, maxBytes);
+    return {
+        label: commit.slice(0, 12),
+        read: (path) => textOf(open(path)),
+        open,
+        readLater: (path, maxBytes = READ_MAX_BYTES) => readingLater({ kind: 'git', repoDir, commit, path, maxBytes }, () => open(path, maxBytes)),
+    };
+}
+function textOf(read) {
+    return read && 'text' in read ? read.text : undefined;
+}
+/** `readLater` for both readers: the second thread's read, or this thread's if the thread did not answer. */
+function readingLater(file, open) {
+    const later = readInBackground(file);
+    return (later &&
+        (() => {
+            const done = later();
+            if (done)
+                return done;
+            const read = open();
+            return read && 'refused' in read
+                ? { text: undefined, index: undefined, refused: read.refused }
+                : { text: read?.text, index: undefined };
+        }));
+}
+function isInside(root, path) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
+    return rel === '' || (!rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+
+// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
+var main = __nccwpck_require__(9547);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/load/lines.ts
+// Offset → line/column, from a line index built once per file.
+class LineIndex {
+    starts;
+    constructor(starts) {
+        this.starts = starts;
+    }
+    static of(text) {
+        const starts = [0];
+        for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+            starts.push(i + 1);
+        return new LineIndex(starts);
+    }
+    /** From the offsets where lines start, ascending, the first 0. */
+    static fromStarts(starts) {
+        return new LineIndex(starts);
+    }
+    /** 1-based line and column of a character offset. */
+    position(offset) {
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if ((this.starts[mid] ?? 0) <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return { line: lo + 1, column: offset - (this.starts[lo] ?? 0) + 1 };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/load/json-locate.ts
+// Finds where a JSON pointer sits in JSON text without building a syntax tree.
+//
+// A full tree of a 13 MB description is millions of objects (about a second of parsing and
+// as much again in garbage collection); a report needs a few thousand positions. So: one
+// allocation-free pass (`scanJson`) records where each object/array closes, and an object's keys are read
+// only when a pointer goes through it, once (cached). Iterative throughout: nesting depth
+// cannot overflow the stack.
+
+
+
+/** The `value` of a pointer that does not exist: nothing below it exists either. */
+const MISSING = -1;
+/** Longer pointers are looked up without remembering them (see `offsetOfPointer`). */
+const MAX_REMEMBERED = 4096;
+class JsonLocator {
+    text;
+    opens;
+    closes;
+    members = new Map();
+    byPointer = new Map();
+    root;
+    lineStarts;
+    /** `index`: the text's `scanJson`, when it was made elsewhere (on the second thread). */
+    constructor(text, index = scanJson(text)) {
+        this.text = text;
+        this.opens = index.opens;
+        this.closes = index.closes;
+        this.lineStarts = index.lineStarts;
+        this.root = this.skipSpace(0);
+    }
+    /** The text's lines, from the same pass (only for text that parsed as JSON: see `scanJson`). */
+    lines() {
+        return LineIndex.fromStarts(this.lineStarts);
+    }
+    /** Offset of the deepest node on the pointer's way; an object member is reported at its key. */
+    offset(segments) {
+        let node = this.root;
+        let offset = node;
+        for (const segment of segments) {
+            const member = this.memberOf(node, segment);
+            if (!member)
+                break;
+            offset = member.at;
+            node = member.value;
+        }
+        return offset;
+    }
+    /**
+     * `offset` for an escaped pointer (`/paths/~1users/get`). Findings repeat pointers and share their
+     * prefixes, so each prefix is resolved once: a lookup walks only the segments below the longest one known.
+     */
+    offsetOfPointer(pointer) {
+        const known = this.byPointer.get(pointer);
+        if (known !== undefined)
+            return known.at;
+        // V8 hashes a string longer than 16,383 characters by its length alone: such keys would all collide.
+        if (pointer.length > MAX_REMEMBERED || (pointer !== '' && !pointer.startsWith('/')))
+            return this.offset(parsePointer(pointer));
+        let prefix = pointer;
+        let found;
+        while (found === undefined) {
+            const slash = prefix.lastIndexOf('/');
+            if (slash === -1) {
+                prefix = '';
+                found = { at: this.root, value: this.root };
+                break;
+            }
+            prefix = prefix.slice(0, slash);
+            found = this.byPointer.get(prefix);
+        }
+        let current = found;
+        let end = prefix.length;
+        while (end < pointer.length && current.value !== MISSING) {
+            const next = pointer.indexOf('/', end + 1);
+            const stop = next === -1 ? pointer.length : next;
+            const member = this.memberOf(current.value, unescapeSegment(pointer.slice(end + 1, stop)));
+            // Past the deepest existing node every longer pointer reports that node's offset.
+            current = member ?? { at: current.at, value: MISSING };
+            end = stop;
+            this.byPointer.set(pointer.slice(0, end), current);
+        }
+        if (end < pointer.length)
+            this.byPointer.set(pointer, current);
+        return current.at;
+    }
+    /** The root value's first character. */
+    get rootOffset() {
+        return this.root;
+    }
+    /** The members of the object whose `{` is at `offset` (the last of duplicate keys); undefined if not one. */
+    objectMembers(offset) {
+        if (this.text.charCodeAt(offset) !== 0x7b)
+            return undefined;
+        return this.childrenOf(offset);
+    }
+    /** The first `limit` members of the object whose `{` is at `offset`, read without reading the rest. */
+    firstMembers(offset, limit) {
+        if (this.text.charCodeAt(offset) !== 0x7b)
+            return [];
+        return [...this.readObject(offset, limit)];
+    }
+    /**
+     * Just past the object or array whose first character is at `offset` (the text's length if it never
+     * closes). Only for containers: that is what the index knows.
+     */
+    containerEnd(offset) {
+        return Math.min(this.closeOf(offset) + 1, this.text.length);
+    }
+    memberOf(node, segment) {
+        const children = this.childrenOf(node);
+        if (!children)
+            return undefined;
+        return Array.isArray(children)
+            ? /^\d+$/.test(segment)
+                ? children[Number(segment)]
+                : undefined
+            : children.get(segment);
+    }
+    childrenOf(node) {
+        if (node === MISSING)
+            return undefined;
+        const open = this.text.charCodeAt(node);
+        if (open !== 0x7b && open !== 0x5b)
+            return undefined; // not { or [
+        let children = this.members.get(node);
+        if (!children) {
+            children = open === 0x7b ? this.readObject(node) : this.readArray(node);
+            this.members.set(node, children);
+        }
+        return children;
+    }
+    readObject(start, limit = Number.POSITIVE_INFINITY) {
+        const members = new Map();
+        const end = this.closeOf(start);
+        let i = this.skipSpace(start + 1);
+        while (i < end && this.text.charCodeAt(i) === 0x22 && members.size < limit) {
+            const keyEnd = this.stringEnd(i);
+            const raw = this.text.slice(i + 1, keyEnd);
+            const key = raw.includes('\\') ? decodeKey(raw) : raw;
+            const colon = this.skipSpace(keyEnd + 1);
+            if (this.text.charCodeAt(colon) !== 0x3a)
+                break; // not ':' — malformed, stop here
+            const value = this.skipSpace(colon + 1);
+            members.set(key, { at: i, value }); // the last duplicate wins, as in JSON.parse
+            i = this.nextMember(value, end);
+        }
+        return members;
+    }
+    readArray(start) {
+        const items = [];
+        const end = this.closeOf(start);
+        let i = this.skipSpace(start + 1);
+        while (i < end) {
+            items.push({ at: i, value: i });
+            const next = this.nextMember(i, end);
+            if (next <= i)
+                break;
+            i = next;
+        }
+        return items;
+    }
+    /** From a value's first character to the first character of the following member (or `end`). */
+    nextMember(value, end) {
+        const c = this.text.charCodeAt(value);
+        let i;
+        if (c === 0x22)
+            i = this.stringEnd(value) + 1;
+        else if (c === 0x7b || c === 0x5b)
+            i = this.closeOf(value) + 1;
+        else {
+            i = value;
+            while (i < end) {
+                const d = this.text.charCodeAt(i);
+                if (d === 0x2c || d === 0x7d || d === 0x5d)
+                    break; // , } ]
+                i++;
+            }
+        }
+        i = this.skipSpace(i);
+        if (this.text.charCodeAt(i) !== 0x2c)
+            return end; // no comma: that was the last member
+        return this.skipSpace(i + 1);
+    }
+    closeOf(open) {
+        let lo = 0;
+        let hi = this.opens.length - 1;
+        while (lo <= hi) {
+            const mid = (lo + hi) >> 1;
+            const at = this.opens[mid];
+            if (at === open)
+                return this.closes[mid];
+            if (at < open)
+                lo = mid + 1;
+            else
+                hi = mid - 1;
+        }
+        return this.text.length;
+    }
+    /** Offset of the quote closing the string that opens at `quote` (text length if unterminated). */
+    stringEnd(quote) {
+        const text = this.text;
+        let i = text.indexOf('"', quote + 1);
+        // Most strings hold no escaped quote: one look at the character before the quote settles it.
+        while (i !== -1 && text.charCodeAt(i - 1) === 0x5c) {
+            let backslashes = 1;
+            while (text.charCodeAt(i - 1 - backslashes) === 0x5c)
+                backslashes++;
+            if (backslashes % 2 === 0)
+                return i;
+            i = text.indexOf('"', i + 1);
+        }
+        return i === -1 ? text.length : i;
+    }
+    skipSpace(i) {
+        const text = this.text;
+        for (;;) {
+            const c = text.charCodeAt(i);
+            if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
+                return i;
+            i++;
+        }
+    }
+}
+function decodeKey(raw) {
+    try {
+        return JSON.parse(`"${raw}"`);
+    }
+    catch {
+        return raw;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/normalize/values.ts
+// Narrow readers for untyped document values.
+function isObj(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+function str(value) {
+    return typeof value === 'string' ? value : undefined;
+}
+function num(value) {
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+function strings(value) {
+    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
+}
+/** Own keys that are vendor extensions (`x-…`). */
+function extensionsOf(value) {
+    const out = {};
+    if (!isObj(value))
+        return out;
+    for (const key of Object.keys(value))
+        if (key.startsWith('x-'))
+            out[key] = value[key];
+    return out;
+}
+/**
+ * `target[key] = value` as an own property even for `__proto__`: a document's keys are hostile, and an
+ * assignment would set the object's prototype instead (the entry lost, inherited fields appearing).
+ */
+function setOwn(target, key, value) {
+    if (key === '__proto__')
+        Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+    else
+        target[key] = value;
+}
+
+;// CONCATENATED MODULE: ./src/load/json-reuse.ts
+// Parsing a base version's JSON by reusing its head's: a pull request changes a few of a description's
+// thousands of path items and components, and the text of the rest is the same in both versions.
+//
+// The base text is cut into regions (the values of the root's members, and of the members of large
+// objects below it, down to one path item or one schema). A region whose text equals the head's at the
+// same key takes the head's parsed value, shared; any other region is parsed on its own. What is left
+// (the skeleton: keys, scalars, punctuation, with `null` in place of each region) is parsed too, and the
+// values are set into it. The result is what `JSON.parse` of the whole text gives: equal text parses to
+// equal values, the skeleton keeps the text's key order and its last-duplicate-wins, and every part of
+// the text is parsed by JSON.parse (the head's regions were, with the head). Invalid text, or anything
+// unexpected, gives undefined: the caller then parses the whole text (and reports the error).
+
+
+/** Objects smaller than this are compared and parsed whole rather than member by member. */
+const SPLIT_MIN_CHARS = 16 * 1024;
+/** How far below the root objects are split: `components` → `schemas` → one schema. */
+const MAX_SPLIT_DEPTH = 2;
+function parseReusing(text, index, like) {
+    if (text === like.text)
+        return like.value;
+    const here = new JsonLocator(text, index);
+    const there = new JsonLocator(like.text, like.index);
+    const regions = [];
+    // Regions for the container members of the object at `at` (the head's at `likeAt`); false if either is not an object.
+    const split = (at, likeAt, likeValue, path, depth) => {
+        const members = here.objectMembers(at);
+        const likeMembers = there.objectMembers(likeAt);
+        if (!members || !likeMembers || !isRecord(likeValue))
+            return false;
+        for (const [key, member] of members) {
+            const start = member.value;
+            const open = text.charCodeAt(start);
+            if (open !== 0x7b && open !== 0x5b)
+                continue; // a scalar: the skeleton holds it
+            const end = here.containerEnd(start);
+            const memberPath = [...path, key];
+            const likeMember = likeMembers.get(key);
+            if (likeMember && Object.hasOwn(likeValue, key) && like.text.charCodeAt(likeMember.value) === open) {
+                const likeEnd = there.containerEnd(likeMember.value);
+                if (sameText(text, start, end, like.text, likeMember.value, likeEnd)) {
+                    regions.push({ start, end, path: memberPath, reused: true, value: likeValue[key] });
+                    continue;
+                }
+                if (depth < MAX_SPLIT_DEPTH &&
+                    end - start >= SPLIT_MIN_CHARS &&
+                    split(start, likeMember.value, likeValue[key], memberPath, depth + 1)) {
+                    continue;
+                }
+            }
+            regions.push({ start, end, path: memberPath, reused: false, value: undefined });
+        }
+        return true;
+    };
+    try {
+        if (!startsAlike(text, here, like.text, there))
+            return undefined;
+        if (!split(here.rootOffset, there.rootOffset, like.value, [], 0))
+            return undefined;
+        // Little in common (a reformatted document): parsing region by region would cost more than one parse.
+        let reusedChars = 0;
+        for (const region of regions)
+            if (region.reused)
+                reusedChars += region.end - region.start;
+        if (reusedChars < text.length / 4)
+            return undefined;
+        // A key's value is its last duplicate's, but the map lists keys in first-seen order: sort by place.
+        regions.sort((a, b) => a.start - b.start);
+        const pieces = [];
+        let from = 0;
+        for (const region of regions) {
+            if (region.start < from)
+                return undefined; // overlapping: not text this reading understands
+            pieces.push(text.slice(from, region.start), 'null');
+            from = region.end;
+        }
+        pieces.push(text.slice(from));
+        const root = JSON.parse(pieces.join(''));
+        for (const region of regions) {
+            const value = region.reused ? region.value : JSON.parse(text.slice(region.start, region.end));
+            if (!place(root, region.path, value))
+                return undefined;
+        }
+        return root;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** How many of the first members of the largest object are compared before the rest is read. */
+const SAMPLE = 16;
+/**
+ * Whether one of the first members of the root's largest object (`paths`, mostly) has the same text in
+ * both versions. A reformatted document has nothing in common with its head, and finding that out member
+ * by member took a third of a parse on Microsoft Graph: this looks at a few members first.
+ */
+function startsAlike(text, here, likeText, there) {
+    let largest;
+    for (const [key, member] of here.objectMembers(here.rootOffset) ?? []) {
+        const open = text.charCodeAt(member.value);
+        if (open !== 0x7b)
+            continue;
+        const end = here.containerEnd(member.value);
+        if (!largest || end - member.value > largest.end - largest.start)
+            largest = { start: member.value, end, key };
+    }
+    if (!largest)
+        return true; // nothing large to split: the split below is cheap
+    const likeMember = there.objectMembers(there.rootOffset)?.get(largest.key);
+    if (!likeMember || likeText.charCodeAt(likeMember.value) !== 0x7b)
+        return false;
+    const likeEnd = there.containerEnd(likeMember.value);
+    if (sameText(text, largest.start, largest.end, likeText, likeMember.value, likeEnd))
+        return true;
+    const theirs = new Map(there.firstMembers(likeMember.value, SAMPLE));
+    let compared = 0;
+    for (const [key, member] of here.firstMembers(largest.start, SAMPLE)) {
+        const like = theirs.get(key);
+        const start = member.value;
+        const open = text.charCodeAt(start);
+        if (!like || (open !== 0x7b && open !== 0x5b) || likeText.charCodeAt(like.value) !== open)
+            continue;
+        compared++;
+        const end = here.containerEnd(start);
+        if (sameText(text, start, end, likeText, like.value, there.containerEnd(like.value)))
+            return true;
+    }
+    // Nothing to compare (no objects among the first members): let the split find out.
+    return compared === 0;
+}
+function sameText(a, aStart, aEnd, b, bStart, bEnd) {
+    return aEnd - aStart === bEnd - bStart && a.slice(aStart, aEnd) === b.slice(bStart, bEnd);
+}
+/** Sets the value where the skeleton holds its `null`; false if there is no such place. */
+function place(root, path, value) {
+    let parent = root;
+    for (let i = 0; i < path.length - 1; i++) {
+        const key = path[i];
+        if (!isRecord(parent) || !Object.hasOwn(parent, key))
+            return false;
+        parent = parent[key];
+    }
+    const key = path[path.length - 1];
+    if (!isRecord(parent) || !Object.hasOwn(parent, key) || parent[key] !== null)
+        return false;
+    setOwn(parent, key, value); // the key may be `__proto__`: JSON.parse made it an own property
+    return true;
+}
+function isRecord(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/load/source.ts
+// A parsed document file that can answer "which line is this JSON pointer on?" lazily.
+
+
+
+
+
+
+
+const source_DEFAULT_PARSE_LIMITS = {
+    maxAliasCount: 1000,
+    maxFileBytes: 64 * 1024 * 1024,
+    maxFiles: 1000,
+    maxEndpoints: 20_000,
+};
+function parseSource(path, text, limits = source_DEFAULT_PARSE_LIMITS, hints = {}) {
+    const json = jsonTextOf(path, text);
+    if (json !== undefined) {
+        // Started before the parse so that, for a large text, the two run side by side.
+        const ahead = hints.index;
+        const later = ahead ? undefined : scanJsonLater(json);
+        let known;
+        const index = () => {
+            known ??= ahead?.() ?? later?.() ?? scanJson(json);
+            return known;
+        };
+        try {
+            return jsonSource(path, json, parseJson(json, index, hints.like), index);
+        }
+        catch {
+            if (/\.json$/i.test(path))
+                return jsonSource(path, json, undefined, undefined, jsonError(path, json));
+            // not JSON after all: YAML below reports its own error
+        }
+    }
+    // A byte-order mark is no part of the document, and no editor counts it as a column.
+    return yamlSource(path, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, limits);
+}
+/**
+ * Starts indexing a file's JSON text before `parseSource` gets it (on the second thread when large), for
+ * its `hints.index`; undefined for text that is not JSON.
+ */
+function indexAhead(path, text) {
+    const json = jsonTextOf(path, text);
+    return json === undefined ? undefined : scanJsonLater(json);
+}
+/** `JSON.parse`, reusing the other version's values where the texts agree (large texts: see `parseReusing`). */
+function parseJson(text, index, like) {
+    if (like?.json && text.length >= BACKGROUND_MIN_CHARS) {
+        const value = parseReusing(text, index(), {
+            text: like.json.text,
+            index: like.json.index(),
+            value: like.value,
+        });
+        if (value !== undefined)
+            return value;
+    }
+    return JSON.parse(text);
+}
+function jsonError(path, text) {
+    const errors = [];
+    (0,main.parse)(text, errors, { disallowComments: true, allowTrailingComma: false });
+    const first = errors[0];
+    const offset = first?.offset ?? 0;
+    const what = first ? (0,main.printParseErrorCode)(first.error) : 'unexpected input';
+    return { kind: 'parse', message: `invalid JSON: ${what}`, loc: { file: path, pointer: '' }, offset };
+}
+function jsonSource(path, text, value, index, problem) {
+    let lines;
+    let locator;
+    // Text that parsed has its lines counted by the locator's one pass; text that did not may hold raw line
+    // breaks inside strings, which that pass skips.
+    const lineIndex = () => {
+        lines ??= value !== undefined ? locate().lines() : LineIndex.of(text);
+        return lines;
+    };
+    const locate = () => {
+        locator ??= new JsonLocator(text, index?.());
+        return locator;
+    };
+    const at = (pointer, offset) => ({
+        file: path,
+        pointer,
+        ...lineIndex().position(offset),
+    });
+    const problems = [];
+    if (problem)
+        problems.push(withPosition(problem, at));
+    return {
+        path,
+        format: 'json',
+        value,
+        problems,
+        position(pointer) {
+            return at(pointer, locate().offsetOfPointer(pointer.startsWith('#') ? pointer.slice(1) : pointer));
+        },
+        ...(value !== undefined && index ? { json: { text, index } } : {}),
+    };
+}
+function yamlSource(path, text, limits) {
+    const lines = LineIndex.of(text);
+    const at = (pointer, offset) => ({
+        file: path,
+        pointer,
+        ...lines.position(offset),
+    });
+    const problems = [];
+    let doc;
+    let value;
+    const keyIndex = new WeakMap();
+    try {
+        // The parser's own duplicate-key check compares each key with every other of its map: quadratic on a
+        // 4,000-path `paths`. The same check, linear, follows.
+        // `logLevel: 'error'`: the parser would print its own warning for a collection key to the process's
+        // stderr; `keyProblems` reports it with the document's position instead.
+        doc = (0,dist/* parseDocument */.Tp)(text, {
+            keepSourceTokens: false,
+            prettyErrors: false,
+            merge: true,
+            uniqueKeys: false,
+            logLevel: 'error',
+        });
+        for (const e of doc.errors) {
+            const message = `invalid YAML: ${yamlReason(e)}`;
+            problems.push(withPosition({ kind: 'parse', message, loc: { file: path, pointer: '' }, offset: e.pos[0] }, at));
+        }
+        for (const { message, offset } of keyProblems(doc))
+            problems.push(withPosition({ kind: 'invalid', message, loc: { file: path, pointer: '' }, offset }, at));
+        if (doc.errors.length === 0)
+            value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
+    }
+    catch (error) {
+        value = undefined;
+        problems.push({
+            kind: 'parse',
+            message: `invalid YAML: ${yamlReason(error)}`,
+            loc: { file: path, pointer: '' },
+        });
+    }
+    return {
+        path,
+        format: 'yaml',
+        value,
+        problems,
+        position(pointer) {
+            return at(pointer, doc ? yamlOffset(doc, parsePointer(pointer), keyIndex) : 0);
+        },
+    };
+}
+/**
+ * Keys that repeat an earlier scalar key of the same mapping (the last value wins), and keys that are
+ * collections (`? [a, b]`), which a JSON value can only hold as their text.
+ */
+function keyProblems(doc) {
+    const out = [];
+    (0,dist/* visit */.YR)(doc, {
+        Map(_, map) {
+            const seen = new Set();
+            for (const pair of map.items) {
+                if ((0,dist/* isMap */.jh)(pair.key) || (0,dist/* isSeq */.oP)(pair.key)) {
+                    const message = 'invalid YAML: a mapping key must be a string, not a list or a mapping';
+                    out.push({ message, offset: rangeStart(pair.key) ?? 0 });
+                }
+                if (!(0,dist/* isScalar */.jn)(pair.key) || pair.key.value === '<<')
+                    continue;
+                const key = `${typeof pair.key.value}:${String(pair.key.value)}`;
+                if (seen.has(key))
+                    out.push({ message: 'invalid YAML: Map keys must be unique', offset: rangeStart(pair.key) ?? 0 });
+                else
+                    seen.add(key);
+            }
+        },
+    });
+    return out;
+}
+/** A mapping's pairs by key, built the first time a pointer goes through it (a linear search per lookup
+ * was quadratic: 20,000 findings under a 4,000-path `paths` map). The first of duplicate keys wins. */
+function pairsByKey(node, index) {
+    let pairs = index.get(node);
+    if (!pairs) {
+        pairs = new Map();
+        for (const p of node.items) {
+            const key = String((0,dist/* isScalar */.jn)(p.key) ? p.key.value : p.key);
+            if (!pairs.has(key))
+                pairs.set(key, p);
+        }
+        index.set(node, pairs);
+    }
+    return pairs;
+}
+function yamlOffset(doc, segments, index) {
+    let node = doc.contents;
+    let offset = rangeStart(node) ?? 0;
+    for (const segment of segments) {
+        let next;
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = pairsByKey(node, index).get(segment);
+            if (pair) {
+                offset = rangeStart(pair.key) ?? offset;
+                next = pair.value;
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(node) && /^\d+$/.test(segment)) {
+            next = node.items[Number(segment)];
+            offset = rangeStart(next) ?? offset;
+        }
+        if (next === undefined || next === null)
+            break;
+        node = next;
+    }
+    return offset;
+}
+function rangeStart(node) {
+    const range = node?.range;
+    return range?.[0];
+}
+/** Parse errors carry an offset; turn it into line/column now, while the text is at hand. */
+function withPosition(problem, at) {
+    const { offset, ...rest } = problem;
+    const { line, column } = at('', offset);
+    return { ...rest, line, column };
+}
+/**
+ * The parser's reason for a YAML error, without any of the document's text: the library quotes the
+ * offending token, tag or alias in many of its messages (`Unexpected scalar token in YAML stream: "…"`), and
+ * an unparsable file can be anything (a credential file reached by a symlink). Only messages known to be
+ * the library's own words are kept; any other gets a fixed sentence for its error code. The position goes
+ * with the problem.
+ */
+function yamlReason(error) {
+    const raw = String(error?.message ?? '');
+    const first = (raw.split('\n')[0] ?? '').trim();
+    // The stream error appends the token's source as JSON: drop it.
+    const own = first
+        .replace(/^(Unexpected [a-z]+(?:-[a-z]+)* token in YAML (?:stream|document)|Unexpected block-seq-ind on same line with key): ".*$/, '$1')
+        .replace(/^(Unresolved alias \(the anchor must be set before the alias\)): .*$/, '$1');
+    if (OWN_YAML_MESSAGES.has(own) || OWN_YAML_TEMPLATES.some((t) => t.test(own)))
+        return own;
+    const code = error?.code;
+    return (typeof code === 'string' && YAML_CODE_REASONS[code]) || 'the text is not valid YAML here';
+}
+/** Messages of the `yaml` library that interpolate nothing. */
+const OWN_YAML_MESSAGES = new Set([
+    'Each pair must have its own sequence indicator',
+    'Expected a mapping for this tag',
+    'Expected a sequence for this tag',
+    'Set items must all have null values',
+    'Verbatim tags must end with a >',
+    '%TAG directive should contain exactly two parts',
+    '%YAML directive should contain exactly one part',
+    'Anchor cannot be an empty string',
+    'Map comment with trailing content',
+    'Missing directives-end indicator line',
+    'Implicit keys need to be on a single line',
+    'The : indicator must be at most 1024 chars after the start of an implicit block mapping key',
+    'The : indicator must be at most 1024 chars after the start of an implicit flow sequence key',
+    'Implicit map keys need to be followed by map values',
+    'Map keys must be unique',
+    'Tags and anchors must be separated from the next token by white space',
+    'Alias ending in : is ambiguous',
+    'Alias cannot be an empty string',
+    'A block sequence may not be used as an implicit map key',
+    'Nested mappings are not allowed in compact mappings',
+    'Sequence item without - indicator',
+    'All sequence items must start at the same column',
+    'Block collection cannot start on same line with directives-end marker',
+    'Block scalar header not found',
+    "Missing closing 'quote",
+    'Missing closing "quote',
+    'Implicit keys of flow sequence pairs need to be on a single line',
+    'Tabs are not allowed as indentation',
+    'An alias node must not specify any properties',
+    'Comments must be separated from other tokens by white space characters',
+    'Missing directives-end/doc-start indicator line',
+    'A node can have at most one anchor',
+    'A node can have at most one tag',
+    'Anchor ending in : is ambiguous',
+    'All mapping items must start at the same column',
+    'Flow end indicator should be more indented than parent',
+    'Block collections are not allowed within flow collections',
+    'With simple keys, collection cannot be used as a key value',
+    'Unexpected doc-end without preceding document',
+    'Missing newline after block sequence props',
+    'Block scalars with more-indented leading empty lines must use an explicit indentation indicator',
+    'Block scalar values in collections must be indented',
+    'Excessive alias count indicates a resource exhaustion attack',
+    'Unresolved alias (the anchor must be set before the alias)',
+    'Unexpected block-seq-ind on same line with key',
+    'Source contains multiple documents; please use YAML.parseAllDocuments()',
+]);
+/** Messages of the `yaml` library whose only variable part is a token type or a collection kind. */
+const OWN_YAML_TEMPLATES = [
+    /^Unexpected [a-z]+(?:-[a-z]+)* (?:token|at node end|token in YAML stream|token in YAML document)$/,
+    /^Flow (?:map|sequence) (?:in block collection must be sufficiently indented and )?(?:must )?end with a [\]}]$/,
+    /^Unexpected token in block scalar header: [a-z]+(?:-[a-z]+)*$/,
+    /^(?:Missing , between|Missing , or : between) flow (?:map|sequence|collection) items$/,
+    /^(?:Missing space after : in|Unexpected , in|Unexpected empty item in) flow (?:map|sequence|collection)$/,
+];
+/** A fixed reason per error code, for the messages that would quote the document. */
+const YAML_CODE_REASONS = {
+    ALIAS_PROPS: 'an alias node must not specify any properties',
+    BAD_ALIAS: 'invalid alias or anchor',
+    BAD_COLLECTION_TYPE: 'a tag does not fit the collection it is on',
+    BAD_DIRECTIVE: 'invalid directive',
+    BAD_DQ_ESCAPE: 'invalid escape sequence in a double-quoted string',
+    BAD_INDENT: 'bad indentation',
+    BAD_PROP_ORDER: 'anchors and tags must come after the indicator',
+    BAD_SCALAR_START: 'a plain value cannot start with this character',
+    BLOCK_AS_IMPLICIT_KEY: 'a block collection cannot be an implicit key',
+    BLOCK_IN_FLOW: 'block collections are not allowed within flow collections',
+    DUPLICATE_KEY: 'Map keys must be unique',
+    IMPOSSIBLE: 'the parser could not continue here',
+    KEY_OVER_1024_CHARS: 'an implicit key is longer than 1024 characters',
+    MISSING_CHAR: 'a quote, comma, colon or space is missing',
+    MULTILINE_IMPLICIT_KEY: 'implicit keys need to be on a single line',
+    MULTIPLE_ANCHORS: 'a node can have at most one anchor',
+    MULTIPLE_DOCS: 'the file holds more than one YAML document',
+    MULTIPLE_TAGS: 'a node can have at most one tag',
+    NON_STRING_KEY: 'a mapping key must be a string',
+    RESOURCE_EXHAUSTION: 'too many alias expansions (limits.maxAliasCount)',
+    TAB_AS_INDENT: 'tabs are not allowed as indentation',
+    TAG_RESOLVE_FAILED: 'unknown tag',
+    UNEXPECTED_TOKEN: 'unexpected token',
+};
+
+;// CONCATENATED MODULE: ./src/load/documents.ts
+// The files of one API description, loaded on demand as `$ref`s reach them.
+// Remote refs are never fetched and refs leaving the workspace are refused: a PR's content is hostile.
+
+
+
+
+
+
+const MAX_REF_HOPS = 64;
+class documents_DocumentSet {
+    reader;
+    limits;
+    remote;
+    root;
+    problems = [];
+    files = new Map();
+    reported = new Set();
+    resolved = new Map();
+    /** Files that exist but were not read, and why. */
+    refusals = new Map();
+    constructor(reader, limits = source_DEFAULT_PARSE_LIMITS, 
+    /** Fetched remote documents, when the configuration allows some (never otherwise). */
+    remote, 
+    /** The root file's text read ahead, and what its parse can reuse (see `RootAhead`). */
+    root) {
+        this.reader = reader;
+        this.limits = limits;
+        this.remote = remote;
+        this.root = root;
+    }
+    /**
+     * The parsed file, or undefined when it does not exist. Parse problems are recorded once. A file that
+     * exists but was refused (see `Refusal`) is an empty file whose problem says why, recorded at `at` (the
+     * `$ref` that asked for it) or, for the root, at the file; never its content.
+     */
+    file(path, at) {
+        if (!this.files.has(path)) {
+            if (this.files.size >= this.limits.maxFiles) {
+                this.problem('parse', `not read: the description already spans ${this.limits.maxFiles} files (limits.maxFiles)`, { file: path, pointer: '' });
+                return undefined;
+            }
+            const ahead = this.root?.path === path ? this.root : undefined;
+            let read;
+            if (isUrl(path)) {
+                const text = this.remote?.text(path);
+                read = text === undefined ? undefined : { text };
+            }
+            else
+                read = ahead ? ahead.read() : openFile(this.reader, path, this.limits.maxFileBytes);
+            // Readers without `open` (in memory, the REST API) hand over text, its size only counted now.
+            if (read && 'text' in read && overLimit(read.text, this.limits.maxFileBytes))
+                read = { refused: { reason: 'too-large', bytes: Buffer.byteLength(read.text) } };
+            let source;
+            if (read && 'refused' in read) {
+                this.refusals.set(path, read.refused);
+                source = {
+                    path,
+                    format: 'yaml',
+                    value: undefined,
+                    problems: [],
+                    position: (pointer) => ({ file: path, pointer, line: 1, column: 1 }),
+                };
+            }
+            else if (read) {
+                source = parseSource(path, read.text, this.limits, ahead ?? {});
+            }
+            this.files.set(path, source);
+            if (source)
+                pushAll(this.problems, source.problems);
+        }
+        const refusal = this.refusals.get(path);
+        if (refusal)
+            this.refused(path, refusal, at);
+        return this.files.get(path);
+    }
+    /** The problem for a refused file: where the `$ref` asked for it, or at the file (the root, size, text). */
+    refused(path, refusal, at) {
+        const self = { file: path, pointer: '' };
+        switch (refusal.reason) {
+            case 'too-large': {
+                this.problem('parse', `not analysed: ${formatBytes(refusal.bytes)} is above the ${formatBytes(this.limits.maxFileBytes)} limit (limits.maxFileBytes)`, self);
+                return;
+            }
+            case 'not-text': {
+                const from = refusal.line === undefined ? '' : ` (from line ${refusal.line})`;
+                this.problem('parse', `not analysed: not ${refusal.encoding} text${from}; save it as UTF-8 (or UTF-16/UTF-32 with a byte-order mark)`, self, refusal.line === undefined ? undefined : { line: refusal.line, column: 1 });
+                return;
+            }
+            default: {
+                const why = refusal.reason === 'outside'
+                    ? 'its real path (symlinks followed) is outside the workspace'
+                    : refusal.reason === 'git-dir'
+                        ? "it is under .git (git's own files, which hold credentials)"
+                        : refusal.reason === 'untracked'
+                            ? 'it is not a file committed in the checkout (files an earlier step wrote, such as credentials, are never read)'
+                            : 'it is not a regular file (a directory, device, FIFO, or a symbolic link or submodule in a commit)';
+                if (at)
+                    this.problem(refusal.reason === 'not-file' ? 'ref-missing' : 'ref-outside', `refused to read ${path}: ${why}`, at);
+                else
+                    this.problem('parse', `not analysed: refused to read ${path}: ${why}`, self);
+            }
+        }
+    }
+    get maxEndpoints() {
+        return this.limits.maxEndpoints;
+    }
+    /** Every file read so far (the root and what its `$ref`s reached). */
+    loadedFiles() {
+        // A file refused for where it is (outside, under .git) is no part of the description.
+        const elsewhere = (f) => {
+            const reason = this.refusals.get(f.path)?.reason;
+            return reason === 'outside' || reason === 'git-dir' || reason === 'untracked';
+        };
+        return [...this.files.values()].filter((f) => f !== undefined && !elsewhere(f));
+    }
+    /** Follows `$ref`s from `node` until a non-reference value; undefined (with a recorded problem) if broken. */
+    deref(node) {
+        if (refOf(node.value) === undefined)
+            return node; // the common case: nothing to follow
+        let current = node;
+        const seen = new Set();
+        for (let hop = 0; hop < MAX_REF_HOPS; hop++) {
+            const ref = refOf(current.value);
+            if (ref === undefined)
+                return current;
+            const key = `${current.loc.file}#${current.loc.pointer}`;
+            if (seen.has(key)) {
+                this.problem('ref-circular', `\`$ref\` "${ref}" is circular: it refers back to itself`, node.loc);
+                return undefined;
+            }
+            seen.add(key);
+            const target = this.resolve(ref, joinPointer(current.loc.pointer, '$ref'), current.loc.file);
+            if (!target)
+                return undefined;
+            current = target;
+        }
+        this.problem('ref-circular', `\`$ref\` chain is longer than ${MAX_REF_HOPS} hops`, node.loc);
+        return undefined;
+    }
+    resolve(ref, refPointer, fromFile) {
+        // Shared components are referenced thousands of times; a broken ref is not cached, so each site is reported.
+        const key = `${fromFile}#${ref}`;
+        const known = this.resolved.get(key);
+        if (known)
+            return known;
+        const target = this.resolveOnce(ref, refPointer, fromFile);
+        if (target)
+            this.resolved.set(key, target);
+        return target;
+    }
+    resolveOnce(ref, refPointer, fromFile) {
+        const at = { file: fromFile, pointer: refPointer };
+        const file = this.refTarget(ref, fromFile, at);
+        if (file === undefined)
+            return undefined;
+        const hash = ref.indexOf('#');
+        return this.resolveIn(file, ref, hash === -1 ? '' : fragmentToPointer(ref.slice(hash)), at);
+    }
+    /**
+     * The file a ref points into: a workspace path, or a URL under an allowed remote prefix. Undefined, with
+     * the problem recorded at `at`, when it may not be followed (remote, another scheme, outside the workspace).
+     */
+    refTarget(ref, fromFile, at) {
+        const hash = ref.indexOf('#');
+        const filePart = hash === -1 ? ref : ref.slice(0, hash);
+        const absolute = absoluteOf(ref, filePart, fromFile);
+        if (absolute === undefined)
+            return this.refFile(ref, filePart, fromFile, at);
+        if (isUrl(absolute) && this.remote?.allows(absolute))
+            return absolute;
+        const remote = /^https?:/i.test(absolute);
+        this.problem(remote ? 'ref-remote' : 'ref-outside', remote
+            ? `remote \`$ref\` "${ref}" was not fetched: documents from a pull request reach the network only under a prefix the configuration allows (remoteRefs.allow)`
+            : `\`$ref\` "${ref}" uses an unsupported scheme; only relative file references are followed`, at);
+        return undefined;
+    }
+    /** The node at `pointer` in `file` (a workspace path or an allowed URL), or a recorded problem. */
+    resolveIn(file, ref, pointer, at) {
+        if (pointer !== '' && !pointer.startsWith('/')) {
+            // A plain-name fragment (`#User`, a 3.1 `$anchor`) is not a JSON pointer; walking it would yield the whole file.
+            this.problem('ref-missing', `\`$ref\` "${ref}" does not resolve: its fragment is not a JSON pointer`, at);
+            return undefined;
+        }
+        const source = this.file(file, at);
+        if (!source && isUrl(file)) {
+            const why = this.remote?.failure(file);
+            this.problem('ref-remote', `remote \`$ref\` "${ref}" could not be fetched: ${why ?? 'not fetched'}`, at);
+            return undefined;
+        }
+        if (!source) {
+            this.problem('ref-missing', `\`$ref\` "${ref}" points to ${file}, which does not exist`, at);
+            return undefined;
+        }
+        if (source.value === undefined)
+            return undefined; // its parse problem is already recorded
+        let value = source.value;
+        for (const segment of parsePointer(pointer)) {
+            value = own(value, segment);
+            if (value === undefined) {
+                this.problem('ref-missing', `\`$ref\` "${ref}" does not resolve: ${file} has nothing at "${pointer}"`, at);
+                return undefined;
+            }
+        }
+        return { value, loc: { file, pointer } };
+    }
+    /** The workspace-relative file a ref's file part names (relative to `fromFile`); undefined if it leaves. */
+    refFile(ref, filePart, fromFile, at) {
+        if (filePart === '')
+            return fromFile;
+        let decoded = filePart;
+        try {
+            decoded = decodeURIComponent(filePart);
+        }
+        catch {
+            // keep as written
+        }
+        const file = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(fromFile), decoded.replace(/\\/g, '/')));
+        if (decoded.startsWith('/') || file.startsWith('../') || file === '..') {
+            this.problem('ref-outside', `\`$ref\` "${ref}" points outside the workspace and was not read`, at);
+            return undefined;
+        }
+        return file;
+    }
+    /**
+     * Every file reachable from `root` through `$ref`s, read but without resolving pointers or building a
+     * model: what a PR must have touched for the description to have changed.
+     */
+    reachableFiles(root) {
+        const pending = [root];
+        const visited = new Set();
+        while (pending.length > 0) {
+            const file = pending.pop();
+            if (visited.has(file))
+                continue;
+            visited.add(file);
+            const source = this.file(file);
+            if (!source)
+                continue;
+            const stack = [source.value];
+            while (stack.length > 0) {
+                const value = stack.pop();
+                if (value === null || typeof value !== 'object')
+                    continue;
+                const ref = refOf(value);
+                const target = ref === undefined ? undefined : this.refTarget(ref, file, { file, pointer: '' });
+                if (target !== undefined && !visited.has(target))
+                    pending.push(target);
+                for (const item of Object.values(value))
+                    if (item !== null && typeof item === 'object')
+                        stack.push(item);
+            }
+        }
+        return this.loadedFiles().map((f) => f.path);
+    }
+    problem(kind, message, loc, position) {
+        const key = `${kind}|${loc.file}|${loc.pointer}|${message}`;
+        if (this.reported.has(key))
+            return;
+        this.reported.add(key);
+        this.problems.push({ kind, message, loc, ...position });
+    }
+}
+function hasScheme(ref) {
+    return /^[a-z][a-z0-9+.-]*:/i.test(ref);
+}
+/** A ref's file part as an absolute URL: written as one, or relative inside a fetched document; else undefined. */
+function absoluteOf(ref, filePart, fromFile) {
+    if (hasScheme(ref))
+        return filePart;
+    return isUrl(fromFile) && filePart !== '' ? urlFrom(filePart, fromFile) : undefined;
+}
+function isUrl(path) {
+    return /^https?:\/\//i.test(path);
+}
+/** A relative ref inside a fetched document, against that document's URL (without its fragment). */
+function urlFrom(relative, base) {
+    try {
+        const url = new URL(relative, base);
+        url.hash = '';
+        return url.href;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** UTF-8 size over `max`, counted only when the length cannot tell (a UTF-16 unit is 1 to 3 bytes). */
+function overLimit(text, max) {
+    if (text.length > max)
+        return true;
+    if (text.length * 3 <= max)
+        return false;
+    return Buffer.byteLength(text) > max;
+}
+function refOf(value) {
+    if (value === null || typeof value !== 'object')
+        return undefined;
+    const ref = value.$ref;
+    return typeof ref === 'string' ? ref : undefined;
+}
+function child(node, key) {
+    const value = own(node.value, key);
+    return { value, loc: { file: node.loc.file, pointer: joinPointer(node.loc.pointer, key) } };
+}
+/** `value[key]` for own properties only: `constructor` or `__proto__` in a hostile document must not reach the prototype. */
+function own(value, key) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key))
+        return undefined;
+    return value[key];
+}
+
+;// CONCATENATED MODULE: ./src/normalize/security.ts
+// Security schemes and effective security requirements (OpenAPI 3.x and Swagger 2.0).
+
+
+const SWAGGER_FLOWS = {
+    implicit: 'implicit',
+    password: 'password',
+    application: 'clientCredentials',
+    accessCode: 'authorizationCode',
+};
+const OAS3_FLOWS = ['implicit', 'password', 'clientCredentials', 'authorizationCode'];
+/** `components.securitySchemes` (3.x) or `securityDefinitions` (2.0) → schemes by name. */
+function readSecuritySchemes(docs, root, swagger) {
+    const container = swagger
+        ? child(root, 'securityDefinitions')
+        : child(child(root, 'components'), 'securitySchemes');
+    const out = {};
+    if (!isObj(container.value))
+        return out;
+    for (const name of Object.keys(container.value)) {
+        const node = docs.deref(child(container, name));
+        if (!node || !isObj(node.value))
+            continue;
+        setOwn(out, name, swagger ? swaggerScheme(name, node) : oas3Scheme(name, node));
+    }
+    return out;
+}
+function oas3Scheme(name, node) {
+    const raw = node.value;
+    const type = str(raw.type);
+    const scheme = { name, type: 'unknown', flows: [], loc: node.loc };
+    if (type === 'apiKey') {
+        scheme.type = 'apiKey';
+        scheme.in = keyLocation(raw.in);
+        scheme.paramName = str(raw.name);
+    }
+    else if (type === 'http') {
+        scheme.type = 'http';
+        scheme.scheme = str(raw.scheme)?.toLowerCase();
+        scheme.bearerFormat = str(raw.bearerFormat);
+    }
+    else if (type === 'oauth2') {
+        scheme.type = 'oauth2';
+        const flows = isObj(raw.flows) ? raw.flows : {};
+        for (const flowType of OAS3_FLOWS) {
+            const flow = flows[flowType];
+            if (isObj(flow))
+                scheme.flows.push(readFlow(flowType, flow));
+        }
+    }
+    else if (type === 'openIdConnect') {
+        scheme.type = 'openIdConnect';
+        scheme.openIdConnectUrl = str(raw.openIdConnectUrl);
+    }
+    else if (type === 'mutualTLS') {
+        scheme.type = 'mutualTLS';
+    }
+    return scheme;
+}
+function swaggerScheme(name, node) {
+    const raw = node.value;
+    const type = str(raw.type);
+    const scheme = { name, type: 'unknown', flows: [], loc: node.loc };
+    if (type === 'basic') {
+        scheme.type = 'http';
+        scheme.scheme = 'basic';
+    }
+    else if (type === 'apiKey') {
+        scheme.type = 'apiKey';
+        scheme.in = keyLocation(raw.in);
+        scheme.paramName = str(raw.name);
+    }
+    else if (type === 'oauth2') {
+        scheme.type = 'oauth2';
+        const flowType = SWAGGER_FLOWS[str(raw.flow) ?? ''];
+        if (flowType)
+            scheme.flows.push(readFlow(flowType, raw));
+    }
+    return scheme;
+}
+function readFlow(type, raw) {
+    const flow = { type, scopes: isObj(raw.scopes) ? Object.keys(raw.scopes).sort() : [] };
+    const authorizationUrl = str(raw.authorizationUrl);
+    const tokenUrl = str(raw.tokenUrl);
+    const refreshUrl = str(raw.refreshUrl);
+    if (authorizationUrl !== undefined)
+        flow.authorizationUrl = authorizationUrl;
+    if (tokenUrl !== undefined)
+        flow.tokenUrl = tokenUrl;
+    if (refreshUrl !== undefined)
+        flow.refreshUrl = refreshUrl;
+    return flow;
+}
+function keyLocation(value) {
+    return value === 'query' || value === 'header' || value === 'cookie' ? value : undefined;
+}
+/** The operation's `security` overrides the root's; `[]` means none, `{}` inside means anonymous allowed. */
+function effectiveSecurity(operation, root, schemes) {
+    const declared = Array.isArray(child(operation, 'security').value)
+        ? child(operation, 'security')
+        : Array.isArray(child(root, 'security').value)
+            ? child(root, 'security')
+            : undefined;
+    if (!declared)
+        return { requirements: [] };
+    const requirements = [];
+    for (const item of declared.value) {
+        if (!isObj(item))
+            continue;
+        requirements.push(Object.keys(item)
+            .sort()
+            .map((name) => {
+            const scheme = Object.hasOwn(schemes, name) ? schemes[name] : undefined;
+            return scheme
+                ? { name, scopes: strings(item[name]).sort(), scheme }
+                : { name, scopes: strings(item[name]).sort() };
+        }));
+    }
+    return { requirements, loc: declared.loc };
+}
+/**
+ * A requirement authenticates when it names at least one defined scheme. `{}` is anonymous access, and a
+ * name with no scheme behind it protects nothing: gateways and generators ignore or reject it.
+ */
+function authenticates(requirement) {
+    return requirement.some((entry) => entry.scheme !== undefined);
+}
+/**
+ * Authentication is required: at least one requirement, and every alternative authenticates (no `{}`,
+ * no requirement naming only undefined schemes). The one definition checks, policies and metrics read.
+ */
+function requiresAuthentication(security) {
+    return security.requirements.length > 0 && security.requirements.every(authenticates);
+}
+
 ;// CONCATENATED MODULE: ./src/findings.ts
 const CATEGORIES = [
     'authentication',
@@ -13109,8 +14979,76 @@ function zeroCounts() {
     return { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
 }
 
+;// CONCATENATED MODULE: ./src/util/braces.ts
+// `{name}` templates in paths and server URLs, found by a scan instead of `/\{([^}]*)\}/g`.
+//
+// That regular expression is quadratic on hostile text: at every `{` without a closing `}` (or, stopping
+// at `/`, without one before the next `/`) it scans to the end of the text or segment and fails, then
+// starts again at the next `{`. `{a{a{a…` of 60,000 characters took seconds. These functions find the
+// same matches, left to right and without overlap, in one pass.
+/**
+ * The matches of `/\{([^}]*)\}/g` (or `/\{([^}/]*)\}/g` with `stopAtSlash`), in order. `nonEmpty` gives
+ * `+` instead of `*`: `{}` is not a template then.
+ */
+function templates(text, stopAtSlash = false, nonEmpty = false) {
+    return spans(text, '{', '}', stopAtSlash ? '/' : undefined, nonEmpty);
+}
+/** The matches of `/\[[^\]]*\]/g` (character classes in a `pattern`), in order. */
+function bracketSpans(text) {
+    return spans(text, '[', ']', undefined, false);
+}
+/** `open`, then anything but `close` (and `stop`), then `close`: leftmost first, without overlap. */
+function spans(text, open, closer, stop, nonEmpty) {
+    const out = [];
+    // The next `}` and `/` at or after where the scan is, remembered: searching again from every `{` would
+    // read the same stretch once per `{`.
+    let close = -1;
+    let slash = -1;
+    let from = 0;
+    for (;;) {
+        const start = text.indexOf(open, from);
+        if (start < 0)
+            return out;
+        if (close <= start)
+            close = text.indexOf(closer, start + 1);
+        if (close < 0)
+            return out; // no `}` after this `{`, so none after a later one either
+        if (stop !== undefined && slash !== -2 && slash <= start) {
+            slash = text.indexOf(stop, start + 1);
+            if (slash < 0)
+                slash = -2; // none left
+        }
+        if (slash >= 0 && slash < close) {
+            // Every `{` before this `/` meets it before a `}`: none of them opens a template.
+            from = slash + 1;
+            continue;
+        }
+        if (nonEmpty && close === start + 1) {
+            from = start + 1;
+            continue;
+        }
+        out.push({ start, end: close + 1, name: text.slice(start + 1, close) });
+        from = close + 1;
+    }
+}
+/** `text.replace(/\{([^}]*)\}/g, (whole, name) => …)` (or `[^}/]` with `stopAtSlash`), in linear time. */
+function replaceTemplates(text, replacement, stopAtSlash = false) {
+    const found = templates(text, stopAtSlash);
+    if (found.length === 0)
+        return text;
+    let out = '';
+    let last = 0;
+    for (const t of found) {
+        out += text.slice(last, t.start) + replacement(text.slice(t.start, t.end), t.name);
+        last = t.end;
+    }
+    return out + text.slice(last);
+}
+
 ;// CONCATENATED MODULE: ./src/assess/context.ts
 // Facts about an endpoint that several checks use to raise or lower severity.
+
+
 
 const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
 function isWrite(endpoint) {
@@ -13125,8 +15063,8 @@ function objectIdParameters(endpoint) {
     const notAnId = /^(v|version|api[-_]?version|format|locale|lang|language|ext)$/i;
     const declared = endpoint.parameters.filter((p) => p.in === 'path');
     // A `{name}` in the path is a parameter even when the document forgot to declare it.
-    const undeclared = [...endpoint.path.matchAll(/\{([^}/]+)\}/g)]
-        .map((m) => m[1])
+    const undeclared = templates(endpoint.path, true, true)
+        .map((t) => t.name)
         .filter((name) => !declared.some((p) => p.name === name))
         .map((name) => ({
         name,
@@ -13140,15 +15078,54 @@ function objectIdParameters(endpoint) {
 }
 /** The words of a path, parameters left out: `/users/{id}/resetPassword` → users, reset, password; `/2FA` → 2fa. */
 function pathWords(path) {
-    return path
-        .replace(/\{[^}]*\}/g, '/')
-        .replace(/([a-z])([A-Z])/g, '$1 $2') // resetPassword
-        .replace(/([A-Z]{2,}|\d)([A-Z][a-z])/g, '$1 $2') // MFAToken, v2Users (but OAuth stays one word)
+    const camel = replaceTemplates(path, () => '/').replace(/([a-z])([A-Z])/g, '$1 $2'); // resetPassword
+    return splitAcronyms(camel)
         .replace(/([a-z])(\d+[A-Z]+(?![a-z]))/g, '$1 $2') // enable2FA: `2fa` is one word
         .toLowerCase()
         .split(/[^a-z0-9]+/)
         .filter((w) => w !== '');
 }
+/**
+ * `MFAToken` → `MFA Token`, `v2Users` → `v2 Users`, but `OAuth` stays one word: what
+ * `.replace(/([A-Z]{2,}|\d)([A-Z][a-z])/g, '$1 $2')` does, in one pass. That expression backtracks through
+ * a run of capitals from each of its letters: quadratic (seconds) on a path of 60,000 capitals.
+ */
+function splitAcronyms(text) {
+    let out = '';
+    let last = 0;
+    let i = 0;
+    while (i < text.length) {
+        if (isDigit(text, i)) {
+            if (isUpper(text, i + 1) && isLower(text, i + 2)) {
+                out += `${text.slice(last, i + 1)} ${text.slice(i + 1, i + 3)}`;
+                last = i + 3;
+                i = last;
+            }
+            else
+                i++;
+        }
+        else if (isUpper(text, i)) {
+            let end = i;
+            while (isUpper(text, end))
+                end++;
+            // Two capitals or more, then a capital starting a word: split before that one.
+            if (end - i >= 3 && isLower(text, end)) {
+                out += `${text.slice(last, end - 1)} ${text.slice(end - 1, end + 1)}`;
+                last = end + 1;
+                i = end + 1;
+            }
+            else
+                i = end; // no match can start inside this run either
+        }
+        else
+            i++;
+    }
+    return last === 0 ? text : out + text.slice(last);
+}
+const isDigit = (text, i) => inRange(text.charCodeAt(i), 48, 57);
+const isUpper = (text, i) => inRange(text.charCodeAt(i), 65, 90);
+const isLower = (text, i) => inRange(text.charCodeAt(i), 97, 122);
+const inRange = (code, low, high) => code >= low && code <= high;
 const CREDENTIAL_WORDS = new Set([
     'login',
     'logon',
@@ -13183,10 +15160,9 @@ const SERIOUS_DATA = new Set(['credential', 'payment-card', 'government-id', 'ba
 function handlesSeriousData(endpoint) {
     return endpoint.dataTypes.some((kind) => SERIOUS_DATA.has(kind));
 }
-/** Authentication is required: at least one requirement, and no anonymous `{}` alternative. */
-function requiresAuthentication(endpoint) {
-    const { requirements } = endpoint.security;
-    return requirements.length > 0 && requirements.every((r) => r.length > 0);
+/** Authentication is required: at least one requirement, no anonymous `{}` alternative, no undefined scheme alone. */
+function context_requiresAuthentication(endpoint) {
+    return requiresAuthentication(endpoint.security);
 }
 /** One step less severe on internal endpoints; unchanged on exposed ones. */
 function byExposure(endpoint, severity) {
@@ -13210,6 +15186,7 @@ const ONE_PER_ENDPOINT = 'endpoint';
 ;// CONCATENATED MODULE: ./src/assess/checks/auth-anonymous-alternative.ts
 
 
+
 const authAnonymousAlternative = {
     id: 'auth-anonymous-alternative',
     category: 'authentication',
@@ -13222,7 +15199,8 @@ const authAnonymousAlternative = {
     scope: 'endpoint',
     run(endpoint) {
         const { requirements, loc } = endpoint.security;
-        if (!requirements.some((r) => r.length === 0) || !requirements.some((r) => r.length > 0))
+        // Beside only undefined schemes, `{}` is no alternative: auth-missing reports the endpoint instead.
+        if (!requirements.some((r) => r.length === 0) || !requirements.some(authenticates))
             return [];
         return [
             {
@@ -13235,36 +15213,105 @@ const authAnonymousAlternative = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/assess/server-groups.ts
+/** Groups in the order of their first endpoint. */
+function serverGroups(endpoints) {
+    const groups = new Map();
+    for (const endpoint of endpoints) {
+        let group = groups.get(endpoint.servers);
+        if (!group) {
+            group = { servers: endpoint.servers, ids: [], exposed: false };
+            groups.set(endpoint.servers, group);
+        }
+        group.ids.push(endpoint.id);
+        group.exposed ||= endpoint.classification !== 'internal';
+    }
+    return [...groups.values()];
+}
+/**
+ * The ids of several groups' lists merged into the order of `endpoints` (as a loop over the endpoints
+ * would list them); a single list is returned as it is, shared.
+ */
+function inEndpointOrder(lists, endpoints) {
+    if (lists.length === 1)
+        return lists[0];
+    const position = new Map();
+    endpoints.forEach((endpoint, i) => {
+        if (!position.has(endpoint.id))
+            position.set(endpoint.id, i);
+    });
+    return lists.flat().sort((a, b) => position.get(a) - position.get(b));
+}
+
 ;// CONCATENATED MODULE: ./src/assess/schemes.ts
-/** Endpoints by the names of the schemes their requirements use, built once per model: a check asks per
- * scheme, and a scan per scheme would be schemes × endpoints. */
+
+/** Per model: scheme name → the groups using it, built once (a scan per scheme is schemes × endpoints). */
 const USERS = new WeakMap();
+/** Merged id lists by the groups they merge: schemes used by the same groups share one list. */
+const MERGED = new WeakMap();
 function usersOf(model, scheme) {
     let index = USERS.get(model);
     if (!index) {
         index = new Map();
-        for (const endpoint of model.endpoints) {
-            const names = new Set();
-            for (const requirement of endpoint.security.requirements)
-                for (const entry of requirement)
-                    names.add(entry.name);
-            for (const name of names) {
-                const list = index.get(name);
-                if (list)
-                    list.push(endpoint);
-                else
-                    index.set(name, [endpoint]);
+        // Endpoints whose effective `security` is the same node read the same requirements.
+        const byPlace = new Map();
+        for (const [i, endpoint] of model.endpoints.entries()) {
+            const loc = endpoint.security.loc;
+            if (endpoint.security.requirements.length === 0)
+                continue;
+            const place = loc ? `${loc.file}#${loc.pointer}` : `endpoint ${i}`;
+            let group = byPlace.get(place);
+            if (!group) {
+                group = { index: byPlace.size, ids: [], exposed: false };
+                byPlace.set(place, group);
+                for (const name of namesOf(endpoint)) {
+                    const users = index.get(name);
+                    if (users)
+                        users.groups.push(group);
+                    else
+                        index.set(name, { groups: [group] });
+                }
             }
+            group.ids.push(endpoint.id);
+            group.exposed ||= endpoint.classification !== 'internal';
         }
         USERS.set(model, index);
     }
-    return index.get(scheme.name) ?? [];
+    return index.get(scheme.name);
+}
+function namesOf(endpoint) {
+    const names = new Set();
+    for (const requirement of endpoint.security.requirements)
+        for (const entry of requirement)
+            names.add(entry.name);
+    return names;
 }
 function endpointsUsing(model, scheme) {
-    return usersOf(model, scheme).map((e) => e.id);
+    const users = usersOf(model, scheme);
+    if (!users)
+        return [];
+    if (!users.ids) {
+        if (users.groups.length === 1)
+            users.ids = users.groups[0].ids;
+        else {
+            let merged = MERGED.get(model);
+            if (!merged) {
+                merged = new Map();
+                MERGED.set(model, merged);
+            }
+            const key = users.groups.map((g) => g.index).join(',');
+            let ids = merged.get(key);
+            if (!ids) {
+                ids = inEndpointOrder(users.groups.map((g) => g.ids), model.endpoints);
+                merged.set(key, ids);
+            }
+            users.ids = ids;
+        }
+    }
+    return users.ids;
 }
 function exposedUse(model, scheme) {
-    return usersOf(model, scheme).some((e) => e.classification !== 'internal');
+    return usersOf(model, scheme)?.groups.some((g) => g.exposed) ?? false;
 }
 
 ;// CONCATENATED MODULE: ./src/assess/checks/auth-apikey-in-query.ts
@@ -13524,7 +15571,50 @@ const SAMPLE_KEY = /16C7e42F292c6912E7710c838347Ae178B4a$/;
 const TYPED_ID = /^(?!(sk|rk|whsec|pat|glpat|shpat|shpss|npm|key|secret|token|tok|api|apikey|access|refresh|sess|session|priv|private|auth|pwd|pass)_)[a-z]{2,8}_[A-Za-z0-9]{16,}$/;
 /** Words that mark a value as made up. */
 const PLACEHOLDER = /example|dummy|placeholder|x{6,}|redacted/i;
-const JWT = /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g;
+/**
+ * The matches of `/eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g`, found in one pass: that
+ * expression scans from every `eyJ` to the end of its run of characters, quadratic on `eyJeyJeyJ…`
+ * (seconds at 20,000 characters). Each part can only end where its run ends, so a start that fails makes
+ * every later `eyJ` in the same run fail too: the scan goes on after the run.
+ */
+function jwtMatches(value) {
+    const out = [];
+    const runEnd = (from) => {
+        let i = from;
+        while (i < value.length && JWT_CHAR.test(value[i]))
+            i++;
+        return i;
+    };
+    let from = 0;
+    for (;;) {
+        const start = value.indexOf('eyJ', from);
+        if (start < 0)
+            return out;
+        const first = runEnd(start + 3);
+        from = first;
+        if (first - (start + 3) < 8 || value[first] !== '.' || !value.startsWith('eyJ', first + 1))
+            continue;
+        const second = runEnd(first + 4);
+        if (second - (first + 4) < 8 || value[second] !== '.')
+            continue;
+        const third = runEnd(second + 1);
+        if (third - (second + 1) < 8)
+            continue;
+        out.push({ index: start, token: value.slice(start, third) });
+        from = third;
+    }
+}
+const JWT_CHAR = /[A-Za-z0-9_-]/;
+/** `value` with every JWT (`jwtMatches`) replaced by a space. */
+function withoutJwts(value) {
+    let out = '';
+    let last = 0;
+    for (const { index, token } of jwtMatches(value)) {
+        out += `${value.slice(last, index)} `;
+        last = index + token.length;
+    }
+    return last === 0 ? value : out + value.slice(last);
+}
 /** PEM blocks other than private keys (certificates, public keys) and SSH public keys. */
 const PUBLIC_MATERIAL = /-----BEGIN [A-Z0-9 ]+-----[\s\S]*?(-----END [A-Z0-9 ]+-----|$)|\b(ssh-(rsa|dss|ed25519)|ecdsa-sha2-nistp\d+) [A-Za-z0-9+/=]+/g;
 /** Base64 that starts like a file (PNG, JPEG, GIF, PDF, ZIP, WebP, XML, SVG): content, not a key. */
@@ -13629,6 +15719,10 @@ const MARKED = /-----BEGIN|ssh-|ecdsa-|AKIA|ASIA|AGPA|AIDA|AROA|ANPA|AIza|gh[pou
  * (most of them) before the dozen specific patterns run; the tests run the long way as well and compare.
  */
 const COULD_BE_SECRET = new RegExp(`${MARKED.source}|[A-Za-z0-9+/_-]{32}`);
+/** False when no part of `text` can be a secret: the quick rejection `secretInValue` starts with. */
+function mayHoldSecret(text) {
+    return COULD_BE_SECRET.test(text);
+}
 /** What a literal string from a document looks like, if it looks like a real secret or PII. */
 function secretInValue(value) {
     if (value.length < 9 || value.length > 20_000)
@@ -13666,7 +15760,7 @@ function findSecret(value, depth, marked) {
         if (found)
             return found;
         // A sample JWT is judged as a JWT, not as three random keys; public keys and certificates are not secret.
-        value = value.replace(JWT, ' ').replace(PUBLIC_MATERIAL, ' ');
+        value = withoutJwts(value).replace(PUBLIC_MATERIAL, ' ');
     }
     return randomKey(value, depth);
 }
@@ -13677,7 +15771,7 @@ function markedSecret(value) {
         if (match && !SAMPLE_KEY.test(match[0]))
             return { kind: 'cloud-key', preview: `${name} ${redact(match[0])}` };
     }
-    for (const token of value.match(JWT) ?? []) {
+    for (const { token } of jwtMatches(value)) {
         if (realJwt(token))
             return { kind: 'jwt', preview: `a signed JWT ${redact(token)}` };
     }
@@ -13724,7 +15818,7 @@ function randomKey(value, depth) {
             BASE64_FILE.test(word) ||
             /^(pk_(live|test)|[rs]k_test)_/.test(word) || // Stripe publishable and test-mode keys
             TYPED_ID.test(word) ||
-            DIGEST_PREFIX.test(value.slice(0, found.index)) ||
+            DIGEST_PREFIX.test(value.slice(Math.max(0, found.index - 8), found.index)) || // `sha-512=`: 8 at most
             /^(sha-?(1|224|256|384|512)|md5)-/i.test(word) ||
             wordiness(word) >= 3.5) {
             continue;
@@ -13861,6 +15955,7 @@ const authInsecureOAuthUrl = {
 
 ;// CONCATENATED MODULE: ./src/assess/checks/auth-missing.ts
 
+
 const authMissing = {
     id: 'auth-missing',
     category: 'authentication',
@@ -13872,14 +15967,17 @@ const authMissing = {
     remediation: 'Add a `security` requirement (OAuth2, OpenID Connect, bearer token or API key) to the operation or the document root.',
     scope: 'endpoint',
     run(endpoint) {
-        if (endpoint.security.requirements.some((r) => r.length > 0))
-            return []; // `[{}]` alone is no authentication
+        // `[{}]` alone is no authentication, nor is a requirement naming only undefined schemes.
+        const { requirements } = endpoint.security;
+        if (requirements.some(authenticates))
+            return [];
         if (endpoint.method === 'options')
             return []; // CORS preflight requests never carry credentials
         const exposed = isExposed(endpoint);
         const write = isWrite(endpoint);
         const seriousData = handlesSeriousData(endpoint);
         const objectIds = objectIdParameters(endpoint);
+        const undefinedSchemes = [...new Set(requirements.flat().map((e) => e.name))];
         const reasons = [
             write ? 'changes data' : undefined,
             objectIds.length > 0
@@ -13891,7 +15989,8 @@ const authMissing = {
         // `security: []` written on the operation is a deliberate opt-out. Public by design: reads of nothing
         // sensitive (a health check, a catalogue item by id) and the credential flows themselves (login, token,
         // sign-up, password reset) when they select no object. Those stay low (medium for an exposed read by id).
-        const explicitOptOut = endpoint.security.loc?.pointer === `${endpoint.loc.pointer}/security` &&
+        const explicitOptOut = requirements.every((r) => r.length === 0) &&
+            endpoint.security.loc?.pointer === `${endpoint.loc.pointer}/security` &&
             endpoint.security.loc.file === endpoint.loc.file;
         const deliberate = explicitOptOut && ((isCredentialFlow(endpoint) && objectIds.length === 0) || (!write && !seriousData));
         const severity = deliberate
@@ -13907,7 +16006,7 @@ const authMissing = {
                     : 'high';
         return [
             {
-                message: `${label(endpoint)} (${endpoint.classification}) accepts requests without authentication${reasons.length > 0 ? `; it ${reasons.join(' and ')}` : ''}`,
+                message: `${label(endpoint)} (${endpoint.classification}) accepts requests without authentication${undefinedSchemes.length > 0 ? ` (its \`security\` names no defined scheme, only ${undefinedSchemes.map((n) => `\`${n}\``).join(', ')})` : ''}${reasons.length > 0 ? `; it ${reasons.join(' and ')}` : ''}`,
                 loc: endpoint.security.loc ?? endpoint.loc,
                 severity,
             },
@@ -14020,7 +16119,7 @@ const authzAdminPathExposed = {
         const segment = adminSegment(endpoint.path, endpoint.classification === 'internal');
         if (!segment)
             return [];
-        const authenticated = requiresAuthentication(endpoint);
+        const authenticated = context_requiresAuthentication(endpoint);
         if (endpoint.classification === 'internal' && authenticated)
             return [];
         const exposed = endpoint.classification !== 'internal';
@@ -14051,7 +16150,7 @@ const authzNo401Or403 = {
     remediation: 'Declare `401` (missing or bad credentials) and `403` (not allowed) responses, e.g. through shared `components.responses`.',
     scope: 'endpoint',
     run(endpoint) {
-        if (!requiresAuthentication(endpoint))
+        if (!context_requiresAuthentication(endpoint))
             return [];
         if (endpoint.responses.some((r) => r.status === '401' || r.status === '403' || /^4xx$/i.test(r.status)))
             return [];
@@ -14177,40 +16276,6 @@ const configUnresolvedRef = {
     run: problemsOf(['ref-missing', 'ref-circular']),
 };
 
-;// CONCATENATED MODULE: ./src/util/pointer.ts
-// JSON pointers (RFC 6901).
-// The checks are there because these run for every node of every schema: most segments need no escaping.
-function escapeSegment(segment) {
-    const s = String(segment);
-    return s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
-}
-function unescapeSegment(segment) {
-    return segment.includes('~') ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment;
-}
-function joinPointer(pointer, ...segments) {
-    let out = pointer;
-    for (const s of segments)
-        out += `/${escapeSegment(s)}`;
-    return out;
-}
-function parsePointer(pointer) {
-    if (pointer === '' || pointer === '#')
-        return [];
-    const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
-    return body.split('/').slice(1).map(unescapeSegment);
-}
-/** Decodes a URI fragment (`#/components/schemas/a%20b`) into a pointer. */
-function fragmentToPointer(fragment) {
-    let decoded = fragment;
-    try {
-        decoded = decodeURIComponent(fragment);
-    }
-    catch {
-        // keep it as written; an invalid escape simply will not resolve
-    }
-    return decoded.startsWith('#') ? decoded.slice(1) : decoded;
-}
-
 ;// CONCATENATED MODULE: ./src/assess/cors.ts
 
 const ORIGIN = 'access-control-allow-origin';
@@ -14242,13 +16307,13 @@ function corsFacts(endpoint, model) {
         }
     }
     const integration = endpoint.extensions['x-amazon-apigateway-integration'];
-    const responses = isRecord(integration) && isRecord(integration.responses) ? integration.responses : {};
+    const responses = cors_isRecord(integration) && cors_isRecord(integration.responses) ? integration.responses : {};
     const integrationLoc = {
         file: endpoint.loc.file,
         pointer: joinPointer(endpoint.loc.pointer, 'x-amazon-apigateway-integration'),
     };
     for (const response of Object.values(responses)) {
-        const parameters = isRecord(response) && isRecord(response.responseParameters) ? response.responseParameters : {};
+        const parameters = cors_isRecord(response) && cors_isRecord(response.responseParameters) ? response.responseParameters : {};
         for (const [key, raw] of Object.entries(parameters)) {
             const header = key.match(GATEWAY_PARAM)?.[1]?.toLowerCase();
             if (typeof raw !== 'string' || !header)
@@ -14264,7 +16329,7 @@ function corsFacts(endpoint, model) {
         }
     }
     const gatewayCors = model.extensions['x-amazon-apigateway-cors'];
-    if (isRecord(gatewayCors)) {
+    if (cors_isRecord(gatewayCors)) {
         const loc = { file: model.file, pointer: '/x-amazon-apigateway-cors' };
         const allowed = Array.isArray(gatewayCors.allowOrigins) ? gatewayCors.allowOrigins : [];
         for (const value of allowed)
@@ -14279,7 +16344,7 @@ function corsFacts(endpoint, model) {
 function anyOrigin(facts) {
     return facts.origins.find((o) => o.reflected || o.value.trim() === '*');
 }
-function isRecord(value) {
+function cors_isRecord(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
@@ -14400,7 +16465,7 @@ const headersMissingCacheControl = {
             return []; // CORS preflight: answered by the gateway or framework
         if (ctx.settings.gatewayControls.includes('security-headers'))
             return [];
-        if (!requiresAuthentication(endpoint) && endpoint.dataTypes.length === 0)
+        if (!context_requiresAuthentication(endpoint) && endpoint.dataTypes.length === 0)
             return [];
         const missing = responsesMissing(endpoint, ['Cache-Control'], ctx.settings, /no-store/i).filter((r) => r.content.length > 0);
         if (missing.length === 0)
@@ -14550,6 +16615,8 @@ const inputConstraintLoosened = {
     scope: 'change',
     run(change) {
         const endpoint = change.head;
+        // Only constraints dropped: a widened one (a bound raised, enum values added, `required` moved to an
+        // alternative or relaxed on a PATCH body) is listed among the changes but accepts a bounded set still.
         return change.changes
             .filter((c) => c.kind === 'schema-constraint-loosened' && c.side === 'request')
             .map((c) => ({
@@ -14603,7 +16670,372 @@ const inputMassAssignment = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/normalize/schema.ts
+// JSON Schema (OpenAPI 2.0 / 3.0 / 3.1 dialects) → the model's `Schema`.
+// One `Schema` per raw schema object, memoised, so shared `$ref`s stay shared and cycles terminate.
+
+
+
+const SCHEMA_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);
+const MAX_DEPTH = 256;
+class SchemaReader {
+    docs;
+    head;
+    memo = new Map();
+    constructor(docs, head) {
+        this.docs = docs;
+        this.head = head;
+    }
+    read(node, depth = 0) {
+        const ref = refOf(node.value);
+        if (ref?.startsWith('#') && this.head && node.loc.file === this.head.rootFile) {
+            const headRaw = this.head.inputs.unchangedTarget(ref);
+            const known = isObj(headRaw) ? this.head.reader.memo.get(headRaw) : undefined;
+            if (known)
+                return known;
+        }
+        const target = this.docs.deref(node);
+        if (!target || !isObj(target.value))
+            return undefined;
+        const raw = target.value;
+        const known = this.memo.get(raw);
+        if (known)
+            return known;
+        const keywords = new Keywords(raw);
+        const schema = emptySchema(target.loc);
+        schema.required = strings(keywords.required);
+        schema.examples = examplesOf(keywords);
+        if (ref !== undefined)
+            schema.refName = ref.slice(ref.lastIndexOf('/') + 1);
+        this.memo.set(raw, schema);
+        if (depth > MAX_DEPTH) {
+            this.docs.problem('invalid', `schema nesting is deeper than ${MAX_DEPTH} levels; the rest was not read`, target.loc);
+            return schema;
+        }
+        fillScalars(schema, keywords);
+        const sub = (key) => this.read(child(target, key), depth + 1);
+        const subs = (key, list) => Array.isArray(list)
+            ? list
+                .map((_, i) => this.read(child(child(target, key), i), depth + 1))
+                .filter((s) => s !== undefined)
+            : [];
+        if (isObj(keywords.properties)) {
+            const properties = child(target, 'properties');
+            for (const name of Object.keys(keywords.properties)) {
+                const property = this.read(child(properties, name), depth + 1);
+                if (property)
+                    setOwn(schema.properties, name, property);
+            }
+        }
+        const additional = keywords.additionalProperties;
+        if (additional === false || additional === true) {
+            schema.additionalProperties = additional;
+        }
+        else if (isObj(additional)) {
+            schema.additionalProperties = sub('additionalProperties') ?? true;
+        }
+        if (isObj(keywords.items))
+            schema.items = sub('items');
+        schema.allOf = subs('allOf', keywords.allOf);
+        schema.oneOf = subs('oneOf', keywords.oneOf);
+        schema.anyOf = subs('anyOf', keywords.anyOf);
+        return schema;
+    }
+}
+/**
+ * A schema with every field present, always in the same order: the checks read schemas at hot sites, and
+ * objects of one shape keep those reads fast (optional fields added one by one made dozens of shapes).
+ */
+function emptySchema(loc) {
+    return {
+        loc,
+        refName: undefined,
+        types: undefined,
+        format: undefined,
+        enum: undefined,
+        pattern: undefined,
+        minLength: undefined,
+        maxLength: undefined,
+        minimum: undefined,
+        maximum: undefined,
+        exclusiveMinimum: undefined,
+        exclusiveMaximum: undefined,
+        minItems: undefined,
+        maxItems: undefined,
+        properties: {},
+        required: [],
+        additionalProperties: undefined,
+        items: undefined,
+        allOf: [],
+        oneOf: [],
+        anyOf: [],
+        readOnly: undefined,
+        writeOnly: undefined,
+        title: undefined,
+        description: undefined,
+        default: undefined,
+        examples: [],
+    };
+}
+/**
+ * The keywords read here, taken in one pass over a schema object's keys. Most of these thirty are absent
+ * from any one schema, and on a parsed document's objects (nearly each of its own shape) looking up an
+ * absent key costs as much as a present one: on GitHub's 40,000 schemas the pass is several times faster
+ * than the lookups. `has…`: the key is present (whatever its value), as `in` would say.
+ */
+class Keywords {
+    type = undefined;
+    nullable = false;
+    format = undefined;
+    enum = undefined;
+    hasConst = false;
+    const = undefined;
+    pattern = undefined;
+    minLength = undefined;
+    maxLength = undefined;
+    minItems = undefined;
+    maxItems = undefined;
+    minimum = undefined;
+    maximum = undefined;
+    exclusiveMinimum = undefined;
+    exclusiveMaximum = undefined;
+    title = undefined;
+    description = undefined;
+    hasDefault = false;
+    default = undefined;
+    readOnly = undefined;
+    writeOnly = undefined;
+    hasExample = false;
+    example = undefined;
+    hasXExample = false;
+    xExample = undefined;
+    examples = undefined;
+    required = undefined;
+    properties = undefined;
+    additionalProperties = undefined;
+    items = undefined;
+    allOf = undefined;
+    oneOf = undefined;
+    anyOf = undefined;
+    constructor(raw) {
+        // `for…in` as the lookups were: own and inherited keys (a parsed document's objects inherit none).
+        for (const key in raw) {
+            const value = raw[key];
+            switch (key) {
+                case 'type':
+                    this.type = value;
+                    break;
+                case 'nullable':
+                case 'x-nullable':
+                    if (value === true)
+                        this.nullable = true;
+                    break;
+                case 'format':
+                    this.format = value;
+                    break;
+                case 'enum':
+                    this.enum = value;
+                    break;
+                case 'const':
+                    this.hasConst = true;
+                    this.const = value;
+                    break;
+                case 'pattern':
+                    this.pattern = value;
+                    break;
+                case 'minLength':
+                    this.minLength = value;
+                    break;
+                case 'maxLength':
+                    this.maxLength = value;
+                    break;
+                case 'minItems':
+                    this.minItems = value;
+                    break;
+                case 'maxItems':
+                    this.maxItems = value;
+                    break;
+                case 'minimum':
+                    this.minimum = value;
+                    break;
+                case 'maximum':
+                    this.maximum = value;
+                    break;
+                case 'exclusiveMinimum':
+                    this.exclusiveMinimum = value;
+                    break;
+                case 'exclusiveMaximum':
+                    this.exclusiveMaximum = value;
+                    break;
+                case 'title':
+                    this.title = value;
+                    break;
+                case 'description':
+                    this.description = value;
+                    break;
+                case 'default':
+                    this.hasDefault = true;
+                    this.default = value;
+                    break;
+                case 'readOnly':
+                    this.readOnly = value;
+                    break;
+                case 'writeOnly':
+                    this.writeOnly = value;
+                    break;
+                case 'example':
+                    this.hasExample = true;
+                    this.example = value;
+                    break;
+                case 'x-example':
+                    this.hasXExample = true;
+                    this.xExample = value;
+                    break;
+                case 'examples':
+                    this.examples = value;
+                    break;
+                case 'required':
+                    this.required = value;
+                    break;
+                case 'properties':
+                    this.properties = value;
+                    break;
+                case 'additionalProperties':
+                    this.additionalProperties = value;
+                    break;
+                case 'items':
+                    this.items = value;
+                    break;
+                case 'allOf':
+                    this.allOf = value;
+                    break;
+                case 'oneOf':
+                    this.oneOf = value;
+                    break;
+                case 'anyOf':
+                    this.anyOf = value;
+                    break;
+            }
+        }
+    }
+}
+function fillScalars(schema, raw) {
+    const types = (Array.isArray(raw.type) ? raw.type : [raw.type]).filter((t) => typeof t === 'string' && SCHEMA_TYPES.has(t));
+    // `nullable` only widens a declared type: `{ nullable: true, allOf: [...] }` does not mean "only null".
+    if (raw.nullable && types.length > 0)
+        types.push('null');
+    if (types.length > 0)
+        schema.types = [...new Set(types)].sort();
+    schema.format = str(raw.format);
+    if (Array.isArray(raw.enum))
+        schema.enum = raw.enum;
+    else if (raw.hasConst)
+        schema.enum = [raw.const];
+    schema.pattern = str(raw.pattern);
+    schema.minLength = num(raw.minLength);
+    schema.maxLength = num(raw.maxLength);
+    schema.minItems = num(raw.minItems);
+    schema.maxItems = num(raw.maxItems);
+    schema.title = str(raw.title);
+    schema.description = str(raw.description);
+    if (raw.hasDefault)
+        schema.default = raw.default;
+    if (raw.readOnly === true)
+        schema.readOnly = true;
+    if (raw.writeOnly === true)
+        schema.writeOnly = true;
+    // 3.0 / 2.0: boolean exclusive flags beside minimum/maximum; 3.1: the bound itself.
+    schema.minimum = num(raw.minimum);
+    schema.maximum = num(raw.maximum);
+    if (raw.exclusiveMinimum === true)
+        schema.exclusiveMinimum = true;
+    if (raw.exclusiveMaximum === true)
+        schema.exclusiveMaximum = true;
+    const exclusiveMin = num(raw.exclusiveMinimum);
+    if (exclusiveMin !== undefined && (schema.minimum === undefined || exclusiveMin >= schema.minimum)) {
+        schema.minimum = exclusiveMin;
+        schema.exclusiveMinimum = true;
+    }
+    const exclusiveMax = num(raw.exclusiveMaximum);
+    if (exclusiveMax !== undefined && (schema.maximum === undefined || exclusiveMax <= schema.maximum)) {
+        schema.maximum = exclusiveMax;
+        schema.exclusiveMaximum = true;
+    }
+}
+function examplesOf(raw) {
+    const out = [];
+    if (raw.hasExample)
+        out.push(raw.example);
+    if (raw.hasXExample)
+        out.push(raw.xExample);
+    if (Array.isArray(raw.examples))
+        pushAll(out, raw.examples);
+    return out;
+}
+/** Whether a schema refuses anything at all: `{}` (or one with only annotations: a description, a title) does not. */
+function constrains(s) {
+    return (s.types !== undefined ||
+        s.format !== undefined ||
+        s.enum !== undefined ||
+        s.pattern !== undefined ||
+        s.minLength !== undefined ||
+        s.maxLength !== undefined ||
+        s.minimum !== undefined ||
+        s.maximum !== undefined ||
+        s.minItems !== undefined ||
+        s.maxItems !== undefined ||
+        s.required.length > 0 ||
+        Object.keys(s.properties).length > 0 ||
+        (s.additionalProperties !== undefined && s.additionalProperties !== true) ||
+        s.items !== undefined ||
+        s.allOf.length > 0 ||
+        s.oneOf.length > 0 ||
+        s.anyOf.length > 0);
+}
+/**
+ * The schema an annotation wrapper stands for: `{ description, allOf: [{ $ref: X }, { example }] }` accepts
+ * exactly what X accepts, so it is X wherever constraints are compared or checked. A wrapper constrains
+ * nothing of its own, and of its `allOf` members exactly one constrains anything (the others carry only
+ * annotations: description, title, examples, default, readOnly/writeOnly, deprecated, nullable, `x-…`).
+ * Wrappers of wrappers unwrap all the way; anything else is returned as it is.
+ */
+function unwrapAnnotated(schema) {
+    let current = schema;
+    for (let depth = 0; depth < 16 && isAnnotationWrapper(current); depth++) {
+        current = current.allOf.find(constrains);
+    }
+    return current;
+}
+function isAnnotationWrapper(s) {
+    if (!isAllOfOnly(s))
+        return false;
+    let constraining = 0;
+    for (const member of s.allOf)
+        if (constrains(member))
+            constraining++;
+    return constraining === 1;
+}
+/** A schema that is only an `allOf` list: it constrains nothing beside its members. */
+function isAllOfOnly(s) {
+    if (s.allOf.length === 0 || s.oneOf.length > 0 || s.anyOf.length > 0)
+        return false;
+    if (s.types !== undefined || s.format !== undefined || s.enum !== undefined || s.pattern !== undefined)
+        return false;
+    if (s.minLength !== undefined ||
+        s.maxLength !== undefined ||
+        s.minimum !== undefined ||
+        s.maximum !== undefined ||
+        s.minItems !== undefined ||
+        s.maxItems !== undefined)
+        return false;
+    if (s.required.length > 0 || s.items !== undefined || Object.keys(s.properties).length > 0)
+        return false;
+    return s.additionalProperties === undefined || s.additionalProperties === true;
+}
+
 ;// CONCATENATED MODULE: ./src/assess/inputs.ts
+
+
 const inputs_MAX_FIELDS = 500;
 /** Per endpoint, computed once for the checks that read it (a body can have hundreds of fields). */
 const FIELDS = new WeakMap();
@@ -14659,7 +17091,8 @@ const BOUNDED_FORMATS = new Set([
     'hostname',
 ]);
 /** What is unbounded about a leaf input, or undefined if it is bounded (or not a leaf). */
-function unboundedAspect(schema) {
+function unboundedAspect(annotated) {
+    const schema = unwrapAnnotated(annotated); // `{ allOf: [{ $ref: Name }], description }` is Name
     if (schema.enum)
         return undefined;
     const types = schema.types ?? [];
@@ -14683,11 +17116,20 @@ function anchoredPattern(pattern) {
     if (pattern?.startsWith('^') !== true || !pattern.endsWith('$'))
         return false;
     // Escaped characters (`\+`) and character classes (`[+*]`) are literals, not repetition.
-    const operators = pattern.replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+    const unescaped = pattern.replace(/\\./g, '');
+    // Not `/\[[^\]]*\]/g`: quadratic on a pattern of unclosed `[`.
+    let operators = '';
+    let last = 0;
+    for (const span of bracketSpans(unescaped)) {
+        operators += unescaped.slice(last, span.start);
+        last = span.end;
+    }
+    operators += unescaped.slice(last);
     return !/[*+]|\{\d+,\}/.test(operators);
 }
 
 ;// CONCATENATED MODULE: ./src/assess/checks/input-ssrf-url.ts
+
 
 
 const URL_NAME = /(url|uri|href|callback|webhook|redirect(_?to)?|return_?to|next|link|endpoint|feed|image_?src|avatar_?src)$/i;
@@ -14728,7 +17170,7 @@ function allowListPattern(pattern) {
     const host = afterScheme.split(/(?<!\\)\//)[0] ?? '';
     // A character class may vary a label (`[a-z0-9-]+\\.hooks\\.example\\.com`) but must not reach a dot,
     // slash, `@`, `:`, `#` or `?`, which would let the host itself change.
-    const classes = host.match(/\[[^\]]*\]/g) ?? [];
+    const classes = bracketSpans(host).map((span) => host.slice(span.start, span.end)); // not quadratic on `[[[`
     const leaky = classes.some((c) => c.startsWith('[^') || /[./@:#?]|\\[SWDsw]/.test(c.slice(1, -1)));
     return /\\\./.test(host) && !leaky && !/(^|[^\\])\.[*+?]|\\[SWsw]/.test(host);
 }
@@ -14826,6 +17268,7 @@ const inventoryMissingOwner = {
 
 ;// CONCATENATED MODULE: ./src/assess/checks/inventory-non-production-server.ts
 
+
 const NON_PRODUCTION = /(^|[.-])(localhost|local|dev|devel|development|test|testing|qa|uat|stage|staging|stg|sandbox|preprod|pre-prod|int|integration|demo|mock)([.-]|\d|$)/i;
 const inventoryNonProductionServer = {
     id: 'inventory-non-production-server',
@@ -14838,11 +17281,10 @@ const inventoryNonProductionServer = {
     remediation: 'Keep non-production servers out of the published document (a separate spec or an internal overlay).',
     scope: 'document',
     run(model) {
+        const exposed = model.endpoints.filter((endpoint) => endpoint.classification !== 'internal');
         const hits = new Map();
-        for (const endpoint of model.endpoints) {
-            if (endpoint.classification === 'internal')
-                continue;
-            for (const server of endpoint.servers) {
+        for (const group of serverGroups(exposed)) {
+            for (const server of group.servers) {
                 const host = hostOf(server.url);
                 if (!host || !NON_PRODUCTION.test(host))
                     continue;
@@ -14851,13 +17293,16 @@ const inventoryNonProductionServer = {
                     message: `non-production server ${server.url} is published in a document with external endpoints`,
                     loc: server.loc,
                     key: server.url,
-                    endpoints: [],
+                    lists: [],
                 };
-                hit.endpoints.push(endpoint.id);
+                hit.lists.push(group.ids);
                 hits.set(key, hit);
             }
         }
-        return [...hits.values()];
+        return [...hits.values()].map(({ lists, ...hit }) => ({
+            ...hit,
+            endpoints: inEndpointOrder(lists, exposed),
+        }));
     },
 };
 
@@ -14919,33 +17364,6 @@ const rateLimitMissing = {
         ];
     },
 };
-
-;// CONCATENATED MODULE: ./src/util/arrays.ts
-// Array helpers for values whose length a document decides. `target.push(...items)` and
-// `Math.max(...items)` pass every item as a call argument, and V8 throws a RangeError somewhere past
-// 100,000 of them: a hostile `examples` list or `security` array must not crash the tool.
-/** Appends every item to `target` (in order) and returns `target`. */
-function pushAll(target, items) {
-    for (const item of items)
-        target.push(item);
-    return target;
-}
-/** The largest of `values`, or `empty` when there is none. */
-function maxOf(values, empty) {
-    let max;
-    for (const v of values)
-        if (max === undefined || v > max)
-            max = v;
-    return max ?? empty;
-}
-/** The smallest of `values`, or `empty` when there is none. */
-function minOf(values, empty) {
-    let min;
-    for (const v of values)
-        if (min === undefined || v < min)
-            min = v;
-    return min ?? empty;
-}
 
 ;// CONCATENATED MODULE: ./src/model.ts
 // The API model every stage after `normalize` reads. Nothing downstream looks at raw OpenAPI.
@@ -15332,6 +17750,7 @@ const transportHttpCallback = {
 
 ;// CONCATENATED MODULE: ./src/assess/checks/transport-http-server.ts
 
+
 const transportHttpServer = {
     id: 'transport-http-server',
     category: 'transport',
@@ -15345,24 +17764,27 @@ const transportHttpServer = {
     run(model) {
         // One finding per URL, listing every endpoint it serves, wherever (root, path, operation) it is declared.
         const byLocation = new Map();
-        for (const endpoint of model.endpoints) {
-            for (const server of endpoint.servers) {
+        for (const group of serverGroups(model.endpoints)) {
+            for (const server of group.servers) {
                 if (!isPlainHttp(server.url) || isLoopback(server.url))
                     continue;
                 const key = server.url; // one finding per URL, however many places declare it
-                const entry = byLocation.get(key) ?? { server, endpoints: [], exposed: false };
-                entry.endpoints.push(endpoint.id);
-                entry.exposed ||= endpoint.classification !== 'internal';
+                const entry = byLocation.get(key) ?? { server, lists: [], exposed: false };
+                entry.lists.push(group.ids);
+                entry.exposed ||= group.exposed;
                 byLocation.set(key, entry);
             }
         }
-        return [...byLocation.values()].map(({ server, endpoints, exposed }) => ({
-            message: `${model.openapiVersion.startsWith('2') ? 'Swagger scheme for' : 'server'} ${server.url} is plain HTTP: traffic to ${endpoints.length} endpoint${endpoints.length === 1 ? '' : 's'} can be read and altered`,
-            loc: server.loc,
-            severity: exposed ? 'high' : 'medium',
-            key: server.url,
-            endpoints,
-        }));
+        return [...byLocation.values()].map(({ server, lists, exposed }) => {
+            const endpoints = inEndpointOrder(lists, model.endpoints);
+            return {
+                message: `${model.openapiVersion.startsWith('2') ? 'Swagger scheme for' : 'server'} ${server.url} is plain HTTP: traffic to ${endpoints.length} endpoint${endpoints.length === 1 ? '' : 's'} can be read and altered`,
+                loc: server.loc,
+                severity: exposed ? 'high' : 'medium',
+                key: server.url,
+                endpoints,
+            };
+        });
     },
 };
 
@@ -16191,13 +18613,13 @@ function members(proto, table) {
     }
 }
 /** Shadows a prototype member with an own value, so a getter that builds from the instance runs once. */
-function own(inst, key, value, enumerable = true) {
+function util_own(inst, key, value, enumerable = true) {
     Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value });
     return value;
 }
 /** Like {@link own}, for a member that was never an own data property and has to stay out of `Object.keys`. */
 function hide(inst, key, value) {
-    return own(inst, key, value, false);
+    return util_own(inst, key, value, false);
 }
 /** Adds members a table derives from the instance: each builds on first read and shadows as own data, and assignment shadows the same way, as when these were own properties. */
 function derived(computes, table) {
@@ -16208,10 +18630,10 @@ function derived(computes, table) {
             configurable: true,
             enumerable: true,
             get() {
-                return own(this, key, compute(this));
+                return util_own(this, key, compute(this));
             },
             set(value) {
-                own(this, key, value);
+                util_own(this, key, value);
             },
         });
     }
@@ -16222,10 +18644,10 @@ function defineBound(proto, key, fn) {
         configurable: true,
         get() {
             // vitest's spyOn calls a prototype getter bare to find the function it wraps, so a nullish receiver answers the raw method
-            return this == null ? fn : own(this, key, fn.bind(this));
+            return this == null ? fn : util_own(this, key, fn.bind(this));
         },
         set(value) {
-            own(this, key, value);
+            util_own(this, key, value);
         },
     });
 }
@@ -17628,7 +20050,7 @@ const $ZodType = /*@__PURE__*/ $constructor("$ZodType", (inst, def) => {
         return hide(this, "~standard", standardProps(this));
     },
     set "~standard"(value) {
-        own(this, "~standard", value);
+        util_own(this, "~standard", value);
     },
 });
 /** The Standard Schema surface for `inst`. Shared so wrappers can extend it without forcing it. */
@@ -23577,7 +25999,7 @@ const ZodType = /*@__PURE__*/ $constructor("ZodType", (inst, def) => {
         });
     },
     set "~standard"(value) {
-        own(this, "~standard", value);
+        util_own(this, "~standard", value);
     },
     parse: function _parse(data, params) {
         return classic_parse_parse(this, data, params, { callee: _parse });
@@ -23596,7 +26018,7 @@ const ZodType = /*@__PURE__*/ $constructor("ZodType", (inst, def) => {
         return this?.safeParseAsync;
     },
     set spa(value) {
-        own(this, "spa", value);
+        util_own(this, "spa", value);
     },
     validate(data, params) {
         return validate(this, data, params);
@@ -24982,6 +27404,126 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/assess/suppress.ts
+// Suppressions: `x-api-posture-ignore` in the document (operation, path item or root) and `ignore`
+// entries in the config file. Each needs a reason; an expired one no longer suppresses.
+
+
+
+/** Reads `x-api-posture-ignore` at one level: a list of `{rule, reason, expires?}` or a map `rule: reason`. */
+function readIgnoreExtension(value, loc, problems) {
+    const out = [];
+    for (const entry of ignoreEntries(value)) {
+        const rule = readIgnoreEntry(entry, loc, problems);
+        if (rule)
+            out.push(rule);
+    }
+    return out;
+}
+/** The entries of an `x-api-posture-ignore` value as written, one per rule (a map's keys become `rule`). */
+function ignoreEntries(value) {
+    if (value === undefined)
+        return [];
+    return Array.isArray(value)
+        ? value
+        : value !== null && typeof value === 'object'
+            ? Object.entries(value).map(([rule, reason]) => typeof reason === 'string' ? { rule, reason } : { rule, ...reason })
+            : [value];
+}
+/** One entry of `x-api-posture-ignore` at `loc`, or undefined (with a problem) when it cannot suppress. */
+function readIgnoreEntry(entry, loc, problems) {
+    const at = joinPointer(loc.pointer, 'x-api-posture-ignore');
+    const here = { file: loc.file, pointer: at };
+    const e = entry;
+    if (e === null || typeof e !== 'object' || typeof e.rule !== 'string') {
+        problems.push({
+            message: 'x-api-posture-ignore entries need a `rule` (a rule id or a category) and a `reason`',
+            loc: here,
+        });
+        return undefined;
+    }
+    if (typeof e.reason !== 'string' || !hasVisibleText(e.reason)) {
+        problems.push({
+            message: `x-api-posture-ignore of \`${e.rule}\` has no \`reason\` in visible text; it does not suppress anything until it says why`,
+            loc: here,
+        });
+        return undefined;
+    }
+    const expires = e.expires instanceof Date ? e.expires.toISOString().slice(0, 10) : e.expires;
+    if (expires !== undefined && !isIsoDate(expires)) {
+        problems.push({
+            message: `x-api-posture-ignore of \`${e.rule}\` has an \`expires\` that is not a date (YYYY-MM-DD)`,
+            loc: here,
+        });
+        return undefined;
+    }
+    return { rule: e.rule, reason: e.reason, ...(expires ? { expires } : {}), source: `${loc.file}#${at}` };
+}
+/**
+ * Characters that show nothing on their own: white space, controls, format characters (zero-width
+ * space and joiners, bidi marks), combining marks, default-ignorable fillers (Hangul filler) and the
+ * blank braille pattern. A reason made only of them says nothing a reviewer can read.
+ */
+const INVISIBLE = /[\p{White_Space}\p{Cc}\p{Cf}\p{Z}\p{M}\p{Default_Ignorable_Code_Point}\u2800]/gu;
+/** True when `text` has at least one character a reader can see. */
+function hasVisibleText(text) {
+    return text.replace(INVISIBLE, '') !== '';
+}
+function documentSuppressions(model, problems) {
+    const document = readIgnoreExtension(model.extensions['x-api-posture-ignore'], model.loc, problems);
+    const perEndpoint = new Map();
+    for (const endpoint of model.endpoints) {
+        const value = endpoint.extensions['x-api-posture-ignore'];
+        perEndpoint.set(endpoint, readIgnoreExtension(value, endpoint.loc, problems));
+    }
+    return { document, forEndpoint: (e) => perEndpoint.get(e) ?? [] };
+}
+function matches(rule, finding, specPath) {
+    if (rule.fingerprint !== undefined && rule.fingerprint !== finding.fingerprint)
+        return false;
+    if (rule.rule !== undefined && rule.rule !== finding.ruleId && rule.rule !== finding.category)
+        return false;
+    if (rule.specs && !rule.specs.some((glob) => picomatch_default().isMatch(specPath, glob)))
+        return false;
+    if (rule.endpoints) {
+        // A document-level finding (a weak scheme, a plain-HTTP server) is suppressed only when every
+        // endpoint it affects is covered: ignoring it for `GET /legacy` must not hide it everywhere else.
+        const ids = finding.endpoint ? [finding.endpoint] : (finding.endpoints ?? []);
+        if (ids.length === 0 || !ids.every((id) => rule.endpoints.some((glob) => endpointMatches(glob, id))))
+            return false;
+    }
+    return true;
+}
+/** `POST /payments/**`, `* /health`: a method (or `*`) and a path glob. */
+function endpointMatches(glob, id) {
+    const [globMethod, ...globPath] = glob.trim().split(/\s+/);
+    const [method, ...path] = id.split(' ');
+    // Ids have path parameters as `{}`; `{id}` in a glob is a path parameter too, not brace expansion.
+    const pathGlob = (text) => replaceTemplates(text, () => '\\{\\}', true);
+    if (globPath.length === 0)
+        return picomatch_default().isMatch(path.join(' '), pathGlob(globMethod ?? ''), { dot: true });
+    return ((globMethod === '*' || globMethod?.toUpperCase() === method) &&
+        picomatch_default().isMatch(path.join(' '), pathGlob(globPath.join(' ')), { dot: true }));
+}
+/** The first unexpired rule that covers the finding, as its suppression. */
+function suppressionFor(rules, finding, specPath, today) {
+    for (const rule of rules) {
+        if (!matches(rule, finding, specPath))
+            continue;
+        if (rule.expires !== undefined && rule.expires < today)
+            continue;
+        return { reason: rule.reason, ...(rule.expires ? { expires: rule.expires } : {}), source: rule.source };
+    }
+    return undefined;
+}
+/** `2027-01-31`, and a real day (`2027-02-30` is not). */
+function isIsoDate(value) {
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value))
+        return false;
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
 ;// CONCATENATED MODULE: ./src/load/remote.ts
 // Remote `$ref`s, for teams whose descriptions share schemas from a server they control.
 //
@@ -24991,6 +27533,7 @@ function preprocess(fn, schema) {
 // URL, GET only, no redirects, a timeout and the size and file limits of local documents. The tool's
 // synchronous loader then reads what was fetched; fetching happens before, in rounds (a fetched document
 // may refer to further ones).
+
 /** What was fetched (text) or why not (failure), by URL without its fragment. */
 class RemoteDocuments {
     options;
@@ -25086,8 +27629,7 @@ function underPath(path, prefix) {
     return path === prefix || path.startsWith(`${prefix}/`);
 }
 function tooLarge(bytes, limit) {
-    const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
-    return `${bytes === undefined ? 'it is' : mb(bytes)} above the ${mb(limit)} limit (limits.maxFileBytes)`;
+    return `${bytes === undefined ? 'it is' : formatBytes(bytes)} above the ${formatBytes(limit)} limit (limits.maxFileBytes)`;
 }
 /** The body as text, or undefined once it passes `limit` bytes (the rest is not read). */
 async function readAtMost(response, limit) {
@@ -25127,6 +27669,7 @@ function remotePrefixProblem(prefix) {
 
 
 
+
 const list = union([schemas_string().min(1), array(schemas_string().min(1))])
     .transform((v) => (Array.isArray(v) ? v : [v]));
 const isoDate = union([schemas_string(), schemas_date()])
@@ -25150,6 +27693,16 @@ const configSchema = strictObject({
             .optional(),
     })
         .optional(),
+    trust: strictObject({
+        classification: array(schemas_enum(CLASSIFICATIONS))
+            .optional()
+            .describe('Classifications a pull request may give endpoints by what it writes (x-api-classification, x-internal, deprecated, servers or tags matched by classification rules); none by default, so such a change is judged with the base classification'),
+        inlineSuppressions: schemas_boolean()
+            .optional()
+            .describe('Whether x-api-posture-ignore entries a pull request adds or extends suppress findings; false by default, so only those already in the base count'),
+    })
+        .optional()
+        .describe("What a pull request may declare about its own endpoints; read from the base's config, listed first in the report whether granted or not"),
     gateway: strictObject({
         headers: array(schemas_string().min(1)).optional(),
         enforces: array(schemas_enum(GATEWAY_CONTROLS)).optional(),
@@ -25204,18 +27757,17 @@ const configSchema = strictObject({
         specs: list.optional(),
         reason: schemas_string({ error: 'an ignore entry needs a `reason` saying why the finding is acceptable' })
             .min(1, 'say why the finding is acceptable')
-            .refine((v) => v.trim() !== '', 'say why the finding is acceptable'),
+            .refine(hasVisibleText, 'say why the finding is acceptable'),
         expires: isoDate.optional(),
     })
         .refine((e) => e.rule !== undefined || e.fingerprint !== undefined, 'an ignore entry needs a `rule` or a `fingerprint`'))
         .optional(),
 });
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/config/yaml-file.ts
 // Reads a YAML settings file (policy or config) and validates it with zod, turning every problem into a
 // ConfigError naming file, line and key. Unknown keys are errors: a typo must never be silently ignored.
+
 
 
 function parseYamlFile(file, text, schema) {
@@ -25224,7 +27776,7 @@ function parseYamlFile(file, text, schema) {
     const first = doc.errors[0];
     if (first) {
         const { line, col } = lines.linePos(first.pos[0]);
-        throw new ConfigError(file, line, col, `invalid YAML: ${first.message.split('\n')[0]}`);
+        throw new ConfigError(file, line, col, `invalid YAML: ${yamlReason(first)}`);
     }
     let value;
     try {
@@ -25232,8 +27784,8 @@ function parseYamlFile(file, text, schema) {
     }
     catch (error) {
         // An alias bomb (`maxAliasCount`) or an alias to nothing: a mistake in the file, not in the tool.
-        const { line, col } = lines.linePos(rangeStart(doc.contents) ?? 0);
-        throw new ConfigError(file, line, col, `invalid YAML: ${error.message}`);
+        const { line, col } = lines.linePos(yaml_file_rangeStart(doc.contents) ?? 0);
+        throw new ConfigError(file, line, col, `invalid YAML: ${yamlReason(error)}`);
     }
     const result = schema.safeParse(value ?? {});
     const errorAt = (path, detail, atKey = false) => {
@@ -25279,7 +27831,7 @@ function formatPath(path) {
 /** Offset of the node at `path` (its key when `atKey`), or of the deepest node that exists on the way. */
 function offsetOf(root, path, atKey) {
     let node = root;
-    let offset = rangeStart(root) ?? 0;
+    let offset = yaml_file_rangeStart(root) ?? 0;
     path.forEach((segment, i) => {
         if (node === undefined)
             return;
@@ -25288,19 +27840,19 @@ function offsetOf(root, path, atKey) {
             const pair = node.items.find((p) => String((0,dist/* isScalar */.jn)(p.key) ? p.key.value : p.key) === String(segment));
             if (pair) {
                 const last = i === path.length - 1;
-                offset = (last && !atKey ? rangeStart(pair.value) : undefined) ?? rangeStart(pair.key) ?? offset;
+                offset = (last && !atKey ? yaml_file_rangeStart(pair.value) : undefined) ?? yaml_file_rangeStart(pair.key) ?? offset;
                 next = pair.value;
             }
         }
         else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
             next = node.items[segment];
-            offset = rangeStart(next) ?? offset;
+            offset = yaml_file_rangeStart(next) ?? offset;
         }
         node = next;
     });
     return offset;
 }
-function rangeStart(node) {
+function yaml_file_rangeStart(node) {
     return node?.range?.[0];
 }
 
@@ -25375,109 +27927,149 @@ function assessOptions(config, today) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/assess/conventions.ts
+// Document conventions: when a finding on an endpoint the PR ADDED is the base's debt, not the PR's own.
+//
+// Definition. A condition is a convention of the document when the base has it document-wide, and the head
+// still does (the PR did not itself start departing from it):
+// - no rate limits: at least CONVENTION_SHARE (80 %) of the endpoints declare no rate limit, in both versions;
+// - no security: nothing declares security at all, in both versions: no scheme, no root `security`, no
+//   operation `security` (strict on purpose: one declared scheme makes an unauthenticated endpoint a choice);
+// - a shared place: the finding sits in a component the base's endpoints already use (same `$ref` target,
+//   same file and pointer) and the base already reports the same rule there with the same message (endpoint
+//   name aside: a finding listing the endpoint's own inputs too is not only about the shared one);
+// - a shared parameter or habit: the same rule with the same message (endpoint name aside) on at least
+//   CONVENTION_SHARE of the base's endpoints (a shared `oauth_token` query parameter on every operation).
+// A habit of fewer than CONVENTION_MIN_ENDPOINTS (5) base endpoints is no convention (the one-endpoint seed
+// example's missing rate limit is not one); the shared place needs none, being the same component.
+// A finding on an added endpoint that follows a convention is `existing`; anything else stays `new`: an
+// endpoint without a rate limit where most declare one, an unauthenticated endpoint in a document that
+// declares security, and every finding on a modified endpoint (removing its auth is the PR's change).
+
+
+
+
+
+/** "Most" endpoints: the share of the base (and head) that must share a condition for it to be a convention. */
+const CONVENTION_SHARE = 0.8;
+/** Fewer base endpoints than this make no document-wide habit. */
+const CONVENTION_MIN_ENDPOINTS = 5;
+const conventions_NONE = { inherited: () => undefined, forEndpoint: () => undefined };
+/** Findings of these rules inherit only through their own convention above, never through the generic ones. */
+const OWN_CONVENTION = new Set(['auth-missing', 'rate-limit-missing']);
+const ENDPOINT_RULES = new Set(CHECKS.filter((c) => c.scope === 'endpoint').map((c) => c.id));
+function documentConventions(base, head, changes, baseFindings, settings) {
+    const baseEndpoints = base ? callable(base) : [];
+    if (!base || !head || baseEndpoints.length === 0)
+        return conventions_NONE;
+    const added = new Map();
+    for (const e of changes)
+        if (e.change === 'added' && e.head)
+            added.set(e.head.id, e.head);
+    if (added.size === 0)
+        return conventions_NONE;
+    const withoutRateLimit = (model) => share(callable(model), (e) => !declaresRateLimit(e, model.extensions));
+    const habits = baseEndpoints.length >= CONVENTION_MIN_ENDPOINTS;
+    const rateLimiting = habits &&
+        !settings.gatewayControls.includes('rate-limiting') &&
+        withoutRateLimit(base) >= CONVENTION_SHARE &&
+        withoutRateLimit(head) >= CONVENTION_SHARE
+        ? `follows the base document's convention: ${percent(withoutRateLimit(base))} of its endpoints declare no rate limit`
+        : undefined;
+    const authentication = habits && declaresNoSecurity(base) && declaresNoSecurity(head)
+        ? "follows the base document's convention: it declares no security anywhere (no scheme, no `security`)"
+        : undefined;
+    const plainHttpServers = new Set(base.endpoints
+        .flatMap((e) => e.servers.filter((s) => isPlainHttp(s.url) && !isLoopback(s.url)))
+        .map((s) => s.url));
+    const inheritedFacts = {
+        ...(authentication ? { authentication } : {}),
+        ...(rateLimiting ? { rateLimiting } : {}),
+        plainHttpServers,
+    };
+    // The base's endpoint findings by place (a shared component) and by message with the endpoint's name taken out.
+    const baseById = new Map(base.endpoints.map((e) => [e.id, e]));
+    const file = sameFileIn(base, head);
+    const atPlace = new Set();
+    const byHabit = new Map();
+    for (const f of baseFindings) {
+        const endpoint = f.endpoint === undefined ? undefined : baseById.get(f.endpoint);
+        if (!endpoint || !ENDPOINT_RULES.has(f.ruleId))
+            continue;
+        const habit = habitKey(f, endpoint);
+        if (!inside(f, endpoint))
+            atPlace.add(placeKey(f, habit, file));
+        const ids = byHabit.get(habit) ?? new Set();
+        ids.add(endpoint.id);
+        byHabit.set(habit, ids);
+    }
+    return {
+        forEndpoint: (id) => (added.has(id) ? inheritedFacts : undefined),
+        inherited(finding) {
+            const endpoint = finding.endpoint === undefined ? undefined : added.get(finding.endpoint);
+            if (!endpoint || !ENDPOINT_RULES.has(finding.ruleId))
+                return undefined;
+            if (finding.ruleId === 'rate-limit-missing')
+                return rateLimiting;
+            if (finding.ruleId === 'auth-missing')
+                return authentication;
+            if (OWN_CONVENTION.has(finding.ruleId))
+                return undefined;
+            const habit = habitKey(finding, endpoint);
+            if (!inside(finding, endpoint) && atPlace.has(placeKey(finding, habit, file)))
+                return `follows the base document's convention: the shared \`${finding.loc.pointer}\` has it on base endpoints too`;
+            const sharing = byHabit.get(habit)?.size ?? 0;
+            if (habits && sharing / baseEndpoints.length >= CONVENTION_SHARE)
+                return `follows the base document's convention: ${sharing} of its ${baseEndpoints.length} endpoints have the same finding`;
+            return undefined;
+        },
+    };
+}
+/** Endpoints a client calls: CORS preflights (`OPTIONS`) are answered by the gateway and carry no controls. */
+function callable(model) {
+    return model.endpoints.filter((e) => e.method !== 'options');
+}
+function share(endpoints, holds) {
+    return endpoints.length === 0 ? 0 : endpoints.filter(holds).length / endpoints.length;
+}
+function percent(fraction) {
+    return `${Math.floor(fraction * 100)} %`;
+}
+/** No scheme defined, no `security` at the root or on any operation (an effective `security` has a place). */
+function declaresNoSecurity(model) {
+    return (Object.keys(model.securitySchemes).length === 0 &&
+        model.endpoints.every((e) => e.security.loc === undefined && e.security.requirements.length === 0));
+}
+/** The finding sits in the endpoint's own operation, not in something it shares. */
+function inside(finding, endpoint) {
+    const { loc } = finding;
+    return (loc.file === endpoint.loc.file &&
+        (loc.pointer === endpoint.loc.pointer || loc.pointer.startsWith(`${endpoint.loc.pointer}/`)));
+}
+function placeKey(finding, habit, file) {
+    return `${file(finding.loc.file)}#${finding.loc.pointer}\n${habit}`;
+}
+/**
+ * A file named the same in either version (`v1/api.yaml` and `v2/api.yaml` are both the root; their
+ * `schemas.yaml` the same file): relative to its version's root folder, the root itself as ''. A base
+ * finding may be located in either version's files (one shared with the head is the head's own object).
+ */
+function sameFileIn(base, head) {
+    const roots = [head.file, base.file];
+    const dirs = roots.map((root) => external_node_path_namespaceObject.posix.dirname(root)).filter((dir) => dir !== '.');
+    return (path) => {
+        if (roots.includes(path))
+            return '';
+        const dir = dirs.find((d) => path.startsWith(`${d}/`));
+        return dir ? path.slice(dir.length + 1) : path;
+    };
+}
+function habitKey(finding, endpoint) {
+    return `${finding.ruleId}\n${finding.severity}\n${finding.message.replaceAll(label(endpoint), '\u0000')}`;
+}
+
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/assess/suppress.ts
-// Suppressions: `x-api-posture-ignore` in the document (operation, path item or root) and `ignore`
-// entries in the config file. Each needs a reason; an expired one no longer suppresses.
-
-
-/** Reads `x-api-posture-ignore` at one level: a list of `{rule, reason, expires?}` or a map `rule: reason`. */
-function readIgnoreExtension(value, loc, problems) {
-    if (value === undefined)
-        return [];
-    const at = joinPointer(loc.pointer, 'x-api-posture-ignore');
-    const source = `${loc.file}#${at}`;
-    const here = { file: loc.file, pointer: at };
-    const out = [];
-    const entries = Array.isArray(value)
-        ? value
-        : value !== null && typeof value === 'object'
-            ? Object.entries(value).map(([rule, reason]) => typeof reason === 'string' ? { rule, reason } : { rule, ...reason })
-            : [value];
-    for (const entry of entries) {
-        const e = entry;
-        if (e === null || typeof e !== 'object' || typeof e.rule !== 'string') {
-            problems.push({
-                message: 'x-api-posture-ignore entries need a `rule` (a rule id or a category) and a `reason`',
-                loc: here,
-            });
-            continue;
-        }
-        if (typeof e.reason !== 'string' || e.reason.trim() === '') {
-            problems.push({
-                message: `x-api-posture-ignore of \`${e.rule}\` has no \`reason\`; it does not suppress anything until it says why`,
-                loc: here,
-            });
-            continue;
-        }
-        const expires = e.expires instanceof Date ? e.expires.toISOString().slice(0, 10) : e.expires;
-        if (expires !== undefined && !isIsoDate(expires)) {
-            problems.push({
-                message: `x-api-posture-ignore of \`${e.rule}\` has an \`expires\` that is not a date (YYYY-MM-DD)`,
-                loc: here,
-            });
-            continue;
-        }
-        out.push({ rule: e.rule, reason: e.reason, ...(expires ? { expires } : {}), source });
-    }
-    return out;
-}
-function documentSuppressions(model, problems) {
-    const document = readIgnoreExtension(model.extensions['x-api-posture-ignore'], model.loc, problems);
-    const perEndpoint = new Map();
-    for (const endpoint of model.endpoints) {
-        const value = endpoint.extensions['x-api-posture-ignore'];
-        perEndpoint.set(endpoint, readIgnoreExtension(value, endpoint.loc, problems));
-    }
-    return { document, forEndpoint: (e) => perEndpoint.get(e) ?? [] };
-}
-function matches(rule, finding, specPath) {
-    if (rule.fingerprint !== undefined && rule.fingerprint !== finding.fingerprint)
-        return false;
-    if (rule.rule !== undefined && rule.rule !== finding.ruleId && rule.rule !== finding.category)
-        return false;
-    if (rule.specs && !rule.specs.some((glob) => picomatch_default().isMatch(specPath, glob)))
-        return false;
-    if (rule.endpoints) {
-        // A document-level finding (a weak scheme, a plain-HTTP server) is suppressed only when every
-        // endpoint it affects is covered: ignoring it for `GET /legacy` must not hide it everywhere else.
-        const ids = finding.endpoint ? [finding.endpoint] : (finding.endpoints ?? []);
-        if (ids.length === 0 || !ids.every((id) => rule.endpoints.some((glob) => endpointMatches(glob, id))))
-            return false;
-    }
-    return true;
-}
-/** `POST /payments/**`, `* /health`: a method (or `*`) and a path glob. */
-function endpointMatches(glob, id) {
-    const [globMethod, ...globPath] = glob.trim().split(/\s+/);
-    const [method, ...path] = id.split(' ');
-    // Ids have path parameters as `{}`; `{id}` in a glob is a path parameter too, not brace expansion.
-    const pathGlob = (text) => text.replace(/\{[^}/]*\}/g, '\\{\\}');
-    if (globPath.length === 0)
-        return picomatch_default().isMatch(path.join(' '), pathGlob(globMethod ?? ''), { dot: true });
-    return ((globMethod === '*' || globMethod?.toUpperCase() === method) &&
-        picomatch_default().isMatch(path.join(' '), pathGlob(globPath.join(' ')), { dot: true }));
-}
-/** The first unexpired rule that covers the finding, as its suppression. */
-function suppressionFor(rules, finding, specPath, today) {
-    for (const rule of rules) {
-        if (!matches(rule, finding, specPath))
-            continue;
-        if (rule.expires !== undefined && rule.expires < today)
-            continue;
-        return { reason: rule.reason, ...(rule.expires ? { expires: rule.expires } : {}), source: rule.source };
-    }
-    return undefined;
-}
-/** `2027-01-31`, and a real day (`2027-02-30` is not). */
-function isIsoDate(value) {
-    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value))
-        return false;
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
 ;// CONCATENATED MODULE: ./src/assess/index.ts
 // model (+ diff) → findings: runs every check once, adds ids, fingerprints and suppressions.
 
@@ -25499,6 +28091,7 @@ function assess(input, options = {}) {
     const headRoot = input.shared?.headRoot;
     const rename = headRoot !== undefined && model ? rootRename(model.file, headRoot) : undefined;
     const relocate = input.shared?.relocate;
+    const endpointIds = input.shared?.endpointIds;
     // The document's rules and the config's, in that order; an endpoint's own rules go first.
     const generalRules = [...(suppressions?.document ?? []), ...(options.ignores ?? [])];
     const emit = (check, hit, endpoint) => {
@@ -25514,12 +28107,12 @@ function assess(input, options = {}) {
             message: hit.message,
             remediation: check.remediation,
             loc,
-            fingerprint: fingerprint(check.id, specPath, rootDir, endpoint, hit, loc, rename),
+            fingerprint: fingerprint(check.id, specPath, rootDir, endpoint, hit, loc, rename, endpointIds),
         };
         if (endpoint)
             finding.endpoint = endpoint.id;
         if (hit.endpoints)
-            finding.endpoints = [...new Set(hit.endpoints)];
+            finding.endpoints = distinct(hit.endpoints);
         if (hit.position)
             finding.position = hit.position;
         const own = endpoint && suppressions ? suppressions.forEndpoint(endpoint) : [];
@@ -25574,17 +28167,32 @@ function assess(input, options = {}) {
     return out;
 }
 /**
+ * `ids` without repeats; the same array when it has none, and one copy per array otherwise: N findings
+ * sharing one list of 2N ids (the server checks) must not make N copies of it.
+ */
+function distinct(ids) {
+    let out = DISTINCT.get(ids);
+    if (!out) {
+        const unique = new Set(ids);
+        out = unique.size === ids.length ? ids : [...unique];
+        DISTINCT.set(ids, out);
+    }
+    return out;
+}
+const DISTINCT = new WeakMap();
+/**
  * Stable across line shifts and reformatting: rule + spec + endpoint id + where inside the endpoint
  * (a check-supplied key, or the pointer relative to the operation, or file#pointer outside it).
  */
-function fingerprint(ruleId, specPath, rootDir, endpoint, hit, loc, rename) {
+function fingerprint(ruleId, specPath, rootDir, endpoint, hit, loc, rename, endpointIds) {
     let variant = hit.variant === undefined
         ? ''
         : `|${rootDir === '.' ? hit.variant : hit.variant.replaceAll(`${rootDir}/`, '')}`;
     if (rename && variant !== '')
         variant = variant.replace(rename.inText, rename.to);
     const where = hit.key ?? `${relativeLocation(loc, endpoint, rootDir, rename)}${variant}`;
-    return sha256Hex(`${ruleId}\n${specPath}\n${endpoint?.id ?? ''}\n${where}`).slice(0, 16);
+    const id = endpoint && (endpointIds?.get(endpoint) ?? endpoint.id);
+    return sha256Hex(`${ruleId}\n${specPath}\n${id ?? ''}\n${where}`).slice(0, 16);
 }
 /** One-shot `crypto.hash` (Node 20.12+) is a third of the cost of a Hash object; both give the same digest. */
 const sha256Hex = typeof external_node_crypto_namespaceObject.hash === 'function'
@@ -25617,24 +28225,456 @@ function relativeFile(rootDir, file) {
     }
     return relative;
 }
-/** Marks head findings new/existing and adds base-only ones as fixed. */
-function compareFindings(base, head) {
+/**
+ * Marks head findings new/existing and adds base-only ones as fixed. A head finding the base lacks is still
+ * `existing` when it is on an endpoint the PR added and follows a convention of the base document
+ * (`documentConventions`, src/assess/conventions.ts): the PR inherited that debt, it did not introduce it.
+ */
+function compareFindings(base, head, conventions) {
     const baseKeys = new Set(base.map((f) => f.fingerprint));
     const headKeys = new Set(head.map((f) => f.fingerprint));
     return [
-        ...head.map((f) => ({
-            ...f,
-            status: baseKeys.has(f.fingerprint) ? 'existing' : 'new',
-        })),
+        ...head.map((f) => {
+            if (baseKeys.has(f.fingerprint))
+                return { ...f, status: 'existing' };
+            const inherited = conventions?.inherited(f);
+            return inherited
+                ? { ...f, message: `${f.message} (${inherited})`, status: 'existing' }
+                : { ...f, status: 'new' };
+        }),
         ...base.filter((f) => !headKeys.has(f.fingerprint)).map((f) => ({ ...f, status: 'fixed' })),
     ];
 }
 
+;// CONCATENATED MODULE: ./src/assess/pin.ts
+// What a pull request writes about its own endpoints cannot lower the verdict on its own change (SPEC §9).
+// Run once per document after both versions are built, before the diff and the assessment: the head's
+// classification (x-api-classification, x-internal, deprecated, and servers, tags or path matched by the
+// config's rules) and its inline `x-api-posture-ignore` are judged with the base's values whenever the
+// head's would lower exposure or suppress more, unless the base config's `trust` allows it. Raising
+// exposure and removing a suppression take effect as written. Every such request is returned, granted
+// or not, so the reports can list it first.
+
+
+
+
+const IGNORE = 'x-api-posture-ignore';
+/** Exposure a PR may raise without asking: internal < partner < external. Shadow and deprecated are never raises. */
+const EXPOSURE = { internal: 0, partner: 1, external: 2 };
+function raises(from, to) {
+    const a = EXPOSURE[from];
+    const b = EXPOSURE[to];
+    return to === 'external' || (a !== undefined && b !== undefined && b > a);
+}
+/** Pins the head model's self-declared classification and inline suppressions to `base` (absent: all new). */
+function pinToBase(base, head, options = {}) {
+    const requests = [];
+    const baseById = new Map((base?.endpoints ?? []).map((e) => [e.id, e]));
+    let changed = false;
+    const endpoints = head.endpoints.map((endpoint) => {
+        const before = baseById.get(endpoint.id);
+        const classification = pinClassification(before, endpoint, head, options, requests);
+        const ignore = pinIgnores(before?.extensions[IGNORE], endpoint.extensions[IGNORE], {
+            loc: endpoint.loc,
+            endpoint,
+            isNew: before === undefined,
+            trusted: options.trust?.inlineSuppressions === true,
+            requests,
+        });
+        if (classification === endpoint.classification && ignore === endpoint.extensions[IGNORE])
+            return endpoint;
+        changed = true;
+        // A copy: the base may share the head's Endpoint objects, and the model is never mutated.
+        return { ...endpoint, classification, extensions: withIgnore(endpoint.extensions, ignore) };
+    });
+    const rootIgnore = pinIgnores(base?.extensions[IGNORE], head.extensions[IGNORE], {
+        loc: head.loc,
+        isNew: base === undefined,
+        trusted: options.trust?.inlineSuppressions === true,
+        requests,
+    });
+    if (!changed && rootIgnore === head.extensions[IGNORE])
+        return { model: head, requests };
+    return { model: { ...head, endpoints, extensions: withIgnore(head.extensions, rootIgnore) }, requests };
+}
+function pinClassification(before, endpoint, model, options, requests) {
+    // A new endpoint is judged by what the config alone says of it: its rules, else the default.
+    const reference = before
+        ? before.classification
+        : (options.classify?.(endpoint) ?? options.defaultClassification ?? 'external');
+    const asked = endpoint.classification;
+    if (asked === reference || raises(reference, asked))
+        return asked;
+    const granted = options.trust?.classification?.includes(asked) === true;
+    const source = classificationSource(endpoint, model);
+    const judged = before
+        ? 'its base classification'
+        : options.classify?.(endpoint) !== undefined
+            ? "by the config's classification rules"
+            : 'the default classification';
+    requests.push({
+        endpoint: endpoint.id,
+        kind: 'classification',
+        requested: asked,
+        granted,
+        message: `${label(endpoint)}${before ? '' : ' (new)'} marked ${asked} by ${source.what} (${granted
+            ? `granted: the base config's \`trust.classification\` allows ${asked}`
+            : `judged as ${reference}, ${judged}`})`,
+        loc: source.loc,
+    });
+    return granted ? asked : reference;
+}
+/** Which of the document's markers made the classification (normalize's order), for the message. */
+function classificationSource(endpoint, model) {
+    const valid = (v) => typeof v === 'string' && CLASSIFICATIONS.includes(v);
+    const own = endpoint.extensions['x-api-classification'];
+    if (valid(own))
+        return { what: `\`x-api-classification: ${own}\``, loc: endpoint.loc };
+    const root = model.extensions['x-api-classification'];
+    if (valid(root))
+        return {
+            what: `\`x-api-classification: ${root}\` at the document root`,
+            loc: { file: model.loc.file, pointer: joinPointer(model.loc.pointer, 'x-api-classification') },
+        };
+    if (endpoint.deprecated)
+        return { what: '`deprecated: true`', loc: endpoint.loc };
+    if (endpoint.extensions['x-internal'] === true || model.extensions['x-internal'] === true)
+        return { what: '`x-internal: true`', loc: endpoint.loc };
+    return { what: "servers, tags or a path the config's rules classify so", loc: endpoint.loc };
+}
+/**
+ * The `x-api-posture-ignore` value the head may use at one level: an entry counts when the base has one
+ * for the same rule there (its expiry no later than the base's), or when the config trusts inline
+ * suppressions. Entries that cannot suppress anyway are kept, so the assessment still reports them.
+ * Returns `head` itself when nothing is held back.
+ */
+function pinIgnores(base, head, level) {
+    if (head === undefined)
+        return head;
+    const { loc, endpoint, trusted } = level;
+    const allowed = new Map();
+    for (const entry of ignoreEntries(base)) {
+        const rule = readIgnoreEntry(entry, loc, []);
+        if (rule?.rule === undefined)
+            continue;
+        const known = allowed.get(rule.rule);
+        if (!known || laterExpiry(rule.expires, known.expires))
+            allowed.set(rule.rule, rule);
+    }
+    const kept = [];
+    let heldBack = false;
+    for (const entry of ignoreEntries(head)) {
+        const rule = readIgnoreEntry(entry, loc, []);
+        const known = rule?.rule !== undefined ? allowed.get(rule.rule) : undefined;
+        if (rule?.rule === undefined || (known && !laterExpiry(rule.expires, known.expires))) {
+            kept.push(entry);
+            continue;
+        }
+        const asked = known
+            ? `\`x-api-posture-ignore\` of \`${rule.rule}\` ${rule.expires ? `until ${rule.expires}` : 'with no expiry'}`
+            : `\`x-api-posture-ignore\` of \`${rule.rule}\``;
+        const judged = known
+            ? `judged with its base expiry ${known.expires}`
+            : level.isNew
+                ? `not applied: ${endpoint ? 'a new endpoint' : 'a new document'} cannot suppress its own findings`
+                : 'not applied: the base does not suppress it here';
+        level.requests.push({
+            ...(endpoint ? { endpoint: endpoint.id } : {}),
+            kind: 'suppression',
+            requested: rule.rule,
+            granted: trusted,
+            message: `${endpoint ? label(endpoint) : 'The document root'}: inline ${asked} (${trusted ? "granted: the base config's `trust.inlineSuppressions` is on" : judged})`,
+            loc: { file: loc.file, pointer: joinPointer(loc.pointer, IGNORE) },
+        });
+        if (trusted)
+            kept.push(entry);
+        else {
+            heldBack = true;
+            if (known)
+                kept.push({ rule: rule.rule, reason: rule.reason, expires: known.expires });
+        }
+    }
+    return heldBack ? kept : head;
+}
+/** `a` lasts longer than `b`; undefined is no expiry (forever). */
+function laterExpiry(a, b) {
+    if (b === undefined)
+        return false;
+    return a === undefined || a > b;
+}
+function withIgnore(extensions, value) {
+    if (extensions[IGNORE] === value)
+        return extensions;
+    const out = { ...extensions };
+    if (value === undefined)
+        delete out[IGNORE];
+    else
+        out[IGNORE] = value;
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/diff/branches.ts
+
+/** Above this many candidate pairs, branches are not compared by content (each pair is a schema diff). */
+const MAX_CONTENT_PAIRS = 400;
+/**
+ * In order: the `$ref` target, the discriminator value (a `const` or one-value `enum`, of the branch or
+ * of its properties: what a discriminator `mapping` selects on), the `title`, identical content, and
+ * only then position among the branches still unmatched, inline branches with inline ones first.
+ */
+function matchBranches(base, head, baseParent, headParent, combinator, same) {
+    const baseKeys = base.map((b, i) => keysOf(b, i, baseParent, combinator));
+    const headKeys = head.map((h, i) => keysOf(h, i, headParent, combinator));
+    // The common case, a list whose branches kept their names and places, pairs by position at once.
+    if (base.length === head.length && baseKeys.every((k, i) => sameKeys(k, headKeys[i]))) {
+        return { pairs: base.map((_, i) => ({ base: i, head: i })), added: [], removed: [], name: nameOf };
+    }
+    const freeBase = new Set(base.keys());
+    const freeHead = new Set(head.keys());
+    const pairs = [];
+    const pair = (b, h) => {
+        pairs.push({ base: b, head: h });
+        freeBase.delete(b);
+        freeHead.delete(h);
+    };
+    for (const key of ['ref', 'value', 'title']) {
+        const byKey = new Map(); // free base branches by this key, in order
+        for (const i of freeBase) {
+            const k = baseKeys[i][key];
+            if (k === undefined)
+                continue;
+            const list = byKey.get(k);
+            if (list)
+                list.push(i);
+            else
+                byKey.set(k, [i]);
+        }
+        for (const h of [...freeHead]) {
+            const k = headKeys[h][key];
+            const b = k === undefined ? undefined : byKey.get(k)?.shift();
+            if (b !== undefined)
+                pair(b, h);
+        }
+    }
+    if (freeBase.size * freeHead.size <= MAX_CONTENT_PAIRS) {
+        for (const h of [...freeHead]) {
+            const b = [...freeBase].find((i) => same(base[i], head[h]));
+            if (b !== undefined)
+                pair(b, h);
+        }
+    }
+    const inline = (keys) => keys.ref === undefined;
+    const byPosition = (baseOk, headOk) => {
+        const bs = [...freeBase].filter(baseOk);
+        const hs = [...freeHead].filter(headOk);
+        for (let i = 0; i < Math.min(bs.length, hs.length); i++)
+            pair(bs[i], hs[i]);
+    };
+    byPosition((i) => inline(baseKeys[i]), (i) => inline(headKeys[i]));
+    // A branch whose `$ref` target was renamed keeps its place; a new named branch is an addition.
+    byPosition((i) => !inline(baseKeys[i]), (i) => !inline(headKeys[i]));
+    pairs.sort((x, y) => x.head - y.head);
+    return {
+        pairs,
+        added: [...freeHead].sort((x, y) => x - y),
+        removed: [...freeBase].sort((x, y) => x - y),
+        name: nameOf,
+    };
+}
+function sameKeys(a, b) {
+    return a.ref === b.ref && a.value === b.value && a.title === b.title;
+}
+function keysOf(branch, index, parent, combinator) {
+    const target = unwrapAnnotated(branch);
+    const keys = {};
+    // A `$ref`'d branch lives elsewhere than its place in the list; an inline one right there.
+    const inPlace = target.loc.file === parent.file && target.loc.pointer === `${parent.pointer}/${combinator}/${index}`;
+    if (!inPlace)
+        keys.ref = `${target.loc.file}#${target.loc.pointer}`;
+    const value = discriminatorValue(target);
+    if (value !== undefined)
+        keys.value = value;
+    const title = branch.title ?? target.title;
+    if (title !== undefined)
+        keys.title = title;
+    return keys;
+}
+/** Per schema object: a shared component is a branch of many lists. */
+const VALUES = new WeakMap();
+/** `"card"` for `{ const: card }`, `type="card"` for `{ properties: { type: { enum: [card] } } }`. */
+function discriminatorValue(s) {
+    let value = VALUES.get(s);
+    if (value === undefined) {
+        value = computeDiscriminatorValue(s) ?? null;
+        VALUES.set(s, value);
+    }
+    return value ?? undefined;
+}
+function computeDiscriminatorValue(s) {
+    if (s.enum?.length === 1)
+        return JSON.stringify(s.enum[0]);
+    const fixed = Object.entries(s.properties)
+        .filter(([, p]) => p.enum?.length === 1)
+        .map(([name, p]) => `${name}=${JSON.stringify(p.enum[0])}`)
+        .sort();
+    return fixed.length > 0 ? fixed.join(',') : undefined;
+}
+function nameOf(branch, index) {
+    const target = unwrapAnnotated(branch);
+    const name = target.refName ?? branch.title ?? target.title ?? discriminatorValue(target);
+    return name === undefined ? `#${index}` : `\`${name}\``;
+}
+
+;// CONCATENATED MODULE: ./src/diff/pattern.ts
+// Whether a replaced `pattern` accepts more, decided only where that is cheap and certain: the new one
+// matches any string, or the two are the same sequence of atoms and differ only in anchors and in the
+// ranges of their repetitions. Everything else is left undecided (a change, not a loosening).
+const UNDECIDED = { kind: 'undecided' };
+function compareRegex(base, head) {
+    if (acceptsAnything(head) && !acceptsAnything(base)) {
+        return { kind: 'loosened', why: 'the new pattern accepts any string' };
+    }
+    const b = pattern_parse(base);
+    const h = pattern_parse(head);
+    if (!b || !h || b.atoms.length !== h.atoms.length)
+        return UNDECIDED;
+    let wider = false;
+    let narrower = false;
+    let unbounded = false;
+    let unanchored = false;
+    for (const [i, ba] of b.atoms.entries()) {
+        const ha = h.atoms[i];
+        if (ba.text !== ha.text || ba.lazy !== ha.lazy)
+            return UNDECIDED;
+        if (ha.min < ba.min || ha.max > ba.max)
+            wider = true;
+        if (ha.min > ba.min || ha.max < ba.max)
+            narrower = true;
+        if (ha.max === Number.POSITIVE_INFINITY && ba.max !== Number.POSITIVE_INFINITY)
+            unbounded = true;
+    }
+    for (const side of ['start', 'end']) {
+        if (b[side] && !h[side]) {
+            wider = true;
+            unanchored = true;
+        }
+        if (!b[side] && h[side])
+            narrower = true;
+    }
+    if (wider && narrower)
+        return UNDECIDED;
+    if (unanchored)
+        return { kind: 'loosened', why: 'it is no longer anchored, so any text around a match is accepted' };
+    if (unbounded)
+        return { kind: 'loosened', why: 'a repetition lost its upper bound' };
+    if (wider)
+        return { kind: 'widened', why: 'repetitions allow more, still bounded' };
+    if (narrower)
+        return { kind: 'tightened', why: 'it accepts a subset of what it accepted' };
+    return UNDECIDED;
+}
+/**
+ * Unanchored and matching the empty string: found in every string (`.*`, `[a-z]*`, an empty pattern).
+ * Patterns with anchors, word boundaries or lookarounds anywhere are not judged.
+ */
+function acceptsAnything(pattern) {
+    if (/[\^$]|\\[bB]|\(\?[=!<]/.test(pattern.replace(/\\[^bB]/g, '')))
+        return false;
+    try {
+        return new RegExp(pattern, 'u').test('');
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * `^[a-z]{1,10}$` → anchors and atoms with their repetition ranges. Undefined where comparing by range
+ * would not be sound or the text is not understood: lookarounds and back-references (a wider repetition
+ * there can refuse more), alternation (its branches are not aligned), a repetition without an atom.
+ */
+function pattern_parse(pattern) {
+    let text = pattern;
+    const start = text.startsWith('^');
+    if (start)
+        text = text.slice(1);
+    const end = text.endsWith('$') && !text.endsWith('\\$');
+    if (end)
+        text = text.slice(0, -1);
+    const atoms = [];
+    let i = 0;
+    while (i < text.length) {
+        const ch = text[i];
+        let token;
+        if (ch === '\\') {
+            if (/[1-9k]/.test(text[i + 1] ?? ''))
+                return undefined; // a back-reference
+            token = text.slice(i, i + 2);
+        }
+        else if (ch === '[') {
+            let j = i + 1;
+            if (text[j] === '^')
+                j++;
+            if (text[j] === ']')
+                j++;
+            while (j < text.length && text[j] !== ']')
+                j += text[j] === '\\' ? 2 : 1;
+            if (j >= text.length)
+                return undefined;
+            token = text.slice(i, j + 1);
+        }
+        else if (ch === '(') {
+            if (text[i + 1] === '?' && text[i + 2] !== ':')
+                return undefined; // lookaround or named group
+            token = text[i + 1] === '?' ? '(?:' : '(';
+        }
+        else if (ch === '|' || ch === '^' || ch === '$') {
+            return undefined;
+        }
+        else if ('*+?{'.includes(ch) && quantifier(text, i)) {
+            return undefined; // a repetition of nothing
+        }
+        else {
+            token = ch;
+        }
+        i += token.length;
+        const q = quantifier(text, i);
+        if (q && token !== '(' && token !== '(?:') {
+            atoms.push({ text: token, min: q.min, max: q.max, lazy: q.lazy });
+            i += q.length;
+        }
+        else {
+            atoms.push({ text: token, min: 1, max: 1, lazy: false });
+        }
+    }
+    return { start, end, atoms };
+}
+function quantifier(text, at) {
+    const m = /^(?:([*+?])|\{(\d+)(?:(,)(\d*))?\})(\??)/.exec(text.slice(at, at + 24));
+    if (!m)
+        return undefined;
+    const [whole, symbol, low, comma, high, lazy] = m;
+    let min;
+    let max;
+    if (symbol !== undefined) {
+        min = symbol === '+' ? 1 : 0;
+        max = symbol === '?' ? 1 : Number.POSITIVE_INFINITY;
+    }
+    else {
+        min = Number(low);
+        max = comma === undefined ? min : high === '' ? Number.POSITIVE_INFINITY : Number(high);
+    }
+    return { min, max, lazy: lazy === '?', length: whole.length };
+}
+
 ;// CONCATENATED MODULE: ./src/diff/schema.ts
+
+
+
 
 class SchemaDiffer {
     memo = {
         request: new Map(),
+        partial: new Map(),
         response: new Map(),
     };
     inProgress = new Set();
@@ -25650,9 +28690,10 @@ class SchemaDiffer {
     nextId = 0;
     /**
      * Changes between two schemas, with `label` naming where they sit (e.g. "request body application/json")
-     * and `where` the head's node that holds them (the parameter, media type or header).
+     * and `where` the head's node that holds them (the parameter, media type or header). `partial`: a
+     * request body that updates only what it sends (see `Mode`).
      */
-    compare(base, head, direction, label, where) {
+    compare(base, head, direction, label, where, partial = false) {
         if (!base || !head) {
             if (head && constrains(head))
                 return [toChange(schemaAdded(head), direction, label)];
@@ -25660,20 +28701,24 @@ class SchemaDiffer {
                 return [toChange(schemaRemoved(where), direction, label)];
             return [];
         }
-        return this.pairChanges(base, head, direction).map((c) => toChange(c, direction, label));
+        const mode = partial && direction === 'request' ? 'partial' : direction;
+        return this.pairChanges(base, head, mode).map((c) => toChange(c, direction, label));
     }
-    pairChanges(base, head, direction) {
+    pairChanges(wrappedBase, wrappedHead, mode) {
+        // `{ allOf: [{ $ref: X }], description }` is X: wrapping a `$ref` to annotate it changes nothing.
+        const base = unwrapAnnotated(wrappedBase);
+        const head = unwrapAnnotated(wrappedHead);
         if (base === head)
             return []; // one object shared by both versions (src/normalize/unchanged.ts)
-        let row = this.memo[direction].get(base);
+        let row = this.memo[mode].get(base);
         if (!row) {
             row = new Map();
-            this.memo[direction].set(base, row);
+            this.memo[mode].set(base, row);
         }
         const cached = row.get(head);
         if (cached)
             return cached;
-        const key = `${this.id(base)}:${this.id(head)}:${direction}`;
+        const key = `${this.id(base)}:${this.id(head)}:${mode}`;
         if (this.inProgress.has(key)) {
             this.cut([key]); // a cycle: its changes are reported where it started
             return [];
@@ -25686,7 +28731,7 @@ class SchemaDiffer {
         const outer = this.cuts;
         this.cuts = undefined;
         this.inProgress.add(key);
-        const out = dedupe(this.compareNow(base, head, direction));
+        const out = dedupe(this.compareNow(base, head, mode));
         this.inProgress.delete(key);
         const cuts = [...(this.cuts ?? [])].filter((k) => k !== key);
         this.cuts = outer;
@@ -25712,55 +28757,40 @@ class SchemaDiffer {
         }
         return id;
     }
-    compareNow(base, head, direction) {
+    compareNow(base, head, mode) {
+        const asList = this.compareAsList(base, head, mode);
+        if (asList)
+            return asList;
         const out = [];
         const here = (key, exists) => exists ? { file: head.loc.file, pointer: joinPointer(head.loc.pointer, key) } : head.loc;
-        const loosened = (what, key, exists) => out.push({ kind: 'schema-constraint-loosened', at: '', what, location: here(key, exists) });
-        const tightened = (what, key, exists) => out.push({ kind: 'schema-constraint-tightened', at: '', what, location: here(key, exists) });
+        const report = (kind) => (what, key, exists) => out.push({ kind, at: '', what, location: here(key, exists) });
+        const r = {
+            loosened: report('schema-constraint-loosened'),
+            widened: report('schema-constraint-widened'),
+            tightened: report('schema-constraint-tightened'),
+            changed: report('schema-constraint-changed'),
+        };
         compareTypes(base, head, out);
-        upperBound('maxLength', base.maxLength, head.maxLength, loosened, tightened);
-        upperBound('maxItems', base.maxItems, head.maxItems, loosened, tightened);
-        upperBound('maximum', base.maximum, head.maximum, loosened, tightened);
-        lowerBound('minLength', base.minLength, head.minLength, loosened, tightened);
-        lowerBound('minItems', base.minItems, head.minItems, loosened, tightened);
-        lowerBound('minimum', base.minimum, head.minimum, loosened, tightened);
+        upperBound('maxLength', base.maxLength, head.maxLength, r);
+        upperBound('maxItems', base.maxItems, head.maxItems, r);
+        upperBound('maximum', base.maximum, head.maximum, r);
+        lowerBound('minLength', base.minLength, head.minLength, r);
+        lowerBound('minItems', base.minItems, head.minItems, r);
+        lowerBound('minimum', base.minimum, head.minimum, r);
         if (base.maximum === head.maximum) {
-            exclusivity('maximum', head.maximum, base.exclusiveMaximum, head.exclusiveMaximum, loosened, tightened);
+            exclusivity('maximum', head.maximum, base.exclusiveMaximum, head.exclusiveMaximum, r);
         }
         if (base.minimum === head.minimum) {
-            exclusivity('minimum', head.minimum, base.exclusiveMinimum, head.exclusiveMinimum, loosened, tightened);
+            exclusivity('minimum', head.minimum, base.exclusiveMinimum, head.exclusiveMinimum, r);
         }
-        if (base.pattern !== head.pattern) {
-            if (head.pattern === undefined)
-                loosened(`pattern \`${base.pattern}\` removed`, 'pattern', false);
-            else if (base.pattern === undefined)
-                tightened(`pattern \`${head.pattern}\` added`, 'pattern', true);
-            else
-                out.push({
-                    kind: 'schema-constraint-changed',
-                    at: '',
-                    what: `pattern changed from \`${base.pattern}\` to \`${head.pattern}\``,
-                    location: here('pattern', true),
-                });
-        }
+        if (base.pattern !== head.pattern)
+            comparePatterns(base.pattern, head.pattern, r);
         if (base.format !== head.format) {
-            out.push({
-                kind: 'schema-constraint-changed',
-                at: '',
-                what: `format changed from ${base.format ?? 'none'} to ${head.format ?? 'none'}`,
-                location: here('format', head.format !== undefined),
-            });
+            r.changed(`format changed from ${base.format ?? 'none'} to ${head.format ?? 'none'}`, 'format', head.format !== undefined);
         }
-        compareEnums(base, head, loosened, tightened);
-        compareAdditionalProperties(base, head, loosened, tightened);
-        const baseRequired = new Set(base.required);
-        const headRequired = new Set(head.required);
-        const addedRequired = head.required.filter((name) => !baseRequired.has(name));
-        const removedRequired = base.required.filter((name) => !headRequired.has(name));
-        if (addedRequired.length > 0)
-            tightened(`now requires ${names(addedRequired)}`, 'required', true);
-        if (removedRequired.length > 0)
-            loosened(`no longer requires ${names(removedRequired)}`, 'required', head.required.length > 0);
+        compareEnums(base, head, r);
+        compareAdditionalProperties(base, head, r);
+        compareRequired(base, head, mode, r);
         for (const name of Object.keys(head.properties)) {
             const headProperty = head.properties[name];
             const baseProperty = Object.hasOwn(base.properties, name) ? base.properties[name] : undefined;
@@ -25774,7 +28804,7 @@ class SchemaDiffer {
                 });
                 continue;
             }
-            for (const c of this.pairChanges(baseProperty, headProperty, direction))
+            for (const c of this.pairChanges(baseProperty, headProperty, mode))
                 out.push({ ...c, at: `.${name}${c.at}` });
         }
         const headHasProperties = Object.keys(head.properties).length > 0; // once, not per removed property
@@ -25789,8 +28819,10 @@ class SchemaDiffer {
                 });
             }
         }
+        // An array in a merge patch replaces the whole value: its items are complete, not partial.
+        const itemMode = mode === 'partial' ? 'request' : mode;
         if (base.items && head.items) {
-            for (const c of this.pairChanges(base.items, head.items, direction))
+            for (const c of this.pairChanges(base.items, head.items, itemMode))
                 out.push({ ...c, at: `[]${c.at}` });
         }
         else if (head.items && constrains(head.items)) {
@@ -25802,7 +28834,7 @@ class SchemaDiffer {
         const baseExtra = schemaOf(base.additionalProperties);
         const headExtra = schemaOf(head.additionalProperties);
         if (baseExtra && headExtra) {
-            for (const c of this.pairChanges(baseExtra, headExtra, direction))
+            for (const c of this.pairChanges(baseExtra, headExtra, mode))
                 out.push({ ...c, at: `.*${c.at}` });
         }
         else if (headExtra && base.additionalProperties !== false) {
@@ -25815,46 +28847,79 @@ class SchemaDiffer {
         for (const combinator of ['allOf', 'oneOf', 'anyOf']) {
             const b = base[combinator];
             const h = head[combinator];
-            const shared = Math.min(b.length, h.length);
-            for (let i = 0; i < shared; i++) {
-                for (const c of this.pairChanges(b[i], h[i], direction))
-                    out.push({ ...c, at: `(${combinator}[${i}])${c.at}` });
-            }
-            if (b.length !== h.length) {
-                out.push({
-                    kind: 'schema-constraint-changed',
-                    at: '',
-                    what: `${combinator} has ${h.length} subschemas instead of ${b.length}`,
-                    location: here(combinator, h.length > 0),
-                });
-            }
+            if (b.length === 0 && h.length === 0)
+                continue;
+            this.compareBranches(combinator, b, h, base, head, mode, out, here(combinator, h.length > 0));
         }
         return out;
     }
+    /**
+     * `X` → `{ allOf: [X, { required: [email] }] }` adds a member to a list of one, and `X` → `{ oneOf: [X, Y] }`
+     * an alternative: neither removes every constraint of X. Undefined unless exactly one side is only a
+     * list (`allOf`, `oneOf` or `anyOf`, constraining nothing of its own) and the other has no list at all.
+     */
+    compareAsList(base, head, mode) {
+        const baseList = onlyList(base);
+        const headList = onlyList(head);
+        if ((baseList === undefined) === (headList === undefined))
+            return undefined;
+        const combinator = (baseList ?? headList);
+        const plain = baseList ? head : base;
+        if (!hasNoList(plain) || !constrains(plain))
+            return undefined; // `{}` ↔ a list: compared as before
+        const out = [];
+        const b = baseList ? base[combinator] : [base];
+        const h = headList ? head[combinator] : [head];
+        const removedAt = headList
+            ? { file: head.loc.file, pointer: joinPointer(head.loc.pointer, combinator) }
+            : head.loc;
+        this.compareBranches(combinator, b, h, base, head, mode, out, removedAt);
+        return out;
+    }
+    /**
+     * Subschemas matched by `$ref` target, discriminator value or title before position (src/diff/branches.ts):
+     * one branch inserted first does not "change" every branch after it.
+     */
+    compareBranches(combinator, b, h, base, head, mode, out, removedAt) {
+        const same = (x, y) => this.pairChanges(x, y, mode).length === 0;
+        const matched = matchBranches(b, h, base.loc, head.loc, combinator, same);
+        for (const { base: bi, head: hi } of matched.pairs) {
+            for (const c of this.pairChanges(b[bi], h[hi], mode))
+                out.push({ ...c, at: `(${combinator}[${hi}])${c.at}` });
+        }
+        for (const hi of matched.added) {
+            out.push({
+                kind: 'schema-constraint-changed',
+                at: '',
+                what: `${combinator} subschema ${matched.name(h[hi], hi)} added`,
+                location: h[hi].loc,
+                subject: `+${combinator}[${hi}]`,
+            });
+        }
+        for (const bi of matched.removed) {
+            out.push({
+                kind: 'schema-constraint-changed',
+                at: '',
+                what: `${combinator} subschema ${matched.name(b[bi], bi)} removed`,
+                location: removedAt,
+                subject: `-${combinator}[${bi}]`,
+            });
+        }
+    }
+}
+function hasNoList(s) {
+    return s.allOf.length === 0 && s.oneOf.length === 0 && s.anyOf.length === 0;
+}
+/** The one combinator a schema consists of, when it constrains nothing else. */
+function onlyList(s) {
+    const lists = ['allOf', 'oneOf', 'anyOf'].filter((c) => s[c].length > 0);
+    if (lists.length !== 1)
+        return undefined;
+    return constrains({ ...s, allOf: [], oneOf: [], anyOf: [] }) ? undefined : lists[0];
 }
 /** `additionalProperties` as a schema that constrains something (`{}` accepts anything, as `true` does). */
 function schemaOf(value) {
     return typeof value === 'object' && constrains(value) ? value : undefined;
-}
-/** Whether a schema refuses anything at all: `{}` (or one with only a description) does not. */
-function constrains(s) {
-    return (s.types !== undefined ||
-        s.format !== undefined ||
-        s.enum !== undefined ||
-        s.pattern !== undefined ||
-        s.minLength !== undefined ||
-        s.maxLength !== undefined ||
-        s.minimum !== undefined ||
-        s.maximum !== undefined ||
-        s.minItems !== undefined ||
-        s.maxItems !== undefined ||
-        s.required.length > 0 ||
-        Object.keys(s.properties).length > 0 ||
-        (s.additionalProperties !== undefined && s.additionalProperties !== true) ||
-        s.items !== undefined ||
-        s.allOf.length > 0 ||
-        s.oneOf.length > 0 ||
-        s.anyOf.length > 0);
 }
 /** A schema where there was none: values that were accepted before may now be refused. */
 function schemaAdded(head, what = 'schema added') {
@@ -25864,39 +28929,61 @@ function schemaAdded(head, what = 'schema added') {
 function schemaRemoved(where, what = 'schema removed: any value is accepted') {
     return { kind: 'schema-constraint-loosened', at: '', what, location: where };
 }
-function upperBound(key, base, head, loosened, tightened) {
+function upperBound(key, base, head, r) {
     if (base === head)
         return;
     if (head === undefined)
-        loosened(`${key} ${base} removed`, key, false);
+        r.loosened(`${key} ${base} removed`, key, false);
     else if (base === undefined)
-        tightened(`${key} ${head} added`, key, true);
+        r.tightened(`${key} ${head} added`, key, true);
     else if (head > base)
-        loosened(`${key} raised from ${base} to ${head}`, key, true);
+        r.widened(`${key} raised from ${base} to ${head}`, key, true);
     else
-        tightened(`${key} lowered from ${base} to ${head}`, key, true);
+        r.tightened(`${key} lowered from ${base} to ${head}`, key, true);
 }
-function lowerBound(key, base, head, loosened, tightened) {
+function lowerBound(key, base, head, r) {
     if (base === head)
         return;
     if (head === undefined)
-        loosened(`${key} ${base} removed`, key, false);
+        r.loosened(`${key} ${base} removed`, key, false);
     else if (base === undefined)
-        tightened(`${key} ${head} added`, key, true);
+        r.tightened(`${key} ${head} added`, key, true);
     else if (head < base)
-        loosened(`${key} lowered from ${base} to ${head}`, key, true);
+        r.widened(`${key} lowered from ${base} to ${head}`, key, true);
     else
-        tightened(`${key} raised from ${base} to ${head}`, key, true);
+        r.tightened(`${key} raised from ${base} to ${head}`, key, true);
 }
 /** The same bound turned exclusive (`exclusiveMaximum: true`, or 3.1's numeric form) or back to inclusive. */
-function exclusivity(key, bound, base, head, loosened, tightened) {
+function exclusivity(key, bound, base, head, r) {
     if (bound === undefined || !base === !head)
         return;
     const exclusiveKey = key === 'minimum' ? 'exclusiveMinimum' : 'exclusiveMaximum';
     if (head)
-        tightened(`${key} ${bound} is now exclusive`, exclusiveKey, true);
+        r.tightened(`${key} ${bound} is now exclusive`, exclusiveKey, true);
     else
-        loosened(`${key} ${bound} is now inclusive`, key, true);
+        r.widened(`${key} ${bound} is now inclusive`, key, true); // one more value: still bounded
+}
+/**
+ * A pattern removed is a loosening; one replaced is compared when that is cheap to decide (src/diff/pattern.ts):
+ * one that accepts any string, or drops an anchor, or a repetition's upper bound, loosens; one whose
+ * repetitions only got wider widens; one accepting a subset tightens; anything else is a change that is
+ * neither (the message says so).
+ */
+function comparePatterns(base, head, r) {
+    if (head === undefined)
+        return r.loosened(`pattern \`${base}\` removed`, 'pattern', false);
+    if (base === undefined)
+        return r.tightened(`pattern \`${head}\` added`, 'pattern', true);
+    const from = `pattern changed from \`${base}\` to \`${head}\``;
+    const relation = compareRegex(base, head);
+    if (relation.kind === 'loosened')
+        r.loosened(`${from}: ${relation.why}`, 'pattern', true);
+    else if (relation.kind === 'widened')
+        r.widened(`${from}: ${relation.why}`, 'pattern', true);
+    else if (relation.kind === 'tightened')
+        r.tightened(`${from}: ${relation.why}`, 'pattern', true);
+    else
+        r.changed(`${from} (whether it accepts more was not decided)`, 'pattern', true);
 }
 /** `integer` values are `number` values: integer → number widens, number → integer narrows. */
 function covers(types, type) {
@@ -25939,34 +29026,66 @@ function compareTypes(base, head, out) {
         });
     }
 }
-function compareEnums(base, head, loosened, tightened) {
+function compareEnums(base, head, r) {
     if (base.enum === undefined && head.enum === undefined)
         return;
     if (head.enum === undefined)
-        return loosened('enum removed: any value is accepted', 'enum', false);
+        return r.loosened('enum removed: any value is accepted', 'enum', false);
     if (base.enum === undefined)
-        return tightened(`enum added: only ${values(head.enum)}`, 'enum', true);
+        return r.tightened(`enum added: only ${values(head.enum)}`, 'enum', true);
     const b = new Set(base.enum.map((v) => JSON.stringify(v)));
     const h = new Set(head.enum.map((v) => JSON.stringify(v)));
     const added = [...h].filter((v) => !b.has(v));
     const removed = [...b].filter((v) => !h.has(v));
+    // New values are named one by one, still a closed list: a change to review, not validation dropped.
     if (added.length > 0)
-        loosened(`enum values added: ${listed(added)}`, 'enum', true);
+        r.widened(`enum values added: ${schema_listed(added)}`, 'enum', true);
     if (removed.length > 0)
-        tightened(`enum values removed: ${listed(removed)}`, 'enum', true);
+        r.tightened(`enum values removed: ${schema_listed(removed)}`, 'enum', true);
 }
-function compareAdditionalProperties(base, head, loosened, tightened) {
+function compareAdditionalProperties(base, head, r) {
     const closed = (s) => s.additionalProperties === false;
     if (closed(base) && !closed(head))
-        loosened('additional properties are now allowed', 'additionalProperties', head.additionalProperties !== undefined);
+        r.loosened('additional properties are now allowed', 'additionalProperties', head.additionalProperties !== undefined);
     if (!closed(base) && closed(head))
-        tightened('additional properties are no longer allowed', 'additionalProperties', true);
+        r.tightened('additional properties are no longer allowed', 'additionalProperties', true);
+}
+/**
+ * A property no longer required loosens, unless something takes its role: another property now required
+ * in its place, or an alternative (`oneOf`/`anyOf` branch) that requires it; and in a partial update (a
+ * PATCH or merge-patch body) sending fewer fields is what the change is for.
+ */
+function compareRequired(base, head, mode, r) {
+    const baseRequired = new Set(base.required);
+    const headRequired = new Set(head.required);
+    const added = head.required.filter((name) => !baseRequired.has(name));
+    const removed = base.required.filter((name) => !headRequired.has(name));
+    if (added.length > 0)
+        r.tightened(`now requires ${names(added)}`, 'required', true);
+    if (removed.length === 0)
+        return;
+    const exists = head.required.length > 0;
+    if (mode === 'partial') {
+        return r.widened(`no longer requires ${names(removed)} (a partial update)`, 'required', exists);
+    }
+    if (added.length > 0) {
+        return r.widened(`no longer requires ${names(removed)}: requires ${names(added)} instead`, 'required', exists);
+    }
+    const alternatives = new Set([...head.oneOf, ...head.anyOf].flatMap((branch) => unwrapAnnotated(branch).required));
+    const moved = removed.filter((name) => alternatives.has(name));
+    const dropped = removed.filter((name) => !alternatives.has(name));
+    if (moved.length > 0) {
+        const combinator = head.oneOf.length > 0 ? 'oneOf' : 'anyOf';
+        r.widened(`${names(moved)} now required by an alternative (\`${combinator}\`) instead of always`, 'required', exists);
+    }
+    if (dropped.length > 0)
+        r.loosened(`no longer requires ${names(dropped)}`, 'required', exists);
 }
 function names(list) {
-    return listed(list.map((n) => `\`${n}\``));
+    return schema_listed(list.map((n) => `\`${n}\``));
 }
 /** The first ten, then how many more: a message stays readable however long the list in the document. */
-function listed(items) {
+function schema_listed(items) {
     return items.length > 10
         ? `${items.slice(0, 10).join(', ')} and ${items.length - 10} more`
         : items.join(', ');
@@ -25991,6 +29110,7 @@ function toChange(c, direction, label) {
             (c.kind === 'schema-constraint-tightened' || c.kind === 'schema-constraint-changed')) ||
         (direction === 'response' &&
             (c.kind === 'schema-constraint-loosened' ||
+                c.kind === 'schema-constraint-widened' || // a client meets a value it never saw
                 c.kind === 'schema-property-removed' ||
                 c.kind === 'schema-constraint-changed'));
     const where = c.at === '' ? label : `${label} \`${c.at.replace(/^\./, '')}\``;
@@ -26006,12 +29126,24 @@ function toChange(c, direction, label) {
 
 ;// CONCATENATED MODULE: ./src/diff/security.ts
 
+/** Names listed in one message: a global security of N schemes is described on every endpoint it covers. */
+const NAMED = 10;
+/** The first NAMED of `total` items joined, then how many more: a message stays short whatever the
+ * document lists. `items` may hold only the first NAMED. */
+function firstOf(items, total, separator) {
+    const named = items.slice(0, NAMED).join(separator);
+    return total > NAMED ? `${named}${separator}${total - NAMED} more` : named;
+}
 function describeRequirement(requirement) {
     if (requirement.length === 0)
         return 'anonymous access';
-    return requirement
-        .map((entry) => `${entry.name}${entry.scopes.length > 0 ? ` (${entry.scopes.join(', ')})` : ''}`)
-        .join(' + ');
+    const entries = requirement
+        .slice(0, NAMED)
+        .map((entry) => `${entry.name}${entry.scopes.length > 0 ? ` (${firstOf(entry.scopes, entry.scopes.length, ', ')})` : ''}`);
+    return firstOf(entries, requirement.length, ' + ');
+}
+function describeAlternatives(requirements) {
+    return firstOf(requirements.slice(0, NAMED).map(describeRequirement), requirements.length, ' or ');
 }
 const security_names = (requirement) => requirement.map((e) => e.name).join('+');
 function securityChanges(base, head, baseModel, headModel) {
@@ -26032,10 +29164,10 @@ function securityChanges(base, head, baseModel, headModel) {
     const bNone = b.requirements.every((r) => r.length === 0);
     const hNone = h.requirements.every((r) => r.length === 0);
     if (bNone && !hNone) {
-        push('security-added', `now requires ${h.requirements.map(describeRequirement).join(' or ')}`, !h.requirements.some((r) => r.length === 0));
+        push('security-added', `now requires ${describeAlternatives(h.requirements)}`, !h.requirements.some((r) => r.length === 0));
     }
     else if (!bNone && hNone) {
-        push('security-removed', `no longer requires authentication (was ${b.requirements.map(describeRequirement).join(' or ')})`, false);
+        push('security-removed', `no longer requires authentication (was ${describeAlternatives(b.requirements)})`, false);
     }
     else if (!bNone && !hNone) {
         const weakestBase = minOf(b.requirements.map(requirementStrength), Number.POSITIVE_INFINITY);
@@ -26060,10 +29192,11 @@ function securityChanges(base, head, baseModel, headModel) {
                 const afterScopes = new Set(scopesOf(requirement));
                 const lost = scopesOf(before).filter((x) => !afterScopes.has(x));
                 const gained = scopesOf(requirement).filter((x) => !beforeScopes.has(x));
+                const label = firstOf(requirement.slice(0, NAMED).map((e) => e.name), requirement.length, '+');
                 if (lost.length > 0)
-                    push('security-weakened', `${key} no longer requires scopes ${lost.join(', ')}`, false);
+                    push('security-weakened', `${label} no longer requires scopes ${firstOf(lost, lost.length, ', ')}`, false);
                 if (gained.length > 0)
-                    push('security-strengthened', `${key} now requires scopes ${gained.join(', ')}`, true);
+                    push('security-strengthened', `${label} now requires scopes ${firstOf(gained, gained.length, ', ')}`, true);
                 continue;
             }
             const baseSignatures = new Set(bases.map(requirementSignature));
@@ -26212,13 +29345,23 @@ function schemeChanges(head, baseModel) {
 
 
 
-/** Diffs two versions of one API description; either side may be missing (an added or deleted spec). */
-function diffSpecs(path, base, head) {
+
+/**
+ * Diffs two versions of one API description; either side may be missing (an added or deleted spec).
+ * `present` says which files exist: a file that exists without a model (it does not parse) was neither
+ * added nor removed, so the spec is `modified`.
+ */
+function diffSpecs(path, base, head, present = { base: base !== undefined, head: head !== undefined }) {
     const schemas = new SchemaDiffer();
+    const shared = new SharedChanges();
     const baseById = new Map((base?.endpoints ?? []).map((e) => [e.id, e]));
+    const renamed = renamedPaths(base?.endpoints ?? [], head?.endpoints ?? []);
+    const matchedBase = new Set();
     const endpoints = [];
     for (const h of head?.endpoints ?? []) {
-        const b = baseById.get(h.id);
+        const b = baseById.get(h.id) ?? renamed.get(h);
+        if (b)
+            matchedBase.add(b);
         if (!b || !base || !head) {
             endpoints.push({
                 id: h.id,
@@ -26230,7 +29373,11 @@ function diffSpecs(path, base, head) {
             });
             continue;
         }
-        const changes = diffEndpoint(b, h, base, head, schemas);
+        const changes = diffEndpoint(b, h, base, head, schemas, shared);
+        if (b.id !== h.id) {
+            const message = `path renamed from \`${b.path}\` to \`${h.path}\``;
+            changes.unshift(at(h.loc, 'path-renamed', message, true)); // a client calling the old URL may break
+        }
         endpoints.push({
             id: h.id,
             method: h.method.toUpperCase(),
@@ -26241,9 +29388,8 @@ function diffSpecs(path, base, head) {
             changes,
         });
     }
-    const headIds = new Set((head?.endpoints ?? []).map((e) => e.id));
     for (const b of base?.endpoints ?? []) {
-        if (!headIds.has(b.id)) {
+        if (!matchedBase.has(b)) {
             endpoints.push({
                 id: b.id,
                 method: b.method.toUpperCase(),
@@ -26254,14 +29400,66 @@ function diffSpecs(path, base, head) {
             });
         }
     }
-    const status = !base
+    const status = !present.base
         ? 'added'
-        : !head
+        : !present.head
             ? 'removed'
-            : endpoints.some((e) => e.change !== 'unchanged')
+            : !base || !head || endpoints.some((e) => e.change !== 'unchanged')
                 ? 'modified'
                 : 'unchanged';
-    return { path, status, base, head, endpoints };
+    return {
+        path,
+        status,
+        base,
+        head,
+        endpoints,
+        ...(shared.listed.length > 0 ? { changes: shared.listed } : {}),
+    };
+}
+/** `GET /users/{}/` → `GET /users/{}`: ids that differ only in a trailing slash name one endpoint renamed. */
+function withoutTrailingSlash(id) {
+    return id.length > 1 && id.endsWith('/') && !id.endsWith(' /') ? id.slice(0, -1) : id;
+}
+/**
+ * Head endpoints with no base endpoint of the same id, paired with the base endpoint, itself unmatched,
+ * whose id differs only in a trailing slash (ids already ignore path parameter names). A base endpoint
+ * whose id the head keeps is never taken, nor one two head endpoints could claim.
+ */
+function renamedPaths(base, head) {
+    const headIds = new Set(head.map((e) => e.id));
+    const baseIds = new Set(base.map((e) => e.id));
+    const unmatchedBase = new Map();
+    for (const b of base) {
+        if (headIds.has(b.id))
+            continue;
+        const key = withoutTrailingSlash(b.id);
+        unmatchedBase.set(key, [...(unmatchedBase.get(key) ?? []), b]);
+    }
+    const claims = new Map();
+    for (const h of head) {
+        if (baseIds.has(h.id))
+            continue;
+        const key = withoutTrailingSlash(h.id);
+        claims.set(key, [...(claims.get(key) ?? []), h]);
+    }
+    const out = new Map();
+    for (const [key, heads] of claims) {
+        const bases = unmatchedBase.get(key);
+        if (heads.length === 1 && bases?.length === 1)
+            out.set(heads[0], bases[0]);
+    }
+    return out;
+}
+/**
+ * For each base endpoint matched to a head endpoint of another id (a renamed path), the head's id: the
+ * base's findings on it fingerprint under that id, so they stay `existing` rather than fixed and new.
+ */
+function renamedEndpointIds(diff) {
+    const out = new Map();
+    for (const e of diff.endpoints)
+        if (e.base && e.head && e.base.id !== e.head.id)
+            out.set(e.base, e.head.id);
+    return out;
 }
 /** One version on its own (inventory): every endpoint `unchanged`. */
 function scanSpec(path, model) {
@@ -26276,13 +29474,13 @@ function scanSpec(path, model) {
     }));
     return { path, status: 'unchanged', base: model, head: model, endpoints };
 }
-function diffEndpoint(b, h, baseModel, headModel, schemas) {
+function diffEndpoint(b, h, baseModel, headModel, schemas, shared = new SharedChanges()) {
     // The base took the head's own endpoint: its input, the document context included, is unchanged.
     if (b === h)
         return [];
     const changes = [];
-    pushAll(changes, securityChanges(b, h, baseModel, headModel));
-    pushAll(changes, serverChanges(b, h, baseModel, headModel));
+    pushAll(changes, shared.securityChanges(b, h, baseModel, headModel));
+    pushAll(changes, shared.serverChanges(b, h, baseModel, headModel));
     pushAll(changes, parameterChanges(b, h, schemas));
     pushAll(changes, requestBodyChanges(b, h, schemas));
     pushAll(changes, responseChanges(b, h, schemas));
@@ -26300,35 +29498,132 @@ function at(location, kind, message, breaking) {
 function parentLoc(loc) {
     return { file: loc.file, pointer: loc.pointer.slice(0, Math.max(0, loc.pointer.lastIndexOf('/'))) };
 }
-function serverChanges(b, h, baseModel, headModel) {
+/** Per diff: the server pairs already compared, and the changes listed once for the spec. */
+class SharedChanges {
+    pairs = new Map();
+    listed = [];
+    serverChanges(b, h, baseModel, headModel) {
+        let byHead = this.pairs.get(b.servers);
+        let pair = byHead?.get(h.servers);
+        if (!pair) {
+            const compared = compareServers(b, h, baseModel, headModel);
+            pair = { changes: compared.changes, endpoints: [], listing: compared.listed.length > 0 };
+            for (const change of compared.listed)
+                this.listed.push({ ...change, endpoints: pair.endpoints });
+            // With no head servers outside the root, removals point at the endpoint itself: not shared.
+            if (!compared.perEndpoint) {
+                if (!byHead) {
+                    byHead = new Map();
+                    this.pairs.set(b.servers, byHead);
+                }
+                byHead.set(h.servers, pair);
+            }
+        }
+        if (pair.listing)
+            pair.endpoints.push(h.id);
+        return [...pair.changes];
+    }
+    rootSecurity = new Map();
+    /**
+     * Security changes; those of the global security (and of the schemes it names) are the same for every
+     * endpoint inheriting it on both sides, so they are compared once, and past a few of one kind listed once.
+     */
+    securityChanges(b, h, baseModel, headModel) {
+        // Without a head `security` anywhere, a removal points at the endpoint itself: not shared.
+        const inherited = h.security.loc !== undefined &&
+            isRootSecurity(b.security, baseModel) &&
+            isRootSecurity(h.security, headModel);
+        if (!inherited)
+            return securityChanges(b, h, baseModel, headModel);
+        const key = `${b.security.loc?.file ?? ''}#${b.security.loc?.pointer ?? ''}|${h.security.loc.file}`;
+        let pair = this.rootSecurity.get(key);
+        if (!pair) {
+            const all = securityChanges(b, h, baseModel, headModel);
+            const summarised = summariseByKind(all, 'in the global security');
+            pair = { changes: summarised.changes, endpoints: [], listing: summarised.listed.length > 0 };
+            for (const change of summarised.listed)
+                this.listed.push({ ...change, endpoints: pair.endpoints });
+            this.rootSecurity.set(key, pair);
+        }
+        if (pair.listing)
+            pair.endpoints.push(h.id);
+        return [...pair.changes];
+    }
+}
+/** More changes of one kind than this, made once for many endpoints, become one summary on each. */
+const SHARED_CHANGES_PER_KIND = 3;
+/**
+ * Changes of one kind (and breaking or not) past SHARED_CHANGES_PER_KIND become one change of that kind
+ * naming the first few; all of them are returned as `listed`, to be reported once for the spec. A check
+ * reading the endpoint's changes still sees each kind that happened (a weakening stays a weakening).
+ */
+function summariseByKind(changes, where) {
+    const groups = new Map();
+    for (const change of changes) {
+        const key = `${change.kind}|${change.breaking}`;
+        const group = groups.get(key);
+        if (group)
+            group.push(change);
+        else
+            groups.set(key, [change]);
+    }
+    const out = [];
+    const listed = [];
+    for (const group of groups.values()) {
+        if (group.length <= SHARED_CHANGES_PER_KIND) {
+            pushAll(out, group);
+            continue;
+        }
+        pushAll(listed, group);
+        const first = group[0];
+        const examples = group.slice(0, SHARED_CHANGES_PER_KIND).map((c) => c.message);
+        out.push(at(first.location, first.kind, `${group.length} ${first.kind} changes ${where} (each listed once in the document-level changes): ${examples.join('; ')}; …`, first.breaking));
+    }
+    return { changes: out, listed };
+}
+/** Servers the operation declares itself (not inherited from its path item or the root). */
+function ownServers(e) {
+    const prefix = `${e.loc.pointer}/servers/`;
+    return (e.servers.length > 0 &&
+        e.servers.every((s) => s.loc.file === e.loc.file && s.loc.pointer.startsWith(prefix)));
+}
+function compareServers(b, h, baseModel, headModel) {
     const baseUrls = new Set(b.servers.map((s) => s.url));
     const headUrls = new Set(h.servers.map((s) => s.url));
-    const out = [];
     // Document-level only when both versions take this endpoint's servers from the root: an operation
     // that starts or stops overriding them changed on its own, whatever the root says.
     const fromRoot = (model) => (server) => server.loc.file === model.file && /^\/(servers|schemes|host|basePath)(\/|$)/.test(server.loc.pointer);
-    const documentLevel = b.servers.every(fromRoot(baseModel)) && h.servers.every(fromRoot(headModel));
+    const baseFromRoot = b.servers.every(fromRoot(baseModel));
+    const headFromRoot = h.servers.every(fromRoot(headModel));
+    const documentLevel = baseFromRoot && headFromRoot;
     const mark = (change) => (documentLevel ? { ...change, documentLevel: true } : change);
-    for (const server of h.servers) {
-        if (baseUrls.has(server.url))
-            continue;
-        out.push(mark(at(server.loc, 'server-added', `server ${server.url} added`, false)));
-    }
+    const addedServers = h.servers.filter((server) => !baseUrls.has(server.url));
+    const added = addedServers.map((server) => mark(at(server.loc, 'server-added', `server ${server.url} added`, false)));
     const first = h.servers[0];
     const removedAt = first ? parentLoc(first.loc) : documentLevel ? headModel.loc : h.loc;
-    for (const server of b.servers) {
-        if (headUrls.has(server.url))
-            continue;
-        out.push(mark(at(removedAt, 'server-removed', `server ${server.url} removed`, true)));
-    }
-    return out;
+    const removedServers = b.servers.filter((server) => !headUrls.has(server.url));
+    const removed = removedServers.map((server) => mark(at(removedAt, 'server-removed', `server ${server.url} removed`, true)));
+    const changes = [];
+    const listed = [];
+    const summarise = (list, servers, inherited, root, verb) => {
+        if (!inherited || list.length <= SHARED_CHANGES_PER_KIND)
+            return pushAll(changes, list);
+        pushAll(listed, list);
+        const urls = servers.slice(0, SHARED_CHANGES_PER_KIND).map((server) => server.url);
+        const where = root ? 'at the document root' : 'for this path';
+        const location = verb === 'added' ? parentLoc(list[0].location) : removedAt;
+        changes.push(at(location, list[0].kind, `${list.length} servers ${verb} ${where} (each listed once in the document-level changes): ${urls.join(', ')}, …`, verb === 'removed'));
+    };
+    summarise(added, addedServers, h.servers.length > 0 && !ownServers(h), headFromRoot, 'added');
+    summarise(removed, removedServers, b.servers.length > 0 && !ownServers(b), baseFromRoot, 'removed');
+    return { changes, listed, perEndpoint: !first && !documentLevel };
 }
 /** Path parameters match by position in the path, others by location and name (headers ignore case). */
 function parameterKeys(endpoint) {
     const position = new Map(); // a template's name → its first position in the path
-    for (const [i, m] of [...endpoint.path.matchAll(/\{([^}/]*)\}/g)].entries())
-        if (!position.has(m[1]))
-            position.set(m[1], i);
+    for (const [i, t] of templates(endpoint.path, true).entries())
+        if (!position.has(t.name))
+            position.set(t.name, i);
     return (p) => {
         if (p.in === 'path') {
             const index = position.get(p.name);
@@ -26391,10 +29686,10 @@ function requestBodyChanges(b, h, schemas) {
     if (bb.required !== hb.required) {
         out.push(at(hb.loc, 'request-body-required-changed', `request body is now ${hb.required ? 'required' : 'optional'}`, hb.required));
     }
-    pushAll(out, mediaTypeChanges(bb.content, hb.content, hb.loc, 'request body', 'request', schemas));
+    pushAll(out, mediaTypeChanges(bb.content, hb.content, hb.loc, 'request body', 'request', schemas, h.method === 'patch'));
     return out;
 }
-function mediaTypeChanges(base, head, parent, label, direction, schemas) {
+function mediaTypeChanges(base, head, parent, label, direction, schemas, patch = false) {
     const out = [];
     const baseByType = new Map(base.map((m) => [m.contentType.toLowerCase(), m]));
     const headTypes = new Set(head.map((m) => m.contentType.toLowerCase()));
@@ -26404,7 +29699,10 @@ function mediaTypeChanges(base, head, parent, label, direction, schemas) {
             out.push(at(hm.loc, 'media-type-added', `${label} media type ${hm.contentType} added`, false));
             continue;
         }
-        pushAll(out, schemas.compare(bm.schema, hm.schema, direction, `${label} ${hm.contentType}`, hm.loc));
+        // A PATCH or a merge patch sends only the fields it changes: its body's `required` may shrink.
+        const partial = patch || /merge-patch/i.test(hm.contentType);
+        const changes = schemas.compare(bm.schema, hm.schema, direction, `${label} ${hm.contentType}`, hm.loc, partial);
+        pushAll(out, changes);
     }
     for (const bm of base) {
         if (!headTypes.has(bm.contentType.toLowerCase())) {
@@ -26465,12 +29763,29 @@ function blocks(item, failOn, scope) {
         return false;
     return atLeast(item.severity, failOn);
 }
-function gate(findings, violations, failOn, scope) {
+/**
+ * Blocked at `fail-on` by the findings and violations, and by every document that cannot be analysed
+ * (fail closed: whatever `fail-on-scope` says, only `none` lets it pass). The reason names the first such
+ * document first.
+ */
+function gate(findings, violations, failOn, scope, failures = []) {
     const blockingFindings = findings.filter((f) => blocks(f, failOn, scope)).length;
     const blockingViolations = violations.filter((v) => blocks(v, failOn, scope)).length;
     const blocking = blockingFindings + blockingViolations;
     if (failOn === 'none')
-        return { blocked: false, reason: 'fail-on is none: the gate never blocks', blocking: 0 };
+        return {
+            blocked: false,
+            reason: `fail-on is none: the gate never blocks${failures.length > 0 ? ` (${failureReason(failures)})` : ''}`,
+            blocking: 0,
+        };
+    if (failures.length > 0) {
+        const rest = gate(findings, violations, failOn, scope);
+        return {
+            blocked: true,
+            reason: `${failureReason(failures)}${rest.blocked ? `; also ${rest.reason}` : ''}`,
+            blocking: blocking + failures.length,
+        };
+    }
     const threshold = failOn === 'critical' ? 'critical' : `${failOn} or above`;
     const which = scope === 'new' ? 'new ' : '';
     if (blocking === 0)
@@ -26483,1204 +29798,78 @@ function gate(findings, violations, failOn, scope) {
     ].filter(Boolean);
     return { blocked: true, reason: `${parts.join(' and ')} at ${threshold}`, blocking };
 }
+/** `api.yaml:12:3 cannot be analysed: invalid YAML: …`, and how many more documents cannot. */
+function failureReason(failures) {
+    const [first, ...others] = failures;
+    if (!first)
+        return '';
+    const more = others.length > 0 ? ` (and ${others.length} more document${others.length === 1 ? '' : 's'})` : '';
+    return `${first.file}:${first.line}:${first.column} cannot be analysed: ${first.message}${more}`;
+}
 
-// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
-var main = __nccwpck_require__(9547);
-;// CONCATENATED MODULE: external "node:worker_threads"
-const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-;// CONCATENATED MODULE: ./src/load/file-text.ts
-// How a file's text is read: from a git commit, or from under a directory without leaving it. Both are
-// self-contained (the modules they use are passed in): the second thread (json-scan.ts) runs their source.
+;// CONCATENATED MODULE: ./src/load/analysable.ts
+// Fail closed (SPEC §9): whether a version of a description can be analysed in full, and if not, why.
+// A PR must not be able to pass by making its own document unreadable.
+
 /**
- * `git show commit:path`, undefined when git cannot show it.
+ * Problems that end with the name of the limit they hit, e.g. `(limits.maxFileBytes)`, and the fixed bound
+ * on schema nesting (src/normalize/schema.ts): past either, part of the document goes unread.
  */
-function file_text_gitShow(spawn, repoDir, commit, path) {
-    const result = spawn('git', ['show', `${commit}:${path}`], {
-        cwd: repoDir,
-        encoding: 'utf8',
-        maxBuffer: 512 * 1024 * 1024,
-    });
-    return result.status === 0 ? result.stdout : undefined;
+const LIMIT = /\(limits\.\w+\)$|^schema nesting is deeper than \d+ levels/;
+function isLimitProblem(problem) {
+    return LIMIT.test(problem.message);
 }
 /**
- * The text of `path` under `realRoot`; undefined when it does not exist, or its real path (symlinks
- * followed) leaves the root or is not a regular file.
+ * The problem that keeps the head of a description from being analysed in full, or undefined when it
+ * can be: the root does not parse, is no longer OpenAPI or has an unsupported version; a limit was hit
+ * (file size, alias count, files, operations: the rest would go unjudged); or a file its `$ref`s reach
+ * cannot be parsed although it could in the base (or was not there): a PR that breaks the file holding
+ * its schemes or schemas would otherwise drop their constraints silently. A file already broken in the
+ * base is the base's debt: it stays a finding (`config-unparsable`, existing) and does not close the gate.
+ * A head that does not exist is a removal, not a failure.
  */
-function readInside(files, paths, realRoot, path) {
-    const full = paths.join(realRoot, path);
-    if (!files.existsSync(full))
+function whyNotAnalysable(head, base) {
+    if (!head.exists)
         return undefined;
-    const real = files.realpathSync(full);
-    const rel = paths.relative(realRoot, real);
-    const inside = rel === '' || (!rel.startsWith(`..${paths.sep}`) && rel !== '..' && !paths.isAbsolute(rel));
-    if (!inside || !files.statSync(real).isFile())
-        return undefined;
-    return files.readFileSync(real, 'utf8');
-}
-
-;// CONCATENATED MODULE: ./src/load/json-scan.ts
-// The one pass over JSON text that positions need (where each object and array closes, where each line
-// starts), and a second thread to run it on while the main thread parses and analyses the same text. The
-// thread also reads a version's root file from git (and indexes it) while the other version loads.
-//
-// On GitHub's REST description the pass is a tenth of a second per version, all of it otherwise on the
-// critical path. The engine is synchronous, so the main thread collects a result by blocking on a shared
-// flag (`Atomics.wait`) and taking the message off the port (`receiveMessageOnPort`); by then the result
-// is almost always waiting. Any failure of the thread falls back to scanning on the main thread.
-
-
-/**
- * One pass over the text. Self-contained on purpose (no imports, no helpers outside it): its source is
- * what the second thread runs. A string's body is skipped with `indexOf`, which makes the pass cheap:
- * most of a description is strings.
- */
-function scanJson(text) {
-    const n = text.length;
-    let opens = new Int32Array(1024);
-    let closes = new Int32Array(1024);
-    let lines = new Int32Array(1024);
-    let count = 0;
-    let lineCount = 1; // lines[0] = 0
-    const stack = [];
-    let i = 0;
-    while (i < n) {
-        const c = text.charCodeAt(i);
-        if (c === 0x22) {
-            // the closing quote: the first one not escaped (most strings hold no escaped quote)
-            let end = text.indexOf('"', i + 1);
-            while (end !== -1 && text.charCodeAt(end - 1) === 0x5c) {
-                let backslashes = 1;
-                while (text.charCodeAt(end - 1 - backslashes) === 0x5c)
-                    backslashes++;
-                if (backslashes % 2 === 0)
-                    break;
-                end = text.indexOf('"', end + 1);
-            }
-            i = end === -1 ? n : end + 1;
-            continue;
-        }
-        if (c === 0x0a) {
-            if (lineCount === lines.length) {
-                const grown = new Int32Array(lines.length * 2);
-                grown.set(lines);
-                lines = grown;
-            }
-            lines[lineCount++] = i + 1;
-        }
-        else if (c === 0x7b || c === 0x5b) {
-            if (count === opens.length) {
-                const grownOpens = new Int32Array(opens.length * 2);
-                const grownCloses = new Int32Array(closes.length * 2);
-                grownOpens.set(opens);
-                grownCloses.set(closes);
-                opens = grownOpens;
-                closes = grownCloses;
-            }
-            stack.push(count);
-            opens[count] = i;
-            closes[count] = n; // unclosed: runs to the end
-            count++;
-        }
-        else if (c === 0x7d || c === 0x5d) {
-            const index = stack.pop();
-            if (index !== undefined)
-                closes[index] = i;
-        }
-        i++;
-    }
-    return {
-        opens: opens.slice(0, count),
-        closes: closes.slice(0, count),
-        lineStarts: lines.slice(0, lineCount),
-    };
-}
-/**
- * The text JSON.parse is given (a byte-order mark is not JSON, and no editor counts it as a column) when
- * the file looks like JSON; undefined otherwise. Self-contained: the second thread runs its source too.
- */
-function jsonTextOf(path, text) {
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    return /\.json$/i.test(path) || /^\s*[{[]/.test(body) ? body : undefined;
-}
-/** Shorter texts are scanned where they are needed: for them a thread costs more than it saves. */
-const BACKGROUND_MIN_CHARS = 1 << 20;
-function workerSource() {
-    return `
-const { workerData } = require('node:worker_threads');
-const { spawnSync } = require('node:child_process');
-const scanJson = ${scanJson.toString()};
-const jsonTextOf = ${jsonTextOf.toString()};
-const gitShow = ${file_text_gitShow.toString()};
-const readInside = ${readInside.toString()};
-const safely = (f) => { try { return f(); } catch { return undefined; } };
-const readFile = (file) =>
-  file.kind === 'git'
-    ? gitShow(spawnSync, file.repoDir, file.commit, file.path)
-    : readInside(require('node:fs'), require('node:path'), file.realRoot, file.path);
-workerData.port.on('message', ({ id, text, file, done }) => {
-  let reply;
-  if (file) {
-    // A read that throws is answered as not done: the main thread reads again, and meets the error itself.
-    let read;
-    let failed = false;
-    try {
-      read = readFile(file);
-    } catch {
-      failed = true;
-    }
-    const json = read === undefined ? undefined : jsonTextOf(file.path, read);
-    const index = json === undefined ? undefined : safely(() => scanJson(json));
-    reply = failed ? { id, index: undefined } : { id, read: read !== undefined, text: read, index };
-  } else {
-    reply = { id, index: safely(() => scanJson(text)) };
-  }
-  const index = reply.index;
-  workerData.port.postMessage(reply, index ? [index.opens.buffer, index.closes.buffer, index.lineStarts.buffer] : []);
-  Atomics.store(done, 0, 1);
-  Atomics.notify(done, 0);
-});
-`;
-}
-/** undefined: not started yet; null: could not start, scan on the main thread. */
-let thread;
-function backgroundThread() {
-    if (thread !== undefined)
-        return thread;
-    try {
-        const { port1, port2 } = new external_node_worker_threads_namespaceObject.MessageChannel();
-        const worker = new external_node_worker_threads_namespaceObject.Worker(workerSource(), {
-            eval: true,
-            workerData: { port: port2 },
-            transferList: [port2],
-        });
-        // Neither keeps the process alive: a result nobody asks for is simply never read.
-        worker.unref();
-        port1.unref();
-        worker.on('error', () => {
-            thread = null;
-        });
-        thread = { port: port1, early: new Map(), nextId: 0 };
-    }
-    catch {
-        thread = null;
-    }
-    return thread;
-}
-/**
- * Starts indexing `text` and returns how to get the index when it is needed. Large texts go to the
- * second thread; the returned function then waits for it (or scans here if the thread failed).
- */
-function scanJsonLater(text) {
-    const background = text.length >= BACKGROUND_MIN_CHARS ? scanJsonInBackground(text) : undefined;
-    let index;
-    return () => {
-        index ??= background?.() ?? scanJson(text);
-        return index;
-    };
-}
-/** The second thread's half of `scanJsonLater`: its answer, or undefined when it could not give one. */
-function scanJsonInBackground(text) {
-    // Generous: the scan takes about 10 ms per MB; a thread that has not answered by then is not going to.
-    const reply = request({ text }, 2000 + text.length / 1000);
-    return reply && (() => reply()?.index);
-}
-/**
- * Reads a file on the second thread, and indexes its JSON text: undefined when the thread is not there;
- * the returned function waits, and gives undefined if the thread did not answer (read it here then).
- */
-function readInBackground(file) {
-    const reply = request({ file }, 120_000);
-    return (reply &&
-        (() => {
-            const r = reply();
-            return r?.read === undefined ? undefined : { text: r.read ? r.text : undefined, index: r.index };
-        }));
-}
-/** Posts a request; the returned function waits for its reply once (later calls give the same). */
-function request(message, timeoutMs) {
-    const background = backgroundThread();
-    if (!background)
-        return undefined;
-    const id = background.nextId++;
-    const done = new Int32Array(new SharedArrayBuffer(4));
-    try {
-        background.port.postMessage({ ...message, id, done });
-    }
-    catch {
-        return undefined;
-    }
-    let claimed = false;
-    let reply;
-    return () => {
-        if (!claimed)
-            reply = collect(background, id, done, timeoutMs);
-        claimed = true;
-        return reply;
-    };
-}
-function collect(background, id, done, timeoutMs) {
-    if (Atomics.wait(done, 0, 0, timeoutMs) === 'timed-out')
-        return undefined;
-    const early = background.early.get(id);
-    if (early) {
-        background.early.delete(id);
-        return early;
-    }
-    for (;;) {
-        const received = (0,external_node_worker_threads_namespaceObject.receiveMessageOnPort)(background.port);
-        if (!received)
-            return undefined;
-        const reply = received.message;
-        if (reply.id === id)
-            return reply;
-        background.early.set(reply.id, reply);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/load/lines.ts
-// Offset → line/column, from a line index built once per file.
-class LineIndex {
-    starts;
-    constructor(starts) {
-        this.starts = starts;
-    }
-    static of(text) {
-        const starts = [0];
-        for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
-            starts.push(i + 1);
-        return new LineIndex(starts);
-    }
-    /** From the offsets where lines start, ascending, the first 0. */
-    static fromStarts(starts) {
-        return new LineIndex(starts);
-    }
-    /** 1-based line and column of a character offset. */
-    position(offset) {
-        let lo = 0;
-        let hi = this.starts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if ((this.starts[mid] ?? 0) <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return { line: lo + 1, column: offset - (this.starts[lo] ?? 0) + 1 };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/load/json-locate.ts
-// Finds where a JSON pointer sits in JSON text without building a syntax tree.
-//
-// A full tree of a 13 MB description is millions of objects (about a second of parsing and
-// as much again in garbage collection); a report needs a few thousand positions. So: one
-// allocation-free pass (`scanJson`) records where each object/array closes, and an object's keys are read
-// only when a pointer goes through it, once (cached). Iterative throughout: nesting depth
-// cannot overflow the stack.
-
-
-
-/** The `value` of a pointer that does not exist: nothing below it exists either. */
-const MISSING = -1;
-/** Longer pointers are looked up without remembering them (see `offsetOfPointer`). */
-const MAX_REMEMBERED = 4096;
-class JsonLocator {
-    text;
-    opens;
-    closes;
-    members = new Map();
-    byPointer = new Map();
-    root;
-    lineStarts;
-    /** `index`: the text's `scanJson`, when it was made elsewhere (on the second thread). */
-    constructor(text, index = scanJson(text)) {
-        this.text = text;
-        this.opens = index.opens;
-        this.closes = index.closes;
-        this.lineStarts = index.lineStarts;
-        this.root = this.skipSpace(0);
-    }
-    /** The text's lines, from the same pass (only for text that parsed as JSON: see `scanJson`). */
-    lines() {
-        return LineIndex.fromStarts(this.lineStarts);
-    }
-    /** Offset of the deepest node on the pointer's way; an object member is reported at its key. */
-    offset(segments) {
-        let node = this.root;
-        let offset = node;
-        for (const segment of segments) {
-            const member = this.memberOf(node, segment);
-            if (!member)
-                break;
-            offset = member.at;
-            node = member.value;
-        }
-        return offset;
-    }
-    /**
-     * `offset` for an escaped pointer (`/paths/~1users/get`). Findings repeat pointers and share their
-     * prefixes, so each prefix is resolved once: a lookup walks only the segments below the longest one known.
-     */
-    offsetOfPointer(pointer) {
-        const known = this.byPointer.get(pointer);
-        if (known !== undefined)
-            return known.at;
-        // V8 hashes a string longer than 16,383 characters by its length alone: such keys would all collide.
-        if (pointer.length > MAX_REMEMBERED || (pointer !== '' && !pointer.startsWith('/')))
-            return this.offset(parsePointer(pointer));
-        let prefix = pointer;
-        let found;
-        while (found === undefined) {
-            const slash = prefix.lastIndexOf('/');
-            if (slash === -1) {
-                prefix = '';
-                found = { at: this.root, value: this.root };
-                break;
-            }
-            prefix = prefix.slice(0, slash);
-            found = this.byPointer.get(prefix);
-        }
-        let current = found;
-        let end = prefix.length;
-        while (end < pointer.length && current.value !== MISSING) {
-            const next = pointer.indexOf('/', end + 1);
-            const stop = next === -1 ? pointer.length : next;
-            const member = this.memberOf(current.value, unescapeSegment(pointer.slice(end + 1, stop)));
-            // Past the deepest existing node every longer pointer reports that node's offset.
-            current = member ?? { at: current.at, value: MISSING };
-            end = stop;
-            this.byPointer.set(pointer.slice(0, end), current);
-        }
-        if (end < pointer.length)
-            this.byPointer.set(pointer, current);
-        return current.at;
-    }
-    /** The root value's first character. */
-    get rootOffset() {
-        return this.root;
-    }
-    /** The members of the object whose `{` is at `offset` (the last of duplicate keys); undefined if not one. */
-    objectMembers(offset) {
-        if (this.text.charCodeAt(offset) !== 0x7b)
-            return undefined;
-        return this.childrenOf(offset);
-    }
-    /** The first `limit` members of the object whose `{` is at `offset`, read without reading the rest. */
-    firstMembers(offset, limit) {
-        if (this.text.charCodeAt(offset) !== 0x7b)
-            return [];
-        return [...this.readObject(offset, limit)];
-    }
-    /**
-     * Just past the object or array whose first character is at `offset` (the text's length if it never
-     * closes). Only for containers: that is what the index knows.
-     */
-    containerEnd(offset) {
-        return Math.min(this.closeOf(offset) + 1, this.text.length);
-    }
-    memberOf(node, segment) {
-        const children = this.childrenOf(node);
-        if (!children)
-            return undefined;
-        return Array.isArray(children)
-            ? /^\d+$/.test(segment)
-                ? children[Number(segment)]
-                : undefined
-            : children.get(segment);
-    }
-    childrenOf(node) {
-        if (node === MISSING)
-            return undefined;
-        const open = this.text.charCodeAt(node);
-        if (open !== 0x7b && open !== 0x5b)
-            return undefined; // not { or [
-        let children = this.members.get(node);
-        if (!children) {
-            children = open === 0x7b ? this.readObject(node) : this.readArray(node);
-            this.members.set(node, children);
-        }
-        return children;
-    }
-    readObject(start, limit = Number.POSITIVE_INFINITY) {
-        const members = new Map();
-        const end = this.closeOf(start);
-        let i = this.skipSpace(start + 1);
-        while (i < end && this.text.charCodeAt(i) === 0x22 && members.size < limit) {
-            const keyEnd = this.stringEnd(i);
-            const raw = this.text.slice(i + 1, keyEnd);
-            const key = raw.includes('\\') ? decodeKey(raw) : raw;
-            const colon = this.skipSpace(keyEnd + 1);
-            if (this.text.charCodeAt(colon) !== 0x3a)
-                break; // not ':' — malformed, stop here
-            const value = this.skipSpace(colon + 1);
-            members.set(key, { at: i, value }); // the last duplicate wins, as in JSON.parse
-            i = this.nextMember(value, end);
-        }
-        return members;
-    }
-    readArray(start) {
-        const items = [];
-        const end = this.closeOf(start);
-        let i = this.skipSpace(start + 1);
-        while (i < end) {
-            items.push({ at: i, value: i });
-            const next = this.nextMember(i, end);
-            if (next <= i)
-                break;
-            i = next;
-        }
-        return items;
-    }
-    /** From a value's first character to the first character of the following member (or `end`). */
-    nextMember(value, end) {
-        const c = this.text.charCodeAt(value);
-        let i;
-        if (c === 0x22)
-            i = this.stringEnd(value) + 1;
-        else if (c === 0x7b || c === 0x5b)
-            i = this.closeOf(value) + 1;
-        else {
-            i = value;
-            while (i < end) {
-                const d = this.text.charCodeAt(i);
-                if (d === 0x2c || d === 0x7d || d === 0x5d)
-                    break; // , } ]
-                i++;
-            }
-        }
-        i = this.skipSpace(i);
-        if (this.text.charCodeAt(i) !== 0x2c)
-            return end; // no comma: that was the last member
-        return this.skipSpace(i + 1);
-    }
-    closeOf(open) {
-        let lo = 0;
-        let hi = this.opens.length - 1;
-        while (lo <= hi) {
-            const mid = (lo + hi) >> 1;
-            const at = this.opens[mid];
-            if (at === open)
-                return this.closes[mid];
-            if (at < open)
-                lo = mid + 1;
-            else
-                hi = mid - 1;
-        }
-        return this.text.length;
-    }
-    /** Offset of the quote closing the string that opens at `quote` (text length if unterminated). */
-    stringEnd(quote) {
-        const text = this.text;
-        let i = text.indexOf('"', quote + 1);
-        // Most strings hold no escaped quote: one look at the character before the quote settles it.
-        while (i !== -1 && text.charCodeAt(i - 1) === 0x5c) {
-            let backslashes = 1;
-            while (text.charCodeAt(i - 1 - backslashes) === 0x5c)
-                backslashes++;
-            if (backslashes % 2 === 0)
-                return i;
-            i = text.indexOf('"', i + 1);
-        }
-        return i === -1 ? text.length : i;
-    }
-    skipSpace(i) {
-        const text = this.text;
-        for (;;) {
-            const c = text.charCodeAt(i);
-            if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
-                return i;
-            i++;
-        }
-    }
-}
-function decodeKey(raw) {
-    try {
-        return JSON.parse(`"${raw}"`);
-    }
-    catch {
-        return raw;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/normalize/values.ts
-// Narrow readers for untyped document values.
-function isObj(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-function str(value) {
-    return typeof value === 'string' ? value : undefined;
-}
-function num(value) {
-    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-function strings(value) {
-    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
-}
-/** Own keys that are vendor extensions (`x-…`). */
-function extensionsOf(value) {
-    const out = {};
-    if (!isObj(value))
-        return out;
-    for (const key of Object.keys(value))
-        if (key.startsWith('x-'))
-            out[key] = value[key];
-    return out;
-}
-/**
- * `target[key] = value` as an own property even for `__proto__`: a document's keys are hostile, and an
- * assignment would set the object's prototype instead (the entry lost, inherited fields appearing).
- */
-function setOwn(target, key, value) {
-    if (key === '__proto__')
-        Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-    else
-        target[key] = value;
-}
-
-;// CONCATENATED MODULE: ./src/load/json-reuse.ts
-// Parsing a base version's JSON by reusing its head's: a pull request changes a few of a description's
-// thousands of path items and components, and the text of the rest is the same in both versions.
-//
-// The base text is cut into regions (the values of the root's members, and of the members of large
-// objects below it, down to one path item or one schema). A region whose text equals the head's at the
-// same key takes the head's parsed value, shared; any other region is parsed on its own. What is left
-// (the skeleton: keys, scalars, punctuation, with `null` in place of each region) is parsed too, and the
-// values are set into it. The result is what `JSON.parse` of the whole text gives: equal text parses to
-// equal values, the skeleton keeps the text's key order and its last-duplicate-wins, and every part of
-// the text is parsed by JSON.parse (the head's regions were, with the head). Invalid text, or anything
-// unexpected, gives undefined: the caller then parses the whole text (and reports the error).
-
-
-/** Objects smaller than this are compared and parsed whole rather than member by member. */
-const SPLIT_MIN_CHARS = 16 * 1024;
-/** How far below the root objects are split: `components` → `schemas` → one schema. */
-const MAX_SPLIT_DEPTH = 2;
-function parseReusing(text, index, like) {
-    if (text === like.text)
-        return like.value;
-    const here = new JsonLocator(text, index);
-    const there = new JsonLocator(like.text, like.index);
-    const regions = [];
-    // Regions for the container members of the object at `at` (the head's at `likeAt`); false if either is not an object.
-    const split = (at, likeAt, likeValue, path, depth) => {
-        const members = here.objectMembers(at);
-        const likeMembers = there.objectMembers(likeAt);
-        if (!members || !likeMembers || !json_reuse_isRecord(likeValue))
-            return false;
-        for (const [key, member] of members) {
-            const start = member.value;
-            const open = text.charCodeAt(start);
-            if (open !== 0x7b && open !== 0x5b)
-                continue; // a scalar: the skeleton holds it
-            const end = here.containerEnd(start);
-            const memberPath = [...path, key];
-            const likeMember = likeMembers.get(key);
-            if (likeMember && Object.hasOwn(likeValue, key) && like.text.charCodeAt(likeMember.value) === open) {
-                const likeEnd = there.containerEnd(likeMember.value);
-                if (sameText(text, start, end, like.text, likeMember.value, likeEnd)) {
-                    regions.push({ start, end, path: memberPath, reused: true, value: likeValue[key] });
-                    continue;
-                }
-                if (depth < MAX_SPLIT_DEPTH &&
-                    end - start >= SPLIT_MIN_CHARS &&
-                    split(start, likeMember.value, likeValue[key], memberPath, depth + 1)) {
-                    continue;
-                }
-            }
-            regions.push({ start, end, path: memberPath, reused: false, value: undefined });
-        }
-        return true;
-    };
-    try {
-        if (!startsAlike(text, here, like.text, there))
-            return undefined;
-        if (!split(here.rootOffset, there.rootOffset, like.value, [], 0))
-            return undefined;
-        // Little in common (a reformatted document): parsing region by region would cost more than one parse.
-        let reusedChars = 0;
-        for (const region of regions)
-            if (region.reused)
-                reusedChars += region.end - region.start;
-        if (reusedChars < text.length / 4)
-            return undefined;
-        // A key's value is its last duplicate's, but the map lists keys in first-seen order: sort by place.
-        regions.sort((a, b) => a.start - b.start);
-        const pieces = [];
-        let from = 0;
-        for (const region of regions) {
-            if (region.start < from)
-                return undefined; // overlapping: not text this reading understands
-            pieces.push(text.slice(from, region.start), 'null');
-            from = region.end;
-        }
-        pieces.push(text.slice(from));
-        const root = JSON.parse(pieces.join(''));
-        for (const region of regions) {
-            const value = region.reused ? region.value : JSON.parse(text.slice(region.start, region.end));
-            if (!place(root, region.path, value))
-                return undefined;
-        }
-        return root;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** How many of the first members of the largest object are compared before the rest is read. */
-const SAMPLE = 16;
-/**
- * Whether one of the first members of the root's largest object (`paths`, mostly) has the same text in
- * both versions. A reformatted document has nothing in common with its head, and finding that out member
- * by member took a third of a parse on Microsoft Graph: this looks at a few members first.
- */
-function startsAlike(text, here, likeText, there) {
-    let largest;
-    for (const [key, member] of here.objectMembers(here.rootOffset) ?? []) {
-        const open = text.charCodeAt(member.value);
-        if (open !== 0x7b)
-            continue;
-        const end = here.containerEnd(member.value);
-        if (!largest || end - member.value > largest.end - largest.start)
-            largest = { start: member.value, end, key };
-    }
-    if (!largest)
-        return true; // nothing large to split: the split below is cheap
-    const likeMember = there.objectMembers(there.rootOffset)?.get(largest.key);
-    if (!likeMember || likeText.charCodeAt(likeMember.value) !== 0x7b)
-        return false;
-    const likeEnd = there.containerEnd(likeMember.value);
-    if (sameText(text, largest.start, largest.end, likeText, likeMember.value, likeEnd))
-        return true;
-    const theirs = new Map(there.firstMembers(likeMember.value, SAMPLE));
-    let compared = 0;
-    for (const [key, member] of here.firstMembers(largest.start, SAMPLE)) {
-        const like = theirs.get(key);
-        const start = member.value;
-        const open = text.charCodeAt(start);
-        if (!like || (open !== 0x7b && open !== 0x5b) || likeText.charCodeAt(like.value) !== open)
-            continue;
-        compared++;
-        const end = here.containerEnd(start);
-        if (sameText(text, start, end, likeText, like.value, there.containerEnd(like.value)))
-            return true;
-    }
-    // Nothing to compare (no objects among the first members): let the split find out.
-    return compared === 0;
-}
-function sameText(a, aStart, aEnd, b, bStart, bEnd) {
-    return aEnd - aStart === bEnd - bStart && a.slice(aStart, aEnd) === b.slice(bStart, bEnd);
-}
-/** Sets the value where the skeleton holds its `null`; false if there is no such place. */
-function place(root, path, value) {
-    let parent = root;
-    for (let i = 0; i < path.length - 1; i++) {
-        const key = path[i];
-        if (!json_reuse_isRecord(parent) || !Object.hasOwn(parent, key))
-            return false;
-        parent = parent[key];
-    }
-    const key = path[path.length - 1];
-    if (!json_reuse_isRecord(parent) || !Object.hasOwn(parent, key) || parent[key] !== null)
-        return false;
-    setOwn(parent, key, value); // the key may be `__proto__`: JSON.parse made it an own property
-    return true;
-}
-function json_reuse_isRecord(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./src/load/source.ts
-// A parsed document file that can answer "which line is this JSON pointer on?" lazily.
-
-
-
-
-
-
-
-const source_DEFAULT_PARSE_LIMITS = {
-    maxAliasCount: 1000,
-    maxFileBytes: 64 * 1024 * 1024,
-    maxFiles: 1000,
-    maxEndpoints: 20_000,
-};
-function parseSource(path, text, limits = source_DEFAULT_PARSE_LIMITS, hints = {}) {
-    const json = jsonTextOf(path, text);
-    if (json !== undefined) {
-        // Started before the parse so that, for a large text, the two run side by side.
-        const ahead = hints.index;
-        const later = ahead ? undefined : scanJsonLater(json);
-        let known;
-        const index = () => {
-            known ??= ahead?.() ?? later?.() ?? scanJson(json);
-            return known;
-        };
-        try {
-            return jsonSource(path, json, parseJson(json, index, hints.like), index);
-        }
-        catch {
-            if (/\.json$/i.test(path))
-                return jsonSource(path, json, undefined, undefined, jsonError(path, json));
-            // not JSON after all: YAML below reports its own error
-        }
-    }
-    // A byte-order mark is no part of the document, and no editor counts it as a column.
-    return yamlSource(path, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, limits);
-}
-/**
- * Starts indexing a file's JSON text before `parseSource` gets it (on the second thread when large), for
- * its `hints.index`; undefined for text that is not JSON.
- */
-function indexAhead(path, text) {
-    const json = jsonTextOf(path, text);
-    return json === undefined ? undefined : scanJsonLater(json);
-}
-/** `JSON.parse`, reusing the other version's values where the texts agree (large texts: see `parseReusing`). */
-function parseJson(text, index, like) {
-    if (like?.json && text.length >= BACKGROUND_MIN_CHARS) {
-        const value = parseReusing(text, index(), {
-            text: like.json.text,
-            index: like.json.index(),
-            value: like.value,
-        });
-        if (value !== undefined)
-            return value;
-    }
-    return JSON.parse(text);
-}
-function jsonError(path, text) {
-    const errors = [];
-    (0,main.parse)(text, errors, { disallowComments: true, allowTrailingComma: false });
-    const first = errors[0];
-    const offset = first?.offset ?? 0;
-    const what = first ? (0,main.printParseErrorCode)(first.error) : 'unexpected input';
-    return { kind: 'parse', message: `invalid JSON: ${what}`, loc: { file: path, pointer: '' }, offset };
-}
-function jsonSource(path, text, value, index, problem) {
-    let lines;
-    let locator;
-    // Text that parsed has its lines counted by the locator's one pass; text that did not may hold raw line
-    // breaks inside strings, which that pass skips.
-    const lineIndex = () => {
-        lines ??= value !== undefined ? locate().lines() : LineIndex.of(text);
-        return lines;
-    };
-    const locate = () => {
-        locator ??= new JsonLocator(text, index?.());
-        return locator;
-    };
-    const at = (pointer, offset) => ({
-        file: path,
-        pointer,
-        ...lineIndex().position(offset),
-    });
-    const problems = [];
-    if (problem)
-        problems.push(withPosition(problem, at));
-    return {
-        path,
-        format: 'json',
-        value,
-        problems,
-        position(pointer) {
-            return at(pointer, locate().offsetOfPointer(pointer.startsWith('#') ? pointer.slice(1) : pointer));
-        },
-        ...(value !== undefined && index ? { json: { text, index } } : {}),
-    };
-}
-function yamlSource(path, text, limits) {
-    const lines = LineIndex.of(text);
-    const at = (pointer, offset) => ({
-        file: path,
-        pointer,
-        ...lines.position(offset),
-    });
-    const problems = [];
-    let doc;
-    let value;
-    const keyIndex = new WeakMap();
-    try {
-        // The parser's own duplicate-key check compares each key with every other of its map: quadratic on a
-        // 4,000-path `paths`. The same check, linear, follows.
-        // `logLevel: 'error'`: the parser would print its own warning for a collection key to the process's
-        // stderr; `keyProblems` reports it with the document's position instead.
-        doc = (0,dist/* parseDocument */.Tp)(text, {
-            keepSourceTokens: false,
-            prettyErrors: false,
-            merge: true,
-            uniqueKeys: false,
-            logLevel: 'error',
-        });
-        for (const e of doc.errors) {
-            const message = `invalid YAML: ${firstLine(e.message)}`;
-            problems.push(withPosition({ kind: 'parse', message, loc: { file: path, pointer: '' }, offset: e.pos[0] }, at));
-        }
-        for (const { message, offset } of keyProblems(doc))
-            problems.push(withPosition({ kind: 'invalid', message, loc: { file: path, pointer: '' }, offset }, at));
-        if (doc.errors.length === 0)
-            value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
-    }
-    catch (error) {
-        value = undefined;
-        problems.push({
+    if (!head.model) {
+        const onRoot = (p) => p.loc.file === head.path && (p.kind === 'parse' || p.kind === 'not-openapi');
+        return (head.problems.find(onRoot) ??
+            head.problems[0] ?? {
             kind: 'parse',
-            message: `invalid YAML: ${firstLine(String(error?.message ?? error))}`,
-            loc: { file: path, pointer: '' },
+            message: 'the document could not be read as OpenAPI',
+            loc: { file: head.path, pointer: '' },
         });
     }
-    return {
-        path,
-        format: 'yaml',
-        value,
-        problems,
-        position(pointer) {
-            return at(pointer, doc ? yamlOffset(doc, parsePointer(pointer), keyIndex) : 0);
-        },
-    };
-}
-/**
- * Keys that repeat an earlier scalar key of the same mapping (the last value wins), and keys that are
- * collections (`? [a, b]`), which a JSON value can only hold as their text.
- */
-function keyProblems(doc) {
-    const out = [];
-    (0,dist/* visit */.YR)(doc, {
-        Map(_, map) {
-            const seen = new Set();
-            for (const pair of map.items) {
-                if ((0,dist/* isMap */.jh)(pair.key) || (0,dist/* isSeq */.oP)(pair.key)) {
-                    const message = 'invalid YAML: a mapping key must be a string, not a list or a mapping';
-                    out.push({ message, offset: source_rangeStart(pair.key) ?? 0 });
-                }
-                if (!(0,dist/* isScalar */.jn)(pair.key) || pair.key.value === '<<')
-                    continue;
-                const key = `${typeof pair.key.value}:${String(pair.key.value)}`;
-                if (seen.has(key))
-                    out.push({ message: 'invalid YAML: Map keys must be unique', offset: source_rangeStart(pair.key) ?? 0 });
-                else
-                    seen.add(key);
-            }
-        },
-    });
-    return out;
-}
-/** A mapping's pairs by key, built the first time a pointer goes through it (a linear search per lookup
- * was quadratic: 20,000 findings under a 4,000-path `paths` map). The first of duplicate keys wins. */
-function pairsByKey(node, index) {
-    let pairs = index.get(node);
-    if (!pairs) {
-        pairs = new Map();
-        for (const p of node.items) {
-            const key = String((0,dist/* isScalar */.jn)(p.key) ? p.key.value : p.key);
-            if (!pairs.has(key))
-                pairs.set(key, p);
-        }
-        index.set(node, pairs);
-    }
-    return pairs;
-}
-function yamlOffset(doc, segments, index) {
-    let node = doc.contents;
-    let offset = source_rangeStart(node) ?? 0;
-    for (const segment of segments) {
-        let next;
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = pairsByKey(node, index).get(segment);
-            if (pair) {
-                offset = source_rangeStart(pair.key) ?? offset;
-                next = pair.value;
-            }
-        }
-        else if ((0,dist/* isSeq */.oP)(node) && /^\d+$/.test(segment)) {
-            next = node.items[Number(segment)];
-            offset = source_rangeStart(next) ?? offset;
-        }
-        if (next === undefined || next === null)
-            break;
-        node = next;
-    }
-    return offset;
-}
-function source_rangeStart(node) {
-    const range = node?.range;
-    return range?.[0];
-}
-/** Parse errors carry an offset; turn it into line/column now, while the text is at hand. */
-function withPosition(problem, at) {
-    const { offset, ...rest } = problem;
-    const { line, column } = at('', offset);
-    return { ...rest, line, column };
-}
-function firstLine(message) {
-    return message.split('\n')[0]?.trim() ?? message;
-}
-
-;// CONCATENATED MODULE: ./src/load/documents.ts
-// The files of one API description, loaded on demand as `$ref`s reach them.
-// Remote refs are never fetched and refs leaving the workspace are refused: a PR's content is hostile.
-
-
-
-
-const MAX_REF_HOPS = 64;
-class documents_DocumentSet {
-    reader;
-    limits;
-    remote;
-    root;
-    problems = [];
-    files = new Map();
-    reported = new Set();
-    resolved = new Map();
-    constructor(reader, limits = source_DEFAULT_PARSE_LIMITS, 
-    /** Fetched remote documents, when the configuration allows some (never otherwise). */
-    remote, 
-    /** The root file's text read ahead, and what its parse can reuse (see `RootAhead`). */
-    root) {
-        this.reader = reader;
-        this.limits = limits;
-        this.remote = remote;
-        this.root = root;
-    }
-    /** The parsed file, or undefined when it does not exist. Parse problems are recorded once. */
-    file(path) {
-        if (!this.files.has(path)) {
-            if (this.files.size >= this.limits.maxFiles) {
-                this.problem('parse', `not read: the description already spans ${this.limits.maxFiles} files (limits.maxFiles)`, { file: path, pointer: '' });
-                return undefined;
-            }
-            const ahead = this.root?.path === path ? this.root : undefined;
-            const text = isUrl(path) ? this.remote?.text(path) : ahead ? ahead.text() : this.reader.read(path);
-            let source;
-            if (text !== undefined && overLimit(text, this.limits.maxFileBytes)) {
-                const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
-                source = {
-                    path,
-                    format: 'yaml',
-                    value: undefined,
-                    problems: [],
-                    position: (pointer) => ({ file: path, pointer, line: 1, column: 1 }),
-                };
-                this.problem('parse', `not analysed: ${mb(Buffer.byteLength(text))} is above the ${mb(this.limits.maxFileBytes)} limit (limits.maxFileBytes)`, { file: path, pointer: '' });
-            }
-            else if (text !== undefined) {
-                source = parseSource(path, text, this.limits, ahead ?? {});
-            }
-            this.files.set(path, source);
-            if (source)
-                pushAll(this.problems, source.problems);
-        }
-        return this.files.get(path);
-    }
-    get maxEndpoints() {
-        return this.limits.maxEndpoints;
-    }
-    /** Every file read so far (the root and what its `$ref`s reached). */
-    loadedFiles() {
-        return [...this.files.values()].filter((f) => f !== undefined);
-    }
-    /** Follows `$ref`s from `node` until a non-reference value; undefined (with a recorded problem) if broken. */
-    deref(node) {
-        if (refOf(node.value) === undefined)
-            return node; // the common case: nothing to follow
-        let current = node;
-        const seen = new Set();
-        for (let hop = 0; hop < MAX_REF_HOPS; hop++) {
-            const ref = refOf(current.value);
-            if (ref === undefined)
-                return current;
-            const key = `${current.loc.file}#${current.loc.pointer}`;
-            if (seen.has(key)) {
-                this.problem('ref-circular', `\`$ref\` "${ref}" is circular: it refers back to itself`, node.loc);
-                return undefined;
-            }
-            seen.add(key);
-            const target = this.resolve(ref, joinPointer(current.loc.pointer, '$ref'), current.loc.file);
-            if (!target)
-                return undefined;
-            current = target;
-        }
-        this.problem('ref-circular', `\`$ref\` chain is longer than ${MAX_REF_HOPS} hops`, node.loc);
-        return undefined;
-    }
-    resolve(ref, refPointer, fromFile) {
-        // Shared components are referenced thousands of times; a broken ref is not cached, so each site is reported.
-        const key = `${fromFile}#${ref}`;
-        const known = this.resolved.get(key);
-        if (known)
-            return known;
-        const target = this.resolveOnce(ref, refPointer, fromFile);
-        if (target)
-            this.resolved.set(key, target);
-        return target;
-    }
-    resolveOnce(ref, refPointer, fromFile) {
-        const at = { file: fromFile, pointer: refPointer };
-        const file = this.refTarget(ref, fromFile, at);
-        if (file === undefined)
-            return undefined;
-        const hash = ref.indexOf('#');
-        return this.resolveIn(file, ref, hash === -1 ? '' : fragmentToPointer(ref.slice(hash)), at);
-    }
-    /**
-     * The file a ref points into: a workspace path, or a URL under an allowed remote prefix. Undefined, with
-     * the problem recorded at `at`, when it may not be followed (remote, another scheme, outside the workspace).
-     */
-    refTarget(ref, fromFile, at) {
-        const hash = ref.indexOf('#');
-        const filePart = hash === -1 ? ref : ref.slice(0, hash);
-        const absolute = absoluteOf(ref, filePart, fromFile);
-        if (absolute === undefined)
-            return this.refFile(ref, filePart, fromFile, at);
-        if (isUrl(absolute) && this.remote?.allows(absolute))
-            return absolute;
-        const remote = /^https?:/i.test(absolute);
-        this.problem(remote ? 'ref-remote' : 'ref-outside', remote
-            ? `remote \`$ref\` "${ref}" was not fetched: documents from a pull request reach the network only under a prefix the configuration allows (remoteRefs.allow)`
-            : `\`$ref\` "${ref}" uses an unsupported scheme; only relative file references are followed`, at);
-        return undefined;
-    }
-    /** The node at `pointer` in `file` (a workspace path or an allowed URL), or a recorded problem. */
-    resolveIn(file, ref, pointer, at) {
-        if (pointer !== '' && !pointer.startsWith('/')) {
-            // A plain-name fragment (`#User`, a 3.1 `$anchor`) is not a JSON pointer; walking it would yield the whole file.
-            this.problem('ref-missing', `\`$ref\` "${ref}" does not resolve: its fragment is not a JSON pointer`, at);
-            return undefined;
-        }
-        const source = this.file(file);
-        if (!source && isUrl(file)) {
-            const why = this.remote?.failure(file);
-            this.problem('ref-remote', `remote \`$ref\` "${ref}" could not be fetched: ${why ?? 'not fetched'}`, at);
-            return undefined;
-        }
-        if (!source) {
-            this.problem('ref-missing', `\`$ref\` "${ref}" points to ${file}, which does not exist`, at);
-            return undefined;
-        }
-        if (source.value === undefined)
-            return undefined; // its parse problem is already recorded
-        let value = source.value;
-        for (const segment of parsePointer(pointer)) {
-            value = documents_own(value, segment);
-            if (value === undefined) {
-                this.problem('ref-missing', `\`$ref\` "${ref}" does not resolve: ${file} has nothing at "${pointer}"`, at);
-                return undefined;
-            }
-        }
-        return { value, loc: { file, pointer } };
-    }
-    /** The workspace-relative file a ref's file part names (relative to `fromFile`); undefined if it leaves. */
-    refFile(ref, filePart, fromFile, at) {
-        if (filePart === '')
-            return fromFile;
-        let decoded = filePart;
-        try {
-            decoded = decodeURIComponent(filePart);
-        }
-        catch {
-            // keep as written
-        }
-        const file = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(fromFile), decoded.replace(/\\/g, '/')));
-        if (decoded.startsWith('/') || file.startsWith('../') || file === '..') {
-            this.problem('ref-outside', `\`$ref\` "${ref}" points outside the workspace and was not read`, at);
-            return undefined;
-        }
-        return file;
-    }
-    /**
-     * Every file reachable from `root` through `$ref`s, read but without resolving pointers or building a
-     * model: what a PR must have touched for the description to have changed.
-     */
-    reachableFiles(root) {
-        const pending = [root];
-        const visited = new Set();
-        while (pending.length > 0) {
-            const file = pending.pop();
-            if (visited.has(file))
-                continue;
-            visited.add(file);
-            const source = this.file(file);
-            if (!source)
-                continue;
-            const stack = [source.value];
-            while (stack.length > 0) {
-                const value = stack.pop();
-                if (value === null || typeof value !== 'object')
-                    continue;
-                const ref = refOf(value);
-                const target = ref === undefined ? undefined : this.refTarget(ref, file, { file, pointer: '' });
-                if (target !== undefined && !visited.has(target))
-                    pending.push(target);
-                for (const item of Object.values(value))
-                    if (item !== null && typeof item === 'object')
-                        stack.push(item);
-            }
-        }
-        return this.loadedFiles().map((f) => f.path);
-    }
-    problem(kind, message, loc) {
-        const key = `${kind}|${loc.file}|${loc.pointer}|${message}`;
-        if (this.reported.has(key))
-            return;
-        this.reported.add(key);
-        this.problems.push({ kind, message, loc });
-    }
-}
-function hasScheme(ref) {
-    return /^[a-z][a-z0-9+.-]*:/i.test(ref);
-}
-/** A ref's file part as an absolute URL: written as one, or relative inside a fetched document; else undefined. */
-function absoluteOf(ref, filePart, fromFile) {
-    if (hasScheme(ref))
-        return filePart;
-    return isUrl(fromFile) && filePart !== '' ? urlFrom(filePart, fromFile) : undefined;
-}
-function isUrl(path) {
-    return /^https?:\/\//i.test(path);
-}
-/** A relative ref inside a fetched document, against that document's URL (without its fragment). */
-function urlFrom(relative, base) {
-    try {
-        const url = new URL(relative, base);
-        url.hash = '';
-        return url.href;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** UTF-8 size over `max`, counted only when the length cannot tell (a UTF-16 unit is 1 to 3 bytes). */
-function overLimit(text, max) {
-    if (text.length > max)
-        return true;
-    if (text.length * 3 <= max)
-        return false;
-    return Buffer.byteLength(text) > max;
-}
-function refOf(value) {
-    if (value === null || typeof value !== 'object')
-        return undefined;
-    const ref = value.$ref;
-    return typeof ref === 'string' ? ref : undefined;
-}
-function child(node, key) {
-    const value = documents_own(node.value, key);
-    return { value, loc: { file: node.loc.file, pointer: joinPointer(node.loc.pointer, key) } };
-}
-/** `value[key]` for own properties only: `constructor` or `__proto__` in a hostile document must not reach the prototype. */
-function documents_own(value, key) {
-    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key))
-        return undefined;
-    return value[key];
+    const limit = head.problems.find(isLimitProblem);
+    if (limit)
+        return limit;
+    // Files compared by their place relative to the root: `diff base/a.yaml head/a.yaml` has two trees.
+    const fromRoot = (spec, file) => external_node_path_namespaceObject.posix.relative(external_node_path_namespaceObject.posix.dirname(spec.path), file);
+    const brokenInBase = new Set((base?.problems ?? []).filter((p) => p.kind === 'parse').map((p) => fromRoot(base, p.loc.file)));
+    return head.problems.find((p) => p.kind === 'parse' && !brokenInBase.has(fromRoot(head, p.loc.file)));
 }
 
 ;// CONCATENATED MODULE: ./src/load/files.ts
 // The files one description spans, found without building its model (the action's "did the PR touch it?").
 
 
-/** The root and every file its `$ref`s reach (remote refs and refs leaving the workspace are not followed). */
+/**
+ * The root and every file its `$ref`s reach (remote refs and refs leaving the workspace are not followed),
+ * including those that could not be read: a PR that deletes a `$ref`'d file has touched the description.
+ */
 function specFiles(reader, path, limits) {
-    return new DocumentSet(reader, { ...DEFAULT_PARSE_LIMITS, ...limits }).reachableFiles(path);
+    const asked = new Set();
+    const recording = {
+        label: reader.label,
+        read: (file) => {
+            asked.add(file);
+            return reader.read(file);
+        },
+    };
+    const reached = new DocumentSet(recording, { ...DEFAULT_PARSE_LIMITS, ...limits }).reachableFiles(path);
+    for (const file of reached)
+        asked.add(file);
+    return [...asked];
 }
 /**
  * Fetches the allowed remote documents these descriptions reach, in rounds (a fetched document may refer
@@ -27697,426 +29886,9 @@ async function fetchRemoteRefs(documents, remote, limits) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/normalize/schema.ts
-// JSON Schema (OpenAPI 2.0 / 3.0 / 3.1 dialects) → the model's `Schema`.
-// One `Schema` per raw schema object, memoised, so shared `$ref`s stay shared and cycles terminate.
-
-
-
-const SCHEMA_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);
-const MAX_DEPTH = 256;
-class SchemaReader {
-    docs;
-    head;
-    memo = new Map();
-    constructor(docs, head) {
-        this.docs = docs;
-        this.head = head;
-    }
-    read(node, depth = 0) {
-        const ref = refOf(node.value);
-        if (ref?.startsWith('#') && this.head && node.loc.file === this.head.rootFile) {
-            const headRaw = this.head.inputs.unchangedTarget(ref);
-            const known = isObj(headRaw) ? this.head.reader.memo.get(headRaw) : undefined;
-            if (known)
-                return known;
-        }
-        const target = this.docs.deref(node);
-        if (!target || !isObj(target.value))
-            return undefined;
-        const raw = target.value;
-        const known = this.memo.get(raw);
-        if (known)
-            return known;
-        const keywords = new Keywords(raw);
-        const schema = emptySchema(target.loc);
-        schema.required = strings(keywords.required);
-        schema.examples = examplesOf(keywords);
-        if (ref !== undefined)
-            schema.refName = ref.slice(ref.lastIndexOf('/') + 1);
-        this.memo.set(raw, schema);
-        if (depth > MAX_DEPTH) {
-            this.docs.problem('invalid', `schema nesting is deeper than ${MAX_DEPTH} levels; the rest was not read`, target.loc);
-            return schema;
-        }
-        fillScalars(schema, keywords);
-        const sub = (key) => this.read(child(target, key), depth + 1);
-        const subs = (key, list) => Array.isArray(list)
-            ? list
-                .map((_, i) => this.read(child(child(target, key), i), depth + 1))
-                .filter((s) => s !== undefined)
-            : [];
-        if (isObj(keywords.properties)) {
-            const properties = child(target, 'properties');
-            for (const name of Object.keys(keywords.properties)) {
-                const property = this.read(child(properties, name), depth + 1);
-                if (property)
-                    setOwn(schema.properties, name, property);
-            }
-        }
-        const additional = keywords.additionalProperties;
-        if (additional === false || additional === true) {
-            schema.additionalProperties = additional;
-        }
-        else if (isObj(additional)) {
-            schema.additionalProperties = sub('additionalProperties') ?? true;
-        }
-        if (isObj(keywords.items))
-            schema.items = sub('items');
-        schema.allOf = subs('allOf', keywords.allOf);
-        schema.oneOf = subs('oneOf', keywords.oneOf);
-        schema.anyOf = subs('anyOf', keywords.anyOf);
-        return schema;
-    }
-}
-/**
- * A schema with every field present, always in the same order: the checks read schemas at hot sites, and
- * objects of one shape keep those reads fast (optional fields added one by one made dozens of shapes).
- */
-function emptySchema(loc) {
-    return {
-        loc,
-        refName: undefined,
-        types: undefined,
-        format: undefined,
-        enum: undefined,
-        pattern: undefined,
-        minLength: undefined,
-        maxLength: undefined,
-        minimum: undefined,
-        maximum: undefined,
-        exclusiveMinimum: undefined,
-        exclusiveMaximum: undefined,
-        minItems: undefined,
-        maxItems: undefined,
-        properties: {},
-        required: [],
-        additionalProperties: undefined,
-        items: undefined,
-        allOf: [],
-        oneOf: [],
-        anyOf: [],
-        readOnly: undefined,
-        writeOnly: undefined,
-        description: undefined,
-        default: undefined,
-        examples: [],
-    };
-}
-/**
- * The keywords read here, taken in one pass over a schema object's keys. Most of these thirty are absent
- * from any one schema, and on a parsed document's objects (nearly each of its own shape) looking up an
- * absent key costs as much as a present one: on GitHub's 40,000 schemas the pass is several times faster
- * than the lookups. `has…`: the key is present (whatever its value), as `in` would say.
- */
-class Keywords {
-    type = undefined;
-    nullable = false;
-    format = undefined;
-    enum = undefined;
-    hasConst = false;
-    const = undefined;
-    pattern = undefined;
-    minLength = undefined;
-    maxLength = undefined;
-    minItems = undefined;
-    maxItems = undefined;
-    minimum = undefined;
-    maximum = undefined;
-    exclusiveMinimum = undefined;
-    exclusiveMaximum = undefined;
-    description = undefined;
-    hasDefault = false;
-    default = undefined;
-    readOnly = undefined;
-    writeOnly = undefined;
-    hasExample = false;
-    example = undefined;
-    hasXExample = false;
-    xExample = undefined;
-    examples = undefined;
-    required = undefined;
-    properties = undefined;
-    additionalProperties = undefined;
-    items = undefined;
-    allOf = undefined;
-    oneOf = undefined;
-    anyOf = undefined;
-    constructor(raw) {
-        // `for…in` as the lookups were: own and inherited keys (a parsed document's objects inherit none).
-        for (const key in raw) {
-            const value = raw[key];
-            switch (key) {
-                case 'type':
-                    this.type = value;
-                    break;
-                case 'nullable':
-                case 'x-nullable':
-                    if (value === true)
-                        this.nullable = true;
-                    break;
-                case 'format':
-                    this.format = value;
-                    break;
-                case 'enum':
-                    this.enum = value;
-                    break;
-                case 'const':
-                    this.hasConst = true;
-                    this.const = value;
-                    break;
-                case 'pattern':
-                    this.pattern = value;
-                    break;
-                case 'minLength':
-                    this.minLength = value;
-                    break;
-                case 'maxLength':
-                    this.maxLength = value;
-                    break;
-                case 'minItems':
-                    this.minItems = value;
-                    break;
-                case 'maxItems':
-                    this.maxItems = value;
-                    break;
-                case 'minimum':
-                    this.minimum = value;
-                    break;
-                case 'maximum':
-                    this.maximum = value;
-                    break;
-                case 'exclusiveMinimum':
-                    this.exclusiveMinimum = value;
-                    break;
-                case 'exclusiveMaximum':
-                    this.exclusiveMaximum = value;
-                    break;
-                case 'description':
-                    this.description = value;
-                    break;
-                case 'default':
-                    this.hasDefault = true;
-                    this.default = value;
-                    break;
-                case 'readOnly':
-                    this.readOnly = value;
-                    break;
-                case 'writeOnly':
-                    this.writeOnly = value;
-                    break;
-                case 'example':
-                    this.hasExample = true;
-                    this.example = value;
-                    break;
-                case 'x-example':
-                    this.hasXExample = true;
-                    this.xExample = value;
-                    break;
-                case 'examples':
-                    this.examples = value;
-                    break;
-                case 'required':
-                    this.required = value;
-                    break;
-                case 'properties':
-                    this.properties = value;
-                    break;
-                case 'additionalProperties':
-                    this.additionalProperties = value;
-                    break;
-                case 'items':
-                    this.items = value;
-                    break;
-                case 'allOf':
-                    this.allOf = value;
-                    break;
-                case 'oneOf':
-                    this.oneOf = value;
-                    break;
-                case 'anyOf':
-                    this.anyOf = value;
-                    break;
-            }
-        }
-    }
-}
-function fillScalars(schema, raw) {
-    const types = (Array.isArray(raw.type) ? raw.type : [raw.type]).filter((t) => typeof t === 'string' && SCHEMA_TYPES.has(t));
-    // `nullable` only widens a declared type: `{ nullable: true, allOf: [...] }` does not mean "only null".
-    if (raw.nullable && types.length > 0)
-        types.push('null');
-    if (types.length > 0)
-        schema.types = [...new Set(types)].sort();
-    schema.format = str(raw.format);
-    if (Array.isArray(raw.enum))
-        schema.enum = raw.enum;
-    else if (raw.hasConst)
-        schema.enum = [raw.const];
-    schema.pattern = str(raw.pattern);
-    schema.minLength = num(raw.minLength);
-    schema.maxLength = num(raw.maxLength);
-    schema.minItems = num(raw.minItems);
-    schema.maxItems = num(raw.maxItems);
-    schema.description = str(raw.description);
-    if (raw.hasDefault)
-        schema.default = raw.default;
-    if (raw.readOnly === true)
-        schema.readOnly = true;
-    if (raw.writeOnly === true)
-        schema.writeOnly = true;
-    // 3.0 / 2.0: boolean exclusive flags beside minimum/maximum; 3.1: the bound itself.
-    schema.minimum = num(raw.minimum);
-    schema.maximum = num(raw.maximum);
-    if (raw.exclusiveMinimum === true)
-        schema.exclusiveMinimum = true;
-    if (raw.exclusiveMaximum === true)
-        schema.exclusiveMaximum = true;
-    const exclusiveMin = num(raw.exclusiveMinimum);
-    if (exclusiveMin !== undefined && (schema.minimum === undefined || exclusiveMin >= schema.minimum)) {
-        schema.minimum = exclusiveMin;
-        schema.exclusiveMinimum = true;
-    }
-    const exclusiveMax = num(raw.exclusiveMaximum);
-    if (exclusiveMax !== undefined && (schema.maximum === undefined || exclusiveMax <= schema.maximum)) {
-        schema.maximum = exclusiveMax;
-        schema.exclusiveMaximum = true;
-    }
-}
-function examplesOf(raw) {
-    const out = [];
-    if (raw.hasExample)
-        out.push(raw.example);
-    if (raw.hasXExample)
-        out.push(raw.xExample);
-    if (Array.isArray(raw.examples))
-        pushAll(out, raw.examples);
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/normalize/security.ts
-// Security schemes and effective security requirements (OpenAPI 3.x and Swagger 2.0).
-
-
-const SWAGGER_FLOWS = {
-    implicit: 'implicit',
-    password: 'password',
-    application: 'clientCredentials',
-    accessCode: 'authorizationCode',
-};
-const OAS3_FLOWS = ['implicit', 'password', 'clientCredentials', 'authorizationCode'];
-/** `components.securitySchemes` (3.x) or `securityDefinitions` (2.0) → schemes by name. */
-function readSecuritySchemes(docs, root, swagger) {
-    const container = swagger
-        ? child(root, 'securityDefinitions')
-        : child(child(root, 'components'), 'securitySchemes');
-    const out = {};
-    if (!isObj(container.value))
-        return out;
-    for (const name of Object.keys(container.value)) {
-        const node = docs.deref(child(container, name));
-        if (!node || !isObj(node.value))
-            continue;
-        setOwn(out, name, swagger ? swaggerScheme(name, node) : oas3Scheme(name, node));
-    }
-    return out;
-}
-function oas3Scheme(name, node) {
-    const raw = node.value;
-    const type = str(raw.type);
-    const scheme = { name, type: 'unknown', flows: [], loc: node.loc };
-    if (type === 'apiKey') {
-        scheme.type = 'apiKey';
-        scheme.in = keyLocation(raw.in);
-        scheme.paramName = str(raw.name);
-    }
-    else if (type === 'http') {
-        scheme.type = 'http';
-        scheme.scheme = str(raw.scheme)?.toLowerCase();
-        scheme.bearerFormat = str(raw.bearerFormat);
-    }
-    else if (type === 'oauth2') {
-        scheme.type = 'oauth2';
-        const flows = isObj(raw.flows) ? raw.flows : {};
-        for (const flowType of OAS3_FLOWS) {
-            const flow = flows[flowType];
-            if (isObj(flow))
-                scheme.flows.push(readFlow(flowType, flow));
-        }
-    }
-    else if (type === 'openIdConnect') {
-        scheme.type = 'openIdConnect';
-        scheme.openIdConnectUrl = str(raw.openIdConnectUrl);
-    }
-    else if (type === 'mutualTLS') {
-        scheme.type = 'mutualTLS';
-    }
-    return scheme;
-}
-function swaggerScheme(name, node) {
-    const raw = node.value;
-    const type = str(raw.type);
-    const scheme = { name, type: 'unknown', flows: [], loc: node.loc };
-    if (type === 'basic') {
-        scheme.type = 'http';
-        scheme.scheme = 'basic';
-    }
-    else if (type === 'apiKey') {
-        scheme.type = 'apiKey';
-        scheme.in = keyLocation(raw.in);
-        scheme.paramName = str(raw.name);
-    }
-    else if (type === 'oauth2') {
-        scheme.type = 'oauth2';
-        const flowType = SWAGGER_FLOWS[str(raw.flow) ?? ''];
-        if (flowType)
-            scheme.flows.push(readFlow(flowType, raw));
-    }
-    return scheme;
-}
-function readFlow(type, raw) {
-    const flow = { type, scopes: isObj(raw.scopes) ? Object.keys(raw.scopes).sort() : [] };
-    const authorizationUrl = str(raw.authorizationUrl);
-    const tokenUrl = str(raw.tokenUrl);
-    const refreshUrl = str(raw.refreshUrl);
-    if (authorizationUrl !== undefined)
-        flow.authorizationUrl = authorizationUrl;
-    if (tokenUrl !== undefined)
-        flow.tokenUrl = tokenUrl;
-    if (refreshUrl !== undefined)
-        flow.refreshUrl = refreshUrl;
-    return flow;
-}
-function keyLocation(value) {
-    return value === 'query' || value === 'header' || value === 'cookie' ? value : undefined;
-}
-/** The operation's `security` overrides the root's; `[]` means none, `{}` inside means anonymous allowed. */
-function effectiveSecurity(operation, root, schemes) {
-    const declared = Array.isArray(child(operation, 'security').value)
-        ? child(operation, 'security')
-        : Array.isArray(child(root, 'security').value)
-            ? child(root, 'security')
-            : undefined;
-    if (!declared)
-        return { requirements: [] };
-    const requirements = [];
-    for (const item of declared.value) {
-        if (!isObj(item))
-            continue;
-        requirements.push(Object.keys(item)
-            .sort()
-            .map((name) => {
-            const scheme = Object.hasOwn(schemes, name) ? schemes[name] : undefined;
-            return scheme
-                ? { name, scopes: strings(item[name]).sort(), scheme }
-                : { name, scopes: strings(item[name]).sort() };
-        }));
-    }
-    return { requirements, loc: declared.loc };
-}
-
 ;// CONCATENATED MODULE: ./src/normalize/servers.ts
 // Effective servers: operation > path item > root (3.x); schemes + host + basePath (2.0).
+
 
 
 function oas3Servers(...levels) {
@@ -28124,23 +29896,48 @@ function oas3Servers(...levels) {
         const servers = child(level, 'servers');
         if (!Array.isArray(servers.value) || servers.value.length === 0)
             continue;
-        const out = [];
-        servers.value.forEach((raw, i) => {
-            const url = isObj(raw) ? str(raw.url) : undefined;
-            if (url !== undefined)
-                out.push({
-                    url: substituteVariables(url, raw),
-                    loc: child(servers, i).loc,
-                });
-        });
-        return out;
+        return shared(servers, () => readServers(servers, servers.value));
     }
     return [];
+}
+/**
+ * One array of servers per `servers` node, shared by every endpoint that inherits it: N root servers are
+ * read once, not once per endpoint (N servers × 2N endpoints made N² objects). Never mutated by readers.
+ */
+function shared(node, read, also = '') {
+    // The place, and for 2.0 schemes the host and base path they combine with: a parse may share equal
+    // values between versions (load/json-reuse.ts), whose hosts can differ.
+    const key = `${node.loc.file}#${node.loc.pointer}\n${also}`;
+    const owner = node.value;
+    let byPlace = SHARED.get(owner);
+    if (!byPlace) {
+        byPlace = new Map();
+        SHARED.set(owner, byPlace);
+    }
+    let servers = byPlace.get(key);
+    if (!servers) {
+        servers = read();
+        byPlace.set(key, servers);
+    }
+    return servers;
+}
+const SHARED = new WeakMap();
+function readServers(servers, values) {
+    const out = [];
+    values.forEach((raw, i) => {
+        const url = isObj(raw) ? str(raw.url) : undefined;
+        if (url !== undefined)
+            out.push({
+                url: substituteVariables(url, raw),
+                loc: child(servers, i).loc,
+            });
+    });
+    return out;
 }
 /** `https://{region}.example.com` → its default values, so the URL can be judged (TLS, host). */
 function substituteVariables(url, server) {
     const variables = isObj(server.variables) ? server.variables : {};
-    return url.replace(/\{([^}]*)\}/g, (whole, name) => {
+    return replaceTemplates(url, (whole, name) => {
         const variable = variables[name];
         const value = isObj(variable) ? variable.default : undefined;
         return typeof value === 'string' || typeof value === 'number' ? String(value) : whole;
@@ -28156,10 +29953,10 @@ function swaggerServers(operation, root) {
     if (schemes.length === 0) {
         return host === undefined ? [] : [{ url: `//${host}${basePath}`, loc: hostLoc }];
     }
-    return schemes.map((scheme, i) => ({
+    return shared(schemesNode, () => schemes.map((scheme, i) => ({
         url: `${scheme.toLowerCase()}://${host ?? ''}${basePath}`,
         loc: child(schemesNode, i).loc,
-    }));
+    })), `${host ?? ''}\n${basePath}`);
 }
 
 ;// CONCATENATED MODULE: ./src/normalize/unchanged.ts
@@ -28373,6 +30170,7 @@ function collectRefs(value, refs) {
 
 
 
+
 /**
  * Models whose endpoints were read without any problem reported, with the reader of their schemas: only
  * those are shared with a base (a problem is reported once, by the first endpoint or schema that meets
@@ -28381,7 +30179,7 @@ function collectRefs(value, refs) {
 const SHAREABLE = new WeakMap();
 /** `GET /users/{userId}` → `GET /users/{}`: path parameter names do not make a different endpoint. */
 function endpointId(method, path) {
-    return `${method.toUpperCase()} ${path.replace(/\{[^}/]*\}/g, '{}')}`;
+    return `${method.toUpperCase()} ${replaceTemplates(path, () => '{}', true)}`;
 }
 /** Builds the model from the root document of `docs`; undefined (with a recorded problem) if it is not OpenAPI. */
 function normalize(docs, rootFile, options = {}) {
@@ -28766,24 +30564,32 @@ function endpointDataTypes(endpoint) {
 
 
 
+
 /**
  * Reads a version's root file now and starts indexing it, so that the index is made (on the second thread)
  * while the other version loads; a large file is read there too. Load this version with `ahead`.
  */
 function readAhead(reader, path, maxFileBytes, large) {
-    const later = large ? reader.readLater?.(path) : undefined;
+    const later = large ? reader.readLater?.(path, maxFileBytes) : undefined;
     if (later) {
         let read;
         const get = () => {
             read ??= later();
             return read;
         };
-        return { path, text: () => get().text, index: () => get().index };
+        return {
+            path,
+            read: () => {
+                const { text, refused } = get();
+                return refused ? { refused } : text === undefined ? undefined : { text };
+            },
+            index: () => get().index,
+        };
     }
-    const text = reader.read(path);
+    const read = openFile(reader, path, maxFileBytes);
     // Past the limit the file is refused unread (DocumentSet): no point indexing it.
-    const index = text !== undefined && text.length <= maxFileBytes ? indexAhead(path, text) : undefined;
-    return { path, text: () => text, ...(index ? { index } : {}) };
+    const index = read && 'text' in read && read.text.length <= maxFileBytes ? indexAhead(path, read.text) : undefined;
+    return { path, read: () => read, ...(index ? { index } : {}) };
 }
 function loadSpec(reader, path, options = {}) {
     const docs = new documents_DocumentSet(reader, { ...source_DEFAULT_PARSE_LIMITS, ...options.limits }, options.remote, options.ahead?.path === path ? options.ahead : undefined);
@@ -28975,6 +30781,7 @@ function evaluatePolicies(policies, model, settings, endpoints) {
                     remediation: policy.remediation ??
                         'Change the endpoint so the policy holds, or ask the policy owners for an exception.',
                     loc: failure.loc ?? facts.endpoint.loc,
+                    ...(failure.inherited ? { status: 'existing' } : {}),
                 });
             }
         }
@@ -29019,7 +30826,10 @@ function failures(policy, facts, model, settings) {
         }
     }
     if (rule.max_score !== undefined && facts.score > rule.max_score) {
-        out.push({ reason: `has risk score ${facts.score}, above the allowed ${rule.max_score}` });
+        out.push({
+            reason: `has risk score ${facts.score}, above the allowed ${rule.max_score}`,
+            ...(restsOnExisting(facts, facts.findings) ? { inherited: true } : {}),
+        });
     }
     if (rule.forbid) {
         const hits = facts.findings.filter((f) => rule.forbid.some((x) => x === f.ruleId || x === f.category || x === f.severity));
@@ -29027,6 +30837,7 @@ function failures(policy, facts, model, settings) {
             out.push({
                 reason: `has forbidden findings: ${[...new Set(hits.map((f) => f.ruleId))].join(', ')}`,
                 loc: hits[0].loc,
+                ...(restsOnExisting(facts, hits) ? { inherited: true } : {}),
             });
         }
     }
@@ -29053,20 +30864,34 @@ function controlFailure(control, facts, model, settings) {
     const { endpoint } = facts;
     switch (control) {
         case 'authentication':
-            return requiresAuthentication(endpoint)
+            return context_requiresAuthentication(endpoint)
                 ? undefined
-                : { reason: 'does not require authentication', loc: endpoint.security.loc };
+                : {
+                    reason: 'does not require authentication',
+                    loc: endpoint.security.loc,
+                    ...(facts.inherited?.authentication ? { inherited: true } : {}),
+                };
         case 'transport_encryption':
         case 'transport': {
             const server = plainHttpServer(endpoint);
-            return server ? { reason: `is served over plain HTTP (${server.url})`, loc: server.loc } : undefined;
+            // A server the base already served is not new for an endpoint the PR added to it.
+            return server
+                ? {
+                    reason: `is served over plain HTTP (${server.url})`,
+                    loc: server.loc,
+                    ...(facts.inherited?.plainHttpServers.has(server.url) ? { inherited: true } : {}),
+                }
+                : undefined;
         }
         case 'rate_limiting':
         case 'rate-limiting':
             return settings.gatewayControls.includes('rate-limiting') ||
                 declaresRateLimit(endpoint, model.extensions)
                 ? undefined
-                : { reason: 'declares no rate limit (no 429 response or rate-limit headers)' };
+                : {
+                    reason: 'declares no rate limit (no 429 response or rate-limit headers)',
+                    ...(facts.inherited?.rateLimiting ? { inherited: true } : {}),
+                };
         case 'cors_policy':
         case 'cors': {
             const wildcard = anyOrigin(corsFacts(endpoint, model));
@@ -29092,7 +30917,16 @@ function categoryFailure(facts, category) {
     return {
         reason: `has ${category} findings: ${[...new Set(found.map((f) => f.ruleId))].join(', ')}`,
         loc: found[0].loc,
+        ...(restsOnExisting(facts, found) ? { inherited: true } : {}),
     };
+}
+/**
+ * On an added endpoint, a violation citing only `existing` findings (debt inherited from the base's
+ * conventions, src/assess/conventions.ts) is existing too. Only there: on any other endpoint the base's own
+ * violations decide (src/engine.ts `violationKey`).
+ */
+function restsOnExisting(facts, findings) {
+    return (facts.inherited !== undefined && findings.length > 0 && findings.every((f) => f.status === 'existing'));
 }
 function conditionFacts(facts, model, settings) {
     const { endpoint } = facts;
@@ -29104,7 +30938,7 @@ function conditionFacts(facts, model, settings) {
         classification: endpoint.classification,
         method: endpoint.method.toUpperCase(),
         path: endpoint.path,
-        authenticated: requiresAuthentication(endpoint),
+        authenticated: context_requiresAuthentication(endpoint),
         tls: plainHttpServer(endpoint) === undefined,
         rate_limited: settings.gatewayControls.includes('rate-limiting') || declaresRateLimit(endpoint, model.extensions),
         documented: isDocumented(endpoint),
@@ -29147,12 +30981,19 @@ function scoreEndpoint(endpoint, findings) {
     const breakdown = [];
     let points = 0;
     const sorted = [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.ruleId.localeCompare(b.ruleId));
-    for (const f of sorted) {
+    // Repeats of one rule at one severity (N plain-HTTP servers on every endpoint) make one line, `× N`:
+    // a line per finding made the report N servers × 2N endpoints long. Sorted, repeats are adjacent.
+    for (let i = 0; i < sorted.length;) {
+        const f = sorted[i];
+        let count = 1;
+        while (sorted[i + count]?.ruleId === f.ruleId && sorted[i + count].severity === f.severity)
+            count++;
+        i += count;
         const add = SEVERITY_POINTS[f.severity];
         if (add === 0)
             continue;
-        points += add;
-        breakdown.push(`${f.ruleId} (${f.severity}) +${add}`);
+        points += add * count;
+        breakdown.push(`${f.ruleId} (${f.severity}) +${add}${count === 1 ? '' : ` × ${count}`}`);
     }
     if (!endpoint.summary?.trim() && !endpoint.description?.trim()) {
         points += UNDOCUMENTED_POINTS;
@@ -29183,6 +31024,10 @@ function scoreEndpoint(endpoint, findings) {
 ;// CONCATENATED MODULE: ./src/engine.ts
 // The pipeline, wired once for the CLI and the action:
 // load → normalize → diff → assess → score → policy → gate. Renderers read the Analysis.
+
+
+
+
 
 
 
@@ -29262,18 +31107,77 @@ function analyze(mode, pairs, options = {}) {
     const specs = pairs.map((pair) => analyseSpec(pair, full, assessWith));
     const findings = specs.flatMap((s) => s.findings);
     const violations = specs.flatMap((s) => s.violations);
+    // Scan mode reports an unreadable document (a finding, the spec's `failure`) but never blocks on it.
+    const failures = mode === 'scan' ? [] : specs.flatMap((s) => (s.failure ? [s.failure] : []));
     return {
         mode,
         failOn: full.failOn,
         failOnScope: full.failOnScope,
         specs,
-        gate: gate(findings, violations, full.failOn, full.failOnScope),
+        gate: gate(findings, violations, full.failOn, full.failOnScope, failures),
     };
 }
 function analyseSpec(source, options, assessWith) {
-    const { head, base } = source;
     const scan = options.mode === 'scan';
-    const diff = scan ? scanSpec(source.path, head.model) : diffSpecs(source.path, base.model, head.model);
+    const problem = scan
+        ? source.head.model
+            ? undefined
+            : whyNotAnalysable(source.head)
+        : whyNotAnalysable(source.head, source.base);
+    if (problem && !scan)
+        return notAnalysed(source, problem, assessWith);
+    const analysis = analyseVersions(source, options, assessWith);
+    return problem ? { ...analysis, failure: failureAt(analysis, problem) } : analysis;
+}
+/**
+ * A head that cannot be analysed (fail closed): nothing is compared, so no endpoint is removed and no
+ * finding fixed. The endpoints of both versions are listed as not assessed; the findings are the load
+ * problems of the head (new, or existing when the base had them too).
+ */
+function notAnalysed(source, problem, assessWith) {
+    const { head, base } = source;
+    const problemFindings = (loaded) => loaded.exists ? assess({ specPath: source.path, problems: loaded.problems }, assessWith) : [];
+    const findings = compareFindings(problemFindings(base), problemFindings(head)).filter((f) => f.status !== 'fixed');
+    const ids = [...(base.model?.endpoints ?? []), ...(head.model?.endpoints ?? [])].map((e) => e.id);
+    const analysis = {
+        path: source.path,
+        base,
+        head,
+        diff: {
+            path: source.path,
+            status: base.exists ? 'modified' : 'added',
+            ...(base.model ? { base: base.model } : {}),
+            endpoints: [],
+        },
+        findings,
+        violations: [],
+        baseViolations: [],
+        scores: new Map(),
+        position: positionsOf(base, head),
+        notAssessed: [...new Set(ids)].sort(),
+        waiverRequests: [],
+    };
+    return { ...analysis, failure: failureAt(analysis, problem) };
+}
+function failureAt(analysis, problem) {
+    const at = problem.line !== undefined
+        ? { line: problem.line, column: problem.column ?? 1 }
+        : analysis.position(problem.loc, 'head');
+    const file = problem.loc.file;
+    // "cannot be analysed: not analysed: …" would say it twice.
+    const what = problem.message.replace(/^not (analysed|read): /, '');
+    const message = file === analysis.path ? what : `${what} (in a file ${analysis.path} reaches through \`$ref\`)`;
+    return { file, line: at.line, column: at.column, message };
+}
+function analyseVersions(source, options, assessWith) {
+    const { base } = source;
+    const scan = options.mode === 'scan';
+    // What the PR declares about its own endpoints counts only as far as the base config trusts it (SPEC §9).
+    const pinned = scan ? undefined : pinHead(base, source.head, options.config ?? EMPTY_CONFIG, source.path);
+    const head = pinned?.head ?? source.head;
+    const diff = scan
+        ? scanSpec(source.path, head.model)
+        : diffSpecs(source.path, base.model, head.model, { base: base.exists, head: head.exists });
     const endpointFindings = new Map();
     const headFindings = head.exists
         ? assess({
@@ -29287,14 +31191,20 @@ function analyseSpec(source, options, assessWith) {
     const shared = {
         endpointFindings,
         ...(relocate && head.model ? { relocate, headRoot: head.model.file } : {}),
+        endpointIds: renamedEndpointIds(diff),
     };
     const baseFindings = scan || !base.exists
         ? []
         : assess({ specPath: source.path, model: base.model, problems: base.problems, shared }, assessWith);
+    // An added endpoint following a convention of the base (no rate limits anywhere…) inherits its debt.
+    const conventions = scan
+        ? undefined
+        : documentConventions(base.model, head.model, diff.endpoints, baseFindings, assessWith.settings);
     const findings = scan
         ? headFindings.map((f) => ({ ...f, status: 'existing' }))
-        : compareFindings(baseFindings, headFindings);
-    const headByEndpoint = byEndpoint(headFindings);
+        : compareFindings(baseFindings, headFindings, conventions);
+    // With their status, so a policy resting only on existing findings is existing too.
+    const headByEndpoint = byEndpoint(findings.filter((f) => f.status !== 'fixed'));
     const baseByEndpoint = byEndpoint(baseFindings);
     const scores = new Map();
     const headFacts = [];
@@ -29304,7 +31214,11 @@ function analyseSpec(source, options, assessWith) {
         if (e.head) {
             const applying = headByEndpoint.get(e.head.id) ?? [];
             entry.head = scoreEndpoint(e.head, applying);
-            headFacts.push(facts(e, e.head, applying, entry.head.score));
+            const inherited = conventions?.forEndpoint(e.head.id);
+            headFacts.push({
+                ...facts(e, e.head, applying, entry.head.score),
+                ...(inherited ? { inherited } : {}),
+            });
         }
         if (e.base) {
             if (scan)
@@ -29328,10 +31242,14 @@ function analyseSpec(source, options, assessWith) {
     const settings = assessWith.settings;
     const headViolations = head.model ? evaluatePolicies(policies, head.model, settings, headFacts) : [];
     const baseViolations = !scan && base.model ? evaluatePolicies(policies, base.model, settings, baseFacts) : [];
-    const baseKeys = new Set(baseViolations.map(violationKey));
+    const renamed = new Map(diff.endpoints.filter((e) => e.base && e.head && e.base.id !== e.head.id).map((e) => [e.base.id, e]));
+    const baseKeys = new Set(baseViolations.map((v) => violationKey(asHeadViolation(v, renamed))));
     const violations = headViolations.map((v) => ({
         ...v,
-        status: scan || baseKeys.has(violationKey(v)) ? 'existing' : 'new',
+        // `existing` when the base had it, or when it rests only on facts an added endpoint inherits (evaluate.ts).
+        status: scan || v.status === 'existing' || baseKeys.has(violationKey(v))
+            ? 'existing'
+            : 'new',
     }));
     return {
         path: source.path,
@@ -29343,7 +31261,19 @@ function analyseSpec(source, options, assessWith) {
         baseViolations,
         scores,
         position: positionsOf(base, head),
+        waiverRequests: pinned?.requests ?? [],
     };
+}
+/** The head with its self-declared classification and inline suppressions pinned to the base's. */
+function pinHead(base, head, config, specPath) {
+    if (!head.model)
+        return undefined;
+    const trust = config.data.trust;
+    const pinned = pinToBase(base.model, head.model, {
+        ...normalizeOptions(config, specPath),
+        ...(trust ? { trust } : {}),
+    });
+    return { head: { ...head, model: pinned.model }, requests: pinned.requests };
 }
 /**
  * Objects the base took from the head locate themselves in the head's root file; in the base's report
@@ -29357,10 +31287,18 @@ function relocation(base, head) {
         return undefined;
     return (loc) => (loc.file === from ? { ...loc, file: to } : loc);
 }
+/** A base violation on a path the head renamed (`/users/{id}/` → `/users/{userId}`), as the head would name it. */
+function asHeadViolation(v, renamed) {
+    const e = renamed.get(v.endpoint);
+    if (!e?.base)
+        return v;
+    const from = `\`${e.base.method.toUpperCase()} ${e.base.path}\``;
+    return { ...v, endpoint: e.id, message: v.message.replace(from, `\`${e.method} ${e.path}\``) };
+}
 /** A violation is the same across versions when the same policy fails the same way on the same endpoint. */
 function violationKey(v) {
     // A score moving from 62 to 64, or a renamed path parameter, is still the same violation.
-    const reason = v.message.replace(/\d+/g, '#').replace(/\{[^}]*\}/g, '{}');
+    const reason = replaceTemplates(v.message.replace(/\d+/g, '#'), () => '{}');
     return `${v.policy}\n${v.endpoint}\n${reason}`;
 }
 /** The unsuppressed findings that count for each endpoint: its own and the document-level ones naming it. */
@@ -29404,14 +31342,32 @@ function positionsOf(base, head) {
 }
 
 ;// CONCATENATED MODULE: ./src/load/discover.ts
-// Finding root OpenAPI documents in a workspace: by glob, or by sniffing for a root `openapi:`/`swagger:` key.
+// Finding root OpenAPI documents in a workspace: by glob, or by parsing each candidate far enough to see
+// whether its root mapping has an `openapi` or `swagger` key. What the PR writes decides the bytes, so
+// the sniff reads the document as the loader will (indentation, comments, escapes, flow style), not its
+// first lines.
+
+
+
 
 
 
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'coverage', '.venv', 'vendor']);
 const CANDIDATE = /\.(ya?ml|json)$/i;
+/** Most roots declare their version in the first lines: this much is parsed before the whole file. */
 const SNIFF_BYTES = 64 * 1024;
+/** True for a file name discovery considers (.yaml, .yml, .json). */
+function isCandidate(path) {
+    return CANDIDATE.test(path);
+}
+/** True for a path inside a folder discovery does not walk (SKIPPED_DIRS, dot-folders). */
+function isSkippedPath(path) {
+    return path
+        .split('/')
+        .slice(0, -1)
+        .some((dir) => SKIPPED_DIRS.has(dir) || dir.startsWith('.'));
+}
 /** Splits an input like "a/*.yaml, b/**\/*.json\n c.yaml" into patterns. */
 function splitPatterns(input) {
     return input
@@ -29419,8 +31375,18 @@ function splitPatterns(input) {
         .map((p) => p.trim())
         .filter((p) => p !== '');
 }
-/** Workspace-relative paths of root documents, sorted. Without patterns, every file that looks like one. */
+/** True when `path` matches one of the `specs` patterns. */
+function matchesAny(path, patterns) {
+    return patterns.some((p) => picomatch.isMatch(path, p.replace(/^\.\//, ''), { dot: false }));
+}
+/**
+ * Workspace-relative paths of root documents, sorted. Without patterns, every file that is one. A symlink
+ * to a file inside `root` counts under its own path; one leaving `root` is not read. Symlinked folders and
+ * the folders in SKIPPED_DIRS (and dot-folders) are not walked: a root the base had there is still
+ * followed by the pull request's own discovery (pull-request.ts).
+ */
 function discoverSpecs(root, patterns = []) {
+    const realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
     const matchers = patterns.map((p) => picomatch_default()(p.replace(/^\.\//, ''), { dot: false }));
     const found = [];
     const walk = (dir, rel) => {
@@ -29429,118 +31395,194 @@ function discoverSpecs(root, patterns = []) {
             if (entry.isDirectory()) {
                 if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.'))
                     walk((0,external_node_path_namespaceObject.join)(dir, entry.name), path);
+                continue;
             }
-            else if (entry.isFile() && CANDIDATE.test(entry.name)) {
-                if (matchers.length > 0 ? matchers.some((m) => m(path)) : looksLikeRootDocument((0,external_node_path_namespaceObject.join)(dir, entry.name)))
-                    found.push(path);
-            }
+            if (!isCandidate(entry.name))
+                continue;
+            const file = regularFileInside(realRoot, (0,external_node_path_namespaceObject.join)(dir, entry.name), entry);
+            if (file === undefined)
+                continue;
+            if (matchers.length > 0 ? matchers.some((m) => m(path)) : looksLikeRootDocument(file))
+                found.push(path);
         }
     };
-    walk(root, '');
+    walk(realRoot, '');
     return found.sort();
 }
-/** True when the file's head declares `openapi` or `swagger` at the top level. */
-function looksLikeRootDocument(file) {
-    const buffer = Buffer.alloc(SNIFF_BYTES);
-    const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
-    let length = 0;
+/** The file to read for a directory entry: itself, or a symlink's target when that is a file inside `realRoot`. */
+function regularFileInside(realRoot, full, entry) {
+    if (entry.isFile())
+        return full;
+    if (!entry.isSymbolicLink())
+        return undefined;
     try {
-        length = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, SNIFF_BYTES, 0);
+        const real = (0,external_node_fs_namespaceObject.realpathSync)(full);
+        return isInside(realRoot, real) && (0,external_node_fs_namespaceObject.statSync)(real).isFile() ? real : undefined;
+    }
+    catch {
+        return undefined; // a dangling or looping link
+    }
+}
+/**
+ * True when the file's root mapping has an `openapi` or `swagger` key. Only the first 64 KB are read when
+ * they already show one; a file over the loader's size limit counts as a root (the load then refuses it
+ * and says why) rather than being read whole here or skipped.
+ */
+function looksLikeRootDocument(file) {
+    const size = (0,external_node_fs_namespaceObject.statSync)(file).size;
+    if (size > source_DEFAULT_PARSE_LIMITS.maxFileBytes)
+        return true;
+    const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
+    try {
+        const head = Buffer.alloc(Math.min(size, SNIFF_BYTES));
+        const length = (0,external_node_fs_namespaceObject.readSync)(fd, head, 0, head.length, 0);
+        if (length >= size)
+            return isRootDocumentText(head.subarray(0, length).toString('utf8'));
+        if (hasRootKey(head.subarray(0, length).toString('utf8'), false))
+            return true;
+        const whole = Buffer.alloc(size);
+        return hasRootKey(whole.subarray(0, (0,external_node_fs_namespaceObject.readSync)(fd, whole, 0, size, 0)).toString('utf8'), true);
     }
     finally {
         (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
-    return isRootDocumentText(buffer.subarray(0, length).toString('utf8'));
 }
 /**
- * True when a file's first bytes declare `openapi` or `swagger` as a root key: block YAML (the key at the
- * start of a line), a JSON or flow-YAML root object (`{openapi: 3.1.0, …}`), or minified JSON whose
- * `openapi` key comes after others. A root missed here is a document the gate never sees.
+ * True when the text's root mapping has an `openapi` or `swagger` key, as the loader parses it: JSON (a
+ * key written with escapes counts unescaped), or YAML in any layout — indented, after any amount of
+ * comments, flow style, quoted or escaped keys, an explicit `? openapi` key. A root key the sniff cannot
+ * name without building the document (an alias, a `<<` merge) counts as a root too.
  */
-function isRootDocumentText(head) {
-    if (/^['"]?(openapi|swagger)['"]?\s*:/m.test(head) || /^ {0,4}"(openapi|swagger)"\s*:/m.test(head))
+function isRootDocumentText(text) {
+    if (text.length > source_DEFAULT_PARSE_LIMITS.maxFileBytes)
+        return true; // as looksLikeRootDocument
+    if (text.length > SNIFF_BYTES && hasRootKey(text.slice(0, SNIFF_BYTES), false))
         return true;
-    const body = afterPreamble(head.replace(/^\uFEFF/, ''));
-    if (!body.startsWith('{'))
+    return hasRootKey(text, true);
+}
+/**
+ * A key can only read `openapi` or `swagger` when the text spells it, or writes letters as escapes (`\x61`,
+ * `\u0061`) or joins a quoted line with an escaped line break; aliases and merges repeat keys spelled
+ * elsewhere in the text. Files without any of these (most that are not roots) need no parse.
+ */
+const MAY_NAME_VERSION_KEY = /openapi|swagger|\\[xuU\r\n]/;
+/** `complete`: the text is the whole file; otherwise a prefix, whose last (perhaps cut) line is ignored. */
+function hasRootKey(raw, complete) {
+    const text = readableText(raw);
+    if (!MAY_NAME_VERSION_KEY.test(text))
         return false;
-    return /^\{\s*['"]?(openapi|swagger)['"]?\s*:/.test(body) || jsonRootKeys(body).some(isVersionKey);
+    if (/^\s*(?:[{[]|\/[/*])/.test(text)) {
+        const json = jsonRootKey(text);
+        if (json !== 'unsure')
+            return json === 'yes';
+        // JSON (comments allowed: the loader refuses them, and says so). A cut JSON text waits for the whole;
+        // not JSON (flow-style YAML, or broken): YAML decides, as for the loader.
+        if (!complete)
+            return false;
+    }
+    return yamlRootKey(complete ? text : text.slice(0, text.lastIndexOf('\n') + 1));
+}
+/**
+ * The text without a byte-order mark; UTF-16 or UTF-32 read as UTF-8 keeps its ASCII characters between
+ * NULs, so dropping the NULs (and the mark, now replacement characters) shows its keys.
+ */
+function readableText(raw) {
+    const text = raw.replace(/^\uFEFF/, '');
+    return text.includes('\0') ? text.replace(/\0/g, '').replace(/^[\uFFFD\uFEFF]+/, '') : text;
+}
+/** jsonc-parser's `SyntaxKind` (a const enum, which this build cannot import). */
+const SyntaxKind = {
+    OpenBraceToken: 1,
+    CloseBraceToken: 2,
+    OpenBracketToken: 3,
+    CloseBracketToken: 4,
+    CommaToken: 5,
+    ColonToken: 6,
+    StringLiteral: 10,
+    Unknown: 16,
+    EOF: 17,
+};
+/** Scans JSON tokens: 'yes' when the root object has the key, 'no' when well-formed without it, else 'unsure'. */
+function jsonRootKey(text) {
+    const scanner = (0,main.createScanner)(text, true);
+    let depth = 0;
+    let inObject = false; // the root value is an object
+    let expectKey = false;
+    let key;
+    let wellFormed = true;
+    for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+        if (scanner.getTokenError() !== 0 || kind === SyntaxKind.Unknown)
+            wellFormed = false;
+        if (depth === 1 && inObject && key !== undefined && kind === SyntaxKind.ColonToken && isVersionKey(key))
+            return 'yes';
+        key = depth === 1 && expectKey && kind === SyntaxKind.StringLiteral ? scanner.getTokenValue() : undefined;
+        expectKey = false;
+        if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) {
+            if (depth === 0)
+                inObject = kind === SyntaxKind.OpenBraceToken;
+            depth++;
+            expectKey = depth === 1 && inObject;
+        }
+        else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken)
+            depth--;
+        else if (kind === SyntaxKind.CommaToken)
+            expectKey = depth === 1 && inObject;
+    }
+    return wellFormed && depth === 0 ? 'no' : 'unsure';
+}
+/**
+ * Lexes and parses YAML into its syntax tree (no document is built, so aliases are never expanded),
+ * stopping at the first root key that names the version.
+ */
+function yamlRootKey(text) {
+    const parser = new dist/* Parser */.iX();
+    let root;
+    let checked = 0;
+    for (const lexeme of new dist/* Lexer */.JG().lex(text)) {
+        for (const token of parser.next(lexeme))
+            if (token.type === 'document' && rootKeys(token.value, 0, false))
+                return true;
+        const value = parser.stack[0]?.type === 'document' ? parser.stack[1] : undefined;
+        if (value !== root) {
+            root = value;
+            checked = 0;
+        }
+        const items = rootItems(root);
+        // An item's key is complete once its `:` has been read.
+        while (checked < items.length && items[checked].sep?.some((t) => t.type === 'map-value-ind')) {
+            if (rootKeys(root, checked, true))
+                return true;
+            checked++;
+        }
+    }
+    for (const token of parser.end())
+        if (token.type === 'document' && rootKeys(token.value, 0, false))
+            return true;
+    return false;
+}
+function rootItems(value) {
+    if (value?.type === 'block-map')
+        return value.items;
+    if (value?.type === 'flow-collection' && value.start.source === '{')
+        return value.items;
+    return [];
+}
+/** Whether the root mapping's items from `from` (only that one when `one`) include a version key. */
+function rootKeys(value, from, one) {
+    const items = rootItems(value);
+    for (let i = from; i < (one ? from + 1 : items.length); i++) {
+        const key = items[i]?.key;
+        if (!key)
+            continue;
+        if (key.type === 'alias')
+            return true; // names a key the sniff does not resolve
+        const scalar = dist/* CST */.DB.resolveAsScalar(key);
+        if (scalar && (isVersionKey(scalar.value) || scalar.value === '<<'))
+            return true;
+    }
+    return false;
 }
 const isVersionKey = (key) => key === 'openapi' || key === 'swagger';
-/** The text after leading blank lines, comments, directives (`%YAML`) and a bare `---` marker. */
-function afterPreamble(text) {
-    let at = 0;
-    while (at < text.length) {
-        const end = text.indexOf('\n', at);
-        const line = text.slice(at, end === -1 ? text.length : end).trim();
-        if (line !== '' && line !== '---' && !line.startsWith('#') && !line.startsWith('%'))
-            return text.slice(at).trimStart();
-        if (end === -1)
-            break;
-        at = end + 1;
-    }
-    return '';
-}
-/** The keys of a JSON text's root object, as far as the (possibly cut-off) text goes. */
-function jsonRootKeys(text) {
-    const keys = [];
-    let depth = 0;
-    const enter = () => depth++ === 0; // only the root's children are read; nested values are skipped
-    (0,main.visit)(text, {
-        onObjectBegin: enter,
-        onArrayBegin: enter,
-        onObjectEnd: () => {
-            depth--;
-        },
-        onArrayEnd: () => {
-            depth--;
-        },
-        onObjectProperty: (key) => {
-            if (depth === 1)
-                keys.push(key);
-        },
-    });
-    return keys;
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/load/reader.ts
-// Where document text comes from: the working tree or a git commit. Paths are workspace-relative (posix).
-
-
-
-
-
-
-
-/** Reads files under `root`, refusing anything whose real path (symlinks followed) leaves it. */
-function fsReader(root) {
-    const realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
-    return {
-        label: root,
-        read: (path) => readInside(external_node_fs_namespaceObject, external_node_path_namespaceObject, realRoot, path),
-        size: (path) => external_node_fs_namespaceObject.statSync(external_node_path_namespaceObject.join(realRoot, path), { throwIfNoEntry: false })?.size,
-        readLater: (path) => readingLater({ kind: 'file', realRoot, path }, () => readInside(external_node_fs_namespaceObject, external_node_path_namespaceObject, realRoot, path)),
-    };
-}
-/** Reads files as they are in `commit` of the repository at `repoDir`. */
-function gitReader(repoDir, commit) {
-    const read = (path) => gitShow(spawnSync, repoDir, commit, path);
-    return {
-        label: commit.slice(0, 12),
-        read,
-        readLater: (path) => readingLater({ kind: 'git', repoDir, commit, path }, () => read(path)),
-    };
-}
-/** `readLater` for both readers: the second thread's read, or this thread's if the thread did not answer. */
-function readingLater(file, read) {
-    const later = readInBackground(file);
-    return later && (() => later() ?? { text: read(), index: undefined });
-}
-function isInside(root, path) {
-    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
-    return rel === '' || (!rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
-}
 
 ;// CONCATENATED MODULE: ./src/policy/builtin.ts
 const BUILTIN_POLICIES = {
@@ -29828,16 +31870,186 @@ function policiesFrom(file, definitions, errorAt) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/report/escape.ts
+// Escaping for GitHub-flavoured Markdown. Every string that comes from a document goes through here
+// before it reaches a comment or summary: no HTML, no images or links, no @mentions, no issue, pull
+// request or commit references, no table breaks, no invisible characters. `logText` does the same job
+// for workflow log lines.
+/** Control characters and line breaks would end table rows or smuggle terminal escapes. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+/**
+ * Characters that draw nothing or reorder what is drawn: bidi embeddings, overrides and isolates, zero-width
+ * spaces and joiners, the BOM, invisible operators, fillers and tag characters. A path holding one can
+ * look exactly like another path; shown as `<U+202E>` it cannot.
+ */
+const escape_INVISIBLE = 
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each code point is matched on its own, on purpose
+/[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\u{e0000}-\u{e007f}]/gu;
+const MAX_INLINE = 400;
+/** What GitHub renders as nothing but breaks its reference autolinking (Renovate does the same). */
+const ZWSP = '&#8203;';
+function truncate(text, max = MAX_INLINE) {
+    // No longer than `max` UTF-16 units is no longer than `max` characters: nothing to count.
+    if (text.length <= max)
+        return text;
+    const chars = [...text];
+    return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+/** Invisible and bidi characters written as `<U+202E>`: in Markdown, plain text and logs alike. */
+function showInvisible(text) {
+    return text.replace(escape_INVISIBLE, (c) => `<U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+const CONTROL_NAMES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * A string for a workflow log line or command: one line, whatever it holds. The runner reads every line
+ * of the step's output, so a newline in a file name would start a forged `::error::` or
+ * `::stop-commands::`; `@actions/core` escapes CR and LF in annotation data but not in `core.info`, and
+ * nothing else anywhere. Control and invisible characters are shown, never written.
+ */
+function logText(text) {
+    return showInvisible(text).replace(CONTROL, (run) => [...run].map((c) => CONTROL_NAMES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''));
+}
+/**
+ * `#123`, `GH-123`, `owner/repo#123` and 7–40 hex digits (a commit) become links on GitHub even when
+ * escaped; a zero-width space after the `#` or `GH-`, and every six hex digits, keeps them text.
+ * Works on text already escaped by `escapeText` (`#` is `\#`, `-` is `\-`, `.` is `\.`).
+ */
+function neutraliseAutolinks(escaped) {
+    return escaped
+        .replace(/\\#(?=\d)/g, `\\#${ZWSP}`)
+        .replace(/\b(gh)\\-(?=\d)/gi, `$1\\-${ZWSP}`)
+        .replace(/\b(www)(?=\\\.)/gi, `$1${ZWSP}`)
+        .replace(/[0-9A-Za-z]+/g, (word) => word.length >= 7 && /^[0-9a-f]+$/i.test(word) ? (word.match(/.{1,6}/g) ?? []).join(ZWSP) : word);
+}
+/** Plain text: every Markdown and HTML metacharacter neutralised. */
+function escapeText(text) {
+    return neutraliseAutolinks(truncate(showInvisible(text).replace(CONTROL, ' '))
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/([\\`*_{}[\]()#+\-.!|~^=$])/g, '\\$1')
+        .replace(/@/g, '@&#8203;')
+        .replace(/:\/\//g, '&#58;//'));
+}
+/**
+ * A code span around text without backticks (the callers split on them or replace them). Inside a table,
+ * `|` must be written `\|` even in a code span; but a backslash already before the pipe reads, to some
+ * Markdown parsers, as an escaped backslash followed by a live pipe that ends the cell. So a pipe that
+ * follows a backslash is written between two code spans, as escaped text: `a\|b` → `` `a\`\|`b` ``.
+ */
+function codeSpan(text) {
+    if (text === '')
+        return '';
+    if (!text.includes('\\|'))
+        return `\`${text.replace(/\|/g, '\\|')}\``;
+    return text
+        .split('|')
+        .map((part) => (part === '' ? '' : `\`${part}\``))
+        .join('\\|');
+}
+/**
+ * A message whose `code` spans were written by us around names from the document. Splitting on the
+ * backticks and escaping the text between keeps the spans and makes whatever the document put inside
+ * or around them inert: code spans render literally, the rest is escaped.
+ */
+function inline(message) {
+    const clean = truncate(showInvisible(message).replace(CONTROL, ' '));
+    const parts = clean.split('`');
+    if (parts.length % 2 === 0)
+        return escapeText(clean); // an unmatched backtick: no spans at all
+    return parts.map((part, i) => (i % 2 === 0 ? escapeText(part) : codeSpan(part))).join('');
+}
+/** A code span around a whole value from the document (an endpoint, a path). */
+function code(text) {
+    return codeSpan(truncate(showInvisible(text).replace(CONTROL, ' ')).replace(/`/g, "'"));
+}
+/** A link to a file line at a commit, or the escaped `file:line` when there is no repository. */
+function lineLink(file, line, blobBase) {
+    const label = code(`${file}:${line}`);
+    // A fetched remote document (an allowed remote `$ref`) is not in the repository: no blob link.
+    if (!blobBase || /^https?:\/\//i.test(file))
+        return label;
+    // Lone surrogates would make encodeURIComponent throw; parentheses would end the Markdown link.
+    const path = file
+        .split('/')
+        .map((segment) => encodeURIComponent(segment.toWellFormed()).replace(/[()'*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+        .join('/');
+    return `[${label}](${blobBase}/${path}#L${line})`;
+}
+
 ;// CONCATENATED MODULE: ./src/version.ts
 // Kept equal to package.json's version by a test (a JSON import would drag package.json into dist/).
 const TOOL_NAME = 'api-posture';
 const TOOL_VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/report/mask.ts
+// Secrets quoted by a message are masked before the report reaches any renderer. A rule that quotes a
+// document value (an enum value added, a default, a server URL) would otherwise reprint a live key in the
+// comment, the summary, annotations, SARIF and the JSON report. The detectors are `sensitive.ts`'s: a
+// value is masked exactly when the sensitive-example-value rule would call it a secret.
+
+/** `sk_l…9xQz`: enough of each end to recognise the value, never enough to use it. */
+function maskValue(secret) {
+    const keep = Math.min(4, Math.floor([...secret].length / 6));
+    if (keep === 0)
+        return '…';
+    const chars = [...secret];
+    return `${chars.slice(0, keep).join('')}…${chars.slice(-keep).join('')}`;
+}
+/** Words as messages quote values: JSON strings, lists, code spans, parentheses around them. */
+const WORD = /[^\s`"',;()[\]{}<>]+/g;
+const TRAILING_PUNCTUATION = /[.:!?]+$/;
+function maskWords(text) {
+    let masked = false;
+    const out = text.replace(WORD, (word) => {
+        if (word.length < 9)
+            return word;
+        const trail = word.match(TRAILING_PUNCTUATION)?.[0] ?? '';
+        const core = trail ? word.slice(0, -trail.length) : word;
+        if (!secretInValue(core))
+            return word;
+        masked = true;
+        return `${maskValue(core)}${trail}`;
+    });
+    return { text: out, masked };
+}
+/**
+ * Every secret in a message masked. Each word is judged on its own (outside the words, a message is our
+ * own text); a code span whose content is a secret only as a whole (a card number written in groups, a
+ * PEM block) is masked whole.
+ */
+function maskSecrets(message) {
+    // Most messages hold nothing that could be a secret: one scan, and they are returned as they are.
+    if (message.length < 9 || !mayHoldSecret(message))
+        return message;
+    const parts = message.split('`');
+    let changed = false;
+    const out = parts.map((part, i) => {
+        if (part.length < 9)
+            return part;
+        const words = maskWords(part);
+        const inSpan = i % 2 === 1 && i < parts.length - 1;
+        if (!words.masked && inSpan && secretInValue(part)) {
+            changed = true;
+            return maskValue(part);
+        }
+        if (words.masked)
+            changed = true;
+        return words.text;
+    });
+    return changed ? out.join('`') : message;
+}
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
 // The JSON report (SPEC §10): the contract other tools read, and what every other renderer reads.
 
 
 
+
+
+const LISTED_ENDPOINTS = 10;
 const CHECK_BY_ID = new Map(CHECKS.map((c) => [c.id, c]));
 /** New violations per endpoint id, looked up once per endpoint rather than scanned (thousands of each). */
 function newViolationsByEndpoint(violations) {
@@ -29889,7 +32101,7 @@ function buildReport(analysis) {
         summary: { verdict: analysis.gate.reason, endpoints, findings, violations: violationCounts, suppressed },
         specs,
         violations,
-        errors: analysis.specs.flatMap(reportErrors),
+        errors: [...failureErrors(analysis), ...analysis.specs.flatMap(reportErrors)],
     };
 }
 function reportFinding(spec, f) {
@@ -29899,8 +32111,9 @@ function reportFinding(spec, f) {
         ruleId: f.ruleId,
         category: f.category,
         severity: f.severity,
-        message: f.message,
-        remediation: f.remediation,
+        // Masked here, where every renderer's strings come from: no secret a message quotes is reprinted.
+        message: maskSecrets(f.message),
+        remediation: maskSecrets(f.remediation),
         location: f.position
             ? { file: f.loc.file, pointer: f.loc.pointer, line: f.position.line, column: f.position.column }
             : spec.position(f.loc, f.status === 'fixed' ? 'base' : 'head'),
@@ -29911,7 +32124,7 @@ function reportFinding(spec, f) {
     reported.owasp = check?.owasp ?? '';
     reported.cwe = check?.cwe ?? '';
     if (f.suppressed)
-        reported.suppressed = f.suppressed;
+        reported.suppressed = { ...f.suppressed, reason: maskSecrets(f.suppressed.reason) };
     return reported;
 }
 function reportViolation(spec, v) {
@@ -29921,8 +32134,8 @@ function reportViolation(spec, v) {
         endpoint: v.endpoint,
         severity: v.severity,
         status: v.status ?? 'new',
-        message: v.message,
-        remediation: v.remediation,
+        message: maskSecrets(v.message),
+        remediation: maskSecrets(v.remediation),
         location: spec.position(v.loc),
     };
 }
@@ -29930,7 +32143,7 @@ function reportSpec(spec) {
     const { diff } = spec;
     const toChange = (c) => ({
         kind: c.kind,
-        message: c.message,
+        message: maskSecrets(c.message),
         pointer: c.pointer,
         breaking: c.breaking,
         location: spec.position(c.location),
@@ -29946,8 +32159,20 @@ function reportSpec(spec) {
             endpointFindings.set(f.endpoint, list);
         }
         else {
-            documentFindings.push({ ...reported, endpoints: f.endpoints ?? [] });
+            const affected = f.endpoints ?? [];
+            documentFindings.push({
+                ...reported,
+                endpoints: affected.slice(0, LISTED_ENDPOINTS),
+                endpointCount: affected.length,
+            });
         }
+    }
+    // Changes the diff listed once (N servers added at the root): each endpoint carries one summary of them.
+    for (const c of diff.changes ?? []) {
+        const key = `${c.kind}|${c.location.file}|${c.location.pointer}|${c.message}`;
+        const affected = { endpoints: c.endpoints.slice(0, LISTED_ENDPOINTS), endpointCount: c.endpoints.length };
+        if (!documentChanges.has(key))
+            documentChanges.set(key, { ...toChange(c), ...affected });
     }
     const endpoints = diff.endpoints.map((e) => {
         const endpoint = e.head ?? e.base;
@@ -29956,10 +32181,10 @@ function reportSpec(spec) {
                 continue;
             const key = `${c.kind}|${c.location.file}|${c.location.pointer}|${c.message}`;
             const known = documentChanges.get(key);
-            if (known)
+            if (!known)
+                documentChanges.set(key, { ...toChange(c), endpoints: [e.id], endpointCount: 1 });
+            else if (known.endpointCount++ < LISTED_ENDPOINTS)
                 known.endpoints.push(e.id);
-            else
-                documentChanges.set(key, { ...toChange(c), endpoints: [e.id] });
         }
         const scores = spec.scores.get(e.id);
         const current = scores?.head ?? scores?.base;
@@ -29985,9 +32210,16 @@ function reportSpec(spec) {
     return {
         path: spec.path,
         status: diff.status,
-        version: { base: diff.base?.version ?? null, head: diff.head?.version ?? null },
+        analysed: spec.failure === undefined,
+        ...(spec.failure ? { failure: { ...spec.failure } } : {}),
+        ...(spec.notAssessed ? { notAssessed: spec.notAssessed } : {}),
+        version: {
+            base: diff.base?.version === undefined ? null : maskSecrets(diff.base.version),
+            head: diff.head?.version === undefined ? null : maskSecrets(diff.head.version),
+        },
         metrics: {
-            base: diff.base && spec.base !== spec.head
+            // Not analysed: no metrics at all, rather than a base → empty head that reads as "the API vanished".
+            base: diff.base && spec.base !== spec.head && !spec.failure
                 ? metricsOf(diff.base.endpoints, (id) => spec.scores.get(id)?.base?.score, new Set(spec.baseViolations.map((v) => v.endpoint)))
                 : null,
             head: diff.head
@@ -29997,9 +32229,21 @@ function reportSpec(spec) {
         changes: [...documentChanges.values()],
         findings: documentFindings.sort(byImportance),
         endpoints,
+        waiverRequests: reportWaiverRequests(spec),
     };
 }
-function percent(part, whole) {
+/** The PR's requests to be judged by its own declarations, as they were decided (SPEC §9). */
+function reportWaiverRequests(spec) {
+    return spec.waiverRequests.map((r) => ({
+        endpoint: r.endpoint ?? null,
+        kind: r.kind,
+        requested: r.requested,
+        granted: r.granted,
+        message: maskSecrets(r.message),
+        location: spec.position(r.loc, 'head'),
+    }));
+}
+function json_percent(part, whole) {
     return whole === 0 ? 100 : Math.round((part / whole) * 1000) / 10;
 }
 /** The seed's dashboard metrics over one version's endpoints. */
@@ -30014,18 +32258,18 @@ function metricsOf(endpoints, scoreOf, violated) {
         perBand[score >= 75 ? 'critical' : score >= 50 ? 'high' : score >= 25 ? 'medium' : 'low']++;
     }
     const documented = endpoints.filter((e) => Boolean(e.summary?.trim() || e.description?.trim())).length;
-    const authenticated = endpoints.filter((e) => e.security.requirements.length > 0 && e.security.requirements.every((r) => r.length > 0)).length;
+    const authenticated = endpoints.filter((e) => requiresAuthentication(e.security)).length;
     const tls = endpoints.filter((e) => e.servers.length > 0 && e.servers.every((s) => /^https:\/\//i.test(s.url))).length;
     return {
         endpoints: endpoints.length,
-        documentedPercent: percent(documented, endpoints.length),
+        documentedPercent: json_percent(documented, endpoints.length),
         averageScore: endpoints.length === 0 ? 0 : Math.round((total / endpoints.length) * 10) / 10,
         criticalEndpoints: perBand.critical,
         shadowEndpoints: perClassification.shadow ?? 0,
-        authenticationCoveragePercent: percent(authenticated, endpoints.length),
-        tlsCoveragePercent: percent(tls, endpoints.length),
+        authenticationCoveragePercent: json_percent(authenticated, endpoints.length),
+        tlsCoveragePercent: json_percent(tls, endpoints.length),
         policyCompliancePercent: violated
-            ? percent(endpoints.filter((e) => !violated.has(e.id)).length, endpoints.length)
+            ? json_percent(endpoints.filter((e) => !violated.has(e.id)).length, endpoints.length)
             : 100,
         perBand,
         perClassification,
@@ -30046,11 +32290,24 @@ function reportErrors(spec) {
                 file: p.loc.file,
                 line: position.line,
                 column: position.column,
-                message: side === 'base' && spec.base.path === spec.head.path ? `(base version) ${p.message}` : p.message,
+                message: maskSecrets(side === 'base' && spec.base.path === spec.head.path ? `(base version) ${p.message}` : p.message),
             });
         }
     }
     return out;
+}
+/** Diff mode: each document that cannot be analysed, first among the errors, saying the gate is closed. */
+function failureErrors(analysis) {
+    if (analysis.mode !== 'diff')
+        return [];
+    return analysis.specs.flatMap((s) => s.failure
+        ? [
+            {
+                ...s.failure,
+                message: `${s.path} cannot be analysed, so the gate fails closed: ${s.failure.message}`,
+            },
+        ]
+        : []);
 }
 
 ;// CONCATENATED MODULE: ./src/report/json-text.ts
@@ -30134,73 +32391,158 @@ function writeJson(value, write, stringify = (v) => JSON.stringify(v, null, 2)) 
 function writeJsonFile(path, value) {
     const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'w');
     try {
-        writeJson(value, (chunk) => (0,external_node_fs_namespaceObject.writeSync)(fd, chunk));
+        writeJsonToFd(fd, value);
     }
     finally {
         (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
 }
+/** `writeJson` into an open file (see `openReportFile` in publish/files.ts); the caller closes it. */
+function writeJsonToFd(fd, value) {
+    writeJson(value, (chunk) => (0,external_node_fs_namespaceObject.writeSync)(fd, chunk));
+}
 
-;// CONCATENATED MODULE: ./src/report/escape.ts
-// Escaping for GitHub-flavoured Markdown. Every string that comes from a document goes through here
-// before it reaches a comment or summary: no HTML, no images or links, no @mentions, no table breaks.
-/** Control characters and line breaks would end table rows or smuggle terminal escapes. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
-const MAX_INLINE = 400;
-function truncate(text, max = MAX_INLINE) {
-    // No longer than `max` UTF-16 units is no longer than `max` characters: nothing to count.
-    if (text.length <= max)
-        return text;
-    const chars = [...text];
-    return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
-/** Plain text: every Markdown and HTML metacharacter neutralised. */
-function escapeText(text) {
-    return truncate(text.replace(CONTROL, ' '))
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/([\\`*_{}[\]()#+\-.!|~^=$])/g, '\\$1')
-        .replace(/@/g, '@&#8203;')
-        .replace(/:\/\//g, '&#58;//');
-}
-/** Text inside a code span: a backtick cannot occur (we split on them), `|` still ends a table cell. */
-function escapeCode(text) {
-    return text.replace(CONTROL, ' ').replace(/\|/g, '\\|');
+;// CONCATENATED MODULE: ./src/report/entries.ts
+
+
+/**
+ * Policies of the shipped packs whose violation restates a check's finding on the same endpoint: the
+ * policy is the check's control required by name (`require-rate-limiting` is `rate-limit-missing` one
+ * severity higher). Keyed by policy name because a violation in the report carries only its name; the
+ * values are rule ids or whole categories. A policy not listed here (a custom name, a score limit) is
+ * always shown on its own.
+ */
+const POLICY_RESTATES = {
+    // policies/default.yml
+    'require-authentication': ['auth-missing', 'auth-undefined-scheme', 'auth-anonymous-alternative'],
+    'enforce-tls': ['transport-http-server'],
+    'require-rate-limiting': ['rate-limit-missing'],
+    'no-wildcard-cors': ['cors-wildcard-origin', 'cors-wildcard-with-credentials'],
+    'documentation-required': ['inventory-undocumented-operation'],
+    'deprecation-sunset': ['inventory-deprecated-without-sunset'],
+    // policies/owasp-strict.yml: its `forbid` lists
+    'owasp-api2-authentication': ['auth-missing', 'auth-undefined-scheme', 'auth-anonymous-alternative'],
+    'owasp-api2-strong-schemes': [
+        'auth-http-basic',
+        'auth-apikey-in-query',
+        'auth-oauth-legacy-flow',
+        'auth-credentials-in-url',
+        'auth-insecure-oauth-url',
+    ],
+    'owasp-api5-function-level-authorization': ['authz-no-scopes-on-write', 'authz-admin-path-exposed'],
+    'owasp-api3-property-level-authorization': ['sensitive-response-field', 'input-mass-assignment'],
+    'owasp-api4-resource-consumption': ['rate-limit-missing', 'input-unbounded'],
+    'owasp-api7-ssrf': ['input-ssrf-url'],
+    'owasp-api8-transport-and-cors': ['transport', 'cors'],
+    'owasp-api9-inventory': ['inventory'],
+};
+function restates(policy, finding) {
+    const rules = POLICY_RESTATES[policy];
+    return rules !== undefined && (rules.includes(finding.ruleId) || rules.includes(finding.category));
 }
 /**
- * A message whose `code` spans were written by us around names from the document. Splitting on the
- * backticks and escaping the text between keeps the spans and makes whatever the document put inside
- * or around them inert: code spans render literally, the rest is escaped.
+ * Every unsuppressed, unfixed finding and violation of `spec` as entries, a violation merged into the most
+ * severe finding of the same status on the same endpoint that it restates (an endpoint's own findings
+ * before document-level ones).
  */
-function inline(message) {
-    const clean = truncate(message.replace(CONTROL, ' '));
-    const parts = clean.split('`');
-    if (parts.length % 2 === 0)
-        return escapeText(clean); // an unmatched backtick: no spans at all
-    return parts
-        .map((part, i) => (i % 2 === 0 ? escapeText(part) : part === '' ? '' : `\`${escapeCode(part)}\``))
-        .join('');
+function specEntries(report, spec) {
+    const gate = (item) => blocks(item, report.failOn, report.failOnScope);
+    const open = (f) => !f.suppressed && f.status !== 'fixed';
+    const byEndpoint = new Map();
+    for (const v of report.violations) {
+        if (v.spec !== spec.path)
+            continue;
+        const list = byEndpoint.get(v.endpoint);
+        if (list)
+            list.push(v);
+        else
+            byEndpoint.set(v.endpoint, [v]);
+    }
+    const entries = [];
+    const endpointById = new Map(spec.endpoints.map((e) => [e.id, e]));
+    const make = (finding, endpoint, violations) => {
+        const status = (finding?.status ?? violations[0]?.status ?? 'existing') === 'new' ? 'new' : 'existing';
+        let severity = finding?.severity ?? violations[0].severity;
+        for (const v of violations)
+            if (severityRank(v.severity) > severityRank(severity))
+                severity = v.severity;
+        const blocking = (finding !== undefined && gate(finding)) || violations.some(gate);
+        return {
+            spec,
+            ...(endpoint ? { endpoint } : {}),
+            ...(finding ? { finding } : {}),
+            violations,
+            status,
+            severity,
+            blocking,
+        };
+    };
+    const mostSevereFirst = (a, b) => severityRank(b.severity) - severityRank(a.severity);
+    const findingEntries = new Map();
+    for (const e of spec.endpoints) {
+        const findings = e.findings.filter(open).sort(mostSevereFirst);
+        for (const f of findings) {
+            const entry = make(f, e, []);
+            findingEntries.set(f, entry);
+            entries.push(entry);
+        }
+        const rest = [];
+        for (const v of byEndpoint.get(e.id) ?? []) {
+            const host = findings.find((f) => (f.status ?? 'existing') === v.status && restates(v.policy, f));
+            if (host)
+                findingEntries.get(host).violations.push(v);
+            else
+                rest.push(v);
+        }
+        byEndpoint.set(e.id, rest);
+    }
+    for (const f of spec.findings.filter(open).sort(mostSevereFirst)) {
+        const merged = [];
+        for (const id of f.endpoints ?? []) {
+            const list = byEndpoint.get(id);
+            if (!list)
+                continue;
+            const keep = list.filter((v) => !((f.status ?? 'existing') === v.status && restates(v.policy, f)));
+            if (keep.length !== list.length) {
+                for (const v of list)
+                    if (!keep.includes(v))
+                        merged.push(v);
+                byEndpoint.set(id, keep);
+            }
+        }
+        const entry = make(f, undefined, []);
+        entry.violations = merged;
+        findingEntries.set(f, entry);
+        entries.push(entry);
+    }
+    for (const [id, list] of byEndpoint)
+        for (const v of list)
+            entries.push(make(undefined, endpointById.get(id), [v]));
+    // Recomputed now that every violation found its host.
+    for (const entry of entries) {
+        const again = make(entry.finding, entry.endpoint, entry.violations);
+        entry.severity = again.severity;
+        entry.blocking = again.blocking;
+    }
+    return entries.sort(byUrgency);
 }
-/** A code span around a whole value from the document (an endpoint, a path). */
-function code(text) {
-    const clean = truncate(text.replace(CONTROL, ' ')).replace(/`/g, "'");
-    return clean === '' ? '' : `\`${escapeCode(clean)}\``;
+/** Blocking first, then most severe, then new before existing, then by place. */
+function byUrgency(a, b) {
+    return (Number(b.blocking) - Number(a.blocking) ||
+        severityRank(b.severity) - severityRank(a.severity) ||
+        Number(b.status === 'new') - Number(a.status === 'new') ||
+        where(a).localeCompare(where(b)) ||
+        line(a) - line(b) ||
+        rule(a).localeCompare(rule(b)));
 }
-/** A link to a file line at a commit, or the escaped `file:line` when there is no repository. */
-function lineLink(file, line, blobBase) {
-    const label = code(`${file}:${line}`);
-    // A fetched remote document (an allowed remote `$ref`) is not in the repository: no blob link.
-    if (!blobBase || /^https?:\/\//i.test(file))
-        return label;
-    // Lone surrogates would make encodeURIComponent throw; parentheses would end the Markdown link.
-    const path = file
-        .split('/')
-        .map((segment) => encodeURIComponent(segment.toWellFormed()).replace(/[()'*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-        .join('/');
-    return `[${label}](${blobBase}/${path}#L${line})`;
+function where(e) {
+    return `${e.spec.path}\u0000${e.endpoint?.id ?? ''}`;
+}
+function line(e) {
+    return (e.finding?.location ?? e.violations[0].location).line;
+}
+function rule(e) {
+    return e.finding?.ruleId ?? e.violations[0].policy;
 }
 
 ;// CONCATENATED MODULE: ./src/report/suppress-hint.ts
@@ -30214,6 +32556,10 @@ function configSuppression(finding) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+// The PR comment and the job summary, rendered from the JSON report. Reviewer first: the verdict,
+// then what changed and what is new, then the rest collapsed. Every document string is escaped.
+
+
 
 
 
@@ -30225,42 +32571,151 @@ const COMMENT_LIMIT = 65_536;
 const ICON = { critical: '🔴', high: '🟠', medium: '🟡', low: '🔵', info: '⚪' };
 const BAND_RANK = { critical: 3, high: 2, medium: 1, low: 0 };
 function renderComment(report, ctx = {}) {
-    return fitWithin([COMMENT_MARKER, ...sections(report, ctx, false)], COMMENT_LIMIT, ctx);
+    return fitWithin([whole(COMMENT_MARKER, PRIORITY.verdict), ...sections(report, ctx, false)], COMMENT_LIMIT, ctx);
 }
+/** GitHub refuses a step's job summary above 1 MiB, counted in bytes of UTF-8. */
+const SUMMARY_LIMIT_BYTES = 1_048_576;
+/** What the summary may use: in bytes, as GitHub counts, with room to spare under its limit. */
+const SUMMARY_BUDGET_BYTES = 1_000_000;
 /** The job summary: the whole report (existing findings included), within the 1 MiB summary limit. */
 function renderSummary(report, ctx = {}) {
-    if (report.mode === 'scan')
-        return fitWithin(inventorySections(report, ctx), 1_000_000, ctx);
-    return fitWithin(sections(report, ctx, true), 1_000_000, ctx);
+    const parts = report.mode === 'scan'
+        ? inventorySections(report, ctx).map((text, i) => whole(text, i)) // in reading order
+        : sections(report, ctx, true);
+    return fitWithin(parts, SUMMARY_BUDGET_BYTES, ctx, utf8Bytes);
 }
-/** Joins sections until the limit, then says what was left out and where to find it. */
-function fitWithin(parts, limit, ctx) {
-    const note = (left) => `\n> ✂️ ${left} more section${left === 1 ? '' : 's'} did not fit in ${limit === COMMENT_LIMIT ? 'a PR comment' : 'the job summary'}. The full report is in ${[
-        ctx.runUrl ? `the [job summary](${ctx.runUrl})` : 'the job summary',
+/** A comment's limit is in characters: UTF-16 units are never fewer. */
+function utf16Units(text) {
+    return text.length;
+}
+/** The summary's limit is in bytes: an emoji or a CJK path costs 3–4 of them per character. */
+function utf8Bytes(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+// The debt line is one line: kept before the long lists are.
+const PRIORITY = {
+    verdict: 0,
+    blocking: 1,
+    debt: 2,
+    findings: 3,
+    table: 4,
+    other: 5,
+    metrics: 6,
+    details: 7,
+};
+function whole(text, priority) {
+    return { priority, text };
+}
+/**
+ * Keeps parts by priority until the limit (in `size` units), cutting lists to what fits, then says what
+ * was left out and where the rest is.
+ */
+function fitWithin(parts, limit, ctx, size = utf16Units) {
+    const summary = limit !== COMMENT_LIMIT;
+    const note = (left) => `\n> ✂️ ${left} more section${left === 1 ? '' : 's'} did not fit in ${summary ? 'the job summary' : 'a PR comment'}. The full report is in ${elsewhere(ctx, summary)}.\n`;
+    // The note names files from the inputs: measured, not guessed (its count never has more digits than this).
+    const budget = limit - size(note(parts.length)) - 16;
+    let used = 0;
+    let dropped = 0;
+    const kept = parts.map(() => undefined);
+    const order = parts.map((_, i) => i).sort((a, b) => parts[a].priority - parts[b].priority || a - b);
+    for (const i of order) {
+        const part = parts[i];
+        const text = part.text !== undefined ? `${part.text}\n` : fitList(part.list, budget - used, size);
+        if (text === undefined || size(text) > budget - used) {
+            dropped++;
+            continue;
+        }
+        kept[i] = text;
+        used += size(text);
+    }
+    const out = kept.filter((t) => t !== undefined).join('');
+    return dropped > 0 ? out + note(dropped) : out;
+}
+/** A list whole if it fits in `room`; else its compact lines; else as many as fit and how many more. */
+function fitList(list, room, size) {
+    const more = list.more ?? ((n) => `- … and ${n} more${list.noun ? ` ${list.noun}` : ''} in ${list.rest}`);
+    const render = (items, shown) => `${list.head}${[...items.slice(0, shown), ...(list.total > shown ? [more(list.total - shown)] : [])].join('\n')}${list.tail}\n`;
+    const full = render(list.items, list.items.length);
+    if (size(full) <= room)
+        return full;
+    const items = list.compact ?? list.items;
+    if (list.compact) {
+        const compact = render(items, items.length);
+        if (size(compact) <= room)
+            return compact;
+    }
+    // As many as fit, counted in the same units as the whole: the "more" line is measured at its widest.
+    let used = size(list.head) + size(list.tail) + 1 + size(`\n${more(list.total)}`);
+    let shown = 0;
+    while (shown < items.length && used + size(items[shown]) + 1 <= room) {
+        used += size(items[shown]) + 1;
+        shown++;
+    }
+    if (shown === 0 && !list.required)
+        return undefined;
+    return render(items, shown);
+}
+/** Where the rest of the report is, from the comment (the job summary first) or from the summary. */
+function elsewhere(ctx, fromSummary) {
+    return [
+        fromSummary ? undefined : ctx.runUrl ? `the [job summary](${ctx.runUrl})` : 'the job summary',
         ctx.reportFile ? `the JSON report (${code(ctx.reportFile)})` : 'the JSON report',
         ctx.sarifFile ? `the SARIF file (${code(ctx.sarifFile)})` : 'SARIF',
-    ].join(', ')}.\n`;
-    const reserve = 600;
-    let out = '';
-    for (let i = 0; i < parts.length; i++) {
-        const part = `${parts[i]}\n`;
-        if (out.length + part.length + reserve > limit)
-            return out + note(parts.length - i);
-        out += part;
-    }
-    return out;
+    ]
+        .filter(Boolean)
+        .join(', ');
 }
 function sections(report, ctx, full) {
-    const out = [verdict(report)];
+    const out = [whole(verdict(report), PRIORITY.verdict)];
+    for (const w of waiverSection(report, ctx))
+        out.push(whole(w, PRIORITY.verdict));
     const specs = [...report.specs].sort((a, b) => worstBand(b) - worstBand(a) || a.path.localeCompare(b.path));
-    for (const spec of specs) {
-        const violations = report.violations.filter((v) => v.spec === spec.path);
-        pushAll(out, specSections(spec, violations, ctx, full));
-    }
-    out.push(footer(report, ctx));
+    const entries = new Map(specs.map((spec) => [spec, specEntries(report, spec)]));
+    const blocking = specs.flatMap((spec) => entries.get(spec).filter((e) => e.blocking)).sort(byUrgency);
+    if (blocking.length > 0)
+        out.push(blockingSection(blocking, report, ctx, full));
+    for (const spec of specs)
+        pushAll(out, specSections(spec, entries.get(spec), ctx, full));
+    out.push(whole(footer(report, ctx), PRIORITY.verdict));
     return out;
 }
+/** Everything that makes the gate block, first and never cut: compact lines before anything is left out. */
+function blockingSection(blocking, report, ctx, full) {
+    return {
+        priority: PRIORITY.blocking,
+        list: {
+            head: `#### ⛔ ${blocking.length} blocking (at fail-on ${report.failOn}${report.failOnScope === 'all' ? ', existing included' : ''})\n\n`,
+            items: blocking.map((e) => entryItem(e, ctx)),
+            compact: blocking.map((e) => entryLine(e, ctx)),
+            total: blocking.length,
+            rest: elsewhere(ctx, full),
+            tail: '\n',
+            required: true,
+            noun: 'blocking',
+        },
+    };
+}
+/** Shown at most in the comment; the JSON report has them all. */
+const MAX_WAIVERS_SHOWN = 50;
+/** What the PR asked to be judged by about its own endpoints, right under the verdict (SPEC §9). */
+function waiverSection(report, ctx) {
+    const requests = report.specs.flatMap((s) => s.waiverRequests ?? []);
+    if (requests.length === 0)
+        return [];
+    const denied = requests.filter((r) => !r.granted).length;
+    const items = requests
+        .slice(0, MAX_WAIVERS_SHOWN)
+        .map((r) => `- ${r.granted ? '⚠️ granted' : '🚫 not granted'}: ${inline(r.message)} — ${lineLink(r.location.file, r.location.line, ctx.blobBase)}`);
+    if (requests.length > MAX_WAIVERS_SHOWN)
+        items.push(`- … and ${requests.length - MAX_WAIVERS_SHOWN} more in the JSON report`);
+    return [
+        `**This PR asks to waive ${requests.length} check${requests.length === 1 ? '' : 's'} on its own changes** (${denied} not granted: judged with the base's values; the base config's \`trust\` decides)\n\n${items.join('\n')}\n`,
+    ];
+}
 function worstBand(spec) {
+    if (!spec.analysed)
+        return BAND_RANK.critical + 1; // its failure is the verdict's reason: first
     return Math.max(-1, ...spec.endpoints
         .filter((e) => e.change !== 'unchanged')
         .map((e) => BAND_RANK[e.score.level ?? 'low'] ?? 0));
@@ -30285,68 +32740,86 @@ function verdict(report) {
         `**${count(findings.fixed)}** fixed`,
         `${endpoints.added} added · ${endpoints.removed} removed · ${endpoints.modified} modified endpoint${endpoints.modified === 1 ? '' : 's'}`,
     ];
-    return `${head}\n\n${facts.join(' · ')}\n\n<sub>fail-on: ${report.failOn} · scope: ${report.failOnScope} · ${report.tool.name} ${report.tool.version}</sub>\n`;
+    return `${head}\n\n${failureNotes(report)}${facts.join(' · ')}\n\n<sub>fail-on: ${report.failOn} · scope: ${report.failOnScope} · ${report.tool.name} ${report.tool.version}</sub>\n`;
 }
-function specSections(spec, violations, ctx, full) {
-    const out = [];
-    const newViolations = newViolationsByEndpoint(violations);
-    // Riskiest first, in the table and in the details below it.
-    const changed = spec.endpoints
-        .filter((e) => e.change !== 'unchanged' ||
-        e.findings.some((f) => f.status === 'new' || f.status === 'fixed') ||
-        newViolations.has(e.id))
-        .sort((a, b) => (b.score.head ?? b.score.base ?? 0) - (a.score.head ?? a.score.base ?? 0) || a.id.localeCompare(b.id));
-    const title = `#### ${code(spec.path)} — ${spec.status}${spec.version.base !== spec.version.head ? ` (${escapeText(spec.version.base ?? '∅')} → ${escapeText(spec.version.head ?? '∅')})` : ''}`;
-    out.push(title);
-    if (changed.length === 0)
-        out.push('No endpoint changes.\n');
-    else
-        out.push(endpointTable(changed, newViolations));
-    const docNew = spec.findings.filter((f) => f.status === 'new' && !f.suppressed);
-    if (docNew.length > 0) {
-        out.push(`**New findings on the document**\n\n${docNew.map((f) => findingItem(f, ctx, true)).join('\n')}\n`);
-    }
-    for (const e of changed) {
-        const fresh = e.findings.filter((f) => f.status === 'new' && !f.suppressed);
-        const broken = newViolations.get(e.id) ?? [];
-        if (fresh.length === 0 && broken.length === 0)
-            continue;
-        const items = [
-            ...fresh.map((f) => findingItem(f, ctx, false)),
-            ...broken.map((v) => violationItem(v, ctx)),
+/** Fail closed, said before anything else: which document cannot be analysed, where, and what it means. */
+function failureNotes(report) {
+    const notes = report.specs.flatMap((spec) => {
+        const f = spec.failure;
+        if (!f)
+            return [];
+        const n = spec.notAssessed?.length ?? 0;
+        const what = `> ${report.blocked ? '⛔' : '⚠️'} **${code(spec.path)} cannot be analysed** — ${code(`${f.file}:${f.line}:${f.column}`)}: ${inline(f.message)}`;
+        if (report.mode === 'scan')
+            return [`${what}\n`];
+        return [
+            `${what}\n>\n> Its ${n} endpoint${n === 1 ? ' is' : 's are'} **not assessed** (not removed), and no finding counts as fixed: the gate stays closed until the document can be read.\n`,
         ];
-        out.push(`**${code(`${e.method} ${e.path}`)}** · ${e.change} · risk ${scoreCell(e)}\n\n${items.join('\n')}\n`);
-    }
-    // A long list is cut where it passes its share of the budget (and is not rendered past it): a cut list
-    // with a pointer to the rest beats a section dropped whole, and a 7,000-item list costs time to escape.
+    });
+    return notes.length > 0 ? `${notes.join('\n')}\n` : '';
+}
+/** The endpoints a document that cannot be analysed leaves unjudged, in place of its endpoint table. */
+function notAssessedNote(spec) {
+    const ids = spec.notAssessed ?? [];
+    if (ids.length === 0)
+        return '**Not analysed**: no endpoint could be read.\n';
+    return details(`❔ ${ids.length} endpoint${ids.length === 1 ? '' : 's'} not assessed (the document cannot be analysed; not removed)`, cappedList(ids, (id) => `- ${code(id)}`, 16_000, 'the JSON report'));
+}
+function specSections(spec, entries, ctx, full) {
+    const out = [];
+    // A long list is cut at its share of the budget (and not rendered past it), so one list cannot starve the
+    // next, and a 7,000-item list costs no time to escape; what fits of it is decided with the rest.
     const listBudget = full ? 300_000 : 16_000;
     const rest = full ? 'the JSON report and SARIF' : 'the job summary';
+    const list = (priority, head, items, total = items.length, tail = '', more) => ({ priority, list: { head, items, total, rest, tail, ...(more ? { more } : {}) } });
+    const collapsed = (priority, summary, items, render) => list(priority, `<details><summary>${summary}</summary>\n\n`, capItems(items, render, listBudget), items.length, '\n\n</details>\n');
+    const title = `#### ${code(spec.path)} — ${spec.status}${spec.version.base !== spec.version.head ? ` (${escapeText(spec.version.base ?? '∅')} → ${escapeText(spec.version.head ?? '∅')})` : ''}`;
+    out.push(whole(spec.analysed ? title : `${title} — **not analysed**`, PRIORITY.verdict));
+    if (!spec.analysed)
+        out.push(whole(notAssessedNote(spec), PRIORITY.findings));
+    // The other new findings (the blocking ones are above), most severe first, each once with its policies.
+    const fresh = entries.filter((e) => e.status === 'new' && !e.blocking);
+    if (fresh.length > 0)
+        out.push(list(PRIORITY.findings, `**${fresh.length} new finding${fresh.length === 1 ? '' : 's'}** (not blocking)\n\n`, capItems(fresh, (e) => entryItem(e, ctx), listBudget), fresh.length, '\n'));
+    // Only endpoints with something new, ordered by what is new: a reviewer's list, not an inventory.
+    const news = newsByEndpoint(entries);
+    const changed = spec.endpoints
+        .filter((e) => news.has(e.id) || breakingOrSecurity(e))
+        .map((e) => ({ e, rank: newsRank(news.get(e.id)) }))
+        .sort((a, b) => b.rank - a.rank || scoreDelta(b.e) - scoreDelta(a.e) || a.e.id.localeCompare(b.e.id))
+        .map(({ e }) => e);
+    if (spec.analysed) {
+        if (changed.length === 0)
+            out.push(whole('No endpoint with anything new.\n', PRIORITY.table));
+        else
+            out.push(list(PRIORITY.table, `**${changed.length} endpoint${changed.length === 1 ? '' : 's'} with something new**\n\n| | Method | Path | Change | Risk (base → head) | New |\n|---|---|---|---|---|---|\n`, capItems(changed, (e) => endpointRow(e, news.get(e.id) ?? []), listBudget), changed.length, '\n', (n) => `\n… and ${n} more endpoints in ${rest}`));
+    }
     const breaking = changed.flatMap((e) => e.changes.filter((c) => c.breaking).map((c) => ({ e, c })));
-    if (breaking.length > 0) {
-        out.push(details(`💥 ${breaking.length} breaking change${breaking.length === 1 ? '' : 's'} for clients`, cappedList(breaking, ({ e, c }) => `- ${code(`${e.method} ${e.path}`)}: ${inline(c.message)} (${lineLink(c.location.file, c.location.line, ctx.blobBase)})`, listBudget, rest)));
-    }
+    if (breaking.length > 0)
+        out.push(collapsed(PRIORITY.other, `💥 ${breaking.length} breaking change${breaking.length === 1 ? '' : 's'} for clients`, breaking, ({ e, c }) => `- ${code(`${e.method} ${e.path}`)}: ${inline(c.message)} (${lineLink(c.location.file, c.location.line, ctx.blobBase)})`));
     const everyFinding = [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)];
-    const fixed = everyFinding.filter((f) => f.status === 'fixed' && !f.suppressed);
-    if (fixed.length > 0) {
-        out.push(details(`✅ ${fixed.length} finding${fixed.length === 1 ? '' : 's'} fixed`, cappedList(fixed, (f) => `- ${ICON[f.severity]} ${f.severity} \`${f.ruleId}\` — ${inline(f.message)}`, listBudget, rest)));
-    }
-    if (spec.metrics.head)
-        out.push(metricsTable(spec.metrics.base, spec.metrics.head));
     const existing = everyFinding.filter((f) => f.status === 'existing' && !f.suppressed);
-    if (existing.length > 0) {
-        out.push(details(`📋 ${existing.length} existing finding${existing.length === 1 ? '' : 's'} (not introduced by this PR)`, cappedList(full ? existing : existing.slice(0, 50), (f) => `- ${ICON[f.severity]} ${f.severity} \`${f.ruleId}\` — ${inline(f.message)} (${lineLink(f.location.file, f.location.line, ctx.blobBase)})`, listBudget, rest, existing.length)));
+    const existingViolations = entries.filter((e) => e.status === 'existing' && !e.finding).length;
+    if (existing.length > 0 || existingViolations > 0) {
+        const counts = {};
+        for (const f of existing)
+            counts[f.severity] = (counts[f.severity] ?? 0) + 1;
+        out.push(whole(`📋 **Existing debt** (not introduced by this PR): ${existing.length} finding${existing.length === 1 ? '' : 's'}${existing.length > 0 ? ` (${severityList(counts)})` : ''}${existingViolations > 0 ? ` · ${existingViolations} more policy violation${existingViolations === 1 ? '' : 's'}` : ''}\n`, PRIORITY.debt));
+        if (existing.length > 0)
+            out.push(collapsed(PRIORITY.details, `${existing.length} existing finding${existing.length === 1 ? '' : 's'}`, existing.sort(byImportance), (f) => `- ${ICON[f.severity]} ${f.severity} \`${f.ruleId}\` — ${inline(f.message)} (${lineLink(f.location.file, f.location.line, ctx.blobBase)})`));
     }
+    const fixed = everyFinding.filter((f) => f.status === 'fixed' && !f.suppressed);
+    if (fixed.length > 0)
+        out.push(collapsed(PRIORITY.other, `✅ ${fixed.length} finding${fixed.length === 1 ? '' : 's'} fixed`, fixed, (f) => `- ${ICON[f.severity]} ${f.severity} \`${f.ruleId}\` — ${inline(f.message)}`));
     const suppressed = everyFinding.filter((f) => f.suppressed && f.status !== 'fixed');
-    if (suppressed.length > 0) {
-        out.push(details(`🔕 ${suppressed.length} suppressed`, cappedList(suppressed, (f) => `- \`${f.ruleId}\` — ${inline(f.message)}: _${escapeText(f.suppressed.reason)}_${f.suppressed.expires ? ` (until ${escapeText(f.suppressed.expires)})` : ''}`, listBudget, rest)));
-    }
+    if (suppressed.length > 0)
+        out.push(collapsed(PRIORITY.other, `🔕 ${suppressed.length} suppressed`, suppressed, (f) => `- \`${f.ruleId}\` — ${inline(f.message)}: _${escapeText(f.suppressed.reason)}_${f.suppressed.expires ? ` (until ${escapeText(f.suppressed.expires)})` : ''}`));
+    if (spec.metrics.head)
+        out.push(whole(metricsTable(spec.metrics.base, spec.metrics.head), PRIORITY.metrics));
     return out;
 }
-/**
- * One line per item until `budget` characters, then "… and N more in `rest`". `total` counts items not
- * passed in (a list already cut to its first 50).
- */
-function cappedList(items, render, budget, rest, total = items.length) {
+/** Rendered one line per item until `budget` characters (at least one item): the rest is never escaped. */
+function capItems(items, render, budget) {
     const lines = [];
     let size = 0;
     for (const item of items) {
@@ -30356,25 +32829,71 @@ function cappedList(items, render, budget, rest, total = items.length) {
         lines.push(line);
         size += line.length + 1;
     }
-    const more = total - lines.length;
+    return lines;
+}
+/** One line per item until `budget` characters, then "… and N more in `rest`". */
+function cappedList(items, render, budget, rest) {
+    const lines = capItems(items, render, budget);
+    const more = items.length - lines.length;
     return more > 0 ? `${lines.join('\n')}\n- … and ${more} more in ${rest}` : lines.join('\n');
 }
-function endpointTable(endpoints, newViolations) {
-    const rows = endpoints
-        .slice()
-        .sort((a, b) => (b.score.head ?? b.score.base ?? 0) - (a.score.head ?? a.score.base ?? 0) || a.id.localeCompare(b.id))
-        .map((e) => {
-        const fresh = e.findings.filter((f) => f.status === 'new' && !f.suppressed);
-        const counts = {};
-        for (const f of fresh)
-            counts[f.severity] = (counts[f.severity] ?? 0) + 1;
-        const broken = newViolations.get(e.id)?.length ?? 0;
-        const news = [severityList(counts), broken > 0 ? `${broken} polic${broken === 1 ? 'y' : 'ies'}` : '']
-            .filter(Boolean)
-            .join(', ') || '—';
-        return `| ${ICON[e.score.level ?? 'low']} | ${code(e.method)} | ${code(e.path)} | ${e.change} | ${scoreCell(e)} | ${news} |`;
-    });
-    return `| | Method | Path | Change | Risk (base → head) | New |\n|---|---|---|---|---|---|\n${rows.join('\n')}\n`;
+/** The new entries of each endpoint (document-level findings count on every endpoint they affect). */
+function newsByEndpoint(entries) {
+    const out = new Map();
+    const add = (id, entry) => {
+        const list = out.get(id);
+        if (list)
+            list.push(entry);
+        else
+            out.set(id, [entry]);
+    };
+    for (const entry of entries) {
+        if (entry.status !== 'new')
+            continue;
+        if (entry.endpoint)
+            add(entry.endpoint.id, entry);
+        else
+            for (const id of entry.finding?.endpoints ?? [])
+                add(id, entry);
+    }
+    return out;
+}
+/** Changes that are new for a reviewer even without a finding: breaking for clients, or about security. */
+const SECURITY_CHANGES = new Set([
+    'security-removed',
+    'security-weakened',
+    'security-alternative-added',
+    'security-scheme-changed',
+]);
+function breakingOrSecurity(e) {
+    return e.change === 'removed' || e.changes.some((c) => c.breaking || SECURITY_CHANGES.has(c.kind));
+}
+/** The most severe new item's rank; a breaking or security change alone ranks below every finding. */
+function newsRank(news) {
+    let rank = -1;
+    for (const entry of news ?? [])
+        rank = Math.max(rank, severityRank(entry.severity));
+    return rank;
+}
+function scoreDelta(e) {
+    return (e.score.head ?? 0) - (e.score.base ?? 0);
+}
+function endpointRow(e, news) {
+    const counts = {};
+    for (const entry of news)
+        counts[entry.severity] = (counts[entry.severity] ?? 0) + 1;
+    const policies = news.reduce((n, entry) => n + entry.violations.filter((v) => v.endpoint === e.id).length, 0);
+    const breaking = e.change === 'removed' || e.changes.some((c) => c.breaking);
+    const security = e.changes.some((c) => SECURITY_CHANGES.has(c.kind));
+    const what = [
+        severityList(counts),
+        policies > 0 ? `${policies} polic${policies === 1 ? 'y' : 'ies'}` : '',
+        breaking ? 'breaking' : '',
+        security ? 'security change' : '',
+    ]
+        .filter(Boolean)
+        .join(', ') || '—';
+    return `| ${ICON[e.score.level ?? 'low']} | ${code(e.method)} | ${code(e.path)} | ${e.change} | ${scoreCell(e)} | ${what} |`;
 }
 function scoreCell(e) {
     const { base, head, level } = e.score;
@@ -30385,17 +32904,49 @@ function scoreCell(e) {
     const arrow = head > base ? '↑' : '↓';
     return `${base} → **${head}** ${level} ${arrow}`;
 }
-function findingItem(f, ctx, documentLevel) {
-    const snippet = documentLevel ? configSuppression(f) : inlineSuppression(f, false);
+/** "also violates policy `X` (critical)", once per policy (a document-level finding: on how many endpoints). */
+function alsoViolates(entry) {
+    const byPolicy = new Map();
+    for (const v of entry.violations) {
+        const list = byPolicy.get(v.policy);
+        if (list)
+            list.push(v);
+        else
+            byPolicy.set(v.policy, [v]);
+    }
+    return [...byPolicy]
+        .map(([policy, vs]) => `\`${escapeCodeName(policy)}\` (${vs[0].severity}${entry.endpoint ? '' : ` on ${vs.length} endpoint${vs.length === 1 ? '' : 's'}`})`)
+        .join(', ');
+}
+/** A finding with its remediation, the policies restating it and the snippet that suppresses it. */
+function entryItem(entry, ctx) {
+    const f = entry.finding;
+    if (!f)
+        return violationItem(entry.violations[0], ctx, entry.status);
+    const snippet = entry.endpoint ? inlineSuppression(f, false) : configSuppression(f);
     return [
-        `- ${ICON[f.severity]} **${f.severity}** \`${f.ruleId}\` — ${inline(f.message)} (${lineLink(f.location.file, f.location.line, ctx.blobBase)})`,
+        `- ${ICON[entry.severity]} **${entry.severity}**${entry.status === 'existing' ? ' existing' : ''} \`${f.ruleId}\`${f.severity !== entry.severity ? ` (finding: ${f.severity})` : ''} — ${inline(f.message)} (${lineLink(f.location.file, f.location.line, ctx.blobBase)})`,
+        ...(entry.violations.length > 0 ? [`  <br>Also violates policy ${alsoViolates(entry)}.`] : []),
         `  <br>Fix: ${inline(f.remediation)}`,
         `  <details><summary>Suppress</summary>\n\n  \`\`\`yaml\n  ${snippet}\n  \`\`\`\n  </details>`,
     ].join('\n');
 }
-function violationItem(v, ctx) {
+/** The same entry in one line: rule, severity, endpoint, file:line. */
+function entryLine(entry, ctx) {
+    const f = entry.finding;
+    const v = entry.violations[0];
+    const where = entry.endpoint
+        ? code(`${entry.endpoint.method} ${entry.endpoint.path}`)
+        : `document, ${f?.endpoints?.length ?? 0} endpoint${f?.endpoints?.length === 1 ? '' : 's'}`;
+    const location = (f ?? v).location;
+    const what = f
+        ? `\`${f.ruleId}\`${entry.violations.length > 0 ? ` (+ policy ${alsoViolates(entry)})` : ''}`
+        : `policy \`${escapeCodeName(v.policy)}\``;
+    return `- ${ICON[entry.severity]} ${entry.severity}${entry.status === 'existing' ? ' existing' : ''} ${what} · ${where} · ${lineLink(location.file, location.line, ctx.blobBase)}`;
+}
+function violationItem(v, ctx, status) {
     return [
-        `- ${ICON[v.severity]} **${v.severity}** policy \`${escapeCodeName(v.policy)}\` — ${inline(v.message)} (${lineLink(v.location.file, v.location.line, ctx.blobBase)})`,
+        `- ${ICON[v.severity]} **${v.severity}**${status === 'existing' ? ' existing' : ''} policy \`${escapeCodeName(v.policy)}\` — ${inline(v.message)} (${lineLink(v.location.file, v.location.line, ctx.blobBase)})`,
         `  <br>Fix: ${inline(v.remediation)}`,
     ].join('\n');
 }
@@ -30482,6 +33033,8 @@ function inventorySections(report, ctx) {
     ];
     for (const spec of report.specs) {
         out.push(`#### ${code(spec.path)}${spec.version.head ? ` — version ${escapeText(spec.version.head)}` : ''}`);
+        if (spec.failure)
+            out.push(`> ⚠️ **Not analysed** — ${code(`${spec.failure.file}:${spec.failure.line}:${spec.failure.column}`)}: ${inline(spec.failure.message)}\n`);
         if (spec.metrics.head)
             out.push(metricsTable(null, spec.metrics.head).replace('<details><summary>📊 Posture metrics</summary>', '<details open><summary>📊 Posture metrics</summary>'));
         const top = [...spec.endpoints]
@@ -30634,6 +33187,10 @@ function violationResult(v, index) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
+// Plain-text rendering for terminals and CI logs: what changed, what it costs, what to do.
+
+
+
 
 
 
@@ -30645,9 +33202,9 @@ const MARK = {
 };
 const TOP_RISKS = 20;
 function renderText(report) {
-    const lines = report.mode === 'diff'
-        ? ['Legend: + added  - removed  ~ modified;  ! breaking change  · non-breaking change', '']
-        : [];
+    const lines = [...failureLines(report), ...waiverLines(report), ...blockingLines(report)];
+    if (report.mode === 'diff')
+        lines.push('Legend: + added  - removed  ~ modified;  ! breaking change  · non-breaking change', '');
     for (const spec of report.specs) {
         const violations = report.violations.filter((v) => v.spec === spec.path);
         lines.push(...(report.mode === 'diff' ? renderDiffSpec(spec, violations) : renderScanSpec(spec, violations)), '');
@@ -30659,10 +33216,11 @@ function renderText(report) {
         lines.push('');
     }
     const { added, removed, modified, unchanged } = report.summary.endpoints;
+    const unjudged = report.specs.reduce((n, s) => n + (s.notAssessed?.length ?? 0), 0);
     const f = report.summary.findings;
     const count = (c) => Object.values(c).reduce((a, b) => a + b, 0);
     lines.push(report.mode === 'diff'
-        ? `Endpoints: ${added} added, ${removed} removed, ${modified} modified, ${unchanged} unchanged.`
+        ? `Endpoints: ${added} added, ${removed} removed, ${modified} modified, ${unchanged} unchanged${unjudged > 0 ? `, ${unjudged} not assessed` : ''}.`
         : `Endpoints: ${unchanged} in ${report.specs.length} document${report.specs.length === 1 ? '' : 's'}.`);
     lines.push(report.mode === 'diff'
         ? `Findings: ${count(f.new)} new, ${count(f.existing)} existing, ${count(f.fixed)} fixed${report.summary.suppressed ? `, ${report.summary.suppressed} suppressed` : ''}. Policy violations: ${count(report.summary.violations.new)} new, ${count(report.summary.violations.existing)} existing.`
@@ -30670,18 +33228,78 @@ function renderText(report) {
     lines.push(`Verdict: ${report.blocked ? 'BLOCKED' : 'passed'} — ${report.summary.verdict} (fail-on ${report.failOn}, scope ${report.failOnScope}).`);
     return `${lines.join('\n')}\n`;
 }
+/** What makes the gate block, right after the fail-closed notes and waiver requests, one line each. */
+function blockingLines(report) {
+    const blocking = report.specs.flatMap((spec) => specEntries(report, spec).filter((e) => e.blocking));
+    if (blocking.length === 0)
+        return [];
+    return [
+        `Blocking (${blocking.length}, at fail-on ${report.failOn}):`,
+        ...blocking.sort(byUrgency).map((e) => {
+            const where = e.finding ?? e.violations[0];
+            const also = e.finding && e.violations.length > 0
+                ? ` (+ policy ${[...new Set(e.violations.map((v) => v.policy))].join(', ')})`
+                : '';
+            const what = e.finding ? `${e.finding.ruleId}${also}` : `policy ${e.violations[0].policy}`;
+            return `  ${e.severity.toUpperCase()} ${oneLine(what)}  ${e.endpoint ? oneLine(`${e.endpoint.method} ${e.endpoint.path}`) : 'document'}  ${oneLine(where.location.file)}:${where.location.line}`;
+        }),
+        '',
+    ];
+}
+/** What the PR asked to be judged by about its own endpoints, first of all (SPEC §9). */
+function waiverLines(report) {
+    const requests = report.specs.flatMap((s) => s.waiverRequests ?? []);
+    if (requests.length === 0)
+        return [];
+    return [
+        `This PR asks to waive ${requests.length} check${requests.length === 1 ? '' : 's'} on its own changes (judged with the base's values unless the base config's \`trust\` grants it):`,
+        ...requests.map((r) => `  ${r.granted ? 'granted    ' : 'not granted'}  ${oneLine(r.message)}  ${oneLine(r.location.file)}:${r.location.line}`),
+        '',
+    ];
+}
 function header(spec) {
-    const version = spec.version.base === spec.version.head
-        ? (spec.version.head ?? '')
-        : `${spec.version.base ?? '∅'} → ${spec.version.head ?? '∅'}`;
-    return `${oneLine(spec.path)}  [${spec.status}]${version ? `  version ${oneLine(version)}` : ''}`;
+    const version = !spec.analysed
+        ? (spec.version.base ?? '') // the head's version is unknown, not gone
+        : spec.version.base === spec.version.head
+            ? (spec.version.head ?? '')
+            : `${spec.version.base ?? '∅'} → ${spec.version.head ?? '∅'}`;
+    return `${oneLine(spec.path)}  [${spec.status}]${spec.analysed ? '' : '  NOT ANALYSED'}${version ? `  version ${oneLine(version)}` : ''}`;
+}
+/** Fail closed, said first: each document that cannot be analysed, where, and what that means. */
+function failureLines(report) {
+    const lines = [];
+    for (const spec of report.specs) {
+        const f = spec.failure;
+        if (!f)
+            continue;
+        const label = report.mode === 'scan' ? 'NOT ANALYSED' : report.blocked ? 'BLOCKED' : 'NOT ANALYSED';
+        lines.push(`${label}: ${oneLine(f.file)}:${f.line}:${f.column}  ${oneLine(spec.path)} cannot be analysed: ${oneLine(f.message)}`);
+        if (report.mode === 'diff') {
+            const n = spec.notAssessed?.length ?? 0;
+            lines.push(`  ${n} endpoint${n === 1 ? ' is' : 's are'} not assessed (not removed) and no finding counts as fixed; fix the document to have this change judged.`);
+        }
+    }
+    if (lines.length > 0)
+        lines.push('');
+    return lines;
+}
+/** The endpoints a document that cannot be analysed leaves unjudged: `?`, never `-` (removed). */
+function notAssessedLines(spec) {
+    const ids = spec.notAssessed ?? [];
+    if (ids.length === 0)
+        return [];
+    const shown = ids.slice(0, TOP_RISKS).map((id) => `  ? ${oneLine(id)}  not assessed`);
+    if (ids.length > TOP_RISKS)
+        shown.push(`  ? … and ${ids.length - TOP_RISKS} more (see --format json)`);
+    return shown;
 }
 function renderDiffSpec(spec, violations) {
     const lines = [header(spec)];
+    pushAll(lines, notAssessedLines(spec));
     if (spec.changes.length > 0) {
         lines.push('  Document-level changes:');
         for (const c of spec.changes)
-            lines.push(`    ${changeLine(c)}  (${c.endpoints.length} endpoint${c.endpoints.length === 1 ? '' : 's'})`);
+            lines.push(`    ${changeLine(c)}  (${c.endpointCount} endpoint${c.endpointCount === 1 ? '' : 's'})`);
     }
     const docNew = spec.findings.filter((x) => x.status === 'new' && !x.suppressed);
     const docFixed = spec.findings.filter((x) => x.status === 'fixed' && !x.suppressed);
@@ -30695,7 +33313,13 @@ function renderDiffSpec(spec, violations) {
     const documentLevel = new Set(spec.changes.map(changeKey));
     const newViolations = newViolationsByEndpoint(violations);
     const shown = spec.endpoints.filter((e) => e.change !== 'unchanged' || e.findings.some((x) => x.status !== 'existing') || newViolations.has(e.id));
-    if (shown.length === 0)
+    // Ordered by what is new, as in the comment: the most severe new finding or violation first.
+    const newest = (e) => maxOf([
+        ...e.findings.filter((x) => x.status === 'new' && !x.suppressed).map((x) => severityRank(x.severity)),
+        ...(newViolations.get(e.id) ?? []).map((v) => severityRank(v.severity)),
+    ], -1);
+    shown.sort((a, b) => newest(b) - newest(a));
+    if (shown.length === 0 && spec.analysed)
         lines.push('  No endpoint changes.');
     for (const e of shown) {
         lines.push(`  ${MARK[e.change]} ${oneLine(`${e.method} ${e.path}`)}  ${e.change}  ${scoreText(e)}  ${oneLine(e.location.file)}:${e.location.line}`);
@@ -30773,12 +33397,14 @@ function changeLine(c) {
 }
 /** Terminal-safe: no control characters (escape sequences) from a document reach the log. */
 function oneLine(text) {
+    // Bidi overrides and zero-width characters shown as `<U+202E>`: a path cannot pass for another one.
     // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
-    return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+    return showInvisible(text).replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
 }
 
 ;// CONCATENATED MODULE: ./src/cli/run.ts
 // The CLI: `run(argv, stdout, stderr)` returns the exit code (0 passed, 1 blocked, 2 usage or configuration error).
+
 
 
 
@@ -30831,19 +33457,19 @@ function oneOf(flag, value, allowed, fallback) {
 }
 async function run(argv, stdout, stderr, cwd = process.cwd()) {
     try {
-        return await execute(argv, stdout, cwd);
+        return await execute(argv, stdout, cwd, stderr);
     }
     catch (error) {
         if (error instanceof UsageError || error instanceof ConfigError) {
-            stderr.write(`api-posture: ${error.message}\n`);
+            stderr.write(`api-posture: ${logText(error.message)}\n`); // one line: it may name a hostile file
             return 2;
         }
-        const message = error instanceof Error ? error.message : String(error);
+        const message = logText(error instanceof Error ? error.message : String(error));
         stderr.write(`api-posture: internal error: ${message}\nPlease report this with the command you ran.\n`);
         return 2;
     }
 }
-async function execute(argv, stdout, cwd) {
+async function execute(argv, stdout, cwd, stderr) {
     let parsed;
     try {
         parsed = run_parse(argv);
@@ -30913,6 +33539,9 @@ async function execute(argv, stdout, cwd) {
         else
             stdout.write(text);
     }
+    // Fail closed: with the report in a file, the reason still reaches the terminal (stderr).
+    if (output && report.mode === 'diff' && report.specs.some((s) => !s.analysed))
+        stderr.write(`api-posture: ${report.blocked ? 'blocked' : 'not blocking'}: ${oneLine(report.summary.verdict)}\n`);
     return report.blocked ? 1 : 0;
 }
 function run_parse(argv) {

@@ -1,8 +1,8 @@
-export const id = 163;
-export const ids = [163];
+export const id = 252;
+export const ids = [252];
 export const modules = {
 
-/***/ 6163:
+/***/ 6252:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,8 +18,8 @@ var core = __webpack_require__(6257);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
-// EXTERNAL MODULE: ./src/assess/registry.ts + 40 modules
-var registry = __webpack_require__(7194);
+// EXTERNAL MODULE: ./src/assess/registry.ts + 41 modules
+var registry = __webpack_require__(8282);
 // EXTERNAL MODULE: ./src/assess/types.ts
 var types = __webpack_require__(5479);
 // EXTERNAL MODULE: ./src/assess/urls.ts
@@ -28,12 +28,137 @@ var urls = __webpack_require__(8170);
 var src_findings = __webpack_require__(1001);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __webpack_require__(8816);
+// EXTERNAL MODULE: ./src/util/braces.ts
+var braces = __webpack_require__(1734);
+// EXTERNAL MODULE: ./src/util/pointer.ts
+var util_pointer = __webpack_require__(6065);
+;// CONCATENATED MODULE: ./src/assess/suppress.ts
+// Suppressions: `x-api-posture-ignore` in the document (operation, path item or root) and `ignore`
+// entries in the config file. Each needs a reason; an expired one no longer suppresses.
+
+
+
+/** Reads `x-api-posture-ignore` at one level: a list of `{rule, reason, expires?}` or a map `rule: reason`. */
+function readIgnoreExtension(value, loc, problems) {
+    const out = [];
+    for (const entry of ignoreEntries(value)) {
+        const rule = readIgnoreEntry(entry, loc, problems);
+        if (rule)
+            out.push(rule);
+    }
+    return out;
+}
+/** The entries of an `x-api-posture-ignore` value as written, one per rule (a map's keys become `rule`). */
+function ignoreEntries(value) {
+    if (value === undefined)
+        return [];
+    return Array.isArray(value)
+        ? value
+        : value !== null && typeof value === 'object'
+            ? Object.entries(value).map(([rule, reason]) => typeof reason === 'string' ? { rule, reason } : { rule, ...reason })
+            : [value];
+}
+/** One entry of `x-api-posture-ignore` at `loc`, or undefined (with a problem) when it cannot suppress. */
+function readIgnoreEntry(entry, loc, problems) {
+    const at = (0,util_pointer/* joinPointer */.Kn)(loc.pointer, 'x-api-posture-ignore');
+    const here = { file: loc.file, pointer: at };
+    const e = entry;
+    if (e === null || typeof e !== 'object' || typeof e.rule !== 'string') {
+        problems.push({
+            message: 'x-api-posture-ignore entries need a `rule` (a rule id or a category) and a `reason`',
+            loc: here,
+        });
+        return undefined;
+    }
+    if (typeof e.reason !== 'string' || !hasVisibleText(e.reason)) {
+        problems.push({
+            message: `x-api-posture-ignore of \`${e.rule}\` has no \`reason\` in visible text; it does not suppress anything until it says why`,
+            loc: here,
+        });
+        return undefined;
+    }
+    const expires = e.expires instanceof Date ? e.expires.toISOString().slice(0, 10) : e.expires;
+    if (expires !== undefined && !isIsoDate(expires)) {
+        problems.push({
+            message: `x-api-posture-ignore of \`${e.rule}\` has an \`expires\` that is not a date (YYYY-MM-DD)`,
+            loc: here,
+        });
+        return undefined;
+    }
+    return { rule: e.rule, reason: e.reason, ...(expires ? { expires } : {}), source: `${loc.file}#${at}` };
+}
+/**
+ * Characters that show nothing on their own: white space, controls, format characters (zero-width
+ * space and joiners, bidi marks), combining marks, default-ignorable fillers (Hangul filler) and the
+ * blank braille pattern. A reason made only of them says nothing a reviewer can read.
+ */
+const INVISIBLE = /[\p{White_Space}\p{Cc}\p{Cf}\p{Z}\p{M}\p{Default_Ignorable_Code_Point}\u2800]/gu;
+/** True when `text` has at least one character a reader can see. */
+function hasVisibleText(text) {
+    return text.replace(INVISIBLE, '') !== '';
+}
+function documentSuppressions(model, problems) {
+    const document = readIgnoreExtension(model.extensions['x-api-posture-ignore'], model.loc, problems);
+    const perEndpoint = new Map();
+    for (const endpoint of model.endpoints) {
+        const value = endpoint.extensions['x-api-posture-ignore'];
+        perEndpoint.set(endpoint, readIgnoreExtension(value, endpoint.loc, problems));
+    }
+    return { document, forEndpoint: (e) => perEndpoint.get(e) ?? [] };
+}
+function matches(rule, finding, specPath) {
+    if (rule.fingerprint !== undefined && rule.fingerprint !== finding.fingerprint)
+        return false;
+    if (rule.rule !== undefined && rule.rule !== finding.ruleId && rule.rule !== finding.category)
+        return false;
+    if (rule.specs && !rule.specs.some((glob) => picomatch_default().isMatch(specPath, glob)))
+        return false;
+    if (rule.endpoints) {
+        // A document-level finding (a weak scheme, a plain-HTTP server) is suppressed only when every
+        // endpoint it affects is covered: ignoring it for `GET /legacy` must not hide it everywhere else.
+        const ids = finding.endpoint ? [finding.endpoint] : (finding.endpoints ?? []);
+        if (ids.length === 0 || !ids.every((id) => rule.endpoints.some((glob) => endpointMatches(glob, id))))
+            return false;
+    }
+    return true;
+}
+/** `POST /payments/**`, `* /health`: a method (or `*`) and a path glob. */
+function endpointMatches(glob, id) {
+    const [globMethod, ...globPath] = glob.trim().split(/\s+/);
+    const [method, ...path] = id.split(' ');
+    // Ids have path parameters as `{}`; `{id}` in a glob is a path parameter too, not brace expansion.
+    const pathGlob = (text) => (0,braces/* replaceTemplates */.gQ)(text, () => '\\{\\}', true);
+    if (globPath.length === 0)
+        return picomatch_default().isMatch(path.join(' '), pathGlob(globMethod ?? ''), { dot: true });
+    return ((globMethod === '*' || globMethod?.toUpperCase() === method) &&
+        picomatch_default().isMatch(path.join(' '), pathGlob(globPath.join(' ')), { dot: true }));
+}
+/** The first unexpired rule that covers the finding, as its suppression. */
+function suppressionFor(rules, finding, specPath, today) {
+    for (const rule of rules) {
+        if (!matches(rule, finding, specPath))
+            continue;
+        if (rule.expires !== undefined && rule.expires < today)
+            continue;
+        return { reason: rule.reason, ...(rule.expires ? { expires: rule.expires } : {}), source: rule.source };
+    }
+    return undefined;
+}
+/** `2027-01-31`, and a real day (`2027-02-30` is not). */
+function isIsoDate(value) {
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value))
+        return false;
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
 // EXTERNAL MODULE: ./src/load/remote.ts
 var load_remote = __webpack_require__(724);
 // EXTERNAL MODULE: ./src/model.ts
-var model = __webpack_require__(182);
+var src_model = __webpack_require__(182);
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 // `.github/api-posture.yml`: classification rules, what the gateway enforces, rule severities, ignores.
+
 
 
 
@@ -50,9 +175,9 @@ const isoDate = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* dat
 const GATEWAY_CONTROLS = ['rate-limiting', 'security-headers', 'cors'];
 const configSchema = schemas/* strictObject */.rej({
     classification: schemas/* strictObject */.rej({
-        default: schemas/* enum */.k5n(model/* CLASSIFICATIONS */.Ii).optional(),
+        default: schemas/* enum */.k5n(src_model/* CLASSIFICATIONS */.Ii).optional(),
         rules: schemas/* array */.YOg(schemas/* strictObject */.rej({
-            classification: schemas/* enum */.k5n(model/* CLASSIFICATIONS */.Ii),
+            classification: schemas/* enum */.k5n(src_model/* CLASSIFICATIONS */.Ii),
             hosts: list.optional(),
             paths: list.optional(),
             tags: list.optional(),
@@ -61,6 +186,16 @@ const configSchema = schemas/* strictObject */.rej({
             .optional(),
     })
         .optional(),
+    trust: schemas/* strictObject */.rej({
+        classification: schemas/* array */.YOg(schemas/* enum */.k5n(src_model/* CLASSIFICATIONS */.Ii))
+            .optional()
+            .describe('Classifications a pull request may give endpoints by what it writes (x-api-classification, x-internal, deprecated, servers or tags matched by classification rules); none by default, so such a change is judged with the base classification'),
+        inlineSuppressions: schemas/* boolean */.zMY()
+            .optional()
+            .describe('Whether x-api-posture-ignore entries a pull request adds or extends suppress findings; false by default, so only those already in the base count'),
+    })
+        .optional()
+        .describe("What a pull request may declare about its own endpoints; read from the base's config, listed first in the report whether granted or not"),
     gateway: schemas/* strictObject */.rej({
         headers: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).optional(),
         enforces: schemas/* array */.YOg(schemas/* enum */.k5n(GATEWAY_CONTROLS)).optional(),
@@ -115,7 +250,7 @@ const configSchema = schemas/* strictObject */.rej({
         specs: list.optional(),
         reason: schemas/* string */.YjP({ error: 'an ignore entry needs a `reason` saying why the finding is acceptable' })
             .min(1, 'say why the finding is acceptable')
-            .refine((v) => v.trim() !== '', 'say why the finding is acceptable'),
+            .refine(hasVisibleText, 'say why the finding is acceptable'),
         expires: isoDate.optional(),
     })
         .refine((e) => e.rule !== undefined || e.fingerprint !== undefined, 'an ignore entry needs a `rule` or a `fingerprint`'))
@@ -124,11 +259,14 @@ const configSchema = schemas/* strictObject */.rej({
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/load/source.ts + 3 modules
+var source = __webpack_require__(4937);
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __webpack_require__(7827);
 ;// CONCATENATED MODULE: ./src/config/yaml-file.ts
 // Reads a YAML settings file (policy or config) and validates it with zod, turning every problem into a
 // ConfigError naming file, line and key. Unknown keys are errors: a typo must never be silently ignored.
+
 
 
 function parseYamlFile(file, text, schema) {
@@ -137,7 +275,7 @@ function parseYamlFile(file, text, schema) {
     const first = doc.errors[0];
     if (first) {
         const { line, col } = lines.linePos(first.pos[0]);
-        throw new errors/* ConfigError */.x(file, line, col, `invalid YAML: ${first.message.split('\n')[0]}`);
+        throw new errors/* ConfigError */.x(file, line, col, `invalid YAML: ${(0,source/* yamlReason */.ck)(first)}`);
     }
     let value;
     try {
@@ -146,7 +284,7 @@ function parseYamlFile(file, text, schema) {
     catch (error) {
         // An alias bomb (`maxAliasCount`) or an alias to nothing: a mistake in the file, not in the tool.
         const { line, col } = lines.linePos(rangeStart(doc.contents) ?? 0);
-        throw new errors/* ConfigError */.x(file, line, col, `invalid YAML: ${error.message}`);
+        throw new errors/* ConfigError */.x(file, line, col, `invalid YAML: ${(0,source/* yamlReason */.ck)(error)}`);
     }
     const result = schema.safeParse(value ?? {});
     const errorAt = (path, detail, atKey = false) => {
@@ -288,117 +426,159 @@ function assessOptions(config, today) {
     };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/assess/checks/rate-limit-missing.ts
+var rate_limit_missing = __webpack_require__(1289);
+// EXTERNAL MODULE: ./src/assess/context.ts
+var context = __webpack_require__(889);
+;// CONCATENATED MODULE: ./src/assess/conventions.ts
+// Document conventions: when a finding on an endpoint the PR ADDED is the base's debt, not the PR's own.
+//
+// Definition. A condition is a convention of the document when the base has it document-wide, and the head
+// still does (the PR did not itself start departing from it):
+// - no rate limits: at least CONVENTION_SHARE (80 %) of the endpoints declare no rate limit, in both versions;
+// - no security: nothing declares security at all, in both versions: no scheme, no root `security`, no
+//   operation `security` (strict on purpose: one declared scheme makes an unauthenticated endpoint a choice);
+// - a shared place: the finding sits in a component the base's endpoints already use (same `$ref` target,
+//   same file and pointer) and the base already reports the same rule there with the same message (endpoint
+//   name aside: a finding listing the endpoint's own inputs too is not only about the shared one);
+// - a shared parameter or habit: the same rule with the same message (endpoint name aside) on at least
+//   CONVENTION_SHARE of the base's endpoints (a shared `oauth_token` query parameter on every operation).
+// A habit of fewer than CONVENTION_MIN_ENDPOINTS (5) base endpoints is no convention (the one-endpoint seed
+// example's missing rate limit is not one); the shared place needs none, being the same component.
+// A finding on an added endpoint that follows a convention is `existing`; anything else stays `new`: an
+// endpoint without a rate limit where most declare one, an unauthenticated endpoint in a document that
+// declares security, and every finding on a modified endpoint (removing its auth is the PR's change).
+
+
+
+
+
+/** "Most" endpoints: the share of the base (and head) that must share a condition for it to be a convention. */
+const CONVENTION_SHARE = 0.8;
+/** Fewer base endpoints than this make no document-wide habit. */
+const CONVENTION_MIN_ENDPOINTS = 5;
+const NONE = { inherited: () => undefined, forEndpoint: () => undefined };
+/** Findings of these rules inherit only through their own convention above, never through the generic ones. */
+const OWN_CONVENTION = new Set(['auth-missing', 'rate-limit-missing']);
+const ENDPOINT_RULES = new Set(registry/* CHECKS */.u.filter((c) => c.scope === 'endpoint').map((c) => c.id));
+function documentConventions(base, head, changes, baseFindings, settings) {
+    const baseEndpoints = base ? callable(base) : [];
+    if (!base || !head || baseEndpoints.length === 0)
+        return NONE;
+    const added = new Map();
+    for (const e of changes)
+        if (e.change === 'added' && e.head)
+            added.set(e.head.id, e.head);
+    if (added.size === 0)
+        return NONE;
+    const withoutRateLimit = (model) => share(callable(model), (e) => !(0,rate_limit_missing/* declaresRateLimit */.L)(e, model.extensions));
+    const habits = baseEndpoints.length >= CONVENTION_MIN_ENDPOINTS;
+    const rateLimiting = habits &&
+        !settings.gatewayControls.includes('rate-limiting') &&
+        withoutRateLimit(base) >= CONVENTION_SHARE &&
+        withoutRateLimit(head) >= CONVENTION_SHARE
+        ? `follows the base document's convention: ${percent(withoutRateLimit(base))} of its endpoints declare no rate limit`
+        : undefined;
+    const authentication = habits && declaresNoSecurity(base) && declaresNoSecurity(head)
+        ? "follows the base document's convention: it declares no security anywhere (no scheme, no `security`)"
+        : undefined;
+    const plainHttpServers = new Set(base.endpoints
+        .flatMap((e) => e.servers.filter((s) => (0,urls/* isPlainHttp */.fq)(s.url) && !(0,urls/* isLoopback */.U9)(s.url)))
+        .map((s) => s.url));
+    const inheritedFacts = {
+        ...(authentication ? { authentication } : {}),
+        ...(rateLimiting ? { rateLimiting } : {}),
+        plainHttpServers,
+    };
+    // The base's endpoint findings by place (a shared component) and by message with the endpoint's name taken out.
+    const baseById = new Map(base.endpoints.map((e) => [e.id, e]));
+    const file = sameFileIn(base, head);
+    const atPlace = new Set();
+    const byHabit = new Map();
+    for (const f of baseFindings) {
+        const endpoint = f.endpoint === undefined ? undefined : baseById.get(f.endpoint);
+        if (!endpoint || !ENDPOINT_RULES.has(f.ruleId))
+            continue;
+        const habit = habitKey(f, endpoint);
+        if (!inside(f, endpoint))
+            atPlace.add(placeKey(f, habit, file));
+        const ids = byHabit.get(habit) ?? new Set();
+        ids.add(endpoint.id);
+        byHabit.set(habit, ids);
+    }
+    return {
+        forEndpoint: (id) => (added.has(id) ? inheritedFacts : undefined),
+        inherited(finding) {
+            const endpoint = finding.endpoint === undefined ? undefined : added.get(finding.endpoint);
+            if (!endpoint || !ENDPOINT_RULES.has(finding.ruleId))
+                return undefined;
+            if (finding.ruleId === 'rate-limit-missing')
+                return rateLimiting;
+            if (finding.ruleId === 'auth-missing')
+                return authentication;
+            if (OWN_CONVENTION.has(finding.ruleId))
+                return undefined;
+            const habit = habitKey(finding, endpoint);
+            if (!inside(finding, endpoint) && atPlace.has(placeKey(finding, habit, file)))
+                return `follows the base document's convention: the shared \`${finding.loc.pointer}\` has it on base endpoints too`;
+            const sharing = byHabit.get(habit)?.size ?? 0;
+            if (habits && sharing / baseEndpoints.length >= CONVENTION_SHARE)
+                return `follows the base document's convention: ${sharing} of its ${baseEndpoints.length} endpoints have the same finding`;
+            return undefined;
+        },
+    };
+}
+/** Endpoints a client calls: CORS preflights (`OPTIONS`) are answered by the gateway and carry no controls. */
+function callable(model) {
+    return model.endpoints.filter((e) => e.method !== 'options');
+}
+function share(endpoints, holds) {
+    return endpoints.length === 0 ? 0 : endpoints.filter(holds).length / endpoints.length;
+}
+function percent(fraction) {
+    return `${Math.floor(fraction * 100)} %`;
+}
+/** No scheme defined, no `security` at the root or on any operation (an effective `security` has a place). */
+function declaresNoSecurity(model) {
+    return (Object.keys(model.securitySchemes).length === 0 &&
+        model.endpoints.every((e) => e.security.loc === undefined && e.security.requirements.length === 0));
+}
+/** The finding sits in the endpoint's own operation, not in something it shares. */
+function inside(finding, endpoint) {
+    const { loc } = finding;
+    return (loc.file === endpoint.loc.file &&
+        (loc.pointer === endpoint.loc.pointer || loc.pointer.startsWith(`${endpoint.loc.pointer}/`)));
+}
+function placeKey(finding, habit, file) {
+    return `${file(finding.loc.file)}#${finding.loc.pointer}\n${habit}`;
+}
+/**
+ * A file named the same in either version (`v1/api.yaml` and `v2/api.yaml` are both the root; their
+ * `schemas.yaml` the same file): relative to its version's root folder, the root itself as ''. A base
+ * finding may be located in either version's files (one shared with the head is the head's own object).
+ */
+function sameFileIn(base, head) {
+    const roots = [head.file, base.file];
+    const dirs = roots.map((root) => external_node_path_.posix.dirname(root)).filter((dir) => dir !== '.');
+    return (path) => {
+        if (roots.includes(path))
+            return '';
+        const dir = dirs.find((d) => path.startsWith(`${d}/`));
+        return dir ? path.slice(dir.length + 1) : path;
+    };
+}
+function habitKey(finding, endpoint) {
+    return `${finding.ruleId}\n${finding.severity}\n${finding.message.replaceAll((0,context/* label */.Pf)(endpoint), '\u0000')}`;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/util/arrays.ts
 var arrays = __webpack_require__(5232);
 // EXTERNAL MODULE: ./src/assess/locations.ts
 var locations = __webpack_require__(2978);
-// EXTERNAL MODULE: ./src/util/pointer.ts
-var util_pointer = __webpack_require__(6065);
-;// CONCATENATED MODULE: ./src/assess/suppress.ts
-// Suppressions: `x-api-posture-ignore` in the document (operation, path item or root) and `ignore`
-// entries in the config file. Each needs a reason; an expired one no longer suppresses.
-
-
-/** Reads `x-api-posture-ignore` at one level: a list of `{rule, reason, expires?}` or a map `rule: reason`. */
-function readIgnoreExtension(value, loc, problems) {
-    if (value === undefined)
-        return [];
-    const at = (0,util_pointer/* joinPointer */.Kn)(loc.pointer, 'x-api-posture-ignore');
-    const source = `${loc.file}#${at}`;
-    const here = { file: loc.file, pointer: at };
-    const out = [];
-    const entries = Array.isArray(value)
-        ? value
-        : value !== null && typeof value === 'object'
-            ? Object.entries(value).map(([rule, reason]) => typeof reason === 'string' ? { rule, reason } : { rule, ...reason })
-            : [value];
-    for (const entry of entries) {
-        const e = entry;
-        if (e === null || typeof e !== 'object' || typeof e.rule !== 'string') {
-            problems.push({
-                message: 'x-api-posture-ignore entries need a `rule` (a rule id or a category) and a `reason`',
-                loc: here,
-            });
-            continue;
-        }
-        if (typeof e.reason !== 'string' || e.reason.trim() === '') {
-            problems.push({
-                message: `x-api-posture-ignore of \`${e.rule}\` has no \`reason\`; it does not suppress anything until it says why`,
-                loc: here,
-            });
-            continue;
-        }
-        const expires = e.expires instanceof Date ? e.expires.toISOString().slice(0, 10) : e.expires;
-        if (expires !== undefined && !isIsoDate(expires)) {
-            problems.push({
-                message: `x-api-posture-ignore of \`${e.rule}\` has an \`expires\` that is not a date (YYYY-MM-DD)`,
-                loc: here,
-            });
-            continue;
-        }
-        out.push({ rule: e.rule, reason: e.reason, ...(expires ? { expires } : {}), source });
-    }
-    return out;
-}
-function documentSuppressions(model, problems) {
-    const document = readIgnoreExtension(model.extensions['x-api-posture-ignore'], model.loc, problems);
-    const perEndpoint = new Map();
-    for (const endpoint of model.endpoints) {
-        const value = endpoint.extensions['x-api-posture-ignore'];
-        perEndpoint.set(endpoint, readIgnoreExtension(value, endpoint.loc, problems));
-    }
-    return { document, forEndpoint: (e) => perEndpoint.get(e) ?? [] };
-}
-function matches(rule, finding, specPath) {
-    if (rule.fingerprint !== undefined && rule.fingerprint !== finding.fingerprint)
-        return false;
-    if (rule.rule !== undefined && rule.rule !== finding.ruleId && rule.rule !== finding.category)
-        return false;
-    if (rule.specs && !rule.specs.some((glob) => picomatch_default().isMatch(specPath, glob)))
-        return false;
-    if (rule.endpoints) {
-        // A document-level finding (a weak scheme, a plain-HTTP server) is suppressed only when every
-        // endpoint it affects is covered: ignoring it for `GET /legacy` must not hide it everywhere else.
-        const ids = finding.endpoint ? [finding.endpoint] : (finding.endpoints ?? []);
-        if (ids.length === 0 || !ids.every((id) => rule.endpoints.some((glob) => endpointMatches(glob, id))))
-            return false;
-    }
-    return true;
-}
-/** `POST /payments/**`, `* /health`: a method (or `*`) and a path glob. */
-function endpointMatches(glob, id) {
-    const [globMethod, ...globPath] = glob.trim().split(/\s+/);
-    const [method, ...path] = id.split(' ');
-    // Ids have path parameters as `{}`; `{id}` in a glob is a path parameter too, not brace expansion.
-    const pathGlob = (text) => text.replace(/\{[^}/]*\}/g, '\\{\\}');
-    if (globPath.length === 0)
-        return picomatch_default().isMatch(path.join(' '), pathGlob(globMethod ?? ''), { dot: true });
-    return ((globMethod === '*' || globMethod?.toUpperCase() === method) &&
-        picomatch_default().isMatch(path.join(' '), pathGlob(globPath.join(' ')), { dot: true }));
-}
-/** The first unexpired rule that covers the finding, as its suppression. */
-function suppressionFor(rules, finding, specPath, today) {
-    for (const rule of rules) {
-        if (!matches(rule, finding, specPath))
-            continue;
-        if (rule.expires !== undefined && rule.expires < today)
-            continue;
-        return { reason: rule.reason, ...(rule.expires ? { expires: rule.expires } : {}), source: rule.source };
-    }
-    return undefined;
-}
-/** `2027-01-31`, and a real day (`2027-02-30` is not). */
-function isIsoDate(value) {
-    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value))
-        return false;
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
 ;// CONCATENATED MODULE: ./src/assess/index.ts
 // model (+ diff) → findings: runs every check once, adds ids, fingerprints and suppressions.
 
@@ -420,6 +600,7 @@ function assess(input, options = {}) {
     const headRoot = input.shared?.headRoot;
     const rename = headRoot !== undefined && model ? rootRename(model.file, headRoot) : undefined;
     const relocate = input.shared?.relocate;
+    const endpointIds = input.shared?.endpointIds;
     // The document's rules and the config's, in that order; an endpoint's own rules go first.
     const generalRules = [...(suppressions?.document ?? []), ...(options.ignores ?? [])];
     const emit = (check, hit, endpoint) => {
@@ -435,12 +616,12 @@ function assess(input, options = {}) {
             message: hit.message,
             remediation: check.remediation,
             loc,
-            fingerprint: fingerprint(check.id, specPath, rootDir, endpoint, hit, loc, rename),
+            fingerprint: fingerprint(check.id, specPath, rootDir, endpoint, hit, loc, rename, endpointIds),
         };
         if (endpoint)
             finding.endpoint = endpoint.id;
         if (hit.endpoints)
-            finding.endpoints = [...new Set(hit.endpoints)];
+            finding.endpoints = distinct(hit.endpoints);
         if (hit.position)
             finding.position = hit.position;
         const own = endpoint && suppressions ? suppressions.forEndpoint(endpoint) : [];
@@ -495,17 +676,32 @@ function assess(input, options = {}) {
     return out;
 }
 /**
+ * `ids` without repeats; the same array when it has none, and one copy per array otherwise: N findings
+ * sharing one list of 2N ids (the server checks) must not make N copies of it.
+ */
+function distinct(ids) {
+    let out = DISTINCT.get(ids);
+    if (!out) {
+        const unique = new Set(ids);
+        out = unique.size === ids.length ? ids : [...unique];
+        DISTINCT.set(ids, out);
+    }
+    return out;
+}
+const DISTINCT = new WeakMap();
+/**
  * Stable across line shifts and reformatting: rule + spec + endpoint id + where inside the endpoint
  * (a check-supplied key, or the pointer relative to the operation, or file#pointer outside it).
  */
-function fingerprint(ruleId, specPath, rootDir, endpoint, hit, loc, rename) {
+function fingerprint(ruleId, specPath, rootDir, endpoint, hit, loc, rename, endpointIds) {
     let variant = hit.variant === undefined
         ? ''
         : `|${rootDir === '.' ? hit.variant : hit.variant.replaceAll(`${rootDir}/`, '')}`;
     if (rename && variant !== '')
         variant = variant.replace(rename.inText, rename.to);
     const where = hit.key ?? `${relativeLocation(loc, endpoint, rootDir, rename)}${variant}`;
-    return sha256Hex(`${ruleId}\n${specPath}\n${endpoint?.id ?? ''}\n${where}`).slice(0, 16);
+    const id = endpoint && (endpointIds?.get(endpoint) ?? endpoint.id);
+    return sha256Hex(`${ruleId}\n${specPath}\n${id ?? ''}\n${where}`).slice(0, 16);
 }
 /** One-shot `crypto.hash` (Node 20.12+) is a third of the cost of a Hash object; both give the same digest. */
 const sha256Hex = typeof external_node_crypto_.hash === 'function'
@@ -538,24 +734,458 @@ function relativeFile(rootDir, file) {
     }
     return relative;
 }
-/** Marks head findings new/existing and adds base-only ones as fixed. */
-function compareFindings(base, head) {
+/**
+ * Marks head findings new/existing and adds base-only ones as fixed. A head finding the base lacks is still
+ * `existing` when it is on an endpoint the PR added and follows a convention of the base document
+ * (`documentConventions`, src/assess/conventions.ts): the PR inherited that debt, it did not introduce it.
+ */
+function compareFindings(base, head, conventions) {
     const baseKeys = new Set(base.map((f) => f.fingerprint));
     const headKeys = new Set(head.map((f) => f.fingerprint));
     return [
-        ...head.map((f) => ({
-            ...f,
-            status: baseKeys.has(f.fingerprint) ? 'existing' : 'new',
-        })),
+        ...head.map((f) => {
+            if (baseKeys.has(f.fingerprint))
+                return { ...f, status: 'existing' };
+            const inherited = conventions?.inherited(f);
+            return inherited
+                ? { ...f, message: `${f.message} (${inherited})`, status: 'existing' }
+                : { ...f, status: 'new' };
+        }),
         ...base.filter((f) => !headKeys.has(f.fingerprint)).map((f) => ({ ...f, status: 'fixed' })),
     ];
 }
 
+;// CONCATENATED MODULE: ./src/assess/pin.ts
+// What a pull request writes about its own endpoints cannot lower the verdict on its own change (SPEC §9).
+// Run once per document after both versions are built, before the diff and the assessment: the head's
+// classification (x-api-classification, x-internal, deprecated, and servers, tags or path matched by the
+// config's rules) and its inline `x-api-posture-ignore` are judged with the base's values whenever the
+// head's would lower exposure or suppress more, unless the base config's `trust` allows it. Raising
+// exposure and removing a suppression take effect as written. Every such request is returned, granted
+// or not, so the reports can list it first.
+
+
+
+
+const IGNORE = 'x-api-posture-ignore';
+/** Exposure a PR may raise without asking: internal < partner < external. Shadow and deprecated are never raises. */
+const EXPOSURE = { internal: 0, partner: 1, external: 2 };
+function raises(from, to) {
+    const a = EXPOSURE[from];
+    const b = EXPOSURE[to];
+    return to === 'external' || (a !== undefined && b !== undefined && b > a);
+}
+/** Pins the head model's self-declared classification and inline suppressions to `base` (absent: all new). */
+function pinToBase(base, head, options = {}) {
+    const requests = [];
+    const baseById = new Map((base?.endpoints ?? []).map((e) => [e.id, e]));
+    let changed = false;
+    const endpoints = head.endpoints.map((endpoint) => {
+        const before = baseById.get(endpoint.id);
+        const classification = pinClassification(before, endpoint, head, options, requests);
+        const ignore = pinIgnores(before?.extensions[IGNORE], endpoint.extensions[IGNORE], {
+            loc: endpoint.loc,
+            endpoint,
+            isNew: before === undefined,
+            trusted: options.trust?.inlineSuppressions === true,
+            requests,
+        });
+        if (classification === endpoint.classification && ignore === endpoint.extensions[IGNORE])
+            return endpoint;
+        changed = true;
+        // A copy: the base may share the head's Endpoint objects, and the model is never mutated.
+        return { ...endpoint, classification, extensions: withIgnore(endpoint.extensions, ignore) };
+    });
+    const rootIgnore = pinIgnores(base?.extensions[IGNORE], head.extensions[IGNORE], {
+        loc: head.loc,
+        isNew: base === undefined,
+        trusted: options.trust?.inlineSuppressions === true,
+        requests,
+    });
+    if (!changed && rootIgnore === head.extensions[IGNORE])
+        return { model: head, requests };
+    return { model: { ...head, endpoints, extensions: withIgnore(head.extensions, rootIgnore) }, requests };
+}
+function pinClassification(before, endpoint, model, options, requests) {
+    // A new endpoint is judged by what the config alone says of it: its rules, else the default.
+    const reference = before
+        ? before.classification
+        : (options.classify?.(endpoint) ?? options.defaultClassification ?? 'external');
+    const asked = endpoint.classification;
+    if (asked === reference || raises(reference, asked))
+        return asked;
+    const granted = options.trust?.classification?.includes(asked) === true;
+    const source = classificationSource(endpoint, model);
+    const judged = before
+        ? 'its base classification'
+        : options.classify?.(endpoint) !== undefined
+            ? "by the config's classification rules"
+            : 'the default classification';
+    requests.push({
+        endpoint: endpoint.id,
+        kind: 'classification',
+        requested: asked,
+        granted,
+        message: `${(0,context/* label */.Pf)(endpoint)}${before ? '' : ' (new)'} marked ${asked} by ${source.what} (${granted
+            ? `granted: the base config's \`trust.classification\` allows ${asked}`
+            : `judged as ${reference}, ${judged}`})`,
+        loc: source.loc,
+    });
+    return granted ? asked : reference;
+}
+/** Which of the document's markers made the classification (normalize's order), for the message. */
+function classificationSource(endpoint, model) {
+    const valid = (v) => typeof v === 'string' && src_model/* CLASSIFICATIONS */.Ii.includes(v);
+    const own = endpoint.extensions['x-api-classification'];
+    if (valid(own))
+        return { what: `\`x-api-classification: ${own}\``, loc: endpoint.loc };
+    const root = model.extensions['x-api-classification'];
+    if (valid(root))
+        return {
+            what: `\`x-api-classification: ${root}\` at the document root`,
+            loc: { file: model.loc.file, pointer: (0,util_pointer/* joinPointer */.Kn)(model.loc.pointer, 'x-api-classification') },
+        };
+    if (endpoint.deprecated)
+        return { what: '`deprecated: true`', loc: endpoint.loc };
+    if (endpoint.extensions['x-internal'] === true || model.extensions['x-internal'] === true)
+        return { what: '`x-internal: true`', loc: endpoint.loc };
+    return { what: "servers, tags or a path the config's rules classify so", loc: endpoint.loc };
+}
+/**
+ * The `x-api-posture-ignore` value the head may use at one level: an entry counts when the base has one
+ * for the same rule there (its expiry no later than the base's), or when the config trusts inline
+ * suppressions. Entries that cannot suppress anyway are kept, so the assessment still reports them.
+ * Returns `head` itself when nothing is held back.
+ */
+function pinIgnores(base, head, level) {
+    if (head === undefined)
+        return head;
+    const { loc, endpoint, trusted } = level;
+    const allowed = new Map();
+    for (const entry of ignoreEntries(base)) {
+        const rule = readIgnoreEntry(entry, loc, []);
+        if (rule?.rule === undefined)
+            continue;
+        const known = allowed.get(rule.rule);
+        if (!known || laterExpiry(rule.expires, known.expires))
+            allowed.set(rule.rule, rule);
+    }
+    const kept = [];
+    let heldBack = false;
+    for (const entry of ignoreEntries(head)) {
+        const rule = readIgnoreEntry(entry, loc, []);
+        const known = rule?.rule !== undefined ? allowed.get(rule.rule) : undefined;
+        if (rule?.rule === undefined || (known && !laterExpiry(rule.expires, known.expires))) {
+            kept.push(entry);
+            continue;
+        }
+        const asked = known
+            ? `\`x-api-posture-ignore\` of \`${rule.rule}\` ${rule.expires ? `until ${rule.expires}` : 'with no expiry'}`
+            : `\`x-api-posture-ignore\` of \`${rule.rule}\``;
+        const judged = known
+            ? `judged with its base expiry ${known.expires}`
+            : level.isNew
+                ? `not applied: ${endpoint ? 'a new endpoint' : 'a new document'} cannot suppress its own findings`
+                : 'not applied: the base does not suppress it here';
+        level.requests.push({
+            ...(endpoint ? { endpoint: endpoint.id } : {}),
+            kind: 'suppression',
+            requested: rule.rule,
+            granted: trusted,
+            message: `${endpoint ? (0,context/* label */.Pf)(endpoint) : 'The document root'}: inline ${asked} (${trusted ? "granted: the base config's `trust.inlineSuppressions` is on" : judged})`,
+            loc: { file: loc.file, pointer: (0,util_pointer/* joinPointer */.Kn)(loc.pointer, IGNORE) },
+        });
+        if (trusted)
+            kept.push(entry);
+        else {
+            heldBack = true;
+            if (known)
+                kept.push({ rule: rule.rule, reason: rule.reason, expires: known.expires });
+        }
+    }
+    return heldBack ? kept : head;
+}
+/** `a` lasts longer than `b`; undefined is no expiry (forever). */
+function laterExpiry(a, b) {
+    if (b === undefined)
+        return false;
+    return a === undefined || a > b;
+}
+function withIgnore(extensions, value) {
+    if (extensions[IGNORE] === value)
+        return extensions;
+    const out = { ...extensions };
+    if (value === undefined)
+        delete out[IGNORE];
+    else
+        out[IGNORE] = value;
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/normalize/schema.ts
+var normalize_schema = __webpack_require__(3956);
+;// CONCATENATED MODULE: ./src/diff/branches.ts
+
+/** Above this many candidate pairs, branches are not compared by content (each pair is a schema diff). */
+const MAX_CONTENT_PAIRS = 400;
+/**
+ * In order: the `$ref` target, the discriminator value (a `const` or one-value `enum`, of the branch or
+ * of its properties: what a discriminator `mapping` selects on), the `title`, identical content, and
+ * only then position among the branches still unmatched, inline branches with inline ones first.
+ */
+function matchBranches(base, head, baseParent, headParent, combinator, same) {
+    const baseKeys = base.map((b, i) => keysOf(b, i, baseParent, combinator));
+    const headKeys = head.map((h, i) => keysOf(h, i, headParent, combinator));
+    // The common case, a list whose branches kept their names and places, pairs by position at once.
+    if (base.length === head.length && baseKeys.every((k, i) => sameKeys(k, headKeys[i]))) {
+        return { pairs: base.map((_, i) => ({ base: i, head: i })), added: [], removed: [], name: nameOf };
+    }
+    const freeBase = new Set(base.keys());
+    const freeHead = new Set(head.keys());
+    const pairs = [];
+    const pair = (b, h) => {
+        pairs.push({ base: b, head: h });
+        freeBase.delete(b);
+        freeHead.delete(h);
+    };
+    for (const key of ['ref', 'value', 'title']) {
+        const byKey = new Map(); // free base branches by this key, in order
+        for (const i of freeBase) {
+            const k = baseKeys[i][key];
+            if (k === undefined)
+                continue;
+            const list = byKey.get(k);
+            if (list)
+                list.push(i);
+            else
+                byKey.set(k, [i]);
+        }
+        for (const h of [...freeHead]) {
+            const k = headKeys[h][key];
+            const b = k === undefined ? undefined : byKey.get(k)?.shift();
+            if (b !== undefined)
+                pair(b, h);
+        }
+    }
+    if (freeBase.size * freeHead.size <= MAX_CONTENT_PAIRS) {
+        for (const h of [...freeHead]) {
+            const b = [...freeBase].find((i) => same(base[i], head[h]));
+            if (b !== undefined)
+                pair(b, h);
+        }
+    }
+    const inline = (keys) => keys.ref === undefined;
+    const byPosition = (baseOk, headOk) => {
+        const bs = [...freeBase].filter(baseOk);
+        const hs = [...freeHead].filter(headOk);
+        for (let i = 0; i < Math.min(bs.length, hs.length); i++)
+            pair(bs[i], hs[i]);
+    };
+    byPosition((i) => inline(baseKeys[i]), (i) => inline(headKeys[i]));
+    // A branch whose `$ref` target was renamed keeps its place; a new named branch is an addition.
+    byPosition((i) => !inline(baseKeys[i]), (i) => !inline(headKeys[i]));
+    pairs.sort((x, y) => x.head - y.head);
+    return {
+        pairs,
+        added: [...freeHead].sort((x, y) => x - y),
+        removed: [...freeBase].sort((x, y) => x - y),
+        name: nameOf,
+    };
+}
+function sameKeys(a, b) {
+    return a.ref === b.ref && a.value === b.value && a.title === b.title;
+}
+function keysOf(branch, index, parent, combinator) {
+    const target = (0,normalize_schema/* unwrapAnnotated */._3)(branch);
+    const keys = {};
+    // A `$ref`'d branch lives elsewhere than its place in the list; an inline one right there.
+    const inPlace = target.loc.file === parent.file && target.loc.pointer === `${parent.pointer}/${combinator}/${index}`;
+    if (!inPlace)
+        keys.ref = `${target.loc.file}#${target.loc.pointer}`;
+    const value = discriminatorValue(target);
+    if (value !== undefined)
+        keys.value = value;
+    const title = branch.title ?? target.title;
+    if (title !== undefined)
+        keys.title = title;
+    return keys;
+}
+/** Per schema object: a shared component is a branch of many lists. */
+const VALUES = new WeakMap();
+/** `"card"` for `{ const: card }`, `type="card"` for `{ properties: { type: { enum: [card] } } }`. */
+function discriminatorValue(s) {
+    let value = VALUES.get(s);
+    if (value === undefined) {
+        value = computeDiscriminatorValue(s) ?? null;
+        VALUES.set(s, value);
+    }
+    return value ?? undefined;
+}
+function computeDiscriminatorValue(s) {
+    if (s.enum?.length === 1)
+        return JSON.stringify(s.enum[0]);
+    const fixed = Object.entries(s.properties)
+        .filter(([, p]) => p.enum?.length === 1)
+        .map(([name, p]) => `${name}=${JSON.stringify(p.enum[0])}`)
+        .sort();
+    return fixed.length > 0 ? fixed.join(',') : undefined;
+}
+function nameOf(branch, index) {
+    const target = (0,normalize_schema/* unwrapAnnotated */._3)(branch);
+    const name = target.refName ?? branch.title ?? target.title ?? discriminatorValue(target);
+    return name === undefined ? `#${index}` : `\`${name}\``;
+}
+
+;// CONCATENATED MODULE: ./src/diff/pattern.ts
+// Whether a replaced `pattern` accepts more, decided only where that is cheap and certain: the new one
+// matches any string, or the two are the same sequence of atoms and differ only in anchors and in the
+// ranges of their repetitions. Everything else is left undecided (a change, not a loosening).
+const UNDECIDED = { kind: 'undecided' };
+function compareRegex(base, head) {
+    if (acceptsAnything(head) && !acceptsAnything(base)) {
+        return { kind: 'loosened', why: 'the new pattern accepts any string' };
+    }
+    const b = parse(base);
+    const h = parse(head);
+    if (!b || !h || b.atoms.length !== h.atoms.length)
+        return UNDECIDED;
+    let wider = false;
+    let narrower = false;
+    let unbounded = false;
+    let unanchored = false;
+    for (const [i, ba] of b.atoms.entries()) {
+        const ha = h.atoms[i];
+        if (ba.text !== ha.text || ba.lazy !== ha.lazy)
+            return UNDECIDED;
+        if (ha.min < ba.min || ha.max > ba.max)
+            wider = true;
+        if (ha.min > ba.min || ha.max < ba.max)
+            narrower = true;
+        if (ha.max === Number.POSITIVE_INFINITY && ba.max !== Number.POSITIVE_INFINITY)
+            unbounded = true;
+    }
+    for (const side of ['start', 'end']) {
+        if (b[side] && !h[side]) {
+            wider = true;
+            unanchored = true;
+        }
+        if (!b[side] && h[side])
+            narrower = true;
+    }
+    if (wider && narrower)
+        return UNDECIDED;
+    if (unanchored)
+        return { kind: 'loosened', why: 'it is no longer anchored, so any text around a match is accepted' };
+    if (unbounded)
+        return { kind: 'loosened', why: 'a repetition lost its upper bound' };
+    if (wider)
+        return { kind: 'widened', why: 'repetitions allow more, still bounded' };
+    if (narrower)
+        return { kind: 'tightened', why: 'it accepts a subset of what it accepted' };
+    return UNDECIDED;
+}
+/**
+ * Unanchored and matching the empty string: found in every string (`.*`, `[a-z]*`, an empty pattern).
+ * Patterns with anchors, word boundaries or lookarounds anywhere are not judged.
+ */
+function acceptsAnything(pattern) {
+    if (/[\^$]|\\[bB]|\(\?[=!<]/.test(pattern.replace(/\\[^bB]/g, '')))
+        return false;
+    try {
+        return new RegExp(pattern, 'u').test('');
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * `^[a-z]{1,10}$` → anchors and atoms with their repetition ranges. Undefined where comparing by range
+ * would not be sound or the text is not understood: lookarounds and back-references (a wider repetition
+ * there can refuse more), alternation (its branches are not aligned), a repetition without an atom.
+ */
+function parse(pattern) {
+    let text = pattern;
+    const start = text.startsWith('^');
+    if (start)
+        text = text.slice(1);
+    const end = text.endsWith('$') && !text.endsWith('\\$');
+    if (end)
+        text = text.slice(0, -1);
+    const atoms = [];
+    let i = 0;
+    while (i < text.length) {
+        const ch = text[i];
+        let token;
+        if (ch === '\\') {
+            if (/[1-9k]/.test(text[i + 1] ?? ''))
+                return undefined; // a back-reference
+            token = text.slice(i, i + 2);
+        }
+        else if (ch === '[') {
+            let j = i + 1;
+            if (text[j] === '^')
+                j++;
+            if (text[j] === ']')
+                j++;
+            while (j < text.length && text[j] !== ']')
+                j += text[j] === '\\' ? 2 : 1;
+            if (j >= text.length)
+                return undefined;
+            token = text.slice(i, j + 1);
+        }
+        else if (ch === '(') {
+            if (text[i + 1] === '?' && text[i + 2] !== ':')
+                return undefined; // lookaround or named group
+            token = text[i + 1] === '?' ? '(?:' : '(';
+        }
+        else if (ch === '|' || ch === '^' || ch === '$') {
+            return undefined;
+        }
+        else if ('*+?{'.includes(ch) && quantifier(text, i)) {
+            return undefined; // a repetition of nothing
+        }
+        else {
+            token = ch;
+        }
+        i += token.length;
+        const q = quantifier(text, i);
+        if (q && token !== '(' && token !== '(?:') {
+            atoms.push({ text: token, min: q.min, max: q.max, lazy: q.lazy });
+            i += q.length;
+        }
+        else {
+            atoms.push({ text: token, min: 1, max: 1, lazy: false });
+        }
+    }
+    return { start, end, atoms };
+}
+function quantifier(text, at) {
+    const m = /^(?:([*+?])|\{(\d+)(?:(,)(\d*))?\})(\??)/.exec(text.slice(at, at + 24));
+    if (!m)
+        return undefined;
+    const [whole, symbol, low, comma, high, lazy] = m;
+    let min;
+    let max;
+    if (symbol !== undefined) {
+        min = symbol === '+' ? 1 : 0;
+        max = symbol === '?' ? 1 : Number.POSITIVE_INFINITY;
+    }
+    else {
+        min = Number(low);
+        max = comma === undefined ? min : high === '' ? Number.POSITIVE_INFINITY : Number(high);
+    }
+    return { min, max, lazy: lazy === '?', length: whole.length };
+}
+
 ;// CONCATENATED MODULE: ./src/diff/schema.ts
+
+
+
 
 class SchemaDiffer {
     memo = {
         request: new Map(),
+        partial: new Map(),
         response: new Map(),
     };
     inProgress = new Set();
@@ -571,30 +1201,35 @@ class SchemaDiffer {
     nextId = 0;
     /**
      * Changes between two schemas, with `label` naming where they sit (e.g. "request body application/json")
-     * and `where` the head's node that holds them (the parameter, media type or header).
+     * and `where` the head's node that holds them (the parameter, media type or header). `partial`: a
+     * request body that updates only what it sends (see `Mode`).
      */
-    compare(base, head, direction, label, where) {
+    compare(base, head, direction, label, where, partial = false) {
         if (!base || !head) {
-            if (head && constrains(head))
+            if (head && (0,normalize_schema/* constrains */.Jv)(head))
                 return [toChange(schemaAdded(head), direction, label)];
-            if (base && constrains(base))
+            if (base && (0,normalize_schema/* constrains */.Jv)(base))
                 return [toChange(schemaRemoved(where), direction, label)];
             return [];
         }
-        return this.pairChanges(base, head, direction).map((c) => toChange(c, direction, label));
+        const mode = partial && direction === 'request' ? 'partial' : direction;
+        return this.pairChanges(base, head, mode).map((c) => toChange(c, direction, label));
     }
-    pairChanges(base, head, direction) {
+    pairChanges(wrappedBase, wrappedHead, mode) {
+        // `{ allOf: [{ $ref: X }], description }` is X: wrapping a `$ref` to annotate it changes nothing.
+        const base = (0,normalize_schema/* unwrapAnnotated */._3)(wrappedBase);
+        const head = (0,normalize_schema/* unwrapAnnotated */._3)(wrappedHead);
         if (base === head)
             return []; // one object shared by both versions (src/normalize/unchanged.ts)
-        let row = this.memo[direction].get(base);
+        let row = this.memo[mode].get(base);
         if (!row) {
             row = new Map();
-            this.memo[direction].set(base, row);
+            this.memo[mode].set(base, row);
         }
         const cached = row.get(head);
         if (cached)
             return cached;
-        const key = `${this.id(base)}:${this.id(head)}:${direction}`;
+        const key = `${this.id(base)}:${this.id(head)}:${mode}`;
         if (this.inProgress.has(key)) {
             this.cut([key]); // a cycle: its changes are reported where it started
             return [];
@@ -607,7 +1242,7 @@ class SchemaDiffer {
         const outer = this.cuts;
         this.cuts = undefined;
         this.inProgress.add(key);
-        const out = dedupe(this.compareNow(base, head, direction));
+        const out = dedupe(this.compareNow(base, head, mode));
         this.inProgress.delete(key);
         const cuts = [...(this.cuts ?? [])].filter((k) => k !== key);
         this.cuts = outer;
@@ -633,55 +1268,40 @@ class SchemaDiffer {
         }
         return id;
     }
-    compareNow(base, head, direction) {
+    compareNow(base, head, mode) {
+        const asList = this.compareAsList(base, head, mode);
+        if (asList)
+            return asList;
         const out = [];
         const here = (key, exists) => exists ? { file: head.loc.file, pointer: (0,util_pointer/* joinPointer */.Kn)(head.loc.pointer, key) } : head.loc;
-        const loosened = (what, key, exists) => out.push({ kind: 'schema-constraint-loosened', at: '', what, location: here(key, exists) });
-        const tightened = (what, key, exists) => out.push({ kind: 'schema-constraint-tightened', at: '', what, location: here(key, exists) });
+        const report = (kind) => (what, key, exists) => out.push({ kind, at: '', what, location: here(key, exists) });
+        const r = {
+            loosened: report('schema-constraint-loosened'),
+            widened: report('schema-constraint-widened'),
+            tightened: report('schema-constraint-tightened'),
+            changed: report('schema-constraint-changed'),
+        };
         compareTypes(base, head, out);
-        upperBound('maxLength', base.maxLength, head.maxLength, loosened, tightened);
-        upperBound('maxItems', base.maxItems, head.maxItems, loosened, tightened);
-        upperBound('maximum', base.maximum, head.maximum, loosened, tightened);
-        lowerBound('minLength', base.minLength, head.minLength, loosened, tightened);
-        lowerBound('minItems', base.minItems, head.minItems, loosened, tightened);
-        lowerBound('minimum', base.minimum, head.minimum, loosened, tightened);
+        upperBound('maxLength', base.maxLength, head.maxLength, r);
+        upperBound('maxItems', base.maxItems, head.maxItems, r);
+        upperBound('maximum', base.maximum, head.maximum, r);
+        lowerBound('minLength', base.minLength, head.minLength, r);
+        lowerBound('minItems', base.minItems, head.minItems, r);
+        lowerBound('minimum', base.minimum, head.minimum, r);
         if (base.maximum === head.maximum) {
-            exclusivity('maximum', head.maximum, base.exclusiveMaximum, head.exclusiveMaximum, loosened, tightened);
+            exclusivity('maximum', head.maximum, base.exclusiveMaximum, head.exclusiveMaximum, r);
         }
         if (base.minimum === head.minimum) {
-            exclusivity('minimum', head.minimum, base.exclusiveMinimum, head.exclusiveMinimum, loosened, tightened);
+            exclusivity('minimum', head.minimum, base.exclusiveMinimum, head.exclusiveMinimum, r);
         }
-        if (base.pattern !== head.pattern) {
-            if (head.pattern === undefined)
-                loosened(`pattern \`${base.pattern}\` removed`, 'pattern', false);
-            else if (base.pattern === undefined)
-                tightened(`pattern \`${head.pattern}\` added`, 'pattern', true);
-            else
-                out.push({
-                    kind: 'schema-constraint-changed',
-                    at: '',
-                    what: `pattern changed from \`${base.pattern}\` to \`${head.pattern}\``,
-                    location: here('pattern', true),
-                });
-        }
+        if (base.pattern !== head.pattern)
+            comparePatterns(base.pattern, head.pattern, r);
         if (base.format !== head.format) {
-            out.push({
-                kind: 'schema-constraint-changed',
-                at: '',
-                what: `format changed from ${base.format ?? 'none'} to ${head.format ?? 'none'}`,
-                location: here('format', head.format !== undefined),
-            });
+            r.changed(`format changed from ${base.format ?? 'none'} to ${head.format ?? 'none'}`, 'format', head.format !== undefined);
         }
-        compareEnums(base, head, loosened, tightened);
-        compareAdditionalProperties(base, head, loosened, tightened);
-        const baseRequired = new Set(base.required);
-        const headRequired = new Set(head.required);
-        const addedRequired = head.required.filter((name) => !baseRequired.has(name));
-        const removedRequired = base.required.filter((name) => !headRequired.has(name));
-        if (addedRequired.length > 0)
-            tightened(`now requires ${names(addedRequired)}`, 'required', true);
-        if (removedRequired.length > 0)
-            loosened(`no longer requires ${names(removedRequired)}`, 'required', head.required.length > 0);
+        compareEnums(base, head, r);
+        compareAdditionalProperties(base, head, r);
+        compareRequired(base, head, mode, r);
         for (const name of Object.keys(head.properties)) {
             const headProperty = head.properties[name];
             const baseProperty = Object.hasOwn(base.properties, name) ? base.properties[name] : undefined;
@@ -695,7 +1315,7 @@ class SchemaDiffer {
                 });
                 continue;
             }
-            for (const c of this.pairChanges(baseProperty, headProperty, direction))
+            for (const c of this.pairChanges(baseProperty, headProperty, mode))
                 out.push({ ...c, at: `.${name}${c.at}` });
         }
         const headHasProperties = Object.keys(head.properties).length > 0; // once, not per removed property
@@ -710,20 +1330,22 @@ class SchemaDiffer {
                 });
             }
         }
+        // An array in a merge patch replaces the whole value: its items are complete, not partial.
+        const itemMode = mode === 'partial' ? 'request' : mode;
         if (base.items && head.items) {
-            for (const c of this.pairChanges(base.items, head.items, direction))
+            for (const c of this.pairChanges(base.items, head.items, itemMode))
                 out.push({ ...c, at: `[]${c.at}` });
         }
-        else if (head.items && constrains(head.items)) {
+        else if (head.items && (0,normalize_schema/* constrains */.Jv)(head.items)) {
             out.push(schemaAdded(head.items, 'items must now match a schema'));
         }
-        else if (base.items && constrains(base.items)) {
+        else if (base.items && (0,normalize_schema/* constrains */.Jv)(base.items)) {
             out.push(schemaRemoved(here('items', false), 'items are no longer checked: any item is accepted'));
         }
         const baseExtra = schemaOf(base.additionalProperties);
         const headExtra = schemaOf(head.additionalProperties);
         if (baseExtra && headExtra) {
-            for (const c of this.pairChanges(baseExtra, headExtra, direction))
+            for (const c of this.pairChanges(baseExtra, headExtra, mode))
                 out.push({ ...c, at: `.*${c.at}` });
         }
         else if (headExtra && base.additionalProperties !== false) {
@@ -736,46 +1358,79 @@ class SchemaDiffer {
         for (const combinator of ['allOf', 'oneOf', 'anyOf']) {
             const b = base[combinator];
             const h = head[combinator];
-            const shared = Math.min(b.length, h.length);
-            for (let i = 0; i < shared; i++) {
-                for (const c of this.pairChanges(b[i], h[i], direction))
-                    out.push({ ...c, at: `(${combinator}[${i}])${c.at}` });
-            }
-            if (b.length !== h.length) {
-                out.push({
-                    kind: 'schema-constraint-changed',
-                    at: '',
-                    what: `${combinator} has ${h.length} subschemas instead of ${b.length}`,
-                    location: here(combinator, h.length > 0),
-                });
-            }
+            if (b.length === 0 && h.length === 0)
+                continue;
+            this.compareBranches(combinator, b, h, base, head, mode, out, here(combinator, h.length > 0));
         }
         return out;
     }
+    /**
+     * `X` → `{ allOf: [X, { required: [email] }] }` adds a member to a list of one, and `X` → `{ oneOf: [X, Y] }`
+     * an alternative: neither removes every constraint of X. Undefined unless exactly one side is only a
+     * list (`allOf`, `oneOf` or `anyOf`, constraining nothing of its own) and the other has no list at all.
+     */
+    compareAsList(base, head, mode) {
+        const baseList = onlyList(base);
+        const headList = onlyList(head);
+        if ((baseList === undefined) === (headList === undefined))
+            return undefined;
+        const combinator = (baseList ?? headList);
+        const plain = baseList ? head : base;
+        if (!hasNoList(plain) || !(0,normalize_schema/* constrains */.Jv)(plain))
+            return undefined; // `{}` ↔ a list: compared as before
+        const out = [];
+        const b = baseList ? base[combinator] : [base];
+        const h = headList ? head[combinator] : [head];
+        const removedAt = headList
+            ? { file: head.loc.file, pointer: (0,util_pointer/* joinPointer */.Kn)(head.loc.pointer, combinator) }
+            : head.loc;
+        this.compareBranches(combinator, b, h, base, head, mode, out, removedAt);
+        return out;
+    }
+    /**
+     * Subschemas matched by `$ref` target, discriminator value or title before position (src/diff/branches.ts):
+     * one branch inserted first does not "change" every branch after it.
+     */
+    compareBranches(combinator, b, h, base, head, mode, out, removedAt) {
+        const same = (x, y) => this.pairChanges(x, y, mode).length === 0;
+        const matched = matchBranches(b, h, base.loc, head.loc, combinator, same);
+        for (const { base: bi, head: hi } of matched.pairs) {
+            for (const c of this.pairChanges(b[bi], h[hi], mode))
+                out.push({ ...c, at: `(${combinator}[${hi}])${c.at}` });
+        }
+        for (const hi of matched.added) {
+            out.push({
+                kind: 'schema-constraint-changed',
+                at: '',
+                what: `${combinator} subschema ${matched.name(h[hi], hi)} added`,
+                location: h[hi].loc,
+                subject: `+${combinator}[${hi}]`,
+            });
+        }
+        for (const bi of matched.removed) {
+            out.push({
+                kind: 'schema-constraint-changed',
+                at: '',
+                what: `${combinator} subschema ${matched.name(b[bi], bi)} removed`,
+                location: removedAt,
+                subject: `-${combinator}[${bi}]`,
+            });
+        }
+    }
+}
+function hasNoList(s) {
+    return s.allOf.length === 0 && s.oneOf.length === 0 && s.anyOf.length === 0;
+}
+/** The one combinator a schema consists of, when it constrains nothing else. */
+function onlyList(s) {
+    const lists = ['allOf', 'oneOf', 'anyOf'].filter((c) => s[c].length > 0);
+    if (lists.length !== 1)
+        return undefined;
+    return (0,normalize_schema/* constrains */.Jv)({ ...s, allOf: [], oneOf: [], anyOf: [] }) ? undefined : lists[0];
 }
 /** `additionalProperties` as a schema that constrains something (`{}` accepts anything, as `true` does). */
 function schemaOf(value) {
-    return typeof value === 'object' && constrains(value) ? value : undefined;
-}
-/** Whether a schema refuses anything at all: `{}` (or one with only a description) does not. */
-function constrains(s) {
-    return (s.types !== undefined ||
-        s.format !== undefined ||
-        s.enum !== undefined ||
-        s.pattern !== undefined ||
-        s.minLength !== undefined ||
-        s.maxLength !== undefined ||
-        s.minimum !== undefined ||
-        s.maximum !== undefined ||
-        s.minItems !== undefined ||
-        s.maxItems !== undefined ||
-        s.required.length > 0 ||
-        Object.keys(s.properties).length > 0 ||
-        (s.additionalProperties !== undefined && s.additionalProperties !== true) ||
-        s.items !== undefined ||
-        s.allOf.length > 0 ||
-        s.oneOf.length > 0 ||
-        s.anyOf.length > 0);
+    return typeof value === 'object' && (0,normalize_schema/* constrains */.Jv)(value) ? value : undefined;
 }
 /** A schema where there was none: values that were accepted before may now be refused. */
 function schemaAdded(head, what = 'schema added') {
@@ -785,39 +1440,61 @@ function schemaAdded(head, what = 'schema added') {
 function schemaRemoved(where, what = 'schema removed: any value is accepted') {
     return { kind: 'schema-constraint-loosened', at: '', what, location: where };
 }
-function upperBound(key, base, head, loosened, tightened) {
+function upperBound(key, base, head, r) {
     if (base === head)
         return;
     if (head === undefined)
-        loosened(`${key} ${base} removed`, key, false);
+        r.loosened(`${key} ${base} removed`, key, false);
     else if (base === undefined)
-        tightened(`${key} ${head} added`, key, true);
+        r.tightened(`${key} ${head} added`, key, true);
     else if (head > base)
-        loosened(`${key} raised from ${base} to ${head}`, key, true);
+        r.widened(`${key} raised from ${base} to ${head}`, key, true);
     else
-        tightened(`${key} lowered from ${base} to ${head}`, key, true);
+        r.tightened(`${key} lowered from ${base} to ${head}`, key, true);
 }
-function lowerBound(key, base, head, loosened, tightened) {
+function lowerBound(key, base, head, r) {
     if (base === head)
         return;
     if (head === undefined)
-        loosened(`${key} ${base} removed`, key, false);
+        r.loosened(`${key} ${base} removed`, key, false);
     else if (base === undefined)
-        tightened(`${key} ${head} added`, key, true);
+        r.tightened(`${key} ${head} added`, key, true);
     else if (head < base)
-        loosened(`${key} lowered from ${base} to ${head}`, key, true);
+        r.widened(`${key} lowered from ${base} to ${head}`, key, true);
     else
-        tightened(`${key} raised from ${base} to ${head}`, key, true);
+        r.tightened(`${key} raised from ${base} to ${head}`, key, true);
 }
 /** The same bound turned exclusive (`exclusiveMaximum: true`, or 3.1's numeric form) or back to inclusive. */
-function exclusivity(key, bound, base, head, loosened, tightened) {
+function exclusivity(key, bound, base, head, r) {
     if (bound === undefined || !base === !head)
         return;
     const exclusiveKey = key === 'minimum' ? 'exclusiveMinimum' : 'exclusiveMaximum';
     if (head)
-        tightened(`${key} ${bound} is now exclusive`, exclusiveKey, true);
+        r.tightened(`${key} ${bound} is now exclusive`, exclusiveKey, true);
     else
-        loosened(`${key} ${bound} is now inclusive`, key, true);
+        r.widened(`${key} ${bound} is now inclusive`, key, true); // one more value: still bounded
+}
+/**
+ * A pattern removed is a loosening; one replaced is compared when that is cheap to decide (src/diff/pattern.ts):
+ * one that accepts any string, or drops an anchor, or a repetition's upper bound, loosens; one whose
+ * repetitions only got wider widens; one accepting a subset tightens; anything else is a change that is
+ * neither (the message says so).
+ */
+function comparePatterns(base, head, r) {
+    if (head === undefined)
+        return r.loosened(`pattern \`${base}\` removed`, 'pattern', false);
+    if (base === undefined)
+        return r.tightened(`pattern \`${head}\` added`, 'pattern', true);
+    const from = `pattern changed from \`${base}\` to \`${head}\``;
+    const relation = compareRegex(base, head);
+    if (relation.kind === 'loosened')
+        r.loosened(`${from}: ${relation.why}`, 'pattern', true);
+    else if (relation.kind === 'widened')
+        r.widened(`${from}: ${relation.why}`, 'pattern', true);
+    else if (relation.kind === 'tightened')
+        r.tightened(`${from}: ${relation.why}`, 'pattern', true);
+    else
+        r.changed(`${from} (whether it accepts more was not decided)`, 'pattern', true);
 }
 /** `integer` values are `number` values: integer → number widens, number → integer narrows. */
 function covers(types, type) {
@@ -860,28 +1537,60 @@ function compareTypes(base, head, out) {
         });
     }
 }
-function compareEnums(base, head, loosened, tightened) {
+function compareEnums(base, head, r) {
     if (base.enum === undefined && head.enum === undefined)
         return;
     if (head.enum === undefined)
-        return loosened('enum removed: any value is accepted', 'enum', false);
+        return r.loosened('enum removed: any value is accepted', 'enum', false);
     if (base.enum === undefined)
-        return tightened(`enum added: only ${values(head.enum)}`, 'enum', true);
+        return r.tightened(`enum added: only ${values(head.enum)}`, 'enum', true);
     const b = new Set(base.enum.map((v) => JSON.stringify(v)));
     const h = new Set(head.enum.map((v) => JSON.stringify(v)));
     const added = [...h].filter((v) => !b.has(v));
     const removed = [...b].filter((v) => !h.has(v));
+    // New values are named one by one, still a closed list: a change to review, not validation dropped.
     if (added.length > 0)
-        loosened(`enum values added: ${listed(added)}`, 'enum', true);
+        r.widened(`enum values added: ${listed(added)}`, 'enum', true);
     if (removed.length > 0)
-        tightened(`enum values removed: ${listed(removed)}`, 'enum', true);
+        r.tightened(`enum values removed: ${listed(removed)}`, 'enum', true);
 }
-function compareAdditionalProperties(base, head, loosened, tightened) {
+function compareAdditionalProperties(base, head, r) {
     const closed = (s) => s.additionalProperties === false;
     if (closed(base) && !closed(head))
-        loosened('additional properties are now allowed', 'additionalProperties', head.additionalProperties !== undefined);
+        r.loosened('additional properties are now allowed', 'additionalProperties', head.additionalProperties !== undefined);
     if (!closed(base) && closed(head))
-        tightened('additional properties are no longer allowed', 'additionalProperties', true);
+        r.tightened('additional properties are no longer allowed', 'additionalProperties', true);
+}
+/**
+ * A property no longer required loosens, unless something takes its role: another property now required
+ * in its place, or an alternative (`oneOf`/`anyOf` branch) that requires it; and in a partial update (a
+ * PATCH or merge-patch body) sending fewer fields is what the change is for.
+ */
+function compareRequired(base, head, mode, r) {
+    const baseRequired = new Set(base.required);
+    const headRequired = new Set(head.required);
+    const added = head.required.filter((name) => !baseRequired.has(name));
+    const removed = base.required.filter((name) => !headRequired.has(name));
+    if (added.length > 0)
+        r.tightened(`now requires ${names(added)}`, 'required', true);
+    if (removed.length === 0)
+        return;
+    const exists = head.required.length > 0;
+    if (mode === 'partial') {
+        return r.widened(`no longer requires ${names(removed)} (a partial update)`, 'required', exists);
+    }
+    if (added.length > 0) {
+        return r.widened(`no longer requires ${names(removed)}: requires ${names(added)} instead`, 'required', exists);
+    }
+    const alternatives = new Set([...head.oneOf, ...head.anyOf].flatMap((branch) => (0,normalize_schema/* unwrapAnnotated */._3)(branch).required));
+    const moved = removed.filter((name) => alternatives.has(name));
+    const dropped = removed.filter((name) => !alternatives.has(name));
+    if (moved.length > 0) {
+        const combinator = head.oneOf.length > 0 ? 'oneOf' : 'anyOf';
+        r.widened(`${names(moved)} now required by an alternative (\`${combinator}\`) instead of always`, 'required', exists);
+    }
+    if (dropped.length > 0)
+        r.loosened(`no longer requires ${names(dropped)}`, 'required', exists);
 }
 function names(list) {
     return listed(list.map((n) => `\`${n}\``));
@@ -912,6 +1621,7 @@ function toChange(c, direction, label) {
             (c.kind === 'schema-constraint-tightened' || c.kind === 'schema-constraint-changed')) ||
         (direction === 'response' &&
             (c.kind === 'schema-constraint-loosened' ||
+                c.kind === 'schema-constraint-widened' || // a client meets a value it never saw
                 c.kind === 'schema-property-removed' ||
                 c.kind === 'schema-constraint-changed'));
     const where = c.at === '' ? label : `${label} \`${c.at.replace(/^\./, '')}\``;
@@ -927,12 +1637,24 @@ function toChange(c, direction, label) {
 
 ;// CONCATENATED MODULE: ./src/diff/security.ts
 
+/** Names listed in one message: a global security of N schemes is described on every endpoint it covers. */
+const NAMED = 10;
+/** The first NAMED of `total` items joined, then how many more: a message stays short whatever the
+ * document lists. `items` may hold only the first NAMED. */
+function firstOf(items, total, separator) {
+    const named = items.slice(0, NAMED).join(separator);
+    return total > NAMED ? `${named}${separator}${total - NAMED} more` : named;
+}
 function describeRequirement(requirement) {
     if (requirement.length === 0)
         return 'anonymous access';
-    return requirement
-        .map((entry) => `${entry.name}${entry.scopes.length > 0 ? ` (${entry.scopes.join(', ')})` : ''}`)
-        .join(' + ');
+    const entries = requirement
+        .slice(0, NAMED)
+        .map((entry) => `${entry.name}${entry.scopes.length > 0 ? ` (${firstOf(entry.scopes, entry.scopes.length, ', ')})` : ''}`);
+    return firstOf(entries, requirement.length, ' + ');
+}
+function describeAlternatives(requirements) {
+    return firstOf(requirements.slice(0, NAMED).map(describeRequirement), requirements.length, ' or ');
 }
 const security_names = (requirement) => requirement.map((e) => e.name).join('+');
 function securityChanges(base, head, baseModel, headModel) {
@@ -953,10 +1675,10 @@ function securityChanges(base, head, baseModel, headModel) {
     const bNone = b.requirements.every((r) => r.length === 0);
     const hNone = h.requirements.every((r) => r.length === 0);
     if (bNone && !hNone) {
-        push('security-added', `now requires ${h.requirements.map(describeRequirement).join(' or ')}`, !h.requirements.some((r) => r.length === 0));
+        push('security-added', `now requires ${describeAlternatives(h.requirements)}`, !h.requirements.some((r) => r.length === 0));
     }
     else if (!bNone && hNone) {
-        push('security-removed', `no longer requires authentication (was ${b.requirements.map(describeRequirement).join(' or ')})`, false);
+        push('security-removed', `no longer requires authentication (was ${describeAlternatives(b.requirements)})`, false);
     }
     else if (!bNone && !hNone) {
         const weakestBase = (0,arrays/* minOf */._h)(b.requirements.map(requirementStrength), Number.POSITIVE_INFINITY);
@@ -981,10 +1703,11 @@ function securityChanges(base, head, baseModel, headModel) {
                 const afterScopes = new Set(scopesOf(requirement));
                 const lost = scopesOf(before).filter((x) => !afterScopes.has(x));
                 const gained = scopesOf(requirement).filter((x) => !beforeScopes.has(x));
+                const label = firstOf(requirement.slice(0, NAMED).map((e) => e.name), requirement.length, '+');
                 if (lost.length > 0)
-                    push('security-weakened', `${key} no longer requires scopes ${lost.join(', ')}`, false);
+                    push('security-weakened', `${label} no longer requires scopes ${firstOf(lost, lost.length, ', ')}`, false);
                 if (gained.length > 0)
-                    push('security-strengthened', `${key} now requires scopes ${gained.join(', ')}`, true);
+                    push('security-strengthened', `${label} now requires scopes ${firstOf(gained, gained.length, ', ')}`, true);
                 continue;
             }
             const baseSignatures = new Set(bases.map(requirementSignature));
@@ -1133,13 +1856,23 @@ function schemeChanges(head, baseModel) {
 
 
 
-/** Diffs two versions of one API description; either side may be missing (an added or deleted spec). */
-function diffSpecs(path, base, head) {
+
+/**
+ * Diffs two versions of one API description; either side may be missing (an added or deleted spec).
+ * `present` says which files exist: a file that exists without a model (it does not parse) was neither
+ * added nor removed, so the spec is `modified`.
+ */
+function diffSpecs(path, base, head, present = { base: base !== undefined, head: head !== undefined }) {
     const schemas = new SchemaDiffer();
+    const shared = new SharedChanges();
     const baseById = new Map((base?.endpoints ?? []).map((e) => [e.id, e]));
+    const renamed = renamedPaths(base?.endpoints ?? [], head?.endpoints ?? []);
+    const matchedBase = new Set();
     const endpoints = [];
     for (const h of head?.endpoints ?? []) {
-        const b = baseById.get(h.id);
+        const b = baseById.get(h.id) ?? renamed.get(h);
+        if (b)
+            matchedBase.add(b);
         if (!b || !base || !head) {
             endpoints.push({
                 id: h.id,
@@ -1151,7 +1884,11 @@ function diffSpecs(path, base, head) {
             });
             continue;
         }
-        const changes = diffEndpoint(b, h, base, head, schemas);
+        const changes = diffEndpoint(b, h, base, head, schemas, shared);
+        if (b.id !== h.id) {
+            const message = `path renamed from \`${b.path}\` to \`${h.path}\``;
+            changes.unshift(at(h.loc, 'path-renamed', message, true)); // a client calling the old URL may break
+        }
         endpoints.push({
             id: h.id,
             method: h.method.toUpperCase(),
@@ -1162,9 +1899,8 @@ function diffSpecs(path, base, head) {
             changes,
         });
     }
-    const headIds = new Set((head?.endpoints ?? []).map((e) => e.id));
     for (const b of base?.endpoints ?? []) {
-        if (!headIds.has(b.id)) {
+        if (!matchedBase.has(b)) {
             endpoints.push({
                 id: b.id,
                 method: b.method.toUpperCase(),
@@ -1175,14 +1911,66 @@ function diffSpecs(path, base, head) {
             });
         }
     }
-    const status = !base
+    const status = !present.base
         ? 'added'
-        : !head
+        : !present.head
             ? 'removed'
-            : endpoints.some((e) => e.change !== 'unchanged')
+            : !base || !head || endpoints.some((e) => e.change !== 'unchanged')
                 ? 'modified'
                 : 'unchanged';
-    return { path, status, base, head, endpoints };
+    return {
+        path,
+        status,
+        base,
+        head,
+        endpoints,
+        ...(shared.listed.length > 0 ? { changes: shared.listed } : {}),
+    };
+}
+/** `GET /users/{}/` → `GET /users/{}`: ids that differ only in a trailing slash name one endpoint renamed. */
+function withoutTrailingSlash(id) {
+    return id.length > 1 && id.endsWith('/') && !id.endsWith(' /') ? id.slice(0, -1) : id;
+}
+/**
+ * Head endpoints with no base endpoint of the same id, paired with the base endpoint, itself unmatched,
+ * whose id differs only in a trailing slash (ids already ignore path parameter names). A base endpoint
+ * whose id the head keeps is never taken, nor one two head endpoints could claim.
+ */
+function renamedPaths(base, head) {
+    const headIds = new Set(head.map((e) => e.id));
+    const baseIds = new Set(base.map((e) => e.id));
+    const unmatchedBase = new Map();
+    for (const b of base) {
+        if (headIds.has(b.id))
+            continue;
+        const key = withoutTrailingSlash(b.id);
+        unmatchedBase.set(key, [...(unmatchedBase.get(key) ?? []), b]);
+    }
+    const claims = new Map();
+    for (const h of head) {
+        if (baseIds.has(h.id))
+            continue;
+        const key = withoutTrailingSlash(h.id);
+        claims.set(key, [...(claims.get(key) ?? []), h]);
+    }
+    const out = new Map();
+    for (const [key, heads] of claims) {
+        const bases = unmatchedBase.get(key);
+        if (heads.length === 1 && bases?.length === 1)
+            out.set(heads[0], bases[0]);
+    }
+    return out;
+}
+/**
+ * For each base endpoint matched to a head endpoint of another id (a renamed path), the head's id: the
+ * base's findings on it fingerprint under that id, so they stay `existing` rather than fixed and new.
+ */
+function renamedEndpointIds(diff) {
+    const out = new Map();
+    for (const e of diff.endpoints)
+        if (e.base && e.head && e.base.id !== e.head.id)
+            out.set(e.base, e.head.id);
+    return out;
 }
 /** One version on its own (inventory): every endpoint `unchanged`. */
 function scanSpec(path, model) {
@@ -1197,13 +1985,13 @@ function scanSpec(path, model) {
     }));
     return { path, status: 'unchanged', base: model, head: model, endpoints };
 }
-function diffEndpoint(b, h, baseModel, headModel, schemas) {
+function diffEndpoint(b, h, baseModel, headModel, schemas, shared = new SharedChanges()) {
     // The base took the head's own endpoint: its input, the document context included, is unchanged.
     if (b === h)
         return [];
     const changes = [];
-    (0,arrays/* pushAll */.iI)(changes, securityChanges(b, h, baseModel, headModel));
-    (0,arrays/* pushAll */.iI)(changes, serverChanges(b, h, baseModel, headModel));
+    (0,arrays/* pushAll */.iI)(changes, shared.securityChanges(b, h, baseModel, headModel));
+    (0,arrays/* pushAll */.iI)(changes, shared.serverChanges(b, h, baseModel, headModel));
     (0,arrays/* pushAll */.iI)(changes, parameterChanges(b, h, schemas));
     (0,arrays/* pushAll */.iI)(changes, requestBodyChanges(b, h, schemas));
     (0,arrays/* pushAll */.iI)(changes, responseChanges(b, h, schemas));
@@ -1221,35 +2009,132 @@ function at(location, kind, message, breaking) {
 function parentLoc(loc) {
     return { file: loc.file, pointer: loc.pointer.slice(0, Math.max(0, loc.pointer.lastIndexOf('/'))) };
 }
-function serverChanges(b, h, baseModel, headModel) {
+/** Per diff: the server pairs already compared, and the changes listed once for the spec. */
+class SharedChanges {
+    pairs = new Map();
+    listed = [];
+    serverChanges(b, h, baseModel, headModel) {
+        let byHead = this.pairs.get(b.servers);
+        let pair = byHead?.get(h.servers);
+        if (!pair) {
+            const compared = compareServers(b, h, baseModel, headModel);
+            pair = { changes: compared.changes, endpoints: [], listing: compared.listed.length > 0 };
+            for (const change of compared.listed)
+                this.listed.push({ ...change, endpoints: pair.endpoints });
+            // With no head servers outside the root, removals point at the endpoint itself: not shared.
+            if (!compared.perEndpoint) {
+                if (!byHead) {
+                    byHead = new Map();
+                    this.pairs.set(b.servers, byHead);
+                }
+                byHead.set(h.servers, pair);
+            }
+        }
+        if (pair.listing)
+            pair.endpoints.push(h.id);
+        return [...pair.changes];
+    }
+    rootSecurity = new Map();
+    /**
+     * Security changes; those of the global security (and of the schemes it names) are the same for every
+     * endpoint inheriting it on both sides, so they are compared once, and past a few of one kind listed once.
+     */
+    securityChanges(b, h, baseModel, headModel) {
+        // Without a head `security` anywhere, a removal points at the endpoint itself: not shared.
+        const inherited = h.security.loc !== undefined &&
+            isRootSecurity(b.security, baseModel) &&
+            isRootSecurity(h.security, headModel);
+        if (!inherited)
+            return securityChanges(b, h, baseModel, headModel);
+        const key = `${b.security.loc?.file ?? ''}#${b.security.loc?.pointer ?? ''}|${h.security.loc.file}`;
+        let pair = this.rootSecurity.get(key);
+        if (!pair) {
+            const all = securityChanges(b, h, baseModel, headModel);
+            const summarised = summariseByKind(all, 'in the global security');
+            pair = { changes: summarised.changes, endpoints: [], listing: summarised.listed.length > 0 };
+            for (const change of summarised.listed)
+                this.listed.push({ ...change, endpoints: pair.endpoints });
+            this.rootSecurity.set(key, pair);
+        }
+        if (pair.listing)
+            pair.endpoints.push(h.id);
+        return [...pair.changes];
+    }
+}
+/** More changes of one kind than this, made once for many endpoints, become one summary on each. */
+const SHARED_CHANGES_PER_KIND = 3;
+/**
+ * Changes of one kind (and breaking or not) past SHARED_CHANGES_PER_KIND become one change of that kind
+ * naming the first few; all of them are returned as `listed`, to be reported once for the spec. A check
+ * reading the endpoint's changes still sees each kind that happened (a weakening stays a weakening).
+ */
+function summariseByKind(changes, where) {
+    const groups = new Map();
+    for (const change of changes) {
+        const key = `${change.kind}|${change.breaking}`;
+        const group = groups.get(key);
+        if (group)
+            group.push(change);
+        else
+            groups.set(key, [change]);
+    }
+    const out = [];
+    const listed = [];
+    for (const group of groups.values()) {
+        if (group.length <= SHARED_CHANGES_PER_KIND) {
+            (0,arrays/* pushAll */.iI)(out, group);
+            continue;
+        }
+        (0,arrays/* pushAll */.iI)(listed, group);
+        const first = group[0];
+        const examples = group.slice(0, SHARED_CHANGES_PER_KIND).map((c) => c.message);
+        out.push(at(first.location, first.kind, `${group.length} ${first.kind} changes ${where} (each listed once in the document-level changes): ${examples.join('; ')}; …`, first.breaking));
+    }
+    return { changes: out, listed };
+}
+/** Servers the operation declares itself (not inherited from its path item or the root). */
+function ownServers(e) {
+    const prefix = `${e.loc.pointer}/servers/`;
+    return (e.servers.length > 0 &&
+        e.servers.every((s) => s.loc.file === e.loc.file && s.loc.pointer.startsWith(prefix)));
+}
+function compareServers(b, h, baseModel, headModel) {
     const baseUrls = new Set(b.servers.map((s) => s.url));
     const headUrls = new Set(h.servers.map((s) => s.url));
-    const out = [];
     // Document-level only when both versions take this endpoint's servers from the root: an operation
     // that starts or stops overriding them changed on its own, whatever the root says.
     const fromRoot = (model) => (server) => server.loc.file === model.file && /^\/(servers|schemes|host|basePath)(\/|$)/.test(server.loc.pointer);
-    const documentLevel = b.servers.every(fromRoot(baseModel)) && h.servers.every(fromRoot(headModel));
+    const baseFromRoot = b.servers.every(fromRoot(baseModel));
+    const headFromRoot = h.servers.every(fromRoot(headModel));
+    const documentLevel = baseFromRoot && headFromRoot;
     const mark = (change) => (documentLevel ? { ...change, documentLevel: true } : change);
-    for (const server of h.servers) {
-        if (baseUrls.has(server.url))
-            continue;
-        out.push(mark(at(server.loc, 'server-added', `server ${server.url} added`, false)));
-    }
+    const addedServers = h.servers.filter((server) => !baseUrls.has(server.url));
+    const added = addedServers.map((server) => mark(at(server.loc, 'server-added', `server ${server.url} added`, false)));
     const first = h.servers[0];
     const removedAt = first ? parentLoc(first.loc) : documentLevel ? headModel.loc : h.loc;
-    for (const server of b.servers) {
-        if (headUrls.has(server.url))
-            continue;
-        out.push(mark(at(removedAt, 'server-removed', `server ${server.url} removed`, true)));
-    }
-    return out;
+    const removedServers = b.servers.filter((server) => !headUrls.has(server.url));
+    const removed = removedServers.map((server) => mark(at(removedAt, 'server-removed', `server ${server.url} removed`, true)));
+    const changes = [];
+    const listed = [];
+    const summarise = (list, servers, inherited, root, verb) => {
+        if (!inherited || list.length <= SHARED_CHANGES_PER_KIND)
+            return (0,arrays/* pushAll */.iI)(changes, list);
+        (0,arrays/* pushAll */.iI)(listed, list);
+        const urls = servers.slice(0, SHARED_CHANGES_PER_KIND).map((server) => server.url);
+        const where = root ? 'at the document root' : 'for this path';
+        const location = verb === 'added' ? parentLoc(list[0].location) : removedAt;
+        changes.push(at(location, list[0].kind, `${list.length} servers ${verb} ${where} (each listed once in the document-level changes): ${urls.join(', ')}, …`, verb === 'removed'));
+    };
+    summarise(added, addedServers, h.servers.length > 0 && !ownServers(h), headFromRoot, 'added');
+    summarise(removed, removedServers, b.servers.length > 0 && !ownServers(b), baseFromRoot, 'removed');
+    return { changes, listed, perEndpoint: !first && !documentLevel };
 }
 /** Path parameters match by position in the path, others by location and name (headers ignore case). */
 function parameterKeys(endpoint) {
     const position = new Map(); // a template's name → its first position in the path
-    for (const [i, m] of [...endpoint.path.matchAll(/\{([^}/]*)\}/g)].entries())
-        if (!position.has(m[1]))
-            position.set(m[1], i);
+    for (const [i, t] of (0,braces/* templates */.kT)(endpoint.path, true).entries())
+        if (!position.has(t.name))
+            position.set(t.name, i);
     return (p) => {
         if (p.in === 'path') {
             const index = position.get(p.name);
@@ -1312,10 +2197,10 @@ function requestBodyChanges(b, h, schemas) {
     if (bb.required !== hb.required) {
         out.push(at(hb.loc, 'request-body-required-changed', `request body is now ${hb.required ? 'required' : 'optional'}`, hb.required));
     }
-    (0,arrays/* pushAll */.iI)(out, mediaTypeChanges(bb.content, hb.content, hb.loc, 'request body', 'request', schemas));
+    (0,arrays/* pushAll */.iI)(out, mediaTypeChanges(bb.content, hb.content, hb.loc, 'request body', 'request', schemas, h.method === 'patch'));
     return out;
 }
-function mediaTypeChanges(base, head, parent, label, direction, schemas) {
+function mediaTypeChanges(base, head, parent, label, direction, schemas, patch = false) {
     const out = [];
     const baseByType = new Map(base.map((m) => [m.contentType.toLowerCase(), m]));
     const headTypes = new Set(head.map((m) => m.contentType.toLowerCase()));
@@ -1325,7 +2210,10 @@ function mediaTypeChanges(base, head, parent, label, direction, schemas) {
             out.push(at(hm.loc, 'media-type-added', `${label} media type ${hm.contentType} added`, false));
             continue;
         }
-        (0,arrays/* pushAll */.iI)(out, schemas.compare(bm.schema, hm.schema, direction, `${label} ${hm.contentType}`, hm.loc));
+        // A PATCH or a merge patch sends only the fields it changes: its body's `required` may shrink.
+        const partial = patch || /merge-patch/i.test(hm.contentType);
+        const changes = schemas.compare(bm.schema, hm.schema, direction, `${label} ${hm.contentType}`, hm.loc, partial);
+        (0,arrays/* pushAll */.iI)(out, changes);
     }
     for (const bm of base) {
         if (!headTypes.has(bm.contentType.toLowerCase())) {
@@ -1375,434 +2263,61 @@ function responseHeaderChanges(br, hr, schemas) {
 
 // EXTERNAL MODULE: ./src/gate/index.ts
 var gate = __webpack_require__(7155);
+;// CONCATENATED MODULE: ./src/load/analysable.ts
+// Fail closed (SPEC §9): whether a version of a description can be analysed in full, and if not, why.
+// A PR must not be able to pass by making its own document unreadable.
+
+/**
+ * Problems that end with the name of the limit they hit, e.g. `(limits.maxFileBytes)`, and the fixed bound
+ * on schema nesting (src/normalize/schema.ts): past either, part of the document goes unread.
+ */
+const LIMIT = /\(limits\.\w+\)$|^schema nesting is deeper than \d+ levels/;
+function isLimitProblem(problem) {
+    return LIMIT.test(problem.message);
+}
+/**
+ * The problem that keeps the head of a description from being analysed in full, or undefined when it
+ * can be: the root does not parse, is no longer OpenAPI or has an unsupported version; a limit was hit
+ * (file size, alias count, files, operations: the rest would go unjudged); or a file its `$ref`s reach
+ * cannot be parsed although it could in the base (or was not there): a PR that breaks the file holding
+ * its schemes or schemas would otherwise drop their constraints silently. A file already broken in the
+ * base is the base's debt: it stays a finding (`config-unparsable`, existing) and does not close the gate.
+ * A head that does not exist is a removal, not a failure.
+ */
+function whyNotAnalysable(head, base) {
+    if (!head.exists)
+        return undefined;
+    if (!head.model) {
+        const onRoot = (p) => p.loc.file === head.path && (p.kind === 'parse' || p.kind === 'not-openapi');
+        return (head.problems.find(onRoot) ??
+            head.problems[0] ?? {
+            kind: 'parse',
+            message: 'the document could not be read as OpenAPI',
+            loc: { file: head.path, pointer: '' },
+        });
+    }
+    const limit = head.problems.find(isLimitProblem);
+    if (limit)
+        return limit;
+    // Files compared by their place relative to the root: `diff base/a.yaml head/a.yaml` has two trees.
+    const fromRoot = (spec, file) => external_node_path_.posix.relative(external_node_path_.posix.dirname(spec.path), file);
+    const brokenInBase = new Set((base?.problems ?? []).filter((p) => p.kind === 'parse').map((p) => fromRoot(base, p.loc.file)));
+    return head.problems.find((p) => p.kind === 'parse' && !brokenInBase.has(fromRoot(head, p.loc.file)));
+}
+
 // EXTERNAL MODULE: ./src/load/files.ts
 var files = __webpack_require__(6255);
 // EXTERNAL MODULE: ./src/load/documents.ts
 var documents = __webpack_require__(690);
 // EXTERNAL MODULE: ./src/sensitive.ts
 var sensitive = __webpack_require__(1247);
+// EXTERNAL MODULE: ./src/normalize/security.ts
+var security = __webpack_require__(461);
 // EXTERNAL MODULE: ./src/normalize/values.ts
 var normalize_values = __webpack_require__(2329);
-;// CONCATENATED MODULE: ./src/normalize/schema.ts
-// JSON Schema (OpenAPI 2.0 / 3.0 / 3.1 dialects) → the model's `Schema`.
-// One `Schema` per raw schema object, memoised, so shared `$ref`s stay shared and cycles terminate.
-
-
-
-const SCHEMA_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);
-const MAX_DEPTH = 256;
-class SchemaReader {
-    docs;
-    head;
-    memo = new Map();
-    constructor(docs, head) {
-        this.docs = docs;
-        this.head = head;
-    }
-    read(node, depth = 0) {
-        const ref = (0,documents/* refOf */.H8)(node.value);
-        if (ref?.startsWith('#') && this.head && node.loc.file === this.head.rootFile) {
-            const headRaw = this.head.inputs.unchangedTarget(ref);
-            const known = (0,normalize_values/* isObj */.sA)(headRaw) ? this.head.reader.memo.get(headRaw) : undefined;
-            if (known)
-                return known;
-        }
-        const target = this.docs.deref(node);
-        if (!target || !(0,normalize_values/* isObj */.sA)(target.value))
-            return undefined;
-        const raw = target.value;
-        const known = this.memo.get(raw);
-        if (known)
-            return known;
-        const keywords = new Keywords(raw);
-        const schema = emptySchema(target.loc);
-        schema.required = (0,normalize_values/* strings */.P$)(keywords.required);
-        schema.examples = examplesOf(keywords);
-        if (ref !== undefined)
-            schema.refName = ref.slice(ref.lastIndexOf('/') + 1);
-        this.memo.set(raw, schema);
-        if (depth > MAX_DEPTH) {
-            this.docs.problem('invalid', `schema nesting is deeper than ${MAX_DEPTH} levels; the rest was not read`, target.loc);
-            return schema;
-        }
-        fillScalars(schema, keywords);
-        const sub = (key) => this.read((0,documents/* child */.jf)(target, key), depth + 1);
-        const subs = (key, list) => Array.isArray(list)
-            ? list
-                .map((_, i) => this.read((0,documents/* child */.jf)((0,documents/* child */.jf)(target, key), i), depth + 1))
-                .filter((s) => s !== undefined)
-            : [];
-        if ((0,normalize_values/* isObj */.sA)(keywords.properties)) {
-            const properties = (0,documents/* child */.jf)(target, 'properties');
-            for (const name of Object.keys(keywords.properties)) {
-                const property = this.read((0,documents/* child */.jf)(properties, name), depth + 1);
-                if (property)
-                    (0,normalize_values/* setOwn */.P5)(schema.properties, name, property);
-            }
-        }
-        const additional = keywords.additionalProperties;
-        if (additional === false || additional === true) {
-            schema.additionalProperties = additional;
-        }
-        else if ((0,normalize_values/* isObj */.sA)(additional)) {
-            schema.additionalProperties = sub('additionalProperties') ?? true;
-        }
-        if ((0,normalize_values/* isObj */.sA)(keywords.items))
-            schema.items = sub('items');
-        schema.allOf = subs('allOf', keywords.allOf);
-        schema.oneOf = subs('oneOf', keywords.oneOf);
-        schema.anyOf = subs('anyOf', keywords.anyOf);
-        return schema;
-    }
-}
-/**
- * A schema with every field present, always in the same order: the checks read schemas at hot sites, and
- * objects of one shape keep those reads fast (optional fields added one by one made dozens of shapes).
- */
-function emptySchema(loc) {
-    return {
-        loc,
-        refName: undefined,
-        types: undefined,
-        format: undefined,
-        enum: undefined,
-        pattern: undefined,
-        minLength: undefined,
-        maxLength: undefined,
-        minimum: undefined,
-        maximum: undefined,
-        exclusiveMinimum: undefined,
-        exclusiveMaximum: undefined,
-        minItems: undefined,
-        maxItems: undefined,
-        properties: {},
-        required: [],
-        additionalProperties: undefined,
-        items: undefined,
-        allOf: [],
-        oneOf: [],
-        anyOf: [],
-        readOnly: undefined,
-        writeOnly: undefined,
-        description: undefined,
-        default: undefined,
-        examples: [],
-    };
-}
-/**
- * The keywords read here, taken in one pass over a schema object's keys. Most of these thirty are absent
- * from any one schema, and on a parsed document's objects (nearly each of its own shape) looking up an
- * absent key costs as much as a present one: on GitHub's 40,000 schemas the pass is several times faster
- * than the lookups. `has…`: the key is present (whatever its value), as `in` would say.
- */
-class Keywords {
-    type = undefined;
-    nullable = false;
-    format = undefined;
-    enum = undefined;
-    hasConst = false;
-    const = undefined;
-    pattern = undefined;
-    minLength = undefined;
-    maxLength = undefined;
-    minItems = undefined;
-    maxItems = undefined;
-    minimum = undefined;
-    maximum = undefined;
-    exclusiveMinimum = undefined;
-    exclusiveMaximum = undefined;
-    description = undefined;
-    hasDefault = false;
-    default = undefined;
-    readOnly = undefined;
-    writeOnly = undefined;
-    hasExample = false;
-    example = undefined;
-    hasXExample = false;
-    xExample = undefined;
-    examples = undefined;
-    required = undefined;
-    properties = undefined;
-    additionalProperties = undefined;
-    items = undefined;
-    allOf = undefined;
-    oneOf = undefined;
-    anyOf = undefined;
-    constructor(raw) {
-        // `for…in` as the lookups were: own and inherited keys (a parsed document's objects inherit none).
-        for (const key in raw) {
-            const value = raw[key];
-            switch (key) {
-                case 'type':
-                    this.type = value;
-                    break;
-                case 'nullable':
-                case 'x-nullable':
-                    if (value === true)
-                        this.nullable = true;
-                    break;
-                case 'format':
-                    this.format = value;
-                    break;
-                case 'enum':
-                    this.enum = value;
-                    break;
-                case 'const':
-                    this.hasConst = true;
-                    this.const = value;
-                    break;
-                case 'pattern':
-                    this.pattern = value;
-                    break;
-                case 'minLength':
-                    this.minLength = value;
-                    break;
-                case 'maxLength':
-                    this.maxLength = value;
-                    break;
-                case 'minItems':
-                    this.minItems = value;
-                    break;
-                case 'maxItems':
-                    this.maxItems = value;
-                    break;
-                case 'minimum':
-                    this.minimum = value;
-                    break;
-                case 'maximum':
-                    this.maximum = value;
-                    break;
-                case 'exclusiveMinimum':
-                    this.exclusiveMinimum = value;
-                    break;
-                case 'exclusiveMaximum':
-                    this.exclusiveMaximum = value;
-                    break;
-                case 'description':
-                    this.description = value;
-                    break;
-                case 'default':
-                    this.hasDefault = true;
-                    this.default = value;
-                    break;
-                case 'readOnly':
-                    this.readOnly = value;
-                    break;
-                case 'writeOnly':
-                    this.writeOnly = value;
-                    break;
-                case 'example':
-                    this.hasExample = true;
-                    this.example = value;
-                    break;
-                case 'x-example':
-                    this.hasXExample = true;
-                    this.xExample = value;
-                    break;
-                case 'examples':
-                    this.examples = value;
-                    break;
-                case 'required':
-                    this.required = value;
-                    break;
-                case 'properties':
-                    this.properties = value;
-                    break;
-                case 'additionalProperties':
-                    this.additionalProperties = value;
-                    break;
-                case 'items':
-                    this.items = value;
-                    break;
-                case 'allOf':
-                    this.allOf = value;
-                    break;
-                case 'oneOf':
-                    this.oneOf = value;
-                    break;
-                case 'anyOf':
-                    this.anyOf = value;
-                    break;
-            }
-        }
-    }
-}
-function fillScalars(schema, raw) {
-    const types = (Array.isArray(raw.type) ? raw.type : [raw.type]).filter((t) => typeof t === 'string' && SCHEMA_TYPES.has(t));
-    // `nullable` only widens a declared type: `{ nullable: true, allOf: [...] }` does not mean "only null".
-    if (raw.nullable && types.length > 0)
-        types.push('null');
-    if (types.length > 0)
-        schema.types = [...new Set(types)].sort();
-    schema.format = (0,normalize_values/* str */.gx)(raw.format);
-    if (Array.isArray(raw.enum))
-        schema.enum = raw.enum;
-    else if (raw.hasConst)
-        schema.enum = [raw.const];
-    schema.pattern = (0,normalize_values/* str */.gx)(raw.pattern);
-    schema.minLength = (0,normalize_values/* num */.bu)(raw.minLength);
-    schema.maxLength = (0,normalize_values/* num */.bu)(raw.maxLength);
-    schema.minItems = (0,normalize_values/* num */.bu)(raw.minItems);
-    schema.maxItems = (0,normalize_values/* num */.bu)(raw.maxItems);
-    schema.description = (0,normalize_values/* str */.gx)(raw.description);
-    if (raw.hasDefault)
-        schema.default = raw.default;
-    if (raw.readOnly === true)
-        schema.readOnly = true;
-    if (raw.writeOnly === true)
-        schema.writeOnly = true;
-    // 3.0 / 2.0: boolean exclusive flags beside minimum/maximum; 3.1: the bound itself.
-    schema.minimum = (0,normalize_values/* num */.bu)(raw.minimum);
-    schema.maximum = (0,normalize_values/* num */.bu)(raw.maximum);
-    if (raw.exclusiveMinimum === true)
-        schema.exclusiveMinimum = true;
-    if (raw.exclusiveMaximum === true)
-        schema.exclusiveMaximum = true;
-    const exclusiveMin = (0,normalize_values/* num */.bu)(raw.exclusiveMinimum);
-    if (exclusiveMin !== undefined && (schema.minimum === undefined || exclusiveMin >= schema.minimum)) {
-        schema.minimum = exclusiveMin;
-        schema.exclusiveMinimum = true;
-    }
-    const exclusiveMax = (0,normalize_values/* num */.bu)(raw.exclusiveMaximum);
-    if (exclusiveMax !== undefined && (schema.maximum === undefined || exclusiveMax <= schema.maximum)) {
-        schema.maximum = exclusiveMax;
-        schema.exclusiveMaximum = true;
-    }
-}
-function examplesOf(raw) {
-    const out = [];
-    if (raw.hasExample)
-        out.push(raw.example);
-    if (raw.hasXExample)
-        out.push(raw.xExample);
-    if (Array.isArray(raw.examples))
-        (0,arrays/* pushAll */.iI)(out, raw.examples);
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/normalize/security.ts
-// Security schemes and effective security requirements (OpenAPI 3.x and Swagger 2.0).
-
-
-const SWAGGER_FLOWS = {
-    implicit: 'implicit',
-    password: 'password',
-    application: 'clientCredentials',
-    accessCode: 'authorizationCode',
-};
-const OAS3_FLOWS = ['implicit', 'password', 'clientCredentials', 'authorizationCode'];
-/** `components.securitySchemes` (3.x) or `securityDefinitions` (2.0) → schemes by name. */
-function readSecuritySchemes(docs, root, swagger) {
-    const container = swagger
-        ? (0,documents/* child */.jf)(root, 'securityDefinitions')
-        : (0,documents/* child */.jf)((0,documents/* child */.jf)(root, 'components'), 'securitySchemes');
-    const out = {};
-    if (!(0,normalize_values/* isObj */.sA)(container.value))
-        return out;
-    for (const name of Object.keys(container.value)) {
-        const node = docs.deref((0,documents/* child */.jf)(container, name));
-        if (!node || !(0,normalize_values/* isObj */.sA)(node.value))
-            continue;
-        (0,normalize_values/* setOwn */.P5)(out, name, swagger ? swaggerScheme(name, node) : oas3Scheme(name, node));
-    }
-    return out;
-}
-function oas3Scheme(name, node) {
-    const raw = node.value;
-    const type = (0,normalize_values/* str */.gx)(raw.type);
-    const scheme = { name, type: 'unknown', flows: [], loc: node.loc };
-    if (type === 'apiKey') {
-        scheme.type = 'apiKey';
-        scheme.in = keyLocation(raw.in);
-        scheme.paramName = (0,normalize_values/* str */.gx)(raw.name);
-    }
-    else if (type === 'http') {
-        scheme.type = 'http';
-        scheme.scheme = (0,normalize_values/* str */.gx)(raw.scheme)?.toLowerCase();
-        scheme.bearerFormat = (0,normalize_values/* str */.gx)(raw.bearerFormat);
-    }
-    else if (type === 'oauth2') {
-        scheme.type = 'oauth2';
-        const flows = (0,normalize_values/* isObj */.sA)(raw.flows) ? raw.flows : {};
-        for (const flowType of OAS3_FLOWS) {
-            const flow = flows[flowType];
-            if ((0,normalize_values/* isObj */.sA)(flow))
-                scheme.flows.push(readFlow(flowType, flow));
-        }
-    }
-    else if (type === 'openIdConnect') {
-        scheme.type = 'openIdConnect';
-        scheme.openIdConnectUrl = (0,normalize_values/* str */.gx)(raw.openIdConnectUrl);
-    }
-    else if (type === 'mutualTLS') {
-        scheme.type = 'mutualTLS';
-    }
-    return scheme;
-}
-function swaggerScheme(name, node) {
-    const raw = node.value;
-    const type = (0,normalize_values/* str */.gx)(raw.type);
-    const scheme = { name, type: 'unknown', flows: [], loc: node.loc };
-    if (type === 'basic') {
-        scheme.type = 'http';
-        scheme.scheme = 'basic';
-    }
-    else if (type === 'apiKey') {
-        scheme.type = 'apiKey';
-        scheme.in = keyLocation(raw.in);
-        scheme.paramName = (0,normalize_values/* str */.gx)(raw.name);
-    }
-    else if (type === 'oauth2') {
-        scheme.type = 'oauth2';
-        const flowType = SWAGGER_FLOWS[(0,normalize_values/* str */.gx)(raw.flow) ?? ''];
-        if (flowType)
-            scheme.flows.push(readFlow(flowType, raw));
-    }
-    return scheme;
-}
-function readFlow(type, raw) {
-    const flow = { type, scopes: (0,normalize_values/* isObj */.sA)(raw.scopes) ? Object.keys(raw.scopes).sort() : [] };
-    const authorizationUrl = (0,normalize_values/* str */.gx)(raw.authorizationUrl);
-    const tokenUrl = (0,normalize_values/* str */.gx)(raw.tokenUrl);
-    const refreshUrl = (0,normalize_values/* str */.gx)(raw.refreshUrl);
-    if (authorizationUrl !== undefined)
-        flow.authorizationUrl = authorizationUrl;
-    if (tokenUrl !== undefined)
-        flow.tokenUrl = tokenUrl;
-    if (refreshUrl !== undefined)
-        flow.refreshUrl = refreshUrl;
-    return flow;
-}
-function keyLocation(value) {
-    return value === 'query' || value === 'header' || value === 'cookie' ? value : undefined;
-}
-/** The operation's `security` overrides the root's; `[]` means none, `{}` inside means anonymous allowed. */
-function effectiveSecurity(operation, root, schemes) {
-    const declared = Array.isArray((0,documents/* child */.jf)(operation, 'security').value)
-        ? (0,documents/* child */.jf)(operation, 'security')
-        : Array.isArray((0,documents/* child */.jf)(root, 'security').value)
-            ? (0,documents/* child */.jf)(root, 'security')
-            : undefined;
-    if (!declared)
-        return { requirements: [] };
-    const requirements = [];
-    for (const item of declared.value) {
-        if (!(0,normalize_values/* isObj */.sA)(item))
-            continue;
-        requirements.push(Object.keys(item)
-            .sort()
-            .map((name) => {
-            const scheme = Object.hasOwn(schemes, name) ? schemes[name] : undefined;
-            return scheme
-                ? { name, scopes: (0,normalize_values/* strings */.P$)(item[name]).sort(), scheme }
-                : { name, scopes: (0,normalize_values/* strings */.P$)(item[name]).sort() };
-        }));
-    }
-    return { requirements, loc: declared.loc };
-}
-
 ;// CONCATENATED MODULE: ./src/normalize/servers.ts
 // Effective servers: operation > path item > root (3.x); schemes + host + basePath (2.0).
+
 
 
 function oas3Servers(...levels) {
@@ -1810,23 +2325,48 @@ function oas3Servers(...levels) {
         const servers = (0,documents/* child */.jf)(level, 'servers');
         if (!Array.isArray(servers.value) || servers.value.length === 0)
             continue;
-        const out = [];
-        servers.value.forEach((raw, i) => {
-            const url = (0,normalize_values/* isObj */.sA)(raw) ? (0,normalize_values/* str */.gx)(raw.url) : undefined;
-            if (url !== undefined)
-                out.push({
-                    url: substituteVariables(url, raw),
-                    loc: (0,documents/* child */.jf)(servers, i).loc,
-                });
-        });
-        return out;
+        return shared(servers, () => readServers(servers, servers.value));
     }
     return [];
+}
+/**
+ * One array of servers per `servers` node, shared by every endpoint that inherits it: N root servers are
+ * read once, not once per endpoint (N servers × 2N endpoints made N² objects). Never mutated by readers.
+ */
+function shared(node, read, also = '') {
+    // The place, and for 2.0 schemes the host and base path they combine with: a parse may share equal
+    // values between versions (load/json-reuse.ts), whose hosts can differ.
+    const key = `${node.loc.file}#${node.loc.pointer}\n${also}`;
+    const owner = node.value;
+    let byPlace = SHARED.get(owner);
+    if (!byPlace) {
+        byPlace = new Map();
+        SHARED.set(owner, byPlace);
+    }
+    let servers = byPlace.get(key);
+    if (!servers) {
+        servers = read();
+        byPlace.set(key, servers);
+    }
+    return servers;
+}
+const SHARED = new WeakMap();
+function readServers(servers, values) {
+    const out = [];
+    values.forEach((raw, i) => {
+        const url = (0,normalize_values/* isObj */.sA)(raw) ? (0,normalize_values/* str */.gx)(raw.url) : undefined;
+        if (url !== undefined)
+            out.push({
+                url: substituteVariables(url, raw),
+                loc: (0,documents/* child */.jf)(servers, i).loc,
+            });
+    });
+    return out;
 }
 /** `https://{region}.example.com` → its default values, so the URL can be judged (TLS, host). */
 function substituteVariables(url, server) {
     const variables = (0,normalize_values/* isObj */.sA)(server.variables) ? server.variables : {};
-    return url.replace(/\{([^}]*)\}/g, (whole, name) => {
+    return (0,braces/* replaceTemplates */.gQ)(url, (whole, name) => {
         const variable = variables[name];
         const value = (0,normalize_values/* isObj */.sA)(variable) ? variable.default : undefined;
         return typeof value === 'string' || typeof value === 'number' ? String(value) : whole;
@@ -1842,10 +2382,10 @@ function swaggerServers(operation, root) {
     if (schemes.length === 0) {
         return host === undefined ? [] : [{ url: `//${host}${basePath}`, loc: hostLoc }];
     }
-    return schemes.map((scheme, i) => ({
+    return shared(schemesNode, () => schemes.map((scheme, i) => ({
         url: `${scheme.toLowerCase()}://${host ?? ''}${basePath}`,
         loc: (0,documents/* child */.jf)(schemesNode, i).loc,
-    }));
+    })), `${host ?? ''}\n${basePath}`);
 }
 
 ;// CONCATENATED MODULE: ./src/normalize/unchanged.ts
@@ -1918,13 +2458,13 @@ class UnchangedInputs {
         const refs = [];
         // Component maps are compared entry by entry, and only when a ref reaches them: skipped here.
         for (const key of unionKeys(this.base, this.head)) {
-            if (NOT_ENDPOINT_INPUT.has(key) || (swagger && model/* COMPONENT_MAPS_2 */.h7.has(key)))
+            if (NOT_ENDPOINT_INPUT.has(key) || (swagger && src_model/* COMPONENT_MAPS_2 */.h7.has(key)))
                 continue;
             if (key === 'components' && !swagger) {
                 const base = (0,normalize_values/* isObj */.sA)(this.base.components) ? this.base.components : {};
                 const head = (0,normalize_values/* isObj */.sA)(this.head.components) ? this.head.components : {};
                 for (const name of unionKeys(base, head)) {
-                    if (!model/* COMPONENT_MAPS_3 */.oJ.has(name) && !sameValue(base[name], head[name], refs))
+                    if (!src_model/* COMPONENT_MAPS_3 */.oJ.has(name) && !sameValue(base[name], head[name], refs))
                         return false;
                 }
                 continue;
@@ -2059,6 +2599,7 @@ function collectRefs(value, refs) {
 
 
 
+
 /**
  * Models whose endpoints were read without any problem reported, with the reader of their schemas: only
  * those are shared with a base (a problem is reported once, by the first endpoint or schema that meets
@@ -2067,7 +2608,7 @@ function collectRefs(value, refs) {
 const SHAREABLE = new WeakMap();
 /** `GET /users/{userId}` → `GET /users/{}`: path parameter names do not make a different endpoint. */
 function endpointId(method, path) {
-    return `${method.toUpperCase()} ${path.replace(/\{[^}/]*\}/g, '{}')}`;
+    return `${method.toUpperCase()} ${(0,braces/* replaceTemplates */.gQ)(path, () => '{}', true)}`;
 }
 /** Builds the model from the root document of `docs`; undefined (with a recorded problem) if it is not OpenAPI. */
 function normalize(docs, rootFile, options = {}) {
@@ -2088,14 +2629,14 @@ function normalize(docs, rootFile, options = {}) {
     }
     const info = (0,normalize_values/* isObj */.sA)(raw.info) ? raw.info : {};
     const contact = (0,normalize_values/* isObj */.sA)(info.contact) ? info.contact : undefined;
-    const schemes = readSecuritySchemes(docs, root, swagger);
+    const schemes = (0,security/* readSecuritySchemes */.NE)(docs, root, swagger);
     const shared = sharedWithHead(raw, rootFile, options.head);
     const context = {
         docs,
         root,
         swagger,
         schemes,
-        schemas: new SchemaReader(docs, shared?.schemas),
+        schemas: new normalize_schema/* SchemaReader */.vX(docs, shared?.schemas),
         options,
         ...(shared ? { shared } : {}),
     };
@@ -2145,7 +2686,7 @@ function readEndpoints(ctx) {
         const pathItem = ctx.docs.deref((0,documents/* child */.jf)(paths, path));
         if (!pathItem || !(0,normalize_values/* isObj */.sA)(pathItem.value))
             continue;
-        for (const method of model/* HTTP_METHODS */.y8) {
+        for (const method of src_model/* HTTP_METHODS */.y8) {
             const operation = (0,documents/* child */.jf)(pathItem, method);
             if (!(0,normalize_values/* isObj */.sA)(operation.value))
                 continue;
@@ -2193,7 +2734,7 @@ function readEndpoint(ctx, id, method, path, pathItem, operation) {
         tags,
         deprecated: op.deprecated === true,
         classification: 'external',
-        security: effectiveSecurity(operation, ctx.root, ctx.schemes),
+        security: (0,security/* effectiveSecurity */.Id)(operation, ctx.root, ctx.schemes),
         servers,
         parameters,
         requestBody: ctx.swagger
@@ -2217,10 +2758,10 @@ function classify(ctx, endpoint, pathItem, operation) {
         if (declared.value === undefined)
             continue;
         if (typeof declared.value === 'string' &&
-            model/* CLASSIFICATIONS */.Ii.includes(declared.value)) {
+            src_model/* CLASSIFICATIONS */.Ii.includes(declared.value)) {
             return declared.value;
         }
-        ctx.docs.problem('invalid', `x-api-classification "${String(declared.value)}" is not one of ${model/* CLASSIFICATIONS */.Ii.join(', ')}; it was ignored`, declared.loc);
+        ctx.docs.problem('invalid', `x-api-classification "${String(declared.value)}" is not one of ${src_model/* CLASSIFICATIONS */.Ii.join(', ')}; it was ignored`, declared.loc);
     }
     if (endpoint.deprecated)
         return 'deprecated';
@@ -2347,7 +2888,7 @@ function swaggerRequestBody(ctx, operation, bodyParameters) {
     if (!first)
         return undefined;
     // formData parameters are the properties of one form body.
-    const schema = emptySchema(first.loc);
+    const schema = (0,normalize_schema/* emptySchema */.bN)(first.loc);
     schema.types = ['object'];
     for (const field of fields) {
         const raw = field.value;
@@ -2448,9 +2989,10 @@ function endpointDataTypes(endpoint) {
     return [...kinds].sort();
 }
 
-// EXTERNAL MODULE: ./src/load/source.ts + 3 modules
-var source = __webpack_require__(4937);
+// EXTERNAL MODULE: ./src/load/reader.ts
+var load_reader = __webpack_require__(8657);
 ;// CONCATENATED MODULE: ./src/load/index.ts
+
 
 
 
@@ -2459,19 +3001,26 @@ var source = __webpack_require__(4937);
  * while the other version loads; a large file is read there too. Load this version with `ahead`.
  */
 function readAhead(reader, path, maxFileBytes, large) {
-    const later = large ? reader.readLater?.(path) : undefined;
+    const later = large ? reader.readLater?.(path, maxFileBytes) : undefined;
     if (later) {
         let read;
         const get = () => {
             read ??= later();
             return read;
         };
-        return { path, text: () => get().text, index: () => get().index };
+        return {
+            path,
+            read: () => {
+                const { text, refused } = get();
+                return refused ? { refused } : text === undefined ? undefined : { text };
+            },
+            index: () => get().index,
+        };
     }
-    const text = reader.read(path);
+    const read = (0,load_reader/* openFile */.Tq)(reader, path, maxFileBytes);
     // Past the limit the file is refused unread (DocumentSet): no point indexing it.
-    const index = text !== undefined && text.length <= maxFileBytes ? (0,source/* indexAhead */.s5)(path, text) : undefined;
-    return { path, text: () => text, ...(index ? { index } : {}) };
+    const index = read && 'text' in read && read.text.length <= maxFileBytes ? (0,source/* indexAhead */.s5)(path, read.text) : undefined;
+    return { path, read: () => read, ...(index ? { index } : {}) };
 }
 function loadSpec(reader, path, options = {}) {
     const docs = new documents/* DocumentSet */.C8(reader, { ...source/* DEFAULT_PARSE_LIMITS */.tN, ...options.limits }, options.remote, options.ahead?.path === path ? options.ahead : undefined);
@@ -2490,10 +3039,6 @@ function loadSpec(reader, path, options = {}) {
 
 // EXTERNAL MODULE: ./src/load/json-scan.ts
 var json_scan = __webpack_require__(6560);
-// EXTERNAL MODULE: ./src/assess/checks/rate-limit-missing.ts
-var rate_limit_missing = __webpack_require__(1289);
-// EXTERNAL MODULE: ./src/assess/context.ts
-var context = __webpack_require__(889);
 // EXTERNAL MODULE: ./src/assess/cors.ts
 var assess_cors = __webpack_require__(4025);
 // EXTERNAL MODULE: ./src/assess/headers.ts
@@ -2673,6 +3218,7 @@ function evaluatePolicies(policies, model, settings, endpoints) {
                     remediation: policy.remediation ??
                         'Change the endpoint so the policy holds, or ask the policy owners for an exception.',
                     loc: failure.loc ?? facts.endpoint.loc,
+                    ...(failure.inherited ? { status: 'existing' } : {}),
                 });
             }
         }
@@ -2717,7 +3263,10 @@ function failures(policy, facts, model, settings) {
         }
     }
     if (rule.max_score !== undefined && facts.score > rule.max_score) {
-        out.push({ reason: `has risk score ${facts.score}, above the allowed ${rule.max_score}` });
+        out.push({
+            reason: `has risk score ${facts.score}, above the allowed ${rule.max_score}`,
+            ...(restsOnExisting(facts, facts.findings) ? { inherited: true } : {}),
+        });
     }
     if (rule.forbid) {
         const hits = facts.findings.filter((f) => rule.forbid.some((x) => x === f.ruleId || x === f.category || x === f.severity));
@@ -2725,6 +3274,7 @@ function failures(policy, facts, model, settings) {
             out.push({
                 reason: `has forbidden findings: ${[...new Set(hits.map((f) => f.ruleId))].join(', ')}`,
                 loc: hits[0].loc,
+                ...(restsOnExisting(facts, hits) ? { inherited: true } : {}),
             });
         }
     }
@@ -2753,18 +3303,32 @@ function controlFailure(control, facts, model, settings) {
         case 'authentication':
             return (0,context/* requiresAuthentication */.f1)(endpoint)
                 ? undefined
-                : { reason: 'does not require authentication', loc: endpoint.security.loc };
+                : {
+                    reason: 'does not require authentication',
+                    loc: endpoint.security.loc,
+                    ...(facts.inherited?.authentication ? { inherited: true } : {}),
+                };
         case 'transport_encryption':
         case 'transport': {
             const server = plainHttpServer(endpoint);
-            return server ? { reason: `is served over plain HTTP (${server.url})`, loc: server.loc } : undefined;
+            // A server the base already served is not new for an endpoint the PR added to it.
+            return server
+                ? {
+                    reason: `is served over plain HTTP (${server.url})`,
+                    loc: server.loc,
+                    ...(facts.inherited?.plainHttpServers.has(server.url) ? { inherited: true } : {}),
+                }
+                : undefined;
         }
         case 'rate_limiting':
         case 'rate-limiting':
             return settings.gatewayControls.includes('rate-limiting') ||
                 (0,rate_limit_missing/* declaresRateLimit */.L)(endpoint, model.extensions)
                 ? undefined
-                : { reason: 'declares no rate limit (no 429 response or rate-limit headers)' };
+                : {
+                    reason: 'declares no rate limit (no 429 response or rate-limit headers)',
+                    ...(facts.inherited?.rateLimiting ? { inherited: true } : {}),
+                };
         case 'cors_policy':
         case 'cors': {
             const wildcard = (0,assess_cors/* anyOrigin */.D)((0,assess_cors/* corsFacts */.J)(endpoint, model));
@@ -2790,7 +3354,16 @@ function categoryFailure(facts, category) {
     return {
         reason: `has ${category} findings: ${[...new Set(found.map((f) => f.ruleId))].join(', ')}`,
         loc: found[0].loc,
+        ...(restsOnExisting(facts, found) ? { inherited: true } : {}),
     };
+}
+/**
+ * On an added endpoint, a violation citing only `existing` findings (debt inherited from the base's
+ * conventions, src/assess/conventions.ts) is existing too. Only there: on any other endpoint the base's own
+ * violations decide (src/engine.ts `violationKey`).
+ */
+function restsOnExisting(facts, findings) {
+    return (facts.inherited !== undefined && findings.length > 0 && findings.every((f) => f.status === 'existing'));
 }
 function conditionFacts(facts, model, settings) {
     const { endpoint } = facts;
@@ -2845,12 +3418,19 @@ function scoreEndpoint(endpoint, findings) {
     const breakdown = [];
     let points = 0;
     const sorted = [...findings].sort((a, b) => (0,src_findings/* severityRank */.qs)(b.severity) - (0,src_findings/* severityRank */.qs)(a.severity) || a.ruleId.localeCompare(b.ruleId));
-    for (const f of sorted) {
+    // Repeats of one rule at one severity (N plain-HTTP servers on every endpoint) make one line, `× N`:
+    // a line per finding made the report N servers × 2N endpoints long. Sorted, repeats are adjacent.
+    for (let i = 0; i < sorted.length;) {
+        const f = sorted[i];
+        let count = 1;
+        while (sorted[i + count]?.ruleId === f.ruleId && sorted[i + count].severity === f.severity)
+            count++;
+        i += count;
         const add = SEVERITY_POINTS[f.severity];
         if (add === 0)
             continue;
-        points += add;
-        breakdown.push(`${f.ruleId} (${f.severity}) +${add}`);
+        points += add * count;
+        breakdown.push(`${f.ruleId} (${f.severity}) +${add}${count === 1 ? '' : ` × ${count}`}`);
     }
     if (!endpoint.summary?.trim() && !endpoint.description?.trim()) {
         points += UNDOCUMENTED_POINTS;
@@ -2881,6 +3461,10 @@ function scoreEndpoint(endpoint, findings) {
 ;// CONCATENATED MODULE: ./src/engine.ts
 // The pipeline, wired once for the CLI and the action:
 // load → normalize → diff → assess → score → policy → gate. Renderers read the Analysis.
+
+
+
+
 
 
 
@@ -2960,18 +3544,77 @@ function analyze(mode, pairs, options = {}) {
     const specs = pairs.map((pair) => analyseSpec(pair, full, assessWith));
     const findings = specs.flatMap((s) => s.findings);
     const violations = specs.flatMap((s) => s.violations);
+    // Scan mode reports an unreadable document (a finding, the spec's `failure`) but never blocks on it.
+    const failures = mode === 'scan' ? [] : specs.flatMap((s) => (s.failure ? [s.failure] : []));
     return {
         mode,
         failOn: full.failOn,
         failOnScope: full.failOnScope,
         specs,
-        gate: (0,gate/* gate */.Gj)(findings, violations, full.failOn, full.failOnScope),
+        gate: (0,gate/* gate */.Gj)(findings, violations, full.failOn, full.failOnScope, failures),
     };
 }
 function analyseSpec(source, options, assessWith) {
-    const { head, base } = source;
     const scan = options.mode === 'scan';
-    const diff = scan ? scanSpec(source.path, head.model) : diffSpecs(source.path, base.model, head.model);
+    const problem = scan
+        ? source.head.model
+            ? undefined
+            : whyNotAnalysable(source.head)
+        : whyNotAnalysable(source.head, source.base);
+    if (problem && !scan)
+        return notAnalysed(source, problem, assessWith);
+    const analysis = analyseVersions(source, options, assessWith);
+    return problem ? { ...analysis, failure: failureAt(analysis, problem) } : analysis;
+}
+/**
+ * A head that cannot be analysed (fail closed): nothing is compared, so no endpoint is removed and no
+ * finding fixed. The endpoints of both versions are listed as not assessed; the findings are the load
+ * problems of the head (new, or existing when the base had them too).
+ */
+function notAnalysed(source, problem, assessWith) {
+    const { head, base } = source;
+    const problemFindings = (loaded) => loaded.exists ? assess({ specPath: source.path, problems: loaded.problems }, assessWith) : [];
+    const findings = compareFindings(problemFindings(base), problemFindings(head)).filter((f) => f.status !== 'fixed');
+    const ids = [...(base.model?.endpoints ?? []), ...(head.model?.endpoints ?? [])].map((e) => e.id);
+    const analysis = {
+        path: source.path,
+        base,
+        head,
+        diff: {
+            path: source.path,
+            status: base.exists ? 'modified' : 'added',
+            ...(base.model ? { base: base.model } : {}),
+            endpoints: [],
+        },
+        findings,
+        violations: [],
+        baseViolations: [],
+        scores: new Map(),
+        position: positionsOf(base, head),
+        notAssessed: [...new Set(ids)].sort(),
+        waiverRequests: [],
+    };
+    return { ...analysis, failure: failureAt(analysis, problem) };
+}
+function failureAt(analysis, problem) {
+    const at = problem.line !== undefined
+        ? { line: problem.line, column: problem.column ?? 1 }
+        : analysis.position(problem.loc, 'head');
+    const file = problem.loc.file;
+    // "cannot be analysed: not analysed: …" would say it twice.
+    const what = problem.message.replace(/^not (analysed|read): /, '');
+    const message = file === analysis.path ? what : `${what} (in a file ${analysis.path} reaches through \`$ref\`)`;
+    return { file, line: at.line, column: at.column, message };
+}
+function analyseVersions(source, options, assessWith) {
+    const { base } = source;
+    const scan = options.mode === 'scan';
+    // What the PR declares about its own endpoints counts only as far as the base config trusts it (SPEC §9).
+    const pinned = scan ? undefined : pinHead(base, source.head, options.config ?? EMPTY_CONFIG, source.path);
+    const head = pinned?.head ?? source.head;
+    const diff = scan
+        ? scanSpec(source.path, head.model)
+        : diffSpecs(source.path, base.model, head.model, { base: base.exists, head: head.exists });
     const endpointFindings = new Map();
     const headFindings = head.exists
         ? assess({
@@ -2985,14 +3628,20 @@ function analyseSpec(source, options, assessWith) {
     const shared = {
         endpointFindings,
         ...(relocate && head.model ? { relocate, headRoot: head.model.file } : {}),
+        endpointIds: renamedEndpointIds(diff),
     };
     const baseFindings = scan || !base.exists
         ? []
         : assess({ specPath: source.path, model: base.model, problems: base.problems, shared }, assessWith);
+    // An added endpoint following a convention of the base (no rate limits anywhere…) inherits its debt.
+    const conventions = scan
+        ? undefined
+        : documentConventions(base.model, head.model, diff.endpoints, baseFindings, assessWith.settings);
     const findings = scan
         ? headFindings.map((f) => ({ ...f, status: 'existing' }))
-        : compareFindings(baseFindings, headFindings);
-    const headByEndpoint = byEndpoint(headFindings);
+        : compareFindings(baseFindings, headFindings, conventions);
+    // With their status, so a policy resting only on existing findings is existing too.
+    const headByEndpoint = byEndpoint(findings.filter((f) => f.status !== 'fixed'));
     const baseByEndpoint = byEndpoint(baseFindings);
     const scores = new Map();
     const headFacts = [];
@@ -3002,7 +3651,11 @@ function analyseSpec(source, options, assessWith) {
         if (e.head) {
             const applying = headByEndpoint.get(e.head.id) ?? [];
             entry.head = scoreEndpoint(e.head, applying);
-            headFacts.push(facts(e, e.head, applying, entry.head.score));
+            const inherited = conventions?.forEndpoint(e.head.id);
+            headFacts.push({
+                ...facts(e, e.head, applying, entry.head.score),
+                ...(inherited ? { inherited } : {}),
+            });
         }
         if (e.base) {
             if (scan)
@@ -3026,10 +3679,14 @@ function analyseSpec(source, options, assessWith) {
     const settings = assessWith.settings;
     const headViolations = head.model ? evaluatePolicies(policies, head.model, settings, headFacts) : [];
     const baseViolations = !scan && base.model ? evaluatePolicies(policies, base.model, settings, baseFacts) : [];
-    const baseKeys = new Set(baseViolations.map(violationKey));
+    const renamed = new Map(diff.endpoints.filter((e) => e.base && e.head && e.base.id !== e.head.id).map((e) => [e.base.id, e]));
+    const baseKeys = new Set(baseViolations.map((v) => violationKey(asHeadViolation(v, renamed))));
     const violations = headViolations.map((v) => ({
         ...v,
-        status: scan || baseKeys.has(violationKey(v)) ? 'existing' : 'new',
+        // `existing` when the base had it, or when it rests only on facts an added endpoint inherits (evaluate.ts).
+        status: scan || v.status === 'existing' || baseKeys.has(violationKey(v))
+            ? 'existing'
+            : 'new',
     }));
     return {
         path: source.path,
@@ -3041,7 +3698,19 @@ function analyseSpec(source, options, assessWith) {
         baseViolations,
         scores,
         position: positionsOf(base, head),
+        waiverRequests: pinned?.requests ?? [],
     };
+}
+/** The head with its self-declared classification and inline suppressions pinned to the base's. */
+function pinHead(base, head, config, specPath) {
+    if (!head.model)
+        return undefined;
+    const trust = config.data.trust;
+    const pinned = pinToBase(base.model, head.model, {
+        ...normalizeOptions(config, specPath),
+        ...(trust ? { trust } : {}),
+    });
+    return { head: { ...head, model: pinned.model }, requests: pinned.requests };
 }
 /**
  * Objects the base took from the head locate themselves in the head's root file; in the base's report
@@ -3055,10 +3724,18 @@ function relocation(base, head) {
         return undefined;
     return (loc) => (loc.file === from ? { ...loc, file: to } : loc);
 }
+/** A base violation on a path the head renamed (`/users/{id}/` → `/users/{userId}`), as the head would name it. */
+function asHeadViolation(v, renamed) {
+    const e = renamed.get(v.endpoint);
+    if (!e?.base)
+        return v;
+    const from = `\`${e.base.method.toUpperCase()} ${e.base.path}\``;
+    return { ...v, endpoint: e.id, message: v.message.replace(from, `\`${e.method} ${e.path}\``) };
+}
 /** A violation is the same across versions when the same policy fails the same way on the same endpoint. */
 function violationKey(v) {
     // A score moving from 62 to 64, or a renamed path parameter, is still the same violation.
-    const reason = v.message.replace(/\d+/g, '#').replace(/\{[^}]*\}/g, '{}');
+    const reason = (0,braces/* replaceTemplates */.gQ)(v.message.replace(/\d+/g, '#'), () => '{}');
     return `${v.policy}\n${v.endpoint}\n${reason}`;
 }
 /** The unsuppressed findings that count for each endpoint: its own and the document-level ones naming it. */
@@ -3267,7 +3944,7 @@ const policySchema = schemas/* strictObject */.rej({
     description: schemas/* string */.YjP().optional().describe('What the policy requires, shown in violations'),
     enabled: schemas/* boolean */.zMY().optional().describe('false turns the policy off'),
     scope: schemas/* strictObject */.rej({
-        classification: schemas/* array */.YOg(schemas/* enum */.k5n(model/* CLASSIFICATIONS */.Ii)).optional(),
+        classification: schemas/* array */.YOg(schemas/* enum */.k5n(src_model/* CLASSIFICATIONS */.Ii)).optional(),
         methods: schemas/* array */.YOg(schemas/* string */.YjP().regex(ANY_CASE_METHOD, 'must be an HTTP method')).optional(),
         paths: stringList.optional(),
         tags: stringList.optional(),
@@ -3331,8 +4008,8 @@ const CONDITION_FIELD_KINDS = {
     origin: { type: 'string' },
     credentials: { type: 'boolean' },
     score: { type: 'number' },
-    classification: { type: 'string', values: model/* CLASSIFICATIONS */.Ii },
-    method: { type: 'string', values: model/* HTTP_METHODS */.y8.map((m) => m.toUpperCase()) },
+    classification: { type: 'string', values: src_model/* CLASSIFICATIONS */.Ii },
+    method: { type: 'string', values: src_model/* HTTP_METHODS */.y8.map((m) => m.toUpperCase()) },
     path: { type: 'string' },
     authenticated: { type: 'boolean' },
     tls: { type: 'boolean' },
@@ -3387,6 +4064,8 @@ function policiesFrom(file, definitions, errorAt) {
     });
 }
 
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(6412);
 // EXTERNAL MODULE: ./src/action/inputs.ts
 var inputs = __webpack_require__(1729);
 ;// CONCATENATED MODULE: ./src/action/analyse.ts
@@ -3398,8 +4077,13 @@ var inputs = __webpack_require__(1729);
 
 
 
+
+
+
 /** Reads the config and policies (from the base commit unless `trust-pr-config`) and runs the engine. */
 async function analyse(sources, mode, inputs, settingsReader, pullRequest) {
+    // A base read through the REST API has only what was fetched.
+    await settingsReader.prefetch?.([configPath(inputs.config), ...inputs.policies.map(policyPath)]);
     const config = readConfig(settingsReader, inputs.config, pullRequest && !inputs.trustPrConfig);
     const policies = readPolicies(settingsReader, inputs.policies);
     const remote = await fetchAllowedRemoteRefs(sources, config, inputs.allowRemoteRefs);
@@ -3412,13 +4096,42 @@ async function analyse(sources, mode, inputs, settingsReader, pullRequest) {
         ...(remote ? { remote } : {}),
     });
 }
+const configPath = (path) => path ?? '.github/api-posture.yml';
+const policyPath = (name) => name.replace(/^\.\//, '');
+/**
+ * A settings file's text, undefined when it does not exist. One that exists but was refused (a symlink,
+ * over the size limit, under .git, not committed, not text) is an error naming the input: reading the
+ * defaults instead would let a PR switch the base's settings off by turning them into a symlink.
+ */
+function readSettings(reader, input, path) {
+    const read = (0,load_reader/* openFile */.Tq)(reader, path, source/* DEFAULT_PARSE_LIMITS */.tN.maxFileBytes);
+    if (read && 'refused' in read)
+        throw new inputs/* InputError */.d(`input \`${input}\`: ${path}${reader.label ? ` at ${reader.label}` : ''} was not read: ${refusalText(read.refused)}`);
+    return read?.text;
+}
+function refusalText(refusal) {
+    switch (refusal.reason) {
+        case 'outside':
+            return 'its real path (symlinks followed) is outside the workspace';
+        case 'git-dir':
+            return 'it is under .git';
+        case 'untracked':
+            return 'it is not a file committed in the checkout';
+        case 'not-file':
+            return 'it is not a regular file (a directory, or a symbolic link or submodule in a commit)';
+        case 'too-large':
+            return `${refusal.bytes} bytes is above the ${source/* DEFAULT_PARSE_LIMITS */.tN.maxFileBytes}-byte limit`;
+        case 'not-text':
+            return `it is not ${refusal.encoding} text${refusal.line === undefined ? '' : ` (from line ${refusal.line})`}`;
+    }
+}
 function readConfig(reader, path, fromBase) {
-    const file = path ?? '.github/api-posture.yml';
-    const text = reader.read(file);
+    const file = configPath(path);
+    const text = readSettings(reader, 'config', file);
     if (text === undefined) {
         if (path !== undefined) {
             if (fromBase)
-                core/* warning */.$e(`config ${file} is not in the base commit; the defaults apply until it is merged`);
+                core/* warning */.$e((0,report_escape/* logText */.kc)(`config ${file} is not in the base commit; the defaults apply until it is merged`));
             else
                 throw new inputs/* InputError */.d(`input \`config\`: ${file} does not exist`);
         }
@@ -3428,7 +4141,7 @@ function readConfig(reader, path, fromBase) {
 }
 function readPolicies(reader, names) {
     return names.flatMap((name) => {
-        const text = reader.read(name.replace(/^\.\//, ''));
+        const text = readSettings(reader, 'policies', policyPath(name));
         if (text !== undefined)
             return loadPolicies(name, text);
         const builtin = loadBuiltinPolicies(name);
