@@ -28,8 +28,8 @@ export function withOperations(doc: Record<string, unknown>, operations: string[
     const [method, path] = operation.split(' ') as [string, string];
     const item = all[path];
     if (!item?.[method]) throw new Error(`${operation} is not in the document`);
-    const kept = (paths[path] ??= item.parameters ? { parameters: item.parameters } : {});
-    kept[method] = item[method];
+    paths[path] ??= item.parameters ? { parameters: item.parameters } : {};
+    paths[path][method] = item[method];
   }
   return { ...doc, paths };
 }
