@@ -24,7 +24,8 @@ const NAME_RULES: [DataKind, RegExp][] = [
     'government-id',
     /(^ssn|socialsecuritynumber|nationalid|nationalidnumber|passportnumber|^taxid|taxidentificationnumber|driverslicen[cs]e(number)?|nationalinsurancenumber)$/,
   ],
-  ['bank-account', /(^iban|bankaccount(number)?|routingnumber|sortcode)$/],
+  // Routing numbers and sort codes name a bank branch (printed on every cheque, listed publicly): not sensitive.
+  ['bank-account', /(^iban|bankaccount(number)?)$/],
   ['date-of-birth', /(^dob|dateofbirth|birthdate|birthday)$/],
   ['email', /email(address)?$/],
   ['phone', /(phone(number)?|mobile(number)?|^telephone|^msisdn)$/],
@@ -281,7 +282,10 @@ const TEST_CARDS = new Set([
 ]);
 
 /** SSNs printed in advertising and documentation for decades (078-05-1120 came in wallets): not a leak. */
-const SAMPLE_SSNS = new Set(['123-45-6789', '078-05-1120', '219-09-9999']);
+const SAMPLE_SSNS = new Set(['123-45-6789', '078-05-1120', '219-09-9999', '111-22-1234', '111-22-3333']);
+
+/** Values vendors publish as the example of a secret: GitHub's encrypted secret value (`2Sg8…1234`). */
+const DOCUMENTED_SAMPLES = [/2Sg8iYjAxxmI2LvUXpJjkYrMxURPc8r\+dB7TJy\w*1234/];
 
 /** The token GitHub's own documentation shows (`ghp_`, `ghu_`, `ghs_`… prefixes). */
 const SAMPLE_KEY = /16C7e42F292c6912E7710c838347Ae178B4a$/;
@@ -485,7 +489,7 @@ export function secretInValueThoroughly(value: string): SecretMatch | undefined 
 function findSecret(value: string, depth: number, marked: boolean): SecretMatch | undefined {
   if (value.length < 9 || value.length > 20_000) return undefined;
   if (marked && privateKeyBlock(value)) return { kind: 'private-key', preview: 'a PEM private key block' };
-  if (PLACEHOLDER.test(value)) return undefined;
+  if (PLACEHOLDER.test(value) || DOCUMENTED_SAMPLES.some((sample) => sample.test(value))) return undefined;
   if (marked) {
     const found = markedSecret(value);
     if (found) return found;
@@ -514,7 +518,8 @@ function markedSecret(value: string): SecretMatch | undefined {
       luhn(digits) &&
       !TEST_CARDS.has(digits) &&
       new Set(digits).size > 3 && // `4444444444444448`, `5555 5555 5555 4444`: typed, not issued
-      !/0{5}/.test(digits) // Stripe's and Adyen's test cards (4000000000000077, 4100000000000019…)
+      !/0{5}/.test(digits) && // Stripe's and Adyen's test cards (4000000000000077, 4100000000000019…)
+      !/1234567890/.test(digits) // typed counting (Adyen's example 5212345678901234)
     ) {
       return { kind: 'payment-card', preview: `a Luhn-valid card number ${redact(digits)}` };
     }
