@@ -57,6 +57,15 @@ describe('sensitive-response-field on real documents', () => {
     expect(findings.some((f) => f.status === 'existing' && f.message.includes('`client_secret`'))).toBe(true);
   });
 
+  it('DigitalOcean: a property reached by several paths through one shared schema (`log_destinations` of services, workers, jobs…) is one finding', () => {
+    const found = assessReal(
+      [RULE],
+      withOperations(corpusDocument(`${DIRECTORY}/digitalocean.com.json`), ['get /v2/apps']),
+    ).filter((f) => f.message.includes('datadog.api_key'));
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toMatch(/and \d+ other paths to the same property/);
+  });
+
   it('DigitalOcean: `POST /v2/account/keys` echoing a private key the caller sent is reported (not an issued credential)', () => {
     const doc = withOperations(corpusDocument(`${DIRECTORY}/digitalocean.com.json`), [
       'get /v2/account/keys',

@@ -1,5 +1,5 @@
 import type { Severity } from '../../findings.js';
-import type { Endpoint } from '../../model.js';
+import type { Endpoint, Schema } from '../../model.js';
 import { type DataKind, type NamedField, sensitiveFields } from '../../sensitive.js';
 import { byExposure, label, pathWords } from '../context.js';
 import { successResponses } from '../headers.js';
@@ -87,25 +87,27 @@ export const sensitiveResponseField: EndpointCheck = {
   scope: 'endpoint',
   run(endpoint) {
     const sent = endpoint.method === 'post' ? sentCredentials(endpoint) : NOTHING_SENT;
-    const seen = new Set<string>(); // a field shown by several responses is one finding
-    const out = [];
+    // A field shown by several responses, or reached by several paths through one shared schema
+    // (`services[].log_destinations.datadog.api_key`, `workers[]…`), is one finding, at its first path.
+    const byField = new Map<Schema, { field: NamedField; paths: Set<string> }>();
     for (const response of successResponses(endpoint)) {
       for (const media of response.content) {
         for (const field of sensitiveFields(media.schema, true)) {
-          if (seen.has(field.path) || issuedCredential(endpoint, field, sent)) continue;
-          seen.add(field.path);
-          // One finding per field: a new field is a new finding even where the endpoint already
-          // returned data of its kind.
-          out.push({
-            message: `${label(endpoint)} returns ${field.kind} data in \`${field.path}\`${sent.has(leafName(field.path)) ? ' (the secret the caller sent, echoed back)' : ''}`,
-            loc: field.schema.loc,
-            severity: byExposure(endpoint, SEVERITY[field.kind]),
-            key: `${field.kind}:${field.path}`,
-          });
+          if (issuedCredential(endpoint, field, sent)) continue;
+          const known = byField.get(field.schema);
+          if (known) known.paths.add(field.path);
+          else byField.set(field.schema, { field, paths: new Set([field.path]) });
         }
       }
     }
-    return out;
+    // One finding per field: a new field is a new finding even where the endpoint already returned data
+    // of its kind.
+    return [...byField.values()].map(({ field, paths }) => ({
+      message: `${label(endpoint)} returns ${field.kind} data in \`${field.path}\`${paths.size > 1 ? ` (and ${paths.size - 1} other path${paths.size > 2 ? 's' : ''} to the same property)` : ''}${sent.has(leafName(field.path)) ? ' (the secret the caller sent, echoed back)' : ''}`,
+      loc: field.schema.loc,
+      severity: byExposure(endpoint, SEVERITY[field.kind]),
+      key: `${field.kind}:${field.path}`,
+    }));
   },
 };
 
