@@ -71,6 +71,11 @@ export interface EffectiveSecurity {
   requirements: SecurityRequirement[];
   /** Where the effective `security` was declared (operation or root); undefined when nowhere. */
   loc?: Loc;
+  /**
+   * A required header parameter carrying a credential (`X-API-Key`, `Authorization`) on an operation no
+   * declared requirement authenticates: authentication the document does not declare as a scheme.
+   */
+  headerCredential?: { name: string; loc: Loc };
 }
 
 export interface Server {

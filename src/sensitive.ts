@@ -24,7 +24,8 @@ const NAME_RULES: [DataKind, RegExp][] = [
     'government-id',
     /(^ssn|socialsecuritynumber|nationalid|nationalidnumber|passportnumber|^taxid|taxidentificationnumber|driverslicen[cs]e(number)?|nationalinsurancenumber)$/,
   ],
-  ['bank-account', /(^iban|bankaccount(number)?|routingnumber|sortcode)$/],
+  // Routing numbers and sort codes name a bank branch (printed on every cheque, listed publicly): not sensitive.
+  ['bank-account', /(^iban|bankaccount(number)?)$/],
   ['date-of-birth', /(^dob|dateofbirth|birthdate|birthday)$/],
   ['email', /email(address)?$/],
   ['phone', /(phone(number)?|mobile(number)?|^telephone|^msisdn)$/],
@@ -53,7 +54,8 @@ function kindOfName(name: string): DataKind | undefined {
       normalized,
     ) ||
     // Pagination cursors (`pageToken`, AWS `NextToken`) and idempotency keys (`ClientToken`) are not credentials.
-    /(page|next|prev|previous|start|skip|continuation|pagination|sync|cursor|resume|idempotency|client|clientrequest|creation)token$/.test(
+    // `versionToken` (an optimistic-concurrency tag) is no credential either.
+    /(page|next|prev|previous|start|skip|continuation|pagination|sync|cursor|resume|idempotency|client|clientrequest|creation|version|etag)token$/.test(
       normalized,
     ) ||
     // Masked values (`maskedCardNumber`, `redactedEmail`) are what you show instead of the data.
@@ -116,19 +118,85 @@ function fieldsOf(
   if (schema.items) add(visit(schema.items), '[]');
   if (typeof schema.additionalProperties === 'object') add(visit(schema.additionalProperties), '*');
   for (const sub of schema.allOf) add(visit(sub), '');
-  for (const sub of schema.oneOf) add(visit(sub), '');
-  for (const sub of schema.anyOf) add(visit(sub), '');
+  for (const sub of returnedBranches(schema.oneOf)) add(visit(sub), '');
+  for (const sub of returnedBranches(schema.anyOf)) add(visit(sub), '');
   // Dedupe: the same property reached through allOf and directly is one field. Most schemas have none.
   return out.length === 0 ? NO_FIELDS : [...new Map(out.map((f) => [f.path, f])).values()];
 }
 
 const NO_FIELDS: NamedField[] = [];
 
-/** The kind a property's name gives it; a container (`password: { type: object }`) holds the data, it is not it. */
+/**
+ * The branches of a `oneOf`/`anyOf` whose data a response holds as returned. Beside a plain string branch
+ * (an id), an object branch is the expanded form of a reference (Stripe's `anyOf: [string, $ref]`
+ * expandable objects): the response holds the id unless the client asks for the object, so what the
+ * object holds is not returned by default.
+ */
+function returnedBranches(branches: Schema[]): Schema[] {
+  if (branches.length < 2 || !branches.some(plainString)) return branches;
+  return branches.filter((b) => !holdsData(b));
+}
+
+function plainString(schema: Schema): boolean {
+  return (
+    schema.types?.length === 1 &&
+    schema.types[0] === 'string' &&
+    Object.keys(schema.properties).length === 0 &&
+    schema.allOf.length + schema.oneOf.length + schema.anyOf.length === 0
+  );
+}
+
+/** An object, array or flag: a schema that holds data (or says yes/no), not a value that is the data. */
+function holdsData(schema: Schema): boolean {
+  const types = (schema.types ?? []).filter((t) => t !== 'null');
+  if (types.length > 0) return types.every((t) => t === 'boolean' || t === 'object' || t === 'array');
+  if (Object.keys(schema.properties).length > 0 || schema.items) return true;
+  const branches = [...schema.allOf, ...schema.oneOf, ...schema.anyOf];
+  return branches.length > 0 && branches.some(holdsData) && !branches.some(valueSchema);
+}
+
+/** A schema that is a scalar value: a string, number or integer type. */
+function valueSchema(schema: Schema): boolean {
+  return (schema.types ?? []).some((t) => t === 'string' || t === 'number' || t === 'integer');
+}
+
+/**
+ * What a description says a secret-named field holds when it is not the secret: its name, id, reference or
+ * location (`name of the secret`, `The ID of the API key`, `reference to a secret in the same namespace`).
+ */
+const REFERENCE_DESCRIPTION =
+  /\b(name|id|identifier|arn|reference|path|location|version|key id|selector)\s+(of|to|for)\s+(the|a|an)\b[^.]{0,30}\b(secret|token|key|password|credential)s?\b/i;
+
+/** Formats no secret, card or id value has (`date-time`, `uuid` names an object, `uri` a location). */
+const NOT_DATA_FORMATS = new Set([
+  'date',
+  'date-time',
+  'time',
+  'uuid',
+  'uri',
+  'url',
+  'uri-reference',
+  'duration',
+]);
+
+/**
+ * The kind a property's name gives it, checked against what its schema says it is: a container
+ * (`password: { type: object }`, Kubernetes `secret: { name }`) holds the data, it is not it; a flag
+ * (`pin: boolean`), a date or a uuid are not the data either, and a credential-named field whose
+ * description says it is the secret's name, id or reference is a pointer to the secret.
+ */
 function propertyKind(name: string, property: Schema): DataKind | undefined {
-  const container =
-    property.types?.length === 1 && ['boolean', 'object', 'array'].includes(property.types[0]!);
-  return container ? undefined : dataKindOfName(name);
+  if (holdsData(property)) return undefined;
+  const kind = dataKindOfName(name);
+  if (!kind) return undefined;
+  if (NOT_DATA_FORMATS.has(property.format ?? '')) return undefined;
+  if (kind === 'credential' && property.format !== 'password' && referenceDescription(property.description))
+    return undefined;
+  return kind;
+}
+
+function referenceDescription(description: string | undefined): boolean {
+  return description !== undefined && REFERENCE_DESCRIPTION.test(description.slice(0, 300));
 }
 
 /**
@@ -161,8 +229,8 @@ function kindsOf(schema: Schema, visit: (child: Schema) => ReadonlySet<DataKind>
   if (schema.items) add(visit(schema.items));
   if (typeof schema.additionalProperties === 'object') add(visit(schema.additionalProperties));
   for (const sub of schema.allOf) add(visit(sub));
-  for (const sub of schema.oneOf) add(visit(sub));
-  for (const sub of schema.anyOf) add(visit(sub));
+  for (const sub of returnedBranches(schema.oneOf)) add(visit(sub));
+  for (const sub of returnedBranches(schema.anyOf)) add(visit(sub));
   return kinds ?? NO_KINDS;
 }
 
@@ -214,7 +282,10 @@ const TEST_CARDS = new Set([
 ]);
 
 /** SSNs printed in advertising and documentation for decades (078-05-1120 came in wallets): not a leak. */
-const SAMPLE_SSNS = new Set(['123-45-6789', '078-05-1120', '219-09-9999']);
+const SAMPLE_SSNS = new Set(['123-45-6789', '078-05-1120', '219-09-9999', '111-22-1234', '111-22-3333']);
+
+/** Values vendors publish as the example of a secret: GitHub's encrypted secret value (`2Sg8…1234`). */
+const DOCUMENTED_SAMPLES = [/2Sg8iYjAxxmI2LvUXpJjkYrMxURPc8r\+dB7TJy\w*1234/];
 
 /** The token GitHub's own documentation shows (`ghp_`, `ghu_`, `ghs_`… prefixes). */
 const SAMPLE_KEY = /16C7e42F292c6912E7710c838347Ae178B4a$/;
@@ -418,7 +489,7 @@ export function secretInValueThoroughly(value: string): SecretMatch | undefined 
 function findSecret(value: string, depth: number, marked: boolean): SecretMatch | undefined {
   if (value.length < 9 || value.length > 20_000) return undefined;
   if (marked && privateKeyBlock(value)) return { kind: 'private-key', preview: 'a PEM private key block' };
-  if (PLACEHOLDER.test(value)) return undefined;
+  if (PLACEHOLDER.test(value) || DOCUMENTED_SAMPLES.some((sample) => sample.test(value))) return undefined;
   if (marked) {
     const found = markedSecret(value);
     if (found) return found;
@@ -447,7 +518,8 @@ function markedSecret(value: string): SecretMatch | undefined {
       luhn(digits) &&
       !TEST_CARDS.has(digits) &&
       new Set(digits).size > 3 && // `4444444444444448`, `5555 5555 5555 4444`: typed, not issued
-      !/0{5}/.test(digits) // Stripe's and Adyen's test cards (4000000000000077, 4100000000000019…)
+      !/0{5}/.test(digits) && // Stripe's and Adyen's test cards (4000000000000077, 4100000000000019…)
+      !/1234567890/.test(digits) // typed counting (Adyen's example 5212345678901234)
     ) {
       return { kind: 'payment-card', preview: `a Luhn-valid card number ${redact(digits)}` };
     }

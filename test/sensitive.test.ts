@@ -51,8 +51,9 @@ describe('dataKindOfName', () => {
     // bank accounts
     ['iban', 'bank-account'],
     ['bankAccountNumber', 'bank-account'],
-    ['routing_number', 'bank-account'],
-    ['sortCode', 'bank-account'],
+    // a bank's routing number or sort code identifies the bank, not the account
+    ['routing_number', undefined],
+    ['sortCode', undefined],
     // dates of birth
     ['dob', 'date-of-birth'],
     ['dateOfBirth', 'date-of-birth'],
@@ -92,6 +93,9 @@ describe('dataKindOfName', () => {
     ['idempotency_token', undefined],
     ['syncToken', undefined],
     ['cursorToken', undefined],
+    // optimistic-concurrency tags (Google's `versionToken`)
+    ['version_token', undefined],
+    ['versionToken', undefined],
     // masked values are what is shown instead of the data
     ['maskedCardNumber', undefined],
     ['redactedEmail', undefined],
@@ -228,6 +232,7 @@ describe('secretInValue: not found', () => {
     ['the textbook sample 123-45-6789', '123-45-6789'],
     ['the Woolworth wallet SSN', '078-05-1120'],
     ['an advertised SSN', '219-09-9999'],
+    ["Plaid's documented example SSN (plaid.com.json)", '111-22-1234'],
     ['one repeated digit', '111-11-1111'],
     ['part of an order id', 'ORD-536-90-4412'],
     ['followed by more digits', '536-90-4412-7'],
@@ -243,6 +248,7 @@ describe('secretInValue: not found', () => {
     ['a Stripe decline test card', '4000000000000077'],
     ['a Stripe 3-D Secure test card', '4000002500003155'],
     ['three digits or fewer', '4444444444444448'],
+    ["counting digits: Adyen's example card (adyen.com/PaymentService.json)", '5212345678901234'],
     ['no card network starts with 9', withCheckDigit('953957876362148')],
     ['an EAN-13 barcode', '4006381333931'],
     ['a 15-digit Visa-like tracking number', withCheckDigit('44904430413782')],
@@ -266,6 +272,8 @@ describe('secretInValue: not found', () => {
     ['the AWS documentation key', 'AKIAIOSFODNN7EXAMPLE'],
     ['the AWS documentation secret', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'],
     ['the GitHub documentation token', 'ghu_16C7e42F292c6912E7710c838347Ae178B4a'],
+    ["GitHub's documented encrypted secret value", '2Sg8iYjAxxmI2LvUXpJjkYrMxURPc8r+dB7TJyvv1234'],
+    ["GitHub's documented encrypted secret value (variant)", '2Sg8iYjAxxmI2LvUXpJjkYrMxURPc8r+dB7TJy931234'],
     ['x-ed out', 'sk_live_xxxxxxxxxxxxxxxxxxxxxxxx'],
     ['a dummy', 'dummy-token-Zq8Xv2Lm9Rt4Wp7Ks3Nd6Hf1Jb5Gc0'],
     ['Stripe test-mode keys', 'sk_test_4eC39HqLyjWDarjtT1zdp7dc'],

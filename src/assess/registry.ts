@@ -7,6 +7,7 @@ import { authInsecureOAuthUrl } from './checks/auth-insecure-oauth-url.js';
 import { authMissing } from './checks/auth-missing.js';
 import { authOAuthLegacyFlow } from './checks/auth-oauth-legacy-flow.js';
 import { authSecurityWeakened } from './checks/auth-security-weakened.js';
+import { authUndeclaredScheme } from './checks/auth-undeclared-scheme.js';
 import { authUndefinedScheme } from './checks/auth-undefined-scheme.js';
 import { authzAdminPathExposed } from './checks/authz-admin-path-exposed.js';
 import { authzNo401Or403 } from './checks/authz-no-401-403.js';
@@ -48,6 +49,7 @@ export const CHECKS: readonly Check[] = [
   authMissing,
   authOAuthLegacyFlow,
   authSecurityWeakened,
+  authUndeclaredScheme,
   authUndefinedScheme,
   authzAdminPathExposed,
   authzNo401Or403,

@@ -208,7 +208,9 @@ function requirementStrength(requirement: SecurityRequirement): number {
 function strength(scheme: SecurityScheme | undefined): number {
   if (!scheme) return 0;
   if (scheme.type === 'http') return scheme.scheme === 'basic' ? 1 : 3;
-  if (scheme.type === 'apiKey') return scheme.in === 'query' ? 1 : 2;
+  // A key in the query string is weaker than Basic: URLs are written to logs, proxies and history. So a
+  // query key added beside Basic (and OAuth) is a weaker way in, not an equally weak one.
+  if (scheme.type === 'apiKey') return scheme.in === 'query' ? 0.5 : 2;
   if (scheme.type === 'oauth2')
     return scheme.flows.some((f) => f.type === 'implicit' || f.type === 'password') ? 3 : 4;
   if (scheme.type === 'openIdConnect' || scheme.type === 'mutualTLS') return 4;

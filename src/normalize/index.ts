@@ -19,7 +19,7 @@ import { dataKindOfName, sensitiveKinds } from '../sensitive.js';
 import { pushAll } from '../util/arrays.js';
 import { replaceTemplates } from '../util/braces.js';
 import { emptySchema, type HeadSchemas, SchemaReader } from './schema.js';
-import { effectiveSecurity, readSecuritySchemes } from './security.js';
+import { effectiveSecurity, readSecuritySchemes, withHeaderCredential } from './security.js';
 import { oas3Servers, swaggerServers } from './servers.js';
 import { UnchangedInputs } from './unchanged.js';
 import { extensionsOf, isObj, type Obj, setOwn, str, strings } from './values.js';
@@ -217,7 +217,7 @@ function readEndpoint(
     tags,
     deprecated: op.deprecated === true,
     classification: 'external',
-    security: effectiveSecurity(operation, ctx.root, ctx.schemes),
+    security: withHeaderCredential(effectiveSecurity(operation, ctx.root, ctx.schemes), parameters),
     servers,
     parameters,
     requestBody: ctx.swagger

@@ -1,6 +1,13 @@
 // Security schemes and effective security requirements (OpenAPI 3.x and Swagger 2.0).
 import { child, type DocumentSet, type Node } from '../load/documents.js';
-import type { EffectiveSecurity, OAuthFlow, SecurityRequirement, SecurityScheme } from '../model.js';
+import type {
+  EffectiveSecurity,
+  OAuthFlow,
+  Parameter,
+  SecurityRequirement,
+  SecurityScheme,
+} from '../model.js';
+import { dataKindOfName } from '../sensitive.js';
 import { isObj, setOwn, str, strings } from './values.js';
 
 const SWAGGER_FLOWS: Record<string, OAuthFlow['type']> = {
@@ -122,6 +129,25 @@ export function effectiveSecurity(
 }
 
 /**
+ * `security` with the credential a required header parameter carries (`X-API-Key`, `X-Auth-Token`,
+ * `Authorization`) when no declared requirement authenticates: callers must send it, so the operation is
+ * authenticated, by a scheme the document does not declare.
+ */
+export function withHeaderCredential(
+  security: EffectiveSecurity,
+  parameters: Parameter[],
+): EffectiveSecurity {
+  if (security.requirements.some(authenticates)) return security;
+  const header = parameters.find(
+    (p) =>
+      p.in === 'header' &&
+      p.required &&
+      (/^(proxy-)?authorization$/i.test(p.name) || dataKindOfName(p.name) === 'credential'),
+  );
+  return header ? { ...security, headerCredential: { name: header.name, loc: header.loc } } : security;
+}
+
+/**
  * A requirement authenticates when it names at least one defined scheme. `{}` is anonymous access, and a
  * name with no scheme behind it protects nothing: gateways and generators ignore or reject it.
  */
@@ -131,8 +157,10 @@ export function authenticates(requirement: SecurityRequirement): boolean {
 
 /**
  * Authentication is required: at least one requirement, and every alternative authenticates (no `{}`,
- * no requirement naming only undefined schemes). The one definition checks, policies and metrics read.
+ * no requirement naming only undefined schemes), or a required credential header parameter stands in for
+ * an undeclared scheme. The one definition checks, policies and metrics read.
  */
 export function requiresAuthentication(security: EffectiveSecurity): boolean {
+  if (security.headerCredential) return true; // a required credential header, declared as a parameter
   return security.requirements.length > 0 && security.requirements.every(authenticates);
 }

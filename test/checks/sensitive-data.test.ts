@@ -228,6 +228,34 @@ describe('sensitive-example-value', () => {
     'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c3JfOGYzYTJjIiwiaWF0IjoxNzE3MDAwMDAwfQ.3q2-7wXn9K1v0pQ4dJmZ8sYtR6uLcE5hN2bF7aG1xWk';
   const rows: Row[] = [
     {
+      name: "a card's `fingerprint` or a `signature` example is random by design: nothing (the same value as `api_key` is reported)",
+      spec: outdent(`
+        openapi: 3.0.3
+        info: { title: Pay, version: '1' }
+        paths:
+          /cards:
+            get:
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties:
+                          fingerprint: { type: string, example: 'Xt5EWLLDS7FJjR1cQ9vKp2mZ8aB3nHq4' }
+                          signature: { type: string, example: 'Xt5EWLLDS7FJjR1cQ9vKp2mZ8aB3nHq4' }
+                          api_key: { type: string, example: 'Xt5EWLLDS7FJjR1cQ9vKp2mZ8aB3nHq4' }
+      `),
+      expect: [
+        {
+          ruleId: rule,
+          severity: 'medium',
+          pointer: `${op('/cards', 'get')}/responses/200/content/application~1json/schema/properties/api_key`,
+        },
+      ],
+    },
+    {
       name: 'a Luhn-valid card number as a body property example: high, at the property, listing the endpoint',
       spec: outdent(`
         openapi: 3.0.3

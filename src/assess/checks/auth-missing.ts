@@ -25,6 +25,8 @@ export const authMissing: EndpointCheck = {
     // `[{}]` alone is no authentication, nor is a requirement naming only undefined schemes.
     const { requirements } = endpoint.security;
     if (requirements.some(authenticates)) return [];
+    // A required `X-API-Key`/`Authorization` header parameter authenticates (auth-undeclared-scheme).
+    if (endpoint.security.headerCredential) return [];
     if (endpoint.method === 'options') return []; // CORS preflight requests never carry credentials
     const exposed = isExposed(endpoint);
     const write = isWrite(endpoint);

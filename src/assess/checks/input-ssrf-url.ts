@@ -1,10 +1,86 @@
 import { bracketSpans } from '../../util/braces.js';
-import { byExposure, label } from '../context.js';
-import { inputFields } from '../inputs.js';
+import { byExposure, label, pathWords } from '../context.js';
+import { type InputField, inputFields } from '../inputs.js';
 import type { EndpointCheck } from '../types.js';
+
+const URL_FORMATS = new Set(['uri', 'url', 'iri', 'uri-reference', 'iri-reference']);
 
 const URL_NAME =
   /(url|uri|href|callback|webhook|redirect(_?to)?|return_?to|next|link|endpoint|feed|image_?src|avatar_?src)$/i;
+
+/** Words in a field's name or its parents' that say the server requests the URL: a webhook it calls, an
+ * image it downloads, a feed it reads. */
+const FETCHED_FIELD_WORDS = new Set([
+  'webhook',
+  'webhooks',
+  'hook',
+  'hooks',
+  'callback',
+  'callbacks',
+  'notify',
+  'notification',
+  'notifications',
+  'ipn',
+  'postback',
+  'ping',
+  'target',
+  'destination',
+  'endpoint',
+  'listener',
+  'subscriber',
+  'delivery',
+  'import',
+  'fetch',
+  'proxy',
+  'preview',
+  'download',
+  'remote',
+  'source',
+  'src',
+  'avatar',
+  'image',
+  'logo',
+  'icon',
+  'photo',
+  'picture',
+  'thumbnail',
+  'feed',
+  'jwks',
+]);
+
+/** Operations whose purpose is to request a URL the caller gives: any URL input of theirs counts. */
+const FETCHING_OPERATION_WORDS = new Set([
+  'webhook',
+  'webhooks',
+  'hook',
+  'hooks',
+  'callback',
+  'callbacks',
+  'import',
+  'imports',
+  'fetch',
+  'proxy',
+  'preview',
+  'unfurl',
+  'crawl',
+  'scrape',
+  'download',
+  'mirror',
+  'ping',
+  'render',
+  'screenshot',
+  'feeds',
+]);
+
+/** A redirect target taken in the query or path: redirected to on this very request (open redirect). */
+const REDIRECT_NAME = /(redirect(_?(to|ur[il]))?|return_?(to|ur[il])|next|continue|goto)$/i;
+
+/** Descriptions saying the server calls or downloads the URL. */
+const FETCH_DESCRIPTION =
+  /\b(we|server|service|api|system)\b[^.]{0,60}\b(fetch|download|call|post|send|request|retrieve|crawl|notif|deliver)|\b(webhook|callback url|notification url|downloaded from|fetched from|retrieved from)\b/i;
+
+/** Values the server sets and echoes (`metadata.selfLink`: "Read-only"; Google's "Output only"). */
+const SERVER_SET = /\bread[- ]only\b|\boutput only\b|populated by the system|set by the (server|system)/i;
 
 export const inputSsrfUrl: EndpointCheck = {
   id: 'input-ssrf-url',
@@ -19,13 +95,10 @@ export const inputSsrfUrl: EndpointCheck = {
     'Restrict the URL with an allow-list (`pattern` or `enum` of hosts) and validate it server-side before fetching or redirecting.',
   scope: 'endpoint',
   run(endpoint) {
+    const fetching = pathWords(endpoint.path).some((w) => FETCHING_OPERATION_WORDS.has(w));
     return inputFields(endpoint)
       .filter((f) => (f.schema.types ?? ['string']).includes('string') && !f.schema.enum)
-      .filter(
-        (f) =>
-          ['uri', 'url', 'iri', 'uri-reference', 'iri-reference'].includes(f.schema.format ?? '') ||
-          URL_NAME.test(f.name),
-      )
+      .filter((f) => requestedUrl(f, fetching))
       .filter((f) => !allowListPattern(f.schema.pattern))
       .map((f) => ({
         message: `${label(endpoint)} takes a URL in ${f.path} with no allow-list pattern (server-side request forgery risk)`,
@@ -35,6 +108,33 @@ export const inputSsrfUrl: EndpointCheck = {
       }));
   },
 };
+
+/**
+ * A URL input the server plausibly requests or redirects to. URLs stored as data (a terms-of-service link,
+ * a return URL kept for later, `links.*.href` echoed back in a request model), server-set values and
+ * JSONP `callback` function names are not.
+ */
+function requestedUrl(field: InputField, fetchingOperation: boolean): boolean {
+  const formatted = URL_FORMATS.has(field.schema.format ?? '');
+  if (!formatted && !URL_NAME.test(field.name)) return false;
+  const description = `${field.schema.description ?? ''} ${field.schema.title ?? ''}`;
+  if (SERVER_SET.test(description) || /jsonp/i.test(description)) return false;
+  const words = fieldPathWords(field);
+  // `links.self.href`, `_links`, `selfLink`: the resource's own links, echoed back.
+  if (words.includes('links') || words.includes('self')) return false;
+  // A bare `callback` that is not declared a URL is a JSONP function name (Google's APIs).
+  if (/^(callback|jsonp)$/i.test(field.name) && !formatted && !/\bur[il]\b/i.test(description)) return false;
+  if (/^(query|path) /.test(field.path) && REDIRECT_NAME.test(field.name)) return true;
+  return (
+    words.some((w) => FETCHED_FIELD_WORDS.has(w)) || fetchingOperation || FETCH_DESCRIPTION.test(description)
+  );
+}
+
+/** `body field \`webhooks[].targetUrl\`` → `webhooks target url`; a parameter's words are its name's. */
+function fieldPathWords(field: InputField): string[] {
+  const quoted = field.path.match(/`([^`]*)`/)?.[1] ?? field.name;
+  return pathWords(quoted.replace(/[.[\]]/g, '/'));
+}
 
 /**
  * A pattern that names hosts (`^https://(api|www)\\.example\\.com/.*`) restricts; `^https?://.*$` and

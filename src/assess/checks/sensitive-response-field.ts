@@ -1,5 +1,5 @@
 import type { Severity } from '../../findings.js';
-import type { Endpoint } from '../../model.js';
+import type { Endpoint, Schema } from '../../model.js';
 import { type DataKind, type NamedField, sensitiveFields } from '../../sensitive.js';
 import { byExposure, label, pathWords } from '../context.js';
 import { successResponses } from '../headers.js';
@@ -37,14 +37,40 @@ const ISSUING_WORDS = new Set([
 
 /**
  * `POST /oauth/token`, `POST /login`, `POST /api-keys`: returning the new token, key or secret is what
- * the operation is for. Passwords are never issued this way, so they are still reported. (`auth` alone is
- * not enough: `POST /PaymentAuth` authorises a payment.)
+ * the operation is for. Passwords are never issued this way, so they are still reported, and neither is a
+ * secret the caller sent in the request (a private key uploaded to `POST /keys` and echoed back): the
+ * operation returns it, it does not issue it. (`auth` alone is not enough: `POST /PaymentAuth` authorises
+ * a payment.)
  */
-function issuedCredential(endpoint: Endpoint, field: NamedField): boolean {
+function issuedCredential(endpoint: Endpoint, field: NamedField, sent: ReadonlySet<string>): boolean {
   if (field.kind !== 'credential' || endpoint.method !== 'post') return false;
-  if (/(password|passwd|passphrase|pwd|pin)$/i.test(field.path.replace(/[^a-z0-9]/gi, ''))) return false;
+  const name = leafName(field.path);
+  if (/(password|passwd|passphrase|pwd|pin)$/.test(name) || sent.has(name)) return false;
   const words = pathWords(endpoint.path);
   return words.some((w, i) => ISSUING_WORDS.has(w) || `${w} ${words[i + 1]}` === 'sign in');
+}
+
+/** `key.private_key` → `privatekey`: a field's own name, compared across request and response. */
+function leafName(path: string): string {
+  return (
+    path
+      .split(/[.[\]*]/)
+      .filter((part) => part !== '')
+      .pop() ?? path
+  )
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/** The credential fields the caller sends in the request body, by name. */
+function sentCredentials(endpoint: Endpoint): Set<string> {
+  const names = new Set<string>();
+  for (const media of endpoint.requestBody?.content ?? []) {
+    for (const field of sensitiveFields(media.schema, false)) {
+      if (field.kind === 'credential') names.add(leafName(field.path));
+    }
+  }
+  return names;
 }
 
 export const sensitiveResponseField: EndpointCheck = {
@@ -60,29 +86,29 @@ export const sensitiveResponseField: EndpointCheck = {
     'Return only what the client needs: drop or mask the field, mark secrets `writeOnly: true`, and protect the endpoint with authentication and scopes.',
   scope: 'endpoint',
   run(endpoint) {
-    const byKind = new Map<DataKind, NamedField[]>();
-    const seen = new Set<string>(); // kind and path: a field shown by several responses is listed once
+    const sent = endpoint.method === 'post' ? sentCredentials(endpoint) : NOTHING_SENT;
+    // A field shown by several responses, or reached by several paths through one shared schema
+    // (`services[].log_destinations.datadog.api_key`, `workers[]…`), is one finding, at its first path.
+    const byField = new Map<Schema, { field: NamedField; paths: Set<string> }>();
     for (const response of successResponses(endpoint)) {
       for (const media of response.content) {
         for (const field of sensitiveFields(media.schema, true)) {
-          if (issuedCredential(endpoint, field)) continue;
-          const key = `${field.kind}\n${field.path}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          const list = byKind.get(field.kind);
-          if (list) list.push(field);
-          else byKind.set(field.kind, [field]);
+          if (issuedCredential(endpoint, field, sent)) continue;
+          const known = byField.get(field.schema);
+          if (known) known.paths.add(field.path);
+          else byField.set(field.schema, { field, paths: new Set([field.path]) });
         }
       }
     }
-    return [...byKind].map(([kind, fields]) => ({
-      message: `${label(endpoint)} returns ${kind} data in ${fields
-        .slice(0, 3)
-        .map((f) => `\`${f.path}\``)
-        .join(', ')}${fields.length > 3 ? ` and ${fields.length - 3} more` : ''}`,
-      loc: fields[0]!.schema.loc,
-      severity: byExposure(endpoint, SEVERITY[kind]),
-      key: kind,
+    // One finding per field: a new field is a new finding even where the endpoint already returned data
+    // of its kind.
+    return [...byField.values()].map(({ field, paths }) => ({
+      message: `${label(endpoint)} returns ${field.kind} data in \`${field.path}\`${paths.size > 1 ? ` (and ${paths.size - 1} other path${paths.size > 2 ? 's' : ''} to the same property)` : ''}${sent.has(leafName(field.path)) ? ' (the secret the caller sent, echoed back)' : ''}`,
+      loc: field.schema.loc,
+      severity: byExposure(endpoint, SEVERITY[field.kind]),
+      key: `${field.kind}:${field.path}`,
     }));
   },
 };
+
+const NOTHING_SENT: ReadonlySet<string> = new Set();

