@@ -18,8 +18,8 @@ var core = __webpack_require__(6257);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
-// EXTERNAL MODULE: ./src/assess/registry.ts + 41 modules
-var registry = __webpack_require__(8282);
+// EXTERNAL MODULE: ./src/assess/registry.ts + 42 modules
+var registry = __webpack_require__(4210);
 // EXTERNAL MODULE: ./src/assess/types.ts
 var types = __webpack_require__(5479);
 // EXTERNAL MODULE: ./src/assess/urls.ts
@@ -1798,8 +1798,10 @@ function strength(scheme) {
         return 0;
     if (scheme.type === 'http')
         return scheme.scheme === 'basic' ? 1 : 3;
+    // A key in the query string is weaker than Basic: URLs are written to logs, proxies and history. So a
+    // query key added beside Basic (and OAuth) is a weaker way in, not an equally weak one.
     if (scheme.type === 'apiKey')
-        return scheme.in === 'query' ? 1 : 2;
+        return scheme.in === 'query' ? 0.5 : 2;
     if (scheme.type === 'oauth2')
         return scheme.flows.some((f) => f.type === 'implicit' || f.type === 'password') ? 3 : 4;
     if (scheme.type === 'openIdConnect' || scheme.type === 'mutualTLS')
@@ -2734,7 +2736,7 @@ function readEndpoint(ctx, id, method, path, pathItem, operation) {
         tags,
         deprecated: op.deprecated === true,
         classification: 'external',
-        security: (0,security/* effectiveSecurity */.Id)(operation, ctx.root, ctx.schemes),
+        security: (0,security/* withHeaderCredential */.JE)((0,security/* effectiveSecurity */.Id)(operation, ctx.root, ctx.schemes), parameters),
         servers,
         parameters,
         requestBody: ctx.swagger

@@ -33323,8 +33323,8 @@ function selectAnnotations(report, perLevel = ANNOTATIONS_PER_LEVEL) {
 var json = __nccwpck_require__(6105);
 // EXTERNAL MODULE: ./src/report/markdown.ts + 2 modules
 var markdown = __nccwpck_require__(6679);
-// EXTERNAL MODULE: ./src/assess/registry.ts + 41 modules
-var registry = __nccwpck_require__(8282);
+// EXTERNAL MODULE: ./src/assess/registry.ts + 42 modules
+var registry = __nccwpck_require__(4210);
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 
 /** GitHub's `security-severity` scale: ≥9 critical, ≥7 high, ≥4 medium, >0 low. */
@@ -34142,7 +34142,7 @@ function componentPath(loc, rootFile) {
 
 /***/ }),
 
-/***/ 8282:
+/***/ 4210:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34414,6 +34414,9 @@ const authMissing = {
         const { requirements } = endpoint.security;
         if (requirements.some(security/* authenticates */.t_))
             return [];
+        // A required `X-API-Key`/`Authorization` header parameter authenticates (auth-undeclared-scheme).
+        if (endpoint.security.headerCredential)
+            return [];
         if (endpoint.method === 'options')
             return []; // CORS preflight requests never carry credentials
         const exposed = (0,context/* isExposed */.Lw)(endpoint);
@@ -34503,6 +34506,33 @@ const authSecurityWeakened = {
             severity: (0,context/* byExposure */.Je)(endpoint, 'high'),
             key: c.message,
         }));
+    },
+};
+
+;// CONCATENATED MODULE: ./src/assess/checks/auth-undeclared-scheme.ts
+
+
+const authUndeclaredScheme = {
+    id: 'auth-undeclared-scheme',
+    category: 'authentication',
+    severity: 'low',
+    owasp: 'API2:2023 Broken Authentication',
+    cwe: 'CWE-287',
+    title: 'Authentication by a header parameter, not a declared scheme',
+    rationale: 'A required `X-API-Key` or `Authorization` header parameter authenticates the operation, but gateways, generators and security tools only see declared security schemes.',
+    remediation: 'Declare the credential as a security scheme (`type: apiKey, in: header, name: X-API-Key`, or `type: http`) and require it in `security`, instead of a header parameter.',
+    scope: 'endpoint',
+    run(endpoint) {
+        const header = endpoint.security.headerCredential;
+        if (!header)
+            return [];
+        return [
+            {
+                message: `${(0,context/* label */.Pf)(endpoint)} authenticates with the required header parameter \`${header.name}\`, not with a declared security scheme`,
+                loc: header.loc,
+                key: types/* ONE_PER_ENDPOINT */.$,
+            },
+        ];
     },
 };
 
@@ -35116,7 +35146,76 @@ function anchoredPattern(pattern) {
 
 
 
+const URL_FORMATS = new Set(['uri', 'url', 'iri', 'uri-reference', 'iri-reference']);
 const URL_NAME = /(url|uri|href|callback|webhook|redirect(_?to)?|return_?to|next|link|endpoint|feed|image_?src|avatar_?src)$/i;
+/** Words in a field's name or its parents' that say the server requests the URL: a webhook it calls, an
+ * image it downloads, a feed it reads. */
+const FETCHED_FIELD_WORDS = new Set([
+    'webhook',
+    'webhooks',
+    'hook',
+    'hooks',
+    'callback',
+    'callbacks',
+    'notify',
+    'notification',
+    'notifications',
+    'ipn',
+    'postback',
+    'ping',
+    'target',
+    'destination',
+    'endpoint',
+    'listener',
+    'subscriber',
+    'delivery',
+    'import',
+    'fetch',
+    'proxy',
+    'preview',
+    'download',
+    'remote',
+    'source',
+    'src',
+    'avatar',
+    'image',
+    'logo',
+    'icon',
+    'photo',
+    'picture',
+    'thumbnail',
+    'feed',
+    'jwks',
+]);
+/** Operations whose purpose is to request a URL the caller gives: any URL input of theirs counts. */
+const FETCHING_OPERATION_WORDS = new Set([
+    'webhook',
+    'webhooks',
+    'hook',
+    'hooks',
+    'callback',
+    'callbacks',
+    'import',
+    'imports',
+    'fetch',
+    'proxy',
+    'preview',
+    'unfurl',
+    'crawl',
+    'scrape',
+    'download',
+    'mirror',
+    'ping',
+    'render',
+    'screenshot',
+    'feeds',
+]);
+/** A redirect target taken in the query or path: redirected to on this very request (open redirect). */
+const REDIRECT_NAME = /(redirect(_?(to|ur[il]))?|return_?(to|ur[il])|next|continue|goto)$/i;
+/** Descriptions saying the server calls or downloads the URL. */
+const FETCH_DESCRIPTION = /\b(we|server|service|api|system)\b[^.]{0,60}\b(fetch|download|call|post|send|request|retrieve|crawl|notif|deliver)|\b(webhook|callback url|notification url|downloaded from|fetched from|retrieved from)\b/i;
+/** Values the server sets and echoes (`metadata.selfLink`: "Read-only"; Google's "Output only"). */
+const SERVER_SET = /\bread[- ]only\b|\boutput only\b|populated by the system|set by the (server|system)/i;
 const inputSsrfUrl = {
     id: 'input-ssrf-url',
     category: 'input-validation',
@@ -35128,10 +35227,10 @@ const inputSsrfUrl = {
     remediation: 'Restrict the URL with an allow-list (`pattern` or `enum` of hosts) and validate it server-side before fetching or redirecting.',
     scope: 'endpoint',
     run(endpoint) {
+        const fetching = (0,context/* pathWords */.xR)(endpoint.path).some((w) => FETCHING_OPERATION_WORDS.has(w));
         return inputFields(endpoint)
             .filter((f) => (f.schema.types ?? ['string']).includes('string') && !f.schema.enum)
-            .filter((f) => ['uri', 'url', 'iri', 'uri-reference', 'iri-reference'].includes(f.schema.format ?? '') ||
-            URL_NAME.test(f.name))
+            .filter((f) => requestedUrl(f, fetching))
             .filter((f) => !allowListPattern(f.schema.pattern))
             .map((f) => ({
             message: `${(0,context/* label */.Pf)(endpoint)} takes a URL in ${f.path} with no allow-list pattern (server-side request forgery risk)`,
@@ -35141,6 +35240,34 @@ const inputSsrfUrl = {
         }));
     },
 };
+/**
+ * A URL input the server plausibly requests or redirects to. URLs stored as data (a terms-of-service link,
+ * a return URL kept for later, `links.*.href` echoed back in a request model), server-set values and
+ * JSONP `callback` function names are not.
+ */
+function requestedUrl(field, fetchingOperation) {
+    const formatted = URL_FORMATS.has(field.schema.format ?? '');
+    if (!formatted && !URL_NAME.test(field.name))
+        return false;
+    const description = `${field.schema.description ?? ''} ${field.schema.title ?? ''}`;
+    if (SERVER_SET.test(description) || /jsonp/i.test(description))
+        return false;
+    const words = fieldPathWords(field);
+    // `links.self.href`, `_links`, `selfLink`: the resource's own links, echoed back.
+    if (words.includes('links') || words.includes('self'))
+        return false;
+    // A bare `callback` that is not declared a URL is a JSONP function name (Google's APIs).
+    if (/^(callback|jsonp)$/i.test(field.name) && !formatted && !/\bur[il]\b/i.test(description))
+        return false;
+    if (/^(query|path) /.test(field.path) && REDIRECT_NAME.test(field.name))
+        return true;
+    return (words.some((w) => FETCHED_FIELD_WORDS.has(w)) || fetchingOperation || FETCH_DESCRIPTION.test(description));
+}
+/** `body field \`webhooks[].targetUrl\`` → `webhooks target url`; a parameter's words are its name's. */
+function fieldPathWords(field) {
+    const quoted = field.path.match(/`([^`]*)`/)?.[1] ?? field.name;
+    return (0,context/* pathWords */.xR)(quoted.replace(/[.[\]]/g, '/'));
+}
 /**
  * A pattern that names hosts (`^https://(api|www)\\.example\\.com/.*`) restricts; `^https?://.*$` and
  * `^https://(.*)\\.example\\.com/` do not: the host part (before the first `/`) must be literal.
@@ -35400,8 +35527,11 @@ function hitsUnder(schema, visit) {
             (0,arrays/* pushAll */.iI)(all, hits);
         }
     };
-    for (const property of Object.values(schema.properties))
-        add(property);
+    for (const [name, property] of Object.entries(schema.properties)) {
+        // A card's `fingerprint`, a `signature` or a `checksum` is random by design and reveals nothing.
+        if (!DIGEST_NAME.test(name) || Object.keys(property.properties).length > 0)
+            add(property);
+    }
     for (const sub of schema.allOf)
         add(sub);
     for (const sub of schema.oneOf)
@@ -35413,6 +35543,7 @@ function hitsUnder(schema, visit) {
     return all;
 }
 const NONE = [];
+const DIGEST_NAME = /(fingerprint|signature|checksum|digest|hash|etag|nonce)$/i;
 function endpointHits(endpoint) {
     const out = [];
     const media = [...(endpoint.requestBody?.content ?? []), ...endpoint.responses.flatMap((r) => r.content)];
@@ -35543,16 +35674,39 @@ const ISSUING_WORDS = new Set([
 ]);
 /**
  * `POST /oauth/token`, `POST /login`, `POST /api-keys`: returning the new token, key or secret is what
- * the operation is for. Passwords are never issued this way, so they are still reported. (`auth` alone is
- * not enough: `POST /PaymentAuth` authorises a payment.)
+ * the operation is for. Passwords are never issued this way, so they are still reported, and neither is a
+ * secret the caller sent in the request (a private key uploaded to `POST /keys` and echoed back): the
+ * operation returns it, it does not issue it. (`auth` alone is not enough: `POST /PaymentAuth` authorises
+ * a payment.)
  */
-function issuedCredential(endpoint, field) {
+function issuedCredential(endpoint, field, sent) {
     if (field.kind !== 'credential' || endpoint.method !== 'post')
         return false;
-    if (/(password|passwd|passphrase|pwd|pin)$/i.test(field.path.replace(/[^a-z0-9]/gi, '')))
+    const name = leafName(field.path);
+    if (/(password|passwd|passphrase|pwd|pin)$/.test(name) || sent.has(name))
         return false;
     const words = (0,context/* pathWords */.xR)(endpoint.path);
     return words.some((w, i) => ISSUING_WORDS.has(w) || `${w} ${words[i + 1]}` === 'sign in');
+}
+/** `key.private_key` → `privatekey`: a field's own name, compared across request and response. */
+function leafName(path) {
+    return (path
+        .split(/[.[\]*]/)
+        .filter((part) => part !== '')
+        .pop() ?? path)
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, '');
+}
+/** The credential fields the caller sends in the request body, by name. */
+function sentCredentials(endpoint) {
+    const names = new Set();
+    for (const media of endpoint.requestBody?.content ?? []) {
+        for (const field of (0,sensitive/* sensitiveFields */.uL)(media.schema, false)) {
+            if (field.kind === 'credential')
+                names.add(leafName(field.path));
+        }
+    }
+    return names;
 }
 const sensitiveResponseField = {
     id: 'sensitive-response-field',
@@ -35565,36 +35719,34 @@ const sensitiveResponseField = {
     remediation: 'Return only what the client needs: drop or mask the field, mark secrets `writeOnly: true`, and protect the endpoint with authentication and scopes.',
     scope: 'endpoint',
     run(endpoint) {
-        const byKind = new Map();
-        const seen = new Set(); // kind and path: a field shown by several responses is listed once
+        const sent = endpoint.method === 'post' ? sentCredentials(endpoint) : NOTHING_SENT;
+        // A field shown by several responses, or reached by several paths through one shared schema
+        // (`services[].log_destinations.datadog.api_key`, `workers[]…`), is one finding, at its first path.
+        const byField = new Map();
         for (const response of (0,headers/* successResponses */.KS)(endpoint)) {
             for (const media of response.content) {
                 for (const field of (0,sensitive/* sensitiveFields */.uL)(media.schema, true)) {
-                    if (issuedCredential(endpoint, field))
+                    if (issuedCredential(endpoint, field, sent))
                         continue;
-                    const key = `${field.kind}\n${field.path}`;
-                    if (seen.has(key))
-                        continue;
-                    seen.add(key);
-                    const list = byKind.get(field.kind);
-                    if (list)
-                        list.push(field);
+                    const known = byField.get(field.schema);
+                    if (known)
+                        known.paths.add(field.path);
                     else
-                        byKind.set(field.kind, [field]);
+                        byField.set(field.schema, { field, paths: new Set([field.path]) });
                 }
             }
         }
-        return [...byKind].map(([kind, fields]) => ({
-            message: `${(0,context/* label */.Pf)(endpoint)} returns ${kind} data in ${fields
-                .slice(0, 3)
-                .map((f) => `\`${f.path}\``)
-                .join(', ')}${fields.length > 3 ? ` and ${fields.length - 3} more` : ''}`,
-            loc: fields[0].schema.loc,
-            severity: (0,context/* byExposure */.Je)(endpoint, sensitive_response_field_SEVERITY[kind]),
-            key: kind,
+        // One finding per field: a new field is a new finding even where the endpoint already returned data
+        // of its kind.
+        return [...byField.values()].map(({ field, paths }) => ({
+            message: `${(0,context/* label */.Pf)(endpoint)} returns ${field.kind} data in \`${field.path}\`${paths.size > 1 ? ` (and ${paths.size - 1} other path${paths.size > 2 ? 's' : ''} to the same property)` : ''}${sent.has(leafName(field.path)) ? ' (the secret the caller sent, echoed back)' : ''}`,
+            loc: field.schema.loc,
+            severity: (0,context/* byExposure */.Je)(endpoint, sensitive_response_field_SEVERITY[field.kind]),
+            key: `${field.kind}:${field.path}`,
         }));
     },
 };
+const NOTHING_SENT = new Set();
 
 ;// CONCATENATED MODULE: ./src/assess/checks/transport-http-callback.ts
 
@@ -35700,6 +35852,7 @@ const transportHttpServer = {
 
 
 
+
 const CHECKS = [
     authAnonymousAlternative,
     authApiKeyInQuery,
@@ -35709,6 +35862,7 @@ const CHECKS = [
     authMissing,
     authOAuthLegacyFlow,
     authSecurityWeakened,
+    authUndeclaredScheme,
     authUndefinedScheme,
     authzAdminPathExposed,
     authzNo401Or403,
@@ -38652,13 +38806,16 @@ function isAllOfOnly(s) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Id: () => (/* binding */ effectiveSecurity),
+/* harmony export */   JE: () => (/* binding */ withHeaderCredential),
 /* harmony export */   NE: () => (/* binding */ readSecuritySchemes),
 /* harmony export */   f1: () => (/* binding */ requiresAuthentication),
 /* harmony export */   t_: () => (/* binding */ authenticates)
 /* harmony export */ });
 /* harmony import */ var _load_documents_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(690);
-/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2329);
+/* harmony import */ var _sensitive_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1247);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2329);
 // Security schemes and effective security requirements (OpenAPI 3.x and Swagger 2.0).
+
 
 
 const SWAGGER_FLOWS = {
@@ -38674,42 +38831,42 @@ function readSecuritySchemes(docs, root, swagger) {
         ? (0,_load_documents_js__WEBPACK_IMPORTED_MODULE_0__/* .child */ .jf)(root, 'securityDefinitions')
         : (0,_load_documents_js__WEBPACK_IMPORTED_MODULE_0__/* .child */ .jf)((0,_load_documents_js__WEBPACK_IMPORTED_MODULE_0__/* .child */ .jf)(root, 'components'), 'securitySchemes');
     const out = {};
-    if (!(0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(container.value))
+    if (!(0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .isObj */ .sA)(container.value))
         return out;
     for (const name of Object.keys(container.value)) {
         const node = docs.deref((0,_load_documents_js__WEBPACK_IMPORTED_MODULE_0__/* .child */ .jf)(container, name));
-        if (!node || !(0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(node.value))
+        if (!node || !(0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .isObj */ .sA)(node.value))
             continue;
-        (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .setOwn */ .P5)(out, name, swagger ? swaggerScheme(name, node) : oas3Scheme(name, node));
+        (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .setOwn */ .P5)(out, name, swagger ? swaggerScheme(name, node) : oas3Scheme(name, node));
     }
     return out;
 }
 function oas3Scheme(name, node) {
     const raw = node.value;
-    const type = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(raw.type);
+    const type = (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(raw.type);
     const scheme = { name, type: 'unknown', flows: [], loc: node.loc };
     if (type === 'apiKey') {
         scheme.type = 'apiKey';
         scheme.in = keyLocation(raw.in);
-        scheme.paramName = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(raw.name);
+        scheme.paramName = (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(raw.name);
     }
     else if (type === 'http') {
         scheme.type = 'http';
-        scheme.scheme = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(raw.scheme)?.toLowerCase();
-        scheme.bearerFormat = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(raw.bearerFormat);
+        scheme.scheme = (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(raw.scheme)?.toLowerCase();
+        scheme.bearerFormat = (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(raw.bearerFormat);
     }
     else if (type === 'oauth2') {
         scheme.type = 'oauth2';
-        const flows = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(raw.flows) ? raw.flows : {};
+        const flows = (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .isObj */ .sA)(raw.flows) ? raw.flows : {};
         for (const flowType of OAS3_FLOWS) {
             const flow = flows[flowType];
-            if ((0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(flow))
+            if ((0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .isObj */ .sA)(flow))
                 scheme.flows.push(readFlow(flowType, flow));
         }
     }
     else if (type === 'openIdConnect') {
         scheme.type = 'openIdConnect';
-        scheme.openIdConnectUrl = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(raw.openIdConnectUrl);
+        scheme.openIdConnectUrl = (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(raw.openIdConnectUrl);
     }
     else if (type === 'mutualTLS') {
         scheme.type = 'mutualTLS';
@@ -38718,7 +38875,7 @@ function oas3Scheme(name, node) {
 }
 function swaggerScheme(name, node) {
     const raw = node.value;
-    const type = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(raw.type);
+    const type = (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(raw.type);
     const scheme = { name, type: 'unknown', flows: [], loc: node.loc };
     if (type === 'basic') {
         scheme.type = 'http';
@@ -38727,21 +38884,21 @@ function swaggerScheme(name, node) {
     else if (type === 'apiKey') {
         scheme.type = 'apiKey';
         scheme.in = keyLocation(raw.in);
-        scheme.paramName = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(raw.name);
+        scheme.paramName = (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(raw.name);
     }
     else if (type === 'oauth2') {
         scheme.type = 'oauth2';
-        const flowType = SWAGGER_FLOWS[(0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(raw.flow) ?? ''];
+        const flowType = SWAGGER_FLOWS[(0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(raw.flow) ?? ''];
         if (flowType)
             scheme.flows.push(readFlow(flowType, raw));
     }
     return scheme;
 }
 function readFlow(type, raw) {
-    const flow = { type, scopes: (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(raw.scopes) ? Object.keys(raw.scopes).sort() : [] };
-    const authorizationUrl = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(raw.authorizationUrl);
-    const tokenUrl = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(raw.tokenUrl);
-    const refreshUrl = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(raw.refreshUrl);
+    const flow = { type, scopes: (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .isObj */ .sA)(raw.scopes) ? Object.keys(raw.scopes).sort() : [] };
+    const authorizationUrl = (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(raw.authorizationUrl);
+    const tokenUrl = (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(raw.tokenUrl);
+    const refreshUrl = (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(raw.refreshUrl);
     if (authorizationUrl !== undefined)
         flow.authorizationUrl = authorizationUrl;
     if (tokenUrl !== undefined)
@@ -38764,18 +38921,31 @@ function effectiveSecurity(operation, root, schemes) {
         return { requirements: [] };
     const requirements = [];
     for (const item of declared.value) {
-        if (!(0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(item))
+        if (!(0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .isObj */ .sA)(item))
             continue;
         requirements.push(Object.keys(item)
             .sort()
             .map((name) => {
             const scheme = Object.hasOwn(schemes, name) ? schemes[name] : undefined;
             return scheme
-                ? { name, scopes: (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .strings */ .P$)(item[name]).sort(), scheme }
-                : { name, scopes: (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .strings */ .P$)(item[name]).sort() };
+                ? { name, scopes: (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .strings */ .P$)(item[name]).sort(), scheme }
+                : { name, scopes: (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .strings */ .P$)(item[name]).sort() };
         }));
     }
     return { requirements, loc: declared.loc };
+}
+/**
+ * `security` with the credential a required header parameter carries (`X-API-Key`, `X-Auth-Token`,
+ * `Authorization`) when no declared requirement authenticates: callers must send it, so the operation is
+ * authenticated, by a scheme the document does not declare.
+ */
+function withHeaderCredential(security, parameters) {
+    if (security.requirements.some(authenticates))
+        return security;
+    const header = parameters.find((p) => p.in === 'header' &&
+        p.required &&
+        (/^(proxy-)?authorization$/i.test(p.name) || (0,_sensitive_js__WEBPACK_IMPORTED_MODULE_1__/* .dataKindOfName */ .X9)(p.name) === 'credential'));
+    return header ? { ...security, headerCredential: { name: header.name, loc: header.loc } } : security;
 }
 /**
  * A requirement authenticates when it names at least one defined scheme. `{}` is anonymous access, and a
@@ -38786,9 +38956,12 @@ function authenticates(requirement) {
 }
 /**
  * Authentication is required: at least one requirement, and every alternative authenticates (no `{}`,
- * no requirement naming only undefined schemes). The one definition checks, policies and metrics read.
+ * no requirement naming only undefined schemes), or a required credential header parameter stands in for
+ * an undeclared scheme. The one definition checks, policies and metrics read.
  */
 function requiresAuthentication(security) {
+    if (security.headerCredential)
+        return true; // a required credential header, declared as a parameter
     return security.requirements.length > 0 && security.requirements.every(authenticates);
 }
 
@@ -38977,8 +39150,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: LISTED_ENDPOINTS, metricsOf, newViolationsByEndpoint, reportFinding
 
-// EXTERNAL MODULE: ./src/assess/registry.ts + 41 modules
-var registry = __nccwpck_require__(8282);
+// EXTERNAL MODULE: ./src/assess/registry.ts + 42 modules
+var registry = __nccwpck_require__(4210);
 // EXTERNAL MODULE: ./src/findings.ts
 var src_findings = __nccwpck_require__(1001);
 // EXTERNAL MODULE: ./src/normalize/security.ts
@@ -40032,7 +40205,8 @@ const NAME_RULES = [
         'government-id',
         /(^ssn|socialsecuritynumber|nationalid|nationalidnumber|passportnumber|^taxid|taxidentificationnumber|driverslicen[cs]e(number)?|nationalinsurancenumber)$/,
     ],
-    ['bank-account', /(^iban|bankaccount(number)?|routingnumber|sortcode)$/],
+    // Routing numbers and sort codes name a bank branch (printed on every cheque, listed publicly): not sensitive.
+    ['bank-account', /(^iban|bankaccount(number)?)$/],
     ['date-of-birth', /(^dob|dateofbirth|birthdate|birthday)$/],
     ['email', /email(address)?$/],
     ['phone', /(phone(number)?|mobile(number)?|^telephone|^msisdn)$/],
@@ -40056,7 +40230,8 @@ function kindOfName(name) {
     if (normalized === '' ||
         /(url|uri|type|count|expiry|expiresat|expiresin|length|hint|required|enabled|format|policy)$/.test(normalized) ||
         // Pagination cursors (`pageToken`, AWS `NextToken`) and idempotency keys (`ClientToken`) are not credentials.
-        /(page|next|prev|previous|start|skip|continuation|pagination|sync|cursor|resume|idempotency|client|clientrequest|creation)token$/.test(normalized) ||
+        // `versionToken` (an optimistic-concurrency tag) is no credential either.
+        /(page|next|prev|previous|start|skip|continuation|pagination|sync|cursor|resume|idempotency|client|clientrequest|creation|version|etag)token$/.test(normalized) ||
         // Masked values (`maskedCardNumber`, `redactedEmail`) are what you show instead of the data.
         /^(masked|redacted|obfuscated|truncated)/.test(normalized) ||
         /(micro|head|ear|speaker)phone$/.test(normalized)) {
@@ -40108,18 +40283,81 @@ function fieldsOf(schema, skipWriteOnly, visit) {
         add(visit(schema.additionalProperties), '*');
     for (const sub of schema.allOf)
         add(visit(sub), '');
-    for (const sub of schema.oneOf)
+    for (const sub of returnedBranches(schema.oneOf))
         add(visit(sub), '');
-    for (const sub of schema.anyOf)
+    for (const sub of returnedBranches(schema.anyOf))
         add(visit(sub), '');
     // Dedupe: the same property reached through allOf and directly is one field. Most schemas have none.
     return out.length === 0 ? NO_FIELDS : [...new Map(out.map((f) => [f.path, f])).values()];
 }
 const NO_FIELDS = [];
-/** The kind a property's name gives it; a container (`password: { type: object }`) holds the data, it is not it. */
+/**
+ * The branches of a `oneOf`/`anyOf` whose data a response holds as returned. Beside a plain string branch
+ * (an id), an object branch is the expanded form of a reference (Stripe's `anyOf: [string, $ref]`
+ * expandable objects): the response holds the id unless the client asks for the object, so what the
+ * object holds is not returned by default.
+ */
+function returnedBranches(branches) {
+    if (branches.length < 2 || !branches.some(plainString))
+        return branches;
+    return branches.filter((b) => !holdsData(b));
+}
+function plainString(schema) {
+    return (schema.types?.length === 1 &&
+        schema.types[0] === 'string' &&
+        Object.keys(schema.properties).length === 0 &&
+        schema.allOf.length + schema.oneOf.length + schema.anyOf.length === 0);
+}
+/** An object, array or flag: a schema that holds data (or says yes/no), not a value that is the data. */
+function holdsData(schema) {
+    const types = (schema.types ?? []).filter((t) => t !== 'null');
+    if (types.length > 0)
+        return types.every((t) => t === 'boolean' || t === 'object' || t === 'array');
+    if (Object.keys(schema.properties).length > 0 || schema.items)
+        return true;
+    const branches = [...schema.allOf, ...schema.oneOf, ...schema.anyOf];
+    return branches.length > 0 && branches.some(holdsData) && !branches.some(valueSchema);
+}
+/** A schema that is a scalar value: a string, number or integer type. */
+function valueSchema(schema) {
+    return (schema.types ?? []).some((t) => t === 'string' || t === 'number' || t === 'integer');
+}
+/**
+ * What a description says a secret-named field holds when it is not the secret: its name, id, reference or
+ * location (`name of the secret`, `The ID of the API key`, `reference to a secret in the same namespace`).
+ */
+const REFERENCE_DESCRIPTION = /\b(name|id|identifier|arn|reference|path|location|version|key id|selector)\s+(of|to|for)\s+(the|a|an)\b[^.]{0,30}\b(secret|token|key|password|credential)s?\b/i;
+/** Formats no secret, card or id value has (`date-time`, `uuid` names an object, `uri` a location). */
+const NOT_DATA_FORMATS = new Set([
+    'date',
+    'date-time',
+    'time',
+    'uuid',
+    'uri',
+    'url',
+    'uri-reference',
+    'duration',
+]);
+/**
+ * The kind a property's name gives it, checked against what its schema says it is: a container
+ * (`password: { type: object }`, Kubernetes `secret: { name }`) holds the data, it is not it; a flag
+ * (`pin: boolean`), a date or a uuid are not the data either, and a credential-named field whose
+ * description says it is the secret's name, id or reference is a pointer to the secret.
+ */
 function propertyKind(name, property) {
-    const container = property.types?.length === 1 && ['boolean', 'object', 'array'].includes(property.types[0]);
-    return container ? undefined : dataKindOfName(name);
+    if (holdsData(property))
+        return undefined;
+    const kind = dataKindOfName(name);
+    if (!kind)
+        return undefined;
+    if (NOT_DATA_FORMATS.has(property.format ?? ''))
+        return undefined;
+    if (kind === 'credential' && property.format !== 'password' && referenceDescription(property.description))
+        return undefined;
+    return kind;
+}
+function referenceDescription(description) {
+    return description !== undefined && REFERENCE_DESCRIPTION.test(description.slice(0, 300));
 }
 /**
  * The kinds of sensitive data reachable from a schema: the kinds of `sensitiveFields(root, false)` without
@@ -40154,9 +40392,9 @@ function kindsOf(schema, visit) {
         add(visit(schema.additionalProperties));
     for (const sub of schema.allOf)
         add(visit(sub));
-    for (const sub of schema.oneOf)
+    for (const sub of returnedBranches(schema.oneOf))
         add(visit(sub));
-    for (const sub of schema.anyOf)
+    for (const sub of returnedBranches(schema.anyOf))
         add(visit(sub));
     return kinds ?? NO_KINDS;
 }
@@ -40200,7 +40438,9 @@ const TEST_CARDS = new Set([
     '3569990010095841',
 ]);
 /** SSNs printed in advertising and documentation for decades (078-05-1120 came in wallets): not a leak. */
-const SAMPLE_SSNS = new Set(['123-45-6789', '078-05-1120', '219-09-9999']);
+const SAMPLE_SSNS = new Set(['123-45-6789', '078-05-1120', '219-09-9999', '111-22-1234', '111-22-3333']);
+/** Values vendors publish as the example of a secret: GitHub's encrypted secret value (`2Sg8…1234`). */
+const DOCUMENTED_SAMPLES = [/2Sg8iYjAxxmI2LvUXpJjkYrMxURPc8r\+dB7TJy\w*1234/];
 /** The token GitHub's own documentation shows (`ghp_`, `ghu_`, `ghs_`… prefixes). */
 const SAMPLE_KEY = /16C7e42F292c6912E7710c838347Ae178B4a$/;
 /**
@@ -40392,7 +40632,7 @@ function findSecret(value, depth, marked) {
         return undefined;
     if (marked && privateKeyBlock(value))
         return { kind: 'private-key', preview: 'a PEM private key block' };
-    if (PLACEHOLDER.test(value))
+    if (PLACEHOLDER.test(value) || DOCUMENTED_SAMPLES.some((sample) => sample.test(value)))
         return undefined;
     if (marked) {
         const found = markedSecret(value);
@@ -40422,7 +40662,8 @@ function markedSecret(value) {
             luhn(digits) &&
             !TEST_CARDS.has(digits) &&
             new Set(digits).size > 3 && // `4444444444444448`, `5555 5555 5555 4444`: typed, not issued
-            !/0{5}/.test(digits) // Stripe's and Adyen's test cards (4000000000000077, 4100000000000019…)
+            !/0{5}/.test(digits) && // Stripe's and Adyen's test cards (4000000000000077, 4100000000000019…)
+            !/1234567890/.test(digits) // typed counting (Adyen's example 5212345678901234)
         ) {
             return { kind: 'payment-card', preview: `a Luhn-valid card number ${redact(digits)}` };
         }

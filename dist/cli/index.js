@@ -14807,8 +14807,593 @@ function own(value, key) {
     return value[key];
 }
 
+;// CONCATENATED MODULE: ./src/util/cached-walk.ts
+// Depth-first results over a graph (schemas), remembered per node so shared components are computed once.
+//
+// A walk that meets a node still in progress (a cycle) gets `empty` there: that node's own part is counted
+// where the walk entered the cycle. A result cut that way above its own node depends on where the walk
+// entered, so it is kept for the walk at hand only; every other result is the same whoever asks first and
+// goes into `cache`. Results so do not depend on the order endpoints, or versions, are walked in.
+function cachedWalk(root, cache, empty, compute) {
+    const done = cache.get(root);
+    if (done !== undefined)
+        return done; // the common case: a shared component, walked before
+    const depthOf = new Map(); // the nodes in progress: the current path
+    const local = new Map();
+    let low = Number.POSITIVE_INFINITY; // shallowest in-progress node a cut reached, in the subtree at hand
+    const visit = (node) => {
+        const known = cache.get(node) ?? local.get(node);
+        if (known !== undefined)
+            return known;
+        const inProgress = depthOf.get(node);
+        if (inProgress !== undefined) {
+            low = Math.min(low, inProgress);
+            return empty;
+        }
+        const depth = depthOf.size;
+        depthOf.set(node, depth);
+        const outer = low;
+        low = Number.POSITIVE_INFINITY;
+        const result = compute(node, visit);
+        depthOf.delete(node);
+        if (low >= depth) {
+            cache.set(node, result); // cut at most at itself: complete, whoever asked
+            low = outer;
+        }
+        else {
+            local.set(node, result);
+            low = Math.min(outer, low);
+        }
+        return result;
+    };
+    return visit(root);
+}
+
+;// CONCATENATED MODULE: ./src/sensitive.ts
+
+const NAME_RULES = [
+    ['credential', /(password|passwd|passphrase|secret|token|apikey|privatekey|sessionid|^pwd|^pin)$/],
+    [
+        'payment-card',
+        /(cardnumber|creditcard|ccnumber|^pan|^cvv2?|^cvc2?|cardverificationvalue|cardsecuritycode)$/,
+    ],
+    [
+        'government-id',
+        /(^ssn|socialsecuritynumber|nationalid|nationalidnumber|passportnumber|^taxid|taxidentificationnumber|driverslicen[cs]e(number)?|nationalinsurancenumber)$/,
+    ],
+    // Routing numbers and sort codes name a bank branch (printed on every cheque, listed publicly): not sensitive.
+    ['bank-account', /(^iban|bankaccount(number)?)$/],
+    ['date-of-birth', /(^dob|dateofbirth|birthdate|birthday)$/],
+    ['email', /email(address)?$/],
+    ['phone', /(phone(number)?|mobile(number)?|^telephone|^msisdn)$/],
+    ['address', /(^address|streetaddress|homeaddress|addressline\d?|postaladdress)$/],
+];
+/** `card_number`, `cardNumber`, `Card-Number` → `payment-card`. */
+function dataKindOfName(name) {
+    // The same property names (`id`, `name`, `url`…) recur thousands of times in a large description.
+    let kind = KIND_OF_NAME.get(name);
+    if (kind === undefined) {
+        kind = kindOfName(name) ?? null;
+        if (KIND_OF_NAME.size >= 50_000)
+            KIND_OF_NAME.clear();
+        KIND_OF_NAME.set(name, kind);
+    }
+    return kind ?? undefined;
+}
+const KIND_OF_NAME = new Map();
+function kindOfName(name) {
+    const normalized = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+    if (normalized === '' ||
+        /(url|uri|type|count|expiry|expiresat|expiresin|length|hint|required|enabled|format|policy)$/.test(normalized) ||
+        // Pagination cursors (`pageToken`, AWS `NextToken`) and idempotency keys (`ClientToken`) are not credentials.
+        // `versionToken` (an optimistic-concurrency tag) is no credential either.
+        /(page|next|prev|previous|start|skip|continuation|pagination|sync|cursor|resume|idempotency|client|clientrequest|creation|version|etag)token$/.test(normalized) ||
+        // Masked values (`maskedCardNumber`, `redactedEmail`) are what you show instead of the data.
+        /^(masked|redacted|obfuscated|truncated)/.test(normalized) ||
+        /(micro|head|ear|speaker)phone$/.test(normalized)) {
+        return undefined;
+    }
+    for (const [kind, pattern] of NAME_RULES)
+        if (pattern.test(normalized))
+            return kind;
+    return undefined;
+}
+/**
+ * Sensitive properties reachable from a schema (each distinct schema visited once; cycles end).
+ * `writeOnly` properties are skipped when `skipWriteOnly` (they never appear in responses).
+ */
+function sensitiveFields(root, skipWriteOnly, limit = 200) {
+    if (!root)
+        return [];
+    const cache = skipWriteOnly ? FIELD_CACHE.withoutWriteOnly : FIELD_CACHE.withWriteOnly;
+    return cachedWalk(root, cache, NO_FIELDS, (schema, visit) => fieldsOf(schema, skipWriteOnly, visit)).slice(0, limit);
+}
+/** Reachable sensitive fields per schema, computed once: shared components are walked once, not per endpoint. */
+const FIELD_CACHE = {
+    withWriteOnly: new WeakMap(),
+    withoutWriteOnly: new WeakMap(),
+};
+const MAX_FIELDS = 200;
+/** One schema's fields: its own properties' and, prefixed, those `visit` gives for what it contains. */
+function fieldsOf(schema, skipWriteOnly, visit) {
+    const out = [];
+    const add = (fields, prefix) => {
+        for (const f of fields) {
+            if (out.length >= MAX_FIELDS)
+                return;
+            out.push(prefix === '' ? f : { ...f, path: `${prefix}${f.path.startsWith('[') ? '' : '.'}${f.path}` });
+        }
+    };
+    for (const name of Object.keys(schema.properties)) {
+        const property = schema.properties[name];
+        if (skipWriteOnly && property.writeOnly)
+            continue;
+        const kind = propertyKind(name, property);
+        if (kind && out.length < MAX_FIELDS)
+            out.push({ path: name, kind, schema: property });
+        add(visit(property), name);
+    }
+    if (schema.items)
+        add(visit(schema.items), '[]');
+    if (typeof schema.additionalProperties === 'object')
+        add(visit(schema.additionalProperties), '*');
+    for (const sub of schema.allOf)
+        add(visit(sub), '');
+    for (const sub of returnedBranches(schema.oneOf))
+        add(visit(sub), '');
+    for (const sub of returnedBranches(schema.anyOf))
+        add(visit(sub), '');
+    // Dedupe: the same property reached through allOf and directly is one field. Most schemas have none.
+    return out.length === 0 ? NO_FIELDS : [...new Map(out.map((f) => [f.path, f])).values()];
+}
+const NO_FIELDS = [];
+/**
+ * The branches of a `oneOf`/`anyOf` whose data a response holds as returned. Beside a plain string branch
+ * (an id), an object branch is the expanded form of a reference (Stripe's `anyOf: [string, $ref]`
+ * expandable objects): the response holds the id unless the client asks for the object, so what the
+ * object holds is not returned by default.
+ */
+function returnedBranches(branches) {
+    if (branches.length < 2 || !branches.some(plainString))
+        return branches;
+    return branches.filter((b) => !holdsData(b));
+}
+function plainString(schema) {
+    return (schema.types?.length === 1 &&
+        schema.types[0] === 'string' &&
+        Object.keys(schema.properties).length === 0 &&
+        schema.allOf.length + schema.oneOf.length + schema.anyOf.length === 0);
+}
+/** An object, array or flag: a schema that holds data (or says yes/no), not a value that is the data. */
+function holdsData(schema) {
+    const types = (schema.types ?? []).filter((t) => t !== 'null');
+    if (types.length > 0)
+        return types.every((t) => t === 'boolean' || t === 'object' || t === 'array');
+    if (Object.keys(schema.properties).length > 0 || schema.items)
+        return true;
+    const branches = [...schema.allOf, ...schema.oneOf, ...schema.anyOf];
+    return branches.length > 0 && branches.some(holdsData) && !branches.some(valueSchema);
+}
+/** A schema that is a scalar value: a string, number or integer type. */
+function valueSchema(schema) {
+    return (schema.types ?? []).some((t) => t === 'string' || t === 'number' || t === 'integer');
+}
+/**
+ * What a description says a secret-named field holds when it is not the secret: its name, id, reference or
+ * location (`name of the secret`, `The ID of the API key`, `reference to a secret in the same namespace`).
+ */
+const REFERENCE_DESCRIPTION = /\b(name|id|identifier|arn|reference|path|location|version|key id|selector)\s+(of|to|for)\s+(the|a|an)\b[^.]{0,30}\b(secret|token|key|password|credential)s?\b/i;
+/** Formats no secret, card or id value has (`date-time`, `uuid` names an object, `uri` a location). */
+const NOT_DATA_FORMATS = new Set([
+    'date',
+    'date-time',
+    'time',
+    'uuid',
+    'uri',
+    'url',
+    'uri-reference',
+    'duration',
+]);
+/**
+ * The kind a property's name gives it, checked against what its schema says it is: a container
+ * (`password: { type: object }`, Kubernetes `secret: { name }`) holds the data, it is not it; a flag
+ * (`pin: boolean`), a date or a uuid are not the data either, and a credential-named field whose
+ * description says it is the secret's name, id or reference is a pointer to the secret.
+ */
+function propertyKind(name, property) {
+    if (holdsData(property))
+        return undefined;
+    const kind = dataKindOfName(name);
+    if (!kind)
+        return undefined;
+    if (NOT_DATA_FORMATS.has(property.format ?? ''))
+        return undefined;
+    if (kind === 'credential' && property.format !== 'password' && referenceDescription(property.description))
+        return undefined;
+    return kind;
+}
+function referenceDescription(description) {
+    return description !== undefined && REFERENCE_DESCRIPTION.test(description.slice(0, 300));
+}
+/**
+ * The kinds of sensitive data reachable from a schema: the kinds of `sensitiveFields(root, false)` without
+ * building their paths (an endpoint's data types need only the kinds; computed once per schema).
+ */
+function sensitiveKinds(root) {
+    return root ? cachedWalk(root, KIND_CACHE, NO_KINDS, kindsOf) : NO_KINDS;
+}
+const KIND_CACHE = new WeakMap();
+const NO_KINDS = new Set();
+function kindsOf(schema, visit) {
+    // Most schemas hold none: their result is the shared empty set, not a new one.
+    let kinds;
+    const addKind = (kind) => {
+        kinds ??= new Set();
+        kinds.add(kind);
+    };
+    const add = (more) => {
+        for (const k of more)
+            addKind(k);
+    };
+    for (const name of Object.keys(schema.properties)) {
+        const property = schema.properties[name];
+        const kind = propertyKind(name, property);
+        if (kind)
+            addKind(kind);
+        add(visit(property));
+    }
+    if (schema.items)
+        add(visit(schema.items));
+    if (typeof schema.additionalProperties === 'object')
+        add(visit(schema.additionalProperties));
+    for (const sub of schema.allOf)
+        add(visit(sub));
+    for (const sub of returnedBranches(schema.oneOf))
+        add(visit(sub));
+    for (const sub of returnedBranches(schema.anyOf))
+        add(visit(sub));
+    return kinds ?? NO_KINDS;
+}
+const CLOUD_KEYS = [
+    ['AWS access key id', /\b(AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16}\b/],
+    ['Google API key', /\bAIza[0-9A-Za-z_-]{35}\b/],
+    ['GitHub token', /\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{60,})\b/],
+    ['Slack token', /\bxox[abposr]-[0-9A-Za-z-]{10,}\b/],
+    ['Stripe live key', /\b[rs]k_live_[0-9A-Za-z]{20,}\b/],
+];
+/** Card numbers every payment provider publishes for testing: not a leak. */
+const TEST_CARDS = new Set([
+    '4111111111111111',
+    '4242424242424242',
+    '4012888888881881',
+    '4000056655665556',
+    '4000000000000002',
+    '5555555555554444',
+    '5105105105105100',
+    '5200828282828210',
+    '2223003122003222',
+    '378282246310005',
+    '371449635398431',
+    '6011111111111117',
+    '6011000990139424',
+    '3056930009020004',
+    '36227206271667',
+    '3566002020360505',
+    '6200000000000005',
+    '4917610000000000',
+    '4462030000000000',
+    '4444333322221111',
+    '378734493671000',
+    '3530111333300000',
+    '30569309025904',
+    '38520000023237',
+    '4166676667666746',
+    '5577000055770004',
+    '3600666633336666',
+    '6011601160116611',
+    '3569990010095841',
+]);
+/** SSNs printed in advertising and documentation for decades (078-05-1120 came in wallets): not a leak. */
+const SAMPLE_SSNS = new Set(['123-45-6789', '078-05-1120', '219-09-9999', '111-22-1234', '111-22-3333']);
+/** Values vendors publish as the example of a secret: GitHub's encrypted secret value (`2Sg8…1234`). */
+const DOCUMENTED_SAMPLES = [/2Sg8iYjAxxmI2LvUXpJjkYrMxURPc8r\+dB7TJy\w*1234/];
+/** The token GitHub's own documentation shows (`ghp_`, `ghu_`, `ghs_`… prefixes). */
+const SAMPLE_KEY = /16C7e42F292c6912E7710c838347Ae178B4a$/;
+/**
+ * Prefixed object ids (`dpl_2euZBFqxYdDMDG1jTrHFnNZ2eUVa`, `prj_…`, `cus_…`): a short type prefix, then
+ * random characters. Prefixes that name a secret (`whsec_`, `sk_`, `pat_`, `token_`…) do not count.
+ */
+const TYPED_ID = /^(?!(sk|rk|whsec|pat|glpat|shpat|shpss|npm|key|secret|token|tok|api|apikey|access|refresh|sess|session|priv|private|auth|pwd|pass)_)[a-z]{2,8}_[A-Za-z0-9]{16,}$/;
+/** Words that mark a value as made up. */
+const PLACEHOLDER = /example|dummy|placeholder|x{6,}|redacted/i;
+/**
+ * The matches of `/eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g`, found in one pass: that
+ * expression scans from every `eyJ` to the end of its run of characters, quadratic on `eyJeyJeyJ…`
+ * (seconds at 20,000 characters). Each part can only end where its run ends, so a start that fails makes
+ * every later `eyJ` in the same run fail too: the scan goes on after the run.
+ */
+function jwtMatches(value) {
+    const out = [];
+    const runEnd = (from) => {
+        let i = from;
+        while (i < value.length && JWT_CHAR.test(value[i]))
+            i++;
+        return i;
+    };
+    let from = 0;
+    for (;;) {
+        const start = value.indexOf('eyJ', from);
+        if (start < 0)
+            return out;
+        const first = runEnd(start + 3);
+        from = first;
+        if (first - (start + 3) < 8 || value[first] !== '.' || !value.startsWith('eyJ', first + 1))
+            continue;
+        const second = runEnd(first + 4);
+        if (second - (first + 4) < 8 || value[second] !== '.')
+            continue;
+        const third = runEnd(second + 1);
+        if (third - (second + 1) < 8)
+            continue;
+        out.push({ index: start, token: value.slice(start, third) });
+        from = third;
+    }
+}
+const JWT_CHAR = /[A-Za-z0-9_-]/;
+/** `value` with every JWT (`jwtMatches`) replaced by a space. */
+function withoutJwts(value) {
+    let out = '';
+    let last = 0;
+    for (const { index, token } of jwtMatches(value)) {
+        out += `${value.slice(last, index)} `;
+        last = index + token.length;
+    }
+    return last === 0 ? value : out + value.slice(last);
+}
+/** PEM blocks other than private keys (certificates, public keys) and SSH public keys. */
+const PUBLIC_MATERIAL = /-----BEGIN [A-Z0-9 ]+-----[\s\S]*?(-----END [A-Z0-9 ]+-----|$)|\b(ssh-(rsa|dss|ed25519)|ecdsa-sha2-nistp\d+) [A-Za-z0-9+/=]+/g;
+/** Base64 that starts like a file (PNG, JPEG, GIF, PDF, ZIP, WebP, XML, SVG): content, not a key. */
+const BASE64_FILE = /^(iVBORw0KGgo|\/9j\/|R0lGOD|JVBERi0|UEsDB|UklGR|PD94bW|PHN2Zy)/;
+/** `sha256-…` (subresource integrity), `sha-256=…` (Digest), `md5:…`: a checksum follows. */
+const DIGEST_PREFIX = /(sha-?(1|224|256|384|512)|md5)[-=:]$/i;
+function redact(value) {
+    return value.length <= 8 ? '****' : `${value.slice(0, 4)}...${value.slice(-2)} (${value.length} chars)`;
+}
+function luhn(digits) {
+    let sum = 0;
+    for (let i = 0; i < digits.length; i++) {
+        let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+        if (i % 2 === 1) {
+            d *= 2;
+            if (d > 9)
+                d -= 9;
+        }
+        sum += d;
+    }
+    return sum % 10 === 0;
+}
+/**
+ * Issuer prefix and length of a major card network: Visa (16, 19; 13-digit cards are retired, and
+ * 13-digit numbers starting with 4 are mostly EAN-13 barcodes), Mastercard, Amex, Discover, Diners,
+ * JCB, UnionPay.
+ */
+function cardNetwork(digits) {
+    const n = digits.length;
+    const prefix = (k) => Number(digits.slice(0, k));
+    if (digits[0] === '4')
+        return n === 16 || n === 19;
+    if ((prefix(2) >= 51 && prefix(2) <= 55) || (prefix(4) >= 2221 && prefix(4) <= 2720))
+        return n === 16;
+    if (prefix(2) === 34 || prefix(2) === 37)
+        return n === 15;
+    if (prefix(4) === 6011 || prefix(2) === 65 || (prefix(3) >= 644 && prefix(3) <= 649) || prefix(2) === 62)
+        return n >= 16 && n <= 19;
+    if ((prefix(3) >= 300 && prefix(3) <= 305) || prefix(2) === 36 || prefix(2) === 38 || prefix(2) === 39)
+        return n >= 14 && n <= 19;
+    if (prefix(4) >= 3528 && prefix(4) <= 3589)
+        return n >= 16 && n <= 19;
+    return false;
+}
+/** Written as one run of digits, or in the groups cards are printed in (4-4-4-4[-3], Amex 4-6-5, Diners 4-6-4). */
+function cardLayout(candidate) {
+    return (!/[ -]/.test(candidate) || /^(\d{4}([ -]\d{4}){3}([ -]\d{3})?|\d{4}[ -]\d{6}[ -]\d{4,5})$/.test(candidate));
+}
+function entropy(value) {
+    const counts = new Map();
+    for (const ch of value)
+        counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    let bits = 0;
+    for (const n of counts.values())
+        bits -= (n / value.length) * Math.log2(n / value.length);
+    return bits;
+}
+/**
+ * Mean length of the words in `ProductHero2024` or `projects/my-project-123`: identifiers, paths and
+ * camelCase names are made of words (4 and more), random keys of 1–3 character runs.
+ */
+function wordiness(value) {
+    const words = value.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g) ?? [];
+    return words.reduce((sum, w) => sum + w.length, 0) / Math.max(1, words.length);
+}
+/** The text a base64 word encodes, when it is printable text (a cursor, `Type:id`), not random bytes. */
+function base64Text(word) {
+    const text = Buffer.from(word, /[-_]/.test(word) ? 'base64url' : 'base64').toString('latin1');
+    return text.length > 0 && /^[\x20-\x7e\t\r\n]+$/.test(text) ? text : undefined;
+}
+function decodeJson(part) {
+    try {
+        const value = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+        return typeof value === 'object' && value !== null ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A JWT whose header decodes to `{ "alg": … }` and whose claims are not the jwt.io sample or example data. */
+function realJwt(token) {
+    const [header, payload] = token.split('.');
+    const alg = decodeJson(header);
+    if (!alg || !('alg' in alg))
+        return false;
+    const claims = decodeJson(payload);
+    return !(claims && (claims.sub === '1234567890' || PLACEHOLDER.test(JSON.stringify(claims))));
+}
+/** A PEM private key block with a body: `-----BEGIN PRIVATE KEY-----\n...\n` in docs is not a key. */
+function privateKeyBlock(value) {
+    const pem = value.match(/-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----([\s\S]*?)(-----END|$)/);
+    if (!pem)
+        return false;
+    const body = pem[4].replace(/^[A-Za-z-]+:.*$/gm, ''); // `Proc-Type:` / `Version:` header lines
+    return (body.match(/[A-Za-z0-9+/=]/g) ?? []).length >= 64 && !PLACEHOLDER.test(body);
+}
+/** What every secret but a random key starts with or contains: a PEM line, a cloud key prefix, a JWT
+ * header, a run of 13+ digits or an SSN. */
+const MARKED = /-----BEGIN|ssh-|ecdsa-|AKIA|ASIA|AGPA|AIDA|AROA|ANPA|AIza|gh[pousr]_|github_pat_|xox[abposr]-|[rs]k_live_|eyJ|\d(?:[ -]?\d){12}|\d{3}-\d{2}-\d{4}/;
+/**
+ * A marker or a 32-character word: what every secret below holds. One scan rules out the ordinary strings
+ * (most of them) before the dozen specific patterns run; the tests run the long way as well and compare.
+ */
+const COULD_BE_SECRET = new RegExp(`${MARKED.source}|[A-Za-z0-9+/_-]{32}`);
+/** False when no part of `text` can be a secret: the quick rejection `secretInValue` starts with. */
+function mayHoldSecret(text) {
+    return COULD_BE_SECRET.test(text);
+}
+/** What a literal string from a document looks like, if it looks like a real secret or PII. */
+function secretInValue(value) {
+    if (value.length < 9 || value.length > 20_000)
+        return undefined;
+    // Shared examples reach the check once per endpoint that shows them, and base and head repeat each other.
+    const known = SECRET_CACHE.get(value);
+    if (known !== undefined)
+        return known ?? undefined;
+    const match = COULD_BE_SECRET.test(value) ? findSecret(value, 0, MARKED.test(value)) : undefined;
+    if (SECRET_CACHE.size >= 100_000)
+        SECRET_CACHE.clear();
+    // V8 hashes a string of more than 16,383 characters by its length: long keys of one length would collide.
+    if (value.length <= 16_383)
+        SECRET_CACHE.set(value, match ?? null);
+    return match;
+}
+const SECRET_CACHE = new Map();
+/** `secretInValue` without the quick rejection (for tests that prove the rejection loses nothing). */
+function secretInValueThoroughly(value) {
+    return findSecret(value, 0, true);
+}
+/**
+ * `marked`: the value holds one of `MARKED`'s markers. Without one, only a random-looking word can be
+ * there: most strings that pass the quick rejection are URLs and ids, and go straight to that test.
+ */
+function findSecret(value, depth, marked) {
+    if (value.length < 9 || value.length > 20_000)
+        return undefined;
+    if (marked && privateKeyBlock(value))
+        return { kind: 'private-key', preview: 'a PEM private key block' };
+    if (PLACEHOLDER.test(value) || DOCUMENTED_SAMPLES.some((sample) => sample.test(value)))
+        return undefined;
+    if (marked) {
+        const found = markedSecret(value);
+        if (found)
+            return found;
+        // A sample JWT is judged as a JWT, not as three random keys; public keys and certificates are not secret.
+        value = withoutJwts(value).replace(PUBLIC_MATERIAL, ' ');
+    }
+    return randomKey(value, depth);
+}
+/** The secrets that start with or contain a marker: cloud keys, signed JWTs, card numbers, SSNs. */
+function markedSecret(value) {
+    for (const [name, pattern] of CLOUD_KEYS) {
+        const match = value.match(pattern);
+        if (match && !SAMPLE_KEY.test(match[0]))
+            return { kind: 'cloud-key', preview: `${name} ${redact(match[0])}` };
+    }
+    for (const { token } of jwtMatches(value)) {
+        if (realJwt(token))
+            return { kind: 'jwt', preview: `a signed JWT ${redact(token)}` };
+    }
+    // Not after `+` (an E.164 phone number) or inside a longer number.
+    for (const candidate of value.match(/(?<![+\d])\b\d(?:[ -]?\d){12,18}\b/g) ?? []) {
+        const digits = candidate.replace(/[ -]/g, '');
+        if (cardLayout(candidate) &&
+            cardNetwork(digits) &&
+            luhn(digits) &&
+            !TEST_CARDS.has(digits) &&
+            new Set(digits).size > 3 && // `4444444444444448`, `5555 5555 5555 4444`: typed, not issued
+            !/0{5}/.test(digits) && // Stripe's and Adyen's test cards (4000000000000077, 4100000000000019…)
+            !/1234567890/.test(digits) // typed counting (Adyen's example 5212345678901234)
+        ) {
+            return { kind: 'payment-card', preview: `a Luhn-valid card number ${redact(digits)}` };
+        }
+    }
+    // Not a part of a longer identifier (`ORD-123-45-6789-A`).
+    for (const ssn of value.matchAll(/(?<![\w-])(\d{3})-(\d{2})-(\d{4})(?![\w-])/g)) {
+        if (ssn[1] !== '000' &&
+            ssn[1] !== '666' &&
+            !ssn[1].startsWith('9') &&
+            ssn[2] !== '00' &&
+            ssn[3] !== '0000' &&
+            !SAMPLE_SSNS.has(ssn[0]) &&
+            !/^(\d)\1\1-\1\1-\1\1\1\1$/.test(ssn[0])) {
+            return { kind: 'ssn', preview: `a US social security number ${redact(ssn[0])}` };
+        }
+    }
+    return undefined;
+}
+function randomKey(value, depth) {
+    // Hex runs and UUIDs (commit shas, object ids, Azure subscription ids) are ids, not keys: a path or URL made
+    // of words and ids is not judged as one long random-looking word.
+    value = value.replace(/(?<![A-Za-z0-9])[0-9A-Fa-f]{8,}(-[0-9A-Fa-f]{4,})*(?![A-Za-z0-9])/g, ' ');
+    // In a URL, each path segment is judged on its own (`/v1/tracks/2takcwOaAZWiXQijPHIx7B` is an id in a path).
+    value = value.replace(/\b(https?|wss?):\/\/[^\s"'<>?#]*/gi, (url) => url.replace(/\//g, ' '));
+    for (const found of value.matchAll(/[A-Za-z0-9+/_-]{32,}={0,2}/g)) {
+        const word = found[0];
+        const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((re) => re.test(word)).length;
+        if (word.length > 128 ||
+            classes < 3 ||
+            entropy(word) <= 4.3 ||
+            /^[0-9a-f-]+$/i.test(word) ||
+            BASE64_FILE.test(word) ||
+            /^(pk_(live|test)|[rs]k_test)_/.test(word) || // Stripe publishable and test-mode keys
+            TYPED_ID.test(word) ||
+            DIGEST_PREFIX.test(value.slice(Math.max(0, found.index - 8), found.index)) || // `sha-512=`: 8 at most
+            /^(sha-?(1|224|256|384|512)|md5)-/i.test(word) ||
+            wordiness(word) >= 3.5) {
+            continue;
+        }
+        // Base64 of text (a JSON cursor, a GraphQL `Type:id`) is judged by the text it encodes.
+        const text = base64Text(word);
+        if (text !== undefined) {
+            const inner = depth < 2 ? findSecret(text, depth + 1, true) : undefined;
+            if (inner)
+                return inner;
+            continue;
+        }
+        return { kind: 'random-key', preview: `a random-looking ${word.length}-character key ${redact(word)}` };
+    }
+    return undefined;
+}
+/** Every string inside a literal (bounded: examples can be large). */
+function stringsIn(value, limit = 2000) {
+    const out = [];
+    const stack = [value];
+    let visited = 0;
+    while (stack.length > 0 && visited++ < limit) {
+        const v = stack.pop();
+        // Pushed one by one: spreading a long array into push() overflows the call's argument limit.
+        if (typeof v === 'string')
+            out.push(v);
+        else if (Array.isArray(v))
+            for (const item of v)
+                stack.push(item);
+        else if (v !== null && typeof v === 'object')
+            for (const item of Object.values(v))
+                stack.push(item);
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/normalize/security.ts
 // Security schemes and effective security requirements (OpenAPI 3.x and Swagger 2.0).
+
 
 
 const SWAGGER_FLOWS = {
@@ -14928,6 +15513,19 @@ function effectiveSecurity(operation, root, schemes) {
     return { requirements, loc: declared.loc };
 }
 /**
+ * `security` with the credential a required header parameter carries (`X-API-Key`, `X-Auth-Token`,
+ * `Authorization`) when no declared requirement authenticates: callers must send it, so the operation is
+ * authenticated, by a scheme the document does not declare.
+ */
+function withHeaderCredential(security, parameters) {
+    if (security.requirements.some(authenticates))
+        return security;
+    const header = parameters.find((p) => p.in === 'header' &&
+        p.required &&
+        (/^(proxy-)?authorization$/i.test(p.name) || dataKindOfName(p.name) === 'credential'));
+    return header ? { ...security, headerCredential: { name: header.name, loc: header.loc } } : security;
+}
+/**
  * A requirement authenticates when it names at least one defined scheme. `{}` is anonymous access, and a
  * name with no scheme behind it protects nothing: gateways and generators ignore or reject it.
  */
@@ -14936,9 +15534,12 @@ function authenticates(requirement) {
 }
 /**
  * Authentication is required: at least one requirement, and every alternative authenticates (no `{}`,
- * no requirement naming only undefined schemes). The one definition checks, policies and metrics read.
+ * no requirement naming only undefined schemes), or a required credential header parameter stands in for
+ * an undeclared scheme. The one definition checks, policies and metrics read.
  */
 function requiresAuthentication(security) {
+    if (security.headerCredential)
+        return true; // a required credential header, declared as a parameter
     return security.requirements.length > 0 && security.requirements.every(authenticates);
 }
 
@@ -15339,522 +15940,6 @@ const authApiKeyInQuery = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/util/cached-walk.ts
-// Depth-first results over a graph (schemas), remembered per node so shared components are computed once.
-//
-// A walk that meets a node still in progress (a cycle) gets `empty` there: that node's own part is counted
-// where the walk entered the cycle. A result cut that way above its own node depends on where the walk
-// entered, so it is kept for the walk at hand only; every other result is the same whoever asks first and
-// goes into `cache`. Results so do not depend on the order endpoints, or versions, are walked in.
-function cachedWalk(root, cache, empty, compute) {
-    const done = cache.get(root);
-    if (done !== undefined)
-        return done; // the common case: a shared component, walked before
-    const depthOf = new Map(); // the nodes in progress: the current path
-    const local = new Map();
-    let low = Number.POSITIVE_INFINITY; // shallowest in-progress node a cut reached, in the subtree at hand
-    const visit = (node) => {
-        const known = cache.get(node) ?? local.get(node);
-        if (known !== undefined)
-            return known;
-        const inProgress = depthOf.get(node);
-        if (inProgress !== undefined) {
-            low = Math.min(low, inProgress);
-            return empty;
-        }
-        const depth = depthOf.size;
-        depthOf.set(node, depth);
-        const outer = low;
-        low = Number.POSITIVE_INFINITY;
-        const result = compute(node, visit);
-        depthOf.delete(node);
-        if (low >= depth) {
-            cache.set(node, result); // cut at most at itself: complete, whoever asked
-            low = outer;
-        }
-        else {
-            local.set(node, result);
-            low = Math.min(outer, low);
-        }
-        return result;
-    };
-    return visit(root);
-}
-
-;// CONCATENATED MODULE: ./src/sensitive.ts
-
-const NAME_RULES = [
-    ['credential', /(password|passwd|passphrase|secret|token|apikey|privatekey|sessionid|^pwd|^pin)$/],
-    [
-        'payment-card',
-        /(cardnumber|creditcard|ccnumber|^pan|^cvv2?|^cvc2?|cardverificationvalue|cardsecuritycode)$/,
-    ],
-    [
-        'government-id',
-        /(^ssn|socialsecuritynumber|nationalid|nationalidnumber|passportnumber|^taxid|taxidentificationnumber|driverslicen[cs]e(number)?|nationalinsurancenumber)$/,
-    ],
-    ['bank-account', /(^iban|bankaccount(number)?|routingnumber|sortcode)$/],
-    ['date-of-birth', /(^dob|dateofbirth|birthdate|birthday)$/],
-    ['email', /email(address)?$/],
-    ['phone', /(phone(number)?|mobile(number)?|^telephone|^msisdn)$/],
-    ['address', /(^address|streetaddress|homeaddress|addressline\d?|postaladdress)$/],
-];
-/** `card_number`, `cardNumber`, `Card-Number` → `payment-card`. */
-function dataKindOfName(name) {
-    // The same property names (`id`, `name`, `url`…) recur thousands of times in a large description.
-    let kind = KIND_OF_NAME.get(name);
-    if (kind === undefined) {
-        kind = kindOfName(name) ?? null;
-        if (KIND_OF_NAME.size >= 50_000)
-            KIND_OF_NAME.clear();
-        KIND_OF_NAME.set(name, kind);
-    }
-    return kind ?? undefined;
-}
-const KIND_OF_NAME = new Map();
-function kindOfName(name) {
-    const normalized = name.toLowerCase().replace(/[^a-z0-9]/g, '');
-    if (normalized === '' ||
-        /(url|uri|type|count|expiry|expiresat|expiresin|length|hint|required|enabled|format|policy)$/.test(normalized) ||
-        // Pagination cursors (`pageToken`, AWS `NextToken`) and idempotency keys (`ClientToken`) are not credentials.
-        /(page|next|prev|previous|start|skip|continuation|pagination|sync|cursor|resume|idempotency|client|clientrequest|creation)token$/.test(normalized) ||
-        // Masked values (`maskedCardNumber`, `redactedEmail`) are what you show instead of the data.
-        /^(masked|redacted|obfuscated|truncated)/.test(normalized) ||
-        /(micro|head|ear|speaker)phone$/.test(normalized)) {
-        return undefined;
-    }
-    for (const [kind, pattern] of NAME_RULES)
-        if (pattern.test(normalized))
-            return kind;
-    return undefined;
-}
-/**
- * Sensitive properties reachable from a schema (each distinct schema visited once; cycles end).
- * `writeOnly` properties are skipped when `skipWriteOnly` (they never appear in responses).
- */
-function sensitiveFields(root, skipWriteOnly, limit = 200) {
-    if (!root)
-        return [];
-    const cache = skipWriteOnly ? FIELD_CACHE.withoutWriteOnly : FIELD_CACHE.withWriteOnly;
-    return cachedWalk(root, cache, NO_FIELDS, (schema, visit) => fieldsOf(schema, skipWriteOnly, visit)).slice(0, limit);
-}
-/** Reachable sensitive fields per schema, computed once: shared components are walked once, not per endpoint. */
-const FIELD_CACHE = {
-    withWriteOnly: new WeakMap(),
-    withoutWriteOnly: new WeakMap(),
-};
-const MAX_FIELDS = 200;
-/** One schema's fields: its own properties' and, prefixed, those `visit` gives for what it contains. */
-function fieldsOf(schema, skipWriteOnly, visit) {
-    const out = [];
-    const add = (fields, prefix) => {
-        for (const f of fields) {
-            if (out.length >= MAX_FIELDS)
-                return;
-            out.push(prefix === '' ? f : { ...f, path: `${prefix}${f.path.startsWith('[') ? '' : '.'}${f.path}` });
-        }
-    };
-    for (const name of Object.keys(schema.properties)) {
-        const property = schema.properties[name];
-        if (skipWriteOnly && property.writeOnly)
-            continue;
-        const kind = propertyKind(name, property);
-        if (kind && out.length < MAX_FIELDS)
-            out.push({ path: name, kind, schema: property });
-        add(visit(property), name);
-    }
-    if (schema.items)
-        add(visit(schema.items), '[]');
-    if (typeof schema.additionalProperties === 'object')
-        add(visit(schema.additionalProperties), '*');
-    for (const sub of schema.allOf)
-        add(visit(sub), '');
-    for (const sub of schema.oneOf)
-        add(visit(sub), '');
-    for (const sub of schema.anyOf)
-        add(visit(sub), '');
-    // Dedupe: the same property reached through allOf and directly is one field. Most schemas have none.
-    return out.length === 0 ? NO_FIELDS : [...new Map(out.map((f) => [f.path, f])).values()];
-}
-const NO_FIELDS = [];
-/** The kind a property's name gives it; a container (`password: { type: object }`) holds the data, it is not it. */
-function propertyKind(name, property) {
-    const container = property.types?.length === 1 && ['boolean', 'object', 'array'].includes(property.types[0]);
-    return container ? undefined : dataKindOfName(name);
-}
-/**
- * The kinds of sensitive data reachable from a schema: the kinds of `sensitiveFields(root, false)` without
- * building their paths (an endpoint's data types need only the kinds; computed once per schema).
- */
-function sensitiveKinds(root) {
-    return root ? cachedWalk(root, KIND_CACHE, NO_KINDS, kindsOf) : NO_KINDS;
-}
-const KIND_CACHE = new WeakMap();
-const NO_KINDS = new Set();
-function kindsOf(schema, visit) {
-    // Most schemas hold none: their result is the shared empty set, not a new one.
-    let kinds;
-    const addKind = (kind) => {
-        kinds ??= new Set();
-        kinds.add(kind);
-    };
-    const add = (more) => {
-        for (const k of more)
-            addKind(k);
-    };
-    for (const name of Object.keys(schema.properties)) {
-        const property = schema.properties[name];
-        const kind = propertyKind(name, property);
-        if (kind)
-            addKind(kind);
-        add(visit(property));
-    }
-    if (schema.items)
-        add(visit(schema.items));
-    if (typeof schema.additionalProperties === 'object')
-        add(visit(schema.additionalProperties));
-    for (const sub of schema.allOf)
-        add(visit(sub));
-    for (const sub of schema.oneOf)
-        add(visit(sub));
-    for (const sub of schema.anyOf)
-        add(visit(sub));
-    return kinds ?? NO_KINDS;
-}
-const CLOUD_KEYS = [
-    ['AWS access key id', /\b(AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16}\b/],
-    ['Google API key', /\bAIza[0-9A-Za-z_-]{35}\b/],
-    ['GitHub token', /\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{60,})\b/],
-    ['Slack token', /\bxox[abposr]-[0-9A-Za-z-]{10,}\b/],
-    ['Stripe live key', /\b[rs]k_live_[0-9A-Za-z]{20,}\b/],
-];
-/** Card numbers every payment provider publishes for testing: not a leak. */
-const TEST_CARDS = new Set([
-    '4111111111111111',
-    '4242424242424242',
-    '4012888888881881',
-    '4000056655665556',
-    '4000000000000002',
-    '5555555555554444',
-    '5105105105105100',
-    '5200828282828210',
-    '2223003122003222',
-    '378282246310005',
-    '371449635398431',
-    '6011111111111117',
-    '6011000990139424',
-    '3056930009020004',
-    '36227206271667',
-    '3566002020360505',
-    '6200000000000005',
-    '4917610000000000',
-    '4462030000000000',
-    '4444333322221111',
-    '378734493671000',
-    '3530111333300000',
-    '30569309025904',
-    '38520000023237',
-    '4166676667666746',
-    '5577000055770004',
-    '3600666633336666',
-    '6011601160116611',
-    '3569990010095841',
-]);
-/** SSNs printed in advertising and documentation for decades (078-05-1120 came in wallets): not a leak. */
-const SAMPLE_SSNS = new Set(['123-45-6789', '078-05-1120', '219-09-9999']);
-/** The token GitHub's own documentation shows (`ghp_`, `ghu_`, `ghs_`… prefixes). */
-const SAMPLE_KEY = /16C7e42F292c6912E7710c838347Ae178B4a$/;
-/**
- * Prefixed object ids (`dpl_2euZBFqxYdDMDG1jTrHFnNZ2eUVa`, `prj_…`, `cus_…`): a short type prefix, then
- * random characters. Prefixes that name a secret (`whsec_`, `sk_`, `pat_`, `token_`…) do not count.
- */
-const TYPED_ID = /^(?!(sk|rk|whsec|pat|glpat|shpat|shpss|npm|key|secret|token|tok|api|apikey|access|refresh|sess|session|priv|private|auth|pwd|pass)_)[a-z]{2,8}_[A-Za-z0-9]{16,}$/;
-/** Words that mark a value as made up. */
-const PLACEHOLDER = /example|dummy|placeholder|x{6,}|redacted/i;
-/**
- * The matches of `/eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g`, found in one pass: that
- * expression scans from every `eyJ` to the end of its run of characters, quadratic on `eyJeyJeyJ…`
- * (seconds at 20,000 characters). Each part can only end where its run ends, so a start that fails makes
- * every later `eyJ` in the same run fail too: the scan goes on after the run.
- */
-function jwtMatches(value) {
-    const out = [];
-    const runEnd = (from) => {
-        let i = from;
-        while (i < value.length && JWT_CHAR.test(value[i]))
-            i++;
-        return i;
-    };
-    let from = 0;
-    for (;;) {
-        const start = value.indexOf('eyJ', from);
-        if (start < 0)
-            return out;
-        const first = runEnd(start + 3);
-        from = first;
-        if (first - (start + 3) < 8 || value[first] !== '.' || !value.startsWith('eyJ', first + 1))
-            continue;
-        const second = runEnd(first + 4);
-        if (second - (first + 4) < 8 || value[second] !== '.')
-            continue;
-        const third = runEnd(second + 1);
-        if (third - (second + 1) < 8)
-            continue;
-        out.push({ index: start, token: value.slice(start, third) });
-        from = third;
-    }
-}
-const JWT_CHAR = /[A-Za-z0-9_-]/;
-/** `value` with every JWT (`jwtMatches`) replaced by a space. */
-function withoutJwts(value) {
-    let out = '';
-    let last = 0;
-    for (const { index, token } of jwtMatches(value)) {
-        out += `${value.slice(last, index)} `;
-        last = index + token.length;
-    }
-    return last === 0 ? value : out + value.slice(last);
-}
-/** PEM blocks other than private keys (certificates, public keys) and SSH public keys. */
-const PUBLIC_MATERIAL = /-----BEGIN [A-Z0-9 ]+-----[\s\S]*?(-----END [A-Z0-9 ]+-----|$)|\b(ssh-(rsa|dss|ed25519)|ecdsa-sha2-nistp\d+) [A-Za-z0-9+/=]+/g;
-/** Base64 that starts like a file (PNG, JPEG, GIF, PDF, ZIP, WebP, XML, SVG): content, not a key. */
-const BASE64_FILE = /^(iVBORw0KGgo|\/9j\/|R0lGOD|JVBERi0|UEsDB|UklGR|PD94bW|PHN2Zy)/;
-/** `sha256-…` (subresource integrity), `sha-256=…` (Digest), `md5:…`: a checksum follows. */
-const DIGEST_PREFIX = /(sha-?(1|224|256|384|512)|md5)[-=:]$/i;
-function redact(value) {
-    return value.length <= 8 ? '****' : `${value.slice(0, 4)}...${value.slice(-2)} (${value.length} chars)`;
-}
-function luhn(digits) {
-    let sum = 0;
-    for (let i = 0; i < digits.length; i++) {
-        let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-        if (i % 2 === 1) {
-            d *= 2;
-            if (d > 9)
-                d -= 9;
-        }
-        sum += d;
-    }
-    return sum % 10 === 0;
-}
-/**
- * Issuer prefix and length of a major card network: Visa (16, 19; 13-digit cards are retired, and
- * 13-digit numbers starting with 4 are mostly EAN-13 barcodes), Mastercard, Amex, Discover, Diners,
- * JCB, UnionPay.
- */
-function cardNetwork(digits) {
-    const n = digits.length;
-    const prefix = (k) => Number(digits.slice(0, k));
-    if (digits[0] === '4')
-        return n === 16 || n === 19;
-    if ((prefix(2) >= 51 && prefix(2) <= 55) || (prefix(4) >= 2221 && prefix(4) <= 2720))
-        return n === 16;
-    if (prefix(2) === 34 || prefix(2) === 37)
-        return n === 15;
-    if (prefix(4) === 6011 || prefix(2) === 65 || (prefix(3) >= 644 && prefix(3) <= 649) || prefix(2) === 62)
-        return n >= 16 && n <= 19;
-    if ((prefix(3) >= 300 && prefix(3) <= 305) || prefix(2) === 36 || prefix(2) === 38 || prefix(2) === 39)
-        return n >= 14 && n <= 19;
-    if (prefix(4) >= 3528 && prefix(4) <= 3589)
-        return n >= 16 && n <= 19;
-    return false;
-}
-/** Written as one run of digits, or in the groups cards are printed in (4-4-4-4[-3], Amex 4-6-5, Diners 4-6-4). */
-function cardLayout(candidate) {
-    return (!/[ -]/.test(candidate) || /^(\d{4}([ -]\d{4}){3}([ -]\d{3})?|\d{4}[ -]\d{6}[ -]\d{4,5})$/.test(candidate));
-}
-function entropy(value) {
-    const counts = new Map();
-    for (const ch of value)
-        counts.set(ch, (counts.get(ch) ?? 0) + 1);
-    let bits = 0;
-    for (const n of counts.values())
-        bits -= (n / value.length) * Math.log2(n / value.length);
-    return bits;
-}
-/**
- * Mean length of the words in `ProductHero2024` or `projects/my-project-123`: identifiers, paths and
- * camelCase names are made of words (4 and more), random keys of 1–3 character runs.
- */
-function wordiness(value) {
-    const words = value.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g) ?? [];
-    return words.reduce((sum, w) => sum + w.length, 0) / Math.max(1, words.length);
-}
-/** The text a base64 word encodes, when it is printable text (a cursor, `Type:id`), not random bytes. */
-function base64Text(word) {
-    const text = Buffer.from(word, /[-_]/.test(word) ? 'base64url' : 'base64').toString('latin1');
-    return text.length > 0 && /^[\x20-\x7e\t\r\n]+$/.test(text) ? text : undefined;
-}
-function decodeJson(part) {
-    try {
-        const value = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-        return typeof value === 'object' && value !== null ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A JWT whose header decodes to `{ "alg": … }` and whose claims are not the jwt.io sample or example data. */
-function realJwt(token) {
-    const [header, payload] = token.split('.');
-    const alg = decodeJson(header);
-    if (!alg || !('alg' in alg))
-        return false;
-    const claims = decodeJson(payload);
-    return !(claims && (claims.sub === '1234567890' || PLACEHOLDER.test(JSON.stringify(claims))));
-}
-/** A PEM private key block with a body: `-----BEGIN PRIVATE KEY-----\n...\n` in docs is not a key. */
-function privateKeyBlock(value) {
-    const pem = value.match(/-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----([\s\S]*?)(-----END|$)/);
-    if (!pem)
-        return false;
-    const body = pem[4].replace(/^[A-Za-z-]+:.*$/gm, ''); // `Proc-Type:` / `Version:` header lines
-    return (body.match(/[A-Za-z0-9+/=]/g) ?? []).length >= 64 && !PLACEHOLDER.test(body);
-}
-/** What every secret but a random key starts with or contains: a PEM line, a cloud key prefix, a JWT
- * header, a run of 13+ digits or an SSN. */
-const MARKED = /-----BEGIN|ssh-|ecdsa-|AKIA|ASIA|AGPA|AIDA|AROA|ANPA|AIza|gh[pousr]_|github_pat_|xox[abposr]-|[rs]k_live_|eyJ|\d(?:[ -]?\d){12}|\d{3}-\d{2}-\d{4}/;
-/**
- * A marker or a 32-character word: what every secret below holds. One scan rules out the ordinary strings
- * (most of them) before the dozen specific patterns run; the tests run the long way as well and compare.
- */
-const COULD_BE_SECRET = new RegExp(`${MARKED.source}|[A-Za-z0-9+/_-]{32}`);
-/** False when no part of `text` can be a secret: the quick rejection `secretInValue` starts with. */
-function mayHoldSecret(text) {
-    return COULD_BE_SECRET.test(text);
-}
-/** What a literal string from a document looks like, if it looks like a real secret or PII. */
-function secretInValue(value) {
-    if (value.length < 9 || value.length > 20_000)
-        return undefined;
-    // Shared examples reach the check once per endpoint that shows them, and base and head repeat each other.
-    const known = SECRET_CACHE.get(value);
-    if (known !== undefined)
-        return known ?? undefined;
-    const match = COULD_BE_SECRET.test(value) ? findSecret(value, 0, MARKED.test(value)) : undefined;
-    if (SECRET_CACHE.size >= 100_000)
-        SECRET_CACHE.clear();
-    // V8 hashes a string of more than 16,383 characters by its length: long keys of one length would collide.
-    if (value.length <= 16_383)
-        SECRET_CACHE.set(value, match ?? null);
-    return match;
-}
-const SECRET_CACHE = new Map();
-/** `secretInValue` without the quick rejection (for tests that prove the rejection loses nothing). */
-function secretInValueThoroughly(value) {
-    return findSecret(value, 0, true);
-}
-/**
- * `marked`: the value holds one of `MARKED`'s markers. Without one, only a random-looking word can be
- * there: most strings that pass the quick rejection are URLs and ids, and go straight to that test.
- */
-function findSecret(value, depth, marked) {
-    if (value.length < 9 || value.length > 20_000)
-        return undefined;
-    if (marked && privateKeyBlock(value))
-        return { kind: 'private-key', preview: 'a PEM private key block' };
-    if (PLACEHOLDER.test(value))
-        return undefined;
-    if (marked) {
-        const found = markedSecret(value);
-        if (found)
-            return found;
-        // A sample JWT is judged as a JWT, not as three random keys; public keys and certificates are not secret.
-        value = withoutJwts(value).replace(PUBLIC_MATERIAL, ' ');
-    }
-    return randomKey(value, depth);
-}
-/** The secrets that start with or contain a marker: cloud keys, signed JWTs, card numbers, SSNs. */
-function markedSecret(value) {
-    for (const [name, pattern] of CLOUD_KEYS) {
-        const match = value.match(pattern);
-        if (match && !SAMPLE_KEY.test(match[0]))
-            return { kind: 'cloud-key', preview: `${name} ${redact(match[0])}` };
-    }
-    for (const { token } of jwtMatches(value)) {
-        if (realJwt(token))
-            return { kind: 'jwt', preview: `a signed JWT ${redact(token)}` };
-    }
-    // Not after `+` (an E.164 phone number) or inside a longer number.
-    for (const candidate of value.match(/(?<![+\d])\b\d(?:[ -]?\d){12,18}\b/g) ?? []) {
-        const digits = candidate.replace(/[ -]/g, '');
-        if (cardLayout(candidate) &&
-            cardNetwork(digits) &&
-            luhn(digits) &&
-            !TEST_CARDS.has(digits) &&
-            new Set(digits).size > 3 && // `4444444444444448`, `5555 5555 5555 4444`: typed, not issued
-            !/0{5}/.test(digits) // Stripe's and Adyen's test cards (4000000000000077, 4100000000000019…)
-        ) {
-            return { kind: 'payment-card', preview: `a Luhn-valid card number ${redact(digits)}` };
-        }
-    }
-    // Not a part of a longer identifier (`ORD-123-45-6789-A`).
-    for (const ssn of value.matchAll(/(?<![\w-])(\d{3})-(\d{2})-(\d{4})(?![\w-])/g)) {
-        if (ssn[1] !== '000' &&
-            ssn[1] !== '666' &&
-            !ssn[1].startsWith('9') &&
-            ssn[2] !== '00' &&
-            ssn[3] !== '0000' &&
-            !SAMPLE_SSNS.has(ssn[0]) &&
-            !/^(\d)\1\1-\1\1-\1\1\1\1$/.test(ssn[0])) {
-            return { kind: 'ssn', preview: `a US social security number ${redact(ssn[0])}` };
-        }
-    }
-    return undefined;
-}
-function randomKey(value, depth) {
-    // Hex runs and UUIDs (commit shas, object ids, Azure subscription ids) are ids, not keys: a path or URL made
-    // of words and ids is not judged as one long random-looking word.
-    value = value.replace(/(?<![A-Za-z0-9])[0-9A-Fa-f]{8,}(-[0-9A-Fa-f]{4,})*(?![A-Za-z0-9])/g, ' ');
-    // In a URL, each path segment is judged on its own (`/v1/tracks/2takcwOaAZWiXQijPHIx7B` is an id in a path).
-    value = value.replace(/\b(https?|wss?):\/\/[^\s"'<>?#]*/gi, (url) => url.replace(/\//g, ' '));
-    for (const found of value.matchAll(/[A-Za-z0-9+/_-]{32,}={0,2}/g)) {
-        const word = found[0];
-        const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((re) => re.test(word)).length;
-        if (word.length > 128 ||
-            classes < 3 ||
-            entropy(word) <= 4.3 ||
-            /^[0-9a-f-]+$/i.test(word) ||
-            BASE64_FILE.test(word) ||
-            /^(pk_(live|test)|[rs]k_test)_/.test(word) || // Stripe publishable and test-mode keys
-            TYPED_ID.test(word) ||
-            DIGEST_PREFIX.test(value.slice(Math.max(0, found.index - 8), found.index)) || // `sha-512=`: 8 at most
-            /^(sha-?(1|224|256|384|512)|md5)-/i.test(word) ||
-            wordiness(word) >= 3.5) {
-            continue;
-        }
-        // Base64 of text (a JSON cursor, a GraphQL `Type:id`) is judged by the text it encodes.
-        const text = base64Text(word);
-        if (text !== undefined) {
-            const inner = depth < 2 ? findSecret(text, depth + 1, true) : undefined;
-            if (inner)
-                return inner;
-            continue;
-        }
-        return { kind: 'random-key', preview: `a random-looking ${word.length}-character key ${redact(word)}` };
-    }
-    return undefined;
-}
-/** Every string inside a literal (bounded: examples can be large). */
-function stringsIn(value, limit = 2000) {
-    const out = [];
-    const stack = [value];
-    let visited = 0;
-    while (stack.length > 0 && visited++ < limit) {
-        const v = stack.pop();
-        // Pushed one by one: spreading a long array into push() overflows the call's argument limit.
-        if (typeof v === 'string')
-            out.push(v);
-        else if (Array.isArray(v))
-            for (const item of v)
-                stack.push(item);
-        else if (v !== null && typeof v === 'object')
-            for (const item of Object.values(v))
-                stack.push(item);
-    }
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/assess/checks/auth-credentials-in-url.ts
 
 
@@ -15971,6 +16056,9 @@ const authMissing = {
         const { requirements } = endpoint.security;
         if (requirements.some(authenticates))
             return [];
+        // A required `X-API-Key`/`Authorization` header parameter authenticates (auth-undeclared-scheme).
+        if (endpoint.security.headerCredential)
+            return [];
         if (endpoint.method === 'options')
             return []; // CORS preflight requests never carry credentials
         const exposed = isExposed(endpoint);
@@ -16060,6 +16148,33 @@ const authSecurityWeakened = {
             severity: byExposure(endpoint, 'high'),
             key: c.message,
         }));
+    },
+};
+
+;// CONCATENATED MODULE: ./src/assess/checks/auth-undeclared-scheme.ts
+
+
+const authUndeclaredScheme = {
+    id: 'auth-undeclared-scheme',
+    category: 'authentication',
+    severity: 'low',
+    owasp: 'API2:2023 Broken Authentication',
+    cwe: 'CWE-287',
+    title: 'Authentication by a header parameter, not a declared scheme',
+    rationale: 'A required `X-API-Key` or `Authorization` header parameter authenticates the operation, but gateways, generators and security tools only see declared security schemes.',
+    remediation: 'Declare the credential as a security scheme (`type: apiKey, in: header, name: X-API-Key`, or `type: http`) and require it in `security`, instead of a header parameter.',
+    scope: 'endpoint',
+    run(endpoint) {
+        const header = endpoint.security.headerCredential;
+        if (!header)
+            return [];
+        return [
+            {
+                message: `${label(endpoint)} authenticates with the required header parameter \`${header.name}\`, not with a declared security scheme`,
+                loc: header.loc,
+                key: ONE_PER_ENDPOINT,
+            },
+        ];
     },
 };
 
@@ -17132,7 +17247,76 @@ function anchoredPattern(pattern) {
 
 
 
+const URL_FORMATS = new Set(['uri', 'url', 'iri', 'uri-reference', 'iri-reference']);
 const URL_NAME = /(url|uri|href|callback|webhook|redirect(_?to)?|return_?to|next|link|endpoint|feed|image_?src|avatar_?src)$/i;
+/** Words in a field's name or its parents' that say the server requests the URL: a webhook it calls, an
+ * image it downloads, a feed it reads. */
+const FETCHED_FIELD_WORDS = new Set([
+    'webhook',
+    'webhooks',
+    'hook',
+    'hooks',
+    'callback',
+    'callbacks',
+    'notify',
+    'notification',
+    'notifications',
+    'ipn',
+    'postback',
+    'ping',
+    'target',
+    'destination',
+    'endpoint',
+    'listener',
+    'subscriber',
+    'delivery',
+    'import',
+    'fetch',
+    'proxy',
+    'preview',
+    'download',
+    'remote',
+    'source',
+    'src',
+    'avatar',
+    'image',
+    'logo',
+    'icon',
+    'photo',
+    'picture',
+    'thumbnail',
+    'feed',
+    'jwks',
+]);
+/** Operations whose purpose is to request a URL the caller gives: any URL input of theirs counts. */
+const FETCHING_OPERATION_WORDS = new Set([
+    'webhook',
+    'webhooks',
+    'hook',
+    'hooks',
+    'callback',
+    'callbacks',
+    'import',
+    'imports',
+    'fetch',
+    'proxy',
+    'preview',
+    'unfurl',
+    'crawl',
+    'scrape',
+    'download',
+    'mirror',
+    'ping',
+    'render',
+    'screenshot',
+    'feeds',
+]);
+/** A redirect target taken in the query or path: redirected to on this very request (open redirect). */
+const REDIRECT_NAME = /(redirect(_?(to|ur[il]))?|return_?(to|ur[il])|next|continue|goto)$/i;
+/** Descriptions saying the server calls or downloads the URL. */
+const FETCH_DESCRIPTION = /\b(we|server|service|api|system)\b[^.]{0,60}\b(fetch|download|call|post|send|request|retrieve|crawl|notif|deliver)|\b(webhook|callback url|notification url|downloaded from|fetched from|retrieved from)\b/i;
+/** Values the server sets and echoes (`metadata.selfLink`: "Read-only"; Google's "Output only"). */
+const SERVER_SET = /\bread[- ]only\b|\boutput only\b|populated by the system|set by the (server|system)/i;
 const inputSsrfUrl = {
     id: 'input-ssrf-url',
     category: 'input-validation',
@@ -17144,10 +17328,10 @@ const inputSsrfUrl = {
     remediation: 'Restrict the URL with an allow-list (`pattern` or `enum` of hosts) and validate it server-side before fetching or redirecting.',
     scope: 'endpoint',
     run(endpoint) {
+        const fetching = pathWords(endpoint.path).some((w) => FETCHING_OPERATION_WORDS.has(w));
         return inputFields(endpoint)
             .filter((f) => (f.schema.types ?? ['string']).includes('string') && !f.schema.enum)
-            .filter((f) => ['uri', 'url', 'iri', 'uri-reference', 'iri-reference'].includes(f.schema.format ?? '') ||
-            URL_NAME.test(f.name))
+            .filter((f) => requestedUrl(f, fetching))
             .filter((f) => !allowListPattern(f.schema.pattern))
             .map((f) => ({
             message: `${label(endpoint)} takes a URL in ${f.path} with no allow-list pattern (server-side request forgery risk)`,
@@ -17157,6 +17341,34 @@ const inputSsrfUrl = {
         }));
     },
 };
+/**
+ * A URL input the server plausibly requests or redirects to. URLs stored as data (a terms-of-service link,
+ * a return URL kept for later, `links.*.href` echoed back in a request model), server-set values and
+ * JSONP `callback` function names are not.
+ */
+function requestedUrl(field, fetchingOperation) {
+    const formatted = URL_FORMATS.has(field.schema.format ?? '');
+    if (!formatted && !URL_NAME.test(field.name))
+        return false;
+    const description = `${field.schema.description ?? ''} ${field.schema.title ?? ''}`;
+    if (SERVER_SET.test(description) || /jsonp/i.test(description))
+        return false;
+    const words = fieldPathWords(field);
+    // `links.self.href`, `_links`, `selfLink`: the resource's own links, echoed back.
+    if (words.includes('links') || words.includes('self'))
+        return false;
+    // A bare `callback` that is not declared a URL is a JSONP function name (Google's APIs).
+    if (/^(callback|jsonp)$/i.test(field.name) && !formatted && !/\bur[il]\b/i.test(description))
+        return false;
+    if (/^(query|path) /.test(field.path) && REDIRECT_NAME.test(field.name))
+        return true;
+    return (words.some((w) => FETCHED_FIELD_WORDS.has(w)) || fetchingOperation || FETCH_DESCRIPTION.test(description));
+}
+/** `body field \`webhooks[].targetUrl\`` → `webhooks target url`; a parameter's words are its name's. */
+function fieldPathWords(field) {
+    const quoted = field.path.match(/`([^`]*)`/)?.[1] ?? field.name;
+    return pathWords(quoted.replace(/[.[\]]/g, '/'));
+}
 /**
  * A pattern that names hosts (`^https://(api|www)\\.example\\.com/.*`) restricts; `^https?://.*$` and
  * `^https://(.*)\\.example\\.com/` do not: the host part (before the first `/`) must be literal.
@@ -17528,8 +17740,11 @@ function hitsUnder(schema, visit) {
             pushAll(all, hits);
         }
     };
-    for (const property of Object.values(schema.properties))
-        add(property);
+    for (const [name, property] of Object.entries(schema.properties)) {
+        // A card's `fingerprint`, a `signature` or a `checksum` is random by design and reveals nothing.
+        if (!DIGEST_NAME.test(name) || Object.keys(property.properties).length > 0)
+            add(property);
+    }
     for (const sub of schema.allOf)
         add(sub);
     for (const sub of schema.oneOf)
@@ -17541,6 +17756,7 @@ function hitsUnder(schema, visit) {
     return all;
 }
 const NONE = [];
+const DIGEST_NAME = /(fingerprint|signature|checksum|digest|hash|etag|nonce)$/i;
 function endpointHits(endpoint) {
     const out = [];
     const media = [...(endpoint.requestBody?.content ?? []), ...endpoint.responses.flatMap((r) => r.content)];
@@ -17671,16 +17887,39 @@ const ISSUING_WORDS = new Set([
 ]);
 /**
  * `POST /oauth/token`, `POST /login`, `POST /api-keys`: returning the new token, key or secret is what
- * the operation is for. Passwords are never issued this way, so they are still reported. (`auth` alone is
- * not enough: `POST /PaymentAuth` authorises a payment.)
+ * the operation is for. Passwords are never issued this way, so they are still reported, and neither is a
+ * secret the caller sent in the request (a private key uploaded to `POST /keys` and echoed back): the
+ * operation returns it, it does not issue it. (`auth` alone is not enough: `POST /PaymentAuth` authorises
+ * a payment.)
  */
-function issuedCredential(endpoint, field) {
+function issuedCredential(endpoint, field, sent) {
     if (field.kind !== 'credential' || endpoint.method !== 'post')
         return false;
-    if (/(password|passwd|passphrase|pwd|pin)$/i.test(field.path.replace(/[^a-z0-9]/gi, '')))
+    const name = leafName(field.path);
+    if (/(password|passwd|passphrase|pwd|pin)$/.test(name) || sent.has(name))
         return false;
     const words = pathWords(endpoint.path);
     return words.some((w, i) => ISSUING_WORDS.has(w) || `${w} ${words[i + 1]}` === 'sign in');
+}
+/** `key.private_key` → `privatekey`: a field's own name, compared across request and response. */
+function leafName(path) {
+    return (path
+        .split(/[.[\]*]/)
+        .filter((part) => part !== '')
+        .pop() ?? path)
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, '');
+}
+/** The credential fields the caller sends in the request body, by name. */
+function sentCredentials(endpoint) {
+    const names = new Set();
+    for (const media of endpoint.requestBody?.content ?? []) {
+        for (const field of sensitiveFields(media.schema, false)) {
+            if (field.kind === 'credential')
+                names.add(leafName(field.path));
+        }
+    }
+    return names;
 }
 const sensitiveResponseField = {
     id: 'sensitive-response-field',
@@ -17693,36 +17932,34 @@ const sensitiveResponseField = {
     remediation: 'Return only what the client needs: drop or mask the field, mark secrets `writeOnly: true`, and protect the endpoint with authentication and scopes.',
     scope: 'endpoint',
     run(endpoint) {
-        const byKind = new Map();
-        const seen = new Set(); // kind and path: a field shown by several responses is listed once
+        const sent = endpoint.method === 'post' ? sentCredentials(endpoint) : NOTHING_SENT;
+        // A field shown by several responses, or reached by several paths through one shared schema
+        // (`services[].log_destinations.datadog.api_key`, `workers[]…`), is one finding, at its first path.
+        const byField = new Map();
         for (const response of successResponses(endpoint)) {
             for (const media of response.content) {
                 for (const field of sensitiveFields(media.schema, true)) {
-                    if (issuedCredential(endpoint, field))
+                    if (issuedCredential(endpoint, field, sent))
                         continue;
-                    const key = `${field.kind}\n${field.path}`;
-                    if (seen.has(key))
-                        continue;
-                    seen.add(key);
-                    const list = byKind.get(field.kind);
-                    if (list)
-                        list.push(field);
+                    const known = byField.get(field.schema);
+                    if (known)
+                        known.paths.add(field.path);
                     else
-                        byKind.set(field.kind, [field]);
+                        byField.set(field.schema, { field, paths: new Set([field.path]) });
                 }
             }
         }
-        return [...byKind].map(([kind, fields]) => ({
-            message: `${label(endpoint)} returns ${kind} data in ${fields
-                .slice(0, 3)
-                .map((f) => `\`${f.path}\``)
-                .join(', ')}${fields.length > 3 ? ` and ${fields.length - 3} more` : ''}`,
-            loc: fields[0].schema.loc,
-            severity: byExposure(endpoint, sensitive_response_field_SEVERITY[kind]),
-            key: kind,
+        // One finding per field: a new field is a new finding even where the endpoint already returned data
+        // of its kind.
+        return [...byField.values()].map(({ field, paths }) => ({
+            message: `${label(endpoint)} returns ${field.kind} data in \`${field.path}\`${paths.size > 1 ? ` (and ${paths.size - 1} other path${paths.size > 2 ? 's' : ''} to the same property)` : ''}${sent.has(leafName(field.path)) ? ' (the secret the caller sent, echoed back)' : ''}`,
+            loc: field.schema.loc,
+            severity: byExposure(endpoint, sensitive_response_field_SEVERITY[field.kind]),
+            key: `${field.kind}:${field.path}`,
         }));
     },
 };
+const NOTHING_SENT = new Set();
 
 ;// CONCATENATED MODULE: ./src/assess/checks/transport-http-callback.ts
 
@@ -17828,6 +18065,7 @@ const transportHttpServer = {
 
 
 
+
 const CHECKS = [
     authAnonymousAlternative,
     authApiKeyInQuery,
@@ -17837,6 +18075,7 @@ const CHECKS = [
     authMissing,
     authOAuthLegacyFlow,
     authSecurityWeakened,
+    authUndeclaredScheme,
     authUndefinedScheme,
     authzAdminPathExposed,
     authzNo401Or403,
@@ -29287,8 +29526,10 @@ function strength(scheme) {
         return 0;
     if (scheme.type === 'http')
         return scheme.scheme === 'basic' ? 1 : 3;
+    // A key in the query string is weaker than Basic: URLs are written to logs, proxies and history. So a
+    // query key added beside Basic (and OAuth) is a weaker way in, not an equally weak one.
     if (scheme.type === 'apiKey')
-        return scheme.in === 'query' ? 1 : 2;
+        return scheme.in === 'query' ? 0.5 : 2;
     if (scheme.type === 'oauth2')
         return scheme.flows.some((f) => f.type === 'implicit' || f.type === 'password') ? 3 : 4;
     if (scheme.type === 'openIdConnect' || scheme.type === 'mutualTLS')
@@ -30305,7 +30546,7 @@ function readEndpoint(ctx, id, method, path, pathItem, operation) {
         tags,
         deprecated: op.deprecated === true,
         classification: 'external',
-        security: effectiveSecurity(operation, ctx.root, ctx.schemes),
+        security: withHeaderCredential(effectiveSecurity(operation, ctx.root, ctx.schemes), parameters),
         servers,
         parameters,
         requestBody: ctx.swagger
