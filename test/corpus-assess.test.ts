@@ -64,10 +64,10 @@ describe.each(documents)('assessing %s', (path) => {
     const flagged = new Set(findings.filter((f) => f.ruleId === 'auth-missing').map((f) => f.endpoint));
     for (const endpoint of model.endpoints) {
       // A requirement authenticates when it names a scheme the document defines (one naming only
-      // undefined schemes is no authentication).
-      const unauthenticated = !endpoint.security.requirements.some((r) =>
-        r.some((e) => e.scheme !== undefined),
-      );
+      // undefined schemes is no authentication); so does a required credential header declared as a parameter.
+      const unauthenticated =
+        !endpoint.security.requirements.some((r) => r.some((e) => e.scheme !== undefined)) &&
+        endpoint.security.headerCredential === undefined;
       expect(flagged.has(endpoint.id), endpoint.id).toBe(unauthenticated);
     }
   });

@@ -847,9 +847,10 @@ export function markdownLeaks(markdown: string, ctx: MarkdownContextLike = {}): 
   let text = outsideCode(blocks).replace(OWN_TAGS, ' ').split(OWN_FOOTER_LINK).join(' ');
   if (ctx.runUrl) text = text.split(`[job summary](${ctx.runUrl})`).join(' ');
   if (ctx.blobBase) {
-    // Links to a line: the label was a code span, the target a percent-encoded path.
+    // Links to a line: the label was code spans (a `\|` between two when the name holds a backslash before
+    // a pipe), the target a percent-encoded path.
     text = text.replace(
-      new RegExp(`\\[ \\]\\(${escapeRegExp(ctx.blobBase)}/[A-Za-z0-9%._~!*'/-]*#L\\d+\\)`, 'g'),
+      new RegExp(`\\[(?: |\\\\\\|)*\\]\\(${escapeRegExp(ctx.blobBase)}/[A-Za-z0-9%._~!*'/-]*#L\\d+\\)`, 'g'),
       ' ',
     );
   }
