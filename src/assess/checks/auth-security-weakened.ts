@@ -9,18 +9,22 @@ export const authSecurityWeakened: ChangeCheck = {
   cwe: 'CWE-287',
   title: 'Pull request weakens authentication',
   rationale:
-    'A new anonymous alternative, a weaker scheme or fewer required scopes lowers the bar for every caller of the endpoint.',
+    'Removed authentication, a new anonymous alternative, a weaker scheme or fewer required scopes lowers the bar for every caller of the endpoint.',
   remediation:
     'Keep the previous requirement, or have the change reviewed by the API security owners and suppress with a reason.',
   scope: 'change',
   run(change) {
     const endpoint = change.head!;
     return change.changes
-      .filter((c) => c.kind === 'security-weakened')
+      // Removal too: `auth-missing` judges the head alone, and its exemptions (a public health check, a
+      // login form opted out with `security: []`) cannot tell "public since always" from "made public by
+      // this PR". Only this rule sees the base, so removing authentication the base had is at least high here.
+      .filter((c) => c.kind === 'security-weakened' || c.kind === 'security-removed')
       .map((c) => ({
-        message: `this change weakens authentication of ${label(endpoint)}: ${c.message}`,
+        message: `this change ${c.kind === 'security-removed' ? 'removes' : 'weakens'} authentication of ${label(endpoint)}: ${c.message}`,
         loc: c.location,
-        severity: byExposure(endpoint, 'high'),
+        // Removal is the strongest weakening: high even on internal endpoints, never below a weak form it replaced.
+        severity: c.kind === 'security-removed' ? 'high' : byExposure(endpoint, 'high'),
         key: c.message,
       }));
   },
