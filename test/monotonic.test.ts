@@ -228,8 +228,29 @@ describe('weakening a control on a real document (issue 16)', () => {
     const fresh = analysis.findings.filter((f) => f.status === 'new' && on(id)(f));
     // `:token` is a parameter (the webhook's secret), not a login flow: no exemption.
     expect(fresh.find((f) => f.ruleId === 'auth-missing')?.severity).toBe('critical');
-    expect(fresh.find((f) => f.ruleId === 'auth-security-weakened')?.severity).toBe('high');
+    // One finding for the change: auth-missing is already critical, so auth-security-weakened stays quiet.
+    expect(fresh.filter((f) => f.ruleId === 'auth-security-weakened')).toEqual([]);
     const { base, head } = analysis.scores.get(id)!;
     expect(head!.score).toBeGreaterThanOrEqual(base!.score);
+  });
+
+  it('a real login flow opted out with `security: []`: auth-missing stays low, the removal itself is high', () => {
+    const { doc } = documents[0]!;
+    // The same webhook, renamed to a credential path: the head alone reads it as public by design.
+    const rename = (d: Obj) => {
+      const paths = d.paths as Record<string, Obj>;
+      paths['/webhooks/feed/:token/login'] = paths['/webhooks/feed/:token']!;
+      delete paths['/webhooks/feed/:token'];
+      return d;
+    };
+    const base = JSON.stringify(rename(structuredClone(doc)));
+    const head = rename(weaken(doc, '/webhooks/feed/:token', 'post', 'security-empty', 0));
+    const analysis = analyse(base, JSON.stringify(head));
+    const id = endpointOf(analysis, 'post', '/webhooks/feed/:token/login').id;
+    const fresh = analysis.findings.filter((f) => f.status === 'new' && on(id)(f));
+    expect(fresh.find((f) => f.ruleId === 'auth-missing')?.severity).toBe('low');
+    expect(fresh.find((f) => f.ruleId === 'auth-security-weakened')?.severity).toBe('high');
+    const { base: before, head: after } = analysis.scores.get(id)!;
+    expect(after!.score).toBeGreaterThanOrEqual(before!.score);
   });
 });

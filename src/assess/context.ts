@@ -111,7 +111,9 @@ const CREDENTIAL_PAIRS = new Set(['log in', 'log on', 'sign in', 'sign up']);
 export function isCredentialFlow(endpoint: Endpoint): boolean {
   const literal = endpoint.path
     .split('/')
-    .filter((segment) => segment !== '' && !segment.startsWith(':') && replaceTemplates(segment, () => '') !== '');
+    .filter(
+      (segment) => segment !== '' && !segment.startsWith(':') && replaceTemplates(segment, () => '') !== '',
+    );
   const words = pathWords(`/${literal.at(-1) ?? ''}`);
   return words.some((w, i) => CREDENTIAL_WORDS.has(w) || CREDENTIAL_PAIRS.has(`${w} ${words[i + 1]}`));
 }

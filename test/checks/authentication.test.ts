@@ -1102,13 +1102,13 @@ describe('auth-security-weakened (diff)', () => {
       expect: [],
     },
     {
-      name: 'security removed altogether: high (auth-missing reports the head state as well)',
+      name: 'security removed from an external write: auth-missing reports it (critical), not here',
       base: doc('[{ auth: [] }]'),
       spec: doc('[]'),
-      expect: [{ ruleId: rule, severity: 'high', pointer: `${ORDERS}/security` }],
+      expect: [],
     },
     {
-      name: 'security removed from an internal endpoint: still high, never below the weak form it replaced',
+      name: 'security removed from an internal write (auth-missing only medium): high here, never below the weak form it replaced',
       base: doc('[{ auth: [] }]', undefined, 'x-internal: true'),
       spec: doc('[]', undefined, 'x-internal: true'),
       expect: [{ ruleId: rule, severity: 'high', pointer: `${ORDERS}/security` }],
