@@ -9,6 +9,7 @@ import {
   type Band,
   bandOf,
   CLASSIFICATION_MULTIPLIER,
+  isAuthenticationState,
   SEVERITY_POINTS,
   scoreEndpoint,
 } from '../src/score/index.js';
@@ -200,14 +201,25 @@ describe('scoreEndpoint properties', () => {
       fc.property(endpointArb, findingsArb, (e, findings) => {
         const { breakdown } = scoreEndpoint(e, findings);
         const expected = new Map<string, number>();
+        // Findings on the state of authentication count once, by the worst of them.
+        const worstAuthentication = findings
+          .filter((f) => isAuthenticationState(f) && SEVERITY_POINTS[f.severity] > 0)
+          .sort(
+            (a, b) => severityRank(b.severity) - severityRank(a.severity) || a.ruleId.localeCompare(b.ruleId),
+          )[0];
         for (const f of findings) {
           if (SEVERITY_POINTS[f.severity] === 0) continue;
+          if (isAuthenticationState(f) && f !== worstAuthentication) continue;
           const line = `${f.ruleId} (${f.severity}) +${SEVERITY_POINTS[f.severity]}`;
           expected.set(line, (expected.get(line) ?? 0) + 1);
         }
         // Repeats of one rule at one severity are one line ending in `× count`.
         const actual = new Map<string, number>();
-        for (const line of breakdown.filter((l) => / \((critical|high|medium|low|info)\) \+/.test(l))) {
+        const adding = breakdown.filter(
+          (l) =>
+            / \((critical|high|medium|low|info)\) \+/.test(l) && !l.endsWith('authentication counted once'),
+        );
+        for (const line of adding) {
           const [, once, times] = /^(.*?)(?: × (\d+))?$/.exec(line)!;
           expect(actual.has(once!)).toBe(false);
           actual.set(once!, Number(times ?? 1));

@@ -102,9 +102,19 @@ const CREDENTIAL_WORDS = new Set([
 ]);
 const CREDENTIAL_PAIRS = new Set(['log in', 'log on', 'sign in', 'sign up']);
 
-/** Login, token, sign-up, password reset, OTP/MFA and verification paths: where credentials are submitted. */
+/**
+ * Login, token, sign-up, password reset, OTP/MFA and verification paths: where credentials are submitted.
+ * The word must name what the endpoint acts on, its last literal segment: `/oauth/token`,
+ * `/users/{id}/resetPassword`. A parameter (`{token}`, Express-style `:token`) or a segment before the last
+ * (`/webhooks/feed/:token`, `/tokens/{id}/feeds`) names a resource, not a login flow.
+ */
 export function isCredentialFlow(endpoint: Endpoint): boolean {
-  const words = pathWords(endpoint.path);
+  const literal = endpoint.path
+    .split('/')
+    .filter(
+      (segment) => segment !== '' && !segment.startsWith(':') && replaceTemplates(segment, () => '') !== '',
+    );
+  const words = pathWords(`/${literal.at(-1) ?? ''}`);
   return words.some((w, i) => CREDENTIAL_WORDS.has(w) || CREDENTIAL_PAIRS.has(`${w} ${words[i + 1]}`));
 }
 

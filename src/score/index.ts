@@ -40,6 +40,19 @@ export function bandOf(score: number): Band {
   return score >= 75 ? 'critical' : score >= 50 ? 'high' : score >= 25 ? 'medium' : 'low';
 }
 
+/**
+ * Findings about the state of the endpoint's authentication: its absence, its removal, and the weaknesses
+ * of a form of it that only exist while the endpoint authenticates (a query key, Basic, a missing 401,
+ * private responses without `Cache-Control`). They describe one control, so only the worst one counts:
+ * removing a weak authentication turns its weakness findings into `auth-missing` and `auth-security-weakened`
+ * (at least high), and the score of the missing control is then at least that of any weak form of it.
+ */
+export const isAuthenticationState = (f: Finding): boolean =>
+  f.ruleId.startsWith('auth-') || // the authentication category's rules
+  f.ruleId === 'authz-no-401-403' ||
+  f.ruleId === 'authz-no-scopes-on-write' ||
+  f.ruleId === 'headers-missing-cache-control';
+
 /** `findings` are the unsuppressed findings that apply to the endpoint (its own and document-level ones). */
 export function scoreEndpoint(endpoint: Endpoint, findings: Finding[]): Score {
   const breakdown: string[] = [];
@@ -49,6 +62,8 @@ export function scoreEndpoint(endpoint: Endpoint, findings: Finding[]): Score {
   );
   // Repeats of one rule at one severity (N plain-HTTP servers on every endpoint) make one line, `× N`:
   // a line per finding made the report N servers × 2N endpoints long. Sorted, repeats are adjacent.
+  // Sorted worst first: the first authentication-state finding is the one that counts.
+  let authenticationCounted = false;
   for (let i = 0; i < sorted.length; ) {
     const f = sorted[i]!;
     let count = 1;
@@ -56,6 +71,14 @@ export function scoreEndpoint(endpoint: Endpoint, findings: Finding[]): Score {
     i += count;
     const add = SEVERITY_POINTS[f.severity];
     if (add === 0) continue;
+    if (isAuthenticationState(f)) {
+      if (authenticationCounted) {
+        breakdown.push(`${f.ruleId} (${f.severity}) +0: authentication counted once`);
+        continue;
+      }
+      authenticationCounted = true;
+      count = 1;
+    }
     points += add * count;
     breakdown.push(`${f.ruleId} (${f.severity}) +${add}${count === 1 ? '' : ` × ${count}`}`);
   }

@@ -1102,10 +1102,16 @@ describe('auth-security-weakened (diff)', () => {
       expect: [],
     },
     {
-      name: 'security removed altogether is reported by auth-missing (new), not here',
+      name: 'security removed from an external write: auth-missing reports it (critical), not here',
       base: doc('[{ auth: [] }]'),
       spec: doc('[]'),
       expect: [],
+    },
+    {
+      name: 'security removed from an internal write (auth-missing only medium): high here, never below the weak form it replaced',
+      base: doc('[{ auth: [] }]', undefined, 'x-internal: true'),
+      spec: doc('[]', undefined, 'x-internal: true'),
+      expect: [{ ruleId: rule, severity: 'high', pointer: `${ORDERS}/security` }],
     },
     {
       name: 'no base (not in diff mode): nothing',
