@@ -76,6 +76,11 @@ export interface EffectiveSecurity {
    * declared requirement authenticates: authentication the document does not declare as a scheme.
    */
   headerCredential?: { name: string; loc: Loc };
+  /**
+   * Set by the pin stage when a PR writes `security: []` on an endpoint that was no explicit opt-out in the
+   * base: the opt-out is the PR's own word and does not make the endpoint public by design.
+   */
+  optOutNotTrusted?: true;
 }
 
 export interface Server {

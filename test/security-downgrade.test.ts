@@ -406,3 +406,49 @@ describe('an undefined scheme is no authentication', () => {
     );
   });
 });
+
+describe('`security: []` written by the PR', () => {
+  const catalogue = (op: string[] = [], extra: string[] = []) =>
+    [
+      'openapi: 3.0.3',
+      'info: {title: Catalogue, version: 1.0.0}',
+      'servers: [{url: https://api.example.com}]',
+      'paths:',
+      '  /items:',
+      '    get:',
+      '      summary: List items',
+      ...op.map((l) => `      ${l}`),
+      '      responses:',
+      "        '200': {description: ok}",
+      ...extra,
+      '',
+    ].join('\n');
+
+  it('does not make an endpoint that was already open "public by design": its finding keeps its severity', async () => {
+    const flags = ['--fail-on', 'high', '--fail-on-scope', 'all'];
+    const before = await diff(catalogue(), catalogue(), [], flags);
+    const missing = (r: Report) =>
+      endpoint(r, 'GET /items').findings.find((f) => f.ruleId === 'auth-missing')?.severity;
+    expect(missing(before.report)).toBe('high');
+    expect(before.code).toBe(1);
+    const { code, report } = await diff(catalogue(), catalogue(['security: []']), [], flags);
+    expect(missing(report)).toBe('high');
+    expect(code).toBe(1);
+    const [request] = report.specs[0]!.waiverRequests;
+    expect(request).toMatchObject({ endpoint: 'GET /items', kind: 'opt-out', granted: false });
+  });
+
+  it('still publishes a new public endpoint as OpenAPI means it (no request, a low finding)', async () => {
+    const added = [
+      '  /health:',
+      '    get:',
+      '      summary: Health',
+      '      security: []',
+      '      responses:',
+      "        '200': {description: ok}",
+    ];
+    const { report } = await diff(catalogue(), catalogue([], added));
+    expect(report.specs[0]!.waiverRequests).toEqual([]);
+    expect(newFindings(report, 'GET /health')).toContain('auth-missing:low');
+  });
+});

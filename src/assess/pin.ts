@@ -7,6 +7,7 @@
 // or not, so the reports can list it first.
 import { type ApiModel, CLASSIFICATIONS, type Classification, type Endpoint, type Loc } from '../model.js';
 import type { NormalizeOptions } from '../normalize/index.js';
+import { isExplicitOptOut, requiresAuthentication } from '../normalize/security.js';
 import { joinPointer } from '../util/pointer.js';
 import { label } from './context.js';
 import { type IgnoreRule, ignoreEntries, readIgnoreEntry } from './suppress.js';
@@ -27,8 +28,8 @@ export interface PinOptions extends Pick<NormalizeOptions, 'defaultClassificatio
 export interface WaiverRequest {
   /** The endpoint id; undefined for the document root. */
   endpoint?: string;
-  kind: 'classification' | 'suppression';
-  /** The classification asked for, or the rule id or category to suppress. */
+  kind: 'classification' | 'suppression' | 'opt-out';
+  /** The classification asked for, the rule id or category to suppress, or `security: []`. */
   requested: string;
   /** Whether the base config's `trust` grants it; when not, the verdict ignores it. */
   granted: boolean;
@@ -67,10 +68,16 @@ export function pinToBase(base: ApiModel | undefined, head: ApiModel, options: P
       trusted: options.trust?.inlineSuppressions === true,
       requests,
     });
-    if (classification === endpoint.classification && ignore === endpoint.extensions[IGNORE]) return endpoint;
+    const security = pinOptOut(before, endpoint, requests);
+    if (
+      classification === endpoint.classification &&
+      ignore === endpoint.extensions[IGNORE] &&
+      security === endpoint.security
+    )
+      return endpoint;
     changed = true;
     // A copy: the base may share the head's Endpoint objects, and the model is never mutated.
-    return { ...endpoint, classification, extensions: withIgnore(endpoint.extensions, ignore) };
+    return { ...endpoint, classification, security, extensions: withIgnore(endpoint.extensions, ignore) };
   });
   const rootIgnore = pinIgnores(base?.extensions[IGNORE], head.extensions[IGNORE], {
     loc: head.loc,
@@ -115,6 +122,37 @@ function pinClassification(
     loc: source.loc,
   });
   return granted ? asked : reference;
+}
+
+/**
+ * `security: []` the PR writes on an endpoint that was open, but not deliberately, in the base: a request to be judged
+ * public by design (auth-missing would then stay low for a read). Never granted to the PR itself: once
+ * merged, the base has it and later PRs are judged with it. A new endpoint's opt-out is OpenAPI's own way
+ * to publish a public operation and stands.
+ */
+function pinOptOut(
+  before: Endpoint | undefined,
+  endpoint: Endpoint,
+  requests: WaiverRequest[],
+): Endpoint['security'] {
+  // Removing authentication the base had is reported at high or above whatever the head says
+  // (auth-security-weakened): only an endpoint already open can have its finding lowered this way.
+  if (
+    !before ||
+    !isExplicitOptOut(endpoint) ||
+    isExplicitOptOut(before) ||
+    requiresAuthentication(before.security)
+  )
+    return endpoint.security;
+  requests.push({
+    endpoint: endpoint.id,
+    kind: 'opt-out',
+    requested: 'security: []',
+    granted: false,
+    message: `${label(endpoint)} opted out of authentication with \`security: []\` (judged as any unauthenticated endpoint, not as public by design, until the base has it)`,
+    loc: endpoint.security.loc ?? endpoint.loc,
+  });
+  return { ...endpoint.security, optOutNotTrusted: true };
 }
 
 /** Which of the document's markers made the classification (normalize's order), for the message. */

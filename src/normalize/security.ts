@@ -2,6 +2,7 @@
 import { child, type DocumentSet, type Node } from '../load/documents.js';
 import type {
   EffectiveSecurity,
+  Endpoint,
   OAuthFlow,
   Parameter,
   SecurityRequirement,
@@ -163,4 +164,18 @@ export function authenticates(requirement: SecurityRequirement): boolean {
 export function requiresAuthentication(security: EffectiveSecurity): boolean {
   if (security.headerCredential) return true; // a required credential header, declared as a parameter
   return security.requirements.length > 0 && security.requirements.every(authenticates);
+}
+
+/**
+ * `security: []` written on the operation itself: a deliberate opt-out (public by design), unless the pin
+ * stage found it is the PR's own word on an endpoint the base did not open.
+ */
+export function isExplicitOptOut(endpoint: Endpoint): boolean {
+  const { security } = endpoint;
+  return (
+    security.optOutNotTrusted !== true &&
+    security.requirements.every((r) => r.length === 0) &&
+    security.loc?.pointer === `${endpoint.loc.pointer}/security` &&
+    security.loc.file === endpoint.loc.file
+  );
 }

@@ -93,7 +93,7 @@ export interface ReportSpec {
 export interface ReportWaiverRequest {
   /** The endpoint id; null for the document root. */
   endpoint: string | null;
-  kind: 'classification' | 'suppression';
+  kind: 'classification' | 'suppression' | 'opt-out';
   /** The classification asked for, or the rule id or category to suppress. */
   requested: string;
   granted: boolean;

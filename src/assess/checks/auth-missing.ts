@@ -1,4 +1,4 @@
-import { authenticates } from '../../normalize/security.js';
+import { authenticates, isExplicitOptOut } from '../../normalize/security.js';
 import {
   handlesSeriousData,
   isCredentialFlow,
@@ -44,10 +44,7 @@ export const authMissing: EndpointCheck = {
     // `security: []` written on the operation is a deliberate opt-out. Public by design: reads of nothing
     // sensitive (a health check, a catalogue item by id) and the credential flows themselves (login, token,
     // sign-up, password reset) when they select no object. Those stay low (medium for an exposed read by id).
-    const explicitOptOut =
-      requirements.every((r) => r.length === 0) &&
-      endpoint.security.loc?.pointer === `${endpoint.loc.pointer}/security` &&
-      endpoint.security.loc.file === endpoint.loc.file;
+    const explicitOptOut = isExplicitOptOut(endpoint);
     const deliberate =
       explicitOptOut && ((isCredentialFlow(endpoint) && objectIds.length === 0) || (!write && !seriousData));
     const severity = deliberate
