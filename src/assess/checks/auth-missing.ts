@@ -1,3 +1,4 @@
+import type { Endpoint } from '../../model.js';
 import { authenticates } from '../../normalize/security.js';
 import {
   handlesSeriousData,
@@ -44,12 +45,7 @@ export const authMissing: EndpointCheck = {
     // `security: []` written on the operation is a deliberate opt-out. Public by design: reads of nothing
     // sensitive (a health check, a catalogue item by id) and the credential flows themselves (login, token,
     // sign-up, password reset) when they select no object. Those stay low (medium for an exposed read by id).
-    const explicitOptOut =
-      requirements.every((r) => r.length === 0) &&
-      endpoint.security.loc?.pointer === `${endpoint.loc.pointer}/security` &&
-      endpoint.security.loc.file === endpoint.loc.file;
-    const deliberate =
-      explicitOptOut && ((isCredentialFlow(endpoint) && objectIds.length === 0) || (!write && !seriousData));
+    const deliberate = optedOut(endpoint) && publicByNature(endpoint, objectIds.length > 0);
     const severity = deliberate
       ? exposed && objectIds.length > 0
         ? 'medium'
@@ -70,3 +66,30 @@ export const authMissing: EndpointCheck = {
     ];
   },
 };
+
+/** `security: []` written on the operation itself: a deliberate opt-out, not a forgotten requirement. */
+function optedOut(endpoint: Endpoint): boolean {
+  const { requirements, loc } = endpoint.security;
+  return (
+    requirements.every((r) => r.length === 0) &&
+    loc?.pointer === `${endpoint.loc.pointer}/security` &&
+    loc.file === endpoint.loc.file
+  );
+}
+
+/** A credential flow selecting no object, or a read of nothing sensitive (a health check, a catalogue). */
+function publicByNature(endpoint: Endpoint, selectsObjects: boolean): boolean {
+  return (
+    (isCredentialFlow(endpoint) && !selectsObjects) || (!isWrite(endpoint) && !handlesSeriousData(endpoint))
+  );
+}
+
+/**
+ * Public by design, as this check rates it low: opted out with `security: []` and selecting no object,
+ * or a CORS preflight. The authentication policies exempt it too (src/policy/evaluate.ts), so a policy
+ * never blocks what the finding it rests on calls deliberate.
+ */
+export function publicByDesign(endpoint: Endpoint): boolean {
+  if (endpoint.method === 'options') return true;
+  return optedOut(endpoint) && objectIdParameters(endpoint).length === 0 && publicByNature(endpoint, false);
+}
