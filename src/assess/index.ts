@@ -238,13 +238,11 @@ export function compareFindings(base: Finding[], head: Finding[], conventions?: 
   return [
     ...head.map((f): Finding => {
       if (baseKeys.has(f.fingerprint)) return { ...f, status: 'existing' };
-      // The same fact elsewhere in the base (a secret example moved or copied to another schema).
-      if (f.basis !== undefined && baseBases.has(f.basis))
-        return {
-          ...f,
-          message: `${f.message} (the base document already has it elsewhere)`,
-          status: 'existing',
-        };
+      // The same fact elsewhere in the base: a secret example moved or copied to another schema is no new leak.
+      if (f.basis !== undefined && baseBases.has(f.basis)) {
+        const message = `${f.message} (the base document already has it elsewhere)`;
+        return { ...f, message, status: 'existing' };
+      }
       const inherited = conventions?.inherited(f);
       return inherited
         ? { ...f, message: `${f.message} (${inherited})`, status: 'existing' }
