@@ -190,7 +190,7 @@ describe('authentication', () => {
     expect(analysis.gate.blocked).toBe(false);
   });
 
-  it('`security: []` on an added read by id or an added write is no exemption: require-authentication blocks', () => {
+  it('`security: []` on an added read by id, a read of personal data or a write is no exemption: require-authentication blocks', () => {
     const base = doc({ top: SECURED, paths: reads(() => false) });
     const optOut = '      security: []\n';
     const byId = `${optOut}      parameters: [{ name: userId, in: path, required: true, schema: { type: string, maxLength: 9 } }]\n`;
@@ -200,11 +200,13 @@ describe('authentication', () => {
         ...reads(() => false),
         '/users/{userId}': get('a user', { extra: byId }),
         '/orders': post('create order', { extra: optOut }),
+        '/customers': `    get:\n      summary: list customers\n${optOut}      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: { type: array, maxItems: 9, items: { type: object, properties: { email: { type: string, maxLength: 99 } } } }\n`,
       },
     });
     const analysis = pr(base, head);
     expect(violationStatus(analysis, 'GET /users/{}', 'require-authentication')).toBe('new');
     expect(violationStatus(analysis, 'POST /orders', 'require-authentication')).toBe('new');
+    expect(violationStatus(analysis, 'GET /customers', 'require-authentication')).toBe('new');
     expect(analysis.gate.blocked).toBe(true);
   });
 });

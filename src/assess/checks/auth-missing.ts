@@ -85,11 +85,13 @@ function publicByNature(endpoint: Endpoint, selectsObjects: boolean): boolean {
 }
 
 /**
- * Public by design, as this check rates it low: opted out with `security: []` and selecting no object,
- * or a CORS preflight. The authentication policies exempt it too (src/policy/evaluate.ts), so a policy
- * never blocks what the finding it rests on calls deliberate.
+ * Public by design, which the authentication policies exempt (src/policy/evaluate.ts): a CORS preflight,
+ * or an operation opted out with its own `security: []` that selects no object and is a credential flow
+ * or a read handling no personal or secret data (a health check). Narrower than this check's low rating:
+ * an opted-out read returning emails still violates the policy, as the PR author wrote the opt-out.
  */
 export function publicByDesign(endpoint: Endpoint): boolean {
   if (endpoint.method === 'options') return true;
-  return optedOut(endpoint) && objectIdParameters(endpoint).length === 0 && publicByNature(endpoint, false);
+  if (!optedOut(endpoint) || objectIdParameters(endpoint).length > 0) return false;
+  return isCredentialFlow(endpoint) || (!isWrite(endpoint) && endpoint.dataTypes.length === 0);
 }
