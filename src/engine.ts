@@ -397,7 +397,7 @@ function asHeadViolation(v: Violation, renamed: ReadonlyMap<string, EndpointDiff
 /** A violation is the same across versions when the same policy fails the same way on the same endpoint. */
 function violationKey(v: Violation): string {
   // A score moving from 62 to 64, or a renamed path parameter, is still the same violation.
-  const reason = replaceTemplates(v.message.replace(/\d+/g, '#'), () => '{}');
+  const reason = v.fact ?? replaceTemplates(v.message.replace(/\d+/g, '#'), () => '{}');
   return `${v.policy}\n${v.endpoint}\n${reason}`;
 }
 

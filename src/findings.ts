@@ -69,6 +69,8 @@ export interface Finding {
   endpoint?: string;
   /** Document-level findings: the endpoints they affect. */
   endpoints?: string[];
+  /** What it rests on wherever it sits (`Hit.basis`); internal, never reported. */
+  basis?: string;
   status?: FindingStatus;
   suppressed?: Suppression;
   /** A place in the text rather than a node (a parse error): overrides the position of `loc`. */

@@ -176,6 +176,39 @@ describe('authentication', () => {
     expect(violationStatus(analysis, 'POST /orders', 'require-authentication')).toBe('new');
     expect(analysis.gate.blocked).toBe(true);
   });
+
+  it('an added health check opted out with `security: []`: auth-missing is low and require-authentication does not fire', () => {
+    const base = doc({ top: SECURED, paths: reads(() => false) });
+    const head = doc({
+      top: SECURED,
+      paths: { ...reads(() => false), '/healthcheck': get('health', { extra: '      security: []\n' }) },
+    });
+    const analysis = pr(base, head);
+    expect(on(analysis, 'GET /healthcheck', 'auth-missing')[0]?.severity).toBe('low');
+    const violations = analysis.specs[0]!.violations.filter((v) => v.policy === 'require-authentication');
+    expect(violations.map((v) => v.endpoint)).not.toContain('GET /healthcheck');
+    expect(analysis.gate.blocked).toBe(false);
+  });
+
+  it('`security: []` on an added read by id, a read of personal data or a write is no exemption: require-authentication blocks', () => {
+    const base = doc({ top: SECURED, paths: reads(() => false) });
+    const optOut = '      security: []\n';
+    const byId = `${optOut}      parameters: [{ name: userId, in: path, required: true, schema: { type: string, maxLength: 9 } }]\n`;
+    const head = doc({
+      top: SECURED,
+      paths: {
+        ...reads(() => false),
+        '/users/{userId}': get('a user', { extra: byId }),
+        '/orders': post('create order', { extra: optOut }),
+        '/customers': `    get:\n      summary: list customers\n${optOut}      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: { type: array, maxItems: 9, items: { type: object, properties: { email: { type: string, maxLength: 99 } } } }\n`,
+      },
+    });
+    const analysis = pr(base, head);
+    expect(violationStatus(analysis, 'GET /users/{}', 'require-authentication')).toBe('new');
+    expect(violationStatus(analysis, 'POST /orders', 'require-authentication')).toBe('new');
+    expect(violationStatus(analysis, 'GET /customers', 'require-authentication')).toBe('new');
+    expect(analysis.gate.blocked).toBe(true);
+  });
 });
 
 describe('transport', () => {
@@ -204,6 +237,94 @@ describe('transport', () => {
     });
     const analysis = pr(base, head);
     expect(violationStatus(analysis, 'GET /new', 'enforce-tls')).toBe('new');
+    expect(analysis.gate.blocked).toBe(true);
+  });
+
+  // AWS IAM and Secrets Manager: https and http on every endpoint, then per-region hosts (both schemes).
+  const bothSchemes = (hosts: string[]) =>
+    `servers: [${hosts.map((h) => `{ url: 'https://${h}' }, { url: 'http://${h}' }`).join(', ')}]\n`;
+  const onServers = (text: string, hosts: string[]) =>
+    text.replace("servers: [{ url: 'https://api.shop.example' }]\n", bothSchemes(hosts));
+
+  it('endpoints the base already served over plain HTTP, moved to new plain-HTTP hosts: enforce-tls is existing, the new server a finding', () => {
+    const base = onServers(doc({ top: SECURED, paths: reads(() => true) }), ['api.shop.example']);
+    const head = onServers(
+      doc({ top: SECURED, paths: { ...reads(() => true), '/new': get('new', { limited: true }) } }),
+      ['eu.shop.example', 'us.shop.example'],
+    );
+    const analysis = pr(base, head);
+    expect(violationStatus(analysis, 'GET /r0', 'enforce-tls')).toBe('existing');
+    expect(violationStatus(analysis, 'GET /new', 'enforce-tls')).toBe('existing');
+    const servers = analysis.specs[0]!.findings.filter(
+      (f) => f.ruleId === 'transport-http-server' && f.status === 'new',
+    );
+    expect(servers.map((f) => f.message)).toEqual([
+      expect.stringMatching(/^server http:\/\/eu\.shop\.example is plain HTTP/),
+      expect.stringMatching(/^server http:\/\/us\.shop\.example is plain HTTP/),
+    ]);
+    expect(analysis.gate.blocked).toBe(false);
+  });
+
+  it('endpoints the base served over HTTPS only, given a plain-HTTP alternative: enforce-tls is new and blocks', () => {
+    const base = doc({ top: SECURED, paths: reads(() => true) });
+    const head = onServers(doc({ top: SECURED, paths: reads(() => true) }), ['api.shop.example']);
+    const analysis = pr(base, head);
+    expect(violationStatus(analysis, 'GET /r0', 'enforce-tls')).toBe('new');
+    expect(analysis.gate.blocked).toBe(true);
+  });
+});
+
+describe('a secret example the base already published', () => {
+  const pem = `-----BEGIN RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEAwQHoetcl9+5ikGzV6cMzWtWPJHqXT3wpbEkRU9Yz7lgvddmG\\ndtcGbg/1CGZu0jJGkMoppoUo4c3dts3iwqRYmBikUP77wwY2QGmDZw==\\n-----END RSA PRIVATE KEY-----`;
+  const schema = (name: string, value = pem) =>
+    `    ${name}:\n      type: object\n      properties:\n        pem: { type: string, maxLength: 4000, example: "${value}" }\n`;
+  const returning = (name: string) =>
+    `    get:\n      summary: read\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: { $ref: '#/components/schemas/${name}' }\n`;
+  const withSchemas = (names: string[], value?: string) =>
+    `${SECURED}components:\n  securitySchemes:\n    bearer: { type: http, scheme: bearer }\n  schemas:\n${names.map((n) => schema(n, value)).join('')}`.replace(
+      `${SECURED}components:\n  securitySchemes:\n    bearer: { type: http, scheme: bearer }\n`,
+      `security: [{ bearer: [] }]\ncomponents:\n  securitySchemes:\n    bearer: { type: http, scheme: bearer }\n`,
+    );
+  const secrets = (analysis: Analysis) =>
+    analysis.specs[0]!.findings.filter((f) => f.ruleId === 'sensitive-example-value');
+
+  it('copied into a second schema (GitHub: `integration` → `nullable-integration`): existing, not fixed, no block', () => {
+    const base = doc({ top: withSchemas(['app']), paths: { '/a': returning('app') } });
+    const head = doc({
+      top: withSchemas(['app', 'maybeApp']),
+      paths: { '/a': returning('app'), '/b': returning('maybeApp') },
+    });
+    const analysis = pr(base, head);
+    expect(secrets(analysis).map((f) => [f.loc.pointer, f.severity, f.status])).toEqual([
+      ['/components/schemas/app/properties/pem', 'critical', 'existing'],
+      ['/components/schemas/maybeApp/properties/pem', 'critical', 'existing'],
+    ]);
+    expect(secrets(analysis)[1]!.message).toMatch(/the base document already has it elsewhere/);
+    expect(analysis.gate.blocked).toBe(false);
+  });
+
+  it('moved to another schema (DigitalOcean: a body restructured into `oneOf`): existing, and the old place not fixed', () => {
+    const base = doc({ top: withSchemas(['cert']), paths: { '/a': returning('cert') } });
+    const head = doc({ top: withSchemas(['certificate']), paths: { '/a': returning('certificate') } });
+    const analysis = pr(base, head);
+    expect(secrets(analysis).map((f) => [f.loc.pointer, f.status])).toEqual([
+      ['/components/schemas/certificate/properties/pem', 'existing'],
+    ]);
+    expect(analysis.gate.blocked).toBe(false);
+  });
+
+  it('another private key in a new place is new and blocks', () => {
+    const other = pem.replace('MIIEowIBAAKCAQEAwQHo', 'MIIEowIBAAKCAQEAzXy9');
+    const base = doc({ top: withSchemas(['app']), paths: { '/a': returning('app') } });
+    const head = doc({
+      top: withSchemas(['app']).replace('  schemas:\n', `  schemas:\n${schema('key', other)}`),
+      paths: { '/a': returning('app'), '/b': returning('key') },
+    });
+    const analysis = pr(base, head);
+    expect(secrets(analysis).map((f) => [f.loc.pointer, f.severity, f.status])).toEqual([
+      ['/components/schemas/app/properties/pem', 'critical', 'existing'],
+      ['/components/schemas/key/properties/pem', 'critical', 'new'],
+    ]);
     expect(analysis.gate.blocked).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 // Facts about an endpoint that several checks use to raise or lower severity.
 import { lower, raise, type Severity } from '../findings.js';
 import type { Endpoint, Parameter } from '../model.js';
-import { requiresAuthentication as authenticationRequired } from '../normalize/security.js';
+import { requiresAuthentication as authenticationRequired, isExplicitOptOut } from '../normalize/security.js';
 import { replaceTemplates, templates } from '../util/braces.js';
 
 const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
@@ -145,4 +145,16 @@ export { lower, raise };
 /** `POST /payments` — how endpoints are named in messages. */
 export function label(endpoint: Endpoint): string {
   return `\`${endpoint.method.toUpperCase()} ${endpoint.path}\``;
+}
+
+/**
+ * Public by design, which the authentication policies exempt (src/policy/evaluate.ts): a CORS preflight,
+ * or an operation opted out with its own `security: []` that selects no object and is a credential flow
+ * or a read handling no personal or secret data (a health check). Narrower than this check's low rating:
+ * an opted-out read returning emails still violates the policy, as the PR author wrote the opt-out.
+ */
+export function publicByDesign(endpoint: Endpoint): boolean {
+  if (endpoint.method === 'options') return true;
+  if (!isExplicitOptOut(endpoint) || objectIdParameters(endpoint).length > 0) return false;
+  return isCredentialFlow(endpoint) || (!isWrite(endpoint) && endpoint.dataTypes.length === 0);
 }

@@ -5,6 +5,8 @@
 // - no rate limits: at least CONVENTION_SHARE (80 %) of the endpoints declare no rate limit, in both versions;
 // - no security: nothing declares security at all, in both versions: no scheme, no root `security`, no
 //   operation `security` (strict on purpose: one declared scheme makes an unauthenticated endpoint a choice);
+// - plain HTTP (read by the policies): at least CONVENTION_SHARE of the endpoints are served over a
+//   plain-HTTP server, in both versions;
 // - a shared place: the finding sits in a component the base's endpoints already use (same `$ref` target,
 //   same file and pointer) and the base already reports the same rule there with the same message (endpoint
 //   name aside: a finding listing the endpoint's own inputs too is not only about the shared one);
@@ -38,6 +40,8 @@ export interface InheritedFacts {
   rateLimiting?: string;
   /** Plain-HTTP server URLs the base already served: serving an added endpoint there is not new. */
   plainHttpServers: ReadonlySet<string>;
+  /** Why being served over plain HTTP at all is the document's convention; undefined when it is not. */
+  plainHttp?: string;
 }
 
 export interface Conventions {
@@ -85,10 +89,17 @@ export function documentConventions(
       .flatMap((e) => e.servers.filter((s) => isPlainHttp(s.url) && !isLoopback(s.url)))
       .map((s) => s.url),
   );
+  const overPlainHttp = (model: ApiModel) =>
+    share(callable(model), (e) => e.servers.some((s) => isPlainHttp(s.url) && !isLoopback(s.url)));
+  const plainHttp =
+    habits && overPlainHttp(base) >= CONVENTION_SHARE && overPlainHttp(head) >= CONVENTION_SHARE
+      ? `follows the base document's convention: ${percent(overPlainHttp(base))} of its endpoints are served over plain HTTP`
+      : undefined;
   const inheritedFacts: InheritedFacts = {
     ...(authentication ? { authentication } : {}),
     ...(rateLimiting ? { rateLimiting } : {}),
     plainHttpServers,
+    ...(plainHttp ? { plainHttp } : {}),
   };
 
   // The base's endpoint findings by place (a shared component) and by message with the endpoint's name taken out.

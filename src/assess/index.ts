@@ -85,6 +85,7 @@ export function assess(input: SpecInput, options: AssessOptions = {}): Finding[]
     };
     if (endpoint) finding.endpoint = endpoint.id;
     if (hit.endpoints) finding.endpoints = distinct(hit.endpoints);
+    if (hit.basis !== undefined) finding.basis = `${check.id}\n${hit.basis}`;
     if (hit.position) finding.position = hit.position;
     const own = endpoint && suppressions ? suppressions.forEndpoint(endpoint) : [];
     const rules = own.length > 0 ? [...own, ...generalRules] : generalRules;
@@ -230,14 +231,25 @@ function relativeFile(rootDir: string, file: string): string {
 export function compareFindings(base: Finding[], head: Finding[], conventions?: Conventions): Finding[] {
   const baseKeys = new Set(base.map((f) => f.fingerprint));
   const headKeys = new Set(head.map((f) => f.fingerprint));
+  const bases = (findings: Finding[]) =>
+    new Set(findings.flatMap((f) => (f.basis === undefined ? [] : [f.basis])));
+  const baseBases = bases(base);
+  const headBases = bases(head);
   return [
     ...head.map((f): Finding => {
       if (baseKeys.has(f.fingerprint)) return { ...f, status: 'existing' };
+      // The same fact elsewhere in the base: a secret example moved or copied to another schema is no new leak.
+      if (f.basis !== undefined && baseBases.has(f.basis)) {
+        const message = `${f.message} (the base document already has it elsewhere)`;
+        return { ...f, message, status: 'existing' };
+      }
       const inherited = conventions?.inherited(f);
       return inherited
         ? { ...f, message: `${f.message} (${inherited})`, status: 'existing' }
         : { ...f, status: 'new' };
     }),
-    ...base.filter((f) => !headKeys.has(f.fingerprint)).map((f) => ({ ...f, status: 'fixed' as const })),
+    ...base
+      .filter((f) => !headKeys.has(f.fingerprint) && !(f.basis !== undefined && headBases.has(f.basis)))
+      .map((f) => ({ ...f, status: 'fixed' as const })),
   ];
 }

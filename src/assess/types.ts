@@ -43,6 +43,11 @@ export interface Hit {
   variant?: string;
   /** Document-level hits: the endpoints affected. */
   endpoints?: string[];
+  /**
+   * What the hit rests on wherever it sits (a secret's hash): a head finding whose rule and basis a base
+   * finding shares is not new (src/assess/index.ts `compareFindings`). Never reported.
+   */
+  basis?: string;
   /** A place in the text rather than a node (a parse error): overrides the position of `loc`. */
   position?: { line: number; column: number };
 }

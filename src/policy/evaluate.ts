@@ -1,7 +1,7 @@
 // Policies × endpoints → violations. Pure: reads the model, findings, changes and scores.
 import picomatch from 'picomatch';
 import { declaresRateLimit } from '../assess/checks/rate-limit-missing.js';
-import { label, requiresAuthentication } from '../assess/context.js';
+import { label, publicByDesign, requiresAuthentication } from '../assess/context.js';
 import type { InheritedFacts } from '../assess/conventions.js';
 import { anyOrigin, corsFacts } from '../assess/cors.js';
 import { declaresHeader, successResponses } from '../assess/headers.js';
@@ -38,11 +38,17 @@ export interface Violation {
   remediation: string;
   loc: Loc;
   status?: Exclude<FindingStatus, 'fixed'>;
+  /**
+   * The endpoint fact it rests on, when its message names more than that (the server URL): matched across
+   * versions in place of the message (src/engine.ts `violationKey`). Internal, never reported.
+   */
+  fact?: string;
 }
 
 interface Failure {
   reason: string;
   loc?: Loc;
+  fact?: string;
   /** It rests only on facts the endpoint inherits from the base's conventions (see `EndpointFacts.inherited`). */
   inherited?: boolean;
 }
@@ -70,6 +76,7 @@ export function evaluatePolicies(
             'Change the endpoint so the policy holds, or ask the policy owners for an exception.',
           loc: failure.loc ?? facts.endpoint.loc,
           ...(failure.inherited ? { status: 'existing' as const } : {}),
+          ...(failure.fact ? { fact: failure.fact } : {}),
         });
       }
     }
@@ -166,7 +173,8 @@ function controlFailure(
   const { endpoint } = facts;
   switch (control) {
     case 'authentication':
-      return requiresAuthentication(endpoint)
+      // What `auth-missing` rates low as public by design (`security: []` on a health check, a preflight).
+      return requiresAuthentication(endpoint) || publicByDesign(endpoint)
         ? undefined
         : {
             reason: 'does not require authentication',
@@ -176,12 +184,18 @@ function controlFailure(
     case 'transport_encryption':
     case 'transport': {
       const server = plainHttpServer(endpoint);
-      // A server the base already served is not new for an endpoint the PR added to it.
+      // The fact is "reachable over plain HTTP", whichever URL: an endpoint the base already served over
+      // plain HTTP is not newly so because the PR re-templated or added a plain-HTTP host (the new server
+      // itself is the `transport-http-server` finding). On an added endpoint: a server the base already
+      // served, or the base's convention of plain HTTP on most endpoints.
       return server
         ? {
             reason: `is served over plain HTTP (${server.url})`,
             loc: server.loc,
-            ...(facts.inherited?.plainHttpServers.has(server.url) ? { inherited: true } : {}),
+            fact: 'served over plain HTTP',
+            ...(facts.inherited?.plainHttpServers.has(server.url) || facts.inherited?.plainHttp
+              ? { inherited: true }
+              : {}),
           }
         : undefined;
     }

@@ -1,3 +1,4 @@
+import type { Endpoint } from '../../model.js';
 import { authenticates, isExplicitOptOut } from '../../normalize/security.js';
 import {
   handlesSeriousData,
@@ -44,9 +45,7 @@ export const authMissing: EndpointCheck = {
     // `security: []` written on the operation is a deliberate opt-out. Public by design: reads of nothing
     // sensitive (a health check, a catalogue item by id) and the credential flows themselves (login, token,
     // sign-up, password reset) when they select no object. Those stay low (medium for an exposed read by id).
-    const explicitOptOut = isExplicitOptOut(endpoint);
-    const deliberate =
-      explicitOptOut && ((isCredentialFlow(endpoint) && objectIds.length === 0) || (!write && !seriousData));
+    const deliberate = isExplicitOptOut(endpoint) && publicByNature(endpoint, objectIds.length > 0);
     const severity = deliberate
       ? exposed && objectIds.length > 0
         ? 'medium'
@@ -67,3 +66,10 @@ export const authMissing: EndpointCheck = {
     ];
   },
 };
+
+/** A credential flow selecting no object, or a read of nothing sensitive (a health check, a catalogue). */
+function publicByNature(endpoint: Endpoint, selectsObjects: boolean): boolean {
+  return (
+    (isCredentialFlow(endpoint) && !selectsObjects) || (!isWrite(endpoint) && !handlesSeriousData(endpoint))
+  );
+}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Severity } from '../../findings.js';
 import type { ApiModel, Endpoint, Loc, Schema } from '../../model.js';
 import { type SecretMatch, secretInValue, stringsIn } from '../../sensitive.js';
@@ -18,26 +19,33 @@ const SEVERITY: Record<SecretMatch['kind'], Severity> = {
 /** A literal that looks like a secret, and where it is written. */
 interface LiteralHit {
   match: SecretMatch;
+  /** The string that holds the secret: the same one moved or copied elsewhere is the same leak. */
+  text: string;
   loc: Loc;
+}
+
+interface Matched {
+  match: SecretMatch;
+  text: string;
 }
 
 function hitsIn(values: unknown[], loc: Loc): LiteralHit[] {
   const out: LiteralHit[] = [];
   for (const value of values) {
-    for (const match of matchesIn(value)) {
-      if (!out.some((h) => h.match.kind === match.kind)) out.push({ match, loc });
+    for (const { match, text } of matchesIn(value)) {
+      if (!out.some((h) => h.match.kind === match.kind)) out.push({ match, text, loc });
     }
   }
   return out;
 }
 
 /** Matches in one literal; an object literal (a shared `$ref`d example) is walked once however often it is shown. */
-const MATCHES = new WeakMap<object, SecretMatch[]>();
+const MATCHES = new WeakMap<object, Matched[]>();
 
-function matchesIn(value: unknown): SecretMatch[] {
+function matchesIn(value: unknown): Matched[] {
   if (typeof value === 'string') {
     const match = secretInValue(value);
-    return match ? [match] : [];
+    return match ? [{ match, text: value }] : [];
   }
   if (value === null || typeof value !== 'object') return [];
   let matches = MATCHES.get(value);
@@ -45,7 +53,7 @@ function matchesIn(value: unknown): SecretMatch[] {
     matches = [];
     for (const text of stringsIn(value)) {
       const match = secretInValue(text);
-      if (match) matches.push(match);
+      if (match) matches.push({ match, text });
     }
     MATCHES.set(value, matches);
   }
@@ -131,7 +139,7 @@ export const sensitiveExampleValue: DocumentCheck = {
     // A literal in a shared schema is one finding listing every endpoint that shows it.
     const found = new Map<string, Hit & { affected: Set<string> }>();
     for (const endpoint of model.endpoints) {
-      for (const { match, loc } of endpointHits(endpoint)) {
+      for (const { match, text, loc } of endpointHits(endpoint)) {
         const key = `${loc.file}#${loc.pointer}|${match.kind}`;
         const known = found.get(key);
         if (known) {
@@ -143,6 +151,8 @@ export const sensitiveExampleValue: DocumentCheck = {
           loc,
           severity: SEVERITY[match.kind],
           variant: match.kind,
+          // The secret itself (hashed, never printed): already in the base, it is no new leak wherever it moved.
+          basis: `${match.kind}:${createHash('sha256').update(text).digest('hex')}`,
           affected: new Set([endpoint.id]),
         });
       }
