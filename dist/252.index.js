@@ -440,6 +440,8 @@ var context = __webpack_require__(889);
 // - no rate limits: at least CONVENTION_SHARE (80 %) of the endpoints declare no rate limit, in both versions;
 // - no security: nothing declares security at all, in both versions: no scheme, no root `security`, no
 //   operation `security` (strict on purpose: one declared scheme makes an unauthenticated endpoint a choice);
+// - plain HTTP (read by the policies): at least CONVENTION_SHARE of the endpoints are served over a
+//   plain-HTTP server, in both versions;
 // - a shared place: the finding sits in a component the base's endpoints already use (same `$ref` target,
 //   same file and pointer) and the base already reports the same rule there with the same message (endpoint
 //   name aside: a finding listing the endpoint's own inputs too is not only about the shared one);
@@ -487,10 +489,15 @@ function documentConventions(base, head, changes, baseFindings, settings) {
     const plainHttpServers = new Set(base.endpoints
         .flatMap((e) => e.servers.filter((s) => (0,urls/* isPlainHttp */.fq)(s.url) && !(0,urls/* isLoopback */.U9)(s.url)))
         .map((s) => s.url));
+    const overPlainHttp = (model) => share(callable(model), (e) => e.servers.some((s) => (0,urls/* isPlainHttp */.fq)(s.url) && !(0,urls/* isLoopback */.U9)(s.url)));
+    const plainHttp = habits && overPlainHttp(base) >= CONVENTION_SHARE && overPlainHttp(head) >= CONVENTION_SHARE
+        ? `follows the base document's convention: ${percent(overPlainHttp(base))} of its endpoints are served over plain HTTP`
+        : undefined;
     const inheritedFacts = {
         ...(authentication ? { authentication } : {}),
         ...(rateLimiting ? { rateLimiting } : {}),
         plainHttpServers,
+        ...(plainHttp ? { plainHttp } : {}),
     };
     // The base's endpoint findings by place (a shared component) and by message with the endpoint's name taken out.
     const baseById = new Map(base.endpoints.map((e) => [e.id, e]));
@@ -622,6 +629,8 @@ function assess(input, options = {}) {
             finding.endpoint = endpoint.id;
         if (hit.endpoints)
             finding.endpoints = distinct(hit.endpoints);
+        if (hit.basis !== undefined)
+            finding.basis = `${check.id}\n${hit.basis}`;
         if (hit.position)
             finding.position = hit.position;
         const own = endpoint && suppressions ? suppressions.forEndpoint(endpoint) : [];
@@ -742,19 +751,31 @@ function relativeFile(rootDir, file) {
 function compareFindings(base, head, conventions) {
     const baseKeys = new Set(base.map((f) => f.fingerprint));
     const headKeys = new Set(head.map((f) => f.fingerprint));
+    const bases = (findings) => new Set(findings.flatMap((f) => (f.basis === undefined ? [] : [f.basis])));
+    const baseBases = bases(base);
+    const headBases = bases(head);
     return [
         ...head.map((f) => {
             if (baseKeys.has(f.fingerprint))
                 return { ...f, status: 'existing' };
+            // The same fact elsewhere in the base: a secret example moved or copied to another schema is no new leak.
+            if (f.basis !== undefined && baseBases.has(f.basis)) {
+                const message = `${f.message} (the base document already has it elsewhere)`;
+                return { ...f, message, status: 'existing' };
+            }
             const inherited = conventions?.inherited(f);
             return inherited
                 ? { ...f, message: `${f.message} (${inherited})`, status: 'existing' }
                 : { ...f, status: 'new' };
         }),
-        ...base.filter((f) => !headKeys.has(f.fingerprint)).map((f) => ({ ...f, status: 'fixed' })),
+        ...base
+            .filter((f) => !headKeys.has(f.fingerprint) && !(f.basis !== undefined && headBases.has(f.basis)))
+            .map((f) => ({ ...f, status: 'fixed' })),
     ];
 }
 
+// EXTERNAL MODULE: ./src/normalize/security.ts
+var security = __webpack_require__(461);
 ;// CONCATENATED MODULE: ./src/assess/pin.ts
 // What a pull request writes about its own endpoints cannot lower the verdict on its own change (SPEC §9).
 // Run once per document after both versions are built, before the diff and the assessment: the head's
@@ -763,6 +784,7 @@ function compareFindings(base, head, conventions) {
 // head's would lower exposure or suppress more, unless the base config's `trust` allows it. Raising
 // exposure and removing a suppression take effect as written. Every such request is returned, granted
 // or not, so the reports can list it first.
+
 
 
 
@@ -790,11 +812,14 @@ function pinToBase(base, head, options = {}) {
             trusted: options.trust?.inlineSuppressions === true,
             requests,
         });
-        if (classification === endpoint.classification && ignore === endpoint.extensions[IGNORE])
+        const security = pinOptOut(before, endpoint, requests);
+        if (classification === endpoint.classification &&
+            ignore === endpoint.extensions[IGNORE] &&
+            security === endpoint.security)
             return endpoint;
         changed = true;
         // A copy: the base may share the head's Endpoint objects, and the model is never mutated.
-        return { ...endpoint, classification, extensions: withIgnore(endpoint.extensions, ignore) };
+        return { ...endpoint, classification, security, extensions: withIgnore(endpoint.extensions, ignore) };
     });
     const rootIgnore = pinIgnores(base?.extensions[IGNORE], head.extensions[IGNORE], {
         loc: head.loc,
@@ -832,6 +857,30 @@ function pinClassification(before, endpoint, model, options, requests) {
         loc: source.loc,
     });
     return granted ? asked : reference;
+}
+/**
+ * `security: []` the PR writes on an endpoint that was open, but not deliberately, in the base: a request to be judged
+ * public by design (auth-missing would then stay low for a read). Never granted to the PR itself: once
+ * merged, the base has it and later PRs are judged with it. A new endpoint's opt-out is OpenAPI's own way
+ * to publish a public operation and stands.
+ */
+function pinOptOut(before, endpoint, requests) {
+    // Removing authentication the base had is reported at high or above whatever the head says
+    // (auth-security-weakened): only an endpoint already open can have its finding lowered this way.
+    if (!before ||
+        !(0,security/* isExplicitOptOut */.eF)(endpoint) ||
+        (0,security/* isExplicitOptOut */.eF)(before) ||
+        (0,security/* requiresAuthentication */.f1)(before.security))
+        return endpoint.security;
+    requests.push({
+        endpoint: endpoint.id,
+        kind: 'opt-out',
+        requested: 'security: []',
+        granted: false,
+        message: `${(0,context/* label */.Pf)(endpoint)} opted out of authentication with \`security: []\` (judged as any unauthenticated endpoint, not as public by design, until the base has it)`,
+        loc: endpoint.security.loc ?? endpoint.loc,
+    });
+    return { ...endpoint.security, optOutNotTrusted: true };
 }
 /** Which of the document's markers made the classification (normalize's order), for the message. */
 function classificationSource(endpoint, model) {
@@ -2313,8 +2362,6 @@ var files = __webpack_require__(6255);
 var documents = __webpack_require__(690);
 // EXTERNAL MODULE: ./src/sensitive.ts
 var sensitive = __webpack_require__(1247);
-// EXTERNAL MODULE: ./src/normalize/security.ts
-var security = __webpack_require__(461);
 // EXTERNAL MODULE: ./src/normalize/values.ts
 var normalize_values = __webpack_require__(2329);
 ;// CONCATENATED MODULE: ./src/normalize/servers.ts
@@ -3221,6 +3268,7 @@ function evaluatePolicies(policies, model, settings, endpoints) {
                         'Change the endpoint so the policy holds, or ask the policy owners for an exception.',
                     loc: failure.loc ?? facts.endpoint.loc,
                     ...(failure.inherited ? { status: 'existing' } : {}),
+                    ...(failure.fact ? { fact: failure.fact } : {}),
                 });
             }
         }
@@ -3303,7 +3351,8 @@ function controlFailure(control, facts, model, settings) {
     const { endpoint } = facts;
     switch (control) {
         case 'authentication':
-            return (0,context/* requiresAuthentication */.f1)(endpoint)
+            // What `auth-missing` rates low as public by design (`security: []` on a health check, a preflight).
+            return (0,context/* requiresAuthentication */.f1)(endpoint) || (0,context/* publicByDesign */.X_)(endpoint)
                 ? undefined
                 : {
                     reason: 'does not require authentication',
@@ -3313,12 +3362,18 @@ function controlFailure(control, facts, model, settings) {
         case 'transport_encryption':
         case 'transport': {
             const server = plainHttpServer(endpoint);
-            // A server the base already served is not new for an endpoint the PR added to it.
+            // The fact is "reachable over plain HTTP", whichever URL: an endpoint the base already served over
+            // plain HTTP is not newly so because the PR re-templated or added a plain-HTTP host (the new server
+            // itself is the `transport-http-server` finding). On an added endpoint: a server the base already
+            // served, or the base's convention of plain HTTP on most endpoints.
             return server
                 ? {
                     reason: `is served over plain HTTP (${server.url})`,
                     loc: server.loc,
-                    ...(facts.inherited?.plainHttpServers.has(server.url) ? { inherited: true } : {}),
+                    fact: 'served over plain HTTP',
+                    ...(facts.inherited?.plainHttpServers.has(server.url) || facts.inherited?.plainHttp
+                        ? { inherited: true }
+                        : {}),
                 }
                 : undefined;
         }
@@ -3415,6 +3470,17 @@ const BAND_CAP = { critical: 100, high: 100, medium: 74, low: 49, info: 49 };
 function bandOf(score) {
     return score >= 75 ? 'critical' : score >= 50 ? 'high' : score >= 25 ? 'medium' : 'low';
 }
+/**
+ * Findings about the state of the endpoint's authentication: its absence, its removal, and the weaknesses
+ * of a form of it that only exist while the endpoint authenticates (a query key, Basic, a missing 401,
+ * private responses without `Cache-Control`). They describe one control, so only the worst one counts:
+ * removing a weak authentication turns its weakness findings into `auth-missing` and `auth-security-weakened`
+ * (at least high), and the score of the missing control is then at least that of any weak form of it.
+ */
+const isAuthenticationState = (f) => f.ruleId.startsWith('auth-') || // the authentication category's rules
+    f.ruleId === 'authz-no-401-403' ||
+    f.ruleId === 'authz-no-scopes-on-write' ||
+    f.ruleId === 'headers-missing-cache-control';
 /** `findings` are the unsuppressed findings that apply to the endpoint (its own and document-level ones). */
 function scoreEndpoint(endpoint, findings) {
     const breakdown = [];
@@ -3422,6 +3488,8 @@ function scoreEndpoint(endpoint, findings) {
     const sorted = [...findings].sort((a, b) => (0,src_findings/* severityRank */.qs)(b.severity) - (0,src_findings/* severityRank */.qs)(a.severity) || a.ruleId.localeCompare(b.ruleId));
     // Repeats of one rule at one severity (N plain-HTTP servers on every endpoint) make one line, `× N`:
     // a line per finding made the report N servers × 2N endpoints long. Sorted, repeats are adjacent.
+    // Sorted worst first: the first authentication-state finding is the one that counts.
+    let authenticationCounted = false;
     for (let i = 0; i < sorted.length;) {
         const f = sorted[i];
         let count = 1;
@@ -3431,6 +3499,14 @@ function scoreEndpoint(endpoint, findings) {
         const add = SEVERITY_POINTS[f.severity];
         if (add === 0)
             continue;
+        if (isAuthenticationState(f)) {
+            if (authenticationCounted) {
+                breakdown.push(`${f.ruleId} (${f.severity}) +0: authentication counted once`);
+                continue;
+            }
+            authenticationCounted = true;
+            count = 1;
+        }
         points += add * count;
         breakdown.push(`${f.ruleId} (${f.severity}) +${add}${count === 1 ? '' : ` × ${count}`}`);
     }
@@ -3737,7 +3813,7 @@ function asHeadViolation(v, renamed) {
 /** A violation is the same across versions when the same policy fails the same way on the same endpoint. */
 function violationKey(v) {
     // A score moving from 62 to 64, or a renamed path parameter, is still the same violation.
-    const reason = (0,braces/* replaceTemplates */.gQ)(v.message.replace(/\d+/g, '#'), () => '{}');
+    const reason = v.fact ?? (0,braces/* replaceTemplates */.gQ)(v.message.replace(/\d+/g, '#'), () => '{}');
     return `${v.policy}\n${v.endpoint}\n${reason}`;
 }
 /** The unsuppressed findings that count for each endpoint: its own and the document-level ones naming it. */

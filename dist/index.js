@@ -33801,6 +33801,7 @@ const rateLimitMissing = {
 /* harmony export */   R7: () => (/* binding */ objectIdParameters),
 /* harmony export */   RV: () => (/* binding */ isFlag),
 /* harmony export */   Sl: () => (/* binding */ handlesSeriousData),
+/* harmony export */   X_: () => (/* binding */ publicByDesign),
 /* harmony export */   Yf: () => (/* binding */ isCredentialFlow),
 /* harmony export */   ao: () => (/* binding */ isWrite),
 /* harmony export */   f1: () => (/* binding */ requiresAuthentication),
@@ -33910,9 +33911,17 @@ const CREDENTIAL_WORDS = new Set([
     'register',
 ]);
 const CREDENTIAL_PAIRS = new Set(['log in', 'log on', 'sign in', 'sign up']);
-/** Login, token, sign-up, password reset, OTP/MFA and verification paths: where credentials are submitted. */
+/**
+ * Login, token, sign-up, password reset, OTP/MFA and verification paths: where credentials are submitted.
+ * The word must name what the endpoint acts on, its last literal segment: `/oauth/token`,
+ * `/users/{id}/resetPassword`. A parameter (`{token}`, Express-style `:token`) or a segment before the last
+ * (`/webhooks/feed/:token`, `/tokens/{id}/feeds`) names a resource, not a login flow.
+ */
 function isCredentialFlow(endpoint) {
-    const words = pathWords(endpoint.path);
+    const literal = endpoint.path
+        .split('/')
+        .filter((segment) => segment !== '' && !segment.startsWith(':') && (0,_util_braces_js__WEBPACK_IMPORTED_MODULE_1__/* .replaceTemplates */ .gQ)(segment, () => '') !== '');
+    const words = pathWords(`/${literal.at(-1) ?? ''}`);
     return words.some((w, i) => CREDENTIAL_WORDS.has(w) || CREDENTIAL_PAIRS.has(`${w} ${words[i + 1]}`));
 }
 /** A boolean parameter (`?sendEmail=true`, `?mobile=1`) carries a choice, not the data its name mentions. */
@@ -33936,6 +33945,19 @@ function byExposure(endpoint, severity) {
 /** `POST /payments` — how endpoints are named in messages. */
 function label(endpoint) {
     return `\`${endpoint.method.toUpperCase()} ${endpoint.path}\``;
+}
+/**
+ * Public by design, which the authentication policies exempt (src/policy/evaluate.ts): a CORS preflight,
+ * or an operation opted out with its own `security: []` that selects no object and is a credential flow
+ * or a read handling no personal or secret data (a health check). Narrower than this check's low rating:
+ * an opted-out read returning emails still violates the policy, as the PR author wrote the opt-out.
+ */
+function publicByDesign(endpoint) {
+    if (endpoint.method === 'options')
+        return true;
+    if (!(0,_normalize_security_js__WEBPACK_IMPORTED_MODULE_0__/* .isExplicitOptOut */ .eF)(endpoint) || objectIdParameters(endpoint).length > 0)
+        return false;
+    return isCredentialFlow(endpoint) || (!isWrite(endpoint) && endpoint.dataTypes.length === 0);
 }
 
 
@@ -34435,10 +34457,7 @@ const authMissing = {
         // `security: []` written on the operation is a deliberate opt-out. Public by design: reads of nothing
         // sensitive (a health check, a catalogue item by id) and the credential flows themselves (login, token,
         // sign-up, password reset) when they select no object. Those stay low (medium for an exposed read by id).
-        const explicitOptOut = requirements.every((r) => r.length === 0) &&
-            endpoint.security.loc?.pointer === `${endpoint.loc.pointer}/security` &&
-            endpoint.security.loc.file === endpoint.loc.file;
-        const deliberate = explicitOptOut && (((0,context/* isCredentialFlow */.Yf)(endpoint) && objectIds.length === 0) || (!write && !seriousData));
+        const deliberate = (0,security/* isExplicitOptOut */.eF)(endpoint) && publicByNature(endpoint, objectIds.length > 0);
         const severity = deliberate
             ? exposed && objectIds.length > 0
                 ? 'medium'
@@ -34459,6 +34478,10 @@ const authMissing = {
         ];
     },
 };
+/** A credential flow selecting no object, or a read of nothing sensitive (a health check, a catalogue). */
+function publicByNature(endpoint, selectsObjects) {
+    return (((0,context/* isCredentialFlow */.Yf)(endpoint) && !selectsObjects) || (!(0,context/* isWrite */.ao)(endpoint) && !(0,context/* handlesSeriousData */.Sl)(endpoint)));
+}
 
 ;// CONCATENATED MODULE: ./src/assess/checks/auth-oauth-legacy-flow.ts
 
@@ -34484,8 +34507,13 @@ const authOAuthLegacyFlow = {
     },
 };
 
+// EXTERNAL MODULE: ./src/findings.ts
+var findings = __nccwpck_require__(1001);
 ;// CONCATENATED MODULE: ./src/assess/checks/auth-security-weakened.ts
 
+
+
+const reportedAtLeastHigh = (hits, check) => hits.some((h) => (0,findings/* severityRank */.qs)(h.severity ?? check.severity) >= (0,findings/* severityRank */.qs)('high'));
 const authSecurityWeakened = {
     id: 'auth-security-weakened',
     category: 'authentication',
@@ -34493,19 +34521,26 @@ const authSecurityWeakened = {
     owasp: 'API2:2023 Broken Authentication',
     cwe: 'CWE-287',
     title: 'Pull request weakens authentication',
-    rationale: 'A new anonymous alternative, a weaker scheme or fewer required scopes lowers the bar for every caller of the endpoint.',
+    rationale: 'Removed authentication, a new anonymous alternative, a weaker scheme or fewer required scopes lowers the bar for every caller of the endpoint.',
     remediation: 'Keep the previous requirement, or have the change reviewed by the API security owners and suppress with a reason.',
     scope: 'change',
-    run(change) {
+    run(change, ctx) {
         const endpoint = change.head;
-        return change.changes
-            .filter((c) => c.kind === 'security-weakened')
+        return (change.changes
+            // Removal too, unless `auth-missing` already reports the head at high or above (one finding per
+            // change). `auth-missing` judges the head alone, and its exemptions (a public read, a login form opted
+            // out with `security: []`, an internal endpoint) cannot tell "public since always" from "made public by
+            // this PR"; only this rule sees the base, so removing authentication the base had is at least high.
+            .filter((c) => c.kind === 'security-weakened' ||
+            (c.kind === 'security-removed' &&
+                !reportedAtLeastHigh(authMissing.run(endpoint, ctx), authMissing)))
             .map((c) => ({
-            message: `this change weakens authentication of ${(0,context/* label */.Pf)(endpoint)}: ${c.message}`,
+            message: `this change ${c.kind === 'security-removed' ? 'removes' : 'weakens'} authentication of ${(0,context/* label */.Pf)(endpoint)}: ${c.message}`,
             loc: c.location,
-            severity: (0,context/* byExposure */.Je)(endpoint, 'high'),
+            // Removal is the strongest weakening: high even on internal endpoints, never below a weak form it replaced.
+            severity: c.kind === 'security-removed' ? 'high' : (0,context/* byExposure */.Je)(endpoint, 'high'),
             key: c.message,
-        }));
+        })));
     },
 };
 
@@ -35440,6 +35475,8 @@ const inventoryUndocumentedOperation = {
 
 // EXTERNAL MODULE: ./src/assess/checks/rate-limit-missing.ts
 var rate_limit_missing = __nccwpck_require__(1289);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/util/arrays.ts
 var arrays = __nccwpck_require__(5232);
 // EXTERNAL MODULE: ./src/util/cached-walk.ts
@@ -35447,6 +35484,7 @@ var cached_walk = __nccwpck_require__(6930);
 // EXTERNAL MODULE: ./src/assess/locations.ts
 var locations = __nccwpck_require__(2978);
 ;// CONCATENATED MODULE: ./src/assess/checks/sensitive-example-value.ts
+
 
 
 
@@ -35462,9 +35500,9 @@ const SEVERITY = {
 function hitsIn(values, loc) {
     const out = [];
     for (const value of values) {
-        for (const match of matchesIn(value)) {
+        for (const { match, text } of matchesIn(value)) {
             if (!out.some((h) => h.match.kind === match.kind))
-                out.push({ match, loc });
+                out.push({ match, text, loc });
         }
     }
     return out;
@@ -35474,7 +35512,7 @@ const MATCHES = new WeakMap();
 function matchesIn(value) {
     if (typeof value === 'string') {
         const match = (0,sensitive/* secretInValue */.nw)(value);
-        return match ? [match] : [];
+        return match ? [{ match, text: value }] : [];
     }
     if (value === null || typeof value !== 'object')
         return [];
@@ -35484,7 +35522,7 @@ function matchesIn(value) {
         for (const text of (0,sensitive/* stringsIn */.QQ)(value)) {
             const match = (0,sensitive/* secretInValue */.nw)(text);
             if (match)
-                matches.push(match);
+                matches.push({ match, text });
         }
         MATCHES.set(value, matches);
     }
@@ -35568,7 +35606,7 @@ const sensitiveExampleValue = {
         // A literal in a shared schema is one finding listing every endpoint that shows it.
         const found = new Map();
         for (const endpoint of model.endpoints) {
-            for (const { match, loc } of endpointHits(endpoint)) {
+            for (const { match, text, loc } of endpointHits(endpoint)) {
                 const key = `${loc.file}#${loc.pointer}|${match.kind}`;
                 const known = found.get(key);
                 if (known) {
@@ -35580,6 +35618,8 @@ const sensitiveExampleValue = {
                     loc,
                     severity: SEVERITY[match.kind],
                     variant: match.kind,
+                    // The secret itself (hashed, never printed): already in the base, it is no new leak wherever it moved.
+                    basis: `${match.kind}:${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex')}`,
                     affected: new Set([endpoint.id]),
                 });
             }
@@ -38808,6 +38848,7 @@ function isAllOfOnly(s) {
 /* harmony export */   Id: () => (/* binding */ effectiveSecurity),
 /* harmony export */   JE: () => (/* binding */ withHeaderCredential),
 /* harmony export */   NE: () => (/* binding */ readSecuritySchemes),
+/* harmony export */   eF: () => (/* binding */ isExplicitOptOut),
 /* harmony export */   f1: () => (/* binding */ requiresAuthentication),
 /* harmony export */   t_: () => (/* binding */ authenticates)
 /* harmony export */ });
@@ -38963,6 +39004,17 @@ function requiresAuthentication(security) {
     if (security.headerCredential)
         return true; // a required credential header, declared as a parameter
     return security.requirements.length > 0 && security.requirements.every(authenticates);
+}
+/**
+ * `security: []` written on the operation itself: a deliberate opt-out (public by design), unless the pin
+ * stage found it is the PR's own word on an endpoint the base did not open.
+ */
+function isExplicitOptOut(endpoint) {
+    const { security } = endpoint;
+    return (security.optOutNotTrusted !== true &&
+        security.requirements.every((r) => r.length === 0) &&
+        security.loc?.pointer === `${endpoint.loc.pointer}/security` &&
+        security.loc.file === endpoint.loc.file);
 }
 
 

@@ -15542,6 +15542,17 @@ function requiresAuthentication(security) {
         return true; // a required credential header, declared as a parameter
     return security.requirements.length > 0 && security.requirements.every(authenticates);
 }
+/**
+ * `security: []` written on the operation itself: a deliberate opt-out (public by design), unless the pin
+ * stage found it is the PR's own word on an endpoint the base did not open.
+ */
+function isExplicitOptOut(endpoint) {
+    const { security } = endpoint;
+    return (security.optOutNotTrusted !== true &&
+        security.requirements.every((r) => r.length === 0) &&
+        security.loc?.pointer === `${endpoint.loc.pointer}/security` &&
+        security.loc.file === endpoint.loc.file);
+}
 
 ;// CONCATENATED MODULE: ./src/findings.ts
 const CATEGORIES = [
@@ -15747,9 +15758,17 @@ const CREDENTIAL_WORDS = new Set([
     'register',
 ]);
 const CREDENTIAL_PAIRS = new Set(['log in', 'log on', 'sign in', 'sign up']);
-/** Login, token, sign-up, password reset, OTP/MFA and verification paths: where credentials are submitted. */
+/**
+ * Login, token, sign-up, password reset, OTP/MFA and verification paths: where credentials are submitted.
+ * The word must name what the endpoint acts on, its last literal segment: `/oauth/token`,
+ * `/users/{id}/resetPassword`. A parameter (`{token}`, Express-style `:token`) or a segment before the last
+ * (`/webhooks/feed/:token`, `/tokens/{id}/feeds`) names a resource, not a login flow.
+ */
 function isCredentialFlow(endpoint) {
-    const words = pathWords(endpoint.path);
+    const literal = endpoint.path
+        .split('/')
+        .filter((segment) => segment !== '' && !segment.startsWith(':') && replaceTemplates(segment, () => '') !== '');
+    const words = pathWords(`/${literal.at(-1) ?? ''}`);
     return words.some((w, i) => CREDENTIAL_WORDS.has(w) || CREDENTIAL_PAIRS.has(`${w} ${words[i + 1]}`));
 }
 /** A boolean parameter (`?sendEmail=true`, `?mobile=1`) carries a choice, not the data its name mentions. */
@@ -15773,6 +15792,19 @@ function byExposure(endpoint, severity) {
 /** `POST /payments` — how endpoints are named in messages. */
 function label(endpoint) {
     return `\`${endpoint.method.toUpperCase()} ${endpoint.path}\``;
+}
+/**
+ * Public by design, which the authentication policies exempt (src/policy/evaluate.ts): a CORS preflight,
+ * or an operation opted out with its own `security: []` that selects no object and is a credential flow
+ * or a read handling no personal or secret data (a health check). Narrower than this check's low rating:
+ * an opted-out read returning emails still violates the policy, as the PR author wrote the opt-out.
+ */
+function publicByDesign(endpoint) {
+    if (endpoint.method === 'options')
+        return true;
+    if (!isExplicitOptOut(endpoint) || objectIdParameters(endpoint).length > 0)
+        return false;
+    return isCredentialFlow(endpoint) || (!isWrite(endpoint) && endpoint.dataTypes.length === 0);
 }
 
 ;// CONCATENATED MODULE: ./src/assess/types.ts
@@ -16077,10 +16109,7 @@ const authMissing = {
         // `security: []` written on the operation is a deliberate opt-out. Public by design: reads of nothing
         // sensitive (a health check, a catalogue item by id) and the credential flows themselves (login, token,
         // sign-up, password reset) when they select no object. Those stay low (medium for an exposed read by id).
-        const explicitOptOut = requirements.every((r) => r.length === 0) &&
-            endpoint.security.loc?.pointer === `${endpoint.loc.pointer}/security` &&
-            endpoint.security.loc.file === endpoint.loc.file;
-        const deliberate = explicitOptOut && ((isCredentialFlow(endpoint) && objectIds.length === 0) || (!write && !seriousData));
+        const deliberate = isExplicitOptOut(endpoint) && publicByNature(endpoint, objectIds.length > 0);
         const severity = deliberate
             ? exposed && objectIds.length > 0
                 ? 'medium'
@@ -16101,6 +16130,10 @@ const authMissing = {
         ];
     },
 };
+/** A credential flow selecting no object, or a read of nothing sensitive (a health check, a catalogue). */
+function publicByNature(endpoint, selectsObjects) {
+    return ((isCredentialFlow(endpoint) && !selectsObjects) || (!isWrite(endpoint) && !handlesSeriousData(endpoint)));
+}
 
 ;// CONCATENATED MODULE: ./src/assess/checks/auth-oauth-legacy-flow.ts
 
@@ -16128,6 +16161,9 @@ const authOAuthLegacyFlow = {
 
 ;// CONCATENATED MODULE: ./src/assess/checks/auth-security-weakened.ts
 
+
+
+const reportedAtLeastHigh = (hits, check) => hits.some((h) => severityRank(h.severity ?? check.severity) >= severityRank('high'));
 const authSecurityWeakened = {
     id: 'auth-security-weakened',
     category: 'authentication',
@@ -16135,19 +16171,26 @@ const authSecurityWeakened = {
     owasp: 'API2:2023 Broken Authentication',
     cwe: 'CWE-287',
     title: 'Pull request weakens authentication',
-    rationale: 'A new anonymous alternative, a weaker scheme or fewer required scopes lowers the bar for every caller of the endpoint.',
+    rationale: 'Removed authentication, a new anonymous alternative, a weaker scheme or fewer required scopes lowers the bar for every caller of the endpoint.',
     remediation: 'Keep the previous requirement, or have the change reviewed by the API security owners and suppress with a reason.',
     scope: 'change',
-    run(change) {
+    run(change, ctx) {
         const endpoint = change.head;
-        return change.changes
-            .filter((c) => c.kind === 'security-weakened')
+        return (change.changes
+            // Removal too, unless `auth-missing` already reports the head at high or above (one finding per
+            // change). `auth-missing` judges the head alone, and its exemptions (a public read, a login form opted
+            // out with `security: []`, an internal endpoint) cannot tell "public since always" from "made public by
+            // this PR"; only this rule sees the base, so removing authentication the base had is at least high.
+            .filter((c) => c.kind === 'security-weakened' ||
+            (c.kind === 'security-removed' &&
+                !reportedAtLeastHigh(authMissing.run(endpoint, ctx), authMissing)))
             .map((c) => ({
-            message: `this change weakens authentication of ${label(endpoint)}: ${c.message}`,
+            message: `this change ${c.kind === 'security-removed' ? 'removes' : 'weakens'} authentication of ${label(endpoint)}: ${c.message}`,
             loc: c.location,
-            severity: byExposure(endpoint, 'high'),
+            // Removal is the strongest weakening: high even on internal endpoints, never below a weak form it replaced.
+            severity: c.kind === 'security-removed' ? 'high' : byExposure(endpoint, 'high'),
             key: c.message,
-        }));
+        })));
     },
 };
 
@@ -17577,6 +17620,8 @@ const rateLimitMissing = {
     },
 };
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/model.ts
 // The API model every stage after `normalize` reads. Nothing downstream looks at raw OpenAPI.
 const CLASSIFICATIONS = ['external', 'internal', 'partner', 'shadow', 'deprecated'];
@@ -17664,6 +17709,7 @@ function componentPath(loc, rootFile) {
 
 
 
+
 const SEVERITY = {
     'private-key': 'critical',
     'cloud-key': 'high',
@@ -17675,9 +17721,9 @@ const SEVERITY = {
 function hitsIn(values, loc) {
     const out = [];
     for (const value of values) {
-        for (const match of matchesIn(value)) {
+        for (const { match, text } of matchesIn(value)) {
             if (!out.some((h) => h.match.kind === match.kind))
-                out.push({ match, loc });
+                out.push({ match, text, loc });
         }
     }
     return out;
@@ -17687,7 +17733,7 @@ const MATCHES = new WeakMap();
 function matchesIn(value) {
     if (typeof value === 'string') {
         const match = secretInValue(value);
-        return match ? [match] : [];
+        return match ? [{ match, text: value }] : [];
     }
     if (value === null || typeof value !== 'object')
         return [];
@@ -17697,7 +17743,7 @@ function matchesIn(value) {
         for (const text of stringsIn(value)) {
             const match = secretInValue(text);
             if (match)
-                matches.push(match);
+                matches.push({ match, text });
         }
         MATCHES.set(value, matches);
     }
@@ -17781,7 +17827,7 @@ const sensitiveExampleValue = {
         // A literal in a shared schema is one finding listing every endpoint that shows it.
         const found = new Map();
         for (const endpoint of model.endpoints) {
-            for (const { match, loc } of endpointHits(endpoint)) {
+            for (const { match, text, loc } of endpointHits(endpoint)) {
                 const key = `${loc.file}#${loc.pointer}|${match.kind}`;
                 const known = found.get(key);
                 if (known) {
@@ -17793,6 +17839,8 @@ const sensitiveExampleValue = {
                     loc,
                     severity: SEVERITY[match.kind],
                     variant: match.kind,
+                    // The secret itself (hashed, never printed): already in the base, it is no new leak wherever it moved.
+                    basis: `${match.kind}:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex')}`,
                     affected: new Set([endpoint.id]),
                 });
             }
@@ -28174,6 +28222,8 @@ function assessOptions(config, today) {
 // - no rate limits: at least CONVENTION_SHARE (80 %) of the endpoints declare no rate limit, in both versions;
 // - no security: nothing declares security at all, in both versions: no scheme, no root `security`, no
 //   operation `security` (strict on purpose: one declared scheme makes an unauthenticated endpoint a choice);
+// - plain HTTP (read by the policies): at least CONVENTION_SHARE of the endpoints are served over a
+//   plain-HTTP server, in both versions;
 // - a shared place: the finding sits in a component the base's endpoints already use (same `$ref` target,
 //   same file and pointer) and the base already reports the same rule there with the same message (endpoint
 //   name aside: a finding listing the endpoint's own inputs too is not only about the shared one);
@@ -28221,10 +28271,15 @@ function documentConventions(base, head, changes, baseFindings, settings) {
     const plainHttpServers = new Set(base.endpoints
         .flatMap((e) => e.servers.filter((s) => isPlainHttp(s.url) && !isLoopback(s.url)))
         .map((s) => s.url));
+    const overPlainHttp = (model) => share(callable(model), (e) => e.servers.some((s) => isPlainHttp(s.url) && !isLoopback(s.url)));
+    const plainHttp = habits && overPlainHttp(base) >= CONVENTION_SHARE && overPlainHttp(head) >= CONVENTION_SHARE
+        ? `follows the base document's convention: ${percent(overPlainHttp(base))} of its endpoints are served over plain HTTP`
+        : undefined;
     const inheritedFacts = {
         ...(authentication ? { authentication } : {}),
         ...(rateLimiting ? { rateLimiting } : {}),
         plainHttpServers,
+        ...(plainHttp ? { plainHttp } : {}),
     };
     // The base's endpoint findings by place (a shared component) and by message with the endpoint's name taken out.
     const baseById = new Map(base.endpoints.map((e) => [e.id, e]));
@@ -28307,8 +28362,6 @@ function habitKey(finding, endpoint) {
     return `${finding.ruleId}\n${finding.severity}\n${finding.message.replaceAll(label(endpoint), '\u0000')}`;
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/assess/index.ts
 // model (+ diff) → findings: runs every check once, adds ids, fingerprints and suppressions.
 
@@ -28352,6 +28405,8 @@ function assess(input, options = {}) {
             finding.endpoint = endpoint.id;
         if (hit.endpoints)
             finding.endpoints = distinct(hit.endpoints);
+        if (hit.basis !== undefined)
+            finding.basis = `${check.id}\n${hit.basis}`;
         if (hit.position)
             finding.position = hit.position;
         const own = endpoint && suppressions ? suppressions.forEndpoint(endpoint) : [];
@@ -28472,16 +28527,26 @@ function relativeFile(rootDir, file) {
 function compareFindings(base, head, conventions) {
     const baseKeys = new Set(base.map((f) => f.fingerprint));
     const headKeys = new Set(head.map((f) => f.fingerprint));
+    const bases = (findings) => new Set(findings.flatMap((f) => (f.basis === undefined ? [] : [f.basis])));
+    const baseBases = bases(base);
+    const headBases = bases(head);
     return [
         ...head.map((f) => {
             if (baseKeys.has(f.fingerprint))
                 return { ...f, status: 'existing' };
+            // The same fact elsewhere in the base: a secret example moved or copied to another schema is no new leak.
+            if (f.basis !== undefined && baseBases.has(f.basis)) {
+                const message = `${f.message} (the base document already has it elsewhere)`;
+                return { ...f, message, status: 'existing' };
+            }
             const inherited = conventions?.inherited(f);
             return inherited
                 ? { ...f, message: `${f.message} (${inherited})`, status: 'existing' }
                 : { ...f, status: 'new' };
         }),
-        ...base.filter((f) => !headKeys.has(f.fingerprint)).map((f) => ({ ...f, status: 'fixed' })),
+        ...base
+            .filter((f) => !headKeys.has(f.fingerprint) && !(f.basis !== undefined && headBases.has(f.basis)))
+            .map((f) => ({ ...f, status: 'fixed' })),
     ];
 }
 
@@ -28493,6 +28558,7 @@ function compareFindings(base, head, conventions) {
 // head's would lower exposure or suppress more, unless the base config's `trust` allows it. Raising
 // exposure and removing a suppression take effect as written. Every such request is returned, granted
 // or not, so the reports can list it first.
+
 
 
 
@@ -28520,11 +28586,14 @@ function pinToBase(base, head, options = {}) {
             trusted: options.trust?.inlineSuppressions === true,
             requests,
         });
-        if (classification === endpoint.classification && ignore === endpoint.extensions[IGNORE])
+        const security = pinOptOut(before, endpoint, requests);
+        if (classification === endpoint.classification &&
+            ignore === endpoint.extensions[IGNORE] &&
+            security === endpoint.security)
             return endpoint;
         changed = true;
         // A copy: the base may share the head's Endpoint objects, and the model is never mutated.
-        return { ...endpoint, classification, extensions: withIgnore(endpoint.extensions, ignore) };
+        return { ...endpoint, classification, security, extensions: withIgnore(endpoint.extensions, ignore) };
     });
     const rootIgnore = pinIgnores(base?.extensions[IGNORE], head.extensions[IGNORE], {
         loc: head.loc,
@@ -28562,6 +28631,30 @@ function pinClassification(before, endpoint, model, options, requests) {
         loc: source.loc,
     });
     return granted ? asked : reference;
+}
+/**
+ * `security: []` the PR writes on an endpoint that was open, but not deliberately, in the base: a request to be judged
+ * public by design (auth-missing would then stay low for a read). Never granted to the PR itself: once
+ * merged, the base has it and later PRs are judged with it. A new endpoint's opt-out is OpenAPI's own way
+ * to publish a public operation and stands.
+ */
+function pinOptOut(before, endpoint, requests) {
+    // Removing authentication the base had is reported at high or above whatever the head says
+    // (auth-security-weakened): only an endpoint already open can have its finding lowered this way.
+    if (!before ||
+        !isExplicitOptOut(endpoint) ||
+        isExplicitOptOut(before) ||
+        requiresAuthentication(before.security))
+        return endpoint.security;
+    requests.push({
+        endpoint: endpoint.id,
+        kind: 'opt-out',
+        requested: 'security: []',
+        granted: false,
+        message: `${label(endpoint)} opted out of authentication with \`security: []\` (judged as any unauthenticated endpoint, not as public by design, until the base has it)`,
+        loc: endpoint.security.loc ?? endpoint.loc,
+    });
+    return { ...endpoint.security, optOutNotTrusted: true };
 }
 /** Which of the document's markers made the classification (normalize's order), for the message. */
 function classificationSource(endpoint, model) {
@@ -31023,6 +31116,7 @@ function evaluatePolicies(policies, model, settings, endpoints) {
                         'Change the endpoint so the policy holds, or ask the policy owners for an exception.',
                     loc: failure.loc ?? facts.endpoint.loc,
                     ...(failure.inherited ? { status: 'existing' } : {}),
+                    ...(failure.fact ? { fact: failure.fact } : {}),
                 });
             }
         }
@@ -31105,7 +31199,8 @@ function controlFailure(control, facts, model, settings) {
     const { endpoint } = facts;
     switch (control) {
         case 'authentication':
-            return context_requiresAuthentication(endpoint)
+            // What `auth-missing` rates low as public by design (`security: []` on a health check, a preflight).
+            return context_requiresAuthentication(endpoint) || publicByDesign(endpoint)
                 ? undefined
                 : {
                     reason: 'does not require authentication',
@@ -31115,12 +31210,18 @@ function controlFailure(control, facts, model, settings) {
         case 'transport_encryption':
         case 'transport': {
             const server = plainHttpServer(endpoint);
-            // A server the base already served is not new for an endpoint the PR added to it.
+            // The fact is "reachable over plain HTTP", whichever URL: an endpoint the base already served over
+            // plain HTTP is not newly so because the PR re-templated or added a plain-HTTP host (the new server
+            // itself is the `transport-http-server` finding). On an added endpoint: a server the base already
+            // served, or the base's convention of plain HTTP on most endpoints.
             return server
                 ? {
                     reason: `is served over plain HTTP (${server.url})`,
                     loc: server.loc,
-                    ...(facts.inherited?.plainHttpServers.has(server.url) ? { inherited: true } : {}),
+                    fact: 'served over plain HTTP',
+                    ...(facts.inherited?.plainHttpServers.has(server.url) || facts.inherited?.plainHttp
+                        ? { inherited: true }
+                        : {}),
                 }
                 : undefined;
         }
@@ -31217,6 +31318,17 @@ const BAND_CAP = { critical: 100, high: 100, medium: 74, low: 49, info: 49 };
 function bandOf(score) {
     return score >= 75 ? 'critical' : score >= 50 ? 'high' : score >= 25 ? 'medium' : 'low';
 }
+/**
+ * Findings about the state of the endpoint's authentication: its absence, its removal, and the weaknesses
+ * of a form of it that only exist while the endpoint authenticates (a query key, Basic, a missing 401,
+ * private responses without `Cache-Control`). They describe one control, so only the worst one counts:
+ * removing a weak authentication turns its weakness findings into `auth-missing` and `auth-security-weakened`
+ * (at least high), and the score of the missing control is then at least that of any weak form of it.
+ */
+const isAuthenticationState = (f) => f.ruleId.startsWith('auth-') || // the authentication category's rules
+    f.ruleId === 'authz-no-401-403' ||
+    f.ruleId === 'authz-no-scopes-on-write' ||
+    f.ruleId === 'headers-missing-cache-control';
 /** `findings` are the unsuppressed findings that apply to the endpoint (its own and document-level ones). */
 function scoreEndpoint(endpoint, findings) {
     const breakdown = [];
@@ -31224,6 +31336,8 @@ function scoreEndpoint(endpoint, findings) {
     const sorted = [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.ruleId.localeCompare(b.ruleId));
     // Repeats of one rule at one severity (N plain-HTTP servers on every endpoint) make one line, `× N`:
     // a line per finding made the report N servers × 2N endpoints long. Sorted, repeats are adjacent.
+    // Sorted worst first: the first authentication-state finding is the one that counts.
+    let authenticationCounted = false;
     for (let i = 0; i < sorted.length;) {
         const f = sorted[i];
         let count = 1;
@@ -31233,6 +31347,14 @@ function scoreEndpoint(endpoint, findings) {
         const add = SEVERITY_POINTS[f.severity];
         if (add === 0)
             continue;
+        if (isAuthenticationState(f)) {
+            if (authenticationCounted) {
+                breakdown.push(`${f.ruleId} (${f.severity}) +0: authentication counted once`);
+                continue;
+            }
+            authenticationCounted = true;
+            count = 1;
+        }
         points += add * count;
         breakdown.push(`${f.ruleId} (${f.severity}) +${add}${count === 1 ? '' : ` × ${count}`}`);
     }
@@ -31539,7 +31661,7 @@ function asHeadViolation(v, renamed) {
 /** A violation is the same across versions when the same policy fails the same way on the same endpoint. */
 function violationKey(v) {
     // A score moving from 62 to 64, or a renamed path parameter, is still the same violation.
-    const reason = replaceTemplates(v.message.replace(/\d+/g, '#'), () => '{}');
+    const reason = v.fact ?? replaceTemplates(v.message.replace(/\d+/g, '#'), () => '{}');
     return `${v.policy}\n${v.endpoint}\n${reason}`;
 }
 /** The unsuppressed findings that count for each endpoint: its own and the document-level ones naming it. */
