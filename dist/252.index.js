@@ -18,8 +18,8 @@ var core = __webpack_require__(6257);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
-// EXTERNAL MODULE: ./src/assess/registry.ts + 42 modules
-var registry = __webpack_require__(4210);
+// EXTERNAL MODULE: ./src/assess/registry.ts + 43 modules
+var registry = __webpack_require__(8902);
 // EXTERNAL MODULE: ./src/assess/types.ts
 var types = __webpack_require__(5479);
 // EXTERNAL MODULE: ./src/assess/urls.ts
@@ -428,8 +428,6 @@ function assessOptions(config, today) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/assess/checks/rate-limit-missing.ts
-var rate_limit_missing = __webpack_require__(1289);
 // EXTERNAL MODULE: ./src/assess/context.ts
 var context = __webpack_require__(889);
 ;// CONCATENATED MODULE: ./src/assess/conventions.ts
@@ -456,7 +454,6 @@ var context = __webpack_require__(889);
 
 
 
-
 /** "Most" endpoints: the share of the base (and head) that must share a condition for it to be a convention. */
 const CONVENTION_SHARE = 0.8;
 /** Fewer base endpoints than this make no document-wide habit. */
@@ -475,7 +472,7 @@ function documentConventions(base, head, changes, baseFindings, settings) {
             added.set(e.head.id, e.head);
     if (added.size === 0)
         return NONE;
-    const withoutRateLimit = (model) => share(callable(model), (e) => !(0,rate_limit_missing/* declaresRateLimit */.L)(e, model.extensions));
+    const withoutRateLimit = (model) => share(callable(model), (e) => !(0,context/* declaresRateLimit */.L_)(e, model.extensions));
     const habits = baseEndpoints.length >= CONVENTION_MIN_ENDPOINTS;
     const rateLimiting = habits &&
         !settings.gatewayControls.includes('rate-limiting') &&
@@ -3248,7 +3245,6 @@ function compare(actual, op, expected) {
 
 
 
-
 function evaluatePolicies(policies, model, settings, endpoints) {
     const out = [];
     for (const policy of policies) {
@@ -3380,7 +3376,7 @@ function controlFailure(control, facts, model, settings) {
         case 'rate_limiting':
         case 'rate-limiting':
             return settings.gatewayControls.includes('rate-limiting') ||
-                (0,rate_limit_missing/* declaresRateLimit */.L)(endpoint, model.extensions)
+                (0,context/* declaresRateLimit */.L_)(endpoint, model.extensions)
                 ? undefined
                 : {
                     reason: 'declares no rate limit (no 429 response or rate-limit headers)',
@@ -3434,7 +3430,7 @@ function conditionFacts(facts, model, settings) {
         path: endpoint.path,
         authenticated: (0,context/* requiresAuthentication */.f1)(endpoint),
         tls: plainHttpServer(endpoint) === undefined,
-        rate_limited: settings.gatewayControls.includes('rate-limiting') || (0,rate_limit_missing/* declaresRateLimit */.L)(endpoint, model.extensions),
+        rate_limited: settings.gatewayControls.includes('rate-limiting') || (0,context/* declaresRateLimit */.L_)(endpoint, model.extensions),
         documented: isDocumented(endpoint),
         deprecated: endpoint.deprecated,
         breaking_changes: facts.changes.filter((c) => c.breaking).length,

@@ -33323,8 +33323,8 @@ function selectAnnotations(report, perLevel = ANNOTATIONS_PER_LEVEL) {
 var json = __nccwpck_require__(6105);
 // EXTERNAL MODULE: ./src/report/markdown.ts + 2 modules
 var markdown = __nccwpck_require__(6679);
-// EXTERNAL MODULE: ./src/assess/registry.ts + 42 modules
-var registry = __nccwpck_require__(4210);
+// EXTERNAL MODULE: ./src/assess/registry.ts + 43 modules
+var registry = __nccwpck_require__(8902);
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 
 /** GitHub's `security-severity` scale: ≥9 critical, ≥7 high, ≥4 medium, >0 low. */
@@ -33743,59 +33743,12 @@ function outputsOf(report) {
 
 /***/ }),
 
-/***/ 1289:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ declaresRateLimit),
-/* harmony export */   s: () => (/* binding */ rateLimitMissing)
-/* harmony export */ });
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(889);
-
-const RATE_LIMIT_HEADER = /^(x-)?rate-?limit|^retry-after$/i;
-const RATE_LIMIT_EXTENSION = /^x-(rate-?limit|throttl|quota|amazon-apigateway-throttl|kong-plugin-rate-limiting|google-quota|ms-throttl)/i;
-function declaresRateLimit(endpoint, rootExtensions) {
-    return (endpoint.responses.some((r) => r.status === '429' || r.headers.some((h) => RATE_LIMIT_HEADER.test(h.name))) ||
-        Object.keys(endpoint.extensions).some((k) => RATE_LIMIT_EXTENSION.test(k)) ||
-        Object.keys(rootExtensions).some((k) => RATE_LIMIT_EXTENSION.test(k)));
-}
-const rateLimitMissing = {
-    id: 'rate-limit-missing',
-    category: 'rate-limiting',
-    severity: 'medium',
-    owasp: 'API4:2023 Unrestricted Resource Consumption',
-    cwe: 'CWE-770',
-    title: 'No rate limit declared',
-    rationale: 'Without a declared limit, clients cannot back off and nothing shows the operation is protected against brute force and scraping.',
-    remediation: 'Declare a `429` response with `Retry-After` or `RateLimit-*` headers, or mark rate limiting as enforced at the gateway in the config.',
-    scope: 'endpoint',
-    run(endpoint, ctx) {
-        if (endpoint.method === 'options')
-            return []; // CORS preflight: answered by the gateway or framework
-        if (ctx.settings.gatewayControls.includes('rate-limiting'))
-            return [];
-        if (declaresRateLimit(endpoint, ctx.model.extensions))
-            return [];
-        const credentialFlow = (0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .isCredentialFlow */ .Yf)(endpoint);
-        const severity = credentialFlow && (0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .isExposed */ .Lw)(endpoint) ? 'high' : (0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .isExposed */ .Lw)(endpoint) ? 'medium' : 'low';
-        return [
-            {
-                message: `${(0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .label */ .Pf)(endpoint)} declares no rate limit (no 429 response, no RateLimit or Retry-After headers)${credentialFlow ? ' on a credential flow open to brute force' : ''}`,
-                loc: endpoint.loc,
-                severity,
-            },
-        ];
-    },
-};
-
-
-/***/ }),
-
 /***/ 889:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Je: () => (/* binding */ byExposure),
+/* harmony export */   L_: () => (/* binding */ declaresRateLimit),
 /* harmony export */   Lw: () => (/* binding */ isExposed),
 /* harmony export */   Pf: () => (/* binding */ label),
 /* harmony export */   R7: () => (/* binding */ objectIdParameters),
@@ -33958,6 +33911,14 @@ function publicByDesign(endpoint) {
     if (!(0,_normalize_security_js__WEBPACK_IMPORTED_MODULE_0__/* .isExplicitOptOut */ .eF)(endpoint) || objectIdParameters(endpoint).length > 0)
         return false;
     return isCredentialFlow(endpoint) || (!isWrite(endpoint) && endpoint.dataTypes.length === 0);
+}
+const RATE_LIMIT_HEADER = /^(x-)?rate-?limit|^retry-after$/i;
+const RATE_LIMIT_EXTENSION = /^x-(rate-?limit|throttl|quota|amazon-apigateway-throttl|kong-plugin-rate-limiting|google-quota|ms-throttl)/i;
+/** A 429 response, a rate-limit header or a known rate-limit extension (the operation's or the root's). */
+function declaresRateLimit(endpoint, rootExtensions) {
+    return (endpoint.responses.some((r) => r.status === '429' || r.headers.some((h) => RATE_LIMIT_HEADER.test(h.name))) ||
+        Object.keys(endpoint.extensions).some((k) => RATE_LIMIT_EXTENSION.test(k)) ||
+        Object.keys(rootExtensions).some((k) => RATE_LIMIT_EXTENSION.test(k)));
 }
 
 
@@ -34164,7 +34125,7 @@ function componentPath(loc, rootFile) {
 
 /***/ }),
 
-/***/ 4210:
+/***/ 8902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35473,8 +35434,37 @@ const inventoryUndocumentedOperation = {
     },
 };
 
-// EXTERNAL MODULE: ./src/assess/checks/rate-limit-missing.ts
-var rate_limit_missing = __nccwpck_require__(1289);
+;// CONCATENATED MODULE: ./src/assess/checks/rate-limit-missing.ts
+
+const rateLimitMissing = {
+    id: 'rate-limit-missing',
+    category: 'rate-limiting',
+    severity: 'medium',
+    owasp: 'API4:2023 Unrestricted Resource Consumption',
+    cwe: 'CWE-770',
+    title: 'No rate limit declared',
+    rationale: 'Without a declared limit, clients cannot back off and nothing shows the operation is protected against brute force and scraping.',
+    remediation: 'Declare a `429` response with `Retry-After` or `RateLimit-*` headers, or mark rate limiting as enforced at the gateway in the config.',
+    scope: 'endpoint',
+    run(endpoint, ctx) {
+        if (endpoint.method === 'options')
+            return []; // CORS preflight: answered by the gateway or framework
+        if (ctx.settings.gatewayControls.includes('rate-limiting'))
+            return [];
+        if ((0,context/* declaresRateLimit */.L_)(endpoint, ctx.model.extensions))
+            return [];
+        const credentialFlow = (0,context/* isCredentialFlow */.Yf)(endpoint);
+        const severity = credentialFlow && (0,context/* isExposed */.Lw)(endpoint) ? 'high' : (0,context/* isExposed */.Lw)(endpoint) ? 'medium' : 'low';
+        return [
+            {
+                message: `${(0,context/* label */.Pf)(endpoint)} declares no rate limit (no 429 response, no RateLimit or Retry-After headers)${credentialFlow ? ' on a credential flow open to brute force' : ''}`,
+                loc: endpoint.loc,
+                severity,
+            },
+        ];
+    },
+};
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/util/arrays.ts
@@ -35915,7 +35905,7 @@ const CHECKS = [
     headersMissingFrameOptions,
     headersMissingHsts,
     headersMissingNosniff,
-    rate_limit_missing/* rateLimitMissing */.s,
+    rateLimitMissing,
     inputBodyWithoutSchema,
     inputConstraintLoosened,
     inputMassAssignment,
@@ -39202,8 +39192,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: LISTED_ENDPOINTS, metricsOf, newViolationsByEndpoint, reportFinding
 
-// EXTERNAL MODULE: ./src/assess/registry.ts + 42 modules
-var registry = __nccwpck_require__(4210);
+// EXTERNAL MODULE: ./src/assess/registry.ts + 43 modules
+var registry = __nccwpck_require__(8902);
 // EXTERNAL MODULE: ./src/findings.ts
 var src_findings = __nccwpck_require__(1001);
 // EXTERNAL MODULE: ./src/normalize/security.ts

@@ -15806,6 +15806,14 @@ function publicByDesign(endpoint) {
         return false;
     return isCredentialFlow(endpoint) || (!isWrite(endpoint) && endpoint.dataTypes.length === 0);
 }
+const RATE_LIMIT_HEADER = /^(x-)?rate-?limit|^retry-after$/i;
+const RATE_LIMIT_EXTENSION = /^x-(rate-?limit|throttl|quota|amazon-apigateway-throttl|kong-plugin-rate-limiting|google-quota|ms-throttl)/i;
+/** A 429 response, a rate-limit header or a known rate-limit extension (the operation's or the root's). */
+function declaresRateLimit(endpoint, rootExtensions) {
+    return (endpoint.responses.some((r) => r.status === '429' || r.headers.some((h) => RATE_LIMIT_HEADER.test(h.name))) ||
+        Object.keys(endpoint.extensions).some((k) => RATE_LIMIT_EXTENSION.test(k)) ||
+        Object.keys(rootExtensions).some((k) => RATE_LIMIT_EXTENSION.test(k)));
+}
 
 ;// CONCATENATED MODULE: ./src/assess/types.ts
 const DEFAULT_SETTINGS = { gatewayHeaders: [], gatewayControls: [] };
@@ -17584,13 +17592,6 @@ const inventoryUndocumentedOperation = {
 
 ;// CONCATENATED MODULE: ./src/assess/checks/rate-limit-missing.ts
 
-const RATE_LIMIT_HEADER = /^(x-)?rate-?limit|^retry-after$/i;
-const RATE_LIMIT_EXTENSION = /^x-(rate-?limit|throttl|quota|amazon-apigateway-throttl|kong-plugin-rate-limiting|google-quota|ms-throttl)/i;
-function declaresRateLimit(endpoint, rootExtensions) {
-    return (endpoint.responses.some((r) => r.status === '429' || r.headers.some((h) => RATE_LIMIT_HEADER.test(h.name))) ||
-        Object.keys(endpoint.extensions).some((k) => RATE_LIMIT_EXTENSION.test(k)) ||
-        Object.keys(rootExtensions).some((k) => RATE_LIMIT_EXTENSION.test(k)));
-}
 const rateLimitMissing = {
     id: 'rate-limit-missing',
     category: 'rate-limiting',
@@ -28238,7 +28239,6 @@ function assessOptions(config, today) {
 
 
 
-
 /** "Most" endpoints: the share of the base (and head) that must share a condition for it to be a convention. */
 const CONVENTION_SHARE = 0.8;
 /** Fewer base endpoints than this make no document-wide habit. */
@@ -31090,7 +31090,6 @@ function compare(actual, op, expected) {
 
 ;// CONCATENATED MODULE: ./src/policy/evaluate.ts
 // Policies × endpoints → violations. Pure: reads the model, findings, changes and scores.
-
 
 
 

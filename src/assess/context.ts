@@ -158,3 +158,18 @@ export function publicByDesign(endpoint: Endpoint): boolean {
   if (!isExplicitOptOut(endpoint) || objectIdParameters(endpoint).length > 0) return false;
   return isCredentialFlow(endpoint) || (!isWrite(endpoint) && endpoint.dataTypes.length === 0);
 }
+
+const RATE_LIMIT_HEADER = /^(x-)?rate-?limit|^retry-after$/i;
+const RATE_LIMIT_EXTENSION =
+  /^x-(rate-?limit|throttl|quota|amazon-apigateway-throttl|kong-plugin-rate-limiting|google-quota|ms-throttl)/i;
+
+/** A 429 response, a rate-limit header or a known rate-limit extension (the operation's or the root's). */
+export function declaresRateLimit(endpoint: Endpoint, rootExtensions: Record<string, unknown>): boolean {
+  return (
+    endpoint.responses.some(
+      (r) => r.status === '429' || r.headers.some((h) => RATE_LIMIT_HEADER.test(h.name)),
+    ) ||
+    Object.keys(endpoint.extensions).some((k) => RATE_LIMIT_EXTENSION.test(k)) ||
+    Object.keys(rootExtensions).some((k) => RATE_LIMIT_EXTENSION.test(k))
+  );
+}

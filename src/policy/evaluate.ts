@@ -1,7 +1,6 @@
 // Policies × endpoints → violations. Pure: reads the model, findings, changes and scores.
 import picomatch from 'picomatch';
-import { declaresRateLimit } from '../assess/checks/rate-limit-missing.js';
-import { label, publicByDesign, requiresAuthentication } from '../assess/context.js';
+import { declaresRateLimit, label, publicByDesign, requiresAuthentication } from '../assess/context.js';
 import type { InheritedFacts } from '../assess/conventions.js';
 import { anyOrigin, corsFacts } from '../assess/cors.js';
 import { declaresHeader, successResponses } from '../assess/headers.js';

@@ -1,20 +1,5 @@
-import type { Endpoint } from '../../model.js';
-import { isCredentialFlow, isExposed, label } from '../context.js';
+import { declaresRateLimit, isCredentialFlow, isExposed, label } from '../context.js';
 import type { EndpointCheck } from '../types.js';
-
-const RATE_LIMIT_HEADER = /^(x-)?rate-?limit|^retry-after$/i;
-const RATE_LIMIT_EXTENSION =
-  /^x-(rate-?limit|throttl|quota|amazon-apigateway-throttl|kong-plugin-rate-limiting|google-quota|ms-throttl)/i;
-
-export function declaresRateLimit(endpoint: Endpoint, rootExtensions: Record<string, unknown>): boolean {
-  return (
-    endpoint.responses.some(
-      (r) => r.status === '429' || r.headers.some((h) => RATE_LIMIT_HEADER.test(h.name)),
-    ) ||
-    Object.keys(endpoint.extensions).some((k) => RATE_LIMIT_EXTENSION.test(k)) ||
-    Object.keys(rootExtensions).some((k) => RATE_LIMIT_EXTENSION.test(k))
-  );
-}
 
 export const rateLimitMissing: EndpointCheck = {
   id: 'rate-limit-missing',
