@@ -33159,6 +33159,7 @@ function writeJsonToFd(fd, value) {
 
 
 
+/** Why a report file may not be written there (only this module throws and catches it). */
 class WriteRefused extends Error {
 }
 const isInside = (rel) => rel !== '' && rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(rel);

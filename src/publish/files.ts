@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { writeJsonToFd } from '../report/json-text.js';
 
-export class WriteRefused extends Error {}
+/** Why a report file may not be written there (only this module throws and catches it). */
+class WriteRefused extends Error {}
 
 const isInside = (rel: string) =>
   rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
