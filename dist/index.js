@@ -34302,6 +34302,16 @@ var sensitive = __nccwpck_require__(1247);
 ;// CONCATENATED MODULE: ./src/assess/checks/auth-credentials-in-url.ts
 
 
+/**
+ * A password or a private key cannot be rotated the way a token is: once an access log, a proxy or a
+ * browser history holds it, the account or the key pair is compromised until someone notices. Tokens and
+ * API keys in a URL stay high (they expire or are revoked).
+ */
+const LONG_LIVED = /(password|passwd|passphrase|privatekey)$/;
+/** `Private-Key`, `private_key` → `privatekey`. */
+function compact(name) {
+    return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
 const authCredentialsInUrl = {
     id: 'auth-credentials-in-url',
     category: 'authentication',
@@ -34316,9 +34326,9 @@ const authCredentialsInUrl = {
         return endpoint.parameters
             .filter((p) => (p.in === 'query' || p.in === 'path') && !(0,context/* isFlag */.RV)(p) && (0,sensitive/* dataKindOfName */.X9)(p.name) === 'credential')
             .map((p) => ({
-            message: `${(0,context/* label */.Pf)(endpoint)} takes the credential \`${p.name}\` in the ${p.in}, where logs and proxies record it`,
+            message: `${(0,context/* label */.Pf)(endpoint)} takes the ${LONG_LIVED.test(compact(p.name)) ? 'long-lived secret' : 'credential'} \`${p.name}\` in the ${p.in}, where logs and proxies record it`,
             loc: p.loc,
-            severity: (0,context/* byExposure */.Je)(endpoint, 'high'),
+            severity: (0,context/* byExposure */.Je)(endpoint, LONG_LIVED.test(compact(p.name)) ? 'critical' : 'high'),
             key: `${p.in}:${p.name}`,
         }));
     },

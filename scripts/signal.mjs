@@ -285,8 +285,10 @@ function measurePair(pair, judgements) {
     }
   }
   const trueFindings = judged.filter((x) => x.judgement.verdict === 'TRUE');
-  // The comment names a finding by its fingerprint (suppression snippet) or its message.
-  const shown = (f) => comment.includes(f.fingerprint) || comment.includes(f.message);
+  // The comment names a finding by its fingerprint (suppression snippet) or its message, which Markdown
+  // escaping may have changed (`long-lived` is written `long\-lived`).
+  const plain = comment.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  const shown = (f) => comment.includes(f.fingerprint) || plain.includes(f.message);
   const violations = (report.violations ?? []).filter((v) => v.status === 'new');
   return {
     id: pair.id,

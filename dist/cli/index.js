@@ -15983,6 +15983,16 @@ const authApiKeyInQuery = {
 ;// CONCATENATED MODULE: ./src/assess/checks/auth-credentials-in-url.ts
 
 
+/**
+ * A password or a private key cannot be rotated the way a token is: once an access log, a proxy or a
+ * browser history holds it, the account or the key pair is compromised until someone notices. Tokens and
+ * API keys in a URL stay high (they expire or are revoked).
+ */
+const LONG_LIVED = /(password|passwd|passphrase|privatekey)$/;
+/** `Private-Key`, `private_key` → `privatekey`. */
+function compact(name) {
+    return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
 const authCredentialsInUrl = {
     id: 'auth-credentials-in-url',
     category: 'authentication',
@@ -15997,9 +16007,9 @@ const authCredentialsInUrl = {
         return endpoint.parameters
             .filter((p) => (p.in === 'query' || p.in === 'path') && !isFlag(p) && dataKindOfName(p.name) === 'credential')
             .map((p) => ({
-            message: `${label(endpoint)} takes the credential \`${p.name}\` in the ${p.in}, where logs and proxies record it`,
+            message: `${label(endpoint)} takes the ${LONG_LIVED.test(compact(p.name)) ? 'long-lived secret' : 'credential'} \`${p.name}\` in the ${p.in}, where logs and proxies record it`,
             loc: p.loc,
-            severity: byExposure(endpoint, 'high'),
+            severity: byExposure(endpoint, LONG_LIVED.test(compact(p.name)) ? 'critical' : 'high'),
             key: `${p.in}:${p.name}`,
         }));
     },

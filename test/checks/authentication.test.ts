@@ -951,6 +951,34 @@ describe('auth-credentials-in-url', () => {
       ],
     },
     {
+      name: 'password and private key in the query: critical (long-lived secrets, not rotated like tokens)',
+      spec: outdent(`
+        openapi: 3.0.3
+        info: { title: Svc, version: '1' }
+        paths:
+          /login-profile:
+            get:
+              parameters:
+                - { name: Password, in: query, schema: { type: string } }
+                - { name: PrivateKey, in: query, schema: { type: string } }
+              responses: { '200': { description: ok } }
+      `),
+      expect: [
+        {
+          ruleId: rule,
+          severity: 'critical',
+          pointer: `${op('/login-profile', 'get')}/parameters/0`,
+          at: [7, 11],
+        },
+        {
+          ruleId: rule,
+          severity: 'critical',
+          pointer: `${op('/login-profile', 'get')}/parameters/1`,
+          at: [8, 11],
+        },
+      ],
+    },
+    {
       name: 'api key in the path, declared on the path item: reported where it is declared',
       spec: outdent(`
         openapi: 3.0.3
@@ -991,7 +1019,7 @@ describe('auth-credentials-in-url', () => {
                 - { name: password, in: query, type: string }
               responses: { '200': { description: ok } }
       `),
-      expect: [{ ruleId: rule, severity: 'high', pointer: `${op('/user/login', 'get')}/parameters/1` }],
+      expect: [{ ruleId: rule, severity: 'critical', pointer: `${op('/user/login', 'get')}/parameters/1` }],
     },
     {
       name: 'pagination cursors and idempotency tokens (Google `pageToken`, AWS `NextToken`, `ClientToken`) are not credentials',
