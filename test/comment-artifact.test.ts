@@ -7,6 +7,7 @@ import { runEngine } from '../src/engine.js';
 import { BUILTIN_POLICIES } from '../src/policy/builtin.js';
 import { loadPolicies } from '../src/policy/load.js';
 import {
+  COMMENT_ARTIFACT,
   COMMENT_ARTIFACT_FILE,
   COMMENT_ARTIFACT_FORMAT,
   MAX_ARTIFACT_JSON_BYTES,
@@ -324,5 +325,41 @@ describe('the report schema', () => {
     expect(body).toContain('@&#8203;maintainers');
     expect(body).not.toContain('[now](https://evil.example)');
     expect(body).not.toContain('<img');
+  });
+});
+
+interface Step {
+  uses?: string;
+  with?: Record<string, string>;
+}
+interface Workflow {
+  name: string;
+  on: { workflow_run?: { workflows: string[] } };
+  permissions: Record<string, string>;
+  jobs: Record<string, { steps: Step[] }>;
+}
+
+describe('the README’s pair of workflows', () => {
+  it('uploads the folder the action writes, under the name the second workflow reads', async () => {
+    const { parse } = await import('yaml');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const blocks = [
+      ...readme.matchAll(/```yaml\n(# \.github\/workflows\/api-posture[^\n]*\n[\s\S]*?)```/g),
+    ].map((m) => parse(m[1]!) as Workflow);
+    expect(blocks).toHaveLength(2);
+    const [analyse, comment] = blocks as [Workflow, Workflow];
+    const steps = analyse.jobs['api-posture']!.steps;
+    expect(steps.find((s) => s.uses?.startsWith('api-posture/'))?.with).toEqual({
+      mode: 'comment-to-artifact',
+    });
+    const upload = steps.find((s) => s.uses?.startsWith('actions/upload-artifact'));
+    expect(upload?.with?.name).toBe(COMMENT_ARTIFACT);
+    expect(upload?.with?.path).toBe(`\${{ runner.temp }}/${COMMENT_ARTIFACT}/`);
+    expect(analyse.permissions).toEqual({ contents: 'read' });
+    expect(comment.on.workflow_run?.workflows).toEqual([analyse.name]);
+    expect(comment.permissions).toEqual({ actions: 'read', 'pull-requests': 'write' });
+    const commentSteps = comment.jobs.comment!.steps;
+    expect(commentSteps.map((s) => s.uses)).toEqual(['api-posture/api-posture@v1']); // no checkout
+    expect(commentSteps[0]!.with).toEqual({ mode: 'comment-from-artifact' });
   });
 });
