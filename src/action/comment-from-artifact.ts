@@ -21,13 +21,16 @@ export interface ArtifactRunEnvironment {
 /** The triggering run as the `workflow_run` payload describes it; an InputError when it does not. */
 export function readTriggeringRun(eventPath: string | undefined): TriggeringRun {
   const payload = (eventPath ? JSON.parse(readFileSync(eventPath, 'utf8')) : {}) as {
+    repository?: { id?: unknown };
     workflow_run?: {
       id?: unknown;
       event?: unknown;
       head_sha?: unknown;
       head_branch?: unknown;
       head_repository?: { full_name?: unknown } | null;
-      pull_requests?: { number?: unknown; head?: { sha?: unknown } }[] | null;
+      pull_requests?:
+        | { number?: unknown; head?: { sha?: unknown }; base?: { repo?: { id?: unknown } } }[]
+        | null;
     };
   };
   const run = payload.workflow_run;
@@ -42,8 +45,13 @@ export function readTriggeringRun(eventPath: string | undefined): TriggeringRun 
     headSha: run.head_sha as string,
     headBranch: run.head_branch as string,
     headRepository: run.head_repository!.full_name as string,
+    // Only PRs into this repository: the list can name a PR inside the fork (same branch), whose
+    // number here would be someone else's PR.
     pullRequests: (run.pull_requests ?? []).flatMap((p) =>
-      typeof p.number === 'number' && typeof p.head?.sha === 'string'
+      typeof p.number === 'number' &&
+      typeof p.head?.sha === 'string' &&
+      typeof payload.repository?.id === 'number' &&
+      p.base?.repo?.id === payload.repository.id
         ? [{ number: p.number, headSha: p.head.sha }]
         : [],
     ),
@@ -80,17 +88,13 @@ export async function commentFromArtifact(
   if (!client)
     throw new InputError('mode comment-from-artifact needs a github-token that can write comments');
   const { pullRequestOfRun, downloadRunArtifact } = await import('../publish/workflow-run.js');
-  const pr = await pullRequestOfRun(client, env.repository, run);
+  const pr = await permitted('pull-requests: read', () => pullRequestOfRun(client, env.repository, run));
   if ('none' in pr) {
     core.notice(logText(`api-posture: no comment for run ${run.id}: ${pr.none}`));
     return;
   }
-  const download = await downloadRunArtifact(
-    client,
-    env.repository,
-    run.id,
-    COMMENT_ARTIFACT,
-    MAX_ARTIFACT_ZIP_BYTES,
+  const download = await permitted('actions: read', () =>
+    downloadRunArtifact(client, env.repository, run.id, COMMENT_ARTIFACT, MAX_ARTIFACT_ZIP_BYTES),
   );
   if ('missing' in download) {
     core.warning(
@@ -123,9 +127,24 @@ export async function commentFromArtifact(
     reportFile: 'api-posture-report.json',
   });
   const { upsertComment } = await import('../publish/github.js');
-  const result = await upsertComment(client, env.repository, pr.number, body, (note) =>
-    core.notice(logText(`api-posture: ${note}`)),
+  const result = await permitted('pull-requests: write', () =>
+    upsertComment(client, env.repository, pr.number, body, (note) =>
+      core.notice(logText(`api-posture: ${note}`)),
+    ),
   );
   core.info(logText(`api-posture: PR comment ${result.action} on #${pr.number}: ${result.url}`));
   core.setOutput('comment-url', result.url);
+}
+
+/** A 403 from GitHub here is a workflow without the permission the step needs: say which. */
+async function permitted<T>(permission: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const { httpStatus } = await import('../publish/github.js');
+    if (httpStatus(error) !== 403) throw error;
+    throw new InputError(
+      `GitHub refused the token (HTTP 403): the workflow_run workflow needs \`${permission}\` in its \`permissions:\` (${logText(error instanceof Error ? error.message : String(error))})`,
+    );
+  }
 }

@@ -172,6 +172,25 @@ describe('a fork PR, in two workflows', () => {
   });
 });
 
+describe('the PR is GitHub’s, never the artifact’s', () => {
+  it('a PR the event lists into another repository (inside the fork) is not ours: the fork’s PR here is', {
+    timeout: 60_000,
+  }, async () => {
+    api = await startFakeGitHub(PR);
+    forkPulls(api);
+    // The fork opened PR #18 inside the fork on the same branch, and its artifact claims #18.
+    upload(api, theFile(edited((a) => (a.pullRequest = 18))));
+    const run = await workflowRun(api, {
+      pullRequests: [{ number: 18, headSha: repo.headSha, elsewhere: true }],
+    });
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toContain(
+      `is for pull request 18, but the run that uploaded it ran for pull request #${PR}. No comment was written or edited.`,
+    );
+    expect(commentWrites(api)).toEqual([]);
+  });
+});
+
 describe('hostile artifacts are refused: no comment written or edited', () => {
   const refusedLine = `::error::api-posture refused the ${COMMENT_ARTIFACT} artifact of run ${RUN_ID} (pull request #${PR}): `;
   const cases: { name: string; entries: () => ZipEntry[]; size?: number; message: string }[] = [
@@ -303,6 +322,25 @@ describe('nothing to comment on', () => {
       `api-posture: run ${RUN_ID} was for a push event, not a pull request: no comment`,
     );
     expect(api.requests).toEqual([]);
+  });
+
+  it('a token without `actions: read`: the step fails naming the permission', {
+    timeout: 60_000,
+  }, async () => {
+    api = await startFakeGitHub(PR);
+    forkPulls(api);
+    upload(api, theFile(artifactJson));
+    api.faults.push({
+      match: `GET /repos/acme/payments/actions/runs/${RUN_ID}/artifacts`,
+      statuses: [403],
+      message: 'Resource not accessible by integration',
+    });
+    const run = await workflowRun(api);
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toContain(
+      '::error::GitHub refused the token (HTTP 403): the workflow_run workflow needs `actions: read` in its `permissions:` (Resource not accessible by integration',
+    );
+    expect(commentWrites(api)).toEqual([]);
   });
 
   it('comment-from-artifact on another event is an input error', { timeout: 60_000 }, async () => {

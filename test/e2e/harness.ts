@@ -497,8 +497,11 @@ export interface RunDescription {
   headBranch: string;
   /** `owner/name`; a fork's when it differs from ours. */
   headRepository: string;
-  /** Listed in the payload (same-repository PRs only; GitHub leaves a fork's out). */
-  pullRequests?: { number: number; headSha: string }[];
+  /**
+   * Listed in the payload (same-repository PRs only; GitHub leaves a fork's out); `elsewhere`: a PR whose
+   * base is another repository (one inside the fork, on the same branch).
+   */
+  pullRequests?: { number: number; headSha: string; elsewhere?: boolean }[];
 }
 
 /** A real `workflow_run` `completed` webhook payload (from @octokit/webhooks-examples) describing `run`. */
@@ -526,9 +529,11 @@ export function workflowRunEvent(dir: string, run: RunDescription): string {
       head_repository: { full_name: string; owner: { login: string } };
       pull_requests: unknown[];
     };
-    repository: { name: string; full_name: string; owner: { login: string } };
+    repository: { id: number; name: string; full_name: string; owner: { login: string } };
   };
   const w = payload.workflow_run;
+  const ours = { id: payload.repository.id, name: NAME };
+  const theirs = { id: payload.repository.id + 1, name: NAME };
   w.id = run.id;
   w.event = run.event ?? 'pull_request';
   w.head_sha = run.headSha;
@@ -538,8 +543,8 @@ export function workflowRunEvent(dir: string, run: RunDescription): string {
   w.pull_requests = (run.pullRequests ?? []).map((p) => ({
     id: p.number * 1000,
     number: p.number,
-    head: { ref: run.headBranch, sha: p.headSha, repo: { name: NAME } },
-    base: { ref: 'main', sha: 'b'.repeat(40), repo: { name: NAME } },
+    head: { ref: run.headBranch, sha: p.headSha, repo: p.elsewhere ? theirs : ours },
+    base: { ref: 'main', sha: 'b'.repeat(40), repo: p.elsewhere ? theirs : ours },
   }));
   payload.repository.name = NAME;
   payload.repository.full_name = `${OWNER}/${NAME}`;
