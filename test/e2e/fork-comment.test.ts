@@ -1,6 +1,7 @@
 // The fork-PR comment end to end: the `pull_request` run (mode comment-to-artifact) writes the artifact,
 // the test uploads it as actions/upload-artifact would, and the `workflow_run` run (mode
 // comment-from-artifact, an empty workspace: no checkout) posts the comment through the fake GitHub.
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -193,7 +194,13 @@ describe('the PR is GitHub’s, never the artifact’s', () => {
 
 describe('hostile artifacts are refused: no comment written or edited', () => {
   const refusedLine = `::error::api-posture refused the ${COMMENT_ARTIFACT} artifact of run ${RUN_ID} (pull request #${PR}): `;
-  const cases: { name: string; entries: () => ZipEntry[]; size?: number; message: string }[] = [
+  const cases: {
+    name: string;
+    entries: () => ZipEntry[];
+    size?: number;
+    downloaded?: boolean;
+    message: string;
+  }[] = [
     {
       name: 'another PR number',
       entries: () => theFile(edited((a) => (a.pullRequest = 18))),
@@ -204,6 +211,13 @@ describe('hostile artifacts are refused: no comment written or edited', () => {
       entries: () => theFile(artifactJson),
       size: 9 * 1024 * 1024,
       message: 'the artifact is 9437184 bytes, over the limit of 8388608',
+    },
+    {
+      name: 'oversize (listed small, cut off while downloading)',
+      entries: () => [{ name: COMMENT_ARTIFACT_FILE, data: randomBytes(9 * 1024 * 1024), method: 'store' }],
+      size: 1000,
+      downloaded: true,
+      message: 'the artifact download exceeds the limit of 8388608 bytes',
     },
     {
       name: 'a zip bomb',
@@ -250,7 +264,7 @@ describe('hostile artifacts are refused: no comment written or edited', () => {
       message: 'ruleId: not a rule id',
     },
   ];
-  it.each(cases)('$name', { timeout: 60_000 }, async ({ entries, size, message }) => {
+  it.each(cases)('$name', { timeout: 60_000 }, async ({ entries, size, downloaded, message }) => {
     api = await startFakeGitHub(PR);
     forkPulls(api);
     upload(api, entries(), size === undefined ? {} : { size });
@@ -263,7 +277,7 @@ describe('hostile artifacts are refused: no comment written or edited', () => {
     expect(api.comments).toEqual([]);
     // Whatever the artifact holds, no line of the log is a workflow command it wrote.
     expect(run.stdout.split('\n').filter((l) => /^::(error::forged|add-mask)/.test(l))).toEqual([]);
-    if (size !== undefined) expect(api.storageRequests).toEqual([]);
+    if (size !== undefined) expect(api.storageRequests).toHaveLength(downloaded ? 1 : 0);
   });
 });
 
