@@ -19,7 +19,17 @@ export interface ActionInputs {
   trustPrConfig: boolean;
   /** URL prefixes under which remote `$ref`s are fetched (with the config's `remoteRefs.allow`). */
   allowRemoteRefs: string[];
+  /** How the comment reaches the PR: directly, or through an artifact for a `workflow_run` (fork PRs). */
+  mode: ActionMode;
 }
+
+/**
+ * `analyse`: analyse and comment directly. `comment-to-artifact`: analyse, and write the report for the
+ * comment to a file the workflow uploads, instead of commenting (a fork's PR: read-only token).
+ * `comment-from-artifact`: on `workflow_run`, analyse nothing; comment from that artifact.
+ */
+export const ACTION_MODES = ['analyse', 'comment-to-artifact', 'comment-from-artifact'] as const;
+export type ActionMode = (typeof ACTION_MODES)[number];
 
 export class InputError extends Error {}
 
@@ -68,5 +78,6 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     token: get('github-token'),
     trustPrConfig: bool('trust-pr-config', get('trust-pr-config'), false),
     allowRemoteRefs: remotePrefixes(get('allow-remote-refs')),
+    mode: oneOf('mode', get('mode') || 'analyse', ACTION_MODES),
   };
 }

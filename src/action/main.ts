@@ -84,6 +84,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const inputs = readInputs((name) => core.getInput(name));
     const environment = readEnvironment(env);
+    if (inputs.mode === 'comment-from-artifact') {
+      const { commentFromArtifact } = await import('./comment-from-artifact.js');
+      return await commentFromArtifact(inputs, environment, clientOnDemand(inputs, environment));
+    }
     await execute(inputs, environment);
   } catch (error) {
     // Every log line goes through `logText`: a file name or document string holding a newline would
@@ -151,8 +155,21 @@ async function execute(inputs: ActionInputs, env: Environment): Promise<void> {
       ? nothingToAnalyse(mode, inputs.failOn, inputs.failOnScope)
       : await (await import('./analyse.js')).analyse(sources, mode, inputs, settingsReader, pr !== undefined);
   const report = buildReport(analysis);
-  await publish(report, inputs, env, client, pr);
+  // A fork's PR cannot be commented on from here: the report goes to a file for a workflow_run to post.
+  const toArtifact = inputs.mode === 'comment-to-artifact';
+  await publish(report, toArtifact ? { ...inputs, comment: false } : inputs, env, client, pr);
+  if (toArtifact && inputs.comment) await saveCommentArtifact(report, env, pr);
   if (report.blocked) core.setFailed(`api-posture blocked this change: ${logText(report.summary.verdict)}`);
+}
+
+/** `mode: comment-to-artifact`: the file the README's upload step sends to the workflow_run workflow. */
+async function saveCommentArtifact(report: Report, env: Environment, pr: PullRequest | undefined) {
+  if (!pr) return core.info('api-posture: not a pull request: no comment artifact');
+  const { commentArtifactPath, writeCommentArtifact } = await import('../publish/artifact.js');
+  const path = commentArtifactPath(env.tempDir);
+  const refused = writeCommentArtifact(path, [env.tempDir], pr.number, pr.headSha, report);
+  if (refused) core.warning(`the comment artifact was not written: ${refused}`);
+  else core.info(logText(`api-posture: the PR comment's report is in ${path}, for the upload step`));
 }
 
 /** What the engine returns for no sources, without loading it. */

@@ -16,6 +16,24 @@ export interface RecordedRequest {
   method: string;
   path: string;
   body: unknown;
+  /** Whether the request carried an Authorization header (the artifact storage must never get one). */
+  authorized?: boolean;
+}
+
+/** An artifact of a workflow run, as `GET /actions/runs/{id}/artifacts` lists it and the storage serves it. */
+export interface FakeArtifact {
+  id: number;
+  name: string;
+  zip: Buffer;
+  /** The size the listing reports; default the zip's. */
+  size?: number;
+  expired?: boolean;
+}
+
+/** An open pull request as `GET /pulls?head=owner:branch` lists it. */
+export interface FakePull {
+  number: number;
+  head: { sha: string; ref: string; repo: { full_name: string } | null };
 }
 
 export interface Comment {
@@ -59,6 +77,12 @@ export interface FakeGitHub {
   tokenUser?: FakeUser;
   /** GraphQL `viewer { login }`'s answer; unset: `POST /graphql` answers 404. */
   viewerLogin?: string;
+  /** Artifacts by workflow run id; a download answers 302 to a second loopback server (the storage). */
+  artifacts: Record<number, FakeArtifact[]>;
+  /** Open pull requests, for `GET /pulls?head=`. */
+  pulls: FakePull[];
+  /** Requests the artifact storage received. */
+  storageRequests: RecordedRequest[];
   close(): Promise<void>;
 }
 
@@ -75,7 +99,32 @@ export async function startFakeGitHub(prNumber: number): Promise<FakeGitHub> {
     prFiles: [],
     contents: {},
     contentEntries: {},
+    artifacts: {},
+    pulls: [],
+    storageRequests: [],
   };
+  // The artifact storage: another origin, like GitHub's blob storage, serving a zip by a signed URL.
+  const storage: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    state.storageRequests.push({
+      method: req.method ?? '',
+      path: `${url.pathname}${url.search}`,
+      body: undefined,
+      authorized: req.headers.authorization !== undefined,
+    });
+    const id = Number(url.pathname.match(/^\/blob\/(\d+)$/)?.[1]);
+    const artifact = Object.values(state.artifacts)
+      .flat()
+      .find((a) => a.id === id);
+    if (!artifact || url.searchParams.get('sig') !== 'signed') {
+      res.writeHead(404, { 'content-type': 'application/xml' });
+      return res.end('<Error>BlobNotFound</Error>');
+    }
+    res.writeHead(200, { 'content-type': 'application/zip', 'content-length': artifact.zip.length });
+    res.end(artifact.zip);
+  });
+  await new Promise<void>((resolve) => storage.listen(0, '127.0.0.1', resolve));
+  const storageUrl = `http://127.0.0.1:${(storage.address() as AddressInfo).port}`;
   const blobs = new Map<string, string | Buffer>();
   let nextId = 1000;
   const hung: ServerResponse[] = [];
@@ -88,7 +137,12 @@ export async function startFakeGitHub(prNumber: number): Promise<FakeGitHub> {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const body = raw ? (JSON.parse(raw) as unknown) : undefined;
       const key = `${req.method} ${url.pathname}`;
-      state.requests.push({ method: req.method ?? '', path: `${url.pathname}${url.search}`, body });
+      state.requests.push({
+        method: req.method ?? '',
+        path: `${url.pathname}${url.search}`,
+        body,
+        authorized: req.headers.authorization !== undefined,
+      });
       const send = (status: number, data: unknown, headers: Record<string, string> = {}) => {
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(JSON.stringify(data));
@@ -189,6 +243,36 @@ export async function startFakeGitHub(prNumber: number): Promise<FakeGitHub> {
           content: Buffer.from(text).toString('base64'),
         });
       }
+      const runArtifacts = url.pathname.match(new RegExp(`^${base}/actions/runs/(\\d+)/artifacts$`));
+      if (req.method === 'GET' && runArtifacts) {
+        const name = url.searchParams.get('name');
+        const listed = (state.artifacts[Number(runArtifacts[1])] ?? [])
+          .filter((a) => name === null || a.name === name)
+          .map((a) => ({
+            id: a.id,
+            name: a.name,
+            size_in_bytes: a.size ?? a.zip.length,
+            expired: a.expired ?? false,
+            archive_download_url: `http://${req.headers.host}${base}/actions/artifacts/${a.id}/zip`,
+          }));
+        return send(200, { total_count: listed.length, artifacts: listed });
+      }
+      const download = url.pathname.match(new RegExp(`^${base}/actions/artifacts/(\\d+)/zip$`));
+      if (req.method === 'GET' && download) {
+        const known = Object.values(state.artifacts)
+          .flat()
+          .some((a) => a.id === Number(download[1]));
+        if (!known) return send(404, { message: 'Not Found' });
+        res.writeHead(302, { location: `${storageUrl}/blob/${download[1]}?sig=signed` });
+        return res.end();
+      }
+      if (req.method === 'GET' && url.pathname === `${base}/pulls`) {
+        const head = url.searchParams.get('head');
+        const open = state.pulls.filter(
+          (p) => head === null || `${p.head.repo?.full_name.split('/')[0]}:${p.head.ref}` === head,
+        );
+        return send(200, open);
+      }
       const blob = url.pathname.match(new RegExp(`^${base}/git/blobs/([0-9a-f]+)$`));
       const blobText = blob ? blobs.get(blob[1]!) : undefined;
       if (req.method === 'GET' && blobText !== undefined)
@@ -208,6 +292,7 @@ export async function startFakeGitHub(prNumber: number): Promise<FakeGitHub> {
     close: () =>
       new Promise<void>((resolve) => {
         for (const res of hung.splice(0)) res.destroy();
+        storage.close();
         server.close(() => resolve());
       }),
   });
@@ -403,3 +488,68 @@ function parseOutputs(text: string): Record<string, string> {
 }
 
 export { cpSync };
+
+/** The triggering run, as a test describes it for `workflowRunEvent`. */
+export interface RunDescription {
+  id: number;
+  event?: string;
+  headSha: string;
+  headBranch: string;
+  /** `owner/name`; a fork's when it differs from ours. */
+  headRepository: string;
+  /**
+   * Listed in the payload (same-repository PRs only; GitHub leaves a fork's out); `elsewhere`: a PR whose
+   * base is another repository (one inside the fork, on the same branch).
+   */
+  pullRequests?: { number: number; headSha: string; elsewhere?: boolean }[];
+}
+
+/** A real `workflow_run` `completed` webhook payload (from @octokit/webhooks-examples) describing `run`. */
+export function workflowRunEvent(dir: string, run: RunDescription): string {
+  const examples = JSON.parse(
+    readFileSync(
+      join(REPO_ROOT, 'node_modules/@octokit/webhooks-examples/api.github.com/index.json'),
+      'utf8',
+    ),
+  ) as { name: string; examples: Record<string, unknown>[] }[];
+  const payload = structuredClone(
+    examples
+      .find((e) => e.name === 'workflow_run')!
+      .examples.find(
+        (e) =>
+          e.action === 'completed' &&
+          (e.workflow_run as { pull_requests: unknown[] }).pull_requests.length > 0,
+      )!,
+  ) as {
+    workflow_run: {
+      id: number;
+      event: string;
+      head_sha: string;
+      head_branch: string;
+      head_repository: { full_name: string; owner: { login: string } };
+      pull_requests: unknown[];
+    };
+    repository: { id: number; name: string; full_name: string; owner: { login: string } };
+  };
+  const w = payload.workflow_run;
+  const ours = { id: payload.repository.id, name: NAME };
+  const theirs = { id: payload.repository.id + 1, name: NAME };
+  w.id = run.id;
+  w.event = run.event ?? 'pull_request';
+  w.head_sha = run.headSha;
+  w.head_branch = run.headBranch;
+  w.head_repository.full_name = run.headRepository;
+  w.head_repository.owner.login = run.headRepository.split('/')[0]!;
+  w.pull_requests = (run.pullRequests ?? []).map((p) => ({
+    id: p.number * 1000,
+    number: p.number,
+    head: { ref: run.headBranch, sha: p.headSha, repo: p.elsewhere ? theirs : ours },
+    base: { ref: 'main', sha: 'b'.repeat(40), repo: p.elsewhere ? theirs : ours },
+  }));
+  payload.repository.name = NAME;
+  payload.repository.full_name = `${OWNER}/${NAME}`;
+  payload.repository.owner.login = OWNER;
+  const path = join(dir, `workflow_run-${run.id}-event.json`);
+  writeFileSync(path, JSON.stringify(payload));
+  return path;
+}
