@@ -92,6 +92,19 @@ export async function readTraffic(files: string[], cwd = process.cwd()): Promise
   return sink.result();
 }
 
+/** Traffic already in memory (a test, a page's example), read as a file named `file` would be. */
+export function trafficFromText(file: string, text: string): ObservedTraffic {
+  const sink = new RouteSink([file]);
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  if (/^\{\s*"log"\s*:/.test(start)) harEntries(file, text, sink);
+  else {
+    const format = start.startsWith('{') ? 'json-lines' : 'access-log';
+    const lines = text.split(/\r?\n/);
+    for (const [i, line] of lines.entries()) readLine(file, i + 1, line, format, sink);
+  }
+  return sink.result();
+}
+
 class RouteSink {
   private readonly routes = new Map<string, ObservedRoute>();
   requests = 0;
@@ -280,13 +293,16 @@ async function readLines(full: string, file: string, format: TrafficFormat, sink
   let n = 0;
   for await (const raw of lines) {
     n++;
-    const line = n === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-    if (line.trim() === '') continue;
-    const request = format === 'access-log' ? parseAccessLine(line) : parseJsonLine(line);
-    if (typeof request === 'string') sink.skip(file, n, request);
-    else if (!request) sink.skip(file, n, 'not an access log line (no quoted request line and status)');
-    else sink.add(file, n, request);
+    readLine(file, n, n === 1 ? raw.replace(/^\uFEFF/, '') : raw, format, sink);
   }
+}
+
+function readLine(file: string, n: number, line: string, format: TrafficFormat, sink: RouteSink): void {
+  if (line.trim() === '') return;
+  const request = format === 'access-log' ? parseAccessLine(line) : parseJsonLine(line);
+  if (typeof request === 'string') sink.skip(file, n, request);
+  else if (!request) sink.skip(file, n, 'not an access log line (no quoted request line and status)');
+  else sink.add(file, n, request);
 }
 
 const FIELDS = {
@@ -342,7 +358,10 @@ function readHar(full: string, file: string, sink: RouteSink): void {
       `${file}: a HAR of ${Math.round(size / 1048576)} MB is over the ${MAX_HAR_BYTES / 1048576} MB limit; export a shorter window or JSON lines`,
     );
   }
-  const text = readHead(full, size);
+  harEntries(file, readHead(full, size), sink);
+}
+
+function harEntries(file: string, text: string, sink: RouteSink): void {
   const entries = new Map<
     number,
     { line: number; method?: string; url?: string; status?: number; time?: string }
