@@ -3,6 +3,7 @@
 import { documentConventions } from './assess/conventions.js';
 import { type AssessOptions, assess, compareFindings, type SharedWithHead } from './assess/index.js';
 import { pinToBase, type WaiverRequest } from './assess/pin.js';
+import { matchTraffic, observedEndpoint, type SpecTraffic } from './assess/traffic.js';
 import { assessOptions, type Config, EMPTY_CONFIG, normalizeOptions } from './config/index.js';
 import { diffSpecs, renamedEndpointIds, type SpecDiff, scanSpec } from './diff/index.js';
 import type { EndpointDiff } from './diff/types.js';
@@ -16,6 +17,7 @@ import { BACKGROUND_MIN_CHARS } from './load/json-scan.js';
 import type { FileReader } from './load/reader.js';
 import { RemoteDocuments } from './load/remote.js';
 import { DEFAULT_PARSE_LIMITS } from './load/source.js';
+import type { ObservedTraffic } from './load/traffic.js';
 import type { Endpoint, Loc, Position, SpecProblem } from './model.js';
 import type { HeadVersion } from './normalize/index.js';
 import { type EndpointFacts, evaluatePolicies, type Violation } from './policy/evaluate.js';
@@ -53,6 +55,8 @@ export interface EngineOptions {
    * same result (tests compare both ways), only slower.
    */
   readBaseInFull?: boolean;
+  /** Observed requests (`--traffic`), matched to every document: shadow and zombie endpoints. */
+  traffic?: ObservedTraffic;
 }
 
 export interface EndpointScores {
@@ -80,6 +84,8 @@ export interface SpecAnalysis {
   notAssessed?: string[];
   /** What the PR asked to be judged by about its own endpoints (classification, inline suppressions). */
   waiverRequests: WaiverRequest[];
+  /** The observed traffic against the head (`--traffic`). */
+  traffic?: SpecTraffic;
 }
 
 /** Why a document's head cannot be analysed: the place to fix (`file`, `line`, `column`) and what is wrong. */
@@ -180,7 +186,9 @@ export interface LoadedPair {
 export function analyze(mode: Mode, pairs: LoadedPair[], options: Partial<EngineOptions> = {}): Analysis {
   const full: EngineOptions = { failOn: 'critical', failOnScope: 'new', ...options, mode };
   const assessWith = assessOptions(full.config ?? EMPTY_CONFIG, full.today);
-  const specs = pairs.map((pair) => analyseSpec(pair, full, assessWith));
+  // With one document, a request that names no known server is that document's (a shadow endpoint).
+  const sole = pairs.length === 1;
+  const specs = pairs.map((pair) => analyseSpec(pair, full, assessWith, sole));
   const findings = specs.flatMap((s) => s.findings);
   const violations = specs.flatMap((s) => s.violations);
   // Scan mode reports an unreadable document (a finding, the spec's `failure`) but never blocks on it.
@@ -194,7 +202,12 @@ export function analyze(mode: Mode, pairs: LoadedPair[], options: Partial<Engine
   };
 }
 
-function analyseSpec(source: LoadedPair, options: EngineOptions, assessWith: AssessOptions): SpecAnalysis {
+function analyseSpec(
+  source: LoadedPair,
+  options: EngineOptions,
+  assessWith: AssessOptions,
+  sole: boolean,
+): SpecAnalysis {
   const scan = options.mode === 'scan';
   const problem = scan
     ? source.head.model
@@ -202,7 +215,7 @@ function analyseSpec(source: LoadedPair, options: EngineOptions, assessWith: Ass
       : whyNotAnalysable(source.head)
     : whyNotAnalysable(source.head, source.base);
   if (problem && !scan) return notAnalysed(source, problem, assessWith);
-  const analysis = analyseVersions(source, options, assessWith);
+  const analysis = analyseVersions(source, options, assessWith, sole);
   return problem ? { ...analysis, failure: failureAt(analysis, problem) } : analysis;
 }
 
@@ -257,6 +270,7 @@ function analyseVersions(
   source: LoadedPair,
   options: EngineOptions,
   assessWith: AssessOptions,
+  sole: boolean,
 ): SpecAnalysis {
   const { base } = source;
   const scan = options.mode === 'scan';
@@ -267,6 +281,13 @@ function analyseVersions(
     ? scanSpec(source.path, head.model)
     : diffSpecs(source.path, base.model, head.model, { base: base.exists, head: head.exists });
 
+  const observed = options.traffic;
+  const removed = diff.endpoints.flatMap((e) => (e.change === 'removed' && e.base ? [e.base] : []));
+  const headTraffic =
+    observed && head.model ? matchTraffic(head.model, observed, { sole, removed }) : undefined;
+  const baseTraffic =
+    observed && !scan && base.model ? matchTraffic(base.model, observed, { sole }) : undefined;
+
   const endpointFindings = new Map<Endpoint, Finding[]>();
   const headFindings = head.exists
     ? assess(
@@ -275,6 +296,7 @@ function analyseVersions(
           model: head.model,
           problems: head.problems,
           ...(scan ? {} : { changes: diff.endpoints, endpointFindings }),
+          ...(headTraffic ? { traffic: headTraffic } : {}),
         },
         assessWith,
       )
@@ -288,7 +310,16 @@ function analyseVersions(
   const baseFindings =
     scan || !base.exists
       ? []
-      : assess({ specPath: source.path, model: base.model, problems: base.problems, shared }, assessWith);
+      : assess(
+          {
+            specPath: source.path,
+            model: base.model,
+            problems: base.problems,
+            shared,
+            ...(baseTraffic ? { traffic: baseTraffic } : {}),
+          },
+          assessWith,
+        );
   // An added endpoint following a convention of the base (no rate limits anywhere…) inherits its debt.
   const conventions = scan
     ? undefined
@@ -331,6 +362,7 @@ function analyseVersions(
     }
     scores.set(e.id, entry);
   }
+  if (headTraffic) scoreShadows(headTraffic, findings);
   const policies = options.policies ?? [];
   const settings = assessWith.settings!;
   const headViolations = head.model ? evaluatePolicies(policies, head.model, settings, headFacts) : [];
@@ -359,7 +391,22 @@ function analyseVersions(
     scores,
     position: positionsOf(base, head),
     waiverRequests: pinned?.requests ?? [],
+    ...(headTraffic ? { traffic: headTraffic } : {}),
   };
+}
+
+/** Each shadow endpoint scored as an undescribed `shadow` endpoint with its own (unsuppressed) finding. */
+function scoreShadows(traffic: SpecTraffic, findings: Finding[]): void {
+  const byPlace = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.ruleId !== 'inventory-shadow-endpoint' || f.suppressed || f.status === 'fixed') continue;
+    const key = `${f.loc.file}\n${f.position?.line}`;
+    byPlace.set(key, [...(byPlace.get(key) ?? []), f]);
+  }
+  for (const shadow of traffic.shadow) {
+    const own = byPlace.get(`${shadow.file}\n${shadow.line}`) ?? [];
+    shadow.score = scoreEndpoint(observedEndpoint(shadow), own).score;
+  }
 }
 
 /** The head with its self-declared classification and inline suppressions pinned to the base's. */

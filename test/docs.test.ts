@@ -8,9 +8,11 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { type AssessOptions, assess } from '../src/assess/index.js';
 import { CHECKS } from '../src/assess/registry.js';
 import { readIgnoreExtension, type SuppressionProblem } from '../src/assess/suppress.js';
+import { matchTraffic } from '../src/assess/traffic.js';
 import type { Check } from '../src/assess/types.js';
 import { assessOptions, loadConfig } from '../src/config/index.js';
 import { CATEGORIES, type Finding, SEVERITIES } from '../src/findings.js';
+import { trafficFromText } from '../src/load/traffic.js';
 import { HTTP_METHODS } from '../src/model.js';
 import { diffInline, loadInline } from './helpers/inline.js';
 
@@ -46,8 +48,17 @@ function documentsOf(text: string, name: string): string[] {
   return yamlBlocks(section(text, name) ?? '').filter(isDocument);
 }
 
-/** A page's example as the engine sees it: one document, or a base/head pair for change checks. */
-type Example = { doc: string } | { base: string; head: string };
+/**
+ * A page's example as the engine sees it: one document (with the observed traffic for traffic checks, a
+ * ```text block), or a base/head pair for change checks.
+ */
+type Example = { doc: string; traffic?: string } | { base: string; head: string };
+
+function trafficOf(text: string, name: string): string {
+  const blocks = [...(section(text, name) ?? '').matchAll(/^```text\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
+  expect(blocks, `${name} shows the traffic in one \`text\` block`).toHaveLength(1);
+  return blocks[0]!;
+}
 
 function examples(check: Check, text: string): { bad: Example; good: Example } {
   const bad = documentsOf(text, 'Bad');
@@ -64,6 +75,11 @@ function examples(check: Check, text: string): { bad: Example; good: Example } {
   }
   expect(bad, 'Bad shows one document').toHaveLength(1);
   expect(good, 'Good shows one document').toHaveLength(1);
+  if (check.scope === 'traffic')
+    return {
+      bad: { doc: bad[0]!, traffic: trafficOf(text, 'Bad') },
+      good: { doc: good[0]!, traffic: trafficOf(text, 'Good') },
+    };
   return { bad: { doc: bad[0]! }, good: { doc: good[0]! } };
 }
 
@@ -71,7 +87,13 @@ function run(example: Example, options: AssessOptions = {}): Finding[] {
   const opts = { today: TODAY, ...options };
   if ('doc' in example) {
     const spec = loadInline(example.doc);
-    return assess({ specPath: 'openapi.yaml', model: spec.model, problems: spec.problems }, opts);
+    const traffic =
+      example.traffic !== undefined && spec.model
+        ? {
+            traffic: matchTraffic(spec.model, trafficFromText('access.log', example.traffic), { sole: true }),
+          }
+        : {};
+    return assess({ specPath: 'openapi.yaml', model: spec.model, problems: spec.problems, ...traffic }, opts);
   }
   const diff = diffInline(example.base, example.head);
   const head = loadInline(example.head);
@@ -95,7 +117,9 @@ function withIgnore(example: Example, id: string, where: 'root' | 'operations'):
           if (item[method]) (item[method] as Record<string, unknown>)['x-api-posture-ignore'] = entry;
     return stringifyYaml(doc);
   };
-  return 'doc' in example ? { doc: add(example.doc) } : { base: example.base, head: add(example.head) };
+  return 'doc' in example
+    ? { ...example, doc: add(example.doc) }
+    : { base: example.base, head: add(example.head) };
 }
 
 function configOptions(yaml: string): AssessOptions {
@@ -137,7 +161,7 @@ describe('the registry', () => {
     expect(check.cwe).toMatch(/^CWE-\d+$/);
     expect(CATEGORIES).toContain(check.category);
     expect(SEVERITIES).toContain(check.severity);
-    expect(['endpoint', 'document', 'change', 'problem']).toContain(check.scope);
+    expect(['endpoint', 'document', 'change', 'problem', 'traffic']).toContain(check.scope);
     expect(typeof check.run).toBe('function');
   });
 });

@@ -14,6 +14,7 @@ import {
   type SuppressionProblem,
   suppressionFor,
 } from './suppress.js';
+import type { SpecTraffic } from './traffic.js';
 import { type AssessSettings, type Check, type CheckContext, DEFAULT_SETTINGS, type Hit } from './types.js';
 
 export interface AssessOptions {
@@ -37,6 +38,8 @@ export interface SpecInput {
   endpointFindings?: Map<Endpoint, Finding[]>;
   /** Diff mode, base side: what it shares with the head (see `NormalizeOptions.head`). */
   shared?: SharedWithHead;
+  /** Observed traffic matched to this version (`--traffic`), for the traffic checks. */
+  traffic?: SpecTraffic;
 }
 
 export interface SharedWithHead {
@@ -122,6 +125,8 @@ export function assess(input: SpecInput, options: AssessOptions = {}): Finding[]
       for (const hit of check.run(model, ctx)) emit(check, hit);
     } else if (check.scope === 'endpoint' && ctx) {
       for (const endpoint of toCheck) for (const hit of check.run(endpoint, ctx)) emit(check, hit, endpoint);
+    } else if (check.scope === 'traffic' && ctx && input.traffic) {
+      for (const hit of check.run(input.traffic, ctx)) emit(check, hit);
     } else if (check.scope === 'change' && ctx && input.changes) {
       for (const change of input.changes) {
         if (!change.head) continue;

@@ -31,7 +31,9 @@ import { inputUnbounded } from './checks/input-unbounded.js';
 import { inventoryDeprecatedWithoutSunset } from './checks/inventory-deprecated-without-sunset.js';
 import { inventoryMissingOwner } from './checks/inventory-missing-owner.js';
 import { inventoryNonProductionServer } from './checks/inventory-non-production-server.js';
+import { inventoryShadowEndpoint } from './checks/inventory-shadow-endpoint.js';
 import { inventoryUndocumentedOperation } from './checks/inventory-undocumented-operation.js';
+import { inventoryZombieEndpoint } from './checks/inventory-zombie-endpoint.js';
 import { rateLimitMissing } from './checks/rate-limit-missing.js';
 import { sensitiveExampleValue } from './checks/sensitive-example-value.js';
 import { sensitiveQueryParam } from './checks/sensitive-query-param.js';
@@ -75,6 +77,8 @@ export const CHECKS: readonly Check[] = [
   inventoryMissingOwner,
   inventoryNonProductionServer,
   inventoryUndocumentedOperation,
+  inventoryShadowEndpoint,
+  inventoryZombieEndpoint,
   configInvalid,
   configRefOutsideWorkspace,
   configRemoteRef,

@@ -3,6 +3,7 @@
 import type { EndpointDiff } from '../diff/types.js';
 import type { Category, Severity } from '../findings.js';
 import type { ApiModel, Endpoint, Loc, SpecProblem } from '../model.js';
+import type { SpecTraffic } from './traffic.js';
 
 /** Settings from the config file that checks read. */
 export interface AssessSettings {
@@ -92,4 +93,10 @@ export interface ProblemCheck extends CheckInfo {
   run(problems: SpecProblem[]): Hit[];
 }
 
-export type Check = EndpointCheck | DocumentCheck | ChangeCheck | ProblemCheck;
+/** Judges observed traffic against the document (`--traffic`): shadow and zombie endpoints. */
+export interface TrafficCheck extends CheckInfo {
+  scope: 'traffic';
+  run(traffic: SpecTraffic, ctx: CheckContext): Hit[];
+}
+
+export type Check = EndpointCheck | DocumentCheck | ChangeCheck | ProblemCheck | TrafficCheck;

@@ -9,6 +9,7 @@ import { FAIL_ON_SCOPES, FAIL_ON_VALUES, type FailOn, type FailOnScope } from '.
 import { discoverSpecs } from '../load/discover.js';
 import { fsReader, isInside } from '../load/reader.js';
 import { remotePrefixProblem } from '../load/remote.js';
+import { type ObservedTraffic, readTraffic, TrafficError } from '../load/traffic.js';
 import { BUILTIN_POLICIES } from '../policy/builtin.js';
 import { loadBuiltinPolicies, loadPolicies, type Policy } from '../policy/load.js';
 import { logText } from '../report/escape.js';
@@ -42,6 +43,8 @@ Options:
   --fail-on-scope new|all     gate on new findings only, or on all (default new)
   --allow-remote-ref PREFIX   fetch remote $refs under this URL prefix (repeatable; same origin, path
                               under the prefix); remote refs are never fetched otherwise
+  --traffic FILE              observed requests (repeatable): HAR 1.2, access logs (common/combined,
+                              Envoy) or JSON lines; lists shadow, zombie and unused endpoints
   -h, --help                  show this help
   -v, --version               print the version
 
@@ -126,8 +129,17 @@ async function execute(argv: string[], stdout: Output, cwd: string, stderr: Outp
     if (problem) throw new UsageError(`--allow-remote-ref: ${problem}`);
   }
   const remote = await fetchAllowedRemoteRefs(sources, config, prefixes);
+  const traffic = await observedTraffic(values.traffic ?? [], cwd, stderr);
   const report = buildReport(
-    runEngine(sources, { mode, config, policies, failOn, failOnScope, ...(remote ? { remote } : {}) }),
+    runEngine(sources, {
+      mode,
+      config,
+      policies,
+      failOn,
+      failOnScope,
+      ...(remote ? { remote } : {}),
+      ...(traffic ? { traffic } : {}),
+    }),
   );
   const output = values.output ? resolve(cwd, values.output) : undefined;
   if (format === 'json' || format === 'sarif') {
@@ -166,6 +178,7 @@ function parse(argv: string[]) {
       policies: { type: 'string', multiple: true },
       config: { type: 'string' },
       'allow-remote-ref': { type: 'string', multiple: true },
+      traffic: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -202,6 +215,25 @@ function scanTargets(cwd: string, arg: string): OpenDocument[] {
       `${arg}: no OpenAPI documents found (files whose root has \`openapi:\` or \`swagger:\`)`,
     );
   return found.map((path) => ({ reader, path }));
+}
+
+/** The `--traffic` files, read; lines that could not be read are named on stderr (the first few). */
+async function observedTraffic(
+  files: string[],
+  cwd: string,
+  stderr: Output,
+): Promise<ObservedTraffic | undefined> {
+  if (files.length === 0) return undefined;
+  try {
+    const traffic = await readTraffic(files, cwd);
+    for (const warning of traffic.warnings) stderr.write(`api-posture: --traffic ${logText(warning)}\n`);
+    if (traffic.skipped > traffic.warnings.length)
+      stderr.write(`api-posture: --traffic: ${traffic.skipped} lines skipped in all\n`);
+    return traffic;
+  } catch (error) {
+    if (error instanceof TrafficError) throw new UsageError(`--traffic ${error.message}`);
+    throw error;
+  }
 }
 
 function readConfig(cwd: string, flag: string | undefined): Config {

@@ -1,5 +1,6 @@
 // The JSON report (SPEC §10): the contract other tools read, and what every other renderer reads.
 import { CHECKS } from '../assess/registry.js';
+import type { SpecTraffic } from '../assess/traffic.js';
 import type { Change } from '../diff/types.js';
 import type { Analysis, SpecAnalysis } from '../engine.js';
 import {
@@ -88,6 +89,35 @@ export interface ReportSpec {
    * suppression the base does not have): granted only when the base config's `trust` allows it.
    */
   waiverRequests: ReportWaiverRequest[];
+  /** Observed traffic against the head (`--traffic`); absent without it. Paths only, templated. */
+  traffic?: ReportTraffic;
+}
+
+export interface ReportTraffic {
+  /** Requests attributed to this document, and how many of them match a documented operation. */
+  requests: number;
+  matched: number;
+  /** Called, described nowhere: templated paths (`{id}`), most called first. */
+  shadow: {
+    method: string;
+    path: string;
+    count: number;
+    firstSeen: string | null;
+    lastSeen: string | null;
+    statuses: Record<string, number>;
+    score: number | null;
+    location: ReportLocation;
+  }[];
+  /** Deprecated operations still called, and operations this change removes that are still called. */
+  zombie: {
+    method: string;
+    path: string;
+    count: number;
+    reason: 'deprecated' | 'removed';
+    endpoint: string;
+  }[];
+  /** Documented operations no request reached. */
+  unused: string[];
 }
 
 export interface ReportWaiverRequest {
@@ -309,13 +339,44 @@ function reportSpec(spec: SpecAnalysis): ReportSpec {
             )
           : null,
       head: diff.head
-        ? metricsOf(diff.head.endpoints, (id) => spec.scores.get(id)?.head?.score, violatedHead)
+        ? metricsOf(
+            diff.head.endpoints,
+            (id) => spec.scores.get(id)?.head?.score,
+            violatedHead,
+            spec.traffic?.shadow.length ?? 0,
+          )
         : null,
     },
     changes: [...documentChanges.values()],
     findings: documentFindings.sort(byImportance),
     endpoints,
     waiverRequests: reportWaiverRequests(spec),
+    ...(spec.traffic ? { traffic: reportTraffic(spec.traffic) } : {}),
+  };
+}
+
+function reportTraffic(traffic: SpecTraffic): ReportTraffic {
+  return {
+    requests: traffic.requests,
+    matched: traffic.matched,
+    shadow: traffic.shadow.map((s) => ({
+      method: s.method.toUpperCase(),
+      path: s.path,
+      count: s.count,
+      firstSeen: s.firstSeen ?? null,
+      lastSeen: s.lastSeen ?? null,
+      statuses: s.statuses,
+      score: s.score ?? null,
+      location: { file: s.file, pointer: '', line: s.line, column: 1 },
+    })),
+    zombie: traffic.zombie.map((z) => ({
+      method: z.method.toUpperCase(),
+      path: z.path,
+      count: z.count,
+      reason: z.reason,
+      endpoint: z.endpoint.id,
+    })),
+    unused: traffic.unused,
   };
 }
 
@@ -340,6 +401,8 @@ export function metricsOf(
   endpoints: Endpoint[],
   scoreOf: (id: string) => number | undefined,
   violated: Set<string>,
+  /** Shadow endpoints seen in traffic (`--traffic`): described nowhere, so not among `endpoints`. */
+  observedShadows = 0,
 ): Metrics {
   const perClassification: Record<string, number> = {};
   const perBand: Record<Band, number> = { critical: 0, high: 0, medium: 0, low: 0 };
@@ -360,7 +423,7 @@ export function metricsOf(
     documentedPercent: percent(documented, endpoints.length),
     averageScore: endpoints.length === 0 ? 0 : Math.round((total / endpoints.length) * 10) / 10,
     criticalEndpoints: perBand.critical,
-    shadowEndpoints: perClassification.shadow ?? 0,
+    shadowEndpoints: (perClassification.shadow ?? 0) + observedShadows,
     authenticationCoveragePercent: percent(authenticated, endpoints.length),
     tlsCoveragePercent: percent(tls, endpoints.length),
     policyCompliancePercent: violated

@@ -10,6 +10,7 @@ import {
   type Report,
   type ReportEndpoint,
   type ReportSpec,
+  type ReportTraffic,
   type ReportViolation,
 } from './json.js';
 import { configSuppression, inlineSuppression } from './suppress-hint.js';
@@ -403,9 +404,53 @@ function specSections(spec: ReportSpec, entries: Entry[], ctx: MarkdownContext, 
           `- \`${f.ruleId}\` — ${inline(f.message)}: _${escapeText(f.suppressed!.reason)}_${f.suppressed!.expires ? ` (until ${escapeText(f.suppressed!.expires)})` : ''}`,
       ),
     );
+  if (spec.traffic) out.push(whole(trafficSection(spec.traffic), PRIORITY.other));
   if (spec.metrics.head)
     out.push(whole(metricsTable(spec.metrics.base, spec.metrics.head), PRIORITY.metrics));
   return out;
+}
+
+const TRAFFIC_LISTED = 20;
+
+/** What the observed traffic says (`--traffic`): one line, then the shadow, zombie and unused endpoints. */
+export function trafficSection(traffic: ReportTraffic): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const head = `🚦 Traffic: ${plural(traffic.requests, 'request')}, ${traffic.matched} matched · ${plural(traffic.shadow.length, 'shadow endpoint')} · ${plural(traffic.zombie.length, 'zombie')} · ${traffic.unused.length} unused`;
+  const more = (n: number) =>
+    n > TRAFFIC_LISTED ? `\n\n… and ${n - TRAFFIC_LISTED} more in the JSON report` : '';
+  const parts: string[] = [];
+  if (traffic.shadow.length > 0) {
+    const rows = traffic.shadow.slice(0, TRAFFIC_LISTED).map((s) => {
+      const seen =
+        s.firstSeen && s.lastSeen ? `${s.firstSeen.slice(0, 10)} → ${s.lastSeen.slice(0, 10)}` : '—';
+      const statuses =
+        Object.entries(s.statuses)
+          .map(([code, n]) => `${code} ×${n}`)
+          .join(', ') || '—';
+      return `| ${code(`${s.method} ${s.path}`)} | ${s.count} | ${seen} | ${statuses} | ${s.score ?? '—'} | ${code(`${s.location.file}:${s.location.line}`)} |`;
+    });
+    parts.push(
+      `**Shadow endpoints** (called, described nowhere)\n\n| Endpoint | Calls | Seen | Statuses | Score | First seen at |\n|---|---|---|---|---|---|\n${rows.join('\n')}${more(traffic.shadow.length)}`,
+    );
+  }
+  if (traffic.zombie.length > 0) {
+    const lines = traffic.zombie
+      .slice(0, TRAFFIC_LISTED)
+      .map(
+        (z) =>
+          `- ${code(`${z.method} ${z.path}`)} — ${z.reason === 'removed' ? 'removed by this change' : 'deprecated'}, called ${z.count === 1 ? 'once' : `${z.count} times`}`,
+      );
+    parts.push(`**Zombie endpoints**\n\n${lines.join('\n')}${more(traffic.zombie.length)}`);
+  }
+  if (traffic.unused.length > 0) {
+    parts.push(
+      `**Never called** (${traffic.unused.length}): ${traffic.unused
+        .slice(0, TRAFFIC_LISTED)
+        .map((id) => code(id))
+        .join(', ')}${traffic.unused.length > TRAFFIC_LISTED ? ', …' : ''}`,
+    );
+  }
+  return details(head, parts.join('\n\n') || 'Every request matched a documented operation.');
 }
 
 /** Rendered one line per item until `budget` characters (at least one item): the rest is never escaped. */
@@ -651,6 +696,7 @@ function inventorySections(report: Report, ctx: MarkdownContext): string[] {
       out.push(
         `> ⚠️ **Not analysed** — ${code(`${spec.failure.file}:${spec.failure.line}:${spec.failure.column}`)}: ${inline(spec.failure.message)}\n`,
       );
+    if (spec.traffic) out.push(trafficSection(spec.traffic));
     if (spec.metrics.head)
       out.push(
         metricsTable(null, spec.metrics.head).replace(

@@ -29,6 +29,7 @@ export function renderText(report: Report): string {
     const violations = report.violations.filter((v) => v.spec === spec.path);
     lines.push(
       ...(report.mode === 'diff' ? renderDiffSpec(spec, violations) : renderScanSpec(spec, violations)),
+      ...trafficLines(spec),
       '',
     );
   }
@@ -202,6 +203,15 @@ function renderDiffSpec(spec: ReportSpec, violations: ReportViolation[]): string
       );
   }
   return lines;
+}
+
+/** `--traffic`: one line of counts (the shadow and zombie endpoints are findings, listed above). */
+function trafficLines(spec: ReportSpec): string[] {
+  const t = spec.traffic;
+  if (!t) return [];
+  return [
+    `  traffic: ${t.requests} requests, ${t.matched} matched; ${t.shadow.length} shadow, ${t.zombie.length} zombie, ${t.unused.length} never called`,
+  ];
 }
 
 function renderScanSpec(spec: ReportSpec, violations: ReportViolation[]): string[] {
