@@ -18,6 +18,7 @@
 //   npm run signal -- --json out.json              also write the per-pair results as JSON
 //   npm run signal -- --unjudged out.jsonl         write the new medium+ findings that have no judgement
 //   npm run signal -- --unjudged out.jsonl --sample 300 --seed 16   ... only a seeded random sample of them
+//   npm run signal -- --scores [--directory 200]   the head-score distribution per band (scripts/score-distribution.mjs)
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -564,6 +565,11 @@ function measurePlanted(plants) {
 
 // ---------- main ----------
 
+// `--scores`: the head-score distribution instead (scripts/score-distribution.mjs reads the other arguments).
+if (process.argv.includes('--scores')) {
+  await import('./score-distribution.mjs');
+  process.exit(0);
+}
 const options = parseArgs(process.argv.slice(2));
 const corpus = JSON.parse(readFileSync(join(signalDir, 'pairs.json'), 'utf8'));
 const unknown = options.pairs.filter((id) => !corpus.pairs.some((p) => p.id === id));

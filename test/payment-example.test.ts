@@ -202,7 +202,7 @@ describe('SPEC §7 worked example: an external payment API', () => {
     expect(score.level).toBe('critical');
     expect(score.score).toBeGreaterThanOrEqual(75);
     expect(findings.find((f) => f.ruleId === 'auth-missing')?.severity).toBe('critical');
-    expect(score.breakdown[0]).toBe('auth-missing (critical) +40');
+    expect(score.breakdown[0]).toBe('auth-missing (critical): critical band, 75-100');
     expect(score.breakdown).toContain('× 1.5 (external)');
     expect(violations.map((v) => v.policy)).toContain('require-authentication');
   });

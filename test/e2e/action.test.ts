@@ -35,7 +35,7 @@ describe('the action on a pull request that removes authentication (blocked)', (
     expect(first.code).not.toBe(0);
     expect(first.outputs.blocked).toBe('true');
     expect(Number(first.outputs['new-critical'])).toBeGreaterThanOrEqual(1);
-    expect(Number(first.outputs['max-score'])).toBe(100);
+    expect(Number(first.outputs['max-score'])).toBe(96); // POST /PaymentAuth: critical band, 75 + 26 × 133.5 / 163.5
     // The runner reads these exact bytes: an error annotation on the operation's security line.
     expect(first.stdout).toContain(
       '::error title=critical%3A auth-missing,file=api/payments.yaml,line=41,col=7::`POST /PaymentAuth` (external) accepts requests without authentication',
