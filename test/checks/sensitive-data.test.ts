@@ -38,7 +38,7 @@ describe('sensitive-response-field', () => {
           ruleId: rule,
           severity: 'high',
           pointer: prop('/users/{id}', 'get', 'password'),
-          endpoint: 'GET /users/{}',
+          endpoints: ['GET /users/{}'],
           at: [12, 77],
         },
       ],
