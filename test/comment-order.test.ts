@@ -103,7 +103,7 @@ describe('the comment on GitHub’s REST description v22 → v23', () => {
     // and the waiver requests.
     const firstItem = comment.split('\n').find((l) => /^- (🔴|🟠|🟡|🔵|⚪) /.test(l))!;
     // Document-level findings (a sensitive property several endpoints return) block too.
-    const blockingSeverities = [
+    const blockingSeverities: string[] = [
       ...blockingFindings.map(({ f }) => f.severity),
       ...spec.findings
         .filter((f) => f.status === 'new' && !f.suppressed && BLOCKING.includes(f.severity))
