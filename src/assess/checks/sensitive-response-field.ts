@@ -4,6 +4,7 @@ import { type DataKind, type NamedField, sensitiveFields } from '../../sensitive
 import { joinPointer } from '../../util/pointer.js';
 import { byExposure, label, pathWords } from '../context.js';
 import { successResponses } from '../headers.js';
+import { componentPath, endpointsByLocation } from '../locations.js';
 import type { DocumentCheck } from '../types.js';
 
 const SEVERITY: Record<DataKind, Severity> = {
@@ -113,6 +114,19 @@ function propertyLoc(field: NamedField): Loc {
   };
 }
 
+/**
+ * Where the property is without naming its file (inside an operation, or inside a named component), so
+ * splitting a description into files or merging it back keeps the finding's fingerprint.
+ */
+function layoutFreeKey(
+  loc: Loc,
+  rootFile: string,
+  inEndpoint: ReturnType<typeof endpointsByLocation>,
+): string | undefined {
+  const at = inEndpoint(loc);
+  return at ? `${at.ids[0]}@${at.inside}` : componentPath(loc, rootFile);
+}
+
 export const sensitiveResponseField: DocumentCheck = {
   id: 'sensitive-response-field',
   category: 'sensitive-data',
@@ -156,7 +170,12 @@ export const sensitiveResponseField: DocumentCheck = {
         }
       }
     }
-    return [...byProperty.values()].map(({ field, loc, severity, returnedBy }) => {
+    const inEndpoint = byProperty.size > 0 ? endpointsByLocation(model.endpoints) : undefined;
+    const keys = [...byProperty.values()].map(({ loc }) => layoutFreeKey(loc, model.file, inEndpoint!));
+    const seen = new Map<string, number>();
+    for (const key of keys) if (key !== undefined) seen.set(key, (seen.get(key) ?? 0) + 1);
+    return [...byProperty.values()].map(({ field, loc, severity, returnedBy }, i) => {
+      const key = keys[i];
       const [first, ...others] = [...returnedBy.values()];
       const { endpoint, paths } = first!;
       const path = paths.values().next().value as string;
@@ -176,6 +195,8 @@ export const sensitiveResponseField: DocumentCheck = {
         loc,
         severity,
         endpoints: [...returnedBy.keys()],
+        // Unique keys only: two components of one name in two files keep their file and pointer.
+        ...(key !== undefined && seen.get(key) === 1 ? { key } : {}),
       };
     });
   },
