@@ -124,8 +124,15 @@ function layoutFreeKey(
   inEndpoint: ReturnType<typeof endpointsByLocation>,
 ): string | undefined {
   const at = inEndpoint(loc);
-  return at ? `${at.ids[0]}@${at.inside}` : componentPath(loc, rootFile);
+  if (at) return `${at.ids[0]}@${at.inside}`;
+  // Elsewhere in a root document (Swagger 2.0 `definitions`): its file and pointer. A base sharing the
+  // head's objects sees them in the head's root file, which it cannot tell from a file of its own.
+  const first = loc.pointer.split('/')[1] ?? '';
+  if (first !== 'components' && (ROOT_SECTIONS.has(first) || first.startsWith('x-'))) return undefined;
+  return componentPath(loc, rootFile);
 }
+
+const ROOT_SECTIONS = new Set(['paths', 'definitions', 'parameters', 'responses', 'webhooks']);
 
 export const sensitiveResponseField: DocumentCheck = {
   id: 'sensitive-response-field',
