@@ -73,6 +73,10 @@ export interface NamedField {
   path: string;
   kind: DataKind;
   schema: Schema;
+  /** The schema whose `properties` declares it: with `name`, which property this is wherever it is reached. */
+  owner: Schema;
+  /** The property's name in `owner`. */
+  name: string;
 }
 
 /**
@@ -112,7 +116,8 @@ function fieldsOf(
     const property = schema.properties[name] as Schema;
     if (skipWriteOnly && property.writeOnly) continue;
     const kind = propertyKind(name, property);
-    if (kind && out.length < MAX_FIELDS) out.push({ path: name, kind, schema: property });
+    if (kind && out.length < MAX_FIELDS)
+      out.push({ path: name, kind, schema: property, owner: schema, name });
     add(visit(property), name);
   }
   if (schema.items) add(visit(schema.items), '[]');

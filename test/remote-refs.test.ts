@@ -112,8 +112,11 @@ async function scan(
 
 const remoteFindings = (report: Report) =>
   report.specs[0]!.findings.filter((f) => f.ruleId === 'config-remote-ref').map((f) => f.message);
-const ruleIds = (report: Report) =>
-  report.specs[0]!.endpoints.flatMap((e) => e.findings.map((f) => f.ruleId));
+/** The rules found on the endpoints: their own findings and the document-level ones naming them. */
+const ruleIds = (report: Report) => [
+  ...report.specs[0]!.endpoints.flatMap((e) => e.findings.map((f) => f.ruleId)),
+  ...report.specs[0]!.findings.filter((f) => (f.endpoints ?? []).length > 0).map((f) => f.ruleId),
+];
 
 describe('remote `$ref`s, opted in', () => {
   it('without an allowed prefix: no request at all, and a finding', async () => {

@@ -2,7 +2,7 @@
 import * as crypto from 'node:crypto';
 import { posix } from 'node:path';
 import type { EndpointDiff } from '../diff/types.js';
-import type { Finding, Severity } from '../findings.js';
+import type { Finding, Severity, Suppression } from '../findings.js';
 import type { ApiModel, Endpoint, Loc, SpecProblem } from '../model.js';
 import { pushAll } from '../util/arrays.js';
 import type { Conventions } from './conventions.js';
@@ -11,6 +11,7 @@ import { CHECKS } from './registry.js';
 import {
   documentSuppressions,
   type IgnoreRule,
+  type SuppressionIndex,
   type SuppressionProblem,
   suppressionFor,
 } from './suppress.js';
@@ -92,7 +93,11 @@ export function assess(input: SpecInput, options: AssessOptions = {}): Finding[]
     if (hit.position) finding.position = hit.position;
     const own = endpoint && suppressions ? suppressions.forEndpoint(endpoint) : [];
     const rules = own.length > 0 ? [...own, ...generalRules] : generalRules;
-    const suppressed = rules.length > 0 ? suppressionFor(rules, finding, specPath, today) : undefined;
+    const suppressed =
+      (rules.length > 0 ? suppressionFor(rules, finding, specPath, today) : undefined) ??
+      (hit.endpoints && suppressions && model
+        ? suppressedByEach(finding, hit.endpoints, model, suppressions, specPath, today)
+        : undefined);
     if (suppressed) finding.suppressed = suppressed;
     out.push(finding);
     if (endpoint && check.scope === 'endpoint') input.endpointFindings?.get(endpoint)?.push(finding);
@@ -135,6 +140,29 @@ export function assess(input: SpecInput, options: AssessOptions = {}): Finding[]
     }
   }
   return out;
+}
+
+/**
+ * A document-level finding naming endpoints (a sensitive property several operations return) is suppressed
+ * by the operations' own `x-api-posture-ignore` only when every one of them suppresses it.
+ */
+function suppressedByEach(
+  finding: Finding,
+  ids: string[],
+  model: ApiModel,
+  suppressions: SuppressionIndex,
+  specPath: string,
+  today: string,
+): Suppression | undefined {
+  let first: Suppression | undefined;
+  for (const id of ids) {
+    const endpoint = model.endpoints.find((e) => e.id === id);
+    const own = endpoint ? suppressions.forEndpoint(endpoint) : [];
+    const suppressed = own.length > 0 ? suppressionFor(own, finding, specPath, today) : undefined;
+    if (!suppressed) return undefined;
+    first ??= suppressed;
+  }
+  return first;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compareFindings } from '../../src/assess/index.js';
 import { check, op, outdent, type Row, run } from './table.js';
 
 /** `method path` whose 200 response returns an object with the given properties (YAML flow mapping). */
@@ -38,7 +39,7 @@ describe('sensitive-response-field', () => {
           ruleId: rule,
           severity: 'high',
           pointer: prop('/users/{id}', 'get', 'password'),
-          endpoint: 'GET /users/{}',
+          endpoints: ['GET /users/{}'],
           at: [12, 77],
         },
       ],
@@ -150,6 +151,96 @@ describe('sensitive-response-field', () => {
   ];
   it.each(rows)('$name', (row) => {
     check(rule, row);
+  });
+});
+
+/** A document whose `paths` (YAML, indented for `paths:`) return the shared `User` and `Key` components. */
+function shared(paths: string, components = ''): string {
+  return outdent(`
+    openapi: 3.0.3
+    info: { title: Svc, version: '1' }
+    paths:
+${paths}
+    components:
+      schemas:
+        Secret: { type: string, description: 'a secret value' }
+        User: { type: object, properties: { name: { type: string }, password: { type: string } } }
+        Key: { type: object, properties: { id: { type: string }, secret: { $ref: '#/components/schemas/Secret' } } }
+${components}
+  `);
+}
+
+/** `GET path` returning `schema` (a YAML flow mapping), indented for `shared`. */
+const get = (path: string, schema: string, extra = '') =>
+  `      ${path}:\n        get:\n${extra}          responses: { '200': { description: ok, content: { application/json: { schema: ${schema} } } } }`;
+const USER = "{ $ref: '#/components/schemas/User' }";
+
+/** The sensitive-response-field findings of a diff, with their status. */
+function diffed(base: string, head: string) {
+  const findings = compareFindings(run(base, {}, base).findings, run(head, {}, base).findings);
+  return findings.filter((f) => f.ruleId === 'sensitive-response-field');
+}
+
+describe('sensitive-response-field: one finding per property, new only when the property is', () => {
+  const userPassword = '/components/schemas/User/properties/password';
+
+  it('a property several endpoints return is one finding at the property, naming them all', () => {
+    const { findings } = run(shared([get('/users/{id}', USER), get('/me', USER)].join('\n')));
+    const mine = findings.filter((f) => f.ruleId === 'sensitive-response-field');
+    expect(mine.map((f) => [f.loc.pointer, f.severity, f.endpoint, f.endpoints])).toEqual([
+      [userPassword, 'high', undefined, ['GET /users/{}', 'GET /me']],
+    ]);
+  });
+
+  it('`password` added to a 200 response is new and high', () => {
+    const base = shared(get('/me', '{ type: object, properties: { name: { type: string } } }'));
+    const head = shared(
+      get('/me', '{ type: object, properties: { name: { type: string }, password: { type: string } } }'),
+    );
+    expect(diffed(base, head).map((f) => [f.status, f.severity, f.loc.pointer])).toEqual([
+      [
+        'new',
+        'high',
+        `${op('/me', 'get')}/responses/200/content/application~1json/schema/properties/password`,
+      ],
+    ]);
+  });
+
+  it('an endpoint the PR adds that returns a property the base already returned is existing, and names the new endpoint', () => {
+    const base = shared(get('/users/{id}', USER));
+    const head = shared(
+      [get('/users/{id}', USER), get('/admins', `{ type: array, items: ${USER} }`)].join('\n'),
+    );
+    expect(diffed(base, head).map((f) => [f.status, f.loc.pointer, f.endpoints])).toEqual([
+      ['existing', userPassword, ['GET /users/{}', 'GET /admins']],
+    ]);
+  });
+
+  it('a new property `$ref`-ing the schema of an old one, or named like it in another object, is new', () => {
+    const base = shared(get('/keys/{id}', "{ $ref: '#/components/schemas/Key' }"));
+    const head = shared(
+      [
+        get('/keys/{id}', "{ $ref: '#/components/schemas/Key' }"),
+        get('/account', "{ $ref: '#/components/schemas/Account' }"),
+      ].join('\n'),
+      "        Account: { type: object, properties: { secret: { $ref: '#/components/schemas/Secret' }, password: { type: string } } }",
+    );
+    const fresh = diffed(base, head).filter((f) => f.status === 'new');
+    expect(fresh.map((f) => [f.loc.pointer, f.endpoints])).toEqual([
+      ['/components/schemas/Account/properties/secret', ['GET /account']],
+      ['/components/schemas/Account/properties/password', ['GET /account']],
+    ]);
+  });
+
+  it('an operation’s `x-api-posture-ignore` suppresses the property only when every endpoint returning it has one', () => {
+    const ignore =
+      "          x-api-posture-ignore: [{ rule: sensitive-response-field, reason: 'hashed, staff only' }]\n";
+    const both = run(shared([get('/users/{id}', USER, ignore), get('/me', USER, ignore)].join('\n')));
+    const one = run(shared([get('/users/{id}', USER, ignore), get('/me', USER)].join('\n')));
+    const suppressed = (r: typeof both) =>
+      r.findings.filter((f) => f.ruleId === 'sensitive-response-field').map((f) => f.suppressed?.reason);
+    expect(suppressed(both)).toEqual(['hashed, staff only']);
+    expect(suppressed(one)).toEqual([undefined]);
   });
 });
 

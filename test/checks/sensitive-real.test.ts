@@ -91,11 +91,11 @@ describe('sensitive-response-field on real documents', () => {
       type: 'string',
       description: 'planted: the private half, sent and returned',
     };
-    const found = assessReal([RULE], planted as Record<string, unknown>).filter(
-      (f) => f.endpoint === 'POST /v2/account/keys',
+    const found = assessReal([RULE], planted as Record<string, unknown>).filter((f) =>
+      f.endpoints?.includes('POST /v2/account/keys'),
     );
     expect(found.map((f) => f.message)).toEqual([
-      expect.stringContaining('`ssh_key.private_key` (the secret the caller sent, echoed back)'),
+      expect.stringContaining('(`POST /v2/account/keys`: the secret the caller sent, echoed back)'),
     ]);
     // An issued credential (not sent by the caller) on the same path stays exempt.
     const issued = structuredClone(doc);
@@ -108,9 +108,90 @@ describe('sensitive-response-field on real documents', () => {
     ).responses[201].content['application/json'].schema;
     response.properties.api_token = { type: 'string' };
     expect(
-      assessReal([RULE], issued as Record<string, unknown>).filter(
-        (f) => f.endpoint === 'POST /v2/account/keys',
+      assessReal([RULE], issued as Record<string, unknown>).filter((f) =>
+        f.endpoints?.includes('POST /v2/account/keys'),
       ),
     ).toEqual([]);
+  });
+});
+
+// One finding per sensitive property (issue 16): located at the property, naming every endpoint that
+// returns it; existing when the base returned the same property (its owner and name), whatever endpoints
+// the PR adds that embed it.
+describe('sensitive-response-field: one finding per property, compared with the base by the property', () => {
+  const diff = (base: Record<string, unknown>, head: Record<string, unknown>) =>
+    compareFindings(assessReal([RULE], base), assessReal([RULE], head, base));
+  type Components = { components: { schemas: Record<string, { properties: Record<string, unknown> }> } };
+
+  it('Stripe: a new `payment_method_boleto.tax_id` is one new finding at the property, listing the PaymentIntent, SetupIntent and Invoice endpoints that embed it (not one per endpoint and `last_payment_error.…` path)', () => {
+    const head = withOperations(stripe(), [
+      'get /v1/payment_methods/{payment_method}',
+      'get /v1/payment_intents/{intent}',
+      'post /v1/payment_intents/{intent}/confirm',
+      'get /v1/setup_intents/{intent}',
+      'post /v1/invoices/{invoice}/void',
+    ]);
+    const base = structuredClone(head) as Components;
+    delete base.components.schemas.payment_method_boleto!.properties.tax_id;
+    const fresh = diff(base as Record<string, unknown>, head).filter((f) => f.status === 'new');
+    expect(fresh).toHaveLength(1);
+    expect(fresh[0]!.loc.pointer).toBe('/components/schemas/payment_method_boleto/properties/tax_id');
+    expect(fresh[0]!.severity).toBe('high');
+    expect(fresh[0]!.endpoints).toEqual(
+      expect.arrayContaining([
+        'GET /v1/payment_methods/{}',
+        'GET /v1/payment_intents/{}',
+        'POST /v1/payment_intents/{}/confirm',
+        'GET /v1/setup_intents/{}',
+        'POST /v1/invoices/{}/void',
+      ]),
+    );
+  });
+
+  it('GitHub: `temp_clone_token` of the base’s `repository` is existing on an endpoint the PR adds that embeds a repository', () => {
+    const github = corpusDocument('octokit-openapi-23/generated/api.github.com.json');
+    const base = withOperations(github, ['get /user/repos']);
+    const head = withOperations(github, ['get /user/repos', 'get /user/starred']);
+    const findings = diff(base, head);
+    expect(findings.filter((f) => f.status === 'new')).toEqual([]);
+    const token = findings.find(
+      (f) => f.loc.pointer === '/components/schemas/repository/properties/temp_clone_token',
+    );
+    expect(token?.status).toBe('existing');
+    expect(token?.endpoints).toEqual(['GET /user/repos', 'GET /user/starred']);
+  });
+
+  it('GitHub: the same property name copied into a new object the PR returns is new (the base’s fact is another property)', () => {
+    const github = corpusDocument('octokit-openapi-23/generated/api.github.com.json');
+    const base = withOperations(github, ['get /user/repos', 'get /user/starred']);
+    const head = structuredClone(base) as Components & { paths: Record<string, Record<string, unknown>> };
+    const repository = head.components.schemas.repository!;
+    // A lookalike component, named like the old one and holding a copy of its `temp_clone_token`.
+    head.components.schemas['repository-v2'] = {
+      ...repository,
+      properties: { temp_clone_token: repository.properties.temp_clone_token },
+    };
+    head.paths['/user/starred']!.get = {
+      responses: {
+        200: {
+          description: 'ok',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/repository-v2' } } },
+        },
+      },
+    };
+    const fresh = diff(base, head as Record<string, unknown>).filter((f) => f.status === 'new');
+    expect(fresh.map((f) => [f.loc.pointer, f.severity, f.endpoints])).toEqual([
+      ['/components/schemas/repository-v2/properties/temp_clone_token', 'high', ['GET /user/starred']],
+    ]);
+  });
+
+  it('Stripe: the IBAN of bank-transfer funding instructions (the account the customer pays into) is not reported; a customer’s own IBAN is', () => {
+    const doc = withOperations(stripe(), ['post /v1/customers/{customer}/funding_instructions']);
+    expect(assessReal([RULE], doc).filter((f) => /iban/i.test(f.message))).toEqual([]);
+    const planted = structuredClone(doc) as Components;
+    planted.components.schemas.funding_instructions!.properties.iban = { type: 'string' };
+    expect(
+      assessReal([RULE], planted as Record<string, unknown>).map((f) => [f.message, f.severity]),
+    ).toEqual([[expect.stringContaining('in `iban`'), 'medium']]);
   });
 });

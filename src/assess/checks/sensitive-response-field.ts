@@ -1,9 +1,11 @@
-import type { Severity } from '../../findings.js';
-import type { Endpoint, Schema } from '../../model.js';
+import { maxSeverity, type Severity } from '../../findings.js';
+import type { Endpoint, Loc } from '../../model.js';
 import { type DataKind, type NamedField, sensitiveFields } from '../../sensitive.js';
+import { joinPointer } from '../../util/pointer.js';
 import { byExposure, label, pathWords } from '../context.js';
 import { successResponses } from '../headers.js';
-import type { EndpointCheck } from '../types.js';
+import { componentPath, endpointsByLocation } from '../locations.js';
+import type { DocumentCheck } from '../types.js';
 
 const SEVERITY: Record<DataKind, Severity> = {
   credential: 'high',
@@ -73,7 +75,66 @@ function sentCredentials(endpoint: Endpoint): Set<string> {
   return names;
 }
 
-export const sensitiveResponseField: EndpointCheck = {
+/**
+ * Bank details reached through payment or funding instructions (Stripe's
+ * `next_action.display_bank_transfer_instructions.financial_addresses[].iban.iban`): the account the customer
+ * pays into, shown to every payer, not the customer's own account.
+ */
+function paymentInstructions(field: NamedField): boolean {
+  if (field.kind !== 'bank-account') return false;
+  return field.path
+    .split(/[.[\]*]/)
+    .some((part) => /(^|_|-)instructions$|^financial_?addresses$|^funding_?instructions/i.test(part));
+}
+
+/** Where one endpoint returns a property: its paths from the response root, and whether the caller sent it. */
+interface Returned {
+  endpoint: Endpoint;
+  paths: Set<string>;
+  echoed: boolean;
+}
+
+/** One sensitive property and every endpoint that returns it. */
+interface Exposure {
+  field: NamedField;
+  loc: Loc;
+  severity: Severity;
+  returnedBy: Map<string, Returned>;
+}
+
+/**
+ * The property's own place: where its owner declares it (`#/components/schemas/repository/properties/temp_clone_token`),
+ * not where a `$ref` it is declared with points (two properties `$ref`-ing one `Password` schema are two
+ * properties).
+ */
+function propertyLoc(field: NamedField): Loc {
+  return {
+    file: field.owner.loc.file,
+    pointer: joinPointer(field.owner.loc.pointer, 'properties', field.name),
+  };
+}
+
+/**
+ * Where the property is without naming its file (inside an operation, or inside a named component), so
+ * splitting a description into files or merging it back keeps the finding's fingerprint.
+ */
+function layoutFreeKey(
+  loc: Loc,
+  rootFile: string,
+  inEndpoint: ReturnType<typeof endpointsByLocation>,
+): string | undefined {
+  const at = inEndpoint(loc);
+  if (at) return `${at.ids[0]}@${at.inside}`;
+  // Elsewhere in a root document (Swagger 2.0 `definitions`): its file and pointer. A base sharing the
+  // head's objects sees them in the head's root file, which it cannot tell from a file of its own.
+  const first = loc.pointer.split('/')[1] ?? '';
+  if (first !== 'components' && (ROOT_SECTIONS.has(first) || first.startsWith('x-'))) return undefined;
+  return componentPath(loc, rootFile);
+}
+
+const ROOT_SECTIONS = new Set(['paths', 'definitions', 'parameters', 'responses', 'webhooks']);
+
+export const sensitiveResponseField: DocumentCheck = {
   id: 'sensitive-response-field',
   category: 'sensitive-data',
   severity: 'medium',
@@ -84,30 +145,67 @@ export const sensitiveResponseField: EndpointCheck = {
     'Secrets and personal data returned by an API are exposed to every client and every log that records the response.',
   remediation:
     'Return only what the client needs: drop or mask the field, mark secrets `writeOnly: true`, and protect the endpoint with authentication and scopes.',
-  scope: 'endpoint',
-  run(endpoint) {
-    const sent = endpoint.method === 'post' ? sentCredentials(endpoint) : NOTHING_SENT;
-    // A field shown by several responses, or reached by several paths through one shared schema
-    // (`services[].log_destinations.datadog.api_key`, `workers[]…`), is one finding, at its first path.
-    const byField = new Map<Schema, { field: NamedField; paths: Set<string> }>();
-    for (const response of successResponses(endpoint)) {
-      for (const media of response.content) {
-        for (const field of sensitiveFields(media.schema, true)) {
-          if (issuedCredential(endpoint, field, sent)) continue;
-          const known = byField.get(field.schema);
-          if (known) known.paths.add(field.path);
-          else byField.set(field.schema, { field, paths: new Set([field.path]) });
+  scope: 'document',
+  run(model) {
+    // One finding per sensitive property, at the property, naming every endpoint that returns it: a field
+    // of a shared object (Stripe's `payment_method`, GitHub's `repository`) is one fact wherever the object
+    // is embedded, and its fingerprint is the property's place, so the base's finding for the same
+    // property makes it existing however many endpoints the PR adds that embed it.
+    const byProperty = new Map<string, Exposure>();
+    for (const endpoint of model.endpoints) {
+      const sent = endpoint.method === 'post' ? sentCredentials(endpoint) : NOTHING_SENT;
+      for (const response of successResponses(endpoint)) {
+        for (const media of response.content) {
+          for (const field of sensitiveFields(media.schema, true)) {
+            if (issuedCredential(endpoint, field, sent) || paymentInstructions(field)) continue;
+            const loc = propertyLoc(field);
+            const key = `${loc.file}#${loc.pointer}`;
+            const severity = byExposure(endpoint, SEVERITY[field.kind]);
+            let exposure = byProperty.get(key);
+            if (!exposure) {
+              exposure = { field, loc, severity, returnedBy: new Map() };
+              byProperty.set(key, exposure);
+            } else exposure.severity = maxSeverity(exposure.severity, severity);
+            let returned = exposure.returnedBy.get(endpoint.id);
+            if (!returned) {
+              returned = { endpoint, paths: new Set(), echoed: false };
+              exposure.returnedBy.set(endpoint.id, returned);
+            }
+            returned.paths.add(field.path);
+            returned.echoed ||= sent.has(leafName(field.path));
+          }
         }
       }
     }
-    // One finding per field: a new field is a new finding even where the endpoint already returned data
-    // of its kind.
-    return [...byField.values()].map(({ field, paths }) => ({
-      message: `${label(endpoint)} returns ${field.kind} data in \`${field.path}\`${paths.size > 1 ? ` (and ${paths.size - 1} other path${paths.size > 2 ? 's' : ''} to the same property)` : ''}${sent.has(leafName(field.path)) ? ' (the secret the caller sent, echoed back)' : ''}`,
-      loc: field.schema.loc,
-      severity: byExposure(endpoint, SEVERITY[field.kind]),
-      key: `${field.kind}:${field.path}`,
-    }));
+    const inEndpoint = byProperty.size > 0 ? endpointsByLocation(model.endpoints) : undefined;
+    const keys = [...byProperty.values()].map(({ loc }) => layoutFreeKey(loc, model.file, inEndpoint!));
+    const seen = new Map<string, number>();
+    for (const key of keys) if (key !== undefined) seen.set(key, (seen.get(key) ?? 0) + 1);
+    return [...byProperty.values()].map(({ field, loc, severity, returnedBy }, i) => {
+      const key = keys[i];
+      const [first, ...others] = [...returnedBy.values()];
+      const { endpoint, paths } = first!;
+      const path = paths.values().next().value as string;
+      const morePaths =
+        paths.size > 1
+          ? ` (and ${paths.size - 1} other path${paths.size > 2 ? 's' : ''} to the same property)`
+          : '';
+      const echoedBy = [...returnedBy.values()].filter((r) => r.echoed).map((r) => label(r.endpoint));
+      const echoed =
+        echoedBy.length > 0 ? ` (${echoedBy.join(', ')}: the secret the caller sent, echoed back)` : '';
+      const moreEndpoints =
+        others.length > 0
+          ? `; ${others.length} other endpoint${others.length > 1 ? 's return' : ' returns'} it too`
+          : '';
+      return {
+        message: `${label(endpoint)} returns ${field.kind} data in \`${path}\`${morePaths}${moreEndpoints}${echoed}`,
+        loc,
+        severity,
+        endpoints: [...returnedBy.keys()],
+        // Unique keys only: two components of one name in two files keep their file and pointer.
+        ...(key !== undefined && seen.get(key) === 1 ? { key } : {}),
+      };
+    });
   },
 };
 
