@@ -32768,7 +32768,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7133);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3788);
 // GitHub Action entry: everything happens in main.ts's run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -32782,9 +32782,10 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ readInputs),
-/* harmony export */   d: () => (/* binding */ InputError)
+/* harmony export */   Ko: () => (/* binding */ readInputs),
+/* harmony export */   dz: () => (/* binding */ InputError)
 /* harmony export */ });
+/* unused harmony export ACTION_MODES */
 /* harmony import */ var _gate_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7155);
 /* harmony import */ var _load_discover_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3533);
 /* harmony import */ var _load_git_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9311);
@@ -32794,6 +32795,12 @@ __webpack_async_result__();
 
 
 
+/**
+ * `analyse`: analyse and comment directly. `comment-to-artifact`: analyse, and write the report for the
+ * comment to a file the workflow uploads, instead of commenting (a fork's PR: read-only token).
+ * `comment-from-artifact`: on `workflow_run`, analyse nothing; comment from that artifact.
+ */
+const ACTION_MODES = ['analyse', 'comment-to-artifact', 'comment-from-artifact'];
 class InputError extends Error {
 }
 function oneOf(name, value, allowed) {
@@ -32842,13 +32849,14 @@ function readInputs(get) {
         token: get('github-token'),
         trustPrConfig: bool('trust-pr-config', get('trust-pr-config'), false),
         allowRemoteRefs: remotePrefixes(get('allow-remote-refs')),
+        mode: oneOf('mode', get('mode') || 'analyse', ACTION_MODES),
     };
 }
 
 
 /***/ }),
 
-/***/ 7133:
+/***/ 3788:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33060,210 +33068,8 @@ async function prefetchSpec(reader, prefetch, path) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/json-text.ts
-// JSON text in pieces: `JSON.stringify(value, null, 2)` exactly, without building it as one string.
-// Node cannot hold a string over 512 MiB, and a report that large (a hostile document with a finding
-// per item of a 200,000-item list) must still be written. Containers near the root are written member by
-// member; a member is one `JSON.stringify`. One string is still faster (by about 60 ms on a 9 MB report),
-// so the pieces are the fallback.
-
-const STREAMED_DEPTH = 4;
-/** The pieces of `JSON.stringify(value, null, 2)`, for plain data (no `toJSON`, no cycles), in order. */
-function* jsonPieces(value, indent = '', depth = 0) {
-    if (depth >= STREAMED_DEPTH || value === null || typeof value !== 'object' || hasToJson(value)) {
-        const text = JSON.stringify(value, null, 2) ?? 'null';
-        yield indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
-        return;
-    }
-    const inner = `${indent}  `;
-    if (Array.isArray(value)) {
-        if (value.length === 0) {
-            yield '[]';
-            return;
-        }
-        yield '[\n';
-        for (let i = 0; i < value.length; i++) {
-            yield inner;
-            const item = value[i];
-            // In an array, what JSON cannot show (undefined, a function) is null.
-            yield* jsonPieces(showable(item) ? item : null, inner, depth + 1);
-            yield i < value.length - 1 ? ',\n' : '\n';
-        }
-        yield `${indent}]`;
-        return;
-    }
-    const keys = Object.keys(value).filter((k) => showable(value[k]));
-    if (keys.length === 0) {
-        yield '{}';
-        return;
-    }
-    yield '{\n';
-    for (const [i, key] of keys.entries()) {
-        yield `${inner}${JSON.stringify(key)}: `;
-        yield* jsonPieces(value[key], inner, depth + 1);
-        yield i < keys.length - 1 ? ',\n' : '\n';
-    }
-    yield `${indent}}`;
-}
-/** In an object, a member JSON cannot show is left out. */
-function showable(value) {
-    return value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
-}
-function hasToJson(value) {
-    return typeof value.toJSON === 'function';
-}
-/**
- * Calls `write` with `JSON.stringify(value, null, 2)` and a final newline: in one piece when Node can build
- * the string (the faster way), else in chunks of about a megabyte. `stringify` is for tests.
- */
-function writeJson(value, write, stringify = (v) => JSON.stringify(v, null, 2)) {
-    let text;
-    try {
-        text = stringify(value);
-    }
-    catch (error) {
-        if (!(error instanceof RangeError))
-            throw error; // "Invalid string length": over 512 MiB
-        let buffer = '';
-        for (const piece of jsonPieces(value)) {
-            buffer += piece;
-            if (buffer.length >= 1 << 20) {
-                write(buffer);
-                buffer = '';
-            }
-        }
-        write(`${buffer}\n`);
-        return;
-    }
-    write(`${text}\n`);
-}
-/** `writeJson` into a file. */
-function writeJsonFile(path, value) {
-    const fd = openSync(path, 'w');
-    try {
-        writeJsonToFd(fd, value);
-    }
-    finally {
-        closeSync(fd);
-    }
-}
-/** `writeJson` into an open file (see `openReportFile` in publish/files.ts); the caller closes it. */
-function writeJsonToFd(fd, value) {
-    writeJson(value, (chunk) => (0,external_node_fs_.writeSync)(fd, chunk));
-}
-
-;// CONCATENATED MODULE: ./src/publish/files.ts
-// Report files the action writes (the JSON report, SARIF): only inside the workspace or RUNNER_TEMP, and
-// never through a symbolic link. A pull request can commit `api-posture.sarif` (or a folder on its path) as
-// a symlink to `~/.gitconfig` or to the next step's code; following it would let the PR overwrite that.
-
-
-
-/** Why a report file may not be written there (only this module throws and catches it). */
-class WriteRefused extends Error {
-}
-const isInside = (rel) => rel !== '' && rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(rel);
-/**
- * Opens `path` for writing (created or truncated) and returns its descriptor. Refused (`WriteRefused`)
- * unless it lies inside one of `roots`, no part of it below the root is a symbolic link or a `.git`
- * directory, and it is (or becomes) a regular file; missing folders are created, one at a time, each
- * checked. The file itself is opened without following a link (`O_NOFOLLOW`) and without blocking on a FIFO.
- */
-function openReportFile(path, roots) {
-    const full = (0,external_node_path_.resolve)(path);
-    let realRoot;
-    let rel = '';
-    for (const root of roots) {
-        let real;
-        try {
-            real = external_node_fs_.realpathSync(root);
-        }
-        catch {
-            continue;
-        }
-        const fromRoot = [(0,external_node_path_.relative)((0,external_node_path_.resolve)(root), full), (0,external_node_path_.relative)(real, full)].find(isInside);
-        if (fromRoot !== undefined) {
-            realRoot = real;
-            rel = fromRoot;
-            break;
-        }
-    }
-    if (realRoot === undefined)
-        throw new WriteRefused('it is not inside the workspace or the runner temporary directory');
-    const parts = rel.split(external_node_path_.sep);
-    if (parts.some((p) => p.toLowerCase() === '.git'))
-        throw new WriteRefused('it is under .git');
-    let at = realRoot; // the walk so far: folders, then the file
-    for (const [i, part] of parts.entries()) {
-        const next = (0,external_node_path_.join)(at, part);
-        const shown = parts.slice(0, i + 1).join('/');
-        const last = i === parts.length - 1;
-        const stat = external_node_fs_.lstatSync(next, { throwIfNoEntry: false });
-        if (stat?.isSymbolicLink())
-            throw new WriteRefused(`${shown} is a symbolic link`);
-        if (!last) {
-            if (!stat)
-                external_node_fs_.mkdirSync(next);
-            else if (!stat.isDirectory())
-                throw new WriteRefused(`${shown} is not a directory`);
-            const again = external_node_fs_.lstatSync(next);
-            if (!again.isDirectory())
-                throw new WriteRefused(`${shown} is not a directory`);
-        }
-        else if (stat && !stat.isFile())
-            throw new WriteRefused(`${shown} is not a regular file`);
-        at = next;
-    }
-    // The folder is where the walk says (nothing swapped in since): its real path is under the root's.
-    const parent = external_node_fs_.realpathSync((0,external_node_path_.join)(at, '..'));
-    if (parent !== realRoot && !isInside((0,external_node_path_.relative)(realRoot, parent)))
-        throw new WriteRefused('its folder is not inside the workspace or the runner temporary directory');
-    const c = external_node_fs_.constants;
-    let fd;
-    try {
-        fd = external_node_fs_.openSync(at, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | (c.O_NOFOLLOW ?? 0) | (c.O_NONBLOCK ?? 0), 0o644);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ELOOP')
-            throw new WriteRefused(`${parts.join('/')} is a symbolic link`);
-        if (code === 'ENXIO')
-            throw new WriteRefused(`${parts.join('/')} is not a regular file`);
-        throw error;
-    }
-    if (!external_node_fs_.fstatSync(fd).isFile()) {
-        external_node_fs_.closeSync(fd);
-        throw new WriteRefused(`${parts.join('/')} is not a regular file`);
-    }
-    return fd;
-}
-/**
- * Writes `value` as JSON (`JSON.stringify(value, null, 2)` and a newline) to `path`, as `openReportFile`
- * allows. Returns why it was not written, or undefined when it was: a report that cannot be written is a
- * warning, the gate still decides.
- */
-function writeJsonReport(path, roots, value) {
-    let fd;
-    try {
-        fd = openReportFile(path, roots);
-    }
-    catch (error) {
-        if (error instanceof WriteRefused)
-            return `refused to write ${path}: ${error.message}`;
-        return `could not write ${path}: ${error.code ?? String(error)}`;
-    }
-    try {
-        writeJsonToFd(fd, value);
-        return undefined;
-    }
-    catch (error) {
-        return `could not write ${path}: ${error.code ?? String(error)}`;
-    }
-    finally {
-        external_node_fs_.closeSync(fd);
-    }
-}
-
+// EXTERNAL MODULE: ./src/publish/files.ts + 1 modules
+var publish_files = __nccwpck_require__(7548);
 // EXTERNAL MODULE: ./src/findings.ts
 var findings = __nccwpck_require__(1001);
 // EXTERNAL MODULE: ./src/report/escape.ts
@@ -33320,12 +33126,12 @@ function selectAnnotations(report, perLevel = ANNOTATIONS_PER_LEVEL) {
     return { shown, omitted: all.length - shown.length };
 }
 
-// EXTERNAL MODULE: ./src/report/json.ts + 2 modules
-var json = __nccwpck_require__(6105);
+// EXTERNAL MODULE: ./src/report/json.ts + 1 modules
+var json = __nccwpck_require__(1686);
 // EXTERNAL MODULE: ./src/report/markdown.ts + 2 modules
 var markdown = __nccwpck_require__(6679);
-// EXTERNAL MODULE: ./src/assess/registry.ts + 43 modules
-var registry = __nccwpck_require__(8902);
+// EXTERNAL MODULE: ./src/assess/registry.ts + 45 modules
+var registry = __nccwpck_require__(7414);
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 
 /** GitHub's `security-severity` scale: ≥9 critical, ≥7 high, ≥4 medium, >0 low. */
@@ -33502,14 +33308,18 @@ function readPullRequest(eventPath) {
 }
 async function run(env = process.env) {
     try {
-        const inputs = (0,action_inputs/* readInputs */.K)((name) => core/* getInput */.V4(name));
+        const inputs = (0,action_inputs/* readInputs */.Ko)((name) => core/* getInput */.V4(name));
         const environment = readEnvironment(env);
+        if (inputs.mode === 'comment-from-artifact') {
+            const { commentFromArtifact } = await Promise.all(/* import() */[__nccwpck_require__.e(816), __nccwpck_require__.e(31)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8031));
+            return await commentFromArtifact(inputs, environment, clientOnDemand(inputs, environment));
+        }
         await execute(inputs, environment);
     }
     catch (error) {
         // Every log line goes through `logText`: a file name or document string holding a newline would
         // otherwise write a workflow command of its own (a forged `::error::`, a `::stop-commands::`).
-        if (error instanceof action_inputs/* InputError */.d || error instanceof errors/* ConfigError */.x)
+        if (error instanceof action_inputs/* InputError */.dz || error instanceof errors/* ConfigError */.x)
             core/* setFailed */.C1((0,report_escape/* logText */.kc)(error.message));
         else
             core/* setFailed */.C1(`api-posture failed unexpectedly: ${(0,report_escape/* logText */.kc)(error instanceof Error ? error.message : String(error))}`);
@@ -33529,7 +33339,7 @@ async function execute(inputs, env) {
     const client = clientOnDemand(inputs, env);
     const pr = PR_EVENTS.has(env.eventName) ? readPullRequest(env.eventPath) : undefined;
     if (PR_EVENTS.has(env.eventName) && !pr)
-        throw new action_inputs/* InputError */.d(`the ${env.eventName} event has no pull_request base and head SHAs`);
+        throw new action_inputs/* InputError */.dz(`the ${env.eventName} event has no pull_request base and head SHAs`);
     const mode = pr ? 'diff' : 'scan';
     const head = headReader(env.workspace, pr !== undefined);
     let sources;
@@ -33554,11 +33364,27 @@ async function execute(inputs, env) {
     // Nothing to analyse (the common case in a busy repository): the engine, config and policies are not loaded.
     const analysis = sources.length === 0
         ? nothingToAnalyse(mode, inputs.failOn, inputs.failOnScope)
-        : await (await Promise.all(/* import() */[__nccwpck_require__.e(816), __nccwpck_require__.e(252)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6252))).analyse(sources, mode, inputs, settingsReader, pr !== undefined);
+        : await (await Promise.all(/* import() */[__nccwpck_require__.e(816), __nccwpck_require__.e(96)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9096))).analyse(sources, mode, inputs, settingsReader, pr !== undefined);
     const report = (0,json/* buildReport */.FK)(analysis);
-    await publish(report, inputs, env, client, pr);
+    // A fork's PR cannot be commented on from here: the report goes to a file for a workflow_run to post.
+    const toArtifact = inputs.mode === 'comment-to-artifact';
+    await publish(report, toArtifact ? { ...inputs, comment: false } : inputs, env, client, pr);
+    if (toArtifact && inputs.comment)
+        await saveCommentArtifact(report, env, pr);
     if (report.blocked)
         core/* setFailed */.C1(`api-posture blocked this change: ${(0,report_escape/* logText */.kc)(report.summary.verdict)}`);
+}
+/** `mode: comment-to-artifact`: the file the README's upload step sends to the workflow_run workflow. */
+async function saveCommentArtifact(report, env, pr) {
+    if (!pr)
+        return core/* info */.pq('api-posture: not a pull request: no comment artifact');
+    const { commentArtifactPath, writeCommentArtifact } = await Promise.all(/* import() */[__nccwpck_require__.e(816), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6428));
+    const path = commentArtifactPath(env.tempDir);
+    const refused = writeCommentArtifact(path, [env.tempDir], pr.number, pr.headSha, report);
+    if (refused)
+        core/* warning */.$e(`the comment artifact was not written: ${refused}`);
+    else
+        core/* info */.pq((0,report_escape/* logText */.kc)(`api-posture: the PR comment's report is in ${path}, for the upload step`));
 }
 /** What the engine returns for no sources, without loading it. */
 function nothingToAnalyse(mode, failOn, failOnScope) {
@@ -33574,7 +33400,7 @@ function headReader(workspace, pullRequest) {
     if (tracked)
         return Object.assign((0,reader/* trackedReader */.yB)(workspace, tracked), { tracked });
     if (pullRequest)
-        throw new action_inputs/* InputError */.d('cannot list the files committed in the checkout (git ls-tree HEAD failed): run actions/checkout before api-posture');
+        throw new action_inputs/* InputError */.dz('cannot list the files committed in the checkout (git ls-tree HEAD failed): run actions/checkout before api-posture');
     core/* warning */.$e('api-posture: the workspace is not a git checkout; every file in it is read, committed or not');
     return (0,reader/* fsReader */.d)(workspace);
 }
@@ -33589,7 +33415,7 @@ async function baseReader(env, clientOf, sha) {
         return { reader: (0,reader/* gitReader */.e8)(env.workspace, sha), viaGit: true, sha };
     const client = await clientOf();
     if (!client)
-        throw new action_inputs/* InputError */.d(`the base commit ${sha} is not in the checkout and no github-token is set to read it through the API`);
+        throw new action_inputs/* InputError */.dz(`the base commit ${sha} is not in the checkout and no github-token is set to read it through the API`);
     return { reader: await restReader(client, env.repository, sha), viaGit: false, sha };
 }
 /**
@@ -33626,7 +33452,7 @@ async function main_pullRequestSources(env, inputs, clientOf, pr, base, head) {
     if (!changed) {
         const client = await clientOf();
         if (!client)
-            throw new action_inputs/* InputError */.d('cannot list the files this pull request changed: no git base and no github-token');
+            throw new action_inputs/* InputError */.dz('cannot list the files this pull request changed: no git base and no github-token');
         const { pullRequestFiles } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9520));
         changed = (await pullRequestFiles(client, env.repository, pr.number)).map((f) => ({
             path: f.path,
@@ -33657,7 +33483,7 @@ async function publish(report, inputs, env, clientOf, pr) {
     // Report files go only inside the workspace or RUNNER_TEMP, never through a symlink (publish/files.ts).
     const writable = [env.workspace, env.tempDir];
     const reportFile = (0,external_node_path_.join)(env.tempDir, 'api-posture-report.json');
-    const reportRefused = writeJsonReport(reportFile, writable, report);
+    const reportRefused = (0,publish_files/* writeJsonReport */.a)(reportFile, writable, report);
     if (reportRefused)
         core/* warning */.$e(`the JSON report was not written: ${reportRefused}`);
     core/* setOutput */.uH('report-file', reportRefused ? '' : reportFile);
@@ -33666,7 +33492,7 @@ async function publish(report, inputs, env, clientOf, pr) {
         const docsBase = env.actionRepository
             ? `${env.serverUrl}/${env.actionRepository}/blob/${env.actionRef || 'main'}`
             : 'https://github.com/api-posture/api-posture/blob/main';
-        const refused = writeJsonReport(sarifPath, writable, renderSarif(report, { docsBase }));
+        const refused = (0,publish_files/* writeJsonReport */.a)(sarifPath, writable, renderSarif(report, { docsBase }));
         if (refused) {
             core/* error */.z3(`input \`sarif-file\` (${inputs.sarifFile}): ${refused}; no SARIF was written (the gate still decides)`);
             sarifPath = undefined;
@@ -34126,7 +33952,7 @@ function componentPath(loc, rootFile) {
 
 /***/ }),
 
-/***/ 8902:
+/***/ 7414:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35424,6 +35250,40 @@ const inventoryNonProductionServer = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/assess/checks/inventory-shadow-endpoint.ts
+const WRITES = new Set(['post', 'put', 'patch', 'delete']);
+const inventoryShadowEndpoint = {
+    id: 'inventory-shadow-endpoint',
+    category: 'inventory',
+    severity: 'medium',
+    owasp: 'API9:2023 Improper Inventory Management',
+    cwe: 'CWE-1059',
+    title: 'Shadow endpoint: called, but described nowhere',
+    rationale: 'An endpoint that serves traffic but is in no description escapes review, tests, policies and retirement: nobody knows what it accepts or who may call it.',
+    remediation: 'Describe the operation in the document (with its security), or retire it at the gateway; if the traffic belongs to another API, add that API’s description.',
+    scope: 'traffic',
+    run(traffic) {
+        return traffic.shadow.map((shadow) => ({
+            message: `\`${shadow.method.toUpperCase()} ${shadow.path}\` was called ${times(shadow.count)}${seen(shadow)} but no operation of this document describes it`,
+            loc: { file: shadow.file, pointer: '' },
+            position: { line: shadow.line, column: 1 },
+            // A write nobody described changes data nobody reviewed.
+            severity: WRITES.has(shadow.method) ? 'high' : 'medium',
+            key: `shadow:${shadow.method} ${shadow.path}`,
+        }));
+    },
+};
+function times(count) {
+    return count === 1 ? 'once' : `${count} times`;
+}
+function seen(shadow) {
+    if (!shadow.lastSeen)
+        return '';
+    return shadow.firstSeen && shadow.firstSeen !== shadow.lastSeen
+        ? ` (${shadow.firstSeen.slice(0, 10)} to ${shadow.lastSeen.slice(0, 10)})`
+        : ` (${shadow.lastSeen.slice(0, 10)})`;
+}
+
 ;// CONCATENATED MODULE: ./src/assess/checks/inventory-undocumented-operation.ts
 
 const inventoryUndocumentedOperation = {
@@ -35442,6 +35302,38 @@ const inventoryUndocumentedOperation = {
         if (endpoint.summary?.trim() || endpoint.description?.trim())
             return [];
         return [{ message: `${(0,context/* label */.Pf)(endpoint)} has neither a summary nor a description`, loc: endpoint.loc }];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/assess/checks/inventory-zombie-endpoint.ts
+const inventoryZombieEndpoint = {
+    id: 'inventory-zombie-endpoint',
+    category: 'inventory',
+    severity: 'low',
+    owasp: 'API9:2023 Improper Inventory Management',
+    cwe: 'CWE-1059',
+    title: 'Zombie endpoint: deprecated or removed, still called',
+    rationale: 'A deprecated operation that still serves traffic keeps its old weaknesses alive; removing one that clients still call breaks them, or leaves it running undescribed.',
+    remediation: 'Find the callers (the traffic names the first place it was seen), move them to the replacement, then retire the operation; keep it documented until it is gone.',
+    scope: 'traffic',
+    run(traffic) {
+        return traffic.zombie.map((zombie) => {
+            const label = `\`${zombie.method.toUpperCase()} ${zombie.path}\``;
+            const count = zombie.count === 1 ? 'once' : `${zombie.count} times`;
+            return zombie.reason === 'removed'
+                ? {
+                    message: `${label} is removed by this change but was called ${count} in the traffic: live clients still use it`,
+                    loc: { file: zombie.file, pointer: '' },
+                    position: { line: zombie.line, column: 1 },
+                    severity: 'medium',
+                    key: `removed:${zombie.endpoint.id}`,
+                }
+                : {
+                    message: `${label} is deprecated but was called ${count} in the traffic`,
+                    loc: zombie.endpoint.loc,
+                    key: `deprecated:${zombie.endpoint.id}`,
+                };
+        });
     },
 };
 
@@ -35681,7 +35573,12 @@ const sensitiveQueryParam = {
     },
 };
 
+// EXTERNAL MODULE: ./src/util/pointer.ts
+var pointer = __nccwpck_require__(6065);
 ;// CONCATENATED MODULE: ./src/assess/checks/sensitive-response-field.ts
+
+
+
 
 
 
@@ -35749,6 +35646,45 @@ function sentCredentials(endpoint) {
     }
     return names;
 }
+/**
+ * Bank details reached through payment or funding instructions (Stripe's
+ * `next_action.display_bank_transfer_instructions.financial_addresses[].iban.iban`): the account the customer
+ * pays into, shown to every payer, not the customer's own account.
+ */
+function paymentInstructions(field) {
+    if (field.kind !== 'bank-account')
+        return false;
+    return field.path
+        .split(/[.[\]*]/)
+        .some((part) => /(^|_|-)instructions$|^financial_?addresses$|^funding_?instructions/i.test(part));
+}
+/**
+ * The property's own place: where its owner declares it (`#/components/schemas/repository/properties/temp_clone_token`),
+ * not where a `$ref` it is declared with points (two properties `$ref`-ing one `Password` schema are two
+ * properties).
+ */
+function propertyLoc(field) {
+    return {
+        file: field.owner.loc.file,
+        pointer: (0,pointer/* joinPointer */.Kn)(field.owner.loc.pointer, 'properties', field.name),
+    };
+}
+/**
+ * Where the property is without naming its file (inside an operation, or inside a named component), so
+ * splitting a description into files or merging it back keeps the finding's fingerprint.
+ */
+function layoutFreeKey(loc, rootFile, inEndpoint) {
+    const at = inEndpoint(loc);
+    if (at)
+        return `${at.ids[0]}@${at.inside}`;
+    // Elsewhere in a root document (Swagger 2.0 `definitions`): its file and pointer. A base sharing the
+    // head's objects sees them in the head's root file, which it cannot tell from a file of its own.
+    const first = loc.pointer.split('/')[1] ?? '';
+    if (first !== 'components' && (ROOT_SECTIONS.has(first) || first.startsWith('x-')))
+        return undefined;
+    return (0,locations/* componentPath */.Z)(loc, rootFile);
+}
+const ROOT_SECTIONS = new Set(['paths', 'definitions', 'parameters', 'responses', 'webhooks']);
 const sensitiveResponseField = {
     id: 'sensitive-response-field',
     category: 'sensitive-data',
@@ -35758,33 +35694,69 @@ const sensitiveResponseField = {
     title: 'Sensitive data in responses',
     rationale: 'Secrets and personal data returned by an API are exposed to every client and every log that records the response.',
     remediation: 'Return only what the client needs: drop or mask the field, mark secrets `writeOnly: true`, and protect the endpoint with authentication and scopes.',
-    scope: 'endpoint',
-    run(endpoint) {
-        const sent = endpoint.method === 'post' ? sentCredentials(endpoint) : NOTHING_SENT;
-        // A field shown by several responses, or reached by several paths through one shared schema
-        // (`services[].log_destinations.datadog.api_key`, `workers[]…`), is one finding, at its first path.
-        const byField = new Map();
-        for (const response of (0,headers/* successResponses */.KS)(endpoint)) {
-            for (const media of response.content) {
-                for (const field of (0,sensitive/* sensitiveFields */.uL)(media.schema, true)) {
-                    if (issuedCredential(endpoint, field, sent))
-                        continue;
-                    const known = byField.get(field.schema);
-                    if (known)
-                        known.paths.add(field.path);
-                    else
-                        byField.set(field.schema, { field, paths: new Set([field.path]) });
+    scope: 'document',
+    run(model) {
+        // One finding per sensitive property, at the property, naming every endpoint that returns it: a field
+        // of a shared object (Stripe's `payment_method`, GitHub's `repository`) is one fact wherever the object
+        // is embedded, and its fingerprint is the property's place, so the base's finding for the same
+        // property makes it existing however many endpoints the PR adds that embed it.
+        const byProperty = new Map();
+        for (const endpoint of model.endpoints) {
+            const sent = endpoint.method === 'post' ? sentCredentials(endpoint) : NOTHING_SENT;
+            for (const response of (0,headers/* successResponses */.KS)(endpoint)) {
+                for (const media of response.content) {
+                    for (const field of (0,sensitive/* sensitiveFields */.uL)(media.schema, true)) {
+                        if (issuedCredential(endpoint, field, sent) || paymentInstructions(field))
+                            continue;
+                        const loc = propertyLoc(field);
+                        const key = `${loc.file}#${loc.pointer}`;
+                        const severity = (0,context/* byExposure */.Je)(endpoint, sensitive_response_field_SEVERITY[field.kind]);
+                        let exposure = byProperty.get(key);
+                        if (!exposure) {
+                            exposure = { field, loc, severity, returnedBy: new Map() };
+                            byProperty.set(key, exposure);
+                        }
+                        else
+                            exposure.severity = (0,findings/* maxSeverity */.eL)(exposure.severity, severity);
+                        let returned = exposure.returnedBy.get(endpoint.id);
+                        if (!returned) {
+                            returned = { endpoint, paths: new Set(), echoed: false };
+                            exposure.returnedBy.set(endpoint.id, returned);
+                        }
+                        returned.paths.add(field.path);
+                        returned.echoed ||= sent.has(leafName(field.path));
+                    }
                 }
             }
         }
-        // One finding per field: a new field is a new finding even where the endpoint already returned data
-        // of its kind.
-        return [...byField.values()].map(({ field, paths }) => ({
-            message: `${(0,context/* label */.Pf)(endpoint)} returns ${field.kind} data in \`${field.path}\`${paths.size > 1 ? ` (and ${paths.size - 1} other path${paths.size > 2 ? 's' : ''} to the same property)` : ''}${sent.has(leafName(field.path)) ? ' (the secret the caller sent, echoed back)' : ''}`,
-            loc: field.schema.loc,
-            severity: (0,context/* byExposure */.Je)(endpoint, sensitive_response_field_SEVERITY[field.kind]),
-            key: `${field.kind}:${field.path}`,
-        }));
+        const inEndpoint = byProperty.size > 0 ? (0,locations/* endpointsByLocation */.X)(model.endpoints) : undefined;
+        const keys = [...byProperty.values()].map(({ loc }) => layoutFreeKey(loc, model.file, inEndpoint));
+        const seen = new Map();
+        for (const key of keys)
+            if (key !== undefined)
+                seen.set(key, (seen.get(key) ?? 0) + 1);
+        return [...byProperty.values()].map(({ field, loc, severity, returnedBy }, i) => {
+            const key = keys[i];
+            const [first, ...others] = [...returnedBy.values()];
+            const { endpoint, paths } = first;
+            const path = paths.values().next().value;
+            const morePaths = paths.size > 1
+                ? ` (and ${paths.size - 1} other path${paths.size > 2 ? 's' : ''} to the same property)`
+                : '';
+            const echoedBy = [...returnedBy.values()].filter((r) => r.echoed).map((r) => (0,context/* label */.Pf)(r.endpoint));
+            const echoed = echoedBy.length > 0 ? ` (${echoedBy.join(', ')}: the secret the caller sent, echoed back)` : '';
+            const moreEndpoints = others.length > 0
+                ? `; ${others.length} other endpoint${others.length > 1 ? 's return' : ' returns'} it too`
+                : '';
+            return {
+                message: `${(0,context/* label */.Pf)(endpoint)} returns ${field.kind} data in \`${path}\`${morePaths}${moreEndpoints}${echoed}`,
+                loc,
+                severity,
+                endpoints: [...returnedBy.keys()],
+                // Unique keys only: two components of one name in two files keep their file and pointer.
+                ...(key !== undefined && seen.get(key) === 1 ? { key } : {}),
+            };
+        });
     },
 };
 const NOTHING_SENT = new Set();
@@ -35894,6 +35866,8 @@ const transportHttpServer = {
 
 
 
+
+
 const CHECKS = [
     authAnonymousAlternative,
     authApiKeyInQuery,
@@ -35929,6 +35903,8 @@ const CHECKS = [
     inventoryMissingOwner,
     inventoryNonProductionServer,
     inventoryUndocumentedOperation,
+    inventoryShadowEndpoint,
+    inventoryZombieEndpoint,
     configInvalid,
     configRefOutsideWorkspace,
     configRemoteRef,
@@ -36016,12 +35992,13 @@ class ConfigError extends Error {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Nd: () => (/* binding */ zeroCounts),
 /* harmony export */   R6: () => (/* binding */ CATEGORIES),
+/* harmony export */   eL: () => (/* binding */ maxSeverity),
 /* harmony export */   ib: () => (/* binding */ lower),
 /* harmony export */   jZ: () => (/* binding */ atLeast),
 /* harmony export */   oC: () => (/* binding */ SEVERITIES),
 /* harmony export */   qs: () => (/* binding */ severityRank)
 /* harmony export */ });
-/* unused harmony exports maxSeverity, raise */
+/* unused harmony export raise */
 const CATEGORIES = [
     'authentication',
     'authorization',
@@ -39069,6 +39046,228 @@ function setOwn(target, key, value) {
 
 /***/ }),
 
+/***/ 7548:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ writeJsonReport)
+});
+
+// UNUSED EXPORTS: openReportFile
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/report/json-text.ts
+// JSON text in pieces: `JSON.stringify(value, null, 2)` exactly, without building it as one string.
+// Node cannot hold a string over 512 MiB, and a report that large (a hostile document with a finding
+// per item of a 200,000-item list) must still be written. Containers near the root are written member by
+// member; a member is one `JSON.stringify`. One string is still faster (by about 60 ms on a 9 MB report),
+// so the pieces are the fallback.
+
+const STREAMED_DEPTH = 4;
+/** The pieces of `JSON.stringify(value, null, 2)`, for plain data (no `toJSON`, no cycles), in order. */
+function* jsonPieces(value, indent = '', depth = 0) {
+    if (depth >= STREAMED_DEPTH || value === null || typeof value !== 'object' || hasToJson(value)) {
+        const text = JSON.stringify(value, null, 2) ?? 'null';
+        yield indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
+        return;
+    }
+    const inner = `${indent}  `;
+    if (Array.isArray(value)) {
+        if (value.length === 0) {
+            yield '[]';
+            return;
+        }
+        yield '[\n';
+        for (let i = 0; i < value.length; i++) {
+            yield inner;
+            const item = value[i];
+            // In an array, what JSON cannot show (undefined, a function) is null.
+            yield* jsonPieces(showable(item) ? item : null, inner, depth + 1);
+            yield i < value.length - 1 ? ',\n' : '\n';
+        }
+        yield `${indent}]`;
+        return;
+    }
+    const keys = Object.keys(value).filter((k) => showable(value[k]));
+    if (keys.length === 0) {
+        yield '{}';
+        return;
+    }
+    yield '{\n';
+    for (const [i, key] of keys.entries()) {
+        yield `${inner}${JSON.stringify(key)}: `;
+        yield* jsonPieces(value[key], inner, depth + 1);
+        yield i < keys.length - 1 ? ',\n' : '\n';
+    }
+    yield `${indent}}`;
+}
+/** In an object, a member JSON cannot show is left out. */
+function showable(value) {
+    return value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
+}
+function hasToJson(value) {
+    return typeof value.toJSON === 'function';
+}
+/**
+ * Calls `write` with `JSON.stringify(value, null, 2)` and a final newline: in one piece when Node can build
+ * the string (the faster way), else in chunks of about a megabyte. `stringify` is for tests.
+ */
+function writeJson(value, write, stringify = (v) => JSON.stringify(v, null, 2)) {
+    let text;
+    try {
+        text = stringify(value);
+    }
+    catch (error) {
+        if (!(error instanceof RangeError))
+            throw error; // "Invalid string length": over 512 MiB
+        let buffer = '';
+        for (const piece of jsonPieces(value)) {
+            buffer += piece;
+            if (buffer.length >= 1 << 20) {
+                write(buffer);
+                buffer = '';
+            }
+        }
+        write(`${buffer}\n`);
+        return;
+    }
+    write(`${text}\n`);
+}
+/** `writeJson` into a file. */
+function writeJsonFile(path, value) {
+    const fd = openSync(path, 'w');
+    try {
+        writeJsonToFd(fd, value);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/** `writeJson` into an open file (see `openReportFile` in publish/files.ts); the caller closes it. */
+function writeJsonToFd(fd, value) {
+    writeJson(value, (chunk) => (0,external_node_fs_.writeSync)(fd, chunk));
+}
+
+;// CONCATENATED MODULE: ./src/publish/files.ts
+// Report files the action writes (the JSON report, SARIF): only inside the workspace or RUNNER_TEMP, and
+// never through a symbolic link. A pull request can commit `api-posture.sarif` (or a folder on its path) as
+// a symlink to `~/.gitconfig` or to the next step's code; following it would let the PR overwrite that.
+
+
+
+/** Why a report file may not be written there (only this module throws and catches it). */
+class WriteRefused extends Error {
+}
+const isInside = (rel) => rel !== '' && rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(rel);
+/**
+ * Opens `path` for writing (created or truncated) and returns its descriptor. Refused (`WriteRefused`)
+ * unless it lies inside one of `roots`, no part of it below the root is a symbolic link or a `.git`
+ * directory, and it is (or becomes) a regular file; missing folders are created, one at a time, each
+ * checked. The file itself is opened without following a link (`O_NOFOLLOW`) and without blocking on a FIFO.
+ */
+function openReportFile(path, roots) {
+    const full = (0,external_node_path_.resolve)(path);
+    let realRoot;
+    let rel = '';
+    for (const root of roots) {
+        let real;
+        try {
+            real = external_node_fs_.realpathSync(root);
+        }
+        catch {
+            continue;
+        }
+        const fromRoot = [(0,external_node_path_.relative)((0,external_node_path_.resolve)(root), full), (0,external_node_path_.relative)(real, full)].find(isInside);
+        if (fromRoot !== undefined) {
+            realRoot = real;
+            rel = fromRoot;
+            break;
+        }
+    }
+    if (realRoot === undefined)
+        throw new WriteRefused('it is not inside the workspace or the runner temporary directory');
+    const parts = rel.split(external_node_path_.sep);
+    if (parts.some((p) => p.toLowerCase() === '.git'))
+        throw new WriteRefused('it is under .git');
+    let at = realRoot; // the walk so far: folders, then the file
+    for (const [i, part] of parts.entries()) {
+        const next = (0,external_node_path_.join)(at, part);
+        const shown = parts.slice(0, i + 1).join('/');
+        const last = i === parts.length - 1;
+        const stat = external_node_fs_.lstatSync(next, { throwIfNoEntry: false });
+        if (stat?.isSymbolicLink())
+            throw new WriteRefused(`${shown} is a symbolic link`);
+        if (!last) {
+            if (!stat)
+                external_node_fs_.mkdirSync(next);
+            else if (!stat.isDirectory())
+                throw new WriteRefused(`${shown} is not a directory`);
+            const again = external_node_fs_.lstatSync(next);
+            if (!again.isDirectory())
+                throw new WriteRefused(`${shown} is not a directory`);
+        }
+        else if (stat && !stat.isFile())
+            throw new WriteRefused(`${shown} is not a regular file`);
+        at = next;
+    }
+    // The folder is where the walk says (nothing swapped in since): its real path is under the root's.
+    const parent = external_node_fs_.realpathSync((0,external_node_path_.join)(at, '..'));
+    if (parent !== realRoot && !isInside((0,external_node_path_.relative)(realRoot, parent)))
+        throw new WriteRefused('its folder is not inside the workspace or the runner temporary directory');
+    const c = external_node_fs_.constants;
+    let fd;
+    try {
+        fd = external_node_fs_.openSync(at, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | (c.O_NOFOLLOW ?? 0) | (c.O_NONBLOCK ?? 0), 0o644);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ELOOP')
+            throw new WriteRefused(`${parts.join('/')} is a symbolic link`);
+        if (code === 'ENXIO')
+            throw new WriteRefused(`${parts.join('/')} is not a regular file`);
+        throw error;
+    }
+    if (!external_node_fs_.fstatSync(fd).isFile()) {
+        external_node_fs_.closeSync(fd);
+        throw new WriteRefused(`${parts.join('/')} is not a regular file`);
+    }
+    return fd;
+}
+/**
+ * Writes `value` as JSON (`JSON.stringify(value, null, 2)` and a newline) to `path`, as `openReportFile`
+ * allows. Returns why it was not written, or undefined when it was: a report that cannot be written is a
+ * warning, the gate still decides.
+ */
+function writeJsonReport(path, roots, value) {
+    let fd;
+    try {
+        fd = openReportFile(path, roots);
+    }
+    catch (error) {
+        if (error instanceof WriteRefused)
+            return `refused to write ${path}: ${error.message}`;
+        return `could not write ${path}: ${error.code ?? String(error)}`;
+    }
+    try {
+        writeJsonToFd(fd, value);
+        return undefined;
+    }
+    catch (error) {
+        return `could not write ${path}: ${error.code ?? String(error)}`;
+    }
+    finally {
+        external_node_fs_.closeSync(fd);
+    }
+}
+
+
+/***/ }),
+
 /***/ 6412:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -39191,7 +39390,7 @@ function lineLink(file, line, blobBase) {
 
 /***/ }),
 
-/***/ 6105:
+/***/ 1686:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39203,17 +39402,14 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: LISTED_ENDPOINTS, metricsOf, newViolationsByEndpoint, reportFinding
 
-// EXTERNAL MODULE: ./src/assess/registry.ts + 43 modules
-var registry = __nccwpck_require__(8902);
+// EXTERNAL MODULE: ./src/assess/registry.ts + 45 modules
+var registry = __nccwpck_require__(7414);
 // EXTERNAL MODULE: ./src/findings.ts
 var src_findings = __nccwpck_require__(1001);
 // EXTERNAL MODULE: ./src/normalize/security.ts
 var security = __nccwpck_require__(461);
-;// CONCATENATED MODULE: ./src/version.ts
-// Kept equal to package.json's version by a test (a JSON import would drag package.json into dist/).
-const TOOL_NAME = 'api-posture';
-const TOOL_VERSION = '0.1.0';
-
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
 // EXTERNAL MODULE: ./src/sensitive.ts
 var sensitive = __nccwpck_require__(1247);
 ;// CONCATENATED MODULE: ./src/report/mask.ts
@@ -39325,7 +39521,7 @@ function buildReport(analysis) {
     for (const v of violations)
         violationCounts[v.status][v.severity]++;
     return {
-        tool: { name: TOOL_NAME, version: TOOL_VERSION },
+        tool: { name: version/* TOOL_NAME */.l, version: version/* TOOL_VERSION */.w },
         mode: analysis.mode,
         blocked: analysis.gate.blocked,
         failOn: analysis.failOn,
@@ -39455,13 +39651,38 @@ function reportSpec(spec) {
                 ? metricsOf(diff.base.endpoints, (id) => spec.scores.get(id)?.base?.score, new Set(spec.baseViolations.map((v) => v.endpoint)))
                 : null,
             head: diff.head
-                ? metricsOf(diff.head.endpoints, (id) => spec.scores.get(id)?.head?.score, violatedHead)
+                ? metricsOf(diff.head.endpoints, (id) => spec.scores.get(id)?.head?.score, violatedHead, spec.traffic?.shadow.length ?? 0)
                 : null,
         },
         changes: [...documentChanges.values()],
         findings: documentFindings.sort(byImportance),
         endpoints,
         waiverRequests: reportWaiverRequests(spec),
+        ...(spec.traffic ? { traffic: reportTraffic(spec.traffic) } : {}),
+    };
+}
+function reportTraffic(traffic) {
+    return {
+        requests: traffic.requests,
+        matched: traffic.matched,
+        shadow: traffic.shadow.map((s) => ({
+            method: s.method.toUpperCase(),
+            path: s.path,
+            count: s.count,
+            firstSeen: s.firstSeen ?? null,
+            lastSeen: s.lastSeen ?? null,
+            statuses: s.statuses,
+            score: s.score ?? null,
+            location: { file: s.file, pointer: '', line: s.line, column: 1 },
+        })),
+        zombie: traffic.zombie.map((z) => ({
+            method: z.method.toUpperCase(),
+            path: z.path,
+            count: z.count,
+            reason: z.reason,
+            endpoint: z.endpoint.id,
+        })),
+        unused: traffic.unused,
     };
 }
 /** The PR's requests to be judged by its own declarations, as they were decided (SPEC §9). */
@@ -39479,7 +39700,9 @@ function percent(part, whole) {
     return whole === 0 ? 100 : Math.round((part / whole) * 1000) / 10;
 }
 /** The seed's dashboard metrics over one version's endpoints. */
-function metricsOf(endpoints, scoreOf, violated) {
+function metricsOf(endpoints, scoreOf, violated, 
+/** Shadow endpoints seen in traffic (`--traffic`): described nowhere, so not among `endpoints`. */
+observedShadows = 0) {
     const perClassification = {};
     const perBand = { critical: 0, high: 0, medium: 0, low: 0 };
     let total = 0;
@@ -39497,7 +39720,7 @@ function metricsOf(endpoints, scoreOf, violated) {
         documentedPercent: percent(documented, endpoints.length),
         averageScore: endpoints.length === 0 ? 0 : Math.round((total / endpoints.length) * 10) / 10,
         criticalEndpoints: perBand.critical,
-        shadowEndpoints: perClassification.shadow ?? 0,
+        shadowEndpoints: (perClassification.shadow ?? 0) + observedShadows,
         authenticationCoveragePercent: percent(authenticated, endpoints.length),
         tlsCoveragePercent: percent(tls, endpoints.length),
         policyCompliancePercent: violated
@@ -39556,7 +39779,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Br: () => (/* binding */ renderSummary)
 });
 
-// UNUSED EXPORTS: COMMENT_LIMIT, SUMMARY_BUDGET_BYTES, SUMMARY_LIMIT_BYTES, metricsTable
+// UNUSED EXPORTS: COMMENT_LIMIT, SUMMARY_BUDGET_BYTES, SUMMARY_LIMIT_BYTES, metricsTable, trafficSection
 
 // EXTERNAL MODULE: ./src/findings.ts
 var findings = __nccwpck_require__(1001);
@@ -39709,8 +39932,8 @@ function rule(e) {
 
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __nccwpck_require__(6412);
-// EXTERNAL MODULE: ./src/report/json.ts + 2 modules
-var json = __nccwpck_require__(6105);
+// EXTERNAL MODULE: ./src/report/json.ts + 1 modules
+var json = __nccwpck_require__(1686);
 ;// CONCATENATED MODULE: ./src/report/suppress-hint.ts
 /** In the document, on the operation (endpoint findings) or the root (document-level findings). */
 function inlineSuppression(finding, documentLevel) {
@@ -39980,9 +40203,42 @@ function specSections(spec, entries, ctx, full) {
     const suppressed = everyFinding.filter((f) => f.suppressed && f.status !== 'fixed');
     if (suppressed.length > 0)
         out.push(collapsed(PRIORITY.other, `🔕 ${suppressed.length} suppressed`, suppressed, (f) => `- \`${f.ruleId}\` — ${(0,report_escape/* inline */.mG)(f.message)}: _${(0,report_escape/* escapeText */.X1)(f.suppressed.reason)}_${f.suppressed.expires ? ` (until ${(0,report_escape/* escapeText */.X1)(f.suppressed.expires)})` : ''}`));
+    if (spec.traffic)
+        out.push(whole(trafficSection(spec.traffic), PRIORITY.other));
     if (spec.metrics.head)
         out.push(whole(metricsTable(spec.metrics.base, spec.metrics.head), PRIORITY.metrics));
     return out;
+}
+const TRAFFIC_LISTED = 20;
+/** What the observed traffic says (`--traffic`): one line, then the shadow, zombie and unused endpoints. */
+function trafficSection(traffic) {
+    const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const head = `🚦 Traffic: ${plural(traffic.requests, 'request')}, ${traffic.matched} matched · ${plural(traffic.shadow.length, 'shadow endpoint')} · ${plural(traffic.zombie.length, 'zombie')} · ${traffic.unused.length} unused`;
+    const more = (n) => n > TRAFFIC_LISTED ? `\n\n… and ${n - TRAFFIC_LISTED} more in the JSON report` : '';
+    const parts = [];
+    if (traffic.shadow.length > 0) {
+        const rows = traffic.shadow.slice(0, TRAFFIC_LISTED).map((s) => {
+            const seen = s.firstSeen && s.lastSeen ? `${s.firstSeen.slice(0, 10)} → ${s.lastSeen.slice(0, 10)}` : '—';
+            const statuses = Object.entries(s.statuses)
+                .map(([code, n]) => `${code} ×${n}`)
+                .join(', ') || '—';
+            return `| ${(0,report_escape/* code */.aY)(`${s.method} ${s.path}`)} | ${s.count} | ${seen} | ${statuses} | ${s.score ?? '—'} | ${(0,report_escape/* code */.aY)(`${s.location.file}:${s.location.line}`)} |`;
+        });
+        parts.push(`**Shadow endpoints** (called, described nowhere)\n\n| Endpoint | Calls | Seen | Statuses | Score | First seen at |\n|---|---|---|---|---|---|\n${rows.join('\n')}${more(traffic.shadow.length)}`);
+    }
+    if (traffic.zombie.length > 0) {
+        const lines = traffic.zombie
+            .slice(0, TRAFFIC_LISTED)
+            .map((z) => `- ${(0,report_escape/* code */.aY)(`${z.method} ${z.path}`)} — ${z.reason === 'removed' ? 'removed by this change' : 'deprecated'}, called ${z.count === 1 ? 'once' : `${z.count} times`}`);
+        parts.push(`**Zombie endpoints**\n\n${lines.join('\n')}${more(traffic.zombie.length)}`);
+    }
+    if (traffic.unused.length > 0) {
+        parts.push(`**Never called** (${traffic.unused.length}): ${traffic.unused
+            .slice(0, TRAFFIC_LISTED)
+            .map((id) => (0,report_escape/* code */.aY)(id))
+            .join(', ')}${traffic.unused.length > TRAFFIC_LISTED ? ', …' : ''}`);
+    }
+    return details(head, parts.join('\n\n') || 'Every request matched a documented operation.');
 }
 /** Rendered one line per item until `budget` characters (at least one item): the rest is never escaped. */
 function capItems(items, render, budget) {
@@ -40201,6 +40457,8 @@ function inventorySections(report, ctx) {
         out.push(`#### ${(0,report_escape/* code */.aY)(spec.path)}${spec.version.head ? ` — version ${(0,report_escape/* escapeText */.X1)(spec.version.head)}` : ''}`);
         if (spec.failure)
             out.push(`> ⚠️ **Not analysed** — ${(0,report_escape/* code */.aY)(`${spec.failure.file}:${spec.failure.line}:${spec.failure.column}`)}: ${(0,report_escape/* inline */.mG)(spec.failure.message)}\n`);
+        if (spec.traffic)
+            out.push(trafficSection(spec.traffic));
         if (spec.metrics.head)
             out.push(metricsTable(null, spec.metrics.head).replace('<details><summary>📊 Posture metrics</summary>', '<details open><summary>📊 Posture metrics</summary>'));
         const top = [...spec.endpoints]
@@ -40327,7 +40585,7 @@ function fieldsOf(schema, skipWriteOnly, visit) {
             continue;
         const kind = propertyKind(name, property);
         if (kind && out.length < MAX_FIELDS)
-            out.push({ path: name, kind, schema: property });
+            out.push({ path: name, kind, schema: property, owner: schema, name });
         add(visit(property), name);
     }
     if (schema.items)
@@ -41014,6 +41272,20 @@ function fragmentToPointer(fragment) {
     }
     return decoded.startsWith('#') ? decoded.slice(1) : decoded;
 }
+
+
+/***/ }),
+
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ TOOL_NAME),
+/* harmony export */   w: () => (/* binding */ TOOL_VERSION)
+/* harmony export */ });
+// Kept equal to package.json's version by a test (a JSON import would drag package.json into dist/).
+const TOOL_NAME = 'api-posture';
+const TOOL_VERSION = '0.1.0';
 
 
 /***/ }),

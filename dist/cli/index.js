@@ -14930,7 +14930,7 @@ function fieldsOf(schema, skipWriteOnly, visit) {
             continue;
         const kind = propertyKind(name, property);
         if (kind && out.length < MAX_FIELDS)
-            out.push({ path: name, kind, schema: property });
+            out.push({ path: name, kind, schema: property, owner: schema, name });
         add(visit(property), name);
     }
     if (schema.items)
@@ -17579,6 +17579,40 @@ const inventoryNonProductionServer = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/assess/checks/inventory-shadow-endpoint.ts
+const WRITES = new Set(['post', 'put', 'patch', 'delete']);
+const inventoryShadowEndpoint = {
+    id: 'inventory-shadow-endpoint',
+    category: 'inventory',
+    severity: 'medium',
+    owasp: 'API9:2023 Improper Inventory Management',
+    cwe: 'CWE-1059',
+    title: 'Shadow endpoint: called, but described nowhere',
+    rationale: 'An endpoint that serves traffic but is in no description escapes review, tests, policies and retirement: nobody knows what it accepts or who may call it.',
+    remediation: 'Describe the operation in the document (with its security), or retire it at the gateway; if the traffic belongs to another API, add that API’s description.',
+    scope: 'traffic',
+    run(traffic) {
+        return traffic.shadow.map((shadow) => ({
+            message: `\`${shadow.method.toUpperCase()} ${shadow.path}\` was called ${times(shadow.count)}${seen(shadow)} but no operation of this document describes it`,
+            loc: { file: shadow.file, pointer: '' },
+            position: { line: shadow.line, column: 1 },
+            // A write nobody described changes data nobody reviewed.
+            severity: WRITES.has(shadow.method) ? 'high' : 'medium',
+            key: `shadow:${shadow.method} ${shadow.path}`,
+        }));
+    },
+};
+function times(count) {
+    return count === 1 ? 'once' : `${count} times`;
+}
+function seen(shadow) {
+    if (!shadow.lastSeen)
+        return '';
+    return shadow.firstSeen && shadow.firstSeen !== shadow.lastSeen
+        ? ` (${shadow.firstSeen.slice(0, 10)} to ${shadow.lastSeen.slice(0, 10)})`
+        : ` (${shadow.lastSeen.slice(0, 10)})`;
+}
+
 ;// CONCATENATED MODULE: ./src/assess/checks/inventory-undocumented-operation.ts
 
 const inventoryUndocumentedOperation = {
@@ -17597,6 +17631,38 @@ const inventoryUndocumentedOperation = {
         if (endpoint.summary?.trim() || endpoint.description?.trim())
             return [];
         return [{ message: `${label(endpoint)} has neither a summary nor a description`, loc: endpoint.loc }];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/assess/checks/inventory-zombie-endpoint.ts
+const inventoryZombieEndpoint = {
+    id: 'inventory-zombie-endpoint',
+    category: 'inventory',
+    severity: 'low',
+    owasp: 'API9:2023 Improper Inventory Management',
+    cwe: 'CWE-1059',
+    title: 'Zombie endpoint: deprecated or removed, still called',
+    rationale: 'A deprecated operation that still serves traffic keeps its old weaknesses alive; removing one that clients still call breaks them, or leaves it running undescribed.',
+    remediation: 'Find the callers (the traffic names the first place it was seen), move them to the replacement, then retire the operation; keep it documented until it is gone.',
+    scope: 'traffic',
+    run(traffic) {
+        return traffic.zombie.map((zombie) => {
+            const label = `\`${zombie.method.toUpperCase()} ${zombie.path}\``;
+            const count = zombie.count === 1 ? 'once' : `${zombie.count} times`;
+            return zombie.reason === 'removed'
+                ? {
+                    message: `${label} is removed by this change but was called ${count} in the traffic: live clients still use it`,
+                    loc: { file: zombie.file, pointer: '' },
+                    position: { line: zombie.line, column: 1 },
+                    severity: 'medium',
+                    key: `removed:${zombie.endpoint.id}`,
+                }
+                : {
+                    message: `${label} is deprecated but was called ${count} in the traffic`,
+                    loc: zombie.endpoint.loc,
+                    key: `deprecated:${zombie.endpoint.id}`,
+                };
+        });
     },
 };
 
@@ -17916,6 +17982,9 @@ const sensitiveQueryParam = {
 
 
 
+
+
+
 const sensitive_response_field_SEVERITY = {
     credential: 'high',
     'payment-card': 'high',
@@ -17980,6 +18049,45 @@ function sentCredentials(endpoint) {
     }
     return names;
 }
+/**
+ * Bank details reached through payment or funding instructions (Stripe's
+ * `next_action.display_bank_transfer_instructions.financial_addresses[].iban.iban`): the account the customer
+ * pays into, shown to every payer, not the customer's own account.
+ */
+function paymentInstructions(field) {
+    if (field.kind !== 'bank-account')
+        return false;
+    return field.path
+        .split(/[.[\]*]/)
+        .some((part) => /(^|_|-)instructions$|^financial_?addresses$|^funding_?instructions/i.test(part));
+}
+/**
+ * The property's own place: where its owner declares it (`#/components/schemas/repository/properties/temp_clone_token`),
+ * not where a `$ref` it is declared with points (two properties `$ref`-ing one `Password` schema are two
+ * properties).
+ */
+function propertyLoc(field) {
+    return {
+        file: field.owner.loc.file,
+        pointer: joinPointer(field.owner.loc.pointer, 'properties', field.name),
+    };
+}
+/**
+ * Where the property is without naming its file (inside an operation, or inside a named component), so
+ * splitting a description into files or merging it back keeps the finding's fingerprint.
+ */
+function layoutFreeKey(loc, rootFile, inEndpoint) {
+    const at = inEndpoint(loc);
+    if (at)
+        return `${at.ids[0]}@${at.inside}`;
+    // Elsewhere in a root document (Swagger 2.0 `definitions`): its file and pointer. A base sharing the
+    // head's objects sees them in the head's root file, which it cannot tell from a file of its own.
+    const first = loc.pointer.split('/')[1] ?? '';
+    if (first !== 'components' && (ROOT_SECTIONS.has(first) || first.startsWith('x-')))
+        return undefined;
+    return componentPath(loc, rootFile);
+}
+const ROOT_SECTIONS = new Set(['paths', 'definitions', 'parameters', 'responses', 'webhooks']);
 const sensitiveResponseField = {
     id: 'sensitive-response-field',
     category: 'sensitive-data',
@@ -17989,33 +18097,69 @@ const sensitiveResponseField = {
     title: 'Sensitive data in responses',
     rationale: 'Secrets and personal data returned by an API are exposed to every client and every log that records the response.',
     remediation: 'Return only what the client needs: drop or mask the field, mark secrets `writeOnly: true`, and protect the endpoint with authentication and scopes.',
-    scope: 'endpoint',
-    run(endpoint) {
-        const sent = endpoint.method === 'post' ? sentCredentials(endpoint) : NOTHING_SENT;
-        // A field shown by several responses, or reached by several paths through one shared schema
-        // (`services[].log_destinations.datadog.api_key`, `workers[]…`), is one finding, at its first path.
-        const byField = new Map();
-        for (const response of successResponses(endpoint)) {
-            for (const media of response.content) {
-                for (const field of sensitiveFields(media.schema, true)) {
-                    if (issuedCredential(endpoint, field, sent))
-                        continue;
-                    const known = byField.get(field.schema);
-                    if (known)
-                        known.paths.add(field.path);
-                    else
-                        byField.set(field.schema, { field, paths: new Set([field.path]) });
+    scope: 'document',
+    run(model) {
+        // One finding per sensitive property, at the property, naming every endpoint that returns it: a field
+        // of a shared object (Stripe's `payment_method`, GitHub's `repository`) is one fact wherever the object
+        // is embedded, and its fingerprint is the property's place, so the base's finding for the same
+        // property makes it existing however many endpoints the PR adds that embed it.
+        const byProperty = new Map();
+        for (const endpoint of model.endpoints) {
+            const sent = endpoint.method === 'post' ? sentCredentials(endpoint) : NOTHING_SENT;
+            for (const response of successResponses(endpoint)) {
+                for (const media of response.content) {
+                    for (const field of sensitiveFields(media.schema, true)) {
+                        if (issuedCredential(endpoint, field, sent) || paymentInstructions(field))
+                            continue;
+                        const loc = propertyLoc(field);
+                        const key = `${loc.file}#${loc.pointer}`;
+                        const severity = byExposure(endpoint, sensitive_response_field_SEVERITY[field.kind]);
+                        let exposure = byProperty.get(key);
+                        if (!exposure) {
+                            exposure = { field, loc, severity, returnedBy: new Map() };
+                            byProperty.set(key, exposure);
+                        }
+                        else
+                            exposure.severity = maxSeverity(exposure.severity, severity);
+                        let returned = exposure.returnedBy.get(endpoint.id);
+                        if (!returned) {
+                            returned = { endpoint, paths: new Set(), echoed: false };
+                            exposure.returnedBy.set(endpoint.id, returned);
+                        }
+                        returned.paths.add(field.path);
+                        returned.echoed ||= sent.has(leafName(field.path));
+                    }
                 }
             }
         }
-        // One finding per field: a new field is a new finding even where the endpoint already returned data
-        // of its kind.
-        return [...byField.values()].map(({ field, paths }) => ({
-            message: `${label(endpoint)} returns ${field.kind} data in \`${field.path}\`${paths.size > 1 ? ` (and ${paths.size - 1} other path${paths.size > 2 ? 's' : ''} to the same property)` : ''}${sent.has(leafName(field.path)) ? ' (the secret the caller sent, echoed back)' : ''}`,
-            loc: field.schema.loc,
-            severity: byExposure(endpoint, sensitive_response_field_SEVERITY[field.kind]),
-            key: `${field.kind}:${field.path}`,
-        }));
+        const inEndpoint = byProperty.size > 0 ? endpointsByLocation(model.endpoints) : undefined;
+        const keys = [...byProperty.values()].map(({ loc }) => layoutFreeKey(loc, model.file, inEndpoint));
+        const seen = new Map();
+        for (const key of keys)
+            if (key !== undefined)
+                seen.set(key, (seen.get(key) ?? 0) + 1);
+        return [...byProperty.values()].map(({ field, loc, severity, returnedBy }, i) => {
+            const key = keys[i];
+            const [first, ...others] = [...returnedBy.values()];
+            const { endpoint, paths } = first;
+            const path = paths.values().next().value;
+            const morePaths = paths.size > 1
+                ? ` (and ${paths.size - 1} other path${paths.size > 2 ? 's' : ''} to the same property)`
+                : '';
+            const echoedBy = [...returnedBy.values()].filter((r) => r.echoed).map((r) => label(r.endpoint));
+            const echoed = echoedBy.length > 0 ? ` (${echoedBy.join(', ')}: the secret the caller sent, echoed back)` : '';
+            const moreEndpoints = others.length > 0
+                ? `; ${others.length} other endpoint${others.length > 1 ? 's return' : ' returns'} it too`
+                : '';
+            return {
+                message: `${label(endpoint)} returns ${field.kind} data in \`${path}\`${morePaths}${moreEndpoints}${echoed}`,
+                loc,
+                severity,
+                endpoints: [...returnedBy.keys()],
+                // Unique keys only: two components of one name in two files keep their file and pointer.
+                ...(key !== undefined && seen.get(key) === 1 ? { key } : {}),
+            };
+        });
     },
 };
 const NOTHING_SENT = new Set();
@@ -18125,6 +18269,8 @@ const transportHttpServer = {
 
 
 
+
+
 const CHECKS = [
     authAnonymousAlternative,
     authApiKeyInQuery,
@@ -18160,6 +18306,8 @@ const CHECKS = [
     inventoryMissingOwner,
     inventoryNonProductionServer,
     inventoryUndocumentedOperation,
+    inventoryShadowEndpoint,
+    inventoryZombieEndpoint,
     configInvalid,
     configRefOutsideWorkspace,
     configRemoteRef,
@@ -28421,7 +28569,10 @@ function assess(input, options = {}) {
             finding.position = hit.position;
         const own = endpoint && suppressions ? suppressions.forEndpoint(endpoint) : [];
         const rules = own.length > 0 ? [...own, ...generalRules] : generalRules;
-        const suppressed = rules.length > 0 ? suppressionFor(rules, finding, specPath, today) : undefined;
+        const suppressed = (rules.length > 0 ? suppressionFor(rules, finding, specPath, today) : undefined) ??
+            (hit.endpoints && suppressions && model
+                ? suppressedByEach(finding, hit.endpoints, model, suppressions, specPath, today)
+                : undefined);
         if (suppressed)
             finding.suppressed = suppressed;
         out.push(finding);
@@ -28459,6 +28610,10 @@ function assess(input, options = {}) {
                 for (const hit of check.run(endpoint, ctx))
                     emit(check, hit, endpoint);
         }
+        else if (check.scope === 'traffic' && ctx && input.traffic) {
+            for (const hit of check.run(input.traffic, ctx))
+                emit(check, hit);
+        }
         else if (check.scope === 'change' && ctx && input.changes) {
             for (const change of input.changes) {
                 if (!change.head)
@@ -28469,6 +28624,22 @@ function assess(input, options = {}) {
         }
     }
     return out;
+}
+/**
+ * A document-level finding naming endpoints (a sensitive property several operations return) is suppressed
+ * by the operations' own `x-api-posture-ignore` only when every one of them suppresses it.
+ */
+function suppressedByEach(finding, ids, model, suppressions, specPath, today) {
+    let first;
+    for (const id of ids) {
+        const endpoint = model.endpoints.find((e) => e.id === id);
+        const own = endpoint ? suppressions.forEndpoint(endpoint) : [];
+        const suppressed = own.length > 0 ? suppressionFor(own, finding, specPath, today) : undefined;
+        if (!suppressed)
+            return undefined;
+        first ??= suppressed;
+    }
+    return first;
 }
 /**
  * `ids` without repeats; the same array when it has none, and one copy per array otherwise: N findings
@@ -28753,6 +28924,895 @@ function withIgnore(extensions, value) {
     else
         out[IGNORE] = value;
     return out;
+}
+
+;// CONCATENATED MODULE: ./src/normalize/servers.ts
+// Effective servers: operation > path item > root (3.x); schemes + host + basePath (2.0).
+
+
+
+function oas3Servers(...levels) {
+    for (const level of levels) {
+        const servers = child(level, 'servers');
+        if (!Array.isArray(servers.value) || servers.value.length === 0)
+            continue;
+        return shared(servers, () => readServers(servers, servers.value));
+    }
+    return [];
+}
+/**
+ * One array of servers per `servers` node, shared by every endpoint that inherits it: N root servers are
+ * read once, not once per endpoint (N servers × 2N endpoints made N² objects). Never mutated by readers.
+ */
+function shared(node, read, also = '') {
+    // The place, and for 2.0 schemes the host and base path they combine with: a parse may share equal
+    // values between versions (load/json-reuse.ts), whose hosts can differ.
+    const key = `${node.loc.file}#${node.loc.pointer}\n${also}`;
+    const owner = node.value;
+    let byPlace = SHARED.get(owner);
+    if (!byPlace) {
+        byPlace = new Map();
+        SHARED.set(owner, byPlace);
+    }
+    let servers = byPlace.get(key);
+    if (!servers) {
+        servers = read();
+        byPlace.set(key, servers);
+    }
+    return servers;
+}
+const SHARED = new WeakMap();
+function readServers(servers, values) {
+    const out = [];
+    values.forEach((raw, i) => {
+        const url = isObj(raw) ? str(raw.url) : undefined;
+        if (url !== undefined)
+            out.push({
+                url: substituteVariables(url, raw),
+                loc: child(servers, i).loc,
+            });
+    });
+    return out;
+}
+/** `https://{region}.example.com` → its default values, so the URL can be judged (TLS, host). */
+function substituteVariables(url, server) {
+    const variables = isObj(server.variables) ? server.variables : {};
+    return replaceTemplates(url, (whole, name) => {
+        const variable = variables[name];
+        const value = isObj(variable) ? variable.default : undefined;
+        return typeof value === 'string' || typeof value === 'number' ? String(value) : whole;
+    });
+}
+function swaggerServers(operation, root) {
+    const host = str(child(root, 'host').value);
+    const basePath = str(child(root, 'basePath').value) ?? '';
+    const opSchemes = child(operation, 'schemes');
+    const schemesNode = Array.isArray(opSchemes.value) ? opSchemes : child(root, 'schemes');
+    const schemes = strings(schemesNode.value);
+    const hostLoc = host !== undefined ? child(root, 'host').loc : root.loc;
+    if (schemes.length === 0) {
+        return host === undefined ? [] : [{ url: `//${host}${basePath}`, loc: hostLoc }];
+    }
+    return shared(schemesNode, () => schemes.map((scheme, i) => ({
+        url: `${scheme.toLowerCase()}://${host ?? ''}${basePath}`,
+        loc: child(schemesNode, i).loc,
+    })), `${host ?? ''}\n${basePath}`);
+}
+
+;// CONCATENATED MODULE: ./src/normalize/unchanged.ts
+// Which path items of a base version read exactly the same input as in the head version, so that the
+// head's endpoints for them can stand for the base's (a PR usually changes a few endpoints of hundreds).
+//
+// Exact, not a heuristic: the path item, every `$ref` target it reaches (transitively) and the document
+// context an endpoint reads must be deep-equal in both versions. The context is the root without
+// `paths`, the maps refs point into and the fields neither endpoint reading nor an endpoint check reads
+// (`info`, `tags`…), plus what `components` holds beside those maps (e.g. `securitySchemes`). Only refs
+// inside the root file are followed; a path item that reaches another file is read again (conservative).
+// (One difference from a full read: a schema a YAML alias shows at two places is located where the head
+// met it first, in both versions, so its findings match across them.) A spec's content is hostile, so
+// every walk here is iterative.
+
+
+
+
+/** Root fields that are documentation only: nothing an endpoint is built from or checked against. */
+const NOT_ENDPOINT_INPUT = new Set(['paths', 'info', 'tags', 'externalDocs', 'webhooks', 'x-webhooks']);
+class UnchangedInputs {
+    base;
+    head;
+    targets = new Map();
+    paths = new Map();
+    refs = new Map();
+    sameContext;
+    constructor(base, head) {
+        this.base = base;
+        this.head = head;
+        this.sameContext = this.contextEqual();
+    }
+    /** True when the path item under `paths` is read from identical input in both versions. */
+    pathItem(path) {
+        let known = this.paths.get(path);
+        if (known === undefined) {
+            known = this.pathItemEqual(path);
+            this.paths.set(path, known);
+        }
+        return known;
+    }
+    /**
+     * The head's value at a root-file `$ref` (`#/…`) when it and everything it reaches are equal in both
+     * versions (and the context is): what the head built from it can stand for the base's.
+     */
+    unchangedTarget(ref) {
+        let known = this.refs.get(ref);
+        if (known === undefined) {
+            known = this.sameContext && this.closureEqual([ref]);
+            this.refs.set(ref, known);
+        }
+        return known ? at(this.head, fragmentToPointer(ref)) : undefined;
+    }
+    pathItemEqual(path) {
+        if (!this.sameContext)
+            return false;
+        const basePaths = this.base.paths;
+        const headPaths = this.head.paths;
+        if (!isObj(basePaths) || !isObj(headPaths))
+            return false;
+        if (!Object.hasOwn(basePaths, path) || !Object.hasOwn(headPaths, path))
+            return false;
+        const refs = [];
+        if (!sameValue(basePaths[path], headPaths[path], refs))
+            return false;
+        return this.closureEqual(refs);
+    }
+    contextEqual() {
+        const swagger = this.head.swagger !== undefined;
+        const refs = [];
+        // Component maps are compared entry by entry, and only when a ref reaches them: skipped here.
+        for (const key of unionKeys(this.base, this.head)) {
+            if (NOT_ENDPOINT_INPUT.has(key) || (swagger && COMPONENT_MAPS_2.has(key)))
+                continue;
+            if (key === 'components' && !swagger) {
+                const base = isObj(this.base.components) ? this.base.components : {};
+                const head = isObj(this.head.components) ? this.head.components : {};
+                for (const name of unionKeys(base, head)) {
+                    if (!COMPONENT_MAPS_3.has(name) && !sameValue(base[name], head[name], refs))
+                        return false;
+                }
+                continue;
+            }
+            if (!sameValue(this.base[key], this.head[key], refs))
+                return false;
+        }
+        return this.closureEqual(refs);
+    }
+    /** Every target the refs reach, transitively, is equal in both versions. */
+    closureEqual(refs) {
+        const pending = [...refs];
+        const seen = new Set();
+        while (pending.length > 0) {
+            const ref = pending.pop();
+            if (seen.has(ref))
+                continue;
+            seen.add(ref);
+            const target = this.target(ref);
+            if (!target.equal || target.refs === undefined)
+                return false;
+            pushAll(pending, target.refs);
+        }
+        return true;
+    }
+    target(ref) {
+        let known = this.targets.get(ref);
+        if (!known) {
+            const refs = [];
+            const pointer = ref.startsWith('#') ? fragmentToPointer(ref) : undefined;
+            const [base, head] = pointer !== undefined && (pointer === '' || pointer.startsWith('/'))
+                ? [at(this.base, pointer), at(this.head, pointer)]
+                : [undefined, undefined];
+            const equal = head !== undefined && sameValue(base, head, refs);
+            known = { equal, refs: equal ? refs : undefined };
+            this.targets.set(ref, known);
+        }
+        return known;
+    }
+}
+function at(root, pointer) {
+    let value = root;
+    for (const segment of parsePointer(pointer)) {
+        if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment))
+            return undefined;
+        value = value[segment];
+    }
+    return value;
+}
+function unionKeys(a, b) {
+    return new Set([...Object.keys(a), ...Object.keys(b)]);
+}
+/**
+ * Deep equality of two parsed values, iterative; collects the `$ref` strings met on the way into `refs`
+ * (a ref leaving the root file makes the result false: it is not followed here).
+ */
+function sameValue(a, b, refs) {
+    const stack = [a, b];
+    while (stack.length > 0) {
+        const y = stack.pop();
+        const x = stack.pop();
+        if (x === y) {
+            if (x !== null && typeof x === 'object' && !collectRefs(x, refs))
+                return false;
+            continue;
+        }
+        if (x === null || y === null || typeof x !== 'object' || typeof y !== 'object')
+            return false;
+        if (Array.isArray(x)) {
+            if (!Array.isArray(y) || x.length !== y.length)
+                return false;
+            for (let i = 0; i < x.length; i++)
+                stack.push(x[i], y[i]);
+            continue;
+        }
+        if (Array.isArray(y))
+            return false;
+        const keys = Object.keys(x);
+        if (keys.length !== Object.keys(y).length)
+            return false;
+        for (const key of keys) {
+            if (!Object.hasOwn(y, key))
+                return false;
+            const value = x[key];
+            if (key === '$ref' && typeof value === 'string') {
+                if (!value.startsWith('#'))
+                    return false;
+                refs.push(value);
+            }
+            stack.push(value, y[key]);
+        }
+    }
+    return true;
+}
+/**
+ * The refs inside one value: the same object on both sides (a document compared with itself, or a base
+ * that took the head's parsed values where their texts agree: most of it). `for…in` rather than
+ * `Object.entries`: this walks most of a description, and the entries arrays were most of its cost.
+ */
+function collectRefs(value, refs) {
+    const stack = [value];
+    while (stack.length > 0) {
+        const x = stack.pop();
+        if (Array.isArray(x)) {
+            for (const item of x)
+                if (item !== null && typeof item === 'object')
+                    stack.push(item);
+            continue;
+        }
+        for (const key in x) {
+            const item = x[key];
+            if (item !== null && typeof item === 'object')
+                stack.push(item);
+            else if (key === '$ref' && typeof item === 'string') {
+                if (!item.startsWith('#'))
+                    return false;
+                refs.push(item);
+            }
+        }
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/normalize/index.ts
+// OpenAPI 2.0 / 3.0 / 3.1 document → the API model.
+
+
+
+
+
+
+
+
+
+
+/**
+ * Models whose endpoints were read without any problem reported, with the reader of their schemas: only
+ * those are shared with a base (a problem is reported once, by the first endpoint or schema that meets
+ * it, so a shared one could not tell which problems it would have had).
+ */
+const SHAREABLE = new WeakMap();
+/** `GET /users/{userId}` → `GET /users/{}`: path parameter names do not make a different endpoint. */
+function endpointId(method, path) {
+    return `${method.toUpperCase()} ${replaceTemplates(path, () => '{}', true)}`;
+}
+/** Builds the model from the root document of `docs`; undefined (with a recorded problem) if it is not OpenAPI. */
+function normalize(docs, rootFile, options = {}) {
+    const source = docs.file(rootFile);
+    if (!source || source.value === undefined)
+        return undefined;
+    const root = { value: source.value, loc: { file: rootFile, pointer: '' } };
+    const raw = root.value;
+    const version = isObj(raw) ? (str(raw.openapi) ?? str(raw.swagger) ?? numberVersion(raw)) : undefined;
+    if (!isObj(raw) || version === undefined) {
+        docs.problem('not-openapi', 'not an OpenAPI document: the root has no `openapi` or `swagger` field', root.loc);
+        return undefined;
+    }
+    const swagger = version.startsWith('2');
+    if (!swagger && !version.startsWith('3')) {
+        docs.problem('not-openapi', `unsupported OpenAPI version "${version}"; 2.0, 3.0 and 3.1 are supported`, child(root, raw.openapi !== undefined ? 'openapi' : 'swagger').loc);
+        return undefined;
+    }
+    const info = isObj(raw.info) ? raw.info : {};
+    const contact = isObj(info.contact) ? info.contact : undefined;
+    const schemes = readSecuritySchemes(docs, root, swagger);
+    const shared = sharedWithHead(raw, rootFile, options.head);
+    const context = {
+        docs,
+        root,
+        swagger,
+        schemes,
+        schemas: new SchemaReader(docs, shared?.schemas),
+        options,
+        ...(shared ? { shared } : {}),
+    };
+    const problemsBefore = docs.problems.length;
+    const model = {
+        file: rootFile,
+        openapiVersion: version,
+        title: str(info.title),
+        version: str(info.version),
+        infoExtensions: extensionsOf(info),
+        contact: contact
+            ? { name: str(contact.name), email: str(contact.email), url: str(contact.url) }
+            : undefined,
+        securitySchemes: schemes,
+        servers: swagger ? swaggerServers(root, root) : oas3Servers(root),
+        endpoints: readEndpoints(context),
+        extensions: extensionsOf(raw),
+        loc: root.loc,
+    };
+    if (docs.problems.length === problemsBefore)
+        SHAREABLE.set(model, context.schemas);
+    return model;
+}
+/** What a base version may take from its head: endpoints by `METHOD path`, schemas, and the check that their input is unchanged. */
+function sharedWithHead(raw, rootFile, head) {
+    const reader = head && SHAREABLE.get(head.model);
+    if (!head || !reader || !isObj(head.root))
+        return undefined;
+    return {
+        byKey: new Map(head.model.endpoints.map((e) => [`${e.method} ${e.path}`, e])),
+        schemas: { rootFile, inputs: new UnchangedInputs(raw, head.root), reader },
+    };
+}
+function numberVersion(raw) {
+    // `openapi: 3.0` unquoted in YAML parses as a number; keep the `.0` it was written with.
+    const value = raw.openapi ?? raw.swagger;
+    if (typeof value !== 'number')
+        return undefined;
+    return Number.isInteger(value) ? value.toFixed(1) : String(value);
+}
+function readEndpoints(ctx) {
+    const paths = child(ctx.root, 'paths');
+    if (!isObj(paths.value))
+        return [];
+    const operations = [];
+    collect: for (const path of Object.keys(paths.value)) {
+        const pathItem = ctx.docs.deref(child(paths, path));
+        if (!pathItem || !isObj(pathItem.value))
+            continue;
+        for (const method of HTTP_METHODS) {
+            const operation = child(pathItem, method);
+            if (!isObj(operation.value))
+                continue;
+            if (operations.length >= ctx.docs.maxEndpoints) {
+                ctx.docs.problem('invalid', `only the first ${ctx.docs.maxEndpoints} operations were analysed (limits.maxEndpoints)`, paths.loc);
+                break collect;
+            }
+            operations.push({ id: endpointId(method, path), method, path, pathItem, operation });
+        }
+    }
+    // Paths that differ only in parameter names match the same requests. The smallest of them keeps the
+    // shared id, whatever their order under `paths`, so reordering keys is no change; the others keep
+    // their own path as written.
+    const owners = new Map();
+    for (const { id, path } of operations) {
+        const owner = owners.get(id);
+        if (owner === undefined || path < owner)
+            owners.set(id, path);
+    }
+    return operations.map(({ id, method, path, pathItem, operation }) => {
+        if (owners.get(id) !== path) {
+            ctx.docs.problem('invalid', `\`${method.toUpperCase()} ${path}\` matches the same requests as another path (${id})`, operation.loc);
+            id = `${method.toUpperCase()} ${path}`;
+        }
+        const shared = ctx.shared?.byKey.get(`${method} ${path}`);
+        return shared?.id === id && ctx.shared?.schemas.inputs.pathItem(path)
+            ? shared
+            : readEndpoint(ctx, id, method, path, pathItem, operation);
+    });
+}
+function readEndpoint(ctx, id, method, path, pathItem, operation) {
+    const op = operation.value;
+    const { parameters, bodyParameters } = readParameters(ctx, pathItem, operation);
+    const tags = strings(op.tags);
+    const servers = ctx.swagger
+        ? swaggerServers(operation, ctx.root)
+        : oas3Servers(operation, pathItem, ctx.root);
+    const endpoint = {
+        id,
+        method,
+        path,
+        operationId: str(op.operationId),
+        summary: str(op.summary),
+        description: str(op.description),
+        tags,
+        deprecated: op.deprecated === true,
+        classification: 'external',
+        security: withHeaderCredential(effectiveSecurity(operation, ctx.root, ctx.schemes), parameters),
+        servers,
+        parameters,
+        requestBody: ctx.swagger
+            ? swaggerRequestBody(ctx, operation, bodyParameters)
+            : oas3RequestBody(ctx, operation),
+        responses: readResponses(ctx, operation),
+        callbacks: readCallbacks(ctx, operation),
+        extensions: { ...extensionsOf(pathItem.value), ...extensionsOf(op) },
+        dataTypes: [],
+        loc: operation.loc,
+    };
+    endpoint.classification = classify(ctx, endpoint, pathItem, operation);
+    endpoint.dataTypes = endpointDataTypes(endpoint);
+    return endpoint;
+}
+function classify(ctx, endpoint, pathItem, operation) {
+    // Operation > path item > root; an invalid value is reported where it is written and the next level decides.
+    const levels = [operation, pathItem, ctx.root];
+    for (const level of levels) {
+        const declared = child(level, 'x-api-classification');
+        if (declared.value === undefined)
+            continue;
+        if (typeof declared.value === 'string' &&
+            CLASSIFICATIONS.includes(declared.value)) {
+            return declared.value;
+        }
+        ctx.docs.problem('invalid', `x-api-classification "${String(declared.value)}" is not one of ${CLASSIFICATIONS.join(', ')}; it was ignored`, declared.loc);
+    }
+    if (endpoint.deprecated)
+        return 'deprecated';
+    const internal = levels
+        .map((level) => child(level, 'x-internal').value)
+        .find((v) => typeof v === 'boolean');
+    if (internal === true)
+        return 'internal';
+    return ctx.options.classify?.(endpoint) ?? ctx.options.defaultClassification ?? 'external';
+}
+function readParameters(ctx, pathItem, operation) {
+    const byKey = new Map();
+    const bodies = new Map();
+    for (const level of [pathItem, operation]) {
+        const list = child(level, 'parameters');
+        if (!Array.isArray(list.value))
+            continue;
+        list.value.forEach((_, i) => {
+            const node = ctx.docs.deref(child(list, i));
+            if (!node || !isObj(node.value))
+                return;
+            const raw = node.value;
+            const name = str(raw.name) ?? '';
+            const where = str(raw.in);
+            if (ctx.swagger && (where === 'body' || where === 'formData')) {
+                bodies.set(`${where}:${name}`, node);
+                return;
+            }
+            if (where !== 'query' && where !== 'header' && where !== 'path' && where !== 'cookie')
+                return;
+            const parameter = {
+                name,
+                in: where,
+                required: where === 'path' || raw.required === true,
+                deprecated: raw.deprecated === true,
+                description: str(raw.description),
+                schema: parameterSchema(ctx, node),
+                examples: parameterExamples(ctx, node),
+                loc: node.loc,
+            };
+            byKey.set(`${where}:${where === 'header' ? name.toLowerCase() : name}`, parameter);
+        });
+    }
+    return { parameters: [...byKey.values()], bodyParameters: [...bodies.values()] };
+}
+function parameterSchema(ctx, node) {
+    if (ctx.swagger)
+        return ctx.schemas.read(node); // a 2.0 parameter carries its own type and constraints
+    const raw = node.value;
+    if (raw.schema !== undefined)
+        return ctx.schemas.read(child(node, 'schema'));
+    const content = child(node, 'content');
+    if (isObj(content.value)) {
+        const first = Object.keys(content.value)[0];
+        if (first !== undefined)
+            return ctx.schemas.read(child(child(content, first), 'schema'));
+    }
+    return undefined;
+}
+function parameterExamples(ctx, node) {
+    const raw = node.value;
+    const out = [];
+    if ('example' in raw)
+        out.push(raw.example);
+    if ('x-example' in raw)
+        out.push(raw['x-example']);
+    pushAll(out, exampleMapValues(ctx, child(node, 'examples')));
+    return out;
+}
+/** Values of an OpenAPI 3 `examples` map (Example objects, possibly `$ref`s). `externalValue` is never fetched. */
+function exampleMapValues(ctx, examples) {
+    if (!isObj(examples.value))
+        return [];
+    const out = [];
+    for (const key of Object.keys(examples.value)) {
+        const example = ctx.docs.deref(child(examples, key));
+        if (example && isObj(example.value) && 'value' in example.value)
+            out.push(example.value.value);
+    }
+    return out;
+}
+function mediaTypes(ctx, content) {
+    if (!isObj(content.value))
+        return [];
+    return Object.keys(content.value).map((contentType) => {
+        const media = child(content, contentType);
+        const raw = isObj(media.value) ? media.value : {};
+        const examples = 'example' in raw ? [raw.example] : [];
+        pushAll(examples, exampleMapValues(ctx, child(media, 'examples')));
+        const schema = raw.schema !== undefined ? ctx.schemas.read(child(media, 'schema')) : undefined;
+        return { contentType, schema, examples, loc: media.loc };
+    });
+}
+function oas3RequestBody(ctx, operation) {
+    const body = ctx.docs.deref(child(operation, 'requestBody'));
+    if (!body || !isObj(body.value))
+        return undefined;
+    return {
+        required: body.value.required === true,
+        content: mediaTypes(ctx, child(body, 'content')),
+        loc: body.loc,
+    };
+}
+function swaggerMimeTypes(ctx, operation, key, fallback) {
+    const own = strings(child(operation, key).value);
+    if (own.length > 0)
+        return own;
+    const global = strings(child(ctx.root, key).value);
+    return global.length > 0 ? global : [fallback];
+}
+function swaggerRequestBody(ctx, operation, bodyParameters) {
+    const body = bodyParameters.find((p) => p.value.in === 'body');
+    if (body) {
+        const schema = ctx.schemas.read(child(body, 'schema'));
+        const types = swaggerMimeTypes(ctx, operation, 'consumes', 'application/json');
+        return {
+            required: body.value.required === true,
+            content: types.map((contentType) => ({ contentType, schema, examples: [], loc: body.loc })),
+            loc: body.loc,
+        };
+    }
+    const fields = bodyParameters.filter((p) => p.value.in === 'formData');
+    const first = fields[0];
+    if (!first)
+        return undefined;
+    // formData parameters are the properties of one form body.
+    const schema = emptySchema(first.loc);
+    schema.types = ['object'];
+    for (const field of fields) {
+        const raw = field.value;
+        const name = str(raw.name) ?? '';
+        const property = ctx.schemas.read(field);
+        if (property)
+            setOwn(schema.properties, name, property);
+        if (raw.required === true)
+            schema.required.push(name);
+    }
+    const multipart = fields.some((f) => f.value.type === 'file');
+    const types = swaggerMimeTypes(ctx, operation, 'consumes', multipart ? 'multipart/form-data' : 'application/x-www-form-urlencoded');
+    return {
+        required: schema.required.length > 0,
+        content: types.map((contentType) => ({ contentType, schema, examples: [], loc: first.loc })),
+        loc: first.loc,
+    };
+}
+function readResponses(ctx, operation) {
+    const responses = child(operation, 'responses');
+    if (!isObj(responses.value))
+        return [];
+    const out = [];
+    for (const status of Object.keys(responses.value)) {
+        if (status.startsWith('x-'))
+            continue;
+        const node = ctx.docs.deref(child(responses, status));
+        if (!node || !isObj(node.value))
+            continue;
+        const raw = node.value;
+        out.push({
+            status,
+            description: str(raw.description),
+            headers: readHeaders(ctx, child(node, 'headers')),
+            content: ctx.swagger
+                ? swaggerResponseContent(ctx, operation, node)
+                : mediaTypes(ctx, child(node, 'content')),
+            loc: node.loc,
+        });
+    }
+    return out;
+}
+function readHeaders(ctx, headers) {
+    if (!isObj(headers.value))
+        return [];
+    const out = [];
+    for (const name of Object.keys(headers.value)) {
+        const node = ctx.docs.deref(child(headers, name));
+        if (!node || !isObj(node.value))
+            continue;
+        const schema = ctx.swagger ? ctx.schemas.read(node) : parameterSchema(ctx, node);
+        out.push({ name, schema, examples: parameterExamples(ctx, node), loc: node.loc });
+    }
+    return out;
+}
+function swaggerResponseContent(ctx, operation, response) {
+    const raw = response.value;
+    if (raw.schema === undefined)
+        return [];
+    const schema = ctx.schemas.read(child(response, 'schema'));
+    const examples = isObj(raw.examples) ? raw.examples : {};
+    return swaggerMimeTypes(ctx, operation, 'produces', 'application/json').map((contentType) => ({
+        contentType,
+        schema,
+        examples: Object.hasOwn(examples, contentType) ? [examples[contentType]] : [],
+        loc: child(response, 'schema').loc,
+    }));
+}
+/** 3.x `callbacks`: each expression key (a runtime expression or a literal URL) of each callback. */
+function readCallbacks(ctx, operation) {
+    const callbacks = child(operation, 'callbacks');
+    if (ctx.swagger || !isObj(callbacks.value))
+        return [];
+    const out = [];
+    for (const name of Object.keys(callbacks.value)) {
+        const callback = ctx.docs.deref(child(callbacks, name));
+        if (!callback || !isObj(callback.value))
+            continue;
+        for (const url of Object.keys(callback.value)) {
+            if (!url.startsWith('x-'))
+                out.push({ name, url, loc: child(callback, url).loc });
+        }
+    }
+    return out;
+}
+/** Sensitive data kinds named in what the endpoint takes and returns (SPEC §3 "data types"). */
+function endpointDataTypes(endpoint) {
+    const kinds = new Set();
+    for (const p of endpoint.parameters) {
+        const kind = dataKindOfName(p.name);
+        if (kind)
+            kinds.add(kind);
+    }
+    const media = [...(endpoint.requestBody?.content ?? []), ...endpoint.responses.flatMap((r) => r.content)];
+    for (const m of media)
+        for (const kind of sensitiveKinds(m.schema))
+            kinds.add(kind);
+    return [...kinds].sort();
+}
+
+;// CONCATENATED MODULE: ./src/assess/traffic.ts
+
+function matchTraffic(model, traffic, options) {
+    const bases = serverBases(model);
+    const hosted = bases.some((b) => b.host !== undefined);
+    const templates = byMethod(model.endpoints);
+    const removed = byMethod(options.removed ?? []);
+    const hits = new Map();
+    const shadow = [];
+    const zombies = new Map();
+    let requests = 0;
+    let matched = 0;
+    for (const route of traffic.routes) {
+        const prefixes = basePrefixes(bases, route, hosted);
+        if (prefixes === undefined)
+            continue; // another document's server
+        const endpoint = findEndpoint(templates, route, prefixes.paths);
+        const gone = endpoint ? undefined : findEndpoint(removed, route, prefixes.paths);
+        // A host-less request that matches nothing belongs to this document only if nothing else can claim it.
+        if (!endpoint && !gone && !prefixes.claimed && !options.sole)
+            continue;
+        requests += route.count;
+        if (endpoint) {
+            matched += route.count;
+            hits.set(endpoint, (hits.get(endpoint) ?? 0) + route.count);
+            if (endpoint.deprecated)
+                addZombie(zombies, endpoint, route, 'deprecated');
+        }
+        else if (gone) {
+            addZombie(zombies, gone, route, 'removed');
+        }
+        else if (route.method !== 'options') {
+            // An unmatched OPTIONS is a browser's CORS preflight for a call listed on its own.
+            shadow.push(asShadow(route));
+        }
+    }
+    return {
+        requests,
+        matched,
+        shadow: mergeShadows(shadow),
+        zombie: [...zombies.values()],
+        unused: model.endpoints.filter((e) => !hits.has(e)).map((e) => e.id),
+    };
+}
+function addZombie(zombies, endpoint, route, reason) {
+    const known = zombies.get(endpoint);
+    if (known) {
+        known.count += route.count;
+        widenTimes(known, route);
+        return;
+    }
+    const zombie = {
+        method: endpoint.method,
+        path: endpoint.path,
+        count: route.count,
+        reason,
+        endpoint,
+        file: route.file,
+        line: route.line,
+    };
+    widenTimes(zombie, route);
+    zombies.set(endpoint, zombie);
+}
+function widenTimes(into, route) {
+    if (route.firstSeen && (into.firstSeen === undefined || route.firstSeen < into.firstSeen))
+        into.firstSeen = route.firstSeen;
+    if (route.lastSeen && (into.lastSeen === undefined || route.lastSeen > into.lastSeen))
+        into.lastSeen = route.lastSeen;
+}
+function asShadow(route) {
+    const shadow = {
+        method: route.method,
+        path: route.path,
+        count: route.count,
+        statuses: Object.fromEntries([...route.statuses].sort((a, b) => a[0] - b[0]).map(([s, n]) => [String(s), n])),
+        file: route.file,
+        line: route.line,
+    };
+    widenTimes(shadow, route);
+    return shadow;
+}
+/** The same route seen on two hosts of one document (`api.x.io`, `eu.api.x.io`) is one shadow endpoint. */
+function mergeShadows(list) {
+    const out = new Map();
+    for (const s of list) {
+        const key = `${s.method} ${s.path.replace(/\/+$/, '')}`;
+        const known = out.get(key);
+        if (!known) {
+            out.set(key, { ...s, statuses: { ...s.statuses } });
+            continue;
+        }
+        known.count += s.count;
+        widenTimes(known, s);
+        for (const [status, n] of Object.entries(s.statuses))
+            known.statuses[status] = (known.statuses[status] ?? 0) + n;
+    }
+    return [...out.values()].sort((a, b) => b.count - a.count || a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+}
+/**
+ * The base paths a route may sit under in this document, and whether the document claims it (its host
+ * is one of the document's servers, or its path is under a non-empty base path). Undefined when the route
+ * names a host that belongs to none of the document's servers.
+ */
+function basePrefixes(bases, route, hosted) {
+    const segments = pathSegments(route.path);
+    if (route.host !== undefined && hosted) {
+        const mine = bases.filter((b) => b.host === undefined || b.host.test(route.host));
+        if (!mine.some((b) => b.host !== undefined))
+            return undefined;
+        return { paths: mine.map((b) => b.segments).filter((p) => startsWith(segments, p)), claimed: true };
+    }
+    const under = bases.map((b) => b.segments).filter((p) => startsWith(segments, p));
+    const paths = under.length > 0 ? under : [[]];
+    return { paths, claimed: under.some((p) => p.length > 0) };
+}
+function startsWith(segments, prefix) {
+    return prefix.length <= segments.length && prefix.every((p, i) => p === segments[i]);
+}
+function serverBases(model) {
+    const urls = new Set([...model.servers, ...model.endpoints.flatMap((e) => e.servers)].map((s) => s.url));
+    const bases = [];
+    for (const url of urls) {
+        const m = /^(?:[a-z][a-z0-9+.-]*:)?\/\/([^/?#]*)([^?#]*)/i.exec(url);
+        const host = m?.[1]?.replace(/:\d+$|:\{[^}]*\}$/, '').toLowerCase();
+        const path = m ? (m[2] ?? '') : url.replace(/[?#].*$/s, '');
+        const base = { segments: pathSegments(path).filter((s) => !s.includes('{')) };
+        if (host)
+            base.host = hostPattern(host);
+        bases.push(base);
+    }
+    return bases.length > 0 ? bases : [{ segments: [] }];
+}
+function hostPattern(host) {
+    const source = host
+        .split(/(\{[^}]*\})/)
+        .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+        .join('');
+    return new RegExp(`^${source}$`, 'i');
+}
+function pathSegments(path) {
+    return path.split('/').filter((s) => s !== '');
+}
+function byMethod(endpoints) {
+    const out = new Map();
+    for (const endpoint of endpoints) {
+        const segments = pathSegments(endpoint.path).map(segmentPattern);
+        const template = { endpoint, segments, literals: segments.filter((s) => typeof s === 'string').length };
+        const list = out.get(endpoint.method);
+        if (list)
+            list.push(template);
+        else
+            out.set(endpoint.method, [template]);
+    }
+    return out;
+}
+/** `users` stays a literal; `{id}` and `{name}.json` become patterns. */
+function segmentPattern(segment) {
+    if (!segment.includes('{'))
+        return segment;
+    const source = segment
+        .split(/(\{[^}]*\})/)
+        .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+        .join('');
+    return new RegExp(`^${source}$`);
+}
+/** The operation a route calls: the most literal template that matches, under any of the base paths. */
+function findEndpoint(templates, route, prefixes) {
+    const segments = pathSegments(route.path);
+    // A HEAD request is served by the GET of the same path unless the document describes HEAD itself.
+    const methods = route.method === 'head' ? ['head', 'get'] : [route.method];
+    for (const method of methods) {
+        let best;
+        for (const prefix of prefixes) {
+            const rest = segments.slice(prefix.length);
+            for (const t of templates.get(method) ?? []) {
+                if (t.segments.length !== rest.length || (best && best.literals >= t.literals))
+                    continue;
+                if (t.segments.every((s, i) => segmentMatches(s, rest[i])))
+                    best = t;
+            }
+        }
+        if (best)
+            return best.endpoint;
+    }
+    return undefined;
+}
+function segmentMatches(template, observed) {
+    if (typeof template !== 'string')
+        return template.test(observed);
+    // An id-like literal (`/v1/2024`) was templated on reading: `{id}` may stand for it.
+    return template === observed || (observed === '{id}' && /\d/.test(template));
+}
+/**
+ * A shadow endpoint as the score sees it: classified `shadow` (the seed's ×2.0), with no description and
+ * nothing known about its security.
+ */
+function observedEndpoint(shadow) {
+    return {
+        id: endpointId(shadow.method, shadow.path),
+        method: shadow.method,
+        path: shadow.path,
+        tags: [],
+        deprecated: false,
+        classification: 'shadow',
+        security: { requirements: [] },
+        servers: [],
+        parameters: [],
+        responses: [],
+        callbacks: [],
+        extensions: {},
+        dataTypes: [],
+        loc: { file: shadow.file, pointer: '' },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/diff/branches.ts
@@ -29720,7 +30780,7 @@ function diffSpecs(path, base, head, present = { base: base !== undefined, head:
         const changes = diffEndpoint(b, h, base, head, schemas, shared);
         if (b.id !== h.id) {
             const message = `path renamed from \`${b.path}\` to \`${h.path}\``;
-            changes.unshift(at(h.loc, 'path-renamed', message, true)); // a client calling the old URL may break
+            changes.unshift(diff_at(h.loc, 'path-renamed', message, true)); // a client calling the old URL may break
         }
         endpoints.push({
             id: h.id,
@@ -29829,14 +30889,14 @@ function diffEndpoint(b, h, baseModel, headModel, schemas, shared = new SharedCh
     pushAll(changes, requestBodyChanges(b, h, schemas));
     pushAll(changes, responseChanges(b, h, schemas));
     if (b.deprecated !== h.deprecated) {
-        changes.push(at(h.loc, 'deprecated-changed', h.deprecated ? 'marked deprecated' : 'no longer deprecated', false));
+        changes.push(diff_at(h.loc, 'deprecated-changed', h.deprecated ? 'marked deprecated' : 'no longer deprecated', false));
     }
     if (b.classification !== h.classification) {
-        changes.push(at(h.loc, 'classification-changed', `classification changed from ${b.classification} to ${h.classification}`, false));
+        changes.push(diff_at(h.loc, 'classification-changed', `classification changed from ${b.classification} to ${h.classification}`, false));
     }
     return changes;
 }
-function at(location, kind, message, breaking) {
+function diff_at(location, kind, message, breaking) {
     return { kind, message, pointer: location.pointer, breaking, location };
 }
 function parentLoc(loc) {
@@ -29921,7 +30981,7 @@ function summariseByKind(changes, where) {
         pushAll(listed, group);
         const first = group[0];
         const examples = group.slice(0, SHARED_CHANGES_PER_KIND).map((c) => c.message);
-        out.push(at(first.location, first.kind, `${group.length} ${first.kind} changes ${where} (each listed once in the document-level changes): ${examples.join('; ')}; …`, first.breaking));
+        out.push(diff_at(first.location, first.kind, `${group.length} ${first.kind} changes ${where} (each listed once in the document-level changes): ${examples.join('; ')}; …`, first.breaking));
     }
     return { changes: out, listed };
 }
@@ -29942,11 +31002,11 @@ function compareServers(b, h, baseModel, headModel) {
     const documentLevel = baseFromRoot && headFromRoot;
     const mark = (change) => (documentLevel ? { ...change, documentLevel: true } : change);
     const addedServers = h.servers.filter((server) => !baseUrls.has(server.url));
-    const added = addedServers.map((server) => mark(at(server.loc, 'server-added', `server ${server.url} added`, false)));
+    const added = addedServers.map((server) => mark(diff_at(server.loc, 'server-added', `server ${server.url} added`, false)));
     const first = h.servers[0];
     const removedAt = first ? parentLoc(first.loc) : documentLevel ? headModel.loc : h.loc;
     const removedServers = b.servers.filter((server) => !headUrls.has(server.url));
-    const removed = removedServers.map((server) => mark(at(removedAt, 'server-removed', `server ${server.url} removed`, true)));
+    const removed = removedServers.map((server) => mark(diff_at(removedAt, 'server-removed', `server ${server.url} removed`, true)));
     const changes = [];
     const listed = [];
     const summarise = (list, servers, inherited, root, verb) => {
@@ -29956,7 +31016,7 @@ function compareServers(b, h, baseModel, headModel) {
         const urls = servers.slice(0, SHARED_CHANGES_PER_KIND).map((server) => server.url);
         const where = root ? 'at the document root' : 'for this path';
         const location = verb === 'added' ? parentLoc(list[0].location) : removedAt;
-        changes.push(at(location, list[0].kind, `${list.length} servers ${verb} ${where} (each listed once in the document-level changes): ${urls.join(', ')}, …`, verb === 'removed'));
+        changes.push(diff_at(location, list[0].kind, `${list.length} servers ${verb} ${where} (each listed once in the document-level changes): ${urls.join(', ')}, …`, verb === 'removed'));
     };
     summarise(added, addedServers, h.servers.length > 0 && !ownServers(h), headFromRoot, 'added');
     summarise(removed, removedServers, b.servers.length > 0 && !ownServers(b), baseFromRoot, 'removed');
@@ -29992,10 +31052,10 @@ function parameterChanges(b, h, schemas) {
         const label = `${hp.in} parameter \`${hp.name}\``;
         // Only a path parameter can be renamed: headers match ignoring case, so `X-Trace` → `x-trace` is no change.
         if (hp.in === 'path' && bp.name !== hp.name) {
-            out.push(at(hp.loc, 'parameter-renamed', `path parameter \`${bp.name}\` renamed to \`${hp.name}\``, false));
+            out.push(diff_at(hp.loc, 'parameter-renamed', `path parameter \`${bp.name}\` renamed to \`${hp.name}\``, false));
         }
         if (bp.required !== hp.required) {
-            out.push(at(hp.loc, 'parameter-required-changed', `${label} is now ${hp.required ? 'required' : 'optional'}`, hp.required));
+            out.push(diff_at(hp.loc, 'parameter-required-changed', `${label} is now ${hp.required ? 'required' : 'optional'}`, hp.required));
         }
         pushAll(out, schemas.compare(bp.schema, hp.schema, 'request', label, hp.loc));
     }
@@ -30004,13 +31064,13 @@ function parameterChanges(b, h, schemas) {
         const moved = removed.findIndex((bp) => bp.name.toLowerCase() === hp.name.toLowerCase());
         if (moved !== -1) {
             const bp = removed.splice(moved, 1)[0];
-            out.push(at(hp.loc, 'parameter-location-changed', `parameter \`${hp.name}\` moved from ${bp.in} to ${hp.in}`, true));
+            out.push(diff_at(hp.loc, 'parameter-location-changed', `parameter \`${hp.name}\` moved from ${bp.in} to ${hp.in}`, true));
             continue;
         }
-        out.push(at(hp.loc, 'parameter-added', `${hp.required ? 'required' : 'optional'} ${hp.in} parameter \`${hp.name}\` added`, hp.required));
+        out.push(diff_at(hp.loc, 'parameter-added', `${hp.required ? 'required' : 'optional'} ${hp.in} parameter \`${hp.name}\` added`, hp.required));
     }
     for (const bp of removed) {
-        out.push(at(h.loc, 'parameter-removed', `${bp.in} parameter \`${bp.name}\` removed`, false));
+        out.push(diff_at(h.loc, 'parameter-removed', `${bp.in} parameter \`${bp.name}\` removed`, false));
     }
     return out;
 }
@@ -30021,14 +31081,14 @@ function requestBodyChanges(b, h, schemas) {
         return [];
     if (!bb && hb) {
         return [
-            at(hb.loc, 'request-body-added', `${hb.required ? 'required' : 'optional'} request body added`, hb.required),
+            diff_at(hb.loc, 'request-body-added', `${hb.required ? 'required' : 'optional'} request body added`, hb.required),
         ];
     }
     if (bb && !hb)
-        return [at(h.loc, 'request-body-removed', 'request body removed', false)];
+        return [diff_at(h.loc, 'request-body-removed', 'request body removed', false)];
     const out = [];
     if (bb.required !== hb.required) {
-        out.push(at(hb.loc, 'request-body-required-changed', `request body is now ${hb.required ? 'required' : 'optional'}`, hb.required));
+        out.push(diff_at(hb.loc, 'request-body-required-changed', `request body is now ${hb.required ? 'required' : 'optional'}`, hb.required));
     }
     pushAll(out, mediaTypeChanges(bb.content, hb.content, hb.loc, 'request body', 'request', schemas, h.method === 'patch'));
     return out;
@@ -30040,7 +31100,7 @@ function mediaTypeChanges(base, head, parent, label, direction, schemas, patch =
     for (const hm of head) {
         const bm = baseByType.get(hm.contentType.toLowerCase());
         if (!bm) {
-            out.push(at(hm.loc, 'media-type-added', `${label} media type ${hm.contentType} added`, false));
+            out.push(diff_at(hm.loc, 'media-type-added', `${label} media type ${hm.contentType} added`, false));
             continue;
         }
         // A PATCH or a merge patch sends only the fields it changes: its body's `required` may shrink.
@@ -30050,7 +31110,7 @@ function mediaTypeChanges(base, head, parent, label, direction, schemas, patch =
     }
     for (const bm of base) {
         if (!headTypes.has(bm.contentType.toLowerCase())) {
-            out.push(at(parent, 'media-type-removed', `${label} media type ${bm.contentType} removed`, true));
+            out.push(diff_at(parent, 'media-type-removed', `${label} media type ${bm.contentType} removed`, true));
         }
     }
     return out;
@@ -30062,7 +31122,7 @@ function responseChanges(b, h, schemas) {
     for (const hr of h.responses) {
         const br = baseByStatus.get(hr.status.toUpperCase());
         if (!br) {
-            out.push(at(hr.loc, 'response-status-added', `response ${hr.status} added`, false));
+            out.push(diff_at(hr.loc, 'response-status-added', `response ${hr.status} added`, false));
             continue;
         }
         pushAll(out, responseHeaderChanges(br, hr, schemas));
@@ -30070,7 +31130,7 @@ function responseChanges(b, h, schemas) {
     }
     for (const br of b.responses) {
         if (!headStatuses.has(br.status.toUpperCase())) {
-            out.push(at(h.loc, 'response-status-removed', `response ${br.status} removed`, br.status.startsWith('2')));
+            out.push(diff_at(h.loc, 'response-status-removed', `response ${br.status} removed`, br.status.startsWith('2')));
         }
     }
     return out;
@@ -30082,13 +31142,13 @@ function responseHeaderChanges(br, hr, schemas) {
     for (const hh of hr.headers) {
         const bh = baseByName.get(hh.name.toLowerCase());
         if (!bh)
-            out.push(at(hh.loc, 'response-header-added', `response ${hr.status} header ${hh.name} added`, false));
+            out.push(diff_at(hh.loc, 'response-header-added', `response ${hr.status} header ${hh.name} added`, false));
         else
             out.push(...schemas.compare(bh.schema, hh.schema, 'response', `response ${hr.status} header ${hh.name}`, hh.loc));
     }
     for (const bh of br.headers) {
         if (!headNames.has(bh.name.toLowerCase())) {
-            out.push(at(hr.loc, 'response-header-removed', `response ${hr.status} header ${bh.name} removed`, hr.status.startsWith('2')));
+            out.push(diff_at(hr.loc, 'response-header-removed', `response ${hr.status} header ${bh.name} removed`, hr.status.startsWith('2')));
         }
     }
     return out;
@@ -30228,680 +31288,6 @@ async function fetchRemoteRefs(documents, remote, limits) {
         if ((await remote.fetchWanted()) === 0)
             return;
     }
-}
-
-;// CONCATENATED MODULE: ./src/normalize/servers.ts
-// Effective servers: operation > path item > root (3.x); schemes + host + basePath (2.0).
-
-
-
-function oas3Servers(...levels) {
-    for (const level of levels) {
-        const servers = child(level, 'servers');
-        if (!Array.isArray(servers.value) || servers.value.length === 0)
-            continue;
-        return shared(servers, () => readServers(servers, servers.value));
-    }
-    return [];
-}
-/**
- * One array of servers per `servers` node, shared by every endpoint that inherits it: N root servers are
- * read once, not once per endpoint (N servers × 2N endpoints made N² objects). Never mutated by readers.
- */
-function shared(node, read, also = '') {
-    // The place, and for 2.0 schemes the host and base path they combine with: a parse may share equal
-    // values between versions (load/json-reuse.ts), whose hosts can differ.
-    const key = `${node.loc.file}#${node.loc.pointer}\n${also}`;
-    const owner = node.value;
-    let byPlace = SHARED.get(owner);
-    if (!byPlace) {
-        byPlace = new Map();
-        SHARED.set(owner, byPlace);
-    }
-    let servers = byPlace.get(key);
-    if (!servers) {
-        servers = read();
-        byPlace.set(key, servers);
-    }
-    return servers;
-}
-const SHARED = new WeakMap();
-function readServers(servers, values) {
-    const out = [];
-    values.forEach((raw, i) => {
-        const url = isObj(raw) ? str(raw.url) : undefined;
-        if (url !== undefined)
-            out.push({
-                url: substituteVariables(url, raw),
-                loc: child(servers, i).loc,
-            });
-    });
-    return out;
-}
-/** `https://{region}.example.com` → its default values, so the URL can be judged (TLS, host). */
-function substituteVariables(url, server) {
-    const variables = isObj(server.variables) ? server.variables : {};
-    return replaceTemplates(url, (whole, name) => {
-        const variable = variables[name];
-        const value = isObj(variable) ? variable.default : undefined;
-        return typeof value === 'string' || typeof value === 'number' ? String(value) : whole;
-    });
-}
-function swaggerServers(operation, root) {
-    const host = str(child(root, 'host').value);
-    const basePath = str(child(root, 'basePath').value) ?? '';
-    const opSchemes = child(operation, 'schemes');
-    const schemesNode = Array.isArray(opSchemes.value) ? opSchemes : child(root, 'schemes');
-    const schemes = strings(schemesNode.value);
-    const hostLoc = host !== undefined ? child(root, 'host').loc : root.loc;
-    if (schemes.length === 0) {
-        return host === undefined ? [] : [{ url: `//${host}${basePath}`, loc: hostLoc }];
-    }
-    return shared(schemesNode, () => schemes.map((scheme, i) => ({
-        url: `${scheme.toLowerCase()}://${host ?? ''}${basePath}`,
-        loc: child(schemesNode, i).loc,
-    })), `${host ?? ''}\n${basePath}`);
-}
-
-;// CONCATENATED MODULE: ./src/normalize/unchanged.ts
-// Which path items of a base version read exactly the same input as in the head version, so that the
-// head's endpoints for them can stand for the base's (a PR usually changes a few endpoints of hundreds).
-//
-// Exact, not a heuristic: the path item, every `$ref` target it reaches (transitively) and the document
-// context an endpoint reads must be deep-equal in both versions. The context is the root without
-// `paths`, the maps refs point into and the fields neither endpoint reading nor an endpoint check reads
-// (`info`, `tags`…), plus what `components` holds beside those maps (e.g. `securitySchemes`). Only refs
-// inside the root file are followed; a path item that reaches another file is read again (conservative).
-// (One difference from a full read: a schema a YAML alias shows at two places is located where the head
-// met it first, in both versions, so its findings match across them.) A spec's content is hostile, so
-// every walk here is iterative.
-
-
-
-
-/** Root fields that are documentation only: nothing an endpoint is built from or checked against. */
-const NOT_ENDPOINT_INPUT = new Set(['paths', 'info', 'tags', 'externalDocs', 'webhooks', 'x-webhooks']);
-class UnchangedInputs {
-    base;
-    head;
-    targets = new Map();
-    paths = new Map();
-    refs = new Map();
-    sameContext;
-    constructor(base, head) {
-        this.base = base;
-        this.head = head;
-        this.sameContext = this.contextEqual();
-    }
-    /** True when the path item under `paths` is read from identical input in both versions. */
-    pathItem(path) {
-        let known = this.paths.get(path);
-        if (known === undefined) {
-            known = this.pathItemEqual(path);
-            this.paths.set(path, known);
-        }
-        return known;
-    }
-    /**
-     * The head's value at a root-file `$ref` (`#/…`) when it and everything it reaches are equal in both
-     * versions (and the context is): what the head built from it can stand for the base's.
-     */
-    unchangedTarget(ref) {
-        let known = this.refs.get(ref);
-        if (known === undefined) {
-            known = this.sameContext && this.closureEqual([ref]);
-            this.refs.set(ref, known);
-        }
-        return known ? unchanged_at(this.head, fragmentToPointer(ref)) : undefined;
-    }
-    pathItemEqual(path) {
-        if (!this.sameContext)
-            return false;
-        const basePaths = this.base.paths;
-        const headPaths = this.head.paths;
-        if (!isObj(basePaths) || !isObj(headPaths))
-            return false;
-        if (!Object.hasOwn(basePaths, path) || !Object.hasOwn(headPaths, path))
-            return false;
-        const refs = [];
-        if (!sameValue(basePaths[path], headPaths[path], refs))
-            return false;
-        return this.closureEqual(refs);
-    }
-    contextEqual() {
-        const swagger = this.head.swagger !== undefined;
-        const refs = [];
-        // Component maps are compared entry by entry, and only when a ref reaches them: skipped here.
-        for (const key of unionKeys(this.base, this.head)) {
-            if (NOT_ENDPOINT_INPUT.has(key) || (swagger && COMPONENT_MAPS_2.has(key)))
-                continue;
-            if (key === 'components' && !swagger) {
-                const base = isObj(this.base.components) ? this.base.components : {};
-                const head = isObj(this.head.components) ? this.head.components : {};
-                for (const name of unionKeys(base, head)) {
-                    if (!COMPONENT_MAPS_3.has(name) && !sameValue(base[name], head[name], refs))
-                        return false;
-                }
-                continue;
-            }
-            if (!sameValue(this.base[key], this.head[key], refs))
-                return false;
-        }
-        return this.closureEqual(refs);
-    }
-    /** Every target the refs reach, transitively, is equal in both versions. */
-    closureEqual(refs) {
-        const pending = [...refs];
-        const seen = new Set();
-        while (pending.length > 0) {
-            const ref = pending.pop();
-            if (seen.has(ref))
-                continue;
-            seen.add(ref);
-            const target = this.target(ref);
-            if (!target.equal || target.refs === undefined)
-                return false;
-            pushAll(pending, target.refs);
-        }
-        return true;
-    }
-    target(ref) {
-        let known = this.targets.get(ref);
-        if (!known) {
-            const refs = [];
-            const pointer = ref.startsWith('#') ? fragmentToPointer(ref) : undefined;
-            const [base, head] = pointer !== undefined && (pointer === '' || pointer.startsWith('/'))
-                ? [unchanged_at(this.base, pointer), unchanged_at(this.head, pointer)]
-                : [undefined, undefined];
-            const equal = head !== undefined && sameValue(base, head, refs);
-            known = { equal, refs: equal ? refs : undefined };
-            this.targets.set(ref, known);
-        }
-        return known;
-    }
-}
-function unchanged_at(root, pointer) {
-    let value = root;
-    for (const segment of parsePointer(pointer)) {
-        if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment))
-            return undefined;
-        value = value[segment];
-    }
-    return value;
-}
-function unionKeys(a, b) {
-    return new Set([...Object.keys(a), ...Object.keys(b)]);
-}
-/**
- * Deep equality of two parsed values, iterative; collects the `$ref` strings met on the way into `refs`
- * (a ref leaving the root file makes the result false: it is not followed here).
- */
-function sameValue(a, b, refs) {
-    const stack = [a, b];
-    while (stack.length > 0) {
-        const y = stack.pop();
-        const x = stack.pop();
-        if (x === y) {
-            if (x !== null && typeof x === 'object' && !collectRefs(x, refs))
-                return false;
-            continue;
-        }
-        if (x === null || y === null || typeof x !== 'object' || typeof y !== 'object')
-            return false;
-        if (Array.isArray(x)) {
-            if (!Array.isArray(y) || x.length !== y.length)
-                return false;
-            for (let i = 0; i < x.length; i++)
-                stack.push(x[i], y[i]);
-            continue;
-        }
-        if (Array.isArray(y))
-            return false;
-        const keys = Object.keys(x);
-        if (keys.length !== Object.keys(y).length)
-            return false;
-        for (const key of keys) {
-            if (!Object.hasOwn(y, key))
-                return false;
-            const value = x[key];
-            if (key === '$ref' && typeof value === 'string') {
-                if (!value.startsWith('#'))
-                    return false;
-                refs.push(value);
-            }
-            stack.push(value, y[key]);
-        }
-    }
-    return true;
-}
-/**
- * The refs inside one value: the same object on both sides (a document compared with itself, or a base
- * that took the head's parsed values where their texts agree: most of it). `for…in` rather than
- * `Object.entries`: this walks most of a description, and the entries arrays were most of its cost.
- */
-function collectRefs(value, refs) {
-    const stack = [value];
-    while (stack.length > 0) {
-        const x = stack.pop();
-        if (Array.isArray(x)) {
-            for (const item of x)
-                if (item !== null && typeof item === 'object')
-                    stack.push(item);
-            continue;
-        }
-        for (const key in x) {
-            const item = x[key];
-            if (item !== null && typeof item === 'object')
-                stack.push(item);
-            else if (key === '$ref' && typeof item === 'string') {
-                if (!item.startsWith('#'))
-                    return false;
-                refs.push(item);
-            }
-        }
-    }
-    return true;
-}
-
-;// CONCATENATED MODULE: ./src/normalize/index.ts
-// OpenAPI 2.0 / 3.0 / 3.1 document → the API model.
-
-
-
-
-
-
-
-
-
-
-/**
- * Models whose endpoints were read without any problem reported, with the reader of their schemas: only
- * those are shared with a base (a problem is reported once, by the first endpoint or schema that meets
- * it, so a shared one could not tell which problems it would have had).
- */
-const SHAREABLE = new WeakMap();
-/** `GET /users/{userId}` → `GET /users/{}`: path parameter names do not make a different endpoint. */
-function endpointId(method, path) {
-    return `${method.toUpperCase()} ${replaceTemplates(path, () => '{}', true)}`;
-}
-/** Builds the model from the root document of `docs`; undefined (with a recorded problem) if it is not OpenAPI. */
-function normalize(docs, rootFile, options = {}) {
-    const source = docs.file(rootFile);
-    if (!source || source.value === undefined)
-        return undefined;
-    const root = { value: source.value, loc: { file: rootFile, pointer: '' } };
-    const raw = root.value;
-    const version = isObj(raw) ? (str(raw.openapi) ?? str(raw.swagger) ?? numberVersion(raw)) : undefined;
-    if (!isObj(raw) || version === undefined) {
-        docs.problem('not-openapi', 'not an OpenAPI document: the root has no `openapi` or `swagger` field', root.loc);
-        return undefined;
-    }
-    const swagger = version.startsWith('2');
-    if (!swagger && !version.startsWith('3')) {
-        docs.problem('not-openapi', `unsupported OpenAPI version "${version}"; 2.0, 3.0 and 3.1 are supported`, child(root, raw.openapi !== undefined ? 'openapi' : 'swagger').loc);
-        return undefined;
-    }
-    const info = isObj(raw.info) ? raw.info : {};
-    const contact = isObj(info.contact) ? info.contact : undefined;
-    const schemes = readSecuritySchemes(docs, root, swagger);
-    const shared = sharedWithHead(raw, rootFile, options.head);
-    const context = {
-        docs,
-        root,
-        swagger,
-        schemes,
-        schemas: new SchemaReader(docs, shared?.schemas),
-        options,
-        ...(shared ? { shared } : {}),
-    };
-    const problemsBefore = docs.problems.length;
-    const model = {
-        file: rootFile,
-        openapiVersion: version,
-        title: str(info.title),
-        version: str(info.version),
-        infoExtensions: extensionsOf(info),
-        contact: contact
-            ? { name: str(contact.name), email: str(contact.email), url: str(contact.url) }
-            : undefined,
-        securitySchemes: schemes,
-        servers: swagger ? swaggerServers(root, root) : oas3Servers(root),
-        endpoints: readEndpoints(context),
-        extensions: extensionsOf(raw),
-        loc: root.loc,
-    };
-    if (docs.problems.length === problemsBefore)
-        SHAREABLE.set(model, context.schemas);
-    return model;
-}
-/** What a base version may take from its head: endpoints by `METHOD path`, schemas, and the check that their input is unchanged. */
-function sharedWithHead(raw, rootFile, head) {
-    const reader = head && SHAREABLE.get(head.model);
-    if (!head || !reader || !isObj(head.root))
-        return undefined;
-    return {
-        byKey: new Map(head.model.endpoints.map((e) => [`${e.method} ${e.path}`, e])),
-        schemas: { rootFile, inputs: new UnchangedInputs(raw, head.root), reader },
-    };
-}
-function numberVersion(raw) {
-    // `openapi: 3.0` unquoted in YAML parses as a number; keep the `.0` it was written with.
-    const value = raw.openapi ?? raw.swagger;
-    if (typeof value !== 'number')
-        return undefined;
-    return Number.isInteger(value) ? value.toFixed(1) : String(value);
-}
-function readEndpoints(ctx) {
-    const paths = child(ctx.root, 'paths');
-    if (!isObj(paths.value))
-        return [];
-    const operations = [];
-    collect: for (const path of Object.keys(paths.value)) {
-        const pathItem = ctx.docs.deref(child(paths, path));
-        if (!pathItem || !isObj(pathItem.value))
-            continue;
-        for (const method of HTTP_METHODS) {
-            const operation = child(pathItem, method);
-            if (!isObj(operation.value))
-                continue;
-            if (operations.length >= ctx.docs.maxEndpoints) {
-                ctx.docs.problem('invalid', `only the first ${ctx.docs.maxEndpoints} operations were analysed (limits.maxEndpoints)`, paths.loc);
-                break collect;
-            }
-            operations.push({ id: endpointId(method, path), method, path, pathItem, operation });
-        }
-    }
-    // Paths that differ only in parameter names match the same requests. The smallest of them keeps the
-    // shared id, whatever their order under `paths`, so reordering keys is no change; the others keep
-    // their own path as written.
-    const owners = new Map();
-    for (const { id, path } of operations) {
-        const owner = owners.get(id);
-        if (owner === undefined || path < owner)
-            owners.set(id, path);
-    }
-    return operations.map(({ id, method, path, pathItem, operation }) => {
-        if (owners.get(id) !== path) {
-            ctx.docs.problem('invalid', `\`${method.toUpperCase()} ${path}\` matches the same requests as another path (${id})`, operation.loc);
-            id = `${method.toUpperCase()} ${path}`;
-        }
-        const shared = ctx.shared?.byKey.get(`${method} ${path}`);
-        return shared?.id === id && ctx.shared?.schemas.inputs.pathItem(path)
-            ? shared
-            : readEndpoint(ctx, id, method, path, pathItem, operation);
-    });
-}
-function readEndpoint(ctx, id, method, path, pathItem, operation) {
-    const op = operation.value;
-    const { parameters, bodyParameters } = readParameters(ctx, pathItem, operation);
-    const tags = strings(op.tags);
-    const servers = ctx.swagger
-        ? swaggerServers(operation, ctx.root)
-        : oas3Servers(operation, pathItem, ctx.root);
-    const endpoint = {
-        id,
-        method,
-        path,
-        operationId: str(op.operationId),
-        summary: str(op.summary),
-        description: str(op.description),
-        tags,
-        deprecated: op.deprecated === true,
-        classification: 'external',
-        security: withHeaderCredential(effectiveSecurity(operation, ctx.root, ctx.schemes), parameters),
-        servers,
-        parameters,
-        requestBody: ctx.swagger
-            ? swaggerRequestBody(ctx, operation, bodyParameters)
-            : oas3RequestBody(ctx, operation),
-        responses: readResponses(ctx, operation),
-        callbacks: readCallbacks(ctx, operation),
-        extensions: { ...extensionsOf(pathItem.value), ...extensionsOf(op) },
-        dataTypes: [],
-        loc: operation.loc,
-    };
-    endpoint.classification = classify(ctx, endpoint, pathItem, operation);
-    endpoint.dataTypes = endpointDataTypes(endpoint);
-    return endpoint;
-}
-function classify(ctx, endpoint, pathItem, operation) {
-    // Operation > path item > root; an invalid value is reported where it is written and the next level decides.
-    const levels = [operation, pathItem, ctx.root];
-    for (const level of levels) {
-        const declared = child(level, 'x-api-classification');
-        if (declared.value === undefined)
-            continue;
-        if (typeof declared.value === 'string' &&
-            CLASSIFICATIONS.includes(declared.value)) {
-            return declared.value;
-        }
-        ctx.docs.problem('invalid', `x-api-classification "${String(declared.value)}" is not one of ${CLASSIFICATIONS.join(', ')}; it was ignored`, declared.loc);
-    }
-    if (endpoint.deprecated)
-        return 'deprecated';
-    const internal = levels
-        .map((level) => child(level, 'x-internal').value)
-        .find((v) => typeof v === 'boolean');
-    if (internal === true)
-        return 'internal';
-    return ctx.options.classify?.(endpoint) ?? ctx.options.defaultClassification ?? 'external';
-}
-function readParameters(ctx, pathItem, operation) {
-    const byKey = new Map();
-    const bodies = new Map();
-    for (const level of [pathItem, operation]) {
-        const list = child(level, 'parameters');
-        if (!Array.isArray(list.value))
-            continue;
-        list.value.forEach((_, i) => {
-            const node = ctx.docs.deref(child(list, i));
-            if (!node || !isObj(node.value))
-                return;
-            const raw = node.value;
-            const name = str(raw.name) ?? '';
-            const where = str(raw.in);
-            if (ctx.swagger && (where === 'body' || where === 'formData')) {
-                bodies.set(`${where}:${name}`, node);
-                return;
-            }
-            if (where !== 'query' && where !== 'header' && where !== 'path' && where !== 'cookie')
-                return;
-            const parameter = {
-                name,
-                in: where,
-                required: where === 'path' || raw.required === true,
-                deprecated: raw.deprecated === true,
-                description: str(raw.description),
-                schema: parameterSchema(ctx, node),
-                examples: parameterExamples(ctx, node),
-                loc: node.loc,
-            };
-            byKey.set(`${where}:${where === 'header' ? name.toLowerCase() : name}`, parameter);
-        });
-    }
-    return { parameters: [...byKey.values()], bodyParameters: [...bodies.values()] };
-}
-function parameterSchema(ctx, node) {
-    if (ctx.swagger)
-        return ctx.schemas.read(node); // a 2.0 parameter carries its own type and constraints
-    const raw = node.value;
-    if (raw.schema !== undefined)
-        return ctx.schemas.read(child(node, 'schema'));
-    const content = child(node, 'content');
-    if (isObj(content.value)) {
-        const first = Object.keys(content.value)[0];
-        if (first !== undefined)
-            return ctx.schemas.read(child(child(content, first), 'schema'));
-    }
-    return undefined;
-}
-function parameterExamples(ctx, node) {
-    const raw = node.value;
-    const out = [];
-    if ('example' in raw)
-        out.push(raw.example);
-    if ('x-example' in raw)
-        out.push(raw['x-example']);
-    pushAll(out, exampleMapValues(ctx, child(node, 'examples')));
-    return out;
-}
-/** Values of an OpenAPI 3 `examples` map (Example objects, possibly `$ref`s). `externalValue` is never fetched. */
-function exampleMapValues(ctx, examples) {
-    if (!isObj(examples.value))
-        return [];
-    const out = [];
-    for (const key of Object.keys(examples.value)) {
-        const example = ctx.docs.deref(child(examples, key));
-        if (example && isObj(example.value) && 'value' in example.value)
-            out.push(example.value.value);
-    }
-    return out;
-}
-function mediaTypes(ctx, content) {
-    if (!isObj(content.value))
-        return [];
-    return Object.keys(content.value).map((contentType) => {
-        const media = child(content, contentType);
-        const raw = isObj(media.value) ? media.value : {};
-        const examples = 'example' in raw ? [raw.example] : [];
-        pushAll(examples, exampleMapValues(ctx, child(media, 'examples')));
-        const schema = raw.schema !== undefined ? ctx.schemas.read(child(media, 'schema')) : undefined;
-        return { contentType, schema, examples, loc: media.loc };
-    });
-}
-function oas3RequestBody(ctx, operation) {
-    const body = ctx.docs.deref(child(operation, 'requestBody'));
-    if (!body || !isObj(body.value))
-        return undefined;
-    return {
-        required: body.value.required === true,
-        content: mediaTypes(ctx, child(body, 'content')),
-        loc: body.loc,
-    };
-}
-function swaggerMimeTypes(ctx, operation, key, fallback) {
-    const own = strings(child(operation, key).value);
-    if (own.length > 0)
-        return own;
-    const global = strings(child(ctx.root, key).value);
-    return global.length > 0 ? global : [fallback];
-}
-function swaggerRequestBody(ctx, operation, bodyParameters) {
-    const body = bodyParameters.find((p) => p.value.in === 'body');
-    if (body) {
-        const schema = ctx.schemas.read(child(body, 'schema'));
-        const types = swaggerMimeTypes(ctx, operation, 'consumes', 'application/json');
-        return {
-            required: body.value.required === true,
-            content: types.map((contentType) => ({ contentType, schema, examples: [], loc: body.loc })),
-            loc: body.loc,
-        };
-    }
-    const fields = bodyParameters.filter((p) => p.value.in === 'formData');
-    const first = fields[0];
-    if (!first)
-        return undefined;
-    // formData parameters are the properties of one form body.
-    const schema = emptySchema(first.loc);
-    schema.types = ['object'];
-    for (const field of fields) {
-        const raw = field.value;
-        const name = str(raw.name) ?? '';
-        const property = ctx.schemas.read(field);
-        if (property)
-            setOwn(schema.properties, name, property);
-        if (raw.required === true)
-            schema.required.push(name);
-    }
-    const multipart = fields.some((f) => f.value.type === 'file');
-    const types = swaggerMimeTypes(ctx, operation, 'consumes', multipart ? 'multipart/form-data' : 'application/x-www-form-urlencoded');
-    return {
-        required: schema.required.length > 0,
-        content: types.map((contentType) => ({ contentType, schema, examples: [], loc: first.loc })),
-        loc: first.loc,
-    };
-}
-function readResponses(ctx, operation) {
-    const responses = child(operation, 'responses');
-    if (!isObj(responses.value))
-        return [];
-    const out = [];
-    for (const status of Object.keys(responses.value)) {
-        if (status.startsWith('x-'))
-            continue;
-        const node = ctx.docs.deref(child(responses, status));
-        if (!node || !isObj(node.value))
-            continue;
-        const raw = node.value;
-        out.push({
-            status,
-            description: str(raw.description),
-            headers: readHeaders(ctx, child(node, 'headers')),
-            content: ctx.swagger
-                ? swaggerResponseContent(ctx, operation, node)
-                : mediaTypes(ctx, child(node, 'content')),
-            loc: node.loc,
-        });
-    }
-    return out;
-}
-function readHeaders(ctx, headers) {
-    if (!isObj(headers.value))
-        return [];
-    const out = [];
-    for (const name of Object.keys(headers.value)) {
-        const node = ctx.docs.deref(child(headers, name));
-        if (!node || !isObj(node.value))
-            continue;
-        const schema = ctx.swagger ? ctx.schemas.read(node) : parameterSchema(ctx, node);
-        out.push({ name, schema, examples: parameterExamples(ctx, node), loc: node.loc });
-    }
-    return out;
-}
-function swaggerResponseContent(ctx, operation, response) {
-    const raw = response.value;
-    if (raw.schema === undefined)
-        return [];
-    const schema = ctx.schemas.read(child(response, 'schema'));
-    const examples = isObj(raw.examples) ? raw.examples : {};
-    return swaggerMimeTypes(ctx, operation, 'produces', 'application/json').map((contentType) => ({
-        contentType,
-        schema,
-        examples: Object.hasOwn(examples, contentType) ? [examples[contentType]] : [],
-        loc: child(response, 'schema').loc,
-    }));
-}
-/** 3.x `callbacks`: each expression key (a runtime expression or a literal URL) of each callback. */
-function readCallbacks(ctx, operation) {
-    const callbacks = child(operation, 'callbacks');
-    if (ctx.swagger || !isObj(callbacks.value))
-        return [];
-    const out = [];
-    for (const name of Object.keys(callbacks.value)) {
-        const callback = ctx.docs.deref(child(callbacks, name));
-        if (!callback || !isObj(callback.value))
-            continue;
-        for (const url of Object.keys(callback.value)) {
-            if (!url.startsWith('x-'))
-                out.push({ name, url, loc: child(callback, url).loc });
-        }
-    }
-    return out;
-}
-/** Sensitive data kinds named in what the endpoint takes and returns (SPEC §3 "data types"). */
-function endpointDataTypes(endpoint) {
-    const kinds = new Set();
-    for (const p of endpoint.parameters) {
-        const kind = dataKindOfName(p.name);
-        if (kind)
-            kinds.add(kind);
-    }
-    const media = [...(endpoint.requestBody?.content ?? []), ...endpoint.responses.flatMap((r) => r.content)];
-    for (const m of media)
-        for (const kind of sensitiveKinds(m.schema))
-            kinds.add(kind);
-    return [...kinds].sort();
 }
 
 ;// CONCATENATED MODULE: ./src/load/index.ts
@@ -31320,10 +31706,34 @@ const CLASSIFICATION_MULTIPLIER = {
 };
 const UNDOCUMENTED_POINTS = 10;
 const SENSITIVE_DATA_POINTS = 5;
-/** The lowest score of each band: an endpoint is never in a band below its worst finding. */
-const BAND_FLOOR = { critical: 75, high: 50, medium: 25, low: 0, info: 0 };
-/** The highest score reachable by piling up findings below a severity: many lows never make a critical. */
-const BAND_CAP = { critical: 100, high: 100, medium: 74, low: 49, info: 49 };
+/**
+ * Each band's scores. The worst finding picks the band (a check already raises a finding's severity for
+ * exposure, writes, object ids and sensitive data, SPEC §6, so the score does not raise it again), and
+ * everything else only places the endpoint inside it: a pile of lesser findings never reaches the band
+ * above. Summed without this, the hygiene debt every real endpoint carries (a missing rate limit, HSTS,
+ * nosniff, bounds) pushed any endpoint with one high finding to critical: 42 % of the endpoints of real
+ * APIs scored critical, most at 100 (docs/scoring.md).
+ */
+const BAND_RANGE = {
+    critical: { floor: 75, top: 100 },
+    high: { floor: 50, top: 74 },
+    medium: { floor: 25, top: 49 },
+    low: { floor: 0, top: 24 },
+};
+const BAND_OF_SEVERITY = {
+    critical: 'critical',
+    high: 'high',
+    medium: 'medium',
+    low: 'low',
+    info: 'low',
+};
+/**
+ * The points (after the multiplier) that place an endpoint half-way up its band. 30 is the usual debt of
+ * an external endpoint of a real API besides its worst finding: a missing rate limit and four missing
+ * headers or bounds, (8 + 4 × 3) × 1.5. Points beyond it still count, each less than the one before, and
+ * the top of the band is never reached by piling up.
+ */
+const HALF_BAND_POINTS = 30;
 function bandOf(score) {
     return score >= 75 ? 'critical' : score >= 50 ? 'high' : score >= 25 ? 'medium' : 'low';
 }
@@ -31343,6 +31753,10 @@ function scoreEndpoint(endpoint, findings) {
     const breakdown = [];
     let points = 0;
     const sorted = [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.ruleId.localeCompare(b.ruleId));
+    // The worst finding that adds points picks the band; info findings add nothing and leave it low.
+    const worst = sorted.find((f) => SEVERITY_POINTS[f.severity] > 0);
+    const band = BAND_OF_SEVERITY[worst?.severity ?? 'info'];
+    const { floor, top } = BAND_RANGE[band];
     // Repeats of one rule at one severity (N plain-HTTP servers on every endpoint) make one line, `× N`:
     // a line per finding made the report N servers × 2N endpoints long. Sorted, repeats are adjacent.
     // Sorted worst first: the first authentication-state finding is the one that counts.
@@ -31364,6 +31778,13 @@ function scoreEndpoint(endpoint, findings) {
             authenticationCounted = true;
             count = 1;
         }
+        if (f === worst) {
+            // Its points are the band itself; repeats of it still add.
+            breakdown.push(`${f.ruleId} (${f.severity}): ${band} band, ${floor}-${top}`);
+            count--;
+            if (count === 0)
+                continue;
+        }
         points += add * count;
         breakdown.push(`${f.ruleId} (${f.severity}) +${add}${count === 1 ? '' : ` × ${count}`}`);
     }
@@ -31377,25 +31798,23 @@ function scoreEndpoint(endpoint, findings) {
         breakdown.push(`sensitive data (${endpoint.dataTypes.join(', ')}) +${add}`);
     }
     const multiplier = CLASSIFICATION_MULTIPLIER[endpoint.classification];
-    let score = points * multiplier;
+    const weighted = points * multiplier;
     if (multiplier !== 1)
         breakdown.push(`× ${multiplier} (${endpoint.classification})`);
-    const worst = sorted[0]?.severity ?? 'info';
-    if (score > BAND_CAP[worst]) {
-        score = BAND_CAP[worst];
-        breakdown.push(`capped at ${score}: no finding above ${worst}`);
+    // Diminishing: each point moves the endpoint up less than the one before, and never out of its band.
+    const width = top - floor + 1;
+    const score = Math.min(top, floor + Math.floor((width * weighted) / (weighted + HALF_BAND_POINTS)));
+    if (weighted > 0) {
+        const shown = Math.round(weighted * 10) / 10;
+        breakdown.push(`${floor} + ${width} × ${shown} / (${shown} + ${HALF_BAND_POINTS}) = ${score}`);
     }
-    if (score < BAND_FLOOR[worst]) {
-        score = BAND_FLOOR[worst];
-        breakdown.push(`raised to ${score}: a ${worst} finding`);
-    }
-    score = Math.min(100, Math.round(score));
-    return { score, level: bandOf(score), breakdown };
+    return { score, level: band, breakdown };
 }
 
 ;// CONCATENATED MODULE: ./src/engine.ts
 // The pipeline, wired once for the CLI and the action:
 // load → normalize → diff → assess → score → policy → gate. Renderers read the Analysis.
+
 
 
 
@@ -31476,7 +31895,9 @@ function headVersion(head) {
 function analyze(mode, pairs, options = {}) {
     const full = { failOn: 'critical', failOnScope: 'new', ...options, mode };
     const assessWith = assessOptions(full.config ?? EMPTY_CONFIG, full.today);
-    const specs = pairs.map((pair) => analyseSpec(pair, full, assessWith));
+    // With one document, a request that names no known server is that document's (a shadow endpoint).
+    const sole = pairs.length === 1;
+    const specs = pairs.map((pair) => analyseSpec(pair, full, assessWith, sole));
     const findings = specs.flatMap((s) => s.findings);
     const violations = specs.flatMap((s) => s.violations);
     // Scan mode reports an unreadable document (a finding, the spec's `failure`) but never blocks on it.
@@ -31489,7 +31910,7 @@ function analyze(mode, pairs, options = {}) {
         gate: gate(findings, violations, full.failOn, full.failOnScope, failures),
     };
 }
-function analyseSpec(source, options, assessWith) {
+function analyseSpec(source, options, assessWith, sole) {
     const scan = options.mode === 'scan';
     const problem = scan
         ? source.head.model
@@ -31498,7 +31919,7 @@ function analyseSpec(source, options, assessWith) {
         : whyNotAnalysable(source.head, source.base);
     if (problem && !scan)
         return notAnalysed(source, problem, assessWith);
-    const analysis = analyseVersions(source, options, assessWith);
+    const analysis = analyseVersions(source, options, assessWith, sole);
     return problem ? { ...analysis, failure: failureAt(analysis, problem) } : analysis;
 }
 /**
@@ -31541,7 +31962,7 @@ function failureAt(analysis, problem) {
     const message = file === analysis.path ? what : `${what} (in a file ${analysis.path} reaches through \`$ref\`)`;
     return { file, line: at.line, column: at.column, message };
 }
-function analyseVersions(source, options, assessWith) {
+function analyseVersions(source, options, assessWith, sole) {
     const { base } = source;
     const scan = options.mode === 'scan';
     // What the PR declares about its own endpoints counts only as far as the base config trusts it (SPEC §9).
@@ -31550,6 +31971,10 @@ function analyseVersions(source, options, assessWith) {
     const diff = scan
         ? scanSpec(source.path, head.model)
         : diffSpecs(source.path, base.model, head.model, { base: base.exists, head: head.exists });
+    const observed = options.traffic;
+    const removed = diff.endpoints.flatMap((e) => (e.change === 'removed' && e.base ? [e.base] : []));
+    const headTraffic = observed && head.model ? matchTraffic(head.model, observed, { sole, removed }) : undefined;
+    const baseTraffic = observed && !scan && base.model ? matchTraffic(base.model, observed, { sole }) : undefined;
     const endpointFindings = new Map();
     const headFindings = head.exists
         ? assess({
@@ -31557,6 +31982,7 @@ function analyseVersions(source, options, assessWith) {
             model: head.model,
             problems: head.problems,
             ...(scan ? {} : { changes: diff.endpoints, endpointFindings }),
+            ...(headTraffic ? { traffic: headTraffic } : {}),
         }, assessWith)
         : [];
     const relocate = relocation(base, head);
@@ -31567,7 +31993,13 @@ function analyseVersions(source, options, assessWith) {
     };
     const baseFindings = scan || !base.exists
         ? []
-        : assess({ specPath: source.path, model: base.model, problems: base.problems, shared }, assessWith);
+        : assess({
+            specPath: source.path,
+            model: base.model,
+            problems: base.problems,
+            shared,
+            ...(baseTraffic ? { traffic: baseTraffic } : {}),
+        }, assessWith);
     // An added endpoint following a convention of the base (no rate limits anywhere…) inherits its debt.
     const conventions = scan
         ? undefined
@@ -31610,6 +32042,8 @@ function analyseVersions(source, options, assessWith) {
         }
         scores.set(e.id, entry);
     }
+    if (headTraffic)
+        scoreShadows(headTraffic, findings);
     const policies = options.policies ?? [];
     const settings = assessWith.settings;
     const headViolations = head.model ? evaluatePolicies(policies, head.model, settings, headFacts) : [];
@@ -31634,7 +32068,22 @@ function analyseVersions(source, options, assessWith) {
         scores,
         position: positionsOf(base, head),
         waiverRequests: pinned?.requests ?? [],
+        ...(headTraffic ? { traffic: headTraffic } : {}),
     };
+}
+/** Each shadow endpoint scored as an undescribed `shadow` endpoint with its own (unsuppressed) finding. */
+function scoreShadows(traffic, findings) {
+    const byPlace = new Map();
+    for (const f of findings) {
+        if (f.ruleId !== 'inventory-shadow-endpoint' || f.suppressed || f.status === 'fixed')
+            continue;
+        const key = `${f.loc.file}\n${f.position?.line}`;
+        byPlace.set(key, [...(byPlace.get(key) ?? []), f]);
+    }
+    for (const shadow of traffic.shadow) {
+        const own = byPlace.get(`${shadow.file}\n${shadow.line}`) ?? [];
+        shadow.score = scoreEndpoint(observedEndpoint(shadow), own).score;
+    }
 }
 /** The head with its self-declared classification and inline suppressions pinned to the base's. */
 function pinHead(base, head, config, specPath) {
@@ -31956,6 +32405,406 @@ function rootKeys(value, from, one) {
 }
 const isVersionKey = (key) => key === 'openapi' || key === 'swagger';
 
+;// CONCATENATED MODULE: external "node:readline"
+const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+;// CONCATENATED MODULE: ./src/load/traffic.ts
+// Observed traffic (SPEC §10 `--traffic`): HAR 1.2, common/combined access logs (nginx, Apache, Envoy's
+// default) and JSON lines, detected by content. Only the method, the host, the path (query and fragment
+// dropped, id-like segments templated at once), the status and the time are kept: headers, cookies, query
+// values and bodies never leave this module. Logs are streamed line by line, so memory grows with the
+// number of distinct routes, not with the size of the file.
+
+
+
+
+
+/** A traffic file that cannot be read at all: the CLI reports it and exits 2. */
+class TrafficError extends Error {
+}
+/** HAR is one JSON document, read whole: a larger one should be exported as JSON lines. */
+const MAX_HAR_BYTES = 256 * 1024 * 1024;
+/** Distinct routes kept; requests past it are counted, not kept (a log of random paths cannot grow memory). */
+const MAX_ROUTES = 200_000;
+const MAX_WARNINGS = 5;
+const METHODS = new Set(HTTP_METHODS);
+/**
+ * `/users/42/export` → `/users/{id}/export`. Ids, UUIDs, hashes, e-mail addresses and long tokens become
+ * `{id}`, so one undocumented route is one entry however many objects it was called with, and a token in a
+ * path (a password-reset link) never reaches a report.
+ */
+function templatePath(path) {
+    const segments = path.split('/').map((segment) => (idLike(segment) ? '{id}' : segment));
+    const joined = segments.join('/');
+    return joined === '' ? '/' : joined.startsWith('/') ? joined : `/${joined}`;
+}
+function idLike(raw) {
+    if (raw === '')
+        return false;
+    let segment = raw;
+    try {
+        segment = decodeURIComponent(raw);
+    }
+    catch {
+        return true; // broken percent-encoding: not a route name anyone wrote
+    }
+    if (/^\d+$/.test(segment))
+        return true;
+    if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(segment))
+        return true;
+    if (segment.includes('@') || /[^\x21-\x7e]/.test(segment))
+        return true;
+    if (segment.length >= 24)
+        return true;
+    // `cus_Nf8a7b6c5d`, `a1b2c3d4`, a commit SHA; not `v2`, `oauth2`, `ipv4`, `s3`.
+    return segment.length >= 8 && /\d/.test(segment);
+}
+/**
+ * Reads every file into one set of routes; `files` are named as the user wrote them and read relative to
+ * `cwd`. Throws `TrafficError` for a file that is not traffic at all.
+ */
+async function readTraffic(files, cwd = process.cwd()) {
+    const sink = new RouteSink(files);
+    for (const file of files) {
+        const full = (0,external_node_path_namespaceObject.resolve)(cwd, file);
+        const format = detectFormat(full, file);
+        if (format === 'har')
+            readHar(full, file, sink);
+        else
+            await readLines(full, file, format, sink);
+    }
+    return sink.result();
+}
+/** Traffic already in memory (a test, a page's example), read as a file named `file` would be. */
+function trafficFromText(file, text) {
+    const sink = new RouteSink([file]);
+    const start = text.replace(/^\uFEFF/, '').trimStart();
+    if (/^\{\s*"log"\s*:/.test(start))
+        harEntries(file, text, sink);
+    else {
+        const format = start.startsWith('{') ? 'json-lines' : 'access-log';
+        const lines = text.split(/\r?\n/);
+        for (const [i, line] of lines.entries())
+            readLine(file, i + 1, line, format, sink);
+    }
+    return sink.result();
+}
+class RouteSink {
+    files;
+    routes = new Map();
+    requests = 0;
+    skipped = 0;
+    warnings = [];
+    constructor(files) {
+        this.files = files;
+    }
+    add(file, line, request) {
+        const method = request.method.toLowerCase();
+        if (!METHODS.has(method)) {
+            this.skip(file, line, `unknown HTTP method "${printable(request.method)}"`);
+            return;
+        }
+        const target = splitTarget(request.target);
+        if (!target) {
+            this.skip(file, line, 'no path or URL');
+            return;
+        }
+        this.requests++;
+        const host = (request.host ?? target.host)?.toLowerCase().replace(/:\d+$/, '');
+        const path = templatePath(target.path);
+        const key = `${method} ${host ?? ''} ${path}`;
+        let route = this.routes.get(key);
+        if (!route) {
+            if (this.routes.size >= MAX_ROUTES) {
+                this.skipped++;
+                if (this.skipped === 1)
+                    this.warn(`${file}:${line}: more than ${MAX_ROUTES} distinct routes; the rest are counted, not listed`);
+                return;
+            }
+            route = { method: method, path, count: 0, statuses: new Map(), file, line };
+            if (host)
+                route.host = host;
+            this.routes.set(key, route);
+        }
+        route.count++;
+        if (request.status !== undefined)
+            route.statuses.set(request.status, (route.statuses.get(request.status) ?? 0) + 1);
+        const time = request.time;
+        if (time !== undefined) {
+            if (route.firstSeen === undefined || time < route.firstSeen)
+                route.firstSeen = time;
+            if (route.lastSeen === undefined || time > route.lastSeen)
+                route.lastSeen = time;
+        }
+    }
+    skip(file, line, why) {
+        this.skipped++;
+        this.warn(`${file}:${line}: ${why}`);
+    }
+    warn(text) {
+        if (this.warnings.length < MAX_WARNINGS)
+            this.warnings.push(text);
+    }
+    result() {
+        return {
+            files: this.files,
+            requests: this.requests,
+            routes: [...this.routes.values()],
+            warnings: this.warnings,
+            skipped: this.skipped,
+        };
+    }
+}
+/** `https://h:443/a/b?q#f` → host `h:443`, path `/a/b`; `/a?q` → path `/a`. Undefined for `*` or garbage. */
+function splitTarget(target) {
+    const absolute = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)([^?#]*)/i.exec(target);
+    if (absolute) {
+        const host = absolute[1].replace(/^.*@/, ''); // never the userinfo
+        return { ...(host ? { host } : {}), path: absolute[2] || '/' };
+    }
+    if (!target.startsWith('/'))
+        return undefined;
+    return { path: target.replace(/[?#].*$/s, '') };
+}
+function printable(text) {
+    return text.replace(/[^\x20-\x7e]/g, '?').slice(0, 40);
+}
+/** By content: a HAR's `{ "log": …`, a JSON object per line, or a request line in quotes. */
+function detectFormat(full, file = full) {
+    let size;
+    try {
+        const stat = (0,external_node_fs_namespaceObject.statSync)(full);
+        if (!stat.isFile())
+            throw new TrafficError(`${file}: not a regular file`);
+        size = stat.size;
+    }
+    catch (error) {
+        if (error instanceof TrafficError)
+            throw error;
+        throw new TrafficError(`${file}: cannot be read (${error.code ?? 'error'})`);
+    }
+    if (size === 0)
+        throw new TrafficError(`${file}: empty; expected HAR 1.2, JSON lines or an access log`);
+    const head = readHead(full, 64 * 1024);
+    const firstLine = head.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+    const start = head.trimStart();
+    if (start.startsWith('{') && /^\{\s*"log"\s*:/.test(start))
+        return 'har';
+    if (firstLine.trimStart().startsWith('{')) {
+        try {
+            JSON.parse(firstLine);
+            return 'json-lines';
+        }
+        catch {
+            if (/"log"\s*:/.test(start.slice(0, 4096)))
+                return 'har';
+        }
+    }
+    if (parseAccessLine(firstLine))
+        return 'access-log';
+    throw new TrafficError(`${file}:1: not HAR 1.2, JSON lines (an object with a method and a path or URL) or a common/combined access log`);
+}
+function readHead(file, bytes) {
+    const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
+    try {
+        const buffer = Buffer.alloc(bytes);
+        const read = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, bytes, 0);
+        return buffer
+            .subarray(0, read)
+            .toString('utf8')
+            .replace(/^\uFEFF/, '');
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+// `127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] "GET /a.gif HTTP/1.0" 200 2326 "ref" "agent"` (Apache, nginx);
+// `[2016-04-15T20:17:00.310Z] "POST /api/v1/locations HTTP/2" 204 - 154 0 226 100 "10.0.35.28" "ua" "id" "host" "up"` (Envoy).
+const ACCESS_LINE = /\[([^\]]+)\]\s+"([A-Za-z]+) (\S+)(?: [^"]*)?"\s+(\d{3}|-)(?:\s|$)/;
+function parseAccessLine(line) {
+    const m = ACCESS_LINE.exec(line);
+    if (!m)
+        return undefined;
+    const request = { method: m[2], target: m[3] };
+    if (m[4] !== '-')
+        request.status = Number(m[4]);
+    const time = isoTime(m[1]);
+    if (time)
+        request.time = time;
+    // Envoy's default format names the authority in its fourth quoted field after the request line.
+    const envoy = /^\s*\[/.test(line) ? [...line.slice(m.index + m[0].length).matchAll(/"([^"]*)"/g)] : [];
+    const authority = envoy[3]?.[1];
+    if (authority && authority !== '-' && /^[a-z0-9.-]+(:\d+)?$/i.test(authority))
+        request.host = authority;
+    return request;
+}
+const MONTHS = {
+    Jan: '01',
+    Feb: '02',
+    Mar: '03',
+    Apr: '04',
+    May: '05',
+    Jun: '06',
+    Jul: '07',
+    Aug: '08',
+    Sep: '09',
+    Oct: '10',
+    Nov: '11',
+    Dec: '12',
+};
+/** `10/Oct/2000:13:55:36 -0700` or an ISO time → `2000-10-10T20:55:36.000Z`; undefined when unreadable. */
+function isoTime(text) {
+    const clf = /^(\d{2})\/([A-Z][a-z]{2})\/(\d{4}):(\d{2}:\d{2}:\d{2}) ([+-]\d{2})(\d{2})$/.exec(text);
+    const iso = clf
+        ? `${clf[3]}-${MONTHS[clf[2]] ?? '??'}-${clf[1]}T${clf[4]}${clf[5]}:${clf[6]}`
+        : /^\d{4}-\d{2}-\d{2}/.test(text)
+            ? text
+            : /^\d{12,13}$/.test(text)
+                ? Number(text)
+                : undefined;
+    if (iso === undefined)
+        return undefined;
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+async function readLines(full, file, format, sink) {
+    const lines = (0,external_node_readline_namespaceObject.createInterface)({ input: (0,external_node_fs_namespaceObject.createReadStream)(full, { encoding: 'utf8' }), crlfDelay: Infinity });
+    let n = 0;
+    for await (const raw of lines) {
+        n++;
+        readLine(file, n, n === 1 ? raw.replace(/^\uFEFF/, '') : raw, format, sink);
+    }
+}
+function readLine(file, n, line, format, sink) {
+    if (line.trim() === '')
+        return;
+    const request = format === 'access-log' ? parseAccessLine(line) : parseJsonLine(line);
+    if (typeof request === 'string')
+        sink.skip(file, n, request);
+    else if (!request)
+        sink.skip(file, n, 'not an access log line (no quoted request line and status)');
+    else
+        sink.add(file, n, request);
+}
+const traffic_FIELDS = {
+    method: ['method', 'httpMethod', 'http_method', 'request_method', 'requestMethod', 'verb'],
+    target: ['path', 'uri', 'url', 'request_uri', 'requestUri', 'request_path', 'requestPath'],
+    host: ['host', 'domainName', 'domain_name', 'authority', 'http_host', 'hostname'],
+    status: ['status', 'statusCode', 'status_code', 'elb_status_code', 'response_code', 'responseCode'],
+    time: ['time', 'timestamp', '@timestamp', 'requestTime', 'request_time', 'start_time', 'requestTimeEpoch'],
+};
+/** A JSON object with a method and a path or URL, or `request: "GET https://h/p HTTP/1.1"` (ALB style). */
+function parseJsonLine(line) {
+    let value;
+    try {
+        value = JSON.parse(line);
+    }
+    catch {
+        return 'not a JSON object';
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return 'not a JSON object';
+    const record = value;
+    const pick = (names) => {
+        for (const name of names) {
+            const v = record[name];
+            if (typeof v === 'string' && v !== '')
+                return v;
+            if (typeof v === 'number')
+                return String(v);
+        }
+        return undefined;
+    };
+    let method = pick(traffic_FIELDS.method);
+    let target = pick(traffic_FIELDS.target);
+    const requestLine = typeof record.request === 'string' ? /^([A-Za-z]+) (\S+)/.exec(record.request) : null;
+    if ((!method || !target) && requestLine) {
+        method ??= requestLine[1];
+        target ??= requestLine[2];
+    }
+    if (!method || !target)
+        return 'a JSON object without a method and a path or URL';
+    const request = { method, target };
+    const host = pick(traffic_FIELDS.host);
+    if (host)
+        request.host = host;
+    const status = Number(pick(traffic_FIELDS.status));
+    if (Number.isInteger(status) && status >= 100 && status <= 599)
+        request.status = status;
+    const timeText = pick(traffic_FIELDS.time);
+    const time = timeText === undefined ? undefined : isoTime(timeText);
+    if (time)
+        request.time = time;
+    return request;
+}
+/** HAR 1.2: `log.entries[].request.{method,url}`, `response.status`, `startedDateTime`; nothing else is read. */
+function readHar(full, file, sink) {
+    const size = (0,external_node_fs_namespaceObject.statSync)(full).size;
+    if (size > MAX_HAR_BYTES) {
+        throw new TrafficError(`${file}: a HAR of ${Math.round(size / 1048576)} MB is over the ${MAX_HAR_BYTES / 1048576} MB limit; export a shorter window or JSON lines`);
+    }
+    harEntries(file, readHead(full, size), sink);
+}
+function harEntries(file, text, sink) {
+    const entries = new Map();
+    let sawLog = false;
+    let parseError;
+    (0,main.visit)(text, {
+        onObjectBegin(_o, _l, line, _c, pathOf) {
+            const path = pathOf();
+            if (path.length === 1 && path[0] === 'log')
+                sawLog = true;
+            if (path.length === 3 && path[0] === 'log' && path[1] === 'entries' && typeof path[2] === 'number') {
+                entries.set(path[2], { line: line + 1 });
+            }
+            // Nothing below an entry's request/response is read but its method, URL and status.
+            if (path.length === 5 && path[0] === 'log' && path[1] === 'entries')
+                return false;
+            return path.length <= 5;
+        },
+        onArrayBegin(_o, _l, _line, _c, pathOf) {
+            const path = pathOf();
+            return path.length === 2 && path[0] === 'log' && path[1] === 'entries';
+        },
+        onLiteralValue(value, _o, _l, _line, _c, pathOf) {
+            const path = pathOf();
+            if (path[0] !== 'log' || path[1] !== 'entries' || typeof path[2] !== 'number')
+                return;
+            const entry = entries.get(path[2]);
+            if (!entry)
+                return;
+            const where = path.slice(3).join('.');
+            if (where === 'request.method' && typeof value === 'string')
+                entry.method = value;
+            else if (where === 'request.url' && typeof value === 'string')
+                entry.url = value;
+            else if (where === 'response.status' && typeof value === 'number')
+                entry.status = value;
+            else if (where === 'startedDateTime' && typeof value === 'string')
+                entry.time = value;
+        },
+        onError(_error, _o, _l, line) {
+            parseError ??= { line: line + 1 };
+        },
+    }, { disallowComments: true });
+    if (parseError)
+        throw new TrafficError(`${file}:${parseError.line}: not valid JSON (a HAR file is one JSON document)`);
+    if (!sawLog)
+        throw new TrafficError(`${file}:1: a JSON document without a HAR \`log\` object`);
+    for (const entry of entries.values()) {
+        if (!entry.method || !entry.url) {
+            sink.skip(file, entry.line, 'a HAR entry without request.method and request.url');
+            continue;
+        }
+        const request = { method: entry.method, target: entry.url };
+        if (entry.status !== undefined && entry.status > 0)
+            request.status = entry.status;
+        const time = entry.time === undefined ? undefined : isoTime(entry.time);
+        if (time)
+            request.time = time;
+        sink.add(file, entry.line, request);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/policy/builtin.ts
 const BUILTIN_POLICIES = {
     'default.yml': '# api-posture default policies: the six policies of the posture-management seed, unchanged.\n# Copy this file to write your own, and pass it with --policies (CLI) or the `policies` input (action).\npolicies:\n  - name: require-authentication\n    description: All external APIs must require authentication\n    scope:\n      classification: [external, partner]\n    rule:\n      control: authentication\n      required: true\n    severity: critical\n    remediation: "Add OAuth2, API key, or JWT authentication"\n\n  - name: enforce-tls\n    description: All APIs must use HTTPS\n    scope:\n      classification: [external, internal, partner]\n    rule:\n      control: transport_encryption\n      required: true\n    severity: critical\n    remediation: "Configure TLS certificates and redirect HTTP to HTTPS"\n\n  - name: require-rate-limiting\n    description: External APIs must implement rate limiting\n    scope:\n      classification: [external]\n    rule:\n      control: rate_limiting\n      required: true\n    severity: high\n    remediation: "Configure rate limiting at API gateway level"\n\n  - name: no-wildcard-cors\n    description: APIs must not use wildcard CORS origins\n    scope:\n      classification: [external]\n    rule:\n      control: cors_policy\n      condition: "origin != \'*\'"\n    severity: high\n    remediation: "Specify explicit allowed origins in CORS configuration"\n\n  - name: documentation-required\n    description: All APIs must have OpenAPI documentation\n    scope:\n      classification: [external, partner]\n    rule:\n      documented: true\n    severity: medium\n    remediation: "Create and publish OpenAPI specification"\n\n  - name: deprecation-sunset\n    description: Deprecated APIs must have sunset headers\n    scope:\n      classification: [deprecated]\n    rule:\n      header_present: "Sunset"\n    severity: medium\n    remediation: "Add Sunset header with planned removal date"\n',
@@ -32112,9 +32961,9 @@ const CONTROLS = [
     ...CATEGORIES,
 ];
 const CHANGE_SCOPES = ['added', 'modified', 'unchanged'];
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const schema_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 /** Case-insensitive without the `i` flag, so the published JSON Schema (which has no flags) agrees. */
-const ANY_CASE_METHOD = new RegExp(`^(${METHODS.map((m) => [...m].map((c) => `[${c}${c.toUpperCase()}]`).join('')).join('|')})$`);
+const ANY_CASE_METHOD = new RegExp(`^(${schema_METHODS.map((m) => [...m].map((c) => `[${c}${c.toUpperCase()}]`).join('')).join('|')})$`);
 const stringList = union([schemas_string().min(1), array(schemas_string().min(1))])
     .transform((v) => (Array.isArray(v) ? v : [v]));
 const policySchema = strictObject({
@@ -32595,13 +33444,38 @@ function reportSpec(spec) {
                 ? metricsOf(diff.base.endpoints, (id) => spec.scores.get(id)?.base?.score, new Set(spec.baseViolations.map((v) => v.endpoint)))
                 : null,
             head: diff.head
-                ? metricsOf(diff.head.endpoints, (id) => spec.scores.get(id)?.head?.score, violatedHead)
+                ? metricsOf(diff.head.endpoints, (id) => spec.scores.get(id)?.head?.score, violatedHead, spec.traffic?.shadow.length ?? 0)
                 : null,
         },
         changes: [...documentChanges.values()],
         findings: documentFindings.sort(byImportance),
         endpoints,
         waiverRequests: reportWaiverRequests(spec),
+        ...(spec.traffic ? { traffic: reportTraffic(spec.traffic) } : {}),
+    };
+}
+function reportTraffic(traffic) {
+    return {
+        requests: traffic.requests,
+        matched: traffic.matched,
+        shadow: traffic.shadow.map((s) => ({
+            method: s.method.toUpperCase(),
+            path: s.path,
+            count: s.count,
+            firstSeen: s.firstSeen ?? null,
+            lastSeen: s.lastSeen ?? null,
+            statuses: s.statuses,
+            score: s.score ?? null,
+            location: { file: s.file, pointer: '', line: s.line, column: 1 },
+        })),
+        zombie: traffic.zombie.map((z) => ({
+            method: z.method.toUpperCase(),
+            path: z.path,
+            count: z.count,
+            reason: z.reason,
+            endpoint: z.endpoint.id,
+        })),
+        unused: traffic.unused,
     };
 }
 /** The PR's requests to be judged by its own declarations, as they were decided (SPEC §9). */
@@ -32619,7 +33493,9 @@ function json_percent(part, whole) {
     return whole === 0 ? 100 : Math.round((part / whole) * 1000) / 10;
 }
 /** The seed's dashboard metrics over one version's endpoints. */
-function metricsOf(endpoints, scoreOf, violated) {
+function metricsOf(endpoints, scoreOf, violated, 
+/** Shadow endpoints seen in traffic (`--traffic`): described nowhere, so not among `endpoints`. */
+observedShadows = 0) {
     const perClassification = {};
     const perBand = { critical: 0, high: 0, medium: 0, low: 0 };
     let total = 0;
@@ -32637,7 +33513,7 @@ function metricsOf(endpoints, scoreOf, violated) {
         documentedPercent: json_percent(documented, endpoints.length),
         averageScore: endpoints.length === 0 ? 0 : Math.round((total / endpoints.length) * 10) / 10,
         criticalEndpoints: perBand.critical,
-        shadowEndpoints: perClassification.shadow ?? 0,
+        shadowEndpoints: (perClassification.shadow ?? 0) + observedShadows,
         authenticationCoveragePercent: json_percent(authenticated, endpoints.length),
         tlsCoveragePercent: json_percent(tls, endpoints.length),
         policyCompliancePercent: violated
@@ -33186,9 +34062,42 @@ function specSections(spec, entries, ctx, full) {
     const suppressed = everyFinding.filter((f) => f.suppressed && f.status !== 'fixed');
     if (suppressed.length > 0)
         out.push(collapsed(PRIORITY.other, `🔕 ${suppressed.length} suppressed`, suppressed, (f) => `- \`${f.ruleId}\` — ${inline(f.message)}: _${escapeText(f.suppressed.reason)}_${f.suppressed.expires ? ` (until ${escapeText(f.suppressed.expires)})` : ''}`));
+    if (spec.traffic)
+        out.push(whole(trafficSection(spec.traffic), PRIORITY.other));
     if (spec.metrics.head)
         out.push(whole(metricsTable(spec.metrics.base, spec.metrics.head), PRIORITY.metrics));
     return out;
+}
+const TRAFFIC_LISTED = 20;
+/** What the observed traffic says (`--traffic`): one line, then the shadow, zombie and unused endpoints. */
+function trafficSection(traffic) {
+    const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const head = `🚦 Traffic: ${plural(traffic.requests, 'request')}, ${traffic.matched} matched · ${plural(traffic.shadow.length, 'shadow endpoint')} · ${plural(traffic.zombie.length, 'zombie')} · ${traffic.unused.length} unused`;
+    const more = (n) => n > TRAFFIC_LISTED ? `\n\n… and ${n - TRAFFIC_LISTED} more in the JSON report` : '';
+    const parts = [];
+    if (traffic.shadow.length > 0) {
+        const rows = traffic.shadow.slice(0, TRAFFIC_LISTED).map((s) => {
+            const seen = s.firstSeen && s.lastSeen ? `${s.firstSeen.slice(0, 10)} → ${s.lastSeen.slice(0, 10)}` : '—';
+            const statuses = Object.entries(s.statuses)
+                .map(([code, n]) => `${code} ×${n}`)
+                .join(', ') || '—';
+            return `| ${code(`${s.method} ${s.path}`)} | ${s.count} | ${seen} | ${statuses} | ${s.score ?? '—'} | ${code(`${s.location.file}:${s.location.line}`)} |`;
+        });
+        parts.push(`**Shadow endpoints** (called, described nowhere)\n\n| Endpoint | Calls | Seen | Statuses | Score | First seen at |\n|---|---|---|---|---|---|\n${rows.join('\n')}${more(traffic.shadow.length)}`);
+    }
+    if (traffic.zombie.length > 0) {
+        const lines = traffic.zombie
+            .slice(0, TRAFFIC_LISTED)
+            .map((z) => `- ${code(`${z.method} ${z.path}`)} — ${z.reason === 'removed' ? 'removed by this change' : 'deprecated'}, called ${z.count === 1 ? 'once' : `${z.count} times`}`);
+        parts.push(`**Zombie endpoints**\n\n${lines.join('\n')}${more(traffic.zombie.length)}`);
+    }
+    if (traffic.unused.length > 0) {
+        parts.push(`**Never called** (${traffic.unused.length}): ${traffic.unused
+            .slice(0, TRAFFIC_LISTED)
+            .map((id) => code(id))
+            .join(', ')}${traffic.unused.length > TRAFFIC_LISTED ? ', …' : ''}`);
+    }
+    return details(head, parts.join('\n\n') || 'Every request matched a documented operation.');
 }
 /** Rendered one line per item until `budget` characters (at least one item): the rest is never escaped. */
 function capItems(items, render, budget) {
@@ -33407,6 +34316,8 @@ function inventorySections(report, ctx) {
         out.push(`#### ${code(spec.path)}${spec.version.head ? ` — version ${escapeText(spec.version.head)}` : ''}`);
         if (spec.failure)
             out.push(`> ⚠️ **Not analysed** — ${code(`${spec.failure.file}:${spec.failure.line}:${spec.failure.column}`)}: ${inline(spec.failure.message)}\n`);
+        if (spec.traffic)
+            out.push(trafficSection(spec.traffic));
         if (spec.metrics.head)
             out.push(metricsTable(null, spec.metrics.head).replace('<details><summary>📊 Posture metrics</summary>', '<details open><summary>📊 Posture metrics</summary>'));
         const top = [...spec.endpoints]
@@ -33579,7 +34490,7 @@ function renderText(report) {
         lines.push('Legend: + added  - removed  ~ modified;  ! breaking change  · non-breaking change', '');
     for (const spec of report.specs) {
         const violations = report.violations.filter((v) => v.spec === spec.path);
-        lines.push(...(report.mode === 'diff' ? renderDiffSpec(spec, violations) : renderScanSpec(spec, violations)), '');
+        lines.push(...(report.mode === 'diff' ? renderDiffSpec(spec, violations) : renderScanSpec(spec, violations)), ...trafficLines(spec), '');
     }
     if (report.errors.length > 0) {
         lines.push(`Problems reading the documents (${report.errors.length}):`);
@@ -33721,6 +34632,15 @@ function renderDiffSpec(spec, violations) {
     }
     return lines;
 }
+/** `--traffic`: one line of counts (the shadow and zombie endpoints are findings, listed above). */
+function trafficLines(spec) {
+    const t = spec.traffic;
+    if (!t)
+        return [];
+    return [
+        `  traffic: ${t.requests} requests, ${t.matched} matched; ${t.shadow.length} shadow, ${t.zombie.length} zombie, ${t.unused.length} never called`,
+    ];
+}
 function renderScanSpec(spec, violations) {
     const lines = [header(spec)];
     const m = spec.metrics.head;
@@ -33795,6 +34715,7 @@ function oneLine(text) {
 
 
 
+
 /** Where the rule pages are published, for SARIF help links. */
 const DOCS_BASE = `https://github.com/api-posture/api-posture/blob/v${TOOL_VERSION}`;
 const FORMATS = ['json', 'markdown', 'sarif', 'text'];
@@ -33812,6 +34733,8 @@ Options:
   --fail-on-scope new|all     gate on new findings only, or on all (default new)
   --allow-remote-ref PREFIX   fetch remote $refs under this URL prefix (repeatable; same origin, path
                               under the prefix); remote refs are never fetched otherwise
+  --traffic FILE              observed requests (repeatable): HAR 1.2, access logs (common/combined,
+                              Envoy) or JSON lines; lists shadow, zombie and unused endpoints
   -h, --help                  show this help
   -v, --version               print the version
 
@@ -33890,7 +34813,16 @@ async function execute(argv, stdout, cwd, stderr) {
             throw new UsageError(`--allow-remote-ref: ${problem}`);
     }
     const remote = await fetchAllowedRemoteRefs(sources, config, prefixes);
-    const report = buildReport(runEngine(sources, { mode, config, policies, failOn, failOnScope, ...(remote ? { remote } : {}) }));
+    const traffic = await observedTraffic(values.traffic ?? [], cwd, stderr);
+    const report = buildReport(runEngine(sources, {
+        mode,
+        config,
+        policies,
+        failOn,
+        failOnScope,
+        ...(remote ? { remote } : {}),
+        ...(traffic ? { traffic } : {}),
+    }));
     const output = values.output ? (0,external_node_path_namespaceObject.resolve)(cwd, values.output) : undefined;
     if (format === 'json' || format === 'sarif') {
         // Through writeJson: a report can outgrow the largest string Node can build (512 MiB).
@@ -33929,6 +34861,7 @@ function run_parse(argv) {
             policies: { type: 'string', multiple: true },
             config: { type: 'string' },
             'allow-remote-ref': { type: 'string', multiple: true },
+            traffic: { type: 'string', multiple: true },
             help: { type: 'boolean', short: 'h' },
             version: { type: 'boolean', short: 'v' },
         },
@@ -33958,6 +34891,24 @@ function scanTargets(cwd, arg) {
     if (found.length === 0)
         throw new UsageError(`${arg}: no OpenAPI documents found (files whose root has \`openapi:\` or \`swagger:\`)`);
     return found.map((path) => ({ reader, path }));
+}
+/** The `--traffic` files, read; lines that could not be read are named on stderr (the first few). */
+async function observedTraffic(files, cwd, stderr) {
+    if (files.length === 0)
+        return undefined;
+    try {
+        const traffic = await readTraffic(files, cwd);
+        for (const warning of traffic.warnings)
+            stderr.write(`api-posture: --traffic ${logText(warning)}\n`);
+        if (traffic.skipped > traffic.warnings.length)
+            stderr.write(`api-posture: --traffic: ${traffic.skipped} lines skipped in all\n`);
+        return traffic;
+    }
+    catch (error) {
+        if (error instanceof TrafficError)
+            throw new UsageError(`--traffic ${error.message}`);
+        throw error;
+    }
 }
 function readConfig(cwd, flag) {
     const path = flag ?? '.github/api-posture.yml';

@@ -1,8 +1,8 @@
-export const id = 252;
-export const ids = [252];
+export const id = 96;
+export const ids = [96];
 export const modules = {
 
-/***/ 6252:
+/***/ 9096:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,8 +18,8 @@ var core = __webpack_require__(6257);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
-// EXTERNAL MODULE: ./src/assess/registry.ts + 43 modules
-var registry = __webpack_require__(8902);
+// EXTERNAL MODULE: ./src/assess/registry.ts + 45 modules
+var registry = __webpack_require__(7414);
 // EXTERNAL MODULE: ./src/assess/types.ts
 var types = __webpack_require__(5479);
 // EXTERNAL MODULE: ./src/assess/urls.ts
@@ -632,7 +632,10 @@ function assess(input, options = {}) {
             finding.position = hit.position;
         const own = endpoint && suppressions ? suppressions.forEndpoint(endpoint) : [];
         const rules = own.length > 0 ? [...own, ...generalRules] : generalRules;
-        const suppressed = rules.length > 0 ? suppressionFor(rules, finding, specPath, today) : undefined;
+        const suppressed = (rules.length > 0 ? suppressionFor(rules, finding, specPath, today) : undefined) ??
+            (hit.endpoints && suppressions && model
+                ? suppressedByEach(finding, hit.endpoints, model, suppressions, specPath, today)
+                : undefined);
         if (suppressed)
             finding.suppressed = suppressed;
         out.push(finding);
@@ -670,6 +673,10 @@ function assess(input, options = {}) {
                 for (const hit of check.run(endpoint, ctx))
                     emit(check, hit, endpoint);
         }
+        else if (check.scope === 'traffic' && ctx && input.traffic) {
+            for (const hit of check.run(input.traffic, ctx))
+                emit(check, hit);
+        }
         else if (check.scope === 'change' && ctx && input.changes) {
             for (const change of input.changes) {
                 if (!change.head)
@@ -680,6 +687,22 @@ function assess(input, options = {}) {
         }
     }
     return out;
+}
+/**
+ * A document-level finding naming endpoints (a sensitive property several operations return) is suppressed
+ * by the operations' own `x-api-posture-ignore` only when every one of them suppresses it.
+ */
+function suppressedByEach(finding, ids, model, suppressions, specPath, today) {
+    let first;
+    for (const id of ids) {
+        const endpoint = model.endpoints.find((e) => e.id === id);
+        const own = endpoint ? suppressions.forEndpoint(endpoint) : [];
+        const suppressed = own.length > 0 ? suppressionFor(own, finding, specPath, today) : undefined;
+        if (!suppressed)
+            return undefined;
+        first ??= suppressed;
+    }
+    return first;
 }
 /**
  * `ids` without repeats; the same array when it has none, and one copy per array otherwise: N findings
@@ -968,8 +991,903 @@ function withIgnore(extensions, value) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/load/documents.ts
+var documents = __webpack_require__(690);
+// EXTERNAL MODULE: ./src/sensitive.ts
+var sensitive = __webpack_require__(1247);
 // EXTERNAL MODULE: ./src/normalize/schema.ts
 var normalize_schema = __webpack_require__(3956);
+// EXTERNAL MODULE: ./src/normalize/values.ts
+var normalize_values = __webpack_require__(2329);
+;// CONCATENATED MODULE: ./src/normalize/servers.ts
+// Effective servers: operation > path item > root (3.x); schemes + host + basePath (2.0).
+
+
+
+function oas3Servers(...levels) {
+    for (const level of levels) {
+        const servers = (0,documents/* child */.jf)(level, 'servers');
+        if (!Array.isArray(servers.value) || servers.value.length === 0)
+            continue;
+        return shared(servers, () => readServers(servers, servers.value));
+    }
+    return [];
+}
+/**
+ * One array of servers per `servers` node, shared by every endpoint that inherits it: N root servers are
+ * read once, not once per endpoint (N servers × 2N endpoints made N² objects). Never mutated by readers.
+ */
+function shared(node, read, also = '') {
+    // The place, and for 2.0 schemes the host and base path they combine with: a parse may share equal
+    // values between versions (load/json-reuse.ts), whose hosts can differ.
+    const key = `${node.loc.file}#${node.loc.pointer}\n${also}`;
+    const owner = node.value;
+    let byPlace = SHARED.get(owner);
+    if (!byPlace) {
+        byPlace = new Map();
+        SHARED.set(owner, byPlace);
+    }
+    let servers = byPlace.get(key);
+    if (!servers) {
+        servers = read();
+        byPlace.set(key, servers);
+    }
+    return servers;
+}
+const SHARED = new WeakMap();
+function readServers(servers, values) {
+    const out = [];
+    values.forEach((raw, i) => {
+        const url = (0,normalize_values/* isObj */.sA)(raw) ? (0,normalize_values/* str */.gx)(raw.url) : undefined;
+        if (url !== undefined)
+            out.push({
+                url: substituteVariables(url, raw),
+                loc: (0,documents/* child */.jf)(servers, i).loc,
+            });
+    });
+    return out;
+}
+/** `https://{region}.example.com` → its default values, so the URL can be judged (TLS, host). */
+function substituteVariables(url, server) {
+    const variables = (0,normalize_values/* isObj */.sA)(server.variables) ? server.variables : {};
+    return (0,braces/* replaceTemplates */.gQ)(url, (whole, name) => {
+        const variable = variables[name];
+        const value = (0,normalize_values/* isObj */.sA)(variable) ? variable.default : undefined;
+        return typeof value === 'string' || typeof value === 'number' ? String(value) : whole;
+    });
+}
+function swaggerServers(operation, root) {
+    const host = (0,normalize_values/* str */.gx)((0,documents/* child */.jf)(root, 'host').value);
+    const basePath = (0,normalize_values/* str */.gx)((0,documents/* child */.jf)(root, 'basePath').value) ?? '';
+    const opSchemes = (0,documents/* child */.jf)(operation, 'schemes');
+    const schemesNode = Array.isArray(opSchemes.value) ? opSchemes : (0,documents/* child */.jf)(root, 'schemes');
+    const schemes = (0,normalize_values/* strings */.P$)(schemesNode.value);
+    const hostLoc = host !== undefined ? (0,documents/* child */.jf)(root, 'host').loc : root.loc;
+    if (schemes.length === 0) {
+        return host === undefined ? [] : [{ url: `//${host}${basePath}`, loc: hostLoc }];
+    }
+    return shared(schemesNode, () => schemes.map((scheme, i) => ({
+        url: `${scheme.toLowerCase()}://${host ?? ''}${basePath}`,
+        loc: (0,documents/* child */.jf)(schemesNode, i).loc,
+    })), `${host ?? ''}\n${basePath}`);
+}
+
+;// CONCATENATED MODULE: ./src/normalize/unchanged.ts
+// Which path items of a base version read exactly the same input as in the head version, so that the
+// head's endpoints for them can stand for the base's (a PR usually changes a few endpoints of hundreds).
+//
+// Exact, not a heuristic: the path item, every `$ref` target it reaches (transitively) and the document
+// context an endpoint reads must be deep-equal in both versions. The context is the root without
+// `paths`, the maps refs point into and the fields neither endpoint reading nor an endpoint check reads
+// (`info`, `tags`…), plus what `components` holds beside those maps (e.g. `securitySchemes`). Only refs
+// inside the root file are followed; a path item that reaches another file is read again (conservative).
+// (One difference from a full read: a schema a YAML alias shows at two places is located where the head
+// met it first, in both versions, so its findings match across them.) A spec's content is hostile, so
+// every walk here is iterative.
+
+
+
+
+/** Root fields that are documentation only: nothing an endpoint is built from or checked against. */
+const NOT_ENDPOINT_INPUT = new Set(['paths', 'info', 'tags', 'externalDocs', 'webhooks', 'x-webhooks']);
+class UnchangedInputs {
+    base;
+    head;
+    targets = new Map();
+    paths = new Map();
+    refs = new Map();
+    sameContext;
+    constructor(base, head) {
+        this.base = base;
+        this.head = head;
+        this.sameContext = this.contextEqual();
+    }
+    /** True when the path item under `paths` is read from identical input in both versions. */
+    pathItem(path) {
+        let known = this.paths.get(path);
+        if (known === undefined) {
+            known = this.pathItemEqual(path);
+            this.paths.set(path, known);
+        }
+        return known;
+    }
+    /**
+     * The head's value at a root-file `$ref` (`#/…`) when it and everything it reaches are equal in both
+     * versions (and the context is): what the head built from it can stand for the base's.
+     */
+    unchangedTarget(ref) {
+        let known = this.refs.get(ref);
+        if (known === undefined) {
+            known = this.sameContext && this.closureEqual([ref]);
+            this.refs.set(ref, known);
+        }
+        return known ? at(this.head, (0,util_pointer/* fragmentToPointer */.tY)(ref)) : undefined;
+    }
+    pathItemEqual(path) {
+        if (!this.sameContext)
+            return false;
+        const basePaths = this.base.paths;
+        const headPaths = this.head.paths;
+        if (!(0,normalize_values/* isObj */.sA)(basePaths) || !(0,normalize_values/* isObj */.sA)(headPaths))
+            return false;
+        if (!Object.hasOwn(basePaths, path) || !Object.hasOwn(headPaths, path))
+            return false;
+        const refs = [];
+        if (!sameValue(basePaths[path], headPaths[path], refs))
+            return false;
+        return this.closureEqual(refs);
+    }
+    contextEqual() {
+        const swagger = this.head.swagger !== undefined;
+        const refs = [];
+        // Component maps are compared entry by entry, and only when a ref reaches them: skipped here.
+        for (const key of unionKeys(this.base, this.head)) {
+            if (NOT_ENDPOINT_INPUT.has(key) || (swagger && src_model/* COMPONENT_MAPS_2 */.h7.has(key)))
+                continue;
+            if (key === 'components' && !swagger) {
+                const base = (0,normalize_values/* isObj */.sA)(this.base.components) ? this.base.components : {};
+                const head = (0,normalize_values/* isObj */.sA)(this.head.components) ? this.head.components : {};
+                for (const name of unionKeys(base, head)) {
+                    if (!src_model/* COMPONENT_MAPS_3 */.oJ.has(name) && !sameValue(base[name], head[name], refs))
+                        return false;
+                }
+                continue;
+            }
+            if (!sameValue(this.base[key], this.head[key], refs))
+                return false;
+        }
+        return this.closureEqual(refs);
+    }
+    /** Every target the refs reach, transitively, is equal in both versions. */
+    closureEqual(refs) {
+        const pending = [...refs];
+        const seen = new Set();
+        while (pending.length > 0) {
+            const ref = pending.pop();
+            if (seen.has(ref))
+                continue;
+            seen.add(ref);
+            const target = this.target(ref);
+            if (!target.equal || target.refs === undefined)
+                return false;
+            (0,arrays/* pushAll */.iI)(pending, target.refs);
+        }
+        return true;
+    }
+    target(ref) {
+        let known = this.targets.get(ref);
+        if (!known) {
+            const refs = [];
+            const pointer = ref.startsWith('#') ? (0,util_pointer/* fragmentToPointer */.tY)(ref) : undefined;
+            const [base, head] = pointer !== undefined && (pointer === '' || pointer.startsWith('/'))
+                ? [at(this.base, pointer), at(this.head, pointer)]
+                : [undefined, undefined];
+            const equal = head !== undefined && sameValue(base, head, refs);
+            known = { equal, refs: equal ? refs : undefined };
+            this.targets.set(ref, known);
+        }
+        return known;
+    }
+}
+function at(root, pointer) {
+    let value = root;
+    for (const segment of (0,util_pointer/* parsePointer */.vp)(pointer)) {
+        if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment))
+            return undefined;
+        value = value[segment];
+    }
+    return value;
+}
+function unionKeys(a, b) {
+    return new Set([...Object.keys(a), ...Object.keys(b)]);
+}
+/**
+ * Deep equality of two parsed values, iterative; collects the `$ref` strings met on the way into `refs`
+ * (a ref leaving the root file makes the result false: it is not followed here).
+ */
+function sameValue(a, b, refs) {
+    const stack = [a, b];
+    while (stack.length > 0) {
+        const y = stack.pop();
+        const x = stack.pop();
+        if (x === y) {
+            if (x !== null && typeof x === 'object' && !collectRefs(x, refs))
+                return false;
+            continue;
+        }
+        if (x === null || y === null || typeof x !== 'object' || typeof y !== 'object')
+            return false;
+        if (Array.isArray(x)) {
+            if (!Array.isArray(y) || x.length !== y.length)
+                return false;
+            for (let i = 0; i < x.length; i++)
+                stack.push(x[i], y[i]);
+            continue;
+        }
+        if (Array.isArray(y))
+            return false;
+        const keys = Object.keys(x);
+        if (keys.length !== Object.keys(y).length)
+            return false;
+        for (const key of keys) {
+            if (!Object.hasOwn(y, key))
+                return false;
+            const value = x[key];
+            if (key === '$ref' && typeof value === 'string') {
+                if (!value.startsWith('#'))
+                    return false;
+                refs.push(value);
+            }
+            stack.push(value, y[key]);
+        }
+    }
+    return true;
+}
+/**
+ * The refs inside one value: the same object on both sides (a document compared with itself, or a base
+ * that took the head's parsed values where their texts agree: most of it). `for…in` rather than
+ * `Object.entries`: this walks most of a description, and the entries arrays were most of its cost.
+ */
+function collectRefs(value, refs) {
+    const stack = [value];
+    while (stack.length > 0) {
+        const x = stack.pop();
+        if (Array.isArray(x)) {
+            for (const item of x)
+                if (item !== null && typeof item === 'object')
+                    stack.push(item);
+            continue;
+        }
+        for (const key in x) {
+            const item = x[key];
+            if (item !== null && typeof item === 'object')
+                stack.push(item);
+            else if (key === '$ref' && typeof item === 'string') {
+                if (!item.startsWith('#'))
+                    return false;
+                refs.push(item);
+            }
+        }
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/normalize/index.ts
+// OpenAPI 2.0 / 3.0 / 3.1 document → the API model.
+
+
+
+
+
+
+
+
+
+
+/**
+ * Models whose endpoints were read without any problem reported, with the reader of their schemas: only
+ * those are shared with a base (a problem is reported once, by the first endpoint or schema that meets
+ * it, so a shared one could not tell which problems it would have had).
+ */
+const SHAREABLE = new WeakMap();
+/** `GET /users/{userId}` → `GET /users/{}`: path parameter names do not make a different endpoint. */
+function endpointId(method, path) {
+    return `${method.toUpperCase()} ${(0,braces/* replaceTemplates */.gQ)(path, () => '{}', true)}`;
+}
+/** Builds the model from the root document of `docs`; undefined (with a recorded problem) if it is not OpenAPI. */
+function normalize(docs, rootFile, options = {}) {
+    const source = docs.file(rootFile);
+    if (!source || source.value === undefined)
+        return undefined;
+    const root = { value: source.value, loc: { file: rootFile, pointer: '' } };
+    const raw = root.value;
+    const version = (0,normalize_values/* isObj */.sA)(raw) ? ((0,normalize_values/* str */.gx)(raw.openapi) ?? (0,normalize_values/* str */.gx)(raw.swagger) ?? numberVersion(raw)) : undefined;
+    if (!(0,normalize_values/* isObj */.sA)(raw) || version === undefined) {
+        docs.problem('not-openapi', 'not an OpenAPI document: the root has no `openapi` or `swagger` field', root.loc);
+        return undefined;
+    }
+    const swagger = version.startsWith('2');
+    if (!swagger && !version.startsWith('3')) {
+        docs.problem('not-openapi', `unsupported OpenAPI version "${version}"; 2.0, 3.0 and 3.1 are supported`, (0,documents/* child */.jf)(root, raw.openapi !== undefined ? 'openapi' : 'swagger').loc);
+        return undefined;
+    }
+    const info = (0,normalize_values/* isObj */.sA)(raw.info) ? raw.info : {};
+    const contact = (0,normalize_values/* isObj */.sA)(info.contact) ? info.contact : undefined;
+    const schemes = (0,security/* readSecuritySchemes */.NE)(docs, root, swagger);
+    const shared = sharedWithHead(raw, rootFile, options.head);
+    const context = {
+        docs,
+        root,
+        swagger,
+        schemes,
+        schemas: new normalize_schema/* SchemaReader */.vX(docs, shared?.schemas),
+        options,
+        ...(shared ? { shared } : {}),
+    };
+    const problemsBefore = docs.problems.length;
+    const model = {
+        file: rootFile,
+        openapiVersion: version,
+        title: (0,normalize_values/* str */.gx)(info.title),
+        version: (0,normalize_values/* str */.gx)(info.version),
+        infoExtensions: (0,normalize_values/* extensionsOf */.oQ)(info),
+        contact: contact
+            ? { name: (0,normalize_values/* str */.gx)(contact.name), email: (0,normalize_values/* str */.gx)(contact.email), url: (0,normalize_values/* str */.gx)(contact.url) }
+            : undefined,
+        securitySchemes: schemes,
+        servers: swagger ? swaggerServers(root, root) : oas3Servers(root),
+        endpoints: readEndpoints(context),
+        extensions: (0,normalize_values/* extensionsOf */.oQ)(raw),
+        loc: root.loc,
+    };
+    if (docs.problems.length === problemsBefore)
+        SHAREABLE.set(model, context.schemas);
+    return model;
+}
+/** What a base version may take from its head: endpoints by `METHOD path`, schemas, and the check that their input is unchanged. */
+function sharedWithHead(raw, rootFile, head) {
+    const reader = head && SHAREABLE.get(head.model);
+    if (!head || !reader || !(0,normalize_values/* isObj */.sA)(head.root))
+        return undefined;
+    return {
+        byKey: new Map(head.model.endpoints.map((e) => [`${e.method} ${e.path}`, e])),
+        schemas: { rootFile, inputs: new UnchangedInputs(raw, head.root), reader },
+    };
+}
+function numberVersion(raw) {
+    // `openapi: 3.0` unquoted in YAML parses as a number; keep the `.0` it was written with.
+    const value = raw.openapi ?? raw.swagger;
+    if (typeof value !== 'number')
+        return undefined;
+    return Number.isInteger(value) ? value.toFixed(1) : String(value);
+}
+function readEndpoints(ctx) {
+    const paths = (0,documents/* child */.jf)(ctx.root, 'paths');
+    if (!(0,normalize_values/* isObj */.sA)(paths.value))
+        return [];
+    const operations = [];
+    collect: for (const path of Object.keys(paths.value)) {
+        const pathItem = ctx.docs.deref((0,documents/* child */.jf)(paths, path));
+        if (!pathItem || !(0,normalize_values/* isObj */.sA)(pathItem.value))
+            continue;
+        for (const method of src_model/* HTTP_METHODS */.y8) {
+            const operation = (0,documents/* child */.jf)(pathItem, method);
+            if (!(0,normalize_values/* isObj */.sA)(operation.value))
+                continue;
+            if (operations.length >= ctx.docs.maxEndpoints) {
+                ctx.docs.problem('invalid', `only the first ${ctx.docs.maxEndpoints} operations were analysed (limits.maxEndpoints)`, paths.loc);
+                break collect;
+            }
+            operations.push({ id: endpointId(method, path), method, path, pathItem, operation });
+        }
+    }
+    // Paths that differ only in parameter names match the same requests. The smallest of them keeps the
+    // shared id, whatever their order under `paths`, so reordering keys is no change; the others keep
+    // their own path as written.
+    const owners = new Map();
+    for (const { id, path } of operations) {
+        const owner = owners.get(id);
+        if (owner === undefined || path < owner)
+            owners.set(id, path);
+    }
+    return operations.map(({ id, method, path, pathItem, operation }) => {
+        if (owners.get(id) !== path) {
+            ctx.docs.problem('invalid', `\`${method.toUpperCase()} ${path}\` matches the same requests as another path (${id})`, operation.loc);
+            id = `${method.toUpperCase()} ${path}`;
+        }
+        const shared = ctx.shared?.byKey.get(`${method} ${path}`);
+        return shared?.id === id && ctx.shared?.schemas.inputs.pathItem(path)
+            ? shared
+            : readEndpoint(ctx, id, method, path, pathItem, operation);
+    });
+}
+function readEndpoint(ctx, id, method, path, pathItem, operation) {
+    const op = operation.value;
+    const { parameters, bodyParameters } = readParameters(ctx, pathItem, operation);
+    const tags = (0,normalize_values/* strings */.P$)(op.tags);
+    const servers = ctx.swagger
+        ? swaggerServers(operation, ctx.root)
+        : oas3Servers(operation, pathItem, ctx.root);
+    const endpoint = {
+        id,
+        method,
+        path,
+        operationId: (0,normalize_values/* str */.gx)(op.operationId),
+        summary: (0,normalize_values/* str */.gx)(op.summary),
+        description: (0,normalize_values/* str */.gx)(op.description),
+        tags,
+        deprecated: op.deprecated === true,
+        classification: 'external',
+        security: (0,security/* withHeaderCredential */.JE)((0,security/* effectiveSecurity */.Id)(operation, ctx.root, ctx.schemes), parameters),
+        servers,
+        parameters,
+        requestBody: ctx.swagger
+            ? swaggerRequestBody(ctx, operation, bodyParameters)
+            : oas3RequestBody(ctx, operation),
+        responses: readResponses(ctx, operation),
+        callbacks: readCallbacks(ctx, operation),
+        extensions: { ...(0,normalize_values/* extensionsOf */.oQ)(pathItem.value), ...(0,normalize_values/* extensionsOf */.oQ)(op) },
+        dataTypes: [],
+        loc: operation.loc,
+    };
+    endpoint.classification = classify(ctx, endpoint, pathItem, operation);
+    endpoint.dataTypes = endpointDataTypes(endpoint);
+    return endpoint;
+}
+function classify(ctx, endpoint, pathItem, operation) {
+    // Operation > path item > root; an invalid value is reported where it is written and the next level decides.
+    const levels = [operation, pathItem, ctx.root];
+    for (const level of levels) {
+        const declared = (0,documents/* child */.jf)(level, 'x-api-classification');
+        if (declared.value === undefined)
+            continue;
+        if (typeof declared.value === 'string' &&
+            src_model/* CLASSIFICATIONS */.Ii.includes(declared.value)) {
+            return declared.value;
+        }
+        ctx.docs.problem('invalid', `x-api-classification "${String(declared.value)}" is not one of ${src_model/* CLASSIFICATIONS */.Ii.join(', ')}; it was ignored`, declared.loc);
+    }
+    if (endpoint.deprecated)
+        return 'deprecated';
+    const internal = levels
+        .map((level) => (0,documents/* child */.jf)(level, 'x-internal').value)
+        .find((v) => typeof v === 'boolean');
+    if (internal === true)
+        return 'internal';
+    return ctx.options.classify?.(endpoint) ?? ctx.options.defaultClassification ?? 'external';
+}
+function readParameters(ctx, pathItem, operation) {
+    const byKey = new Map();
+    const bodies = new Map();
+    for (const level of [pathItem, operation]) {
+        const list = (0,documents/* child */.jf)(level, 'parameters');
+        if (!Array.isArray(list.value))
+            continue;
+        list.value.forEach((_, i) => {
+            const node = ctx.docs.deref((0,documents/* child */.jf)(list, i));
+            if (!node || !(0,normalize_values/* isObj */.sA)(node.value))
+                return;
+            const raw = node.value;
+            const name = (0,normalize_values/* str */.gx)(raw.name) ?? '';
+            const where = (0,normalize_values/* str */.gx)(raw.in);
+            if (ctx.swagger && (where === 'body' || where === 'formData')) {
+                bodies.set(`${where}:${name}`, node);
+                return;
+            }
+            if (where !== 'query' && where !== 'header' && where !== 'path' && where !== 'cookie')
+                return;
+            const parameter = {
+                name,
+                in: where,
+                required: where === 'path' || raw.required === true,
+                deprecated: raw.deprecated === true,
+                description: (0,normalize_values/* str */.gx)(raw.description),
+                schema: parameterSchema(ctx, node),
+                examples: parameterExamples(ctx, node),
+                loc: node.loc,
+            };
+            byKey.set(`${where}:${where === 'header' ? name.toLowerCase() : name}`, parameter);
+        });
+    }
+    return { parameters: [...byKey.values()], bodyParameters: [...bodies.values()] };
+}
+function parameterSchema(ctx, node) {
+    if (ctx.swagger)
+        return ctx.schemas.read(node); // a 2.0 parameter carries its own type and constraints
+    const raw = node.value;
+    if (raw.schema !== undefined)
+        return ctx.schemas.read((0,documents/* child */.jf)(node, 'schema'));
+    const content = (0,documents/* child */.jf)(node, 'content');
+    if ((0,normalize_values/* isObj */.sA)(content.value)) {
+        const first = Object.keys(content.value)[0];
+        if (first !== undefined)
+            return ctx.schemas.read((0,documents/* child */.jf)((0,documents/* child */.jf)(content, first), 'schema'));
+    }
+    return undefined;
+}
+function parameterExamples(ctx, node) {
+    const raw = node.value;
+    const out = [];
+    if ('example' in raw)
+        out.push(raw.example);
+    if ('x-example' in raw)
+        out.push(raw['x-example']);
+    (0,arrays/* pushAll */.iI)(out, exampleMapValues(ctx, (0,documents/* child */.jf)(node, 'examples')));
+    return out;
+}
+/** Values of an OpenAPI 3 `examples` map (Example objects, possibly `$ref`s). `externalValue` is never fetched. */
+function exampleMapValues(ctx, examples) {
+    if (!(0,normalize_values/* isObj */.sA)(examples.value))
+        return [];
+    const out = [];
+    for (const key of Object.keys(examples.value)) {
+        const example = ctx.docs.deref((0,documents/* child */.jf)(examples, key));
+        if (example && (0,normalize_values/* isObj */.sA)(example.value) && 'value' in example.value)
+            out.push(example.value.value);
+    }
+    return out;
+}
+function mediaTypes(ctx, content) {
+    if (!(0,normalize_values/* isObj */.sA)(content.value))
+        return [];
+    return Object.keys(content.value).map((contentType) => {
+        const media = (0,documents/* child */.jf)(content, contentType);
+        const raw = (0,normalize_values/* isObj */.sA)(media.value) ? media.value : {};
+        const examples = 'example' in raw ? [raw.example] : [];
+        (0,arrays/* pushAll */.iI)(examples, exampleMapValues(ctx, (0,documents/* child */.jf)(media, 'examples')));
+        const schema = raw.schema !== undefined ? ctx.schemas.read((0,documents/* child */.jf)(media, 'schema')) : undefined;
+        return { contentType, schema, examples, loc: media.loc };
+    });
+}
+function oas3RequestBody(ctx, operation) {
+    const body = ctx.docs.deref((0,documents/* child */.jf)(operation, 'requestBody'));
+    if (!body || !(0,normalize_values/* isObj */.sA)(body.value))
+        return undefined;
+    return {
+        required: body.value.required === true,
+        content: mediaTypes(ctx, (0,documents/* child */.jf)(body, 'content')),
+        loc: body.loc,
+    };
+}
+function swaggerMimeTypes(ctx, operation, key, fallback) {
+    const own = (0,normalize_values/* strings */.P$)((0,documents/* child */.jf)(operation, key).value);
+    if (own.length > 0)
+        return own;
+    const global = (0,normalize_values/* strings */.P$)((0,documents/* child */.jf)(ctx.root, key).value);
+    return global.length > 0 ? global : [fallback];
+}
+function swaggerRequestBody(ctx, operation, bodyParameters) {
+    const body = bodyParameters.find((p) => p.value.in === 'body');
+    if (body) {
+        const schema = ctx.schemas.read((0,documents/* child */.jf)(body, 'schema'));
+        const types = swaggerMimeTypes(ctx, operation, 'consumes', 'application/json');
+        return {
+            required: body.value.required === true,
+            content: types.map((contentType) => ({ contentType, schema, examples: [], loc: body.loc })),
+            loc: body.loc,
+        };
+    }
+    const fields = bodyParameters.filter((p) => p.value.in === 'formData');
+    const first = fields[0];
+    if (!first)
+        return undefined;
+    // formData parameters are the properties of one form body.
+    const schema = (0,normalize_schema/* emptySchema */.bN)(first.loc);
+    schema.types = ['object'];
+    for (const field of fields) {
+        const raw = field.value;
+        const name = (0,normalize_values/* str */.gx)(raw.name) ?? '';
+        const property = ctx.schemas.read(field);
+        if (property)
+            (0,normalize_values/* setOwn */.P5)(schema.properties, name, property);
+        if (raw.required === true)
+            schema.required.push(name);
+    }
+    const multipart = fields.some((f) => f.value.type === 'file');
+    const types = swaggerMimeTypes(ctx, operation, 'consumes', multipart ? 'multipart/form-data' : 'application/x-www-form-urlencoded');
+    return {
+        required: schema.required.length > 0,
+        content: types.map((contentType) => ({ contentType, schema, examples: [], loc: first.loc })),
+        loc: first.loc,
+    };
+}
+function readResponses(ctx, operation) {
+    const responses = (0,documents/* child */.jf)(operation, 'responses');
+    if (!(0,normalize_values/* isObj */.sA)(responses.value))
+        return [];
+    const out = [];
+    for (const status of Object.keys(responses.value)) {
+        if (status.startsWith('x-'))
+            continue;
+        const node = ctx.docs.deref((0,documents/* child */.jf)(responses, status));
+        if (!node || !(0,normalize_values/* isObj */.sA)(node.value))
+            continue;
+        const raw = node.value;
+        out.push({
+            status,
+            description: (0,normalize_values/* str */.gx)(raw.description),
+            headers: readHeaders(ctx, (0,documents/* child */.jf)(node, 'headers')),
+            content: ctx.swagger
+                ? swaggerResponseContent(ctx, operation, node)
+                : mediaTypes(ctx, (0,documents/* child */.jf)(node, 'content')),
+            loc: node.loc,
+        });
+    }
+    return out;
+}
+function readHeaders(ctx, headers) {
+    if (!(0,normalize_values/* isObj */.sA)(headers.value))
+        return [];
+    const out = [];
+    for (const name of Object.keys(headers.value)) {
+        const node = ctx.docs.deref((0,documents/* child */.jf)(headers, name));
+        if (!node || !(0,normalize_values/* isObj */.sA)(node.value))
+            continue;
+        const schema = ctx.swagger ? ctx.schemas.read(node) : parameterSchema(ctx, node);
+        out.push({ name, schema, examples: parameterExamples(ctx, node), loc: node.loc });
+    }
+    return out;
+}
+function swaggerResponseContent(ctx, operation, response) {
+    const raw = response.value;
+    if (raw.schema === undefined)
+        return [];
+    const schema = ctx.schemas.read((0,documents/* child */.jf)(response, 'schema'));
+    const examples = (0,normalize_values/* isObj */.sA)(raw.examples) ? raw.examples : {};
+    return swaggerMimeTypes(ctx, operation, 'produces', 'application/json').map((contentType) => ({
+        contentType,
+        schema,
+        examples: Object.hasOwn(examples, contentType) ? [examples[contentType]] : [],
+        loc: (0,documents/* child */.jf)(response, 'schema').loc,
+    }));
+}
+/** 3.x `callbacks`: each expression key (a runtime expression or a literal URL) of each callback. */
+function readCallbacks(ctx, operation) {
+    const callbacks = (0,documents/* child */.jf)(operation, 'callbacks');
+    if (ctx.swagger || !(0,normalize_values/* isObj */.sA)(callbacks.value))
+        return [];
+    const out = [];
+    for (const name of Object.keys(callbacks.value)) {
+        const callback = ctx.docs.deref((0,documents/* child */.jf)(callbacks, name));
+        if (!callback || !(0,normalize_values/* isObj */.sA)(callback.value))
+            continue;
+        for (const url of Object.keys(callback.value)) {
+            if (!url.startsWith('x-'))
+                out.push({ name, url, loc: (0,documents/* child */.jf)(callback, url).loc });
+        }
+    }
+    return out;
+}
+/** Sensitive data kinds named in what the endpoint takes and returns (SPEC §3 "data types"). */
+function endpointDataTypes(endpoint) {
+    const kinds = new Set();
+    for (const p of endpoint.parameters) {
+        const kind = (0,sensitive/* dataKindOfName */.X9)(p.name);
+        if (kind)
+            kinds.add(kind);
+    }
+    const media = [...(endpoint.requestBody?.content ?? []), ...endpoint.responses.flatMap((r) => r.content)];
+    for (const m of media)
+        for (const kind of (0,sensitive/* sensitiveKinds */.Ch)(m.schema))
+            kinds.add(kind);
+    return [...kinds].sort();
+}
+
+;// CONCATENATED MODULE: ./src/assess/traffic.ts
+
+function matchTraffic(model, traffic, options) {
+    const bases = serverBases(model);
+    const hosted = bases.some((b) => b.host !== undefined);
+    const templates = byMethod(model.endpoints);
+    const removed = byMethod(options.removed ?? []);
+    const hits = new Map();
+    const shadow = [];
+    const zombies = new Map();
+    let requests = 0;
+    let matched = 0;
+    for (const route of traffic.routes) {
+        const prefixes = basePrefixes(bases, route, hosted);
+        if (prefixes === undefined)
+            continue; // another document's server
+        const endpoint = findEndpoint(templates, route, prefixes.paths);
+        const gone = endpoint ? undefined : findEndpoint(removed, route, prefixes.paths);
+        // A host-less request that matches nothing belongs to this document only if nothing else can claim it.
+        if (!endpoint && !gone && !prefixes.claimed && !options.sole)
+            continue;
+        requests += route.count;
+        if (endpoint) {
+            matched += route.count;
+            hits.set(endpoint, (hits.get(endpoint) ?? 0) + route.count);
+            if (endpoint.deprecated)
+                addZombie(zombies, endpoint, route, 'deprecated');
+        }
+        else if (gone) {
+            addZombie(zombies, gone, route, 'removed');
+        }
+        else if (route.method !== 'options') {
+            // An unmatched OPTIONS is a browser's CORS preflight for a call listed on its own.
+            shadow.push(asShadow(route));
+        }
+    }
+    return {
+        requests,
+        matched,
+        shadow: mergeShadows(shadow),
+        zombie: [...zombies.values()],
+        unused: model.endpoints.filter((e) => !hits.has(e)).map((e) => e.id),
+    };
+}
+function addZombie(zombies, endpoint, route, reason) {
+    const known = zombies.get(endpoint);
+    if (known) {
+        known.count += route.count;
+        widenTimes(known, route);
+        return;
+    }
+    const zombie = {
+        method: endpoint.method,
+        path: endpoint.path,
+        count: route.count,
+        reason,
+        endpoint,
+        file: route.file,
+        line: route.line,
+    };
+    widenTimes(zombie, route);
+    zombies.set(endpoint, zombie);
+}
+function widenTimes(into, route) {
+    if (route.firstSeen && (into.firstSeen === undefined || route.firstSeen < into.firstSeen))
+        into.firstSeen = route.firstSeen;
+    if (route.lastSeen && (into.lastSeen === undefined || route.lastSeen > into.lastSeen))
+        into.lastSeen = route.lastSeen;
+}
+function asShadow(route) {
+    const shadow = {
+        method: route.method,
+        path: route.path,
+        count: route.count,
+        statuses: Object.fromEntries([...route.statuses].sort((a, b) => a[0] - b[0]).map(([s, n]) => [String(s), n])),
+        file: route.file,
+        line: route.line,
+    };
+    widenTimes(shadow, route);
+    return shadow;
+}
+/** The same route seen on two hosts of one document (`api.x.io`, `eu.api.x.io`) is one shadow endpoint. */
+function mergeShadows(list) {
+    const out = new Map();
+    for (const s of list) {
+        const key = `${s.method} ${s.path.replace(/\/+$/, '')}`;
+        const known = out.get(key);
+        if (!known) {
+            out.set(key, { ...s, statuses: { ...s.statuses } });
+            continue;
+        }
+        known.count += s.count;
+        widenTimes(known, s);
+        for (const [status, n] of Object.entries(s.statuses))
+            known.statuses[status] = (known.statuses[status] ?? 0) + n;
+    }
+    return [...out.values()].sort((a, b) => b.count - a.count || a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+}
+/**
+ * The base paths a route may sit under in this document, and whether the document claims it (its host
+ * is one of the document's servers, or its path is under a non-empty base path). Undefined when the route
+ * names a host that belongs to none of the document's servers.
+ */
+function basePrefixes(bases, route, hosted) {
+    const segments = pathSegments(route.path);
+    if (route.host !== undefined && hosted) {
+        const mine = bases.filter((b) => b.host === undefined || b.host.test(route.host));
+        if (!mine.some((b) => b.host !== undefined))
+            return undefined;
+        return { paths: mine.map((b) => b.segments).filter((p) => startsWith(segments, p)), claimed: true };
+    }
+    const under = bases.map((b) => b.segments).filter((p) => startsWith(segments, p));
+    const paths = under.length > 0 ? under : [[]];
+    return { paths, claimed: under.some((p) => p.length > 0) };
+}
+function startsWith(segments, prefix) {
+    return prefix.length <= segments.length && prefix.every((p, i) => p === segments[i]);
+}
+function serverBases(model) {
+    const urls = new Set([...model.servers, ...model.endpoints.flatMap((e) => e.servers)].map((s) => s.url));
+    const bases = [];
+    for (const url of urls) {
+        const m = /^(?:[a-z][a-z0-9+.-]*:)?\/\/([^/?#]*)([^?#]*)/i.exec(url);
+        const host = m?.[1]?.replace(/:\d+$|:\{[^}]*\}$/, '').toLowerCase();
+        const path = m ? (m[2] ?? '') : url.replace(/[?#].*$/s, '');
+        const base = { segments: pathSegments(path).filter((s) => !s.includes('{')) };
+        if (host)
+            base.host = hostPattern(host);
+        bases.push(base);
+    }
+    return bases.length > 0 ? bases : [{ segments: [] }];
+}
+function hostPattern(host) {
+    const source = host
+        .split(/(\{[^}]*\})/)
+        .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+        .join('');
+    return new RegExp(`^${source}$`, 'i');
+}
+function pathSegments(path) {
+    return path.split('/').filter((s) => s !== '');
+}
+function byMethod(endpoints) {
+    const out = new Map();
+    for (const endpoint of endpoints) {
+        const segments = pathSegments(endpoint.path).map(segmentPattern);
+        const template = { endpoint, segments, literals: segments.filter((s) => typeof s === 'string').length };
+        const list = out.get(endpoint.method);
+        if (list)
+            list.push(template);
+        else
+            out.set(endpoint.method, [template]);
+    }
+    return out;
+}
+/** `users` stays a literal; `{id}` and `{name}.json` become patterns. */
+function segmentPattern(segment) {
+    if (!segment.includes('{'))
+        return segment;
+    const source = segment
+        .split(/(\{[^}]*\})/)
+        .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+        .join('');
+    return new RegExp(`^${source}$`);
+}
+/** The operation a route calls: the most literal template that matches, under any of the base paths. */
+function findEndpoint(templates, route, prefixes) {
+    const segments = pathSegments(route.path);
+    // A HEAD request is served by the GET of the same path unless the document describes HEAD itself.
+    const methods = route.method === 'head' ? ['head', 'get'] : [route.method];
+    for (const method of methods) {
+        let best;
+        for (const prefix of prefixes) {
+            const rest = segments.slice(prefix.length);
+            for (const t of templates.get(method) ?? []) {
+                if (t.segments.length !== rest.length || (best && best.literals >= t.literals))
+                    continue;
+                if (t.segments.every((s, i) => segmentMatches(s, rest[i])))
+                    best = t;
+            }
+        }
+        if (best)
+            return best.endpoint;
+    }
+    return undefined;
+}
+function segmentMatches(template, observed) {
+    if (typeof template !== 'string')
+        return template.test(observed);
+    // An id-like literal (`/v1/2024`) was templated on reading: `{id}` may stand for it.
+    return template === observed || (observed === '{id}' && /\d/.test(template));
+}
+/**
+ * A shadow endpoint as the score sees it: classified `shadow` (the seed's ×2.0), with no description and
+ * nothing known about its security.
+ */
+function observedEndpoint(shadow) {
+    return {
+        id: endpointId(shadow.method, shadow.path),
+        method: shadow.method,
+        path: shadow.path,
+        tags: [],
+        deprecated: false,
+        classification: 'shadow',
+        security: { requirements: [] },
+        servers: [],
+        parameters: [],
+        responses: [],
+        callbacks: [],
+        extensions: {},
+        dataTypes: [],
+        loc: { file: shadow.file, pointer: '' },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/diff/branches.ts
 
 /** Above this many candidate pairs, branches are not compared by content (each pair is a schema diff). */
@@ -1935,7 +2853,7 @@ function diffSpecs(path, base, head, present = { base: base !== undefined, head:
         const changes = diffEndpoint(b, h, base, head, schemas, shared);
         if (b.id !== h.id) {
             const message = `path renamed from \`${b.path}\` to \`${h.path}\``;
-            changes.unshift(at(h.loc, 'path-renamed', message, true)); // a client calling the old URL may break
+            changes.unshift(diff_at(h.loc, 'path-renamed', message, true)); // a client calling the old URL may break
         }
         endpoints.push({
             id: h.id,
@@ -2044,14 +2962,14 @@ function diffEndpoint(b, h, baseModel, headModel, schemas, shared = new SharedCh
     (0,arrays/* pushAll */.iI)(changes, requestBodyChanges(b, h, schemas));
     (0,arrays/* pushAll */.iI)(changes, responseChanges(b, h, schemas));
     if (b.deprecated !== h.deprecated) {
-        changes.push(at(h.loc, 'deprecated-changed', h.deprecated ? 'marked deprecated' : 'no longer deprecated', false));
+        changes.push(diff_at(h.loc, 'deprecated-changed', h.deprecated ? 'marked deprecated' : 'no longer deprecated', false));
     }
     if (b.classification !== h.classification) {
-        changes.push(at(h.loc, 'classification-changed', `classification changed from ${b.classification} to ${h.classification}`, false));
+        changes.push(diff_at(h.loc, 'classification-changed', `classification changed from ${b.classification} to ${h.classification}`, false));
     }
     return changes;
 }
-function at(location, kind, message, breaking) {
+function diff_at(location, kind, message, breaking) {
     return { kind, message, pointer: location.pointer, breaking, location };
 }
 function parentLoc(loc) {
@@ -2136,7 +3054,7 @@ function summariseByKind(changes, where) {
         (0,arrays/* pushAll */.iI)(listed, group);
         const first = group[0];
         const examples = group.slice(0, SHARED_CHANGES_PER_KIND).map((c) => c.message);
-        out.push(at(first.location, first.kind, `${group.length} ${first.kind} changes ${where} (each listed once in the document-level changes): ${examples.join('; ')}; …`, first.breaking));
+        out.push(diff_at(first.location, first.kind, `${group.length} ${first.kind} changes ${where} (each listed once in the document-level changes): ${examples.join('; ')}; …`, first.breaking));
     }
     return { changes: out, listed };
 }
@@ -2157,11 +3075,11 @@ function compareServers(b, h, baseModel, headModel) {
     const documentLevel = baseFromRoot && headFromRoot;
     const mark = (change) => (documentLevel ? { ...change, documentLevel: true } : change);
     const addedServers = h.servers.filter((server) => !baseUrls.has(server.url));
-    const added = addedServers.map((server) => mark(at(server.loc, 'server-added', `server ${server.url} added`, false)));
+    const added = addedServers.map((server) => mark(diff_at(server.loc, 'server-added', `server ${server.url} added`, false)));
     const first = h.servers[0];
     const removedAt = first ? parentLoc(first.loc) : documentLevel ? headModel.loc : h.loc;
     const removedServers = b.servers.filter((server) => !headUrls.has(server.url));
-    const removed = removedServers.map((server) => mark(at(removedAt, 'server-removed', `server ${server.url} removed`, true)));
+    const removed = removedServers.map((server) => mark(diff_at(removedAt, 'server-removed', `server ${server.url} removed`, true)));
     const changes = [];
     const listed = [];
     const summarise = (list, servers, inherited, root, verb) => {
@@ -2171,7 +3089,7 @@ function compareServers(b, h, baseModel, headModel) {
         const urls = servers.slice(0, SHARED_CHANGES_PER_KIND).map((server) => server.url);
         const where = root ? 'at the document root' : 'for this path';
         const location = verb === 'added' ? parentLoc(list[0].location) : removedAt;
-        changes.push(at(location, list[0].kind, `${list.length} servers ${verb} ${where} (each listed once in the document-level changes): ${urls.join(', ')}, …`, verb === 'removed'));
+        changes.push(diff_at(location, list[0].kind, `${list.length} servers ${verb} ${where} (each listed once in the document-level changes): ${urls.join(', ')}, …`, verb === 'removed'));
     };
     summarise(added, addedServers, h.servers.length > 0 && !ownServers(h), headFromRoot, 'added');
     summarise(removed, removedServers, b.servers.length > 0 && !ownServers(b), baseFromRoot, 'removed');
@@ -2207,10 +3125,10 @@ function parameterChanges(b, h, schemas) {
         const label = `${hp.in} parameter \`${hp.name}\``;
         // Only a path parameter can be renamed: headers match ignoring case, so `X-Trace` → `x-trace` is no change.
         if (hp.in === 'path' && bp.name !== hp.name) {
-            out.push(at(hp.loc, 'parameter-renamed', `path parameter \`${bp.name}\` renamed to \`${hp.name}\``, false));
+            out.push(diff_at(hp.loc, 'parameter-renamed', `path parameter \`${bp.name}\` renamed to \`${hp.name}\``, false));
         }
         if (bp.required !== hp.required) {
-            out.push(at(hp.loc, 'parameter-required-changed', `${label} is now ${hp.required ? 'required' : 'optional'}`, hp.required));
+            out.push(diff_at(hp.loc, 'parameter-required-changed', `${label} is now ${hp.required ? 'required' : 'optional'}`, hp.required));
         }
         (0,arrays/* pushAll */.iI)(out, schemas.compare(bp.schema, hp.schema, 'request', label, hp.loc));
     }
@@ -2219,13 +3137,13 @@ function parameterChanges(b, h, schemas) {
         const moved = removed.findIndex((bp) => bp.name.toLowerCase() === hp.name.toLowerCase());
         if (moved !== -1) {
             const bp = removed.splice(moved, 1)[0];
-            out.push(at(hp.loc, 'parameter-location-changed', `parameter \`${hp.name}\` moved from ${bp.in} to ${hp.in}`, true));
+            out.push(diff_at(hp.loc, 'parameter-location-changed', `parameter \`${hp.name}\` moved from ${bp.in} to ${hp.in}`, true));
             continue;
         }
-        out.push(at(hp.loc, 'parameter-added', `${hp.required ? 'required' : 'optional'} ${hp.in} parameter \`${hp.name}\` added`, hp.required));
+        out.push(diff_at(hp.loc, 'parameter-added', `${hp.required ? 'required' : 'optional'} ${hp.in} parameter \`${hp.name}\` added`, hp.required));
     }
     for (const bp of removed) {
-        out.push(at(h.loc, 'parameter-removed', `${bp.in} parameter \`${bp.name}\` removed`, false));
+        out.push(diff_at(h.loc, 'parameter-removed', `${bp.in} parameter \`${bp.name}\` removed`, false));
     }
     return out;
 }
@@ -2236,14 +3154,14 @@ function requestBodyChanges(b, h, schemas) {
         return [];
     if (!bb && hb) {
         return [
-            at(hb.loc, 'request-body-added', `${hb.required ? 'required' : 'optional'} request body added`, hb.required),
+            diff_at(hb.loc, 'request-body-added', `${hb.required ? 'required' : 'optional'} request body added`, hb.required),
         ];
     }
     if (bb && !hb)
-        return [at(h.loc, 'request-body-removed', 'request body removed', false)];
+        return [diff_at(h.loc, 'request-body-removed', 'request body removed', false)];
     const out = [];
     if (bb.required !== hb.required) {
-        out.push(at(hb.loc, 'request-body-required-changed', `request body is now ${hb.required ? 'required' : 'optional'}`, hb.required));
+        out.push(diff_at(hb.loc, 'request-body-required-changed', `request body is now ${hb.required ? 'required' : 'optional'}`, hb.required));
     }
     (0,arrays/* pushAll */.iI)(out, mediaTypeChanges(bb.content, hb.content, hb.loc, 'request body', 'request', schemas, h.method === 'patch'));
     return out;
@@ -2255,7 +3173,7 @@ function mediaTypeChanges(base, head, parent, label, direction, schemas, patch =
     for (const hm of head) {
         const bm = baseByType.get(hm.contentType.toLowerCase());
         if (!bm) {
-            out.push(at(hm.loc, 'media-type-added', `${label} media type ${hm.contentType} added`, false));
+            out.push(diff_at(hm.loc, 'media-type-added', `${label} media type ${hm.contentType} added`, false));
             continue;
         }
         // A PATCH or a merge patch sends only the fields it changes: its body's `required` may shrink.
@@ -2265,7 +3183,7 @@ function mediaTypeChanges(base, head, parent, label, direction, schemas, patch =
     }
     for (const bm of base) {
         if (!headTypes.has(bm.contentType.toLowerCase())) {
-            out.push(at(parent, 'media-type-removed', `${label} media type ${bm.contentType} removed`, true));
+            out.push(diff_at(parent, 'media-type-removed', `${label} media type ${bm.contentType} removed`, true));
         }
     }
     return out;
@@ -2277,7 +3195,7 @@ function responseChanges(b, h, schemas) {
     for (const hr of h.responses) {
         const br = baseByStatus.get(hr.status.toUpperCase());
         if (!br) {
-            out.push(at(hr.loc, 'response-status-added', `response ${hr.status} added`, false));
+            out.push(diff_at(hr.loc, 'response-status-added', `response ${hr.status} added`, false));
             continue;
         }
         (0,arrays/* pushAll */.iI)(out, responseHeaderChanges(br, hr, schemas));
@@ -2285,7 +3203,7 @@ function responseChanges(b, h, schemas) {
     }
     for (const br of b.responses) {
         if (!headStatuses.has(br.status.toUpperCase())) {
-            out.push(at(h.loc, 'response-status-removed', `response ${br.status} removed`, br.status.startsWith('2')));
+            out.push(diff_at(h.loc, 'response-status-removed', `response ${br.status} removed`, br.status.startsWith('2')));
         }
     }
     return out;
@@ -2297,13 +3215,13 @@ function responseHeaderChanges(br, hr, schemas) {
     for (const hh of hr.headers) {
         const bh = baseByName.get(hh.name.toLowerCase());
         if (!bh)
-            out.push(at(hh.loc, 'response-header-added', `response ${hr.status} header ${hh.name} added`, false));
+            out.push(diff_at(hh.loc, 'response-header-added', `response ${hr.status} header ${hh.name} added`, false));
         else
             out.push(...schemas.compare(bh.schema, hh.schema, 'response', `response ${hr.status} header ${hh.name}`, hh.loc));
     }
     for (const bh of br.headers) {
         if (!headNames.has(bh.name.toLowerCase())) {
-            out.push(at(hr.loc, 'response-header-removed', `response ${hr.status} header ${bh.name} removed`, hr.status.startsWith('2')));
+            out.push(diff_at(hr.loc, 'response-header-removed', `response ${hr.status} header ${bh.name} removed`, hr.status.startsWith('2')));
         }
     }
     return out;
@@ -2355,686 +3273,6 @@ function whyNotAnalysable(head, base) {
 
 // EXTERNAL MODULE: ./src/load/files.ts
 var files = __webpack_require__(6255);
-// EXTERNAL MODULE: ./src/load/documents.ts
-var documents = __webpack_require__(690);
-// EXTERNAL MODULE: ./src/sensitive.ts
-var sensitive = __webpack_require__(1247);
-// EXTERNAL MODULE: ./src/normalize/values.ts
-var normalize_values = __webpack_require__(2329);
-;// CONCATENATED MODULE: ./src/normalize/servers.ts
-// Effective servers: operation > path item > root (3.x); schemes + host + basePath (2.0).
-
-
-
-function oas3Servers(...levels) {
-    for (const level of levels) {
-        const servers = (0,documents/* child */.jf)(level, 'servers');
-        if (!Array.isArray(servers.value) || servers.value.length === 0)
-            continue;
-        return shared(servers, () => readServers(servers, servers.value));
-    }
-    return [];
-}
-/**
- * One array of servers per `servers` node, shared by every endpoint that inherits it: N root servers are
- * read once, not once per endpoint (N servers × 2N endpoints made N² objects). Never mutated by readers.
- */
-function shared(node, read, also = '') {
-    // The place, and for 2.0 schemes the host and base path they combine with: a parse may share equal
-    // values between versions (load/json-reuse.ts), whose hosts can differ.
-    const key = `${node.loc.file}#${node.loc.pointer}\n${also}`;
-    const owner = node.value;
-    let byPlace = SHARED.get(owner);
-    if (!byPlace) {
-        byPlace = new Map();
-        SHARED.set(owner, byPlace);
-    }
-    let servers = byPlace.get(key);
-    if (!servers) {
-        servers = read();
-        byPlace.set(key, servers);
-    }
-    return servers;
-}
-const SHARED = new WeakMap();
-function readServers(servers, values) {
-    const out = [];
-    values.forEach((raw, i) => {
-        const url = (0,normalize_values/* isObj */.sA)(raw) ? (0,normalize_values/* str */.gx)(raw.url) : undefined;
-        if (url !== undefined)
-            out.push({
-                url: substituteVariables(url, raw),
-                loc: (0,documents/* child */.jf)(servers, i).loc,
-            });
-    });
-    return out;
-}
-/** `https://{region}.example.com` → its default values, so the URL can be judged (TLS, host). */
-function substituteVariables(url, server) {
-    const variables = (0,normalize_values/* isObj */.sA)(server.variables) ? server.variables : {};
-    return (0,braces/* replaceTemplates */.gQ)(url, (whole, name) => {
-        const variable = variables[name];
-        const value = (0,normalize_values/* isObj */.sA)(variable) ? variable.default : undefined;
-        return typeof value === 'string' || typeof value === 'number' ? String(value) : whole;
-    });
-}
-function swaggerServers(operation, root) {
-    const host = (0,normalize_values/* str */.gx)((0,documents/* child */.jf)(root, 'host').value);
-    const basePath = (0,normalize_values/* str */.gx)((0,documents/* child */.jf)(root, 'basePath').value) ?? '';
-    const opSchemes = (0,documents/* child */.jf)(operation, 'schemes');
-    const schemesNode = Array.isArray(opSchemes.value) ? opSchemes : (0,documents/* child */.jf)(root, 'schemes');
-    const schemes = (0,normalize_values/* strings */.P$)(schemesNode.value);
-    const hostLoc = host !== undefined ? (0,documents/* child */.jf)(root, 'host').loc : root.loc;
-    if (schemes.length === 0) {
-        return host === undefined ? [] : [{ url: `//${host}${basePath}`, loc: hostLoc }];
-    }
-    return shared(schemesNode, () => schemes.map((scheme, i) => ({
-        url: `${scheme.toLowerCase()}://${host ?? ''}${basePath}`,
-        loc: (0,documents/* child */.jf)(schemesNode, i).loc,
-    })), `${host ?? ''}\n${basePath}`);
-}
-
-;// CONCATENATED MODULE: ./src/normalize/unchanged.ts
-// Which path items of a base version read exactly the same input as in the head version, so that the
-// head's endpoints for them can stand for the base's (a PR usually changes a few endpoints of hundreds).
-//
-// Exact, not a heuristic: the path item, every `$ref` target it reaches (transitively) and the document
-// context an endpoint reads must be deep-equal in both versions. The context is the root without
-// `paths`, the maps refs point into and the fields neither endpoint reading nor an endpoint check reads
-// (`info`, `tags`…), plus what `components` holds beside those maps (e.g. `securitySchemes`). Only refs
-// inside the root file are followed; a path item that reaches another file is read again (conservative).
-// (One difference from a full read: a schema a YAML alias shows at two places is located where the head
-// met it first, in both versions, so its findings match across them.) A spec's content is hostile, so
-// every walk here is iterative.
-
-
-
-
-/** Root fields that are documentation only: nothing an endpoint is built from or checked against. */
-const NOT_ENDPOINT_INPUT = new Set(['paths', 'info', 'tags', 'externalDocs', 'webhooks', 'x-webhooks']);
-class UnchangedInputs {
-    base;
-    head;
-    targets = new Map();
-    paths = new Map();
-    refs = new Map();
-    sameContext;
-    constructor(base, head) {
-        this.base = base;
-        this.head = head;
-        this.sameContext = this.contextEqual();
-    }
-    /** True when the path item under `paths` is read from identical input in both versions. */
-    pathItem(path) {
-        let known = this.paths.get(path);
-        if (known === undefined) {
-            known = this.pathItemEqual(path);
-            this.paths.set(path, known);
-        }
-        return known;
-    }
-    /**
-     * The head's value at a root-file `$ref` (`#/…`) when it and everything it reaches are equal in both
-     * versions (and the context is): what the head built from it can stand for the base's.
-     */
-    unchangedTarget(ref) {
-        let known = this.refs.get(ref);
-        if (known === undefined) {
-            known = this.sameContext && this.closureEqual([ref]);
-            this.refs.set(ref, known);
-        }
-        return known ? unchanged_at(this.head, (0,util_pointer/* fragmentToPointer */.tY)(ref)) : undefined;
-    }
-    pathItemEqual(path) {
-        if (!this.sameContext)
-            return false;
-        const basePaths = this.base.paths;
-        const headPaths = this.head.paths;
-        if (!(0,normalize_values/* isObj */.sA)(basePaths) || !(0,normalize_values/* isObj */.sA)(headPaths))
-            return false;
-        if (!Object.hasOwn(basePaths, path) || !Object.hasOwn(headPaths, path))
-            return false;
-        const refs = [];
-        if (!sameValue(basePaths[path], headPaths[path], refs))
-            return false;
-        return this.closureEqual(refs);
-    }
-    contextEqual() {
-        const swagger = this.head.swagger !== undefined;
-        const refs = [];
-        // Component maps are compared entry by entry, and only when a ref reaches them: skipped here.
-        for (const key of unionKeys(this.base, this.head)) {
-            if (NOT_ENDPOINT_INPUT.has(key) || (swagger && src_model/* COMPONENT_MAPS_2 */.h7.has(key)))
-                continue;
-            if (key === 'components' && !swagger) {
-                const base = (0,normalize_values/* isObj */.sA)(this.base.components) ? this.base.components : {};
-                const head = (0,normalize_values/* isObj */.sA)(this.head.components) ? this.head.components : {};
-                for (const name of unionKeys(base, head)) {
-                    if (!src_model/* COMPONENT_MAPS_3 */.oJ.has(name) && !sameValue(base[name], head[name], refs))
-                        return false;
-                }
-                continue;
-            }
-            if (!sameValue(this.base[key], this.head[key], refs))
-                return false;
-        }
-        return this.closureEqual(refs);
-    }
-    /** Every target the refs reach, transitively, is equal in both versions. */
-    closureEqual(refs) {
-        const pending = [...refs];
-        const seen = new Set();
-        while (pending.length > 0) {
-            const ref = pending.pop();
-            if (seen.has(ref))
-                continue;
-            seen.add(ref);
-            const target = this.target(ref);
-            if (!target.equal || target.refs === undefined)
-                return false;
-            (0,arrays/* pushAll */.iI)(pending, target.refs);
-        }
-        return true;
-    }
-    target(ref) {
-        let known = this.targets.get(ref);
-        if (!known) {
-            const refs = [];
-            const pointer = ref.startsWith('#') ? (0,util_pointer/* fragmentToPointer */.tY)(ref) : undefined;
-            const [base, head] = pointer !== undefined && (pointer === '' || pointer.startsWith('/'))
-                ? [unchanged_at(this.base, pointer), unchanged_at(this.head, pointer)]
-                : [undefined, undefined];
-            const equal = head !== undefined && sameValue(base, head, refs);
-            known = { equal, refs: equal ? refs : undefined };
-            this.targets.set(ref, known);
-        }
-        return known;
-    }
-}
-function unchanged_at(root, pointer) {
-    let value = root;
-    for (const segment of (0,util_pointer/* parsePointer */.vp)(pointer)) {
-        if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment))
-            return undefined;
-        value = value[segment];
-    }
-    return value;
-}
-function unionKeys(a, b) {
-    return new Set([...Object.keys(a), ...Object.keys(b)]);
-}
-/**
- * Deep equality of two parsed values, iterative; collects the `$ref` strings met on the way into `refs`
- * (a ref leaving the root file makes the result false: it is not followed here).
- */
-function sameValue(a, b, refs) {
-    const stack = [a, b];
-    while (stack.length > 0) {
-        const y = stack.pop();
-        const x = stack.pop();
-        if (x === y) {
-            if (x !== null && typeof x === 'object' && !collectRefs(x, refs))
-                return false;
-            continue;
-        }
-        if (x === null || y === null || typeof x !== 'object' || typeof y !== 'object')
-            return false;
-        if (Array.isArray(x)) {
-            if (!Array.isArray(y) || x.length !== y.length)
-                return false;
-            for (let i = 0; i < x.length; i++)
-                stack.push(x[i], y[i]);
-            continue;
-        }
-        if (Array.isArray(y))
-            return false;
-        const keys = Object.keys(x);
-        if (keys.length !== Object.keys(y).length)
-            return false;
-        for (const key of keys) {
-            if (!Object.hasOwn(y, key))
-                return false;
-            const value = x[key];
-            if (key === '$ref' && typeof value === 'string') {
-                if (!value.startsWith('#'))
-                    return false;
-                refs.push(value);
-            }
-            stack.push(value, y[key]);
-        }
-    }
-    return true;
-}
-/**
- * The refs inside one value: the same object on both sides (a document compared with itself, or a base
- * that took the head's parsed values where their texts agree: most of it). `for…in` rather than
- * `Object.entries`: this walks most of a description, and the entries arrays were most of its cost.
- */
-function collectRefs(value, refs) {
-    const stack = [value];
-    while (stack.length > 0) {
-        const x = stack.pop();
-        if (Array.isArray(x)) {
-            for (const item of x)
-                if (item !== null && typeof item === 'object')
-                    stack.push(item);
-            continue;
-        }
-        for (const key in x) {
-            const item = x[key];
-            if (item !== null && typeof item === 'object')
-                stack.push(item);
-            else if (key === '$ref' && typeof item === 'string') {
-                if (!item.startsWith('#'))
-                    return false;
-                refs.push(item);
-            }
-        }
-    }
-    return true;
-}
-
-;// CONCATENATED MODULE: ./src/normalize/index.ts
-// OpenAPI 2.0 / 3.0 / 3.1 document → the API model.
-
-
-
-
-
-
-
-
-
-
-/**
- * Models whose endpoints were read without any problem reported, with the reader of their schemas: only
- * those are shared with a base (a problem is reported once, by the first endpoint or schema that meets
- * it, so a shared one could not tell which problems it would have had).
- */
-const SHAREABLE = new WeakMap();
-/** `GET /users/{userId}` → `GET /users/{}`: path parameter names do not make a different endpoint. */
-function endpointId(method, path) {
-    return `${method.toUpperCase()} ${(0,braces/* replaceTemplates */.gQ)(path, () => '{}', true)}`;
-}
-/** Builds the model from the root document of `docs`; undefined (with a recorded problem) if it is not OpenAPI. */
-function normalize(docs, rootFile, options = {}) {
-    const source = docs.file(rootFile);
-    if (!source || source.value === undefined)
-        return undefined;
-    const root = { value: source.value, loc: { file: rootFile, pointer: '' } };
-    const raw = root.value;
-    const version = (0,normalize_values/* isObj */.sA)(raw) ? ((0,normalize_values/* str */.gx)(raw.openapi) ?? (0,normalize_values/* str */.gx)(raw.swagger) ?? numberVersion(raw)) : undefined;
-    if (!(0,normalize_values/* isObj */.sA)(raw) || version === undefined) {
-        docs.problem('not-openapi', 'not an OpenAPI document: the root has no `openapi` or `swagger` field', root.loc);
-        return undefined;
-    }
-    const swagger = version.startsWith('2');
-    if (!swagger && !version.startsWith('3')) {
-        docs.problem('not-openapi', `unsupported OpenAPI version "${version}"; 2.0, 3.0 and 3.1 are supported`, (0,documents/* child */.jf)(root, raw.openapi !== undefined ? 'openapi' : 'swagger').loc);
-        return undefined;
-    }
-    const info = (0,normalize_values/* isObj */.sA)(raw.info) ? raw.info : {};
-    const contact = (0,normalize_values/* isObj */.sA)(info.contact) ? info.contact : undefined;
-    const schemes = (0,security/* readSecuritySchemes */.NE)(docs, root, swagger);
-    const shared = sharedWithHead(raw, rootFile, options.head);
-    const context = {
-        docs,
-        root,
-        swagger,
-        schemes,
-        schemas: new normalize_schema/* SchemaReader */.vX(docs, shared?.schemas),
-        options,
-        ...(shared ? { shared } : {}),
-    };
-    const problemsBefore = docs.problems.length;
-    const model = {
-        file: rootFile,
-        openapiVersion: version,
-        title: (0,normalize_values/* str */.gx)(info.title),
-        version: (0,normalize_values/* str */.gx)(info.version),
-        infoExtensions: (0,normalize_values/* extensionsOf */.oQ)(info),
-        contact: contact
-            ? { name: (0,normalize_values/* str */.gx)(contact.name), email: (0,normalize_values/* str */.gx)(contact.email), url: (0,normalize_values/* str */.gx)(contact.url) }
-            : undefined,
-        securitySchemes: schemes,
-        servers: swagger ? swaggerServers(root, root) : oas3Servers(root),
-        endpoints: readEndpoints(context),
-        extensions: (0,normalize_values/* extensionsOf */.oQ)(raw),
-        loc: root.loc,
-    };
-    if (docs.problems.length === problemsBefore)
-        SHAREABLE.set(model, context.schemas);
-    return model;
-}
-/** What a base version may take from its head: endpoints by `METHOD path`, schemas, and the check that their input is unchanged. */
-function sharedWithHead(raw, rootFile, head) {
-    const reader = head && SHAREABLE.get(head.model);
-    if (!head || !reader || !(0,normalize_values/* isObj */.sA)(head.root))
-        return undefined;
-    return {
-        byKey: new Map(head.model.endpoints.map((e) => [`${e.method} ${e.path}`, e])),
-        schemas: { rootFile, inputs: new UnchangedInputs(raw, head.root), reader },
-    };
-}
-function numberVersion(raw) {
-    // `openapi: 3.0` unquoted in YAML parses as a number; keep the `.0` it was written with.
-    const value = raw.openapi ?? raw.swagger;
-    if (typeof value !== 'number')
-        return undefined;
-    return Number.isInteger(value) ? value.toFixed(1) : String(value);
-}
-function readEndpoints(ctx) {
-    const paths = (0,documents/* child */.jf)(ctx.root, 'paths');
-    if (!(0,normalize_values/* isObj */.sA)(paths.value))
-        return [];
-    const operations = [];
-    collect: for (const path of Object.keys(paths.value)) {
-        const pathItem = ctx.docs.deref((0,documents/* child */.jf)(paths, path));
-        if (!pathItem || !(0,normalize_values/* isObj */.sA)(pathItem.value))
-            continue;
-        for (const method of src_model/* HTTP_METHODS */.y8) {
-            const operation = (0,documents/* child */.jf)(pathItem, method);
-            if (!(0,normalize_values/* isObj */.sA)(operation.value))
-                continue;
-            if (operations.length >= ctx.docs.maxEndpoints) {
-                ctx.docs.problem('invalid', `only the first ${ctx.docs.maxEndpoints} operations were analysed (limits.maxEndpoints)`, paths.loc);
-                break collect;
-            }
-            operations.push({ id: endpointId(method, path), method, path, pathItem, operation });
-        }
-    }
-    // Paths that differ only in parameter names match the same requests. The smallest of them keeps the
-    // shared id, whatever their order under `paths`, so reordering keys is no change; the others keep
-    // their own path as written.
-    const owners = new Map();
-    for (const { id, path } of operations) {
-        const owner = owners.get(id);
-        if (owner === undefined || path < owner)
-            owners.set(id, path);
-    }
-    return operations.map(({ id, method, path, pathItem, operation }) => {
-        if (owners.get(id) !== path) {
-            ctx.docs.problem('invalid', `\`${method.toUpperCase()} ${path}\` matches the same requests as another path (${id})`, operation.loc);
-            id = `${method.toUpperCase()} ${path}`;
-        }
-        const shared = ctx.shared?.byKey.get(`${method} ${path}`);
-        return shared?.id === id && ctx.shared?.schemas.inputs.pathItem(path)
-            ? shared
-            : readEndpoint(ctx, id, method, path, pathItem, operation);
-    });
-}
-function readEndpoint(ctx, id, method, path, pathItem, operation) {
-    const op = operation.value;
-    const { parameters, bodyParameters } = readParameters(ctx, pathItem, operation);
-    const tags = (0,normalize_values/* strings */.P$)(op.tags);
-    const servers = ctx.swagger
-        ? swaggerServers(operation, ctx.root)
-        : oas3Servers(operation, pathItem, ctx.root);
-    const endpoint = {
-        id,
-        method,
-        path,
-        operationId: (0,normalize_values/* str */.gx)(op.operationId),
-        summary: (0,normalize_values/* str */.gx)(op.summary),
-        description: (0,normalize_values/* str */.gx)(op.description),
-        tags,
-        deprecated: op.deprecated === true,
-        classification: 'external',
-        security: (0,security/* withHeaderCredential */.JE)((0,security/* effectiveSecurity */.Id)(operation, ctx.root, ctx.schemes), parameters),
-        servers,
-        parameters,
-        requestBody: ctx.swagger
-            ? swaggerRequestBody(ctx, operation, bodyParameters)
-            : oas3RequestBody(ctx, operation),
-        responses: readResponses(ctx, operation),
-        callbacks: readCallbacks(ctx, operation),
-        extensions: { ...(0,normalize_values/* extensionsOf */.oQ)(pathItem.value), ...(0,normalize_values/* extensionsOf */.oQ)(op) },
-        dataTypes: [],
-        loc: operation.loc,
-    };
-    endpoint.classification = classify(ctx, endpoint, pathItem, operation);
-    endpoint.dataTypes = endpointDataTypes(endpoint);
-    return endpoint;
-}
-function classify(ctx, endpoint, pathItem, operation) {
-    // Operation > path item > root; an invalid value is reported where it is written and the next level decides.
-    const levels = [operation, pathItem, ctx.root];
-    for (const level of levels) {
-        const declared = (0,documents/* child */.jf)(level, 'x-api-classification');
-        if (declared.value === undefined)
-            continue;
-        if (typeof declared.value === 'string' &&
-            src_model/* CLASSIFICATIONS */.Ii.includes(declared.value)) {
-            return declared.value;
-        }
-        ctx.docs.problem('invalid', `x-api-classification "${String(declared.value)}" is not one of ${src_model/* CLASSIFICATIONS */.Ii.join(', ')}; it was ignored`, declared.loc);
-    }
-    if (endpoint.deprecated)
-        return 'deprecated';
-    const internal = levels
-        .map((level) => (0,documents/* child */.jf)(level, 'x-internal').value)
-        .find((v) => typeof v === 'boolean');
-    if (internal === true)
-        return 'internal';
-    return ctx.options.classify?.(endpoint) ?? ctx.options.defaultClassification ?? 'external';
-}
-function readParameters(ctx, pathItem, operation) {
-    const byKey = new Map();
-    const bodies = new Map();
-    for (const level of [pathItem, operation]) {
-        const list = (0,documents/* child */.jf)(level, 'parameters');
-        if (!Array.isArray(list.value))
-            continue;
-        list.value.forEach((_, i) => {
-            const node = ctx.docs.deref((0,documents/* child */.jf)(list, i));
-            if (!node || !(0,normalize_values/* isObj */.sA)(node.value))
-                return;
-            const raw = node.value;
-            const name = (0,normalize_values/* str */.gx)(raw.name) ?? '';
-            const where = (0,normalize_values/* str */.gx)(raw.in);
-            if (ctx.swagger && (where === 'body' || where === 'formData')) {
-                bodies.set(`${where}:${name}`, node);
-                return;
-            }
-            if (where !== 'query' && where !== 'header' && where !== 'path' && where !== 'cookie')
-                return;
-            const parameter = {
-                name,
-                in: where,
-                required: where === 'path' || raw.required === true,
-                deprecated: raw.deprecated === true,
-                description: (0,normalize_values/* str */.gx)(raw.description),
-                schema: parameterSchema(ctx, node),
-                examples: parameterExamples(ctx, node),
-                loc: node.loc,
-            };
-            byKey.set(`${where}:${where === 'header' ? name.toLowerCase() : name}`, parameter);
-        });
-    }
-    return { parameters: [...byKey.values()], bodyParameters: [...bodies.values()] };
-}
-function parameterSchema(ctx, node) {
-    if (ctx.swagger)
-        return ctx.schemas.read(node); // a 2.0 parameter carries its own type and constraints
-    const raw = node.value;
-    if (raw.schema !== undefined)
-        return ctx.schemas.read((0,documents/* child */.jf)(node, 'schema'));
-    const content = (0,documents/* child */.jf)(node, 'content');
-    if ((0,normalize_values/* isObj */.sA)(content.value)) {
-        const first = Object.keys(content.value)[0];
-        if (first !== undefined)
-            return ctx.schemas.read((0,documents/* child */.jf)((0,documents/* child */.jf)(content, first), 'schema'));
-    }
-    return undefined;
-}
-function parameterExamples(ctx, node) {
-    const raw = node.value;
-    const out = [];
-    if ('example' in raw)
-        out.push(raw.example);
-    if ('x-example' in raw)
-        out.push(raw['x-example']);
-    (0,arrays/* pushAll */.iI)(out, exampleMapValues(ctx, (0,documents/* child */.jf)(node, 'examples')));
-    return out;
-}
-/** Values of an OpenAPI 3 `examples` map (Example objects, possibly `$ref`s). `externalValue` is never fetched. */
-function exampleMapValues(ctx, examples) {
-    if (!(0,normalize_values/* isObj */.sA)(examples.value))
-        return [];
-    const out = [];
-    for (const key of Object.keys(examples.value)) {
-        const example = ctx.docs.deref((0,documents/* child */.jf)(examples, key));
-        if (example && (0,normalize_values/* isObj */.sA)(example.value) && 'value' in example.value)
-            out.push(example.value.value);
-    }
-    return out;
-}
-function mediaTypes(ctx, content) {
-    if (!(0,normalize_values/* isObj */.sA)(content.value))
-        return [];
-    return Object.keys(content.value).map((contentType) => {
-        const media = (0,documents/* child */.jf)(content, contentType);
-        const raw = (0,normalize_values/* isObj */.sA)(media.value) ? media.value : {};
-        const examples = 'example' in raw ? [raw.example] : [];
-        (0,arrays/* pushAll */.iI)(examples, exampleMapValues(ctx, (0,documents/* child */.jf)(media, 'examples')));
-        const schema = raw.schema !== undefined ? ctx.schemas.read((0,documents/* child */.jf)(media, 'schema')) : undefined;
-        return { contentType, schema, examples, loc: media.loc };
-    });
-}
-function oas3RequestBody(ctx, operation) {
-    const body = ctx.docs.deref((0,documents/* child */.jf)(operation, 'requestBody'));
-    if (!body || !(0,normalize_values/* isObj */.sA)(body.value))
-        return undefined;
-    return {
-        required: body.value.required === true,
-        content: mediaTypes(ctx, (0,documents/* child */.jf)(body, 'content')),
-        loc: body.loc,
-    };
-}
-function swaggerMimeTypes(ctx, operation, key, fallback) {
-    const own = (0,normalize_values/* strings */.P$)((0,documents/* child */.jf)(operation, key).value);
-    if (own.length > 0)
-        return own;
-    const global = (0,normalize_values/* strings */.P$)((0,documents/* child */.jf)(ctx.root, key).value);
-    return global.length > 0 ? global : [fallback];
-}
-function swaggerRequestBody(ctx, operation, bodyParameters) {
-    const body = bodyParameters.find((p) => p.value.in === 'body');
-    if (body) {
-        const schema = ctx.schemas.read((0,documents/* child */.jf)(body, 'schema'));
-        const types = swaggerMimeTypes(ctx, operation, 'consumes', 'application/json');
-        return {
-            required: body.value.required === true,
-            content: types.map((contentType) => ({ contentType, schema, examples: [], loc: body.loc })),
-            loc: body.loc,
-        };
-    }
-    const fields = bodyParameters.filter((p) => p.value.in === 'formData');
-    const first = fields[0];
-    if (!first)
-        return undefined;
-    // formData parameters are the properties of one form body.
-    const schema = (0,normalize_schema/* emptySchema */.bN)(first.loc);
-    schema.types = ['object'];
-    for (const field of fields) {
-        const raw = field.value;
-        const name = (0,normalize_values/* str */.gx)(raw.name) ?? '';
-        const property = ctx.schemas.read(field);
-        if (property)
-            (0,normalize_values/* setOwn */.P5)(schema.properties, name, property);
-        if (raw.required === true)
-            schema.required.push(name);
-    }
-    const multipart = fields.some((f) => f.value.type === 'file');
-    const types = swaggerMimeTypes(ctx, operation, 'consumes', multipart ? 'multipart/form-data' : 'application/x-www-form-urlencoded');
-    return {
-        required: schema.required.length > 0,
-        content: types.map((contentType) => ({ contentType, schema, examples: [], loc: first.loc })),
-        loc: first.loc,
-    };
-}
-function readResponses(ctx, operation) {
-    const responses = (0,documents/* child */.jf)(operation, 'responses');
-    if (!(0,normalize_values/* isObj */.sA)(responses.value))
-        return [];
-    const out = [];
-    for (const status of Object.keys(responses.value)) {
-        if (status.startsWith('x-'))
-            continue;
-        const node = ctx.docs.deref((0,documents/* child */.jf)(responses, status));
-        if (!node || !(0,normalize_values/* isObj */.sA)(node.value))
-            continue;
-        const raw = node.value;
-        out.push({
-            status,
-            description: (0,normalize_values/* str */.gx)(raw.description),
-            headers: readHeaders(ctx, (0,documents/* child */.jf)(node, 'headers')),
-            content: ctx.swagger
-                ? swaggerResponseContent(ctx, operation, node)
-                : mediaTypes(ctx, (0,documents/* child */.jf)(node, 'content')),
-            loc: node.loc,
-        });
-    }
-    return out;
-}
-function readHeaders(ctx, headers) {
-    if (!(0,normalize_values/* isObj */.sA)(headers.value))
-        return [];
-    const out = [];
-    for (const name of Object.keys(headers.value)) {
-        const node = ctx.docs.deref((0,documents/* child */.jf)(headers, name));
-        if (!node || !(0,normalize_values/* isObj */.sA)(node.value))
-            continue;
-        const schema = ctx.swagger ? ctx.schemas.read(node) : parameterSchema(ctx, node);
-        out.push({ name, schema, examples: parameterExamples(ctx, node), loc: node.loc });
-    }
-    return out;
-}
-function swaggerResponseContent(ctx, operation, response) {
-    const raw = response.value;
-    if (raw.schema === undefined)
-        return [];
-    const schema = ctx.schemas.read((0,documents/* child */.jf)(response, 'schema'));
-    const examples = (0,normalize_values/* isObj */.sA)(raw.examples) ? raw.examples : {};
-    return swaggerMimeTypes(ctx, operation, 'produces', 'application/json').map((contentType) => ({
-        contentType,
-        schema,
-        examples: Object.hasOwn(examples, contentType) ? [examples[contentType]] : [],
-        loc: (0,documents/* child */.jf)(response, 'schema').loc,
-    }));
-}
-/** 3.x `callbacks`: each expression key (a runtime expression or a literal URL) of each callback. */
-function readCallbacks(ctx, operation) {
-    const callbacks = (0,documents/* child */.jf)(operation, 'callbacks');
-    if (ctx.swagger || !(0,normalize_values/* isObj */.sA)(callbacks.value))
-        return [];
-    const out = [];
-    for (const name of Object.keys(callbacks.value)) {
-        const callback = ctx.docs.deref((0,documents/* child */.jf)(callbacks, name));
-        if (!callback || !(0,normalize_values/* isObj */.sA)(callback.value))
-            continue;
-        for (const url of Object.keys(callback.value)) {
-            if (!url.startsWith('x-'))
-                out.push({ name, url, loc: (0,documents/* child */.jf)(callback, url).loc });
-        }
-    }
-    return out;
-}
-/** Sensitive data kinds named in what the endpoint takes and returns (SPEC §3 "data types"). */
-function endpointDataTypes(endpoint) {
-    const kinds = new Set();
-    for (const p of endpoint.parameters) {
-        const kind = (0,sensitive/* dataKindOfName */.X9)(p.name);
-        if (kind)
-            kinds.add(kind);
-    }
-    const media = [...(endpoint.requestBody?.content ?? []), ...endpoint.responses.flatMap((r) => r.content)];
-    for (const m of media)
-        for (const kind of (0,sensitive/* sensitiveKinds */.Ch)(m.schema))
-            kinds.add(kind);
-    return [...kinds].sort();
-}
-
 // EXTERNAL MODULE: ./src/load/reader.ts
 var load_reader = __webpack_require__(8657);
 ;// CONCATENATED MODULE: ./src/load/index.ts
@@ -3459,10 +3697,34 @@ const CLASSIFICATION_MULTIPLIER = {
 };
 const UNDOCUMENTED_POINTS = 10;
 const SENSITIVE_DATA_POINTS = 5;
-/** The lowest score of each band: an endpoint is never in a band below its worst finding. */
-const BAND_FLOOR = { critical: 75, high: 50, medium: 25, low: 0, info: 0 };
-/** The highest score reachable by piling up findings below a severity: many lows never make a critical. */
-const BAND_CAP = { critical: 100, high: 100, medium: 74, low: 49, info: 49 };
+/**
+ * Each band's scores. The worst finding picks the band (a check already raises a finding's severity for
+ * exposure, writes, object ids and sensitive data, SPEC §6, so the score does not raise it again), and
+ * everything else only places the endpoint inside it: a pile of lesser findings never reaches the band
+ * above. Summed without this, the hygiene debt every real endpoint carries (a missing rate limit, HSTS,
+ * nosniff, bounds) pushed any endpoint with one high finding to critical: 42 % of the endpoints of real
+ * APIs scored critical, most at 100 (docs/scoring.md).
+ */
+const BAND_RANGE = {
+    critical: { floor: 75, top: 100 },
+    high: { floor: 50, top: 74 },
+    medium: { floor: 25, top: 49 },
+    low: { floor: 0, top: 24 },
+};
+const BAND_OF_SEVERITY = {
+    critical: 'critical',
+    high: 'high',
+    medium: 'medium',
+    low: 'low',
+    info: 'low',
+};
+/**
+ * The points (after the multiplier) that place an endpoint half-way up its band. 30 is the usual debt of
+ * an external endpoint of a real API besides its worst finding: a missing rate limit and four missing
+ * headers or bounds, (8 + 4 × 3) × 1.5. Points beyond it still count, each less than the one before, and
+ * the top of the band is never reached by piling up.
+ */
+const HALF_BAND_POINTS = 30;
 function bandOf(score) {
     return score >= 75 ? 'critical' : score >= 50 ? 'high' : score >= 25 ? 'medium' : 'low';
 }
@@ -3482,6 +3744,10 @@ function scoreEndpoint(endpoint, findings) {
     const breakdown = [];
     let points = 0;
     const sorted = [...findings].sort((a, b) => (0,src_findings/* severityRank */.qs)(b.severity) - (0,src_findings/* severityRank */.qs)(a.severity) || a.ruleId.localeCompare(b.ruleId));
+    // The worst finding that adds points picks the band; info findings add nothing and leave it low.
+    const worst = sorted.find((f) => SEVERITY_POINTS[f.severity] > 0);
+    const band = BAND_OF_SEVERITY[worst?.severity ?? 'info'];
+    const { floor, top } = BAND_RANGE[band];
     // Repeats of one rule at one severity (N plain-HTTP servers on every endpoint) make one line, `× N`:
     // a line per finding made the report N servers × 2N endpoints long. Sorted, repeats are adjacent.
     // Sorted worst first: the first authentication-state finding is the one that counts.
@@ -3503,6 +3769,13 @@ function scoreEndpoint(endpoint, findings) {
             authenticationCounted = true;
             count = 1;
         }
+        if (f === worst) {
+            // Its points are the band itself; repeats of it still add.
+            breakdown.push(`${f.ruleId} (${f.severity}): ${band} band, ${floor}-${top}`);
+            count--;
+            if (count === 0)
+                continue;
+        }
         points += add * count;
         breakdown.push(`${f.ruleId} (${f.severity}) +${add}${count === 1 ? '' : ` × ${count}`}`);
     }
@@ -3516,25 +3789,23 @@ function scoreEndpoint(endpoint, findings) {
         breakdown.push(`sensitive data (${endpoint.dataTypes.join(', ')}) +${add}`);
     }
     const multiplier = CLASSIFICATION_MULTIPLIER[endpoint.classification];
-    let score = points * multiplier;
+    const weighted = points * multiplier;
     if (multiplier !== 1)
         breakdown.push(`× ${multiplier} (${endpoint.classification})`);
-    const worst = sorted[0]?.severity ?? 'info';
-    if (score > BAND_CAP[worst]) {
-        score = BAND_CAP[worst];
-        breakdown.push(`capped at ${score}: no finding above ${worst}`);
+    // Diminishing: each point moves the endpoint up less than the one before, and never out of its band.
+    const width = top - floor + 1;
+    const score = Math.min(top, floor + Math.floor((width * weighted) / (weighted + HALF_BAND_POINTS)));
+    if (weighted > 0) {
+        const shown = Math.round(weighted * 10) / 10;
+        breakdown.push(`${floor} + ${width} × ${shown} / (${shown} + ${HALF_BAND_POINTS}) = ${score}`);
     }
-    if (score < BAND_FLOOR[worst]) {
-        score = BAND_FLOOR[worst];
-        breakdown.push(`raised to ${score}: a ${worst} finding`);
-    }
-    score = Math.min(100, Math.round(score));
-    return { score, level: bandOf(score), breakdown };
+    return { score, level: band, breakdown };
 }
 
 ;// CONCATENATED MODULE: ./src/engine.ts
 // The pipeline, wired once for the CLI and the action:
 // load → normalize → diff → assess → score → policy → gate. Renderers read the Analysis.
+
 
 
 
@@ -3615,7 +3886,9 @@ function headVersion(head) {
 function analyze(mode, pairs, options = {}) {
     const full = { failOn: 'critical', failOnScope: 'new', ...options, mode };
     const assessWith = assessOptions(full.config ?? EMPTY_CONFIG, full.today);
-    const specs = pairs.map((pair) => analyseSpec(pair, full, assessWith));
+    // With one document, a request that names no known server is that document's (a shadow endpoint).
+    const sole = pairs.length === 1;
+    const specs = pairs.map((pair) => analyseSpec(pair, full, assessWith, sole));
     const findings = specs.flatMap((s) => s.findings);
     const violations = specs.flatMap((s) => s.violations);
     // Scan mode reports an unreadable document (a finding, the spec's `failure`) but never blocks on it.
@@ -3628,7 +3901,7 @@ function analyze(mode, pairs, options = {}) {
         gate: (0,gate/* gate */.Gj)(findings, violations, full.failOn, full.failOnScope, failures),
     };
 }
-function analyseSpec(source, options, assessWith) {
+function analyseSpec(source, options, assessWith, sole) {
     const scan = options.mode === 'scan';
     const problem = scan
         ? source.head.model
@@ -3637,7 +3910,7 @@ function analyseSpec(source, options, assessWith) {
         : whyNotAnalysable(source.head, source.base);
     if (problem && !scan)
         return notAnalysed(source, problem, assessWith);
-    const analysis = analyseVersions(source, options, assessWith);
+    const analysis = analyseVersions(source, options, assessWith, sole);
     return problem ? { ...analysis, failure: failureAt(analysis, problem) } : analysis;
 }
 /**
@@ -3680,7 +3953,7 @@ function failureAt(analysis, problem) {
     const message = file === analysis.path ? what : `${what} (in a file ${analysis.path} reaches through \`$ref\`)`;
     return { file, line: at.line, column: at.column, message };
 }
-function analyseVersions(source, options, assessWith) {
+function analyseVersions(source, options, assessWith, sole) {
     const { base } = source;
     const scan = options.mode === 'scan';
     // What the PR declares about its own endpoints counts only as far as the base config trusts it (SPEC §9).
@@ -3689,6 +3962,10 @@ function analyseVersions(source, options, assessWith) {
     const diff = scan
         ? scanSpec(source.path, head.model)
         : diffSpecs(source.path, base.model, head.model, { base: base.exists, head: head.exists });
+    const observed = options.traffic;
+    const removed = diff.endpoints.flatMap((e) => (e.change === 'removed' && e.base ? [e.base] : []));
+    const headTraffic = observed && head.model ? matchTraffic(head.model, observed, { sole, removed }) : undefined;
+    const baseTraffic = observed && !scan && base.model ? matchTraffic(base.model, observed, { sole }) : undefined;
     const endpointFindings = new Map();
     const headFindings = head.exists
         ? assess({
@@ -3696,6 +3973,7 @@ function analyseVersions(source, options, assessWith) {
             model: head.model,
             problems: head.problems,
             ...(scan ? {} : { changes: diff.endpoints, endpointFindings }),
+            ...(headTraffic ? { traffic: headTraffic } : {}),
         }, assessWith)
         : [];
     const relocate = relocation(base, head);
@@ -3706,7 +3984,13 @@ function analyseVersions(source, options, assessWith) {
     };
     const baseFindings = scan || !base.exists
         ? []
-        : assess({ specPath: source.path, model: base.model, problems: base.problems, shared }, assessWith);
+        : assess({
+            specPath: source.path,
+            model: base.model,
+            problems: base.problems,
+            shared,
+            ...(baseTraffic ? { traffic: baseTraffic } : {}),
+        }, assessWith);
     // An added endpoint following a convention of the base (no rate limits anywhere…) inherits its debt.
     const conventions = scan
         ? undefined
@@ -3749,6 +4033,8 @@ function analyseVersions(source, options, assessWith) {
         }
         scores.set(e.id, entry);
     }
+    if (headTraffic)
+        scoreShadows(headTraffic, findings);
     const policies = options.policies ?? [];
     const settings = assessWith.settings;
     const headViolations = head.model ? evaluatePolicies(policies, head.model, settings, headFacts) : [];
@@ -3773,7 +4059,22 @@ function analyseVersions(source, options, assessWith) {
         scores,
         position: positionsOf(base, head),
         waiverRequests: pinned?.requests ?? [],
+        ...(headTraffic ? { traffic: headTraffic } : {}),
     };
+}
+/** Each shadow endpoint scored as an undescribed `shadow` endpoint with its own (unsuppressed) finding. */
+function scoreShadows(traffic, findings) {
+    const byPlace = new Map();
+    for (const f of findings) {
+        if (f.ruleId !== 'inventory-shadow-endpoint' || f.suppressed || f.status === 'fixed')
+            continue;
+        const key = `${f.loc.file}\n${f.position?.line}`;
+        byPlace.set(key, [...(byPlace.get(key) ?? []), f]);
+    }
+    for (const shadow of traffic.shadow) {
+        const own = byPlace.get(`${shadow.file}\n${shadow.line}`) ?? [];
+        shadow.score = scoreEndpoint(observedEndpoint(shadow), own).score;
+    }
 }
 /** The head with its self-declared classification and inline suppressions pinned to the base's. */
 function pinHead(base, head, config, specPath) {
@@ -4180,7 +4481,7 @@ const policyPath = (name) => name.replace(/^\.\//, '');
 function readSettings(reader, input, path) {
     const read = (0,load_reader/* openFile */.Tq)(reader, path, source/* DEFAULT_PARSE_LIMITS */.tN.maxFileBytes);
     if (read && 'refused' in read)
-        throw new inputs/* InputError */.d(`input \`${input}\`: ${path}${reader.label ? ` at ${reader.label}` : ''} was not read: ${refusalText(read.refused)}`);
+        throw new inputs/* InputError */.dz(`input \`${input}\`: ${path}${reader.label ? ` at ${reader.label}` : ''} was not read: ${refusalText(read.refused)}`);
     return read?.text;
 }
 function refusalText(refusal) {
@@ -4207,7 +4508,7 @@ function readConfig(reader, path, fromBase) {
             if (fromBase)
                 core/* warning */.$e((0,report_escape/* logText */.kc)(`config ${file} is not in the base commit; the defaults apply until it is merged`));
             else
-                throw new inputs/* InputError */.d(`input \`config\`: ${file} does not exist`);
+                throw new inputs/* InputError */.dz(`input \`config\`: ${file} does not exist`);
         }
         return EMPTY_CONFIG;
     }
@@ -4221,7 +4522,7 @@ function readPolicies(reader, names) {
         const builtin = loadBuiltinPolicies(name);
         if (builtin)
             return builtin;
-        throw new inputs/* InputError */.d(`input \`policies\`: ${name} does not exist${reader.label ? ` at ${reader.label}` : ''} and is not a shipped pack (${Object.keys(BUILTIN_POLICIES)
+        throw new inputs/* InputError */.dz(`input \`policies\`: ${name} does not exist${reader.label ? ` at ${reader.label}` : ''} and is not a shipped pack (${Object.keys(BUILTIN_POLICIES)
             .map((f) => f.replace(/\.yml$/, ''))
             .join(', ')})`);
     });
