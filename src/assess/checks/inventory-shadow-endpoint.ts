@@ -13,7 +13,7 @@ export const inventoryShadowEndpoint: TrafficCheck = {
   rationale:
     'An endpoint that serves traffic but is in no description escapes review, tests, policies and retirement: nobody knows what it accepts or who may call it.',
   remediation:
-    'Describe the operation in the document (with its security), or retire it at the gateway; if the traffic belongs to another API, add that API’s description.',
+    'Describe the operation in the document (with its security), or retire it at the gateway; if the traffic belongs to another API, add the description of that API.',
   scope: 'traffic',
   run(traffic) {
     return traffic.shadow.map((shadow) => ({
