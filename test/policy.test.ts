@@ -1268,3 +1268,56 @@ describe('violation status rests on the fact, never the message (src/engine.ts v
     expect(head[0]!.message).toContain('{accountId}');
   });
 });
+
+describe('a violation carries the status of the finding it restates', () => {
+  /** `count` operations, `/things/0` … with or without a summary, every one authenticated and rate-limited. */
+  const api = (count: number, summary: (i: number) => boolean) =>
+    [
+      'openapi: 3.0.3',
+      'info: { title: Things, version: "1" }',
+      'servers: [{ url: "https://api.example.com" }]',
+      'components:',
+      '  securitySchemes:',
+      '    key: { type: apiKey, in: header, name: X-Key }',
+      'security: [{ key: [] }]',
+      'paths:',
+      ...Array.from({ length: count }, (_, i) => [
+        `  /things/${i}:`,
+        '    get:',
+        ...(summary(i) ? [`      summary: Thing ${i}`] : []),
+        "      responses: { '200': { description: OK }, '429': { description: Slow down } }",
+      ]).flat(),
+      '',
+    ].join('\n');
+  const documentation = one('{ documented: true }');
+
+  it('an added undocumented endpoint where the base documents nothing: existing, like its finding', () => {
+    const analysis = analyse(
+      api(6, () => false),
+      documentation,
+      { base: api(5, () => false) },
+    );
+    const spec = analysis.specs[0]!;
+    const added = 'GET /things/5';
+    const finding = spec.findings.find(
+      (f) => f.endpoint === added && f.ruleId === 'inventory-undocumented-operation',
+    );
+    expect(finding?.status).toBe('existing');
+    expect(spec.violations.filter((v) => v.endpoint === added).map((v) => v.status)).toEqual(['existing']);
+  });
+
+  it('an added undocumented endpoint where the base documents every one: new, like its finding', () => {
+    const analysis = analyse(
+      api(6, (i) => i < 5),
+      documentation,
+      { base: api(5, () => true) },
+    );
+    const spec = analysis.specs[0]!;
+    const added = 'GET /things/5';
+    const finding = spec.findings.find(
+      (f) => f.endpoint === added && f.ruleId === 'inventory-undocumented-operation',
+    );
+    expect(finding?.status).toBe('new');
+    expect(spec.violations.map((v) => [v.endpoint, v.status])).toEqual([[added, 'new']]);
+  });
+});

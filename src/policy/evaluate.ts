@@ -65,7 +65,20 @@ interface Failure {
   inherited?: boolean;
   /** The findings it cites (`forbid`, a category control): it is new when one of them is. */
   findings?: Finding[];
+  /**
+   * The rules whose finding states the same fact (`documented` is `inventory-undocumented-operation`): on an
+   * added endpoint whose such findings are all inherited debt, so is the violation.
+   */
+  restates?: readonly string[];
 }
+
+/** The checks stating the fact each control requires (src/report/entries.ts merges them in the comment). */
+const AUTHENTICATION_RULES = ['auth-missing', 'auth-undefined-scheme', 'auth-anonymous-alternative'];
+const TRANSPORT_RULES = ['transport-http-server'];
+const RATE_LIMIT_RULES = ['rate-limit-missing'];
+const CORS_RULES = ['cors-wildcard-origin', 'cors-wildcard-with-credentials'];
+const DOCUMENTED_RULES = ['inventory-undocumented-operation'];
+const SUNSET_RULES = ['inventory-deprecated-without-sunset'];
 
 export function evaluatePolicies(
   policies: Policy[],
@@ -80,11 +93,15 @@ export function evaluatePolicies(
       if (!inScope(policy, given)) continue;
       const facts: Known = { ...given, is: given.is ?? endpointFacts(given.endpoint, model, settings) };
       for (const failure of failures(policy, facts, model, settings)) {
-        const status = failure.inherited
-          ? ('existing' as const)
-          : failure.findings?.some((f) => f.status === 'new')
-            ? ('new' as const)
-            : undefined;
+        const restated = failure.restates
+          ? facts.findings.filter((f) => failure.restates!.includes(f.ruleId))
+          : [];
+        const status =
+          failure.inherited || restsOnExisting(facts, restated)
+            ? ('existing' as const)
+            : failure.findings?.some((f) => f.status === 'new')
+              ? ('new' as const)
+              : undefined;
         out.push({
           policy: policy.name,
           policyFile: policy.file,
@@ -136,7 +153,7 @@ function failures(policy: Policy, facts: Known, model: ApiModel, settings: Asses
     });
   }
   if (rule.documented === true && !facts.is.documented)
-    out.push({ reason: 'has no summary or description', fact: 'undocumented' });
+    out.push({ reason: 'has no summary or description', fact: 'undocumented', restates: DOCUMENTED_RULES });
   if (
     rule.header_present &&
     !successResponses(endpoint).some((r) => declaresHeader(r, rule.header_present!))
@@ -145,6 +162,7 @@ function failures(policy: Policy, facts: Known, model: ApiModel, settings: Asses
       out.push({
         reason: `does not declare the \`${rule.header_present}\` response header`,
         fact: `no ${rule.header_present.toLowerCase()} response header`,
+        ...(rule.header_present.toLowerCase() === 'sunset' ? { restates: SUNSET_RULES } : {}),
       });
     }
   }
@@ -196,6 +214,7 @@ function controlFailure(control: Control, facts: Known, model: ApiModel): Failur
         : {
             reason: 'does not require authentication',
             fact: 'requires no authentication',
+            restates: AUTHENTICATION_RULES,
             loc: endpoint.security.loc,
             ...(facts.inherited?.authentication ? { inherited: true } : {}),
           };
@@ -211,6 +230,7 @@ function controlFailure(control: Control, facts: Known, model: ApiModel): Failur
             reason: `is served over plain HTTP (${server.url})`,
             loc: server.loc,
             fact: 'served over plain HTTP',
+            restates: TRANSPORT_RULES,
             ...(facts.inherited?.plainHttpServers.has(server.url) || facts.inherited?.plainHttp
               ? { inherited: true }
               : {}),
@@ -224,6 +244,7 @@ function controlFailure(control: Control, facts: Known, model: ApiModel): Failur
         : {
             reason: 'declares no rate limit (no 429 response or rate-limit headers)',
             fact: 'declares no rate limit',
+            restates: RATE_LIMIT_RULES,
             ...(facts.inherited?.rateLimiting ? { inherited: true } : {}),
           };
     case 'cors_policy':
@@ -234,7 +255,7 @@ function controlFailure(control: Control, facts: Known, model: ApiModel): Failur
         ? "allows any CORS origin (it sends each request's `Origin` back)"
         : 'allows any CORS origin (`*`)';
       // `*` or an echoed origin: the same fact, any origin allowed.
-      return { reason, fact: 'allows any CORS origin', loc: wildcard.loc };
+      return { reason, fact: 'allows any CORS origin', loc: wildcard.loc, restates: CORS_RULES };
     }
     case 'security_headers':
       return categoryFailure(facts, 'security-headers');
