@@ -1,6 +1,7 @@
 // The pipeline, wired once for the CLI and the action:
 // load → normalize → diff → assess → score → policy → gate. Renderers read the Analysis.
 import { documentConventions } from './assess/conventions.js';
+import { type EndpointFactSheet, factBook } from './assess/facts.js';
 import { type AssessOptions, assess, compareFindings, type SharedWithHead } from './assess/index.js';
 import { pinToBase, type WaiverRequest } from './assess/pin.js';
 import { matchTraffic, observedEndpoint, type SpecTraffic } from './assess/traffic.js';
@@ -23,7 +24,6 @@ import type { HeadVersion } from './normalize/index.js';
 import { type EndpointFacts, evaluatePolicies, type Violation } from './policy/evaluate.js';
 import type { Policy } from './policy/load.js';
 import { type Score, scoreEndpoint } from './score/index.js';
-import { replaceTemplates } from './util/braces.js';
 
 export type Mode = 'diff' | 'scan';
 
@@ -76,6 +76,14 @@ export interface SpecAnalysis {
   /** Violations of the base version (diff mode), for its metrics. */
   baseViolations: Violation[];
   scores: Map<string, EndpointScores>;
+  /**
+   * Each endpoint's facts as checks, policies and the score read them (src/assess/facts.ts), per version,
+   * for the metrics. Absent when the version was not analysed.
+   */
+  facts: {
+    base?: (endpoint: Endpoint) => EndpointFactSheet;
+    head?: (endpoint: Endpoint) => EndpointFactSheet;
+  };
   /** Line and column of a location, in head (default) or base. */
   position(loc: Loc, side?: 'base' | 'head'): Position;
   /** Set when the head exists but cannot be analysed (fail closed: in diff mode the gate blocks). */
@@ -246,6 +254,7 @@ function notAnalysed(source: LoadedPair, problem: SpecProblem, assessWith: Asses
     violations: [],
     baseViolations: [],
     scores: new Map(),
+    facts: {},
     position: positionsOf(base, head),
     notAssessed: [...new Set(ids)].sort(),
     waiverRequests: [],
@@ -288,6 +297,10 @@ function analyseVersions(
   const baseTraffic =
     observed && !scan && base.model ? matchTraffic(base.model, observed, { sole }) : undefined;
 
+  // The endpoint facts of each version, decided once for the checks, the policies and the metrics.
+  const settings = assessWith.settings!;
+  const headFactsOf = head.model ? factBook(head.model, settings) : undefined;
+  const baseFactsOf = scan ? headFactsOf : base.model ? factBook(base.model, settings) : undefined;
   const endpointFindings = new Map<Endpoint, Finding[]>();
   const headFindings = head.exists
     ? assess(
@@ -295,6 +308,7 @@ function analyseVersions(
           specPath: source.path,
           model: head.model,
           problems: head.problems,
+          ...(headFactsOf ? { facts: headFactsOf } : {}),
           ...(scan ? {} : { changes: diff.endpoints, endpointFindings }),
           ...(headTraffic ? { traffic: headTraffic } : {}),
         },
@@ -317,6 +331,7 @@ function analyseVersions(
             problems: base.problems,
             shared,
             ...(baseTraffic ? { traffic: baseTraffic } : {}),
+            ...(baseFactsOf ? { facts: baseFactsOf } : {}),
           },
           assessWith,
         );
@@ -342,6 +357,7 @@ function analyseVersions(
       const inherited = conventions?.forEndpoint(e.head.id);
       headFacts.push({
         ...facts(e, e.head, applying, entry.head.score),
+        ...(headFactsOf ? { is: headFactsOf(e.head) } : {}),
         ...(inherited ? { inherited } : {}),
       });
     }
@@ -357,6 +373,7 @@ function analyseVersions(
           changes: [],
           findings: applying,
           score: entry.base.score,
+          ...(baseFactsOf ? { is: baseFactsOf(e.base) } : {}),
         });
       }
     }
@@ -364,7 +381,6 @@ function analyseVersions(
   }
   if (headTraffic) scoreShadows(headTraffic, findings);
   const policies = options.policies ?? [];
-  const settings = assessWith.settings!;
   const headViolations = head.model ? evaluatePolicies(policies, head.model, settings, headFacts) : [];
   const baseViolations =
     !scan && base.model ? evaluatePolicies(policies, base.model, settings, baseFacts) : [];
@@ -374,9 +390,10 @@ function analyseVersions(
   const baseKeys = new Set(baseViolations.map((v) => violationKey(asHeadViolation(v, renamed))));
   const violations = headViolations.map((v) => ({
     ...v,
-    // `existing` when the base had it, or when it rests only on facts an added endpoint inherits (evaluate.ts).
+    // What it rests on decides first (evaluate.ts): a cited new finding makes it new, facts an added endpoint
+    // inherits make it existing. Otherwise it is existing when the base had it: same policy, endpoint, fact.
     status:
-      scan || v.status === 'existing' || baseKeys.has(violationKey(v))
+      scan || (v.status !== 'new' && (v.status === 'existing' || baseKeys.has(violationKey(v))))
         ? ('existing' as const)
         : ('new' as const),
   }));
@@ -389,6 +406,10 @@ function analyseVersions(
     violations,
     baseViolations,
     scores,
+    facts: {
+      ...(baseFactsOf && !scan ? { base: baseFactsOf } : {}),
+      ...(headFactsOf ? { head: headFactsOf } : {}),
+    },
     position: positionsOf(base, head),
     waiverRequests: pinned?.requests ?? [],
     ...(headTraffic ? { traffic: headTraffic } : {}),
@@ -433,19 +454,19 @@ function relocation(base: LoadedSpec, head: LoadedSpec): ((loc: Loc) => Loc) | u
   return (loc) => (loc.file === from ? { ...loc, file: to } : loc);
 }
 
-/** A base violation on a path the head renamed (`/users/{id}/` → `/users/{userId}`), as the head would name it. */
+/** A base violation on a path the head renamed (`/users/{id}/` → `/users/{userId}`), as the head names it. */
 function asHeadViolation(v: Violation, renamed: ReadonlyMap<string, EndpointDiff>): Violation {
   const e = renamed.get(v.endpoint);
-  if (!e?.base) return v;
-  const from = `\`${e.base.method.toUpperCase()} ${e.base.path}\``;
-  return { ...v, endpoint: e.id, message: v.message.replace(from, `\`${e.method} ${e.path}\``) };
+  return e ? { ...v, endpoint: e.id } : v;
 }
 
-/** A violation is the same across versions when the same policy fails the same way on the same endpoint. */
+/**
+ * A violation is the same across versions when the same policy fails on the same endpoint for the same
+ * fact (evaluate.ts sets `fact` on every violation): never the message, which names a server URL, a score,
+ * the rules cited or a path's parameter names, none of which is the fact.
+ */
 function violationKey(v: Violation): string {
-  // A score moving from 62 to 64, or a renamed path parameter, is still the same violation.
-  const reason = v.fact ?? replaceTemplates(v.message.replace(/\d+/g, '#'), () => '{}');
-  return `${v.policy}\n${v.endpoint}\n${reason}`;
+  return `${v.policy}\n${v.endpoint}\n${v.fact ?? v.message}`;
 }
 
 /** The unsuppressed findings that count for each endpoint: its own and the document-level ones naming it. */

@@ -54,4 +54,30 @@ describe('the pipeline’s shape', () => {
       .filter((edge) => !edge.startsWith('assess/registry.ts -> '));
     expect(outside).toEqual([]);
   });
+
+  // One definition of each endpoint fact (issue 16): checks, policies, conventions, score and metrics read
+  // src/assess/facts.ts (`CheckContext.facts`, `EndpointFacts.is`), never decide on their own.
+  it('endpoint facts are decided in src/assess/facts.ts only', () => {
+    const DECIDES: [RegExp, string[]][] = [
+      // Where the definitions live: normalize/security.ts and assess/context.ts; pin.ts judges the base's
+      // security before any fact exists (it decides what the head may declare).
+      [/\brequiresAuthentication\(/, ['normalize/security.ts', 'assess/context.ts', 'assess/pin.ts']],
+      [/\bdeclaresRateLimit\(/, ['assess/context.ts']],
+      [/\bpublicByDesign\(/, ['assess/context.ts']],
+      [/includes\('rate-limiting'\)/, []],
+      [/method\s*[!=]==\s*'options'/, ['assess/context.ts']],
+      [/summary\?\.trim\(\)/, []],
+    ];
+    const outside = sources(SRC).flatMap((file) => {
+      const name = relative(SRC, file);
+      if (name === 'assess/facts.ts') return [];
+      const text = readFileSync(file, 'utf8');
+      return DECIDES.filter(([pattern, allowed]) => pattern.test(text) && !allowed.includes(name)).map(
+        ([pattern]) => `${name}: ${pattern.source}`,
+      );
+    });
+    expect(outside).toEqual([]);
+    // Not vacuous: the definitions are read where they are allowed.
+    expect(readFileSync(join(SRC, 'assess/facts.ts'), 'utf8')).toMatch(/declaresRateLimit\(/);
+  });
 });

@@ -806,6 +806,8 @@ describe('rule: control (required)', () => {
       remediation: 'Add OAuth2, API key, or JWT authentication',
       loc: { file: 'openapi.yaml', pointer: '/paths/~1accounts~1{id}/get/security' },
       status: 'existing',
+      // What matches it across versions (src/engine.ts): internal, never reported.
+      fact: 'requires no authentication',
     });
     const [plain] = violations(VARIANTS.noAuth, one('{ control: authentication }'));
     expect(plain!.message).toBe('`GET /accounts/{id}` does not require authentication (policy `p`)');
@@ -1201,5 +1203,121 @@ describe('violation status in diff mode', () => {
       reason: '1 new policy violation at high or above',
       blocking: 1,
     });
+  });
+});
+
+describe('violation status rests on the fact, never the message (src/engine.ts violationKey)', () => {
+  const noHstsNoRateLimit = change(
+    VARIANTS.noHsts,
+    "        '429': { description: Too many requests }\n",
+    '',
+  );
+
+  it('every violation of the shipped packs names the fact it rests on', () => {
+    const packs = [SEED, BUILTIN_POLICIES['owasp-strict.yml']!];
+    let seen = 0;
+    for (const doc of Object.values(VARIANTS))
+      for (const pack of packs)
+        for (const v of violations(doc, pack)) {
+          seen++;
+          expect(v.fact, `${v.policy} on ${v.endpoint}: ${v.message}`).toMatch(/^[a-z]/);
+          // The fact holds no number, URL or rule list that moves between versions.
+          expect(v.fact).not.toMatch(/\d|https?:|:/);
+        }
+    expect(seen).toBeGreaterThan(10);
+  });
+
+  it('a fixed rule among the forbidden ones leaves the violation existing', () => {
+    const policy = one('{ forbid: [headers-missing-hsts, rate-limit-missing] }');
+    const [v, ...rest] = violations(VARIANTS.noHsts, policy, { base: noHstsNoRateLimit });
+    expect(rest).toEqual([]);
+    expect(v!.message).toContain('has forbidden findings: headers-missing-hsts (policy');
+    expect(v!.status).toBe('existing');
+    // The same through a category control.
+    const control = one('{ control: security_headers }');
+    expect(violations(VARIANTS.noHsts, control, { base: noHstsNoRateLimit }).map((x) => x.status)).toEqual([
+      'existing',
+    ]);
+  });
+
+  it('a new forbidden finding makes it new though the base violated the policy on that endpoint', () => {
+    const policy = one('{ forbid: [headers-missing-hsts, rate-limit-missing] }');
+    const found = violations(noHstsNoRateLimit, policy, { base: VARIANTS.noHsts });
+    expect(found.map((v) => [v.endpoint, v.status])).toEqual([[GET, 'new']]);
+    const control = one('{ control: rate_limiting }');
+    // The fact itself is new there: the base declared a rate limit.
+    expect(violations(noHstsNoRateLimit, control, { base: VARIANTS.noHsts }).map((v) => v.status)).toEqual([
+      'new',
+    ]);
+  });
+
+  it('any CORS origin allowed, `*` in the base and echoed in the head: the same fact, existing', () => {
+    const policy = one('{ control: cors }');
+    const head = violations(VARIANTS.echoedCors, policy, { base: VARIANTS.wildcardCors });
+    expect(head.map((v) => [v.endpoint, v.status])).toEqual([[GET, 'existing']]);
+    // Fail closed: the same policy on an endpoint the base did not open to any origin is new.
+    expect(violations(VARIANTS.echoedCors, policy, { base: GOOD }).map((v) => v.status)).toEqual(['new']);
+  });
+
+  it('a renamed path parameter keeps the violation existing', () => {
+    const renamed = VARIANTS.noRateLimit
+      .replaceAll('/accounts/{id}', '/accounts/{accountId}')
+      .replaceAll('- name: id\n', '- name: accountId\n');
+    const head = violations(renamed, one('{ control: rate_limiting }'), { base: VARIANTS.noRateLimit });
+    expect(head.map((v) => [v.endpoint, v.status])).toEqual([[GET, 'existing']]);
+    expect(head[0]!.message).toContain('{accountId}');
+  });
+});
+
+describe('a violation carries the status of the finding it restates', () => {
+  /** `count` operations, `/things/0` … with or without a summary, every one authenticated and rate-limited. */
+  const api = (count: number, summary: (i: number) => boolean) =>
+    [
+      'openapi: 3.0.3',
+      'info: { title: Things, version: "1" }',
+      'servers: [{ url: "https://api.example.com" }]',
+      'components:',
+      '  securitySchemes:',
+      '    key: { type: apiKey, in: header, name: X-Key }',
+      'security: [{ key: [] }]',
+      'paths:',
+      ...Array.from({ length: count }, (_, i) => [
+        `  /things/${i}:`,
+        '    get:',
+        ...(summary(i) ? [`      summary: Thing ${i}`] : []),
+        "      responses: { '200': { description: OK }, '429': { description: Slow down } }",
+      ]).flat(),
+      '',
+    ].join('\n');
+  const documentation = one('{ documented: true }');
+
+  it('an added undocumented endpoint where the base documents nothing: existing, like its finding', () => {
+    const analysis = analyse(
+      api(6, () => false),
+      documentation,
+      { base: api(5, () => false) },
+    );
+    const spec = analysis.specs[0]!;
+    const added = 'GET /things/5';
+    const finding = spec.findings.find(
+      (f) => f.endpoint === added && f.ruleId === 'inventory-undocumented-operation',
+    );
+    expect(finding?.status).toBe('existing');
+    expect(spec.violations.filter((v) => v.endpoint === added).map((v) => v.status)).toEqual(['existing']);
+  });
+
+  it('an added undocumented endpoint where the base documents every one: new, like its finding', () => {
+    const analysis = analyse(
+      api(6, (i) => i < 5),
+      documentation,
+      { base: api(5, () => true) },
+    );
+    const spec = analysis.specs[0]!;
+    const added = 'GET /things/5';
+    const finding = spec.findings.find(
+      (f) => f.endpoint === added && f.ruleId === 'inventory-undocumented-operation',
+    );
+    expect(finding?.status).toBe('new');
+    expect(spec.violations.map((v) => [v.endpoint, v.status])).toEqual([[added, 'new']]);
   });
 });

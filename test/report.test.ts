@@ -148,6 +148,41 @@ describe('the PR comment', () => {
     expect(comment.indexOf(item)).toBeLessThan(comment.indexOf('new findings** (not blocking)'));
   });
 
+  it('merges them on every endpoint, past the ten a document-level finding lists', () => {
+    const api = (servers: string) =>
+      [
+        'openapi: 3.0.3',
+        "info: { title: Things, version: '1' }",
+        `servers: [${servers}]`,
+        'components:',
+        '  securitySchemes:',
+        '    key: { type: apiKey, in: header, name: X-Key }',
+        'security: [{ key: [] }]',
+        'paths:',
+        ...Array.from({ length: 15 }, (_, i) => [
+          `  /things/${i}:`,
+          '    get:',
+          `      summary: Thing ${i}`,
+          "      responses: { '200': { description: OK }, '429': { description: Slow down } }",
+        ]).flat(),
+        '',
+      ].join('\n');
+    const https = "{ url: 'https://api.example.com' }";
+    const report = reportFor(api(https), api(`${https}, { url: 'http://api.example.com' }`));
+    const tls = report.violations.filter((v) => v.policy === 'enforce-tls' && v.status === 'new');
+    expect(tls).toHaveLength(15);
+    expect(
+      report.specs[0]!.findings.find((f) => f.ruleId === 'transport-http-server')!.endpoints,
+    ).toHaveLength(10);
+    const comment = renderComment(report);
+    expect(comment.match(/`enforce-tls`/g)).toHaveLength(1);
+    expect(comment).toContain('Also violates policy `enforce-tls` (critical on 15 endpoints).');
+    // The log names the policy on each endpoint, and nothing more than the finding already says.
+    const text = renderText(report);
+    expect(text).not.toContain('is served over plain HTTP');
+    expect(text.match(/CRITICAL enforce-tls {2}\(the transport-http-server finding\)/g)).toHaveLength(15);
+  });
+
   it('stays under 65,536 characters on a huge PR and says where the rest is', () => {
     // 1,500 new unauthenticated write endpoints with long (hostile) paths.
     const paths = Array.from(

@@ -21,10 +21,10 @@ import { posix } from 'node:path';
 import type { EndpointDiff } from '../diff/types.js';
 import type { Finding } from '../findings.js';
 import type { ApiModel, Endpoint } from '../model.js';
-import { declaresRateLimit, label } from './context.js';
+import { label } from './context.js';
+import { type EndpointFactSheet, factBook } from './facts.js';
 import { CHECKS } from './registry.js';
 import type { AssessSettings } from './types.js';
-import { isLoopback, isPlainHttp } from './urls.js';
 
 /** "Most" endpoints: the share of the base (and head) that must share a condition for it to be a convention. */
 export const CONVENTION_SHARE = 0.8;
@@ -63,20 +63,23 @@ export function documentConventions(
   baseFindings: readonly Finding[],
   settings: AssessSettings,
 ): Conventions {
-  const baseEndpoints = base ? callable(base) : [];
-  if (!base || !head || baseEndpoints.length === 0) return NONE;
+  if (!base || !head) return NONE;
+  const factsOf = new Map([base, head].map((model) => [model, factBook(model, settings)]));
+  // Endpoints a client calls: CORS preflights are answered by the gateway and carry no controls.
+  const callable = (model: ApiModel) => model.endpoints.filter((e) => !factsOf.get(model)!(e).preflight);
+  const baseEndpoints = callable(base);
+  if (baseEndpoints.length === 0) return NONE;
   const added = new Map<string, Endpoint>();
   for (const e of changes) if (e.change === 'added' && e.head) added.set(e.head.id, e.head);
   if (added.size === 0) return NONE;
 
-  const withoutRateLimit = (model: ApiModel) =>
-    share(callable(model), (e) => !declaresRateLimit(e, model.extensions));
+  const holds = (model: ApiModel, fact: (facts: EndpointFactSheet) => boolean) =>
+    share(callable(model), (e) => fact(factsOf.get(model)!(e)));
+  // With the gateway enforcing rate limits every endpoint is rate-limited: no convention to inherit.
+  const withoutRateLimit = (model: ApiModel) => holds(model, (f) => !f.rateLimited);
   const habits = baseEndpoints.length >= CONVENTION_MIN_ENDPOINTS;
   const rateLimiting =
-    habits &&
-    !settings.gatewayControls.includes('rate-limiting') &&
-    withoutRateLimit(base) >= CONVENTION_SHARE &&
-    withoutRateLimit(head) >= CONVENTION_SHARE
+    habits && withoutRateLimit(base) >= CONVENTION_SHARE && withoutRateLimit(head) >= CONVENTION_SHARE
       ? `follows the base document's convention: ${percent(withoutRateLimit(base))} of its endpoints declare no rate limit`
       : undefined;
   const authentication =
@@ -84,12 +87,9 @@ export function documentConventions(
       ? "follows the base document's convention: it declares no security anywhere (no scheme, no `security`)"
       : undefined;
   const plainHttpServers = new Set(
-    base.endpoints
-      .flatMap((e) => e.servers.filter((s) => isPlainHttp(s.url) && !isLoopback(s.url)))
-      .map((s) => s.url),
+    base.endpoints.flatMap((e) => factsOf.get(base)!(e).plainHttpServers).map((s) => s.url),
   );
-  const overPlainHttp = (model: ApiModel) =>
-    share(callable(model), (e) => e.servers.some((s) => isPlainHttp(s.url) && !isLoopback(s.url)));
+  const overPlainHttp = (model: ApiModel) => holds(model, (f) => !f.tls);
   const plainHttp =
     habits && overPlainHttp(base) >= CONVENTION_SHARE && overPlainHttp(head) >= CONVENTION_SHARE
       ? `follows the base document's convention: ${percent(overPlainHttp(base))} of its endpoints are served over plain HTTP`
@@ -133,11 +133,6 @@ export function documentConventions(
       return undefined;
     },
   };
-}
-
-/** Endpoints a client calls: CORS preflights (`OPTIONS`) are answered by the gateway and carry no controls. */
-function callable(model: ApiModel): Endpoint[] {
-  return model.endpoints.filter((e) => e.method !== 'options');
 }
 
 function share(endpoints: Endpoint[], holds: (e: Endpoint) => boolean): number {

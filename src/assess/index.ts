@@ -6,6 +6,7 @@ import type { Finding, Severity, Suppression } from '../findings.js';
 import type { ApiModel, Endpoint, Loc, SpecProblem } from '../model.js';
 import { pushAll } from '../util/arrays.js';
 import type { Conventions } from './conventions.js';
+import { type EndpointFactSheet, factBook } from './facts.js';
 import { endpointsByLocation } from './locations.js';
 import { CHECKS } from './registry.js';
 import {
@@ -41,6 +42,8 @@ export interface SpecInput {
   shared?: SharedWithHead;
   /** Observed traffic matched to this version (`--traffic`), for the traffic checks. */
   traffic?: SpecTraffic;
+  /** The model's endpoint facts, when the caller reads them too (src/engine.ts); made here otherwise. */
+  facts?: (endpoint: Endpoint) => EndpointFactSheet;
 }
 
 export interface SharedWithHead {
@@ -64,7 +67,9 @@ export function assess(input: SpecInput, options: AssessOptions = {}): Finding[]
   const out: Finding[] = [];
   const suppressionProblems: SuppressionProblem[] = [];
   const suppressions = model ? documentSuppressions(model, suppressionProblems) : undefined;
-  const ctx: CheckContext | undefined = model ? { model, settings: ctxSettings } : undefined;
+  const ctx: CheckContext | undefined = model
+    ? { model, settings: ctxSettings, facts: input.facts ?? factBook(model, ctxSettings) }
+    : undefined;
   const rootDir = posix.dirname(model?.file ?? specPath);
   const headRoot = input.shared?.headRoot;
   const rename = headRoot !== undefined && model ? rootRename(model.file, headRoot) : undefined;

@@ -3,6 +3,7 @@
 import type { EndpointDiff } from '../diff/types.js';
 import type { Category, Severity } from '../findings.js';
 import type { ApiModel, Endpoint, Loc, SpecProblem } from '../model.js';
+import type { EndpointFactSheet } from './facts.js';
 import type { SpecTraffic } from './traffic.js';
 
 /** Settings from the config file that checks read. */
@@ -18,6 +19,8 @@ export const DEFAULT_SETTINGS: AssessSettings = { gatewayHeaders: [], gatewayCon
 export interface CheckContext {
   model: ApiModel;
   settings: AssessSettings;
+  /** The endpoint's facts (authenticated, TLS, rate-limited, documented, preflight…), one definition: facts.ts. */
+  facts(endpoint: Endpoint): EndpointFactSheet;
 }
 
 /**

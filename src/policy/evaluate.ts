@@ -1,11 +1,11 @@
 // Policies × endpoints → violations. Pure: reads the model, findings, changes and scores.
 import picomatch from 'picomatch';
-import { declaresRateLimit, label, publicByDesign, requiresAuthentication } from '../assess/context.js';
+import { label } from '../assess/context.js';
 import type { InheritedFacts } from '../assess/conventions.js';
 import { anyOrigin, corsFacts } from '../assess/cors.js';
+import { type EndpointFactSheet, endpointFacts } from '../assess/facts.js';
 import { declaresHeader, successResponses } from '../assess/headers.js';
 import type { AssessSettings } from '../assess/types.js';
-import { isLoopback, isPlainHttp } from '../assess/urls.js';
 import type { Change, EndpointChange } from '../diff/types.js';
 import type { Category, Finding, FindingStatus, Severity } from '../findings.js';
 import type { ApiModel, Endpoint, Loc } from '../model.js';
@@ -20,6 +20,11 @@ export interface EndpointFacts {
   /** Unsuppressed findings on the endpoint, its own and document-level ones. */
   findings: Finding[];
   score: number;
+  /**
+   * Its facts (authenticated, TLS, rate-limited, documented…) as the checks read them (src/assess/facts.ts);
+   * computed here when absent.
+   */
+  is?: EndpointFactSheet;
   /**
    * An endpoint the PR added: what it inherits from the base document's conventions. A violation resting only
    * on those facts (or only on existing findings) is `existing`: the PR did not introduce it.
@@ -36,21 +41,44 @@ export interface Violation {
   message: string;
   remediation: string;
   loc: Loc;
+  /**
+   * Set when what it rests on decides: `existing` when only on facts an added endpoint inherits from the
+   * base's conventions, `new` when it cites a new finding. Otherwise the engine compares with the base's
+   * violations (src/engine.ts `violationKey`).
+   */
   status?: Exclude<FindingStatus, 'fixed'>;
   /**
-   * The endpoint fact it rests on, when its message names more than that (the server URL): matched across
-   * versions in place of the message (src/engine.ts `violationKey`). Internal, never reported.
+   * The endpoint fact it rests on (`requires no authentication`, `served over plain HTTP`), without what the
+   * message adds (the server URL, the score, the rules cited): with the policy and the endpoint, what
+   * matches it across versions (src/engine.ts `violationKey`), so a reworded message or a renamed path
+   * never changes its status. Internal, never reported.
    */
   fact?: string;
 }
 
 interface Failure {
   reason: string;
+  /** What the failure rests on, stable across versions (see `Violation.fact`). */
+  fact: string;
   loc?: Loc;
-  fact?: string;
   /** It rests only on facts the endpoint inherits from the base's conventions (see `EndpointFacts.inherited`). */
   inherited?: boolean;
+  /** The findings it cites (`forbid`, a category control): it is new when one of them is. */
+  findings?: Finding[];
+  /**
+   * The rules whose finding states the same fact (`documented` is `inventory-undocumented-operation`): on an
+   * added endpoint whose such findings are all inherited debt, so is the violation.
+   */
+  restates?: readonly string[];
 }
+
+/** The checks stating the fact each control requires (src/report/entries.ts merges them in the comment). */
+const AUTHENTICATION_RULES = ['auth-missing', 'auth-undefined-scheme', 'auth-anonymous-alternative'];
+const TRANSPORT_RULES = ['transport-http-server'];
+const RATE_LIMIT_RULES = ['rate-limit-missing'];
+const CORS_RULES = ['cors-wildcard-origin', 'cors-wildcard-with-credentials'];
+const DOCUMENTED_RULES = ['inventory-undocumented-operation'];
+const SUNSET_RULES = ['inventory-deprecated-without-sunset'];
 
 export function evaluatePolicies(
   policies: Policy[],
@@ -61,9 +89,19 @@ export function evaluatePolicies(
   const out: Violation[] = [];
   for (const policy of policies) {
     if (policy.enabled === false) continue;
-    for (const facts of endpoints) {
-      if (!inScope(policy, facts)) continue;
+    for (const given of endpoints) {
+      if (!inScope(policy, given)) continue;
+      const facts: Known = { ...given, is: given.is ?? endpointFacts(given.endpoint, model, settings) };
       for (const failure of failures(policy, facts, model, settings)) {
+        const restated = failure.restates
+          ? facts.findings.filter((f) => failure.restates!.includes(f.ruleId))
+          : [];
+        const status =
+          failure.inherited || restsOnExisting(facts, restated)
+            ? ('existing' as const)
+            : failure.findings?.some((f) => f.status === 'new')
+              ? ('new' as const)
+              : undefined;
         out.push({
           policy: policy.name,
           policyFile: policy.file,
@@ -74,8 +112,8 @@ export function evaluatePolicies(
             policy.remediation ??
             'Change the endpoint so the policy holds, or ask the policy owners for an exception.',
           loc: failure.loc ?? facts.endpoint.loc,
-          ...(failure.inherited ? { status: 'existing' as const } : {}),
-          ...(failure.fact ? { fact: failure.fact } : {}),
+          ...(status ? { status } : {}),
+          fact: failure.fact,
         });
       }
     }
@@ -95,36 +133,44 @@ function inScope(policy: Policy, { endpoint, change }: EndpointFacts): boolean {
   return true;
 }
 
-function failures(
-  policy: Policy,
-  facts: EndpointFacts,
-  model: ApiModel,
-  settings: AssessSettings,
-): Failure[] {
+/** Policy facts with the endpoint's fact sheet filled in. */
+type Known = EndpointFacts & { is: EndpointFactSheet };
+
+function failures(policy: Policy, facts: Known, model: ApiModel, settings: AssessSettings): Failure[] {
   const rule = policy.rule;
   const out: Failure[] = [];
   const { endpoint } = facts;
   if (rule.control && (rule.required === true || (rule.required === undefined && !rule.condition))) {
-    const failure = controlFailure(rule.control, facts, model, settings);
+    const failure = controlFailure(rule.control, facts, model);
     if (failure) out.push(failure);
   }
-  if (policy.condition && !evaluate(policy.condition, conditionFacts(facts, model, settings))) {
+  if (policy.condition && !evaluate(policy.condition, conditionFacts(facts, model))) {
     const origins = corsFacts(endpoint, model).origins;
-    out.push({ reason: `does not meet \`${rule.condition}\``, loc: origins[0]?.loc });
+    out.push({
+      reason: `does not meet \`${rule.condition}\``,
+      fact: `does not meet ${rule.condition}`,
+      loc: origins[0]?.loc,
+    });
   }
-  if (rule.documented === true && !isDocumented(endpoint))
-    out.push({ reason: 'has no summary or description' });
+  if (rule.documented === true && !facts.is.documented)
+    out.push({ reason: 'has no summary or description', fact: 'undocumented', restates: DOCUMENTED_RULES });
   if (
     rule.header_present &&
     !successResponses(endpoint).some((r) => declaresHeader(r, rule.header_present!))
   ) {
     if (!settings.gatewayHeaders.includes(rule.header_present.toLowerCase())) {
-      out.push({ reason: `does not declare the \`${rule.header_present}\` response header` });
+      out.push({
+        reason: `does not declare the \`${rule.header_present}\` response header`,
+        fact: `no ${rule.header_present.toLowerCase()} response header`,
+        ...(rule.header_present.toLowerCase() === 'sunset' ? { restates: SUNSET_RULES } : {}),
+      });
     }
   }
   if (rule.max_score !== undefined && facts.score > rule.max_score) {
     out.push({
       reason: `has risk score ${facts.score}, above the allowed ${rule.max_score}`,
+      // The score moves with every finding; the fact is being above the limit.
+      fact: `risk score above ${rule.max_score}`,
       ...(restsOnExisting(facts, facts.findings) ? { inherited: true } : {}),
     });
   }
@@ -135,7 +181,9 @@ function failures(
     if (hits.length > 0) {
       out.push({
         reason: `has forbidden findings: ${[...new Set(hits.map((f) => f.ruleId))].join(', ')}`,
+        fact: 'has forbidden findings',
         loc: hits[0]!.loc,
+        findings: hits,
         ...(restsOnExisting(facts, hits) ? { inherited: true } : {}),
       });
     }
@@ -145,44 +193,34 @@ function failures(
     if (breaking.length > 0)
       out.push({
         reason: `has ${breaking.length} breaking change${breaking.length === 1 ? '' : 's'}: ${breaking[0]!.message}`,
+        fact: 'has breaking changes',
         loc: breaking[0]!.location,
       });
   }
   return out;
 }
 
-function isDocumented(endpoint: Endpoint): boolean {
-  return Boolean(endpoint.summary?.trim() || endpoint.description?.trim());
-}
-
-function plainHttpServer(endpoint: Endpoint) {
-  return endpoint.servers.find((s) => isPlainHttp(s.url) && !isLoopback(s.url));
-}
-
 function findingsIn(facts: EndpointFacts, category: Category): Finding[] {
   return facts.findings.filter((f) => f.category === category);
 }
 
-function controlFailure(
-  control: Control,
-  facts: EndpointFacts,
-  model: ApiModel,
-  settings: AssessSettings,
-): Failure | undefined {
-  const { endpoint } = facts;
+function controlFailure(control: Control, facts: Known, model: ApiModel): Failure | undefined {
+  const { endpoint, is } = facts;
   switch (control) {
     case 'authentication':
       // What `auth-missing` rates low as public by design (`security: []` on a health check, a preflight).
-      return requiresAuthentication(endpoint) || publicByDesign(endpoint)
+      return is.authenticated || is.publicByDesign
         ? undefined
         : {
             reason: 'does not require authentication',
+            fact: 'requires no authentication',
+            restates: AUTHENTICATION_RULES,
             loc: endpoint.security.loc,
             ...(facts.inherited?.authentication ? { inherited: true } : {}),
           };
     case 'transport_encryption':
     case 'transport': {
-      const server = plainHttpServer(endpoint);
+      const server = is.plainHttpServers[0];
       // The fact is "reachable over plain HTTP", whichever URL: an endpoint the base already served over
       // plain HTTP is not newly so because the PR re-templated or added a plain-HTTP host (the new server
       // itself is the `transport-http-server` finding). On an added endpoint: a server the base already
@@ -192,6 +230,7 @@ function controlFailure(
             reason: `is served over plain HTTP (${server.url})`,
             loc: server.loc,
             fact: 'served over plain HTTP',
+            restates: TRANSPORT_RULES,
             ...(facts.inherited?.plainHttpServers.has(server.url) || facts.inherited?.plainHttp
               ? { inherited: true }
               : {}),
@@ -200,11 +239,12 @@ function controlFailure(
     }
     case 'rate_limiting':
     case 'rate-limiting':
-      return settings.gatewayControls.includes('rate-limiting') ||
-        declaresRateLimit(endpoint, model.extensions)
+      return is.rateLimited
         ? undefined
         : {
             reason: 'declares no rate limit (no 429 response or rate-limit headers)',
+            fact: 'declares no rate limit',
+            restates: RATE_LIMIT_RULES,
             ...(facts.inherited?.rateLimiting ? { inherited: true } : {}),
           };
     case 'cors_policy':
@@ -214,7 +254,8 @@ function controlFailure(
       const reason = wildcard.reflected
         ? "allows any CORS origin (it sends each request's `Origin` back)"
         : 'allows any CORS origin (`*`)';
-      return { reason, loc: wildcard.loc };
+      // `*` or an echoed origin: the same fact, any origin allowed.
+      return { reason, fact: 'allows any CORS origin', loc: wildcard.loc, restates: CORS_RULES };
     }
     case 'security_headers':
       return categoryFailure(facts, 'security-headers');
@@ -230,7 +271,9 @@ function categoryFailure(facts: EndpointFacts, category: Category): Failure | un
   if (found.length === 0) return undefined;
   return {
     reason: `has ${category} findings: ${[...new Set(found.map((f) => f.ruleId))].join(', ')}`,
+    fact: `has ${category} findings`,
     loc: found[0]!.loc,
+    findings: found,
     ...(restsOnExisting(facts, found) ? { inherited: true } : {}),
   };
 }
@@ -238,7 +281,7 @@ function categoryFailure(facts: EndpointFacts, category: Category): Failure | un
 /**
  * On an added endpoint, a violation citing only `existing` findings (debt inherited from the base's
  * conventions, src/assess/conventions.ts) is existing too. Only there: on any other endpoint the base's own
- * violations decide (src/engine.ts `violationKey`).
+ * violations decide (src/engine.ts `violationKey`), and a cited new finding makes it new.
  */
 function restsOnExisting(facts: EndpointFacts, findings: Finding[]): boolean {
   return (
@@ -246,8 +289,8 @@ function restsOnExisting(facts: EndpointFacts, findings: Finding[]): boolean {
   );
 }
 
-function conditionFacts(facts: EndpointFacts, model: ApiModel, settings: AssessSettings): Facts {
-  const { endpoint } = facts;
+function conditionFacts(facts: Known, model: ApiModel): Facts {
+  const { endpoint, is } = facts;
   const cors = corsFacts(endpoint, model);
   return {
     origin: cors.origins.map((o) => (o.reflected ? '*' : o.value.trim())), // an echoed origin allows any
@@ -256,11 +299,10 @@ function conditionFacts(facts: EndpointFacts, model: ApiModel, settings: AssessS
     classification: endpoint.classification,
     method: endpoint.method.toUpperCase(),
     path: endpoint.path,
-    authenticated: requiresAuthentication(endpoint),
-    tls: plainHttpServer(endpoint) === undefined,
-    rate_limited:
-      settings.gatewayControls.includes('rate-limiting') || declaresRateLimit(endpoint, model.extensions),
-    documented: isDocumented(endpoint),
+    authenticated: is.authenticated,
+    tls: is.tls,
+    rate_limited: is.rateLimited,
+    documented: is.documented,
     deprecated: endpoint.deprecated,
     breaking_changes: facts.changes.filter((c) => c.breaking).length,
     change: facts.change,

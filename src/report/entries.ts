@@ -112,16 +112,27 @@ export function specEntries(report: Report, spec: ReportSpec): Entry[] {
     }
     byEndpoint.set(e.id, rest);
   }
+  // A document-level finding lists at most LISTED_ENDPOINTS endpoints (report/json.ts): a violation it
+  // restates on an endpoint left out is found by its place, the node both point at (a plain-HTTP server).
+  const atPlace = new Map<string, ReportViolation[]>();
+  for (const list of byEndpoint.values())
+    for (const v of list) {
+      const key = place(v.location);
+      const same = atPlace.get(key);
+      if (same) same.push(v);
+      else atPlace.set(key, [v]);
+    }
+  const taken = new Set<ReportViolation>();
   for (const f of spec.findings.filter(open).sort(mostSevereFirst)) {
     const merged: ReportViolation[] = [];
-    for (const id of f.endpoints ?? []) {
-      const list = byEndpoint.get(id);
-      if (!list) continue;
-      const keep = list.filter((v) => !((f.status ?? 'existing') === v.status && restates(v.policy, f)));
-      if (keep.length !== list.length) {
-        for (const v of list) if (!keep.includes(v)) merged.push(v);
-        byEndpoint.set(id, keep);
-      }
+    const candidates = [
+      ...(f.endpoints ?? []).flatMap((id) => byEndpoint.get(id) ?? []),
+      ...(atPlace.get(place(f.location)) ?? []),
+    ];
+    for (const v of candidates) {
+      if (taken.has(v) || (f.status ?? 'existing') !== v.status || !restates(v.policy, f)) continue;
+      taken.add(v);
+      merged.push(v);
     }
     const entry = make(f, undefined, []);
     entry.violations = merged;
@@ -129,7 +140,7 @@ export function specEntries(report: Report, spec: ReportSpec): Entry[] {
     entries.push(entry);
   }
   for (const [id, list] of byEndpoint)
-    for (const v of list) entries.push(make(undefined, endpointById.get(id), [v]));
+    for (const v of list) if (!taken.has(v)) entries.push(make(undefined, endpointById.get(id), [v]));
   // Recomputed now that every violation found its host.
   for (const entry of entries) {
     const again = make(entry.finding, entry.endpoint, entry.violations);
@@ -149,6 +160,10 @@ export function byUrgency(a: Entry, b: Entry): number {
     line(a) - line(b) ||
     rule(a).localeCompare(rule(b))
   );
+}
+
+function place(location: { file: string; pointer: string }): string {
+  return `${location.file}#${location.pointer}`;
 }
 
 function where(e: Entry): string {

@@ -1,6 +1,8 @@
 // The JSON report (SPEC §10): the contract other tools read, and what every other renderer reads.
+import { type EndpointFactSheet, endpointFacts } from '../assess/facts.js';
 import { CHECKS } from '../assess/registry.js';
 import type { SpecTraffic } from '../assess/traffic.js';
+import { DEFAULT_SETTINGS } from '../assess/types.js';
 import type { Change } from '../diff/types.js';
 import type { Analysis, SpecAnalysis } from '../engine.js';
 import {
@@ -13,7 +15,6 @@ import {
 } from '../findings.js';
 import type { FailOn, FailOnScope } from '../gate/index.js';
 import type { Endpoint, Position } from '../model.js';
-import { requiresAuthentication } from '../normalize/security.js';
 import type { Violation } from '../policy/evaluate.js';
 import type { Band } from '../score/index.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
@@ -336,6 +337,7 @@ function reportSpec(spec: SpecAnalysis): ReportSpec {
               diff.base.endpoints,
               (id) => spec.scores.get(id)?.base?.score,
               new Set(spec.baseViolations.map((v) => v.endpoint)),
+              spec.facts.base,
             )
           : null,
       head: diff.head
@@ -343,6 +345,7 @@ function reportSpec(spec: SpecAnalysis): ReportSpec {
             diff.head.endpoints,
             (id) => spec.scores.get(id)?.head?.score,
             violatedHead,
+            spec.facts.head,
             spec.traffic?.shadow.length ?? 0,
           )
         : null,
@@ -396,11 +399,16 @@ function percent(part: number, whole: number): number {
   return whole === 0 ? 100 : Math.round((part / whole) * 1000) / 10;
 }
 
-/** The seed's dashboard metrics over one version's endpoints. */
+/**
+ * The seed's dashboard metrics over one version's endpoints, from the facts checks and policies read
+ * (src/assess/facts.ts): TLS is "not reachable over plain HTTP" as `enforce-tls` judges it.
+ */
 export function metricsOf(
   endpoints: Endpoint[],
   scoreOf: (id: string) => number | undefined,
   violated: Set<string>,
+  factsOf: (endpoint: Endpoint) => EndpointFactSheet = (e) =>
+    endpointFacts(e, { extensions: {} }, DEFAULT_SETTINGS),
   /** Shadow endpoints seen in traffic (`--traffic`): described nowhere, so not among `endpoints`. */
   observedShadows = 0,
 ): Metrics {
@@ -413,11 +421,9 @@ export function metricsOf(
     total += score;
     perBand[score >= 75 ? 'critical' : score >= 50 ? 'high' : score >= 25 ? 'medium' : 'low']++;
   }
-  const documented = endpoints.filter((e) => Boolean(e.summary?.trim() || e.description?.trim())).length;
-  const authenticated = endpoints.filter((e) => requiresAuthentication(e.security)).length;
-  const tls = endpoints.filter(
-    (e) => e.servers.length > 0 && e.servers.every((s) => /^https:\/\//i.test(s.url)),
-  ).length;
+  const documented = endpoints.filter((e) => factsOf(e).documented).length;
+  const authenticated = endpoints.filter((e) => factsOf(e).authenticated).length;
+  const tls = endpoints.filter((e) => factsOf(e).tls).length;
   return {
     endpoints: endpoints.length,
     documentedPercent: percent(documented, endpoints.length),

@@ -28,7 +28,9 @@ export function renderText(report: Report): string {
   for (const spec of report.specs) {
     const violations = report.violations.filter((v) => v.spec === spec.path);
     lines.push(
-      ...(report.mode === 'diff' ? renderDiffSpec(spec, violations) : renderScanSpec(spec, violations)),
+      ...(report.mode === 'diff'
+        ? renderDiffSpec(spec, violations, restatedFindings(report, spec))
+        : renderScanSpec(spec, violations)),
       ...trafficLines(spec),
       '',
     );
@@ -131,7 +133,19 @@ function notAssessedLines(spec: ReportSpec): string[] {
   return shown;
 }
 
-function renderDiffSpec(spec: ReportSpec, violations: ReportViolation[]): string[] {
+/** Each violation that restates a finding (src/report/entries.ts): the finding's rule, shown in its place. */
+function restatedFindings(report: Report, spec: ReportSpec): Map<ReportViolation, string> {
+  const out = new Map<ReportViolation, string>();
+  for (const entry of specEntries(report, spec))
+    if (entry.finding) for (const v of entry.violations) out.set(v, entry.finding.ruleId);
+  return out;
+}
+
+function renderDiffSpec(
+  spec: ReportSpec,
+  violations: ReportViolation[],
+  restated: ReadonlyMap<ReportViolation, string>,
+): string[] {
   const lines = [header(spec)];
   pushAll(lines, notAssessedLines(spec));
   if (spec.changes.length > 0) {
@@ -189,12 +203,17 @@ function renderDiffSpec(spec: ReportSpec, violations: ReportViolation[]): string
     const broken = newViolations.get(e.id) ?? [];
     if (broken.length > 0) {
       lines.push('    New policy violations:');
-      for (const v of broken)
-        lines.push(
-          `      ${v.severity.toUpperCase()} ${oneLine(v.policy)}  ${oneLine(v.location.file)}:${v.location.line}`,
-          `        ${oneLine(v.message)}`,
-          `        fix: ${oneLine(v.remediation)}`,
-        );
+      for (const v of broken) {
+        const rule = restated.get(v);
+        // A violation restating a finding adds only its policy's name and severity.
+        if (rule) lines.push(`      ${v.severity.toUpperCase()} ${oneLine(v.policy)}  (the ${rule} finding)`);
+        else
+          lines.push(
+            `      ${v.severity.toUpperCase()} ${oneLine(v.policy)}  ${oneLine(v.location.file)}:${v.location.line}`,
+            `        ${oneLine(v.message)}`,
+            `        fix: ${oneLine(v.remediation)}`,
+          );
+      }
     }
     const existing = e.findings.filter((x) => x.status === 'existing' && !x.suppressed).length;
     if (existing > 0)

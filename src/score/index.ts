@@ -1,4 +1,5 @@
 // Risk score per endpoint: deterministic 0–100 with a readable breakdown (SPEC §7, seed weights).
+import { isDocumented } from '../assess/facts.js';
 import { type Finding, type Severity, severityRank } from '../findings.js';
 import type { Classification, Endpoint } from '../model.js';
 
@@ -118,7 +119,7 @@ export function scoreEndpoint(endpoint: Endpoint, findings: Finding[]): Score {
     points += add * count;
     breakdown.push(`${f.ruleId} (${f.severity}) +${add}${count === 1 ? '' : ` × ${count}`}`);
   }
-  if (!endpoint.summary?.trim() && !endpoint.description?.trim()) {
+  if (!isDocumented(endpoint)) {
     points += UNDOCUMENTED_POINTS;
     breakdown.push(`undocumented +${UNDOCUMENTED_POINTS}`);
   }

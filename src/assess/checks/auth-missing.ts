@@ -22,13 +22,13 @@ export const authMissing: EndpointCheck = {
   remediation:
     'Add a `security` requirement (OAuth2, OpenID Connect, bearer token or API key) to the operation or the document root.',
   scope: 'endpoint',
-  run(endpoint) {
+  run(endpoint, ctx) {
     // `[{}]` alone is no authentication, nor is a requirement naming only undefined schemes.
     const { requirements } = endpoint.security;
     if (requirements.some(authenticates)) return [];
     // A required `X-API-Key`/`Authorization` header parameter authenticates (auth-undeclared-scheme).
     if (endpoint.security.headerCredential) return [];
-    if (endpoint.method === 'options') return []; // CORS preflight requests never carry credentials
+    if (ctx.facts(endpoint).preflight) return []; // CORS preflight requests never carry credentials
     const exposed = isExposed(endpoint);
     const write = isWrite(endpoint);
     const seriousData = handlesSeriousData(endpoint);

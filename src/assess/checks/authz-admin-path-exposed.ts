@@ -1,4 +1,4 @@
-import { label, requiresAuthentication } from '../context.js';
+import { label } from '../context.js';
 import type { EndpointCheck } from '../types.js';
 
 /** Admin, debug and actuator segments, wherever they appear in the path. */
@@ -32,10 +32,10 @@ export const authzAdminPathExposed: EndpointCheck = {
   remediation:
     'Serve administrative endpoints from an internal spec or host (`x-internal: true`) and require authentication with an admin scope.',
   scope: 'endpoint',
-  run(endpoint) {
+  run(endpoint, ctx) {
     const segment = adminSegment(endpoint.path, endpoint.classification === 'internal');
     if (!segment) return [];
-    const authenticated = requiresAuthentication(endpoint);
+    const { authenticated } = ctx.facts(endpoint);
     if (endpoint.classification === 'internal' && authenticated) return [];
     const exposed = endpoint.classification !== 'internal';
     const severity = exposed ? (authenticated ? 'medium' : 'critical') : 'high';

@@ -1,4 +1,4 @@
-import { label, requiresAuthentication } from '../context.js';
+import { label } from '../context.js';
 import type { EndpointCheck } from '../types.js';
 
 export const authzNo401Or403: EndpointCheck = {
@@ -13,8 +13,8 @@ export const authzNo401Or403: EndpointCheck = {
   remediation:
     'Declare `401` (missing or bad credentials) and `403` (not allowed) responses, e.g. through shared `components.responses`.',
   scope: 'endpoint',
-  run(endpoint) {
-    if (!requiresAuthentication(endpoint)) return [];
+  run(endpoint, ctx) {
+    if (!ctx.facts(endpoint).authenticated) return [];
     if (endpoint.responses.some((r) => r.status === '401' || r.status === '403' || /^4xx$/i.test(r.status)))
       return [];
     return [

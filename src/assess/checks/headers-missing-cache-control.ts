@@ -1,4 +1,4 @@
-import { label, requiresAuthentication } from '../context.js';
+import { label } from '../context.js';
 import { responsesMissing } from '../headers.js';
 import { type EndpointCheck, ONE_PER_ENDPOINT } from '../types.js';
 
@@ -15,9 +15,9 @@ export const headersMissingCacheControl: EndpointCheck = {
     'Declare `Cache-Control: no-store` on authenticated or sensitive responses, or list it under `gateway.headers` in the config.',
   scope: 'endpoint',
   run(endpoint, ctx) {
-    if (endpoint.method === 'options') return []; // CORS preflight: answered by the gateway or framework
+    if (ctx.facts(endpoint).preflight) return []; // CORS preflight: answered by the gateway or framework
     if (ctx.settings.gatewayControls.includes('security-headers')) return [];
-    if (!requiresAuthentication(endpoint) && endpoint.dataTypes.length === 0) return [];
+    if (!ctx.facts(endpoint).authenticated && endpoint.dataTypes.length === 0) return [];
     const missing = responsesMissing(endpoint, ['Cache-Control'], ctx.settings, /no-store/i).filter(
       (r) => r.content.length > 0,
     );

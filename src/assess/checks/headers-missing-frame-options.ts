@@ -14,7 +14,7 @@ export const headersMissingFrameOptions: EndpointCheck = {
     'Declare `X-Frame-Options: DENY` (or a CSP `frame-ancestors`) on HTML responses, or list it under `gateway.headers`.',
   scope: 'endpoint',
   run(endpoint, ctx) {
-    if (endpoint.method === 'options') return []; // CORS preflight: answered by the gateway or framework
+    if (ctx.facts(endpoint).preflight) return []; // CORS preflight: answered by the gateway or framework
     if (ctx.settings.gatewayControls.includes('security-headers')) return [];
     const missing = responsesMissing(
       endpoint,

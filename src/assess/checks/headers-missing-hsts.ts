@@ -14,7 +14,7 @@ export const headersMissingHsts: EndpointCheck = {
     'Declare `Strict-Transport-Security` on success responses, or list it under `gateway.headers` in the config if the gateway adds it.',
   scope: 'endpoint',
   run(endpoint, ctx) {
-    if (endpoint.method === 'options') return []; // CORS preflight: answered by the gateway or framework
+    if (ctx.facts(endpoint).preflight) return []; // CORS preflight: answered by the gateway or framework
     if (ctx.settings.gatewayControls.includes('security-headers')) return [];
     const missing = responsesMissing(endpoint, ['Strict-Transport-Security'], ctx.settings);
     if (missing.length === 0) return [];

@@ -14,7 +14,7 @@ export const headersMissingNosniff: EndpointCheck = {
     'Declare `X-Content-Type-Options: nosniff` on responses with a body, or list it under `gateway.headers` in the config.',
   scope: 'endpoint',
   run(endpoint, ctx) {
-    if (endpoint.method === 'options') return []; // CORS preflight: answered by the gateway or framework
+    if (ctx.facts(endpoint).preflight) return []; // CORS preflight: answered by the gateway or framework
     if (ctx.settings.gatewayControls.includes('security-headers')) return [];
     const missing = responsesMissing(endpoint, ['X-Content-Type-Options'], ctx.settings, /nosniff/i).filter(
       (r) => r.content.length > 0,

@@ -12,9 +12,10 @@ export const inventoryUndocumentedOperation: EndpointCheck = {
     'An operation nobody described is hard to review, own and retire; undocumented endpoints are how shadow APIs start.',
   remediation: 'Add a `summary` (one line) and, where behaviour is not obvious, a `description`.',
   scope: 'endpoint',
-  run(endpoint) {
-    if (endpoint.method === 'options') return []; // CORS preflight: answered by the gateway or framework
-    if (endpoint.summary?.trim() || endpoint.description?.trim()) return [];
+  run(endpoint, ctx) {
+    const facts = ctx.facts(endpoint);
+    if (facts.preflight) return []; // CORS preflight: answered by the gateway or framework
+    if (facts.documented) return [];
     return [{ message: `${label(endpoint)} has neither a summary nor a description`, loc: endpoint.loc }];
   },
 };

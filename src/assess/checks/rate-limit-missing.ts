@@ -1,4 +1,4 @@
-import { declaresRateLimit, isCredentialFlow, isExposed, label } from '../context.js';
+import { label } from '../context.js';
 import type { EndpointCheck } from '../types.js';
 
 export const rateLimitMissing: EndpointCheck = {
@@ -14,11 +14,11 @@ export const rateLimitMissing: EndpointCheck = {
     'Declare a `429` response with `Retry-After` or `RateLimit-*` headers, or mark rate limiting as enforced at the gateway in the config.',
   scope: 'endpoint',
   run(endpoint, ctx) {
-    if (endpoint.method === 'options') return []; // CORS preflight: answered by the gateway or framework
-    if (ctx.settings.gatewayControls.includes('rate-limiting')) return [];
-    if (declaresRateLimit(endpoint, ctx.model.extensions)) return [];
-    const credentialFlow = isCredentialFlow(endpoint);
-    const severity = credentialFlow && isExposed(endpoint) ? 'high' : isExposed(endpoint) ? 'medium' : 'low';
+    const facts = ctx.facts(endpoint);
+    if (facts.preflight) return []; // CORS preflight: answered by the gateway or framework
+    if (facts.rateLimited) return []; // declared, or enforced at the gateway
+    const credentialFlow = facts.credentialFlow;
+    const severity = credentialFlow && facts.exposed ? 'high' : facts.exposed ? 'medium' : 'low';
     return [
       {
         message: `${label(endpoint)} declares no rate limit (no 429 response, no RateLimit or Retry-After headers)${credentialFlow ? ' on a credential flow open to brute force' : ''}`,
