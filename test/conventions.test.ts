@@ -406,34 +406,34 @@ describe('URL inputs the base already takes unrestricted (input-ssrf-url)', () =
   const fiveWith = (properties: string) =>
     Object.fromEntries([0, 1, 2, 3, 4].map((i) => [`/calls${i}`, write(properties)]));
 
-  it('an added endpoint taking the URL field five base endpoints take unrestricted: existing', () => {
-    const base = doc({ paths: fiveWith(callback) });
-    const head = doc({ paths: { ...fiveWith(callback), '/streams': write(callback) } });
-    expect(statusOf(pr(base, head), 'POST /streams', 'input-ssrf-url')).toBe('existing');
-  });
+  it('an added endpoint taking the URL field five base endpoints take unrestricted: existing; four, another name or a modified endpoint: new', () => {
+    // Five of eight: a field habit, though under the share that makes any finding a habit (80 %).
+    const plain = Object.fromEntries(['/x', '/y', '/z'].map((p) => [p, write('n: { type: integer }')]));
+    const five = doc({ paths: { ...fiveWith(callback), ...plain } });
+    const added = doc({ paths: { ...fiveWith(callback), ...plain, '/streams': write(callback) } });
+    expect(statusOf(pr(five, added), 'POST /streams', 'input-ssrf-url')).toBe('existing');
 
-  it('four base endpoints are no convention, another field name is no convention, a modified endpoint is new', () => {
-    // Four of seven: under the share that makes any finding a habit (80 %), and under five endpoints.
     const four = Object.fromEntries([0, 1, 2, 3].map((i) => [`/calls${i}`, write(callback)]));
-    const plain = { '/x': write('n: { type: integer }'), '/y': write('n: { type: integer }') };
-    const base = doc({ paths: { ...four, ...plain, '/other': write('n: { type: integer }') } });
+    const base = doc({ paths: { ...four, ...plain } });
     const head = doc({
       paths: {
         ...four,
         ...plain,
-        '/other': write(`n: { type: integer }, ${callback}`),
+        '/x': write(`n: { type: integer }, ${callback}`),
         '/streams': write(callback),
       },
     });
     const analysis = pr(base, head);
     expect(statusOf(analysis, 'POST /streams', 'input-ssrf-url')).toBe('new');
-    expect(statusOf(analysis, 'POST /other', 'input-ssrf-url')).toBe('new');
+    expect(statusOf(analysis, 'POST /x', 'input-ssrf-url')).toBe('new');
     const renamed = doc({
-      paths: { ...fiveWith(callback), '/streams': write('fetchCallback: { type: string, format: uri }') },
+      paths: {
+        ...fiveWith(callback),
+        ...plain,
+        '/streams': write('fetchCallback: { type: string, format: uri }'),
+      },
     });
-    expect(statusOf(pr(doc({ paths: fiveWith(callback) }), renamed), 'POST /streams', 'input-ssrf-url')).toBe(
-      'new',
-    );
+    expect(statusOf(pr(five, renamed), 'POST /streams', 'input-ssrf-url')).toBe('new');
   });
 
   it("a URL field moved into an envelope on its own endpoint (Azure's ARM `properties`): existing, the old place not fixed", () => {

@@ -524,48 +524,60 @@ describe('input-constraint-loosened: security control fields (required, nullable
   /** `POST /users` whose body requires `required` of `properties` (flow YAML). */
   const object = (required: string, properties: string, extra = '') =>
     body(`{ type: object, ${extra} required: [${required}], properties: { ${properties} } }`);
-  const FIELDS =
-    'nickname: { type: string }, role: { type: string }, level: { type: string, description: The permission level granted }';
+  const NICK = 'nickname: { type: string, maxLength: 20, minLength: 2 }';
+  const LEVEL = 'level: { type: string, description: The permission level granted }';
+  // Each row pairs a security control's change (reported) with the same kind of change on the nickname
+  // (API evolution: not reported, or low for a lower bound): the attacker cannot hide one behind the other.
   const rows: Row[] = [
     {
       name: '`required` dropped from ordinary fields (defaulted, moved elsewhere): nothing',
-      base: object('nickname', FIELDS),
-      spec: object('', FIELDS),
+      base: object('nickname', NICK),
+      spec: object('', NICK),
       expect: [],
     },
     {
-      name: '`required` dropped from `role`: medium, whatever else was dropped with it',
-      base: object('nickname, role', FIELDS),
-      spec: object('', FIELDS),
+      name: '`required` dropped from `role`: medium; the nickname made nullable: nothing',
+      base: object('role', `${NICK}, role: { type: string }`),
+      spec: object(
+        '',
+        `${NICK.replace('{ type: string', '{ type: string, nullable: true')}, role: { type: string }`,
+      ),
       expect: [{ ruleId: rule, severity: 'medium', pointer: SCHEMA }],
     },
     {
-      name: 'a field whose description says it is a permission: medium',
-      base: object('level', FIELDS),
-      spec: object('', FIELDS),
+      name: 'a field whose description says it is a permission, no longer required: medium; the nickname unbounded: nothing here',
+      base: object('level', `${NICK}, ${LEVEL}`),
+      spec: object('', `nickname: { type: string, minLength: 2 }, ${LEVEL}`),
       expect: [{ ruleId: rule, severity: 'medium', pointer: SCHEMA }],
     },
     {
-      name: 'nullable added to a body that requires a token: medium (null stands in for the token)',
-      base: object('token', 'token: { type: string }'),
-      spec: object('token', 'token: { type: string }', 'nullable: true,'),
-      expect: [{ ruleId: rule, severity: 'medium', pointer: SCHEMA }],
+      name: 'nullable added to a body that requires a token: medium (null stands in for the token); the nickname minLength removed: low',
+      base: object('token', `${NICK}, token: { type: string }`),
+      spec: object(
+        'token',
+        'nickname: { type: string, maxLength: 20 }, token: { type: string }',
+        'nullable: true,',
+      ),
+      expect: [
+        { ruleId: rule, severity: 'medium', pointer: SCHEMA },
+        { ruleId: rule, severity: 'low', pointer: `${SCHEMA}/properties/nickname` },
+      ],
     },
     {
       name: 'nullable added to a body that requires a nickname: nothing',
-      base: object('nickname', 'nickname: { type: string }'),
-      spec: object('nickname', 'nickname: { type: string }', 'nullable: true,'),
+      base: object('nickname', NICK),
+      spec: object('nickname', NICK, 'nullable: true,'),
       expect: [],
     },
     {
-      name: 'maxLength removed from a password, minItems from scopes: medium each',
+      name: 'maxLength removed from a password, minItems from scopes: medium each; from the nickname: nothing',
       base: object(
         'nickname',
-        'password: { type: string, maxLength: 64 }, scopes: { type: array, minItems: 1, items: { type: string } }',
+        `${NICK}, password: { type: string, maxLength: 64 }, scopes: { type: array, minItems: 1, items: { type: string } }`,
       ),
       spec: object(
         'nickname',
-        'password: { type: string }, scopes: { type: array, items: { type: string } }',
+        'nickname: { type: string, minLength: 2 }, password: { type: string }, scopes: { type: array, items: { type: string } }',
       ),
       expect: [
         { ruleId: rule, severity: 'medium', pointer: `${SCHEMA}/properties/password` },
@@ -583,8 +595,7 @@ describe('input-constraint-loosened: security control fields (required, nullable
       expect: [{ ruleId: rule, severity: 'medium', pointer: `${op('/search', 'get')}/parameters/0/schema` }],
     },
     {
-      // The attacker's cover: make the field optional and nullable in the same PR that drops its enum. The
-      // nickname's changes are API evolution; the permission's are each reported.
+      // The attacker's cover: make the field optional and nullable in the same PR that drops its enum.
       name: '`permission` made optional and nullable with its enum removed: each reported; the nickname not',
       base: object(
         'nickname, permission',
