@@ -567,13 +567,35 @@ function values(list: unknown[]): string {
   return list.length > 5 ? `${shown.join(', ')}, ...` : shown.join(', ');
 }
 
+/** Names a merged change keeps of the other paths that reach it: enough to judge it, bounded however shared. */
+const MERGED_NAMES = 20;
+
+/**
+ * One change per kind, place and text. A change merged away leaves the names on its path to the kept one,
+ * so a check judging the field sees them all: a bound dropped from a schema that both `nickname` and
+ * `password` use is about a password, whichever property came first.
+ */
 function dedupe(changes: SchemaChange[]): SchemaChange[] {
-  const seen = new Set<string>();
+  const kept = new Map<string, SchemaChange>();
   return changes.filter((c) => {
     const key = `${c.kind}|${c.location.file}|${c.location.pointer}|${c.what}|${c.subject ?? ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+    const first = kept.get(key);
+    if (!first) {
+      kept.set(key, c);
+      return true;
+    }
+    if (first.keyword !== undefined && first.path.join('.') !== c.path.join('.')) {
+      const fields = first.fields ?? [];
+      const known = new Set(fields.map((f) => f.name));
+      const more = [...c.path, ...(c.fields ?? []).flatMap((f) => (f.name ? [f.name] : []))]
+        .filter((name) => !known.has(name))
+        .map((name) => ({ name, description: '' }));
+      const own = c.fields?.find((f) => f.name === undefined);
+      if (own?.description) more.push({ name: c.path.at(-1) ?? '', description: own.description });
+      if (fields.length < MERGED_NAMES && more.length > 0)
+        first.fields = [...fields, ...more].slice(0, Math.max(fields.length, MERGED_NAMES));
+    }
+    return false;
   });
 }
 

@@ -595,6 +595,13 @@ describe('input-constraint-loosened: security control fields (required, nullable
       expect: [{ ruleId: rule, severity: 'medium', pointer: `${op('/search', 'get')}/parameters/0/schema` }],
     },
     {
+      // Both properties reach one shared schema: its change is reported once, and judged by both names.
+      name: 'a bound dropped from a schema shared by `nickname` (first) and `password`: medium, once',
+      base: `${object('nickname', "nickname: { $ref: '#/components/schemas/Text' }, password: { $ref: '#/components/schemas/Text' }")}\ncomponents: { schemas: { Text: { type: string, maxLength: 64 } } }`,
+      spec: `${object('nickname', "nickname: { $ref: '#/components/schemas/Text' }, password: { $ref: '#/components/schemas/Text' }")}\ncomponents: { schemas: { Text: { type: string } } }`,
+      expect: [{ ruleId: rule, severity: 'medium', pointer: '/components/schemas/Text' }],
+    },
+    {
       // The attacker's cover: make the field optional and nullable in the same PR that drops its enum.
       name: '`permission` made optional and nullable with its enum removed: each reported; the nickname not',
       base: object(
