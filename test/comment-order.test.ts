@@ -75,7 +75,8 @@ describe('the comment on GitHub’s REST description v22 → v23', () => {
         .filter((f) => f.status === 'new' && !f.suppressed && BLOCKING.includes(f.severity))
         .map((f) => ({ e, f })),
     );
-    expect(blockingFindings.length).toBeGreaterThan(10);
+    // Enough to make the order matter (7 since nullable and dropped `required` on ordinary fields are changes).
+    expect(blockingFindings.length).toBeGreaterThan(5);
     const blockingSection = comment.slice(
       comment.indexOf('blocking (at fail-on'),
       comment.indexOf('\n#### `'),

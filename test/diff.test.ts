@@ -729,10 +729,11 @@ describe('schema changes (request body: tightening breaks)', () => {
       reverse: [c('schema-constraint-tightened', true, S)],
     },
     {
-      name: 'nullable added widens the type ↔ narrows',
+      // One more value (null), every other constraint still applies: widened, not a loosening.
+      name: 'nullable added widens the type (null only: still bounded) ↔ narrows',
       base: body('{ type: string }'),
       head: body('{ type: string, nullable: true }'),
-      expect: [c('schema-constraint-loosened', false, S)],
+      expect: [c('schema-constraint-widened', false, S)],
       reverse: [c('schema-constraint-tightened', true, S)],
     },
     {
@@ -793,6 +794,68 @@ describe('schema changes (request body: tightening breaks)', () => {
       reverse: [c('schema-constraint-tightened', true, `${S}/items/maxLength`)],
     },
   ]);
+});
+
+describe('constraint details (what a check judges a schema change by)', () => {
+  const detail = (base: Doc, head: Doc, id = 'POST /users') => {
+    const endpoint = diffInline(base, head).endpoints.find((e) => e.id === id)!;
+    return endpoint.changes.map((ch) => ({ kind: ch.kind, constraint: ch.constraint }));
+  };
+
+  it("`required` dropped names the fields and their descriptions, at the object's path", () => {
+    const base = body(
+      '{ type: object, properties: { spec: { type: object, required: [caBundle, image], properties: { caBundle: { type: string, description: PEM CA bundle }, image: { type: string } } } } }',
+    );
+    const head = body(
+      '{ type: object, properties: { spec: { type: object, properties: { caBundle: { type: string, description: PEM CA bundle }, image: { type: string } } } } }',
+    );
+    expect(detail(base, head)).toEqual([
+      {
+        kind: 'schema-constraint-loosened',
+        constraint: {
+          keyword: 'required',
+          path: ['spec'],
+          fields: [
+            { name: 'caBundle', description: 'PEM CA bundle' },
+            { name: 'image', description: '' },
+          ],
+        },
+      },
+    ]);
+  });
+
+  it('nullable added: keyword `nullable`, the field and the properties it requires', () => {
+    const base = body(
+      '{ type: object, properties: { auth: { type: object, required: [token], properties: { token: { type: string } } } } }',
+    );
+    const head = body(
+      '{ type: object, properties: { auth: { type: object, nullable: true, required: [token], properties: { token: { type: string } } } } }',
+    );
+    expect(detail(base, head)).toEqual([
+      {
+        kind: 'schema-constraint-widened',
+        constraint: {
+          keyword: 'nullable',
+          path: ['auth'],
+          fields: [
+            { name: 'auth', description: '' },
+            { name: 'token', description: '' },
+          ],
+        },
+      },
+    ]);
+  });
+
+  it("a parameter's path starts at its name", () => {
+    const base = withParameters('[{ name: scope, in: query, schema: { type: string, maxLength: 10 } }]');
+    const head = withParameters('[{ name: scope, in: query, schema: { type: string } }]');
+    expect(detail(base, head)).toEqual([
+      {
+        kind: 'schema-constraint-loosened',
+        constraint: { keyword: 'maxLength', path: ['scope'], fields: [{ name: 'scope', description: '' }] },
+      },
+    ]);
+  });
 });
 
 describe('schema changes (response: loosening breaks)', () => {

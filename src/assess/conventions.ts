@@ -11,7 +11,10 @@
 //   same file and pointer) and the base already reports the same rule there with the same message (endpoint
 //   name aside: a finding listing the endpoint's own inputs too is not only about the shared one);
 // - a shared parameter or habit: the same rule with the same message (endpoint name aside) on at least
-//   CONVENTION_SHARE of the base's endpoints (a shared `oauth_token` query parameter on every operation).
+//   CONVENTION_SHARE of the base's endpoints (a shared `oauth_token` query parameter on every operation);
+// - a shared input field (FIELD_HABIT_RULES): the same rule with the same message, so the same field taken
+//   the same way, on at least CONVENTION_MIN_ENDPOINTS base endpoints however large the document (Twilio's
+//   unrestricted `StatusCallback` URL on 14 operations: an added operation taking one more is that debt).
 // A habit of fewer than CONVENTION_MIN_ENDPOINTS (5) base endpoints is no convention (the one-endpoint seed
 // example's missing rate limit is not one); the shared place needs none, being the same component.
 // A finding on an added endpoint that follows a convention is `existing`; anything else stays `new`: an
@@ -54,6 +57,8 @@ const NONE: Conventions = { inherited: () => undefined, forEndpoint: () => undef
 
 /** Findings of these rules inherit only through their own convention above, never through the generic ones. */
 const OWN_CONVENTION = new Set(['auth-missing', 'rate-limit-missing']);
+/** Rules whose endpoint finding names one input field, whose message is that field's (see above). */
+const FIELD_HABIT_RULES = new Set(['input-ssrf-url']);
 const ENDPOINT_RULES = new Set(CHECKS.filter((c) => c.scope === 'endpoint').map((c) => c.id));
 
 export function documentConventions(
@@ -130,6 +135,8 @@ export function documentConventions(
       const sharing = byHabit.get(habit)?.size ?? 0;
       if (habits && sharing / baseEndpoints.length >= CONVENTION_SHARE)
         return `follows the base document's convention: ${sharing} of its ${baseEndpoints.length} endpoints have the same finding`;
+      if (FIELD_HABIT_RULES.has(finding.ruleId) && sharing >= CONVENTION_MIN_ENDPOINTS)
+        return `follows the base document's convention: ${sharing} of its endpoints take the same input the same way`;
       return undefined;
     },
   };

@@ -395,7 +395,7 @@ function parameterChanges(b: Endpoint, h: Endpoint, schemas: SchemaDiffer): Chan
         ),
       );
     }
-    pushAll(out, schemas.compare(bp.schema, hp.schema, 'request', label, hp.loc));
+    pushAll(out, schemas.compare(bp.schema, hp.schema, 'request', label, hp.loc, false, hp.name));
   }
   const removed = [...baseByKey].filter(([key]) => !headByKey.has(key)).map(([, p]) => p);
   for (const hp of added) {

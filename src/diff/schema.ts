@@ -5,7 +5,7 @@ import { constrains, unwrapAnnotated } from '../normalize/schema.js';
 import { joinPointer } from '../util/pointer.js';
 import { matchBranches } from './branches.js';
 import { compareRegex } from './pattern.js';
-import type { Change, ChangeKind } from './types.js';
+import type { Change, ChangeKind, ConstraintDetail } from './types.js';
 
 /** Requests: tightening breaks clients. Responses: loosening does. */
 export type Direction = 'request' | 'response';
@@ -29,6 +29,18 @@ interface SchemaChange {
    * two properties removed from one object, which share the object's location, need their names to stay two.
    */
   subject?: string;
+  /** Property names from the compared schema to the changed one (`at` without items, branches or `*`). */
+  path: string[];
+  /** The constraint keyword changed (see `ConstraintDetail`). */
+  keyword?: string;
+  /** The fields the change is about; a field without a name is the one at `path`. */
+  fields?: FieldNote[];
+}
+
+/** A field a change is about: its name (none for the field at the change's path) and its own words. */
+interface FieldNote {
+  name?: string;
+  description: string;
 }
 
 export class SchemaDiffer {
@@ -52,7 +64,8 @@ export class SchemaDiffer {
   /**
    * Changes between two schemas, with `label` naming where they sit (e.g. "request body application/json")
    * and `where` the head's node that holds them (the parameter, media type or header). `partial`: a
-   * request body that updates only what it sends (see `Mode`).
+   * request body that updates only what it sends (see `Mode`). `name`: the parameter's, which starts the
+   * path of every change (a body's schema has none).
    */
   compare(
     base: Schema | undefined,
@@ -61,14 +74,16 @@ export class SchemaDiffer {
     label: string,
     where: Loc,
     partial = false,
+    name?: string,
   ): Change[] {
+    const root = name === undefined ? [] : [name];
     if (!base || !head) {
-      if (head && constrains(head)) return [toChange(schemaAdded(head), direction, label)];
-      if (base && constrains(base)) return [toChange(schemaRemoved(where), direction, label)];
+      if (head && constrains(head)) return [toChange(schemaAdded(head), direction, label, root)];
+      if (base && constrains(base)) return [toChange(schemaRemoved(where, base), direction, label, root)];
       return [];
     }
     const mode: Mode = partial && direction === 'request' ? 'partial' : direction;
-    return this.pairChanges(base, head, mode).map((c) => toChange(c, direction, label));
+    return this.pairChanges(base, head, mode).map((c) => toChange(c, direction, label, root));
   }
 
   private pairChanges(wrappedBase: Schema, wrappedHead: Schema, mode: Mode): SchemaChange[] {
@@ -131,8 +146,16 @@ export class SchemaDiffer {
       exists ? { file: head.loc.file, pointer: joinPointer(head.loc.pointer, key) } : head.loc;
     const report =
       (kind: ChangeKind): Report =>
-      (what, key, exists) =>
-        out.push({ kind, at: '', what, location: here(key, exists) });
+      (what, key, exists, fields) =>
+        out.push({
+          kind,
+          at: '',
+          what,
+          location: here(key, exists),
+          path: [],
+          keyword: key,
+          fields: fields ?? [{ description: words(head) }],
+        });
     const r: Reports = {
       loosened: report('schema-constraint-loosened'),
       widened: report('schema-constraint-widened'),
@@ -175,11 +198,12 @@ export class SchemaDiffer {
           what: 'property added',
           location: headProperty.loc,
           subject: name,
+          path: [name],
         });
         continue;
       }
       for (const c of this.pairChanges(baseProperty, headProperty, mode))
-        out.push({ ...c, at: `.${name}${c.at}` });
+        out.push({ ...c, at: `.${name}${c.at}`, path: [name, ...c.path] });
     }
     const headHasProperties = Object.keys(head.properties).length > 0; // once, not per removed property
     for (const name of Object.keys(base.properties)) {
@@ -190,6 +214,7 @@ export class SchemaDiffer {
           what: 'property removed',
           location: here('properties', headHasProperties),
           subject: name,
+          path: [name],
         });
       }
     }
@@ -200,7 +225,9 @@ export class SchemaDiffer {
     } else if (head.items && constrains(head.items)) {
       out.push(schemaAdded(head.items, 'items must now match a schema'));
     } else if (base.items && constrains(base.items)) {
-      out.push(schemaRemoved(here('items', false), 'items are no longer checked: any item is accepted'));
+      out.push(
+        schemaRemoved(here('items', false), base.items, 'items are no longer checked: any item is accepted'),
+      );
     }
     const baseExtra = schemaOf(base.additionalProperties);
     const headExtra = schemaOf(head.additionalProperties);
@@ -210,7 +237,9 @@ export class SchemaDiffer {
       out.push(schemaAdded(headExtra, 'additional properties must now match a schema'));
     } else if (baseExtra && head.additionalProperties !== false) {
       const where = here('additionalProperties', head.additionalProperties !== undefined);
-      out.push(schemaRemoved(where, 'additional properties are no longer checked: any value is accepted'));
+      out.push(
+        schemaRemoved(where, baseExtra, 'additional properties are no longer checked: any value is accepted'),
+      );
     }
     for (const combinator of ['allOf', 'oneOf', 'anyOf'] as const) {
       const b = base[combinator];
@@ -270,6 +299,9 @@ export class SchemaDiffer {
         what: `${combinator} subschema ${matched.name(h[hi]!, hi)} added`,
         location: h[hi]!.loc,
         subject: `+${combinator}[${hi}]`,
+        path: [],
+        keyword: combinator,
+        fields: [{ description: words(head) }],
       });
     }
     for (const bi of matched.removed) {
@@ -279,6 +311,9 @@ export class SchemaDiffer {
         what: `${combinator} subschema ${matched.name(b[bi]!, bi)} removed`,
         location: removedAt,
         subject: `-${combinator}[${bi}]`,
+        path: [],
+        keyword: combinator,
+        fields: [{ description: words(head) }],
       });
     }
   }
@@ -297,7 +332,8 @@ function onlyList(s: Schema): Combinator | undefined {
   return constrains({ ...s, allOf: [], oneOf: [], anyOf: [] }) ? undefined : lists[0];
 }
 
-type Report = (what: string, key: string, exists: boolean) => void;
+/** `fields`: what the change is about when not the schema itself (the properties no longer required). */
+type Report = (what: string, key: string, exists: boolean, fields?: FieldNote[]) => void;
 
 /**
  * Where a constraint change goes. `loosened`: the schema stops refusing a class of values (a bound or an
@@ -317,12 +353,39 @@ function schemaOf(value: Schema | boolean | undefined): Schema | undefined {
 
 /** A schema where there was none: values that were accepted before may now be refused. */
 function schemaAdded(head: Schema, what = 'schema added'): SchemaChange {
-  return { kind: 'schema-constraint-tightened', at: '', what, location: head.loc };
+  const fields = [{ description: words(head) }];
+  return {
+    kind: 'schema-constraint-tightened',
+    at: '',
+    what,
+    location: head.loc,
+    path: [],
+    keyword: 'schema',
+    fields,
+  };
 }
 
 /** A schema gone: whatever it refused is accepted now. */
-function schemaRemoved(where: Loc, what = 'schema removed: any value is accepted'): SchemaChange {
-  return { kind: 'schema-constraint-loosened', at: '', what, location: where };
+function schemaRemoved(
+  where: Loc,
+  base: Schema,
+  what = 'schema removed: any value is accepted',
+): SchemaChange {
+  const fields = [{ description: words(base) }];
+  return {
+    kind: 'schema-constraint-loosened',
+    at: '',
+    what,
+    location: where,
+    path: [],
+    keyword: 'schema',
+    fields,
+  };
+}
+
+/** A schema's own words, for checks that judge a field by what it is for. */
+function words(schema: Schema): string {
+  return [schema.title, schema.description].filter((w) => w !== undefined).join(' ');
 }
 
 function upperBound(key: string, base: number | undefined, head: number | undefined, r: Reports) {
@@ -381,32 +444,33 @@ function compareTypes(base: Schema, head: Schema, out: SchemaChange[]) {
   const b = base.types ?? [];
   const h = head.types ?? [];
   if (b.join() === h.join()) return;
-  const location = head.loc;
+  const change = (
+    kind: ChangeKind,
+    what: string,
+    keyword = 'type',
+    fields = [{ description: words(head) }],
+  ) => out.push({ kind, at: '', what, location: head.loc, path: [], keyword, fields });
   if (h.length === 0) {
-    out.push({ kind: 'schema-constraint-loosened', at: '', what: `type ${b.join('|')} removed`, location });
+    change('schema-constraint-loosened', `type ${b.join('|')} removed`);
   } else if (b.length === 0) {
-    out.push({ kind: 'schema-constraint-tightened', at: '', what: `type ${h.join('|')} added`, location });
+    change('schema-constraint-tightened', `type ${h.join('|')} added`);
   } else if (b.every((t) => covers(h, t))) {
-    out.push({
-      kind: 'schema-constraint-loosened',
-      at: '',
-      what: `type widened from ${b.join('|')} to ${h.join('|')}`,
-      location,
-    });
+    const what = `type widened from ${b.join('|')} to ${h.join('|')}`;
+    if (h.every((t) => t === 'null' || b.includes(t))) {
+      // `null` added (3.0's `nullable: true`): one more value, every other constraint still applies. It
+      // stands in for the value and so for every property the value requires: checks judge those too.
+      const required = head.required.map((name) => ({
+        name,
+        description: head.properties[name] ? words(head.properties[name]) : '',
+      }));
+      change('schema-constraint-widened', what, 'nullable', [{ description: words(head) }, ...required]);
+    } else {
+      change('schema-constraint-loosened', what);
+    }
   } else if (h.every((t) => covers(b, t))) {
-    out.push({
-      kind: 'schema-constraint-tightened',
-      at: '',
-      what: `type narrowed from ${b.join('|')} to ${h.join('|')}`,
-      location,
-    });
+    change('schema-constraint-tightened', `type narrowed from ${b.join('|')} to ${h.join('|')}`);
   } else {
-    out.push({
-      kind: 'schema-type-changed',
-      at: '',
-      what: `type changed from ${b.join('|')} to ${h.join('|')}`,
-      location,
-    });
+    change('schema-type-changed', `type changed from ${b.join('|')} to ${h.join('|')}`);
   }
 }
 
@@ -448,14 +512,25 @@ function compareRequired(base: Schema, head: Schema, mode: Mode, r: Reports) {
   if (added.length > 0) r.tightened(`now requires ${names(added)}`, 'required', true);
   if (removed.length === 0) return;
   const exists = head.required.length > 0;
+  const fields = (list: string[]) =>
+    list.map((name) => {
+      const property = head.properties[name] ?? base.properties[name];
+      return { name, description: property ? words(property) : '' };
+    });
   if (mode === 'partial') {
-    return r.widened(`no longer requires ${names(removed)} (a partial update)`, 'required', exists);
+    return r.widened(
+      `no longer requires ${names(removed)} (a partial update)`,
+      'required',
+      exists,
+      fields(removed),
+    );
   }
   if (added.length > 0) {
     return r.widened(
       `no longer requires ${names(removed)}: requires ${names(added)} instead`,
       'required',
       exists,
+      fields(removed),
     );
   }
   const alternatives = new Set(
@@ -469,9 +544,11 @@ function compareRequired(base: Schema, head: Schema, mode: Mode, r: Reports) {
       `${names(moved)} now required by an alternative (\`${combinator}\`) instead of always`,
       'required',
       exists,
+      fields(moved),
     );
   }
-  if (dropped.length > 0) r.loosened(`no longer requires ${names(dropped)}`, 'required', exists);
+  if (dropped.length > 0)
+    r.loosened(`no longer requires ${names(dropped)}`, 'required', exists, fields(dropped));
 }
 
 function names(list: string[]): string {
@@ -490,17 +567,39 @@ function values(list: unknown[]): string {
   return list.length > 5 ? `${shown.join(', ')}, ...` : shown.join(', ');
 }
 
+/** Names a merged change keeps of the other paths that reach it: enough to judge it, bounded however shared. */
+const MERGED_NAMES = 20;
+
+/**
+ * One change per kind, place and text. A change merged away leaves the names on its path to the kept one,
+ * so a check judging the field sees them all: a bound dropped from a schema that both `nickname` and
+ * `password` use is about a password, whichever property came first.
+ */
 function dedupe(changes: SchemaChange[]): SchemaChange[] {
-  const seen = new Set<string>();
+  const kept = new Map<string, SchemaChange>();
   return changes.filter((c) => {
     const key = `${c.kind}|${c.location.file}|${c.location.pointer}|${c.what}|${c.subject ?? ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+    const first = kept.get(key);
+    if (!first) {
+      kept.set(key, c);
+      return true;
+    }
+    if (first.keyword !== undefined && first.path.join('.') !== c.path.join('.')) {
+      const fields = first.fields ?? [];
+      const known = new Set(fields.map((f) => f.name));
+      const more = [...c.path, ...(c.fields ?? []).flatMap((f) => (f.name ? [f.name] : []))]
+        .filter((name) => !known.has(name))
+        .map((name) => ({ name, description: '' }));
+      const own = c.fields?.find((f) => f.name === undefined);
+      if (own?.description) more.push({ name: c.path.at(-1) ?? '', description: own.description });
+      if (fields.length < MERGED_NAMES && more.length > 0)
+        first.fields = [...fields, ...more].slice(0, Math.max(fields.length, MERGED_NAMES));
+    }
+    return false;
   });
 }
 
-function toChange(c: SchemaChange, direction: Direction, label: string): Change {
+function toChange(c: SchemaChange, direction: Direction, label: string, root: string[]): Change {
   const breaking =
     c.kind === 'schema-type-changed' ||
     (direction === 'request' &&
@@ -511,7 +610,7 @@ function toChange(c: SchemaChange, direction: Direction, label: string): Change 
         c.kind === 'schema-property-removed' ||
         c.kind === 'schema-constraint-changed'));
   const where = c.at === '' ? label : `${label} \`${c.at.replace(/^\./, '')}\``;
-  return {
+  const change: Change = {
     kind: c.kind,
     side: direction,
     message: `${where}: ${c.what}`,
@@ -519,4 +618,16 @@ function toChange(c: SchemaChange, direction: Direction, label: string): Change 
     breaking,
     location: c.location,
   };
+  if (c.keyword !== undefined) change.constraint = constraintDetail(c, root);
+  return change;
+}
+
+function constraintDetail(c: SchemaChange, root: string[]): ConstraintDetail {
+  const path = root.length === 0 ? c.path : [...root, ...c.path];
+  const own = path.at(-1) ?? '';
+  const fields = (c.fields ?? [{ description: '' }]).map((f) => ({
+    name: f.name ?? own,
+    description: f.description,
+  }));
+  return { keyword: c.keyword!, path, fields };
 }

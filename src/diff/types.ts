@@ -50,6 +50,25 @@ export interface Change {
   side?: 'request' | 'response';
   /** Set for changes declared once for the whole document (global security, schemes, root servers). */
   documentLevel?: true;
+  /** For schema constraint changes: what changed and on which field, for checks to judge (not reported). */
+  constraint?: ConstraintDetail;
+}
+
+/** A schema constraint change in terms a check can judge: the keyword, and the field it sits on. */
+export interface ConstraintDetail {
+  /**
+   * `maxLength`, `minimum`, `pattern`, `enum`, `required`, `additionalProperties`, `type`, `format`,
+   * `items`, `schema` (a whole schema added or removed), or `nullable` (`null` the only type added).
+   */
+  keyword: string;
+  /** Property names from the compared schema to the changed one; a parameter's path starts at its name. */
+  path: string[];
+  /**
+   * The fields the change is about, with their descriptions and titles: those no longer required for
+   * `required`; for `nullable`, the field and the properties it requires (null stands in for all of them);
+   * otherwise the field at `path`.
+   */
+  fields: { name: string; description: string }[];
 }
 
 /** A change made once for many endpoints (N servers added at the root), listed once for the spec. */

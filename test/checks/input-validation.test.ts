@@ -345,14 +345,27 @@ describe('input-ssrf-url', () => {
       expect: [{ ruleId: rule, severity: 'medium', pointer: `${SCHEMA}/properties/target` }],
     },
     {
-      name: 'query `redirect_uri` and `return_to` (open redirect): one finding each',
+      name: 'query `redirect_to` and `return_to` (open redirect): one finding each',
       spec: query(
-        '[{ name: redirect_uri, in: query, schema: { type: string } }, { name: return_to, in: query, schema: { type: string } }]',
+        '[{ name: redirect_to, in: query, schema: { type: string } }, { name: return_to, in: query, schema: { type: string } }]',
       ),
       expect: [
         { ruleId: rule, severity: 'medium', pointer: `${op('/search', 'get')}/parameters/0` },
         { ruleId: rule, severity: 'medium', pointer: `${op('/search', 'get')}/parameters/1` },
       ],
+    },
+    {
+      // Checked against the client's registered redirect URIs and sent to the browser: never fetched.
+      name: "OAuth's `redirect_uri` (query or body): nothing",
+      spec: query(
+        '[{ name: redirect_uri, in: query, schema: { type: string } }, { name: redirectUrl, in: query, schema: { type: string, format: uri } }]',
+      ),
+      expect: [],
+    },
+    {
+      name: 'an untyped `webhook` with properties is an object, not a URL: only its `url` is reported',
+      spec: body('{ type: object, properties: { webhook: { properties: { url: { type: string } } } } }'),
+      expect: [{ ruleId: rule, severity: 'medium', pointer: `${SCHEMA}/properties/webhook/properties/url` }],
     },
     {
       name: 'internal: low',
@@ -428,10 +441,23 @@ describe('input-constraint-loosened (diff)', () => {
       expect: [],
     },
     {
-      name: 'maxLength removed: at the schema that lost it',
+      // The input is now unbounded: `input-unbounded` reports that (low), not this rule a second time.
+      name: 'maxLength removed from an ordinary field: nothing here',
       base: doc('{ type: string, maxLength: 50 }'),
       spec: doc('{ type: string }'),
-      expect: [{ ruleId: rule, severity: 'medium', pointer: NAME }],
+      expect: [],
+    },
+    {
+      name: 'minLength removed from an ordinary field: low',
+      base: doc('{ type: string, minLength: 10 }'),
+      spec: doc('{ type: string }'),
+      expect: [{ ruleId: rule, severity: 'low', pointer: NAME }],
+    },
+    {
+      name: 'nullable added to an ordinary field: nothing (one more value, every bound kept)',
+      base: doc('{ type: array, items: { type: string } }'),
+      spec: doc('{ type: array, nullable: true, items: { type: string } }'),
+      expect: [],
     },
     {
       name: 'enum values added (still an enum): nothing',
@@ -453,7 +479,7 @@ describe('input-constraint-loosened (diff)', () => {
     },
     {
       name: 'internal endpoint: low',
-      base: doc('{ type: string, maxLength: 50 }', undefined, 'x-internal: true'),
+      base: doc("{ type: string, pattern: '^[a-z]+$' }", undefined, 'x-internal: true'),
       spec: doc('{ type: string }', undefined, 'x-internal: true'),
       expect: [{ ruleId: rule, severity: 'low', pointer: NAME }],
     },
@@ -490,5 +516,110 @@ describe('input-constraint-loosened (diff)', () => {
       spec: open,
       expect: [{ ruleId: rule, severity: 'medium', pointer: SCHEMA }],
     });
+  });
+});
+
+describe('input-constraint-loosened: security control fields (required, nullable, bounds)', () => {
+  const rule = 'input-constraint-loosened';
+  /** `POST /users` whose body requires `required` of `properties` (flow YAML). */
+  const object = (required: string, properties: string, extra = '') =>
+    body(`{ type: object, ${extra} required: [${required}], properties: { ${properties} } }`);
+  const NICK = 'nickname: { type: string, maxLength: 20, minLength: 2 }';
+  const LEVEL = 'level: { type: string, description: The permission level granted }';
+  // Each row pairs a security control's change (reported) with the same kind of change on the nickname
+  // (API evolution: not reported, or low for a lower bound): the attacker cannot hide one behind the other.
+  const rows: Row[] = [
+    {
+      name: '`required` dropped from ordinary fields (defaulted, moved elsewhere): nothing',
+      base: object('nickname', NICK),
+      spec: object('', NICK),
+      expect: [],
+    },
+    {
+      name: '`required` dropped from `role`: medium; the nickname made nullable: nothing',
+      base: object('role', `${NICK}, role: { type: string }`),
+      spec: object(
+        '',
+        `${NICK.replace('{ type: string', '{ type: string, nullable: true')}, role: { type: string }`,
+      ),
+      expect: [{ ruleId: rule, severity: 'medium', pointer: SCHEMA }],
+    },
+    {
+      name: 'a field whose description says it is a permission, no longer required: medium; the nickname unbounded: nothing here',
+      base: object('level', `${NICK}, ${LEVEL}`),
+      spec: object('', `nickname: { type: string, minLength: 2 }, ${LEVEL}`),
+      expect: [{ ruleId: rule, severity: 'medium', pointer: SCHEMA }],
+    },
+    {
+      name: 'nullable added to a body that requires a token: medium (null stands in for the token); the nickname minLength removed: low',
+      base: object('token', `${NICK}, token: { type: string }`),
+      spec: object(
+        'token',
+        'nickname: { type: string, maxLength: 20 }, token: { type: string }',
+        'nullable: true,',
+      ),
+      expect: [
+        { ruleId: rule, severity: 'medium', pointer: SCHEMA },
+        { ruleId: rule, severity: 'low', pointer: `${SCHEMA}/properties/nickname` },
+      ],
+    },
+    {
+      name: 'nullable added to a body that requires a nickname: nothing',
+      base: object('nickname', NICK),
+      spec: object('nickname', NICK, 'nullable: true,'),
+      expect: [],
+    },
+    {
+      name: 'maxLength removed from a password, minItems from scopes: medium each; from the nickname: nothing',
+      base: object(
+        'nickname',
+        `${NICK}, password: { type: string, maxLength: 64 }, scopes: { type: array, minItems: 1, items: { type: string } }`,
+      ),
+      spec: object(
+        'nickname',
+        'nickname: { type: string, minLength: 2 }, password: { type: string }, scopes: { type: array, items: { type: string } }',
+      ),
+      expect: [
+        { ruleId: rule, severity: 'medium', pointer: `${SCHEMA}/properties/password` },
+        { ruleId: rule, severity: 'medium', pointer: `${SCHEMA}/properties/scopes` },
+      ],
+    },
+    {
+      name: 'a query parameter is judged by its name: `scope` maxLength removed medium, `q` nothing',
+      base: query(
+        '[{ name: scope, in: query, schema: { type: string, maxLength: 20 } }, { name: q, in: query, schema: { type: string, maxLength: 20 } }]',
+      ),
+      spec: query(
+        '[{ name: scope, in: query, schema: { type: string } }, { name: q, in: query, schema: { type: string } }]',
+      ),
+      expect: [{ ruleId: rule, severity: 'medium', pointer: `${op('/search', 'get')}/parameters/0/schema` }],
+    },
+    {
+      // Both properties reach one shared schema: its change is reported once, and judged by both names.
+      name: 'a bound dropped from a schema shared by `nickname` (first) and `password`: medium, once',
+      base: `${object('nickname', "nickname: { $ref: '#/components/schemas/Text' }, password: { $ref: '#/components/schemas/Text' }")}\ncomponents: { schemas: { Text: { type: string, maxLength: 64 } } }`,
+      spec: `${object('nickname', "nickname: { $ref: '#/components/schemas/Text' }, password: { $ref: '#/components/schemas/Text' }")}\ncomponents: { schemas: { Text: { type: string } } }`,
+      expect: [{ ruleId: rule, severity: 'medium', pointer: '/components/schemas/Text' }],
+    },
+    {
+      // The attacker's cover: make the field optional and nullable in the same PR that drops its enum.
+      name: '`permission` made optional and nullable with its enum removed: each reported; the nickname not',
+      base: object(
+        'nickname, permission',
+        'nickname: { type: string }, permission: { type: string, enum: [pull, push, admin] }',
+      ),
+      spec: object(
+        '',
+        'nickname: { type: string, nullable: true }, permission: { type: string, nullable: true }',
+      ),
+      expect: [
+        { ruleId: rule, severity: 'medium', pointer: SCHEMA },
+        { ruleId: rule, severity: 'medium', pointer: `${SCHEMA}/properties/permission` },
+        { ruleId: rule, severity: 'medium', pointer: `${SCHEMA}/properties/permission` },
+      ],
+    },
+  ];
+  it.each(rows)('$name', (row) => {
+    check(rule, row);
   });
 });

@@ -50,4 +50,8 @@ describe('input-ssrf-url on real documents', () => {
     const fields = fieldsOf('adyen.com/PaymentService.json', ['post /cancel', 'post /authorise']);
     expect(fields.filter((f) => /trackingUri/i.test(f ?? ''))).toEqual([]);
   });
+
+  it("Slack: OAuth's `redirect_uri` on the token exchange is compared with the registered one, not fetched: nothing", () => {
+    expect(fieldsOf('slack.com.json', ['get /oauth.v2.access', 'get /oauth.access'])).toEqual([]);
+  });
 });

@@ -1,5 +1,15 @@
+import type { Change } from '../../diff/types.js';
+import type { Severity } from '../../findings.js';
 import { byExposure, label } from '../context.js';
+import { isSecurityControl } from '../security-controls.js';
 import type { ChangeCheck } from '../types.js';
+
+/** The value may now be left out or be null: on a security control only (a role, a CA bundle, a token). */
+const ABSENCE = new Set(['required', 'nullable']);
+/** An upper bound gone: the input is now unbounded, which `input-unbounded` reports on any field. */
+const UPPER_BOUNDS = new Set(['maxLength', 'maxItems', 'maximum']);
+/** A lower bound gone: low on an ordinary field (an empty string or list, a negative number now pass). */
+const LOWER_BOUNDS = new Set(['minLength', 'minItems', 'minimum']);
 
 export const inputConstraintLoosened: ChangeCheck = {
   id: 'input-constraint-loosened',
@@ -9,7 +19,7 @@ export const inputConstraintLoosened: ChangeCheck = {
   cwe: 'CWE-20',
   title: 'Pull request loosens input validation',
   rationale:
-    'Removing a maxLength, pattern, enum or `additionalProperties: false` from an input lets through data the service used to reject.',
+    'Removing a pattern, enum or `additionalProperties: false` from an input, or a bound or `required` from a security control, lets through data the service used to reject.',
   remediation:
     'Keep the constraint (widen it deliberately rather than drop it), or suppress with the reason the looser input is safe.',
   scope: 'change',
@@ -17,13 +27,37 @@ export const inputConstraintLoosened: ChangeCheck = {
     const endpoint = change.head!;
     // Only constraints dropped: a widened one (a bound raised, enum values added, `required` moved to an
     // alternative or relaxed on a PATCH body) is listed among the changes but accepts a bounded set still.
+    // `null` added is widened too, but on a security control it stands for the value left out.
     return change.changes
-      .filter((c) => c.kind === 'schema-constraint-loosened' && c.side === 'request')
-      .map((c) => ({
-        message: `this change loosens input validation of ${label(endpoint)}: ${c.message}`,
-        loc: c.location,
-        severity: byExposure(endpoint, 'medium'),
-        key: c.message,
-      }));
+      .filter((c) => c.side === 'request')
+      .flatMap((c) => {
+        const severity = loosening(c);
+        if (severity === undefined) return [];
+        return [
+          {
+            message: `this change loosens input validation of ${label(endpoint)}: ${c.message}`,
+            loc: c.location,
+            severity: byExposure(endpoint, severity),
+            key: c.message,
+          },
+        ];
+      });
   },
 };
+
+/**
+ * Medium for a pattern, enum, `additionalProperties: false`, type or schema removed on any input, and for
+ * anything dropped from a security control (src/assess/security-controls.ts); low for a lower bound
+ * removed elsewhere; nothing for `required` dropped, `null` added or an upper bound removed elsewhere.
+ */
+function loosening(c: Change): Severity | undefined {
+  const detail = c.constraint;
+  const nullable = c.kind === 'schema-constraint-widened' && detail?.keyword === 'nullable';
+  if (c.kind !== 'schema-constraint-loosened' && !nullable) return undefined;
+  if (!detail) return 'medium';
+  const { keyword, path } = detail;
+  const ordinary = ABSENCE.has(keyword) || UPPER_BOUNDS.has(keyword) || LOWER_BOUNDS.has(keyword);
+  if (!ordinary) return 'medium';
+  if (detail.fields.some((f) => isSecurityControl({ path, ...f }))) return 'medium';
+  return LOWER_BOUNDS.has(keyword) ? 'low' : undefined;
+}

@@ -1,3 +1,4 @@
+import type { Schema } from '../../model.js';
 import { bracketSpans } from '../../util/braces.js';
 import { byExposure, label, pathWords } from '../context.js';
 import { type InputField, inputFields } from '../inputs.js';
@@ -97,7 +98,7 @@ export const inputSsrfUrl: EndpointCheck = {
   run(endpoint) {
     const fetching = pathWords(endpoint.path).some((w) => FETCHING_OPERATION_WORDS.has(w));
     return inputFields(endpoint)
-      .filter((f) => (f.schema.types ?? ['string']).includes('string') && !f.schema.enum)
+      .filter((f) => (f.schema.types ?? untypedAs(f.schema)).includes('string') && !f.schema.enum)
       .filter((f) => requestedUrl(f, fetching))
       .filter((f) => !allowListPattern(f.schema.pattern))
       .map((f) => ({
@@ -105,9 +106,17 @@ export const inputSsrfUrl: EndpointCheck = {
         loc: f.loc,
         severity: byExposure(endpoint, 'medium'),
         key: f.path,
+        // The same endpoint took an unrestricted URL under this name in the base: moved into an envelope
+        // (Azure's `authorizationEndpoint` → `properties.authorizationEndpoint`), it is no new input.
+        basis: `${endpoint.id}\n${f.name.toLowerCase()}`,
       }));
   },
 };
+
+/** A schema without `type` is read as a string, unless it has properties: an object (Kubernetes' `spec.webhook`). */
+function untypedAs(schema: Schema): string[] {
+  return Object.keys(schema.properties).length > 0 ? ['object'] : ['string'];
+}
 
 /**
  * A URL input the server plausibly requests or redirects to. URLs stored as data (a terms-of-service link,
@@ -122,6 +131,9 @@ function requestedUrl(field: InputField, fetchingOperation: boolean): boolean {
   const words = fieldPathWords(field);
   // `links.self.href`, `_links`, `selfLink`: the resource's own links, echoed back.
   if (words.includes('links') || words.includes('self')) return false;
+  // OAuth's `redirect_uri` is compared with the client's registered redirect URIs (RFC 6749 §3.1.2) and
+  // sent to the browser, never fetched: an OAuth concern (`auth-*` rules), not a request forgery.
+  if (/^redirect_?ur[il]$/i.test(field.name)) return false;
   // A bare `callback` that is not declared a URL is a JSONP function name (Google's APIs).
   if (/^(callback|jsonp)$/i.test(field.name) && !formatted && !/\bur[il]\b/i.test(description)) return false;
   if (/^(query|path) /.test(field.path) && REDIRECT_NAME.test(field.name)) return true;
