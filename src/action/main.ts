@@ -6,7 +6,7 @@ import * as core from '@actions/core';
 import { ConfigError } from '../config/errors.js';
 import type { Analysis, Mode, SpecSource } from '../engine.js';
 import { type FailOn, type FailOnScope, gate } from '../gate/index.js';
-import { discoverSpecs } from '../load/discover.js';
+import { discoverSpecs, unmatchedPatterns } from '../load/discover.js';
 import {
   type ChangedFile,
   changedSince,
@@ -31,6 +31,8 @@ import { type ActionInputs, InputError, readInputs } from './inputs.js';
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
 /** `GET /pulls/{n}/files` stops at 3,000 files. */
 const MAX_LISTED_PR_FILES = 3000;
+/** The artifact name the README's workflow uploads the JSON report and SARIF as: named in the summary and comment. */
+const REPORT_ARTIFACT = 'api-posture-report';
 
 interface Environment {
   eventName: string;
@@ -128,13 +130,14 @@ async function execute(inputs: ActionInputs, env: Environment): Promise<void> {
   const head = headReader(env.workspace, pr !== undefined);
   let sources: SpecSource[];
   let settingsReader: FileReader = head;
+  let found: string[] | undefined;
   if (pr) {
     const baseSha = inputs.baseRef ?? pr.baseSha;
     const base = await baseReader(env, client, baseSha);
     if (!inputs.trustPrConfig) settingsReader = base.reader;
     sources = await pullRequestSources(env, inputs, client, pr, base, head);
   } else {
-    const found = discoverSpecs(env.workspace, inputs.specs);
+    found = discoverSpecs(env.workspace, inputs.specs);
     const uncommitted = found.filter((path) => head.admits?.(path) === false);
     if (uncommitted.length > 0)
       core.info(
@@ -149,6 +152,8 @@ async function execute(inputs: ActionInputs, env: Environment): Promise<void> {
       `api-posture: ${sources.length} document${sources.length === 1 ? '' : 's'} to analyse (${mode} mode)${sources.length > 0 ? `: ${sources.map((s) => s.path).join(', ')}` : ''}`,
     ),
   );
+  const notes = nothingToCheck(env.workspace, inputs.specs, sources, found);
+  for (const note of notes) core.warning(logText(`api-posture: ${note}`));
   // Nothing to analyse (the common case in a busy repository): the engine, config and policies are not loaded.
   const analysis: Analysis =
     sources.length === 0
@@ -157,7 +162,7 @@ async function execute(inputs: ActionInputs, env: Environment): Promise<void> {
   const report = buildReport(analysis);
   // A fork's PR cannot be commented on from here: the report goes to a file for a workflow_run to post.
   const toArtifact = inputs.mode === 'comment-to-artifact';
-  await publish(report, toArtifact ? { ...inputs, comment: false } : inputs, env, client, pr);
+  await publish(report, toArtifact ? { ...inputs, comment: false } : inputs, env, client, pr, notes);
   if (toArtifact && inputs.comment) await saveCommentArtifact(report, env, pr);
   if (report.blocked) core.setFailed(`api-posture blocked this change: ${logText(report.summary.verdict)}`);
 }
@@ -170,6 +175,31 @@ async function saveCommentArtifact(report: Report, env: Environment, pr: PullReq
   const refused = writeCommentArtifact(path, [env.tempDir], pr.number, pr.headSha, report);
   if (refused) core.warning(`the comment artifact was not written: ${refused}`);
   else core.info(logText(`api-posture: the PR comment's report is in ${path}, for the upload step`));
+}
+
+/**
+ * What a run cannot check and should say (a warning and a line in the summary): a `specs` pattern that
+ * matches no file — neither in the checkout nor among the documents a PR touched (a deleted one) — or an
+ * inventory that finds no OpenAPI document at all. A PR that touches no document is the common case: silent.
+ */
+function nothingToCheck(
+  workspace: string,
+  specs: string[],
+  sources: SpecSource[],
+  found: string[] | undefined,
+): string[] {
+  const named = (pattern: string) => `\`${pattern.replace(/`/g, "'")}\``;
+  if (specs.length === 0)
+    return found?.length === 0
+      ? [
+          'no OpenAPI document found in the checkout (a file whose root has `openapi:` or `swagger:`): nothing was checked',
+        ]
+      : [];
+  const paths = [...(found ?? discoverSpecs(workspace, specs)), ...sources.map((s) => s.path)];
+  return unmatchedPatterns(specs, paths).map(
+    (pattern) =>
+      `input \`specs\`: ${named(pattern)} matches no file in the checkout: nothing was checked for it`,
+  );
 }
 
 /** What the engine returns for no sources, without loading it. */
@@ -303,6 +333,7 @@ async function publish(
   env: Environment,
   clientOf: ClientOnDemand,
   pr: PullRequest | undefined,
+  notes: string[] = [],
 ): Promise<void> {
   const repoUrl = `${env.serverUrl}/${env.repository.owner}/${env.repository.repo}`;
   const headSha = pr?.headSha ?? env.sha;
@@ -332,8 +363,10 @@ async function publish(
   const ctx = {
     ...(headSha ? { blobBase: `${repoUrl}/blob/${headSha}` } : {}),
     ...(runUrl ? { runUrl } : {}),
-    reportFile: 'api-posture-report.json',
+    ...(reportRefused ? {} : { reportFile: 'api-posture-report.json' }),
     ...(inputs.sarifFile && sarifPath ? { sarifFile: inputs.sarifFile } : {}),
+    artifact: REPORT_ARTIFACT,
+    notes,
   };
   if (inputs.annotations) {
     const { shown, omitted } = selectAnnotations(report);
@@ -345,7 +378,7 @@ async function publish(
     }
     if (omitted > 0)
       core.info(
-        `api-posture: ${omitted} more annotation${omitted === 1 ? '' : 's'} than GitHub shows per step; all are in the job summary and the SARIF file`,
+        `api-posture: ${omitted} more annotation${omitted === 1 ? '' : 's'} than GitHub shows per step: the job summary lists them as far as it fits, the JSON report has them all`,
       );
   }
   try {

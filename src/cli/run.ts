@@ -4,7 +4,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/errors.js';
 import { type Config, EMPTY_CONFIG, loadConfig } from '../config/index.js';
-import { fetchAllowedRemoteRefs, type Mode, runEngine, type SpecSource } from '../engine.js';
+import { type Analysis, fetchAllowedRemoteRefs, type Mode, runEngine, type SpecSource } from '../engine.js';
 import { FAIL_ON_SCOPES, FAIL_ON_VALUES, type FailOn, type FailOnScope } from '../gate/index.js';
 import { discoverSpecs } from '../load/discover.js';
 import { fsReader, isInside } from '../load/reader.js';
@@ -107,6 +107,8 @@ async function execute(argv: string[], stdout: Output, cwd: string, stderr: Outp
 
   let mode: Mode;
   let sources: SpecSource[];
+  /** The argument each `scan` source was named by, when named explicitly (not found in a directory). */
+  let named: (string | undefined)[] = [];
   if (command === 'diff') {
     if (args.length !== 2)
       throw new UsageError(`diff takes exactly two documents, base and head\n\n${USAGE}`);
@@ -117,7 +119,11 @@ async function execute(argv: string[], stdout: Output, cwd: string, stderr: Outp
   } else if (command === 'scan') {
     if (args.length === 0) throw new UsageError(`scan needs at least one document or directory\n\n${USAGE}`);
     mode = 'scan';
-    sources = args.flatMap((arg) => scanTargets(cwd, arg).map((doc) => ({ path: doc.path, head: doc })));
+    const targets = args.flatMap((arg) =>
+      scanTargets(cwd, arg).map((doc) => ({ doc, arg: isFile(cwd, arg) ? arg : undefined })),
+    );
+    sources = targets.map(({ doc }) => ({ path: doc.path, head: doc }));
+    named = targets.map(({ arg }) => arg);
   } else {
     throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
   }
@@ -130,17 +136,18 @@ async function execute(argv: string[], stdout: Output, cwd: string, stderr: Outp
   }
   const remote = await fetchAllowedRemoteRefs(sources, config, prefixes);
   const traffic = await observedTraffic(values.traffic ?? [], cwd, stderr);
-  const report = buildReport(
-    runEngine(sources, {
-      mode,
-      config,
-      policies,
-      failOn,
-      failOnScope,
-      ...(remote ? { remote } : {}),
-      ...(traffic ? { traffic } : {}),
-    }),
-  );
+  const analysis = runEngine(sources, {
+    mode,
+    config,
+    policies,
+    failOn,
+    failOnScope,
+    ...(remote ? { remote } : {}),
+    ...(traffic ? { traffic } : {}),
+  });
+  const notOpenApi = namedNotOpenApi(analysis, sources, named);
+  if (notOpenApi) throw new UsageError(notOpenApi);
+  const report = buildReport(analysis);
   const output = values.output ? resolve(cwd, values.output) : undefined;
   if (format === 'json' || format === 'sarif') {
     // Through writeJson: a report can outgrow the largest string Node can build (512 MiB).
@@ -163,6 +170,43 @@ async function execute(argv: string[], stdout: Output, cwd: string, stderr: Outp
       `api-posture: ${report.blocked ? 'blocked' : 'not blocking'}: ${oneLine(report.summary.verdict)}\n`,
     );
   return report.blocked ? 1 : 0;
+}
+
+function isFile(cwd: string, arg: string): boolean {
+  return statSync(resolve(cwd, arg)).isFile();
+}
+
+/**
+ * A file named to `scan` that is not an OpenAPI document (empty, another YAML or JSON file, an unsupported
+ * version) leaves nothing to check: an input error, exit 2, not a pass. A document found in a directory,
+ * or one that does not parse, stays a finding in the report. (`diff` checks something either way: a head
+ * that is not OpenAPI fails closed, exit 1; a base that is not makes every endpoint added, judged as new.)
+ */
+function namedNotOpenApi(
+  analysis: Analysis,
+  sources: SpecSource[],
+  named: (string | undefined)[],
+): string | undefined {
+  if (analysis.mode !== 'scan') return undefined;
+  for (const [i, spec] of analysis.specs.entries()) {
+    const arg = named[i];
+    const loaded = spec.head;
+    if (arg === undefined || !loaded.exists || loaded.model) continue;
+    const doc = sources[i]?.head;
+    const empty = doc?.reader.read(doc.path)?.trim() === '';
+    const problem = loaded.problems.find(
+      (p) => (p.kind === 'not-openapi' || empty) && p.loc.file === loaded.path,
+    );
+    if (!problem) continue; // unparsable, over a limit: a finding with its position, in the report
+    const at = empty
+      ? { line: 1, column: 1 }
+      : problem.line !== undefined
+        ? { line: problem.line, column: problem.column ?? 1 }
+        : spec.position(problem.loc, 'head');
+    const what = empty ? 'the file is empty: not an OpenAPI document' : problem.message;
+    return `${arg}:${at.line}:${at.column}: ${what}; nothing to check`;
+  }
+  return undefined;
 }
 
 function parse(argv: string[]) {

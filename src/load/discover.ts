@@ -41,6 +41,11 @@ export function matchesAny(path: string, patterns: string[]): boolean {
   return patterns.some((p) => picomatch.isMatch(path, p.replace(/^\.\//, ''), { dot: false }));
 }
 
+/** The patterns no path matches, in the order given (a `specs` pattern with nothing to check). */
+export function unmatchedPatterns(patterns: string[], paths: string[]): string[] {
+  return patterns.filter((p) => !paths.some((path) => matchesAny(path, [p])));
+}
+
 /**
  * Workspace-relative paths of root documents, sorted. Without patterns, every file that is one. A symlink
  * to a file inside `root` counts under its own path; one leaving `root` is not read. Symlinked folders and

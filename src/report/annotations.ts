@@ -1,5 +1,6 @@
 // Which new findings and violations become line annotations: most severe first, within GitHub's
-// per-step limits (10 errors, 10 warnings, 10 notices are displayed); the rest are in the summary and SARIF.
+// per-step limits (10 errors, 10 warnings, 10 notices are displayed, the first ones printed; 50 per job),
+// leaving room for the step's own messages printed after them; the rest are in the summary and SARIF.
 import { type Severity, severityRank } from '../findings.js';
 import { logText } from './escape.js';
 import type { Report } from './json.js';
@@ -17,6 +18,13 @@ export interface Annotation {
 }
 
 export const ANNOTATIONS_PER_LEVEL = 10;
+
+/**
+ * Slots left per level for what the action prints after the findings' annotations, which GitHub would
+ * otherwise drop: the verdict (`blocked`, an error), a comment or summary that could not be written
+ * (warnings), the comment's notes (a notice).
+ */
+export const RESERVED_PER_LEVEL: Record<AnnotationLevel, number> = { error: 1, warning: 2, notice: 1 };
 
 const LEVEL: Record<Severity, AnnotationLevel | undefined> = {
   critical: 'error',
@@ -65,6 +73,6 @@ export function selectAnnotations(
       severityRank(b.severity) - severityRank(a.severity) || a.file.localeCompare(b.file) || a.line - b.line,
   );
   const used: Record<AnnotationLevel, number> = { error: 0, warning: 0, notice: 0 };
-  const shown = all.filter((a) => used[a.level]++ < perLevel);
+  const shown = all.filter((a) => used[a.level]++ < perLevel - RESERVED_PER_LEVEL[a.level]);
   return { shown, omitted: all.length - shown.length };
 }

@@ -1,6 +1,6 @@
 // The PR comment and the job summary, rendered from the JSON report. Reviewer first: the verdict,
 // then what changed and what is new, then the rest collapsed. Every document string is escaped.
-import { severityRank } from '../findings.js';
+import { SEVERITIES, severityRank } from '../findings.js';
 import { pushAll } from '../util/arrays.js';
 import { byUrgency, type Entry, specEntries } from './entries.js';
 import { code, escapeText, inline, lineLink } from './escape.js';
@@ -13,6 +13,7 @@ import {
   type ReportTraffic,
   type ReportViolation,
 } from './json.js';
+import { SARIF_MAX_RESULTS, selectResults } from './sarif.js';
 import { configSuppression, inlineSuppression } from './suppress-hint.js';
 
 /** Finds the comment again on the next run: it is edited in place, never posted twice. */
@@ -28,6 +29,13 @@ export interface MarkdownContext {
   /** The JSON report and SARIF file names, mentioned when the comment is truncated. */
   reportFile?: string;
   sarifFile?: string;
+  /**
+   * The workflow artifact the README's workflow uploads the report files as (the action's run): named
+   * wherever the full report is pointed to, since the files themselves are gone when the job ends.
+   */
+  artifact?: string;
+  /** Lines said right under the summary's title (e.g. a `specs` pattern that matches no file); escaped. */
+  notes?: string[];
 }
 
 const ICON: Record<string, string> = { critical: '🔴', high: '🟠', medium: '🟡', low: '🔵', info: '⚪' };
@@ -52,7 +60,23 @@ export function renderSummary(report: Report, ctx: MarkdownContext = {}): string
     report.mode === 'scan'
       ? inventorySections(report, ctx).map((text, i) => whole(text, i)) // in reading order
       : sections(report, ctx, true);
+  // Never cut: what was not checked, and what the SARIF file left out.
+  const notes = (ctx.notes ?? []).map((note) => whole(`> ⚠️ ${inline(note)}\n`, 0));
+  const sarif = sarifNote(report, ctx);
+  parts.splice(1, 0, ...notes);
+  if (sarif) parts.splice(parts.length - 1, 0, whole(sarif, 0));
   return fitWithin(parts, SUMMARY_BUDGET_BYTES, ctx, utf8Bytes);
+}
+
+/** Said when the SARIF file holds fewer results than the report: how many were left out, and which. */
+function sarifNote(report: Report, ctx: MarkdownContext): string | undefined {
+  if (!ctx.sarifFile) return undefined;
+  const { omitted } = selectResults(report);
+  if (omitted.total === 0) return undefined;
+  const bySeverity = SEVERITIES.filter((s) => omitted.bySeverity[s] > 0)
+    .map((s) => `${omitted.bySeverity[s]} ${s}`)
+    .join(', ');
+  return `> ℹ️ The SARIF file (${code(ctx.sarifFile)}) holds ${SARIF_MAX_RESULTS.toLocaleString('en-US')} results, the most code scanning keeps in a run (new first, then the most severe); **${omitted.total.toLocaleString('en-US')} more** (${omitted.new} new; ${bySeverity}) are only in the JSON report${ctx.reportFile ? ` (${code(ctx.reportFile)})` : ''}. They are counted in the SARIF run's \`properties.omittedResults\`.\n`;
 }
 
 /** A comment's limit is in characters: UTF-16 units are never fewer. */
@@ -165,15 +189,29 @@ function fitList(list: ListPart, room: number, size: (text: string) => number): 
   return render(items, shown);
 }
 
-/** Where the rest of the report is, from the comment (the job summary first) or from the summary. */
+/**
+ * Where the rest of the report is, from the comment (the job summary first) or from the summary (never
+ * itself). In the action (an `artifact` is named) only the files it wrote, and where they are kept.
+ */
 function elsewhere(ctx: MarkdownContext, fromSummary: boolean): string {
+  const files = [
+    ctx.reportFile ? `the JSON report (${code(ctx.reportFile)})` : 'the JSON report',
+    ctx.sarifFile ? `the SARIF file (${code(ctx.sarifFile)})` : ctx.artifact ? undefined : 'SARIF',
+  ]
+    .filter(Boolean)
+    .join(' and ');
   return [
     fromSummary ? undefined : ctx.runUrl ? `the [job summary](${ctx.runUrl})` : 'the job summary',
-    ctx.reportFile ? `the JSON report (${code(ctx.reportFile)})` : 'the JSON report',
-    ctx.sarifFile ? `the SARIF file (${code(ctx.sarifFile)})` : 'SARIF',
+    ctx.artifact ? `${files}: ${artifactNote(ctx, ctx.artifact)}` : files,
   ]
     .filter(Boolean)
     .join(', ');
+}
+
+/** The report files live on the runner: they outlast the job only when the workflow uploads them. */
+function artifactNote(ctx: MarkdownContext, artifact: string): string {
+  const run = ctx.runUrl ? `[this run](${ctx.runUrl})` : 'this run';
+  return `the ${code(artifact)} artifact of ${run} when the workflow uploads them with \`actions/upload-artifact\` (as the README's workflow does)`;
 }
 
 function sections(report: Report, ctx: MarkdownContext, full: boolean): Part[] {
@@ -184,7 +222,7 @@ function sections(report: Report, ctx: MarkdownContext, full: boolean): Part[] {
   const blocking = specs.flatMap((spec) => entries.get(spec)!.filter((e) => e.blocking)).sort(byUrgency);
   if (blocking.length > 0) out.push(blockingSection(blocking, report, ctx, full));
   for (const spec of specs) pushAll(out, specSections(spec, entries.get(spec)!, ctx, full));
-  out.push(whole(footer(report, ctx), PRIORITY.verdict));
+  out.push(whole(footer(report, ctx, full), PRIORITY.verdict));
   return out;
 }
 
@@ -291,7 +329,11 @@ function specSections(spec: ReportSpec, entries: Entry[], ctx: MarkdownContext, 
   // A long list is cut at its share of the budget (and not rendered past it), so one list cannot starve the
   // next, and a 7,000-item list costs no time to escape; what fits of it is decided with the rest.
   const listBudget = full ? 300_000 : 16_000;
-  const rest = full ? 'the JSON report and SARIF' : 'the job summary';
+  const rest = full
+    ? ctx.artifact && !ctx.sarifFile
+      ? 'the JSON report'
+      : 'the JSON report and SARIF'
+    : 'the job summary';
   const list = (
     priority: number,
     head: string,
@@ -674,13 +716,16 @@ export function metricsTable(base: Metrics | null, head: Metrics): string {
   );
 }
 
-function footer(report: Report, ctx: MarkdownContext): string {
+/** Where the full report is: from the comment, the job summary too; from the summary, never itself. */
+function footer(report: Report, ctx: MarkdownContext, fromSummary: boolean): string {
   const where = [
-    ctx.runUrl ? `[job summary](${ctx.runUrl})` : undefined,
+    ctx.runUrl && !fromSummary ? `[job summary](${ctx.runUrl})` : undefined,
     ctx.reportFile ? `JSON: ${code(ctx.reportFile)}` : undefined,
     ctx.sarifFile ? `SARIF: ${code(ctx.sarifFile)}` : undefined,
   ].filter(Boolean);
-  return `<sub>${report.errors.length > 0 ? `⚠️ ${report.errors.length} problem${report.errors.length === 1 ? '' : 's'} reading the documents (see the findings). ` : ''}${where.length > 0 ? `Full report: ${where.join(' · ')}. ` : ''}Rules: [docs/rules](https://github.com/api-posture/api-posture/tree/main/docs/rules).</sub>`;
+  const kept =
+    ctx.artifact && (ctx.reportFile || ctx.sarifFile) ? ` (${artifactNote(ctx, ctx.artifact)})` : '';
+  return `<sub>${report.errors.length > 0 ? `⚠️ ${report.errors.length} problem${report.errors.length === 1 ? '' : 's'} reading the documents (see the findings). ` : ''}${where.length > 0 ? `Full report: ${where.join(' · ')}${kept}. ` : ''}Rules: [docs/rules](https://github.com/api-posture/api-posture/tree/main/docs/rules).</sub>`;
 }
 
 /** Inventory mode (push, schedule): every endpoint with its classification, score and data types. */
@@ -743,6 +788,6 @@ function inventorySections(report: Report, ctx: MarkdownContext): string[] {
       );
     }
   }
-  out.push(footer(report, ctx));
+  out.push(footer(report, ctx, true));
   return out;
 }

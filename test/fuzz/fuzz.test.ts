@@ -312,8 +312,16 @@ function locationProblems(report: Report, texts: Map<string, string>): string[] 
 /** One CLI run: no crash, no internal error, no usage error for a document problem, nothing from outside. */
 function runProblems(label: string, result: CliResult & { outside: string[] }): string[] {
   const problems: string[] = result.outside.map((p) => `${label}: opened ${p}, outside the workspace`);
-  if (result.code !== 0 && result.code !== 1) problems.push(`${label}: exit ${result.code}`);
-  if (result.stderr !== '') problems.push(`${label}: stderr ${JSON.stringify(result.stderr.slice(0, 500))}`);
+  // A named file a mutation made other than OpenAPI (no version key, an unsupported one, empty) is an input
+  // error: exit 2 with one line naming it, file:line:col (src/cli/run.ts namedNotOpenApi).
+  const notOpenApi =
+    result.code === 2 &&
+    /^api-posture: [^\n]+:\d+:\d+: (not an OpenAPI document|unsupported OpenAPI version|the file is empty)[^\n]*; nothing to check\n$/.test(
+      result.stderr,
+    );
+  if (!notOpenApi && result.code !== 0 && result.code !== 1) problems.push(`${label}: exit ${result.code}`);
+  if (!notOpenApi && result.stderr !== '')
+    problems.push(`${label}: stderr ${JSON.stringify(result.stderr.slice(0, 500))}`);
   for (const out of [result.stdout, result.stderr]) {
     if (out.includes(TOKEN)) problems.push(`${label}: the canary outside the workspace was read`);
     if (PASSWD && out.includes(PASSWD)) problems.push(`${label}: /etc/passwd was read`);
