@@ -3,6 +3,8 @@
 // (the base commit for a pull request, the current directory for `diff`/`scan`), else a shipped pack
 // (`default`, `owasp-strict`), else an error listing the packs.
 import { type Config, EMPTY_CONFIG, loadConfig } from './config/index.js';
+import { type Analysis, fetchAllowedRemoteRefs, type Mode, runEngine, type SpecSource } from './engine.js';
+import { type FailOn, type FailOnScope, gate } from './gate/index.js';
 import { type FileReader, openFile, type Refusal } from './load/reader.js';
 import { DEFAULT_PARSE_LIMITS } from './load/source.js';
 import { BUILTIN_POLICIES } from './policy/builtin.js';
@@ -112,4 +114,33 @@ function readPolicies(reader: FileReader, names: string[], options: SettingsOpti
         .join(', ')})`,
     );
   });
+}
+
+/** What a run asks for beyond its sources: the settings to read, the gate, and the remote `$ref`s allowed. */
+export interface CheckRequest extends SettingsRequest {
+  mode: Mode;
+  failOn: FailOn;
+  failOnScope: FailOnScope;
+  /** URL prefixes under which remote `$ref`s are fetched (with the config's `remoteRefs.allow`). */
+  allowRemoteRefs: string[];
+}
+
+/**
+ * Reads the settings from `reader` and runs the engine: the action and every CLI command go through here.
+ * With nothing to analyse the settings are not read (as the action, which does not even load them).
+ */
+export async function analyseWithSettings(
+  sources: SpecSource[],
+  request: CheckRequest,
+  reader: FileReader & { prefetch?: (paths: string[]) => Promise<void> },
+  options: SettingsOptions,
+): Promise<Analysis> {
+  const { mode, failOn, failOnScope } = request;
+  if (sources.length === 0)
+    return { mode, failOn, failOnScope, specs: [], gate: gate([], [], failOn, failOnScope) };
+  // A base read through the REST API has only what was fetched.
+  await reader.prefetch?.(settingsPaths(request));
+  const { config, policies } = readSettings(reader, request, options);
+  const remote = await fetchAllowedRemoteRefs(sources, config, request.allowRemoteRefs);
+  return runEngine(sources, { mode, config, policies, failOn, failOnScope, ...(remote ? { remote } : {}) });
 }
