@@ -8,7 +8,7 @@ import { type Config, EMPTY_CONFIG, loadConfig, normalizeOptions } from '../src/
 import { configSchema } from '../src/config/schema.js';
 import { type Analysis, runEngine } from '../src/engine.js';
 import type { Finding } from '../src/findings.js';
-import { loadSpec } from '../src/load/index.js';
+import { loadSpec } from '../src/normalize/spec.js';
 import { loadPolicies } from '../src/policy/load.js';
 import { memoryReader, outdent } from './helpers/inline.js';
 
