@@ -2,6 +2,7 @@
 // the same names the same way. A policy name is a file when that file exists where the settings are read
 // (the base commit for a pull request, the current directory for `diff`/`scan`), else a shipped pack
 // (`default`, `owasp-strict`), else an error listing the packs.
+import { SettingsError } from './config/errors.js';
 import { type Config, EMPTY_CONFIG, loadConfig } from './config/index.js';
 import { type Analysis, fetchAllowedRemoteRefs, type Mode, runEngine, type SpecSource } from './engine.js';
 import { type FailOn, type FailOnScope, gate } from './gate/index.js';
@@ -34,8 +35,7 @@ export interface Settings {
   policies: Policy[];
 }
 
-/** A setting that names a file that is missing or was refused: the entry reports it (exit 2, or a failed step). */
-export class SettingsError extends Error {}
+export { SettingsError };
 
 export const configPath = (path: string | undefined) => path ?? DEFAULT_CONFIG_PATH;
 const policyPath = (name: string) => name.replace(/^\.\//, '');

@@ -2,7 +2,7 @@
 // PR mode (pull_request, pull_request_target) compares base and head; other events report the inventory.
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
-import { ConfigError } from '../config/errors.js';
+import { ConfigError, SettingsError } from '../config/errors.js';
 import type { Analysis, Mode, SpecSource } from '../engine.js';
 import { type FailOn, type FailOnScope, gate } from '../gate/index.js';
 import { discoverSpecs } from '../load/discover.js';
@@ -21,7 +21,6 @@ import type { GitHubClient, Repo } from '../publish/github.js';
 import { type ClientOnDemand, publishToRunner } from '../publish/runner.js';
 import { logText } from '../report/escape.js';
 import { buildReport } from '../report/json.js';
-import { SettingsError } from '../settings.js';
 import { type ActionInputs, InputError, readInputs } from './inputs.js';
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
