@@ -97,15 +97,26 @@ describe('api-posture pr on a local branch', () => {
 
   it('takes origin/HEAD as the default branch when there is one', async () => {
     const { dir, forkSha } = featureBranch();
+    // The origin's default branch is `trunk`: no main or master anywhere, only origin/HEAD can name it.
+    git(dir, 'branch', '-q', '-m', 'main', 'trunk');
+    git(dir, 'checkout', '-q', 'trunk');
     const clone = mkdtempSync(join(tmpdir(), 'api-posture-pr-clone-'));
-    git(clone, 'clone', '-q', '--branch', 'feature', dir, 'work');
+    git(clone, 'clone', '-q', dir, 'work');
     const work = join(clone, 'work');
-    git(work, 'branch', '-q', '-m', 'feature', 'topic'); // no local main: origin/HEAD must be used
+    expect(git(work, 'symbolic-ref', 'refs/remotes/origin/HEAD')).toBe('refs/remotes/origin/trunk');
+    git(work, 'checkout', '-q', '-b', 'topic', 'origin/feature');
+    git(work, 'branch', '-q', '-D', 'trunk');
     write(work, { 'api/payments.yaml': example('head', 'payments.yaml') });
     const viaOrigin = await cli(['pr', '--format', 'json'], work);
     const named = await cli(['pr', '--base', forkSha, '--format', 'json'], work);
+    expect(viaOrigin.stderr).toBe('');
     expect(viaOrigin.code).toBe(1);
     expect(viaOrigin.stdout).toBe(named.stdout);
+    // Without origin/HEAD (and no main or master) there is no default: the base must be named.
+    git(work, 'remote', 'set-head', 'origin', '--delete');
+    const none = await cli(['pr'], work);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/no default branch found/);
   });
 
   it('does not read a document never added to git, and says so; `git add` makes it read', async () => {
