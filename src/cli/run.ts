@@ -37,7 +37,7 @@ Options:
   --format FORMAT             text (default), json, markdown (the PR comment) or sarif
   --output FILE               write the report to FILE instead of stdout
   --policies FILE             policy file (repeatable); \`default\` and \`owasp-strict\` name the shipped
-                              packs (default: default)
+                              packs unless a file has that name (default: default)
   --config FILE               config file (default: .github/api-posture.yml when it exists)
   --fail-on LEVEL             critical|high|medium|low|none (default critical)
   --fail-on-scope new|all     gate on new findings only, or on all (default new)
