@@ -13,7 +13,7 @@ import { type FailOn, type FailOnScope, type GateResult, gate } from './gate/ind
 import { whyNotAnalysable } from './load/analysable.js';
 import type { RootAhead } from './load/documents.js';
 import { fetchRemoteRefs } from './load/files.js';
-import { type LoadedSpec, loadSpec, readAhead } from './load/index.js';
+import { type LoadedSpec, readAhead } from './load/index.js';
 import { BACKGROUND_MIN_CHARS } from './load/json-scan.js';
 import type { FileReader } from './load/reader.js';
 import { RemoteDocuments } from './load/remote.js';
@@ -21,6 +21,7 @@ import { DEFAULT_PARSE_LIMITS } from './load/source.js';
 import type { ObservedTraffic } from './load/traffic.js';
 import type { Endpoint, Loc, Position, SpecProblem } from './model.js';
 import type { HeadVersion } from './normalize/index.js';
+import { loadSpec } from './normalize/spec.js';
 import { type EndpointFacts, evaluatePolicies, type Violation } from './policy/evaluate.js';
 import type { Policy } from './policy/load.js';
 import { type Score, scoreEndpoint } from './score/index.js';

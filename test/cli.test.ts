@@ -303,22 +303,10 @@ examples:
     expect(all.filter((f) => f.status !== 'existing').map((f) => `${f.status} ${f.ruleId}`)).toEqual([]);
     // The secrets: one in a media type's example, one in a shared schema's (in parts.yaml when split).
     expect(all.filter((f) => f.ruleId === 'sensitive-example-value')).toHaveLength(2);
-    expect(new Set(all.map((f) => f.ruleId))).toEqual(
-      new Set([
-        'auth-missing',
-        'cors-wildcard-origin',
-        'headers-missing-cache-control',
-        'headers-missing-hsts',
-        'headers-missing-nosniff',
-        'input-mass-assignment',
-        'input-ssrf-url',
-        'input-unbounded',
-        'inventory-deprecated-without-sunset',
-        'inventory-missing-owner',
-        'rate-limit-missing',
-        'sensitive-example-value',
-        'sensitive-response-field',
-      ]),
+    // Not vacuous: the layouts raise findings, among them these. Which others fire is the checks' business
+    // (test/checks): a new check must not have to edit this test.
+    expect(all.map((f) => f.ruleId)).toEqual(
+      expect.arrayContaining(['auth-missing', 'input-mass-assignment', 'sensitive-response-field']),
     );
   });
 });

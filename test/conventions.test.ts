@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Analysis, analyze } from '../src/engine.js';
 import type { Finding } from '../src/findings.js';
-import { loadSpec } from '../src/load/index.js';
+import { loadSpec } from '../src/normalize/spec.js';
 import { loadBuiltinPolicies } from '../src/policy/load.js';
 import { corpusDir, githubSpecPaths, isCorpusInstalled } from './corpus/index.js';
 import { loadInline, memoryReader } from './helpers/inline.js';

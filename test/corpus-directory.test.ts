@@ -5,8 +5,9 @@ import { relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { diffSpecs } from '../src/diff/index.js';
-import { type LoadedSpec, loadSpec } from '../src/load/index.js';
+import type { LoadedSpec } from '../src/load/index.js';
 import { fsReader } from '../src/load/reader.js';
+import { loadSpec } from '../src/normalize/spec.js';
 import { corpusDir, directorySample, isCorpusInstalled } from './corpus/index.js';
 import {
   expectEndpointsAtMethodKeys,

@@ -6,8 +6,8 @@ import { basename, dirname, extname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { diffSpecs } from '../src/diff/index.js';
-import { loadSpec } from '../src/load/index.js';
 import { fsReader } from '../src/load/reader.js';
+import { loadSpec } from '../src/normalize/spec.js';
 import { corpusDir, directorySample, isCorpusInstalled } from './corpus/index.js';
 import { expectNoChanges, externalRefs, keyAt, rawEndpointIds, reverseKeys } from './helpers/openapi.js';
 

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { diffSpecs } from '../src/diff/index.js';
 import type { Change, ChangeKind } from '../src/diff/types.js';
-import { loadSpec } from '../src/load/index.js';
 import { fsReader } from '../src/load/reader.js';
+import { loadSpec } from '../src/normalize/spec.js';
 import { diffInline, loadInline, outdent } from './helpers/inline.js';
 
 type Doc = string | Record<string, string>;

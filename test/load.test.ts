@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { specFiles } from '../src/load/files.js';
-import { loadSpec } from '../src/load/index.js';
 import { jsonTextOf, scanJson } from '../src/load/json-scan.js';
 import { type FileReader, fsReader, gitReader } from '../src/load/reader.js';
 import type { SpecProblem } from '../src/model.js';
+import { loadSpec } from '../src/normalize/spec.js';
 import { loadInline, memoryReader, outdent } from './helpers/inline.js';
 
 /** Line and column of a pointer in one of the loaded files. */

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { type LoadOptions, loadSpec } from '../src/load/index.js';
 import type {
   ApiModel,
   Classification,
@@ -9,6 +8,7 @@ import type {
   SpecProblem,
 } from '../src/model.js';
 import { endpointId } from '../src/normalize/index.js';
+import { type LoadOptions, loadSpec } from '../src/normalize/spec.js';
 import { loadInline, memoryReader, outdent } from './helpers/inline.js';
 
 function model(text: string): ApiModel {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { jsonSchemas } from '../src/config/json-schemas.js';
+import { jsonSchemas } from '../src/json-schemas.js';
 
 describe('published JSON Schemas', () => {
   it.each(Object.entries(jsonSchemas()))(

@@ -21,9 +21,9 @@ import { InputError, readInputs } from '../src/action/inputs.js';
 import { run } from '../src/cli/run.js';
 import { decodeText } from '../src/load/file-text.js';
 import { fetchCommit, hasCommit, refProblem } from '../src/load/git.js';
-import { loadSpec } from '../src/load/index.js';
 import { fsReader, gitReader } from '../src/load/reader.js';
 import { yamlReason } from '../src/load/source.js';
+import { loadSpec } from '../src/normalize/spec.js';
 import { openReportFile, writeJsonReport } from '../src/publish/files.js';
 import { outdent } from './helpers/inline.js';
 

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadSpec } from '../src/load/index.js';
 import { fsReader } from '../src/load/reader.js';
+import { loadSpec } from '../src/normalize/spec.js';
 import {
   type DataKind,
   dataKindOfName,

@@ -1,9 +1,8 @@
 // The GitHub Action: reads the event, picks the specs the PR touched, runs the engine, publishes.
 // PR mode (pull_request, pull_request_target) compares base and head; other events report the inventory.
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
-import { ConfigError } from '../config/errors.js';
+import { ConfigError, SettingsError } from '../config/errors.js';
 import type { Analysis, Mode, SpecSource } from '../engine.js';
 import { type FailOn, type FailOnScope, gate } from '../gate/index.js';
 import { discoverSpecs, unmatchedPatterns } from '../load/discover.js';
@@ -18,21 +17,16 @@ import {
 import { pullRequestSources as touchedDocuments } from '../load/pull-request.js';
 import { type FileRead, type FileReader, fsReader, gitReader, trackedReader } from '../load/reader.js';
 import { DEFAULT_PARSE_LIMITS } from '../load/source.js';
-import { writeJsonReport } from '../publish/files.js';
 import type { GitHubClient, Repo } from '../publish/github.js';
-import { selectAnnotations } from '../report/annotations.js';
+import { type ClientOnDemand, publishToRunner } from '../publish/runner.js';
 import { logText } from '../report/escape.js';
 import { buildReport, type Report } from '../report/json.js';
-import { renderComment, renderSummary } from '../report/markdown.js';
-import { renderSarif } from '../report/sarif.js';
-import { maxOf } from '../util/arrays.js';
 import { type ActionInputs, InputError, readInputs } from './inputs.js';
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
 /** `GET /pulls/{n}/files` stops at 3,000 files. */
 const MAX_LISTED_PR_FILES = 3000;
 /** The artifact name the README's workflow uploads the JSON report and SARIF as: named in the summary and comment. */
-const REPORT_ARTIFACT = 'api-posture-report';
 
 interface Environment {
   eventName: string;
@@ -94,19 +88,14 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   } catch (error) {
     // Every log line goes through `logText`: a file name or document string holding a newline would
     // otherwise write a workflow command of its own (a forged `::error::`, a `::stop-commands::`).
-    if (error instanceof InputError || error instanceof ConfigError) core.setFailed(logText(error.message));
+    if (error instanceof InputError || error instanceof ConfigError || error instanceof SettingsError)
+      core.setFailed(logText(error.message));
     else
       core.setFailed(
         `api-posture failed unexpectedly: ${logText(error instanceof Error ? error.message : String(error))}`,
       );
   }
 }
-
-/**
- * The GitHub client, created on first use: most runs (a PR that touches no spec, a base commit in the
- * checkout, no comment) never need it, and loading it is a good part of the action's start-up time.
- */
-type ClientOnDemand = () => Promise<GitHubClient | undefined>;
 
 function clientOnDemand(inputs: ActionInputs, env: Environment): ClientOnDemand {
   let client: Promise<GitHubClient | undefined> | undefined;
@@ -162,7 +151,23 @@ async function execute(inputs: ActionInputs, env: Environment): Promise<void> {
   const report = buildReport(analysis);
   // A fork's PR cannot be commented on from here: the report goes to a file for a workflow_run to post.
   const toArtifact = inputs.mode === 'comment-to-artifact';
-  await publish(report, toArtifact ? { ...inputs, comment: false } : inputs, env, client, pr, notes);
+  await publishToRunner(
+    report,
+    toArtifact ? { ...inputs, comment: false } : inputs,
+    {
+      workspace: env.workspace,
+      repository: env.repository,
+      serverUrl: env.serverUrl,
+      tempDir: env.tempDir,
+      ...(env.runId ? { runId: env.runId } : {}),
+      ...((pr?.headSha ?? env.sha) ? { headSha: pr?.headSha ?? env.sha } : {}),
+      ...(env.actionRepository ? { actionRepository: env.actionRepository } : {}),
+      ...(env.actionRef ? { actionRef: env.actionRef } : {}),
+    },
+    client,
+    pr?.number,
+    notes,
+  );
   if (toArtifact && inputs.comment) await saveCommentArtifact(report, env, pr);
   if (report.blocked) core.setFailed(`api-posture blocked this change: ${logText(report.summary.verdict)}`);
 }
@@ -325,118 +330,4 @@ async function pullRequestSources(
     ...(head.tracked ? { tracked: head.tracked } : {}),
     specs: inputs.specs,
   });
-}
-
-async function publish(
-  report: Report,
-  inputs: ActionInputs,
-  env: Environment,
-  clientOf: ClientOnDemand,
-  pr: PullRequest | undefined,
-  notes: string[] = [],
-): Promise<void> {
-  const repoUrl = `${env.serverUrl}/${env.repository.owner}/${env.repository.repo}`;
-  const headSha = pr?.headSha ?? env.sha;
-  const runUrl = env.runId ? `${repoUrl}/actions/runs/${env.runId}` : undefined;
-  // Report files go only inside the workspace or RUNNER_TEMP, never through a symlink (publish/files.ts).
-  const writable = [env.workspace, env.tempDir];
-  const reportFile = join(env.tempDir, 'api-posture-report.json');
-  const reportRefused = writeJsonReport(reportFile, writable, report);
-  if (reportRefused) core.warning(`the JSON report was not written: ${reportRefused}`);
-  core.setOutput('report-file', reportRefused ? '' : reportFile);
-
-  let sarifPath = inputs.sarifFile ? resolve(env.workspace, inputs.sarifFile) : undefined;
-  if (sarifPath) {
-    const docsBase = env.actionRepository
-      ? `${env.serverUrl}/${env.actionRepository}/blob/${env.actionRef || 'main'}`
-      : 'https://github.com/api-posture/api-posture/blob/main';
-    const refused = writeJsonReport(sarifPath, writable, renderSarif(report, { docsBase }));
-    if (refused) {
-      core.error(
-        `input \`sarif-file\` (${inputs.sarifFile}): ${refused}; no SARIF was written (the gate still decides)`,
-      );
-      sarifPath = undefined;
-    }
-  }
-  core.setOutput('sarif-file', sarifPath ?? '');
-
-  const ctx = {
-    ...(headSha ? { blobBase: `${repoUrl}/blob/${headSha}` } : {}),
-    ...(runUrl ? { runUrl } : {}),
-    ...(reportRefused ? {} : { reportFile: 'api-posture-report.json' }),
-    ...(inputs.sarifFile && sarifPath ? { sarifFile: inputs.sarifFile } : {}),
-    artifact: REPORT_ARTIFACT,
-    notes,
-  };
-  if (inputs.annotations) {
-    const { shown, omitted } = selectAnnotations(report);
-    for (const a of shown) {
-      const properties = { title: a.title, file: a.file, startLine: a.line, startColumn: a.column };
-      if (a.level === 'error') core.error(a.message, properties);
-      else if (a.level === 'warning') core.warning(a.message, properties);
-      else core.notice(a.message, properties);
-    }
-    if (omitted > 0)
-      core.info(
-        `api-posture: ${omitted} more annotation${omitted === 1 ? '' : 's'} than GitHub shows per step: the job summary lists them as far as it fits, the JSON report has them all`,
-      );
-  }
-  try {
-    await core.summary.addRaw(renderSummary(report, ctx)).write();
-  } catch (error) {
-    core.warning(
-      `could not write the job summary: ${logText(error instanceof Error ? error.message : String(error))}`,
-    );
-  }
-
-  const outputs = outputsOf(report);
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
-
-  let commentUrl = '';
-  if (pr && inputs.comment && report.specs.length > 0) {
-    const client = await clientOf();
-    if (!client)
-      core.warning(
-        'no github-token: the PR comment was skipped (annotations, summary, SARIF and the gate still ran)',
-      );
-    else {
-      const { httpStatus, upsertComment } = await import('../publish/github.js');
-      try {
-        const result = await upsertComment(
-          client,
-          env.repository,
-          pr.number,
-          renderComment(report, ctx),
-          // Author logins come from the API but are named in a log line: escaped like any other string.
-          (note) => core.notice(logText(`api-posture: ${note}`)),
-        );
-        commentUrl = result.url;
-        core.info(logText(`api-posture: PR comment ${result.action}: ${result.url}`));
-      } catch (error) {
-        // The comment is for reviewers; the gate's verdict (the exit code) does not depend on it.
-        // Octokit reports a connection that failed or timed out as status 500 without a response.
-        const answered = (error as { response?: unknown } | null)?.response !== undefined;
-        const status = answered ? httpStatus(error) : undefined;
-        const why =
-          status === 403 || status === 404
-            ? `HTTP ${status}: the token cannot comment — a fork PR or a read-only token`
-            : `${status ? `HTTP ${status}` : 'no answer'} from the GitHub API after retries: ${logText(error instanceof Error ? error.message : String(error))}`;
-        core.warning(
-          `could not write the PR comment (${why}). The gate, annotations, job summary and SARIF are unaffected.`,
-        );
-      }
-    }
-  }
-  core.setOutput('comment-url', commentUrl);
-}
-
-export function outputsOf(report: Report): Record<string, string> {
-  const scores = report.specs.flatMap((s) => s.endpoints.map((e) => e.score.head ?? 0));
-  const count = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
-  return {
-    blocked: String(report.blocked),
-    'max-score': String(maxOf(scores, 0)),
-    'new-findings': String(count(report.summary.findings.new)),
-    'new-critical': String(report.summary.findings.new.critical),
-  };
 }

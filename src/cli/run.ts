@@ -1,24 +1,23 @@
 // The CLI: `run(argv, stdout, stderr)` returns the exit code (0 passed, 1 blocked, 2 usage or configuration error).
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { existsSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/errors.js';
-import { type Config, EMPTY_CONFIG, loadConfig } from '../config/index.js';
-import { type Analysis, fetchAllowedRemoteRefs, type Mode, runEngine, type SpecSource } from '../engine.js';
+import type { Analysis, Mode, SpecSource } from '../engine.js';
 import { FAIL_ON_SCOPES, FAIL_ON_VALUES, type FailOn, type FailOnScope } from '../gate/index.js';
 import { discoverSpecs } from '../load/discover.js';
-import { fsReader, isInside } from '../load/reader.js';
+import { type FileReader, fsReader, isInside } from '../load/reader.js';
 import { remotePrefixProblem } from '../load/remote.js';
 import { type ObservedTraffic, readTraffic, TrafficError } from '../load/traffic.js';
-import { BUILTIN_POLICIES } from '../policy/builtin.js';
-import { loadBuiltinPolicies, loadPolicies, type Policy } from '../policy/load.js';
 import { logText } from '../report/escape.js';
 import { buildReport } from '../report/json.js';
 import { writeJson, writeJsonFile } from '../report/json-text.js';
 import { renderComment, renderSummary } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
 import { oneLine, renderText } from '../report/text.js';
+import { analyseWithSettings, SettingsError } from '../settings.js';
 import { TOOL_VERSION } from '../version.js';
+import { checkPullRequest, PullRequestError } from './pr.js';
 
 export interface Output {
   write(text: string): void;
@@ -32,15 +31,21 @@ const FORMATS = ['json', 'markdown', 'sarif', 'text'] as const;
 export const USAGE = `Usage:
   api-posture diff <base> <head> [options]   compare two versions of an OpenAPI document
   api-posture scan <spec|dir>... [options]   inventory and posture of documents (a directory is searched)
+  api-posture pr [--base REF] [--head REF] [glob...] [options]
+                                             the pull-request check of the action, on this git checkout
 
 Options:
   --format FORMAT             text (default), json, markdown (the PR comment) or sarif
   --output FILE               write the report to FILE instead of stdout
   --policies FILE             policy file (repeatable); \`default\` and \`owasp-strict\` name the shipped
-                              packs (default: default)
+                              packs unless a file has that name (default: default)
   --config FILE               config file (default: .github/api-posture.yml when it exists)
   --fail-on LEVEL             critical|high|medium|low|none (default critical)
   --fail-on-scope new|all     gate on new findings only, or on all (default new)
+  --base REF                  pr: the base commit (default: where HEAD forked from the default branch:
+                              origin/HEAD, else main or master); config and policies are read there
+  --head REF                  pr: the head commit (default: the working tree, files git knows: committed
+                              or added with \`git add\`; files never added are not read, as once pushed)
   --allow-remote-ref PREFIX   fetch remote $refs under this URL prefix (repeatable; same origin, path
                               under the prefix); remote refs are never fetched otherwise
   --traffic FILE              observed requests (repeatable): HAR 1.2, access logs (common/combined,
@@ -74,7 +79,12 @@ export async function run(
   try {
     return await execute(argv, stdout, cwd, stderr);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError) {
+    if (
+      error instanceof UsageError ||
+      error instanceof ConfigError ||
+      error instanceof SettingsError ||
+      error instanceof PullRequestError
+    ) {
       stderr.write(`api-posture: ${logText(error.message)}\n`); // one line: it may name a hostile file
       return 2;
     }
@@ -105,48 +115,59 @@ async function execute(argv: string[], stdout: Output, cwd: string, stderr: Outp
   const failOn = oneOf<FailOn>('fail-on', values['fail-on'], FAIL_ON_VALUES, 'critical');
   const failOnScope = oneOf<FailOnScope>('fail-on-scope', values['fail-on-scope'], FAIL_ON_SCOPES, 'new');
 
-  let mode: Mode;
-  let sources: SpecSource[];
-  /** The argument each `scan` source was named by, when named explicitly (not found in a directory). */
-  let named: (string | undefined)[] = [];
-  if (command === 'diff') {
-    if (args.length !== 2)
-      throw new UsageError(`diff takes exactly two documents, base and head\n\n${USAGE}`);
-    mode = 'diff';
-    const base = openDocument(cwd, args[0]!);
-    const head = openDocument(cwd, args[1]!);
-    sources = [{ path: head.path, base, head }];
-  } else if (command === 'scan') {
-    if (args.length === 0) throw new UsageError(`scan needs at least one document or directory\n\n${USAGE}`);
-    mode = 'scan';
-    const targets = args.flatMap((arg) =>
-      scanTargets(cwd, arg).map((doc) => ({ doc, arg: isFile(cwd, arg) ? arg : undefined })),
-    );
-    sources = targets.map(({ doc }) => ({ path: doc.path, head: doc }));
-    named = targets.map(({ arg }) => arg);
-  } else {
-    throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
-  }
-  const config = readConfig(cwd, values.config);
-  const policies = readPolicies(cwd, values.policies ?? ['default']);
   const prefixes = values['allow-remote-ref'] ?? [];
   for (const prefix of prefixes) {
     const problem = remotePrefixProblem(prefix);
     if (problem) throw new UsageError(`--allow-remote-ref: ${problem}`);
   }
-  const remote = await fetchAllowedRemoteRefs(sources, config, prefixes);
+  if (command !== 'pr' && (values.base !== undefined || values.head !== undefined))
+    throw new UsageError(`--base and --head are options of \`pr\` only\n\n${USAGE}`);
   const traffic = await observedTraffic(values.traffic ?? [], cwd, stderr);
-  const analysis = runEngine(sources, {
-    mode,
-    config,
-    policies,
+  const request = {
+    config: values.config,
+    policies: values.policies ?? ['default'],
     failOn,
     failOnScope,
-    ...(remote ? { remote } : {}),
+    allowRemoteRefs: prefixes,
     ...(traffic ? { traffic } : {}),
-  });
-  const notOpenApi = namedNotOpenApi(analysis, sources, named);
-  if (notOpenApi) throw new UsageError(notOpenApi);
+  };
+  let analysis: Analysis;
+  if (command === 'pr') {
+    const refs = { base: values.base, head: values.head, specs: args };
+    const note = (message: string) => stderr.write(`api-posture: ${logText(message)}\n`);
+    analysis = await checkPullRequest(cwd, refs, request, note);
+  } else {
+    let mode: Mode;
+    let sources: SpecSource[];
+    /** The argument each `scan` source was named by, when named explicitly (not found in a directory). */
+    let named: (string | undefined)[] = [];
+    if (command === 'diff') {
+      if (args.length !== 2)
+        throw new UsageError(`diff takes exactly two documents, base and head\n\n${USAGE}`);
+      mode = 'diff';
+      const base = openDocument(cwd, args[0]!);
+      const head = openDocument(cwd, args[1]!);
+      sources = [{ path: head.path, base, head }];
+    } else if (command === 'scan') {
+      if (args.length === 0)
+        throw new UsageError(`scan needs at least one document or directory\n\n${USAGE}`);
+      mode = 'scan';
+      const targets = args.flatMap((arg) =>
+        scanTargets(cwd, arg).map((doc) => ({ doc, arg: isFile(cwd, arg) ? arg : undefined })),
+      );
+      sources = targets.map(({ doc }) => ({ path: doc.path, head: doc }));
+      named = targets.map(({ arg }) => arg);
+    } else {
+      throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
+    }
+    analysis = await analyseWithSettings(sources, { ...request, mode }, localReader(cwd), {
+      names: { config: '--config', policies: '--policies' },
+      fromBase: false,
+      warn: (message) => stderr.write(`api-posture: ${logText(message)}\n`),
+    });
+    const notOpenApi = namedNotOpenApi(analysis, sources, named);
+    if (notOpenApi) throw new UsageError(notOpenApi);
+  }
   const report = buildReport(analysis);
   const output = values.output ? resolve(cwd, values.output) : undefined;
   if (format === 'json' || format === 'sarif') {
@@ -223,6 +244,8 @@ function parse(argv: string[]) {
       config: { type: 'string' },
       'allow-remote-ref': { type: 'string', multiple: true },
       traffic: { type: 'string', multiple: true },
+      base: { type: 'string' },
+      head: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -280,28 +303,23 @@ async function observedTraffic(
   }
 }
 
-function readConfig(cwd: string, flag: string | undefined): Config {
-  const path = flag ?? '.github/api-posture.yml';
-  const full = resolve(cwd, path);
-  if (!existsSync(full)) {
-    if (flag !== undefined) throw new UsageError(`--config ${flag}: no such file`);
-    return EMPTY_CONFIG;
-  }
-  return loadConfig(path, readFileSync(full, 'utf8'));
-}
-
-function readPolicies(cwd: string, names: string[]): Policy[] {
-  return names.flatMap((name) => {
-    const builtin = existsSync(resolve(cwd, name)) ? undefined : loadBuiltinPolicies(name);
-    if (builtin) return builtin;
-    const full = resolve(cwd, name);
-    if (!existsSync(full)) {
-      throw new UsageError(
-        `--policies ${name}: no such file (the shipped packs are: ${Object.keys(BUILTIN_POLICIES)
-          .map((f) => f.replace(/\.yml$/, ''))
-          .join(', ')})`,
-      );
-    }
-    return loadPolicies(name, readFileSync(full, 'utf8'));
-  });
+/**
+ * Settings files as the user names them on the command line: relative to the current directory, or
+ * anywhere (the user's own files; symlinks followed). Refused like any read: not a regular file, not text.
+ */
+function localReader(cwd: string): FileReader {
+  const open = (path: string, maxBytes: number) => {
+    const full = resolve(cwd, path);
+    if (!existsSync(full)) return undefined;
+    const real = realpathSync(full);
+    return fsReader(dirname(real)).open?.(basename(real), maxBytes);
+  };
+  return {
+    label: '',
+    read: (path) => {
+      const read = open(path, Number.MAX_SAFE_INTEGER);
+      return read && 'text' in read ? read.text : undefined;
+    },
+    open,
+  };
 }

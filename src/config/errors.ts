@@ -9,3 +9,9 @@ export class ConfigError extends Error {
     super(`${file}:${line}:${column}: ${detail}`);
   }
 }
+
+/**
+ * A setting that names a file that is missing or was refused (src/settings.ts): the entry reports it (exit 2,
+ * or a failed step). Here, not in settings.ts, so that the action can catch it without loading the engine.
+ */
+export class SettingsError extends Error {}

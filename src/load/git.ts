@@ -119,3 +119,63 @@ export function trackedFiles(repoDir: string): TrackedFiles | undefined {
   }
   return tracked;
 }
+
+/** The top folder of the working tree holding `dir`, or undefined outside a git repository. */
+export function repositoryRoot(dir: string): string | undefined {
+  const result = git(dir, ['rev-parse', '--show-toplevel']);
+  return result.status === 0 ? result.stdout.trim() : undefined;
+}
+
+/** The full SHA of the commit `ref` names, or undefined when it names none. */
+export function commitOf(repoDir: string, ref: string): string | undefined {
+  if (refProblem(ref)) return undefined;
+  const result = git(repoDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+  return result.status === 0 ? result.stdout.trim() : undefined;
+}
+
+/** The default branch: what origin/HEAD points at, else `main`, else `master` (local, then origin's). */
+export function defaultBranch(repoDir: string): string | undefined {
+  const origin = git(repoDir, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']);
+  if (origin.status === 0 && commitOf(repoDir, origin.stdout.trim())) return origin.stdout.trim();
+  return ['main', 'master', 'origin/main', 'origin/master'].find((ref) => commitOf(repoDir, ref));
+}
+
+/** The best common ancestor of two commits (where a branch forked), or undefined. */
+export function mergeBase(repoDir: string, a: string, b: string): string | undefined {
+  if (refProblem(a) || refProblem(b)) return undefined;
+  const result = git(repoDir, ['merge-base', '--end-of-options', a, b]);
+  return result.status === 0 ? result.stdout.trim() : undefined;
+}
+
+/**
+ * The files git knows in the working tree of `repoDir`: committed or added to the index (`git add`), as
+ * `trackedFiles` lists HEAD's. A file the developer has not added is not in it.
+ */
+export function indexedFiles(repoDir: string): TrackedFiles | undefined {
+  const listed = git(repoDir, ['ls-files', '--stage', '-z']);
+  if (listed.status !== 0) return undefined;
+  const tracked: TrackedFiles = { files: new Set(), links: new Set() };
+  for (const entry of listed.stdout.split('\0')) {
+    const tab = entry.indexOf('\t');
+    if (tab < 0) continue;
+    const mode = entry.slice(0, entry.indexOf(' '));
+    const path = entry.slice(tab + 1);
+    if (mode === '100644' || mode === '100755') tracked.files.add(path);
+    else if (mode === '120000') tracked.links.add(path);
+  }
+  return tracked;
+}
+
+/**
+ * A checkout of `sha` in `dir` (a linked worktree, detached), as actions/checkout would make it; hooks are
+ * not run. `removeWorktree` deletes it. False when git could not make it.
+ */
+export function addWorktree(repoDir: string, dir: string, sha: string): boolean {
+  if (refProblem(sha)) return false;
+  const args = ['-c', 'core.hooksPath=/dev/null', 'worktree', 'add', '--quiet', '--detach'];
+  return git(repoDir, [...args, '--end-of-options', dir, sha]).status === 0;
+}
+
+export function removeWorktree(repoDir: string, dir: string): void {
+  git(repoDir, ['worktree', 'remove', '--force', '--end-of-options', dir]);
+}

@@ -10,7 +10,7 @@
 // the text is parsed by JSON.parse (the head's regions were, with the head). Invalid text, or anything
 // unexpected, gives undefined: the caller then parses the whole text (and reports the error).
 
-import { setOwn } from '../normalize/values.js';
+import { setOwn } from '../util/objects.js';
 import { JsonLocator } from './json-locate.js';
 import type { JsonIndex } from './json-scan.js';
 

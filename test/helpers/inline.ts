@@ -1,8 +1,9 @@
 // Build in-memory workspaces for table tests: { 'openapi.yaml': '...', 'schemas/user.yaml': '...' }.
 import { diffSpecs } from '../../src/diff/index.js';
 import type { SpecDiff } from '../../src/diff/types.js';
-import { type LoadedSpec, loadSpec } from '../../src/load/index.js';
+import type { LoadedSpec } from '../../src/load/index.js';
 import type { FileReader } from '../../src/load/reader.js';
+import { loadSpec } from '../../src/normalize/spec.js';
 
 export function memoryReader(files: Record<string, string>, label = 'memory'): FileReader {
   return { label, read: (path) => (Object.hasOwn(files, path) ? files[path] : undefined) };

@@ -1,7 +1,7 @@
 // JSON Schemas of the policy and config files, generated from the zod schemas that validate them.
 import { z } from 'zod';
-import { policyFileSchema } from '../policy/schema.js';
-import { configSchema } from './schema.js';
+import { configSchema } from './config/schema.js';
+import { policyFileSchema } from './policy/schema.js';
 
 const BASE = 'https://raw.githubusercontent.com/api-posture/api-posture/main/schemas';
 
