@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { type AssessOptions, assess } from '../src/assess/index.js';
 import { CHECKS } from '../src/assess/registry.js';
@@ -11,6 +11,8 @@ import { readIgnoreExtension, type SuppressionProblem } from '../src/assess/supp
 import type { Check } from '../src/assess/types.js';
 import { assessOptions, loadConfig } from '../src/config/index.js';
 import { CATEGORIES, type Finding, SEVERITIES } from '../src/findings.js';
+import type { LoadedSpec } from '../src/load/index.js';
+import { structureProblems, structureReady } from '../src/load/structure.js';
 import { HTTP_METHODS } from '../src/model.js';
 import { diffInline, loadInline } from './helpers/inline.js';
 
@@ -69,14 +71,16 @@ function examples(check: Check, text: string): { bad: Example; good: Example } {
 
 function run(example: Example, options: AssessOptions = {}): Finding[] {
   const opts = { today: TODAY, ...options };
+  // With the structural problems the engine adds to the load's (config-structure).
+  const problems = (spec: LoadedSpec) => [...spec.problems, ...structureProblems(spec)];
   if ('doc' in example) {
     const spec = loadInline(example.doc);
-    return assess({ specPath: 'openapi.yaml', model: spec.model, problems: spec.problems }, opts);
+    return assess({ specPath: 'openapi.yaml', model: spec.model, problems: problems(spec) }, opts);
   }
   const diff = diffInline(example.base, example.head);
   const head = loadInline(example.head);
   return assess(
-    { specPath: 'openapi.yaml', model: diff.head, problems: head.problems, changes: diff.endpoints },
+    { specPath: 'openapi.yaml', model: diff.head, problems: problems(head), changes: diff.endpoints },
     opts,
   );
 }
@@ -119,6 +123,8 @@ function findKey(value: unknown, key: string): unknown {
 }
 
 const OWASP_SLUG = /^API(\d{1,2}):2023 /;
+
+beforeAll(() => structureReady());
 
 describe('the registry', () => {
   it('has unique kebab-case ids', () => {
