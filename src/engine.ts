@@ -18,6 +18,7 @@ import { BACKGROUND_MIN_CHARS } from './load/json-scan.js';
 import type { FileReader } from './load/reader.js';
 import { RemoteDocuments } from './load/remote.js';
 import { DEFAULT_PARSE_LIMITS } from './load/source.js';
+import { structureProblems, structureReady } from './load/structure.js';
 import type { ObservedTraffic } from './load/traffic.js';
 import type { Endpoint, Loc, Position, SpecProblem } from './model.js';
 import type { HeadVersion } from './normalize/index.js';
@@ -118,12 +119,14 @@ const MISSING: LoadedSpec = { path: '', exists: false, problems: [], files: [] }
 /**
  * The remote documents `sources` may use: those under the config's `remoteRefs.allow` and `extraPrefixes`
  * (the CLI flag, the action input), fetched now, before the synchronous load. Undefined when none is allowed.
+ * The engine's asynchronous prelude: it also waits for openapi-core's structural rules (`structureReady`).
  */
 export async function fetchAllowedRemoteRefs(
   sources: SpecSource[],
   config: Config,
   extraPrefixes: string[],
 ): Promise<RemoteDocuments | undefined> {
+  await structureReady();
   const limits = { ...DEFAULT_PARSE_LIMITS, ...config.data.limits };
   const remote = new RemoteDocuments([...(config.data.remoteRefs?.allow ?? []), ...extraPrefixes], {
     timeoutMs: (config.data.remoteRefs?.timeoutSeconds ?? 10) * 1000,
@@ -143,12 +146,14 @@ export function runEngine(sources: SpecSource[], options: EngineOptions): Analys
   const pairs = sources.map((source) => {
     const load = (doc?: DocumentSource, head?: HeadVersion, ahead?: RootAhead) =>
       doc
-        ? loadSpec(doc.reader, doc.path, {
-            ...normalizeOptions(config, source.path),
-            ...(options.remote ? { remote: options.remote } : {}),
-            ...(head ? { head } : {}),
-            ...(ahead ? { ahead } : {}),
-          })
+        ? withStructure(
+            loadSpec(doc.reader, doc.path, {
+              ...normalizeOptions(config, source.path),
+              ...(options.remote ? { remote: options.remote } : {}),
+              ...(head ? { head } : {}),
+              ...(ahead ? { ahead } : {}),
+            }),
+          )
         : MISSING;
     const reuse = options.mode !== 'scan' && !options.readBaseInFull;
     // The base's root is read first so that its index is made on the second thread while the head loads.
@@ -167,6 +172,12 @@ export function runEngine(sources: SpecSource[], options: EngineOptions): Analys
     };
   });
   return analyze(options.mode, pairs, options);
+}
+
+/** A loaded version with its structural problems (openapi-core's rules) among its load problems. */
+function withStructure(spec: LoadedSpec): LoadedSpec {
+  spec.problems.push(...structureProblems(spec));
+  return spec;
 }
 
 /**

@@ -222,5 +222,14 @@ export interface SpecProblem {
   /** Set when the problem is a place in the text rather than a node (a parse error). */
   line?: number;
   column?: number;
-  kind: 'parse' | 'not-openapi' | 'ref-missing' | 'ref-remote' | 'ref-outside' | 'ref-circular' | 'invalid';
+  kind:
+    | 'parse'
+    | 'not-openapi'
+    | 'ref-missing'
+    | 'ref-remote'
+    | 'ref-outside'
+    | 'ref-circular'
+    | 'invalid'
+    /** Not structurally valid OpenAPI (openapi-core's rules, `src/load/structure.ts`). */
+    | 'structure';
 }

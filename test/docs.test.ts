@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { type AssessOptions, assess } from '../src/assess/index.js';
 import { CHECKS } from '../src/assess/registry.js';
@@ -12,6 +12,8 @@ import { matchTraffic } from '../src/assess/traffic.js';
 import type { Check } from '../src/assess/types.js';
 import { assessOptions, loadConfig } from '../src/config/index.js';
 import { CATEGORIES, type Finding, SEVERITIES } from '../src/findings.js';
+import type { LoadedSpec } from '../src/load/index.js';
+import { structureProblems, structureReady } from '../src/load/structure.js';
 import { trafficFromText } from '../src/load/traffic.js';
 import { HTTP_METHODS } from '../src/model.js';
 import { diffInline, loadInline } from './helpers/inline.js';
@@ -85,6 +87,8 @@ function examples(check: Check, text: string): { bad: Example; good: Example } {
 
 function run(example: Example, options: AssessOptions = {}): Finding[] {
   const opts = { today: TODAY, ...options };
+  // With the structural problems the engine adds to the load's (config-structure).
+  const problems = (spec: LoadedSpec) => [...spec.problems, ...structureProblems(spec)];
   if ('doc' in example) {
     const spec = loadInline(example.doc);
     const traffic =
@@ -93,12 +97,15 @@ function run(example: Example, options: AssessOptions = {}): Finding[] {
             traffic: matchTraffic(spec.model, trafficFromText('access.log', example.traffic), { sole: true }),
           }
         : {};
-    return assess({ specPath: 'openapi.yaml', model: spec.model, problems: spec.problems, ...traffic }, opts);
+    return assess(
+      { specPath: 'openapi.yaml', model: spec.model, problems: problems(spec), ...traffic },
+      opts,
+    );
   }
   const diff = diffInline(example.base, example.head);
   const head = loadInline(example.head);
   return assess(
-    { specPath: 'openapi.yaml', model: diff.head, problems: head.problems, changes: diff.endpoints },
+    { specPath: 'openapi.yaml', model: diff.head, problems: problems(head), changes: diff.endpoints },
     opts,
   );
 }
@@ -143,6 +150,8 @@ function findKey(value: unknown, key: string): unknown {
 }
 
 const OWASP_SLUG = /^API(\d{1,2}):2023 /;
+
+beforeAll(() => structureReady());
 
 describe('the registry', () => {
   it('has unique kebab-case ids', () => {

@@ -15,6 +15,7 @@ import { authzNoScopesOnWrite } from './checks/authz-no-scopes-on-write.js';
 import { configInvalid } from './checks/config-invalid.js';
 import { configRefOutsideWorkspace } from './checks/config-ref-outside-workspace.js';
 import { configRemoteRef } from './checks/config-remote-ref.js';
+import { configStructure } from './checks/config-structure.js';
 import { configUnparsable } from './checks/config-unparsable.js';
 import { configUnresolvedRef } from './checks/config-unresolved-ref.js';
 import { corsWildcardOrigin } from './checks/cors-wildcard-origin.js';
@@ -84,4 +85,5 @@ export const CHECKS: readonly Check[] = [
   configRemoteRef,
   configUnparsable,
   configUnresolvedRef,
+  configStructure,
 ];

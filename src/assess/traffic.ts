@@ -66,6 +66,12 @@ interface Template {
   literals: number;
 }
 
+/**
+ * An unmatched OPTIONS *request* is a browser's CORS preflight for a call listed on its own (whether a
+ * documented operation is a preflight is an endpoint fact, src/assess/facts.ts).
+ */
+const OBSERVED_PREFLIGHT: ReadonlySet<string> = new Set(['options']);
+
 export function matchTraffic(model: ApiModel, traffic: ObservedTraffic, options: MatchOptions): SpecTraffic {
   const bases = serverBases(model);
   const hosted = bases.some((b) => b.host !== undefined);
@@ -90,8 +96,7 @@ export function matchTraffic(model: ApiModel, traffic: ObservedTraffic, options:
       if (endpoint.deprecated) addZombie(zombies, endpoint, route, 'deprecated');
     } else if (gone) {
       addZombie(zombies, gone, route, 'removed');
-    } else if (route.method !== 'options') {
-      // An unmatched OPTIONS is a browser's CORS preflight for a call listed on its own.
+    } else if (!OBSERVED_PREFLIGHT.has(route.method)) {
       shadow.push(asShadow(route));
     }
   }
