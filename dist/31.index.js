@@ -2,20 +2,20 @@ export const id = 31;
 export const ids = [31,47];
 export const modules = {
 
-/***/ 8031:
+/***/ 78031:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   commentFromArtifact: () => (/* binding */ commentFromArtifact)
 /* harmony export */ });
 /* unused harmony export readTriggeringRun */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6257);
-/* harmony import */ var _publish_artifact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6428);
-/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6412);
-/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6679);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1729);
+/* harmony import */ var _publish_artifact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(64047);
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14031);
+/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(16679);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(81729);
 // `mode: comment-from-artifact`: the `workflow_run` half of the fork-PR comment (README "Fork pull
 // requests", docs/security.md). Reads no file of the pull request and runs none of its code: the PR
 // number and head commit come from the event GitHub sends, the report from the triggering run's artifact
@@ -70,7 +70,7 @@ async function commentFromArtifact(inputs, env, clientOf) {
     const client = await clientOf();
     if (!client)
         throw new _inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz('mode comment-from-artifact needs a github-token that can write comments');
-    const { pullRequestOfRun, downloadRunArtifact } = await __webpack_require__.e(/* import() */ 402).then(__webpack_require__.bind(__webpack_require__, 8402));
+    const { pullRequestOfRun, downloadRunArtifact } = await __webpack_require__.e(/* import() */ 402).then(__webpack_require__.bind(__webpack_require__, 18402));
     const pr = await permitted('pull-requests: read', () => pullRequestOfRun(client, env.repository, run));
     if ('none' in pr) {
         _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .notice */ .lm((0,_report_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .logText */ .kc)(`api-posture: no comment for run ${run.id}: ${pr.none}`));
@@ -98,7 +98,7 @@ async function commentFromArtifact(inputs, env, clientOf) {
         runUrl: `${repoUrl}/actions/runs/${run.id}`,
         reportFile: 'api-posture-report.json',
     });
-    const { upsertComment } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(520)]).then(__webpack_require__.bind(__webpack_require__, 9520));
+    const { upsertComment } = await Promise.all(/* import() */[__webpack_require__.e(159), __webpack_require__.e(520)]).then(__webpack_require__.bind(__webpack_require__, 39520));
     const result = await permitted('pull-requests: write', () => upsertComment(client, env.repository, pr.number, body, (note) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .notice */ .lm((0,_report_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .logText */ .kc)(`api-posture: ${note}`))));
     _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq((0,_report_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .logText */ .kc)(`api-posture: PR comment ${result.action} on #${pr.number}: ${result.url}`));
     _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH('comment-url', result.url);
@@ -109,7 +109,7 @@ async function permitted(permission, call) {
         return await call();
     }
     catch (error) {
-        const { httpStatus } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(520)]).then(__webpack_require__.bind(__webpack_require__, 9520));
+        const { httpStatus } = await Promise.all(/* import() */[__webpack_require__.e(159), __webpack_require__.e(520)]).then(__webpack_require__.bind(__webpack_require__, 39520));
         if (httpStatus(error) !== 403)
             throw error;
         throw new _inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`GitHub refused the token (HTTP 403): the workflow_run workflow needs \`${permission}\` in its \`permissions:\` (${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .logText */ .kc)(error instanceof Error ? error.message : String(error))})`);
@@ -119,7 +119,7 @@ async function permitted(permission, call) {
 
 /***/ }),
 
-/***/ 6428:
+/***/ 64047:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -135,17 +135,17 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: COMMENT_ARTIFACT_FILE, COMMENT_ARTIFACT_FORMAT, COMMENT_ARTIFACT_VERSION, MAX_ARTIFACT_JSON_BYTES
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/publish/files.ts + 1 modules
-var files = __webpack_require__(7548);
+var files = __webpack_require__(47548);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
-var schemas = __webpack_require__(8816);
+var schemas = __webpack_require__(38816);
 // EXTERNAL MODULE: ./src/findings.ts
-var findings = __webpack_require__(1001);
+var findings = __webpack_require__(81001);
 // EXTERNAL MODULE: ./src/gate/index.ts
-var gate = __webpack_require__(7155);
+var gate = __webpack_require__(67155);
 // EXTERNAL MODULE: ./src/model.ts
-var model = __webpack_require__(182);
+var model = __webpack_require__(10182);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 ;// CONCATENATED MODULE: ./src/publish/report-schema.ts
@@ -292,7 +292,7 @@ function parseReport(value) {
 }
 
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
+var external_node_zlib_ = __webpack_require__(38522);
 ;// CONCATENATED MODULE: ./src/publish/zip.ts
 // Reads one file out of a zip archive in memory: the fork-PR comment artifact (publish/artifact.ts) is a
 // zip that the pull request's own workflow wrote, so every field of it is hostile. Only what

@@ -2,7 +2,7 @@ export const id = 47;
 export const ids = [47];
 export const modules = {
 
-/***/ 6428:
+/***/ 64047:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -18,17 +18,17 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: COMMENT_ARTIFACT_FILE, COMMENT_ARTIFACT_FORMAT, COMMENT_ARTIFACT_VERSION, MAX_ARTIFACT_JSON_BYTES
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/publish/files.ts + 1 modules
-var files = __webpack_require__(7548);
+var files = __webpack_require__(47548);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
-var schemas = __webpack_require__(8816);
+var schemas = __webpack_require__(38816);
 // EXTERNAL MODULE: ./src/findings.ts
-var findings = __webpack_require__(1001);
+var findings = __webpack_require__(81001);
 // EXTERNAL MODULE: ./src/gate/index.ts
-var gate = __webpack_require__(7155);
+var gate = __webpack_require__(67155);
 // EXTERNAL MODULE: ./src/model.ts
-var model = __webpack_require__(182);
+var model = __webpack_require__(10182);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 ;// CONCATENATED MODULE: ./src/publish/report-schema.ts
@@ -175,7 +175,7 @@ function parseReport(value) {
 }
 
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
+var external_node_zlib_ = __webpack_require__(38522);
 ;// CONCATENATED MODULE: ./src/publish/zip.ts
 // Reads one file out of a zip archive in memory: the fork-PR comment artifact (publish/artifact.ts) is a
 // zip that the pull request's own workflow wrote, so every field of it is hostile. Only what

@@ -2,7 +2,7 @@ export const id = 520;
 export const ids = [520];
 export const modules = {
 
-/***/ 9520:
+/***/ 39520:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -17,11 +17,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   upsertComment: () => (/* binding */ upsertComment),
 /* harmony export */   writtenBy: () => (/* binding */ writtenBy)
 /* harmony export */ });
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1758);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6856);
-/* harmony import */ var _load_file_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8762);
-/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6679);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22270);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86856);
+/* harmony import */ var _load_file_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(68762);
+/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16679);
 // The only module that talks to the GitHub API: an Octokit that retries 5xx and waits out rate limits,
 // the sticky PR comment, and the REST fallbacks for reading the base commit.
 

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 4807:
+/***/ 14807:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -20,8 +20,8 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.isWS = exports.applyEdit = exports.setProperty = exports.removeProperty = void 0;
-    const format_1 = __nccwpck_require__(6612);
-    const parser_1 = __nccwpck_require__(5152);
+    const format_1 = __nccwpck_require__(76612);
+    const parser_1 = __nccwpck_require__(95152);
     function removeProperty(text, path, options) {
         return setProperty(text, path, void 0, options);
     }
@@ -209,7 +209,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /***/ }),
 
-/***/ 6612:
+/***/ 76612:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -228,8 +228,8 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.isEOL = exports.format = void 0;
-    const scanner_1 = __nccwpck_require__(8525);
-    const string_intern_1 = __nccwpck_require__(4579);
+    const scanner_1 = __nccwpck_require__(78525);
+    const string_intern_1 = __nccwpck_require__(54579);
     function format(documentText, range, options) {
         let initialIndentLevel;
         let formatText;
@@ -491,7 +491,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /***/ }),
 
-/***/ 5152:
+/***/ 95152:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -510,7 +510,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.getNodeType = exports.stripComments = exports.visit = exports.findNodeAtOffset = exports.contains = exports.getNodeValue = exports.getNodePath = exports.findNodeAtLocation = exports.parseTree = exports.parse = exports.getLocation = void 0;
-    const scanner_1 = __nccwpck_require__(8525);
+    const scanner_1 = __nccwpck_require__(78525);
     var ParseOptions;
     (function (ParseOptions) {
         ParseOptions.DEFAULT = {
@@ -1180,7 +1180,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /***/ }),
 
-/***/ 8525:
+/***/ 78525:
 /***/ ((module, exports) => {
 
 (function (factory) {
@@ -1643,7 +1643,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /***/ }),
 
-/***/ 4579:
+/***/ 54579:
 /***/ ((module, exports) => {
 
 (function (factory) {
@@ -1692,7 +1692,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /***/ }),
 
-/***/ 9547:
+/***/ 99547:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -1711,10 +1711,10 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.applyEdits = exports.modify = exports.format = exports.printParseErrorCode = exports.ParseErrorCode = exports.stripComments = exports.visit = exports.getNodeValue = exports.getNodePath = exports.findNodeAtOffset = exports.findNodeAtLocation = exports.parseTree = exports.parse = exports.getLocation = exports.SyntaxKind = exports.ScanError = exports.createScanner = void 0;
-    const formatter = __nccwpck_require__(6612);
-    const edit = __nccwpck_require__(4807);
-    const scanner = __nccwpck_require__(8525);
-    const parser = __nccwpck_require__(5152);
+    const formatter = __nccwpck_require__(76612);
+    const edit = __nccwpck_require__(14807);
+    const scanner = __nccwpck_require__(78525);
+    const parser = __nccwpck_require__(95152);
     /**
      * Creates a JSON scanner on the given text.
      * If ignoreTrivia is set, whitespaces or comments are ignored.
@@ -1893,13 +1893,13 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /***/ }),
 
-/***/ 4006:
+/***/ 14006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const pico = __nccwpck_require__(8016);
-const utils = __nccwpck_require__(4059);
+const pico = __nccwpck_require__(98016);
+const utils = __nccwpck_require__(64059);
 
 function picomatch(glob, options, returnState = false) {
   // default to os.platform()
@@ -2108,13 +2108,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8265:
+/***/ 78265:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const constants = __nccwpck_require__(5595);
-const utils = __nccwpck_require__(4059);
+const utils = __nccwpck_require__(64059);
 
 /**
  * Constants
@@ -3540,14 +3540,14 @@ module.exports = parse;
 
 /***/ }),
 
-/***/ 8016:
+/***/ 98016:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const scan = __nccwpck_require__(1781);
-const parse = __nccwpck_require__(8265);
-const utils = __nccwpck_require__(4059);
+const scan = __nccwpck_require__(31781);
+const parse = __nccwpck_require__(78265);
+const utils = __nccwpck_require__(64059);
 const constants = __nccwpck_require__(5595);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
@@ -3908,12 +3908,12 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 1781:
+/***/ 31781:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const utils = __nccwpck_require__(4059);
+const utils = __nccwpck_require__(64059);
 const {
   CHAR_ASTERISK,             /* * */
   CHAR_AT,                   /* @ */
@@ -4318,7 +4318,7 @@ module.exports = scan;
 
 /***/ }),
 
-/***/ 4059:
+/***/ 64059:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /*global navigator*/
@@ -4397,26 +4397,26 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
-/***/ 770:
+/***/ 20770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(7837);
+module.exports = __nccwpck_require__(20218);
 
 
 /***/ }),
 
-/***/ 7837:
+/***/ 20218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var net = __nccwpck_require__(9278);
-var tls = __nccwpck_require__(4756);
-var http = __nccwpck_require__(8611);
-var https = __nccwpck_require__(5692);
-var events = __nccwpck_require__(4434);
-var assert = __nccwpck_require__(2613);
-var util = __nccwpck_require__(9023);
+var net = __nccwpck_require__(69278);
+var tls = __nccwpck_require__(64756);
+var http = __nccwpck_require__(58611);
+var https = __nccwpck_require__(65692);
+var events = __nccwpck_require__(24434);
+var assert = __nccwpck_require__(42613);
+var util = __nccwpck_require__(39023);
 
 
 exports.httpOverHttp = httpOverHttp;
@@ -4676,33 +4676,33 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 46752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
+const Client = __nccwpck_require__(23701)
+const Dispatcher = __nccwpck_require__(30883)
+const Pool = __nccwpck_require__(30628)
 const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const errors = __nccwpck_require__(8707)
+const Agent = __nccwpck_require__(57405)
+const ProxyAgent = __nccwpck_require__(76672)
+const EnvHttpProxyAgent = __nccwpck_require__(53137)
+const RetryAgent = __nccwpck_require__(30050)
+const errors = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
+const api = __nccwpck_require__(56615)
+const buildConnector = __nccwpck_require__(59136)
+const MockClient = __nccwpck_require__(47365)
+const MockAgent = __nccwpck_require__(47501)
+const MockPool = __nccwpck_require__(94004)
+const mockErrors = __nccwpck_require__(52429)
+const RetryHandler = __nccwpck_require__(17816)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(32581)
+const DecoratorHandler = __nccwpck_require__(58155)
 const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(25092)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -4720,10 +4720,10 @@ module.exports.DecoratorHandler = DecoratorHandler
 module.exports.RedirectHandler = RedirectHandler
 module.exports.createRedirectInterceptor = createRedirectInterceptor
 module.exports.interceptors = {
-  redirect: __nccwpck_require__(1514),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379)
+  redirect: __nccwpck_require__(21514),
+  retry: __nccwpck_require__(92026),
+  dump: __nccwpck_require__(88060),
+  dns: __nccwpck_require__(70379)
 }
 
 module.exports.buildConnector = buildConnector
@@ -4785,7 +4785,7 @@ function makeDispatcher (fn) {
 module.exports.setGlobalDispatcher = setGlobalDispatcher
 module.exports.getGlobalDispatcher = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(54398).fetch)
 module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -4797,39 +4797,39 @@ module.exports.fetch = async function fetch (init, options = undefined) {
     throw err
   }
 }
-module.exports.Headers = __nccwpck_require__(660).Headers
-module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Headers = __nccwpck_require__(60660).Headers
+module.exports.Response = __nccwpck_require__(99051).Response
 module.exports.Request = __nccwpck_require__(9967).Request
-module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.FormData = __nccwpck_require__(35910).FormData
 module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
-module.exports.FileReader = __nccwpck_require__(8355).FileReader
+module.exports.FileReader = __nccwpck_require__(48355).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(51059)
 
 module.exports.setGlobalOrigin = setGlobalOrigin
 module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(109)
+const { kConstruct } = __nccwpck_require__(20109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 module.exports.caches = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(79061)
 
 module.exports.deleteCookie = deleteCookie
 module.exports.getCookies = getCookies
 module.exports.getSetCookies = getSetCookies
 module.exports.setCookie = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(51900)
 
 module.exports.parseMIMEType = parseMIMEType
 module.exports.serializeAMimeType = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(15188)
+module.exports.WebSocket = __nccwpck_require__(13726).WebSocket
 module.exports.CloseEvent = CloseEvent
 module.exports.ErrorEvent = ErrorEvent
 module.exports.MessageEvent = MessageEvent
@@ -4845,18 +4845,18 @@ module.exports.MockPool = MockPool
 module.exports.MockAgent = MockAgent
 module.exports.mockErrors = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(21238)
 
 module.exports.EventSource = EventSource
 
 
 /***/ }),
 
-/***/ 158:
+/***/ 80158:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { RequestAbortedError } = __nccwpck_require__(68707)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -4916,16 +4916,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 34660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const assert = __nccwpck_require__(34589)
+const { AsyncResource } = __nccwpck_require__(16698)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -5031,7 +5031,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 76862:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5040,16 +5040,16 @@ const {
   Readable,
   Duplex,
   PassThrough
-} = __nccwpck_require__(7075)
+} = __nccwpck_require__(57075)
 const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
-const assert = __nccwpck_require__(4589)
+const { AsyncResource } = __nccwpck_require__(16698)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
+const assert = __nccwpck_require__(34589)
 
 const kResume = Symbol('resume')
 
@@ -5289,17 +5289,17 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 14043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
+const assert = __nccwpck_require__(34589)
+const { Readable } = __nccwpck_require__(49927)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
-const { AsyncResource } = __nccwpck_require__(6698)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(87655)
+const { AsyncResource } = __nccwpck_require__(16698)
 
 class RequestHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -5515,13 +5515,13 @@ module.exports.RequestHandler = RequestHandler
 
 
 
-const assert = __nccwpck_require__(4589)
-const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
+const assert = __nccwpck_require__(34589)
+const { finished, PassThrough } = __nccwpck_require__(57075)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
-const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(87655)
+const { AsyncResource } = __nccwpck_require__(16698)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -5737,16 +5737,16 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 61882:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const { AsyncResource } = __nccwpck_require__(6698)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(68707)
+const { AsyncResource } = __nccwpck_require__(16698)
 const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
-const assert = __nccwpck_require__(4589)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
+const assert = __nccwpck_require__(34589)
 
 class UpgradeHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -5852,30 +5852,30 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 56615:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4043)
+module.exports.request = __nccwpck_require__(14043)
 module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.pipeline = __nccwpck_require__(76862)
+module.exports.upgrade = __nccwpck_require__(61882)
+module.exports.connect = __nccwpck_require__(34660)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 49927:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
 
 
 
-const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
+const assert = __nccwpck_require__(34589)
+const { Readable } = __nccwpck_require__(57075)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
 const { ReadableStreamFrom } = __nccwpck_require__(3440)
 
@@ -6258,15 +6258,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7655:
+/***/ 87655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 
-const { chunksDecode } = __nccwpck_require__(9927)
+const { chunksDecode } = __nccwpck_require__(49927)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -6358,16 +6358,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 59136:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const net = __nccwpck_require__(7030)
-const assert = __nccwpck_require__(4589)
+const net = __nccwpck_require__(77030)
+const assert = __nccwpck_require__(34589)
 const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(6603)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(68707)
+const timers = __nccwpck_require__(96603)
 
 function noop () {}
 
@@ -6452,7 +6452,7 @@ function buildConnector ({ allowH2, maxCachedSessions, socketPath, timeout, sess
     let socket
     if (protocol === 'https:') {
       if (!tls) {
-        tls = __nccwpck_require__(1692)
+        tls = __nccwpck_require__(41692)
       }
       servername = servername || options.servername || util.getServerName(host) || null
 
@@ -6605,7 +6605,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 10735:
 /***/ ((module) => {
 
 
@@ -6730,12 +6730,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 42414:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const diagnosticsChannel = __nccwpck_require__(3053)
-const util = __nccwpck_require__(7975)
+const diagnosticsChannel = __nccwpck_require__(53053)
+const util = __nccwpck_require__(57975)
 
 const undiciDebugLog = util.debuglog('undici')
 const fetchDebuglog = util.debuglog('fetch')
@@ -6939,7 +6939,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 68707:
 /***/ ((module) => {
 
 
@@ -7371,7 +7371,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 44655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7379,8 +7379,8 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
-const assert = __nccwpck_require__(4589)
+} = __nccwpck_require__(68707)
+const assert = __nccwpck_require__(34589)
 const {
   isValidHTTPToken,
   isValidHeaderValue,
@@ -7395,8 +7395,8 @@ const {
   getServerName,
   normalizedMethodRecords
 } = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+const { channels } = __nccwpck_require__(42414)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(10735)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -7860,7 +7860,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 6443:
+/***/ 36443:
 /***/ ((module) => {
 
 module.exports = {
@@ -7934,7 +7934,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 67752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7942,7 +7942,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(10735)
 
 class TstNode {
   /** @type {any} */
@@ -8098,18 +8098,18 @@ module.exports = {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
-const { IncomingMessage } = __nccwpck_require__(7067)
-const stream = __nccwpck_require__(7075)
-const net = __nccwpck_require__(7030)
+const assert = __nccwpck_require__(34589)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(36443)
+const { IncomingMessage } = __nccwpck_require__(37067)
+const stream = __nccwpck_require__(57075)
+const net = __nccwpck_require__(77030)
 const { Blob } = __nccwpck_require__(4573)
-const nodeUtil = __nccwpck_require__(7975)
-const { stringify } = __nccwpck_require__(1792)
-const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const nodeUtil = __nccwpck_require__(57975)
+const { stringify } = __nccwpck_require__(41792)
+const { EventEmitter: EE } = __nccwpck_require__(78474)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(10735)
+const { tree } = __nccwpck_require__(67752)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -8819,18 +8819,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 57405:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(36443)
+const DispatcherBase = __nccwpck_require__(21841)
+const Pool = __nccwpck_require__(30628)
+const Client = __nccwpck_require__(23701)
 const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(25092)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -8967,7 +8967,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const {
   PoolBase,
   kClients,
@@ -8975,9 +8975,9 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(42128)
+const Pool = __nccwpck_require__(30628)
+const { kUrl, kInterceptors } = __nccwpck_require__(36443)
 const { parseOrigin } = __nccwpck_require__(3440)
 const kFactory = Symbol('factory')
 
@@ -9182,10 +9182,10 @@ module.exports = BalancedPool
 
 /* global WebAssembly */
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const { channels } = __nccwpck_require__(42414)
+const timers = __nccwpck_require__(96603)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -9198,7 +9198,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const {
   kUrl,
   kReset,
@@ -9231,9 +9231,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(36443)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(52824)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -9245,11 +9245,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(63870) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(3434))
+    mod = await WebAssembly.compile(__nccwpck_require__(53434))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -9257,7 +9257,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(63870))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -10172,7 +10172,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(84492).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -10695,21 +10695,21 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 88788:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { errorMonitor } = __nccwpck_require__(8474)
-const { pipeline } = __nccwpck_require__(7075)
+const assert = __nccwpck_require__(34589)
+const { errorMonitor } = __nccwpck_require__(78474)
+const { pipeline } = __nccwpck_require__(57075)
 const util = __nccwpck_require__(3440)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const {
   kUrl,
   kReset,
@@ -10728,7 +10728,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(36443)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -10740,7 +10740,7 @@ let h2ExperimentalWarned = false
 /** @type {import('http2')} */
 let http2
 try {
-  http2 = __nccwpck_require__(2467)
+  http2 = __nccwpck_require__(32467)
 } catch {
   // @ts-ignore
   http2 = { constants: {} }
@@ -11134,7 +11134,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(84492).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -11494,26 +11494,26 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 23701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
 
 
 
-const assert = __nccwpck_require__(4589)
-const net = __nccwpck_require__(7030)
-const http = __nccwpck_require__(7067)
+const assert = __nccwpck_require__(34589)
+const net = __nccwpck_require__(77030)
+const http = __nccwpck_require__(37067)
 const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const { channels } = __nccwpck_require__(42414)
+const Request = __nccwpck_require__(44655)
+const DispatcherBase = __nccwpck_require__(21841)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(68707)
+const buildConnector = __nccwpck_require__(59136)
 const {
   kUrl,
   kServerName,
@@ -11555,9 +11555,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(36443)
 const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+const connectH2 = __nccwpck_require__(88788)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -11865,7 +11865,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(25092)
 
 function onError (client, err) {
   if (
@@ -12125,19 +12125,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 21841:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(30883)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(68707)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(36443)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -12340,11 +12340,11 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 30883:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const EventEmitter = __nccwpck_require__(8474)
+const EventEmitter = __nccwpck_require__(78474)
 
 class Dispatcher extends EventEmitter {
   dispatch () {
@@ -12412,15 +12412,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 53137:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(21841)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(36443)
+const ProxyAgent = __nccwpck_require__(76672)
+const Agent = __nccwpck_require__(57405)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -12579,7 +12579,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 64660:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -12703,15 +12703,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 42128:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(3246)
+const DispatcherBase = __nccwpck_require__(21841)
+const FixedQueue = __nccwpck_require__(64660)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(36443)
+const PoolStats = __nccwpck_require__(43246)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -12904,10 +12904,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3246:
+/***/ 43246:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(36443)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -12945,7 +12945,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 30628:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -12956,14 +12956,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(42128)
+const Client = __nccwpck_require__(23701)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+const { kUrl, kInterceptors } = __nccwpck_require__(36443)
+const buildConnector = __nccwpck_require__(59136)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -13059,19 +13059,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 76672:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(36443)
+const { URL } = __nccwpck_require__(73136)
+const Agent = __nccwpck_require__(57405)
+const Pool = __nccwpck_require__(30628)
+const DispatcherBase = __nccwpck_require__(21841)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(68707)
+const buildConnector = __nccwpck_require__(59136)
+const Client = __nccwpck_require__(23701)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -13340,13 +13340,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 30050:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(30883)
+const RetryHandler = __nccwpck_require__(17816)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -13382,7 +13382,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2581:
+/***/ 32581:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13390,8 +13390,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const Agent = __nccwpck_require__(57405)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -13421,7 +13421,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8155:
+/***/ 58155:
 /***/ ((module) => {
 
 
@@ -13478,10 +13478,10 @@ module.exports = class DecoratorHandler {
 
 
 const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
-const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const EE = __nccwpck_require__(8474)
+const { kBodyUsed } = __nccwpck_require__(36443)
+const assert = __nccwpck_require__(34589)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const EE = __nccwpck_require__(78474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
 
@@ -13711,14 +13711,14 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 17816:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(36443)
+const { RequestRetryError } = __nccwpck_require__(68707)
 const {
   isDisturbed,
   parseHeaders,
@@ -14155,14 +14155,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 379:
+/***/ 70379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const { isIP } = __nccwpck_require__(7030)
-const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const { isIP } = __nccwpck_require__(77030)
+const { lookup } = __nccwpck_require__(40610)
+const DecoratorHandler = __nccwpck_require__(58155)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(68707)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -14537,14 +14537,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 88060:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(68707)
+const DecoratorHandler = __nccwpck_require__(58155)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -14667,7 +14667,7 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5092:
+/***/ 25092:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -14695,7 +14695,7 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 21514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -14726,11 +14726,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 92026:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(17816)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -14752,13 +14752,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 52824:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(50172);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -15036,7 +15036,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 63870:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -15048,7 +15048,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3434:
+/***/ 53434:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -15060,7 +15060,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 172:
+/***/ 50172:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15081,13 +15081,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7501:
+/***/ 47501:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(36443)
+const Agent = __nccwpck_require__(57405)
 const {
   kAgent,
   kMockAgentSet,
@@ -15098,14 +15098,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const Pluralizer = __nccwpck_require__(1529)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
+} = __nccwpck_require__(91117)
+const MockClient = __nccwpck_require__(47365)
+const MockPool = __nccwpck_require__(94004)
+const { matchValue, buildMockOptions } = __nccwpck_require__(53397)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(68707)
+const Dispatcher = __nccwpck_require__(30883)
+const Pluralizer = __nccwpck_require__(91529)
+const PendingInterceptorsFormatter = __nccwpck_require__(56142)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -15248,14 +15248,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7365:
+/***/ 47365:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const { promisify } = __nccwpck_require__(57975)
+const Client = __nccwpck_require__(23701)
+const { buildMockDispatch } = __nccwpck_require__(53397)
 const {
   kDispatches,
   kMockAgent,
@@ -15264,10 +15264,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(91117)
+const { MockInterceptor } = __nccwpck_require__(31511)
+const Symbols = __nccwpck_require__(36443)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -15314,12 +15314,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 52429:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(68707)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -15349,12 +15349,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 31511:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(53397)
 const {
   kDispatches,
   kDispatchKey,
@@ -15362,8 +15362,8 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(91117)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 const { buildURL } = __nccwpck_require__(3440)
 
 /**
@@ -15563,14 +15563,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 94004:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const { promisify } = __nccwpck_require__(57975)
+const Pool = __nccwpck_require__(30628)
+const { buildMockDispatch } = __nccwpck_require__(53397)
 const {
   kDispatches,
   kMockAgent,
@@ -15579,10 +15579,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(91117)
+const { MockInterceptor } = __nccwpck_require__(31511)
+const Symbols = __nccwpck_require__(36443)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -15629,7 +15629,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 91117:
 /***/ ((module) => {
 
 
@@ -15659,26 +15659,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 53397:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(52429)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1117)
+} = __nccwpck_require__(91117)
 const { buildURL } = __nccwpck_require__(3440)
-const { STATUS_CODES } = __nccwpck_require__(7067)
+const { STATUS_CODES } = __nccwpck_require__(37067)
 const {
   types: {
     isPromise
   }
-} = __nccwpck_require__(7975)
+} = __nccwpck_require__(57975)
 
 function matchValue (match, value) {
   if (typeof match === 'string') {
@@ -16033,13 +16033,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 56142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Transform } = __nccwpck_require__(7075)
-const { Console } = __nccwpck_require__(7540)
+const { Transform } = __nccwpck_require__(57075)
+const { Console } = __nccwpck_require__(37540)
 
 const PERSISTENT = process.versions.icu ? '✅' : 'Y '
 const NOT_PERSISTENT = process.versions.icu ? '❌' : 'N '
@@ -16083,7 +16083,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 91529:
 /***/ ((module) => {
 
 
@@ -16119,7 +16119,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 6603:
+/***/ 96603:
 /***/ ((module) => {
 
 
@@ -16549,21 +16549,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 89634:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
+const { kConstruct } = __nccwpck_require__(20109)
+const { urlEquals, getFieldValues } = __nccwpck_require__(76798)
 const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(5893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
+const { webidl } = __nccwpck_require__(45893)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(99051)
 const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
-const assert = __nccwpck_require__(4589)
+const { kState } = __nccwpck_require__(93627)
+const { fetching } = __nccwpck_require__(54398)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(73168)
+const assert = __nccwpck_require__(34589)
 
 /**
  * @see https://w3c.github.io/ServiceWorker/#dfn-cache-batch-operation
@@ -17420,9 +17420,9 @@ module.exports = {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(5893)
+const { kConstruct } = __nccwpck_require__(20109)
+const { Cache } = __nccwpck_require__(89634)
+const { webidl } = __nccwpck_require__(45893)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 class CacheStorage {
@@ -17574,26 +17574,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 109:
+/***/ 20109:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(6443).kConstruct)
+  kConstruct: (__nccwpck_require__(36443).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6798:
+/***/ 76798:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const assert = __nccwpck_require__(34589)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { isValidHeaderName } = __nccwpck_require__(73168)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -17638,7 +17638,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 71276:
 /***/ ((module) => {
 
 
@@ -17657,15 +17657,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 79061:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(5893)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(11978)
+const { stringify } = __nccwpck_require__(57797)
+const { webidl } = __nccwpck_require__(45893)
+const { Headers } = __nccwpck_require__(60660)
 
 /**
  * @typedef {Object} Cookie
@@ -17848,15 +17848,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 11978:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
-const assert = __nccwpck_require__(4589)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(71276)
+const { isCTLExcludingHtab } = __nccwpck_require__(57797)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(51900)
+const assert = __nccwpck_require__(34589)
 
 /**
  * @description Parses the field-value attributes of a set-cookie header string.
@@ -18165,7 +18165,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 57797:
 /***/ ((module) => {
 
 
@@ -18524,13 +18524,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 24031:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
-const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { Transform } = __nccwpck_require__(57075)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(94811)
 
 /**
  * @type {number[]} BOM
@@ -19105,23 +19105,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 21238:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
+const { pipeline } = __nccwpck_require__(57075)
+const { fetching } = __nccwpck_require__(54398)
 const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(5893)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
-const { delay } = __nccwpck_require__(4811)
+const { webidl } = __nccwpck_require__(45893)
+const { EventSourceStream } = __nccwpck_require__(24031)
+const { parseMIMEType } = __nccwpck_require__(51900)
+const { createFastMessageEvent } = __nccwpck_require__(15188)
+const { isNetworkError } = __nccwpck_require__(99051)
+const { delay } = __nccwpck_require__(94811)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { environmentSettingsObject } = __nccwpck_require__(73168)
+const { getGlobalDispatcher } = __nccwpck_require__(32581)
 
 let experimentalWarned = false
 
@@ -19595,7 +19595,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 94811:
 /***/ ((module) => {
 
 
@@ -19639,7 +19639,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 84492:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -19654,20 +19654,20 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3168)
-const { FormData } = __nccwpck_require__(5910)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(73168)
+const { FormData } = __nccwpck_require__(35910)
+const { kState } = __nccwpck_require__(93627)
+const { webidl } = __nccwpck_require__(45893)
 const { Blob } = __nccwpck_require__(4573)
-const assert = __nccwpck_require__(4589)
-const { isErrored, isDisturbed } = __nccwpck_require__(7075)
-const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+const assert = __nccwpck_require__(34589)
+const { isErrored, isDisturbed } = __nccwpck_require__(57075)
+const { isArrayBuffer } = __nccwpck_require__(73429)
+const { serializeAMimeType } = __nccwpck_require__(51900)
+const { multipartFormDataParser } = __nccwpck_require__(50116)
 let random
 
 try {
-  const crypto = __nccwpck_require__(7598)
+  const crypto = __nccwpck_require__(77598)
   random = (max) => crypto.randomInt(0, max)
 } catch {
   random = (max) => Math.floor(Math.random(max))
@@ -20306,12 +20306,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 51900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 
 const encoder = new TextEncoder()
 
@@ -21057,12 +21057,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 66653:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(6443)
+const { kConnected, kSize } = __nccwpck_require__(36443)
 
 class CompatWeakRef {
   constructor (value) {
@@ -21110,14 +21110,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 27114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+const { kState } = __nccwpck_require__(93627)
+const { webidl } = __nccwpck_require__(45893)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -21243,17 +21243,17 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 116:
+/***/ 50116:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(3168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(7114)
-const { makeEntry } = __nccwpck_require__(5910)
-const assert = __nccwpck_require__(4589)
+const { utf8DecodeBytes } = __nccwpck_require__(73168)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(51900)
+const { isFileLike } = __nccwpck_require__(27114)
+const { makeEntry } = __nccwpck_require__(35910)
+const assert = __nccwpck_require__(34589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
 const File = globalThis.File ?? NodeFile
@@ -21724,18 +21724,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 35910:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
-const { kState } = __nccwpck_require__(3627)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(73168)
+const { kState } = __nccwpck_require__(93627)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(7114)
-const { webidl } = __nccwpck_require__(5893)
+const { FileLike, isFileLike } = __nccwpck_require__(27114)
+const { webidl } = __nccwpck_require__(45893)
 const { File: NativeFile } = __nccwpck_require__(4573)
-const nodeUtil = __nccwpck_require__(7975)
+const nodeUtil = __nccwpck_require__(57975)
 
 /** @type {globalThis['File']} */
 const File = globalThis.File ?? NativeFile
@@ -21983,7 +21983,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 51059:
 /***/ ((module) => {
 
 
@@ -22030,23 +22030,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 60660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
+const { kConstruct } = __nccwpck_require__(36443)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(5893)
-const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(7975)
+} = __nccwpck_require__(73168)
+const { webidl } = __nccwpck_require__(45893)
+const assert = __nccwpck_require__(34589)
+const util = __nccwpck_require__(57975)
 
 const kHeadersMap = Symbol('headers map')
 const kHeadersSortedMap = Symbol('headers map sorted')
@@ -22724,7 +22724,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 54398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -22737,10 +22737,10 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
+} = __nccwpck_require__(99051)
+const { HeadersList } = __nccwpck_require__(60660)
 const { Request, cloneRequest } = __nccwpck_require__(9967)
-const zlib = __nccwpck_require__(8522)
+const zlib = __nccwpck_require__(38522)
 const {
   bytesMatch,
   makePolicyContainer,
@@ -22775,10 +22775,10 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { kState, kDispatcher } = __nccwpck_require__(3627)
-const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+} = __nccwpck_require__(73168)
+const { kState, kDispatcher } = __nccwpck_require__(93627)
+const assert = __nccwpck_require__(34589)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(84492)
 const {
   redirectStatusSet,
   nullBodyStatus,
@@ -22786,13 +22786,13 @@ const {
   requestBodyHeader,
   subresourceSet
 } = __nccwpck_require__(4495)
-const EE = __nccwpck_require__(8474)
-const { Readable, pipeline, finished } = __nccwpck_require__(7075)
+const EE = __nccwpck_require__(78474)
+const { Readable, pipeline, finished } = __nccwpck_require__(57075)
 const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(5893)
-const { STATUS_CODES } = __nccwpck_require__(7067)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(51900)
+const { getGlobalDispatcher } = __nccwpck_require__(32581)
+const { webidl } = __nccwpck_require__(45893)
+const { STATUS_CODES } = __nccwpck_require__(37067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
 const defaultUserAgent = typeof __UNDICI_IS_NODE__ !== 'undefined' || typeof esbuildDetection !== 'undefined'
@@ -25008,16 +25008,16 @@ module.exports = {
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const { FinalizationRegistry } = __nccwpck_require__(6653)()
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(84492)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(60660)
+const { FinalizationRegistry } = __nccwpck_require__(66653)()
 const util = __nccwpck_require__(3440)
-const nodeUtil = __nccwpck_require__(7975)
+const nodeUtil = __nccwpck_require__(57975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(73168)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -25029,12 +25029,12 @@ const {
   requestDuplex
 } = __nccwpck_require__(4495)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
-const assert = __nccwpck_require__(4589)
-const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(93627)
+const { webidl } = __nccwpck_require__(45893)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { kConstruct } = __nccwpck_require__(36443)
+const assert = __nccwpck_require__(34589)
+const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(78474)
 
 const kAbortController = Symbol('abortController')
 
@@ -26045,15 +26045,15 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9051:
+/***/ 99051:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(60660)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(84492)
 const util = __nccwpck_require__(3440)
-const nodeUtil = __nccwpck_require__(7975)
+const nodeUtil = __nccwpck_require__(57975)
 const { kEnumerableProperty } = util
 const {
   isValidReasonPhrase,
@@ -26064,18 +26064,18 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(73168)
 const {
   redirectStatusSet,
   nullBodyStatus
 } = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { FormData } = __nccwpck_require__(5910)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
-const assert = __nccwpck_require__(4589)
-const { types } = __nccwpck_require__(7975)
+const { kState, kHeaders } = __nccwpck_require__(93627)
+const { webidl } = __nccwpck_require__(45893)
+const { FormData } = __nccwpck_require__(35910)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { kConstruct } = __nccwpck_require__(36443)
+const assert = __nccwpck_require__(34589)
+const { types } = __nccwpck_require__(57975)
 
 const textEncoder = new TextEncoder('utf-8')
 
@@ -26662,7 +26662,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 93627:
 /***/ ((module) => {
 
 
@@ -26678,21 +26678,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 73168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Transform } = __nccwpck_require__(7075)
-const zlib = __nccwpck_require__(8522)
+const { Transform } = __nccwpck_require__(57075)
+const zlib = __nccwpck_require__(38522)
 const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
+const { getGlobalOrigin } = __nccwpck_require__(51059)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(51900)
 const { performance } = __nccwpck_require__(643)
 const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
-const assert = __nccwpck_require__(4589)
-const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5893)
+const assert = __nccwpck_require__(34589)
+const { isUint8Array } = __nccwpck_require__(73429)
+const { webidl } = __nccwpck_require__(45893)
 
 let supportedHashes = []
 
@@ -26700,7 +26700,7 @@ let supportedHashes = []
 /** @type {import('crypto')} */
 let crypto
 try {
-  crypto = __nccwpck_require__(7598)
+  crypto = __nccwpck_require__(77598)
   const possibleRelevantHashes = ['sha256', 'sha384', 'sha512']
   supportedHashes = crypto.getHashes().filter((hash) => possibleRelevantHashes.includes(hash))
 /* c8 ignore next 3 */
@@ -28317,13 +28317,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 45893:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { types, inspect } = __nccwpck_require__(7975)
-const { markAsUncloneable } = __nccwpck_require__(5919)
+const { types, inspect } = __nccwpck_require__(57975)
+const { markAsUncloneable } = __nccwpck_require__(75919)
 const { toUSVString } = __nccwpck_require__(3440)
 
 /** @type {import('../../../types/webidl').Webidl} */
@@ -29019,7 +29019,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 22607:
 /***/ ((module) => {
 
 
@@ -29316,7 +29316,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8355:
+/***/ 48355:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -29325,15 +29325,15 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3610)
+} = __nccwpck_require__(53610)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(961)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(20961)
+const { webidl } = __nccwpck_require__(45893)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 class FileReader extends EventTarget {
@@ -29667,12 +29667,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8573:
+/***/ 88573:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(45893)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -29752,7 +29752,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 961:
+/***/ 20961:
 /***/ ((module) => {
 
 
@@ -29769,7 +29769,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3610:
+/***/ 53610:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -29780,12 +29780,12 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(961)
-const { ProgressEvent } = __nccwpck_require__(8573)
-const { getEncoding } = __nccwpck_require__(2607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
-const { types } = __nccwpck_require__(7975)
-const { StringDecoder } = __nccwpck_require__(3193)
+} = __nccwpck_require__(20961)
+const { ProgressEvent } = __nccwpck_require__(88573)
+const { getEncoding } = __nccwpck_require__(22607)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(51900)
+const { types } = __nccwpck_require__(57975)
+const { StringDecoder } = __nccwpck_require__(13193)
 const { btoa } = __nccwpck_require__(4573)
 
 /** @type {PropertyDescriptor} */
@@ -30167,32 +30167,32 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 86897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(20736)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(1216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(2414)
-const { CloseEvent } = __nccwpck_require__(5188)
+} = __nccwpck_require__(61216)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(98625)
+const { channels } = __nccwpck_require__(42414)
+const { CloseEvent } = __nccwpck_require__(15188)
 const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
+const { fetching } = __nccwpck_require__(54398)
+const { Headers, getHeadersList } = __nccwpck_require__(60660)
+const { getDecodeSplit } = __nccwpck_require__(73168)
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
 
 /** @type {import('crypto')} */
 let crypto
 try {
-  crypto = __nccwpck_require__(7598)
+  crypto = __nccwpck_require__(77598)
 /* c8 ignore next 3 */
 } catch {
 
@@ -30545,7 +30545,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 20736:
 /***/ ((module) => {
 
 
@@ -30618,15 +30618,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 15188:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(45893)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
-const { MessagePort } = __nccwpck_require__(5919)
+const { kConstruct } = __nccwpck_require__(36443)
+const { MessagePort } = __nccwpck_require__(75919)
 
 /**
  * @see https://html.spec.whatwg.org/multipage/comms.html#messageevent
@@ -30959,7 +30959,7 @@ module.exports = {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(736)
+const { maxUnsigned16Bit } = __nccwpck_require__(20736)
 
 const BUFFER_SIZE = 16386
 
@@ -30969,7 +30969,7 @@ let buffer = null
 let bufIdx = BUFFER_SIZE
 
 try {
-  crypto = __nccwpck_require__(7598)
+  crypto = __nccwpck_require__(77598)
 /* c8 ignore next 3 */
 } catch {
   crypto = {
@@ -31057,14 +31057,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 19469:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(38522)
+const { isValidClientWindowBits } = __nccwpck_require__(98625)
+const { MessageSizeExceededError } = __nccwpck_require__(68707)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -31169,16 +31169,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 81652:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Writable } = __nccwpck_require__(7075)
-const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(2414)
+const { Writable } = __nccwpck_require__(57075)
+const assert = __nccwpck_require__(34589)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(20736)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(61216)
+const { channels } = __nccwpck_require__(42414)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -31188,11 +31188,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
+} = __nccwpck_require__(98625)
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(6897)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { closeWebSocketConnection } = __nccwpck_require__(86897)
+const { PerMessageDeflate } = __nccwpck_require__(19469)
+const { MessageSizeExceededError } = __nccwpck_require__(68707)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -31703,14 +31703,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 13900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { opcodes, sendHints } = __nccwpck_require__(20736)
+const FixedQueue = __nccwpck_require__(64660)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -31814,7 +31814,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 1216:
+/***/ 61216:
 /***/ ((module) => {
 
 
@@ -31833,16 +31833,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8625:
+/***/ 98625:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
-const { states, opcodes } = __nccwpck_require__(736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(61216)
+const { states, opcodes } = __nccwpck_require__(20736)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(15188)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(51900)
 
 /* globals Blob */
 
@@ -32162,15 +32162,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 13726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(45893)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { environmentSettingsObject } = __nccwpck_require__(73168)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(20736)
 const {
   kWebSocketURL,
   kReadyState,
@@ -32179,21 +32179,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(61216)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
+} = __nccwpck_require__(98625)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(86897)
+const { ByteParser } = __nccwpck_require__(81652)
 const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { getGlobalDispatcher } = __nccwpck_require__(32581)
+const { types } = __nccwpck_require__(57975)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(15188)
+const { SendQueue } = __nccwpck_require__(13900)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -32764,21 +32764,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 218:
+/***/ 60218:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3788);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(97409);
 // GitHub Action entry: everything happens in main.ts's run().
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 1729:
+/***/ 81729:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32786,10 +32786,10 @@ __webpack_async_result__();
 /* harmony export */   dz: () => (/* binding */ InputError)
 /* harmony export */ });
 /* unused harmony export ACTION_MODES */
-/* harmony import */ var _gate_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7155);
-/* harmony import */ var _load_discover_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3533);
-/* harmony import */ var _load_git_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9311);
-/* harmony import */ var _load_remote_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(724);
+/* harmony import */ var _gate_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(67155);
+/* harmony import */ var _load_discover_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83533);
+/* harmony import */ var _load_git_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51692);
+/* harmony import */ var _load_remote_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(70724);
 // The action's inputs, validated: a wrong value is an error naming the input and the valid values.
 
 
@@ -32856,37 +32856,37 @@ function readInputs(get) {
 
 /***/ }),
 
-/***/ 3788:
+/***/ 97409:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  eF: () => (/* binding */ run)
+  e: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: nothingToAnalyse, outputsOf
+// UNUSED EXPORTS: nothingToAnalyse
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(6257);
 // EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __nccwpck_require__(7827);
+var errors = __nccwpck_require__(37827);
 // EXTERNAL MODULE: ./src/gate/index.ts
-var gate = __nccwpck_require__(7155);
+var gate = __nccwpck_require__(67155);
 // EXTERNAL MODULE: ./src/load/discover.ts
-var discover = __nccwpck_require__(3533);
+var discover = __nccwpck_require__(83533);
 // EXTERNAL MODULE: ./src/load/git.ts
-var git = __nccwpck_require__(9311);
+var git = __nccwpck_require__(51692);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./src/load/files.ts
-var files = __nccwpck_require__(6255);
+var files = __nccwpck_require__(46255);
 // EXTERNAL MODULE: ./src/load/reader.ts
-var reader = __nccwpck_require__(8657);
+var reader = __nccwpck_require__(68657);
 // EXTERNAL MODULE: ./src/load/source.ts + 3 modules
-var source = __nccwpck_require__(4937);
+var source = __nccwpck_require__(44937);
 ;// CONCATENATED MODULE: ./src/load/pull-request.ts
 // Which root documents a pull request touches. The PR's author decides the head's bytes, file names and
 // symlinks, so the head alone cannot say what was there: every changed file that was a root in the base
@@ -33068,18 +33068,23 @@ async function prefetchSpec(reader, prefetch, path) {
     }
 }
 
-// EXTERNAL MODULE: ./src/publish/files.ts + 1 modules
-var publish_files = __nccwpck_require__(7548);
 // EXTERNAL MODULE: ./src/findings.ts
-var findings = __nccwpck_require__(1001);
+var findings = __nccwpck_require__(81001);
 // EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __nccwpck_require__(6412);
+var report_escape = __nccwpck_require__(14031);
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
 // Which new findings and violations become line annotations: most severe first, within GitHub's
-// per-step limits (10 errors, 10 warnings, 10 notices are displayed); the rest are in the summary and SARIF.
+// per-step limits (10 errors, 10 warnings, 10 notices are displayed, the first ones printed; 50 per job),
+// leaving room for the step's own messages printed after them; the rest are in the summary and SARIF.
 
 
 const ANNOTATIONS_PER_LEVEL = 10;
+/**
+ * Slots left per level for what the action prints after the findings' annotations, which GitHub would
+ * otherwise drop: the verdict (`blocked`, an error), a comment or summary that could not be written
+ * (warnings), the comment's notes (a notice).
+ */
+const RESERVED_PER_LEVEL = { error: 1, warning: 2, notice: 1 };
 const LEVEL = {
     critical: 'error',
     high: 'error',
@@ -33122,149 +33127,135 @@ function selectAnnotations(report, perLevel = ANNOTATIONS_PER_LEVEL) {
     }
     all.sort((a, b) => (0,findings/* severityRank */.qs)(b.severity) - (0,findings/* severityRank */.qs)(a.severity) || a.file.localeCompare(b.file) || a.line - b.line);
     const used = { error: 0, warning: 0, notice: 0 };
-    const shown = all.filter((a) => used[a.level]++ < perLevel);
+    const shown = all.filter((a) => used[a.level]++ < perLevel - RESERVED_PER_LEVEL[a.level]);
     return { shown, omitted: all.length - shown.length };
 }
 
-// EXTERNAL MODULE: ./src/report/json.ts + 1 modules
-var json = __nccwpck_require__(1686);
 // EXTERNAL MODULE: ./src/report/markdown.ts + 2 modules
-var markdown = __nccwpck_require__(6679);
-// EXTERNAL MODULE: ./src/assess/registry.ts + 45 modules
-var registry = __nccwpck_require__(7414);
-;// CONCATENATED MODULE: ./src/report/sarif.ts
-
-/** GitHub's `security-severity` scale: ≥9 critical, ≥7 high, ≥4 medium, >0 low. */
-const SECURITY_SEVERITY = {
-    critical: '9.5',
-    high: '8.0',
-    medium: '5.5',
-    low: '3.0',
-    info: '0.0',
-};
-const sarif_LEVEL = {
-    critical: 'error',
-    high: 'error',
-    medium: 'warning',
-    low: 'note',
-    info: 'note',
-};
-function renderSarif(report, ctx) {
-    const rules = registry/* CHECKS */.u.map((check) => ({
-        id: check.id,
-        name: check.title
-            .replace(/[^A-Za-z0-9]+(.)?/g, (_, c) => (c ? c.toUpperCase() : ''))
-            .replace(/^./, (c) => c.toUpperCase()),
-        shortDescription: { text: check.title },
-        fullDescription: { text: check.rationale },
-        help: {
-            text: check.remediation,
-            markdown: `${check.remediation}\n\n[Rule documentation](${ctx.docsBase}/docs/rules/${check.id}.md)`,
-        },
-        helpUri: `${ctx.docsBase}/docs/rules/${check.id}.md`,
-        defaultConfiguration: { level: sarif_LEVEL[check.severity] },
-        properties: {
-            tags: ['security', check.category, check.owasp, check.cwe, `external/cwe/${check.cwe.toLowerCase()}`],
-            'security-severity': SECURITY_SEVERITY[check.severity],
-            precision: 'high',
-            problem: { severity: check.severity },
-        },
-    }));
-    const policyNames = [...new Set(report.violations.map((v) => v.policy))].sort();
-    for (const name of policyNames) {
-        const example = report.violations.find((v) => v.policy === name);
-        rules.push({
-            id: `policy/${name}`,
-            name: `Policy ${name}`,
-            shortDescription: { text: `Policy ${name}` },
-            fullDescription: { text: example.message },
-            help: { text: example.remediation },
-            helpUri: `${ctx.docsBase}/docs/policies.md`,
-            defaultConfiguration: { level: sarif_LEVEL[example.severity] },
-            properties: { tags: ['security', 'policy'], 'security-severity': SECURITY_SEVERITY[example.severity] },
-        });
-    }
-    const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-    const findings = report.specs
-        .flatMap((s) => [...s.findings, ...s.endpoints.flatMap((e) => e.findings)])
-        .filter((f) => f.status !== 'fixed');
-    const results = [
-        ...findings.map((f) => findingResult(f, ruleIndex.get(f.ruleId))),
-        ...report.violations.map((v) => violationResult(v, ruleIndex.get(`policy/${v.policy}`))),
-    ];
-    return {
-        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-        version: '2.1.0',
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: report.tool.name,
-                        version: report.tool.version,
-                        semanticVersion: report.tool.version,
-                        informationUri: ctx.docsBase.replace(/\/blob\/.*$/, ''),
-                        rules,
-                    },
-                },
-                results,
-                columnKind: 'unicodeCodePoints',
-                originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root' } } },
-            },
-        ],
-    };
-}
-function sarif_location(file, line, column) {
-    return [
-        {
-            physicalLocation: {
-                artifactLocation: { uri: file, uriBaseId: '%SRCROOT%' },
-                region: { startLine: Math.max(1, line), startColumn: Math.max(1, column) },
-            },
-        },
-    ];
-}
-function findingResult(f, index) {
-    return {
-        ruleId: f.ruleId,
-        ...(index !== undefined ? { ruleIndex: index } : {}),
-        level: sarif_LEVEL[f.severity],
-        message: { text: `${f.message}\nFix: ${f.remediation}` },
-        locations: sarif_location(f.location.file, f.location.line, f.location.column),
-        partialFingerprints: { 'apiPosture/v1': f.fingerprint },
-        ...(f.suppressed ? { suppressions: [{ kind: 'inSource', justification: f.suppressed.reason }] } : {}),
-        properties: {
-            severity: f.severity,
-            status: f.status ?? 'existing',
-            category: f.category,
-            owasp: f.owasp,
-            cwe: f.cwe,
-        },
-    };
-}
-function violationResult(v, index) {
-    return {
-        ruleId: `policy/${v.policy}`,
-        ...(index !== undefined ? { ruleIndex: index } : {}),
-        level: sarif_LEVEL[v.severity],
-        message: { text: `${v.message}\nFix: ${v.remediation}` },
-        locations: sarif_location(v.location.file, v.location.line, v.location.column),
-        partialFingerprints: { 'apiPosture/v1': `${v.policy}:${v.spec}:${v.endpoint}` },
-        properties: { severity: v.severity, status: v.status },
-    };
-}
-
+var markdown = __nccwpck_require__(16679);
+// EXTERNAL MODULE: ./src/report/sarif.ts
+var sarif = __nccwpck_require__(10643);
 // EXTERNAL MODULE: ./src/util/arrays.ts
-var arrays = __nccwpck_require__(5232);
+var arrays = __nccwpck_require__(15232);
+// EXTERNAL MODULE: ./src/publish/files.ts + 1 modules
+var publish_files = __nccwpck_require__(47548);
+;// CONCATENATED MODULE: ./src/publish/runner.ts
+// Publishing a report on the runner: the JSON report and SARIF files, annotations, the job summary, the
+// step outputs and the sticky PR comment. The action's entry (src/action/main.ts) only decides what to
+// analyse and hands the report here.
+
+
+
+
+
+
+
+
+/** Publishes `report` on the runner; `pullRequest` (its number) when the run judges a PR (the comment goes there). */
+/** The artifact name the README's workflow uploads the JSON report and SARIF as: named in the summary and comment. */
+const REPORT_ARTIFACT = 'api-posture-report';
+async function publishToRunner(report, inputs, env, clientOf, pullRequest, 
+/** What the run could not check (a `specs` pattern matching nothing): shown in the summary. */
+notes = []) {
+    const repoUrl = `${env.serverUrl}/${env.repository.owner}/${env.repository.repo}`;
+    const headSha = env.headSha;
+    const runUrl = env.runId ? `${repoUrl}/actions/runs/${env.runId}` : undefined;
+    // Report files go only inside the workspace or RUNNER_TEMP, never through a symlink (publish/files.ts).
+    const writable = [env.workspace, env.tempDir];
+    const reportFile = (0,external_node_path_.join)(env.tempDir, 'api-posture-report.json');
+    const reportRefused = (0,publish_files/* writeJsonReport */.a)(reportFile, writable, report);
+    if (reportRefused)
+        core/* warning */.$e(`the JSON report was not written: ${reportRefused}`);
+    core/* setOutput */.uH('report-file', reportRefused ? '' : reportFile);
+    let sarifPath = inputs.sarifFile ? (0,external_node_path_.resolve)(env.workspace, inputs.sarifFile) : undefined;
+    if (sarifPath) {
+        const docsBase = env.actionRepository
+            ? `${env.serverUrl}/${env.actionRepository}/blob/${env.actionRef || 'main'}`
+            : 'https://github.com/api-posture/api-posture/blob/main';
+        const refused = (0,publish_files/* writeJsonReport */.a)(sarifPath, writable, (0,sarif/* renderSarif */.WH)(report, { docsBase }));
+        if (refused) {
+            core/* error */.z3(`input \`sarif-file\` (${inputs.sarifFile}): ${refused}; no SARIF was written (the gate still decides)`);
+            sarifPath = undefined;
+        }
+    }
+    core/* setOutput */.uH('sarif-file', sarifPath ?? '');
+    const ctx = {
+        ...(headSha ? { blobBase: `${repoUrl}/blob/${headSha}` } : {}),
+        ...(runUrl ? { runUrl } : {}),
+        ...(reportRefused ? {} : { reportFile: 'api-posture-report.json' }),
+        artifact: REPORT_ARTIFACT,
+        notes,
+        ...(inputs.sarifFile && sarifPath ? { sarifFile: inputs.sarifFile } : {}),
+    };
+    if (inputs.annotations) {
+        const { shown, omitted } = selectAnnotations(report);
+        for (const a of shown) {
+            const properties = { title: a.title, file: a.file, startLine: a.line, startColumn: a.column };
+            if (a.level === 'error')
+                core/* error */.z3(a.message, properties);
+            else if (a.level === 'warning')
+                core/* warning */.$e(a.message, properties);
+            else
+                core/* notice */.lm(a.message, properties);
+        }
+        if (omitted > 0)
+            core/* info */.pq(`api-posture: ${omitted} more annotation${omitted === 1 ? '' : 's'} than GitHub shows per step: the job summary lists them as far as it fits, the JSON report has them all`);
+    }
+    try {
+        await core/* summary */.z.addRaw((0,markdown/* renderSummary */.Br)(report, ctx)).write();
+    }
+    catch (error) {
+        core/* warning */.$e(`could not write the job summary: ${(0,report_escape/* logText */.kc)(error instanceof Error ? error.message : String(error))}`);
+    }
+    const outputs = outputsOf(report);
+    for (const [name, value] of Object.entries(outputs))
+        core/* setOutput */.uH(name, value);
+    let commentUrl = '';
+    if (pullRequest !== undefined && inputs.comment && report.specs.length > 0) {
+        const client = await clientOf();
+        if (!client)
+            core/* warning */.$e('no github-token: the PR comment was skipped (annotations, summary, SARIF and the gate still ran)');
+        else {
+            const { httpStatus, upsertComment } = await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39520));
+            try {
+                const result = await upsertComment(client, env.repository, pullRequest, (0,markdown/* renderComment */.wQ)(report, ctx), 
+                // Author logins come from the API but are named in a log line: escaped like any other string.
+                (note) => core/* notice */.lm((0,report_escape/* logText */.kc)(`api-posture: ${note}`)));
+                commentUrl = result.url;
+                core/* info */.pq((0,report_escape/* logText */.kc)(`api-posture: PR comment ${result.action}: ${result.url}`));
+            }
+            catch (error) {
+                // The comment is for reviewers; the gate's verdict (the exit code) does not depend on it.
+                // Octokit reports a connection that failed or timed out as status 500 without a response.
+                const answered = error?.response !== undefined;
+                const status = answered ? httpStatus(error) : undefined;
+                const why = status === 403 || status === 404
+                    ? `HTTP ${status}: the token cannot comment — a fork PR or a read-only token`
+                    : `${status ? `HTTP ${status}` : 'no answer'} from the GitHub API after retries: ${(0,report_escape/* logText */.kc)(error instanceof Error ? error.message : String(error))}`;
+                core/* warning */.$e(`could not write the PR comment (${why}). The gate, annotations, job summary and SARIF are unaffected.`);
+            }
+        }
+    }
+    core/* setOutput */.uH('comment-url', commentUrl);
+}
+function outputsOf(report) {
+    const scores = report.specs.flatMap((s) => s.endpoints.map((e) => e.score.head ?? 0));
+    const count = (c) => Object.values(c).reduce((a, b) => a + b, 0);
+    return {
+        blocked: String(report.blocked),
+        'max-score': String((0,arrays/* maxOf */._)(scores, 0)),
+        'new-findings': String(count(report.summary.findings.new)),
+        'new-critical': String(report.summary.findings.new.critical),
+    };
+}
+
+// EXTERNAL MODULE: ./src/report/json.ts + 1 modules
+var json = __nccwpck_require__(71686);
 // EXTERNAL MODULE: ./src/action/inputs.ts
-var action_inputs = __nccwpck_require__(1729);
+var action_inputs = __nccwpck_require__(81729);
 ;// CONCATENATED MODULE: ./src/action/main.ts
 // The GitHub Action: reads the event, picks the specs the PR touched, runs the engine, publishes.
 // PR mode (pull_request, pull_request_target) compares base and head; other events report the inventory.
-
-
-
-
-
 
 
 
@@ -33311,7 +33302,7 @@ async function run(env = process.env) {
         const inputs = (0,action_inputs/* readInputs */.Ko)((name) => core/* getInput */.V4(name));
         const environment = readEnvironment(env);
         if (inputs.mode === 'comment-from-artifact') {
-            const { commentFromArtifact } = await Promise.all(/* import() */[__nccwpck_require__.e(816), __nccwpck_require__.e(31)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8031));
+            const { commentFromArtifact } = await Promise.all(/* import() */[__nccwpck_require__.e(816), __nccwpck_require__.e(31)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78031));
             return await commentFromArtifact(inputs, environment, clientOnDemand(inputs, environment));
         }
         await execute(inputs, environment);
@@ -33319,7 +33310,7 @@ async function run(env = process.env) {
     catch (error) {
         // Every log line goes through `logText`: a file name or document string holding a newline would
         // otherwise write a workflow command of its own (a forged `::error::`, a `::stop-commands::`).
-        if (error instanceof action_inputs/* InputError */.dz || error instanceof errors/* ConfigError */.x)
+        if (error instanceof action_inputs/* InputError */.dz || error instanceof errors/* ConfigError */.x || error instanceof errors/* SettingsError */.G)
             core/* setFailed */.C1((0,report_escape/* logText */.kc)(error.message));
         else
             core/* setFailed */.C1(`api-posture failed unexpectedly: ${(0,report_escape/* logText */.kc)(error instanceof Error ? error.message : String(error))}`);
@@ -33330,7 +33321,7 @@ function clientOnDemand(inputs, env) {
     return () => {
         const token = inputs.token;
         client ??= token
-            ? Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9520)).then((github) => github.createClient(token, env.apiUrl, (m) => core/* info */.pq((0,report_escape/* logText */.kc)(m))))
+            ? Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39520)).then((github) => github.createClient(token, env.apiUrl, (m) => core/* info */.pq((0,report_escape/* logText */.kc)(m))))
             : Promise.resolve(undefined);
         return client;
     };
@@ -33344,6 +33335,7 @@ async function execute(inputs, env) {
     const head = headReader(env.workspace, pr !== undefined);
     let sources;
     let settingsReader = head;
+    let found;
     if (pr) {
         const baseSha = inputs.baseRef ?? pr.baseSha;
         const base = await baseReader(env, client, baseSha);
@@ -33352,7 +33344,7 @@ async function execute(inputs, env) {
         sources = await main_pullRequestSources(env, inputs, client, pr, base, head);
     }
     else {
-        const found = (0,discover/* discoverSpecs */.AW)(env.workspace, inputs.specs);
+        found = (0,discover/* discoverSpecs */.AW)(env.workspace, inputs.specs);
         const uncommitted = found.filter((path) => head.admits?.(path) === false);
         if (uncommitted.length > 0)
             core/* info */.pq((0,report_escape/* logText */.kc)(`api-posture: not analysed, not committed in the checkout: ${uncommitted.join(', ')}`));
@@ -33361,14 +33353,26 @@ async function execute(inputs, env) {
             .map((path) => ({ path, head: { reader: head, path } }));
     }
     core/* info */.pq((0,report_escape/* logText */.kc)(`api-posture: ${sources.length} document${sources.length === 1 ? '' : 's'} to analyse (${mode} mode)${sources.length > 0 ? `: ${sources.map((s) => s.path).join(', ')}` : ''}`));
+    const notes = nothingToCheck(env.workspace, inputs.specs, sources, found);
+    for (const note of notes)
+        core/* warning */.$e((0,report_escape/* logText */.kc)(`api-posture: ${note}`));
     // Nothing to analyse (the common case in a busy repository): the engine, config and policies are not loaded.
     const analysis = sources.length === 0
         ? nothingToAnalyse(mode, inputs.failOn, inputs.failOnScope)
-        : await (await Promise.all(/* import() */[__nccwpck_require__.e(816), __nccwpck_require__.e(96)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9096))).analyse(sources, mode, inputs, settingsReader, pr !== undefined);
+        : await (await Promise.all(/* import() */[__nccwpck_require__.e(816), __nccwpck_require__.e(552), __nccwpck_require__.e(232)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67232))).analyse(sources, mode, inputs, settingsReader, pr !== undefined);
     const report = (0,json/* buildReport */.FK)(analysis);
     // A fork's PR cannot be commented on from here: the report goes to a file for a workflow_run to post.
     const toArtifact = inputs.mode === 'comment-to-artifact';
-    await publish(report, toArtifact ? { ...inputs, comment: false } : inputs, env, client, pr);
+    await publishToRunner(report, toArtifact ? { ...inputs, comment: false } : inputs, {
+        workspace: env.workspace,
+        repository: env.repository,
+        serverUrl: env.serverUrl,
+        tempDir: env.tempDir,
+        ...(env.runId ? { runId: env.runId } : {}),
+        ...((pr?.headSha ?? env.sha) ? { headSha: pr?.headSha ?? env.sha } : {}),
+        ...(env.actionRepository ? { actionRepository: env.actionRepository } : {}),
+        ...(env.actionRef ? { actionRef: env.actionRef } : {}),
+    }, client, pr?.number, notes);
     if (toArtifact && inputs.comment)
         await saveCommentArtifact(report, env, pr);
     if (report.blocked)
@@ -33378,13 +33382,29 @@ async function execute(inputs, env) {
 async function saveCommentArtifact(report, env, pr) {
     if (!pr)
         return core/* info */.pq('api-posture: not a pull request: no comment artifact');
-    const { commentArtifactPath, writeCommentArtifact } = await Promise.all(/* import() */[__nccwpck_require__.e(816), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6428));
+    const { commentArtifactPath, writeCommentArtifact } = await Promise.all(/* import() */[__nccwpck_require__.e(816), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 64047));
     const path = commentArtifactPath(env.tempDir);
     const refused = writeCommentArtifact(path, [env.tempDir], pr.number, pr.headSha, report);
     if (refused)
         core/* warning */.$e(`the comment artifact was not written: ${refused}`);
     else
         core/* info */.pq((0,report_escape/* logText */.kc)(`api-posture: the PR comment's report is in ${path}, for the upload step`));
+}
+/**
+ * What a run cannot check and should say (a warning and a line in the summary): a `specs` pattern that
+ * matches no file — neither in the checkout nor among the documents a PR touched (a deleted one) — or an
+ * inventory that finds no OpenAPI document at all. A PR that touches no document is the common case: silent.
+ */
+function nothingToCheck(workspace, specs, sources, found) {
+    const named = (pattern) => `\`${pattern.replace(/`/g, "'")}\``;
+    if (specs.length === 0)
+        return found?.length === 0
+            ? [
+                'no OpenAPI document found in the checkout (a file whose root has `openapi:` or `swagger:`): nothing was checked',
+            ]
+            : [];
+    const paths = [...(found ?? (0,discover/* discoverSpecs */.AW)(workspace, specs)), ...sources.map((s) => s.path)];
+    return (0,discover/* unmatchedPatterns */.xo)(specs, paths).map((pattern) => `input \`specs\`: ${named(pattern)} matches no file in the checkout: nothing was checked for it`);
 }
 /** What the engine returns for no sources, without loading it. */
 function nothingToAnalyse(mode, failOn, failOnScope) {
@@ -33425,7 +33445,7 @@ async function baseReader(env, clientOf, sha) {
  */
 async function restReader(client, repo, sha) {
     const cache = new Map();
-    const { fileAt } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9520));
+    const { fileAt } = await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39520));
     const open = (path, maxBytes) => {
         const read = cache.get(path);
         if (read && 'text' in read && Buffer.byteLength(read.text) > maxBytes)
@@ -33453,7 +33473,7 @@ async function main_pullRequestSources(env, inputs, clientOf, pr, base, head) {
         const client = await clientOf();
         if (!client)
             throw new action_inputs/* InputError */.dz('cannot list the files this pull request changed: no git base and no github-token');
-        const { pullRequestFiles } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9520));
+        const { pullRequestFiles } = await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39520));
         changed = (await pullRequestFiles(client, env.repository, pr.number)).map((f) => ({
             path: f.path,
             status: f.status === 'added' ? 'A' : f.status === 'removed' ? 'D' : f.status === 'renamed' ? 'R' : 'M',
@@ -33476,101 +33496,11 @@ async function main_pullRequestSources(env, inputs, clientOf, pr, base, head) {
         specs: inputs.specs,
     });
 }
-async function publish(report, inputs, env, clientOf, pr) {
-    const repoUrl = `${env.serverUrl}/${env.repository.owner}/${env.repository.repo}`;
-    const headSha = pr?.headSha ?? env.sha;
-    const runUrl = env.runId ? `${repoUrl}/actions/runs/${env.runId}` : undefined;
-    // Report files go only inside the workspace or RUNNER_TEMP, never through a symlink (publish/files.ts).
-    const writable = [env.workspace, env.tempDir];
-    const reportFile = (0,external_node_path_.join)(env.tempDir, 'api-posture-report.json');
-    const reportRefused = (0,publish_files/* writeJsonReport */.a)(reportFile, writable, report);
-    if (reportRefused)
-        core/* warning */.$e(`the JSON report was not written: ${reportRefused}`);
-    core/* setOutput */.uH('report-file', reportRefused ? '' : reportFile);
-    let sarifPath = inputs.sarifFile ? (0,external_node_path_.resolve)(env.workspace, inputs.sarifFile) : undefined;
-    if (sarifPath) {
-        const docsBase = env.actionRepository
-            ? `${env.serverUrl}/${env.actionRepository}/blob/${env.actionRef || 'main'}`
-            : 'https://github.com/api-posture/api-posture/blob/main';
-        const refused = (0,publish_files/* writeJsonReport */.a)(sarifPath, writable, renderSarif(report, { docsBase }));
-        if (refused) {
-            core/* error */.z3(`input \`sarif-file\` (${inputs.sarifFile}): ${refused}; no SARIF was written (the gate still decides)`);
-            sarifPath = undefined;
-        }
-    }
-    core/* setOutput */.uH('sarif-file', sarifPath ?? '');
-    const ctx = {
-        ...(headSha ? { blobBase: `${repoUrl}/blob/${headSha}` } : {}),
-        ...(runUrl ? { runUrl } : {}),
-        reportFile: 'api-posture-report.json',
-        ...(inputs.sarifFile && sarifPath ? { sarifFile: inputs.sarifFile } : {}),
-    };
-    if (inputs.annotations) {
-        const { shown, omitted } = selectAnnotations(report);
-        for (const a of shown) {
-            const properties = { title: a.title, file: a.file, startLine: a.line, startColumn: a.column };
-            if (a.level === 'error')
-                core/* error */.z3(a.message, properties);
-            else if (a.level === 'warning')
-                core/* warning */.$e(a.message, properties);
-            else
-                core/* notice */.lm(a.message, properties);
-        }
-        if (omitted > 0)
-            core/* info */.pq(`api-posture: ${omitted} more annotation${omitted === 1 ? '' : 's'} than GitHub shows per step; all are in the job summary and the SARIF file`);
-    }
-    try {
-        await core/* summary */.z.addRaw((0,markdown/* renderSummary */.Br)(report, ctx)).write();
-    }
-    catch (error) {
-        core/* warning */.$e(`could not write the job summary: ${(0,report_escape/* logText */.kc)(error instanceof Error ? error.message : String(error))}`);
-    }
-    const outputs = outputsOf(report);
-    for (const [name, value] of Object.entries(outputs))
-        core/* setOutput */.uH(name, value);
-    let commentUrl = '';
-    if (pr && inputs.comment && report.specs.length > 0) {
-        const client = await clientOf();
-        if (!client)
-            core/* warning */.$e('no github-token: the PR comment was skipped (annotations, summary, SARIF and the gate still ran)');
-        else {
-            const { httpStatus, upsertComment } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9520));
-            try {
-                const result = await upsertComment(client, env.repository, pr.number, (0,markdown/* renderComment */.wQ)(report, ctx), 
-                // Author logins come from the API but are named in a log line: escaped like any other string.
-                (note) => core/* notice */.lm((0,report_escape/* logText */.kc)(`api-posture: ${note}`)));
-                commentUrl = result.url;
-                core/* info */.pq((0,report_escape/* logText */.kc)(`api-posture: PR comment ${result.action}: ${result.url}`));
-            }
-            catch (error) {
-                // The comment is for reviewers; the gate's verdict (the exit code) does not depend on it.
-                // Octokit reports a connection that failed or timed out as status 500 without a response.
-                const answered = error?.response !== undefined;
-                const status = answered ? httpStatus(error) : undefined;
-                const why = status === 403 || status === 404
-                    ? `HTTP ${status}: the token cannot comment — a fork PR or a read-only token`
-                    : `${status ? `HTTP ${status}` : 'no answer'} from the GitHub API after retries: ${(0,report_escape/* logText */.kc)(error instanceof Error ? error.message : String(error))}`;
-                core/* warning */.$e(`could not write the PR comment (${why}). The gate, annotations, job summary and SARIF are unaffected.`);
-            }
-        }
-    }
-    core/* setOutput */.uH('comment-url', commentUrl);
-}
-function outputsOf(report) {
-    const scores = report.specs.flatMap((s) => s.endpoints.map((e) => e.score.head ?? 0));
-    const count = (c) => Object.values(c).reduce((a, b) => a + b, 0);
-    return {
-        blocked: String(report.blocked),
-        'max-score': String((0,arrays/* maxOf */._)(scores, 0)),
-        'new-findings': String(count(report.summary.findings.new)),
-        'new-critical': String(report.summary.findings.new.critical),
-    };
-}
 
 
 /***/ }),
 
-/***/ 889:
+/***/ 70889:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -33588,9 +33518,9 @@ function outputsOf(report) {
 /* harmony export */   xR: () => (/* binding */ pathWords)
 /* harmony export */ });
 /* unused harmony export splitAcronyms */
-/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1001);
-/* harmony import */ var _normalize_security_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(461);
-/* harmony import */ var _util_braces_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1734);
+/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(81001);
+/* harmony import */ var _normalize_security_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(40461);
+/* harmony import */ var _util_braces_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(61734);
 // Facts about an endpoint that several checks use to raise or lower severity.
 
 
@@ -33758,7 +33688,7 @@ function declaresRateLimit(endpoint, rootExtensions) {
 /* harmony export */   D: () => (/* binding */ anyOrigin),
 /* harmony export */   J: () => (/* binding */ corsFacts)
 /* harmony export */ });
-/* harmony import */ var _util_pointer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6065);
+/* harmony import */ var _util_pointer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26065);
 
 const ORIGIN = 'access-control-allow-origin';
 const CREDENTIALS = 'access-control-allow-credentials';
@@ -33833,7 +33763,53 @@ function isRecord(value) {
 
 /***/ }),
 
-/***/ 9628:
+/***/ 69513:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Zc: () => (/* binding */ isDocumented),
+/* harmony export */   g0: () => (/* binding */ factBook),
+/* harmony export */   v6: () => (/* binding */ endpointFacts)
+/* harmony export */ });
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(70889);
+/* harmony import */ var _urls_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48170);
+
+
+function endpointFacts(endpoint, model, settings) {
+    const plainHttpServers = endpoint.servers.filter((s) => (0,_urls_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainHttp */ .fq)(s.url) && !(0,_urls_js__WEBPACK_IMPORTED_MODULE_1__/* .isLoopback */ .U9)(s.url));
+    return {
+        preflight: endpoint.method === 'options',
+        authenticated: (0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .requiresAuthentication */ .f1)(endpoint),
+        publicByDesign: (0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .publicByDesign */ .X_)(endpoint),
+        credentialFlow: (0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .isCredentialFlow */ .Yf)(endpoint),
+        exposed: (0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .isExposed */ .Lw)(endpoint),
+        plainHttpServers,
+        tls: plainHttpServers.length === 0,
+        rateLimited: settings.gatewayControls.includes('rate-limiting') || (0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .declaresRateLimit */ .L_)(endpoint, model.extensions),
+        documented: isDocumented(endpoint),
+    };
+}
+/** The one definition of "documented", for readers with no model at hand (the score). */
+function isDocumented(endpoint) {
+    return Boolean(endpoint.summary?.trim() || endpoint.description?.trim());
+}
+/** The facts of each endpoint of one version, computed on first use and kept for every later reader. */
+function factBook(model, settings) {
+    const known = new WeakMap();
+    return (endpoint) => {
+        let facts = known.get(endpoint);
+        if (!facts) {
+            facts = endpointFacts(endpoint, model, settings);
+            known.set(endpoint, facts);
+        }
+        return facts;
+    };
+}
+
+
+/***/ }),
+
+/***/ 89628:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -33875,17 +33851,17 @@ function responsesMissing(endpoint, names, settings, value) {
 
 /***/ }),
 
-/***/ 2978:
+/***/ 12978:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ endpointsByLocation),
 /* harmony export */   Z: () => (/* binding */ componentPath)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(182);
-/* harmony import */ var _util_pointer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6065);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(10182);
+/* harmony import */ var _util_pointer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(26065);
 // Where a node is, in terms that do not depend on how the description is laid out in files.
 
 
@@ -33952,7 +33928,7 @@ function componentPath(loc, rootFile) {
 
 /***/ }),
 
-/***/ 7414:
+/***/ 62536:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33962,11 +33938,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/normalize/security.ts
-var security = __nccwpck_require__(461);
+var security = __nccwpck_require__(40461);
 // EXTERNAL MODULE: ./src/assess/context.ts
-var context = __nccwpck_require__(889);
+var context = __nccwpck_require__(70889);
 // EXTERNAL MODULE: ./src/assess/types.ts
-var types = __nccwpck_require__(5479);
+var types = __nccwpck_require__(65479);
 ;// CONCATENATED MODULE: ./src/assess/checks/auth-anonymous-alternative.ts
 
 
@@ -34124,7 +34100,7 @@ const authApiKeyInQuery = {
 };
 
 // EXTERNAL MODULE: ./src/sensitive.ts
-var sensitive = __nccwpck_require__(1247);
+var sensitive = __nccwpck_require__(91247);
 ;// CONCATENATED MODULE: ./src/assess/checks/auth-credentials-in-url.ts
 
 
@@ -34186,7 +34162,7 @@ const authHttpBasic = {
 };
 
 // EXTERNAL MODULE: ./src/assess/urls.ts
-var assess_urls = __nccwpck_require__(8170);
+var assess_urls = __nccwpck_require__(48170);
 ;// CONCATENATED MODULE: ./src/assess/checks/auth-insecure-oauth-url.ts
 
 
@@ -34229,7 +34205,7 @@ const authMissing = {
     rationale: 'Anyone who can reach the endpoint can call it; unauthenticated writes and object reads are how data leaks.',
     remediation: 'Add a `security` requirement (OAuth2, OpenID Connect, bearer token or API key) to the operation or the document root.',
     scope: 'endpoint',
-    run(endpoint) {
+    run(endpoint, ctx) {
         // `[{}]` alone is no authentication, nor is a requirement naming only undefined schemes.
         const { requirements } = endpoint.security;
         if (requirements.some(security/* authenticates */.t_))
@@ -34237,7 +34213,7 @@ const authMissing = {
         // A required `X-API-Key`/`Authorization` header parameter authenticates (auth-undeclared-scheme).
         if (endpoint.security.headerCredential)
             return [];
-        if (endpoint.method === 'options')
+        if (ctx.facts(endpoint).preflight)
             return []; // CORS preflight requests never carry credentials
         const exposed = (0,context/* isExposed */.Lw)(endpoint);
         const write = (0,context/* isWrite */.ao)(endpoint);
@@ -34306,7 +34282,7 @@ const authOAuthLegacyFlow = {
 };
 
 // EXTERNAL MODULE: ./src/findings.ts
-var findings = __nccwpck_require__(1001);
+var findings = __nccwpck_require__(81001);
 ;// CONCATENATED MODULE: ./src/assess/checks/auth-security-weakened.ts
 
 
@@ -34421,11 +34397,11 @@ const authzAdminPathExposed = {
     rationale: 'Admin, debug and actuator endpoints give powerful functions; attackers look for them first on public hosts.',
     remediation: 'Serve administrative endpoints from an internal spec or host (`x-internal: true`) and require authentication with an admin scope.',
     scope: 'endpoint',
-    run(endpoint) {
+    run(endpoint, ctx) {
         const segment = adminSegment(endpoint.path, endpoint.classification === 'internal');
         if (!segment)
             return [];
-        const authenticated = (0,context/* requiresAuthentication */.f1)(endpoint);
+        const { authenticated } = ctx.facts(endpoint);
         if (endpoint.classification === 'internal' && authenticated)
             return [];
         const exposed = endpoint.classification !== 'internal';
@@ -34455,8 +34431,8 @@ const authzNo401Or403 = {
     rationale: 'Clients and tests need to know how authentication and authorization failures look; undeclared errors are often unhandled ones.',
     remediation: 'Declare `401` (missing or bad credentials) and `403` (not allowed) responses, e.g. through shared `components.responses`.',
     scope: 'endpoint',
-    run(endpoint) {
-        if (!(0,context/* requiresAuthentication */.f1)(endpoint))
+    run(endpoint, ctx) {
+        if (!ctx.facts(endpoint).authenticated)
             return [];
         if (endpoint.responses.some((r) => r.status === '401' || r.status === '403' || /^4xx$/i.test(r.status)))
             return [];
@@ -34550,6 +34526,23 @@ const configRemoteRef = {
     remediation: 'Vendor the referenced document into the repository and use a relative `$ref`.',
     scope: 'problem',
     run: problemsOf(['ref-remote']),
+};
+
+;// CONCATENATED MODULE: ./src/assess/checks/config-structure.ts
+
+const configStructure = {
+    id: 'config-structure',
+    category: 'configuration',
+    // A defect of the description rather than a weakness of the API: it never blocks a PR by default. Where
+    // it hides a security declaration, the dedicated checks (auth-undefined-scheme, config-unresolved-ref) say so.
+    severity: 'low',
+    owasp: 'API9:2023 Improper Inventory Management',
+    cwe: 'CWE-1059',
+    title: 'Not structurally valid OpenAPI',
+    rationale: 'A field the OpenAPI version does not define, a required field missing or a value of the wrong type is read differently by each tool (gateway, generator, this one): what the document declares is uncertain.',
+    remediation: 'Fix the field at the reported line as the message says (OpenAPI specification of the document’s version).',
+    scope: 'problem',
+    run: problemsOf(['structure']),
 };
 
 ;// CONCATENATED MODULE: ./src/assess/checks/config-unparsable.ts
@@ -34651,7 +34644,7 @@ const corsWildcardWithCredentials = {
 };
 
 // EXTERNAL MODULE: ./src/assess/headers.ts
-var headers = __nccwpck_require__(9628);
+var headers = __nccwpck_require__(89628);
 ;// CONCATENATED MODULE: ./src/assess/checks/headers-missing-cache-control.ts
 
 
@@ -34667,11 +34660,11 @@ const headersMissingCacheControl = {
     remediation: 'Declare `Cache-Control: no-store` on authenticated or sensitive responses, or list it under `gateway.headers` in the config.',
     scope: 'endpoint',
     run(endpoint, ctx) {
-        if (endpoint.method === 'options')
+        if (ctx.facts(endpoint).preflight)
             return []; // CORS preflight: answered by the gateway or framework
         if (ctx.settings.gatewayControls.includes('security-headers'))
             return [];
-        if (!(0,context/* requiresAuthentication */.f1)(endpoint) && endpoint.dataTypes.length === 0)
+        if (!ctx.facts(endpoint).authenticated && endpoint.dataTypes.length === 0)
             return [];
         const missing = (0,headers/* responsesMissing */.PH)(endpoint, ['Cache-Control'], ctx.settings, /no-store/i).filter((r) => r.content.length > 0);
         if (missing.length === 0)
@@ -34701,7 +34694,7 @@ const headersMissingFrameOptions = {
     remediation: 'Declare `X-Frame-Options: DENY` (or a CSP `frame-ancestors`) on HTML responses, or list it under `gateway.headers`.',
     scope: 'endpoint',
     run(endpoint, ctx) {
-        if (endpoint.method === 'options')
+        if (ctx.facts(endpoint).preflight)
             return []; // CORS preflight: answered by the gateway or framework
         if (ctx.settings.gatewayControls.includes('security-headers'))
             return [];
@@ -34733,7 +34726,7 @@ const headersMissingHsts = {
     remediation: 'Declare `Strict-Transport-Security` on success responses, or list it under `gateway.headers` in the config if the gateway adds it.',
     scope: 'endpoint',
     run(endpoint, ctx) {
-        if (endpoint.method === 'options')
+        if (ctx.facts(endpoint).preflight)
             return []; // CORS preflight: answered by the gateway or framework
         if (ctx.settings.gatewayControls.includes('security-headers'))
             return [];
@@ -34765,7 +34758,7 @@ const headersMissingNosniff = {
     remediation: 'Declare `X-Content-Type-Options: nosniff` on responses with a body, or list it under `gateway.headers` in the config.',
     scope: 'endpoint',
     run(endpoint, ctx) {
-        if (endpoint.method === 'options')
+        if (ctx.facts(endpoint).preflight)
             return []; // CORS preflight: answered by the gateway or framework
         if (ctx.settings.gatewayControls.includes('security-headers'))
             return [];
@@ -34807,8 +34800,83 @@ const inputBodyWithoutSchema = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/assess/security-controls.ts
+// Security control fields: inputs that gate access or carry identity and TLS material. A change that lets
+// such a field be left out, be null or lose a bound is a security loosening; the same change on any other
+// field is API evolution (listed in the diff, not a finding). One definition, read by
+// `input-constraint-loosened`; documented in docs/rules/input-constraint-loosened.md.
+
+/** Words of a field's name (or of the property holding it) that make it a security control. */
+const CONTROL_NAME_WORDS = new Set([
+    'role',
+    'roles',
+    'permission',
+    'permissions',
+    'privilege',
+    'privileges',
+    'scope',
+    'scopes',
+    'access',
+    'acl',
+    'acls',
+    'admin',
+    'auth',
+    'oauth',
+    'authentication',
+    'authorization',
+    'token',
+    'tokens',
+    'secret',
+    'secrets',
+    'password',
+    'passphrase',
+    'credential',
+    'credentials',
+    'ca',
+    'cert',
+    'certs',
+    'certificate',
+    'certificates',
+    'tls',
+    'ssl',
+    'mtls',
+    'mfa',
+    'otp',
+    'signature',
+    'redirect',
+    'callback',
+    'callbacks',
+]);
+/** Keys that secure something: an API key, a private or signing key (a map's `key` is not one). */
+const CONTROL_KEY = /(api|private|signing|encryption|client|access|secret)_?key/i;
+/**
+ * Descriptions saying what a field controls: who may do what, or whom to trust. Not "role": Kubernetes
+ * describes a binding's `subjects` as "the objects the role applies to", and a binding without subjects
+ * grants nothing.
+ */
+const CONTROL_DESCRIPTION = /\b(permissions?|(oauth )?scopes?|access (level|control|rights?)|passwords?|secrets?|credentials?|(access|refresh|bearer|api) tokens?|api keys?|private keys?|certificates?|ca bundle|certificate authority|tls|ssl)\b/i;
+/**
+ * A field is a security control when a word of its name, or of a property holding it, is one of
+ * CONTROL_NAME_WORDS (`caBundle`, `permission`, `redirect_uri`, `permissions.contents`), it names a key
+ * that secures something (`api_key`, `privateKey`), or its own description says what it controls
+ * (permissions, roles, scopes, credentials, tokens, certificates, TLS).
+ */
+function isSecurityControl(field) {
+    const names = field.name === '' ? field.path : [...field.path, field.name];
+    if (names.some((n) => CONTROL_KEY.test(n) || (0,context/* pathWords */.xR)(n).some((w) => CONTROL_NAME_WORDS.has(w))))
+        return true;
+    return CONTROL_DESCRIPTION.test(field.description);
+}
+
 ;// CONCATENATED MODULE: ./src/assess/checks/input-constraint-loosened.ts
 
+
+/** The value may now be left out or be null: on a security control only (a role, a CA bundle, a token). */
+const ABSENCE = new Set(['required', 'nullable']);
+/** An upper bound gone: the input is now unbounded, which `input-unbounded` reports on any field. */
+const UPPER_BOUNDS = new Set(['maxLength', 'maxItems', 'maximum']);
+/** A lower bound gone: low on an ordinary field (an empty string or list, a negative number now pass). */
+const LOWER_BOUNDS = new Set(['minLength', 'minItems', 'minimum']);
 const inputConstraintLoosened = {
     id: 'input-constraint-loosened',
     category: 'input-validation',
@@ -34816,23 +34884,51 @@ const inputConstraintLoosened = {
     owasp: 'API8:2023 Security Misconfiguration',
     cwe: 'CWE-20',
     title: 'Pull request loosens input validation',
-    rationale: 'Removing a maxLength, pattern, enum or `additionalProperties: false` from an input lets through data the service used to reject.',
+    rationale: 'Removing a pattern, enum or `additionalProperties: false` from an input, or a bound or `required` from a security control, lets through data the service used to reject.',
     remediation: 'Keep the constraint (widen it deliberately rather than drop it), or suppress with the reason the looser input is safe.',
     scope: 'change',
     run(change) {
         const endpoint = change.head;
         // Only constraints dropped: a widened one (a bound raised, enum values added, `required` moved to an
         // alternative or relaxed on a PATCH body) is listed among the changes but accepts a bounded set still.
+        // `null` added is widened too, but on a security control it stands for the value left out.
         return change.changes
-            .filter((c) => c.kind === 'schema-constraint-loosened' && c.side === 'request')
-            .map((c) => ({
-            message: `this change loosens input validation of ${(0,context/* label */.Pf)(endpoint)}: ${c.message}`,
-            loc: c.location,
-            severity: (0,context/* byExposure */.Je)(endpoint, 'medium'),
-            key: c.message,
-        }));
+            .filter((c) => c.side === 'request')
+            .flatMap((c) => {
+            const severity = loosening(c);
+            if (severity === undefined)
+                return [];
+            return [
+                {
+                    message: `this change loosens input validation of ${(0,context/* label */.Pf)(endpoint)}: ${c.message}`,
+                    loc: c.location,
+                    severity: (0,context/* byExposure */.Je)(endpoint, severity),
+                    key: c.message,
+                },
+            ];
+        });
     },
 };
+/**
+ * Medium for a pattern, enum, `additionalProperties: false`, type or schema removed on any input, and for
+ * anything dropped from a security control (src/assess/security-controls.ts); low for a lower bound
+ * removed elsewhere; nothing for `required` dropped, `null` added or an upper bound removed elsewhere.
+ */
+function loosening(c) {
+    const detail = c.constraint;
+    const nullable = c.kind === 'schema-constraint-widened' && detail?.keyword === 'nullable';
+    if (c.kind !== 'schema-constraint-loosened' && !nullable)
+        return undefined;
+    if (!detail)
+        return 'medium';
+    const { keyword, path } = detail;
+    const ordinary = ABSENCE.has(keyword) || UPPER_BOUNDS.has(keyword) || LOWER_BOUNDS.has(keyword);
+    if (!ordinary)
+        return 'medium';
+    if (detail.fields.some((f) => isSecurityControl({ path, ...f })))
+        return 'medium';
+    return LOWER_BOUNDS.has(keyword) ? 'low' : undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/assess/checks/input-mass-assignment.ts
 
@@ -34877,9 +34973,9 @@ const inputMassAssignment = {
 };
 
 // EXTERNAL MODULE: ./src/util/braces.ts
-var braces = __nccwpck_require__(1734);
+var braces = __nccwpck_require__(61734);
 // EXTERNAL MODULE: ./src/normalize/schema.ts
-var normalize_schema = __nccwpck_require__(3956);
+var normalize_schema = __nccwpck_require__(93956);
 ;// CONCATENATED MODULE: ./src/assess/inputs.ts
 
 
@@ -35062,7 +35158,7 @@ const inputSsrfUrl = {
     run(endpoint) {
         const fetching = (0,context/* pathWords */.xR)(endpoint.path).some((w) => FETCHING_OPERATION_WORDS.has(w));
         return inputFields(endpoint)
-            .filter((f) => (f.schema.types ?? ['string']).includes('string') && !f.schema.enum)
+            .filter((f) => (f.schema.types ?? untypedAs(f.schema)).includes('string') && !f.schema.enum)
             .filter((f) => requestedUrl(f, fetching))
             .filter((f) => !allowListPattern(f.schema.pattern))
             .map((f) => ({
@@ -35070,9 +35166,16 @@ const inputSsrfUrl = {
             loc: f.loc,
             severity: (0,context/* byExposure */.Je)(endpoint, 'medium'),
             key: f.path,
+            // The same endpoint took an unrestricted URL under this name in the base: moved into an envelope
+            // (Azure's `authorizationEndpoint` → `properties.authorizationEndpoint`), it is no new input.
+            basis: `${endpoint.id}\n${f.name.toLowerCase()}`,
         }));
     },
 };
+/** A schema without `type` is read as a string, unless it has properties: an object (Kubernetes' `spec.webhook`). */
+function untypedAs(schema) {
+    return Object.keys(schema.properties).length > 0 ? ['object'] : ['string'];
+}
 /**
  * A URL input the server plausibly requests or redirects to. URLs stored as data (a terms-of-service link,
  * a return URL kept for later, `links.*.href` echoed back in a request model), server-set values and
@@ -35088,6 +35191,10 @@ function requestedUrl(field, fetchingOperation) {
     const words = fieldPathWords(field);
     // `links.self.href`, `_links`, `selfLink`: the resource's own links, echoed back.
     if (words.includes('links') || words.includes('self'))
+        return false;
+    // OAuth's `redirect_uri` is compared with the client's registered redirect URIs (RFC 6749 §3.1.2) and
+    // sent to the browser, never fetched: an OAuth concern (`auth-*` rules), not a request forgery.
+    if (/^redirect_?ur[il]$/i.test(field.name))
         return false;
     // A bare `callback` that is not declared a URL is a JSONP function name (Google's APIs).
     if (/^(callback|jsonp)$/i.test(field.name) && !formatted && !/\bur[il]\b/i.test(description))
@@ -35260,7 +35367,7 @@ const inventoryShadowEndpoint = {
     cwe: 'CWE-1059',
     title: 'Shadow endpoint: called, but described nowhere',
     rationale: 'An endpoint that serves traffic but is in no description escapes review, tests, policies and retirement: nobody knows what it accepts or who may call it.',
-    remediation: 'Describe the operation in the document (with its security), or retire it at the gateway; if the traffic belongs to another API, add that API’s description.',
+    remediation: 'Describe the operation in the document (with its security), or retire it at the gateway; if the traffic belongs to another API, add the description of that API.',
     scope: 'traffic',
     run(traffic) {
         return traffic.shadow.map((shadow) => ({
@@ -35296,10 +35403,11 @@ const inventoryUndocumentedOperation = {
     rationale: 'An operation nobody described is hard to review, own and retire; undocumented endpoints are how shadow APIs start.',
     remediation: 'Add a `summary` (one line) and, where behaviour is not obvious, a `description`.',
     scope: 'endpoint',
-    run(endpoint) {
-        if (endpoint.method === 'options')
+    run(endpoint, ctx) {
+        const facts = ctx.facts(endpoint);
+        if (facts.preflight)
             return []; // CORS preflight: answered by the gateway or framework
-        if (endpoint.summary?.trim() || endpoint.description?.trim())
+        if (facts.documented)
             return [];
         return [{ message: `${(0,context/* label */.Pf)(endpoint)} has neither a summary nor a description`, loc: endpoint.loc }];
     },
@@ -35350,14 +35458,13 @@ const rateLimitMissing = {
     remediation: 'Declare a `429` response with `Retry-After` or `RateLimit-*` headers, or mark rate limiting as enforced at the gateway in the config.',
     scope: 'endpoint',
     run(endpoint, ctx) {
-        if (endpoint.method === 'options')
+        const facts = ctx.facts(endpoint);
+        if (facts.preflight)
             return []; // CORS preflight: answered by the gateway or framework
-        if (ctx.settings.gatewayControls.includes('rate-limiting'))
-            return [];
-        if ((0,context/* declaresRateLimit */.L_)(endpoint, ctx.model.extensions))
-            return [];
-        const credentialFlow = (0,context/* isCredentialFlow */.Yf)(endpoint);
-        const severity = credentialFlow && (0,context/* isExposed */.Lw)(endpoint) ? 'high' : (0,context/* isExposed */.Lw)(endpoint) ? 'medium' : 'low';
+        if (facts.rateLimited)
+            return []; // declared, or enforced at the gateway
+        const credentialFlow = facts.credentialFlow;
+        const severity = credentialFlow && facts.exposed ? 'high' : facts.exposed ? 'medium' : 'low';
         return [
             {
                 message: `${(0,context/* label */.Pf)(endpoint)} declares no rate limit (no 429 response, no RateLimit or Retry-After headers)${credentialFlow ? ' on a credential flow open to brute force' : ''}`,
@@ -35369,13 +35476,13 @@ const rateLimitMissing = {
 };
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: ./src/util/arrays.ts
-var arrays = __nccwpck_require__(5232);
+var arrays = __nccwpck_require__(15232);
 // EXTERNAL MODULE: ./src/util/cached-walk.ts
-var cached_walk = __nccwpck_require__(6930);
+var cached_walk = __nccwpck_require__(71692);
 // EXTERNAL MODULE: ./src/assess/locations.ts
-var locations = __nccwpck_require__(2978);
+var locations = __nccwpck_require__(12978);
 ;// CONCATENATED MODULE: ./src/assess/checks/sensitive-example-value.ts
 
 
@@ -35574,7 +35681,7 @@ const sensitiveQueryParam = {
 };
 
 // EXTERNAL MODULE: ./src/util/pointer.ts
-var pointer = __nccwpck_require__(6065);
+var pointer = __nccwpck_require__(26065);
 ;// CONCATENATED MODULE: ./src/assess/checks/sensitive-response-field.ts
 
 
@@ -35868,6 +35975,7 @@ const transportHttpServer = {
 
 
 
+
 const CHECKS = [
     authAnonymousAlternative,
     authApiKeyInQuery,
@@ -35910,12 +36018,13 @@ const CHECKS = [
     configRemoteRef,
     configUnparsable,
     configUnresolvedRef,
+    configStructure,
 ];
 
 
 /***/ }),
 
-/***/ 5479:
+/***/ 65479:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -35933,7 +36042,7 @@ const ONE_PER_ENDPOINT = 'endpoint';
 
 /***/ }),
 
-/***/ 8170:
+/***/ 48170:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -35962,10 +36071,11 @@ function isPlainHttp(url) {
 
 /***/ }),
 
-/***/ 7827:
+/***/ 37827:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ SettingsError),
 /* harmony export */   x: () => (/* binding */ ConfigError)
 /* harmony export */ });
 // A mistake in a policy or config file: reported with file, line and key; exit code 2.
@@ -35982,11 +36092,17 @@ class ConfigError extends Error {
         this.detail = detail;
     }
 }
+/**
+ * A setting that names a file that is missing or was refused (src/settings.ts): the entry reports it (exit 2,
+ * or a failed step). Here, not in settings.ts, so that the action can catch it without loading the engine.
+ */
+class SettingsError extends Error {
+}
 
 
 /***/ }),
 
-/***/ 1001:
+/***/ 81001:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -36038,7 +36154,7 @@ function zeroCounts() {
 
 /***/ }),
 
-/***/ 7155:
+/***/ 67155:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -36048,7 +36164,7 @@ function zeroCounts() {
 /* harmony export */   lM: () => (/* binding */ FAIL_ON_SCOPES)
 /* harmony export */ });
 /* unused harmony export failureReason */
-/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1001);
+/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(81001);
 // The gate (SPEC §9): blocked when a finding or violation at or above `fail-on` is new (or, with
 // `fail-on-scope: all`, present at all). Suppressed findings never block.
 
@@ -36108,7 +36224,7 @@ function failureReason(failures) {
 
 /***/ }),
 
-/***/ 3533:
+/***/ 83533:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -36117,20 +36233,21 @@ function failureReason(failures) {
 /* harmony export */   cT: () => (/* binding */ isSkippedPath),
 /* harmony export */   qn: () => (/* binding */ isCandidate),
 /* harmony export */   sb: () => (/* binding */ splitPatterns),
+/* harmony export */   xo: () => (/* binding */ unmatchedPatterns),
 /* harmony export */   xt: () => (/* binding */ isRootDocumentText)
 /* harmony export */ });
 /* unused harmony export looksLikeRootDocument */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var jsonc_parser__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9547);
+/* harmony import */ var jsonc_parser__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(99547);
 /* harmony import */ var jsonc_parser__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(jsonc_parser__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(14006);
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_6__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8815);
-/* harmony import */ var _reader_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8657);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4937);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(38815);
+/* harmony import */ var _reader_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(68657);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(44937);
 // Finding root OpenAPI documents in a workspace: by glob, or by parsing each candidate far enough to see
 // whether its root mapping has an `openapi` or `swagger` key. What the PR writes decides the bytes, so
 // the sniff reads the document as the loader will (indentation, comments, escapes, flow style), not its
@@ -36167,6 +36284,10 @@ function splitPatterns(input) {
 /** True when `path` matches one of the `specs` patterns. */
 function matchesAny(path, patterns) {
     return patterns.some((p) => picomatch__WEBPACK_IMPORTED_MODULE_6___default().isMatch(path, p.replace(/^\.\//, ''), { dot: false }));
+}
+/** The patterns no path matches, in the order given (a `specs` pattern with nothing to check). */
+function unmatchedPatterns(patterns, paths) {
+    return patterns.filter((p) => !paths.some((path) => matchesAny(path, [p])));
 }
 /**
  * Workspace-relative paths of root documents, sorted. Without patterns, every file that is one. A symlink
@@ -36376,22 +36497,22 @@ const isVersionKey = (key) => key === 'openapi' || key === 'swagger';
 
 /***/ }),
 
-/***/ 690:
+/***/ 70690:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C8: () => (/* binding */ DocumentSet),
 /* harmony export */   H8: () => (/* binding */ refOf),
+/* harmony export */   ZV: () => (/* binding */ own),
 /* harmony export */   jf: () => (/* binding */ child)
 /* harmony export */ });
-/* unused harmony export own */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_arrays_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5232);
+/* harmony import */ var _util_arrays_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(15232);
 /* harmony import */ var _util_bytes_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1671);
-/* harmony import */ var _util_pointer_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6065);
-/* harmony import */ var _reader_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8657);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4937);
+/* harmony import */ var _util_pointer_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(26065);
+/* harmony import */ var _reader_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(68657);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(44937);
 // The files of one API description, loaded on demand as `$ref`s reach them.
 // Remote refs are never fetched and refs leaving the workspace are refused: a PR's content is hostile.
 
@@ -36705,7 +36826,7 @@ function own(value, key) {
 
 /***/ }),
 
-/***/ 8762:
+/***/ 68762:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -36942,15 +37063,15 @@ function readInside(files, paths, decode, realRoot, path, maxBytes) {
 
 /***/ }),
 
-/***/ 6255:
+/***/ 46255:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   D: () => (/* binding */ fetchRemoteRefs),
 /* harmony export */   J: () => (/* binding */ specFiles)
 /* harmony export */ });
-/* harmony import */ var _documents_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(690);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4937);
+/* harmony import */ var _documents_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(70690);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(44937);
 // The files one description spans, found without building its model (the action's "did the PR touch it?").
 
 
@@ -36990,7 +37111,7 @@ async function fetchRemoteRefs(documents, remote, limits) {
 
 /***/ }),
 
-/***/ 9311:
+/***/ 51692:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -37000,7 +37121,8 @@ async function fetchRemoteRefs(documents, remote, limits) {
 /* harmony export */   Tb: () => (/* binding */ refProblem),
 /* harmony export */   iH: () => (/* binding */ fetchCommit)
 /* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* unused harmony exports repositoryRoot, commitOf, defaultBranch, mergeBase, indexedFiles, addWorktree, removeWorktree */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 // Reading the pull request's base through git: is the commit here, fetch it if the checkout is shallow,
 // and which files differ between it and the working tree.
@@ -37116,11 +37238,72 @@ function trackedFiles(repoDir) {
     }
     return tracked;
 }
+/** The top folder of the working tree holding `dir`, or undefined outside a git repository. */
+function repositoryRoot(dir) {
+    const result = git(dir, ['rev-parse', '--show-toplevel']);
+    return result.status === 0 ? result.stdout.trim() : undefined;
+}
+/** The full SHA of the commit `ref` names, or undefined when it names none. */
+function commitOf(repoDir, ref) {
+    if (refProblem(ref))
+        return undefined;
+    const result = git(repoDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+    return result.status === 0 ? result.stdout.trim() : undefined;
+}
+/** The default branch: what origin/HEAD points at, else `main`, else `master` (local, then origin's). */
+function defaultBranch(repoDir) {
+    const origin = git(repoDir, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']);
+    if (origin.status === 0 && commitOf(repoDir, origin.stdout.trim()))
+        return origin.stdout.trim();
+    return ['main', 'master', 'origin/main', 'origin/master'].find((ref) => commitOf(repoDir, ref));
+}
+/** The best common ancestor of two commits (where a branch forked), or undefined. */
+function mergeBase(repoDir, a, b) {
+    if (refProblem(a) || refProblem(b))
+        return undefined;
+    const result = git(repoDir, ['merge-base', '--end-of-options', a, b]);
+    return result.status === 0 ? result.stdout.trim() : undefined;
+}
+/**
+ * The files git knows in the working tree of `repoDir`: committed or added to the index (`git add`), as
+ * `trackedFiles` lists HEAD's. A file the developer has not added is not in it.
+ */
+function indexedFiles(repoDir) {
+    const listed = git(repoDir, ['ls-files', '--stage', '-z']);
+    if (listed.status !== 0)
+        return undefined;
+    const tracked = { files: new Set(), links: new Set() };
+    for (const entry of listed.stdout.split('\0')) {
+        const tab = entry.indexOf('\t');
+        if (tab < 0)
+            continue;
+        const mode = entry.slice(0, entry.indexOf(' '));
+        const path = entry.slice(tab + 1);
+        if (mode === '100644' || mode === '100755')
+            tracked.files.add(path);
+        else if (mode === '120000')
+            tracked.links.add(path);
+    }
+    return tracked;
+}
+/**
+ * A checkout of `sha` in `dir` (a linked worktree, detached), as actions/checkout would make it; hooks are
+ * not run. `removeWorktree` deletes it. False when git could not make it.
+ */
+function addWorktree(repoDir, dir, sha) {
+    if (refProblem(sha))
+        return false;
+    const args = ['-c', 'core.hooksPath=/dev/null', 'worktree', 'add', '--quiet', '--detach'];
+    return git(repoDir, [...args, '--end-of-options', dir, sha]).status === 0;
+}
+function removeWorktree(repoDir, dir) {
+    git(repoDir, ['worktree', 'remove', '--force', '--end-of-options', dir]);
+}
 
 
 /***/ }),
 
-/***/ 6560:
+/***/ 56560:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -37131,9 +37314,9 @@ function trackedFiles(repoDir) {
 /* harmony export */   tc: () => (/* binding */ jsonTextOf)
 /* harmony export */ });
 /* unused harmony export scanJsonInBackground */
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _file_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8762);
+/* harmony import */ var _file_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(68762);
 // The one pass over JSON text that positions need (where each object and array closes, where each line
 // starts), and a second thread to run it on while the main thread parses and analyses the same text. The
 // thread also reads a version's root file from git (and indexes it) while the other version loads.
@@ -37363,7 +37546,7 @@ function collect(background, id, done, timeoutMs) {
 
 /***/ }),
 
-/***/ 8657:
+/***/ 68657:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -37373,14 +37556,14 @@ function collect(background, id, done, timeoutMs) {
 /* harmony export */   e8: () => (/* binding */ gitReader),
 /* harmony export */   yB: () => (/* binding */ trackedReader)
 /* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _file_text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8762);
-/* harmony import */ var _json_scan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6560);
+/* harmony import */ var _file_text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(68762);
+/* harmony import */ var _json_scan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(56560);
 // Where document text comes from: the working tree or a git commit. Paths are workspace-relative (posix).
 
 
@@ -37497,7 +37680,7 @@ function isInside(root, path) {
 
 /***/ }),
 
-/***/ 724:
+/***/ 70724:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -37646,7 +37829,7 @@ function remotePrefixProblem(prefix) {
 
 /***/ }),
 
-/***/ 4937:
+/***/ 44937:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37659,13 +37842,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
-var main = __nccwpck_require__(9547);
+var main = __nccwpck_require__(99547);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+var dist = __nccwpck_require__(38815);
 // EXTERNAL MODULE: ./src/util/pointer.ts
-var util_pointer = __nccwpck_require__(6065);
+var util_pointer = __nccwpck_require__(26065);
 // EXTERNAL MODULE: ./src/load/json-scan.ts
-var json_scan = __nccwpck_require__(6560);
+var json_scan = __nccwpck_require__(56560);
 ;// CONCATENATED MODULE: ./src/load/lines.ts
 // Offset → line/column, from a line index built once per file.
 class LineIndex {
@@ -37931,8 +38114,8 @@ function decodeKey(raw) {
     }
 }
 
-// EXTERNAL MODULE: ./src/normalize/values.ts
-var values = __nccwpck_require__(2329);
+// EXTERNAL MODULE: ./src/util/objects.ts
+var objects = __nccwpck_require__(15744);
 ;// CONCATENATED MODULE: ./src/load/json-reuse.ts
 // Parsing a base version's JSON by reusing its head's: a pull request changes a few of a description's
 // thousands of path items and components, and the text of the rest is the same in both versions.
@@ -38078,7 +38261,7 @@ function place(root, path, value) {
     const key = path[path.length - 1];
     if (!isRecord(parent) || !Object.hasOwn(parent, key) || parent[key] !== null)
         return false;
-    (0,values/* setOwn */.P5)(parent, key, value); // the key may be `__proto__`: JSON.parse made it an own property
+    (0,objects/* setOwn */.P)(parent, key, value); // the key may be `__proto__`: JSON.parse made it an own property
     return true;
 }
 function isRecord(value) {
@@ -38413,7 +38596,7 @@ const YAML_CODE_REASONS = {
 
 /***/ }),
 
-/***/ 182:
+/***/ 10182:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -38442,7 +38625,7 @@ const COMPONENT_MAPS_2 = new Set(['definitions', 'parameters', 'responses']);
 
 /***/ }),
 
-/***/ 3956:
+/***/ 93956:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -38451,9 +38634,10 @@ const COMPONENT_MAPS_2 = new Set(['definitions', 'parameters', 'responses']);
 /* harmony export */   bN: () => (/* binding */ emptySchema),
 /* harmony export */   vX: () => (/* binding */ SchemaReader)
 /* harmony export */ });
-/* harmony import */ var _load_documents_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(690);
-/* harmony import */ var _util_arrays_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5232);
-/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2329);
+/* harmony import */ var _load_documents_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(70690);
+/* harmony import */ var _util_arrays_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(15232);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(32329);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(15744);
 // JSON Schema (OpenAPI 2.0 / 3.0 / 3.1 dialects) → the model's `Schema`.
 // One `Schema` per raw schema object, memoised, so shared `$ref`s stay shared and cycles terminate.
 
@@ -38507,7 +38691,7 @@ class SchemaReader {
             for (const name of Object.keys(keywords.properties)) {
                 const property = this.read((0,_load_documents_js__WEBPACK_IMPORTED_MODULE_0__/* .child */ .jf)(properties, name), depth + 1);
                 if (property)
-                    (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .setOwn */ .P5)(schema.properties, name, property);
+                    (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .setOwn */ .P)(schema.properties, name, property);
             }
         }
         const additional = keywords.additionalProperties;
@@ -38752,7 +38936,7 @@ function examplesOf(raw) {
     if (raw.hasXExample)
         out.push(raw.xExample);
     if (Array.isArray(raw.examples))
-        (0,_util_arrays_js__WEBPACK_IMPORTED_MODULE_2__/* .pushAll */ .iI)(out, raw.examples);
+        (0,_util_arrays_js__WEBPACK_IMPORTED_MODULE_3__/* .pushAll */ .iI)(out, raw.examples);
     return out;
 }
 /** Whether a schema refuses anything at all: `{}` (or one with only annotations: a description, a title) does not. */
@@ -38819,7 +39003,7 @@ function isAllOfOnly(s) {
 
 /***/ }),
 
-/***/ 461:
+/***/ 40461:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -38830,9 +39014,10 @@ function isAllOfOnly(s) {
 /* harmony export */   f1: () => (/* binding */ requiresAuthentication),
 /* harmony export */   t_: () => (/* binding */ authenticates)
 /* harmony export */ });
-/* harmony import */ var _load_documents_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(690);
-/* harmony import */ var _sensitive_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1247);
-/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2329);
+/* harmony import */ var _load_documents_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(70690);
+/* harmony import */ var _sensitive_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(91247);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(32329);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(15744);
 // Security schemes and effective security requirements (OpenAPI 3.x and Swagger 2.0).
 
 
@@ -38856,7 +39041,7 @@ function readSecuritySchemes(docs, root, swagger) {
         const node = docs.deref((0,_load_documents_js__WEBPACK_IMPORTED_MODULE_0__/* .child */ .jf)(container, name));
         if (!node || !(0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .isObj */ .sA)(node.value))
             continue;
-        (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .setOwn */ .P5)(out, name, swagger ? swaggerScheme(name, node) : oas3Scheme(name, node));
+        (0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .setOwn */ .P)(out, name, swagger ? swaggerScheme(name, node) : oas3Scheme(name, node));
     }
     return out;
 }
@@ -38998,12 +39183,11 @@ function isExplicitOptOut(endpoint) {
 
 /***/ }),
 
-/***/ 2329:
+/***/ 32329:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   P$: () => (/* binding */ strings),
-/* harmony export */   P5: () => (/* binding */ setOwn),
 /* harmony export */   bu: () => (/* binding */ num),
 /* harmony export */   gx: () => (/* binding */ str),
 /* harmony export */   oQ: () => (/* binding */ extensionsOf),
@@ -39032,21 +39216,13 @@ function extensionsOf(value) {
             out[key] = value[key];
     return out;
 }
-/**
- * `target[key] = value` as an own property even for `__proto__`: a document's keys are hostile, and an
- * assignment would set the object's prototype instead (the entry lost, inherited fields appearing).
- */
-function setOwn(target, key, value) {
-    if (key === '__proto__')
-        Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-    else
-        target[key] = value;
-}
+// Shared with the load stage (json-reuse.ts), so it lives in util.
+
 
 
 /***/ }),
 
-/***/ 7548:
+/***/ 47548:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39058,9 +39234,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: openReportFile
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ./src/report/json-text.ts
 // JSON text in pieces: `JSON.stringify(value, null, 2)` exactly, without building it as one string.
 // Node cannot hold a string over 512 MiB, and a report that large (a hostile document with a finding
@@ -39268,7 +39444,7 @@ function writeJsonReport(path, roots, value) {
 
 /***/ }),
 
-/***/ 6412:
+/***/ 14031:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -39390,7 +39566,7 @@ function lineLink(file, line, blobBase) {
 
 /***/ }),
 
-/***/ 1686:
+/***/ 71686:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39402,16 +39578,18 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: LISTED_ENDPOINTS, metricsOf, newViolationsByEndpoint, reportFinding
 
-// EXTERNAL MODULE: ./src/assess/registry.ts + 45 modules
-var registry = __nccwpck_require__(7414);
+// EXTERNAL MODULE: ./src/assess/facts.ts
+var facts = __nccwpck_require__(69513);
+// EXTERNAL MODULE: ./src/assess/registry.ts + 47 modules
+var registry = __nccwpck_require__(62536);
+// EXTERNAL MODULE: ./src/assess/types.ts
+var types = __nccwpck_require__(65479);
 // EXTERNAL MODULE: ./src/findings.ts
-var src_findings = __nccwpck_require__(1001);
-// EXTERNAL MODULE: ./src/normalize/security.ts
-var security = __nccwpck_require__(461);
+var src_findings = __nccwpck_require__(81001);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __nccwpck_require__(311);
 // EXTERNAL MODULE: ./src/sensitive.ts
-var sensitive = __nccwpck_require__(1247);
+var sensitive = __nccwpck_require__(91247);
 ;// CONCATENATED MODULE: ./src/report/mask.ts
 // Secrets quoted by a message are masked before the report reaches any renderer. A rule that quotes a
 // document value (an enum value added, a default, a server URL) would otherwise reprint a live key in the
@@ -39472,6 +39650,7 @@ function maskSecrets(message) {
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
 // The JSON report (SPEC §10): the contract other tools read, and what every other renderer reads.
+
 
 
 
@@ -39648,10 +39827,10 @@ function reportSpec(spec) {
         metrics: {
             // Not analysed: no metrics at all, rather than a base → empty head that reads as "the API vanished".
             base: diff.base && spec.base !== spec.head && !spec.failure
-                ? metricsOf(diff.base.endpoints, (id) => spec.scores.get(id)?.base?.score, new Set(spec.baseViolations.map((v) => v.endpoint)))
+                ? metricsOf(diff.base.endpoints, (id) => spec.scores.get(id)?.base?.score, new Set(spec.baseViolations.map((v) => v.endpoint)), spec.facts.base)
                 : null,
             head: diff.head
-                ? metricsOf(diff.head.endpoints, (id) => spec.scores.get(id)?.head?.score, violatedHead, spec.traffic?.shadow.length ?? 0)
+                ? metricsOf(diff.head.endpoints, (id) => spec.scores.get(id)?.head?.score, violatedHead, spec.facts.head, spec.traffic?.shadow.length ?? 0)
                 : null,
         },
         changes: [...documentChanges.values()],
@@ -39699,8 +39878,11 @@ function reportWaiverRequests(spec) {
 function percent(part, whole) {
     return whole === 0 ? 100 : Math.round((part / whole) * 1000) / 10;
 }
-/** The seed's dashboard metrics over one version's endpoints. */
-function metricsOf(endpoints, scoreOf, violated, 
+/**
+ * The seed's dashboard metrics over one version's endpoints, from the facts checks and policies read
+ * (src/assess/facts.ts): TLS is "not reachable over plain HTTP" as `enforce-tls` judges it.
+ */
+function metricsOf(endpoints, scoreOf, violated, factsOf = (e) => (0,facts/* endpointFacts */.v6)(e, { extensions: {} }, types/* DEFAULT_SETTINGS */.a), 
 /** Shadow endpoints seen in traffic (`--traffic`): described nowhere, so not among `endpoints`. */
 observedShadows = 0) {
     const perClassification = {};
@@ -39712,9 +39894,9 @@ observedShadows = 0) {
         total += score;
         perBand[score >= 75 ? 'critical' : score >= 50 ? 'high' : score >= 25 ? 'medium' : 'low']++;
     }
-    const documented = endpoints.filter((e) => Boolean(e.summary?.trim() || e.description?.trim())).length;
-    const authenticated = endpoints.filter((e) => (0,security/* requiresAuthentication */.f1)(e.security)).length;
-    const tls = endpoints.filter((e) => e.servers.length > 0 && e.servers.every((s) => /^https:\/\//i.test(s.url))).length;
+    const documented = endpoints.filter((e) => factsOf(e).documented).length;
+    const authenticated = endpoints.filter((e) => factsOf(e).authenticated).length;
+    const tls = endpoints.filter((e) => factsOf(e).tls).length;
     return {
         endpoints: endpoints.length,
         documentedPercent: percent(documented, endpoints.length),
@@ -39768,7 +39950,7 @@ function failureErrors(analysis) {
 
 /***/ }),
 
-/***/ 6679:
+/***/ 16679:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39782,11 +39964,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: COMMENT_LIMIT, SUMMARY_BUDGET_BYTES, SUMMARY_LIMIT_BYTES, metricsTable, trafficSection
 
 // EXTERNAL MODULE: ./src/findings.ts
-var findings = __nccwpck_require__(1001);
+var findings = __nccwpck_require__(81001);
 // EXTERNAL MODULE: ./src/util/arrays.ts
-var arrays = __nccwpck_require__(5232);
+var arrays = __nccwpck_require__(15232);
 // EXTERNAL MODULE: ./src/gate/index.ts
-var src_gate = __nccwpck_require__(7155);
+var src_gate = __nccwpck_require__(67155);
 ;// CONCATENATED MODULE: ./src/report/entries.ts
 
 
@@ -39881,19 +40063,30 @@ function specEntries(report, spec) {
         }
         byEndpoint.set(e.id, rest);
     }
+    // A document-level finding lists at most LISTED_ENDPOINTS endpoints (report/json.ts): a violation it
+    // restates on an endpoint left out is found by its place, the node both point at (a plain-HTTP server).
+    const atPlace = new Map();
+    for (const list of byEndpoint.values())
+        for (const v of list) {
+            const key = place(v.location);
+            const same = atPlace.get(key);
+            if (same)
+                same.push(v);
+            else
+                atPlace.set(key, [v]);
+        }
+    const taken = new Set();
     for (const f of spec.findings.filter(open).sort(mostSevereFirst)) {
         const merged = [];
-        for (const id of f.endpoints ?? []) {
-            const list = byEndpoint.get(id);
-            if (!list)
+        const candidates = [
+            ...(f.endpoints ?? []).flatMap((id) => byEndpoint.get(id) ?? []),
+            ...(atPlace.get(place(f.location)) ?? []),
+        ];
+        for (const v of candidates) {
+            if (taken.has(v) || (f.status ?? 'existing') !== v.status || !restates(v.policy, f))
                 continue;
-            const keep = list.filter((v) => !((f.status ?? 'existing') === v.status && restates(v.policy, f)));
-            if (keep.length !== list.length) {
-                for (const v of list)
-                    if (!keep.includes(v))
-                        merged.push(v);
-                byEndpoint.set(id, keep);
-            }
+            taken.add(v);
+            merged.push(v);
         }
         const entry = make(f, undefined, []);
         entry.violations = merged;
@@ -39902,7 +40095,8 @@ function specEntries(report, spec) {
     }
     for (const [id, list] of byEndpoint)
         for (const v of list)
-            entries.push(make(undefined, endpointById.get(id), [v]));
+            if (!taken.has(v))
+                entries.push(make(undefined, endpointById.get(id), [v]));
     // Recomputed now that every violation found its host.
     for (const entry of entries) {
         const again = make(entry.finding, entry.endpoint, entry.violations);
@@ -39920,6 +40114,9 @@ function byUrgency(a, b) {
         line(a) - line(b) ||
         rule(a).localeCompare(rule(b)));
 }
+function place(location) {
+    return `${location.file}#${location.pointer}`;
+}
 function where(e) {
     return `${e.spec.path}\u0000${e.endpoint?.id ?? ''}`;
 }
@@ -39931,9 +40128,11 @@ function rule(e) {
 }
 
 // EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __nccwpck_require__(6412);
+var report_escape = __nccwpck_require__(14031);
 // EXTERNAL MODULE: ./src/report/json.ts + 1 modules
-var json = __nccwpck_require__(1686);
+var json = __nccwpck_require__(71686);
+// EXTERNAL MODULE: ./src/report/sarif.ts
+var sarif = __nccwpck_require__(10643);
 ;// CONCATENATED MODULE: ./src/report/suppress-hint.ts
 /** In the document, on the operation (endpoint findings) or the root (document-level findings). */
 function inlineSuppression(finding, documentLevel) {
@@ -39947,6 +40146,7 @@ function configSuppression(finding) {
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 // The PR comment and the job summary, rendered from the JSON report. Reviewer first: the verdict,
 // then what changed and what is new, then the rest collapsed. Every document string is escaped.
+
 
 
 
@@ -39971,7 +40171,25 @@ function renderSummary(report, ctx = {}) {
     const parts = report.mode === 'scan'
         ? inventorySections(report, ctx).map((text, i) => whole(text, i)) // in reading order
         : sections(report, ctx, true);
+    // Never cut: what was not checked, and what the SARIF file left out.
+    const notes = (ctx.notes ?? []).map((note) => whole(`> ⚠️ ${(0,report_escape/* inline */.mG)(note)}\n`, 0));
+    const sarif = sarifNote(report, ctx);
+    parts.splice(1, 0, ...notes);
+    if (sarif)
+        parts.splice(parts.length - 1, 0, whole(sarif, 0));
     return fitWithin(parts, SUMMARY_BUDGET_BYTES, ctx, utf8Bytes);
+}
+/** Said when the SARIF file holds fewer results than the report: how many were left out, and which. */
+function sarifNote(report, ctx) {
+    if (!ctx.sarifFile)
+        return undefined;
+    const { omitted } = (0,sarif/* selectResults */.B6)(report);
+    if (omitted.total === 0)
+        return undefined;
+    const bySeverity = findings/* SEVERITIES */.oC.filter((s) => omitted.bySeverity[s] > 0)
+        .map((s) => `${omitted.bySeverity[s]} ${s}`)
+        .join(', ');
+    return `> ℹ️ The SARIF file (${(0,report_escape/* code */.aY)(ctx.sarifFile)}) holds ${sarif/* SARIF_MAX_RESULTS */.mH.toLocaleString('en-US')} results, the most code scanning keeps in a run (new first, then the most severe); **${omitted.total.toLocaleString('en-US')} more** (${omitted.new} new; ${bySeverity}) are only in the JSON report${ctx.reportFile ? ` (${(0,report_escape/* code */.aY)(ctx.reportFile)})` : ''}. They are counted in the SARIF run's \`properties.omittedResults\`.\n`;
 }
 /** A comment's limit is in characters: UTF-16 units are never fewer. */
 function utf16Units(text) {
@@ -40045,15 +40263,28 @@ function fitList(list, room, size) {
         return undefined;
     return render(items, shown);
 }
-/** Where the rest of the report is, from the comment (the job summary first) or from the summary. */
+/**
+ * Where the rest of the report is, from the comment (the job summary first) or from the summary (never
+ * itself). In the action (an `artifact` is named) only the files it wrote, and where they are kept.
+ */
 function elsewhere(ctx, fromSummary) {
+    const files = [
+        ctx.reportFile ? `the JSON report (${(0,report_escape/* code */.aY)(ctx.reportFile)})` : 'the JSON report',
+        ctx.sarifFile ? `the SARIF file (${(0,report_escape/* code */.aY)(ctx.sarifFile)})` : ctx.artifact ? undefined : 'SARIF',
+    ]
+        .filter(Boolean)
+        .join(' and ');
     return [
         fromSummary ? undefined : ctx.runUrl ? `the [job summary](${ctx.runUrl})` : 'the job summary',
-        ctx.reportFile ? `the JSON report (${(0,report_escape/* code */.aY)(ctx.reportFile)})` : 'the JSON report',
-        ctx.sarifFile ? `the SARIF file (${(0,report_escape/* code */.aY)(ctx.sarifFile)})` : 'SARIF',
+        ctx.artifact ? `${files}: ${artifactNote(ctx, ctx.artifact)}` : files,
     ]
         .filter(Boolean)
         .join(', ');
+}
+/** The report files live on the runner: they outlast the job only when the workflow uploads them. */
+function artifactNote(ctx, artifact) {
+    const run = ctx.runUrl ? `[this run](${ctx.runUrl})` : 'this run';
+    return `the ${(0,report_escape/* code */.aY)(artifact)} artifact of ${run} when the workflow uploads them with \`actions/upload-artifact\` (as the README's workflow does)`;
 }
 function sections(report, ctx, full) {
     const out = [whole(verdict(report), PRIORITY.verdict)];
@@ -40066,7 +40297,7 @@ function sections(report, ctx, full) {
         out.push(blockingSection(blocking, report, ctx, full));
     for (const spec of specs)
         (0,arrays/* pushAll */.iI)(out, specSections(spec, entries.get(spec), ctx, full));
-    out.push(whole(footer(report, ctx), PRIORITY.verdict));
+    out.push(whole(footer(report, ctx, full), PRIORITY.verdict));
     return out;
 }
 /** Everything that makes the gate block, first and never cut: compact lines before anything is left out. */
@@ -40159,7 +40390,11 @@ function specSections(spec, entries, ctx, full) {
     // A long list is cut at its share of the budget (and not rendered past it), so one list cannot starve the
     // next, and a 7,000-item list costs no time to escape; what fits of it is decided with the rest.
     const listBudget = full ? 300_000 : 16_000;
-    const rest = full ? 'the JSON report and SARIF' : 'the job summary';
+    const rest = full
+        ? ctx.artifact && !ctx.sarifFile
+            ? 'the JSON report'
+            : 'the JSON report and SARIF'
+        : 'the job summary';
     const list = (priority, head, items, total = items.length, tail = '', more) => ({ priority, list: { head, items, total, rest, tail, ...(more ? { more } : {}) } });
     const collapsed = (priority, summary, items, render) => list(priority, `<details><summary>${summary}</summary>\n\n`, capItems(items, render, listBudget), items.length, '\n\n</details>\n');
     const title = `#### ${(0,report_escape/* code */.aY)(spec.path)} — ${spec.status}${spec.version.base !== spec.version.head ? ` (${(0,report_escape/* escapeText */.X1)(spec.version.base ?? '∅')} → ${(0,report_escape/* escapeText */.X1)(spec.version.head ?? '∅')})` : ''}`;
@@ -40440,13 +40675,15 @@ function metricsTable(base, head) {
     rows.push(`| Endpoints (critical / high / medium / low) | ${base ? `${bands(base)} → ` : ''}${bands(head)} | | |`);
     return details('📊 Posture metrics', `| Metric | ${base ? 'Base → head' : 'Value'} | Target | Met |\n|---|---|---|---|\n${rows.join('\n')}`);
 }
-function footer(report, ctx) {
+/** Where the full report is: from the comment, the job summary too; from the summary, never itself. */
+function footer(report, ctx, fromSummary) {
     const where = [
-        ctx.runUrl ? `[job summary](${ctx.runUrl})` : undefined,
+        ctx.runUrl && !fromSummary ? `[job summary](${ctx.runUrl})` : undefined,
         ctx.reportFile ? `JSON: ${(0,report_escape/* code */.aY)(ctx.reportFile)}` : undefined,
         ctx.sarifFile ? `SARIF: ${(0,report_escape/* code */.aY)(ctx.sarifFile)}` : undefined,
     ].filter(Boolean);
-    return `<sub>${report.errors.length > 0 ? `⚠️ ${report.errors.length} problem${report.errors.length === 1 ? '' : 's'} reading the documents (see the findings). ` : ''}${where.length > 0 ? `Full report: ${where.join(' · ')}. ` : ''}Rules: [docs/rules](https://github.com/api-posture/api-posture/tree/main/docs/rules).</sub>`;
+    const kept = ctx.artifact && (ctx.reportFile || ctx.sarifFile) ? ` (${artifactNote(ctx, ctx.artifact)})` : '';
+    return `<sub>${report.errors.length > 0 ? `⚠️ ${report.errors.length} problem${report.errors.length === 1 ? '' : 's'} reading the documents (see the findings). ` : ''}${where.length > 0 ? `Full report: ${where.join(' · ')}${kept}. ` : ''}Rules: [docs/rules](https://github.com/api-posture/api-posture/tree/main/docs/rules).</sub>`;
 }
 /** Inventory mode (push, schedule): every endpoint with its classification, score and data types. */
 function inventorySections(report, ctx) {
@@ -40485,14 +40722,221 @@ function inventorySections(report, ctx) {
                 .join('\n')));
         }
     }
-    out.push(footer(report, ctx));
+    out.push(footer(report, ctx, true));
     return out;
 }
 
 
 /***/ }),
 
-/***/ 1247:
+/***/ 10643:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B6: () => (/* binding */ selectResults),
+/* harmony export */   WH: () => (/* binding */ renderSarif),
+/* harmony export */   mH: () => (/* binding */ SARIF_MAX_RESULTS)
+/* harmony export */ });
+/* unused harmony export uniqueFingerprints */
+/* harmony import */ var _assess_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(62536);
+/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(81001);
+
+
+/**
+ * Code scanning keeps at most 5,000 results of a run (the most severe) and rejects a run over 25,000:
+ * past this many, the results it would keep are chosen here, where "new" can come first.
+ */
+const SARIF_MAX_RESULTS = 5_000;
+/** GitHub's `security-severity` scale: ≥9 critical, ≥7 high, ≥4 medium, >0 low. */
+const SECURITY_SEVERITY = {
+    critical: '9.5',
+    high: '8.0',
+    medium: '5.5',
+    low: '3.0',
+    info: '0.0',
+};
+const LEVEL = {
+    critical: 'error',
+    high: 'error',
+    medium: 'warning',
+    low: 'note',
+    info: 'note',
+};
+function renderSarif(report, ctx, maxResults = SARIF_MAX_RESULTS) {
+    const rules = _assess_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECKS */ .u.map((check) => ({
+        id: check.id,
+        name: check.title
+            .replace(/[^A-Za-z0-9]+(.)?/g, (_, c) => (c ? c.toUpperCase() : ''))
+            .replace(/^./, (c) => c.toUpperCase()),
+        shortDescription: { text: check.title },
+        fullDescription: { text: check.rationale },
+        help: {
+            text: check.remediation,
+            markdown: `${check.remediation}\n\n[Rule documentation](${ctx.docsBase}/docs/rules/${check.id}.md)`,
+        },
+        helpUri: `${ctx.docsBase}/docs/rules/${check.id}.md`,
+        defaultConfiguration: { level: LEVEL[check.severity] },
+        properties: {
+            tags: ['security', check.category, check.owasp, check.cwe, `external/cwe/${check.cwe.toLowerCase()}`],
+            'security-severity': SECURITY_SEVERITY[check.severity],
+            precision: 'high',
+            problem: { severity: check.severity },
+        },
+    }));
+    const policyNames = [...new Set(report.violations.map((v) => v.policy))].sort();
+    for (const name of policyNames) {
+        const example = report.violations.find((v) => v.policy === name);
+        rules.push({
+            id: `policy/${name}`,
+            name: `Policy ${name}`,
+            shortDescription: { text: `Policy ${name}` },
+            fullDescription: { text: example.message },
+            help: { text: example.remediation },
+            helpUri: `${ctx.docsBase}/docs/policies.md`,
+            defaultConfiguration: { level: LEVEL[example.severity] },
+            properties: { tags: ['security', 'policy'], 'security-severity': SECURITY_SEVERITY[example.severity] },
+        });
+    }
+    const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+    const { kept, omitted } = selectResults(report, maxResults);
+    const results = kept.map((item) => item.finding
+        ? findingResult(item.finding, ruleIndex.get(item.finding.ruleId), item.fingerprint)
+        : violationResult(item.violation, ruleIndex.get(`policy/${item.violation.policy}`), item.fingerprint));
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: report.tool.name,
+                        version: report.tool.version,
+                        semanticVersion: report.tool.version,
+                        informationUri: ctx.docsBase.replace(/\/blob\/.*$/, ''),
+                        rules,
+                    },
+                },
+                results,
+                columnKind: 'unicodeCodePoints',
+                originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root' } } },
+                ...(omitted.total > 0 ? { properties: { resultLimit: maxResults, omittedResults: omitted } } : {}),
+            },
+        ],
+    };
+}
+/**
+ * The results of the run, at most `max`: unsuppressed before suppressed, the PR's new ones before existing
+ * ones, then the most severe, then report order; and what was left out. Fingerprints are made unique over
+ * every result before the cut, so a result keeps its fingerprint whichever others are left out.
+ */
+function selectResults(report, max = SARIF_MAX_RESULTS) {
+    const items = [];
+    for (const spec of report.specs)
+        for (const f of [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)])
+            if (f.status !== 'fixed')
+                items.push({
+                    finding: f,
+                    fingerprint: f.fingerprint,
+                    severity: f.severity,
+                    isNew: f.status === 'new',
+                    suppressed: f.suppressed !== undefined,
+                    order: items.length,
+                });
+    for (const v of report.violations)
+        items.push({
+            violation: v,
+            fingerprint: `${v.policy}:${v.spec}:${v.endpoint}`,
+            severity: v.severity,
+            isNew: v.status === 'new',
+            suppressed: false,
+            order: items.length,
+        });
+    const unique = uniqueFingerprints(items.map((i) => i.fingerprint));
+    items.forEach((item, i) => {
+        item.fingerprint = unique[i];
+    });
+    const omitted = {
+        total: 0,
+        new: 0,
+        bySeverity: Object.fromEntries(_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC.map((s) => [s, 0])),
+    };
+    if (items.length <= max)
+        return { kept: items, omitted };
+    items.sort((a, b) => Number(a.suppressed) - Number(b.suppressed) ||
+        Number(b.isNew) - Number(a.isNew) ||
+        (0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .severityRank */ .qs)(b.severity) - (0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .severityRank */ .qs)(a.severity) ||
+        a.order - b.order);
+    for (const item of items.slice(max)) {
+        omitted.total++;
+        if (item.isNew)
+            omitted.new++;
+        omitted.bySeverity[item.severity]++;
+    }
+    // Kept in report order, as when nothing is left out.
+    return { kept: items.slice(0, max).sort((a, b) => a.order - b.order), omitted };
+}
+/**
+ * Code scanning merges results that share a fingerprint into one alert. The first of each value keeps it;
+ * a repeat gets `/2`, `/3`… — a value no result has (not any other's base value, not one given before).
+ */
+function uniqueFingerprints(values) {
+    const bases = new Set(values);
+    const given = new Set();
+    return values.map((value) => {
+        let out = value;
+        for (let n = 2; given.has(out); n++) {
+            out = `${value}/${n}`;
+            if (bases.has(out))
+                out = value; // taken by another result's own value: try the next number
+        }
+        given.add(out);
+        return out;
+    });
+}
+function location(file, line, column) {
+    return [
+        {
+            physicalLocation: {
+                artifactLocation: { uri: file, uriBaseId: '%SRCROOT%' },
+                region: { startLine: Math.max(1, line), startColumn: Math.max(1, column) },
+            },
+        },
+    ];
+}
+function findingResult(f, index, fingerprint) {
+    return {
+        ruleId: f.ruleId,
+        ...(index !== undefined ? { ruleIndex: index } : {}),
+        level: LEVEL[f.severity],
+        message: { text: `${f.message}\nFix: ${f.remediation}` },
+        locations: location(f.location.file, f.location.line, f.location.column),
+        partialFingerprints: { 'apiPosture/v1': fingerprint },
+        ...(f.suppressed ? { suppressions: [{ kind: 'inSource', justification: f.suppressed.reason }] } : {}),
+        properties: {
+            severity: f.severity,
+            status: f.status ?? 'existing',
+            category: f.category,
+            owasp: f.owasp,
+            cwe: f.cwe,
+        },
+    };
+}
+function violationResult(v, index, fingerprint) {
+    return {
+        ruleId: `policy/${v.policy}`,
+        ...(index !== undefined ? { ruleIndex: index } : {}),
+        level: LEVEL[v.severity],
+        message: { text: `${v.message}\nFix: ${v.remediation}` },
+        locations: location(v.location.file, v.location.line, v.location.column),
+        partialFingerprints: { 'apiPosture/v1': fingerprint },
+        properties: { severity: v.severity, status: v.status },
+    };
+}
+
+
+/***/ }),
+
+/***/ 91247:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -40504,7 +40948,7 @@ function inventorySections(report, ctx) {
 /* harmony export */   uL: () => (/* binding */ sensitiveFields)
 /* harmony export */ });
 /* unused harmony exports jwtMatches, secretInValueThoroughly */
-/* harmony import */ var _util_cached_walk_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6930);
+/* harmony import */ var _util_cached_walk_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(71692);
 
 const NAME_RULES = [
     ['credential', /(password|passwd|passphrase|secret|token|apikey|privatekey|sessionid|^pwd|^pin)$/],
@@ -41049,7 +41493,7 @@ function stringsIn(value, limit = 2000) {
 
 /***/ }),
 
-/***/ 5232:
+/***/ 15232:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -41086,7 +41530,7 @@ function minOf(values, empty) {
 
 /***/ }),
 
-/***/ 1734:
+/***/ 61734:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -41180,7 +41624,7 @@ function formatBytes(n) {
 
 /***/ }),
 
-/***/ 6930:
+/***/ 71692:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -41230,7 +41674,28 @@ function cachedWalk(root, cache, empty, compute) {
 
 /***/ }),
 
-/***/ 6065:
+/***/ 15744:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ setOwn)
+/* harmony export */ });
+// Writing keys taken from a document into plain objects.
+/**
+ * `target[key] = value` as an own property even for `__proto__`: a document's keys are hostile, and an
+ * assignment would set the object's prototype instead (the entry lost, inherited fields appearing).
+ */
+function setOwn(target, key, value) {
+    if (key === '__proto__')
+        Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+    else
+        target[key] = value;
+}
+
+
+/***/ }),
+
+/***/ 26065:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -41290,63 +41755,63 @@ const TOOL_VERSION = '0.1.0';
 
 /***/ }),
 
-/***/ 2613:
+/***/ 42613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 181:
+/***/ 20181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
-/***/ 4434:
+/***/ 24434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 9896:
+/***/ 79896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 8611:
+/***/ 58611:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 
 /***/ }),
 
-/***/ 5692:
+/***/ 65692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 
 /***/ }),
 
-/***/ 9278:
+/***/ 69278:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 4589:
+/***/ 34589:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
 
 /***/ }),
 
-/***/ 6698:
+/***/ 16698:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
@@ -41360,77 +41825,84 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 1421:
+/***/ 31421:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
-/***/ 7540:
+/***/ 37540:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
 
 /***/ }),
 
-/***/ 7598:
+/***/ 77598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 3053:
+/***/ 53053:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
 
 /***/ }),
 
-/***/ 610:
+/***/ 40610:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
-/***/ 8474:
+/***/ 78474:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
-/***/ 3024:
+/***/ 73024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 7067:
+/***/ 37067:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 2467:
+/***/ 32467:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
 
 /***/ }),
 
-/***/ 7030:
+/***/ 98995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+
+/***/ }),
+
+/***/ 77030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
-/***/ 6760:
+/***/ 76760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
@@ -41444,63 +41916,63 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_ho
 
 /***/ }),
 
-/***/ 1792:
+/***/ 41792:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
 
 /***/ }),
 
-/***/ 7075:
+/***/ 57075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 
 /***/ }),
 
-/***/ 1692:
+/***/ 41692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ }),
 
-/***/ 3136:
+/***/ 73136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 7975:
+/***/ 57975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 3429:
+/***/ 73429:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
 
 /***/ }),
 
-/***/ 5919:
+/***/ 75919:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
-/***/ 8522:
+/***/ 38522:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 857:
+/***/ 70857:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -41514,39 +41986,46 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 3193:
+/***/ 13193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
-/***/ 4756:
+/***/ 64756:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
-/***/ 9023:
+/***/ 52018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 39023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 7349:
+/***/ 57349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveBlockMap = __nccwpck_require__(87103);
+var resolveBlockSeq = __nccwpck_require__(90334);
+var resolveFlowCollection = __nccwpck_require__(13142);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -41632,15 +42111,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 23683:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var composeNode = __nccwpck_require__(45937);
+var resolveEnd = __nccwpck_require__(17788);
+var resolveProps = __nccwpck_require__(34631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -41684,17 +42163,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 45937:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
+var identity = __nccwpck_require__(41127);
+var composeCollection = __nccwpck_require__(57349);
 var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var resolveEnd = __nccwpck_require__(17788);
+var utilEmptyScalarPosition = __nccwpck_require__(22599);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -41808,10 +42287,10 @@ exports.composeNode = composeNode;
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var resolveBlockScalar = __nccwpck_require__(48913);
+var resolveFlowScalar = __nccwpck_require__(76842);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -41898,18 +42377,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 89984:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
+var directives = __nccwpck_require__(61342);
 var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var errors = __nccwpck_require__(91464);
+var identity = __nccwpck_require__(41127);
+var composeDoc = __nccwpck_require__(23683);
+var resolveEnd = __nccwpck_require__(17788);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -42129,17 +42608,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 87103:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
+var resolveProps = __nccwpck_require__(34631);
 var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var utilFlowIndentCheck = __nccwpck_require__(74051);
+var utilMapIncludes = __nccwpck_require__(81187);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -42253,12 +42732,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 48913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(63301);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -42460,14 +42939,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 90334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveProps = __nccwpck_require__(34631);
+var utilFlowIndentCheck = __nccwpck_require__(74051);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -42518,7 +42997,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 17788:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -42564,19 +43043,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 13142:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveEnd = __nccwpck_require__(17788);
+var resolveProps = __nccwpck_require__(34631);
 var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var utilMapIncludes = __nccwpck_require__(81187);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -42780,13 +43259,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 76842:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var Scalar = __nccwpck_require__(63301);
+var resolveEnd = __nccwpck_require__(17788);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -43015,7 +43494,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 34631:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -43213,7 +43692,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 22599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -43248,7 +43727,7 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 74051:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -43272,12 +43751,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 81187:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -43300,16 +43779,16 @@ exports.mapIncludes = mapIncludes;
 
 
 var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(6424);
-var Schema = __nccwpck_require__(5840);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var toJS = __nccwpck_require__(74043);
+var Schema = __nccwpck_require__(45840);
 var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var anchors = __nccwpck_require__(71596);
+var applyReviver = __nccwpck_require__(83661);
+var createNode = __nccwpck_require__(42404);
+var directives = __nccwpck_require__(61342);
 
 class Document {
     constructor(value, replacer, options) {
@@ -43638,13 +44117,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 71596:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(41127);
+var visit = __nccwpck_require__(10204);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -43721,7 +44200,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 83661:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -43785,14 +44264,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 42404:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -43882,13 +44361,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 61342:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(41127);
+var visit = __nccwpck_require__(10204);
 
 const escapeChars = {
     '!': '%21',
@@ -44067,7 +44546,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 91464:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -44136,28 +44615,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 38815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
+var composer = __nccwpck_require__(89984);
 var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
+var Schema = __nccwpck_require__(45840);
+var errors = __nccwpck_require__(91464);
 var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
 var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
+var lexer = __nccwpck_require__(40361);
+var lineCounter = __nccwpck_require__(66628);
 var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var publicApi = __nccwpck_require__(84047);
+var visit = __nccwpck_require__(10204);
 
 
 
@@ -44194,7 +44673,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 57249:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -44225,11 +44704,11 @@ exports.warn = warn;
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var anchors = __nccwpck_require__(71596);
+var visit = __nccwpck_require__(10204);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
+var toJS = __nccwpck_require__(74043);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -44347,14 +44826,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 40101:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(42404);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -44505,14 +44984,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 66673:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var applyReviver = __nccwpck_require__(83661);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
 
 class NodeBase {
     constructor(type) {
@@ -44552,15 +45031,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 57165:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(42404);
+var stringifyPair = __nccwpck_require__(59748);
+var addPairToJSMap = __nccwpck_require__(97104);
+var identity = __nccwpck_require__(41127);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -44598,14 +45077,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 63301:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
+var toJS = __nccwpck_require__(74043);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -44632,17 +45111,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 84454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(61212);
+var addPairToJSMap = __nccwpck_require__(97104);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -44786,17 +45265,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 92223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(6424);
+var createNode = __nccwpck_require__(42404);
+var stringifyCollection = __nccwpck_require__(61212);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var toJS = __nccwpck_require__(74043);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -44908,16 +45387,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 97104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
+var log = __nccwpck_require__(57249);
+var merge = __nccwpck_require__(90452);
 var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -44980,7 +45459,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 41127:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -45040,12 +45519,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 6424:
+/***/ 74043:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -45086,15 +45565,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 60110:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(48913);
+var resolveFlowScalar = __nccwpck_require__(76842);
+var errors = __nccwpck_require__(91464);
+var stringifyString = __nccwpck_require__(83069);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -45311,7 +45790,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 91733:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -45381,7 +45860,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 97715:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -45492,9 +45971,9 @@ exports.visit = visit;
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(60110);
+var cstStringify = __nccwpck_require__(91733);
+var cstVisit = __nccwpck_require__(97715);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -45606,7 +46085,7 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 40361:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -46336,7 +46815,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 66628:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -46391,7 +46870,7 @@ exports.LineCounter = LineCounter;
 
 var node_process = __nccwpck_require__(932);
 var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var lexer = __nccwpck_require__(40361);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -47371,17 +47850,17 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 84047:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
+var composer = __nccwpck_require__(89984);
 var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
+var errors = __nccwpck_require__(91464);
+var log = __nccwpck_require__(57249);
+var identity = __nccwpck_require__(41127);
+var lineCounter = __nccwpck_require__(66628);
 var parser = __nccwpck_require__(3456);
 
 function parseOptions(options) {
@@ -47485,16 +47964,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 45840:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
+var identity = __nccwpck_require__(41127);
+var map = __nccwpck_require__(47451);
 var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var string = __nccwpck_require__(66464);
+var tags = __nccwpck_require__(90018);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -47531,13 +48010,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 47451:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(41127);
+var YAMLMap = __nccwpck_require__(84454);
 
 const map = {
     collection: 'map',
@@ -47557,12 +48036,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 73632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(63301);
 
 const nullTag = {
     identify: value => value == null,
@@ -47586,8 +48065,8 @@ exports.nullTag = nullTag;
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(41127);
+var YAMLSeq = __nccwpck_require__(92223);
 
 const seq = {
     collection: 'seq',
@@ -47607,12 +48086,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 66464:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(83069);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -47630,12 +48109,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 73959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(63301);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -47658,13 +48137,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 38405:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(63301);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -47712,12 +48191,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 59874:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -47761,18 +48240,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 70896:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
 var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var string = __nccwpck_require__(66464);
+var bool = __nccwpck_require__(73959);
+var float = __nccwpck_require__(38405);
+var int = __nccwpck_require__(59874);
 
 const schema = [
     map.map,
@@ -47793,13 +48272,13 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 33559:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
+var Scalar = __nccwpck_require__(63301);
+var map = __nccwpck_require__(47451);
 var seq = __nccwpck_require__(1706);
 
 function intIdentify(value) {
@@ -47864,27 +48343,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 90018:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
 var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var string = __nccwpck_require__(66464);
+var bool = __nccwpck_require__(73959);
+var float = __nccwpck_require__(38405);
+var int = __nccwpck_require__(59874);
+var schema = __nccwpck_require__(70896);
+var schema$1 = __nccwpck_require__(33559);
+var binary = __nccwpck_require__(56083);
+var merge = __nccwpck_require__(90452);
+var omap = __nccwpck_require__(50303);
+var pairs = __nccwpck_require__(18385);
+var schema$2 = __nccwpck_require__(35913);
+var set = __nccwpck_require__(81528);
+var timestamp = __nccwpck_require__(24371);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -47970,14 +48449,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 56083:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var node_buffer = __nccwpck_require__(20181);
+var Scalar = __nccwpck_require__(63301);
+var stringifyString = __nccwpck_require__(83069);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -48047,12 +48526,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 88398:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(63301);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -48083,13 +48562,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 35782:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(63301);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -48140,12 +48619,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 10873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -48223,13 +48702,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 90452:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -48301,16 +48780,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 50303:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var pairs = __nccwpck_require__(18385);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -48385,15 +48864,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 18385:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
+var YAMLSeq = __nccwpck_require__(92223);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -48474,24 +48953,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 35913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
 var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var string = __nccwpck_require__(66464);
+var binary = __nccwpck_require__(56083);
+var bool = __nccwpck_require__(88398);
+var float = __nccwpck_require__(35782);
+var int = __nccwpck_require__(10873);
+var merge = __nccwpck_require__(90452);
+var omap = __nccwpck_require__(50303);
+var pairs = __nccwpck_require__(18385);
+var set = __nccwpck_require__(81528);
+var timestamp = __nccwpck_require__(24371);
 
 const schema = [
     map.map,
@@ -48522,14 +49001,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 81528:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -48625,12 +49104,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 4371:
+/***/ 24371:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(28689);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -48737,7 +49216,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 34475:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -48900,10 +49379,10 @@ exports.foldFlowLines = foldFlowLines;
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(71596);
+var identity = __nccwpck_require__(41127);
+var stringifyComment = __nccwpck_require__(59799);
+var stringifyString = __nccwpck_require__(83069);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -49034,14 +49513,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 61212:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var stringifyComment = __nccwpck_require__(59799);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -49196,7 +49675,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 59799:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -49232,9 +49711,9 @@ exports.stringifyComment = stringifyComment;
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var stringifyComment = __nccwpck_require__(59799);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -49321,7 +49800,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 28689:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -49355,15 +49834,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 59748:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
 var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var stringifyComment = __nccwpck_require__(59799);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -49514,13 +49993,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 83069:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(63301);
+var foldFlowLines = __nccwpck_require__(34475);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -49859,12 +50338,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 10204:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -50121,7 +50600,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: ExitCode, addPath, debug, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, setSecret, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
+var external_os_ = __nccwpck_require__(70857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -50253,7 +50732,7 @@ function escapeProperty(s) {
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 // EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
+var external_fs_ = __nccwpck_require__(79896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -50292,9 +50771,9 @@ function file_command_prepareKeyValueMessage(key, value) {
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
+var external_http_ = __nccwpck_require__(58611);
 // EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
+var external_https_ = __nccwpck_require__(65692);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -50387,9 +50866,9 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
+var node_modules_tunnel = __nccwpck_require__(20770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
+var undici = __nccwpck_require__(46752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
@@ -51553,13 +52032,13 @@ function toPlatformPath(pth) {
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
+var external_string_decoder_ = __nccwpck_require__(13193);
 // EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
+var external_events_ = __nccwpck_require__(24434);
 ;// CONCATENATED MODULE: external "child_process"
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
+var external_assert_ = __nccwpck_require__(42613);
 ;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -53188,6 +53667,36 @@ function getIDToken(aud) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -53306,6 +53815,6 @@ function getIDToken(aud) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(218);
+/******/ var __webpack_exports__ = __nccwpck_require__(60218);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -1,8 +1,8 @@
-export const id = 96;
-export const ids = [96];
+export const id = 232;
+export const ids = [232];
 export const modules = {
 
-/***/ 9096:
+/***/ 67232:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,23 +15,27 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __webpack_require__(6257);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(14031);
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __webpack_require__(37827);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(4006);
+var picomatch = __webpack_require__(14006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
-// EXTERNAL MODULE: ./src/assess/registry.ts + 45 modules
-var registry = __webpack_require__(7414);
+// EXTERNAL MODULE: ./src/assess/registry.ts + 47 modules
+var registry = __webpack_require__(62536);
 // EXTERNAL MODULE: ./src/assess/types.ts
-var types = __webpack_require__(5479);
+var types = __webpack_require__(65479);
 // EXTERNAL MODULE: ./src/assess/urls.ts
-var urls = __webpack_require__(8170);
+var urls = __webpack_require__(48170);
 // EXTERNAL MODULE: ./src/findings.ts
-var src_findings = __webpack_require__(1001);
+var src_findings = __webpack_require__(81001);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
-var schemas = __webpack_require__(8816);
+var schemas = __webpack_require__(38816);
 // EXTERNAL MODULE: ./src/util/braces.ts
-var braces = __webpack_require__(1734);
+var braces = __webpack_require__(61734);
 // EXTERNAL MODULE: ./src/util/pointer.ts
-var util_pointer = __webpack_require__(6065);
+var util_pointer = __webpack_require__(26065);
 ;// CONCATENATED MODULE: ./src/assess/suppress.ts
 // Suppressions: `x-api-posture-ignore` in the document (operation, path item or root) and `ignore`
 // entries in the config file. Each needs a reason; an expired one no longer suppresses.
@@ -153,9 +157,9 @@ function isIsoDate(value) {
 }
 
 // EXTERNAL MODULE: ./src/load/remote.ts
-var load_remote = __webpack_require__(724);
+var load_remote = __webpack_require__(70724);
 // EXTERNAL MODULE: ./src/model.ts
-var src_model = __webpack_require__(182);
+var src_model = __webpack_require__(10182);
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 // `.github/api-posture.yml`: classification rules, what the gateway enforces, rule severities, ignores.
 
@@ -258,11 +262,9 @@ const configSchema = schemas/* strictObject */.rej({
 });
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/load/source.ts + 3 modules
-var source = __webpack_require__(4937);
-// EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __webpack_require__(7827);
+var source = __webpack_require__(44937);
 ;// CONCATENATED MODULE: ./src/config/yaml-file.ts
 // Reads a YAML settings file (policy or config) and validates it with zod, turning every problem into a
 // ConfigError naming file, line and key. Unknown keys are errors: a typo must never be silently ignored.
@@ -427,9 +429,11 @@ function assessOptions(config, today) {
 }
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/assess/context.ts
-var context = __webpack_require__(889);
+var context = __webpack_require__(70889);
+// EXTERNAL MODULE: ./src/assess/facts.ts
+var assess_facts = __webpack_require__(69513);
 ;// CONCATENATED MODULE: ./src/assess/conventions.ts
 // Document conventions: when a finding on an endpoint the PR ADDED is the base's debt, not the PR's own.
 //
@@ -444,7 +448,10 @@ var context = __webpack_require__(889);
 //   same file and pointer) and the base already reports the same rule there with the same message (endpoint
 //   name aside: a finding listing the endpoint's own inputs too is not only about the shared one);
 // - a shared parameter or habit: the same rule with the same message (endpoint name aside) on at least
-//   CONVENTION_SHARE of the base's endpoints (a shared `oauth_token` query parameter on every operation).
+//   CONVENTION_SHARE of the base's endpoints (a shared `oauth_token` query parameter on every operation);
+// - a shared input field (FIELD_HABIT_RULES): the same rule with the same message, so the same field taken
+//   the same way, on at least CONVENTION_MIN_ENDPOINTS base endpoints however large the document (Twilio's
+//   unrestricted `StatusCallback` URL on 14 operations: an added operation taking one more is that debt).
 // A habit of fewer than CONVENTION_MIN_ENDPOINTS (5) base endpoints is no convention (the one-endpoint seed
 // example's missing rate limit is not one); the shared place needs none, being the same component.
 // A finding on an added endpoint that follows a convention is `existing`; anything else stays `new`: an
@@ -461,10 +468,17 @@ const CONVENTION_MIN_ENDPOINTS = 5;
 const NONE = { inherited: () => undefined, forEndpoint: () => undefined };
 /** Findings of these rules inherit only through their own convention above, never through the generic ones. */
 const OWN_CONVENTION = new Set(['auth-missing', 'rate-limit-missing']);
+/** Rules whose endpoint finding names one input field, whose message is that field's (see above). */
+const FIELD_HABIT_RULES = new Set(['input-ssrf-url']);
 const ENDPOINT_RULES = new Set(registry/* CHECKS */.u.filter((c) => c.scope === 'endpoint').map((c) => c.id));
 function documentConventions(base, head, changes, baseFindings, settings) {
-    const baseEndpoints = base ? callable(base) : [];
-    if (!base || !head || baseEndpoints.length === 0)
+    if (!base || !head)
+        return NONE;
+    const factsOf = new Map([base, head].map((model) => [model, (0,assess_facts/* factBook */.g0)(model, settings)]));
+    // Endpoints a client calls: CORS preflights are answered by the gateway and carry no controls.
+    const callable = (model) => model.endpoints.filter((e) => !factsOf.get(model)(e).preflight);
+    const baseEndpoints = callable(base);
+    if (baseEndpoints.length === 0)
         return NONE;
     const added = new Map();
     for (const e of changes)
@@ -472,21 +486,18 @@ function documentConventions(base, head, changes, baseFindings, settings) {
             added.set(e.head.id, e.head);
     if (added.size === 0)
         return NONE;
-    const withoutRateLimit = (model) => share(callable(model), (e) => !(0,context/* declaresRateLimit */.L_)(e, model.extensions));
+    const holds = (model, fact) => share(callable(model), (e) => fact(factsOf.get(model)(e)));
+    // With the gateway enforcing rate limits every endpoint is rate-limited: no convention to inherit.
+    const withoutRateLimit = (model) => holds(model, (f) => !f.rateLimited);
     const habits = baseEndpoints.length >= CONVENTION_MIN_ENDPOINTS;
-    const rateLimiting = habits &&
-        !settings.gatewayControls.includes('rate-limiting') &&
-        withoutRateLimit(base) >= CONVENTION_SHARE &&
-        withoutRateLimit(head) >= CONVENTION_SHARE
+    const rateLimiting = habits && withoutRateLimit(base) >= CONVENTION_SHARE && withoutRateLimit(head) >= CONVENTION_SHARE
         ? `follows the base document's convention: ${percent(withoutRateLimit(base))} of its endpoints declare no rate limit`
         : undefined;
     const authentication = habits && declaresNoSecurity(base) && declaresNoSecurity(head)
         ? "follows the base document's convention: it declares no security anywhere (no scheme, no `security`)"
         : undefined;
-    const plainHttpServers = new Set(base.endpoints
-        .flatMap((e) => e.servers.filter((s) => (0,urls/* isPlainHttp */.fq)(s.url) && !(0,urls/* isLoopback */.U9)(s.url)))
-        .map((s) => s.url));
-    const overPlainHttp = (model) => share(callable(model), (e) => e.servers.some((s) => (0,urls/* isPlainHttp */.fq)(s.url) && !(0,urls/* isLoopback */.U9)(s.url)));
+    const plainHttpServers = new Set(base.endpoints.flatMap((e) => factsOf.get(base)(e).plainHttpServers).map((s) => s.url));
+    const overPlainHttp = (model) => holds(model, (f) => !f.tls);
     const plainHttp = habits && overPlainHttp(base) >= CONVENTION_SHARE && overPlainHttp(head) >= CONVENTION_SHARE
         ? `follows the base document's convention: ${percent(overPlainHttp(base))} of its endpoints are served over plain HTTP`
         : undefined;
@@ -530,13 +541,11 @@ function documentConventions(base, head, changes, baseFindings, settings) {
             const sharing = byHabit.get(habit)?.size ?? 0;
             if (habits && sharing / baseEndpoints.length >= CONVENTION_SHARE)
                 return `follows the base document's convention: ${sharing} of its ${baseEndpoints.length} endpoints have the same finding`;
+            if (FIELD_HABIT_RULES.has(finding.ruleId) && sharing >= CONVENTION_MIN_ENDPOINTS)
+                return `follows the base document's convention: ${sharing} of its endpoints take the same input the same way`;
             return undefined;
         },
     };
-}
-/** Endpoints a client calls: CORS preflights (`OPTIONS`) are answered by the gateway and carry no controls. */
-function callable(model) {
-    return model.endpoints.filter((e) => e.method !== 'options');
 }
 function share(endpoints, holds) {
     return endpoints.length === 0 ? 0 : endpoints.filter(holds).length / endpoints.length;
@@ -578,13 +587,14 @@ function habitKey(finding, endpoint) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/util/arrays.ts
-var arrays = __webpack_require__(5232);
+var arrays = __webpack_require__(15232);
 // EXTERNAL MODULE: ./src/assess/locations.ts
-var locations = __webpack_require__(2978);
+var locations = __webpack_require__(12978);
 ;// CONCATENATED MODULE: ./src/assess/index.ts
 // model (+ diff) → findings: runs every check once, adds ids, fingerprints and suppressions.
+
 
 
 
@@ -599,7 +609,9 @@ function assess(input, options = {}) {
     const out = [];
     const suppressionProblems = [];
     const suppressions = model ? documentSuppressions(model, suppressionProblems) : undefined;
-    const ctx = model ? { model, settings: ctxSettings } : undefined;
+    const ctx = model
+        ? { model, settings: ctxSettings, facts: input.facts ?? (0,assess_facts/* factBook */.g0)(model, ctxSettings) }
+        : undefined;
     const rootDir = external_node_path_.posix.dirname(model?.file ?? specPath);
     const headRoot = input.shared?.headRoot;
     const rename = headRoot !== undefined && model ? rootRename(model.file, headRoot) : undefined;
@@ -795,7 +807,7 @@ function compareFindings(base, head, conventions) {
 }
 
 // EXTERNAL MODULE: ./src/normalize/security.ts
-var security = __webpack_require__(461);
+var security = __webpack_require__(40461);
 ;// CONCATENATED MODULE: ./src/assess/pin.ts
 // What a pull request writes about its own endpoints cannot lower the verdict on its own change (SPEC §9).
 // Run once per document after both versions are built, before the diff and the assessment: the head's
@@ -992,13 +1004,13 @@ function withIgnore(extensions, value) {
 }
 
 // EXTERNAL MODULE: ./src/load/documents.ts
-var documents = __webpack_require__(690);
+var documents = __webpack_require__(70690);
 // EXTERNAL MODULE: ./src/sensitive.ts
-var sensitive = __webpack_require__(1247);
+var sensitive = __webpack_require__(91247);
 // EXTERNAL MODULE: ./src/normalize/schema.ts
-var normalize_schema = __webpack_require__(3956);
+var normalize_schema = __webpack_require__(93956);
 // EXTERNAL MODULE: ./src/normalize/values.ts
-var normalize_values = __webpack_require__(2329);
+var normalize_values = __webpack_require__(32329);
 ;// CONCATENATED MODULE: ./src/normalize/servers.ts
 // Effective servers: operation > path item > root (3.x); schemes + host + basePath (2.0).
 
@@ -1272,6 +1284,8 @@ function collectRefs(value, refs) {
     return true;
 }
 
+// EXTERNAL MODULE: ./src/util/objects.ts
+var objects = __webpack_require__(15744);
 ;// CONCATENATED MODULE: ./src/normalize/index.ts
 // OpenAPI 2.0 / 3.0 / 3.1 document → the API model.
 
@@ -1579,7 +1593,7 @@ function swaggerRequestBody(ctx, operation, bodyParameters) {
         const name = (0,normalize_values/* str */.gx)(raw.name) ?? '';
         const property = ctx.schemas.read(field);
         if (property)
-            (0,normalize_values/* setOwn */.P5)(schema.properties, name, property);
+            (0,objects/* setOwn */.P)(schema.properties, name, property);
         if (raw.required === true)
             schema.required.push(name);
     }
@@ -1675,6 +1689,11 @@ function endpointDataTypes(endpoint) {
 
 ;// CONCATENATED MODULE: ./src/assess/traffic.ts
 
+/**
+ * An unmatched OPTIONS *request* is a browser's CORS preflight for a call listed on its own (whether a
+ * documented operation is a preflight is an endpoint fact, src/assess/facts.ts).
+ */
+const OBSERVED_PREFLIGHT = new Set(['options']);
 function matchTraffic(model, traffic, options) {
     const bases = serverBases(model);
     const hosted = bases.some((b) => b.host !== undefined);
@@ -1704,8 +1723,7 @@ function matchTraffic(model, traffic, options) {
         else if (gone) {
             addZombie(zombies, gone, route, 'removed');
         }
-        else if (route.method !== 'options') {
-            // An unmatched OPTIONS is a browser's CORS preflight for a call listed on its own.
+        else if (!OBSERVED_PREFLIGHT.has(route.method)) {
             shadow.push(asShadow(route));
         }
     }
@@ -2166,18 +2184,20 @@ class SchemaDiffer {
     /**
      * Changes between two schemas, with `label` naming where they sit (e.g. "request body application/json")
      * and `where` the head's node that holds them (the parameter, media type or header). `partial`: a
-     * request body that updates only what it sends (see `Mode`).
+     * request body that updates only what it sends (see `Mode`). `name`: the parameter's, which starts the
+     * path of every change (a body's schema has none).
      */
-    compare(base, head, direction, label, where, partial = false) {
+    compare(base, head, direction, label, where, partial = false, name) {
+        const root = name === undefined ? [] : [name];
         if (!base || !head) {
             if (head && (0,normalize_schema/* constrains */.Jv)(head))
-                return [toChange(schemaAdded(head), direction, label)];
+                return [toChange(schemaAdded(head), direction, label, root)];
             if (base && (0,normalize_schema/* constrains */.Jv)(base))
-                return [toChange(schemaRemoved(where), direction, label)];
+                return [toChange(schemaRemoved(where, base), direction, label, root)];
             return [];
         }
         const mode = partial && direction === 'request' ? 'partial' : direction;
-        return this.pairChanges(base, head, mode).map((c) => toChange(c, direction, label));
+        return this.pairChanges(base, head, mode).map((c) => toChange(c, direction, label, root));
     }
     pairChanges(wrappedBase, wrappedHead, mode) {
         // `{ allOf: [{ $ref: X }], description }` is X: wrapping a `$ref` to annotate it changes nothing.
@@ -2238,7 +2258,15 @@ class SchemaDiffer {
             return asList;
         const out = [];
         const here = (key, exists) => exists ? { file: head.loc.file, pointer: (0,util_pointer/* joinPointer */.Kn)(head.loc.pointer, key) } : head.loc;
-        const report = (kind) => (what, key, exists) => out.push({ kind, at: '', what, location: here(key, exists) });
+        const report = (kind) => (what, key, exists, fields) => out.push({
+            kind,
+            at: '',
+            what,
+            location: here(key, exists),
+            path: [],
+            keyword: key,
+            fields: fields ?? [{ description: words(head) }],
+        });
         const r = {
             loosened: report('schema-constraint-loosened'),
             widened: report('schema-constraint-widened'),
@@ -2276,11 +2304,12 @@ class SchemaDiffer {
                     what: 'property added',
                     location: headProperty.loc,
                     subject: name,
+                    path: [name],
                 });
                 continue;
             }
             for (const c of this.pairChanges(baseProperty, headProperty, mode))
-                out.push({ ...c, at: `.${name}${c.at}` });
+                out.push({ ...c, at: `.${name}${c.at}`, path: [name, ...c.path] });
         }
         const headHasProperties = Object.keys(head.properties).length > 0; // once, not per removed property
         for (const name of Object.keys(base.properties)) {
@@ -2291,6 +2320,7 @@ class SchemaDiffer {
                     what: 'property removed',
                     location: here('properties', headHasProperties),
                     subject: name,
+                    path: [name],
                 });
             }
         }
@@ -2304,7 +2334,7 @@ class SchemaDiffer {
             out.push(schemaAdded(head.items, 'items must now match a schema'));
         }
         else if (base.items && (0,normalize_schema/* constrains */.Jv)(base.items)) {
-            out.push(schemaRemoved(here('items', false), 'items are no longer checked: any item is accepted'));
+            out.push(schemaRemoved(here('items', false), base.items, 'items are no longer checked: any item is accepted'));
         }
         const baseExtra = schemaOf(base.additionalProperties);
         const headExtra = schemaOf(head.additionalProperties);
@@ -2317,7 +2347,7 @@ class SchemaDiffer {
         }
         else if (baseExtra && head.additionalProperties !== false) {
             const where = here('additionalProperties', head.additionalProperties !== undefined);
-            out.push(schemaRemoved(where, 'additional properties are no longer checked: any value is accepted'));
+            out.push(schemaRemoved(where, baseExtra, 'additional properties are no longer checked: any value is accepted'));
         }
         for (const combinator of ['allOf', 'oneOf', 'anyOf']) {
             const b = base[combinator];
@@ -2369,6 +2399,9 @@ class SchemaDiffer {
                 what: `${combinator} subschema ${matched.name(h[hi], hi)} added`,
                 location: h[hi].loc,
                 subject: `+${combinator}[${hi}]`,
+                path: [],
+                keyword: combinator,
+                fields: [{ description: words(head) }],
             });
         }
         for (const bi of matched.removed) {
@@ -2378,6 +2411,9 @@ class SchemaDiffer {
                 what: `${combinator} subschema ${matched.name(b[bi], bi)} removed`,
                 location: removedAt,
                 subject: `-${combinator}[${bi}]`,
+                path: [],
+                keyword: combinator,
+                fields: [{ description: words(head) }],
             });
         }
     }
@@ -2398,11 +2434,33 @@ function schemaOf(value) {
 }
 /** A schema where there was none: values that were accepted before may now be refused. */
 function schemaAdded(head, what = 'schema added') {
-    return { kind: 'schema-constraint-tightened', at: '', what, location: head.loc };
+    const fields = [{ description: words(head) }];
+    return {
+        kind: 'schema-constraint-tightened',
+        at: '',
+        what,
+        location: head.loc,
+        path: [],
+        keyword: 'schema',
+        fields,
+    };
 }
 /** A schema gone: whatever it refused is accepted now. */
-function schemaRemoved(where, what = 'schema removed: any value is accepted') {
-    return { kind: 'schema-constraint-loosened', at: '', what, location: where };
+function schemaRemoved(where, base, what = 'schema removed: any value is accepted') {
+    const fields = [{ description: words(base) }];
+    return {
+        kind: 'schema-constraint-loosened',
+        at: '',
+        what,
+        location: where,
+        path: [],
+        keyword: 'schema',
+        fields,
+    };
+}
+/** A schema's own words, for checks that judge a field by what it is for. */
+function words(schema) {
+    return [schema.title, schema.description].filter((w) => w !== undefined).join(' ');
 }
 function upperBound(key, base, head, r) {
     if (base === head)
@@ -2469,36 +2527,33 @@ function compareTypes(base, head, out) {
     const h = head.types ?? [];
     if (b.join() === h.join())
         return;
-    const location = head.loc;
+    const change = (kind, what, keyword = 'type', fields = [{ description: words(head) }]) => out.push({ kind, at: '', what, location: head.loc, path: [], keyword, fields });
     if (h.length === 0) {
-        out.push({ kind: 'schema-constraint-loosened', at: '', what: `type ${b.join('|')} removed`, location });
+        change('schema-constraint-loosened', `type ${b.join('|')} removed`);
     }
     else if (b.length === 0) {
-        out.push({ kind: 'schema-constraint-tightened', at: '', what: `type ${h.join('|')} added`, location });
+        change('schema-constraint-tightened', `type ${h.join('|')} added`);
     }
     else if (b.every((t) => covers(h, t))) {
-        out.push({
-            kind: 'schema-constraint-loosened',
-            at: '',
-            what: `type widened from ${b.join('|')} to ${h.join('|')}`,
-            location,
-        });
+        const what = `type widened from ${b.join('|')} to ${h.join('|')}`;
+        if (h.every((t) => t === 'null' || b.includes(t))) {
+            // `null` added (3.0's `nullable: true`): one more value, every other constraint still applies. It
+            // stands in for the value and so for every property the value requires: checks judge those too.
+            const required = head.required.map((name) => ({
+                name,
+                description: head.properties[name] ? words(head.properties[name]) : '',
+            }));
+            change('schema-constraint-widened', what, 'nullable', [{ description: words(head) }, ...required]);
+        }
+        else {
+            change('schema-constraint-loosened', what);
+        }
     }
     else if (h.every((t) => covers(b, t))) {
-        out.push({
-            kind: 'schema-constraint-tightened',
-            at: '',
-            what: `type narrowed from ${b.join('|')} to ${h.join('|')}`,
-            location,
-        });
+        change('schema-constraint-tightened', `type narrowed from ${b.join('|')} to ${h.join('|')}`);
     }
     else {
-        out.push({
-            kind: 'schema-type-changed',
-            at: '',
-            what: `type changed from ${b.join('|')} to ${h.join('|')}`,
-            location,
-        });
+        change('schema-type-changed', `type changed from ${b.join('|')} to ${h.join('|')}`);
     }
 }
 function compareEnums(base, head, r) {
@@ -2540,21 +2595,25 @@ function compareRequired(base, head, mode, r) {
     if (removed.length === 0)
         return;
     const exists = head.required.length > 0;
+    const fields = (list) => list.map((name) => {
+        const property = head.properties[name] ?? base.properties[name];
+        return { name, description: property ? words(property) : '' };
+    });
     if (mode === 'partial') {
-        return r.widened(`no longer requires ${names(removed)} (a partial update)`, 'required', exists);
+        return r.widened(`no longer requires ${names(removed)} (a partial update)`, 'required', exists, fields(removed));
     }
     if (added.length > 0) {
-        return r.widened(`no longer requires ${names(removed)}: requires ${names(added)} instead`, 'required', exists);
+        return r.widened(`no longer requires ${names(removed)}: requires ${names(added)} instead`, 'required', exists, fields(removed));
     }
     const alternatives = new Set([...head.oneOf, ...head.anyOf].flatMap((branch) => (0,normalize_schema/* unwrapAnnotated */._3)(branch).required));
     const moved = removed.filter((name) => alternatives.has(name));
     const dropped = removed.filter((name) => !alternatives.has(name));
     if (moved.length > 0) {
         const combinator = head.oneOf.length > 0 ? 'oneOf' : 'anyOf';
-        r.widened(`${names(moved)} now required by an alternative (\`${combinator}\`) instead of always`, 'required', exists);
+        r.widened(`${names(moved)} now required by an alternative (\`${combinator}\`) instead of always`, 'required', exists, fields(moved));
     }
     if (dropped.length > 0)
-        r.loosened(`no longer requires ${names(dropped)}`, 'required', exists);
+        r.loosened(`no longer requires ${names(dropped)}`, 'required', exists, fields(dropped));
 }
 function names(list) {
     return listed(list.map((n) => `\`${n}\``));
@@ -2569,17 +2628,38 @@ function values(list) {
     const shown = list.slice(0, 5).map((v) => JSON.stringify(v));
     return list.length > 5 ? `${shown.join(', ')}, ...` : shown.join(', ');
 }
+/** Names a merged change keeps of the other paths that reach it: enough to judge it, bounded however shared. */
+const MERGED_NAMES = 20;
+/**
+ * One change per kind, place and text. A change merged away leaves the names on its path to the kept one,
+ * so a check judging the field sees them all: a bound dropped from a schema that both `nickname` and
+ * `password` use is about a password, whichever property came first.
+ */
 function dedupe(changes) {
-    const seen = new Set();
+    const kept = new Map();
     return changes.filter((c) => {
         const key = `${c.kind}|${c.location.file}|${c.location.pointer}|${c.what}|${c.subject ?? ''}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
+        const first = kept.get(key);
+        if (!first) {
+            kept.set(key, c);
+            return true;
+        }
+        if (first.keyword !== undefined && first.path.join('.') !== c.path.join('.')) {
+            const fields = first.fields ?? [];
+            const known = new Set(fields.map((f) => f.name));
+            const more = [...c.path, ...(c.fields ?? []).flatMap((f) => (f.name ? [f.name] : []))]
+                .filter((name) => !known.has(name))
+                .map((name) => ({ name, description: '' }));
+            const own = c.fields?.find((f) => f.name === undefined);
+            if (own?.description)
+                more.push({ name: c.path.at(-1) ?? '', description: own.description });
+            if (fields.length < MERGED_NAMES && more.length > 0)
+                first.fields = [...fields, ...more].slice(0, Math.max(fields.length, MERGED_NAMES));
+        }
+        return false;
     });
 }
-function toChange(c, direction, label) {
+function toChange(c, direction, label, root) {
     const breaking = c.kind === 'schema-type-changed' ||
         (direction === 'request' &&
             (c.kind === 'schema-constraint-tightened' || c.kind === 'schema-constraint-changed')) ||
@@ -2589,7 +2669,7 @@ function toChange(c, direction, label) {
                 c.kind === 'schema-property-removed' ||
                 c.kind === 'schema-constraint-changed'));
     const where = c.at === '' ? label : `${label} \`${c.at.replace(/^\./, '')}\``;
-    return {
+    const change = {
         kind: c.kind,
         side: direction,
         message: `${where}: ${c.what}`,
@@ -2597,6 +2677,18 @@ function toChange(c, direction, label) {
         breaking,
         location: c.location,
     };
+    if (c.keyword !== undefined)
+        change.constraint = constraintDetail(c, root);
+    return change;
+}
+function constraintDetail(c, root) {
+    const path = root.length === 0 ? c.path : [...root, ...c.path];
+    const own = path.at(-1) ?? '';
+    const fields = (c.fields ?? [{ description: '' }]).map((f) => ({
+        name: f.name ?? own,
+        description: f.description,
+    }));
+    return { keyword: c.keyword, path, fields };
 }
 
 ;// CONCATENATED MODULE: ./src/diff/security.ts
@@ -3130,7 +3222,7 @@ function parameterChanges(b, h, schemas) {
         if (bp.required !== hp.required) {
             out.push(diff_at(hp.loc, 'parameter-required-changed', `${label} is now ${hp.required ? 'required' : 'optional'}`, hp.required));
         }
-        (0,arrays/* pushAll */.iI)(out, schemas.compare(bp.schema, hp.schema, 'request', label, hp.loc));
+        (0,arrays/* pushAll */.iI)(out, schemas.compare(bp.schema, hp.schema, 'request', label, hp.loc, false, hp.name));
     }
     const removed = [...baseByKey].filter(([key]) => !headByKey.has(key)).map(([, p]) => p);
     for (const hp of added) {
@@ -3228,7 +3320,7 @@ function responseHeaderChanges(br, hr, schemas) {
 }
 
 // EXTERNAL MODULE: ./src/gate/index.ts
-var gate = __webpack_require__(7155);
+var gate = __webpack_require__(67155);
 ;// CONCATENATED MODULE: ./src/load/analysable.ts
 // Fail closed (SPEC §9): whether a version of a description can be analysed in full, and if not, why.
 // A PR must not be able to pass by making its own document unreadable.
@@ -3272,12 +3364,10 @@ function whyNotAnalysable(head, base) {
 }
 
 // EXTERNAL MODULE: ./src/load/files.ts
-var files = __webpack_require__(6255);
+var files = __webpack_require__(46255);
 // EXTERNAL MODULE: ./src/load/reader.ts
-var load_reader = __webpack_require__(8657);
+var load_reader = __webpack_require__(68657);
 ;// CONCATENATED MODULE: ./src/load/index.ts
-
-
 
 
 /**
@@ -3306,6 +3396,261 @@ function readAhead(reader, path, maxFileBytes, large) {
     const index = read && 'text' in read && read.text.length <= maxFileBytes ? (0,source/* indexAhead */.s5)(path, read.text) : undefined;
     return { path, read: () => read, ...(index ? { index } : {}) };
 }
+
+// EXTERNAL MODULE: ./src/load/json-scan.ts
+var json_scan = __webpack_require__(56560);
+// EXTERNAL MODULE: ./node_modules/@redocly/openapi-core/lib/index.js + 258 modules
+var lib = __webpack_require__(14552);
+;// CONCATENATED MODULE: ./src/load/structure.ts
+// Structural validation of a loaded description with @redocly/openapi-core: is it OpenAPI as its version
+// defines it (a parameter without `in`, a response that is a string, an unknown field in a Security Scheme
+// Object), are its path parameters declared, are its operationIds unique.
+//
+// openapi-core lints the files this load already read and parsed, handed over in memory: its resolver
+// never reads a file or the network (a PR's content is hostile). A `$ref` to anything the load did not
+// read (remote, outside the workspace, missing, refused) is left unresolved here; the load reports those
+// itself (config-unresolved-ref, config-remote-ref, config-ref-outside-workspace).
+
+
+
+
+/**
+ * openapi-core's rules that say whether a document is structurally OpenAPI, and the few others a reader of
+ * security relies on. Off, because the tool already reports them: `security-defined` (auth-undefined-scheme,
+ * auth-missing), `no-unresolved-refs` (the load's own `$ref` problems), `no-identical-paths` (config-invalid).
+ */
+const RULES = {
+    struct: 'error',
+    'path-parameters-defined': 'error',
+    'path-declaration-must-exist': 'error',
+    'operation-operationId-unique': 'error',
+    'operation-parameters-unique': 'error',
+    'no-unresolved-refs': 'off',
+    'security-defined': 'off',
+    'no-identical-paths': 'off',
+};
+const MAX_REF_HOPS = 64;
+/**
+ * openapi-core's configuration of the rules above and nothing else (no `extends`, no config file, no
+ * plugins). Made once, asynchronously, when this module loads: long before the synchronous engine runs
+ * (the entries await `structureReady()` to be sure).
+ */
+let config;
+let configFailure;
+const configured = (0,lib/* createConfig */.Z3)({ rules: RULES }).then((made) => {
+    config = made;
+}, (error) => {
+    configFailure = error instanceof Error ? error.message : String(error);
+});
+/** Resolves once the structural rules are ready (or could not be made: `structureProblems` says so). */
+function structureReady() {
+    return configured;
+}
+/**
+ * The loaded files as openapi-core documents, and the `$ref`s between them resolved on demand, by the
+ * load's own rules (src/load/documents.ts): a `$ref` to anything the load did not read (remote, outside
+ * the workspace, missing, refused) does not resolve. Nothing here reads a disk or a network.
+ *
+ * openapi-core's own `resolveDocument` would first walk the whole document to collect every `$ref`
+ * (asynchronously, most of a lint's time on GitHub's description); its walk only asks the map `get`.
+ */
+class LoadedRefs extends Map {
+    documents = new Map();
+    /** openapi-core's ids for the files (`f0`, `f1`…): a ref id is `<id>::<$ref>`, unambiguous without `::` in ids. */
+    paths = [];
+    constructor(files) {
+        super();
+        for (const file of files) {
+            if (file.value === undefined)
+                continue;
+            const id = `f${this.paths.length}`;
+            this.paths.push(file.path);
+            this.documents.set(file.path, { source: new lib/* Source */.kL(id, ''), parsed: file.value });
+        }
+    }
+    document(path) {
+        return this.documents.get(path);
+    }
+    pathOf(id) {
+        return this.paths[Number(id.slice(1))] ?? id;
+    }
+    get(refId) {
+        const known = super.get(refId);
+        if (known)
+            return known;
+        const split = refId.indexOf('::');
+        if (split === -1)
+            return undefined;
+        const resolved = this.follow(this.pathOf(refId.slice(0, split)), refId.slice(split + 2));
+        super.set(refId, resolved);
+        return resolved;
+    }
+    /** The node a `$ref` written in `fromFile` reaches, following further `$ref`s on the way. */
+    follow(fromFile, ref) {
+        let file = fromFile;
+        let current = ref;
+        for (let hop = 0; hop < MAX_REF_HOPS; hop++) {
+            const hash = current.indexOf('#');
+            const filePart = hash === -1 ? current : current.slice(0, hash);
+            const target = filePart === '' ? file : refFile(filePart, file);
+            const document = target === undefined ? undefined : this.documents.get(target);
+            if (!document || target === undefined)
+                return unresolved(current, filePart !== '');
+            const fragment = hash === -1 ? '' : fragmentOf(current.slice(hash));
+            if (fragment !== '' && !fragment.startsWith('/'))
+                return unresolved(current, false);
+            let node = document.parsed;
+            for (const segment of (0,util_pointer/* parsePointer */.vp)(fragment)) {
+                node = (0,documents/* own */.ZV)(node, segment);
+                if (node === undefined)
+                    return unresolved(current, false);
+            }
+            const next = (0,documents/* refOf */.H8)(node);
+            if (next === undefined)
+                return {
+                    resolved: true,
+                    isRemote: target !== fromFile,
+                    node,
+                    document,
+                    nodePointer: `#${fragment || '/'}`,
+                };
+            file = target;
+            current = next;
+        }
+        return unresolved(ref, false);
+    }
+}
+function unresolved(ref, isRemote) {
+    return {
+        resolved: false,
+        isRemote,
+        error: new lib/* ResolveError */.JT(new Error(`\`$ref\` "${ref}" was not loaded`)),
+    };
+}
+/** The workspace path (or allowed URL) a `$ref`'s file part names, as the load resolves it; undefined for another scheme. */
+function refFile(filePart, fromFile) {
+    if (/^https?:\/\//i.test(fromFile) || /^[a-z][a-z0-9+.-]*:/i.test(filePart)) {
+        try {
+            const url = new URL(filePart, fromFile);
+            url.hash = '';
+            return url.href;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    let decoded = filePart;
+    try {
+        decoded = decodeURIComponent(filePart);
+    }
+    catch {
+        // kept as written, as the load does
+    }
+    return external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(fromFile), decoded.replace(/\\/g, '/')));
+}
+function fragmentOf(fragment) {
+    let decoded = fragment;
+    try {
+        decoded = decodeURIComponent(fragment);
+    }
+    catch {
+        // an invalid escape simply will not resolve
+    }
+    return decoded.slice(1);
+}
+/**
+ * The structural problems of a loaded description, at the file and JSON pointer openapi-core names (in
+ * `$ref`'d files too). None for a version that does not exist or could not be read as OpenAPI: its load
+ * problems already say why.
+ */
+function structureProblems(spec) {
+    if (!spec.exists || !spec.model)
+        return [];
+    const refs = new LoadedRefs(spec.files);
+    const document = refs.document(spec.path);
+    if (!document)
+        return [];
+    const notChecked = (why) => [
+        { kind: 'structure', message: `structure not checked: ${why}`, loc: { file: spec.path, pointer: '' } },
+    ];
+    if (!config)
+        return notChecked(`openapi-core's rules could not be made (${configFailure ?? 'not ready'})`);
+    let found;
+    try {
+        found = lint(config, document, refs);
+    }
+    catch (error) {
+        // Never a silent skip: say that the structure was not checked, at the document.
+        return notChecked(`openapi-core failed (${error instanceof Error ? error.message : String(error)})`);
+    }
+    const problems = new Map();
+    for (const p of found) {
+        const at = p.location[0];
+        if (!at)
+            continue;
+        const file = refs.pathOf(at.source.absoluteRef);
+        const pointer = pointerOf(at.pointer ?? '#/');
+        const loc = { file, pointer: keyFor(refs.document(file)?.parsed, pointer) };
+        const message = `${p.message.replace(/\.$/, '')} (openapi-core ${p.ruleId})`;
+        problems.set(`${loc.file}#${loc.pointer}|${message}`, { kind: 'structure', message, loc });
+    }
+    return [...problems.values()];
+}
+/** What openapi-core's `lintDocument` does once the `$ref`s are resolved, with our map resolving them. */
+function lint(config, document, refs) {
+    const specVersion = (0,lib/* detectSpec */.xm)(document.parsed);
+    const types = (0,lib/* normalizeTypes */.Zs)(config.extendTypes((0,lib/* getTypes */.yE)(specVersion), specVersion), config);
+    const rules = config.getRulesForSpecVersion((0,lib/* getMajorSpecVersion */.b3)(specVersion)).flatMap((ruleset) => Object.entries(ruleset).flatMap(([ruleId, rule]) => {
+        const settings = config.getRuleSettings(ruleId, specVersion);
+        if (settings.severity === 'off')
+            return [];
+        const visitors = rule(settings);
+        return (Array.isArray(visitors) ? visitors : [visitors]).map((visitor) => ({
+            severity: settings.severity,
+            ruleId,
+            message: settings.message,
+            visitor,
+        }));
+    }));
+    const ctx = { problems: [], specVersion, config, visitorsData: {} };
+    if (!types.Root)
+        throw new Error(`no root type for ${specVersion}`);
+    (0,lib/* walkDocument */.Lj)({
+        document,
+        rootType: types.Root,
+        normalizedVisitors: (0,lib/* normalizeVisitors */.Zh)(rules, types),
+        resolvedRefMap: refs,
+        ctx,
+    });
+    return ctx.problems;
+}
+/**
+ * Some rules point below a field at its value (`…/get/getPayment` for a duplicate `operationId`): then the
+ * field holding that value, so the finding lands on its line.
+ */
+function keyFor(root, pointer) {
+    const segments = (0,util_pointer/* parsePointer */.vp)(pointer);
+    const last = segments.pop();
+    let parent = root;
+    for (const segment of segments)
+        parent = (0,documents/* own */.ZV)(parent, segment);
+    if (last === undefined || parent === null || typeof parent !== 'object' || Object.hasOwn(parent, last))
+        return pointer;
+    const key = Object.keys(parent).find((k) => parent[k] === last);
+    return key === undefined ? pointer : (0,util_pointer/* joinPointer */.Kn)(pointer.slice(0, pointer.lastIndexOf('/')), key);
+}
+/** openapi-core's `#/a/b` (the root `#/`) as the load's pointer (`/a/b`, the root ``). */
+function pointerOf(pointer) {
+    const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
+    return body === '/' ? '' : body;
+}
+
+;// CONCATENATED MODULE: ./src/normalize/spec.ts
+// One API description read and modelled: the load stage reads its root file and what its `$ref`s reach,
+// this stage builds the model from them.
+
+
+
 function loadSpec(reader, path, options = {}) {
     const docs = new documents/* DocumentSet */.C8(reader, { ...source/* DEFAULT_PARSE_LIMITS */.tN, ...options.limits }, options.remote, options.ahead?.path === path ? options.ahead : undefined);
     const root = docs.file(path);
@@ -3321,12 +3666,10 @@ function loadSpec(reader, path, options = {}) {
     return { path, model, exists: true, problems: docs.problems, files: docs.loadedFiles() };
 }
 
-// EXTERNAL MODULE: ./src/load/json-scan.ts
-var json_scan = __webpack_require__(6560);
 // EXTERNAL MODULE: ./src/assess/cors.ts
 var assess_cors = __webpack_require__(4025);
 // EXTERNAL MODULE: ./src/assess/headers.ts
-var headers = __webpack_require__(9628);
+var headers = __webpack_require__(89628);
 ;// CONCATENATED MODULE: ./src/policy/condition.ts
 class ConditionError extends Error {
 }
@@ -3483,15 +3826,31 @@ function compare(actual, op, expected) {
 
 
 
+/** The checks stating the fact each control requires (src/report/entries.ts merges them in the comment). */
+const AUTHENTICATION_RULES = ['auth-missing', 'auth-undefined-scheme', 'auth-anonymous-alternative'];
+const TRANSPORT_RULES = ['transport-http-server'];
+const RATE_LIMIT_RULES = ['rate-limit-missing'];
+const CORS_RULES = ['cors-wildcard-origin', 'cors-wildcard-with-credentials'];
+const DOCUMENTED_RULES = ['inventory-undocumented-operation'];
+const SUNSET_RULES = ['inventory-deprecated-without-sunset'];
 function evaluatePolicies(policies, model, settings, endpoints) {
     const out = [];
     for (const policy of policies) {
         if (policy.enabled === false)
             continue;
-        for (const facts of endpoints) {
-            if (!inScope(policy, facts))
+        for (const given of endpoints) {
+            if (!inScope(policy, given))
                 continue;
+            const facts = { ...given, is: given.is ?? (0,assess_facts/* endpointFacts */.v6)(given.endpoint, model, settings) };
             for (const failure of failures(policy, facts, model, settings)) {
+                const restated = failure.restates
+                    ? facts.findings.filter((f) => failure.restates.includes(f.ruleId))
+                    : [];
+                const status = failure.inherited || restsOnExisting(facts, restated)
+                    ? 'existing'
+                    : failure.findings?.some((f) => f.status === 'new')
+                        ? 'new'
+                        : undefined;
                 out.push({
                     policy: policy.name,
                     policyFile: policy.file,
@@ -3501,8 +3860,8 @@ function evaluatePolicies(policies, model, settings, endpoints) {
                     remediation: policy.remediation ??
                         'Change the endpoint so the policy holds, or ask the policy owners for an exception.',
                     loc: failure.loc ?? facts.endpoint.loc,
-                    ...(failure.inherited ? { status: 'existing' } : {}),
-                    ...(failure.fact ? { fact: failure.fact } : {}),
+                    ...(status ? { status } : {}),
+                    fact: failure.fact,
                 });
             }
         }
@@ -3530,25 +3889,35 @@ function failures(policy, facts, model, settings) {
     const out = [];
     const { endpoint } = facts;
     if (rule.control && (rule.required === true || (rule.required === undefined && !rule.condition))) {
-        const failure = controlFailure(rule.control, facts, model, settings);
+        const failure = controlFailure(rule.control, facts, model);
         if (failure)
             out.push(failure);
     }
-    if (policy.condition && !evaluate(policy.condition, conditionFacts(facts, model, settings))) {
+    if (policy.condition && !evaluate(policy.condition, conditionFacts(facts, model))) {
         const origins = (0,assess_cors/* corsFacts */.J)(endpoint, model).origins;
-        out.push({ reason: `does not meet \`${rule.condition}\``, loc: origins[0]?.loc });
+        out.push({
+            reason: `does not meet \`${rule.condition}\``,
+            fact: `does not meet ${rule.condition}`,
+            loc: origins[0]?.loc,
+        });
     }
-    if (rule.documented === true && !isDocumented(endpoint))
-        out.push({ reason: 'has no summary or description' });
+    if (rule.documented === true && !facts.is.documented)
+        out.push({ reason: 'has no summary or description', fact: 'undocumented', restates: DOCUMENTED_RULES });
     if (rule.header_present &&
         !(0,headers/* successResponses */.KS)(endpoint).some((r) => (0,headers/* declaresHeader */.F7)(r, rule.header_present))) {
         if (!settings.gatewayHeaders.includes(rule.header_present.toLowerCase())) {
-            out.push({ reason: `does not declare the \`${rule.header_present}\` response header` });
+            out.push({
+                reason: `does not declare the \`${rule.header_present}\` response header`,
+                fact: `no ${rule.header_present.toLowerCase()} response header`,
+                ...(rule.header_present.toLowerCase() === 'sunset' ? { restates: SUNSET_RULES } : {}),
+            });
         }
     }
     if (rule.max_score !== undefined && facts.score > rule.max_score) {
         out.push({
             reason: `has risk score ${facts.score}, above the allowed ${rule.max_score}`,
+            // The score moves with every finding; the fact is being above the limit.
+            fact: `risk score above ${rule.max_score}`,
             ...(restsOnExisting(facts, facts.findings) ? { inherited: true } : {}),
         });
     }
@@ -3557,7 +3926,9 @@ function failures(policy, facts, model, settings) {
         if (hits.length > 0) {
             out.push({
                 reason: `has forbidden findings: ${[...new Set(hits.map((f) => f.ruleId))].join(', ')}`,
+                fact: 'has forbidden findings',
                 loc: hits[0].loc,
+                findings: hits,
                 ...(restsOnExisting(facts, hits) ? { inherited: true } : {}),
             });
         }
@@ -3567,35 +3938,32 @@ function failures(policy, facts, model, settings) {
         if (breaking.length > 0)
             out.push({
                 reason: `has ${breaking.length} breaking change${breaking.length === 1 ? '' : 's'}: ${breaking[0].message}`,
+                fact: 'has breaking changes',
                 loc: breaking[0].location,
             });
     }
     return out;
 }
-function isDocumented(endpoint) {
-    return Boolean(endpoint.summary?.trim() || endpoint.description?.trim());
-}
-function plainHttpServer(endpoint) {
-    return endpoint.servers.find((s) => (0,urls/* isPlainHttp */.fq)(s.url) && !(0,urls/* isLoopback */.U9)(s.url));
-}
 function findingsIn(facts, category) {
     return facts.findings.filter((f) => f.category === category);
 }
-function controlFailure(control, facts, model, settings) {
-    const { endpoint } = facts;
+function controlFailure(control, facts, model) {
+    const { endpoint, is } = facts;
     switch (control) {
         case 'authentication':
             // What `auth-missing` rates low as public by design (`security: []` on a health check, a preflight).
-            return (0,context/* requiresAuthentication */.f1)(endpoint) || (0,context/* publicByDesign */.X_)(endpoint)
+            return is.authenticated || is.publicByDesign
                 ? undefined
                 : {
                     reason: 'does not require authentication',
+                    fact: 'requires no authentication',
+                    restates: AUTHENTICATION_RULES,
                     loc: endpoint.security.loc,
                     ...(facts.inherited?.authentication ? { inherited: true } : {}),
                 };
         case 'transport_encryption':
         case 'transport': {
-            const server = plainHttpServer(endpoint);
+            const server = is.plainHttpServers[0];
             // The fact is "reachable over plain HTTP", whichever URL: an endpoint the base already served over
             // plain HTTP is not newly so because the PR re-templated or added a plain-HTTP host (the new server
             // itself is the `transport-http-server` finding). On an added endpoint: a server the base already
@@ -3605,6 +3973,7 @@ function controlFailure(control, facts, model, settings) {
                     reason: `is served over plain HTTP (${server.url})`,
                     loc: server.loc,
                     fact: 'served over plain HTTP',
+                    restates: TRANSPORT_RULES,
                     ...(facts.inherited?.plainHttpServers.has(server.url) || facts.inherited?.plainHttp
                         ? { inherited: true }
                         : {}),
@@ -3613,11 +3982,12 @@ function controlFailure(control, facts, model, settings) {
         }
         case 'rate_limiting':
         case 'rate-limiting':
-            return settings.gatewayControls.includes('rate-limiting') ||
-                (0,context/* declaresRateLimit */.L_)(endpoint, model.extensions)
+            return is.rateLimited
                 ? undefined
                 : {
                     reason: 'declares no rate limit (no 429 response or rate-limit headers)',
+                    fact: 'declares no rate limit',
+                    restates: RATE_LIMIT_RULES,
                     ...(facts.inherited?.rateLimiting ? { inherited: true } : {}),
                 };
         case 'cors_policy':
@@ -3628,7 +3998,8 @@ function controlFailure(control, facts, model, settings) {
             const reason = wildcard.reflected
                 ? "allows any CORS origin (it sends each request's `Origin` back)"
                 : 'allows any CORS origin (`*`)';
-            return { reason, loc: wildcard.loc };
+            // `*` or an echoed origin: the same fact, any origin allowed.
+            return { reason, fact: 'allows any CORS origin', loc: wildcard.loc, restates: CORS_RULES };
         }
         case 'security_headers':
             return categoryFailure(facts, 'security-headers');
@@ -3644,20 +4015,22 @@ function categoryFailure(facts, category) {
         return undefined;
     return {
         reason: `has ${category} findings: ${[...new Set(found.map((f) => f.ruleId))].join(', ')}`,
+        fact: `has ${category} findings`,
         loc: found[0].loc,
+        findings: found,
         ...(restsOnExisting(facts, found) ? { inherited: true } : {}),
     };
 }
 /**
  * On an added endpoint, a violation citing only `existing` findings (debt inherited from the base's
  * conventions, src/assess/conventions.ts) is existing too. Only there: on any other endpoint the base's own
- * violations decide (src/engine.ts `violationKey`).
+ * violations decide (src/engine.ts `violationKey`), and a cited new finding makes it new.
  */
 function restsOnExisting(facts, findings) {
     return (facts.inherited !== undefined && findings.length > 0 && findings.every((f) => f.status === 'existing'));
 }
-function conditionFacts(facts, model, settings) {
-    const { endpoint } = facts;
+function conditionFacts(facts, model) {
+    const { endpoint, is } = facts;
     const cors = (0,assess_cors/* corsFacts */.J)(endpoint, model);
     return {
         origin: cors.origins.map((o) => (o.reflected ? '*' : o.value.trim())), // an echoed origin allows any
@@ -3666,10 +4039,10 @@ function conditionFacts(facts, model, settings) {
         classification: endpoint.classification,
         method: endpoint.method.toUpperCase(),
         path: endpoint.path,
-        authenticated: (0,context/* requiresAuthentication */.f1)(endpoint),
-        tls: plainHttpServer(endpoint) === undefined,
-        rate_limited: settings.gatewayControls.includes('rate-limiting') || (0,context/* declaresRateLimit */.L_)(endpoint, model.extensions),
-        documented: isDocumented(endpoint),
+        authenticated: is.authenticated,
+        tls: is.tls,
+        rate_limited: is.rateLimited,
+        documented: is.documented,
         deprecated: endpoint.deprecated,
         breaking_changes: facts.changes.filter((c) => c.breaking).length,
         change: facts.change,
@@ -3678,6 +4051,7 @@ function conditionFacts(facts, model, settings) {
 
 ;// CONCATENATED MODULE: ./src/score/index.ts
 // Risk score per endpoint: deterministic 0–100 with a readable breakdown (SPEC §7, seed weights).
+
 
 /** Points a finding adds before the exposure multiplier. */
 const SEVERITY_POINTS = {
@@ -3779,7 +4153,7 @@ function scoreEndpoint(endpoint, findings) {
         points += add * count;
         breakdown.push(`${f.ruleId} (${f.severity}) +${add}${count === 1 ? '' : ` × ${count}`}`);
     }
-    if (!endpoint.summary?.trim() && !endpoint.description?.trim()) {
+    if (!(0,assess_facts/* isDocumented */.Zc)(endpoint)) {
         points += UNDOCUMENTED_POINTS;
         breakdown.push(`undocumented +${UNDOCUMENTED_POINTS}`);
     }
@@ -3821,12 +4195,16 @@ function scoreEndpoint(endpoint, findings) {
 
 
 
+
+
 const MISSING = { path: '', exists: false, problems: [], files: [] };
 /**
  * The remote documents `sources` may use: those under the config's `remoteRefs.allow` and `extraPrefixes`
  * (the CLI flag, the action input), fetched now, before the synchronous load. Undefined when none is allowed.
+ * The engine's asynchronous prelude: it also waits for openapi-core's structural rules (`structureReady`).
  */
 async function fetchAllowedRemoteRefs(sources, config, extraPrefixes) {
+    await structureReady();
     const limits = { ...source/* DEFAULT_PARSE_LIMITS */.tN, ...config.data.limits };
     const remote = new load_remote/* RemoteDocuments */.L([...(config.data.remoteRefs?.allow ?? []), ...extraPrefixes], {
         timeoutMs: (config.data.remoteRefs?.timeoutSeconds ?? 10) * 1000,
@@ -3845,12 +4223,12 @@ function runEngine(sources, options) {
     const limits = { ...source/* DEFAULT_PARSE_LIMITS */.tN, ...config.data.limits };
     const pairs = sources.map((source) => {
         const load = (doc, head, ahead) => doc
-            ? loadSpec(doc.reader, doc.path, {
+            ? withStructure(loadSpec(doc.reader, doc.path, {
                 ...normalizeOptions(config, source.path),
                 ...(options.remote ? { remote: options.remote } : {}),
                 ...(head ? { head } : {}),
                 ...(ahead ? { ahead } : {}),
-            })
+            }))
             : MISSING;
         const reuse = options.mode !== 'scan' && !options.readBaseInFull;
         // The base's root is read first so that its index is made on the second thread while the head loads.
@@ -3869,6 +4247,11 @@ function runEngine(sources, options) {
         };
     });
     return analyze(options.mode, pairs, options);
+}
+/** A loaded version with its structural problems (openapi-core's rules) among its load problems. */
+function withStructure(spec) {
+    spec.problems.push(...structureProblems(spec));
+    return spec;
 }
 /**
  * Either version's root is large enough for the second thread (by the size a reader can tell): a thread
@@ -3937,6 +4320,7 @@ function notAnalysed(source, problem, assessWith) {
         violations: [],
         baseViolations: [],
         scores: new Map(),
+        facts: {},
         position: positionsOf(base, head),
         notAssessed: [...new Set(ids)].sort(),
         waiverRequests: [],
@@ -3966,12 +4350,17 @@ function analyseVersions(source, options, assessWith, sole) {
     const removed = diff.endpoints.flatMap((e) => (e.change === 'removed' && e.base ? [e.base] : []));
     const headTraffic = observed && head.model ? matchTraffic(head.model, observed, { sole, removed }) : undefined;
     const baseTraffic = observed && !scan && base.model ? matchTraffic(base.model, observed, { sole }) : undefined;
+    // The endpoint facts of each version, decided once for the checks, the policies and the metrics.
+    const settings = assessWith.settings;
+    const headFactsOf = head.model ? (0,assess_facts/* factBook */.g0)(head.model, settings) : undefined;
+    const baseFactsOf = scan ? headFactsOf : base.model ? (0,assess_facts/* factBook */.g0)(base.model, settings) : undefined;
     const endpointFindings = new Map();
     const headFindings = head.exists
         ? assess({
             specPath: source.path,
             model: head.model,
             problems: head.problems,
+            ...(headFactsOf ? { facts: headFactsOf } : {}),
             ...(scan ? {} : { changes: diff.endpoints, endpointFindings }),
             ...(headTraffic ? { traffic: headTraffic } : {}),
         }, assessWith)
@@ -3990,6 +4379,7 @@ function analyseVersions(source, options, assessWith, sole) {
             problems: base.problems,
             shared,
             ...(baseTraffic ? { traffic: baseTraffic } : {}),
+            ...(baseFactsOf ? { facts: baseFactsOf } : {}),
         }, assessWith);
     // An added endpoint following a convention of the base (no rate limits anywhere…) inherits its debt.
     const conventions = scan
@@ -4012,6 +4402,7 @@ function analyseVersions(source, options, assessWith, sole) {
             const inherited = conventions?.forEndpoint(e.head.id);
             headFacts.push({
                 ...facts(e, e.head, applying, entry.head.score),
+                ...(headFactsOf ? { is: headFactsOf(e.head) } : {}),
                 ...(inherited ? { inherited } : {}),
             });
         }
@@ -4028,6 +4419,7 @@ function analyseVersions(source, options, assessWith, sole) {
                     changes: [],
                     findings: applying,
                     score: entry.base.score,
+                    ...(baseFactsOf ? { is: baseFactsOf(e.base) } : {}),
                 });
             }
         }
@@ -4036,15 +4428,15 @@ function analyseVersions(source, options, assessWith, sole) {
     if (headTraffic)
         scoreShadows(headTraffic, findings);
     const policies = options.policies ?? [];
-    const settings = assessWith.settings;
     const headViolations = head.model ? evaluatePolicies(policies, head.model, settings, headFacts) : [];
     const baseViolations = !scan && base.model ? evaluatePolicies(policies, base.model, settings, baseFacts) : [];
     const renamed = new Map(diff.endpoints.filter((e) => e.base && e.head && e.base.id !== e.head.id).map((e) => [e.base.id, e]));
     const baseKeys = new Set(baseViolations.map((v) => violationKey(asHeadViolation(v, renamed))));
     const violations = headViolations.map((v) => ({
         ...v,
-        // `existing` when the base had it, or when it rests only on facts an added endpoint inherits (evaluate.ts).
-        status: scan || v.status === 'existing' || baseKeys.has(violationKey(v))
+        // What it rests on decides first (evaluate.ts): a cited new finding makes it new, facts an added endpoint
+        // inherits make it existing. Otherwise it is existing when the base had it: same policy, endpoint, fact.
+        status: scan || (v.status !== 'new' && (v.status === 'existing' || baseKeys.has(violationKey(v))))
             ? 'existing'
             : 'new',
     }));
@@ -4057,6 +4449,10 @@ function analyseVersions(source, options, assessWith, sole) {
         violations,
         baseViolations,
         scores,
+        facts: {
+            ...(baseFactsOf && !scan ? { base: baseFactsOf } : {}),
+            ...(headFactsOf ? { head: headFactsOf } : {}),
+        },
         position: positionsOf(base, head),
         waiverRequests: pinned?.requests ?? [],
         ...(headTraffic ? { traffic: headTraffic } : {}),
@@ -4099,19 +4495,18 @@ function relocation(base, head) {
         return undefined;
     return (loc) => (loc.file === from ? { ...loc, file: to } : loc);
 }
-/** A base violation on a path the head renamed (`/users/{id}/` → `/users/{userId}`), as the head would name it. */
+/** A base violation on a path the head renamed (`/users/{id}/` → `/users/{userId}`), as the head names it. */
 function asHeadViolation(v, renamed) {
     const e = renamed.get(v.endpoint);
-    if (!e?.base)
-        return v;
-    const from = `\`${e.base.method.toUpperCase()} ${e.base.path}\``;
-    return { ...v, endpoint: e.id, message: v.message.replace(from, `\`${e.method} ${e.path}\``) };
+    return e ? { ...v, endpoint: e.id } : v;
 }
-/** A violation is the same across versions when the same policy fails the same way on the same endpoint. */
+/**
+ * A violation is the same across versions when the same policy fails on the same endpoint for the same
+ * fact (evaluate.ts sets `fact` on every violation): never the message, which names a server URL, a score,
+ * the rules cited or a path's parameter names, none of which is the fact.
+ */
 function violationKey(v) {
-    // A score moving from 62 to 64, or a renamed path parameter, is still the same violation.
-    const reason = v.fact ?? (0,braces/* replaceTemplates */.gQ)(v.message.replace(/\d+/g, '#'), () => '{}');
-    return `${v.policy}\n${v.endpoint}\n${reason}`;
+    return `${v.policy}\n${v.endpoint}\n${v.fact ?? v.message}`;
 }
 /** The unsuppressed findings that count for each endpoint: its own and the document-level ones naming it. */
 function byEndpoint(findings) {
@@ -4439,13 +4834,11 @@ function policiesFrom(file, definitions, errorAt) {
     });
 }
 
-// EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(6412);
-// EXTERNAL MODULE: ./src/action/inputs.ts
-var inputs = __webpack_require__(1729);
-;// CONCATENATED MODULE: ./src/action/analyse.ts
-// The analysis half of the action, imported only when the PR touches a description: the config, the
-// policies and the engine (with the YAML and schema libraries they bring) stay unloaded otherwise.
+;// CONCATENATED MODULE: ./src/settings.ts
+// The config and the policies a run is judged by: one loader for the CLI and the action, so that both read
+// the same names the same way. A policy name is a file when that file exists where the settings are read
+// (the base commit for a pull request, the current directory for `diff`/`scan`), else a shipped pack
+// (`default`, `owasp-strict`), else an error listing the packs.
 
 
 
@@ -4454,36 +4847,32 @@ var inputs = __webpack_require__(1729);
 
 
 
+const DEFAULT_CONFIG_PATH = '.github/api-posture.yml';
 
-/** Reads the config and policies (from the base commit unless `trust-pr-config`) and runs the engine. */
-async function analyse(sources, mode, inputs, settingsReader, pullRequest) {
-    // A base read through the REST API has only what was fetched.
-    await settingsReader.prefetch?.([configPath(inputs.config), ...inputs.policies.map(policyPath)]);
-    const config = readConfig(settingsReader, inputs.config, pullRequest && !inputs.trustPrConfig);
-    const policies = readPolicies(settingsReader, inputs.policies);
-    const remote = await fetchAllowedRemoteRefs(sources, config, inputs.allowRemoteRefs);
-    return runEngine(sources, {
-        mode,
-        config,
-        policies,
-        failOn: inputs.failOn,
-        failOnScope: inputs.failOnScope,
-        ...(remote ? { remote } : {}),
-    });
-}
-const configPath = (path) => path ?? '.github/api-posture.yml';
+const configPath = (path) => path ?? DEFAULT_CONFIG_PATH;
 const policyPath = (name) => name.replace(/^\.\//, '');
+/** The paths `readSettings` may read, for a reader that fetches them first (the REST API's). */
+function settingsPaths(request) {
+    return [configPath(request.config), ...request.policies.map(policyPath)];
+}
+function readSettings(reader, request, options) {
+    return {
+        config: readConfig(reader, request.config, options),
+        policies: readPolicies(reader, request.policies, options),
+    };
+}
 /**
  * A settings file's text, undefined when it does not exist. One that exists but was refused (a symlink,
- * over the size limit, under .git, not committed, not text) is an error naming the input: reading the
+ * over the size limit, under .git, not committed, not text) is an error naming the setting: reading the
  * defaults instead would let a PR switch the base's settings off by turning them into a symlink.
  */
-function readSettings(reader, input, path) {
+function readText(reader, name, path) {
     const read = (0,load_reader/* openFile */.Tq)(reader, path, source/* DEFAULT_PARSE_LIMITS */.tN.maxFileBytes);
     if (read && 'refused' in read)
-        throw new inputs/* InputError */.dz(`input \`${input}\`: ${path}${reader.label ? ` at ${reader.label}` : ''} was not read: ${refusalText(read.refused)}`);
+        throw new errors/* SettingsError */.G(`${name}: ${path}${settings_at(reader)} was not read: ${refusalText(read.refused)}`);
     return read?.text;
 }
+const settings_at = (reader) => (reader.label ? ` at ${reader.label}` : '');
 function refusalText(refusal) {
     switch (refusal.reason) {
         case 'outside':
@@ -4500,31 +4889,68 @@ function refusalText(refusal) {
             return `it is not ${refusal.encoding} text${refusal.line === undefined ? '' : ` (from line ${refusal.line})`}`;
     }
 }
-function readConfig(reader, path, fromBase) {
+function readConfig(reader, path, options) {
     const file = configPath(path);
-    const text = readSettings(reader, 'config', file);
+    const text = readText(reader, options.names.config, file);
     if (text === undefined) {
         if (path !== undefined) {
-            if (fromBase)
-                core/* warning */.$e((0,report_escape/* logText */.kc)(`config ${file} is not in the base commit; the defaults apply until it is merged`));
-            else
-                throw new inputs/* InputError */.dz(`input \`config\`: ${file} does not exist`);
+            if (!options.fromBase)
+                throw new errors/* SettingsError */.G(`${options.names.config}: ${file} does not exist`);
+            options.warn(`config ${file} is not in the base commit; the defaults apply until it is merged`);
         }
         return EMPTY_CONFIG;
     }
     return loadConfig(file, text);
 }
-function readPolicies(reader, names) {
+function readPolicies(reader, names, options) {
     return names.flatMap((name) => {
-        const text = readSettings(reader, 'policies', policyPath(name));
+        const text = readText(reader, options.names.policies, policyPath(name));
         if (text !== undefined)
             return loadPolicies(name, text);
         const builtin = loadBuiltinPolicies(name);
         if (builtin)
             return builtin;
-        throw new inputs/* InputError */.dz(`input \`policies\`: ${name} does not exist${reader.label ? ` at ${reader.label}` : ''} and is not a shipped pack (${Object.keys(BUILTIN_POLICIES)
+        throw new errors/* SettingsError */.G(`${options.names.policies}: ${name} does not exist${settings_at(reader)} and is not a shipped pack (${Object.keys(BUILTIN_POLICIES)
             .map((f) => f.replace(/\.yml$/, ''))
             .join(', ')})`);
+    });
+}
+/**
+ * Reads the settings from `reader` and runs the engine: the action and every CLI command go through here.
+ * With nothing to analyse the settings are not read (as the action, which does not even load them).
+ */
+async function analyseWithSettings(sources, request, reader, options) {
+    const { mode, failOn, failOnScope } = request;
+    if (sources.length === 0)
+        return { mode, failOn, failOnScope, specs: [], gate: (0,gate/* gate */.Gj)([], [], failOn, failOnScope) };
+    // A base read through the REST API has only what was fetched.
+    await reader.prefetch?.(settingsPaths(request));
+    const { config, policies } = readSettings(reader, request, options);
+    const remote = await fetchAllowedRemoteRefs(sources, config, request.allowRemoteRefs);
+    const traffic = request.traffic;
+    return runEngine(sources, {
+        mode,
+        config,
+        policies,
+        failOn,
+        failOnScope,
+        ...(remote ? { remote } : {}),
+        ...(traffic ? { traffic } : {}),
+    });
+}
+
+;// CONCATENATED MODULE: ./src/action/analyse.ts
+// The analysis half of the action, imported only when the PR touches a description: the config, the
+// policies and the engine (with the YAML and schema libraries they bring) stay unloaded otherwise.
+
+
+
+/** Reads the config and policies (from the base commit unless `trust-pr-config`) and runs the engine. */
+function analyse(sources, mode, inputs, settingsReader, pullRequest) {
+    return analyseWithSettings(sources, { ...inputs, mode }, settingsReader, {
+        names: { config: 'input `config`', policies: 'input `policies`' },
+        fromBase: pullRequest && !inputs.trustPrConfig,
+        warn: (message) => core/* warning */.$e((0,report_escape/* logText */.kc)(message)),
     });
 }
 
