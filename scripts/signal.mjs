@@ -272,8 +272,11 @@ function measurePair(pair, judgements) {
   const bySet = {};
   const judged = [];
   const unjudged = [];
+  const byRule = {};
   for (const f of findings.filter((x) => MEDIUM_PLUS.has(x.severity))) {
     const j = judgements.get(`${pair.id}|${f.ruleId}|${f.fingerprint}`);
+    byRule[f.ruleId] ??= { TRUE: 0, DEBATABLE: 0, NOISE: 0, unjudged: 0 };
+    byRule[f.ruleId][j ? j.verdict : 'unjudged']++;
     if (j) {
       counts[j.verdict]++;
       const set = j.set ?? 'unnamed';
@@ -300,6 +303,7 @@ function measurePair(pair, judgements) {
     commentChars: comment.length,
     counts,
     bySet,
+    byRule,
     trueCritical: trueFindings.filter((x) => x.finding.severity === 'critical').length,
     trueNotShown: trueFindings.filter((x) => !shown(x.finding)).map((x) => x.finding.fingerprint),
     unjudged,
@@ -377,6 +381,22 @@ function printTotals(rows, seedNote) {
     const all = c.TRUE + c.DEBATABLE + c.NOISE;
     console.log(
       `  judgement set ${set}: ${all} judged, TRUE ${c.TRUE}, DEBATABLE ${c.DEBATABLE}, NOISE ${c.NOISE}; precision ${pct(c.TRUE, all)}, TRUE or DEBATABLE ${pct(c.TRUE + c.DEBATABLE, all)}`,
+    );
+  }
+  const rules = new Map();
+  for (const r of ok) {
+    for (const [rule, c] of Object.entries(r.byRule ?? {})) {
+      const total = rules.get(rule) ?? { TRUE: 0, DEBATABLE: 0, NOISE: 0, unjudged: 0 };
+      for (const v of [...VERDICTS, 'unjudged']) total[v] += c[v];
+      rules.set(rule, total);
+    }
+  }
+  const ranked = [...rules].sort(
+    (a, b) => Object.values(b[1]).reduce((x, y) => x + y, 0) - Object.values(a[1]).reduce((x, y) => x + y, 0),
+  );
+  for (const [rule, c] of ranked) {
+    console.log(
+      `  rule ${rule}: ${c.TRUE + c.DEBATABLE + c.NOISE + c.unjudged} new medium+ (TRUE ${c.TRUE}, DEBATABLE ${c.DEBATABLE}, NOISE ${c.NOISE}, unjudged ${c.unjudged})`,
     );
   }
   console.log(`judged-true findings not shown in the comment: ${sum((r) => r.trueNotShown.length)}`);
