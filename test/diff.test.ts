@@ -608,6 +608,13 @@ describe('schema changes (request body: tightening breaks)', () => {
       reverse: [c('schema-constraint-tightened', true, `${S}/enum`)],
     },
     {
+      name: 'enum of "true"/"false" retyped as boolean: the same two values (changed, not loosened)',
+      base: body("{ type: string, enum: ['true', 'false'] }"),
+      head: body('{ type: boolean }'),
+      expect: [c('schema-type-changed', true, `${S}`), c('schema-constraint-changed', true, S)],
+      reverse: [c('schema-type-changed', true, `${S}`), c('schema-constraint-tightened', true, `${S}/enum`)],
+    },
+    {
       name: 'negative: enum values reordered',
       base: body('{ type: string, enum: [a, b] }'),
       head: body('{ type: string, enum: [b, a] }'),

@@ -474,9 +474,21 @@ function compareTypes(base: Schema, head: Schema, out: SchemaChange[]) {
   }
 }
 
+const BOOLEAN_VALUES: ReadonlySet<unknown> = new Set([true, false, 'true', 'false']);
+
+function booleanOnly(schema: Schema): boolean {
+  const types = schema.types ?? [];
+  return types.includes('boolean') && types.every((t) => t === 'boolean' || t === 'null');
+}
+
 function compareEnums(base: Schema, head: Schema, r: Reports) {
   if (base.enum === undefined && head.enum === undefined) return;
-  if (head.enum === undefined) return r.loosened('enum removed: any value is accepted', 'enum', false);
+  if (head.enum === undefined) {
+    // `enum: ["true", "false"]` retyped as `type: boolean` accepts the same two values.
+    if (booleanOnly(head) && base.enum?.every((v) => BOOLEAN_VALUES.has(v)))
+      return r.changed('enum of "true"/"false" replaced by type boolean', 'enum', false);
+    return r.loosened('enum removed: any value is accepted', 'enum', false);
+  }
   if (base.enum === undefined) return r.tightened(`enum added: only ${values(head.enum)}`, 'enum', true);
   const b = new Set(base.enum.map((v) => JSON.stringify(v)));
   const h = new Set(head.enum.map((v) => JSON.stringify(v)));

@@ -195,3 +195,71 @@ describe('sensitive-response-field: one finding per property, compared with the 
     ).toEqual([[expect.stringContaining('in `iban`'), 'medium']]);
   });
 });
+
+// A described property moved or copied by the description's own refactoring (GitHub's `nullable-*` copies,
+// Azure's ARM `properties` envelope, DigitalOcean's inlined responses) is the property the base returned.
+describe('sensitive-response-field: a described property the base returned, moved or copied, is existing', () => {
+  const SECRET = {
+    type: 'string',
+    description: 'The client secret of the app, returned only when the manifest is converted.',
+  };
+  const doc = (schemas: Record<string, unknown>, paths: Record<string, string>) => ({
+    openapi: '3.0.3',
+    info: { title: 'Apps', version: '1' },
+    paths: Object.fromEntries(
+      Object.entries(paths).map(([path, ref]) => [
+        path,
+        {
+          get: {
+            responses: {
+              200: {
+                description: 'ok',
+                content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } },
+              },
+            },
+          },
+        },
+      ]),
+    ),
+    components: { schemas },
+  });
+  const newOnes = (base: Record<string, unknown>, head: Record<string, unknown>) =>
+    compareFindings(assessReal([RULE], base), assessReal([RULE], head, base)).filter(
+      (f) => f.status === 'new',
+    );
+  const base = doc(
+    { integration: { type: 'object', properties: { client_secret: SECRET } } },
+    {
+      '/app': 'integration',
+    },
+  );
+
+  it('copied into a renamed component with the same description: existing', () => {
+    const head = doc(
+      {
+        integration: { type: 'object', properties: { client_secret: SECRET } },
+        'nullable-integration': { type: 'object', nullable: true, properties: { client_secret: SECRET } },
+      },
+      { '/app': 'integration', '/installations/app': 'nullable-integration' },
+    );
+    expect(newOnes(base, head)).toEqual([]);
+  });
+
+  it('a bare property of the same name, or one described otherwise, is new', () => {
+    for (const secret of [
+      { type: 'string' },
+      { type: 'string', description: 'A secret for the new partner SSO flow.' },
+    ]) {
+      const head = doc(
+        {
+          integration: { type: 'object', properties: { client_secret: SECRET } },
+          partner: { type: 'object', properties: { client_secret: secret } },
+        },
+        { '/app': 'integration', '/partner': 'partner' },
+      );
+      expect(newOnes(base, head).map((f) => f.loc.pointer)).toEqual([
+        '/components/schemas/partner/properties/client_secret',
+      ]);
+    }
+  });
+});

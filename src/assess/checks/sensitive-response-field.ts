@@ -132,6 +132,26 @@ function layoutFreeKey(
   return componentPath(loc, rootFile);
 }
 
+/**
+ * The same property wherever a description moves it: its kind, name and own description. GitHub copies
+ * `repository` into `nullable-repository`, Azure wraps fields in an ARM `properties` envelope, DigitalOcean
+ * inlines `#/components/responses/*` into its paths: the property the base returned, with the same words,
+ * is no new exposure (compareFindings: a shared `basis` is existing). Only a described property has a basis:
+ * a bare `password: {type: string}` the PR adds stays new wherever the base had another one.
+ */
+function describedProperty(field: NamedField): { basis?: string } {
+  const words = (field.schema.description ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+  return words.length >= MIN_DESCRIPTION
+    ? { basis: `${field.kind}\n${field.name.toLowerCase()}\n${words}` }
+    : {};
+}
+
+/** Long enough to be the description someone wrote for this property, not a stock word (`The token.`). */
+const MIN_DESCRIPTION = 24;
+
 const ROOT_SECTIONS = new Set(['paths', 'definitions', 'parameters', 'responses', 'webhooks']);
 
 export const sensitiveResponseField: DocumentCheck = {
@@ -204,6 +224,7 @@ export const sensitiveResponseField: DocumentCheck = {
         endpoints: [...returnedBy.keys()],
         // Unique keys only: two components of one name in two files keep their file and pointer.
         ...(key !== undefined && seen.get(key) === 1 ? { key } : {}),
+        ...describedProperty(field),
       };
     });
   },
