@@ -28,6 +28,7 @@ import { label } from './context.js';
 import { type EndpointFactSheet, factBook } from './facts.js';
 import { CHECKS } from './registry.js';
 import type { AssessSettings } from './types.js';
+import { serverKey } from './urls.js';
 
 /** "Most" endpoints: the share of the base (and head) that must share a condition for it to be a convention. */
 export const CONVENTION_SHARE = 0.8;
@@ -40,7 +41,7 @@ export interface InheritedFacts {
   authentication?: string;
   /** Why its missing rate limit is the document's convention; undefined when it is not. */
   rateLimiting?: string;
-  /** Plain-HTTP server URLs the base already served: serving an added endpoint there is not new. */
+  /** Plain-HTTP servers the base already served, by `serverKey`: serving an added endpoint there is not new. */
   plainHttpServers: ReadonlySet<string>;
   /** Why being served over plain HTTP at all is the document's convention; undefined when it is not. */
   plainHttp?: string;
@@ -92,7 +93,7 @@ export function documentConventions(
       ? "follows the base document's convention: it declares no security anywhere (no scheme, no `security`)"
       : undefined;
   const plainHttpServers = new Set(
-    base.endpoints.flatMap((e) => factsOf.get(base)!(e).plainHttpServers).map((s) => s.url),
+    base.endpoints.flatMap((e) => factsOf.get(base)!(e).plainHttpServers).map(serverKey),
   );
   const overPlainHttp = (model: ApiModel) => holds(model, (f) => !f.tls);
   const plainHttp =
