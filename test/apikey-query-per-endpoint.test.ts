@@ -46,9 +46,10 @@ function pr(base: Record<string, string>, head: Record<string, string>): Finding
 /** `auth-apikey-in-query` findings of one scheme: status → the endpoints listed. */
 function queryKey(findings: Finding[], scheme = 'queryKey'): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const f of findings)
-    if (f.ruleId === 'auth-apikey-in-query' && f.message.includes(`\`${scheme}\``))
-      (out[f.status!] ??= []).push(...(f.endpoints ?? []));
+  for (const f of findings) {
+    if (f.ruleId !== 'auth-apikey-in-query' || !f.message.includes(`\`${scheme}\``)) continue;
+    out[f.status!] = [...(out[f.status!] ?? []), ...(f.endpoints ?? [])];
+  }
   return out;
 }
 

