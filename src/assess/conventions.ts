@@ -15,6 +15,8 @@
 // - a shared input field (FIELD_HABIT_RULES): the same rule with the same message, so the same field taken
 //   the same way, on at least CONVENTION_MIN_ENDPOINTS base endpoints however large the document (Twilio's
 //   unrestricted `StatusCallback` URL on 14 operations: an added operation taking one more is that debt).
+// - a per-endpoint document fact (`DocumentCheck.perEndpoint`, an API key in the query): the base's finding
+//   lists at least CONVENTION_SHARE of the base's endpoints (src/assess/index.ts `splitByEndpoint`).
 // A habit of fewer than CONVENTION_MIN_ENDPOINTS (5) base endpoints is no convention (the one-endpoint seed
 // example's missing rate limit is not one); the shared place needs none, being the same component.
 // A finding on an added endpoint that follows a convention is `existing`; anything else stays `new`: an
@@ -28,6 +30,7 @@ import { label } from './context.js';
 import { type EndpointFactSheet, factBook } from './facts.js';
 import { CHECKS } from './registry.js';
 import type { AssessSettings } from './types.js';
+import { serverKey } from './urls.js';
 
 /** "Most" endpoints: the share of the base (and head) that must share a condition for it to be a convention. */
 export const CONVENTION_SHARE = 0.8;
@@ -40,7 +43,7 @@ export interface InheritedFacts {
   authentication?: string;
   /** Why its missing rate limit is the document's convention; undefined when it is not. */
   rateLimiting?: string;
-  /** Plain-HTTP server URLs the base already served: serving an added endpoint there is not new. */
+  /** Plain-HTTP servers the base already served, by `serverKey`: serving an added endpoint there is not new. */
   plainHttpServers: ReadonlySet<string>;
   /** Why being served over plain HTTP at all is the document's convention; undefined when it is not. */
   plainHttp?: string;
@@ -51,9 +54,18 @@ export interface Conventions {
   inherited(finding: Finding): string | undefined;
   /** The inherited facts of an added endpoint, by id; undefined for any other endpoint. */
   forEndpoint(id: string): InheritedFacts | undefined;
+  /** Whether a fact the base holds on `count` of its endpoints is a habit of the whole document. */
+  widespread(count: number): boolean;
+  /** The head's id of a base endpoint (another one when the diff matched a renamed path). */
+  headId(baseId: string): string;
 }
 
-const NONE: Conventions = { inherited: () => undefined, forEndpoint: () => undefined };
+const NONE: Conventions = {
+  inherited: () => undefined,
+  forEndpoint: () => undefined,
+  widespread: () => false,
+  headId: (id) => id,
+};
 
 /** Findings of these rules inherit only through their own convention above, never through the generic ones. */
 const OWN_CONVENTION = new Set(['auth-missing', 'rate-limit-missing']);
@@ -69,14 +81,18 @@ export function documentConventions(
   settings: AssessSettings,
 ): Conventions {
   if (!base || !head) return NONE;
+  const renamed = new Map<string, string>();
+  for (const e of changes) if (e.base && e.head && e.base.id !== e.head.id) renamed.set(e.base.id, e.head.id);
+  const headId = (id: string) => renamed.get(id) ?? id;
+  const none: Conventions = { ...NONE, headId };
   const factsOf = new Map([base, head].map((model) => [model, factBook(model, settings)]));
   // Endpoints a client calls: CORS preflights are answered by the gateway and carry no controls.
   const callable = (model: ApiModel) => model.endpoints.filter((e) => !factsOf.get(model)!(e).preflight);
   const baseEndpoints = callable(base);
-  if (baseEndpoints.length === 0) return NONE;
+  if (baseEndpoints.length === 0) return none;
   const added = new Map<string, Endpoint>();
   for (const e of changes) if (e.change === 'added' && e.head) added.set(e.head.id, e.head);
-  if (added.size === 0) return NONE;
+  if (added.size === 0) return none;
 
   const holds = (model: ApiModel, fact: (facts: EndpointFactSheet) => boolean) =>
     share(callable(model), (e) => fact(factsOf.get(model)!(e)));
@@ -92,7 +108,7 @@ export function documentConventions(
       ? "follows the base document's convention: it declares no security anywhere (no scheme, no `security`)"
       : undefined;
   const plainHttpServers = new Set(
-    base.endpoints.flatMap((e) => factsOf.get(base)!(e).plainHttpServers).map((s) => s.url),
+    base.endpoints.flatMap((e) => factsOf.get(base)!(e).plainHttpServers).map(serverKey),
   );
   const overPlainHttp = (model: ApiModel) => holds(model, (f) => !f.tls);
   const plainHttp =
@@ -122,6 +138,8 @@ export function documentConventions(
   }
 
   return {
+    headId,
+    widespread: (count) => habits && count / baseEndpoints.length >= CONVENTION_SHARE,
     forEndpoint: (id) => (added.has(id) ? inheritedFacts : undefined),
     inherited(finding) {
       const endpoint = finding.endpoint === undefined ? undefined : added.get(finding.endpoint);

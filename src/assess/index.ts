@@ -273,21 +273,69 @@ export function compareFindings(base: Finding[], head: Finding[], conventions?: 
     new Set(findings.flatMap((f) => (f.basis === undefined ? [] : [f.basis])));
   const baseBases = bases(base);
   const headBases = bases(head);
+  // The endpoints each base finding of a per-endpoint rule lists, by their head ids.
+  const listedInBase = new Map<string, Set<string>>();
+  for (const f of base)
+    if (f.endpoints && PER_ENDPOINT_RULES.has(f.ruleId))
+      listedInBase.set(f.fingerprint, new Set(f.endpoints.map((id) => conventions?.headId(id) ?? id)));
   return [
-    ...head.map((f): Finding => {
-      if (baseKeys.has(f.fingerprint)) return { ...f, status: 'existing' };
+    ...head.flatMap((f): Finding[] => {
+      if (baseKeys.has(f.fingerprint)) {
+        const listed = listedInBase.get(f.fingerprint);
+        return listed && f.endpoints
+          ? splitByEndpoint(f, listed, conventions)
+          : [{ ...f, status: 'existing' }];
+      }
       // The same fact elsewhere in the base: a secret example moved or copied to another schema is no new leak.
       if (f.basis !== undefined && baseBases.has(f.basis)) {
         const message = `${f.message} (the base document already has it elsewhere)`;
-        return { ...f, message, status: 'existing' };
+        return [{ ...f, message, status: 'existing' }];
       }
       const inherited = conventions?.inherited(f);
-      return inherited
-        ? { ...f, message: `${f.message} (${inherited})`, status: 'existing' }
-        : { ...f, status: 'new' };
+      return [
+        inherited
+          ? { ...f, message: `${f.message} (${inherited})`, status: 'existing' }
+          : { ...f, status: 'new' },
+      ];
     }),
     ...base
       .filter((f) => !headKeys.has(f.fingerprint) && !(f.basis !== undefined && headBases.has(f.basis)))
       .map((f) => ({ ...f, status: 'fixed' as const })),
+  ];
+}
+
+/** Document rules whose findings state a fact of each endpoint they list (`DocumentCheck.perEndpoint`). */
+const PER_ENDPOINT_RULES = new Set(
+  CHECKS.filter((c) => c.scope === 'document' && c.perEndpoint).map((c) => c.id),
+);
+
+/**
+ * A head finding of a per-endpoint rule that the base had too, split: the endpoints the base finding listed
+ * stay existing; the others are a new finding (an API key in the query now accepted by an endpoint that did
+ * not take it). An endpoint the PR added is existing only when the base finding covers most of the base's
+ * endpoints (a document-wide habit, src/assess/conventions.ts); a modified one never is.
+ */
+function splitByEndpoint(
+  finding: Finding,
+  listed: ReadonlySet<string>,
+  conventions?: Conventions,
+): Finding[] {
+  const habit = conventions?.widespread(listed.size) ?? false;
+  const gained = finding.endpoints!.filter(
+    (id) => !listed.has(id) && !(habit && conventions?.forEndpoint(id) !== undefined),
+  );
+  if (gained.length === 0) return [{ ...finding, status: 'existing' }];
+  const kept = new Set(gained);
+  const still = finding.endpoints!.filter((id) => !kept.has(id));
+  const plural = gained.length === 1 ? '' : 's';
+  return [
+    ...(still.length > 0 ? [{ ...finding, endpoints: still, status: 'existing' as const }] : []),
+    {
+      ...finding,
+      message: `${finding.message} (new on ${gained.length} endpoint${plural} this change extends it to)`,
+      endpoints: gained,
+      fingerprint: sha256Hex(`${finding.fingerprint}\n${gained.join('\n')}`).slice(0, 16),
+      status: 'new',
+    },
   ];
 }

@@ -81,6 +81,12 @@ export interface EndpointCheck extends CheckInfo {
 
 export interface DocumentCheck extends CheckInfo {
   scope: 'document';
+  /**
+   * Its hits state a fact of each endpoint they list (the endpoints accepting a scheme), not of the document:
+   * in a pull request, the endpoints a base finding did not list are a new finding of their own
+   * (src/assess/index.ts `compareFindings`).
+   */
+  perEndpoint?: true;
   run(model: ApiModel, ctx: CheckContext): Hit[];
 }
 

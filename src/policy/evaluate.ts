@@ -6,6 +6,7 @@ import { anyOrigin, corsFacts } from '../assess/cors.js';
 import { type EndpointFactSheet, endpointFacts } from '../assess/facts.js';
 import { declaresHeader, successResponses } from '../assess/headers.js';
 import type { AssessSettings } from '../assess/types.js';
+import { serverKey } from '../assess/urls.js';
 import type { Change, EndpointChange } from '../diff/types.js';
 import type { Category, Finding, FindingStatus, Severity } from '../findings.js';
 import type { ApiModel, Endpoint, Loc } from '../model.js';
@@ -231,7 +232,7 @@ function controlFailure(control: Control, facts: Known, model: ApiModel): Failur
             loc: server.loc,
             fact: 'served over plain HTTP',
             restates: TRANSPORT_RULES,
-            ...(facts.inherited?.plainHttpServers.has(server.url) || facts.inherited?.plainHttp
+            ...(facts.inherited?.plainHttpServers.has(serverKey(server)) || facts.inherited?.plainHttp
               ? { inherited: true }
               : {}),
           }

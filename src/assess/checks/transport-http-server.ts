@@ -1,7 +1,7 @@
 import type { Server } from '../../model.js';
 import { inEndpointOrder, serverGroups } from '../server-groups.js';
 import type { DocumentCheck } from '../types.js';
-import { isLoopback, isPlainHttp } from '../urls.js';
+import { isLoopback, isPlainHttp, serverPattern } from '../urls.js';
 
 export const transportHttpServer: DocumentCheck = {
   id: 'transport-http-server',
@@ -29,12 +29,16 @@ export const transportHttpServer: DocumentCheck = {
     }
     return [...byLocation.values()].map(({ server, lists, exposed }) => {
       const endpoints = inEndpointOrder(lists, model.endpoints);
+      // A server the base served under the same scheme, service, organisation and port, re-templated per
+      // region or partition (`http://iam.amazonaws.com/` → `http://iam.us-gov.amazonaws.com`), is not new.
+      const pattern = serverPattern(server.url);
       return {
         message: `${model.openapiVersion.startsWith('2') ? 'Swagger scheme for' : 'server'} ${server.url} is plain HTTP: traffic to ${endpoints.length} endpoint${endpoints.length === 1 ? '' : 's'} can be read and altered`,
         loc: server.loc,
         severity: exposed ? 'high' : 'medium',
         key: server.url,
         endpoints,
+        ...(pattern === undefined ? {} : { basis: pattern }),
       };
     });
   },
