@@ -37,12 +37,16 @@ function workspace(files: Record<string, string>): string {
 }
 
 /** `count` operations without authentication on a plain-HTTP server: about nine results each. */
-function endpoints(from: number, count: number, method = 'post'): string {
+function endpoints(from: number, count: number, method = 'post', body = ''): string {
   let out = '';
   for (let i = from; i < from + count; i++)
-    out += `  /items${i}/{id}:\n    ${method}:\n      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]\n      responses:\n        '200': { description: ok }\n`;
+    out += `  /items${i}/{id}:\n    ${method}:\n      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]\n${body}      responses:\n        '200': { description: ok }\n`;
   return out;
 }
+
+/** A URL the server fetches: a new medium `input-ssrf-url` on each added operation (the base has none). */
+const CALLBACK_BODY =
+  "      requestBody: { content: { application/json: { schema: { type: object, properties: { callback_url: { type: string, format: uri, maxLength: 200 } } } } } }\n";
 const document = (paths: string) =>
   `openapi: 3.0.3\ninfo: { title: t, version: '1' }\nservers: [{ url: 'http://api.example.com' }]\npaths:\n${paths}`;
 
@@ -61,15 +65,15 @@ function reportItems(report: Report): { severity: Severity; status: string }[] {
 describe('SARIF within code scanning limits', () => {
   // 800 operations in the base and 200 more in the head, each without authentication on a plain-HTTP
   // server: about 9,000 results. The new operations inherit the base's conventions (existing findings)
-  // except one medium policy violation each: the cut falls among the medium results, so only "new first"
-  // keeps those 200.
+  // except one medium finding each (a callback URL, new to the document): the cut falls among the medium
+  // results, so only "new first" keeps those 200.
   let dir: string;
   let sarif: Log;
   let report: Report;
   beforeAll(async () => {
     dir = workspace({
       'base.yaml': document(endpoints(0, 800, 'get')),
-      'head.yaml': document(endpoints(0, 800, 'get') + endpoints(800, 200)),
+      'head.yaml': document(endpoints(0, 800, 'get') + endpoints(800, 200, 'post', CALLBACK_BODY)),
     });
     const json = await runCli(
       ['diff', 'base.yaml', 'head.yaml', '--fail-on', 'none', '--format', 'json'],
@@ -87,7 +91,7 @@ describe('SARIF within code scanning limits', () => {
     const all = reportItems(report);
     expect(all.length).toBeGreaterThan(SARIF_MAX_RESULTS + 500);
     const fresh = all.filter((i) => i.status === 'new').length;
-    expect(fresh).toBe(200);
+    expect(fresh).toBe(2 * 200); // each added operation: the callback URL (medium) and a low finding on its new body
     const results = sarif.runs[0]!.results!;
     expect(results).toHaveLength(SARIF_MAX_RESULTS);
     expect(validateSarif(sarif)).toBe(true);

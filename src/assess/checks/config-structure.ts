@@ -13,7 +13,7 @@ export const configStructure: ProblemCheck = {
   rationale:
     'A field the OpenAPI version does not define, a required field missing or a value of the wrong type is read differently by each tool (gateway, generator, this one): what the document declares is uncertain.',
   remediation:
-    'Fix the field at the reported line as the message says (OpenAPI specification of the document’s version).',
+    'Fix the field at the reported line as the message says (the OpenAPI specification of the version the document declares).',
   scope: 'problem',
   run: problemsOf(['structure']),
 };
