@@ -451,6 +451,8 @@ function reportErrors(spec: SpecAnalysis): Report['errors'] {
   const out: Report['errors'] = [];
   for (const [side, loaded] of sides) {
     for (const p of loaded.problems) {
+      // A structural problem is a finding (`config-structure`), not a problem reading the document.
+      if (p.kind === 'structure') continue;
       const position =
         p.line !== undefined ? { line: p.line, column: p.column ?? 1 } : spec.position(p.loc, side);
       out.push({
