@@ -452,6 +452,8 @@ var assess_facts = __webpack_require__(69513);
 // - a shared input field (FIELD_HABIT_RULES): the same rule with the same message, so the same field taken
 //   the same way, on at least CONVENTION_MIN_ENDPOINTS base endpoints however large the document (Twilio's
 //   unrestricted `StatusCallback` URL on 14 operations: an added operation taking one more is that debt).
+// - a per-endpoint document fact (`DocumentCheck.perEndpoint`, an API key in the query): the base's finding
+//   lists at least CONVENTION_SHARE of the base's endpoints (src/assess/index.ts `splitByEndpoint`).
 // A habit of fewer than CONVENTION_MIN_ENDPOINTS (5) base endpoints is no convention (the one-endpoint seed
 // example's missing rate limit is not one); the shared place needs none, being the same component.
 // A finding on an added endpoint that follows a convention is `existing`; anything else stays `new`: an
@@ -461,11 +463,17 @@ var assess_facts = __webpack_require__(69513);
 
 
 
+
 /** "Most" endpoints: the share of the base (and head) that must share a condition for it to be a convention. */
 const CONVENTION_SHARE = 0.8;
 /** Fewer base endpoints than this make no document-wide habit. */
 const CONVENTION_MIN_ENDPOINTS = 5;
-const NONE = { inherited: () => undefined, forEndpoint: () => undefined };
+const NONE = {
+    inherited: () => undefined,
+    forEndpoint: () => undefined,
+    widespread: () => false,
+    headId: (id) => id,
+};
 /** Findings of these rules inherit only through their own convention above, never through the generic ones. */
 const OWN_CONVENTION = new Set(['auth-missing', 'rate-limit-missing']);
 /** Rules whose endpoint finding names one input field, whose message is that field's (see above). */
@@ -474,18 +482,24 @@ const ENDPOINT_RULES = new Set(registry/* CHECKS */.u.filter((c) => c.scope === 
 function documentConventions(base, head, changes, baseFindings, settings) {
     if (!base || !head)
         return NONE;
+    const renamed = new Map();
+    for (const e of changes)
+        if (e.base && e.head && e.base.id !== e.head.id)
+            renamed.set(e.base.id, e.head.id);
+    const headId = (id) => renamed.get(id) ?? id;
+    const none = { ...NONE, headId };
     const factsOf = new Map([base, head].map((model) => [model, (0,assess_facts/* factBook */.g0)(model, settings)]));
     // Endpoints a client calls: CORS preflights are answered by the gateway and carry no controls.
     const callable = (model) => model.endpoints.filter((e) => !factsOf.get(model)(e).preflight);
     const baseEndpoints = callable(base);
     if (baseEndpoints.length === 0)
-        return NONE;
+        return none;
     const added = new Map();
     for (const e of changes)
         if (e.change === 'added' && e.head)
             added.set(e.head.id, e.head);
     if (added.size === 0)
-        return NONE;
+        return none;
     const holds = (model, fact) => share(callable(model), (e) => fact(factsOf.get(model)(e)));
     // With the gateway enforcing rate limits every endpoint is rate-limited: no convention to inherit.
     const withoutRateLimit = (model) => holds(model, (f) => !f.rateLimited);
@@ -496,7 +510,7 @@ function documentConventions(base, head, changes, baseFindings, settings) {
     const authentication = habits && declaresNoSecurity(base) && declaresNoSecurity(head)
         ? "follows the base document's convention: it declares no security anywhere (no scheme, no `security`)"
         : undefined;
-    const plainHttpServers = new Set(base.endpoints.flatMap((e) => factsOf.get(base)(e).plainHttpServers).map((s) => s.url));
+    const plainHttpServers = new Set(base.endpoints.flatMap((e) => factsOf.get(base)(e).plainHttpServers).map(urls/* serverKey */.Pd));
     const overPlainHttp = (model) => holds(model, (f) => !f.tls);
     const plainHttp = habits && overPlainHttp(base) >= CONVENTION_SHARE && overPlainHttp(head) >= CONVENTION_SHARE
         ? `follows the base document's convention: ${percent(overPlainHttp(base))} of its endpoints are served over plain HTTP`
@@ -524,6 +538,8 @@ function documentConventions(base, head, changes, baseFindings, settings) {
         byHabit.set(habit, ids);
     }
     return {
+        headId,
+        widespread: (count) => habits && count / baseEndpoints.length >= CONVENTION_SHARE,
         forEndpoint: (id) => (added.has(id) ? inheritedFacts : undefined),
         inherited(finding) {
             const endpoint = finding.endpoint === undefined ? undefined : added.get(finding.endpoint);
@@ -786,23 +802,61 @@ function compareFindings(base, head, conventions) {
     const bases = (findings) => new Set(findings.flatMap((f) => (f.basis === undefined ? [] : [f.basis])));
     const baseBases = bases(base);
     const headBases = bases(head);
+    // The endpoints each base finding of a per-endpoint rule lists, by their head ids.
+    const listedInBase = new Map();
+    for (const f of base)
+        if (f.endpoints && PER_ENDPOINT_RULES.has(f.ruleId))
+            listedInBase.set(f.fingerprint, new Set(f.endpoints.map((id) => conventions?.headId(id) ?? id)));
     return [
-        ...head.map((f) => {
-            if (baseKeys.has(f.fingerprint))
-                return { ...f, status: 'existing' };
+        ...head.flatMap((f) => {
+            if (baseKeys.has(f.fingerprint)) {
+                const listed = listedInBase.get(f.fingerprint);
+                return listed && f.endpoints
+                    ? splitByEndpoint(f, listed, conventions)
+                    : [{ ...f, status: 'existing' }];
+            }
             // The same fact elsewhere in the base: a secret example moved or copied to another schema is no new leak.
             if (f.basis !== undefined && baseBases.has(f.basis)) {
                 const message = `${f.message} (the base document already has it elsewhere)`;
-                return { ...f, message, status: 'existing' };
+                return [{ ...f, message, status: 'existing' }];
             }
             const inherited = conventions?.inherited(f);
-            return inherited
-                ? { ...f, message: `${f.message} (${inherited})`, status: 'existing' }
-                : { ...f, status: 'new' };
+            return [
+                inherited
+                    ? { ...f, message: `${f.message} (${inherited})`, status: 'existing' }
+                    : { ...f, status: 'new' },
+            ];
         }),
         ...base
             .filter((f) => !headKeys.has(f.fingerprint) && !(f.basis !== undefined && headBases.has(f.basis)))
             .map((f) => ({ ...f, status: 'fixed' })),
+    ];
+}
+/** Document rules whose findings state a fact of each endpoint they list (`DocumentCheck.perEndpoint`). */
+const PER_ENDPOINT_RULES = new Set(registry/* CHECKS */.u.filter((c) => c.scope === 'document' && c.perEndpoint).map((c) => c.id));
+/**
+ * A head finding of a per-endpoint rule that the base had too, split: the endpoints the base finding listed
+ * stay existing; the others are a new finding (an API key in the query now accepted by an endpoint that did
+ * not take it). An endpoint the PR added is existing only when the base finding covers most of the base's
+ * endpoints (a document-wide habit, src/assess/conventions.ts); a modified one never is.
+ */
+function splitByEndpoint(finding, listed, conventions) {
+    const habit = conventions?.widespread(listed.size) ?? false;
+    const gained = finding.endpoints.filter((id) => !listed.has(id) && !(habit && conventions?.forEndpoint(id) !== undefined));
+    if (gained.length === 0)
+        return [{ ...finding, status: 'existing' }];
+    const kept = new Set(gained);
+    const still = finding.endpoints.filter((id) => !kept.has(id));
+    const plural = gained.length === 1 ? '' : 's';
+    return [
+        ...(still.length > 0 ? [{ ...finding, endpoints: still, status: 'existing' }] : []),
+        {
+            ...finding,
+            message: `${finding.message} (new on ${gained.length} endpoint${plural} this change extends it to)`,
+            endpoints: gained,
+            fingerprint: sha256Hex(`${finding.fingerprint}\n${gained.join('\n')}`).slice(0, 16),
+            status: 'new',
+        },
     ];
 }
 
@@ -2556,11 +2610,20 @@ function compareTypes(base, head, out) {
         change('schema-type-changed', `type changed from ${b.join('|')} to ${h.join('|')}`);
     }
 }
+const BOOLEAN_VALUES = new Set([true, false, 'true', 'false']);
+function booleanOnly(schema) {
+    const types = schema.types ?? [];
+    return types.includes('boolean') && types.every((t) => t === 'boolean' || t === 'null');
+}
 function compareEnums(base, head, r) {
     if (base.enum === undefined && head.enum === undefined)
         return;
-    if (head.enum === undefined)
+    if (head.enum === undefined) {
+        // `enum: ["true", "false"]` retyped as `type: boolean` accepts the same two values.
+        if (booleanOnly(head) && base.enum?.every((v) => BOOLEAN_VALUES.has(v)))
+            return r.changed('enum of "true"/"false" replaced by type boolean', 'enum', false);
         return r.loosened('enum removed: any value is accepted', 'enum', false);
+    }
     if (base.enum === undefined)
         return r.tightened(`enum added: only ${values(head.enum)}`, 'enum', true);
     const b = new Set(base.enum.map((v) => JSON.stringify(v)));
@@ -3826,6 +3889,7 @@ function compare(actual, op, expected) {
 
 
 
+
 /** The checks stating the fact each control requires (src/report/entries.ts merges them in the comment). */
 const AUTHENTICATION_RULES = ['auth-missing', 'auth-undefined-scheme', 'auth-anonymous-alternative'];
 const TRANSPORT_RULES = ['transport-http-server'];
@@ -3974,7 +4038,7 @@ function controlFailure(control, facts, model) {
                     loc: server.loc,
                     fact: 'served over plain HTTP',
                     restates: TRANSPORT_RULES,
-                    ...(facts.inherited?.plainHttpServers.has(server.url) || facts.inherited?.plainHttp
+                    ...(facts.inherited?.plainHttpServers.has((0,urls/* serverKey */.Pd)(server)) || facts.inherited?.plainHttp
                         ? { inherited: true }
                         : {}),
                 }

@@ -34086,6 +34086,8 @@ const authApiKeyInQuery = {
     rationale: 'Query strings end up in server logs, proxies, browser history and Referer headers, leaking the key.',
     remediation: 'Send the API key in a header (`in: header`), or move to OAuth2 bearer tokens.',
     scope: 'document',
+    // A scheme the base defined is newly accepted by each endpoint the PR adds it to: that is the PR's own change.
+    perEndpoint: true,
     run(model) {
         return Object.values(model.securitySchemes)
             .filter((s) => s.type === 'apiKey' && s.in === 'query')
@@ -34540,7 +34542,7 @@ const configStructure = {
     cwe: 'CWE-1059',
     title: 'Not structurally valid OpenAPI',
     rationale: 'A field the OpenAPI version does not define, a required field missing or a value of the wrong type is read differently by each tool (gateway, generator, this one): what the document declares is uncertain.',
-    remediation: 'Fix the field at the reported line as the message says (OpenAPI specification of the document’s version).',
+    remediation: 'Fix the field at the reported line as the message says (the OpenAPI specification of the version the document declares).',
     scope: 'problem',
     run: problemsOf(['structure']),
 };
@@ -35791,6 +35793,24 @@ function layoutFreeKey(loc, rootFile, inEndpoint) {
         return undefined;
     return (0,locations/* componentPath */.Z)(loc, rootFile);
 }
+/**
+ * The same property wherever a description moves it: its kind, name and own description. GitHub copies
+ * `repository` into `nullable-repository`, Azure wraps fields in an ARM `properties` envelope, DigitalOcean
+ * inlines `#/components/responses/*` into its paths: the property the base returned, with the same words,
+ * is no new exposure (compareFindings: a shared `basis` is existing). Only a described property has a basis:
+ * a bare `password: {type: string}` the PR adds stays new wherever the base had another one.
+ */
+function describedProperty(field) {
+    const words = (field.schema.description ?? '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
+    return words.length >= MIN_DESCRIPTION
+        ? { basis: `${field.kind}\n${field.name.toLowerCase()}\n${words}` }
+        : {};
+}
+/** Long enough to be the description someone wrote for this property, not a stock word (`The token.`). */
+const MIN_DESCRIPTION = 24;
 const ROOT_SECTIONS = new Set(['paths', 'definitions', 'parameters', 'responses', 'webhooks']);
 const sensitiveResponseField = {
     id: 'sensitive-response-field',
@@ -35862,6 +35882,7 @@ const sensitiveResponseField = {
                 endpoints: [...returnedBy.keys()],
                 // Unique keys only: two components of one name in two files keep their file and pointer.
                 ...(key !== undefined && seen.get(key) === 1 ? { key } : {}),
+                ...describedProperty(field),
             };
         });
     },
@@ -35921,12 +35942,16 @@ const transportHttpServer = {
         }
         return [...byLocation.values()].map(({ server, lists, exposed }) => {
             const endpoints = inEndpointOrder(lists, model.endpoints);
+            // A server the base served under the same scheme, service, organisation and port, re-templated per
+            // region or partition (`http://iam.amazonaws.com/` → `http://iam.us-gov.amazonaws.com`), is not new.
+            const pattern = (0,assess_urls/* serverPattern */.qC)(server.url);
             return {
                 message: `${model.openapiVersion.startsWith('2') ? 'Swagger scheme for' : 'server'} ${server.url} is plain HTTP: traffic to ${endpoints.length} endpoint${endpoints.length === 1 ? '' : 's'} can be read and altered`,
                 loc: server.loc,
                 severity: exposed ? 'high' : 'medium',
                 key: server.url,
                 endpoints,
+                ...(pattern === undefined ? {} : { basis: pattern }),
             };
         });
     },
@@ -36046,8 +36071,10 @@ const ONE_PER_ENDPOINT = 'endpoint';
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Pd: () => (/* binding */ serverKey),
 /* harmony export */   U9: () => (/* binding */ isLoopback),
 /* harmony export */   fq: () => (/* binding */ isPlainHttp),
+/* harmony export */   qC: () => (/* binding */ serverPattern),
 /* harmony export */   w4: () => (/* binding */ hostOf)
 /* harmony export */ });
 // URL facts used by the transport and inventory checks.
@@ -36066,6 +36093,55 @@ function isLoopback(url) {
 }
 function isPlainHttp(url) {
     return /^(http|ws):\/\//i.test(url);
+}
+/** Second-level labels under a country code that are part of the public suffix (`com.cn`, `co.uk`, `gov.au`). */
+const COUNTRY_SECOND_LEVEL = new Set(['ac', 'co', 'com', 'edu', 'gob', 'gov', 'mil', 'net', 'or', 'org']);
+/**
+ * A label naming a region or partition rather than a host of its own: `us-gov`, `eu-west-1`, `cn-north-1`,
+ * or a template left unfilled (`{region}` without a default).
+ */
+function regional(label) {
+    return /^[a-z]{2}((-[a-z]+)+(-\d{1,2})?|-\d{1,2})$/.test(label) || /^\{[^{}]+\}$/.test(label);
+}
+/**
+ * What identifies a server across versions: its scheme, service label, organisation and port, with the
+ * region and partition labels between them and a country code after the suffix left out. So the base's
+ * `http://iam.amazonaws.com/` and the head's `http://iam.us-gov.amazonaws.com` or
+ * `http://iam.{region}.amazonaws.com.cn` (defaults filled in) are one server re-templated per region,
+ * while another host (`http://evil.example.com`, `http://iam.evil.amazonaws.com`) or a host that is a
+ * template (`http://{host}`) is not. Undefined when there is no host to judge: such a server matches
+ * nothing but itself.
+ */
+function serverPattern(url) {
+    const scheme = url.match(/^([a-z][a-z0-9+.-]*):\/\//i)?.[1]?.toLowerCase();
+    const host = hostOf(url);
+    if (!scheme || !host)
+        return undefined;
+    const port = url.match(/^[^:]+:\/\/[^/?#]*?:(\d+)(?:[/?#]|$)/)?.[1];
+    const labels = host.split('.');
+    if (labels.some((l) => l === '') || /^[\d.]+$/.test(host) || host.startsWith('['))
+        return `${scheme}://${host}:${port ?? ''}`;
+    // The public suffix: the last label, and a second-level one under a country code.
+    let suffix = 1;
+    if (labels.length >= 3 && labels.at(-1).length === 2 && COUNTRY_SECOND_LEVEL.has(labels.at(-2)))
+        suffix = 2;
+    if (labels.length <= suffix)
+        return undefined;
+    const organisation = labels[labels.length - suffix - 1];
+    // A template as the organisation or the service is any host: it matches no other.
+    if (organisation.includes('{'))
+        return undefined;
+    const family = suffix === 2 ? labels.at(-2) : labels.at(-1);
+    const below = labels.slice(0, labels.length - suffix - 1);
+    const service = below[0];
+    if (service?.includes('{'))
+        return undefined;
+    const kept = below.slice(1).filter((label) => !regional(label));
+    return `${scheme}://${[service, ...kept, organisation, family].filter((l) => l !== undefined).join('.')}:${port ?? ''}`;
+}
+/** A server as compared across versions: its `serverPattern`, or its URL when it has none. */
+function serverKey(server) {
+    return serverPattern(server.url) ?? server.url;
 }
 
 
@@ -39922,6 +39998,9 @@ function reportErrors(spec) {
     const out = [];
     for (const [side, loaded] of sides) {
         for (const p of loaded.problems) {
+            // A structural problem is a finding (`config-structure`), not a problem reading the document.
+            if (p.kind === 'structure')
+                continue;
             const position = p.line !== undefined ? { line: p.line, column: p.column ?? 1 } : spec.position(p.loc, side);
             out.push({
                 file: p.loc.file,

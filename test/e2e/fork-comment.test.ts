@@ -138,15 +138,18 @@ describe('a fork PR, in two workflows', () => {
     ]);
     expect(api.requests.every((r) => r.authorized)).toBe(true);
 
-    // The same comment the action posts when it can comment directly, but for the run it links and the
-    // SARIF file's name: an input of the other workflow, not taken from the artifact.
+    // The same comment the action posts when it can comment directly, but for the run it links, the
+    // SARIF file's name (an input of the other workflow, not taken from the artifact) and the report
+    // artifact (the fork pair's first workflow uploads only the comment's).
     const direct = await startFakeGitHub(PR);
     try {
       await runAction(repo, direct, {}, { name: 'pull_request', path: pullRequestEvent(repo, PR) });
-      const expected = direct.comments[0]!.body.replaceAll(
-        '/actions/runs/4242',
-        `/actions/runs/${RUN_ID}`,
-      ).replace(' · SARIF: `api-posture.sarif`', '');
+      const expected = direct.comments[0]!.body.replaceAll('/actions/runs/4242', `/actions/runs/${RUN_ID}`)
+        .replace(' · SARIF: `api-posture.sarif`', '')
+        .replace(
+          / \(the `api-posture-report` artifact of \[this run\]\([^)]*\) when the workflow uploads them with `actions\/upload-artifact` \(as the README's workflow does\)\)/,
+          '',
+        );
       expect(body).toBe(expected);
     } finally {
       await direct.close();
