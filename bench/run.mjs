@@ -11,18 +11,23 @@
 //   --peer-runs N    measured runs per peer, no warm-up (default 1: a peer run costs seconds to minutes)
 //   --peer-timeout S a peer run taking longer is killed and reported as "timeout" (default 120)
 //   --no-peers       skip Spectral and Redocly
-//   --only NAME      run only the cases whose name contains NAME: github, action, directory, scaling, cold
+//   --only NAME      run only the cases whose name contains NAME: github, action, directory, scaling, cold,
+//                    traffic
+//   --traffic-mib N  size of the generated access log of the traffic case (default 1024; --quick: 64)
 
 import { spawn, spawnSync } from 'node:child_process';
 import {
+  closeSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
   rmSync,
   statSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -40,7 +45,7 @@ const binDir = join(benchDir, 'node_modules', '.bin');
 // --- Options -----------------------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const opts = { quick: false, runs: 5, peerRuns: 1, peerTimeoutS: 120, peers: true, only: undefined };
+  const opts = { quick: false, runs: 5, peerRuns: 1, peerTimeoutS: 120, peers: true, only: undefined, trafficMib: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = () => {
@@ -54,8 +59,9 @@ function parseArgs(argv) {
     else if (a === '--peer-timeout') opts.peerTimeoutS = num();
     else if (a === '--no-peers') opts.peers = false;
     else if (a === '--only') opts.only = argv[++i];
+    else if (a === '--traffic-mib') opts.trafficMib = Math.floor(num());
     else if (a === '-h' || a === '--help') {
-      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(6, 14).join('\n'));
+      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(6, 17).join('\n'));
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -524,6 +530,67 @@ async function coldStartCase() {
   addRow(name, ours, floor, undefined, { floorLabel: 'node -e 0' });
 }
 
+/**
+ * `scan --traffic` on a generated access log (combined format, written to the temp folder, never the repo)
+ * against a small spec: the log is streamed, so peak memory should not grow with the file. The routes are
+ * a few documented operations with numeric ids, some shadow routes, and token-like segments, so the
+ * templating runs on every line. One run, no warm-up: at 1 GiB a run takes minutes.
+ */
+async function trafficCase() {
+  const mib = opts.trafficMib ?? (opts.quick ? 64 : 1024);
+  if (opts.trafficMib === undefined && opts.quick) notes.push('traffic case on a 64 MiB log (--quick; --traffic-mib 1024 for 1 GiB)');
+  const spec = join(work, 'traffic-spec.yaml');
+  const operation = (id) => `    get:\n      operationId: ${id}\n      security: [{ key: [] }]\n      responses: { "200": { description: ok } }\n`;
+  writeFileSync(
+    spec,
+    'openapi: 3.0.3\ninfo: { title: Orders, version: "1" }\nservers: [{ url: "https://api.example.com/v1" }]\n' +
+      'components:\n  securitySchemes:\n    key: { type: apiKey, in: header, name: X-Key }\npaths:\n' +
+      `  /orders/{orderId}:\n${operation('getOrder')}  /orders/{orderId}/items:\n${operation('getItems')}  /customers/{customerId}:\n${operation('getCustomer')}`,
+  );
+  const logFile = join(work, 'traffic-access.log');
+  writeAccessLog(logFile, mib * 2 ** 20);
+  log(`traffic: scan of a ${(statSync(logFile).size / 2 ** 20).toFixed(0)} MiB access log against a 3-operation spec`);
+  const floorScript = "const r=require('node:readline').createInterface({input:require('node:fs').createReadStream(process.argv[1])});let n=0;r.on('line',()=>n++);";
+  const floor = await measure('floor (stream the lines)', node, ['-e', floorScript, logFile], { runs: 1, warm: 0 });
+  const ours = await measure('ours', node, [cliPath, 'scan', spec, '--traffic', logFile, '--format', 'json', '-o', reportFile], {
+    okCodes: [0, 1],
+    runs: 1,
+    warm: 0,
+  });
+  if (ours.status === 'ok') {
+    const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+    const t = report.specs[0]?.traffic;
+    if (t) notes.push(`traffic case: ${t.requests} requests, ${t.matched} matched, ${t.shadow.length} shadow endpoints`);
+  }
+  addRow(`traffic: ${mib} MiB access log (scan)`, ours, floor, undefined, { floorLabel: 'readline' });
+  rmSync(logFile, { force: true });
+}
+
+/** Combined-format lines, a 1 MiB block written again and again until `bytes` (ids vary within a block). */
+function writeAccessLog(file, bytes) {
+  const routes = [
+    (i) => `GET /v1/orders/${i} HTTP/1.1" 200`,
+    (i) => `GET /v1/orders/${i}/items?page=2&token=sk_live_${i}abcdef HTTP/1.1" 200`,
+    (i) => `GET /v1/customers/${i} HTTP/1.1" 404`,
+    (i) => `POST /v1/admin/export/${(i * 2654435761).toString(16)}abc HTTP/1.1" 202`,
+    (i) => `GET /v1/internal/debug HTTP/1.1" 200`,
+  ];
+  const lines = [];
+  let size = 0;
+  for (let i = 0; size < 2 ** 20; i++) {
+    const line = `203.0.113.${i % 250} - - [10/Oct/2026:13:${String(i % 60).padStart(2, '0')}:36 +0000] "${routes[i % routes.length](i)} 512 "https://app.example/" "bench/1.0"\n`;
+    lines.push(line);
+    size += Buffer.byteLength(line);
+  }
+  const block = Buffer.from(lines.join(''));
+  const fd = openSync(file, 'w');
+  try {
+    for (let written = 0; written < bytes; written += block.length) writeSync(fd, block);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 // --- Main --------------------------------------------------------------------------------------------
 
 const startedAll = Date.now();
@@ -533,7 +600,7 @@ log(
     `${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}`,
 );
 try {
-  const cases = { github: githubCase, action: githubActionCase, directory: directoryCases, scaling: scalingCases, cold: coldStartCase };
+  const cases = { github: githubCase, action: githubActionCase, directory: directoryCases, scaling: scalingCases, cold: coldStartCase, traffic: trafficCase };
   let scaling = [];
   for (const [name, run] of Object.entries(cases)) {
     if (opts.only && !name.includes(opts.only)) continue;

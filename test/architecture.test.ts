@@ -15,7 +15,7 @@ const SRC = fileURLToPath(new URL('../src/', import.meta.url));
  * them (and the settings loader that feeds it), the renderers and publishers of its result, the entries.
  */
 const LAYERS: string[][] = [
-  ['util', 'model', 'findings', 'sensitive', 'version'],
+  ['util', 'model', 'findings', 'sensitive', 'personal-values', 'compliance', 'version'],
   ['load'],
   ['normalize'],
   ['diff'],

@@ -46,7 +46,7 @@ function endpoints(from: number, count: number, method = 'post', body = ''): str
 
 /** A URL the server fetches: a new medium `input-ssrf-url` on each added operation (the base has none). */
 const CALLBACK_BODY =
-  "      requestBody: { content: { application/json: { schema: { type: object, properties: { callback_url: { type: string, format: uri, maxLength: 200 } } } } } }\n";
+  '      requestBody: { content: { application/json: { schema: { type: object, properties: { callback_url: { type: string, format: uri, maxLength: 200 } } } } } }\n';
 const document = (paths: string) =>
   `openapi: 3.0.3\ninfo: { title: t, version: '1' }\nservers: [{ url: 'http://api.example.com' }]\npaths:\n${paths}`;
 

@@ -3,19 +3,40 @@
 import * as core from '@actions/core';
 import type { Analysis, Mode, SpecSource } from '../engine.js';
 import type { FileReader } from '../load/reader.js';
+import { type NamedTrafficFile, type ObservedTraffic, readTraffic, TrafficError } from '../load/traffic.js';
 import { logText } from '../report/escape.js';
 import { analyseWithSettings } from '../settings.js';
-import type { ActionInputs } from './inputs.js';
+import { type ActionInputs, InputError } from './inputs.js';
+
+/**
+ * The traffic files, streamed (a 1 GB log in bounded memory). Lines that cannot be read are warnings
+ * naming file and line (only a method prefix is ever quoted); a file that is not traffic at all fails the step.
+ */
+async function observedTraffic(files: NamedTrafficFile[]): Promise<ObservedTraffic> {
+  try {
+    const traffic = await readTraffic(files);
+    for (const warning of traffic.warnings) core.warning(logText(`api-posture: traffic ${warning}`));
+    if (traffic.skipped > traffic.warnings.length)
+      core.warning(`api-posture: traffic: ${traffic.skipped} lines skipped in all`);
+    return traffic;
+  } catch (error) {
+    if (error instanceof TrafficError) throw new InputError(`input \`traffic\`: ${error.message}`);
+    throw error;
+  }
+}
 
 /** Reads the config and policies (from the base commit unless `trust-pr-config`) and runs the engine. */
-export function analyse(
+export async function analyse(
   sources: SpecSource[],
   mode: Mode,
   inputs: ActionInputs,
   settingsReader: FileReader & { prefetch?: (paths: string[]) => Promise<void> },
   pullRequest: boolean,
+  trafficFiles: NamedTrafficFile[] = [],
 ): Promise<Analysis> {
-  return analyseWithSettings(sources, { ...inputs, mode }, settingsReader, {
+  const traffic = trafficFiles.length > 0 ? await observedTraffic(trafficFiles) : undefined;
+  const { traffic: _patterns, ...request } = inputs;
+  return analyseWithSettings(sources, { ...request, mode, ...(traffic ? { traffic } : {}) }, settingsReader, {
     names: { config: 'input `config`', policies: 'input `policies`' },
     fromBase: pullRequest && !inputs.trustPrConfig,
     warn: (message) => core.warning(logText(message)),

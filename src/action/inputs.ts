@@ -21,6 +21,8 @@ export interface ActionInputs {
   allowRemoteRefs: string[];
   /** How the comment reaches the PR: directly, or through an artifact for a `workflow_run` (fork PRs). */
   mode: ActionMode;
+  /** Globs of observed-traffic files, under the workspace or RUNNER_TEMP (action/traffic-files.ts). */
+  traffic: string[];
 }
 
 /**
@@ -79,5 +81,6 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     trustPrConfig: bool('trust-pr-config', get('trust-pr-config'), false),
     allowRemoteRefs: remotePrefixes(get('allow-remote-refs')),
     mode: oneOf('mode', get('mode') || 'analyse', ACTION_MODES),
+    traffic: splitPatterns(get('traffic')),
   };
 }

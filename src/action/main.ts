@@ -17,11 +17,13 @@ import {
 import { pullRequestSources as touchedDocuments } from '../load/pull-request.js';
 import { type FileRead, type FileReader, fsReader, gitReader, trackedReader } from '../load/reader.js';
 import { DEFAULT_PARSE_LIMITS } from '../load/source.js';
+import type { NamedTrafficFile } from '../load/traffic.js';
 import type { GitHubClient, Repo } from '../publish/github.js';
 import { type ClientOnDemand, publishToRunner } from '../publish/runner.js';
 import { logText } from '../report/escape.js';
 import { buildReport, type Report } from '../report/json.js';
 import { type ActionInputs, InputError, readInputs } from './inputs.js';
+import { findTrafficFiles, TrafficInputError } from './traffic-files.js';
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
 /** `GET /pulls/{n}/files` stops at 3,000 files. */
@@ -142,12 +144,21 @@ async function execute(inputs: ActionInputs, env: Environment): Promise<void> {
     ),
   );
   const notes = nothingToCheck(env.workspace, inputs.specs, sources, found);
+  const traffic = trafficFiles(inputs, env);
+  notes.push(...(traffic?.notes ?? []));
   for (const note of notes) core.warning(logText(`api-posture: ${note}`));
   // Nothing to analyse (the common case in a busy repository): the engine, config and policies are not loaded.
   const analysis: Analysis =
     sources.length === 0
       ? nothingToAnalyse(mode, inputs.failOn, inputs.failOnScope)
-      : await (await import('./analyse.js')).analyse(sources, mode, inputs, settingsReader, pr !== undefined);
+      : await (await import('./analyse.js')).analyse(
+          sources,
+          mode,
+          inputs,
+          settingsReader,
+          pr !== undefined,
+          traffic?.files,
+        );
   const report = buildReport(analysis);
   // A fork's PR cannot be commented on from here: the report goes to a file for a workflow_run to post.
   const toArtifact = inputs.mode === 'comment-to-artifact';
@@ -205,6 +216,34 @@ function nothingToCheck(
     (pattern) =>
       `input \`specs\`: ${named(pattern)} matches no file in the checkout: nothing was checked for it`,
   );
+}
+
+/**
+ * The `traffic` input's files (workspace or RUNNER_TEMP only), and what to warn about: a pattern that
+ * matches nothing, a match that is not read (a symlink leaving both folders).
+ */
+function trafficFiles(
+  inputs: ActionInputs,
+  env: Environment,
+): { files: NamedTrafficFile[]; notes: string[] } | undefined {
+  if (inputs.traffic.length === 0) return undefined;
+  let found: ReturnType<typeof findTrafficFiles>;
+  try {
+    found = findTrafficFiles(inputs.traffic, { workspace: env.workspace, tempDir: env.tempDir });
+  } catch (error) {
+    if (error instanceof TrafficInputError) throw new InputError(error.message);
+    throw error;
+  }
+  const named = (pattern: string) => `\`${pattern.replace(/`/g, "'")}\``;
+  const notes = [
+    ...found.unmatched.map(
+      (pattern) => `input \`traffic\`: ${named(pattern)} matches no file: no traffic was read for it`,
+    ),
+    ...found.refused.map((why) => `input \`traffic\`: ${why}`),
+  ];
+  if (found.files.length > 0)
+    core.info(logText(`api-posture: traffic from ${found.files.map((f) => f.name).join(', ')}`));
+  return { files: found.files, notes };
 }
 
 /** What the engine returns for no sources, without loading it. */

@@ -77,14 +77,22 @@ function idLike(raw: string): boolean {
   return segment.length >= 8 && /\d/.test(segment);
 }
 
+/** A file to read: named as the user wrote it (read relative to `cwd`), or a name and the path to read. */
+export type TrafficInput = string | NamedTrafficFile;
+export interface NamedTrafficFile {
+  name: string;
+  path: string;
+}
+
 /**
  * Reads every file into one set of routes; `files` are named as the user wrote them and read relative to
  * `cwd`. Throws `TrafficError` for a file that is not traffic at all.
  */
-export async function readTraffic(files: string[], cwd = process.cwd()): Promise<ObservedTraffic> {
-  const sink = new RouteSink(files);
-  for (const file of files) {
-    const full = resolve(cwd, file);
+export async function readTraffic(files: TrafficInput[], cwd = process.cwd()): Promise<ObservedTraffic> {
+  const sink = new RouteSink(files.map((f) => (typeof f === 'string' ? f : f.name)));
+  for (const input of files) {
+    const file = typeof input === 'string' ? input : input.name;
+    const full = resolve(cwd, typeof input === 'string' ? input : input.path);
     const format = detectFormat(full, file);
     if (format === 'har') readHar(full, file, sink);
     else await readLines(full, file, format, sink);
@@ -116,7 +124,7 @@ class RouteSink {
   add(file: string, line: number, request: RawRequest): void {
     const method = request.method.toLowerCase();
     if (!METHODS.has(method)) {
-      this.skip(file, line, `unknown HTTP method "${printable(request.method)}"`);
+      this.skip(file, line, 'not an HTTP method (the field is not quoted: traffic text never reaches a log)');
       return;
     }
     const target = splitTarget(request.target);
@@ -190,10 +198,6 @@ function splitTarget(target: string): { host?: string; path: string } | undefine
   }
   if (!target.startsWith('/')) return undefined;
   return { path: target.replace(/[?#].*$/s, '') };
-}
-
-function printable(text: string): string {
-  return text.replace(/[^\x20-\x7e]/g, '?').slice(0, 40);
 }
 
 /** By content: a HAR's `{ "log": …`, a JSON object per line, or a request line in quotes. */

@@ -145,14 +145,26 @@ function checkKind(field: string, op: string, value: Literal, kind: FieldKind): 
 }
 
 /** A multi-valued fact (every declared origin) satisfies a comparison only if each value does. */
-export type Facts = Record<string, Scalar | Scalar[] | undefined>;
+export type Facts = Record<string, Scalar | Scalar[] | Tags | undefined>;
+
+/**
+ * A set of tags (an endpoint's compliance tags): `== x` holds when `x` is one of them, `!= x` when it is
+ * not, `in [..]` when one of them is listed. An endpoint without tags holds only `!=`.
+ */
+export interface Tags {
+  tags: readonly string[];
+}
 
 export function evaluate(condition: Condition, facts: Facts): boolean {
   return condition.some((all) => all.every((c) => holds(c, facts[c.field])));
 }
 
-function holds(c: Comparison, fact: Scalar | Scalar[] | undefined): boolean {
+function holds(c: Comparison, fact: Scalar | Scalar[] | Tags | undefined): boolean {
   if (fact === undefined) return c.op === '!=';
+  if (typeof fact === 'object' && !Array.isArray(fact)) {
+    const listed = fact.tags.some((tag) => compare(tag, c.op === '!=' ? '==' : c.op, c.value));
+    return c.op === '!=' ? !listed : listed;
+  }
   const values = Array.isArray(fact) ? fact : [fact];
   return values.every((v) => compare(v, c.op, c.value));
 }

@@ -1,4 +1,5 @@
 // Policies × endpoints → violations. Pure: reads the model, findings, changes and scores.
+
 import picomatch from 'picomatch';
 import { label } from '../assess/context.js';
 import type { InheritedFacts } from '../assess/conventions.js';
@@ -7,6 +8,7 @@ import { type EndpointFactSheet, endpointFacts } from '../assess/facts.js';
 import { declaresHeader, successResponses } from '../assess/headers.js';
 import type { AssessSettings } from '../assess/types.js';
 import { serverKey } from '../assess/urls.js';
+import { complianceTags } from '../compliance.js';
 import type { Change, EndpointChange } from '../diff/types.js';
 import type { Category, Finding, FindingStatus, Severity } from '../findings.js';
 import type { ApiModel, Endpoint, Loc } from '../model.js';
@@ -307,5 +309,6 @@ function conditionFacts(facts: Known, model: ApiModel): Facts {
     deprecated: endpoint.deprecated,
     breaking_changes: facts.changes.filter((c) => c.breaking).length,
     change: facts.change,
+    compliance: { tags: complianceTags(endpoint.dataTypes) },
   };
 }

@@ -1,5 +1,6 @@
 // Loading policy files: YAML → validated policies with parsed conditions. Any mistake is a ConfigError.
 import { CHECKS } from '../assess/registry.js';
+import { COMPLIANCE_TAGS } from '../compliance.js';
 import { ConfigError } from '../config/errors.js';
 import { parseYamlFile } from '../config/yaml-file.js';
 import { CATEGORIES, SEVERITIES } from '../findings.js';
@@ -23,6 +24,7 @@ export const CONDITION_FIELDS = [
   'deprecated',
   'breaking_changes',
   'change',
+  'compliance',
 ] as const;
 
 /** The type (and, for enumerations, the values) of each condition field, as `evaluate.ts` computes it. */
@@ -40,6 +42,7 @@ export const CONDITION_FIELD_KINDS: Record<(typeof CONDITION_FIELDS)[number], Fi
   deprecated: { type: 'boolean' },
   breaking_changes: { type: 'number' },
   change: { type: 'string', values: ['added', 'modified', 'unchanged'] },
+  compliance: { type: 'string', values: COMPLIANCE_TAGS },
 };
 
 /** What `forbid` may name: a typo would silently forbid nothing. */

@@ -5,6 +5,7 @@
 // rule ids, fingerprints, counts, line numbers, the tool's version. Here those are held to exactly the
 // values the engine can produce, so a forged report cannot break out of a table, a code span or a link.
 import { z } from 'zod';
+import { COMPLIANCE_TAGS } from '../compliance.js';
 import { CATEGORIES, SEVERITIES } from '../findings.js';
 import { FAIL_ON_SCOPES, FAIL_ON_VALUES } from '../gate/index.js';
 import { CLASSIFICATIONS } from '../model.js';
@@ -76,6 +77,7 @@ const endpoint = z.object({
   change: changeKind,
   classification: z.enum(CLASSIFICATIONS),
   dataTypes: z.array(text),
+  compliance: z.array(z.enum(COMPLIANCE_TAGS)).optional(),
   changes: z.array(change),
   score: z.object({
     base: score.nullable(),

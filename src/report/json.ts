@@ -1,8 +1,10 @@
 // The JSON report (SPEC §10): the contract other tools read, and what every other renderer reads.
+
 import { type EndpointFactSheet, endpointFacts } from '../assess/facts.js';
 import { CHECKS } from '../assess/registry.js';
 import type { SpecTraffic } from '../assess/traffic.js';
 import { DEFAULT_SETTINGS } from '../assess/types.js';
+import { type ComplianceTag, complianceTags } from '../compliance.js';
 import type { Change } from '../diff/types.js';
 import type { Analysis, SpecAnalysis } from '../engine.js';
 import {
@@ -37,6 +39,8 @@ export interface ReportEndpoint {
   change: 'added' | 'removed' | 'modified' | 'unchanged';
   classification: string;
   dataTypes: string[];
+  /** Regimes the data kinds fall under (`PCI-DSS`, `GDPR`; docs/compliance.md). */
+  compliance?: ComplianceTag[];
   changes: ReportChange[];
   score: { base: number | null; head: number | null; level: Band | null; breakdown: string[] };
   findings: ReportedFinding[];
@@ -307,6 +311,7 @@ function reportSpec(spec: SpecAnalysis): ReportSpec {
       change: e.change,
       classification: endpoint.classification,
       dataTypes: endpoint.dataTypes,
+      compliance: complianceTags(endpoint.dataTypes),
       changes: e.changes.map(toChange),
       score: {
         base: scores?.base?.score ?? null,

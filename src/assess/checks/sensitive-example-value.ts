@@ -1,31 +1,44 @@
 import { createHash } from 'node:crypto';
 import type { Severity } from '../../findings.js';
 import type { ApiModel, Endpoint, Loc, Schema } from '../../model.js';
+import { type PersonalMatch, personalInValue, registrableDomain } from '../../personal-values.js';
 import { type SecretMatch, secretInValue, stringsIn } from '../../sensitive.js';
 import { pushAll } from '../../util/arrays.js';
 import { cachedWalk } from '../../util/cached-walk.js';
 import { componentPath, endpointsByLocation } from '../locations.js';
 import type { DocumentCheck, Hit } from '../types.js';
 
-const SEVERITY: Record<SecretMatch['kind'], Severity> = {
+/** A secret, or a real-looking person's e-mail address or phone number. */
+type ValueMatch = SecretMatch | PersonalMatch;
+
+const SEVERITY: Record<ValueMatch['kind'], Severity> = {
   'private-key': 'critical',
   'cloud-key': 'high',
   'payment-card': 'high',
   ssn: 'high',
   jwt: 'medium',
   'random-key': 'medium',
+  // A stranger's contact published in the docs: a privacy leak, but no access to anything. Low wherever
+  // it is shown (the portal publishes every example alike), so a request and a response count the same.
+  email: 'low',
+  phone: 'low',
 };
+
+/** What a literal string holds: a secret first (an e-mail inside a token is the token's), then personal data. */
+function valueMatch(text: string): ValueMatch | undefined {
+  return secretInValue(text) ?? personalInValue(text);
+}
 
 /** A literal that looks like a secret, and where it is written. */
 interface LiteralHit {
-  match: SecretMatch;
+  match: ValueMatch;
   /** The string that holds the secret: the same one moved or copied elsewhere is the same leak. */
   text: string;
   loc: Loc;
 }
 
 interface Matched {
-  match: SecretMatch;
+  match: ValueMatch;
   text: string;
 }
 
@@ -44,7 +57,7 @@ const MATCHES = new WeakMap<object, Matched[]>();
 
 function matchesIn(value: unknown): Matched[] {
   if (typeof value === 'string') {
-    const match = secretInValue(value);
+    const match = valueMatch(value);
     return match ? [{ match, text: value }] : [];
   }
   if (value === null || typeof value !== 'object') return [];
@@ -52,7 +65,7 @@ function matchesIn(value: unknown): Matched[] {
   if (!matches) {
     matches = [];
     for (const text of stringsIn(value)) {
-      const match = secretInValue(text);
+      const match = valueMatch(text);
       if (match) matches.push({ match, text });
     }
     MATCHES.set(value, matches);
@@ -138,8 +151,11 @@ export const sensitiveExampleValue: DocumentCheck = {
   run(model) {
     // A literal in a shared schema is one finding listing every endpoint that shows it.
     const found = new Map<string, Hit & { affected: Set<string> }>();
+    const own = ownDomains(model);
     for (const endpoint of model.endpoints) {
       for (const { match, text, loc } of endpointHits(endpoint)) {
+        // The provider's own addresses (`octocat@github.com` in GitHub's description) are its to publish.
+        if ('domain' in match && match.domain && own.has(registrableDomain(match.domain) ?? '')) continue;
         const key = `${loc.file}#${loc.pointer}|${match.kind}`;
         const known = found.get(key);
         if (known) {
@@ -163,6 +179,23 @@ export const sensitiveExampleValue: DocumentCheck = {
     return withLayoutFreeKeys(hits, model);
   },
 };
+
+/** The domains the document's servers and contact name: addresses there are the provider's own. */
+function ownDomains(model: ApiModel): Set<string> {
+  const hosts = [
+    ...model.servers.map((s) => s.url),
+    ...model.endpoints.flatMap((e) => e.servers.map((s) => s.url)),
+    model.contact?.url ?? '',
+  ].map((url) => /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^:/?#]+)/i.exec(url)?.[1] ?? '');
+  const email = model.contact?.email?.split('@')[1];
+  if (email) hosts.push(email);
+  const domains = new Set<string>();
+  for (const host of hosts) {
+    const domain = host === '' ? undefined : registrableDomain(host);
+    if (domain) domains.add(domain);
+  }
+  return domains;
+}
 
 /**
  * Keys that name where a literal is without naming its file: inside an operation, or inside a named
