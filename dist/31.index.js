@@ -140,6 +140,8 @@ var external_node_path_ = __webpack_require__(76760);
 var files = __webpack_require__(47548);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __webpack_require__(38816);
+// EXTERNAL MODULE: ./src/compliance.ts
+var compliance = __webpack_require__(95044);
 // EXTERNAL MODULE: ./src/findings.ts
 var findings = __webpack_require__(81001);
 // EXTERNAL MODULE: ./src/gate/index.ts
@@ -155,6 +157,7 @@ var version = __webpack_require__(311);
 // but writes some fields as they are because the engine alone produces them: severities, statuses,
 // rule ids, fingerprints, counts, line numbers, the tool's version. Here those are held to exactly the
 // values the engine can produce, so a forged report cannot break out of a table, a code span or a link.
+
 
 
 
@@ -220,6 +223,7 @@ const endpoint = schemas/* object */.Ikc({
     change: changeKind,
     classification: schemas/* enum */.k5n(model/* CLASSIFICATIONS */.Ii),
     dataTypes: schemas/* array */.YOg(report_schema_text),
+    compliance: schemas/* array */.YOg(schemas/* enum */.k5n(compliance/* COMPLIANCE_TAGS */.K)).optional(),
     changes: schemas/* array */.YOg(change),
     score: schemas/* object */.Ikc({
         base: score.nullable(),

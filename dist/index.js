@@ -32768,7 +32768,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(97409);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77575);
 // GitHub Action entry: everything happens in main.ts's run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -32850,13 +32850,14 @@ function readInputs(get) {
         trustPrConfig: bool('trust-pr-config', get('trust-pr-config'), false),
         allowRemoteRefs: remotePrefixes(get('allow-remote-refs')),
         mode: oneOf('mode', get('mode') || 'analyse', ACTION_MODES),
+        traffic: (0,_load_discover_js__WEBPACK_IMPORTED_MODULE_0__/* .splitPatterns */ .sb)(get('traffic')),
     };
 }
 
 
 /***/ }),
 
-/***/ 97409:
+/***/ 77575:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33253,9 +33254,152 @@ function outputsOf(report) {
 var json = __nccwpck_require__(71686);
 // EXTERNAL MODULE: ./src/action/inputs.ts
 var action_inputs = __nccwpck_require__(81729);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(14006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/action/traffic-files.ts
+// The action's `traffic` input: globs of observed-traffic files, read from the workspace (a file the repo
+// keeps, or one an earlier step wrote there) or from RUNNER_TEMP (a gateway log an earlier step
+// downloaded), never from anywhere else. A symlink counts only when its real path stays inside one of the
+// two roots and outside every `.git` directory (`.git/config` holds the job's token); a folder reached
+// through a symlink is not walked. Only paths are matched here: the files are streamed by load/traffic.ts.
+
+
+
+
+/** Thrown for a pattern naming a place outside both roots. */
+class TrafficInputError extends Error {
+}
+const TEMP_NAME = '$RUNNER_TEMP';
+/**
+ * The files the patterns match, each once, sorted by name. A relative pattern is matched under the
+ * workspace; an absolute one (`${{ runner.temp }}/logs/*.log`) under whichever root it names, and one
+ * naming neither is an error (not a silent skip).
+ */
+function findTrafficFiles(patterns, roots) {
+    const realRoots = [roots.workspace, roots.tempDir].map((root) => safeRealpath(root));
+    const found = new Map();
+    const unmatched = [];
+    const refused = [];
+    for (const pattern of patterns) {
+        const { root, name, glob } = placePattern(pattern, roots);
+        const realRoot = safeRealpath(root);
+        const before = found.size;
+        let hits = 0;
+        if (realRoot !== undefined) {
+            for (const rel of walkMatches(realRoot, glob)) {
+                hits++;
+                const real = realFileInside((0,external_node_path_.join)(realRoot, rel), realRoots);
+                const shown = name === '' ? rel : `${name}/${rel}`;
+                if (real === undefined)
+                    refused.push(`${shown}: not read (not a regular file inside the workspace or RUNNER_TEMP)`);
+                else if (!found.has(real))
+                    found.set(real, { name: shown, path: real });
+            }
+        }
+        if (hits === 0 && found.size === before)
+            unmatched.push(pattern);
+    }
+    const files = [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
+    return { files, unmatched, refused };
+}
+/** Which root a pattern is under, the name reports give that root, and the pattern relative to it. */
+function placePattern(pattern, roots) {
+    const cleaned = pattern.replace(/^\.\//, '');
+    if (cleaned.startsWith(`${TEMP_NAME}/`))
+        return { root: roots.tempDir, name: TEMP_NAME, glob: cleaned.slice(TEMP_NAME.length + 1) };
+    if (!(0,external_node_path_.isAbsolute)(cleaned)) {
+        if (cleaned.split('/').includes('..'))
+            throw new TrafficInputError(`input \`traffic\`: "${pattern}" leaves the workspace; name files in the workspace or under RUNNER_TEMP`);
+        return { root: roots.workspace, name: '', glob: cleaned };
+    }
+    // The temp folder first: on a self-hosted runner it can sit inside the workspace's parent, never the reverse.
+    for (const [root, name] of [
+        [roots.tempDir, TEMP_NAME],
+        [roots.workspace, ''],
+    ]) {
+        const rel = (0,external_node_path_.relative)(root, cleaned).split(external_node_path_.sep).join('/');
+        if (rel !== '' && !rel.startsWith('../') && rel !== '..' && !(0,external_node_path_.isAbsolute)(rel))
+            return { root, name, glob: rel };
+    }
+    throw new TrafficInputError(`input \`traffic\`: "${pattern}" is outside the workspace and RUNNER_TEMP; traffic is read only from those two folders`);
+}
+/** Root-relative paths of files and symlinks matching `glob`; the walk starts at the glob's fixed prefix. */
+function walkMatches(realRoot, glob) {
+    const isMatch = picomatch_default()(glob, { dot: false });
+    // A pattern without a glob names one file: no walk.
+    if (!picomatch_default().scan(glob).isGlob) {
+        try {
+            (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(realRoot, glob));
+            return [glob];
+        }
+        catch {
+            return [];
+        }
+    }
+    const start = picomatch_default().scan(glob).base;
+    if (start.split('/').some((part) => part.toLowerCase() === '.git'))
+        return [];
+    // The fixed prefix may itself be a symlinked folder: walked only when its real path stays in the root.
+    const realStart = safeRealpath((0,external_node_path_.join)(realRoot, start));
+    if (realStart === undefined || !(0,reader/* isInside */.FK)(realRoot, realStart))
+        return [];
+    const out = [];
+    const walk = (rel, depth) => {
+        if (depth > 32)
+            return;
+        let entries;
+        try {
+            entries = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(realRoot, rel), { withFileTypes: true });
+        }
+        catch {
+            return; // not a folder, or not there
+        }
+        for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+            const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
+            if (entry.isDirectory()) {
+                if (entry.name.toLowerCase() !== '.git' && entry.name !== 'node_modules')
+                    walk(path, depth + 1);
+            }
+            else if ((entry.isFile() || entry.isSymbolicLink()) && isMatch(path))
+                out.push(path);
+        }
+    };
+    walk(start, 0);
+    return out;
+}
+/** The real path of a regular file inside one of `realRoots` and outside `.git`; undefined otherwise. */
+function realFileInside(full, realRoots) {
+    const real = safeRealpath(full);
+    if (real === undefined)
+        return undefined;
+    const root = realRoots.find((r) => r !== undefined && (0,reader/* isInside */.FK)(r, real));
+    if (root === undefined)
+        return undefined;
+    if ((0,external_node_path_.relative)(root, real)
+        .split(external_node_path_.sep)
+        .some((part) => part.toLowerCase() === '.git'))
+        return undefined;
+    try {
+        return (0,external_node_fs_.statSync)(real).isFile() ? real : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function safeRealpath(path) {
+    try {
+        return external_node_fs_.realpathSync.native(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/action/main.ts
 // The GitHub Action: reads the event, picks the specs the PR touched, runs the engine, publishes.
 // PR mode (pull_request, pull_request_target) compares base and head; other events report the inventory.
+
 
 
 
@@ -33354,12 +33498,14 @@ async function execute(inputs, env) {
     }
     core/* info */.pq((0,report_escape/* logText */.kc)(`api-posture: ${sources.length} document${sources.length === 1 ? '' : 's'} to analyse (${mode} mode)${sources.length > 0 ? `: ${sources.map((s) => s.path).join(', ')}` : ''}`));
     const notes = nothingToCheck(env.workspace, inputs.specs, sources, found);
+    const traffic = trafficFiles(inputs, env);
+    notes.push(...(traffic?.notes ?? []));
     for (const note of notes)
         core/* warning */.$e((0,report_escape/* logText */.kc)(`api-posture: ${note}`));
     // Nothing to analyse (the common case in a busy repository): the engine, config and policies are not loaded.
     const analysis = sources.length === 0
         ? nothingToAnalyse(mode, inputs.failOn, inputs.failOnScope)
-        : await (await Promise.all(/* import() */[__nccwpck_require__.e(816), __nccwpck_require__.e(552), __nccwpck_require__.e(232)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67232))).analyse(sources, mode, inputs, settingsReader, pr !== undefined);
+        : await (await Promise.all(/* import() */[__nccwpck_require__.e(816), __nccwpck_require__.e(552), __nccwpck_require__.e(875)]).then(__nccwpck_require__.bind(__nccwpck_require__, 94875))).analyse(sources, mode, inputs, settingsReader, pr !== undefined, traffic?.files);
     const report = (0,json/* buildReport */.FK)(analysis);
     // A fork's PR cannot be commented on from here: the report goes to a file for a workflow_run to post.
     const toArtifact = inputs.mode === 'comment-to-artifact';
@@ -33405,6 +33551,31 @@ function nothingToCheck(workspace, specs, sources, found) {
             : [];
     const paths = [...(found ?? (0,discover/* discoverSpecs */.AW)(workspace, specs)), ...sources.map((s) => s.path)];
     return (0,discover/* unmatchedPatterns */.xo)(specs, paths).map((pattern) => `input \`specs\`: ${named(pattern)} matches no file in the checkout: nothing was checked for it`);
+}
+/**
+ * The `traffic` input's files (workspace or RUNNER_TEMP only), and what to warn about: a pattern that
+ * matches nothing, a match that is not read (a symlink leaving both folders).
+ */
+function trafficFiles(inputs, env) {
+    if (inputs.traffic.length === 0)
+        return undefined;
+    let found;
+    try {
+        found = findTrafficFiles(inputs.traffic, { workspace: env.workspace, tempDir: env.tempDir });
+    }
+    catch (error) {
+        if (error instanceof TrafficInputError)
+            throw new action_inputs/* InputError */.dz(error.message);
+        throw error;
+    }
+    const named = (pattern) => `\`${pattern.replace(/`/g, "'")}\``;
+    const notes = [
+        ...found.unmatched.map((pattern) => `input \`traffic\`: ${named(pattern)} matches no file: no traffic was read for it`),
+        ...found.refused.map((why) => `input \`traffic\`: ${why}`),
+    ];
+    if (found.files.length > 0)
+        core/* info */.pq((0,report_escape/* logText */.kc)(`api-posture: traffic from ${found.files.map((f) => f.name).join(', ')}`));
+    return { files: found.files, notes };
 }
 /** What the engine returns for no sources, without loading it. */
 function nothingToAnalyse(mode, failOn, failOnScope) {
@@ -33928,7 +34099,7 @@ function componentPath(loc, rootFile) {
 
 /***/ }),
 
-/***/ 62536:
+/***/ 69669:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35479,6 +35650,127 @@ const rateLimitMissing = {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./src/personal-values.ts
+// Personal data recognised in literal values (examples, defaults, enums): e-mail addresses and phone
+// numbers that look like a real person's. Documentation values are not: the reserved example domains and
+// top-level names (RFC 2606, RFC 6761), role mailboxes (`support@`, `noreply@`), and the numbers set aside
+// for fiction and documentation (North American 555-0100..0199, Ofcom's drama ranges). Tuned against noise:
+// a phone number must be the whole value, shaped like one.
+const EMAIL = /(?<![\w.%+-])([A-Za-z0-9][A-Za-z0-9._%+-]{0,63})@((?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,24})(?![\w-])/g;
+/** Reserved for documentation and tests (RFC 2606, RFC 6761), and the obvious stand-ins for one. */
+const DOCUMENTATION_DOMAIN = /(^|\.)(example\.(com|org|net|edu)|[^.]+\.(example|test|invalid|localhost|local)|(your|my)?(domain|company|email|website)\.(com|org|net)|test\.com|acme\.(com|corp)|(contoso|fabrikam|northwindtraders|adventure-works|wingtiptoys|tailspintoys|litwareinc|proseware|woodgrovebank|alpineskihouse|treyresearch)\.(com|net|org))$/i;
+/** Mailboxes of a role or a system, not of a person. */
+const ROLE_MAILBOX = /^(no-?reply|do-?not-?reply|support|help|info|contact|admin|administrator|hello|sales|billing|security|privacy|abuse|postmaster|webmaster|hostmaster|team|office|jobs|careers|press|marketing|notifications?|alerts?|api|dev|developers?|ops|root|service|feedback|legal|compliance|dpo|git|default|mailer-daemon|bounce|bounces)([._+-].*)?$/i;
+/** A stand-in written on purpose: a word like `example` anywhere, or a local part made of such words only. */
+const PLACEHOLDER = /example|dummy|placeholder|redacted|xxx|yourname|youremail|foobar/i;
+const PLACEHOLDER_WORD = /^(sample|test|tester|testing|fake|foo|bar|baz|qux|user|username|someone|somebody|anybody|name|firstname|lastname|first|last|me|you|your|email|mail|john|jane|doe|smith|alice|bob|carol)?\d*$/i;
+/** Words that make any local part a stand-in (`test_13f1e99741e3e004@…`). */
+const STAND_IN_WORD = /^(sample|test|testing|fake|dummy|foo|bar|baz|qux)\d*$/i;
+function placeholderLocal(local) {
+    const parts = local.split(/[._+-]/);
+    return (PLACEHOLDER.test(local) ||
+        parts.some((part) => STAND_IN_WORD.test(part)) ||
+        parts.every((part) => PLACEHOLDER_WORD.test(part)));
+}
+/**
+ * `api.eu.acme.co.uk` → `acme.co.uk`, `api.github.com` → `github.com`: the domain an organisation owns
+ * (a two-letter country code after a short second level counts as one suffix). Undefined for an IP.
+ */
+function registrableDomain(host) {
+    const labels = host.toLowerCase().replace(/\.$/, '').split('.');
+    if (labels.length < 2 || labels.every((l) => /^\d+$/.test(l)))
+        return undefined;
+    const countrySuffix = labels.length >= 3 && labels.at(-1).length === 2 && labels.at(-2).length <= 3;
+    return labels.slice(countrySuffix ? -3 : -2).join('.');
+}
+/** The first e-mail address or phone number in `value` that looks like a real person's, if any. */
+function personalInValue(value) {
+    if (value.length < 6 || value.length > 20_000)
+        return undefined;
+    if (value.includes('@')) {
+        for (const match of value.matchAll(EMAIL)) {
+            const [, local, domain] = match;
+            if (DOCUMENTATION_DOMAIN.test(domain) || ROLE_MAILBOX.test(local))
+                continue;
+            if (placeholderLocal(local) || PLACEHOLDER.test(domain) || /(^|\.)test/i.test(domain))
+                continue;
+            // `netty@3.9.2.Final` (a version), `a@b.com` (a stand-in).
+            if (/^[\d.]+\.[a-z]+$/i.test(domain) || local.length === 1 || /^[^.]\./.test(domain))
+                continue;
+            return {
+                kind: 'email',
+                preview: `an e-mail address ${local[0]}***@***.${domain.split('.').pop()}`,
+                domain: domain.toLowerCase(),
+            };
+        }
+    }
+    const phone = phoneDigits(value);
+    if (phone)
+        return { kind: 'phone', preview: `a phone number ending in ${phone.slice(-2)}` };
+    return undefined;
+}
+/**
+ * The digits of a value that is a phone number and nothing else: international (`+` and 8 to 15 digits,
+ * `+44 20 7946 0958`, `tel:` allowed) or North American with separators (`(415) 555-2671`, `415-555-2671`).
+ * A bare run of digits is an id or an amount, not judged.
+ */
+function phoneDigits(raw) {
+    const value = raw.trim().replace(/^tel:/i, '');
+    if (value.length > 32 || !/^[+(\d]/.test(value))
+        return undefined;
+    let digits;
+    if (/^\+\d[\d ().-]{6,22}\d$/.test(value)) {
+        digits = value.replace(/\D/g, '');
+        if (digits.length < 8 || digits.length > 15)
+            return undefined;
+        // Separators between groups only, at most one in a row (`+1 (415) 555-2671`, not a date or a range).
+        if (/[ .-]{2,}|[.-]\(|\)[.-]/.test(value.replace(/\) /g, ')')))
+            return undefined;
+    }
+    else if (/^(\(\d{3}\) ?|\d{3}[-. ])\d{3}[-. ]\d{4}$/.test(value)) {
+        digits = `1${value.replace(/\D/g, '')}`;
+    }
+    else
+        return undefined;
+    return fictional(digits) ? undefined : digits;
+}
+/**
+ * Numbers set aside for fiction and documentation, business lines, and typed ones (`1234567890`,
+ * `+1 970 555 5098`: a run of four equal or counting digits, or a block typed three times).
+ */
+function fictional(digits) {
+    if (new Set(digits).size <= 3 || /(\d)\1{3}|(\d{3})\2\2/.test(digits) || countingRun(digits))
+        return true;
+    if (digits.startsWith('1') && digits.length === 11) {
+        const [area, exchange] = [digits.slice(1, 4), digits.slice(4, 7)];
+        if (/^[01]/.test(area) || /^[01]/.test(exchange))
+            return true; // no such North American number
+        // 555: the exchange of fiction (555-0100..0199 reserved, the rest unassigned or directory services).
+        if (area === '555' || exchange === '555')
+            return true;
+        if (/^8(00|33|44|55|66|77|88)$/.test(area))
+            return true; // toll-free: a business line, not a person's
+    }
+    // Ofcom's drama ranges: 07700 900000..900999, 020 7946 0000..0999 (and the other cities' 0xxx 496 0xxx).
+    if (/^44(7700900|2079460|1134960|1144960|1154960|1174960|1184960|1214960|1314960|1414960|1514960|1614960|2890180|2920180|1632960)/.test(digits))
+        return true;
+    // Australia's fiction ranges: 0491 570 xxx mobiles, (02) 5550 xxxx / 7010 xxxx fixed lines.
+    if (/^61(491570|491571|491572|491573|2555|3555|7555|8555|27010|37010|77010|87010)/.test(digits))
+        return true;
+    return false;
+}
+/** Four digits counting up or down (`1234`, `6543`). */
+function countingRun(digits) {
+    for (let i = 0; i + 3 < digits.length; i++) {
+        const step = digits.charCodeAt(i + 1) - digits.charCodeAt(i);
+        if ((step === 1 || step === -1) &&
+            digits.charCodeAt(i + 2) - digits.charCodeAt(i + 1) === step &&
+            digits.charCodeAt(i + 3) - digits.charCodeAt(i + 2) === step)
+            return true;
+    }
+    return false;
+}
+
 // EXTERNAL MODULE: ./src/util/arrays.ts
 var arrays = __nccwpck_require__(15232);
 // EXTERNAL MODULE: ./src/util/cached-walk.ts
@@ -35491,6 +35783,7 @@ var locations = __nccwpck_require__(12978);
 
 
 
+
 const SEVERITY = {
     'private-key': 'critical',
     'cloud-key': 'high',
@@ -35498,7 +35791,15 @@ const SEVERITY = {
     ssn: 'high',
     jwt: 'medium',
     'random-key': 'medium',
+    // A stranger's contact published in the docs: a privacy leak, but no access to anything. Low wherever
+    // it is shown (the portal publishes every example alike), so a request and a response count the same.
+    email: 'low',
+    phone: 'low',
 };
+/** What a literal string holds: a secret first (an e-mail inside a token is the token's), then personal data. */
+function valueMatch(text) {
+    return (0,sensitive/* secretInValue */.nw)(text) ?? personalInValue(text);
+}
 function hitsIn(values, loc) {
     const out = [];
     for (const value of values) {
@@ -35513,7 +35814,7 @@ function hitsIn(values, loc) {
 const MATCHES = new WeakMap();
 function matchesIn(value) {
     if (typeof value === 'string') {
-        const match = (0,sensitive/* secretInValue */.nw)(value);
+        const match = valueMatch(value);
         return match ? [{ match, text: value }] : [];
     }
     if (value === null || typeof value !== 'object')
@@ -35522,7 +35823,7 @@ function matchesIn(value) {
     if (!matches) {
         matches = [];
         for (const text of (0,sensitive/* stringsIn */.QQ)(value)) {
-            const match = (0,sensitive/* secretInValue */.nw)(text);
+            const match = valueMatch(text);
             if (match)
                 matches.push({ match, text });
         }
@@ -35607,8 +35908,12 @@ const sensitiveExampleValue = {
     run(model) {
         // A literal in a shared schema is one finding listing every endpoint that shows it.
         const found = new Map();
+        const own = ownDomains(model);
         for (const endpoint of model.endpoints) {
             for (const { match, text, loc } of endpointHits(endpoint)) {
+                // The provider's own addresses (`octocat@github.com` in GitHub's description) are its to publish.
+                if ('domain' in match && match.domain && own.has(registrableDomain(match.domain) ?? ''))
+                    continue;
                 const key = `${loc.file}#${loc.pointer}|${match.kind}`;
                 const known = found.get(key);
                 if (known) {
@@ -35630,6 +35935,24 @@ const sensitiveExampleValue = {
         return withLayoutFreeKeys(hits, model);
     },
 };
+/** The domains the document's servers and contact name: addresses there are the provider's own. */
+function ownDomains(model) {
+    const hosts = [
+        ...model.servers.map((s) => s.url),
+        ...model.endpoints.flatMap((e) => e.servers.map((s) => s.url)),
+        model.contact?.url ?? '',
+    ].map((url) => /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^:/?#]+)/i.exec(url)?.[1] ?? '');
+    const email = model.contact?.email?.split('@')[1];
+    if (email)
+        hosts.push(email);
+    const domains = new Set();
+    for (const host of hosts) {
+        const domain = host === '' ? undefined : registrableDomain(host);
+        if (domain)
+            domains.add(domain);
+    }
+    return domains;
+}
 /**
  * Keys that name where a literal is without naming its file: inside an operation, or inside a named
  * component. Moving a shared schema into a file of its own, or merging files back, then keeps the
@@ -36142,6 +36465,38 @@ function serverPattern(url) {
 /** A server as compared across versions: its `serverPattern`, or its URL when it has none. */
 function serverKey(server) {
     return serverPattern(server.url) ?? server.url;
+}
+
+
+/***/ }),
+
+/***/ 95044:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ complianceTags),
+/* harmony export */   K: () => (/* binding */ COMPLIANCE_TAGS)
+/* harmony export */ });
+// Compliance tags on endpoints, from the data kinds they handle (src/sensitive.ts): which regime an
+// endpoint falls under, so a policy can hold those endpoints to more (docs/compliance.md). A tag says the
+// endpoint handles such data, not that it complies or fails to.
+const COMPLIANCE_TAGS = ['PCI-DSS', 'GDPR'];
+/** Data kind → the regimes that govern it. Credentials are secrets, not personal data: no tag. */
+const TAGS_OF_KIND = {
+    // Cardholder data (PAN, CVV): PCI DSS. A card also identifies its holder: personal data too.
+    'payment-card': ['PCI-DSS', 'GDPR'],
+    // Personal data of a natural person (GDPR Art. 4(1)); a government id and a bank account identify one.
+    email: ['GDPR'],
+    phone: ['GDPR'],
+    address: ['GDPR'],
+    'date-of-birth': ['GDPR'],
+    'government-id': ['GDPR'],
+    'bank-account': ['GDPR'],
+};
+/** The tags of an endpoint handling `dataTypes`, in `COMPLIANCE_TAGS` order. */
+function complianceTags(dataTypes) {
+    const tags = new Set(dataTypes.flatMap((kind) => TAGS_OF_KIND[kind] ?? []));
+    return COMPLIANCE_TAGS.filter((tag) => tags.has(tag));
 }
 
 
@@ -39656,10 +40011,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/assess/facts.ts
 var facts = __nccwpck_require__(69513);
-// EXTERNAL MODULE: ./src/assess/registry.ts + 47 modules
-var registry = __nccwpck_require__(62536);
+// EXTERNAL MODULE: ./src/assess/registry.ts + 48 modules
+var registry = __nccwpck_require__(69669);
 // EXTERNAL MODULE: ./src/assess/types.ts
 var types = __nccwpck_require__(65479);
+// EXTERNAL MODULE: ./src/compliance.ts
+var compliance = __nccwpck_require__(95044);
 // EXTERNAL MODULE: ./src/findings.ts
 var src_findings = __nccwpck_require__(81001);
 // EXTERNAL MODULE: ./src/version.ts
@@ -39726,6 +40083,7 @@ function maskSecrets(message) {
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
 // The JSON report (SPEC §10): the contract other tools read, and what every other renderer reads.
+
 
 
 
@@ -39878,6 +40236,7 @@ function reportSpec(spec) {
             change: e.change,
             classification: endpoint.classification,
             dataTypes: endpoint.dataTypes,
+            compliance: (0,compliance/* complianceTags */.D)(endpoint.dataTypes),
             changes: e.changes.map(toChange),
             score: {
                 base: scores?.base?.score ?? null,
@@ -40817,7 +41176,7 @@ function inventorySections(report, ctx) {
 /* harmony export */   mH: () => (/* binding */ SARIF_MAX_RESULTS)
 /* harmony export */ });
 /* unused harmony export uniqueFingerprints */
-/* harmony import */ var _assess_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(62536);
+/* harmony import */ var _assess_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(69669);
 /* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(81001);
 
 
@@ -41999,6 +42358,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_ho
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 80481:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 
 /***/ }),
 
