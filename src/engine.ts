@@ -4,7 +4,7 @@ import { documentConventions } from './assess/conventions.js';
 import { type EndpointFactSheet, factBook } from './assess/facts.js';
 import { type AssessOptions, assess, compareFindings, type SharedWithHead } from './assess/index.js';
 import { pinToBase, type WaiverRequest } from './assess/pin.js';
-import { matchTraffic, observedEndpoint, type SpecTraffic } from './assess/traffic.js';
+import { matchTraffic, observedEndpoint, type SpecTraffic, unclaimedHosts } from './assess/traffic.js';
 import { assessOptions, type Config, EMPTY_CONFIG, normalizeOptions } from './config/index.js';
 import { diffSpecs, renamedEndpointIds, type SpecDiff, scanSpec } from './diff/index.js';
 import type { EndpointDiff } from './diff/types.js';
@@ -209,6 +209,12 @@ export function analyze(mode: Mode, pairs: LoadedPair[], options: Partial<Engine
   // With one document, a request that names no known server is that document's (a shadow endpoint).
   const sole = pairs.length === 1;
   const specs = pairs.map((pair) => analyseSpec(pair, full, assessWith, sole));
+  if (full.traffic) {
+    // Requests to hosts none of the documents serves: reported apart, never anyone's shadow endpoints.
+    const claimed = specs.flatMap((s) => (s.traffic ? [s.traffic.claimed] : []));
+    const otherHosts = unclaimedHosts(full.traffic, claimed);
+    for (const s of specs) if (s.traffic) s.traffic.otherHosts = otherHosts;
+  }
   const findings = specs.flatMap((s) => s.findings);
   const violations = specs.flatMap((s) => s.violations);
   // Scan mode reports an unreadable document (a finding, the spec's `failure`) but never blocks on it.

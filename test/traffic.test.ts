@@ -251,6 +251,8 @@ describe('shadow, zombie and unused endpoints (scan)', () => {
     const traffic = (JSON.parse(stdout) as Report).specs[0]!.traffic!;
     expect(traffic.requests).toBe(1);
     expect(traffic.shadow.map((s) => s.path)).toEqual(['/v2/secret-admin']);
+    // Reported apart, not dropped: requests to hosts no document of the run describes.
+    expect(traffic.otherHosts).toEqual([{ host: 'billing.example.com', requests: 1 }]);
   });
 });
 

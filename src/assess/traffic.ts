@@ -45,6 +45,26 @@ export interface SpecTraffic {
   zombie: ZombieEndpoint[];
   /** Ids of documented operations no request reached. */
   unused: string[];
+  /** The routes this document claimed (internal: what is left is reported as other hosts). */
+  claimed: ReadonlySet<ObservedRoute>;
+  /** Requests to hosts no document of the run serves, by host (filled by the engine, src/engine.ts). */
+  otherHosts?: { host: string; requests: number }[];
+}
+
+/** Requests no document of the run claimed, by host (`(no host)` for a host-less line), most first. */
+export function unclaimedHosts(
+  traffic: ObservedTraffic,
+  claimed: ReadonlySet<ObservedRoute>[],
+): { host: string; requests: number }[] {
+  const byHost = new Map<string, number>();
+  for (const route of traffic.routes) {
+    if (claimed.some((c) => c.has(route))) continue;
+    const host = route.host ?? '(no host)';
+    byHost.set(host, (byHost.get(host) ?? 0) + route.count);
+  }
+  return [...byHost]
+    .map(([host, requests]) => ({ host, requests }))
+    .sort((a, b) => b.requests - a.requests || a.host.localeCompare(b.host));
 }
 
 export interface MatchOptions {
@@ -82,6 +102,7 @@ export function matchTraffic(model: ApiModel, traffic: ObservedTraffic, options:
   const zombies = new Map<Endpoint, ZombieEndpoint>();
   let requests = 0;
   let matched = 0;
+  const claimed = new Set<ObservedRoute>();
   for (const route of traffic.routes) {
     const prefixes = basePrefixes(bases, route, hosted);
     if (prefixes === undefined) continue; // another document's server
@@ -90,6 +111,7 @@ export function matchTraffic(model: ApiModel, traffic: ObservedTraffic, options:
     // A host-less request that matches nothing belongs to this document only if nothing else can claim it.
     if (!endpoint && !gone && !prefixes.claimed && !options.sole) continue;
     requests += route.count;
+    claimed.add(route);
     if (endpoint) {
       matched += route.count;
       hits.set(endpoint, (hits.get(endpoint) ?? 0) + route.count);
@@ -106,6 +128,7 @@ export function matchTraffic(model: ApiModel, traffic: ObservedTraffic, options:
     shadow: mergeShadows(shadow),
     zombie: [...zombies.values()],
     unused: model.endpoints.filter((e) => !hits.has(e)).map((e) => e.id),
+    claimed,
   };
 }
 

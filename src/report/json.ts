@@ -123,6 +123,8 @@ export interface ReportTraffic {
   }[];
   /** Documented operations no request reached. */
   unused: string[];
+  /** Requests to hosts no document of the run serves (the same list on every document), most first. */
+  otherHosts: { host: string; requests: number }[];
 }
 
 export interface ReportWaiverRequest {
@@ -385,6 +387,7 @@ function reportTraffic(traffic: SpecTraffic): ReportTraffic {
       endpoint: z.endpoint.id,
     })),
     unused: traffic.unused,
+    otherHosts: traffic.otherHosts ?? [],
   };
 }
 

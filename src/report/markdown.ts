@@ -484,6 +484,15 @@ export function trafficSection(traffic: ReportTraffic): string {
       );
     parts.push(`**Zombie endpoints**\n\n${lines.join('\n')}${more(traffic.zombie.length)}`);
   }
+  if (traffic.otherHosts.length > 0) {
+    const total = traffic.otherHosts.reduce((n, h) => n + h.requests, 0);
+    parts.push(
+      `**Requests to hosts no document describes** (${total}): ${traffic.otherHosts
+        .slice(0, TRAFFIC_LISTED)
+        .map((h) => `${code(h.host)} ×${h.requests}`)
+        .join(', ')}${traffic.otherHosts.length > TRAFFIC_LISTED ? ', …' : ''}`,
+    );
+  }
   if (traffic.unused.length > 0) {
     parts.push(
       `**Never called** (${traffic.unused.length}): ${traffic.unused

@@ -229,7 +229,14 @@ function trafficLines(spec: ReportSpec): string[] {
   const t = spec.traffic;
   if (!t) return [];
   return [
-    `  traffic: ${t.requests} requests, ${t.matched} matched; ${t.shadow.length} shadow, ${t.zombie.length} zombie, ${t.unused.length} never called`,
+    `  traffic: ${t.requests} requests, ${t.matched} matched; ${t.shadow.length} shadow, ${t.zombie.length} zombie, ${t.unused.length} never called${
+      t.otherHosts.length > 0
+        ? `; ${t.otherHosts.reduce((n, h) => n + h.requests, 0)} to hosts no document describes (${t.otherHosts
+            .map((h) => oneLine(h.host))
+            .slice(0, 5)
+            .join(', ')})`
+        : ''
+    }`,
   ];
 }
 
