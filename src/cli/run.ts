@@ -17,6 +17,7 @@ import { renderComment, renderSummary } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
 import { oneLine, renderText } from '../report/text.js';
 import { analyseWithSettings, type CheckRequest, SettingsError, streamWithSettings } from '../settings.js';
+import { heapPacer } from '../util/heap.js';
 import { TOOL_VERSION } from '../version.js';
 import { checkPullRequest, PullRequestError } from './pr.js';
 
@@ -215,6 +216,7 @@ async function streamedScan(
 ): Promise<number> {
   const report = new StreamedJsonReport('scan');
   const progress = io.progress ? progressLine(io.stderr, sources.length) : undefined;
+  const pace = heapPacer();
   try {
     const run = await streamWithSettings(
       sources,
@@ -230,6 +232,7 @@ async function streamedScan(
         if (notOpenApi) throw new UsageError(notOpenApi);
         report.add(spec);
         progress?.(i + 1);
+        pace();
       },
     );
     if (io.output) {
