@@ -7,13 +7,14 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
-import { type SpecSource, streamEngine } from '../src/engine.js';
+import { type EngineOptions, runEngine, type SpecSource, streamEngine } from '../src/engine.js';
 import { discoverSpecs } from '../src/load/discover.js';
 import { fsReader } from '../src/load/reader.js';
 import { buildReport } from '../src/report/json.js';
 import { StreamedJsonReport } from '../src/report/json-stream.js';
 import { analyseWithSettings, type CheckRequest } from '../src/settings.js';
 import { corpusDir, isCorpusInstalled } from './corpus/index.js';
+import { memoryReader, outdent } from './helpers/inline.js';
 
 const SLOW = 120_000;
 const COUNT = 30;
@@ -158,4 +159,60 @@ describe('streamed scan', () => {
     },
     SLOW,
   );
+});
+
+describe('streamed diff (the engine alone)', () => {
+  const api = (security: string) =>
+    outdent(`
+      openapi: 3.0.3
+      info: { title: t, version: '1' }
+      servers: [{ url: 'https://api.example.com' }]
+      components:
+        securitySchemes:
+          key: { type: apiKey, in: header, name: X-Key }
+      paths:
+        /users/{id}:
+          get:
+            operationId: getUser
+            ${security}
+            parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+            responses:
+              '200': { description: ok, content: { application/json: { schema: { type: object, properties: { email: { type: string } } } } } }
+        /orders:
+          post:
+            operationId: createOrder
+            security: [{ key: [] }]
+            responses: { '201': { description: created } }
+    `);
+  const base = memoryReader({
+    'a.yaml': api('security: [{ key: [] }]'),
+    'b.yaml': api('security: [{ key: [] }]'),
+  });
+  const head = memoryReader({ 'a.yaml': api('security: []'), 'b.yaml': 'openapi: 3.0.3\ninfo: [unclosed\n' });
+  const pairs: SpecSource[] = ['a.yaml', 'b.yaml'].map((path) => ({
+    path,
+    base: { reader: base, path },
+    head: { reader: head, path },
+  }));
+
+  for (const failOn of ['critical', 'none'] as const) {
+    it(`gives the whole run's report and verdict, failures included (fail-on ${failOn})`, async () => {
+      const options: EngineOptions = { mode: 'diff', failOn, failOnScope: 'new', today: '2026-01-01' };
+      const whole = buildReport(runEngine(pairs, options));
+      expect(whole.specs.map((s) => s.analysed)).toEqual([true, false]); // the second head fails closed
+      expect(whole.summary.findings.new.critical + whole.summary.findings.new.high).toBeGreaterThan(0);
+      const report = new StreamedJsonReport('diff');
+      let text = '';
+      try {
+        const run = await streamEngine(pairs, options, (spec) => report.add(spec));
+        expect(run.gate).toEqual(runEngine(pairs, options).gate);
+        report.finish(run, (chunk) => {
+          text += chunk;
+        });
+      } finally {
+        report.dispose();
+      }
+      expect(text).toBe(`${JSON.stringify(whole, null, 2)}\n`);
+    });
+  }
 });
