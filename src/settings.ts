@@ -4,7 +4,17 @@
 // (`default`, `owasp-strict`), else an error listing the packs.
 import { SettingsError } from './config/errors.js';
 import { type Config, EMPTY_CONFIG, loadConfig } from './config/index.js';
-import { type Analysis, fetchAllowedRemoteRefs, type Mode, runEngine, type SpecSource } from './engine.js';
+import {
+  type Analysis,
+  type EngineOptions,
+  fetchAllowedRemoteRefs,
+  type Mode,
+  runEngine,
+  type SpecAnalysis,
+  type SpecSource,
+  type StreamedAnalysis,
+  streamEngine,
+} from './engine.js';
 import { type FailOn, type FailOnScope, gate } from './gate/index.js';
 import { type FileReader, openFile, type Refusal } from './load/reader.js';
 import { DEFAULT_PARSE_LIMITS } from './load/source.js';
@@ -141,12 +151,39 @@ export async function analyseWithSettings(
   const { mode, failOn, failOnScope } = request;
   if (sources.length === 0)
     return { mode, failOn, failOnScope, specs: [], gate: gate([], [], failOn, failOnScope) };
+  return runEngine(sources, await engineOptions(sources, request, reader, options));
+}
+
+/**
+ * `analyseWithSettings` one document at a time (`streamEngine`): each analysis goes to `onSpec` and is
+ * dropped; what is returned is the gate's verdict over them all.
+ */
+export async function streamWithSettings(
+  sources: SpecSource[],
+  request: CheckRequest,
+  reader: FileReader & { prefetch?: (paths: string[]) => Promise<void> },
+  options: SettingsOptions,
+  onSpec: (spec: SpecAnalysis, index: number) => void,
+): Promise<StreamedAnalysis> {
+  const { mode, failOn, failOnScope } = request;
+  if (sources.length === 0) return { mode, failOn, failOnScope, gate: gate([], [], failOn, failOnScope) };
+  return streamEngine(sources, await engineOptions(sources, request, reader, options), onSpec);
+}
+
+/** The settings read, and the remote documents they allow fetched: what the engine runs with. */
+async function engineOptions(
+  sources: SpecSource[],
+  request: CheckRequest,
+  reader: FileReader & { prefetch?: (paths: string[]) => Promise<void> },
+  options: SettingsOptions,
+): Promise<EngineOptions> {
+  const { mode, failOn, failOnScope } = request;
   // A base read through the REST API has only what was fetched.
   await reader.prefetch?.(settingsPaths(request));
   const { config, policies } = readSettings(reader, request, options);
   const remote = await fetchAllowedRemoteRefs(sources, config, request.allowRemoteRefs);
   const traffic = request.traffic;
-  return runEngine(sources, {
+  return {
     mode,
     config,
     policies,
@@ -154,5 +191,5 @@ export async function analyseWithSettings(
     failOnScope,
     ...(remote ? { remote } : {}),
     ...(traffic ? { traffic } : {}),
-  });
+  };
 }

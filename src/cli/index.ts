@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 import { run } from './run.js';
 
-const write = (stream: NodeJS.WriteStream) => ({ write: (text: string) => void stream.write(text) });
+const write = (stream: NodeJS.WriteStream) => ({
+  write: (text: string) => void stream.write(text),
+  isTTY: stream.isTTY === true,
+});
 run(process.argv.slice(2), write(process.stdout), write(process.stderr)).then(
   (code) => {
     process.exitCode = code;

@@ -1,9 +1,9 @@
 // The CLI: `run(argv, stdout, stderr)` returns the exit code (0 passed, 1 blocked, 2 usage or configuration error).
-import { existsSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, realpathSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/errors.js';
-import type { Analysis, Mode, SpecSource } from '../engine.js';
+import type { Analysis, Mode, SpecAnalysis, SpecSource } from '../engine.js';
 import { FAIL_ON_SCOPES, FAIL_ON_VALUES, type FailOn, type FailOnScope } from '../gate/index.js';
 import { discoverSpecs } from '../load/discover.js';
 import { type FileReader, fsReader, isInside } from '../load/reader.js';
@@ -11,16 +11,20 @@ import { remotePrefixProblem } from '../load/remote.js';
 import { type ObservedTraffic, readTraffic, TrafficError } from '../load/traffic.js';
 import { logText } from '../report/escape.js';
 import { buildReport } from '../report/json.js';
+import { StreamedJsonReport } from '../report/json-stream.js';
 import { writeJson, writeJsonFile } from '../report/json-text.js';
 import { renderComment, renderSummary } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
 import { oneLine, renderText } from '../report/text.js';
-import { analyseWithSettings, SettingsError } from '../settings.js';
+import { analyseWithSettings, type CheckRequest, SettingsError, streamWithSettings } from '../settings.js';
+import { heapPacer } from '../util/heap.js';
 import { TOOL_VERSION } from '../version.js';
 import { checkPullRequest, PullRequestError } from './pr.js';
 
 export interface Output {
   write(text: string): void;
+  /** A terminal: long runs draw their progress on it (stderr). */
+  isTTY?: boolean;
 }
 
 /** Where the rule pages are published, for SARIF help links. */
@@ -50,6 +54,7 @@ Options:
                               under the prefix); remote refs are never fetched otherwise
   --traffic FILE              observed requests (repeatable): HAR 1.2, access logs (common/combined,
                               Envoy) or JSON lines; lists shadow, zombie and unused endpoints
+  --progress                  scan: documents done / total on stderr (default: only on a terminal)
   -h, --help                  show this help
   -v, --version               print the version
 
@@ -160,6 +165,12 @@ async function execute(argv: string[], stdout: Output, cwd: string, stderr: Outp
     } else {
       throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
     }
+    // With traffic, requests no document claims are known only once every document is matched.
+    if (mode === 'scan' && format === 'json' && !traffic) {
+      const progress = values.progress === true || stderr.isTTY === true;
+      const output = values.output ? resolve(cwd, values.output) : undefined;
+      return streamedScan(sources, named, { ...request, mode }, cwd, { output, stdout, stderr, progress });
+    }
     analysis = await analyseWithSettings(sources, { ...request, mode }, localReader(cwd), {
       names: { config: '--config', policies: '--policies' },
       fromBase: false,
@@ -193,6 +204,63 @@ async function execute(argv: string[], stdout: Output, cwd: string, stderr: Outp
   return report.blocked ? 1 : 0;
 }
 
+/**
+ * `scan --format json` one document at a time (an inventory of thousands): each document's part of the
+ * report is written out and its models dropped; the report is the same, byte for byte (json-stream.ts).
+ */
+async function streamedScan(
+  sources: SpecSource[],
+  named: (string | undefined)[],
+  request: CheckRequest,
+  cwd: string,
+  io: { output: string | undefined; stdout: Output; stderr: Output; progress: boolean },
+): Promise<number> {
+  const report = new StreamedJsonReport('scan');
+  const progress = io.progress ? progressLine(io.stderr, sources.length) : undefined;
+  const pace = heapPacer();
+  try {
+    const run = await streamWithSettings(
+      sources,
+      request,
+      localReader(cwd),
+      {
+        names: { config: '--config', policies: '--policies' },
+        fromBase: false,
+        warn: (message) => io.stderr.write(`api-posture: ${logText(message)}\n`),
+      },
+      (spec, i) => {
+        const notOpenApi = namedNotOpenApiSpec(spec, sources[i], named[i]);
+        if (notOpenApi) throw new UsageError(notOpenApi);
+        report.add(spec);
+        progress?.(i + 1);
+        pace();
+      },
+    );
+    if (io.output) {
+      const fd = openSync(io.output, 'w');
+      try {
+        report.finish(run, (chunk) => writeSync(fd, chunk));
+      } finally {
+        closeSync(fd);
+      }
+    } else report.finish(run, (chunk) => io.stdout.write(chunk));
+    return run.gate.blocked ? 1 : 0;
+  } finally {
+    report.dispose();
+  }
+}
+
+/** Draws "N/total documents" on one line of stderr, at most every 200 ms, and ends the line when done. */
+function progressLine(stderr: Output, total: number): (done: number) => void {
+  let drawn = 0;
+  return (done) => {
+    const now = Date.now();
+    if (done < total && now - drawn < 200) return;
+    drawn = now;
+    stderr.write(`\rapi-posture: ${done}/${total} documents${done === total ? '\n' : ''}`);
+  };
+}
+
 function isFile(cwd: string, arg: string): boolean {
   return statSync(resolve(cwd, arg)).isFile();
 }
@@ -210,24 +278,33 @@ function namedNotOpenApi(
 ): string | undefined {
   if (analysis.mode !== 'scan') return undefined;
   for (const [i, spec] of analysis.specs.entries()) {
-    const arg = named[i];
-    const loaded = spec.head;
-    if (arg === undefined || !loaded.exists || loaded.model) continue;
-    const doc = sources[i]?.head;
-    const empty = doc?.reader.read(doc.path)?.trim() === '';
-    const problem = loaded.problems.find(
-      (p) => (p.kind === 'not-openapi' || empty) && p.loc.file === loaded.path,
-    );
-    if (!problem) continue; // unparsable, over a limit: a finding with its position, in the report
-    const at = empty
-      ? { line: 1, column: 1 }
-      : problem.line !== undefined
-        ? { line: problem.line, column: problem.column ?? 1 }
-        : spec.position(problem.loc, 'head');
-    const what = empty ? 'the file is empty: not an OpenAPI document' : problem.message;
-    return `${arg}:${at.line}:${at.column}: ${what}; nothing to check`;
+    const problem = namedNotOpenApiSpec(spec, sources[i], named[i]);
+    if (problem) return problem;
   }
   return undefined;
+}
+
+/** `namedNotOpenApi` for one scanned document, named as `arg` (undefined: found in a directory). */
+function namedNotOpenApiSpec(
+  spec: SpecAnalysis,
+  source: SpecSource | undefined,
+  arg: string | undefined,
+): string | undefined {
+  const loaded = spec.head;
+  if (arg === undefined || !loaded.exists || loaded.model) return undefined;
+  const doc = source?.head;
+  const empty = doc?.reader.read(doc.path)?.trim() === '';
+  const problem = loaded.problems.find(
+    (p) => (p.kind === 'not-openapi' || empty) && p.loc.file === loaded.path,
+  );
+  if (!problem) return undefined; // unparsable, over a limit: a finding with its position, in the report
+  const at = empty
+    ? { line: 1, column: 1 }
+    : problem.line !== undefined
+      ? { line: problem.line, column: problem.column ?? 1 }
+      : spec.position(problem.loc, 'head');
+  const what = empty ? 'the file is empty: not an OpenAPI document' : problem.message;
+  return `${arg}:${at.line}:${at.column}: ${what}; nothing to check`;
 }
 
 function parse(argv: string[]) {
@@ -244,6 +321,7 @@ function parse(argv: string[]) {
       config: { type: 'string' },
       'allow-remote-ref': { type: 'string', multiple: true },
       traffic: { type: 'string', multiple: true },
+      progress: { type: 'boolean' },
       base: { type: 'string' },
       head: { type: 'string' },
       help: { type: 'boolean', short: 'h' },

@@ -202,29 +202,76 @@ export function byImportance(a: ReportedFinding, b: ReportedFinding): number {
 }
 
 export function buildReport(analysis: Analysis): Report {
-  const specs = analysis.specs.map(reportSpec);
-  const endpoints = { added: 0, removed: 0, modified: 0, unchanged: 0 };
-  for (const spec of specs) for (const e of spec.endpoints) endpoints[e.change]++;
-  const findings = { new: zeroCounts(), existing: zeroCounts(), fixed: zeroCounts() };
-  let suppressed = 0;
-  for (const f of analysis.specs.flatMap((s) => s.findings)) {
-    if (f.suppressed) suppressed++;
-    else findings[f.status ?? 'existing'][f.severity]++;
+  const totals = new ReportTotals(analysis.mode);
+  const specs: ReportSpec[] = [];
+  const violations: ReportViolation[] = [];
+  for (const spec of analysis.specs) {
+    const part = totals.add(spec);
+    specs.push(part.spec);
+    for (const v of part.violations) violations.push(v);
   }
-  const violations = analysis.specs.flatMap((s) => s.violations.map((v) => reportViolation(s, v)));
-  const violationCounts = { new: zeroCounts(), existing: zeroCounts() };
-  for (const v of violations) violationCounts[v.status][v.severity]++;
-  return {
-    tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    mode: analysis.mode,
-    blocked: analysis.gate.blocked,
-    failOn: analysis.failOn,
-    failOnScope: analysis.failOnScope,
-    summary: { verdict: analysis.gate.reason, endpoints, findings, violations: violationCounts, suppressed },
-    specs,
-    violations,
-    errors: [...failureErrors(analysis), ...analysis.specs.flatMap(reportErrors)],
-  };
+  return totals.report(analysis, specs, violations);
+}
+
+/**
+ * The report built one document at a time (`buildReport`, and the streamed `scan` in json-stream.ts): each
+ * document gives its `specs` entry and its violations, to keep or write out; the summary's counts and the
+ * errors are kept here (a few numbers per document, and its problems).
+ */
+export class ReportTotals {
+  private readonly endpoints = { added: 0, removed: 0, modified: 0, unchanged: 0 };
+  private readonly findings = { new: zeroCounts(), existing: zeroCounts(), fixed: zeroCounts() };
+  private readonly violationCounts = { new: zeroCounts(), existing: zeroCounts() };
+  private suppressed = 0;
+  /** Diff mode's "cannot be analysed" errors, which come first, then every document's load problems. */
+  private readonly failures: ReportError[] = [];
+  private readonly errors: ReportError[] = [];
+
+  constructor(private readonly mode: Analysis['mode']) {}
+
+  /** One document's part of the report, counted in the totals. */
+  add(analysis: SpecAnalysis): { spec: ReportSpec; violations: ReportViolation[] } {
+    const spec = reportSpec(analysis);
+    for (const e of spec.endpoints) this.endpoints[e.change]++;
+    for (const f of analysis.findings) {
+      if (f.suppressed) this.suppressed++;
+      else this.findings[f.status ?? 'existing'][f.severity]++;
+    }
+    const violations = analysis.violations.map((v) => reportViolation(analysis, v));
+    for (const v of violations) this.violationCounts[v.status][v.severity]++;
+    if (this.mode === 'diff' && analysis.failure)
+      this.failures.push({
+        ...analysis.failure,
+        message: `${analysis.path} cannot be analysed, so the gate fails closed: ${analysis.failure.message}`,
+      });
+    for (const error of reportErrors(analysis)) this.errors.push(error);
+    return { spec, violations };
+  }
+
+  /** The whole report around `specs` and `violations` (arrays, or what stands for them when streamed). */
+  report<S, V>(
+    run: Pick<Analysis, 'mode' | 'failOn' | 'failOnScope' | 'gate'>,
+    specs: S,
+    violations: V,
+  ): Omit<Report, 'specs' | 'violations'> & { specs: S; violations: V } {
+    return {
+      tool: { name: TOOL_NAME, version: TOOL_VERSION },
+      mode: run.mode,
+      blocked: run.gate.blocked,
+      failOn: run.failOn,
+      failOnScope: run.failOnScope,
+      summary: {
+        verdict: run.gate.reason,
+        endpoints: { ...this.endpoints },
+        findings: this.findings,
+        violations: this.violationCounts,
+        suppressed: this.suppressed,
+      },
+      specs,
+      violations,
+      errors: [...this.failures, ...this.errors],
+    };
+  }
 }
 
 export function reportFinding(spec: SpecAnalysis, f: Finding): ReportedFinding {
@@ -262,7 +309,7 @@ function reportViolation(spec: SpecAnalysis, v: Violation): ReportViolation {
   };
 }
 
-function reportSpec(spec: SpecAnalysis): ReportSpec {
+export function reportSpec(spec: SpecAnalysis): ReportSpec {
   const { diff } = spec;
   const toChange = (c: Change): ReportChange => ({
     kind: c.kind,
@@ -474,19 +521,4 @@ function reportErrors(spec: SpecAnalysis): Report['errors'] {
     }
   }
   return out;
-}
-
-/** Diff mode: each document that cannot be analysed, first among the errors, saying the gate is closed. */
-function failureErrors(analysis: Analysis): ReportError[] {
-  if (analysis.mode !== 'diff') return [];
-  return analysis.specs.flatMap((s) =>
-    s.failure
-      ? [
-          {
-            ...s.failure,
-            message: `${s.path} cannot be analysed, so the gate fails closed: ${s.failure.message}`,
-          },
-        ]
-      : [],
-  );
 }

