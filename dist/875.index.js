@@ -668,7 +668,7 @@ const configSchema = schemas/* strictObject */.rej({
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/load/source.ts + 3 modules
-var source = __webpack_require__(44937);
+var load_source = __webpack_require__(44937);
 ;// CONCATENATED MODULE: ./src/config/yaml-file.ts
 // Reads a YAML settings file (policy or config) and validates it with zod, turning every problem into a
 // ConfigError naming file, line and key. Unknown keys are errors: a typo must never be silently ignored.
@@ -681,7 +681,7 @@ function parseYamlFile(file, text, schema) {
     const first = doc.errors[0];
     if (first) {
         const { line, col } = lines.linePos(first.pos[0]);
-        throw new errors/* ConfigError */.x(file, line, col, `invalid YAML: ${(0,source/* yamlReason */.ck)(first)}`);
+        throw new errors/* ConfigError */.x(file, line, col, `invalid YAML: ${(0,load_source/* yamlReason */.ck)(first)}`);
     }
     let value;
     try {
@@ -690,7 +690,7 @@ function parseYamlFile(file, text, schema) {
     catch (error) {
         // An alias bomb (`maxAliasCount`) or an alias to nothing: a mistake in the file, not in the tool.
         const { line, col } = lines.linePos(rangeStart(doc.contents) ?? 0);
-        throw new errors/* ConfigError */.x(file, line, col, `invalid YAML: ${(0,source/* yamlReason */.ck)(error)}`);
+        throw new errors/* ConfigError */.x(file, line, col, `invalid YAML: ${(0,load_source/* yamlReason */.ck)(error)}`);
     }
     const result = schema.safeParse(value ?? {});
     const errorAt = (path, detail, atKey = false) => {
@@ -770,7 +770,7 @@ function rangeStart(node) {
 
 
 
-const EMPTY_CONFIG = { data: {} };
+const config_EMPTY_CONFIG = { data: {} };
 function loadConfig(file, text) {
     const parsed = parseYamlFile(file, text, configSchema);
     const known = new Set([...registry/* CHECKS */.u.map((c) => c.id)]);
@@ -815,7 +815,7 @@ function normalizeOptions(config, specPath) {
             },
     };
 }
-function assessOptions(config, today) {
+function config_assessOptions(config, today) {
     const gateway = config.data.gateway;
     const ignores = (config.data.ignore ?? []).map((entry, i) => ({
         ...entry,
@@ -2145,6 +2145,19 @@ function endpointDataTypes(endpoint) {
 
 ;// CONCATENATED MODULE: ./src/assess/traffic.ts
 
+/** Requests no document of the run claimed, by host (`(no host)` for a host-less line), most first. */
+function unclaimedHosts(traffic, claimed) {
+    const byHost = new Map();
+    for (const route of traffic.routes) {
+        if (claimed.some((c) => c.has(route)))
+            continue;
+        const host = route.host ?? '(no host)';
+        byHost.set(host, (byHost.get(host) ?? 0) + route.count);
+    }
+    return [...byHost]
+        .map(([host, requests]) => ({ host, requests }))
+        .sort((a, b) => b.requests - a.requests || a.host.localeCompare(b.host));
+}
 /**
  * An unmatched OPTIONS *request* is a browser's CORS preflight for a call listed on its own (whether a
  * documented operation is a preflight is an endpoint fact, src/assess/facts.ts).
@@ -2160,6 +2173,7 @@ function matchTraffic(model, traffic, options) {
     const zombies = new Map();
     let requests = 0;
     let matched = 0;
+    const claimed = new Set();
     for (const route of traffic.routes) {
         const prefixes = basePrefixes(bases, route, hosted);
         if (prefixes === undefined)
@@ -2170,6 +2184,7 @@ function matchTraffic(model, traffic, options) {
         if (!endpoint && !gone && !prefixes.claimed && !options.sole)
             continue;
         requests += route.count;
+        claimed.add(route);
         if (endpoint) {
             matched += route.count;
             hits.set(endpoint, (hits.get(endpoint) ?? 0) + route.count);
@@ -2189,6 +2204,7 @@ function matchTraffic(model, traffic, options) {
         shadow: mergeShadows(shadow),
         zombie: [...zombies.values()],
         unused: model.endpoints.filter((e) => !hits.has(e)).map((e) => e.id),
+        claimed,
     };
 }
 function addZombie(zombies, endpoint, route, reason) {
@@ -3785,7 +3801,7 @@ function responseHeaderChanges(br, hr, schemas) {
 }
 
 // EXTERNAL MODULE: ./src/gate/index.ts
-var gate = __webpack_require__(67155);
+var src_gate = __webpack_require__(67155);
 ;// CONCATENATED MODULE: ./src/load/analysable.ts
 // Fail closed (SPEC §9): whether a version of a description can be analysed in full, and if not, why.
 // A PR must not be able to pass by making its own document unreadable.
@@ -3858,7 +3874,7 @@ function readAhead(reader, path, maxFileBytes, large) {
     }
     const read = (0,load_reader/* openFile */.Tq)(reader, path, maxFileBytes);
     // Past the limit the file is refused unread (DocumentSet): no point indexing it.
-    const index = read && 'text' in read && read.text.length <= maxFileBytes ? (0,source/* indexAhead */.s5)(path, read.text) : undefined;
+    const index = read && 'text' in read && read.text.length <= maxFileBytes ? (0,load_source/* indexAhead */.s5)(path, read.text) : undefined;
     return { path, read: () => read, ...(index ? { index } : {}) };
 }
 
@@ -4117,7 +4133,7 @@ function pointerOf(pointer) {
 
 
 function loadSpec(reader, path, options = {}) {
-    const docs = new documents/* DocumentSet */.C8(reader, { ...source/* DEFAULT_PARSE_LIMITS */.tN, ...options.limits }, options.remote, options.ahead?.path === path ? options.ahead : undefined);
+    const docs = new documents/* DocumentSet */.C8(reader, { ...load_source/* DEFAULT_PARSE_LIMITS */.tN, ...options.limits }, options.remote, options.ahead?.path === path ? options.ahead : undefined);
     const root = docs.file(path);
     if (!root)
         return { path, exists: false, problems: [], files: [] };
@@ -4679,7 +4695,7 @@ const MISSING = { path: '', exists: false, problems: [], files: [] };
  */
 async function fetchAllowedRemoteRefs(sources, config, extraPrefixes) {
     await structureReady();
-    const limits = { ...source/* DEFAULT_PARSE_LIMITS */.tN, ...config.data.limits };
+    const limits = { ...load_source/* DEFAULT_PARSE_LIMITS */.tN, ...config.data.limits };
     const remote = new load_remote/* RemoteDocuments */.L([...(config.data.remoteRefs?.allow ?? []), ...extraPrefixes], {
         timeoutMs: (config.data.remoteRefs?.timeoutSeconds ?? 10) * 1000,
         maxBytes: limits.maxFileBytes,
@@ -4693,34 +4709,69 @@ async function fetchAllowedRemoteRefs(sources, config, extraPrefixes) {
 }
 /** Loads each source (with the config's classification rules) and analyses it. */
 function runEngine(sources, options) {
-    const config = options.config ?? EMPTY_CONFIG;
-    const limits = { ...source/* DEFAULT_PARSE_LIMITS */.tN, ...config.data.limits };
-    const pairs = sources.map((source) => {
-        const load = (doc, head, ahead) => doc
-            ? withStructure(loadSpec(doc.reader, doc.path, {
-                ...normalizeOptions(config, source.path),
-                ...(options.remote ? { remote: options.remote } : {}),
-                ...(head ? { head } : {}),
-                ...(ahead ? { ahead } : {}),
-            }))
-            : MISSING;
-        const reuse = options.mode !== 'scan' && !options.readBaseInFull;
-        // The base's root is read first so that its index is made on the second thread while the head loads.
-        const ahead = reuse && source.base
-            ? readAhead(source.base.reader, source.base.path, limits.maxFileBytes, isLarge(source))
-            : undefined;
-        const head = load(source.head);
-        if (options.mode === 'scan')
-            return { path: source.path, head, base: head };
-        const like = reuse ? head.files.find((f) => f.path === head.path) : undefined;
-        const shared = reuse ? headVersion(head) : undefined;
-        return {
-            path: source.path,
-            head,
-            base: load(source.base, shared, ahead && { ...ahead, ...(like ? { like } : {}) }),
-        };
-    });
-    return analyze(options.mode, pairs, options);
+    return analyze(options.mode, sources.map((source) => loadPair(source, options)), options);
+}
+/** One source loaded: its head, and its base (in scan mode the same load). */
+function loadPair(source, options) {
+    const config = options.config ?? config_EMPTY_CONFIG;
+    const limits = { ...load_source/* DEFAULT_PARSE_LIMITS */.tN, ...config.data.limits };
+    const load = (doc, head, ahead) => doc
+        ? withStructure(loadSpec(doc.reader, doc.path, {
+            ...normalizeOptions(config, source.path),
+            ...(options.remote ? { remote: options.remote } : {}),
+            ...(head ? { head } : {}),
+            ...(ahead ? { ahead } : {}),
+        }))
+        : MISSING;
+    const reuse = options.mode !== 'scan' && !options.readBaseInFull;
+    // The base's root is read first so that its index is made on the second thread while the head loads.
+    const ahead = reuse && source.base
+        ? readAhead(source.base.reader, source.base.path, limits.maxFileBytes, isLarge(source))
+        : undefined;
+    const head = load(source.head);
+    if (options.mode === 'scan')
+        return { path: source.path, head, base: head };
+    const like = reuse ? head.files.find((f) => f.path === head.path) : undefined;
+    const shared = reuse ? headVersion(head) : undefined;
+    return {
+        path: source.path,
+        head,
+        base: load(source.base, shared, ahead && { ...ahead, ...(like ? { like } : {}) }),
+    };
+}
+/**
+ * The engine one document at a time (an inventory of thousands): each source is loaded, analysed exactly
+ * as `runEngine` would, handed to `onSpec` and dropped, so memory holds one document's models, not all of
+ * them. The gate keeps only what blocks (a severity and a status per blocking item) and the failures.
+ * Between documents it yields to the event loop (progress can be drawn; nothing is kept alive by the job).
+ */
+async function engine_streamEngine(sources, options, onSpec) {
+    const full = { ...options };
+    const assessWith = assessOptions(full.config ?? EMPTY_CONFIG, full.today);
+    const sole = sources.length === 1;
+    const blockingFindings = [];
+    const blockingViolations = [];
+    const failures = [];
+    const keep = (items, into) => {
+        for (const item of items)
+            if (blocks(item, full.failOn, full.failOnScope))
+                into.push({ severity: item.severity, ...(item.status ? { status: item.status } : {}) });
+    };
+    for (const [index, source] of sources.entries()) {
+        const spec = analyseSpec(loadPair(source, full), full, assessWith, sole);
+        keep(spec.findings, blockingFindings);
+        keep(spec.violations, blockingViolations);
+        if (spec.failure && full.mode !== 'scan')
+            failures.push(spec.failure);
+        onSpec(spec, index);
+        await new Promise((resolve) => setImmediate(resolve));
+    }
+    return {
+        mode: full.mode,
+        failOn: full.failOn,
+        failOnScope: full.failOnScope,
+        gate: gate(blockingFindings, blockingViolations, full.failOn, full.failOnScope, failures),
+    };
 }
 /** A loaded version with its structural problems (openapi-core's rules) among its load problems. */
 function withStructure(spec) {
@@ -4742,10 +4793,18 @@ function headVersion(head) {
 /** Analyses loaded (base, head) pairs; in scan mode base and head are the same load. */
 function analyze(mode, pairs, options = {}) {
     const full = { failOn: 'critical', failOnScope: 'new', ...options, mode };
-    const assessWith = assessOptions(full.config ?? EMPTY_CONFIG, full.today);
+    const assessWith = config_assessOptions(full.config ?? config_EMPTY_CONFIG, full.today);
     // With one document, a request that names no known server is that document's (a shadow endpoint).
     const sole = pairs.length === 1;
     const specs = pairs.map((pair) => analyseSpec(pair, full, assessWith, sole));
+    if (full.traffic) {
+        // Requests to hosts none of the documents serves: reported apart, never anyone's shadow endpoints.
+        const claimed = specs.flatMap((s) => (s.traffic ? [s.traffic.claimed] : []));
+        const otherHosts = unclaimedHosts(full.traffic, claimed);
+        for (const s of specs)
+            if (s.traffic)
+                s.traffic.otherHosts = otherHosts;
+    }
     const findings = specs.flatMap((s) => s.findings);
     const violations = specs.flatMap((s) => s.violations);
     // Scan mode reports an unreadable document (a finding, the spec's `failure`) but never blocks on it.
@@ -4755,7 +4814,7 @@ function analyze(mode, pairs, options = {}) {
         failOn: full.failOn,
         failOnScope: full.failOnScope,
         specs,
-        gate: (0,gate/* gate */.Gj)(findings, violations, full.failOn, full.failOnScope, failures),
+        gate: (0,src_gate/* gate */.Gj)(findings, violations, full.failOn, full.failOnScope, failures),
     };
 }
 function analyseSpec(source, options, assessWith, sole) {
@@ -4815,7 +4874,7 @@ function analyseVersions(source, options, assessWith, sole) {
     const { base } = source;
     const scan = options.mode === 'scan';
     // What the PR declares about its own endpoints counts only as far as the base config trusts it (SPEC §9).
-    const pinned = scan ? undefined : pinHead(base, source.head, options.config ?? EMPTY_CONFIG, source.path);
+    const pinned = scan ? undefined : pinHead(base, source.head, options.config ?? config_EMPTY_CONFIG, source.path);
     const head = pinned?.head ?? source.head;
     const diff = scan
         ? scanSpec(source.path, head.model)
@@ -5344,7 +5403,7 @@ function readSettings(reader, request, options) {
  * defaults instead would let a PR switch the base's settings off by turning them into a symlink.
  */
 function readText(reader, name, path) {
-    const read = (0,load_reader/* openFile */.Tq)(reader, path, source/* DEFAULT_PARSE_LIMITS */.tN.maxFileBytes);
+    const read = (0,load_reader/* openFile */.Tq)(reader, path, load_source/* DEFAULT_PARSE_LIMITS */.tN.maxFileBytes);
     if (read && 'refused' in read)
         throw new errors/* SettingsError */.G(`${name}: ${path}${settings_at(reader)} was not read: ${refusalText(read.refused)}`);
     return read?.text;
@@ -5361,7 +5420,7 @@ function refusalText(refusal) {
         case 'not-file':
             return 'it is not a regular file (a directory, or a symbolic link or submodule in a commit)';
         case 'too-large':
-            return `${refusal.bytes} bytes is above the ${source/* DEFAULT_PARSE_LIMITS */.tN.maxFileBytes}-byte limit`;
+            return `${refusal.bytes} bytes is above the ${load_source/* DEFAULT_PARSE_LIMITS */.tN.maxFileBytes}-byte limit`;
         case 'not-text':
             return `it is not ${refusal.encoding} text${refusal.line === undefined ? '' : ` (from line ${refusal.line})`}`;
     }
@@ -5375,7 +5434,7 @@ function readConfig(reader, path, options) {
                 throw new errors/* SettingsError */.G(`${options.names.config}: ${file} does not exist`);
             options.warn(`config ${file} is not in the base commit; the defaults apply until it is merged`);
         }
-        return EMPTY_CONFIG;
+        return config_EMPTY_CONFIG;
     }
     return loadConfig(file, text);
 }
@@ -5399,13 +5458,28 @@ function readPolicies(reader, names, options) {
 async function analyseWithSettings(sources, request, reader, options) {
     const { mode, failOn, failOnScope } = request;
     if (sources.length === 0)
-        return { mode, failOn, failOnScope, specs: [], gate: (0,gate/* gate */.Gj)([], [], failOn, failOnScope) };
+        return { mode, failOn, failOnScope, specs: [], gate: (0,src_gate/* gate */.Gj)([], [], failOn, failOnScope) };
+    return runEngine(sources, await engineOptions(sources, request, reader, options));
+}
+/**
+ * `analyseWithSettings` one document at a time (`streamEngine`): each analysis goes to `onSpec` and is
+ * dropped; what is returned is the gate's verdict over them all.
+ */
+async function streamWithSettings(sources, request, reader, options, onSpec) {
+    const { mode, failOn, failOnScope } = request;
+    if (sources.length === 0)
+        return { mode, failOn, failOnScope, gate: gate([], [], failOn, failOnScope) };
+    return streamEngine(sources, await engineOptions(sources, request, reader, options), onSpec);
+}
+/** The settings read, and the remote documents they allow fetched: what the engine runs with. */
+async function engineOptions(sources, request, reader, options) {
+    const { mode, failOn, failOnScope } = request;
     // A base read through the REST API has only what was fetched.
     await reader.prefetch?.(settingsPaths(request));
     const { config, policies } = readSettings(reader, request, options);
     const remote = await fetchAllowedRemoteRefs(sources, config, request.allowRemoteRefs);
     const traffic = request.traffic;
-    return runEngine(sources, {
+    return {
         mode,
         config,
         policies,
@@ -5413,7 +5487,7 @@ async function analyseWithSettings(sources, request, reader, options) {
         failOnScope,
         ...(remote ? { remote } : {}),
         ...(traffic ? { traffic } : {}),
-    });
+    };
 }
 
 // EXTERNAL MODULE: ./src/action/inputs.ts

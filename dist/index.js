@@ -40007,7 +40007,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   G5: () => (/* binding */ byImportance)
 });
 
-// UNUSED EXPORTS: LISTED_ENDPOINTS, metricsOf, newViolationsByEndpoint, reportFinding
+// UNUSED EXPORTS: LISTED_ENDPOINTS, ReportTotals, metricsOf, newViolationsByEndpoint, reportFinding, reportSpec
 
 // EXTERNAL MODULE: ./src/assess/facts.ts
 var facts = __nccwpck_require__(69513);
@@ -40018,7 +40018,7 @@ var types = __nccwpck_require__(65479);
 // EXTERNAL MODULE: ./src/compliance.ts
 var compliance = __nccwpck_require__(95044);
 // EXTERNAL MODULE: ./src/findings.ts
-var src_findings = __nccwpck_require__(81001);
+var findings = __nccwpck_require__(81001);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __nccwpck_require__(311);
 // EXTERNAL MODULE: ./src/sensitive.ts
@@ -40109,41 +40109,84 @@ function newViolationsByEndpoint(violations) {
 /** Most severe first, then new before existing before fixed, then by place. */
 function byImportance(a, b) {
     const status = { new: 0, existing: 1, fixed: 2, undefined: 1 };
-    return ((0,src_findings/* severityRank */.qs)(b.severity) - (0,src_findings/* severityRank */.qs)(a.severity) ||
+    return ((0,findings/* severityRank */.qs)(b.severity) - (0,findings/* severityRank */.qs)(a.severity) ||
         status[`${a.status}`] - status[`${b.status}`] ||
         a.location.file.localeCompare(b.location.file) ||
         a.location.line - b.location.line ||
         a.ruleId.localeCompare(b.ruleId));
 }
 function buildReport(analysis) {
-    const specs = analysis.specs.map(reportSpec);
-    const endpoints = { added: 0, removed: 0, modified: 0, unchanged: 0 };
-    for (const spec of specs)
-        for (const e of spec.endpoints)
-            endpoints[e.change]++;
-    const findings = { new: (0,src_findings/* zeroCounts */.Nd)(), existing: (0,src_findings/* zeroCounts */.Nd)(), fixed: (0,src_findings/* zeroCounts */.Nd)() };
-    let suppressed = 0;
-    for (const f of analysis.specs.flatMap((s) => s.findings)) {
-        if (f.suppressed)
-            suppressed++;
-        else
-            findings[f.status ?? 'existing'][f.severity]++;
+    const totals = new ReportTotals(analysis.mode);
+    const specs = [];
+    const violations = [];
+    for (const spec of analysis.specs) {
+        const part = totals.add(spec);
+        specs.push(part.spec);
+        for (const v of part.violations)
+            violations.push(v);
     }
-    const violations = analysis.specs.flatMap((s) => s.violations.map((v) => reportViolation(s, v)));
-    const violationCounts = { new: (0,src_findings/* zeroCounts */.Nd)(), existing: (0,src_findings/* zeroCounts */.Nd)() };
-    for (const v of violations)
-        violationCounts[v.status][v.severity]++;
-    return {
-        tool: { name: version/* TOOL_NAME */.l, version: version/* TOOL_VERSION */.w },
-        mode: analysis.mode,
-        blocked: analysis.gate.blocked,
-        failOn: analysis.failOn,
-        failOnScope: analysis.failOnScope,
-        summary: { verdict: analysis.gate.reason, endpoints, findings, violations: violationCounts, suppressed },
-        specs,
-        violations,
-        errors: [...failureErrors(analysis), ...analysis.specs.flatMap(reportErrors)],
-    };
+    return totals.report(analysis, specs, violations);
+}
+/**
+ * The report built one document at a time (`buildReport`, and the streamed `scan` in json-stream.ts): each
+ * document gives its `specs` entry and its violations, to keep or write out; the summary's counts and the
+ * errors are kept here (a few numbers per document, and its problems).
+ */
+class ReportTotals {
+    mode;
+    endpoints = { added: 0, removed: 0, modified: 0, unchanged: 0 };
+    findings = { new: (0,findings/* zeroCounts */.Nd)(), existing: (0,findings/* zeroCounts */.Nd)(), fixed: (0,findings/* zeroCounts */.Nd)() };
+    violationCounts = { new: (0,findings/* zeroCounts */.Nd)(), existing: (0,findings/* zeroCounts */.Nd)() };
+    suppressed = 0;
+    /** Diff mode's "cannot be analysed" errors, which come first, then every document's load problems. */
+    failures = [];
+    errors = [];
+    constructor(mode) {
+        this.mode = mode;
+    }
+    /** One document's part of the report, counted in the totals. */
+    add(analysis) {
+        const spec = reportSpec(analysis);
+        for (const e of spec.endpoints)
+            this.endpoints[e.change]++;
+        for (const f of analysis.findings) {
+            if (f.suppressed)
+                this.suppressed++;
+            else
+                this.findings[f.status ?? 'existing'][f.severity]++;
+        }
+        const violations = analysis.violations.map((v) => reportViolation(analysis, v));
+        for (const v of violations)
+            this.violationCounts[v.status][v.severity]++;
+        if (this.mode === 'diff' && analysis.failure)
+            this.failures.push({
+                ...analysis.failure,
+                message: `${analysis.path} cannot be analysed, so the gate fails closed: ${analysis.failure.message}`,
+            });
+        for (const error of reportErrors(analysis))
+            this.errors.push(error);
+        return { spec, violations };
+    }
+    /** The whole report around `specs` and `violations` (arrays, or what stands for them when streamed). */
+    report(run, specs, violations) {
+        return {
+            tool: { name: version/* TOOL_NAME */.l, version: version/* TOOL_VERSION */.w },
+            mode: run.mode,
+            blocked: run.gate.blocked,
+            failOn: run.failOn,
+            failOnScope: run.failOnScope,
+            summary: {
+                verdict: run.gate.reason,
+                endpoints: { ...this.endpoints },
+                findings: this.findings,
+                violations: this.violationCounts,
+                suppressed: this.suppressed,
+            },
+            specs,
+            violations,
+            errors: [...this.failures, ...this.errors],
+        };
+    }
 }
 function reportFinding(spec, f) {
     const check = CHECK_BY_ID.get(f.ruleId);
@@ -40297,6 +40340,7 @@ function reportTraffic(traffic) {
             endpoint: z.endpoint.id,
         })),
         unused: traffic.unused,
+        otherHosts: traffic.otherHosts ?? [],
     };
 }
 /** The PR's requests to be judged by its own declarations, as they were decided (SPEC §9). */
@@ -40370,19 +40414,6 @@ function reportErrors(spec) {
         }
     }
     return out;
-}
-/** Diff mode: each document that cannot be analysed, first among the errors, saying the gate is closed. */
-function failureErrors(analysis) {
-    if (analysis.mode !== 'diff')
-        return [];
-    return analysis.specs.flatMap((s) => s.failure
-        ? [
-            {
-                ...s.failure,
-                message: `${s.path} cannot be analysed, so the gate fails closed: ${s.failure.message}`,
-            },
-        ]
-        : []);
 }
 
 
@@ -40904,6 +40935,13 @@ function trafficSection(traffic) {
             .slice(0, TRAFFIC_LISTED)
             .map((z) => `- ${(0,report_escape/* code */.aY)(`${z.method} ${z.path}`)} — ${z.reason === 'removed' ? 'removed by this change' : 'deprecated'}, called ${z.count === 1 ? 'once' : `${z.count} times`}`);
         parts.push(`**Zombie endpoints**\n\n${lines.join('\n')}${more(traffic.zombie.length)}`);
+    }
+    if (traffic.otherHosts.length > 0) {
+        const total = traffic.otherHosts.reduce((n, h) => n + h.requests, 0);
+        parts.push(`**Requests to hosts no document describes** (${total}): ${traffic.otherHosts
+            .slice(0, TRAFFIC_LISTED)
+            .map((h) => `${(0,report_escape/* code */.aY)(h.host)} ×${h.requests}`)
+            .join(', ')}${traffic.otherHosts.length > TRAFFIC_LISTED ? ', …' : ''}`);
     }
     if (traffic.unused.length > 0) {
         parts.push(`**Never called** (${traffic.unused.length}): ${traffic.unused
