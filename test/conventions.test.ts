@@ -377,6 +377,30 @@ describe('shared parameters', () => {
     expect(statusOf(pr(base, head), 'GET /new', 'auth-credentials-in-url')).toBe('existing');
   });
 
+  it('a habit of one method (Slack: reads take `token` in the query, writes in the body): an added read follows it, an added write does not', () => {
+    const inline =
+      '      parameters: [{ name: token, in: query, schema: { type: string, maxLength: 64 } }]\n';
+    const writes = Object.fromEntries(
+      [0, 1, 2, 3, 4, 5, 6].map((i) => [`/w${i}`, post(`write ${i}`, { limited: true })]),
+    );
+    const base = doc({ paths: { ...reads(() => true, inline), ...writes } });
+    const head = doc({
+      paths: {
+        ...reads(() => true, inline),
+        ...writes,
+        '/new-read': get('new read', { limited: true, extra: inline }),
+        '/new-write': post('new write', { limited: true, extra: inline }),
+      },
+    });
+    const analysis = pr(base, head);
+    // 5 of 12 base endpoints take it: no document-wide habit, but every base read does.
+    expect(statusOf(analysis, 'GET /new-read', 'auth-credentials-in-url')).toBe('existing');
+    expect(on(analysis, 'GET /new-read', 'auth-credentials-in-url')[0]!.message).toMatch(
+      /5 of its 5 GET endpoints have the same finding/,
+    );
+    expect(statusOf(analysis, 'POST /new-write', 'auth-credentials-in-url')).toBe('new');
+  });
+
   it('an added endpoint with a credential parameter of its own is new', () => {
     const inline =
       '      parameters: [{ name: oauth_token, in: query, schema: { type: string, maxLength: 64 } }]\n';
@@ -509,7 +533,7 @@ describe("GitHub's REST description v22 → v23 (declares no security anywhere, 
 
   it('keeps the changes that are the PR’s own as new (findings the conventions do not explain)', () => {
     const fresh = analysis.specs[0]!.findings.filter((f) => f.status === 'new');
-    expect(fresh.some((f) => f.ruleId === 'sensitive-response-field' && f.severity === 'high')).toBe(true);
+    // (Its new sensitive fields are described copies of v22's: the same property, existing since session 8.)
     expect(fresh.some((f) => f.ruleId === 'input-constraint-loosened')).toBe(true);
   });
 });
