@@ -925,6 +925,21 @@ function documentConventions(base, head, changes, baseFindings, settings) {
     };
     // The base's endpoint findings by place (a shared component) and by message with the endpoint's name taken out.
     const baseById = new Map(base.endpoints.map((e) => [e.id, e]));
+    const methodOf = new Map(baseEndpoints.map((e) => [e.id, e.method]));
+    const perMethod = new Map();
+    for (const e of baseEndpoints)
+        perMethod.set(e.method, (perMethod.get(e.method) ?? 0) + 1);
+    const sharingByMethod = new Map();
+    /** How many base endpoints of `method` share `habit`, counted once per pair. */
+    const sharingOf = (habit, method) => {
+        const key = `${method}\n${habit}`;
+        let count = sharingByMethod.get(key);
+        if (count === undefined) {
+            count = [...(byHabit.get(habit) ?? [])].filter((id) => methodOf.get(id) === method).length;
+            sharingByMethod.set(key, count);
+        }
+        return count;
+    };
     const file = sameFileIn(base, head);
     const atPlace = new Set();
     const byHabit = new Map();
@@ -959,6 +974,11 @@ function documentConventions(base, head, changes, baseFindings, settings) {
             const sharing = byHabit.get(habit)?.size ?? 0;
             if (habits && sharing / baseEndpoints.length >= CONVENTION_SHARE)
                 return `follows the base document's convention: ${sharing} of its ${baseEndpoints.length} endpoints have the same finding`;
+            // A habit of one method (Slack's reads take `token` in the query, its writes in the body).
+            const ofMethod = perMethod.get(endpoint.method) ?? 0;
+            const sharingMethod = ofMethod >= CONVENTION_MIN_ENDPOINTS ? sharingOf(habit, endpoint.method) : 0;
+            if (ofMethod >= CONVENTION_MIN_ENDPOINTS && sharingMethod / ofMethod >= CONVENTION_SHARE)
+                return `follows the base document's convention: ${sharingMethod} of its ${ofMethod} ${endpoint.method.toUpperCase()} endpoints have the same finding`;
             if (FIELD_HABIT_RULES.has(finding.ruleId) && sharing >= CONVENTION_MIN_ENDPOINTS)
                 return `follows the base document's convention: ${sharing} of its endpoints take the same input the same way`;
             return undefined;
