@@ -341,7 +341,16 @@ async function runIn(
     ...new Set(opened.paths.map((p) => resolve(dir, p)).map((p) => (existsSync(p) ? realpathSync(p) : p))),
   ];
   opened.paths.length = 0;
-  return { ...result, files, outside: files.filter((p) => p !== root && !p.startsWith(`${root}${sep}`)) };
+  // The streamed scan's own scratch files (src/report/json-stream.ts: a private `mkdtemp` it writes, then
+  // reads back) are the tool's, not the workspace's or anybody else's.
+  const scratch = (p: string) =>
+    p.startsWith(`${realpathSync(tmpdir())}${sep}`) &&
+    /[\\/]api-posture-report-[^\\/]+[\\/](specs|violations)\.json$/.test(p);
+  return {
+    ...result,
+    files,
+    outside: files.filter((p) => p !== root && !p.startsWith(`${root}${sep}`) && !scratch(p)),
+  };
 }
 
 type Format = 'json' | 'text' | 'markdown' | 'sarif';
