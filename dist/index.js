@@ -37655,8 +37655,15 @@ function trackedFiles(repoDir) {
     const listed = git(repoDir, ['ls-tree', '-r', '-z', '--end-of-options', 'HEAD']);
     if (listed.status !== 0)
         return undefined;
+    return listedFiles(listed.stdout);
+}
+/**
+ * Regular files and symlinks of a `-z` listing whose entries are `<mode> …\t<path>` (`ls-tree -r`,
+ * `ls-files --stage`); submodules and anything else are left out.
+ */
+function listedFiles(listing) {
     const tracked = { files: new Set(), links: new Set() };
-    for (const entry of listed.stdout.split('\0')) {
+    for (const entry of listing.split('\0')) {
         const tab = entry.indexOf('\t');
         if (tab < 0)
             continue;
@@ -37703,19 +37710,7 @@ function indexedFiles(repoDir) {
     const listed = git(repoDir, ['ls-files', '--stage', '-z']);
     if (listed.status !== 0)
         return undefined;
-    const tracked = { files: new Set(), links: new Set() };
-    for (const entry of listed.stdout.split('\0')) {
-        const tab = entry.indexOf('\t');
-        if (tab < 0)
-            continue;
-        const mode = entry.slice(0, entry.indexOf(' '));
-        const path = entry.slice(tab + 1);
-        if (mode === '100644' || mode === '100755')
-            tracked.files.add(path);
-        else if (mode === '120000')
-            tracked.links.add(path);
-    }
-    return tracked;
+    return listedFiles(listed.stdout);
 }
 /**
  * A checkout of `sha` in `dir` (a linked worktree, detached), as actions/checkout would make it; hooks are

@@ -108,8 +108,16 @@ export function trackedFiles(repoDir: string): TrackedFiles | undefined {
   // Without `--full-tree`, the listing is limited to `repoDir` and relative to it; quoting is off with -z.
   const listed = git(repoDir, ['ls-tree', '-r', '-z', '--end-of-options', 'HEAD']);
   if (listed.status !== 0) return undefined;
+  return listedFiles(listed.stdout);
+}
+
+/**
+ * Regular files and symlinks of a `-z` listing whose entries are `<mode> …\t<path>` (`ls-tree -r`,
+ * `ls-files --stage`); submodules and anything else are left out.
+ */
+function listedFiles(listing: string): TrackedFiles {
   const tracked: TrackedFiles = { files: new Set(), links: new Set() };
-  for (const entry of listed.stdout.split('\0')) {
+  for (const entry of listing.split('\0')) {
     const tab = entry.indexOf('\t');
     if (tab < 0) continue;
     const mode = entry.slice(0, entry.indexOf(' '));
@@ -154,16 +162,7 @@ export function mergeBase(repoDir: string, a: string, b: string): string | undef
 export function indexedFiles(repoDir: string): TrackedFiles | undefined {
   const listed = git(repoDir, ['ls-files', '--stage', '-z']);
   if (listed.status !== 0) return undefined;
-  const tracked: TrackedFiles = { files: new Set(), links: new Set() };
-  for (const entry of listed.stdout.split('\0')) {
-    const tab = entry.indexOf('\t');
-    if (tab < 0) continue;
-    const mode = entry.slice(0, entry.indexOf(' '));
-    const path = entry.slice(tab + 1);
-    if (mode === '100644' || mode === '100755') tracked.files.add(path);
-    else if (mode === '120000') tracked.links.add(path);
-  }
-  return tracked;
+  return listedFiles(listed.stdout);
 }
 
 /**
