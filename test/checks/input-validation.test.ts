@@ -128,6 +128,20 @@ describe('input-mass-assignment', () => {
       expect: [{ ruleId: rule, severity: 'medium', pointer: SCHEMA }],
     },
     {
+      name: 'a `role` sent to an operation that exists to set access (members, collaborators, permissions): low, its purpose',
+      spec: body('{ type: object, properties: { role: { type: string } } }').replace(
+        '/users:',
+        '/orgs/{org}/members:',
+      ),
+      expect: [
+        {
+          ruleId: rule,
+          severity: 'low',
+          pointer: `${op('/orgs/{org}/members', 'post')}/requestBody/content/application~1json/schema`,
+        },
+      ],
+    },
+    {
       name: 'server-owned (readOnly) fields in an open body: medium',
       spec: body(
         '{ type: object, properties: { id: { type: string, readOnly: true }, name: { type: string } } }',

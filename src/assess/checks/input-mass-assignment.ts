@@ -1,8 +1,38 @@
-import { label } from '../context.js';
+import { label, pathWords } from '../context.js';
 import type { EndpointCheck } from '../types.js';
 
 const PRIVILEGED =
   /^(role|roles|is_?admin|admin|permissions?|scopes?|owner(_?id)?|is_?verified|verified|balance|credit|tenant(_?id)?|account_?type|plan|tier|is_?staff|superuser)$/i;
+
+/**
+ * Path words of operations whose purpose is to set access (`POST /orgs/{org}/members` with a `role`,
+ * `PUT …/collaborators/{user}`, GCP's `testIamPermissions`): there a privileged field is what the caller
+ * is meant to send, not a field it slips in.
+ */
+const ACCESS_PURPOSE = new Set([
+  'member',
+  'members',
+  'membership',
+  'memberships',
+  'collaborator',
+  'collaborators',
+  'role',
+  'roles',
+  'permission',
+  'permissions',
+  'scope',
+  'scopes',
+  'scoped',
+  'iam',
+  'acl',
+  'acls',
+  'grant',
+  'grants',
+  'invitation',
+  'invitations',
+  'authorization',
+  'authorizations',
+]);
 
 export const inputMassAssignment: EndpointCheck = {
   id: 'input-mass-assignment',
@@ -37,9 +67,12 @@ export const inputMassAssignment: EndpointCheck = {
       )
       .map((m) => {
         const schema = m.schema!;
-        const privileged = Object.keys(schema.properties).filter(
-          (name) => PRIVILEGED.test(name) && !schema.properties[name]!.readOnly,
-        );
+        const purpose = pathWords(endpoint.path).some((w) => ACCESS_PURPOSE.has(w));
+        const privileged = purpose
+          ? []
+          : Object.keys(schema.properties).filter(
+              (name) => PRIVILEGED.test(name) && !schema.properties[name]!.readOnly,
+            );
         const serverOwned = Object.keys(schema.properties).filter(
           (name) => schema.properties[name]!.readOnly,
         );
