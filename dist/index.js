@@ -35106,6 +35106,35 @@ function loosening(c) {
 ;// CONCATENATED MODULE: ./src/assess/checks/input-mass-assignment.ts
 
 const PRIVILEGED = /^(role|roles|is_?admin|admin|permissions?|scopes?|owner(_?id)?|is_?verified|verified|balance|credit|tenant(_?id)?|account_?type|plan|tier|is_?staff|superuser)$/i;
+/**
+ * Path words of operations whose purpose is to set access (`POST /orgs/{org}/members` with a `role`,
+ * `PUT …/collaborators/{user}`, GCP's `testIamPermissions`): there a privileged field is what the caller
+ * is meant to send, not a field it slips in.
+ */
+const ACCESS_PURPOSE = new Set([
+    'member',
+    'members',
+    'membership',
+    'memberships',
+    'collaborator',
+    'collaborators',
+    'role',
+    'roles',
+    'permission',
+    'permissions',
+    'scope',
+    'scopes',
+    'scoped',
+    'iam',
+    'acl',
+    'acls',
+    'grant',
+    'grants',
+    'invitation',
+    'invitations',
+    'authorization',
+    'authorizations',
+]);
 const inputMassAssignment = {
     id: 'input-mass-assignment',
     category: 'input-validation',
@@ -35130,7 +35159,10 @@ const inputMassAssignment = {
                 Object.keys(m.schema.properties).length === 0))
             .map((m) => {
             const schema = m.schema;
-            const privileged = Object.keys(schema.properties).filter((name) => PRIVILEGED.test(name) && !schema.properties[name].readOnly);
+            const purpose = (0,context/* pathWords */.xR)(endpoint.path).some((w) => ACCESS_PURPOSE.has(w));
+            const privileged = purpose
+                ? []
+                : Object.keys(schema.properties).filter((name) => PRIVILEGED.test(name) && !schema.properties[name].readOnly);
             const serverOwned = Object.keys(schema.properties).filter((name) => schema.properties[name].readOnly);
             const detail = privileged.length > 0
                 ? `; it also takes privileged fields ${privileged.map((n) => `\`${n}\``).join(', ')}`
