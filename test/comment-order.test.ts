@@ -75,8 +75,10 @@ describe('the comment on GitHub’s REST description v22 → v23', () => {
         .filter((f) => f.status === 'new' && !f.suppressed && BLOCKING.includes(f.severity))
         .map((f) => ({ e, f })),
     );
-    // Enough to make the order matter (5 since nullable, dropped `required` and moved properties are no longer loosenings).
-    expect(blockingFindings.length).toBeGreaterThan(3);
+    // Since session 8 this pair introduces one medium finding that blocks (nullable, dropped `required`,
+    // moved properties and purpose-named access fields are no longer medium findings); the order among
+    // many blocking items on a real document is left to a planted head (issue 16's follow-up).
+    expect(blockingFindings.length).toBeGreaterThan(0);
     const blockingSection = comment.slice(
       comment.indexOf('blocking (at fail-on'),
       comment.indexOf('\n#### `'),
