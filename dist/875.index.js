@@ -2165,6 +2165,7 @@ function endpointDataTypes(endpoint) {
 
 ;// CONCATENATED MODULE: ./src/assess/traffic.ts
 
+
 /** Requests no document of the run claimed, by host (`(no host)` for a host-less line), most first. */
 function unclaimedHosts(traffic, claimed) {
     const byHost = new Map();
@@ -2289,7 +2290,7 @@ function mergeShadows(list) {
 function basePrefixes(bases, route, hosted) {
     const segments = pathSegments(route.path);
     if (route.host !== undefined && hosted) {
-        const mine = bases.filter((b) => b.host === undefined || b.host.test(route.host));
+        const mine = bases.filter((b) => b.host === undefined || traffic_matches(b.host, route.host));
         if (!mine.some((b) => b.host !== undefined))
             return undefined;
         return { paths: mine.map((b) => b.segments).filter((p) => startsWith(segments, p)), claimed: true };
@@ -2306,21 +2307,56 @@ function serverBases(model) {
     const bases = [];
     for (const url of urls) {
         const m = /^(?:[a-z][a-z0-9+.-]*:)?\/\/([^/?#]*)([^?#]*)/i.exec(url);
-        const host = m?.[1]?.replace(/:\d+$|:\{[^}]*\}$/, '').toLowerCase();
+        const host = m?.[1] === undefined ? undefined : withoutPort(m[1]).toLowerCase();
         const path = m ? (m[2] ?? '') : url.replace(/[?#].*$/s, '');
         const base = { segments: pathSegments(path).filter((s) => !s.includes('{')) };
         if (host)
-            base.host = hostPattern(host);
+            base.host = templatePattern(host);
         bases.push(base);
     }
     return bases.length > 0 ? bases : [{ segments: [] }];
 }
-function hostPattern(host) {
-    const source = host
-        .split(/(\{[^}]*\})/)
-        .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-        .join('');
-    return new RegExp(`^${source}$`, 'i');
+function templatePattern(text) {
+    const literals = [];
+    let last = 0;
+    for (const t of (0,braces/* templates */.kT)(text)) {
+        literals.push(text.slice(last, t.start));
+        last = t.end;
+    }
+    literals.push(text.slice(last));
+    return { literals };
+}
+/** Leftmost placement of each literal: each template takes at least one character, never a `/`. */
+function traffic_matches(pattern, text) {
+    const { literals } = pattern;
+    const first = literals[0];
+    if (literals.length === 1)
+        return text === first;
+    if (!text.startsWith(first))
+        return false;
+    const lastLiteral = literals[literals.length - 1];
+    const end = text.length - lastLiteral.length;
+    if (!text.endsWith(lastLiteral))
+        return false;
+    let at = first.length;
+    for (let i = 1; i < literals.length - 1; i++) {
+        const found = text.indexOf(literals[i], at + 1);
+        if (found < 0 || found + literals[i].length > end - 1)
+            return false;
+        at = found + literals[i].length;
+    }
+    return at < end && !text.slice(first.length, end).includes('/');
+}
+/** `api.io:8443` or `api.io:{port}` → `api.io`. */
+function withoutPort(host) {
+    const colon = host.lastIndexOf(':');
+    if (colon < 0)
+        return host;
+    const port = host.slice(colon + 1);
+    return /^\d+$/.test(port) ||
+        (port.startsWith('{') && port.endsWith('}') && !port.slice(1, -1).includes('}'))
+        ? host.slice(0, colon)
+        : host;
 }
 function pathSegments(path) {
     return path.split('/').filter((s) => s !== '');
@@ -2340,13 +2376,7 @@ function byMethod(endpoints) {
 }
 /** `users` stays a literal; `{id}` and `{name}.json` become patterns. */
 function segmentPattern(segment) {
-    if (!segment.includes('{'))
-        return segment;
-    const source = segment
-        .split(/(\{[^}]*\})/)
-        .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-        .join('');
-    return new RegExp(`^${source}$`);
+    return segment.includes('{') ? templatePattern(segment) : segment;
 }
 /** The operation a route calls: the most literal template that matches, under any of the base paths. */
 function findEndpoint(templates, route, prefixes) {
@@ -2371,7 +2401,7 @@ function findEndpoint(templates, route, prefixes) {
 }
 function segmentMatches(template, observed) {
     if (typeof template !== 'string')
-        return template.test(observed);
+        return traffic_matches(template, observed);
     // An id-like literal (`/v1/2024`) was templated on reading: `{id}` may stand for it.
     return template === observed || (observed === '{id}' && /\d/.test(template));
 }
@@ -5018,7 +5048,11 @@ function scoreShadows(traffic, findings) {
         if (f.ruleId !== 'inventory-shadow-endpoint' || f.suppressed || f.status === 'fixed')
             continue;
         const key = `${f.loc.file}\n${f.position?.line}`;
-        byPlace.set(key, [...(byPlace.get(key) ?? []), f]);
+        const known = byPlace.get(key);
+        if (known)
+            known.push(f);
+        else
+            byPlace.set(key, [f]);
     }
     for (const shadow of traffic.shadow) {
         const own = byPlace.get(`${shadow.file}\n${shadow.line}`) ?? [];

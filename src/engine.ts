@@ -487,7 +487,9 @@ function scoreShadows(traffic: SpecTraffic, findings: Finding[]): void {
   for (const f of findings) {
     if (f.ruleId !== 'inventory-shadow-endpoint' || f.suppressed || f.status === 'fixed') continue;
     const key = `${f.loc.file}\n${f.position?.line}`;
-    byPlace.set(key, [...(byPlace.get(key) ?? []), f]);
+    const known = byPlace.get(key);
+    if (known) known.push(f);
+    else byPlace.set(key, [f]);
   }
   for (const shadow of traffic.shadow) {
     const own = byPlace.get(`${shadow.file}\n${shadow.line}`) ?? [];

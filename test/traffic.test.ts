@@ -346,3 +346,39 @@ describe('nothing sensitive leaves the traffic', () => {
     for (const secret of [...SECRETS, pathToken]) expect(all).not.toContain(secret); // …and nothing else
   });
 });
+
+describe('templates in the PR’s server URLs and paths', () => {
+  const spec = (server: string, path: string) =>
+    JSON.stringify({
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      servers: [{ url: server }],
+      paths: { [path]: { get: { summary: 's', responses: { 200: { description: 'ok' } } } } },
+    });
+
+  it('match a template of one or more characters: `{region}.api.io`, `{name}.json`', async () => {
+    const dir = workspace({
+      'api.json': spec('https://{region}.api.io/v1', '/files/{name}.json'),
+      'a.jsonl': [
+        JSON.stringify({ method: 'GET', url: 'https://eu.api.io/v1/files/report.json' }),
+        JSON.stringify({ method: 'GET', url: 'https://eu.api.io/v1/files/.json' }),
+        JSON.stringify({ method: 'GET', url: 'https://api.io/v1/files/report.json' }),
+      ].join('\n'),
+    });
+    const { stdout } = await cli(['scan', 'api.json', '--traffic', 'a.jsonl', '--format', 'json'], dir);
+    const traffic = (JSON.parse(stdout) as Report).specs[0]!.traffic!;
+    expect(traffic).toMatchObject({ requests: 2, matched: 1 });
+    expect(traffic.shadow.map((s) => s.path)).toEqual(['/v1/files/.json']);
+    expect(traffic.otherHosts).toEqual([{ host: 'api.io', requests: 1 }]);
+  });
+
+  it('a run of 20,000 unclosed or closed `{` neither crashes the matcher nor reaches a regular expression', async () => {
+    const run = '{a'.repeat(20_000);
+    const dir = workspace({
+      'api.json': spec(`https://x${run}/v1`, `/${run}`),
+      'a.log': clf('GET', '/v1/x'),
+    });
+    const { code, stderr } = await cli(['scan', 'api.json', '--traffic', 'a.log', '--format', 'json'], dir);
+    expect([code, stderr]).toEqual([0, '']);
+  });
+});

@@ -4,6 +4,7 @@
 import type { ObservedRoute, ObservedTraffic } from '../load/traffic.js';
 import type { ApiModel, Endpoint, HttpMethod } from '../model.js';
 import { endpointId } from '../normalize/index.js';
+import { templates } from '../util/braces.js';
 
 export interface ShadowEndpoint {
   method: HttpMethod;
@@ -76,13 +77,13 @@ export interface MatchOptions {
 
 /** A server's host pattern and base path segments (`https://{region}.api.io/v1` → `/^[^.]+\.api\.io$/`, `v1`). */
 interface Base {
-  host?: RegExp;
+  host?: Pattern;
   segments: string[];
 }
 
 interface Template {
   endpoint: Endpoint;
-  segments: (string | RegExp)[];
+  segments: (string | Pattern)[];
   literals: number;
 }
 
@@ -214,7 +215,7 @@ function basePrefixes(
 ): { paths: string[][]; claimed: boolean } | undefined {
   const segments = pathSegments(route.path);
   if (route.host !== undefined && hosted) {
-    const mine = bases.filter((b) => b.host === undefined || b.host.test(route.host!));
+    const mine = bases.filter((b) => b.host === undefined || matches(b.host, route.host!));
     if (!mine.some((b) => b.host !== undefined)) return undefined;
     return { paths: mine.map((b) => b.segments).filter((p) => startsWith(segments, p)), claimed: true };
   }
@@ -232,21 +233,64 @@ function serverBases(model: ApiModel): Base[] {
   const bases: Base[] = [];
   for (const url of urls) {
     const m = /^(?:[a-z][a-z0-9+.-]*:)?\/\/([^/?#]*)([^?#]*)/i.exec(url);
-    const host = m?.[1]?.replace(/:\d+$|:\{[^}]*\}$/, '').toLowerCase();
+    const host = m?.[1] === undefined ? undefined : withoutPort(m[1]).toLowerCase();
     const path = m ? (m[2] ?? '') : url.replace(/[?#].*$/s, '');
     const base: Base = { segments: pathSegments(path).filter((s) => !s.includes('{')) };
-    if (host) base.host = hostPattern(host);
+    if (host) base.host = templatePattern(host);
     bases.push(base);
   }
   return bases.length > 0 ? bases : [{ segments: [] }];
 }
 
-function hostPattern(host: string): RegExp {
-  const source = host
-    .split(/(\{[^}]*\})/)
-    .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${source}$`, 'i');
+/**
+ * A server host or a path segment with `{templates}`, matched as each template standing for one or more
+ * characters: `{region}.api.io`, `{name}.json`. The text is the PR's: templates are found by the project's
+ * linear scan (src/util/braces.ts) and matched without a regular expression, which a long run of `{` would
+ * make quadratic or too large to compile.
+ */
+interface Pattern {
+  /** The literal text around the templates: `['', '.api.io']` for `{region}.api.io`. */
+  literals: string[];
+}
+
+function templatePattern(text: string): Pattern {
+  const literals: string[] = [];
+  let last = 0;
+  for (const t of templates(text)) {
+    literals.push(text.slice(last, t.start));
+    last = t.end;
+  }
+  literals.push(text.slice(last));
+  return { literals };
+}
+
+/** Leftmost placement of each literal: each template takes at least one character, never a `/`. */
+function matches(pattern: Pattern, text: string): boolean {
+  const { literals } = pattern;
+  const first = literals[0]!;
+  if (literals.length === 1) return text === first;
+  if (!text.startsWith(first)) return false;
+  const lastLiteral = literals[literals.length - 1]!;
+  const end = text.length - lastLiteral.length;
+  if (!text.endsWith(lastLiteral)) return false;
+  let at = first.length;
+  for (let i = 1; i < literals.length - 1; i++) {
+    const found = text.indexOf(literals[i]!, at + 1);
+    if (found < 0 || found + literals[i]!.length > end - 1) return false;
+    at = found + literals[i]!.length;
+  }
+  return at < end && !text.slice(first.length, end).includes('/');
+}
+
+/** `api.io:8443` or `api.io:{port}` → `api.io`. */
+function withoutPort(host: string): string {
+  const colon = host.lastIndexOf(':');
+  if (colon < 0) return host;
+  const port = host.slice(colon + 1);
+  return /^\d+$/.test(port) ||
+    (port.startsWith('{') && port.endsWith('}') && !port.slice(1, -1).includes('}'))
+    ? host.slice(0, colon)
+    : host;
 }
 
 function pathSegments(path: string): string[] {
@@ -266,13 +310,8 @@ function byMethod(endpoints: Endpoint[]): Map<string, Template[]> {
 }
 
 /** `users` stays a literal; `{id}` and `{name}.json` become patterns. */
-function segmentPattern(segment: string): string | RegExp {
-  if (!segment.includes('{')) return segment;
-  const source = segment
-    .split(/(\{[^}]*\})/)
-    .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${source}$`);
+function segmentPattern(segment: string): string | Pattern {
+  return segment.includes('{') ? templatePattern(segment) : segment;
 }
 
 /** The operation a route calls: the most literal template that matches, under any of the base paths. */
@@ -298,8 +337,8 @@ function findEndpoint(
   return undefined;
 }
 
-function segmentMatches(template: string | RegExp, observed: string): boolean {
-  if (typeof template !== 'string') return template.test(observed);
+function segmentMatches(template: string | Pattern, observed: string): boolean {
+  if (typeof template !== 'string') return matches(template, observed);
   // An id-like literal (`/v1/2024`) was templated on reading: `{id}` may stand for it.
   return template === observed || (observed === '{id}' && /\d/.test(template));
 }
