@@ -235,7 +235,9 @@ function readHead(file, bytes) {
 }
 // `127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] "GET /a.gif HTTP/1.0" 200 2326 "ref" "agent"` (Apache, nginx);
 // `[2016-04-15T20:17:00.310Z] "POST /api/v1/locations HTTP/2" 204 - 154 0 226 100 "10.0.35.28" "ua" "id" "host" "up"` (Envoy).
-const ACCESS_LINE = /\[([^\]]+)\]\s+"([A-Za-z]+) (\S+)(?: [^"]*)?"\s+(\d{3}|-)(?:\s|$)/;
+// Anchored at the start (host, ident and user, or Envoy's bare time): unanchored, a line of many `[` without
+// a `]` is scanned once per `[` — quadratic on a hostile log.
+const ACCESS_LINE = /^(?:\S+ \S+ \S+ )?\[([^\]]+)\]\s+"([A-Za-z]+) (\S+)(?: [^"]*)?"\s+(\d{3}|-)(?:\s|$)/;
 function parseAccessLine(line) {
     const m = ACCESS_LINE.exec(line);
     if (!m)
