@@ -259,6 +259,9 @@ function loadJudgements() {
   return byKey;
 }
 
+/** `GET /items/{item_id}` and `GET /items/{}` name the same endpoint. */
+const endpointKey = (id) => id.replace(/\{[^}]*\}/g, '{}');
+
 function measurePair(pair, judgements) {
   const json = runCli(pair, 'json');
   if (json.error) return { id: pair.id, error: json.error };
@@ -294,6 +297,18 @@ function measurePair(pair, judgements) {
   const plain = comment.replace(/\\([!-/:-@[-`{-~])/g, '$1');
   const shown = (f) => comment.includes(f.fingerprint) || plain.includes(f.message);
   const violations = (report.violations ?? []).filter((v) => v.status === 'new');
+  // A critical policy violation restates the facts of its endpoint one severity higher: it is a judged-true
+  // critical when a new finding on that endpoint is judged TRUE (Box's lost authentication, for instance).
+  const trueEndpoints = new Set();
+  const isTrue = (f) => judgements.get(`${pair.id}|${f.ruleId}|${f.fingerprint}`)?.verdict === 'TRUE';
+  for (const spec of report.specs ?? []) {
+    for (const e of spec.endpoints ?? [])
+      if ((e.findings ?? []).some((f) => f.status === 'new' && isTrue(f)))
+        trueEndpoints.add(endpointKey(e.id));
+    for (const f of spec.findings ?? [])
+      if (f.status === 'new' && isTrue(f))
+        for (const id of f.endpoints ?? []) trueEndpoints.add(endpointKey(id));
+  }
   return {
     id: pair.id,
     blocked: report.blocked === true,
@@ -305,6 +320,10 @@ function measurePair(pair, judgements) {
     bySet,
     byRule,
     trueCritical: trueFindings.filter((x) => x.finding.severity === 'critical').length,
+    trueCriticalViolations: violations.filter(
+      (v) => v.severity === 'critical' && v.endpoint && trueEndpoints.has(endpointKey(v.endpoint)),
+    ).length,
+    selected: pair.selected ? 'mined' : 'original',
     trueNotShown: trueFindings.filter((x) => !shown(x.finding)).map((x) => x.finding.fingerprint),
     unjudged,
     regressions: pair.regressions ?? [],
@@ -356,7 +375,14 @@ function printTotals(rows, seedNote) {
   console.log('');
   console.log(`pairs: ${ok.length} measured, ${rows.length - ok.length} failed`);
   console.log(
-    `pairs blocked: ${blocked.length} (with a judged-true critical: ${blocked.filter((r) => r.trueCritical > 0).length})`,
+    `pairs blocked: ${blocked.length} (with a judged-true critical finding: ${blocked.filter((r) => r.trueCritical > 0).length}; ` +
+      `else with a critical policy violation on an endpoint with a judged-true finding: ${blocked.filter((r) => r.trueCritical === 0 && r.trueCriticalViolations > 0).length}; ` +
+      `neither: ${
+        blocked
+          .filter((r) => r.trueCritical === 0 && !(r.trueCriticalViolations > 0))
+          .map((r) => r.id)
+          .join(', ') || 'none'
+      })`,
   );
   console.log(
     `pairs holding a real security regression: ${withRegression.length} (blocked: ${withRegression.filter((r) => r.blocked).length}, with a judged-true finding: ${withRegression.filter((r) => r.counts.TRUE > 0).length})`,
@@ -622,6 +648,18 @@ const seedNote =
     ? ` (sample of ${options.sample} written with seed ${options.seed})`
     : '';
 printTotals(rows, seedNote);
+// The mined pairs were chosen because they hold a regression: their precision leans towards TRUE, so the
+// original pairs (published releases, unselected) are also totalled on their own.
+const original = rows.filter((r) => r.error || r.selected === 'original');
+if (original.length > 0 && original.length < rows.length) {
+  console.log('\noriginal pairs only (not chosen for a regression):');
+  printTotals(original, '');
+  console.log('\nmined pairs only (each chosen because it holds a real regression):');
+  printTotals(
+    rows.filter((r) => !r.error && r.selected === 'mined'),
+    '',
+  );
+}
 if (!options.noPlanted) measurePlanted(plants);
 
 if (options.unjudged) {
