@@ -611,8 +611,9 @@ describe('schema changes (request body: tightening breaks)', () => {
       name: 'enum of "true"/"false" retyped as boolean: the same two values (changed, not loosened)',
       base: body("{ type: string, enum: ['true', 'false'] }"),
       head: body('{ type: boolean }'),
-      expect: [c('schema-type-changed', true, `${S}`), c('schema-constraint-changed', true, S)],
-      reverse: [c('schema-type-changed', true, `${S}`), c('schema-constraint-tightened', true, `${S}/enum`)],
+      // Disjoint types: the base's constraints (its enum) have nothing left to compare; the type change says it.
+      expect: [c('schema-type-changed', true, `${S}`)],
+      reverse: [c('schema-type-changed', true, `${S}`)],
     },
     {
       name: 'negative: enum values reordered',

@@ -35,12 +35,19 @@ interface SchemaChange {
   keyword?: string;
   /** The fields the change is about; a field without a name is the one at `path`. */
   fields?: FieldNote[];
+  /**
+   * `required` entries dropped that name no property the schema lists: a parent whose other `allOf`/`oneOf`/
+   * `anyOf` members declare one of them restores the change as a loosening (`restoreDeclared`).
+   */
+  undeclared?: string[];
 }
 
 /** A field a change is about: its name (none for the field at the change's path) and its own words. */
 interface FieldNote {
   name?: string;
   description: string;
+  /** No longer required because its property left the schema too (see `ConstraintDetail.fields`). */
+  removed?: true;
 }
 
 export class SchemaDiffer {
@@ -146,7 +153,7 @@ export class SchemaDiffer {
       exists ? { file: head.loc.file, pointer: joinPointer(head.loc.pointer, key) } : head.loc;
     const report =
       (kind: ChangeKind): Report =>
-      (what, key, exists, fields) =>
+      (what, key, exists, fields, extra) =>
         out.push({
           kind,
           at: '',
@@ -155,6 +162,7 @@ export class SchemaDiffer {
           path: [],
           keyword: key,
           fields: fields ?? [{ description: words(head) }],
+          ...extra,
         });
     const r: Reports = {
       loosened: report('schema-constraint-loosened'),
@@ -164,6 +172,10 @@ export class SchemaDiffer {
     };
 
     compareTypes(base, head, out);
+    // A value of another kind altogether (Directus's `filter`, an array of pattern-checked strings
+    // re-described as a JSON object): no value of the base is accepted any more, so the base's constraints
+    // (items, pattern, bounds, properties) have nothing left to loosen. The type change is listed (breaking).
+    if (disjointTypes(base, head)) return out;
     upperBound('maxLength', base.maxLength, head.maxLength, r);
     upperBound('maxItems', base.maxItems, head.maxItems, r);
     upperBound('maximum', base.maximum, head.maximum, r);
@@ -290,7 +302,7 @@ export class SchemaDiffer {
     const matched = matchBranches(b, h, base.loc, head.loc, combinator, same);
     for (const { base: bi, head: hi } of matched.pairs) {
       for (const c of this.pairChanges(b[bi]!, h[hi]!, mode))
-        out.push({ ...c, at: `(${combinator}[${hi}])${c.at}` });
+        out.push({ ...restoreDeclared(c, base, head), at: `(${combinator}[${hi}])${c.at}` });
     }
     for (const hi of matched.added) {
       out.push({
@@ -333,7 +345,13 @@ function onlyList(s: Schema): Combinator | undefined {
 }
 
 /** `fields`: what the change is about when not the schema itself (the properties no longer required). */
-type Report = (what: string, key: string, exists: boolean, fields?: FieldNote[]) => void;
+type Report = (
+  what: string,
+  key: string,
+  exists: boolean,
+  fields?: FieldNote[],
+  extra?: Pick<SchemaChange, 'undeclared'>,
+) => void;
 
 /**
  * Where a constraint change goes. `loosened`: the schema stops refusing a class of values (a bound or an
@@ -365,17 +383,22 @@ function schemaAdded(head: Schema, what = 'schema added'): SchemaChange {
   };
 }
 
-/** A schema gone: whatever it refused is accepted now. */
+/**
+ * A schema gone: whatever it refused is accepted now. Unless it was a free-form object (`{ type: object }`
+ * and nothing else: Directus's item body, Twilio's connector `Parameter`): it checked nothing inside the
+ * value, and what it still refused (a bare string, number or array) carries no more than an object did.
+ */
 function schemaRemoved(
   where: Loc,
   base: Schema,
   what = 'schema removed: any value is accepted',
 ): SchemaChange {
   const fields = [{ description: words(base) }];
+  const freeForm = freeFormObject(base);
   return {
-    kind: 'schema-constraint-loosened',
+    kind: freeForm ? 'schema-constraint-changed' : 'schema-constraint-loosened',
     at: '',
-    what,
+    what: freeForm ? `${what} (it was a free-form object: nothing inside it was checked)` : what,
     location: where,
     path: [],
     keyword: 'schema',
@@ -451,7 +474,12 @@ function compareTypes(base: Schema, head: Schema, out: SchemaChange[]) {
     fields = [{ description: words(head) }],
   ) => out.push({ kind, at: '', what, location: head.loc, path: [], keyword, fields });
   if (h.length === 0) {
-    change('schema-constraint-loosened', `type ${b.join('|')} removed`);
+    if (freeFormObject(base))
+      change(
+        'schema-constraint-changed',
+        `type ${b.join('|')} removed (it was a free-form object: nothing inside it was checked)`,
+      );
+    else change('schema-constraint-loosened', `type ${b.join('|')} removed`);
   } else if (b.length === 0) {
     change('schema-constraint-tightened', `type ${h.join('|')} added`);
   } else if (b.every((t) => covers(h, t))) {
@@ -524,10 +552,14 @@ function compareRequired(base: Schema, head: Schema, mode: Mode, r: Reports) {
   if (added.length > 0) r.tightened(`now requires ${names(added)}`, 'required', true);
   if (removed.length === 0) return;
   const exists = head.required.length > 0;
+  const baseDeclared = declaredNames(base);
+  const headDeclared = declaredNames(head);
   const fields = (list: string[]) =>
-    list.map((name) => {
+    list.map((name): FieldNote => {
       const property = head.properties[name] ?? base.properties[name];
-      return { name, description: property ? words(property) : '' };
+      const note: FieldNote = { name, description: property ? words(property) : '' };
+      if (baseDeclared.has(name) && !headDeclared.has(name)) note.removed = true;
+      return note;
     });
   if (mode === 'partial') {
     return r.widened(
@@ -549,7 +581,8 @@ function compareRequired(base: Schema, head: Schema, mode: Mode, r: Reports) {
     [...head.oneOf, ...head.anyOf].flatMap((branch) => unwrapAnnotated(branch).required),
   );
   const moved = removed.filter((name) => alternatives.has(name));
-  const dropped = removed.filter((name) => !alternatives.has(name));
+  const conditional = removed.filter((name) => !alternatives.has(name) && requiredWhen(head, name));
+  const rest = removed.filter((name) => !alternatives.has(name) && !conditional.includes(name));
   if (moved.length > 0) {
     const combinator = head.oneOf.length > 0 ? 'oneOf' : 'anyOf';
     r.widened(
@@ -559,8 +592,137 @@ function compareRequired(base: Schema, head: Schema, mode: Mode, r: Reports) {
       fields(moved),
     );
   }
+  if (conditional.length > 0) {
+    r.widened(
+      `${names(conditional)} now required only for some values of a sibling field (its description says when)`,
+      'required',
+      exists,
+      fields(conditional),
+    );
+  }
+  // A `required` entry naming none of the properties the schema lists (Directus 9 required `token` beside
+  // its one property `refresh_token`) described no field the server reads: dropping it fixes the document.
+  const phantom =
+    baseDeclared.size > 0 ? rest.filter((name) => !baseDeclared.has(name) && !headDeclared.has(name)) : [];
+  if (phantom.length > 0) {
+    r.changed(
+      `no longer requires ${names(phantom)}, which the schema never declared`,
+      'required',
+      exists,
+      fields(phantom),
+      { undeclared: phantom },
+    );
+  }
+  // Fields moved into a new object that requires them (Azure's ARM `properties` envelope): still required,
+  // one level down. Moving them breaks every client that sends the old shape, so it is not a quiet loosening.
+  const wrapped = new Map<string, string[]>();
+  for (const name of rest) {
+    if (phantom.includes(name) || headDeclared.has(name)) continue;
+    const wrapper = wrapperRequiring(head, name, baseDeclared);
+    if (wrapper !== undefined) wrapped.set(wrapper, [...(wrapped.get(wrapper) ?? []), name]);
+  }
+  for (const [wrapper, list] of wrapped)
+    r.widened(`${names(list)} now required inside \`${wrapper}\` instead`, 'required', exists, fields(list));
+  const inWrapper = new Set([...wrapped.values()].flat());
+  const dropped = rest.filter((name) => !phantom.includes(name) && !inWrapper.has(name));
   if (dropped.length > 0)
     r.loosened(`no longer requires ${names(dropped)}`, 'required', exists, fields(dropped));
+}
+
+/** "Required when `auth_type` is `token`": the condition a description gives for its field. */
+const REQUIRED_WHEN = /\brequired (?:when|if) `?([A-Za-z_][\w.-]*)`? is `?([\w.-]+)`?/i;
+
+/**
+ * A requirement made conditional in prose, the way a `oneOf` by discriminator would say it: the field's
+ * description names a sibling property and one of that property's enum values (GitHub's private
+ * registries: `encrypted_value` "Required when `auth_type` is `token` or `username_password`"). Only with
+ * the sibling declared with that value, so a sentence alone does not make a requirement conditional.
+ */
+function requiredWhen(head: Schema, name: string): boolean {
+  const property = head.properties[name];
+  const match = property && REQUIRED_WHEN.exec(`${words(property)} ${words(unwrapAnnotated(property))}`);
+  if (!match) return false;
+  const sibling = head.properties[match[1]!];
+  const values = sibling && unwrapAnnotated(sibling).enum;
+  return values?.some((v) => String(v) === match[2]) ?? false;
+}
+
+/**
+ * A property of head, new at this level, whose object declares and requires `name` (directly or in its
+ * `allOf` members): where a field no longer declared at this level went.
+ */
+function wrapperRequiring(head: Schema, name: string, baseDeclared: ReadonlySet<string>): string | undefined {
+  for (const [wrapper, schema] of Object.entries(head.properties)) {
+    if (baseDeclared.has(wrapper)) continue;
+    const object = unwrapAnnotated(schema);
+    if (requiredNames(object).has(name) && declaredNames(object).has(name)) return wrapper;
+  }
+  return undefined;
+}
+
+/** Property names a schema declares, its `allOf`/`oneOf`/`anyOf` members' included. */
+function declaredNames(schema: Schema): Set<string> {
+  const out = new Set<string>();
+  const seen = new Set<Schema>();
+  const visit = (s: Schema, depth: number) => {
+    if (seen.has(s) || depth > 8) return;
+    seen.add(s);
+    for (const name of Object.keys(s.properties)) out.add(name);
+    for (const member of [...s.allOf, ...s.oneOf, ...s.anyOf]) visit(unwrapAnnotated(member), depth + 1);
+  };
+  visit(unwrapAnnotated(schema), 0);
+  return out;
+}
+
+/** Property names a schema always requires: its own `required` and its `allOf` members'. */
+function requiredNames(schema: Schema): Set<string> {
+  const out = new Set<string>();
+  const seen = new Set<Schema>();
+  const visit = (s: Schema, depth: number) => {
+    if (seen.has(s) || depth > 8) return;
+    seen.add(s);
+    for (const name of s.required) out.add(name);
+    for (const member of s.allOf) visit(unwrapAnnotated(member), depth + 1);
+  };
+  visit(unwrapAnnotated(schema), 0);
+  return out;
+}
+
+/** A change at a member's own level (`at` is only combinator steps), not inside one of its properties. */
+const SAME_OBJECT = /^(\((allOf|oneOf|anyOf)\[\d+\]\))*$/;
+
+/**
+ * A member of `allOf`/`oneOf`/`anyOf` may require a property its parent or another member declares: a
+ * `required` entry its own properties do not list is then real, and dropping it loosens after all.
+ */
+function restoreDeclared(c: SchemaChange, base: Schema, head: Schema): SchemaChange {
+  if (!c.undeclared || !SAME_OBJECT.test(c.at)) return c;
+  const declared = new Set([...declaredNames(base), ...declaredNames(head)]);
+  if (!c.undeclared.some((name) => declared.has(name))) return c;
+  const { undeclared, ...rest } = c;
+  return { ...rest, kind: 'schema-constraint-loosened', what: `no longer requires ${names(undeclared)}` };
+}
+
+/**
+ * Neither type covers any of the other's (ignoring `null`): an array of strings re-described as an object.
+ * Both must say their types; a type removed is compared as a loosening.
+ */
+function disjointTypes(base: Schema, head: Schema): boolean {
+  const b = (base.types ?? []).filter((t) => t !== 'null');
+  const h = (head.types ?? []).filter((t) => t !== 'null');
+  if (b.length === 0 || h.length === 0) return false;
+  return !b.some((t) => covers(h, t)) && !h.some((t) => covers(b, t));
+}
+
+/**
+ * `{ type: object }` and nothing else that refuses a value (no properties, `required`, closed or typed
+ * additional properties, combinators): any JSON may sit inside it.
+ */
+function freeFormObject(schema: Schema): boolean {
+  const { types, additionalProperties: extra, ...rest } = schema;
+  if (!types?.includes('object') || !types.every((t) => t === 'object' || t === 'null')) return false;
+  const open = extra === undefined || extra === true || (typeof extra === 'object' && !constrains(extra));
+  return open && !constrains(rest as Schema);
 }
 
 function names(list: string[]): string {
@@ -640,6 +802,7 @@ function constraintDetail(c: SchemaChange, root: string[]): ConstraintDetail {
   const fields = (c.fields ?? [{ description: '' }]).map((f) => ({
     name: f.name ?? own,
     description: f.description,
+    ...(f.removed ? { removed: true as const } : {}),
   }));
   return { keyword: c.keyword!, path, fields };
 }

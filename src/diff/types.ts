@@ -66,9 +66,10 @@ export interface ConstraintDetail {
   /**
    * The fields the change is about, with their descriptions and titles: those no longer required for
    * `required`; for `nullable`, the field and the properties it requires (null stands in for all of them);
-   * otherwise the field at `path`.
+   * otherwise the field at `path`. `removed`: a field no longer required because it left the schema (its
+   * property is gone too), for a check to tell a field dropped from the request from one made optional.
    */
-  fields: { name: string; description: string }[];
+  fields: { name: string; description: string; removed?: true }[];
 }
 
 /** A change made once for many endpoints (N servers added at the root), listed once for the spec. */

@@ -76,7 +76,22 @@ describe('input-body-without-schema', () => {
     { name: 'opaque bodies (octet-stream): nothing', spec: noSchema('application/octet-stream'), expect: [] },
     { name: 'opaque bodies (images): nothing', spec: noSchema('image/png'), expect: [] },
     { name: 'opaque bodies (text/plain): nothing', spec: noSchema('text/plain'), expect: [] },
-    { name: 'with a schema: nothing', spec: body('{ type: object }'), expect: [] },
+    {
+      name: 'with a schema: nothing',
+      spec: body('{ type: object, properties: { name: { type: string } } }'),
+      expect: [],
+    },
+    {
+      name: 'a schema that checks nothing inside (`type: object` alone): low',
+      spec: body('{ type: object }'),
+      expect: [
+        {
+          ruleId: rule,
+          severity: 'low',
+          pointer: `${op('/users', 'post')}/requestBody/content/application~1json/schema`,
+        },
+      ],
+    },
     {
       name: 'Swagger 2.0 `in: body` parameter without a schema: at the parameter',
       spec: outdent(`

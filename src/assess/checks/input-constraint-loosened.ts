@@ -1,5 +1,7 @@
 import type { Change } from '../../diff/types.js';
 import type { Severity } from '../../findings.js';
+import type { Endpoint } from '../../model.js';
+import { unwrapAnnotated } from '../../normalize/schema.js';
 import { byExposure, label } from '../context.js';
 import { isSecurityControl } from '../security-controls.js';
 import type { ChangeCheck } from '../types.js';
@@ -31,7 +33,7 @@ export const inputConstraintLoosened: ChangeCheck = {
     return change.changes
       .filter((c) => c.side === 'request')
       .flatMap((c) => {
-        const severity = loosening(c);
+        const severity = loosening(c, endpoint);
         if (severity === undefined) return [];
         return [
           {
@@ -50,7 +52,7 @@ export const inputConstraintLoosened: ChangeCheck = {
  * anything dropped from a security control (src/assess/security-controls.ts); low for a lower bound
  * removed elsewhere; nothing for `required` dropped, `null` added or an upper bound removed elsewhere.
  */
-function loosening(c: Change): Severity | undefined {
+function loosening(c: Change, endpoint: Endpoint): Severity | undefined {
   const detail = c.constraint;
   const nullable = c.kind === 'schema-constraint-widened' && detail?.keyword === 'nullable';
   if (c.kind !== 'schema-constraint-loosened' && !nullable) return undefined;
@@ -58,6 +60,23 @@ function loosening(c: Change): Severity | undefined {
   const { keyword, path } = detail;
   const ordinary = ABSENCE.has(keyword) || UPPER_BOUNDS.has(keyword) || LOWER_BOUNDS.has(keyword);
   if (!ordinary) return 'medium';
-  if (detail.fields.some((f) => isSecurityControl({ path, ...f }))) return 'medium';
+  // A field that left this object (its property and its `required` entry both gone) while the request
+  // still takes it at its top level or as a parameter was a copy in the wrong place (Plaid's
+  // `search_terms.client_id`/`secret` beside the body's own): the request did not lose it.
+  const topLevel = keyword === 'required' ? topLevelInputs(endpoint) : undefined;
+  const fields = detail.fields.filter((f) => !(f.removed && topLevel?.has(f.name)));
+  if (fields.some((f) => isSecurityControl({ path, ...f }))) return 'medium';
   return LOWER_BOUNDS.has(keyword) ? 'low' : undefined;
+}
+
+/** Names the request takes at its top level: its parameters and its bodies' own properties. */
+function topLevelInputs(endpoint: Endpoint): Set<string> {
+  const out = new Set(endpoint.parameters.map((p) => p.name));
+  for (const media of endpoint.requestBody?.content ?? []) {
+    if (!media.schema) continue;
+    const root = unwrapAnnotated(media.schema);
+    for (const s of [root, ...root.allOf.map(unwrapAnnotated)])
+      for (const name of Object.keys(s.properties)) out.add(name);
+  }
+  return out;
 }

@@ -1,3 +1,5 @@
+import type { Schema } from '../../model.js';
+import { unwrapAnnotated } from '../../normalize/schema.js';
 import { label, pathWords } from '../context.js';
 import type { EndpointCheck } from '../types.js';
 
@@ -33,6 +35,29 @@ const ACCESS_PURPOSE = new Set([
   'authorization',
   'authorizations',
 ]);
+
+/**
+ * Words that make a `scope` about access: OAuth scopes (`read:org`, `repo`), permissions, tokens. "Scope"
+ * also names where a setting applies (GitHub's required workflow `scope: all|selected`, Netlify's
+ * environment variable `scopes: builds|functions|runtime`), which grants nothing.
+ */
+const ACCESS_WORDS =
+  /\b(access|permissions?|privileges?|oauth|tokens?|authori[sz]\w*|grants?|roles?|read|write|admin\w*)\b|:/i;
+
+/**
+ * A `scope(s)` field is privileged unless it is a closed list of values (an enum, or an array of one) none
+ * of which, nor its description, speaks of access: then it says where a setting applies. The enum is what
+ * the caller may send, so a scope named to look harmless cannot carry an access scope the list lacks.
+ */
+function reachScope(name: string, property: Schema): boolean {
+  if (!/^scopes?$/i.test(name)) return false;
+  const field = unwrapAnnotated(property);
+  const values = field.enum ?? (field.items ? unwrapAnnotated(field.items).enum : undefined);
+  if (!values || values.length === 0) return false;
+  const words = [field.description, field.title, property.description, ...values.map(String)];
+  const text = words.filter((w) => w !== undefined).join(' ');
+  return !ACCESS_WORDS.test(text);
+}
 
 export const inputMassAssignment: EndpointCheck = {
   id: 'input-mass-assignment',
@@ -71,7 +96,10 @@ export const inputMassAssignment: EndpointCheck = {
         const privileged = purpose
           ? []
           : Object.keys(schema.properties).filter(
-              (name) => PRIVILEGED.test(name) && !schema.properties[name]!.readOnly,
+              (name) =>
+                PRIVILEGED.test(name) &&
+                !schema.properties[name]!.readOnly &&
+                !reachScope(name, schema.properties[name]!),
             );
         const serverOwned = Object.keys(schema.properties).filter(
           (name) => schema.properties[name]!.readOnly,
