@@ -25,7 +25,7 @@
 import { posix } from 'node:path';
 import type { EndpointDiff } from '../diff/types.js';
 import type { Finding } from '../findings.js';
-import type { ApiModel, Endpoint } from '../model.js';
+import type { ApiModel, Endpoint, Loc, Schema } from '../model.js';
 import { label } from './context.js';
 import { type EndpointFactSheet, factBook } from './facts.js';
 import { CHECKS } from './registry.js';
@@ -58,6 +58,11 @@ export interface Conventions {
   widespread(count: number): boolean;
   /** The head's id of a base endpoint (another one when the diff matched a renamed path). */
   headId(baseId: string): string;
+  /**
+   * Whether a head schema's place (file named as in the base, pointer) holds a schema in the base too:
+   * a property added there is the PR's own, however like an old one it looks.
+   */
+  knownPlace(loc: Loc): boolean;
 }
 
 const NONE: Conventions = {
@@ -65,6 +70,8 @@ const NONE: Conventions = {
   forEndpoint: () => undefined,
   widespread: () => false,
   headId: (id) => id,
+  // Without both versions every place is known: nothing is read as moved.
+  knownPlace: () => true,
 };
 
 /** Findings of these rules inherit only through their own convention above, never through the generic ones. */
@@ -84,7 +91,10 @@ export function documentConventions(
   const renamed = new Map<string, string>();
   for (const e of changes) if (e.base && e.head && e.base.id !== e.head.id) renamed.set(e.base.id, e.head.id);
   const headId = (id: string) => renamed.get(id) ?? id;
-  const none: Conventions = { ...NONE, headId };
+  const file = sameFileIn(base, head);
+  const basePlaces = schemaPlaces(base, file);
+  const knownPlace = (loc: Loc) => basePlaces.has(`${file(loc.file)}#${loc.pointer}`);
+  const none: Conventions = { ...NONE, headId, knownPlace };
   const factsOf = new Map([base, head].map((model) => [model, factBook(model, settings)]));
   // Endpoints a client calls: CORS preflights are answered by the gateway and carry no controls.
   const callable = (model: ApiModel) => model.endpoints.filter((e) => !factsOf.get(model)!(e).preflight);
@@ -138,7 +148,6 @@ export function documentConventions(
     }
     return count;
   };
-  const file = sameFileIn(base, head);
   const atPlace = new Set<string>();
   const byHabit = new Map<string, Set<string>>();
   for (const f of baseFindings) {
@@ -153,6 +162,7 @@ export function documentConventions(
 
   return {
     headId,
+    knownPlace,
     widespread: (count) => habits && count / baseEndpoints.length >= CONVENTION_SHARE,
     forEndpoint: (id) => (added.has(id) ? inheritedFacts : undefined),
     inherited(finding) {
@@ -177,6 +187,27 @@ export function documentConventions(
       return undefined;
     },
   };
+}
+
+/** The places of every schema the model's operations reach (parameters, bodies, responses), at any depth. */
+function schemaPlaces(model: ApiModel, file: (path: string) => string): Set<string> {
+  const places = new Set<string>();
+  const seen = new Set<Schema>();
+  const stack: Schema[] = [];
+  for (const e of model.endpoints) {
+    for (const p of e.parameters) if (p.schema) stack.push(p.schema);
+    for (const m of e.requestBody?.content ?? []) if (m.schema) stack.push(m.schema);
+    for (const r of e.responses) for (const m of r.content) if (m.schema) stack.push(m.schema);
+  }
+  for (let schema = stack.pop(); schema; schema = stack.pop()) {
+    if (seen.has(schema)) continue;
+    seen.add(schema);
+    places.add(`${file(schema.loc.file)}#${schema.loc.pointer}`);
+    stack.push(...Object.values(schema.properties), ...schema.allOf, ...schema.oneOf, ...schema.anyOf);
+    if (schema.items) stack.push(schema.items);
+    if (typeof schema.additionalProperties === 'object') stack.push(schema.additionalProperties);
+  }
+  return places;
 }
 
 function share(endpoints: Endpoint[], holds: (e: Endpoint) => boolean): number {
