@@ -15,6 +15,9 @@
 // - a shared input field (FIELD_HABIT_RULES): the same rule with the same message, so the same field taken
 //   the same way, on at least CONVENTION_MIN_ENDPOINTS base endpoints however large the document (Twilio's
 //   unrestricted `StatusCallback` URL on 14 operations: an added operation taking one more is that debt).
+// - a URL input the base takes unrestricted (src/assess/url-inputs.ts): a notification URL in a document that
+//   takes them unrestricted on CONVENTION_MIN_ENDPOINTS endpoints, or the same input (name and description, or
+//   name and object shape) as a base endpoint's, new to an added or modified endpoint;
 // - a per-endpoint document fact (`DocumentCheck.perEndpoint`, an API key in the query): the base's finding
 //   lists at least CONVENTION_SHARE of the base's endpoints (src/assess/index.ts `splitByEndpoint`).
 // A habit of fewer than CONVENTION_MIN_ENDPOINTS (5) base endpoints is no convention (the one-endpoint seed
@@ -30,6 +33,7 @@ import { label } from './context.js';
 import { type EndpointFactSheet, factBook } from './facts.js';
 import { CHECKS } from './registry.js';
 import type { AssessSettings } from './types.js';
+import { knownUrlInputs } from './url-inputs.js';
 import { serverKey } from './urls.js';
 
 /** "Most" endpoints: the share of the base (and head) that must share a condition for it to be a convention. */
@@ -94,7 +98,15 @@ export function documentConventions(
   const file = sameFileIn(base, head);
   const basePlaces = schemaPlaces(base, file);
   const knownPlace = (loc: Loc) => basePlaces.has(`${file(loc.file)}#${loc.pointer}`);
-  const none: Conventions = { ...NONE, headId, knownPlace };
+  // A URL input the base already takes unrestricted, added to an added or modified endpoint.
+  const knownUrlInput = knownUrlInputs(
+    base,
+    changes,
+    baseFindings,
+    CONVENTION_MIN_ENDPOINTS,
+    CONVENTION_SHARE,
+  );
+  const none: Conventions = { ...NONE, headId, knownPlace, inherited: knownUrlInput };
   const factsOf = new Map([base, head].map((model) => [model, factBook(model, settings)]));
   // Endpoints a client calls: CORS preflights are answered by the gateway and carry no controls.
   const callable = (model: ApiModel) => model.endpoints.filter((e) => !factsOf.get(model)!(e).preflight);
@@ -166,6 +178,8 @@ export function documentConventions(
     widespread: (count) => habits && count / baseEndpoints.length >= CONVENTION_SHARE,
     forEndpoint: (id) => (added.has(id) ? inheritedFacts : undefined),
     inherited(finding) {
+      const url = knownUrlInput(finding);
+      if (url !== undefined) return url;
       const endpoint = finding.endpoint === undefined ? undefined : added.get(finding.endpoint);
       if (!endpoint || !ENDPOINT_RULES.has(finding.ruleId)) return undefined;
       if (finding.ruleId === 'rate-limit-missing') return rateLimiting;

@@ -116,7 +116,17 @@ describe('sensitive-response-field: moved or copied without a description', () =
     const base = doc({ '/api/v1/enduser/dialogs/{dialogId}': ref('GetDialogDto') }, { GetDialogDto: dto });
     const head = doc(
       { '/api/v1/enduser/dialogs/{dialogId}': ref('V1EndUserDialogsQueriesGet_Dialog') },
-      { V1EndUserDialogsQueriesGet_Dialog: { ...dto, description: 'renamed' } },
+      // The real head reworded the description too ("Should also…" → "It should also…").
+      {
+        V1EndUserDialogsQueriesGet_Dialog: object({
+          ...dto.properties,
+          dialogToken: {
+            type: 'string',
+            nullable: true,
+            description: 'The dialog token. It may be used against external URLs.',
+          },
+        }),
+      },
     );
     const findings = pr(base, head);
     expect(findings.map((f) => f.status)).toEqual(['existing']);
