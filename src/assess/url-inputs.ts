@@ -3,11 +3,21 @@
 import type { EndpointDiff } from '../diff/types.js';
 import type { Finding } from '../findings.js';
 import type { ApiModel, Endpoint, Schema } from '../model.js';
-import { urlInput } from './checks/input-ssrf-url.js';
 import { label } from './context.js';
 import { type InputField, inputFields } from './inputs.js';
 
 const RULE = 'input-ssrf-url';
+
+/** Formats of a URL (src/assess/checks/input-ssrf-url.ts reads these too). */
+export const URL_FORMATS = new Set(['uri', 'url', 'iri', 'uri-reference', 'iri-reference']);
+/** Names of a URL, whatever the format. */
+export const URL_NAME =
+  /(url|uri|href|callback|webhook|redirect(_?to)?|return_?to|next|link|endpoint|feed|image_?src|avatar_?src)$/i;
+
+/** Named or formatted like a URL (before judging whether the server requests it). */
+export function urlInput(field: InputField): boolean {
+  return URL_FORMATS.has(field.schema.format ?? '') || URL_NAME.test(field.name);
+}
 /** URLs the server calls to notify the caller: Twilio's `StatusCallback`, `AmdStatusCallback`; Plaid's `webhook`. */
 const NOTIFICATION = /(callback|webhook)(_?ur[il])?$/i;
 /** Long enough to be the description someone wrote for this field, not a stock phrase (`The URL.`). */

@@ -3,11 +3,7 @@ import { bracketSpans } from '../../util/braces.js';
 import { byExposure, label, pathWords } from '../context.js';
 import { type InputField, inputFields } from '../inputs.js';
 import type { EndpointCheck } from '../types.js';
-
-const URL_FORMATS = new Set(['uri', 'url', 'iri', 'uri-reference', 'iri-reference']);
-
-const URL_NAME =
-  /(url|uri|href|callback|webhook|redirect(_?to)?|return_?to|next|link|endpoint|feed|image_?src|avatar_?src)$/i;
+import { URL_FORMATS, URL_NAME } from '../url-inputs.js';
 
 /** Words in a field's name or its parents' that say the server requests the URL: a webhook it calls, an
  * image it downloads, a feed it reads. */
@@ -117,11 +113,6 @@ export const inputSsrfUrl: EndpointCheck = {
       }));
   },
 };
-
-/** Named or formatted like a URL (before judging whether the server requests it). */
-export function urlInput(field: InputField): boolean {
-  return URL_FORMATS.has(field.schema.format ?? '') || URL_NAME.test(field.name);
-}
 
 /** A schema without `type` is read as a string, unless it has properties: an object (Kubernetes' `spec.webhook`). */
 function untypedAs(schema: Schema): string[] {
