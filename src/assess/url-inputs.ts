@@ -33,9 +33,10 @@ const DISTINCTIVE_SHAPE = 4;
  * - it is a notification URL (`…callback`, `…webhook`) and the base takes such URLs unrestricted on at
  *   least `minEndpoints` endpoints, `shareOfTaking` of those that take one: the document's design is to call its callers back (Twilio's ~27
  *   `…StatusCallback` fields), and a new callback is one more of them;
- * - or it is the same input as one the base takes unrestricted: the same name with the same description
- *   (Slack's `icon_url` of `chat.postMessage`, added to `chat.postEphemeral`), or the same name in an
- *   object of the same fields (Directus's webhook object, taken by the new batch `PATCH /webhooks`).
+ * - or it is the same input as one the base takes unrestricted on the same resource (`resourceOf`): the same
+ *   name with the same description (Slack's `icon_url` of `chat.postMessage`, added to `chat.postEphemeral`),
+ *   or the same name in an object of the same fields (Directus's webhook object, taken by the new batch
+ *   `PATCH /webhooks`).
  */
 export function knownUrlInputs(
   base: ApiModel,
@@ -57,7 +58,10 @@ export function knownUrlInputs(
     if (NOTIFICATION.test(name)) notifying.add(endpoint.id);
     for (const field of inputFields(endpoint))
       if (field.name.toLowerCase() === name)
-        for (const key of identities(endpoint, field)) if (!known.has(key)) known.set(key, endpoint);
+        for (const key of identities(endpoint, field)) {
+          const here = `${resourceOf(endpoint)}\n${key}`;
+          if (!known.has(here)) known.set(here, endpoint);
+        }
   }
   // The habit is the base's when it is how the base takes notification URLs: most endpoints taking one
   // take it unrestricted (a document that allow-lists its callbacks has no such convention).
@@ -77,7 +81,7 @@ export function knownUrlInputs(
     const field = fields.find((f) => f.loc.pointer === finding.loc.pointer) ?? fields[0];
     if (!field) return undefined;
     for (const key of identities(change.head, field)) {
-      const from = known.get(key);
+      const from = known.get(`${resourceOf(change.head)}\n${key}`);
       if (from) return `the base already takes the same input with no allow-list on ${label(from)}`;
     }
     return undefined;
@@ -97,6 +101,21 @@ function newToEndpoint(base: Endpoint, name: string): boolean {
     (f) =>
       f.name.toLowerCase() !== name && !(urlInput(f) && (f.schema.pattern !== undefined || f.schema.enum)),
   );
+}
+
+/**
+ * The resource an operation acts on: its path without parameters, each segment cut at its first dot
+ * (Slack's `chat.postMessage` and `chat.postEphemeral` are methods of `chat`; Directus's `POST /webhooks` and
+ * batch `PATCH /webhooks` act on `webhooks`). Kubernetes' `auditsinks` is another resource than
+ * `mutatingwebhookconfigurations`, even though both take a webhook `url` described alike: a new feature that
+ * calls URLs is the PR's.
+ */
+function resourceOf(endpoint: Endpoint): string {
+  return endpoint.path
+    .split('/')
+    .filter((segment) => segment !== '' && !segment.startsWith('{'))
+    .map((segment) => segment.split('.')[0]!.toLowerCase())
+    .join('/');
 }
 
 /** What identifies an input wherever it is taken: its name with its description, or with its object's fields. */

@@ -132,6 +132,22 @@ describe('input-ssrf-url: the same input the base takes unrestricted elsewhere',
     expect(statusOn(pr(base, withIcon(other)), 'POST /chat.postEphemeral')).toEqual([['medium', 'new']]);
   });
 
+  it("Kubernetes: the webhook `url` of a new resource (`auditsinks`), described like the admission webhooks': new", () => {
+    const url = {
+      type: 'string',
+      description: '`url` gives the location of the webhook, in standard URL form.',
+    };
+    const config = (path: string) => [path, write({ clientConfig: { type: 'object', properties: { url } } })];
+    const admission = '/apis/admissionregistration.k8s.io/v1beta1/mutatingwebhookconfigurations';
+    const base = doc(Object.fromEntries([config(admission)]));
+    const head = doc(
+      Object.fromEntries([config(admission), config('/apis/auditregistration.k8s.io/v1alpha1/auditsinks')]),
+    );
+    expect(statusOn(pr(base, head), 'POST /apis/auditregistration.k8s.io/v1alpha1/auditsinks')).toEqual([
+      ['medium', 'new'],
+    ]);
+  });
+
   it('Directus: the webhook object (same fields) taken by the new batch `PATCH /webhooks`: existing; one more field in it: new', () => {
     const hook = {
       name: { type: 'string' },
