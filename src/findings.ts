@@ -56,6 +56,18 @@ export interface Suppression {
   source: string;
 }
 
+/**
+ * A property by what it is rather than where it is: its kind, name and the names of its owner's properties
+ * (`shape`), and the owner's place, which must be new for the shape to count (the PR did not add the
+ * property to an object the base had). A `distinctive` shape (several properties) identifies a copy; a
+ * small one only a move (the base's property gone from the head).
+ */
+export interface MovableProperty {
+  shape: string;
+  owner: Loc;
+  distinctive: boolean;
+}
+
 /** A finding before positions are computed: its place is a pointer into a file. */
 export interface Finding {
   ruleId: string;
@@ -71,6 +83,8 @@ export interface Finding {
   endpoints?: string[];
   /** What it rests on wherever it sits (`Hit.basis`); internal, never reported. */
   basis?: string;
+  /** The property it is about, recognised when moved (`Hit.movable`); internal, never reported. */
+  movable?: MovableProperty;
   status?: FindingStatus;
   suppressed?: Suppression;
   /** A place in the text rather than a node (a parse error): overrides the position of `loc`. */

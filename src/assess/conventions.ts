@@ -15,6 +15,9 @@
 // - a shared input field (FIELD_HABIT_RULES): the same rule with the same message, so the same field taken
 //   the same way, on at least CONVENTION_MIN_ENDPOINTS base endpoints however large the document (Twilio's
 //   unrestricted `StatusCallback` URL on 14 operations: an added operation taking one more is that debt).
+// - a URL input the base takes unrestricted (src/assess/url-inputs.ts): a notification URL in a document that
+//   takes them unrestricted on CONVENTION_MIN_ENDPOINTS endpoints, or the same input (name and description, or
+//   name and object shape) as a base endpoint's, new to an added or modified endpoint;
 // - a per-endpoint document fact (`DocumentCheck.perEndpoint`, an API key in the query): the base's finding
 //   lists at least CONVENTION_SHARE of the base's endpoints (src/assess/index.ts `splitByEndpoint`).
 // A habit of fewer than CONVENTION_MIN_ENDPOINTS (5) base endpoints is no convention (the one-endpoint seed
@@ -25,11 +28,12 @@
 import { posix } from 'node:path';
 import type { EndpointDiff } from '../diff/types.js';
 import type { Finding } from '../findings.js';
-import type { ApiModel, Endpoint } from '../model.js';
+import type { ApiModel, Endpoint, Loc, Schema } from '../model.js';
 import { label } from './context.js';
 import { type EndpointFactSheet, factBook } from './facts.js';
 import { CHECKS } from './registry.js';
 import type { AssessSettings } from './types.js';
+import { knownUrlInputs } from './url-inputs.js';
 import { serverKey } from './urls.js';
 
 /** "Most" endpoints: the share of the base (and head) that must share a condition for it to be a convention. */
@@ -58,6 +62,11 @@ export interface Conventions {
   widespread(count: number): boolean;
   /** The head's id of a base endpoint (another one when the diff matched a renamed path). */
   headId(baseId: string): string;
+  /**
+   * Whether a head schema's place (file named as in the base, pointer) holds a schema in the base too:
+   * a property added there is the PR's own, however like an old one it looks.
+   */
+  knownPlace(loc: Loc): boolean;
 }
 
 const NONE: Conventions = {
@@ -65,6 +74,8 @@ const NONE: Conventions = {
   forEndpoint: () => undefined,
   widespread: () => false,
   headId: (id) => id,
+  // Without both versions every place is known: nothing is read as moved.
+  knownPlace: () => true,
 };
 
 /** Findings of these rules inherit only through their own convention above, never through the generic ones. */
@@ -84,7 +95,18 @@ export function documentConventions(
   const renamed = new Map<string, string>();
   for (const e of changes) if (e.base && e.head && e.base.id !== e.head.id) renamed.set(e.base.id, e.head.id);
   const headId = (id: string) => renamed.get(id) ?? id;
-  const none: Conventions = { ...NONE, headId };
+  const file = sameFileIn(base, head);
+  const basePlaces = schemaPlaces(base, file);
+  const knownPlace = (loc: Loc) => basePlaces.has(`${file(loc.file)}#${loc.pointer}`);
+  // A URL input the base already takes unrestricted, added to an added or modified endpoint.
+  const knownUrlInput = knownUrlInputs(
+    base,
+    changes,
+    baseFindings,
+    CONVENTION_MIN_ENDPOINTS,
+    CONVENTION_SHARE,
+  );
+  const none: Conventions = { ...NONE, headId, knownPlace, inherited: knownUrlInput };
   const factsOf = new Map([base, head].map((model) => [model, factBook(model, settings)]));
   // Endpoints a client calls: CORS preflights are answered by the gateway and carry no controls.
   const callable = (model: ApiModel) => model.endpoints.filter((e) => !factsOf.get(model)!(e).preflight);
@@ -138,7 +160,6 @@ export function documentConventions(
     }
     return count;
   };
-  const file = sameFileIn(base, head);
   const atPlace = new Set<string>();
   const byHabit = new Map<string, Set<string>>();
   for (const f of baseFindings) {
@@ -153,9 +174,12 @@ export function documentConventions(
 
   return {
     headId,
+    knownPlace,
     widespread: (count) => habits && count / baseEndpoints.length >= CONVENTION_SHARE,
     forEndpoint: (id) => (added.has(id) ? inheritedFacts : undefined),
     inherited(finding) {
+      const url = knownUrlInput(finding);
+      if (url !== undefined) return url;
       const endpoint = finding.endpoint === undefined ? undefined : added.get(finding.endpoint);
       if (!endpoint || !ENDPOINT_RULES.has(finding.ruleId)) return undefined;
       if (finding.ruleId === 'rate-limit-missing') return rateLimiting;
@@ -177,6 +201,27 @@ export function documentConventions(
       return undefined;
     },
   };
+}
+
+/** The places of every schema the model's operations reach (parameters, bodies, responses), at any depth. */
+function schemaPlaces(model: ApiModel, file: (path: string) => string): Set<string> {
+  const places = new Set<string>();
+  const seen = new Set<Schema>();
+  const stack: Schema[] = [];
+  for (const e of model.endpoints) {
+    for (const p of e.parameters) if (p.schema) stack.push(p.schema);
+    for (const m of e.requestBody?.content ?? []) if (m.schema) stack.push(m.schema);
+    for (const r of e.responses) for (const m of r.content) if (m.schema) stack.push(m.schema);
+  }
+  for (let schema = stack.pop(); schema; schema = stack.pop()) {
+    if (seen.has(schema)) continue;
+    seen.add(schema);
+    places.add(`${file(schema.loc.file)}#${schema.loc.pointer}`);
+    stack.push(...Object.values(schema.properties), ...schema.allOf, ...schema.oneOf, ...schema.anyOf);
+    if (schema.items) stack.push(schema.items);
+    if (typeof schema.additionalProperties === 'object') stack.push(schema.additionalProperties);
+  }
+  return places;
 }
 
 function share(endpoints: Endpoint[], holds: (e: Endpoint) => boolean): number {

@@ -95,6 +95,10 @@ export function assess(input: SpecInput, options: AssessOptions = {}): Finding[]
     if (endpoint) finding.endpoint = endpoint.id;
     if (hit.endpoints) finding.endpoints = distinct(hit.endpoints);
     if (hit.basis !== undefined) finding.basis = `${check.id}\n${hit.basis}`;
+    if (hit.movable) {
+      const owner = relocate ? relocate(hit.movable.owner) : hit.movable.owner;
+      finding.movable = { ...hit.movable, shape: `${check.id}\n${hit.movable.shape}`, owner };
+    }
     if (hit.position) finding.position = hit.position;
     const own = endpoint && suppressions ? suppressions.forEndpoint(endpoint) : [];
     const rules = own.length > 0 ? [...own, ...generalRules] : generalRules;
@@ -278,6 +282,7 @@ export function compareFindings(base: Finding[], head: Finding[], conventions?: 
   for (const f of base)
     if (f.endpoints && PER_ENDPOINT_RULES.has(f.ruleId))
       listedInBase.set(f.fingerprint, new Set(f.endpoints.map((id) => conventions?.headId(id) ?? id)));
+  const moved = movedProperties(base, head, baseKeys, headKeys, conventions);
   return [
     ...head.flatMap((f): Finding[] => {
       if (baseKeys.has(f.fingerprint)) {
@@ -291,6 +296,8 @@ export function compareFindings(base: Finding[], head: Finding[], conventions?: 
         const message = `${f.message} (the base document already has it elsewhere)`;
         return [{ ...f, message, status: 'existing' }];
       }
+      const from = moved.of(f);
+      if (from !== undefined) return [{ ...f, message: `${f.message} (${from})`, status: 'existing' }];
       const inherited = conventions?.inherited(f);
       return [
         inherited
@@ -300,8 +307,46 @@ export function compareFindings(base: Finding[], head: Finding[], conventions?: 
     }),
     ...base
       .filter((f) => !headKeys.has(f.fingerprint) && !(f.basis !== undefined && headBases.has(f.basis)))
+      .filter((f) => !moved.away(f))
       .map((f) => ({ ...f, status: 'fixed' as const })),
   ];
+}
+
+/**
+ * Properties a refactoring moved or copied to a new place (`Finding.movable`): a head finding the base
+ * lacks is existing when its owner's place is new to the PR (a renamed component, the inline response of a
+ * renamed route; never an object the base had, which would be the PR adding the property to it) and an
+ * object of the same shape held the property in the base: moved there (the base's property is gone from
+ * the head), or, for a distinctive shape, copied from it (the base's object, or a head object whose property
+ * is the base's). Without conventions (no base) nothing is moved.
+ */
+function movedProperties(
+  base: readonly Finding[],
+  head: readonly Finding[],
+  baseKeys: ReadonlySet<string>,
+  headKeys: ReadonlySet<string>,
+  conventions: Conventions | undefined,
+): { of(finding: Finding): string | undefined; away(finding: Finding): boolean } {
+  const shapes = (findings: readonly Finding[]) =>
+    new Set(findings.flatMap((f) => (f.movable ? [f.movable.shape] : [])));
+  const gone = shapes(base.filter((f) => !headKeys.has(f.fingerprint)));
+  const held = new Set([...shapes(base), ...shapes(head.filter((f) => baseKeys.has(f.fingerprint)))]);
+  const arrived = new Set<string>();
+  return {
+    of(finding) {
+      const { movable } = finding;
+      if (!movable || !conventions || conventions.knownPlace(movable.owner)) return undefined;
+      if (gone.has(movable.shape)) {
+        arrived.add(movable.shape);
+        return 'moved: the base returned it in an object of the same properties, no longer there';
+      }
+      if (movable.distinctive && held.has(movable.shape))
+        return 'copied: the base already returns it in an object of the same properties';
+      return undefined;
+    },
+    // Evaluated after every head finding (the head's list comes first): a moved property is not fixed.
+    away: (finding) => finding.movable !== undefined && arrived.has(finding.movable.shape),
+  };
 }
 
 /** Document rules whose findings state a fact of each endpoint they list (`DocumentCheck.perEndpoint`). */

@@ -1,7 +1,7 @@
 // What a check is: one file exporting one of these. Checks are pure: they read the model (and, for
 // change checks, the diff) and return hits; ids, severities and fingerprints are added by `assess`.
 import type { EndpointDiff } from '../diff/types.js';
-import type { Category, Severity } from '../findings.js';
+import type { Category, MovableProperty, Severity } from '../findings.js';
 import type { ApiModel, Endpoint, Loc, SpecProblem } from '../model.js';
 import type { EndpointFactSheet } from './facts.js';
 import type { SpecTraffic } from './traffic.js';
@@ -52,6 +52,11 @@ export interface Hit {
    * finding shares is not new (src/assess/index.ts `compareFindings`). Never reported.
    */
   basis?: string;
+  /**
+   * A property's identity when a refactoring moves or copies it without its description (a renamed
+   * component, a route renamed with its inline response): src/assess/index.ts `compareFindings`.
+   */
+  movable?: MovableProperty;
   /** A place in the text rather than a node (a parse error): overrides the position of `loc`. */
   position?: { line: number; column: number };
 }

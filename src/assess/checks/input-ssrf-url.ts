@@ -1,13 +1,9 @@
-import type { Schema } from '../../model.js';
+import type { Endpoint, Schema } from '../../model.js';
 import { bracketSpans } from '../../util/braces.js';
 import { byExposure, label, pathWords } from '../context.js';
 import { type InputField, inputFields } from '../inputs.js';
 import type { EndpointCheck } from '../types.js';
-
-const URL_FORMATS = new Set(['uri', 'url', 'iri', 'uri-reference', 'iri-reference']);
-
-const URL_NAME =
-  /(url|uri|href|callback|webhook|redirect(_?to)?|return_?to|next|link|endpoint|feed|image_?src|avatar_?src)$/i;
+import { URL_FORMATS, URL_NAME } from '../url-inputs.js';
 
 /** Words in a field's name or its parents' that say the server requests the URL: a webhook it calls, an
  * image it downloads, a feed it reads. */
@@ -99,12 +95,17 @@ export const inputSsrfUrl: EndpointCheck = {
     const fetching = pathWords(endpoint.path).some((w) => FETCHING_OPERATION_WORDS.has(w));
     return inputFields(endpoint)
       .filter((f) => (f.schema.types ?? untypedAs(f.schema)).includes('string') && !f.schema.enum)
-      .filter((f) => requestedUrl(f, fetching))
-      .filter((f) => !allowListPattern(f.schema.pattern))
-      .map((f) => ({
-        message: `${label(endpoint)} takes a URL in ${f.path} with no allow-list pattern (server-side request forgery risk)`,
+      .map((f) => ({ f, use: requestedUrl(f, fetching, parameterDescription(endpoint, f)) }))
+      .filter(({ f, use }) => use !== undefined && !allowListPattern(f.schema.pattern))
+      .map(({ f, use }) => ({
+        message:
+          use === 'fetched'
+            ? `${label(endpoint)} takes a URL in ${f.path} with no allow-list pattern (server-side request forgery risk)`
+            : `${label(endpoint)} redirects to a URL in ${f.path} with no allow-list pattern (open redirect risk)`,
         loc: f.loc,
-        severity: byExposure(endpoint, 'medium'),
+        // An open redirect sends the caller's browser elsewhere (phishing); the server requests nothing:
+        // a lesser risk than a request forgery (CWE-601, not CWE-918).
+        severity: byExposure(endpoint, use === 'fetched' ? 'medium' : 'low'),
         key: f.path,
         // The same endpoint took an unrestricted URL under this name in the base: moved into an envelope
         // (Azure's `authorizationEndpoint` → `properties.authorizationEndpoint`), it is no new input.
@@ -123,23 +124,44 @@ function untypedAs(schema: Schema): string[] {
  * a return URL kept for later, `links.*.href` echoed back in a request model), server-set values and
  * JSONP `callback` function names are not.
  */
-function requestedUrl(field: InputField, fetchingOperation: boolean): boolean {
+function requestedUrl(
+  field: InputField,
+  fetchingOperation: boolean,
+  parameterText: string,
+): 'fetched' | 'redirect' | undefined {
   const formatted = URL_FORMATS.has(field.schema.format ?? '');
-  if (!formatted && !URL_NAME.test(field.name)) return false;
-  const description = `${field.schema.description ?? ''} ${field.schema.title ?? ''}`;
-  if (SERVER_SET.test(description) || /jsonp/i.test(description)) return false;
+  if (!formatted && !URL_NAME.test(field.name)) return undefined;
+  const description = `${field.schema.description ?? ''} ${field.schema.title ?? ''} ${parameterText}`;
+  if (SERVER_SET.test(description) || /jsonp/i.test(description)) return undefined;
   const words = fieldPathWords(field);
   // `links.self.href`, `_links`, `selfLink`: the resource's own links, echoed back.
-  if (words.includes('links') || words.includes('self')) return false;
+  if (words.includes('links') || words.includes('self')) return undefined;
   // OAuth's `redirect_uri` is compared with the client's registered redirect URIs (RFC 6749 §3.1.2) and
   // sent to the browser, never fetched: an OAuth concern (`auth-*` rules), not a request forgery.
-  if (/^redirect_?ur[il]$/i.test(field.name)) return false;
+  if (/^redirect_?ur[il]$/i.test(field.name)) return undefined;
   // A bare `callback` that is not declared a URL is a JSONP function name (Google's APIs).
-  if (/^(callback|jsonp)$/i.test(field.name) && !formatted && !/\bur[il]\b/i.test(description)) return false;
-  if (/^(query|path) /.test(field.path) && REDIRECT_NAME.test(field.name)) return true;
-  return (
-    words.some((w) => FETCHED_FIELD_WORDS.has(w)) || fetchingOperation || FETCH_DESCRIPTION.test(description)
-  );
+  if (/^(callback|jsonp)$/i.test(field.name) && !formatted && !/\bur[il]\b/i.test(description))
+    return undefined;
+  const described = FETCH_DESCRIPTION.test(description);
+  const fetchedWords = words.filter((w) => FETCHED_FIELD_WORDS.has(w));
+  // An image only said to be shown (Slack's `step_image_url`, "the app image that is shown in the Workflow
+  // Builder") is a URL clients load, stored as data: the server requests nothing, unless another word, the
+  // operation or the description says it does.
+  const shownImage =
+    SHOWN.test(description) && fetchedWords.length > 0 && fetchedWords.every((w) => DISPLAYED_WORDS.has(w));
+  if ((fetchedWords.length > 0 && !shownImage) || fetchingOperation || described) return 'fetched';
+  if (/^(query|path) /.test(field.path) && REDIRECT_NAME.test(field.name)) return 'redirect';
+  return undefined;
+}
+
+/** Image words: an image URL is fetched (downloaded, resized) or only shown by clients; the description says which. */
+const DISPLAYED_WORDS = new Set(['image', 'icon', 'logo', 'photo', 'picture', 'thumbnail', 'avatar']);
+const SHOWN = /\b(shown|displayed)\b/i;
+
+/** A parameter describes itself beside its schema (`{ name, in, description, schema: { type: string } }`). */
+function parameterDescription(endpoint: Endpoint, field: InputField): string {
+  const parameter = endpoint.parameters.find((p) => p.schema === field.schema);
+  return parameter?.description ?? '';
 }
 
 /** `body field \`webhooks[].targetUrl\`` → `webhooks target url`; a parameter's words are its name's. */

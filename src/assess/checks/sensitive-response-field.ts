@@ -1,4 +1,4 @@
-import { maxSeverity, type Severity } from '../../findings.js';
+import { type MovableProperty, maxSeverity, type Severity } from '../../findings.js';
 import type { Endpoint, Loc } from '../../model.js';
 import { type DataKind, type NamedField, sensitiveFields } from '../../sensitive.js';
 import { joinPointer } from '../../util/pointer.js';
@@ -152,6 +152,32 @@ function describedProperty(field: NamedField): { basis?: string } {
 /** Long enough to be the description someone wrote for this property, not a stock word (`The token.`). */
 const MIN_DESCRIPTION = 24;
 
+/**
+ * The property by its owner's shape, for a move or copy without a description to match on: GitHub's
+ * `nullable-integration`, a verbatim copy of `integration`; Dialogporten's `GetDialogDto` renamed
+ * `V1EndUserDialogsQueriesGet_Dialog`; Directus's inline `{ data: { token } }` under a renamed route.
+ * Compared with the base in src/assess/index.ts (`movedProperties`), which also requires the owner's place
+ * to be new to the PR.
+ */
+function movableProperty(field: NamedField): MovableProperty {
+  const names = Object.keys(field.owner.properties)
+    .map((name) => name.toLowerCase())
+    .sort();
+  return {
+    shape: `${field.kind}\n${field.name.toLowerCase()}\n${names.join('\n')}`,
+    owner: field.owner.loc,
+    distinctive: names.length >= DISTINCTIVE_SHAPE,
+  };
+}
+
+/** Enough sibling properties for an object's shape to identify it (`{ token }` alone could be anything). */
+const DISTINCTIVE_SHAPE = 4;
+
+/** Path segments of `data[].link.persistent_token` (3): the headline is the shallowest place it is returned. */
+function depth(path: string): number {
+  return path.split(/[.[\]]+/).filter((part) => part !== '').length;
+}
+
 const ROOT_SECTIONS = new Set(['paths', 'definitions', 'parameters', 'responses', 'webhooks']);
 
 export const sensitiveResponseField: DocumentCheck = {
@@ -197,15 +223,20 @@ export const sensitiveResponseField: DocumentCheck = {
         }
       }
     }
-    const inEndpoint = byProperty.size > 0 ? endpointsByLocation(model.endpoints) : undefined;
-    const keys = [...byProperty.values()].map(({ loc }) => layoutFreeKey(loc, model.file, inEndpoint!));
+    const exposures = sameDescribedProperty([...byProperty.values()]);
+    const inEndpoint = exposures.length > 0 ? endpointsByLocation(model.endpoints) : undefined;
+    const keys = exposures.map(({ loc }) => layoutFreeKey(loc, model.file, inEndpoint!));
     const seen = new Map<string, number>();
     for (const key of keys) if (key !== undefined) seen.set(key, (seen.get(key) ?? 0) + 1);
-    return [...byProperty.values()].map(({ field, loc, severity, returnedBy }, i) => {
+    return exposures.map(({ field, loc, severity, returnedBy }, i) => {
       const key = keys[i];
-      const [first, ...others] = [...returnedBy.values()];
-      const { endpoint, paths } = first!;
-      const path = paths.values().next().value as string;
+      // Headlined where it is most plainly returned: the shallowest path (`link.persistent_token` of a
+      // payment method, not `last_finalization_error.setup_intent.…` of an invoice), the first on a tie.
+      const shallowest = (r: Returned) => Math.min(...[...r.paths].map(depth));
+      const first = [...returnedBy.values()].reduce((a, b) => (shallowest(b) < shallowest(a) ? b : a));
+      const others = [...returnedBy.values()].filter((r) => r !== first);
+      const { endpoint, paths } = first;
+      const path = [...paths].reduce((a, b) => (depth(b) < depth(a) ? b : a));
       const morePaths =
         paths.size > 1
           ? ` (and ${paths.size - 1} other path${paths.size > 2 ? 's' : ''} to the same property)`
@@ -225,9 +256,55 @@ export const sensitiveResponseField: DocumentCheck = {
         // Unique keys only: two components of one name in two files keep their file and pointer.
         ...(key !== undefined && seen.get(key) === 1 ? { key } : {}),
         ...describedProperty(field),
+        movable: movableProperty(field),
       };
     });
   },
 };
+
+/**
+ * Properties of one kind, name and description in several objects (Stripe's Link `persistent_token`, "Token
+ * used for persistent Link logins.", in `payment_method_link` and in the PaymentIntent's and SetupIntent's
+ * `payment_method_options.link`) are one property, copied: one finding, naming every endpoint, at the place
+ * of the copy returned the shallowest. Undescribed properties are never merged.
+ */
+function sameDescribedProperty(exposures: Exposure[]): Exposure[] {
+  const byBasis = new Map<string, Exposure[]>();
+  const out: Exposure[] = [];
+  for (const exposure of exposures) {
+    const { basis } = describedProperty(exposure.field);
+    if (basis === undefined) out.push(exposure);
+    else {
+      const group = byBasis.get(basis);
+      if (group) group.push(exposure);
+      else {
+        byBasis.set(basis, [exposure]);
+        out.push(exposure);
+      }
+    }
+  }
+  return out.map((exposure) => {
+    const { basis } = describedProperty(exposure.field);
+    const group = basis === undefined ? undefined : byBasis.get(basis);
+    if (!group || group.length === 1) return exposure;
+    const reach = (e: Exposure) =>
+      Math.min(...[...e.returnedBy.values()].flatMap((r) => [...r.paths].map(depth)));
+    const headline = group.reduce((a, b) => (reach(b) < reach(a) ? b : a));
+    const returnedBy = new Map<string, Returned>();
+    let severity = headline.severity;
+    for (const member of [headline, ...group.filter((e) => e !== headline)]) {
+      severity = maxSeverity(severity, member.severity);
+      for (const [id, r] of member.returnedBy) {
+        const known = returnedBy.get(id);
+        if (!known) returnedBy.set(id, { ...r, paths: new Set(r.paths) });
+        else {
+          for (const p of r.paths) known.paths.add(p);
+          known.echoed ||= r.echoed;
+        }
+      }
+    }
+    return { ...headline, severity, returnedBy };
+  });
+}
 
 const NOTHING_SENT: ReadonlySet<string> = new Set();

@@ -1,0 +1,153 @@
+// input-ssrf-url in a pull request: a URL input the base already takes unrestricted is no new request the
+// server makes, when the PR adds it the way the base takes it. Read by src/assess/conventions.ts.
+import type { EndpointDiff } from '../diff/types.js';
+import type { Finding } from '../findings.js';
+import type { ApiModel, Endpoint, Schema } from '../model.js';
+import { label } from './context.js';
+import { type InputField, inputFields } from './inputs.js';
+
+const RULE = 'input-ssrf-url';
+
+/** Formats of a URL (src/assess/checks/input-ssrf-url.ts reads these too). */
+export const URL_FORMATS = new Set(['uri', 'url', 'iri', 'uri-reference', 'iri-reference']);
+/** Names of a URL, whatever the format. */
+export const URL_NAME =
+  /(url|uri|href|callback|webhook|redirect(_?to)?|return_?to|next|link|endpoint|feed|image_?src|avatar_?src)$/i;
+
+/** Named or formatted like a URL (before judging whether the server requests it). */
+export function urlInput(field: InputField): boolean {
+  return URL_FORMATS.has(field.schema.format ?? '') || URL_NAME.test(field.name);
+}
+/** URLs the server calls to notify the caller: Twilio's `StatusCallback`, `AmdStatusCallback`; Plaid's `webhook`. */
+const NOTIFICATION = /(callback|webhook)(_?ur[il])?$/i;
+/** Long enough to be the description someone wrote for this field, not a stock phrase (`The URL.`). */
+const MIN_DESCRIPTION = 24;
+/** Enough sibling fields for an object's shape to identify it. */
+const DISTINCTIVE_SHAPE = 4;
+
+/**
+ * Why a head finding of input-ssrf-url on an endpoint the PR added or modified is the base's debt, or
+ * undefined. The field must be new to its endpoint: on a modified endpoint, the base version took no input
+ * of that name and no URL input restricted by a `pattern` or `enum` (else the PR may have loosened or
+ * replaced a restricted one, which is its own change). Then it is the base's when:
+ * - it is a notification URL (`…callback`, `…webhook`) and the base takes such URLs unrestricted on at
+ *   least `minEndpoints` endpoints, `shareOfTaking` of those that take one: the document's design is to call its callers back (Twilio's ~27
+ *   `…StatusCallback` fields), and a new callback is one more of them;
+ * - or it is the same input as one the base takes unrestricted on the same resource (`resourceOf`): the same
+ *   name with the same description (Slack's `icon_url` of `chat.postMessage`, added to `chat.postEphemeral`),
+ *   or the same name in an object of the same fields (Directus's webhook object, taken by the new batch
+ *   `PATCH /webhooks`).
+ */
+export function knownUrlInputs(
+  base: ApiModel,
+  changes: readonly EndpointDiff[],
+  baseFindings: readonly Finding[],
+  minEndpoints: number,
+  shareOfTaking: number,
+): (finding: Finding) => string | undefined {
+  const baseById = new Map(base.endpoints.map((e) => [e.id, e]));
+  const byHead = new Map<string, EndpointDiff>();
+  for (const c of changes)
+    if (c.head && (c.change === 'added' || c.change === 'modified')) byHead.set(c.head.id, c);
+  const known = new Map<string, Endpoint>();
+  const notifying = new Set<string>();
+  for (const f of baseFindings) {
+    const endpoint = f.endpoint === undefined ? undefined : baseById.get(f.endpoint);
+    const name = fetchedField(f);
+    if (!endpoint || name === undefined) continue;
+    if (NOTIFICATION.test(name)) notifying.add(endpoint.id);
+    for (const field of inputFields(endpoint))
+      if (field.name.toLowerCase() === name)
+        for (const key of identities(endpoint, field)) {
+          const here = `${resourceOf(endpoint)}\n${key}`;
+          if (!known.has(here)) known.set(here, endpoint);
+        }
+  }
+  // The habit is the base's when it is how the base takes notification URLs: most endpoints taking one
+  // take it unrestricted (a document that allow-lists its callbacks has no such convention).
+  const takingNotifications = base.endpoints.filter((e) =>
+    inputFields(e).some((f) => urlInput(f) && NOTIFICATION.test(f.name)),
+  ).length;
+  const notifyingHabit =
+    notifying.size >= minEndpoints && notifying.size >= shareOfTaking * takingNotifications;
+  return (finding) => {
+    const name = fetchedField(finding);
+    const change = finding.endpoint === undefined ? undefined : byHead.get(finding.endpoint);
+    if (name === undefined || !change?.head) return undefined;
+    if (change.base && !newToEndpoint(change.base, name)) return undefined;
+    if (NOTIFICATION.test(name) && notifyingHabit)
+      return `follows the base document's convention: ${notifying.size} of its endpoints take notification URLs (\`…callback\`, \`…webhook\`) with no allow-list`;
+    const fields = inputFields(change.head).filter((f) => f.name.toLowerCase() === name);
+    const field = fields.find((f) => f.loc.pointer === finding.loc.pointer) ?? fields[0];
+    if (!field) return undefined;
+    for (const key of identities(change.head, field)) {
+      const from = known.get(`${resourceOf(change.head)}\n${key}`);
+      if (from) return `the base already takes the same input with no allow-list on ${label(from)}`;
+    }
+    return undefined;
+  };
+}
+
+/** The field a request-forgery finding is about (its basis ends with the field's name); not open redirects. */
+function fetchedField(finding: Finding): string | undefined {
+  if (finding.ruleId !== RULE || !finding.message.endsWith('(server-side request forgery risk)'))
+    return undefined;
+  return finding.basis?.split('\n').pop();
+}
+
+/** The base endpoint took no input of this name and no URL input restricted by a pattern or enum. */
+function newToEndpoint(base: Endpoint, name: string): boolean {
+  return inputFields(base).every(
+    (f) =>
+      f.name.toLowerCase() !== name && !(urlInput(f) && (f.schema.pattern !== undefined || f.schema.enum)),
+  );
+}
+
+/**
+ * The resource an operation acts on: its path without parameters, each segment cut at its first dot
+ * (Slack's `chat.postMessage` and `chat.postEphemeral` are methods of `chat`; Directus's `POST /webhooks` and
+ * batch `PATCH /webhooks` act on `webhooks`). Kubernetes' `auditsinks` is another resource than
+ * `mutatingwebhookconfigurations`, even though both take a webhook `url` described alike: a new feature that
+ * calls URLs is the PR's.
+ */
+function resourceOf(endpoint: Endpoint): string {
+  return endpoint.path
+    .split('/')
+    .filter((segment) => segment !== '' && !segment.startsWith('{'))
+    .map((segment) => segment.split('.')[0]!.toLowerCase())
+    .join('/');
+}
+
+/** What identifies an input wherever it is taken: its name with its description, or with its object's fields. */
+function identities(endpoint: Endpoint, field: InputField): string[] {
+  const name = field.name.toLowerCase();
+  const out: string[] = [];
+  const words = (field.schema.description ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+  if (words.length >= MIN_DESCRIPTION) out.push(`described\n${name}\n${words}`);
+  const owner = ownerOf(endpoint, field.schema);
+  const names = owner
+    ? Object.keys(owner.properties)
+        .map((n) => n.toLowerCase())
+        .sort()
+    : [];
+  if (names.length >= DISTINCTIVE_SHAPE) out.push(`shaped\n${name}\n${names.join('\n')}`);
+  return out;
+}
+
+/** The request body object that declares `property`, if any (parameters have none). */
+function ownerOf(endpoint: Endpoint, property: Schema): Schema | undefined {
+  const seen = new Set<Schema>();
+  const stack = (endpoint.requestBody?.content ?? []).flatMap((m) => (m.schema ? [m.schema] : []));
+  for (let schema = stack.pop(); schema; schema = stack.pop()) {
+    if (seen.has(schema)) continue;
+    seen.add(schema);
+    const children = Object.values(schema.properties);
+    if (children.includes(property)) return schema;
+    stack.push(...children, ...schema.allOf, ...schema.oneOf, ...schema.anyOf);
+    if (schema.items) stack.push(schema.items);
+  }
+  return undefined;
+}
