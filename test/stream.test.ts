@@ -12,7 +12,7 @@ import { discoverSpecs } from '../src/load/discover.js';
 import { fsReader } from '../src/load/reader.js';
 import { buildReport } from '../src/report/json.js';
 import { StreamedJsonReport } from '../src/report/json-stream.js';
-import { analyseWithSettings, type CheckRequest } from '../src/settings.js';
+import { analyseWithSettings, type CheckRequest, streamWithSettings } from '../src/settings.js';
 import { corpusDir, isCorpusInstalled } from './corpus/index.js';
 import { memoryReader, outdent } from './helpers/inline.js';
 
@@ -156,6 +156,31 @@ describe('streamed scan', () => {
       }
       expect(collectedAtEnd).toHaveLength(COUNT - 2);
       expect(collectedAtEnd.every(Boolean)).toBe(true);
+    },
+    SLOW,
+  );
+});
+
+describe('a large document entry', () => {
+  it(
+    'written in pieces (as the 20,000 endpoints of Microsoft Graph beta are) is the same bytes',
+    async () => {
+      const whole = buildReport(await analyseWithSettings(sources, request, fsReader(dir), settingsOptions));
+      const expected = `${JSON.stringify(whole, null, 2)}\n`;
+      expect(whole.specs.filter((s) => s.endpoints.length > 1).length).toBeGreaterThan(COUNT / 2);
+      // Every entry with one endpoint or finding or more goes in pieces.
+      const report = new StreamedJsonReport('scan', tmpdir(), 1);
+      const out = sink();
+      try {
+        const run = await streamWithSettings(sources, request, fsReader(dir), settingsOptions, (spec) =>
+          report.add(spec),
+        );
+        report.finish(run, (chunk) => out.write(chunk));
+      } finally {
+        report.dispose();
+      }
+      expect(out.text.length).toBe(expected.length);
+      expect(out.text === expected).toBe(true);
     },
     SLOW,
   );

@@ -7,6 +7,7 @@ import type { ApiModel, Endpoint, Loc, SpecProblem } from '../model.js';
 import { pushAll } from '../util/arrays.js';
 import type { Conventions } from './conventions.js';
 import { type EndpointFactSheet, factBook } from './facts.js';
+import { forgetInputFields } from './inputs.js';
 import { endpointsByLocation } from './locations.js';
 import { CHECKS } from './registry.js';
 import {
@@ -148,6 +149,7 @@ export function assess(input: SpecInput, options: AssessOptions = {}): Finding[]
       }
     }
   }
+  forgetInputFields();
   return out;
 }
 

@@ -13,8 +13,17 @@ export interface InputField {
 
 const MAX_FIELDS = 500;
 
-/** Per endpoint, computed once for the checks that read it (a body can have hundreds of fields). */
-const FIELDS = new WeakMap<Endpoint, InputField[]>();
+/**
+ * Per endpoint, computed once for the checks that read it (a body can have hundreds of fields), and
+ * forgotten when a version's checks are done (`forgetInputFields`): kept, they were a copy of each
+ * endpoint's body properties for as long as its model lived (400,000 on Microsoft Graph beta).
+ */
+let FIELDS = new WeakMap<Endpoint, InputField[]>();
+
+/** Drops the fields computed so far (the next read computes them again, the same). */
+export function forgetInputFields(): void {
+  FIELDS = new WeakMap();
+}
 
 export function inputFields(endpoint: Endpoint): InputField[] {
   let fields = FIELDS.get(endpoint);

@@ -11,7 +11,17 @@ import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { SpecAnalysis, StreamedAnalysis } from '../engine.js';
 import { ReportTotals } from './json.js';
-import { jsonPieces } from './json-text.js';
+import { writeJsonPieces } from './json-text.js';
+
+/** Members (endpoints, findings) in the value's arrays from which its text is written in pieces. */
+const LARGE_ITEMS = 5000;
+
+function isLarge(value: unknown, largeItems: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  let items = 0;
+  for (const member of Object.values(value)) if (Array.isArray(member)) items += member.length;
+  return items >= largeItems;
+}
 
 /** Where the members of one array of the report wait: a temporary file and how many were written. */
 class SpooledArray {
@@ -19,7 +29,10 @@ class SpooledArray {
   private readonly fd: number;
   private open = true;
 
-  constructor(readonly path: string) {
+  constructor(
+    readonly path: string,
+    private readonly largeItems = LARGE_ITEMS,
+  ) {
     this.fd = openSync(path, 'w');
   }
 
@@ -28,12 +41,14 @@ class SpooledArray {
     writeSync(this.fd, this.count === 0 ? '    ' : ',\n    ');
     let text: string | undefined;
     try {
-      text = JSON.stringify(value, null, 2).replaceAll('\n', '\n    ');
+      // A large member (Microsoft Graph's 20,000 endpoints) in pieces: its text and the indented copy
+      // would be two strings of 120 and 160 MB on top of the document's analysis, still alive.
+      if (!isLarge(value, this.largeItems)) text = JSON.stringify(value, null, 2).replaceAll('\n', '\n    ');
     } catch (error) {
       if (!(error instanceof RangeError)) throw error; // one member over 512 MiB: in pieces
     }
     if (text !== undefined) writeSync(this.fd, text);
-    else for (const piece of jsonPieces(value, '    ', 2)) writeSync(this.fd, piece);
+    else writeJsonPieces(value, '    ', 2, (chunk) => writeSync(this.fd, chunk));
     this.count++;
   }
 
@@ -74,10 +89,11 @@ export class StreamedJsonReport {
   private readonly violations: SpooledArray;
   private readonly totals: ReportTotals;
 
-  constructor(mode: StreamedAnalysis['mode'], tempRoot = tmpdir()) {
+  /** `largeItems`: from how many endpoints and findings a document's entry is written in pieces (tests). */
+  constructor(mode: StreamedAnalysis['mode'], tempRoot = tmpdir(), largeItems = LARGE_ITEMS) {
     this.totals = new ReportTotals(mode);
     this.dir = mkdtempSync(join(tempRoot, 'api-posture-report-'));
-    this.specs = new SpooledArray(join(this.dir, 'specs.json'));
+    this.specs = new SpooledArray(join(this.dir, 'specs.json'), largeItems);
     this.violations = new SpooledArray(join(this.dir, 'violations.json'));
   }
 
