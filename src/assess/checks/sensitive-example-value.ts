@@ -67,14 +67,23 @@ function matchesIn(value: unknown): Matched[] {
     const strings = keyedStringsIn(value);
     // `"node_id": "G_kwDOBhHy…"`, `"sig": "MEQCIEGI…"`: an id or a digest is random by design, and so is
     // the same value quoted in another string of the literal (a root hash inside a signed checkpoint).
-    const byDesign = strings.filter((s) => s.key !== undefined && randomByName(s.key) && s.text.length >= 32);
+    const byDesign = new Set(
+      strings
+        .filter((s) => s.key !== undefined && randomByName(s.key) && s.text.length >= 32)
+        .map((s) => s.text),
+    );
     for (const { text, key } of strings) {
       let match = valueMatch(text);
       if (match?.kind === 'random-key' && key !== undefined && randomByName(key)) continue;
-      if (match?.kind === 'random-key' && byDesign.some((d) => text.includes(d.text))) {
-        let rest = text;
-        for (const d of byDesign.slice(0, 200)) rest = rest.replaceAll(d.text, ' ');
-        match = valueMatch(rest);
+      if (match?.kind === 'random-key' && byDesign.size > 0) {
+        // Word by word (one pass, escaped line breaks `\\n` apart): no scan per quoted value.
+        let quoted = false;
+        const rest = text.replace(/\\[nrt]/g, ' ').replace(/[A-Za-z0-9+/=_-]{32,}/g, (word) => {
+          if (!byDesign.has(word)) return word;
+          quoted = true;
+          return ' ';
+        });
+        if (quoted) match = valueMatch(rest);
       }
       if (match) matches.push({ match, text });
     }
