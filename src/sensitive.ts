@@ -592,12 +592,36 @@ function derSignature(word: string): boolean {
   });
 }
 
+/**
+ * A signed URL's query past its expiry (Azure SAS `se=`, S3 and CloudFront `Expires=`, S3 v4 and GCS
+ * `X-Amz-Date` + `X-Amz-Expires`, `X-Goog-…`): the signature cannot be moved to another expiry, so it opens
+ * nothing any more. Judged against the clock, like a JWT's `exp`.
+ */
+function expiredSignedQuery(query: string, now = Date.now()): boolean {
+  const params = new URLSearchParams(query);
+  const se = params.get('se');
+  if (se && Date.parse(se) < now) return true;
+  const expires = params.get('Expires');
+  if (expires && /^\d{9,11}$/.test(expires) && Number(expires) * 1000 < now) return true;
+  return ['X-Amz', 'X-Goog'].some((vendor) => {
+    const date = /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/.exec(params.get(`${vendor}-Date`) ?? '');
+    const ttl = params.get(`${vendor}-Expires`) ?? '';
+    if (!date || !/^\d{1,7}$/.test(ttl)) return false;
+    const [, y, mo, d, h, mi, sec] = date.map(Number) as number[];
+    return Date.UTC(y!, mo! - 1, d!, h!, mi!, sec!) + Number(ttl) * 1000 < now;
+  });
+}
+
 function randomKey(value: string, depth: number): SecretMatch | undefined {
   // File content in base64 lines is judged by the text it encodes, not line by line as keys.
   const content = base64Lines(value);
   if (content !== undefined) return depth < 2 ? findSecret(content, depth + 1, true) : undefined;
   // An escaped line break (`\n` printed as two characters) separates words: its `n` starts no key.
   value = value.replace(CRYPT_HASH, ' ').replace(/\\[nrt]/g, ' ');
+  // A signed URL past its expiry: its query (the signature) opens nothing.
+  value = value.replace(/(\bhttps?:\/\/[^\s"'<>?#]*)\?([^\s"'<>#]*)/gi, (url, base: string, query: string) =>
+    expiredSignedQuery(query) ? base : url,
+  );
   // Hex runs and UUIDs (commit shas, object ids, Azure subscription ids) are ids, not keys: a path or URL made
   // of words and ids is not judged as one long random-looking word.
   value = value.replace(/(?<![A-Za-z0-9])[0-9A-Fa-f]{8,}(-[0-9A-Fa-f]{4,})*(?![A-Za-z0-9])/g, ' ');

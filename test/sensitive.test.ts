@@ -236,6 +236,12 @@ describe('secretInValue: found', () => {
       'cloud-key',
     ],
     // DER that is not a signature: an Ed25519 private key (PKCS#8), base64
+    // a signed URL still valid (Azure SAS expiring in 2100)
+    [
+      'an Azure SAS URL valid until 2100',
+      'https://tmastaging.blob.core.windows.net/attestations/1/2024/11/08/4.json.sn?se=2100-11-09T17%3A13%3A43Z&sig=jPSbbJnIEshUyCjBLU5Ykq0uuGc5UYxTZE1%2FhdBNMXk%3D&sp=r&spr=https%2Chttp&sr=b&st=2024-11-08T17%3A13%3A43Z&sv=2024-08-04',
+      'random-key',
+    ],
     ['a DER private key', 'MC4CAQAwBQYDK2VwBCIEIOn7xYwqgvVl1x8k6YzP2a2wO0G9Vd0cK3m9mF1eGb4D', 'random-key'],
     // a password hash does not hide a key written after it
     [
@@ -362,6 +368,14 @@ describe('secretInValue: not found', () => {
     ['a GraphQL global id', 'Q2hlY2tvdXRTZXNzaW9uOjEyMzQ1Njc4OTA='],
     // published or one-way by design
     ['a DER ECDSA signature', ECDSA_SIGNATURE],
+    [
+      "an expired Azure SAS URL (GitHub's attestation example, api.github.com.json)",
+      'https://tmastaging.blob.core.windows.net/attestations/1/2024/11/08/4.json.sn?se=2024-11-09T17%3A13%3A43Z&sig=jPSbbJnIEshUyCjBLU5Ykq0uuGc5UYxTZE1%2FhdBNMXk%3D&sp=r&spr=https%2Chttp&sr=b&st=2024-11-08T17%3A13%3A43Z&sv=2024-08-04',
+    ],
+    [
+      'an expired S3 presigned URL',
+      'https://acme.s3.amazonaws.com/r.pdf?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=20210101T000000Z&X-Amz-Expires=3600&X-Amz-SignedHeaders=host&X-Amz-Signature=Zq8Xv2Lm9Rt4Wp7Ks3Nd6Hf1Jb5Gc0YtUeRiOpAs',
+    ],
     [
       "a signed note's signature line (Rekor checkpoint: key hint + DER signature)",
       '— rekor.sigstore.dev wNI9ajBEAiBkLzdjY8A9HReU7rmtjwZ+JpSuYtEr9SmvSwUIW7FBjgIgKo+vhkW3tqc+gc8fw9gza3xLoncA8a+MTaJYCaLGA9c=',
