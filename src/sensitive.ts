@@ -289,8 +289,14 @@ const TEST_CARDS = new Set([
 /** SSNs printed in advertising and documentation for decades (078-05-1120 came in wallets): not a leak. */
 const SAMPLE_SSNS = new Set(['123-45-6789', '078-05-1120', '219-09-9999', '111-22-1234', '111-22-3333']);
 
-/** Values vendors publish as the example of a secret: GitHub's encrypted secret value (`2Sg8…1234`). */
-const DOCUMENTED_SAMPLES = [/2Sg8iYjAxxmI2LvUXpJjkYrMxURPc8r\+dB7TJy\w*1234/];
+/**
+ * Values vendors publish as the example of a secret, copied into countless READMEs and tests: GitHub's
+ * encrypted secret value (`2Sg8…1234`), the bot token of Slack's `oauth.v2.access` documentation.
+ */
+const DOCUMENTED_SAMPLES = [
+  /2Sg8iYjAxxmI2LvUXpJjkYrMxURPc8r\+dB7TJy\w*1234/,
+  /xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy/,
+];
 
 /** The token GitHub's own documentation shows (`ghp_`, `ghu_`, `ghs_`… prefixes). */
 const SAMPLE_KEY = /16C7e42F292c6912E7710c838347Ae178B4a$/;
@@ -432,12 +438,17 @@ function decodeJson(part: string): Record<string, unknown> | undefined {
   }
 }
 
-/** A JWT whose header decodes to `{ "alg": … }` and whose claims are not the jwt.io sample or example data. */
-function realJwt(token: string): boolean {
+/**
+ * A JWT whose header decodes to `{ "alg": … }`, whose claims are not the jwt.io sample or example data, and
+ * which has not expired: a token whose `exp` is past opens nothing (a CI job's OIDC token pasted into the
+ * docs years ago). Judged against the clock, so a token still valid today is reported until it expires.
+ */
+function realJwt(token: string, now = Date.now()): boolean {
   const [header, payload] = token.split('.');
   const alg = decodeJson(header!);
   if (!alg || !('alg' in alg)) return false;
   const claims = decodeJson(payload!);
+  if (claims && typeof claims.exp === 'number' && claims.exp * 1000 < now) return false;
   return !(claims && (claims.sub === '1234567890' || PLACEHOLDER.test(JSON.stringify(claims))));
 }
 
@@ -546,7 +557,71 @@ function markedSecret(value: string): SecretMatch | undefined {
   return undefined;
 }
 
+/**
+ * Password hashes in modular crypt format (`$argon2id$v=19$m=…$salt$hash`, bcrypt `$2b$10$…`, sha-crypt
+ * `$6$salt$hash`): a salted one-way digest, what a server stores instead of the password, not a key.
+ */
+const CRYPT_HASH =
+  /\$(argon2(?:id|i|d)|2[abxy]?|[156]|scrypt|pbkdf2(?:-sha\d+)?|7|y|gy)\$[A-Za-z0-9+/.=,$-]+/g;
+
+/**
+ * Base64 broken into lines (`\n`, or the two characters `\\n` of a JSON string printed twice): a file's
+ * content (GitHub's contents API), decoded. Undefined unless it decodes to text: at least 90 % printable
+ * characters (random bytes are about 38 % printable, so no key passes), a line or two mangled allowed.
+ */
+function base64Lines(value: string): string | undefined {
+  const trimmed = value.trim();
+  if (!/^[A-Za-z0-9+/]{20,}={0,2}(?:(?:\r?\n|\\n)[A-Za-z0-9+/]+={0,2})+(?:\r?\n|\\n)?$/.test(trimmed))
+    return undefined;
+  const bytes = Buffer.from(trimmed.replace(/\r?\n|\\n/g, ''), 'base64').toString('latin1');
+  const printable = bytes.match(/[\x20-\x7e\t\r\n]/g)?.length ?? 0;
+  return bytes.length > 0 && printable / bytes.length >= 0.9 ? bytes : undefined;
+}
+
+/**
+ * A DER-encoded ECDSA or DSA signature (`MEQCIE…`, `MEYCIQ…`: a SEQUENCE of exactly the two INTEGERs r and
+ * s), bare or after the 4-byte key hint of a signed note (C2SP signed-note: Go's checksum database,
+ * Sigstore's Rekor checkpoints). A signature is published by design; a key in DER holds more than r and s.
+ */
+function derSignature(word: string): boolean {
+  const bytes = Buffer.from(word, 'base64');
+  return [0, 4].some((at) => {
+    if (bytes[at] !== 0x30 || bytes[at + 1] !== bytes.length - at - 2 || bytes[at + 2] !== 0x02) return false;
+    const r = bytes[at + 3]!;
+    return bytes[at + 4 + r] === 0x02 && at + 4 + r + 2 + bytes[at + 5 + r]! === bytes.length;
+  });
+}
+
+/**
+ * A signed URL's query past its expiry (Azure SAS `se=`, S3 and CloudFront `Expires=`, S3 v4 and GCS
+ * `X-Amz-Date` + `X-Amz-Expires`, `X-Goog-…`): the signature cannot be moved to another expiry, so it opens
+ * nothing any more. Judged against the clock, like a JWT's `exp`.
+ */
+function expiredSignedQuery(query: string, now = Date.now()): boolean {
+  const params = new URLSearchParams(query);
+  const se = params.get('se');
+  if (se && Date.parse(se) < now) return true;
+  const expires = params.get('Expires');
+  if (expires && /^\d{9,11}$/.test(expires) && Number(expires) * 1000 < now) return true;
+  return ['X-Amz', 'X-Goog'].some((vendor) => {
+    const date = /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/.exec(params.get(`${vendor}-Date`) ?? '');
+    const ttl = params.get(`${vendor}-Expires`) ?? '';
+    if (!date || !/^\d{1,7}$/.test(ttl)) return false;
+    const [, y, mo, d, h, mi, sec] = date.map(Number) as number[];
+    return Date.UTC(y!, mo! - 1, d!, h!, mi!, sec!) + Number(ttl) * 1000 < now;
+  });
+}
+
 function randomKey(value: string, depth: number): SecretMatch | undefined {
+  // File content in base64 lines is judged by the text it encodes, not line by line as keys.
+  const content = base64Lines(value);
+  if (content !== undefined) return depth < 2 ? findSecret(content, depth + 1, true) : undefined;
+  // An escaped line break (`\n` printed as two characters) separates words: its `n` starts no key.
+  value = value.replace(CRYPT_HASH, ' ').replace(/\\[nrt]/g, ' ');
+  // A signed URL past its expiry: its query (the signature) opens nothing.
+  value = value.replace(/(\bhttps?:\/\/[^\s"'<>?#]*)\?([^\s"'<>#]*)/gi, (url, base: string, query: string) =>
+    expiredSignedQuery(query) ? base : url,
+  );
   // Hex runs and UUIDs (commit shas, object ids, Azure subscription ids) are ids, not keys: a path or URL made
   // of words and ids is not judged as one long random-looking word.
   value = value.replace(/(?<![A-Za-z0-9])[0-9A-Fa-f]{8,}(-[0-9A-Fa-f]{4,})*(?![A-Za-z0-9])/g, ' ');
@@ -565,7 +640,8 @@ function randomKey(value: string, depth: number): SecretMatch | undefined {
       TYPED_ID.test(word) ||
       DIGEST_PREFIX.test(value.slice(Math.max(0, found.index - 8), found.index)) || // `sha-512=`: 8 at most
       /^(sha-?(1|224|256|384|512)|md5)-/i.test(word) ||
-      wordiness(word) >= 3.5
+      wordiness(word) >= 3.5 ||
+      derSignature(word)
     ) {
       continue;
     }

@@ -540,3 +540,84 @@ describe("GitHub's REST description v22 → v23 (declares no security anywhere, 
     expect(fresh.some((f) => f.ruleId === 'input-constraint-loosened')).toBe(true);
   });
 });
+
+describe('weak authentication options the base already had', () => {
+  const ofRule = (analysis: Analysis, ruleId: string) =>
+    analysis.specs[0]!.findings.filter((f) => f.ruleId === ruleId).map((f) => [
+      f.status,
+      f.endpoints?.length,
+    ]);
+  const schemes = (list: string, security: string) =>
+    `components:\n  securitySchemes:\n${list}security: ${security}\n`;
+  const BASIC = '    basicAuth: { type: http, scheme: basic }\n';
+  const BEARER = '    bearerAuth: { type: http, scheme: bearer }\n';
+
+  it("Basic declared where the base declared no security at all (Stripe, Adyen): existing; Basic added beside the base's bearer: new", () => {
+    const base = doc({ paths: reads(() => false) });
+    const documented = doc({
+      top: schemes(BASIC + BEARER, '[{ basicAuth: [] }, { bearerAuth: [] }]'),
+      paths: reads(() => false),
+    });
+    const analysis = pr(base, documented);
+    expect(ofRule(analysis, 'auth-http-basic')).toEqual([['existing', 5]]);
+    expect(analysis.specs[0]!.findings.find((f) => f.ruleId === 'auth-http-basic')?.message).toMatch(
+      /declared no security at all/,
+    );
+    const secured = doc({ top: schemes(BEARER, '[{ bearerAuth: [] }]'), paths: reads(() => false) });
+    expect(ofRule(pr(secured, documented), 'auth-http-basic')).toEqual([['new', 5]]);
+  });
+
+  it("the base's query API key under another scheme's name (FEC's `api_key`): existing, new only on endpoints that did not take it", () => {
+    const key = (name: string, param = 'api_key') =>
+      `    ${name}: { type: apiKey, in: query, name: ${param} }\n`;
+    const base = doc({ top: schemes(key('apiKey'), '[{ apiKey: [] }]'), paths: reads(() => false) });
+    const renamed = doc({
+      top: schemes(key('apiKey') + key('ApiKeyQueryAuth'), '[{ apiKey: [], ApiKeyQueryAuth: [] }]'),
+      paths: { ...reads(() => false), '/r5': get('read 5') },
+    });
+    expect(ofRule(pr(base, renamed), 'auth-apikey-in-query')).toEqual([
+      ['existing', 6],
+      ['existing', 6],
+    ]);
+    // The base took the key on one endpoint only: the renamed scheme on the other four is new there.
+    const once = doc({
+      top: schemes(key('apiKey'), '[]'),
+      paths: { ...reads(() => false), '/r0': get('read 0', { extra: '      security: [{ apiKey: [] }]\n' }) },
+    });
+    const everywhere = doc({
+      top: schemes(key('ApiKeyQueryAuth'), '[{ ApiKeyQueryAuth: [] }]'),
+      paths: reads(() => false),
+    });
+    expect(ofRule(pr(once, everywhere), 'auth-apikey-in-query')).toEqual([
+      ['existing', 1],
+      ['new', 4],
+    ]);
+    // Another parameter is another key (and the base's is fixed).
+    const other = doc({
+      top: schemes(key('tokenAuth', 'token'), '[{ tokenAuth: [] }]'),
+      paths: reads(() => false),
+    });
+    expect(ofRule(pr(base, other), 'auth-apikey-in-query')).toEqual([
+      ['new', 5],
+      ['fixed', 5],
+    ]);
+  });
+
+  it('`{}` beside a new bearer on an endpoint the base already let in anonymously (Open Banking CH): existing; beside a base that required bearer: new', () => {
+    const anonymous = '      security: [{}]\n';
+    const either = '      security: [{}, { bearerAuth: [] }]\n';
+    const bearer = '      security: [{ bearerAuth: [] }]\n';
+    const top = schemes(BEARER, '[{}]');
+    const base = doc({
+      top,
+      paths: { ...reads(() => false), '/funds': post('confirm', { extra: anonymous }) },
+    });
+    const head = doc({ top, paths: { ...reads(() => false), '/funds': post('confirm', { extra: either }) } });
+    expect(statusOf(pr(base, head), 'POST /funds', 'auth-anonymous-alternative')).toBe('existing');
+    const required = doc({
+      top,
+      paths: { ...reads(() => false), '/funds': post('confirm', { extra: bearer }) },
+    });
+    expect(statusOf(pr(required, head), 'POST /funds', 'auth-anonymous-alternative')).toBe('new');
+  });
+});

@@ -139,6 +139,17 @@ const MASTERCARD_2 = withCheckDigit('222300412345678');
 const AMEX = withCheckDigit('37954321098765');
 const DISCOVER = withCheckDigit('601154321098765');
 const JCB = withCheckDigit('353954321098765');
+/** File content as GitHub's contents API returns it: base64 in lines of 60, joined here by the two characters `\n`. */
+const base64Lines = (text: string) =>
+  (
+    Buffer.from(text)
+      .toString('base64')
+      .match(/.{1,60}/g) ?? []
+  ).join('\\n');
+/** A DER ECDSA signature (SEQUENCE of INTEGER r, INTEGER s), from GitHub's attestation example (api.github.com.json). */
+const ECDSA_SIGNATURE =
+  'MEQCIEGIGAm7gZVLLpsrPcjndEjiuctE2/c9+j9KGvazz3rlAiAd6O16T5hkzRM3IbRPzm+xT40mNQZxefd7laDP6x2XLQ==';
+
 const PEM_BODY =
   'MIIEowIBAAKCAQEAwQHoetcl9+5ikGzV6cMzWtWPJHqXT3wpbEkRU9Yz7lgvddmG\ndtcGbg/1CGZu0jJGkMoppoUo4c3dts3iwqRYmBikUP77wwY2QGmDZw==';
 
@@ -207,6 +218,37 @@ describe('secretInValue: found', () => {
       'random-key',
     ],
     ['base64 of random bytes', 'q3Vd8/Zk1mR+f0TbX9wLc2YhN7sJ4uPe6GaK5oQiB8E=', 'random-key'],
+    // signed JWTs that have not expired (an `exp` in 2100), or without `exp`
+    ['a JWT expiring in 2100', jwt({ alg: 'RS256' }, { sub: 'repo:acme/api', exp: 4102444800 }), 'jwt'],
+    // base64 lines of random bytes, or of text holding a key, are judged as such
+    [
+      'base64 lines of random bytes',
+      [
+        'q3Vd8/Zk1mR+f0TbX9wLc2YhN7sJ4uPe6GaK5oQiB8E=',
+        'Zq8Xv2Lm9Rt4Wp7Ks3Nd6Hf1Jb5Gc0YtUeRiOpAs+Q8w',
+        'N7sJ4uPe6GaK5oQiB8Eq3Vd8/Zk1mR+f0TbX9wLc2YhA',
+      ].join('\\n'),
+      'random-key',
+    ],
+    [
+      'base64 lines of a file holding an AWS key',
+      base64Lines(`[default]\naws_access_key_id = AKIA2E0A8F3B244C9986\nregion = eu-west-1\n`),
+      'cloud-key',
+    ],
+    // DER that is not a signature: an Ed25519 private key (PKCS#8), base64
+    // a signed URL still valid (Azure SAS expiring in 2100)
+    [
+      'an Azure SAS URL valid until 2100',
+      'https://tmastaging.blob.core.windows.net/attestations/1/2024/11/08/4.json.sn?se=2100-11-09T17%3A13%3A43Z&sig=jPSbbJnIEshUyCjBLU5Ykq0uuGc5UYxTZE1%2FhdBNMXk%3D&sp=r&spr=https%2Chttp&sr=b&st=2024-11-08T17%3A13%3A43Z&sv=2024-08-04',
+      'random-key',
+    ],
+    ['a DER private key', 'MC4CAQAwBQYDK2VwBCIEIOn7xYwqgvVl1x8k6YzP2a2wO0G9Vd0cK3m9mF1eGb4D', 'random-key'],
+    // a password hash does not hide a key written after it
+    [
+      'a key after a bcrypt hash',
+      '$2b$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy Zq8Xv2Lm9Rt4Wp7Ks3Nd6Hf1Jb5Gc0YtUeRiOpAs',
+      'random-key',
+    ],
     [
       'a key hidden in base64-encoded text',
       Buffer.from('client:Zq8Xv2Lm9Rt4Wp7Ks3Nd6Hf1Jb5Gc0YtUe').toString('base64'),
@@ -274,6 +316,21 @@ describe('secretInValue: not found', () => {
     ['the GitHub documentation token', 'ghu_16C7e42F292c6912E7710c838347Ae178B4a'],
     ["GitHub's documented encrypted secret value", '2Sg8iYjAxxmI2LvUXpJjkYrMxURPc8r+dB7TJyvv1234'],
     ["GitHub's documented encrypted secret value (variant)", '2Sg8iYjAxxmI2LvUXpJjkYrMxURPc8r+dB7TJy931234'],
+    [
+      "Slack's documented bot token (oauth.v2.access, slack.com.json)",
+      'xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy',
+    ],
+    [
+      "an expired JWT (GitHub's Pages deployment example: an Actions OIDC token of 2021)",
+      jwt(
+        { typ: 'JWT', alg: 'RS256', kid: '52F197C481DE70112C441B4A9B37B53C7FCF0DB5' },
+        {
+          sub: 'repo:paper-spa/minyi:environment:Production',
+          iss: 'https://token.actions.githubusercontent.com',
+          exp: 1639001756,
+        },
+      ),
+    ],
     ['x-ed out', 'sk_live_xxxxxxxxxxxxxxxxxxxxxxxx'],
     ['a dummy', 'dummy-token-Zq8Xv2Lm9Rt4Wp7Ks3Nd6Hf1Jb5Gc0'],
     ['Stripe test-mode keys', 'sk_test_4eC39HqLyjWDarjtT1zdp7dc'],
@@ -309,6 +366,36 @@ describe('secretInValue: not found', () => {
     ],
     ['a base64 JSON pagination cursor', 'eyJpZCI6MTIzNDU2Nzg5MCwiY3JlYXRlZEF0IjoiMjAyNC0wMS0xNSJ9'],
     ['a GraphQL global id', 'Q2hlY2tvdXRTZXNzaW9uOjEyMzQ1Njc4OTA='],
+    // published or one-way by design
+    ['a DER ECDSA signature', ECDSA_SIGNATURE],
+    [
+      "an expired Azure SAS URL (GitHub's attestation example, api.github.com.json)",
+      'https://tmastaging.blob.core.windows.net/attestations/1/2024/11/08/4.json.sn?se=2024-11-09T17%3A13%3A43Z&sig=jPSbbJnIEshUyCjBLU5Ykq0uuGc5UYxTZE1%2FhdBNMXk%3D&sp=r&spr=https%2Chttp&sr=b&st=2024-11-08T17%3A13%3A43Z&sv=2024-08-04',
+    ],
+    [
+      'an expired S3 presigned URL',
+      'https://acme.s3.amazonaws.com/r.pdf?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=20210101T000000Z&X-Amz-Expires=3600&X-Amz-SignedHeaders=host&X-Amz-Signature=Zq8Xv2Lm9Rt4Wp7Ks3Nd6Hf1Jb5Gc0YtUeRiOpAs',
+    ],
+    [
+      "a signed note's signature line (Rekor checkpoint: key hint + DER signature)",
+      '— rekor.sigstore.dev wNI9ajBEAiBkLzdjY8A9HReU7rmtjwZ+JpSuYtEr9SmvSwUIW7FBjgIgKo+vhkW3tqc+gc8fw9gza3xLoncA8a+MTaJYCaLGA9c=',
+    ],
+    [
+      'an Argon2 password hash (Directus openapi.json)',
+      '$argon2i$v=19$m=4096,t=3,p=1$pOyIa/zmRAjCVLb2f7kOyg$DasoO6LzMM+6iKfzCDq6JbsYsZWLSm33p7i9NxL9mDc',
+    ],
+    ['a bcrypt password hash', '$2b$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy'],
+    [
+      "a file's content in base64 lines (GitHub's contents example, one line mangled by hand)",
+      `IyBZb2dhIEJvmsgaW4gcHJvZ3Jlc3MhIEZlZWwgdAoKOndhcm5pbmc6IFdvc\\n${base64Lines('A web app that leads you through a yoga session.\n\n[Workout now!](https://skedwards88.github.io/yoga/)\n\n<img src="src/images/maskable_icon_512.png" alt="bot lifting weights" width="100"/>\n'.repeat(3))}`,
+    ],
+    [
+      'an escaped line break before a hash',
+      'rekor.sigstore.dev - 2605736670972794746\\n93750551\\nKgKiXoOl8rM5d4y6Xlbm2QLftvj/FYvTs6z7dJlNO60=\\n'.replace(
+        'KgKiXoOl8rM5d4y6Xlbm2QLftvj/FYvTs6z7dJlNO60=',
+        '4c2f6b0e7d1a9f3e5b8c2d4a6e0f1b3c',
+      ),
+    ],
     ['a Stripe object id', 'pi_3MtwBwLkdIwHu7ix28a3tqPa'],
     ['a prefixed object id', 'dpl_2euZBFqxYdDMDG1jTrHFnNZ2eUVa'],
     ['an id in a URL path', 'https://api.spotify.com/v1/audio-analysis/2takcwOaAZWiXQijPHIx7B'],

@@ -22,6 +22,12 @@
 //   lists at least CONVENTION_SHARE of the base's endpoints (src/assess/index.ts `splitByEndpoint`).
 // A habit of fewer than CONVENTION_MIN_ENDPOINTS (5) base endpoints is no convention (the one-endpoint seed
 // example's missing rate limit is not one); the shared place needs none, being the same component.
+// Two facts of the base make a weak authentication option existing wherever it is (not only on added endpoints):
+// - first schemes: the base declared no security at all and the head declares schemes: a weak one among them
+//   (`auth-http-basic`, `auth-apikey-in-query`) documents how the API already authenticated; no endpoint's
+//   declared authentication got weaker (it had none);
+// - already anonymous: an endpoint whose base version let callers in without credentials (no requirement, or
+//   an empty `{}` one) keeps that when the PR adds a real scheme beside `{}` (`auth-anonymous-alternative`).
 // A finding on an added endpoint that follows a convention is `existing`; anything else stays `new`: an
 // endpoint without a rate limit where most declare one, an unauthenticated endpoint in a document that
 // declares security, and every finding on a modified endpoint (removing its auth is the PR's change).
@@ -106,7 +112,9 @@ export function documentConventions(
     CONVENTION_MIN_ENDPOINTS,
     CONVENTION_SHARE,
   );
-  const none: Conventions = { ...NONE, headId, knownPlace, inherited: knownUrlInput };
+  const weakOption = weakOptionDebt(base, head, changes);
+  const documentDebt = (finding: Finding) => knownUrlInput(finding) ?? weakOption(finding);
+  const none: Conventions = { ...NONE, headId, knownPlace, inherited: documentDebt };
   const factsOf = new Map([base, head].map((model) => [model, factBook(model, settings)]));
   // Endpoints a client calls: CORS preflights are answered by the gateway and carry no controls.
   const callable = (model: ApiModel) => model.endpoints.filter((e) => !factsOf.get(model)!(e).preflight);
@@ -178,8 +186,8 @@ export function documentConventions(
     widespread: (count) => habits && count / baseEndpoints.length >= CONVENTION_SHARE,
     forEndpoint: (id) => (added.has(id) ? inheritedFacts : undefined),
     inherited(finding) {
-      const url = knownUrlInput(finding);
-      if (url !== undefined) return url;
+      const debt = documentDebt(finding);
+      if (debt !== undefined) return debt;
       const endpoint = finding.endpoint === undefined ? undefined : added.get(finding.endpoint);
       if (!endpoint || !ENDPOINT_RULES.has(finding.ruleId)) return undefined;
       if (finding.ruleId === 'rate-limit-missing') return rateLimiting;
@@ -222,6 +230,35 @@ function schemaPlaces(model: ApiModel, file: (path: string) => string): Set<stri
     if (typeof schema.additionalProperties === 'object') stack.push(schema.additionalProperties);
   }
   return places;
+}
+
+/** Rules on a weak scheme the document declares: existing when the base declared no security at all. */
+const SCHEME_RULES = new Set(['auth-http-basic', 'auth-apikey-in-query']);
+
+/** Why a weak authentication option in the head is the base's (see the header), or undefined. */
+function weakOptionDebt(
+  base: ApiModel,
+  head: ApiModel,
+  changes: readonly EndpointDiff[],
+): (finding: Finding) => string | undefined {
+  const firstSchemes = declaresNoSecurity(base) && !declaresNoSecurity(head);
+  const anonymousInBase = new Set<string>();
+  for (const e of changes) {
+    const requirements = e.base?.security.requirements;
+    if (e.head && requirements && (requirements.length === 0 || requirements.some((r) => r.length === 0)))
+      anonymousInBase.add(e.head.id);
+  }
+  return (finding) => {
+    if (firstSchemes && SCHEME_RULES.has(finding.ruleId))
+      return 'documents authentication the base did not declare: the base document declared no security at all';
+    if (
+      finding.ruleId === 'auth-anonymous-alternative' &&
+      finding.endpoint !== undefined &&
+      anonymousInBase.has(finding.endpoint)
+    )
+      return 'the base version already let callers in without credentials';
+    return undefined;
+  };
 }
 
 function share(endpoints: Endpoint[], holds: (e: Endpoint) => boolean): number {

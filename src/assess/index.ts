@@ -281,9 +281,15 @@ export function compareFindings(base: Finding[], head: Finding[], conventions?: 
   const headBases = bases(head);
   // The endpoints each base finding of a per-endpoint rule lists, by their head ids.
   const listedInBase = new Map<string, Set<string>>();
+  const listedByBasis = new Map<string, Set<string>>();
   for (const f of base)
-    if (f.endpoints && PER_ENDPOINT_RULES.has(f.ruleId))
-      listedInBase.set(f.fingerprint, new Set(f.endpoints.map((id) => conventions?.headId(id) ?? id)));
+    if (f.endpoints && PER_ENDPOINT_RULES.has(f.ruleId)) {
+      const listed = new Set(f.endpoints.map((id) => conventions?.headId(id) ?? id));
+      listedInBase.set(f.fingerprint, listed);
+      if (f.basis === undefined) continue;
+      const key = `${f.ruleId}\n${f.basis}`;
+      listedByBasis.set(key, new Set([...(listedByBasis.get(key) ?? []), ...listed]));
+    }
   const moved = movedProperties(base, head, baseKeys, headKeys, conventions);
   return [
     ...head.flatMap((f): Finding[] => {
@@ -294,6 +300,12 @@ export function compareFindings(base: Finding[], head: Finding[], conventions?: 
           : [{ ...f, status: 'existing' }];
       }
       // The same fact elsewhere in the base: a secret example moved or copied to another schema is no new leak.
+      // A per-endpoint fact (an API key in the same query parameter, another scheme's name) is new only on
+      // the endpoints no base finding of that basis listed.
+      if (f.basis !== undefined && f.endpoints && PER_ENDPOINT_RULES.has(f.ruleId)) {
+        const listed = listedByBasis.get(`${f.ruleId}\n${f.basis}`);
+        if (listed) return splitByEndpoint(f, listed, conventions);
+      }
       if (f.basis !== undefined && baseBases.has(f.basis)) {
         const message = `${f.message} (the base document already has it elsewhere)`;
         return [{ ...f, message, status: 'existing' }];

@@ -979,6 +979,43 @@ describe('auth-credentials-in-url', () => {
       ],
     },
     {
+      name: "a token named for the collection it is the id of, on an authenticated endpoint (Stripe's `/v1/shipping_rates/{shipping_rate_token}`): nothing; unauthenticated, or a bare `{token}` of `/tokens`, or in the query: reported",
+      spec: outdent(`
+        openapi: 3.0.3
+        info: { title: Svc, version: '1' }
+        components: { securitySchemes: { bearerAuth: { type: http, scheme: bearer } } }
+        paths:
+          /v1/shipping_rates/{shipping_rate_token}:
+            get:
+              security: [{ bearerAuth: [] }]
+              parameters: [{ name: shipping_rate_token, in: path, required: true, schema: { type: string, maxLength: 5000 } }]
+              responses: { '200': { description: ok } }
+          /invitations/{invitation_token}:
+            get:
+              parameters: [{ name: invitation_token, in: path, required: true, schema: { type: string } }]
+              responses: { '200': { description: ok } }
+          /tokens/{token}:
+            delete:
+              security: [{ bearerAuth: [] }]
+              parameters: [{ name: token, in: path, required: true, schema: { type: string } }]
+              responses: { '204': { description: gone } }
+          /shipping_rates:
+            get:
+              security: [{ bearerAuth: [] }]
+              parameters: [{ name: shipping_rate_token, in: query, schema: { type: string } }]
+              responses: { '200': { description: ok } }
+      `),
+      expect: [
+        {
+          ruleId: rule,
+          severity: 'high',
+          pointer: `${op('/invitations/{invitation_token}', 'get')}/parameters/0`,
+        },
+        { ruleId: rule, severity: 'high', pointer: `${op('/tokens/{token}', 'delete')}/parameters/0` },
+        { ruleId: rule, severity: 'high', pointer: `${op('/shipping_rates', 'get')}/parameters/0` },
+      ],
+    },
+    {
       name: 'api key in the path, declared on the path item: reported where it is declared',
       spec: outdent(`
         openapi: 3.0.3

@@ -347,6 +347,94 @@ describe('sensitive-example-value', () => {
       ],
     },
     {
+      name: "ids, digests and signatures in an example object are random by design (GitHub's `node_id`, S3's `UploadId`, a Sigstore bundle's `hashes` and `sig`, its root hash quoted in the checkpoint): nothing",
+      spec: outdent(`
+        openapi: 3.0.3
+        info: { title: Svc, version: '1' }
+        paths:
+          /attestations:
+            get:
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      example:
+                        node_id: G_kwDOBhHyLdoAIDg0ODFZDliNDQxOGYy
+                        Uploads: [{ UploadId: b7tZSqIlo91lv1iwvWpvCiJWugw2xXLPAD7Z8cJyX9.WiIRgNrdG6Ldsn.9FtS63TCl1Uf5faTB.1U5Ckcbmdw-- }]
+                        inclusionProof:
+                          rootHash: KgKiXoOl8rM5d4y6Xlbm2QLftvj/FYvTs6z7dJlNO60=
+                          hashes: [8LI21mzwxnUSo0fuZeFsUrz2ujZ4QAL+oGeTG+5toZg=]
+                          checkpoint: { envelope: "rekor.sigstore.dev - 2605736670972794746\\n93750551\\nKgKiXoOl8rM5d4y6Xlbm2QLftvj/FYvTs6z7dJlNO60=\\n" }
+                        dsseEnvelope: { signatures: [{ sig: Zq8Xv2Lm9Rt4Wp7Ks3Nd6Hf1Jb5Gc0YtUeRiOpAs }] }
+      `),
+      expect: [],
+    },
+    {
+      name: 'the same random value as a `session_id`, or in a string that is no id, is reported: medium',
+      spec: outdent(`
+        openapi: 3.0.3
+        info: { title: Svc, version: '1' }
+        paths:
+          /sessions:
+            get:
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      example: { node_id: G_kwDOBhHyLdoAIDg0ODFZDliNDQxOGYy, session_id: Zq8Xv2Lm9Rt4Wp7Ks3Nd6Hf1Jb5Gc0YtUeRiOpAs }
+          /notes:
+            get:
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      example: { rootHash: KgKiXoOl8rM5d4y6Xlbm2QLftvj/FYvTs6z7dJlNO60=, note: "KgKiXoOl8rM5d4y6Xlbm2QLftvj/FYvTs6z7dJlNO60= Zq8Xv2Lm9Rt4Wp7Ks3Nd6Hf1Jb5Gc0YtUeRiOpAs" }
+      `),
+      expect: [
+        {
+          ruleId: rule,
+          severity: 'medium',
+          pointer: `${op('/sessions', 'get')}/responses/200/content/application~1json`,
+        },
+        {
+          ruleId: rule,
+          severity: 'medium',
+          pointer: `${op('/notes', 'get')}/responses/200/content/application~1json`,
+        },
+      ],
+    },
+    {
+      name: "a property titled as published or one-way (DigitalOcean's `TXT record value`) or named as an id: nothing; a signature's secret is reported",
+      spec: outdent(`
+        openapi: 3.0.3
+        info: { title: Svc, version: '1' }
+        paths:
+          /domains:
+            get:
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties:
+                          txt_value: { type: string, title: TXT record value, example: lXLOcN6cPv0nproViNcUHcahD9TrIPlNgdwesj0pYpk }
+                          entity_id: { type: string, example: mVrw538wamwdm22mK8jqpp7qd5br0eeV9o4a1 }
+                          signing: { type: string, description: The HMAC signature secret, example: lXLOcN6cPv0nproViNcUHcahD9TrIPlNgdwesj0pYpk }
+      `),
+      expect: [
+        {
+          ruleId: rule,
+          severity: 'medium',
+          pointer: `${op('/domains', 'get')}/responses/200/content/application~1json/schema/properties/signing`,
+        },
+      ],
+    },
+    {
       name: 'a Luhn-valid card number as a body property example: high, at the property, listing the endpoint',
       spec: outdent(`
         openapi: 3.0.3

@@ -23,6 +23,9 @@ export const authApiKeyInQuery: DocumentCheck = {
         severity: exposedUse(model, s) ? 'high' : 'medium',
         key: s.name,
         endpoints: endpointsUsing(model, s),
+        // The same query parameter under another scheme's name is the same key in the same logs: a scheme
+        // renamed or added beside the base's is new only on the endpoints that did not take it before.
+        basis: `query:${s.paramName ?? ''}`,
       }));
   },
 };

@@ -1,6 +1,7 @@
+import type { Endpoint, Parameter } from '../../model.js';
 import { dataKindOfName } from '../../sensitive.js';
 import { byExposure, isFlag, label } from '../context.js';
-import type { EndpointCheck } from '../types.js';
+import type { CheckContext, EndpointCheck } from '../types.js';
 
 /**
  * A password or a private key cannot be rotated the way a token is: once an access log, a proxy or a
@@ -26,10 +27,14 @@ export const authCredentialsInUrl: EndpointCheck = {
   remediation:
     'Accept credentials in the `Authorization` header (or a header API key), never as path or query parameters.',
   scope: 'endpoint',
-  run(endpoint) {
+  run(endpoint, ctx) {
     return endpoint.parameters
       .filter(
-        (p) => (p.in === 'query' || p.in === 'path') && !isFlag(p) && dataKindOfName(p.name) === 'credential',
+        (p) =>
+          (p.in === 'query' || p.in === 'path') &&
+          !isFlag(p) &&
+          dataKindOfName(p.name) === 'credential' &&
+          !objectToken(endpoint, p, ctx),
       )
       .map((p) => ({
         message: `${label(endpoint)} takes the ${LONG_LIVED.test(compact(p.name)) ? 'long-lived secret' : 'credential'} \`${p.name}\` in the ${p.in}, where logs and proxies record it`,
@@ -39,3 +44,24 @@ export const authCredentialsInUrl: EndpointCheck = {
       }));
   },
 };
+
+/**
+ * A token that is the id of the object the path addresses, not the caller's credential: a path parameter
+ * named for the collection segment before it (`/v1/shipping_rates/{shipping_rate_token}`),
+ * on an endpoint that authenticates its caller by a declared scheme. Without that
+ * authentication the token may be what lets the caller in (`/invitations/{invitation_token}`): reported.
+ */
+function objectToken(endpoint: Endpoint, parameter: Parameter, ctx: CheckContext): boolean {
+  const name = compact(parameter.name);
+  if (parameter.in !== 'path' || !name.endsWith('token') || !ctx.facts(endpoint).authenticated) return false;
+  const segments = endpoint.path.split('/');
+  const at = segments.indexOf(`{${parameter.name}}`);
+  const collection = at > 0 ? compact(segments[at - 1]!) : '';
+  // `shipping_rates` → `shippingrate`, `addresses` → `address`: the singular, whichever plural it is.
+  const items = [collection.replace(/s$/, ''), collection.replace(/es$/, '')];
+  // `/tokens/{token}`, `/access_tokens/{access_token}`: the token itself may be the credential (revoked,
+  // introspected), so only a token named for another object counts.
+  return items.some(
+    (item) => item !== '' && item !== collection && !item.endsWith('token') && name === `${item}token`,
+  );
+}

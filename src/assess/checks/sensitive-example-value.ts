@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Severity } from '../../findings.js';
 import type { ApiModel, Endpoint, Loc, Schema } from '../../model.js';
 import { type PersonalMatch, personalInValue, registrableDomain } from '../../personal-values.js';
-import { type SecretMatch, secretInValue, stringsIn } from '../../sensitive.js';
+import { dataKindOfName, type SecretMatch, secretInValue } from '../../sensitive.js';
 import { pushAll } from '../../util/arrays.js';
 import { cachedWalk } from '../../util/cached-walk.js';
 import { componentPath, endpointsByLocation } from '../locations.js';
@@ -64,14 +64,80 @@ function matchesIn(value: unknown): Matched[] {
   let matches = MATCHES.get(value);
   if (!matches) {
     matches = [];
-    for (const text of stringsIn(value)) {
-      const match = valueMatch(text);
+    const strings = keyedStringsIn(value);
+    // `"node_id": "G_kwDOBhHy…"`, `"sig": "MEQCIEGI…"`: an id or a digest is random by design, and so is
+    // the same value quoted in another string of the literal (a root hash inside a signed checkpoint).
+    const byDesign = new Set(
+      strings
+        .filter((s) => s.key !== undefined && randomByName(s.key) && s.text.length >= 32)
+        .map((s) => s.text),
+    );
+    for (const { text, key } of strings) {
+      let match = valueMatch(text);
+      if (match?.kind === 'random-key' && key !== undefined && randomByName(key)) continue;
+      if (match?.kind === 'random-key' && byDesign.size > 0) {
+        // Word by word (one pass, escaped line breaks `\\n` apart): no scan per quoted value.
+        let quoted = false;
+        const rest = text.replace(/\\[nrt]/g, ' ').replace(/[A-Za-z0-9+/=_-]{32,}/g, (word) => {
+          if (!byDesign.has(word)) return word;
+          quoted = true;
+          return ' ';
+        });
+        if (quoted) match = valueMatch(rest);
+      }
       if (match) matches.push({ match, text });
     }
     MATCHES.set(value, matches);
   }
   return matches;
 }
+
+/**
+ * Every string inside an object or array literal with the name of the property holding it (through arrays:
+ * `signatures: [{ sig }]` gives `sig`, `ids: ['…']` gives `ids`). Bounded: examples can be large.
+ */
+function keyedStringsIn(value: object, limit = 2000): { text: string; key: string | undefined }[] {
+  const out: { text: string; key: string | undefined }[] = [];
+  const stack: [unknown, string | undefined][] = [[value, undefined]];
+  let visited = 0;
+  while (stack.length > 0 && visited++ < limit) {
+    const [v, key] = stack.pop()!;
+    // Pushed one by one: spreading a long array into push() overflows the call's argument limit.
+    if (typeof v === 'string') out.push({ text: v, key });
+    else if (Array.isArray(v)) for (const item of v) stack.push([item, key]);
+    else if (v !== null && typeof v === 'object')
+      for (const [k, item] of Object.entries(v)) stack.push([item, k]);
+  }
+  return out;
+}
+
+/**
+ * Property names whose value is random by design and opens nothing: an identifier (`id`, `node_id`,
+ * `UploadId`, `entity_id`) or a digest or signature (`fingerprint`, `sig`…). A credential's name
+ * (`session_id`) is not one.
+ */
+function randomByName(name: string): boolean {
+  return (ID_NAME.test(name) || DIGEST_NAME.test(name)) && dataKindOfName(name) !== 'credential';
+}
+
+const ID_NAME = /(?:^|[^A-Za-z])(?:id|ID|Id)s?$|[a-z0-9](?:Id|ID)s?$/;
+
+/**
+ * A schema whose title or description says its value is published or one-way (`TXT record value`, `The
+ * public key`, `SHA-256 hash of the file`): a random-looking example of it is no key. Not when the text also
+ * speaks of a secret (`HMAC signature secret`).
+ */
+function publishedValue(schema: Schema): boolean {
+  const text = `${schema.title ?? ''}\n${schema.description?.slice(0, 200) ?? ''}`;
+  return PUBLISHED.test(text) && !SECRET_WORDS.test(text);
+}
+
+const PUBLISHED =
+  /(?:^|\n)(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}(?:TXT record|DNS record|public key|signature|hash|digest|checksum|fingerprint)s?\b/i;
+const SECRET_WORDS = /secret|private|password|credential|token|api[ _-]?key/i;
+
+const withoutRandomKeys = (hits: LiteralHit[]): LiteralHit[] =>
+  hits.some((h) => h.match.kind === 'random-key') ? hits.filter((h) => h.match.kind !== 'random-key') : hits;
 
 /**
  * Hits in a schema and everything under it, computed once per schema: shared components are scanned once
@@ -95,11 +161,15 @@ function hitsUnder(schema: Schema, visit: (child: Schema) => LiteralHit[]): Lite
   // Most schemas hold no secret: share one empty array rather than allocating per schema, and share a
   // single child's array; a second child with hits gets an array of this schema's own (appending, so
   // 100,000 properties with a secret each are linear, not quadratic).
-  let all: LiteralHit[] = literals.length > 0 ? hitsIn(literals, schema.loc) : NONE;
+  let all: LiteralHit[] = NONE;
+  if (literals.length > 0) {
+    all = hitsIn(literals, schema.loc);
+    if (all.length > 0 && publishedValue(schema)) all = withoutRandomKeys(all);
+  }
   let own = all.length > 0;
-  const add = (child: Schema | boolean | undefined) => {
+  const add = (child: Schema | boolean | undefined, randomByDesign = false) => {
     if (typeof child !== 'object') return;
-    const hits = visit(child);
+    const hits = randomByDesign ? withoutRandomKeys(visit(child)) : visit(child);
     if (hits.length === 0) return;
     if (all.length === 0) all = hits;
     else {
@@ -111,8 +181,10 @@ function hitsUnder(schema: Schema, visit: (child: Schema) => LiteralHit[]): Lite
     }
   };
   for (const [name, property] of Object.entries(schema.properties)) {
-    // A card's `fingerprint`, a `signature` or a `checksum` is random by design and reveals nothing.
-    if (!DIGEST_NAME.test(name) || Object.keys(property.properties).length > 0) add(property);
+    const leaf = Object.keys(property.properties).length === 0;
+    // A card's `fingerprint`, a `signature` or a `checksum` is random by design and reveals nothing;
+    // an identifier (`node_id`) is random-looking by design: only a real secret's pattern counts there.
+    if (!DIGEST_NAME.test(name) || !leaf) add(property, leaf && randomByName(name));
   }
   for (const sub of schema.allOf) add(sub);
   for (const sub of schema.oneOf) add(sub);
@@ -124,7 +196,7 @@ function hitsUnder(schema: Schema, visit: (child: Schema) => LiteralHit[]): Lite
 
 const NONE: never[] = [];
 
-const DIGEST_NAME = /(fingerprint|signature|checksum|digest|hash|etag|nonce)$/i;
+const DIGEST_NAME = /(fingerprint|signature|checksum|digest|hash|etag|nonce|^sig)(e?s)?$/i;
 
 function endpointHits(endpoint: Endpoint): LiteralHit[] {
   const out: LiteralHit[] = [];
