@@ -979,6 +979,34 @@ describe('auth-credentials-in-url', () => {
       ],
     },
     {
+      name: "a token its description calls a password (ElastiCache's `AuthToken`): critical; a password-reset token stays high",
+      spec: outdent(`
+        openapi: 3.0.3
+        info: { title: Svc, version: '1' }
+        paths:
+          /CreateReplicationGroup:
+            get:
+              parameters:
+                - { name: AuthToken, in: query, description: '<p> <b>Reserved parameter.</b> The password used to access a password protected server.</p>', schema: { type: string } }
+                - { name: reset_token, in: query, description: 'The token that lets the user reset the password.', schema: { type: string } }
+              responses: { '200': { description: ok } }
+      `),
+      expect: [
+        {
+          ruleId: rule,
+          severity: 'critical',
+          pointer: `${op('/CreateReplicationGroup', 'get')}/parameters/0`,
+          at: [7, 11],
+        },
+        {
+          ruleId: rule,
+          severity: 'high',
+          pointer: `${op('/CreateReplicationGroup', 'get')}/parameters/1`,
+          at: [8, 11],
+        },
+      ],
+    },
+    {
       name: "a token named for the collection it is the id of, on an authenticated endpoint (Stripe's `/v1/shipping_rates/{shipping_rate_token}`): nothing; unauthenticated, or a bare `{token}` of `/tokens`, or in the query: reported",
       spec: outdent(`
         openapi: 3.0.3

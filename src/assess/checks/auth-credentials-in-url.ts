@@ -10,6 +10,20 @@ import type { CheckContext, EndpointCheck } from '../types.js';
  */
 const LONG_LIVED = /(password|passwd|passphrase|privatekey)$/;
 
+/**
+ * A credential its description calls a password (ElastiCache's `AuthToken`: "The password used to access a
+ * password protected server"). Read only to raise the severity, never to lower it; one-time passwords and
+ * password-reset tokens expire like tokens.
+ */
+const DESCRIBED_PASSWORD = /\b(the|a|your|user'?s?|account'?s?) (password|passphrase)\b/i;
+const EXPIRING = /\bone[- ]time\b|\botp\b|\breset\b/i;
+
+function longLived(p: Parameter): boolean {
+  if (LONG_LIVED.test(compact(p.name))) return true;
+  const description = `${p.description ?? ''} ${p.schema?.description ?? ''}`;
+  return DESCRIBED_PASSWORD.test(description) && !EXPIRING.test(description);
+}
+
 /** `Private-Key`, `private_key` → `privatekey`. */
 function compact(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -37,9 +51,9 @@ export const authCredentialsInUrl: EndpointCheck = {
           !objectToken(endpoint, p, ctx),
       )
       .map((p) => ({
-        message: `${label(endpoint)} takes the ${LONG_LIVED.test(compact(p.name)) ? 'long-lived secret' : 'credential'} \`${p.name}\` in the ${p.in}, where logs and proxies record it`,
+        message: `${label(endpoint)} takes the ${longLived(p) ? 'long-lived secret' : 'credential'} \`${p.name}\` in the ${p.in}, where logs and proxies record it`,
         loc: p.loc,
-        severity: byExposure(endpoint, LONG_LIVED.test(compact(p.name)) ? 'critical' : 'high'),
+        severity: byExposure(endpoint, longLived(p) ? 'critical' : 'high'),
         key: `${p.in}:${p.name}`,
       }));
   },
