@@ -1,0 +1,140 @@
+// `scan --format json` on the second core: documents are independent, so worker threads analyse them and
+// send back each one's part of the report as text (src/report/json-stream.ts `documentPart`); the main
+// thread writes the parts in the documents' order, so the report is byte for byte the sequential one.
+//
+// A worker is this same bundle (dist/cli/index.js) started again as a thread: its entry sees it is not the
+// main thread and serves documents instead of running the command line (`serveScanWorker` in run.ts).
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { StreamedGateItems } from '../engine.js';
+import type { DocumentPart } from '../report/json-stream.js';
+import type { CheckRequest } from '../settings.js';
+
+/** Marks a thread started by `scanInWorkers` (`workerData.apiPostureScan`). */
+export const SCAN_WORKER = 'apiPostureScan';
+
+/** One document for a worker: where to read it (the reader's root and the path under it). */
+export interface ScanJob {
+  index: number;
+  /** The document's path in the report. */
+  path: string;
+  root: string;
+  docPath: string;
+  /** The argument it was named by on the command line, when named explicitly. */
+  arg: string | undefined;
+}
+
+/** A worker's answer for one document. */
+export type ScanReply =
+  | { index: number; part: DocumentPart; gate: StreamedGateItems }
+  | { index: number; notOpenApi: string }
+  | { index: number; error: string };
+
+/** What a worker needs to read the same settings as the main thread. */
+export interface ScanWorkerData {
+  [SCAN_WORKER]: true;
+  cwd: string;
+  request: Omit<CheckRequest, 'traffic'>;
+  documents: number;
+}
+
+/** Documents from this size on are analysed on the main thread, alone: one such model in memory at a time. */
+export const LARGE_DOCUMENT_BYTES = 8 * 2 ** 20;
+
+/** At most this many documents are analysed or waiting to be written ahead of the next one to write. */
+const WINDOW = 16;
+
+/**
+ * How many worker threads a scan of `documents` documents uses: `API_POSTURE_SCAN_THREADS` when set (0 or
+ * 1: none, the sequential scan), otherwise two when the machine has two cores and there are enough
+ * documents to pay for starting them; 0 when this is not the bundled CLI (a worker runs the bundle).
+ */
+export function scanThreads(documents: number, env: NodeJS.ProcessEnv = process.env): number {
+  if (!workerEntry()) return 0;
+  const asked = env.API_POSTURE_SCAN_THREADS;
+  if (asked !== undefined && asked !== '') {
+    const n = Number(asked);
+    return Number.isInteger(n) && n >= 2 ? Math.min(n, 8) : 0;
+  }
+  return documents >= 16 && availableParallelism() >= 2 ? 2 : 0;
+}
+
+/** The bundled CLI's own file, which a worker runs; undefined when running from the sources. */
+function workerEntry(): string | undefined {
+  const file = fileURLToPath(import.meta.url);
+  return file.endsWith('.js') && existsSync(file) ? file : undefined;
+}
+
+/**
+ * Runs `jobs` on `threads` workers and hands each reply to `onReply` in job order. A job `large(job)` says
+ * is run by `local` on this thread once every job before it is written, with no worker busy. Rejects on
+ * the first error (`onReply` throwing, a worker failing); the workers are stopped either way.
+ */
+export function scanInWorkers(
+  jobs: ScanJob[],
+  threads: number,
+  data: ScanWorkerData,
+  large: (job: ScanJob) => boolean,
+  local: (job: ScanJob) => void,
+  onReply: (reply: ScanReply) => void,
+): Promise<void> {
+  const entry = workerEntry();
+  if (!entry) return Promise.reject(new Error('scan workers need the bundled CLI'));
+  const workers = Array.from({ length: threads }, () => new Worker(entry, { workerData: data }));
+  const stopAll = () => Promise.all(workers.map((w) => w.terminate()));
+  return new Promise<void>((resolve, reject) => {
+    const idle = [...workers];
+    const replies = new Map<number, ScanReply>();
+    let next = 0; // the next job to hand out
+    let written = 0; // the next job to write
+    let settled = false;
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      void stopAll().finally(() => reject(error));
+    };
+    const pump = () => {
+      if (settled) return;
+      try {
+        for (let reply = replies.get(written); reply; reply = replies.get(written)) {
+          replies.delete(written);
+          written++;
+          onReply(reply);
+        }
+        while (next < jobs.length && next - written < WINDOW) {
+          const job = jobs[next]!;
+          if (large(job)) {
+            if (written < next) return; // a reply still to come: pumped again then
+            next++;
+            local(job);
+            written++;
+            setImmediate(pump); // progress, between documents
+            return;
+          }
+          const worker = idle.pop();
+          if (!worker) return;
+          next++;
+          worker.postMessage(job);
+        }
+        if (written === jobs.length) {
+          settled = true;
+          void stopAll().then(() => resolve(), reject);
+        }
+      } catch (error) {
+        fail(error);
+      }
+    };
+    for (const worker of workers) {
+      worker.on('message', (reply: ScanReply) => {
+        idle.push(worker);
+        replies.set(reply.index, reply);
+        pump();
+      });
+      worker.on('error', fail);
+      worker.on('exit', (code) => fail(new Error(`a scan worker stopped (exit code ${code})`)));
+    }
+    pump();
+  });
+}
