@@ -32,11 +32,12 @@ import {
   type SettingsOptions,
   streamWithSettings,
 } from '../settings.js';
-import { heapPacer } from '../util/heap.js';
+import { collectGarbage, heapPacer } from '../util/heap.js';
 import { TOOL_VERSION } from '../version.js';
 import { checkPullRequest, PullRequestError } from './pr.js';
 import {
-  LARGE_DOCUMENT_BYTES,
+  COLLECT,
+  largeDocumentBytes,
   SCAN_WORKER,
   type ScanJob,
   type ScanReply,
@@ -312,6 +313,7 @@ async function pooledScan(
     }
   };
   const { traffic: _, ...plain } = request;
+  const largeBytes = largeDocumentBytes();
   if (options.remote || request.traffic) await sequential();
   else
     await scanInWorkers(
@@ -320,7 +322,7 @@ async function pooledScan(
       { [SCAN_WORKER]: true, cwd, request: plain, documents: sources.length },
       (job) => {
         const head = sources[job.index]?.head;
-        return (head?.reader.size?.(head.path) ?? 0) >= LARGE_DOCUMENT_BYTES;
+        return (head?.reader.size?.(head.path) ?? 0) >= largeBytes;
       },
       (job) => {
         const spec = stream.analyse(sources[job.index]!);
@@ -354,7 +356,12 @@ export async function serveScanWorker(data: ScanWorkerData): Promise<void> {
   const stream = new DocumentStream(options, data.documents);
   const readers = new Map<string, FileReader>();
   const pace = heapPacer();
-  port.on('message', (job: ScanJob) => {
+  port.on('message', (job: ScanJob | typeof COLLECT) => {
+    if (job === COLLECT) {
+      collectGarbage();
+      port.postMessage(COLLECT);
+      return;
+    }
     let reply: ScanReply;
     try {
       let docReader = readers.get(job.root);

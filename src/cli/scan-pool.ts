@@ -40,8 +40,17 @@ export interface ScanWorkerData {
   documents: number;
 }
 
-/** Documents from this size on are analysed on the main thread, alone: one such model in memory at a time. */
-export const LARGE_DOCUMENT_BYTES = 8 * 2 ** 20;
+/** Asks a worker for a full garbage collection; it answers the same when done. */
+export const COLLECT = 'collect';
+
+/**
+ * Documents from this size on are analysed on the main thread, alone: one such model in memory at a time
+ * (`API_POSTURE_SCAN_LARGE_BYTES` sets another size, for tests).
+ */
+export function largeDocumentBytes(env: NodeJS.ProcessEnv = process.env): number {
+  const asked = Number(env.API_POSTURE_SCAN_LARGE_BYTES);
+  return Number.isInteger(asked) && asked > 0 ? asked : 8 * 2 ** 20;
+}
 
 /** At most this many documents are analysed or waiting to be written ahead of the next one to write. */
 const WINDOW = 16;
@@ -90,6 +99,8 @@ export function scanInWorkers(
     let next = 0; // the next job to hand out
     let written = 0; // the next job to write
     let settled = false;
+    let collecting = false;
+    let collected = 0; // workers that answered COLLECT
     const fail = (error: unknown) => {
       if (settled) return;
       settled = true;
@@ -107,6 +118,16 @@ export function scanInWorkers(
           const job = jobs[next]!;
           if (large(job)) {
             if (written < next) return; // a reply still to come: pumped again then
+            // The workers' heaps collected first: the large model is not added to their garbage.
+            if (collected < workers.length) {
+              if (!collecting) {
+                collecting = true;
+                for (const worker of workers) worker.postMessage(COLLECT);
+              }
+              return;
+            }
+            collected = 0;
+            collecting = false;
             next++;
             local(job);
             written++;
@@ -127,9 +148,12 @@ export function scanInWorkers(
       }
     };
     for (const worker of workers) {
-      worker.on('message', (reply: ScanReply) => {
-        idle.push(worker);
-        replies.set(reply.index, reply);
+      worker.on('message', (reply: ScanReply | typeof COLLECT) => {
+        if (reply === COLLECT) collected++;
+        else {
+          idle.push(worker);
+          replies.set(reply.index, reply);
+        }
         pump();
       });
       worker.on('error', fail);

@@ -63,15 +63,22 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The bundled CLI in `dir` with `threads` scan threads; `profiles`: a folder for one CPU profile per thread. */
-function scan(threads: number, args: string[], profiles?: string) {
+/**
+ * The bundled CLI in `dir` with `threads` scan threads; `profiles`: a folder for one CPU profile per thread;
+ * `largeBytes`: documents from this size on are analysed on the main thread.
+ */
+function scan(threads: number, args: string[], profiles?: string, largeBytes?: number) {
   const child = spawnSync(
     process.execPath,
     [...(profiles ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : []), CLI, 'scan', ...args],
     {
       cwd: dir,
       encoding: 'utf8',
-      env: { ...process.env, API_POSTURE_SCAN_THREADS: String(threads) },
+      env: {
+        ...process.env,
+        API_POSTURE_SCAN_THREADS: String(threads),
+        ...(largeBytes ? { API_POSTURE_SCAN_LARGE_BYTES: String(largeBytes) } : {}),
+      },
       timeout: SLOW,
     },
   );
@@ -103,6 +110,11 @@ describe('scan on worker threads', () => {
       expect(two === one).toBe(true); // not toBe: a diff of megabytes helps nobody
       // The pool did run: one CPU profile per thread, the main one and two workers.
       expect(readdirSync(profiles).filter((f) => f.endsWith('.cpuprofile')).length).toBeGreaterThanOrEqual(3);
+      // Documents of 50 KB or more analysed on the main thread, between the workers' ones: the same bytes.
+      const mixed = scan(2, [...args, '-o', 'mixed.json'], undefined, 50_000);
+      expect(mixed.stderr).toBe('');
+      expect(mixed.code).toBe(1);
+      expect(readFileSync(join(dir, 'mixed.json'), 'utf8') === one).toBe(true);
     },
     SLOW,
   );
