@@ -256,7 +256,7 @@ async function streamedScan(
       progress?.(i + 1);
       pace();
     };
-    const threads = scanThreads(sources.length);
+    const threads = scanThreads();
     const run =
       threads >= 2
         ? await pooledScan(sources, named, request, cwd, threads, settingsOptions, report, onSpec, progress)

@@ -2,6 +2,7 @@
 // send back each one's part of the report as text (src/report/json-stream.ts `documentPart`); the main
 // thread writes the parts in the documents' order, so the report is byte for byte the sequential one.
 //
+// Opt-in (`API_POSTURE_SCAN_THREADS=2`): measured on a shared 2-core machine it did not pay (scanThreads).
 // A worker is this same bundle (dist/cli/index.js) started again as a thread: its entry sees it is not the
 // main thread and serves documents instead of running the command line (`serveScanWorker` in run.ts).
 import { existsSync } from 'node:fs';
@@ -56,18 +57,15 @@ export function largeDocumentBytes(env: NodeJS.ProcessEnv = process.env): number
 const WINDOW = 16;
 
 /**
- * How many worker threads a scan of `documents` documents uses: `API_POSTURE_SCAN_THREADS` when set (0 or
- * 1: none, the sequential scan), otherwise two when the machine has two cores and there are enough
- * documents to pay for starting them; 0 when this is not the bundled CLI (a worker runs the bundle).
+ * How many worker threads a scan uses: `API_POSTURE_SCAN_THREADS` (2 to 8; anything else: none, the
+ * sequential scan), and none when this is not the bundled CLI (a worker runs the bundle) or the machine
+ * has one core. Not on by default: on this project's shared 2-core machine two workers cost 1.19x the
+ * CPU of the sequential scan and were not faster (docs/performance.md, session 9).
  */
-export function scanThreads(documents: number, env: NodeJS.ProcessEnv = process.env): number {
-  if (!workerEntry()) return 0;
-  const asked = env.API_POSTURE_SCAN_THREADS;
-  if (asked !== undefined && asked !== '') {
-    const n = Number(asked);
-    return Number.isInteger(n) && n >= 2 ? Math.min(n, 8) : 0;
-  }
-  return documents >= 16 && availableParallelism() >= 2 ? 2 : 0;
+export function scanThreads(env: NodeJS.ProcessEnv = process.env): number {
+  if (!workerEntry() || availableParallelism() < 2) return 0;
+  const n = Number(env.API_POSTURE_SCAN_THREADS);
+  return Number.isInteger(n) && n >= 2 ? Math.min(n, 8) : 0;
 }
 
 /** The bundled CLI's own file, which a worker runs; undefined when running from the sources. */
