@@ -295,7 +295,9 @@ async function pooledScan(
   onSpec: (spec: SpecAnalysis, index: number) => void,
   progress: ((done: number) => void) | undefined,
 ): Promise<StreamedAnalysis> {
-  const options = await engineOptions(sources, request, localReader(cwd), settingsOptions);
+  const read = await engineOptions(sources, request, localReader(cwd), settingsOptions);
+  const today = new Date().toISOString().slice(0, 10);
+  const options = { ...read, today };
   const stream = new DocumentStream(options, sources.length);
   const jobs = sources.map((source, index) => ({
     index,
@@ -319,7 +321,7 @@ async function pooledScan(
     await scanInWorkers(
       jobs,
       threads,
-      { [SCAN_WORKER]: true, cwd, request: plain, documents: sources.length },
+      { [SCAN_WORKER]: true, cwd, request: plain, documents: sources.length, today },
       (job) => {
         const head = sources[job.index]?.head;
         return (head?.reader.size?.(head.path) ?? 0) >= largeBytes;
@@ -348,11 +350,12 @@ export async function serveScanWorker(data: ScanWorkerData): Promise<void> {
   const port = parentPort;
   if (!port) return;
   const reader = localReader(data.cwd);
-  const options = await engineOptions([], data.request, reader, {
+  const read = await engineOptions([], data.request, reader, {
     names: { config: '--config', policies: '--policies' },
     fromBase: false,
     warn: () => {}, // the main thread said it already
   });
+  const options = { ...read, today: data.today };
   const stream = new DocumentStream(options, data.documents);
   const readers = new Map<string, FileReader>();
   const pace = heapPacer();

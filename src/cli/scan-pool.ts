@@ -39,6 +39,8 @@ export interface ScanWorkerData {
   cwd: string;
   request: Omit<CheckRequest, 'traffic'>;
   documents: number;
+  /** The day suppressions expire against, fixed once for every thread (`YYYY-MM-DD`). */
+  today: string;
 }
 
 /** Asks a worker for a full garbage collection; it answers the same when done. */
