@@ -194,31 +194,77 @@ export async function streamEngine(
   options: EngineOptions,
   onSpec: (spec: SpecAnalysis, index: number) => void,
 ): Promise<StreamedAnalysis> {
-  const full: EngineOptions = { ...options };
-  const assessWith = assessOptions(full.config ?? EMPTY_CONFIG, full.today);
-  const sole = sources.length === 1;
-  const blockingFindings: GateItem[] = [];
-  const blockingViolations: GateItem[] = [];
-  const failures: SpecFailure[] = [];
-  const keep = (items: GateItem[], into: GateItem[]) => {
-    for (const item of items)
-      if (blocks(item, full.failOn, full.failOnScope))
-        into.push({ severity: item.severity, ...(item.status ? { status: item.status } : {}) });
-  };
+  const stream = new DocumentStream(options, sources.length);
   for (const [index, source] of sources.entries()) {
-    const spec = analyseSpec(loadPair(source, full), full, assessWith, sole);
-    keep(spec.findings, blockingFindings);
-    keep(spec.violations, blockingViolations);
-    if (spec.failure && full.mode !== 'scan') failures.push(spec.failure);
+    const spec = stream.analyse(source);
+    stream.count(stream.blocking(spec));
     onSpec(spec, index);
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return {
-    mode: full.mode,
-    failOn: full.failOn,
-    failOnScope: full.failOnScope,
-    gate: gate(blockingFindings, blockingViolations, full.failOn, full.failOnScope, failures),
-  };
+  return stream.result();
+}
+
+/** What of one document the gate of a streamed run keeps: a severity and status per blocking item. */
+export interface StreamedGateItems {
+  findings: GateItem[];
+  violations: GateItem[];
+  failure?: SpecFailure;
+}
+
+/**
+ * The documents of a streamed run, one at a time, and the gate's part of each: `analyse` a source as
+ * `runEngine` would, take what blocks (`blocking`), `count` it in document order, and `result`. The
+ * analysis and the counting may happen in different threads (the CLI's scan on a worker pool).
+ */
+export class DocumentStream {
+  private readonly assessWith: AssessOptions;
+  private readonly sole: boolean;
+  private readonly blockingFindings: GateItem[] = [];
+  private readonly blockingViolations: GateItem[] = [];
+  private readonly failures: SpecFailure[] = [];
+
+  constructor(
+    private readonly options: EngineOptions,
+    documents: number,
+  ) {
+    this.assessWith = assessOptions(options.config ?? EMPTY_CONFIG, options.today);
+    this.sole = documents === 1;
+  }
+
+  analyse(source: SpecSource): SpecAnalysis {
+    return analyseSpec(loadPair(source, this.options), this.options, this.assessWith, this.sole);
+  }
+
+  blocking(spec: SpecAnalysis): StreamedGateItems {
+    const { failOn, failOnScope, mode } = this.options;
+    const keep = (items: GateItem[]) =>
+      items.flatMap((item) =>
+        blocks(item, failOn, failOnScope)
+          ? [{ severity: item.severity, ...(item.status ? { status: item.status } : {}) }]
+          : [],
+      );
+    return {
+      findings: keep(spec.findings),
+      violations: keep(spec.violations),
+      ...(spec.failure && mode !== 'scan' ? { failure: spec.failure } : {}),
+    };
+  }
+
+  count(items: StreamedGateItems): void {
+    for (const item of items.findings) this.blockingFindings.push(item);
+    for (const item of items.violations) this.blockingViolations.push(item);
+    if (items.failure) this.failures.push(items.failure);
+  }
+
+  result(): StreamedAnalysis {
+    const { mode, failOn, failOnScope } = this.options;
+    return {
+      mode,
+      failOn,
+      failOnScope,
+      gate: gate(this.blockingFindings, this.blockingViolations, failOn, failOnScope, this.failures),
+    };
+  }
 }
 
 /** A loaded version with its structural problems (openapi-core's rules) among its load problems. */

@@ -171,7 +171,7 @@ export async function streamWithSettings(
 }
 
 /** The settings read, and the remote documents they allow fetched: what the engine runs with. */
-async function engineOptions(
+export async function engineOptions(
   sources: SpecSource[],
   request: CheckRequest,
   reader: FileReader & { prefetch?: (paths: string[]) => Promise<void> },

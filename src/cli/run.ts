@@ -2,8 +2,16 @@
 import { closeSync, existsSync, openSync, realpathSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parentPort } from 'node:worker_threads';
 import { ConfigError } from '../config/errors.js';
-import type { Analysis, Mode, SpecAnalysis, SpecSource } from '../engine.js';
+import {
+  type Analysis,
+  DocumentStream,
+  type Mode,
+  type SpecAnalysis,
+  type SpecSource,
+  type StreamedAnalysis,
+} from '../engine.js';
 import { FAIL_ON_SCOPES, FAIL_ON_VALUES, type FailOn, type FailOnScope } from '../gate/index.js';
 import { discoverSpecs } from '../load/discover.js';
 import { type FileReader, fsReader, isInside } from '../load/reader.js';
@@ -11,15 +19,32 @@ import { remotePrefixProblem } from '../load/remote.js';
 import { type ObservedTraffic, readTraffic, TrafficError } from '../load/traffic.js';
 import { logText } from '../report/escape.js';
 import { buildReport } from '../report/json.js';
-import { StreamedJsonReport } from '../report/json-stream.js';
+import { documentPart, StreamedJsonReport } from '../report/json-stream.js';
 import { writeJson, writeJsonFile } from '../report/json-text.js';
 import { renderComment, renderSummary } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
 import { oneLine, renderText } from '../report/text.js';
-import { analyseWithSettings, type CheckRequest, SettingsError, streamWithSettings } from '../settings.js';
-import { heapPacer } from '../util/heap.js';
+import {
+  analyseWithSettings,
+  type CheckRequest,
+  engineOptions,
+  SettingsError,
+  type SettingsOptions,
+  streamWithSettings,
+} from '../settings.js';
+import { collectGarbage, heapPacer } from '../util/heap.js';
 import { TOOL_VERSION } from '../version.js';
 import { checkPullRequest, PullRequestError } from './pr.js';
+import {
+  COLLECT,
+  largeDocumentBytes,
+  SCAN_WORKER,
+  type ScanJob,
+  type ScanReply,
+  type ScanWorkerData,
+  scanInWorkers,
+  scanThreads,
+} from './scan-pool.js';
 
 export interface Output {
   write(text: string): void;
@@ -219,27 +244,31 @@ async function streamedScan(
   const progress = io.progress ? progressLine(io.stderr, sources.length) : undefined;
   const pace = heapPacer();
   try {
-    const run = await streamWithSettings(
-      sources,
-      request,
-      localReader(cwd),
-      {
-        names: { config: '--config', policies: '--policies' },
-        fromBase: false,
-        warn: (message) => io.stderr.write(`api-posture: ${logText(message)}\n`),
-      },
-      (spec, i) => {
-        const notOpenApi = namedNotOpenApiSpec(spec, sources[i], named[i]);
-        if (notOpenApi) throw new UsageError(notOpenApi);
-        report.add(spec);
-        progress?.(i + 1);
-        pace();
-      },
-    );
+    const settingsOptions = {
+      names: { config: '--config', policies: '--policies' },
+      fromBase: false,
+      warn: (message: string) => io.stderr.write(`api-posture: ${logText(message)}\n`),
+    };
+    const onSpec = (spec: SpecAnalysis, i: number) => {
+      const notOpenApi = namedNotOpenApiSpec(spec, sources[i], named[i]);
+      if (notOpenApi) throw new UsageError(notOpenApi);
+      report.add(spec);
+      progress?.(i + 1);
+      pace();
+    };
+    const threads = scanThreads();
+    const run =
+      threads >= 2
+        ? await pooledScan(sources, named, request, cwd, threads, settingsOptions, report, onSpec, progress)
+        : await streamWithSettings(sources, request, localReader(cwd), settingsOptions, onSpec);
     if (io.output) {
       const fd = openSync(io.output, 'w');
       try {
-        report.finish(run, (chunk) => writeSync(fd, chunk));
+        report.finish(
+          run,
+          (chunk) => writeSync(fd, chunk),
+          (bytes) => writeSync(fd, bytes),
+        );
       } finally {
         closeSync(fd);
       }
@@ -248,6 +277,113 @@ async function streamedScan(
   } finally {
     report.dispose();
   }
+}
+
+/**
+ * The streamed scan with documents analysed on worker threads (scan-pool.ts), the same report: each
+ * worker reads the same settings; a large document is analysed here, alone, as the sequential scan does.
+ * Remote `$ref`s (fetched once, before the run) keep the scan sequential.
+ */
+async function pooledScan(
+  sources: SpecSource[],
+  named: (string | undefined)[],
+  request: CheckRequest,
+  cwd: string,
+  threads: number,
+  settingsOptions: SettingsOptions,
+  report: StreamedJsonReport,
+  onSpec: (spec: SpecAnalysis, index: number) => void,
+  progress: ((done: number) => void) | undefined,
+): Promise<StreamedAnalysis> {
+  const read = await engineOptions(sources, request, localReader(cwd), settingsOptions);
+  const today = new Date().toISOString().slice(0, 10);
+  const options = { ...read, today };
+  const stream = new DocumentStream(options, sources.length);
+  const jobs = sources.map((source, index) => ({
+    index,
+    path: source.path,
+    root: source.head?.reader.label ?? '',
+    docPath: source.head?.path ?? '',
+    arg: named[index],
+  }));
+  const sequential = async () => {
+    for (const [index, source] of sources.entries()) {
+      const spec = stream.analyse(source);
+      stream.count(stream.blocking(spec));
+      onSpec(spec, index);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  const { traffic: _, ...plain } = request;
+  const largeBytes = largeDocumentBytes();
+  if (options.remote || request.traffic) await sequential();
+  else
+    await scanInWorkers(
+      jobs,
+      threads,
+      { [SCAN_WORKER]: true, cwd, request: plain, documents: sources.length, today },
+      (job) => {
+        const head = sources[job.index]?.head;
+        return (head?.reader.size?.(head.path) ?? 0) >= largeBytes;
+      },
+      (job) => {
+        const spec = stream.analyse(sources[job.index]!);
+        stream.count(stream.blocking(spec));
+        onSpec(spec, job.index);
+      },
+      (reply) => {
+        if ('error' in reply) throw new Error(reply.error);
+        if ('notOpenApi' in reply) throw new UsageError(reply.notOpenApi);
+        stream.count(reply.gate);
+        report.addPart(reply.part);
+        progress?.(reply.index + 1);
+      },
+    );
+  return stream.result();
+}
+
+/**
+ * A scan worker thread (scan-pool.ts): reads the settings as the main thread did, then analyses each
+ * document it is sent and answers with its part of the report. Started by the CLI's entry.
+ */
+export async function serveScanWorker(data: ScanWorkerData): Promise<void> {
+  const port = parentPort;
+  if (!port) return;
+  const reader = localReader(data.cwd);
+  const read = await engineOptions([], data.request, reader, {
+    names: { config: '--config', policies: '--policies' },
+    fromBase: false,
+    warn: () => {}, // the main thread said it already
+  });
+  const options = { ...read, today: data.today };
+  const stream = new DocumentStream(options, data.documents);
+  const readers = new Map<string, FileReader>();
+  const pace = heapPacer();
+  port.on('message', (job: ScanJob | typeof COLLECT) => {
+    if (job === COLLECT) {
+      collectGarbage();
+      port.postMessage(COLLECT);
+      return;
+    }
+    let reply: ScanReply;
+    try {
+      let docReader = readers.get(job.root);
+      if (!docReader) {
+        docReader = fsReader(job.root);
+        readers.set(job.root, docReader);
+      }
+      const source: SpecSource = { path: job.path, head: { reader: docReader, path: job.docPath } };
+      const spec = stream.analyse(source);
+      const notOpenApi = namedNotOpenApiSpec(spec, source, job.arg);
+      reply = notOpenApi
+        ? { index: job.index, notOpenApi }
+        : { index: job.index, part: documentPart(spec, 'scan'), gate: stream.blocking(spec) };
+    } catch (error) {
+      reply = { index: job.index, error: String(error) };
+    }
+    port.postMessage(reply);
+    pace();
+  });
 }
 
 /** Draws "N/total documents" on one line of stderr, at most every 200 ms, and ends the line when done. */

@@ -6,7 +6,13 @@
 // critical path. The engine is synchronous, so the main thread collects a result by blocking on a shared
 // flag (`Atomics.wait`) and taking the message off the port (`receiveMessageOnPort`); by then the result
 // is almost always waiting. Any failure of the thread falls back to scanning on the main thread.
-import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import {
+  isMainThread,
+  MessageChannel,
+  type MessagePort,
+  receiveMessageOnPort,
+  Worker,
+} from 'node:worker_threads';
 import { decodeText, gitShow, type Refusal, readInside } from './file-text.js';
 
 export interface JsonIndex {
@@ -154,6 +160,11 @@ let thread: Thread | null | undefined;
 
 function backgroundThread(): Thread | null {
   if (thread !== undefined) return thread;
+  // In a worker (the CLI's scan pool), the other core is already analysing another document.
+  if (!isMainThread) {
+    thread = null;
+    return thread;
+  }
   try {
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(workerSource(), {

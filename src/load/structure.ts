@@ -215,10 +215,24 @@ export function structureProblems(spec: LoadedSpec): SpecProblem[] {
   return [...problems.values()];
 }
 
+/**
+ * openapi-core's node types of a spec version under the one config: the same for every document, so made
+ * once per version (an inventory lints thousands of documents).
+ */
+const typesByVersion = new Map<string, ReturnType<typeof normalizeTypes>>();
+function typesFor(config: Config, specVersion: ReturnType<typeof detectSpec>) {
+  let types = typesByVersion.get(specVersion);
+  if (!types) {
+    types = normalizeTypes(config.extendTypes(getTypes(specVersion), specVersion), config);
+    typesByVersion.set(specVersion, types);
+  }
+  return types;
+}
+
 /** What openapi-core's `lintDocument` does once the `$ref`s are resolved, with our map resolving them. */
 function lint(config: Config, document: Document, refs: LoadedRefs) {
   const specVersion = detectSpec(document.parsed);
-  const types = normalizeTypes(config.extendTypes(getTypes(specVersion), specVersion), config);
+  const types = typesFor(config, specVersion);
   const rules = config.getRulesForSpecVersion(getMajorSpecVersion(specVersion)).flatMap((ruleset) =>
     Object.entries(ruleset).flatMap(([ruleId, rule]) => {
       const settings = config.getRuleSettings(ruleId, specVersion);

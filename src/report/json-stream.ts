@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { SpecAnalysis, StreamedAnalysis } from '../engine.js';
-import { ReportTotals } from './json.js';
-import { writeJsonPieces } from './json-text.js';
+import { ReportTotals, type TotalsPart } from './json.js';
+import { jsonPieces, writeJsonPieces } from './json-text.js';
 
 /** Members (endpoints, findings) in the value's arrays from which its text is written in pieces. */
 const LARGE_ITEMS = 5000;
@@ -23,11 +23,55 @@ function isLarge(value: unknown, largeItems: number): boolean {
   return items >= largeItems;
 }
 
+/** A member of one of the report's arrays as `JSON.stringify` indents it inside the root object (4 spaces). */
+export function memberText(value: unknown, largeItems = LARGE_ITEMS): string | undefined {
+  // A large member (Microsoft Graph's 20,000 endpoints) in pieces: its text and the indented copy would be
+  // two strings of 120 and 160 MB on top of the document's analysis, still alive.
+  if (isLarge(value, largeItems)) return undefined;
+  try {
+    return JSON.stringify(value, null, 2).replaceAll('\n', '\n    ');
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error; // one member over 512 MiB: in pieces (`push`)
+    return undefined;
+  }
+}
+
+/** `memberText`, or for a member over 512 MiB its pieces. */
+function memberPieces(value: unknown): string[] {
+  const text = memberText(value);
+  return text !== undefined ? [text] : [...jsonPieces(value, '    ', 2)];
+}
+
+/**
+ * One document's part of a streamed report, made where it was analysed (a worker thread) as plain data:
+ * its `specs` entry and violations as text, and its counts. `StreamedJsonReport.addPart` writes it.
+ */
+export interface DocumentPart {
+  spec: string[];
+  violations: string[][];
+  totals: TotalsPart;
+}
+
+export function documentPart(analysis: SpecAnalysis, mode: StreamedAnalysis['mode']): DocumentPart {
+  const totals = new ReportTotals(mode);
+  const part = totals.add(analysis);
+  return {
+    spec: memberPieces(part.spec),
+    violations: part.violations.map(memberPieces),
+    totals: totals.part(),
+  };
+}
+
+/** Text is written to the file in pieces of about this many characters: one system call each. */
+const FLUSH_CHARS = 1 << 20;
+
 /** Where the members of one array of the report wait: a temporary file and how many were written. */
 class SpooledArray {
   count = 0;
   private readonly fd: number;
   private open = true;
+  private pending: string[] = [];
+  private pendingChars = 0;
 
   constructor(
     readonly path: string,
@@ -38,28 +82,55 @@ class SpooledArray {
 
   /** One member, as `JSON.stringify` indents it inside the report's root object (4 spaces). */
   push(value: unknown): void {
-    writeSync(this.fd, this.count === 0 ? '    ' : ',\n    ');
-    let text: string | undefined;
-    try {
-      // A large member (Microsoft Graph's 20,000 endpoints) in pieces: its text and the indented copy
-      // would be two strings of 120 and 160 MB on top of the document's analysis, still alive.
-      if (!isLarge(value, this.largeItems)) text = JSON.stringify(value, null, 2).replaceAll('\n', '\n    ');
-    } catch (error) {
-      if (!(error instanceof RangeError)) throw error; // one member over 512 MiB: in pieces
+    const text = memberText(value, this.largeItems);
+    if (text !== undefined) {
+      this.pushText(text);
+      return;
     }
-    if (text !== undefined) writeSync(this.fd, text);
-    else writeJsonPieces(value, '    ', 2, (chunk) => writeSync(this.fd, chunk));
+    this.buffer(this.count === 0 ? '    ' : ',\n    ');
+    this.flush();
+    writeJsonPieces(value, '    ', 2, (chunk) => writeSync(this.fd, chunk));
     this.count++;
+  }
+
+  /** One member already made (`memberPieces`). */
+  pushPieces(pieces: string[]): void {
+    this.buffer(this.count === 0 ? '    ' : ',\n    ');
+    for (const piece of pieces) this.buffer(piece);
+    this.count++;
+  }
+
+  private pushText(text: string): void {
+    this.pushPieces([text]);
+  }
+
+  private buffer(text: string): void {
+    this.pending.push(text);
+    this.pendingChars += text.length;
+    if (this.pendingChars >= FLUSH_CHARS) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    writeSync(this.fd, this.pending.length === 1 ? this.pending[0]! : this.pending.join(''));
+    this.pending = [];
+    this.pendingChars = 0;
   }
 
   /** Once only: a closed descriptor's number may already be another file's. */
   close(): void {
-    if (this.open) closeSync(this.fd);
+    if (this.open) {
+      this.flush();
+      closeSync(this.fd);
+    }
     this.open = false;
   }
 
-  /** The array's text (`[]` when empty), passed to `write` in chunks of about a megabyte. */
-  copyTo(write: (chunk: string) => void): void {
+  /**
+   * The array's text (`[]` when empty), passed to `write` in chunks of about a megabyte; as bytes to
+   * `writeBytes` when given (the file holds UTF-8 already: nothing to decode).
+   */
+  copyTo(write: (chunk: string) => void, writeBytes?: (chunk: Uint8Array) => void): void {
     if (this.count === 0) {
       write('[]');
       return;
@@ -70,8 +141,9 @@ class SpooledArray {
       const buffer = Buffer.alloc(1 << 20);
       const decoder = new StringDecoder('utf8'); // a chunk may end inside a character
       for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer))
-        write(decoder.write(buffer.subarray(0, n)));
-      write(decoder.end());
+        if (writeBytes) writeBytes(buffer.subarray(0, n));
+        else write(decoder.write(buffer.subarray(0, n)));
+      if (!writeBytes) write(decoder.end());
     } finally {
       closeSync(fd);
     }
@@ -103,8 +175,22 @@ export class StreamedJsonReport {
     for (const v of part.violations) this.violations.push(v);
   }
 
-  /** Writes the whole report and a final newline through `write`. */
-  finish(run: StreamedAnalysis, write: (chunk: string) => void): void {
+  /** A document's part made elsewhere (`documentPart`), in its place in document order. */
+  addPart(part: DocumentPart): void {
+    this.totals.absorb(part.totals);
+    this.specs.pushPieces(part.spec);
+    for (const v of part.violations) this.violations.pushPieces(v);
+  }
+
+  /**
+   * Writes the whole report and a final newline through `write` (and the spooled arrays' bytes through
+   * `writeBytes` when given: a file needs no decoding).
+   */
+  finish(
+    run: StreamedAnalysis,
+    write: (chunk: string) => void,
+    writeBytes?: (chunk: Uint8Array) => void,
+  ): void {
     this.specs.close();
     this.violations.close();
     const SPECS = Symbol('specs');
@@ -115,8 +201,8 @@ export class StreamedJsonReport {
     for (const [i, key] of keys.entries()) {
       write(`  ${JSON.stringify(key)}: `);
       const value = report[key];
-      if (value === SPECS) this.specs.copyTo(write);
-      else if (value === VIOLATIONS) this.violations.copyTo(write);
+      if (value === SPECS) this.specs.copyTo(write, writeBytes);
+      else if (value === VIOLATIONS) this.violations.copyTo(write, writeBytes);
       else write(JSON.stringify(value, null, 2).replaceAll('\n', '\n  '));
       write(i < keys.length - 1 ? ',\n' : '\n');
     }

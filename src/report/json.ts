@@ -218,6 +218,16 @@ export function buildReport(analysis: Analysis): Report {
  * document gives its `specs` entry and its violations, to keep or write out; the summary's counts and the
  * errors are kept here (a few numbers per document, and its problems).
  */
+/** `ReportTotals.part`: counts and errors as plain data. */
+export interface TotalsPart {
+  endpoints: Record<'added' | 'removed' | 'modified' | 'unchanged', number>;
+  findings: Record<'new' | 'existing' | 'fixed', SeverityCounts>;
+  violations: Record<'new' | 'existing', SeverityCounts>;
+  suppressed: number;
+  failures: ReportError[];
+  errors: ReportError[];
+}
+
 export class ReportTotals {
   private readonly endpoints = { added: 0, removed: 0, modified: 0, unchanged: 0 };
   private readonly findings = { new: zeroCounts(), existing: zeroCounts(), fixed: zeroCounts() };
@@ -246,6 +256,34 @@ export class ReportTotals {
       });
     for (const error of reportErrors(analysis)) this.errors.push(error);
     return { spec, violations };
+  }
+
+  /** What was counted so far, as plain data (one document's, made in a worker thread, for `absorb`). */
+  part(): TotalsPart {
+    return {
+      endpoints: this.endpoints,
+      findings: this.findings,
+      violations: this.violationCounts,
+      suppressed: this.suppressed,
+      failures: this.failures,
+      errors: this.errors,
+    };
+  }
+
+  /** Another's `part` counted here, as if its documents had been `add`ed now. */
+  absorb(part: TotalsPart): void {
+    for (const change of Object.keys(this.endpoints) as (keyof typeof this.endpoints)[])
+      this.endpoints[change] += part.endpoints[change];
+    const addCounts = (into: SeverityCounts, from: SeverityCounts) => {
+      for (const severity of Object.keys(into) as (keyof SeverityCounts)[]) into[severity] += from[severity];
+    };
+    for (const status of ['new', 'existing', 'fixed'] as const)
+      addCounts(this.findings[status], part.findings[status]);
+    for (const status of ['new', 'existing'] as const)
+      addCounts(this.violationCounts[status], part.violations[status]);
+    this.suppressed += part.suppressed;
+    for (const failure of part.failures) this.failures.push(failure);
+    for (const error of part.errors) this.errors.push(error);
   }
 
   /** The whole report around `specs` and `violations` (arrays, or what stands for them when streamed). */

@@ -36,7 +36,21 @@ function maskWords(text: string): { text: string; masked: boolean } {
  */
 export function maskSecrets(message: string): string {
   // Most messages hold nothing that could be a secret: one scan, and they are returned as they are.
-  if (message.length < 9 || !mayHoldSecret(message)) return message;
+  if (message.length < 9) return message;
+  // Remediations and many messages repeat across findings (tens of thousands in an inventory): judged once.
+  const known = masked.get(message);
+  if (known !== undefined) return known;
+  const result = mayHoldSecret(message) ? maskMessage(message) : message;
+  if (masked.size >= MASKED_MAX) masked.clear();
+  masked.set(message, result);
+  return result;
+}
+
+/** Messages already masked (a pure function of the text), bounded: cleared when full. */
+const masked = new Map<string, string>();
+const MASKED_MAX = 20_000;
+
+function maskMessage(message: string): string {
   const parts = message.split('`');
   let changed = false;
   const out = parts.map((part, i) => {

@@ -25,6 +25,11 @@ export function heapPacer(floor = 384 * MiB): () => void {
   };
 }
 
+/** A full garbage collection now, when one can be asked for (see `heapPacer`). */
+export function collectGarbage(): void {
+  collector()?.();
+}
+
 function collector(): (() => void) | undefined {
   try {
     setFlagsFromString('--expose-gc');
