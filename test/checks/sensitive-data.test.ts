@@ -347,6 +347,30 @@ describe('sensitive-example-value', () => {
       ],
     },
     {
+      name: "a pagination cursor's example is opaque by design (Box's `marker`, `starting_after`): nothing; the same value as `api_key`, or an AWS key as a `marker`, is reported",
+      spec: outdent(`
+        openapi: 3.0.3
+        info: { title: Files, version: '1' }
+        paths:
+          /folders/items:
+            get:
+              parameters:
+                - { name: marker, in: query, example: JV9IRGZmieiBasejOG9yDCRNgd2ymoZIbjsxbJMjIs3kioVii, schema: { type: string } }
+                - { name: starting_after, in: query, schema: { type: string, example: JV9IRGZmieiBasejOG9yDCRNgd2ymoZIbjsxbJMjIs3kioVii } }
+                - { name: api_key, in: query, example: JV9IRGZmieiBasejOG9yDCRNgd2ymoZIbjsxbJMjIs3kioVii, schema: { type: string } }
+              responses: { '200': { description: ok } }
+          /folders/trash:
+            get:
+              parameters:
+                - { name: marker, in: query, example: ${AWS_KEY}, schema: { type: string } }
+              responses: { '200': { description: ok } }
+      `),
+      expect: [
+        { ruleId: rule, severity: 'medium', pointer: `${op('/folders/items', 'get')}/parameters/2` },
+        { ruleId: rule, severity: 'high', pointer: `${op('/folders/trash', 'get')}/parameters/0` },
+      ],
+    },
+    {
       name: "ids, digests and signatures in an example object are random by design (GitHub's `node_id`, S3's `UploadId`, a Sigstore bundle's `hashes` and `sig`, its root hash quoted in the checkpoint): nothing",
       spec: outdent(`
         openapi: 3.0.3

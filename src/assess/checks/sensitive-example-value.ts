@@ -198,12 +198,30 @@ const NONE: never[] = [];
 
 const DIGEST_NAME = /(fingerprint|signature|checksum|digest|hash|etag|nonce|^sig)(e?s)?$/i;
 
+/**
+ * Parameters whose value is opaque by design and opens nothing: a pagination cursor (Box's `marker`, a
+ * `cursor`, `pageToken`, `starting_after`) or an identifier. A random-looking example of one is the cursor
+ * a list answered with; only a real secret's pattern (an AWS key, a live JWT) counts there.
+ */
+const CURSOR_NAME =
+  /^(next_?|prev(ious)?_?|start(ing)?_?|page_?)?(marker|cursor|continuation(_?token)?|after|before)$|^starting_?after$|^ending_?before$/i;
+
+function opaqueParameter(name: string): boolean {
+  return (
+    CURSOR_NAME.test(name) || randomByName(name) || /(page|next|continuation|cursor)_?token$/i.test(name)
+  );
+}
+
 function endpointHits(endpoint: Endpoint): LiteralHit[] {
   const out: LiteralHit[] = [];
   const media = [...(endpoint.requestBody?.content ?? []), ...endpoint.responses.flatMap((r) => r.content)];
+  const opaque = new Set<object>(endpoint.parameters.filter((p) => opaqueParameter(p.name)));
   for (const place of [...endpoint.parameters, ...media, ...endpoint.responses.flatMap((r) => r.headers)]) {
-    if (place.examples.length > 0) pushAll(out, hitsIn(place.examples, place.loc));
-    pushAll(out, schemaHits(place.schema));
+    const hits = [
+      ...(place.examples.length > 0 ? hitsIn(place.examples, place.loc) : NONE),
+      ...schemaHits(place.schema),
+    ];
+    pushAll(out, opaque.has(place) ? withoutRandomKeys(hits) : hits);
   }
   return out;
 }
