@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 30897:
+/***/ 14807:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -20,8 +20,8 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.isWS = exports.applyEdit = exports.setProperty = exports.removeProperty = void 0;
-    const format_1 = __nccwpck_require__(12794);
-    const parser_1 = __nccwpck_require__(20846);
+    const format_1 = __nccwpck_require__(76612);
+    const parser_1 = __nccwpck_require__(95152);
     function removeProperty(text, path, options) {
         return setProperty(text, path, void 0, options);
     }
@@ -209,7 +209,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /***/ }),
 
-/***/ 12794:
+/***/ 76612:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -228,8 +228,8 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.isEOL = exports.format = void 0;
-    const scanner_1 = __nccwpck_require__(2311);
-    const string_intern_1 = __nccwpck_require__(93069);
+    const scanner_1 = __nccwpck_require__(78525);
+    const string_intern_1 = __nccwpck_require__(54579);
     function format(documentText, range, options) {
         let initialIndentLevel;
         let formatText;
@@ -491,7 +491,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /***/ }),
 
-/***/ 20846:
+/***/ 95152:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -510,7 +510,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.getNodeType = exports.stripComments = exports.visit = exports.findNodeAtOffset = exports.contains = exports.getNodeValue = exports.getNodePath = exports.findNodeAtLocation = exports.parseTree = exports.parse = exports.getLocation = void 0;
-    const scanner_1 = __nccwpck_require__(2311);
+    const scanner_1 = __nccwpck_require__(78525);
     var ParseOptions;
     (function (ParseOptions) {
         ParseOptions.DEFAULT = {
@@ -1180,7 +1180,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /***/ }),
 
-/***/ 2311:
+/***/ 78525:
 /***/ ((module, exports) => {
 
 (function (factory) {
@@ -1643,7 +1643,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /***/ }),
 
-/***/ 93069:
+/***/ 54579:
 /***/ ((module, exports) => {
 
 (function (factory) {
@@ -1692,7 +1692,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /***/ }),
 
-/***/ 12465:
+/***/ 99547:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -1711,10 +1711,10 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.applyEdits = exports.modify = exports.format = exports.printParseErrorCode = exports.ParseErrorCode = exports.stripComments = exports.visit = exports.getNodeValue = exports.getNodePath = exports.findNodeAtOffset = exports.findNodeAtLocation = exports.parseTree = exports.parse = exports.getLocation = exports.SyntaxKind = exports.ScanError = exports.createScanner = void 0;
-    const formatter = __nccwpck_require__(12794);
-    const edit = __nccwpck_require__(30897);
-    const scanner = __nccwpck_require__(2311);
-    const parser = __nccwpck_require__(20846);
+    const formatter = __nccwpck_require__(76612);
+    const edit = __nccwpck_require__(14807);
+    const scanner = __nccwpck_require__(78525);
+    const parser = __nccwpck_require__(95152);
     /**
      * Creates a JSON scanner on the given text.
      * If ignoreTrivia is set, whitespaces or comments are ignored.
@@ -1893,13 +1893,13 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /***/ }),
 
-/***/ 70636:
+/***/ 14006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const pico = __nccwpck_require__(61366);
-const utils = __nccwpck_require__(85313);
+const pico = __nccwpck_require__(98016);
+const utils = __nccwpck_require__(64059);
 
 function picomatch(glob, options, returnState = false) {
   // default to os.platform()
@@ -1917,7 +1917,7 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 54701:
+/***/ 5595:
 /***/ ((module) => {
 
 
@@ -2108,13 +2108,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 79915:
+/***/ 78265:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const constants = __nccwpck_require__(54701);
-const utils = __nccwpck_require__(85313);
+const constants = __nccwpck_require__(5595);
+const utils = __nccwpck_require__(64059);
 
 /**
  * Constants
@@ -3540,15 +3540,15 @@ module.exports = parse;
 
 /***/ }),
 
-/***/ 61366:
+/***/ 98016:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const scan = __nccwpck_require__(45607);
-const parse = __nccwpck_require__(79915);
-const utils = __nccwpck_require__(85313);
-const constants = __nccwpck_require__(54701);
+const scan = __nccwpck_require__(31781);
+const parse = __nccwpck_require__(78265);
+const utils = __nccwpck_require__(64059);
+const constants = __nccwpck_require__(5595);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
 /**
@@ -3908,12 +3908,12 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 45607:
+/***/ 31781:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const utils = __nccwpck_require__(85313);
+const utils = __nccwpck_require__(64059);
 const {
   CHAR_ASTERISK,             /* * */
   CHAR_AT,                   /* @ */
@@ -3930,7 +3930,7 @@ const {
   CHAR_RIGHT_CURLY_BRACE,    /* } */
   CHAR_RIGHT_PARENTHESES,    /* ) */
   CHAR_RIGHT_SQUARE_BRACKET  /* ] */
-} = __nccwpck_require__(54701);
+} = __nccwpck_require__(5595);
 
 const isPathSeparator = code => {
   return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
@@ -4318,7 +4318,7 @@ module.exports = scan;
 
 /***/ }),
 
-/***/ 85313:
+/***/ 64059:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /*global navigator*/
@@ -4329,7 +4329,7 @@ const {
   REGEX_REMOVE_BACKSLASH,
   REGEX_SPECIAL_CHARS,
   REGEX_SPECIAL_CHARS_GLOBAL
-} = __nccwpck_require__(54701);
+} = __nccwpck_require__(5595);
 
 exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
 exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
@@ -4397,15 +4397,15 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
-/***/ 20408:
+/***/ 20770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(376);
+module.exports = __nccwpck_require__(20218);
 
 
 /***/ }),
 
-/***/ 376:
+/***/ 20218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4676,33 +4676,33 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 64718:
+/***/ 46752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Client = __nccwpck_require__(30271)
-const Dispatcher = __nccwpck_require__(22377)
-const Pool = __nccwpck_require__(28014)
-const BalancedPool = __nccwpck_require__(3207)
-const Agent = __nccwpck_require__(55539)
-const ProxyAgent = __nccwpck_require__(99710)
-const EnvHttpProxyAgent = __nccwpck_require__(76699)
-const RetryAgent = __nccwpck_require__(99176)
-const errors = __nccwpck_require__(26593)
-const util = __nccwpck_require__(55386)
+const Client = __nccwpck_require__(23701)
+const Dispatcher = __nccwpck_require__(30883)
+const Pool = __nccwpck_require__(30628)
+const BalancedPool = __nccwpck_require__(837)
+const Agent = __nccwpck_require__(57405)
+const ProxyAgent = __nccwpck_require__(76672)
+const EnvHttpProxyAgent = __nccwpck_require__(53137)
+const RetryAgent = __nccwpck_require__(30050)
+const errors = __nccwpck_require__(68707)
+const util = __nccwpck_require__(3440)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(25889)
-const buildConnector = __nccwpck_require__(45106)
-const MockClient = __nccwpck_require__(62839)
-const MockAgent = __nccwpck_require__(70587)
-const MockPool = __nccwpck_require__(13926)
-const mockErrors = __nccwpck_require__(75347)
-const RetryHandler = __nccwpck_require__(3174)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(14743)
-const DecoratorHandler = __nccwpck_require__(96949)
-const RedirectHandler = __nccwpck_require__(33216)
-const createRedirectInterceptor = __nccwpck_require__(95306)
+const api = __nccwpck_require__(56615)
+const buildConnector = __nccwpck_require__(59136)
+const MockClient = __nccwpck_require__(47365)
+const MockAgent = __nccwpck_require__(47501)
+const MockPool = __nccwpck_require__(94004)
+const mockErrors = __nccwpck_require__(52429)
+const RetryHandler = __nccwpck_require__(17816)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(32581)
+const DecoratorHandler = __nccwpck_require__(58155)
+const RedirectHandler = __nccwpck_require__(8754)
+const createRedirectInterceptor = __nccwpck_require__(25092)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -4720,10 +4720,10 @@ module.exports.DecoratorHandler = DecoratorHandler
 module.exports.RedirectHandler = RedirectHandler
 module.exports.createRedirectInterceptor = createRedirectInterceptor
 module.exports.interceptors = {
-  redirect: __nccwpck_require__(71068),
-  retry: __nccwpck_require__(39636),
-  dump: __nccwpck_require__(75786),
-  dns: __nccwpck_require__(36149)
+  redirect: __nccwpck_require__(21514),
+  retry: __nccwpck_require__(92026),
+  dump: __nccwpck_require__(88060),
+  dns: __nccwpck_require__(70379)
 }
 
 module.exports.buildConnector = buildConnector
@@ -4785,7 +4785,7 @@ function makeDispatcher (fn) {
 module.exports.setGlobalDispatcher = setGlobalDispatcher
 module.exports.getGlobalDispatcher = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(96860).fetch)
+const fetchImpl = (__nccwpck_require__(54398).fetch)
 module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -4797,39 +4797,39 @@ module.exports.fetch = async function fetch (init, options = undefined) {
     throw err
   }
 }
-module.exports.Headers = __nccwpck_require__(25662).Headers
-module.exports.Response = __nccwpck_require__(89317).Response
-module.exports.Request = __nccwpck_require__(93713).Request
-module.exports.FormData = __nccwpck_require__(78440).FormData
+module.exports.Headers = __nccwpck_require__(60660).Headers
+module.exports.Response = __nccwpck_require__(99051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(35910).FormData
 module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
-module.exports.FileReader = __nccwpck_require__(94881).FileReader
+module.exports.FileReader = __nccwpck_require__(48355).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(98709)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(51059)
 
 module.exports.setGlobalOrigin = setGlobalOrigin
 module.exports.getGlobalOrigin = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(97403)
-const { kConstruct } = __nccwpck_require__(78271)
+const { CacheStorage } = __nccwpck_require__(3245)
+const { kConstruct } = __nccwpck_require__(20109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 module.exports.caches = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(18495)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(79061)
 
 module.exports.deleteCookie = deleteCookie
 module.exports.getCookies = getCookies
 module.exports.getSetCookies = getSetCookies
 module.exports.setCookie = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(30782)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(51900)
 
 module.exports.parseMIMEType = parseMIMEType
 module.exports.serializeAMimeType = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(96814)
-module.exports.WebSocket = __nccwpck_require__(15816).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(15188)
+module.exports.WebSocket = __nccwpck_require__(13726).WebSocket
 module.exports.CloseEvent = CloseEvent
 module.exports.ErrorEvent = ErrorEvent
 module.exports.MessageEvent = MessageEvent
@@ -4845,18 +4845,18 @@ module.exports.MockPool = MockPool
 module.exports.MockAgent = MockAgent
 module.exports.mockErrors = mockErrors
 
-const { EventSource } = __nccwpck_require__(36376)
+const { EventSource } = __nccwpck_require__(21238)
 
 module.exports.EventSource = EventSource
 
 
 /***/ }),
 
-/***/ 86128:
+/***/ 80158:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(55386)
-const { RequestAbortedError } = __nccwpck_require__(26593)
+const { addAbortListener } = __nccwpck_require__(3440)
+const { RequestAbortedError } = __nccwpck_require__(68707)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -4916,16 +4916,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 42574:
+/***/ 34660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(34589)
 const { AsyncResource } = __nccwpck_require__(16698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(26593)
-const util = __nccwpck_require__(55386)
-const { addSignal, removeSignal } = __nccwpck_require__(86128)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(68707)
+const util = __nccwpck_require__(3440)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -5031,7 +5031,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 60884:
+/***/ 76862:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5045,10 +5045,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(26593)
-const util = __nccwpck_require__(55386)
+} = __nccwpck_require__(68707)
+const util = __nccwpck_require__(3440)
 const { AsyncResource } = __nccwpck_require__(16698)
-const { addSignal, removeSignal } = __nccwpck_require__(86128)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
 const assert = __nccwpck_require__(34589)
 
 const kResume = Symbol('resume')
@@ -5289,16 +5289,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 70865:
+/***/ 14043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(34589)
-const { Readable } = __nccwpck_require__(23897)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(26593)
-const util = __nccwpck_require__(55386)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(56425)
+const { Readable } = __nccwpck_require__(49927)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(68707)
+const util = __nccwpck_require__(3440)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(87655)
 const { AsyncResource } = __nccwpck_require__(16698)
 
 class RequestHandler extends AsyncResource {
@@ -5510,18 +5510,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 94754:
+/***/ 3560:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(34589)
 const { finished, PassThrough } = __nccwpck_require__(57075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(26593)
-const util = __nccwpck_require__(55386)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(56425)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(68707)
+const util = __nccwpck_require__(3440)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(87655)
 const { AsyncResource } = __nccwpck_require__(16698)
-const { addSignal, removeSignal } = __nccwpck_require__(86128)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -5737,15 +5737,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 63408:
+/***/ 61882:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(26593)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(68707)
 const { AsyncResource } = __nccwpck_require__(16698)
-const util = __nccwpck_require__(55386)
-const { addSignal, removeSignal } = __nccwpck_require__(86128)
+const util = __nccwpck_require__(3440)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
 const assert = __nccwpck_require__(34589)
 
 class UpgradeHandler extends AsyncResource {
@@ -5852,21 +5852,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 25889:
+/***/ 56615:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(70865)
-module.exports.stream = __nccwpck_require__(94754)
-module.exports.pipeline = __nccwpck_require__(60884)
-module.exports.upgrade = __nccwpck_require__(63408)
-module.exports.connect = __nccwpck_require__(42574)
+module.exports.request = __nccwpck_require__(14043)
+module.exports.stream = __nccwpck_require__(3560)
+module.exports.pipeline = __nccwpck_require__(76862)
+module.exports.upgrade = __nccwpck_require__(61882)
+module.exports.connect = __nccwpck_require__(34660)
 
 
 /***/ }),
 
-/***/ 23897:
+/***/ 49927:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -5875,9 +5875,9 @@ module.exports.connect = __nccwpck_require__(42574)
 
 const assert = __nccwpck_require__(34589)
 const { Readable } = __nccwpck_require__(57075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(26593)
-const util = __nccwpck_require__(55386)
-const { ReadableStreamFrom } = __nccwpck_require__(55386)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(68707)
+const util = __nccwpck_require__(3440)
+const { ReadableStreamFrom } = __nccwpck_require__(3440)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -6258,15 +6258,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 56425:
+/***/ 87655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(34589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(26593)
+} = __nccwpck_require__(68707)
 
-const { chunksDecode } = __nccwpck_require__(23897)
+const { chunksDecode } = __nccwpck_require__(49927)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -6358,16 +6358,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 45106:
+/***/ 59136:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(77030)
 const assert = __nccwpck_require__(34589)
-const util = __nccwpck_require__(55386)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(26593)
-const timers = __nccwpck_require__(35929)
+const util = __nccwpck_require__(3440)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(68707)
+const timers = __nccwpck_require__(96603)
 
 function noop () {}
 
@@ -6605,7 +6605,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 64037:
+/***/ 10735:
 /***/ ((module) => {
 
 
@@ -6730,7 +6730,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 36644:
+/***/ 42414:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6939,7 +6939,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 26593:
+/***/ 68707:
 /***/ ((module) => {
 
 
@@ -7371,7 +7371,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 28957:
+/***/ 44655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7379,7 +7379,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(26593)
+} = __nccwpck_require__(68707)
 const assert = __nccwpck_require__(34589)
 const {
   isValidHTTPToken,
@@ -7394,9 +7394,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(55386)
-const { channels } = __nccwpck_require__(36644)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(64037)
+} = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(42414)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(10735)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -7860,7 +7860,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 43377:
+/***/ 36443:
 /***/ ((module) => {
 
 module.exports = {
@@ -7934,7 +7934,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 33838:
+/***/ 67752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7942,7 +7942,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(64037)
+} = __nccwpck_require__(10735)
 
 class TstNode {
   /** @type {any} */
@@ -8093,13 +8093,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 55386:
+/***/ 3440:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(34589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(43377)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(36443)
 const { IncomingMessage } = __nccwpck_require__(37067)
 const stream = __nccwpck_require__(57075)
 const net = __nccwpck_require__(77030)
@@ -8107,9 +8107,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(57975)
 const { stringify } = __nccwpck_require__(41792)
 const { EventEmitter: EE } = __nccwpck_require__(78474)
-const { InvalidArgumentError } = __nccwpck_require__(26593)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(64037)
-const { tree } = __nccwpck_require__(33838)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(10735)
+const { tree } = __nccwpck_require__(67752)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -8819,18 +8819,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 55539:
+/***/ 57405:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(26593)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(43377)
-const DispatcherBase = __nccwpck_require__(803)
-const Pool = __nccwpck_require__(28014)
-const Client = __nccwpck_require__(30271)
-const util = __nccwpck_require__(55386)
-const createRedirectInterceptor = __nccwpck_require__(95306)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(36443)
+const DispatcherBase = __nccwpck_require__(21841)
+const Pool = __nccwpck_require__(30628)
+const Client = __nccwpck_require__(23701)
+const util = __nccwpck_require__(3440)
+const createRedirectInterceptor = __nccwpck_require__(25092)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -8959,7 +8959,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 3207:
+/***/ 837:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8967,7 +8967,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(26593)
+} = __nccwpck_require__(68707)
 const {
   PoolBase,
   kClients,
@@ -8975,10 +8975,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(61278)
-const Pool = __nccwpck_require__(28014)
-const { kUrl, kInterceptors } = __nccwpck_require__(43377)
-const { parseOrigin } = __nccwpck_require__(55386)
+} = __nccwpck_require__(42128)
+const Pool = __nccwpck_require__(30628)
+const { kUrl, kInterceptors } = __nccwpck_require__(36443)
+const { parseOrigin } = __nccwpck_require__(3440)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -9175,7 +9175,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 48939:
+/***/ 637:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -9183,9 +9183,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(34589)
-const util = __nccwpck_require__(55386)
-const { channels } = __nccwpck_require__(36644)
-const timers = __nccwpck_require__(35929)
+const util = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(42414)
+const timers = __nccwpck_require__(96603)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -9198,7 +9198,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(26593)
+} = __nccwpck_require__(68707)
 const {
   kUrl,
   kReset,
@@ -9231,9 +9231,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(43377)
+} = __nccwpck_require__(36443)
 
-const constants = __nccwpck_require__(56402)
+const constants = __nccwpck_require__(52824)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -9245,11 +9245,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(49240) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(63870) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(59968))
+    mod = await WebAssembly.compile(__nccwpck_require__(53434))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -9257,7 +9257,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(49240))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(63870))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -10172,7 +10172,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(6962).extractBody)
+      extractBody = (__nccwpck_require__(84492).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -10695,7 +10695,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 47726:
+/***/ 88788:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10703,13 +10703,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(34589)
 const { errorMonitor } = __nccwpck_require__(78474)
 const { pipeline } = __nccwpck_require__(57075)
-const util = __nccwpck_require__(55386)
+const util = __nccwpck_require__(3440)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(26593)
+} = __nccwpck_require__(68707)
 const {
   kUrl,
   kReset,
@@ -10728,7 +10728,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(43377)
+} = __nccwpck_require__(36443)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -11134,7 +11134,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(6962).extractBody)
+    extractBody ??= (__nccwpck_require__(84492).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -11494,7 +11494,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 30271:
+/***/ 23701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -11504,16 +11504,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(34589)
 const net = __nccwpck_require__(77030)
 const http = __nccwpck_require__(37067)
-const util = __nccwpck_require__(55386)
-const { channels } = __nccwpck_require__(36644)
-const Request = __nccwpck_require__(28957)
-const DispatcherBase = __nccwpck_require__(803)
+const util = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(42414)
+const Request = __nccwpck_require__(44655)
+const DispatcherBase = __nccwpck_require__(21841)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(26593)
-const buildConnector = __nccwpck_require__(45106)
+} = __nccwpck_require__(68707)
+const buildConnector = __nccwpck_require__(59136)
 const {
   kUrl,
   kServerName,
@@ -11555,9 +11555,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(43377)
-const connectH1 = __nccwpck_require__(48939)
-const connectH2 = __nccwpck_require__(47726)
+} = __nccwpck_require__(36443)
+const connectH1 = __nccwpck_require__(637)
+const connectH2 = __nccwpck_require__(88788)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -11865,7 +11865,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(95306)
+const createRedirectInterceptor = __nccwpck_require__(25092)
 
 function onError (client, err) {
   if (
@@ -12125,19 +12125,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 803:
+/***/ 21841:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(22377)
+const Dispatcher = __nccwpck_require__(30883)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(26593)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(43377)
+} = __nccwpck_require__(68707)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(36443)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -12340,7 +12340,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 22377:
+/***/ 30883:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -12412,15 +12412,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 76699:
+/***/ 53137:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(803)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(43377)
-const ProxyAgent = __nccwpck_require__(99710)
-const Agent = __nccwpck_require__(55539)
+const DispatcherBase = __nccwpck_require__(21841)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(36443)
+const ProxyAgent = __nccwpck_require__(76672)
+const Agent = __nccwpck_require__(57405)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -12579,7 +12579,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 42190:
+/***/ 64660:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -12703,15 +12703,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 61278:
+/***/ 42128:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(803)
-const FixedQueue = __nccwpck_require__(42190)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(43377)
-const PoolStats = __nccwpck_require__(1680)
+const DispatcherBase = __nccwpck_require__(21841)
+const FixedQueue = __nccwpck_require__(64660)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(36443)
+const PoolStats = __nccwpck_require__(43246)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -12904,10 +12904,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1680:
+/***/ 43246:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(43377)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(36443)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -12945,7 +12945,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 28014:
+/***/ 30628:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -12956,14 +12956,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(61278)
-const Client = __nccwpck_require__(30271)
+} = __nccwpck_require__(42128)
+const Client = __nccwpck_require__(23701)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(26593)
-const util = __nccwpck_require__(55386)
-const { kUrl, kInterceptors } = __nccwpck_require__(43377)
-const buildConnector = __nccwpck_require__(45106)
+} = __nccwpck_require__(68707)
+const util = __nccwpck_require__(3440)
+const { kUrl, kInterceptors } = __nccwpck_require__(36443)
+const buildConnector = __nccwpck_require__(59136)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -13059,19 +13059,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 99710:
+/***/ 76672:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(43377)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(36443)
 const { URL } = __nccwpck_require__(73136)
-const Agent = __nccwpck_require__(55539)
-const Pool = __nccwpck_require__(28014)
-const DispatcherBase = __nccwpck_require__(803)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(26593)
-const buildConnector = __nccwpck_require__(45106)
-const Client = __nccwpck_require__(30271)
+const Agent = __nccwpck_require__(57405)
+const Pool = __nccwpck_require__(30628)
+const DispatcherBase = __nccwpck_require__(21841)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(68707)
+const buildConnector = __nccwpck_require__(59136)
+const Client = __nccwpck_require__(23701)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -13340,13 +13340,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 99176:
+/***/ 30050:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(22377)
-const RetryHandler = __nccwpck_require__(3174)
+const Dispatcher = __nccwpck_require__(30883)
+const RetryHandler = __nccwpck_require__(17816)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -13382,7 +13382,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 14743:
+/***/ 32581:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13390,8 +13390,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(26593)
-const Agent = __nccwpck_require__(55539)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const Agent = __nccwpck_require__(57405)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -13421,7 +13421,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 96949:
+/***/ 58155:
 /***/ ((module) => {
 
 
@@ -13472,15 +13472,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 33216:
+/***/ 8754:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(55386)
-const { kBodyUsed } = __nccwpck_require__(43377)
+const util = __nccwpck_require__(3440)
+const { kBodyUsed } = __nccwpck_require__(36443)
 const assert = __nccwpck_require__(34589)
-const { InvalidArgumentError } = __nccwpck_require__(26593)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 const EE = __nccwpck_require__(78474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -13711,20 +13711,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 3174:
+/***/ 17816:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(34589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(43377)
-const { RequestRetryError } = __nccwpck_require__(26593)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(36443)
+const { RequestRetryError } = __nccwpck_require__(68707)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(55386)
+} = __nccwpck_require__(3440)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -14155,14 +14155,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 36149:
+/***/ 70379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(77030)
 const { lookup } = __nccwpck_require__(40610)
-const DecoratorHandler = __nccwpck_require__(96949)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(26593)
+const DecoratorHandler = __nccwpck_require__(58155)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(68707)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -14537,14 +14537,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 75786:
+/***/ 88060:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(55386)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(26593)
-const DecoratorHandler = __nccwpck_require__(96949)
+const util = __nccwpck_require__(3440)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(68707)
+const DecoratorHandler = __nccwpck_require__(58155)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -14667,12 +14667,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 95306:
+/***/ 25092:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(33216)
+const RedirectHandler = __nccwpck_require__(8754)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -14695,11 +14695,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 71068:
+/***/ 21514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(33216)
+const RedirectHandler = __nccwpck_require__(8754)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -14726,11 +14726,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 39636:
+/***/ 92026:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(3174)
+const RetryHandler = __nccwpck_require__(17816)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -14752,13 +14752,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 56402:
+/***/ 52824:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(76650);
+const utils_1 = __nccwpck_require__(50172);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -15036,7 +15036,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 49240:
+/***/ 63870:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -15048,7 +15048,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 59968:
+/***/ 53434:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -15060,7 +15060,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 76650:
+/***/ 50172:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15081,13 +15081,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 70587:
+/***/ 47501:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(43377)
-const Agent = __nccwpck_require__(55539)
+const { kClients } = __nccwpck_require__(36443)
+const Agent = __nccwpck_require__(57405)
 const {
   kAgent,
   kMockAgentSet,
@@ -15098,14 +15098,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(42539)
-const MockClient = __nccwpck_require__(62839)
-const MockPool = __nccwpck_require__(13926)
-const { matchValue, buildMockOptions } = __nccwpck_require__(50463)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(26593)
-const Dispatcher = __nccwpck_require__(22377)
-const Pluralizer = __nccwpck_require__(70039)
-const PendingInterceptorsFormatter = __nccwpck_require__(72708)
+} = __nccwpck_require__(91117)
+const MockClient = __nccwpck_require__(47365)
+const MockPool = __nccwpck_require__(94004)
+const { matchValue, buildMockOptions } = __nccwpck_require__(53397)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(68707)
+const Dispatcher = __nccwpck_require__(30883)
+const Pluralizer = __nccwpck_require__(91529)
+const PendingInterceptorsFormatter = __nccwpck_require__(56142)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -15248,14 +15248,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 62839:
+/***/ 47365:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(57975)
-const Client = __nccwpck_require__(30271)
-const { buildMockDispatch } = __nccwpck_require__(50463)
+const Client = __nccwpck_require__(23701)
+const { buildMockDispatch } = __nccwpck_require__(53397)
 const {
   kDispatches,
   kMockAgent,
@@ -15264,10 +15264,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(42539)
-const { MockInterceptor } = __nccwpck_require__(67073)
-const Symbols = __nccwpck_require__(43377)
-const { InvalidArgumentError } = __nccwpck_require__(26593)
+} = __nccwpck_require__(91117)
+const { MockInterceptor } = __nccwpck_require__(31511)
+const Symbols = __nccwpck_require__(36443)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -15314,12 +15314,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 75347:
+/***/ 52429:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(26593)
+const { UndiciError } = __nccwpck_require__(68707)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -15349,12 +15349,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 67073:
+/***/ 31511:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(50463)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(53397)
 const {
   kDispatches,
   kDispatchKey,
@@ -15362,9 +15362,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(42539)
-const { InvalidArgumentError } = __nccwpck_require__(26593)
-const { buildURL } = __nccwpck_require__(55386)
+} = __nccwpck_require__(91117)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const { buildURL } = __nccwpck_require__(3440)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -15563,14 +15563,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 13926:
+/***/ 94004:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(57975)
-const Pool = __nccwpck_require__(28014)
-const { buildMockDispatch } = __nccwpck_require__(50463)
+const Pool = __nccwpck_require__(30628)
+const { buildMockDispatch } = __nccwpck_require__(53397)
 const {
   kDispatches,
   kMockAgent,
@@ -15579,10 +15579,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(42539)
-const { MockInterceptor } = __nccwpck_require__(67073)
-const Symbols = __nccwpck_require__(43377)
-const { InvalidArgumentError } = __nccwpck_require__(26593)
+} = __nccwpck_require__(91117)
+const { MockInterceptor } = __nccwpck_require__(31511)
+const Symbols = __nccwpck_require__(36443)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -15629,7 +15629,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 42539:
+/***/ 91117:
 /***/ ((module) => {
 
 
@@ -15659,20 +15659,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 50463:
+/***/ 53397:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(75347)
+const { MockNotMatchedError } = __nccwpck_require__(52429)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(42539)
-const { buildURL } = __nccwpck_require__(55386)
+} = __nccwpck_require__(91117)
+const { buildURL } = __nccwpck_require__(3440)
 const { STATUS_CODES } = __nccwpck_require__(37067)
 const {
   types: {
@@ -16033,7 +16033,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 72708:
+/***/ 56142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16083,7 +16083,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 70039:
+/***/ 91529:
 /***/ ((module) => {
 
 
@@ -16119,7 +16119,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 35929:
+/***/ 96603:
 /***/ ((module) => {
 
 
@@ -16549,20 +16549,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 63892:
+/***/ 89634:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(78271)
-const { urlEquals, getFieldValues } = __nccwpck_require__(2012)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(55386)
-const { webidl } = __nccwpck_require__(6083)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(89317)
-const { Request, fromInnerRequest } = __nccwpck_require__(93713)
-const { kState } = __nccwpck_require__(84589)
-const { fetching } = __nccwpck_require__(96860)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(21118)
+const { kConstruct } = __nccwpck_require__(20109)
+const { urlEquals, getFieldValues } = __nccwpck_require__(76798)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
+const { webidl } = __nccwpck_require__(45893)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(99051)
+const { Request, fromInnerRequest } = __nccwpck_require__(9967)
+const { kState } = __nccwpck_require__(93627)
+const { fetching } = __nccwpck_require__(54398)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(73168)
 const assert = __nccwpck_require__(34589)
 
 /**
@@ -17415,15 +17415,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 97403:
+/***/ 3245:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(78271)
-const { Cache } = __nccwpck_require__(63892)
-const { webidl } = __nccwpck_require__(6083)
-const { kEnumerableProperty } = __nccwpck_require__(55386)
+const { kConstruct } = __nccwpck_require__(20109)
+const { Cache } = __nccwpck_require__(89634)
+const { webidl } = __nccwpck_require__(45893)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 class CacheStorage {
   /**
@@ -17574,26 +17574,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 78271:
+/***/ 20109:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(43377).kConstruct)
+  kConstruct: (__nccwpck_require__(36443).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 2012:
+/***/ 76798:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(34589)
-const { URLSerializer } = __nccwpck_require__(30782)
-const { isValidHeaderName } = __nccwpck_require__(21118)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { isValidHeaderName } = __nccwpck_require__(73168)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -17638,7 +17638,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 69922:
+/***/ 71276:
 /***/ ((module) => {
 
 
@@ -17657,15 +17657,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 18495:
+/***/ 79061:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(75816)
-const { stringify } = __nccwpck_require__(32095)
-const { webidl } = __nccwpck_require__(6083)
-const { Headers } = __nccwpck_require__(25662)
+const { parseSetCookie } = __nccwpck_require__(11978)
+const { stringify } = __nccwpck_require__(57797)
+const { webidl } = __nccwpck_require__(45893)
+const { Headers } = __nccwpck_require__(60660)
 
 /**
  * @typedef {Object} Cookie
@@ -17848,14 +17848,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 75816:
+/***/ 11978:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(69922)
-const { isCTLExcludingHtab } = __nccwpck_require__(32095)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(30782)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(71276)
+const { isCTLExcludingHtab } = __nccwpck_require__(57797)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(51900)
 const assert = __nccwpck_require__(34589)
 
 /**
@@ -18165,7 +18165,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 32095:
+/***/ 57797:
 /***/ ((module) => {
 
 
@@ -18524,13 +18524,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 36301:
+/***/ 24031:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(57075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(70625)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(94811)
 
 /**
  * @type {number[]} BOM
@@ -19105,23 +19105,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 36376:
+/***/ 21238:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(57075)
-const { fetching } = __nccwpck_require__(96860)
-const { makeRequest } = __nccwpck_require__(93713)
-const { webidl } = __nccwpck_require__(6083)
-const { EventSourceStream } = __nccwpck_require__(36301)
-const { parseMIMEType } = __nccwpck_require__(30782)
-const { createFastMessageEvent } = __nccwpck_require__(96814)
-const { isNetworkError } = __nccwpck_require__(89317)
-const { delay } = __nccwpck_require__(70625)
-const { kEnumerableProperty } = __nccwpck_require__(55386)
-const { environmentSettingsObject } = __nccwpck_require__(21118)
-const { getGlobalDispatcher } = __nccwpck_require__(14743)
+const { fetching } = __nccwpck_require__(54398)
+const { makeRequest } = __nccwpck_require__(9967)
+const { webidl } = __nccwpck_require__(45893)
+const { EventSourceStream } = __nccwpck_require__(24031)
+const { parseMIMEType } = __nccwpck_require__(51900)
+const { createFastMessageEvent } = __nccwpck_require__(15188)
+const { isNetworkError } = __nccwpck_require__(99051)
+const { delay } = __nccwpck_require__(94811)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { environmentSettingsObject } = __nccwpck_require__(73168)
+const { getGlobalDispatcher } = __nccwpck_require__(32581)
 
 let experimentalWarned = false
 
@@ -19595,7 +19595,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 70625:
+/***/ 94811:
 /***/ ((module) => {
 
 
@@ -19639,12 +19639,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6962:
+/***/ 84492:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(55386)
+const util = __nccwpck_require__(3440)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -19654,16 +19654,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(21118)
-const { FormData } = __nccwpck_require__(78440)
-const { kState } = __nccwpck_require__(84589)
-const { webidl } = __nccwpck_require__(6083)
+} = __nccwpck_require__(73168)
+const { FormData } = __nccwpck_require__(35910)
+const { kState } = __nccwpck_require__(93627)
+const { webidl } = __nccwpck_require__(45893)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(34589)
 const { isErrored, isDisturbed } = __nccwpck_require__(57075)
 const { isArrayBuffer } = __nccwpck_require__(73429)
-const { serializeAMimeType } = __nccwpck_require__(30782)
-const { multipartFormDataParser } = __nccwpck_require__(44646)
+const { serializeAMimeType } = __nccwpck_require__(51900)
+const { multipartFormDataParser } = __nccwpck_require__(50116)
 let random
 
 try {
@@ -20175,7 +20175,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 76833:
+/***/ 4495:
 /***/ ((module) => {
 
 
@@ -20306,7 +20306,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 30782:
+/***/ 51900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -21057,12 +21057,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 49255:
+/***/ 66653:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(43377)
+const { kConnected, kSize } = __nccwpck_require__(36443)
 
 class CompatWeakRef {
   constructor (value) {
@@ -21110,14 +21110,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 11508:
+/***/ 27114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(84589)
-const { webidl } = __nccwpck_require__(6083)
+const { kState } = __nccwpck_require__(93627)
+const { webidl } = __nccwpck_require__(45893)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -21243,16 +21243,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 44646:
+/***/ 50116:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(55386)
-const { utf8DecodeBytes } = __nccwpck_require__(21118)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(30782)
-const { isFileLike } = __nccwpck_require__(11508)
-const { makeEntry } = __nccwpck_require__(78440)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
+const { utf8DecodeBytes } = __nccwpck_require__(73168)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(51900)
+const { isFileLike } = __nccwpck_require__(27114)
+const { makeEntry } = __nccwpck_require__(35910)
 const assert = __nccwpck_require__(34589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -21724,16 +21724,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 78440:
+/***/ 35910:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(21118)
-const { kState } = __nccwpck_require__(84589)
-const { kEnumerableProperty } = __nccwpck_require__(55386)
-const { FileLike, isFileLike } = __nccwpck_require__(11508)
-const { webidl } = __nccwpck_require__(6083)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(73168)
+const { kState } = __nccwpck_require__(93627)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { FileLike, isFileLike } = __nccwpck_require__(27114)
+const { webidl } = __nccwpck_require__(45893)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(57975)
 
@@ -21983,7 +21983,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 98709:
+/***/ 51059:
 /***/ ((module) => {
 
 
@@ -22030,21 +22030,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 25662:
+/***/ 60660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(43377)
-const { kEnumerableProperty } = __nccwpck_require__(55386)
+const { kConstruct } = __nccwpck_require__(36443)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(21118)
-const { webidl } = __nccwpck_require__(6083)
+} = __nccwpck_require__(73168)
+const { webidl } = __nccwpck_require__(45893)
 const assert = __nccwpck_require__(34589)
 const util = __nccwpck_require__(57975)
 
@@ -22724,7 +22724,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 96860:
+/***/ 54398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -22737,9 +22737,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(89317)
-const { HeadersList } = __nccwpck_require__(25662)
-const { Request, cloneRequest } = __nccwpck_require__(93713)
+} = __nccwpck_require__(99051)
+const { HeadersList } = __nccwpck_require__(60660)
+const { Request, cloneRequest } = __nccwpck_require__(9967)
 const zlib = __nccwpck_require__(38522)
 const {
   bytesMatch,
@@ -22775,23 +22775,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(21118)
-const { kState, kDispatcher } = __nccwpck_require__(84589)
+} = __nccwpck_require__(73168)
+const { kState, kDispatcher } = __nccwpck_require__(93627)
 const assert = __nccwpck_require__(34589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(6962)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(84492)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(76833)
+} = __nccwpck_require__(4495)
 const EE = __nccwpck_require__(78474)
 const { Readable, pipeline, finished } = __nccwpck_require__(57075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(55386)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(30782)
-const { getGlobalDispatcher } = __nccwpck_require__(14743)
-const { webidl } = __nccwpck_require__(6083)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(51900)
+const { getGlobalDispatcher } = __nccwpck_require__(32581)
+const { webidl } = __nccwpck_require__(45893)
 const { STATUS_CODES } = __nccwpck_require__(37067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -25001,23 +25001,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 93713:
+/***/ 9967:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(6962)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(25662)
-const { FinalizationRegistry } = __nccwpck_require__(49255)()
-const util = __nccwpck_require__(55386)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(84492)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(60660)
+const { FinalizationRegistry } = __nccwpck_require__(66653)()
+const util = __nccwpck_require__(3440)
 const nodeUtil = __nccwpck_require__(57975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(21118)
+} = __nccwpck_require__(73168)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -25027,12 +25027,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(76833)
+} = __nccwpck_require__(4495)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(84589)
-const { webidl } = __nccwpck_require__(6083)
-const { URLSerializer } = __nccwpck_require__(30782)
-const { kConstruct } = __nccwpck_require__(43377)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(93627)
+const { webidl } = __nccwpck_require__(45893)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { kConstruct } = __nccwpck_require__(36443)
 const assert = __nccwpck_require__(34589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(78474)
 
@@ -26045,14 +26045,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 89317:
+/***/ 99051:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(25662)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(6962)
-const util = __nccwpck_require__(55386)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(60660)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(84492)
+const util = __nccwpck_require__(3440)
 const nodeUtil = __nccwpck_require__(57975)
 const { kEnumerableProperty } = util
 const {
@@ -26064,16 +26064,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(21118)
+} = __nccwpck_require__(73168)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(76833)
-const { kState, kHeaders } = __nccwpck_require__(84589)
-const { webidl } = __nccwpck_require__(6083)
-const { FormData } = __nccwpck_require__(78440)
-const { URLSerializer } = __nccwpck_require__(30782)
-const { kConstruct } = __nccwpck_require__(43377)
+} = __nccwpck_require__(4495)
+const { kState, kHeaders } = __nccwpck_require__(93627)
+const { webidl } = __nccwpck_require__(45893)
+const { FormData } = __nccwpck_require__(35910)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { kConstruct } = __nccwpck_require__(36443)
 const assert = __nccwpck_require__(34589)
 const { types } = __nccwpck_require__(57975)
 
@@ -26662,7 +26662,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 84589:
+/***/ 93627:
 /***/ ((module) => {
 
 
@@ -26678,21 +26678,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 21118:
+/***/ 73168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(57075)
 const zlib = __nccwpck_require__(38522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(76833)
-const { getGlobalOrigin } = __nccwpck_require__(98709)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(30782)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
+const { getGlobalOrigin } = __nccwpck_require__(51059)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(51900)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(55386)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
 const assert = __nccwpck_require__(34589)
 const { isUint8Array } = __nccwpck_require__(73429)
-const { webidl } = __nccwpck_require__(6083)
+const { webidl } = __nccwpck_require__(45893)
 
 let supportedHashes = []
 
@@ -28317,14 +28317,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6083:
+/***/ 45893:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(57975)
 const { markAsUncloneable } = __nccwpck_require__(75919)
-const { toUSVString } = __nccwpck_require__(55386)
+const { toUSVString } = __nccwpck_require__(3440)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -29019,7 +29019,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 72685:
+/***/ 22607:
 /***/ ((module) => {
 
 
@@ -29316,7 +29316,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 94881:
+/***/ 48355:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -29325,16 +29325,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(25860)
+} = __nccwpck_require__(53610)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(58391)
-const { webidl } = __nccwpck_require__(6083)
-const { kEnumerableProperty } = __nccwpck_require__(55386)
+} = __nccwpck_require__(20961)
+const { webidl } = __nccwpck_require__(45893)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -29667,12 +29667,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 80699:
+/***/ 88573:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(6083)
+const { webidl } = __nccwpck_require__(45893)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -29752,7 +29752,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 58391:
+/***/ 20961:
 /***/ ((module) => {
 
 
@@ -29769,7 +29769,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 25860:
+/***/ 53610:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -29780,10 +29780,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(58391)
-const { ProgressEvent } = __nccwpck_require__(80699)
-const { getEncoding } = __nccwpck_require__(72685)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(30782)
+} = __nccwpck_require__(20961)
+const { ProgressEvent } = __nccwpck_require__(88573)
+const { getEncoding } = __nccwpck_require__(22607)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(51900)
 const { types } = __nccwpck_require__(57975)
 const { StringDecoder } = __nccwpck_require__(13193)
 const { btoa } = __nccwpck_require__(4573)
@@ -30167,27 +30167,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 83403:
+/***/ 86897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(9322)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(20736)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(67610)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(13479)
-const { channels } = __nccwpck_require__(36644)
-const { CloseEvent } = __nccwpck_require__(96814)
-const { makeRequest } = __nccwpck_require__(93713)
-const { fetching } = __nccwpck_require__(96860)
-const { Headers, getHeadersList } = __nccwpck_require__(25662)
-const { getDecodeSplit } = __nccwpck_require__(21118)
-const { WebsocketFrameSend } = __nccwpck_require__(94226)
+} = __nccwpck_require__(61216)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(98625)
+const { channels } = __nccwpck_require__(42414)
+const { CloseEvent } = __nccwpck_require__(15188)
+const { makeRequest } = __nccwpck_require__(9967)
+const { fetching } = __nccwpck_require__(54398)
+const { Headers, getHeadersList } = __nccwpck_require__(60660)
+const { getDecodeSplit } = __nccwpck_require__(73168)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
 
 /** @type {import('crypto')} */
 let crypto
@@ -30545,7 +30545,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9322:
+/***/ 20736:
 /***/ ((module) => {
 
 
@@ -30618,14 +30618,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 96814:
+/***/ 15188:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(6083)
-const { kEnumerableProperty } = __nccwpck_require__(55386)
-const { kConstruct } = __nccwpck_require__(43377)
+const { webidl } = __nccwpck_require__(45893)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(36443)
 const { MessagePort } = __nccwpck_require__(75919)
 
 /**
@@ -30954,12 +30954,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 94226:
+/***/ 3264:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(9322)
+const { maxUnsigned16Bit } = __nccwpck_require__(20736)
 
 const BUFFER_SIZE = 16386
 
@@ -31057,14 +31057,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 56495:
+/***/ 19469:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(38522)
-const { isValidClientWindowBits } = __nccwpck_require__(13479)
-const { MessageSizeExceededError } = __nccwpck_require__(26593)
+const { isValidClientWindowBits } = __nccwpck_require__(98625)
+const { MessageSizeExceededError } = __nccwpck_require__(68707)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -31169,16 +31169,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 21298:
+/***/ 81652:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(57075)
 const assert = __nccwpck_require__(34589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(9322)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(67610)
-const { channels } = __nccwpck_require__(36644)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(20736)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(61216)
+const { channels } = __nccwpck_require__(42414)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -31188,11 +31188,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(13479)
-const { WebsocketFrameSend } = __nccwpck_require__(94226)
-const { closeWebSocketConnection } = __nccwpck_require__(83403)
-const { PerMessageDeflate } = __nccwpck_require__(56495)
-const { MessageSizeExceededError } = __nccwpck_require__(26593)
+} = __nccwpck_require__(98625)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { closeWebSocketConnection } = __nccwpck_require__(86897)
+const { PerMessageDeflate } = __nccwpck_require__(19469)
+const { MessageSizeExceededError } = __nccwpck_require__(68707)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -31703,14 +31703,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 38470:
+/***/ 13900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(94226)
-const { opcodes, sendHints } = __nccwpck_require__(9322)
-const FixedQueue = __nccwpck_require__(42190)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { opcodes, sendHints } = __nccwpck_require__(20736)
+const FixedQueue = __nccwpck_require__(64660)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -31814,7 +31814,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 67610:
+/***/ 61216:
 /***/ ((module) => {
 
 
@@ -31833,16 +31833,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 13479:
+/***/ 98625:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(67610)
-const { states, opcodes } = __nccwpck_require__(9322)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(96814)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(61216)
+const { states, opcodes } = __nccwpck_require__(20736)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(15188)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(30782)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(51900)
 
 /* globals Blob */
 
@@ -32162,15 +32162,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 15816:
+/***/ 13726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(6083)
-const { URLSerializer } = __nccwpck_require__(30782)
-const { environmentSettingsObject } = __nccwpck_require__(21118)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(9322)
+const { webidl } = __nccwpck_require__(45893)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { environmentSettingsObject } = __nccwpck_require__(73168)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(20736)
 const {
   kWebSocketURL,
   kReadyState,
@@ -32179,21 +32179,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(67610)
+} = __nccwpck_require__(61216)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(13479)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(83403)
-const { ByteParser } = __nccwpck_require__(21298)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(55386)
-const { getGlobalDispatcher } = __nccwpck_require__(14743)
+} = __nccwpck_require__(98625)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(86897)
+const { ByteParser } = __nccwpck_require__(81652)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
+const { getGlobalDispatcher } = __nccwpck_require__(32581)
 const { types } = __nccwpck_require__(57975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(96814)
-const { SendQueue } = __nccwpck_require__(38470)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(15188)
+const { SendQueue } = __nccwpck_require__(13900)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -32764,11 +32764,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 83627:
+/***/ 60218:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51200);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77575);
 // GitHub Action entry: everything happens in main.ts's run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -32778,7 +32778,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 22954:
+/***/ 81729:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32786,10 +32786,10 @@ __webpack_async_result__();
 /* harmony export */   dz: () => (/* binding */ InputError)
 /* harmony export */ });
 /* unused harmony export ACTION_MODES */
-/* harmony import */ var _gate_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(82354);
-/* harmony import */ var _load_discover_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4590);
-/* harmony import */ var _load_git_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(54281);
-/* harmony import */ var _load_remote_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(31943);
+/* harmony import */ var _gate_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(67155);
+/* harmony import */ var _load_discover_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83533);
+/* harmony import */ var _load_git_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51692);
+/* harmony import */ var _load_remote_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(70724);
 // The action's inputs, validated: a wrong value is an error naming the input and the valid values.
 
 
@@ -32857,7 +32857,7 @@ function readInputs(get) {
 
 /***/ }),
 
-/***/ 51200:
+/***/ 77575:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32870,24 +32870,24 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 18 modules
-var core = __nccwpck_require__(5747);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __nccwpck_require__(6257);
 // EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __nccwpck_require__(71984);
+var errors = __nccwpck_require__(37827);
 // EXTERNAL MODULE: ./src/gate/index.ts
-var gate = __nccwpck_require__(82354);
+var gate = __nccwpck_require__(67155);
 // EXTERNAL MODULE: ./src/load/discover.ts
-var discover = __nccwpck_require__(4590);
+var discover = __nccwpck_require__(83533);
 // EXTERNAL MODULE: ./src/load/git.ts
-var git = __nccwpck_require__(54281);
+var git = __nccwpck_require__(51692);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./src/load/files.ts
-var files = __nccwpck_require__(49774);
+var files = __nccwpck_require__(46255);
 // EXTERNAL MODULE: ./src/load/reader.ts
-var reader = __nccwpck_require__(65826);
+var reader = __nccwpck_require__(68657);
 // EXTERNAL MODULE: ./src/load/source.ts + 3 modules
-var source = __nccwpck_require__(68452);
+var source = __nccwpck_require__(44937);
 ;// CONCATENATED MODULE: ./src/load/pull-request.ts
 // Which root documents a pull request touches. The PR's author decides the head's bytes, file names and
 // symlinks, so the head alone cannot say what was there: every changed file that was a root in the base
@@ -33070,9 +33070,9 @@ async function prefetchSpec(reader, prefetch, path) {
 }
 
 // EXTERNAL MODULE: ./src/findings.ts
-var findings = __nccwpck_require__(68828);
+var findings = __nccwpck_require__(81001);
 // EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __nccwpck_require__(23652);
+var report_escape = __nccwpck_require__(14031);
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
 // Which new findings and violations become line annotations: most severe first, within GitHub's
 // per-step limits (10 errors, 10 warnings, 10 notices are displayed, the first ones printed; 50 per job),
@@ -33133,13 +33133,13 @@ function selectAnnotations(report, perLevel = ANNOTATIONS_PER_LEVEL) {
 }
 
 // EXTERNAL MODULE: ./src/report/markdown.ts + 2 modules
-var markdown = __nccwpck_require__(5633);
+var markdown = __nccwpck_require__(16679);
 // EXTERNAL MODULE: ./src/report/sarif.ts
-var sarif = __nccwpck_require__(76666);
+var sarif = __nccwpck_require__(10643);
 // EXTERNAL MODULE: ./src/util/arrays.ts
-var arrays = __nccwpck_require__(73215);
+var arrays = __nccwpck_require__(15232);
 // EXTERNAL MODULE: ./src/publish/files.ts + 1 modules
-var publish_files = __nccwpck_require__(51179);
+var publish_files = __nccwpck_require__(47548);
 ;// CONCATENATED MODULE: ./src/publish/runner.ts
 // Publishing a report on the runner: the JSON report and SARIF files, annotations, the job summary, the
 // step outputs and the sticky PR comment. The action's entry (src/action/main.ts) only decides what to
@@ -33217,7 +33217,7 @@ notes = []) {
         if (!client)
             core/* warning */.$e('no github-token: the PR comment was skipped (annotations, summary, SARIF and the gate still ran)');
         else {
-            const { httpStatus, upsertComment } = await Promise.all(/* import() */[__nccwpck_require__.e(641), __nccwpck_require__.e(17)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74017));
+            const { httpStatus, upsertComment } = await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39520));
             try {
                 const result = await upsertComment(client, env.repository, pullRequest, (0,markdown/* renderComment */.wQ)(report, ctx), 
                 // Author logins come from the API but are named in a log line: escaped like any other string.
@@ -33251,11 +33251,11 @@ function outputsOf(report) {
 }
 
 // EXTERNAL MODULE: ./src/report/json.ts + 1 modules
-var json = __nccwpck_require__(69831);
+var json = __nccwpck_require__(71686);
 // EXTERNAL MODULE: ./src/action/inputs.ts
-var action_inputs = __nccwpck_require__(22954);
-// EXTERNAL MODULE: ../../main/node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(70636);
+var action_inputs = __nccwpck_require__(81729);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(14006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/action/traffic-files.ts
 // The action's `traffic` input: globs of observed-traffic files, read from the workspace (a file the repo
@@ -33446,7 +33446,7 @@ async function run(env = process.env) {
         const inputs = (0,action_inputs/* readInputs */.Ko)((name) => core/* getInput */.V4(name));
         const environment = readEnvironment(env);
         if (inputs.mode === 'comment-from-artifact') {
-            const { commentFromArtifact } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(390)]).then(__nccwpck_require__.bind(__nccwpck_require__, 70390));
+            const { commentFromArtifact } = await Promise.all(/* import() */[__nccwpck_require__.e(816), __nccwpck_require__.e(31)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78031));
             return await commentFromArtifact(inputs, environment, clientOnDemand(inputs, environment));
         }
         await execute(inputs, environment);
@@ -33465,7 +33465,7 @@ function clientOnDemand(inputs, env) {
     return () => {
         const token = inputs.token;
         client ??= token
-            ? Promise.all(/* import() */[__nccwpck_require__.e(641), __nccwpck_require__.e(17)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74017)).then((github) => github.createClient(token, env.apiUrl, (m) => core/* info */.pq((0,report_escape/* logText */.kc)(m))))
+            ? Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39520)).then((github) => github.createClient(token, env.apiUrl, (m) => core/* info */.pq((0,report_escape/* logText */.kc)(m))))
             : Promise.resolve(undefined);
         return client;
     };
@@ -33505,7 +33505,7 @@ async function execute(inputs, env) {
     // Nothing to analyse (the common case in a busy repository): the engine, config and policies are not loaded.
     const analysis = sources.length === 0
         ? nothingToAnalyse(mode, inputs.failOn, inputs.failOnScope)
-        : await (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(490), __nccwpck_require__.e(798)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97798))).analyse(sources, mode, inputs, settingsReader, pr !== undefined, traffic?.files);
+        : await (await Promise.all(/* import() */[__nccwpck_require__.e(816), __nccwpck_require__.e(552), __nccwpck_require__.e(875)]).then(__nccwpck_require__.bind(__nccwpck_require__, 94875))).analyse(sources, mode, inputs, settingsReader, pr !== undefined, traffic?.files);
     const report = (0,json/* buildReport */.FK)(analysis);
     // A fork's PR cannot be commented on from here: the report goes to a file for a workflow_run to post.
     const toArtifact = inputs.mode === 'comment-to-artifact';
@@ -33528,7 +33528,7 @@ async function execute(inputs, env) {
 async function saveCommentArtifact(report, env, pr) {
     if (!pr)
         return core/* info */.pq('api-posture: not a pull request: no comment artifact');
-    const { commentArtifactPath, writeCommentArtifact } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(860)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71860));
+    const { commentArtifactPath, writeCommentArtifact } = await Promise.all(/* import() */[__nccwpck_require__.e(816), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 64047));
     const path = commentArtifactPath(env.tempDir);
     const refused = writeCommentArtifact(path, [env.tempDir], pr.number, pr.headSha, report);
     if (refused)
@@ -33616,7 +33616,7 @@ async function baseReader(env, clientOf, sha) {
  */
 async function restReader(client, repo, sha) {
     const cache = new Map();
-    const { fileAt } = await Promise.all(/* import() */[__nccwpck_require__.e(641), __nccwpck_require__.e(17)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74017));
+    const { fileAt } = await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39520));
     const open = (path, maxBytes) => {
         const read = cache.get(path);
         if (read && 'text' in read && Buffer.byteLength(read.text) > maxBytes)
@@ -33644,7 +33644,7 @@ async function main_pullRequestSources(env, inputs, clientOf, pr, base, head) {
         const client = await clientOf();
         if (!client)
             throw new action_inputs/* InputError */.dz('cannot list the files this pull request changed: no git base and no github-token');
-        const { pullRequestFiles } = await Promise.all(/* import() */[__nccwpck_require__.e(641), __nccwpck_require__.e(17)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74017));
+        const { pullRequestFiles } = await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39520));
         changed = (await pullRequestFiles(client, env.repository, pr.number)).map((f) => ({
             path: f.path,
             status: f.status === 'added' ? 'A' : f.status === 'removed' ? 'D' : f.status === 'renamed' ? 'R' : 'M',
@@ -33671,7 +33671,7 @@ async function main_pullRequestSources(env, inputs, clientOf, pr, base, head) {
 
 /***/ }),
 
-/***/ 20600:
+/***/ 70889:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -33689,9 +33689,9 @@ async function main_pullRequestSources(env, inputs, clientOf, pr, base, head) {
 /* harmony export */   xR: () => (/* binding */ pathWords)
 /* harmony export */ });
 /* unused harmony export splitAcronyms */
-/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(68828);
-/* harmony import */ var _normalize_security_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(90880);
-/* harmony import */ var _util_braces_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(54813);
+/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(81001);
+/* harmony import */ var _normalize_security_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(40461);
+/* harmony import */ var _util_braces_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(61734);
 // Facts about an endpoint that several checks use to raise or lower severity.
 
 
@@ -33852,14 +33852,14 @@ function declaresRateLimit(endpoint, rootExtensions) {
 
 /***/ }),
 
-/***/ 11926:
+/***/ 4025:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   D: () => (/* binding */ anyOrigin),
 /* harmony export */   J: () => (/* binding */ corsFacts)
 /* harmony export */ });
-/* harmony import */ var _util_pointer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(27260);
+/* harmony import */ var _util_pointer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26065);
 
 const ORIGIN = 'access-control-allow-origin';
 const CREDENTIALS = 'access-control-allow-credentials';
@@ -33934,7 +33934,7 @@ function isRecord(value) {
 
 /***/ }),
 
-/***/ 44404:
+/***/ 69513:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -33942,8 +33942,8 @@ function isRecord(value) {
 /* harmony export */   g0: () => (/* binding */ factBook),
 /* harmony export */   v6: () => (/* binding */ endpointFacts)
 /* harmony export */ });
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(20600);
-/* harmony import */ var _urls_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(88509);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(70889);
+/* harmony import */ var _urls_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48170);
 
 
 function endpointFacts(endpoint, model, settings) {
@@ -33980,7 +33980,7 @@ function factBook(model, settings) {
 
 /***/ }),
 
-/***/ 23053:
+/***/ 89628:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -34022,7 +34022,122 @@ function responsesMissing(endpoint, names, settings, value) {
 
 /***/ }),
 
-/***/ 53651:
+/***/ 82253:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T0: () => (/* binding */ unboundedAspect),
+/* harmony export */   vB: () => (/* binding */ forgetInputFields),
+/* harmony export */   yD: () => (/* binding */ inputFields)
+/* harmony export */ });
+/* harmony import */ var _normalize_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(93956);
+/* harmony import */ var _util_braces_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(61734);
+
+
+const MAX_FIELDS = 500;
+/**
+ * Per endpoint, computed once for the checks that read it (a body can have hundreds of fields), and
+ * forgotten when a version's checks are done (`forgetInputFields`): kept, they were a copy of each
+ * endpoint's body properties for as long as its model lived (400,000 on Microsoft Graph beta).
+ */
+let FIELDS = new WeakMap();
+/** Drops the fields computed so far (the next read computes them again, the same). */
+function forgetInputFields() {
+    FIELDS = new WeakMap();
+}
+function inputFields(endpoint) {
+    let fields = FIELDS.get(endpoint);
+    if (!fields) {
+        fields = collectInputFields(endpoint);
+        FIELDS.set(endpoint, fields);
+    }
+    return fields;
+}
+function collectInputFields(endpoint) {
+    const out = [];
+    for (const p of endpoint.parameters) {
+        if (p.schema)
+            out.push({ path: `${p.in} parameter \`${p.name}\``, name: p.name, schema: p.schema, loc: p.loc });
+    }
+    const seen = new Set();
+    const visit = (schema, path) => {
+        if (seen.has(schema) || out.length >= MAX_FIELDS)
+            return;
+        seen.add(schema);
+        for (const [name, property] of Object.entries(schema.properties)) {
+            if (property.readOnly)
+                continue; // never sent by clients
+            const propertyPath = path === '' ? name : `${path}.${name}`;
+            out.push({ path: `body field \`${propertyPath}\``, name, schema: property, loc: property.loc });
+            visit(property, propertyPath);
+        }
+        if (schema.items)
+            visit(schema.items, `${path}[]`);
+        for (const sub of [...schema.allOf, ...schema.oneOf, ...schema.anyOf])
+            visit(sub, path);
+    };
+    for (const media of endpoint.requestBody?.content ?? [])
+        if (media.schema)
+            visit(media.schema, '');
+    return out;
+}
+/** Formats whose values have a bounded size by definition. */
+const BOUNDED_FORMATS = new Set([
+    'uuid',
+    'date',
+    'date-time',
+    'time',
+    'email',
+    'ipv4',
+    'ipv6',
+    'int32',
+    'int64',
+    'byte-size',
+    'duration',
+    'hostname',
+]);
+/** What is unbounded about a leaf input, or undefined if it is bounded (or not a leaf). */
+function unboundedAspect(annotated) {
+    const schema = (0,_normalize_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .unwrapAnnotated */ ._3)(annotated); // `{ allOf: [{ $ref: Name }], description }` is Name
+    if (schema.enum)
+        return undefined;
+    const types = schema.types ?? [];
+    if (types.includes('string') &&
+        schema.maxLength === undefined &&
+        !BOUNDED_FORMATS.has(schema.format ?? '') &&
+        !anchoredPattern(schema.pattern)) {
+        return 'string without maxLength';
+    }
+    if (types.includes('array') && schema.maxItems === undefined)
+        return 'array without maxItems';
+    if ((types.includes('integer') || types.includes('number')) &&
+        schema.maximum === undefined &&
+        schema.format !== 'int32') {
+        return `${types.includes('integer') ? 'integer' : 'number'} without maximum`;
+    }
+    return undefined;
+}
+/** `^[a-z]{1,20}$` and `^\+[1-9]\d{1,14}$` bound the length; `^tok_` and `^\d+$` do not. */
+function anchoredPattern(pattern) {
+    if (pattern?.startsWith('^') !== true || !pattern.endsWith('$'))
+        return false;
+    // Escaped characters (`\+`) and character classes (`[+*]`) are literals, not repetition.
+    const unescaped = pattern.replace(/\\./g, '');
+    // Not `/\[[^\]]*\]/g`: quadratic on a pattern of unclosed `[`.
+    let operators = '';
+    let last = 0;
+    for (const span of (0,_util_braces_js__WEBPACK_IMPORTED_MODULE_1__/* .bracketSpans */ .uG)(unescaped)) {
+        operators += unescaped.slice(last, span.start);
+        last = span.end;
+    }
+    operators += unescaped.slice(last);
+    return !/[*+]|\{\d+,\}/.test(operators);
+}
+
+
+/***/ }),
+
+/***/ 12978:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -34031,8 +34146,8 @@ function responsesMissing(endpoint, names, settings, value) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(99501);
-/* harmony import */ var _util_pointer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(27260);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(10182);
+/* harmony import */ var _util_pointer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(26065);
 // Where a node is, in terms that do not depend on how the description is laid out in files.
 
 
@@ -34099,7 +34214,7 @@ function componentPath(loc, rootFile) {
 
 /***/ }),
 
-/***/ 72669:
+/***/ 88547:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34109,11 +34224,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/normalize/security.ts
-var security = __nccwpck_require__(90880);
+var security = __nccwpck_require__(40461);
 // EXTERNAL MODULE: ./src/assess/context.ts
-var context = __nccwpck_require__(20600);
+var context = __nccwpck_require__(70889);
 // EXTERNAL MODULE: ./src/assess/types.ts
-var types = __nccwpck_require__(63750);
+var types = __nccwpck_require__(65479);
 ;// CONCATENATED MODULE: ./src/assess/checks/auth-anonymous-alternative.ts
 
 
@@ -34276,7 +34391,7 @@ const authApiKeyInQuery = {
 };
 
 // EXTERNAL MODULE: ./src/sensitive.ts
-var sensitive = __nccwpck_require__(92132);
+var sensitive = __nccwpck_require__(91247);
 ;// CONCATENATED MODULE: ./src/assess/checks/auth-credentials-in-url.ts
 
 
@@ -34286,6 +34401,19 @@ var sensitive = __nccwpck_require__(92132);
  * API keys in a URL stay high (they expire or are revoked).
  */
 const LONG_LIVED = /(password|passwd|passphrase|privatekey)$/;
+/**
+ * A credential its description calls a password (ElastiCache's `AuthToken`: "The password used to access a
+ * password protected server"). Read only to raise the severity, never to lower it; one-time passwords and
+ * password-reset tokens expire like tokens.
+ */
+const DESCRIBED_PASSWORD = /\b(the|a|your|user'?s?|account'?s?) (password|passphrase)\b/i;
+const EXPIRING = /\bone[- ]time\b|\botp\b|\breset\b/i;
+function longLived(p) {
+    if (LONG_LIVED.test(compact(p.name)))
+        return true;
+    const description = `${p.description ?? ''} ${p.schema?.description ?? ''}`;
+    return DESCRIBED_PASSWORD.test(description) && !EXPIRING.test(description);
+}
 /** `Private-Key`, `private_key` → `privatekey`. */
 function compact(name) {
     return name.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -34307,9 +34435,9 @@ const authCredentialsInUrl = {
             (0,sensitive/* dataKindOfName */.X9)(p.name) === 'credential' &&
             !objectToken(endpoint, p, ctx))
             .map((p) => ({
-            message: `${(0,context/* label */.Pf)(endpoint)} takes the ${LONG_LIVED.test(compact(p.name)) ? 'long-lived secret' : 'credential'} \`${p.name}\` in the ${p.in}, where logs and proxies record it`,
+            message: `${(0,context/* label */.Pf)(endpoint)} takes the ${longLived(p) ? 'long-lived secret' : 'credential'} \`${p.name}\` in the ${p.in}, where logs and proxies record it`,
             loc: p.loc,
-            severity: (0,context/* byExposure */.Je)(endpoint, LONG_LIVED.test(compact(p.name)) ? 'critical' : 'high'),
+            severity: (0,context/* byExposure */.Je)(endpoint, longLived(p) ? 'critical' : 'high'),
             key: `${p.in}:${p.name}`,
         }));
     },
@@ -34360,7 +34488,7 @@ const authHttpBasic = {
 };
 
 // EXTERNAL MODULE: ./src/assess/urls.ts
-var assess_urls = __nccwpck_require__(88509);
+var assess_urls = __nccwpck_require__(48170);
 ;// CONCATENATED MODULE: ./src/assess/checks/auth-insecure-oauth-url.ts
 
 
@@ -34480,7 +34608,7 @@ const authOAuthLegacyFlow = {
 };
 
 // EXTERNAL MODULE: ./src/findings.ts
-var findings = __nccwpck_require__(68828);
+var findings = __nccwpck_require__(81001);
 ;// CONCATENATED MODULE: ./src/assess/checks/auth-security-weakened.ts
 
 
@@ -34774,7 +34902,7 @@ const configUnresolvedRef = {
 };
 
 // EXTERNAL MODULE: ./src/assess/cors.ts
-var cors = __nccwpck_require__(11926);
+var cors = __nccwpck_require__(4025);
 ;// CONCATENATED MODULE: ./src/assess/checks/cors-wildcard-origin.ts
 
 
@@ -34842,7 +34970,7 @@ const corsWildcardWithCredentials = {
 };
 
 // EXTERNAL MODULE: ./src/assess/headers.ts
-var headers = __nccwpck_require__(23053);
+var headers = __nccwpck_require__(89628);
 ;// CONCATENATED MODULE: ./src/assess/checks/headers-missing-cache-control.ts
 
 
@@ -34973,7 +35101,10 @@ const headersMissingNosniff = {
     },
 };
 
+// EXTERNAL MODULE: ./src/normalize/schema.ts
+var normalize_schema = __nccwpck_require__(93956);
 ;// CONCATENATED MODULE: ./src/assess/checks/input-body-without-schema.ts
+
 
 const OPAQUE = /^(application\/octet-stream|image\/|audio\/|video\/|application\/pdf|application\/zip|text\/plain)/i;
 const inputBodyWithoutSchema = {
@@ -34987,16 +35118,43 @@ const inputBodyWithoutSchema = {
     remediation: 'Give the request body media type a `schema` that describes exactly what is accepted.',
     scope: 'endpoint',
     run(endpoint) {
-        return (endpoint.requestBody?.content ?? [])
-            .filter((m) => !m.schema && !OPAQUE.test(m.contentType))
-            .map((m) => ({
-            message: `${(0,context/* label */.Pf)(endpoint)} accepts a ${m.contentType} request body with no schema, so nothing in it is validated`,
-            loc: m.loc,
-            severity: (0,context/* byExposure */.Je)(endpoint, 'medium'),
-            key: m.contentType,
-        }));
+        return (endpoint.requestBody?.content ?? []).flatMap((m) => {
+            if (OPAQUE.test(m.contentType))
+                return [];
+            const severity = unvalidated(m);
+            if (severity === undefined)
+                return [];
+            const what = m.schema
+                ? `a schema that checks nothing inside it (${m.schema.types ? `\`type: ${m.schema.types.join('|')}\`` : '`{}`'} and no properties)`
+                : 'no schema';
+            return [
+                {
+                    message: `${(0,context/* label */.Pf)(endpoint)} accepts a ${m.contentType} request body with ${what}, so nothing in it is validated`,
+                    loc: m.schema?.loc ?? m.loc,
+                    severity: (0,context/* byExposure */.Je)(endpoint, severity),
+                    key: m.contentType,
+                },
+            ];
+        });
     },
 };
+/**
+ * Medium for a body with no schema. Low for one whose schema checks nothing inside it (`{}`, or
+ * `{ type: object }` alone): free-form by declaration (Directus items of user-defined collections), and
+ * just as unvalidated, so a body moving between the two (same key, same fingerprint) is no new finding.
+ */
+function unvalidated(media) {
+    if (!media.schema)
+        return 'medium';
+    return checksNothingInside((0,normalize_schema/* unwrapAnnotated */._3)(media.schema)) ? 'low' : undefined;
+}
+function checksNothingInside(schema) {
+    const { types, additionalProperties: extra, ...rest } = schema;
+    if (types && !types.every((t) => t === 'object' || t === 'null'))
+        return false;
+    const open = extra === undefined || extra === true || (typeof extra === 'object' && !(0,normalize_schema/* constrains */.Jv)(extra));
+    return open && !(0,normalize_schema/* constrains */.Jv)(rest);
+}
 
 ;// CONCATENATED MODULE: ./src/assess/security-controls.ts
 // Security control fields: inputs that gate access or carry identity and TLS material. A change that lets
@@ -35069,6 +35227,7 @@ function isSecurityControl(field) {
 ;// CONCATENATED MODULE: ./src/assess/checks/input-constraint-loosened.ts
 
 
+
 /** The value may now be left out or be null: on a security control only (a role, a CA bundle, a token). */
 const ABSENCE = new Set(['required', 'nullable']);
 /** An upper bound gone: the input is now unbounded, which `input-unbounded` reports on any field. */
@@ -35093,7 +35252,7 @@ const inputConstraintLoosened = {
         return change.changes
             .filter((c) => c.side === 'request')
             .flatMap((c) => {
-            const severity = loosening(c);
+            const severity = loosening(c, endpoint);
             if (severity === undefined)
                 return [];
             return [
@@ -35112,7 +35271,7 @@ const inputConstraintLoosened = {
  * anything dropped from a security control (src/assess/security-controls.ts); low for a lower bound
  * removed elsewhere; nothing for `required` dropped, `null` added or an upper bound removed elsewhere.
  */
-function loosening(c) {
+function loosening(c, endpoint) {
     const detail = c.constraint;
     const nullable = c.kind === 'schema-constraint-widened' && detail?.keyword === 'nullable';
     if (c.kind !== 'schema-constraint-loosened' && !nullable)
@@ -35123,12 +35282,31 @@ function loosening(c) {
     const ordinary = ABSENCE.has(keyword) || UPPER_BOUNDS.has(keyword) || LOWER_BOUNDS.has(keyword);
     if (!ordinary)
         return 'medium';
-    if (detail.fields.some((f) => isSecurityControl({ path, ...f })))
+    // A field that left this object (its property and its `required` entry both gone) while the request
+    // still takes it at its top level or as a parameter was a copy in the wrong place (Plaid's
+    // `search_terms.client_id`/`secret` beside the body's own): the request did not lose it.
+    const topLevel = keyword === 'required' ? topLevelInputs(endpoint) : undefined;
+    const fields = detail.fields.filter((f) => !(f.removed && topLevel?.has(f.name)));
+    if (fields.some((f) => isSecurityControl({ path, ...f })))
         return 'medium';
     return LOWER_BOUNDS.has(keyword) ? 'low' : undefined;
 }
+/** Names the request takes at its top level: its parameters and its bodies' own properties. */
+function topLevelInputs(endpoint) {
+    const out = new Set(endpoint.parameters.map((p) => p.name));
+    for (const media of endpoint.requestBody?.content ?? []) {
+        if (!media.schema)
+            continue;
+        const root = (0,normalize_schema/* unwrapAnnotated */._3)(media.schema);
+        for (const s of [root, ...root.allOf.map(normalize_schema/* unwrapAnnotated */._3)])
+            for (const name of Object.keys(s.properties))
+                out.add(name);
+    }
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./src/assess/checks/input-mass-assignment.ts
+
 
 const PRIVILEGED = /^(role|roles|is_?admin|admin|permissions?|scopes?|owner(_?id)?|is_?verified|verified|balance|credit|tenant(_?id)?|account_?type|plan|tier|is_?staff|superuser)$/i;
 /**
@@ -35160,6 +35338,28 @@ const ACCESS_PURPOSE = new Set([
     'authorization',
     'authorizations',
 ]);
+/**
+ * Words that make a `scope` about access: OAuth scopes (`read:org`, `repo`), permissions, tokens. "Scope"
+ * also names where a setting applies (GitHub's required workflow `scope: all|selected`, Netlify's
+ * environment variable `scopes: builds|functions|runtime`), which grants nothing.
+ */
+const ACCESS_WORDS = /\b(access|permissions?|privileges?|oauth|tokens?|authori[sz]\w*|grants?|roles?|read|write|admin\w*)\b|:/i;
+/**
+ * A `scope(s)` field is privileged unless it is a closed list of values (an enum, or an array of one) none
+ * of which, nor its description, speaks of access: then it says where a setting applies. The enum is what
+ * the caller may send, so a scope named to look harmless cannot carry an access scope the list lacks.
+ */
+function reachScope(name, property) {
+    if (!/^scopes?$/i.test(name))
+        return false;
+    const field = (0,normalize_schema/* unwrapAnnotated */._3)(property);
+    const values = field.enum ?? (field.items ? (0,normalize_schema/* unwrapAnnotated */._3)(field.items).enum : undefined);
+    if (!values || values.length === 0)
+        return false;
+    const words = [field.description, field.title, property.description, ...values.map(String)];
+    const text = words.filter((w) => w !== undefined).join(' ');
+    return !ACCESS_WORDS.test(text);
+}
 const inputMassAssignment = {
     id: 'input-mass-assignment',
     category: 'input-validation',
@@ -35187,7 +35387,9 @@ const inputMassAssignment = {
             const purpose = (0,context/* pathWords */.xR)(endpoint.path).some((w) => ACCESS_PURPOSE.has(w));
             const privileged = purpose
                 ? []
-                : Object.keys(schema.properties).filter((name) => PRIVILEGED.test(name) && !schema.properties[name].readOnly);
+                : Object.keys(schema.properties).filter((name) => PRIVILEGED.test(name) &&
+                    !schema.properties[name].readOnly &&
+                    !reachScope(name, schema.properties[name]));
             const serverOwned = Object.keys(schema.properties).filter((name) => schema.properties[name].readOnly);
             const detail = privileged.length > 0
                 ? `; it also takes privileged fields ${privileged.map((n) => `\`${n}\``).join(', ')}`
@@ -35203,110 +35405,16 @@ const inputMassAssignment = {
 };
 
 // EXTERNAL MODULE: ./src/util/braces.ts
-var braces = __nccwpck_require__(54813);
-// EXTERNAL MODULE: ./src/normalize/schema.ts
-var normalize_schema = __nccwpck_require__(5857);
-;// CONCATENATED MODULE: ./src/assess/inputs.ts
-
-
-const MAX_FIELDS = 500;
-/** Per endpoint, computed once for the checks that read it (a body can have hundreds of fields). */
-const FIELDS = new WeakMap();
-function inputFields(endpoint) {
-    let fields = FIELDS.get(endpoint);
-    if (!fields) {
-        fields = collectInputFields(endpoint);
-        FIELDS.set(endpoint, fields);
-    }
-    return fields;
-}
-function collectInputFields(endpoint) {
-    const out = [];
-    for (const p of endpoint.parameters) {
-        if (p.schema)
-            out.push({ path: `${p.in} parameter \`${p.name}\``, name: p.name, schema: p.schema, loc: p.loc });
-    }
-    const seen = new Set();
-    const visit = (schema, path) => {
-        if (seen.has(schema) || out.length >= MAX_FIELDS)
-            return;
-        seen.add(schema);
-        for (const [name, property] of Object.entries(schema.properties)) {
-            if (property.readOnly)
-                continue; // never sent by clients
-            const propertyPath = path === '' ? name : `${path}.${name}`;
-            out.push({ path: `body field \`${propertyPath}\``, name, schema: property, loc: property.loc });
-            visit(property, propertyPath);
-        }
-        if (schema.items)
-            visit(schema.items, `${path}[]`);
-        for (const sub of [...schema.allOf, ...schema.oneOf, ...schema.anyOf])
-            visit(sub, path);
-    };
-    for (const media of endpoint.requestBody?.content ?? [])
-        if (media.schema)
-            visit(media.schema, '');
-    return out;
-}
-/** Formats whose values have a bounded size by definition. */
-const BOUNDED_FORMATS = new Set([
-    'uuid',
-    'date',
-    'date-time',
-    'time',
-    'email',
-    'ipv4',
-    'ipv6',
-    'int32',
-    'int64',
-    'byte-size',
-    'duration',
-    'hostname',
-]);
-/** What is unbounded about a leaf input, or undefined if it is bounded (or not a leaf). */
-function unboundedAspect(annotated) {
-    const schema = (0,normalize_schema/* unwrapAnnotated */._3)(annotated); // `{ allOf: [{ $ref: Name }], description }` is Name
-    if (schema.enum)
-        return undefined;
-    const types = schema.types ?? [];
-    if (types.includes('string') &&
-        schema.maxLength === undefined &&
-        !BOUNDED_FORMATS.has(schema.format ?? '') &&
-        !anchoredPattern(schema.pattern)) {
-        return 'string without maxLength';
-    }
-    if (types.includes('array') && schema.maxItems === undefined)
-        return 'array without maxItems';
-    if ((types.includes('integer') || types.includes('number')) &&
-        schema.maximum === undefined &&
-        schema.format !== 'int32') {
-        return `${types.includes('integer') ? 'integer' : 'number'} without maximum`;
-    }
-    return undefined;
-}
-/** `^[a-z]{1,20}$` and `^\+[1-9]\d{1,14}$` bound the length; `^tok_` and `^\d+$` do not. */
-function anchoredPattern(pattern) {
-    if (pattern?.startsWith('^') !== true || !pattern.endsWith('$'))
-        return false;
-    // Escaped characters (`\+`) and character classes (`[+*]`) are literals, not repetition.
-    const unescaped = pattern.replace(/\\./g, '');
-    // Not `/\[[^\]]*\]/g`: quadratic on a pattern of unclosed `[`.
-    let operators = '';
-    let last = 0;
-    for (const span of (0,braces/* bracketSpans */.uG)(unescaped)) {
-        operators += unescaped.slice(last, span.start);
-        last = span.end;
-    }
-    operators += unescaped.slice(last);
-    return !/[*+]|\{\d+,\}/.test(operators);
-}
-
+var braces = __nccwpck_require__(61734);
+// EXTERNAL MODULE: ./src/assess/inputs.ts
+var inputs = __nccwpck_require__(82253);
+// EXTERNAL MODULE: ./src/assess/url-inputs.ts
+var url_inputs = __nccwpck_require__(86641);
 ;// CONCATENATED MODULE: ./src/assess/checks/input-ssrf-url.ts
 
 
 
-const URL_FORMATS = new Set(['uri', 'url', 'iri', 'uri-reference', 'iri-reference']);
-const URL_NAME = /(url|uri|href|callback|webhook|redirect(_?to)?|return_?to|next|link|endpoint|feed|image_?src|avatar_?src)$/i;
+
 /** Words in a field's name or its parents' that say the server requests the URL: a webhook it calls, an
  * image it downloads, a feed it reads. */
 const FETCHED_FIELD_WORDS = new Set([
@@ -35387,14 +35495,18 @@ const inputSsrfUrl = {
     scope: 'endpoint',
     run(endpoint) {
         const fetching = (0,context/* pathWords */.xR)(endpoint.path).some((w) => FETCHING_OPERATION_WORDS.has(w));
-        return inputFields(endpoint)
+        return (0,inputs/* inputFields */.yD)(endpoint)
             .filter((f) => (f.schema.types ?? untypedAs(f.schema)).includes('string') && !f.schema.enum)
-            .filter((f) => requestedUrl(f, fetching))
-            .filter((f) => !allowListPattern(f.schema.pattern))
-            .map((f) => ({
-            message: `${(0,context/* label */.Pf)(endpoint)} takes a URL in ${f.path} with no allow-list pattern (server-side request forgery risk)`,
+            .map((f) => ({ f, use: requestedUrl(f, fetching, parameterDescription(endpoint, f)) }))
+            .filter(({ f, use }) => use !== undefined && !allowListPattern(f.schema.pattern))
+            .map(({ f, use }) => ({
+            message: use === 'fetched'
+                ? `${(0,context/* label */.Pf)(endpoint)} takes a URL in ${f.path} with no allow-list pattern (server-side request forgery risk)`
+                : `${(0,context/* label */.Pf)(endpoint)} redirects to a URL in ${f.path} with no allow-list pattern (open redirect risk)`,
             loc: f.loc,
-            severity: (0,context/* byExposure */.Je)(endpoint, 'medium'),
+            // An open redirect sends the caller's browser elsewhere (phishing); the server requests nothing:
+            // a lesser risk than a request forgery (CWE-601, not CWE-918).
+            severity: (0,context/* byExposure */.Je)(endpoint, use === 'fetched' ? 'medium' : 'low'),
             key: f.path,
             // The same endpoint took an unrestricted URL under this name in the base: moved into an envelope
             // (Azure's `authorizationEndpoint` → `properties.authorizationEndpoint`), it is no new input.
@@ -35411,27 +35523,43 @@ function untypedAs(schema) {
  * a return URL kept for later, `links.*.href` echoed back in a request model), server-set values and
  * JSONP `callback` function names are not.
  */
-function requestedUrl(field, fetchingOperation) {
-    const formatted = URL_FORMATS.has(field.schema.format ?? '');
-    if (!formatted && !URL_NAME.test(field.name))
-        return false;
-    const description = `${field.schema.description ?? ''} ${field.schema.title ?? ''}`;
+function requestedUrl(field, fetchingOperation, parameterText) {
+    const formatted = url_inputs/* URL_FORMATS */.zn.has(field.schema.format ?? '');
+    if (!formatted && !url_inputs/* URL_NAME */.Sc.test(field.name))
+        return undefined;
+    const description = `${field.schema.description ?? ''} ${field.schema.title ?? ''} ${parameterText}`;
     if (SERVER_SET.test(description) || /jsonp/i.test(description))
-        return false;
+        return undefined;
     const words = fieldPathWords(field);
     // `links.self.href`, `_links`, `selfLink`: the resource's own links, echoed back.
     if (words.includes('links') || words.includes('self'))
-        return false;
+        return undefined;
     // OAuth's `redirect_uri` is compared with the client's registered redirect URIs (RFC 6749 §3.1.2) and
     // sent to the browser, never fetched: an OAuth concern (`auth-*` rules), not a request forgery.
     if (/^redirect_?ur[il]$/i.test(field.name))
-        return false;
+        return undefined;
     // A bare `callback` that is not declared a URL is a JSONP function name (Google's APIs).
     if (/^(callback|jsonp)$/i.test(field.name) && !formatted && !/\bur[il]\b/i.test(description))
-        return false;
+        return undefined;
+    const described = FETCH_DESCRIPTION.test(description);
+    const fetchedWords = words.filter((w) => FETCHED_FIELD_WORDS.has(w));
+    // An image only said to be shown (Slack's `step_image_url`, "the app image that is shown in the Workflow
+    // Builder") is a URL clients load, stored as data: the server requests nothing, unless another word, the
+    // operation or the description says it does.
+    const shownImage = SHOWN.test(description) && fetchedWords.length > 0 && fetchedWords.every((w) => DISPLAYED_WORDS.has(w));
+    if ((fetchedWords.length > 0 && !shownImage) || fetchingOperation || described)
+        return 'fetched';
     if (/^(query|path) /.test(field.path) && REDIRECT_NAME.test(field.name))
-        return true;
-    return (words.some((w) => FETCHED_FIELD_WORDS.has(w)) || fetchingOperation || FETCH_DESCRIPTION.test(description));
+        return 'redirect';
+    return undefined;
+}
+/** Image words: an image URL is fetched (downloaded, resized) or only shown by clients; the description says which. */
+const DISPLAYED_WORDS = new Set(['image', 'icon', 'logo', 'photo', 'picture', 'thumbnail', 'avatar']);
+const SHOWN = /\b(shown|displayed)\b/i;
+/** A parameter describes itself beside its schema (`{ name, in, description, schema: { type: string } }`). */
+function parameterDescription(endpoint, field) {
+    const parameter = endpoint.parameters.find((p) => p.schema === field.schema);
+    return parameter?.description ?? '';
 }
 /** `body field \`webhooks[].targetUrl\`` → `webhooks target url`; a parameter's words are its name's. */
 function fieldPathWords(field) {
@@ -35460,7 +35588,7 @@ function allowListPattern(pattern) {
 
 
 
-const SHOWN = 5;
+const input_unbounded_SHOWN = 5;
 const inputUnbounded = {
     id: 'input-unbounded',
     category: 'input-validation',
@@ -35472,13 +35600,13 @@ const inputUnbounded = {
     remediation: 'Add `maxLength`, `maxItems` and `maximum` (or an `enum` or bounded `format`) to every input.',
     scope: 'endpoint',
     run(endpoint) {
-        const unbounded = inputFields(endpoint)
-            .map((f) => ({ field: f, aspect: unboundedAspect(f.schema) }))
+        const unbounded = (0,inputs/* inputFields */.yD)(endpoint)
+            .map((f) => ({ field: f, aspect: (0,inputs/* unboundedAspect */.T0)(f.schema) }))
             .filter((u) => u.aspect !== undefined);
         if (unbounded.length === 0)
             return [];
-        const listed = unbounded.slice(0, SHOWN).map((u) => `${u.field.path} (${u.aspect})`);
-        const more = unbounded.length > SHOWN ? ` and ${unbounded.length - SHOWN} more` : '';
+        const listed = unbounded.slice(0, input_unbounded_SHOWN).map((u) => `${u.field.path} (${u.aspect})`);
+        const more = unbounded.length > input_unbounded_SHOWN ? ` and ${unbounded.length - input_unbounded_SHOWN} more` : '';
         return [
             {
                 message: `${(0,context/* label */.Pf)(endpoint)} has ${unbounded.length} unbounded input${unbounded.length === 1 ? '' : 's'}: ${listed.join(', ')}${more}`,
@@ -35829,11 +35957,11 @@ function countingRun(digits) {
 }
 
 // EXTERNAL MODULE: ./src/util/arrays.ts
-var arrays = __nccwpck_require__(73215);
+var arrays = __nccwpck_require__(15232);
 // EXTERNAL MODULE: ./src/util/cached-walk.ts
-var cached_walk = __nccwpck_require__(77661);
+var cached_walk = __nccwpck_require__(71692);
 // EXTERNAL MODULE: ./src/assess/locations.ts
-var locations = __nccwpck_require__(53651);
+var locations = __nccwpck_require__(12978);
 ;// CONCATENATED MODULE: ./src/assess/checks/sensitive-example-value.ts
 
 
@@ -35882,16 +36010,24 @@ function matchesIn(value) {
         const strings = keyedStringsIn(value);
         // `"node_id": "G_kwDOBhHy…"`, `"sig": "MEQCIEGI…"`: an id or a digest is random by design, and so is
         // the same value quoted in another string of the literal (a root hash inside a signed checkpoint).
-        const byDesign = strings.filter((s) => s.key !== undefined && randomByName(s.key) && s.text.length >= 32);
+        const byDesign = new Set(strings
+            .filter((s) => s.key !== undefined && randomByName(s.key) && s.text.length >= 32)
+            .map((s) => s.text));
         for (const { text, key } of strings) {
             let match = valueMatch(text);
             if (match?.kind === 'random-key' && key !== undefined && randomByName(key))
                 continue;
-            if (match?.kind === 'random-key' && byDesign.some((d) => text.includes(d.text))) {
-                let rest = text;
-                for (const d of byDesign.slice(0, 200))
-                    rest = rest.replaceAll(d.text, ' ');
-                match = valueMatch(rest);
+            if (match?.kind === 'random-key' && byDesign.size > 0) {
+                // Word by word (one pass, escaped line breaks `\\n` apart): no scan per quoted value.
+                let quoted = false;
+                const rest = text.replace(/\\[nrt]/g, ' ').replace(/[A-Za-z0-9+/=_-]{32,}/g, (word) => {
+                    if (!byDesign.has(word))
+                        return word;
+                    quoted = true;
+                    return ' ';
+                });
+                if (quoted)
+                    match = valueMatch(rest);
             }
             if (match)
                 matches.push({ match, text });
@@ -36004,13 +36140,25 @@ function hitsUnder(schema, visit) {
 }
 const NONE = [];
 const DIGEST_NAME = /(fingerprint|signature|checksum|digest|hash|etag|nonce|^sig)(e?s)?$/i;
+/**
+ * Parameters whose value is opaque by design and opens nothing: a pagination cursor (Box's `marker`, a
+ * `cursor`, `pageToken`, `starting_after`) or an identifier. A random-looking example of one is the cursor
+ * a list answered with; only a real secret's pattern (an AWS key, a live JWT) counts there.
+ */
+const CURSOR_NAME = /^(next_?|prev(ious)?_?|start(ing)?_?|page_?)?(marker|cursor|continuation(_?token)?|after|before)$|^starting_?after$|^ending_?before$/i;
+function opaqueParameter(name) {
+    return (CURSOR_NAME.test(name) || randomByName(name) || /(page|next|continuation|cursor)_?token$/i.test(name));
+}
 function endpointHits(endpoint) {
     const out = [];
     const media = [...(endpoint.requestBody?.content ?? []), ...endpoint.responses.flatMap((r) => r.content)];
+    const opaque = new Set(endpoint.parameters.filter((p) => opaqueParameter(p.name)));
     for (const place of [...endpoint.parameters, ...media, ...endpoint.responses.flatMap((r) => r.headers)]) {
-        if (place.examples.length > 0)
-            (0,arrays/* pushAll */.iI)(out, hitsIn(place.examples, place.loc));
-        (0,arrays/* pushAll */.iI)(out, schemaHits(place.schema));
+        const hits = [
+            ...(place.examples.length > 0 ? hitsIn(place.examples, place.loc) : NONE),
+            ...schemaHits(place.schema),
+        ];
+        (0,arrays/* pushAll */.iI)(out, opaque.has(place) ? withoutRandomKeys(hits) : hits);
     }
     return out;
 }
@@ -36125,7 +36273,7 @@ const sensitiveQueryParam = {
 };
 
 // EXTERNAL MODULE: ./src/util/pointer.ts
-var pointer = __nccwpck_require__(27260);
+var pointer = __nccwpck_require__(26065);
 ;// CONCATENATED MODULE: ./src/assess/checks/sensitive-response-field.ts
 
 
@@ -36253,6 +36401,29 @@ function describedProperty(field) {
 }
 /** Long enough to be the description someone wrote for this property, not a stock word (`The token.`). */
 const MIN_DESCRIPTION = 24;
+/**
+ * The property by its owner's shape, for a move or copy without a description to match on: GitHub's
+ * `nullable-integration`, a verbatim copy of `integration`; Dialogporten's `GetDialogDto` renamed
+ * `V1EndUserDialogsQueriesGet_Dialog`; Directus's inline `{ data: { token } }` under a renamed route.
+ * Compared with the base in src/assess/index.ts (`movedProperties`), which also requires the owner's place
+ * to be new to the PR.
+ */
+function movableProperty(field) {
+    const names = Object.keys(field.owner.properties)
+        .map((name) => name.toLowerCase())
+        .sort();
+    return {
+        shape: `${field.kind}\n${field.name.toLowerCase()}\n${names.join('\n')}`,
+        owner: field.owner.loc,
+        distinctive: names.length >= DISTINCTIVE_SHAPE,
+    };
+}
+/** Enough sibling properties for an object's shape to identify it (`{ token }` alone could be anything). */
+const DISTINCTIVE_SHAPE = 4;
+/** Path segments of `data[].link.persistent_token` (3): the headline is the shallowest place it is returned. */
+function depth(path) {
+    return path.split(/[.[\]]+/).filter((part) => part !== '').length;
+}
 const ROOT_SECTIONS = new Set(['paths', 'definitions', 'parameters', 'responses', 'webhooks']);
 const sensitiveResponseField = {
     id: 'sensitive-response-field',
@@ -36298,17 +36469,22 @@ const sensitiveResponseField = {
                 }
             }
         }
-        const inEndpoint = byProperty.size > 0 ? (0,locations/* endpointsByLocation */.X)(model.endpoints) : undefined;
-        const keys = [...byProperty.values()].map(({ loc }) => layoutFreeKey(loc, model.file, inEndpoint));
+        const exposures = sameDescribedProperty([...byProperty.values()]);
+        const inEndpoint = exposures.length > 0 ? (0,locations/* endpointsByLocation */.X)(model.endpoints) : undefined;
+        const keys = exposures.map(({ loc }) => layoutFreeKey(loc, model.file, inEndpoint));
         const seen = new Map();
         for (const key of keys)
             if (key !== undefined)
                 seen.set(key, (seen.get(key) ?? 0) + 1);
-        return [...byProperty.values()].map(({ field, loc, severity, returnedBy }, i) => {
+        return exposures.map(({ field, loc, severity, returnedBy }, i) => {
             const key = keys[i];
-            const [first, ...others] = [...returnedBy.values()];
+            // Headlined where it is most plainly returned: the shallowest path (`link.persistent_token` of a
+            // payment method, not `last_finalization_error.setup_intent.…` of an invoice), the first on a tie.
+            const shallowest = (r) => Math.min(...[...r.paths].map(depth));
+            const first = [...returnedBy.values()].reduce((a, b) => (shallowest(b) < shallowest(a) ? b : a));
+            const others = [...returnedBy.values()].filter((r) => r !== first);
             const { endpoint, paths } = first;
-            const path = paths.values().next().value;
+            const path = [...paths].reduce((a, b) => (depth(b) < depth(a) ? b : a));
             const morePaths = paths.size > 1
                 ? ` (and ${paths.size - 1} other path${paths.size > 2 ? 's' : ''} to the same property)`
                 : '';
@@ -36325,10 +36501,59 @@ const sensitiveResponseField = {
                 // Unique keys only: two components of one name in two files keep their file and pointer.
                 ...(key !== undefined && seen.get(key) === 1 ? { key } : {}),
                 ...describedProperty(field),
+                movable: movableProperty(field),
             };
         });
     },
 };
+/**
+ * Properties of one kind, name and description in several objects (Stripe's Link `persistent_token`, "Token
+ * used for persistent Link logins.", in `payment_method_link` and in the PaymentIntent's and SetupIntent's
+ * `payment_method_options.link`) are one property, copied: one finding, naming every endpoint, at the place
+ * of the copy returned the shallowest. Undescribed properties are never merged.
+ */
+function sameDescribedProperty(exposures) {
+    const byBasis = new Map();
+    const out = [];
+    for (const exposure of exposures) {
+        const { basis } = describedProperty(exposure.field);
+        if (basis === undefined)
+            out.push(exposure);
+        else {
+            const group = byBasis.get(basis);
+            if (group)
+                group.push(exposure);
+            else {
+                byBasis.set(basis, [exposure]);
+                out.push(exposure);
+            }
+        }
+    }
+    return out.map((exposure) => {
+        const { basis } = describedProperty(exposure.field);
+        const group = basis === undefined ? undefined : byBasis.get(basis);
+        if (!group || group.length === 1)
+            return exposure;
+        const reach = (e) => Math.min(...[...e.returnedBy.values()].flatMap((r) => [...r.paths].map(depth)));
+        const headline = group.reduce((a, b) => (reach(b) < reach(a) ? b : a));
+        const returnedBy = new Map();
+        let severity = headline.severity;
+        for (const member of [headline, ...group.filter((e) => e !== headline)]) {
+            severity = (0,findings/* maxSeverity */.eL)(severity, member.severity);
+            for (const [id, r] of member.returnedBy) {
+                const known = returnedBy.get(id);
+                if (!known)
+                    returnedBy.set(id, { ...r, paths: new Set(r.paths) });
+                else {
+                    for (const p of r.paths)
+                        known.paths.add(p);
+                    known.echoed ||= r.echoed;
+                }
+            }
+        }
+        return { ...headline, severity, returnedBy };
+    });
+}
 const NOTHING_SENT = new Set();
 
 ;// CONCATENATED MODULE: ./src/assess/checks/transport-http-callback.ts
@@ -36491,7 +36716,7 @@ const CHECKS = [
 
 /***/ }),
 
-/***/ 63750:
+/***/ 65479:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -36509,7 +36734,161 @@ const ONE_PER_ENDPOINT = 'endpoint';
 
 /***/ }),
 
-/***/ 88509:
+/***/ 86641:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ml: () => (/* binding */ knownUrlInputs),
+/* harmony export */   Sc: () => (/* binding */ URL_NAME),
+/* harmony export */   zn: () => (/* binding */ URL_FORMATS)
+/* harmony export */ });
+/* unused harmony export urlInput */
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(70889);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(82253);
+
+
+const RULE = 'input-ssrf-url';
+/** Formats of a URL (src/assess/checks/input-ssrf-url.ts reads these too). */
+const URL_FORMATS = new Set(['uri', 'url', 'iri', 'uri-reference', 'iri-reference']);
+/** Names of a URL, whatever the format. */
+const URL_NAME = /(url|uri|href|callback|webhook|redirect(_?to)?|return_?to|next|link|endpoint|feed|image_?src|avatar_?src)$/i;
+/** Named or formatted like a URL (before judging whether the server requests it). */
+function urlInput(field) {
+    return URL_FORMATS.has(field.schema.format ?? '') || URL_NAME.test(field.name);
+}
+/** URLs the server calls to notify the caller: Twilio's `StatusCallback`, `AmdStatusCallback`; Plaid's `webhook`. */
+const NOTIFICATION = /(callback|webhook)(_?ur[il])?$/i;
+/** Long enough to be the description someone wrote for this field, not a stock phrase (`The URL.`). */
+const MIN_DESCRIPTION = 24;
+/** Enough sibling fields for an object's shape to identify it. */
+const DISTINCTIVE_SHAPE = 4;
+/**
+ * Why a head finding of input-ssrf-url on an endpoint the PR added or modified is the base's debt, or
+ * undefined. The field must be new to its endpoint: on a modified endpoint, the base version took no input
+ * of that name and no URL input restricted by a `pattern` or `enum` (else the PR may have loosened or
+ * replaced a restricted one, which is its own change). Then it is the base's when:
+ * - it is a notification URL (`…callback`, `…webhook`) and the base takes such URLs unrestricted on at
+ *   least `minEndpoints` endpoints, `shareOfTaking` of those that take one: the document's design is to call its callers back (Twilio's ~27
+ *   `…StatusCallback` fields), and a new callback is one more of them;
+ * - or it is the same input as one the base takes unrestricted on the same resource (`resourceOf`): the same
+ *   name with the same description (Slack's `icon_url` of `chat.postMessage`, added to `chat.postEphemeral`),
+ *   or the same name in an object of the same fields (Directus's webhook object, taken by the new batch
+ *   `PATCH /webhooks`).
+ */
+function knownUrlInputs(base, changes, baseFindings, minEndpoints, shareOfTaking) {
+    const baseById = new Map(base.endpoints.map((e) => [e.id, e]));
+    const byHead = new Map();
+    for (const c of changes)
+        if (c.head && (c.change === 'added' || c.change === 'modified'))
+            byHead.set(c.head.id, c);
+    const known = new Map();
+    const notifying = new Set();
+    for (const f of baseFindings) {
+        const endpoint = f.endpoint === undefined ? undefined : baseById.get(f.endpoint);
+        const name = fetchedField(f);
+        if (!endpoint || name === undefined)
+            continue;
+        if (NOTIFICATION.test(name))
+            notifying.add(endpoint.id);
+        for (const field of (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .inputFields */ .yD)(endpoint))
+            if (field.name.toLowerCase() === name)
+                for (const key of identities(endpoint, field)) {
+                    const here = `${resourceOf(endpoint)}\n${key}`;
+                    if (!known.has(here))
+                        known.set(here, endpoint);
+                }
+    }
+    // The habit is the base's when it is how the base takes notification URLs: most endpoints taking one
+    // take it unrestricted (a document that allow-lists its callbacks has no such convention).
+    const takingNotifications = base.endpoints.filter((e) => (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .inputFields */ .yD)(e).some((f) => urlInput(f) && NOTIFICATION.test(f.name))).length;
+    const notifyingHabit = notifying.size >= minEndpoints && notifying.size >= shareOfTaking * takingNotifications;
+    return (finding) => {
+        const name = fetchedField(finding);
+        const change = finding.endpoint === undefined ? undefined : byHead.get(finding.endpoint);
+        if (name === undefined || !change?.head)
+            return undefined;
+        if (change.base && !newToEndpoint(change.base, name))
+            return undefined;
+        if (NOTIFICATION.test(name) && notifyingHabit)
+            return `follows the base document's convention: ${notifying.size} of its endpoints take notification URLs (\`…callback\`, \`…webhook\`) with no allow-list`;
+        const fields = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .inputFields */ .yD)(change.head).filter((f) => f.name.toLowerCase() === name);
+        const field = fields.find((f) => f.loc.pointer === finding.loc.pointer) ?? fields[0];
+        if (!field)
+            return undefined;
+        for (const key of identities(change.head, field)) {
+            const from = known.get(`${resourceOf(change.head)}\n${key}`);
+            if (from)
+                return `the base already takes the same input with no allow-list on ${(0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .label */ .Pf)(from)}`;
+        }
+        return undefined;
+    };
+}
+/** The field a request-forgery finding is about (its basis ends with the field's name); not open redirects. */
+function fetchedField(finding) {
+    if (finding.ruleId !== RULE || !finding.message.endsWith('(server-side request forgery risk)'))
+        return undefined;
+    return finding.basis?.split('\n').pop();
+}
+/** The base endpoint took no input of this name and no URL input restricted by a pattern or enum. */
+function newToEndpoint(base, name) {
+    return (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .inputFields */ .yD)(base).every((f) => f.name.toLowerCase() !== name && !(urlInput(f) && (f.schema.pattern !== undefined || f.schema.enum)));
+}
+/**
+ * The resource an operation acts on: its path without parameters, each segment cut at its first dot
+ * (Slack's `chat.postMessage` and `chat.postEphemeral` are methods of `chat`; Directus's `POST /webhooks` and
+ * batch `PATCH /webhooks` act on `webhooks`). Kubernetes' `auditsinks` is another resource than
+ * `mutatingwebhookconfigurations`, even though both take a webhook `url` described alike: a new feature that
+ * calls URLs is the PR's.
+ */
+function resourceOf(endpoint) {
+    return endpoint.path
+        .split('/')
+        .filter((segment) => segment !== '' && !segment.startsWith('{'))
+        .map((segment) => segment.split('.')[0].toLowerCase())
+        .join('/');
+}
+/** What identifies an input wherever it is taken: its name with its description, or with its object's fields. */
+function identities(endpoint, field) {
+    const name = field.name.toLowerCase();
+    const out = [];
+    const words = (field.schema.description ?? '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
+    if (words.length >= MIN_DESCRIPTION)
+        out.push(`described\n${name}\n${words}`);
+    const owner = ownerOf(endpoint, field.schema);
+    const names = owner
+        ? Object.keys(owner.properties)
+            .map((n) => n.toLowerCase())
+            .sort()
+        : [];
+    if (names.length >= DISTINCTIVE_SHAPE)
+        out.push(`shaped\n${name}\n${names.join('\n')}`);
+    return out;
+}
+/** The request body object that declares `property`, if any (parameters have none). */
+function ownerOf(endpoint, property) {
+    const seen = new Set();
+    const stack = (endpoint.requestBody?.content ?? []).flatMap((m) => (m.schema ? [m.schema] : []));
+    for (let schema = stack.pop(); schema; schema = stack.pop()) {
+        if (seen.has(schema))
+            continue;
+        seen.add(schema);
+        const children = Object.values(schema.properties);
+        if (children.includes(property))
+            return schema;
+        stack.push(...children, ...schema.allOf, ...schema.oneOf, ...schema.anyOf);
+        if (schema.items)
+            stack.push(schema.items);
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 48170:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -36589,7 +36968,7 @@ function serverKey(server) {
 
 /***/ }),
 
-/***/ 97013:
+/***/ 95044:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -36621,7 +37000,7 @@ function complianceTags(dataTypes) {
 
 /***/ }),
 
-/***/ 71984:
+/***/ 37827:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -36652,7 +37031,7 @@ class SettingsError extends Error {
 
 /***/ }),
 
-/***/ 68828:
+/***/ 81001:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -36704,7 +37083,7 @@ function zeroCounts() {
 
 /***/ }),
 
-/***/ 82354:
+/***/ 67155:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -36714,7 +37093,7 @@ function zeroCounts() {
 /* harmony export */   lM: () => (/* binding */ FAIL_ON_SCOPES)
 /* harmony export */ });
 /* unused harmony export failureReason */
-/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(68828);
+/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(81001);
 // The gate (SPEC §9): blocked when a finding or violation at or above `fail-on` is new (or, with
 // `fail-on-scope: all`, present at all). Suppressed findings never block.
 
@@ -36774,7 +37153,7 @@ function failureReason(failures) {
 
 /***/ }),
 
-/***/ 4590:
+/***/ 83533:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -36791,13 +37170,13 @@ function failureReason(failures) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var jsonc_parser__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(12465);
+/* harmony import */ var jsonc_parser__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(99547);
 /* harmony import */ var jsonc_parser__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(jsonc_parser__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(70636);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(14006);
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_6__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(53645);
-/* harmony import */ var _reader_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(65826);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(68452);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(38815);
+/* harmony import */ var _reader_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(68657);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(44937);
 // Finding root OpenAPI documents in a workspace: by glob, or by parsing each candidate far enough to see
 // whether its root mapping has an `openapi` or `swagger` key. What the PR writes decides the bytes, so
 // the sniff reads the document as the loader will (indentation, comments, escapes, flow style), not its
@@ -37047,7 +37426,7 @@ const isVersionKey = (key) => key === 'openapi' || key === 'swagger';
 
 /***/ }),
 
-/***/ 17423:
+/***/ 70690:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -37058,11 +37437,11 @@ const isVersionKey = (key) => key === 'openapi' || key === 'swagger';
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_arrays_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(73215);
-/* harmony import */ var _util_bytes_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(97734);
-/* harmony import */ var _util_pointer_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(27260);
-/* harmony import */ var _reader_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(65826);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(68452);
+/* harmony import */ var _util_arrays_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(15232);
+/* harmony import */ var _util_bytes_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1671);
+/* harmony import */ var _util_pointer_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(26065);
+/* harmony import */ var _reader_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(68657);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(44937);
 // The files of one API description, loaded on demand as `$ref`s reach them.
 // Remote refs are never fetched and refs leaving the workspace are refused: a PR's content is hostile.
 
@@ -37376,7 +37755,7 @@ function own(value, key) {
 
 /***/ }),
 
-/***/ 66211:
+/***/ 68762:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -37613,15 +37992,15 @@ function readInside(files, paths, decode, realRoot, path, maxBytes) {
 
 /***/ }),
 
-/***/ 49774:
+/***/ 46255:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   D: () => (/* binding */ fetchRemoteRefs),
 /* harmony export */   J: () => (/* binding */ specFiles)
 /* harmony export */ });
-/* harmony import */ var _documents_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17423);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(68452);
+/* harmony import */ var _documents_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(70690);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(44937);
 // The files one description spans, found without building its model (the action's "did the PR touch it?").
 
 
@@ -37661,7 +38040,7 @@ async function fetchRemoteRefs(documents, remote, limits) {
 
 /***/ }),
 
-/***/ 54281:
+/***/ 51692:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -37848,7 +38227,7 @@ function removeWorktree(repoDir, dir) {
 
 /***/ }),
 
-/***/ 5785:
+/***/ 56560:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -37861,7 +38240,7 @@ function removeWorktree(repoDir, dir) {
 /* unused harmony export scanJsonInBackground */
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _file_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(66211);
+/* harmony import */ var _file_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(68762);
 // The one pass over JSON text that positions need (where each object and array closes, where each line
 // starts), and a second thread to run it on while the main thread parses and analyses the same text. The
 // thread also reads a version's root file from git (and indexes it) while the other version loads.
@@ -37993,6 +38372,11 @@ let thread;
 function backgroundThread() {
     if (thread !== undefined)
         return thread;
+    // In a worker (the CLI's scan pool), the other core is already analysing another document.
+    if (!node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread) {
+        thread = null;
+        return thread;
+    }
     try {
         const { port1, port2 } = new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.MessageChannel();
         const worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.Worker(workerSource(), {
@@ -38091,7 +38475,7 @@ function collect(background, id, done, timeoutMs) {
 
 /***/ }),
 
-/***/ 65826:
+/***/ 68657:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -38107,8 +38491,8 @@ function collect(background, id, done, timeoutMs) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _file_text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(66211);
-/* harmony import */ var _json_scan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5785);
+/* harmony import */ var _file_text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(68762);
+/* harmony import */ var _json_scan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(56560);
 // Where document text comes from: the working tree or a git commit. Paths are workspace-relative (posix).
 
 
@@ -38225,14 +38609,14 @@ function isInside(root, path) {
 
 /***/ }),
 
-/***/ 31943:
+/***/ 70724:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   I: () => (/* binding */ remotePrefixProblem),
 /* harmony export */   L: () => (/* binding */ RemoteDocuments)
 /* harmony export */ });
-/* harmony import */ var _util_bytes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(97734);
+/* harmony import */ var _util_bytes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1671);
 // Remote `$ref`s, for teams whose descriptions share schemas from a server they control.
 //
 // Off by default: a PR's content is hostile, and a ref the tool follows is a request its author makes
@@ -38374,7 +38758,7 @@ function remotePrefixProblem(prefix) {
 
 /***/ }),
 
-/***/ 68452:
+/***/ 44937:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38386,14 +38770,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   ck: () => (/* binding */ yamlReason)
 });
 
-// EXTERNAL MODULE: ../../main/node_modules/jsonc-parser/lib/umd/main.js
-var main = __nccwpck_require__(12465);
-// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(53645);
+// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
+var main = __nccwpck_require__(99547);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(38815);
 // EXTERNAL MODULE: ./src/util/pointer.ts
-var util_pointer = __nccwpck_require__(27260);
+var util_pointer = __nccwpck_require__(26065);
 // EXTERNAL MODULE: ./src/load/json-scan.ts
-var json_scan = __nccwpck_require__(5785);
+var json_scan = __nccwpck_require__(56560);
 ;// CONCATENATED MODULE: ./src/load/lines.ts
 // Offset → line/column, from a line index built once per file.
 class LineIndex {
@@ -38660,7 +39044,7 @@ function decodeKey(raw) {
 }
 
 // EXTERNAL MODULE: ./src/util/objects.ts
-var objects = __nccwpck_require__(26617);
+var objects = __nccwpck_require__(15744);
 ;// CONCATENATED MODULE: ./src/load/json-reuse.ts
 // Parsing a base version's JSON by reusing its head's: a pull request changes a few of a description's
 // thousands of path items and components, and the text of the rest is the same in both versions.
@@ -39141,7 +39525,7 @@ const YAML_CODE_REASONS = {
 
 /***/ }),
 
-/***/ 99501:
+/***/ 10182:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -39170,7 +39554,7 @@ const COMPONENT_MAPS_2 = new Set(['definitions', 'parameters', 'responses']);
 
 /***/ }),
 
-/***/ 5857:
+/***/ 93956:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -39179,10 +39563,10 @@ const COMPONENT_MAPS_2 = new Set(['definitions', 'parameters', 'responses']);
 /* harmony export */   bN: () => (/* binding */ emptySchema),
 /* harmony export */   vX: () => (/* binding */ SchemaReader)
 /* harmony export */ });
-/* harmony import */ var _load_documents_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17423);
-/* harmony import */ var _util_arrays_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(73215);
-/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(66172);
-/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(26617);
+/* harmony import */ var _load_documents_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(70690);
+/* harmony import */ var _util_arrays_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(15232);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(32329);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(15744);
 // JSON Schema (OpenAPI 2.0 / 3.0 / 3.1 dialects) → the model's `Schema`.
 // One `Schema` per raw schema object, memoised, so shared `$ref`s stay shared and cycles terminate.
 
@@ -39215,8 +39599,8 @@ class SchemaReader {
             return known;
         const keywords = new Keywords(raw);
         const schema = emptySchema(target.loc);
-        schema.required = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .strings */ .P$)(keywords.required);
-        schema.examples = examplesOf(keywords);
+        schema.required = shared((0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .strings */ .P$)(keywords.required));
+        schema.examples = shared(examplesOf(keywords));
         if (ref !== undefined)
             schema.refName = ref.slice(ref.lastIndexOf('/') + 1);
         this.memo.set(raw, schema);
@@ -39239,6 +39623,8 @@ class SchemaReader {
                     (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .setOwn */ .P)(schema.properties, name, property);
             }
         }
+        if (isEmpty(schema.properties))
+            schema.properties = NO_PROPERTIES;
         const additional = keywords.additionalProperties;
         if (additional === false || additional === true) {
             schema.additionalProperties = additional;
@@ -39248,11 +39634,27 @@ class SchemaReader {
         }
         if ((0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(keywords.items))
             schema.items = sub('items');
-        schema.allOf = subs('allOf', keywords.allOf);
-        schema.oneOf = subs('oneOf', keywords.oneOf);
-        schema.anyOf = subs('anyOf', keywords.anyOf);
+        schema.allOf = shared(subs('allOf', keywords.allOf));
+        schema.oneOf = shared(subs('oneOf', keywords.oneOf));
+        schema.anyOf = shared(subs('anyOf', keywords.anyOf));
         return schema;
     }
+}
+/**
+ * One frozen empty list and property map for every schema read that has none: most schemas have no
+ * `allOf`, `oneOf`, `anyOf`, `required`, examples or properties, and five empty lists and a map each
+ * were 20 MB of Microsoft Graph beta's 98,000 schemas. Frozen: a write to them throws rather than
+ * reaching every schema. (`emptySchema` still gives a schema lists of its own, to fill.)
+ */
+const NO_ITEMS = Object.freeze([]);
+const NO_PROPERTIES = Object.freeze({});
+function shared(list) {
+    return list.length === 0 ? NO_ITEMS : list;
+}
+function isEmpty(properties) {
+    for (const _ in properties)
+        return false;
+    return true;
 }
 /**
  * A schema with every field present, always in the same order: the checks read schemas at hot sites, and
@@ -39548,7 +39950,7 @@ function isAllOfOnly(s) {
 
 /***/ }),
 
-/***/ 90880:
+/***/ 40461:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -39559,10 +39961,10 @@ function isAllOfOnly(s) {
 /* harmony export */   f1: () => (/* binding */ requiresAuthentication),
 /* harmony export */   t_: () => (/* binding */ authenticates)
 /* harmony export */ });
-/* harmony import */ var _load_documents_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17423);
-/* harmony import */ var _sensitive_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(92132);
-/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(66172);
-/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(26617);
+/* harmony import */ var _load_documents_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(70690);
+/* harmony import */ var _sensitive_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(91247);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(32329);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(15744);
 // Security schemes and effective security requirements (OpenAPI 3.x and Swagger 2.0).
 
 
@@ -39728,7 +40130,7 @@ function isExplicitOptOut(endpoint) {
 
 /***/ }),
 
-/***/ 66172:
+/***/ 32329:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -39767,7 +40169,7 @@ function extensionsOf(value) {
 
 /***/ }),
 
-/***/ 51179:
+/***/ 47548:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39858,6 +40260,22 @@ function writeJson(value, write, stringify = (v) => JSON.stringify(v, null, 2)) 
         return;
     }
     write(`${text}\n`);
+}
+/**
+ * `jsonPieces(value, indent, depth)` passed to `write` in chunks of about a megabyte: a large value's text
+ * is never one string (a 20,000-endpoint document's report entry is 120 MB, and indenting it a copy).
+ */
+function writeJsonPieces(value, indent, depth, write) {
+    let buffer = '';
+    for (const piece of jsonPieces(value, indent, depth)) {
+        buffer += piece;
+        if (buffer.length >= 1 << 20) {
+            write(buffer);
+            buffer = '';
+        }
+    }
+    if (buffer !== '')
+        write(buffer);
 }
 /** `writeJson` into a file. */
 function writeJsonFile(path, value) {
@@ -39989,7 +40407,7 @@ function writeJsonReport(path, roots, value) {
 
 /***/ }),
 
-/***/ 23652:
+/***/ 14031:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -40111,7 +40529,7 @@ function lineLink(file, line, blobBase) {
 
 /***/ }),
 
-/***/ 69831:
+/***/ 71686:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40124,19 +40542,19 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: LISTED_ENDPOINTS, ReportTotals, metricsOf, newViolationsByEndpoint, reportFinding, reportSpec
 
 // EXTERNAL MODULE: ./src/assess/facts.ts
-var facts = __nccwpck_require__(44404);
-// EXTERNAL MODULE: ./src/assess/registry.ts + 48 modules
-var registry = __nccwpck_require__(72669);
+var facts = __nccwpck_require__(69513);
+// EXTERNAL MODULE: ./src/assess/registry.ts + 47 modules
+var registry = __nccwpck_require__(88547);
 // EXTERNAL MODULE: ./src/assess/types.ts
-var types = __nccwpck_require__(63750);
+var types = __nccwpck_require__(65479);
 // EXTERNAL MODULE: ./src/compliance.ts
-var compliance = __nccwpck_require__(97013);
+var compliance = __nccwpck_require__(95044);
 // EXTERNAL MODULE: ./src/findings.ts
-var findings = __nccwpck_require__(68828);
+var findings = __nccwpck_require__(81001);
 // EXTERNAL MODULE: ./src/version.ts
-var version = __nccwpck_require__(83912);
+var version = __nccwpck_require__(311);
 // EXTERNAL MODULE: ./src/sensitive.ts
-var sensitive = __nccwpck_require__(92132);
+var sensitive = __nccwpck_require__(91247);
 ;// CONCATENATED MODULE: ./src/report/mask.ts
 // Secrets quoted by a message are masked before the report reaches any renderer. A rule that quotes a
 // document value (an enum value added, a default, a server URL) would otherwise reprint a live key in the
@@ -40175,8 +40593,22 @@ function maskWords(text) {
  */
 function maskSecrets(message) {
     // Most messages hold nothing that could be a secret: one scan, and they are returned as they are.
-    if (message.length < 9 || !(0,sensitive/* mayHoldSecret */.dV)(message))
+    if (message.length < 9)
         return message;
+    // Remediations and many messages repeat across findings (tens of thousands in an inventory): judged once.
+    const known = masked.get(message);
+    if (known !== undefined)
+        return known;
+    const result = (0,sensitive/* mayHoldSecret */.dV)(message) ? maskMessage(message) : message;
+    if (masked.size >= MASKED_MAX)
+        masked.clear();
+    masked.set(message, result);
+    return result;
+}
+/** Messages already masked (a pure function of the text), bounded: cleared when full. */
+const masked = new Map();
+const MASKED_MAX = 20_000;
+function maskMessage(message) {
     const parts = message.split('`');
     let changed = false;
     const out = parts.map((part, i) => {
@@ -40241,11 +40673,6 @@ function buildReport(analysis) {
     }
     return totals.report(analysis, specs, violations);
 }
-/**
- * The report built one document at a time (`buildReport`, and the streamed `scan` in json-stream.ts): each
- * document gives its `specs` entry and its violations, to keep or write out; the summary's counts and the
- * errors are kept here (a few numbers per document, and its problems).
- */
 class ReportTotals {
     mode;
     endpoints = { added: 0, removed: 0, modified: 0, unchanged: 0 };
@@ -40280,6 +40707,35 @@ class ReportTotals {
         for (const error of reportErrors(analysis))
             this.errors.push(error);
         return { spec, violations };
+    }
+    /** What was counted so far, as plain data (one document's, made in a worker thread, for `absorb`). */
+    part() {
+        return {
+            endpoints: this.endpoints,
+            findings: this.findings,
+            violations: this.violationCounts,
+            suppressed: this.suppressed,
+            failures: this.failures,
+            errors: this.errors,
+        };
+    }
+    /** Another's `part` counted here, as if its documents had been `add`ed now. */
+    absorb(part) {
+        for (const change of Object.keys(this.endpoints))
+            this.endpoints[change] += part.endpoints[change];
+        const addCounts = (into, from) => {
+            for (const severity of Object.keys(into))
+                into[severity] += from[severity];
+        };
+        for (const status of ['new', 'existing', 'fixed'])
+            addCounts(this.findings[status], part.findings[status]);
+        for (const status of ['new', 'existing'])
+            addCounts(this.violationCounts[status], part.violations[status]);
+        this.suppressed += part.suppressed;
+        for (const failure of part.failures)
+            this.failures.push(failure);
+        for (const error of part.errors)
+            this.errors.push(error);
     }
     /** The whole report around `specs` and `violations` (arrays, or what stands for them when streamed). */
     report(run, specs, violations) {
@@ -40533,7 +40989,7 @@ function reportErrors(spec) {
 
 /***/ }),
 
-/***/ 5633:
+/***/ 16679:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40547,11 +41003,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: COMMENT_LIMIT, SUMMARY_BUDGET_BYTES, SUMMARY_LIMIT_BYTES, metricsTable, trafficSection
 
 // EXTERNAL MODULE: ./src/findings.ts
-var findings = __nccwpck_require__(68828);
+var findings = __nccwpck_require__(81001);
 // EXTERNAL MODULE: ./src/util/arrays.ts
-var arrays = __nccwpck_require__(73215);
+var arrays = __nccwpck_require__(15232);
 // EXTERNAL MODULE: ./src/gate/index.ts
-var src_gate = __nccwpck_require__(82354);
+var src_gate = __nccwpck_require__(67155);
 ;// CONCATENATED MODULE: ./src/report/entries.ts
 
 
@@ -40711,11 +41167,11 @@ function rule(e) {
 }
 
 // EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __nccwpck_require__(23652);
+var report_escape = __nccwpck_require__(14031);
 // EXTERNAL MODULE: ./src/report/json.ts + 1 modules
-var json = __nccwpck_require__(69831);
+var json = __nccwpck_require__(71686);
 // EXTERNAL MODULE: ./src/report/sarif.ts
-var sarif = __nccwpck_require__(76666);
+var sarif = __nccwpck_require__(10643);
 ;// CONCATENATED MODULE: ./src/report/suppress-hint.ts
 /** In the document, on the operation (endpoint findings) or the root (document-level findings). */
 function inlineSuppression(finding, documentLevel) {
@@ -41319,7 +41775,7 @@ function inventorySections(report, ctx) {
 
 /***/ }),
 
-/***/ 76666:
+/***/ 10643:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -41328,8 +41784,8 @@ function inventorySections(report, ctx) {
 /* harmony export */   mH: () => (/* binding */ SARIF_MAX_RESULTS)
 /* harmony export */ });
 /* unused harmony export uniqueFingerprints */
-/* harmony import */ var _assess_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(72669);
-/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(68828);
+/* harmony import */ var _assess_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88547);
+/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(81001);
 
 
 /**
@@ -41526,7 +41982,7 @@ function violationResult(v, index, fingerprint) {
 
 /***/ }),
 
-/***/ 92132:
+/***/ 91247:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -41537,7 +41993,7 @@ function violationResult(v, index, fingerprint) {
 /* harmony export */   uL: () => (/* binding */ sensitiveFields)
 /* harmony export */ });
 /* unused harmony exports jwtMatches, secretInValueThoroughly, stringsIn */
-/* harmony import */ var _util_cached_walk_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77661);
+/* harmony import */ var _util_cached_walk_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(71692);
 
 const NAME_RULES = [
     ['credential', /(password|passwd|passphrase|secret|token|apikey|privatekey|sessionid|^pwd|^pin)$/],
@@ -42070,6 +42526,28 @@ function derSignature(word) {
         return bytes[at + 4 + r] === 0x02 && at + 4 + r + 2 + bytes[at + 5 + r] === bytes.length;
     });
 }
+/**
+ * A signed URL's query past its expiry (Azure SAS `se=`, S3 and CloudFront `Expires=`, S3 v4 and GCS
+ * `X-Amz-Date` + `X-Amz-Expires`, `X-Goog-…`): the signature cannot be moved to another expiry, so it opens
+ * nothing any more. Judged against the clock, like a JWT's `exp`.
+ */
+function expiredSignedQuery(query, now = Date.now()) {
+    const params = new URLSearchParams(query);
+    const se = params.get('se');
+    if (se && Date.parse(se) < now)
+        return true;
+    const expires = params.get('Expires');
+    if (expires && /^\d{9,11}$/.test(expires) && Number(expires) * 1000 < now)
+        return true;
+    return ['X-Amz', 'X-Goog'].some((vendor) => {
+        const date = /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/.exec(params.get(`${vendor}-Date`) ?? '');
+        const ttl = params.get(`${vendor}-Expires`) ?? '';
+        if (!date || !/^\d{1,7}$/.test(ttl))
+            return false;
+        const [, y, mo, d, h, mi, sec] = date.map(Number);
+        return Date.UTC(y, mo - 1, d, h, mi, sec) + Number(ttl) * 1000 < now;
+    });
+}
 function randomKey(value, depth) {
     // File content in base64 lines is judged by the text it encodes, not line by line as keys.
     const content = base64Lines(value);
@@ -42077,6 +42555,8 @@ function randomKey(value, depth) {
         return depth < 2 ? findSecret(content, depth + 1, true) : undefined;
     // An escaped line break (`\n` printed as two characters) separates words: its `n` starts no key.
     value = value.replace(CRYPT_HASH, ' ').replace(/\\[nrt]/g, ' ');
+    // A signed URL past its expiry: its query (the signature) opens nothing.
+    value = value.replace(/(\bhttps?:\/\/[^\s"'<>?#]*)\?([^\s"'<>#]*)/gi, (url, base, query) => expiredSignedQuery(query) ? base : url);
     // Hex runs and UUIDs (commit shas, object ids, Azure subscription ids) are ids, not keys: a path or URL made
     // of words and ids is not judged as one long random-looking word.
     value = value.replace(/(?<![A-Za-z0-9])[0-9A-Fa-f]{8,}(-[0-9A-Fa-f]{4,})*(?![A-Za-z0-9])/g, ' ');
@@ -42133,7 +42613,7 @@ function stringsIn(value, limit = 2000) {
 
 /***/ }),
 
-/***/ 73215:
+/***/ 15232:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -42170,7 +42650,7 @@ function minOf(values, empty) {
 
 /***/ }),
 
-/***/ 54813:
+/***/ 61734:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -42246,7 +42726,7 @@ function replaceTemplates(text, replacement, stopAtSlash = false) {
 
 /***/ }),
 
-/***/ 97734:
+/***/ 1671:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -42264,7 +42744,7 @@ function formatBytes(n) {
 
 /***/ }),
 
-/***/ 77661:
+/***/ 71692:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -42314,7 +42794,7 @@ function cachedWalk(root, cache, empty, compute) {
 
 /***/ }),
 
-/***/ 26617:
+/***/ 15744:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -42335,7 +42815,7 @@ function setOwn(target, key, value) {
 
 /***/ }),
 
-/***/ 27260:
+/***/ 26065:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -42381,7 +42861,7 @@ function fragmentToPointer(fragment) {
 
 /***/ }),
 
-/***/ 83912:
+/***/ 311:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -42661,18 +43141,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 82387:
+/***/ 57349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(22617);
-var Scalar = __nccwpck_require__(69271);
-var YAMLMap = __nccwpck_require__(82448);
-var YAMLSeq = __nccwpck_require__(95125);
-var resolveBlockMap = __nccwpck_require__(81653);
-var resolveBlockSeq = __nccwpck_require__(92624);
-var resolveFlowCollection = __nccwpck_require__(60692);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveBlockMap = __nccwpck_require__(87103);
+var resolveBlockSeq = __nccwpck_require__(90334);
+var resolveFlowCollection = __nccwpck_require__(13142);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -42758,15 +43238,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 22873:
+/***/ 23683:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(65755);
-var composeNode = __nccwpck_require__(63755);
-var resolveEnd = __nccwpck_require__(81462);
-var resolveProps = __nccwpck_require__(48017);
+var Document = __nccwpck_require__(3021);
+var composeNode = __nccwpck_require__(45937);
+var resolveEnd = __nccwpck_require__(17788);
+var resolveProps = __nccwpck_require__(34631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -42810,17 +43290,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 63755:
+/***/ 45937:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(19671);
-var identity = __nccwpck_require__(22617);
-var composeCollection = __nccwpck_require__(82387);
-var composeScalar = __nccwpck_require__(54995);
-var resolveEnd = __nccwpck_require__(81462);
-var utilEmptyScalarPosition = __nccwpck_require__(69933);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(41127);
+var composeCollection = __nccwpck_require__(57349);
+var composeScalar = __nccwpck_require__(5413);
+var resolveEnd = __nccwpck_require__(17788);
+var utilEmptyScalarPosition = __nccwpck_require__(22599);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -42929,15 +43409,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 54995:
+/***/ 5413:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(22617);
-var Scalar = __nccwpck_require__(69271);
-var resolveBlockScalar = __nccwpck_require__(80599);
-var resolveFlowScalar = __nccwpck_require__(37120);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var resolveBlockScalar = __nccwpck_require__(48913);
+var resolveFlowScalar = __nccwpck_require__(76842);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -43024,18 +43504,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 82750:
+/***/ 89984:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(98144);
-var Document = __nccwpck_require__(65755);
-var errors = __nccwpck_require__(72130);
-var identity = __nccwpck_require__(22617);
-var composeDoc = __nccwpck_require__(22873);
-var resolveEnd = __nccwpck_require__(81462);
+var directives = __nccwpck_require__(61342);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(91464);
+var identity = __nccwpck_require__(41127);
+var composeDoc = __nccwpck_require__(23683);
+var resolveEnd = __nccwpck_require__(17788);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -43255,17 +43735,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 81653:
+/***/ 87103:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(92815);
-var YAMLMap = __nccwpck_require__(82448);
-var resolveProps = __nccwpck_require__(48017);
-var utilContainsNewline = __nccwpck_require__(6761);
-var utilFlowIndentCheck = __nccwpck_require__(34437);
-var utilMapIncludes = __nccwpck_require__(13485);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
+var resolveProps = __nccwpck_require__(34631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilFlowIndentCheck = __nccwpck_require__(74051);
+var utilMapIncludes = __nccwpck_require__(81187);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -43379,12 +43859,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 80599:
+/***/ 48913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(69271);
+var Scalar = __nccwpck_require__(63301);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -43586,14 +44066,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 92624:
+/***/ 90334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(95125);
-var resolveProps = __nccwpck_require__(48017);
-var utilFlowIndentCheck = __nccwpck_require__(34437);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveProps = __nccwpck_require__(34631);
+var utilFlowIndentCheck = __nccwpck_require__(74051);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -43644,7 +44124,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 81462:
+/***/ 17788:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -43690,19 +44170,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 60692:
+/***/ 13142:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(22617);
-var Pair = __nccwpck_require__(92815);
-var YAMLMap = __nccwpck_require__(82448);
-var YAMLSeq = __nccwpck_require__(95125);
-var resolveEnd = __nccwpck_require__(81462);
-var resolveProps = __nccwpck_require__(48017);
-var utilContainsNewline = __nccwpck_require__(6761);
-var utilMapIncludes = __nccwpck_require__(13485);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveEnd = __nccwpck_require__(17788);
+var resolveProps = __nccwpck_require__(34631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilMapIncludes = __nccwpck_require__(81187);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -43906,13 +44386,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 37120:
+/***/ 76842:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(69271);
-var resolveEnd = __nccwpck_require__(81462);
+var Scalar = __nccwpck_require__(63301);
+var resolveEnd = __nccwpck_require__(17788);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -44141,7 +44621,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 48017:
+/***/ 34631:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -44296,7 +44776,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 6761:
+/***/ 9499:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -44339,7 +44819,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 69933:
+/***/ 22599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -44374,12 +44854,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 34437:
+/***/ 74051:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(6761);
+var utilContainsNewline = __nccwpck_require__(9499);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -44398,12 +44878,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 13485:
+/***/ 81187:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(22617);
+var identity = __nccwpck_require__(41127);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -44420,22 +44900,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 65755:
+/***/ 3021:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(19671);
-var Collection = __nccwpck_require__(46039);
-var identity = __nccwpck_require__(22617);
-var Pair = __nccwpck_require__(92815);
-var toJS = __nccwpck_require__(83709);
-var Schema = __nccwpck_require__(64902);
-var stringifyDocument = __nccwpck_require__(35719);
-var anchors = __nccwpck_require__(15702);
-var applyReviver = __nccwpck_require__(72703);
-var createNode = __nccwpck_require__(49462);
-var directives = __nccwpck_require__(98144);
+var Alias = __nccwpck_require__(4065);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var toJS = __nccwpck_require__(74043);
+var Schema = __nccwpck_require__(45840);
+var stringifyDocument = __nccwpck_require__(6829);
+var anchors = __nccwpck_require__(71596);
+var applyReviver = __nccwpck_require__(83661);
+var createNode = __nccwpck_require__(42404);
+var directives = __nccwpck_require__(61342);
 
 class Document {
     constructor(value, replacer, options) {
@@ -44764,13 +45244,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 15702:
+/***/ 71596:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(22617);
-var visit = __nccwpck_require__(67182);
+var identity = __nccwpck_require__(41127);
+var visit = __nccwpck_require__(10204);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -44847,7 +45327,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 72703:
+/***/ 83661:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -44911,14 +45391,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 49462:
+/***/ 42404:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(19671);
-var identity = __nccwpck_require__(22617);
-var Scalar = __nccwpck_require__(69271);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -45008,13 +45488,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 98144:
+/***/ 61342:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(22617);
-var visit = __nccwpck_require__(67182);
+var identity = __nccwpck_require__(41127);
+var visit = __nccwpck_require__(10204);
 
 const escapeChars = {
     '!': '%21',
@@ -45193,7 +45673,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 72130:
+/***/ 91464:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -45262,28 +45742,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 53645:
+/***/ 38815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(82750);
-var Document = __nccwpck_require__(65755);
-var Schema = __nccwpck_require__(64902);
-var errors = __nccwpck_require__(72130);
-var Alias = __nccwpck_require__(19671);
-var identity = __nccwpck_require__(22617);
-var Pair = __nccwpck_require__(92815);
-var Scalar = __nccwpck_require__(69271);
-var YAMLMap = __nccwpck_require__(82448);
-var YAMLSeq = __nccwpck_require__(95125);
-var cst = __nccwpck_require__(73427);
-var lexer = __nccwpck_require__(60795);
-var lineCounter = __nccwpck_require__(89706);
-var parser = __nccwpck_require__(67374);
-var publicApi = __nccwpck_require__(86205);
-var visit = __nccwpck_require__(67182);
+var composer = __nccwpck_require__(89984);
+var Document = __nccwpck_require__(3021);
+var Schema = __nccwpck_require__(45840);
+var errors = __nccwpck_require__(91464);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(40361);
+var lineCounter = __nccwpck_require__(66628);
+var parser = __nccwpck_require__(3456);
+var publicApi = __nccwpck_require__(84047);
+var visit = __nccwpck_require__(10204);
 
 
 
@@ -45320,7 +45800,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 9923:
+/***/ 57249:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -45346,16 +45826,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 19671:
+/***/ 4065:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(15702);
-var visit = __nccwpck_require__(67182);
-var identity = __nccwpck_require__(22617);
-var Node = __nccwpck_require__(64615);
-var toJS = __nccwpck_require__(83709);
+var anchors = __nccwpck_require__(71596);
+var visit = __nccwpck_require__(10204);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
+var toJS = __nccwpck_require__(74043);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -45473,14 +45953,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 46039:
+/***/ 40101:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(49462);
-var identity = __nccwpck_require__(22617);
-var Node = __nccwpck_require__(64615);
+var createNode = __nccwpck_require__(42404);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -45631,14 +46111,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 64615:
+/***/ 66673:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(72703);
-var identity = __nccwpck_require__(22617);
-var toJS = __nccwpck_require__(83709);
+var applyReviver = __nccwpck_require__(83661);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
 
 class NodeBase {
     constructor(type) {
@@ -45678,15 +46158,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 92815:
+/***/ 57165:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(49462);
-var stringifyPair = __nccwpck_require__(21174);
-var addPairToJSMap = __nccwpck_require__(60614);
-var identity = __nccwpck_require__(22617);
+var createNode = __nccwpck_require__(42404);
+var stringifyPair = __nccwpck_require__(59748);
+var addPairToJSMap = __nccwpck_require__(97104);
+var identity = __nccwpck_require__(41127);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -45724,14 +46204,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 69271:
+/***/ 63301:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(22617);
-var Node = __nccwpck_require__(64615);
-var toJS = __nccwpck_require__(83709);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
+var toJS = __nccwpck_require__(74043);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -45758,17 +46238,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 82448:
+/***/ 84454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(58454);
-var addPairToJSMap = __nccwpck_require__(60614);
-var Collection = __nccwpck_require__(46039);
-var identity = __nccwpck_require__(22617);
-var Pair = __nccwpck_require__(92815);
-var Scalar = __nccwpck_require__(69271);
+var stringifyCollection = __nccwpck_require__(61212);
+var addPairToJSMap = __nccwpck_require__(97104);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -45912,17 +46392,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 95125:
+/***/ 92223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(49462);
-var stringifyCollection = __nccwpck_require__(58454);
-var Collection = __nccwpck_require__(46039);
-var identity = __nccwpck_require__(22617);
-var Scalar = __nccwpck_require__(69271);
-var toJS = __nccwpck_require__(83709);
+var createNode = __nccwpck_require__(42404);
+var stringifyCollection = __nccwpck_require__(61212);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var toJS = __nccwpck_require__(74043);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -46034,16 +46514,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 60614:
+/***/ 97104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(9923);
-var merge = __nccwpck_require__(32610);
-var stringify = __nccwpck_require__(99666);
-var identity = __nccwpck_require__(22617);
-var toJS = __nccwpck_require__(83709);
+var log = __nccwpck_require__(57249);
+var merge = __nccwpck_require__(90452);
+var stringify = __nccwpck_require__(2148);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -46106,7 +46586,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 22617:
+/***/ 41127:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -46166,12 +46646,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 83709:
+/***/ 74043:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(22617);
+var identity = __nccwpck_require__(41127);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -46212,15 +46692,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 58564:
+/***/ 60110:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(80599);
-var resolveFlowScalar = __nccwpck_require__(37120);
-var errors = __nccwpck_require__(72130);
-var stringifyString = __nccwpck_require__(36179);
+var resolveBlockScalar = __nccwpck_require__(48913);
+var resolveFlowScalar = __nccwpck_require__(76842);
+var errors = __nccwpck_require__(91464);
+var stringifyString = __nccwpck_require__(83069);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -46437,7 +46917,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 67455:
+/***/ 91733:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -46507,7 +46987,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 34257:
+/***/ 97715:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -46613,14 +47093,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 73427:
+/***/ 3461:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(58564);
-var cstStringify = __nccwpck_require__(67455);
-var cstVisit = __nccwpck_require__(34257);
+var cstScalar = __nccwpck_require__(60110);
+var cstStringify = __nccwpck_require__(91733);
+var cstVisit = __nccwpck_require__(97715);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -46732,12 +47212,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 60795:
+/***/ 40361:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(73427);
+var cst = __nccwpck_require__(3461);
 
 /*
 START -> stream
@@ -47462,7 +47942,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 89706:
+/***/ 66628:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -47510,14 +47990,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 67374:
+/***/ 3456:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(73427);
-var lexer = __nccwpck_require__(60795);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(40361);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -48497,18 +48977,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 86205:
+/***/ 84047:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(82750);
-var Document = __nccwpck_require__(65755);
-var errors = __nccwpck_require__(72130);
-var log = __nccwpck_require__(9923);
-var identity = __nccwpck_require__(22617);
-var lineCounter = __nccwpck_require__(89706);
-var parser = __nccwpck_require__(67374);
+var composer = __nccwpck_require__(89984);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(91464);
+var log = __nccwpck_require__(57249);
+var identity = __nccwpck_require__(41127);
+var lineCounter = __nccwpck_require__(66628);
+var parser = __nccwpck_require__(3456);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -48611,16 +49091,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 64902:
+/***/ 45840:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(22617);
-var map = __nccwpck_require__(78229);
-var seq = __nccwpck_require__(72400);
-var string = __nccwpck_require__(32374);
-var tags = __nccwpck_require__(11656);
+var identity = __nccwpck_require__(41127);
+var map = __nccwpck_require__(47451);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(66464);
+var tags = __nccwpck_require__(90018);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -48657,13 +49137,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 78229:
+/***/ 47451:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(22617);
-var YAMLMap = __nccwpck_require__(82448);
+var identity = __nccwpck_require__(41127);
+var YAMLMap = __nccwpck_require__(84454);
 
 const map = {
     collection: 'map',
@@ -48683,12 +49163,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 87890:
+/***/ 73632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(69271);
+var Scalar = __nccwpck_require__(63301);
 
 const nullTag = {
     identify: value => value == null,
@@ -48707,13 +49187,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 72400:
+/***/ 1706:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(22617);
-var YAMLSeq = __nccwpck_require__(95125);
+var identity = __nccwpck_require__(41127);
+var YAMLSeq = __nccwpck_require__(92223);
 
 const seq = {
     collection: 'seq',
@@ -48733,12 +49213,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 32374:
+/***/ 66464:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(36179);
+var stringifyString = __nccwpck_require__(83069);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -48756,12 +49236,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 21477:
+/***/ 73959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(69271);
+var Scalar = __nccwpck_require__(63301);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -48784,13 +49264,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 28251:
+/***/ 38405:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(69271);
-var stringifyNumber = __nccwpck_require__(82491);
+var Scalar = __nccwpck_require__(63301);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -48838,12 +49318,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 97052:
+/***/ 59874:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(82491);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -48887,18 +49367,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 74810:
+/***/ 70896:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(78229);
-var _null = __nccwpck_require__(87890);
-var seq = __nccwpck_require__(72400);
-var string = __nccwpck_require__(32374);
-var bool = __nccwpck_require__(21477);
-var float = __nccwpck_require__(28251);
-var int = __nccwpck_require__(97052);
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(66464);
+var bool = __nccwpck_require__(73959);
+var float = __nccwpck_require__(38405);
+var int = __nccwpck_require__(59874);
 
 const schema = [
     map.map,
@@ -48919,14 +49399,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 77925:
+/***/ 33559:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(69271);
-var map = __nccwpck_require__(78229);
-var seq = __nccwpck_require__(72400);
+var Scalar = __nccwpck_require__(63301);
+var map = __nccwpck_require__(47451);
+var seq = __nccwpck_require__(1706);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -48990,27 +49470,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 11656:
+/***/ 90018:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(78229);
-var _null = __nccwpck_require__(87890);
-var seq = __nccwpck_require__(72400);
-var string = __nccwpck_require__(32374);
-var bool = __nccwpck_require__(21477);
-var float = __nccwpck_require__(28251);
-var int = __nccwpck_require__(97052);
-var schema = __nccwpck_require__(74810);
-var schema$1 = __nccwpck_require__(77925);
-var binary = __nccwpck_require__(66817);
-var merge = __nccwpck_require__(32610);
-var omap = __nccwpck_require__(80061);
-var pairs = __nccwpck_require__(67815);
-var schema$2 = __nccwpck_require__(97755);
-var set = __nccwpck_require__(9138);
-var timestamp = __nccwpck_require__(56282);
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(66464);
+var bool = __nccwpck_require__(73959);
+var float = __nccwpck_require__(38405);
+var int = __nccwpck_require__(59874);
+var schema = __nccwpck_require__(70896);
+var schema$1 = __nccwpck_require__(33559);
+var binary = __nccwpck_require__(56083);
+var merge = __nccwpck_require__(90452);
+var omap = __nccwpck_require__(50303);
+var pairs = __nccwpck_require__(18385);
+var schema$2 = __nccwpck_require__(35913);
+var set = __nccwpck_require__(81528);
+var timestamp = __nccwpck_require__(24371);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -49096,14 +49576,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 66817:
+/***/ 56083:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(20181);
-var Scalar = __nccwpck_require__(69271);
-var stringifyString = __nccwpck_require__(36179);
+var Scalar = __nccwpck_require__(63301);
+var stringifyString = __nccwpck_require__(83069);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -49173,12 +49653,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 63260:
+/***/ 88398:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(69271);
+var Scalar = __nccwpck_require__(63301);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -49209,13 +49689,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 60396:
+/***/ 35782:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(69271);
-var stringifyNumber = __nccwpck_require__(82491);
+var Scalar = __nccwpck_require__(63301);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -49266,12 +49746,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 95883:
+/***/ 10873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(82491);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -49349,13 +49829,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 32610:
+/***/ 90452:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(22617);
-var Scalar = __nccwpck_require__(69271);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -49427,16 +49907,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 80061:
+/***/ 50303:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(22617);
-var toJS = __nccwpck_require__(83709);
-var YAMLMap = __nccwpck_require__(82448);
-var YAMLSeq = __nccwpck_require__(95125);
-var pairs = __nccwpck_require__(67815);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var pairs = __nccwpck_require__(18385);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -49511,15 +49991,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 67815:
+/***/ 18385:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(22617);
-var Pair = __nccwpck_require__(92815);
-var Scalar = __nccwpck_require__(69271);
-var YAMLSeq = __nccwpck_require__(95125);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
+var YAMLSeq = __nccwpck_require__(92223);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -49600,24 +50080,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 97755:
+/***/ 35913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(78229);
-var _null = __nccwpck_require__(87890);
-var seq = __nccwpck_require__(72400);
-var string = __nccwpck_require__(32374);
-var binary = __nccwpck_require__(66817);
-var bool = __nccwpck_require__(63260);
-var float = __nccwpck_require__(60396);
-var int = __nccwpck_require__(95883);
-var merge = __nccwpck_require__(32610);
-var omap = __nccwpck_require__(80061);
-var pairs = __nccwpck_require__(67815);
-var set = __nccwpck_require__(9138);
-var timestamp = __nccwpck_require__(56282);
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(66464);
+var binary = __nccwpck_require__(56083);
+var bool = __nccwpck_require__(88398);
+var float = __nccwpck_require__(35782);
+var int = __nccwpck_require__(10873);
+var merge = __nccwpck_require__(90452);
+var omap = __nccwpck_require__(50303);
+var pairs = __nccwpck_require__(18385);
+var set = __nccwpck_require__(81528);
+var timestamp = __nccwpck_require__(24371);
 
 const schema = [
     map.map,
@@ -49648,14 +50128,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 9138:
+/***/ 81528:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(22617);
-var Pair = __nccwpck_require__(92815);
-var YAMLMap = __nccwpck_require__(82448);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -49751,12 +50231,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 56282:
+/***/ 24371:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(82491);
+var stringifyNumber = __nccwpck_require__(28689);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -49863,7 +50343,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 27089:
+/***/ 34475:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -50021,15 +50501,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 99666:
+/***/ 2148:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(15702);
-var identity = __nccwpck_require__(22617);
-var stringifyComment = __nccwpck_require__(56949);
-var stringifyString = __nccwpck_require__(36179);
+var anchors = __nccwpck_require__(71596);
+var identity = __nccwpck_require__(41127);
+var stringifyComment = __nccwpck_require__(59799);
+var stringifyString = __nccwpck_require__(83069);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -50160,14 +50640,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 58454:
+/***/ 61212:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(22617);
-var stringify = __nccwpck_require__(99666);
-var stringifyComment = __nccwpck_require__(56949);
+var identity = __nccwpck_require__(41127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(59799);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -50322,7 +50802,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 56949:
+/***/ 59799:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -50353,14 +50833,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 35719:
+/***/ 6829:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(22617);
-var stringify = __nccwpck_require__(99666);
-var stringifyComment = __nccwpck_require__(56949);
+var identity = __nccwpck_require__(41127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(59799);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -50447,7 +50927,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 82491:
+/***/ 28689:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -50481,15 +50961,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 21174:
+/***/ 59748:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(22617);
-var Scalar = __nccwpck_require__(69271);
-var stringify = __nccwpck_require__(99666);
-var stringifyComment = __nccwpck_require__(56949);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(59799);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -50640,13 +51120,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 36179:
+/***/ 83069:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(69271);
-var foldFlowLines = __nccwpck_require__(27089);
+var Scalar = __nccwpck_require__(63301);
+var foldFlowLines = __nccwpck_require__(34475);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -50985,12 +51465,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 67182:
+/***/ 10204:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(22617);
+var identity = __nccwpck_require__(41127);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -51228,7 +51708,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 5747:
+/***/ 6257:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -51248,7 +51728,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -51284,7 +51764,7 @@ function toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -51380,7 +51860,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(79896);
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -51421,7 +51901,7 @@ const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.me
 var external_http_ = __nccwpck_require__(58611);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(65692);
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -51512,11 +51992,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ../../main/node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(20408);
-// EXTERNAL MODULE: ../../main/node_modules/undici/index.js
-var undici = __nccwpck_require__(64718);
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(20770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(46752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -52213,7 +52693,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -52289,7 +52769,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -52363,7 +52843,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -52644,7 +53124,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -52686,7 +53166,7 @@ var external_events_ = __nccwpck_require__(24434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(42613);
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -52866,7 +53346,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -53140,7 +53620,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -53728,7 +54208,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -53808,7 +54288,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -53873,7 +54353,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -54462,6 +54942,6 @@ function getIDToken(aud) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(83627);
+/******/ var __webpack_exports__ = __nccwpck_require__(60218);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
