@@ -834,6 +834,8 @@ function config_assessOptions(config, today) {
     };
 }
 
+// EXTERNAL MODULE: ./src/util/arrays.ts
+var arrays = __webpack_require__(15232);
 // EXTERNAL MODULE: ./src/assess/context.ts
 var context = __webpack_require__(70889);
 // EXTERNAL MODULE: ./src/assess/facts.ts
@@ -874,6 +876,7 @@ var url_inputs = __webpack_require__(86641);
 // A finding on an added endpoint that follows a convention is `existing`; anything else stays `new`: an
 // endpoint without a rate limit where most declare one, an unauthenticated endpoint in a document that
 // declares security, and every finding on a modified endpoint (removing its auth is the PR's change).
+
 
 
 
@@ -1033,7 +1036,11 @@ function schemaPlaces(model, file) {
             continue;
         seen.add(schema);
         places.add(`${file(schema.loc.file)}#${schema.loc.pointer}`);
-        stack.push(...Object.values(schema.properties), ...schema.allOf, ...schema.oneOf, ...schema.anyOf);
+        // pushAll, not spread: a schema of 200,000 properties would overflow the call stack.
+        (0,arrays/* pushAll */.iI)(stack, Object.values(schema.properties));
+        (0,arrays/* pushAll */.iI)(stack, schema.allOf);
+        (0,arrays/* pushAll */.iI)(stack, schema.oneOf);
+        (0,arrays/* pushAll */.iI)(stack, schema.anyOf);
         if (schema.items)
             stack.push(schema.items);
         if (typeof schema.additionalProperties === 'object')
@@ -1103,8 +1110,6 @@ function habitKey(finding, endpoint) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./src/util/arrays.ts
-var arrays = __webpack_require__(15232);
 // EXTERNAL MODULE: ./src/assess/inputs.ts
 var inputs = __webpack_require__(82253);
 // EXTERNAL MODULE: ./src/assess/locations.ts

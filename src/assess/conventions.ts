@@ -35,6 +35,7 @@ import { posix } from 'node:path';
 import type { EndpointDiff } from '../diff/types.js';
 import type { Finding } from '../findings.js';
 import type { ApiModel, Endpoint, Loc, Schema } from '../model.js';
+import { pushAll } from '../util/arrays.js';
 import { label } from './context.js';
 import { type EndpointFactSheet, factBook } from './facts.js';
 import { CHECKS } from './registry.js';
@@ -225,7 +226,11 @@ function schemaPlaces(model: ApiModel, file: (path: string) => string): Set<stri
     if (seen.has(schema)) continue;
     seen.add(schema);
     places.add(`${file(schema.loc.file)}#${schema.loc.pointer}`);
-    stack.push(...Object.values(schema.properties), ...schema.allOf, ...schema.oneOf, ...schema.anyOf);
+    // pushAll, not spread: a schema of 200,000 properties would overflow the call stack.
+    pushAll(stack, Object.values(schema.properties));
+    pushAll(stack, schema.allOf);
+    pushAll(stack, schema.oneOf);
+    pushAll(stack, schema.anyOf);
     if (schema.items) stack.push(schema.items);
     if (typeof schema.additionalProperties === 'object') stack.push(schema.additionalProperties);
   }
