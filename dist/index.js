@@ -42236,6 +42236,10 @@ const TEST_CARDS = new Set([
     '3600666633336666',
     '6011601160116611',
     '3569990010095841',
+    // Adyen's test cards (its documentation and examples: Mastercard, Visa, Amex).
+    '5555341244441115',
+    '4111111145551142',
+    '370000000000002',
 ]);
 /** SSNs printed in advertising and documentation for decades (078-05-1120 came in wallets): not a leak. */
 const SAMPLE_SSNS = new Set(['123-45-6789', '078-05-1120', '219-09-9999', '111-22-1234', '111-22-3333']);

@@ -284,6 +284,10 @@ const TEST_CARDS = new Set([
   '3600666633336666',
   '6011601160116611',
   '3569990010095841',
+  // Adyen's test cards (its documentation and examples: Mastercard, Visa, Amex).
+  '5555341244441115',
+  '4111111145551142',
+  '370000000000002',
 ]);
 
 /** SSNs printed in advertising and documentation for decades (078-05-1120 came in wallets): not a leak. */

@@ -285,6 +285,7 @@ describe('secretInValue: not found', () => {
     ['the Stripe test card', '4242424242424242'],
     ['the Mastercard test card', '5555555555554444'],
     ['the Amex test card', '378282246310005'],
+    ["Adyen's Mastercard test card (its Balance Platform examples)", '5555 3412 4444 1115'],
     ['the Discover test card', '6011111111111117'],
     ['the Braintree JCB test card', '3530111333300000'],
     ['a Stripe decline test card', '4000000000000077'],
