@@ -909,8 +909,12 @@ function documentConventions(base, head, changes, baseFindings, settings) {
             renamed.set(e.base.id, e.head.id);
     const headId = (id) => renamed.get(id) ?? id;
     const file = sameFileIn(base, head);
-    const basePlaces = schemaPlaces(base, file);
-    const knownPlace = (loc) => basePlaces.has(`${file(loc.file)}#${loc.pointer}`);
+    // Every schema the base reaches, walked when a moved property is first asked about (most PRs move none).
+    let basePlaces;
+    const knownPlace = (loc) => {
+        basePlaces ??= schemaPlaces(base, file);
+        return basePlaces.has(`${file(loc.file)}#${loc.pointer}`);
+    };
     // A URL input the base already takes unrestricted, added to an added or modified endpoint.
     const knownUrlInput = (0,url_inputs/* knownUrlInputs */.Ml)(base, changes, baseFindings, CONVENTION_MIN_ENDPOINTS, CONVENTION_SHARE);
     const weakOption = weakOptionDebt(base, head, changes);
@@ -1324,7 +1328,12 @@ function compareFindings(base, head, conventions) {
             if (f.basis === undefined)
                 continue;
             const key = `${f.ruleId}\n${f.basis}`;
-            listedByBasis.set(key, new Set([...(listedByBasis.get(key) ?? []), ...listed]));
+            const known = listedByBasis.get(key);
+            if (known)
+                for (const id of listed)
+                    known.add(id);
+            else
+                listedByBasis.set(key, new Set(listed));
         }
     const moved = movedProperties(base, head, baseKeys, headKeys, conventions);
     return [
@@ -5033,6 +5042,7 @@ function scoreEndpoint(endpoint, findings) {
 
 
 
+
 const MISSING = { path: '', exists: false, problems: [], files: [] };
 /**
  * The remote documents `sources` may use: those under the config's `remoteRefs.allow` and `extraPrefixes`
@@ -5094,9 +5104,7 @@ function loadPair(source, options) {
 async function engine_streamEngine(sources, options, onSpec) {
     const stream = new DocumentStream(options, sources.length);
     for (const [index, source] of sources.entries()) {
-        const spec = stream.analyse(source);
-        stream.count(stream.blocking(spec));
-        onSpec(spec, index);
+        onSpec(stream.take(source), index);
         await new Promise((resolve) => setImmediate(resolve));
     }
     return stream.result();
@@ -5121,6 +5129,12 @@ class DocumentStream {
     analyse(source) {
         return analyseSpec(loadPair(source, this.options), this.options, this.assessWith, this.sole);
     }
+    /** `analyse` here and `count` what blocks, in one: a document taken in order on this thread. */
+    take(source) {
+        const spec = this.analyse(source);
+        this.count(this.blocking(spec));
+        return spec;
+    }
     blocking(spec) {
         const { failOn, failOnScope, mode } = this.options;
         const keep = (items) => items.flatMap((item) => blocks(item, failOn, failOnScope)
@@ -5133,10 +5147,8 @@ class DocumentStream {
         };
     }
     count(items) {
-        for (const item of items.findings)
-            this.blockingFindings.push(item);
-        for (const item of items.violations)
-            this.blockingViolations.push(item);
+        pushAll(this.blockingFindings, items.findings);
+        pushAll(this.blockingViolations, items.violations);
         if (items.failure)
             this.failures.push(items.failure);
     }

@@ -33980,6 +33980,36 @@ function factBook(model, settings) {
 
 /***/ }),
 
+/***/ 71465:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F5: () => (/* binding */ shapeOf),
+/* harmony export */   Ps: () => (/* binding */ DISTINCTIVE_SHAPE),
+/* harmony export */   t_: () => (/* binding */ describedWords)
+/* harmony export */ });
+/** Long enough to be the description someone wrote for this field, not a stock phrase (`The token.`). */
+const MIN_DESCRIPTION = 24;
+/** Enough sibling fields for an object's shape to identify it (`{ token }` alone could be anything). */
+const DISTINCTIVE_SHAPE = 4;
+/** The words of a field's description, when it has one of its own; undefined for none or a stock phrase. */
+function describedWords(schema) {
+    const words = (schema.description ?? '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
+    return words.length >= MIN_DESCRIPTION ? words : undefined;
+}
+/** The object's property names, lower-case and sorted: its shape. */
+function shapeOf(owner) {
+    return Object.keys(owner.properties)
+        .map((name) => name.toLowerCase())
+        .sort();
+}
+
+
+/***/ }),
+
 /***/ 89628:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -36274,7 +36304,10 @@ const sensitiveQueryParam = {
 
 // EXTERNAL MODULE: ./src/util/pointer.ts
 var pointer = __nccwpck_require__(26065);
+// EXTERNAL MODULE: ./src/assess/field-identity.ts
+var field_identity = __nccwpck_require__(71465);
 ;// CONCATENATED MODULE: ./src/assess/checks/sensitive-response-field.ts
+
 
 
 
@@ -36391,16 +36424,9 @@ function layoutFreeKey(loc, rootFile, inEndpoint) {
  * a bare `password: {type: string}` the PR adds stays new wherever the base had another one.
  */
 function describedProperty(field) {
-    const words = (field.schema.description ?? '')
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, ' ')
-        .trim();
-    return words.length >= MIN_DESCRIPTION
-        ? { basis: `${field.kind}\n${field.name.toLowerCase()}\n${words}` }
-        : {};
+    const words = (0,field_identity/* describedWords */.t_)(field.schema);
+    return words !== undefined ? { basis: `${field.kind}\n${field.name.toLowerCase()}\n${words}` } : {};
 }
-/** Long enough to be the description someone wrote for this property, not a stock word (`The token.`). */
-const MIN_DESCRIPTION = 24;
 /**
  * The property by its owner's shape, for a move or copy without a description to match on: GitHub's
  * `nullable-integration`, a verbatim copy of `integration`; Dialogporten's `GetDialogDto` renamed
@@ -36409,17 +36435,13 @@ const MIN_DESCRIPTION = 24;
  * to be new to the PR.
  */
 function movableProperty(field) {
-    const names = Object.keys(field.owner.properties)
-        .map((name) => name.toLowerCase())
-        .sort();
+    const names = (0,field_identity/* shapeOf */.F5)(field.owner);
     return {
         shape: `${field.kind}\n${field.name.toLowerCase()}\n${names.join('\n')}`,
         owner: field.owner.loc,
-        distinctive: names.length >= DISTINCTIVE_SHAPE,
+        distinctive: names.length >= field_identity/* DISTINCTIVE_SHAPE */.Ps,
     };
 }
-/** Enough sibling properties for an object's shape to identify it (`{ token }` alone could be anything). */
-const DISTINCTIVE_SHAPE = 4;
 /** Path segments of `data[].link.persistent_token` (3): the headline is the shallowest place it is returned. */
 function depth(path) {
     return path.split(/[.[\]]+/).filter((part) => part !== '').length;
@@ -36743,8 +36765,12 @@ const ONE_PER_ENDPOINT = 'endpoint';
 /* harmony export */   zn: () => (/* binding */ URL_FORMATS)
 /* harmony export */ });
 /* unused harmony export urlInput */
+/* harmony import */ var _util_arrays_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(15232);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(70889);
+/* harmony import */ var _field_identity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(71465);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(82253);
+
+
 
 
 const RULE = 'input-ssrf-url';
@@ -36758,10 +36784,6 @@ function urlInput(field) {
 }
 /** URLs the server calls to notify the caller: Twilio's `StatusCallback`, `AmdStatusCallback`; Plaid's `webhook`. */
 const NOTIFICATION = /(callback|webhook)(_?ur[il])?$/i;
-/** Long enough to be the description someone wrote for this field, not a stock phrase (`The URL.`). */
-const MIN_DESCRIPTION = 24;
-/** Enough sibling fields for an object's shape to identify it. */
-const DISTINCTIVE_SHAPE = 4;
 /**
  * Why a head finding of input-ssrf-url on an endpoint the PR added or modified is the base's debt, or
  * undefined. The field must be new to its endpoint: on a modified endpoint, the base version took no input
@@ -36776,11 +36798,39 @@ const DISTINCTIVE_SHAPE = 4;
  *   `PATCH /webhooks`).
  */
 function knownUrlInputs(base, changes, baseFindings, minEndpoints, shareOfTaking) {
-    const baseById = new Map(base.endpoints.map((e) => [e.id, e]));
     const byHead = new Map();
     for (const c of changes)
         if (c.head && (c.change === 'added' || c.change === 'modified'))
             byHead.set(c.head.id, c);
+    // What the base takes, indexed on the first finding asked about: most pull requests have none, and the
+    // index reads every base endpoint's input fields.
+    let index;
+    return (finding) => {
+        const name = fetchedField(finding);
+        const change = finding.endpoint === undefined ? undefined : byHead.get(finding.endpoint);
+        if (name === undefined || !change?.head)
+            return undefined;
+        if (change.base && !newToEndpoint(change.base, name))
+            return undefined;
+        index ??= baseUrlInputs(base, baseFindings, minEndpoints, shareOfTaking);
+        const { known, notifying, notifyingHabit } = index;
+        if (NOTIFICATION.test(name) && notifyingHabit)
+            return `follows the base document's convention: ${notifying.size} of its endpoints take notification URLs (\`…callback\`, \`…webhook\`) with no allow-list`;
+        const fields = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .inputFields */ .yD)(change.head).filter((f) => f.name.toLowerCase() === name);
+        const field = fields.find((f) => f.loc.pointer === finding.loc.pointer) ?? fields[0];
+        if (!field)
+            return undefined;
+        for (const key of identities(change.head, field)) {
+            const from = known.get(`${resourceOf(change.head)}\n${key}`);
+            if (from)
+                return `the base already takes the same input with no allow-list on ${(0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .label */ .Pf)(from)}`;
+        }
+        return undefined;
+    };
+}
+/** The base's unrestricted URL inputs by resource and identity, and whether calling callers back is its habit. */
+function baseUrlInputs(base, baseFindings, minEndpoints, shareOfTaking) {
+    const baseById = new Map(base.endpoints.map((e) => [e.id, e]));
     const known = new Map();
     const notifying = new Set();
     for (const f of baseFindings) {
@@ -36802,26 +36852,7 @@ function knownUrlInputs(base, changes, baseFindings, minEndpoints, shareOfTaking
     // take it unrestricted (a document that allow-lists its callbacks has no such convention).
     const takingNotifications = base.endpoints.filter((e) => (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .inputFields */ .yD)(e).some((f) => urlInput(f) && NOTIFICATION.test(f.name))).length;
     const notifyingHabit = notifying.size >= minEndpoints && notifying.size >= shareOfTaking * takingNotifications;
-    return (finding) => {
-        const name = fetchedField(finding);
-        const change = finding.endpoint === undefined ? undefined : byHead.get(finding.endpoint);
-        if (name === undefined || !change?.head)
-            return undefined;
-        if (change.base && !newToEndpoint(change.base, name))
-            return undefined;
-        if (NOTIFICATION.test(name) && notifyingHabit)
-            return `follows the base document's convention: ${notifying.size} of its endpoints take notification URLs (\`…callback\`, \`…webhook\`) with no allow-list`;
-        const fields = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .inputFields */ .yD)(change.head).filter((f) => f.name.toLowerCase() === name);
-        const field = fields.find((f) => f.loc.pointer === finding.loc.pointer) ?? fields[0];
-        if (!field)
-            return undefined;
-        for (const key of identities(change.head, field)) {
-            const from = known.get(`${resourceOf(change.head)}\n${key}`);
-            if (from)
-                return `the base already takes the same input with no allow-list on ${(0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .label */ .Pf)(from)}`;
-        }
-        return undefined;
-    };
+    return { known, notifying, notifyingHabit };
 }
 /** The field a request-forgery finding is about (its basis ends with the field's name); not open redirects. */
 function fetchedField(finding) {
@@ -36851,19 +36882,12 @@ function resourceOf(endpoint) {
 function identities(endpoint, field) {
     const name = field.name.toLowerCase();
     const out = [];
-    const words = (field.schema.description ?? '')
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, ' ')
-        .trim();
-    if (words.length >= MIN_DESCRIPTION)
+    const words = (0,_field_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .describedWords */ .t_)(field.schema);
+    if (words !== undefined)
         out.push(`described\n${name}\n${words}`);
     const owner = ownerOf(endpoint, field.schema);
-    const names = owner
-        ? Object.keys(owner.properties)
-            .map((n) => n.toLowerCase())
-            .sort()
-        : [];
-    if (names.length >= DISTINCTIVE_SHAPE)
+    const names = owner ? (0,_field_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .shapeOf */ .F5)(owner) : [];
+    if (names.length >= _field_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .DISTINCTIVE_SHAPE */ .Ps)
         out.push(`shaped\n${name}\n${names.join('\n')}`);
     return out;
 }
@@ -36878,7 +36902,9 @@ function ownerOf(endpoint, property) {
         const children = Object.values(schema.properties);
         if (children.includes(property))
             return schema;
-        stack.push(...children, ...schema.allOf, ...schema.oneOf, ...schema.anyOf);
+        // pushAll, not spread: a body of 200,000 properties would overflow the call stack.
+        for (const list of [children, schema.allOf, schema.oneOf, schema.anyOf])
+            (0,_util_arrays_js__WEBPACK_IMPORTED_MODULE_3__/* .pushAll */ .iI)(stack, list);
         if (schema.items)
             stack.push(schema.items);
     }
@@ -40261,22 +40287,6 @@ function writeJson(value, write, stringify = (v) => JSON.stringify(v, null, 2)) 
     }
     write(`${text}\n`);
 }
-/**
- * `jsonPieces(value, indent, depth)` passed to `write` in chunks of about a megabyte: a large value's text
- * is never one string (a 20,000-endpoint document's report entry is 120 MB, and indenting it a copy).
- */
-function writeJsonPieces(value, indent, depth, write) {
-    let buffer = '';
-    for (const piece of jsonPieces(value, indent, depth)) {
-        buffer += piece;
-        if (buffer.length >= 1 << 20) {
-            write(buffer);
-            buffer = '';
-        }
-    }
-    if (buffer !== '')
-        write(buffer);
-}
 /** `writeJson` into a file. */
 function writeJsonFile(path, value) {
     const fd = openSync(path, 'w');
@@ -40673,6 +40683,11 @@ function buildReport(analysis) {
     }
     return totals.report(analysis, specs, violations);
 }
+/**
+ * The report built one document at a time (`buildReport`, and the streamed `scan` in json-stream.ts): each
+ * document gives its `specs` entry and its violations, to keep or write out; the summary's counts and the
+ * errors are kept here (a few numbers per document, and its problems).
+ */
 class ReportTotals {
     mode;
     endpoints = { added: 0, removed: 0, modified: 0, unchanged: 0 };

@@ -26,6 +26,7 @@ import { loadSpec } from './normalize/spec.js';
 import { type EndpointFacts, evaluatePolicies, type Violation } from './policy/evaluate.js';
 import type { Policy } from './policy/load.js';
 import { type Score, scoreEndpoint } from './score/index.js';
+import { pushAll } from './util/arrays.js';
 
 export type Mode = 'diff' | 'scan';
 
@@ -196,9 +197,7 @@ export async function streamEngine(
 ): Promise<StreamedAnalysis> {
   const stream = new DocumentStream(options, sources.length);
   for (const [index, source] of sources.entries()) {
-    const spec = stream.analyse(source);
-    stream.count(stream.blocking(spec));
-    onSpec(spec, index);
+    onSpec(stream.take(source), index);
     await new Promise((resolve) => setImmediate(resolve));
   }
   return stream.result();
@@ -235,6 +234,13 @@ export class DocumentStream {
     return analyseSpec(loadPair(source, this.options), this.options, this.assessWith, this.sole);
   }
 
+  /** `analyse` here and `count` what blocks, in one: a document taken in order on this thread. */
+  take(source: SpecSource): SpecAnalysis {
+    const spec = this.analyse(source);
+    this.count(this.blocking(spec));
+    return spec;
+  }
+
   blocking(spec: SpecAnalysis): StreamedGateItems {
     const { failOn, failOnScope, mode } = this.options;
     const keep = (items: GateItem[]) =>
@@ -251,8 +257,8 @@ export class DocumentStream {
   }
 
   count(items: StreamedGateItems): void {
-    for (const item of items.findings) this.blockingFindings.push(item);
-    for (const item of items.violations) this.blockingViolations.push(item);
+    pushAll(this.blockingFindings, items.findings);
+    pushAll(this.blockingViolations, items.violations);
     if (items.failure) this.failures.push(items.failure);
   }
 

@@ -1,7 +1,7 @@
 // The JSON report written in pieces must be JSON.stringify(value, null, 2) exactly.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonPieces, writeJson, writeJsonPieces } from '../src/report/json-text.js';
+import { jsonPieces, writeJson } from '../src/report/json-text.js';
 
 const whole = (value: unknown) => [...jsonPieces(value)].join('');
 
@@ -53,16 +53,5 @@ describe('jsonPieces', () => {
         },
       ),
     ).toThrow(TypeError);
-  });
-});
-
-describe('writeJsonPieces', () => {
-  it('writes the pieces at an indent in chunks of about a megabyte, the same text', () => {
-    const value = { list: Array.from({ length: 50_000 }, (_, i) => ({ id: i, text: 'x'.repeat(40) })) };
-    const chunks: string[] = [];
-    writeJsonPieces(value, '    ', 2, (chunk) => chunks.push(chunk));
-    expect(chunks.length).toBeGreaterThan(1);
-    expect(chunks.every((c) => c.length < 2 ** 20 + 1000)).toBe(true);
-    expect(chunks.join('')).toBe(JSON.stringify(value, null, 2).replaceAll('\n', '\n    '));
   });
 });

@@ -103,8 +103,12 @@ export function documentConventions(
   for (const e of changes) if (e.base && e.head && e.base.id !== e.head.id) renamed.set(e.base.id, e.head.id);
   const headId = (id: string) => renamed.get(id) ?? id;
   const file = sameFileIn(base, head);
-  const basePlaces = schemaPlaces(base, file);
-  const knownPlace = (loc: Loc) => basePlaces.has(`${file(loc.file)}#${loc.pointer}`);
+  // Every schema the base reaches, walked when a moved property is first asked about (most PRs move none).
+  let basePlaces: Set<string> | undefined;
+  const knownPlace = (loc: Loc) => {
+    basePlaces ??= schemaPlaces(base, file);
+    return basePlaces.has(`${file(loc.file)}#${loc.pointer}`);
+  };
   // A URL input the base already takes unrestricted, added to an added or modified endpoint.
   const knownUrlInput = knownUrlInputs(
     base,

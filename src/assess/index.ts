@@ -288,7 +288,9 @@ export function compareFindings(base: Finding[], head: Finding[], conventions?: 
       listedInBase.set(f.fingerprint, listed);
       if (f.basis === undefined) continue;
       const key = `${f.ruleId}\n${f.basis}`;
-      listedByBasis.set(key, new Set([...(listedByBasis.get(key) ?? []), ...listed]));
+      const known = listedByBasis.get(key);
+      if (known) for (const id of listed) known.add(id);
+      else listedByBasis.set(key, new Set(listed));
     }
   const moved = movedProperties(base, head, baseKeys, headKeys, conventions);
   return [

@@ -3,7 +3,9 @@
 import type { EndpointDiff } from '../diff/types.js';
 import type { Finding } from '../findings.js';
 import type { ApiModel, Endpoint, Schema } from '../model.js';
+import { pushAll } from '../util/arrays.js';
 import { label } from './context.js';
+import { DISTINCTIVE_SHAPE, describedWords, shapeOf } from './field-identity.js';
 import { type InputField, inputFields } from './inputs.js';
 
 const RULE = 'input-ssrf-url';
@@ -20,10 +22,6 @@ export function urlInput(field: InputField): boolean {
 }
 /** URLs the server calls to notify the caller: Twilio's `StatusCallback`, `AmdStatusCallback`; Plaid's `webhook`. */
 const NOTIFICATION = /(callback|webhook)(_?ur[il])?$/i;
-/** Long enough to be the description someone wrote for this field, not a stock phrase (`The URL.`). */
-const MIN_DESCRIPTION = 24;
-/** Enough sibling fields for an object's shape to identify it. */
-const DISTINCTIVE_SHAPE = 4;
 
 /**
  * Why a head finding of input-ssrf-url on an endpoint the PR added or modified is the base's debt, or
@@ -45,10 +43,40 @@ export function knownUrlInputs(
   minEndpoints: number,
   shareOfTaking: number,
 ): (finding: Finding) => string | undefined {
-  const baseById = new Map(base.endpoints.map((e) => [e.id, e]));
   const byHead = new Map<string, EndpointDiff>();
   for (const c of changes)
     if (c.head && (c.change === 'added' || c.change === 'modified')) byHead.set(c.head.id, c);
+  // What the base takes, indexed on the first finding asked about: most pull requests have none, and the
+  // index reads every base endpoint's input fields.
+  let index: ReturnType<typeof baseUrlInputs> | undefined;
+  return (finding) => {
+    const name = fetchedField(finding);
+    const change = finding.endpoint === undefined ? undefined : byHead.get(finding.endpoint);
+    if (name === undefined || !change?.head) return undefined;
+    if (change.base && !newToEndpoint(change.base, name)) return undefined;
+    index ??= baseUrlInputs(base, baseFindings, minEndpoints, shareOfTaking);
+    const { known, notifying, notifyingHabit } = index;
+    if (NOTIFICATION.test(name) && notifyingHabit)
+      return `follows the base document's convention: ${notifying.size} of its endpoints take notification URLs (\`…callback\`, \`…webhook\`) with no allow-list`;
+    const fields = inputFields(change.head).filter((f) => f.name.toLowerCase() === name);
+    const field = fields.find((f) => f.loc.pointer === finding.loc.pointer) ?? fields[0];
+    if (!field) return undefined;
+    for (const key of identities(change.head, field)) {
+      const from = known.get(`${resourceOf(change.head)}\n${key}`);
+      if (from) return `the base already takes the same input with no allow-list on ${label(from)}`;
+    }
+    return undefined;
+  };
+}
+
+/** The base's unrestricted URL inputs by resource and identity, and whether calling callers back is its habit. */
+function baseUrlInputs(
+  base: ApiModel,
+  baseFindings: readonly Finding[],
+  minEndpoints: number,
+  shareOfTaking: number,
+) {
+  const baseById = new Map(base.endpoints.map((e) => [e.id, e]));
   const known = new Map<string, Endpoint>();
   const notifying = new Set<string>();
   for (const f of baseFindings) {
@@ -70,22 +98,7 @@ export function knownUrlInputs(
   ).length;
   const notifyingHabit =
     notifying.size >= minEndpoints && notifying.size >= shareOfTaking * takingNotifications;
-  return (finding) => {
-    const name = fetchedField(finding);
-    const change = finding.endpoint === undefined ? undefined : byHead.get(finding.endpoint);
-    if (name === undefined || !change?.head) return undefined;
-    if (change.base && !newToEndpoint(change.base, name)) return undefined;
-    if (NOTIFICATION.test(name) && notifyingHabit)
-      return `follows the base document's convention: ${notifying.size} of its endpoints take notification URLs (\`…callback\`, \`…webhook\`) with no allow-list`;
-    const fields = inputFields(change.head).filter((f) => f.name.toLowerCase() === name);
-    const field = fields.find((f) => f.loc.pointer === finding.loc.pointer) ?? fields[0];
-    if (!field) return undefined;
-    for (const key of identities(change.head, field)) {
-      const from = known.get(`${resourceOf(change.head)}\n${key}`);
-      if (from) return `the base already takes the same input with no allow-list on ${label(from)}`;
-    }
-    return undefined;
-  };
+  return { known, notifying, notifyingHabit };
 }
 
 /** The field a request-forgery finding is about (its basis ends with the field's name); not open redirects. */
@@ -122,17 +135,10 @@ function resourceOf(endpoint: Endpoint): string {
 function identities(endpoint: Endpoint, field: InputField): string[] {
   const name = field.name.toLowerCase();
   const out: string[] = [];
-  const words = (field.schema.description ?? '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-  if (words.length >= MIN_DESCRIPTION) out.push(`described\n${name}\n${words}`);
+  const words = describedWords(field.schema);
+  if (words !== undefined) out.push(`described\n${name}\n${words}`);
   const owner = ownerOf(endpoint, field.schema);
-  const names = owner
-    ? Object.keys(owner.properties)
-        .map((n) => n.toLowerCase())
-        .sort()
-    : [];
+  const names = owner ? shapeOf(owner) : [];
   if (names.length >= DISTINCTIVE_SHAPE) out.push(`shaped\n${name}\n${names.join('\n')}`);
   return out;
 }
@@ -146,7 +152,8 @@ function ownerOf(endpoint: Endpoint, property: Schema): Schema | undefined {
     seen.add(schema);
     const children = Object.values(schema.properties);
     if (children.includes(property)) return schema;
-    stack.push(...children, ...schema.allOf, ...schema.oneOf, ...schema.anyOf);
+    // pushAll, not spread: a body of 200,000 properties would overflow the call stack.
+    for (const list of [children, schema.allOf, schema.oneOf, schema.anyOf]) pushAll(stack, list);
     if (schema.items) stack.push(schema.items);
   }
   return undefined;

@@ -233,6 +233,9 @@ async function execute(argv: string[], stdout: Output, cwd: string, stderr: Outp
  * `scan --format json` one document at a time (an inventory of thousands): each document's part of the
  * report is written out and its models dropped; the report is the same, byte for byte (json-stream.ts).
  */
+/** Where `scan` reads its settings from, on the main thread and on each scan worker alike. */
+const SCAN_SETTINGS = { names: { config: '--config', policies: '--policies' }, fromBase: false } as const;
+
 async function streamedScan(
   sources: SpecSource[],
   named: (string | undefined)[],
@@ -245,8 +248,7 @@ async function streamedScan(
   const pace = heapPacer();
   try {
     const settingsOptions = {
-      names: { config: '--config', policies: '--policies' },
-      fromBase: false,
+      ...SCAN_SETTINGS,
       warn: (message: string) => io.stderr.write(`api-posture: ${logText(message)}\n`),
     };
     const onSpec = (spec: SpecAnalysis, i: number) => {
@@ -308,9 +310,7 @@ async function pooledScan(
   }));
   const sequential = async () => {
     for (const [index, source] of sources.entries()) {
-      const spec = stream.analyse(source);
-      stream.count(stream.blocking(spec));
-      onSpec(spec, index);
+      onSpec(stream.take(source), index);
       await new Promise((resolve) => setImmediate(resolve));
     }
   };
@@ -326,11 +326,7 @@ async function pooledScan(
         const head = sources[job.index]?.head;
         return (head?.reader.size?.(head.path) ?? 0) >= largeBytes;
       },
-      (job) => {
-        const spec = stream.analyse(sources[job.index]!);
-        stream.count(stream.blocking(spec));
-        onSpec(spec, job.index);
-      },
+      (job) => onSpec(stream.take(sources[job.index]!), job.index),
       (reply) => {
         if ('error' in reply) throw new Error(reply.error);
         if ('notOpenApi' in reply) throw new UsageError(reply.notOpenApi);
@@ -351,8 +347,7 @@ export async function serveScanWorker(data: ScanWorkerData): Promise<void> {
   if (!port) return;
   const reader = localReader(data.cwd);
   const read = await engineOptions([], data.request, reader, {
-    names: { config: '--config', policies: '--policies' },
-    fromBase: false,
+    ...SCAN_SETTINGS,
     warn: () => {}, // the main thread said it already
   });
   const options = { ...read, today: data.today };

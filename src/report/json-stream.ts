@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { SpecAnalysis, StreamedAnalysis } from '../engine.js';
 import { ReportTotals, type TotalsPart } from './json.js';
-import { jsonPieces, writeJsonPieces } from './json-text.js';
+import { jsonPieces } from './json-text.js';
 
 /** Members (endpoints, findings) in the value's arrays from which its text is written in pieces. */
 const LARGE_ITEMS = 5000;
@@ -83,25 +83,14 @@ class SpooledArray {
   /** One member, as `JSON.stringify` indents it inside the report's root object (4 spaces). */
   push(value: unknown): void {
     const text = memberText(value, this.largeItems);
-    if (text !== undefined) {
-      this.pushText(text);
-      return;
-    }
-    this.buffer(this.count === 0 ? '    ' : ',\n    ');
-    this.flush();
-    writeJsonPieces(value, '    ', 2, (chunk) => writeSync(this.fd, chunk));
-    this.count++;
+    this.pushPieces(text !== undefined ? [text] : jsonPieces(value, '    ', 2));
   }
 
-  /** One member already made (`memberPieces`). */
-  pushPieces(pieces: string[]): void {
+  /** One member already made (`memberPieces`), or its pieces as they are made. */
+  pushPieces(pieces: Iterable<string>): void {
     this.buffer(this.count === 0 ? '    ' : ',\n    ');
     for (const piece of pieces) this.buffer(piece);
     this.count++;
-  }
-
-  private pushText(text: string): void {
-    this.pushPieces([text]);
   }
 
   private buffer(text: string): void {

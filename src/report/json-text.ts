@@ -83,27 +83,6 @@ export function writeJson(
   write(`${text}\n`);
 }
 
-/**
- * `jsonPieces(value, indent, depth)` passed to `write` in chunks of about a megabyte: a large value's text
- * is never one string (a 20,000-endpoint document's report entry is 120 MB, and indenting it a copy).
- */
-export function writeJsonPieces(
-  value: unknown,
-  indent: string,
-  depth: number,
-  write: (chunk: string) => void,
-): void {
-  let buffer = '';
-  for (const piece of jsonPieces(value, indent, depth)) {
-    buffer += piece;
-    if (buffer.length >= 1 << 20) {
-      write(buffer);
-      buffer = '';
-    }
-  }
-  if (buffer !== '') write(buffer);
-}
-
 /** `writeJson` into a file. */
 export function writeJsonFile(path: string, value: unknown): void {
   const fd = openSync(path, 'w');

@@ -213,11 +213,6 @@ export function buildReport(analysis: Analysis): Report {
   return totals.report(analysis, specs, violations);
 }
 
-/**
- * The report built one document at a time (`buildReport`, and the streamed `scan` in json-stream.ts): each
- * document gives its `specs` entry and its violations, to keep or write out; the summary's counts and the
- * errors are kept here (a few numbers per document, and its problems).
- */
 /** `ReportTotals.part`: counts and errors as plain data. */
 export interface TotalsPart {
   endpoints: Record<'added' | 'removed' | 'modified' | 'unchanged', number>;
@@ -228,6 +223,11 @@ export interface TotalsPart {
   errors: ReportError[];
 }
 
+/**
+ * The report built one document at a time (`buildReport`, and the streamed `scan` in json-stream.ts): each
+ * document gives its `specs` entry and its violations, to keep or write out; the summary's counts and the
+ * errors are kept here (a few numbers per document, and its problems).
+ */
 export class ReportTotals {
   private readonly endpoints = { added: 0, removed: 0, modified: 0, unchanged: 0 };
   private readonly findings = { new: zeroCounts(), existing: zeroCounts(), fixed: zeroCounts() };

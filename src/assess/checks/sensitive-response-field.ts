@@ -3,6 +3,7 @@ import type { Endpoint, Loc } from '../../model.js';
 import { type DataKind, type NamedField, sensitiveFields } from '../../sensitive.js';
 import { joinPointer } from '../../util/pointer.js';
 import { byExposure, label, pathWords } from '../context.js';
+import { DISTINCTIVE_SHAPE, describedWords, shapeOf } from '../field-identity.js';
 import { successResponses } from '../headers.js';
 import { componentPath, endpointsByLocation } from '../locations.js';
 import type { DocumentCheck } from '../types.js';
@@ -140,17 +141,9 @@ function layoutFreeKey(
  * a bare `password: {type: string}` the PR adds stays new wherever the base had another one.
  */
 function describedProperty(field: NamedField): { basis?: string } {
-  const words = (field.schema.description ?? '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-  return words.length >= MIN_DESCRIPTION
-    ? { basis: `${field.kind}\n${field.name.toLowerCase()}\n${words}` }
-    : {};
+  const words = describedWords(field.schema);
+  return words !== undefined ? { basis: `${field.kind}\n${field.name.toLowerCase()}\n${words}` } : {};
 }
-
-/** Long enough to be the description someone wrote for this property, not a stock word (`The token.`). */
-const MIN_DESCRIPTION = 24;
 
 /**
  * The property by its owner's shape, for a move or copy without a description to match on: GitHub's
@@ -160,18 +153,13 @@ const MIN_DESCRIPTION = 24;
  * to be new to the PR.
  */
 function movableProperty(field: NamedField): MovableProperty {
-  const names = Object.keys(field.owner.properties)
-    .map((name) => name.toLowerCase())
-    .sort();
+  const names = shapeOf(field.owner);
   return {
     shape: `${field.kind}\n${field.name.toLowerCase()}\n${names.join('\n')}`,
     owner: field.owner.loc,
     distinctive: names.length >= DISTINCTIVE_SHAPE,
   };
 }
-
-/** Enough sibling properties for an object's shape to identify it (`{ token }` alone could be anything). */
-const DISTINCTIVE_SHAPE = 4;
 
 /** Path segments of `data[].link.persistent_token` (3): the headline is the shallowest place it is returned. */
 function depth(path: string): number {
