@@ -45,6 +45,46 @@ describe('authz-no-scopes-on-write', () => {
       spec: doc('put', "[{ oauth: ['orders:write'] }, { oidc: [] }]"),
       expect: [{ ruleId: rule, severity: 'medium', pointer: `${op('/orders', 'put')}/security` }],
     },
+    {
+      name: 'a scheme that defines no scope at all (authorization by user, not scope): low, not medium',
+      spec: outdent(`
+        openapi: 3.0.3
+        info: { title: Images, version: '1' }
+        components:
+          securitySchemes:
+            OAuth2:
+              type: oauth2
+              flows:
+                implicit: { authorizationUrl: 'https://id.acme.io/authorize', scopes: {} }
+                clientCredentials: { tokenUrl: 'https://id.acme.io/token', scopes: {} }
+        paths:
+          /boards:
+            post:
+              security: [{ OAuth2: [] }]
+              responses: { '201': { description: ok } }
+      `),
+      expect: [{ ruleId: rule, severity: 'low', pointer: `${op('/boards', 'post')}/security` }],
+    },
+    {
+      name: 'one flow defines a scope: the write should ask for one (medium)',
+      spec: outdent(`
+        openapi: 3.0.3
+        info: { title: Images, version: '1' }
+        components:
+          securitySchemes:
+            OAuth2:
+              type: oauth2
+              flows:
+                implicit: { authorizationUrl: 'https://id.acme.io/authorize', scopes: {} }
+                clientCredentials: { tokenUrl: 'https://id.acme.io/token', scopes: { 'boards:write': w } }
+        paths:
+          /boards:
+            post:
+              security: [{ OAuth2: [] }]
+              responses: { '201': { description: ok } }
+      `),
+      expect: [{ ruleId: rule, severity: 'medium', pointer: `${op('/boards', 'post')}/security` }],
+    },
     { name: 'scoped write: nothing', spec: doc('post', "[{ oauth: ['orders:write'] }]"), expect: [] },
     { name: 'unscoped read: nothing', spec: doc('get', '[{ oauth: [] }]'), expect: [] },
     {
