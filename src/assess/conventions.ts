@@ -18,6 +18,9 @@
 // - a URL input the base takes unrestricted (src/assess/url-inputs.ts): a notification URL in a document that
 //   takes them unrestricted on CONVENTION_MIN_ENDPOINTS endpoints, or the same input (name and description, or
 //   name and object shape) as a base endpoint's, new to an added or modified endpoint;
+// - an open write body (`input-mass-assignment`, src/assess/open-bodies.ts): the same body (component or
+//   properties) the base takes open on a write, or a new one in a document that closes no object anywhere,
+//   unless it takes a privileged field the base's writes do not (or, new, a server-owned one);
 // - a per-endpoint document fact (`DocumentCheck.perEndpoint`, an API key in the query): the base's finding
 //   lists at least CONVENTION_SHARE of the base's endpoints (src/assess/index.ts `splitByEndpoint`).
 // A habit of fewer than CONVENTION_MIN_ENDPOINTS (5) base endpoints is no convention (the one-endpoint seed
@@ -38,6 +41,7 @@ import type { ApiModel, Endpoint, Loc, Schema } from '../model.js';
 import { pushAll } from '../util/arrays.js';
 import { label } from './context.js';
 import { type EndpointFactSheet, factBook } from './facts.js';
+import { knownOpenBodies } from './open-bodies.js';
 import { CHECKS } from './registry.js';
 import type { AssessSettings } from './types.js';
 import { knownUrlInputs } from './url-inputs.js';
@@ -118,7 +122,17 @@ export function documentConventions(
     CONVENTION_SHARE,
   );
   const weakOption = weakOptionDebt(base, head, changes);
-  const documentDebt = (finding: Finding) => knownUrlInput(finding) ?? weakOption(finding);
+  // An open write body the base already takes, or open bodies as the document's way (src/assess/open-bodies.ts).
+  const knownOpenBody = knownOpenBodies(
+    base,
+    head,
+    changes,
+    file,
+    CONVENTION_MIN_ENDPOINTS,
+    CONVENTION_SHARE,
+  );
+  const documentDebt = (finding: Finding) =>
+    knownUrlInput(finding) ?? weakOption(finding) ?? knownOpenBody(finding);
   const none: Conventions = { ...NONE, headId, knownPlace, inherited: documentDebt };
   const factsOf = new Map([base, head].map((model) => [model, factBook(model, settings)]));
   // Endpoints a client calls: CORS preflights are answered by the gateway and carry no controls.
