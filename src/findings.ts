@@ -78,6 +78,8 @@ export interface EndpointPart {
   message: string;
   /** Where the endpoint takes the field (for a `$ref`'d property, the schema it points to). */
   loc: Loc;
+  /** The field's own place (a property where its owner declares it): where a finding about it points. */
+  place: Loc;
   severity: Severity;
   /** Tells the field apart on its endpoint: its path (`body field \`webhook.url\``). */
   key: string;

@@ -25,7 +25,7 @@ import {
 } from './suppress.js';
 import type { SpecTraffic } from './traffic.js';
 import { type AssessSettings, type Check, type CheckContext, DEFAULT_SETTINGS, type Hit } from './types.js';
-import { partFinding, partsMessage } from './url-inputs.js';
+import { headlinePart, partFinding, partsMessage } from './url-inputs.js';
 
 export interface AssessOptions {
   settings?: AssessSettings;
@@ -109,7 +109,9 @@ export function assess(input: SpecInput, options: AssessOptions = {}): Finding[]
     }
     if (hit.position) finding.position = hit.position;
     if (hit.parts)
-      finding.parts = relocate ? hit.parts.map((part) => ({ ...part, loc: relocate(part.loc) })) : hit.parts;
+      finding.parts = relocate
+        ? hit.parts.map((part) => ({ ...part, loc: relocate(part.loc), place: relocate(part.place) }))
+        : hit.parts;
     const own = endpoint && suppressions ? suppressions.forEndpoint(endpoint) : [];
     const rules = own.length > 0 ? [...own, ...generalRules] : generalRules;
     const suppressed =
@@ -334,10 +336,16 @@ export function compareFindings(base: Finding[], head: Finding[], conventions?: 
       ];
     }),
     ...base
-      .filter((f) => !headKeys.has(f.fingerprint) && !(f.basis !== undefined && headBases.has(f.basis)))
+      .filter((f) =>
+        // A field's finding is fixed when no endpoint of the head takes the field as one of the base's did
+        // (wherever the head's finding sits); one still taken somewhere is not.
+        f.parts
+          ? !f.parts.some((part) =>
+              partKeysOf(f.ruleId, part, headIdOf(conventions)).some((k) => headParts.has(k)),
+            )
+          : !headKeys.has(f.fingerprint) && !(f.basis !== undefined && headBases.has(f.basis)),
+      )
       .filter((f) => !moved.away(f))
-      // A field some head endpoint still takes as the base's did is not fixed (moved, or headlined elsewhere).
-      .filter((f) => !f.parts?.some((part) => partKeysOf(f.ruleId, part).some((k) => headParts.has(k))))
       .map((f) => ({ ...f, status: 'fixed' as const })),
   ];
 }
@@ -356,8 +364,12 @@ function partKeysOf(
   return [`${ruleId}\n${endpoint}\npath\n${part.key}`, `${ruleId}\n${endpoint}\nname\n${part.name}`];
 }
 
+function headIdOf(conventions: Conventions | undefined): ((id: string) => string) | undefined {
+  return conventions ? (id) => conventions.headId(id) : undefined;
+}
+
 function partKeys(findings: readonly Finding[], conventions?: Conventions): Set<string> {
-  const headId = conventions ? (id: string) => conventions.headId(id) : undefined;
+  const headId = headIdOf(conventions);
   const keys = new Set<string>();
   for (const f of findings)
     for (const part of f.parts ?? []) for (const key of partKeysOf(f.ruleId, part, headId)) keys.add(key);
@@ -377,7 +389,7 @@ function judgeParts(
   baseParts: ReadonlySet<string>,
   conventions: Conventions | undefined,
 ): Finding[] {
-  const headId = conventions ? (id: string) => conventions.headId(id) : undefined;
+  const headId = headIdOf(conventions);
   const kept: EndpointPart[] = [];
   const fresh: EndpointPart[] = [];
   let reason: string | undefined;
@@ -399,6 +411,8 @@ function judgeParts(
   const ids = [...new Set(fresh.map((p) => p.endpoint))];
   const renewed = {
     ...finding,
+    // Where the endpoints new to it take it: another copy than the base's, when copies were merged.
+    loc: headlinePart(fresh).place,
     severity: fresh.map((p) => p.severity).reduce(maxSeverity),
     endpoints: ids,
     parts: fresh,
@@ -415,6 +429,7 @@ function judgeParts(
   return [
     {
       ...finding,
+      loc: headlinePart(kept).place,
       message: explained(partsMessage(kept)),
       severity: kept.map((p) => p.severity).reduce(maxSeverity),
       endpoints: [...new Set(kept.map((p) => p.endpoint))],

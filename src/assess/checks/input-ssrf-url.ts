@@ -118,6 +118,7 @@ export const inputSsrfUrl: DocumentCheck = {
               ? `${label(endpoint)} takes a URL in ${field.path} with no allow-list pattern (server-side request forgery risk)`
               : `${label(endpoint)} redirects to a URL in ${field.path} with no allow-list pattern (open redirect risk)`,
           loc: field.loc,
+          place: loc,
           // An open redirect sends the caller's browser elsewhere (phishing); the server requests nothing:
           // a lesser risk than a request forgery (CWE-601, not CWE-918).
           severity: byExposure(endpoint, use === 'fetched' ? 'medium' : 'low'),
