@@ -159,10 +159,27 @@ interface TakenField {
   parts: EndpointPart[];
 }
 
+type Requested = { field: InputField; use: 'fetched' | 'redirect' }[];
+
+/**
+ * Per endpoint object: a base endpoint the head shares (unchanged by the PR) is read once, not again for the
+ * base. Weak: forgotten with the model.
+ */
+const REQUESTED = new WeakMap<Endpoint, Requested>();
+
 /** The endpoint's URL inputs the server plausibly requests or redirects to, with no allow-list. */
-function requestedUrls(endpoint: Endpoint): { field: InputField; use: 'fetched' | 'redirect' }[] {
+function requestedUrls(endpoint: Endpoint): Requested {
+  let out = REQUESTED.get(endpoint);
+  if (!out) {
+    out = readRequestedUrls(endpoint);
+    REQUESTED.set(endpoint, out);
+  }
+  return out;
+}
+
+function readRequestedUrls(endpoint: Endpoint): Requested {
   const fetching = pathWords(endpoint.path).some((w) => FETCHING_OPERATION_WORDS.has(w));
-  const out: { field: InputField; use: 'fetched' | 'redirect' }[] = [];
+  const out: Requested = [];
   for (const field of inputFields(endpoint)) {
     if (!(field.schema.types ?? untypedAs(field.schema)).includes('string') || field.schema.enum) continue;
     const use = requestedUrl(field, fetching, parameterDescription(endpoint, field));
@@ -185,9 +202,9 @@ function fieldLoc(field: InputField): Loc {
 }
 
 /**
- * Fields of one name and description taken the same way in several objects (DigitalOcean's app spec inlined
- * into each app operation; Kubernetes' three `WebhookClientConfig` copies, "`url` gives the location of the
- * webhook…") are one field, copied: one finding, naming every endpoint, at the copy taken at the shallowest
+ * Fields of one name and description taken the same way in several objects (Kubernetes' three
+ * `WebhookClientConfig` copies, "`url` gives the location of the webhook…"; Slack's `icon_url` inline in
+ * `chat.postMessage` and `chat.postEphemeral`) are one field, copied: one finding, naming every endpoint, at the copy taken at the shallowest
  * path (the first on a tie). Undescribed fields are never merged.
  */
 function sameDescribedField(fields: TakenField[]): TakenField[] {
