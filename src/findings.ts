@@ -68,6 +68,25 @@ export interface MovableProperty {
   distinctive: boolean;
 }
 
+/**
+ * One endpoint's share of a document-level finding about one input field several endpoints take
+ * (input-ssrf-url): what a finding of that endpoint alone would say, so that a pull request is judged per
+ * endpoint (src/assess/index.ts `compareFindings`). Internal, never reported.
+ */
+export interface EndpointPart {
+  endpoint: string;
+  message: string;
+  /** Where the endpoint takes the field (for a `$ref`'d property, the schema it points to). */
+  loc: Loc;
+  /** The field's own place (a property where its owner declares it): where a finding about it points. */
+  place: Loc;
+  severity: Severity;
+  /** Tells the field apart on its endpoint: its path (`body field \`webhook.url\``). */
+  key: string;
+  /** What it rests on wherever it sits on that endpoint: the field's name, lower-case. */
+  name: string;
+}
+
 /** A finding before positions are computed: its place is a pointer into a file. */
 export interface Finding {
   ruleId: string;
@@ -85,6 +104,8 @@ export interface Finding {
   basis?: string;
   /** The property it is about, recognised when moved (`Hit.movable`); internal, never reported. */
   movable?: MovableProperty;
+  /** Each endpoint's share of a finding about one input field (`Hit.parts`); internal, never reported. */
+  parts?: EndpointPart[];
   status?: FindingStatus;
   suppressed?: Suppression;
   /** A place in the text rather than a node (a parse error): overrides the position of `loc`. */

@@ -51,8 +51,11 @@ function pr(base: string, head: string): Analysis {
   });
 }
 
+/** The rule's findings on the endpoint: its own, or a document-level one naming it (input-ssrf-url's, per field). */
 function on(analysis: Analysis, endpoint: string, ruleId: string): Finding[] {
-  return analysis.specs[0]!.findings.filter((f) => f.endpoint === endpoint && f.ruleId === ruleId);
+  return analysis.specs[0]!.findings.filter(
+    (f) => (f.endpoint === endpoint || f.endpoints?.includes(endpoint)) && f.ruleId === ruleId,
+  );
 }
 
 function statusOf(analysis: Analysis, endpoint: string, ruleId: string): string | undefined {

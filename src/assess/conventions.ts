@@ -44,7 +44,7 @@ import { type EndpointFactSheet, factBook } from './facts.js';
 import { knownOpenBodies } from './open-bodies.js';
 import { CHECKS } from './registry.js';
 import type { AssessSettings } from './types.js';
-import { knownUrlInputs } from './url-inputs.js';
+import { knownUrlInputs, partFindings } from './url-inputs.js';
 import { serverKey } from './urls.js';
 
 /** "Most" endpoints: the share of the base (and head) that must share a condition for it to be a convention. */
@@ -93,16 +93,24 @@ const NONE: Conventions = {
 const OWN_CONVENTION = new Set(['auth-missing', 'rate-limit-missing']);
 /** Rules whose endpoint finding names one input field, whose message is that field's (see above). */
 const FIELD_HABIT_RULES = new Set(['input-ssrf-url']);
-const ENDPOINT_RULES = new Set(CHECKS.filter((c) => c.scope === 'endpoint').map((c) => c.id));
+/** Rules whose findings are an endpoint's: endpoint checks, and the per-endpoint parts of a field's finding. */
+const ENDPOINT_RULES = new Set([
+  ...CHECKS.filter((c) => c.scope === 'endpoint').map((c) => c.id),
+  ...FIELD_HABIT_RULES,
+]);
 
 export function documentConventions(
   base: ApiModel | undefined,
   head: ApiModel | undefined,
   changes: readonly EndpointDiff[],
-  baseFindings: readonly Finding[],
+  reported: readonly Finding[],
   settings: AssessSettings,
 ): Conventions {
   if (!base || !head) return NONE;
+  // A finding about one input field several endpoints take (input-ssrf-url) is read as each endpoint's.
+  const baseFindings = reported.some((f) => f.parts)
+    ? reported.flatMap((f) => (f.parts ? partFindings(f) : [f]))
+    : reported;
   const renamed = new Map<string, string>();
   for (const e of changes) if (e.base && e.head && e.base.id !== e.head.id) renamed.set(e.base.id, e.head.id);
   const headId = (id: string) => renamed.get(id) ?? id;

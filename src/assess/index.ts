@@ -2,7 +2,13 @@
 import * as crypto from 'node:crypto';
 import { posix } from 'node:path';
 import type { EndpointDiff } from '../diff/types.js';
-import type { Finding, Severity, Suppression } from '../findings.js';
+import {
+  type EndpointPart,
+  type Finding,
+  maxSeverity,
+  type Severity,
+  type Suppression,
+} from '../findings.js';
 import type { ApiModel, Endpoint, Loc, SpecProblem } from '../model.js';
 import { pushAll } from '../util/arrays.js';
 import type { Conventions } from './conventions.js';
@@ -19,6 +25,7 @@ import {
 } from './suppress.js';
 import type { SpecTraffic } from './traffic.js';
 import { type AssessSettings, type Check, type CheckContext, DEFAULT_SETTINGS, type Hit } from './types.js';
+import { headlinePart, partFinding, partsMessage } from './url-inputs.js';
 
 export interface AssessOptions {
   settings?: AssessSettings;
@@ -101,6 +108,10 @@ export function assess(input: SpecInput, options: AssessOptions = {}): Finding[]
       finding.movable = { ...hit.movable, shape: `${check.id}\n${hit.movable.shape}`, owner };
     }
     if (hit.position) finding.position = hit.position;
+    if (hit.parts)
+      finding.parts = relocate
+        ? hit.parts.map((part) => ({ ...part, loc: relocate(part.loc), place: relocate(part.place) }))
+        : hit.parts;
     const own = endpoint && suppressions ? suppressions.forEndpoint(endpoint) : [];
     const rules = own.length > 0 ? [...own, ...generalRules] : generalRules;
     const suppressed =
@@ -293,8 +304,11 @@ export function compareFindings(base: Finding[], head: Finding[], conventions?: 
       else listedByBasis.set(key, new Set(listed));
     }
   const moved = movedProperties(base, head, baseKeys, headKeys, conventions);
+  const baseParts = partKeys(base, conventions);
+  const headParts = partKeys(head);
   return [
     ...head.flatMap((f): Finding[] => {
+      if (f.parts) return judgeParts(f, baseKeys.has(f.fingerprint), baseParts, conventions);
       if (baseKeys.has(f.fingerprint)) {
         const listed = listedInBase.get(f.fingerprint);
         return listed && f.endpoints
@@ -322,9 +336,111 @@ export function compareFindings(base: Finding[], head: Finding[], conventions?: 
       ];
     }),
     ...base
-      .filter((f) => !headKeys.has(f.fingerprint) && !(f.basis !== undefined && headBases.has(f.basis)))
+      .filter((f) =>
+        // A field's finding is fixed when no endpoint of the head takes the field as one of the base's did
+        // (wherever the head's finding sits); one still taken somewhere is not.
+        f.parts
+          ? !f.parts.some((part) =>
+              partKeysOf(f.ruleId, part, headIdOf(conventions)).some((k) => headParts.has(k)),
+            )
+          : !headKeys.has(f.fingerprint) && !(f.basis !== undefined && headBases.has(f.basis)),
+      )
       .filter((f) => !moved.away(f))
       .map((f) => ({ ...f, status: 'fixed' as const })),
+  ];
+}
+
+/**
+ * How an endpoint's share of a field's finding is recognised (`Finding.parts`), as a finding of that
+ * endpoint alone was: the same field path on the same endpoint, or the same name on it (moved into an
+ * envelope: Azure's `authorizationEndpoint` → `properties.authorizationEndpoint`). Endpoint ids by the head's.
+ */
+function partKeysOf(
+  ruleId: string,
+  part: EndpointPart,
+  headId: (id: string) => string = (id) => id,
+): string[] {
+  const endpoint = headId(part.endpoint);
+  return [`${ruleId}\n${endpoint}\npath\n${part.key}`, `${ruleId}\n${endpoint}\nname\n${part.name}`];
+}
+
+function headIdOf(conventions: Conventions | undefined): ((id: string) => string) | undefined {
+  return conventions ? (id) => conventions.headId(id) : undefined;
+}
+
+function partKeys(findings: readonly Finding[], conventions?: Conventions): Set<string> {
+  const headId = headIdOf(conventions);
+  const keys = new Set<string>();
+  for (const f of findings)
+    for (const part of f.parts ?? []) for (const key of partKeysOf(f.ruleId, part, headId)) keys.add(key);
+  return keys;
+}
+
+/**
+ * A head finding about one field several endpoints take, judged per endpoint as a finding of each alone
+ * would be: an endpoint's share is existing when the base took the field there too, or by a convention of
+ * the base (src/assess/conventions.ts: the base's notification URLs, the same input on the same resource,
+ * an added endpoint following a shared place or habit). All existing: the finding is existing; none: new,
+ * once for the field; some: split in two, the existing endpoints and a new finding for the others.
+ */
+function judgeParts(
+  finding: Finding,
+  inBase: boolean,
+  baseParts: ReadonlySet<string>,
+  conventions: Conventions | undefined,
+): Finding[] {
+  const headId = headIdOf(conventions);
+  const kept: EndpointPart[] = [];
+  const fresh: EndpointPart[] = [];
+  let reason: string | undefined;
+  for (const part of finding.parts!) {
+    if (partKeysOf(finding.ruleId, part, headId).some((k) => baseParts.has(k))) {
+      kept.push(part);
+      continue;
+    }
+    const inherited = conventions?.inherited(partFinding(finding, part));
+    if (inherited === undefined) fresh.push(part);
+    else {
+      kept.push(part);
+      reason ??= inherited;
+    }
+  }
+  const explained = (message: string) =>
+    reason === undefined || inBase ? message : `${message} (${reason})`;
+  if (fresh.length === 0) return [{ ...finding, message: explained(finding.message), status: 'existing' }];
+  const ids = [...new Set(fresh.map((p) => p.endpoint))];
+  const renewed = {
+    ...finding,
+    // Where the endpoints new to it take it: another copy than the base's, when copies were merged.
+    loc: headlinePart(fresh).place,
+    severity: fresh.map((p) => p.severity).reduce(maxSeverity),
+    endpoints: ids,
+    parts: fresh,
+    status: 'new' as const,
+  };
+  // The base's finding of this field is not this one: the field is new on each endpoint the head lists.
+  if (kept.length === 0)
+    return [
+      inBase
+        ? { ...renewed, fingerprint: sha256Hex(`${finding.fingerprint}\n${ids.join('\n')}`).slice(0, 16) }
+        : renewed,
+    ];
+  const plural = ids.length === 1 ? '' : 's';
+  return [
+    {
+      ...finding,
+      loc: headlinePart(kept).place,
+      message: explained(partsMessage(kept)),
+      severity: kept.map((p) => p.severity).reduce(maxSeverity),
+      endpoints: [...new Set(kept.map((p) => p.endpoint))],
+      parts: kept,
+      status: 'existing',
+    },
+    {
+      ...renewed,
+      message: `${partsMessage(fresh)} (new on ${ids.length} endpoint${plural} this change extends it to)`,
+      fingerprint: sha256Hex(`${finding.fingerprint}\n${ids.join('\n')}`).slice(0, 16),
+    },
   ];
 }
 

@@ -9,6 +9,8 @@ export interface InputField {
   name: string;
   schema: Schema;
   loc: Loc;
+  /** A body field's declaring object (its place is the property's: `owner/properties/name`); none for parameters. */
+  owner?: Schema;
 }
 
 const MAX_FIELDS = 500;
@@ -47,7 +49,13 @@ function collectInputFields(endpoint: Endpoint): InputField[] {
     for (const [name, property] of Object.entries(schema.properties)) {
       if (property.readOnly) continue; // never sent by clients
       const propertyPath = path === '' ? name : `${path}.${name}`;
-      out.push({ path: `body field \`${propertyPath}\``, name, schema: property, loc: property.loc });
+      out.push({
+        path: `body field \`${propertyPath}\``,
+        name,
+        schema: property,
+        loc: property.loc,
+        owner: schema,
+      });
       visit(property, propertyPath);
     }
     if (schema.items) visit(schema.items, `${path}[]`);

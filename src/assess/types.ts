@@ -1,7 +1,7 @@
 // What a check is: one file exporting one of these. Checks are pure: they read the model (and, for
 // change checks, the diff) and return hits; ids, severities and fingerprints are added by `assess`.
 import type { EndpointDiff } from '../diff/types.js';
-import type { Category, MovableProperty, Severity } from '../findings.js';
+import type { Category, EndpointPart, MovableProperty, Severity } from '../findings.js';
 import type { ApiModel, Endpoint, Loc, SpecProblem } from '../model.js';
 import type { EndpointFactSheet } from './facts.js';
 import type { SpecTraffic } from './traffic.js';
@@ -57,6 +57,11 @@ export interface Hit {
    * component, a route renamed with its inline response): src/assess/index.ts `compareFindings`.
    */
   movable?: MovableProperty;
+  /**
+   * A document-level hit about one input field several endpoints take: each endpoint's share, judged per
+   * endpoint in a pull request (src/assess/index.ts `compareFindings`). Never reported.
+   */
+  parts?: EndpointPart[];
   /** A place in the text rather than a node (a parse error): overrides the position of `loc`. */
   position?: { line: number; column: number };
 }

@@ -1,7 +1,7 @@
 // input-ssrf-url in a pull request: a URL input the base already takes unrestricted is no new request the
 // server makes, when the PR adds it the way the base takes it. Read by src/assess/conventions.ts.
 import type { EndpointDiff } from '../diff/types.js';
-import type { Finding } from '../findings.js';
+import type { EndpointPart, Finding } from '../findings.js';
 import type { ApiModel, Endpoint, Schema } from '../model.js';
 import { pushAll } from '../util/arrays.js';
 import { label } from './context.js';
@@ -20,6 +20,49 @@ export const URL_NAME =
 export function urlInput(field: InputField): boolean {
   return URL_FORMATS.has(field.schema.format ?? '') || URL_NAME.test(field.name);
 }
+/** Path segments of `body field \`spec.webhook.clientConfig.url\`` (4); a parameter's are 1. */
+function depth(key: string): number {
+  const path = key.match(/`([^`]*)`/)?.[1] ?? key;
+  return path.split(/[.[\]]+/).filter((part) => part !== '').length;
+}
+
+/** The endpoint a finding about one field is headlined with: the one taking it at the shallowest path, the first on a tie. */
+export function headlinePart(parts: readonly EndpointPart[]): EndpointPart {
+  return parts.reduce((a, b) => (depth(b.key) < depth(a.key) ? b : a));
+}
+
+/** `` `POST /a` takes a URL in body field `url` … (server-side request forgery risk); 2 other endpoints take it too `` */
+export function partsMessage(parts: readonly EndpointPart[]): string {
+  const headline = headlinePart(parts);
+  const others = new Set(parts.map((p) => p.endpoint));
+  others.delete(headline.endpoint);
+  const more =
+    others.size === 0 ? '' : `; ${others.size} other endpoint${others.size > 1 ? 's take' : ' takes'} it too`;
+  return `${headline.message}${more}`;
+}
+
+/**
+ * A finding about one field (`Finding.parts`) as the findings of each endpoint it stands for, each with the
+ * message, place, severity and basis it would have alone: how a pull request's conventions judge it.
+ */
+export function partFindings(finding: Finding): Finding[] {
+  return (finding.parts ?? []).map((part) => partFinding(finding, part));
+}
+
+export function partFinding(finding: Finding, part: EndpointPart): Finding {
+  return {
+    ruleId: finding.ruleId,
+    category: finding.category,
+    severity: part.severity,
+    message: part.message,
+    remediation: finding.remediation,
+    loc: part.loc,
+    fingerprint: finding.fingerprint,
+    endpoint: part.endpoint,
+    basis: `${finding.ruleId}\n${part.endpoint}\n${part.name}`,
+  };
+}
+
 /** URLs the server calls to notify the caller: Twilio's `StatusCallback`, `AmdStatusCallback`; Plaid's `webhook`. */
 const NOTIFICATION = /(callback|webhook)(_?ur[il])?$/i;
 

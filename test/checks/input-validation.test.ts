@@ -363,7 +363,8 @@ describe('input-ssrf-url', () => {
           ruleId: rule,
           severity: 'medium',
           pointer: `${SCHEMA}/properties/callbackUrl`,
-          endpoint: 'POST /users',
+          // One finding per field (document-level), naming the endpoints that take it.
+          endpoints: ['POST /users'],
           at: [10, 51],
         },
       ],

@@ -34,8 +34,9 @@ function pr(base: Json, head: Json): Finding[] {
   });
   return analysis.specs[0]!.findings.filter((f) => f.ruleId === RULE);
 }
+/** One finding per field, naming every endpoint that takes it; split by status when the PR extends it. */
 const statusOn = (findings: Finding[], endpoint: string) =>
-  findings.filter((f) => f.endpoint === endpoint).map((f) => [f.severity, f.status]);
+  findings.filter((f) => f.endpoints?.includes(endpoint)).map((f) => [f.severity, f.status]);
 
 // Twilio: `StatusCallback` (a URL, no pattern) on every call resource.
 const URL = { type: 'string', format: 'uri' };

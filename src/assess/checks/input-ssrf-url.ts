@@ -1,9 +1,14 @@
-import type { Endpoint, Schema } from '../../model.js';
+import { type EndpointPart, maxSeverity } from '../../findings.js';
+import type { Endpoint, Loc, Schema } from '../../model.js';
 import { bracketSpans } from '../../util/braces.js';
+import { joinPointer } from '../../util/pointer.js';
 import { byExposure, label, pathWords } from '../context.js';
+import { describedWords } from '../field-identity.js';
 import { type InputField, inputFields } from '../inputs.js';
-import type { EndpointCheck } from '../types.js';
-import { URL_FORMATS, URL_NAME } from '../url-inputs.js';
+import { endpointsByLocation } from '../locations.js';
+import type { DocumentCheck } from '../types.js';
+import { headlinePart, partsMessage, URL_FORMATS, URL_NAME } from '../url-inputs.js';
+import { layoutFreeKey } from './sensitive-response-field.js';
 
 /** Words in a field's name or its parents' that say the server requests the URL: a webhook it calls, an
  * image it downloads, a feed it reads. */
@@ -79,7 +84,7 @@ const FETCH_DESCRIPTION =
 /** Values the server sets and echoes (`metadata.selfLink`: "Read-only"; Google's "Output only"). */
 const SERVER_SET = /\bread[- ]only\b|\boutput only\b|populated by the system|set by the (server|system)/i;
 
-export const inputSsrfUrl: EndpointCheck = {
+export const inputSsrfUrl: DocumentCheck = {
   id: 'input-ssrf-url',
   category: 'input-validation',
   severity: 'medium',
@@ -90,29 +95,146 @@ export const inputSsrfUrl: EndpointCheck = {
     'A URL the server fetches or redirects to lets callers reach internal services (SSRF) or send users elsewhere.',
   remediation:
     'Restrict the URL with an allow-list (`pattern` or `enum` of hosts) and validate it server-side before fetching or redirecting.',
-  scope: 'endpoint',
-  run(endpoint) {
-    const fetching = pathWords(endpoint.path).some((w) => FETCHING_OPERATION_WORDS.has(w));
-    return inputFields(endpoint)
-      .filter((f) => (f.schema.types ?? untypedAs(f.schema)).includes('string') && !f.schema.enum)
-      .map((f) => ({ f, use: requestedUrl(f, fetching, parameterDescription(endpoint, f)) }))
-      .filter(({ f, use }) => use !== undefined && !allowListPattern(f.schema.pattern))
-      .map(({ f, use }) => ({
-        message:
-          use === 'fetched'
-            ? `${label(endpoint)} takes a URL in ${f.path} with no allow-list pattern (server-side request forgery risk)`
-            : `${label(endpoint)} redirects to a URL in ${f.path} with no allow-list pattern (open redirect risk)`,
-        loc: f.loc,
-        // An open redirect sends the caller's browser elsewhere (phishing); the server requests nothing:
-        // a lesser risk than a request forgery (CWE-601, not CWE-918).
-        severity: byExposure(endpoint, use === 'fetched' ? 'medium' : 'low'),
-        key: f.path,
-        // The same endpoint took an unrestricted URL under this name in the base: moved into an envelope
-        // (Azure's `authorizationEndpoint` → `properties.authorizationEndpoint`), it is no new input.
-        basis: `${endpoint.id}\n${f.name.toLowerCase()}`,
-      }));
+  scope: 'document',
+  run(model) {
+    // One finding per field, at the field's place, naming every endpoint that takes it: Kubernetes'
+    // `WebhookClientConfig.url` is one fact wherever a configuration embeds it, and the reviewer reads it
+    // once. Each endpoint's share (`parts`) keeps what a finding of that endpoint alone would say, so a pull
+    // request is still judged per endpoint (src/assess/index.ts `compareFindings`).
+    const byField = new Map<string, TakenField>();
+    for (const endpoint of model.endpoints)
+      for (const { field, use } of requestedUrls(endpoint)) {
+        const loc = fieldLoc(field);
+        const key = `${use}\n${loc.file}#${loc.pointer}`;
+        let taken = byField.get(key);
+        if (!taken) {
+          taken = { field, use, loc, parts: [] };
+          byField.set(key, taken);
+        }
+        taken.parts.push({
+          endpoint: endpoint.id,
+          message:
+            use === 'fetched'
+              ? `${label(endpoint)} takes a URL in ${field.path} with no allow-list pattern (server-side request forgery risk)`
+              : `${label(endpoint)} redirects to a URL in ${field.path} with no allow-list pattern (open redirect risk)`,
+          loc: field.loc,
+          place: loc,
+          // An open redirect sends the caller's browser elsewhere (phishing); the server requests nothing:
+          // a lesser risk than a request forgery (CWE-601, not CWE-918).
+          severity: byExposure(endpoint, use === 'fetched' ? 'medium' : 'low'),
+          key: field.path,
+          name: field.name.toLowerCase(),
+        });
+      }
+    const fields = sameDescribedField([...byField.values()]);
+    const inEndpoint = fields.length > 0 ? endpointsByLocation(model.endpoints) : undefined;
+    const keys = fields.map(({ loc }) => layoutFreeKey(loc, model.file, inEndpoint!));
+    const seen = new Map<string, number>();
+    for (const key of keys) if (key !== undefined) seen.set(key, (seen.get(key) ?? 0) + 1);
+    return fields.map(({ loc, use, parts }, i) => {
+      const key = keys[i];
+      return {
+        message: partsMessage(parts),
+        loc,
+        severity: parts.map((p) => p.severity).reduce(maxSeverity),
+        endpoints: parts.map((p) => p.endpoint),
+        // Unique keys only: two components of one name in two files keep their file and pointer. An open
+        // redirect and a fetched URL at one place (a shared `next` parameter) are two findings.
+        ...(key !== undefined && seen.get(key) === 1
+          ? { key: use === 'fetched' ? key : `${key}|redirect` }
+          : use === 'fetched'
+            ? {}
+            : { variant: 'redirect' }),
+        parts,
+      };
+    });
   },
 };
+
+/** One URL field the server requests or redirects to, and each endpoint's share of it. */
+interface TakenField {
+  field: InputField;
+  use: 'fetched' | 'redirect';
+  loc: Loc;
+  parts: EndpointPart[];
+}
+
+type Requested = { field: InputField; use: 'fetched' | 'redirect' }[];
+
+/**
+ * Per endpoint object: a base endpoint the head shares (unchanged by the PR) is read once, not again for the
+ * base. Weak: forgotten with the model.
+ */
+const REQUESTED = new WeakMap<Endpoint, Requested>();
+
+/** The endpoint's URL inputs the server plausibly requests or redirects to, with no allow-list. */
+function requestedUrls(endpoint: Endpoint): Requested {
+  let out = REQUESTED.get(endpoint);
+  if (!out) {
+    out = readRequestedUrls(endpoint);
+    REQUESTED.set(endpoint, out);
+  }
+  return out;
+}
+
+function readRequestedUrls(endpoint: Endpoint): Requested {
+  const fetching = pathWords(endpoint.path).some((w) => FETCHING_OPERATION_WORDS.has(w));
+  const out: Requested = [];
+  for (const field of inputFields(endpoint)) {
+    if (!(field.schema.types ?? untypedAs(field.schema)).includes('string') || field.schema.enum) continue;
+    const use = requestedUrl(field, fetching, parameterDescription(endpoint, field));
+    if (use !== undefined && !allowListPattern(field.schema.pattern)) out.push({ field, use });
+  }
+  return out;
+}
+
+/**
+ * The field's own place: a body property where its owner declares it (`…/WebhookClientConfig/properties/url`,
+ * however many objects embed the owner; not where a `$ref` it is declared with points), a parameter where
+ * it is defined.
+ */
+function fieldLoc(field: InputField): Loc {
+  if (!field.owner) return field.loc;
+  return {
+    file: field.owner.loc.file,
+    pointer: joinPointer(field.owner.loc.pointer, 'properties', field.name),
+  };
+}
+
+/**
+ * Fields of one name and description taken the same way in several objects (Kubernetes' three
+ * `WebhookClientConfig` copies, "`url` gives the location of the webhook…"; Slack's `icon_url` inline in
+ * `chat.postMessage` and `chat.postEphemeral`) are one field, copied: one finding, naming every endpoint, at the copy taken at the shallowest
+ * path (the first on a tie). Undescribed fields are never merged.
+ */
+function sameDescribedField(fields: TakenField[]): TakenField[] {
+  const identity = ({ field, use }: TakenField) => {
+    const words = describedWords(field.schema);
+    return words === undefined ? undefined : `${use}\n${field.name.toLowerCase()}\n${words}`;
+  };
+  const groups = new Map<string, TakenField[]>();
+  const out: TakenField[] = [];
+  for (const taken of fields) {
+    const id = identity(taken);
+    const group = id === undefined ? undefined : groups.get(id);
+    if (group) group.push(taken);
+    else {
+      if (id !== undefined) groups.set(id, [taken]);
+      out.push(taken);
+    }
+  }
+  return out.map((taken) => {
+    const id = identity(taken);
+    const group = id === undefined ? undefined : groups.get(id);
+    if (!group || group.length === 1) return taken;
+    const headline = group.find((t) => t.parts.includes(headlinePart(group.flatMap((g) => g.parts))))!;
+    const parts = new Map<string, EndpointPart>();
+    for (const member of [headline, ...group.filter((t) => t !== headline)])
+      for (const part of member.parts)
+        if (!parts.has(`${part.endpoint}\n${part.key}`)) parts.set(`${part.endpoint}\n${part.key}`, part);
+    return { ...headline, parts: [...parts.values()] };
+  });
+}
 
 /** A schema without `type` is read as a string, unless it has properties: an object (Kubernetes' `spec.webhook`). */
 function untypedAs(schema: Schema): string[] {

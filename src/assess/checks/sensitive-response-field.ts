@@ -117,9 +117,10 @@ function propertyLoc(field: NamedField): Loc {
 
 /**
  * Where the property is without naming its file (inside an operation, or inside a named component), so
- * splitting a description into files or merging it back keeps the finding's fingerprint.
+ * splitting a description into files or merging it back keeps the finding's fingerprint (input-ssrf-url's
+ * too).
  */
-function layoutFreeKey(
+export function layoutFreeKey(
   loc: Loc,
   rootFile: string,
   inEndpoint: ReturnType<typeof endpointsByLocation>,
