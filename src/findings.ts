@@ -66,6 +66,12 @@ export interface MovableProperty {
   shape: string;
   owner: Loc;
   distinctive: boolean;
+  /**
+   * Where it is returned: `kind name`, endpoint id and path from the response root (`bank-account iban`,
+   * `POST /paymentInstruments`, `bankAccount.iban`), one string each. The same endpoints returning a
+   * property of that kind and name at those paths in the base returned the same data.
+   */
+  returned?: string[];
 }
 
 /**

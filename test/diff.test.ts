@@ -832,7 +832,7 @@ describe('constraint details (what a check judges a schema change by)', () => {
     ]);
   });
 
-  it('nullable added: keyword `nullable`, the field and the properties it requires', () => {
+  it('nullable added: keyword `nullable`, the field and the properties it requires, the base types', () => {
     const base = body(
       '{ type: object, properties: { auth: { type: object, required: [token], properties: { token: { type: string } } } } }',
     );
@@ -849,6 +849,7 @@ describe('constraint details (what a check judges a schema change by)', () => {
             { name: 'auth', description: '' },
             { name: 'token', description: '' },
           ],
+          baseTypes: ['object'],
         },
       },
     ]);

@@ -464,6 +464,13 @@ function movedProperties(
   const gone = shapes(base.filter((f) => !headKeys.has(f.fingerprint)));
   const held = new Set([...shapes(base), ...shapes(head.filter((f) => baseKeys.has(f.fingerprint)))]);
   const arrived = new Set<string>();
+  // Where the base returned each property (kind, name, endpoint by its head id, path): read on first need.
+  let baseReturns: Set<string> | undefined;
+  const headIdOf = (entry: string) => {
+    const [what, id, path] = entry.split('\n') as [string, string, string];
+    return `${what}\n${conventions?.headId(id) ?? id}\n${path}`;
+  };
+  const returnedAgain = new Set<string>();
   return {
     of(finding) {
       const { movable } = finding;
@@ -474,10 +481,24 @@ function movedProperties(
       }
       if (movable.distinctive && held.has(movable.shape))
         return 'copied: the base already returns it in an object of the same properties';
+      // Moved into a new object that every endpoint returning it reaches by the same path as the base's
+      // property of that kind and name (Adyen's `bankAccount.iban`, now in an `IbanAccountIdentification`
+      // branch of a `oneOf` beside US accounts): the same endpoints return the same field.
+      const returned = movable.returned ?? [];
+      baseReturns ??= new Set(base.flatMap((f) => (f.movable?.returned ?? []).map(headIdOf)));
+      if (returned.length > 0 && returned.every((entry) => baseReturns!.has(entry))) {
+        for (const entry of returned) returnedAgain.add(entry);
+        return 'moved: the same endpoints returned it at the same place in the base';
+      }
       return undefined;
     },
     // Evaluated after every head finding (the head's list comes first): a moved property is not fixed.
-    away: (finding) => finding.movable !== undefined && arrived.has(finding.movable.shape),
+    away: (finding) => {
+      if (finding.movable === undefined) return false;
+      if (arrived.has(finding.movable.shape)) return true;
+      const returned = finding.movable.returned ?? [];
+      return returned.length > 0 && returned.every((entry) => returnedAgain.has(headIdOf(entry)));
+    },
   };
 }
 

@@ -21,7 +21,7 @@ export function diffSpecs(
   head: ApiModel | undefined,
   present: { base: boolean; head: boolean } = { base: base !== undefined, head: head !== undefined },
 ): SpecDiff {
-  const schemas = new SchemaDiffer();
+  const schemas = new SchemaDiffer(base?.endpoints);
   const shared = new SharedChanges();
   const baseById = new Map((base?.endpoints ?? []).map((e) => [e.id, e]));
   const renamed = renamedPaths(base?.endpoints ?? [], head?.endpoints ?? []);

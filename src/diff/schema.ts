@@ -1,6 +1,6 @@
 // Schema constraint changes between two versions of a schema, memoised per (base, head, direction)
 // so shared components are compared once however many endpoints use them.
-import type { Loc, Schema } from '../model.js';
+import type { Endpoint, Loc, Schema } from '../model.js';
 import { constrains, unwrapAnnotated } from '../normalize/schema.js';
 import { joinPointer } from '../util/pointer.js';
 import { matchBranches } from './branches.js';
@@ -40,6 +40,8 @@ interface SchemaChange {
    * `anyOf` members declare one of them restores the change as a loosening (`restoreDeclared`).
    */
   undeclared?: string[];
+  /** For `nullable`: the types the base declared, `null` aside (see `ConstraintDetail.baseTypes`). */
+  baseTypes?: string[];
 }
 
 /** A field a change is about: its name (none for the field at the change's path) and its own words. */
@@ -67,6 +69,11 @@ export class SchemaDiffer {
   private cuts: Set<string> | undefined;
   private readonly ids = new Map<Schema, number>();
   private nextId = 0;
+  /** Built on first need from the base's request bodies: see `BaseAlternatives`. */
+  private alternatives: BaseAlternatives | undefined;
+
+  /** `baseEndpoints`: the base version's, read only when a `required` entry is dropped beside a new field. */
+  constructor(private readonly baseEndpoints: readonly Endpoint[] = []) {}
 
   /**
    * Changes between two schemas, with `label` naming where they sit (e.g. "request body application/json")
@@ -198,7 +205,10 @@ export class SchemaDiffer {
     }
     compareEnums(base, head, r);
     compareAdditionalProperties(base, head, r);
-    compareRequired(base, head, mode, r);
+    compareRequired(base, head, mode, r, (a, b) => {
+      this.alternatives ??= new BaseAlternatives(this.baseEndpoints);
+      return this.alternatives.takenApart(a, b);
+    });
 
     for (const name of Object.keys(head.properties)) {
       const headProperty = head.properties[name]!;
@@ -492,6 +502,7 @@ function compareTypes(base: Schema, head: Schema, out: SchemaChange[]) {
         description: head.properties[name] ? words(head.properties[name]) : '',
       }));
       change('schema-constraint-widened', what, 'nullable', [{ description: words(head) }, ...required]);
+      out.at(-1)!.baseTypes = b.filter((t) => t !== 'null');
     } else {
       change('schema-constraint-loosened', what);
     }
@@ -544,7 +555,13 @@ function compareAdditionalProperties(base: Schema, head: Schema, r: Reports) {
  * in its place, or an alternative (`oneOf`/`anyOf` branch) that requires it; and in a partial update (a
  * PATCH or merge-patch body) sending fewer fields is what the change is for.
  */
-function compareRequired(base: Schema, head: Schema, mode: Mode, r: Reports) {
+function compareRequired(
+  base: Schema,
+  head: Schema,
+  mode: Mode,
+  r: Reports,
+  takenApart: (a: string, b: string) => boolean,
+) {
   const baseRequired = new Set(base.required);
   const headRequired = new Set(head.required);
   const added = head.required.filter((name) => !baseRequired.has(name));
@@ -624,10 +641,79 @@ function compareRequired(base: Schema, head: Schema, mode: Mode, r: Reports) {
   for (const [wrapper, list] of wrapped)
     r.widened(`${names(list)} now required inside \`${wrapper}\` instead`, 'required', exists, fields(list));
   const inWrapper = new Set([...wrapped.values()].flat());
-  const dropped = rest.filter((name) => !phantom.includes(name) && !inWrapper.has(name));
+  const loose = rest.filter((name) => !phantom.includes(name) && !inWrapper.has(name));
+  // A field made optional beside a new one that the base's own requests already take as its alternative
+  // (Plaid's `access_tokens`, optional once `user_token` is added: the base's payroll precheck takes both,
+  // requiring neither). The pairing is the base's, so a PR cannot invent it by adding a field.
+  const newNames = [...headDeclared].filter((name) => !baseDeclared.has(name) && !headRequired.has(name));
+  const replaced = new Map<string, string>();
+  for (const name of loose) {
+    if (!headDeclared.has(name)) continue;
+    const instead = newNames.find((other) => takenApart(name, other));
+    if (instead !== undefined) replaced.set(name, instead);
+  }
+  for (const [name, instead] of replaced)
+    r.widened(
+      `no longer requires ${names([name])}: \`${instead}\`, new here, may be sent instead (the base's requests take either without the other)`,
+      'required',
+      exists,
+      fields([name]),
+    );
+  const dropped = loose.filter((name) => !replaced.has(name));
   if (dropped.length > 0)
     r.loosened(`no longer requires ${names(dropped)}`, 'required', exists, fields(dropped));
 }
+
+/**
+ * Pairs of fields the base version takes as alternatives: declared side by side in one object of a
+ * request body, neither required (Plaid's `/credit/payroll_income/precheck` takes `access_tokens` or
+ * `user_token`). Partial updates (PATCH, merge patch) make every field optional, so they say nothing
+ * about alternatives and are not read.
+ */
+class BaseAlternatives {
+  /** For each property name, the objects declaring it without requiring it. */
+  private readonly optionalIn = new Map<string, Set<Schema>>();
+
+  constructor(endpoints: readonly Endpoint[]) {
+    const seen = new Set<Schema>();
+    const visit = (start: Schema) => {
+      const stack = [start];
+      while (stack.length > 0 && seen.size < ALTERNATIVES_MAX_SCHEMAS) {
+        const s = unwrapAnnotated(stack.pop()!);
+        if (seen.has(s)) continue;
+        seen.add(s);
+        const required = new Set(s.required);
+        for (const [name, property] of Object.entries(s.properties)) {
+          if (!required.has(name)) {
+            const list = this.optionalIn.get(name);
+            if (list) list.add(s);
+            else this.optionalIn.set(name, new Set([s]));
+          }
+          stack.push(property);
+        }
+        for (const member of [...s.allOf, ...s.oneOf, ...s.anyOf]) stack.push(member);
+        if (s.items) stack.push(s.items);
+      }
+    };
+    for (const endpoint of endpoints) {
+      if (endpoint.method === 'patch') continue;
+      for (const media of endpoint.requestBody?.content ?? [])
+        if (media.schema && !/merge-patch/i.test(media.contentType)) visit(media.schema);
+    }
+  }
+
+  /** Whether one object of the base's requests declares both `a` and `b` and requires neither. */
+  takenApart(a: string, b: string): boolean {
+    const withA = this.optionalIn.get(a);
+    const withB = this.optionalIn.get(b);
+    if (!withA || !withB) return false;
+    for (const s of withA) if (withB.has(s)) return true;
+    return false;
+  }
+}
+
+/** Bounds the walk of the base's request schemas (a description of 100,000 schemas reads this many). */
+const ALTERNATIVES_MAX_SCHEMAS = 50_000;
 
 /** "Required when `auth_type` is `token`": the condition a description gives for its field. */
 const REQUIRED_WHEN = /\brequired (?:when|if) `?([A-Za-z_][\w.-]*)`? is `?([\w.-]+)`?/i;
@@ -804,5 +890,7 @@ function constraintDetail(c: SchemaChange, root: string[]): ConstraintDetail {
     description: f.description,
     ...(f.removed ? { removed: true as const } : {}),
   }));
-  return { keyword: c.keyword!, path, fields };
+  const detail: ConstraintDetail = { keyword: c.keyword!, path, fields };
+  if (c.baseTypes) detail.baseTypes = c.baseTypes;
+  return detail;
 }

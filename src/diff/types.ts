@@ -70,6 +70,8 @@ export interface ConstraintDetail {
    * property is gone too), for a check to tell a field dropped from the request from one made optional.
    */
   fields: { name: string; description: string; removed?: true }[];
+  /** For `nullable`: the types the base declared besides `null` (`['boolean']` for a flag made nullable). */
+  baseTypes?: string[];
 }
 
 /** A change made once for many endpoints (N servers added at the root), listed once for the spec. */

@@ -182,3 +182,67 @@ describe('sensitive-response-field: one property copied with its description is 
     expect(pr(doc({ '/v1/health': object({ ok: { type: 'boolean' } }) }), head as Json)).toHaveLength(2);
   });
 });
+
+describe('sensitive-response-field: moved into a `oneOf` branch, returned by the same endpoints at the same path', () => {
+  // Adyen Balance Platform: `PaymentInstrument.bankAccount` was `BankAccount { iban }`; the head makes it a
+  // `oneOf` of `IbanAccountIdentification { type, iban, formFactor }` and a US local account, with another
+  // description of `iban`. Neither the shape nor the words match; the endpoints and the path do.
+  const BANK_ACCOUNT = object({
+    iban: { type: 'string', description: 'The International Bank Account Number (IBAN).' },
+  });
+  const IBAN = object({
+    type: { type: 'string', enum: ['iban'] },
+    iban: { type: 'string', description: 'The international bank account number as defined in ISO-13616.' },
+    formFactor: { type: 'string', nullable: true },
+  });
+  const US_LOCAL = object({
+    type: { type: 'string', enum: ['usLocal'] },
+    accountNumber: { type: 'string' },
+    routingNumber: { type: 'string' },
+  });
+  const instrument = (bankAccount: Json) => object({ id: { type: 'string' }, bankAccount });
+  const list = {
+    type: 'object',
+    properties: { paymentInstruments: { type: 'array', items: ref('PaymentInstrument') } },
+  };
+  const paths = (extra: Record<string, Json> = {}) => ({
+    '/paymentInstruments/{id}': ref('PaymentInstrument'),
+    '/balanceAccounts/{id}/paymentInstruments': list,
+    ...extra,
+  });
+  const base = doc(paths(), {
+    PaymentInstrument: instrument(ref('BankAccount')),
+    BankAccount: BANK_ACCOUNT,
+  });
+  const headSchemas = {
+    PaymentInstrument: instrument({
+      oneOf: [ref('IbanAccountIdentification'), ref('USLocalAccountIdentification')],
+    }),
+    IbanAccountIdentification: IBAN,
+    USLocalAccountIdentification: US_LOCAL,
+  };
+
+  it('Adyen: `bankAccount.iban` now in the `IbanAccountIdentification` branch is existing, and the base’s is not fixed', () => {
+    const findings = pr(base, doc(paths(), headSchemas));
+    expect(withStatus(findings, 'new')).toEqual([]);
+    expect(withStatus(findings, 'fixed')).toEqual([]);
+    expect(findings.map((f) => [f.status, fieldOf(f)])).toEqual([['existing', 'bankAccount.iban']]);
+  });
+
+  it('the same branch returned by a further endpoint, or at another path, is new', () => {
+    const further = pr(
+      base,
+      doc(paths({ '/bankAccounts/{id}': ref('IbanAccountIdentification') }), headSchemas),
+    );
+    expect(withStatus(further, 'new')).toEqual(['IbanAccountIdentification/properties/iban']);
+    const elsewhere = doc(paths(), {
+      ...headSchemas,
+      PaymentInstrument: object({
+        id: { type: 'string' },
+        bankAccount: { oneOf: [ref('IbanAccountIdentification'), ref('USLocalAccountIdentification')] },
+        counterparty: ref('IbanAccountIdentification'),
+      }),
+    });
+    expect(withStatus(pr(base, elsewhere), 'new')).toEqual(['IbanAccountIdentification/properties/iban']);
+  });
+});

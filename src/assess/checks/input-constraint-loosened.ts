@@ -50,13 +50,18 @@ export const inputConstraintLoosened: ChangeCheck = {
 /**
  * Medium for a pattern, enum, `additionalProperties: false`, type or schema removed on any input, and for
  * anything dropped from a security control (src/assess/security-controls.ts); low for a lower bound
- * removed elsewhere; nothing for `required` dropped, `null` added or an upper bound removed elsewhere.
+ * removed elsewhere; nothing for `required` dropped, `null` added or an upper bound removed elsewhere, nor
+ * for `null` added to a boolean anywhere.
  */
 function loosening(c: Change, endpoint: Endpoint): Severity | undefined {
   const detail = c.constraint;
   const nullable = c.kind === 'schema-constraint-widened' && detail?.keyword === 'nullable';
   if (c.kind !== 'schema-constraint-loosened' && !nullable) return undefined;
   if (!detail) return 'medium';
+  // A flag the base typed boolean, made nullable (Getty's `use_team_credits`): null is read as the flag
+  // left out, i.e. its default, a value the caller could already send. It reaches no state weaker than
+  // the weaker of `true` and `false`, both already accepted, so even a control loses nothing.
+  if (nullable && detail.baseTypes?.length === 1 && detail.baseTypes[0] === 'boolean') return undefined;
   const { keyword, path } = detail;
   const ordinary = ABSENCE.has(keyword) || UPPER_BOUNDS.has(keyword) || LOWER_BOUNDS.has(keyword);
   if (!ordinary) return 'medium';

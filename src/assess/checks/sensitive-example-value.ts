@@ -35,21 +35,43 @@ interface LiteralHit {
   /** The string that holds the secret: the same one moved or copied elsewhere is the same leak. */
   text: string;
   loc: Loc;
+  /** A random-looking key found only in the path of a URL: judged against the document's own paths (`run`). */
+  inUrlPath?: true;
 }
 
 interface Matched {
   match: ValueMatch;
   text: string;
+  inUrlPath?: true;
 }
 
 function hitsIn(values: unknown[], loc: Loc): LiteralHit[] {
   const out: LiteralHit[] = [];
   for (const value of values) {
-    for (const { match, text } of matchesIn(value)) {
-      if (!out.some((h) => h.match.kind === match.kind)) out.push({ match, text, loc });
+    for (const { match, text, inUrlPath } of matchesIn(value)) {
+      // One hit per kind and place; a key in a URL's path apart, so it hides no other string's key.
+      if (out.some((h) => h.match.kind === match.kind && h.inUrlPath === inUrlPath)) continue;
+      out.push(inUrlPath ? { match, text, loc, inUrlPath } : { match, text, loc });
     }
   }
   return out;
+}
+
+/** A whole string that is an absolute URL: its path, and what is around it. */
+const URL_TEXT = /^([a-z][a-z0-9+.-]*:\/\/[^/?#\s]*)(\/[^?#\s]*)?([?#]\S*)?$/i;
+
+/**
+ * A random-looking key that sits only in the path of a URL (`…/zip_downloads/29l0…yY=/content`): what
+ * that is depends on the document's paths (`ownUrlIds`), so it is marked rather than judged here.
+ */
+function matched(match: ValueMatch, text: string): Matched {
+  if (match.kind !== 'random-key') return { match, text };
+  const url = URL_TEXT.exec(text);
+  if (!url?.[2]) return { match, text };
+  const pathless = `${url[1]}${url[2].replace(/[^/]+/g, 'x')}${url[3] ?? ''}`;
+  // A key outside the path (`?token=…`) is the one to show.
+  const outside = valueMatch(pathless);
+  return outside ? { match: outside, text } : { match, text, inUrlPath: true };
 }
 
 /** Matches in one literal; an object literal (a shared `$ref`d example) is walked once however often it is shown. */
@@ -58,7 +80,7 @@ const MATCHES = new WeakMap<object, Matched[]>();
 function matchesIn(value: unknown): Matched[] {
   if (typeof value === 'string') {
     const match = valueMatch(value);
-    return match ? [{ match, text: value }] : [];
+    return match ? [matched(match, value)] : [];
   }
   if (value === null || typeof value !== 'object') return [];
   let matches = MATCHES.get(value);
@@ -85,7 +107,7 @@ function matchesIn(value: unknown): Matched[] {
         });
         if (quoted) match = valueMatch(rest);
       }
-      if (match) matches.push({ match, text });
+      if (match) matches.push(matched(match, text));
     }
     MATCHES.set(value, matches);
   }
@@ -242,8 +264,10 @@ export const sensitiveExampleValue: DocumentCheck = {
     // A literal in a shared schema is one finding listing every endpoint that shows it.
     const found = new Map<string, Hit & { affected: Set<string> }>();
     const own = ownDomains(model);
+    const ownUrlId = ownUrlIds(model);
     for (const endpoint of model.endpoints) {
-      for (const { match, text, loc } of endpointHits(endpoint)) {
+      for (const { match, text, loc, inUrlPath } of endpointHits(endpoint)) {
+        if (inUrlPath && ownUrlId(text)) continue;
         // The provider's own addresses (`octocat@github.com` in GitHub's description) are its to publish.
         if ('domain' in match && match.domain && own.has(registrableDomain(match.domain) ?? '')) continue;
         const key = `${loc.file}#${loc.pointer}|${match.kind}`;
@@ -269,6 +293,80 @@ export const sensitiveExampleValue: DocumentCheck = {
     return withLayoutFreeKeys(hits, model);
   },
 };
+
+/**
+ * Whether a URL is the address of one of the document's own operations with a random-looking identifier
+ * filling a path parameter named as one (Box's `status_url` example,
+ * `https://api.box.com/2.0/zip_downloads/29l0…yY=/status`, is `GET /zip_downloads/{zip_download_id}/status`
+ * on its server `https://api.box.com/2.0`), and with nothing else random-looking in it: that value is an
+ * example of the identifier, as the parameter's own example would be (`opaqueParameter`). A key in the
+ * query (`?token=…`), in another parameter or in a path the document does not serve is still reported.
+ * Routes are built on the first URL asked about, once per model; answers are remembered per string.
+ */
+function ownUrlIds(model: ApiModel): (text: string) => boolean {
+  let routes: RegExp[] | undefined;
+  const answers = new Map<string, boolean>();
+  return (text) => {
+    // A URL is short: a longer string is not read as one (and matching stays cheap).
+    if (text.length > MAX_URL) return false;
+    let answer = answers.get(text);
+    if (answer !== undefined) return answer;
+    routes ??= idRoutes(model);
+    answer = false;
+    for (const route of routes) {
+      const match = route.exec(text);
+      if (!match?.indices || !match.groups) continue;
+      // Each identifier cut out (the groups named `id…`); whatever else the URL holds is judged again.
+      let rest = text;
+      const spans = Object.keys(match.groups)
+        .filter((name) => name.startsWith('id'))
+        .map((name) => match.indices!.groups![name]!)
+        .sort((a, b) => b[0] - a[0]);
+      for (const [start, end] of spans) rest = `${rest.slice(0, start)}x${rest.slice(end)}`;
+      if (!valueMatch(rest)) {
+        answer = true;
+        break;
+      }
+    }
+    answers.set(text, answer);
+    return answer;
+  };
+}
+
+const MAX_URL = 2048;
+
+/** Server URL + path template of each operation with a path parameter named as an identifier. */
+function idRoutes(model: ApiModel): RegExp[] {
+  const out = new Map<string, RegExp>();
+  const literal = (text: string) => text.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
+  for (const endpoint of model.endpoints) {
+    const ids = new Set(
+      endpoint.parameters.filter((p) => p.in === 'path' && randomByName(p.name)).map((p) => p.name),
+    );
+    if (ids.size === 0) continue;
+    let group = 0;
+    const path = endpoint.path
+      .split(/(\{[^}/]*\})/)
+      .map((part) => {
+        const name = /^\{([^}/]*)\}$/.exec(part)?.[1];
+        if (name === undefined) return literal(part);
+        return `(?<${ids.has(name) ? 'id' : 'other'}${group++}>[^/?#]+)`;
+      })
+      .join('');
+    for (const server of endpoint.servers.length > 0 ? endpoint.servers : [{ url: '' }]) {
+      const base = server.url.replace(/\/+$/, '');
+      // A relative server (`/v1`) or none: any origin; a server variable (`{region}`) matches one segment.
+      const origin = /^[a-z][a-z0-9+.-]*:\/\//i.test(base) ? '' : '[a-z][a-z0-9+.-]*:\\/\\/[^/?#]*';
+      const prefix = base
+        .split(/(\{[^}/]*\})/)
+        .map((part) => (/^\{[^}/]*\}$/.test(part) ? '[^/?#]+' : literal(part)))
+        .join('');
+      const source = `^${origin}${prefix}${path}(?:[?#].*)?$`;
+      if (!out.has(source)) out.set(source, new RegExp(source, 'di'));
+    }
+  }
+  return [...out.values()];
+}
 
 /** The domains the document's servers and contact name: addresses there are the provider's own. */
 function ownDomains(model: ApiModel): Set<string> {

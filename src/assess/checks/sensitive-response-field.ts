@@ -153,12 +153,14 @@ function describedProperty(field: NamedField): { basis?: string } {
  * Compared with the base in src/assess/index.ts (`movedProperties`), which also requires the owner's place
  * to be new to the PR.
  */
-function movableProperty(field: NamedField): MovableProperty {
+function movableProperty(field: NamedField, returnedBy: Map<string, Returned>): MovableProperty {
   const names = shapeOf(field.owner);
+  const what = `${field.kind} ${field.name.toLowerCase()}`;
   return {
     shape: `${field.kind}\n${field.name.toLowerCase()}\n${names.join('\n')}`,
     owner: field.owner.loc,
     distinctive: names.length >= DISTINCTIVE_SHAPE,
+    returned: [...returnedBy].flatMap(([id, r]) => [...r.paths].map((path) => `${what}\n${id}\n${path}`)),
   };
 }
 
@@ -245,7 +247,7 @@ export const sensitiveResponseField: DocumentCheck = {
         // Unique keys only: two components of one name in two files keep their file and pointer.
         ...(key !== undefined && seen.get(key) === 1 ? { key } : {}),
         ...describedProperty(field),
-        movable: movableProperty(field),
+        movable: movableProperty(field, returnedBy),
       };
     });
   },
