@@ -24,26 +24,36 @@ export interface HeapPacer {
  * has grown by half since the last collection: what the document keeps is collected as it grows, not
  * what V8's next collection would find. Without a way to collect, nothing: only the peak is at stake.
  */
-export function heapPacer(floor = 384 * MiB): HeapPacer {
-  const gc = collector();
-  if (!gc) return { afterDocument: () => {}, betweenStages: () => {} };
-  const used = () => getHeapStatistics().used_heap_size;
+export function heapPacer(floor = 384 * MiB, heap: Heap | undefined = processHeap()): HeapPacer {
+  if (!heap) return { afterDocument: () => {}, betweenStages: () => {} };
   let afterDocument = floor;
   let betweenStages = floor;
   return {
     afterDocument() {
-      if (used() >= afterDocument) {
-        gc();
-        afterDocument = Math.max(floor, 2 * used());
+      if (heap.used() >= afterDocument) {
+        heap.collect();
+        afterDocument = Math.max(floor, 2 * heap.used());
       }
-      betweenStages = Math.max(floor, afterDocument);
+      betweenStages = afterDocument;
     },
     betweenStages() {
-      if (used() < betweenStages) return;
-      gc();
-      betweenStages = Math.max(floor, 1.5 * used());
+      if (heap.used() < betweenStages) return;
+      heap.collect();
+      betweenStages = Math.max(floor, 1.5 * heap.used());
     },
   };
+}
+
+/** The heap a pacer watches: bytes in use, and a full collection. */
+export interface Heap {
+  used(): number;
+  collect(): void;
+}
+
+/** This process's heap, when a collection can be asked for. */
+function processHeap(): Heap | undefined {
+  const gc = collector();
+  return gc && { used: () => getHeapStatistics().used_heap_size, collect: gc };
 }
 
 /** A full garbage collection now, when one can be asked for (see `heapPacer`). */
