@@ -255,7 +255,7 @@ async function streamedScan(
       const notOpenApi = namedNotOpenApiSpec(spec, sources[i], named[i]);
       if (notOpenApi) throw new UsageError(notOpenApi);
       pace.betweenStages();
-      report.add(spec);
+      report.add(spec, pace.betweenStages);
       progress?.(i + 1);
     };
     const threads = scanThreads();
