@@ -27,6 +27,7 @@ import { type EndpointFacts, evaluatePolicies, type Violation } from './policy/e
 import type { Policy } from './policy/load.js';
 import { type Score, scoreEndpoint } from './score/index.js';
 import { pushAll } from './util/arrays.js';
+import type { HeapPacer } from './util/heap.js';
 
 export type Mode = 'diff' | 'scan';
 
@@ -60,6 +61,8 @@ export interface EngineOptions {
   readBaseInFull?: boolean;
   /** Observed requests (`--traffic`), matched to every document: shadow and zombie endpoints. */
   traffic?: ObservedTraffic;
+  /** Called between the stages of one document (a streamed run collects its heap there: `heapPacer`). */
+  betweenStages?: () => void;
 }
 
 export interface EndpointScores {
@@ -171,6 +174,7 @@ function loadPair(source: SpecSource, options: EngineOptions): LoadedPair {
       ? readAhead(source.base.reader, source.base.path, limits.maxFileBytes, isLarge(source))
       : undefined;
   const head = load(source.head);
+  options.betweenStages?.();
   if (options.mode === 'scan') return { path: source.path, head, base: head };
   const like = reuse ? head.files.find((f) => f.path === head.path) : undefined;
   const shared = reuse ? headVersion(head) : undefined;
@@ -194,11 +198,16 @@ export async function streamEngine(
   sources: SpecSource[],
   options: EngineOptions,
   onSpec: (spec: SpecAnalysis, index: number) => void,
+  pace?: HeapPacer,
 ): Promise<StreamedAnalysis> {
-  const stream = new DocumentStream(options, sources.length);
+  const stream = new DocumentStream(
+    pace ? { ...options, betweenStages: pace.betweenStages } : options,
+    sources.length,
+  );
   for (const [index, source] of sources.entries()) {
     onSpec(stream.take(source), index);
     await new Promise((resolve) => setImmediate(resolve));
+    pace?.afterDocument(); // here, where nothing holds the document any more
   }
   return stream.result();
 }
@@ -432,6 +441,7 @@ function analyseVersions(
         assessWith,
       )
     : [];
+  options.betweenStages?.();
   const relocate = relocation(base, head);
   const shared: SharedWithHead = {
     endpointFindings,
@@ -496,6 +506,7 @@ function analyseVersions(
     }
     scores.set(e.id, entry);
   }
+  options.betweenStages?.();
   if (headTraffic) scoreShadows(headTraffic, findings);
   const policies = options.policies ?? [];
   const headViolations = head.model ? evaluatePolicies(policies, head.model, settings, headFacts) : [];

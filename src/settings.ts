@@ -21,6 +21,7 @@ import { DEFAULT_PARSE_LIMITS } from './load/source.js';
 import type { ObservedTraffic } from './load/traffic.js';
 import { BUILTIN_POLICIES } from './policy/builtin.js';
 import { loadBuiltinPolicies, loadPolicies, type Policy } from './policy/load.js';
+import type { HeapPacer } from './util/heap.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/api-posture.yml';
 
@@ -164,10 +165,11 @@ export async function streamWithSettings(
   reader: FileReader & { prefetch?: (paths: string[]) => Promise<void> },
   options: SettingsOptions,
   onSpec: (spec: SpecAnalysis, index: number) => void,
+  pace?: HeapPacer,
 ): Promise<StreamedAnalysis> {
   const { mode, failOn, failOnScope } = request;
   if (sources.length === 0) return { mode, failOn, failOnScope, gate: gate([], [], failOn, failOnScope) };
-  return streamEngine(sources, await engineOptions(sources, request, reader, options), onSpec);
+  return streamEngine(sources, await engineOptions(sources, request, reader, options), onSpec, pace);
 }
 
 /** The settings read, and the remote documents they allow fetched: what the engine runs with. */

@@ -13,6 +13,7 @@ import { fsReader } from '../src/load/reader.js';
 import { buildReport } from '../src/report/json.js';
 import { StreamedJsonReport } from '../src/report/json-stream.js';
 import { analyseWithSettings, type CheckRequest, streamWithSettings } from '../src/settings.js';
+import { type HeapPacer, heapPacer } from '../src/util/heap.js';
 import { corpusDir, isCorpusInstalled } from './corpus/index.js';
 import { memoryReader, outdent } from './helpers/inline.js';
 
@@ -159,6 +160,47 @@ describe('streamed scan', () => {
     },
     SLOW,
   );
+
+  it(
+    'paces its collections: after a document once nothing holds it, and between the stages of one',
+    async () => {
+      setFlagsFromString('--expose-gc');
+      const gc = runInNewContext('gc') as () => void;
+      let last: WeakRef<object> | undefined;
+      let stages = 0;
+      const heldAfter: boolean[] = [];
+      const report = new StreamedJsonReport('scan');
+      try {
+        const pace: HeapPacer = {
+          betweenStages: () => {
+            stages++;
+          },
+          afterDocument: () => {
+            gc();
+            heldAfter.push(last?.deref() !== undefined);
+          },
+        };
+        const options: EngineOptions = { mode: 'scan', failOn: 'critical', failOnScope: 'new' };
+        await streamEngine(
+          sources,
+          options,
+          (spec) => {
+            report.add(spec, pace.betweenStages);
+            last = new WeakRef(spec.head);
+          },
+          pace,
+        );
+      } finally {
+        report.dispose();
+      }
+      expect(heldAfter).toEqual(sources.map(() => false));
+      // Loaded, checked, scored, and the report entry made: four stages of each document, and one more at
+      // each megabyte of report text written (a few here).
+      expect(stages).toBeGreaterThanOrEqual(4 * COUNT);
+      expect(stages).toBeLessThan(5 * COUNT);
+    },
+    SLOW,
+  );
 });
 
 describe('a large document entry', () => {
@@ -240,4 +282,57 @@ describe('streamed diff (the engine alone)', () => {
       expect(text).toBe(`${JSON.stringify(whole, null, 2)}\n`);
     });
   }
+});
+
+describe('heapPacer', () => {
+  /** A heap whose use the test sets; a collection leaves `live` in use, and is counted. */
+  function fakeHeap(live: number) {
+    const heap = { live, inUse: 0, collections: 0, used: () => heap.inUse, collect: () => {} };
+    heap.collect = () => {
+      heap.collections++;
+      heap.inUse = heap.live;
+    };
+    return heap;
+  }
+
+  it('collects after a document over the floor and over twice what the last one left', () => {
+    const heap = fakeHeap(300);
+    const pace = heapPacer(400, heap);
+    heap.inUse = 399;
+    pace.afterDocument();
+    expect(heap.collections).toBe(0);
+    heap.inUse = 400;
+    pace.afterDocument(); // leaves 300: the next is at 600
+    heap.inUse = 599;
+    pace.afterDocument();
+    expect(heap.collections).toBe(1);
+    heap.inUse = 600;
+    pace.afterDocument();
+    expect(heap.collections).toBe(2);
+  });
+
+  it('collects between the stages of a document when the heap grew by half since the last collection', () => {
+    const heap = fakeHeap(500);
+    const pace = heapPacer(400, heap);
+    heap.inUse = 399;
+    pace.betweenStages();
+    expect(heap.collections).toBe(0);
+    heap.inUse = 450;
+    pace.betweenStages(); // leaves 500 (the document still held): the next is at 750
+    heap.inUse = 749;
+    pace.betweenStages();
+    expect(heap.collections).toBe(1);
+    heap.inUse = 750;
+    pace.betweenStages();
+    expect(heap.collections).toBe(2);
+    // The document dropped: after it, the threshold between documents (the floor), not the stages' 1,125.
+    heap.live = 40;
+    heap.inUse = 800;
+    pace.afterDocument();
+    expect(heap.collections).toBe(3);
+    // And the next document's stages start from there (max(floor, 2 x 40)), not from 1,125.
+    heap.inUse = 400;
+    pace.betweenStages();
+    expect(heap.collections).toBe(4);
+  });
 });

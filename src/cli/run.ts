@@ -32,7 +32,7 @@ import {
   type SettingsOptions,
   streamWithSettings,
 } from '../settings.js';
-import { collectGarbage, heapPacer } from '../util/heap.js';
+import { collectGarbage, type HeapPacer, heapPacer } from '../util/heap.js';
 import { TOOL_VERSION } from '../version.js';
 import { checkPullRequest, PullRequestError } from './pr.js';
 import {
@@ -254,15 +254,26 @@ async function streamedScan(
     const onSpec = (spec: SpecAnalysis, i: number) => {
       const notOpenApi = namedNotOpenApiSpec(spec, sources[i], named[i]);
       if (notOpenApi) throw new UsageError(notOpenApi);
-      report.add(spec);
+      pace.betweenStages();
+      report.add(spec, pace.betweenStages);
       progress?.(i + 1);
-      pace();
     };
     const threads = scanThreads();
     const run =
       threads >= 2
-        ? await pooledScan(sources, named, request, cwd, threads, settingsOptions, report, onSpec, progress)
-        : await streamWithSettings(sources, request, localReader(cwd), settingsOptions, onSpec);
+        ? await pooledScan(
+            sources,
+            named,
+            request,
+            cwd,
+            threads,
+            settingsOptions,
+            report,
+            onSpec,
+            progress,
+            pace,
+          )
+        : await streamWithSettings(sources, request, localReader(cwd), settingsOptions, onSpec, pace);
     if (io.output) {
       const fd = openSync(io.output, 'w');
       try {
@@ -296,10 +307,11 @@ async function pooledScan(
   report: StreamedJsonReport,
   onSpec: (spec: SpecAnalysis, index: number) => void,
   progress: ((done: number) => void) | undefined,
+  pace: HeapPacer,
 ): Promise<StreamedAnalysis> {
   const read = await engineOptions(sources, request, localReader(cwd), settingsOptions);
   const today = new Date().toISOString().slice(0, 10);
-  const options = { ...read, today };
+  const options = { ...read, today, betweenStages: pace.betweenStages };
   const stream = new DocumentStream(options, sources.length);
   const jobs = sources.map((source, index) => ({
     index,
@@ -312,6 +324,7 @@ async function pooledScan(
     for (const [index, source] of sources.entries()) {
       onSpec(stream.take(source), index);
       await new Promise((resolve) => setImmediate(resolve));
+      pace.afterDocument();
     }
   };
   const { traffic: _, ...plain } = request;
@@ -326,7 +339,10 @@ async function pooledScan(
         const head = sources[job.index]?.head;
         return (head?.reader.size?.(head.path) ?? 0) >= largeBytes;
       },
-      (job) => onSpec(stream.take(sources[job.index]!), job.index),
+      (job) => {
+        onSpec(stream.take(sources[job.index]!), job.index);
+        setImmediate(pace.afterDocument);
+      },
       (reply) => {
         if ('error' in reply) throw new Error(reply.error);
         if ('notOpenApi' in reply) throw new UsageError(reply.notOpenApi);
@@ -350,10 +366,10 @@ export async function serveScanWorker(data: ScanWorkerData): Promise<void> {
     ...SCAN_SETTINGS,
     warn: () => {}, // the main thread said it already
   });
-  const options = { ...read, today: data.today };
+  const pace = heapPacer();
+  const options = { ...read, today: data.today, betweenStages: pace.betweenStages };
   const stream = new DocumentStream(options, data.documents);
   const readers = new Map<string, FileReader>();
-  const pace = heapPacer();
   port.on('message', (job: ScanJob | typeof COLLECT) => {
     if (job === COLLECT) {
       collectGarbage();
@@ -377,7 +393,7 @@ export async function serveScanWorker(data: ScanWorkerData): Promise<void> {
       reply = { index: job.index, error: String(error) };
     }
     port.postMessage(reply);
-    pace();
+    pace.afterDocument();
   });
 }
 

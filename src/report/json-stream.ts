@@ -72,6 +72,7 @@ class SpooledArray {
   private open = true;
   private pending: string[] = [];
   private pendingChars = 0;
+  private onFlush: (() => void) | undefined;
 
   constructor(
     readonly path: string,
@@ -81,9 +82,14 @@ class SpooledArray {
   }
 
   /** One member, as `JSON.stringify` indents it inside the report's root object (4 spaces). */
-  push(value: unknown): void {
+  push(value: unknown, onFlush?: () => void): void {
     const text = memberText(value, this.largeItems);
-    this.pushPieces(text !== undefined ? [text] : jsonPieces(value, '    ', 2));
+    this.onFlush = onFlush;
+    try {
+      this.pushPieces(text !== undefined ? [text] : jsonPieces(value, '    ', 2));
+    } finally {
+      this.onFlush = undefined;
+    }
   }
 
   /** One member already made (`memberPieces`), or its pieces as they are made. */
@@ -104,6 +110,7 @@ class SpooledArray {
     writeSync(this.fd, this.pending.length === 1 ? this.pending[0]! : this.pending.join(''));
     this.pending = [];
     this.pendingChars = 0;
+    this.onFlush?.();
   }
 
   /** Once only: a closed descriptor's number may already be another file's. */
@@ -158,9 +165,14 @@ export class StreamedJsonReport {
     this.violations = new SpooledArray(join(this.dir, 'violations.json'));
   }
 
-  add(analysis: SpecAnalysis): void {
+  /**
+   * `betweenStages`: called once the entry is made and as its text is written (`heapPacer`), where a large
+   * document's entry and pieces would otherwise pile up on its analysis.
+   */
+  add(analysis: SpecAnalysis, betweenStages?: () => void): void {
     const part = this.totals.add(analysis);
-    this.specs.push(part.spec);
+    betweenStages?.();
+    this.specs.push(part.spec, betweenStages);
     for (const v of part.violations) this.violations.push(v);
   }
 
