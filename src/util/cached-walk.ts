@@ -17,7 +17,8 @@ export function cachedWalk<N extends object, R>(
   const local = new Map<N, R>();
   let low = Number.POSITIVE_INFINITY; // shallowest in-progress node a cut reached, in the subtree at hand
   const visit = (node: N): R => {
-    const known = cache.get(node) ?? local.get(node);
+    // `local` is empty unless the walk met a cycle (most walks): its lookup skipped then.
+    const known = cache.get(node) ?? (local.size === 0 ? undefined : local.get(node));
     if (known !== undefined) return known;
     const inProgress = depthOf.get(node);
     if (inProgress !== undefined) {
