@@ -473,7 +473,8 @@ const MARKED =
 
 /** `[A-Za-z0-9+/_-]` by character code (ASCII only). */
 const KEY_CHAR = new Uint8Array(128);
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-') KEY_CHAR[c.charCodeAt(0)] = 1;
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-')
+  KEY_CHAR[c.charCodeAt(0)] = 1;
 
 /**
  * `/[A-Za-z0-9+/_-]{32}/.test(text)`, in one pass: the regex tries 32 characters from every position,
