@@ -83,13 +83,19 @@ export interface NamedField {
  * Sensitive properties reachable from a schema (each distinct schema visited once; cycles end).
  * `writeOnly` properties are skipped when `skipWriteOnly` (they never appear in responses).
  */
-export function sensitiveFields(root: Schema | undefined, skipWriteOnly: boolean, limit = 200): NamedField[] {
-  if (!root) return [];
+export function sensitiveFields(
+  root: Schema | undefined,
+  skipWriteOnly: boolean,
+  limit = 200,
+): readonly NamedField[] {
+  if (!root) return NO_FIELDS;
   const cache = skipWriteOnly ? FIELD_CACHE.withoutWriteOnly : FIELD_CACHE.withWriteOnly;
-  return cachedWalk(root, cache, NO_FIELDS, (schema, visit) => fieldsOf(schema, skipWriteOnly, visit)).slice(
-    0,
-    limit,
+  const fields = cachedWalk(root, cache, NO_FIELDS, (schema, visit) =>
+    fieldsOf(schema, skipWriteOnly, visit),
   );
+  // The remembered list itself (read-only) when it is within the limit, as it nearly always is (at most
+  // `MAX_FIELDS`): no copy for each endpoint and response that shows a shared schema.
+  return fields.length <= limit ? fields : fields.slice(0, limit);
 }
 
 /** Reachable sensitive fields per schema, computed once: shared components are walked once, not per endpoint. */
