@@ -83,13 +83,19 @@ export interface NamedField {
  * Sensitive properties reachable from a schema (each distinct schema visited once; cycles end).
  * `writeOnly` properties are skipped when `skipWriteOnly` (they never appear in responses).
  */
-export function sensitiveFields(root: Schema | undefined, skipWriteOnly: boolean, limit = 200): NamedField[] {
-  if (!root) return [];
+export function sensitiveFields(
+  root: Schema | undefined,
+  skipWriteOnly: boolean,
+  limit = 200,
+): readonly NamedField[] {
+  if (!root) return NO_FIELDS;
   const cache = skipWriteOnly ? FIELD_CACHE.withoutWriteOnly : FIELD_CACHE.withWriteOnly;
-  return cachedWalk(root, cache, NO_FIELDS, (schema, visit) => fieldsOf(schema, skipWriteOnly, visit)).slice(
-    0,
-    limit,
+  const fields = cachedWalk(root, cache, NO_FIELDS, (schema, visit) =>
+    fieldsOf(schema, skipWriteOnly, visit),
   );
+  // The remembered list itself (read-only) when it is within the limit, as it nearly always is (at most
+  // `MAX_FIELDS`): no copy for each endpoint and response that shows a shared schema.
+  return fields.length <= limit ? fields : fields.slice(0, limit);
 }
 
 /** Reachable sensitive fields per schema, computed once: shared components are walked once, not per endpoint. */
@@ -191,9 +197,9 @@ const NOT_DATA_FORMATS = new Set([
  * description says it is the secret's name, id or reference is a pointer to the secret.
  */
 function propertyKind(name: string, property: Schema): DataKind | undefined {
-  if (holdsData(property)) return undefined;
+  // The name first: it is remembered, and most names are no kind, so most properties stop here.
   const kind = dataKindOfName(name);
-  if (!kind) return undefined;
+  if (!kind || holdsData(property)) return undefined;
   if (NOT_DATA_FORMATS.has(property.format ?? '')) return undefined;
   if (kind === 'credential' && property.format !== 'password' && referenceDescription(property.description))
     return undefined;
@@ -471,15 +477,34 @@ function privateKeyBlock(value: string): boolean {
 const MARKED =
   /-----BEGIN|ssh-|ecdsa-|AKIA|ASIA|AGPA|AIDA|AROA|ANPA|AIza|gh[pousr]_|github_pat_|xox[abposr]-|[rs]k_live_|eyJ|\d(?:[ -]?\d){12}|\d{3}-\d{2}-\d{4}/;
 
+/** `[A-Za-z0-9+/_-]` by character code (ASCII only). */
+const KEY_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-')
+  KEY_CHAR[c.charCodeAt(0)] = 1;
+
+/**
+ * `/[A-Za-z0-9+/_-]{32}/.test(text)`, in one pass: the regex tries 32 characters from every position,
+ * and messages and examples are full of long paths and ids (a third of them pass), so it was most of the
+ * cost of masking a scan's hundred thousand messages.
+ */
+function hasLongWord(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && KEY_CHAR[c] === 1) {
+      if (++run >= 32) return true;
+    } else run = 0;
+  }
+  return false;
+}
+
 /**
  * A marker or a 32-character word: what every secret below holds. One scan rules out the ordinary strings
  * (most of them) before the dozen specific patterns run; the tests run the long way as well and compare.
+ * False when no part of `text` can be a secret: the quick rejection `secretInValue` starts with.
  */
-const COULD_BE_SECRET = new RegExp(`${MARKED.source}|[A-Za-z0-9+/_-]{32}`);
-
-/** False when no part of `text` can be a secret: the quick rejection `secretInValue` starts with. */
 export function mayHoldSecret(text: string): boolean {
-  return COULD_BE_SECRET.test(text);
+  return MARKED.test(text) || hasLongWord(text);
 }
 
 /** What a literal string from a document looks like, if it looks like a real secret or PII. */
@@ -488,7 +513,8 @@ export function secretInValue(value: string): SecretMatch | undefined {
   // Shared examples reach the check once per endpoint that shows them, and base and head repeat each other.
   const known = SECRET_CACHE.get(value);
   if (known !== undefined) return known ?? undefined;
-  const match = COULD_BE_SECRET.test(value) ? findSecret(value, 0, MARKED.test(value)) : undefined;
+  const marked = MARKED.test(value);
+  const match = marked || hasLongWord(value) ? findSecret(value, 0, marked) : undefined;
   if (SECRET_CACHE.size >= 100_000) SECRET_CACHE.clear();
   // V8 hashes a string of more than 16,383 characters by its length: long keys of one length would collide.
   if (value.length <= 16_383) SECRET_CACHE.set(value, match ?? null);

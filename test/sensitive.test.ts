@@ -7,6 +7,7 @@ import { loadSpec } from '../src/normalize/spec.js';
 import {
   type DataKind,
   dataKindOfName,
+  mayHoldSecret,
   type SecretMatch,
   secretInValue,
   secretInValueThoroughly,
@@ -426,6 +427,41 @@ describe('secretInValue: not found', () => {
   ];
   it.each(rows)('%s', (_name, value) => {
     expect(secretInValue(value)).toBeUndefined();
+  });
+});
+
+describe('mayHoldSecret', () => {
+  // The regex it stands for: a marker, or 32 characters of a key's alphabet in a row.
+  const regex =
+    /-----BEGIN|ssh-|ecdsa-|AKIA|ASIA|AGPA|AIDA|AROA|ANPA|AIza|gh[pousr]_|github_pat_|xox[abposr]-|[rs]k_live_|eyJ|\d(?:[ -]?\d){12}|\d{3}-\d{2}-\d{4}|[A-Za-z0-9+/_-]{32}/;
+
+  it('is the regex on runs of key characters around 32 long, broken by others', () => {
+    const pieces = fc.constantFrom(
+      'a',
+      'Z',
+      '9',
+      '+',
+      '/',
+      '_',
+      '-',
+      ' ',
+      '.',
+      '`',
+      'é',
+      '\u{1F600}',
+      'ab'.repeat(8),
+      'x'.repeat(31),
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        expect(mayHoldSecret(text), text).toBe(regex.test(text));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(mayHoldSecret('a'.repeat(31))).toBe(false);
+    expect(mayHoldSecret(`${'a'.repeat(31)}é${'b'.repeat(31)}`)).toBe(false);
+    expect(mayHoldSecret(`see /${'a'.repeat(31)}`)).toBe(true);
   });
 });
 

@@ -34,7 +34,8 @@ export class DocumentSet {
   readonly problems: SpecProblem[] = [];
   private readonly files = new Map<string, SourceFile | undefined>();
   private readonly reported = new Set<string>();
-  private readonly resolved = new Map<string, Node>();
+  /** Resolved refs by the file they are written in, then the ref as written. */
+  private readonly resolved = new Map<string, Map<string, Node>>();
   /** Files that exist but were not read, and why. */
   private readonly refusals = new Map<string, Refusal>();
 
@@ -152,17 +153,21 @@ export class DocumentSet {
   deref(node: Node): Node | undefined {
     if (refOf(node.value) === undefined) return node; // the common case: nothing to follow
     let current = node;
-    const seen = new Set<string>();
+    // Where a chain of refs has been; a single hop (nearly every ref) needs no record, so none is made then.
+    let seen: Set<string> | undefined;
     for (let hop = 0; hop < MAX_REF_HOPS; hop++) {
       const ref = refOf(current.value);
       if (ref === undefined) return current;
-      const key = `${current.loc.file}#${current.loc.pointer}`;
-      if (seen.has(key)) {
-        this.problem('ref-circular', `\`$ref\` "${ref}" is circular: it refers back to itself`, node.loc);
-        return undefined;
+      if (hop > 0) {
+        seen ??= new Set([`${node.loc.file}#${node.loc.pointer}`]);
+        const key = `${current.loc.file}#${current.loc.pointer}`;
+        if (seen.has(key)) {
+          this.problem('ref-circular', `\`$ref\` "${ref}" is circular: it refers back to itself`, node.loc);
+          return undefined;
+        }
+        seen.add(key);
       }
-      seen.add(key);
-      const target = this.resolve(ref, joinPointer(current.loc.pointer, '$ref'), current.loc.file);
+      const target = this.resolve(ref, current.loc);
       if (!target) return undefined;
       current = target;
     }
@@ -170,13 +175,22 @@ export class DocumentSet {
     return undefined;
   }
 
-  private resolve(ref: string, refPointer: string, fromFile: string): Node | undefined {
+  /** `ref`, written in the object at `from`. */
+  private resolve(ref: string, from: Loc): Node | undefined {
     // Shared components are referenced thousands of times; a broken ref is not cached, so each site is reported.
-    const key = `${fromFile}#${ref}`;
-    const known = this.resolved.get(key);
+    // Looked up in two maps rather than by a joined key, and the `$ref`'s own pointer made only on a miss:
+    // no new string for each of those thousands.
+    let inFile = this.resolved.get(from.file);
+    const known = inFile?.get(ref);
     if (known) return known;
-    const target = this.resolveOnce(ref, refPointer, fromFile);
-    if (target) this.resolved.set(key, target);
+    const target = this.resolveOnce(ref, joinPointer(from.pointer, '$ref'), from.file);
+    if (target) {
+      if (!inFile) {
+        inFile = new Map();
+        this.resolved.set(from.file, inFile);
+      }
+      inFile.set(ref, target);
+    }
     return target;
   }
 

@@ -284,7 +284,9 @@ function fillScalars(schema: Schema, raw: Keywords): void {
   );
   // `nullable` only widens a declared type: `{ nullable: true, allOf: [...] }` does not mean "only null".
   if (raw.nullable && types.length > 0) types.push('null');
-  if (types.length > 0) schema.types = [...new Set(types)].sort();
+  // One type (most schemas): the list as it is, with no set and copy to dedupe and sort it.
+  if (types.length === 1) schema.types = types;
+  else if (types.length > 0) schema.types = [...new Set(types)].sort();
   schema.format = str(raw.format);
   if (Array.isArray(raw.enum)) schema.enum = raw.enum;
   else if (raw.hasConst) schema.enum = [raw.const];

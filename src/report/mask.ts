@@ -35,12 +35,13 @@ function maskWords(text: string): { text: string; masked: boolean } {
  * PEM block) is masked whole.
  */
 export function maskSecrets(message: string): string {
-  // Most messages hold nothing that could be a secret: one scan, and they are returned as they are.
-  if (message.length < 9) return message;
+  // Most messages hold nothing that could be a secret: one scan, and they are returned as they are. The scan
+  // comes before the memo: it costs less than hashing and keeping a message that is unique (most are).
+  if (message.length < 9 || !mayHoldSecret(message)) return message;
   // Remediations and many messages repeat across findings (tens of thousands in an inventory): judged once.
   const known = masked.get(message);
   if (known !== undefined) return known;
-  const result = mayHoldSecret(message) ? maskMessage(message) : message;
+  const result = maskMessage(message);
   if (masked.size >= MASKED_MAX) masked.clear();
   masked.set(message, result);
   return result;

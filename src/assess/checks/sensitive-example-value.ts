@@ -203,7 +203,7 @@ function hitsUnder(schema: Schema, visit: (child: Schema) => LiteralHit[]): Lite
     }
   };
   for (const [name, property] of Object.entries(schema.properties)) {
-    const leaf = Object.keys(property.properties).length === 0;
+    const leaf = !hasOwnKeys(property.properties);
     // A card's `fingerprint`, a `signature` or a `checksum` is random by design and reveals nothing;
     // an identifier (`node_id`) is random-looking by design: only a real secret's pattern counts there.
     if (!DIGEST_NAME.test(name) || !leaf) add(property, leaf && randomByName(name));
@@ -217,6 +217,12 @@ function hitsUnder(schema: Schema, visit: (child: Schema) => LiteralHit[]): Lite
 }
 
 const NONE: never[] = [];
+
+/** `Object.keys(object).length > 0`, without making the list of keys (asked for every property walked). */
+function hasOwnKeys(object: object): boolean {
+  for (const key in object) if (Object.hasOwn(object, key)) return true;
+  return false;
+}
 
 const DIGEST_NAME = /(fingerprint|signature|checksum|digest|hash|etag|nonce|^sig)(e?s)?$/i;
 
@@ -234,17 +240,22 @@ function opaqueParameter(name: string): boolean {
   );
 }
 
+/** An endpoint's hits: its parameters', request bodies', responses' and then response headers', in that order. */
 function endpointHits(endpoint: Endpoint): LiteralHit[] {
+  // Place by place without gathering the places or their hits into new arrays first: this runs for every
+  // endpoint, and nearly every place has no hit.
   const out: LiteralHit[] = [];
-  const media = [...(endpoint.requestBody?.content ?? []), ...endpoint.responses.flatMap((r) => r.content)];
-  const opaque = new Set<object>(endpoint.parameters.filter((p) => opaqueParameter(p.name)));
-  for (const place of [...endpoint.parameters, ...media, ...endpoint.responses.flatMap((r) => r.headers)]) {
-    const hits = [
-      ...(place.examples.length > 0 ? hitsIn(place.examples, place.loc) : NONE),
-      ...schemaHits(place.schema),
-    ];
-    pushAll(out, opaque.has(place) ? withoutRandomKeys(hits) : hits);
-  }
+  const add = (place: { examples: unknown[]; schema?: Schema | undefined; loc: Loc }, opaque: boolean) => {
+    const fromExamples = place.examples.length > 0 ? hitsIn(place.examples, place.loc) : NONE;
+    const fromSchema = schemaHits(place.schema);
+    if (fromExamples.length === 0 && fromSchema.length === 0) return;
+    const hits = fromExamples.length === 0 ? fromSchema : [...fromExamples, ...fromSchema];
+    pushAll(out, opaque ? withoutRandomKeys(hits) : hits);
+  };
+  for (const parameter of endpoint.parameters) add(parameter, opaqueParameter(parameter.name));
+  for (const media of endpoint.requestBody?.content ?? NONE) add(media, false);
+  for (const response of endpoint.responses) for (const media of response.content) add(media, false);
+  for (const response of endpoint.responses) for (const header of response.headers) add(header, false);
   return out;
 }
 
