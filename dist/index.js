@@ -33505,7 +33505,7 @@ async function execute(inputs, env) {
     // Nothing to analyse (the common case in a busy repository): the engine, config and policies are not loaded.
     const analysis = sources.length === 0
         ? nothingToAnalyse(mode, inputs.failOn, inputs.failOnScope)
-        : await (await Promise.all(/* import() */[__nccwpck_require__.e(816), __nccwpck_require__.e(552), __nccwpck_require__.e(875)]).then(__nccwpck_require__.bind(__nccwpck_require__, 94875))).analyse(sources, mode, inputs, settingsReader, pr !== undefined, traffic?.files);
+        : await (await Promise.all(/* import() */[__nccwpck_require__.e(816), __nccwpck_require__.e(552), __nccwpck_require__.e(121)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11121))).analyse(sources, mode, inputs, settingsReader, pr !== undefined, traffic?.files);
     const report = (0,json/* buildReport */.FK)(analysis);
     // A fork's PR cannot be commented on from here: the report goes to a file for a workflow_run to post.
     const toArtifact = inputs.mode === 'comment-to-artifact';
@@ -34098,7 +34098,13 @@ function collectInputFields(endpoint) {
             if (property.readOnly)
                 continue; // never sent by clients
             const propertyPath = path === '' ? name : `${path}.${name}`;
-            out.push({ path: `body field \`${propertyPath}\``, name, schema: property, loc: property.loc });
+            out.push({
+                path: `body field \`${propertyPath}\``,
+                name,
+                schema: property,
+                loc: property.loc,
+                owner: schema,
+            });
             visit(property, propertyPath);
         }
         if (schema.items)
@@ -34816,16 +34822,35 @@ const authzNoScopesOnWrite = {
     run(endpoint) {
         if (!(0,context/* isWrite */.ao)(endpoint))
             return [];
-        const unscoped = endpoint.security.requirements
-            .flat()
-            .filter((e) => (e.scheme?.type === 'oauth2' || e.scheme?.type === 'openIdConnect') && e.scopes.length === 0);
-        return [...new Set(unscoped.map((e) => e.name))].map((name) => ({
-            message: `${(0,context/* label */.Pf)(endpoint)} changes data but its \`${name}\` requirement asks for no scope, so any token can call it`,
-            loc: endpoint.security.loc ?? endpoint.loc,
-            key: name,
-        }));
+        const unscoped = new Map();
+        for (const entry of endpoint.security.requirements.flat()) {
+            const type = entry.scheme?.type;
+            if ((type === 'oauth2' || type === 'openIdConnect') && entry.scopes.length === 0)
+                unscoped.set(entry.name, entry);
+        }
+        return [...unscoped.values()].map((entry) => {
+            const hit = {
+                message: `${(0,context/* label */.Pf)(endpoint)} changes data but its \`${entry.name}\` requirement asks for no scope, so any token can call it`,
+                loc: endpoint.security.loc ?? endpoint.loc,
+                key: entry.name,
+            };
+            // An OAuth2 scheme that defines no scope in any flow issues no read-only token to misuse: the API
+            // authorizes by user, not by scope. A design to know of (low), not a write left open; a PR that drops
+            // scopes the base asked for is auth-security-weakened's.
+            return definesNoScope(entry)
+                ? {
+                    ...hit,
+                    severity: 'low',
+                    message: `${(0,context/* label */.Pf)(endpoint)} changes data and its \`${entry.name}\` scheme defines no scopes at all, so tokens are not limited by scope`,
+                }
+                : hit;
+        });
     },
 };
+function definesNoScope(entry) {
+    const scheme = entry.scheme;
+    return scheme?.type === 'oauth2' && scheme.flows.every((flow) => flow.scopes.length === 0);
+}
 
 ;// CONCATENATED MODULE: ./src/assess/problems.ts
 function problemsOf(kinds) {
@@ -35299,7 +35324,8 @@ const inputConstraintLoosened = {
 /**
  * Medium for a pattern, enum, `additionalProperties: false`, type or schema removed on any input, and for
  * anything dropped from a security control (src/assess/security-controls.ts); low for a lower bound
- * removed elsewhere; nothing for `required` dropped, `null` added or an upper bound removed elsewhere.
+ * removed elsewhere; nothing for `required` dropped, `null` added or an upper bound removed elsewhere, nor
+ * for `null` added to a boolean anywhere.
  */
 function loosening(c, endpoint) {
     const detail = c.constraint;
@@ -35308,6 +35334,11 @@ function loosening(c, endpoint) {
         return undefined;
     if (!detail)
         return 'medium';
+    // A flag the base typed boolean, made nullable (Getty's `use_team_credits`): null is read as the flag
+    // left out, i.e. its default, a value the caller could already send. It reaches no state weaker than
+    // the weaker of `true` and `false`, both already accepted, so even a control loses nothing.
+    if (nullable && detail.baseTypes?.length === 1 && detail.baseTypes[0] === 'boolean')
+        return undefined;
     const { keyword, path } = detail;
     const ordinary = ABSENCE.has(keyword) || UPPER_BOUNDS.has(keyword) || LOWER_BOUNDS.has(keyword);
     if (!ordinary)
@@ -35335,61 +35366,11 @@ function topLevelInputs(endpoint) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/assess/write-bodies.ts
+var write_bodies = __nccwpck_require__(98822);
 ;// CONCATENATED MODULE: ./src/assess/checks/input-mass-assignment.ts
 
 
-const PRIVILEGED = /^(role|roles|is_?admin|admin|permissions?|scopes?|owner(_?id)?|is_?verified|verified|balance|credit|tenant(_?id)?|account_?type|plan|tier|is_?staff|superuser)$/i;
-/**
- * Path words of operations whose purpose is to set access (`POST /orgs/{org}/members` with a `role`,
- * `PUT …/collaborators/{user}`, GCP's `testIamPermissions`): there a privileged field is what the caller
- * is meant to send, not a field it slips in.
- */
-const ACCESS_PURPOSE = new Set([
-    'member',
-    'members',
-    'membership',
-    'memberships',
-    'collaborator',
-    'collaborators',
-    'role',
-    'roles',
-    'permission',
-    'permissions',
-    'scope',
-    'scopes',
-    'scoped',
-    'iam',
-    'acl',
-    'acls',
-    'grant',
-    'grants',
-    'invitation',
-    'invitations',
-    'authorization',
-    'authorizations',
-]);
-/**
- * Words that make a `scope` about access: OAuth scopes (`read:org`, `repo`), permissions, tokens. "Scope"
- * also names where a setting applies (GitHub's required workflow `scope: all|selected`, Netlify's
- * environment variable `scopes: builds|functions|runtime`), which grants nothing.
- */
-const ACCESS_WORDS = /\b(access|permissions?|privileges?|oauth|tokens?|authori[sz]\w*|grants?|roles?|read|write|admin\w*)\b|:/i;
-/**
- * A `scope(s)` field is privileged unless it is a closed list of values (an enum, or an array of one) none
- * of which, nor its description, speaks of access: then it says where a setting applies. The enum is what
- * the caller may send, so a scope named to look harmless cannot carry an access scope the list lacks.
- */
-function reachScope(name, property) {
-    if (!/^scopes?$/i.test(name))
-        return false;
-    const field = (0,normalize_schema/* unwrapAnnotated */._3)(property);
-    const values = field.enum ?? (field.items ? (0,normalize_schema/* unwrapAnnotated */._3)(field.items).enum : undefined);
-    if (!values || values.length === 0)
-        return false;
-    const words = [field.description, field.title, property.description, ...values.map(String)];
-    const text = words.filter((w) => w !== undefined).join(' ');
-    return !ACCESS_WORDS.test(text);
-}
 const inputMassAssignment = {
     id: 'input-mass-assignment',
     category: 'input-validation',
@@ -35401,26 +35382,12 @@ const inputMassAssignment = {
     remediation: 'Set `additionalProperties: false` on write bodies and keep server-owned fields (`role`, `owner`, `id`) out of input schemas.',
     scope: 'endpoint',
     run(endpoint) {
-        if (!['post', 'put', 'patch'].includes(endpoint.method))
+        if (!write_bodies/* BODY_WRITES */.Q.has(endpoint.method))
             return [];
-        return (endpoint.requestBody?.content ?? [])
-            .filter((m) => /json/i.test(m.contentType) &&
-            m.schema &&
-            (m.schema.types?.includes('object') || Object.keys(m.schema.properties).length > 0))
-            .filter((m) => m.schema.additionalProperties !== false &&
-            m.schema.allOf.length === 0 &&
-            // A typed map (`additionalProperties: { type: string }`, no properties) takes any key by design.
-            !(typeof m.schema.additionalProperties === 'object' &&
-                Object.keys(m.schema.properties).length === 0))
-            .map((m) => {
+        return (endpoint.requestBody?.content ?? []).filter(write_bodies/* openBody */.BO).map((m) => {
             const schema = m.schema;
-            const purpose = (0,context/* pathWords */.xR)(endpoint.path).some((w) => ACCESS_PURPOSE.has(w));
-            const privileged = purpose
-                ? []
-                : Object.keys(schema.properties).filter((name) => PRIVILEGED.test(name) &&
-                    !schema.properties[name].readOnly &&
-                    !reachScope(name, schema.properties[name]));
-            const serverOwned = Object.keys(schema.properties).filter((name) => schema.properties[name].readOnly);
+            const privileged = (0,write_bodies/* privilegedFields */.Jc)(endpoint, schema).filter((name) => !schema.properties[name].readOnly);
+            const serverOwned = (0,write_bodies/* serverOwnedFields */.sE)(schema);
             const detail = privileged.length > 0
                 ? `; it also takes privileged fields ${privileged.map((n) => `\`${n}\``).join(', ')}`
                 : '';
@@ -35436,11 +35403,297 @@ const inputMassAssignment = {
 
 // EXTERNAL MODULE: ./src/util/braces.ts
 var braces = __nccwpck_require__(61734);
+// EXTERNAL MODULE: ./src/util/pointer.ts
+var pointer = __nccwpck_require__(26065);
+// EXTERNAL MODULE: ./src/assess/field-identity.ts
+var field_identity = __nccwpck_require__(71465);
 // EXTERNAL MODULE: ./src/assess/inputs.ts
 var inputs = __nccwpck_require__(82253);
+// EXTERNAL MODULE: ./src/assess/locations.ts
+var locations = __nccwpck_require__(12978);
 // EXTERNAL MODULE: ./src/assess/url-inputs.ts
 var url_inputs = __nccwpck_require__(86641);
+;// CONCATENATED MODULE: ./src/assess/checks/sensitive-response-field.ts
+
+
+
+
+
+
+
+const SEVERITY = {
+    credential: 'high',
+    'payment-card': 'high',
+    'government-id': 'high',
+    'bank-account': 'medium',
+    'date-of-birth': 'medium',
+    email: 'low',
+    phone: 'low',
+    address: 'low',
+};
+const ISSUING_WORDS = new Set([
+    'token',
+    'tokens',
+    'oauth',
+    'oauth2',
+    'login',
+    'logon',
+    'signin',
+    'session',
+    'sessions',
+    'authenticate',
+    'key',
+    'keys',
+    'apikey',
+    'apikeys',
+    'credential',
+    'credentials',
+]);
+/**
+ * `POST /oauth/token`, `POST /login`, `POST /api-keys`: returning the new token, key or secret is what
+ * the operation is for. Passwords are never issued this way, so they are still reported, and neither is a
+ * secret the caller sent in the request (a private key uploaded to `POST /keys` and echoed back): the
+ * operation returns it, it does not issue it. (`auth` alone is not enough: `POST /PaymentAuth` authorises
+ * a payment.)
+ */
+function issuedCredential(endpoint, field, sent) {
+    if (field.kind !== 'credential' || endpoint.method !== 'post')
+        return false;
+    const name = leafName(field.path);
+    if (/(password|passwd|passphrase|pwd|pin)$/.test(name) || sent.has(name))
+        return false;
+    const words = (0,context/* pathWords */.xR)(endpoint.path);
+    return words.some((w, i) => ISSUING_WORDS.has(w) || `${w} ${words[i + 1]}` === 'sign in');
+}
+/** `key.private_key` → `privatekey`: a field's own name, compared across request and response. */
+function leafName(path) {
+    return (path
+        .split(/[.[\]*]/)
+        .filter((part) => part !== '')
+        .pop() ?? path)
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, '');
+}
+/** The credential fields the caller sends in the request body, by name. */
+function sentCredentials(endpoint) {
+    const names = new Set();
+    for (const media of endpoint.requestBody?.content ?? []) {
+        for (const field of (0,sensitive/* sensitiveFields */.uL)(media.schema, false)) {
+            if (field.kind === 'credential')
+                names.add(leafName(field.path));
+        }
+    }
+    return names;
+}
+/**
+ * Bank details reached through payment or funding instructions (Stripe's
+ * `next_action.display_bank_transfer_instructions.financial_addresses[].iban.iban`): the account the customer
+ * pays into, shown to every payer, not the customer's own account.
+ */
+function paymentInstructions(field) {
+    if (field.kind !== 'bank-account')
+        return false;
+    return field.path
+        .split(/[.[\]*]/)
+        .some((part) => /(^|_|-)instructions$|^financial_?addresses$|^funding_?instructions/i.test(part));
+}
+/**
+ * The property's own place: where its owner declares it (`#/components/schemas/repository/properties/temp_clone_token`),
+ * not where a `$ref` it is declared with points (two properties `$ref`-ing one `Password` schema are two
+ * properties).
+ */
+function propertyLoc(field) {
+    return {
+        file: field.owner.loc.file,
+        pointer: (0,pointer/* joinPointer */.Kn)(field.owner.loc.pointer, 'properties', field.name),
+    };
+}
+/**
+ * Where the property is without naming its file (inside an operation, or inside a named component), so
+ * splitting a description into files or merging it back keeps the finding's fingerprint (input-ssrf-url's
+ * too).
+ */
+function layoutFreeKey(loc, rootFile, inEndpoint) {
+    const at = inEndpoint(loc);
+    if (at)
+        return `${at.ids[0]}@${at.inside}`;
+    // Elsewhere in a root document (Swagger 2.0 `definitions`): its file and pointer. A base sharing the
+    // head's objects sees them in the head's root file, which it cannot tell from a file of its own.
+    const first = loc.pointer.split('/')[1] ?? '';
+    if (first !== 'components' && (ROOT_SECTIONS.has(first) || first.startsWith('x-')))
+        return undefined;
+    return (0,locations/* componentPath */.Z)(loc, rootFile);
+}
+/**
+ * The same property wherever a description moves it: its kind, name and own description. GitHub copies
+ * `repository` into `nullable-repository`, Azure wraps fields in an ARM `properties` envelope, DigitalOcean
+ * inlines `#/components/responses/*` into its paths: the property the base returned, with the same words,
+ * is no new exposure (compareFindings: a shared `basis` is existing). Only a described property has a basis:
+ * a bare `password: {type: string}` the PR adds stays new wherever the base had another one.
+ */
+function describedProperty(field) {
+    const words = (0,field_identity/* describedWords */.t_)(field.schema);
+    return words !== undefined ? { basis: `${field.kind}\n${field.name.toLowerCase()}\n${words}` } : {};
+}
+/**
+ * The property by its owner's shape, for a move or copy without a description to match on: GitHub's
+ * `nullable-integration`, a verbatim copy of `integration`; Dialogporten's `GetDialogDto` renamed
+ * `V1EndUserDialogsQueriesGet_Dialog`; Directus's inline `{ data: { token } }` under a renamed route.
+ * Compared with the base in src/assess/index.ts (`movedProperties`), which also requires the owner's place
+ * to be new to the PR.
+ */
+function movableProperty(field, returnedBy) {
+    const names = (0,field_identity/* shapeOf */.F5)(field.owner);
+    const what = `${field.kind} ${field.name.toLowerCase()}`;
+    return {
+        shape: `${field.kind}\n${field.name.toLowerCase()}\n${names.join('\n')}`,
+        owner: field.owner.loc,
+        distinctive: names.length >= field_identity/* DISTINCTIVE_SHAPE */.Ps,
+        returned: [...returnedBy].flatMap(([id, r]) => [...r.paths].map((path) => `${what}\n${id}\n${path}`)),
+    };
+}
+/** Path segments of `data[].link.persistent_token` (3): the headline is the shallowest place it is returned. */
+function depth(path) {
+    return path.split(/[.[\]]+/).filter((part) => part !== '').length;
+}
+const ROOT_SECTIONS = new Set(['paths', 'definitions', 'parameters', 'responses', 'webhooks']);
+const sensitiveResponseField = {
+    id: 'sensitive-response-field',
+    category: 'sensitive-data',
+    severity: 'medium',
+    owasp: 'API3:2023 Broken Object Property Level Authorization',
+    cwe: 'CWE-200',
+    title: 'Sensitive data in responses',
+    rationale: 'Secrets and personal data returned by an API are exposed to every client and every log that records the response.',
+    remediation: 'Return only what the client needs: drop or mask the field, mark secrets `writeOnly: true`, and protect the endpoint with authentication and scopes.',
+    scope: 'document',
+    run(model) {
+        // One finding per sensitive property, at the property, naming every endpoint that returns it: a field
+        // of a shared object (Stripe's `payment_method`, GitHub's `repository`) is one fact wherever the object
+        // is embedded, and its fingerprint is the property's place, so the base's finding for the same
+        // property makes it existing however many endpoints the PR adds that embed it.
+        const byProperty = new Map();
+        for (const endpoint of model.endpoints) {
+            const sent = endpoint.method === 'post' ? sentCredentials(endpoint) : NOTHING_SENT;
+            for (const response of (0,headers/* successResponses */.KS)(endpoint)) {
+                for (const media of response.content) {
+                    for (const field of (0,sensitive/* sensitiveFields */.uL)(media.schema, true)) {
+                        if (issuedCredential(endpoint, field, sent) || paymentInstructions(field))
+                            continue;
+                        const loc = propertyLoc(field);
+                        const key = `${loc.file}#${loc.pointer}`;
+                        const severity = (0,context/* byExposure */.Je)(endpoint, SEVERITY[field.kind]);
+                        let exposure = byProperty.get(key);
+                        if (!exposure) {
+                            exposure = { field, loc, severity, returnedBy: new Map() };
+                            byProperty.set(key, exposure);
+                        }
+                        else
+                            exposure.severity = (0,findings/* maxSeverity */.eL)(exposure.severity, severity);
+                        let returned = exposure.returnedBy.get(endpoint.id);
+                        if (!returned) {
+                            returned = { endpoint, paths: new Set(), echoed: false };
+                            exposure.returnedBy.set(endpoint.id, returned);
+                        }
+                        returned.paths.add(field.path);
+                        returned.echoed ||= sent.has(leafName(field.path));
+                    }
+                }
+            }
+        }
+        const exposures = sameDescribedProperty([...byProperty.values()]);
+        const inEndpoint = exposures.length > 0 ? (0,locations/* endpointsByLocation */.X)(model.endpoints) : undefined;
+        const keys = exposures.map(({ loc }) => layoutFreeKey(loc, model.file, inEndpoint));
+        const seen = new Map();
+        for (const key of keys)
+            if (key !== undefined)
+                seen.set(key, (seen.get(key) ?? 0) + 1);
+        return exposures.map(({ field, loc, severity, returnedBy }, i) => {
+            const key = keys[i];
+            // Headlined where it is most plainly returned: the shallowest path (`link.persistent_token` of a
+            // payment method, not `last_finalization_error.setup_intent.…` of an invoice), the first on a tie.
+            const shallowest = (r) => Math.min(...[...r.paths].map(depth));
+            const first = [...returnedBy.values()].reduce((a, b) => (shallowest(b) < shallowest(a) ? b : a));
+            const others = [...returnedBy.values()].filter((r) => r !== first);
+            const { endpoint, paths } = first;
+            const path = [...paths].reduce((a, b) => (depth(b) < depth(a) ? b : a));
+            const morePaths = paths.size > 1
+                ? ` (and ${paths.size - 1} other path${paths.size > 2 ? 's' : ''} to the same property)`
+                : '';
+            const echoedBy = [...returnedBy.values()].filter((r) => r.echoed).map((r) => (0,context/* label */.Pf)(r.endpoint));
+            const echoed = echoedBy.length > 0 ? ` (${echoedBy.join(', ')}: the secret the caller sent, echoed back)` : '';
+            const moreEndpoints = others.length > 0
+                ? `; ${others.length} other endpoint${others.length > 1 ? 's return' : ' returns'} it too`
+                : '';
+            return {
+                message: `${(0,context/* label */.Pf)(endpoint)} returns ${field.kind} data in \`${path}\`${morePaths}${moreEndpoints}${echoed}`,
+                loc,
+                severity,
+                endpoints: [...returnedBy.keys()],
+                // Unique keys only: two components of one name in two files keep their file and pointer.
+                ...(key !== undefined && seen.get(key) === 1 ? { key } : {}),
+                ...describedProperty(field),
+                movable: movableProperty(field, returnedBy),
+            };
+        });
+    },
+};
+/**
+ * Properties of one kind, name and description in several objects (Stripe's Link `persistent_token`, "Token
+ * used for persistent Link logins.", in `payment_method_link` and in the PaymentIntent's and SetupIntent's
+ * `payment_method_options.link`) are one property, copied: one finding, naming every endpoint, at the place
+ * of the copy returned the shallowest. Undescribed properties are never merged.
+ */
+function sameDescribedProperty(exposures) {
+    const byBasis = new Map();
+    const out = [];
+    for (const exposure of exposures) {
+        const { basis } = describedProperty(exposure.field);
+        if (basis === undefined)
+            out.push(exposure);
+        else {
+            const group = byBasis.get(basis);
+            if (group)
+                group.push(exposure);
+            else {
+                byBasis.set(basis, [exposure]);
+                out.push(exposure);
+            }
+        }
+    }
+    return out.map((exposure) => {
+        const { basis } = describedProperty(exposure.field);
+        const group = basis === undefined ? undefined : byBasis.get(basis);
+        if (!group || group.length === 1)
+            return exposure;
+        const reach = (e) => Math.min(...[...e.returnedBy.values()].flatMap((r) => [...r.paths].map(depth)));
+        const headline = group.reduce((a, b) => (reach(b) < reach(a) ? b : a));
+        const returnedBy = new Map();
+        let severity = headline.severity;
+        for (const member of [headline, ...group.filter((e) => e !== headline)]) {
+            severity = (0,findings/* maxSeverity */.eL)(severity, member.severity);
+            for (const [id, r] of member.returnedBy) {
+                const known = returnedBy.get(id);
+                if (!known)
+                    returnedBy.set(id, { ...r, paths: new Set(r.paths) });
+                else {
+                    for (const p of r.paths)
+                        known.paths.add(p);
+                    known.echoed ||= r.echoed;
+                }
+            }
+        }
+        return { ...headline, severity, returnedBy };
+    });
+}
+const NOTHING_SENT = new Set();
+
 ;// CONCATENATED MODULE: ./src/assess/checks/input-ssrf-url.ts
+
+
+
+
+
 
 
 
@@ -35522,28 +35775,139 @@ const inputSsrfUrl = {
     title: 'URL taken as input',
     rationale: 'A URL the server fetches or redirects to lets callers reach internal services (SSRF) or send users elsewhere.',
     remediation: 'Restrict the URL with an allow-list (`pattern` or `enum` of hosts) and validate it server-side before fetching or redirecting.',
-    scope: 'endpoint',
-    run(endpoint) {
-        const fetching = (0,context/* pathWords */.xR)(endpoint.path).some((w) => FETCHING_OPERATION_WORDS.has(w));
-        return (0,inputs/* inputFields */.yD)(endpoint)
-            .filter((f) => (f.schema.types ?? untypedAs(f.schema)).includes('string') && !f.schema.enum)
-            .map((f) => ({ f, use: requestedUrl(f, fetching, parameterDescription(endpoint, f)) }))
-            .filter(({ f, use }) => use !== undefined && !allowListPattern(f.schema.pattern))
-            .map(({ f, use }) => ({
-            message: use === 'fetched'
-                ? `${(0,context/* label */.Pf)(endpoint)} takes a URL in ${f.path} with no allow-list pattern (server-side request forgery risk)`
-                : `${(0,context/* label */.Pf)(endpoint)} redirects to a URL in ${f.path} with no allow-list pattern (open redirect risk)`,
-            loc: f.loc,
-            // An open redirect sends the caller's browser elsewhere (phishing); the server requests nothing:
-            // a lesser risk than a request forgery (CWE-601, not CWE-918).
-            severity: (0,context/* byExposure */.Je)(endpoint, use === 'fetched' ? 'medium' : 'low'),
-            key: f.path,
-            // The same endpoint took an unrestricted URL under this name in the base: moved into an envelope
-            // (Azure's `authorizationEndpoint` → `properties.authorizationEndpoint`), it is no new input.
-            basis: `${endpoint.id}\n${f.name.toLowerCase()}`,
-        }));
+    scope: 'document',
+    run(model) {
+        // One finding per field, at the field's place, naming every endpoint that takes it: Kubernetes'
+        // `WebhookClientConfig.url` is one fact wherever a configuration embeds it, and the reviewer reads it
+        // once. Each endpoint's share (`parts`) keeps what a finding of that endpoint alone would say, so a pull
+        // request is still judged per endpoint (src/assess/index.ts `compareFindings`).
+        const byField = new Map();
+        for (const endpoint of model.endpoints)
+            for (const { field, use } of requestedUrls(endpoint)) {
+                const loc = fieldLoc(field);
+                const key = `${use}\n${loc.file}#${loc.pointer}`;
+                let taken = byField.get(key);
+                if (!taken) {
+                    taken = { field, use, loc, parts: [] };
+                    byField.set(key, taken);
+                }
+                taken.parts.push({
+                    endpoint: endpoint.id,
+                    message: use === 'fetched'
+                        ? `${(0,context/* label */.Pf)(endpoint)} takes a URL in ${field.path} with no allow-list pattern (server-side request forgery risk)`
+                        : `${(0,context/* label */.Pf)(endpoint)} redirects to a URL in ${field.path} with no allow-list pattern (open redirect risk)`,
+                    loc: field.loc,
+                    place: loc,
+                    // An open redirect sends the caller's browser elsewhere (phishing); the server requests nothing:
+                    // a lesser risk than a request forgery (CWE-601, not CWE-918).
+                    severity: (0,context/* byExposure */.Je)(endpoint, use === 'fetched' ? 'medium' : 'low'),
+                    key: field.path,
+                    name: field.name.toLowerCase(),
+                });
+            }
+        const fields = sameDescribedField([...byField.values()]);
+        const inEndpoint = fields.length > 0 ? (0,locations/* endpointsByLocation */.X)(model.endpoints) : undefined;
+        const keys = fields.map(({ loc }) => layoutFreeKey(loc, model.file, inEndpoint));
+        const seen = new Map();
+        for (const key of keys)
+            if (key !== undefined)
+                seen.set(key, (seen.get(key) ?? 0) + 1);
+        return fields.map(({ loc, use, parts }, i) => {
+            const key = keys[i];
+            return {
+                message: (0,url_inputs/* partsMessage */.gH)(parts),
+                loc,
+                severity: parts.map((p) => p.severity).reduce(findings/* maxSeverity */.eL),
+                endpoints: parts.map((p) => p.endpoint),
+                // Unique keys only: two components of one name in two files keep their file and pointer. An open
+                // redirect and a fetched URL at one place (a shared `next` parameter) are two findings.
+                ...(key !== undefined && seen.get(key) === 1
+                    ? { key: use === 'fetched' ? key : `${key}|redirect` }
+                    : use === 'fetched'
+                        ? {}
+                        : { variant: 'redirect' }),
+                parts,
+            };
+        });
     },
 };
+/**
+ * Per endpoint object: a base endpoint the head shares (unchanged by the PR) is read once, not again for the
+ * base. Weak: forgotten with the model.
+ */
+const REQUESTED = new WeakMap();
+/** The endpoint's URL inputs the server plausibly requests or redirects to, with no allow-list. */
+function requestedUrls(endpoint) {
+    let out = REQUESTED.get(endpoint);
+    if (!out) {
+        out = readRequestedUrls(endpoint);
+        REQUESTED.set(endpoint, out);
+    }
+    return out;
+}
+function readRequestedUrls(endpoint) {
+    const fetching = (0,context/* pathWords */.xR)(endpoint.path).some((w) => FETCHING_OPERATION_WORDS.has(w));
+    const out = [];
+    for (const field of (0,inputs/* inputFields */.yD)(endpoint)) {
+        if (!(field.schema.types ?? untypedAs(field.schema)).includes('string') || field.schema.enum)
+            continue;
+        const use = requestedUrl(field, fetching, parameterDescription(endpoint, field));
+        if (use !== undefined && !allowListPattern(field.schema.pattern))
+            out.push({ field, use });
+    }
+    return out;
+}
+/**
+ * The field's own place: a body property where its owner declares it (`…/WebhookClientConfig/properties/url`,
+ * however many objects embed the owner; not where a `$ref` it is declared with points), a parameter where
+ * it is defined.
+ */
+function fieldLoc(field) {
+    if (!field.owner)
+        return field.loc;
+    return {
+        file: field.owner.loc.file,
+        pointer: (0,pointer/* joinPointer */.Kn)(field.owner.loc.pointer, 'properties', field.name),
+    };
+}
+/**
+ * Fields of one name and description taken the same way in several objects (Kubernetes' three
+ * `WebhookClientConfig` copies, "`url` gives the location of the webhook…"; Slack's `icon_url` inline in
+ * `chat.postMessage` and `chat.postEphemeral`) are one field, copied: one finding, naming every endpoint, at the copy taken at the shallowest
+ * path (the first on a tie). Undescribed fields are never merged.
+ */
+function sameDescribedField(fields) {
+    const identity = ({ field, use }) => {
+        const words = (0,field_identity/* describedWords */.t_)(field.schema);
+        return words === undefined ? undefined : `${use}\n${field.name.toLowerCase()}\n${words}`;
+    };
+    const groups = new Map();
+    const out = [];
+    for (const taken of fields) {
+        const id = identity(taken);
+        const group = id === undefined ? undefined : groups.get(id);
+        if (group)
+            group.push(taken);
+        else {
+            if (id !== undefined)
+                groups.set(id, [taken]);
+            out.push(taken);
+        }
+    }
+    return out.map((taken) => {
+        const id = identity(taken);
+        const group = id === undefined ? undefined : groups.get(id);
+        if (!group || group.length === 1)
+            return taken;
+        const headline = group.find((t) => t.parts.includes((0,url_inputs/* headlinePart */.q)(group.flatMap((g) => g.parts))));
+        const parts = new Map();
+        for (const member of [headline, ...group.filter((t) => t !== headline)])
+            for (const part of member.parts)
+                if (!parts.has(`${part.endpoint}\n${part.key}`))
+                    parts.set(`${part.endpoint}\n${part.key}`, part);
+        return { ...headline, parts: [...parts.values()] };
+    });
+}
 /** A schema without `type` is read as a string, unless it has properties: an object (Kubernetes' `spec.webhook`). */
 function untypedAs(schema) {
     return Object.keys(schema.properties).length > 0 ? ['object'] : ['string'];
@@ -35990,8 +36354,6 @@ function countingRun(digits) {
 var arrays = __nccwpck_require__(15232);
 // EXTERNAL MODULE: ./src/util/cached-walk.ts
 var cached_walk = __nccwpck_require__(71692);
-// EXTERNAL MODULE: ./src/assess/locations.ts
-var locations = __nccwpck_require__(12978);
 ;// CONCATENATED MODULE: ./src/assess/checks/sensitive-example-value.ts
 
 
@@ -35999,7 +36361,7 @@ var locations = __nccwpck_require__(12978);
 
 
 
-const SEVERITY = {
+const sensitive_example_value_SEVERITY = {
     'private-key': 'critical',
     'cloud-key': 'high',
     'payment-card': 'high',
@@ -36018,19 +36380,38 @@ function valueMatch(text) {
 function hitsIn(values, loc) {
     const out = [];
     for (const value of values) {
-        for (const { match, text } of matchesIn(value)) {
-            if (!out.some((h) => h.match.kind === match.kind))
-                out.push({ match, text, loc });
+        for (const { match, text, inUrlPath } of matchesIn(value)) {
+            // One hit per kind and place; a key in a URL's path apart, so it hides no other string's key.
+            if (out.some((h) => h.match.kind === match.kind && h.inUrlPath === inUrlPath))
+                continue;
+            out.push(inUrlPath ? { match, text, loc, inUrlPath } : { match, text, loc });
         }
     }
     return out;
+}
+/** A whole string that is an absolute URL: its path, and what is around it. */
+const URL_TEXT = /^([a-z][a-z0-9+.-]*:\/\/[^/?#\s]*)(\/[^?#\s]*)?([?#]\S*)?$/i;
+/**
+ * A random-looking key that sits only in the path of a URL (`…/zip_downloads/29l0…yY=/content`): what
+ * that is depends on the document's paths (`ownUrlIds`), so it is marked rather than judged here.
+ */
+function matched(match, text) {
+    if (match.kind !== 'random-key')
+        return { match, text };
+    const url = URL_TEXT.exec(text);
+    if (!url?.[2])
+        return { match, text };
+    const pathless = `${url[1]}${url[2].replace(/[^/]+/g, 'x')}${url[3] ?? ''}`;
+    // A key outside the path (`?token=…`) is the one to show.
+    const outside = valueMatch(pathless);
+    return outside ? { match: outside, text } : { match, text, inUrlPath: true };
 }
 /** Matches in one literal; an object literal (a shared `$ref`d example) is walked once however often it is shown. */
 const MATCHES = new WeakMap();
 function matchesIn(value) {
     if (typeof value === 'string') {
         const match = valueMatch(value);
-        return match ? [{ match, text: value }] : [];
+        return match ? [matched(match, value)] : [];
     }
     if (value === null || typeof value !== 'object')
         return [];
@@ -36060,7 +36441,7 @@ function matchesIn(value) {
                     match = valueMatch(rest);
             }
             if (match)
-                matches.push({ match, text });
+                matches.push(matched(match, text));
         }
         MATCHES.set(value, matches);
     }
@@ -36152,7 +36533,7 @@ function hitsUnder(schema, visit) {
         }
     };
     for (const [name, property] of Object.entries(schema.properties)) {
-        const leaf = Object.keys(property.properties).length === 0;
+        const leaf = !hasOwnKeys(property.properties);
         // A card's `fingerprint`, a `signature` or a `checksum` is random by design and reveals nothing;
         // an identifier (`node_id`) is random-looking by design: only a real secret's pattern counts there.
         if (!DIGEST_NAME.test(name) || !leaf)
@@ -36169,6 +36550,13 @@ function hitsUnder(schema, visit) {
     return all;
 }
 const NONE = [];
+/** `Object.keys(object).length > 0`, without making the list of keys (asked for every property walked). */
+function hasOwnKeys(object) {
+    for (const key in object)
+        if (Object.hasOwn(object, key))
+            return true;
+    return false;
+}
 const DIGEST_NAME = /(fingerprint|signature|checksum|digest|hash|etag|nonce|^sig)(e?s)?$/i;
 /**
  * Parameters whose value is opaque by design and opens nothing: a pagination cursor (Box's `marker`, a
@@ -36179,17 +36567,29 @@ const CURSOR_NAME = /^(next_?|prev(ious)?_?|start(ing)?_?|page_?)?(marker|cursor
 function opaqueParameter(name) {
     return (CURSOR_NAME.test(name) || randomByName(name) || /(page|next|continuation|cursor)_?token$/i.test(name));
 }
+/** An endpoint's hits: its parameters', request bodies', responses' and then response headers', in that order. */
 function endpointHits(endpoint) {
+    // Place by place without gathering the places or their hits into new arrays first: this runs for every
+    // endpoint, and nearly every place has no hit.
     const out = [];
-    const media = [...(endpoint.requestBody?.content ?? []), ...endpoint.responses.flatMap((r) => r.content)];
-    const opaque = new Set(endpoint.parameters.filter((p) => opaqueParameter(p.name)));
-    for (const place of [...endpoint.parameters, ...media, ...endpoint.responses.flatMap((r) => r.headers)]) {
-        const hits = [
-            ...(place.examples.length > 0 ? hitsIn(place.examples, place.loc) : NONE),
-            ...schemaHits(place.schema),
-        ];
-        (0,arrays/* pushAll */.iI)(out, opaque.has(place) ? withoutRandomKeys(hits) : hits);
-    }
+    const add = (place, opaque) => {
+        const fromExamples = place.examples.length > 0 ? hitsIn(place.examples, place.loc) : NONE;
+        const fromSchema = schemaHits(place.schema);
+        if (fromExamples.length === 0 && fromSchema.length === 0)
+            return;
+        const hits = fromExamples.length === 0 ? fromSchema : [...fromExamples, ...fromSchema];
+        (0,arrays/* pushAll */.iI)(out, opaque ? withoutRandomKeys(hits) : hits);
+    };
+    for (const parameter of endpoint.parameters)
+        add(parameter, opaqueParameter(parameter.name));
+    for (const media of endpoint.requestBody?.content ?? NONE)
+        add(media, false);
+    for (const response of endpoint.responses)
+        for (const media of response.content)
+            add(media, false);
+    for (const response of endpoint.responses)
+        for (const header of response.headers)
+            add(header, false);
     return out;
 }
 const sensitiveExampleValue = {
@@ -36206,8 +36606,11 @@ const sensitiveExampleValue = {
         // A literal in a shared schema is one finding listing every endpoint that shows it.
         const found = new Map();
         const own = ownDomains(model);
+        const ownUrlId = ownUrlIds(model);
         for (const endpoint of model.endpoints) {
-            for (const { match, text, loc } of endpointHits(endpoint)) {
+            for (const { match, text, loc, inUrlPath } of endpointHits(endpoint)) {
+                if (inUrlPath && ownUrlId(text))
+                    continue;
                 // The provider's own addresses (`octocat@github.com` in GitHub's description) are its to publish.
                 if ('domain' in match && match.domain && own.has(registrableDomain(match.domain) ?? ''))
                     continue;
@@ -36220,7 +36623,7 @@ const sensitiveExampleValue = {
                 found.set(key, {
                     message: `an example or default value contains ${match.preview}`,
                     loc,
-                    severity: SEVERITY[match.kind],
+                    severity: sensitive_example_value_SEVERITY[match.kind],
                     variant: match.kind,
                     // The secret itself (hashed, never printed): already in the base, it is no new leak wherever it moved.
                     basis: `${match.kind}:${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex')}`,
@@ -36232,6 +36635,82 @@ const sensitiveExampleValue = {
         return withLayoutFreeKeys(hits, model);
     },
 };
+/**
+ * Whether a URL is the address of one of the document's own operations with a random-looking identifier
+ * filling a path parameter named as one (Box's `status_url` example,
+ * `https://api.box.com/2.0/zip_downloads/29l0…yY=/status`, is `GET /zip_downloads/{zip_download_id}/status`
+ * on its server `https://api.box.com/2.0`), and with nothing else random-looking in it: that value is an
+ * example of the identifier, as the parameter's own example would be (`opaqueParameter`). A key in the
+ * query (`?token=…`), in another parameter or in a path the document does not serve is still reported.
+ * Routes are built on the first URL asked about, once per model; answers are remembered per string.
+ */
+function ownUrlIds(model) {
+    let routes;
+    const answers = new Map();
+    return (text) => {
+        // A URL is short: a longer string is not read as one (and matching stays cheap).
+        if (text.length > MAX_URL)
+            return false;
+        let answer = answers.get(text);
+        if (answer !== undefined)
+            return answer;
+        routes ??= idRoutes(model);
+        answer = false;
+        for (const route of routes) {
+            const match = route.exec(text);
+            if (!match?.indices || !match.groups)
+                continue;
+            // Each identifier cut out (the groups named `id…`); whatever else the URL holds is judged again.
+            let rest = text;
+            const spans = Object.keys(match.groups)
+                .filter((name) => name.startsWith('id'))
+                .map((name) => match.indices.groups[name])
+                .sort((a, b) => b[0] - a[0]);
+            for (const [start, end] of spans)
+                rest = `${rest.slice(0, start)}x${rest.slice(end)}`;
+            if (!valueMatch(rest)) {
+                answer = true;
+                break;
+            }
+        }
+        answers.set(text, answer);
+        return answer;
+    };
+}
+const MAX_URL = 2048;
+/** Server URL + path template of each operation with a path parameter named as an identifier. */
+function idRoutes(model) {
+    const out = new Map();
+    const literal = (text) => text.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
+    for (const endpoint of model.endpoints) {
+        const ids = new Set(endpoint.parameters.filter((p) => p.in === 'path' && randomByName(p.name)).map((p) => p.name));
+        if (ids.size === 0)
+            continue;
+        let group = 0;
+        const path = endpoint.path
+            .split(/(\{[^}/]*\})/)
+            .map((part) => {
+            const name = /^\{([^}/]*)\}$/.exec(part)?.[1];
+            if (name === undefined)
+                return literal(part);
+            return `(?<${ids.has(name) ? 'id' : 'other'}${group++}>[^/?#]+)`;
+        })
+            .join('');
+        for (const server of endpoint.servers.length > 0 ? endpoint.servers : [{ url: '' }]) {
+            const base = server.url.replace(/\/+$/, '');
+            // A relative server (`/v1`) or none: any origin; a server variable (`{region}`) matches one segment.
+            const origin = /^[a-z][a-z0-9+.-]*:\/\//i.test(base) ? '' : '[a-z][a-z0-9+.-]*:\\/\\/[^/?#]*';
+            const prefix = base
+                .split(/(\{[^}/]*\})/)
+                .map((part) => (/^\{[^}/]*\}$/.test(part) ? '[^/?#]+' : literal(part)))
+                .join('');
+            const source = `^${origin}${prefix}${path}(?:[?#].*)?$`;
+            if (!out.has(source))
+                out.set(source, new RegExp(source, 'di'));
+        }
+    }
+    return [...out.values()];
+}
 /** The domains the document's servers and contact name: addresses there are the provider's own. */
 function ownDomains(model) {
     const hosts = [
@@ -36301,282 +36780,6 @@ const sensitiveQueryParam = {
         }));
     },
 };
-
-// EXTERNAL MODULE: ./src/util/pointer.ts
-var pointer = __nccwpck_require__(26065);
-// EXTERNAL MODULE: ./src/assess/field-identity.ts
-var field_identity = __nccwpck_require__(71465);
-;// CONCATENATED MODULE: ./src/assess/checks/sensitive-response-field.ts
-
-
-
-
-
-
-
-const sensitive_response_field_SEVERITY = {
-    credential: 'high',
-    'payment-card': 'high',
-    'government-id': 'high',
-    'bank-account': 'medium',
-    'date-of-birth': 'medium',
-    email: 'low',
-    phone: 'low',
-    address: 'low',
-};
-const ISSUING_WORDS = new Set([
-    'token',
-    'tokens',
-    'oauth',
-    'oauth2',
-    'login',
-    'logon',
-    'signin',
-    'session',
-    'sessions',
-    'authenticate',
-    'key',
-    'keys',
-    'apikey',
-    'apikeys',
-    'credential',
-    'credentials',
-]);
-/**
- * `POST /oauth/token`, `POST /login`, `POST /api-keys`: returning the new token, key or secret is what
- * the operation is for. Passwords are never issued this way, so they are still reported, and neither is a
- * secret the caller sent in the request (a private key uploaded to `POST /keys` and echoed back): the
- * operation returns it, it does not issue it. (`auth` alone is not enough: `POST /PaymentAuth` authorises
- * a payment.)
- */
-function issuedCredential(endpoint, field, sent) {
-    if (field.kind !== 'credential' || endpoint.method !== 'post')
-        return false;
-    const name = leafName(field.path);
-    if (/(password|passwd|passphrase|pwd|pin)$/.test(name) || sent.has(name))
-        return false;
-    const words = (0,context/* pathWords */.xR)(endpoint.path);
-    return words.some((w, i) => ISSUING_WORDS.has(w) || `${w} ${words[i + 1]}` === 'sign in');
-}
-/** `key.private_key` → `privatekey`: a field's own name, compared across request and response. */
-function leafName(path) {
-    return (path
-        .split(/[.[\]*]/)
-        .filter((part) => part !== '')
-        .pop() ?? path)
-        .toLowerCase()
-        .replace(/[^a-z0-9]/g, '');
-}
-/** The credential fields the caller sends in the request body, by name. */
-function sentCredentials(endpoint) {
-    const names = new Set();
-    for (const media of endpoint.requestBody?.content ?? []) {
-        for (const field of (0,sensitive/* sensitiveFields */.uL)(media.schema, false)) {
-            if (field.kind === 'credential')
-                names.add(leafName(field.path));
-        }
-    }
-    return names;
-}
-/**
- * Bank details reached through payment or funding instructions (Stripe's
- * `next_action.display_bank_transfer_instructions.financial_addresses[].iban.iban`): the account the customer
- * pays into, shown to every payer, not the customer's own account.
- */
-function paymentInstructions(field) {
-    if (field.kind !== 'bank-account')
-        return false;
-    return field.path
-        .split(/[.[\]*]/)
-        .some((part) => /(^|_|-)instructions$|^financial_?addresses$|^funding_?instructions/i.test(part));
-}
-/**
- * The property's own place: where its owner declares it (`#/components/schemas/repository/properties/temp_clone_token`),
- * not where a `$ref` it is declared with points (two properties `$ref`-ing one `Password` schema are two
- * properties).
- */
-function propertyLoc(field) {
-    return {
-        file: field.owner.loc.file,
-        pointer: (0,pointer/* joinPointer */.Kn)(field.owner.loc.pointer, 'properties', field.name),
-    };
-}
-/**
- * Where the property is without naming its file (inside an operation, or inside a named component), so
- * splitting a description into files or merging it back keeps the finding's fingerprint.
- */
-function layoutFreeKey(loc, rootFile, inEndpoint) {
-    const at = inEndpoint(loc);
-    if (at)
-        return `${at.ids[0]}@${at.inside}`;
-    // Elsewhere in a root document (Swagger 2.0 `definitions`): its file and pointer. A base sharing the
-    // head's objects sees them in the head's root file, which it cannot tell from a file of its own.
-    const first = loc.pointer.split('/')[1] ?? '';
-    if (first !== 'components' && (ROOT_SECTIONS.has(first) || first.startsWith('x-')))
-        return undefined;
-    return (0,locations/* componentPath */.Z)(loc, rootFile);
-}
-/**
- * The same property wherever a description moves it: its kind, name and own description. GitHub copies
- * `repository` into `nullable-repository`, Azure wraps fields in an ARM `properties` envelope, DigitalOcean
- * inlines `#/components/responses/*` into its paths: the property the base returned, with the same words,
- * is no new exposure (compareFindings: a shared `basis` is existing). Only a described property has a basis:
- * a bare `password: {type: string}` the PR adds stays new wherever the base had another one.
- */
-function describedProperty(field) {
-    const words = (0,field_identity/* describedWords */.t_)(field.schema);
-    return words !== undefined ? { basis: `${field.kind}\n${field.name.toLowerCase()}\n${words}` } : {};
-}
-/**
- * The property by its owner's shape, for a move or copy without a description to match on: GitHub's
- * `nullable-integration`, a verbatim copy of `integration`; Dialogporten's `GetDialogDto` renamed
- * `V1EndUserDialogsQueriesGet_Dialog`; Directus's inline `{ data: { token } }` under a renamed route.
- * Compared with the base in src/assess/index.ts (`movedProperties`), which also requires the owner's place
- * to be new to the PR.
- */
-function movableProperty(field) {
-    const names = (0,field_identity/* shapeOf */.F5)(field.owner);
-    return {
-        shape: `${field.kind}\n${field.name.toLowerCase()}\n${names.join('\n')}`,
-        owner: field.owner.loc,
-        distinctive: names.length >= field_identity/* DISTINCTIVE_SHAPE */.Ps,
-    };
-}
-/** Path segments of `data[].link.persistent_token` (3): the headline is the shallowest place it is returned. */
-function depth(path) {
-    return path.split(/[.[\]]+/).filter((part) => part !== '').length;
-}
-const ROOT_SECTIONS = new Set(['paths', 'definitions', 'parameters', 'responses', 'webhooks']);
-const sensitiveResponseField = {
-    id: 'sensitive-response-field',
-    category: 'sensitive-data',
-    severity: 'medium',
-    owasp: 'API3:2023 Broken Object Property Level Authorization',
-    cwe: 'CWE-200',
-    title: 'Sensitive data in responses',
-    rationale: 'Secrets and personal data returned by an API are exposed to every client and every log that records the response.',
-    remediation: 'Return only what the client needs: drop or mask the field, mark secrets `writeOnly: true`, and protect the endpoint with authentication and scopes.',
-    scope: 'document',
-    run(model) {
-        // One finding per sensitive property, at the property, naming every endpoint that returns it: a field
-        // of a shared object (Stripe's `payment_method`, GitHub's `repository`) is one fact wherever the object
-        // is embedded, and its fingerprint is the property's place, so the base's finding for the same
-        // property makes it existing however many endpoints the PR adds that embed it.
-        const byProperty = new Map();
-        for (const endpoint of model.endpoints) {
-            const sent = endpoint.method === 'post' ? sentCredentials(endpoint) : NOTHING_SENT;
-            for (const response of (0,headers/* successResponses */.KS)(endpoint)) {
-                for (const media of response.content) {
-                    for (const field of (0,sensitive/* sensitiveFields */.uL)(media.schema, true)) {
-                        if (issuedCredential(endpoint, field, sent) || paymentInstructions(field))
-                            continue;
-                        const loc = propertyLoc(field);
-                        const key = `${loc.file}#${loc.pointer}`;
-                        const severity = (0,context/* byExposure */.Je)(endpoint, sensitive_response_field_SEVERITY[field.kind]);
-                        let exposure = byProperty.get(key);
-                        if (!exposure) {
-                            exposure = { field, loc, severity, returnedBy: new Map() };
-                            byProperty.set(key, exposure);
-                        }
-                        else
-                            exposure.severity = (0,findings/* maxSeverity */.eL)(exposure.severity, severity);
-                        let returned = exposure.returnedBy.get(endpoint.id);
-                        if (!returned) {
-                            returned = { endpoint, paths: new Set(), echoed: false };
-                            exposure.returnedBy.set(endpoint.id, returned);
-                        }
-                        returned.paths.add(field.path);
-                        returned.echoed ||= sent.has(leafName(field.path));
-                    }
-                }
-            }
-        }
-        const exposures = sameDescribedProperty([...byProperty.values()]);
-        const inEndpoint = exposures.length > 0 ? (0,locations/* endpointsByLocation */.X)(model.endpoints) : undefined;
-        const keys = exposures.map(({ loc }) => layoutFreeKey(loc, model.file, inEndpoint));
-        const seen = new Map();
-        for (const key of keys)
-            if (key !== undefined)
-                seen.set(key, (seen.get(key) ?? 0) + 1);
-        return exposures.map(({ field, loc, severity, returnedBy }, i) => {
-            const key = keys[i];
-            // Headlined where it is most plainly returned: the shallowest path (`link.persistent_token` of a
-            // payment method, not `last_finalization_error.setup_intent.…` of an invoice), the first on a tie.
-            const shallowest = (r) => Math.min(...[...r.paths].map(depth));
-            const first = [...returnedBy.values()].reduce((a, b) => (shallowest(b) < shallowest(a) ? b : a));
-            const others = [...returnedBy.values()].filter((r) => r !== first);
-            const { endpoint, paths } = first;
-            const path = [...paths].reduce((a, b) => (depth(b) < depth(a) ? b : a));
-            const morePaths = paths.size > 1
-                ? ` (and ${paths.size - 1} other path${paths.size > 2 ? 's' : ''} to the same property)`
-                : '';
-            const echoedBy = [...returnedBy.values()].filter((r) => r.echoed).map((r) => (0,context/* label */.Pf)(r.endpoint));
-            const echoed = echoedBy.length > 0 ? ` (${echoedBy.join(', ')}: the secret the caller sent, echoed back)` : '';
-            const moreEndpoints = others.length > 0
-                ? `; ${others.length} other endpoint${others.length > 1 ? 's return' : ' returns'} it too`
-                : '';
-            return {
-                message: `${(0,context/* label */.Pf)(endpoint)} returns ${field.kind} data in \`${path}\`${morePaths}${moreEndpoints}${echoed}`,
-                loc,
-                severity,
-                endpoints: [...returnedBy.keys()],
-                // Unique keys only: two components of one name in two files keep their file and pointer.
-                ...(key !== undefined && seen.get(key) === 1 ? { key } : {}),
-                ...describedProperty(field),
-                movable: movableProperty(field),
-            };
-        });
-    },
-};
-/**
- * Properties of one kind, name and description in several objects (Stripe's Link `persistent_token`, "Token
- * used for persistent Link logins.", in `payment_method_link` and in the PaymentIntent's and SetupIntent's
- * `payment_method_options.link`) are one property, copied: one finding, naming every endpoint, at the place
- * of the copy returned the shallowest. Undescribed properties are never merged.
- */
-function sameDescribedProperty(exposures) {
-    const byBasis = new Map();
-    const out = [];
-    for (const exposure of exposures) {
-        const { basis } = describedProperty(exposure.field);
-        if (basis === undefined)
-            out.push(exposure);
-        else {
-            const group = byBasis.get(basis);
-            if (group)
-                group.push(exposure);
-            else {
-                byBasis.set(basis, [exposure]);
-                out.push(exposure);
-            }
-        }
-    }
-    return out.map((exposure) => {
-        const { basis } = describedProperty(exposure.field);
-        const group = basis === undefined ? undefined : byBasis.get(basis);
-        if (!group || group.length === 1)
-            return exposure;
-        const reach = (e) => Math.min(...[...e.returnedBy.values()].flatMap((r) => [...r.paths].map(depth)));
-        const headline = group.reduce((a, b) => (reach(b) < reach(a) ? b : a));
-        const returnedBy = new Map();
-        let severity = headline.severity;
-        for (const member of [headline, ...group.filter((e) => e !== headline)]) {
-            severity = (0,findings/* maxSeverity */.eL)(severity, member.severity);
-            for (const [id, r] of member.returnedBy) {
-                const known = returnedBy.get(id);
-                if (!known)
-                    returnedBy.set(id, { ...r, paths: new Set(r.paths) });
-                else {
-                    for (const p of r.paths)
-                        known.paths.add(p);
-                    known.echoed ||= r.echoed;
-                }
-            }
-        }
-        return { ...headline, severity, returnedBy };
-    });
-}
-const NOTHING_SENT = new Set();
 
 ;// CONCATENATED MODULE: ./src/assess/checks/transport-http-callback.ts
 
@@ -36760,8 +36963,12 @@ const ONE_PER_ENDPOINT = 'endpoint';
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $T: () => (/* binding */ partFinding),
+/* harmony export */   Iq: () => (/* binding */ partFindings),
 /* harmony export */   Ml: () => (/* binding */ knownUrlInputs),
 /* harmony export */   Sc: () => (/* binding */ URL_NAME),
+/* harmony export */   gH: () => (/* binding */ partsMessage),
+/* harmony export */   q: () => (/* binding */ headlinePart),
 /* harmony export */   zn: () => (/* binding */ URL_FORMATS)
 /* harmony export */ });
 /* unused harmony export urlInput */
@@ -36781,6 +36988,43 @@ const URL_NAME = /(url|uri|href|callback|webhook|redirect(_?to)?|return_?to|next
 /** Named or formatted like a URL (before judging whether the server requests it). */
 function urlInput(field) {
     return URL_FORMATS.has(field.schema.format ?? '') || URL_NAME.test(field.name);
+}
+/** Path segments of `body field \`spec.webhook.clientConfig.url\`` (4); a parameter's are 1. */
+function depth(key) {
+    const path = key.match(/`([^`]*)`/)?.[1] ?? key;
+    return path.split(/[.[\]]+/).filter((part) => part !== '').length;
+}
+/** The endpoint a finding about one field is headlined with: the one taking it at the shallowest path, the first on a tie. */
+function headlinePart(parts) {
+    return parts.reduce((a, b) => (depth(b.key) < depth(a.key) ? b : a));
+}
+/** `` `POST /a` takes a URL in body field `url` … (server-side request forgery risk); 2 other endpoints take it too `` */
+function partsMessage(parts) {
+    const headline = headlinePart(parts);
+    const others = new Set(parts.map((p) => p.endpoint));
+    others.delete(headline.endpoint);
+    const more = others.size === 0 ? '' : `; ${others.size} other endpoint${others.size > 1 ? 's take' : ' takes'} it too`;
+    return `${headline.message}${more}`;
+}
+/**
+ * A finding about one field (`Finding.parts`) as the findings of each endpoint it stands for, each with the
+ * message, place, severity and basis it would have alone: how a pull request's conventions judge it.
+ */
+function partFindings(finding) {
+    return (finding.parts ?? []).map((part) => partFinding(finding, part));
+}
+function partFinding(finding, part) {
+    return {
+        ruleId: finding.ruleId,
+        category: finding.category,
+        severity: part.severity,
+        message: part.message,
+        remediation: finding.remediation,
+        loc: part.loc,
+        fingerprint: finding.fingerprint,
+        endpoint: part.endpoint,
+        basis: `${finding.ruleId}\n${part.endpoint}\n${part.name}`,
+    };
 }
 /** URLs the server calls to notify the caller: Twilio's `StatusCallback`, `AmdStatusCallback`; Plaid's `webhook`. */
 const NOTIFICATION = /(callback|webhook)(_?ur[il])?$/i;
@@ -36989,6 +37233,105 @@ function serverPattern(url) {
 /** A server as compared across versions: its `serverPattern`, or its URL when it has none. */
 function serverKey(server) {
     return serverPattern(server.url) ?? server.url;
+}
+
+
+/***/ }),
+
+/***/ 98822:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BO: () => (/* binding */ openBody),
+/* harmony export */   Jc: () => (/* binding */ privilegedFields),
+/* harmony export */   Q: () => (/* binding */ BODY_WRITES),
+/* harmony export */   sE: () => (/* binding */ serverOwnedFields)
+/* harmony export */ });
+/* harmony import */ var _normalize_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(93956);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(70889);
+
+
+const PRIVILEGED = /^(role|roles|is_?admin|admin|permissions?|scopes?|owner(_?id)?|is_?verified|verified|balance|credit|tenant(_?id)?|account_?type|plan|tier|is_?staff|superuser)$/i;
+/**
+ * Path words of operations whose purpose is to set access (`POST /orgs/{org}/members` with a `role`,
+ * `PUT …/collaborators/{user}`, GCP's `testIamPermissions`): there a privileged field is what the caller
+ * is meant to send, not a field it slips in.
+ */
+const ACCESS_PURPOSE = new Set([
+    'member',
+    'members',
+    'membership',
+    'memberships',
+    'collaborator',
+    'collaborators',
+    'role',
+    'roles',
+    'permission',
+    'permissions',
+    'scope',
+    'scopes',
+    'scoped',
+    'iam',
+    'acl',
+    'acls',
+    'grant',
+    'grants',
+    'invitation',
+    'invitations',
+    'authorization',
+    'authorizations',
+]);
+/**
+ * Words that make a `scope` about access: OAuth scopes (`read:org`, `repo`), permissions, tokens. "Scope"
+ * also names where a setting applies (GitHub's required workflow `scope: all|selected`, Netlify's
+ * environment variable `scopes: builds|functions|runtime`), which grants nothing.
+ */
+const ACCESS_WORDS = /\b(access|permissions?|privileges?|oauth|tokens?|authori[sz]\w*|grants?|roles?|read|write|admin\w*)\b|:/i;
+/**
+ * A `scope(s)` field is privileged unless it is a closed list of values (an enum, or an array of one) none
+ * of which, nor its description, speaks of access: then it says where a setting applies. The enum is what
+ * the caller may send, so a scope named to look harmless cannot carry an access scope the list lacks.
+ */
+function reachScope(name, property) {
+    if (!/^scopes?$/i.test(name))
+        return false;
+    const field = (0,_normalize_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .unwrapAnnotated */ ._3)(property);
+    const values = field.enum ?? (field.items ? (0,_normalize_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .unwrapAnnotated */ ._3)(field.items).enum : undefined);
+    if (!values || values.length === 0)
+        return false;
+    const words = [field.description, field.title, property.description, ...values.map(String)];
+    const text = words.filter((w) => w !== undefined).join(' ');
+    return !ACCESS_WORDS.test(text);
+}
+/** The methods whose bodies are checked. */
+const BODY_WRITES = new Set(['post', 'put', 'patch']);
+/**
+ * The property names of a write body that look privileged (`role`, `owner`, …), `readOnly` or not: none on
+ * an operation whose path says it exists to set access, and no `scope` that only says where a setting applies.
+ */
+function privilegedFields(endpoint, schema) {
+    if ((0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .pathWords */ .xR)(endpoint.path).some((w) => ACCESS_PURPOSE.has(w)))
+        return [];
+    return Object.keys(schema.properties).filter((name) => PRIVILEGED.test(name) && !reachScope(name, schema.properties[name]));
+}
+/** The body's `readOnly` properties: server-owned fields in an input schema. */
+function serverOwnedFields(schema) {
+    return Object.keys(schema.properties).filter((name) => schema.properties[name].readOnly);
+}
+/**
+ * A JSON write body whose top-level object takes properties it does not declare: no `additionalProperties:
+ * false`, not built with `allOf`, not a typed map (`additionalProperties: { type: string }`, no properties),
+ * which takes any key by design.
+ */
+function openBody(m) {
+    const schema = m.schema;
+    if (!schema || !/json/i.test(m.contentType))
+        return false;
+    if (!(schema.types?.includes('object') || Object.keys(schema.properties).length > 0))
+        return false;
+    return (schema.additionalProperties !== false &&
+        schema.allOf.length === 0 &&
+        !(typeof schema.additionalProperties === 'object' && Object.keys(schema.properties).length === 0));
 }
 
 
@@ -37485,6 +37828,7 @@ class DocumentSet {
     problems = [];
     files = new Map();
     reported = new Set();
+    /** Resolved refs by the file they are written in, then the ref as written. */
     resolved = new Map();
     /** Files that exist but were not read, and why. */
     refusals = new Map();
@@ -37588,18 +37932,22 @@ class DocumentSet {
         if (refOf(node.value) === undefined)
             return node; // the common case: nothing to follow
         let current = node;
-        const seen = new Set();
+        // Where a chain of refs has been; a single hop (nearly every ref) needs no record, so none is made then.
+        let seen;
         for (let hop = 0; hop < MAX_REF_HOPS; hop++) {
             const ref = refOf(current.value);
             if (ref === undefined)
                 return current;
-            const key = `${current.loc.file}#${current.loc.pointer}`;
-            if (seen.has(key)) {
-                this.problem('ref-circular', `\`$ref\` "${ref}" is circular: it refers back to itself`, node.loc);
-                return undefined;
+            if (hop > 0) {
+                seen ??= new Set([`${node.loc.file}#${node.loc.pointer}`]);
+                const key = `${current.loc.file}#${current.loc.pointer}`;
+                if (seen.has(key)) {
+                    this.problem('ref-circular', `\`$ref\` "${ref}" is circular: it refers back to itself`, node.loc);
+                    return undefined;
+                }
+                seen.add(key);
             }
-            seen.add(key);
-            const target = this.resolve(ref, (0,_util_pointer_js__WEBPACK_IMPORTED_MODULE_5__/* .joinPointer */ .Kn)(current.loc.pointer, '$ref'), current.loc.file);
+            const target = this.resolve(ref, current.loc);
             if (!target)
                 return undefined;
             current = target;
@@ -37607,15 +37955,23 @@ class DocumentSet {
         this.problem('ref-circular', `\`$ref\` chain is longer than ${MAX_REF_HOPS} hops`, node.loc);
         return undefined;
     }
-    resolve(ref, refPointer, fromFile) {
+    /** `ref`, written in the object at `from`. */
+    resolve(ref, from) {
         // Shared components are referenced thousands of times; a broken ref is not cached, so each site is reported.
-        const key = `${fromFile}#${ref}`;
-        const known = this.resolved.get(key);
+        // Looked up in two maps rather than by a joined key, and the `$ref`'s own pointer made only on a miss:
+        // no new string for each of those thousands.
+        let inFile = this.resolved.get(from.file);
+        const known = inFile?.get(ref);
         if (known)
             return known;
-        const target = this.resolveOnce(ref, refPointer, fromFile);
-        if (target)
-            this.resolved.set(key, target);
+        const target = this.resolveOnce(ref, (0,_util_pointer_js__WEBPACK_IMPORTED_MODULE_5__/* .joinPointer */ .Kn)(from.pointer, '$ref'), from.file);
+        if (target) {
+            if (!inFile) {
+                inFile = new Map();
+                this.resolved.set(from.file, inFile);
+            }
+            inFile.set(ref, target);
+        }
         return target;
     }
     resolveOnce(ref, refPointer, fromFile) {
@@ -38362,6 +38718,13 @@ const decodeText = ${_file_text_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeText */
 const gitShow = ${_file_text_js__WEBPACK_IMPORTED_MODULE_1__/* .gitShow */ .k.toString()};
 const readInside = ${_file_text_js__WEBPACK_IMPORTED_MODULE_1__/* .readInside */ .xO.toString()};
 const safely = (f) => { try { return f(); } catch { return undefined; } };
+// A collection after each answer: the text received or read here is garbage once answered, and an idle
+// thread would keep it until its own next collection (94 MB for Microsoft Graph beta, through the whole
+// analysis of the document on the main thread). \`gc\` as src/util/heap.ts gets it.
+const collect = safely(() => {
+  require('node:v8').setFlagsFromString('--expose-gc');
+  return require('node:vm').runInNewContext('typeof gc === "function" ? gc : undefined');
+});
 const readFile = (file) =>
   file.kind === 'git'
     ? gitShow(spawnSync, decodeText, file.repoDir, file.commit, file.path, file.maxBytes)
@@ -38390,6 +38753,7 @@ workerData.port.on('message', ({ id, text, file, done }) => {
   workerData.port.postMessage(reply, index ? [index.opens.buffer, index.closes.buffer, index.lineStarts.buffer] : []);
   Atomics.store(done, 0, 1);
   Atomics.notify(done, 0);
+  if (collect) setImmediate(collect); // once this handler's frame (holding the text) is gone
 });
 `;
 }
@@ -39864,7 +40228,10 @@ function fillScalars(schema, raw) {
     // `nullable` only widens a declared type: `{ nullable: true, allOf: [...] }` does not mean "only null".
     if (raw.nullable && types.length > 0)
         types.push('null');
-    if (types.length > 0)
+    // One type (most schemas): the list as it is, with no set and copy to dedupe and sort it.
+    if (types.length === 1)
+        schema.types = types;
+    else if (types.length > 0)
         schema.types = [...new Set(types)].sort();
     schema.format = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(raw.format);
     if (Array.isArray(raw.enum))
@@ -40602,14 +40969,15 @@ function maskWords(text) {
  * PEM block) is masked whole.
  */
 function maskSecrets(message) {
-    // Most messages hold nothing that could be a secret: one scan, and they are returned as they are.
-    if (message.length < 9)
+    // Most messages hold nothing that could be a secret: one scan, and they are returned as they are. The scan
+    // comes before the memo: it costs less than hashing and keeping a message that is unique (most are).
+    if (message.length < 9 || !(0,sensitive/* mayHoldSecret */.dV)(message))
         return message;
     // Remediations and many messages repeat across findings (tens of thousands in an inventory): judged once.
     const known = masked.get(message);
     if (known !== undefined)
         return known;
-    const result = (0,sensitive/* mayHoldSecret */.dV)(message) ? maskMessage(message) : message;
+    const result = maskMessage(message);
     if (masked.size >= MASKED_MAX)
         masked.clear();
     masked.set(message, result);
@@ -42063,9 +42431,12 @@ function kindOfName(name) {
  */
 function sensitiveFields(root, skipWriteOnly, limit = 200) {
     if (!root)
-        return [];
+        return NO_FIELDS;
     const cache = skipWriteOnly ? FIELD_CACHE.withoutWriteOnly : FIELD_CACHE.withWriteOnly;
-    return (0,_util_cached_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .cachedWalk */ .C)(root, cache, NO_FIELDS, (schema, visit) => fieldsOf(schema, skipWriteOnly, visit)).slice(0, limit);
+    const fields = (0,_util_cached_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .cachedWalk */ .C)(root, cache, NO_FIELDS, (schema, visit) => fieldsOf(schema, skipWriteOnly, visit));
+    // The remembered list itself (read-only) when it is within the limit, as it nearly always is (at most
+    // `MAX_FIELDS`): no copy for each endpoint and response that shows a shared schema.
+    return fields.length <= limit ? fields : fields.slice(0, limit);
 }
 /** Reachable sensitive fields per schema, computed once: shared components are walked once, not per endpoint. */
 const FIELD_CACHE = {
@@ -42160,10 +42531,9 @@ const NOT_DATA_FORMATS = new Set([
  * description says it is the secret's name, id or reference is a pointer to the secret.
  */
 function propertyKind(name, property) {
-    if (holdsData(property))
-        return undefined;
+    // The name first: it is remembered, and most names are no kind, so most properties stop here.
     const kind = dataKindOfName(name);
-    if (!kind)
+    if (!kind || holdsData(property))
         return undefined;
     if (NOT_DATA_FORMATS.has(property.format ?? ''))
         return undefined;
@@ -42424,14 +42794,35 @@ function privateKeyBlock(value) {
 /** What every secret but a random key starts with or contains: a PEM line, a cloud key prefix, a JWT
  * header, a run of 13+ digits or an SSN. */
 const MARKED = /-----BEGIN|ssh-|ecdsa-|AKIA|ASIA|AGPA|AIDA|AROA|ANPA|AIza|gh[pousr]_|github_pat_|xox[abposr]-|[rs]k_live_|eyJ|\d(?:[ -]?\d){12}|\d{3}-\d{2}-\d{4}/;
+/** `[A-Za-z0-9+/_-]` by character code (ASCII only). */
+const KEY_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-')
+    KEY_CHAR[c.charCodeAt(0)] = 1;
+/**
+ * `/[A-Za-z0-9+/_-]{32}/.test(text)`, in one pass: the regex tries 32 characters from every position,
+ * and messages and examples are full of long paths and ids (a third of them pass), so it was most of the
+ * cost of masking a scan's hundred thousand messages.
+ */
+function hasLongWord(text) {
+    let run = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 128 && KEY_CHAR[c] === 1) {
+            if (++run >= 32)
+                return true;
+        }
+        else
+            run = 0;
+    }
+    return false;
+}
 /**
  * A marker or a 32-character word: what every secret below holds. One scan rules out the ordinary strings
  * (most of them) before the dozen specific patterns run; the tests run the long way as well and compare.
+ * False when no part of `text` can be a secret: the quick rejection `secretInValue` starts with.
  */
-const COULD_BE_SECRET = new RegExp(`${MARKED.source}|[A-Za-z0-9+/_-]{32}`);
-/** False when no part of `text` can be a secret: the quick rejection `secretInValue` starts with. */
 function mayHoldSecret(text) {
-    return COULD_BE_SECRET.test(text);
+    return MARKED.test(text) || hasLongWord(text);
 }
 /** What a literal string from a document looks like, if it looks like a real secret or PII. */
 function secretInValue(value) {
@@ -42441,7 +42832,8 @@ function secretInValue(value) {
     const known = SECRET_CACHE.get(value);
     if (known !== undefined)
         return known ?? undefined;
-    const match = COULD_BE_SECRET.test(value) ? findSecret(value, 0, MARKED.test(value)) : undefined;
+    const marked = MARKED.test(value);
+    const match = marked || hasLongWord(value) ? findSecret(value, 0, marked) : undefined;
     if (SECRET_CACHE.size >= 100_000)
         SECRET_CACHE.clear();
     // V8 hashes a string of more than 16,383 characters by its length: long keys of one length would collide.
@@ -42775,28 +43167,40 @@ function formatBytes(n) {
 // where the walk entered the cycle. A result cut that way above its own node depends on where the walk
 // entered, so it is kept for the walk at hand only; every other result is the same whoever asks first and
 // goes into `cache`. Results so do not depend on the order endpoints, or versions, are walked in.
+/** From this depth the nodes in progress are also indexed by a map (a scan of the path would be quadratic). */
+const SCANNED_DEPTH = 64;
 function cachedWalk(root, cache, empty, compute) {
     const done = cache.get(root);
     if (done !== undefined)
         return done; // the common case: a shared component, walked before
-    const depthOf = new Map(); // the nodes in progress: the current path
+    // The nodes in progress (the current path), a node's depth its index. Found by scanning the path while it
+    // is short (schemas are rarely more than a few levels deep): cheaper than a map's set, get and delete for
+    // each of the millions of nodes a scan walks. `deep` indexes the path once it is long.
+    const path = [];
+    let deep;
     const local = new Map();
     let low = Number.POSITIVE_INFINITY; // shallowest in-progress node a cut reached, in the subtree at hand
     const visit = (node) => {
-        const known = cache.get(node) ?? local.get(node);
+        // `local` is empty unless the walk met a cycle (most walks): its lookup skipped then.
+        const known = cache.get(node) ?? (local.size === 0 ? undefined : local.get(node));
         if (known !== undefined)
             return known;
-        const inProgress = depthOf.get(node);
-        if (inProgress !== undefined) {
+        const inProgress = deep ? deep.get(node) : path.lastIndexOf(node);
+        if (inProgress !== undefined && inProgress !== -1) {
             low = Math.min(low, inProgress);
             return empty;
         }
-        const depth = depthOf.size;
-        depthOf.set(node, depth);
+        const depth = path.length;
+        path.push(node);
+        if (deep)
+            deep.set(node, depth);
+        else if (path.length > SCANNED_DEPTH)
+            deep = new Map(path.map((n, i) => [n, i]));
         const outer = low;
         low = Number.POSITIVE_INFINITY;
         const result = compute(node, visit);
-        depthOf.delete(node);
+        path.pop();
+        deep?.delete(node);
         if (low >= depth) {
             cache.set(node, result); // cut at most at itself: complete, whoever asked
             low = outer;
