@@ -26,7 +26,8 @@ function both(spec: LoadedSpec): { ours: string[]; theirs: string[] } {
 
 const load = (files: Record<string, string>, root = 'openapi.yaml') => loadSpec(memoryReader(files), root);
 
-const COMPONENTS = 'components:\n  securitySchemes:\n    key: { type: apiKey, in: header, name: X-Key }\n';
+const withComponents = (text: string) =>
+  `${text}\ncomponents:\n  securitySchemes:\n    key: { type: apiKey, in: header, name: X-Key }\n`;
 
 /** Documents aimed at the walk's corners; each must have problems, or the comparison proves little. */
 const CORNERS: Record<string, Record<string, string>> = {
@@ -50,7 +51,8 @@ const CORNERS: Record<string, Record<string, string>> = {
     `),
   },
   'an undeclared path parameter, a duplicate operationId, `{}` in a path, repeated parameters': {
-    'openapi.yaml': outdent(`
+    'openapi.yaml': withComponents(
+      outdent(`
       openapi: 3.0.3
       info: { title: Payments, version: '1' }
       paths:
@@ -69,10 +71,12 @@ const CORNERS: Record<string, Record<string, string>> = {
           get:
             operationId: getPayment
             responses: { '200': { description: OK } }
-    `) + `\n${COMPONENTS}`,
+    `),
+    ),
   },
   'callbacks, one and two levels deep, with path parameters': {
-    'openapi.yaml': outdent(`
+    'openapi.yaml': withComponents(
+      outdent(`
       openapi: 3.0.3
       info: { title: Hooks, version: '1' }
       paths:
@@ -99,7 +103,8 @@ const CORNERS: Record<string, Record<string, string>> = {
                                 '/{x}':
                                   get:
                                     responses: { '200': { description: OK } }
-    `) + `\n${COMPONENTS}`,
+    `),
+    ),
   },
   'shared `$ref`s: one path item under two paths, one parameter in two operations, a cycle of schemas': {
     'openapi.yaml': outdent(`
@@ -292,7 +297,9 @@ describe('real documents, a seeded sample', () => {
   const small = (path: string) => statSync(path).size < 1_000_000;
   const sample = isCorpusInstalled()
     ? [
-        ...pick(filesUnder(join(directory, 'api')).filter(small), 25, random).map((p) => [directory, p] as const),
+        ...pick(filesUnder(join(directory, 'api')).filter(small), 25, random).map(
+          (p) => [directory, p] as const,
+        ),
         ...pick(filesUnder(examples), 15, random).map((p) => [examples, p] as const),
       ]
     : [];

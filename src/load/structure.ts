@@ -50,7 +50,9 @@ export function structureProblems(spec: LoadedSpec): SpecProblem[] {
   } catch (error) {
     // Never a silent skip: say that the structure was not checked, at the document.
     const why = `openapi-core failed (${error instanceof Error ? error.message : String(error)})`;
-    return [{ kind: 'structure', message: `structure not checked: ${why}`, loc: { file: spec.path, pointer: '' } }];
+    return [
+      { kind: 'structure', message: `structure not checked: ${why}`, loc: { file: spec.path, pointer: '' } },
+    ];
   }
   const problems = new Map<string, SpecProblem>();
   for (const p of found) {
@@ -256,7 +258,7 @@ interface At {
   key: string | number | undefined;
 }
 
-type Visit = (node: any, at: At, entry: Entry) => void;
+type Visit = (node: never, at: At, entry: Entry) => void;
 
 interface Entry {
   ruleId: string;
@@ -287,7 +289,8 @@ const SCALAR: NodeType = { name: 'scalar', properties: {} };
 
 class Walk {
   readonly found: Found[] = [];
-  private readonly seenNodesPerType = new Map<string, Set<unknown>>();
+  /** By type name: the nodes walked as that type, and the one being walked. */
+  private readonly byType = new Map<string, TypeState>();
   private readonly walkedComposedRefs = new Set<string>();
   private readonly ignoredNodes = new Set<string>();
   /**
@@ -297,7 +300,6 @@ class Walk {
    */
   private readonly ignoredValues = new Set<unknown>();
   private emptyKey = false;
-  private readonly walkingNodeByType = new Map<string, unknown>();
 
   constructor(
     private readonly files: LoadedFiles,
@@ -348,9 +350,14 @@ class Walk {
 
     // primitives have no identity to dedupe by: their place does; objects dedupe by identity
     const seenKey = typeof resolvedNode === 'object' && resolvedNode !== null ? resolvedNode : location.id;
-    const isNodeSeen = this.seenNodesPerType.get(type.name)?.has(seenKey) ?? false;
+    let typeState = this.byType.get(type.name);
+    if (!typeState) {
+      typeState = { seen: new Set(), walking: undefined };
+      this.byType.set(type.name, typeState);
+    }
+    const isNodeSeen = typeState.seen.has(seenKey);
     let visitedBySome = false;
-    let activated: Context[] | undefined;
+    const activated: Context[] = [];
     const at: At = { walk: this, location: resolvedLocation, type, key };
     for (const entry of this.rules.enter(type)) {
       if (this.isIgnored(resolvedNode, resolvedLocation)) break;
@@ -360,7 +367,7 @@ class Walk {
         if (parentOn && !parentOn.value.nextLevelTypeActivated && !context.seen!.has(node)) {
           context.seen!.add(node);
           visitedBySome = true;
-          (activated ??= []).push(context);
+          activated.push(context);
         }
         continue;
       }
@@ -369,13 +376,13 @@ class Walk {
       const enters = parent
         ? parentOn !== null &&
           parentOn !== undefined &&
-          parentOn.value.node === this.walkingNodeByType.get(parent.type.name) &&
+          parentOn.value.node === this.byType.get(parent.type.name)?.walking &&
           context.activatedOn?.value.withParentNode !== parentOn.value.node &&
           // not when a deeper level of the same rule took this type (deeper visitors come first)
           parentOn.value.nextLevelTypeActivated?.value !== type
         : !isNodeSeen; // a top level visits each node once per type
       if (!enters) continue;
-      (activated ??= []).push(context);
+      activated.push(context);
       context.activatedOn = {
         prev: context.activatedOn,
         value: {
@@ -390,15 +397,13 @@ class Walk {
         on.nextLevelTypeActivated = { prev: on.nextLevelTypeActivated, value: type };
       }
       visitedBySome = true;
-      entry.visit(resolvedNode, at, entry);
+      entry.visit(resolvedNode as never, at, entry);
     }
 
-    const prevWalkingNode = this.walkingNodeByType.get(type.name);
-    this.walkingNodeByType.set(type.name, resolvedNode);
+    const prevWalkingNode = typeState.walking;
+    typeState.walking = resolvedNode;
     if (visitedBySome || !isNodeSeen) {
-      let seen = this.seenNodesPerType.get(type.name);
-      if (!seen) this.seenNodesPerType.set(type.name, (seen = new Set()));
-      seen.add(seenKey);
+      typeState.seen.add(seenKey);
       if (Array.isArray(resolvedNode)) {
         const itemsType = type.items;
         if (itemsType !== undefined) {
@@ -416,14 +421,15 @@ class Walk {
         // in the order of the type's fields first, then the node's other keys
         const fields = fieldsOf(type);
         const keys = Object.keys(resolvedNode);
-        for (const propName of fields.inherited ? fields.names : fieldsIn(keys, fields)) {
+        for (const propName of fields.inherited ? fields.names : fieldsIn(keys, fields.order)) {
           const value = resolvedNode[propName];
           if (value !== undefined) this.walkProp(type, propName, value, resolvedLocation);
         }
         if (type.additionalProperties || type.extensionsPrefix) {
           const prefix = type.additionalProperties ? undefined : type.extensionsPrefix;
           for (const propName of keys) {
-            if (fields.order.has(propName) || (prefix !== undefined && !propName.startsWith(prefix))) continue;
+            if (fields.order.has(propName) || (prefix !== undefined && !propName.startsWith(prefix)))
+              continue;
             const value = resolvedNode[propName];
             if (value !== undefined) this.walkProp(type, propName, value, resolvedLocation);
           }
@@ -438,9 +444,9 @@ class Walk {
           this.walkProp(type, propName, written[propName], location);
       }
     }
-    this.walkingNodeByType.set(type.name, prevWalkingNode);
+    typeState.walking = prevWalkingNode;
 
-    if (activated) {
+    if (activated.length > 0) {
       for (let i = activated.length - 1; i >= 0; i--) {
         const context = activated[i]!;
         if (context.isSkippedLevel) {
@@ -455,7 +461,7 @@ class Walk {
       }
       for (const entry of this.rules.leave(type)) {
         if (!entry.context.isSkippedLevel && activated.includes(entry.context))
-          entry.visit(resolvedNode, at, entry);
+          entry.visit(resolvedNode as never, at, entry);
       }
     }
   }
@@ -476,6 +482,11 @@ class Walk {
     if (propName === '') this.emptyKey = true;
     this.walkNode(value, propType, location.child(propName), propName);
   }
+}
+
+interface TypeState {
+  seen: Set<unknown>;
+  walking: unknown;
 }
 
 interface Fields {
@@ -503,20 +514,21 @@ function fieldsOf(type: NodeType): Fields {
   return fields;
 }
 
-/** The node's keys that are fields of its type, in the type's order (a Schema type has some 45 fields, a node a few). */
-function fieldsIn(keys: string[], fields: Fields): string[] {
-  const found: string[] = [];
-  let sorted = true;
+/**
+ * The node's keys that are fields of its type, in the type's order (a Schema type has some 45 fields, a
+ * node a few): the keys themselves when they are all fields, written in that order (most nodes).
+ */
+function fieldsIn(keys: string[], order: Map<string, number>): string[] {
   let last = -1;
-  for (const key of keys) {
-    const at = fields.order.get(key);
-    if (at === undefined) continue;
-    if (at < last) sorted = false;
+  let i = 0;
+  for (; i < keys.length; i++) {
+    const at = order.get(keys[i]!);
+    if (at === undefined || at < last) break;
     last = at;
-    found.push(key);
   }
-  if (!sorted) found.sort((a, b) => fields.order.get(a)! - fields.order.get(b)!);
-  return found;
+  if (i === keys.length) return keys;
+  const found = keys.filter((key) => order.has(key));
+  return found.sort((a, b) => order.get(a)! - order.get(b)!);
 }
 
 function walkDocument(root: unknown, file: string, files: LoadedFiles): Found[] {
@@ -599,7 +611,8 @@ function rulesFor(specVersion: SpecVersion): Rules {
     types as unknown as Parameters<typeof normalizeVisitors>[1],
   ) as unknown as Record<string, { enter: Entry[]; leave: Entry[] }>;
   const any = normalized.any!;
-  if (normalized.ref!.enter.length > 0 || normalized.ref!.leave.length > 0) throw new Error('a rule visits `$ref`s');
+  if (normalized.ref!.enter.length > 0 || normalized.ref!.leave.length > 0)
+    throw new Error('a rule visits `$ref`s');
   const enter = new Map<string, Entry[]>();
   const leave = new Map<string, Entry[]>();
   const contexts = new Set<Context>();
@@ -686,7 +699,8 @@ function struct(node: unknown, at: At, entry: Entry): void {
   }
   if (nodeType !== 'object') {
     // unknown extensions' structure is not validated
-    if (type !== walk.rules.specExtension) report(`Expected type \`${type.name}\` (object) but got \`${nodeType}\``);
+    if (type !== walk.rules.specExtension)
+      report(`Expected type \`${type.name}\` (object) but got \`${nodeType}\``);
     walk.ignore(node, location);
     return;
   }
@@ -728,7 +742,8 @@ function struct(node: unknown, at: At, entry: Entry): void {
       continue;
     }
     if (propSchema === null) continue; // defined, any value
-    if (propSchema.resolvable !== false && isRef(propValue)) propValue = walk.resolve(propValue, location.file);
+    if (propSchema.resolvable !== false && isRef(propValue))
+      propValue = walk.resolve(propValue, location.file);
     const itemsEnum = propSchema.items?.enum;
     if (itemsEnum && Array.isArray(propValue)) {
       for (let i = 0; i < propValue.length; i++) {
@@ -764,7 +779,11 @@ function struct(node: unknown, at: At, entry: Entry): void {
 /** path-declaration-must-exist: no `{}` in a path. */
 function pathDeclarationMustExist(_path: unknown, at: At, entry: Entry): void {
   if ((at.key as string).indexOf('{}') !== -1)
-    at.walk.report(entry.ruleId, 'Path parameter declarations must be non-empty. `{}` is invalid.', at.location);
+    at.walk.report(
+      entry.ruleId,
+      'Path parameter declarations must be non-empty. `{}` is invalid.',
+      at.location,
+    );
 }
 
 /** operation-operationId-unique. */
