@@ -1,5 +1,5 @@
-export const id = 552;
-export const ids = [552];
+export const id = 233;
+export const ids = [233];
 export const modules = {
 
 /***/ 28451:
@@ -51258,24 +51258,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 14552:
+/***/ 77233:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  JT: () => (/* reexport */ ResolveError),
-  kL: () => (/* reexport */ Source),
-  Z3: () => (/* reexport */ load_createConfig),
   xm: () => (/* reexport */ detect_spec_detectSpec),
   b3: () => (/* reexport */ detect_spec_getMajorSpecVersion),
   yE: () => (/* reexport */ oas_types_getTypes),
   Zs: () => (/* reexport */ types_normalizeTypes),
-  Zh: () => (/* reexport */ visitors_normalizeVisitors),
-  Lj: () => (/* reexport */ walk_walkDocument)
+  Zh: () => (/* reexport */ visitors_normalizeVisitors)
 });
 
-// UNUSED EXPORTS: AbortFlowError, Arazzo1Types, Arazzo1_1Types, AsyncApi2Types, AsyncApi3Types, BaseResolver, CONFIG_BUNDLER_VISITOR_ID, CONFIG_FILE_NAME, Config, ConfigTypes, ConfigValidationError, DEFAULT_CONFIG, DEFAULT_PROJECT_PLUGIN_PATHS, HandledError, IGNORE_BANNER, IGNORE_FILE, Oas2Types, Oas3Types, Oas3_1Types, Oas3_2Types, OpenRpcTypes, Overlay1Types, PLUGINS_COLLECTOR_VISITOR_ID, StatsAsync2, StatsAsync3, StatsOAS, YamlParseError, bundle, bundleDocument, bundleFromString, capitalize, clearPluginsCache, createConfigTypes, createEntityTypes, dequal, doesYamlFileExist, escapePointerFragment, findConfig, formatProblems, getAstNodeByPointer, getCodeframe, getDir, getLineColLocation, getPluginCacheVersion, getTotals, isAbsoluteUrl, isBrowser, isEmptyObject, isGraphqlRef, isMappingRef, isNotEmptyArray, isNotEmptyObject, isPlainObject, isRef, isString, isSupportedExtension, isTruthy, keysOf, lint, lintConfig, lintDocument, lintEntityFile, lintEntityWithScorecardLevel, lintFromString, lintSchema, loadConfig, loadIgnoreConfig, logger, makeDocumentFromString, mapTypeToComponent, parseYaml, pause, pluralize, readFileFromUrl, regexFromString, resolveDocument, resolvePath, resolvePlugins, slash, stringifyYaml, unescapePointerFragment, validate, xmlEscape
+// UNUSED EXPORTS: AbortFlowError, Arazzo1Types, Arazzo1_1Types, AsyncApi2Types, AsyncApi3Types, BaseResolver, CONFIG_BUNDLER_VISITOR_ID, CONFIG_FILE_NAME, Config, ConfigTypes, ConfigValidationError, DEFAULT_CONFIG, DEFAULT_PROJECT_PLUGIN_PATHS, HandledError, IGNORE_BANNER, IGNORE_FILE, Oas2Types, Oas3Types, Oas3_1Types, Oas3_2Types, OpenRpcTypes, Overlay1Types, PLUGINS_COLLECTOR_VISITOR_ID, ResolveError, Source, StatsAsync2, StatsAsync3, StatsOAS, YamlParseError, bundle, bundleDocument, bundleFromString, capitalize, clearPluginsCache, createConfig, createConfigTypes, createEntityTypes, dequal, doesYamlFileExist, escapePointerFragment, findConfig, formatProblems, getAstNodeByPointer, getCodeframe, getDir, getLineColLocation, getPluginCacheVersion, getTotals, isAbsoluteUrl, isBrowser, isEmptyObject, isGraphqlRef, isMappingRef, isNotEmptyArray, isNotEmptyObject, isPlainObject, isRef, isString, isSupportedExtension, isTruthy, keysOf, lint, lintConfig, lintDocument, lintEntityFile, lintEntityWithScorecardLevel, lintFromString, lintSchema, loadConfig, loadIgnoreConfig, logger, makeDocumentFromString, mapTypeToComponent, parseYaml, pause, pluralize, readFileFromUrl, regexFromString, resolveDocument, resolvePath, resolvePlugins, slash, stringifyYaml, unescapePointerFragment, validate, walkDocument, xmlEscape
 
 // NAMESPACE OBJECT: ./node_modules/colorette/index.js
 var colorette_namespaceObject = {};
@@ -51348,8 +51344,6 @@ function pluralize_pluralize(sentence, count, inclusive) {
         .join(' ');
 }
 //# sourceMappingURL=pluralize.js.map
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(14006);
 ;// CONCATENATED MODULE: ./node_modules/@redocly/openapi-core/lib/env.js
 const env_isBrowser = typeof window !== 'undefined' ||
     typeof process === 'undefined' ||
@@ -51359,12 +51353,12 @@ const env_env = env_isBrowser ? {} : process.env || {};
 ;// CONCATENATED MODULE: ./node_modules/@redocly/openapi-core/lib/utils/read-file-from-url.js
 
 
-async function readFileFromUrl(url, config) {
+async function read_file_from_url_readFileFromUrl(url, config) {
     const headers = {};
     for (const header of config.headers) {
         if (read_file_from_url_match(url, header.matches)) {
             headers[header.name] =
-                header.envVariable !== undefined ? env_env[header.envVariable] || '' : header.value;
+                header.envVariable !== undefined ? env[header.envVariable] || '' : header.value;
         }
     }
     const req = await (config.customFetch || fetch)(url, {
@@ -51406,7 +51400,7 @@ function mapOf(typeName, opts = {}) {
         ...opts,
     };
 }
-const SpecExtension = {
+const types_SpecExtension = {
     name: 'SpecExtension',
     properties: {},
     // skip validation of additional properties for unknown extensions
@@ -51424,7 +51418,7 @@ function types_normalizeTypes(types, options = {}) {
         normalizeType(type);
     }
     // all type trees have a SpecExtension type by default
-    normalizedTypes['SpecExtension'] = SpecExtension;
+    normalizedTypes['SpecExtension'] = types_SpecExtension;
     return normalizedTypes;
     function normalizeType(type) {
         if (type.additionalProperties) {
@@ -51458,7 +51452,7 @@ function types_normalizeTypes(types, options = {}) {
         else if (typeof type === 'function') {
             return (value, key) => resolveType(type(value, key));
         }
-        else if (isNamedType(type)) {
+        else if (types_isNamedType(type)) {
             type = { ...type };
             normalizeType(type);
             return type;
@@ -51474,7 +51468,7 @@ function types_normalizeTypes(types, options = {}) {
         }
     }
 }
-function isNamedType(t) {
+function types_isNamedType(t) {
     return typeof t?.name === 'string';
 }
 //# sourceMappingURL=index.js.map
@@ -51950,7 +51944,7 @@ function isTruthy(value) {
 
 
 
-function joinPointer(base, key) {
+function ref_utils_joinPointer(base, key) {
     if (base === '')
         base = '#/';
     return base[base.length - 1] === '/' ? base + key : base + '/' + key;
@@ -51958,13 +51952,13 @@ function joinPointer(base, key) {
 function ref_utils_isRef(node) {
     return is_plain_object_isPlainObject(node) && typeof node.$ref === 'string';
 }
-function isRefWithSiblings(node) {
+function ref_utils_isRefWithSiblings(node) {
     return ref_utils_isRef(node) && Object.keys(node).length > 1;
 }
 function ref_utils_isExternalValue(node) {
-    return is_plain_object_isPlainObject(node) && typeof node.externalValue === 'string';
+    return isPlainObject(node) && typeof node.externalValue === 'string';
 }
-class Location {
+class ref_utils_Location {
     source;
     pointer;
     constructor(source, pointer) {
@@ -51972,11 +51966,11 @@ class Location {
         this.pointer = pointer;
     }
     child(components) {
-        return new Location(this.source, joinPointer(this.pointer, (Array.isArray(components) ? components : [components]).map(escapePointerFragment).join('/')));
+        return new ref_utils_Location(this.source, ref_utils_joinPointer(this.pointer, (Array.isArray(components) ? components : [components]).map(ref_utils_escapePointerFragment).join('/')));
     }
     key() {
         // Preserving absolute pointer for getter
-        return Object.assign(Object.create(Location.prototype), this, { reportOnKey: true });
+        return Object.assign(Object.create(ref_utils_Location.prototype), this, { reportOnKey: true });
     }
     get absolutePointer() {
         return this.source.absoluteRef + (this.pointer === '#/' ? '' : this.pointer);
@@ -51991,7 +51985,7 @@ function ref_utils_unescapePointerFragment(fragment) {
         return unescaped;
     }
 }
-function escapePointerFragment(fragment) {
+function ref_utils_escapePointerFragment(fragment) {
     if (typeof fragment === 'number')
         return fragment;
     if (fragment.indexOf('/') === -1 && fragment.indexOf('~') === -1)
@@ -52047,7 +52041,7 @@ function ref_utils_isMappingRef(mapping) {
             mapping.indexOf('/') > -1 ||
             /\.(ya?ml|json)$/i.test(mapping)));
 }
-function isAnchor(ref) {
+function ref_utils_isAnchor(ref) {
     return /^#[A-Za-z][A-Za-z0-9\-_:.]*$/.test(ref);
 }
 function ref_utils_replaceRef(ref, resolved, ctx) {
@@ -56400,7 +56394,7 @@ const Arazzo1_1Types = {
 };
 //# sourceMappingURL=arazzo1_1.js.map
 ;// CONCATENATED MODULE: ./node_modules/@redocly/openapi-core/lib/utils/omit.js
-function omit(obj, keys) {
+function omit_omit(obj, keys) {
     const result = { ...obj };
     keys.forEach((key) => {
         delete result[key];
@@ -56502,7 +56496,7 @@ const ReusableAction = {
     description: 'A reusable action. An action in `actions` references it with `$ref` and supplies the `target`.',
 };
 const ReusableActionFields = {
-    properties: omit(Action.properties, ['target']),
+    properties: omit_omit(Action.properties, ['target']),
     extensionsPrefix: 'x-',
     description: 'The fields of a reusable action: an action without a `target`.',
 };
@@ -56945,7 +56939,7 @@ const graphqlNodeKinds = [
 
 
 
-const specVersions = [
+const oas_types_specVersions = [
     'oas2',
     'oas3_0',
     'oas3_1',
@@ -57492,7 +57486,7 @@ const createConfigApisProperties = (nodeTypes) => ({
     ...nodeTypes['rootRedoclyConfigSchema.apis_additionalProperties'],
     properties: {
         ...nodeTypes['rootRedoclyConfigSchema.apis_additionalProperties']?.properties,
-        ...omit(ConfigGovernance.properties, ['plugins']), // plugins are not allowed in apis
+        ...omit_omit(ConfigGovernance.properties, ['plugins']), // plugins are not allowed in apis
         // TODO: move `client` and `clientOutput` into the Redocly config schema (@redocly/config).
         client: 'Client',
         clientOutput: { type: 'string' },
@@ -57901,7 +57895,7 @@ const ConfigurableRule = {
     documentationLink: 'https://redocly.com/docs/cli/rules/configurable-rules#configurable-rule-object',
 };
 function redocly_yaml_createConfigTypes(extraSchemas, config) {
-    const nodeNames = specVersions.flatMap((version) => {
+    const nodeNames = oas_types_specVersions.flatMap((version) => {
         const baseTypes = oas_types_getTypes(version);
         const types = config ? config.extendTypes(baseTypes, version) : baseTypes;
         return Object.keys(types);
@@ -57954,7 +57948,7 @@ const redoclyConfigSchemaWithoutTheme = {
     properties: propertiesWithoutTheme,
 };
 const ConfigTypes = redocly_yaml_createConfigTypes(redoclyConfigSchemaWithoutTheme);
-const NormalizedConfigTypes = types_normalizeTypes(ConfigTypes);
+const redocly_yaml_NormalizedConfigTypes = types_normalizeTypes(ConfigTypes);
 //# sourceMappingURL=redocly-yaml.js.map
 ;// CONCATENATED MODULE: ./node_modules/@redocly/openapi-core/lib/rules/other/stats.js
 
@@ -61665,7 +61659,7 @@ function defaultCompareFn(a, b) {
 *
 * @category Main
 */
-function dump(input, options = {}) {
+function js_yaml_dump(input, options = {}) {
 	const opts = {
 		...DEFAULT_DUMP_OPTIONS,
 		...options
@@ -61890,47 +61884,25 @@ const js_yaml_parseYaml = (str, opts) => {
     }
     return documents[0];
 };
-const stringifyYaml = (obj, opts) => dump(obj, opts);
+const js_yaml_stringifyYaml = (obj, opts) => dump(obj, opts);
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@redocly/openapi-core/lib/utils/slash.js
-/**
- * Convert Windows backslash paths to slash paths: foo\\bar ➔ foo/bar
- */
-function slash_slash(path) {
-    const isExtendedLengthPath = /^\\\\\?\\/.test(path);
-    if (isExtendedLengthPath) {
-        return path;
-    }
-    return path.replace(/\\/g, '/');
-}
-//# sourceMappingURL=slash.js.map
 ;// CONCATENATED MODULE: ./node_modules/@redocly/openapi-core/lib/config/constants.js
 const constants_CONFIG_FILE_NAME = 'redocly.yaml';
-const DEFAULT_CONFIG = { extends: ['recommended'] };
+const constants_DEFAULT_CONFIG = { extends: ['recommended'] };
 const constants_IGNORE_FILE = '.redocly.lint-ignore.yaml';
-const IGNORE_BANNER = `# This file instructs Redocly's linter to ignore the rules contained for specific parts of your API.\n` +
-    `# See https://redocly.com/docs/cli/ for more information.\n`;
-const CONFIG_BUNDLER_VISITOR_ID = 'configBundler';
-const PLUGINS_COLLECTOR_VISITOR_ID = 'pluginsCollector';
-const DEFAULT_PROJECT_PLUGIN_PATHS = [
+const constants_IGNORE_BANNER = (/* unused pure expression or super */ null && (`# This file instructs Redocly's linter to ignore the rules contained for specific parts of your API.\n` +
+    `# See https://redocly.com/docs/cli/ for more information.\n`));
+const constants_CONFIG_BUNDLER_VISITOR_ID = 'configBundler';
+const constants_PLUGINS_COLLECTOR_VISITOR_ID = 'pluginsCollector';
+const constants_DEFAULT_PROJECT_PLUGIN_PATHS = (/* unused pure expression or super */ null && ([
     '@theme/plugin.js',
     '@theme/plugin.cjs',
     '@theme/plugin.mjs',
-];
+]));
 //# sourceMappingURL=constants.js.map
-;// CONCATENATED MODULE: ./node_modules/@redocly/openapi-core/lib/config/get-resolve-config.js
-function getResolveConfig(resolve) {
-    return {
-        http: {
-            headers: resolve?.http?.headers ?? [],
-            customFetch: undefined,
-        },
-    };
-}
-//# sourceMappingURL=get-resolve-config.js.map
 ;// CONCATENATED MODULE: ./node_modules/@redocly/openapi-core/lib/errors/yaml-parse-error.js
 const jsYamlErrorLineColRegexp = /\((\d+):(\d+)\)$/;
-class YamlParseError extends Error {
+class yaml_parse_error_YamlParseError extends Error {
     originalError;
     source;
     col;
@@ -61940,42 +61912,13 @@ class YamlParseError extends Error {
         this.originalError = originalError;
         this.source = source;
         // Set the prototype explicitly.
-        Object.setPrototypeOf(this, YamlParseError.prototype);
+        Object.setPrototypeOf(this, yaml_parse_error_YamlParseError.prototype);
         const [, line, col] = this.message.match(jsYamlErrorLineColRegexp) || [];
         this.line = parseInt(line, 10);
         this.col = parseInt(col, 10);
     }
 }
 //# sourceMappingURL=yaml-parse-error.js.map
-;// CONCATENATED MODULE: ./node_modules/@redocly/openapi-core/lib/graphql/detect-graphql.js
-const GRAPHQL_EXTENSIONS = ['.graphql', '.gql'];
-function detect_graphql_isGraphqlRef(ref) {
-    const lowerCasedRef = ref.toLowerCase();
-    return GRAPHQL_EXTENSIONS.some((ext) => lowerCasedRef.endsWith(ext));
-}
-//# sourceMappingURL=detect-graphql.js.map
-;// CONCATENATED MODULE: ./node_modules/@redocly/openapi-core/lib/utils/get-own.js
-function get_own_getOwn(obj, key) {
-    return obj.hasOwnProperty(key) ? obj[key] : undefined;
-}
-//# sourceMappingURL=get-own.js.map
-;// CONCATENATED MODULE: ./node_modules/@redocly/openapi-core/lib/utils/is-supported-extension.js
-function isSupportedExtension(filename) {
-    return filename.endsWith('.yaml') || filename.endsWith('.yml') || filename.endsWith('.json');
-}
-//# sourceMappingURL=is-supported-extension.js.map
-;// CONCATENATED MODULE: ./node_modules/@redocly/openapi-core/lib/utils/make-ref-id.js
-function make_ref_id_makeRefId(absoluteRef, pointer) {
-    return absoluteRef + '::' + pointer;
-}
-//# sourceMappingURL=make-ref-id.js.map
-;// CONCATENATED MODULE: ./node_modules/@redocly/openapi-core/lib/utils/next-tick.js
-function nextTick() {
-    return new Promise((resolve) => {
-        setTimeout(resolve);
-    });
-}
-//# sourceMappingURL=next-tick.js.map
 ;// CONCATENATED MODULE: ./node_modules/@redocly/openapi-core/lib/resolve.js
 
 
@@ -61990,7 +61933,7 @@ function nextTick() {
 
 
 
-class Source {
+class resolve_Source {
     absoluteRef;
     body;
     mimeType;
@@ -62033,15 +61976,15 @@ class ResolveError extends Error {
     }
 }
 function resolve_makeDocumentFromString(sourceString, absoluteRef) {
-    const source = new Source(absoluteRef, sourceString);
+    const source = new resolve_Source(absoluteRef, sourceString);
     // GraphQL SDL is not YAML/JSON: keep the raw body for the GraphQL engine.
-    if (detect_graphql_isGraphqlRef(absoluteRef)) {
+    if (isGraphqlRef(absoluteRef)) {
         return { source, parsed: sourceString };
     }
     try {
         return {
             source,
-            parsed: js_yaml_parseYaml(sourceString, { filename: absoluteRef }),
+            parsed: parseYaml(sourceString, { filename: absoluteRef }),
         };
     }
     catch (e) {
@@ -62058,27 +62001,27 @@ class resolve_BaseResolver {
         return new Set(Array.from(this.cache.keys()));
     }
     resolveExternalRef(base, ref) {
-        if (ref_utils_isAbsoluteUrl(ref)) {
+        if (isAbsoluteUrl(ref)) {
             return ref;
         }
-        if (base && ref_utils_isAbsoluteUrl(base)) {
+        if (base && isAbsoluteUrl(base)) {
             return new URL(ref, base).href;
         }
-        return external_node_path_.resolve(base ? external_node_path_.dirname(base) : process.cwd(), ref);
+        return path.resolve(base ? path.dirname(base) : process.cwd(), ref);
     }
     async loadExternalRef(absoluteRef) {
         try {
-            if (ref_utils_isAbsoluteUrl(absoluteRef)) {
+            if (isAbsoluteUrl(absoluteRef)) {
                 const { body, mimeType } = await readFileFromUrl(absoluteRef, this.config.http);
-                return new Source(absoluteRef, body, mimeType);
+                return new resolve_Source(absoluteRef, body, mimeType);
             }
             else {
-                if (external_node_fs_.lstatSync(absoluteRef).isDirectory()) {
+                if (fs.lstatSync(absoluteRef).isDirectory()) {
                     throw new Error(`Expected a file but received a folder at ${absoluteRef}.`);
                 }
-                const content = await external_node_fs_.promises.readFile(absoluteRef, 'utf-8');
+                const content = await fs.promises.readFile(absoluteRef, 'utf-8');
                 // In some cases file have \r\n line delimeters like on windows, we should skip it.
-                return new Source(absoluteRef, content.replace(/\r\n/g, '\n'));
+                return new resolve_Source(absoluteRef, content.replace(/\r\n/g, '\n'));
             }
         }
         catch (error) {
@@ -62088,10 +62031,10 @@ class resolve_BaseResolver {
     }
     parseDocument(source, isRoot = false) {
         // GraphQL SDL is not YAML/JSON: keep the raw body for the GraphQL engine.
-        if (detect_graphql_isGraphqlRef(source.absoluteRef)) {
+        if (isGraphqlRef(source.absoluteRef)) {
             return { source, parsed: source.body };
         }
-        const filename = ref_utils_isAbsoluteUrl(source.absoluteRef)
+        const filename = isAbsoluteUrl(source.absoluteRef)
             ? new URL(source.absoluteRef).pathname
             : source.absoluteRef;
         if (!isSupportedExtension(filename) &&
@@ -62103,7 +62046,7 @@ class resolve_BaseResolver {
         try {
             return {
                 source,
-                parsed: js_yaml_parseYaml(source.body, { filename: source.absoluteRef }),
+                parsed: parseYaml(source.body, { filename: source.absoluteRef }),
             };
         }
         catch (e) {
@@ -62157,7 +62100,7 @@ async function resolve_resolveDocument(opts) {
         walk(rootNode, type, rootNodeDocAbsoluteRef + rootNodePointer);
         // oxlint-disable-next-line sonarjs/cognitive-complexity
         function walk(node, type, nodeAbsoluteRef) {
-            if (!is_plain_object_isPlainObject(node) && !Array.isArray(node)) {
+            if (!isPlainObject(node) && !Array.isArray(node)) {
                 return;
             }
             const nodeId = `${type.name}::${nodeAbsoluteRef}`;
@@ -62192,7 +62135,7 @@ async function resolve_resolveDocument(opts) {
             }
             for (const propName of Object.keys(node)) {
                 let propValue = node[propName];
-                let propType = get_own_getOwn(type.properties, propName);
+                let propType = getOwn(type.properties, propName);
                 const isExtensionKey = type.extensionsPrefix !== undefined && propName.startsWith(type.extensionsPrefix);
                 // extensions are not additional properties — only regular undeclared keys take the catch-all type
                 if (propType === undefined && !isExtensionKey) {
@@ -62213,12 +62156,12 @@ async function resolve_resolveDocument(opts) {
                 if (propType && propType.name === undefined && propType.resolvable !== false) {
                     propType = resolvableScalarType;
                 }
-                if (!isNamedType(propType) || !(is_plain_object_isPlainObject(propValue) || Array.isArray(propValue))) {
+                if (!isNamedType(propType) || !(isPlainObject(propValue) || Array.isArray(propValue))) {
                     continue;
                 }
                 walk(propValue, propType, joinPointer(nodeAbsoluteRef, escapePointerFragment(propName)));
             }
-            if (ref_utils_isRef(node)) {
+            if (isRef(node)) {
                 const promise = followRef(rootNodeDocument, node, {
                     prev: null,
                     node,
@@ -62234,7 +62177,7 @@ async function resolve_resolveDocument(opts) {
                 resolvePromises.push(promise);
             }
             // handle example.externalValue as reference
-            if (ref_utils_isExternalValue(node)) {
+            if (isExternalValue(node)) {
                 const promise = followRef(rootNodeDocument, { $ref: node.externalValue }, {
                     prev: null,
                     node,
@@ -62260,11 +62203,11 @@ async function resolve_resolveDocument(opts) {
                     document,
                     nodePointer: ref.$ref,
                 };
-                const refId = make_ref_id_makeRefId(document.source.absoluteRef, ref.$ref);
+                const refId = makeRefId(document.source.absoluteRef, ref.$ref);
                 resolvedRefMap.set(refId, resolvedRef);
                 return resolvedRef;
             }
-            const { uri, pointer } = ref_utils_parseRef(ref.$ref);
+            const { uri, pointer } = parseRef(ref.$ref);
             const isRemote = uri !== null &&
                 externalRefResolver.resolveExternalRef(document.source.absoluteRef, uri) !==
                     document.source.absoluteRef;
@@ -62281,7 +62224,7 @@ async function resolve_resolveDocument(opts) {
                     document: undefined,
                     error: error,
                 };
-                const refId = make_ref_id_makeRefId(document.source.absoluteRef, ref.$ref);
+                const refId = makeRefId(document.source.absoluteRef, ref.$ref);
                 resolvedRefMap.set(refId, resolvedRef);
                 return resolvedRef;
             }
@@ -62295,7 +62238,7 @@ async function resolve_resolveDocument(opts) {
             let target = targetDoc.parsed;
             const segments = pointer;
             for (const segment of segments) {
-                if (is_plain_object_isPlainObject(target) && target[segment] !== undefined) {
+                if (isPlainObject(target) && target[segment] !== undefined) {
                     target = target[segment];
                     resolvedRef.nodePointer = joinPointer(resolvedRef.nodePointer, escapePointerFragment(segment));
                 }
@@ -62303,12 +62246,12 @@ async function resolve_resolveDocument(opts) {
                     target = target[+segment];
                     resolvedRef.nodePointer = joinPointer(resolvedRef.nodePointer, escapePointerFragment(segment));
                 }
-                else if (ref_utils_isRef(target)) {
+                else if (isRef(target)) {
                     resolvedRef = await followRef(targetDoc, target, pushRef(refStack, target));
                     // a chain collected while traversing into a ref does not belong to the outer ref
                     resolvedRef.chain = undefined;
                     targetDoc = resolvedRef.document || targetDoc;
-                    if (is_plain_object_isPlainObject(resolvedRef.node)) {
+                    if (isPlainObject(resolvedRef.node)) {
                         target = resolvedRef.node[segment];
                         resolvedRef.nodePointer = joinPointer(resolvedRef.nodePointer, escapePointerFragment(segment));
                     }
@@ -62328,8 +62271,8 @@ async function resolve_resolveDocument(opts) {
             }
             resolvedRef.node = target;
             resolvedRef.document = targetDoc;
-            const refId = make_ref_id_makeRefId(document.source.absoluteRef, ref.$ref);
-            if (resolvedRef.document && ref_utils_isRef(target)) {
+            const refId = makeRefId(document.source.absoluteRef, ref.$ref);
+            if (resolvedRef.document && isRef(target)) {
                 // a $ref with sibling keys is a composition, not an alias — record it as a chain hop
                 const chainHop = isRefWithSiblings(target)
                     ? {
@@ -62391,7 +62334,7 @@ function isOrdered(value, options) {
 }
 //# sourceMappingURL=is-ordered.js.map
 ;// CONCATENATED MODULE: ./node_modules/@redocly/openapi-core/lib/utils/is-string.js
-function isString(value) {
+function is_string_isString(value) {
     return typeof value === 'string';
 }
 //# sourceMappingURL=is-string.js.map
@@ -62466,7 +62409,7 @@ class AjvValidator {
             if (error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties') {
                 const property = error.params.additionalProperty || error.params.unevaluatedProperty;
                 message = `${message} \`${property}\``;
-                error.instancePath += '/' + escapePointerFragment(property);
+                error.instancePath += '/' + ref_utils_escapePointerFragment(property);
             }
             return {
                 ...error,
@@ -62510,7 +62453,7 @@ class AjvValidator {
     getValidator(schema, loc, resolve, allowAdditionalProperties, dialect) {
         const ajv = this.getAjv(resolve, dialect);
         // Every plain `$ref` to a schema shares the validator of its target.
-        if (ref_utils_isRef(schema) && !isRefWithSiblings(schema)) {
+        if (ref_utils_isRef(schema) && !ref_utils_isRefWithSiblings(schema)) {
             const resolved = resolve(schema, loc.source.absoluteRef);
             if (resolved.location && is_plain_object_isPlainObject(resolved.node)) {
                 schema = resolved.node;
@@ -62596,8 +62539,8 @@ const runOnValuesSet = new Set([
     'schema',
 ]);
 const schemaValidators = new WeakMap();
-const assertionSchemaLocation = new Location(new Source('assertion', ''), '#/schema');
-const asserts = {
+const assertionSchemaLocation = new ref_utils_Location(new resolve_Source('assertion', ''), '#/schema');
+const asserts_asserts = {
     pattern: (value, condition, { baseLocation, rawValue }) => {
         if (typeof value === 'undefined' || is_plain_object_isPlainObject(value))
             return []; // property doesn't exist or is an object, no need to lint it with this assert
@@ -62606,7 +62549,7 @@ const asserts = {
         return values
             .map((_val) => !regex?.test(_val) && {
             message: `${JSON.stringify(_val)} should match a regex ${condition}`,
-            location: isString(value)
+            location: is_string_isString(value)
                 ? baseLocation
                 : is_plain_object_isPlainObject(rawValue)
                     ? baseLocation.child(_val).key()
@@ -62622,7 +62565,7 @@ const asserts = {
         return values
             .map((_val) => regex?.test(_val) && {
             message: `${JSON.stringify(_val)} should not match a regex ${condition}`,
-            location: isString(value)
+            location: is_string_isString(value)
                 ? baseLocation
                 : is_plain_object_isPlainObject(rawValue)
                     ? baseLocation.child(_val).key()
@@ -62637,7 +62580,7 @@ const asserts = {
         return values
             .map((_val) => !condition.includes(_val) && {
             message: `${JSON.stringify(_val)} should be one of the predefined values`,
-            location: isString(value) ? baseLocation : baseLocation.child(_val).key(),
+            location: is_string_isString(value) ? baseLocation : baseLocation.child(_val).key(),
         })
             .filter(isTruthy);
     },
@@ -62679,7 +62622,7 @@ const asserts = {
         return values
             .map((_val) => condition.includes(_val) && {
             message: `${JSON.stringify(_val)} is disallowed`,
-            location: isString(value) ? baseLocation : baseLocation.child(_val).key(),
+            location: is_string_isString(value) ? baseLocation : baseLocation.child(_val).key(),
         })
             .filter(isTruthy);
     },
@@ -62690,7 +62633,7 @@ const asserts = {
             return value
                 .map((_val) => condition !== _val && {
                 message: `${JSON.stringify(_val)} should be equal ${JSON.stringify(condition)}`,
-                location: isString(value) ? baseLocation : baseLocation.child(_val).key(),
+                location: is_string_isString(value) ? baseLocation : baseLocation.child(_val).key(),
             })
                 .filter(isTruthy);
         }
@@ -62756,7 +62699,7 @@ const asserts = {
         return values
             .map((_val) => !_val.match(casingRegexes[condition]) && {
             message: `${JSON.stringify(_val)} should use ${condition}`,
-            location: isString(value) ? baseLocation : baseLocation.child(_val).key(),
+            location: is_string_isString(value) ? baseLocation : baseLocation.child(_val).key(),
         })
             .filter(isTruthy);
     },
@@ -62866,22 +62809,22 @@ const asserts = {
         }
         return errors.map((error) => {
             const pointer = error.instancePath
-                ? joinPointer(valueLocation.pointer, error.instancePath.slice(1))
+                ? ref_utils_joinPointer(valueLocation.pointer, error.instancePath.slice(1))
                 : valueLocation.pointer;
-            const location = new Location(valueLocation.source, pointer);
+            const location = new ref_utils_Location(valueLocation.source, pointer);
             const reportOnKey = error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties';
             return { message: error.message, location: reportOnKey ? location.key() : location };
         });
     },
 };
-function buildAssertCustomFunction(fn) {
+function asserts_buildAssertCustomFunction(fn) {
     return (value, options, ctx) => fn.call(null, value, options, ctx);
 }
 //# sourceMappingURL=asserts.js.map
 ;// CONCATENATED MODULE: ./node_modules/@redocly/openapi-core/lib/config/group-assertion-rules.js
 
 
-function groupAssertionRules(config, plugins) {
+function group_assertion_rules_groupAssertionRules(config, plugins) {
     if (!config.rules) {
         return {};
     }
@@ -62890,7 +62833,7 @@ function groupAssertionRules(config, plugins) {
     // Collect assertion rules
     const assertions = [];
     for (const [ruleKey, rule] of Object.entries(config.rules)) {
-        if (ruleKey.startsWith('rule/') && is_plain_object_isPlainObject(rule)) {
+        if (ruleKey.startsWith('rule/') && isPlainObject(rule)) {
             const assertion = rule;
             if (plugins) {
                 registerCustomAssertions(plugins, assertion);
@@ -63050,7 +62993,7 @@ class config_Config {
         this.ignore = opts.ignore ?? {};
     }
     forAlias(alias) {
-        if (alias === undefined || !is_plain_object_isPlainObject(this.resolvedConfig?.apis?.[alias])) {
+        if (alias === undefined || !isPlainObject(this.resolvedConfig?.apis?.[alias])) {
             return this;
         }
         const { apis, ...rest } = this.resolvedConfig;
@@ -63065,24 +63008,24 @@ class config_Config {
         });
     }
     clearIgnoreForRef(ref) {
-        const dir = this.configPath ? external_node_path_.dirname(this.configPath) : process.cwd();
-        const absRef = ref_utils_isAbsoluteUrl(ref) ? ref : external_node_path_.resolve(dir, ref);
+        const dir = this.configPath ? path.dirname(this.configPath) : process.cwd();
+        const absRef = isAbsoluteUrl(ref) ? ref : path.resolve(dir, ref);
         delete this.ignore[absRef];
     }
     saveIgnore() {
-        const dir = this.configPath ? external_node_path_.dirname(this.configPath) : process.cwd();
-        const ignoreFile = external_node_path_.join(dir, constants_IGNORE_FILE);
+        const dir = this.configPath ? path.dirname(this.configPath) : process.cwd();
+        const ignoreFile = path.join(dir, IGNORE_FILE);
         const mapped = {};
         for (const absFileName of Object.keys(this.ignore)) {
-            const mappedDefinitionName = ref_utils_isAbsoluteUrl(absFileName)
+            const mappedDefinitionName = isAbsoluteUrl(absFileName)
                 ? absFileName
-                : slash_slash(external_node_path_.relative(dir, absFileName));
+                : slash(path.relative(dir, absFileName));
             const ignoredRules = (mapped[mappedDefinitionName] = this.ignore[absFileName]);
             for (const ruleId of Object.keys(ignoredRules)) {
                 ignoredRules[ruleId] = Array.from(ignoredRules[ruleId]);
             }
         }
-        external_node_fs_.writeFileSync(ignoreFile, IGNORE_BANNER + stringifyYaml(mapped));
+        fs.writeFileSync(ignoreFile, IGNORE_BANNER + stringifyYaml(mapped));
     }
     addIgnore(problem) {
         const ignore = this.ignore;
@@ -64303,7 +64246,7 @@ function getPredicatesFromLocators(locators) {
     return [matchKeysPredicate, filterInPredicate, filterOutPredicate].filter(isTruthy);
 }
 function getAssertsToApply(assertion) {
-    const assertsToApply = keysOf(asserts)
+    const assertsToApply = keysOf(asserts_asserts)
         .filter((assertName) => assertion.assertions[assertName] !== undefined)
         .map((assertName) => {
         return {
@@ -64367,7 +64310,7 @@ function buildVisitorObject(assertion, subjectVisitor) {
     const context = assertion.where;
     for (let index = 0; index < context.length; index++) {
         const assertionDefinitionNode = context[index];
-        if (!isString(assertionDefinitionNode.subject?.type)) {
+        if (!is_string_isString(assertionDefinitionNode.subject?.type)) {
             throw new Error(`${assertion.assertionId} -> where -> [${index}]: 'type' (String) is required`);
         }
         if (!is_plain_object_isPlainObject(assertionDefinitionNode.assertions)) {
@@ -64479,7 +64422,7 @@ function runAssertion({ assert, ctx, assertionProperty, }) {
             : ctx.node[assertionProperty];
         const rawValues = ctx.rawNode[assertionProperty];
         const location = currentLocation.child(assertionProperty);
-        return asserts[assert.name](values, assert.conditions, {
+        return asserts_asserts[assert.name](values, assert.conditions, {
             ...ctx,
             baseLocation: location,
             rawValue: rawValues,
@@ -64487,7 +64430,7 @@ function runAssertion({ assert, ctx, assertionProperty, }) {
     }
     else {
         const value = Array.isArray(ctx.node) ? ctx.node : Object.keys(ctx.node);
-        return asserts[assert.name](value, assert.conditions, {
+        return asserts_asserts[assert.name](value, assert.conditions, {
             ...ctx,
             rawValue: ctx.rawNode,
             baseLocation: currentLocation,
@@ -64508,7 +64451,7 @@ const assertions_Assertions = (opts) => {
     // before - filter only object 'opts' values
     const assertions = Object.values(opts).filter((opt) => is_plain_object_isPlainObject(opt));
     for (const [_, assertion] of assertions.entries()) {
-        if (!isString(assertion.subject.type)) {
+        if (!is_string_isString(assertion.subject.type)) {
             throw new Error(`${assertion.assertionId}: 'type' (String) is required`);
         }
         if (!is_plain_object_isPlainObject(assertion.assertions)) {
@@ -64601,6 +64544,11 @@ const NoDuplicatedEnumValues = () => {
 //# sourceMappingURL=no-duplicated-enum-values.js.map
 // EXTERNAL MODULE: ./node_modules/js-levenshtein/index.js
 var js_levenshtein = __webpack_require__(50869);
+;// CONCATENATED MODULE: ./node_modules/@redocly/openapi-core/lib/utils/get-own.js
+function get_own_getOwn(obj, key) {
+    return obj.hasOwnProperty(key) ? obj[key] : undefined;
+}
+//# sourceMappingURL=get-own.js.map
 // EXTERNAL MODULE: ./node_modules/@redocly/openapi-core/lib/utils/is-defined.js
 var is_defined = __webpack_require__(60314);
 ;// CONCATENATED MODULE: ./node_modules/@redocly/openapi-core/lib/utils/is-not-empty-array.js
@@ -64816,7 +64764,7 @@ function validateExample({ example, schema, options, reference, }) {
                 report({
                     message: `Example value must conform to the schema: ${error.message}.`,
                     location: {
-                        ...new Location(location.source, error.instancePath),
+                        ...new ref_utils_Location(location.source, error.instancePath),
                         reportOnKey: error.keyword === 'unevaluatedProperties' || error.keyword === 'additionalProperties',
                     },
                     from: parentLocation,
@@ -65053,7 +65001,7 @@ const no_unresolved_refs_NoUnresolvedRefs = () => {
 };
 function no_unresolved_refs_reportUnresolvedRef(resolved, report, location) {
     const error = resolved.error;
-    if (error instanceof YamlParseError) {
+    if (error instanceof yaml_parse_error_YamlParseError) {
         report({
             message: 'Failed to parse: ' + error.message,
             location: {
@@ -65128,7 +65076,7 @@ const struct_Struct = () => {
                 return;
             }
             else if (nodeType !== 'object') {
-                if (type !== SpecExtension) {
+                if (type !== types_SpecExtension) {
                     // do not validate unknown extensions structure
                     report({
                         message: `Expected type \`${type.name}\` (object) but got \`${nodeType}\``,
@@ -65186,7 +65134,7 @@ const struct_Struct = () => {
                     propType = type.additionalProperties;
                 if (typeof propType === 'function')
                     propType = propType(propValue, propName);
-                if (isNamedType(propType)) {
+                if (types_isNamedType(propType)) {
                     continue; // do nothing for named schema, it is executed with the next any call
                 }
                 const propSchema = propType;
@@ -66777,7 +66725,7 @@ const async3_preprocessors = {};
 // Duplicates the core of getAssertsToApply from rules/common/assertions/utils.ts.
 // Skips the OAS key/value guards, because keys-only asserts like required/disallowed legitimately run against a property here
 function getGraphqlAssertsToApply(assertion) {
-    return keysOf(asserts)
+    return keysOf(asserts_asserts)
         .filter((assertName) => assertion.assertions[assertName] !== undefined)
         .map((assertName) => ({
         name: assertName,
@@ -66814,7 +66762,7 @@ function buildWhereMatchers(assertion) {
     if (!Array.isArray(assertion.where))
         return [];
     return assertion.where.map((definition, index) => {
-        if (!isString(definition.subject?.type)) {
+        if (!is_string_isString(definition.subject?.type)) {
             throw new Error(`${assertion.assertionId} -> where -> [${index}]: 'type' (String) is required`);
         }
         if (!is_plain_object_isPlainObject(definition.assertions)) {
@@ -66853,8 +66801,8 @@ function matchesWhere(node, ctx, matchers) {
 }
 function passesAsserts(node, matcher, ctx) {
     const { value } = resolveSubject(node, matcher.definition.subject.property);
-    const baseLocation = new Location(ctx.source, '#/');
-    return matcher.assertsToApply.every((assert) => asserts[assert.name](value, assert.conditions, {
+    const baseLocation = new ref_utils_Location(ctx.source, '#/');
+    return matcher.assertsToApply.every((assert) => asserts_asserts[assert.name](value, assert.conditions, {
         baseLocation,
         rawValue: value,
     }).length === 0);
@@ -66862,8 +66810,8 @@ function passesAsserts(node, matcher, ctx) {
 function runGraphqlAssertion(node, ctx, assertion, assertsToApply) {
     const property = singleProperty(assertion.subject.property);
     const { value, locNode } = resolveSubject(node, assertion.subject.property);
-    const baseLocation = new Location(ctx.source, '#/');
-    const problems = assertsToApply.flatMap((assert) => asserts[assert.name](value, assert.conditions, {
+    const baseLocation = new ref_utils_Location(ctx.source, '#/');
+    const problems = assertsToApply.flatMap((assert) => asserts_asserts[assert.name](value, assert.conditions, {
         baseLocation,
         rawValue: value,
     }));
@@ -68372,7 +68320,7 @@ function toPascalCase(value) {
 
 
 function component_name_from_title_componentNameFromTitle(node) {
-    const title = is_plain_object_isPlainObject(node) && isString(node.title) ? node.title.trim() : '';
+    const title = is_plain_object_isPlainObject(node) && is_string_isString(node.title) ? node.title.trim() : '';
     const name = toPascalCase(title).replace(new RegExp(`[^${COMPONENT_NAME_CHARS}]`, 'g'), '-');
     return { title, name };
 }
@@ -68383,6 +68331,11 @@ function effective_ref_target_effectiveRefTarget(resolved) {
     return resolved.chain?.[0] ?? { node: resolved.node, location: resolved.location };
 }
 //# sourceMappingURL=effective-ref-target.js.map
+;// CONCATENATED MODULE: ./node_modules/@redocly/openapi-core/lib/utils/is-supported-extension.js
+function is_supported_extension_isSupportedExtension(filename) {
+    return filename.endsWith('.yaml') || filename.endsWith('.yml') || filename.endsWith('.json');
+}
+//# sourceMappingURL=is-supported-extension.js.map
 ;// CONCATENATED MODULE: ./node_modules/@redocly/openapi-core/lib/rules/oas3/component-name-unique.js
 
 
@@ -68514,7 +68467,7 @@ const ComponentNameUnique = (options) => {
     return rule;
     function getComponentNameFromAbsoluteLocation(absoluteLocation) {
         const componentName = absoluteLocation.split('/').slice(-1)[0];
-        if (isSupportedExtension(componentName)) {
+        if (is_supported_extension_isSupportedExtension(componentName)) {
             return componentName.slice(0, componentName.lastIndexOf('.'));
         }
         return componentName;
@@ -71949,7 +71902,7 @@ const builtInConfigs = {
     all: config_all,
     spec: config_spec,
 };
-const defaultPlugin = {
+const builtIn_defaultPlugin = {
     id: '', // default plugin doesn't have id
     rules: {
         oas3: oas3_rules,
@@ -72057,7 +72010,7 @@ function visitors_normalizeVisitors(visitorsConfig, types) {
             }
         }
         if (from.extensionsPrefix) {
-            possibleChildren.add(SpecExtension);
+            possibleChildren.add(types_SpecExtension);
         }
         for (const fromType of Array.from(possibleChildren.values())) {
             addWeakNodes(ruleConf, fromType, to, parentContext, stack);
@@ -72168,10 +72121,10 @@ function visitors_normalizeVisitors(visitorsConfig, types) {
 ;// CONCATENATED MODULE: ./node_modules/@redocly/openapi-core/lib/config/recheck.js
 
 /** The plugin id of Recheck presets in `extends`. A custom plugin cannot use it. */
-const RECHECK_PLUGIN_ID = 'recheck';
+const recheck_RECHECK_PLUGIN_ID = 'recheck';
 /** Checks if an `extends` entry is a Recheck preset, such as `recheck/markdown`. */
 function isRecheckPreset(name) {
-    return name.startsWith(`${RECHECK_PLUGIN_ID}/`);
+    return name.startsWith(`${recheck_RECHECK_PLUGIN_ID}/`);
 }
 /**
  * Merges one rule entry on top of another. A severity string sets `severity`.
@@ -72260,7 +72213,7 @@ function parsePresetName(presetName) {
         return { pluginId: '', configName: presetName };
     }
 }
-function prefixRules(rules, prefix) {
+function utils_prefixRules(rules, prefix) {
     if (!prefix)
         return rules;
     const res = {};
@@ -72269,7 +72222,7 @@ function prefixRules(rules, prefix) {
     }
     return res;
 }
-function mergeExtends(rulesConfList) {
+function utils_mergeExtends(rulesConfList) {
     let recheck = { rules: {} };
     const result = {
         rules: {},
@@ -72384,13 +72337,13 @@ function mergeExtends(rulesConfList) {
 }
 class ConfigValidationError extends (/* unused pure expression or super */ null && (Error)) {
 }
-function deepCloneMapWithJSON(originalMap) {
+function utils_deepCloneMapWithJSON(originalMap) {
     return new Map(JSON.parse(JSON.stringify([...originalMap])));
 }
-function isDeprecatedPluginFormat(plugin) {
-    return is_plain_object_isPlainObject(plugin) && 'id' in plugin;
+function utils_isDeprecatedPluginFormat(plugin) {
+    return isPlainObject(plugin) && 'id' in plugin;
 }
-function isCommonJsPlugin(plugin) {
+function utils_isCommonJsPlugin(plugin) {
     return typeof plugin === 'function';
 }
 //# sourceMappingURL=utils.js.map
@@ -72405,7 +72358,7 @@ function bundleExtends({ node, ctx, plugins, }) {
     if (!node.extends) {
         return node;
     }
-    const hasRecheckPlugin = plugins.some((plugin) => plugin.id === RECHECK_PLUGIN_ID);
+    const hasRecheckPlugin = plugins.some((plugin) => plugin.id === recheck_RECHECK_PLUGIN_ID);
     const resolvedExtends = (node.extends || [])
         .filter(isTruthy)
         .map((presetItem) => {
@@ -72423,7 +72376,7 @@ function bundleExtends({ node, ctx, plugins, }) {
         return null;
     })
         .filter(isTruthy);
-    return mergeExtends([
+    return utils_mergeExtends([
         ...resolvedExtends.map((nested) => bundleExtends({ node: nested, ctx, plugins })),
         { ...node, extends: undefined },
     ]);
@@ -72447,10 +72400,10 @@ function collectorHandleNode(node, ctx) {
         }));
     }
 }
-const pluginsCollectorVisitor = visitors_normalizeVisitors([
+const visitors_pluginsCollectorVisitor = visitors_normalizeVisitors([
     {
         severity: 'error',
-        ruleId: PLUGINS_COLLECTOR_VISITOR_ID,
+        ruleId: constants_PLUGINS_COLLECTOR_VISITOR_ID,
         visitor: {
             ref: {},
             ConfigGovernance: {
@@ -72475,7 +72428,7 @@ const pluginsCollectorVisitor = visitors_normalizeVisitors([
             },
         },
     },
-], NormalizedConfigTypes);
+], redocly_yaml_NormalizedConfigTypes);
 function bundlerHandleNode(node, ctx) {
     if (is_plain_object_isPlainObject(node) && node.extends) {
         const { plugins, skipPluginEval } = ctx.getVisitorData();
@@ -72488,10 +72441,10 @@ function bundlerHandleNode(node, ctx) {
         delete node.extends;
     }
 }
-const configBundlerVisitor = visitors_normalizeVisitors([
+const visitors_configBundlerVisitor = visitors_normalizeVisitors([
     {
         severity: 'error',
-        ruleId: CONFIG_BUNDLER_VISITOR_ID,
+        ruleId: constants_CONFIG_BUNDLER_VISITOR_ID,
         visitor: {
             ref: {
                 leave(node, ctx, resolved) {
@@ -72521,16 +72474,8 @@ const configBundlerVisitor = visitors_normalizeVisitors([
             },
         },
     },
-], NormalizedConfigTypes);
+], redocly_yaml_NormalizedConfigTypes);
 //# sourceMappingURL=visitors.js.map
-;// CONCATENATED MODULE: ./node_modules/@redocly/openapi-core/lib/utils/stack.js
-function pushStack(head, value) {
-    return { prev: head, value };
-}
-function popStack(head) {
-    return head?.prev ?? null;
-}
-//# sourceMappingURL=stack.js.map
 ;// CONCATENATED MODULE: ./node_modules/@redocly/openapi-core/lib/walk.js
 
 
@@ -72579,9 +72524,9 @@ function walk_walkDocument(opts) {
     // oxlint-disable-next-line sonarjs/cognitive-complexity
     function walkNode(node, type, location, parent, key) {
         const resolve = (ref, from = currentLocation.source.absoluteRef) => {
-            if (!ref_utils_isRef(ref))
+            if (!isRef(ref))
                 return { location, node: ref };
-            const refId = make_ref_id_makeRefId(from, ref.$ref);
+            const refId = makeRefId(from, ref.$ref);
             const resolvedRef = resolvedRefMap.get(refId);
             if (!resolvedRef) {
                 return {
@@ -72599,7 +72544,7 @@ function walk_walkDocument(opts) {
         };
         const rawLocation = location;
         let currentLocation = location;
-        const nodeIsRef = ref_utils_isRef(node);
+        const nodeIsRef = isRef(node);
         const { node: resolvedNode, location: resolvedLocation, error, chain: resolvedChain, } = resolve(node);
         const enteredContexts = new Set();
         // a composed $ref can be reached twice: as a chain hop and at its own place in the tree;
@@ -72634,7 +72579,7 @@ function walk_walkDocument(opts) {
         }
         if (resolvedNode !== undefined && resolvedLocation && type.name !== 'scalar') {
             const walkProp = (propName, value, loc, valueParent) => {
-                let propType = get_own_getOwn(type.properties, propName);
+                let propType = getOwn(type.properties, propName);
                 const isExtensionKey = type.extensionsPrefix !== undefined && propName.startsWith(type.extensionsPrefix);
                 // extensions are not additional properties — only regular undeclared keys take the catch-all type
                 if (propType === undefined && !isExtensionKey) {
@@ -72654,14 +72599,14 @@ function walk_walkDocument(opts) {
                 if (propType && propType.name === undefined && propType.resolvable !== false) {
                     propType = { name: 'scalar', properties: {} };
                 }
-                if (!isNamedType(propType) || (propType.name === 'scalar' && !ref_utils_isRef(value))) {
+                if (!isNamedType(propType) || (propType.name === 'scalar' && !isRef(value))) {
                     return;
                 }
                 walkNode(value, propType, loc.child([propName]), valueParent, propName);
             };
             currentLocation = resolvedLocation;
             // primitives have no identity to dedupe by — use their location; objects dedupe by identity
-            const seenKey = is_plain_object_isPlainObject(resolvedNode) || Array.isArray(resolvedNode)
+            const seenKey = isPlainObject(resolvedNode) || Array.isArray(resolvedNode)
                 ? resolvedNode
                 : location.absolutePointer;
             const isNodeSeen = seenNodesPerType[type.name]?.has?.(seenKey);
@@ -72746,7 +72691,7 @@ function walk_walkDocument(opts) {
                         }
                     }
                 }
-                else if (is_plain_object_isPlainObject(resolvedNode)) {
+                else if (isPlainObject(resolvedNode)) {
                     // visit in order from type-tree first
                     const props = Object.keys(type.properties);
                     if (type.additionalProperties) {
@@ -77385,7 +77330,7 @@ async function bundle_document_bundleDocument(opts) {
 
 
 
-function collectConfigPlugins(document, resolvedRefMap, rootConfigDir) {
+function bundle_collectConfigPlugins(document, resolvedRefMap, rootConfigDir) {
     const visitorsData = { plugins: [], rootConfigDir };
     const ctx = {
         problems: [],
@@ -77395,7 +77340,7 @@ function collectConfigPlugins(document, resolvedRefMap, rootConfigDir) {
             [PLUGINS_COLLECTOR_VISITOR_ID]: visitorsData,
         },
     };
-    walk_walkDocument({
+    walkDocument({
         document,
         rootType: NormalizedConfigTypes.ConfigRoot,
         normalizedVisitors: pluginsCollectorVisitor,
@@ -77404,7 +77349,7 @@ function collectConfigPlugins(document, resolvedRefMap, rootConfigDir) {
     });
     return visitorsData.plugins;
 }
-function bundleConfig(document, resolvedRefMap, plugins, skipPluginEval = false) {
+function bundle_bundleConfig(document, resolvedRefMap, plugins, skipPluginEval = false) {
     const visitorsData = { plugins, skipPluginEval };
     const ctx = {
         problems: [],
@@ -77414,7 +77359,7 @@ function bundleConfig(document, resolvedRefMap, plugins, skipPluginEval = false)
             [CONFIG_BUNDLER_VISITOR_ID]: visitorsData,
         },
     };
-    walk_walkDocument({
+    walkDocument({
         document,
         rootType: NormalizedConfigTypes.ConfigRoot,
         normalizedVisitors: configBundlerVisitor,
@@ -77451,12 +77396,6 @@ async function bundleFromString(opts) {
     });
 }
 //# sourceMappingURL=bundle.js.map
-;// CONCATENATED MODULE: ./node_modules/@redocly/openapi-core/lib/utils/is-not-string.js
-
-function isNotString(value) {
-    return !isString(value);
-}
-//# sourceMappingURL=is-not-string.js.map
 ;// CONCATENATED MODULE: ./node_modules/@redocly/openapi-core/lib/config/plugins-cache.js
 
 
@@ -77507,13 +77446,13 @@ function ensureEsmCacheBustHook() {
     }
     registerEsmCacheBustHook();
 }
-function hasCachedPlugin(absolutePluginPath) {
+function plugins_cache_hasCachedPlugin(absolutePluginPath) {
     return pluginsCache.has(absolutePluginPath);
 }
-function getCachedPlugins(absolutePluginPath) {
+function plugins_cache_getCachedPlugins(absolutePluginPath) {
     return pluginsCache.get(absolutePluginPath);
 }
-function setCachedPlugins(absolutePluginPath, plugins) {
+function plugins_cache_setCachedPlugins(absolutePluginPath, plugins) {
     pluginsCache.set(absolutePluginPath, plugins);
 }
 function getPluginCacheVersion() {
@@ -77549,8 +77488,8 @@ const clearPluginsCache = () => {
     cacheVersion += 1;
     ensureEsmCacheBustHook();
 };
-async function loadPluginModule(absolutePluginPath) {
-    const pluginUrl = external_node_url_.pathToFileURL(absolutePluginPath);
+async function plugins_cache_loadPluginModule(absolutePluginPath) {
+    const pluginUrl = url.pathToFileURL(absolutePluginPath);
     pluginUrl.searchParams.set(PLUGIN_VERSION_PARAM, String(cacheVersion));
     // `webpackIgnore` keeps this dynamic import as a runtime `import()` so Node's
     // ESM loader (with our `?v=` cache-bust hook) handles it instead of webpack
@@ -77581,10 +77520,10 @@ async function loadPluginModule(absolutePluginPath) {
 
 async function config_resolvers_resolveConfig({ rawConfigDocument, configPath, externalRefResolver, customExtends, skipPluginEval, plugins: extraPlugins = [], }) {
     const config = rawConfigDocument === undefined ? DEFAULT_CONFIG : rawConfigDocument.parsed;
-    if (customExtends !== undefined && is_plain_object_isPlainObject(config)) {
+    if (customExtends !== undefined && isPlainObject(config)) {
         config.extends = customExtends;
     }
-    if (is_plain_object_isPlainObject(config) &&
+    if (isPlainObject(config) &&
         (config?.extends?.some(isNotString) ||
             config?.scorecardClassic?.levels?.some((level) => level?.extends?.some(isNotString)) ||
             config?.scorecard?.levels?.some((level) => level?.extends?.some(isNotString)))) {
@@ -77594,22 +77533,22 @@ async function config_resolvers_resolveConfig({ rawConfigDocument, configPath, e
         source: new Source(configPath ?? '', JSON.stringify(config)),
         parsed: config,
     };
-    const resolvedRefMap = await resolve_resolveDocument({
+    const resolvedRefMap = await resolveDocument({
         rootDocument,
         rootType: NormalizedConfigTypes.ConfigRoot,
         externalRefResolver: externalRefResolver ??
-            new resolve_BaseResolver(getResolveConfig(config?.resolve)),
+            new BaseResolver(getResolveConfig(config?.resolve)),
     });
     let pluginsOrPaths = [];
     let resolvedPlugins;
     let rootConfigDir = '';
-    if (env_isBrowser) {
+    if (isBrowser) {
         // In browser, we don't support plugins from config file yet
         const instantiatedPlugins = (config?.plugins || []).filter((p) => !isString(p));
         resolvedPlugins = [...instantiatedPlugins, defaultPlugin, ...extraPlugins];
     }
     else {
-        rootConfigDir = external_node_path_.dirname(configPath ?? '');
+        rootConfigDir = path.dirname(configPath ?? '');
         pluginsOrPaths = collectConfigPlugins(rootDocument, resolvedRefMap, rootConfigDir);
         const plugins = await resolvePlugins(pluginsOrPaths.map((p) => (isPluginResolveInfo(p) ? p.absolutePath : p)), rootConfigDir, skipPluginEval);
         resolvedPlugins = [...plugins, defaultPlugin, ...extraPlugins];
@@ -77626,8 +77565,8 @@ async function config_resolvers_resolveConfig({ rawConfigDocument, configPath, e
         ? pluginsOrPaths
             .map((p) => isPluginResolveInfo(p) && p.isModule
             ? p.rawPath
-            : p.absolutePath && external_node_path_.relative(rootConfigDir, p.absolutePath))
-            .filter(is_defined/* isDefined */.O)
+            : p.absolutePath && path.relative(rootConfigDir, p.absolutePath))
+            .filter(isDefined)
         : undefined;
     return {
         resolvedConfig: {
@@ -77640,8 +77579,8 @@ async function config_resolvers_resolveConfig({ rawConfigDocument, configPath, e
 }
 function getDefaultPluginPath(configDir) {
     for (const pluginPath of DEFAULT_PROJECT_PLUGIN_PATHS) {
-        const absolutePluginPath = external_node_path_.resolve(configDir, pluginPath);
-        if (external_node_fs_.existsSync(absolutePluginPath)) {
+        const absolutePluginPath = path.resolve(configDir, pluginPath);
+        if (fs.existsSync(absolutePluginPath)) {
             return pluginPath;
         }
     }
@@ -77651,7 +77590,7 @@ function isPluginResolveInfo(plugin) {
     return 'isModule' in plugin;
 }
 const preResolvePluginPath = (plugin, base, rootConfigDir) => {
-    if (!isString(plugin)) {
+    if (!is_string_isString(plugin)) {
         return plugin;
     }
     const maybeAbsolutePluginPath = external_node_path_.resolve(external_node_path_.dirname(base), plugin);
@@ -77685,9 +77624,9 @@ async function resolvePlugins(plugins, configDir, skipPluginEval = false) {
             return plugin;
         }
         try {
-            const absolutePluginPath = external_node_path_.isAbsolute(plugin)
+            const absolutePluginPath = path.isAbsolute(plugin)
                 ? plugin
-                : preResolvePluginPath(plugin, external_node_path_.join(configDir, constants_CONFIG_FILE_NAME), configDir).absolutePath;
+                : preResolvePluginPath(plugin, path.join(configDir, CONFIG_FILE_NAME), configDir).absolutePath;
             if (!hasCachedPlugin(absolutePluginPath)) {
                 const mod = await loadPluginModule(absolutePluginPath);
                 const requiredPlugin = mod.default || mod;
@@ -77697,7 +77636,7 @@ async function resolvePlugins(plugins, configDir, skipPluginEval = false) {
                     : [requiredPlugin];
                 for (const requiredPluginInstance of requiredPluginInstances) {
                     if (requiredPluginInstance?.id && isDeprecatedPluginFormat(requiredPluginInstance)) {
-                        logger_logger.info(`Deprecated plugin format detected: ${requiredPluginInstance.id}\n`);
+                        logger.info(`Deprecated plugin format detected: ${requiredPluginInstance.id}\n`);
                     }
                 }
                 const pluginModule = isDeprecatedPluginFormat(requiredPlugin)
@@ -77736,9 +77675,9 @@ async function resolvePlugins(plugins, configDir, skipPluginEval = false) {
                 pluginRefs.push(plugin);
                 continue;
             }
-            const absolutePath = external_node_path_.isAbsolute(plugin)
+            const absolutePath = path.isAbsolute(plugin)
                 ? plugin
-                : preResolvePluginPath(plugin, external_node_path_.join(configDir, constants_CONFIG_FILE_NAME), configDir).absolutePath;
+                : preResolvePluginPath(plugin, path.join(configDir, CONFIG_FILE_NAME), configDir).absolutePath;
             if (!resolvedPlugins.has(absolutePath)) {
                 resolvedPlugins.add(absolutePath);
                 // Plugin code is intentionally not loaded — the caller gets only the resolved path.
@@ -77749,8 +77688,8 @@ async function resolvePlugins(plugins, configDir, skipPluginEval = false) {
     }
     const instances = await Promise.all(plugins.map(async (p) => {
         if (isString(p)) {
-            if (ref_utils_isAbsoluteUrl(p)) {
-                throw new Error(logger_colorize.red(`We don't support remote plugins yet.`));
+            if (isAbsoluteUrl(p)) {
+                throw new Error(colorize.red(`We don't support remote plugins yet.`));
             }
             if (resolvedPlugins.has(p)) {
                 return;
@@ -77771,7 +77710,7 @@ async function resolvePlugins(plugins, configDir, skipPluginEval = false) {
                 return;
             const id = pluginInstance.id;
             if (typeof id !== 'string') {
-                throw new Error(logger_colorize.red(`Plugin must define \`id\` property in ${logger_colorize.blue(p.toString())}.`));
+                throw new Error(colorize.red(`Plugin must define \`id\` property in ${colorize.blue(p.toString())}.`));
             }
             if (id === RECHECK_PLUGIN_ID) {
                 throw new Error(`Plugin id "${id}" is reserved for Recheck presets.`);
@@ -77780,7 +77719,7 @@ async function resolvePlugins(plugins, configDir, skipPluginEval = false) {
             const existingPluginPath = seenPluginIds.get(id);
             if (existingPluginPath) {
                 if (pluginPath !== existingPluginPath) {
-                    throw new Error(logger_colorize.red(`Plugin "id" must be unique. Plugin ${logger_colorize.blue(pluginPath)} uses id "${logger_colorize.blue(id)}" already seen in ${logger_colorize.blue(pluginPath)}`));
+                    throw new Error(colorize.red(`Plugin "id" must be unique. Plugin ${colorize.blue(pluginPath)} uses id "${colorize.blue(id)}" already seen in ${colorize.blue(pluginPath)}`));
                 }
                 return undefined;
             }
@@ -77902,9 +77841,9 @@ async function resolvePlugins(plugins, configDir, skipPluginEval = false) {
                 ...pluginInstance,
                 ...plugin,
             };
-        }))).filter(is_defined/* isDefined */.O);
+        }))).filter(isDefined);
     }));
-    return instances.filter(is_defined/* isDefined */.O).flat();
+    return instances.filter(isDefined).flat();
 }
 function resolvePreset(presetName, plugins) {
     const { pluginId, configName } = parsePresetName(presetName);
@@ -77989,17 +77928,17 @@ function findConfig(dir) {
 }
 async function load_createConfig(config, { configPath, externalRefResolver, ignore, plugins: extraPlugins } = {}) {
     const rawConfigSource = typeof config === 'string' ? config : '';
-    const rawConfigDocument = resolve_makeDocumentFromString(rawConfigSource, configPath ?? '');
+    const rawConfigDocument = makeDocumentFromString(rawConfigSource, configPath ?? '');
     if (typeof config !== 'string' && config) {
         rawConfigDocument.parsed = config;
     }
-    const { resolvedConfig, resolvedRefMap, plugins } = await config_resolvers_resolveConfig({
+    const { resolvedConfig, resolvedRefMap, plugins } = await resolveConfig({
         rawConfigDocument: cloneConfigDocument(rawConfigDocument),
         configPath,
         externalRefResolver,
         plugins: extraPlugins,
     });
-    return new config_Config(resolvedConfig, {
+    return new Config(resolvedConfig, {
         configPath,
         document: rawConfigDocument,
         resolvedRefMap,
