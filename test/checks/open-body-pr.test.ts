@@ -281,3 +281,55 @@ describe('input-mass-assignment: open bodies as the document’s way', () => {
     expect(statusOn(findings, 'POST /apis/mine/{}/{}/fork')).toEqual([['medium', 'new']]);
   });
 });
+
+describe('input-mass-assignment: a privileged field added to a body that was already open', () => {
+  // The finding rests on the open body and the privileged fields it takes: adding `role` to an open
+  // `PATCH /users/{id}` body changes that fact, so it is the PR's (it read "existing" by media type before).
+  const users = (properties: Json) => ({
+    openapi: '3.0.3',
+    info: { title: 'Users', version: '1' },
+    servers: [{ url: 'https://api.example.com' }],
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    security: [{ bearer: [] }],
+    paths: {
+      '/users/{id}': {
+        parameters: [{ name: 'id', in: 'path', required: true, schema: STRING }],
+        patch: op(jsonBody({ type: 'object', properties })),
+      },
+    },
+  });
+  const PATCH = 'PATCH /users/{}'; // endpoint ids blank path parameters' names
+
+  it('a privileged field the open body did not take: new, medium', () => {
+    const findings = pr(users({ name: STRING }), users({ name: STRING, role: STRING }));
+    // The base's open body without privileged fields (low) is what the PR replaced.
+    expect(statusOn(findings, PATCH)).toEqual([
+      ['medium', 'new'],
+      ['low', 'fixed'],
+    ]);
+  });
+
+  it('another privileged field beside the one the base already took: new', () => {
+    const findings = pr(
+      users({ name: STRING, role: STRING }),
+      users({ name: STRING, role: STRING, is_admin: { type: 'boolean' } }),
+    );
+    expect(statusOn(findings, PATCH)).toEqual([
+      ['medium', 'new'],
+      ['medium', 'fixed'],
+    ]);
+  });
+
+  it('the same privileged fields, reordered, with an ordinary field added: existing', () => {
+    const findings = pr(
+      users({ role: STRING, name: STRING }),
+      users({ name: STRING, nickname: STRING, role: STRING }),
+    );
+    expect(statusOn(findings, PATCH)).toEqual([['medium', 'existing']]);
+  });
+
+  it('an open body with no privileged field gaining an ordinary one: existing, low', () => {
+    const findings = pr(users({ name: STRING }), users({ name: STRING, nickname: STRING }));
+    expect(statusOn(findings, PATCH)).toEqual([['low', 'existing']]);
+  });
+});
