@@ -35395,7 +35395,12 @@ const inputMassAssignment = {
                 message: `${(0,context/* label */.Pf)(endpoint)} accepts properties its ${m.contentType} body does not declare (no \`additionalProperties: false\`)${detail}`,
                 loc: schema.loc,
                 severity: privileged.length > 0 || serverOwned.length > 0 ? 'medium' : 'low',
-                key: m.contentType,
+                // The privileged fields are part of what the finding rests on: a PR adding `role` to a body that was
+                // already open changes the fact, so the finding is new (and one dropping a privileged field fails
+                // closed the same way). Sorted: reordering properties changes nothing.
+                key: privileged.length > 0
+                    ? `${m.contentType} taking ${[...privileged].sort().join(',')}`
+                    : m.contentType,
             };
         });
     },
