@@ -227,6 +227,11 @@ function fingerprint(
   return sha256Hex(`${ruleId}\n${specPath}\n${id ?? ''}\n${where}`).slice(0, 16);
 }
 
+/** A finding's fingerprint for the part of it that is new on `endpoints` (a split by endpoint). */
+function extendedFingerprint(fingerprint: string, endpoints: readonly string[]): string {
+  return sha256Hex(`${fingerprint}\n${endpoints.join('\n')}`).slice(0, 16);
+}
+
 /** One-shot `crypto.hash` (Node 20.12+) is a third of the cost of a Hash object; both give the same digest. */
 const sha256Hex: (text: string) => string =
   typeof crypto.hash === 'function'
@@ -420,11 +425,7 @@ function judgeParts(
   };
   // The base's finding of this field is not this one: the field is new on each endpoint the head lists.
   if (kept.length === 0)
-    return [
-      inBase
-        ? { ...renewed, fingerprint: sha256Hex(`${finding.fingerprint}\n${ids.join('\n')}`).slice(0, 16) }
-        : renewed,
-    ];
+    return [inBase ? { ...renewed, fingerprint: extendedFingerprint(finding.fingerprint, ids) } : renewed];
   const plural = ids.length === 1 ? '' : 's';
   return [
     {
@@ -439,7 +440,7 @@ function judgeParts(
     {
       ...renewed,
       message: `${partsMessage(fresh)} (new on ${ids.length} endpoint${plural} this change extends it to)`,
-      fingerprint: sha256Hex(`${finding.fingerprint}\n${ids.join('\n')}`).slice(0, 16),
+      fingerprint: extendedFingerprint(finding.fingerprint, ids),
     },
   ];
 }
@@ -466,7 +467,7 @@ function movedProperties(
   const arrived = new Set<string>();
   // Where the base returned each property (kind, name, endpoint by its head id, path): read on first need.
   let baseReturns: Set<string> | undefined;
-  const headIdOf = (entry: string) => {
+  const withHeadId = (entry: string) => {
     const [what, id, path] = entry.split('\n') as [string, string, string];
     return `${what}\n${conventions?.headId(id) ?? id}\n${path}`;
   };
@@ -485,7 +486,7 @@ function movedProperties(
       // property of that kind and name (Adyen's `bankAccount.iban`, now in an `IbanAccountIdentification`
       // branch of a `oneOf` beside US accounts): the same endpoints return the same field.
       const returned = movable.returned ?? [];
-      baseReturns ??= new Set(base.flatMap((f) => (f.movable?.returned ?? []).map(headIdOf)));
+      baseReturns ??= new Set(base.flatMap((f) => (f.movable?.returned ?? []).map(withHeadId)));
       if (returned.length > 0 && returned.every((entry) => baseReturns!.has(entry))) {
         for (const entry of returned) returnedAgain.add(entry);
         return 'moved: the same endpoints returned it at the same place in the base';
@@ -497,7 +498,7 @@ function movedProperties(
       if (finding.movable === undefined) return false;
       if (arrived.has(finding.movable.shape)) return true;
       const returned = finding.movable.returned ?? [];
-      return returned.length > 0 && returned.every((entry) => returnedAgain.has(headIdOf(entry)));
+      return returned.length > 0 && returned.every((entry) => returnedAgain.has(withHeadId(entry)));
     },
   };
 }
@@ -532,7 +533,7 @@ function splitByEndpoint(
       ...finding,
       message: `${finding.message} (new on ${gained.length} endpoint${plural} this change extends it to)`,
       endpoints: gained,
-      fingerprint: sha256Hex(`${finding.fingerprint}\n${gained.join('\n')}`).slice(0, 16),
+      fingerprint: extendedFingerprint(finding.fingerprint, gained),
       status: 'new',
     },
   ];
