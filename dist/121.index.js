@@ -1446,6 +1446,10 @@ function fingerprint(ruleId, specPath, rootDir, endpoint, hit, loc, rename, endp
     const id = endpoint && (endpointIds?.get(endpoint) ?? endpoint.id);
     return sha256Hex(`${ruleId}\n${specPath}\n${id ?? ''}\n${where}`).slice(0, 16);
 }
+/** A finding's fingerprint for the part of it that is new on `endpoints` (a split by endpoint). */
+function extendedFingerprint(fingerprint, endpoints) {
+    return sha256Hex(`${fingerprint}\n${endpoints.join('\n')}`).slice(0, 16);
+}
 /** One-shot `crypto.hash` (Node 20.12+) is a third of the cost of a Hash object; both give the same digest. */
 const sha256Hex = typeof external_node_crypto_.hash === 'function'
     ? (text) => external_node_crypto_.hash('sha256', text, 'hex')
@@ -1612,11 +1616,7 @@ function judgeParts(finding, inBase, baseParts, conventions) {
     };
     // The base's finding of this field is not this one: the field is new on each endpoint the head lists.
     if (kept.length === 0)
-        return [
-            inBase
-                ? { ...renewed, fingerprint: sha256Hex(`${finding.fingerprint}\n${ids.join('\n')}`).slice(0, 16) }
-                : renewed,
-        ];
+        return [inBase ? { ...renewed, fingerprint: extendedFingerprint(finding.fingerprint, ids) } : renewed];
     const plural = ids.length === 1 ? '' : 's';
     return [
         {
@@ -1631,7 +1631,7 @@ function judgeParts(finding, inBase, baseParts, conventions) {
         {
             ...renewed,
             message: `${(0,url_inputs/* partsMessage */.gH)(fresh)} (new on ${ids.length} endpoint${plural} this change extends it to)`,
-            fingerprint: sha256Hex(`${finding.fingerprint}\n${ids.join('\n')}`).slice(0, 16),
+            fingerprint: extendedFingerprint(finding.fingerprint, ids),
         },
     ];
 }
@@ -1650,7 +1650,7 @@ function movedProperties(base, head, baseKeys, headKeys, conventions) {
     const arrived = new Set();
     // Where the base returned each property (kind, name, endpoint by its head id, path): read on first need.
     let baseReturns;
-    const headIdOf = (entry) => {
+    const withHeadId = (entry) => {
         const [what, id, path] = entry.split('\n');
         return `${what}\n${conventions?.headId(id) ?? id}\n${path}`;
     };
@@ -1670,7 +1670,7 @@ function movedProperties(base, head, baseKeys, headKeys, conventions) {
             // property of that kind and name (Adyen's `bankAccount.iban`, now in an `IbanAccountIdentification`
             // branch of a `oneOf` beside US accounts): the same endpoints return the same field.
             const returned = movable.returned ?? [];
-            baseReturns ??= new Set(base.flatMap((f) => (f.movable?.returned ?? []).map(headIdOf)));
+            baseReturns ??= new Set(base.flatMap((f) => (f.movable?.returned ?? []).map(withHeadId)));
             if (returned.length > 0 && returned.every((entry) => baseReturns.has(entry))) {
                 for (const entry of returned)
                     returnedAgain.add(entry);
@@ -1685,7 +1685,7 @@ function movedProperties(base, head, baseKeys, headKeys, conventions) {
             if (arrived.has(finding.movable.shape))
                 return true;
             const returned = finding.movable.returned ?? [];
-            return returned.length > 0 && returned.every((entry) => returnedAgain.has(headIdOf(entry)));
+            return returned.length > 0 && returned.every((entry) => returnedAgain.has(withHeadId(entry)));
         },
     };
 }
@@ -1711,7 +1711,7 @@ function splitByEndpoint(finding, listed, conventions) {
             ...finding,
             message: `${finding.message} (new on ${gained.length} endpoint${plural} this change extends it to)`,
             endpoints: gained,
-            fingerprint: sha256Hex(`${finding.fingerprint}\n${gained.join('\n')}`).slice(0, 16),
+            fingerprint: extendedFingerprint(finding.fingerprint, gained),
             status: 'new',
         },
     ];
@@ -4619,10 +4619,6 @@ var lib = __webpack_require__(77233);
 
 
 
-/** Kept for the entries, which await it: the rules need nothing asynchronous any more. */
-function structureReady() {
-    return Promise.resolve();
-}
 /**
  * The structural problems of a loaded description, at the file and JSON pointer openapi-core names (in
  * `$ref`'d files too). None for a version that does not exist or could not be read as OpenAPI: its load
@@ -4641,7 +4637,7 @@ function structureProblems(spec) {
     }
     catch (error) {
         // Never a silent skip: say that the structure was not checked, at the document.
-        const why = `openapi-core failed (${error instanceof Error ? error.message : String(error)})`;
+        const why = `the structural walk failed (${error instanceof Error ? error.message : String(error)})`;
         return [
             { kind: 'structure', message: `structure not checked: ${why}`, loc: { file: spec.path, pointer: '' } },
         ];
@@ -4697,9 +4693,6 @@ function escapeFragment(fragment) {
         return fragment;
     return fragment.replaceAll('~', '~0').replaceAll('/', '~1');
 }
-// ---------------------------------------------------------------------------------------------------------
-// `$ref`s, resolved by the load's own rules (src/load/documents.ts) among the files it read.
-const MAX_REF_HOPS = 64;
 class LoadedFiles {
     documents = new Map();
     resolved = new Map();
@@ -4726,7 +4719,7 @@ class LoadedFiles {
     follow(fromFile, ref) {
         let file = fromFile;
         let current = ref;
-        for (let hop = 0; hop < MAX_REF_HOPS; hop++) {
+        for (let hop = 0; hop < documents/* MAX_REF_HOPS */.qK; hop++) {
             const hash = current.indexOf('#');
             const filePart = hash === -1 ? current : current.slice(0, hash);
             const target = filePart === '' ? file : refFile(filePart, file);
@@ -6009,10 +6002,8 @@ const MISSING = { path: '', exists: false, problems: [], files: [] };
 /**
  * The remote documents `sources` may use: those under the config's `remoteRefs.allow` and `extraPrefixes`
  * (the CLI flag, the action input), fetched now, before the synchronous load. Undefined when none is allowed.
- * The engine's asynchronous prelude: it also waits for openapi-core's structural rules (`structureReady`).
  */
 async function fetchAllowedRemoteRefs(sources, config, extraPrefixes) {
-    await structureReady();
     const limits = { ...load_source/* DEFAULT_PARSE_LIMITS */.tN, ...config.data.limits };
     const remote = new load_remote/* RemoteDocuments */.L([...(config.data.remoteRefs?.allow ?? []), ...extraPrefixes], {
         timeoutMs: (config.data.remoteRefs?.timeoutSeconds ?? 10) * 1000,

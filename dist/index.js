@@ -37807,7 +37807,8 @@ const isVersionKey = (key) => key === 'openapi' || key === 'swagger';
 /* harmony export */   C8: () => (/* binding */ DocumentSet),
 /* harmony export */   H8: () => (/* binding */ refOf),
 /* harmony export */   ZV: () => (/* binding */ own),
-/* harmony export */   jf: () => (/* binding */ child)
+/* harmony export */   jf: () => (/* binding */ child),
+/* harmony export */   qK: () => (/* binding */ MAX_REF_HOPS)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
@@ -37824,6 +37825,7 @@ const isVersionKey = (key) => key === 'openapi' || key === 'swagger';
 
 
 
+/** The longest `$ref` chain followed (the load, the structural walk and its oracle alike). */
 const MAX_REF_HOPS = 64;
 class DocumentSet {
     reader;

@@ -18,7 +18,7 @@ import { BACKGROUND_MIN_CHARS } from './load/json-scan.js';
 import type { FileReader } from './load/reader.js';
 import { RemoteDocuments } from './load/remote.js';
 import { DEFAULT_PARSE_LIMITS } from './load/source.js';
-import { structureProblems, structureReady } from './load/structure.js';
+import { structureProblems } from './load/structure.js';
 import type { ObservedTraffic } from './load/traffic.js';
 import type { Endpoint, Loc, Position, SpecProblem } from './model.js';
 import type { HeadVersion } from './normalize/index.js';
@@ -123,14 +123,12 @@ const MISSING: LoadedSpec = { path: '', exists: false, problems: [], files: [] }
 /**
  * The remote documents `sources` may use: those under the config's `remoteRefs.allow` and `extraPrefixes`
  * (the CLI flag, the action input), fetched now, before the synchronous load. Undefined when none is allowed.
- * The engine's asynchronous prelude: it also waits for openapi-core's structural rules (`structureReady`).
  */
 export async function fetchAllowedRemoteRefs(
   sources: SpecSource[],
   config: Config,
   extraPrefixes: string[],
 ): Promise<RemoteDocuments | undefined> {
-  await structureReady();
   const limits = { ...DEFAULT_PARSE_LIMITS, ...config.data.limits };
   const remote = new RemoteDocuments([...(config.data.remoteRefs?.allow ?? []), ...extraPrefixes], {
     timeoutMs: (config.data.remoteRefs?.timeoutSeconds ?? 10) * 1000,

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { type AssessOptions, assess } from '../src/assess/index.js';
 import { CHECKS } from '../src/assess/registry.js';
@@ -13,7 +13,7 @@ import type { Check } from '../src/assess/types.js';
 import { assessOptions, loadConfig } from '../src/config/index.js';
 import { CATEGORIES, type Finding, SEVERITIES } from '../src/findings.js';
 import type { LoadedSpec } from '../src/load/index.js';
-import { structureProblems, structureReady } from '../src/load/structure.js';
+import { structureProblems } from '../src/load/structure.js';
 import { trafficFromText } from '../src/load/traffic.js';
 import { HTTP_METHODS } from '../src/model.js';
 import { diffInline, loadInline } from './helpers/inline.js';
@@ -150,8 +150,6 @@ function findKey(value: unknown, key: string): unknown {
 }
 
 const OWASP_SLUG = /^API(\d{1,2}):2023 /;
-
-beforeAll(() => structureReady());
 
 describe('the registry', () => {
   it('has unique kebab-case ids', () => {

@@ -9,14 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
 import { type Analysis, runEngine } from '../src/engine.js';
 import type { FileReader } from '../src/load/reader.js';
-import { structureReady } from '../src/load/structure.js';
 import type { Report } from '../src/report/json.js';
 import { memoryReader, outdent } from './helpers/inline.js';
 
 const RULE = 'config-structure';
 const CORPUS = new URL('./corpus/node_modules/', import.meta.url);
-
-beforeAll(() => structureReady());
 
 function diff(base: Record<string, string> | undefined, head: Record<string, string>): Analysis {
   const source = (files: Record<string, string>) => ({ reader: memoryReader(files), path: 'openapi.yaml' });

@@ -16,7 +16,8 @@ export interface Node {
   loc: Loc;
 }
 
-const MAX_REF_HOPS = 64;
+/** The longest `$ref` chain followed (the load, the structural walk and its oracle alike). */
+export const MAX_REF_HOPS = 64;
 
 /**
  * A root file read before its turn (`readAhead`): its text or why it was refused (undefined: it does not

@@ -22,11 +22,11 @@ import {
   walkDocument,
 } from '@redocly/openapi-core';
 import type { Loc, SpecProblem } from '../model.js';
-import { joinPointer, parsePointer } from '../util/pointer.js';
-import { own, refOf } from './documents.js';
+import { parsePointer } from '../util/pointer.js';
+import { MAX_REF_HOPS, own, refOf } from './documents.js';
 import type { LoadedSpec } from './index.js';
 import type { SourceFile } from './source.js';
-import { fragmentOf, refFile } from './structure.js';
+import { fragmentOf, keyFor, pointerOf, refFile } from './structure.js';
 
 /**
  * openapi-core's rules that say whether a document is structurally OpenAPI, and the few others a reader of
@@ -44,14 +44,11 @@ const RULES = {
   'no-identical-paths': 'off',
 } as const;
 
-const MAX_REF_HOPS = 64;
-
 type ResolvedRef = ResolvedRefMap extends Map<string, infer R> ? R : never;
 
 /**
  * openapi-core's configuration of the rules above and nothing else (no `extends`, no config file, no
- * plugins). Made once, asynchronously, when this module loads: long before the synchronous engine runs
- * (the entries await `structureReady()` to be sure).
+ * plugins). Made once, asynchronously, when this module loads; callers await `openapiCoreReady()`.
  */
 let config: Config | undefined;
 let configFailure: string | undefined;
@@ -226,25 +223,4 @@ function lint(config: Config, document: Document, refs: LoadedRefs) {
     ctx,
   });
   return ctx.problems;
-}
-
-/**
- * Some rules point below a field at its value (`…/get/getPayment` for a duplicate `operationId`): then the
- * field holding that value, so the finding lands on its line.
- */
-function keyFor(root: unknown, pointer: string): string {
-  const segments = parsePointer(pointer);
-  const last = segments.pop();
-  let parent = root;
-  for (const segment of segments) parent = own(parent, segment);
-  if (last === undefined || parent === null || typeof parent !== 'object' || Object.hasOwn(parent, last))
-    return pointer;
-  const key = Object.keys(parent).find((k) => (parent as Record<string, unknown>)[k] === last);
-  return key === undefined ? pointer : joinPointer(pointer.slice(0, pointer.lastIndexOf('/')), key);
-}
-
-/** openapi-core's `#/a/b` (the root `#/`) as the load's pointer (`/a/b`, the root ``). */
-function pointerOf(pointer: string): string {
-  const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
-  return body === '/' ? '' : body;
 }

@@ -26,14 +26,9 @@ import {
 } from '@redocly/openapi-core';
 import type { Loc, SpecProblem } from '../model.js';
 import { joinPointer, parsePointer } from '../util/pointer.js';
-import { own, refOf } from './documents.js';
+import { MAX_REF_HOPS, own, refOf } from './documents.js';
 import type { LoadedSpec } from './index.js';
 import type { SourceFile } from './source.js';
-
-/** Kept for the entries, which await it: the rules need nothing asynchronous any more. */
-export function structureReady(): Promise<void> {
-  return Promise.resolve();
-}
 
 /**
  * The structural problems of a loaded description, at the file and JSON pointer openapi-core names (in
@@ -50,7 +45,7 @@ export function structureProblems(spec: LoadedSpec): SpecProblem[] {
     found = walkDocument(root, spec.path, files);
   } catch (error) {
     // Never a silent skip: say that the structure was not checked, at the document.
-    const why = `openapi-core failed (${error instanceof Error ? error.message : String(error)})`;
+    const why = `the structural walk failed (${error instanceof Error ? error.message : String(error)})`;
     return [
       { kind: 'structure', message: `structure not checked: ${why}`, loc: { file: spec.path, pointer: '' } },
     ];
@@ -112,8 +107,6 @@ function escapeFragment(fragment: string | number): string {
 
 // ---------------------------------------------------------------------------------------------------------
 // `$ref`s, resolved by the load's own rules (src/load/documents.ts) among the files it read.
-
-const MAX_REF_HOPS = 64;
 
 interface Resolved {
   node: unknown;
@@ -1008,7 +1001,7 @@ function operationHandlers(
  * Some rules point below a field at its value (`…/get/getPayment` for a duplicate `operationId`): then the
  * field holding that value, so the finding lands on its line.
  */
-function keyFor(root: unknown, pointer: string): string {
+export function keyFor(root: unknown, pointer: string): string {
   const segments = parsePointer(pointer);
   const last = segments.pop();
   let parent = root;
@@ -1020,7 +1013,7 @@ function keyFor(root: unknown, pointer: string): string {
 }
 
 /** openapi-core's `#/a/b` (the root `#/`) as the load's pointer (`/a/b`, the root ``). */
-function pointerOf(pointer: string): string {
+export function pointerOf(pointer: string): string {
   const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
   return body === '/' ? '' : body;
 }
