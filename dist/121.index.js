@@ -1278,12 +1278,15 @@ function habitKey(finding, endpoint) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/util/regexp.ts
+var regexp = __webpack_require__(86407);
 // EXTERNAL MODULE: ./src/assess/inputs.ts
 var inputs = __webpack_require__(82253);
 // EXTERNAL MODULE: ./src/assess/locations.ts
 var locations = __webpack_require__(12978);
 ;// CONCATENATED MODULE: ./src/assess/index.ts
 // model (+ diff) → findings: runs every check once, adds ids, fingerprints and suppressions.
+
 
 
 
@@ -1456,7 +1459,7 @@ const sha256Hex = typeof external_node_crypto_.hash === 'function'
     : (text) => external_node_crypto_.createHash('sha256').update(text).digest('hex');
 function rootRename(root, headRoot) {
     const from = external_node_path_.posix.basename(root);
-    const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const escaped = (0,regexp/* escapeRegExp */.N)(from);
     return { from, to: external_node_path_.posix.basename(headRoot), inText: new RegExp(`(?<![\\w.-])${escaped}(?![\\w.-])`, 'g') };
 }
 function relativeLocation(loc, endpoint, rootDir, rename) {

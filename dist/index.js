@@ -36359,7 +36359,10 @@ function countingRun(digits) {
 var arrays = __nccwpck_require__(15232);
 // EXTERNAL MODULE: ./src/util/cached-walk.ts
 var cached_walk = __nccwpck_require__(71692);
+// EXTERNAL MODULE: ./src/util/regexp.ts
+var regexp = __nccwpck_require__(86407);
 ;// CONCATENATED MODULE: ./src/assess/checks/sensitive-example-value.ts
+
 
 
 
@@ -36686,7 +36689,6 @@ const MAX_URL = 2048;
 /** Server URL + path template of each operation with a path parameter named as an identifier. */
 function idRoutes(model) {
     const out = new Map();
-    const literal = (text) => text.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
     for (const endpoint of model.endpoints) {
         const ids = new Set(endpoint.parameters.filter((p) => p.in === 'path' && randomByName(p.name)).map((p) => p.name));
         if (ids.size === 0)
@@ -36697,7 +36699,7 @@ function idRoutes(model) {
             .map((part) => {
             const name = /^\{([^}/]*)\}$/.exec(part)?.[1];
             if (name === undefined)
-                return literal(part);
+                return (0,regexp/* escapeRegExp */.N)(part);
             return `(?<${ids.has(name) ? 'id' : 'other'}${group++}>[^/?#]+)`;
         })
             .join('');
@@ -36707,7 +36709,7 @@ function idRoutes(model) {
             const origin = /^[a-z][a-z0-9+.-]*:\/\//i.test(base) ? '' : '[a-z][a-z0-9+.-]*:\\/\\/[^/?#]*';
             const prefix = base
                 .split(/(\{[^}/]*\})/)
-                .map((part) => (/^\{[^}/]*\}$/.test(part) ? '[^/?#]+' : literal(part)))
+                .map((part) => (/^\{[^}/]*\}$/.test(part) ? '[^/?#]+' : (0,regexp/* escapeRegExp */.N)(part)))
                 .join('');
             const source = `^${origin}${prefix}${path}(?:[?#].*)?$`;
             if (!out.has(source))
@@ -43286,6 +43288,20 @@ function fragmentToPointer(fragment) {
         // keep it as written; an invalid escape simply will not resolve
     }
     return decoded.startsWith('#') ? decoded.slice(1) : decoded;
+}
+
+
+/***/ }),
+
+/***/ 86407:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ escapeRegExp)
+/* harmony export */ });
+/** `text` as a regular expression that matches exactly it. */
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 

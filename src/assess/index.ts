@@ -11,6 +11,7 @@ import {
 } from '../findings.js';
 import type { ApiModel, Endpoint, Loc, SpecProblem } from '../model.js';
 import { pushAll } from '../util/arrays.js';
+import { escapeRegExp } from '../util/regexp.js';
 import type { Conventions } from './conventions.js';
 import { type EndpointFactSheet, factBook } from './facts.js';
 import { forgetInputFields } from './inputs.js';
@@ -248,7 +249,7 @@ interface RootRename {
 
 function rootRename(root: string, headRoot: string): RootRename {
   const from = posix.basename(root);
-  const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(from);
   return { from, to: posix.basename(headRoot), inText: new RegExp(`(?<![\\w.-])${escaped}(?![\\w.-])`, 'g') };
 }
 

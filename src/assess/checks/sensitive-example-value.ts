@@ -5,6 +5,7 @@ import { type PersonalMatch, personalInValue, registrableDomain } from '../../pe
 import { dataKindOfName, type SecretMatch, secretInValue } from '../../sensitive.js';
 import { pushAll } from '../../util/arrays.js';
 import { cachedWalk } from '../../util/cached-walk.js';
+import { escapeRegExp } from '../../util/regexp.js';
 import { componentPath, endpointsByLocation } from '../locations.js';
 import type { DocumentCheck, Hit } from '../types.js';
 
@@ -349,7 +350,6 @@ const MAX_URL = 2048;
 /** Server URL + path template of each operation with a path parameter named as an identifier. */
 function idRoutes(model: ApiModel): RegExp[] {
   const out = new Map<string, RegExp>();
-  const literal = (text: string) => text.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
   for (const endpoint of model.endpoints) {
     const ids = new Set(
       endpoint.parameters.filter((p) => p.in === 'path' && randomByName(p.name)).map((p) => p.name),
@@ -360,7 +360,7 @@ function idRoutes(model: ApiModel): RegExp[] {
       .split(/(\{[^}/]*\})/)
       .map((part) => {
         const name = /^\{([^}/]*)\}$/.exec(part)?.[1];
-        if (name === undefined) return literal(part);
+        if (name === undefined) return escapeRegExp(part);
         return `(?<${ids.has(name) ? 'id' : 'other'}${group++}>[^/?#]+)`;
       })
       .join('');
@@ -370,7 +370,7 @@ function idRoutes(model: ApiModel): RegExp[] {
       const origin = /^[a-z][a-z0-9+.-]*:\/\//i.test(base) ? '' : '[a-z][a-z0-9+.-]*:\\/\\/[^/?#]*';
       const prefix = base
         .split(/(\{[^}/]*\})/)
-        .map((part) => (/^\{[^}/]*\}$/.test(part) ? '[^/?#]+' : literal(part)))
+        .map((part) => (/^\{[^}/]*\}$/.test(part) ? '[^/?#]+' : escapeRegExp(part)))
         .join('');
       const source = `^${origin}${prefix}${path}(?:[?#].*)?$`;
       if (!out.has(source)) out.set(source, new RegExp(source, 'di'));
