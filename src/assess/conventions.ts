@@ -37,11 +37,11 @@
 import { posix } from 'node:path';
 import type { EndpointDiff } from '../diff/types.js';
 import type { Finding } from '../findings.js';
-import type { ApiModel, Endpoint, Loc, Schema } from '../model.js';
-import { pushAll } from '../util/arrays.js';
+import type { ApiModel, Endpoint, Loc } from '../model.js';
 import { label } from './context.js';
 import { type EndpointFactSheet, factBook } from './facts.js';
 import { knownOpenBodies } from './open-bodies.js';
+import { someOperationSchema } from './operation-schemas.js';
 import { CHECKS } from './registry.js';
 import type { AssessSettings } from './types.js';
 import { knownUrlInputs, partFindings } from './url-inputs.js';
@@ -241,25 +241,10 @@ export function documentConventions(
 /** The places of every schema the model's operations reach (parameters, bodies, responses), at any depth. */
 function schemaPlaces(model: ApiModel, file: (path: string) => string): Set<string> {
   const places = new Set<string>();
-  const seen = new Set<Schema>();
-  const stack: Schema[] = [];
-  for (const e of model.endpoints) {
-    for (const p of e.parameters) if (p.schema) stack.push(p.schema);
-    for (const m of e.requestBody?.content ?? []) if (m.schema) stack.push(m.schema);
-    for (const r of e.responses) for (const m of r.content) if (m.schema) stack.push(m.schema);
-  }
-  for (let schema = stack.pop(); schema; schema = stack.pop()) {
-    if (seen.has(schema)) continue;
-    seen.add(schema);
+  someOperationSchema(model, (schema) => {
     places.add(`${file(schema.loc.file)}#${schema.loc.pointer}`);
-    // pushAll, not spread: a schema of 200,000 properties would overflow the call stack.
-    pushAll(stack, Object.values(schema.properties));
-    pushAll(stack, schema.allOf);
-    pushAll(stack, schema.oneOf);
-    pushAll(stack, schema.anyOf);
-    if (schema.items) stack.push(schema.items);
-    if (typeof schema.additionalProperties === 'object') stack.push(schema.additionalProperties);
-  }
+    return false; // every schema
+  });
   return places;
 }
 

@@ -4,9 +4,9 @@
 import type { EndpointDiff } from '../diff/types.js';
 import type { Finding } from '../findings.js';
 import type { ApiModel, Endpoint, Loc, Schema } from '../model.js';
-import { pushAll } from '../util/arrays.js';
 import { label } from './context.js';
 import { DISTINCTIVE_SHAPE, shapeOf } from './field-identity.js';
+import { someOperationSchema } from './operation-schemas.js';
 import { BODY_WRITES, openBody, privilegedFields, serverOwnedFields } from './write-bodies.js';
 
 const RULE = 'input-mass-assignment';
@@ -119,26 +119,7 @@ function baseOpenBodies(
 
 /** Whether any schema the model's operations reach says `additionalProperties: false`. */
 function closesAnObject(model: ApiModel): boolean {
-  const seen = new Set<Schema>();
-  const stack: Schema[] = [];
-  for (const e of model.endpoints) {
-    for (const p of e.parameters) if (p.schema) stack.push(p.schema);
-    for (const m of e.requestBody?.content ?? []) if (m.schema) stack.push(m.schema);
-    for (const r of e.responses) for (const m of r.content) if (m.schema) stack.push(m.schema);
-  }
-  for (let schema = stack.pop(); schema; schema = stack.pop()) {
-    if (seen.has(schema)) continue;
-    seen.add(schema);
-    if (schema.additionalProperties === false) return true;
-    // pushAll, not spread: a schema of 200,000 properties would overflow the call stack.
-    pushAll(stack, Object.values(schema.properties));
-    pushAll(stack, schema.allOf);
-    pushAll(stack, schema.oneOf);
-    pushAll(stack, schema.anyOf);
-    if (schema.items) stack.push(schema.items);
-    if (typeof schema.additionalProperties === 'object') stack.push(schema.additionalProperties);
-  }
-  return false;
+  return someOperationSchema(model, (schema) => schema.additionalProperties === false);
 }
 
 function sameLoc(a: Loc, b: Loc): boolean {

@@ -1,8 +1,8 @@
-export const id = 121;
-export const ids = [121];
+export const id = 852;
+export const ids = [852];
 export const modules = {
 
-/***/ 11121:
+/***/ 83852:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -834,14 +834,54 @@ function config_assessOptions(config, today) {
     };
 }
 
-// EXTERNAL MODULE: ./src/util/arrays.ts
-var arrays = __webpack_require__(15232);
 // EXTERNAL MODULE: ./src/assess/context.ts
 var context = __webpack_require__(70889);
 // EXTERNAL MODULE: ./src/assess/facts.ts
 var assess_facts = __webpack_require__(69513);
 // EXTERNAL MODULE: ./src/assess/field-identity.ts
 var field_identity = __webpack_require__(71465);
+// EXTERNAL MODULE: ./src/util/arrays.ts
+var arrays = __webpack_require__(15232);
+;// CONCATENATED MODULE: ./src/assess/operation-schemas.ts
+
+/**
+ * Calls `visit` on each schema the operations reach (parameters, bodies, responses), at any depth, once;
+ * stops, answering true, when `visit` answers true.
+ */
+function someOperationSchema(model, visit) {
+    const seen = new Set();
+    const stack = [];
+    for (const e of model.endpoints) {
+        for (const p of e.parameters)
+            if (p.schema)
+                stack.push(p.schema);
+        for (const m of e.requestBody?.content ?? [])
+            if (m.schema)
+                stack.push(m.schema);
+        for (const r of e.responses)
+            for (const m of r.content)
+                if (m.schema)
+                    stack.push(m.schema);
+    }
+    for (let schema = stack.pop(); schema; schema = stack.pop()) {
+        if (seen.has(schema))
+            continue;
+        seen.add(schema);
+        if (visit(schema))
+            return true;
+        // pushAll, not spread: a schema of 200,000 properties would overflow the call stack.
+        (0,arrays/* pushAll */.iI)(stack, Object.values(schema.properties));
+        (0,arrays/* pushAll */.iI)(stack, schema.allOf);
+        (0,arrays/* pushAll */.iI)(stack, schema.oneOf);
+        (0,arrays/* pushAll */.iI)(stack, schema.anyOf);
+        if (schema.items)
+            stack.push(schema.items);
+        if (typeof schema.additionalProperties === 'object')
+            stack.push(schema.additionalProperties);
+    }
+    return false;
+}
+
 // EXTERNAL MODULE: ./src/assess/write-bodies.ts
 var write_bodies = __webpack_require__(98822);
 ;// CONCATENATED MODULE: ./src/assess/open-bodies.ts
@@ -942,37 +982,7 @@ function baseOpenBodies(base, head, file, minEndpoints, share) {
 }
 /** Whether any schema the model's operations reach says `additionalProperties: false`. */
 function closesAnObject(model) {
-    const seen = new Set();
-    const stack = [];
-    for (const e of model.endpoints) {
-        for (const p of e.parameters)
-            if (p.schema)
-                stack.push(p.schema);
-        for (const m of e.requestBody?.content ?? [])
-            if (m.schema)
-                stack.push(m.schema);
-        for (const r of e.responses)
-            for (const m of r.content)
-                if (m.schema)
-                    stack.push(m.schema);
-    }
-    for (let schema = stack.pop(); schema; schema = stack.pop()) {
-        if (seen.has(schema))
-            continue;
-        seen.add(schema);
-        if (schema.additionalProperties === false)
-            return true;
-        // pushAll, not spread: a schema of 200,000 properties would overflow the call stack.
-        (0,arrays/* pushAll */.iI)(stack, Object.values(schema.properties));
-        (0,arrays/* pushAll */.iI)(stack, schema.allOf);
-        (0,arrays/* pushAll */.iI)(stack, schema.oneOf);
-        (0,arrays/* pushAll */.iI)(stack, schema.anyOf);
-        if (schema.items)
-            stack.push(schema.items);
-        if (typeof schema.additionalProperties === 'object')
-            stack.push(schema.additionalProperties);
-    }
-    return false;
+    return someOperationSchema(model, (schema) => schema.additionalProperties === false);
 }
 function sameLoc(a, b) {
     return a.file === b.file && a.pointer === b.pointer;
@@ -1185,35 +1195,10 @@ function documentConventions(base, head, changes, reported, settings) {
 /** The places of every schema the model's operations reach (parameters, bodies, responses), at any depth. */
 function schemaPlaces(model, file) {
     const places = new Set();
-    const seen = new Set();
-    const stack = [];
-    for (const e of model.endpoints) {
-        for (const p of e.parameters)
-            if (p.schema)
-                stack.push(p.schema);
-        for (const m of e.requestBody?.content ?? [])
-            if (m.schema)
-                stack.push(m.schema);
-        for (const r of e.responses)
-            for (const m of r.content)
-                if (m.schema)
-                    stack.push(m.schema);
-    }
-    for (let schema = stack.pop(); schema; schema = stack.pop()) {
-        if (seen.has(schema))
-            continue;
-        seen.add(schema);
+    someOperationSchema(model, (schema) => {
         places.add(`${file(schema.loc.file)}#${schema.loc.pointer}`);
-        // pushAll, not spread: a schema of 200,000 properties would overflow the call stack.
-        (0,arrays/* pushAll */.iI)(stack, Object.values(schema.properties));
-        (0,arrays/* pushAll */.iI)(stack, schema.allOf);
-        (0,arrays/* pushAll */.iI)(stack, schema.oneOf);
-        (0,arrays/* pushAll */.iI)(stack, schema.anyOf);
-        if (schema.items)
-            stack.push(schema.items);
-        if (typeof schema.additionalProperties === 'object')
-            stack.push(schema.additionalProperties);
-    }
+        return false; // every schema
+    });
     return places;
 }
 /** Rules on a weak scheme the document declares: existing when the base declared no security at all. */
