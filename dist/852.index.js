@@ -4841,8 +4841,9 @@ class Walk {
         }
         const isNodeSeen = typeState.seen.has(seenKey);
         let visitedBySome = false;
-        const activated = [];
-        const at = { walk: this, location: resolvedLocation, type, key };
+        // Made for the nodes a rule visits only (most nodes none): two objects per node were a fifth of the walk.
+        let activated;
+        let at;
         for (const entry of this.rules.enter(type)) {
             if (this.isIgnored(resolvedNode, resolvedLocation))
                 break;
@@ -4852,6 +4853,7 @@ class Walk {
                 if (parentOn && !parentOn.value.nextLevelTypeActivated && !context.seen.has(node)) {
                     context.seen.add(node);
                     visitedBySome = true;
+                    activated ??= [];
                     activated.push(context);
                 }
                 continue;
@@ -4868,6 +4870,7 @@ class Walk {
                 : !isNodeSeen; // a top level visits each node once per type
             if (!enters)
                 continue;
+            activated ??= [];
             activated.push(context);
             context.activatedOn = {
                 prev: context.activatedOn,
@@ -4883,6 +4886,7 @@ class Walk {
                 on.nextLevelTypeActivated = { prev: on.nextLevelTypeActivated, value: type };
             }
             visitedBySome = true;
+            at ??= { walk: this, location: resolvedLocation, type, key };
             entry.visit(resolvedNode, at, entry);
         }
         const prevWalkingNode = typeState.walking;
@@ -4934,7 +4938,7 @@ class Walk {
             }
         }
         typeState.walking = prevWalkingNode;
-        if (activated.length > 0) {
+        if (activated !== undefined) {
             for (let i = activated.length - 1; i >= 0; i--) {
                 const context = activated[i];
                 if (context.isSkippedLevel) {
@@ -4948,8 +4952,10 @@ class Walk {
                 }
             }
             for (const entry of this.rules.leave(type)) {
-                if (!entry.context.isSkippedLevel && activated.includes(entry.context))
+                if (!entry.context.isSkippedLevel && activated.includes(entry.context)) {
+                    at ??= { walk: this, location: resolvedLocation, type, key };
                     entry.visit(resolvedNode, at, entry);
+                }
             }
         }
     }
@@ -5005,8 +5011,22 @@ function fieldsIn(keys, order) {
     }
     if (i === keys.length)
         return keys;
-    const found = keys.filter((key) => order.has(key));
-    return found.sort((a, b) => order.get(a) - order.get(b));
+    // Insertion by place (a node has a few keys): `sort` with a comparator allocated a work copy per node.
+    const found = [];
+    const places = [];
+    for (const key of keys) {
+        const at = order.get(key);
+        if (at === undefined)
+            continue;
+        let j = found.length;
+        for (; j > 0 && places[j - 1] > at; j--) {
+            found[j] = found[j - 1];
+            places[j] = places[j - 1];
+        }
+        found[j] = key;
+        places[j] = at;
+    }
+    return found;
 }
 function walkDocument(root, file, files) {
     const specVersion = (0,lib/* detectSpec */.xm)(root);

@@ -39997,7 +39997,7 @@ class SchemaReader {
         if (known)
             return known;
         const keywords = new Keywords(raw);
-        const schema = emptySchema(target.loc);
+        const schema = emptySchema(target.loc, NO_ITEMS, NO_PROPERTIES);
         schema.required = shared((0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .strings */ .P$)(keywords.required));
         schema.examples = shared(examplesOf(keywords));
         if (ref !== undefined)
@@ -40009,21 +40009,22 @@ class SchemaReader {
         }
         fillScalars(schema, keywords);
         const sub = (key) => this.read((0,_load_documents_js__WEBPACK_IMPORTED_MODULE_0__/* .child */ .jf)(target, key), depth + 1);
-        const subs = (key, list) => Array.isArray(list)
+        const subs = (key, list) => Array.isArray(list) && list.length > 0
             ? list
                 .map((_, i) => this.read((0,_load_documents_js__WEBPACK_IMPORTED_MODULE_0__/* .child */ .jf)((0,_load_documents_js__WEBPACK_IMPORTED_MODULE_0__/* .child */ .jf)(target, key), i), depth + 1))
                 .filter((s) => s !== undefined)
             : [];
         if ((0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isObj */ .sA)(keywords.properties)) {
             const properties = (0,_load_documents_js__WEBPACK_IMPORTED_MODULE_0__/* .child */ .jf)(target, 'properties');
+            const read = {};
             for (const name of Object.keys(keywords.properties)) {
                 const property = this.read((0,_load_documents_js__WEBPACK_IMPORTED_MODULE_0__/* .child */ .jf)(properties, name), depth + 1);
                 if (property)
-                    (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .setOwn */ .P)(schema.properties, name, property);
+                    (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .setOwn */ .P)(read, name, property);
             }
+            if (!isEmpty(read))
+                schema.properties = read;
         }
-        if (isEmpty(schema.properties))
-            schema.properties = NO_PROPERTIES;
         const additional = keywords.additionalProperties;
         if (additional === false || additional === true) {
             schema.additionalProperties = additional;
@@ -40058,8 +40059,10 @@ function isEmpty(properties) {
 /**
  * A schema with every field present, always in the same order: the checks read schemas at hot sites, and
  * objects of one shape keep those reads fast (optional fields added one by one made dozens of shapes).
+ * Its lists and property map are its own, to fill, unless it is given the shared empty ones (a schema read
+ * replaces those it has members for).
  */
-function emptySchema(loc) {
+function emptySchema(loc, items, properties) {
     return {
         loc,
         refName: undefined,
@@ -40075,19 +40078,19 @@ function emptySchema(loc) {
         exclusiveMaximum: undefined,
         minItems: undefined,
         maxItems: undefined,
-        properties: {},
-        required: [],
+        properties: properties ?? {},
+        required: items ?? [],
         additionalProperties: undefined,
         items: undefined,
-        allOf: [],
-        oneOf: [],
-        anyOf: [],
+        allOf: items ?? [],
+        oneOf: items ?? [],
+        anyOf: items ?? [],
         readOnly: undefined,
         writeOnly: undefined,
         title: undefined,
         description: undefined,
         default: undefined,
-        examples: [],
+        examples: items ?? [],
     };
 }
 /**
@@ -40279,6 +40282,8 @@ function fillScalars(schema, raw) {
     }
 }
 function examplesOf(raw) {
+    if (!raw.hasExample && !raw.hasXExample && !Array.isArray(raw.examples))
+        return NO_ITEMS;
     const out = [];
     if (raw.hasExample)
         out.push(raw.example);
@@ -40553,7 +40558,9 @@ function num(value) {
     return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 function strings(value) {
-    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
+    return Array.isArray(value) && value.length > 0
+        ? value.filter((v) => typeof v === 'string')
+        : [];
 }
 /** Own keys that are vendor extensions (`x-…`). */
 function extensionsOf(value) {
@@ -40597,8 +40604,7 @@ const STREAMED_DEPTH = 4;
 /** The pieces of `JSON.stringify(value, null, 2)`, for plain data (no `toJSON`, no cycles), in order. */
 function* jsonPieces(value, indent = '', depth = 0) {
     if (depth >= STREAMED_DEPTH || value === null || typeof value !== 'object' || hasToJson(value)) {
-        const text = JSON.stringify(value, null, 2) ?? 'null';
-        yield indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
+        yield (indent === '' ? JSON.stringify(value, null, 2) : indentedJson(value, indent)) ?? 'null';
         return;
     }
     const inner = `${indent}  `;
@@ -40630,6 +40636,28 @@ function* jsonPieces(value, indent = '', depth = 0) {
         yield i < keys.length - 1 ? ',\n' : '\n';
     }
     yield `${indent}}`;
+}
+/**
+ * `JSON.stringify(value, null, 2)` with every line after the first indented by `indent` (spaces, two per
+ * level): indented by `JSON.stringify` itself, the value nested that many arrays deep and cut out of the
+ * brackets. Indenting each line with `replaceAll` builds a rope of one piece per line (millions of objects
+ * for the collector, and a slow flattening when written). Undefined when JSON cannot show the value.
+ */
+function indentedJson(value, indent) {
+    if (!showable(value))
+        return undefined;
+    const levels = indent.length / 2;
+    if (!Number.isInteger(levels) || indent !== ' '.repeat(indent.length))
+        return JSON.stringify(value, null, 2)?.replaceAll('\n', `\n${indent}`);
+    let nested = value;
+    for (let i = 0; i < levels; i++)
+        nested = [nested];
+    // `[\n` and the next level's indentation before the value, per level; a newline, the indentation and
+    // `]` after it
+    const before = 2 * levels + levels * (levels + 1);
+    const after = 2 * levels + levels * (levels - 1);
+    const text = JSON.stringify(nested, null, 2);
+    return text.slice(before, text.length - after);
 }
 /** In an object, a member JSON cannot show is left out. */
 function showable(value) {

@@ -1,9 +1,34 @@
 // The JSON report written in pieces must be JSON.stringify(value, null, 2) exactly.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonPieces, writeJson } from '../src/report/json-text.js';
+import { indentedJson, jsonPieces, writeJson } from '../src/report/json-text.js';
 
 const whole = (value: unknown) => [...jsonPieces(value)].join('');
+
+describe('indentedJson', () => {
+  it('equals JSON.stringify(value, null, 2) with each later line indented, at any indentation', () => {
+    const indents = fc.oneof(
+      fc.integer({ min: 0, max: 12 }).map((n) => ' '.repeat(n)), // odd lengths too: not whole levels
+      fc.constantFrom('\t', ' \t ', 'ab'),
+    );
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 5 }), indents, (value, indent) => {
+        expect(indentedJson(value, indent)).toBe(
+          JSON.stringify(value, null, 2).replaceAll('\n', `\n${indent}`),
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('gives undefined for what JSON cannot show, at the top as nested', () => {
+    expect(indentedJson(undefined, '    ')).toBeUndefined();
+    expect(indentedJson(() => 1, '  ')).toBeUndefined();
+    expect(indentedJson({ a: undefined, b: [undefined] }, '    ')).toBe(
+      '{\n      "b": [\n        null\n      ]\n    }',
+    );
+  });
+});
 
 describe('jsonPieces', () => {
   it('equals JSON.stringify(value, null, 2) on generated JSON values, deep and shallow', () => {

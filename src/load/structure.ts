@@ -351,8 +351,9 @@ class Walk {
     }
     const isNodeSeen = typeState.seen.has(seenKey);
     let visitedBySome = false;
-    const activated: Context[] = [];
-    const at: At = { walk: this, location: resolvedLocation, type, key };
+    // Made for the nodes a rule visits only (most nodes none): two objects per node were a fifth of the walk.
+    let activated: Context[] | undefined;
+    let at: At | undefined;
     for (const entry of this.rules.enter(type)) {
       if (this.isIgnored(resolvedNode, resolvedLocation)) break;
       const context = entry.context;
@@ -361,6 +362,7 @@ class Walk {
         if (parentOn && !parentOn.value.nextLevelTypeActivated && !context.seen!.has(node)) {
           context.seen!.add(node);
           visitedBySome = true;
+          activated ??= [];
           activated.push(context);
         }
         continue;
@@ -376,6 +378,7 @@ class Walk {
           parentOn.value.nextLevelTypeActivated?.value !== type
         : !isNodeSeen; // a top level visits each node once per type
       if (!enters) continue;
+      activated ??= [];
       activated.push(context);
       context.activatedOn = {
         prev: context.activatedOn,
@@ -391,6 +394,7 @@ class Walk {
         on.nextLevelTypeActivated = { prev: on.nextLevelTypeActivated, value: type };
       }
       visitedBySome = true;
+      at ??= { walk: this, location: resolvedLocation, type, key };
       entry.visit(resolvedNode as never, at, entry);
     }
 
@@ -440,7 +444,7 @@ class Walk {
     }
     typeState.walking = prevWalkingNode;
 
-    if (activated.length > 0) {
+    if (activated !== undefined) {
       for (let i = activated.length - 1; i >= 0; i--) {
         const context = activated[i]!;
         if (context.isSkippedLevel) {
@@ -454,8 +458,10 @@ class Walk {
         }
       }
       for (const entry of this.rules.leave(type)) {
-        if (!entry.context.isSkippedLevel && activated.includes(entry.context))
+        if (!entry.context.isSkippedLevel && activated.includes(entry.context)) {
+          at ??= { walk: this, location: resolvedLocation, type, key };
           entry.visit(resolvedNode as never, at, entry);
+        }
       }
     }
   }
@@ -521,8 +527,21 @@ function fieldsIn(keys: string[], order: Map<string, number>): string[] {
     last = at;
   }
   if (i === keys.length) return keys;
-  const found = keys.filter((key) => order.has(key));
-  return found.sort((a, b) => order.get(a)! - order.get(b)!);
+  // Insertion by place (a node has a few keys): `sort` with a comparator allocated a work copy per node.
+  const found: string[] = [];
+  const places: number[] = [];
+  for (const key of keys) {
+    const at = order.get(key);
+    if (at === undefined) continue;
+    let j = found.length;
+    for (; j > 0 && places[j - 1]! > at; j--) {
+      found[j] = found[j - 1]!;
+      places[j] = places[j - 1]!;
+    }
+    found[j] = key;
+    places[j] = at;
+  }
+  return found;
 }
 
 function walkDocument(root: unknown, file: string, files: LoadedFiles): Found[] {

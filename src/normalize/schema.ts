@@ -38,7 +38,7 @@ export class SchemaReader {
     const known = this.memo.get(raw);
     if (known) return known;
     const keywords = new Keywords(raw);
-    const schema = emptySchema(target.loc);
+    const schema = emptySchema(target.loc, NO_ITEMS, NO_PROPERTIES);
     schema.required = shared(strings(keywords.required));
     schema.examples = shared(examplesOf(keywords));
     if (ref !== undefined) schema.refName = ref.slice(ref.lastIndexOf('/') + 1);
@@ -54,19 +54,20 @@ export class SchemaReader {
     fillScalars(schema, keywords);
     const sub = (key: string): Schema | undefined => this.read(child(target, key), depth + 1);
     const subs = (key: string, list: unknown): Schema[] =>
-      Array.isArray(list)
+      Array.isArray(list) && list.length > 0
         ? list
             .map((_, i) => this.read(child(child(target, key), i), depth + 1))
             .filter((s): s is Schema => s !== undefined)
         : [];
     if (isObj(keywords.properties)) {
       const properties = child(target, 'properties');
+      const read: Record<string, Schema> = {};
       for (const name of Object.keys(keywords.properties)) {
         const property = this.read(child(properties, name), depth + 1);
-        if (property) setOwn(schema.properties, name, property);
+        if (property) setOwn(read, name, property);
       }
+      if (!isEmpty(read)) schema.properties = read;
     }
-    if (isEmpty(schema.properties)) schema.properties = NO_PROPERTIES;
     const additional = keywords.additionalProperties;
     if (additional === false || additional === true) {
       schema.additionalProperties = additional;
@@ -102,8 +103,10 @@ function isEmpty(properties: Record<string, Schema>): boolean {
 /**
  * A schema with every field present, always in the same order: the checks read schemas at hot sites, and
  * objects of one shape keep those reads fast (optional fields added one by one made dozens of shapes).
+ * Its lists and property map are its own, to fill, unless it is given the shared empty ones (a schema read
+ * replaces those it has members for).
  */
-export function emptySchema(loc: Loc): Schema {
+export function emptySchema(loc: Loc, items?: never[], properties?: Record<string, Schema>): Schema {
   return {
     loc,
     refName: undefined,
@@ -119,19 +122,19 @@ export function emptySchema(loc: Loc): Schema {
     exclusiveMaximum: undefined,
     minItems: undefined,
     maxItems: undefined,
-    properties: {},
-    required: [],
+    properties: properties ?? {},
+    required: items ?? [],
     additionalProperties: undefined,
     items: undefined,
-    allOf: [],
-    oneOf: [],
-    anyOf: [],
+    allOf: items ?? [],
+    oneOf: items ?? [],
+    anyOf: items ?? [],
     readOnly: undefined,
     writeOnly: undefined,
     title: undefined,
     description: undefined,
     default: undefined,
-    examples: [],
+    examples: items ?? [],
   };
 }
 
@@ -318,6 +321,7 @@ function fillScalars(schema: Schema, raw: Keywords): void {
 }
 
 function examplesOf(raw: Keywords): unknown[] {
+  if (!raw.hasExample && !raw.hasXExample && !Array.isArray(raw.examples)) return NO_ITEMS;
   const out: unknown[] = [];
   if (raw.hasExample) out.push(raw.example);
   if (raw.hasXExample) out.push(raw.xExample);

@@ -15,7 +15,9 @@ export function num(value: unknown): number | undefined {
 }
 
 export function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  return Array.isArray(value) && value.length > 0
+    ? value.filter((v): v is string => typeof v === 'string')
+    : [];
 }
 
 /** Own keys that are vendor extensions (`x-…`). */

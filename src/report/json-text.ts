@@ -11,8 +11,7 @@ const STREAMED_DEPTH = 4;
 /** The pieces of `JSON.stringify(value, null, 2)`, for plain data (no `toJSON`, no cycles), in order. */
 export function* jsonPieces(value: unknown, indent = '', depth = 0): Generator<string> {
   if (depth >= STREAMED_DEPTH || value === null || typeof value !== 'object' || hasToJson(value)) {
-    const text = JSON.stringify(value, null, 2) ?? 'null';
-    yield indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
+    yield (indent === '' ? JSON.stringify(value, null, 2) : indentedJson(value, indent)) ?? 'null';
     return;
   }
   const inner = `${indent}  `;
@@ -44,6 +43,27 @@ export function* jsonPieces(value: unknown, indent = '', depth = 0): Generator<s
     yield i < keys.length - 1 ? ',\n' : '\n';
   }
   yield `${indent}}`;
+}
+
+/**
+ * `JSON.stringify(value, null, 2)` with every line after the first indented by `indent` (spaces, two per
+ * level): indented by `JSON.stringify` itself, the value nested that many arrays deep and cut out of the
+ * brackets. Indenting each line with `replaceAll` builds a rope of one piece per line (millions of objects
+ * for the collector, and a slow flattening when written). Undefined when JSON cannot show the value.
+ */
+export function indentedJson(value: unknown, indent: string): string | undefined {
+  if (!showable(value)) return undefined;
+  const levels = indent.length / 2;
+  if (!Number.isInteger(levels) || indent !== ' '.repeat(indent.length))
+    return (JSON.stringify(value, null, 2) as string | undefined)?.replaceAll('\n', `\n${indent}`);
+  let nested: unknown = value;
+  for (let i = 0; i < levels; i++) nested = [nested];
+  // `[\n` and the next level's indentation before the value, per level; a newline, the indentation and
+  // `]` after it
+  const before = 2 * levels + levels * (levels + 1);
+  const after = 2 * levels + levels * (levels - 1);
+  const text = JSON.stringify(nested, null, 2);
+  return text.slice(before, text.length - after);
 }
 
 /** In an object, a member JSON cannot show is left out. */
