@@ -552,9 +552,29 @@ function suppressionFor(rules, finding, specPath, today) {
             continue;
         if (rule.expires !== undefined && rule.expires < today)
             continue;
-        return { reason: rule.reason, ...(rule.expires ? { expires: rule.expires } : {}), source: rule.source };
+        const suppression = {
+            reason: rule.reason,
+            ...(rule.expires ? { expires: rule.expires } : {}),
+            source: rule.source,
+        };
+        if (rule.fingerprint !== undefined)
+            BY_FINGERPRINT.add(suppression);
+        return suppression;
     }
     return undefined;
+}
+/** Suppressions made by a rule that names a fingerprint: they cover that finding, nothing it grows into. */
+const BY_FINGERPRINT = new WeakSet();
+/**
+ * The finding for the part of it a PR extends to endpoints the base's finding did not reach, given its own
+ * fingerprint: a suppression written for the base's finding by its fingerprint does not follow it there
+ * (it was reviewed for the endpoints it named); a suppression by rule, category, spec or endpoint still
+ * applies, as it would to any finding it matches.
+ */
+function extendedPart(finding, fingerprint) {
+    const { suppressed, ...rest } = finding;
+    const keeps = suppressed !== undefined && !BY_FINGERPRINT.has(suppressed);
+    return { ...rest, fingerprint, ...(keeps ? { suppressed } : {}) };
 }
 /** `2027-01-31`, and a real day (`2027-02-30` is not). */
 function isIsoDate(value) {
@@ -1604,7 +1624,7 @@ function judgeParts(finding, inBase, baseParts, conventions) {
     };
     // The base's finding of this field is not this one: the field is new on each endpoint the head lists.
     if (kept.length === 0)
-        return [inBase ? { ...renewed, fingerprint: extendedFingerprint(finding.fingerprint, ids) } : renewed];
+        return [inBase ? extendedPart(renewed, extendedFingerprint(finding.fingerprint, ids)) : renewed];
     const plural = ids.length === 1 ? '' : 's';
     return [
         {
@@ -1616,11 +1636,10 @@ function judgeParts(finding, inBase, baseParts, conventions) {
             parts: kept,
             status: 'existing',
         },
-        {
+        extendedPart({
             ...renewed,
             message: `${(0,url_inputs/* partsMessage */.gH)(fresh)} (new on ${ids.length} endpoint${plural} this change extends it to)`,
-            fingerprint: extendedFingerprint(finding.fingerprint, ids),
-        },
+        }, extendedFingerprint(finding.fingerprint, ids)),
     ];
 }
 /**
@@ -1695,13 +1714,12 @@ function splitByEndpoint(finding, listed, conventions) {
     const plural = gained.length === 1 ? '' : 's';
     return [
         ...(still.length > 0 ? [{ ...finding, endpoints: still, status: 'existing' }] : []),
-        {
+        extendedPart({
             ...finding,
             message: `${finding.message} (new on ${gained.length} endpoint${plural} this change extends it to)`,
             endpoints: gained,
-            fingerprint: extendedFingerprint(finding.fingerprint, gained),
             status: 'new',
-        },
+        }, extendedFingerprint(finding.fingerprint, gained)),
     ];
 }
 

@@ -3,6 +3,7 @@
 // and used elsewhere, in the base, and even when an equally weak alternative was already there.
 // `auth-security-weakened` stays precise: only an alternative weaker than every way in the endpoint had.
 import { describe, expect, it } from 'vitest';
+import { type Config, loadConfig } from '../src/config/index.js';
 import { type Analysis, analyze } from '../src/engine.js';
 import type { Finding } from '../src/findings.js';
 import { loadBuiltinPolicies } from '../src/policy/load.js';
@@ -34,11 +35,11 @@ function doc(paths: Record<string, string>): string {
   return `openapi: 3.0.3\ninfo: { title: Shop, version: '1' }\nservers: [{ url: 'https://api.shop.example' }]\n${SCHEMES}paths:\n${body}`;
 }
 
-function pr(base: Record<string, string>, head: Record<string, string>): Finding[] {
+function pr(base: Record<string, string>, head: Record<string, string>, config?: Config): Finding[] {
   const analysis: Analysis = analyze(
     'diff',
     [{ path: 'openapi.yaml', base: loadInline(doc(base)), head: loadInline(doc(head)) }],
-    { policies: POLICIES },
+    { policies: POLICIES, ...(config ? { config } : {}) },
   );
   return analysis.specs[0]!.findings;
 }
@@ -68,6 +69,27 @@ describe('auth-apikey-in-query: new on each endpoint the PR adds it to', () => {
     expect(added.message).toContain('new on 2 endpoints this change extends it to');
     // Weaker than Basic (URLs are logged): the modified endpoint's security is weakened too.
     expect(weakened(findings)).toEqual(['GET /b']);
+  });
+
+  it("an ignore by the base finding's fingerprint does not follow it to the endpoints the PR extends it to", () => {
+    const base = { '/a': 'queryKey', '/b': 'basic' };
+    const head = { '/a': 'queryKey', '/b': 'basic|queryKey' };
+    const ofQueryKey = (f: Finding) =>
+      f.ruleId === 'auth-apikey-in-query' && f.message.includes('`queryKey`');
+    const reviewed = pr(base, base).find(ofQueryKey)!;
+    const ignore = (by: string) =>
+      loadConfig('.github/api-posture.yml', `ignore:\n  - ${by}\n    reason: Reviewed in SEC-1\n`);
+    const byFingerprint = pr(base, head, ignore(`fingerprint: ${reviewed.fingerprint}`)).filter(ofQueryKey);
+    expect(byFingerprint.map((f) => [f.status, f.endpoints, f.suppressed?.reason])).toEqual([
+      ['existing', ['GET /a'], 'Reviewed in SEC-1'],
+      ['new', ['GET /b'], undefined],
+    ]);
+    // An ignore of the whole rule covers whatever it matches, the extended part too.
+    const byRule = pr(base, head, ignore('rule: auth-apikey-in-query')).filter(ofQueryKey);
+    expect(byRule.map((f) => [f.status, f.suppressed?.reason])).toEqual([
+      ['existing', 'Reviewed in SEC-1'],
+      ['new', 'Reviewed in SEC-1'],
+    ]);
   });
 
   it('beside a header key, the scheme defined in the base but used nowhere: new, and weakened', () => {

@@ -19,6 +19,7 @@ import { endpointsByLocation } from './locations.js';
 import { CHECKS } from './registry.js';
 import {
   documentSuppressions,
+  extendedPart,
   type IgnoreRule,
   type SuppressionIndex,
   type SuppressionProblem,
@@ -426,7 +427,7 @@ function judgeParts(
   };
   // The base's finding of this field is not this one: the field is new on each endpoint the head lists.
   if (kept.length === 0)
-    return [inBase ? { ...renewed, fingerprint: extendedFingerprint(finding.fingerprint, ids) } : renewed];
+    return [inBase ? extendedPart(renewed, extendedFingerprint(finding.fingerprint, ids)) : renewed];
   const plural = ids.length === 1 ? '' : 's';
   return [
     {
@@ -438,11 +439,13 @@ function judgeParts(
       parts: kept,
       status: 'existing',
     },
-    {
-      ...renewed,
-      message: `${partsMessage(fresh)} (new on ${ids.length} endpoint${plural} this change extends it to)`,
-      fingerprint: extendedFingerprint(finding.fingerprint, ids),
-    },
+    extendedPart(
+      {
+        ...renewed,
+        message: `${partsMessage(fresh)} (new on ${ids.length} endpoint${plural} this change extends it to)`,
+      },
+      extendedFingerprint(finding.fingerprint, ids),
+    ),
   ];
 }
 
@@ -530,12 +533,14 @@ function splitByEndpoint(
   const plural = gained.length === 1 ? '' : 's';
   return [
     ...(still.length > 0 ? [{ ...finding, endpoints: still, status: 'existing' as const }] : []),
-    {
-      ...finding,
-      message: `${finding.message} (new on ${gained.length} endpoint${plural} this change extends it to)`,
-      endpoints: gained,
-      fingerprint: extendedFingerprint(finding.fingerprint, gained),
-      status: 'new',
-    },
+    extendedPart(
+      {
+        ...finding,
+        message: `${finding.message} (new on ${gained.length} endpoint${plural} this change extends it to)`,
+        endpoints: gained,
+        status: 'new' as const,
+      },
+      extendedFingerprint(finding.fingerprint, gained),
+    ),
   ];
 }

@@ -145,9 +145,30 @@ export function suppressionFor(
   for (const rule of rules) {
     if (!matches(rule, finding, specPath)) continue;
     if (rule.expires !== undefined && rule.expires < today) continue;
-    return { reason: rule.reason, ...(rule.expires ? { expires: rule.expires } : {}), source: rule.source };
+    const suppression = {
+      reason: rule.reason,
+      ...(rule.expires ? { expires: rule.expires } : {}),
+      source: rule.source,
+    };
+    if (rule.fingerprint !== undefined) BY_FINGERPRINT.add(suppression);
+    return suppression;
   }
   return undefined;
+}
+
+/** Suppressions made by a rule that names a fingerprint: they cover that finding, nothing it grows into. */
+const BY_FINGERPRINT = new WeakSet<Suppression>();
+
+/**
+ * The finding for the part of it a PR extends to endpoints the base's finding did not reach, given its own
+ * fingerprint: a suppression written for the base's finding by its fingerprint does not follow it there
+ * (it was reviewed for the endpoints it named); a suppression by rule, category, spec or endpoint still
+ * applies, as it would to any finding it matches.
+ */
+export function extendedPart<F extends Finding>(finding: F, fingerprint: string): F {
+  const { suppressed, ...rest } = finding;
+  const keeps = suppressed !== undefined && !BY_FINGERPRINT.has(suppressed);
+  return { ...rest, fingerprint, ...(keeps ? { suppressed } : {}) } as F;
 }
 
 /** `2027-01-31`, and a real day (`2027-02-30` is not). */

@@ -4,6 +4,7 @@
 // share is still judged as a finding of that endpoint alone was (test/checks/ssrf-pr.test.ts): the PR that
 // extends a field to an endpoint where no rule of the base explains it gets a new finding for that endpoint.
 import { describe, expect, it } from 'vitest';
+import { type Config, loadConfig } from '../../src/config/index.js';
 import { analyze, runEngine } from '../../src/engine.js';
 import type { Finding } from '../../src/findings.js';
 import { loadBuiltinPolicies } from '../../src/policy/load.js';
@@ -67,10 +68,11 @@ const admission = () => ({
   ...resource('validatingwebhookconfigurations', configuration(SHARED)),
 });
 
-function pr(base: Json, head: Json, policies = 'default'): Finding[] {
+function pr(base: Json, head: Json, policies = 'default', config?: Config): Finding[] {
   const load = (d: Json) => loadInline(JSON.stringify(d), 'api.json');
   const analysis = analyze('diff', [{ path: 'api.json', base: load(base), head: load(head) }], {
     policies: loadBuiltinPolicies(policies)!,
+    ...(config ? { config } : {}),
   });
   return analysis.specs[0]!.findings.filter((f) => f.ruleId === RULE);
 }
@@ -134,6 +136,22 @@ describe('input-ssrf-url: one finding per fetched field', () => {
       ...resource('validatingwebhookconfigurations', configuration(bare)),
     };
     expect(pr(doc({}, false), doc(undescribed, false))).toHaveLength(4);
+  });
+
+  it("an ignore by the base finding's fingerprint stays with the base's endpoints, not those the PR extends the field to", () => {
+    const base = doc(admission());
+    const reviewed = pr(base, base)[0]!;
+    const config = loadConfig(
+      '.github/api-posture.yml',
+      `ignore:\n  - fingerprint: ${reviewed.fingerprint}\n    reason: The webhooks are ours\n`,
+    );
+    // A copy of the client described alike (as in the test below): the field extended to another resource.
+    const audit = { ...admission(), ...resource('auditsinks', configuration(clientConfig())) };
+    const split = pr(base, doc(audit), 'default', config);
+    expect(split.map((f) => [f.status, f.endpoints?.length, f.suppressed?.reason])).toEqual([
+      ['existing', 4, 'The webhooks are ours'],
+      ['new', 2, undefined],
+    ]);
   });
 
   it('an added endpoint taking the shared field the base reports: existing, one finding naming all', () => {
