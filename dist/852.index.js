@@ -6024,6 +6024,7 @@ function scoreEndpoint(endpoint, findings) {
 
 
 
+
 const MISSING = { path: '', exists: false, problems: [], files: [] };
 /**
  * The remote documents `sources` may use: those under the config's `remoteRefs.allow` and `extraPrefixes`
@@ -6417,7 +6418,11 @@ function asHeadViolation(v, renamed) {
 function violationKey(v) {
     return `${v.policy}\n${v.endpoint}\n${v.fact ?? v.message}`;
 }
-/** The unsuppressed findings that count for each endpoint: its own and the document-level ones naming it. */
+/**
+ * The unsuppressed findings that count for each endpoint: its own and the document-level ones naming it. A
+ * finding of several endpoints' shares (`Finding.parts`: a URL field) counts on each at that endpoint's
+ * own severity: an internal endpoint sharing a field with an external one is not scored as external.
+ */
 function byEndpoint(findings) {
     const out = new Map();
     const add = (id, f) => {
@@ -6433,9 +6438,18 @@ function byEndpoint(findings) {
         if (f.endpoint !== undefined)
             add(f.endpoint, f);
         for (const id of f.endpoints ?? [])
-            add(id, f);
+            add(id, f.parts ? onEndpoint(f, id) : f);
     }
     return out;
+}
+/** A finding with parts as it stands on one of its endpoints: at the worst severity of that endpoint's parts. */
+function onEndpoint(f, id) {
+    let severity;
+    for (const part of f.parts)
+        if (part.endpoint === id &&
+            (severity === undefined || (0,src_findings/* severityRank */.qs)(part.severity) > (0,src_findings/* severityRank */.qs)(severity)))
+            severity = part.severity;
+    return severity === undefined || severity === f.severity ? f : { ...f, severity };
 }
 function facts(e, endpoint, findings, score) {
     return {

@@ -8,7 +8,7 @@ import { matchTraffic, observedEndpoint, type SpecTraffic, unclaimedHosts } from
 import { assessOptions, type Config, EMPTY_CONFIG, normalizeOptions } from './config/index.js';
 import { diffSpecs, renamedEndpointIds, type SpecDiff, scanSpec } from './diff/index.js';
 import type { EndpointDiff } from './diff/types.js';
-import type { Finding } from './findings.js';
+import { type Finding, type Severity, severityRank } from './findings.js';
 import { blocks, type FailOn, type FailOnScope, type GateItem, type GateResult, gate } from './gate/index.js';
 import { whyNotAnalysable } from './load/analysable.js';
 import type { RootAhead } from './load/documents.js';
@@ -597,7 +597,11 @@ function violationKey(v: Violation): string {
   return `${v.policy}\n${v.endpoint}\n${v.fact ?? v.message}`;
 }
 
-/** The unsuppressed findings that count for each endpoint: its own and the document-level ones naming it. */
+/**
+ * The unsuppressed findings that count for each endpoint: its own and the document-level ones naming it. A
+ * finding of several endpoints' shares (`Finding.parts`: a URL field) counts on each at that endpoint's
+ * own severity: an internal endpoint sharing a field with an external one is not scored as external.
+ */
 function byEndpoint(findings: Finding[]): Map<string, Finding[]> {
   const out = new Map<string, Finding[]>();
   const add = (id: string, f: Finding) => {
@@ -608,9 +612,21 @@ function byEndpoint(findings: Finding[]): Map<string, Finding[]> {
   for (const f of findings) {
     if (f.suppressed) continue;
     if (f.endpoint !== undefined) add(f.endpoint, f);
-    for (const id of f.endpoints ?? []) add(id, f);
+    for (const id of f.endpoints ?? []) add(id, f.parts ? onEndpoint(f, id) : f);
   }
   return out;
+}
+
+/** A finding with parts as it stands on one of its endpoints: at the worst severity of that endpoint's parts. */
+function onEndpoint(f: Finding, id: string): Finding {
+  let severity: Severity | undefined;
+  for (const part of f.parts!)
+    if (
+      part.endpoint === id &&
+      (severity === undefined || severityRank(part.severity) > severityRank(severity))
+    )
+      severity = part.severity;
+  return severity === undefined || severity === f.severity ? f : { ...f, severity };
 }
 
 function facts(e: EndpointDiff, endpoint: Endpoint, findings: Finding[], score: number): EndpointFacts {

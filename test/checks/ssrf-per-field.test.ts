@@ -216,6 +216,20 @@ describe('input-ssrf-url: one finding per fetched field', () => {
     expect(scan(both).map((f) => [f.severity, f.endpoints?.length])).toEqual([['medium', 4]]);
   });
 
+  it('scores each endpoint at its own share: the internal endpoints beside an external one at low', () => {
+    const internal = { 'x-internal': true };
+    const both = doc({
+      ...resource('mutatingwebhookconfigurations', configuration(SHARED), internal),
+      ...resource('validatingwebhookconfigurations', configuration(SHARED)),
+    });
+    const loaded = loadInline(JSON.stringify(both), 'api.json');
+    const spec = analyze('scan', [{ path: 'api.json', base: loaded, head: loaded }], {}).specs[0]!;
+    expect(spec.findings.filter((f) => f.ruleId === RULE).map((f) => f.severity)).toEqual(['medium']);
+    const line = (id: string) => spec.scores.get(id)!.head!.breakdown.find((l) => l.startsWith(RULE));
+    expect(line('POST /validatingwebhookconfigurations')).toMatch(/^input-ssrf-url \(medium\)/);
+    expect(line('POST /mutatingwebhookconfigurations')).toMatch(/^input-ssrf-url \(low\)/);
+  });
+
   it('a query parameter taking a URL: at the parameter’s definition, one finding for the endpoints sharing it', () => {
     const parameter = {
       name: 'feed_url',
