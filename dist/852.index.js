@@ -1517,6 +1517,23 @@ function compareFindings(base, head, conventions) {
             else
                 listedByBasis.set(key, new Set(listed));
         }
+    // The endpoints each head finding of a per-endpoint rule lists: a base finding still there on fewer is
+    // fixed on the others.
+    // By fingerprint, and by rule and basis (all the head's findings of that basis together).
+    const listedInHead = new Map();
+    for (const f of head)
+        if (f.endpoints && PER_ENDPOINT_RULES.has(f.ruleId)) {
+            listedInHead.set(f.fingerprint, new Set(f.endpoints));
+            if (f.basis === undefined)
+                continue;
+            const key = `${f.ruleId}\n${f.basis}`;
+            const known = listedInHead.get(key);
+            if (known)
+                for (const id of f.endpoints)
+                    known.add(id);
+            else
+                listedInHead.set(key, new Set(f.endpoints));
+        }
     const moved = movedProperties(base, head, baseKeys, headKeys, conventions);
     const baseParts = partKeys(base, conventions);
     const headParts = partKeys(head);
@@ -1552,16 +1569,54 @@ function compareFindings(base, head, conventions) {
                     : { ...f, status: 'new' },
             ];
         }),
-        ...base
-            .filter((f) => 
-        // A field's finding is fixed when no endpoint of the head takes the field as one of the base's did
-        // (wherever the head's finding sits); one still taken somewhere is not.
-        f.parts
-            ? !f.parts.some((part) => partKeysOf(f.ruleId, part, headIdOf(conventions)).some((k) => headParts.has(k)))
-            : !headKeys.has(f.fingerprint) && !(f.basis !== undefined && headBases.has(f.basis)))
-            .filter((f) => !moved.away(f))
-            .map((f) => ({ ...f, status: 'fixed' })),
+        ...base.flatMap((f) => {
+            if (moved.away(f))
+                return [];
+            if (f.parts) {
+                // A field's finding is fixed when no endpoint of the head takes the field as one of the base's did
+                // (wherever the head's finding sits); fixed on the endpoints that no longer take it, when some do.
+                const headId = headIdOf(conventions);
+                const gone = f.parts.filter((part) => !partKeysOf(f.ruleId, part, headId).some((k) => headParts.has(k)));
+                if (gone.length === f.parts.length)
+                    return [{ ...f, status: 'fixed' }];
+                return gone.length === 0 ? [] : [fixedOn(f, gone)];
+            }
+            const inHeadByBasis = f.basis !== undefined && headBases.has(f.basis);
+            if (!headKeys.has(f.fingerprint) && !inHeadByBasis)
+                return [{ ...f, status: 'fixed' }];
+            // A per-endpoint fact the head still has on fewer endpoints: fixed on those it left.
+            const still = listedInHead.get(f.fingerprint) ??
+                (inHeadByBasis ? listedInHead.get(`${f.ruleId}\n${f.basis}`) : undefined);
+            const left = still && f.endpoints?.filter((id) => !still.has(conventions?.headId(id) ?? id));
+            return left && left.length > 0 ? [fixedOnEndpoints(f, left)] : [];
+        }),
     ];
+}
+/** The endpoints a base finding no longer reaches in the head, as a fixed finding of their own. */
+function fixedOnEndpoints(f, left) {
+    const plural = left.length === 1 ? '' : 's';
+    return {
+        ...f,
+        message: `${f.message} (no longer on ${left.length} endpoint${plural} after this change)`,
+        endpoints: left,
+        fingerprint: extendedFingerprint(f.fingerprint, left),
+        status: 'fixed',
+    };
+}
+/** A field's finding on the endpoints that no longer take it (`gone`, some of its parts), as fixed. */
+function fixedOn(f, gone) {
+    const ids = [...new Set(gone.map((p) => p.endpoint))];
+    const plural = ids.length === 1 ? '' : 's';
+    return {
+        ...f,
+        loc: (0,url_inputs/* headlinePart */.q)(gone).place,
+        message: `${(0,url_inputs/* partsMessage */.gH)(gone)} (no longer on ${ids.length} endpoint${plural} after this change)`,
+        severity: gone.map((p) => p.severity).reduce(src_findings/* maxSeverity */.eL),
+        endpoints: ids,
+        parts: gone,
+        fingerprint: extendedFingerprint(f.fingerprint, ids),
+        status: 'fixed',
+    };
 }
 /**
  * How an endpoint's share of a field's finding is recognised (`Finding.parts`), as a finding of that

@@ -92,6 +92,13 @@ describe('auth-apikey-in-query: new on each endpoint the PR adds it to', () => {
     ]);
   });
 
+  it('a query key the PR removes from some endpoints: existing on the others, fixed on those', () => {
+    const findings = pr({ '/a': 'queryKey', '/b': 'basic|queryKey' }, { '/a': 'queryKey', '/b': 'basic' });
+    expect(queryKey(findings)).toEqual({ existing: ['GET /a'], fixed: ['GET /b'] });
+    const fixed = findings.find((f) => f.ruleId === 'auth-apikey-in-query' && f.status === 'fixed')!;
+    expect(fixed.message).toContain('(no longer on 1 endpoint after this change)');
+  });
+
   it('beside a header key, the scheme defined in the base but used nowhere: new, and weakened', () => {
     const findings = pr(
       { '/a': 'headerKey', '/b': 'headerKey' },

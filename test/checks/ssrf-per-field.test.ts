@@ -154,6 +154,19 @@ describe('input-ssrf-url: one finding per fetched field', () => {
     ]);
   });
 
+  it('a field the PR stops taking on some endpoints: existing on the others, fixed on those it left', () => {
+    const head = doc(resource('mutatingwebhookconfigurations', configuration(SHARED)));
+    const findings = pr(doc(admission()), head);
+    expect(findings.map((f) => [f.status, f.endpoints])).toEqual([
+      ['existing', ['POST /mutatingwebhookconfigurations', 'PUT /mutatingwebhookconfigurations/{}']],
+      ['fixed', ['POST /validatingwebhookconfigurations', 'PUT /validatingwebhookconfigurations/{}']],
+    ]);
+    expect(findings[1]!.message).toContain('(no longer on 2 endpoints after this change)');
+    expect(findings[1]!.fingerprint).not.toBe(findings[0]!.fingerprint);
+    // Taken nowhere any more: the base's finding itself is fixed, once.
+    expect(pr(doc(admission()), doc({})).map((f) => [f.status, f.endpoints?.length])).toEqual([['fixed', 4]]);
+  });
+
   it('an added endpoint taking the shared field the base reports: existing, one finding naming all', () => {
     const base = doc(resource('mutatingwebhookconfigurations', configuration(SHARED)));
     const findings = pr(base, doc(admission()));
