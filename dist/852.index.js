@@ -1517,9 +1517,8 @@ function compareFindings(base, head, conventions) {
             else
                 listedByBasis.set(key, new Set(listed));
         }
-    // The endpoints each head finding of a per-endpoint rule lists: a base finding still there on fewer is
-    // fixed on the others.
-    // By fingerprint, and by rule and basis (all the head's findings of that basis together).
+    // The endpoints each head finding of a per-endpoint rule lists, by fingerprint and by rule and basis (the
+    // head's findings of that basis together): a base finding still there on fewer is fixed on the others.
     const listedInHead = new Map();
     for (const f of head)
         if (f.endpoints && PER_ENDPOINT_RULES.has(f.ruleId)) {
