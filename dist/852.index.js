@@ -1500,39 +1500,10 @@ function compareFindings(base, head, conventions) {
     const bases = (findings) => new Set(findings.flatMap((f) => (f.basis === undefined ? [] : [f.basis])));
     const baseBases = bases(base);
     const headBases = bases(head);
-    // The endpoints each base finding of a per-endpoint rule lists, by their head ids.
-    const listedInBase = new Map();
-    const listedByBasis = new Map();
-    for (const f of base)
-        if (f.endpoints && PER_ENDPOINT_RULES.has(f.ruleId)) {
-            const listed = new Set(f.endpoints.map((id) => conventions?.headId(id) ?? id));
-            listedInBase.set(f.fingerprint, listed);
-            if (f.basis === undefined)
-                continue;
-            const key = `${f.ruleId}\n${f.basis}`;
-            const known = listedByBasis.get(key);
-            if (known)
-                for (const id of listed)
-                    known.add(id);
-            else
-                listedByBasis.set(key, new Set(listed));
-        }
-    // The endpoints each head finding of a per-endpoint rule lists, by fingerprint and by rule and basis (the
-    // head's findings of that basis together): a base finding still there on fewer is fixed on the others.
-    const listedInHead = new Map();
-    for (const f of head)
-        if (f.endpoints && PER_ENDPOINT_RULES.has(f.ruleId)) {
-            listedInHead.set(f.fingerprint, new Set(f.endpoints));
-            if (f.basis === undefined)
-                continue;
-            const key = `${f.ruleId}\n${f.basis}`;
-            const known = listedInHead.get(key);
-            if (known)
-                for (const id of f.endpoints)
-                    known.add(id);
-            else
-                listedInHead.set(key, new Set(f.endpoints));
-        }
+    // The endpoints the findings of per-endpoint rules list, by their head ids: a head finding is new on the
+    // endpoints its base finding did not list, a base finding fixed on those its head finding no longer does.
+    const listedInBase = endpointListings(base, headIdOf(conventions));
+    const listedInHead = endpointListings(head);
     const moved = movedProperties(base, head, baseKeys, headKeys, conventions);
     const baseParts = partKeys(base, conventions);
     const headParts = partKeys(head);
@@ -1550,7 +1521,7 @@ function compareFindings(base, head, conventions) {
             // A per-endpoint fact (an API key in the same query parameter, another scheme's name) is new only on
             // the endpoints no base finding of that basis listed.
             if (f.basis !== undefined && f.endpoints && PER_ENDPOINT_RULES.has(f.ruleId)) {
-                const listed = listedByBasis.get(`${f.ruleId}\n${f.basis}`);
+                const listed = listedInBase.get(basisKey(f));
                 if (listed)
                     return splitByEndpoint(f, listed, conventions);
             }
@@ -1584,19 +1555,57 @@ function compareFindings(base, head, conventions) {
             if (!headKeys.has(f.fingerprint) && !inHeadByBasis)
                 return [{ ...f, status: 'fixed' }];
             // A per-endpoint fact the head still has on fewer endpoints: fixed on those it left.
-            const still = listedInHead.get(f.fingerprint) ??
-                (inHeadByBasis ? listedInHead.get(`${f.ruleId}\n${f.basis}`) : undefined);
+            const still = listedInHead.get(f.fingerprint) ?? (inHeadByBasis ? listedInHead.get(basisKey(f)) : undefined);
             const left = still && f.endpoints?.filter((id) => !still.has(conventions?.headId(id) ?? id));
             return left && left.length > 0 ? [fixedOnEndpoints(f, left)] : [];
         }),
     ];
 }
-/** The endpoints a base finding no longer reaches in the head, as a fixed finding of their own. */
-function fixedOnEndpoints(f, left) {
-    const plural = left.length === 1 ? '' : 's';
+/**
+ * Per-endpoint rules' findings: the endpoints each lists (mapped by `headId`), by fingerprint and by rule
+ * and basis (all the findings of that basis together). The two kinds of key cannot meet: a fingerprint has
+ * no line break.
+ */
+function endpointListings(findings, headId = (id) => id) {
+    const listed = new Map();
+    for (const f of findings) {
+        if (!f.endpoints || !PER_ENDPOINT_RULES.has(f.ruleId))
+            continue;
+        const ids = new Set(f.endpoints.map(headId));
+        listed.set(f.fingerprint, ids);
+        if (f.basis === undefined)
+            continue;
+        const known = listed.get(basisKey(f));
+        if (known)
+            for (const id of ids)
+                known.add(id);
+        else
+            listed.set(basisKey(f), new Set(ids));
+    }
+    return listed;
+}
+function basisKey(f) {
+    return `${f.ruleId}\n${f.basis}`;
+}
+/** "N endpoint(s)" */
+function endpointCount(n) {
+    return `${n} endpoint${n === 1 ? '' : 's'}`;
+}
+/** A field's finding narrowed to some of its parts: placed, rated and listing endpoints by those alone. */
+function onParts(f, parts) {
     return {
         ...f,
-        message: `${f.message} (no longer on ${left.length} endpoint${plural} after this change)`,
+        loc: (0,url_inputs/* headlinePart */.q)(parts).place,
+        severity: parts.map((p) => p.severity).reduce(src_findings/* maxSeverity */.eL),
+        endpoints: [...new Set(parts.map((p) => p.endpoint))],
+        parts,
+    };
+}
+/** The endpoints a base finding no longer reaches in the head, as a fixed finding of their own. */
+function fixedOnEndpoints(f, left) {
+    return {
+        ...f,
+        message: `${f.message} (no longer on ${endpointCount(left.length)} after this change)`,
         endpoints: left,
         fingerprint: extendedFingerprint(f.fingerprint, left),
         status: 'fixed',
@@ -1604,16 +1613,11 @@ function fixedOnEndpoints(f, left) {
 }
 /** A field's finding on the endpoints that no longer take it (`gone`, some of its parts), as fixed. */
 function fixedOn(f, gone) {
-    const ids = [...new Set(gone.map((p) => p.endpoint))];
-    const plural = ids.length === 1 ? '' : 's';
+    const narrowed = onParts(f, gone);
     return {
-        ...f,
-        loc: (0,url_inputs/* headlinePart */.q)(gone).place,
-        message: `${(0,url_inputs/* partsMessage */.gH)(gone)} (no longer on ${ids.length} endpoint${plural} after this change)`,
-        severity: gone.map((p) => p.severity).reduce(src_findings/* maxSeverity */.eL),
-        endpoints: ids,
-        parts: gone,
-        fingerprint: extendedFingerprint(f.fingerprint, ids),
+        ...narrowed,
+        message: `${(0,url_inputs/* partsMessage */.gH)(gone)} (no longer on ${endpointCount(narrowed.endpoints.length)} after this change)`,
+        fingerprint: extendedFingerprint(f.fingerprint, narrowed.endpoints),
         status: 'fixed',
     };
 }
@@ -1666,33 +1670,17 @@ function judgeParts(finding, inBase, baseParts, conventions) {
     const explained = (message) => reason === undefined || inBase ? message : `${message} (${reason})`;
     if (fresh.length === 0)
         return [{ ...finding, message: explained(finding.message), status: 'existing' }];
-    const ids = [...new Set(fresh.map((p) => p.endpoint))];
-    const renewed = {
-        ...finding,
-        // Where the endpoints new to it take it: another copy than the base's, when copies were merged.
-        loc: (0,url_inputs/* headlinePart */.q)(fresh).place,
-        severity: fresh.map((p) => p.severity).reduce(src_findings/* maxSeverity */.eL),
-        endpoints: ids,
-        parts: fresh,
-        status: 'new',
-    };
+    // Where the endpoints new to it take it: another copy than the base's, when copies were merged.
+    const renewed = { ...onParts(finding, fresh), status: 'new' };
+    const ids = renewed.endpoints;
     // The base's finding of this field is not this one: the field is new on each endpoint the head lists.
     if (kept.length === 0)
         return [inBase ? extendedPart(renewed, extendedFingerprint(finding.fingerprint, ids)) : renewed];
-    const plural = ids.length === 1 ? '' : 's';
     return [
-        {
-            ...finding,
-            loc: (0,url_inputs/* headlinePart */.q)(kept).place,
-            message: explained((0,url_inputs/* partsMessage */.gH)(kept)),
-            severity: kept.map((p) => p.severity).reduce(src_findings/* maxSeverity */.eL),
-            endpoints: [...new Set(kept.map((p) => p.endpoint))],
-            parts: kept,
-            status: 'existing',
-        },
+        { ...onParts(finding, kept), message: explained((0,url_inputs/* partsMessage */.gH)(kept)), status: 'existing' },
         extendedPart({
             ...renewed,
-            message: `${(0,url_inputs/* partsMessage */.gH)(fresh)} (new on ${ids.length} endpoint${plural} this change extends it to)`,
+            message: `${(0,url_inputs/* partsMessage */.gH)(fresh)} (new on ${endpointCount(ids.length)} this change extends it to)`,
         }, extendedFingerprint(finding.fingerprint, ids)),
     ];
 }
@@ -1765,12 +1753,11 @@ function splitByEndpoint(finding, listed, conventions) {
         return [{ ...finding, status: 'existing' }];
     const kept = new Set(gained);
     const still = finding.endpoints.filter((id) => !kept.has(id));
-    const plural = gained.length === 1 ? '' : 's';
     return [
         ...(still.length > 0 ? [{ ...finding, endpoints: still, status: 'existing' }] : []),
         extendedPart({
             ...finding,
-            message: `${finding.message} (new on ${gained.length} endpoint${plural} this change extends it to)`,
+            message: `${finding.message} (new on ${endpointCount(gained.length)} this change extends it to)`,
             endpoints: gained,
             status: 'new',
         }, extendedFingerprint(finding.fingerprint, gained)),
@@ -6498,12 +6485,9 @@ function byEndpoint(findings) {
 }
 /** A finding with parts as it stands on one of its endpoints: at the worst severity of that endpoint's parts. */
 function onEndpoint(f, id) {
-    let severity;
-    for (const part of f.parts)
-        if (part.endpoint === id &&
-            (severity === undefined || (0,src_findings/* severityRank */.qs)(part.severity) > (0,src_findings/* severityRank */.qs)(severity)))
-            severity = part.severity;
-    return severity === undefined || severity === f.severity ? f : { ...f, severity };
+    const own = f.parts.filter((part) => part.endpoint === id);
+    const severity = own.length > 0 ? own.map((part) => part.severity).reduce(src_findings/* maxSeverity */.eL) : f.severity;
+    return severity === f.severity ? f : { ...f, severity };
 }
 function facts(e, endpoint, findings, score) {
     return {

@@ -8,7 +8,7 @@ import { matchTraffic, observedEndpoint, type SpecTraffic, unclaimedHosts } from
 import { assessOptions, type Config, EMPTY_CONFIG, normalizeOptions } from './config/index.js';
 import { diffSpecs, renamedEndpointIds, type SpecDiff, scanSpec } from './diff/index.js';
 import type { EndpointDiff } from './diff/types.js';
-import { type Finding, type Severity, severityRank } from './findings.js';
+import { type Finding, maxSeverity } from './findings.js';
 import { blocks, type FailOn, type FailOnScope, type GateItem, type GateResult, gate } from './gate/index.js';
 import { whyNotAnalysable } from './load/analysable.js';
 import type { RootAhead } from './load/documents.js';
@@ -619,14 +619,9 @@ function byEndpoint(findings: Finding[]): Map<string, Finding[]> {
 
 /** A finding with parts as it stands on one of its endpoints: at the worst severity of that endpoint's parts. */
 function onEndpoint(f: Finding, id: string): Finding {
-  let severity: Severity | undefined;
-  for (const part of f.parts!)
-    if (
-      part.endpoint === id &&
-      (severity === undefined || severityRank(part.severity) > severityRank(severity))
-    )
-      severity = part.severity;
-  return severity === undefined || severity === f.severity ? f : { ...f, severity };
+  const own = f.parts!.filter((part) => part.endpoint === id);
+  const severity = own.length > 0 ? own.map((part) => part.severity).reduce(maxSeverity) : f.severity;
+  return severity === f.severity ? f : { ...f, severity };
 }
 
 function facts(e: EndpointDiff, endpoint: Endpoint, findings: Finding[], score: number): EndpointFacts {
