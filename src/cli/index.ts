@@ -2,6 +2,7 @@
 import { isMainThread, workerData } from 'node:worker_threads';
 import { run, serveScanWorker } from './run.js';
 import { SCAN_WORKER, type ScanWorkerData } from './scan-pool.js';
+import { relaunchWithLargerYoungGeneration } from './young-generation.js';
 
 const write = (stream: NodeJS.WriteStream) => ({
   write: (text: string) => void stream.write(text),
@@ -9,7 +10,13 @@ const write = (stream: NodeJS.WriteStream) => ({
 });
 // A scan worker thread (scan-pool.ts) runs this same file: it serves documents instead of the command line.
 if (isMainThread || !(workerData as Partial<ScanWorkerData> | null)?.[SCAN_WORKER])
-  run(process.argv.slice(2), write(process.stdout), write(process.stderr)).then(
+  run(
+    process.argv.slice(2),
+    write(process.stdout),
+    write(process.stderr),
+    process.cwd(),
+    relaunchWithLargerYoungGeneration(),
+  ).then(
     (code) => {
       process.exitCode = code;
     },

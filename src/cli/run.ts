@@ -45,6 +45,7 @@ import {
   scanInWorkers,
   scanThreads,
 } from './scan-pool.js';
+import { type Relaunch, relaunchBytes } from './young-generation.js';
 
 export interface Output {
   write(text: string): void;
@@ -105,9 +106,10 @@ export async function run(
   stdout: Output,
   stderr: Output,
   cwd = process.cwd(),
+  relaunch?: Relaunch,
 ): Promise<number> {
   try {
-    return await execute(argv, stdout, cwd, stderr);
+    return await execute(argv, stdout, cwd, stderr, relaunch);
   } catch (error) {
     if (
       error instanceof UsageError ||
@@ -124,7 +126,13 @@ export async function run(
   }
 }
 
-async function execute(argv: string[], stdout: Output, cwd: string, stderr: Output): Promise<number> {
+async function execute(
+  argv: string[],
+  stdout: Output,
+  cwd: string,
+  stderr: Output,
+  relaunch: Relaunch | undefined,
+): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -194,6 +202,10 @@ async function execute(argv: string[], stdout: Output, cwd: string, stderr: Outp
     if (mode === 'scan' && format === 'json' && !traffic) {
       const progress = values.progress === true || stderr.isTTY === true;
       const output = values.output ? resolve(cwd, values.output) : undefined;
+      if (relaunch && documentBytes(sources) >= relaunchBytes()) {
+        const code = await relaunch();
+        if (code !== undefined) return code;
+      }
       return streamedScan(sources, named, { ...request, mode }, cwd, { output, stdout, stderr, progress });
     }
     analysis = await analyseWithSettings(sources, { ...request, mode }, localReader(cwd), {
@@ -406,6 +418,13 @@ function progressLine(stderr: Output, total: number): (done: number) => void {
     drawn = now;
     stderr.write(`\rapi-posture: ${done}/${total} documents${done === total ? '\n' : ''}`);
   };
+}
+
+/** The documents' size in bytes, as far as their readers tell. */
+function documentBytes(sources: SpecSource[]): number {
+  let bytes = 0;
+  for (const { head } of sources) bytes += head?.reader.size?.(head.path) ?? 0;
+  return bytes;
 }
 
 function isFile(cwd: string, arg: string): boolean {
