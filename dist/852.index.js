@@ -1452,16 +1452,21 @@ function fingerprint(ruleId, specPath, rootDir, endpoint, hit, loc, rename, endp
         variant = variant.replace(rename.inText, rename.to);
     const where = hit.key ?? `${relativeLocation(loc, endpoint, rootDir, rename)}${variant}`;
     const id = endpoint && (endpointIds?.get(endpoint) ?? endpoint.id);
-    return sha256Hex(`${ruleId}\n${specPath}\n${id ?? ''}\n${where}`).slice(0, 16);
+    return sha256Prefix(`${ruleId}\n${specPath}\n${id ?? ''}\n${where}`);
 }
 /** A finding's fingerprint for the part of it that is new on `endpoints` (a split by endpoint). */
 function extendedFingerprint(fingerprint, endpoints) {
-    return sha256Hex(`${fingerprint}\n${endpoints.join('\n')}`).slice(0, 16);
+    return sha256Prefix(`${fingerprint}\n${endpoints.join('\n')}`);
 }
+/**
+ * The first 16 hex digits of the SHA-256 of `text`, a string of its own: a slice of the 64-digit hex would
+ * keep all of it alive for as long as the fingerprint (a run's SARIF keeps every fingerprint it gave).
+ */
+const sha256Prefix = (text) => sha256(text).toString('hex', 0, 8);
 /** One-shot `crypto.hash` (Node 20.12+) is a third of the cost of a Hash object; both give the same digest. */
-const sha256Hex = typeof external_node_crypto_.hash === 'function'
-    ? (text) => external_node_crypto_.hash('sha256', text, 'hex')
-    : (text) => external_node_crypto_.createHash('sha256').update(text).digest('hex');
+const sha256 = typeof external_node_crypto_.hash === 'function'
+    ? (text) => external_node_crypto_.hash('sha256', text, 'buffer')
+    : (text) => external_node_crypto_.createHash('sha256').update(text).digest();
 function rootRename(root, headRoot) {
     const from = external_node_path_.posix.basename(root);
     const escaped = (0,regexp/* escapeRegExp */.N)(from);
@@ -4898,7 +4903,11 @@ class Walk {
             typeState = { seen: new Set(), walking: undefined };
             this.byType.set(type.name, typeState);
         }
-        const isNodeSeen = typeState.seen.has(seenKey);
+        // Added now, seen before when the set did not grow: one lookup instead of `has` and `add` (this runs
+        // for every node; nothing below reads the set before the node's fields are walked).
+        const seenBefore = typeState.seen.size;
+        typeState.seen.add(seenKey);
+        const isNodeSeen = typeState.seen.size === seenBefore;
         let visitedBySome = false;
         // Made for the nodes a rule visits only (most nodes none): two objects per node were a fifth of the walk.
         let activated;
@@ -4951,7 +4960,6 @@ class Walk {
         const prevWalkingNode = typeState.walking;
         typeState.walking = resolvedNode;
         if (visitedBySome || !isNodeSeen) {
-            typeState.seen.add(seenKey);
             if (Array.isArray(resolvedNode)) {
                 const itemsType = type.items;
                 if (itemsType !== undefined) {

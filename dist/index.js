@@ -41020,6 +41020,21 @@ function maskSecrets(message) {
     masked.set(message, result);
     return result;
 }
+/**
+ * `maskSecrets` for text that repeats across findings (remediations: mostly a rule's own sentence, the
+ * same string each time): looked up before it is scanned, the other way round from messages.
+ */
+function maskRepeatedText(text) {
+    const known = repeated.get(text);
+    if (known !== undefined)
+        return known;
+    const result = maskSecrets(text);
+    if (repeated.size >= MASKED_MAX)
+        repeated.clear();
+    repeated.set(text, result);
+    return result;
+}
+const repeated = new Map();
 /** Messages already masked (a pure function of the text), bounded: cleared when full. */
 const masked = new Map();
 const MASKED_MAX = 20_000;
@@ -41187,7 +41202,7 @@ function reportFinding(spec, f) {
         severity: f.severity,
         // Masked here, where every renderer's strings come from: no secret a message quotes is reprinted.
         message: maskSecrets(f.message),
-        remediation: maskSecrets(f.remediation),
+        remediation: maskRepeatedText(f.remediation),
         location: f.position
             ? { file: f.loc.file, pointer: f.loc.pointer, line: f.position.line, column: f.position.column }
             : spec.position(f.loc, f.status === 'fixed' ? 'base' : 'head'),
@@ -41209,7 +41224,7 @@ function reportViolation(spec, v) {
         severity: v.severity,
         status: v.status ?? 'new',
         message: maskSecrets(v.message),
-        remediation: maskSecrets(v.remediation),
+        remediation: maskRepeatedText(v.remediation),
         location: spec.position(v.loc),
     };
 }
@@ -42203,9 +42218,11 @@ function inventorySections(report, ctx) {
 /* harmony export */   WH: () => (/* binding */ renderSarif),
 /* harmony export */   mH: () => (/* binding */ SARIF_MAX_RESULTS)
 /* harmony export */ });
-/* unused harmony export uniqueFingerprints */
+/* unused harmony exports SarifResults, uniqueFingerprints */
 /* harmony import */ var _assess_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88547);
 /* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(81001);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(311);
+
 
 
 /**
@@ -42229,7 +42246,146 @@ const LEVEL = {
     info: 'note',
 };
 function renderSarif(report, ctx, maxResults = SARIF_MAX_RESULTS) {
-    const rules = _assess_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECKS */ .u.map((check) => ({
+    return sarifResultsOf(report, maxResults).log(ctx);
+}
+/**
+ * The results of the run, at most `max`: unsuppressed before suppressed, the PR's new ones before existing
+ * ones, then the most severe, then report order; and what was left out. Fingerprints are made unique over
+ * every result before the cut, so a result keeps its fingerprint whichever others are left out.
+ */
+function selectResults(report, max = SARIF_MAX_RESULTS) {
+    return sarifResultsOf(report, max).selection();
+}
+function sarifResultsOf(report, max) {
+    const results = new SarifResults(max);
+    for (const spec of report.specs)
+        results.addFindings(spec);
+    results.addViolations(report.violations);
+    return results;
+}
+/** Which result code scanning should keep first (see `selectResults`). */
+const byRank = (a, b) => Number(a.suppressed) - Number(b.suppressed) ||
+    Number(b.isNew) - Number(a.isNew) ||
+    (0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .severityRank */ .qs)(b.severity) - (0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .severityRank */ .qs)(a.severity) ||
+    a.order - b.order;
+/** Violations sort after every finding, however many findings come later in a streamed run. */
+const VIOLATION_ORDER = 2 ** 40;
+/**
+ * A run's SARIF results gathered one document at a time (the streamed `scan`, an inventory of thousands):
+ * only the results it may keep are held, at most twice `max`, and the fingerprints given so far. The same
+ * results, fingerprints and counts as gathering the whole report at once (`renderSarif`): a repeat's
+ * `/2` could only be another result's own value in the same document (findings' fingerprints are hex,
+ * with no `/`; a violation's names its document), and each document comes as one batch.
+ */
+class SarifResults {
+    max;
+    items = [];
+    given = new Set();
+    /** The first violation of each policy (its rule's description). */
+    firstOfPolicy = new Map();
+    findings = 0;
+    violations = 0;
+    omitted = {
+        total: 0,
+        new: 0,
+        bySeverity: Object.fromEntries(_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC.map((s) => [s, 0])),
+    };
+    constructor(max = SARIF_MAX_RESULTS) {
+        this.max = max;
+    }
+    /** A document's findings (the fixed ones are not results): its own, then its endpoints'. */
+    addFindings(spec) {
+        const batch = [];
+        for (const list of [spec.findings, ...spec.endpoints.map((e) => e.findings)])
+            for (const f of list)
+                if (f.status !== 'fixed')
+                    batch.push({
+                        finding: f,
+                        fingerprint: f.fingerprint,
+                        severity: f.severity,
+                        isNew: f.status === 'new',
+                        suppressed: f.suppressed !== undefined,
+                        order: this.findings++,
+                    });
+        this.take(batch);
+    }
+    /** A document's violations (or, for a whole report, all of them at once). */
+    addViolations(violations) {
+        const batch = [];
+        for (const v of violations) {
+            if (!this.firstOfPolicy.has(v.policy))
+                this.firstOfPolicy.set(v.policy, v);
+            batch.push({
+                violation: v,
+                fingerprint: `${v.policy}:${v.spec}:${v.endpoint}`,
+                severity: v.severity,
+                isNew: v.status === 'new',
+                suppressed: false,
+                order: VIOLATION_ORDER + this.violations++,
+            });
+        }
+        this.take(batch);
+    }
+    /** The kept results in report order, and what was left out. */
+    selection() {
+        if (this.items.length > this.max)
+            this.cut();
+        return { kept: [...this.items].sort((a, b) => a.order - b.order), omitted: this.omitted };
+    }
+    log(ctx) {
+        const rules = checkRules(ctx);
+        for (const name of [...this.firstOfPolicy.keys()].sort())
+            rules.push(policyRule(name, this.firstOfPolicy.get(name), ctx));
+        const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+        const { kept, omitted } = this.selection();
+        const results = kept.map((item) => item.finding
+            ? findingResult(item.finding, ruleIndex.get(item.finding.ruleId), item.fingerprint)
+            : violationResult(item.violation, ruleIndex.get(`policy/${item.violation.policy}`), item.fingerprint));
+        return {
+            $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+            version: '2.1.0',
+            runs: [
+                {
+                    tool: {
+                        driver: {
+                            name: _version_js__WEBPACK_IMPORTED_MODULE_2__/* .TOOL_NAME */ .l,
+                            version: _version_js__WEBPACK_IMPORTED_MODULE_2__/* .TOOL_VERSION */ .w,
+                            semanticVersion: _version_js__WEBPACK_IMPORTED_MODULE_2__/* .TOOL_VERSION */ .w,
+                            informationUri: ctx.docsBase.replace(/\/blob\/.*$/, ''),
+                            rules,
+                        },
+                    },
+                    results,
+                    columnKind: 'unicodeCodePoints',
+                    originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root' } } },
+                    ...(omitted.total > 0 ? { properties: { resultLimit: this.max, omittedResults: omitted } } : {}),
+                },
+            ],
+        };
+    }
+    take(batch) {
+        const unique = uniqueFingerprints(batch.map((item) => item.fingerprint), this.given);
+        for (const [i, item] of batch.entries()) {
+            item.fingerprint = unique[i];
+            this.items.push(item);
+        }
+        if (this.items.length >= 2 * this.max)
+            this.cut();
+    }
+    /** Keeps the `max` best so far; the rest are counted as left out (a result never comes back). */
+    cut() {
+        this.items.sort(byRank);
+        for (const item of this.items.slice(this.max)) {
+            this.omitted.total++;
+            if (item.isNew)
+                this.omitted.new++;
+            this.omitted.bySeverity[item.severity]++;
+        }
+        this.items = this.items.slice(0, this.max);
+    }
+}
+function checkRules(ctx) {
+    return _assess_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECKS */ .u.map((check) => ({
         id: check.id,
         name: check.title
             .replace(/[^A-Za-z0-9]+(.)?/g, (_, c) => (c ? c.toUpperCase() : ''))
@@ -42249,105 +42405,27 @@ function renderSarif(report, ctx, maxResults = SARIF_MAX_RESULTS) {
             problem: { severity: check.severity },
         },
     }));
-    const policyNames = [...new Set(report.violations.map((v) => v.policy))].sort();
-    for (const name of policyNames) {
-        const example = report.violations.find((v) => v.policy === name);
-        rules.push({
-            id: `policy/${name}`,
-            name: `Policy ${name}`,
-            shortDescription: { text: `Policy ${name}` },
-            fullDescription: { text: example.message },
-            help: { text: example.remediation },
-            helpUri: `${ctx.docsBase}/docs/policies.md`,
-            defaultConfiguration: { level: LEVEL[example.severity] },
-            properties: { tags: ['security', 'policy'], 'security-severity': SECURITY_SEVERITY[example.severity] },
-        });
-    }
-    const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-    const { kept, omitted } = selectResults(report, maxResults);
-    const results = kept.map((item) => item.finding
-        ? findingResult(item.finding, ruleIndex.get(item.finding.ruleId), item.fingerprint)
-        : violationResult(item.violation, ruleIndex.get(`policy/${item.violation.policy}`), item.fingerprint));
-    return {
-        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-        version: '2.1.0',
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: report.tool.name,
-                        version: report.tool.version,
-                        semanticVersion: report.tool.version,
-                        informationUri: ctx.docsBase.replace(/\/blob\/.*$/, ''),
-                        rules,
-                    },
-                },
-                results,
-                columnKind: 'unicodeCodePoints',
-                originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root' } } },
-                ...(omitted.total > 0 ? { properties: { resultLimit: maxResults, omittedResults: omitted } } : {}),
-            },
-        ],
-    };
 }
-/**
- * The results of the run, at most `max`: unsuppressed before suppressed, the PR's new ones before existing
- * ones, then the most severe, then report order; and what was left out. Fingerprints are made unique over
- * every result before the cut, so a result keeps its fingerprint whichever others are left out.
- */
-function selectResults(report, max = SARIF_MAX_RESULTS) {
-    const items = [];
-    for (const spec of report.specs)
-        for (const f of [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)])
-            if (f.status !== 'fixed')
-                items.push({
-                    finding: f,
-                    fingerprint: f.fingerprint,
-                    severity: f.severity,
-                    isNew: f.status === 'new',
-                    suppressed: f.suppressed !== undefined,
-                    order: items.length,
-                });
-    for (const v of report.violations)
-        items.push({
-            violation: v,
-            fingerprint: `${v.policy}:${v.spec}:${v.endpoint}`,
-            severity: v.severity,
-            isNew: v.status === 'new',
-            suppressed: false,
-            order: items.length,
-        });
-    const unique = uniqueFingerprints(items.map((i) => i.fingerprint));
-    items.forEach((item, i) => {
-        item.fingerprint = unique[i];
-    });
-    const omitted = {
-        total: 0,
-        new: 0,
-        bySeverity: Object.fromEntries(_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC.map((s) => [s, 0])),
+function policyRule(name, example, ctx) {
+    return {
+        id: `policy/${name}`,
+        name: `Policy ${name}`,
+        shortDescription: { text: `Policy ${name}` },
+        fullDescription: { text: example.message },
+        help: { text: example.remediation },
+        helpUri: `${ctx.docsBase}/docs/policies.md`,
+        defaultConfiguration: { level: LEVEL[example.severity] },
+        properties: { tags: ['security', 'policy'], 'security-severity': SECURITY_SEVERITY[example.severity] },
     };
-    if (items.length <= max)
-        return { kept: items, omitted };
-    items.sort((a, b) => Number(a.suppressed) - Number(b.suppressed) ||
-        Number(b.isNew) - Number(a.isNew) ||
-        (0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .severityRank */ .qs)(b.severity) - (0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .severityRank */ .qs)(a.severity) ||
-        a.order - b.order);
-    for (const item of items.slice(max)) {
-        omitted.total++;
-        if (item.isNew)
-            omitted.new++;
-        omitted.bySeverity[item.severity]++;
-    }
-    // Kept in report order, as when nothing is left out.
-    return { kept: items.slice(0, max).sort((a, b) => a.order - b.order), omitted };
 }
 /**
  * Code scanning merges results that share a fingerprint into one alert. The first of each value keeps it;
  * a repeat gets `/2`, `/3`… — a value no result has (not any other's base value, not one given before).
+ * `given`: the values given to the results before these (kept across a streamed run's documents); every
+ * earlier result's own value is among them, so only these results' own values need a set of their own.
  */
-function uniqueFingerprints(values) {
+function uniqueFingerprints(values, given = new Set()) {
     const bases = new Set(values);
-    const given = new Set();
     return values.map((value) => {
         let out = value;
         for (let n = 2; given.has(out); n++) {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import type { Log } from 'sarif';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
 import { type EngineOptions, runEngine, type SpecSource, streamEngine } from '../src/engine.js';
@@ -12,12 +13,16 @@ import { discoverSpecs } from '../src/load/discover.js';
 import { fsReader } from '../src/load/reader.js';
 import { buildReport } from '../src/report/json.js';
 import { StreamedJsonReport } from '../src/report/json-stream.js';
+import { renderSarif, SarifResults } from '../src/report/sarif.js';
 import { analyseWithSettings, type CheckRequest, streamWithSettings } from '../src/settings.js';
 import { type HeapPacer, heapPacer } from '../src/util/heap.js';
+import { TOOL_VERSION } from '../src/version.js';
 import { corpusDir, isCorpusInstalled } from './corpus/index.js';
 import { memoryReader, outdent } from './helpers/inline.js';
 
 const SLOW = 120_000;
+/** Where the CLI says the rule pages are (run.ts). */
+const DOCS = `https://github.com/api-posture/api-posture/blob/v${TOOL_VERSION}`;
 const COUNT = 30;
 const MAX_BYTES = 150_000; // the sample stays quick: small and mid-sized real documents
 
@@ -105,6 +110,47 @@ describe('streamed scan', () => {
       expect(code).toBe(1);
       expect(out.text.length).toBe(expected.length);
       expect(out.text === expected).toBe(true); // not toBe: a diff of two megabytes helps nobody
+    },
+    SLOW,
+  );
+
+  it(
+    'writes, through the CLI, the SARIF of the whole-run path, byte for byte (`--format sarif`)',
+    async () => {
+      const whole = buildReport(await analyseWithSettings(sources, request, fsReader(dir), settingsOptions));
+      const expected = `${JSON.stringify(renderSarif(whole, { docsBase: DOCS }), null, 2)}\n`;
+      const out = sink();
+      const argv = ['scan', '.', '--format', 'sarif', '--fail-on', 'high', '--fail-on-scope', 'all'];
+      const code = await run(argv, out, sink(), dir);
+      expect(code).toBe(1);
+      const results = (JSON.parse(out.text) as Log).runs[0]!.results!;
+      expect(results.length).toBeGreaterThan(100);
+      expect(results.some((r) => r.ruleId?.startsWith('policy/'))).toBe(true);
+      expect(out.text === expected).toBe(true);
+    },
+    SLOW,
+  );
+
+  it(
+    'keeps, one document at a time, the results and counts of the whole report under a limit',
+    async () => {
+      const whole = buildReport(await analyseWithSettings(sources, request, fsReader(dir), settingsOptions));
+      const total =
+        whole.violations.length +
+        whole.specs.flatMap((s) => [...s.findings, ...s.endpoints.flatMap((e) => e.findings)]).length;
+      for (const max of [1, 37, 500]) {
+        expect(total).toBeGreaterThan(2 * max); // the incremental cut runs
+        const streamed = new SarifResults(max);
+        for (const [i, spec] of whole.specs.entries()) {
+          streamed.addFindings(spec);
+          // each document's violations as it comes, as the streamed scan adds them
+          streamed.addViolations(whole.violations.filter((v) => v.spec === whole.specs[i]!.path));
+        }
+        const log = streamed.log({ docsBase: DOCS });
+        expect(log).toEqual(renderSarif(whole, { docsBase: DOCS }, max));
+        expect(log.runs[0]!.results).toHaveLength(max);
+        expect(log.runs[0]!.properties?.omittedResults.total).toBe(total - max);
+      }
     },
     SLOW,
   );

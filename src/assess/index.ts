@@ -226,19 +226,25 @@ function fingerprint(
   if (rename && variant !== '') variant = variant.replace(rename.inText, rename.to);
   const where = hit.key ?? `${relativeLocation(loc, endpoint, rootDir, rename)}${variant}`;
   const id = endpoint && (endpointIds?.get(endpoint) ?? endpoint.id);
-  return sha256Hex(`${ruleId}\n${specPath}\n${id ?? ''}\n${where}`).slice(0, 16);
+  return sha256Prefix(`${ruleId}\n${specPath}\n${id ?? ''}\n${where}`);
 }
 
 /** A finding's fingerprint for the part of it that is new on `endpoints` (a split by endpoint). */
 function extendedFingerprint(fingerprint: string, endpoints: readonly string[]): string {
-  return sha256Hex(`${fingerprint}\n${endpoints.join('\n')}`).slice(0, 16);
+  return sha256Prefix(`${fingerprint}\n${endpoints.join('\n')}`);
 }
 
+/**
+ * The first 16 hex digits of the SHA-256 of `text`, a string of its own: a slice of the 64-digit hex would
+ * keep all of it alive for as long as the fingerprint (a run's SARIF keeps every fingerprint it gave).
+ */
+const sha256Prefix = (text: string): string => sha256(text).toString('hex', 0, 8);
+
 /** One-shot `crypto.hash` (Node 20.12+) is a third of the cost of a Hash object; both give the same digest. */
-const sha256Hex: (text: string) => string =
+const sha256: (text: string) => Buffer =
   typeof crypto.hash === 'function'
-    ? (text) => crypto.hash('sha256', text, 'hex')
-    : (text) => crypto.createHash('sha256').update(text).digest('hex');
+    ? (text) => crypto.hash('sha256', text, 'buffer')
+    : (text) => crypto.createHash('sha256').update(text).digest();
 
 /** This version's root file, by name relative to its folder, and the head's, which it stands for. */
 interface RootRename {

@@ -18,11 +18,11 @@ import { type FileReader, fsReader, isInside } from '../load/reader.js';
 import { remotePrefixProblem } from '../load/remote.js';
 import { type ObservedTraffic, readTraffic, TrafficError } from '../load/traffic.js';
 import { logText } from '../report/escape.js';
-import { buildReport } from '../report/json.js';
+import { buildReport, ReportTotals } from '../report/json.js';
 import { documentPart, StreamedJsonReport } from '../report/json-stream.js';
 import { writeJson, writeJsonFile } from '../report/json-text.js';
 import { renderComment, renderSummary } from '../report/markdown.js';
-import { renderSarif } from '../report/sarif.js';
+import { renderSarif, SarifResults } from '../report/sarif.js';
 import { oneLine, renderText } from '../report/text.js';
 import {
   analyseWithSettings,
@@ -199,14 +199,17 @@ async function execute(
       throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
     }
     // With traffic, requests no document claims are known only once every document is matched.
-    if (mode === 'scan' && format === 'json' && !traffic) {
+    if (mode === 'scan' && (format === 'json' || format === 'sarif') && !traffic) {
       const progress = values.progress === true || stderr.isTTY === true;
       const output = values.output ? resolve(cwd, values.output) : undefined;
       if (relaunch && documentBytes(sources) >= relaunchBytes()) {
         const code = await relaunch();
         if (code !== undefined) return code;
       }
-      return streamedScan(sources, named, { ...request, mode }, cwd, { output, stdout, stderr, progress });
+      const io = { output, stdout, stderr, progress };
+      return format === 'json'
+        ? streamedScan(sources, named, { ...request, mode }, cwd, io)
+        : streamedSarif(sources, named, { ...request, mode }, cwd, io);
     }
     analysis = await analyseWithSettings(sources, { ...request, mode }, localReader(cwd), {
       names: { config: '--config', policies: '--policies' },
@@ -302,6 +305,41 @@ async function streamedScan(
   } finally {
     report.dispose();
   }
+}
+
+/**
+ * `scan --format sarif` one document at a time: each document's results go to `SarifResults`, which holds
+ * only those the run may keep (at most 5,000 are written); the models are dropped as in `streamedScan`.
+ */
+async function streamedSarif(
+  sources: SpecSource[],
+  named: (string | undefined)[],
+  request: CheckRequest,
+  cwd: string,
+  io: { output: string | undefined; stdout: Output; stderr: Output; progress: boolean },
+): Promise<number> {
+  const totals = new ReportTotals('scan');
+  const results = new SarifResults();
+  const progress = io.progress ? progressLine(io.stderr, sources.length) : undefined;
+  const pace = heapPacer();
+  const onSpec = (spec: SpecAnalysis, i: number) => {
+    const notOpenApi = namedNotOpenApiSpec(spec, sources[i], named[i]);
+    if (notOpenApi) throw new UsageError(notOpenApi);
+    pace.betweenStages();
+    const part = totals.add(spec);
+    results.addFindings(part.spec);
+    results.addViolations(part.violations);
+    progress?.(i + 1);
+  };
+  const settingsOptions = {
+    ...SCAN_SETTINGS,
+    warn: (message: string) => io.stderr.write(`api-posture: ${logText(message)}\n`),
+  };
+  const run = await streamWithSettings(sources, request, localReader(cwd), settingsOptions, onSpec, pace);
+  const log = results.log({ docsBase: DOCS_BASE });
+  if (io.output) writeJsonFile(io.output, log);
+  else writeJson(log, (chunk) => io.stdout.write(chunk));
+  return run.gate.blocked ? 1 : 0;
 }
 
 /**

@@ -349,7 +349,11 @@ class Walk {
       typeState = { seen: new Set(), walking: undefined };
       this.byType.set(type.name, typeState);
     }
-    const isNodeSeen = typeState.seen.has(seenKey);
+    // Added now, seen before when the set did not grow: one lookup instead of `has` and `add` (this runs
+    // for every node; nothing below reads the set before the node's fields are walked).
+    const seenBefore = typeState.seen.size;
+    typeState.seen.add(seenKey);
+    const isNodeSeen = typeState.seen.size === seenBefore;
     let visitedBySome = false;
     // Made for the nodes a rule visits only (most nodes none): two objects per node were a fifth of the walk.
     let activated: Context[] | undefined;
@@ -401,7 +405,6 @@ class Walk {
     const prevWalkingNode = typeState.walking;
     typeState.walking = resolvedNode;
     if (visitedBySome || !isNodeSeen) {
-      typeState.seen.add(seenKey);
       if (Array.isArray(resolvedNode)) {
         const itemsType = type.items;
         if (itemsType !== undefined) {

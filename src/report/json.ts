@@ -20,7 +20,7 @@ import type { Endpoint, Position } from '../model.js';
 import type { Violation } from '../policy/evaluate.js';
 import type { Band } from '../score/index.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
-import { maskSecrets } from './mask.js';
+import { maskRepeatedText, maskSecrets } from './mask.js';
 
 export type ReportLocation = Position;
 
@@ -321,7 +321,7 @@ export function reportFinding(spec: SpecAnalysis, f: Finding): ReportedFinding {
     severity: f.severity,
     // Masked here, where every renderer's strings come from: no secret a message quotes is reprinted.
     message: maskSecrets(f.message),
-    remediation: maskSecrets(f.remediation),
+    remediation: maskRepeatedText(f.remediation),
     location: f.position
       ? { file: f.loc.file, pointer: f.loc.pointer, line: f.position.line, column: f.position.column }
       : spec.position(f.loc, f.status === 'fixed' ? 'base' : 'head'),
@@ -342,7 +342,7 @@ function reportViolation(spec: SpecAnalysis, v: Violation): ReportViolation {
     severity: v.severity,
     status: v.status ?? 'new',
     message: maskSecrets(v.message),
-    remediation: maskSecrets(v.remediation),
+    remediation: maskRepeatedText(v.remediation),
     location: spec.position(v.loc),
   };
 }

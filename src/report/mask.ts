@@ -47,6 +47,21 @@ export function maskSecrets(message: string): string {
   return result;
 }
 
+/**
+ * `maskSecrets` for text that repeats across findings (remediations: mostly a rule's own sentence, the
+ * same string each time): looked up before it is scanned, the other way round from messages.
+ */
+export function maskRepeatedText(text: string): string {
+  const known = repeated.get(text);
+  if (known !== undefined) return known;
+  const result = maskSecrets(text);
+  if (repeated.size >= MASKED_MAX) repeated.clear();
+  repeated.set(text, result);
+  return result;
+}
+
+const repeated = new Map<string, string>();
+
 /** Messages already masked (a pure function of the text), bounded: cleared when full. */
 const masked = new Map<string, string>();
 const MASKED_MAX = 20_000;

@@ -5,7 +5,8 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { CHECKS } from '../assess/registry.js';
 import { type ReportedFinding, SEVERITIES, type Severity, severityRank } from '../findings.js';
-import type { Report, ReportViolation } from './json.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import type { Report, ReportSpec, ReportViolation } from './json.js';
 
 /**
  * Code scanning keeps at most 5,000 results of a run (the most severe) and rejects a run over 25,000:
@@ -42,7 +43,176 @@ const LEVEL: Record<Severity, Result.level> = {
 };
 
 export function renderSarif(report: Report, ctx: SarifContext, maxResults = SARIF_MAX_RESULTS): Log {
-  const rules: ReportingDescriptor[] = CHECKS.map((check) => ({
+  return sarifResultsOf(report, maxResults).log(ctx);
+}
+
+/**
+ * The results of the run, at most `max`: unsuppressed before suppressed, the PR's new ones before existing
+ * ones, then the most severe, then report order; and what was left out. Fingerprints are made unique over
+ * every result before the cut, so a result keeps its fingerprint whichever others are left out.
+ */
+export function selectResults(
+  report: Report,
+  max = SARIF_MAX_RESULTS,
+): { kept: Item[]; omitted: OmittedResults } {
+  return sarifResultsOf(report, max).selection();
+}
+
+function sarifResultsOf(report: Report, max: number): SarifResults {
+  const results = new SarifResults(max);
+  for (const spec of report.specs) results.addFindings(spec);
+  results.addViolations(report.violations);
+  return results;
+}
+
+/** One result to be: a finding or a violation, with its fingerprint (unique in the run) and sort keys. */
+interface Item {
+  finding?: ReportedFinding;
+  violation?: ReportViolation;
+  fingerprint: string;
+  severity: Severity;
+  isNew: boolean;
+  suppressed: boolean;
+  /** Report order: every document's findings (`specs`), then the violations. */
+  order: number;
+}
+
+/** Which result code scanning should keep first (see `selectResults`). */
+const byRank = (a: Item, b: Item) =>
+  Number(a.suppressed) - Number(b.suppressed) ||
+  Number(b.isNew) - Number(a.isNew) ||
+  severityRank(b.severity) - severityRank(a.severity) ||
+  a.order - b.order;
+
+/** Violations sort after every finding, however many findings come later in a streamed run. */
+const VIOLATION_ORDER = 2 ** 40;
+
+/**
+ * A run's SARIF results gathered one document at a time (the streamed `scan`, an inventory of thousands):
+ * only the results it may keep are held, at most twice `max`, and the fingerprints given so far. The same
+ * results, fingerprints and counts as gathering the whole report at once (`renderSarif`): a repeat's
+ * `/2` could only be another result's own value in the same document (findings' fingerprints are hex,
+ * with no `/`; a violation's names its document), and each document comes as one batch.
+ */
+export class SarifResults {
+  private items: Item[] = [];
+  private readonly given = new Set<string>();
+  /** The first violation of each policy (its rule's description). */
+  private readonly firstOfPolicy = new Map<string, ReportViolation>();
+  private findings = 0;
+  private violations = 0;
+  private readonly omitted: OmittedResults = {
+    total: 0,
+    new: 0,
+    bySeverity: Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>,
+  };
+
+  constructor(private readonly max = SARIF_MAX_RESULTS) {}
+
+  /** A document's findings (the fixed ones are not results): its own, then its endpoints'. */
+  addFindings(spec: ReportSpec): void {
+    const batch: Item[] = [];
+    for (const list of [spec.findings, ...spec.endpoints.map((e) => e.findings)])
+      for (const f of list)
+        if (f.status !== 'fixed')
+          batch.push({
+            finding: f,
+            fingerprint: f.fingerprint,
+            severity: f.severity,
+            isNew: f.status === 'new',
+            suppressed: f.suppressed !== undefined,
+            order: this.findings++,
+          });
+    this.take(batch);
+  }
+
+  /** A document's violations (or, for a whole report, all of them at once). */
+  addViolations(violations: readonly ReportViolation[]): void {
+    const batch: Item[] = [];
+    for (const v of violations) {
+      if (!this.firstOfPolicy.has(v.policy)) this.firstOfPolicy.set(v.policy, v);
+      batch.push({
+        violation: v,
+        fingerprint: `${v.policy}:${v.spec}:${v.endpoint}`,
+        severity: v.severity,
+        isNew: v.status === 'new',
+        suppressed: false,
+        order: VIOLATION_ORDER + this.violations++,
+      });
+    }
+    this.take(batch);
+  }
+
+  /** The kept results in report order, and what was left out. */
+  selection(): { kept: Item[]; omitted: OmittedResults } {
+    if (this.items.length > this.max) this.cut();
+    return { kept: [...this.items].sort((a, b) => a.order - b.order), omitted: this.omitted };
+  }
+
+  log(ctx: SarifContext): Log {
+    const rules = checkRules(ctx);
+    for (const name of [...this.firstOfPolicy.keys()].sort())
+      rules.push(policyRule(name, this.firstOfPolicy.get(name)!, ctx));
+    const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+    const { kept, omitted } = this.selection();
+    const results: Result[] = kept.map((item) =>
+      item.finding
+        ? findingResult(item.finding, ruleIndex.get(item.finding.ruleId), item.fingerprint)
+        : violationResult(
+            item.violation!,
+            ruleIndex.get(`policy/${item.violation!.policy}`),
+            item.fingerprint,
+          ),
+    );
+    return {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: TOOL_NAME,
+              version: TOOL_VERSION,
+              semanticVersion: TOOL_VERSION,
+              informationUri: ctx.docsBase.replace(/\/blob\/.*$/, ''),
+              rules,
+            },
+          },
+          results,
+          columnKind: 'unicodeCodePoints',
+          originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root' } } },
+          ...(omitted.total > 0 ? { properties: { resultLimit: this.max, omittedResults: omitted } } : {}),
+        },
+      ],
+    };
+  }
+
+  private take(batch: Item[]): void {
+    const unique = uniqueFingerprints(
+      batch.map((item) => item.fingerprint),
+      this.given,
+    );
+    for (const [i, item] of batch.entries()) {
+      item.fingerprint = unique[i]!;
+      this.items.push(item);
+    }
+    if (this.items.length >= 2 * this.max) this.cut();
+  }
+
+  /** Keeps the `max` best so far; the rest are counted as left out (a result never comes back). */
+  private cut(): void {
+    this.items.sort(byRank);
+    for (const item of this.items.slice(this.max)) {
+      this.omitted.total++;
+      if (item.isNew) this.omitted.new++;
+      this.omitted.bySeverity[item.severity]++;
+    }
+    this.items = this.items.slice(0, this.max);
+  }
+}
+
+function checkRules(ctx: SarifContext): ReportingDescriptor[] {
+  return CHECKS.map((check) => ({
     id: check.id,
     name: check.title
       .replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))
@@ -62,124 +232,29 @@ export function renderSarif(report: Report, ctx: SarifContext, maxResults = SARI
       problem: { severity: check.severity },
     },
   }));
-  const policyNames = [...new Set(report.violations.map((v) => v.policy))].sort();
-  for (const name of policyNames) {
-    const example = report.violations.find((v) => v.policy === name)!;
-    rules.push({
-      id: `policy/${name}`,
-      name: `Policy ${name}`,
-      shortDescription: { text: `Policy ${name}` },
-      fullDescription: { text: example.message },
-      help: { text: example.remediation },
-      helpUri: `${ctx.docsBase}/docs/policies.md`,
-      defaultConfiguration: { level: LEVEL[example.severity] },
-      properties: { tags: ['security', 'policy'], 'security-severity': SECURITY_SEVERITY[example.severity] },
-    });
-  }
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const { kept, omitted } = selectResults(report, maxResults);
-  const results: Result[] = kept.map((item) =>
-    item.finding
-      ? findingResult(item.finding, ruleIndex.get(item.finding.ruleId), item.fingerprint)
-      : violationResult(item.violation!, ruleIndex.get(`policy/${item.violation!.policy}`), item.fingerprint),
-  );
+}
+
+function policyRule(name: string, example: ReportViolation, ctx: SarifContext): ReportingDescriptor {
   return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: report.tool.name,
-            version: report.tool.version,
-            semanticVersion: report.tool.version,
-            informationUri: ctx.docsBase.replace(/\/blob\/.*$/, ''),
-            rules,
-          },
-        },
-        results,
-        columnKind: 'unicodeCodePoints',
-        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root' } } },
-        ...(omitted.total > 0 ? { properties: { resultLimit: maxResults, omittedResults: omitted } } : {}),
-      },
-    ],
+    id: `policy/${name}`,
+    name: `Policy ${name}`,
+    shortDescription: { text: `Policy ${name}` },
+    fullDescription: { text: example.message },
+    help: { text: example.remediation },
+    helpUri: `${ctx.docsBase}/docs/policies.md`,
+    defaultConfiguration: { level: LEVEL[example.severity] },
+    properties: { tags: ['security', 'policy'], 'security-severity': SECURITY_SEVERITY[example.severity] },
   };
-}
-
-/** One result to be: a finding or a violation, with its fingerprint (unique in the run) and sort keys. */
-interface Item {
-  finding?: ReportedFinding;
-  violation?: ReportViolation;
-  fingerprint: string;
-  severity: Severity;
-  isNew: boolean;
-  suppressed: boolean;
-  order: number;
-}
-
-/**
- * The results of the run, at most `max`: unsuppressed before suppressed, the PR's new ones before existing
- * ones, then the most severe, then report order; and what was left out. Fingerprints are made unique over
- * every result before the cut, so a result keeps its fingerprint whichever others are left out.
- */
-export function selectResults(
-  report: Report,
-  max = SARIF_MAX_RESULTS,
-): { kept: Item[]; omitted: OmittedResults } {
-  const items: Item[] = [];
-  for (const spec of report.specs)
-    for (const f of [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)])
-      if (f.status !== 'fixed')
-        items.push({
-          finding: f,
-          fingerprint: f.fingerprint,
-          severity: f.severity,
-          isNew: f.status === 'new',
-          suppressed: f.suppressed !== undefined,
-          order: items.length,
-        });
-  for (const v of report.violations)
-    items.push({
-      violation: v,
-      fingerprint: `${v.policy}:${v.spec}:${v.endpoint}`,
-      severity: v.severity,
-      isNew: v.status === 'new',
-      suppressed: false,
-      order: items.length,
-    });
-  const unique = uniqueFingerprints(items.map((i) => i.fingerprint));
-  items.forEach((item, i) => {
-    item.fingerprint = unique[i]!;
-  });
-  const omitted: OmittedResults = {
-    total: 0,
-    new: 0,
-    bySeverity: Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>,
-  };
-  if (items.length <= max) return { kept: items, omitted };
-  items.sort(
-    (a, b) =>
-      Number(a.suppressed) - Number(b.suppressed) ||
-      Number(b.isNew) - Number(a.isNew) ||
-      severityRank(b.severity) - severityRank(a.severity) ||
-      a.order - b.order,
-  );
-  for (const item of items.slice(max)) {
-    omitted.total++;
-    if (item.isNew) omitted.new++;
-    omitted.bySeverity[item.severity]++;
-  }
-  // Kept in report order, as when nothing is left out.
-  return { kept: items.slice(0, max).sort((a, b) => a.order - b.order), omitted };
 }
 
 /**
  * Code scanning merges results that share a fingerprint into one alert. The first of each value keeps it;
  * a repeat gets `/2`, `/3`… — a value no result has (not any other's base value, not one given before).
+ * `given`: the values given to the results before these (kept across a streamed run's documents); every
+ * earlier result's own value is among them, so only these results' own values need a set of their own.
  */
-export function uniqueFingerprints(values: string[]): string[] {
+export function uniqueFingerprints(values: string[], given = new Set<string>()): string[] {
   const bases = new Set(values);
-  const given = new Set<string>();
   return values.map((value) => {
     let out = value;
     for (let n = 2; given.has(out); n++) {
