@@ -88,11 +88,11 @@ const byRank = (a: Item, b: Item) =>
 const VIOLATION_ORDER = 2 ** 40;
 
 /**
- * A run's SARIF results gathered one document at a time (the streamed `scan`, an inventory of thousands):
- * only the results it may keep are held, at most twice `max`, and the fingerprints given so far. The same
- * results, fingerprints and counts as gathering the whole report at once (`renderSarif`): a repeat's
- * `/2` could only be another result's own value in the same document (findings' fingerprints are hex,
- * with no `/`; a violation's names its document), and each document comes as one batch.
+ * A run's SARIF results gathered one document at a time (the streamed `scan`, an inventory of thousands;
+ * `renderSarif` feeds a whole report the same way): only the results it may keep are held, at most twice
+ * `max`, and the fingerprints given so far. A document's results are one batch for `uniqueFingerprints`,
+ * which gives what one batch of the whole run would: a repeat's `/2` could only be another result's own
+ * value in the same document (findings' fingerprints are hex, with no `/`; a violation's names its document).
  */
 export class SarifResults {
   private items: Item[] = [];
