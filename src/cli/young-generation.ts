@@ -22,8 +22,9 @@ export type Relaunch = () => Promise<number | undefined>;
 
 /**
  * Starts this CLI again with the larger young generation and waits for it, unless the process already
- * has a semi-space size (set by the user, or this is the relaunched child): undefined then, run here.
- * Termination signals reach the child; if it dies of one, this process exits with that signal too.
+ * has a semi-space size (set by the user, or this is the relaunched child) or a debugger's `--inspect`
+ * (the scan stays where it is attached): undefined then, run here. Termination signals reach the child;
+ * if it dies of one, this process exits with that signal too.
  */
 export function relaunchWithLargerYoungGeneration(
   argv: readonly string[] = process.argv,
@@ -31,7 +32,9 @@ export function relaunchWithLargerYoungGeneration(
   nodeOptions = process.env.NODE_OPTIONS ?? '',
 ): Relaunch | undefined {
   const script = argv[1];
-  if (!script || [...execArgv, nodeOptions].some((arg) => arg.includes('semi-space-size'))) return undefined;
+  const flags = [...execArgv, nodeOptions];
+  if (!script || flags.some((arg) => arg.includes('semi-space-size') || arg.includes('--inspect')))
+    return undefined;
   return () =>
     new Promise((resolve) => {
       const args = [...execArgv, `--max-semi-space-size=${SCAN_SEMI_SPACE_MIB}`, script, ...argv.slice(2)];

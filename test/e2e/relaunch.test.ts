@@ -116,7 +116,7 @@ describe('a large scan relaunched with a larger young generation', () => {
 });
 
 describe('relaunchWithLargerYoungGeneration', () => {
-  it('does not relaunch when the flag is set already, or there is no script', () => {
+  it('does not relaunch when the flag is set already, under a debugger, or with no script', () => {
     expect(
       relaunchWithLargerYoungGeneration(['node', 'cli.js'], ['--max-semi-space-size=64'], ''),
     ).toBeUndefined();
@@ -124,6 +124,8 @@ describe('relaunchWithLargerYoungGeneration', () => {
       relaunchWithLargerYoungGeneration(['node', 'cli.js'], [], '--max-semi-space-size=8'),
     ).toBeUndefined();
     expect(relaunchWithLargerYoungGeneration(['node'], [], '')).toBeUndefined();
+    expect(relaunchWithLargerYoungGeneration(['node', 'cli.js'], ['--inspect-brk'], '')).toBeUndefined();
+    expect(relaunchWithLargerYoungGeneration(['node', 'cli.js'], [], '--inspect=9230')).toBeUndefined();
     expect(
       relaunchWithLargerYoungGeneration(['node', 'cli.js'], [], '--max-old-space-size=512'),
     ).toBeDefined();
