@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { run } from '../src/cli/run.js';
+import { run, wholeRunNote } from '../src/cli/run.js';
 import type { Report } from '../src/report/json.js';
 
 const repo = new URL('..', import.meta.url).pathname;
@@ -128,6 +128,25 @@ describe('cli scan', () => {
       'examples/head/payments.yaml',
     ]);
     expect(report.specs.flatMap((s) => s.endpoints.map((e) => e.change))).toEqual(Array(9).fill('unchanged'));
+  });
+});
+
+describe('cli scan that holds the whole run in memory', () => {
+  it('says so first on stderr from 128 MiB of documents, and which formats stream', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'api-posture-whole-'));
+    // 130 MiB on disk as far as a size is told (sparse): over maxFileBytes, so never read in full
+    writeFileSync(join(dir, 'big.yaml'), 'openapi: 3.0.3\n');
+    truncateSync(join(dir, 'big.yaml'), 130 * 2 ** 20);
+    const text = await cli(['scan', 'big.yaml', '--format', 'text'], dir).finally(() =>
+      rmSync(dir, { recursive: true, force: true }),
+    );
+    expect(text.stderr.split('\n')[0]).toBe(
+      'api-posture: 130 MiB of documents: this scan holds the whole run in memory and may run out of it; `--format json` and `sarif` write it one document at a time',
+    );
+    const small = await cli(['scan', 'examples', '--format', 'text']);
+    expect(small.stderr).not.toContain('whole run');
+    expect(wholeRunNote(128 * 2 ** 20 - 1, 'text')).toBeUndefined();
+    expect(wholeRunNote(200 * 2 ** 20, 'json')).toContain('`--traffic`');
   });
 });
 

