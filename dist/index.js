@@ -41011,33 +41011,29 @@ function maskSecrets(message) {
     if (message.length < 9 || !(0,sensitive/* mayHoldSecret */.dV)(message))
         return message;
     // Remediations and many messages repeat across findings (tens of thousands in an inventory): judged once.
-    const known = masked.get(message);
-    if (known !== undefined)
-        return known;
-    const result = maskMessage(message);
-    if (masked.size >= MASKED_MAX)
-        masked.clear();
-    masked.set(message, result);
-    return result;
+    return remembered(masked, message, maskMessage);
 }
 /**
  * `maskSecrets` for text that repeats across findings (remediations: mostly a rule's own sentence, the
  * same string each time): looked up before it is scanned, the other way round from messages.
  */
 function maskRepeatedText(text) {
-    const known = repeated.get(text);
+    return remembered(repeated, text, maskSecrets);
+}
+/** Texts already masked (a pure function of the text), each map bounded: cleared when full. */
+const masked = new Map();
+const repeated = new Map();
+const MASKED_MAX = 20_000;
+function remembered(memo, text, mask) {
+    const known = memo.get(text);
     if (known !== undefined)
         return known;
-    const result = maskSecrets(text);
-    if (repeated.size >= MASKED_MAX)
-        repeated.clear();
-    repeated.set(text, result);
+    const result = mask(text);
+    if (memo.size >= MASKED_MAX)
+        memo.clear();
+    memo.set(text, result);
     return result;
 }
-const repeated = new Map();
-/** Messages already masked (a pure function of the text), bounded: cleared when full. */
-const masked = new Map();
-const MASKED_MAX = 20_000;
 function maskMessage(message) {
     const parts = message.split('`');
     let changed = false;

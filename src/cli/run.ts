@@ -246,35 +246,56 @@ async function execute(
   return report.blocked ? 1 : 0;
 }
 
+/** Where `scan` reads its settings from, on the main thread and on each scan worker alike. */
+const SCAN_SETTINGS = { names: { config: '--config', policies: '--policies' }, fromBase: false } as const;
+
+type ScanIo = { output: string | undefined; stdout: Output; stderr: Output; progress: boolean };
+
+/** The settings' options of a streamed scan: warnings on stderr. */
+function scanSettings(io: ScanIo): SettingsOptions {
+  return { ...SCAN_SETTINGS, warn: (message) => io.stderr.write(`api-posture: ${logText(message)}\n`) };
+}
+
+/**
+ * What a streamed scan does with each document as it is analysed: a named file that is not OpenAPI stops
+ * the run (exit 2), the heap is paced, `take` keeps the document's part, the progress line moves on.
+ */
+function eachScanned(
+  sources: SpecSource[],
+  named: (string | undefined)[],
+  io: ScanIo,
+  pace: HeapPacer,
+  take: (spec: SpecAnalysis) => void,
+): { onSpec: (spec: SpecAnalysis, index: number) => void; progress: ((done: number) => void) | undefined } {
+  const progress = io.progress ? progressLine(io.stderr, sources.length) : undefined;
+  const onSpec = (spec: SpecAnalysis, i: number) => {
+    const notOpenApi = namedNotOpenApiSpec(spec, sources[i], named[i]);
+    if (notOpenApi) throw new UsageError(notOpenApi);
+    pace.betweenStages();
+    take(spec);
+    progress?.(i + 1);
+  };
+  return { onSpec, progress };
+}
+
 /**
  * `scan --format json` one document at a time (an inventory of thousands): each document's part of the
  * report is written out and its models dropped; the report is the same, byte for byte (json-stream.ts).
  */
-/** Where `scan` reads its settings from, on the main thread and on each scan worker alike. */
-const SCAN_SETTINGS = { names: { config: '--config', policies: '--policies' }, fromBase: false } as const;
-
 async function streamedScan(
   sources: SpecSource[],
   named: (string | undefined)[],
   request: CheckRequest,
   cwd: string,
-  io: { output: string | undefined; stdout: Output; stderr: Output; progress: boolean },
+  io: ScanIo,
 ): Promise<number> {
   const report = new StreamedJsonReport('scan');
-  const progress = io.progress ? progressLine(io.stderr, sources.length) : undefined;
   const pace = heapPacer();
   try {
-    const settingsOptions = {
-      ...SCAN_SETTINGS,
-      warn: (message: string) => io.stderr.write(`api-posture: ${logText(message)}\n`),
-    };
-    const onSpec = (spec: SpecAnalysis, i: number) => {
-      const notOpenApi = namedNotOpenApiSpec(spec, sources[i], named[i]);
-      if (notOpenApi) throw new UsageError(notOpenApi);
-      pace.betweenStages();
-      report.add(spec, pace.betweenStages);
-      progress?.(i + 1);
-    };
+    const settingsOptions = scanSettings(io);
+    const { onSpec, progress } = eachScanned(sources, named, io, pace, (spec) =>
+      report.add(spec, pace.betweenStages),
+    );
     const threads = scanThreads();
     const run =
       threads >= 2
@@ -318,26 +339,18 @@ async function streamedSarif(
   named: (string | undefined)[],
   request: CheckRequest,
   cwd: string,
-  io: { output: string | undefined; stdout: Output; stderr: Output; progress: boolean },
+  io: ScanIo,
 ): Promise<number> {
+  // The totals make each document's report entry and violations, as for the JSON report.
   const totals = new ReportTotals('scan');
   const results = new SarifResults();
-  const progress = io.progress ? progressLine(io.stderr, sources.length) : undefined;
   const pace = heapPacer();
-  const onSpec = (spec: SpecAnalysis, i: number) => {
-    const notOpenApi = namedNotOpenApiSpec(spec, sources[i], named[i]);
-    if (notOpenApi) throw new UsageError(notOpenApi);
-    pace.betweenStages();
+  const { onSpec } = eachScanned(sources, named, io, pace, (spec) => {
     const part = totals.add(spec);
     results.addFindings(part.spec);
     results.addViolations(part.violations);
-    progress?.(i + 1);
-  };
-  const settingsOptions = {
-    ...SCAN_SETTINGS,
-    warn: (message: string) => io.stderr.write(`api-posture: ${logText(message)}\n`),
-  };
-  const run = await streamWithSettings(sources, request, localReader(cwd), settingsOptions, onSpec, pace);
+  });
+  const run = await streamWithSettings(sources, request, localReader(cwd), scanSettings(io), onSpec, pace);
   const log = results.log({ docsBase: DOCS_BASE });
   if (io.output) writeJsonFile(io.output, log);
   else writeJson(log, (chunk) => io.stdout.write(chunk));
@@ -387,10 +400,7 @@ async function pooledScan(
       jobs,
       threads,
       { [SCAN_WORKER]: true, cwd, request: plain, documents: sources.length, today },
-      (job) => {
-        const head = sources[job.index]?.head;
-        return (head?.reader.size?.(head.path) ?? 0) >= largeBytes;
-      },
+      (job) => sourceBytes(sources[job.index]) >= largeBytes,
       (job) => {
         onSpec(stream.take(sources[job.index]!), job.index);
         setImmediate(pace.afterDocument);
@@ -477,8 +487,14 @@ export function wholeRunNote(bytes: number, format: string): string | undefined 
 /** The documents' size in bytes, as far as their readers tell. */
 function documentBytes(sources: SpecSource[]): number {
   let bytes = 0;
-  for (const { head } of sources) bytes += head?.reader.size?.(head.path) ?? 0;
+  for (const source of sources) bytes += sourceBytes(source);
   return bytes;
+}
+
+/** A document's size in bytes when its reader tells it cheaply (a hint), else 0. */
+function sourceBytes(source: SpecSource | undefined): number {
+  const head = source?.head;
+  return head?.reader.size?.(head.path) ?? 0;
 }
 
 function isFile(cwd: string, arg: string): boolean {

@@ -39,12 +39,7 @@ export function maskSecrets(message: string): string {
   // comes before the memo: it costs less than hashing and keeping a message that is unique (most are).
   if (message.length < 9 || !mayHoldSecret(message)) return message;
   // Remediations and many messages repeat across findings (tens of thousands in an inventory): judged once.
-  const known = masked.get(message);
-  if (known !== undefined) return known;
-  const result = maskMessage(message);
-  if (masked.size >= MASKED_MAX) masked.clear();
-  masked.set(message, result);
-  return result;
+  return remembered(masked, message, maskMessage);
 }
 
 /**
@@ -52,19 +47,22 @@ export function maskSecrets(message: string): string {
  * same string each time): looked up before it is scanned, the other way round from messages.
  */
 export function maskRepeatedText(text: string): string {
-  const known = repeated.get(text);
-  if (known !== undefined) return known;
-  const result = maskSecrets(text);
-  if (repeated.size >= MASKED_MAX) repeated.clear();
-  repeated.set(text, result);
-  return result;
+  return remembered(repeated, text, maskSecrets);
 }
 
-const repeated = new Map<string, string>();
-
-/** Messages already masked (a pure function of the text), bounded: cleared when full. */
+/** Texts already masked (a pure function of the text), each map bounded: cleared when full. */
 const masked = new Map<string, string>();
+const repeated = new Map<string, string>();
 const MASKED_MAX = 20_000;
+
+function remembered(memo: Map<string, string>, text: string, mask: (text: string) => string): string {
+  const known = memo.get(text);
+  if (known !== undefined) return known;
+  const result = mask(text);
+  if (memo.size >= MASKED_MAX) memo.clear();
+  memo.set(text, result);
+  return result;
+}
 
 function maskMessage(message: string): string {
   const parts = message.split('`');
