@@ -19,8 +19,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/publish/files.ts + 1 modules
-var files = __webpack_require__(47548);
+// EXTERNAL MODULE: ./src/publish/files.ts
+var files = __webpack_require__(40172);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __webpack_require__(38816);
 // EXTERNAL MODULE: ./src/compliance.ts
@@ -344,7 +344,7 @@ function writeCommentArtifact(path, roots, pullRequest, headSha, report) {
         headSha,
         report,
     };
-    return (0,files/* writeJsonReport */.a)(path, roots, artifact);
+    return (0,files/* writeJsonReport */.a_)(path, roots, artifact);
 }
 /** A value from the artifact, for a message: JSON, cut short (a fork can write a megabyte of "number"). */
 function shown(value) {

@@ -32768,7 +32768,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77575);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(95278);
 // GitHub Action entry: everything happens in main.ts's run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -32857,7 +32857,7 @@ function readInputs(get) {
 
 /***/ }),
 
-/***/ 77575:
+/***/ 95278:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33069,187 +33069,10 @@ async function prefetchSpec(reader, prefetch, path) {
     }
 }
 
-// EXTERNAL MODULE: ./src/findings.ts
-var findings = __nccwpck_require__(81001);
+// EXTERNAL MODULE: ./src/publish/runner.ts + 4 modules
+var publish_runner = __nccwpck_require__(17081);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __nccwpck_require__(14031);
-;// CONCATENATED MODULE: ./src/report/annotations.ts
-// Which new findings and violations become line annotations: most severe first, within GitHub's
-// per-step limits (10 errors, 10 warnings, 10 notices are displayed, the first ones printed; 50 per job),
-// leaving room for the step's own messages printed after them; the rest are in the summary and SARIF.
-
-
-const ANNOTATIONS_PER_LEVEL = 10;
-/**
- * Slots left per level for what the action prints after the findings' annotations, which GitHub would
- * otherwise drop: the verdict (`blocked`, an error), a comment or summary that could not be written
- * (warnings), the comment's notes (a notice).
- */
-const RESERVED_PER_LEVEL = { error: 1, warning: 2, notice: 1 };
-const LEVEL = {
-    critical: 'error',
-    high: 'error',
-    medium: 'warning',
-    low: 'notice',
-    info: undefined,
-};
-function selectAnnotations(report, perLevel = ANNOTATIONS_PER_LEVEL) {
-    const all = [];
-    for (const spec of report.specs) {
-        for (const f of [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)]) {
-            const level = LEVEL[f.severity];
-            if (!level || f.suppressed || (report.mode === 'diff' && f.status !== 'new'))
-                continue;
-            all.push({
-                level,
-                // Workflow-command data and properties: `@actions/core` escapes CR and LF, `logText` the rest.
-                file: (0,report_escape/* logText */.kc)(f.location.file),
-                line: f.location.line,
-                column: f.location.column,
-                title: `${f.severity}: ${f.ruleId}`,
-                message: `${(0,report_escape/* logText */.kc)(f.message)}\nFix: ${(0,report_escape/* logText */.kc)(f.remediation)}`,
-                severity: f.severity,
-            });
-        }
-    }
-    for (const v of report.violations) {
-        const level = LEVEL[v.severity];
-        if (!level || (report.mode === 'diff' && v.status !== 'new'))
-            continue;
-        all.push({
-            level,
-            file: (0,report_escape/* logText */.kc)(v.location.file),
-            line: v.location.line,
-            column: v.location.column,
-            title: (0,report_escape/* logText */.kc)(`${v.severity}: policy ${v.policy}`),
-            message: `${(0,report_escape/* logText */.kc)(v.message)}\nFix: ${(0,report_escape/* logText */.kc)(v.remediation)}`,
-            severity: v.severity,
-        });
-    }
-    all.sort((a, b) => (0,findings/* severityRank */.qs)(b.severity) - (0,findings/* severityRank */.qs)(a.severity) || a.file.localeCompare(b.file) || a.line - b.line);
-    const used = { error: 0, warning: 0, notice: 0 };
-    const shown = all.filter((a) => used[a.level]++ < perLevel - RESERVED_PER_LEVEL[a.level]);
-    return { shown, omitted: all.length - shown.length };
-}
-
-// EXTERNAL MODULE: ./src/report/markdown.ts + 2 modules
-var markdown = __nccwpck_require__(16679);
-// EXTERNAL MODULE: ./src/report/sarif.ts
-var sarif = __nccwpck_require__(10643);
-// EXTERNAL MODULE: ./src/util/arrays.ts
-var arrays = __nccwpck_require__(15232);
-// EXTERNAL MODULE: ./src/publish/files.ts + 1 modules
-var publish_files = __nccwpck_require__(47548);
-;// CONCATENATED MODULE: ./src/publish/runner.ts
-// Publishing a report on the runner: the JSON report and SARIF files, annotations, the job summary, the
-// step outputs and the sticky PR comment. The action's entry (src/action/main.ts) only decides what to
-// analyse and hands the report here.
-
-
-
-
-
-
-
-
-/** Publishes `report` on the runner; `pullRequest` (its number) when the run judges a PR (the comment goes there). */
-/** The artifact name the README's workflow uploads the JSON report and SARIF as: named in the summary and comment. */
-const REPORT_ARTIFACT = 'api-posture-report';
-async function publishToRunner(report, inputs, env, clientOf, pullRequest, 
-/** What the run could not check (a `specs` pattern matching nothing): shown in the summary. */
-notes = []) {
-    const repoUrl = `${env.serverUrl}/${env.repository.owner}/${env.repository.repo}`;
-    const headSha = env.headSha;
-    const runUrl = env.runId ? `${repoUrl}/actions/runs/${env.runId}` : undefined;
-    // Report files go only inside the workspace or RUNNER_TEMP, never through a symlink (publish/files.ts).
-    const writable = [env.workspace, env.tempDir];
-    const reportFile = (0,external_node_path_.join)(env.tempDir, 'api-posture-report.json');
-    const reportRefused = (0,publish_files/* writeJsonReport */.a)(reportFile, writable, report);
-    if (reportRefused)
-        core/* warning */.$e(`the JSON report was not written: ${reportRefused}`);
-    core/* setOutput */.uH('report-file', reportRefused ? '' : reportFile);
-    let sarifPath = inputs.sarifFile ? (0,external_node_path_.resolve)(env.workspace, inputs.sarifFile) : undefined;
-    if (sarifPath) {
-        const docsBase = env.actionRepository
-            ? `${env.serverUrl}/${env.actionRepository}/blob/${env.actionRef || 'main'}`
-            : 'https://github.com/api-posture/api-posture/blob/main';
-        const refused = (0,publish_files/* writeJsonReport */.a)(sarifPath, writable, (0,sarif/* renderSarif */.WH)(report, { docsBase }));
-        if (refused) {
-            core/* error */.z3(`input \`sarif-file\` (${inputs.sarifFile}): ${refused}; no SARIF was written (the gate still decides)`);
-            sarifPath = undefined;
-        }
-    }
-    core/* setOutput */.uH('sarif-file', sarifPath ?? '');
-    const ctx = {
-        ...(headSha ? { blobBase: `${repoUrl}/blob/${headSha}` } : {}),
-        ...(runUrl ? { runUrl } : {}),
-        ...(reportRefused ? {} : { reportFile: 'api-posture-report.json' }),
-        artifact: REPORT_ARTIFACT,
-        notes,
-        ...(inputs.sarifFile && sarifPath ? { sarifFile: inputs.sarifFile } : {}),
-    };
-    if (inputs.annotations) {
-        const { shown, omitted } = selectAnnotations(report);
-        for (const a of shown) {
-            const properties = { title: a.title, file: a.file, startLine: a.line, startColumn: a.column };
-            if (a.level === 'error')
-                core/* error */.z3(a.message, properties);
-            else if (a.level === 'warning')
-                core/* warning */.$e(a.message, properties);
-            else
-                core/* notice */.lm(a.message, properties);
-        }
-        if (omitted > 0)
-            core/* info */.pq(`api-posture: ${omitted} more annotation${omitted === 1 ? '' : 's'} than GitHub shows per step: the job summary lists them as far as it fits, the JSON report has them all`);
-    }
-    try {
-        await core/* summary */.z.addRaw((0,markdown/* renderSummary */.Br)(report, ctx)).write();
-    }
-    catch (error) {
-        core/* warning */.$e(`could not write the job summary: ${(0,report_escape/* logText */.kc)(error instanceof Error ? error.message : String(error))}`);
-    }
-    const outputs = outputsOf(report);
-    for (const [name, value] of Object.entries(outputs))
-        core/* setOutput */.uH(name, value);
-    let commentUrl = '';
-    if (pullRequest !== undefined && inputs.comment && report.specs.length > 0) {
-        const client = await clientOf();
-        if (!client)
-            core/* warning */.$e('no github-token: the PR comment was skipped (annotations, summary, SARIF and the gate still ran)');
-        else {
-            const { httpStatus, upsertComment } = await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39520));
-            try {
-                const result = await upsertComment(client, env.repository, pullRequest, (0,markdown/* renderComment */.wQ)(report, ctx), 
-                // Author logins come from the API but are named in a log line: escaped like any other string.
-                (note) => core/* notice */.lm((0,report_escape/* logText */.kc)(`api-posture: ${note}`)));
-                commentUrl = result.url;
-                core/* info */.pq((0,report_escape/* logText */.kc)(`api-posture: PR comment ${result.action}: ${result.url}`));
-            }
-            catch (error) {
-                // The comment is for reviewers; the gate's verdict (the exit code) does not depend on it.
-                // Octokit reports a connection that failed or timed out as status 500 without a response.
-                const answered = error?.response !== undefined;
-                const status = answered ? httpStatus(error) : undefined;
-                const why = status === 403 || status === 404
-                    ? `HTTP ${status}: the token cannot comment — a fork PR or a read-only token`
-                    : `${status ? `HTTP ${status}` : 'no answer'} from the GitHub API after retries: ${(0,report_escape/* logText */.kc)(error instanceof Error ? error.message : String(error))}`;
-                core/* warning */.$e(`could not write the PR comment (${why}). The gate, annotations, job summary and SARIF are unaffected.`);
-            }
-        }
-    }
-    core/* setOutput */.uH('comment-url', commentUrl);
-}
-function outputsOf(report) {
-    const scores = report.specs.flatMap((s) => s.endpoints.map((e) => e.score.head ?? 0));
-    const count = (c) => Object.values(c).reduce((a, b) => a + b, 0);
-    return {
-        blocked: String(report.blocked),
-        'max-score': String((0,arrays/* maxOf */._)(scores, 0)),
-        'new-findings': String(count(report.summary.findings.new)),
-        'new-critical': String(report.summary.findings.new.critical),
-    };
-}
-
 // EXTERNAL MODULE: ./src/report/json.ts + 1 modules
 var json = __nccwpck_require__(71686);
 // EXTERNAL MODULE: ./src/action/inputs.ts
@@ -33502,14 +33325,7 @@ async function execute(inputs, env) {
     notes.push(...(traffic?.notes ?? []));
     for (const note of notes)
         core/* warning */.$e((0,report_escape/* logText */.kc)(`api-posture: ${note}`));
-    // Nothing to analyse (the common case in a busy repository): the engine, config and policies are not loaded.
-    const analysis = sources.length === 0
-        ? nothingToAnalyse(mode, inputs.failOn, inputs.failOnScope)
-        : await (await Promise.all(/* import() */[__nccwpck_require__.e(816), __nccwpck_require__.e(233), __nccwpck_require__.e(852)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83852))).analyse(sources, mode, inputs, settingsReader, pr !== undefined, traffic?.files);
-    const report = (0,json/* buildReport */.FK)(analysis);
-    // A fork's PR cannot be commented on from here: the report goes to a file for a workflow_run to post.
-    const toArtifact = inputs.mode === 'comment-to-artifact';
-    await publishToRunner(report, toArtifact ? { ...inputs, comment: false } : inputs, {
+    const runner = {
         workspace: env.workspace,
         repository: env.repository,
         serverUrl: env.serverUrl,
@@ -33518,7 +33334,26 @@ async function execute(inputs, env) {
         ...((pr?.headSha ?? env.sha) ? { headSha: pr?.headSha ?? env.sha } : {}),
         ...(env.actionRepository ? { actionRepository: env.actionRepository } : {}),
         ...(env.actionRef ? { actionRef: env.actionRef } : {}),
-    }, client, pr?.number, notes);
+    };
+    // An inventory (push, schedule) one document at a time: a monorepo of thousands in bounded memory. With
+    // traffic, the requests no document claims are known only once every document is matched.
+    if (!pr && sources.length > 0 && !traffic) {
+        if (inputs.mode === 'comment-to-artifact' && inputs.comment)
+            core/* info */.pq('api-posture: not a pull request: no comment artifact');
+        const { streamInventory } = await Promise.all(/* import() */[__nccwpck_require__.e(816), __nccwpck_require__.e(233), __nccwpck_require__.e(472)]).then(__nccwpck_require__.bind(__nccwpck_require__, 13472));
+        const run = await streamInventory(sources, inputs, settingsReader, runner, notes);
+        if (run.gate.blocked)
+            core/* setFailed */.C1(`api-posture blocked this change: ${(0,report_escape/* logText */.kc)(run.gate.reason)}`);
+        return;
+    }
+    // Nothing to analyse (the common case in a busy repository): the engine, config and policies are not loaded.
+    const analysis = sources.length === 0
+        ? nothingToAnalyse(mode, inputs.failOn, inputs.failOnScope)
+        : await (await Promise.all(/* import() */[__nccwpck_require__.e(816), __nccwpck_require__.e(233), __nccwpck_require__.e(472)]).then(__nccwpck_require__.bind(__nccwpck_require__, 13472))).analyse(sources, mode, inputs, settingsReader, pr !== undefined, traffic?.files);
+    const report = (0,json/* buildReport */.FK)(analysis);
+    // A fork's PR cannot be commented on from here: the report goes to a file for a workflow_run to post.
+    const toArtifact = inputs.mode === 'comment-to-artifact';
+    await (0,publish_runner/* publishToRunner */.bg)(report, toArtifact ? { ...inputs, comment: false } : inputs, runner, client, pr?.number, notes);
     if (toArtifact && inputs.comment)
         await saveCommentArtifact(report, env, pr);
     if (report.blocked)
@@ -40578,135 +40413,19 @@ function extensionsOf(value) {
 
 /***/ }),
 
-/***/ 47548:
+/***/ 40172:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  a: () => (/* binding */ writeJsonReport)
-});
-
-// UNUSED EXPORTS: openReportFile
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-;// CONCATENATED MODULE: ./src/report/json-text.ts
-// JSON text in pieces: `JSON.stringify(value, null, 2)` exactly, without building it as one string.
-// Node cannot hold a string over 512 MiB, and a report that large (a hostile document with a finding
-// per item of a 200,000-item list) must still be written. Containers near the root are written member by
-// member; a member is one `JSON.stringify`. One string is still faster (by about 60 ms on a 9 MB report),
-// so the pieces are the fallback.
-
-const STREAMED_DEPTH = 4;
-/** The pieces of `JSON.stringify(value, null, 2)`, for plain data (no `toJSON`, no cycles), in order. */
-function* jsonPieces(value, indent = '', depth = 0) {
-    if (depth >= STREAMED_DEPTH || value === null || typeof value !== 'object' || hasToJson(value)) {
-        yield (indent === '' ? JSON.stringify(value, null, 2) : indentedJson(value, indent)) ?? 'null';
-        return;
-    }
-    const inner = `${indent}  `;
-    if (Array.isArray(value)) {
-        if (value.length === 0) {
-            yield '[]';
-            return;
-        }
-        yield '[\n';
-        for (let i = 0; i < value.length; i++) {
-            yield inner;
-            const item = value[i];
-            // In an array, what JSON cannot show (undefined, a function) is null.
-            yield* jsonPieces(showable(item) ? item : null, inner, depth + 1);
-            yield i < value.length - 1 ? ',\n' : '\n';
-        }
-        yield `${indent}]`;
-        return;
-    }
-    const keys = Object.keys(value).filter((k) => showable(value[k]));
-    if (keys.length === 0) {
-        yield '{}';
-        return;
-    }
-    yield '{\n';
-    for (const [i, key] of keys.entries()) {
-        yield `${inner}${JSON.stringify(key)}: `;
-        yield* jsonPieces(value[key], inner, depth + 1);
-        yield i < keys.length - 1 ? ',\n' : '\n';
-    }
-    yield `${indent}}`;
-}
-/**
- * `JSON.stringify(value, null, 2)` with every line after the first indented by `indent` (spaces, two per
- * level): indented by `JSON.stringify` itself, the value nested that many arrays deep and cut out of the
- * brackets. Indenting each line with `replaceAll` builds a rope of one piece per line (millions of objects
- * for the collector, and a slow flattening when written). Undefined when JSON cannot show the value.
- */
-function indentedJson(value, indent) {
-    if (!showable(value))
-        return undefined;
-    const levels = indent.length / 2;
-    if (!Number.isInteger(levels) || indent !== ' '.repeat(indent.length))
-        return JSON.stringify(value, null, 2)?.replaceAll('\n', `\n${indent}`);
-    let nested = value;
-    for (let i = 0; i < levels; i++)
-        nested = [nested];
-    // `[\n` and the next level's indentation before the value, per level; a newline, the indentation and
-    // `]` after it
-    const before = 2 * levels + levels * (levels + 1);
-    const after = 2 * levels + levels * (levels - 1);
-    const text = JSON.stringify(nested, null, 2);
-    return text.slice(before, text.length - after);
-}
-/** In an object, a member JSON cannot show is left out. */
-function showable(value) {
-    return value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
-}
-function hasToJson(value) {
-    return typeof value.toJSON === 'function';
-}
-/**
- * Calls `write` with `JSON.stringify(value, null, 2)` and a final newline: in one piece when Node can build
- * the string (the faster way), else in chunks of about a megabyte. `stringify` is for tests.
- */
-function writeJson(value, write, stringify = (v) => JSON.stringify(v, null, 2)) {
-    let text;
-    try {
-        text = stringify(value);
-    }
-    catch (error) {
-        if (!(error instanceof RangeError))
-            throw error; // "Invalid string length": over 512 MiB
-        let buffer = '';
-        for (const piece of jsonPieces(value)) {
-            buffer += piece;
-            if (buffer.length >= 1 << 20) {
-                write(buffer);
-                buffer = '';
-            }
-        }
-        write(`${buffer}\n`);
-        return;
-    }
-    write(`${text}\n`);
-}
-/** `writeJson` into a file. */
-function writeJsonFile(path, value) {
-    const fd = openSync(path, 'w');
-    try {
-        writeJsonToFd(fd, value);
-    }
-    finally {
-        closeSync(fd);
-    }
-}
-/** `writeJson` into an open file (see `openReportFile` in publish/files.ts); the caller closes it. */
-function writeJsonToFd(fd, value) {
-    writeJson(value, (chunk) => (0,external_node_fs_.writeSync)(fd, chunk));
-}
-
-;// CONCATENATED MODULE: ./src/publish/files.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   aS: () => (/* binding */ writeReportFile),
+/* harmony export */   a_: () => (/* binding */ writeJsonReport)
+/* harmony export */ });
+/* unused harmony export openReportFile */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _report_json_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(44216);
 // Report files the action writes (the JSON report, SARIF): only inside the workspace or RUNNER_TEMP, and
 // never through a symbolic link. A pull request can commit `api-posture.sarif` (or a folder on its path) as
 // a symlink to `~/.gitconfig` or to the next step's code; following it would let the PR overwrite that.
@@ -40716,7 +40435,7 @@ function writeJsonToFd(fd, value) {
 /** Why a report file may not be written there (only this module throws and catches it). */
 class WriteRefused extends Error {
 }
-const isInside = (rel) => rel !== '' && rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(rel);
+const isInside = (rel) => rel !== '' && rel !== '..' && !rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel);
 /**
  * Opens `path` for writing (created or truncated) and returns its descriptor. Refused (`WriteRefused`)
  * unless it lies inside one of `roots`, no part of it below the root is a symbolic link or a `.git`
@@ -40724,18 +40443,18 @@ const isInside = (rel) => rel !== '' && rel !== '..' && !rel.startsWith(`..${ext
  * checked. The file itself is opened without following a link (`O_NOFOLLOW`) and without blocking on a FIFO.
  */
 function openReportFile(path, roots) {
-    const full = (0,external_node_path_.resolve)(path);
+    const full = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path);
     let realRoot;
     let rel = '';
     for (const root of roots) {
         let real;
         try {
-            real = external_node_fs_.realpathSync(root);
+            real = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync(root);
         }
         catch {
             continue;
         }
-        const fromRoot = [(0,external_node_path_.relative)((0,external_node_path_.resolve)(root), full), (0,external_node_path_.relative)(real, full)].find(isInside);
+        const fromRoot = [(0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root), full), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(real, full)].find(isInside);
         if (fromRoot !== undefined) {
             realRoot = real;
             rel = fromRoot;
@@ -40744,23 +40463,23 @@ function openReportFile(path, roots) {
     }
     if (realRoot === undefined)
         throw new WriteRefused('it is not inside the workspace or the runner temporary directory');
-    const parts = rel.split(external_node_path_.sep);
+    const parts = rel.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep);
     if (parts.some((p) => p.toLowerCase() === '.git'))
         throw new WriteRefused('it is under .git');
     let at = realRoot; // the walk so far: folders, then the file
     for (const [i, part] of parts.entries()) {
-        const next = (0,external_node_path_.join)(at, part);
+        const next = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(at, part);
         const shown = parts.slice(0, i + 1).join('/');
         const last = i === parts.length - 1;
-        const stat = external_node_fs_.lstatSync(next, { throwIfNoEntry: false });
+        const stat = node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync(next, { throwIfNoEntry: false });
         if (stat?.isSymbolicLink())
             throw new WriteRefused(`${shown} is a symbolic link`);
         if (!last) {
             if (!stat)
-                external_node_fs_.mkdirSync(next);
+                node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync(next);
             else if (!stat.isDirectory())
                 throw new WriteRefused(`${shown} is not a directory`);
-            const again = external_node_fs_.lstatSync(next);
+            const again = node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync(next);
             if (!again.isDirectory())
                 throw new WriteRefused(`${shown} is not a directory`);
         }
@@ -40769,13 +40488,13 @@ function openReportFile(path, roots) {
         at = next;
     }
     // The folder is where the walk says (nothing swapped in since): its real path is under the root's.
-    const parent = external_node_fs_.realpathSync((0,external_node_path_.join)(at, '..'));
-    if (parent !== realRoot && !isInside((0,external_node_path_.relative)(realRoot, parent)))
+    const parent = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(at, '..'));
+    if (parent !== realRoot && !isInside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(realRoot, parent)))
         throw new WriteRefused('its folder is not inside the workspace or the runner temporary directory');
-    const c = external_node_fs_.constants;
+    const c = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants;
     let fd;
     try {
-        fd = external_node_fs_.openSync(at, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | (c.O_NOFOLLOW ?? 0) | (c.O_NONBLOCK ?? 0), 0o644);
+        fd = node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync(at, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | (c.O_NOFOLLOW ?? 0) | (c.O_NONBLOCK ?? 0), 0o644);
     }
     catch (error) {
         const code = error.code;
@@ -40785,8 +40504,8 @@ function openReportFile(path, roots) {
             throw new WriteRefused(`${parts.join('/')} is not a regular file`);
         throw error;
     }
-    if (!external_node_fs_.fstatSync(fd).isFile()) {
-        external_node_fs_.closeSync(fd);
+    if (!node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync(fd).isFile()) {
+        node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync(fd);
         throw new WriteRefused(`${parts.join('/')} is not a regular file`);
     }
     return fd;
@@ -40797,6 +40516,10 @@ function openReportFile(path, roots) {
  * warning, the gate still decides.
  */
 function writeJsonReport(path, roots, value) {
+    return writeReportFile(path, roots, (fd) => (0,_report_json_text_js__WEBPACK_IMPORTED_MODULE_2__/* .writeJsonToFd */ .fn)(fd, value));
+}
+/** `write` into `path` opened as `openReportFile` allows; why it was not written, or undefined. */
+function writeReportFile(path, roots, write) {
     let fd;
     try {
         fd = openReportFile(path, roots);
@@ -40807,14 +40530,571 @@ function writeJsonReport(path, roots, value) {
         return `could not write ${path}: ${error.code ?? String(error)}`;
     }
     try {
-        writeJsonToFd(fd, value);
+        write(fd);
         return undefined;
     }
     catch (error) {
         return `could not write ${path}: ${error.code ?? String(error)}`;
     }
     finally {
-        external_node_fs_.closeSync(fd);
+        node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync(fd);
+    }
+}
+
+
+/***/ }),
+
+/***/ 17081:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  gR: () => (/* binding */ StreamedInventory),
+  bg: () => (/* binding */ publishToRunner)
+});
+
+// UNUSED EXPORTS: REPORT_ARTIFACT, outputsOf
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __nccwpck_require__(6257);
+// EXTERNAL MODULE: ./src/findings.ts
+var findings = __nccwpck_require__(81001);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __nccwpck_require__(14031);
+;// CONCATENATED MODULE: ./src/report/annotations.ts
+// Which new findings and violations become line annotations: most severe first, within GitHub's
+// per-step limits (10 errors, 10 warnings, 10 notices are displayed, the first ones printed; 50 per job),
+// leaving room for the step's own messages printed after them; the rest are in the summary and SARIF.
+
+
+const ANNOTATIONS_PER_LEVEL = 10;
+/**
+ * Slots left per level for what the action prints after the findings' annotations, which GitHub would
+ * otherwise drop: the verdict (`blocked`, an error), a comment or summary that could not be written
+ * (warnings), the comment's notes (a notice).
+ */
+const RESERVED_PER_LEVEL = { error: 1, warning: 2, notice: 1 };
+const LEVEL = {
+    critical: 'error',
+    high: 'error',
+    medium: 'warning',
+    low: 'notice',
+    info: undefined,
+};
+function selectAnnotations(report, perLevel = ANNOTATIONS_PER_LEVEL) {
+    const queue = new AnnotationQueue(report.mode, perLevel);
+    for (const spec of report.specs)
+        queue.addFindings(spec);
+    queue.addViolations(report.violations);
+    return queue.selection();
+}
+/** Violations sort after every finding of equal rank, however many findings come later in a streamed run. */
+const VIOLATION_ORDER = 2 ** 40;
+const byRank = (a, b) => (0,findings/* severityRank */.qs)(b.severity) - (0,findings/* severityRank */.qs)(a.severity) ||
+    a.file.localeCompare(b.file) ||
+    a.line - b.line ||
+    a.order - b.order;
+/**
+ * The annotations of a run gathered one document at a time (the action's inventory of thousands; a whole
+ * report goes through it the same way): only those a level may still show are held, the rest counted.
+ */
+class AnnotationQueue {
+    mode;
+    perLevel;
+    items = [];
+    findings = 0;
+    violations = 0;
+    dropped = 0;
+    constructor(mode, perLevel = ANNOTATIONS_PER_LEVEL) {
+        this.mode = mode;
+        this.perLevel = perLevel;
+    }
+    /** A document's findings: its own, then its endpoints'. New ones only when the run judges a change. */
+    addFindings(spec) {
+        for (const list of [spec.findings, ...spec.endpoints.map((e) => e.findings)])
+            for (const f of list) {
+                const level = LEVEL[f.severity];
+                if (!level || f.suppressed || (this.mode === 'diff' && f.status !== 'new'))
+                    continue;
+                this.push({
+                    level,
+                    // Workflow-command data and properties: `@actions/core` escapes CR and LF, `logText` the rest.
+                    file: (0,report_escape/* logText */.kc)(f.location.file),
+                    line: f.location.line,
+                    column: f.location.column,
+                    title: `${f.severity}: ${f.ruleId}`,
+                    message: `${(0,report_escape/* logText */.kc)(f.message)}\nFix: ${(0,report_escape/* logText */.kc)(f.remediation)}`,
+                    severity: f.severity,
+                    order: this.findings++,
+                });
+            }
+    }
+    addViolations(violations) {
+        for (const v of violations) {
+            const level = LEVEL[v.severity];
+            if (!level || (this.mode === 'diff' && v.status !== 'new'))
+                continue;
+            this.push({
+                level,
+                file: (0,report_escape/* logText */.kc)(v.location.file),
+                line: v.location.line,
+                column: v.location.column,
+                title: (0,report_escape/* logText */.kc)(`${v.severity}: policy ${v.policy}`),
+                message: `${(0,report_escape/* logText */.kc)(v.message)}\nFix: ${(0,report_escape/* logText */.kc)(v.remediation)}`,
+                severity: v.severity,
+                order: VIOLATION_ORDER + this.violations++,
+            });
+        }
+    }
+    /** Most severe first, then by file and line; per level at most what GitHub shows, less the reserve. */
+    selection() {
+        this.cut();
+        return { shown: this.items.map(({ order: _, ...a }) => a), omitted: this.dropped };
+    }
+    push(item) {
+        this.items.push(item);
+        if (this.items.length >= 4 * this.perLevel + 1024)
+            this.cut();
+    }
+    /** Keeps the best each level may show; the rest are counted (one never comes back). */
+    cut() {
+        this.items.sort(byRank);
+        const used = { error: 0, warning: 0, notice: 0 };
+        const kept = this.items.filter((a) => used[a.level]++ < this.perLevel - RESERVED_PER_LEVEL[a.level]);
+        this.dropped += this.items.length - kept.length;
+        this.items = kept;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+// EXTERNAL MODULE: ./src/report/json.ts + 1 modules
+var json = __nccwpck_require__(71686);
+// EXTERNAL MODULE: ./src/report/json-text.ts
+var json_text = __nccwpck_require__(44216);
+;// CONCATENATED MODULE: ./src/report/json-stream.ts
+// The JSON report written one document at a time (a `scan` of thousands of documents): byte for byte
+// `JSON.stringify(buildReport(analysis), null, 2)` and a newline, in bounded memory.
+//
+// The contract's key order puts `blocked` and `summary` before `specs` (SPEC §10), and both are known only
+// after the last document. So each document's `specs` entry and violations go to temporary files as they
+// are made, and the report is assembled at the end: its head, then those files copied in chunks.
+
+
+
+
+
+
+/** Members (endpoints, findings) in the value's arrays from which its text is written in pieces. */
+const LARGE_ITEMS = 5000;
+function isLarge(value, largeItems) {
+    if (value === null || typeof value !== 'object')
+        return false;
+    let items = 0;
+    for (const member of Object.values(value))
+        if (Array.isArray(member))
+            items += member.length;
+    return items >= largeItems;
+}
+/** A member of one of the report's arrays as `JSON.stringify` indents it inside the root object (4 spaces). */
+function memberText(value, largeItems = LARGE_ITEMS) {
+    // A large member (Microsoft Graph's 20,000 endpoints) in pieces: its text and the indented copy would be
+    // two strings of 120 and 160 MB on top of the document's analysis, still alive.
+    if (isLarge(value, largeItems))
+        return undefined;
+    try {
+        return (0,json_text/* indentedJson */.ak)(value, '    ');
+    }
+    catch (error) {
+        if (!(error instanceof RangeError))
+            throw error; // one member over 512 MiB: in pieces (`push`)
+        return undefined;
+    }
+}
+/** `memberText`, or for a member over 512 MiB its pieces. */
+function memberPieces(value) {
+    const text = memberText(value);
+    return text !== undefined ? [text] : [...jsonPieces(value, '    ', 2)];
+}
+function documentPart(analysis, mode) {
+    const totals = new ReportTotals(mode);
+    const part = totals.add(analysis);
+    return {
+        spec: memberPieces(part.spec),
+        violations: part.violations.map(memberPieces),
+        totals: totals.part(),
+    };
+}
+/**
+ * Text is encoded into a buffer of this many bytes and written when full: one system call each. Encoding
+ * each piece into it costs a tenth of joining the pieces into one string and writing that.
+ */
+const BUFFER_BYTES = 1 << 20;
+/** Where the members of one array of the report wait: a temporary file and how many were written. */
+class SpooledArray {
+    path;
+    largeItems;
+    count = 0;
+    fd;
+    open = true;
+    bytes = Buffer.allocUnsafe(BUFFER_BYTES);
+    used = 0;
+    onFlush;
+    constructor(path, largeItems = LARGE_ITEMS) {
+        this.path = path;
+        this.largeItems = largeItems;
+        this.fd = (0,external_node_fs_.openSync)(path, 'w');
+    }
+    /** One member, as `JSON.stringify` indents it inside the report's root object (4 spaces). */
+    push(value, onFlush) {
+        const text = memberText(value, this.largeItems);
+        this.onFlush = onFlush;
+        try {
+            this.pushPieces(text !== undefined ? [text] : (0,json_text/* jsonPieces */.Mx)(value, '    ', 2));
+        }
+        finally {
+            this.onFlush = undefined;
+        }
+    }
+    /** One member already made (`memberPieces`), or its pieces as they are made. */
+    pushPieces(pieces) {
+        this.buffer(this.count === 0 ? '    ' : ',\n    ');
+        for (const piece of pieces)
+            this.buffer(piece);
+        this.count++;
+    }
+    buffer(text) {
+        // a UTF-8 byte per character, at most three (a surrogate pair: four bytes for two characters)
+        if (this.used + text.length * 3 > BUFFER_BYTES) {
+            this.flush();
+            if (text.length * 3 > BUFFER_BYTES) {
+                (0,external_node_fs_.writeSync)(this.fd, text);
+                this.onFlush?.();
+                return;
+            }
+        }
+        this.used += this.bytes.write(text, this.used);
+    }
+    flush() {
+        if (this.used === 0)
+            return;
+        (0,external_node_fs_.writeSync)(this.fd, this.bytes, 0, this.used);
+        this.used = 0;
+        this.onFlush?.();
+    }
+    /** Once only: a closed descriptor's number may already be another file's. */
+    close() {
+        if (this.open) {
+            this.flush();
+            (0,external_node_fs_.closeSync)(this.fd);
+        }
+        this.open = false;
+    }
+    /**
+     * The array's text (`[]` when empty), passed to `write` in chunks of about a megabyte; as bytes to
+     * `writeBytes` when given (the file holds UTF-8 already: nothing to decode).
+     */
+    copyTo(write, writeBytes) {
+        if (this.count === 0) {
+            write('[]');
+            return;
+        }
+        write('[\n');
+        const fd = (0,external_node_fs_.openSync)(this.path, 'r');
+        try {
+            const buffer = Buffer.alloc(1 << 20);
+            const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8'); // a chunk may end inside a character
+            for (let n = (0,external_node_fs_.readSync)(fd, buffer); n > 0; n = (0,external_node_fs_.readSync)(fd, buffer))
+                if (writeBytes)
+                    writeBytes(buffer.subarray(0, n));
+                else
+                    write(decoder.write(buffer.subarray(0, n)));
+            if (!writeBytes)
+                write(decoder.end());
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+        write('\n  ]');
+    }
+}
+/**
+ * Collects a streamed run's documents (`add`, in order) and writes the report (`finish`). `dispose` removes
+ * the temporary files, whatever happened: call it in a `finally`.
+ */
+class StreamedJsonReport {
+    dir;
+    specs;
+    violations;
+    totals;
+    /** `largeItems`: from how many endpoints and findings a document's entry is written in pieces (tests). */
+    constructor(mode, tempRoot = (0,external_node_os_namespaceObject.tmpdir)(), largeItems = LARGE_ITEMS) {
+        this.totals = new json/* ReportTotals */.W8(mode);
+        this.dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(tempRoot, 'api-posture-report-'));
+        this.specs = new SpooledArray((0,external_node_path_.join)(this.dir, 'specs.json'), largeItems);
+        this.violations = new SpooledArray((0,external_node_path_.join)(this.dir, 'violations.json'));
+    }
+    /**
+     * `betweenStages`: called once the entry is made and as its text is written (`heapPacer`), where a large
+     * document's entry and pieces would otherwise pile up on its analysis.
+     */
+    add(analysis, betweenStages) {
+        const part = this.totals.add(analysis);
+        betweenStages?.();
+        this.specs.push(part.spec, betweenStages);
+        for (const v of part.violations)
+            this.violations.push(v);
+        return part;
+    }
+    /** The report around its `specs` and `violations`: the verdict, the summary's counts, the errors. */
+    head(run) {
+        const { specs: _specs, violations: _violations, ...head } = this.totals.report(run, undefined, undefined);
+        return head;
+    }
+    /** A document's part made elsewhere (`documentPart`), in its place in document order. */
+    addPart(part) {
+        this.totals.absorb(part.totals);
+        this.specs.pushPieces(part.spec);
+        for (const v of part.violations)
+            this.violations.pushPieces(v);
+    }
+    /**
+     * Writes the whole report and a final newline through `write` (and the spooled arrays' bytes through
+     * `writeBytes` when given: a file needs no decoding).
+     */
+    finish(run, write, writeBytes) {
+        this.specs.close();
+        this.violations.close();
+        const SPECS = Symbol('specs');
+        const VIOLATIONS = Symbol('violations');
+        const report = this.totals.report(run, SPECS, VIOLATIONS);
+        const keys = Object.keys(report);
+        write('{\n');
+        for (const [i, key] of keys.entries()) {
+            write(`  ${JSON.stringify(key)}: `);
+            const value = report[key];
+            if (value === SPECS)
+                this.specs.copyTo(write, writeBytes);
+            else if (value === VIOLATIONS)
+                this.violations.copyTo(write, writeBytes);
+            else
+                write(JSON.stringify(value, null, 2).replaceAll('\n', '\n  '));
+            write(i < keys.length - 1 ? ',\n' : '\n');
+        }
+        write('}\n');
+    }
+    dispose() {
+        this.specs.close();
+        this.violations.close();
+        (0,external_node_fs_.rmSync)(this.dir, { recursive: true, force: true });
+    }
+}
+
+// EXTERNAL MODULE: ./src/report/markdown.ts + 2 modules
+var markdown = __nccwpck_require__(16679);
+// EXTERNAL MODULE: ./src/report/sarif.ts
+var sarif = __nccwpck_require__(10643);
+// EXTERNAL MODULE: ./src/util/arrays.ts
+var arrays = __nccwpck_require__(15232);
+// EXTERNAL MODULE: ./src/publish/files.ts
+var files = __nccwpck_require__(40172);
+;// CONCATENATED MODULE: ./src/publish/runner.ts
+// Publishing a report on the runner: the JSON report and SARIF files, annotations, the job summary, the
+// step outputs and the sticky PR comment. The action's entry (src/action/main.ts) only decides what to
+// analyse and hands the report here.
+
+
+
+
+
+
+
+
+
+
+
+/** The artifact name the README's workflow uploads the JSON report and SARIF as: named in the summary and comment. */
+const REPORT_ARTIFACT = 'api-posture-report';
+/** The JSON report's name, in RUNNER_TEMP. */
+const REPORT_FILE = 'api-posture-report.json';
+/** Publishes `report` on the runner; `pullRequest` (its number) when the run judges a PR (the comment goes there). */
+async function publishToRunner(report, inputs, env, clientOf, pullRequest, 
+/** What the run could not check (a `specs` pattern matching nothing): shown in the summary. */
+notes = []) {
+    const written = writeReportFiles(inputs, env, (fd) => (0,json_text/* writeJsonToFd */.fn)(fd, report), (docsBase) => (0,sarif/* renderSarif */.WH)(report, { docsBase }));
+    const ctx = markdownContext(env, notes, written);
+    if (inputs.annotations)
+        emitAnnotations(selectAnnotations(report));
+    await writeSummary((0,markdown/* renderSummary */.Br)(report, ctx));
+    setOutputs(outputsOf(report));
+    let commentUrl = '';
+    if (pullRequest !== undefined && inputs.comment && report.specs.length > 0) {
+        const client = await clientOf();
+        if (!client)
+            core/* warning */.$e('no github-token: the PR comment was skipped (annotations, summary, SARIF and the gate still ran)');
+        else {
+            const { httpStatus, upsertComment } = await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39520));
+            try {
+                const result = await upsertComment(client, env.repository, pullRequest, (0,markdown/* renderComment */.wQ)(report, ctx), 
+                // Author logins come from the API but are named in a log line: escaped like any other string.
+                (note) => core/* notice */.lm((0,report_escape/* logText */.kc)(`api-posture: ${note}`)));
+                commentUrl = result.url;
+                core/* info */.pq((0,report_escape/* logText */.kc)(`api-posture: PR comment ${result.action}: ${result.url}`));
+            }
+            catch (error) {
+                // The comment is for reviewers; the gate's verdict (the exit code) does not depend on it.
+                // Octokit reports a connection that failed or timed out as status 500 without a response.
+                const answered = error?.response !== undefined;
+                const status = answered ? httpStatus(error) : undefined;
+                const why = status === 403 || status === 404
+                    ? `HTTP ${status}: the token cannot comment — a fork PR or a read-only token`
+                    : `${status ? `HTTP ${status}` : 'no answer'} from the GitHub API after retries: ${(0,report_escape/* logText */.kc)(error instanceof Error ? error.message : String(error))}`;
+                core/* warning */.$e(`could not write the PR comment (${why}). The gate, annotations, job summary and SARIF are unaffected.`);
+            }
+        }
+    }
+    core/* setOutput */.uH('comment-url', commentUrl);
+}
+function outputsOf(report) {
+    return runOutputs(report.blocked, (0,arrays/* maxOf */._)(report.specs.map(maxScore), 0), report.summary.findings.new);
+}
+/** The highest head score among a document's endpoints (0 without any). */
+function maxScore(spec) {
+    return (0,arrays/* maxOf */._)(spec.endpoints.map((e) => e.score.head ?? 0), 0);
+}
+function runOutputs(blocked, maxScore, news) {
+    return {
+        blocked: String(blocked),
+        'max-score': String(maxScore),
+        'new-findings': String(Object.values(news).reduce((a, b) => a + b, 0)),
+        'new-critical': String(news.critical),
+    };
+}
+function setOutputs(outputs) {
+    for (const [name, value] of Object.entries(outputs))
+        core/* setOutput */.uH(name, value);
+}
+/**
+ * Writes the JSON report (to RUNNER_TEMP) and the SARIF file (input `sarif-file`), each only inside the
+ * workspace or RUNNER_TEMP and never through a symlink (publish/files.ts), and sets their outputs. A file
+ * that cannot be written is said; the gate still decides.
+ */
+function writeReportFiles(inputs, env, writeReport, sarifLog) {
+    const writable = [env.workspace, env.tempDir];
+    const reportPath = (0,external_node_path_.join)(env.tempDir, REPORT_FILE);
+    const reportRefused = (0,files/* writeReportFile */.aS)(reportPath, writable, writeReport);
+    if (reportRefused)
+        core/* warning */.$e(`the JSON report was not written: ${reportRefused}`);
+    core/* setOutput */.uH('report-file', reportRefused ? '' : reportPath);
+    let sarifPath = inputs.sarifFile ? (0,external_node_path_.resolve)(env.workspace, inputs.sarifFile) : undefined;
+    if (sarifPath) {
+        const docsBase = env.actionRepository
+            ? `${env.serverUrl}/${env.actionRepository}/blob/${env.actionRef || 'main'}`
+            : 'https://github.com/api-posture/api-posture/blob/main';
+        const refused = (0,files/* writeJsonReport */.a_)(sarifPath, writable, sarifLog(docsBase));
+        if (refused) {
+            core/* error */.z3(`input \`sarif-file\` (${inputs.sarifFile}): ${refused}; no SARIF was written (the gate still decides)`);
+            sarifPath = undefined;
+        }
+    }
+    core/* setOutput */.uH('sarif-file', sarifPath ?? '');
+    return {
+        ...(reportRefused ? {} : { reportFile: REPORT_FILE }),
+        ...(inputs.sarifFile && sarifPath ? { sarifFile: inputs.sarifFile } : {}),
+    };
+}
+/** What the summary and comment link to: the head commit's lines, this run, the files written. */
+function markdownContext(env, notes, written) {
+    const repoUrl = `${env.serverUrl}/${env.repository.owner}/${env.repository.repo}`;
+    return {
+        ...(env.headSha ? { blobBase: `${repoUrl}/blob/${env.headSha}` } : {}),
+        ...(env.runId ? { runUrl: `${repoUrl}/actions/runs/${env.runId}` } : {}),
+        ...written,
+        artifact: REPORT_ARTIFACT,
+        notes,
+    };
+}
+function emitAnnotations({ shown, omitted }) {
+    for (const a of shown) {
+        const properties = { title: a.title, file: a.file, startLine: a.line, startColumn: a.column };
+        if (a.level === 'error')
+            core/* error */.z3(a.message, properties);
+        else if (a.level === 'warning')
+            core/* warning */.$e(a.message, properties);
+        else
+            core/* notice */.lm(a.message, properties);
+    }
+    if (omitted > 0)
+        core/* info */.pq(`api-posture: ${omitted} more annotation${omitted === 1 ? '' : 's'} than GitHub shows per step: the job summary lists them as far as it fits, the JSON report has them all`);
+}
+async function writeSummary(text) {
+    try {
+        await core/* summary */.z.addRaw(text).write();
+    }
+    catch (error) {
+        core/* warning */.$e(`could not write the job summary: ${(0,report_escape/* logText */.kc)(error instanceof Error ? error.message : String(error))}`);
+    }
+}
+/**
+ * The action's inventory (push, schedule) published one document at a time, for a monorepo of thousands:
+ * each document's part goes to the JSON report (spooled under RUNNER_TEMP), the SARIF results, the
+ * annotations and the job summary, each holding only what it may still write, and the document is dropped.
+ * What is published is what `publishToRunner` publishes for the same documents. Call `dispose` in a `finally`.
+ */
+class StreamedInventory {
+    inputs;
+    env;
+    notes;
+    json;
+    sarif;
+    annotations;
+    summary;
+    maxScore = 0;
+    constructor(inputs, env, notes = []) {
+        this.inputs = inputs;
+        this.env = env;
+        this.notes = notes;
+        this.json = new StreamedJsonReport('scan', env.tempDir);
+        this.sarif = inputs.sarifFile ? new sarif/* SarifResults */.Qj() : undefined;
+        this.annotations = inputs.annotations ? new AnnotationQueue('scan') : undefined;
+        // Every file named, as if written: the widest footer, for the summary's reserve.
+        const widest = { reportFile: REPORT_FILE, ...(inputs.sarifFile ? { sarifFile: inputs.sarifFile } : {}) };
+        this.summary = new markdown/* InventorySummary */.h2(markdownContext(env, notes, widest));
+    }
+    /** One document, in order; `betweenStages` as `StreamedJsonReport.add`. */
+    add(spec, betweenStages) {
+        const part = this.json.add(spec, betweenStages);
+        this.sarif?.addFindings(part.spec);
+        this.sarif?.addViolations(part.violations);
+        this.annotations?.addFindings(part.spec);
+        this.annotations?.addViolations(part.violations);
+        this.summary.add(part.spec);
+        this.maxScore = Math.max(this.maxScore, maxScore(part.spec));
+    }
+    /** Writes the files, annotations, summary and outputs once every document is in. */
+    async finish(run) {
+        const written = writeReportFiles(this.inputs, this.env, (fd) => this.json.finish(run, (chunk) => (0,external_node_fs_.writeSync)(fd, chunk), (bytes) => (0,external_node_fs_.writeSync)(fd, bytes)), (docsBase) => this.sarif.log({ docsBase }));
+        if (this.annotations)
+            emitAnnotations(this.annotations.selection());
+        const totals = this.json.head(run);
+        const sarifOmitted = written.sarifFile ? this.sarif?.selection().omitted : undefined;
+        await writeSummary(this.summary.finish(markdownContext(this.env, this.notes, written), {
+            endpoints: totals.summary.endpoints.unchanged,
+            errors: totals.errors.length,
+            ...(sarifOmitted ? { sarifOmitted } : {}),
+        }));
+        setOutputs(runOutputs(run.gate.blocked, this.maxScore, totals.summary.findings.new));
+        core/* setOutput */.uH('comment-url', '');
+    }
+    dispose() {
+        this.json.dispose();
     }
 }
 
@@ -40943,17 +41223,144 @@ function lineLink(file, line, blobBase) {
 
 /***/ }),
 
+/***/ 44216:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mx: () => (/* binding */ jsonPieces),
+/* harmony export */   ak: () => (/* binding */ indentedJson),
+/* harmony export */   fn: () => (/* binding */ writeJsonToFd)
+/* harmony export */ });
+/* unused harmony exports writeJson, writeJsonFile */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+// JSON text in pieces: `JSON.stringify(value, null, 2)` exactly, without building it as one string.
+// Node cannot hold a string over 512 MiB, and a report that large (a hostile document with a finding
+// per item of a 200,000-item list) must still be written. Containers near the root are written member by
+// member; a member is one `JSON.stringify`. One string is still faster (by about 60 ms on a 9 MB report),
+// so the pieces are the fallback.
+
+const STREAMED_DEPTH = 4;
+/** The pieces of `JSON.stringify(value, null, 2)`, for plain data (no `toJSON`, no cycles), in order. */
+function* jsonPieces(value, indent = '', depth = 0) {
+    if (depth >= STREAMED_DEPTH || value === null || typeof value !== 'object' || hasToJson(value)) {
+        yield (indent === '' ? JSON.stringify(value, null, 2) : indentedJson(value, indent)) ?? 'null';
+        return;
+    }
+    const inner = `${indent}  `;
+    if (Array.isArray(value)) {
+        if (value.length === 0) {
+            yield '[]';
+            return;
+        }
+        yield '[\n';
+        for (let i = 0; i < value.length; i++) {
+            yield inner;
+            const item = value[i];
+            // In an array, what JSON cannot show (undefined, a function) is null.
+            yield* jsonPieces(showable(item) ? item : null, inner, depth + 1);
+            yield i < value.length - 1 ? ',\n' : '\n';
+        }
+        yield `${indent}]`;
+        return;
+    }
+    const keys = Object.keys(value).filter((k) => showable(value[k]));
+    if (keys.length === 0) {
+        yield '{}';
+        return;
+    }
+    yield '{\n';
+    for (const [i, key] of keys.entries()) {
+        yield `${inner}${JSON.stringify(key)}: `;
+        yield* jsonPieces(value[key], inner, depth + 1);
+        yield i < keys.length - 1 ? ',\n' : '\n';
+    }
+    yield `${indent}}`;
+}
+/**
+ * `JSON.stringify(value, null, 2)` with every line after the first indented by `indent` (spaces, two per
+ * level): indented by `JSON.stringify` itself, the value nested that many arrays deep and cut out of the
+ * brackets. Indenting each line with `replaceAll` builds a rope of one piece per line (millions of objects
+ * for the collector, and a slow flattening when written). Undefined when JSON cannot show the value.
+ */
+function indentedJson(value, indent) {
+    if (!showable(value))
+        return undefined;
+    const levels = indent.length / 2;
+    if (!Number.isInteger(levels) || indent !== ' '.repeat(indent.length))
+        return JSON.stringify(value, null, 2)?.replaceAll('\n', `\n${indent}`);
+    let nested = value;
+    for (let i = 0; i < levels; i++)
+        nested = [nested];
+    // `[\n` and the next level's indentation before the value, per level; a newline, the indentation and
+    // `]` after it
+    const before = 2 * levels + levels * (levels + 1);
+    const after = 2 * levels + levels * (levels - 1);
+    const text = JSON.stringify(nested, null, 2);
+    return text.slice(before, text.length - after);
+}
+/** In an object, a member JSON cannot show is left out. */
+function showable(value) {
+    return value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
+}
+function hasToJson(value) {
+    return typeof value.toJSON === 'function';
+}
+/**
+ * Calls `write` with `JSON.stringify(value, null, 2)` and a final newline: in one piece when Node can build
+ * the string (the faster way), else in chunks of about a megabyte. `stringify` is for tests.
+ */
+function writeJson(value, write, stringify = (v) => JSON.stringify(v, null, 2)) {
+    let text;
+    try {
+        text = stringify(value);
+    }
+    catch (error) {
+        if (!(error instanceof RangeError))
+            throw error; // "Invalid string length": over 512 MiB
+        let buffer = '';
+        for (const piece of jsonPieces(value)) {
+            buffer += piece;
+            if (buffer.length >= 1 << 20) {
+                write(buffer);
+                buffer = '';
+            }
+        }
+        write(`${buffer}\n`);
+        return;
+    }
+    write(`${text}\n`);
+}
+/** `writeJson` into a file. */
+function writeJsonFile(path, value) {
+    const fd = openSync(path, 'w');
+    try {
+        writeJsonToFd(fd, value);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/** `writeJson` into an open file (see `openReportFile` in publish/files.ts); the caller closes it. */
+function writeJsonToFd(fd, value) {
+    writeJson(value, (chunk) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, chunk));
+}
+
+
+/***/ }),
+
 /***/ 71686:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  W8: () => (/* binding */ ReportTotals),
   FK: () => (/* binding */ buildReport),
   G5: () => (/* binding */ byImportance)
 });
 
-// UNUSED EXPORTS: LISTED_ENDPOINTS, ReportTotals, metricsOf, newViolationsByEndpoint, reportFinding, reportSpec
+// UNUSED EXPORTS: LISTED_ENDPOINTS, metricsOf, newViolationsByEndpoint, reportFinding, reportSpec
 
 // EXTERNAL MODULE: ./src/assess/facts.ts
 var facts = __nccwpck_require__(69513);
@@ -41427,6 +41834,7 @@ function reportErrors(spec) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   JO: () => (/* binding */ COMMENT_MARKER),
+  h2: () => (/* binding */ InventorySummary),
   wQ: () => (/* binding */ renderComment),
   Br: () => (/* binding */ renderSummary)
 });
@@ -41602,7 +42010,7 @@ var report_escape = __nccwpck_require__(14031);
 // EXTERNAL MODULE: ./src/report/json.ts + 1 modules
 var json = __nccwpck_require__(71686);
 // EXTERNAL MODULE: ./src/report/sarif.ts
-var sarif = __nccwpck_require__(10643);
+var report_sarif = __nccwpck_require__(10643);
 ;// CONCATENATED MODULE: ./src/report/suppress-hint.ts
 /** In the document, on the operation (endpoint findings) or the root (document-level findings). */
 function inlineSuppression(finding, documentLevel) {
@@ -41638,28 +42046,97 @@ const SUMMARY_LIMIT_BYTES = 1_048_576;
 const SUMMARY_BUDGET_BYTES = 1_000_000;
 /** The job summary: the whole report (existing findings included), within the 1 MiB summary limit. */
 function renderSummary(report, ctx = {}) {
-    const parts = report.mode === 'scan'
-        ? inventorySections(report, ctx).map((text, i) => whole(text, i)) // in reading order
-        : sections(report, ctx, true);
+    if (report.mode === 'scan') {
+        const summary = new InventorySummary(ctx);
+        for (const spec of report.specs)
+            summary.add(spec);
+        return summary.finish(ctx, {
+            endpoints: report.summary.endpoints.unchanged,
+            errors: report.errors.length,
+            ...(ctx.sarifFile ? { sarifOmitted: (0,report_sarif/* selectResults */.B6)(report).omitted } : {}),
+        });
+    }
+    const parts = sections(report, ctx, true);
     // Never cut: what was not checked, and what the SARIF file left out.
-    const notes = (ctx.notes ?? []).map((note) => whole(`> ⚠️ ${(0,report_escape/* inline */.mG)(note)}\n`, 0));
-    const sarif = sarifNote(report, ctx);
+    const notes = (ctx.notes ?? []).map((note) => whole(noteLine(note), 0));
+    const sarif = ctx.sarifFile ? sarifNote((0,report_sarif/* selectResults */.B6)(report).omitted, ctx) : undefined;
     parts.splice(1, 0, ...notes);
     if (sarif)
         parts.splice(parts.length - 1, 0, whole(sarif, 0));
     return fitWithin(parts, SUMMARY_BUDGET_BYTES, ctx, utf8Bytes);
 }
+const noteLine = (note) => `> ⚠️ ${(0,report_escape/* inline */.mG)(note)}\n`;
+/** Wider than any count a run reaches: the reserve for the title, notes and footer is measured with it. */
+const WIDEST_COUNT = 10 ** 15;
+/**
+ * The inventory's job summary (push, schedule) gathered one document at a time, in reading order: a
+ * document's sections are kept while they fit in the budget, less the room the title, the notes, the
+ * SARIF note and the footer take at their widest (written last, when the totals are known); what does not
+ * fit is counted and said. At most the budget is held, however many documents come.
+ */
+class InventorySummary {
+    ctx;
+    kept = [];
+    room;
+    used = 0;
+    dropped = 0;
+    documents = 0;
+    /**
+     * `ctx`: the run's context with every file it means to write named (the widest footer), for the
+     * reserve; `finish` is given the files that were written.
+     */
+    constructor(ctx, limit = SUMMARY_BUDGET_BYTES) {
+        this.ctx = ctx;
+        const widestTotals = {
+            endpoints: WIDEST_COUNT,
+            errors: WIDEST_COUNT,
+            sarifOmitted: {
+                total: WIDEST_COUNT,
+                new: WIDEST_COUNT,
+                bySeverity: Object.fromEntries(findings/* SEVERITIES */.oC.map((s) => [s, WIDEST_COUNT])),
+            },
+        };
+        const reserved = this.frame(ctx, widestTotals, WIDEST_COUNT, WIDEST_COUNT);
+        this.room = limit - utf8Bytes(reserved.before + reserved.after) - 16;
+    }
+    add(spec) {
+        this.documents++;
+        for (const section of documentSections(spec, this.ctx)) {
+            const text = `${section}\n`;
+            const size = utf8Bytes(text);
+            if (this.used + size > this.room)
+                this.dropped++;
+            else {
+                this.kept.push(text);
+                this.used += size;
+            }
+        }
+    }
+    /** The summary: the title and notes, the sections that fit, the SARIF note, the footer, what was left out. */
+    finish(ctx, totals) {
+        const { before, after } = this.frame(ctx, totals, this.documents, this.dropped);
+        return before + this.kept.join('') + after;
+    }
+    frame(ctx, totals, documents, dropped) {
+        const title = `### 📒 api-posture: API inventory and posture — ${documents} document${documents === 1 ? '' : 's'}, ${totals.endpoints} endpoints\n`;
+        const notes = (ctx.notes ?? []).map(noteLine);
+        const sarif = ctx.sarifFile && totals.sarifOmitted ? sarifNote(totals.sarifOmitted, ctx) : undefined;
+        const after = [
+            ...(sarif ? [`${sarif}\n`] : []),
+            `${footer(totals.errors, ctx, true)}\n`,
+            ...(dropped > 0 ? [cutNote(dropped, ctx, true)] : []),
+        ];
+        return { before: [`${title}\n`, ...notes.map((n) => `${n}\n`)].join(''), after: after.join('') };
+    }
+}
 /** Said when the SARIF file holds fewer results than the report: how many were left out, and which. */
-function sarifNote(report, ctx) {
-    if (!ctx.sarifFile)
-        return undefined;
-    const { omitted } = (0,sarif/* selectResults */.B6)(report);
-    if (omitted.total === 0)
+function sarifNote(omitted, ctx) {
+    if (!ctx.sarifFile || omitted.total === 0)
         return undefined;
     const bySeverity = findings/* SEVERITIES */.oC.filter((s) => omitted.bySeverity[s] > 0)
         .map((s) => `${omitted.bySeverity[s]} ${s}`)
         .join(', ');
-    return `> ℹ️ The SARIF file (${(0,report_escape/* code */.aY)(ctx.sarifFile)}) holds ${sarif/* SARIF_MAX_RESULTS */.mH.toLocaleString('en-US')} results, the most code scanning keeps in a run (new first, then the most severe); **${omitted.total.toLocaleString('en-US')} more** (${omitted.new} new; ${bySeverity}) are only in the JSON report${ctx.reportFile ? ` (${(0,report_escape/* code */.aY)(ctx.reportFile)})` : ''}. They are counted in the SARIF run's \`properties.omittedResults\`.\n`;
+    return `> ℹ️ The SARIF file (${(0,report_escape/* code */.aY)(ctx.sarifFile)}) holds ${report_sarif/* SARIF_MAX_RESULTS */.mH.toLocaleString('en-US')} results, the most code scanning keeps in a run (new first, then the most severe); **${omitted.total.toLocaleString('en-US')} more** (${omitted.new} new; ${bySeverity}) are only in the JSON report${ctx.reportFile ? ` (${(0,report_escape/* code */.aY)(ctx.reportFile)})` : ''}. They are counted in the SARIF run's \`properties.omittedResults\`.\n`;
 }
 /** A comment's limit is in characters: UTF-16 units are never fewer. */
 function utf16Units(text) {
@@ -41689,7 +42166,7 @@ function whole(text, priority) {
  */
 function fitWithin(parts, limit, ctx, size = utf16Units) {
     const summary = limit !== COMMENT_LIMIT;
-    const note = (left) => `\n> ✂️ ${left} more section${left === 1 ? '' : 's'} did not fit in ${summary ? 'the job summary' : 'a PR comment'}. The full report is in ${elsewhere(ctx, summary)}.\n`;
+    const note = (left) => cutNote(left, ctx, summary);
     // The note names files from the inputs: measured, not guessed (its count never has more digits than this).
     const budget = limit - size(note(parts.length)) - 16;
     let used = 0;
@@ -41708,6 +42185,10 @@ function fitWithin(parts, limit, ctx, size = utf16Units) {
     }
     const out = kept.filter((t) => t !== undefined).join('');
     return dropped > 0 ? out + note(dropped) : out;
+}
+/** Says how many sections were left out, and where the full report is. */
+function cutNote(left, ctx, summary) {
+    return `\n> ✂️ ${left} more section${left === 1 ? '' : 's'} did not fit in ${summary ? 'the job summary' : 'a PR comment'}. The full report is in ${elsewhere(ctx, summary)}.\n`;
 }
 /** A list whole if it fits in `room`; else its compact lines; else as many as fit and how many more. */
 function fitList(list, room, size) {
@@ -41767,7 +42248,7 @@ function sections(report, ctx, full) {
         out.push(blockingSection(blocking, report, ctx, full));
     for (const spec of specs)
         (0,arrays/* pushAll */.iI)(out, specSections(spec, entries.get(spec), ctx, full));
-    out.push(whole(footer(report, ctx, full), PRIORITY.verdict));
+    out.push(whole(footer(report.errors.length, ctx, full), PRIORITY.verdict));
     return out;
 }
 /** Everything that makes the gate block, first and never cut: compact lines before anything is left out. */
@@ -42153,21 +42634,19 @@ function metricsTable(base, head) {
     return details('📊 Posture metrics', `| Metric | ${base ? 'Base → head' : 'Value'} | Target | Met |\n|---|---|---|---|\n${rows.join('\n')}`);
 }
 /** Where the full report is: from the comment, the job summary too; from the summary, never itself. */
-function footer(report, ctx, fromSummary) {
+function footer(errors, ctx, fromSummary) {
     const where = [
         ctx.runUrl && !fromSummary ? `[job summary](${ctx.runUrl})` : undefined,
         ctx.reportFile ? `JSON: ${(0,report_escape/* code */.aY)(ctx.reportFile)}` : undefined,
         ctx.sarifFile ? `SARIF: ${(0,report_escape/* code */.aY)(ctx.sarifFile)}` : undefined,
     ].filter(Boolean);
     const kept = ctx.artifact && (ctx.reportFile || ctx.sarifFile) ? ` (${artifactNote(ctx, ctx.artifact)})` : '';
-    return `<sub>${report.errors.length > 0 ? `⚠️ ${report.errors.length} problem${report.errors.length === 1 ? '' : 's'} reading the documents (see the findings). ` : ''}${where.length > 0 ? `Full report: ${where.join(' · ')}${kept}. ` : ''}Rules: [docs/rules](https://github.com/api-posture/api-posture/tree/main/docs/rules).</sub>`;
+    return `<sub>${errors > 0 ? `⚠️ ${errors} problem${errors === 1 ? '' : 's'} reading the documents (see the findings). ` : ''}${where.length > 0 ? `Full report: ${where.join(' · ')}${kept}. ` : ''}Rules: [docs/rules](https://github.com/api-posture/api-posture/tree/main/docs/rules).</sub>`;
 }
-/** Inventory mode (push, schedule): every endpoint with its classification, score and data types. */
-function inventorySections(report, ctx) {
-    const out = [
-        `### 📒 api-posture: API inventory and posture — ${report.specs.length} document${report.specs.length === 1 ? '' : 's'}, ${report.summary.endpoints.unchanged} endpoints\n`,
-    ];
-    for (const spec of report.specs) {
+/** Inventory mode (push, schedule): a document's endpoints with their classification, score and data types. */
+function documentSections(spec, ctx) {
+    const out = [];
+    {
         out.push(`#### ${(0,report_escape/* code */.aY)(spec.path)}${spec.version.head ? ` — version ${(0,report_escape/* escapeText */.X1)(spec.version.head)}` : ''}`);
         if (spec.failure)
             out.push(`> ⚠️ **Not analysed** — ${(0,report_escape/* code */.aY)(`${spec.failure.file}:${spec.failure.line}:${spec.failure.column}`)}: ${(0,report_escape/* inline */.mG)(spec.failure.message)}\n`);
@@ -42199,7 +42678,6 @@ function inventorySections(report, ctx) {
                 .join('\n')));
         }
     }
-    out.push(footer(report, ctx, true));
     return out;
 }
 
@@ -42211,10 +42689,11 @@ function inventorySections(report, ctx) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   B6: () => (/* binding */ selectResults),
+/* harmony export */   Qj: () => (/* binding */ SarifResults),
 /* harmony export */   WH: () => (/* binding */ renderSarif),
 /* harmony export */   mH: () => (/* binding */ SARIF_MAX_RESULTS)
 /* harmony export */ });
-/* unused harmony exports SarifResults, uniqueFingerprints */
+/* unused harmony export uniqueFingerprints */
 /* harmony import */ var _assess_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88547);
 /* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(81001);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(311);
@@ -43630,6 +44109,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 78877:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+
+/***/ }),
+
+/***/ 30714:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
 
 /***/ }),
 

@@ -1,23 +1,37 @@
 // The streamed inventory (issue 17): `scan --format json` one document at a time writes the report the
 // whole-run path builds, byte for byte, and does not keep the documents it has finished with.
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Log } from 'sarif';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { streamInventory } from '../src/action/analyse.js';
+import type { ActionInputs } from '../src/action/inputs.js';
 import { run } from '../src/cli/run.js';
 import { type EngineOptions, runEngine, type SpecSource, streamEngine } from '../src/engine.js';
 import { discoverSpecs } from '../src/load/discover.js';
 import { fsReader } from '../src/load/reader.js';
+import { publishToRunner, type RunnerContext } from '../src/publish/runner.js';
 import { buildReport } from '../src/report/json.js';
 import { StreamedJsonReport } from '../src/report/json-stream.js';
+import { InventorySummary } from '../src/report/markdown.js';
 import { renderSarif, SarifResults } from '../src/report/sarif.js';
 import { analyseWithSettings, type CheckRequest, streamWithSettings } from '../src/settings.js';
 import { type HeapPacer, heapPacer } from '../src/util/heap.js';
 import { TOOL_VERSION } from '../src/version.js';
 import { corpusDir, isCorpusInstalled } from './corpus/index.js';
+import { parseOutputs } from './e2e/harness.js';
 import { memoryReader, outdent } from './helpers/inline.js';
 
 const SLOW = 120_000;
@@ -272,6 +286,167 @@ describe('a large document entry', () => {
       }
       expect(out.text.length).toBe(expected.length);
       expect(out.text === expected).toBe(true);
+    },
+    SLOW,
+  );
+});
+
+/**
+ * What `@actions/core` publishes while `publish` runs: the workflow commands on stdout, the step outputs,
+ * the job summary, and the two report files (`tempDir`, `workspace`).
+ */
+async function publishedBy(publish: () => Promise<unknown>, workspace: string, tempDir: string) {
+  const outputFile = join(tempDir, 'github-output');
+  const summaryFile = join(tempDir, 'github-summary');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  const saved = { output: process.env.GITHUB_OUTPUT, summary: process.env.GITHUB_STEP_SUMMARY };
+  process.env.GITHUB_OUTPUT = outputFile;
+  process.env.GITHUB_STEP_SUMMARY = summaryFile;
+  const printed: string[] = [];
+  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    printed.push(String(chunk));
+    return true;
+  });
+  try {
+    await publish();
+  } finally {
+    stdout.mockRestore();
+    for (const [name, value] of [
+      ['GITHUB_OUTPUT', saved.output],
+      ['GITHUB_STEP_SUMMARY', saved.summary],
+    ] as const)
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+  }
+  return {
+    stdout: printed.join(''),
+    outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
+    summary: readFileSync(summaryFile, 'utf8'),
+    report: readFileSync(join(tempDir, 'api-posture-report.json'), 'utf8'),
+    sarif: readFileSync(join(workspace, 'api-posture.sarif'), 'utf8'),
+  };
+}
+
+describe("the action's inventory (push), one document at a time", () => {
+  it(
+    'publishes what the whole-run path publishes: report, SARIF, annotations, summary, outputs',
+    async () => {
+      const tempDir = mkdtempSync(join(tmpdir(), 'api-posture-runner-'));
+      const inputs: ActionInputs = {
+        specs: [],
+        policies: ['default'],
+        failOn: 'high',
+        failOnScope: 'all',
+        comment: true,
+        annotations: true,
+        sarifFile: 'api-posture.sarif',
+        token: '',
+        trustPrConfig: false,
+        allowRemoteRefs: [],
+        mode: 'analyse',
+        traffic: [],
+      };
+      const runner: RunnerContext = {
+        workspace: dir,
+        repository: { owner: 'acme', repo: 'platform' },
+        serverUrl: 'https://github.com',
+        runId: '4242',
+        headSha: 'a'.repeat(40),
+        tempDir,
+      };
+      const notes = [
+        'input `specs`: `nothing/*.yaml` matches no file in the checkout: nothing was checked for it',
+      ];
+      try {
+        const whole = await publishedBy(
+          async () => {
+            const analysis = await analyseWithSettings(sources, request, fsReader(dir), settingsOptions);
+            await publishToRunner(
+              buildReport(analysis),
+              inputs,
+              runner,
+              async () => undefined,
+              undefined,
+              notes,
+            );
+          },
+          dir,
+          tempDir,
+        );
+        let verdict: boolean | undefined;
+        const streamed = await publishedBy(
+          async () => {
+            const run = await streamInventory(sources, inputs, fsReader(dir), runner, notes);
+            verdict = run.gate.blocked;
+          },
+          dir,
+          tempDir,
+        );
+        // Not trivial: more findings than GitHub shows, cut SARIF-wise too, a blocking verdict, links.
+        expect(verdict).toBe(true);
+        expect(whole.outputs.blocked).toBe('true');
+        expect(Number(whole.outputs['new-findings'])).toBe(0); // an inventory: every finding exists already
+        expect(Number(whole.outputs['max-score'])).toBeGreaterThan(0);
+        expect(whole.stdout).toMatch(/^::error title=[^:]*,file=/m);
+        expect(whole.stdout).toMatch(/more annotations? than GitHub shows per step/);
+        expect(whole.summary).toContain('nothing/*.yaml');
+        expect(whole.summary).toContain(`https://github.com/acme/platform/blob/${'a'.repeat(40)}/`);
+
+        expect(streamed.outputs).toEqual(whole.outputs);
+        expect(streamed.stdout).toBe(whole.stdout);
+        expect(streamed.summary).toBe(whole.summary);
+        expect(streamed.sarif === whole.sarif).toBe(true);
+        expect(streamed.report.length).toBe(whole.report.length);
+        expect(streamed.report === whole.report).toBe(true);
+        // The spooled report's temporary folder is gone.
+        expect(readdirSync(tempDir).filter((name) => name.startsWith('api-posture-report-'))).toEqual([]);
+      } finally {
+        rmSync(tempDir, { recursive: true, force: true });
+        rmSync(join(dir, 'api-posture.sarif'), { force: true });
+      }
+    },
+    SLOW,
+  );
+});
+
+describe('the inventory job summary, one document at a time', () => {
+  it(
+    'keeps sections in reading order while they fit, the title, notes and footer always, and counts the rest',
+    async () => {
+      const report = buildReport(await analyseWithSettings(sources, request, fsReader(dir), settingsOptions));
+      const ctx = { reportFile: 'api-posture-report.json', notes: ['a pattern matched nothing'] };
+      const totals = { endpoints: report.summary.endpoints.unchanged, errors: report.errors.length };
+      const summarise = (limit: number) => {
+        const summary = new InventorySummary(ctx, limit);
+        for (const spec of report.specs) summary.add(spec);
+        return summary.finish(ctx, totals);
+      };
+      const left = (text: string) => Number(/✂️ (\d+) more sections? did not fit/.exec(text)?.[1] ?? 0);
+      const headings = (text: string) => [...text.matchAll(/^#### `([^`]+)`/gm)].map((m) => m[1]!);
+      const order = report.specs.map((s) => s.path);
+      const title = `### 📒 api-posture: API inventory and posture — ${COUNT} documents, ${totals.endpoints} endpoints\n\n> ⚠️ a pattern matched nothing\n`;
+
+      const all = summarise(10_000_000);
+      expect(left(all)).toBe(0);
+      expect(headings(all)).toEqual(order);
+      const sizes = [100_000, 30_000, 3_000]; // the whole is about 140 kB
+      const cut = sizes.map(summarise);
+      for (const [i, text] of cut.entries()) {
+        expect(Buffer.byteLength(text)).toBeLessThanOrEqual(sizes[i]!);
+        expect(text.startsWith(title)).toBe(true);
+        expect(text).toMatch(
+          /<sub>[^\n]*Full report: JSON: `api-posture-report.json`\. .*<\/sub>\n\n> ✂️ \d+ more sections? did not fit in the job summary\. The full report is in the JSON report/,
+        );
+        // What is kept reads in document order.
+        const kept = headings(text);
+        expect(kept).toEqual(order.filter((path) => kept.includes(path)));
+      }
+      // The less room, the more left out (a document has a heading, its metrics and its endpoints at least).
+      expect(left(cut[0]!)).toBeGreaterThan(0);
+      expect(left(cut[1]!)).toBeGreaterThan(left(cut[0]!));
+      expect(left(cut[2]!)).toBeGreaterThan(left(cut[1]!));
+      expect(left(cut[2]!)).toBeGreaterThan(2 * COUNT);
     },
     SLOW,
   );

