@@ -141,12 +141,13 @@ describe('cli scan that holds the whole run in memory', () => {
       rmSync(dir, { recursive: true, force: true }),
     );
     expect(text.stderr.split('\n')[0]).toBe(
-      'api-posture: 130 MiB of documents: this scan holds the whole run in memory and may run out of it; `--format json` and `sarif` write it one document at a time',
+      'api-posture: 130 MiB of documents: this scan holds the whole run in memory and may run out of it; `--format json`, `sarif` and `markdown` write it one document at a time',
     );
     const small = await cli(['scan', 'examples', '--format', 'text']);
     expect(small.stderr).not.toContain('whole run');
     expect(wholeRunNote(128 * 2 ** 20 - 1, 'text')).toBeUndefined();
     expect(wholeRunNote(200 * 2 ** 20, 'json')).toContain('`--traffic`');
+    expect(wholeRunNote(200 * 2 ** 20, 'markdown')).toContain('`--traffic`');
   });
 });
 

