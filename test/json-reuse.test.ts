@@ -128,7 +128,7 @@ describe('parseReusing', () => {
     expect(reuse(headText.replace('"openapi": "3.0.3"', '"openapi":"3.0.3"'), headText)).toBeDefined();
   });
 
-  it('gives nothing for text JSON.parse rejects, whatever is broken and where', () => {
+  it('gives nothing for text JSON.parse rejects, and for valid text what JSON.parse gives, whatever is changed and where', () => {
     const headText = JSON.stringify(document(1, 60), null, 2);
     fc.assert(
       fc.property(
@@ -145,8 +145,10 @@ describe('parseReusing', () => {
             valid = false;
           }
           const value = reuse(text, headText);
-          if (valid) expect(JSON.stringify(value)).toBe(JSON.stringify(parsed));
-          else expect(value).toBeUndefined();
+          // Valid text may still be given up on (a renamed root member: the caller then parses it whole);
+          // what is given is exactly what JSON.parse gives.
+          if (valid && value !== undefined) expect(JSON.stringify(value)).toBe(JSON.stringify(parsed));
+          else if (!valid) expect(value).toBeUndefined();
         },
       ),
       { numRuns: 400 },
