@@ -6097,7 +6097,33 @@ async function fetchAllowedRemoteRefs(sources, config, extraPrefixes) {
 }
 /** Loads each source (with the config's classification rules) and analyses it. */
 function runEngine(sources, options) {
-    return analyze(options.mode, sources.map((source) => loadPair(source, options)), options);
+    return analyze(options.mode, sources.map((source, index) => {
+        preloadBases(sources, index);
+        return loadPair(source, options);
+    }), options);
+}
+/** How many documents' base roots are read in one go (`FileReader.preload`). */
+const PRELOAD_WINDOW = 64;
+/**
+ * Before the document at `index`: at the start of each window, the window's base roots read in one go
+ * where their reader can (a git commit: two processes for 64 documents instead of two each, when a
+ * monorepo's pull request touches hundreds).
+ */
+function preloadBases(sources, index) {
+    if (index % PRELOAD_WINDOW !== 0)
+        return;
+    const byReader = new Map();
+    for (const { base } of sources.slice(index, index + PRELOAD_WINDOW)) {
+        if (!base?.reader.preload)
+            continue;
+        const paths = byReader.get(base.reader);
+        if (paths)
+            paths.push(base.path);
+        else
+            byReader.set(base.reader, [base.path]);
+    }
+    for (const [reader, paths] of byReader)
+        reader.preload?.(paths);
 }
 /** One source loaded: its head, and its base (in scan mode the same load). */
 function loadPair(source, options) {
@@ -6137,6 +6163,7 @@ function loadPair(source, options) {
 async function streamEngine(sources, options, onSpec, pace) {
     const stream = new DocumentStream(pace ? { ...options, betweenStages: pace.betweenStages } : options, sources.length);
     for (const [index, source] of sources.entries()) {
+        preloadBases(sources, index);
         onSpec(stream.take(source), index);
         await new Promise((resolve) => setImmediate(resolve));
         pace?.afterDocument(); // here, where nothing holds the document any more

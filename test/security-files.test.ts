@@ -408,6 +408,77 @@ describe('the base commit through git', () => {
   });
 });
 
+describe('base documents read in one go (a monorepo pull request)', () => {
+  it('gives, from two git processes, what reading each path gives: refusals, sizes and decoding alike', () => {
+    const repo = tempDir('preload');
+    git(repo, 'init', '-q');
+    writeFileSync(join(repo, 'a.yaml'), 'openapi: 3.0.3\n');
+    writeFileSync(join(repo, 'sp ace.yaml'), 'b: 2\n');
+    writeFileSync(join(repo, 'big.yaml'), `description: ${'x'.repeat(3000)}\n`);
+    writeFileSync(join(repo, 'huge.json'), `"${'y'.repeat(1_500_000)}"`); // over what one go takes: read alone
+    writeFileSync(
+      join(repo, 'wide.yaml'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('c: 3\n', 'utf16le')]),
+    );
+    writeFileSync(join(repo, 'bad.yaml'), Buffer.from([0x61, 0x0a, 0xc3]));
+    symlinkSync('a.yaml', join(repo, 'link.yaml'));
+    mkdirSync(join(repo, 'folder'));
+    writeFileSync(join(repo, 'folder', 'x.yaml'), 'a: 1\n');
+    git(repo, 'add', '-A');
+    // a submodule: a gitlink entry in the tree
+    git(repo, 'update-index', '--add', '--cacheinfo', `160000,${'1'.repeat(40)},vendor`);
+    git(repo, 'commit', '-q', '-m', 'base');
+    const sha = git(repo, 'rev-parse', 'HEAD');
+    const paths = [
+      'a.yaml',
+      'sp ace.yaml',
+      'big.yaml',
+      'huge.json',
+      'wide.yaml',
+      'bad.yaml',
+      'link.yaml',
+      'folder',
+      'folder/x.yaml',
+      'vendor',
+      'missing.yaml',
+      '.git/config',
+      '*.yaml',
+      'a.yaml', // asked twice
+    ];
+    // Every git process, through a `git` first on PATH that logs its arguments.
+    const bin = tempDir('git-log');
+    const log = join(bin, 'calls');
+    writeFileSync(log, '');
+    const real = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$1" >> '${log}'\nexec '${real}' "$@"\n`, {
+      mode: 0o755,
+    });
+    const path = process.env.PATH;
+    process.env.PATH = `${bin}:${path}`;
+    try {
+      for (const limit of [1000, 1 << 20, 64 << 20]) {
+        const one = gitReader(repo, sha);
+        const expected = paths.map((p) => one.open?.(p, limit));
+        expect(expected[0]).toEqual({ text: 'openapi: 3.0.3\n' });
+        expect(expected[4]).toEqual({ text: 'c: 3\n' });
+        expect(expected[5]).toMatchObject({ refused: { reason: 'not-text' } });
+        for (const i of [6, 7, 9]) expect(expected[i]).toEqual({ refused: { reason: 'not-file' } });
+        writeFileSync(log, '');
+        const many = gitReader(repo, sha);
+        many.preload?.(paths);
+        expect(readFileSync(log, 'utf8')).toBe('ls-tree\ncat-file\n');
+        expect(paths.map((p) => many.open?.(p, limit))).toEqual(expected);
+        // Only what one go left out was read again, alone: the large blob (its size refuses it under the
+        // limit, before its content is asked for), and a.yaml asked a second time.
+        const huge = limit > 1_500_002 ? 'ls-tree\ncat-file\n' : 'ls-tree\n';
+        expect(readFileSync(log, 'utf8')).toBe(`ls-tree\ncat-file\n${huge}ls-tree\ncat-file\n`);
+      }
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+});
+
 describe('git arguments from inputs', () => {
   const inputs = (values: Record<string, string>) => (name: string) => values[name] ?? '';
 

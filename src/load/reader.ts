@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import { realpathSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { isAbsolute, posix, relative, sep } from 'node:path';
-import { decodeText, type FileRead, gitShow, type Refusal, readInside } from './file-text.js';
+import { decodeText, type FileRead, gitShow, gitShowMany, type Refusal, readInside } from './file-text.js';
 import type { TrackedFiles } from './git.js';
 import { type FileToRead, type JsonIndex, readInBackground } from './json-scan.js';
 
@@ -35,6 +35,12 @@ export interface FileReader {
   size?(path: string): number | undefined;
   /** False for a path this reader never reads (a file not committed); readers without it read any file. */
   admits?(path: string): boolean;
+  /**
+   * Reads `paths` now, in one go, for `open` to take each once (a git commit: two processes for them all
+   * instead of two each, when a pull request reads hundreds of base documents); what the last call read
+   * and nobody took is dropped. Readers without it read each file when asked.
+   */
+  preload?(paths: string[]): void;
 }
 
 /** What `reader` says of `path`: `open` when it has one, else `read`'s text (a refusal reads as missing). */
@@ -108,14 +114,38 @@ function listed(tracked: TrackedFiles, path: string): boolean {
   return false;
 }
 
+/** The most `preload` keeps (what one window of documents may hold), and the largest blob it takes. */
+const PRELOAD_BUDGET_BYTES = 64 * 1024 * 1024;
+const PRELOAD_MAX_BYTES = 1024 * 1024;
+
 /** Reads files as they are in `commit` of the repository at `repoDir`. */
 export function gitReader(repoDir: string, commit: string): FileReader {
-  const open = (path: string, maxBytes = READ_MAX_BYTES) =>
-    gitShow(spawnSync, decodeText, repoDir, commit, path, maxBytes);
+  /** What the last `preload` read, each taken once by `open`. */
+  let preloaded = new Map<string, { read: FileRead | undefined; bytes: number }>();
+  const open = (path: string, maxBytes = READ_MAX_BYTES): FileRead | undefined => {
+    const early = preloaded.get(path);
+    if (early) {
+      preloaded.delete(path);
+      // As `gitShow` refuses it: by the blob's size
+      return early.bytes > maxBytes ? { refused: { reason: 'too-large', bytes: early.bytes } } : early.read;
+    }
+    return gitShow(spawnSync, decodeText, repoDir, commit, path, maxBytes);
+  };
   return {
     label: commit.slice(0, 12),
     read: (path) => textOf(open(path)),
     open,
+    preload: (paths) => {
+      preloaded = gitShowMany(
+        spawnSync,
+        decodeText,
+        repoDir,
+        commit,
+        paths,
+        PRELOAD_MAX_BYTES,
+        PRELOAD_BUDGET_BYTES,
+      );
+    },
     readLater: (path, maxBytes = READ_MAX_BYTES) =>
       readingLater({ kind: 'git', repoDir, commit, path, maxBytes }, () => open(path, maxBytes)),
   };
