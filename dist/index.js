@@ -33359,10 +33359,9 @@ async function execute(inputs, env) {
         return;
     }
     // Nothing to analyse (the common case in a busy repository): the engine, config and policies are not loaded.
-    const analysis = sources.length === 0
-        ? nothingToAnalyse(mode, inputs.failOn, inputs.failOnScope)
+    const report = sources.length === 0
+        ? (0,json/* buildReport */.FK)(nothingToAnalyse(mode, inputs.failOn, inputs.failOnScope))
         : await (await Promise.all(/* import() */[__nccwpck_require__.e(816), __nccwpck_require__.e(233), __nccwpck_require__.e(472)]).then(__nccwpck_require__.bind(__nccwpck_require__, 13472))).analyse(sources, mode, inputs, settingsReader, pr !== undefined, traffic?.files);
-    const report = (0,json/* buildReport */.FK)(analysis);
     // A fork's PR cannot be commented on from here: the report goes to a file for a workflow_run to post.
     const toArtifact = inputs.mode === 'comment-to-artifact';
     await (0,publish_runner/* publishToRunner */.bg)(report, toArtifact ? { ...inputs, comment: false } : inputs, runner, client, pr?.number, notes);

@@ -27,7 +27,12 @@ import { buildReport } from '../src/report/json.js';
 import { StreamedJsonReport } from '../src/report/json-stream.js';
 import { InventorySummary, renderSummary } from '../src/report/markdown.js';
 import { renderSarif, SarifResults } from '../src/report/sarif.js';
-import { analyseWithSettings, type CheckRequest, streamWithSettings } from '../src/settings.js';
+import {
+  analyseWithSettings,
+  type CheckRequest,
+  reportWithSettings,
+  streamWithSettings,
+} from '../src/settings.js';
 import { type HeapPacer, heapPacer } from '../src/util/heap.js';
 import { TOOL_VERSION } from '../src/version.js';
 import { corpusDir, isCorpusInstalled } from './corpus/index.js';
@@ -519,6 +524,15 @@ describe('streamed diff (the engine alone)', () => {
         report.dispose();
       }
       expect(text).toBe(`${JSON.stringify(whole, null, 2)}\n`);
+    });
+
+    it(`reportWithSettings (the action's PR run, \`pr\`) gives that report, built one document at a time (fail-on ${failOn})`, async () => {
+      const diff: CheckRequest = { ...request, mode: 'diff', failOn, failOnScope: 'new' };
+      const settings = memoryReader({});
+      const whole = buildReport(await analyseWithSettings(pairs, diff, settings, settingsOptions));
+      expect(whole.specs.map((s) => s.analysed)).toEqual([true, false]);
+      const streamed = await reportWithSettings(pairs, diff, settings, settingsOptions);
+      expect(JSON.stringify(streamed, null, 2)).toBe(JSON.stringify(whole, null, 2));
     });
   }
 });

@@ -1,12 +1,13 @@
 // The analysis half of the action, imported only when the PR touches a description: the config, the
 // policies and the engine (with the YAML and schema libraries they bring) stay unloaded otherwise.
 import * as core from '@actions/core';
-import type { Analysis, Mode, SpecSource, StreamedAnalysis } from '../engine.js';
+import type { Mode, SpecSource, StreamedAnalysis } from '../engine.js';
 import type { FileReader } from '../load/reader.js';
 import { type NamedTrafficFile, type ObservedTraffic, readTraffic, TrafficError } from '../load/traffic.js';
 import { type RunnerContext, StreamedInventory } from '../publish/runner.js';
 import { logText } from '../report/escape.js';
-import { analyseWithSettings, streamWithSettings } from '../settings.js';
+import type { Report } from '../report/json.js';
+import { reportWithSettings, streamWithSettings } from '../settings.js';
 import { heapPacer } from '../util/heap.js';
 import { type ActionInputs, InputError } from './inputs.js';
 
@@ -27,7 +28,10 @@ async function observedTraffic(files: NamedTrafficFile[]): Promise<ObservedTraff
   }
 }
 
-/** Reads the config and policies (from the base commit unless `trust-pr-config`) and runs the engine. */
+/**
+ * Reads the config and policies (from the base commit unless `trust-pr-config`), runs the engine one
+ * document at a time, and returns the report.
+ */
 export async function analyse(
   sources: SpecSource[],
   mode: Mode,
@@ -35,10 +39,10 @@ export async function analyse(
   settingsReader: FileReader & { prefetch?: (paths: string[]) => Promise<void> },
   pullRequest: boolean,
   trafficFiles: NamedTrafficFile[] = [],
-): Promise<Analysis> {
+): Promise<Report> {
   const traffic = trafficFiles.length > 0 ? await observedTraffic(trafficFiles) : undefined;
   const { traffic: _patterns, ...request } = inputs;
-  return analyseWithSettings(sources, { ...request, mode, ...(traffic ? { traffic } : {}) }, settingsReader, {
+  return reportWithSettings(sources, { ...request, mode, ...(traffic ? { traffic } : {}) }, settingsReader, {
     names: { config: 'input `config`', policies: 'input `policies`' },
     fromBase: pullRequest && !inputs.trustPrConfig,
     warn: (message) => core.warning(logText(message)),

@@ -168,9 +168,9 @@ async function execute(inputs: ActionInputs, env: Environment): Promise<void> {
     return;
   }
   // Nothing to analyse (the common case in a busy repository): the engine, config and policies are not loaded.
-  const analysis: Analysis =
+  const report: Report =
     sources.length === 0
-      ? nothingToAnalyse(mode, inputs.failOn, inputs.failOnScope)
+      ? buildReport(nothingToAnalyse(mode, inputs.failOn, inputs.failOnScope))
       : await (await import('./analyse.js')).analyse(
           sources,
           mode,
@@ -179,7 +179,6 @@ async function execute(inputs: ActionInputs, env: Environment): Promise<void> {
           pr !== undefined,
           traffic?.files,
         );
-  const report = buildReport(analysis);
   // A fork's PR cannot be commented on from here: the report goes to a file for a workflow_run to post.
   const toArtifact = inputs.mode === 'comment-to-artifact';
   await publishToRunner(

@@ -4,7 +4,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Analysis } from '../engine.js';
 import { discoverSpecs } from '../load/discover.js';
 import {
   addWorktree,
@@ -21,7 +20,8 @@ import {
 } from '../load/git.js';
 import { pullRequestSources } from '../load/pull-request.js';
 import { gitReader, trackedReader } from '../load/reader.js';
-import { analyseWithSettings, type CheckRequest } from '../settings.js';
+import type { Report } from '../report/json.js';
+import { type CheckRequest, reportWithSettings } from '../settings.js';
 
 /** A mistake in the call (no repository, an unknown ref): the CLI reports it as a usage error (exit 2). */
 export class PullRequestError extends Error {}
@@ -44,7 +44,7 @@ export async function checkPullRequest(
   refs: PullRequestRefs,
   request: Omit<CheckRequest, 'mode'>,
   note: (message: string) => void,
-): Promise<Analysis> {
+): Promise<Report> {
   const top = repositoryRoot(cwd);
   if (top === undefined) throw new PullRequestError(`${cwd} is not inside a git repository`);
   const headSha = refs.head === undefined ? undefined : commit(top, '--head', refs.head);
@@ -70,7 +70,7 @@ async function check(
   refs: PullRequestRefs,
   request: Omit<CheckRequest, 'mode'>,
   note: (message: string) => void,
-): Promise<Analysis> {
+): Promise<Report> {
   if (!tracked) throw new PullRequestError(`cannot list the files git knows in ${workspace}`);
   const changed = changedSince(workspace, baseSha);
   if (!changed) throw new PullRequestError(`cannot list the files changed since ${baseSha.slice(0, 12)}`);
@@ -88,7 +88,7 @@ async function check(
   // As the action would not see them once pushed: files never added to git are not read.
   const unknown = discoverSpecs(workspace, refs.specs).filter((path) => head.admits?.(path) === false);
   if (unknown.length > 0) note(`not analysed, not added to git: ${unknown.join(', ')}`);
-  return analyseWithSettings(sources, { ...request, mode: 'diff' }, base, {
+  return reportWithSettings(sources, { ...request, mode: 'diff' }, base, {
     names: { config: '--config', policies: '--policies' },
     fromBase: true,
     warn: note,

@@ -18,7 +18,7 @@ import { type FileReader, fsReader, isInside } from '../load/reader.js';
 import { remotePrefixProblem } from '../load/remote.js';
 import { type ObservedTraffic, readTraffic, TrafficError } from '../load/traffic.js';
 import { logText } from '../report/escape.js';
-import { buildReport, ReportTotals } from '../report/json.js';
+import { buildReport, type Report, ReportTotals } from '../report/json.js';
 import { documentPart, StreamedJsonReport } from '../report/json-stream.js';
 import { writeJson, writeJsonFile } from '../report/json-text.js';
 import { InventorySummary, renderComment, renderSummary } from '../report/markdown.js';
@@ -169,11 +169,11 @@ async function execute(
     allowRemoteRefs: prefixes,
     ...(traffic ? { traffic } : {}),
   };
-  let analysis: Analysis;
+  let report: Report;
   if (command === 'pr') {
     const refs = { base: values.base, head: values.head, specs: args };
     const note = (message: string) => stderr.write(`api-posture: ${logText(message)}\n`);
-    analysis = await checkPullRequest(cwd, refs, request, note);
+    report = await checkPullRequest(cwd, refs, request, note);
   } else {
     let mode: Mode;
     let sources: SpecSource[];
@@ -212,15 +212,15 @@ async function execute(
     }
     const holdsAll = mode === 'scan' ? wholeRunNote(documentBytes(sources), format) : undefined;
     if (holdsAll) stderr.write(`api-posture: ${holdsAll}\n`);
-    analysis = await analyseWithSettings(sources, { ...request, mode }, localReader(cwd), {
+    const analysis = await analyseWithSettings(sources, { ...request, mode }, localReader(cwd), {
       names: { config: '--config', policies: '--policies' },
       fromBase: false,
       warn: (message) => stderr.write(`api-posture: ${logText(message)}\n`),
     });
     const notOpenApi = namedNotOpenApi(analysis, sources, named);
     if (notOpenApi) throw new UsageError(notOpenApi);
+    report = buildReport(analysis);
   }
-  const report = buildReport(analysis);
   const output = values.output ? resolve(cwd, values.output) : undefined;
   if (format === 'json' || format === 'sarif') {
     // Through writeJson: a report can outgrow the largest string Node can build (512 MiB).
