@@ -21,15 +21,7 @@ import { DEFAULT_PARSE_LIMITS } from './load/source.js';
 import type { ObservedTraffic } from './load/traffic.js';
 import { BUILTIN_POLICIES } from './policy/builtin.js';
 import { loadBuiltinPolicies, loadPolicies, type Policy } from './policy/load.js';
-import {
-  buildReport,
-  type Report,
-  type ReportSpec,
-  ReportTotals,
-  type ReportViolation,
-} from './report/json.js';
-import { pushAll } from './util/arrays.js';
-import { type HeapPacer, heapPacer } from './util/heap.js';
+import type { HeapPacer } from './util/heap.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/api-posture.yml';
 
@@ -161,39 +153,6 @@ export async function analyseWithSettings(
   if (sources.length === 0)
     return { mode, failOn, failOnScope, specs: [], gate: gate([], [], failOn, failOnScope) };
   return runEngine(sources, await engineOptions(sources, request, reader, options));
-}
-
-/**
- * `buildReport(await analyseWithSettings(...))`, one document at a time: each document is loaded, analysed
- * and made its part of the report before the next, and its models dropped, rather than every document
- * loaded first (a pull request touching hundreds held them all). The same report. With traffic the whole
- * run is needed (requests no document claims are known once every one is matched).
- */
-export async function reportWithSettings(
-  sources: SpecSource[],
-  request: CheckRequest,
-  reader: FileReader & { prefetch?: (paths: string[]) => Promise<void> },
-  options: SettingsOptions,
-): Promise<Report> {
-  if (request.traffic) return buildReport(await analyseWithSettings(sources, request, reader, options));
-  const totals = new ReportTotals(request.mode);
-  const specs: ReportSpec[] = [];
-  const violations: ReportViolation[] = [];
-  const pace = heapPacer();
-  const run = await streamWithSettings(
-    sources,
-    request,
-    reader,
-    options,
-    (spec) => {
-      const part = totals.add(spec);
-      specs.push(part.spec);
-      pushAll(violations, part.violations);
-      pace.betweenStages();
-    },
-    pace,
-  );
-  return totals.report(run, specs, violations);
 }
 
 /**

@@ -24,15 +24,10 @@ import { discoverSpecs } from '../src/load/discover.js';
 import { fsReader } from '../src/load/reader.js';
 import { publishToRunner, type RunnerContext } from '../src/publish/runner.js';
 import { buildReport } from '../src/report/json.js';
-import { StreamedJsonReport } from '../src/report/json-stream.js';
+import { reportWithSettings, StreamedJsonReport } from '../src/report/json-stream.js';
 import { InventorySummary, renderSummary } from '../src/report/markdown.js';
 import { renderSarif, SarifResults } from '../src/report/sarif.js';
-import {
-  analyseWithSettings,
-  type CheckRequest,
-  reportWithSettings,
-  streamWithSettings,
-} from '../src/settings.js';
+import { analyseWithSettings, type CheckRequest, streamWithSettings } from '../src/settings.js';
 import { type HeapPacer, heapPacer } from '../src/util/heap.js';
 import { TOOL_VERSION } from '../src/version.js';
 import { corpusDir, isCorpusInstalled } from './corpus/index.js';

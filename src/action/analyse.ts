@@ -7,7 +7,8 @@ import { type NamedTrafficFile, type ObservedTraffic, readTraffic, TrafficError 
 import { type RunnerContext, StreamedInventory } from '../publish/runner.js';
 import { logText } from '../report/escape.js';
 import type { Report } from '../report/json.js';
-import { reportWithSettings, streamWithSettings } from '../settings.js';
+import { reportWithSettings } from '../report/json-stream.js';
+import { streamWithSettings } from '../settings.js';
 import { heapPacer } from '../util/heap.js';
 import { type ActionInputs, InputError } from './inputs.js';
 

@@ -21,7 +21,8 @@ import {
 import { pullRequestSources } from '../load/pull-request.js';
 import { gitReader, trackedReader } from '../load/reader.js';
 import type { Report } from '../report/json.js';
-import { type CheckRequest, reportWithSettings } from '../settings.js';
+import { reportWithSettings } from '../report/json-stream.js';
+import type { CheckRequest } from '../settings.js';
 
 /** A mistake in the call (no repository, an unknown ref): the CLI reports it as a usage error (exit 2). */
 export class PullRequestError extends Error {}

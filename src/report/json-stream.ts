@@ -9,8 +9,24 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import type { SpecAnalysis, StreamedAnalysis } from '../engine.js';
-import { type Report, type ReportSpec, ReportTotals, type ReportViolation, type TotalsPart } from './json.js';
+import type { SpecAnalysis, SpecSource, StreamedAnalysis } from '../engine.js';
+import type { FileReader } from '../load/reader.js';
+import {
+  analyseWithSettings,
+  type CheckRequest,
+  type SettingsOptions,
+  streamWithSettings,
+} from '../settings.js';
+import { pushAll } from '../util/arrays.js';
+import { heapPacer } from '../util/heap.js';
+import {
+  buildReport,
+  type Report,
+  type ReportSpec,
+  ReportTotals,
+  type ReportViolation,
+  type TotalsPart,
+} from './json.js';
 import { indentedJson, jsonPieces } from './json-text.js';
 
 /** Members (endpoints, findings) in the value's arrays from which its text is written in pieces. */
@@ -234,4 +250,37 @@ export class StreamedJsonReport {
     this.violations.close();
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * `buildReport(await analyseWithSettings(...))`, one document at a time: each document is loaded, analysed
+ * and made its part of the report before the next, and its models dropped, rather than every document
+ * loaded first (a pull request touching hundreds held them all). The same report. With traffic the whole
+ * run is needed (requests no document claims are known once every one is matched).
+ */
+export async function reportWithSettings(
+  sources: SpecSource[],
+  request: CheckRequest,
+  reader: FileReader & { prefetch?: (paths: string[]) => Promise<void> },
+  options: SettingsOptions,
+): Promise<Report> {
+  if (request.traffic) return buildReport(await analyseWithSettings(sources, request, reader, options));
+  const totals = new ReportTotals(request.mode);
+  const specs: ReportSpec[] = [];
+  const violations: ReportViolation[] = [];
+  const pace = heapPacer();
+  const run = await streamWithSettings(
+    sources,
+    request,
+    reader,
+    options,
+    (spec) => {
+      const part = totals.add(spec);
+      specs.push(part.spec);
+      pushAll(violations, part.violations);
+      pace.betweenStages();
+    },
+    pace,
+  );
+  return totals.report(run, specs, violations);
 }
