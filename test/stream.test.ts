@@ -23,6 +23,7 @@ import { type EngineOptions, runEngine, type SpecSource, streamEngine } from '..
 import { discoverSpecs } from '../src/load/discover.js';
 import { fsReader } from '../src/load/reader.js';
 import { publishToRunner, type RunnerContext } from '../src/publish/runner.js';
+import { code } from '../src/report/escape.js';
 import { buildReport } from '../src/report/json.js';
 import { reportWithSettings, StreamedJsonReport } from '../src/report/json-stream.js';
 import { InventorySummary, renderSummary } from '../src/report/markdown.js';
@@ -462,6 +463,53 @@ describe('the inventory job summary, one document at a time', () => {
       expect(left(cut[1]!)).toBeGreaterThan(left(cut[0]!));
       expect(left(cut[2]!)).toBeGreaterThan(left(cut[1]!));
       expect(left(cut[2]!)).toBeGreaterThan(2 * COUNT);
+    },
+    SLOW,
+  );
+});
+
+describe('the inventory job summary opens with the riskiest documents', () => {
+  it(
+    'ranks them by critical-risk endpoints, then high, then average score, at most 25, before any section',
+    async () => {
+      const report = buildReport(await analyseWithSettings(sources, request, fsReader(dir), settingsOptions));
+      const summary = renderSummary(report);
+      const table =
+        /\*\*Riskiest documents\*\* \((\d+) of (\d+),[^\n]*\n\n\| Document[^\n]*\n\|[-|]+\n((?:\|[^\n]*\n)+)/.exec(
+          summary,
+        );
+      expect(table, 'the overview table').not.toBeNull();
+      expect(summary.indexOf('**Riskiest documents**')).toBeLessThan(summary.indexOf('#### `'));
+      const analysed = report.specs.filter((s) => s.analysed && !s.failure && s.metrics.head);
+      const expected = analysed
+        .map((s) => ({ path: s.path, m: s.metrics.head! }))
+        .sort(
+          (a, b) =>
+            b.m.perBand.critical - a.m.perBand.critical ||
+            b.m.perBand.high - a.m.perBand.high ||
+            b.m.averageScore - a.m.averageScore ||
+            (a.path < b.path ? -1 : 1),
+        )
+        .slice(0, 25);
+      expect(Number(table![1])).toBe(expected.length);
+      expect(Number(table![2])).toBe(COUNT);
+      const rows = table![3]!.trim().split('\n');
+      expect(rows).toHaveLength(expected.length);
+      for (const [i, row] of rows.entries()) {
+        const { path, m } = expected[i]!;
+        const spec = report.specs.find((s) => s.path === path)!;
+        const findings = [...spec.findings, ...spec.endpoints.flatMap((e) => e.findings)].filter(
+          (f) => !f.suppressed,
+        ).length;
+        expect(row).toBe(
+          `| ${code(path)} | ${m.endpoints} | ${m.perBand.critical} / ${m.perBand.high} | ${m.averageScore} | ${m.authenticationCoveragePercent}% | ${m.tlsCoveragePercent}% | ${findings} |`,
+        );
+      }
+      // One document: no overview, its section is the whole story.
+      const one = buildReport(
+        await analyseWithSettings(sources.slice(0, 1), request, fsReader(dir), settingsOptions),
+      );
+      expect(renderSummary(one)).not.toContain('Riskiest documents');
     },
     SLOW,
   );

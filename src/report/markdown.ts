@@ -99,6 +99,7 @@ export class InventorySummary {
   private used = 0;
   private dropped = 0;
   private documents = 0;
+  private readonly riskiest = new RiskiestDocuments();
 
   /**
    * `ctx`: the run's context with every file it means to write named (the widest footer), for the
@@ -120,11 +121,12 @@ export class InventorySummary {
       },
     };
     const reserved = this.frame(ctx, widestTotals, WIDEST_COUNT, WIDEST_COUNT);
-    this.room = limit - utf8Bytes(reserved.before + reserved.after) - 16;
+    this.room = limit - utf8Bytes(reserved.before + reserved.after) - RiskiestDocuments.MAX_BYTES - 16;
   }
 
   add(spec: ReportSpec): void {
     this.documents++;
+    this.riskiest.add(spec);
     for (const section of documentSections(spec, this.ctx)) {
       const text = `${section}\n`;
       const size = utf8Bytes(text);
@@ -139,7 +141,8 @@ export class InventorySummary {
   /** The summary: the title and notes, the sections that fit, the SARIF note, the footer, what was left out. */
   finish(ctx: MarkdownContext, totals: InventoryTotals): string {
     const { before, after } = this.frame(ctx, totals, this.documents, this.dropped);
-    return before + this.kept.join('') + after;
+    const overview = this.documents > 1 ? this.riskiest.render(this.documents) : '';
+    return before + overview + this.kept.join('') + after;
   }
 
   private frame(
@@ -157,6 +160,77 @@ export class InventorySummary {
       ...(dropped > 0 ? [cutNote(dropped, ctx, true)] : []),
     ];
     return { before: [`${title}\n`, ...notes.map((n) => `${n}\n`)].join(''), after: after.join('') };
+  }
+}
+
+/** One document of an inventory, as the overview ranks and shows it. */
+interface DocumentRisk {
+  path: string;
+  endpoints: number;
+  critical: number;
+  high: number;
+  averageScore: number;
+  authPercent: number;
+  tlsPercent: number;
+  findings: number;
+}
+
+/**
+ * The inventory's riskiest documents, for the summary's first table: a reviewer of a monorepo's posture
+ * sees where to look before the documents in path order. Ranked by critical-risk endpoints, then high,
+ * then average score; documents that could not be analysed are left to their own sections. At most
+ * `ROWS` are held, whatever the number of documents.
+ */
+class RiskiestDocuments {
+  static readonly ROWS = 25;
+  /** A row's path is cut to keep it under this many bytes: the table's size is reserved before it is known. */
+  private static readonly ROW_BYTES = 1_000;
+  static readonly MAX_BYTES = 1_000 + RiskiestDocuments.ROWS * RiskiestDocuments.ROW_BYTES;
+  private items: DocumentRisk[] = [];
+  private unanalysed = 0;
+
+  add(spec: ReportSpec): void {
+    const m = spec.metrics.head;
+    if (!spec.analysed || spec.failure || !m) {
+      this.unanalysed++;
+      return;
+    }
+    let findings = spec.findings.filter((f) => !f.suppressed).length;
+    for (const e of spec.endpoints) for (const f of e.findings) if (!f.suppressed) findings++;
+    this.items.push({
+      path: spec.path,
+      endpoints: m.endpoints,
+      critical: m.perBand.critical,
+      high: m.perBand.high,
+      averageScore: m.averageScore,
+      authPercent: m.authenticationCoveragePercent,
+      tlsPercent: m.tlsCoveragePercent,
+      findings,
+    });
+    if (this.items.length >= 4 * RiskiestDocuments.ROWS) this.cut();
+  }
+
+  render(documents: number): string {
+    this.cut();
+    if (this.items.length === 0) return '';
+    const unanalysed = this.unanalysed > 0 ? `; ${this.unanalysed} not analysed, in their sections` : '';
+    const rows = this.items.map((d) => {
+      let path = code(d.path);
+      if (utf8Bytes(path) > RiskiestDocuments.ROW_BYTES - 200) path = code(`…${d.path.slice(-150)}`);
+      return `| ${path} | ${d.endpoints} | ${d.critical} / ${d.high} | ${d.averageScore} | ${d.authPercent}% | ${d.tlsPercent}% | ${d.findings} |`;
+    });
+    return `**Riskiest documents** (${this.items.length} of ${documents}, by critical-risk endpoints, then high, then average score${unanalysed})\n\n| Document | Endpoints | Critical / high | Average score | Authentication | TLS | Findings |\n|---|---|---|---|---|---|---|\n${rows.join('\n')}\n\n`;
+  }
+
+  private cut(): void {
+    this.items.sort(
+      (a, b) =>
+        b.critical - a.critical ||
+        b.high - a.high ||
+        b.averageScore - a.averageScore ||
+        (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
+    );
+    this.items = this.items.slice(0, RiskiestDocuments.ROWS);
   }
 }
 
