@@ -10,6 +10,7 @@ export const modules = {
 __webpack_require__.d(__webpack_exports__, {
   l6: () => (/* binding */ COMMENT_ARTIFACT),
   gR: () => (/* binding */ MAX_ARTIFACT_ZIP_BYTES),
+  artifactOverLimit: () => (/* binding */ artifactOverLimit),
   commentArtifactPath: () => (/* binding */ commentArtifactPath),
   sB: () => (/* binding */ readCommentArtifact),
   writeCommentArtifact: () => (/* binding */ writeCommentArtifact)
@@ -17,8 +18,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: COMMENT_ARTIFACT_FILE, COMMENT_ARTIFACT_FORMAT, COMMENT_ARTIFACT_VERSION, MAX_ARTIFACT_JSON_BYTES
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/util/bytes.ts
+var util_bytes = __webpack_require__(1671);
 // EXTERNAL MODULE: ./src/publish/files.ts
 var files = __webpack_require__(40172);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
@@ -322,6 +327,8 @@ function entryBytes(zip, entry, maxBytes) {
 
 
 
+
+
 /** The artifact's name, the folder the action writes it to (under RUNNER_TEMP) and the file in it. */
 const COMMENT_ARTIFACT = 'api-posture-comment';
 const COMMENT_ARTIFACT_FILE = 'api-posture-comment.json';
@@ -345,6 +352,17 @@ function writeCommentArtifact(path, roots, pullRequest, headSha, report) {
         report,
     };
     return (0,files/* writeJsonReport */.a_)(path, roots, artifact);
+}
+/**
+ * Said when the artifact's file is larger than the `workflow_run` side reads (a pull request touching
+ * hundreds of documents): that run would refuse it, so the PR would get no comment; said here, in the PR's
+ * own run, where its author and reviewers look. Undefined within the limit.
+ */
+function artifactOverLimit(path, maxBytes = MAX_ARTIFACT_JSON_BYTES) {
+    const bytes = (0,external_node_fs_.statSync)(path).size;
+    if (bytes <= maxBytes)
+        return undefined;
+    return `the comment artifact is ${(0,util_bytes/* formatBytes */.z)(bytes)}, above the ${(0,util_bytes/* formatBytes */.z)(maxBytes)} the comment-from-artifact run reads: this PR will get no comment (its report is too large to post); the gate, annotations, job summary and SARIF are unaffected`;
 }
 /** A value from the artifact, for a message: JSON, cut short (a fork can write a megabyte of "number"). */
 function shown(value) {

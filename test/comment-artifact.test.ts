@@ -1,23 +1,28 @@
 // The fork-PR comment artifact read back as hostile input: the zip reader, the format checks and the
 // report's schema. End to end (both workflows under the fake GitHub) in test/e2e/fork-comment.test.ts.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runEngine } from '../src/engine.js';
 import { BUILTIN_POLICIES } from '../src/policy/builtin.js';
 import { loadPolicies } from '../src/policy/load.js';
 import {
+  artifactOverLimit,
   COMMENT_ARTIFACT,
   COMMENT_ARTIFACT_FILE,
   COMMENT_ARTIFACT_FORMAT,
   MAX_ARTIFACT_JSON_BYTES,
   MAX_ARTIFACT_ZIP_BYTES,
   readCommentArtifact,
+  writeCommentArtifact,
 } from '../src/publish/artifact.js';
 import { parseReport } from '../src/publish/report-schema.js';
 import { readOnlyEntry } from '../src/publish/zip.js';
 import { buildReport, type Report } from '../src/report/json.js';
 import { COMMENT_MARKER, renderComment } from '../src/report/markdown.js';
+import { formatBytes } from '../src/util/bytes.js';
 import { memoryReader, outdent } from './helpers/inline.js';
 import { zip } from './helpers/zip.js';
 
@@ -361,5 +366,25 @@ describe('the README’s pair of workflows', () => {
     const commentSteps = comment.jobs.comment!.steps;
     expect(commentSteps.map((s) => s.uses)).toEqual(['api-posture/api-posture@v1']); // no checkout
     expect(commentSteps[0]!.with).toEqual({ mode: 'comment-from-artifact' });
+  });
+});
+
+describe('an artifact larger than the comment run reads', () => {
+  it('is said in the PR run, with its size and the limit; within the limit nothing is said', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'api-posture-artifact-'));
+    try {
+      const path = join(dir, COMMENT_ARTIFACT, COMMENT_ARTIFACT_FILE);
+      expect(
+        writeCommentArtifact(path, [dir], RUN.pullRequest, RUN.headSha, exampleReport()),
+      ).toBeUndefined();
+      const bytes = statSync(path).size;
+      expect(artifactOverLimit(path)).toBeUndefined();
+      expect(artifactOverLimit(path, bytes)).toBeUndefined();
+      expect(artifactOverLimit(path, bytes - 1)).toBe(
+        `the comment artifact is ${formatBytes(bytes)}, above the ${formatBytes(bytes - 1)} the comment-from-artifact run reads: this PR will get no comment (its report is too large to post); the gate, annotations, job summary and SARIF are unaffected`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -196,11 +196,15 @@ async function execute(inputs: ActionInputs, env: Environment): Promise<void> {
 /** `mode: comment-to-artifact`: the file the README's upload step sends to the workflow_run workflow. */
 async function saveCommentArtifact(report: Report, env: Environment, pr: PullRequest | undefined) {
   if (!pr) return core.info('api-posture: not a pull request: no comment artifact');
-  const { commentArtifactPath, writeCommentArtifact } = await import('../publish/artifact.js');
+  const { artifactOverLimit, commentArtifactPath, writeCommentArtifact } = await import(
+    '../publish/artifact.js'
+  );
   const path = commentArtifactPath(env.tempDir);
   const refused = writeCommentArtifact(path, [env.tempDir], pr.number, pr.headSha, report);
-  if (refused) core.warning(`the comment artifact was not written: ${refused}`);
-  else core.info(logText(`api-posture: the PR comment's report is in ${path}, for the upload step`));
+  if (refused) return core.warning(`the comment artifact was not written: ${refused}`);
+  core.info(logText(`api-posture: the PR comment's report is in ${path}, for the upload step`));
+  const over = artifactOverLimit(path);
+  if (over) core.warning(over);
 }
 
 /**

@@ -6,8 +6,10 @@
 // one file, within the size limits, of this exact format, for the PR and commit that GitHub says the run
 // was for, holding a report of the schema the renderer was written for. The comment is never taken from
 // the artifact: it is rendered from the validated report, with the renderer's own escaping.
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Report } from '../report/json.js';
+import { formatBytes } from '../util/bytes.js';
 import { writeJsonReport } from './files.js';
 import { parseReport } from './report-schema.js';
 import { readOnlyEntry } from './zip.js';
@@ -52,6 +54,17 @@ export function writeCommentArtifact(
     report,
   };
   return writeJsonReport(path, roots, artifact);
+}
+
+/**
+ * Said when the artifact's file is larger than the `workflow_run` side reads (a pull request touching
+ * hundreds of documents): that run would refuse it, so the PR would get no comment; said here, in the PR's
+ * own run, where its author and reviewers look. Undefined within the limit.
+ */
+export function artifactOverLimit(path: string, maxBytes = MAX_ARTIFACT_JSON_BYTES): string | undefined {
+  const bytes = statSync(path).size;
+  if (bytes <= maxBytes) return undefined;
+  return `the comment artifact is ${formatBytes(bytes)}, above the ${formatBytes(maxBytes)} the comment-from-artifact run reads: this PR will get no comment (its report is too large to post); the gate, annotations, job summary and SARIF are unaffected`;
 }
 
 /** What GitHub says the triggering run was for (the `workflow_run` event and the pulls API). */
