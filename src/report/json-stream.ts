@@ -4,6 +4,7 @@
 // The contract's key order puts `blocked` and `summary` before `specs` (SPEC §10), and both are known only
 // after the last document. So each document's `specs` entry and violations go to temporary files as they
 // are made, and the report is assembled at the end: its head, then those files copied in chunks.
+// `reportWithSettings` (a pull request's run) builds the same report one document at a time in memory.
 
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
