@@ -505,6 +505,19 @@ describe('the inventory job summary opens with the riskiest documents', () => {
           `| ${code(path)} | ${m.endpoints} | ${m.perBand.critical} / ${m.perBand.high} | ${m.averageScore} | ${m.authenticationCoveragePercent}% | ${m.tlsCoveragePercent}% | ${findings} |`,
         );
       }
+      // A path of 600 four-byte characters: its row is cut to stay within the room reserved for it.
+      const long = new InventorySummary({});
+      for (const [i, spec] of report.specs.slice(0, 2).entries())
+        long.add({ ...spec, path: `${'🔥'.repeat(600)}${i}.json` });
+      const longRows = long
+        .finish({}, { endpoints: 0, errors: 0 })
+        .split('\n')
+        .filter((line) => line.includes('🔥') && !line.startsWith('#'));
+      expect(longRows).toHaveLength(2);
+      for (const row of longRows) {
+        expect(row).toMatch(/^\| `…(?:🔥)+[01]\.json` \|/);
+        expect(Buffer.byteLength(row)).toBeLessThan(1_000);
+      }
       // One document: no overview, its section is the whole story.
       const one = buildReport(
         await analyseWithSettings(sources.slice(0, 1), request, fsReader(dir), settingsOptions),
