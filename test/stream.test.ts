@@ -18,6 +18,7 @@ import type { Log } from 'sarif';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { streamInventory } from '../src/action/analyse.js';
 import type { ActionInputs } from '../src/action/inputs.js';
+import { documentList } from '../src/action/main.js';
 import { run } from '../src/cli/run.js';
 import { type EngineOptions, runEngine, type SpecSource, streamEngine } from '../src/engine.js';
 import { discoverSpecs } from '../src/load/discover.js';
@@ -424,6 +425,18 @@ describe("the action's inventory (push), one document at a time", () => {
     },
     SLOW,
   );
+});
+
+describe("the action's first log line", () => {
+  it('names at most 50 documents and counts the rest', () => {
+    const paths = Array.from({ length: 2639 }, (_, i) => `api/${i}.json`);
+    const line = documentList(paths);
+    expect(line.split(', ')).toHaveLength(51);
+    expect(line.startsWith('api/0.json, api/1.json,')).toBe(true);
+    expect(line.endsWith(', api/49.json, … and 2589 more')).toBe(true);
+    expect(documentList(paths.slice(0, 50))).toBe(paths.slice(0, 50).join(', '));
+    expect(documentList(['a.yaml'])).toBe('a.yaml');
+  });
 });
 
 describe('the inventory job summary, one document at a time', () => {

@@ -140,7 +140,7 @@ async function execute(inputs: ActionInputs, env: Environment): Promise<void> {
   }
   core.info(
     logText(
-      `api-posture: ${sources.length} document${sources.length === 1 ? '' : 's'} to analyse (${mode} mode)${sources.length > 0 ? `: ${sources.map((s) => s.path).join(', ')}` : ''}`,
+      `api-posture: ${sources.length} document${sources.length === 1 ? '' : 's'} to analyse (${mode} mode)${sources.length > 0 ? `: ${documentList(sources.map((s) => s.path))}` : ''}`,
     ),
   );
   const notes = nothingToCheck(env.workspace, inputs.specs, sources, found);
@@ -191,6 +191,15 @@ async function execute(inputs: ActionInputs, env: Environment): Promise<void> {
   );
   if (toArtifact && inputs.comment) await saveCommentArtifact(report, env, pr);
   if (report.blocked) core.setFailed(`api-posture blocked this change: ${logText(report.summary.verdict)}`);
+}
+
+/** Documents named in the log line that starts a run; the job summary and the report list the rest. */
+const LISTED_DOCUMENTS = 50;
+
+/** The documents a run analyses, as its first log line names them: a monorepo's thousands cut to the first 50. */
+export function documentList(paths: string[]): string {
+  const more = paths.length - LISTED_DOCUMENTS;
+  return `${paths.slice(0, LISTED_DOCUMENTS).join(', ')}${more > 0 ? `, … and ${more} more` : ''}`;
 }
 
 /** `mode: comment-to-artifact`: the file the README's upload step sends to the workflow_run workflow. */
