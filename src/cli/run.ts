@@ -18,10 +18,16 @@ import { type FileReader, fsReader, isInside } from '../load/reader.js';
 import { remotePrefixProblem } from '../load/remote.js';
 import { type ObservedTraffic, readTraffic, TrafficError } from '../load/traffic.js';
 import { logText } from '../report/escape.js';
-import { buildReport, type Report, ReportTotals } from '../report/json.js';
+import {
+  buildReport,
+  type Report,
+  type ReportSpec,
+  ReportTotals,
+  type ReportViolation,
+} from '../report/json.js';
 import { documentPart, StreamedJsonReport } from '../report/json-stream.js';
 import { writeJson, writeJsonFile } from '../report/json-text.js';
-import { InventorySummary, renderComment, renderSummary } from '../report/markdown.js';
+import { InventorySummary, inventoryTotals, renderComment, renderSummary } from '../report/markdown.js';
 import { renderSarif, SarifResults } from '../report/sarif.js';
 import { oneLine, renderText } from '../report/text.js';
 import {
@@ -330,8 +336,28 @@ async function streamedScan(
 }
 
 /**
+ * A streamed scan that hands each document's report part (its `specs` entry and violations) to `take` and
+ * drops the rest: what `scan --format sarif` and `markdown` keep is bounded by what they write.
+ */
+async function scanParts(
+  sources: SpecSource[],
+  named: (string | undefined)[],
+  request: CheckRequest,
+  cwd: string,
+  io: ScanIo,
+  take: (part: { spec: ReportSpec; violations: ReportViolation[] }) => void,
+): Promise<{ run: StreamedAnalysis; totals: ReportTotals }> {
+  // The totals make each document's report entry and violations, as for the JSON report.
+  const totals = new ReportTotals('scan');
+  const pace = heapPacer();
+  const { onSpec } = eachScanned(sources, named, io, pace, (spec) => take(totals.add(spec)));
+  const run = await streamWithSettings(sources, request, localReader(cwd), scanSettings(io), onSpec, pace);
+  return { run, totals };
+}
+
+/**
  * `scan --format sarif` one document at a time: each document's results go to `SarifResults`, which holds
- * only those the run may keep (at most 5,000 are written); the models are dropped as in `streamedScan`.
+ * only those the run may keep (at most 5,000 are written).
  */
 async function streamedSarif(
   sources: SpecSource[],
@@ -340,16 +366,11 @@ async function streamedSarif(
   cwd: string,
   io: ScanIo,
 ): Promise<number> {
-  // The totals make each document's report entry and violations, as for the JSON report.
-  const totals = new ReportTotals('scan');
   const results = new SarifResults();
-  const pace = heapPacer();
-  const { onSpec } = eachScanned(sources, named, io, pace, (spec) => {
-    const part = totals.add(spec);
+  const { run } = await scanParts(sources, named, request, cwd, io, (part) => {
     results.addFindings(part.spec);
     results.addViolations(part.violations);
   });
-  const run = await streamWithSettings(sources, request, localReader(cwd), scanSettings(io), onSpec, pace);
   const log = results.log({ docsBase: DOCS_BASE });
   if (io.output) writeJsonFile(io.output, log);
   else writeJson(log, (chunk) => io.stdout.write(chunk));
@@ -358,7 +379,7 @@ async function streamedSarif(
 
 /**
  * `scan --format markdown` one document at a time: the inventory's summary (`InventorySummary`) holds at
- * most its budget of sections; the models are dropped as in `streamedScan`.
+ * most its budget of sections.
  */
 async function streamedMarkdown(
   sources: SpecSource[],
@@ -367,16 +388,9 @@ async function streamedMarkdown(
   cwd: string,
   io: ScanIo,
 ): Promise<number> {
-  const totals = new ReportTotals('scan');
   const summary = new InventorySummary({});
-  const pace = heapPacer();
-  const { onSpec } = eachScanned(sources, named, io, pace, (spec) => summary.add(totals.add(spec).spec));
-  const run = await streamWithSettings(sources, request, localReader(cwd), scanSettings(io), onSpec, pace);
-  const head = totals.report(run, undefined, undefined);
-  const text = summary.finish(
-    {},
-    { endpoints: head.summary.endpoints.unchanged, errors: head.errors.length },
-  );
+  const { run, totals } = await scanParts(sources, named, request, cwd, io, (part) => summary.add(part.spec));
+  const text = summary.finish({}, inventoryTotals(totals.report(run, undefined, undefined)));
   if (io.output) writeFileSync(io.output, text);
   else io.stdout.write(text);
   return run.gate.blocked ? 1 : 0;

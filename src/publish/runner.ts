@@ -11,7 +11,13 @@ import { logText } from '../report/escape.js';
 import type { Report, ReportSpec } from '../report/json.js';
 import { StreamedJsonReport } from '../report/json-stream.js';
 import { writeJsonToFd } from '../report/json-text.js';
-import { InventorySummary, type MarkdownContext, renderComment, renderSummary } from '../report/markdown.js';
+import {
+  InventorySummary,
+  inventoryTotals,
+  type MarkdownContext,
+  renderComment,
+  renderSummary,
+} from '../report/markdown.js';
 import { renderSarif, SarifResults } from '../report/sarif.js';
 import { maxOf } from '../util/arrays.js';
 import { writeJsonReport, writeReportFile } from './files.js';
@@ -265,11 +271,10 @@ export class StreamedInventory {
     const totals = this.json.head(run);
     const sarifOmitted = written.sarifFile ? this.sarif?.selection().omitted : undefined;
     await writeSummary(
-      this.summary.finish(markdownContext(this.env, this.notes, written), {
-        endpoints: totals.summary.endpoints.unchanged,
-        errors: totals.errors.length,
-        ...(sarifOmitted ? { sarifOmitted } : {}),
-      }),
+      this.summary.finish(
+        markdownContext(this.env, this.notes, written),
+        inventoryTotals(totals, sarifOmitted),
+      ),
     );
     setOutputs(runOutputs(run.gate.blocked, this.maxScore, totals.summary.findings.new));
     core.setOutput('comment-url', '');

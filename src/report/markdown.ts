@@ -59,11 +59,10 @@ export function renderSummary(report: Report, ctx: MarkdownContext = {}): string
   if (report.mode === 'scan') {
     const summary = new InventorySummary(ctx);
     for (const spec of report.specs) summary.add(spec);
-    return summary.finish(ctx, {
-      endpoints: report.summary.endpoints.unchanged,
-      errors: report.errors.length,
-      ...(ctx.sarifFile ? { sarifOmitted: selectResults(report).omitted } : {}),
-    });
+    return summary.finish(
+      ctx,
+      inventoryTotals(report, ctx.sarifFile ? selectResults(report).omitted : undefined),
+    );
   }
   const parts = sections(report, ctx, true);
   // Never cut: what was not checked, and what the SARIF file left out.
@@ -82,6 +81,18 @@ export interface InventoryTotals {
   errors: number;
   /** What the SARIF file left out, when one was written. */
   sarifOmitted?: OmittedResults;
+}
+
+/** An inventory's totals from its report's head (the summary's counts and the errors). */
+export function inventoryTotals(
+  head: Pick<Report, 'summary' | 'errors'>,
+  sarifOmitted?: OmittedResults,
+): InventoryTotals {
+  return {
+    endpoints: head.summary.endpoints.unchanged,
+    errors: head.errors.length,
+    ...(sarifOmitted ? { sarifOmitted } : {}),
+  };
 }
 
 /** Wider than any count a run reaches: the reserve for the title, notes and footer is measured with it. */
