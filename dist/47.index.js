@@ -342,16 +342,24 @@ const MAX_ARTIFACT_JSON_BYTES = 32 * 1024 * 1024;
 function commentArtifactPath(tempDir) {
     return (0,external_node_path_.join)(tempDir, COMMENT_ARTIFACT, COMMENT_ARTIFACT_FILE);
 }
-/** Writes the artifact's file (as publish/files.ts allows: no symlink, inside `roots`); why not, or undefined. */
-function writeCommentArtifact(path, roots, pullRequest, headSha, report) {
-    const artifact = {
+/**
+ * Writes the artifact's file (as publish/files.ts allows: no symlink, inside `roots`); why not, or undefined.
+ * `writeReport` writes the report's JSON (and a newline) into the file: a whole report, or one streamed
+ * from its spooled parts (`StreamedRun.writeReport`).
+ */
+function writeCommentArtifact(path, roots, pullRequest, headSha, writeReport) {
+    const frame = {
         format: COMMENT_ARTIFACT_FORMAT,
         version: COMMENT_ARTIFACT_VERSION,
         pullRequest,
         headSha,
-        report,
     };
-    return (0,files/* writeJsonReport */.a_)(path, roots, artifact);
+    const members = Object.entries(frame).map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)},\n`);
+    return (0,files/* writeReportFile */.aS)(path, roots, (fd) => {
+        (0,external_node_fs_.writeSync)(fd, `{\n${members.join('')}  "report": `);
+        writeReport(fd);
+        (0,external_node_fs_.writeSync)(fd, '}\n');
+    });
 }
 /**
  * Said when the artifact's file is larger than the `workflow_run` side reads (a pull request touching

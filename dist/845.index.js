@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   analyse: () => (/* binding */ analyse),
-  streamInventory: () => (/* binding */ streamInventory)
+  streamRun: () => (/* binding */ streamRun)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
@@ -480,20 +480,24 @@ async function analyse(sources, mode, inputs, settingsReader, pullRequest, traff
     });
 }
 /**
- * The inventory (push, schedule) analysed and published one document at a time (`StreamedInventory`):
- * memory holds one document's models, whatever the number of documents. Returns the gate's verdict.
+ * A run analysed and published one document at a time (`StreamedRun`): the inventory (push, schedule), or
+ * a pull request's when `pullRequest` is given. Memory holds one document's models, and what each output
+ * may still show, whatever the number of documents. `afterPublish` runs before the spooled report is
+ * removed, with a writer of it (the comment artifact). Returns the gate's verdict.
  */
-async function streamInventory(sources, inputs, settingsReader, runner, notes) {
+async function streamRun(sources, inputs, settingsReader, runner, notes, pull) {
     const { traffic: _patterns, ...request } = inputs;
-    const published = new publish_runner/* StreamedInventory */.gR(inputs, runner, notes);
+    const publishing = pull && inputs.mode === 'comment-to-artifact' ? { ...inputs, comment: false } : inputs;
+    const published = new publish_runner/* StreamedRun */.t8(publishing, runner, notes, pull ? { number: pull.pullRequest, failOn: inputs.failOn, failOnScope: inputs.failOnScope } : undefined);
     try {
         const pace = (0,heap/* heapPacer */.g)();
-        const run = await (0,settings/* streamWithSettings */.AR)(sources, { ...request, mode: 'scan' }, settingsReader, {
+        const run = await (0,settings/* streamWithSettings */.AR)(sources, { ...request, mode: pull ? 'diff' : 'scan' }, settingsReader, {
             names: { config: 'input `config`', policies: 'input `policies`' },
-            fromBase: false,
+            fromBase: pull?.fromBase ?? false,
             warn: (message) => core/* warning */.$e((0,report_escape/* logText */.kc)(message)),
         }, (spec) => published.add(spec, pace.betweenStages), pace);
-        await published.finish(run);
+        await published.finish(run, pull?.clientOf);
+        await pull?.afterPublish?.((fd) => published.writeReport(run, fd));
         return run;
     }
     finally {

@@ -21,6 +21,7 @@ import {
 import { parseReport } from '../src/publish/report-schema.js';
 import { readOnlyEntry } from '../src/publish/zip.js';
 import { buildReport, type Report } from '../src/report/json.js';
+import { writeJsonToFd } from '../src/report/json-text.js';
 import { COMMENT_MARKER, renderComment } from '../src/report/markdown.js';
 import { formatBytes } from '../src/util/bytes.js';
 import { memoryReader, outdent } from './helpers/inline.js';
@@ -375,7 +376,9 @@ describe('an artifact larger than the comment run reads', () => {
     try {
       const path = join(dir, COMMENT_ARTIFACT, COMMENT_ARTIFACT_FILE);
       expect(
-        writeCommentArtifact(path, [dir], RUN.pullRequest, RUN.headSha, exampleReport()),
+        writeCommentArtifact(path, [dir], RUN.pullRequest, RUN.headSha, (fd) =>
+          writeJsonToFd(fd, exampleReport()),
+        ),
       ).toBeUndefined();
       const bytes = statSync(path).size;
       expect(artifactOverLimit(path)).toBeUndefined();

@@ -11,30 +11,42 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Log } from 'sarif';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { streamInventory } from '../src/action/analyse.js';
+import { streamRun } from '../src/action/analyse.js';
 import type { ActionInputs } from '../src/action/inputs.js';
 import { documentList } from '../src/action/main.js';
 import { run } from '../src/cli/run.js';
 import { type EngineOptions, runEngine, type SpecSource, streamEngine } from '../src/engine.js';
 import { discoverSpecs } from '../src/load/discover.js';
 import { fsReader } from '../src/load/reader.js';
+import { COMMENT_ARTIFACT_FILE, readCommentArtifact, writeCommentArtifact } from '../src/publish/artifact.js';
+import { createClient } from '../src/publish/github.js';
 import { publishToRunner, type RunnerContext } from '../src/publish/runner.js';
+import { documentEntries } from '../src/report/entries.js';
 import { code } from '../src/report/escape.js';
-import { buildReport } from '../src/report/json.js';
+import { buildReport, type Report, type ReportSpec, type ReportViolation } from '../src/report/json.js';
 import { reportWithSettings, StreamedJsonReport } from '../src/report/json-stream.js';
-import { InventorySummary, renderSummary } from '../src/report/markdown.js';
+import { writeJsonToFd } from '../src/report/json-text.js';
+import {
+  COMMENT_LIMIT,
+  COMMENT_MARKER,
+  InventorySummary,
+  ReviewMarkdown,
+  renderSummary,
+  SUMMARY_BUDGET_BYTES,
+} from '../src/report/markdown.js';
 import { renderSarif, SarifResults } from '../src/report/sarif.js';
 import { analyseWithSettings, type CheckRequest, streamWithSettings } from '../src/settings.js';
 import { type HeapPacer, heapPacer } from '../src/util/heap.js';
 import { TOOL_VERSION } from '../src/version.js';
 import { corpusDir, isCorpusInstalled } from './corpus/index.js';
-import { parseOutputs } from './e2e/harness.js';
+import { NAME, OWNER, parseOutputs, startFakeGitHub } from './e2e/harness.js';
 import { memoryReader, outdent } from './helpers/inline.js';
+import { zip } from './helpers/zip.js';
 
 const SLOW = 120_000;
 /** Where the CLI says the rule pages are (run.ts). */
@@ -102,7 +114,10 @@ beforeAll(() => {
   expect(sources).toHaveLength(COUNT);
 });
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(join(dir, '..', `${basename(dir)}-summary`), { force: true });
+});
 
 describe('streamed scan', () => {
   it(
@@ -314,7 +329,8 @@ describe('a large document entry', () => {
  */
 async function publishedBy(publish: () => Promise<unknown>, workspace: string, tempDir: string) {
   const outputFile = join(tempDir, 'github-output');
-  const summaryFile = join(tempDir, 'github-summary');
+  // One file for every test: `@actions/core` keeps the summary's path from its first write.
+  const summaryFile = join(dir, '..', `${basename(dir)}-summary`);
   writeFileSync(outputFile, '');
   writeFileSync(summaryFile, '');
   const saved = { output: process.env.GITHUB_OUTPUT, summary: process.env.GITHUB_STEP_SUMMARY };
@@ -394,7 +410,7 @@ describe("the action's inventory (push), one document at a time", () => {
         let verdict: boolean | undefined;
         const streamed = await publishedBy(
           async () => {
-            const run = await streamInventory(sources, inputs, fsReader(dir), runner, notes);
+            const run = await streamRun(sources, inputs, fsReader(dir), runner, notes);
             verdict = run.gate.blocked;
           },
           dir,
@@ -421,6 +437,233 @@ describe("the action's inventory (push), one document at a time", () => {
       } finally {
         rmSync(tempDir, { recursive: true, force: true });
         rmSync(join(dir, 'api-posture.sarif'), { force: true });
+      }
+    },
+    SLOW,
+  );
+});
+
+/**
+ * A pull request over the sampled documents: a third unchanged, a third whose base had half the paths (the
+ * head adds endpoints), a third whose base required an API key everywhere (the head drops it: blocking),
+ * one added, one whose head cannot be parsed (fail closed).
+ */
+function pullRequestSources(baseDir: string, headDir: string): SpecSource[] {
+  mkdirSync(join(baseDir, 'api'), { recursive: true });
+  mkdirSync(join(headDir, 'api'), { recursive: true });
+  const base = fsReader(baseDir);
+  const head = fsReader(headDir);
+  const out: SpecSource[] = sources.map(({ path }, i) => {
+    const doc = JSON.parse(readFileSync(join(dir, path), 'utf8')) as Record<string, unknown>;
+    mkdirSync(dirname(join(headDir, path)), { recursive: true });
+    copyFileSync(join(dir, path), join(headDir, path));
+    if (i === 0) return { path, head: { reader: head, path } }; // added
+    if (i % 3 === 1) {
+      const paths = (doc.paths ?? {}) as Record<string, unknown>;
+      doc.paths = Object.fromEntries(Object.entries(paths).filter((_, n) => n % 2 === 0));
+    } else if (i % 3 === 2) {
+      const components = (doc.components ?? {}) as Record<string, unknown>;
+      doc.components = {
+        ...components,
+        securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } },
+      };
+      doc.securityDefinitions = { key: { type: 'apiKey', in: 'header', name: 'X-Key' } };
+      if (!doc.openapi) delete doc.components;
+      else delete doc.securityDefinitions;
+      doc.security = [{ key: [] }];
+    }
+    mkdirSync(dirname(join(baseDir, path)), { recursive: true });
+    writeFileSync(join(baseDir, path), JSON.stringify(doc, null, 2));
+    return { path, base: { reader: base, path }, head: { reader: head, path } };
+  });
+  const broken = 'api/broken.json';
+  writeFileSync(join(baseDir, broken), readFileSync(join(dir, sources[0]!.path)));
+  writeFileSync(
+    join(headDir, broken),
+    '{"openapi": "3.0.3", "info": {"title": "cut", "version": "1"}, "paths": {',
+  );
+  out.push({ path: broken, base: { reader: base, path: broken }, head: { reader: head, path: broken } });
+  return out;
+}
+
+describe("the action's pull request run, one document at a time", () => {
+  it(
+    'publishes what the whole-run path publishes: report, SARIF, annotations, summary, comment, outputs, artifact',
+    async () => {
+      const tempDir = mkdtempSync(join(tmpdir(), 'api-posture-runner-'));
+      const baseDir = join(tempDir, 'base');
+      const headDir = join(tempDir, 'head');
+      const prSources = pullRequestSources(baseDir, headDir);
+      const inputs: ActionInputs = {
+        specs: [],
+        policies: ['default'],
+        failOn: 'high',
+        failOnScope: 'new',
+        comment: true,
+        annotations: true,
+        sarifFile: 'api-posture.sarif',
+        token: 'test-token',
+        trustPrConfig: false,
+        allowRemoteRefs: [],
+        mode: 'analyse',
+        traffic: [],
+      };
+      const runner: RunnerContext = {
+        workspace: headDir,
+        repository: { owner: OWNER, repo: NAME },
+        serverUrl: 'https://github.com',
+        runId: '4242',
+        headSha: 'b'.repeat(40),
+        tempDir,
+      };
+      const notes = [
+        'input `specs`: `gone/*.yaml` matches no file in the checkout: nothing was checked for it',
+      ];
+      const PR = 7;
+      const api = await startFakeGitHub(PR);
+      const clientOf = async () => createClient('test-token', api.url, () => {});
+      const artifact = (name: string) => join(tempDir, name, COMMENT_ARTIFACT_FILE);
+      try {
+        const whole = await publishedBy(
+          async () => {
+            const report = await reportWithSettings(
+              prSources,
+              { ...request, mode: 'diff', failOnScope: 'new' },
+              fsReader(baseDir),
+              settingsOptions,
+            );
+            await publishToRunner(report, inputs, runner, clientOf, PR, notes);
+            writeCommentArtifact(artifact('whole'), [tempDir], PR, 'b'.repeat(40), (fd) =>
+              writeJsonToFd(fd, report),
+            );
+          },
+          headDir,
+          tempDir,
+        );
+        expect(whole.stdout).not.toContain('could not write the PR comment');
+        const wholeComment = api.comments.at(-1)!.body;
+        let verdict: boolean | undefined;
+        const streamed = await publishedBy(
+          async () => {
+            const run = await streamRun(prSources, inputs, fsReader(baseDir), runner, notes, {
+              pullRequest: PR,
+              fromBase: false,
+              clientOf,
+              afterPublish: async (writeReport) => {
+                writeCommentArtifact(artifact('streamed'), [tempDir], PR, 'b'.repeat(40), writeReport);
+              },
+            });
+            verdict = run.gate.blocked;
+          },
+          headDir,
+          tempDir,
+        );
+        const streamedComment = api.comments.at(-1)!.body;
+        // Not trivial: new findings that block, a document that cannot be read, an added one, links.
+        expect(verdict).toBe(true);
+        expect(whole.outputs.blocked).toBe('true');
+        expect(Number(whole.outputs['new-findings'])).toBeGreaterThan(COUNT);
+        expect(whole.outputs['comment-url']).toContain('#issuecomment-');
+        expect(whole.stdout).toMatch(/^::error title=[^:]*,file=/m);
+        expect(wholeComment).toContain('api/broken.json');
+        expect(wholeComment).toMatch(/#### ⛔ \d+ blocking \(at fail-on high\)/);
+        expect(whole.summary).toContain('gone/*.yaml');
+        expect(whole.summary).toContain(`https://github.com/${OWNER}/${NAME}/blob/${'b'.repeat(40)}/`);
+        const report = JSON.parse(whole.report) as Report;
+        expect(report.mode).toBe('diff');
+        expect(report.specs.map((s) => s.status)).toContain('added');
+        expect(report.specs.some((s) => !s.analysed)).toBe(true);
+
+        expect(api.comments).toHaveLength(1); // the second run edited the first's comment
+        expect(streamedComment).toBe(wholeComment);
+        expect(streamed.outputs).toEqual(whole.outputs);
+        // The second run edits the comment the first created.
+        expect(streamed.stdout).toBe(whole.stdout.replace('PR comment created:', 'PR comment updated:'));
+        expect(streamed.summary).toBe(whole.summary);
+        expect(streamed.sarif === whole.sarif).toBe(true);
+        expect(streamed.report === whole.report).toBe(true);
+        expect(readFileSync(artifact('streamed'), 'utf8')).toBe(readFileSync(artifact('whole'), 'utf8'));
+        const archive = zip([{ name: COMMENT_ARTIFACT_FILE, data: readFileSync(artifact('streamed')) }]);
+        const read = readCommentArtifact(archive, { pullRequest: PR, headSha: 'b'.repeat(40) });
+        expect('report' in read && read.report.specs.length).toBe(prSources.length);
+        expect(readdirSync(tempDir).filter((name) => name.startsWith('api-posture-report-'))).toEqual([]);
+      } finally {
+        await api.close();
+        rmSync(tempDir, { recursive: true, force: true });
+      }
+    },
+    SLOW,
+  );
+});
+
+describe("a pull request's comment and summary, one document at a time", () => {
+  it(
+    'hold a bounded part of a PR touching 600 documents, and write the same text whatever the order they come in',
+    async () => {
+      const tempDir = mkdtempSync(join(tmpdir(), 'api-posture-review-'));
+      try {
+        const prSources = pullRequestSources(join(tempDir, 'base'), join(tempDir, 'head'));
+        const report = await reportWithSettings(
+          prSources,
+          { ...request, mode: 'diff', failOnScope: 'new' },
+          fsReader(join(tempDir, 'base')),
+          settingsOptions,
+        );
+        // 20 copies of each analysed document, each under its own folder: 600 documents.
+        const documents: [ReportSpec, ReportViolation[]][] = [];
+        for (let copy = 0; copy < 20; copy++)
+          for (const spec of report.specs.filter((s) => s.analysed)) {
+            const path = `copy-${copy}/${spec.path}`;
+            const violations = report.violations
+              .filter((v) => v.spec === spec.path)
+              .map((v) => ({ ...v, spec: path }));
+            documents.push([{ ...spec, path }, violations]);
+          }
+        expect(documents).toHaveLength(20 * (prSources.length - 1));
+        const ctx = { blobBase: 'https://github.com/acme/payments/blob/abc', reportFile: 'r.json' };
+        for (const [kind, limit] of [
+          ['comment', COMMENT_LIMIT],
+          ['summary', SUMMARY_BUDGET_BYTES],
+        ] as const) {
+          const render = (order: typeof documents) => {
+            const review = new ReviewMarkdown(kind, ctx, report);
+            let most = 0;
+            for (const [spec, violations] of order) {
+              review.add(spec, violations);
+              most = Math.max(most, review.held().want);
+            }
+            return { text: review.finish(report, ctx), most, held: review.held() };
+          };
+          const forward = render(documents);
+          const backward = render([...documents].reverse());
+          expect(backward.text === forward.text).toBe(true);
+          // Bounded: at most twice the sections held (4 budgets) before a cut, plus one document's.
+          expect(forward.most).toBeLessThan(10 * limit);
+          expect(forward.held.want).toBeLessThanOrEqual(8 * limit);
+          expect(forward.held.leftOut).toBeGreaterThan(forward.held.sections);
+          // The comment holds the blocking entries a budget of lines can show; the summary (1 MB) all 1,840.
+          if (kind === 'comment') expect(forward.held.blocking).toBeLessThan(documents.length);
+          const size = kind === 'comment' ? forward.text.length : Buffer.byteLength(forward.text);
+          expect(size).toBeLessThanOrEqual(limit);
+          if (kind === 'comment') expect(forward.text.startsWith(COMMENT_MARKER)).toBe(true);
+          const blocking = Number(/#### ⛔ (\d+) blocking/.exec(forward.text)?.[1]);
+          expect(blocking).toBe(
+            documents.filter(([spec, violations]) =>
+              documentEntries(spec, violations, report).some((e) => e.blocking),
+            ).length > 0
+              ? documents.reduce(
+                  (n, [spec, violations]) =>
+                    n + documentEntries(spec, violations, report).filter((e) => e.blocking).length,
+                  0,
+                )
+              : -1,
+          );
+          if (kind === 'comment') expect(forward.text).toMatch(/- … and \d+ more blocking in /);
+          expect(forward.text).toMatch(/✂️ \d+ more sections did not fit/);
+          expect(forward.text).toContain('Rules: [docs/rules]');
+        }
+      } finally {
+        rmSync(tempDir, { recursive: true, force: true });
       }
     },
     SLOW,

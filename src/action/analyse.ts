@@ -4,7 +4,7 @@ import * as core from '@actions/core';
 import type { Mode, SpecSource, StreamedAnalysis } from '../engine.js';
 import type { FileReader } from '../load/reader.js';
 import { type NamedTrafficFile, type ObservedTraffic, readTraffic, TrafficError } from '../load/traffic.js';
-import { type RunnerContext, StreamedInventory } from '../publish/runner.js';
+import { type ClientOnDemand, type RunnerContext, StreamedRun } from '../publish/runner.js';
 import { logText } from '../report/escape.js';
 import type { Report } from '../report/json.js';
 import { reportWithSettings } from '../report/json-stream.js';
@@ -51,33 +51,48 @@ export async function analyse(
 }
 
 /**
- * The inventory (push, schedule) analysed and published one document at a time (`StreamedInventory`):
- * memory holds one document's models, whatever the number of documents. Returns the gate's verdict.
+ * A run analysed and published one document at a time (`StreamedRun`): the inventory (push, schedule), or
+ * a pull request's when `pullRequest` is given. Memory holds one document's models, and what each output
+ * may still show, whatever the number of documents. `afterPublish` runs before the spooled report is
+ * removed, with a writer of it (the comment artifact). Returns the gate's verdict.
  */
-export async function streamInventory(
+export async function streamRun(
   sources: SpecSource[],
   inputs: ActionInputs,
   settingsReader: FileReader,
   runner: RunnerContext,
   notes: string[],
+  pull?: {
+    pullRequest: number;
+    fromBase: boolean;
+    clientOf: ClientOnDemand;
+    afterPublish?: (writeReport: (fd: number) => void) => Promise<void>;
+  },
 ): Promise<StreamedAnalysis> {
   const { traffic: _patterns, ...request } = inputs;
-  const published = new StreamedInventory(inputs, runner, notes);
+  const publishing = pull && inputs.mode === 'comment-to-artifact' ? { ...inputs, comment: false } : inputs;
+  const published = new StreamedRun(
+    publishing,
+    runner,
+    notes,
+    pull ? { number: pull.pullRequest, failOn: inputs.failOn, failOnScope: inputs.failOnScope } : undefined,
+  );
   try {
     const pace = heapPacer();
     const run = await streamWithSettings(
       sources,
-      { ...request, mode: 'scan' },
+      { ...request, mode: pull ? 'diff' : 'scan' },
       settingsReader,
       {
         names: { config: 'input `config`', policies: 'input `policies`' },
-        fromBase: false,
+        fromBase: pull?.fromBase ?? false,
         warn: (message) => core.warning(logText(message)),
       },
       (spec) => published.add(spec, pace.betweenStages),
       pace,
     );
-    await published.finish(run);
+    await published.finish(run, pull?.clientOf);
+    await pull?.afterPublish?.((fd) => published.writeReport(run, fd));
     return run;
   } finally {
     published.dispose();

@@ -22,6 +22,7 @@ import type { GitHubClient, Repo } from '../publish/github.js';
 import { type ClientOnDemand, publishToRunner, type RunnerContext } from '../publish/runner.js';
 import { logText } from '../report/escape.js';
 import { buildReport, type Report } from '../report/json.js';
+import { writeJsonToFd } from '../report/json-text.js';
 import { type ActionInputs, InputError, readInputs } from './inputs.js';
 import { findTrafficFiles, TrafficInputError } from './traffic-files.js';
 
@@ -157,13 +158,28 @@ async function execute(inputs: ActionInputs, env: Environment): Promise<void> {
     ...(env.actionRepository ? { actionRepository: env.actionRepository } : {}),
     ...(env.actionRef ? { actionRef: env.actionRef } : {}),
   };
-  // An inventory (push, schedule) one document at a time: a monorepo of thousands in bounded memory. With
-  // traffic, the requests no document claims are known only once every document is matched.
-  if (!pr && sources.length > 0 && !traffic) {
-    if (inputs.mode === 'comment-to-artifact' && inputs.comment)
+  // One document at a time: a monorepo's inventory of thousands, or a PR touching hundreds, in bounded
+  // memory. With traffic, the requests no document claims are known only once every document is matched.
+  const toArtifact = inputs.mode === 'comment-to-artifact';
+  if (sources.length > 0 && !traffic) {
+    if (!pr && toArtifact && inputs.comment)
       core.info('api-posture: not a pull request: no comment artifact');
-    const { streamInventory } = await import('./analyse.js');
-    const run = await streamInventory(sources, inputs, settingsReader, runner, notes);
+    const { streamRun } = await import('./analyse.js');
+    const run = await streamRun(
+      sources,
+      inputs,
+      settingsReader,
+      runner,
+      notes,
+      pr && {
+        pullRequest: pr.number,
+        fromBase: !inputs.trustPrConfig,
+        clientOf: client,
+        ...(toArtifact && inputs.comment
+          ? { afterPublish: (writeReport) => saveCommentArtifact(writeReport, env, pr) }
+          : {}),
+      },
+    );
     if (run.gate.blocked) core.setFailed(`api-posture blocked this change: ${logText(run.gate.reason)}`);
     return;
   }
@@ -180,7 +196,6 @@ async function execute(inputs: ActionInputs, env: Environment): Promise<void> {
           traffic?.files,
         );
   // A fork's PR cannot be commented on from here: the report goes to a file for a workflow_run to post.
-  const toArtifact = inputs.mode === 'comment-to-artifact';
   await publishToRunner(
     report,
     toArtifact ? { ...inputs, comment: false } : inputs,
@@ -189,7 +204,10 @@ async function execute(inputs: ActionInputs, env: Environment): Promise<void> {
     pr?.number,
     notes,
   );
-  if (toArtifact && inputs.comment) await saveCommentArtifact(report, env, pr);
+  if (toArtifact && inputs.comment) {
+    if (pr) await saveCommentArtifact((fd) => writeJsonToFd(fd, report), env, pr);
+    else core.info('api-posture: not a pull request: no comment artifact');
+  }
   if (report.blocked) core.setFailed(`api-posture blocked this change: ${logText(report.summary.verdict)}`);
 }
 
@@ -203,13 +221,12 @@ export function documentList(paths: string[]): string {
 }
 
 /** `mode: comment-to-artifact`: the file the README's upload step sends to the workflow_run workflow. */
-async function saveCommentArtifact(report: Report, env: Environment, pr: PullRequest | undefined) {
-  if (!pr) return core.info('api-posture: not a pull request: no comment artifact');
+async function saveCommentArtifact(writeReport: (fd: number) => void, env: Environment, pr: PullRequest) {
   const { artifactOverLimit, commentArtifactPath, writeCommentArtifact } = await import(
     '../publish/artifact.js'
   );
   const path = commentArtifactPath(env.tempDir);
-  const refused = writeCommentArtifact(path, [env.tempDir], pr.number, pr.headSha, report);
+  const refused = writeCommentArtifact(path, [env.tempDir], pr.number, pr.headSha, writeReport);
   if (refused) return core.warning(`the comment artifact was not written: ${refused}`);
   core.info(logText(`api-posture: the PR comment's report is in ${path}, for the upload step`));
   const over = artifactOverLimit(path);

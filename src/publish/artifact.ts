@@ -6,11 +6,11 @@
 // one file, within the size limits, of this exact format, for the PR and commit that GitHub says the run
 // was for, holding a report of the schema the renderer was written for. The comment is never taken from
 // the artifact: it is rendered from the validated report, with the renderer's own escaping.
-import { statSync } from 'node:fs';
+import { statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Report } from '../report/json.js';
 import { formatBytes } from '../util/bytes.js';
-import { writeJsonReport } from './files.js';
+import { writeReportFile } from './files.js';
 import { parseReport } from './report-schema.js';
 import { readOnlyEntry } from './zip.js';
 
@@ -38,22 +38,32 @@ export function commentArtifactPath(tempDir: string): string {
   return join(tempDir, COMMENT_ARTIFACT, COMMENT_ARTIFACT_FILE);
 }
 
-/** Writes the artifact's file (as publish/files.ts allows: no symlink, inside `roots`); why not, or undefined. */
+/**
+ * Writes the artifact's file (as publish/files.ts allows: no symlink, inside `roots`); why not, or undefined.
+ * `writeReport` writes the report's JSON (and a newline) into the file: a whole report, or one streamed
+ * from its spooled parts (`StreamedRun.writeReport`).
+ */
 export function writeCommentArtifact(
   path: string,
   roots: string[],
   pullRequest: number,
   headSha: string,
-  report: Report,
+  writeReport: (fd: number) => void,
 ): string | undefined {
-  const artifact: CommentArtifact = {
+  const frame: Omit<CommentArtifact, 'report'> = {
     format: COMMENT_ARTIFACT_FORMAT,
     version: COMMENT_ARTIFACT_VERSION,
     pullRequest,
     headSha,
-    report,
   };
-  return writeJsonReport(path, roots, artifact);
+  const members = Object.entries(frame).map(
+    ([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)},\n`,
+  );
+  return writeReportFile(path, roots, (fd) => {
+    writeSync(fd, `{\n${members.join('')}  "report": `);
+    writeReport(fd);
+    writeSync(fd, '}\n');
+  });
 }
 
 /**

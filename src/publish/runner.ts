@@ -15,6 +15,7 @@ import {
   InventorySummary,
   inventoryTotals,
   type MarkdownContext,
+  ReviewMarkdown,
   renderComment,
   renderSummary,
 } from '../report/markdown.js';
@@ -76,42 +77,56 @@ export async function publishToRunner(
   await writeSummary(renderSummary(report, ctx));
   setOutputs(outputsOf(report));
 
-  let commentUrl = '';
-  if (pullRequest !== undefined && inputs.comment && report.specs.length > 0) {
-    const client = await clientOf();
-    if (!client)
-      core.warning(
-        'no github-token: the PR comment was skipped (annotations, summary, SARIF and the gate still ran)',
-      );
-    else {
-      const { httpStatus, upsertComment } = await import('./github.js');
-      try {
-        const result = await upsertComment(
-          client,
-          env.repository,
-          pullRequest,
-          renderComment(report, ctx),
-          // Author logins come from the API but are named in a log line: escaped like any other string.
-          (note) => core.notice(logText(`api-posture: ${note}`)),
-        );
-        commentUrl = result.url;
-        core.info(logText(`api-posture: PR comment ${result.action}: ${result.url}`));
-      } catch (error) {
-        // The comment is for reviewers; the gate's verdict (the exit code) does not depend on it.
-        // Octokit reports a connection that failed or timed out as status 500 without a response.
-        const answered = (error as { response?: unknown } | null)?.response !== undefined;
-        const status = answered ? httpStatus(error) : undefined;
-        const why =
-          status === 403 || status === 404
-            ? `HTTP ${status}: the token cannot comment — a fork PR or a read-only token`
-            : `${status ? `HTTP ${status}` : 'no answer'} from the GitHub API after retries: ${logText(error instanceof Error ? error.message : String(error))}`;
-        core.warning(
-          `could not write the PR comment (${why}). The gate, annotations, job summary and SARIF are unaffected.`,
-        );
-      }
-    }
-  }
+  const commentUrl =
+    pullRequest !== undefined && inputs.comment && report.specs.length > 0
+      ? await postComment(renderComment(report, ctx), env, clientOf, pullRequest)
+      : '';
   core.setOutput('comment-url', commentUrl);
+}
+
+/**
+ * Creates or edits the sticky comment on pull request `pullRequest`; its URL, or '' when it could not be
+ * written (said as a warning: the gate's verdict does not depend on the comment).
+ */
+async function postComment(
+  body: string,
+  env: RunnerContext,
+  clientOf: ClientOnDemand,
+  pullRequest: number,
+): Promise<string> {
+  const client = await clientOf();
+  if (!client) {
+    core.warning(
+      'no github-token: the PR comment was skipped (annotations, summary, SARIF and the gate still ran)',
+    );
+    return '';
+  }
+  const { httpStatus, upsertComment } = await import('./github.js');
+  try {
+    const result = await upsertComment(
+      client,
+      env.repository,
+      pullRequest,
+      body,
+      // Author logins come from the API but are named in a log line: escaped like any other string.
+      (note) => core.notice(logText(`api-posture: ${note}`)),
+    );
+    core.info(logText(`api-posture: PR comment ${result.action}: ${result.url}`));
+    return result.url;
+  } catch (error) {
+    // The comment is for reviewers; the gate's verdict (the exit code) does not depend on it.
+    // Octokit reports a connection that failed or timed out as status 500 without a response.
+    const answered = (error as { response?: unknown } | null)?.response !== undefined;
+    const status = answered ? httpStatus(error) : undefined;
+    const why =
+      status === 403 || status === 404
+        ? `HTTP ${status}: the token cannot comment — a fork PR or a read-only token`
+        : `${status ? `HTTP ${status}` : 'no answer'} from the GitHub API after retries: ${logText(error instanceof Error ? error.message : String(error))}`;
+    core.warning(
+      `could not write the PR comment (${why}). The gate, annotations, job summary and SARIF are unaffected.`,
+    );
+    return '';
+  }
 }
 
 export function outputsOf(report: Report): Record<string, string> {
@@ -217,67 +232,97 @@ async function writeSummary(text: string): Promise<void> {
   }
 }
 
+/** A pull request a streamed run judges: where its comment goes, with the gate's settings its entries need. */
+export interface StreamedPullRequest {
+  number: number;
+  failOn: Report['failOn'];
+  failOnScope: Report['failOnScope'];
+}
+
 /**
- * The action's inventory (push, schedule) published one document at a time, for a monorepo of thousands:
- * each document's part goes to the JSON report (spooled under RUNNER_TEMP), the SARIF results, the
- * annotations and the job summary, each holding only what it may still write, and the document is dropped.
- * What is published is what `publishToRunner` publishes for the same documents. Call `dispose` in a `finally`.
+ * A run published one document at a time, for a monorepo of thousands: the inventory (push, schedule) or
+ * a pull request's. Each document's part goes to the JSON report (spooled under RUNNER_TEMP), the SARIF
+ * results, the annotations, the job summary and the PR comment, each holding only what it may still
+ * write, and the document is dropped. What is published is what `publishToRunner` publishes for the same
+ * documents. Call `dispose` in a `finally`.
  */
-export class StreamedInventory {
+export class StreamedRun {
   private readonly json: StreamedJsonReport;
   private readonly sarif: SarifResults | undefined;
   private readonly annotations: AnnotationQueue | undefined;
-  private readonly summary: InventorySummary;
+  private readonly inventory: InventorySummary | undefined;
+  private readonly review: ReviewMarkdown | undefined;
+  private readonly comment: ReviewMarkdown | undefined;
   private maxScore = 0;
+  private documents = 0;
 
+  /** `pullRequest` when the run judges one (diff mode), else the run is an inventory (scan mode). */
   constructor(
     private readonly inputs: RunnerPublishing,
     private readonly env: RunnerContext,
     private readonly notes: string[] = [],
+    private readonly pullRequest?: StreamedPullRequest,
   ) {
-    this.json = new StreamedJsonReport('scan', env.tempDir);
+    const mode = pullRequest ? 'diff' : 'scan';
+    this.json = new StreamedJsonReport(mode, env.tempDir);
     this.sarif = inputs.sarifFile ? new SarifResults() : undefined;
-    this.annotations = inputs.annotations ? new AnnotationQueue('scan') : undefined;
-    // Every file named, as if written: the widest footer, for the summary's reserve.
+    this.annotations = inputs.annotations ? new AnnotationQueue(mode) : undefined;
+    // Every file named, as if written: the widest footer, for the inventory summary's reserve.
     const widest = { reportFile: REPORT_FILE, ...(inputs.sarifFile ? { sarifFile: inputs.sarifFile } : {}) };
-    this.summary = new InventorySummary(markdownContext(env, notes, widest));
+    const ctx = markdownContext(env, notes, widest);
+    if (!pullRequest) this.inventory = new InventorySummary(ctx);
+    else {
+      this.review = new ReviewMarkdown('summary', ctx, pullRequest);
+      if (inputs.comment) this.comment = new ReviewMarkdown('comment', ctx, pullRequest);
+    }
   }
 
   /** One document, in order; `betweenStages` as `StreamedJsonReport.add`. */
   add(spec: SpecAnalysis, betweenStages?: () => void): void {
     const part = this.json.add(spec, betweenStages);
+    this.documents++;
     this.sarif?.addFindings(part.spec);
     this.sarif?.addViolations(part.violations);
     this.annotations?.addFindings(part.spec);
     this.annotations?.addViolations(part.violations);
-    this.summary.add(part.spec);
+    this.inventory?.add(part.spec);
+    this.review?.add(part.spec, part.violations);
+    this.comment?.add(part.spec, part.violations);
     this.maxScore = Math.max(this.maxScore, maxScore(part.spec));
   }
 
-  /** Writes the files, annotations, summary and outputs once every document is in. */
-  async finish(run: StreamedAnalysis): Promise<void> {
+  /** Writes the files, annotations, summary, comment and outputs once every document is in. */
+  async finish(run: StreamedAnalysis, clientOf?: ClientOnDemand): Promise<void> {
     const written = writeReportFiles(
       this.inputs,
       this.env,
-      (fd) =>
-        this.json.finish(
-          run,
-          (chunk) => writeSync(fd, chunk),
-          (bytes) => writeSync(fd, bytes),
-        ),
+      (fd) => this.writeReport(run, fd),
       (docsBase) => this.sarif!.log({ docsBase }),
     );
     if (this.annotations) emitAnnotations(this.annotations.selection());
-    const totals = this.json.head(run);
+    const head = this.json.head(run);
     const sarifOmitted = written.sarifFile ? this.sarif?.selection().omitted : undefined;
+    const ctx = markdownContext(this.env, this.notes, written);
     await writeSummary(
-      this.summary.finish(
-        markdownContext(this.env, this.notes, written),
-        inventoryTotals(totals, sarifOmitted),
-      ),
+      this.inventory
+        ? this.inventory.finish(ctx, inventoryTotals(head, sarifOmitted))
+        : this.review!.finish(head, ctx, sarifOmitted),
     );
-    setOutputs(runOutputs(run.gate.blocked, this.maxScore, totals.summary.findings.new));
-    core.setOutput('comment-url', '');
+    setOutputs(runOutputs(run.gate.blocked, this.maxScore, head.summary.findings.new));
+    const commentUrl =
+      this.comment && this.pullRequest && clientOf && this.documents > 0
+        ? await postComment(this.comment.finish(head, ctx), this.env, clientOf, this.pullRequest.number)
+        : '';
+    core.setOutput('comment-url', commentUrl);
+  }
+
+  /** The JSON report, whole, into `fd` (again, for the comment artifact): the spooled parts are kept until `dispose`. */
+  writeReport(run: StreamedAnalysis, fd: number): void {
+    this.json.finish(
+      run,
+      (chunk) => writeSync(fd, chunk),
+      (bytes) => writeSync(fd, bytes),
+    );
   }
 
   dispose(): void {

@@ -63,12 +63,24 @@ export interface Entry {
  * before document-level ones).
  */
 export function specEntries(report: Report, spec: ReportSpec): Entry[] {
+  return documentEntries(
+    spec,
+    report.violations.filter((v) => v.spec === spec.path),
+    report,
+  );
+}
+
+/** `specEntries` from the document's own violations and the gate's settings (a run streamed one document at a time). */
+export function documentEntries(
+  spec: ReportSpec,
+  violations: readonly ReportViolation[],
+  settings: Pick<Report, 'failOn' | 'failOnScope'>,
+): Entry[] {
   const gate = (item: { severity: Severity; status?: string; suppressed?: unknown }) =>
-    blocks(item as Parameters<typeof blocks>[0], report.failOn, report.failOnScope);
+    blocks(item as Parameters<typeof blocks>[0], settings.failOn, settings.failOnScope);
   const open = (f: ReportedFinding) => !f.suppressed && f.status !== 'fixed';
   const byEndpoint = new Map<string, ReportViolation[]>();
-  for (const v of report.violations) {
-    if (v.spec !== spec.path) continue;
+  for (const v of violations) {
     const list = byEndpoint.get(v.endpoint);
     if (list) list.push(v);
     else byEndpoint.set(v.endpoint, [v]);
@@ -147,18 +159,45 @@ export function specEntries(report: Report, spec: ReportSpec): Entry[] {
     entry.severity = again.severity;
     entry.blocking = again.blocking;
   }
-  return entries.sort(byUrgency);
+  return sortByUrgency(entries);
 }
 
-/** Blocking first, then most severe, then new before existing, then by place. */
-export function byUrgency(a: Entry, b: Entry): number {
+/** Blocking first, then most severe, then new before existing, then by place (stable: ties keep their order). */
+export function sortByUrgency(entries: Entry[]): Entry[] {
+  const keyed = entries.map((entry) => ({ entry, key: urgencyKey(entry) }));
+  keyed.sort((a, b) => byUrgencyKey(a.key, b.key));
+  return keyed.map(({ entry }) => entry);
+}
+
+/** What `byUrgency` compares of an entry: kept with its rendered text when the entry itself is dropped. */
+export interface UrgencyKey {
+  blocking: boolean;
+  severity: number;
+  isNew: boolean;
+  where: string;
+  line: number;
+  rule: string;
+}
+
+export function urgencyKey(e: Entry): UrgencyKey {
+  return {
+    blocking: e.blocking,
+    severity: severityRank(e.severity),
+    isNew: e.status === 'new',
+    where: where(e),
+    line: line(e),
+    rule: rule(e),
+  };
+}
+
+export function byUrgencyKey(a: UrgencyKey, b: UrgencyKey): number {
   return (
     Number(b.blocking) - Number(a.blocking) ||
-    severityRank(b.severity) - severityRank(a.severity) ||
-    Number(b.status === 'new') - Number(a.status === 'new') ||
-    where(a).localeCompare(where(b)) ||
-    line(a) - line(b) ||
-    rule(a).localeCompare(rule(b))
+    b.severity - a.severity ||
+    Number(b.isNew) - Number(a.isNew) ||
+    a.where.localeCompare(b.where) ||
+    a.line - b.line ||
+    a.rule.localeCompare(b.rule)
   );
 }
 

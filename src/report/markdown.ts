@@ -1,8 +1,7 @@
 // The PR comment and the job summary, rendered from the JSON report. Reviewer first: the verdict,
 // then what changed and what is new, then the rest collapsed. Every document string is escaped.
 import { SEVERITIES, severityRank } from '../findings.js';
-import { pushAll } from '../util/arrays.js';
-import { byUrgency, type Entry, specEntries } from './entries.js';
+import { byUrgencyKey, documentEntries, type Entry, type UrgencyKey, urgencyKey } from './entries.js';
 import { code, escapeText, inline, lineLink } from './escape.js';
 import {
   byImportance,
@@ -42,11 +41,9 @@ const ICON: Record<string, string> = { critical: '🔴', high: '🟠', medium: '
 const BAND_RANK: Record<string, number> = { critical: 3, high: 2, medium: 1, low: 0 };
 
 export function renderComment(report: Report, ctx: MarkdownContext = {}): string {
-  return fitWithin(
-    [whole(COMMENT_MARKER, PRIORITY.verdict), ...sections(report, ctx, false)],
-    COMMENT_LIMIT,
-    ctx,
-  );
+  const comment = new ReviewMarkdown('comment', ctx, report);
+  for (const [spec, violations] of byDocument(report)) comment.add(spec, violations);
+  return comment.finish(report, ctx);
 }
 
 /** GitHub refuses a step's job summary above 1 MiB, counted in bytes of UTF-8. */
@@ -56,21 +53,26 @@ export const SUMMARY_BUDGET_BYTES = 1_000_000;
 
 /** The job summary: the whole report (existing findings included), within the 1 MiB summary limit. */
 export function renderSummary(report: Report, ctx: MarkdownContext = {}): string {
+  const sarifOmitted = ctx.sarifFile ? selectResults(report).omitted : undefined;
   if (report.mode === 'scan') {
     const summary = new InventorySummary(ctx);
     for (const spec of report.specs) summary.add(spec);
-    return summary.finish(
-      ctx,
-      inventoryTotals(report, ctx.sarifFile ? selectResults(report).omitted : undefined),
-    );
+    return summary.finish(ctx, inventoryTotals(report, sarifOmitted));
   }
-  const parts = sections(report, ctx, true);
-  // Never cut: what was not checked, and what the SARIF file left out.
-  const notes = (ctx.notes ?? []).map((note) => whole(noteLine(note), 0));
-  const sarif = ctx.sarifFile ? sarifNote(selectResults(report).omitted, ctx) : undefined;
-  parts.splice(1, 0, ...notes);
-  if (sarif) parts.splice(parts.length - 1, 0, whole(sarif, 0));
-  return fitWithin(parts, SUMMARY_BUDGET_BYTES, ctx, utf8Bytes);
+  const summary = new ReviewMarkdown('summary', ctx, report);
+  for (const [spec, violations] of byDocument(report)) summary.add(spec, violations);
+  return summary.finish(report, ctx, sarifOmitted);
+}
+
+/** Each document with its own violations, in report order. */
+function byDocument(report: Report): [ReportSpec, ReportViolation[]][] {
+  const violations = new Map<string, ReportViolation[]>();
+  for (const v of report.violations) {
+    const list = violations.get(v.spec);
+    if (list) list.push(v);
+    else violations.set(v.spec, [v]);
+  }
+  return report.specs.map((spec) => [spec, violations.get(spec.path) ?? []]);
 }
 
 const noteLine = (note: string) => `> ⚠️ ${inline(note)}\n`;
@@ -273,6 +275,8 @@ interface Part {
   priority: number;
   text?: string;
   list?: ListPart;
+  /** A document's title: the document's other parts are shown only under it. */
+  under?: Part;
 }
 
 interface ListPart {
@@ -280,7 +284,8 @@ interface ListPart {
   items: string[];
   /** All items, including those not rendered (`items` may already be cut at the list's own budget). */
   total: number;
-  rest: string;
+  /** Where the items left out are, in the context the text is finished with (the files then written). */
+  rest: (ctx: MarkdownContext) => string;
   tail: string;
   /** Items to try, one line each, when `items` do not fit whole (the blocking findings). */
   compact?: string[];
@@ -288,51 +293,82 @@ interface ListPart {
   required?: boolean;
   noun?: string;
   /** The line saying how many more and where, when not the default list item. */
-  more?: (n: number) => string;
+  more?: (n: number, rest: string) => string;
 }
 
-// The debt line is one line: kept before the long lists are.
+// The run's frame (verdict, notes, footer) first, then what blocks, then each document's title; the debt
+// line is one line: kept before the long lists are.
 const PRIORITY = {
-  verdict: 0,
+  frame: 0,
   blocking: 1,
-  debt: 2,
-  findings: 3,
-  table: 4,
-  other: 5,
-  metrics: 6,
-  details: 7,
+  title: 2,
+  debt: 3,
+  findings: 4,
+  table: 5,
+  other: 6,
+  metrics: 7,
+  details: 8,
 };
 
-function whole(text: string, priority: number): Part {
-  return { priority, text };
+function whole(text: string, priority: number, under?: Part): Part {
+  return { priority, text, ...(under ? { under } : {}) };
+}
+
+/**
+ * How many budgets of parts a comment or summary holds, in the order they are considered: a part further
+ * down is left out without being tried (a pull request touching thousands of documents is rendered in
+ * bounded memory, and one touching a few is never near it).
+ */
+const HELD_BUDGETS = 4;
+
+/** What a part asks for: its text, or its list whole (as far as its own budget rendered it). */
+function wantOf(part: Part, size: (text: string) => number): number {
+  if (part.text !== undefined) return size(part.text) + 1;
+  const list = part.list!;
+  let want = size(list.head) + size(list.tail) + 1;
+  for (const item of list.items) want += size(item) + 1;
+  return want;
 }
 
 /**
  * Keeps parts by priority until the limit (in `size` units), cutting lists to what fits, then says what
- * was left out and where the rest is.
+ * was left out and where the rest is. Parts past `HELD_BUDGETS` budgets (their `want`s summed in the order
+ * they are considered) are left out untried; `alreadyLeftOut` were left out so before being given.
  */
 function fitWithin(
   parts: Part[],
   limit: number,
   ctx: MarkdownContext,
   size: (text: string) => number = utf16Units,
+  alreadyLeftOut = 0,
 ): string {
   const summary = limit !== COMMENT_LIMIT;
   const note = (left: number) => cutNote(left, ctx, summary);
   // The note names files from the inputs: measured, not guessed (its count never has more digits than this).
-  const budget = limit - size(note(parts.length)) - 16;
+  const budget = limit - size(note(parts.length + alreadyLeftOut)) - 16;
   let used = 0;
-  let dropped = 0;
+  let considered = 0;
+  let dropped = alreadyLeftOut;
   const kept: (string | undefined)[] = parts.map(() => undefined);
+  const keptParts = new Set<Part>();
   const order = parts.map((_, i) => i).sort((a, b) => parts[a]!.priority - parts[b]!.priority || a - b);
   for (const i of order) {
     const part = parts[i]!;
-    const text = part.text !== undefined ? `${part.text}\n` : fitList(part.list!, budget - used, size);
+    const held = considered <= HELD_BUDGETS * limit;
+    considered += wantOf(part, size);
+    const text = !held
+      ? undefined
+      : part.under && !keptParts.has(part.under)
+        ? undefined
+        : part.text !== undefined
+          ? `${part.text}\n`
+          : fitList(part.list!, budget - used, size, ctx);
     if (text === undefined || size(text) > budget - used) {
       dropped++;
       continue;
     }
     kept[i] = text;
+    keptParts.add(part);
     used += size(text);
   }
   const out = kept.filter((t) => t !== undefined).join('');
@@ -345,9 +381,15 @@ function cutNote(left: number, ctx: MarkdownContext, summary: boolean): string {
 }
 
 /** A list whole if it fits in `room`; else its compact lines; else as many as fit and how many more. */
-function fitList(list: ListPart, room: number, size: (text: string) => number): string | undefined {
-  const more =
-    list.more ?? ((n: number) => `- … and ${n} more${list.noun ? ` ${list.noun}` : ''} in ${list.rest}`);
+function fitList(
+  list: ListPart,
+  room: number,
+  size: (text: string) => number,
+  ctx: MarkdownContext,
+): string | undefined {
+  const rest = list.rest(ctx);
+  const more = (n: number) =>
+    list.more ? list.more(n, rest) : `- … and ${n} more${list.noun ? ` ${list.noun}` : ''} in ${rest}`;
   const render = (items: string[], shown: number) =>
     `${list.head}${[...items.slice(0, shown), ...(list.total > shown ? [more(list.total - shown)] : [])].join('\n')}${list.tail}\n`;
   const full = render(list.items, list.items.length);
@@ -393,55 +435,213 @@ function artifactNote(ctx: MarkdownContext, artifact: string): string {
   return `the ${code(artifact)} artifact of ${run} when the workflow uploads them with \`actions/upload-artifact\` (as the README's workflow does)`;
 }
 
-function sections(report: Report, ctx: MarkdownContext, full: boolean): Part[] {
-  const out: Part[] = [whole(verdict(report), PRIORITY.verdict)];
-  for (const w of waiverSection(report, ctx)) out.push(whole(w, PRIORITY.verdict));
-  const specs = [...report.specs].sort((a, b) => worstBand(b) - worstBand(a) || a.path.localeCompare(b.path));
-  const entries = new Map(specs.map((spec) => [spec, specEntries(report, spec)]));
-  const blocking = specs.flatMap((spec) => entries.get(spec)!.filter((e) => e.blocking)).sort(byUrgency);
-  if (blocking.length > 0) out.push(blockingSection(blocking, report, ctx, full));
-  for (const spec of specs) pushAll(out, specSections(spec, entries.get(spec)!, ctx, full));
-  out.push(whole(footer(report.errors.length, ctx, full), PRIORITY.verdict));
-  return out;
+/** What the verdict and the footer read of a run: its report but the documents. */
+export type ReportHead = Omit<Report, 'specs' | 'violations'>;
+
+/** Documents by worst band, then path: the order a reviewer reads them in. */
+interface DocumentPlace {
+  band: number;
+  path: string;
+  /** Order within the run: a document's parts, or its blocking entries, in the order they were made. */
+  seq: number;
 }
 
-/** Everything that makes the gate block, first and never cut: compact lines before anything is left out. */
-function blockingSection(blocking: Entry[], report: Report, ctx: MarkdownContext, full: boolean): Part {
-  return {
-    priority: PRIORITY.blocking,
-    list: {
-      head: `#### ⛔ ${blocking.length} blocking (at fail-on ${report.failOn}${report.failOnScope === 'all' ? ', existing included' : ''})\n\n`,
-      items: blocking.map((e) => entryItem(e, ctx)),
-      compact: blocking.map((e) => entryLine(e, ctx)),
-      total: blocking.length,
-      rest: elsewhere(ctx, full),
-      tail: '\n',
-      required: true,
-      noun: 'blocking',
-    },
-  };
+const byPlace = (a: DocumentPlace, b: DocumentPlace) =>
+  b.band - a.band || a.path.localeCompare(b.path) || a.seq - b.seq;
+
+interface HeldPart extends DocumentPlace {
+  part: Part;
+  want: number;
+}
+
+interface BlockingItem extends DocumentPlace {
+  key: UrgencyKey;
+  item: string;
+  compact: string;
+}
+
+/** A document that cannot be analysed, as the verdict's fail-closed note names it. */
+interface Unanalysed {
+  path: string;
+  failure: NonNullable<ReportSpec['failure']>;
+  notAssessed: number;
+}
+
+/**
+ * A pull request's comment or job summary, gathered one document at a time (`add`, in report order) and
+ * written once the run's head is known (`finish`): each document's sections are rendered as it comes and
+ * the document dropped. What is held is bounded by the budget, however many documents come: the sections
+ * `HELD_BUDGETS` budgets down the reading order, the blocking entries that can still be shown (with their
+ * count), the first waiver requests, a line per document that cannot be analysed. A whole report goes
+ * through it the same way (`renderComment`, `renderSummary`).
+ */
+export class ReviewMarkdown {
+  private readonly full: boolean;
+  private readonly limit: number;
+  private readonly size: (text: string) => number;
+  private parts: HeldPart[] = [];
+  private heldWant = 0;
+  private leftOut = 0;
+  private blocking: BlockingItem[] = [];
+  private blockingWant = 0;
+  private blockingTotal = 0;
+  private readonly waivers: string[] = [];
+  private waiverRequests = 0;
+  private waiversDenied = 0;
+  private readonly unanalysed: Unanalysed[] = [];
+  private seq = 0;
+
+  /** `ctx`: what the sections link to (the head commit); `finish` is given the files that were written. */
+  constructor(
+    private readonly kind: 'comment' | 'summary',
+    private readonly ctx: MarkdownContext,
+    private readonly settings: Pick<Report, 'failOn' | 'failOnScope'>,
+  ) {
+    this.full = kind === 'summary';
+    this.limit = this.full ? SUMMARY_BUDGET_BYTES : COMMENT_LIMIT;
+    this.size = this.full ? utf8Bytes : utf16Units;
+  }
+
+  add(spec: ReportSpec, violations: readonly ReportViolation[]): void {
+    const entries = documentEntries(spec, violations, this.settings);
+    const band = worstBand(spec);
+    for (const r of spec.waiverRequests ?? []) {
+      this.waiverRequests++;
+      if (!r.granted) this.waiversDenied++;
+      if (this.waivers.length < MAX_WAIVERS_SHOWN)
+        this.waivers.push(
+          `- ${r.granted ? '⚠️ granted' : '🚫 not granted'}: ${inline(r.message)} — ${lineLink(r.location.file, r.location.line, this.ctx.blobBase)}`,
+        );
+    }
+    if (spec.failure)
+      this.unanalysed.push({
+        path: spec.path,
+        failure: spec.failure,
+        notAssessed: spec.notAssessed?.length ?? 0,
+      });
+    for (const entry of entries) {
+      if (!entry.blocking) continue;
+      const item = {
+        band,
+        path: spec.path,
+        seq: this.seq++,
+        key: urgencyKey(entry),
+        item: entryItem(entry, this.ctx),
+        compact: entryLine(entry, this.ctx),
+      };
+      this.blocking.push(item);
+      this.blockingTotal++;
+      this.blockingWant += this.size(item.compact) + 1;
+    }
+    if (this.blockingWant > 2 * this.limit) this.cutBlocking();
+    for (const part of specSections(spec, entries, this.ctx, this.full)) {
+      const want = wantOf(part, this.size);
+      this.parts.push({ band, path: spec.path, seq: this.seq++, part, want });
+      this.heldWant += want;
+    }
+    if (this.heldWant > 2 * HELD_BUDGETS * this.limit) this.cutHeld();
+  }
+
+  /**
+   * What is held: the sections and what they ask for (in the limit's units), the blocking entries; and
+   * how many sections were left out untried.
+   */
+  held(): { sections: number; want: number; blocking: number; leftOut: number } {
+    return {
+      sections: this.parts.length,
+      want: this.heldWant,
+      blocking: this.blocking.length,
+      leftOut: this.leftOut,
+    };
+  }
+
+  finish(head: ReportHead, ctx: MarkdownContext, sarifOmitted?: OmittedResults): string {
+    const parts: Part[] = [];
+    if (this.kind === 'comment') parts.push(whole(COMMENT_MARKER, PRIORITY.frame));
+    parts.push(whole(verdict(head, this.failureNotes(head)), PRIORITY.frame));
+    // Never cut: what was not checked.
+    if (this.full) for (const note of ctx.notes ?? []) parts.push(whole(noteLine(note), PRIORITY.frame));
+    const waivers = this.waiverSection();
+    if (waivers) parts.push(whole(waivers, PRIORITY.frame));
+    if (this.blockingTotal > 0) parts.push(this.blockingSection(head));
+    for (const { part } of [...this.parts].sort(byPlace)) parts.push(part);
+    const sarif = this.full && sarifOmitted ? sarifNote(sarifOmitted, ctx) : undefined;
+    if (sarif) parts.push(whole(sarif, PRIORITY.frame));
+    parts.push(whole(footer(head.errors.length, ctx, this.full), PRIORITY.frame));
+    return fitWithin(parts, this.limit, ctx, this.size, this.leftOut);
+  }
+
+  /** Keeps the sections up to `HELD_BUDGETS` budgets down the order they are considered in; counts the rest. */
+  private cutHeld(): void {
+    this.parts.sort((a, b) => a.part.priority - b.part.priority || byPlace(a, b));
+    let considered = 0;
+    let keep = 0;
+    while (keep < this.parts.length && considered <= HELD_BUDGETS * this.limit)
+      considered += this.parts[keep++]!.want;
+    this.leftOut += this.parts.length - keep;
+    this.parts.length = keep;
+    this.heldWant = considered;
+  }
+
+  /**
+   * Keeps the most urgent blocking entries while either their items or their one-line forms still fit in
+   * a budget: past that point the section shows neither whole, and only as many lines as fit.
+   */
+  private cutBlocking(): void {
+    this.blocking.sort((a, b) => byUrgencyKey(a.key, b.key) || byPlace(a, b));
+    let items = 0;
+    let lines = 0;
+    let keep = 0;
+    while (keep < this.blocking.length && (items <= this.limit || lines <= this.limit)) {
+      const entry = this.blocking[keep++]!;
+      items += this.size(entry.item) + 1;
+      lines += this.size(entry.compact) + 1;
+    }
+    this.blocking.length = keep;
+    this.blockingWant = lines;
+  }
+
+  /** Everything that makes the gate block, first and never cut: compact lines before anything is left out. */
+  private blockingSection(head: ReportHead): Part {
+    this.blocking.sort((a, b) => byUrgencyKey(a.key, b.key) || byPlace(a, b));
+    const full = this.full;
+    return {
+      priority: PRIORITY.blocking,
+      list: {
+        head: `#### ⛔ ${this.blockingTotal} blocking (at fail-on ${head.failOn}${head.failOnScope === 'all' ? ', existing included' : ''})\n\n`,
+        items: this.blocking.map((e) => e.item),
+        compact: this.blocking.map((e) => e.compact),
+        total: this.blockingTotal,
+        rest: (ctx) => elsewhere(ctx, full),
+        tail: '\n',
+        required: true,
+        noun: 'blocking',
+      },
+    };
+  }
+
+  /** What the PR asked to be judged by about its own endpoints, right under the verdict (SPEC §9). */
+  private waiverSection(): string | undefined {
+    const n = this.waiverRequests;
+    if (n === 0) return undefined;
+    const items = [...this.waivers];
+    if (n > MAX_WAIVERS_SHOWN) items.push(`- … and ${n - MAX_WAIVERS_SHOWN} more in the JSON report`);
+    return `**This PR asks to waive ${n} check${n === 1 ? '' : 's'} on its own changes** (${this.waiversDenied} not granted: judged with the base's values; the base config's \`trust\` decides)\n\n${items.join('\n')}\n`;
+  }
+
+  /** Fail closed, said before anything else: which document cannot be analysed, where, and what it means. */
+  private failureNotes(head: ReportHead): string {
+    const notes = this.unanalysed.map(({ path, failure: f, notAssessed: n }) => {
+      const what = `> ${head.blocked ? '⛔' : '⚠️'} **${code(path)} cannot be analysed** — ${code(`${f.file}:${f.line}:${f.column}`)}: ${inline(f.message)}`;
+      if (head.mode === 'scan') return `${what}\n`;
+      return `${what}\n>\n> Its ${n} endpoint${n === 1 ? ' is' : 's are'} **not assessed** (not removed), and no finding counts as fixed: the gate stays closed until the document can be read.\n`;
+    });
+    return notes.length > 0 ? `${notes.join('\n')}\n` : '';
+  }
 }
 
 /** Shown at most in the comment; the JSON report has them all. */
 const MAX_WAIVERS_SHOWN = 50;
-
-/** What the PR asked to be judged by about its own endpoints, right under the verdict (SPEC §9). */
-function waiverSection(report: Report, ctx: MarkdownContext): string[] {
-  const requests = report.specs.flatMap((s) => s.waiverRequests ?? []);
-  if (requests.length === 0) return [];
-  const denied = requests.filter((r) => !r.granted).length;
-  const items = requests
-    .slice(0, MAX_WAIVERS_SHOWN)
-    .map(
-      (r) =>
-        `- ${r.granted ? '⚠️ granted' : '🚫 not granted'}: ${inline(r.message)} — ${lineLink(r.location.file, r.location.line, ctx.blobBase)}`,
-    );
-  if (requests.length > MAX_WAIVERS_SHOWN)
-    items.push(`- … and ${requests.length - MAX_WAIVERS_SHOWN} more in the JSON report`);
-  return [
-    `**This PR asks to waive ${requests.length} check${requests.length === 1 ? '' : 's'} on its own changes** (${denied} not granted: judged with the base's values; the base config's \`trust\` decides)\n\n${items.join('\n')}\n`,
-  ];
-}
 
 function worstBand(spec: ReportSpec): number {
   if (!spec.analysed) return BAND_RANK.critical! + 1; // its failure is the verdict's reason: first
@@ -464,33 +664,18 @@ function severityList(c: Record<string, number>): string {
     .join(', ');
 }
 
-function verdict(report: Report): string {
-  const { findings, violations, endpoints } = report.summary;
-  const head = report.blocked
-    ? `### ⛔ api-posture: blocked — ${escapeText(report.summary.verdict)}`
-    : `### ✅ api-posture: passed — ${escapeText(report.summary.verdict)}`;
+function verdict(head: ReportHead, failureNotes: string): string {
+  const { findings, violations, endpoints } = head.summary;
+  const title = head.blocked
+    ? `### ⛔ api-posture: blocked — ${escapeText(head.summary.verdict)}`
+    : `### ✅ api-posture: passed — ${escapeText(head.summary.verdict)}`;
   const facts = [
     `**${count(findings.new)}** new finding${count(findings.new) === 1 ? '' : 's'}${count(findings.new) > 0 ? ` (${severityList(findings.new)})` : ''}`,
     `**${count(violations.new)}** new policy violation${count(violations.new) === 1 ? '' : 's'}`,
     `**${count(findings.fixed)}** fixed`,
     `${endpoints.added} added · ${endpoints.removed} removed · ${endpoints.modified} modified endpoint${endpoints.modified === 1 ? '' : 's'}`,
   ];
-  return `${head}\n\n${failureNotes(report)}${facts.join(' · ')}\n\n<sub>fail-on: ${report.failOn} · scope: ${report.failOnScope} · ${report.tool.name} ${report.tool.version}</sub>\n`;
-}
-
-/** Fail closed, said before anything else: which document cannot be analysed, where, and what it means. */
-function failureNotes(report: Report): string {
-  const notes = report.specs.flatMap((spec) => {
-    const f = spec.failure;
-    if (!f) return [];
-    const n = spec.notAssessed?.length ?? 0;
-    const what = `> ${report.blocked ? '⛔' : '⚠️'} **${code(spec.path)} cannot be analysed** — ${code(`${f.file}:${f.line}:${f.column}`)}: ${inline(f.message)}`;
-    if (report.mode === 'scan') return [`${what}\n`];
-    return [
-      `${what}\n>\n> Its ${n} endpoint${n === 1 ? ' is' : 's are'} **not assessed** (not removed), and no finding counts as fixed: the gate stays closed until the document can be read.\n`,
-    ];
-  });
-  return notes.length > 0 ? `${notes.join('\n')}\n` : '';
+  return `${title}\n\n${failureNotes}${facts.join(' · ')}\n\n<sub>fail-on: ${head.failOn} · scope: ${head.failOnScope} · ${head.tool.name} ${head.tool.version}</sub>\n`;
 }
 
 /** The endpoints a document that cannot be analysed leaves unjudged, in place of its endpoint table. */
@@ -508,18 +693,19 @@ function specSections(spec: ReportSpec, entries: Entry[], ctx: MarkdownContext, 
   // A long list is cut at its share of the budget (and not rendered past it), so one list cannot starve the
   // next, and a 7,000-item list costs no time to escape; what fits of it is decided with the rest.
   const listBudget = full ? 300_000 : 16_000;
-  const rest = full
-    ? ctx.artifact && !ctx.sarifFile
-      ? 'the JSON report'
-      : 'the JSON report and SARIF'
-    : 'the job summary';
+  const rest = (written: MarkdownContext) =>
+    full
+      ? written.artifact && !written.sarifFile
+        ? 'the JSON report'
+        : 'the JSON report and SARIF'
+      : 'the job summary';
   const list = (
     priority: number,
     head: string,
     items: string[],
     total = items.length,
     tail = '',
-    more?: (n: number) => string,
+    more?: (n: number, rest: string) => string,
   ): Part => ({ priority, list: { head, items, total, rest, tail, ...(more ? { more } : {}) } });
   const collapsed = <T>(priority: number, summary: string, items: T[], render: (item: T) => string) =>
     list(
@@ -531,7 +717,7 @@ function specSections(spec: ReportSpec, entries: Entry[], ctx: MarkdownContext, 
     );
 
   const title = `#### ${code(spec.path)} — ${spec.status}${spec.version.base !== spec.version.head ? ` (${escapeText(spec.version.base ?? '∅')} → ${escapeText(spec.version.head ?? '∅')})` : ''}`;
-  out.push(whole(spec.analysed ? title : `${title} — **not analysed**`, PRIORITY.verdict));
+  out.push(whole(spec.analysed ? title : `${title} — **not analysed**`, PRIORITY.title));
   if (!spec.analysed) out.push(whole(notAssessedNote(spec), PRIORITY.findings));
 
   // The other new findings (the blocking ones are above), most severe first, each once with its policies.
@@ -564,7 +750,7 @@ function specSections(spec: ReportSpec, entries: Entry[], ctx: MarkdownContext, 
           capItems(changed, (e) => endpointRow(e, news.get(e.id) ?? []), listBudget),
           changed.length,
           '\n',
-          (n) => `\n… and ${n} more endpoints in ${rest}`,
+          (n, rest) => `\n… and ${n} more endpoints in ${rest}`,
         ),
       );
   }
@@ -628,6 +814,8 @@ function specSections(spec: ReportSpec, entries: Entry[], ctx: MarkdownContext, 
   if (spec.traffic) out.push(whole(trafficSection(spec.traffic), PRIORITY.other));
   if (spec.metrics.head)
     out.push(whole(metricsTable(spec.metrics.base, spec.metrics.head), PRIORITY.metrics));
+  const [heading, ...sections] = out;
+  for (const section of sections) section.under = heading;
   return out;
 }
 

@@ -1,7 +1,7 @@
 // Plain-text rendering for terminals and CI logs: what changed, what it costs, what to do.
 import { type ReportedFinding, severityRank } from '../findings.js';
 import { maxOf, pushAll } from '../util/arrays.js';
-import { byUrgency, specEntries } from './entries.js';
+import { sortByUrgency, specEntries } from './entries.js';
 import { showInvisible } from './escape.js';
 import {
   newViolationsByEndpoint,
@@ -67,7 +67,7 @@ function blockingLines(report: Report): string[] {
   if (blocking.length === 0) return [];
   return [
     `Blocking (${blocking.length}, at fail-on ${report.failOn}):`,
-    ...blocking.sort(byUrgency).map((e) => {
+    ...sortByUrgency(blocking).map((e) => {
       const where = e.finding ?? e.violations[0]!;
       const also =
         e.finding && e.violations.length > 0
