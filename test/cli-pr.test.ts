@@ -5,8 +5,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkPullRequest } from '../src/cli/pr.js';
 import { run } from '../src/cli/run.js';
 import type { Report } from '../src/report/json.js';
+import { renderComment } from '../src/report/markdown.js';
+import { renderSarif } from '../src/report/sarif.js';
+import { oneLine } from '../src/report/text.js';
+import { TOOL_VERSION } from '../src/version.js';
 
 const EXAMPLES = new URL('../examples/', import.meta.url).pathname;
 const example = (side: 'base' | 'head', file: string) => readFileSync(join(EXAMPLES, side, file), 'utf8');
@@ -187,5 +192,53 @@ describe('api-posture pr on a local branch', () => {
     expect(noDefault.code).toBe(2);
     expect(noDefault.stderr).toMatch(/no default branch found/);
     rmSync(outside, { recursive: true, force: true });
+  });
+});
+
+describe('api-posture pr --format json, sarif and markdown, one document at a time', () => {
+  it('writes what the whole run renders, byte for byte, to stdout and to --output', async () => {
+    const { dir } = featureBranch();
+    try {
+      // The PR: the example's change, a document that no longer parses, a new one.
+      write(dir, {
+        'api/payments.yaml': example('head', 'payments.yaml'),
+        'api/schemas.yaml': example('head', 'schemas.yaml'),
+        'api/broken.yaml': 'openapi: 3.0.3\ninfo: {title: cut, version: "1"\npaths: {}\n',
+        'api/added.yaml': example('head', 'payments.yaml'),
+      });
+      git(dir, 'add', '-A');
+      const request = {
+        config: undefined,
+        policies: ['default'],
+        failOn: 'critical' as const,
+        failOnScope: 'new' as const,
+        allowRemoteRefs: [],
+      };
+      const report = await checkPullRequest(dir, { specs: [] }, request, () => {});
+      expect(report.specs.map((s) => s.path).sort()).toEqual([
+        'api/added.yaml',
+        'api/broken.yaml',
+        'api/payments.yaml',
+      ]);
+      expect(report.specs.some((s) => !s.analysed)).toBe(true);
+      const expected = {
+        json: `${JSON.stringify(report, null, 2)}\n`,
+        sarif: `${JSON.stringify(renderSarif(report, { docsBase: `https://github.com/api-posture/api-posture/blob/v${TOOL_VERSION}` }), null, 2)}\n`,
+        markdown: renderComment(report),
+      };
+      for (const format of ['json', 'sarif', 'markdown'] as const) {
+        const out = await cli(['pr', '--format', format], dir);
+        expect(out.code).toBe(1);
+        expect(out.stdout === expected[format], format).toBe(true);
+        const file = join(dir, `out.${format}`);
+        const written = await cli(['pr', '--format', format, '--output', file], dir);
+        expect(written.code).toBe(1);
+        expect(readFileSync(file, 'utf8') === expected[format], format).toBe(true);
+        expect(written.stderr).toContain(`api-posture: blocked: ${oneLine(report.summary.verdict)}`);
+        rmSync(file);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

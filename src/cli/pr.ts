@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { SpecSource } from '../engine.js';
 import { discoverSpecs } from '../load/discover.js';
 import {
   addWorktree,
@@ -19,10 +20,10 @@ import {
   trackedFiles,
 } from '../load/git.js';
 import { pullRequestSources } from '../load/pull-request.js';
-import { gitReader, trackedReader } from '../load/reader.js';
+import { type FileReader, gitReader, trackedReader } from '../load/reader.js';
 import type { Report } from '../report/json.js';
 import { reportWithSettings } from '../report/json-stream.js';
-import type { CheckRequest } from '../settings.js';
+import type { CheckRequest, SettingsOptions } from '../settings.js';
 
 /** A mistake in the call (no repository, an unknown ref): the CLI reports it as a usage error (exit 2). */
 export class PullRequestError extends Error {}
@@ -46,32 +47,51 @@ export async function checkPullRequest(
   request: Omit<CheckRequest, 'mode'>,
   note: (message: string) => void,
 ): Promise<Report> {
+  return onPullRequest(cwd, refs, note, (sources, base, options) =>
+    reportWithSettings(sources, { ...request, mode: 'diff' }, base, options),
+  );
+}
+
+/** What `pr` does with the documents it found: the base's reader holds the settings (`options`). */
+export type PullRequestAnalysis<T> = (
+  sources: SpecSource[],
+  base: FileReader,
+  options: SettingsOptions,
+) => Promise<T>;
+
+/** `checkPullRequest` with the analysis given: the report whole, or streamed one document at a time. */
+export async function onPullRequest<T>(
+  cwd: string,
+  refs: PullRequestRefs,
+  note: (message: string) => void,
+  analyse: PullRequestAnalysis<T>,
+): Promise<T> {
   const top = repositoryRoot(cwd);
   if (top === undefined) throw new PullRequestError(`${cwd} is not inside a git repository`);
   const headSha = refs.head === undefined ? undefined : commit(top, '--head', refs.head);
   const baseSha = refs.base === undefined ? forkPoint(top, headSha) : commit(top, '--base', refs.base);
-  if (headSha === undefined) return check(top, indexedFiles(top), baseSha, refs, request, note);
+  if (headSha === undefined) return check(top, indexedFiles(top), baseSha, refs, note, analyse);
   // The head commit checked out on its own, as actions/checkout gives it to the action.
   const dir = mkdtempSync(join(tmpdir(), 'api-posture-pr-'));
   const workspace = join(dir, 'head');
   try {
     if (!addWorktree(top, workspace, headSha))
       throw new PullRequestError(`could not check out --head ${refs.head} (git worktree add failed)`);
-    return await check(workspace, trackedFiles(workspace), baseSha, refs, request, note);
+    return await check(workspace, trackedFiles(workspace), baseSha, refs, note, analyse);
   } finally {
     removeWorktree(top, workspace);
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function check(
+async function check<T>(
   workspace: string,
   tracked: TrackedFiles | undefined,
   baseSha: string,
   refs: PullRequestRefs,
-  request: Omit<CheckRequest, 'mode'>,
   note: (message: string) => void,
-): Promise<Report> {
+  analyse: PullRequestAnalysis<T>,
+): Promise<T> {
   if (!tracked) throw new PullRequestError(`cannot list the files git knows in ${workspace}`);
   const changed = changedSince(workspace, baseSha);
   if (!changed) throw new PullRequestError(`cannot list the files changed since ${baseSha.slice(0, 12)}`);
@@ -89,7 +109,7 @@ async function check(
   // As the action would not see them once pushed: files never added to git are not read.
   const unknown = discoverSpecs(workspace, refs.specs).filter((path) => head.admits?.(path) === false);
   if (unknown.length > 0) note(`not analysed, not added to git: ${unknown.join(', ')}`);
-  return reportWithSettings(sources, { ...request, mode: 'diff' }, base, {
+  return analyse(sources, base, {
     names: { config: '--config', policies: '--policies' },
     fromBase: true,
     warn: note,

@@ -27,7 +27,13 @@ import {
 } from '../report/json.js';
 import { documentPart, StreamedJsonReport } from '../report/json-stream.js';
 import { writeJson, writeJsonFile } from '../report/json-text.js';
-import { InventorySummary, inventoryTotals, renderComment, renderSummary } from '../report/markdown.js';
+import {
+  InventorySummary,
+  inventoryTotals,
+  ReviewMarkdown,
+  renderComment,
+  renderSummary,
+} from '../report/markdown.js';
 import { renderSarif, SarifResults } from '../report/sarif.js';
 import { oneLine, renderText } from '../report/text.js';
 import {
@@ -40,7 +46,7 @@ import {
 } from '../settings.js';
 import { collectGarbage, type HeapPacer, heapPacer } from '../util/heap.js';
 import { TOOL_VERSION } from '../version.js';
-import { checkPullRequest, PullRequestError } from './pr.js';
+import { checkPullRequest, onPullRequest, PullRequestError, type PullRequestRefs } from './pr.js';
 import {
   COLLECT,
   largeDocumentBytes,
@@ -179,6 +185,11 @@ async function execute(
   if (command === 'pr') {
     const refs = { base: values.base, head: values.head, specs: args };
     const note = (message: string) => stderr.write(`api-posture: ${logText(message)}\n`);
+    // One document at a time, as the action's PR run: a PR touching hundreds in bounded memory.
+    if (format !== 'text' && !traffic) {
+      const output = values.output ? resolve(cwd, values.output) : undefined;
+      return streamedPullRequest(cwd, refs, request, note, format, { output, stdout, stderr });
+    }
     report = await checkPullRequest(cwd, refs, request, note);
   } else {
     let mode: Mode;
@@ -249,6 +260,63 @@ async function execute(
       `api-posture: ${report.blocked ? 'blocked' : 'not blocking'}: ${oneLine(report.summary.verdict)}\n`,
     );
   return report.blocked ? 1 : 0;
+}
+
+/**
+ * `pr --format json|sarif|markdown` one document at a time: each document's part goes to the JSON report
+ * (spooled), the SARIF results or the comment (`ReviewMarkdown`) and its models are dropped; the output is
+ * the whole run's, byte for byte.
+ */
+async function streamedPullRequest(
+  cwd: string,
+  refs: PullRequestRefs,
+  request: Omit<CheckRequest, 'mode'>,
+  note: (message: string) => void,
+  format: 'json' | 'sarif' | 'markdown',
+  io: { output: string | undefined; stdout: Output; stderr: Output },
+): Promise<number> {
+  const json = format === 'json' ? new StreamedJsonReport('diff') : undefined;
+  const totals = new ReportTotals('diff');
+  const sarif = format === 'sarif' ? new SarifResults() : undefined;
+  const comment = format === 'markdown' ? new ReviewMarkdown('comment', {}, request) : undefined;
+  let unanalysed = false;
+  try {
+    const pace = heapPacer();
+    const run = await onPullRequest(cwd, refs, note, (sources, base, options) =>
+      streamWithSettings(
+        sources,
+        { ...request, mode: 'diff' },
+        base,
+        options,
+        (spec) => {
+          pace.betweenStages();
+          const part = json ? json.add(spec, pace.betweenStages) : totals.add(spec);
+          if (!part.spec.analysed) unanalysed = true;
+          sarif?.addFindings(part.spec);
+          sarif?.addViolations(part.violations);
+          comment?.add(part.spec, part.violations);
+        },
+        pace,
+      ),
+    );
+    const fd = io.output ? openSync(io.output, 'w') : undefined;
+    const write = (chunk: string) => (fd === undefined ? io.stdout.write(chunk) : writeSync(fd, chunk));
+    try {
+      if (json) json.finish(run, write, fd === undefined ? undefined : (bytes) => writeSync(fd, bytes));
+      else if (sarif) writeJson(sarif.log({ docsBase: DOCS_BASE }), write);
+      else write(comment!.finish(totals.report(run, undefined, undefined), {}));
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+    // Fail closed: with the report in a file, the reason still reaches the terminal (stderr).
+    if (io.output && unanalysed)
+      io.stderr.write(
+        `api-posture: ${run.gate.blocked ? 'blocked' : 'not blocking'}: ${oneLine(run.gate.reason)}\n`,
+      );
+    return run.gate.blocked ? 1 : 0;
+  } finally {
+    json?.dispose();
+  }
 }
 
 /** Where `scan` reads its settings from, on the main thread and on each scan worker alike. */
