@@ -237,6 +237,12 @@ describe('api-posture pr --format json, sarif and markdown, one document at a ti
         expect(written.stderr).toContain(`api-posture: blocked: ${oneLine(report.summary.verdict)}`);
         rmSync(file);
       }
+      // Progress on stderr when asked (not a terminal here: quiet otherwise).
+      const quiet = await cli(['pr', '--format', 'json'], dir);
+      expect(quiet.stderr).not.toContain('documents');
+      const shown = await cli(['pr', '--format', 'json', '--progress'], dir);
+      expect(shown.stderr).toContain('\rapi-posture: 3/3 documents\n');
+      expect(shown.stdout === expected.json).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -92,7 +92,7 @@ Options:
                               under the prefix); remote refs are never fetched otherwise
   --traffic FILE              observed requests (repeatable): HAR 1.2, access logs (common/combined,
                               Envoy) or JSON lines; lists shadow, zombie and unused endpoints
-  --progress                  scan: documents done / total on stderr (default: only on a terminal)
+  --progress                  scan, pr: documents done / total on stderr (default: only on a terminal)
   -h, --help                  show this help
   -v, --version               print the version
 
@@ -188,7 +188,8 @@ async function execute(
     // One document at a time, as the action's PR run: a PR touching hundreds in bounded memory.
     if (format !== 'text' && !traffic) {
       const output = values.output ? resolve(cwd, values.output) : undefined;
-      return streamedPullRequest(cwd, refs, request, note, format, { output, stdout, stderr });
+      const progress = values.progress === true || stderr.isTTY === true;
+      return streamedPullRequest(cwd, refs, request, note, format, { output, stdout, stderr, progress });
     }
     report = await checkPullRequest(cwd, refs, request, note);
   } else {
@@ -273,7 +274,7 @@ async function streamedPullRequest(
   request: Omit<CheckRequest, 'mode'>,
   note: (message: string) => void,
   format: 'json' | 'sarif' | 'markdown',
-  io: { output: string | undefined; stdout: Output; stderr: Output },
+  io: ScanIo,
 ): Promise<number> {
   const json = format === 'json' ? new StreamedJsonReport('diff') : undefined;
   const totals = new ReportTotals('diff');
@@ -282,23 +283,25 @@ async function streamedPullRequest(
   let unanalysed = false;
   try {
     const pace = heapPacer();
-    const run = await onPullRequest(cwd, refs, note, (sources, base, options) =>
-      streamWithSettings(
+    const run = await onPullRequest(cwd, refs, note, (sources, base, options) => {
+      const progress = io.progress ? progressLine(io.stderr, sources.length) : undefined;
+      return streamWithSettings(
         sources,
         { ...request, mode: 'diff' },
         base,
         options,
-        (spec) => {
+        (spec, i) => {
           pace.betweenStages();
           const part = json ? json.add(spec, pace.betweenStages) : totals.add(spec);
           if (!part.spec.analysed) unanalysed = true;
           sarif?.addFindings(part.spec);
           sarif?.addViolations(part.violations);
           comment?.add(part.spec, part.violations);
+          progress?.(i + 1);
         },
         pace,
-      ),
-    );
+      );
+    });
     const fd = io.output ? openSync(io.output, 'w') : undefined;
     const write = (chunk: string) => (fd === undefined ? io.stdout.write(chunk) : writeSync(fd, chunk));
     try {
