@@ -342,3 +342,70 @@ describe('annotations', () => {
     expect(omitted).toBeGreaterThan(20);
   });
 });
+
+describe('the PR comment when many documents cannot be analysed', () => {
+  it('keeps its verdict first: the fail-closed notes are cut at a share of the budget and counted', () => {
+    // 400 documents with 300-character names whose head no longer parses: each a fail-closed note.
+    const good = 'openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths: {}\n';
+    const files: Record<string, string> = {};
+    const base: Record<string, string> = {};
+    const names = Array.from({ length: 400 }, (_, i) => `api/${'n'.repeat(300)}-${i}.yaml`);
+    for (const name of names) {
+      base[name] = good;
+      files[name] = 'openapi: 3.0.3\ninfo: { title: t, version: "1"\n';
+    }
+    const report = buildReport(
+      runEngine(
+        names.map((path) => ({
+          path,
+          base: { reader: memoryReader(base), path },
+          head: { reader: memoryReader(files), path },
+        })),
+        { mode: 'diff', policies, failOn: 'critical', failOnScope: 'new', today: '2026-11-27' },
+      ),
+    );
+    expect(report.blocked).toBe(true);
+    expect(report.specs.filter((s) => !s.analysed)).toHaveLength(400);
+    for (const [text, limit, size] of [
+      [renderComment(report), COMMENT_LIMIT, (t: string) => t.length],
+      [renderSummary(report), SUMMARY_LIMIT_BYTES, (t: string) => Buffer.byteLength(t)],
+    ] as const) {
+      expect(size(text)).toBeLessThanOrEqual(limit);
+      expect(text.replace(COMMENT_MARKER, '').trimStart()).toMatch(/^### ⛔ api-posture: blocked — /);
+      const shown = text.match(/^> ⛔ \*\*`api\//gm)?.length ?? 0;
+      const more = Number(/^> … and (\d+) more documents cannot be analysed/m.exec(text)?.[1] ?? 0);
+      expect(shown).toBeGreaterThan(0);
+      expect(shown + more).toBe(400);
+    }
+  });
+});
+
+describe('the PR comment when a PR asks to waive many checks', () => {
+  it('lists the first requests within a share of the budget, counts the rest, and keeps its verdict', () => {
+    const long = (i: number) => `/${'w'.repeat(900)}/${i}`; // a YAML key: at most 1,024 characters
+    const paths = (side: 'base' | 'head') =>
+      Array.from({ length: 60 }, (_, i) =>
+        side === 'base'
+          ? `  ${long(i)}: { get: { security: [{ k: [] }], responses: { '200': { description: ok } } } }\n`
+          : `  ${long(i)}: { get: { x-api-classification: internal, security: [{ k: [] }], responses: { '200': { description: ok } } } }\n`,
+      ).join('');
+    const doc = (side: 'base' | 'head') =>
+      `openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths:\n${paths(side)}components: { securitySchemes: { k: { type: apiKey, in: header, name: X-Key } } }\n`;
+    const report = reportFor(doc('base'), doc('head'));
+    const requests = report.specs[0]!.waiverRequests.length;
+    expect(requests).toBeGreaterThanOrEqual(60);
+    const comment = renderComment(report);
+    expect(comment.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    expect(comment.startsWith(`${COMMENT_MARKER}\n### `)).toBe(true);
+    expect(comment).toContain(`**This PR asks to waive ${requests} checks on its own changes**`);
+    const listed = comment.match(/^- 🚫 not granted: /gm)?.length ?? 0;
+    const more = Number(/^- … and (\d+) more in the JSON report/m.exec(comment)?.[1]);
+    expect(listed).toBeGreaterThan(0);
+    expect(listed).toBeLessThan(requests);
+    expect(listed + more).toBe(requests);
+    // Within its share of the comment (an eighth), whatever the PR writes: the blocking list comes after it.
+    const start = comment.indexOf('**This PR asks to waive');
+    const end = comment.indexOf('more in the JSON report', start);
+    expect(end - start).toBeLessThan(COMMENT_LIMIT / 8 + 1_000);
+  });
+});

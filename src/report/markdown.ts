@@ -460,13 +460,6 @@ interface BlockingItem extends DocumentPlace {
   compact: string;
 }
 
-/** A document that cannot be analysed, as the verdict's fail-closed note names it. */
-interface Unanalysed {
-  path: string;
-  failure: NonNullable<ReportSpec['failure']>;
-  notAssessed: number;
-}
-
 /**
  * A pull request's comment or job summary, gathered one document at a time (`add`, in report order) and
  * written once the run's head is known (`finish`): each document's sections are rendered as it comes and
@@ -486,9 +479,14 @@ export class ReviewMarkdown {
   private blockingWant = 0;
   private blockingTotal = 0;
   private readonly waivers: string[] = [];
+  private waiversUsed = 0;
+  private waiversFull = false;
   private waiverRequests = 0;
   private waiversDenied = 0;
+  /** The fail-closed notes that fit in their share (first ones, in report order), and how many did not. */
   private readonly unanalysed: Unanalysed[] = [];
+  private unanalysedUsed = 0;
+  private unanalysedLeftOut = 0;
   private seq = 0;
 
   /** `ctx`: what the sections link to (the head commit); `finish` is given the files that were written. */
@@ -508,17 +506,24 @@ export class ReviewMarkdown {
     for (const r of spec.waiverRequests ?? []) {
       this.waiverRequests++;
       if (!r.granted) this.waiversDenied++;
-      if (this.waivers.length < MAX_WAIVERS_SHOWN)
-        this.waivers.push(
-          `- ${r.granted ? '⚠️ granted' : '🚫 not granted'}: ${inline(r.message)} — ${lineLink(r.location.file, r.location.line, this.ctx.blobBase)}`,
-        );
+      if (this.waiversFull) continue;
+      // The first ones, while they fit in their share: a PR's long paths must not push out the verdict.
+      const item = `- ${r.granted ? '⚠️ granted' : '🚫 not granted'}: ${inline(r.message)} — ${lineLink(r.location.file, r.location.line, this.ctx.blobBase)}`;
+      const size = this.size(item) + 1;
+      if (this.waivers.length < MAX_WAIVERS_SHOWN && this.waiversUsed + size <= this.limit * FRAME_SHARE) {
+        this.waivers.push(item);
+        this.waiversUsed += size;
+      } else this.waiversFull = true;
     }
-    if (spec.failure)
-      this.unanalysed.push({
-        path: spec.path,
-        failure: spec.failure,
-        notAssessed: spec.notAssessed?.length ?? 0,
-      });
+    if (spec.failure) {
+      const note = failureNote(spec.path, spec.failure, spec.notAssessed?.length ?? 0);
+      // In their share of the budget, or a PR of hundreds of broken documents would push the verdict out.
+      const size = this.size(note.what) + this.size(note.consequence) + 8; // the icon, quotes, line breaks
+      if (this.unanalysedLeftOut === 0 && this.unanalysedUsed + size <= this.limit * FRAME_SHARE) {
+        this.unanalysed.push(note);
+        this.unanalysedUsed += size;
+      } else this.unanalysedLeftOut++;
+    }
     for (const entry of entries) {
       if (!entry.blocking) continue;
       const item = {
@@ -558,7 +563,7 @@ export class ReviewMarkdown {
   finish(head: ReportHead, ctx: MarkdownContext, sarifOmitted?: OmittedResults): string {
     const parts: Part[] = [];
     if (this.kind === 'comment') parts.push(whole(COMMENT_MARKER, PRIORITY.frame));
-    parts.push(whole(verdict(head, this.failureNotes(head)), PRIORITY.frame));
+    parts.push(whole(verdict(head, this.failureNotes(head, ctx)), PRIORITY.frame));
     // Never cut: what was not checked.
     if (this.full) for (const note of ctx.notes ?? []) parts.push(whole(noteLine(note), PRIORITY.frame));
     const waivers = this.waiverSection();
@@ -625,19 +630,40 @@ export class ReviewMarkdown {
     const n = this.waiverRequests;
     if (n === 0) return undefined;
     const items = [...this.waivers];
-    if (n > MAX_WAIVERS_SHOWN) items.push(`- … and ${n - MAX_WAIVERS_SHOWN} more in the JSON report`);
+    if (n > items.length) items.push(`- … and ${n - items.length} more in the JSON report`);
     return `**This PR asks to waive ${n} check${n === 1 ? '' : 's'} on its own changes** (${this.waiversDenied} not granted: judged with the base's values; the base config's \`trust\` decides)\n\n${items.join('\n')}\n`;
   }
 
   /** Fail closed, said before anything else: which document cannot be analysed, where, and what it means. */
-  private failureNotes(head: ReportHead): string {
-    const notes = this.unanalysed.map(({ path, failure: f, notAssessed: n }) => {
-      const what = `> ${head.blocked ? '⛔' : '⚠️'} **${code(path)} cannot be analysed** — ${code(`${f.file}:${f.line}:${f.column}`)}: ${inline(f.message)}`;
-      if (head.mode === 'scan') return `${what}\n`;
-      return `${what}\n>\n> Its ${n} endpoint${n === 1 ? ' is' : 's are'} **not assessed** (not removed), and no finding counts as fixed: the gate stays closed until the document can be read.\n`;
-    });
+  private failureNotes(head: ReportHead, ctx: MarkdownContext): string {
+    const icon = head.blocked ? '⛔' : '⚠️';
+    const notes = this.unanalysed.map(({ what, consequence }) =>
+      head.mode === 'scan' ? `> ${icon} ${what}\n` : `> ${icon} ${what}\n${consequence}`,
+    );
+    const n = this.unanalysedLeftOut;
+    if (n > 0)
+      notes.push(
+        `> … and ${n} more document${n === 1 ? '' : 's'} cannot be analysed: see ${elsewhere(ctx, this.full)}\n`,
+      );
     return notes.length > 0 ? `${notes.join('\n')}\n` : '';
   }
+}
+
+/** What the verdict's fail-closed notes and the waiver requests may use of a comment or summary, each. */
+const FRAME_SHARE = 1 / 8;
+
+/** A document that cannot be analysed, as the verdict says it (after an icon: blocked or not). */
+interface Unanalysed {
+  what: string;
+  /** Said in a pull request's run. */
+  consequence: string;
+}
+
+function failureNote(path: string, f: NonNullable<ReportSpec['failure']>, n: number): Unanalysed {
+  return {
+    what: `**${code(path)} cannot be analysed** — ${code(`${f.file}:${f.line}:${f.column}`)}: ${inline(f.message)}`,
+    consequence: `>\n> Its ${n} endpoint${n === 1 ? ' is' : 's are'} **not assessed** (not removed), and no finding counts as fixed: the gate stays closed until the document can be read.\n`,
+  };
 }
 
 /** Shown at most in the comment; the JSON report has them all. */
