@@ -56,7 +56,7 @@ export function renderText(report: Report): string {
       : `Findings: ${count(f.existing)}${report.summary.suppressed ? ` (+${report.summary.suppressed} suppressed)` : ''}. Policy violations: ${count(report.summary.violations.existing)}.`,
   );
   lines.push(
-    `Verdict: ${report.blocked ? 'BLOCKED' : 'passed'} — ${report.summary.verdict} (fail-on ${report.failOn}, scope ${report.failOnScope}).`,
+    `Verdict: ${report.blocked ? 'BLOCKED' : 'passed'} — ${oneLine(report.summary.verdict)} (fail-on ${report.failOn}, scope ${report.failOnScope}).`,
   );
   return `${lines.join('\n')}\n`;
 }

@@ -1255,4 +1255,22 @@ describe('bugs found by fuzzing', () => {
       removeWorkspace(dir);
     }
   });
+
+  it('fixed: a version string with a line break reaches the text verdict raw (found by seed 949803503)', async () => {
+    // The gate's reason quotes an unsupported version as written (`swagger: "\r\n"`); renderText printed
+    // the reason without oneLine() in its last line, the one a terminal or a CI log shows.
+    const dir = workspace({
+      'base.json': '{"openapi":"3.0.0","info":{"title":"","version":""},"paths":{}}',
+      'head.json': '{"swagger":"\\r\\n","info":{"title":"","version":"1.0.0"},"paths":{}}',
+    });
+    try {
+      const result = await runCli(['diff', 'base.json', 'head.json', '--format', 'text'], dir);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('Verdict: BLOCKED');
+      expect(result.stdout).toContain('unsupported OpenAPI version');
+      expect(textLeaks(result.stdout)).toEqual([]);
+    } finally {
+      removeWorkspace(dir);
+    }
+  });
 });
