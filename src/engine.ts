@@ -153,13 +153,13 @@ export function runEngine(sources: SpecSource[], options: EngineOptions): Analys
   );
 }
 
-/** How many documents' base roots are read in one go (`FileReader.preload`). */
-const PRELOAD_WINDOW = 64;
+/** How many documents' base roots are read in one go (`FileReader.preload`, which keeps at most 64 MiB). */
+const PRELOAD_WINDOW = 256;
 
 /**
  * Before the document at `index`: at the start of each window, the window's base roots read in one go
- * where their reader can (a git commit: two processes for 64 documents instead of two each, when a
- * monorepo's pull request touches hundreds).
+ * where their reader can (a git commit: two processes for 256 documents instead of two each, when a
+ * monorepo's pull request touches hundreds; the reader holds at most 64 MiB of them).
  */
 function preloadBases(sources: SpecSource[], index: number): void {
   if (index % PRELOAD_WINDOW !== 0) return;

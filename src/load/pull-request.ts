@@ -147,7 +147,7 @@ function baseCandidate(pr: PullRequestChanges, file: ChangedFile): string | unde
 }
 
 /** Changed files whose base versions are read in one go. */
-const PRELOAD_WINDOW = 64;
+const PRELOAD_WINDOW = 256;
 
 /** An added file that is a root (read inside the workspace; one over the size limit counts). */
 function isHeadRoot(head: FileReader, path: string): boolean {
