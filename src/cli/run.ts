@@ -277,7 +277,8 @@ async function streamedPullRequest(
   io: ScanIo,
 ): Promise<number> {
   const json = format === 'json' ? new StreamedJsonReport('diff') : undefined;
-  const totals = new ReportTotals('diff');
+  // The JSON report counts its own totals; the other formats need them for the verdict.
+  const totals = json ? undefined : new ReportTotals('diff');
   const sarif = format === 'sarif' ? new SarifResults() : undefined;
   const comment = format === 'markdown' ? new ReviewMarkdown('comment', {}, request) : undefined;
   let unanalysed = false;
@@ -292,7 +293,7 @@ async function streamedPullRequest(
         options,
         (spec, i) => {
           pace.betweenStages();
-          const part = json ? json.add(spec, pace.betweenStages) : totals.add(spec);
+          const part = json ? json.add(spec, pace.betweenStages) : totals!.add(spec);
           if (!part.spec.analysed) unanalysed = true;
           sarif?.addFindings(part.spec);
           sarif?.addViolations(part.violations);
@@ -302,15 +303,9 @@ async function streamedPullRequest(
         pace,
       );
     });
-    const fd = io.output ? openSync(io.output, 'w') : undefined;
-    const write = (chunk: string) => (fd === undefined ? io.stdout.write(chunk) : writeSync(fd, chunk));
-    try {
-      if (json) json.finish(run, write, fd === undefined ? undefined : (bytes) => writeSync(fd, bytes));
-      else if (sarif) writeJson(sarif.log({ docsBase: DOCS_BASE }), write);
-      else write(comment!.finish(totals.report(run, undefined, undefined), {}));
-    } finally {
-      if (fd !== undefined) closeSync(fd);
-    }
+    if (json) emitReport(json, run, io);
+    else if (sarif) emitJson(sarif.log({ docsBase: DOCS_BASE }), io);
+    else emitText(comment!.finish(totals!.report(run, undefined, undefined), {}), io);
     // Fail closed: with the report in a file, the reason still reaches the terminal (stderr).
     if (io.output && unanalysed)
       io.stderr.write(
@@ -320,6 +315,36 @@ async function streamedPullRequest(
   } finally {
     json?.dispose();
   }
+}
+
+/** A streamed JSON report to `--output` (its spooled bytes copied as they are) or to stdout. */
+function emitReport(report: StreamedJsonReport, run: StreamedAnalysis, io: ScanIo): void {
+  if (!io.output) {
+    report.finish(run, (chunk) => io.stdout.write(chunk));
+    return;
+  }
+  const fd = openSync(io.output, 'w');
+  try {
+    report.finish(
+      run,
+      (chunk) => writeSync(fd, chunk),
+      (bytes) => writeSync(fd, bytes),
+    );
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A JSON value (SARIF) to `--output` or to stdout. */
+function emitJson(value: unknown, io: ScanIo): void {
+  if (io.output) writeJsonFile(io.output, value);
+  else writeJson(value, (chunk) => io.stdout.write(chunk));
+}
+
+/** Markdown to `--output` or to stdout. */
+function emitText(text: string, io: ScanIo): void {
+  if (io.output) writeFileSync(io.output, text);
+  else io.stdout.write(text);
 }
 
 /** Where `scan` reads its settings from, on the main thread and on each scan worker alike. */
@@ -388,18 +413,7 @@ async function streamedScan(
             pace,
           )
         : await streamWithSettings(sources, request, localReader(cwd), settingsOptions, onSpec, pace);
-    if (io.output) {
-      const fd = openSync(io.output, 'w');
-      try {
-        report.finish(
-          run,
-          (chunk) => writeSync(fd, chunk),
-          (bytes) => writeSync(fd, bytes),
-        );
-      } finally {
-        closeSync(fd);
-      }
-    } else report.finish(run, (chunk) => io.stdout.write(chunk));
+    emitReport(report, run, io);
     return run.gate.blocked ? 1 : 0;
   } finally {
     report.dispose();
@@ -443,8 +457,7 @@ async function streamedSarif(
     results.addViolations(part.violations);
   });
   const log = results.log({ docsBase: DOCS_BASE });
-  if (io.output) writeJsonFile(io.output, log);
-  else writeJson(log, (chunk) => io.stdout.write(chunk));
+  emitJson(log, io);
   return run.gate.blocked ? 1 : 0;
 }
 
@@ -462,8 +475,7 @@ async function streamedMarkdown(
   const summary = new InventorySummary({});
   const { run, totals } = await scanParts(sources, named, request, cwd, io, (part) => summary.add(part.spec));
   const text = summary.finish({}, inventoryTotals(totals.report(run, undefined, undefined)));
-  if (io.output) writeFileSync(io.output, text);
-  else io.stdout.write(text);
+  emitText(text, io);
   return run.gate.blocked ? 1 : 0;
 }
 

@@ -79,17 +79,18 @@ export async function publishToRunner(
 
   const commentUrl =
     pullRequest !== undefined && inputs.comment && report.specs.length > 0
-      ? await postComment(renderComment(report, ctx), env, clientOf, pullRequest)
+      ? await postComment(() => renderComment(report, ctx), env, clientOf, pullRequest)
       : '';
   core.setOutput('comment-url', commentUrl);
 }
 
 /**
- * Creates or edits the sticky comment on pull request `pullRequest`; its URL, or '' when it could not be
- * written (said as a warning: the gate's verdict does not depend on the comment).
+ * Creates or edits the sticky comment on pull request `pullRequest` (`body` rendered only when there is a
+ * client to post it); its URL, or '' when it could not be written (said as a warning: the gate's verdict
+ * does not depend on the comment).
  */
 async function postComment(
-  body: string,
+  body: () => string,
   env: RunnerContext,
   clientOf: ClientOnDemand,
   pullRequest: number,
@@ -107,7 +108,7 @@ async function postComment(
       client,
       env.repository,
       pullRequest,
-      body,
+      body(),
       // Author logins come from the API but are named in a log line: escaped like any other string.
       (note) => core.notice(logText(`api-posture: ${note}`)),
     );
@@ -309,9 +310,10 @@ export class StreamedRun {
         : this.review!.finish(head, ctx, sarifOmitted),
     );
     setOutputs(runOutputs(run.gate.blocked, this.maxScore, head.summary.findings.new));
+    const { comment, pullRequest } = this;
     const commentUrl =
-      this.comment && this.pullRequest && clientOf && this.documents > 0
-        ? await postComment(this.comment.finish(head, ctx), this.env, clientOf, this.pullRequest.number)
+      comment && pullRequest && clientOf && this.documents > 0
+        ? await postComment(() => comment.finish(head, ctx), this.env, clientOf, pullRequest.number)
         : '';
     core.setOutput('comment-url', commentUrl);
   }

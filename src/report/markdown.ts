@@ -354,15 +354,12 @@ function fitWithin(
   const order = parts.map((_, i) => i).sort((a, b) => parts[a]!.priority - parts[b]!.priority || a - b);
   for (const i of order) {
     const part = parts[i]!;
-    const held = considered <= HELD_BUDGETS * limit;
+    // Tried only within the held budgets, and a document's section only under its kept title.
+    const tried = considered <= HELD_BUDGETS * limit && (!part.under || keptParts.has(part.under));
     considered += wantOf(part, size);
-    const text = !held
-      ? undefined
-      : part.under && !keptParts.has(part.under)
-        ? undefined
-        : part.text !== undefined
-          ? `${part.text}\n`
-          : fitList(part.list!, budget - used, size, ctx);
+    let text: string | undefined;
+    if (tried)
+      text = part.text !== undefined ? `${part.text}\n` : fitList(part.list!, budget - used, size, ctx);
     if (text === undefined || size(text) > budget - used) {
       dropped++;
       continue;
@@ -448,6 +445,9 @@ interface DocumentPlace {
 
 const byPlace = (a: DocumentPlace, b: DocumentPlace) =>
   b.band - a.band || a.path.localeCompare(b.path) || a.seq - b.seq;
+
+/** The blocking list's order: `byUrgency`, then the documents' reading order. */
+const blockingOrder = (a: BlockingItem, b: BlockingItem) => byUrgencyKey(a.key, b.key) || byPlace(a, b);
 
 interface HeldPart extends DocumentPlace {
   part: Part;
@@ -593,7 +593,7 @@ export class ReviewMarkdown {
    * a budget: past that point the section shows neither whole, and only as many lines as fit.
    */
   private cutBlocking(): void {
-    this.blocking.sort((a, b) => byUrgencyKey(a.key, b.key) || byPlace(a, b));
+    this.blocking.sort(blockingOrder);
     let items = 0;
     let lines = 0;
     let keep = 0;
@@ -608,8 +608,7 @@ export class ReviewMarkdown {
 
   /** Everything that makes the gate block, first and never cut: compact lines before anything is left out. */
   private blockingSection(head: ReportHead): Part {
-    this.blocking.sort((a, b) => byUrgencyKey(a.key, b.key) || byPlace(a, b));
-    const full = this.full;
+    this.blocking.sort(blockingOrder);
     return {
       priority: PRIORITY.blocking,
       list: {
@@ -617,7 +616,7 @@ export class ReviewMarkdown {
         items: this.blocking.map((e) => e.item),
         compact: this.blocking.map((e) => e.compact),
         total: this.blockingTotal,
-        rest: (ctx) => elsewhere(ctx, full),
+        rest: (ctx) => elsewhere(ctx, this.full),
         tail: '\n',
         required: true,
         noun: 'blocking',
