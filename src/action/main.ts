@@ -158,12 +158,11 @@ async function execute(inputs: ActionInputs, env: Environment): Promise<void> {
     ...(env.actionRepository ? { actionRepository: env.actionRepository } : {}),
     ...(env.actionRef ? { actionRef: env.actionRef } : {}),
   };
+  const toArtifact = inputs.mode === 'comment-to-artifact';
+  if (!pr && toArtifact && inputs.comment) core.info('api-posture: not a pull request: no comment artifact');
   // One document at a time: a monorepo's inventory of thousands, or a PR touching hundreds, in bounded
   // memory. With traffic, the requests no document claims are known only once every document is matched.
-  const toArtifact = inputs.mode === 'comment-to-artifact';
   if (sources.length > 0 && !traffic) {
-    if (!pr && toArtifact && inputs.comment)
-      core.info('api-posture: not a pull request: no comment artifact');
     const { streamRun } = await import('./analyse.js');
     const run = await streamRun(
       sources,
@@ -204,10 +203,8 @@ async function execute(inputs: ActionInputs, env: Environment): Promise<void> {
     pr?.number,
     notes,
   );
-  if (toArtifact && inputs.comment) {
-    if (pr) await saveCommentArtifact((fd) => writeJsonToFd(fd, report), env, pr);
-    else core.info('api-posture: not a pull request: no comment artifact');
-  }
+  if (pr && toArtifact && inputs.comment)
+    await saveCommentArtifact((fd) => writeJsonToFd(fd, report), env, pr);
   if (report.blocked) core.setFailed(`api-posture blocked this change: ${logText(report.summary.verdict)}`);
 }
 

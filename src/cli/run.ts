@@ -242,9 +242,7 @@ async function execute(
   const output = values.output ? resolve(cwd, values.output) : undefined;
   if (format === 'json' || format === 'sarif') {
     // Through writeJson: a report can outgrow the largest string Node can build (512 MiB).
-    const value = format === 'json' ? report : renderSarif(report, { docsBase: DOCS_BASE });
-    if (output) writeJsonFile(output, value);
-    else writeJson(value, (chunk) => stdout.write(chunk));
+    emitJson(format === 'json' ? report : renderSarif(report, { docsBase: DOCS_BASE }), { output, stdout });
   } else {
     const text =
       format === 'markdown'
@@ -252,14 +250,10 @@ async function execute(
           ? renderComment(report)
           : renderSummary(report)
         : renderText(report);
-    if (output) writeFileSync(output, text);
-    else stdout.write(text);
+    emitText(text, { output, stdout });
   }
-  // Fail closed: with the report in a file, the reason still reaches the terminal (stderr).
   if (output && report.mode === 'diff' && report.specs.some((s) => !s.analysed))
-    stderr.write(
-      `api-posture: ${report.blocked ? 'blocked' : 'not blocking'}: ${oneLine(report.summary.verdict)}\n`,
-    );
+    stderr.write(failClosedLine(report.blocked, report.summary.verdict));
   return report.blocked ? 1 : 0;
 }
 
@@ -306,11 +300,7 @@ async function streamedPullRequest(
     if (json) emitReport(json, run, io);
     else if (sarif) emitJson(sarif.log({ docsBase: DOCS_BASE }), io);
     else emitText(comment!.finish(totals!.report(run, undefined, undefined), {}), io);
-    // Fail closed: with the report in a file, the reason still reaches the terminal (stderr).
-    if (io.output && unanalysed)
-      io.stderr.write(
-        `api-posture: ${run.gate.blocked ? 'blocked' : 'not blocking'}: ${oneLine(run.gate.reason)}\n`,
-      );
+    if (io.output && unanalysed) io.stderr.write(failClosedLine(run.gate.blocked, run.gate.reason));
     return run.gate.blocked ? 1 : 0;
   } finally {
     json?.dispose();
@@ -335,14 +325,22 @@ function emitReport(report: StreamedJsonReport, run: StreamedAnalysis, io: ScanI
   }
 }
 
-/** A JSON value (SARIF) to `--output` or to stdout. */
-function emitJson(value: unknown, io: ScanIo): void {
+/**
+ * Fail closed: with the report in a file, a document that could not be analysed still reaches the
+ * terminal (stderr), with the verdict's reason.
+ */
+function failClosedLine(blocked: boolean, reason: string): string {
+  return `api-posture: ${blocked ? 'blocked' : 'not blocking'}: ${oneLine(reason)}\n`;
+}
+
+/** A JSON value (the report, SARIF) to `--output` or to stdout. */
+function emitJson(value: unknown, io: Pick<ScanIo, 'output' | 'stdout'>): void {
   if (io.output) writeJsonFile(io.output, value);
   else writeJson(value, (chunk) => io.stdout.write(chunk));
 }
 
 /** Markdown to `--output` or to stdout. */
-function emitText(text: string, io: ScanIo): void {
+function emitText(text: string, io: Pick<ScanIo, 'output' | 'stdout'>): void {
   if (io.output) writeFileSync(io.output, text);
   else io.stdout.write(text);
 }
